@@ -1,0 +1,5 @@
+export * from './auth.js';
+export * from './common.js';
+export * from './envelope.js';
+export * from './event-definition.js';
+export * from './topics.js';

@@ -1,0 +1,163 @@
+import { type DecodeFailureReason, type EventEnvelope, type EventRegistry, HEADERS, type IntegrationEventDefinition, type PayloadOf, dlqTopicOf } from '@hub/contracts';
+import { DomainError } from '@hub/kernel';
+import type { IncomingMessage, MessageBus, Subscription } from '../bus/message-bus.js';
+import { MessageContexts } from '../context/message-context.js';
+import { type MessagingLogger, stderrLogger } from '../logger.js';
+import { type Em, backoffMs, sleep, sqlRun } from '../sql.js';
+
+/** Handles one integration event inside the transaction that also records it in the inbox. */
+export interface EventHandler<D extends IntegrationEventDefinition = IntegrationEventDefinition> {
+  readonly event: D;
+  handle(event: EventEnvelope<PayloadOf<D>>, em: Em): Promise<void>;
+}
+
+export function eventHandler<D extends IntegrationEventDefinition>(event: D, handle: (event: EventEnvelope<PayloadOf<D>>, em: Em) => Promise<void>): EventHandler<D> {
+  return { event, handle };
+}
+
+export interface EventConsumerOptions {
+  /** Consumer group id, also the inbox's consumer name: one per (context, purpose). */
+  readonly name: string;
+  readonly topics: readonly string[];
+  readonly handlers: readonly EventHandler[];
+  readonly registry: EventRegistry;
+  /** Attempts for a handler that throws before the message goes to the dead-letter topic. */
+  readonly maxAttempts?: number;
+  readonly baseBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  readonly logger?: MessagingLogger;
+}
+
+export type DlqReason = DecodeFailureReason | 'handler-rejected' | 'handler-failed';
+
+export type ConsumeOutcome = 'handled' | 'duplicate' | 'skipped' | 'dead-lettered';
+
+/**
+ * The receiving side. For every message: decode (JSON → envelope → known version → payload);
+ * what can never be handled (bad JSON or envelope, unknown version of a known type, invalid
+ * payload) goes to `<topic>.dlq` with the reason in headers and the consumer moves on. Types the
+ * consumer has no handler for are skipped (publishers may add event types). A handled event's id
+ * is inserted into `hub_inbox` in the same transaction as the handler's effect, so a redelivered
+ * event has no second effect. A handler that throws is retried with backoff (the partition waits,
+ * keeping order); a domain validation error, or running out of attempts, dead-letters it.
+ */
+export class EventConsumer {
+  private readonly handlers = new Map<string, EventHandler>();
+  private readonly maxAttempts: number;
+  private readonly baseBackoffMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly logger: MessagingLogger;
+  private subscription: Subscription | undefined;
+  private stopping = new AbortController();
+  /** Outcome listeners, for metrics and tests. */
+  readonly outcomes: Array<(outcome: ConsumeOutcome, message: IncomingMessage, detail?: string) => void> = [];
+
+  constructor(
+    private readonly em: Em,
+    private readonly bus: MessageBus,
+    private readonly options: EventConsumerOptions,
+  ) {
+    for (const h of options.handlers) {
+      if (this.handlers.has(h.event.fullName)) throw new Error(`two handlers for ${h.event.fullName} in consumer ${options.name}`);
+      if (!options.registry.get(h.event.type, h.event.version)) throw new Error(`${h.event.fullName} is not in the consumer's registry`);
+      this.handlers.set(h.event.fullName, h);
+    }
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.baseBackoffMs = options.baseBackoffMs ?? 200;
+    this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
+    this.logger = options.logger ?? stderrLogger;
+  }
+
+  async start(): Promise<void> {
+    if (this.subscription) return;
+    this.stopping = new AbortController();
+    this.subscription = await this.bus.subscribe({
+      groupId: this.options.name,
+      topics: this.options.topics,
+      fromBeginning: true,
+      handle: (m) => this.consume(m).then(() => undefined),
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.subscription?.stop();
+    this.subscription = undefined;
+  }
+
+  /** Processes one message to a final outcome. Public so that tests can drive it directly. */
+  async consume(message: IncomingMessage): Promise<ConsumeOutcome> {
+    const decoded = this.options.registry.decode(message.value);
+    if (!decoded.ok) {
+      if (decoded.reason === 'unknown-type') return this.report('skipped', message, decoded.detail);
+      return this.deadLetter(message, decoded.reason, decoded.detail);
+    }
+    const handler = this.handlers.get(decoded.definition.fullName);
+    if (!handler) return this.report('skipped', message, `no handler for ${decoded.definition.fullName}`);
+    const envelope = decoded.envelope;
+
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const duplicate = await MessageContexts.run({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
+          this.em.fork().transactional(async (tx) => {
+            const inserted = await sqlRun(
+              tx,
+              `insert into hub_inbox (consumer, event_id, event_type, topic, partition, "offset", handled_at)
+               values (?, ?, ?, ?, ?, ?, now()) on conflict do nothing`,
+              [this.options.name, envelope.id, envelope.type, message.topic, message.partition, message.offset],
+            );
+            if (inserted === 0) return true;
+            await handler.handle(envelope, tx);
+            return false;
+          }),
+        );
+        return this.report(duplicate ? 'duplicate' : 'handled', message);
+      } catch (e) {
+        const error = e as Error;
+        if (e instanceof DomainError && (e.kind === 'validation' || e.kind === 'rule-violation')) {
+          return this.deadLetter(message, 'handler-rejected', `${e.code}: ${e.message}`);
+        }
+        if (attempt >= this.maxAttempts || this.stopping.signal.aborted) {
+          if (this.stopping.signal.aborted) throw error; // not handled, not committed: redelivered after restart
+          return this.deadLetter(message, 'handler-failed', `after ${attempt} attempts: ${error.message}`);
+        }
+        const wait = backoffMs(attempt, this.baseBackoffMs, this.maxBackoffMs);
+        this.logger.warn(
+          { component: 'event-consumer', consumer: this.options.name, eventId: envelope.id, type: envelope.type, attempt, retryInMs: wait, err: error.message },
+          'event handler failed; retrying',
+        );
+        await sleep(wait, this.stopping.signal);
+      }
+    }
+  }
+
+  private async deadLetter(message: IncomingMessage, reason: DlqReason, detail: string): Promise<ConsumeOutcome> {
+    this.logger.error(
+      { component: 'event-consumer', consumer: this.options.name, topic: message.topic, partition: message.partition, offset: message.offset, reason, detail },
+      'message sent to the dead-letter topic',
+    );
+    // If this publish fails the error propagates: the offset is not committed, the message comes back.
+    await this.bus.publish([
+      {
+        topic: dlqTopicOf(message.topic),
+        key: message.key ?? '',
+        value: message.value?.toString() ?? '',
+        headers: {
+          ...message.headers,
+          [HEADERS.dlqReason]: reason,
+          [HEADERS.dlqDetail]: detail.slice(0, 4000),
+          [HEADERS.dlqSourceTopic]: message.topic,
+          [HEADERS.dlqSourcePartition]: String(message.partition),
+          [HEADERS.dlqSourceOffset]: message.offset,
+          [HEADERS.dlqConsumerGroup]: this.options.name,
+        },
+      },
+    ]);
+    return this.report('dead-lettered', message, `${reason}: ${detail}`);
+  }
+
+  private report(outcome: ConsumeOutcome, message: IncomingMessage, detail?: string): ConsumeOutcome {
+    for (const l of this.outcomes) l(outcome, message, detail);
+    return outcome;
+  }
+}

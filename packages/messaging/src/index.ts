@@ -1,0 +1,10 @@
+export * from './bus/kafkajs-message-bus.js';
+export * from './bus/message-bus.js';
+export * from './context/message-context.js';
+export * from './inbox/event-consumer.js';
+export * from './logger.js';
+export * from './outbox/outbox-relay.js';
+export * from './outbox/outbox.js';
+export * from './schema.js';
+export { type Em, sql, sqlRun } from './sql.js';
+export * from './timers/timers.js';

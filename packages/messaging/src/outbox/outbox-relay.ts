@@ -1,0 +1,166 @@
+import { HEADERS, type EventEnvelope } from '@hub/contracts';
+import type { Clock } from '@hub/kernel';
+import type { MessageBus } from '../bus/message-bus.js';
+import { type MessagingLogger, stderrLogger } from '../logger.js';
+import { type Em, backoffMs, sleep, sql } from '../sql.js';
+
+export interface OutboxRelayOptions {
+  readonly batchSize?: number;
+  /** How long to wait when there is nothing to publish (a commit in this process wakes it early). */
+  readonly idlePollMs?: number;
+  readonly maxBackoffMs?: number;
+  /** Published rows older than this are deleted (0 keeps them). */
+  readonly retainPublishedMs?: number;
+  readonly logger?: MessagingLogger;
+}
+
+/** Advisory lock key: one relay at a time per database publishes, so order per aggregate holds. */
+const RELAY_LOCK_KEY = 0x48554230; // 'HUB0'
+
+interface OutboxRow {
+  position: string;
+  topic: string;
+  message_key: string;
+  envelope: EventEnvelope | string;
+}
+
+/**
+ * Publishes outbox rows to the bus in insertion order, then marks them published — in one
+ * database transaction that holds `pg_try_advisory_xact_lock`, so that two relays (two replicas
+ * of an app) never interleave. A crash between the broker's ack and the commit re-publishes the
+ * batch on restart: delivery is at-least-once, and the consumer's inbox makes the effect
+ * exactly-once. A broker outage just leaves rows unpublished; the relay backs off and retries.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly idlePollMs: number;
+  private readonly maxBackoffMs: number;
+  private readonly retainPublishedMs: number;
+  private readonly logger: MessagingLogger;
+  private abort: AbortController | undefined;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private lastPurge = 0;
+
+  constructor(
+    private readonly em: Em,
+    private readonly bus: MessageBus,
+    private readonly clock: Clock,
+    options: OutboxRelayOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 200;
+    this.idlePollMs = options.idlePollMs ?? 200;
+    this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
+    this.retainPublishedMs = options.retainPublishedMs ?? 7 * 86_400_000;
+    this.logger = options.logger ?? stderrLogger;
+  }
+
+  /** Publishes one batch; returns how many rows it published (0 when another relay holds the lock). */
+  async relayOnce(): Promise<number> {
+    return this.em.fork().transactional(async (tx) => {
+      const [lock] = await sql<{ locked: boolean }>(tx, 'select pg_try_advisory_xact_lock(?) as locked', [RELAY_LOCK_KEY]);
+      if (!lock?.locked) return 0;
+      const rows = await sql<OutboxRow>(
+        tx,
+        'select position, topic, message_key, envelope from hub_outbox where published_at is null order by position limit ?',
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await this.bus.publish(
+        rows.map((r) => {
+          const env = typeof r.envelope === 'string' ? (JSON.parse(r.envelope) as EventEnvelope) : r.envelope;
+          return {
+            topic: r.topic,
+            key: r.message_key,
+            value: JSON.stringify(env),
+            headers: {
+              [HEADERS.eventType]: env.type,
+              [HEADERS.eventVersion]: String(env.version),
+              [HEADERS.correlationId]: env.correlationId,
+              ...(env.causationId ? { [HEADERS.causationId]: env.causationId } : {}),
+            },
+          };
+        }),
+      );
+      await sql(tx, 'update hub_outbox set published_at = ?, attempts = attempts + 1, last_error = null where position in (?)', [
+        this.clock.now(),
+        rows.map((r) => r.position),
+      ]);
+      return rows.length;
+    });
+  }
+
+  /** Rows not yet published (a metric, and what tests wait on). */
+  async pendingCount(): Promise<number> {
+    const [row] = await sql<{ n: string }>(this.em.fork(), 'select count(*) as n from hub_outbox where published_at is null');
+    return Number(row?.n ?? 0);
+  }
+
+  start(): void {
+    if (this.loop) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.loop = this.run(abort.signal);
+  }
+
+  /** Called after a commit that wrote events, so they go out without waiting for the next poll. */
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.abort?.abort();
+    this.wakeUp?.();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    let failures = 0;
+    while (!signal.aborted) {
+      try {
+        const n = await this.relayOnce();
+        if (failures > 0) this.logger.info({ component: 'outbox-relay' }, 'outbox relay recovered');
+        failures = 0;
+        await this.maybePurge();
+        if (n < this.batchSize) await this.idle(signal);
+      } catch (e) {
+        failures += 1;
+        const wait = backoffMs(failures, 200, this.maxBackoffMs);
+        this.logger.warn({ component: 'outbox-relay', err: (e as Error).message, failures, retryInMs: wait }, 'outbox relay could not publish; will retry');
+        await this.recordFailure((e as Error).message).catch(() => undefined);
+        await sleep(wait, signal);
+      }
+    }
+  }
+
+  private idle(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(done, this.idlePollMs);
+      const onAbort = (): void => done();
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.wakeUp = done;
+      function done(): void {
+        clearTimeout(t);
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }
+    });
+  }
+
+  private async recordFailure(message: string): Promise<void> {
+    await sql(
+      this.em.fork(),
+      `update hub_outbox set attempts = attempts + 1, last_error = ?
+       where position = (select min(position) from hub_outbox where published_at is null)`,
+      [message.slice(0, 2000)],
+    );
+  }
+
+  private async maybePurge(): Promise<void> {
+    const now = this.clock.now().getTime();
+    if (this.retainPublishedMs <= 0 || now - this.lastPurge < 3_600_000) return;
+    this.lastPurge = now;
+    await sql(this.em.fork(), 'delete from hub_outbox where published_at is not null and published_at < ?', [new Date(now - this.retainPublishedMs)]);
+  }
+}

@@ -1,0 +1,44 @@
+import type { EventEnvelope, IntegrationEventDefinition, PayloadOf } from '@hub/contracts';
+import { type Clock, uuidv7 } from '@hub/kernel';
+import { MessageContexts } from '../context/message-context.js';
+import { type Em, requireTransaction, sql } from '../sql.js';
+
+/**
+ * The transactional outbox writer. A command handler calls `add` inside the same
+ * `em.transactional` that saves the aggregate: the event row commits with the aggregate or not at
+ * all, and the relay publishes it afterwards. The payload is checked against the contract before
+ * anything is written, so a producer can never publish what its consumers cannot read.
+ */
+export class Outbox {
+  constructor(private readonly clock: Clock) {}
+
+  async add<D extends IntegrationEventDefinition>(
+    em: Em,
+    definition: D,
+    aggregateId: string,
+    payload: PayloadOf<D>,
+    options: { eventId?: string; occurredAt?: Date } = {},
+  ): Promise<EventEnvelope<PayloadOf<D>>> {
+    requireTransaction(em, 'Outbox.add');
+    const parsed = definition.payload.parse(payload) as PayloadOf<D>;
+    const ctx = MessageContexts.currentOrNew();
+    const occurredAt = options.occurredAt ?? this.clock.now();
+    const envelope: EventEnvelope<PayloadOf<D>> = {
+      id: options.eventId ?? uuidv7(),
+      type: definition.type,
+      version: definition.version,
+      occurredAt: occurredAt.toISOString(),
+      correlationId: ctx.correlationId,
+      causationId: ctx.causationId,
+      aggregateId,
+      payload: parsed,
+    };
+    await sql(
+      em,
+      `insert into hub_outbox (event_id, topic, message_key, event_type, event_version, envelope, created_at, attempts)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?, 0)`,
+      [envelope.id, definition.topic, aggregateId, definition.type, definition.version, JSON.stringify(envelope), this.clock.now()],
+    );
+    return envelope;
+  }
+}

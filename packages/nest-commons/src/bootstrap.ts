@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import { type BaseConfig, ConfigError, HUB_CONFIG } from './config/config.js';
+import { correlationMiddleware } from './logging/correlation.middleware.js';
+import { HUB_LOGGER } from './platform.module.js';
+
+/** Applies what every app's HTTP pipeline needs (also used by tests on a TestingModule). */
+export function configureHttp(app: INestApplication, config: BaseConfig): void {
+  const express = app as NestExpressApplication;
+  express.disable('x-powered-by');
+  express.useBodyParser('json', { limit: config.HUB_HTTP_BODY_LIMIT });
+  express.use(correlationMiddleware);
+  express.use((_req: unknown, res: { setHeader(k: string, v: string): void }, next: () => void) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('x-frame-options', 'DENY');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('cache-control', 'no-store');
+    next();
+  });
+  app.enableShutdownHooks();
+}
+
+/** Starts a context app: validated config, pino logs, the HTTP pipeline, graceful shutdown. */
+export async function bootstrapHubApp(module: Type): Promise<INestApplication> {
+  let app: NestExpressApplication;
+  try {
+    app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: true });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+  const config = app.get<BaseConfig>(HUB_CONFIG);
+  const logger = app.get<Logger>(HUB_LOGGER);
+  app.useLogger({
+    log: (m: unknown, ...rest: unknown[]) => logger.info({ context: rest.at(-1) }, String(m)),
+    error: (m: unknown, ...rest: unknown[]) => logger.error({ context: rest.at(-1), detail: rest[0] }, typeof m === 'string' ? m : JSON.stringify(m)),
+    warn: (m: unknown, ...rest: unknown[]) => logger.warn({ context: rest.at(-1) }, String(m)),
+    debug: (m: unknown, ...rest: unknown[]) => logger.debug({ context: rest.at(-1) }, String(m)),
+    verbose: (m: unknown, ...rest: unknown[]) => logger.trace({ context: rest.at(-1) }, String(m)),
+  });
+  configureHttp(app, config);
+  await app.listen(config.PORT, '0.0.0.0');
+  logger.info({ port: config.PORT }, 'listening');
+  return app;
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * Configuration validated by zod at start-up. A bad or missing variable stops the app with one
+ * message naming every variable that is wrong and why — never a stack trace from deep inside.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: ReadonlyArray<{ variable: string; message: string }>) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const csv = z
+  .string()
+  .min(1)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+/** The variables every context app reads. Apps extend it with their own. */
+export const baseConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
+  HUB_KAFKA_BROKERS: csv.describe('comma-separated host:port list'),
+  HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where the identity provider's signing keys are: a JWKS URL, or a JWKS file for local use. */
+  HUB_AUTH_JWKS_URL: z.url().optional(),
+  HUB_AUTH_JWKS_FILE: z.string().min(1).optional(),
+  HUB_AUTH_ISSUER: z.string().min(1),
+  HUB_AUTH_AUDIENCE: z.string().min(1).default('hub-platform'),
+  /** Largest accepted request body. */
+  HUB_HTTP_BODY_LIMIT: z.string().default('1mb'),
+  /** Run the outbox relay, the timer poller and the consumers in this process (false for a pure API replica). */
+  HUB_RUN_WORKERS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  HUB_TIMER_POLL_MS: z.coerce.number().int().min(10).default(1000),
+});
+
+export type BaseConfig = z.infer<typeof baseConfigSchema>;
+
+export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) {
+    const cfg = result.data as BaseConfig;
+    if (cfg && typeof cfg === 'object' && 'HUB_AUTH_ISSUER' in cfg && !cfg.HUB_AUTH_JWKS_URL && !cfg.HUB_AUTH_JWKS_FILE) {
+      throw new ConfigError([{ variable: 'HUB_AUTH_JWKS_URL', message: 'set HUB_AUTH_JWKS_URL or HUB_AUTH_JWKS_FILE (the keys that sign access tokens)' }]);
+    }
+    return result.data;
+  }
+  throw new ConfigError(
+    result.error.issues.map((i) => ({
+      variable: i.path.join('.') || '(environment)',
+      message: i.code === 'invalid_type' && env[String(i.path[0])] === undefined ? 'is required but not set' : i.message,
+    })),
+  );
+}
+
+export const HUB_CONFIG = Symbol('HUB_CONFIG');

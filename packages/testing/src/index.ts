@@ -1,0 +1,4 @@
+export * from './database.js';
+export * from './env.js';
+export * from './kafka.js';
+export * from './wait.js';
