@@ -1,3 +1,3 @@
 import { hubVitestConfig } from '../../vitest.shared.js';
 
-export default hubVitestConfig();
+export default hubVitestConfig({ integration: true });

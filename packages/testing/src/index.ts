@@ -2,3 +2,4 @@ export * from './database.js';
 export * from './env.js';
 export * from './kafka.js';
 export * from './wait.js';
+export * from './tokens.js';

@@ -1,0 +1,154 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Controller, Get, type INestApplication, Inject, Module, Post } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Actor } from '@hub/contracts';
+import { IllegalStateError } from '@hub/kernel';
+import { DevTokenIssuer, createTestDatabase, testKafkaBrokers, type TestDatabase } from '@hub/testing';
+import { CurrentActor, Endpoint, HUB_CONFIG, HubPlatformModule, ValidBody, ValidParams, baseConfigSchema, configureHttp, loadConfig, ConfigError, type BaseConfig } from '../src/index.js';
+
+const Body = z.object({ name: z.string().min(2), amount: z.number().int().positive(), nested: z.object({ date: z.iso.date() }) });
+
+@Controller('things')
+class ThingsController {
+  constructor(@Inject(HUB_CONFIG) private readonly config: BaseConfig) {}
+
+  @Post()
+  @Endpoint({ summary: 'Create a thing', access: ['fund-officer'], body: Body, response: z.object({ ok: z.boolean(), by: z.string() }) })
+  create(@ValidBody() body: z.infer<typeof Body>, @CurrentActor() actor: Actor): { ok: boolean; by: string } {
+    return { ok: body.amount > 0, by: actor.subject };
+  }
+
+  @Get(':id/close')
+  @Endpoint({ summary: 'Illegal transition', access: 'authenticated', params: z.object({ id: z.uuid() }) })
+  close(@ValidParams() p: { id: string }): never {
+    throw new IllegalStateError('thing', 'closed', 'close', p.id);
+  }
+
+  @Get('undeclared')
+  undeclared(): string {
+    return 'should never be reachable';
+  }
+
+  @Get('public')
+  @Endpoint({ summary: 'Public', access: 'public' })
+  publicRoute(): { port: number } {
+    return { port: this.config.PORT };
+  }
+}
+
+describe('HubPlatformModule over HTTP', () => {
+  let app: INestApplication;
+  let db: TestDatabase;
+  let issuer: DevTokenIssuer;
+  let officer: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('commons', { entities: [], discovery: { warnWhenNoEntities: false } });
+    issuer = await DevTokenIssuer.create();
+    const jwksFile = join(tmpdir(), `jwks-${process.pid}.json`);
+    writeFileSync(jwksFile, JSON.stringify(issuer.jwks()));
+    const env = { PORT: '3999', DATABASE_URL: db.url, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_AUTH_ISSUER: issuer.issuer, HUB_AUTH_JWKS_FILE: jwksFile, HUB_LOG_LEVEL: 'silent', HUB_RUN_WORKERS: 'false' };
+    @Module({
+      imports: [HubPlatformModule.forRoot({ name: 'commons-test', title: 'Test', description: 'test app', configSchema: baseConfigSchema, entities: [], env })],
+      controllers: [ThingsController],
+    })
+    class AppModule {}
+    const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+    app = moduleRef.createNestApplication({ bodyParser: false });
+    configureHttp(app, app.get(HUB_CONFIG));
+    await app.init();
+    officer = await issuer.issue({ sub: 'officer-1', roles: ['fund-officer'] });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('answers malformed input with 400 problem+json naming every bad field', async () => {
+    const res = await request(app.getHttpServer()).post('/things').set('authorization', `Bearer ${officer}`).send({ name: 'x', amount: -1, nested: { date: '2026-02-30' } });
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.amount', 'body.name', 'body.nested.date']);
+    expect(res.body.correlationId).toBe(res.headers['x-correlation-id']);
+  });
+
+  it('answers a body that is not JSON with 400', async () => {
+    const res = await request(app.getHttpServer()).post('/things').set('authorization', `Bearer ${officer}`).set('content-type', 'application/json').send('{oops');
+    expect(res.status).toBe(400);
+    expect(res.body.type).toMatch(/invalid-json/);
+  });
+
+  it('accepts a valid request from an allowed role and keeps the caller\'s correlation id', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/things')
+      .set('authorization', `Bearer ${officer}`)
+      .set('x-correlation-id', 'corr-123')
+      .send({ name: 'ok', amount: 5, nested: { date: '2026-02-28' } });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ ok: true, by: 'officer-1' });
+    expect(res.headers['x-correlation-id']).toBe('corr-123');
+  });
+
+  it('401 for no token, a forged token, an expired token, a wrong issuer', async () => {
+    const other = await DevTokenIssuer.create(issuer.issuer);
+    const forged = await other.issue({ sub: 'x', roles: ['fund-officer'] });
+    const expired = await issuer.issue({ sub: 'x', roles: ['fund-officer'], expiresInSec: -60 });
+    const wrongIssuer = await issuer.issue({ sub: 'x', roles: ['fund-officer'], issuer: 'https://evil.example' });
+    const body = { name: 'ok', amount: 5, nested: { date: '2026-02-28' } };
+    expect((await request(app.getHttpServer()).post('/things').send(body)).status).toBe(401);
+    for (const t of [forged, expired, wrongIssuer, 'not.a.jwt']) {
+      const res = await request(app.getHttpServer()).post('/things').set('authorization', `Bearer ${t}`).send(body);
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('403 for a role that is not allowed, and for a route that declares no access', async () => {
+    const applicant = await issuer.issue({ sub: 'a', roles: ['applicant'], companies: ['123456789012'] });
+    const res = await request(app.getHttpServer()).post('/things').set('authorization', `Bearer ${applicant}`).send({ name: 'ok', amount: 5, nested: { date: '2026-02-28' } });
+    expect(res.status).toBe(403);
+    expect((await request(app.getHttpServer()).get('/things/undeclared').set('authorization', `Bearer ${officer}`)).status).toBe(403);
+  });
+
+  it('409 naming the current state for an illegal transition', async () => {
+    const res = await request(app.getHttpServer()).get('/things/018f0000-0000-7000-8000-000000000000/close').set('authorization', `Bearer ${officer}`);
+    expect(res.status).toBe(409);
+    expect(res.body.currentState).toBe('closed');
+    expect(res.body.detail).toMatch(/state 'closed'/);
+  });
+
+  it('serves OpenAPI generated from the zod schemas', async () => {
+    const res = await request(app.getHttpServer()).get('/openapi.json');
+    expect(res.status).toBe(200);
+    const op = res.body.paths['/things'].post;
+    expect(op.requestBody.content['application/json'].schema.properties.amount.type).toBe('integer');
+    expect(op['x-hub-access']).toEqual(['fund-officer']);
+    expect(res.body.paths['/things/{id}/close'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
+    expect(res.body.paths['/health/ready']).toBeDefined();
+  });
+
+  it('readiness checks the database and Kafka', async () => {
+    const res = await request(app.getHttpServer()).get('/health/ready');
+    expect(res.status).toBe(200);
+    expect(res.body.checks).toEqual({ database: { status: 'up' }, kafka: { status: 'up' } });
+  });
+});
+
+describe('loadConfig', () => {
+  it('names every bad variable at once', () => {
+    try {
+      loadConfig(baseConfigSchema, { PORT: 'eighty', DATABASE_URL: 'mysql://x', HUB_AUTH_ISSUER: 'x', HUB_AUTH_JWKS_FILE: '/x' });
+      expect.fail('should throw');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const vars = (e as ConfigError).problems.map((p) => p.variable).sort();
+      expect(vars).toEqual(['DATABASE_URL', 'HUB_KAFKA_BROKERS', 'PORT']);
+      expect((e as ConfigError).message).toMatch(/HUB_KAFKA_BROKERS: is required but not set/);
+    }
+  });
+});
