@@ -3,3 +3,5 @@ export * from './common.js';
 export * from './envelope.js';
 export * from './event-definition.js';
 export * from './topics.js';
+export * from './participation/index.js';
+export * from './registration/index.js';

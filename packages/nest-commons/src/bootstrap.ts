@@ -3,7 +3,8 @@ import { type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
-import { type BaseConfig, ConfigError, HUB_CONFIG } from './config/config.js';
+import type { z } from 'zod';
+import { type BaseConfig, ConfigError, HUB_CONFIG, loadConfig } from './config/config.js';
 import { correlationMiddleware } from './logging/correlation.middleware.js';
 import { HUB_LOGGER } from './platform.module.js';
 
@@ -24,10 +25,10 @@ export function configureHttp(app: INestApplication, config: BaseConfig): void {
 }
 
 /** Starts a context app: validated config, pino logs, the HTTP pipeline, graceful shutdown. */
-export async function bootstrapHubApp(module: Type): Promise<INestApplication> {
-  let app: NestExpressApplication;
+export async function bootstrapHubApp(module: Type, configSchema: z.ZodType<BaseConfig>): Promise<INestApplication> {
+  // Validate first, so that a bad variable gives one clear message and no framework stack trace.
   try {
-    app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: true });
+    loadConfig(configSchema);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
@@ -35,6 +36,7 @@ export async function bootstrapHubApp(module: Type): Promise<INestApplication> {
     }
     throw e;
   }
+  const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: true });
   const config = app.get<BaseConfig>(HUB_CONFIG);
   const logger = app.get<Logger>(HUB_LOGGER);
   app.useLogger({

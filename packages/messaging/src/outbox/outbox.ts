@@ -17,7 +17,7 @@ export class Outbox {
     definition: D,
     aggregateId: string,
     payload: PayloadOf<D>,
-    options: { eventId?: string; occurredAt?: Date } = {},
+    options: { eventId?: string; occurredAt?: Date; /** Kafka key (default: the aggregate id): events with one key keep their order. */ key?: string } = {},
   ): Promise<EventEnvelope<PayloadOf<D>>> {
     requireTransaction(em, 'Outbox.add');
     const parsed = definition.payload.parse(payload) as PayloadOf<D>;
@@ -37,7 +37,7 @@ export class Outbox {
       em,
       `insert into hub_outbox (event_id, topic, message_key, event_type, event_version, envelope, created_at, attempts)
        values (?, ?, ?, ?, ?, ?::jsonb, ?, 0)`,
-      [envelope.id, definition.topic, aggregateId, definition.type, definition.version, JSON.stringify(envelope), this.clock.now()],
+      [envelope.id, definition.topic, options.key ?? aggregateId, definition.type, definition.version, JSON.stringify(envelope), this.clock.now()],
     );
     return envelope;
   }

@@ -1,0 +1,2 @@
+// Participation's published language: see issue #4 (events.ts, http.ts).
+export {};
