@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Mints a development access token signed by the dev issuer's key (tools/dev-issuer/issuer-state.mjs).
+//
+//   node tools/dev-issuer/token.mjs --sub alice --role applicant --company 123456789012 [--ttl 3600]
+//
+// --role and --company may repeat (or take comma lists). Prints the token on stdout, nothing else,
+// so that `TOKEN=$(node tools/dev-issuer/token.mjs …)` works. --json prints {token, claims, jwksFile}.
+import { parseArgs } from 'node:util';
+import { decodeJwt } from 'jose';
+import { loadIssuer } from './issuer-state.mjs';
+
+const ROLES = [
+  'applicant',
+  'fund-officer',
+  'commission-member',
+  'commission-secretary',
+  'finance-officer',
+  'housing-manager',
+  'training-officer',
+  'auditor',
+  'authorised-body-analyst',
+];
+
+function fail(message) {
+  process.stderr.write(`token: ${message}\nusage: node tools/dev-issuer/token.mjs --sub <subject> --role <role> [--role …] [--company <BIN>] [--name <name>] [--ttl <seconds>] [--json]\nroles: ${ROLES.join(', ')}\n`);
+  process.exit(64);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      sub: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      company: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      ttl: { type: 'string', default: '3600' },
+      json: { type: 'boolean', default: false },
+    },
+    strict: true,
+  }));
+} catch (e) {
+  fail(e.message);
+}
+
+const split = (list) => (list ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+const roles = split(values.role);
+const companies = split(values.company);
+if (!values.sub) fail('--sub is required');
+if (roles.length === 0) fail('at least one --role is required');
+for (const r of roles) if (!ROLES.includes(r)) fail(`unknown role '${r}'`);
+for (const c of companies) if (!/^\d{12}$/.test(c)) fail(`--company must be a 12-digit BIN, got '${c}'`);
+const ttl = Number(values.ttl);
+if (!Number.isInteger(ttl) || ttl <= 0 || ttl > 7 * 24 * 3600) fail('--ttl must be a whole number of seconds between 1 and 604800');
+
+const { issuer, jwksFile } = await loadIssuer();
+const token = await issuer.issue({ sub: values.sub, roles, companies, ...(values.name ? { name: values.name } : {}), expiresInSec: ttl });
+process.stdout.write(values.json ? `${JSON.stringify({ token, claims: decodeJwt(token), jwksFile }, null, 2)}\n` : `${token}\n`);
