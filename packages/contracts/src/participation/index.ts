@@ -1,2 +1,3 @@
-// Participation's published language: see issue #4 (events.ts, http.ts).
-export {};
+// Participation's published language (issue #4): integration events and HTTP DTOs.
+export * from './events.js';
+export * from './http.js';

@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { BinSchema, IsoDateSchema, KztAmountSchema } from '../common.js';
+import { defineIntegrationEvent } from '../event-definition.js';
+import { TOPICS } from '../topics.js';
+
+/**
+ * Participation's published language (F-21 … F-42). Every event travels on
+ * TOPICS.participation.name keyed by the company's BIN, so that one company's events keep their
+ * order. Payloads carry ids, dates, amounts and grounds only: never the technical, economic or
+ * commercial information of a participant (F-35) and never personal data (F-42).
+ */
+const topic = TOPICS.participation.name;
+
+export const QuarterSchema = z.number().int().min(1).max(4).describe('Calendar quarter, 1–4');
+
+/**
+ * How a participation ends (F-26 … F-28): `term-expired` is the planned end (F-27); the seven
+ * early-termination grounds of F-28 follow, in the order of the rules.
+ */
+export const TERMINATION_GROUNDS = [
+  'term-expired',
+  'monitoring-not-expedient', // F-28(1), Commission (F-30)
+  'planned-results-achieved', // F-28(2), Commission (F-30)
+  'voluntary-withdrawal', // F-28(3), 10 WD notice (F-29)
+  'reports-not-submitted', // F-28(4): F-37, F-38, F-39
+  'liquidation', // F-28(5)
+  'membership-fees-not-paid', // F-28(6): F-21
+  'contract-breach', // F-28(7), Commission (F-30)
+] as const;
+export const TerminationGroundSchema = z.enum(TERMINATION_GROUNDS);
+export type TerminationGround = z.infer<typeof TerminationGroundSchema>;
+export const EarlyTerminationGroundSchema = TerminationGroundSchema.exclude(['term-expired']);
+export type EarlyTerminationGround = z.infer<typeof EarlyTerminationGroundSchema>;
+
+/** F-28: the number of each early-termination ground in the rules. */
+export const GROUND_NUMBER: Readonly<Record<EarlyTerminationGround, number>> = {
+  'monitoring-not-expedient': 1,
+  'planned-results-achieved': 2,
+  'voluntary-withdrawal': 3,
+  'reports-not-submitted': 4,
+  liquidation: 5,
+  'membership-fees-not-paid': 6,
+  'contract-breach': 7,
+};
+
+export const ParticipationStartedV1 = defineIntegrationEvent({
+  type: 'participation.participation-started',
+  version: 1,
+  topic,
+  description: 'A participation started from registration.participant-registered; it ends as planned after termEnd unless extended (F-24, F-27).',
+  payload: z.object({
+    participationId: z.uuid(),
+    participantId: z.uuid(),
+    bin: BinSchema,
+    companyName: z.string(),
+    activityTypeCodes: z.array(z.string()).min(1),
+    certificateNumber: z.string(),
+    termStart: IsoDateSchema,
+    termEnd: IsoDateSchema,
+    /** F-25: the last day an extension application is accepted. */
+    extensionDeadline: IsoDateSchema,
+  }),
+});
+
+export const ParticipationExtendedV1 = defineIntegrationEvent({
+  type: 'participation.participation-extended',
+  version: 1,
+  topic,
+  description: 'An extension was approved (F-25): the term now ends on newTermEnd and the extension certificate (Annex 3) was issued.',
+  payload: z.object({
+    participationId: z.uuid(),
+    participantId: z.uuid(),
+    bin: BinSchema,
+    extensionId: z.uuid(),
+    previousTermEnd: IsoDateSchema,
+    newTermEnd: IsoDateSchema,
+    certificateNumber: z.string(),
+    issuedOn: IsoDateSchema,
+  }),
+});
+
+export const FeeAssessedV1 = defineIntegrationEvent({
+  type: 'participation.fee-assessed',
+  version: 1,
+  topic,
+  description: 'The membership fee for a quarter was assessed from the declared income of that quarter and the tariff in force (F-21 … F-23); due by dueDate.',
+  payload: z.object({
+    feeId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    year: z.number().int(),
+    quarter: QuarterSchema,
+    declaredIncomeKzt: KztAmountSchema,
+    feeKzt: KztAmountSchema,
+    tariffId: z.string(),
+    dueDate: IsoDateSchema,
+  }),
+});
+
+export const FeeOverdueV1 = defineIntegrationEvent({
+  type: 'participation.fee-overdue',
+  version: 1,
+  topic,
+  description: 'A quarterly membership fee was not paid in full (or the income not declared) by its due date (F-21): early-termination ground F-28(6).',
+  payload: z.object({
+    feeId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    year: z.number().int(),
+    quarter: QuarterSchema,
+    dueDate: IsoDateSchema,
+    reason: z.enum(['income-not-declared', 'not-paid-in-full']),
+    /** null while the income is not declared (the amount is unknown). */
+    feeKzt: KztAmountSchema.nullable(),
+    paidKzt: KztAmountSchema,
+    outstandingKzt: KztAmountSchema.nullable(),
+    ground: z.literal('membership-fees-not-paid'),
+  }),
+});
+
+export const ReportOverdueV1 = defineIntegrationEvent({
+  type: 'participation.report-overdue',
+  version: 1,
+  topic,
+  description: 'The quarterly activity report was not submitted by its due date (F-37, F-39): early-termination ground F-28(4).',
+  payload: z.object({
+    reportId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    year: z.number().int(),
+    quarter: QuarterSchema,
+    dueDate: IsoDateSchema,
+    ground: z.literal('reports-not-submitted'),
+  }),
+});
+
+export const DeadlineMissedV1 = defineIntegrationEvent({
+  type: 'participation.deadline-missed',
+  version: 1,
+  topic,
+  description: 'Another obligation of the participant passed its due date unmet: an information request (F-32, F-38) or the annual audit opinion (F-33).',
+  payload: z.object({
+    participationId: z.uuid(),
+    bin: BinSchema,
+    obligation: z.enum(['information-request', 'audit-opinion']),
+    obligationId: z.uuid(),
+    dueDate: IsoDateSchema,
+    ruleIds: z.array(z.string()).min(1),
+  }),
+});
+
+export const MonitoringNotExpedientV1 = defineIntegrationEvent({
+  type: 'participation.monitoring-not-expedient',
+  version: 1,
+  topic,
+  description: 'Monitoring concluded that further implementation of a project is not expedient; the participant is notified (F-36, F-40) and the Fund may open early termination on ground F-28(1).',
+  payload: z.object({
+    participationId: z.uuid(),
+    bin: BinSchema,
+    conclusionId: z.uuid(),
+    project: z.string(),
+    periodFrom: IsoDateSchema,
+    periodTo: IsoDateSchema,
+    concludedOn: IsoDateSchema,
+  }),
+});
+
+export const EarlyTerminationReferredV1 = defineIntegrationEvent({
+  type: 'participation.early-termination-referred',
+  version: 1,
+  topic,
+  description: 'The Fund brought early termination on ground (1), (2) or (7) to the Commission, which decides (F-30).',
+  payload: z.object({
+    caseId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    ground: EarlyTerminationGroundSchema,
+    groundNumber: z.number().int().min(1).max(7),
+    referredOn: IsoDateSchema,
+  }),
+});
+
+export const ParticipationTerminatedV1 = defineIntegrationEvent({
+  type: 'participation.participation-terminated',
+  version: 1,
+  topic,
+  description:
+    'The participation ended: as planned (ground term-expired, F-27) or early on one of the seven grounds of F-28. Services, housing and training stop from endedOn.',
+  payload: z.object({
+    participationId: z.uuid(),
+    participantId: z.uuid(),
+    bin: BinSchema,
+    kind: z.enum(['planned', 'early']),
+    ground: TerminationGroundSchema,
+    /** F-28 ground number (1–7); null for the planned end. */
+    groundNumber: z.number().int().min(1).max(7).nullable(),
+    decidedBy: z.enum(['term', 'fund', 'commission', 'participant']),
+    /** Commission protocol (F-30) or the Fund's decision reference, when there is one. */
+    decisionReference: z.string().nullable(),
+    endedOn: IsoDateSchema,
+    ruleIds: z.array(z.string()).min(1),
+  }),
+});
+
+export const participationEvents = [
+  ParticipationStartedV1,
+  ParticipationExtendedV1,
+  FeeAssessedV1,
+  FeeOverdueV1,
+  ReportOverdueV1,
+  DeadlineMissedV1,
+  MonitoringNotExpedientV1,
+  EarlyTerminationReferredV1,
+  ParticipationTerminatedV1,
+] as const;

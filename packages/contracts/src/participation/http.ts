@@ -1,0 +1,267 @@
+import { z } from 'zod';
+import { BinSchema, IsoDateSchema, KztAmountSchema } from '../common.js';
+import { EarlyTerminationGroundSchema, QuarterSchema, TerminationGroundSchema } from './events.js';
+
+/** HTTP DTOs of the participation context (apps/participation, README lists the endpoints). */
+
+export const ParticipationStatusSchema = z.enum(['active', 'terminated', 'ended']);
+
+export const ParticipationDto = z.object({
+  id: z.uuid(),
+  participantId: z.uuid(),
+  bin: BinSchema,
+  companyName: z.string(),
+  activityTypeCodes: z.array(z.string()),
+  certificateNumber: z.string(),
+  status: ParticipationStatusSchema,
+  termStart: IsoDateSchema,
+  termEnd: IsoDateSchema,
+  extensionDeadline: IsoDateSchema,
+  endedOn: IsoDateSchema.nullable(),
+  terminationGround: TerminationGroundSchema.nullable(),
+});
+export type ParticipationDto = z.infer<typeof ParticipationDto>;
+
+export const IdParams = z.object({ id: z.uuid() });
+export const ParticipationListQuery = z.object({
+  status: ParticipationStatusSchema.optional(),
+  bin: BinSchema.optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** A document copy (F-34 "with copies", answers to requests): metadata of a file kept elsewhere. */
+export const AttachmentSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  mediaType: z.string().min(3).max(100),
+  sizeBytes: z.number().int().positive().max(50 * 1024 * 1024),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256'),
+});
+
+// ---- Extension (F-25) ----
+export const FileExtensionBody = z.object({ requestedTermEnd: IsoDateSchema });
+export const DecideExtensionBody = z.object({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().min(1).max(2000).optional(),
+});
+export const ExtensionDto = z.object({
+  id: z.uuid(),
+  participationId: z.uuid(),
+  filedOn: IsoDateSchema,
+  currentTermEnd: IsoDateSchema,
+  requestedTermEnd: IsoDateSchema,
+  status: z.enum(['submitted', 'approved', 'rejected']),
+  decidedOn: IsoDateSchema.nullable(),
+  reason: z.string().nullable(),
+  certificateNumber: z.string().nullable(),
+});
+
+// ---- Membership fees (F-21 … F-23) ----
+export const DeclareIncomeBody = z.object({ year: z.number().int().min(2026).max(2100), quarter: QuarterSchema, incomeKzt: KztAmountSchema });
+export const FeeDto = z.object({
+  id: z.uuid(),
+  participationId: z.uuid(),
+  bin: BinSchema,
+  year: z.number().int(),
+  quarter: QuarterSchema,
+  dueDate: IsoDateSchema,
+  status: z.enum(['awaiting-declaration', 'assessed', 'paid', 'overdue']),
+  declaredIncomeKzt: KztAmountSchema.nullable(),
+  feeKzt: KztAmountSchema.nullable(),
+  tariffId: z.string().nullable(),
+  paidKzt: KztAmountSchema,
+  outstandingKzt: KztAmountSchema.nullable(),
+});
+export const RecordPaymentBody = z.object({
+  amountKzt: KztAmountSchema.refine((v) => v > 0, 'must be positive'),
+  paidOn: IsoDateSchema,
+  reference: z.string().min(1).max(100),
+});
+export const ImportBankStatementBody = z.object({
+  fileName: z.string().min(1).max(255),
+  /** The CSV text (format in apps/participation/README.md). */
+  csv: z.string().min(1).max(5_000_000),
+});
+export const ImportResultDto = z.object({ importId: z.uuid(), rows: z.number().int(), totalKzt: KztAmountSchema });
+
+// ---- Quarterly reports (F-37, F-39) and non-residents (F-42) ----
+export const PassportSchema = z.object({
+  number: z.string().min(3).max(30).regex(/^[A-Za-z0-9-]+$/, 'letters, digits and dashes only'),
+  issuedOn: IsoDateSchema,
+  issuedBy: z.string().min(2).max(300),
+});
+const YearMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM');
+const PersonName = z.string().min(2).max(300);
+const LatinName = z.string().min(2).max(300).regex(/^[A-Za-z' .-]+$/, 'Latin letters only');
+
+/** F-42: an engaged foreigner or stateless person. */
+export const EngagedNonResidentSchema = z.object({
+  fullName: PersonName,
+  fullNameLatin: LatinName,
+  dateOfBirth: IsoDateSchema,
+  status: z.enum(['foreign-citizen', 'stateless']),
+  /** Citizenship (null for a stateless person). */
+  citizenship: z.string().min(2).max(100).nullable(),
+  countryOfPermanentResidence: z.string().min(2).max(100),
+  passport: PassportSchema,
+  /** Expected stay: month and year. */
+  expectedStayFrom: YearMonthSchema,
+  expectedStayUntil: YearMonthSchema,
+  qualifications: z.string().min(1).max(2000),
+  visaExtension: z.string().max(2000).default(''),
+  purposeOfStay: z.string().min(1).max(2000),
+});
+/** F-42: a family member of an engaged person. */
+export const FamilyMemberSchema = z.object({
+  fullName: PersonName,
+  fullNameLatin: LatinName,
+  dateOfBirth: IsoDateSchema,
+  engagedPersonFullName: PersonName,
+  kinship: z.string().min(2).max(100),
+  kinshipDocuments: z.string().min(2).max(2000),
+  passport: PassportSchema,
+  visaExtension: z.string().max(2000).default(''),
+  purposeOfStay: z.string().min(1).max(2000),
+});
+export const NonResidentsSchema = z.object({
+  engaged: z.array(EngagedNonResidentSchema).max(500).default([]),
+  familyMembers: z.array(FamilyMemberSchema).max(1000).default([]),
+});
+export type NonResidents = z.infer<typeof NonResidentsSchema>;
+
+export const SubmitQuarterlyReportBody = z.object({
+  /** F-39: the analysis of the quarter's results. */
+  resultsAnalysis: z.string().min(20).max(20_000),
+  indicators: z.object({
+    revenueKzt: KztAmountSchema,
+    exportRevenueKzt: KztAmountSchema,
+    headcount: z.number().int().min(0),
+    residentHeadcount: z.number().int().min(0),
+    nonResidentHeadcount: z.number().int().min(0),
+    investmentsAttractedKzt: KztAmountSchema.default(0),
+  }),
+  nonResidents: NonResidentsSchema.default({ engaged: [], familyMembers: [] }),
+});
+export const ReportParams = z.object({ id: z.uuid(), year: z.coerce.number().int().min(2026).max(2100), quarter: z.coerce.number().int().min(1).max(4) });
+export const QuarterlyReportDto = z.object({
+  id: z.uuid(),
+  participationId: z.uuid(),
+  bin: BinSchema,
+  year: z.number().int(),
+  quarter: QuarterSchema,
+  dueDate: IsoDateSchema,
+  status: z.enum(['due', 'submitted', 'overdue', 'submitted-late']),
+  submittedAt: z.iso.datetime({ offset: true }).nullable(),
+  nonResidentCount: z.number().int(),
+  familyMemberCount: z.number().int(),
+});
+
+// ---- Information requests (F-32, F-38), audit (F-33), notices (F-34) ----
+export const InformationKindSchema = z.enum(['tax-and-accounting', 'statistical-reports', 'tax-declarations', 'audit-opinion', 'audit-report', 'additional-documents']);
+export const RequestInformationBody = z.object({ kind: InformationKindSchema, description: z.string().min(3).max(4000) });
+export const AnswerBody = z.object({ note: z.string().max(4000).default(''), attachments: z.array(AttachmentSchema).min(1).max(50) });
+export const InformationRequestDto = z.object({
+  id: z.uuid(),
+  participationId: z.uuid(),
+  bin: BinSchema,
+  kind: InformationKindSchema,
+  description: z.string(),
+  requestedOn: IsoDateSchema,
+  dueDate: IsoDateSchema,
+  status: z.enum(['open', 'answered', 'overdue', 'answered-late']),
+  answeredOn: IsoDateSchema.nullable(),
+});
+export const AuditObligationDto = z.object({
+  id: z.uuid(),
+  participationId: z.uuid(),
+  bin: BinSchema,
+  financialYear: z.number().int(),
+  declaredIncomeKzt: KztAmountSchema,
+  thresholdKzt: KztAmountSchema,
+  dueDate: IsoDateSchema,
+  status: z.enum(['owed', 'submitted', 'overdue', 'submitted-late']),
+  submittedOn: IsoDateSchema.nullable(),
+});
+export const CorporateNoticeBody = z.object({
+  kind: z.enum(['re-registration', 'liquidation']),
+  /** The date of the re-registration or of the liquidation decision. */
+  eventDate: IsoDateSchema,
+  description: z.string().max(4000).default(''),
+  copies: z.array(AttachmentSchema).min(1).max(50),
+});
+export const CorporateNoticeDto = z.object({
+  id: z.uuid(),
+  participationId: z.uuid(),
+  kind: z.enum(['re-registration', 'liquidation']),
+  eventDate: IsoDateSchema,
+  filedOn: IsoDateSchema,
+  dueDate: IsoDateSchema,
+  onTime: z.boolean(),
+  copies: z.array(AttachmentSchema),
+});
+
+// ---- Monitoring (F-36, F-40) and early termination (F-28 … F-30) ----
+export const MonitoringConclusionBody = z.object({
+  project: z.string().min(1).max(500),
+  periodFrom: IsoDateSchema,
+  periodTo: IsoDateSchema,
+  conclusion: z.enum(['expedient', 'not-expedient']),
+  reasoning: z.string().min(10).max(10_000),
+});
+export const MonitoringConclusionDto = z.object({
+  id: z.uuid(),
+  participationId: z.uuid(),
+  project: z.string(),
+  periodFrom: IsoDateSchema,
+  periodTo: IsoDateSchema,
+  conclusion: z.enum(['expedient', 'not-expedient']),
+  reasoning: z.string(),
+  concludedOn: IsoDateSchema,
+});
+export const OpenEarlyTerminationBody = z.object({
+  ground: EarlyTerminationGroundSchema,
+  reason: z.string().min(3).max(4000),
+  /** Ground (3): the date the participant withdraws; at least 10 WD after the notice (F-29). */
+  withdrawalDate: IsoDateSchema.optional(),
+  /** The record the ground rests on: a monitoring conclusion (1), an overdue report or request (4), a liquidation notice (5), an overdue fee (6). */
+  basisId: z.uuid().optional(),
+});
+export const CommissionDecisionBody = z.object({
+  decision: z.enum(['terminate', 'continue']),
+  protocolNumber: z.string().min(1).max(100),
+  decidedOn: IsoDateSchema,
+});
+export const EarlyTerminationDto = z.object({
+  id: z.uuid(),
+  participationId: z.uuid(),
+  bin: BinSchema,
+  ground: EarlyTerminationGroundSchema,
+  groundNumber: z.number().int(),
+  reason: z.string(),
+  status: z.enum(['pending-commission', 'scheduled', 'terminated', 'rejected-by-commission', 'cancelled']),
+  openedOn: IsoDateSchema,
+  effectiveDate: IsoDateSchema.nullable(),
+  protocolNumber: z.string().nullable(),
+});
+
+// ---- Analytics (F-41) ----
+export const QuarterParams = z.object({ year: z.coerce.number().int().min(2026).max(2100), quarter: z.coerce.number().int().min(1).max(4) });
+export const AnalyticsReportDto = z.object({
+  id: z.uuid(),
+  year: z.number().int(),
+  quarter: QuarterSchema,
+  generatedAt: z.iso.datetime({ offset: true }),
+  dueDate: IsoDateSchema,
+  participants: z.number().int(),
+});
+
+export const PiiAccessLogDto = z.object({
+  id: z.uuid(),
+  actorSubject: z.string(),
+  actorRoles: z.array(z.string()),
+  bin: BinSchema,
+  reportId: z.uuid(),
+  what: z.string(),
+  correlationId: z.string().nullable(),
+  accessedAt: z.iso.datetime({ offset: true }),
+});
