@@ -70,4 +70,4 @@ export const TimerEntity = defineEntity({
 });
 
 /** Register these in every context's MikroORM config. */
-export const messagingEntities: EntitySchema[] = [OutboxMessageEntity, InboxMessageEntity, TimerEntity] as unknown as EntitySchema[];
+export const messagingEntities: EntitySchema[] = [OutboxMessageEntity, InboxMessageEntity, TimerEntity];

@@ -5,11 +5,11 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 export type Em = SqlEntityManager | EntityManager;
 
 export async function sql<T = Record<string, unknown>>(em: Em, query: string, params: unknown[] = []): Promise<T[]> {
-  return (await (em as SqlEntityManager).execute(query, params as unknown[], 'all')) as T[];
+  return (em as SqlEntityManager).execute<T[] & object>(query, params, 'all');
 }
 
 export async function sqlRun(em: Em, query: string, params: unknown[] = []): Promise<number> {
-  const res = (await (em as SqlEntityManager).execute(query, params as unknown[], 'run')) as { affectedRows?: number };
+  const res = await (em as SqlEntityManager).execute<{ affectedRows?: number }>(query, params, 'run');
   return res.affectedRows ?? 0;
 }
 

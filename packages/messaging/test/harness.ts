@@ -1,4 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import type { z } from 'zod';
+import type { EventRegistry, IntegrationEventDefinition } from '@hub/contracts';
 import { fileURLToPath } from 'node:url';
 import { ManualClock, SystemClock, type Clock } from '@hub/kernel';
 import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@hub/testing';
@@ -6,7 +8,10 @@ import { Outbox, messagingEntities, sql, type Em } from '../src/index.js';
 // @ts-expect-error plain ESM fixture shared with child processes
 import { EFFECT_TABLE_SQL, testEvents } from './fixtures/test-event.mjs';
 
-export type TestEvents = { thingHappened: import('@hub/contracts').IntegrationEventDefinition; registry: import('@hub/contracts').EventRegistry };
+export interface TestEvents {
+  thingHappened: IntegrationEventDefinition<'test.thing-happened', 1, z.ZodObject<{ n: z.ZodNumber }>>;
+  registry: EventRegistry;
+}
 export const makeTestEvents = (topic: string): TestEvents => testEvents(topic) as TestEvents;
 
 export async function messagingDb(prefix: string): Promise<TestDatabase> {

@@ -90,9 +90,15 @@ export class Timers {
   async list(em: Em, filter: { kind?: string; status?: TimerRecord['status']; key?: string } = {}): Promise<TimerRecord[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.kind) (where.push('kind = ?'), params.push(filter.kind));
-    if (filter.status) (where.push('status = ?'), params.push(filter.status));
-    if (filter.key) (where.push('timer_key = ?'), params.push(filter.key));
+    for (const [column, value] of [
+      ['kind', filter.kind],
+      ['status', filter.status],
+      ['timer_key', filter.key],
+    ] as const) {
+      if (value === undefined) continue;
+      where.push(`${column} = ?`);
+      params.push(value);
+    }
     const rows = await sql<TimerRow>(em, `select * from hub_timer ${where.length ? `where ${where.join(' and ')}` : ''} order by due_at`, params);
     return rows.map(toRecord);
   }

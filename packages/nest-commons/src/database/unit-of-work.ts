@@ -22,6 +22,6 @@ export class UnitOfWork {
 
   /** A fresh EntityManager for reads. */
   reader(): SqlEntityManager {
-    return this.orm.em.fork() as SqlEntityManager;
+    return this.orm.em.fork();
   }
 }

@@ -95,16 +95,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const detail = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
-      if (status === 400 && /JSON/i.test(String(detail))) {
+      const raw = typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
+      const detail = Array.isArray(raw) ? raw.map(String).join('; ') : typeof raw === 'string' ? raw : JSON.stringify(raw);
+      if (status === 400 && /JSON/i.test(detail)) {
         // Nest wraps body-parser's syntax error into a BadRequestException.
-        return { type: `${TYPE_BASE}invalid-json`, title: 'The body is not valid JSON', status: 400, detail: String(detail), errors: [{ field: 'body', message: 'not valid JSON' }], ...base };
+        return { type: `${TYPE_BASE}invalid-json`, title: 'The body is not valid JSON', status: 400, detail, errors: [{ field: 'body', message: 'not valid JSON' }], ...base };
       }
       return {
         type: `${TYPE_BASE}http-${status}`,
         title: exception.name.replace(/Exception$/, '').replace(/([a-z])([A-Z])/g, '$1 $2'),
         status,
-        detail: Array.isArray(detail) ? detail.join('; ') : String(detail),
+        detail,
         ...base,
       };
     }

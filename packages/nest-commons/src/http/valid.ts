@@ -1,6 +1,6 @@
 import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ENDPOINT_METADATA, type EndpointSpec } from './endpoint.js';
 
 /** A request part that failed its schema; the problem filter answers 400 naming each field. */

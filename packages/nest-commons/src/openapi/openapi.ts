@@ -89,7 +89,8 @@ export class OpenApiGenerator {
       ['query', spec.query],
     ] as const) {
       if (!schema) continue;
-      for (const [key, prop] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+      const shape: Record<string, z.ZodType> = schema.shape;
+      for (const [key, prop] of Object.entries(shape)) {
         parameters.push({ name: key, in: location, required: location === 'path' || !prop.safeParse(undefined).success, schema: toJsonSchema(prop, 'input') });
       }
     }
