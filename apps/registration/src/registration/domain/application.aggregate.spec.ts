@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { makeBin } from '@hub/identifiers';
+import { IllegalStateError, RuleViolationError, ValidationError } from '@hub/kernel';
+import { referenceData } from '@hub/reference-data';
+import { cleanDeclaration, sampleBusinessPlan, samplePlaceOfBusiness } from '../../cli/sample-data.js';
+import { JsonActivityTypeCatalogue } from '../infrastructure/adapters/json-activity-type-catalogue.js';
+import { Application } from './application.aggregate.js';
+import { applicationStateMachine } from './application-status.js';
+import { evaluateEligibility } from './eligibility/eligibility-rule-set.js';
+
+const catalogue = new JsonActivityTypeCatalogue();
+const bin = makeBin({ year: 2020, month: 3, serial: 555 });
+const at = new Date('2026-11-20T05:00:00Z');
+const by = 'applicant-1';
+
+function filledDraft(): Application {
+  const app = Application.create({ id: '018f0000-0000-7000-8000-000000000001', kind: 'registration', bin, companyName: 'Qazaq Soft LLP', address: 'Astana', language: 'ru', by, at });
+  app.editDraft(
+    {
+      activityTypes: [{ code: 'PH-01', works: ['PH-01.1'] }, { code: 'PH-02', works: ['PH-02.1'] }],
+      businessPlan: sampleBusinessPlan(['PH-01', 'PH-02']),
+      taxCertificate: { issuedOn: '2026-11-18', debtKzt: 0 },
+      placeOfBusiness: samplePlaceOfBusiness(),
+      eligibility: cleanDeclaration(),
+    },
+    at,
+  );
+  return app;
+}
+const evaluate = (app: Application, on = '2026-11-20') => {
+  const i = app.eligibilityInputs();
+  return evaluateEligibility({ bin, kind: app.kind, filedOn: on, evaluatedOn: on, declaration: i.declaration, activityTypes: i.activityTypes, taxCertificate: i.taxCertificate, catalogue, reference: referenceData() });
+};
+const submitted = () => {
+  const app = filledDraft();
+  app.submit(evaluate(app), catalogue, by, at, '2026-11-20');
+  return app;
+};
+const withCommission = () => {
+  const app = submitted();
+  app.sendToCommission('officer', at);
+  return app;
+};
+
+describe('Application state machine', () => {
+  it('walks draft → submitted → remarks-issued → resubmitted → with-commission → registered → contract-signed → certificate-issued → listed', () => {
+    const app = submitted();
+    expect(app.status).toBe('submitted');
+    const [remark] = app.issueRemarks([{ id: 'r1', field: 'businessPlan.clients', message: 'name the pilot clients' }], 'officer', at);
+    expect(app.status).toBe('remarks-issued');
+    app.editDraft({ businessPlan: { ...sampleBusinessPlan(['PH-01', 'PH-02']), clients: 'Magnum, Small, Galmart' } }, at);
+    app.resubmit([{ remarkId: remark!.id, answer: 'named them' }], evaluate(app), catalogue, by, at);
+    expect(app.status).toBe('resubmitted');
+    app.sendToCommission('officer', at);
+    app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
+    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-1', decidedOn: '2026-11-25' }, 'secretary', at);
+    expect(app.status).toBe('registered');
+    app.signContract({ number: 'C-1', signedOn: '2026-11-26', termStart: '2026-11-26', termEnd: '2027-11-25' }, 'AH-2026-00001', 'p1', 'officer', at);
+    app.issueCertificate('2026-11-27', 'officer', at);
+    app.listInRegistry('2026-11-27', 'officer', at);
+    expect(app.status).toBe('listed');
+    expect(app.snapshot().history.map((h) => h.to)).toEqual(['draft', 'submitted', 'remarks-issued', 'resubmitted', 'with-commission', 'registered', 'contract-signed', 'certificate-issued', 'listed']);
+    expect(app.pullEvents().map((e) => e.name)).toEqual(['ApplicationSubmitted', 'RemarksIssued', 'ApplicationResubmitted', 'SentToCommission', 'DecisionRecorded', 'ContractSigned', 'CertificateIssued', 'ParticipantListed']);
+  });
+
+  it('an illegal command fails with IllegalStateError naming the current state', () => {
+    const app = filledDraft();
+    expect(() => app.sendToCommission('officer', at)).toThrow(IllegalStateError);
+    expect(() => app.sendToCommission('officer', at)).toThrow(/state 'draft'/);
+    const s = submitted();
+    expect(() => s.issueCertificate('2026-11-20', 'o', at)).toThrow(/state 'submitted'/);
+    expect(() => s.editDraft({ companyName: 'x' }, at)).toThrow(/state 'submitted'/);
+    expect(applicationStateMachine.allowedCommands('listed')).toEqual(['record-notification']);
+  });
+
+  it('F-20: an activity-change application ends with the decision: no contract or certificate', () => {
+    const app = Application.create({ id: '018f0000-0000-7000-8000-000000000002', kind: 'activity-change', bin, companyName: 'Q', address: 'A', language: 'kk', participantId: 'p1', by, at });
+    app.editDraft({ activityTypes: [{ code: 'PH-03', works: ['PH-03.1'] }], businessPlan: sampleBusinessPlan(['PH-03']), eligibility: cleanDeclaration() }, at);
+    app.submit(evaluate(app), catalogue, by, at, '2026-11-20');
+    app.sendToCommission('o', at);
+    app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
+    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-2', decidedOn: '2026-11-21' }, 's', at);
+    expect(() => app.signContract({ number: 'x', signedOn: '2026-11-22', termStart: '2026-11-22', termEnd: '2027-11-21' }, 'AH', 'p', 'o', at)).toThrow(/activity-change application ends/);
+  });
+});
+
+describe('Filing (F-9, Annex 1)', () => {
+  it('F-9(1): an incomplete Annex 1 business plan names every missing item', () => {
+    const app = filledDraft();
+    const plan = sampleBusinessPlan(['PH-01', 'PH-02']);
+    app.editDraft({ businessPlan: { ...plan, clients: ' ', projects: [plan.projects[0]!] } }, at);
+    try {
+      app.submit(evaluate(app), catalogue, by, at, '2026-11-20');
+      expect.fail('should throw');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      const paths = (e as ValidationError).issues.map((i) => i.path);
+      expect(paths).toContain('businessPlan.clients');
+      expect((e as ValidationError).issues.map((i) => i.message)).toContain('Annex 1: no project block for activity type PH-02');
+    }
+    expect(app.status).toBe('draft');
+  });
+
+  it('Annex 1: all 11 items are required on a fresh plan', () => {
+    const app = filledDraft();
+    app.editDraft({ businessPlan: { projects: [{ activityTypeCode: 'PH-01' }, { activityTypeCode: 'PH-02' }] } }, at);
+    const issues = app.completenessIssues(catalogue).map((i) => i.message);
+    for (const item of ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)', '(11)']) expect(issues.some((m) => m.includes(`item ${item}`))).toBe(true);
+  });
+
+  it('F-9(2)/F-9(3): tax certificate and place-of-business proof are required for a registration', () => {
+    const app = Application.create({ id: '018f0000-0000-7000-8000-000000000003', kind: 'registration', bin, companyName: 'Q', address: 'A', language: 'ru', by, at });
+    const paths = app.completenessIssues(catalogue).map((i) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['taxCertificate', 'placeOfBusiness', 'activityTypes', 'eligibility', 'businessPlan']));
+  });
+
+  it('F-7: a failed eligibility rule refuses the filing, naming every failed rule; the outcome of a good filing is stored', () => {
+    const app = filledDraft();
+    app.editDraft({ eligibility: { ...cleanDeclaration(), isExcisePayer: true }, taxCertificate: { issuedOn: '2026-11-01', debtKzt: 0 } }, at);
+    expect(() => app.submit(evaluate(app), catalogue, by, at, '2026-11-20')).toThrow(RuleViolationError);
+    expect(() => app.submit(evaluate(app), catalogue, by, at, '2026-11-20')).toThrow(/F-7\(6\).*F-9\(2\)\/age/);
+    const ok = submitted();
+    expect(ok.snapshot().eligibilityEvaluation).toMatchObject({ eligible: true, ruleSetVersion: expect.stringContaining('fund-rules-703/2025') });
+  });
+
+  it('F-14: remarks must point at a field of the application, and every open remark needs an answer to resubmit', () => {
+    const app = submitted();
+    expect(() => app.issueRemarks([{ id: 'x', field: 'shoeSize', message: 'm' }], 'o', at)).toThrow(/shoeSize is not a field/);
+    app.issueRemarks([{ id: 'r1', field: 'taxCertificate', message: 'stale' }, { id: 'r2', field: 'businessPlan.team', message: 'more detail' }], 'o', at);
+    expect(() => app.resubmit([{ remarkId: 'r1', answer: 'new one' }], evaluate(app), catalogue, by, at)).toThrow(/r2 \(businessPlan.team\) has no answer/);
+  });
+});
+
+describe('Commission (F-15, F-16)', () => {
+  it('F-15: no decision without votes, and the decision follows the majority', () => {
+    const app = withCommission();
+    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25' }, 's', at)).toThrow(/no Commission member has voted/);
+    app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
+    app.castVote({ member: 'm2', vote: 'refuse', grounds: ['activity-not-in-priority-list'] }, at);
+    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25' }, 's', at)).toThrow(/tied/);
+    app.castVote({ member: 'm1', vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] }, at);
+    expect(app.snapshot().votes).toHaveLength(2);
+    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25' }, 's', at)).toThrow(/contradicts the votes/);
+  });
+
+  it('F-16: a refusal names at least one ground with its reason, and is kept as a protocol with the votes', () => {
+    const app = withCommission();
+    app.castVote({ member: 'm1', vote: 'refuse', grounds: ['business-plan-not-per-annex-1'], comment: 'no KPIs' }, at);
+    expect(() => app.decide({ decision: 'refuse', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25' }, 's', at)).toThrow(ValidationError);
+    app.decide({ decision: 'refuse', grounds: [{ ground: 'business-plan-not-per-annex-1', reason: 'KPIs are missing' }], protocolNumber: 'CP-2026-00007', decidedOn: '2026-11-25' }, 's', at);
+    expect(app.status).toBe('refused');
+    expect(app.decision).toMatchObject({ protocolNumber: 'CP-2026-00007', votes: [{ member: 'm1', vote: 'refuse' }] });
+  });
+
+  it('F-16: a vote to refuse names a ground', () => {
+    expect(() => withCommission().castVote({ member: 'm1', vote: 'refuse', grounds: [] }, at)).toThrow(/F-16 ground/);
+  });
+});
