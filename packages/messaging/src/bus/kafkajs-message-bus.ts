@@ -91,6 +91,7 @@ export class KafkaJsMessageBus implements MessageBus {
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
       autoCommit: true,
+      partitionsConsumedConcurrently: options.partitionsConcurrently ?? 1,
       eachMessage: async ({ topic, partition, message }) => {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(message.headers ?? {})) {

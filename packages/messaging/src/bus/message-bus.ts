@@ -23,6 +23,8 @@ export interface SubscribeOptions {
   readonly topics: readonly string[];
   /** Where a new group starts; an existing group always resumes from its committed offsets. */
   readonly fromBeginning?: boolean;
+  /** Partitions handled in parallel (order holds within a partition, i.e. per key). Default 1. */
+  readonly partitionsConcurrently?: number;
   /**
    * Called once per message, in order within a partition. The offset is committed only after the
    * returned promise resolves; a rejection is treated as fatal for the subscription (the consumer

@@ -23,6 +23,8 @@ export interface EventConsumerOptions {
   readonly registry: EventRegistry;
   /** Attempts for a handler that throws before the message goes to the dead-letter topic. */
   readonly maxAttempts?: number;
+  /** Partitions handled in parallel; events of one aggregate share a partition, so their order holds. Default 3. */
+  readonly partitionsConcurrently?: number;
   readonly baseBackoffMs?: number;
   readonly maxBackoffMs?: number;
   readonly logger?: MessagingLogger;
@@ -75,6 +77,7 @@ export class EventConsumer {
       groupId: this.options.name,
       topics: this.options.topics,
       fromBeginning: true,
+      partitionsConcurrently: this.options.partitionsConcurrently ?? 3,
       handle: (m) => this.consume(m).then(() => undefined),
     });
   }

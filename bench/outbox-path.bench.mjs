@@ -1,0 +1,154 @@
+// Benchmark: the platform's messaging path (command transaction writes aggregate + outbox row →
+// relay publishes → consumer handles with the idempotent inbox, in another database) beside a raw
+// kafkajs produce → consume baseline, measured in the same run on the same broker.
+//
+//   pnpm --filter @hub/bench bench:messaging          (needs `tools/hub stack up` and `pnpm build`)
+//   BENCH_EVENTS=5000 BENCH_RUNS=3 pnpm --filter @hub/bench bench:messaging
+//
+// Latency is per event: from just before the command's transaction starts (outbox) or before the
+// send (raw) to the moment the consumer's handler has committed its effect (outbox) or received
+// the message (raw). Throughput is events / (last handled − first started).
+import { performance } from 'node:perf_hooks';
+import kafkajs from 'kafkajs';
+import pg from 'pg';
+import { z } from 'zod';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { EventRegistry, defineIntegrationEvent } from '@hub/contracts';
+import { SystemClock, uuidv7 } from '@hub/kernel';
+import { EventConsumer, KafkaJsMessageBus, Outbox, OutboxRelay, eventHandler, messagingEntities, silentLogger, sql } from '@hub/messaging';
+
+const { Kafka, logLevel } = kafkajs;
+const PG = process.env.HUB_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const BROKERS = (process.env.HUB_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const N = Number(process.env.BENCH_EVENTS ?? 2000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 1);
+// Latency is also measured at a steady offered rate below saturation (what a user of the Fund's
+// system sees); the burst figures show capacity.
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8); // commands in flight, as several HTTP requests would be
+
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const summary = (name, latencies, elapsedMs) => {
+  const s = [...latencies].sort((a, b) => a - b);
+  return { path: name, events: s.length, 'throughput (ev/s)': Math.round((s.length / elapsedMs) * 1000), 'p50 (ms)': +quantile(s, 0.5).toFixed(1), 'p99 (ms)': +quantile(s, 0.99).toFixed(1), 'max (ms)': +s.at(-1).toFixed(1) };
+};
+
+async function admin(q) {
+  const c = new pg.Client({ connectionString: `${PG}/postgres` });
+  await c.connect();
+  try { await c.query(q); } finally { await c.end(); }
+}
+
+async function createTopic(kafka, topic, partitions) {
+  const a = kafka.admin();
+  await a.connect();
+  await a.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }, { topic: `${topic}.dlq`, numPartitions: 1, replicationFactor: 1 }] });
+  await a.disconnect();
+}
+
+// Runs fn(0..n-1) with `concurrency` in flight; with a rate (events/s), event i starts no earlier than i/rate s.
+async function pool(n, concurrency, fn, rate) {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < n) {
+      const i = next++;
+      if (rate) {
+        const wait = t0 + (i * 1000) / rate - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
+      await fn(i);
+    }
+  }));
+}
+
+async function rawBaseline(kafka, rate) {
+  const topic = `bench.raw.${uuidv7()}`;
+  await createTopic(kafka, topic, 6);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const consumer = kafka.consumer({ groupId: `bench-raw-${uuidv7()}` });
+  await Promise.all([producer.connect(), consumer.connect()]);
+  await consumer.subscribe({ topic, fromBeginning: true });
+  const sentAt = new Map();
+  const latencies = [];
+  let done;
+  const finished = new Promise((r) => (done = r));
+  let last = 0;
+  await consumer.run({ eachMessage: async ({ message }) => {
+    const id = message.key.toString();
+    latencies.push(performance.now() - sentAt.get(id));
+    last = performance.now();
+    if (latencies.length === N) done();
+  } });
+  const start = performance.now();
+  await pool(N, CONCURRENCY, async (i) => {
+    const id = `k${i}`;
+    sentAt.set(id, performance.now());
+    await producer.send({ topic, acks: -1, messages: [{ key: id, value: JSON.stringify({ n: i }) }] });
+  }, rate);
+  await finished;
+  await Promise.all([producer.disconnect(), consumer.disconnect()]);
+  return summary(`raw kafkajs send → consume${rate ? ` @${rate}/s` : ' (burst)'}`, latencies, last - start);
+}
+
+async function outboxPath(rate) {
+  const topic = `bench.outbox.${uuidv7()}`;
+  const kafka = new Kafka({ clientId: 'bench-admin', brokers: BROKERS, logLevel: logLevel.NOTHING });
+  await createTopic(kafka, topic, 6);
+  const dbs = [`hub_bench_prod_${Date.now()}`, `hub_bench_cons_${Date.now()}`];
+  for (const d of dbs) await admin(`create database "${d}"`);
+  const [prodOrm, consOrm] = await Promise.all(dbs.map((d) => MikroORM.init({ clientUrl: `${PG}/${d}`, entities: messagingEntities, allowGlobalContext: false, pool: { max: CONCURRENCY + 2 } })));
+  await Promise.all([prodOrm.schema.create(), consOrm.schema.create()]);
+  await sql(prodOrm.em.fork(), 'create table thing (id text primary key, n int not null)');
+  await sql(consOrm.em.fork(), 'create table effect (event_id uuid primary key, n int not null)');
+
+  const thing = defineIntegrationEvent({ type: 'bench.thing-happened', version: 1, topic, description: 'bench', payload: z.object({ n: z.number().int(), startedAt: z.number() }) });
+  const clock = new SystemClock();
+  const outbox = new Outbox(clock);
+  const prodBus = new KafkaJsMessageBus({ clientId: 'bench-relay', brokers: BROKERS, logger: silentLogger });
+  const consBus = new KafkaJsMessageBus({ clientId: 'bench-consumer', brokers: BROKERS, logger: silentLogger });
+  const relay = new OutboxRelay(prodOrm.em, prodBus, clock, { batchSize: 200, idlePollMs: 5, logger: silentLogger });
+  const latencies = [];
+  let done;
+  const finished = new Promise((r) => (done = r));
+  let last = 0;
+  const consumer = new EventConsumer(consOrm.em, consBus, {
+    name: `bench-${uuidv7()}`, topics: [topic], registry: new EventRegistry([thing]), logger: silentLogger,
+    handlers: [eventHandler(thing, async (e, em) => { await sql(em, 'insert into effect (event_id, n) values (?, ?)', [e.id, e.payload.n]); })],
+  });
+  consumer.outcomes.push((o, m) => {
+    if (o !== 'handled') return;
+    const { startedAt } = JSON.parse(m.value.toString()).payload;
+    latencies.push(performance.timeOrigin + performance.now() - startedAt);
+    last = performance.now();
+    if (latencies.length === N) done();
+  });
+  await consumer.start();
+  relay.start();
+  const start = performance.now();
+  await pool(N, CONCURRENCY, async (i) => {
+    const startedAt = performance.timeOrigin + performance.now();
+    await prodOrm.em.fork().transactional(async (tx) => {
+      await sql(tx, 'insert into thing (id, n) values (?, ?)', [`t${i}`, i]);
+      await outbox.add(tx, thing, `t${i}`, { n: i, startedAt });
+    });
+    relay.wake();
+  }, rate);
+  await finished;
+  await relay.stop();
+  await consumer.stop();
+  await Promise.all([prodBus.close(), consBus.close(), prodOrm.close(), consOrm.close()]);
+  for (const d of dbs) await admin(`drop database "${d}" with (force)`);
+  return summary(`outbox → relay → Kafka → inbox${rate ? ` @${rate}/s` : ' (burst)'}`, latencies, last - start);
+}
+
+const kafka = new Kafka({ clientId: 'bench', brokers: BROKERS, logLevel: logLevel.NOTHING });
+console.log(`messaging benchmark: ${N} events per path, ${CONCURRENCY} in flight, steady rate ${RATE}/s, ${RUNS} run(s), broker ${BROKERS.join(',')}, node ${process.version}`);
+const rows = [];
+for (let r = 1; r <= RUNS; r++) {
+  rows.push({ run: r, ...(await rawBaseline(kafka)) });
+  rows.push({ run: r, ...(await outboxPath()) });
+  rows.push({ run: r, ...(await rawBaseline(kafka, RATE)) });
+  rows.push({ run: r, ...(await outboxPath(RATE)) });
+}
+console.table(rows);
