@@ -1,0 +1,192 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
+import { BinSchema, PageQuerySchema, pageOf } from '@hub/contracts';
+import { Clock, uuidv7 } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+
+export const AUDIT_KINDS = ['write', 'restricted-read', 'audit-read'] as const;
+export const AUDIT_OUTCOMES = ['allowed', 'denied', 'rejected', 'failed'] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export interface AuditEntry {
+  readonly kind: AuditKind;
+  readonly subject: string | null;
+  readonly roles: readonly string[];
+  readonly companyBin: string | null;
+  readonly actorCompanies: readonly string[];
+  readonly method: string;
+  readonly route: string | null;
+  readonly path: string;
+  readonly upstream: string | null;
+  readonly resourceId: string | null;
+  readonly status: number;
+  /** Whether the gateway itself refused the call (so a 404 of the gateway is `denied`, a 404 of a context `rejected`). */
+  readonly deniedByGateway: boolean;
+  readonly correlationId: string;
+  readonly requestId: string | null;
+  readonly clientIp: string | null;
+  readonly durationMs: number;
+}
+
+export function outcomeOf(status: number, deniedByGateway: boolean): AuditOutcome {
+  if (deniedByGateway) return 'denied';
+  if (status < 400) return 'allowed';
+  if (status < 500) return status === 401 || status === 403 ? 'denied' : 'rejected';
+  return 'failed';
+}
+
+export const AuditQuerySchema = PageQuerySchema.extend({
+  subject: z.string().min(1).max(200).optional(),
+  companyBin: BinSchema.optional(),
+  kind: z.enum(AUDIT_KINDS).optional(),
+  outcome: z.enum(AUDIT_OUTCOMES).optional(),
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']).optional(),
+  upstream: z.string().min(1).max(60).optional(),
+  resourceId: z.string().min(1).max(200).optional(),
+  correlationId: z.string().min(1).max(200).optional(),
+  from: z.iso.datetime({ offset: true }).optional().describe('occurred at or after (ISO 8601 instant)'),
+  to: z.iso.datetime({ offset: true }).optional().describe('occurred before (ISO 8601 instant)'),
+});
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+export const AuditEventSchema = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  kind: z.enum(AUDIT_KINDS),
+  subject: z.string().nullable(),
+  roles: z.array(z.string()),
+  companyBin: z.string().nullable(),
+  actorCompanies: z.array(z.string()),
+  method: z.string(),
+  route: z.string().nullable(),
+  path: z.string(),
+  upstream: z.string().nullable(),
+  resourceId: z.string().nullable(),
+  status: z.number().int(),
+  outcome: z.enum(AUDIT_OUTCOMES),
+  correlationId: z.string(),
+  requestId: z.string().nullable(),
+  clientIp: z.string().nullable(),
+  durationMs: z.number().int(),
+});
+export type AuditEventView = z.infer<typeof AuditEventSchema>;
+export const AuditPageSchema = pageOf(AuditEventSchema);
+
+const COLUMNS = `id, occurred_at, kind, subject, roles, company_bin, actor_companies, method, route, path, upstream, resource_id, status, outcome, correlation_id, request_id, client_ip, duration_ms`;
+
+interface AuditRow {
+  id: string;
+  occurred_at: Date | string;
+  kind: AuditKind;
+  subject: string | null;
+  roles: string[];
+  company_bin: string | null;
+  actor_companies: string[];
+  method: string;
+  route: string | null;
+  path: string;
+  upstream: string | null;
+  resource_id: string | null;
+  status: number;
+  outcome: AuditOutcome;
+  correlation_id: string;
+  request_id: string | null;
+  client_ip: string | null;
+  duration_ms: number;
+}
+
+/**
+ * The append-only audit trail (ADR 0032): who, acting for which company, did what, when, under
+ * which correlation id, with which outcome. Only `record` writes (INSERT); there is no update or
+ * delete here or in any route, and the database rejects both (trigger).
+ */
+@Injectable()
+export class AuditTrail {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async record(e: AuditEntry): Promise<string> {
+    const now = this.clock.now();
+    const id = uuidv7(now.getTime());
+    await this.uow.run((em) =>
+      em.execute(
+        `insert into gateway_audit_event (${COLUMNS}) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          id,
+          now,
+          e.kind,
+          e.subject,
+          JSON.stringify(e.roles),
+          e.companyBin,
+          JSON.stringify(e.actorCompanies),
+          e.method,
+          e.route,
+          e.path.slice(0, 1000),
+          e.upstream,
+          e.resourceId?.slice(0, 200) ?? null,
+          e.status,
+          outcomeOf(e.status, e.deniedByGateway),
+          e.correlationId,
+          e.requestId,
+          e.clientIp,
+          Math.max(0, Math.round(e.durationMs)),
+        ],
+      ),
+    );
+    return id;
+  }
+
+  async query(q: AuditQuery): Promise<z.infer<typeof AuditPageSchema>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      where.push(sql);
+      params.push(value);
+    };
+    if (q.subject) add('subject = ?', q.subject);
+    if (q.companyBin) add('company_bin = ?', q.companyBin);
+    if (q.kind) add('kind = ?', q.kind);
+    if (q.outcome) add('outcome = ?', q.outcome);
+    if (q.method) add('method = ?', q.method);
+    if (q.upstream) add('upstream = ?', q.upstream);
+    if (q.resourceId) add('resource_id = ?', q.resourceId);
+    if (q.correlationId) add('correlation_id = ?', q.correlationId);
+    if (q.from) add('occurred_at >= ?', new Date(q.from));
+    if (q.to) add('occurred_at < ?', new Date(q.to));
+    const clause = where.length ? `where ${where.join(' and ')}` : '';
+    const em = this.uow.reader();
+    const [count] = await em.execute<{ total: string }[]>(`select count(*)::text as total from gateway_audit_event ${clause}`, params);
+    const rows = await em.execute<AuditRow[]>(`select ${COLUMNS} from gateway_audit_event ${clause} order by occurred_at desc, id desc limit ? offset ?`, [
+      ...params,
+      q.pageSize,
+      (q.page - 1) * q.pageSize,
+    ]);
+    return { items: rows.map(toView), page: q.page, pageSize: q.pageSize, total: Number(count?.total ?? 0) };
+  }
+}
+
+function toView(r: AuditRow): AuditEventView {
+  return {
+    id: r.id,
+    occurredAt: new Date(r.occurred_at).toISOString(),
+    kind: r.kind,
+    subject: r.subject,
+    roles: r.roles,
+    companyBin: r.company_bin,
+    actorCompanies: r.actor_companies,
+    method: r.method,
+    route: r.route,
+    path: r.path,
+    upstream: r.upstream,
+    resourceId: r.resource_id,
+    status: r.status,
+    outcome: r.outcome,
+    correlationId: r.correlation_id,
+    requestId: r.request_id,
+    clientIp: r.client_ip,
+    durationMs: r.duration_ms,
+  };
+}

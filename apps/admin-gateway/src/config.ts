@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { baseConfigSchema } from '@hub/nest-commons';
+
+const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional());
+
+/** Further contexts as they come: `{"services":"http://127.0.0.1:3003"}` (name → base URL). */
+const extraUpstreams = z
+  .string()
+  .default('{}')
+  .transform((raw, ctx) => {
+    try {
+      return z.record(z.string().regex(/^[a-z][a-z0-9-]{1,40}$/), z.url({ protocol: /^https?$/ })).parse(JSON.parse(raw));
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `must be a JSON object of context name → http(s) URL (${(e as Error).message.slice(0, 200)})` });
+      return z.NEVER;
+    }
+  });
+
+/**
+ * The gateway's configuration: the platform's base variables (its own database `hub_gateway`
+ * holds the audit trail) plus where the contexts are and the protective limits (ADR 0031).
+ */
+export const gatewayConfigSchema = baseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+  /** The gateway publishes nothing and consumes nothing; it runs no workers unless asked to. */
+  HUB_RUN_WORKERS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  REGISTRATION_URL: optionalUrl,
+  PARTICIPATION_URL: optionalUrl,
+  HUB_GATEWAY_UPSTREAMS: extraUpstreams,
+  /** How long a proxied call may take before the caller gets 504. */
+  HUB_GATEWAY_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
+  /** How long one section of a composed view (overview, deadlines board) may take. */
+  HUB_GATEWAY_COMPOSE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
+  /** Per-caller token bucket (verified subject, else client IP): sustained rate and burst. */
+  HUB_GATEWAY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  HUB_GATEWAY_RATE_BURST: z.coerce.number().int().min(1).default(60),
+  /** Per-IP bucket in front of authentication (protects token verification from floods). */
+  HUB_GATEWAY_IP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  HUB_GATEWAY_IP_RATE_BURST: z.coerce.number().int().min(1).default(200),
+  /** Largest non-JSON body (uploads, CSV imports) forwarded; JSON bodies use HUB_HTTP_BODY_LIMIT. */
+  HUB_GATEWAY_RAW_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  /** Behind a reverse proxy: trust X-Forwarded-For for the client IP (express `trust proxy`). */
+  HUB_GATEWAY_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -1,0 +1,45 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
+import { HUB_CONFIG, configureHttp } from '@hub/nest-commons';
+import type { GatewayConfig } from '../config.js';
+import { ProxyHandler } from '../proxy/proxy.handler.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { sendProblem } from './problem.js';
+
+/**
+ * Security headers for a JSON API that is the public front door (on top of nest-commons'
+ * nosniff / frame DENY / no-referrer / no-store): HSTS, a CSP that allows nothing to load or frame,
+ * cross-origin isolation of responses, no powerful browser features.
+ */
+export function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  res.setHeader('content-security-policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  res.setHeader('cross-origin-opener-policy', 'same-origin');
+  res.setHeader('cross-origin-resource-policy', 'same-origin');
+  res.setHeader('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  res.setHeader('x-dns-prefetch-control', 'off');
+  next();
+}
+
+/**
+ * The gateway's HTTP pipeline, in order: the platform's (JSON body limit, correlation id, base
+ * headers), security headers, the per-IP limit (before any token is verified), then the proxy for
+ * `/api/<context>/**`; everything else reaches the gateway's own Nest routes.
+ */
+export function configureGatewayHttp(app: INestApplication): void {
+  const config = app.get<GatewayConfig>(HUB_CONFIG);
+  const express = app as NestExpressApplication;
+  if (config.HUB_GATEWAY_TRUST_PROXY) express.set('trust proxy', true);
+  configureHttp(app, config);
+  express.use(securityHeaders);
+  const limiter = app.get(RateLimiter);
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.path.startsWith('/health/')) return next();
+    const r = limiter.perIp.take(`ip:${req.ip ?? 'unknown'}`);
+    if (r.ok) return next();
+    res.setHeader('retry-after', String(r.retryAfterSec));
+    sendProblem(res, 429, 'gateway.rate-limited', 'Too many requests', `too many requests from this address: try again in ${r.retryAfterSec} s`, req.originalUrl);
+  });
+  express.use(app.get(ProxyHandler).middleware());
+}

@@ -1,0 +1,212 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { Inject, Injectable } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+
+import { MessageContexts } from '@hub/messaging';
+import { HUB_CONFIG, HUB_LOGGER } from '@hub/nest-commons';
+import { decideAccess } from '../access/access-rule.js';
+import { Authenticator } from '../access/authenticator.js';
+import { type ProxiedRoute, RouteTable, STATE_CHANGING } from '../access/route-table.js';
+import { AuditTrail, type AuditKind } from '../audit/audit-trail.js';
+import type { GatewayConfig } from '../config.js';
+import { sendProblem } from '../http/problem.js';
+import { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { UpstreamClient, UpstreamFailure, type UpstreamResponse } from '../upstreams/upstream-client.js';
+
+/** Paths under /api/ that are the gateway's own (Nest controllers), never a context. */
+export const OWN_API_SEGMENTS: ReadonlySet<string> = new Set(['companies', 'deadlines', 'audit', 'openapi.json']);
+
+/** Request headers passed to a context; everything else (cookies, hop-by-hop, forged identity headers) stays here. */
+const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'accept', 'accept-language', 'if-none-match', 'if-match', 'idempotency-key'];
+/** Response headers passed back to the caller. */
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-disposition', 'content-language', 'etag', 'last-modified', 'retry-after', 'allow', 'x-total-count', 'link'];
+
+class BodyTooLarge extends Error {}
+
+/**
+ * The proxy for `/api/<context>/**` (ADR 0030): authenticate the bearer token (same verifier as
+ * every context), look the route up in the reviewed route table (undeclared → 404/405), rate-limit
+ * the caller, authorise by role and company (F-35), forward with the caller's own token and the
+ * correlation id (never an identity header of ours), time-box the call, audit writes and restricted
+ * reads (ADR 0032), and answer a context's failure with 502/503/504 problem+json.
+ */
+@Injectable()
+export class ProxyHandler {
+  readonly table = new RouteTable();
+
+  constructor(
+    @Inject(HUB_CONFIG) private readonly config: GatewayConfig,
+    @Inject(Authenticator) private readonly authenticator: Authenticator,
+    @Inject(UpstreamClient) private readonly upstreams: UpstreamClient,
+    @Inject(AuditTrail) private readonly audit: AuditTrail,
+    @Inject(RateLimiter) private readonly limiter: RateLimiter,
+    @Inject(HUB_LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Express middleware; passes anything that is not a proxied context path on to Nest. */
+  middleware(): (req: Request, res: Response, next: NextFunction) => void {
+    const known = new Set(this.table.upstreams());
+    return (req, res, next) => {
+      const m = /^\/api\/([^/]+)(\/.*)?$/.exec(req.path);
+      const upstream = m?.[1];
+      if (!m || !upstream || OWN_API_SEGMENTS.has(upstream) || !known.has(upstream)) return next();
+      this.handle(req, res, upstream, m[2] ?? '/').catch((e: unknown) => {
+        this.logger.error({ err: e }, 'proxy failed');
+        if (!res.headersSent) sendProblem(res, 500, 'internal', 'Internal error', 'An unexpected error occurred; quote the correlation id when reporting it.', req.originalUrl);
+      });
+    };
+  }
+
+  private async handle(req: Request, res: Response, upstream: string, path: string): Promise<void> {
+    const started = performance.now();
+    const method = req.method.toUpperCase();
+    const instance = req.originalUrl;
+    const auth = await this.authenticator.authenticate(req.headers.authorization);
+    const actor = auth.ok ? auth.actor : undefined;
+    const lookup = this.table.lookup(upstream, method, path);
+    const route = lookup.kind === 'match' ? lookup.match.route : undefined;
+    const params = lookup.kind === 'match' ? lookup.match.params : {};
+    const auditKind: AuditKind | undefined = STATE_CHANGING.has(method) ? 'write' : route?.restrictedPersonalData ? 'restricted-read' : undefined;
+    const companyBin = route?.companyParam ? params[route.companyParam] : undefined;
+
+    const audited = async (status: number, deniedByGateway: boolean, resourceId?: string | null): Promise<boolean> => {
+      if (!auditKind) return true;
+      try {
+        await this.audit.record({
+          kind: auditKind,
+          subject: actor?.subject ?? null,
+          roles: actor?.roles ?? [],
+          companyBin: companyBin ?? (actor?.companies.length === 1 ? actor.companies[0]! : null),
+          actorCompanies: actor?.companies ?? [],
+          method,
+          route: route ? `/api/${upstream}${route.path}` : null,
+          path: req.path,
+          upstream,
+          resourceId: resourceId ?? (route ? (params[route.resourceParam ?? 'id'] ?? null) : null),
+          status,
+          deniedByGateway,
+          correlationId: MessageContexts.current()?.correlationId ?? 'none',
+          requestId: (req as Request & { id?: string }).id ?? null,
+          clientIp: req.ip ?? null,
+          durationMs: performance.now() - started,
+        });
+        return true;
+      } catch (e) {
+        this.logger.error({ err: e, method, path: req.path }, 'AUDIT TRAIL WRITE FAILED');
+        return false;
+      }
+    };
+    const deny = async (status: number, code: string, title: string, detail: string, extra: Record<string, unknown> = {}) => {
+      await audited(status, true);
+      sendProblem(res, status, code, title, detail, instance, extra);
+    };
+
+    if (!auth.ok) return deny(401, 'http-401', 'Unauthorized', auth.detail);
+    if (lookup.kind === 'unknown') return deny(404, 'gateway.route-not-declared', 'Not found', `${upstream} has no route ${path} on this gateway`);
+    if (lookup.kind === 'method-not-allowed') {
+      res.setHeader('allow', lookup.allowed.join(', '));
+      return deny(405, 'gateway.method-not-declared', 'Method not allowed', `${method} is not declared for this path; allowed: ${lookup.allowed.join(', ')}`);
+    }
+    const match = lookup.match;
+    const rate = this.limiter.perCaller.take(RateLimiter.callerKey(actor?.subject, req.ip));
+    if (!rate.ok) {
+      res.setHeader('retry-after', String(rate.retryAfterSec));
+      return deny(429, 'gateway.rate-limited', 'Too many requests', `slow down: try again in ${rate.retryAfterSec} s`);
+    }
+    const decision = decideAccess(match.route.access, actor, companyBin);
+    if (!decision.allowed) return deny(decision.status, `http-${decision.status}`, decision.status === 401 ? 'Unauthorized' : 'Forbidden', decision.detail);
+
+    let body: Buffer | string | undefined;
+    try {
+      body = await this.bodyOf(req, method);
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return deny(413, 'payload-too-large', 'The body is too large', `at most ${this.config.HUB_GATEWAY_RAW_BODY_LIMIT_BYTES} bytes`);
+      throw e;
+    }
+    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+    let upstreamRes: UpstreamResponse;
+    try {
+      upstreamRes = await this.upstreams.call(upstream, {
+        method,
+        pathAndQuery: `${path}${query}`,
+        headers: this.forwardHeaders(req, upstream, body),
+        ...(body !== undefined ? { body } : {}),
+        timeoutMs: this.config.HUB_GATEWAY_UPSTREAM_TIMEOUT_MS,
+      });
+    } catch (e) {
+      if (!(e instanceof UpstreamFailure)) throw e;
+      this.logger.warn({ upstream, reason: e.reason, method, route: match.route.path }, e.message);
+      await audited(e.status, false);
+      res.status(e.status).type('application/problem+json').json(e.toProblem(instance, MessageContexts.current()?.correlationId));
+      return;
+    }
+
+    const ok = await audited(upstreamRes.status, false, createdIdOf(upstreamRes) ?? undefined);
+    if (!ok && auditKind === 'restricted-read') {
+      // F-42: restricted personal data is released only when its reading is on record.
+      return sendProblem(res, 503, 'gateway.audit-unavailable', 'Service unavailable', 'the audit trail cannot record this read right now, so the data is not released; try again later', instance);
+    }
+    this.reply(res, upstream, match.route, upstreamRes);
+  }
+
+  private reply(res: Response, upstream: string, _route: ProxiedRoute, up: UpstreamResponse): void {
+    for (const h of FORWARDED_RESPONSE_HEADERS) {
+      const v = up.headers.get(h);
+      if (v !== null) res.setHeader(h, v);
+    }
+    const location = up.headers.get('location');
+    // The context's own paths become the gateway's paths.
+    if (location) res.setHeader('location', location.startsWith('/') ? `/api/${upstream}${location}` : location);
+    res.status(up.status).end(up.body);
+  }
+
+  private forwardHeaders(req: Request, upstream: string, body: Buffer | string | undefined): Record<string, string> {
+    const headers: Record<string, string> = {};
+    const incoming: IncomingHttpHeaders = req.headers;
+    for (const h of FORWARDED_REQUEST_HEADERS) {
+      const v = incoming[h];
+      if (typeof v === 'string') headers[h] = v;
+    }
+    if (typeof body === 'string') headers['content-type'] = 'application/json';
+    const ctx = MessageContexts.current();
+    if (ctx) headers['x-correlation-id'] = ctx.correlationId;
+    headers['x-forwarded-for'] = req.ip ?? '';
+    headers['x-forwarded-proto'] = req.protocol;
+    headers['x-forwarded-prefix'] = `/api/${upstream}`;
+    return headers;
+  }
+
+  /** JSON was parsed (and size-limited) by the platform's body parser; anything else is read raw, with a limit. */
+  private async bodyOf(req: Request, method: string): Promise<Buffer | string | undefined> {
+    if (method === 'GET' || method === 'HEAD' || method === 'DELETE') return undefined;
+    // Express 5 leaves req.body undefined unless a parser (the platform's JSON one) consumed the body.
+    if (req.body !== undefined) return JSON.stringify(req.body);
+    if (!req.headers['content-length'] && !req.headers['transfer-encoding']) return undefined;
+    const limit = this.config.HUB_GATEWAY_RAW_BODY_LIMIT_BYTES;
+    if (Number(req.headers['content-length'] ?? 0) > limit) throw new BodyTooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw new BodyTooLarge();
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks);
+  }
+}
+
+/** The id of what a POST created, from the context's 201 answer (`{ id }` or Location), for the audit trail. */
+function createdIdOf(res: UpstreamResponse): string | null {
+  if (res.status !== 201) return null;
+  const location = res.headers.get('location');
+  if (location) return location.split('/').filter(Boolean).at(-1) ?? null;
+  if (!res.headers.get('content-type')?.includes('json')) return null;
+  try {
+    const body = JSON.parse(res.body.toString('utf8')) as { id?: unknown };
+    return typeof body?.id === 'string' ? body.id : null;
+  } catch {
+    return null;
+  }
+}
+

@@ -1,0 +1,21 @@
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Observable } from 'rxjs';
+import { RateLimiter, TooManyRequestsException } from './rate-limiter.js';
+
+/** The per-caller limit for the gateway's own routes (after the AuthGuard set the verified actor). */
+@Injectable()
+export class RateLimitInterceptor implements NestInterceptor {
+  constructor(@Inject(RateLimiter) private readonly limiter: RateLimiter) {}
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = ctx.switchToHttp().getRequest<Request>();
+    if (req.path.startsWith('/health/')) return next.handle();
+    const r = this.limiter.perCaller.take(RateLimiter.callerKey(req.actor?.subject, req.ip));
+    if (!r.ok) {
+      ctx.switchToHttp().getResponse<Response>().setHeader('retry-after', String(r.retryAfterSec));
+      throw new TooManyRequestsException(`slow down: try again in ${r.retryAfterSec} s`);
+    }
+    return next.handle();
+  }
+}
