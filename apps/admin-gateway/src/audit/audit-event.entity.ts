@@ -11,8 +11,10 @@ export const AuditEventEntity = defineEntity({
   name: 'GatewayAuditEvent',
   tableName: 'gateway_audit_event',
   properties: {
-    /** uuidv7: time-ordered, so the newest page is an index scan. */
-    id: p.uuid().primary(),
+    /** Append order, gap-free in practice: what an auditor sorts by (several rows can share a millisecond). */
+    seq: p.bigint('string').primary().autoincrement(),
+    /** uuidv7, the row's public id. */
+    id: p.uuid().unique('gateway_audit_event_id_unique'),
     occurredAt: p.datetime().columnType('timestamptz'),
     /** write | restricted-read | audit-read */
     kind: p.string().length(30),

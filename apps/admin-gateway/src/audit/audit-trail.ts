@@ -51,6 +51,7 @@ export const AuditQuerySchema = PageQuerySchema.extend({
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
 export const AuditEventSchema = z.object({
+  seq: z.string().describe('append order'),
   id: z.string(),
   occurredAt: z.string(),
   kind: z.enum(AUDIT_KINDS),
@@ -73,9 +74,11 @@ export const AuditEventSchema = z.object({
 export type AuditEventView = z.infer<typeof AuditEventSchema>;
 export const AuditPageSchema = pageOf(AuditEventSchema);
 
-const COLUMNS = `id, occurred_at, kind, subject, roles, company_bin, actor_companies, method, route, path, upstream, resource_id, status, outcome, correlation_id, request_id, client_ip, duration_ms`;
+const SELECT_COLUMNS = 'seq, ' + 'id, occurred_at, kind, subject, roles, company_bin, actor_companies, method, route, path, upstream, resource_id, status, outcome, correlation_id, request_id, client_ip, duration_ms';
+const INSERT_COLUMNS = `id, occurred_at, kind, subject, roles, company_bin, actor_companies, method, route, path, upstream, resource_id, status, outcome, correlation_id, request_id, client_ip, duration_ms`;
 
 interface AuditRow {
+  seq: string;
   id: string;
   occurred_at: Date | string;
   kind: AuditKind;
@@ -113,7 +116,7 @@ export class AuditTrail {
     const id = uuidv7(now.getTime());
     await this.uow.run((em) =>
       em.execute(
-        `insert into gateway_audit_event (${COLUMNS}) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `insert into gateway_audit_event (${INSERT_COLUMNS}) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           id,
           now,
@@ -159,7 +162,7 @@ export class AuditTrail {
     const clause = where.length ? `where ${where.join(' and ')}` : '';
     const em = this.uow.reader();
     const [count] = await em.execute<{ total: string }[]>(`select count(*)::text as total from gateway_audit_event ${clause}`, params);
-    const rows = await em.execute<AuditRow[]>(`select ${COLUMNS} from gateway_audit_event ${clause} order by occurred_at desc, id desc limit ? offset ?`, [
+    const rows = await em.execute<AuditRow[]>(`select ${SELECT_COLUMNS} from gateway_audit_event ${clause} order by seq desc limit ? offset ?`, [
       ...params,
       q.pageSize,
       (q.page - 1) * q.pageSize,
@@ -170,6 +173,7 @@ export class AuditTrail {
 
 function toView(r: AuditRow): AuditEventView {
   return {
+    seq: String(r.seq),
     id: r.id,
     occurredAt: new Date(r.occurred_at).toISOString(),
     kind: r.kind,

@@ -5,8 +5,8 @@ import { Migration } from '@mikro-orm/migrations';
  * route to change it (ADR 0032): a trigger rejects every UPDATE and DELETE (row level) and every
  * TRUNCATE (statement level) on gateway_audit_event. Hand-written: MikroORM does not generate triggers.
  */
-export class Migration20261122015400_audit_append_only extends Migration {
-  override name = 'Migration20261122015400_audit_append_only';
+export class Migration20261122015600_audit_append_only extends Migration {
+  override name = 'Migration20261122015600_audit_append_only';
 
   override up(): void | Promise<void> {
     this.addSql(`alter table "gateway_audit_event" add constraint "gateway_audit_event_kind_check" check ("kind" in ('write', 'restricted-read', 'audit-read'));`);

@@ -1,11 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122015314_initial extends Migration {
+export class Migration20261122015537_initial extends Migration {
 
-  override name = 'Migration20261122015314_initial';
+  override name = 'Migration20261122015537_initial';
 
   override up(): void | Promise<void> {
-    this.addSql(`create table "gateway_audit_event" ("id" uuid not null, "occurred_at" timestamptz not null, "kind" varchar(30) not null, "subject" varchar(200) null, "roles" jsonb not null, "company_bin" varchar(12) null, "actor_companies" jsonb not null, "method" varchar(10) not null, "route" varchar(300) null, "path" varchar(1000) not null, "upstream" varchar(60) null, "resource_id" varchar(200) null, "status" int not null, "outcome" varchar(20) not null, "correlation_id" varchar(200) not null, "request_id" varchar(100) null, "client_ip" varchar(100) null, "duration_ms" int not null, primary key ("id"));`);
+    this.addSql(`create table "gateway_audit_event" ("seq" bigserial primary key, "id" uuid not null, "occurred_at" timestamptz not null, "kind" varchar(30) not null, "subject" varchar(200) null, "roles" jsonb not null, "company_bin" varchar(12) null, "actor_companies" jsonb not null, "method" varchar(10) not null, "route" varchar(300) null, "path" varchar(1000) not null, "upstream" varchar(60) null, "resource_id" varchar(200) null, "status" int not null, "outcome" varchar(20) not null, "correlation_id" varchar(200) not null, "request_id" varchar(100) null, "client_ip" varchar(100) null, "duration_ms" int not null);`);
+    this.addSql(`alter table "gateway_audit_event" add constraint "gateway_audit_event_id_unique" unique ("id");`);
     this.addSql(`create index "gateway_audit_event_occurred_idx" on "gateway_audit_event" ("occurred_at");`);
     this.addSql(`create index "gateway_audit_event_subject_idx" on "gateway_audit_event" ("subject", "occurred_at");`);
     this.addSql(`create index "gateway_audit_event_company_idx" on "gateway_audit_event" ("company_bin", "occurred_at");`);
