@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { type BaseConfig, ConfigError, HUB_CONFIG, loadConfig } from './config/config.js';
@@ -14,6 +15,18 @@ export function configureHttp(app: INestApplication, config: BaseConfig): void {
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: config.HUB_HTTP_BODY_LIMIT });
   express.use(correlationMiddleware);
+  const logger = app.get<Logger>(HUB_LOGGER);
+  express.use((req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      // Path without the query string: queries may carry personal data.
+      logger.info(
+        { method: req.method, path: req.path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n), actor: req.actor?.subject },
+        'request',
+      );
+    });
+    next();
+  });
   express.use((_req: unknown, res: { setHeader(k: string, v: string): void }, next: () => void) => {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('x-frame-options', 'DENY');

@@ -6,16 +6,23 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { Actor } from '@hub/contracts';
+import { type Actor, defineIntegrationEvent } from '@hub/contracts';
+import { Outbox, messagingEntities, sql } from '@hub/messaging';
 import { IllegalStateError } from '@hub/kernel';
 import { DevTokenIssuer, createTestDatabase, testKafkaBrokers, type TestDatabase } from '@hub/testing';
-import { CurrentActor, Endpoint, HUB_CONFIG, HubPlatformModule, ValidBody, ValidParams, baseConfigSchema, configureHttp, loadConfig, ConfigError, type BaseConfig } from '../src/index.js';
+import { UnitOfWork, CurrentActor, Endpoint, HUB_CONFIG, HubPlatformModule, ValidBody, ValidParams, baseConfigSchema, configureHttp, loadConfig, ConfigError, type BaseConfig } from '../src/index.js';
+
+const TestPinged = defineIntegrationEvent({ type: 'test.pinged', version: 1, topic: 'test.pinged', description: 'test', payload: z.object({ n: z.number().int() }) });
 
 const Body = z.object({ name: z.string().min(2), amount: z.number().int().positive(), nested: z.object({ date: z.iso.date() }) });
 
 @Controller('things')
 class ThingsController {
-  constructor(@Inject(HUB_CONFIG) private readonly config: BaseConfig) {}
+  constructor(
+    @Inject(HUB_CONFIG) private readonly config: BaseConfig,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(Outbox) private readonly outbox: Outbox,
+  ) {}
 
   @Post()
   @Endpoint({ summary: 'Create a thing', access: ['fund-officer'], body: Body, response: z.object({ ok: z.boolean(), by: z.string() }) })
@@ -34,6 +41,13 @@ class ThingsController {
     return 'should never be reachable';
   }
 
+  @Post('events')
+  @Endpoint({ summary: 'Writes an event through the outbox', access: ['fund-officer'], body: z.object({ n: z.number().int() }) })
+  async write(@ValidBody() body: { n: number }): Promise<{ eventId: string }> {
+    const env = await this.uow.run((em) => this.outbox.add(em, TestPinged, 'agg-1', { n: body.n }));
+    return { eventId: env.id };
+  }
+
   @Get('public')
   @Endpoint({ summary: 'Public', access: 'public' })
   publicRoute(): { port: number } {
@@ -48,7 +62,7 @@ describe('HubPlatformModule over HTTP', () => {
   let officer: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('commons', { entities: [], discovery: { warnWhenNoEntities: false } });
+    db = await createTestDatabase('commons', { entities: messagingEntities });
     issuer = await DevTokenIssuer.create();
     const jwksFile = join(tmpdir(), `jwks-${process.pid}.json`);
     writeFileSync(jwksFile, JSON.stringify(issuer.jwks()));
@@ -93,6 +107,15 @@ describe('HubPlatformModule over HTTP', () => {
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ ok: true, by: 'officer-1' });
     expect(res.headers['x-correlation-id']).toBe('corr-123');
+  });
+
+  it('carries the correlation id from the HTTP request into the event it writes (causation = request id)', async () => {
+    const res = await request(app.getHttpServer()).post('/things/events').set('authorization', `Bearer ${officer}`).set('x-correlation-id', 'corr-http-1').send({ n: 7 });
+    expect(res.status).toBe(201);
+    const [row] = await sql<{ envelope: { correlationId: string; causationId: string; payload: unknown } }>(db.orm.em.fork(), 'select envelope from hub_outbox where event_id = ?', [res.body.eventId]);
+    expect(row?.envelope.correlationId).toBe('corr-http-1');
+    expect(row?.envelope.causationId).toBe(res.headers['x-request-id']);
+    expect(row?.envelope.payload).toEqual({ n: 7 });
   });
 
   it('401 for no token, a forged token, an expired token, a wrong issuer', async () => {

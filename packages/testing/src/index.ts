@@ -3,3 +3,4 @@ export * from './env.js';
 export * from './kafka.js';
 export * from './wait.js';
 export * from './tokens.js';
+export * from './factories.js';
