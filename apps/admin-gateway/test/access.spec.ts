@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '@hub/contracts';
+import { decideAccess } from '../src/access/access-rule.js';
+import { compilePattern, matchPattern } from '../src/access/route-pattern.js';
+import { RouteTable } from '../src/access/route-table.js';
+import { TokenBuckets } from '../src/rate-limit/token-bucket.js';
+
+const BIN_A = '180340012345';
+const BIN_B = '190440054321';
+const actor = (roles: Actor['roles'], companies: string[] = []): Actor => ({ subject: 's', roles, companies });
+
+describe('route patterns', () => {
+  it('match literal segments and one-segment parameters, nothing more', () => {
+    const p = compilePattern('/participations/:bin/reports/:id');
+    expect(matchPattern(p, `/participations/${BIN_A}/reports/r1`)).toEqual({ bin: BIN_A, id: 'r1' });
+    expect(matchPattern(p, `/participations/${BIN_A}/reports`)).toBeUndefined();
+    expect(matchPattern(p, `/participations/${BIN_A}/reports/r1/extra`)).toBeUndefined();
+    expect(matchPattern(p, `/participations/${BIN_A}%2Fx/reports/r1`)).toBeUndefined(); // an encoded slash is not a segment
+    expect(matchPattern(p, `/participations/%E0%A4%A/reports/r1`)).toBeUndefined(); // malformed encoding
+  });
+  it('refuse wildcards: every proxied path is spelled out (ADR 0030)', () => {
+    expect(() => compilePattern('/applications/*')).toThrow(/neither a literal nor a :param/);
+    expect(() => compilePattern('applications')).toThrow(/must start with/);
+  });
+});
+
+describe('route table', () => {
+  const table = new RouteTable([
+    { upstream: 'r', method: 'GET', path: '/applications/:id', summary: '', access: ['fund-officer'] },
+    { upstream: 'r', method: 'GET', path: '/applications/queue', summary: '', access: ['auditor'] },
+    { upstream: 'r', method: 'POST', path: '/applications/:id', summary: '', access: ['applicant'] },
+  ]);
+  it('prefers the most specific route, says 405 with the allowed methods, unknown otherwise', () => {
+    const m = table.lookup('r', 'GET', '/applications/queue');
+    expect(m.kind === 'match' && m.match.route.access).toEqual(['auditor']);
+    expect(table.lookup('r', 'delete', '/applications/x')).toEqual({ kind: 'method-not-allowed', allowed: ['GET', 'POST'] });
+    expect(table.lookup('r', 'GET', '/nothing')).toEqual({ kind: 'unknown' });
+    expect(table.lookup('other', 'GET', '/applications/x')).toEqual({ kind: 'unknown' });
+  });
+  it('refuses a table with duplicates, a route nobody may call, or a company parameter its path lacks', () => {
+    const r = { upstream: 'r', method: 'GET' as const, path: '/a/:id', summary: '', access: ['auditor' as const] };
+    expect(() => new RouteTable([r, r])).toThrow(/declared twice/);
+    expect(() => new RouteTable([{ ...r, access: [] }])).toThrow(/allows no role/);
+    expect(() => new RouteTable([{ ...r, companyParam: 'bin' }])).toThrow(/names :bin/);
+  });
+  it('the real table compiles', () => {
+    expect(new RouteTable().upstreams().sort()).toEqual(['participation', 'registration']);
+  });
+});
+
+describe('decideAccess', () => {
+  it('public for all; a role list needs a token (401) and one of the roles (403)', () => {
+    expect(decideAccess('public', undefined)).toEqual({ allowed: true });
+    expect(decideAccess(['fund-officer'], undefined)).toMatchObject({ allowed: false, status: 401 });
+    expect(decideAccess(['fund-officer'], actor(['auditor']))).toMatchObject({ allowed: false, status: 403 });
+    expect(decideAccess(['fund-officer'], actor(['auditor', 'fund-officer']))).toEqual({ allowed: true });
+  });
+  it('F-35: an applicant only for the companies its token names; staff are not company-bound', () => {
+    expect(decideAccess(['applicant'], actor(['applicant'], [BIN_A]), BIN_A)).toEqual({ allowed: true });
+    expect(decideAccess(['applicant'], actor(['applicant'], [BIN_A]), BIN_B)).toMatchObject({ allowed: false, status: 403, detail: expect.stringMatching(/F-35/) });
+    expect(decideAccess(['applicant', 'fund-officer'], actor(['fund-officer']), BIN_B)).toEqual({ allowed: true });
+    expect(decideAccess('authenticated', actor(['applicant'], []), BIN_B)).toMatchObject({ allowed: false, status: 403 });
+    // a staff role the route does not grant does not lift the company restriction
+    expect(decideAccess(['applicant'], actor(['applicant', 'auditor'], [BIN_A]), BIN_B)).toMatchObject({ allowed: false, status: 403 });
+  });
+});
+
+describe('token buckets', () => {
+  it('allow a burst, then refill at the configured rate, per key', () => {
+    let t = 0;
+    const b = new TokenBuckets(60, 3, () => t); // 1 token per second, burst 3
+    expect([b.take('a').ok, b.take('a').ok, b.take('a').ok]).toEqual([true, true, true]);
+    expect(b.take('a')).toEqual({ ok: false, retryAfterSec: 1 });
+    expect(b.take('b').ok).toBe(true);
+    t += 1_000;
+    expect(b.take('a').ok).toBe(true);
+    expect(b.take('a').ok).toBe(false);
+    t += 60_000;
+    expect([b.take('a').ok, b.take('a').ok, b.take('a').ok, b.take('a').ok]).toEqual([true, true, true, false]);
+  });
+  it('forget idle callers so memory stays bounded', () => {
+    let t = 0;
+    const b = new TokenBuckets(60, 3, () => t);
+    for (let i = 0; i < 100; i++) b.take(`k${i}`);
+    expect(b.size()).toBe(100);
+    t += 120_000;
+    b.take('fresh');
+    expect(b.size()).toBe(1);
+  });
+});

@@ -1,0 +1,109 @@
+import request from 'supertest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { BIN_A, BIN_B, type GatewayHarness, startGateway } from './support/gateway-harness.js';
+import { json } from './support/upstream-stub.js';
+
+describe('composed views: company overview and the deadlines board', () => {
+  let gw: GatewayHarness;
+  let olga: string;
+
+  beforeAll(async () => {
+    gw = await startGateway();
+    olga = await gw.token('fund-officer', { sub: 'olga' });
+  });
+  afterAll(async () => gw?.close());
+  beforeEach(() => {
+    gw.registration.reset();
+    gw.participation.reset();
+    gw.registration.handler = (req, res) => {
+      if (req.url.startsWith('/applications')) return json(res, 200, { items: [{ id: 'app-1', bin: BIN_A, status: 'registered' }], page: 1, pageSize: 20, total: 1 });
+      if (req.url.startsWith('/deadlines'))
+        return json(res, 200, [
+          { kind: 'completeness-review', ruleId: 'F-12', dueDate: '2026-11-25', overdue: false, bin: BIN_A, subjectId: 'app-1' },
+          { kind: 'commission-decision', ruleId: 'F-15', dueDate: '2026-11-18', overdue: true, bin: BIN_B },
+          { kind: 'broken', dueDate: '25.11.2026', overdue: 'no' },
+        ]);
+      return json(res, 404, { title: 'Not found', status: 404, detail: 'no' });
+    };
+    gw.participation.handler = (req, res) => {
+      if (req.url === `/participations/${BIN_A}`) return json(res, 200, { bin: BIN_A, status: 'active', termEnd: '2027-11-20' });
+      if (req.url.endsWith('/fees')) return json(res, 200, { items: [{ quarter: '2026-Q3', dueDate: '2026-10-26', paid: true }] });
+      if (req.url.endsWith('/reports')) return json(res, 500, { title: 'Internal error', status: 500, detail: 'An unexpected error occurred' });
+      if (req.url.startsWith('/deadlines')) return json(res, 200, { items: [{ kind: 'quarterly-report', ruleId: 'F-37', dueDate: '2026-10-20', overdue: true, bin: BIN_A }], page: 1, pageSize: 20, total: 1 });
+      return json(res, 404, { title: 'Not found', status: 404, detail: 'no' });
+    };
+  });
+
+  it("one company on one page: every section from its context, called in parallel with the caller's token", async () => {
+    const res = await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-ov');
+    expect(res.status).toBe(200);
+    expect(res.body.bin).toBe(BIN_A);
+    expect(res.body.sections.applications).toEqual({ status: 'ok', upstream: 'registration', data: { items: [{ id: 'app-1', bin: BIN_A, status: 'registered' }], page: 1, pageSize: 20, total: 1 } });
+    expect(res.body.sections.participation).toMatchObject({ status: 'ok', data: { status: 'active' } });
+    expect(res.body.sections.fees).toMatchObject({ status: 'ok', data: { items: [{ quarter: '2026-Q3' }] } });
+    // A section whose context fails carries the error; the rest still renders.
+    expect(res.body.sections.reports).toEqual({ status: 'error', upstream: 'participation', error: { status: 500, title: 'Internal error', detail: 'An unexpected error occurred' } });
+    // Deadlines of this company only, soonest first; other companies' never leak in.
+    expect(res.body.sections.deadlines.items.map((d: { ruleId: string; context: string }) => `${d.context}:${d.ruleId}`)).toEqual(['participation:F-37', 'registration:F-12']);
+    for (const seen of [...gw.registration.seen, ...gw.participation.seen]) {
+      expect(seen.headers.authorization).toBe(`Bearer ${olga}`);
+      expect(seen.headers['x-correlation-id']).toBe('corr-ov');
+    }
+    expect(gw.registration.seen.map((s) => s.url).sort()).toEqual([`/applications?bin=${BIN_A}`, `/deadlines?bin=${BIN_A}`]);
+  });
+
+  it('a context that is down or slow → its sections carry 503/504 errors, the overview still answers 200', async () => {
+    gw.participation.handler = (_req, res) => void setTimeout(() => json(res, 200, {}), 2_500);
+    gw.registration.handler = (_req, res) => void res.socket?.destroy();
+    const started = Date.now();
+    const res = await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${olga}`);
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2_400); // sections ran in parallel under one 1.5 s deadline
+    expect(res.body.sections.applications).toMatchObject({ status: 'error', error: { status: 502 } });
+    for (const s of ['participation', 'fees', 'reports'] as const) expect(res.body.sections[s]).toMatchObject({ status: 'error', upstream: 'participation', error: { status: 504, code: 'gateway.upstream.timeout' } });
+    expect(res.body.sections.deadlines.sources.map((s: { context: string; status: string }) => `${s.context}:${s.status}`)).toEqual(['registration:error', 'participation:error']);
+  });
+
+  it('F-35: an applicant sees the overview of its own company only; the context still gets its own token', async () => {
+    const alice = await gw.token('applicant', { sub: 'alice', companies: [BIN_A] });
+    expect((await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${alice}`)).status).toBe(200);
+    expect(gw.participation.seen.every((s) => s.headers.authorization === `Bearer ${alice}`)).toBe(true);
+    gw.participation.reset();
+    expect((await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_B}/overview`).set('authorization', `Bearer ${alice}`)).status).toBe(403);
+    expect((await request(gw.app.getHttpServer()).get('/api/companies/12345/overview').set('authorization', `Bearer ${olga}`)).status).toBe(400);
+  });
+
+  it('deadlines board: every context merged, soonest first, overdue flagged and counted, malformed items counted not shown', async () => {
+    const res = await request(gw.app.getHttpServer()).get('/api/deadlines').set('authorization', `Bearer ${olga}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((d: { context: string; ruleId: string; dueDate: string; overdue: boolean }) => [d.context, d.ruleId, d.dueDate, d.overdue])).toEqual([
+      ['participation', 'F-37', '2026-10-20', true],
+      ['registration', 'F-15', '2026-11-18', true],
+      ['registration', 'F-12', '2026-11-25', false],
+    ]);
+    expect(res.body.overdueCount).toBe(2);
+    expect(res.body.total).toBe(3);
+    expect(res.body.sources).toEqual([
+      { context: 'registration', status: 'ok', count: 2, malformed: 1 },
+      { context: 'participation', status: 'ok', count: 1, malformed: 0 },
+    ]);
+    const overdue = await request(gw.app.getHttpServer()).get('/api/deadlines?overdue=true&context=registration').set('authorization', `Bearer ${olga}`);
+    expect(overdue.body.items.map((d: { ruleId: string }) => d.ruleId)).toEqual(['F-15']);
+    expect(gw.registration.seen.at(-1)!.url).toBe('/deadlines?overdue=true');
+    const paged = await request(gw.app.getHttpServer()).get('/api/deadlines?pageSize=2&page=2').set('authorization', `Bearer ${olga}`);
+    expect(paged.body).toMatchObject({ page: 2, pageSize: 2, total: 3 });
+    expect(paged.body.items).toHaveLength(1);
+  });
+
+  it('deadlines board tolerates a context without a deadlines endpoint (not-provided) and one that is down (error)', async () => {
+    gw.registration.handler = (_req, res) => json(res, 404, { title: 'Not found', status: 404, detail: 'Cannot GET /deadlines' });
+    gw.participation.handler = (_req, res) => void res.socket?.destroy();
+    const res = await request(gw.app.getHttpServer()).get('/api/deadlines').set('authorization', `Bearer ${olga}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([]);
+    expect(res.body.sources).toMatchObject([
+      { context: 'registration', status: 'not-provided' },
+      { context: 'participation', status: 'error', error: { status: 502 } },
+    ]);
+  });
+});
