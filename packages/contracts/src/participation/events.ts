@@ -57,8 +57,8 @@ export const ParticipationStartedV1 = defineIntegrationEvent({
     certificateNumber: z.string(),
     termStart: IsoDateSchema,
     termEnd: IsoDateSchema,
-    /** F-25: the last day an extension application is accepted. */
-    extensionDeadline: IsoDateSchema,
+    /** F-25: the last day an extension application is accepted (null while that year's working-day calendar is not published). */
+    extensionDeadline: IsoDateSchema.nullable(),
   }),
 });
 

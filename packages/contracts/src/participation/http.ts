@@ -16,7 +16,8 @@ export const ParticipationDto = z.object({
   status: ParticipationStatusSchema,
   termStart: IsoDateSchema,
   termEnd: IsoDateSchema,
-  extensionDeadline: IsoDateSchema,
+  /** F-25: null while the working-day calendar of that year is not published yet. */
+  extensionDeadline: IsoDateSchema.nullable(),
   endedOn: IsoDateSchema.nullable(),
   terminationGround: TerminationGroundSchema.nullable(),
 });

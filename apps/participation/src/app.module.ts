@@ -1,0 +1,106 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { EventRegistry, TOPICS, registrationEvents } from '@hub/contracts';
+import { HubPlatformModule } from '@hub/nest-commons';
+import { participationConfigSchema } from './config.js';
+import { DeclareIncomeHandler, ImportBankStatementHandler, RecordPaymentHandler } from './fees/application/commands/fee.commands.js';
+import { FeeDueTimerHandler } from './fees/application/timers/fee-due.timer-handler.js';
+import { FeesController } from './fees/interface/http/fees.http.controller.js';
+import { RecordConclusionHandler } from './monitoring/application/commands/record-conclusion.command.js';
+import { MonitoringController } from './monitoring/interface/http/monitoring.http.controller.js';
+import {
+  AnswerInformationRequestHandler,
+  FileCorporateNoticeHandler,
+  RequestInformationHandler,
+  SubmitAuditOpinionHandler,
+} from './obligations/application/commands/obligation.commands.js';
+import { AuditOpinionDueTimerHandler, InformationRequestDueTimerHandler } from './obligations/application/timers/obligation-due.timer-handlers.js';
+import { ObligationsController } from './obligations/interface/http/obligations.http.controller.js';
+import { DecideEarlyTerminationHandler, OpenEarlyTerminationHandler } from './participation/application/commands/early-termination.commands.js';
+import { DecideExtensionHandler, FileExtensionHandler } from './participation/application/commands/extension.commands.js';
+import { ActivityTypesChangedHandler } from './participation/application/event-handlers/activity-types-changed.handler.js';
+import { ParticipantRegisteredHandler } from './participation/application/event-handlers/participant-registered.handler.js';
+import { ParticipationLifecycle } from './participation/application/participation-lifecycle.service.js';
+import { ParticipationQueries } from './participation/application/queries/participation.queries.js';
+import { PlannedEndTimerHandler } from './participation/application/timers/planned-end.timer-handler.js';
+import { QuarterClosedTimerHandler } from './participation/application/timers/quarter-closed.timer-handler.js';
+import { WithdrawalEffectiveTimerHandler } from './participation/application/timers/withdrawal-effective.timer-handler.js';
+import { ParticipationsController } from './participation/interface/http/participations.http.controller.js';
+import { participationEntities } from './participation.entities.js';
+import { AnalyticsService, AnalyticsTimerHandler } from './reporting/application/analytics.service.js';
+import { ReadNonResidentsHandler, SubmitQuarterlyReportHandler } from './reporting/application/commands/quarterly-report.commands.js';
+import { ReportDueTimerHandler } from './reporting/application/timers/report-due.timer-handler.js';
+import { ReportingController } from './reporting/interface/http/reporting.http.controller.js';
+import { ContextServices } from './shared/application/platform.js';
+
+export const TIMER_HANDLERS = [
+  PlannedEndTimerHandler,
+  QuarterClosedTimerHandler,
+  WithdrawalEffectiveTimerHandler,
+  FeeDueTimerHandler,
+  ReportDueTimerHandler,
+  InformationRequestDueTimerHandler,
+  AuditOpinionDueTimerHandler,
+  AnalyticsTimerHandler,
+];
+
+const COMMAND_HANDLERS = [
+  FileExtensionHandler,
+  DecideExtensionHandler,
+  OpenEarlyTerminationHandler,
+  DecideEarlyTerminationHandler,
+  DeclareIncomeHandler,
+  RecordPaymentHandler,
+  ImportBankStatementHandler,
+  SubmitQuarterlyReportHandler,
+  ReadNonResidentsHandler,
+  RequestInformationHandler,
+  AnswerInformationRequestHandler,
+  SubmitAuditOpinionHandler,
+  FileCorporateNoticeHandler,
+  RecordConclusionHandler,
+];
+
+/**
+ * The context's shared services, global so that the timer and event handlers the platform module
+ * instantiates can inject them.
+ */
+@Global()
+@Module({ providers: [ContextServices, ParticipationLifecycle, AnalyticsService], exports: [ContextServices, ParticipationLifecycle, AnalyticsService] })
+class ParticipationCoreModule {}
+
+/**
+ * The participation context app. `env` replaces process.env (tests); the consumer's topic and
+ * group come from it too, so that tests can run against their own topics.
+ */
+export function participationAppModule(env?: Record<string, string | undefined>): DynamicModule {
+  const source = env ?? process.env;
+  const registrationTopic = source.HUB_REGISTRATION_TOPIC ?? TOPICS.registration.name;
+  const consumerName = source.HUB_REGISTRATION_CONSUMER ?? 'participation.registration-events';
+
+  @Module({
+    imports: [
+      HubPlatformModule.forRoot({
+        name: 'participation',
+        title: 'Astana Hub — Participation',
+        description: "The participant's life from registration to termination: term and extension, membership fees, quarterly reports and non-residents, information requests, audit, notices, monitoring, early termination, analytics (F-21 … F-42).",
+        configSchema: participationConfigSchema,
+        entities: participationEntities,
+        timerHandlers: TIMER_HANDLERS,
+        consumers: [
+          {
+            name: consumerName,
+            topics: [registrationTopic],
+            registry: new EventRegistry([...registrationEvents]),
+            handlers: [ParticipantRegisteredHandler, ActivityTypesChangedHandler],
+          },
+        ],
+        ...(env ? { env } : {}),
+      }),
+      ParticipationCoreModule,
+    ],
+    controllers: [ParticipationsController, FeesController, ReportingController, ObligationsController, MonitoringController],
+    providers: [ParticipationQueries, ...COMMAND_HANDLERS],
+  })
+  class ParticipationAppModule {}
+  return { module: ParticipationAppModule };
+}

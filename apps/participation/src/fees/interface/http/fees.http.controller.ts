@@ -1,0 +1,67 @@
+import { Controller, Get, Inject, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { DeclareIncomeBody, FeeDto, IdParams, ImportBankStatementBody, ImportResultDto, RecordPaymentBody, type Actor } from '@hub/contracts';
+import { NotFoundError } from '@hub/kernel';
+import { CurrentActor, Endpoint, UnitOfWork, ValidBody, ValidParams } from '@hub/nest-commons';
+import { Participation } from '../../../participation/domain/participation.aggregate.js';
+import { assertMayActFor } from '../../../shared/domain/access-policy.js';
+import { DeclareIncomeCommand, ImportBankStatementCommand, RecordPaymentCommand } from '../../application/commands/fee.commands.js';
+import { Fee } from '../../domain/fee.aggregate.js';
+
+const FeeParams = z.object({ feeId: z.uuid() });
+
+export const feeDto = (f: Fee): z.infer<typeof FeeDto> => ({
+  id: f.id,
+  participationId: f.participationId,
+  bin: f.bin,
+  year: f.year,
+  quarter: f.quarter as 1 | 2 | 3 | 4,
+  dueDate: f.dueDate,
+  status: f.status,
+  declaredIncomeKzt: f.declaredIncomeKzt,
+  feeKzt: f.feeKzt,
+  tariffId: f.tariffId,
+  paidKzt: f.paidKzt,
+  outstandingKzt: f.outstandingKzt,
+});
+
+/** Membership fees (F-21 … F-23): declarations, payments, arrears. */
+@Controller()
+export class FeesController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+
+  @Post('participations/:id/income-declarations')
+  @Endpoint({ summary: "F-21: declare the previous quarter's income; the fee is assessed from the tariff", access: ['applicant', 'fund-officer', 'finance-officer'], params: IdParams, body: DeclareIncomeBody, response: FeeDto, errors: [404, 409] })
+  async declare(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof DeclareIncomeBody>) {
+    return feeDto(await this.commands.execute(new DeclareIncomeCommand(actor, p.id, b)));
+  }
+
+  @Get('participations/:id/fees')
+  @Endpoint({ summary: 'F-21: the quarterly fees of a participation with amounts paid and outstanding', access: 'authenticated', params: IdParams, response: z.array(FeeDto), errors: [404] })
+  async fees(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
+    const em = this.uow.reader();
+    const participation = await em.findOne(Participation, { id: p.id });
+    if (!participation) throw new NotFoundError('participation', p.id);
+    assertMayActFor(actor, participation.bin);
+    return (await em.find(Fee, { participationId: p.id }, { orderBy: { year: 'asc', quarter: 'asc' } })).map(feeDto);
+  }
+
+  @Post('fees/:feeId/payments')
+  @Endpoint({ summary: 'F-21: record a payment by hand', access: ['finance-officer', 'fund-officer'], params: FeeParams, body: RecordPaymentBody, response: FeeDto, errors: [404, 409] })
+  async pay(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof FeeParams>, @ValidBody() b: z.infer<typeof RecordPaymentBody>) {
+    return feeDto(await this.commands.execute(new RecordPaymentCommand(actor, p.feeId, b)));
+  }
+
+  @Post('fee-payments/imports')
+  @Endpoint({ summary: 'F-21: import payments from a bank-statement CSV (all rows or none; bad rows → 422 naming row and column)', access: ['finance-officer'], body: ImportBankStatementBody, response: ImportResultDto })
+  import(@CurrentActor() actor: Actor, @ValidBody() b: z.infer<typeof ImportBankStatementBody>) {
+    return this.commands.execute(new ImportBankStatementCommand(actor, b.csv));
+  }
+
+  @Get('fees/arrears')
+  @Endpoint({ summary: 'F-21, F-28(6): overdue fees (undeclared or not paid in full by the 25th)', access: ['fund-officer', 'finance-officer'], response: z.array(FeeDto) })
+  async arrears() {
+    return (await this.uow.reader().find(Fee, { status: 'overdue' }, { orderBy: { dueDate: 'asc', bin: 'asc' } })).map(feeDto);
+  }
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, Inject, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { IdParams, MonitoringConclusionBody, MonitoringConclusionDto, type Actor } from '@hub/contracts';
+import { CurrentActor, Endpoint, UnitOfWork, ValidBody, ValidParams } from '@hub/nest-commons';
+import { RecordConclusionCommand } from '../../application/commands/record-conclusion.command.js';
+import { MonitoringConclusion } from '../../domain/monitoring-conclusion.js';
+
+const dto = (c: MonitoringConclusion): z.infer<typeof MonitoringConclusionDto> => ({
+  id: c.id,
+  participationId: c.participationId,
+  project: c.project,
+  periodFrom: c.periodFrom,
+  periodTo: c.periodTo,
+  conclusion: c.conclusion,
+  reasoning: c.reasoning,
+  concludedOn: c.concludedOn,
+});
+
+/** Monitoring (F-36, F-40). */
+@Controller()
+export class MonitoringController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+
+  @Post('participations/:id/monitoring-conclusions')
+  @Endpoint({ summary: 'F-36, F-40: record whether further implementation of a project is expedient for a period', access: ['fund-officer'], params: IdParams, body: MonitoringConclusionBody, response: MonitoringConclusionDto, errors: [404, 409] })
+  async record(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof MonitoringConclusionBody>) {
+    return dto(await this.commands.execute(new RecordConclusionCommand(actor, p.id, b)));
+  }
+
+  @Get('participations/:id/monitoring-conclusions')
+  @Endpoint({ summary: 'F-36, F-40: monitoring conclusions of a participation', access: ['fund-officer', 'commission-member', 'commission-secretary'], params: IdParams, response: z.array(MonitoringConclusionDto) })
+  async list(@ValidParams() p: z.infer<typeof IdParams>) {
+    return (await this.uow.reader().find(MonitoringConclusion, { participationId: p.id }, { orderBy: { periodTo: 'asc' } })).map(dto);
+  }
+}

@@ -1,0 +1,65 @@
+import { defineEntity, type EntitySchema } from '@mikro-orm/core';
+import { AuditObligation } from '../domain/audit-obligation.aggregate.js';
+import { CorporateNotice } from '../domain/corporate-notice.js';
+import { InformationRequest, type Attachment } from '../domain/information-request.aggregate.js';
+
+const p = defineEntity.properties;
+
+export const InformationRequestSchema = defineEntity({
+  class: InformationRequest,
+  tableName: 'information_request',
+  properties: {
+    id: p.uuid().primary(),
+    participationId: p.uuid().index('information_request_participation_idx'),
+    bin: p.string().length(12),
+    kind: p.string().length(40),
+    description: p.text(),
+    requestedOn: p.date(),
+    requestedBy: p.string().length(200),
+    dueDate: p.date(),
+    status: p.string().length(20),
+    answeredOn: p.date().nullable(),
+    answerNote: p.text().nullable(),
+    attachments: p.json<Attachment[]>().columnType('jsonb'),
+    createdAt: p.datetime().columnType('timestamptz'),
+  },
+});
+
+export const AuditObligationSchema = defineEntity({
+  class: AuditObligation,
+  tableName: 'audit_obligation',
+  properties: {
+    id: p.uuid().primary(),
+    participationId: p.uuid(),
+    bin: p.string().length(12),
+    financialYear: p.integer(),
+    declaredIncomeKzt: p.decimal('number').precision(18).scale(2),
+    thresholdKzt: p.decimal('number').precision(18).scale(2),
+    dueDate: p.date(),
+    status: p.string().length(20),
+    submittedOn: p.date().nullable(),
+    opinion: p.json<Attachment>().columnType('jsonb').nullable(),
+    createdAt: p.datetime().columnType('timestamptz'),
+  },
+  uniques: [{ name: 'audit_obligation_year_unique', properties: ['participationId', 'financialYear'] }],
+});
+
+export const CorporateNoticeSchema = defineEntity({
+  class: CorporateNotice,
+  tableName: 'corporate_notice',
+  properties: {
+    id: p.uuid().primary(),
+    participationId: p.uuid().index('corporate_notice_participation_idx'),
+    bin: p.string().length(12),
+    kind: p.string().length(20),
+    eventDate: p.date(),
+    filedOn: p.date(),
+    dueDate: p.date(),
+    onTime: p.boolean(),
+    description: p.text(),
+    copies: p.json<Attachment[]>().columnType('jsonb'),
+    createdAt: p.datetime().columnType('timestamptz'),
+  },
+});
+
+export const obligationsModuleEntities = [InformationRequestSchema, AuditObligationSchema, CorporateNoticeSchema] as unknown as EntitySchema[];

@@ -1,0 +1,121 @@
+import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import {
+  AnswerBody,
+  AttachmentSchema,
+  AuditObligationDto,
+  CorporateNoticeBody,
+  CorporateNoticeDto,
+  IdParams,
+  InformationRequestDto,
+  RequestInformationBody,
+  type Actor,
+} from '@hub/contracts';
+import { CurrentActor, Endpoint, UnitOfWork, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
+import { isStaff } from '../../../shared/domain/access-policy.js';
+import {
+  AnswerInformationRequestCommand,
+  FileCorporateNoticeCommand,
+  RequestInformationCommand,
+  SubmitAuditOpinionCommand,
+} from '../../application/commands/obligation.commands.js';
+import { AuditObligation } from '../../domain/audit-obligation.aggregate.js';
+import { CorporateNotice } from '../../domain/corporate-notice.js';
+import { InformationRequest } from '../../domain/information-request.aggregate.js';
+
+const RequestParams = z.object({ requestId: z.uuid() });
+const ObligationParams = z.object({ obligationId: z.uuid() });
+const StatusQuery = z.object({ status: z.string().regex(/^[a-z-]{1,30}$/).optional(), participationId: z.uuid().optional() });
+const AuditQuery = z.object({ status: z.string().regex(/^[a-z-]{1,30}$/).optional(), year: z.coerce.number().int().optional() });
+
+const requestDto = (r: InformationRequest): z.infer<typeof InformationRequestDto> => ({
+  id: r.id,
+  participationId: r.participationId,
+  bin: r.bin,
+  kind: r.kind,
+  description: r.description,
+  requestedOn: r.requestedOn,
+  dueDate: r.dueDate,
+  status: r.status,
+  answeredOn: r.answeredOn,
+});
+const auditDto = (a: AuditObligation): z.infer<typeof AuditObligationDto> => ({
+  id: a.id,
+  participationId: a.participationId,
+  bin: a.bin,
+  financialYear: a.financialYear,
+  declaredIncomeKzt: a.declaredIncomeKzt,
+  thresholdKzt: a.thresholdKzt,
+  dueDate: a.dueDate,
+  status: a.status,
+  submittedOn: a.submittedOn,
+});
+const noticeDto = (n: CorporateNotice): z.infer<typeof CorporateNoticeDto> => ({
+  id: n.id,
+  participationId: n.participationId,
+  kind: n.kind,
+  eventDate: n.eventDate,
+  filedOn: n.filedOn,
+  dueDate: n.dueDate,
+  onTime: n.onTime,
+  copies: n.copies,
+});
+
+/** Counter-obligations of the participant: information requests (F-32, F-38), audit (F-33), notices (F-34). */
+@Controller()
+export class ObligationsController {
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+
+  @Post('participations/:id/information-requests')
+  @Endpoint({ summary: 'F-32, F-38: request documents from a participant (due in 10 WD)', access: ['fund-officer'], params: IdParams, body: RequestInformationBody, response: InformationRequestDto, errors: [404, 409] })
+  async request(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof RequestInformationBody>) {
+    return requestDto(await this.commands.execute(new RequestInformationCommand(actor, p.id, b.kind, b.description)));
+  }
+
+  @Post('information-requests/:requestId/answer')
+  @HttpCode(200)
+  @Endpoint({ summary: 'F-32, F-38: provide the requested documents', access: ['applicant', 'fund-officer'], params: RequestParams, body: AnswerBody, response: InformationRequestDto, status: 200, errors: [404, 409] })
+  async answer(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof RequestParams>, @ValidBody() b: z.infer<typeof AnswerBody>) {
+    return requestDto(await this.commands.execute(new AnswerInformationRequestCommand(actor, p.requestId, b.note, b.attachments)));
+  }
+
+  @Get('information-requests')
+  @Endpoint({ summary: 'F-32, F-38: information requests (status=overdue for the ones past due)', access: 'authenticated', query: StatusQuery, response: z.array(InformationRequestDto) })
+  async requests(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof StatusQuery>) {
+    const where: Record<string, unknown> = {};
+    if (q.status) where.status = q.status;
+    if (q.participationId) where.participationId = q.participationId;
+    if (!isStaff(actor)) where.bin = { $in: [...actor.companies] };
+    return (await this.uow.reader().find(InformationRequest, where, { orderBy: { dueDate: 'asc' } })).map(requestDto);
+  }
+
+  @Get('audit-obligations')
+  @Endpoint({ summary: 'F-33: who owes an audit opinion (annual income above the threshold) and its status', access: 'authenticated', query: AuditQuery, response: z.array(AuditObligationDto) })
+  async audits(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof AuditQuery>) {
+    const where: Record<string, unknown> = {};
+    if (q.status) where.status = q.status;
+    if (q.year) where.financialYear = q.year;
+    if (!isStaff(actor)) where.bin = { $in: [...actor.companies] };
+    return (await this.uow.reader().find(AuditObligation, where, { orderBy: { dueDate: 'asc' } })).map(auditDto);
+  }
+
+  @Post('audit-obligations/:obligationId/opinion')
+  @HttpCode(200)
+  @Endpoint({ summary: 'F-33: submit the audit opinion', access: ['applicant', 'fund-officer'], params: ObligationParams, body: AttachmentSchema, response: AuditObligationDto, status: 200, errors: [404, 409] })
+  async opinion(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ObligationParams>, @ValidBody() b: z.infer<typeof AttachmentSchema>) {
+    return auditDto(await this.commands.execute(new SubmitAuditOpinionCommand(actor, p.obligationId, b)));
+  }
+
+  @Post('participations/:id/corporate-notices')
+  @Endpoint({ summary: 'F-34: notify re-registration or liquidation (within 10 WD), with copies', access: ['applicant', 'fund-officer'], params: IdParams, body: CorporateNoticeBody, response: CorporateNoticeDto, errors: [404] })
+  async notice(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof CorporateNoticeBody>) {
+    return noticeDto(await this.commands.execute(new FileCorporateNoticeCommand(actor, p.id, b)));
+  }
+
+  @Get('corporate-notices')
+  @Endpoint({ summary: 'F-34: notices of re-registration and liquidation', access: ['fund-officer'], response: z.array(CorporateNoticeDto) })
+  async notices() {
+    return (await this.uow.reader().find(CorporateNotice, {}, { orderBy: { createdAt: 'desc' } })).map(noticeDto);
+  }
+}

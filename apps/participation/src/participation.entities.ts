@@ -1,0 +1,15 @@
+import type { EntitySchema } from '@mikro-orm/core';
+import { feeModuleEntities } from './fees/infrastructure/fee.schema.js';
+import { monitoringModuleEntities } from './monitoring/infrastructure/monitoring.schema.js';
+import { obligationsModuleEntities } from './obligations/infrastructure/obligations.schema.js';
+import { participationModuleEntities } from './participation/infrastructure/participation.schema.js';
+import { reportingModuleEntities } from './reporting/infrastructure/reporting.schema.js';
+
+/** Every MikroORM entity of the participation context. */
+export const participationEntities: EntitySchema[] = [
+  ...participationModuleEntities,
+  ...feeModuleEntities,
+  ...reportingModuleEntities,
+  ...obligationsModuleEntities,
+  ...monitoringModuleEntities,
+];

@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor, ParticipationDto } from '@hub/contracts';
+import { NotFoundError } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { assertMayActFor, isStaff } from '../../../shared/domain/access-policy.js';
+import { ContextServices } from '../../../shared/application/platform.js';
+import { simplePdf } from '../../../shared/infrastructure/simple-pdf.js';
+import { EarlyTermination } from '../../domain/early-termination.aggregate.js';
+import { Extension } from '../../domain/extension.aggregate.js';
+import { Participation } from '../../domain/participation.aggregate.js';
+
+/** Reads of the participation module (no transaction, a fresh EntityManager each). */
+@Injectable()
+export class ParticipationQueries {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+
+  toDto(p: Participation): ParticipationDto {
+    return {
+      id: p.id,
+      participantId: p.participantId,
+      bin: p.bin,
+      companyName: p.companyName,
+      activityTypeCodes: p.activityTypes.map((a) => a.code),
+      certificateNumber: p.certificateNumber,
+      status: p.status,
+      termStart: p.termStart,
+      termEnd: p.termEnd,
+      extensionDeadline: this.ctx.deadlines.extensionDeadlineIfKnown(p.termEnd),
+      endedOn: p.endedOn,
+      terminationGround: p.terminationGround,
+    };
+  }
+
+  async list(actor: Actor, q: { status?: string | undefined; bin?: string | undefined; page: number; pageSize: number }) {
+    const where: Record<string, unknown> = {};
+    if (q.status) where.status = q.status;
+    if (q.bin) where.bin = q.bin;
+    if (!isStaff(actor)) where.bin = { $in: actor.companies.filter((b) => !q.bin || b === q.bin) };
+    const [items, total] = await this.uow.reader().findAndCount(Participation, where, { orderBy: { termEnd: 'asc', id: 'asc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    return { items: items.map((p) => this.toDto(p)), page: q.page, pageSize: q.pageSize, total };
+  }
+
+  async get(actor: Actor, id: string): Promise<ParticipationDto> {
+    const p = await this.uow.reader().findOne(Participation, { id });
+    if (!p) throw new NotFoundError('participation', id);
+    assertMayActFor(actor, p.bin);
+    return this.toDto(p);
+  }
+
+  async extensions(actor: Actor, id: string): Promise<Extension[]> {
+    await this.get(actor, id);
+    return this.uow.reader().find(Extension, { participationId: id }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  async earlyTerminations(actor: Actor, status?: string): Promise<EarlyTermination[]> {
+    const where: Record<string, unknown> = status ? { status } : {};
+    if (!isStaff(actor)) where.bin = { $in: [...actor.companies] };
+    return this.uow.reader().find(EarlyTermination, where, { orderBy: { createdAt: 'asc' } });
+  }
+
+  /** Annex 3: the extension certificate — name and BIN, address, activity types, issue date, validity, number. */
+  async extensionCertificate(actor: Actor, participationId: string, extensionId: string): Promise<{ fileName: string; pdf: Buffer }> {
+    const em = this.uow.reader();
+    const p = await em.findOne(Participation, { id: participationId });
+    const e = await em.findOne(Extension, { id: extensionId, participationId });
+    if (!p || !e || e.status !== 'approved' || !e.certificateNumber) throw new NotFoundError('extension certificate', extensionId);
+    assertMayActFor(actor, p.bin);
+    const pdf = simplePdf('Astana Hub - certificate of extension of participation (Annex 3)', [
+      `Certificate No. ${e.certificateNumber}`,
+      `Participant: ${p.companyName}`,
+      `BIN: ${p.bin}`,
+      `Address: ${p.address}`,
+      `Registration certificate: ${p.certificateNumber}`,
+      `Priority ICT activity types: ${p.activityTypes.map((a) => `${a.code} ${a.name}`).join('; ')}`,
+      `Issued on: ${e.decidedOn}`,
+      `Valid: ${p.termStart} - ${e.requestedTermEnd} (extended from ${e.currentTermEnd})`,
+      'Signed with the electronic digital signature of the Astana Hub autonomous cluster fund.',
+    ]);
+    return { fileName: `${e.certificateNumber}.pdf`, pdf };
+  }
+}

@@ -1,0 +1,16 @@
+import { RuleViolationError } from '@hub/kernel';
+import { compareIsoDates, type IsoDate } from '../../../shared/domain/calendar.js';
+
+/** F-29: a withdrawing participant notifies the Fund 10 WD before the withdrawal. */
+export function assertWithdrawalNotice(noticeDate: IsoDate, withdrawalDate: IsoDate | undefined, earliest: IsoDate): IsoDate {
+  if (!withdrawalDate) {
+    throw new RuleViolationError('F-29', `a withdrawal needs its date (withdrawalDate), at least 10 working days after the notice: ${earliest} or later`, { field: 'withdrawalDate', earliestWithdrawalDate: earliest });
+  }
+  if (compareIsoDates(withdrawalDate, earliest) < 0) {
+    throw new RuleViolationError('F-29', `the withdrawal date ${withdrawalDate} is less than 10 working days after the notice of ${noticeDate}: the earliest is ${earliest}`, {
+      field: 'withdrawalDate',
+      earliestWithdrawalDate: earliest,
+    });
+  }
+  return withdrawalDate;
+}

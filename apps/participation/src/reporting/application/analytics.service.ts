@@ -1,0 +1,99 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { uuidv7 } from '@hub/kernel';
+import { sql, type Em, type TimerHandler, type TimerRecord } from '@hub/messaging';
+import { ContextServices } from '../../shared/application/platform.js';
+import { TIMER } from '../../shared/application/timer-kinds.js';
+import { almatyDate, nextQuarter, quarterEnd, quarterLabel, quarterStart } from '../../shared/domain/calendar.js';
+import { AnalyticsReport, analyticsCsv, analyticsDocument, type AnalyticsRow } from '../domain/analytics-report.js';
+
+interface Row {
+  bin: string;
+  company_name: string;
+  activity_types: { code: string }[] | string;
+  status: string;
+  term_start: string;
+  term_end: string;
+  report_status: string | null;
+  indicators: Record<string, number> | string | null;
+  declared_income_kzt: string | null;
+  fee_status: string | null;
+}
+
+/**
+ * F-41: every quarter, within the calendar month after it, the Fund sends analytical information on
+ * participants' projects to the authorised body. Generated automatically after the report deadline
+ * (timer), or on demand; kept as CSV and as a readable Markdown document.
+ */
+@Injectable()
+export class AnalyticsService {
+  constructor(@Inject(ContextServices) private readonly ctx: ContextServices) {}
+
+  async generate(em: Em, year: number, quarter: number): Promise<AnalyticsReport> {
+    const from = quarterStart(year, quarter);
+    const to = quarterEnd(year, quarter);
+    const rows = await sql<Row>(
+      em,
+      `select p.bin, p.company_name, p.activity_types, p.status, p.term_start::text as term_start, p.term_end::text as term_end,
+              r.status as report_status, r.indicators, f.declared_income_kzt::text as declared_income_kzt, f.status as fee_status
+         from participation p
+         left join quarterly_report r on r.participation_id = p.id and r.year = ? and r.quarter = ?
+         left join membership_fee f on f.participation_id = p.id and f.year = ? and f.quarter = ?
+        where p.term_start <= ? and coalesce(p.ended_on, p.term_end) >= ?
+        order by p.bin`,
+      [year, quarter, year, quarter, to, from],
+    );
+    const data: AnalyticsRow[] = rows.map((r) => {
+      const types = typeof r.activity_types === 'string' ? (JSON.parse(r.activity_types) as { code: string }[]) : r.activity_types;
+      const ind = typeof r.indicators === 'string' ? (JSON.parse(r.indicators) as Record<string, number>) : r.indicators;
+      return {
+        bin: r.bin,
+        companyName: r.company_name,
+        activityTypeCodes: types.map((t) => t.code),
+        status: r.status,
+        termStart: r.term_start,
+        termEnd: r.term_end,
+        reportStatus: r.report_status ?? 'not-opened',
+        revenueKzt: ind?.revenueKzt ?? null,
+        exportRevenueKzt: ind?.exportRevenueKzt ?? null,
+        headcount: ind?.headcount ?? null,
+        nonResidentHeadcount: ind?.nonResidentHeadcount ?? null,
+        declaredIncomeKzt: r.declared_income_kzt === null ? null : Number(r.declared_income_kzt),
+        feeStatus: r.fee_status ?? 'not-opened',
+      };
+    });
+    const now = this.ctx.now();
+    const dueDate = this.ctx.deadlines.analyticsDueDate(year, quarter);
+    let report = await em.findOne(AnalyticsReport, { year, quarter });
+    if (!report) {
+      report = new AnalyticsReport();
+      report.id = uuidv7();
+      report.year = year;
+      report.quarter = quarter;
+      em.persist(report);
+    }
+    Object.assign(report, {
+      dueDate,
+      generatedAt: now,
+      participants: data.length,
+      csv: analyticsCsv(data),
+      document: analyticsDocument(year, quarter, dueDate, almatyDate(now), data),
+    });
+    return report;
+  }
+}
+
+/** F-41: after the quarter's report deadline, the analytical information is generated; the next quarter is armed. */
+@Injectable()
+export class AnalyticsTimerHandler implements TimerHandler {
+  readonly kind = TIMER.analytics;
+
+  constructor(@Inject(ContextServices) private readonly ctx: ContextServices, @Inject(AnalyticsService) private readonly analytics: AnalyticsService) {}
+
+  async fire(timer: TimerRecord, em: Em): Promise<void> {
+    const year = Number(timer.payload.year);
+    const quarter = Number(timer.payload.quarter);
+    await this.analytics.generate(em, year, quarter);
+    const next = nextQuarter(year, quarter);
+    await this.ctx.scheduleDeadline(em, TIMER.analytics, quarterLabel(next.year, next.quarter), this.ctx.deadlines.reportDueDate(next.year, next.quarter), next);
+  }
+}

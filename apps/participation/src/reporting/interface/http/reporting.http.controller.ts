@@ -1,0 +1,145 @@
+import { Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import { z } from 'zod';
+import {
+  AnalyticsReportDto,
+  BinSchema,
+  IdParams,
+  NonResidentsSchema,
+  PiiAccessLogDto,
+  QuarterParams,
+  QuarterlyReportDto,
+  ReportParams,
+  SubmitQuarterlyReportBody,
+  type Actor,
+} from '@hub/contracts';
+import { NotFoundError } from '@hub/kernel';
+import { CurrentActor, Endpoint, UnitOfWork, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
+import { Participation } from '../../../participation/domain/participation.aggregate.js';
+import { assertMayActFor } from '../../../shared/domain/access-policy.js';
+import { AnalyticsService } from '../../application/analytics.service.js';
+import { ReadNonResidentsCommand, SubmitQuarterlyReportCommand } from '../../application/commands/quarterly-report.commands.js';
+import { AnalyticsReport } from '../../domain/analytics-report.js';
+import { PiiAccessLogEntry, QuarterlyReport } from '../../domain/quarterly-report.aggregate.js';
+
+const ReportIdParams = z.object({ reportId: z.uuid() });
+const AccessLogQuery = z.object({ bin: BinSchema.optional() });
+
+const reportDto = (r: QuarterlyReport): z.infer<typeof QuarterlyReportDto> => ({
+  id: r.id,
+  participationId: r.participationId,
+  bin: r.bin,
+  year: r.year,
+  quarter: r.quarter as 1 | 2 | 3 | 4,
+  dueDate: r.dueDate,
+  status: r.status,
+  submittedAt: r.submittedAt?.toISOString() ?? null,
+  nonResidentCount: r.nonResidentCount,
+  familyMemberCount: r.familyMemberCount,
+});
+
+const analyticsDto = (a: AnalyticsReport): z.infer<typeof AnalyticsReportDto> => ({
+  id: a.id,
+  year: a.year,
+  quarter: a.quarter as 1 | 2 | 3 | 4,
+  generatedAt: a.generatedAt.toISOString(),
+  dueDate: a.dueDate,
+  participants: a.participants,
+});
+
+/** Quarterly reports (F-37, F-39), non-residents (F-42) and analytics for the authorised body (F-41). */
+@Controller()
+export class ReportingController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(AnalyticsService) private readonly analytics: AnalyticsService,
+  ) {}
+
+  @Post('participations/:id/quarterly-reports/:year/:quarter')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'F-37, F-39, F-42: submit the quarterly activity report with results analysis and the non-residents list',
+    access: ['applicant', 'fund-officer'],
+    params: ReportParams,
+    body: SubmitQuarterlyReportBody,
+    response: QuarterlyReportDto,
+    status: 200,
+    errors: [404, 409],
+  })
+  async submit(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ReportParams>, @ValidBody() b: z.infer<typeof SubmitQuarterlyReportBody>) {
+    return reportDto(await this.commands.execute(new SubmitQuarterlyReportCommand(actor, p.id, p.year, p.quarter, b)));
+  }
+
+  @Get('participations/:id/quarterly-reports')
+  @Endpoint({ summary: 'F-37: the quarterly reports of a participation (no personal data)', access: 'authenticated', params: IdParams, response: z.array(QuarterlyReportDto), errors: [404] })
+  async reports(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
+    const em = this.uow.reader();
+    const participation = await em.findOne(Participation, { id: p.id });
+    if (!participation) throw new NotFoundError('participation', p.id);
+    assertMayActFor(actor, participation.bin);
+    return (await em.find(QuarterlyReport, { participationId: p.id }, { orderBy: { year: 'asc', quarter: 'asc' } })).map(reportDto);
+  }
+
+  @Get('quarterly-reports/overdue')
+  @Endpoint({ summary: 'F-37, F-39, F-28(4): reports not submitted by the 20th of the month after the quarter', access: ['fund-officer'], response: z.array(QuarterlyReportDto) })
+  async overdue() {
+    return (await this.uow.reader().find(QuarterlyReport, { status: 'overdue' }, { orderBy: { dueDate: 'asc', bin: 'asc' } })).map(reportDto);
+  }
+
+  @Get('quarterly-reports/:reportId/non-residents')
+  @Endpoint({ summary: 'F-42: the non-residents of a report — restricted personal data; every read is logged', access: ['fund-officer', 'applicant'], params: ReportIdParams, response: NonResidentsSchema, errors: [404] })
+  nonResidents(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ReportIdParams>) {
+    return this.commands.execute(new ReadNonResidentsCommand(actor, p.reportId));
+  }
+
+  @Get('pii-access-log')
+  @Endpoint({ summary: 'F-42: who read restricted personal data, when, for which company', access: ['fund-officer', 'auditor'], query: AccessLogQuery, response: z.array(PiiAccessLogDto) })
+  async accessLog(@ValidQuery() q: z.infer<typeof AccessLogQuery>): Promise<z.infer<typeof PiiAccessLogDto>[]> {
+    const rows = await this.uow.reader().find(PiiAccessLogEntry, q.bin ? { bin: q.bin } : {}, { orderBy: { accessedAt: 'desc' }, limit: 1000 });
+    return rows.map((r) => ({
+      id: r.id,
+      actorSubject: r.actorSubject,
+      actorRoles: r.actorRoles,
+      bin: r.bin,
+      reportId: r.reportId,
+      what: r.what,
+      correlationId: r.correlationId,
+      accessedAt: r.accessedAt.toISOString(),
+    }));
+  }
+
+  @Post('analytics/quarterly/:year/:quarter')
+  @HttpCode(200)
+  @Endpoint({ summary: 'F-41: (re)generate the quarterly analytical information for the authorised body', access: ['fund-officer'], params: QuarterParams, response: AnalyticsReportDto, status: 200 })
+  async generate(@ValidParams() p: z.infer<typeof QuarterParams>) {
+    return analyticsDto(await this.uow.run((em) => this.analytics.generate(em, p.year, p.quarter)));
+  }
+
+  @Get('analytics/quarterly/:year/:quarter')
+  @Endpoint({ summary: 'F-41: the quarterly analytical information (metadata)', access: ['fund-officer', 'authorised-body-analyst'], params: QuarterParams, response: AnalyticsReportDto, errors: [404] })
+  async meta(@ValidParams() p: z.infer<typeof QuarterParams>) {
+    return analyticsDto(await this.find(p.year, p.quarter));
+  }
+
+  @Get('analytics/quarterly/:year/:quarter/report.csv')
+  @Endpoint({ summary: 'F-41: download as CSV', access: ['fund-officer', 'authorised-body-analyst'], params: QuarterParams, produces: ['text/csv'], errors: [404] })
+  async csv(@ValidParams() p: z.infer<typeof QuarterParams>, @Res() res: Response): Promise<void> {
+    const a = await this.find(p.year, p.quarter);
+    res.status(200).type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="analytics-${a.year}-Q${a.quarter}.csv"`).send(a.csv);
+  }
+
+  @Get('analytics/quarterly/:year/:quarter/report.md')
+  @Endpoint({ summary: 'F-41: download as a readable document (Markdown)', access: ['fund-officer', 'authorised-body-analyst'], params: QuarterParams, produces: ['text/markdown'], errors: [404] })
+  async document(@ValidParams() p: z.infer<typeof QuarterParams>, @Res() res: Response): Promise<void> {
+    const a = await this.find(p.year, p.quarter);
+    res.status(200).type('text/markdown; charset=utf-8').setHeader('content-disposition', `attachment; filename="analytics-${a.year}-Q${a.quarter}.md"`).send(a.document);
+  }
+
+  private async find(year: number, quarter: number): Promise<AnalyticsReport> {
+    const a = await this.uow.reader().findOne(AnalyticsReport, { year, quarter });
+    if (!a) throw new NotFoundError('analytics report', `${year}-Q${quarter}`);
+    return a;
+  }
+}

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { Inject, Injectable } from '@nestjs/common';
+import type { IntegrationEventDefinition, PayloadOf } from '@hub/contracts';
+import { kzCalendar } from '@hub/calendar';
+import { Clock, NotFoundError } from '@hub/kernel';
+import { Outbox, Timers, type Em } from '@hub/messaging';
+import { HUB_CONFIG } from '@hub/nest-commons';
+import { referenceData } from '@hub/reference-data';
+import type { ParticipationConfig } from '../../config.js';
+import { Tariff, type TariffVersion } from '../../fees/domain/tariff.js';
+import { Participation } from '../../participation/domain/participation.aggregate.js';
+import { almatyDate, type IsoDate } from '../domain/calendar.js';
+import { Deadlines } from '../domain/deadlines.js';
+import { PiiCipher } from '../infrastructure/pii-cipher.js';
+
+export function loadTariff(file: string): Tariff {
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as { versions: TariffVersion[] };
+  return new Tariff(raw.versions);
+}
+
+/**
+ * What every use case of the context needs: today's date in Almaty, the statutory deadlines, the
+ * tariff, the outbox (events keyed by BIN) and the durable timers.
+ */
+@Injectable()
+export class ContextServices {
+  readonly deadlines = new Deadlines(kzCalendar(), referenceData());
+  readonly tariff: Tariff;
+  readonly pii: PiiCipher;
+
+  constructor(
+    @Inject(Clock) readonly clock: Clock,
+    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(Timers) readonly timers: Timers,
+    @Inject(HUB_CONFIG) config: ParticipationConfig,
+  ) {
+    this.tariff = loadTariff(config.HUB_FEE_TARIFF_FILE);
+    this.pii = new PiiCipher(config.HUB_PII_KEYS, config.HUB_PII_ACTIVE_KEY);
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+
+  today(): IsoDate {
+    return almatyDate(this.clock.now());
+  }
+
+  /** Writes an integration event to the outbox in the caller's transaction, keyed by the company's BIN. */
+  publish<D extends IntegrationEventDefinition>(em: Em, def: D, aggregateId: string, bin: string, payload: PayloadOf<D>): Promise<unknown> {
+    return this.outbox.add(em, def, aggregateId, payload, { key: bin });
+  }
+
+  /** Schedules the durable timer of a deadline "by dueDate": it fires at the first instant after that day. */
+  scheduleDeadline(em: Em, kind: string, key: string, dueDate: IsoDate, payload: Record<string, unknown> = {}): Promise<void> {
+    return this.timers.schedule(em, { kind, key, dueAt: Deadlines.missedAt(dueDate), payload: { ...payload, dueDate } });
+  }
+
+  async participation(em: Em, id: string): Promise<Participation> {
+    const p = await em.findOne(Participation, { id });
+    if (!p) throw new NotFoundError('participation', id);
+    return p;
+  }
+}

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '@hub/messaging';
+import { Harness } from './support/harness.js';
+
+describe('participation lifecycle on the real database (F-24, F-25, F-27)', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await Harness.start({ prefix: 'part_life' });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('F-24: participant-registered starts a participation and publishes participation-started keyed by BIN', async () => {
+    const { id, bin } = await h.register();
+    const res = await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ id, bin, status: 'active', termStart: '2026-03-02', termEnd: '2027-03-01', activityTypeCodes: ['62.01'] });
+    // F-25: 10 WD before 2027-03-01 (Mon) is 2027-02-15 (Mon).
+    expect(res.body.extensionDeadline).toBe('2027-02-15');
+    const started = (await h.outbox('participation.participation-started')).filter((e) => e.payload.bin === bin);
+    expect(started).toHaveLength(1);
+    expect(started[0]!.key).toBe(bin);
+    const timers = await sql<{ kind: string; due_at: Date }>(h.orm.em.fork(), `select kind, due_at from hub_timer where timer_key = ? and status = 'scheduled' order by kind`, [id]);
+    expect(timers.map((t) => t.kind)).toEqual(['participation.planned-end', 'participation.quarter-closed']);
+    // F-27: the planned end fires at the first instant after 2027-03-01 in Almaty (UTC+5).
+    expect(new Date(timers[0]!.due_at).toISOString()).toBe('2027-03-01T19:00:00.000Z');
+  });
+
+  it('replaying the same participant-registered twice (and the same fact under a new event id) starts one participation', async () => {
+    const env = h.registeredEnvelope();
+    expect(await h.deliver(env, '10')).toBe('handled');
+    expect(await h.deliver(env, '10')).toBe('duplicate');
+    expect(await h.deliver({ ...env, id: '018f0000-0000-7000-8000-00000000abcd' }, '11')).toBe('handled');
+    const rows = await sql<{ n: string }>(h.orm.em.fork(), 'select count(*)::text as n from participation where participant_id = ?', [env.payload.participantId]);
+    expect(rows[0]!.n).toBe('1');
+    const started = (await h.outbox('participation.participation-started')).filter((e) => e.payload.participantId === env.payload.participantId);
+    expect(started).toHaveLength(1);
+  });
+
+  it('F-24: a term shorter than the configured minimum is refused (dead-lettered, nothing written)', async () => {
+    const env = h.registeredEnvelope({ termEnd: '2027-02-27' });
+    expect(await h.deliver(env, '12')).toBe('dead-lettered');
+    const rows = await sql(h.orm.em.fork(), 'select 1 from participation where participant_id = ?', [env.payload.participantId]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('F-20: activity-types-changed replaces the activity types', async () => {
+    const { id, bin, participantId } = await h.register();
+    const outcome = await h.deliver({
+      id: '018f0000-0000-7000-8000-0000000000a1',
+      type: 'registration.activity-types-changed',
+      version: 1,
+      occurredAt: h.clock.now().toISOString(),
+      correlationId: 'c-1',
+      causationId: null,
+      aggregateId: bin,
+      payload: { participantId, applicationId: '018f0000-0000-7000-8000-0000000000a2', bin, activityTypes: [{ code: '62.02', name: 'Consulting', works: [] }, { code: '63.11', name: 'Data processing', works: [] }], added: ['62.02', '63.11'], removed: ['62.01'], effectiveFrom: '2026-03-10' },
+    });
+    expect(outcome).toBe('handled');
+    const res = await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`);
+    expect(res.body.activityTypeCodes).toEqual(['62.02', '63.11']);
+  });
+
+  it('F-35: an applicant sees only its own company', async () => {
+    const { id, bin } = await h.register();
+    const other = await h.register();
+    const own = await h.applicant(bin);
+    expect((await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${own}`)).status).toBe(200);
+    expect((await h.http().get(`/participations/${other.id}`).set('authorization', `Bearer ${own}`)).status).toBe(403);
+    const list = await h.http().get('/participations').set('authorization', `Bearer ${own}`);
+    expect(list.body.items.map((p: { bin: string }) => p.bin)).toEqual([bin]);
+  });
+
+  it('F-25: a late extension application is refused with a message pointing to re-registration under F-8', async () => {
+    const { id, bin } = await h.register();
+    h.clock.set('2027-02-15T18:00:00.000Z'); // 23:00 on 15 Feb in Almaty: the last day, still in time
+    const applicant = await h.applicant(bin);
+    const inTime = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
+    expect(inTime.status).toBe(201);
+    await h.http().post(`/participations/${id}/extensions/${inTime.body.id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject', reason: 'plan not updated' }).expect(200);
+    h.clock.set('2027-02-15T19:00:00.000Z'); // 16 Feb in Almaty: one day late
+    const res = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
+    h.clock.set('2026-03-02T04:00:00.000Z');
+    expect(res.status).toBe(422);
+    expect(res.body.ruleId).toBe('F-25');
+    expect(res.body.detail).toMatch(/F-8/);
+    expect(res.body.detail).toMatch(/re-registration/);
+  });
+
+  it('F-25: bad input names the field', async () => {
+    const { id } = await h.register();
+    const res = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${h.tokens.officer}`).send({ requestedTermEnd: '2027-02-30' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('body.requestedTermEnd');
+  });
+
+  it('F-25, F-27: an approved extension issues the Annex 3 certificate, moves the end and re-arms the planned-end timer', async () => {
+    const { id, bin } = await h.register();
+    const applicant = await h.applicant(bin);
+    const filed = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
+    expect(filed.status).toBe(201);
+    expect(filed.body.status).toBe('submitted');
+    const decided = await h.http().post(`/participations/${id}/extensions/${filed.body.id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'approve' });
+    expect(decided.status).toBe(200);
+    expect(decided.body.certificateNumber).toMatch(/^EXT-/);
+    const p = await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${applicant}`);
+    expect(p.body, JSON.stringify(p.body)).toMatchObject({ termEnd: '2028-03-01' });
+    const timers = await sql<{ due_at: Date }>(h.orm.em.fork(), `select due_at from hub_timer where kind = 'participation.planned-end' and timer_key = ? and status = 'scheduled'`, [id]);
+    expect(timers).toHaveLength(1);
+    expect(new Date(timers[0]!.due_at).toISOString()).toBe('2028-03-01T19:00:00.000Z');
+    const extended = (await h.outbox('participation.participation-extended')).find((e) => e.payload.participationId === id);
+    expect(extended?.payload).toMatchObject({ previousTermEnd: '2027-03-01', newTermEnd: '2028-03-01' });
+    const pdf = await h.http().get(`/participations/${id}/extensions/${filed.body.id}/certificate.pdf`).set('authorization', `Bearer ${applicant}`).buffer(true);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
+    expect(pdf.body.subarray(0, 8).toString('latin1')).toBe('%PDF-1.4');
+    expect(pdf.body.toString('latin1')).toContain('TOO "Test Soft"');
+    // deciding twice is an illegal transition naming the state
+    const again = await h.http().post(`/participations/${id}/extensions/${filed.body.id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'approve' });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/approved/);
+  });
+
+  it('F-27: the participation ends as planned when its term passes, publishing participation-terminated (term-expired)', async () => {
+    const { id } = await h.register({ termStart: '2026-03-02', termEnd: '2027-03-01' });
+    await h.at('2027-03-01T18:59:00.000Z');
+    expect((await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`)).body.status).toBe('active');
+    await h.at('2027-03-01T19:00:01.000Z');
+    const p = await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`);
+    expect(p.body).toMatchObject({ status: 'ended', endedOn: '2027-03-01', terminationGround: 'term-expired' });
+    const ended = (await h.outbox('participation.participation-terminated')).find((e) => e.payload.participationId === id);
+    expect(ended?.payload).toMatchObject({ kind: 'planned', ground: 'term-expired', groundNumber: null, endedOn: '2027-03-01', ruleIds: ['F-26', 'F-27'] });
+    h.clock.set('2026-03-02T04:00:00.000Z');
+  });
+});
