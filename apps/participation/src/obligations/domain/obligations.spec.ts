@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { IllegalStateError } from '@hub/kernel';
+import { AuditObligation, auditOwed } from './audit-obligation.aggregate.js';
+import { CorporateNotice } from './corporate-notice.js';
+import { InformationRequest } from './information-request.aggregate.js';
+
+const now = new Date('2026-04-10T04:00:00Z');
+const file = { fileName: 'a.pdf', mediaType: 'application/pdf', sizeBytes: 10, sha256: 'a'.repeat(64) };
+
+describe('counter-obligations (F-32 … F-34, F-38)', () => {
+  it('F-32, F-38: a request is answered, or overdue and then answered late', () => {
+    const r = InformationRequest.open({ id: 'i1', participationId: 'p1', bin: '190540000011', kind: 'tax-declarations', description: 'FNO 100', requestedOn: '2026-03-02', requestedBy: 'o', dueDate: '2026-03-17' }, now);
+    expect(r.markOverdue()).toBe(true);
+    r.answer('2026-03-20', 'sorry', [file]);
+    expect(r.status).toBe('answered-late');
+    expect(() => r.answer('2026-03-21', '', [file])).toThrow(IllegalStateError);
+  });
+
+  it('F-33: the audit is owed only when annual income is above the threshold', () => {
+    expect(auditOwed(100_000_000, 100_000_000)).toBe(false);
+    expect(auditOwed(100_000_000.01, 100_000_000)).toBe(true);
+    const a = AuditObligation.derive({ id: 'a1', participationId: 'p1', bin: '190540000011', financialYear: 2026, declaredIncomeKzt: 150_000_000, thresholdKzt: 100_000_000, dueDate: '2027-07-01' }, now);
+    a.submit('2027-06-01', file);
+    expect(a.status).toBe('submitted');
+  });
+
+  it('F-34: a notice filed within 10 WD is on time, a later one is recorded as late', () => {
+    const base = { id: 'n1', participationId: 'p1', bin: '190540000011', kind: 'liquidation' as const, eventDate: '2026-03-02', dueDate: '2026-03-17', description: '', copies: [file] };
+    expect(CorporateNotice.file({ ...base, filedOn: '2026-03-17' }, now).onTime).toBe(true);
+    expect(CorporateNotice.file({ ...base, filedOn: '2026-03-18' }, now).onTime).toBe(false);
+  });
+});
