@@ -10,7 +10,7 @@ export function gatewayOrmConfig(clientUrl: string): Options {
     clientUrl,
     entities: [...gatewayEntities, ...messagingEntities],
     extensions: [Migrator],
-    migrations: { migrationsList: migrations, tableName: 'mikro_orm_migrations', transactional: true, allOrNothing: true, emit: 'ts', path: 'src/migrations', snapshot: false },
+    migrations: { migrationsList: migrations, tableName: 'mikro_orm_migrations', transactional: true, allOrNothing: true, emit: 'ts', path: 'src/migrations', snapshot: false, silent: true },
     allowGlobalContext: false,
   });
 }

@@ -57,13 +57,13 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
 
   it('F-42: every read of restricted personal data is recorded, including refused ones', async () => {
     gw.participation.handler = (_req, res) => json(res, 200, { items: [{ fullName: 'John Smith' }] });
-    const path = `/api/participation/participations/${BIN_A}/reports/${REPORT_ID}/non-residents`;
+    const path = `/api/participation/quarterly-reports/${REPORT_ID}/non-residents`;
     expect((await request(gw.app.getHttpServer()).get(path).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-pii-1')).status).toBe(200);
     expect((await request(gw.app.getHttpServer()).get(path).set('authorization', `Bearer ${auditor}`).set('x-correlation-id', 'corr-pii-2')).status).toBe(403);
     const pii = (await rows()).filter((r) => r.kind === 'restricted-read');
     expect(pii).toMatchObject([
-      { subject: 'olga', company_bin: BIN_A, resource_id: REPORT_ID, status: 200, outcome: 'allowed', correlation_id: 'corr-pii-1', route: '/api/participation/participations/:bin/reports/:id/non-residents' },
-      { subject: 'audrey', company_bin: BIN_A, status: 403, outcome: 'denied', correlation_id: 'corr-pii-2' },
+      { subject: 'olga', company_bin: null, resource_id: REPORT_ID, status: 200, outcome: 'allowed', correlation_id: 'corr-pii-1', route: '/api/participation/quarterly-reports/:reportId/non-residents' },
+      { subject: 'audrey', company_bin: null, resource_id: REPORT_ID, status: 403, outcome: 'denied', correlation_id: 'corr-pii-2' },
     ]);
   });
 
@@ -72,7 +72,7 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     const em = gw.db.orm.em.fork();
     await em.execute('alter table gateway_audit_event rename to gateway_audit_event_away');
     try {
-      const res = await request(gw.app.getHttpServer()).get(`/api/participation/participations/${BIN_A}/reports/${REPORT_ID}/non-residents`).set('authorization', `Bearer ${olga}`);
+      const res = await request(gw.app.getHttpServer()).get(`/api/participation/quarterly-reports/${REPORT_ID}/non-residents`).set('authorization', `Bearer ${olga}`);
       expect(res.status).toBe(503);
       expect(JSON.stringify(res.body)).not.toContain('John Smith');
     } finally {
@@ -117,8 +117,9 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     const alices = await q('?subject=alice&kind=write');
     expect(alices.body.items.map((i: { status: number }) => i.status).sort()).toEqual([201, 403, 409]);
     expect((await q('?outcome=denied&subject=alice')).body.items).toHaveLength(1);
-    expect((await q('?correlationId=corr-pii-1')).body.items[0]).toMatchObject({ kind: 'restricted-read', subject: 'olga', companyBin: BIN_A });
-    expect((await q(`?companyBin=${BIN_A}&kind=restricted-read`)).body.total).toBe(2); // the fail-closed attempt left no row (and no data)
+    expect((await q('?correlationId=corr-pii-1')).body.items[0]).toMatchObject({ kind: 'restricted-read', subject: 'olga', resourceId: REPORT_ID });
+    expect((await q('?kind=restricted-read')).body.total).toBe(2); // the fail-closed attempt left no row (and no data)
+    expect((await q(`?companyBin=${BIN_A}&kind=write`)).body.total).toBe(3);
     expect((await q('?from=2030-01-01T00:00:00Z')).body.total).toBe(0);
     const bad = await q('?kind=delete&pageSize=0');
     expect(bad.status).toBe(400);

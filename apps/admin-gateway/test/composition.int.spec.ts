@@ -3,6 +3,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN_A, BIN_B, type GatewayHarness, startGateway } from './support/gateway-harness.js';
 import { json } from './support/upstream-stub.js';
 
+const P_ACTIVE = '018f0000-0000-7000-8000-00000000a001';
+const P_ENDED = '018f0000-0000-7000-8000-00000000a000';
+
 describe('composed views: company overview and the deadlines board', () => {
   let gw: GatewayHarness;
   let olga: string;
@@ -22,13 +25,24 @@ describe('composed views: company overview and the deadlines board', () => {
           { kind: 'completeness-review', ruleId: 'F-12', dueDate: '2026-11-25', overdue: false, bin: BIN_A, subjectId: 'app-1' },
           { kind: 'commission-decision', ruleId: 'F-15', dueDate: '2026-11-18', overdue: true, bin: BIN_B },
           { kind: 'broken', dueDate: '25.11.2026', overdue: 'no' },
+          { kind: 'notification', ruleId: 'F-17', dueDate: '2026-11-10', overdue: false, bin: BIN_A, status: 'met' },
         ]);
       return json(res, 404, { title: 'Not found', status: 404, detail: 'no' });
     };
     gw.participation.handler = (req, res) => {
-      if (req.url === `/participations/${BIN_A}`) return json(res, 200, { bin: BIN_A, status: 'active', termEnd: '2027-11-20' });
-      if (req.url.endsWith('/fees')) return json(res, 200, { items: [{ quarter: '2026-Q3', dueDate: '2026-10-26', paid: true }] });
-      if (req.url.endsWith('/reports')) return json(res, 500, { title: 'Internal error', status: 500, detail: 'An unexpected error occurred' });
+      if (req.url.startsWith(`/participations?bin=${BIN_A}`))
+        return json(res, 200, {
+          items: [
+            { id: P_ENDED, bin: BIN_A, status: 'ended', termStart: '2023-01-10' },
+            { id: P_ACTIVE, bin: BIN_A, status: 'active', termStart: '2025-01-10', termEnd: '2027-11-20' },
+          ],
+          page: 1,
+          pageSize: 200,
+          total: 2,
+        });
+      if (req.url.startsWith('/participations?')) return json(res, 200, { items: [], page: 1, pageSize: 200, total: 0 });
+      if (req.url === `/participations/${P_ACTIVE}/fees`) return json(res, 200, [{ year: 2026, quarter: 3, dueDate: '2026-10-26', outstandingKzt: 0 }]);
+      if (req.url === `/participations/${P_ACTIVE}/quarterly-reports`) return json(res, 500, { title: 'Internal error', status: 500, detail: 'An unexpected error occurred' });
       if (req.url.startsWith('/deadlines')) return json(res, 200, { items: [{ kind: 'quarterly-report', ruleId: 'F-37', dueDate: '2026-10-20', overdue: true, bin: BIN_A }], page: 1, pageSize: 20, total: 1 });
       return json(res, 404, { title: 'Not found', status: 404, detail: 'no' });
     };
@@ -39,17 +53,28 @@ describe('composed views: company overview and the deadlines board', () => {
     expect(res.status).toBe(200);
     expect(res.body.bin).toBe(BIN_A);
     expect(res.body.sections.applications).toEqual({ status: 'ok', upstream: 'registration', data: { items: [{ id: 'app-1', bin: BIN_A, status: 'registered' }], page: 1, pageSize: 20, total: 1 } });
-    expect(res.body.sections.participation).toMatchObject({ status: 'ok', data: { status: 'active' } });
-    expect(res.body.sections.fees).toMatchObject({ status: 'ok', data: { items: [{ quarter: '2026-Q3' }] } });
+    expect(res.body.sections.participation).toMatchObject({ status: 'ok', upstream: 'participation', data: { total: 2 } });
+    expect(res.body.participationId).toBe(P_ACTIVE); // the active one, not the ended one
+    expect(res.body.sections.fees).toEqual({ status: 'ok', upstream: 'participation', data: [{ year: 2026, quarter: 3, dueDate: '2026-10-26', outstandingKzt: 0 }] });
     // A section whose context fails carries the error; the rest still renders.
     expect(res.body.sections.reports).toEqual({ status: 'error', upstream: 'participation', error: { status: 500, title: 'Internal error', detail: 'An unexpected error occurred' } });
-    // Deadlines of this company only, soonest first; other companies' never leak in.
+    // Open deadlines of this company only, soonest first; other companies' and met ones never show.
     expect(res.body.sections.deadlines.items.map((d: { ruleId: string; context: string }) => `${d.context}:${d.ruleId}`)).toEqual(['participation:F-37', 'registration:F-12']);
     for (const seen of [...gw.registration.seen, ...gw.participation.seen]) {
       expect(seen.headers.authorization).toBe(`Bearer ${olga}`);
       expect(seen.headers['x-correlation-id']).toBe('corr-ov');
     }
-    expect(gw.registration.seen.map((s) => s.url).sort()).toEqual([`/applications?bin=${BIN_A}`, `/deadlines?bin=${BIN_A}`]);
+    expect(gw.registration.seen.map((s) => s.url).sort()).toEqual([`/applications?bin=${BIN_A}&pageSize=200`, '/deadlines']);
+    expect(gw.participation.seen.map((s) => s.url).sort()).toEqual(['/deadlines', `/participations/${P_ACTIVE}/fees`, `/participations/${P_ACTIVE}/quarterly-reports`, `/participations?bin=${BIN_A}&pageSize=200`]);
+  });
+
+  it('a company without participation: fees and reports say so (empty), applications still shown', async () => {
+    const res = await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_B}/overview`).set('authorization', `Bearer ${olga}`);
+    expect(res.status).toBe(200);
+    expect(res.body.participationId).toBeNull();
+    expect(res.body.sections.fees).toEqual({ status: 'empty', upstream: 'participation', detail: 'this company has no participation' });
+    expect(res.body.sections.reports.status).toBe('empty');
+    expect(res.body.sections.deadlines.items.map((d: { ruleId: string }) => d.ruleId)).toEqual(['F-15']);
   });
 
   it('a context that is down or slow → its sections carry 503/504 errors, the overview still answers 200', async () => {
@@ -61,6 +86,7 @@ describe('composed views: company overview and the deadlines board', () => {
     expect(Date.now() - started).toBeLessThan(2_400); // sections ran in parallel under one 1.5 s deadline
     expect(res.body.sections.applications).toMatchObject({ status: 'error', error: { status: 502 } });
     for (const s of ['participation', 'fees', 'reports'] as const) expect(res.body.sections[s]).toMatchObject({ status: 'error', upstream: 'participation', error: { status: 504, code: 'gateway.upstream.timeout' } });
+    expect(res.body.sections.fees.error.detail).toMatch(/participation could not be read/);
     expect(res.body.sections.deadlines.sources.map((s: { context: string; status: string }) => `${s.context}:${s.status}`)).toEqual(['registration:error', 'participation:error']);
   });
 
@@ -89,7 +115,7 @@ describe('composed views: company overview and the deadlines board', () => {
     ]);
     const overdue = await request(gw.app.getHttpServer()).get('/api/deadlines?overdue=true&context=registration').set('authorization', `Bearer ${olga}`);
     expect(overdue.body.items.map((d: { ruleId: string }) => d.ruleId)).toEqual(['F-15']);
-    expect(gw.registration.seen.at(-1)!.url).toBe('/deadlines?overdue=true');
+    expect(gw.registration.seen.at(-1)!.url).toBe('/deadlines'); // filters apply at the gateway
     const paged = await request(gw.app.getHttpServer()).get('/api/deadlines?pageSize=2&page=2').set('authorization', `Bearer ${olga}`);
     expect(paged.body).toMatchObject({ page: 2, pageSize: 2, total: 3 });
     expect(paged.body.items).toHaveLength(1);

@@ -56,12 +56,12 @@ describe('tokens: only a valid token of the configured issuer gets through', () 
   it('F-35: a valid token for the wrong company → 403, and the context is not called', async () => {
     const alice = await gw.token('applicant', { sub: 'alice', companies: [BIN_A] });
     gw.participation.reset();
-    const own = await request(gw.app.getHttpServer()).get(`/api/participation/participations/${BIN_A}`).set('authorization', `Bearer ${alice}`);
+    const own = await request(gw.app.getHttpServer()).get(`/api/participation/participations?bin=${BIN_A}`).set('authorization', `Bearer ${alice}`);
     expect(own.status).toBe(200);
-    const other = await request(gw.app.getHttpServer()).get(`/api/participation/participations/${BIN_B}`).set('authorization', `Bearer ${alice}`);
+    const other = await request(gw.app.getHttpServer()).get(`/api/participation/participations?bin=${BIN_B}`).set('authorization', `Bearer ${alice}`);
     expect(other.status).toBe(403);
     expect(other.body.detail).toMatch(/F-35/);
-    expect(gw.participation.seen.map((s) => s.url)).toEqual([`/participations/${BIN_A}`]);
+    expect(gw.participation.seen.map((s) => s.url)).toEqual([`/participations?bin=${BIN_A}`]);
     const overview = await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_B}/overview`).set('authorization', `Bearer ${alice}`);
     expect(overview.status).toBe(403);
   });

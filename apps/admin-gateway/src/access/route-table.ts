@@ -20,6 +20,8 @@ export interface ProxiedRoute {
   readonly access: Access;
   /** Path parameter holding the BIN the request acts on; applicants must hold it (F-35). */
   readonly companyParam?: string;
+  /** Query parameter that, when given, names the BIN the request acts on (list filters); applicants must hold it (F-35). */
+  readonly companyQuery?: string;
   /** Path parameter naming the resource, for the audit trail (default `id` when present). */
   readonly resourceParam?: string;
   /**
@@ -32,54 +34,82 @@ export interface ProxiedRoute {
 // Role groups, named for what they do (the issue's roles; @hub/contracts ROLES).
 const APPLICANT: readonly Role[] = ['applicant'];
 const OFFICER: readonly Role[] = ['fund-officer'];
-const COMMISSION: readonly Role[] = ['commission-member', 'commission-secretary'];
-const SECRETARY: readonly Role[] = ['commission-secretary'];
 const FINANCE: readonly Role[] = ['finance-officer'];
-/** Staff who read case files (the auditor reads everything and writes nothing). */
-const CASE_READERS: readonly Role[] = ['fund-officer', 'commission-member', 'commission-secretary', 'auditor'];
-/** Staff who follow participants (fees, reports, monitoring). */
-const PARTICIPANT_READERS: readonly Role[] = ['fund-officer', 'finance-officer', 'auditor'];
+const SECRETARY: readonly Role[] = ['commission-secretary'];
+const COMMISSION: readonly Role[] = ['commission-member', 'commission-secretary'];
+/** Who reads a participant's file where the context admits any verified caller (it filters an applicant to its own companies). */
+const PARTICIPATION_READERS: readonly Role[] = ['applicant', 'fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'auditor'];
 const union = (...groups: (readonly Role[])[]): readonly Role[] => [...new Set(groups.flat())];
 
+const reg = (method: HttpMethod, path: string, access: Access, summary: string, extra: Partial<ProxiedRoute> = {}): ProxiedRoute => ({ upstream: 'registration', method, path, access, summary, ...extra });
+const par = (method: HttpMethod, path: string, access: Access, summary: string, extra: Partial<ProxiedRoute> = {}): ProxiedRoute => ({ upstream: 'participation', method, path, access, summary, ...extra });
+
 /**
- * The contexts' routes reachable through the gateway. Keep it in step with each context's
- * controllers (their @Endpoint `access` is checked again there: defence in depth) — the merged
- * OpenAPI (`/api/openapi.json`) lists only what is here, with these roles.
+ * The contexts' routes reachable through the gateway, in step with each context's controllers
+ * (their @Endpoint `access` is checked again there: defence in depth, the stricter wins). Where a
+ * context admits any verified caller (`authenticated`), the gateway names the roles that need it.
+ * The merged OpenAPI (`/api/openapi.json`) lists exactly these, with these roles.
  */
 export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   // ---- registration (F-7 … F-20) -------------------------------------------------------------
-  { upstream: 'registration', method: 'GET', path: '/registry', summary: 'Public registry of participants (F-19)', access: 'public' },
-  { upstream: 'registration', method: 'GET', path: '/registry/certificates/:number', summary: 'Verify a certificate by its number (F-18)', access: 'public', resourceParam: 'number' },
-  { upstream: 'registration', method: 'POST', path: '/applications', summary: 'Create a draft application (F-8)', access: APPLICANT },
-  { upstream: 'registration', method: 'GET', path: '/applications', summary: 'Applications (an applicant sees its own: F-35)', access: union(APPLICANT, CASE_READERS) },
-  { upstream: 'registration', method: 'GET', path: '/applications/:id', summary: 'One application', access: union(APPLICANT, CASE_READERS) },
-  { upstream: 'registration', method: 'PUT', path: '/applications/:id', summary: 'Fill the draft (business plan, F-9 documents)', access: APPLICANT },
-  { upstream: 'registration', method: 'POST', path: '/applications/:id/submit', summary: 'Submit (F-8, F-12 clock starts)', access: APPLICANT },
-  { upstream: 'registration', method: 'POST', path: '/applications/:id/resubmit', summary: 'Resubmit after remarks (F-15)', access: APPLICANT },
-  { upstream: 'registration', method: 'POST', path: '/applications/:id/remarks', summary: 'Issue remarks (F-14)', access: OFFICER },
-  { upstream: 'registration', method: 'POST', path: '/applications/:id/send-to-commission', summary: 'Send to the Commission (F-13, F-15)', access: OFFICER },
-  { upstream: 'registration', method: 'POST', path: '/applications/:id/votes', summary: 'Record a member vote', access: COMMISSION },
-  { upstream: 'registration', method: 'POST', path: '/applications/:id/decision', summary: 'Record the decision (F-15, F-16)', access: SECRETARY },
-  { upstream: 'registration', method: 'POST', path: '/applications/:id/contract-signed', summary: 'Record contract signing (F-18, F-19)', access: OFFICER },
-  { upstream: 'registration', method: 'GET', path: '/review-queue', summary: 'Completeness review queue with working-day deadlines (F-12, F-14)', access: union(OFFICER, ['auditor']) },
-  { upstream: 'registration', method: 'GET', path: '/deadlines', summary: 'Open statutory deadlines of registration', access: CASE_READERS },
+  reg('GET', '/registry', 'public', 'Public registry of participants (F-19)'),
+  reg('GET', '/registry/export', 'public', 'Public registry as CSV/JSON (F-19)'),
+  reg('GET', '/registry/certificates/:number', 'public', 'Verify a certificate by its number (F-18)', { resourceParam: 'number' }),
+  reg('GET', '/activity-types', 'public', 'Priority ICT activity types (F-7(7))'),
+  reg('POST', '/applications', APPLICANT, 'Start a draft application (F-8, F-20)'),
+  reg('GET', '/applications', union(APPLICANT, OFFICER, COMMISSION), 'Applications (an applicant: its own companies, F-35)', { companyQuery: 'bin' }),
+  reg('GET', '/applications/:id', union(APPLICANT, OFFICER, COMMISSION), 'One application'),
+  reg('PATCH', '/applications/:id', APPLICANT, 'Fill or correct the draft (Annex 1, F-9)'),
+  reg('POST', '/applications/:id/submit', APPLICANT, 'File the application (F-8; F-7, F-9 checks)'),
+  reg('POST', '/applications/:id/resubmit', APPLICANT, 'Answer the remarks and file again (F-14, F-15)'),
+  reg('GET', '/review-queue', OFFICER, 'Completeness review queue with working-day deadlines (F-12, F-14)'),
+  reg('GET', '/deadlines', union(OFFICER, ['auditor']), "The Fund's statutory deadlines in registration (F-12 … F-20)"),
+  reg('POST', '/applications/:id/remarks', OFFICER, 'Issue remarks (F-14)'),
+  reg('POST', '/applications/:id/send-to-commission', OFFICER, 'Send to the Commission (F-13, F-15)'),
+  reg('POST', '/applications/:id/notification', OFFICER, 'Record the notification of the decision (F-17)'),
+  reg('POST', '/applications/:id/contract', OFFICER, 'Record the signed participant contract (F-18, F-19)'),
+  reg('POST', '/applications/:id/certificate', OFFICER, 'Issue the certificate (F-18, Annex 2)'),
+  reg('GET', '/applications/:id/certificate.pdf', union(OFFICER, APPLICANT), 'The certificate as PDF (Annex 2)'),
+  reg('POST', '/applications/:id/listing', OFFICER, 'List in the public registry (F-19)'),
+  reg('GET', '/translation-tasks', OFFICER, 'Translation tasks for English applications (F-10)'),
+  reg('POST', '/translation-tasks/:id/complete', OFFICER, 'Complete a translation task (F-10)'),
+  reg('GET', '/commission/agenda', union(COMMISSION, OFFICER), 'Applications before the Commission (F-15)'),
+  reg('POST', '/applications/:id/votes', ['commission-member'], "Record a member's vote (F-15)"),
+  reg('POST', '/applications/:id/decision', SECRETARY, 'Record the decision as a protocol (F-15, F-16)'),
 
   // ---- participation (F-21 … F-42) -----------------------------------------------------------
-  { upstream: 'participation', method: 'GET', path: '/participations', summary: 'Participations (an applicant sees its own: F-35)', access: union(APPLICANT, PARTICIPANT_READERS) },
-  { upstream: 'participation', method: 'GET', path: '/participations/:bin', summary: "A company's participation", access: union(APPLICANT, PARTICIPANT_READERS), companyParam: 'bin', resourceParam: 'bin' },
-  { upstream: 'participation', method: 'POST', path: '/participations/:bin/income-declarations', summary: 'Declare the previous quarter income (F-21)', access: APPLICANT, companyParam: 'bin', resourceParam: 'bin' },
-  { upstream: 'participation', method: 'POST', path: '/participations/:bin/payments', summary: 'Record a fee payment (F-21 … F-23)', access: FINANCE, companyParam: 'bin', resourceParam: 'bin' },
-  { upstream: 'participation', method: 'POST', path: '/participations/:bin/reports', summary: 'File the quarterly report (F-37, F-39)', access: APPLICANT, companyParam: 'bin', resourceParam: 'bin' },
-  {
-    upstream: 'participation',
-    method: 'GET',
-    path: '/participations/:bin/reports/:id/non-residents',
-    summary: 'Non-residents of a quarterly report (F-42, restricted personal data)',
-    access: union(APPLICANT, OFFICER),
-    companyParam: 'bin',
-    restrictedPersonalData: true,
-  },
-  { upstream: 'participation', method: 'GET', path: '/deadlines', summary: 'Open statutory deadlines of participation', access: union(PARTICIPANT_READERS, COMMISSION) },
+  par('GET', '/participations', PARTICIPATION_READERS, 'Participations (an applicant: its own companies, F-35)', { companyQuery: 'bin' }),
+  par('GET', '/participations/:id', PARTICIPATION_READERS, 'One participation'),
+  par('POST', '/participations/:id/extensions', union(APPLICANT, OFFICER), 'Apply for an extension (F-25)'),
+  par('GET', '/participations/:id/extensions', PARTICIPATION_READERS, 'Extensions of a participation (F-25)'),
+  par('POST', '/participations/:id/extensions/:extensionId/decision', OFFICER, 'Decide an extension (F-25, Annex 3)'),
+  par('GET', '/participations/:id/extensions/:extensionId/certificate.pdf', PARTICIPATION_READERS, 'Extension certificate as PDF (Annex 3)'),
+  par('POST', '/participations/:id/early-terminations', union(APPLICANT, OFFICER), 'Open an early termination (F-28, F-29)'),
+  par('GET', '/early-terminations', PARTICIPATION_READERS, 'Early-termination cases (F-28 … F-30)'),
+  par('POST', '/early-terminations/:caseId/commission-decision', SECRETARY, 'Commission decision on early termination (F-30)', { resourceParam: 'caseId' }),
+  par('POST', '/participations/:id/income-declarations', union(APPLICANT, OFFICER, FINANCE), "Declare the previous quarter's income (F-21, F-22)"),
+  par('GET', '/participations/:id/fees', PARTICIPATION_READERS, 'Membership fees of a participation (F-21 … F-23)'),
+  par('POST', '/fees/:feeId/payments', union(FINANCE, OFFICER), 'Record a fee payment (F-21)', { resourceParam: 'feeId' }),
+  par('POST', '/fee-payments/imports', FINANCE, 'Import a bank statement CSV of fee payments (F-21)'),
+  par('GET', '/fees/arrears', union(OFFICER, FINANCE), 'Fee arrears (F-28(6))'),
+  par('POST', '/participations/:id/quarterly-reports/:year/:quarter', union(APPLICANT, OFFICER), 'File the quarterly report (F-37, F-39, F-42)'),
+  par('GET', '/participations/:id/quarterly-reports', PARTICIPATION_READERS, 'Quarterly reports of a participation (F-37)'),
+  par('GET', '/quarterly-reports/overdue', OFFICER, 'Overdue quarterly reports (F-28(4))'),
+  par('GET', '/quarterly-reports/:reportId/non-residents', union(OFFICER, APPLICANT), 'Non-residents of a quarterly report (F-42: restricted personal data)', { resourceParam: 'reportId', restrictedPersonalData: true }),
+  par('GET', '/pii-access-log', union(OFFICER, ['auditor']), "Participation's own log of reads of non-resident data (F-42)"),
+  par('POST', '/analytics/quarterly/:year/:quarter', OFFICER, 'Generate the quarterly analytics for the authorised body (F-41)'),
+  par('GET', '/analytics/quarterly/:year/:quarter', union(OFFICER, ['authorised-body-analyst']), 'Quarterly analytics (F-41)'),
+  par('GET', '/analytics/quarterly/:year/:quarter/report.csv', union(OFFICER, ['authorised-body-analyst']), 'Quarterly analytics as CSV (F-41)'),
+  par('GET', '/analytics/quarterly/:year/:quarter/report.md', union(OFFICER, ['authorised-body-analyst']), 'Quarterly analytics as a readable document (F-41)'),
+  par('POST', '/participations/:id/monitoring-conclusions', OFFICER, 'Record a monitoring conclusion (F-36, F-40)'),
+  par('GET', '/participations/:id/monitoring-conclusions', union(OFFICER, COMMISSION), 'Monitoring conclusions (F-40)'),
+  par('POST', '/participations/:id/information-requests', OFFICER, 'Request information or documents (F-32, F-38)'),
+  par('POST', '/information-requests/:requestId/answer', union(APPLICANT, OFFICER), 'Answer an information request (F-32, F-38)', { resourceParam: 'requestId' }),
+  par('GET', '/information-requests', PARTICIPATION_READERS, 'Information requests (F-32, F-38)'),
+  par('GET', '/audit-obligations', PARTICIPATION_READERS, 'Annual audit obligations (F-33)'),
+  par('POST', '/audit-obligations/:obligationId/opinion', union(APPLICANT, OFFICER), 'Submit the audit opinion (F-33)', { resourceParam: 'obligationId' }),
+  par('POST', '/participations/:id/corporate-notices', union(APPLICANT, OFFICER), 'Notify re-registration or liquidation (F-34)'),
+  par('GET', '/corporate-notices', OFFICER, 'Re-registration and liquidation notices (F-34)'),
 ];
 
 export interface RouteMatch {

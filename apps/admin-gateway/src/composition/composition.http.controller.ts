@@ -8,7 +8,7 @@ import { type Access, decideAccess } from '../access/access-rule.js';
 import type { GatewayConfig } from '../config.js';
 import { UpstreamClient } from '../upstreams/upstream-client.js';
 import { BoardItemSchema, DeadlineSourceSchema, collectDeadlines } from './deadlines.js';
-import { callerHeaders, fetchSection } from './sections.js';
+import { type Section, callerHeaders, fetchSection } from './sections.js';
 
 /** Who may see a company's whole file: its own representatives (F-35) and the staff who work on it. */
 export const OVERVIEW_ACCESS: readonly Role[] = ['applicant', 'fund-officer', 'commission-member', 'commission-secretary', 'finance-officer', 'auditor'];
@@ -16,24 +16,28 @@ export const OVERVIEW_ACCESS: readonly Role[] = ['applicant', 'fund-officer', 'c
 export const DEADLINES_ACCESS: readonly Role[] = ['fund-officer', 'commission-member', 'commission-secretary', 'finance-officer', 'housing-manager', 'training-officer', 'auditor'];
 
 /**
- * The sections of the company overview: which context answers each, at which path (ADR 0033).
- * Each is called in parallel with the caller's own token; the contexts authorise again.
+ * Where each section of the company overview comes from (ADR 0033). Stage 1 runs in parallel; the
+ * participation's own sections (fees, reports) need its id, so they run in parallel in stage 2 —
+ * for the company's active participation, else its latest one.
  */
-export const OVERVIEW_SECTIONS = [
-  { name: 'applications', upstream: 'registration', path: (bin: string) => `/applications?bin=${bin}` },
-  { name: 'participation', upstream: 'participation', path: (bin: string) => `/participations/${bin}` },
-  { name: 'fees', upstream: 'participation', path: (bin: string) => `/participations/${bin}/fees` },
-  { name: 'reports', upstream: 'participation', path: (bin: string) => `/participations/${bin}/reports` },
-] as const;
+export const OVERVIEW_SOURCES = {
+  applications: { upstream: 'registration', path: (bin: string) => `/applications?bin=${bin}&pageSize=200` },
+  participation: { upstream: 'participation', path: (bin: string) => `/participations?bin=${bin}&pageSize=200` },
+  fees: { upstream: 'participation', path: (participationId: string) => `/participations/${participationId}/fees` },
+  reports: { upstream: 'participation', path: (participationId: string) => `/participations/${participationId}/quarterly-reports` },
+} as const;
 
 const ErrorSchema = z.object({ status: z.number().int(), title: z.string(), detail: z.string(), code: z.string().optional() });
 const SectionSchema = z.union([
   z.object({ status: z.literal('ok'), upstream: z.string(), data: z.unknown() }),
   z.object({ status: z.literal('error'), upstream: z.string(), error: ErrorSchema }),
+  z.object({ status: z.literal('empty'), upstream: z.string(), detail: z.string() }),
 ]);
 const OverviewSchema = z.object({
   bin: z.string(),
   generatedAt: z.string(),
+  /** The participation whose fees and reports are shown (active, else latest), if any. */
+  participationId: z.string().nullable(),
   sections: z.object({
     applications: SectionSchema,
     participation: SectionSchema,
@@ -88,16 +92,29 @@ export class CompositionHttpController {
     requireAccess(OVERVIEW_ACCESS, actor, p.bin); // F-35
     const headers = callerHeaders(req);
     const t = this.config.HUB_GATEWAY_COMPOSE_TIMEOUT_MS;
-    const [sections, deadlines] = await Promise.all([
-      Promise.all(OVERVIEW_SECTIONS.map((s) => fetchSection(this.upstreams, s.upstream, s.path(p.bin), headers, t))),
-      collectDeadlines(this.upstreams, `?bin=${p.bin}`, headers, t),
+    const src = OVERVIEW_SOURCES;
+    const [applications, participation, deadlines] = await Promise.all([
+      fetchSection(this.upstreams, src.applications.upstream, src.applications.path(p.bin), headers, t),
+      fetchSection(this.upstreams, src.participation.upstream, src.participation.path(p.bin), headers, t),
+      collectDeadlines(this.upstreams, '', headers, t),
     ]);
-    const [applications, participation, fees, reports] = sections as [(typeof sections)[number], (typeof sections)[number], (typeof sections)[number], (typeof sections)[number]];
+    const current = currentParticipation(participation, p.bin);
+    const noParticipation = (upstream: string): Section =>
+      participation.status === 'error'
+        ? { status: 'error', upstream, error: { ...participation.error, detail: `the participation could not be read: ${participation.error.detail}` } }
+        : { status: 'empty', upstream, detail: 'this company has no participation' };
+    const [fees, reports] = current
+      ? await Promise.all([
+          fetchSection(this.upstreams, src.fees.upstream, src.fees.path(current), headers, t),
+          fetchSection(this.upstreams, src.reports.upstream, src.reports.path(current), headers, t),
+        ])
+      : [noParticipation(src.fees.upstream), noParticipation(src.reports.upstream)];
     return {
       bin: p.bin,
       generatedAt: this.clock.now().toISOString(),
-      // Deadlines of other companies never leak into this view, whatever a context sends back.
-      sections: { applications, participation, fees, reports, deadlines: { ...deadlines, items: deadlines.items.filter((i) => i.bin === undefined || i.bin === p.bin) } },
+      participationId: current ?? null,
+      // Only this company's deadlines, whatever a context sends back.
+      sections: { applications, participation, fees, reports, deadlines: { ...deadlines, items: deadlines.items.filter((i) => i.bin === p.bin) } },
     };
   }
 
@@ -111,11 +128,8 @@ export class CompositionHttpController {
     response: BoardSchema,
   })
   async deadlines(@ValidQuery() q: z.infer<typeof DeadlinesQuery>, @Req() req: Request): Promise<z.infer<typeof BoardSchema>> {
-    const forwarded = new URLSearchParams();
-    if (q.overdue) forwarded.set('overdue', q.overdue);
-    if (q.bin) forwarded.set('bin', q.bin);
-    const qs = forwarded.size ? `?${forwarded.toString()}` : '';
-    const { items, sources } = await collectDeadlines(this.upstreams, qs, callerHeaders(req), this.config.HUB_GATEWAY_COMPOSE_TIMEOUT_MS);
+    // Filters apply here, not upstream: a context's query schema may not know them (ADR 0033).
+    const { items, sources } = await collectDeadlines(this.upstreams, '', callerHeaders(req), this.config.HUB_GATEWAY_COMPOSE_TIMEOUT_MS);
     const filtered = items.filter(
       (i) =>
         (q.overdue === undefined || i.overdue === (q.overdue === 'true')) &&
@@ -134,4 +148,15 @@ export class CompositionHttpController {
       sources: q.context ? sources.filter((s) => s.context === q.context) : sources,
     };
   }
+}
+
+/** The id of the company's active participation, else of its latest one (by term start). */
+function currentParticipation(section: Section, bin: string): string | undefined {
+  if (section.status !== 'ok') return undefined;
+  const data = section.data as { items?: unknown } | undefined;
+  const items = (Array.isArray(data?.items) ? data.items : []) as { id?: unknown; bin?: unknown; status?: unknown; termStart?: unknown }[];
+  const mine = items.filter((i) => typeof i.id === 'string' && (i.bin === undefined || i.bin === bin));
+  const active = mine.find((i) => i.status === 'active');
+  const latest = [...mine].sort((a, b) => String(b.termStart ?? '').localeCompare(String(a.termStart ?? '')))[0];
+  return (active ?? latest)?.id as string | undefined;
 }

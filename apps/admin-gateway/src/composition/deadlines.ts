@@ -18,6 +18,8 @@ export const DeadlineItemSchema = z.looseObject({
 });
 export type DeadlineItem = z.infer<typeof DeadlineItemSchema>;
 
+const CLOSED_STATUSES: ReadonlySet<string> = new Set(['met', 'closed', 'done', 'answered', 'paid', 'cancelled', 'fulfilled', 'submitted']);
+
 export const BoardItemSchema = DeadlineItemSchema.extend({ context: z.string() });
 export type BoardItem = z.infer<typeof BoardItemSchema>;
 
@@ -43,6 +45,7 @@ export async function collectDeadlines(
   const items: BoardItem[] = [];
   const sources: DeadlineSource[] = [];
   sections.forEach((s: Section, i) => {
+    if (s.status === 'empty') return;
     const context = names[i]!;
     if (s.status === 'error') {
       // A context without a deadlines endpoint (yet) is not an error of the board.
@@ -62,6 +65,8 @@ export async function collectDeadlines(
         malformed += 1;
         continue;
       }
+      // Open deadlines only: a context may also list met/closed ones (registration's `status`).
+      if (typeof parsed.data.status === 'string' && CLOSED_STATUSES.has(parsed.data.status)) continue;
       items.push({ ...parsed.data, context });
       count += 1;
     }

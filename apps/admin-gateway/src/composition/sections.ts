@@ -5,7 +5,8 @@ import { UpstreamFailure, type UpstreamClient } from '../upstreams/upstream-clie
 /** A section of a composed view: the context's data, or why it is missing (the rest still renders). */
 export type Section<T = unknown> =
   | { readonly status: 'ok'; readonly upstream: string; readonly data: T }
-  | { readonly status: 'error'; readonly upstream: string; readonly error: { readonly status: number; readonly title: string; readonly detail: string; readonly code?: string } };
+  | { readonly status: 'error'; readonly upstream: string; readonly error: { readonly status: number; readonly title: string; readonly detail: string; readonly code?: string } }
+  | { readonly status: 'empty'; readonly upstream: string; readonly detail: string };
 
 /** The caller's own token and the correlation id: a composed view calls the contexts as the caller. */
 export function callerHeaders(req: Request): Record<string, string> {

@@ -68,7 +68,7 @@ export class ProxyHandler {
     const route = lookup.kind === 'match' ? lookup.match.route : undefined;
     const params = lookup.kind === 'match' ? lookup.match.params : {};
     const auditKind: AuditKind | undefined = STATE_CHANGING.has(method) ? 'write' : route?.restrictedPersonalData ? 'restricted-read' : undefined;
-    const companyBin = route?.companyParam ? params[route.companyParam] : undefined;
+    const companyBin = route?.companyParam ? params[route.companyParam] : route?.companyQuery ? queryValue(req, route.companyQuery) : undefined;
 
     const audited = async (status: number, deniedByGateway: boolean, resourceId?: string | null): Promise<boolean> => {
       if (!auditKind) return true;
@@ -194,6 +194,12 @@ export class ProxyHandler {
     }
     return Buffer.concat(chunks);
   }
+}
+
+/** A single-valued query parameter (a repeated one is taken as a list and refused by the context's schema). */
+function queryValue(req: Request, name: string): string | undefined {
+  const v = new URL(req.originalUrl, 'http://gateway').searchParams.getAll(name);
+  return v.length === 0 ? undefined : v.join(',');
 }
 
 /** The id of what a POST created, from the context's 201 answer (`{ id }` or Location), for the audit trail. */
