@@ -1,17 +1,22 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { HubPlatformModule } from '@hub/nest-commons';
+import { DeadlineDueTimerHandler } from './registration/application/timers/deadline-due.timer-handler.js';
+import { RegistrationModule } from './registration/registration.module.js';
 import { registrationConfigSchema } from './config.js';
 import { registrationEntities } from './registration.entities.js';
 
-@Module({
-  imports: [
-    HubPlatformModule.forRoot({
-      name: 'registration',
-      title: 'Astana Hub — Registration',
-      description: 'Participant applications, completeness review, Commission decisions, contracts, certificates and the public registry (F-7 … F-20).',
-      configSchema: registrationConfigSchema,
-      entities: registrationEntities,
-    }),
-  ],
-})
+/** The platform (database, outbox, timers, auth, OpenAPI) plus the registration module. `env` is for tests. */
+export function registrationPlatform(env?: Record<string, string | undefined>): DynamicModule {
+  return HubPlatformModule.forRoot({
+    name: 'registration',
+    title: 'Astana Hub — Registration',
+    description: 'Participant applications, completeness review, Commission decisions, contracts, certificates and the public registry (F-7 … F-20).',
+    configSchema: registrationConfigSchema,
+    entities: registrationEntities,
+    timerHandlers: [DeadlineDueTimerHandler],
+    ...(env ? { env } : {}),
+  });
+}
+
+@Module({ imports: [registrationPlatform(), RegistrationModule] })
 export class AppModule {}

@@ -141,6 +141,24 @@ export const ActivityTypesChangedV1 = defineIntegrationEvent({
   }),
 });
 
+export const RegistrationDeadlineKindSchema = z.enum(['completeness-review', 'commission-decision', 'activity-change-decision', 'decision-notification', 'certificate', 'registry-listing']);
+
+export const RegistrationDeadlineMissedV1 = defineIntegrationEvent({
+  type: 'registration.deadline-missed',
+  version: 1,
+  topic,
+  description:
+    'A statutory deadline of the Fund passed with the step not done (F-12/F-14, F-15, F-17, F-18, F-19, F-20): the platform holds the Fund to its own deadlines. The step stays open and is shown as overdue.',
+  payload: z.object({
+    applicationId: z.uuid(),
+    bin: BinSchema,
+    kind: RegistrationDeadlineKindSchema,
+    ruleId: z.string(),
+    dueDate: IsoDateSchema,
+    missedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const registrationEvents = [
   ApplicationSubmittedV1,
   RemarksIssuedV1,
@@ -150,4 +168,5 @@ export const registrationEvents = [
   CertificateIssuedV1,
   ParticipantListedV1,
   ActivityTypesChangedV1,
+  RegistrationDeadlineMissedV1,
 ] as const;

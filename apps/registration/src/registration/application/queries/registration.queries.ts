@@ -1,0 +1,231 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '@hub/contracts';
+import { NotFoundError } from '@hub/kernel';
+import { Application } from '../../domain/application.aggregate.js';
+import { applicationStateMachine, type ApplicationStatus } from '../../domain/application-status.js';
+import { ApplicationRowSchema, CertificateRowSchema, DeadlineRowSchema, ParticipantRowSchema, TranslationTaskRowSchema, type ApplicationRow, type DeadlineRow, type ParticipantRow } from '../../infrastructure/registration.schemas.js';
+import { CertificateSigner, type CertificateSignature } from '../ports/certificate.ports.js';
+import { REVIEWER_ROLES, RegistrationServices } from '../registration.services.js';
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** Read side of the registration context: views for applicants, the Fund, the Commission and the public. */
+@Injectable()
+export class RegistrationQueries {
+  constructor(
+    @Inject(RegistrationServices) private readonly r: RegistrationServices,
+    @Inject(CertificateSigner) private readonly signer: CertificateSigner,
+  ) {}
+
+  private em(): SqlEntityManager {
+    return this.r.uow.reader();
+  }
+
+  deadlineView(d: DeadlineRow, companyName?: string) {
+    return {
+      kind: d.kind as never,
+      ruleId: d.ruleId,
+      applicationId: d.applicationId,
+      bin: d.bin,
+      ...(companyName ? { companyName } : {}),
+      startedOn: d.startedOn,
+      dueDate: d.dueDate,
+      status: d.status as 'open' | 'met',
+      overdue: this.r.deadlines.isOverdue(d),
+      missedAt: d.missedAt ? new Date(d.missedAt).toISOString() : null,
+      closedAt: d.closedAt ? new Date(d.closedAt).toISOString() : null,
+    };
+  }
+
+  async application(id: string, actor: Actor) {
+    const em = this.em();
+    const row = await em.findOne(ApplicationRowSchema, { id });
+    if (!row) throw new NotFoundError('application', id);
+    const app = Application.restore(row.data);
+    this.r.assertMayRead(actor, app);
+    const s = row.data;
+    const deadlines = await em.find(DeadlineRowSchema, { applicationId: id }, { orderBy: { createdAt: 'asc' } });
+    return {
+      id: s.id,
+      kind: s.kind,
+      bin: s.bin,
+      companyName: s.companyName,
+      address: s.address,
+      language: s.language,
+      status: s.status,
+      allowedActions: applicationStateMachine.allowedCommands(s.status).filter((c) => c !== 'edit-draft' || ['draft', 'remarks-issued'].includes(s.status)),
+      activityTypes: s.activityTypes,
+      businessPlan: s.businessPlan,
+      taxCertificate: s.taxCertificate,
+      placeOfBusiness: s.placeOfBusiness,
+      eligibility: s.eligibility,
+      eligibilityEvaluation: s.eligibilityEvaluation,
+      filedAt: s.filedAt,
+      remarks: s.remarks,
+      votes: s.votes,
+      decision: s.decision,
+      notifiedAt: s.notifiedAt,
+      contract: s.contract,
+      certificateNumber: s.certificateNumber,
+      certificateIssuedOn: s.certificateIssuedOn,
+      listedOn: s.listedOn,
+      deadlines: deadlines.map((d) => this.deadlineView(d)),
+      history: s.history,
+    };
+  }
+
+  private summary(row: ApplicationRow) {
+    return { id: row.id, kind: row.kind as never, bin: row.bin, companyName: row.companyName, status: row.status as ApplicationStatus, language: row.language as never, filedAt: row.filedAt ? new Date(row.filedAt).toISOString() : null, updatedAt: new Date(row.updatedAt).toISOString() };
+  }
+
+  /** F-35: an applicant lists its own companies' applications only; the Fund and the Commission list all. */
+  async applications(actor: Actor, q: { page: number; pageSize: number; status?: string | undefined; bin?: string | undefined; kind?: string | undefined }): Promise<Page<ReturnType<RegistrationQueries['summary']>>> {
+    const staff = actor.roles.some((r) => REVIEWER_ROLES.includes(r));
+    const where: Record<string, unknown> = {};
+    if (q.status) where['status'] = q.status;
+    if (q.kind) where['kind'] = q.kind;
+    if (staff) {
+      if (q.bin) where['bin'] = q.bin;
+    } else {
+      const mine = q.bin ? actor.companies.filter((c) => c === q.bin) : [...actor.companies];
+      where['bin'] = { $in: mine.length ? mine : ['-'] };
+    }
+    const [rows, total] = await this.em().findAndCount(ApplicationRowSchema, where, { orderBy: { updatedAt: 'desc', id: 'desc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    return { items: rows.map((r) => this.summary(r)), page: q.page, pageSize: q.pageSize, total };
+  }
+
+  /** F-12, F-14: the completeness review queue, oldest deadline first, with working days left and overdue flags. */
+  async reviewQueue(q: { page: number; pageSize: number; overdue?: boolean | undefined }) {
+    const em = this.em();
+    const rows = await em.find(ApplicationRowSchema, { status: { $in: ['submitted', 'resubmitted'] } });
+    const deadlines = await em.find(DeadlineRowSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open', kind: { $in: ['completeness-review', 'activity-change-decision'] } });
+    const tasks = await em.find(TranslationTaskRowSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open' });
+    let items = rows.map((row) => {
+      const d = deadlines.find((x) => x.applicationId === row.id);
+      return {
+        ...this.summary(row),
+        ruleId: d?.ruleId ?? 'F-12',
+        dueDate: d?.dueDate ?? '9999-12-31',
+        workingDaysLeft: d ? this.r.deadlines.workingDaysLeft(d.dueDate) : 0,
+        overdue: d ? this.r.deadlines.isOverdue(d) : false,
+        openRemarks: row.data.remarks.filter((x) => x.answer === undefined).length,
+        translationPending: tasks.some((t) => t.applicationId === row.id),
+      };
+    });
+    if (q.overdue !== undefined) items = items.filter((i) => i.overdue === q.overdue);
+    items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+    return { items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), page: q.page, pageSize: q.pageSize, total: items.length };
+  }
+
+  /** F-13, F-15, F-20: what is before the Commission, with its decision deadline. */
+  async commissionAgenda() {
+    const em = this.em();
+    const rows = await em.find(ApplicationRowSchema, { status: 'with-commission' }, { orderBy: { updatedAt: 'asc' } });
+    const deadlines = await em.find(DeadlineRowSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open', kind: { $in: ['commission-decision', 'activity-change-decision'] } });
+    return rows.map((row) => {
+      const d = deadlines.find((x) => x.applicationId === row.id);
+      return { ...this.summary(row), ruleId: d?.ruleId ?? 'F-15', dueDate: d?.dueDate ?? null, overdue: d ? this.r.deadlines.isOverdue(d) : false, votes: row.data.votes.length };
+    });
+  }
+
+  /** The deadline board (admin gateway): every deadline, or only the overdue ones. */
+  async deadlines(q: { overdue?: boolean | undefined; kind?: string | undefined; status?: string | undefined; applicationId?: string | undefined }) {
+    const where: Record<string, unknown> = {};
+    if (q.kind) where['kind'] = q.kind;
+    if (q.applicationId) where['applicationId'] = q.applicationId;
+    if (q.overdue === true) {
+      where['status'] = 'open';
+      where['dueAt'] = { $lt: this.r.clock.now() };
+    } else if (q.status) where['status'] = q.status;
+    const rows = await this.em().find(DeadlineRowSchema, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 1000 });
+    const views = rows.map((d) => this.deadlineView(d));
+    return q.overdue === false ? views.filter((v) => !v.overdue) : views;
+  }
+
+  async translationTasks(status?: 'open' | 'done') {
+    const rows = await this.em().find(TranslationTaskRowSchema, status ? { status } : {}, { orderBy: { createdAt: 'asc' } });
+    return rows.map((t) => ({ id: t.id, applicationId: t.applicationId, bin: t.bin, sourceLanguage: t.sourceLanguage as never, targetLanguage: t.targetLanguage as never, status: t.status as 'open' | 'done', createdAt: new Date(t.createdAt).toISOString(), completedAt: t.completedAt ? new Date(t.completedAt).toISOString() : null }));
+  }
+
+  /** F-19: a public registry entry: name, BIN, activity types, certificate number and validity, status. Never the business plan (F-35). */
+  registryEntry(p: ParticipantRow) {
+    const today = this.r.today();
+    return {
+      companyName: p.companyName,
+      bin: p.bin,
+      activityTypes: p.activityTypes.map((t) => ({ code: t.code, name: t.name })),
+      certificateNumber: p.certificateNumber,
+      validFrom: p.termStart,
+      validTo: p.termEnd,
+      status: (p.termEnd >= today ? 'active' : 'expired') as 'active' | 'expired',
+      listedOn: p.listedOn!,
+    };
+  }
+
+  private async registryRows(q: { q?: string | undefined; activityType?: string | undefined; status?: string | undefined }, page?: { page: number; pageSize: number }) {
+    const where: string[] = ['listed_on is not null'];
+    const params: unknown[] = [];
+    if (q.q) {
+      where.push(`(company_name ilike ? or bin like ? or certificate_number ilike ?)`);
+      const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      params.push(like, `${q.q.replace(/[\\%_]/g, '')}%`, like);
+    }
+    if (q.activityType) {
+      where.push(`activity_types @> ?::jsonb`);
+      params.push(JSON.stringify([{ code: q.activityType }]));
+    }
+    if (q.status === 'active') (where.push('term_end >= ?'), params.push(this.r.today()));
+    if (q.status === 'expired') (where.push('term_end < ?'), params.push(this.r.today()));
+    const em = this.em();
+    const [count] = await em.execute<{ n: string }[]>(`select count(*)::text as n from registration_participant where ${where.join(' and ')}`, params);
+    const limit = page ? ` limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}` : ' limit 100000';
+    const ids = await em.execute<{ id: string }[]>(`select id from registration_participant where ${where.join(' and ')} order by company_name, bin${limit}`, params);
+    const rows = await em.find(ParticipantRowSchema, { id: { $in: ids.map((i) => i.id) } });
+    const ordered = ids.map((i) => rows.find((r) => r.id === i.id)!).filter(Boolean);
+    return { rows: ordered, total: Number(count?.n ?? 0) };
+  }
+
+  async registry(q: { page: number; pageSize: number; q?: string | undefined; activityType?: string | undefined; status?: string | undefined }) {
+    const { rows, total } = await this.registryRows(q, q);
+    return { items: rows.map((p) => this.registryEntry(p)), page: q.page, pageSize: q.pageSize, total };
+  }
+
+  async registryExport(q: { q?: string | undefined; activityType?: string | undefined; status?: string | undefined }) {
+    return (await this.registryRows(q)).rows.map((p) => this.registryEntry(p));
+  }
+
+  /** Anyone can verify a certificate by its number (the QR code opens this). */
+  async verifyCertificate(number: string) {
+    const em = this.em();
+    const participant = await em.findOne(ParticipantRowSchema, { certificateNumber: number });
+    const cert = await em.findOne(CertificateRowSchema, { number });
+    if (!participant || !cert || !participant.listedOn) throw new NotFoundError('certificate', number);
+    const signature = cert.signature as unknown as CertificateSignature;
+    const verified = await this.signer.verify(Buffer.from(cert.pdf), signature);
+    const entry = this.registryEntry(participant);
+    return {
+      ...entry,
+      issuedOn: cert.issuedOn,
+      valid: entry.status === 'active' && verified,
+      signature: { provider: signature.provider, nationalPki: signature.nationalPki, algorithm: signature.algorithm, keyId: signature.keyId, verified },
+    };
+  }
+
+  /** The issued PDF, for the Fund and the company itself. */
+  async certificatePdf(applicationId: string, actor: Actor): Promise<{ number: string; pdf: Buffer }> {
+    const em = this.em();
+    const row = await em.findOne(ApplicationRowSchema, { id: applicationId });
+    if (!row) throw new NotFoundError('application', applicationId);
+    this.r.assertMayRead(actor, Application.restore(row.data));
+    const number = row.data.certificateNumber;
+    const cert = number ? await em.findOne(CertificateRowSchema, { number }) : null;
+    if (!cert) throw new NotFoundError('certificate', `of application ${applicationId}`);
+    return { number: cert.number, pdf: Buffer.from(cert.pdf) };
+  }
+}

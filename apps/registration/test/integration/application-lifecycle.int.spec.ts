@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeBin } from '@hub/identifiers';
+import { type Actors, type Harness, actorsFor, auth, completeDraft, driveTo, newBin, startHarness } from '../support/registration-harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('reg_life');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const outbox = (aggregateId: string) =>
+  h.sql<{ event_type: string; message_key: string; envelope: { payload: Record<string, unknown> } }>(`select event_type, message_key, envelope from hub_outbox where envelope->>'aggregateId' = ? order by position`, [aggregateId]);
+
+describe('applicant: draft and filing (F-8 … F-11)', () => {
+  let a: Actors;
+  beforeAll(async () => {
+    a = await actorsFor(h);
+  });
+
+  it('F-8, F-9, F-12: a complete, eligible application is filed; outcomes, rule-set version, the 5 WD review deadline and the outbox event are stored together', async () => {
+    const created = await h.http().post('/applications').set(auth(a.applicant)).send({ bin: a.bin, companyName: 'Qazaq Soft LLP', address: 'Astana', language: 'kk' });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'draft', kind: 'registration', bin: a.bin });
+    const id = created.body.id as string;
+    expect((await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send(completeDraft(['PH-01', 'PH-02']))).status).toBe(200);
+    const res = await h.http().post(`/applications/${id}/submit`).set(auth(a.applicant));
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('submitted');
+    expect(res.body.eligibilityEvaluation).toMatchObject({ eligible: true, ruleSetVersion: 'fund-rules-703/2025@2026-01-16+activity-list:placeholder-2026-11', filedOn: '2026-11-16' });
+    expect(res.body.eligibilityEvaluation.outcomes.map((o: { ruleId: string; outcome: string }) => `${o.ruleId}:${o.outcome}`)).toContain('F-7(8):not-applicable');
+    // Filed Monday 2026-11-16: 5 WD later is Monday 2026-11-23.
+    expect(res.body.deadlines).toEqual([expect.objectContaining({ kind: 'completeness-review', ruleId: 'F-12', dueDate: '2026-11-23', status: 'open', overdue: false })]);
+    const events = await outbox(id);
+    expect(events.map((e) => e.event_type)).toEqual(['registration.application-submitted']);
+    expect(events[0]!.message_key).toBe(a.bin);
+    expect(events[0]!.envelope.payload).toMatchObject({ applicationId: id, bin: a.bin, resubmission: false, reviewDueDate: '2026-11-23' });
+    const timers = await h.sql(`select kind, timer_key from hub_timer where status = 'scheduled' and timer_key = ?`, [`${id}:completeness-review`]);
+    expect(timers).toHaveLength(1);
+  });
+
+  it('F-7(1)/F-7(2): a branch BIN cannot start an application, with a message saying the head office applies', async () => {
+    const branch = makeBin({ year: 2018, month: 4, serial: 9001, officeKind: 'branch' });
+    const t = await h.token(['applicant'], [branch]);
+    const res = await h.http().post('/applications').set(auth(t)).send({ bin: branch, companyName: 'Branch', address: 'Almaty', language: 'ru' });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0]).toMatchObject({ field: 'bin', code: 'bin.not-head-office' });
+    expect(res.body.detail).toMatch(/head office.*F-7\(1\), F-7\(2\)/);
+  });
+
+  it('F-7: an ineligible applicant cannot file: 422 naming every failed rule, and nothing is written', async () => {
+    const b = await actorsFor(h);
+    const id = await driveTo(h, b, 'draft');
+    await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ eligibility: { ...completeDraft().eligibility, stateOwnershipPercent: 51 }, taxCertificate: { issuedOn: '2026-11-16', debtKzt: 30_000 } });
+    const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
+    expect(res.status).toBe(422);
+    expect(res.body.outcomes.map((o: { ruleId: string }) => o.ruleId)).toEqual(['F-7(4)', 'F-9(2)/debt']);
+    const after = await h.http().get(`/applications/${id}`).set(auth(b.applicant));
+    expect(after.body.status).toBe('draft');
+    expect(after.body.deadlines).toEqual([]);
+    expect(await outbox(id)).toEqual([]);
+  });
+
+  it('F-9(2): a tax certificate older than 10 calendar days is refused on filing', async () => {
+    const b = await actorsFor(h);
+    const id = await driveTo(h, b, 'draft');
+    await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ taxCertificate: { issuedOn: '2026-11-05', debtKzt: 0 } });
+    const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
+    expect(res.status).toBe(422);
+    expect(res.body.ruleId).toBe('F-9(2)/age');
+  });
+
+  it('F-9(1): an incomplete Annex 1 plan is refused with every missing field named', async () => {
+    const b = await actorsFor(h);
+    const id = await driveTo(h, b, 'draft');
+    await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ businessPlan: { projects: [{ activityTypeCode: 'PH-01', name: 'X' }] } });
+    const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
+    expect(res.status).toBe(422);
+    const fields = res.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['businessPlan.placeOfImplementation', 'businessPlan.projects.0.goals', 'businessPlan.clients', 'businessPlan.actionPlan']));
+  });
+
+  it('F-10: an English application opens a translation task for the Fund, which the officer completes', async () => {
+    const b = await actorsFor(h);
+    const id = await driveTo(h, b, 'submitted', { language: 'en' });
+    const tasks = await h.http().get('/translation-tasks?status=open').set(auth(b.officer));
+    const task = tasks.body.find((t: { applicationId: string }) => t.applicationId === id);
+    expect(task).toMatchObject({ sourceLanguage: 'en', status: 'open' });
+    const queue = await h.http().get('/review-queue').set(auth(b.officer));
+    expect(queue.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ translationPending: true });
+    expect((await h.http().post(`/translation-tasks/${task.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status).toBe(204);
+    expect((await h.http().post(`/translation-tasks/${task.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status).toBe(409);
+  });
+});
+
+describe('Fund officer: review, remarks, Commission (F-12 … F-16)', () => {
+  it('F-14: remarks tied to fields; the applicant corrects, answers and resubmits; the review deadline runs again', async () => {
+    const a = await actorsFor(h);
+    const id = await driveTo(h, a, 'submitted');
+    const bad = await h.http().post(`/applications/${id}/remarks`).set(auth(a.officer)).send({ remarks: [{ field: 'favouriteColour', message: 'x' }] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0].field).toBe('remarks.0.field');
+    const res = await h.http().post(`/applications/${id}/remarks`).set(auth(a.officer)).send({ remarks: [{ field: 'businessPlan.clients', message: 'Name the pilot clients' }] });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('remarks-issued');
+    expect(res.body.deadlines[0]).toMatchObject({ kind: 'completeness-review', status: 'met' });
+    const remarkId = res.body.remarks[0].id;
+    // The applicant sees the remark.
+    const seen = await h.http().get(`/applications/${id}`).set(auth(a.applicant));
+    expect(seen.body.remarks).toEqual([expect.objectContaining({ field: 'businessPlan.clients', message: 'Name the pilot clients' })]);
+    await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send({ businessPlan: { ...completeDraft().businessPlan, clients: 'Magnum, Small' } });
+    h.clock.advanceDays(1);
+    const re = await h.http().post(`/applications/${id}/resubmit`).set(auth(a.applicant)).send({ answers: [{ remarkId, answer: 'Named them in item 10' }] });
+    expect(re.status).toBe(200);
+    expect(re.body.status).toBe('resubmitted');
+    expect(re.body.deadlines.filter((d: { status: string }) => d.status === 'open')).toEqual([expect.objectContaining({ kind: 'completeness-review', startedOn: '2026-11-17', dueDate: '2026-11-24' })]);
+    expect((await outbox(id)).map((e) => e.event_type)).toEqual(['registration.application-submitted', 'registration.remarks-issued', 'registration.application-submitted']);
+    h.clock.advanceDays(-1);
+  });
+
+  it('state machine: an illegal command answers 409 naming the current state', async () => {
+    const a = await actorsFor(h);
+    const id = await driveTo(h, a, 'draft');
+    const res = await h.http().post(`/applications/${id}/send-to-commission`).set(auth(a.officer));
+    expect(res.status).toBe(409);
+    expect(res.body).toMatchObject({ currentState: 'draft' });
+    expect(res.body.detail).toMatch(/state 'draft'/);
+    const sub = await driveTo(h, await actorsFor(h), 'submitted');
+    expect((await h.http().post(`/applications/${sub}/certificate`).set(auth(a.officer))).body.currentState).toBe('submitted');
+  });
+
+  it('F-13, F-15, F-16, F-17: the Commission votes and refuses with grounds as a protocol; the applicant is notified; it may apply again', async () => {
+    const a = await actorsFor(h);
+    const id = await driveTo(h, a, 'with-commission');
+    const agenda = await h.http().get('/commission/agenda').set(auth(a.member1));
+    expect(agenda.body.find((x: { id: string }) => x.id === id)).toMatchObject({ ruleId: 'F-15', dueDate: '2026-11-30' });
+    expect((await h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send({ decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'r' }] })).status).toBe(422);
+    expect((await h.http().post(`/applications/${id}/votes`).set(auth(a.member1)).send({ vote: 'refuse', grounds: ['activity-not-in-priority-list'], comment: 'not ICT' })).status).toBe(200);
+    expect((await h.http().post(`/applications/${id}/votes`).set(auth(a.member2)).send({ vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] })).status).toBe(200);
+    expect((await h.http().post(`/applications/${id}/votes`).set(auth(a.secretary)).send({ vote: 'register' })).status).toBe(403);
+    const res = await h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send({ decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'The product is a retail shop, not an ICT activity of the list' }] });
+    expect(res.status).toBe(200);
+    expect(res.body.status).toBe('refused');
+    expect(res.body.decision).toMatchObject({ decision: 'refuse', protocolNumber: expect.stringMatching(/^CP-2026-\d{5}$/), votes: [expect.objectContaining({ member: 'member-1' }), expect.objectContaining({ member: 'member-2' })] });
+    const notice = res.body.deadlines.find((d: { kind: string }) => d.kind === 'decision-notification');
+    expect(notice).toMatchObject({ ruleId: 'F-17', dueDate: '2026-11-23', status: 'open' });
+    const events = await outbox(id);
+    expect(events.at(-1)!.envelope.payload).toMatchObject({ decision: 'refuse', grounds: ['activity-not-in-priority-list'], notificationDueDate: '2026-11-23' });
+    const notified = await h.http().post(`/applications/${id}/notification`).set(auth(a.officer));
+    expect(notified.body.deadlines.find((d: { kind: string }) => d.kind === 'decision-notification').status).toBe('met');
+    // F-17: a refusal does not bar re-applying.
+    const again = await h.http().post('/applications').set(auth(a.applicant)).send({ bin: a.bin, companyName: 'Again LLP', address: 'Astana', language: 'ru' });
+    expect(again.status).toBe(201);
+    const twice = await h.http().post('/applications').set(auth(a.applicant)).send({ bin: a.bin, companyName: 'Again LLP', address: 'Astana', language: 'ru' });
+    expect(twice.status).toBe(409);
+  });
+});
+
+describe('contract, certificate, registry (F-18, F-19) and activity change (F-20)', () => {
+  let a: Actors;
+  let id: string;
+  beforeAll(async () => {
+    a = await actorsFor(h);
+    id = await driveTo(h, a, 'registered', { companyName: 'Registry Star LLP', codes: ['PH-01'] });
+  });
+
+  it('F-18, F-24: signing the contract makes a participant for the minimum term and publishes participant-registered with the certificate number', async () => {
+    const short = await h.http().post(`/applications/${id}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-1', signedOn: '2026-11-16', termMonths: 6 });
+    expect(short.status).toBe(422);
+    expect(short.body.ruleId).toBe('F-24');
+    const res = await h.http().post(`/applications/${id}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-1', signedOn: '2026-11-16' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'contract-signed', contract: { termStart: '2026-11-16', termEnd: '2027-11-15' }, certificateNumber: expect.stringMatching(/^AH-2026-\d{5}$/) });
+    expect(res.body.deadlines.filter((d: { status: string }) => d.status === 'open').map((d: { ruleId: string; dueDate: string }) => `${d.ruleId}@${d.dueDate}`).sort()).toEqual(['F-17@2026-11-23', 'F-18@2026-11-19', 'F-19@2026-11-19']);
+    const registered = (await outbox(id)).find((e) => e.event_type === 'registration.participant-registered')!;
+    expect(registered.message_key).toBe(a.bin);
+    expect(registered.envelope.payload).toMatchObject({ bin: a.bin, companyName: 'Registry Star LLP', certificateNumber: res.body.certificateNumber, certificateDueDate: '2026-11-19', activityTypes: [{ code: 'PH-01', name: 'Разработка программного обеспечения' }] });
+    // not public before listing
+    expect((await h.http().get(`/registry?q=${a.bin}`)).body.total).toBe(0);
+  });
+
+  it('F-18: the certificate is issued as a signed PDF; F-19: listed, it can be found, exported and verified by anyone', async () => {
+    const cert = await h.http().post(`/applications/${id}/certificate`).set(auth(a.officer));
+    expect(cert.status).toBe(200);
+    const number = cert.body.certificateNumber as string;
+    const pdf = await h.http().get(`/applications/${id}/certificate.pdf`).set(auth(a.applicant)).buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await h.http().get(`/registry/certificates/${number}`)).status).toBe(404); // not listed yet
+    const listed = await h.http().post(`/applications/${id}/listing`).set(auth(a.officer));
+    expect(listed.body.status).toBe('listed');
+    expect(listed.body.deadlines.filter((d: { status: string }) => d.status === 'open').map((d: { kind: string }) => d.kind)).toEqual(['decision-notification']);
+    const found = await h.http().get('/registry?q=registry star');
+    expect(found.body.items).toEqual([{ companyName: 'Registry Star LLP', bin: a.bin, activityTypes: [{ code: 'PH-01', name: 'Разработка программного обеспечения' }], certificateNumber: number, validFrom: '2026-11-16', validTo: '2027-11-15', status: 'active', listedOn: '2026-11-16' }]);
+    expect((await h.http().get('/registry?activityType=PH-01&status=active')).body.items.map((i: { bin: string }) => i.bin)).toContain(a.bin);
+    expect((await h.http().get('/registry?activityType=PH-06')).body.items.map((i: { bin: string }) => i.bin)).not.toContain(a.bin);
+    expect((await h.http().get('/registry?status=expired')).body.total).toBe(0);
+    const verify = await h.http().get(`/registry/certificates/${number}`);
+    expect(verify.body).toMatchObject({ valid: true, certificateNumber: number, bin: a.bin, signature: { verified: true, nationalPki: false } });
+    const csv = await h.http().get('/registry/export?format=csv');
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.text).toContain(`"Registry Star LLP","${a.bin}"`);
+    const json = await h.http().get('/registry/export?format=json');
+    expect(JSON.parse(json.text)).toEqual(expect.arrayContaining([expect.objectContaining({ bin: a.bin })]));
+  });
+
+  it('F-20: a participant applies to add an activity type; the Commission approves within 10 WD; activity-types-changed is published', async () => {
+    const created = await h.http().post('/applications').set(auth(a.applicant)).send({ kind: 'activity-change', bin: a.bin, companyName: 'Registry Star LLP', address: 'Astana', language: 'ru' });
+    expect(created.status).toBe(201);
+    expect(created.body.activityTypes).toEqual([{ code: 'PH-01', works: ['PH-01.1'] }]);
+    const cid = created.body.id as string;
+    const { sampleBusinessPlan } = await import('../../src/cli/sample-data.js');
+    await h.http().patch(`/applications/${cid}`).set(auth(a.applicant)).send({ activityTypes: [{ code: 'PH-01', works: ['PH-01.1'] }, { code: 'PH-03', works: ['PH-03.1'] }], businessPlan: sampleBusinessPlan(['PH-01', 'PH-03']) });
+    const sub = await h.http().post(`/applications/${cid}/submit`).set(auth(a.applicant));
+    expect(sub.status).toBe(200);
+    expect(sub.body.deadlines).toEqual([expect.objectContaining({ kind: 'activity-change-decision', ruleId: 'F-20', dueDate: '2026-11-30' })]);
+    await h.http().post(`/applications/${cid}/send-to-commission`).set(auth(a.officer));
+    await h.http().post(`/applications/${cid}/votes`).set(auth(a.member1)).send({ vote: 'register' });
+    const decided = await h.http().post(`/applications/${cid}/decision`).set(auth(a.secretary)).send({ decision: 'register' });
+    expect(decided.body.status).toBe('registered');
+    expect((await h.http().post(`/applications/${cid}/contract`).set(auth(a.officer)).send({ contractNumber: 'X', signedOn: '2026-11-16' })).status).toBe(409);
+    const participantEvents = await h.sql<{ envelope: { payload: Record<string, unknown> } }>(`select envelope from hub_outbox where event_type = 'registration.activity-types-changed' and message_key = ?`, [a.bin]);
+    expect(participantEvents[0]!.envelope.payload).toMatchObject({ added: ['PH-03'], removed: [], effectiveFrom: '2026-11-16' });
+    const registry = await h.http().get(`/registry?q=${a.bin}`);
+    expect(registry.body.items[0].activityTypes.map((t: { code: string }) => t.code)).toEqual(['PH-01', 'PH-03']);
+  });
+
+  it('F-20: a company that is not a participant cannot apply for an activity change', async () => {
+    const b = newBin();
+    const t = await h.token(['applicant'], [b]);
+    const res = await h.http().post('/applications').set(auth(t)).send({ kind: 'activity-change', bin: b, companyName: 'N', address: 'A', language: 'ru' });
+    expect(res.status).toBe(422);
+    expect(res.body.ruleId).toBe('F-20');
+  });
+});

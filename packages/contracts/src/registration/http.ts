@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { BinSchema, IsoDateSchema, KztAmountSchema, LanguageSchema, PageQuerySchema, pageOf } from '../common.js';
+import { RegistrationDeadlineKindSchema, RefusalGroundSchema } from './events.js';
+
+/**
+ * Registration's HTTP DTOs (F-7 … F-20). Drafts accept partial data (the applicant fills the
+ * application step by step); completeness is checked by the domain when the application is filed.
+ */
+const text = (max = 5000) => z.string().trim().min(1).max(max);
+
+export const ApplicationStatusSchema = z.enum(['draft', 'submitted', 'remarks-issued', 'resubmitted', 'with-commission', 'registered', 'refused', 'contract-signed', 'certificate-issued', 'listed']);
+export const ApplicationKindSchema = z.enum(['registration', 'activity-change']);
+
+export const SelectedActivityTypeSchema = z.object({ code: z.string().min(1).max(50), works: z.array(z.string().min(1).max(50)).max(50) });
+
+export const BusinessPlanProjectSchema = z.object({
+  activityTypeCode: z.string().min(1).max(50),
+  name: text(500),
+  description: text(),
+  goals: text(),
+  tasks: text(),
+  readinessStage: text(1000),
+  kpis: z.array(z.object({ name: text(500), target: text(500) })).max(50),
+  technicalDescription: text(),
+  offering: z.object({
+    products: text(),
+    salesMethod: text(),
+    yearlySales: z.array(z.object({ year: z.number().int().min(2000).max(2100), volume: text(500), revenueKzt: KztAmountSchema })).max(20),
+  }),
+});
+
+export const BusinessPlanSchema = z.object({
+  projects: z.array(BusinessPlanProjectSchema.partial().extend({ activityTypeCode: z.string().min(1).max(50) })).max(20),
+  placeOfImplementation: text(1000),
+  ownership: z.object({ basis: text(), intellectualProperty: text() }).partial(),
+  team: z.object({ qualifications: text(), headcount: z.number().int().min(0).max(100_000), residentsPlan: text(), nonResidentsPlan: text() }).partial(),
+  costEstimate: z.object({ totalKzt: KztAmountSchema, breakdown: text() }).partial(),
+  clients: text(),
+  actionPlan: z.array(z.object({ period: text(200), action: text(2000) })).max(100),
+}).partial();
+
+export const EligibilityDeclarationSchema = z.object({
+  hasBranches: z.boolean(),
+  implementsInvestmentPriorityProject: z.boolean(),
+  implementsInvestmentStrategicProjectBefore2015: z.boolean(),
+  stateOwnershipPercent: z.number().min(0).max(100),
+  isSubsoilUser: z.boolean(),
+  isSezParticipant: z.boolean(),
+  isExcisePayer: z.boolean(),
+  exportRevenuePercent: z.number().min(0).max(100).optional(),
+  quasiStateRevenuePercent: z.number().min(0).max(100).optional(),
+});
+
+export const TaxCertificateSchema = z.object({ number: z.string().max(100).optional(), issuedOn: IsoDateSchema, debtKzt: KztAmountSchema });
+export const PlaceOfBusinessSchema = z.object({ address: text(1000), proofKind: text(200), documentRef: text(200) });
+
+export const CreateApplicationBody = z.object({
+  kind: ApplicationKindSchema.default('registration'),
+  bin: BinSchema,
+  companyName: text(500),
+  address: text(1000),
+  language: LanguageSchema,
+});
+
+export const EditApplicationBody = z
+  .object({
+    companyName: text(500),
+    address: text(1000),
+    language: LanguageSchema,
+    activityTypes: z.array(SelectedActivityTypeSchema).max(20),
+    businessPlan: BusinessPlanSchema,
+    taxCertificate: TaxCertificateSchema,
+    placeOfBusiness: PlaceOfBusinessSchema,
+    eligibility: EligibilityDeclarationSchema,
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
+
+export const ResubmitBody = z.object({ answers: z.array(z.object({ remarkId: z.uuid(), answer: text(5000) })).min(1).max(200) });
+export const IssueRemarksBody = z.object({ remarks: z.array(z.object({ field: z.string().min(1).max(300), message: text(5000) })).min(1).max(200) });
+export const CastVoteBody = z.object({ vote: z.enum(['register', 'refuse']), grounds: z.array(RefusalGroundSchema).max(2).default([]), comment: z.string().max(5000).optional() });
+export const RecordDecisionBody = z.object({
+  decision: z.enum(['register', 'refuse']),
+  grounds: z.array(z.object({ ground: RefusalGroundSchema, reason: text(5000) })).max(2).default([]),
+});
+export const SignContractBody = z.object({ contractNumber: text(100), signedOn: IsoDateSchema, termMonths: z.number().int().min(1).max(120).optional() });
+
+export const ApplicationIdParams = z.object({ id: z.uuid() });
+export const CertificateNumberParams = z.object({ number: z.string().regex(/^AH-\d{4}-\d{5}$/, 'certificate number looks like AH-2026-00001') });
+
+export const ApplicationListQuery = PageQuerySchema.extend({ status: ApplicationStatusSchema.optional(), bin: BinSchema.optional(), kind: ApplicationKindSchema.optional() });
+
+const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const ReviewQueueQuery = PageQuerySchema.extend({ overdue: booleanQuery.optional() });
+export const DeadlinesQuery = z.object({ overdue: booleanQuery.optional(), kind: RegistrationDeadlineKindSchema.optional(), status: z.enum(['open', 'met']).optional(), applicationId: z.uuid().optional() });
+
+export const RegistryQuery = PageQuerySchema.extend({
+  q: z.string().trim().min(1).max(200).optional(),
+  activityType: z.string().min(1).max(50).optional(),
+  status: z.enum(['active', 'expired']).optional(),
+});
+export const RegistryExportQuery = RegistryQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'json']).default('json') });
+
+export const RemarkSchema = z.object({ id: z.string(), round: z.number().int(), field: z.string(), message: z.string(), issuedAt: z.string(), issuedBy: z.string(), answer: z.string().optional(), answeredAt: z.string().optional() });
+export const RuleOutcomeSchema = z.object({ ruleId: z.string(), name: z.string(), outcome: z.enum(['passed', 'failed', 'not-applicable']), message: z.string(), field: z.string() });
+export const DeadlineViewSchema = z.object({
+  kind: RegistrationDeadlineKindSchema,
+  ruleId: z.string(),
+  applicationId: z.uuid(),
+  bin: BinSchema,
+  companyName: z.string().optional(),
+  startedOn: IsoDateSchema,
+  dueDate: IsoDateSchema,
+  status: z.enum(['open', 'met']),
+  overdue: z.boolean(),
+  missedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+
+export const ApplicationViewSchema = z.object({
+  id: z.uuid(),
+  kind: ApplicationKindSchema,
+  bin: BinSchema,
+  companyName: z.string(),
+  address: z.string(),
+  language: LanguageSchema,
+  status: ApplicationStatusSchema,
+  allowedActions: z.array(z.string()),
+  activityTypes: z.array(SelectedActivityTypeSchema),
+  businessPlan: z.unknown().nullable(),
+  taxCertificate: TaxCertificateSchema.nullable(),
+  placeOfBusiness: PlaceOfBusinessSchema.nullable(),
+  eligibility: EligibilityDeclarationSchema.nullable(),
+  eligibilityEvaluation: z.object({ ruleSetVersion: z.string(), filedOn: z.string(), evaluatedOn: z.string(), eligible: z.boolean(), outcomes: z.array(RuleOutcomeSchema) }).nullable(),
+  filedAt: z.string().nullable(),
+  remarks: z.array(RemarkSchema),
+  votes: z.array(z.object({ member: z.string(), memberName: z.string().optional(), vote: z.enum(['register', 'refuse']), grounds: z.array(RefusalGroundSchema), comment: z.string().optional(), castAt: z.string() })),
+  decision: z.unknown().nullable(),
+  notifiedAt: z.string().nullable(),
+  contract: z.object({ number: z.string(), signedOn: z.string(), termStart: z.string(), termEnd: z.string() }).nullable(),
+  certificateNumber: z.string().nullable(),
+  certificateIssuedOn: z.string().nullable(),
+  listedOn: z.string().nullable(),
+  deadlines: z.array(DeadlineViewSchema),
+  history: z.array(z.object({ at: z.string(), from: z.string().nullable(), to: z.string(), by: z.string() })),
+});
+
+export const ApplicationSummarySchema = z.object({
+  id: z.uuid(),
+  kind: ApplicationKindSchema,
+  bin: BinSchema,
+  companyName: z.string(),
+  status: ApplicationStatusSchema,
+  language: LanguageSchema,
+  filedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export const ApplicationPageSchema = pageOf(ApplicationSummarySchema);
+
+export const ReviewQueueItemSchema = ApplicationSummarySchema.extend({
+  ruleId: z.string(),
+  dueDate: IsoDateSchema,
+  workingDaysLeft: z.number().int(),
+  overdue: z.boolean(),
+  openRemarks: z.number().int(),
+  translationPending: z.boolean(),
+});
+export const ReviewQueuePageSchema = pageOf(ReviewQueueItemSchema);
+
+export const RegistryEntrySchema = z.object({
+  companyName: z.string(),
+  bin: BinSchema,
+  activityTypes: z.array(z.object({ code: z.string(), name: z.string() })),
+  certificateNumber: z.string(),
+  validFrom: IsoDateSchema,
+  validTo: IsoDateSchema,
+  status: z.enum(['active', 'expired']),
+  listedOn: IsoDateSchema,
+});
+export const RegistryPageSchema = pageOf(RegistryEntrySchema);
+export const CertificateVerificationSchema = RegistryEntrySchema.extend({
+  valid: z.boolean(),
+  issuedOn: IsoDateSchema,
+  signature: z.object({ provider: z.string(), nationalPki: z.boolean(), algorithm: z.string(), keyId: z.string(), verified: z.boolean() }),
+});
+
+export const TranslationTaskSchema = z.object({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  bin: BinSchema,
+  sourceLanguage: LanguageSchema,
+  targetLanguage: LanguageSchema,
+  status: z.enum(['open', 'done']),
+  createdAt: z.string(),
+  completedAt: z.string().nullable(),
+});
+export const TranslationTaskIdParams = z.object({ id: z.uuid() });
+export const CompleteTranslationBody = z.object({ targetLanguage: z.enum(['kk', 'ru']).default('ru'), documentRef: text(200) });
