@@ -157,6 +157,7 @@ function currentParticipation(section: Section, bin: string): string | undefined
   const items = (Array.isArray(data?.items) ? data.items : []) as { id?: unknown; bin?: unknown; status?: unknown; termStart?: unknown }[];
   const mine = items.filter((i) => typeof i.id === 'string' && (i.bin === undefined || i.bin === bin));
   const active = mine.find((i) => i.status === 'active');
-  const latest = [...mine].sort((a, b) => String(b.termStart ?? '').localeCompare(String(a.termStart ?? '')))[0];
+  const start = (i: { termStart?: unknown }): string => (typeof i.termStart === 'string' ? i.termStart : '');
+  const latest = [...mine].sort((a, b) => start(b).localeCompare(start(a)))[0];
   return (active ?? latest)?.id as string | undefined;
 }

@@ -53,7 +53,7 @@ export class MergedOpenApiHttpController {
             responses: { default: { description: 'See the context' } },
             'x-hub-upstream-undocumented': true,
           }),
-          operationId: `${name}.${String(op?.operationId ?? `${verb} ${route.path}`)}`,
+          operationId: `${name}.${typeof op?.operationId === 'string' ? op.operationId : `${verb} ${route.path}`}`,
           tags: [name, ...((op?.tags as string[] | undefined) ?? [])],
           ...(route.access === 'public' ? {} : { security: [{ bearer: [] }] }),
           'x-hub-gateway-access': route.access,
