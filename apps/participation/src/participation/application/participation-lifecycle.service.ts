@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GROUND_NUMBER, ParticipationTerminatedV1, type EarlyTerminationGround } from '@hub/contracts';
 import type { Em } from '@hub/messaging';
-import { quarterEnd, quarterOf, quarterLabel, type IsoDate } from '../../shared/domain/calendar.js';
+import { quarterEnd, quarterOf, type IsoDate } from '../../shared/domain/calendar.js';
 import { ContextServices } from '../../shared/application/platform.js';
 import { TIMER } from '../../shared/application/timer-kinds.js';
 import type { Participation } from '../domain/participation.aggregate.js';
@@ -16,7 +16,7 @@ export class ParticipationLifecycle {
     const { year, quarter } = quarterOf(date);
     await this.ctx.scheduleDeadline(em, TIMER.quarterClosed, participation.id, quarterEnd(year, quarter), { year, quarter });
     // F-41: the quarter's analytical information (one timer per quarter for the whole Fund).
-    await this.ctx.scheduleDeadline(em, TIMER.analytics, quarterLabel(year, quarter), this.ctx.deadlines.reportDueDate(year, quarter), { year, quarter });
+    await this.ctx.scheduleAnalytics(em, year, quarter);
   }
 
   /** F-27: the planned end, re-armed whenever the term moves (F-25). */

@@ -3,7 +3,7 @@ import { uuidv7 } from '@hub/kernel';
 import { sql, type Em, type TimerHandler, type TimerRecord } from '@hub/messaging';
 import { ContextServices } from '../../shared/application/platform.js';
 import { TIMER } from '../../shared/application/timer-kinds.js';
-import { almatyDate, nextQuarter, quarterEnd, quarterLabel, quarterStart } from '../../shared/domain/calendar.js';
+import { almatyDate, nextQuarter, quarterEnd, quarterStart } from '../../shared/domain/calendar.js';
 import { AnalyticsReport, analyticsCsv, analyticsDocument, type AnalyticsRow } from '../domain/analytics-report.js';
 
 interface Row {
@@ -94,6 +94,6 @@ export class AnalyticsTimerHandler implements TimerHandler {
     const quarter = Number(timer.payload.quarter);
     await this.analytics.generate(em, year, quarter);
     const next = nextQuarter(year, quarter);
-    await this.ctx.scheduleDeadline(em, TIMER.analytics, quarterLabel(next.year, next.quarter), this.ctx.deadlines.reportDueDate(next.year, next.quarter), next);
+    await this.ctx.scheduleAnalytics(em, next.year, next.quarter);
   }
 }

@@ -10,6 +10,7 @@ import type { ParticipationConfig } from '../../config.js';
 import { Tariff, type TariffVersion } from '../../fees/domain/tariff.js';
 import { Participation } from '../../participation/domain/participation.aggregate.js';
 import { almatyDate, type IsoDate } from '../domain/calendar.js';
+import { TIMER } from './timer-kinds.js';
 import { Deadlines } from '../domain/deadlines.js';
 import { PiiCipher } from '../infrastructure/pii-cipher.js';
 
@@ -54,6 +55,12 @@ export class ContextServices {
   /** Schedules the durable timer of a deadline "by dueDate": it fires at the first instant after that day. */
   scheduleDeadline(em: Em, kind: string, key: string, dueDate: IsoDate, payload: Record<string, unknown> = {}): Promise<void> {
     return this.timers.schedule(em, { kind, key, dueAt: Deadlines.missedAt(dueDate), payload: { ...payload, dueDate } });
+  }
+
+  /** F-41: the quarter's analytics are generated at 01:00 (Almaty) on the day after the report deadline, once the overdue reports are marked. */
+  scheduleAnalytics(em: Em, year: number, quarter: number): Promise<void> {
+    const dueAt = new Date(Deadlines.missedAt(this.deadlines.reportDueDate(year, quarter)).getTime() + 3_600_000);
+    return this.timers.schedule(em, { kind: TIMER.analytics, key: `${year}-Q${quarter}`, dueAt, payload: { year, quarter } });
   }
 
   async participation(em: Em, id: string): Promise<Participation> {

@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '@hub/messaging';
+import { PiiCipher } from '../src/shared/infrastructure/pii-cipher.js';
+import { reencryptPii } from '../src/reporting/application/pii-reencryption.js';
+import { Harness, PII_KEY_1, PII_KEY_2 } from './support/harness.js';
+
+// Distinctive personal values, so that any leak into logs, events or errors is found by search.
+const ENGAGED = {
+  fullName: 'Зарина Ксенофонтова',
+  fullNameLatin: 'Zarina Ksenofontova',
+  dateOfBirth: '1988-07-14',
+  status: 'foreign-citizen',
+  citizenship: 'Uzbekistan',
+  countryOfPermanentResidence: 'Uzbekistan',
+  passport: { number: 'FA7781234', issuedOn: '2021-05-05', issuedBy: 'Tashkent passport office 12' },
+  expectedStayFrom: '2026-01',
+  expectedStayUntil: '2027-06',
+  qualifications: 'PhD, machine learning',
+  visaExtension: 'work visa extended to 2027-06-30',
+  purposeOfStay: 'employment as lead engineer',
+};
+const FAMILY = {
+  fullName: 'Тимур Ксенофонтов',
+  fullNameLatin: 'Timur Ksenofontov',
+  dateOfBirth: '2015-02-03',
+  engagedPersonFullName: 'Зарина Ксенофонтова',
+  kinship: 'son',
+  kinshipDocuments: 'birth certificate I-TN 0044556',
+  passport: { number: 'FA9912345', issuedOn: '2023-01-10', issuedBy: 'Tashkent passport office 12' },
+  visaExtension: 'dependant visa to 2027-06-30',
+  purposeOfStay: 'family reunion',
+};
+const SECRETS = ['Ксенофонт', 'Ksenofont', 'FA7781234', 'FA9912345', '1988-07-14', 'I-TN 0044556'];
+const REPORT = {
+  resultsAnalysis: 'Q1: the platform went to production; revenue grew 20 % against plan.',
+  indicators: { revenueKzt: 5_000_000, exportRevenueKzt: 1_000_000, headcount: 10, residentHeadcount: 9, nonResidentHeadcount: 1, investmentsAttractedKzt: 0 },
+  nonResidents: { engaged: [ENGAGED], familyMembers: [FAMILY] },
+};
+
+describe('quarterly reports and F-42 personal data on the real database (F-37, F-39, F-41, F-42)', () => {
+  let h: Harness;
+  let a: { id: string; bin: string };
+  let b: { id: string; bin: string };
+  let reportId: string;
+
+  beforeAll(async () => {
+    h = await Harness.start({ prefix: 'part_pii', piiKeys: `k1:${PII_KEY_1},k2:${PII_KEY_2}`, activeKey: 'k1' });
+    a = await h.register();
+    b = await h.register();
+    await h.at('2026-03-31T19:00:01.000Z');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('F-37, F-39: the quarter closing opens the report due on the 20th of the next month', async () => {
+    const res = await h.http().get(`/participations/${a.id}/quarterly-reports`).set('authorization', `Bearer ${await h.applicant(a.bin)}`);
+    expect(res.body).toEqual([expect.objectContaining({ year: 2026, quarter: 1, dueDate: '2026-04-20', status: 'due' })]);
+    reportId = res.body[0].id;
+  });
+
+  it('F-42: bad non-resident data gets 400 naming the field — and never echoes the personal value', async () => {
+    const bad = { ...REPORT, nonResidents: { engaged: [{ ...ENGAGED, fullNameLatin: 'Зарина Ксенофонтова', passport: { ...ENGAGED.passport, number: 'FA 778#1234' } }], familyMembers: [] } };
+    const res = await h.http().post(`/participations/${a.id}/quarterly-reports/2026/1`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send(bad);
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.nonResidents.engaged.0.fullNameLatin', 'body.nonResidents.engaged.0.passport.number']);
+    const text = JSON.stringify(res.body);
+    for (const s of [...SECRETS, 'FA 778#1234']) expect(text).not.toContain(s);
+    const mismatch = { ...REPORT, nonResidents: { engaged: [ENGAGED], familyMembers: [{ ...FAMILY, engagedPersonFullName: 'Ксенофонт Неизвестный' }] } };
+    const res2 = await h.http().post(`/participations/${a.id}/quarterly-reports/2026/1`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send(mismatch);
+    expect(res2.status).toBe(422);
+    expect(res2.body.errors[0].field).toBe('nonResidents.familyMembers.0.engagedPersonFullName');
+    for (const s of SECRETS) expect(JSON.stringify(res2.body)).not.toContain(s);
+  });
+
+  it('F-37, F-42: the report is submitted; personal data is stored only as AES-256-GCM ciphertext with its key id', async () => {
+    const res = await h.http().post(`/participations/${a.id}/quarterly-reports/2026/1`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send(REPORT);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'submitted', nonResidentCount: 1, familyMemberCount: 1 });
+    const rows = await sql<{ personal_data: string; key_id: string; kind: string }>(h.orm.em.fork(), 'select personal_data, key_id, kind from non_resident_record where report_id = ? order by kind', [reportId]);
+    expect(rows.map((r) => r.kind)).toEqual(['engaged', 'family-member']);
+    for (const r of rows) {
+      expect(r.key_id).toBe('k1');
+      expect(r.personal_data).toMatch(/^pii1\.k1\./);
+      for (const s of SECRETS) expect(r.personal_data).not.toContain(s);
+    }
+    // nothing personal anywhere else in the database
+    const dump = await sql<{ t: string }>(h.orm.em.fork(), `select (select coalesce(string_agg(q::text, ''), '') from quarterly_report q) || (select coalesce(string_agg(o.envelope::text, ''), '') from hub_outbox o) || (select coalesce(string_agg(t.payload::text, ''), '') from hub_timer t) as t`);
+    for (const s of SECRETS) expect(dump[0]!.t).not.toContain(s);
+  });
+
+  it('F-42: readable by the fund-officer and by the company\'s own applicant; every read is logged with who, company, what, when and correlation id', async () => {
+    const officer = await h.http().get(`/quarterly-reports/${reportId}/non-residents`).set('authorization', `Bearer ${h.tokens.officer}`).set('x-correlation-id', 'corr-pii-1');
+    expect(officer.status).toBe(200);
+    expect(officer.body).toEqual({ engaged: [ENGAGED], familyMembers: [FAMILY] });
+    const own = await h.http().get(`/quarterly-reports/${reportId}/non-residents`).set('authorization', `Bearer ${await h.applicant(a.bin, 'own-applicant')}`);
+    expect(own.status).toBe(200);
+    const log = await h.http().get(`/pii-access-log?bin=${a.bin}`).set('authorization', `Bearer ${h.tokens.auditor}`);
+    expect(log.status).toBe(200);
+    expect(log.body).toHaveLength(2);
+    expect(log.body.map((l: { actorSubject: string }) => l.actorSubject).sort()).toEqual(['officer-1', 'own-applicant']);
+    const officerRead = log.body.find((l: { actorSubject: string }) => l.actorSubject === 'officer-1');
+    expect(officerRead).toMatchObject({ bin: a.bin, reportId, correlationId: 'corr-pii-1', actorRoles: ['fund-officer'] });
+    expect(officerRead.what).toMatch(/2026-Q1/);
+  });
+
+  it('F-42: denied (and not logged) for another company\'s applicant and for staff roles that do not need it', async () => {
+    for (const token of [await h.applicant(b.bin), h.tokens.finance, h.tokens.analyst, h.tokens.auditor]) {
+      const res = await h.http().get(`/quarterly-reports/${reportId}/non-residents`).set('authorization', `Bearer ${token}`);
+      expect(res.status).toBe(403);
+    }
+    const rows = await sql(h.orm.em.fork(), 'select 1 from pii_access_log where report_id = ?', [reportId]);
+    expect(rows).toHaveLength(2);
+  });
+
+  it('F-42: key rotation re-encrypts every record with the active key, and the data still reads the same', async () => {
+    const rotated = new PiiCipher(new Map([['k1', Buffer.from(PII_KEY_1, 'base64')], ['k2', Buffer.from(PII_KEY_2, 'base64')]]), 'k2');
+    expect(await reencryptPii(h.orm.em.fork() as never, rotated)).toBe(2);
+    const rows = await sql<{ key_id: string; personal_data: string; id: string }>(h.orm.em.fork(), 'select id, key_id, personal_data from non_resident_record where report_id = ?', [reportId]);
+    expect(rows.map((r) => r.key_id)).toEqual(['k2', 'k2']);
+    const newOnly = new PiiCipher(new Map([['k2', Buffer.from(PII_KEY_2, 'base64')]]), 'k2');
+    expect(rows.map((r) => JSON.parse(newOnly.decrypt(r.personal_data, r.id)).fullNameLatin).sort()).toEqual(['Timur Ksenofontov', 'Zarina Ksenofontova']);
+    // the running app (ring k1,k2) still reads them
+    const res = await h.http().get(`/quarterly-reports/${reportId}/non-residents`).set('authorization', `Bearer ${h.tokens.officer}`);
+    expect(res.body.engaged[0].passport.number).toBe('FA7781234');
+    expect(await reencryptPii(h.orm.em.fork() as never, rotated)).toBe(0);
+  });
+
+  it('F-37, F-39, F-28(4): an unsubmitted report is overdue after the 20th and raises report-overdue', async () => {
+    await h.at('2026-04-20T19:00:01.000Z');
+    const events = (await h.outbox('participation.report-overdue')).map((e) => e.payload);
+    expect(events.filter((e) => e.bin === b.bin)).toEqual([expect.objectContaining({ year: 2026, quarter: 1, dueDate: '2026-04-20', ground: 'reports-not-submitted' })]);
+    expect(events.filter((e) => e.bin === a.bin)).toHaveLength(0);
+    const overdue = await h.http().get('/quarterly-reports/overdue').set('authorization', `Bearer ${h.tokens.officer}`);
+    expect(overdue.body.map((r: { bin: string }) => r.bin)).toEqual([b.bin]);
+  });
+
+  it('F-41: after the report deadline the quarter\'s analytics are generated (timer) and downloadable as CSV and a readable document', async () => {
+    expect((await h.http().get('/analytics/quarterly/2026/1').set('authorization', `Bearer ${h.tokens.analyst}`)).status).toBe(404);
+    await h.at('2026-04-20T20:00:01.000Z'); // 01:00 on 21 April in Almaty
+    const meta = await h.http().get('/analytics/quarterly/2026/1').set('authorization', `Bearer ${h.tokens.analyst}`);
+    expect(meta.status).toBe(200);
+    expect(meta.body).toMatchObject({ year: 2026, quarter: 1, dueDate: '2026-04-30', participants: 2 });
+    expect(meta.body.generatedAt <= '2026-04-30T19:00:00.000Z').toBe(true);
+    const csv = await h.http().get('/analytics/quarterly/2026/1/report.csv').set('authorization', `Bearer ${h.tokens.analyst}`);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const lines = csv.text.trim().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines.find((l) => l.startsWith(a.bin))).toContain(',submitted,5000000,1000000,10,1,');
+    expect(lines.find((l) => l.startsWith(b.bin))).toContain(',overdue,');
+    const doc = await h.http().get('/analytics/quarterly/2026/1/report.md').set('authorization', `Bearer ${h.tokens.analyst}`);
+    expect(doc.text).toContain('Quarterly reports submitted: 1 of 2');
+    for (const s of SECRETS) expect(csv.text + doc.text).not.toContain(s);
+    expect((await h.http().get('/analytics/quarterly/2026/1/report.csv').set('authorization', `Bearer ${await h.applicant(a.bin)}`)).status).toBe(403);
+  });
+
+  it('F-42: no personal value ever reached the logs, the outbox or the timers', async () => {
+    expect(h.logLines.length).toBeGreaterThan(0);
+    const logs = h.logLines.join('');
+    const events = JSON.stringify(await h.outbox());
+    for (const s of SECRETS) {
+      expect(logs).not.toContain(s);
+      expect(events).not.toContain(s);
+    }
+  });
+});
