@@ -1,0 +1,111 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { testPgUrl, uniqueName } from '@hub/testing';
+import { deadPort } from './upstream-stub.js';
+
+const run = promisify(execFile);
+export const REPO = resolve(import.meta.dirname, '../../../..');
+
+/**
+ * Every app as its own OS process, the way it is deployed: `node dist/main.js` with its own
+ * environment and database (migrated by its own `dist/cli/migrate.js up` step), the development
+ * issuer (tools/dev-issuer) as the identity provider. Logs are kept for the failure message.
+ */
+export class ProcessFleet {
+  readonly stateDir = mkdtempSync(join(tmpdir(), 'hub-e2e-state-'));
+  readonly issuerUrl = 'http://127.0.0.1:4000';
+  private readonly children: { name: string; child: ChildProcess; log: string[] }[] = [];
+  private readonly databases: string[] = [];
+
+  get jwksFile(): string {
+    return join(this.stateDir, 'dev-issuer', 'jwks.json');
+  }
+
+  /** Mints a token with the real CLI (`tools/dev-issuer/token.mjs`): the same key the apps trust. */
+  async token(sub: string, roles: string[], companies: string[] = []): Promise<string> {
+    const args = [join(REPO, 'tools/dev-issuer/token.mjs'), '--sub', sub, ...roles.flatMap((r) => ['--role', r]), ...companies.flatMap((c) => ['--company', c])];
+    const { stdout } = await run(process.execPath, args, { env: { ...process.env, HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: this.issuerUrl } });
+    return stdout.trim();
+  }
+
+  /** Serves the issuer's discovery document and JWKS over HTTP on a free port; returns the JWKS URL. */
+  async startIssuer(): Promise<string> {
+    await this.token('bootstrap', ['auditor']); // creates the key and the JWKS file
+    const port = await deadPort();
+    await this.spawn('dev-issuer', [join(REPO, 'tools/dev-issuer/server.mjs')], { HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: this.issuerUrl, HUB_DEV_ISSUER_PORT: String(port) }, `http://127.0.0.1:${port}/jwks.json`);
+    return `http://127.0.0.1:${port}/jwks.json`;
+  }
+
+  async createDatabase(prefix: string): Promise<string> {
+    const name = uniqueName(`hub_e2e_${prefix}`);
+    await admin((c) => c.query(`create database "${name}"`));
+    this.databases.push(name);
+    return `${testPgUrl()}/${name}`;
+  }
+
+  /** Runs an app's migrations as their own step, as in production. */
+  async migrate(app: string, databaseUrl: string): Promise<void> {
+    await run(process.execPath, [join(REPO, 'apps', app, 'dist/cli/migrate.js'), 'up'], { cwd: join(REPO, 'apps', app), env: { ...process.env, DATABASE_URL: databaseUrl } });
+  }
+
+  /** Starts `node apps/<app>/dist/main.js` and waits for its liveness endpoint. Returns its base URL. */
+  async startApp(app: string, env: Record<string, string>): Promise<string> {
+    const port = await deadPort();
+    const url = `http://127.0.0.1:${port}`;
+    await this.spawn(app, [join(REPO, 'apps', app, 'dist/main.js')], { HUB_LOG_LEVEL: 'warn', ...env, PORT: String(port) }, `${url}/health/live`, join(REPO, 'apps', app));
+    return url;
+  }
+
+  /** Stops one app (SIGTERM) — to watch the others cope. */
+  async stop(name: string): Promise<void> {
+    const entry = this.children.find((c) => c.name === name);
+    if (!entry || entry.child.exitCode !== null) return;
+    const exited = new Promise<void>((r) => entry.child.once('exit', () => r()));
+    entry.child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (entry.child.exitCode === null) entry.child.kill('SIGKILL');
+  }
+
+  logs(name: string): string {
+    return this.children.find((c) => c.name === name)?.log.join('') ?? '';
+  }
+
+  async close(): Promise<void> {
+    for (const c of [...this.children].reverse()) await this.stop(c.name);
+    for (const db of this.databases) await admin((c) => c.query(`drop database if exists "${db}" with (force)`)).catch(() => undefined);
+    rmSync(this.stateDir, { recursive: true, force: true });
+  }
+
+  private async spawn(name: string, args: string[], env: Record<string, string>, readyUrl: string, cwd = REPO): Promise<void> {
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log: string[] = [];
+    child.stdout?.on('data', (d: Buffer) => log.push(String(d)));
+    child.stderr?.on('data', (d: Buffer) => log.push(String(d)));
+    this.children.push({ name, child, log });
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log.join('').slice(-4000)}`);
+      const ok = await fetch(readyUrl).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`${name} did not come up within 60 s:\n${log.join('').slice(-4000)}`);
+  }
+}
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: `${testPgUrl()}/postgres` });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
