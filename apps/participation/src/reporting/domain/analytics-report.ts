@@ -26,8 +26,8 @@ export interface AnalyticsRow {
   feeStatus: string;
 }
 
-const csvCell = (v: unknown): string => {
-  const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v);
+const csvCell = (v: string | number | string[] | null): string => {
+  const s = v === null ? '' : Array.isArray(v) ? v.join(';') : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 

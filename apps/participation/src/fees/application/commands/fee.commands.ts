@@ -45,7 +45,7 @@ export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeComman
         participationId: p.id,
         bin: p.bin,
         year,
-        quarter: quarter as 1 | 2 | 3 | 4,
+        quarter: quarter,
         declaredIncomeKzt: fee.declaredIncomeKzt!,
         feeKzt: fee.feeKzt!,
         tariffId: fee.tariffId!,

@@ -16,7 +16,7 @@ export const feeDto = (f: Fee): z.infer<typeof FeeDto> => ({
   participationId: f.participationId,
   bin: f.bin,
   year: f.year,
-  quarter: f.quarter as 1 | 2 | 3 | 4,
+  quarter: f.quarter,
   dueDate: f.dueDate,
   status: f.status,
   declaredIncomeKzt: f.declaredIncomeKzt,

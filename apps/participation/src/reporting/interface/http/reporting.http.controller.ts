@@ -31,7 +31,7 @@ const reportDto = (r: QuarterlyReport): z.infer<typeof QuarterlyReportDto> => ({
   participationId: r.participationId,
   bin: r.bin,
   year: r.year,
-  quarter: r.quarter as 1 | 2 | 3 | 4,
+  quarter: r.quarter,
   dueDate: r.dueDate,
   status: r.status,
   submittedAt: r.submittedAt?.toISOString() ?? null,
@@ -42,7 +42,7 @@ const reportDto = (r: QuarterlyReport): z.infer<typeof QuarterlyReportDto> => ({
 const analyticsDto = (a: AnalyticsReport): z.infer<typeof AnalyticsReportDto> => ({
   id: a.id,
   year: a.year,
-  quarter: a.quarter as 1 | 2 | 3 | 4,
+  quarter: a.quarter,
   generatedAt: a.generatedAt.toISOString(),
   dueDate: a.dueDate,
   participants: a.participants,
