@@ -8,4 +8,4 @@ import {
 } from './registration/infrastructure/registration.schemas.js';
 
 /** Every MikroORM entity of the registration context. */
-export const registrationEntities: EntitySchema[] = [ApplicationRowSchema, ParticipantRowSchema, CertificateRowSchema, DeadlineRowSchema, TranslationTaskRowSchema] as unknown as EntitySchema[];
+export const registrationEntities: EntitySchema[] = [ApplicationRowSchema, ParticipantRowSchema, CertificateRowSchema, DeadlineRowSchema, TranslationTaskRowSchema];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import { almatyDate } from '@hub/calendar';
 import type { Role } from '@hub/contracts';
 import { makeBin } from '@hub/identifiers';
 import { Clock, ManualClock } from '@hub/kernel';
@@ -121,7 +122,7 @@ export async function driveTo(
   };
   const created = ok(await h.http().post('/applications').set(auth(a.applicant)).send({ bin: a.bin, companyName: opts.companyName ?? `Company ${a.bin}`, address: 'Astana, Mangilik El 55/8', language: opts.language ?? 'ru' }), 201);
   const id = created.body.id as string;
-  ok(await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send(completeDraft(opts.codes)));
+  ok(await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send(completeDraft(opts.codes, almatyDate(h.clock.now()))));
   if (until === 'draft') return id;
   ok(await h.http().post(`/applications/${id}/submit`).set(auth(a.applicant)));
   if (until === 'submitted') return id;
@@ -135,7 +136,7 @@ export async function driveTo(
   ok(await h.http().post(`/applications/${id}/votes`).set(auth(a.member1)).send(refuse ? { vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] } : { vote: 'register' }));
   ok(await h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send(refuse ? { decision: 'refuse', grounds: [{ ground: 'business-plan-not-per-annex-1', reason: 'KPIs are not measurable' }] } : { decision: 'register' }));
   if (until === 'registered' || until === 'refused') return id;
-  const today = new Date(h.clock.now().getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+  const today = almatyDate(h.clock.now());
   ok(await h.http().post(`/applications/${id}/contract`).set(auth(a.officer)).send({ contractNumber: `SC-${a.bin}`, signedOn: today }));
   if (until === 'contract-signed') return id;
   ok(await h.http().post(`/applications/${id}/certificate`).set(auth(a.officer)));

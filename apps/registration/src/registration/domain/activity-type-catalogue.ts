@@ -23,3 +23,32 @@ export interface SelectedActivityType {
   readonly code: string;
   readonly works: readonly string[];
 }
+
+/** The list's content, as the shipped JSON file (or the official list in the same format) holds it. */
+export interface ActivityTypeListData {
+  readonly version: string;
+  readonly placeholder?: boolean;
+  readonly activityTypes: readonly CatalogueActivityType[];
+}
+
+/** An in-memory list of priority ICT activity types. */
+export class ActivityTypeList implements ActivityTypeCatalogue {
+  readonly version: string;
+  readonly placeholder: boolean;
+  private readonly byCode: Map<string, CatalogueActivityType>;
+
+  constructor(data: ActivityTypeListData) {
+    if (!data.version || !Array.isArray(data.activityTypes) || !data.activityTypes.length) throw new Error('not an activity-type list (version, activityTypes[])');
+    this.version = data.version;
+    this.placeholder = data.placeholder === true;
+    this.byCode = new Map<string, CatalogueActivityType>(data.activityTypes.map((t): [string, CatalogueActivityType] => [t.code, t]));
+  }
+
+  find(code: string): CatalogueActivityType | undefined {
+    return this.byCode.get(code);
+  }
+
+  all(): readonly CatalogueActivityType[] {
+    return [...this.byCode.values()];
+  }
+}

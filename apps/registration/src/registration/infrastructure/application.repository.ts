@@ -32,7 +32,7 @@ export class ApplicationRepository {
       data: s,
       updatedAt: new Date(s.updatedAt),
     };
-    if (row) this.em.assign(row, fields as Partial<ApplicationRow>);
+    if (row) this.em.assign(row, fields);
     else this.em.create(ApplicationRowSchema, { id: s.id, ...fields, createdAt: new Date(s.createdAt) } as ApplicationRow);
     await this.em.flush();
   }

@@ -163,7 +163,7 @@ export class RegistrationQueries {
       certificateNumber: p.certificateNumber,
       validFrom: p.termStart,
       validTo: p.termEnd,
-      status: (p.termEnd >= today ? 'active' : 'expired') as 'active' | 'expired',
+      status: p.termEnd >= today ? ('active' as const) : ('expired' as const),
       listedOn: p.listedOn!,
     };
   }
@@ -180,8 +180,10 @@ export class RegistrationQueries {
       where.push(`activity_types @> ?::jsonb`);
       params.push(JSON.stringify([{ code: q.activityType }]));
     }
-    if (q.status === 'active') (where.push('term_end >= ?'), params.push(this.r.today()));
-    if (q.status === 'expired') (where.push('term_end < ?'), params.push(this.r.today()));
+    if (q.status) {
+      where.push(q.status === 'active' ? 'term_end >= ?' : 'term_end < ?');
+      params.push(this.r.today());
+    }
     const em = this.em();
     const [count] = await em.execute<{ n: string }[]>(`select count(*)::text as n from registration_participant where ${where.join(' and ')}`, params);
     const limit = page ? ` limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}` : ' limit 100000';

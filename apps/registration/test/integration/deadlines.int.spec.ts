@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, actorsFor, auth, driveTo, poller, startHarness } from '../support/registration-harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('reg_deadlines', { start: '2026-11-16T04:00:00Z' });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const missedEvents = (applicationId: string) =>
+  h.sql<{ message_key: string; envelope: { payload: Record<string, unknown> } }>(`select message_key, envelope from hub_outbox where event_type = 'registration.deadline-missed' and envelope->>'aggregateId' = ?`, [applicationId]);
+
+describe('statutory deadlines as durable timers', () => {
+  it('F-12: an application not reviewed within 5 WD is overdue: the timer raises deadline-missed once, the queue and the deadline board show it', async () => {
+    h.clock.set('2026-11-16T04:00:00Z');
+    const a = await actorsFor(h);
+    const late = await driveTo(h, a, 'submitted');
+    const onTime = await driveTo(h, await actorsFor(h), 'submitted');
+    await h.http().post(`/applications/${onTime}/send-to-commission`).set(auth(a.officer));
+
+    // Sunday 2026-11-22 evening: not yet due (due date Monday 2026-11-23, end of day in Almaty).
+    h.clock.set('2026-11-23T18:59:00Z');
+    expect(await poller(h).runDue()).toBe(0);
+    let board = await h.http().get('/deadlines?overdue=true').set(auth(a.officer));
+    expect(board.body.filter((d: { applicationId: string }) => d.applicationId === late)).toEqual([]);
+
+    h.clock.set('2026-11-24T04:00:00Z');
+    expect(await poller(h).runDue()).toBe(1);
+    expect(await poller(h).runDue()).toBe(0);
+    const events = await missedEvents(late);
+    expect(events).toHaveLength(1);
+    expect(events[0]!.message_key).toBe(a.bin);
+    expect(events[0]!.envelope.payload).toMatchObject({ applicationId: late, bin: a.bin, kind: 'completeness-review', ruleId: 'F-12', dueDate: '2026-11-23' });
+    expect(await missedEvents(onTime)).toEqual([]);
+
+    board = await h.http().get('/deadlines?overdue=true').set(auth(a.officer));
+    expect(board.status).toBe(200);
+    expect(board.body).toContainEqual(expect.objectContaining({ kind: 'completeness-review', ruleId: 'F-12', applicationId: late, bin: a.bin, dueDate: '2026-11-23', overdue: true, missedAt: expect.any(String) }));
+    expect(board.body.every((d: { overdue: boolean }) => d.overdue)).toBe(true);
+
+    const queue = await h.http().get('/review-queue?overdue=true').set(auth(a.officer));
+    expect(queue.body.items).toContainEqual(expect.objectContaining({ id: late, overdue: true, dueDate: '2026-11-23', workingDaysLeft: -1 }));
+
+    // The step done late closes the deadline; missedAt stays as the record of lateness.
+    await h.http().post(`/applications/${late}/send-to-commission`).set(auth(a.officer));
+    const after = await h.http().get(`/deadlines?applicationId=${late}`).set(auth(a.officer));
+    expect(after.body.find((d: { kind: string }) => d.kind === 'completeness-review')).toMatchObject({ status: 'met', overdue: false, missedAt: expect.any(String) });
+  });
+
+  it('F-15: the Commission decision deadline skips the 16 December holiday; F-17 notification follows the decision', async () => {
+    h.clock.set('2026-12-10T04:00:00Z'); // Thursday
+    const a = await actorsFor(h);
+    const id = await driveTo(h, a, 'with-commission');
+    const view = await h.http().get(`/applications/${id}`).set(auth(a.officer));
+    // 10 WD from Thu 10 Dec: 11, 14, 15, (16 Independence Day), 17, 18, 21, 22, 23, 24, 25.
+    expect(view.body.deadlines.find((d: { kind: string }) => d.kind === 'commission-decision')).toMatchObject({ ruleId: 'F-15', startedOn: '2026-12-10', dueDate: '2026-12-25' });
+  });
+
+  it('F-18, F-19: certificate and listing within 3 WD of signing; missing them is raised, doing them closes the deadlines', async () => {
+    h.clock.set('2026-11-16T04:00:00Z');
+    const a = await actorsFor(h);
+    const id = await driveTo(h, a, 'contract-signed');
+    h.clock.set('2026-11-20T04:00:00Z'); // due Thursday 19th
+    await poller(h).runDue();
+    const kinds = (await missedEvents(id)).map((e) => e.envelope.payload['ruleId']).sort();
+    expect(kinds).toEqual(expect.arrayContaining(['F-18', 'F-19']));
+    await h.http().post(`/applications/${id}/certificate`).set(auth(a.officer));
+    await h.http().post(`/applications/${id}/listing`).set(auth(a.officer));
+    const board = await h.http().get('/deadlines?overdue=true').set(auth(a.officer));
+    expect(board.body.filter((d: { applicationId: string; kind: string }) => d.applicationId === id && ['certificate', 'registry-listing'].includes(d.kind))).toEqual([]);
+  });
+
+  it('the deadline board is for the Fund: an applicant gets 403', async () => {
+    const a = await actorsFor(h);
+    expect((await h.http().get('/deadlines?overdue=true').set(auth(a.applicant))).status).toBe(403);
+  });
+});
