@@ -6,7 +6,7 @@ import { baseConfigSchema } from '@hub/nest-commons';
 /** The fee tariff shipped with the app (F-22, F-23): data with effective dates. */
 export const SHIPPED_TARIFF_FILE = fileURLToPath(new URL('../data/fee-tariff.json', import.meta.url));
 
-const keyRing = z
+export const piiKeyRingSchema = z
   .string()
   .min(1)
   .transform((s, ctx) => {
@@ -28,7 +28,7 @@ const keyRing = z
 /** Participation's configuration: the platform's base variables (nest-commons) plus its own. */
 export const participationConfigSchema = baseConfigSchema
   .extend({
-    HUB_PII_KEYS: keyRing,
+    HUB_PII_KEYS: piiKeyRingSchema,
     /** The key new personal data is encrypted with; it must be in HUB_PII_KEYS. */
     HUB_PII_ACTIVE_KEY: z.string().min(1),
     HUB_FEE_TARIFF_FILE: z.string().min(1).default(SHIPPED_TARIFF_FILE),

@@ -1,0 +1,29 @@
+/**
+ * F-42 key rotation (ADR 0022): re-encrypts every non-resident record whose key is not the active
+ * one. Steps: add the new key to HUB_PII_KEYS and make it HUB_PII_ACTIVE_KEY (new writes use it at
+ * once), deploy, run this command, then remove the old key from the ring.
+ *   DATABASE_URL=… HUB_PII_KEYS="k1:…,k2:…" HUB_PII_ACTIVE_KEY=k2 node dist/cli/reencrypt-pii.js
+ */
+import { MikroORM } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { piiKeyRingSchema } from '../config.js';
+import { participationOrmConfig } from '../mikro-orm.config.js';
+import { reencryptPii } from '../reporting/application/pii-reencryption.js';
+import { PiiCipher } from '../shared/infrastructure/pii-cipher.js';
+
+const env = z.object({ DATABASE_URL: z.string().min(1), HUB_PII_KEYS: piiKeyRingSchema, HUB_PII_ACTIVE_KEY: z.string().min(1) }).safeParse(process.env);
+if (!env.success) {
+  process.stderr.write(`invalid configuration: ${env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
+  process.exit(78);
+}
+if (!env.data.HUB_PII_KEYS.has(env.data.HUB_PII_ACTIVE_KEY)) {
+  process.stderr.write('HUB_PII_ACTIVE_KEY must name a key of HUB_PII_KEYS\n');
+  process.exit(78);
+}
+const orm = await MikroORM.init(participationOrmConfig(env.data.DATABASE_URL));
+try {
+  const moved = await reencryptPii(orm.em.fork(), new PiiCipher(env.data.HUB_PII_KEYS, env.data.HUB_PII_ACTIVE_KEY));
+  process.stdout.write(`participation: ${moved} non-resident record(s) re-encrypted with key ${env.data.HUB_PII_ACTIVE_KEY}\n`);
+} finally {
+  await orm.close();
+}
