@@ -38,10 +38,11 @@ export class ActivityTypeList implements ActivityTypeCatalogue {
   private readonly byCode: Map<string, CatalogueActivityType>;
 
   constructor(data: ActivityTypeListData) {
-    if (!data.version || !Array.isArray(data.activityTypes) || !data.activityTypes.length) throw new Error('not an activity-type list (version, activityTypes[])');
+    const list: readonly CatalogueActivityType[] = data.activityTypes;
+    if (!data.version || !list.length) throw new Error('not an activity-type list (version, activityTypes[])');
     this.version = data.version;
     this.placeholder = data.placeholder === true;
-    this.byCode = new Map<string, CatalogueActivityType>(data.activityTypes.map((t): [string, CatalogueActivityType] => [t.code, t]));
+    this.byCode = new Map(list.map((t) => [t.code, t]));
   }
 
   find(code: string): CatalogueActivityType | undefined {
