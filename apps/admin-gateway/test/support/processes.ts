@@ -19,6 +19,9 @@ export class ProcessFleet {
   readonly stateDir = mkdtempSync(join(tmpdir(), 'hub-e2e-state-'));
   readonly issuerUrl = 'http://127.0.0.1:4000';
   private readonly children: { name: string; child: ChildProcess; log: string[] }[] = [];
+  /** Extra environment and node options for every process of the fleet (e.g. the shared test clock). */
+  commonEnv: Record<string, string> = {};
+  nodeArgs: string[] = [];
   private readonly databases: string[] = [];
 
   get jwksFile(): string {
@@ -28,7 +31,7 @@ export class ProcessFleet {
   /** Mints a token with the real CLI (`tools/dev-issuer/token.mjs`): the same key the apps trust. */
   async token(sub: string, roles: string[], companies: string[] = []): Promise<string> {
     const args = [join(REPO, 'tools/dev-issuer/token.mjs'), '--sub', sub, ...roles.flatMap((r) => ['--role', r]), ...companies.flatMap((c) => ['--company', c])];
-    const { stdout } = await run(process.execPath, args, { env: { ...process.env, HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: this.issuerUrl } });
+    const { stdout } = await run(process.execPath, [...this.nodeArgs, ...args], { env: { ...process.env, ...this.commonEnv, HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: this.issuerUrl } });
     return stdout.trim();
   }
 
@@ -81,7 +84,7 @@ export class ProcessFleet {
   }
 
   private async spawn(name: string, args: string[], env: Record<string, string>, readyUrl: string, cwd = REPO): Promise<void> {
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...this.nodeArgs, ...args], { cwd, env: { ...process.env, ...this.commonEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     const log: string[] = [];
     child.stdout?.on('data', (d: Buffer) => log.push(String(d)));
     child.stderr?.on('data', (d: Buffer) => log.push(String(d)));
