@@ -72,8 +72,14 @@ describe('statutory deadlines as durable timers', () => {
     expect(board.body.filter((d: { applicationId: string; kind: string }) => d.applicationId === id && ['certificate', 'registry-listing'].includes(d.kind))).toEqual([]);
   });
 
-  it('the deadline board is for the Fund: an applicant gets 403', async () => {
+  it('F-35: an applicant sees only its own companies\' deadlines; staff roles see all; no token gets 401', async () => {
     const a = await actorsFor(h);
-    expect((await h.http().get('/deadlines?overdue=true').set(auth(a.applicant))).status).toBe(403);
+    const id = await driveTo(h, a, 'submitted');
+    const mine = await h.http().get('/deadlines').set(auth(a.applicant));
+    expect(mine.status).toBe(200);
+    expect(mine.body.map((d: { applicationId: string }) => d.applicationId)).toEqual([id]);
+    const auditor = await h.token(['auditor']);
+    expect((await h.http().get('/deadlines').set(auth(auditor))).body.length).toBeGreaterThan(1);
+    expect((await h.http().get('/deadlines')).status).toBe(401);
   });
 });

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { Actor } from '@hub/contracts';
+import { type Actor, STAFF_ROLES } from '@hub/contracts';
 import { NotFoundError } from '@hub/kernel';
 import { Application } from '../../domain/application.aggregate.js';
 import { applicationStateMachine, type ApplicationStatus } from '../../domain/application-status.js';
 import { ApplicationRowSchema, CertificateRowSchema, DeadlineRowSchema, ParticipantRowSchema, TranslationTaskRowSchema, type ApplicationRow, type DeadlineRow, type ParticipantRow } from '../../infrastructure/registration.schemas.js';
 import { CertificateSigner, type CertificateSignature } from '../ports/certificate.ports.js';
-import { REVIEWER_ROLES, RegistrationServices } from '../registration.services.js';
+import { RegistrationServices } from '../registration.services.js';
 
 export interface Page<T> {
   items: T[];
@@ -86,7 +86,7 @@ export class RegistrationQueries {
 
   /** F-35: an applicant lists its own companies' applications only; the Fund and the Commission list all. */
   async applications(actor: Actor, q: { page: number; pageSize: number; status?: string | undefined; bin?: string | undefined; kind?: string | undefined }): Promise<Page<ReturnType<RegistrationQueries['summary']>>> {
-    const staff = actor.roles.some((r) => REVIEWER_ROLES.includes(r));
+    const staff = actor.roles.some((r) => STAFF_ROLES.includes(r));
     const where: Record<string, unknown> = {};
     if (q.status) where['status'] = q.status;
     if (q.kind) where['kind'] = q.kind;
@@ -135,8 +135,10 @@ export class RegistrationQueries {
   }
 
   /** The deadline board (admin gateway): every deadline, or only the overdue ones. */
-  async deadlines(q: { overdue?: boolean | undefined; kind?: string | undefined; status?: string | undefined; applicationId?: string | undefined }) {
+  async deadlines(actor: Actor, q: { overdue?: boolean | undefined; kind?: string | undefined; status?: string | undefined; applicationId?: string | undefined }) {
     const where: Record<string, unknown> = {};
+    // F-35: the Fund's staff see every deadline; an applicant only its own companies'.
+    if (!actor.roles.some((r) => STAFF_ROLES.includes(r))) where['bin'] = { $in: actor.companies.length ? [...actor.companies] : ['-'] };
     if (q.kind) where['kind'] = q.kind;
     if (q.applicationId) where['applicationId'] = q.applicationId;
     if (q.overdue === true) {

@@ -10,6 +10,7 @@ import {
   CreateApplicationBody,
   EditApplicationBody,
   ResubmitBody,
+  STAFF_ROLES,
 } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { CreateApplicationCommand } from '../../application/commands/create-application/create-application.handler.js';
@@ -38,7 +39,7 @@ export class ApplicantHttpController {
   }
 
   @Get()
-  @Endpoint({ summary: 'List applications (an applicant: its own companies only; the Fund and the Commission: all)', tags, access: ['applicant', 'fund-officer', 'commission-member', 'commission-secretary'], query: ApplicationListQuery, response: ApplicationPageSchema })
+  @Endpoint({ summary: "List applications (summaries; an applicant: its own companies only; the Fund's staff: all)", tags, access: ['applicant', ...STAFF_ROLES], query: ApplicationListQuery, response: ApplicationPageSchema })
   list(@ValidQuery() q: z.infer<typeof ApplicationListQuery>, @CurrentActor() actor: Actor) {
     return this.queries.applications(actor, q);
   }

@@ -12,6 +12,7 @@ import {
   IssueRemarksBody,
   ReviewQueuePageSchema,
   ReviewQueueQuery,
+  STAFF_ROLES,
   SignContractBody,
   TranslationTaskIdParams,
   TranslationTaskSchema,
@@ -44,9 +45,15 @@ export class FundOfficerHttpController {
   }
 
   @Get('deadlines')
-  @Endpoint({ summary: "The Fund's statutory deadlines (F-12 … F-20); ?overdue=true for the overdue ones (deadline board)", tags, access: ['fund-officer', 'auditor'], query: DeadlinesQuery, response: z.array(DeadlineViewSchema) })
-  deadlines(@ValidQuery() q: z.infer<typeof DeadlinesQuery>) {
-    return this.queries.deadlines(q);
+  @Endpoint({
+    summary: "The Fund's statutory deadlines (F-12 … F-20); ?overdue=true for the overdue ones (the admin gateway's deadline board, ADR 0033). Staff see all; an applicant its own companies' (F-35)",
+    tags,
+    access: [...STAFF_ROLES, 'applicant'],
+    query: DeadlinesQuery,
+    response: z.array(DeadlineViewSchema),
+  })
+  deadlines(@ValidQuery() q: z.infer<typeof DeadlinesQuery>, @CurrentActor() actor: Actor) {
+    return this.queries.deadlines(actor, q);
   }
 
   @Post('applications/:id/remarks')
