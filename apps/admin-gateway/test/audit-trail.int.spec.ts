@@ -55,6 +55,14 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     expect(all[2]).toMatchObject({ route: '/api/registration/applications/:id/remarks', subject: 'alice', status: 403, outcome: 'denied', correlation_id: 'corr-audit-3' });
   });
 
+  it("a staff write is recorded under the company the context's answer names (acting for which company)", async () => {
+    gw.registration.handler = (_req, res) => json(res, 200, { id: APP_ID, bin: BIN_A, status: 'with-commission' });
+    const res = await request(gw.app.getHttpServer()).post(`/api/registration/applications/${APP_ID}/send-to-commission`).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-staff-1').send({});
+    expect(res.status).toBe(200);
+    const row = (await rows()).find((r) => r.correlation_id === 'corr-staff-1');
+    expect(row).toMatchObject({ subject: 'olga', roles: ['fund-officer'], company_bin: BIN_A, actor_companies: [], resource_id: APP_ID, outcome: 'allowed' });
+  });
+
   it('F-42: every read of restricted personal data is recorded, including refused ones', async () => {
     gw.participation.handler = (_req, res) => json(res, 200, { items: [{ fullName: 'John Smith' }] });
     const path = `/api/participation/quarterly-reports/${REPORT_ID}/non-residents`;
@@ -106,8 +114,8 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     expect(all.status).toBe(200);
     const total = all.body.total as number;
     expect(total).toBeGreaterThanOrEqual(5);
-    const page1 = await q('?kind=write&pageSize=2&page=1');
-    const page2 = await q('?kind=write&pageSize=2&page=2');
+    const page1 = await q('?kind=write&subject=alice&pageSize=2&page=1');
+    const page2 = await q('?kind=write&subject=alice&pageSize=2&page=2');
     expect(page1.body.items).toHaveLength(2);
     expect(page1.body.items[0].id).not.toBe(page2.body.items[0].id);
     expect(page1.body.total).toBe(3);
@@ -119,7 +127,7 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     expect((await q('?outcome=denied&subject=alice')).body.items).toHaveLength(1);
     expect((await q('?correlationId=corr-pii-1')).body.items[0]).toMatchObject({ kind: 'restricted-read', subject: 'olga', resourceId: REPORT_ID });
     expect((await q('?kind=restricted-read')).body.total).toBe(2); // the fail-closed attempt left no row (and no data)
-    expect((await q(`?companyBin=${BIN_A}&kind=write`)).body.total).toBe(3);
+    expect((await q(`?companyBin=${BIN_A}&kind=write`)).body.total).toBe(4); // alice's three and olga's one
     expect((await q('?from=2030-01-01T00:00:00Z')).body.total).toBe(0);
     const bad = await q('?kind=delete&pageSize=0');
     expect(bad.status).toBe(400);

@@ -70,20 +70,20 @@ export class ProxyHandler {
     const auditKind: AuditKind | undefined = STATE_CHANGING.has(method) ? 'write' : route?.restrictedPersonalData ? 'restricted-read' : undefined;
     const companyBin = route?.companyParam ? params[route.companyParam] : route?.companyQuery ? queryValue(req, route.companyQuery) : undefined;
 
-    const audited = async (status: number, deniedByGateway: boolean, resourceId?: string | null): Promise<boolean> => {
+    const audited = async (status: number, deniedByGateway: boolean, facts: ResponseFacts = {}): Promise<boolean> => {
       if (!auditKind) return true;
       try {
         await this.audit.record({
           kind: auditKind,
           subject: actor?.subject ?? null,
           roles: actor?.roles ?? [],
-          companyBin: companyBin ?? (actor?.companies.length === 1 ? actor.companies[0]! : null),
+          companyBin: companyBin ?? facts.bin ?? (actor?.companies.length === 1 ? actor.companies[0]! : null),
           actorCompanies: actor?.companies ?? [],
           method,
           route: route ? `/api/${upstream}${route.path}` : null,
           path: req.path,
           upstream,
-          resourceId: resourceId ?? (route ? (params[route.resourceParam ?? 'id'] ?? null) : null),
+          resourceId: (route ? params[route.resourceParam ?? 'id'] : undefined) ?? facts.createdId ?? null,
           status,
           deniedByGateway,
           correlationId: MessageContexts.current()?.correlationId ?? 'none',
@@ -142,7 +142,8 @@ export class ProxyHandler {
       return;
     }
 
-    const ok = await audited(upstreamRes.status, false, createdIdOf(upstreamRes) ?? undefined);
+    const auditable = auditKind !== undefined;
+    const ok = await audited(upstreamRes.status, false, auditable ? responseFacts(upstreamRes) : {});
     if (!ok && auditKind === 'restricted-read') {
       // F-42: restricted personal data is released only when its reading is on record.
       return sendProblem(res, 503, 'gateway.audit-unavailable', 'Service unavailable', 'the audit trail cannot record this read right now, so the data is not released; try again later', instance);
@@ -202,17 +203,25 @@ function queryValue(req: Request, name: string): string | undefined {
   return v.length === 0 ? undefined : v.join(',');
 }
 
-/** The id of what a POST created, from the context's 201 answer (`{ id }` or Location), for the audit trail. */
-function createdIdOf(res: UpstreamResponse): string | null {
-  if (res.status !== 201) return null;
-  const location = res.headers.get('location');
-  if (location) return location.split('/').filter(Boolean).at(-1) ?? null;
-  if (!res.headers.get('content-type')?.includes('json')) return null;
-  try {
-    const body = JSON.parse(res.body.toString('utf8')) as { id?: unknown };
-    return typeof body?.id === 'string' ? body.id : null;
-  } catch {
-    return null;
-  }
+interface ResponseFacts {
+  /** The id of what a POST created (201 with Location or `{ id }`). */
+  readonly createdId?: string;
+  /** The company the resource belongs to, when the context's answer names it (`{ bin }`): "acting for which company". */
+  readonly bin?: string;
 }
 
+/** What the audit trail can learn from the context's answer; never more than an id and a BIN. */
+function responseFacts(res: UpstreamResponse): ResponseFacts {
+  const location = res.status === 201 ? res.headers.get('location') : null;
+  let body: { id?: unknown; bin?: unknown } | undefined;
+  if (res.headers.get('content-type')?.includes('json') && res.body.length <= 1_000_000) {
+    try {
+      body = JSON.parse(res.body.toString('utf8')) as { id?: unknown; bin?: unknown };
+    } catch {
+      body = undefined;
+    }
+  }
+  const createdId = res.status === 201 ? (location ? location.split('/').filter(Boolean).at(-1) : typeof body?.id === 'string' ? body.id : undefined) : undefined;
+  const bin = typeof body?.bin === 'string' && /^\d{12}$/.test(body.bin) ? body.bin : undefined;
+  return { ...(createdId ? { createdId } : {}), ...(bin ? { bin } : {}) };
+}

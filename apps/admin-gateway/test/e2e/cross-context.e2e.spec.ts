@@ -207,13 +207,14 @@ describe('cross-context: registration → participation through the admin gatewa
     expect(overview.sections.participation).toMatchObject({ status: 'ok', data: { items: [expect.objectContaining({ id: participationId, status: 'active' })] } });
     expect(overview.sections.fees).toMatchObject({ status: 'ok', data: [expect.objectContaining({ year: 2026, quarter: 4, outstandingKzt: 0 })] });
     expect(overview.sections.reports).toMatchObject({ status: 'ok', data: [expect.objectContaining({ year: 2026, quarter: 4 })] });
-    const writes = ok(await request(gw).get(`/api/audit/events?kind=write&pageSize=200`).set(auth('audrey')), 200, 'audit') as { items: { route: string; status: number; subject: string }[] };
+    const writes = ok(await request(gw).get(`/api/audit/events?companyBin=${bin}&kind=write&pageSize=200`).set(auth('audrey')), 200, 'audit') as { items: { route: string; status: number; subject: string }[] };
     const routes = writes.items.map((w) => `${w.subject} ${w.route} ${w.status}`).reverse();
     expect(routes).toEqual(
       expect.arrayContaining([
         'alice-rep /api/registration/applications 201',
         'alice-rep /api/registration/applications/:id/submit 200',
         'saule-secretary /api/registration/applications/:id/decision 200',
+        'olga-officer /api/registration/applications/:id/contract 200',
         'alice-rep /api/participation/participations/:id/income-declarations 201',
         'alice-rep /api/participation/participations/:id/quarterly-reports/:year/:quarter 200',
         'fatima-finance /api/participation/fees/:feeId/payments 201',
