@@ -21,6 +21,11 @@ import { ActivityTypesChangedHandler } from './participation/application/event-h
 import { ParticipantRegisteredHandler } from './participation/application/event-handlers/participant-registered.handler.js';
 import { ParticipationLifecycle } from './participation/application/participation-lifecycle.service.js';
 import { ParticipationQueries } from './participation/application/queries/participation.queries.js';
+import { FeeQueries } from './fees/application/queries/fee.queries.js';
+import { MonitoringQueries } from './monitoring/application/queries/monitoring.queries.js';
+import { ObligationQueries } from './obligations/application/queries/obligation.queries.js';
+import { ReportingQueries } from './reporting/application/queries/reporting.queries.js';
+import { GenerateAnalyticsHandler } from './reporting/application/commands/generate-analytics.command.js';
 import { PlannedEndTimerHandler } from './participation/application/timers/planned-end.timer-handler.js';
 import { QuarterClosedTimerHandler } from './participation/application/timers/quarter-closed.timer-handler.js';
 import { WithdrawalEffectiveTimerHandler } from './participation/application/timers/withdrawal-effective.timer-handler.js';
@@ -58,6 +63,7 @@ const COMMAND_HANDLERS = [
   SubmitAuditOpinionHandler,
   FileCorporateNoticeHandler,
   RecordConclusionHandler,
+  GenerateAnalyticsHandler,
 ];
 
 /**
@@ -99,7 +105,7 @@ export function participationAppModule(env?: Record<string, string | undefined>)
       ParticipationCoreModule,
     ],
     controllers: [ParticipationsController, FeesController, ReportingController, ObligationsController, MonitoringController],
-    providers: [ParticipationQueries, ...COMMAND_HANDLERS],
+    providers: [ParticipationQueries, FeeQueries, ReportingQueries, ObligationQueries, MonitoringQueries, ...COMMAND_HANDLERS],
   })
   class ParticipationAppModule {}
   return { module: ParticipationAppModule };

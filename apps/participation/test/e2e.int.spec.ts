@@ -106,6 +106,9 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
       expect(tooSoon.body).toMatchObject({ ruleId: 'F-29', field: 'withdrawalDate', earliestWithdrawalDate: '2026-06-15' });
       const notAllowed = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${applicant}`).send({ ground: 'contract-breach', reason: 'they breached it' });
       expect(notAllowed.status).toBe(403);
+      const afterTerm = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${applicant}`).send({ ground: 'voluntary-withdrawal', reason: 'pivot', withdrawalDate: '2027-03-02' });
+      expect(afterTerm.status).toBe(422);
+      expect(afterTerm.body.errors[0].field).toBe('withdrawalDate');
       const opened = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${applicant}`).send({ ground: 'voluntary-withdrawal', reason: 'pivot', withdrawalDate: '2026-06-15' });
       expect(opened.body).toMatchObject({ status: 'scheduled', effectiveDate: '2026-06-15' });
       await h.poller.runDue();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
-import type { IntegrationEventDefinition, PayloadOf } from '@hub/contracts';
+import type { Actor, IntegrationEventDefinition, PayloadOf } from '@hub/contracts';
 import { kzCalendar } from '@hub/calendar';
 import { Clock, NotFoundError } from '@hub/kernel';
 import { Outbox, Timers, type Em } from '@hub/messaging';
@@ -9,6 +9,7 @@ import { referenceData } from '@hub/reference-data';
 import type { ParticipationConfig } from '../../config.js';
 import { Tariff, type TariffVersion } from '../../fees/domain/tariff.js';
 import { Participation } from '../../participation/domain/participation.aggregate.js';
+import { assertMayActFor } from '../domain/access-policy.js';
 import { almatyDate, type IsoDate } from '../domain/calendar.js';
 import { TIMER } from './timer-kinds.js';
 import { Deadlines } from '../domain/deadlines.js';
@@ -61,6 +62,13 @@ export class ContextServices {
   scheduleAnalytics(em: Em, year: number, quarter: number): Promise<void> {
     const dueAt = new Date(Deadlines.missedAt(this.deadlines.reportDueDate(year, quarter)).getTime() + 3_600_000);
     return this.timers.schedule(em, { kind: TIMER.analytics, key: `${year}-Q${quarter}`, dueAt, payload: { year, quarter } });
+  }
+
+  /** A participation the actor may read (F-35: staff, or the company's own applicant). */
+  async readableParticipation(em: Em, actor: Actor, id: string): Promise<Participation> {
+    const p = await this.participation(em, id);
+    assertMayActFor(actor, p.bin);
+    return p;
   }
 
   async participation(em: Em, id: string): Promise<Participation> {

@@ -2,12 +2,10 @@ import { Controller, Get, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { DeclareIncomeBody, FeeDto, IdParams, ImportBankStatementBody, ImportResultDto, RecordPaymentBody, type Actor } from '@hub/contracts';
-import { NotFoundError } from '@hub/kernel';
-import { CurrentActor, Endpoint, UnitOfWork, ValidBody, ValidParams } from '@hub/nest-commons';
-import { Participation } from '../../../participation/domain/participation.aggregate.js';
-import { assertMayActFor } from '../../../shared/domain/access-policy.js';
+import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
+import { FeeQueries } from '../../application/queries/fee.queries.js';
 import { DeclareIncomeCommand, ImportBankStatementCommand, RecordPaymentCommand } from '../../application/commands/fee.commands.js';
-import { Fee } from '../../domain/fee.aggregate.js';
+import type { Fee } from '../../domain/fee.aggregate.js';
 
 const FeeParams = z.object({ feeId: z.uuid() });
 
@@ -29,7 +27,7 @@ export const feeDto = (f: Fee): z.infer<typeof FeeDto> => ({
 /** Membership fees (F-21 … F-23): declarations, payments, arrears. */
 @Controller()
 export class FeesController {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(FeeQueries) private readonly queries: FeeQueries) {}
 
   @Post('participations/:id/income-declarations')
   @Endpoint({ summary: "F-21: declare the previous quarter's income; the fee is assessed from the tariff", access: ['applicant', 'fund-officer', 'finance-officer'], params: IdParams, body: DeclareIncomeBody, response: FeeDto, errors: [404, 409] })
@@ -40,11 +38,7 @@ export class FeesController {
   @Get('participations/:id/fees')
   @Endpoint({ summary: 'F-21: the quarterly fees of a participation with amounts paid and outstanding', access: 'authenticated', params: IdParams, response: z.array(FeeDto), errors: [404] })
   async fees(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
-    const em = this.uow.reader();
-    const participation = await em.findOne(Participation, { id: p.id });
-    if (!participation) throw new NotFoundError('participation', p.id);
-    assertMayActFor(actor, participation.bin);
-    return (await em.find(Fee, { participationId: p.id }, { orderBy: { year: 'asc', quarter: 'asc' } })).map(feeDto);
+    return (await this.queries.feesOf(actor, p.id)).map(feeDto);
   }
 
   @Post('fees/:feeId/payments')
@@ -62,6 +56,6 @@ export class FeesController {
   @Get('fees/arrears')
   @Endpoint({ summary: 'F-21, F-28(6): overdue fees (undeclared or not paid in full by the 25th)', access: ['fund-officer', 'finance-officer'], response: z.array(FeeDto) })
   async arrears() {
-    return (await this.uow.reader().find(Fee, { status: 'overdue' }, { orderBy: { dueDate: 'asc', bin: 'asc' } })).map(feeDto);
+    return (await this.queries.arrears()).map(feeDto);
   }
 }

@@ -2,9 +2,10 @@ import { Controller, Get, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { IdParams, MonitoringConclusionBody, MonitoringConclusionDto, type Actor } from '@hub/contracts';
-import { CurrentActor, Endpoint, UnitOfWork, ValidBody, ValidParams } from '@hub/nest-commons';
+import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
 import { RecordConclusionCommand } from '../../application/commands/record-conclusion.command.js';
-import { MonitoringConclusion } from '../../domain/monitoring-conclusion.js';
+import { MonitoringQueries } from '../../application/queries/monitoring.queries.js';
+import type { MonitoringConclusion } from '../../domain/monitoring-conclusion.js';
 
 const dto = (c: MonitoringConclusion): z.infer<typeof MonitoringConclusionDto> => ({
   id: c.id,
@@ -20,7 +21,7 @@ const dto = (c: MonitoringConclusion): z.infer<typeof MonitoringConclusionDto> =
 /** Monitoring (F-36, F-40). */
 @Controller()
 export class MonitoringController {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(MonitoringQueries) private readonly queries: MonitoringQueries) {}
 
   @Post('participations/:id/monitoring-conclusions')
   @Endpoint({ summary: 'F-36, F-40: record whether further implementation of a project is expedient for a period', access: ['fund-officer'], params: IdParams, body: MonitoringConclusionBody, response: MonitoringConclusionDto, errors: [404, 409] })
@@ -31,6 +32,6 @@ export class MonitoringController {
   @Get('participations/:id/monitoring-conclusions')
   @Endpoint({ summary: 'F-36, F-40: monitoring conclusions of a participation', access: ['fund-officer', 'commission-member', 'commission-secretary'], params: IdParams, response: z.array(MonitoringConclusionDto) })
   async list(@ValidParams() p: z.infer<typeof IdParams>) {
-    return (await this.uow.reader().find(MonitoringConclusion, { participationId: p.id }, { orderBy: { periodTo: 'asc' } })).map(dto);
+    return (await this.queries.conclusionsOf(p.id)).map(dto);
   }
 }

@@ -12,17 +12,17 @@ import {
   RequestInformationBody,
   type Actor,
 } from '@hub/contracts';
-import { CurrentActor, Endpoint, UnitOfWork, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
-import { isStaff } from '../../../shared/domain/access-policy.js';
+import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import {
   AnswerInformationRequestCommand,
   FileCorporateNoticeCommand,
   RequestInformationCommand,
   SubmitAuditOpinionCommand,
 } from '../../application/commands/obligation.commands.js';
-import { AuditObligation } from '../../domain/audit-obligation.aggregate.js';
-import { CorporateNotice } from '../../domain/corporate-notice.js';
-import { InformationRequest } from '../../domain/information-request.aggregate.js';
+import { ObligationQueries } from '../../application/queries/obligation.queries.js';
+import type { AuditObligation } from '../../domain/audit-obligation.aggregate.js';
+import type { CorporateNotice } from '../../domain/corporate-notice.js';
+import type { InformationRequest } from '../../domain/information-request.aggregate.js';
 
 const RequestParams = z.object({ requestId: z.uuid() });
 const ObligationParams = z.object({ obligationId: z.uuid() });
@@ -65,7 +65,7 @@ const noticeDto = (n: CorporateNotice): z.infer<typeof CorporateNoticeDto> => ({
 /** Counter-obligations of the participant: information requests (F-32, F-38), audit (F-33), notices (F-34). */
 @Controller()
 export class ObligationsController {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(ObligationQueries) private readonly queries: ObligationQueries) {}
 
   @Post('participations/:id/information-requests')
   @Endpoint({ summary: 'F-32, F-38: request documents from a participant (due in 10 WD)', access: ['fund-officer'], params: IdParams, body: RequestInformationBody, response: InformationRequestDto, errors: [404, 409] })
@@ -83,21 +83,13 @@ export class ObligationsController {
   @Get('information-requests')
   @Endpoint({ summary: 'F-32, F-38: information requests (status=overdue for the ones past due)', access: 'authenticated', query: StatusQuery, response: z.array(InformationRequestDto) })
   async requests(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof StatusQuery>) {
-    const where: Record<string, unknown> = {};
-    if (q.status) where.status = q.status;
-    if (q.participationId) where.participationId = q.participationId;
-    if (!isStaff(actor)) where.bin = { $in: [...actor.companies] };
-    return (await this.uow.reader().find(InformationRequest, where, { orderBy: { dueDate: 'asc' } })).map(requestDto);
+    return (await this.queries.requests(actor, q)).map(requestDto);
   }
 
   @Get('audit-obligations')
   @Endpoint({ summary: 'F-33: who owes an audit opinion (annual income above the threshold) and its status', access: 'authenticated', query: AuditQuery, response: z.array(AuditObligationDto) })
   async audits(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof AuditQuery>) {
-    const where: Record<string, unknown> = {};
-    if (q.status) where.status = q.status;
-    if (q.year) where.financialYear = q.year;
-    if (!isStaff(actor)) where.bin = { $in: [...actor.companies] };
-    return (await this.uow.reader().find(AuditObligation, where, { orderBy: { dueDate: 'asc' } })).map(auditDto);
+    return (await this.queries.audits(actor, q)).map(auditDto);
   }
 
   @Post('audit-obligations/:obligationId/opinion')
@@ -116,6 +108,6 @@ export class ObligationsController {
   @Get('corporate-notices')
   @Endpoint({ summary: 'F-34: notices of re-registration and liquidation', access: ['fund-officer'], response: z.array(CorporateNoticeDto) })
   async notices() {
-    return (await this.uow.reader().find(CorporateNotice, {}, { orderBy: { createdAt: 'desc' } })).map(noticeDto);
+    return (await this.queries.notices()).map(noticeDto);
   }
 }

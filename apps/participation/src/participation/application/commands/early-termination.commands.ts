@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EarlyTerminationReferredV1, GROUND_NUMBER, type Actor, type EarlyTerminationGround } from '@hub/contracts';
-import { ForbiddenError, IllegalStateError, NotFoundError, RuleViolationError, uuidv7 } from '@hub/kernel';
+import { ForbiddenError, IllegalStateError, NotFoundError, RuleViolationError, ValidationError, uuidv7 } from '@hub/kernel';
 import { type Em } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { Fee } from '../../../fees/domain/fee.aggregate.js';
@@ -55,6 +55,9 @@ export class OpenEarlyTerminationHandler implements ICommandHandler<OpenEarlyTer
       if (open) throw new IllegalStateError('early-termination', open.status, 'open another early termination', `case ${open.id} is still open`);
       const today = this.ctx.today();
       const withdrawalDate = ground === 'voluntary-withdrawal' ? assertWithdrawalNotice(today, c.input.withdrawalDate, this.ctx.deadlines.earliestWithdrawalDate(today)) : null;
+      if (withdrawalDate && withdrawalDate > p.termEnd) {
+        throw ValidationError.field('withdrawalDate', `must not be after the term end ${p.termEnd}: the participation ends as planned then (F-27)`, 'withdrawal.after-term');
+      }
       await this.assertBasis(em, p, ground, c.input.basisId);
       const kase = EarlyTermination.open(
         { id: uuidv7(), participationId: p.id, bin: p.bin, ground, reason: c.input.reason, basisId: c.input.basisId ?? null, openedOn: today, openedBy: c.actor.subject, withdrawalDate },

@@ -21,7 +21,11 @@ export class WithdrawalEffectiveTimerHandler implements TimerHandler {
     if (!c) throw new NotFoundError('early-termination', timer.key);
     if (c.status !== 'scheduled') return;
     const participation = await this.ctx.participation(em, c.participationId);
+    if (!participation.isActive()) {
+      c.cancel(); // it ended otherwise before the withdrawal date
+      return;
+    }
     c.complete();
-    if (participation.isActive()) await this.lifecycle.terminateEarly(em, participation, 'voluntary-withdrawal', c.effectiveDate!, 'participant', null);
+    await this.lifecycle.terminateEarly(em, participation, 'voluntary-withdrawal', c.effectiveDate!, 'participant', `early-termination:${c.id}`);
   }
 }

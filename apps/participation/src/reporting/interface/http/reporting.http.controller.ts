@@ -14,14 +14,12 @@ import {
   SubmitQuarterlyReportBody,
   type Actor,
 } from '@hub/contracts';
-import { NotFoundError } from '@hub/kernel';
-import { CurrentActor, Endpoint, UnitOfWork, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
-import { Participation } from '../../../participation/domain/participation.aggregate.js';
-import { assertMayActFor } from '../../../shared/domain/access-policy.js';
-import { AnalyticsService } from '../../application/analytics.service.js';
+import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
+import { GenerateAnalyticsCommand } from '../../application/commands/generate-analytics.command.js';
 import { ReadNonResidentsCommand, SubmitQuarterlyReportCommand } from '../../application/commands/quarterly-report.commands.js';
-import { AnalyticsReport } from '../../domain/analytics-report.js';
-import { PiiAccessLogEntry, QuarterlyReport } from '../../domain/quarterly-report.aggregate.js';
+import { ReportingQueries } from '../../application/queries/reporting.queries.js';
+import type { AnalyticsReport } from '../../domain/analytics-report.js';
+import type { QuarterlyReport } from '../../domain/quarterly-report.aggregate.js';
 
 const ReportIdParams = z.object({ reportId: z.uuid() });
 const AccessLogQuery = z.object({ bin: BinSchema.optional() });
@@ -53,8 +51,7 @@ const analyticsDto = (a: AnalyticsReport): z.infer<typeof AnalyticsReportDto> =>
 export class ReportingController {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
-    @Inject(AnalyticsService) private readonly analytics: AnalyticsService,
+    @Inject(ReportingQueries) private readonly queries: ReportingQueries,
   ) {}
 
   @Post('participations/:id/quarterly-reports/:year/:quarter')
@@ -75,17 +72,13 @@ export class ReportingController {
   @Get('participations/:id/quarterly-reports')
   @Endpoint({ summary: 'F-37: the quarterly reports of a participation (no personal data)', access: 'authenticated', params: IdParams, response: z.array(QuarterlyReportDto), errors: [404] })
   async reports(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
-    const em = this.uow.reader();
-    const participation = await em.findOne(Participation, { id: p.id });
-    if (!participation) throw new NotFoundError('participation', p.id);
-    assertMayActFor(actor, participation.bin);
-    return (await em.find(QuarterlyReport, { participationId: p.id }, { orderBy: { year: 'asc', quarter: 'asc' } })).map(reportDto);
+    return (await this.queries.reportsOf(actor, p.id)).map(reportDto);
   }
 
   @Get('quarterly-reports/overdue')
   @Endpoint({ summary: 'F-37, F-39, F-28(4): reports not submitted by the 20th of the month after the quarter', access: ['fund-officer'], response: z.array(QuarterlyReportDto) })
   async overdue() {
-    return (await this.uow.reader().find(QuarterlyReport, { status: 'overdue' }, { orderBy: { dueDate: 'asc', bin: 'asc' } })).map(reportDto);
+    return (await this.queries.overdue()).map(reportDto);
   }
 
   @Get('quarterly-reports/:reportId/non-residents')
@@ -97,7 +90,7 @@ export class ReportingController {
   @Get('pii-access-log')
   @Endpoint({ summary: 'F-42: who read restricted personal data, when, for which company', access: ['fund-officer', 'auditor'], query: AccessLogQuery, response: z.array(PiiAccessLogDto) })
   async accessLog(@ValidQuery() q: z.infer<typeof AccessLogQuery>): Promise<z.infer<typeof PiiAccessLogDto>[]> {
-    const rows = await this.uow.reader().find(PiiAccessLogEntry, q.bin ? { bin: q.bin } : {}, { orderBy: { accessedAt: 'desc' }, limit: 1000 });
+    const rows = await this.queries.accessLog(q.bin);
     return rows.map((r) => ({
       id: r.id,
       actorSubject: r.actorSubject,
@@ -114,32 +107,27 @@ export class ReportingController {
   @HttpCode(200)
   @Endpoint({ summary: 'F-41: (re)generate the quarterly analytical information for the authorised body', access: ['fund-officer'], params: QuarterParams, response: AnalyticsReportDto, status: 200 })
   async generate(@ValidParams() p: z.infer<typeof QuarterParams>) {
-    return analyticsDto(await this.uow.run((em) => this.analytics.generate(em, p.year, p.quarter)));
+    return analyticsDto(await this.commands.execute(new GenerateAnalyticsCommand(p.year, p.quarter)));
   }
 
   @Get('analytics/quarterly/:year/:quarter')
   @Endpoint({ summary: 'F-41: the quarterly analytical information (metadata)', access: ['fund-officer', 'authorised-body-analyst'], params: QuarterParams, response: AnalyticsReportDto, errors: [404] })
   async meta(@ValidParams() p: z.infer<typeof QuarterParams>) {
-    return analyticsDto(await this.find(p.year, p.quarter));
+    return analyticsDto(await this.queries.analytics(p.year, p.quarter));
   }
 
   @Get('analytics/quarterly/:year/:quarter/report.csv')
   @Endpoint({ summary: 'F-41: download as CSV', access: ['fund-officer', 'authorised-body-analyst'], params: QuarterParams, produces: ['text/csv'], errors: [404] })
   async csv(@ValidParams() p: z.infer<typeof QuarterParams>, @Res() res: Response): Promise<void> {
-    const a = await this.find(p.year, p.quarter);
+    const a = await this.queries.analytics(p.year, p.quarter);
     res.status(200).type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="analytics-${a.year}-Q${a.quarter}.csv"`).send(a.csv);
   }
 
   @Get('analytics/quarterly/:year/:quarter/report.md')
   @Endpoint({ summary: 'F-41: download as a readable document (Markdown)', access: ['fund-officer', 'authorised-body-analyst'], params: QuarterParams, produces: ['text/markdown'], errors: [404] })
   async document(@ValidParams() p: z.infer<typeof QuarterParams>, @Res() res: Response): Promise<void> {
-    const a = await this.find(p.year, p.quarter);
+    const a = await this.queries.analytics(p.year, p.quarter);
     res.status(200).type('text/markdown; charset=utf-8').setHeader('content-disposition', `attachment; filename="analytics-${a.year}-Q${a.quarter}.md"`).send(a.document);
   }
 
-  private async find(year: number, quarter: number): Promise<AnalyticsReport> {
-    const a = await this.uow.reader().findOne(AnalyticsReport, { year, quarter });
-    if (!a) throw new NotFoundError('analytics report', `${year}-Q${quarter}`);
-    return a;
-  }
 }

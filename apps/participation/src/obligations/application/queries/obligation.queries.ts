@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@hub/contracts';
+import { UnitOfWork } from '@hub/nest-commons';
+import { isStaff } from '../../../shared/domain/access-policy.js';
+import { AuditObligation } from '../../domain/audit-obligation.aggregate.js';
+import { CorporateNotice } from '../../domain/corporate-notice.js';
+import { InformationRequest } from '../../domain/information-request.aggregate.js';
+
+/** Reads of the counter-obligations (F-32 … F-34, F-38); an applicant sees its own companies only (F-35). */
+@Injectable()
+export class ObligationQueries {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+
+  private scope(actor: Actor, where: Record<string, unknown>): Record<string, unknown> {
+    return isStaff(actor) ? where : { ...where, bin: { $in: [...actor.companies] } };
+  }
+
+  requests(actor: Actor, q: { status?: string | undefined; participationId?: string | undefined }): Promise<InformationRequest[]> {
+    const where: Record<string, unknown> = {};
+    if (q.status) where.status = q.status;
+    if (q.participationId) where.participationId = q.participationId;
+    return this.uow.reader().find(InformationRequest, this.scope(actor, where), { orderBy: { dueDate: 'asc' } });
+  }
+
+  audits(actor: Actor, q: { status?: string | undefined; year?: number | undefined }): Promise<AuditObligation[]> {
+    const where: Record<string, unknown> = {};
+    if (q.status) where.status = q.status;
+    if (q.year) where.financialYear = q.year;
+    return this.uow.reader().find(AuditObligation, this.scope(actor, where), { orderBy: { dueDate: 'asc' } });
+  }
+
+  notices(): Promise<CorporateNotice[]> {
+    return this.uow.reader().find(CorporateNotice, {}, { orderBy: { createdAt: 'desc' } });
+  }
+}

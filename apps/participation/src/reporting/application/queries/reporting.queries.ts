@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@hub/contracts';
+import { NotFoundError } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { ContextServices } from '../../../shared/application/platform.js';
+import { AnalyticsReport } from '../../domain/analytics-report.js';
+import { PiiAccessLogEntry, QuarterlyReport } from '../../domain/quarterly-report.aggregate.js';
+
+/** Reads of quarterly reports (F-37), the F-42 access log and the F-41 analytics. No personal data here. */
+@Injectable()
+export class ReportingQueries {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+
+  async reportsOf(actor: Actor, participationId: string): Promise<QuarterlyReport[]> {
+    const em = this.uow.reader();
+    await this.ctx.readableParticipation(em, actor, participationId);
+    return em.find(QuarterlyReport, { participationId }, { orderBy: { year: 'asc', quarter: 'asc' } });
+  }
+
+  /** F-37, F-39, F-28(4): reports not submitted by their due date. */
+  overdue(): Promise<QuarterlyReport[]> {
+    return this.uow.reader().find(QuarterlyReport, { status: 'overdue' }, { orderBy: { dueDate: 'asc', bin: 'asc' } });
+  }
+
+  accessLog(bin: string | undefined): Promise<PiiAccessLogEntry[]> {
+    return this.uow.reader().find(PiiAccessLogEntry, bin ? { bin } : {}, { orderBy: { accessedAt: 'desc' }, limit: 1000 });
+  }
+
+  async analytics(year: number, quarter: number): Promise<AnalyticsReport> {
+    const a = await this.uow.reader().findOne(AnalyticsReport, { year, quarter });
+    if (!a) throw new NotFoundError('analytics report', `${year}-Q${quarter}`);
+    return a;
+  }
+}
