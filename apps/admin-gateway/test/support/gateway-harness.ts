@@ -62,13 +62,20 @@ export async function startGateway(env: Record<string, string> = {}, upstreamUrl
   };
   @Module({ imports: [HubPlatformModule.forRoot({ ...GATEWAY_PLATFORM, env: fullEnv }), DiscoveryModule], controllers: gatewayControllers, providers: gatewayProviders })
   class TestGatewayModule {}
-  const moduleRef = await Test.createTestingModule({ imports: [TestGatewayModule] })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false });
-  configureGatewayHttp(app);
-  await app.init();
+  let app: INestApplication;
+  try {
+    const moduleRef = await Test.createTestingModule({ imports: [TestGatewayModule] })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    app = moduleRef.createNestApplication({ bodyParser: false });
+    configureGatewayHttp(app);
+    await app.init();
+  } catch (e) {
+    // Leave nothing behind when the gateway does not start.
+    await Promise.allSettled([registration.stop(), participation.stop(), db.drop()]);
+    throw e;
+  }
   let n = 0;
   return {
     app,
