@@ -21,6 +21,8 @@ import { ActivityTypesChangedHandler } from './participation/application/event-h
 import { ParticipantRegisteredHandler } from './participation/application/event-handlers/participant-registered.handler.js';
 import { ParticipationLifecycle } from './participation/application/participation-lifecycle.service.js';
 import { ParticipationQueries } from './participation/application/queries/participation.queries.js';
+import { DeadlineQueries } from './participation/application/queries/deadlines.queries.js';
+import { DeadlinesController } from './participation/interface/http/deadlines.http.controller.js';
 import { FeeQueries } from './fees/application/queries/fee.queries.js';
 import { MonitoringQueries } from './monitoring/application/queries/monitoring.queries.js';
 import { ObligationQueries } from './obligations/application/queries/obligation.queries.js';
@@ -104,8 +106,8 @@ export function participationAppModule(env?: Record<string, string | undefined>)
       }),
       ParticipationCoreModule,
     ],
-    controllers: [ParticipationsController, FeesController, ReportingController, ObligationsController, MonitoringController],
-    providers: [ParticipationQueries, FeeQueries, ReportingQueries, ObligationQueries, MonitoringQueries, ...COMMAND_HANDLERS],
+    controllers: [ParticipationsController, DeadlinesController, FeesController, ReportingController, ObligationsController, MonitoringController],
+    providers: [ParticipationQueries, DeadlineQueries, FeeQueries, ReportingQueries, ObligationQueries, MonitoringQueries, ...COMMAND_HANDLERS],
   })
   class ParticipationAppModule {}
   return { module: ParticipationAppModule };

@@ -120,4 +120,21 @@ describe('membership fees on the real database (F-21 … F-23, F-33)', () => {
     const cOverdue = (await h.outbox('participation.fee-overdue')).find((e) => e.payload.bin === c.bin);
     expect(cOverdue?.payload).toMatchObject({ reason: 'not-paid-in-full', feeKzt: 1_200_000, paidKzt: 1_500, outstandingKzt: 1_198_500 });
   });
+
+  it('ADR 0033: GET /deadlines lists open deadlines with overdue flags; an applicant sees only its own', async () => {
+    const all = await h.http().get('/deadlines?overdue=true').set('authorization', `Bearer ${h.tokens.officer}`);
+    expect(all.status).toBe(200);
+    const ofB = all.body.filter((d: { bin: string }) => d.bin === b.bin);
+    expect(ofB.map((d: { kind: string }) => d.kind).sort()).toEqual(['membership-fee', 'quarterly-report']);
+    expect(ofB.find((d: { kind: string }) => d.kind === 'membership-fee')).toMatchObject({ ruleId: 'F-21', dueDate: '2026-04-27', status: 'overdue', overdue: true });
+    expect(all.body.some((d: { bin: string; kind: string }) => d.bin === a.bin && d.kind === 'membership-fee')).toBe(false); // paid
+    const own = await h.http().get('/deadlines').set('authorization', `Bearer ${await h.applicant(a.bin)}`);
+    expect(own.body.length).toBeGreaterThan(0);
+    expect(own.body.every((d: { bin: string }) => d.bin === a.bin)).toBe(true);
+    expect(own.body.find((d: { kind: string }) => d.kind === 'term-end')).toMatchObject({ ruleId: 'F-27', dueDate: '2027-03-01', overdue: false });
+    const bad = await h.http().get('/deadlines?overdue=yes').set('authorization', `Bearer ${h.tokens.officer}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('query.overdue');
+    expect((await h.http().get('/openapi.json')).body.paths['/deadlines'].get).toBeDefined();
+  });
 });

@@ -266,3 +266,23 @@ export const PiiAccessLogDto = z.object({
   correlationId: z.string().nullable(),
   accessedAt: z.iso.datetime({ offset: true }),
 });
+
+// ---- Open deadlines (the admin gateway's board, ADR 0033) ----
+export const ParticipationDeadlineKindSchema = z.enum(['membership-fee', 'quarterly-report', 'information-request', 'audit-opinion', 'term-end']);
+export const ParticipationDeadlineViewSchema = z.object({
+  kind: ParticipationDeadlineKindSchema,
+  ruleId: z.string(),
+  /** The fee, report, request, audit obligation or participation the deadline belongs to. */
+  subjectId: z.uuid(),
+  participationId: z.uuid(),
+  bin: BinSchema,
+  companyName: z.string(),
+  /** Civil date in Asia/Almaty; missed at the first instant of the next day. */
+  dueDate: IsoDateSchema,
+  status: z.string(),
+  overdue: z.boolean(),
+});
+export const ParticipationDeadlinesQuery = z.object({
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  bin: BinSchema.optional(),
+});

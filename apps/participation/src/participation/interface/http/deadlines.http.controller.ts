@@ -1,0 +1,22 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { z } from 'zod';
+import { ParticipationDeadlineViewSchema, ParticipationDeadlinesQuery, type Actor } from '@hub/contracts';
+import { CurrentActor, Endpoint, ValidQuery } from '@hub/nest-commons';
+import { DeadlineQueries } from '../../application/queries/deadlines.queries.js';
+
+/** The context's open statutory deadlines for the admin gateway's board (ADR 0033). */
+@Controller()
+export class DeadlinesController {
+  constructor(@Inject(DeadlineQueries) private readonly queries: DeadlineQueries) {}
+
+  @Get('deadlines')
+  @Endpoint({
+    summary: 'Open deadlines: fees (F-21), reports (F-37, F-39), requests (F-32, F-38), audit opinions (F-33), planned ends (F-27); ?overdue=true&bin=. Staff see all; an applicant its own companies (F-35)',
+    access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'auditor', 'applicant'],
+    query: ParticipationDeadlinesQuery,
+    response: z.array(ParticipationDeadlineViewSchema),
+  })
+  deadlines(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof ParticipationDeadlinesQuery>) {
+    return this.queries.open(actor, q);
+  }
+}
