@@ -123,6 +123,26 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     expect(again.body.detail).toMatch(/approved/);
   });
 
+  it('F-25: one pending application at a time; only the Fund decides; a rejection states its reason', async () => {
+    const { id, bin } = await h.register();
+    const applicant = await h.applicant(bin);
+    const first = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
+    expect(first.status).toBe(201);
+    const second = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2029-03-01' });
+    expect(second.status).toBe(409);
+    expect(second.body.detail).toMatch(/awaits/);
+    expect((await h.http().post(`/participations/${id}/extensions/${first.body.id}/decision`).set('authorization', `Bearer ${applicant}`).send({ decision: 'approve' })).status).toBe(403);
+    const noReason = await h.http().post(`/participations/${id}/extensions/${first.body.id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors[0].field).toBe('reason');
+    const rejected = await h.http().post(`/participations/${id}/extensions/${first.body.id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject', reason: 'business plan for the new term missing' });
+    expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'business plan for the new term missing' });
+    // F-24 applies to the extended term too (ADR 0021)
+    const tooShort = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2027-09-01' });
+    expect(tooShort.status).toBe(422);
+    expect(tooShort.body.errors[0].field).toBe('requestedTermEnd');
+  });
+
   it('F-27: the participation ends as planned when its term passes, publishing participation-terminated (term-expired)', async () => {
     const { id } = await h.register({ termStart: '2026-03-02', termEnd: '2027-03-01' });
     await h.at('2027-03-01T18:59:00.000Z');
