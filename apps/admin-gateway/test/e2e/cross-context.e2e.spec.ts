@@ -32,6 +32,7 @@ describe('cross-context: registration → participation through the admin gatewa
   const bin = makeBin({ year: 2019, month: 6, serial: 4000 + (process.pid % 5000) });
   const companyName = `E2E Qazaq Cloud ${bin}`;
   let gw: string;
+  const contexts: Record<string, string> = {};
   let applicationId: string;
   let participationId: string;
   const t: Record<string, string> = {};
@@ -68,11 +69,34 @@ describe('cross-context: registration → participation through the admin gatewa
       fleet.startApp('registration', { ...common, DATABASE_URL: regDb }),
       fleet.startApp('participation', { ...common, DATABASE_URL: partDb, HUB_PII_KEYS: pii, HUB_PII_ACTIVE_KEY: 'e2e', HUB_REGISTRATION_CONSUMER: uniqueName('participation_e2e') }),
     ]);
+    Object.assign(contexts, { registration, participation });
     gw = await fleet.startApp('admin-gateway', { ...common, DATABASE_URL: gwDb, HUB_RUN_WORKERS: 'false', REGISTRATION_URL: registration, PARTICIPATION_URL: participation });
     await mintAll();
   }, 240_000);
 
   afterAll(async () => fleet.close(), 60_000);
+
+  it("ADR 0030: the route table and the running contexts agree — no stale route, no context route left undecided", async () => {
+    const merged = ok(await request(gw).get('/api/openapi.json'), 200, 'merged openapi') as { paths: Record<string, Record<string, Record<string, unknown>>>; 'x-hub-upstreams': unknown };
+    expect(merged['x-hub-upstreams']).toEqual([
+      { name: 'registration', openapi: 'ok' },
+      { name: 'participation', openapi: 'ok' },
+    ]);
+    const stale = Object.entries(merged.paths).flatMap(([path, ops]) => Object.entries(ops).filter(([, op]) => op['x-hub-upstream-undocumented']).map(([verb]) => `${verb} ${path}`));
+    expect(stale).toEqual([]);
+    const internal = new Set(['/health/live', '/health/ready', '/openapi.json']);
+    for (const [name, url] of Object.entries(contexts)) {
+      const doc = (await (await fetch(`${url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+      const undecided = Object.entries(doc.paths)
+        .filter(([path]) => !internal.has(path))
+        .flatMap(([path, ops]) => Object.keys(ops).map((verb) => `${verb} ${path}`))
+        .filter((op) => {
+          const [verb, path] = op.split(' ') as [string, string];
+          return !merged.paths[`/api/${name}${path}`]?.[verb];
+        });
+      expect(`${name}: ${undecided.join(', ') || 'none'}`).toBe(`${name}: none`);
+    }
+  });
 
   it('F-8 … F-19: a company registers, is decided, signs, gets its certificate and appears in the public registry', async () => {
     const created = ok(await request(gw).post('/api/registration/applications').set(auth('alice')).send({ bin, companyName, address: 'Astana, Mangilik El 55/8', language: 'ru' }), 201, 'create');
