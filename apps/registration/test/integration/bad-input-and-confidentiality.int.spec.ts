@@ -47,6 +47,13 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
       ['deadlines', () => h.http().get('/deadlines?overdue=maybe&kind=lunch').set(auth(a.officer)), ['query.overdue', 'query.kind']],
       ['queue', () => h.http().get('/review-queue?overdue=1').set(auth(a.officer)), ['query.overdue']],
       ['list', () => h.http().get('/applications?status=sleeping&bin=1').set(auth(a.applicant)), ['query.status', 'query.bin']],
+      ['get', () => h.http().get('/applications/42').set(auth(a.applicant)), ['params.id']],
+      ['pdf', () => h.http().get('/applications/42/certificate.pdf').set(auth(a.applicant)), ['params.id']],
+      ['notification', () => h.http().post('/applications/42/notification').set(auth(a.officer)), ['params.id']],
+      ['listing', () => h.http().post('/applications/42/listing').set(auth(a.officer)), ['params.id']],
+      ['certificate', () => h.http().post('/applications/42/certificate').set(auth(a.officer)), ['params.id']],
+      ['send', () => h.http().post('/applications/42/send-to-commission').set(auth(a.officer)), ['params.id']],
+      ['translations', () => h.http().get('/translation-tasks?status=lost').set(auth(a.officer)), ['query.status']],
       ['json', () => h.http().post('/applications').set(auth(a.applicant)).set('content-type', 'application/json').send('{"bin": '), ['body']],
     ];
     for (const [name, call, expected] of cases) {
@@ -79,12 +86,32 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
     );
     const before = await counts();
     const res = await h.http().post(`/applications/${registered}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-10', signedOn: '2026-11-16' });
-    expect(res.status).toBeGreaterThanOrEqual(409);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('registration.duplicate');
     const after = await h.http().get(`/applications/${registered}`).set(auth(a.officer));
     expect(after.body.status).toBe('registered');
     expect(after.body.contract).toBeNull();
     expect(await counts()).toEqual(before);
     await h.sql(`delete from registration_participant where id = '018f0000-0000-7000-8000-00000000abcd'`);
+  });
+});
+
+describe('concurrency', () => {
+  it('two officers acting on one application at once: one wins, the other gets 409 (optimistic lock or the state check, whichever meets it first), nothing half-written', async () => {
+    const b = await actorsFor(h);
+    const id = await driveTo(h, b, 'submitted');
+    const before = await counts();
+    const [x, y] = await Promise.all([
+      h.http().post(`/applications/${id}/send-to-commission`).set(auth(b.officer)),
+      h.http().post(`/applications/${id}/remarks`).set(auth(b.officer)).send({ remarks: [{ field: 'companyName', message: 'Use the registered name' }] }),
+    ]);
+    expect([x.status, y.status].sort()).toEqual([200, 409]);
+    const after = await h.http().get(`/applications/${id}`).set(auth(b.officer));
+    expect(['with-commission', 'remarks-issued']).toContain(after.body.status);
+    // exactly one command's effects: one more outbox event
+    const outboxBefore = Number(before.find((c) => c.startsWith('outbox='))!.split('=')[1]);
+    const outboxAfter = Number((await counts()).find((c) => c.startsWith('outbox='))!.split('=')[1]);
+    expect(outboxAfter - outboxBefore).toBe(1);
   });
 });
 

@@ -43,6 +43,12 @@ describe('statutory deadlines as durable timers', () => {
     const queue = await h.http().get('/review-queue?overdue=true').set(auth(a.officer));
     expect(queue.body.items).toContainEqual(expect.objectContaining({ id: late, overdue: true, dueDate: '2026-11-23', workingDaysLeft: -1 }));
 
+    const metrics = await h.http().get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toMatch(/hub_registration_deadlines_overdue\{kind="completeness-review",rule="F-12"\} 1/);
+    expect(metrics.text).toMatch(/hub_registration_deadlines_missed_total\{kind="completeness-review",rule="F-12"\} 1/);
+    expect(metrics.text).not.toContain(a.bin);
+
     // The step done late closes the deadline; missedAt stays as the record of lateness.
     await h.http().post(`/applications/${late}/send-to-commission`).set(auth(a.officer));
     const after = await h.http().get(`/deadlines?applicationId=${late}`).set(auth(a.officer));

@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { NotFoundError } from '@hub/kernel';
 import { Application } from '../domain/application.aggregate.js';
+import { flushOrConflict } from './flush.js';
 import { ApplicationRowSchema, type ApplicationRow } from './registration.schemas.js';
 
 /** Loads and saves the Application aggregate (one row per application, snapshot in jsonb, optimistic lock). */
@@ -34,7 +35,7 @@ export class ApplicationRepository {
     };
     if (row) this.em.assign(row, fields);
     else this.em.create(ApplicationRowSchema, { id: s.id, ...fields, createdAt: new Date(s.createdAt) } as ApplicationRow);
-    await this.em.flush();
+    await flushOrConflict(this.em, `application ${s.id}`);
   }
 
   /** Whether the company has an application of this kind still being processed (F-17: a new one only after the last one ended). */

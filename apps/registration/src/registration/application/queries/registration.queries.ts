@@ -232,4 +232,30 @@ export class RegistrationQueries {
     if (!cert) throw new NotFoundError('certificate', `of application ${applicationId}`);
     return { number: cert.number, pdf: Buffer.from(cert.pdf) };
   }
+
+  /** Counters for monitoring (Prometheus text format): applications by status, open and overdue deadlines by rule. No company data. */
+  async metrics(): Promise<string> {
+    const em = this.em();
+    const apps = await em.execute<{ kind: string; status: string; n: string }[]>(`select kind, status, count(*)::text n from registration_application group by kind, status order by kind, status`);
+    const deadlines = await em.execute<{ kind: string; rule_id: string; open: string; overdue: string; missed: string }[]>(
+      `select kind, rule_id, count(*) filter (where status = 'open')::text open, count(*) filter (where status = 'open' and due_at < ?)::text overdue, count(*) filter (where missed_at is not null)::text missed
+       from registration_deadline group by kind, rule_id order by kind`,
+      [this.r.clock.now()],
+    );
+    const lines = [
+      '# HELP hub_registration_applications Applications by kind and status.',
+      '# TYPE hub_registration_applications gauge',
+      ...apps.map((a) => `hub_registration_applications{kind="${a.kind}",status="${a.status}"} ${a.n}`),
+      '# HELP hub_registration_deadlines_open Open statutory deadlines of the Fund (F-12 … F-20).',
+      '# TYPE hub_registration_deadlines_open gauge',
+      ...deadlines.map((d) => `hub_registration_deadlines_open{kind="${d.kind}",rule="${d.rule_id}"} ${d.open}`),
+      '# HELP hub_registration_deadlines_overdue Open deadlines past their due moment.',
+      '# TYPE hub_registration_deadlines_overdue gauge',
+      ...deadlines.map((d) => `hub_registration_deadlines_overdue{kind="${d.kind}",rule="${d.rule_id}"} ${d.overdue}`),
+      '# HELP hub_registration_deadlines_missed_total Deadlines that passed with the step not done (met late or still open).',
+      '# TYPE hub_registration_deadlines_missed_total counter',
+      ...deadlines.map((d) => `hub_registration_deadlines_missed_total{kind="${d.kind}",rule="${d.rule_id}"} ${d.missed}`),
+    ];
+    return `${lines.join('\n')}\n`;
+  }
 }

@@ -56,6 +56,12 @@ export class FundOfficerHttpController {
     return this.queries.deadlines(actor, q);
   }
 
+  @Get('metrics')
+  @Endpoint({ summary: 'Monitoring counters (Prometheus text): applications by status, open/overdue/missed deadlines by rule. No company data.', tags: ['meta'], access: 'public', produces: ['text/plain'] })
+  async metrics(@Res() res: Response): Promise<void> {
+    res.status(200).type('text/plain; version=0.0.4').send(await this.queries.metrics());
+  }
+
   @Post('applications/:id/remarks')
   @HttpCode(200)
   @Endpoint({ summary: 'Send remarks tied to fields (F-14)', tags, access: ['fund-officer'], params: ApplicationIdParams, body: IssueRemarksBody, status: 200, response: ApplicationViewSchema, errors: [404, 409] })

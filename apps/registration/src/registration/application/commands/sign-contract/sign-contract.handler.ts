@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { addCalendarDays, addMonths, compareIsoDates } from '@hub/calendar';
 import { ParticipantRegisteredV1, type Actor } from '@hub/contracts';
 import { RuleViolationError, ValidationError, uuidv7 } from '@hub/kernel';
+import { flushOrConflict } from '../../../infrastructure/flush.js';
 import { ParticipantRowSchema } from '../../../infrastructure/registration.schemas.js';
 import { RegistrationServices } from '../../registration.services.js';
 
@@ -64,7 +65,7 @@ export class SignContractHandler implements ICommandHandler<SignContractCommand>
         createdAt: now,
         updatedAt: now,
       });
-      await em.flush();
+      await flushOrConflict(em, `the participant with BIN ${app.bin}`);
       const certificate = await this.r.deadlines.open(em, app, 'certificate');
       await this.r.deadlines.open(em, app, 'registry-listing');
       await this.r.outbox.add(
