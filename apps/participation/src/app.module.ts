@@ -2,21 +2,23 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { EventRegistry, TOPICS, registrationEvents } from '@hub/contracts';
 import { HubPlatformModule } from '@hub/nest-commons';
 import { participationConfigSchema } from './config.js';
-import { DeclareIncomeHandler, ImportBankStatementHandler, RecordPaymentHandler } from './fees/application/commands/fee.commands.js';
+import { DeclareIncomeHandler } from './fees/application/commands/declare-income/declare-income.handler.js';
+import { ImportBankStatementHandler } from './fees/application/commands/import-bank-statement/import-bank-statement.handler.js';
+import { RecordPaymentHandler } from './fees/application/commands/record-payment/record-payment.handler.js';
 import { FeeDueTimerHandler } from './fees/application/timers/fee-due.timer-handler.js';
 import { FeesController } from './fees/interface/http/fees.http.controller.js';
-import { RecordConclusionHandler } from './monitoring/application/commands/record-conclusion.command.js';
+import { RecordConclusionHandler } from './monitoring/application/commands/record-conclusion/record-conclusion.handler.js';
 import { MonitoringController } from './monitoring/interface/http/monitoring.http.controller.js';
-import {
-  AnswerInformationRequestHandler,
-  FileCorporateNoticeHandler,
-  RequestInformationHandler,
-  SubmitAuditOpinionHandler,
-} from './obligations/application/commands/obligation.commands.js';
+import { AnswerInformationRequestHandler } from './obligations/application/commands/answer-information-request/answer-information-request.handler.js';
+import { FileCorporateNoticeHandler } from './obligations/application/commands/file-corporate-notice/file-corporate-notice.handler.js';
+import { RequestInformationHandler } from './obligations/application/commands/request-information/request-information.handler.js';
+import { SubmitAuditOpinionHandler } from './obligations/application/commands/submit-audit-opinion/submit-audit-opinion.handler.js';
 import { AuditOpinionDueTimerHandler, InformationRequestDueTimerHandler } from './obligations/application/timers/obligation-due.timer-handlers.js';
 import { ObligationsController } from './obligations/interface/http/obligations.http.controller.js';
-import { DecideEarlyTerminationHandler, OpenEarlyTerminationHandler } from './participation/application/commands/early-termination.commands.js';
-import { DecideExtensionHandler, FileExtensionHandler } from './participation/application/commands/extension.commands.js';
+import { DecideEarlyTerminationHandler } from './participation/application/commands/decide-early-termination/decide-early-termination.handler.js';
+import { OpenEarlyTerminationHandler } from './participation/application/commands/open-early-termination/open-early-termination.handler.js';
+import { DecideExtensionHandler } from './participation/application/commands/decide-extension/decide-extension.handler.js';
+import { FileExtensionHandler } from './participation/application/commands/file-extension/file-extension.handler.js';
 import { ActivityTypesChangedHandler } from './participation/application/event-handlers/activity-types-changed.handler.js';
 import { ParticipantRegisteredHandler } from './participation/application/event-handlers/participant-registered.handler.js';
 import { ParticipationLifecycle } from './participation/application/participation-lifecycle.service.js';
@@ -27,14 +29,15 @@ import { FeeQueries } from './fees/application/queries/fee.queries.js';
 import { MonitoringQueries } from './monitoring/application/queries/monitoring.queries.js';
 import { ObligationQueries } from './obligations/application/queries/obligation.queries.js';
 import { ReportingQueries } from './reporting/application/queries/reporting.queries.js';
-import { GenerateAnalyticsHandler } from './reporting/application/commands/generate-analytics.command.js';
+import { GenerateAnalyticsHandler } from './reporting/application/commands/generate-analytics/generate-analytics.handler.js';
 import { PlannedEndTimerHandler } from './participation/application/timers/planned-end.timer-handler.js';
 import { QuarterClosedTimerHandler } from './participation/application/timers/quarter-closed.timer-handler.js';
 import { WithdrawalEffectiveTimerHandler } from './participation/application/timers/withdrawal-effective.timer-handler.js';
 import { ParticipationsController } from './participation/interface/http/participations.http.controller.js';
 import { participationEntities } from './participation.entities.js';
 import { AnalyticsService, AnalyticsTimerHandler } from './reporting/application/analytics.service.js';
-import { ReadNonResidentsHandler, SubmitQuarterlyReportHandler } from './reporting/application/commands/quarterly-report.commands.js';
+import { ReadNonResidentsHandler } from './reporting/application/commands/read-non-residents/read-non-residents.handler.js';
+import { SubmitQuarterlyReportHandler } from './reporting/application/commands/submit-quarterly-report/submit-quarterly-report.handler.js';
 import { ReportDueTimerHandler } from './reporting/application/timers/report-due.timer-handler.js';
 import { ReportingController } from './reporting/interface/http/reporting.http.controller.js';
 import { ContextServices } from './shared/application/platform.js';

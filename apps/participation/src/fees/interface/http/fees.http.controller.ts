@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { DeclareIncomeBody, FeeDto, IdParams, ImportBankStatementBody, ImportResultDto, RecordPaymentBody, type Actor } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
 import { FeeQueries } from '../../application/queries/fee.queries.js';
-import { DeclareIncomeCommand, ImportBankStatementCommand, RecordPaymentCommand } from '../../application/commands/fee.commands.js';
+import { DeclareIncomeCommand } from '../../application/commands/declare-income/declare-income.command.js';
+import { ImportBankStatementCommand } from '../../application/commands/import-bank-statement/import-bank-statement.command.js';
+import { RecordPaymentCommand } from '../../application/commands/record-payment/record-payment.command.js';
 import type { Fee } from '../../domain/fee.aggregate.js';
 
 const FeeParams = z.object({ feeId: z.uuid() });

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { IdParams, MonitoringConclusionBody, MonitoringConclusionDto, type Actor } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
-import { RecordConclusionCommand } from '../../application/commands/record-conclusion.command.js';
+import { RecordConclusionCommand } from '../../application/commands/record-conclusion/record-conclusion.command.js';
 import { MonitoringQueries } from '../../application/queries/monitoring.queries.js';
 import type { MonitoringConclusion } from '../../domain/monitoring-conclusion.js';
 

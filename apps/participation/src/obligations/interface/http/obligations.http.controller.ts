@@ -13,12 +13,10 @@ import {
   type Actor,
 } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
-import {
-  AnswerInformationRequestCommand,
-  FileCorporateNoticeCommand,
-  RequestInformationCommand,
-  SubmitAuditOpinionCommand,
-} from '../../application/commands/obligation.commands.js';
+import { AnswerInformationRequestCommand } from '../../application/commands/answer-information-request/answer-information-request.command.js';
+import { FileCorporateNoticeCommand } from '../../application/commands/file-corporate-notice/file-corporate-notice.command.js';
+import { RequestInformationCommand } from '../../application/commands/request-information/request-information.command.js';
+import { SubmitAuditOpinionCommand } from '../../application/commands/submit-audit-opinion/submit-audit-opinion.command.js';
 import { ObligationQueries } from '../../application/queries/obligation.queries.js';
 import type { AuditObligation } from '../../domain/audit-obligation.aggregate.js';
 import type { CorporateNotice } from '../../domain/corporate-notice.js';

@@ -16,8 +16,10 @@ import {
   type Actor,
 } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
-import { DecideEarlyTerminationCommand, OpenEarlyTerminationCommand } from '../../application/commands/early-termination.commands.js';
-import { DecideExtensionCommand, FileExtensionCommand } from '../../application/commands/extension.commands.js';
+import { DecideEarlyTerminationCommand } from '../../application/commands/decide-early-termination/decide-early-termination.command.js';
+import { OpenEarlyTerminationCommand } from '../../application/commands/open-early-termination/open-early-termination.command.js';
+import { DecideExtensionCommand } from '../../application/commands/decide-extension/decide-extension.command.js';
+import { FileExtensionCommand } from '../../application/commands/file-extension/file-extension.command.js';
 import { ParticipationQueries } from '../../application/queries/participation.queries.js';
 import type { EarlyTermination } from '../../domain/early-termination.aggregate.js';
 import type { Extension } from '../../domain/extension.aggregate.js';

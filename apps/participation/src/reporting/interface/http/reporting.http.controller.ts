@@ -15,8 +15,9 @@ import {
   type Actor,
 } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
-import { GenerateAnalyticsCommand } from '../../application/commands/generate-analytics.command.js';
-import { ReadNonResidentsCommand, SubmitQuarterlyReportCommand } from '../../application/commands/quarterly-report.commands.js';
+import { GenerateAnalyticsCommand } from '../../application/commands/generate-analytics/generate-analytics.command.js';
+import { ReadNonResidentsCommand } from '../../application/commands/read-non-residents/read-non-residents.command.js';
+import { SubmitQuarterlyReportCommand } from '../../application/commands/submit-quarterly-report/submit-quarterly-report.command.js';
 import { ReportingQueries } from '../../application/queries/reporting.queries.js';
 import type { AnalyticsReport } from '../../domain/analytics-report.js';
 import type { QuarterlyReport } from '../../domain/quarterly-report.aggregate.js';

@@ -1,31 +1,22 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EarlyTerminationReferredV1, GROUND_NUMBER, type Actor, type EarlyTerminationGround } from '@hub/contracts';
-import { ForbiddenError, IllegalStateError, NotFoundError, RuleViolationError, ValidationError, uuidv7 } from '@hub/kernel';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EarlyTerminationReferredV1, GROUND_NUMBER, type EarlyTerminationGround } from '@hub/contracts';
+import { ForbiddenError, IllegalStateError, RuleViolationError, ValidationError, uuidv7 } from '@hub/kernel';
 import { type Em } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
-import { Fee } from '../../../fees/domain/fee.aggregate.js';
-import { MonitoringConclusion } from '../../../monitoring/domain/monitoring-conclusion.js';
-import { CorporateNotice } from '../../../obligations/domain/corporate-notice.js';
-import { InformationRequest } from '../../../obligations/domain/information-request.aggregate.js';
-import { QuarterlyReport } from '../../../reporting/domain/quarterly-report.aggregate.js';
-import { ContextServices } from '../../../shared/application/platform.js';
-import { TIMER } from '../../../shared/application/timer-kinds.js';
-import { startOfAlmatyDay } from '../../../shared/domain/calendar.js';
-import { EarlyTermination } from '../../domain/early-termination.aggregate.js';
-import type { Participation } from '../../domain/participation.aggregate.js';
-import { assertWithdrawalNotice } from '../../domain/rules/withdrawal-notice.rule.js';
-import { ParticipationLifecycle } from '../participation-lifecycle.service.js';
-
-export class OpenEarlyTerminationCommand extends Command<EarlyTermination> {
-  constructor(
-    readonly actor: Actor,
-    readonly participationId: string,
-    readonly input: { ground: EarlyTerminationGround; reason: string; withdrawalDate?: string | undefined; basisId?: string | undefined },
-  ) {
-    super();
-  }
-}
+import { Fee } from '../../../../fees/domain/fee.aggregate.js';
+import { MonitoringConclusion } from '../../../../monitoring/domain/monitoring-conclusion.js';
+import { CorporateNotice } from '../../../../obligations/domain/corporate-notice.js';
+import { InformationRequest } from '../../../../obligations/domain/information-request.aggregate.js';
+import { QuarterlyReport } from '../../../../reporting/domain/quarterly-report.aggregate.js';
+import { ContextServices } from '../../../../shared/application/platform.js';
+import { TIMER } from '../../../../shared/application/timer-kinds.js';
+import { startOfAlmatyDay } from '../../../../shared/domain/calendar.js';
+import { EarlyTermination } from '../../../domain/early-termination.aggregate.js';
+import type { Participation } from '../../../domain/participation.aggregate.js';
+import { assertWithdrawalNotice } from '../../../domain/rules/withdrawal-notice.rule.js';
+import { ParticipationLifecycle } from '../../participation-lifecycle.service.js';
+import { OpenEarlyTerminationCommand } from './open-early-termination.command.js';
 
 /**
  * F-28 … F-30: opens early termination. The participant itself may only withdraw (ground 3, with
@@ -104,36 +95,5 @@ export class OpenEarlyTerminationHandler implements ICommandHandler<OpenEarlyTer
       case 'contract-breach':
         return;
     }
-  }
-}
-
-export class DecideEarlyTerminationCommand extends Command<EarlyTermination> {
-  constructor(readonly actor: Actor, readonly caseId: string, readonly input: { decision: 'terminate' | 'continue'; protocolNumber: string; decidedOn: string }) {
-    super();
-  }
-}
-
-/** F-30: the Commission decides grounds (1), (2), (7); "terminate" ends the participation on the decision date. */
-@CommandHandler(DecideEarlyTerminationCommand)
-export class DecideEarlyTerminationHandler implements ICommandHandler<DecideEarlyTerminationCommand> {
-  constructor(
-    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
-    @Inject(ContextServices) private readonly ctx: ContextServices,
-    @Inject(ParticipationLifecycle) private readonly lifecycle: ParticipationLifecycle,
-  ) {}
-
-  execute(c: DecideEarlyTerminationCommand): Promise<EarlyTermination> {
-    return this.uow.run(async (em) => {
-      const kase = await em.findOne(EarlyTermination, { id: c.caseId });
-      if (!kase) throw new NotFoundError('early-termination', c.caseId);
-      if (c.input.decidedOn > this.ctx.today()) throw new RuleViolationError('F-30', 'a Commission decision cannot be dated in the future', { field: 'decidedOn' });
-      if (c.input.decidedOn < kase.openedOn) throw new RuleViolationError('F-30', `the decision cannot predate the referral of ${kase.openedOn}`, { field: 'decidedOn' });
-      kase.decide(c.input.decision, c.input.protocolNumber, c.input.decidedOn);
-      if (c.input.decision === 'terminate') {
-        const p = await this.ctx.participation(em, kase.participationId);
-        await this.lifecycle.terminateEarly(em, p, kase.ground, c.input.decidedOn, 'commission', c.input.protocolNumber);
-      }
-      return kase;
-    });
   }
 }

@@ -1,20 +1,11 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { MonitoringNotExpedientV1, type Actor } from '@hub/contracts';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { MonitoringNotExpedientV1 } from '@hub/contracts';
 import { ConflictError, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { ContextServices } from '../../../shared/application/platform.js';
-import { MonitoringConclusion } from '../../domain/monitoring-conclusion.js';
-
-export class RecordConclusionCommand extends Command<MonitoringConclusion> {
-  constructor(
-    readonly actor: Actor,
-    readonly participationId: string,
-    readonly input: { project: string; periodFrom: string; periodTo: string; conclusion: 'expedient' | 'not-expedient'; reasoning: string },
-  ) {
-    super();
-  }
-}
+import { ContextServices } from '../../../../shared/application/platform.js';
+import { MonitoringConclusion } from '../../../domain/monitoring-conclusion.js';
+import { RecordConclusionCommand } from './record-conclusion.command.js';
 
 /** F-36, F-40: the Fund's conclusion per project and period; "not expedient" notifies the participant (event). */
 @CommandHandler(RecordConclusionCommand)

@@ -1,14 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@hub/nest-commons';
-import type { AnalyticsReport } from '../../domain/analytics-report.js';
-import { AnalyticsService } from '../analytics.service.js';
-
-export class GenerateAnalyticsCommand extends Command<AnalyticsReport> {
-  constructor(readonly year: number, readonly quarter: number) {
-    super();
-  }
-}
+import type { AnalyticsReport } from '../../../domain/analytics-report.js';
+import { AnalyticsService } from '../../analytics.service.js';
+import { GenerateAnalyticsCommand } from './generate-analytics.command.js';
 
 /** F-41: (re)generates a quarter's analytical information on demand (the timer does it by itself). */
 @CommandHandler(GenerateAnalyticsCommand)

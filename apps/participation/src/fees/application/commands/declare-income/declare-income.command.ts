@@ -1,0 +1,9 @@
+import { Command } from '@nestjs/cqrs';
+import { type Actor } from '@hub/contracts';
+import { type Fee } from '../../../domain/fee.aggregate.js';
+
+export class DeclareIncomeCommand extends Command<Fee> {
+  constructor(readonly actor: Actor, readonly participationId: string, readonly input: { year: number; quarter: number; incomeKzt: number }) {
+    super();
+  }
+}

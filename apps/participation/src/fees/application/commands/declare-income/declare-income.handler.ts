@@ -1,0 +1,72 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { FeeAssessedV1 } from '@hub/contracts';
+import { RuleViolationError, ValidationError, uuidv7 } from '@hub/kernel';
+import type { Em } from '@hub/messaging';
+import { UnitOfWork } from '@hub/nest-commons';
+import { AuditObligation, auditOwed } from '../../../../obligations/domain/audit-obligation.aggregate.js';
+import { ContextServices } from '../../../../shared/application/platform.js';
+import { TIMER } from '../../../../shared/application/timer-kinds.js';
+import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
+import { compareIsoDates, quarterEnd, roundKzt } from '../../../../shared/domain/calendar.js';
+import { Fee } from '../../../domain/fee.aggregate.js';
+import { DeclareIncomeCommand } from './declare-income.command.js';
+
+/**
+ * F-21 … F-23: the participant declares the previous quarter's income; the fee follows from the
+ * tariff in force on the quarter's last day. F-33: the declarations of a year also tell whether
+ * the annual audit is owed (income above the threshold), which is derived here.
+ */
+@CommandHandler(DeclareIncomeCommand)
+export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeCommand> {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+
+  execute(c: DeclareIncomeCommand): Promise<Fee> {
+    return this.uow.run(async (em) => {
+      const p = await this.ctx.participation(em, c.participationId);
+      assertMayActFor(c.actor, p.bin, ['fund-officer', 'finance-officer']);
+      const { year, quarter, incomeKzt } = c.input;
+      const end = quarterEnd(year, quarter);
+      if (compareIsoDates(end, this.ctx.today()) >= 0) {
+        throw new RuleViolationError('F-21', `the income of ${year}-Q${quarter} can be declared once the quarter has ended (after ${end})`, { field: 'quarter' });
+      }
+      const fee = await em.findOne(Fee, { participationId: p.id, year, quarter });
+      if (!fee) throw ValidationError.field('quarter', `the participation did not run in ${year}-Q${quarter}: no fee is owed for it`, 'fee.no-quarter');
+      const priced = this.ctx.tariff.feeFor(incomeKzt, end);
+      fee.declare(incomeKzt, priced, this.ctx.now());
+      await this.ctx.publish(em, FeeAssessedV1, p.id, p.bin, {
+        feeId: fee.id,
+        participationId: p.id,
+        bin: p.bin,
+        year,
+        quarter: quarter,
+        declaredIncomeKzt: fee.declaredIncomeKzt!,
+        feeKzt: fee.feeKzt!,
+        tariffId: fee.tariffId!,
+        dueDate: fee.dueDate,
+      });
+      await this.deriveAudit(em, p.id, p.bin, year);
+      return fee;
+    });
+  }
+
+  /** F-33: annual income (sum of the year's declared quarters) above the threshold → an audit opinion is owed by 1 July. */
+  private async deriveAudit(em: Em, participationId: string, bin: string, year: number): Promise<void> {
+    await em.flush();
+    const fees = await em.find(Fee, { participationId, year });
+    const annual = roundKzt(fees.reduce((a, f) => a + (f.declaredIncomeKzt ?? 0), 0));
+    const threshold = this.ctx.deadlines.auditIncomeThresholdKzt(year);
+    if (!auditOwed(annual, threshold)) return;
+    const existing = await em.findOne(AuditObligation, { participationId, financialYear: year });
+    if (existing) {
+      existing.declaredIncomeKzt = annual;
+      return;
+    }
+    const a = AuditObligation.derive(
+      { id: uuidv7(), participationId, bin, financialYear: year, declaredIncomeKzt: annual, thresholdKzt: threshold, dueDate: this.ctx.deadlines.auditOpinionDueDate(year) },
+      this.ctx.now(),
+    );
+    em.persist(a);
+    await this.ctx.scheduleDeadline(em, TIMER.auditOpinionDue, a.id, a.dueDate);
+  }
+}

@@ -1,0 +1,53 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { ValidationError, uuidv7, type FieldIssue } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { ContextServices } from '../../../../shared/application/platform.js';
+import { compareIsoDates, roundKzt } from '../../../../shared/domain/calendar.js';
+import { Fee, FeePayment } from '../../../domain/fee.aggregate.js';
+import { parseBankStatement } from '../../../domain/rules/bank-statement-csv.rule.js';
+import { ImportBankStatementCommand } from './import-bank-statement.command.js';
+
+/** F-21: payments from a bank-statement CSV (format in the README); all rows or none. */
+@CommandHandler(ImportBankStatementCommand)
+export class ImportBankStatementHandler implements ICommandHandler<ImportBankStatementCommand> {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+
+  execute(c: ImportBankStatementCommand): Promise<{ importId: string; rows: number; totalKzt: number }> {
+    const rows = parseBankStatement(c.csv);
+    return this.uow.run(async (em) => {
+      const issues: FieldIssue[] = [];
+      const today = this.ctx.today();
+      const known = new Set((await em.find(FeePayment, { reference: { $in: rows.map((r) => r.reference) } })).map((p) => p.reference));
+      const matched: Array<{ fee: Fee; row: (typeof rows)[number] }> = [];
+      for (const row of rows) {
+        if (compareIsoDates(row.paidOn, today) > 0) issues.push({ path: `csv.row[${row.row}].paid_on`, message: 'cannot be in the future', code: 'csv.future' });
+        if (known.has(row.reference)) issues.push({ path: `csv.row[${row.row}].reference`, message: 'this payment is already recorded', code: 'csv.already-recorded' });
+        const fee = await em.findOne(Fee, { bin: row.bin, year: row.year, quarter: row.quarter });
+        if (!fee) issues.push({ path: `csv.row[${row.row}].period`, message: `no membership fee of this BIN for ${row.year}-Q${row.quarter}`, code: 'csv.no-fee' });
+        else if (fee.status === 'paid') issues.push({ path: `csv.row[${row.row}].period`, message: `the fee of ${row.year}-Q${row.quarter} is already paid in full`, code: 'csv.fee-paid' });
+        else matched.push({ fee, row });
+      }
+      if (issues.length > 0) throw new ValidationError(issues, `the bank statement has ${issues.length} problem(s); nothing was imported: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'csv.invalid');
+      const importId = uuidv7();
+      for (const { fee, row } of matched) {
+        fee.pay(row.amountKzt, this.ctx.now());
+        em.persist(
+          Object.assign(new FeePayment(), {
+            id: uuidv7(),
+            feeId: fee.id,
+            bin: fee.bin,
+            amountKzt: roundKzt(row.amountKzt),
+            paidOn: row.paidOn,
+            reference: row.reference,
+            source: 'bank-statement',
+            importId,
+            recordedBy: c.actor.subject,
+            recordedAt: this.ctx.now(),
+          }),
+        );
+      }
+      return { importId, rows: rows.length, totalKzt: roundKzt(rows.reduce((a, r) => a + r.amountKzt, 0)) };
+    });
+  }
+}
