@@ -147,6 +147,10 @@ describe('Fund officer: review, remarks, Commission (F-12 … F-16)', () => {
     expect(notice).toMatchObject({ ruleId: 'F-17', dueDate: '2026-11-23', status: 'open' });
     const events = await outbox(id);
     expect(events.at(-1)!.envelope.payload).toMatchObject({ decision: 'refuse', grounds: ['activity-not-in-priority-list'], notificationDueDate: '2026-11-23' });
+    // The applicant sees the decision with grounds and reasons (F-17), not who voted how.
+    const seen = await h.http().get(`/applications/${id}`).set(auth(a.applicant));
+    expect(seen.body.decision).toMatchObject({ decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'The product is a retail shop, not an ICT activity of the list' }], votes: [] });
+    expect(seen.body.votes).toEqual([]);
     const notified = await h.http().post(`/applications/${id}/notification`).set(auth(a.officer));
     expect(notified.body.deadlines.find((d: { kind: string }) => d.kind === 'decision-notification').status).toBe('met');
     // F-17: a refusal does not bar re-applying.

@@ -6,7 +6,7 @@ import { Application } from '../../domain/application.aggregate.js';
 import { applicationStateMachine, type ApplicationStatus } from '../../domain/application-status.js';
 import { ApplicationRowSchema, CertificateRowSchema, DeadlineRowSchema, ParticipantRowSchema, TranslationTaskRowSchema, type ApplicationRow, type DeadlineRow, type ParticipantRow } from '../../infrastructure/registration.schemas.js';
 import { CertificateSigner, type CertificateSignature } from '../ports/certificate.ports.js';
-import { RegistrationServices } from '../registration.services.js';
+import { REVIEWER_ROLES, RegistrationServices } from '../registration.services.js';
 
 export interface Page<T> {
   items: T[];
@@ -50,6 +50,8 @@ export class RegistrationQueries {
     const app = Application.restore(row.data);
     this.r.assertMayRead(actor, app);
     const s = row.data;
+    // The Commission's deliberation (who voted how) is internal; the applicant gets the decision, its grounds and reasons (F-17).
+    const reviewer = actor.roles.some((r) => REVIEWER_ROLES.includes(r));
     const deadlines = await em.find(DeadlineRowSchema, { applicationId: id }, { orderBy: { createdAt: 'asc' } });
     return {
       id: s.id,
@@ -68,8 +70,8 @@ export class RegistrationQueries {
       eligibilityEvaluation: s.eligibilityEvaluation,
       filedAt: s.filedAt,
       remarks: s.remarks,
-      votes: s.votes,
-      decision: s.decision,
+      votes: reviewer ? s.votes : [],
+      decision: s.decision && !reviewer ? { ...s.decision, votes: [] } : s.decision,
       notifiedAt: s.notifiedAt,
       contract: s.contract,
       certificateNumber: s.certificateNumber,
