@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { EventRegistry } from '../event-definition.js';
+import { TOPICS } from '../topics.js';
+import { EarlyTerminationGroundSchema, GROUND_NUMBER, ParticipationTerminatedV1, TERMINATION_GROUNDS, participationEvents } from './events.js';
+import { NonResidentsSchema } from './http.js';
+
+describe("participation's published language", () => {
+  it('every event travels on the participation topic, versioned, registered once', () => {
+    const registry = new EventRegistry([...participationEvents]);
+    expect(registry.all()).toHaveLength(participationEvents.length);
+    for (const e of participationEvents) {
+      expect(e.topic).toBe(TOPICS.participation.name);
+      expect(e.fullName).toMatch(/^participation\.[a-z-]+\.v1$/);
+    }
+  });
+
+  it('F-28: the seven early-termination grounds are numbered 1–7 in the order of the rules; term-expired is the planned end (F-27)', () => {
+    expect(TERMINATION_GROUNDS[0]).toBe('term-expired');
+    expect(EarlyTerminationGroundSchema.options.map((g) => GROUND_NUMBER[g])).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('participation-terminated always carries its ground', () => {
+    const base = { participationId: '018f0000-0000-7000-8000-000000000001', participantId: '018f0000-0000-7000-8000-000000000002', bin: '190540000011', kind: 'early', groundNumber: 6, decidedBy: 'fund', decisionReference: null, endedOn: '2026-06-01', ruleIds: ['F-28(6)'] };
+    expect(ParticipationTerminatedV1.payload.safeParse({ ...base, ground: 'membership-fees-not-paid' }).success).toBe(true);
+    expect(ParticipationTerminatedV1.payload.safeParse(base).success).toBe(false);
+    expect(ParticipationTerminatedV1.payload.safeParse({ ...base, ground: 'bored' }).success).toBe(false);
+  });
+
+  it('F-42: a stay is given as month and year', () => {
+    const r = NonResidentsSchema.safeParse({ engaged: [{ expectedStayFrom: '2026-13' }] });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.find((i) => i.path.join('.') === 'engaged.0.expectedStayFrom')?.message).toBe('must be YYYY-MM');
+  });
+});
