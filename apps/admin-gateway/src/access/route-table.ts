@@ -110,6 +110,16 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   par('POST', '/audit-obligations/:obligationId/opinion', union(APPLICANT, OFFICER), 'Submit the audit opinion (F-33)', { resourceParam: 'obligationId' }),
   par('POST', '/participations/:id/corporate-notices', union(APPLICANT, OFFICER), 'Notify re-registration or liquidation (F-34)'),
   par('GET', '/corporate-notices', OFFICER, 'Re-registration and liquidation notices (F-34)'),
+  par('GET', '/deadlines', union(PARTICIPATION_READERS), 'Open deadlines of participation: fees, reports, requests, audit opinions, planned ends (F-21, F-27, F-32, F-33, F-37)', { companyQuery: 'bin' }),
+];
+
+/**
+ * Context routes the gateway deliberately does not expose, with the reason (reviewed like the
+ * table). Every context's `/health/*` and `/openapi.json` are implied (the merged document replaces
+ * the latter). The cross-context test fails on any context route that is in neither list.
+ */
+export const NOT_PROXIED: readonly { readonly upstream: string; readonly method: HttpMethod; readonly path: string; readonly reason: string }[] = [
+  { upstream: 'registration', method: 'GET', path: '/metrics', reason: 'Prometheus scrape target: scraped on the internal network, not through the front door' },
 ];
 
 export interface RouteMatch {
