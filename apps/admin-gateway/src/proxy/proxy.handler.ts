@@ -7,7 +7,7 @@ import { MessageContexts } from '@hub/messaging';
 import { HUB_CONFIG, HUB_LOGGER } from '@hub/nest-commons';
 import { decideAccess } from '../access/access-rule.js';
 import { Authenticator } from '../access/authenticator.js';
-import { type ProxiedRoute, RouteTable, STATE_CHANGING } from '../access/route-table.js';
+import { RouteTable, STATE_CHANGING } from '../access/route-table.js';
 import { AuditTrail, type AuditKind } from '../audit/audit-trail.js';
 import type { GatewayConfig } from '../config.js';
 import { sendProblem } from '../http/problem.js';
@@ -148,10 +148,10 @@ export class ProxyHandler {
       // F-42: restricted personal data is released only when its reading is on record.
       return sendProblem(res, 503, 'gateway.audit-unavailable', 'Service unavailable', 'the audit trail cannot record this read right now, so the data is not released; try again later', instance);
     }
-    this.reply(res, upstream, match.route, upstreamRes);
+    this.reply(res, upstream, upstreamRes);
   }
 
-  private reply(res: Response, upstream: string, _route: ProxiedRoute, up: UpstreamResponse): void {
+  private reply(res: Response, upstream: string, up: UpstreamResponse): void {
     for (const h of FORWARDED_RESPONSE_HEADERS) {
       const v = up.headers.get(h);
       if (v !== null) res.setHeader(h, v);
