@@ -115,6 +115,16 @@ describe('concurrency', () => {
   });
 });
 
+describe('one open application per company', () => {
+  it('two concurrent drafts for one company: one is created, the other answers 409 (checked, and guaranteed by a unique index)', async () => {
+    const b = await actorsFor(h);
+    const body = { bin: b.bin, companyName: 'Twin LLP', address: 'Astana', language: 'ru' };
+    const results = await Promise.all([1, 2, 3].map(() => h.http().post('/applications').set(auth(b.applicant)).send(body)));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect((await h.sql<{ n: string }>(`select count(*)::text n from registration_application where bin = ?`, [b.bin]))[0]!.n).toBe('1');
+  });
+});
+
 describe('confidentiality (F-35)', () => {
   it("F-35: an applicant cannot see or touch another company's application: 404, not 403", async () => {
     const other = await actorsFor(h);

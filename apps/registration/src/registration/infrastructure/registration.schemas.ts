@@ -25,6 +25,13 @@ export const ApplicationRowSchema = defineEntity({
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
   },
+  indexes: [
+    {
+      // One open application per company and kind, guaranteed by the database even under concurrent requests (ADR 0010).
+      name: 'registration_application_one_open_unique',
+      expression: `create unique index "registration_application_one_open_unique" on "registration_application" ("bin", "kind") where "status" in ('draft', 'submitted', 'remarks-issued', 'resubmitted', 'with-commission')`,
+    },
+  ],
 });
 export type ApplicationRow = InferEntity<typeof ApplicationRowSchema>;
 
@@ -96,6 +103,7 @@ export const DeadlineRowSchema = defineEntity({
     missedAt: p.datetime().columnType('timestamptz').nullable(),
     createdAt: p.datetime().columnType('timestamptz'),
   },
+  indexes: [{ name: 'registration_deadline_open_due_idx', expression: `create index "registration_deadline_open_due_idx" on "registration_deadline" ("due_at") where "status" = 'open'` }],
 });
 export type DeadlineRow = InferEntity<typeof DeadlineRowSchema>;
 
