@@ -137,4 +137,18 @@ describe('membership fees on the real database (F-21 … F-23, F-33)', () => {
     expect(bad.body.errors[0].field).toBe('query.overdue');
     expect((await h.http().get('/openapi.json')).body.paths['/deadlines'].get).toBeDefined();
   });
+
+  it('concurrency: two simultaneous declarations of one quarter — one wins, the other gets 409, one fee-assessed event', async () => {
+    const d = await h.register();
+    await h.at('2026-06-30T19:00:01.000Z'); // Q2 closes for everyone; d's Q1 (2 March start) and Q2 are open
+    const token = await h.applicant(d.bin);
+    const send = (income: number) => h.http().post(`/participations/${d.id}/income-declarations`).set('authorization', `Bearer ${token}`).send({ year: 2026, quarter: 2, incomeKzt: income });
+    const results = await Promise.all([send(1_000_000), send(2_000_000), send(3_000_000)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    const events = (await h.outbox('participation.fee-assessed')).filter((e) => e.payload.bin === d.bin);
+    expect(events).toHaveLength(1);
+    const winner = results.find((r) => r.status === 201)!;
+    expect(events[0]!.payload.declaredIncomeKzt).toBe(winner.body.declaredIncomeKzt);
+  });
 });
+

@@ -23,6 +23,9 @@ export class Fee {
   declaredAt!: Date | null;
   createdAt!: Date;
   updatedAt!: Date;
+  /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
+  version!: number;
+
 
   static open(props: { id: string; participationId: string; bin: string; year: number; quarter: number; dueDate: IsoDate }, now: Date): Fee {
     const f = new Fee();

@@ -21,6 +21,7 @@ export const FeeSchema = defineEntity({
     declaredAt: p.datetime().columnType('timestamptz').nullable(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
+    version: p.integer().version(),
   },
   uniques: [{ name: 'membership_fee_quarter_unique', properties: ['participationId', 'year', 'quarter'] }],
 });

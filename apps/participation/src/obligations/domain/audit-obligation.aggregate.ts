@@ -21,6 +21,9 @@ export class AuditObligation {
   submittedOn!: IsoDate | null;
   opinion!: Attachment | null;
   createdAt!: Date;
+  /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
+  version!: number;
+
 
   static derive(props: { id: string; participationId: string; bin: string; financialYear: number; declaredIncomeKzt: number; thresholdKzt: number; dueDate: IsoDate }, now: Date): AuditObligation {
     const a = new AuditObligation();

@@ -30,6 +30,9 @@ export class InformationRequest {
   answerNote!: string | null;
   attachments!: Attachment[];
   createdAt!: Date;
+  /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
+  version!: number;
+
 
   static open(props: { id: string; participationId: string; bin: string; kind: InformationKind; description: string; requestedOn: IsoDate; requestedBy: string; dueDate: IsoDate }, now: Date): InformationRequest {
     const r = new InformationRequest();

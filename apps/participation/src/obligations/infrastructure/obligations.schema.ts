@@ -22,6 +22,7 @@ export const InformationRequestSchema = defineEntity({
     answerNote: p.text().nullable(),
     attachments: p.json<Attachment[]>().columnType('jsonb'),
     createdAt: p.datetime().columnType('timestamptz'),
+    version: p.integer().version(),
   },
 });
 
@@ -40,6 +41,7 @@ export const AuditObligationSchema = defineEntity({
     submittedOn: p.date().nullable(),
     opinion: p.json<Attachment>().columnType('jsonb').nullable(),
     createdAt: p.datetime().columnType('timestamptz'),
+    version: p.integer().version(),
   },
   uniques: [{ name: 'audit_obligation_year_unique', properties: ['participationId', 'financialYear'] }],
 });

@@ -30,6 +30,9 @@ export class EarlyTermination {
   effectiveDate!: IsoDate | null;
   protocolNumber!: string | null;
   createdAt!: Date;
+  /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
+  version!: number;
+
 
   get groundNumber(): number {
     return GROUND_NUMBER[this.ground];

@@ -21,6 +21,9 @@ export class Extension {
   reason!: string | null;
   certificateNumber!: string | null;
   createdAt!: Date;
+  /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
+  version!: number;
+
 
   static file(props: { id: string; participationId: string; filedOn: IsoDate; termEnd: IsoDate; extensionDeadline: IsoDate; requestedTermEnd: IsoDate; earliestEnd: IsoDate }, now: Date): Extension {
     assertExtensionFiledInTime(props.filedOn, props.extensionDeadline, props.termEnd);

@@ -43,6 +43,7 @@ export const ExtensionSchema = defineEntity({
     reason: p.text().nullable(),
     certificateNumber: p.string().length(100).nullable().unique('participation_extension_certificate_unique'),
     createdAt: p.datetime().columnType('timestamptz'),
+    version: p.integer().version(),
   },
 });
 
@@ -62,6 +63,7 @@ export const EarlyTerminationSchema = defineEntity({
     effectiveDate: p.date().nullable(),
     protocolNumber: p.string().length(100).nullable(),
     createdAt: p.datetime().columnType('timestamptz'),
+    version: p.integer().version(),
   },
 });
 

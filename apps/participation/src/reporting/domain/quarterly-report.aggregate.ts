@@ -33,6 +33,9 @@ export class QuarterlyReport {
   familyMemberCount!: number;
   createdAt!: Date;
   updatedAt!: Date;
+  /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
+  version!: number;
+
 
   static open(props: { id: string; participationId: string; bin: string; year: number; quarter: number; dueDate: IsoDate }, now: Date): QuarterlyReport {
     const r = new QuarterlyReport();

@@ -22,6 +22,7 @@ export const QuarterlyReportSchema = defineEntity({
     familyMemberCount: p.integer(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
+    version: p.integer().version(),
   },
   uniques: [{ name: 'quarterly_report_quarter_unique', properties: ['participationId', 'year', 'quarter'] }],
 });

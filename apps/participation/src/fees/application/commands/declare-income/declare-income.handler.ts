@@ -11,6 +11,7 @@ import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
 import { compareIsoDates, quarterEnd, roundKzt } from '../../../../shared/domain/calendar.js';
 import { Fee } from '../../../domain/fee.aggregate.js';
 import { DeclareIncomeCommand } from './declare-income.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /**
  * F-21 … F-23: the participant declares the previous quarter's income; the fee follows from the
@@ -22,7 +23,7 @@ export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeComman
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
 
   execute(c: DeclareIncomeCommand): Promise<Fee> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const p = await this.ctx.participation(em, c.participationId);
       assertMayActFor(c.actor, p.bin, ['fund-officer', 'finance-officer']);
       const { year, quarter, incomeKzt } = c.input;

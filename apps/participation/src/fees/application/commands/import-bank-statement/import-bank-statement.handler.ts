@@ -7,6 +7,7 @@ import { compareIsoDates, roundKzt } from '../../../../shared/domain/calendar.js
 import { Fee, FeePayment } from '../../../domain/fee.aggregate.js';
 import { parseBankStatement } from '../../../domain/rules/bank-statement-csv.rule.js';
 import { ImportBankStatementCommand } from './import-bank-statement.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-21: payments from a bank-statement CSV (format in the README); all rows or none. */
 @CommandHandler(ImportBankStatementCommand)
@@ -15,7 +16,7 @@ export class ImportBankStatementHandler implements ICommandHandler<ImportBankSta
 
   execute(c: ImportBankStatementCommand): Promise<{ importId: string; rows: number; totalKzt: number }> {
     const rows = parseBankStatement(c.csv);
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const issues: FieldIssue[] = [];
       const today = this.ctx.today();
       const known = new Set((await em.find(FeePayment, { reference: { $in: rows.map((r) => r.reference) } })).map((p) => p.reference));

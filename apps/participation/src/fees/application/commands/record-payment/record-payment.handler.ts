@@ -6,6 +6,7 @@ import { ContextServices } from '../../../../shared/application/platform.js';
 import { compareIsoDates, roundKzt } from '../../../../shared/domain/calendar.js';
 import { Fee, FeePayment } from '../../../domain/fee.aggregate.js';
 import { RecordPaymentCommand } from './record-payment.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-21: a payment entered by hand (finance officer). */
 @CommandHandler(RecordPaymentCommand)
@@ -13,7 +14,7 @@ export class RecordPaymentHandler implements ICommandHandler<RecordPaymentComman
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
 
   execute(c: RecordPaymentCommand): Promise<Fee> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const fee = await em.findOne(Fee, { id: c.feeId });
       if (!fee) throw new NotFoundError('fee', c.feeId);
       if (compareIsoDates(c.input.paidOn, this.ctx.today()) > 0) throw ValidationError.field('paidOn', 'cannot be in the future', 'payment.future');

@@ -6,6 +6,7 @@ import { UnitOfWork } from '@hub/nest-commons';
 import { ContextServices } from '../../../../shared/application/platform.js';
 import { MonitoringConclusion } from '../../../domain/monitoring-conclusion.js';
 import { RecordConclusionCommand } from './record-conclusion.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-36, F-40: the Fund's conclusion per project and period; "not expedient" notifies the participant (event). */
 @CommandHandler(RecordConclusionCommand)
@@ -13,7 +14,7 @@ export class RecordConclusionHandler implements ICommandHandler<RecordConclusion
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
 
   execute(c: RecordConclusionCommand): Promise<MonitoringConclusion> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const p = await this.ctx.participation(em, c.participationId);
       const existing = await em.findOne(MonitoringConclusion, { participationId: p.id, project: c.input.project, periodFrom: c.input.periodFrom, periodTo: c.input.periodTo });
       if (existing) throw new ConflictError('monitoring.duplicate', `a conclusion on this project for ${c.input.periodFrom} … ${c.input.periodTo} is already recorded`, { conclusionId: existing.id });

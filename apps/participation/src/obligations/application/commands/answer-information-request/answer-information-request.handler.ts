@@ -7,6 +7,7 @@ import { TIMER } from '../../../../shared/application/timer-kinds.js';
 import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
 import { InformationRequest } from '../../../domain/information-request.aggregate.js';
 import { AnswerInformationRequestCommand } from './answer-information-request.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-32, F-38: the participant provides the documents (late answers are kept and marked late). */
 @CommandHandler(AnswerInformationRequestCommand)
@@ -14,7 +15,7 @@ export class AnswerInformationRequestHandler implements ICommandHandler<AnswerIn
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
 
   execute(c: AnswerInformationRequestCommand): Promise<InformationRequest> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const r = await em.findOne(InformationRequest, { id: c.requestId });
       if (!r) throw new NotFoundError('information-request', c.requestId);
       assertMayActFor(c.actor, r.bin, ['fund-officer']);

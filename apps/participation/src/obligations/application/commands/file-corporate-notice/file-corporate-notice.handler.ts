@@ -7,6 +7,7 @@ import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
 import { compareIsoDates } from '../../../../shared/domain/calendar.js';
 import { CorporateNotice } from '../../../domain/corporate-notice.js';
 import { FileCorporateNoticeCommand } from './file-corporate-notice.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-34: the participant notifies re-registration or liquidation, with copies; on time = within 10 WD. */
 @CommandHandler(FileCorporateNoticeCommand)
@@ -14,7 +15,7 @@ export class FileCorporateNoticeHandler implements ICommandHandler<FileCorporate
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
 
   execute(c: FileCorporateNoticeCommand): Promise<CorporateNotice> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const p = await this.ctx.participation(em, c.participationId);
       assertMayActFor(c.actor, p.bin, ['fund-officer']);
       const today = this.ctx.today();

@@ -6,6 +6,7 @@ import { ContextServices } from '../../../../shared/application/platform.js';
 import { TIMER } from '../../../../shared/application/timer-kinds.js';
 import { InformationRequest } from '../../../domain/information-request.aggregate.js';
 import { RequestInformationCommand } from './request-information.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-32, F-38 (F-33 for the audit report): the Fund requests documents, due in 10 WD. */
 @CommandHandler(RequestInformationCommand)
@@ -13,7 +14,7 @@ export class RequestInformationHandler implements ICommandHandler<RequestInforma
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
 
   execute(c: RequestInformationCommand): Promise<InformationRequest> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const p = await this.ctx.participation(em, c.participationId);
       if (!p.isActive()) throw new IllegalStateError('participation', p.status, 'request information from');
       const today = this.ctx.today();

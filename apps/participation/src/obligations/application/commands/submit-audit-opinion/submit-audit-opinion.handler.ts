@@ -7,6 +7,7 @@ import { TIMER } from '../../../../shared/application/timer-kinds.js';
 import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
 import { AuditObligation } from '../../../domain/audit-obligation.aggregate.js';
 import { SubmitAuditOpinionCommand } from './submit-audit-opinion.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-33: the audit opinion is submitted (by 1 July). */
 @CommandHandler(SubmitAuditOpinionCommand)
@@ -14,7 +15,7 @@ export class SubmitAuditOpinionHandler implements ICommandHandler<SubmitAuditOpi
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
 
   execute(c: SubmitAuditOpinionCommand): Promise<AuditObligation> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const a = await em.findOne(AuditObligation, { id: c.obligationId });
       if (!a) throw new NotFoundError('audit-obligation', c.obligationId);
       assertMayActFor(c.actor, a.bin, ['fund-officer']);

@@ -6,6 +6,7 @@ import { ContextServices } from '../../../../shared/application/platform.js';
 import { EarlyTermination } from '../../../domain/early-termination.aggregate.js';
 import { ParticipationLifecycle } from '../../participation-lifecycle.service.js';
 import { DecideEarlyTerminationCommand } from './decide-early-termination.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-30: the Commission decides grounds (1), (2), (7); "terminate" ends the participation on the decision date. */
 @CommandHandler(DecideEarlyTerminationCommand)
@@ -17,7 +18,7 @@ export class DecideEarlyTerminationHandler implements ICommandHandler<DecideEarl
   ) {}
 
   execute(c: DecideEarlyTerminationCommand): Promise<EarlyTermination> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const kase = await em.findOne(EarlyTermination, { id: c.caseId });
       if (!kase) throw new NotFoundError('early-termination', c.caseId);
       if (c.input.decidedOn > this.ctx.today()) throw new RuleViolationError('F-30', 'a Commission decision cannot be dated in the future', { field: 'decidedOn' });

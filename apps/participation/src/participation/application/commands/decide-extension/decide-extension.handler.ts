@@ -7,6 +7,7 @@ import { ContextServices } from '../../../../shared/application/platform.js';
 import { Extension } from '../../../domain/extension.aggregate.js';
 import { ParticipationLifecycle } from '../../participation-lifecycle.service.js';
 import { DecideExtensionCommand } from './decide-extension.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 @CommandHandler(DecideExtensionCommand)
 export class DecideExtensionHandler implements ICommandHandler<DecideExtensionCommand> {
@@ -17,7 +18,7 @@ export class DecideExtensionHandler implements ICommandHandler<DecideExtensionCo
   ) {}
 
   execute(c: DecideExtensionCommand): Promise<Extension> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const extension = await em.findOne(Extension, { id: c.extensionId, participationId: c.participationId });
       if (!extension) throw new NotFoundError('extension', c.extensionId);
       const p = await this.ctx.participation(em, extension.participationId);

@@ -7,13 +7,14 @@ import { ContextServices } from '../../../../shared/application/platform.js';
 import { addCalendarDays } from '../../../../shared/domain/calendar.js';
 import { Extension } from '../../../domain/extension.aggregate.js';
 import { FileExtensionCommand } from './file-extension.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 @CommandHandler(FileExtensionCommand)
 export class FileExtensionHandler implements ICommandHandler<FileExtensionCommand> {
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
 
   execute(c: FileExtensionCommand): Promise<Extension> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const p = await this.ctx.participation(em, c.participationId);
       assertMayActFor(c.actor, p.bin, ['fund-officer']);
       if (!p.isActive()) throw new IllegalStateError('participation', p.status, 'extend');

@@ -17,6 +17,7 @@ import type { Participation } from '../../../domain/participation.aggregate.js';
 import { assertWithdrawalNotice } from '../../../domain/rules/withdrawal-notice.rule.js';
 import { ParticipationLifecycle } from '../../participation-lifecycle.service.js';
 import { OpenEarlyTerminationCommand } from './open-early-termination.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /**
  * F-28 … F-30: opens early termination. The participant itself may only withdraw (ground 3, with
@@ -33,7 +34,7 @@ export class OpenEarlyTerminationHandler implements ICommandHandler<OpenEarlyTer
   ) {}
 
   execute(c: OpenEarlyTerminationCommand): Promise<EarlyTermination> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const p = await this.ctx.participation(em, c.participationId);
       const { ground } = c.input;
       const isFund = c.actor.roles.includes('fund-officer');

@@ -4,6 +4,7 @@ import { UnitOfWork } from '@hub/nest-commons';
 import type { AnalyticsReport } from '../../../domain/analytics-report.js';
 import { AnalyticsService } from '../../analytics.service.js';
 import { GenerateAnalyticsCommand } from './generate-analytics.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-41: (re)generates a quarter's analytical information on demand (the timer does it by itself). */
 @CommandHandler(GenerateAnalyticsCommand)
@@ -11,6 +12,6 @@ export class GenerateAnalyticsHandler implements ICommandHandler<GenerateAnalyti
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(AnalyticsService) private readonly analytics: AnalyticsService) {}
 
   execute(c: GenerateAnalyticsCommand): Promise<AnalyticsReport> {
-    return this.uow.run((em) => this.analytics.generate(em, c.year, c.quarter));
+    return runCommand(this.uow, (em) => this.analytics.generate(em, c.year, c.quarter));
   }
 }

@@ -8,6 +8,7 @@ import { ContextServices } from '../../../../shared/application/platform.js';
 import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
 import { NonResidentRecord, PiiAccessLogEntry, QuarterlyReport } from '../../../domain/quarterly-report.aggregate.js';
 import { ReadNonResidentsCommand } from './read-non-residents.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /**
  * F-42 restricted personal data: readable by the fund-officer and by the participant's own
@@ -19,7 +20,7 @@ export class ReadNonResidentsHandler implements ICommandHandler<ReadNonResidents
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
 
   execute(c: ReadNonResidentsCommand): Promise<NonResidents> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const report = await em.findOne(QuarterlyReport, { id: c.reportId });
       if (!report) throw new NotFoundError('quarterly-report', c.reportId);
       assertMayActFor(c.actor, report.bin, ['fund-officer']);

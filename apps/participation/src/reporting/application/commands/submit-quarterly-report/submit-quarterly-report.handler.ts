@@ -8,6 +8,7 @@ import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
 import { compareIsoDates, quarterEnd } from '../../../../shared/domain/calendar.js';
 import { NonResidentRecord, QuarterlyReport } from '../../../domain/quarterly-report.aggregate.js';
 import { SubmitQuarterlyReportCommand } from './submit-quarterly-report.command.js';
+import { runCommand } from '../../../../shared/application/run-command.js';
 
 /**
  * F-37, F-39: the participant submits the quarter's activity report with the analysis of results.
@@ -19,7 +20,7 @@ export class SubmitQuarterlyReportHandler implements ICommandHandler<SubmitQuart
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
 
   execute(c: SubmitQuarterlyReportCommand): Promise<QuarterlyReport> {
-    return this.uow.run(async (em) => {
+    return runCommand(this.uow, async (em) => {
       const p = await this.ctx.participation(em, c.participationId);
       assertMayActFor(c.actor, p.bin, ['fund-officer']);
       if (compareIsoDates(quarterEnd(c.year, c.quarter), this.ctx.today()) >= 0) {
