@@ -12,6 +12,7 @@ import { IssueRemarksHandler } from './application/commands/issue-remarks/issue-
 import { ListInRegistryHandler } from './application/commands/list-in-registry/list-in-registry.handler.js';
 import { RecordDecisionHandler } from './application/commands/record-decision/record-decision.handler.js';
 import { RecordNotificationHandler } from './application/commands/record-notification/record-notification.handler.js';
+import { ReportAddressChangeHandler } from './application/commands/report-address-change/report-address-change.handler.js';
 import { ResubmitApplicationHandler } from './application/commands/resubmit-application/resubmit-application.handler.js';
 import { SendToCommissionHandler } from './application/commands/send-to-commission/send-to-commission.handler.js';
 import { SignContractHandler } from './application/commands/sign-contract/sign-contract.handler.js';
@@ -26,6 +27,7 @@ import { LocalCertificateSigner } from './infrastructure/adapters/local-certific
 import { PdfCertificateRenderer } from './infrastructure/adapters/pdf-certificate.renderer.js';
 import { ApplicantHttpController } from './interface/http/applicant.http.controller.js';
 import { CommissionHttpController } from './interface/http/commission.http.controller.js';
+import { ParticipantHttpController } from './interface/http/participant.http.controller.js';
 import { FundOfficerHttpController } from './interface/http/fund-officer.http.controller.js';
 import { PublicRegistryHttpController } from './interface/http/public-registry.http.controller.js';
 
@@ -43,11 +45,12 @@ export const REGISTRATION_COMMAND_HANDLERS = [
   IssueCertificateHandler,
   ListInRegistryHandler,
   CompleteTranslationHandler,
+  ReportAddressChangeHandler,
 ];
 
 /** The registration context: applications, Commission, certificates, public registry (F-7 … F-20). */
 @Module({
-  controllers: [ApplicantHttpController, FundOfficerHttpController, CommissionHttpController, PublicRegistryHttpController],
+  controllers: [ApplicantHttpController, FundOfficerHttpController, CommissionHttpController, PublicRegistryHttpController, ParticipantHttpController],
   providers: [
     { provide: ACTIVITY_TYPE_CATALOGUE, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig) => new JsonActivityTypeCatalogue(c.REGISTRATION_ACTIVITY_TYPES_FILE) },
     { provide: REFERENCE_DATA, useFactory: () => referenceData() },

@@ -235,6 +235,18 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
     expect(registry.body.items[0].activityTypes.map((t: { code: string }) => t.code)).toEqual(['PH-01', 'PH-03']);
   });
 
+  it('F-9(3): the participant reports an address change; the record follows and participant-address-changed is published; others get 404', async () => {
+    const res = await h.http().post(`/participants/${a.bin}/address`).set(auth(a.applicant)).send({ address: 'Astana, Turan 24, office 5', proofDocumentRef: 'LEASE-2026-0777' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ bin: a.bin, address: 'Astana, Turan 24, office 5' });
+    const events = await h.sql<{ envelope: { payload: Record<string, unknown> } }>(`select envelope from hub_outbox where event_type = 'registration.participant-address-changed' and message_key = ?`, [a.bin]);
+    expect(events[0]!.envelope.payload).toMatchObject({ bin: a.bin, address: 'Astana, Turan 24, office 5', reportedOn: '2026-11-16' });
+    const other = await actorsFor(h);
+    expect((await h.http().get(`/participants/${a.bin}`).set(auth(other.applicant))).status).toBe(404);
+    expect((await h.http().post(`/participants/${a.bin}/address`).set(auth(other.applicant)).send({ address: 'x', proofDocumentRef: 'y' })).status).toBe(404);
+    expect((await h.http().get(`/participants/${a.bin}`).set(auth(a.officer))).body.address).toBe('Astana, Turan 24, office 5');
+  });
+
   it('F-20: a company that is not a participant cannot apply for an activity change', async () => {
     const b = newBin();
     const t = await h.token(['applicant'], [b]);

@@ -53,6 +53,8 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
       ['listing', () => h.http().post('/applications/42/listing').set(auth(a.officer)), ['params.id']],
       ['certificate', () => h.http().post('/applications/42/certificate').set(auth(a.officer)), ['params.id']],
       ['send', () => h.http().post('/applications/42/send-to-commission').set(auth(a.officer)), ['params.id']],
+      ['participant', () => h.http().get('/participants/abc').set(auth(a.applicant)), ['params.bin']],
+      ['address', () => h.http().post(`/participants/${a.bin}/address`).set(auth(a.applicant)).send({ address: '' }), ['body.address', 'body.proofDocumentRef']],
       ['translations', () => h.http().get('/translation-tasks?status=lost').set(auth(a.officer)), ['query.status']],
       ['json', () => h.http().post('/applications').set(auth(a.applicant)).set('content-type', 'application/json').send('{"bin": '), ['body']],
     ];

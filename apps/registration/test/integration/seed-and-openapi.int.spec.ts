@@ -46,7 +46,7 @@ describe('OpenAPI', () => {
 
   it('documents every registration endpoint with its access rule, generated from the zod schemas', async () => {
     const doc = (await h.http().get('/openapi.json')).body as { paths: Record<string, Record<string, { 'x-hub-access'?: unknown; requestBody?: unknown }>> };
-    for (const path of ['/applications', '/applications/{id}', '/applications/{id}/submit', '/applications/{id}/resubmit', '/applications/{id}/remarks', '/applications/{id}/send-to-commission', '/applications/{id}/votes', '/applications/{id}/decision', '/applications/{id}/notification', '/applications/{id}/contract', '/applications/{id}/certificate', '/applications/{id}/certificate.pdf', '/applications/{id}/listing', '/review-queue', '/deadlines', '/commission/agenda', '/translation-tasks', '/registry', '/registry/export', '/registry/certificates/{number}', '/activity-types', '/metrics']) {
+    for (const path of ['/applications', '/applications/{id}', '/applications/{id}/submit', '/applications/{id}/resubmit', '/applications/{id}/remarks', '/applications/{id}/send-to-commission', '/applications/{id}/votes', '/applications/{id}/decision', '/applications/{id}/notification', '/applications/{id}/contract', '/applications/{id}/certificate', '/applications/{id}/certificate.pdf', '/applications/{id}/listing', '/review-queue', '/deadlines', '/commission/agenda', '/translation-tasks', '/registry', '/registry/export', '/registry/certificates/{number}', '/activity-types', '/metrics', '/participants/{bin}', '/participants/{bin}/address']) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths['/applications/{id}/decision']!['post']!['x-hub-access']).toEqual(['commission-secretary']);

@@ -141,6 +141,14 @@ export const ActivityTypesChangedV1 = defineIntegrationEvent({
   }),
 });
 
+export const ParticipantAddressChangedV1 = defineIntegrationEvent({
+  type: 'registration.participant-address-changed',
+  version: 1,
+  topic,
+  description: 'The participant reported a change of the address where it operates (F-9(3): to be reported to the Fund promptly).',
+  payload: z.object({ participantId: z.uuid(), bin: BinSchema, address: z.string(), reportedOn: IsoDateSchema }),
+});
+
 export const RegistrationDeadlineKindSchema = z.enum(['completeness-review', 'commission-decision', 'activity-change-decision', 'decision-notification', 'certificate', 'registry-listing']);
 
 export const RegistrationDeadlineMissedV1 = defineIntegrationEvent({
@@ -169,4 +177,5 @@ export const registrationEvents = [
   ParticipantListedV1,
   ActivityTypesChangedV1,
   RegistrationDeadlineMissedV1,
+  ParticipantAddressChangedV1,
 ] as const;

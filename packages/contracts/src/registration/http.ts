@@ -196,3 +196,20 @@ export const TranslationTaskSchema = z.object({
 });
 export const TranslationTaskIdParams = z.object({ id: z.uuid() });
 export const CompleteTranslationBody = z.object({ targetLanguage: z.enum(['kk', 'ru']).default('ru'), documentRef: text(200) });
+
+export const ParticipantBinParams = z.object({ bin: BinSchema });
+export const AddressChangeBody = z.object({ address: text(1000), proofDocumentRef: text(200) });
+export const ParticipantViewSchema = z.object({
+  id: z.uuid(),
+  bin: BinSchema,
+  companyName: z.string(),
+  address: z.string(),
+  activityTypes: z.array(z.object({ code: z.string(), name: z.string(), works: z.array(z.string()) })),
+  contractNumber: z.string(),
+  contractSignedOn: IsoDateSchema,
+  termStart: IsoDateSchema,
+  termEnd: IsoDateSchema,
+  certificateNumber: z.string(),
+  certificateIssuedOn: IsoDateSchema.nullable(),
+  listedOn: IsoDateSchema.nullable(),
+});

@@ -223,6 +223,28 @@ export class RegistrationQueries {
     };
   }
 
+  /** F-35: a participant's own record, for the company itself and the Fund's staff (others: 404). */
+  async participant(bin: string, actor: Actor) {
+    const staff = actor.roles.some((r) => STAFF_ROLES.includes(r));
+    if (!staff && !(actor.roles.includes('applicant') && actor.companies.includes(bin))) throw new NotFoundError('participant', bin);
+    const p = await this.em().findOne(ParticipantRowSchema, { bin });
+    if (!p) throw new NotFoundError('participant', bin);
+    return {
+      id: p.id,
+      bin: p.bin,
+      companyName: p.companyName,
+      address: p.address,
+      activityTypes: p.activityTypes,
+      contractNumber: p.contractNumber,
+      contractSignedOn: p.contractSignedOn,
+      termStart: p.termStart,
+      termEnd: p.termEnd,
+      certificateNumber: p.certificateNumber,
+      certificateIssuedOn: p.certificateIssuedOn,
+      listedOn: p.listedOn,
+    };
+  }
+
   /** The issued PDF, for the Fund and the company itself. */
   async certificatePdf(applicationId: string, actor: Actor): Promise<{ number: string; pdf: Buffer }> {
     const em = this.em();
