@@ -21,10 +21,18 @@ export class ImportBankStatementHandler implements ICommandHandler<ImportBankSta
       const today = this.ctx.today();
       const known = new Set((await em.find(FeePayment, { reference: { $in: rows.map((r) => r.reference) } })).map((p) => p.reference));
       const matched: Array<{ fee: Fee; row: (typeof rows)[number] }> = [];
+      // One query for every fee the statement names (not one per row).
+      const candidates = await em.find(Fee, { bin: { $in: [...new Set(rows.map((r) => r.bin))] }, year: { $in: [...new Set(rows.map((r) => r.year))] } });
+      const fees = new Map<string, Fee>();
+      for (const f of candidates) {
+        const key = `${f.bin}/${f.year}/${f.quarter}`;
+        // A re-registered company may have two participations in one quarter: pay the open fee.
+        if (!fees.has(key) || fees.get(key)!.status === 'paid') fees.set(key, f);
+      }
       for (const row of rows) {
         if (compareIsoDates(row.paidOn, today) > 0) issues.push({ path: `csv.row[${row.row}].paid_on`, message: 'cannot be in the future', code: 'csv.future' });
         if (known.has(row.reference)) issues.push({ path: `csv.row[${row.row}].reference`, message: 'this payment is already recorded', code: 'csv.already-recorded' });
-        const fee = await em.findOne(Fee, { bin: row.bin, year: row.year, quarter: row.quarter });
+        const fee = fees.get(`${row.bin}/${row.year}/${row.quarter}`);
         if (!fee) issues.push({ path: `csv.row[${row.row}].period`, message: `no membership fee of this BIN for ${row.year}-Q${row.quarter}`, code: 'csv.no-fee' });
         else if (fee.status === 'paid') issues.push({ path: `csv.row[${row.row}].period`, message: `the fee of ${row.year}-Q${row.quarter} is already paid in full`, code: 'csv.fee-paid' });
         else matched.push({ fee, row });
