@@ -38,7 +38,14 @@ export function configureHttp(app: INestApplication, config: BaseConfig): void {
 }
 
 /** Starts a context app: validated config, pino logs, the HTTP pipeline, graceful shutdown. */
-export async function bootstrapHubApp(module: Type, configSchema: z.ZodType<BaseConfig>): Promise<INestApplication> {
+export interface BootstrapOptions<C extends BaseConfig> {
+  /** Replaces `configureHttp` for apps whose pipeline differs (the gateway's proxy and rate limits). */
+  readonly configureHttp?: (app: NestExpressApplication, config: C) => void;
+  /** Extra fields for the "listening" log line. */
+  readonly describe?: (config: C) => Record<string, unknown>;
+}
+
+export async function bootstrapHubApp<C extends BaseConfig>(module: Type, configSchema: z.ZodType<C>, options: BootstrapOptions<C> = {}): Promise<INestApplication> {
   // Validate first, so that a bad variable gives one clear message and no framework stack trace.
   try {
     loadConfig(configSchema);
@@ -50,7 +57,7 @@ export async function bootstrapHubApp(module: Type, configSchema: z.ZodType<Base
     throw e;
   }
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: true });
-  const config = app.get<BaseConfig>(HUB_CONFIG);
+  const config = app.get<C>(HUB_CONFIG);
   const logger = app.get<Logger>(HUB_LOGGER);
   app.useLogger({
     log: (m: unknown, ...rest: unknown[]) => logger.info({ context: rest.at(-1) }, String(m)),
@@ -59,8 +66,8 @@ export async function bootstrapHubApp(module: Type, configSchema: z.ZodType<Base
     debug: (m: unknown, ...rest: unknown[]) => logger.debug({ context: rest.at(-1) }, String(m)),
     verbose: (m: unknown, ...rest: unknown[]) => logger.trace({ context: rest.at(-1) }, String(m)),
   });
-  configureHttp(app, config);
+  (options.configureHttp ?? configureHttp)(app, config);
   await app.listen(config.PORT, '0.0.0.0');
-  logger.info({ port: config.PORT }, 'listening');
+  logger.info({ port: config.PORT, ...(options.describe?.(config) ?? {}) }, 'listening');
   return app;
 }
