@@ -39,6 +39,8 @@ const SECRETARY: readonly Role[] = ['commission-secretary'];
 const COMMISSION: readonly Role[] = ['commission-member', 'commission-secretary'];
 /** Who reads a participant's file where the context admits any verified caller (it filters an applicant to its own companies). */
 const PARTICIPATION_READERS: readonly Role[] = ['applicant', 'fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'auditor'];
+/** Who follows statutory deadlines: the staff whose work they time, auditors, and a company for its own (the contexts filter). */
+const DEADLINE_READERS: readonly Role[] = PARTICIPATION_READERS;
 const union = (...groups: (readonly Role[])[]): readonly Role[] => [...new Set(groups.flat())];
 
 const reg = (method: HttpMethod, path: string, access: Access, summary: string, extra: Partial<ProxiedRoute> = {}): ProxiedRoute => ({ upstream: 'registration', method, path, access, summary, ...extra });
@@ -63,7 +65,9 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   reg('POST', '/applications/:id/submit', APPLICANT, 'File the application (F-8; F-7, F-9 checks)'),
   reg('POST', '/applications/:id/resubmit', APPLICANT, 'Answer the remarks and file again (F-14, F-15)'),
   reg('GET', '/review-queue', OFFICER, 'Completeness review queue with working-day deadlines (F-12, F-14)'),
-  reg('GET', '/deadlines', union(OFFICER, ['auditor']), "The Fund's statutory deadlines in registration (F-12 … F-20)"),
+  reg('GET', '/deadlines', DEADLINE_READERS, "The Fund's statutory deadlines in registration (F-12 … F-20)", { companyQuery: 'bin' }),
+  reg('GET', '/participants/:bin', union(APPLICANT, OFFICER, COMMISSION, FINANCE, ['auditor']), "A participant's record: contract, term, certificate, activity types (F-18)", { companyParam: 'bin', resourceParam: 'bin' }),
+  reg('POST', '/participants/:bin/address', APPLICANT, 'Report a change of the place of business (F-9(3))', { companyParam: 'bin', resourceParam: 'bin' }),
   reg('POST', '/applications/:id/remarks', OFFICER, 'Issue remarks (F-14)'),
   reg('POST', '/applications/:id/send-to-commission', OFFICER, 'Send to the Commission (F-13, F-15)'),
   reg('POST', '/applications/:id/notification', OFFICER, 'Record the notification of the decision (F-17)'),
@@ -110,7 +114,7 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   par('POST', '/audit-obligations/:obligationId/opinion', union(APPLICANT, OFFICER), 'Submit the audit opinion (F-33)', { resourceParam: 'obligationId' }),
   par('POST', '/participations/:id/corporate-notices', union(APPLICANT, OFFICER), 'Notify re-registration or liquidation (F-34)'),
   par('GET', '/corporate-notices', OFFICER, 'Re-registration and liquidation notices (F-34)'),
-  par('GET', '/deadlines', union(PARTICIPATION_READERS), 'Open deadlines of participation: fees, reports, requests, audit opinions, planned ends (F-21, F-27, F-32, F-33, F-37)', { companyQuery: 'bin' }),
+  par('GET', '/deadlines', DEADLINE_READERS, 'Open deadlines of participation: fees, reports, requests, audit opinions, planned ends (F-21, F-27, F-32, F-33, F-37)', { companyQuery: 'bin' }),
 ];
 
 /**

@@ -297,6 +297,8 @@ describe('cross-context: registration → participation through the admin gatewa
     // The gateway refuses a foreign BIN filter itself; the context refuses a foreign id (defence in depth).
     expect((await request(gw).get(`/api/participation/participations?bin=${bin}`).set('authorization', `Bearer ${otherCompany}`)).status).toBe(403);
     expect([403, 404]).toContain((await request(gw).get(`/api/participation/participations/${participationId}`).set('authorization', `Bearer ${otherCompany}`)).status);
+    expect([403, 404]).toContain((await request(gw).get(`/api/registration/applications/${applicationId}`).set('authorization', `Bearer ${otherCompany}`)).status);
+    expect((await request(gw).get(`/api/companies/${bin}/overview`).set('authorization', `Bearer ${otherCompany}`)).status).toBe(403);
   }, 90_000);
 
   it('F-21 … F-23, F-37: after Q4 closes the company declares income, the fee is paid, the quarterly report is filed', async () => {
