@@ -126,7 +126,7 @@ describe('cross-context: registration → participation through the admin gatewa
   /** A failed wait says what the apps logged. */
   const explained = async <T>(p: Promise<T>): Promise<T> =>
     p.catch((e: Error) => {
-      throw new Error(`${e.message}\n--- registration log ---\n${fleet.logs('registration').slice(-3000)}\n--- participation log ---\n${fleet.logs('participation').slice(-5000)}`);
+      throw new Error(`${e.message} (the participation consumer reads the shared registration topic from its beginning: every earlier run's companies get timers too)\n--- registration log ---\n${fleet.logs('registration').slice(-3000)}\n--- participation log ---\n${fleet.logs('participation').slice(-5000)}`);
     });
   const ok = (res: request.Response, status: number, what: string) => {
     if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 1500)}`);
@@ -311,7 +311,7 @@ describe('cross-context: registration → participation through the admin gatewa
           const res = await request(gw).get(`/api/participation/participations/${participationId}/fees`).set(auth('alice'));
           return ((res.body as { year: number; quarter: number; id: string }[]) ?? []).find?.((f) => f.year === 2026 && f.quarter === 4);
         },
-        { timeoutMs: 60_000 },
+        { timeoutMs: 150_000 },
       ),
     );
     const assessed = ok(
@@ -404,7 +404,7 @@ describe('cross-context: registration → participation through the admin gatewa
         resourceId: report.id,
       }),
     ]);
-  }, 150_000);
+  }, 240_000);
 
   it('F-12: the deadlines board shows the review the Fund let slip as overdue, across contexts', async () => {
     const board = ok(await request(gw).get('/api/deadlines?overdue=true').set(auth('olga')), 200, 'deadlines board') as {
