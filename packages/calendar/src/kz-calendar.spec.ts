@@ -62,7 +62,8 @@ describe('kzCalendar loading', () => {
 
   it('adds a year from extraDataDir without code changes; weekend shifts are computed for it', () => {
     const cal = kzCalendar({ extraDataDir: dirWith({ '2028.json': year2028(), 'README.md': 'ignored' }) });
-    expect(cal.loadedYears()).toEqual([2024, 2025, 2026, 2027, 2028]);
+    expect(cal.loadedYears()).toEqual([2024, 2025, 2026, 2027, 2028, 2029]);
+    expect(cal.dayOffReason('2028-01-07')).toBe('Orthodox Christmas');
     expect(cal.dayOffReason('2028-01-03')).toMatch(/^New Year \(day off moved from 2028-01-01/);
     expect(cal.dayOffReason('2028-01-04')).toMatch(/^New Year \(day off moved from 2028-01-02/);
     expect(cal.dayOffReason('2028-12-18')).toMatch(/^Independence Day/);
@@ -71,10 +72,11 @@ describe('kzCalendar loading', () => {
   });
 
   it('reads HUB_CALENDAR_DIR when no option is given', () => {
-    process.env.HUB_CALENDAR_DIR = dirWith({ '2028.json': year2028() });
-    expect(kzCalendar().loadedYears()).toContain(2028);
+    const y2030 = JSON.parse(JSON.stringify(year2028()).replaceAll('2028-', '2030-')) as Record<string, unknown>;
+    process.env.HUB_CALENDAR_DIR = dirWith({ '2030.json': { ...y2030, year: 2030, expectedWeekendShifts: undefined } });
+    expect(kzCalendar().loadedYears()).toContain(2030);
     delete process.env.HUB_CALENDAR_DIR;
-    expect(kzCalendar().loadedYears()).not.toContain(2028);
+    expect(kzCalendar().loadedYears()).not.toContain(2030);
   });
 
   it('a file in the extra directory replaces the shipped year (e.g. Kurban Ait 2027 announced for Mon 17 May)', () => {

@@ -23,8 +23,8 @@ function workingDaysInYear(year: number): number {
 }
 
 describe('shipped data', () => {
-  it('covers 2024–2027', () => {
-    expect(cal.loadedYears()).toEqual([2024, 2025, 2026, 2027]);
+  it('covers 2024–2029 (2027–2029 provisional)', () => {
+    expect(cal.loadedYears()).toEqual([2024, 2025, 2026, 2027, 2028, 2029]);
   });
 
   it('working days per year (five-day week) match the published totals: 2025 246, 2026 247', () => {
@@ -249,19 +249,19 @@ describe('nextWorkingDay and workingDaysBetween', () => {
 
 describe('years without data', () => {
   it('never treat an unknown year as all working days', () => {
-    expect(() => cal.isWorkingDay('2028-03-01')).toThrow(CalendarYearNotLoadedError);
+    expect(() => cal.isWorkingDay('2030-03-01')).toThrow(CalendarYearNotLoadedError);
     expect(() => cal.dayOffReason('2023-12-29')).toThrow(CalendarYearNotLoadedError);
-    expect(() => cal.addWorkingDays('2027-12-29', 5)).toThrow(CalendarYearNotLoadedError);
+    expect(() => cal.addWorkingDays('2029-12-27', 5)).toThrow(CalendarYearNotLoadedError);
     expect(() => cal.addWorkingDays('2024-01-03', -5)).toThrow(CalendarYearNotLoadedError);
-    expect(() => cal.nextWorkingDay('2027-12-31')).toThrow(CalendarYearNotLoadedError);
-    expect(() => cal.workingDaysBetween('2026-01-01', '2028-01-10')).toThrow(CalendarYearNotLoadedError);
+    expect(() => cal.nextWorkingDay('2029-12-31')).toThrow(CalendarYearNotLoadedError);
+    expect(() => cal.workingDaysBetween('2026-01-01', '2030-01-10')).toThrow(CalendarYearNotLoadedError);
     expect(() => cal.workingDaysBetween('2023-12-01', '2024-01-10')).toThrow(CalendarYearNotLoadedError);
   });
 
   it('the error is a validation DomainError that names the year and how to add it', () => {
     let error: unknown;
     try {
-      cal.addWorkingDays('2027-12-29', 5);
+      cal.addWorkingDays('2029-12-27', 5);
     } catch (e) {
       error = e;
     }
@@ -269,9 +269,9 @@ describe('years without data', () => {
     const e = error as CalendarYearNotLoadedError;
     expect(e.kind).toBe('validation');
     expect(e.code).toBe('calendar.year-not-loaded');
-    expect(e.year).toBe(2028);
-    expect(e.message).toMatch(/2028 is not loaded/);
-    expect(e.message).toMatch(/loaded years: 2024, 2025, 2026, 2027/);
+    expect(e.year).toBe(2030);
+    expect(e.message).toMatch(/2030 is not loaded/);
+    expect(e.message).toMatch(/loaded years: 2024, 2025, 2026, 2027, 2028, 2029/);
     expect(e.message).toMatch(/HUB_CALENDAR_DIR/);
   });
 });
