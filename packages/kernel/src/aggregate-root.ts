@@ -11,22 +11,26 @@ export interface DomainEvent {
   readonly occurredAt: Date;
 }
 
-export abstract class AggregateRoot<TEvent extends DomainEvent = DomainEvent> {
-  // Not persisted: MikroORM maps only declared properties.
-  #pending: TEvent[] = [];
+// Recorded events live beside the aggregate, not in it: an ORM that hydrates an entity without
+// running its constructor or field initialisers (MikroORM does) must still be able to record, and
+// nothing recorded may ever be mapped to a column.
+const pending = new WeakMap<object, DomainEvent[]>();
 
+export abstract class AggregateRoot<TEvent extends DomainEvent = DomainEvent> {
   protected record(event: TEvent): void {
-    this.#pending.push(event);
+    const events = pending.get(this);
+    if (events) events.push(event);
+    else pending.set(this, [event]);
   }
 
   /** Returns the events recorded since the last pull and forgets them. */
   pullEvents(): TEvent[] {
-    const events = this.#pending;
-    this.#pending = [];
+    const events = (pending.get(this) ?? []) as TEvent[];
+    pending.delete(this);
     return events;
   }
 
   peekEvents(): readonly TEvent[] {
-    return this.#pending;
+    return (pending.get(this) ?? []) as TEvent[];
   }
 }

@@ -32,6 +32,16 @@ describe('AggregateRoot', () => {
   });
 });
 
+describe('AggregateRoot hydrated without its constructor (as an ORM does)', () => {
+  it('still records and hands out events', () => {
+    const door = Object.create(Door.prototype) as Door;
+    Object.assign(door, { id: 'd2' });
+    door.open(new Date('2026-01-03T00:00:00Z'));
+    expect(door.pullEvents().map((e) => e.aggregateId)).toEqual(['d2']);
+    expect(Object.keys(door)).toEqual(['id']); // nothing extra for the ORM to map
+  });
+});
+
 describe('StateMachine', () => {
   const sm = new StateMachine<'draft' | 'submitted' | 'closed', 'submit' | 'close'>('application', {
     submit: { from: ['draft'], to: 'submitted' },
