@@ -4,7 +4,7 @@ import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { assertMayActFor, isStaff } from '../../../shared/domain/access-policy.js';
 import { ContextServices } from '../../../shared/application/platform.js';
-import { simplePdf } from '../../../shared/infrastructure/simple-pdf.js';
+import { renderCertificatePdf } from '@hub/documents';
 import { EarlyTermination } from '../../domain/early-termination.aggregate.js';
 import { Extension } from '../../domain/extension.aggregate.js';
 import { Participation } from '../../domain/participation.aggregate.js';
@@ -65,17 +65,22 @@ export class ParticipationQueries {
     const e = await em.findOne(Extension, { id: extensionId, participationId });
     if (!p || !e || e.status !== 'approved' || !e.certificateNumber) throw new NotFoundError('extension certificate', extensionId);
     assertMayActFor(actor, p.bin);
-    const pdf = simplePdf('Astana Hub - certificate of extension of participation (Annex 3)', [
-      `Certificate No. ${e.certificateNumber}`,
-      `Participant: ${p.companyName}`,
-      `BIN: ${p.bin}`,
-      `Address: ${p.address}`,
-      `Registration certificate: ${p.certificateNumber}`,
-      `Priority ICT activity types: ${p.activityTypes.map((a) => `${a.code} ${a.name}`).join('; ')}`,
-      `Issued on: ${e.decidedOn}`,
-      `Valid: ${p.termStart} - ${e.requestedTermEnd} (extended from ${e.currentTermEnd})`,
-      'Signed with the electronic digital signature of the Astana Hub autonomous cluster fund.',
-    ]);
+    const pdf = await renderCertificatePdf({
+      annex: 3,
+      number: e.certificateNumber,
+      extendsCertificate: p.certificateNumber,
+      companyName: p.companyName,
+      bin: p.bin,
+      address: p.address,
+      activityTypes: p.activityTypes.map((a) => ({ code: a.code, nameKk: a.name, nameRu: a.name })),
+      issuedOn: e.decidedOn ?? p.termStart,
+      validFrom: p.termStart,
+      validTo: e.requestedTermEnd,
+      // Not signed yet: the national PKI signer is not there, and this context keeps no local key (ADR 0025).
+      signatureNote:
+        'Электрондық құжат: түпнұсқасы — қордың тізіліміндегі жазба. Электронный документ: подлинник — запись в реестре фонда. ' +
+        'Not signed: the electronic record in the Fund’s registry is authoritative.',
+    });
     return { fileName: `${e.certificateNumber}.pdf`, pdf };
   }
 }
