@@ -7,19 +7,9 @@
 // so that `TOKEN=$(node tools/dev-issuer/token.mjs …)` works. --json prints {token, claims, jwksFile}.
 import { parseArgs } from 'node:util';
 import { decodeJwt } from 'jose';
+import { ROLES } from '@hub/contracts';
 import { loadIssuer } from './issuer-state.mjs';
 
-const ROLES = [
-  'applicant',
-  'fund-officer',
-  'commission-member',
-  'commission-secretary',
-  'finance-officer',
-  'housing-manager',
-  'training-officer',
-  'auditor',
-  'authorised-body-analyst',
-];
 
 function fail(message) {
   process.stderr.write(`token: ${message}\nusage: node tools/dev-issuer/token.mjs --sub <subject> --role <role> [--role …] [--company <BIN>] [--name <name>] [--ttl <seconds>] [--json]\nroles: ${ROLES.join(', ')}\n`);
