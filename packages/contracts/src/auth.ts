@@ -20,8 +20,35 @@ export const ROLES = [
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
-/** Roles that work for the Fund (staff), as opposed to applicants/participants. */
-export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'applicant');
+/**
+ * Role groups: the one list of each group for every context and the gateway (ADR 0035 §7). A
+ * context never writes its own list; it names the group that matches the rule it enforces.
+ */
+/** The Fund's own people. Not the authorised body's analyst, who is outside the Fund (F-41), nor applicants. */
+export const FUND_STAFF_ROLES: readonly Role[] = [
+  'fund-officer',
+  'finance-officer',
+  'commission-member',
+  'commission-secretary',
+  'housing-manager',
+  'training-officer',
+  'auditor',
+];
+/** Who works on registration applications (F-12 … F-17): the Fund's officers and the selection Commission (F-13). */
+export const APPLICATION_REVIEWER_ROLES: readonly Role[] = ['fund-officer', 'commission-member', 'commission-secretary'];
+/** The selection Commission (F-13, F-15, F-30). */
+export const COMMISSION_ROLES: readonly Role[] = ['commission-member', 'commission-secretary'];
+/**
+ * F-35: the Fund's people who may read a participant's confidential file (technical, economic and
+ * commercial information) — the Fund itself is bound by F-35, third parties never see it.
+ */
+export const PARTICIPANT_FILE_ROLES: readonly Role[] = ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'auditor'];
+
+/** @deprecated Name the group the rule needs (FUND_STAFF_ROLES, PARTICIPANT_FILE_ROLES, …). Kept as FUND_STAFF_ROLES. */
+export const STAFF_ROLES: readonly Role[] = FUND_STAFF_ROLES;
+
+/** Whether the actor holds at least one of the roles. */
+export const hasAnyRole = (actor: { readonly roles: readonly Role[] }, roles: readonly Role[]): boolean => actor.roles.some((r) => roles.includes(r));
 
 export const AccessTokenClaimsSchema = z.object({
   sub: z.string().min(1),

@@ -5,16 +5,18 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { type BaseConfig, ConfigError, HUB_CONFIG, loadConfig } from './config/config.js';
+import { ConfigError, HUB_CONFIG, type HttpConfig, loadConfig } from './config/config.js';
 import { correlationMiddleware } from './logging/correlation.middleware.js';
+import { MetricsRegistry } from './metrics/metrics.js';
 import { HUB_LOGGER } from './platform.module.js';
 
 /** Applies what every app's HTTP pipeline needs (also used by tests on a TestingModule). */
-export function configureHttp(app: INestApplication, config: BaseConfig): void {
+export function configureHttp(app: INestApplication, config: HttpConfig): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   express.useBodyParser('json', { limit: config.HUB_HTTP_BODY_LIMIT });
   express.use(correlationMiddleware);
+  express.use(app.get(MetricsRegistry).httpMiddleware());
   const logger = app.get<Logger>(HUB_LOGGER);
   express.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
@@ -38,14 +40,14 @@ export function configureHttp(app: INestApplication, config: BaseConfig): void {
 }
 
 /** Starts a context app: validated config, pino logs, the HTTP pipeline, graceful shutdown. */
-export interface BootstrapOptions<C extends BaseConfig> {
+export interface BootstrapOptions<C extends HttpConfig> {
   /** Replaces `configureHttp` for apps whose pipeline differs (the gateway's proxy and rate limits). */
   readonly configureHttp?: (app: NestExpressApplication, config: C) => void;
   /** Extra fields for the "listening" log line. */
   readonly describe?: (config: C) => Record<string, unknown>;
 }
 
-export async function bootstrapHubApp<C extends BaseConfig>(module: Type, configSchema: z.ZodType<C>, options: BootstrapOptions<C> = {}): Promise<INestApplication> {
+export async function bootstrapHubApp<C extends HttpConfig>(module: Type, configSchema: z.ZodType<C>, options: BootstrapOptions<C> = {}): Promise<INestApplication> {
   // Validate first, so that a bad variable gives one clear message and no framework stack trace.
   try {
     loadConfig(configSchema);

@@ -1,4 +1,5 @@
 export * from './auth/auth.guard.js';
+export * from './auth/bearer-authenticator.js';
 export * from './auth/token-verifier.js';
 export * from './bootstrap.js';
 export * from './config/config.js';
@@ -9,7 +10,9 @@ export * from './http/problem.filter.js';
 export * from './http/valid.js';
 export * from './logging/correlation.middleware.js';
 export * from './logging/logger.js';
+export * from './messaging/integration-event-mapper.js';
 export * from './messaging/tokens.js';
+export * from './metrics/metrics.js';
 export * from './openapi/app-info.js';
 export * from './openapi/openapi.js';
 export * from './platform.module.js';

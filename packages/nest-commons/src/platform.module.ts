@@ -1,12 +1,13 @@
 import { type BeforeApplicationShutdown, type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap, type Provider, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { MikroORM } from '@mikro-orm/postgresql';
+import { MikroORM, type SqlEntityManager } from '@mikro-orm/postgresql';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { Logger } from 'pino';
+import { Gauge, Counter } from 'prom-client';
 import type { z } from 'zod';
 import type { EventRegistry } from '@hub/contracts';
-import { Clock, SystemClock } from '@hub/kernel';
+import { Clock, type DomainEvent, SystemClock } from '@hub/kernel';
 import {
   EventConsumer,
   type EventHandler,
@@ -17,16 +18,21 @@ import {
   type TimerHandler,
   TimerPoller,
   Timers,
+  type TransactionWrapper,
   messagingEntities,
+  sql,
 } from '@hub/messaging';
 import { AuthGuard } from './auth/auth.guard.js';
+import { BearerAuthenticator } from './auth/bearer-authenticator.js';
 import { TokenVerifier } from './auth/token-verifier.js';
-import { type BaseConfig, HUB_CONFIG, loadConfig } from './config/config.js';
-import { UnitOfWork } from './database/unit-of-work.js';
+import { type BaseConfig, HUB_CONFIG, type HttpConfig, type MessagingConfig, type PersistenceConfig, loadConfig } from './config/config.js';
+import { UNIT_OF_WORK_HOOKS, UnitOfWork, type UnitOfWorkHooks } from './database/unit-of-work.js';
 import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './http/problem.filter.js';
 import { createLogger, messagingLoggerOf } from './logging/logger.js';
+import { IntegrationEventMapper, NoIntegrationEvents } from './messaging/integration-event-mapper.js';
 import { MESSAGE_BUS, MIKRO_ORM } from './messaging/tokens.js';
+import { MetricsController, MetricsRegistry } from './metrics/metrics.js';
 import { HUB_APP_INFO } from './openapi/app-info.js';
 import { OpenApiController, OpenApiGenerator } from './openapi/openapi.js';
 
@@ -41,32 +47,130 @@ export interface ConsumerSpec {
   readonly handlers: readonly Type<EventHandler>[];
 }
 
-export interface HubPlatformOptions<S extends z.ZodType<BaseConfig>> {
+// ---------------------------------------------------------------------------------------------------
+// HTTP: config, logger, clock, auth, problem+json, health, OpenAPI, metrics, CQRS buses.
+
+export interface HubHttpOptions<S extends z.ZodType<HttpConfig>> {
   readonly name: string;
   readonly title: string;
   readonly description: string;
   readonly version?: string;
   readonly configSchema: S;
-  /** The context's own MikroORM entities (the messaging tables are added). */
-  readonly entities: readonly (EntitySchema | Type)[];
-  readonly timerHandlers?: readonly Type<TimerHandler>[];
-  readonly consumers?: readonly ConsumerSpec[];
   /** Overrides for tests: an env object instead of process.env. */
   readonly env?: Record<string, string | undefined>;
+  /** Command and query buses (@nestjs/cqrs). Default true; the gateway has no use cases and says false. */
+  readonly cqrs?: boolean;
+}
+
+/** What every app with an HTTP API takes from the platform (ADR 0035 §8). */
+@Module({})
+export class HubHttpModule {
+  static forRoot<S extends z.ZodType<HttpConfig>>(options: HubHttpOptions<S>): DynamicModule {
+    const providers: Provider[] = [
+      { provide: HUB_CONFIG, useFactory: () => loadConfig(options.configSchema, options.env ?? process.env) },
+      { provide: HUB_APP_INFO, useValue: { name: options.name, title: options.title, description: options.description, version: options.version ?? '1.0.0' } },
+      { provide: HUB_LOGGER, inject: [HUB_CONFIG], useFactory: (c: HttpConfig) => createLogger(options.name, c.HUB_LOG_LEVEL) },
+      { provide: Clock, useClass: SystemClock },
+      { provide: MetricsRegistry, useFactory: () => new MetricsRegistry(options.name) },
+      {
+        provide: TokenVerifier,
+        inject: [HUB_CONFIG],
+        useFactory: (c: HttpConfig) =>
+          new TokenVerifier({
+            ...(c.HUB_AUTH_JWKS_URL ? { jwksUrl: c.HUB_AUTH_JWKS_URL } : {}),
+            ...(c.HUB_AUTH_JWKS_FILE ? { jwksFile: c.HUB_AUTH_JWKS_FILE } : {}),
+            issuer: c.HUB_AUTH_ISSUER,
+            audience: c.HUB_AUTH_AUDIENCE,
+          }),
+      },
+      BearerAuthenticator,
+      OpenApiGenerator,
+      { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    ];
+    const cqrs = options.cqrs ?? true;
+    return {
+      module: HubHttpModule,
+      global: true,
+      imports: [...(cqrs ? [CqrsModule.forRoot()] : []), DiscoveryModule],
+      controllers: [HealthController, OpenApiController, MetricsController],
+      providers,
+      exports: [HUB_CONFIG, HUB_APP_INFO, HUB_LOGGER, Clock, MetricsRegistry, TokenVerifier, BearerAuthenticator, ...(cqrs ? [CqrsModule] : [])],
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Persistence: MikroORM on the app's own database, the unit of work, database readiness.
+
+export interface HubPersistenceOptions {
+  /** The app's own MikroORM entities. */
+  readonly entities: readonly (EntitySchema | Type)[];
+  /** Adds the outbox, inbox and timer tables (set by HubPlatformModule when messaging is on). */
+  readonly messagingTables?: boolean;
+}
+
+@Injectable()
+class PersistenceLifecycle implements BeforeApplicationShutdown {
+  constructor(@Inject(MIKRO_ORM) private readonly orm: MikroORM) {}
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.orm.close();
+  }
+}
+
+@Module({})
+export class HubPersistenceModule {
+  static forRoot(options: HubPersistenceOptions): DynamicModule {
+    return {
+      module: HubPersistenceModule,
+      global: true,
+      providers: [
+        {
+          provide: MIKRO_ORM,
+          inject: [HUB_CONFIG],
+          useFactory: (c: PersistenceConfig) =>
+            MikroORM.init({
+              clientUrl: c.DATABASE_URL,
+              entities: [...(options.entities as EntitySchema[]), ...(options.messagingTables ? messagingEntities : [])],
+              allowGlobalContext: false,
+              pool: { min: 0, max: 10 },
+              debug: false,
+            }),
+        },
+        {
+          provide: UnitOfWork,
+          inject: [MIKRO_ORM, { token: UNIT_OF_WORK_HOOKS, optional: true }],
+          useFactory: (orm: MikroORM, hooks?: UnitOfWorkHooks) => new UnitOfWork(orm, hooks),
+        },
+        PersistenceLifecycle,
+      ],
+      exports: [MIKRO_ORM, UnitOfWork],
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Messaging: Kafka bus, outbox + relay, timers + poller, inbox consumers, the integration-event mapper.
+
+export interface HubMessagingOptions {
+  readonly name: string;
+  /** The context's published language seen from its domain (ADR 0035 §3). Default: publishes nothing. */
+  readonly eventMapper?: Type<IntegrationEventMapper>;
+  readonly timerHandlers?: readonly Type<TimerHandler>[];
+  readonly consumers?: readonly ConsumerSpec[];
 }
 
 const CONSUMERS = Symbol('HUB_CONSUMERS');
 
-/** Starts the background workers after boot and stops them (and closes connections) on shutdown. */
+/** Starts the background workers after boot and stops them (and the bus) on shutdown. */
 @Injectable()
-class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
+class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
-    @Inject(HUB_CONFIG) private readonly config: BaseConfig,
+    @Inject(HUB_CONFIG) private readonly config: MessagingConfig,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(TimerPoller) private readonly poller: TimerPoller,
     @Inject(CONSUMERS) private readonly consumers: EventConsumer[],
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
-    @Inject(MIKRO_ORM) private readonly orm: MikroORM,
     @Inject(HUB_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -81,99 +185,165 @@ class PlatformLifecycle implements OnApplicationBootstrap, BeforeApplicationShut
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled([this.relay.stop(), this.poller.stop(), ...this.consumers.map((c) => c.stop())]);
     await this.bus.close();
-    await this.orm.close();
   }
 }
 
-/**
- * Everything a context app needs from the platform in one import: validated config, logger,
- * database (MikroORM with the messaging tables), unit of work, outbox + relay, timers + poller,
- * consumers with inbox, auth guard, problem+json filter, health and OpenAPI endpoints, CQRS.
- */
+/** Registers the messaging figures on the app's metrics registry. */
+function registerMessagingMetrics(registry: MetricsRegistry, orm: MikroORM, consumers: readonly EventConsumer[], clock: Clock): void {
+  const read = async <T>(query: string, params: unknown[] = []): Promise<T | undefined> => (await sql<T>(orm.em.fork(), query, params))[0];
+  new Gauge({
+    name: 'hub_outbox_pending_events',
+    help: 'Events committed but not yet published to Kafka',
+    registers: [registry],
+    async collect() {
+      const row = await read<{ n: string }>('select count(*)::text as n from hub_outbox where published_at is null');
+      this.set(Number(row?.n ?? 0));
+    },
+  });
+  new Gauge({
+    name: 'hub_outbox_lag_seconds',
+    help: 'Age of the oldest event not yet published (0 when none waits)',
+    registers: [registry],
+    async collect() {
+      const row = await read<{ s: string | null }>('select extract(epoch from (? - min(created_at)))::text as s from hub_outbox where published_at is null', [clock.now()]);
+      this.set(Math.max(0, Number(row?.s ?? 0)));
+    },
+  });
+  new Gauge({
+    name: 'hub_timers_due',
+    help: 'Durable timers whose due time has passed and that have not fired yet',
+    registers: [registry],
+    async collect() {
+      const row = await read<{ n: string }>(`select count(*)::text as n from hub_timer where status = 'scheduled' and due_at <= ?`, [clock.now()]);
+      this.set(Number(row?.n ?? 0));
+    },
+  });
+  new Gauge({
+    name: 'hub_timers_failed',
+    help: 'Durable timers that failed for good and need a person',
+    registers: [registry],
+    async collect() {
+      const row = await read<{ n: string }>(`select count(*)::text as n from hub_timer where status = 'failed'`);
+      this.set(Number(row?.n ?? 0));
+    },
+  });
+  const outcomes = new Counter({ name: 'hub_consumer_messages_total', help: 'Messages consumed, by consumer and outcome (handled, duplicate, skipped, dead-lettered)', labelNames: ['consumer', 'outcome'], registers: [registry] });
+  const deadLetters = new Counter({ name: 'hub_consumer_dead_letters_total', help: 'Messages this process sent to a dead-letter topic, by consumer', labelNames: ['consumer'], registers: [registry] });
+  for (const c of consumers) {
+    c.outcomes.push((outcome) => {
+      outcomes.inc({ consumer: c.name, outcome });
+      if (outcome === 'dead-lettered') deadLetters.inc({ consumer: c.name });
+    });
+  }
+}
+
 @Module({})
-export class HubPlatformModule {
-  static forRoot<S extends z.ZodType<BaseConfig>>(options: HubPlatformOptions<S>): DynamicModule {
+export class HubMessagingModule {
+  static forRoot(options: HubMessagingOptions): DynamicModule {
     const timerHandlerTypes = options.timerHandlers ?? [];
     const consumerSpecs = options.consumers ?? [];
     const handlerTypes = [...new Set(consumerSpecs.flatMap((c) => c.handlers))];
-
     const providers: Provider[] = [
-      { provide: HUB_CONFIG, useFactory: () => loadConfig(options.configSchema, options.env ?? process.env) },
-      { provide: HUB_APP_INFO, useValue: { name: options.name, title: options.title, description: options.description, version: options.version ?? '1.0.0' } },
-      { provide: HUB_LOGGER, inject: [HUB_CONFIG], useFactory: (c: BaseConfig) => createLogger(options.name, c.HUB_LOG_LEVEL) },
-      { provide: Clock, useClass: SystemClock },
-      {
-        provide: MIKRO_ORM,
-        inject: [HUB_CONFIG],
-        useFactory: (c: BaseConfig) =>
-          MikroORM.init({
-            clientUrl: c.DATABASE_URL,
-            entities: [...(options.entities as EntitySchema[]), ...messagingEntities],
-            allowGlobalContext: false,
-            pool: { min: 0, max: 10 },
-            debug: false,
-          }),
-      },
       {
         provide: MESSAGE_BUS,
         inject: [HUB_CONFIG, HUB_LOGGER],
-        useFactory: (c: BaseConfig, l: Logger) => new KafkaJsMessageBus({ clientId: options.name, brokers: c.HUB_KAFKA_BROKERS, logger: messagingLoggerOf(l) }),
+        useFactory: (c: MessagingConfig, l: Logger) => new KafkaJsMessageBus({ clientId: options.name, brokers: c.HUB_KAFKA_BROKERS, logger: messagingLoggerOf(l) }),
       },
       { provide: Outbox, inject: [Clock], useFactory: (clock: Clock) => new Outbox(clock) },
       { provide: Timers, inject: [Clock], useFactory: (clock: Clock) => new Timers(clock) },
+      { provide: IntegrationEventMapper, useClass: options.eventMapper ?? NoIntegrationEvents },
       {
         provide: OutboxRelay,
         inject: [MIKRO_ORM, MESSAGE_BUS, Clock, HUB_LOGGER],
         useFactory: (orm: MikroORM, bus: MessageBus, clock: Clock, l: Logger) => new OutboxRelay(orm.em, bus, clock, { logger: messagingLoggerOf(l) }),
       },
-      { provide: UnitOfWork, inject: [MIKRO_ORM, OutboxRelay], useFactory: (orm: MikroORM, relay: OutboxRelay) => new UnitOfWork(orm, relay) },
+      {
+        provide: UNIT_OF_WORK_HOOKS,
+        inject: [Outbox, OutboxRelay, IntegrationEventMapper],
+        useFactory: (outbox: Outbox, relay: OutboxRelay, mapper: IntegrationEventMapper): UnitOfWorkHooks => ({
+          async publishRecorded(em: SqlEntityManager, events: readonly DomainEvent[]) {
+            for (const event of events) {
+              for (const m of await mapper.map(event)) await outbox.add(em, m.definition, m.aggregateId, m.payload, { key: m.key, occurredAt: event.occurredAt });
+            }
+          },
+          afterCommit: () => relay.wake(),
+        }),
+      },
       ...timerHandlerTypes,
       ...handlerTypes,
       {
         provide: TimerPoller,
-        inject: [MIKRO_ORM, Clock, HUB_CONFIG, HUB_LOGGER, ...timerHandlerTypes],
-        useFactory: (orm: MikroORM, clock: Clock, c: BaseConfig, l: Logger, ...handlers: TimerHandler[]) =>
-          new TimerPoller(orm.em, clock, handlers, { pollMs: c.HUB_TIMER_POLL_MS, logger: messagingLoggerOf(l) }),
+        inject: [MIKRO_ORM, Clock, HUB_CONFIG, HUB_LOGGER, UnitOfWork, ...timerHandlerTypes],
+        useFactory: (orm: MikroORM, clock: Clock, c: MessagingConfig, l: Logger, uow: UnitOfWork, ...handlers: TimerHandler[]) =>
+          new TimerPoller(orm.em, clock, handlers, { pollMs: c.HUB_TIMER_POLL_MS, logger: messagingLoggerOf(l), around: aroundOf(uow) }),
       },
       {
         provide: CONSUMERS,
-        inject: [MIKRO_ORM, MESSAGE_BUS, HUB_LOGGER, ...handlerTypes],
-        useFactory: (orm: MikroORM, bus: MessageBus, l: Logger, ...handlers: EventHandler[]) =>
-          consumerSpecs.map(
+        inject: [MIKRO_ORM, MESSAGE_BUS, HUB_LOGGER, UnitOfWork, MetricsRegistry, Clock, ...handlerTypes],
+        useFactory: (orm: MikroORM, bus: MessageBus, l: Logger, uow: UnitOfWork, metrics: MetricsRegistry, clock: Clock, ...handlers: EventHandler[]) => {
+          const consumers = consumerSpecs.map(
             (spec) =>
               new EventConsumer(orm.em, bus, {
                 name: spec.name,
                 topics: spec.topics,
                 registry: spec.registry,
                 logger: messagingLoggerOf(l),
+                around: aroundOf(uow),
                 handlers: spec.handlers.map((t) => handlers[handlerTypes.indexOf(t)]!),
               }),
-          ),
+          );
+          registerMessagingMetrics(metrics, orm, consumers, clock);
+          return consumers;
+        },
       },
-      {
-        provide: TokenVerifier,
-        inject: [HUB_CONFIG],
-        useFactory: (c: BaseConfig) =>
-          new TokenVerifier({
-            ...(c.HUB_AUTH_JWKS_URL ? { jwksUrl: c.HUB_AUTH_JWKS_URL } : {}),
-            ...(c.HUB_AUTH_JWKS_FILE ? { jwksFile: c.HUB_AUTH_JWKS_FILE } : {}),
-            issuer: c.HUB_AUTH_ISSUER,
-            audience: c.HUB_AUTH_AUDIENCE,
-          }),
-      },
-      OpenApiGenerator,
-      PlatformLifecycle,
-      { provide: APP_GUARD, useClass: AuthGuard },
-      { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      MessagingLifecycle,
     ];
+    return {
+      module: HubMessagingModule,
+      global: true,
+      providers,
+      exports: [MESSAGE_BUS, Outbox, Timers, OutboxRelay, TimerPoller, IntegrationEventMapper, UNIT_OF_WORK_HOOKS, CONSUMERS],
+    };
+  }
+}
 
+const aroundOf =
+  (uow: UnitOfWork): TransactionWrapper =>
+  (em, work) =>
+    uow.within(em as SqlEntityManager, work);
+
+// ---------------------------------------------------------------------------------------------------
+// The shorthand for a context: HTTP + persistence (with the messaging tables) + messaging.
+
+export interface HubPlatformOptions<S extends z.ZodType<BaseConfig>> extends HubHttpOptions<S> {
+  /** The context's own MikroORM entities (the messaging tables are added). */
+  readonly entities: readonly (EntitySchema | Type)[];
+  readonly eventMapper?: Type<IntegrationEventMapper>;
+  readonly timerHandlers?: readonly Type<TimerHandler>[];
+  readonly consumers?: readonly ConsumerSpec[];
+}
+
+/**
+ * Everything a context app needs from the platform in one import: HubHttpModule,
+ * HubPersistenceModule (with the outbox, inbox and timer tables) and HubMessagingModule.
+ */
+@Module({})
+export class HubPlatformModule {
+  static forRoot<S extends z.ZodType<BaseConfig>>(options: HubPlatformOptions<S>): DynamicModule {
     return {
       module: HubPlatformModule,
       global: true,
-      imports: [CqrsModule.forRoot(), DiscoveryModule],
-      controllers: [HealthController, OpenApiController],
-      providers,
-      exports: [HUB_CONFIG, HUB_APP_INFO, HUB_LOGGER, Clock, MIKRO_ORM, MESSAGE_BUS, Outbox, Timers, OutboxRelay, UnitOfWork, TimerPoller, TokenVerifier, CqrsModule],
+      imports: [
+        HubHttpModule.forRoot(options),
+        HubPersistenceModule.forRoot({ entities: options.entities, messagingTables: true }),
+        HubMessagingModule.forRoot({
+          name: options.name,
+          ...(options.eventMapper ? { eventMapper: options.eventMapper } : {}),
+          ...(options.timerHandlers ? { timerHandlers: options.timerHandlers } : {}),
+          ...(options.consumers ? { consumers: options.consumers } : {}),
+        }),
+      ],
+      exports: [HubHttpModule, HubPersistenceModule, HubMessagingModule],
     };
   }
 }

@@ -28,7 +28,15 @@ export interface EventConsumerOptions {
   readonly baseBackoffMs?: number;
   readonly maxBackoffMs?: number;
   readonly logger?: MessagingLogger;
+  /**
+   * Wraps each handler call inside the inbox transaction (the platform passes its unit of work here,
+   * so handlers use the context's repositories and their aggregates' recorded events are published).
+   */
+  readonly around?: TransactionWrapper;
 }
+
+/** Runs `work` as part of the transaction `em` belongs to. */
+export type TransactionWrapper = <T>(em: Em, work: () => Promise<T>) => Promise<T>;
 
 export type DlqReason = DecodeFailureReason | 'handler-rejected' | 'handler-failed';
 
@@ -68,6 +76,11 @@ export class EventConsumer {
     this.baseBackoffMs = options.baseBackoffMs ?? 200;
     this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
     this.logger = options.logger ?? stderrLogger;
+  }
+
+  /** The consumer group and inbox name. */
+  get name(): string {
+    return this.options.name;
   }
 
   async start(): Promise<void> {
@@ -110,7 +123,7 @@ export class EventConsumer {
               [this.options.name, envelope.id, envelope.type, message.topic, message.partition, message.offset],
             );
             if (inserted === 0) return true;
-            await handler.handle(envelope, tx);
+            await (this.options.around ? this.options.around(tx, () => handler.handle(envelope, tx)) : handler.handle(envelope, tx));
             return false;
           }),
         );

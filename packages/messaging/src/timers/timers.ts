@@ -2,6 +2,7 @@ import { type Clock, uuidv7 } from '@hub/kernel';
 import { MessageContexts } from '../context/message-context.js';
 import { type MessagingLogger, stderrLogger } from '../logger.js';
 import { type Em, backoffMs, requireTransaction, sleep, sql } from '../sql.js';
+import type { TransactionWrapper } from '../inbox/event-consumer.js';
 
 /**
  * Durable timers (ADR 0003): every statutory deadline runs on these. A timer is a row in the
@@ -114,6 +115,8 @@ export interface TimerPollerOptions {
   readonly pollMs?: number;
   readonly maxAttempts?: number;
   readonly logger?: MessagingLogger;
+  /** Wraps each handler call inside the timer's transaction (the platform's unit of work). */
+  readonly around?: TransactionWrapper;
 }
 
 export class TimerPoller {
@@ -121,6 +124,7 @@ export class TimerPoller {
   private readonly pollMs: number;
   private readonly maxAttempts: number;
   private readonly logger: MessagingLogger;
+  private readonly around: TransactionWrapper | undefined;
   private abort: AbortController | undefined;
   private loop: Promise<void> | undefined;
 
@@ -137,6 +141,7 @@ export class TimerPoller {
     this.pollMs = options.pollMs ?? 1_000;
     this.maxAttempts = options.maxAttempts ?? 10;
     this.logger = options.logger ?? stderrLogger;
+    this.around = options.around;
   }
 
   /** Fires every timer due by the clock's now; returns how many fired. */
@@ -166,7 +171,7 @@ export class TimerPoller {
         const handler = this.handlers.get(row.kind);
         if (!handler) throw new Error(`no timer handler for kind '${row.kind}'`);
         const timer = claimed;
-        await MessageContexts.run({ correlationId: row.correlation_id ?? uuidv7(), causationId: row.id }, () => handler.fire(timer, tx));
+        await MessageContexts.run({ correlationId: row.correlation_id ?? uuidv7(), causationId: row.id }, () => (this.around ? this.around(tx, () => handler.fire(timer, tx)) : handler.fire(timer, tx)));
         return 'fired' as const;
       });
     } catch (e) {

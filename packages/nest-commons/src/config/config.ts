@@ -16,12 +16,10 @@ const csv = z
   .min(1)
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
-/** The variables every context app reads. Apps extend it with their own. */
-export const baseConfigSchema = z.object({
+/** What every app with an HTTP API reads (HubHttpModule). */
+export const httpConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(1).max(65535),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
-  HUB_KAFKA_BROKERS: csv.describe('comma-separated host:port list'),
   HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the identity provider's signing keys are: a JWKS URL, or a JWKS file for local use. */
   HUB_AUTH_JWKS_URL: z.url().optional(),
@@ -30,6 +28,16 @@ export const baseConfigSchema = z.object({
   HUB_AUTH_AUDIENCE: z.string().min(1).default('hub-platform'),
   /** Largest accepted request body. */
   HUB_HTTP_BODY_LIMIT: z.string().default('1mb'),
+});
+
+/** What an app with its own database reads (HubPersistenceModule). */
+export const persistenceConfigSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
+});
+
+/** What an app that publishes or consumes events reads (HubMessagingModule). */
+export const messagingConfigSchema = z.object({
+  HUB_KAFKA_BROKERS: csv.describe('comma-separated host:port list'),
   /** Run the outbox relay, the timer poller and the consumers in this process (false for a pure API replica). */
   HUB_RUN_WORKERS: z
     .enum(['true', 'false'])
@@ -38,12 +46,18 @@ export const baseConfigSchema = z.object({
   HUB_TIMER_POLL_MS: z.coerce.number().int().min(10).default(1000),
 });
 
+/** The variables every context app reads (HTTP + persistence + messaging). Apps extend it with their own. */
+export const baseConfigSchema = httpConfigSchema.extend(persistenceConfigSchema.shape).extend(messagingConfigSchema.shape);
+
+export type HttpConfig = z.infer<typeof httpConfigSchema>;
+export type PersistenceConfig = z.infer<typeof persistenceConfigSchema>;
+export type MessagingConfig = z.infer<typeof messagingConfigSchema>;
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
 export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) {
-    const cfg = result.data as BaseConfig;
+    const cfg = result.data as Partial<HttpConfig>;
     if (cfg && typeof cfg === 'object' && 'HUB_AUTH_ISSUER' in cfg && !cfg.HUB_AUTH_JWKS_URL && !cfg.HUB_AUTH_JWKS_FILE) {
       throw new ConfigError([{ variable: 'HUB_AUTH_JWKS_URL', message: 'set HUB_AUTH_JWKS_URL or HUB_AUTH_JWKS_FILE (the keys that sign access tokens)' }]);
     }

@@ -1,27 +1,125 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { OutboxRelay } from '@hub/messaging';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { MikroORM, SqlEntityManager } from '@mikro-orm/postgresql';
+import { AggregateRoot, ConflictError, type DomainEvent } from '@hub/kernel';
 
 /**
- * One command = one transaction. Handlers do their whole write — aggregate, outbox events,
- * timers — inside `run`; it commits all of it or nothing (no half-written aggregate), then wakes
- * the outbox relay so the events leave at once. Each call gets a fresh EntityManager fork: no
- * identity map leaks between requests.
+ * What the messaging part of the platform adds to every unit of work (ADR 0035 §3): turn the domain
+ * events recorded by the transaction's aggregates into outbox rows before commit, and wake the relay
+ * after it. Absent in an app without messaging (the gateway): recorded events are then an error.
+ */
+export interface UnitOfWorkHooks {
+  publishRecorded(em: SqlEntityManager, events: readonly DomainEvent[]): Promise<void>;
+  afterCommit(): void;
+}
+
+export const UNIT_OF_WORK_HOOKS = Symbol('HUB_UNIT_OF_WORK_HOOKS');
+
+/**
+ * One command = one transaction (ADR 0035). `run` opens a transaction on a fresh EntityManager fork
+ * and makes it the current one for the repositories (`em()`, through AsyncLocalStorage); after the
+ * work it flushes, pulls the domain events every aggregate in the identity map recorded, and has them
+ * written to the outbox in the same transaction — aggregate, events and timers commit together or
+ * not at all. It is the one place where the database's "somebody else got there first" becomes a
+ * 409: an optimistic-lock failure (`concurrent-change`) or a unique constraint (`duplicate`).
  */
 export class UnitOfWork {
+  private readonly current = new AsyncLocalStorage<SqlEntityManager>();
+
   constructor(
     private readonly orm: MikroORM,
-    private readonly relay?: OutboxRelay,
+    private readonly hooks?: UnitOfWorkHooks,
   ) {}
 
+  /** Runs `work` in one transaction. Called inside another unit of work, it joins that transaction. */
   async run<T>(work: (em: SqlEntityManager) => Promise<T>): Promise<T> {
-    const result = await this.orm.em.fork().transactional((em) => work(em as SqlEntityManager));
-    this.relay?.wake();
+    const outer = this.current.getStore();
+    if (outer) return work(outer);
+    let result: T;
+    try {
+      result = await this.orm.em.fork().transactional((tx) => {
+        const em = tx as SqlEntityManager;
+        return this.current.run(em, async () => {
+          const value = await work(em);
+          await this.complete(em);
+          return value;
+        });
+      });
+    } catch (e) {
+      throw asConflict(e);
+    }
+    this.hooks?.afterCommit();
     return result;
   }
 
-  /** A fresh EntityManager for reads. */
+  /**
+   * Runs `work` inside a transaction somebody else opened (an inbox consumer's, a timer's): the same
+   * repositories and the same publishing of recorded events, committed by the owner of `em`.
+   */
+  async within<T>(em: SqlEntityManager, work: (em: SqlEntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.current.run(em, async () => {
+        const value = await work(em);
+        await this.complete(em);
+        return value;
+      });
+    } catch (e) {
+      throw asConflict(e);
+    }
+  }
+
+  /** The current transaction's EntityManager; repositories use it. Outside `run`/`within` it is a defect. */
+  em(): SqlEntityManager {
+    const em = this.current.getStore();
+    if (!em) throw new Error('UnitOfWork.em() called outside a unit of work: wrap the use case in uow.run(...)');
+    return em;
+  }
+
+  /** Whether a unit of work is open in this async context. */
+  get active(): boolean {
+    return this.current.getStore() !== undefined;
+  }
+
+  /** A fresh EntityManager for reads (no transaction, no identity map shared with anyone). */
   reader(): SqlEntityManager {
     return this.orm.em.fork();
   }
+
+  private async complete(em: SqlEntityManager): Promise<void> {
+    await em.flush();
+    // Publishing may not change aggregates, but a mapper may load one: loop until nothing is pending.
+    for (let round = 0; round < 5; round++) {
+      const events = pullRecordedEvents(em);
+      if (events.length === 0) return;
+      if (!this.hooks) throw new Error(`aggregates recorded ${events.length} domain event(s) (${events[0]!.name} …) but this app has no messaging to publish them`);
+      await this.hooks.publishRecorded(em, events);
+      await em.flush();
+    }
+    throw new Error('domain events kept being recorded while publishing them (a mapper changes aggregates?)');
+  }
+}
+
+/** The events recorded by every aggregate the EntityManager manages (loaded, persisted), in recording order per aggregate. */
+export function pullRecordedEvents(em: SqlEntityManager): DomainEvent[] {
+  const uow = em.getUnitOfWork();
+  const seen = new Set<object>();
+  const events: DomainEvent[] = [];
+  const managed: object[] = [...(uow.getIdentityMap().values() as object[]), ...(uow.getPersistStack() as Set<object>)];
+  for (const entity of managed) {
+    if (seen.has(entity) || !(entity instanceof AggregateRoot)) continue;
+    seen.add(entity);
+    events.push(...(entity as AggregateRoot<DomainEvent>).pullEvents());
+  }
+  return events.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+}
+
+/** The database's two ways of saying "somebody else got there first", as the one 409 of the platform. */
+export function asConflict(e: unknown): unknown {
+  if (e instanceof OptimisticLockError) {
+    return new ConflictError('concurrent-change', 'the record was changed by another request at the same time; reload it and try again');
+  }
+  if (e instanceof UniqueConstraintViolationException) {
+    return new ConflictError('duplicate', 'the same record was created by another request at the same time');
+  }
+  return e;
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Optional, ServiceUnavailableException } from '@nestjs/common';
 import { z } from 'zod';
 import type { MessageBus } from '@hub/messaging';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -8,39 +8,47 @@ import { MESSAGE_BUS } from '../messaging/tokens.js';
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
   Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms).unref())]);
 
-const HealthSchema = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.record(z.string(), z.object({ status: z.enum(['up', 'down']), detail: z.string().optional() })) });
+const CheckSchema = z.object({ status: z.enum(['up', 'down']), required: z.boolean(), detail: z.string().optional() });
+const HealthSchema = z.object({ status: z.enum(['ok', 'degraded', 'unavailable']), checks: z.record(z.string(), CheckSchema) });
+type Health = z.infer<typeof HealthSchema>;
 
-/** Liveness (the process answers) and readiness (its database and the broker answer). */
+/**
+ * Liveness (the process answers) and readiness. Readiness fails (503) only when a dependency the app
+ * cannot work without is down: its database. The broker is reported, but a broker outage only makes
+ * the app `degraded`: commands still commit, and their events wait in the outbox (ADR 0003, 0035).
+ */
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
-    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Optional() @Inject(UnitOfWork) private readonly uow?: UnitOfWork,
+    @Optional() @Inject(MESSAGE_BUS) private readonly bus?: MessageBus,
   ) {}
 
   @Get('live')
   @Endpoint({ summary: 'Liveness', tags: ['health'], access: 'public', response: HealthSchema })
-  live(): z.infer<typeof HealthSchema> {
+  live(): Health {
     return { status: 'ok', checks: {} };
   }
 
   @Get('ready')
   @HttpCode(200)
-  @Endpoint({ summary: 'Readiness: database and Kafka', tags: ['health'], access: 'public', response: HealthSchema, errors: [503] })
-  async ready(): Promise<z.infer<typeof HealthSchema>> {
-    const checks: z.infer<typeof HealthSchema>['checks'] = {};
+  @Endpoint({ summary: 'Readiness: 503 when the database is down; a broker outage shows as degraded', tags: ['health'], access: 'public', response: HealthSchema, errors: [503] })
+  async ready(): Promise<Health> {
+    const checks: Health['checks'] = {};
+    const probe = async (name: string, required: boolean, p: Promise<unknown>): Promise<void> => {
+      try {
+        await p;
+        checks[name] = { status: 'up', required };
+      } catch (e) {
+        checks[name] = { status: 'down', required, detail: (e as Error).message };
+      }
+    };
     await Promise.all([
-      withTimeout(this.uow.reader().execute('select 1'), 2_000, 'PostgreSQL').then(
-        () => void (checks.database = { status: 'up' }),
-        (e: Error) => void (checks.database = { status: 'down', detail: e.message }),
-      ),
-      withTimeout(this.bus.ping(), 3_000, 'Kafka').then(
-        () => void (checks.kafka = { status: 'up' }),
-        (e: Error) => void (checks.kafka = { status: 'down', detail: e.message }),
-      ),
+      this.uow ? probe('database', true, withTimeout(this.uow.reader().execute('select 1'), 2_000, 'PostgreSQL')) : undefined,
+      this.bus ? probe('kafka', false, withTimeout(this.bus.ping(), 3_000, 'Kafka')) : undefined,
     ]);
-    const ok = Object.values(checks).every((c) => c.status === 'up');
-    if (!ok) throw new ServiceUnavailableException({ status: 'unavailable', checks, message: 'not ready' });
-    return { status: 'ok', checks };
+    const down = Object.values(checks).filter((c) => c.status === 'down');
+    if (down.some((c) => c.required)) throw new ServiceUnavailableException({ status: 'unavailable', checks, message: 'not ready' });
+    return { status: down.length ? 'degraded' : 'ok', checks };
   }
 }
