@@ -162,6 +162,25 @@ const config = {
       to: { path: FRAMEWORK_PATH },
     },
     {
+      name: 'no-application-to-infrastructure',
+      severity: 'error',
+      comment:
+        'The application layer (use cases) depends on ports it owns (application/ports), not on ' +
+        'infrastructure/ files (repositories, schemas, adapters): the module wires the implementation (ADR 0035 §4). ' +
+        'Integration tests and specs may wire a real adapter.',
+      from: { path: '(^|/)application/', pathNot: [DIST, '\\.spec\\.ts$'] },
+      to: { path: '(^|/)infrastructure/' },
+    },
+    {
+      name: 'kafka-client-only-in-the-adapter',
+      severity: 'error',
+      comment:
+        'kafkajs stays behind the MessageBus port (ADR 0003, issue #8): only the messaging adapter ' +
+        '(packages/messaging/src/bus/) imports it. Tests, tools and benchmarks use the port or @hub/testing helpers.',
+      from: { pathNot: ['^packages/messaging/src/bus/', DIST] },
+      to: { path: '(^|/node_modules/)kafkajs(/|$)' },
+    },
+    {
       name: 'no-domain-to-application',
       severity: 'warn',
       comment:
