@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOPICS, type EarlyTerminationGround } from '@hub/contracts';
 import { sql } from '@hub/messaging';
 import { TopicProbe, produceRaw, waitFor, type ProbedMessage } from '@hub/testing';
-import { Harness } from './support/harness.js';
+import { Harness, body, list } from './support/harness.js';
 
 interface Envelope {
   type: string;
@@ -77,13 +77,13 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
       const noBasis = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'monitoring-not-expedient', reason: 'monitoring' });
       expect(noBasis.status).toBe(422);
       expect(noBasis.body).toMatchObject({ ruleId: 'F-28(1)', field: 'basisId' });
-      const opened = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'monitoring-not-expedient', reason: 'monitoring', basisId: c.body.id });
+      const opened = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'monitoring-not-expedient', reason: 'monitoring', basisId: body(c).id });
       expect(opened.body).toMatchObject({ status: 'pending-commission', groundNumber: 1 });
       await published('participation.early-termination-referred', p.id);
       const pending = await h.http().get('/early-terminations?status=pending-commission').set('authorization', `Bearer ${h.tokens.secretary}`);
-      expect(pending.body.map((x: { id: string }) => x.id)).toContain(opened.body.id);
-      expect((await h.http().post(`/early-terminations/${opened.body.id}/commission-decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'terminate', protocolNumber: 'P-1', decidedOn: '2026-06-01' })).status).toBe(403);
-      const decided = await h.http().post(`/early-terminations/${opened.body.id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-1', decidedOn: '2026-06-01' });
+      expect(list(pending).map((x) => x.id)).toContain(body(opened).id);
+      expect((await h.http().post(`/early-terminations/${body(opened).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'terminate', protocolNumber: 'P-1', decidedOn: '2026-06-01' })).status).toBe(403);
+      const decided = await h.http().post(`/early-terminations/${body(opened).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-1', decidedOn: '2026-06-01' });
       expect(decided.status).toBe(200);
       const e = await terminated(p.id, 'monitoring-not-expedient');
       expect(e.payload).toMatchObject({ groundNumber: 1, decidedBy: 'commission', decisionReference: 'P-1', endedOn: '2026-06-01' });
@@ -93,8 +93,8 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
     it('F-28(2), F-30: planned results achieved → Commission terminates', async () => {
       const p = await registerViaKafka();
       const opened = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'planned-results-achieved', reason: 'all KPIs met' });
-      expect(opened.body.status).toBe('pending-commission');
-      await h.http().post(`/early-terminations/${opened.body.id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-2', decidedOn: '2026-06-01' }).expect(200);
+      expect(body(opened).status).toBe('pending-commission');
+      await h.http().post(`/early-terminations/${body(opened).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-2', decidedOn: '2026-06-01' }).expect(200);
       expect((await terminated(p.id, 'planned-results-achieved')).payload.groundNumber).toBe(2);
     });
 
@@ -108,11 +108,11 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
       expect(notAllowed.status).toBe(403);
       const afterTerm = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${applicant}`).send({ ground: 'voluntary-withdrawal', reason: 'pivot', withdrawalDate: '2027-03-02' });
       expect(afterTerm.status).toBe(422);
-      expect(afterTerm.body.errors[0].field).toBe('withdrawalDate');
+      expect(body(afterTerm).errors[0]!.field).toBe('withdrawalDate');
       const opened = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${applicant}`).send({ ground: 'voluntary-withdrawal', reason: 'pivot', withdrawalDate: '2026-06-15' });
       expect(opened.body).toMatchObject({ status: 'scheduled', effectiveDate: '2026-06-15' });
       await h.poller.runDue();
-      expect((await h.http().get(`/participations/${p.id}`).set('authorization', `Bearer ${applicant}`)).body.status).toBe('active');
+      expect(body(await h.http().get(`/participations/${p.id}`).set('authorization', `Bearer ${applicant}`)).status).toBe('active');
       h.clock.set('2026-06-14T19:00:01.000Z'); // 15 June in Almaty
       const e = await terminated(p.id, 'voluntary-withdrawal');
       expect(e.payload).toMatchObject({ groundNumber: 3, decidedBy: 'participant', endedOn: '2026-06-15' });
@@ -123,8 +123,8 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
       const p = await registerViaKafka();
       await published('participation.report-overdue', p.id);
       const reports = await h.http().get(`/participations/${p.id}/quarterly-reports`).set('authorization', `Bearer ${h.tokens.officer}`);
-      const overdue = reports.body.find((r: { status: string }) => r.status === 'overdue');
-      await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'reports-not-submitted', reason: 'Q1 report missing', basisId: overdue.id }).expect(201);
+      const overdue = list(reports).find((r) => r.status === 'overdue');
+      await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'reports-not-submitted', reason: 'Q1 report missing', basisId: overdue!.id }).expect(201);
       expect((await terminated(p.id, 'reports-not-submitted')).payload).toMatchObject({ groundNumber: 4, decidedBy: 'fund' });
     });
 
@@ -133,7 +133,7 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
       const notice = await h.http().post(`/participations/${p.id}/corporate-notices`).set('authorization', `Bearer ${await h.applicant(p.bin)}`).send({ kind: 'liquidation', eventDate: '2026-05-29', copies: [copy] });
       expect(notice.status).toBe(201);
       expect(notice.body).toMatchObject({ dueDate: '2026-06-12', onTime: true, copies: [copy] });
-      await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'liquidation', reason: 'liquidated', basisId: notice.body.id }).expect(201);
+      await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'liquidation', reason: 'liquidated', basisId: body(notice).id }).expect(201);
       expect((await terminated(p.id, 'liquidation')).payload.groundNumber).toBe(5);
     });
 
@@ -147,12 +147,12 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
     it('F-28(7), F-30: contract breach — the Commission may let it continue, and later terminate', async () => {
       const p = await registerViaKafka();
       const first = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'contract-breach', reason: 'breach of clause 4' });
-      await h.http().post(`/early-terminations/${first.body.id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'continue', protocolNumber: 'P-6', decidedOn: '2026-06-01' }).expect(200);
-      expect((await h.http().get(`/participations/${p.id}`).set('authorization', `Bearer ${h.tokens.officer}`)).body.status).toBe('active');
+      await h.http().post(`/early-terminations/${body(first).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'continue', protocolNumber: 'P-6', decidedOn: '2026-06-01' }).expect(200);
+      expect(body(await h.http().get(`/participations/${p.id}`).set('authorization', `Bearer ${h.tokens.officer}`)).status).toBe('active');
       const second = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'contract-breach', reason: 'repeated breach' });
-      const future = await h.http().post(`/early-terminations/${second.body.id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-7', decidedOn: '2026-06-02' });
+      const future = await h.http().post(`/early-terminations/${body(second).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-7', decidedOn: '2026-06-02' });
       expect(future.status).toBe(422);
-      await h.http().post(`/early-terminations/${second.body.id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-7', decidedOn: '2026-06-01' }).expect(200);
+      await h.http().post(`/early-terminations/${body(second).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-7', decidedOn: '2026-06-01' }).expect(200);
       expect((await terminated(p.id, 'contract-breach')).payload).toMatchObject({ groundNumber: 7, decisionReference: 'P-7' });
     });
   });
@@ -162,6 +162,6 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
     const e = await published('participation.participation-terminated', planned.id, 60_000);
     expect(e.payload).toMatchObject({ kind: 'planned', ground: 'term-expired', endedOn: '2027-03-01', bin: planned.bin });
     const p = await h.http().get(`/participations/${planned.id}`).set('authorization', `Bearer ${h.tokens.officer}`);
-    expect(p.body.status).toBe('ended');
+    expect(body(p).status).toBe('ended');
   });
 });

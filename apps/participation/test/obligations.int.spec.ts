@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness } from './support/harness.js';
+import { Harness, body, list } from './support/harness.js';
+
+type OpenApi = { paths: Record<string, Record<string, Record<string, unknown>>> };
 
 const file = { fileName: 'fno-100.pdf', mediaType: 'application/pdf', sizeBytes: 4096, sha256: 'd'.repeat(64) };
 
@@ -21,11 +23,11 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
     const req = await h.http().post(`/participations/${a.id}/information-requests`).set('authorization', `Bearer ${h.tokens.officer}`).send({ kind: 'tax-declarations', description: 'Corporate income tax declaration for 2025' });
     expect(req.status).toBe(201);
     expect(req.body).toMatchObject({ requestedOn: '2026-03-02', dueDate: '2026-03-17', status: 'open' });
-    const noFiles = await h.http().post(`/information-requests/${req.body.id}/answer`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ note: 'here', attachments: [] });
+    const noFiles = await h.http().post(`/information-requests/${body(req).id}/answer`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ note: 'here', attachments: [] });
     expect(noFiles.status).toBe(400);
-    expect(noFiles.body.errors[0].field).toBe('body.attachments');
-    expect((await h.http().post(`/information-requests/${req.body.id}/answer`).set('authorization', `Bearer ${await h.applicant(b.bin)}`).send({ attachments: [file] })).status).toBe(403);
-    const answered = await h.http().post(`/information-requests/${req.body.id}/answer`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ note: 'attached', attachments: [file] });
+    expect(body(noFiles).errors[0]!.field).toBe('body.attachments');
+    expect((await h.http().post(`/information-requests/${body(req).id}/answer`).set('authorization', `Bearer ${await h.applicant(b.bin)}`).send({ attachments: [file] })).status).toBe(403);
+    const answered = await h.http().post(`/information-requests/${body(req).id}/answer`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ note: 'attached', attachments: [file] });
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'answered', answeredOn: '2026-03-02' });
   });
@@ -36,14 +38,15 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
     expect((await h.http().get(`/information-requests?status=overdue`).set('authorization', `Bearer ${h.tokens.officer}`)).body).toHaveLength(0);
     await h.at('2026-03-17T19:00:01.000Z');
     const overdue = await h.http().get(`/information-requests?status=overdue`).set('authorization', `Bearer ${h.tokens.officer}`);
-    expect(overdue.body.map((r: { id: string }) => r.id)).toEqual([req.body.id]);
-    const missed = (await h.outbox('participation.deadline-missed')).filter((e) => e.payload.obligationId === req.body.id);
-    expect(missed).toEqual([expect.objectContaining({ key: b.bin, payload: expect.objectContaining({ obligation: 'information-request', dueDate: '2026-03-17', ruleIds: ['F-32', 'F-38'] }) })]);
-    const late = await h.http().post(`/information-requests/${req.body.id}/answer`).set('authorization', `Bearer ${await h.applicant(b.bin)}`).send({ attachments: [file] });
-    expect(late.body.status).toBe('answered-late');
+    expect(list(overdue).map((r) => r.id)).toEqual([body(req).id]);
+    const missed = (await h.outbox('participation.deadline-missed')).filter((e) => e.payload.obligationId === body(req).id);
+    expect(missed).toHaveLength(1);
+    expect(missed[0]).toMatchObject({ key: b.bin, payload: { obligation: 'information-request', dueDate: '2026-03-17', ruleIds: ['F-32', 'F-38'] } });
+    const late = await h.http().post(`/information-requests/${body(req).id}/answer`).set('authorization', `Bearer ${await h.applicant(b.bin)}`).send({ attachments: [file] });
+    expect(body(late).status).toBe('answered-late');
     // the applicant sees only its own company's requests
     const own = await h.http().get('/information-requests').set('authorization', `Bearer ${await h.applicant(a.bin)}`);
-    expect(own.body.every((r: { bin: string }) => r.bin === a.bin)).toBe(true);
+    expect(list(own).every((r) => r.bin === a.bin)).toBe(true);
   });
 
   it('F-34: a re-registration notified after 10 WD is recorded as late, with its copies', async () => {
@@ -52,7 +55,7 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
     expect(res.body).toMatchObject({ dueDate: '2026-03-17', onTime: false, filedOn: '2026-03-18' });
     const noCopies = await h.http().post(`/participations/${a.id}/corporate-notices`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ kind: 'liquidation', eventDate: '2026-03-02', copies: [] });
     expect(noCopies.status).toBe(400);
-    expect(noCopies.body.errors[0].field).toBe('body.copies');
+    expect(body(noCopies).errors[0]!.field).toBe('body.copies');
   });
 
   it('F-36, F-40: a conclusion per project and period; "expedient" notifies nobody, "not expedient" publishes; a period not over is refused', async () => {
@@ -62,29 +65,29 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
     expect(dup.status).toBe(409);
     const notOver = await h.http().post(`/participations/${a.id}/monitoring-conclusions`).set('authorization', `Bearer ${h.tokens.officer}`).send({ project: 'Mobile app', periodFrom: '2026-03-16', periodTo: '2026-06-30', conclusion: 'expedient', reasoning: 'Too early to say.' });
     expect(notOver.status).toBe(422);
-    expect(notOver.body.errors[0].field).toBe('periodTo');
+    expect(body(notOver).errors[0]!.field).toBe('periodTo');
     const no = await h.http().post(`/participations/${a.id}/monitoring-conclusions`).set('authorization', `Bearer ${h.tokens.officer}`).send({ project: 'Web portal', periodFrom: '2026-03-02', periodTo: '2026-03-15', conclusion: 'not-expedient', reasoning: 'No market traction at all.' });
     expect(no.status).toBe(201);
     const events = (await h.outbox('participation.monitoring-not-expedient')).filter((e) => e.payload.participationId === a.id);
-    expect(events.map((e) => e.payload.conclusionId)).toEqual([no.body.id]);
+    expect(events.map((e) => e.payload.conclusionId)).toEqual([body(no).id]);
     expect((await h.http().post(`/participations/${a.id}/monitoring-conclusions`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ project: 'X', periodFrom: '2026-03-02', periodTo: '2026-03-15', conclusion: 'expedient', reasoning: 'self-assessment' })).status).toBe(403);
   });
 
   it('F-33: an audit opinion not submitted by 1 July raises deadline-missed', async () => {
     await h.at('2026-04-01T00:00:00.000Z');
     await h.http().post(`/participations/${b.id}/income-declarations`).set('authorization', `Bearer ${h.tokens.finance}`).send({ year: 2026, quarter: 1, incomeKzt: 100_000_000.01 }).expect(201);
-    const [owed] = (await h.http().get('/audit-obligations?status=owed').set('authorization', `Bearer ${h.tokens.officer}`)).body;
+    const [owed] = list(await h.http().get('/audit-obligations?status=owed').set('authorization', `Bearer ${h.tokens.officer}`));
     expect(owed).toMatchObject({ bin: b.bin, dueDate: '2027-07-01' });
     await h.at('2027-07-01T19:00:01.000Z');
-    const missed = (await h.outbox('participation.deadline-missed')).filter((e) => e.payload.obligationId === owed.id);
+    const missed = (await h.outbox('participation.deadline-missed')).filter((e) => e.payload.obligationId === owed!.id);
     expect(missed[0]?.payload).toMatchObject({ obligation: 'audit-opinion', ruleIds: ['F-33'] });
-    expect((await h.http().get('/audit-obligations?status=overdue').set('authorization', `Bearer ${h.tokens.officer}`)).body.map((x: { id: string }) => x.id)).toEqual([owed.id]);
+    expect(list(await h.http().get('/audit-obligations?status=overdue').set('authorization', `Bearer ${h.tokens.officer}`)).map((x) => x.id)).toEqual([owed!.id]);
   });
 
   it('serves an OpenAPI document generated from the zod schemas, with access rules', async () => {
     const res = await h.http().get('/openapi.json');
     expect(res.status).toBe(200);
-    expect(res.body.paths['/participations/{id}/early-terminations'].post['x-hub-access']).toEqual(['applicant', 'fund-officer']);
-    expect(res.body.paths['/quarterly-reports/{reportId}/non-residents'].get['x-hub-access']).toEqual(['fund-officer', 'applicant']);
+    expect((res.body as OpenApi).paths['/participations/{id}/early-terminations']!.post!['x-hub-access']).toEqual(['applicant', 'fund-officer']);
+    expect((res.body as OpenApi).paths['/quarterly-reports/{reportId}/non-residents']!.get!['x-hub-access']).toEqual(['fund-officer', 'applicant']);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@hub/messaging';
-import { Harness } from './support/harness.js';
+import { Harness, body, items } from './support/harness.js';
 
 describe('participation lifecycle on the real database (F-24, F-25, F-27)', () => {
   let h: Harness;
@@ -18,7 +18,7 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id, bin, status: 'active', termStart: '2026-03-02', termEnd: '2027-03-01', activityTypeCodes: ['62.01'] });
     // F-25: 10 WD before 2027-03-01 (Mon) is 2027-02-15 (Mon).
-    expect(res.body.extensionDeadline).toBe('2027-02-15');
+    expect(body(res).extensionDeadline).toBe('2027-02-15');
     const started = (await h.outbox('participation.participation-started')).filter((e) => e.payload.bin === bin);
     expect(started).toHaveLength(1);
     expect(started[0]!.key).toBe(bin);
@@ -60,7 +60,7 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     });
     expect(outcome).toBe('handled');
     const res = await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`);
-    expect(res.body.activityTypeCodes).toEqual(['62.02', '63.11']);
+    expect(body(res).activityTypeCodes).toEqual(['62.02', '63.11']);
   });
 
   it('F-35: an applicant sees only its own company', async () => {
@@ -70,7 +70,7 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     expect((await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${own}`)).status).toBe(200);
     expect((await h.http().get(`/participations/${other.id}`).set('authorization', `Bearer ${own}`)).status).toBe(403);
     const list = await h.http().get('/participations').set('authorization', `Bearer ${own}`);
-    expect(list.body.items.map((p: { bin: string }) => p.bin)).toEqual([bin]);
+    expect(items(list).map((p) => p.bin)).toEqual([bin]);
   });
 
   it('F-25: a late extension application is refused with a message pointing to re-registration under F-8', async () => {
@@ -79,21 +79,21 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     const applicant = await h.applicant(bin);
     const inTime = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
     expect(inTime.status).toBe(201);
-    await h.http().post(`/participations/${id}/extensions/${inTime.body.id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject', reason: 'plan not updated' }).expect(200);
+    await h.http().post(`/participations/${id}/extensions/${body(inTime).id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject', reason: 'plan not updated' }).expect(200);
     h.clock.set('2027-02-15T19:00:00.000Z'); // 16 Feb in Almaty: one day late
     const res = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
     h.clock.set('2026-03-02T04:00:00.000Z');
     expect(res.status).toBe(422);
-    expect(res.body.ruleId).toBe('F-25');
-    expect(res.body.detail).toMatch(/F-8/);
-    expect(res.body.detail).toMatch(/re-registration/);
+    expect(body(res).ruleId).toBe('F-25');
+    expect(body(res).detail).toMatch(/F-8/);
+    expect(body(res).detail).toMatch(/re-registration/);
   });
 
   it('F-25: bad input names the field', async () => {
     const { id } = await h.register();
     const res = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${h.tokens.officer}`).send({ requestedTermEnd: '2027-02-30' });
     expect(res.status).toBe(400);
-    expect(res.body.errors[0].field).toBe('body.requestedTermEnd');
+    expect(body(res).errors[0]!.field).toBe('body.requestedTermEnd');
   });
 
   it('F-25, F-27: an approved extension issues the Annex 3 certificate, moves the end and re-arms the planned-end timer', async () => {
@@ -101,10 +101,10 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     const applicant = await h.applicant(bin);
     const filed = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
     expect(filed.status).toBe(201);
-    expect(filed.body.status).toBe('submitted');
-    const decided = await h.http().post(`/participations/${id}/extensions/${filed.body.id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'approve' });
+    expect(body(filed).status).toBe('submitted');
+    const decided = await h.http().post(`/participations/${id}/extensions/${body(filed).id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'approve' });
     expect(decided.status).toBe(200);
-    expect(decided.body.certificateNumber).toMatch(/^EXT-/);
+    expect(body(decided).certificateNumber).toMatch(/^EXT-/);
     const p = await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${applicant}`);
     expect(p.body, JSON.stringify(p.body)).toMatchObject({ termEnd: '2028-03-01' });
     const timers = await sql<{ due_at: Date }>(h.orm.em.fork(), `select due_at from hub_timer where kind = 'participation.planned-end' and timer_key = ? and status = 'scheduled'`, [id]);
@@ -112,17 +112,17 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     expect(new Date(timers[0]!.due_at).toISOString()).toBe('2028-03-01T19:00:00.000Z');
     const extended = (await h.outbox('participation.participation-extended')).find((e) => e.payload.participationId === id);
     expect(extended?.payload).toMatchObject({ previousTermEnd: '2027-03-01', newTermEnd: '2028-03-01' });
-    const pdf = await h.http().get(`/participations/${id}/extensions/${filed.body.id}/certificate.pdf`).set('authorization', `Bearer ${applicant}`).buffer(true);
+    const pdf = await h.http().get(`/participations/${id}/extensions/${body(filed).id}/certificate.pdf`).set('authorization', `Bearer ${applicant}`).buffer(true);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
-    expect(pdf.body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     // Annex 3, rendered with an embedded Unicode font (the company name stays in Cyrillic)
-    expect(pdf.body.toString('latin1')).toContain('(Extension certificate \\(Annex 3\\))');
-    expect(pdf.body.toString('latin1')).toMatch(/DejaVuSans/);
+    expect((pdf.body as Buffer).toString('latin1')).toContain('(Extension certificate \\(Annex 3\\))');
+    expect((pdf.body as Buffer).toString('latin1')).toMatch(/DejaVuSans/);
     // deciding twice is an illegal transition naming the state
-    const again = await h.http().post(`/participations/${id}/extensions/${filed.body.id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'approve' });
+    const again = await h.http().post(`/participations/${id}/extensions/${body(filed).id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'approve' });
     expect(again.status).toBe(409);
-    expect(again.body.detail).toMatch(/approved/);
+    expect(body(again).detail).toMatch(/approved/);
   });
 
   it('F-25: one pending application at a time; only the Fund decides; a rejection states its reason', async () => {
@@ -132,23 +132,23 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     expect(first.status).toBe(201);
     const second = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2029-03-01' });
     expect(second.status).toBe(409);
-    expect(second.body.detail).toMatch(/awaits/);
-    expect((await h.http().post(`/participations/${id}/extensions/${first.body.id}/decision`).set('authorization', `Bearer ${applicant}`).send({ decision: 'approve' })).status).toBe(403);
-    const noReason = await h.http().post(`/participations/${id}/extensions/${first.body.id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject' });
+    expect(body(second).detail).toMatch(/awaits/);
+    expect((await h.http().post(`/participations/${id}/extensions/${body(first).id}/decision`).set('authorization', `Bearer ${applicant}`).send({ decision: 'approve' })).status).toBe(403);
+    const noReason = await h.http().post(`/participations/${id}/extensions/${body(first).id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject' });
     expect(noReason.status).toBe(422);
-    expect(noReason.body.errors[0].field).toBe('reason');
-    const rejected = await h.http().post(`/participations/${id}/extensions/${first.body.id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject', reason: 'business plan for the new term missing' });
+    expect(body(noReason).errors[0]!.field).toBe('reason');
+    const rejected = await h.http().post(`/participations/${id}/extensions/${body(first).id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject', reason: 'business plan for the new term missing' });
     expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'business plan for the new term missing' });
     // F-24 applies to the extended term too (ADR 0021)
     const tooShort = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2027-09-01' });
     expect(tooShort.status).toBe(422);
-    expect(tooShort.body.errors[0].field).toBe('requestedTermEnd');
+    expect(body(tooShort).errors[0]!.field).toBe('requestedTermEnd');
   });
 
   it('F-27: the participation ends as planned when its term passes, publishing participation-terminated (term-expired)', async () => {
     const { id } = await h.register({ termStart: '2026-03-02', termEnd: '2027-03-01' });
     await h.at('2027-03-01T18:59:00.000Z');
-    expect((await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`)).body.status).toBe('active');
+    expect(body(await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`)).status).toBe('active');
     await h.at('2027-03-01T19:00:01.000Z');
     const p = await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`);
     expect(p.body).toMatchObject({ status: 'ended', endedOn: '2027-03-01', terminationGround: 'term-expired' });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@hub/messaging';
 import { PiiCipher } from '../src/shared/infrastructure/pii-cipher.js';
 import { reencryptPii } from '../src/reporting/application/pii-reencryption.js';
-import { Harness, PII_KEY_1, PII_KEY_2 } from './support/harness.js';
+import { Harness, PII_KEY_1, PII_KEY_2, body, list } from './support/harness.js';
 
 // Distinctive personal values, so that any leak into logs, events or errors is found by search.
 const ENGAGED = {
@@ -56,20 +56,20 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
   it('F-37, F-39: the quarter closing opens the report due on the 20th of the next month', async () => {
     const res = await h.http().get(`/participations/${a.id}/quarterly-reports`).set('authorization', `Bearer ${await h.applicant(a.bin)}`);
     expect(res.body).toEqual([expect.objectContaining({ year: 2026, quarter: 1, dueDate: '2026-04-20', status: 'due' })]);
-    reportId = res.body[0].id;
+    reportId = list(res)[0]!.id;
   });
 
   it('F-42: bad non-resident data gets 400 naming the field — and never echoes the personal value', async () => {
     const bad = { ...REPORT, nonResidents: { engaged: [{ ...ENGAGED, fullNameLatin: 'Зарина Ксенофонтова', passport: { ...ENGAGED.passport, number: 'FA 778#1234' } }], familyMembers: [] } };
     const res = await h.http().post(`/participations/${a.id}/quarterly-reports/2026/1`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send(bad);
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.nonResidents.engaged.0.fullNameLatin', 'body.nonResidents.engaged.0.passport.number']);
+    expect(body(res).errors.map((e) => e.field).sort()).toEqual(['body.nonResidents.engaged.0.fullNameLatin', 'body.nonResidents.engaged.0.passport.number']);
     const text = JSON.stringify(res.body);
     for (const s of [...SECRETS, 'FA 778#1234']) expect(text).not.toContain(s);
     const mismatch = { ...REPORT, nonResidents: { engaged: [ENGAGED], familyMembers: [{ ...FAMILY, engagedPersonFullName: 'Ксенофонт Неизвестный' }] } };
     const res2 = await h.http().post(`/participations/${a.id}/quarterly-reports/2026/1`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send(mismatch);
     expect(res2.status).toBe(422);
-    expect(res2.body.errors[0].field).toBe('nonResidents.familyMembers.0.engagedPersonFullName');
+    expect(body(res2).errors[0]!.field).toBe('nonResidents.familyMembers.0.engagedPersonFullName');
     for (const s of SECRETS) expect(JSON.stringify(res2.body)).not.toContain(s);
   });
 
@@ -98,10 +98,10 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     const log = await h.http().get(`/pii-access-log?bin=${a.bin}`).set('authorization', `Bearer ${h.tokens.auditor}`);
     expect(log.status).toBe(200);
     expect(log.body).toHaveLength(2);
-    expect(log.body.map((l: { actorSubject: string }) => l.actorSubject).sort()).toEqual(['officer-1', 'own-applicant']);
-    const officerRead = log.body.find((l: { actorSubject: string }) => l.actorSubject === 'officer-1');
+    expect(list(log).map((l) => l.actorSubject).sort()).toEqual(['officer-1', 'own-applicant']);
+    const officerRead = list(log).find((l) => l.actorSubject === 'officer-1');
     expect(officerRead).toMatchObject({ bin: a.bin, reportId, correlationId: 'corr-pii-1', actorRoles: ['fund-officer'] });
-    expect(officerRead.what).toMatch(/2026-Q1/);
+    expect(officerRead!.what).toMatch(/2026-Q1/);
   });
 
   it('F-42: denied (and not logged) for another company\'s applicant and for staff roles that do not need it', async () => {
@@ -119,10 +119,10 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     const rows = await sql<{ key_id: string; personal_data: string; id: string }>(h.orm.em.fork(), 'select id, key_id, personal_data from non_resident_record where report_id = ?', [reportId]);
     expect(rows.map((r) => r.key_id)).toEqual(['k2', 'k2']);
     const newOnly = new PiiCipher(new Map([['k2', Buffer.from(PII_KEY_2, 'base64')]]), 'k2');
-    expect(rows.map((r) => JSON.parse(newOnly.decrypt(r.personal_data, r.id)).fullNameLatin).sort()).toEqual(['Timur Ksenofontov', 'Zarina Ksenofontova']);
+    expect(rows.map((r) => (JSON.parse(newOnly.decrypt(r.personal_data, r.id)) as { fullNameLatin: string }).fullNameLatin).sort()).toEqual(['Timur Ksenofontov', 'Zarina Ksenofontova']);
     // the running app (ring k1,k2) still reads them
     const res = await h.http().get(`/quarterly-reports/${reportId}/non-residents`).set('authorization', `Bearer ${h.tokens.officer}`);
-    expect(res.body.engaged[0].passport.number).toBe('FA7781234');
+    expect((res.body as { engaged: { passport: { number: string } }[] }).engaged[0]!.passport.number).toBe('FA7781234');
     expect(await reencryptPii(h.orm.em.fork() as never, rotated)).toBe(0);
   });
 
@@ -132,7 +132,7 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     expect(events.filter((e) => e.bin === b.bin)).toEqual([expect.objectContaining({ year: 2026, quarter: 1, dueDate: '2026-04-20', ground: 'reports-not-submitted' })]);
     expect(events.filter((e) => e.bin === a.bin)).toHaveLength(0);
     const overdue = await h.http().get('/quarterly-reports/overdue').set('authorization', `Bearer ${h.tokens.officer}`);
-    expect(overdue.body.map((r: { bin: string }) => r.bin)).toEqual([b.bin]);
+    expect(list(overdue).map((r) => r.bin)).toEqual([b.bin]);
   });
 
   it('F-41: after the report deadline the quarter\'s analytics are generated (timer) and downloadable as CSV and a readable document', async () => {
@@ -141,7 +141,7 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     const meta = await h.http().get('/analytics/quarterly/2026/1').set('authorization', `Bearer ${h.tokens.analyst}`);
     expect(meta.status).toBe(200);
     expect(meta.body).toMatchObject({ year: 2026, quarter: 1, dueDate: '2026-04-30', participants: 2 });
-    expect(meta.body.generatedAt <= '2026-04-30T19:00:00.000Z').toBe(true);
+    expect((body(meta).generatedAt as string) <= '2026-04-30T19:00:00.000Z').toBe(true);
     const csv = await h.http().get('/analytics/quarterly/2026/1/report.csv').set('authorization', `Bearer ${h.tokens.analyst}`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.text.trim().split('\n');

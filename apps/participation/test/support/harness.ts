@@ -34,6 +34,32 @@ export interface HarnessOptions {
   readonly activeKey?: string;
 }
 
+/** A problem+json field issue (ADR 0008). */
+export interface ApiIssue {
+  readonly field: string;
+  readonly path: string;
+  readonly code?: string;
+  readonly message: string;
+}
+
+/** A JSON object answer as the tests read it: the fields they look at, typed (lint holds in test/ too). */
+export interface ApiObject {
+  readonly id: string;
+  readonly bin: string;
+  readonly status: string;
+  readonly ruleId: string;
+  readonly detail: string;
+  readonly errors: readonly ApiIssue[];
+  readonly [field: string]: unknown;
+}
+
+/** The body of a JSON object answer. */
+export const body = (res: { body: unknown }): ApiObject => res.body as ApiObject;
+/** The body of a JSON array answer. */
+export const list = (res: { body: unknown }): ApiObject[] => res.body as ApiObject[];
+/** The items of a paged answer (`{ items, page, pageSize, total }`). */
+export const items = (res: { body: unknown }): ApiObject[] => (res.body as { items: ApiObject[] }).items;
+
 /** One app on a fresh database of its own, with a manual clock, tokens for every role and a captured log. */
 export class Harness {
   readonly logLines: string[] = [];
@@ -120,7 +146,7 @@ export class Harness {
   }
 
   http(): ReturnType<typeof request> {
-    return request(this.app.getHttpServer());
+    return request(this.app.getHttpServer() as Parameters<typeof request>[0]);
   }
 
   /** A participant-registered v1 envelope (F-18, F-24) for a fresh company. */
@@ -180,7 +206,7 @@ export class Harness {
       `select envelope, message_key from hub_outbox ${type ? 'where event_type = ?' : ''} order by position`,
       type ? [type] : [],
     );
-    return rows.map((r) => ({ ...(typeof r.envelope === 'string' ? JSON.parse(r.envelope) : r.envelope), key: r.message_key }));
+    return rows.map((r) => ({ ...(typeof r.envelope === 'string' ? (JSON.parse(r.envelope) as EventEnvelope<Record<string, unknown>>) : r.envelope), key: r.message_key }));
   }
 
   /** Moves the clock to an instant and fires every timer due by then. */

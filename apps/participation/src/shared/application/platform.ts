@@ -9,7 +9,7 @@ import { referenceData } from '@hub/reference-data';
 import type { ParticipationConfig } from '../../config.js';
 import { Tariff, type TariffVersion } from '../../fees/domain/tariff.js';
 import { Participation } from '../../participation/domain/participation.aggregate.js';
-import { assertMayActFor } from '../domain/access-policy.js';
+import { assertMayActFor } from './access.js';
 import { almatyDate, type IsoDate } from '../domain/calendar.js';
 import { TIMER } from './timer-kinds.js';
 import { Deadlines } from '../domain/deadlines.js';

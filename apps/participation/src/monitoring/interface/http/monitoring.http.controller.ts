@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { IdParams, MonitoringConclusionBody, MonitoringConclusionDto, type Actor } from '@hub/contracts';
+import { COMMISSION_ROLES, IdParams, MonitoringConclusionBody, MonitoringConclusionDto, type Actor } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
 import { RecordConclusionCommand } from '../../application/commands/record-conclusion/record-conclusion.command.js';
 import { MonitoringQueries } from '../../application/queries/monitoring.queries.js';
@@ -30,7 +30,7 @@ export class MonitoringController {
   }
 
   @Get('participations/:id/monitoring-conclusions')
-  @Endpoint({ summary: 'F-36, F-40: monitoring conclusions of a participation', access: ['fund-officer', 'commission-member', 'commission-secretary'], params: IdParams, response: z.array(MonitoringConclusionDto) })
+  @Endpoint({ summary: 'F-36, F-40: monitoring conclusions of a participation', access: ['fund-officer', ...COMMISSION_ROLES], params: IdParams, response: z.array(MonitoringConclusionDto) })
   async list(@ValidParams() p: z.infer<typeof IdParams>) {
     return (await this.queries.conclusionsOf(p.id)).map(dto);
   }

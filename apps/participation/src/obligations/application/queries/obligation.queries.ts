@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/contracts';
 import { UnitOfWork } from '@hub/nest-commons';
-import { isStaff } from '../../../shared/domain/access-policy.js';
+import { seesEveryCompany } from '../../../shared/application/access.js';
 import { AuditObligation } from '../../domain/audit-obligation.aggregate.js';
 import { CorporateNotice } from '../../domain/corporate-notice.js';
 import { InformationRequest } from '../../domain/information-request.aggregate.js';
@@ -12,7 +12,7 @@ export class ObligationQueries {
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
 
   private scope(actor: Actor, where: Record<string, unknown>): Record<string, unknown> {
-    return isStaff(actor) ? where : { ...where, bin: { $in: [...actor.companies] } };
+    return seesEveryCompany(actor) ? where : { ...where, bin: { $in: [...actor.companies] } };
   }
 
   requests(actor: Actor, q: { status?: string | undefined; participationId?: string | undefined }): Promise<InformationRequest[]> {

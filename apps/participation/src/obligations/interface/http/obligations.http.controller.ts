@@ -12,6 +12,7 @@ import {
   RequestInformationBody,
   type Actor,
 } from '@hub/contracts';
+import { PARTICIPANT_FILE_READERS } from '../../../shared/application/access.js';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { AnswerInformationRequestCommand } from '../../application/commands/answer-information-request/answer-information-request.command.js';
 import { FileCorporateNoticeCommand } from '../../application/commands/file-corporate-notice/file-corporate-notice.command.js';
@@ -79,13 +80,13 @@ export class ObligationsController {
   }
 
   @Get('information-requests')
-  @Endpoint({ summary: 'F-32, F-38: information requests (status=overdue for the ones past due)', access: 'authenticated', query: StatusQuery, response: z.array(InformationRequestDto) })
+  @Endpoint({ summary: 'F-32, F-38: information requests (status=overdue for the ones past due)', access: PARTICIPANT_FILE_READERS, query: StatusQuery, response: z.array(InformationRequestDto) })
   async requests(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof StatusQuery>) {
     return (await this.queries.requests(actor, q)).map(requestDto);
   }
 
   @Get('audit-obligations')
-  @Endpoint({ summary: 'F-33: who owes an audit opinion (annual income above the threshold) and its status', access: 'authenticated', query: AuditQuery, response: z.array(AuditObligationDto) })
+  @Endpoint({ summary: 'F-33: who owes an audit opinion (annual income above the threshold) and its status', access: PARTICIPANT_FILE_READERS, query: AuditQuery, response: z.array(AuditObligationDto) })
   async audits(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof AuditQuery>) {
     return (await this.queries.audits(actor, q)).map(auditDto);
   }

@@ -3,7 +3,7 @@ import type { Actor } from '@hub/contracts';
 import { UnitOfWork } from '@hub/nest-commons';
 import { sql } from '@hub/messaging';
 import { ContextServices } from '../../../shared/application/platform.js';
-import { isStaff } from '../../../shared/domain/access-policy.js';
+import { seesEveryCompany } from '../../../shared/application/access.js';
 
 export interface DeadlineView {
   kind: 'membership-fee' | 'quarterly-report' | 'information-request' | 'audit-opinion' | 'term-end';
@@ -58,7 +58,7 @@ export class DeadlineQueries {
        ) d order by due_date, bin, kind`,
     );
     const today = this.ctx.today();
-    const mine = isStaff(actor) ? undefined : new Set(actor.companies);
+    const mine = seesEveryCompany(actor) ? undefined : new Set(actor.companies);
     return rows
       .map((r) => ({
         kind: r.kind,

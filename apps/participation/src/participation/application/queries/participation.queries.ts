@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, ParticipationDto } from '@hub/contracts';
 import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { assertMayActFor, isStaff } from '../../../shared/domain/access-policy.js';
+import { assertMayActFor, seesEveryCompany } from '../../../shared/application/access.js';
 import { ContextServices } from '../../../shared/application/platform.js';
 import { renderCertificatePdf } from '@hub/documents';
 import { EarlyTermination } from '../../domain/early-termination.aggregate.js';
@@ -35,7 +35,7 @@ export class ParticipationQueries {
     const where: Record<string, unknown> = {};
     if (q.status) where.status = q.status;
     if (q.bin) where.bin = q.bin;
-    if (!isStaff(actor)) where.bin = { $in: actor.companies.filter((b) => !q.bin || b === q.bin) };
+    if (!seesEveryCompany(actor)) where.bin = { $in: actor.companies.filter((b) => !q.bin || b === q.bin) };
     const [items, total] = await this.uow.reader().findAndCount(Participation, where, { orderBy: { termEnd: 'asc', id: 'asc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     return { items: items.map((p) => this.toDto(p)), page: q.page, pageSize: q.pageSize, total };
   }
@@ -54,7 +54,7 @@ export class ParticipationQueries {
 
   async earlyTerminations(actor: Actor, status?: string): Promise<EarlyTermination[]> {
     const where: Record<string, unknown> = status ? { status } : {};
-    if (!isStaff(actor)) where.bin = { $in: [...actor.companies] };
+    if (!seesEveryCompany(actor)) where.bin = { $in: [...actor.companies] };
     return this.uow.reader().find(EarlyTermination, where, { orderBy: { createdAt: 'asc' } });
   }
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { z } from 'zod';
 import { ParticipationDeadlineViewSchema, ParticipationDeadlinesQuery, type Actor } from '@hub/contracts';
+import { PARTICIPANT_FILE_READERS } from '../../../shared/application/access.js';
 import { CurrentActor, Endpoint, ValidQuery } from '@hub/nest-commons';
 import { DeadlineQueries } from '../../application/queries/deadlines.queries.js';
 
@@ -12,7 +13,7 @@ export class DeadlinesController {
   @Get('deadlines')
   @Endpoint({
     summary: 'Open deadlines: fees (F-21), reports (F-37, F-39), requests (F-32, F-38), audit opinions (F-33), planned ends (F-27); ?overdue=true&bin=. Staff see all; an applicant its own companies (F-35)',
-    access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'auditor', 'applicant'],
+    access: PARTICIPANT_FILE_READERS,
     query: ParticipationDeadlinesQuery,
     response: z.array(ParticipationDeadlineViewSchema),
   })

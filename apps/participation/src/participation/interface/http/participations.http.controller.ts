@@ -23,6 +23,7 @@ import { FileExtensionCommand } from '../../application/commands/file-extension/
 import { ParticipationQueries } from '../../application/queries/participation.queries.js';
 import type { EarlyTermination } from '../../domain/early-termination.aggregate.js';
 import type { Extension } from '../../domain/extension.aggregate.js';
+import { PARTICIPANT_FILE_READERS } from '../../../shared/application/access.js';
 
 const ExtensionParams = z.object({ id: z.uuid(), extensionId: z.uuid() });
 const CaseParams = z.object({ caseId: z.uuid() });
@@ -59,13 +60,13 @@ export class ParticipationsController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(ParticipationQueries) private readonly queries: ParticipationQueries) {}
 
   @Get('participations')
-  @Endpoint({ summary: 'List participations (staff: all; applicant: own companies)', access: 'authenticated', query: ParticipationListQuery, response: pageOf(ParticipationDto) })
+  @Endpoint({ summary: 'List participations (staff: all; applicant: own companies)', access: PARTICIPANT_FILE_READERS, query: ParticipationListQuery, response: pageOf(ParticipationDto) })
   list(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof ParticipationListQuery>) {
     return this.queries.list(actor, q);
   }
 
   @Get('participations/:id')
-  @Endpoint({ summary: 'One participation: term, extension deadline (F-25), status', access: 'authenticated', params: IdParams, response: ParticipationDto, errors: [404] })
+  @Endpoint({ summary: 'One participation: term, extension deadline (F-25), status', access: PARTICIPANT_FILE_READERS, params: IdParams, response: ParticipationDto, errors: [404] })
   get(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
     return this.queries.get(actor, p.id);
   }
@@ -77,7 +78,7 @@ export class ParticipationsController {
   }
 
   @Get('participations/:id/extensions')
-  @Endpoint({ summary: 'F-25: extension applications of a participation', access: 'authenticated', params: IdParams, response: z.array(ExtensionDto) })
+  @Endpoint({ summary: 'F-25: extension applications of a participation', access: PARTICIPANT_FILE_READERS, params: IdParams, response: z.array(ExtensionDto) })
   async extensions(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
     return (await this.queries.extensions(actor, p.id)).map(extensionDto);
   }
@@ -90,7 +91,7 @@ export class ParticipationsController {
   }
 
   @Get('participations/:id/extensions/:extensionId/certificate.pdf')
-  @Endpoint({ summary: 'F-25, Annex 3: the extension certificate', access: 'authenticated', params: ExtensionParams, produces: ['application/pdf'], errors: [404] })
+  @Endpoint({ summary: 'F-25, Annex 3: the extension certificate', access: PARTICIPANT_FILE_READERS, params: ExtensionParams, produces: ['application/pdf'], errors: [404] })
   async certificate(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ExtensionParams>, @Res() res: Response): Promise<void> {
     const { fileName, pdf } = await this.queries.extensionCertificate(actor, p.id, p.extensionId);
     res.status(200).type('application/pdf').setHeader('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
@@ -110,7 +111,7 @@ export class ParticipationsController {
   }
 
   @Get('early-terminations')
-  @Endpoint({ summary: 'Early-termination cases (e.g. status=pending-commission for the Commission)', access: 'authenticated', query: CaseQuery, response: z.array(EarlyTerminationDto) })
+  @Endpoint({ summary: 'Early-termination cases (e.g. status=pending-commission for the Commission)', access: PARTICIPANT_FILE_READERS, query: CaseQuery, response: z.array(EarlyTerminationDto) })
   async cases(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof CaseQuery>) {
     return (await this.queries.earlyTerminations(actor, q.status)).map(caseDto);
   }

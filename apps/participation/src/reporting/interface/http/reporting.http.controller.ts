@@ -14,6 +14,7 @@ import {
   SubmitQuarterlyReportBody,
   type Actor,
 } from '@hub/contracts';
+import { PARTICIPANT_FILE_READERS } from '../../../shared/application/access.js';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { GenerateAnalyticsCommand } from '../../application/commands/generate-analytics/generate-analytics.command.js';
 import { ReadNonResidentsCommand } from '../../application/commands/read-non-residents/read-non-residents.command.js';
@@ -71,7 +72,7 @@ export class ReportingController {
   }
 
   @Get('participations/:id/quarterly-reports')
-  @Endpoint({ summary: 'F-37: the quarterly reports of a participation (no personal data)', access: 'authenticated', params: IdParams, response: z.array(QuarterlyReportDto), errors: [404] })
+  @Endpoint({ summary: 'F-37: the quarterly reports of a participation (no personal data)', access: PARTICIPANT_FILE_READERS, params: IdParams, response: z.array(QuarterlyReportDto), errors: [404] })
   async reports(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
     return (await this.queries.reportsOf(actor, p.id)).map(reportDto);
   }

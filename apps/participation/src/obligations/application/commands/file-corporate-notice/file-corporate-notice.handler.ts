@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ValidationError, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ContextServices } from '../../../../shared/application/platform.js';
-import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
+import { assertMayActFor } from '../../../../shared/application/access.js';
 import { compareIsoDates } from '../../../../shared/domain/calendar.js';
 import { CorporateNotice } from '../../../domain/corporate-notice.js';
 import { FileCorporateNoticeCommand } from './file-corporate-notice.command.js';

@@ -4,7 +4,7 @@ import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ContextServices } from '../../../../shared/application/platform.js';
 import { TIMER } from '../../../../shared/application/timer-kinds.js';
-import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
+import { assertMayActFor } from '../../../../shared/application/access.js';
 import { AuditObligation } from '../../../domain/audit-obligation.aggregate.js';
 import { SubmitAuditOpinionCommand } from './submit-audit-opinion.command.js';
 import { runCommand } from '../../../../shared/application/run-command.js';

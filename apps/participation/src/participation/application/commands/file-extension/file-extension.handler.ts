@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IllegalStateError, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
+import { assertMayActFor } from '../../../../shared/application/access.js';
 import { ContextServices } from '../../../../shared/application/platform.js';
 import { addCalendarDays } from '../../../../shared/domain/calendar.js';
 import { Extension } from '../../../domain/extension.aggregate.js';

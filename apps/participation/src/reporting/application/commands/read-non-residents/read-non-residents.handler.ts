@@ -5,7 +5,7 @@ import { NotFoundError, uuidv7 } from '@hub/kernel';
 import { MessageContexts } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ContextServices } from '../../../../shared/application/platform.js';
-import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
+import { assertMayActFor } from '../../../../shared/application/access.js';
 import { NonResidentRecord, PiiAccessLogEntry, QuarterlyReport } from '../../../domain/quarterly-report.aggregate.js';
 import { ReadNonResidentsCommand } from './read-non-residents.command.js';
 import { runCommand } from '../../../../shared/application/run-command.js';

@@ -4,7 +4,7 @@ import { NotFoundError, RuleViolationError, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ContextServices } from '../../../../shared/application/platform.js';
 import { TIMER } from '../../../../shared/application/timer-kinds.js';
-import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
+import { assertMayActFor } from '../../../../shared/application/access.js';
 import { compareIsoDates, quarterEnd } from '../../../../shared/domain/calendar.js';
 import { NonResidentRecord, QuarterlyReport } from '../../../domain/quarterly-report.aggregate.js';
 import { SubmitQuarterlyReportCommand } from './submit-quarterly-report.command.js';
