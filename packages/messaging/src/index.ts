@@ -1,4 +1,5 @@
 export * from './bus/kafkajs-message-bus.js';
+export * from './bus/message-bus-admin.js';
 export * from './bus/message-bus.js';
 export * from './context/message-context.js';
 export * from './inbox/event-consumer.js';

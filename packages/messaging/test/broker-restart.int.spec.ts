@@ -29,7 +29,12 @@ describe('broker stopped and restarted mid-stream', () => {
   beforeAll(async () => {
     await broker('start');
     [producerDb, consumerDb] = await Promise.all([messagingDb('restart_prod'), messagingDb('restart_cons')]);
-    ({ restart: topic } = (await createTestTopics({ restart: 3 }, BROKERS)) as { restart: string });
+    const admin = new KafkaJsMessageBus({ clientId: 'restart-admin', brokers: BROKERS, logger: silentLogger });
+    try {
+      ({ restart: topic } = (await createTestTopics(admin, { restart: 3 })) as { restart: string });
+    } finally {
+      await admin.close();
+    }
     events = makeTestEvents(topic);
   }, 300_000);
 

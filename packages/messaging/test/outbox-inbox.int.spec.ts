@@ -20,9 +20,9 @@ describe('outbox → Kafka → inbox', () => {
 
   beforeAll(async () => {
     [producerDb, consumerDb] = await Promise.all([messagingDb('msg_prod'), messagingDb('msg_cons')]);
-    ({ things: topic } = (await createTestTopics({ things: 3 })) as { things: string });
-    events = makeTestEvents(topic);
     bus = new KafkaJsMessageBus({ clientId: 'messaging-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    ({ things: topic } = (await createTestTopics(bus, { things: 3 })) as { things: string });
+    events = makeTestEvents(topic);
   });
 
   afterAll(async () => {
@@ -62,7 +62,7 @@ describe('outbox → Kafka → inbox', () => {
 
       // Redeliver every event (as Kafka may after a rebalance): the inbox keeps the effect single.
       const outboxRows = await sql<{ envelope: object }>(producerDb.orm.em.fork(), 'select envelope from hub_outbox order by position limit 20');
-      await produceRaw(topic, outboxRows.map((r) => ({ key: 'dup', value: JSON.stringify(r.envelope) })));
+      await produceRaw(bus, topic, outboxRows.map((r) => ({ key: 'dup', value: JSON.stringify(r.envelope) })));
       await writeThings(producerDb.orm.em, outbox, events, 150, 1); // a marker after the duplicates
       await waitFor('the marker event', async () => ((await effects(consumerDb.orm.em)).ns.includes(150) ? true : undefined), { timeoutMs: 30_000 });
 
@@ -89,9 +89,9 @@ describe('dead-letter topic', () => {
 
   beforeAll(async () => {
     db = await messagingDb('msg_dlq');
-    ({ dlq: topic } = (await createTestTopics({ dlq: 1 })) as { dlq: string });
-    events = makeTestEvents(topic);
     bus = new KafkaJsMessageBus({ clientId: 'messaging-dlq-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    ({ dlq: topic } = (await createTestTopics(bus, { dlq: 1 })) as { dlq: string });
+    events = makeTestEvents(topic);
   });
   afterAll(async () => {
     await bus?.close();
@@ -117,12 +117,12 @@ describe('dead-letter topic', () => {
       ],
     });
     consumer.outcomes.push((outcome, _m, detail) => outcomes.push({ outcome, ...(detail ? { detail } : {}) }));
-    const dlq = await TopicProbe.start(`${topic}.dlq`);
+    const dlq = await TopicProbe.start(bus, `${topic}.dlq`);
     const good = (n: number, over: Record<string, unknown> = {}) =>
       JSON.stringify({ id: uuidv7(), type: 'test.thing-happened', version: 1, occurredAt: new Date().toISOString(), correlationId: 'c', causationId: null, aggregateId: 'a', payload: { n }, ...over });
     try {
       await consumer.start();
-      await produceRaw(topic, [
+      await produceRaw(bus, topic, [
         { value: '{not json' },
         { value: JSON.stringify({ hello: 'world' }) },
         { value: good(1, { version: 7 }) },

@@ -19,9 +19,9 @@ describe('relay killed between publish and commit', () => {
 
   beforeAll(async () => {
     [producerDb, consumerDb] = await Promise.all([messagingDb('crash_prod'), messagingDb('crash_cons')]);
-    ({ crash: topic } = (await createTestTopics({ crash: 2 })) as { crash: string });
-    events = makeTestEvents(topic);
     bus = new KafkaJsMessageBus({ clientId: 'crash-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    ({ crash: topic } = (await createTestTopics(bus, { crash: 2 })) as { crash: string });
+    events = makeTestEvents(topic);
   });
   afterAll(async () => {
     await bus?.close();
@@ -30,7 +30,7 @@ describe('relay killed between publish and commit', () => {
 
   it('loses nothing and duplicates nothing in effect', async () => {
     await writeThings(producerDb.orm.em, new Outbox(clock), events, 0, 120);
-    const probe = await TopicProbe.start(topic);
+    const probe = await TopicProbe.start(bus, topic);
 
     // 1. A relay process publishes two batches of 30 and dies (SIGKILL) before committing the second.
     const doomed = await startFixture('relay-process', { DB_URL: producerDb.url, CRASH_AFTER_BATCHES: '2', BATCH_SIZE: '30' });

@@ -1,9 +1,10 @@
 import kafkajs, { type Admin, type Consumer, type Kafka as KafkaClient, type Producer } from 'kafkajs';
 import type { MessagingLogger } from '../logger.js';
 import { stderrLogger } from '../logger.js';
+import type { ConsumerLag, CreateTopicsOptions, MessageBusAdmin, PartitionLag, TopicDescription } from './message-bus-admin.js';
 import type { IncomingMessage, MessageBus, OutgoingMessage, SubscribeOptions, Subscription, TopicDeclaration } from './message-bus.js';
 
-const { Kafka, logLevel, CompressionTypes } = kafkajs;
+const { Kafka, logLevel, CompressionTypes, ConfigResourceTypes } = kafkajs;
 
 export interface KafkaJsBusOptions {
   readonly clientId: string;
@@ -11,14 +12,19 @@ export interface KafkaJsBusOptions {
   readonly logger?: MessagingLogger;
   /** How long one request may take before kafkajs gives up and retries. */
   readonly requestTimeoutMs?: number;
+  /** How long a connection attempt may take (default 3 s). */
+  readonly connectionTimeoutMs?: number;
+  /** Retries of a failed request (default 10); tools that should fail fast give fewer. */
+  readonly retries?: number;
 }
 
 /**
  * The MessageBus adapter on kafkajs 2.2.4. kafkajs is unmaintained since 2023 (kafka-local.md);
  * it is confined to this file. Producer: idempotent, acks=all, one in-flight request, so that a
- * retried send neither duplicates nor reorders within a partition.
+ * retried send neither duplicates nor reorders within a partition. It also implements the
+ * administration port (topics, consumer lag) for tools, tests and metrics.
  */
-export class KafkaJsMessageBus implements MessageBus {
+export class KafkaJsMessageBus implements MessageBus, MessageBusAdmin {
   private readonly kafka: KafkaClient;
   private readonly logger: MessagingLogger;
   private producer: Producer | undefined;
@@ -33,8 +39,8 @@ export class KafkaJsMessageBus implements MessageBus {
       clientId: options.clientId,
       brokers: [...options.brokers],
       requestTimeout: options.requestTimeoutMs ?? 10_000,
-      connectionTimeout: 3_000,
-      retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: 10 },
+      connectionTimeout: options.connectionTimeoutMs ?? 3_000,
+      retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: options.retries ?? 10 },
       logLevel: logLevel.WARN,
       logCreator: () => (entry) => {
         const { message, ...rest } = entry.log;
@@ -127,20 +133,83 @@ export class KafkaJsMessageBus implements MessageBus {
   }
 
   async ensureTopics(topics: readonly TopicDeclaration[]): Promise<void> {
+    await this.createTopics(topics);
+  }
+
+  async listTopics(): Promise<string[]> {
+    return (await this.getAdmin()).listTopics();
+  }
+
+  async describeTopics(names: readonly string[]): Promise<TopicDescription[]> {
+    const admin = await this.getAdmin();
+    const existing = new Set(await admin.listTopics());
+    const wanted = names.filter((n) => existing.has(n));
+    if (wanted.length === 0) return [];
+    const [{ topics }, configs] = await Promise.all([
+      admin.fetchTopicMetadata({ topics: wanted }),
+      admin.describeConfigs({
+        includeSynonyms: false,
+        resources: wanted.map((name) => ({ type: ConfigResourceTypes.TOPIC, name, configNames: ['retention.ms'] })),
+      }),
+    ]);
+    const retentionOf = new Map<string, number>();
+    for (const r of configs.resources) {
+      const value = r.configEntries.find((c) => c.configName === 'retention.ms')?.configValue;
+      if (value !== undefined && value !== null) retentionOf.set(r.resourceName, Number(value));
+    }
+    return topics.map((t) => ({ name: t.name, partitions: t.partitions.length, retentionMs: retentionOf.get(t.name) }));
+  }
+
+  async createTopics(topics: readonly TopicDeclaration[], options: CreateTopicsOptions = {}): Promise<string[]> {
     const admin = await this.getAdmin();
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t.name));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((t) => ({
-          topic: t.name,
-          numPartitions: t.partitions,
-          replicationFactor: 1,
-          configEntries: t.retentionMs ? [{ name: 'retention.ms', value: String(t.retentionMs) }] : [],
-        })),
-      });
+    if (missing.length === 0) return [];
+    await admin.createTopics({
+      waitForLeaders: options.waitForLeaders ?? true,
+      timeout: options.timeoutMs ?? 30_000,
+      topics: missing.map((t) => ({
+        topic: t.name,
+        numPartitions: t.partitions,
+        replicationFactor: 1,
+        configEntries: t.retentionMs !== undefined ? [{ name: 'retention.ms', value: String(t.retentionMs) }] : [],
+      })),
+    });
+    return missing.map((t) => t.name);
+  }
+
+  async increasePartitions(name: string, partitions: number): Promise<void> {
+    const admin = await this.getAdmin();
+    await admin.createPartitions({ validateOnly: false, timeout: 30_000, topicPartitions: [{ topic: name, count: partitions }] });
+  }
+
+  async deleteTopics(names: readonly string[]): Promise<void> {
+    const admin = await this.getAdmin();
+    // The broker takes a bounded number per request.
+    for (let i = 0; i < names.length; i += 50) await admin.deleteTopics({ topics: names.slice(i, i + 50), timeout: 30_000 });
+  }
+
+  async consumerLag(groupId: string, topics: readonly string[]): Promise<ConsumerLag> {
+    const admin = await this.getAdmin();
+    const [committed, ends] = await Promise.all([
+      admin.fetchOffsets({ groupId, topics: [...topics] }),
+      Promise.all(topics.map(async (topic) => ({ topic, offsets: await admin.fetchTopicOffsets(topic) }))),
+    ]);
+    const committedOf = new Map<string, string>();
+    for (const t of committed) for (const p of t.partitions) committedOf.set(`${t.topic}/${p.partition}`, p.offset);
+    const partitions: PartitionLag[] = [];
+    for (const { topic, offsets } of ends) {
+      for (const o of offsets) {
+        const c = committedOf.get(`${topic}/${o.partition}`);
+        // kafkajs reports "-1" for a partition the group has never committed on.
+        const committedOffset = c === undefined || BigInt(c) < 0n ? null : c;
+        const from = committedOffset === null ? BigInt(o.low) : BigInt(committedOffset);
+        const lag = BigInt(o.high) - from;
+        partitions.push({ topic, partition: o.partition, committedOffset, endOffset: o.high, lag: Number(lag > 0n ? lag : 0n) });
+      }
     }
+    partitions.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+    return { groupId, total: partitions.reduce((s, p) => s + p.lag, 0), partitions };
   }
 
   async ping(): Promise<void> {
