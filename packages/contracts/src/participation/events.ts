@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BinSchema, IsoDateSchema, KztAmountSchema } from '../common.js';
+import { TiynSchema } from './money.js';
 import { defineIntegrationEvent } from '../event-definition.js';
 import { TOPICS } from '../topics.js';
 
@@ -90,8 +91,12 @@ export const FeeAssessedV1 = defineIntegrationEvent({
     bin: BinSchema,
     year: z.number().int(),
     quarter: QuarterSchema,
+    /** The same amounts in KZT (v1 as first published). Since ADR 0036 derived from the tiyn fields: exact decimals. */
     declaredIncomeKzt: KztAmountSchema,
     feeKzt: KztAmountSchema,
+    /** Added in v1 by ADR 0036 (additive): the amounts as integer tiyn. Present on every event published since; absent on older ones. */
+    declaredIncomeTiyn: TiynSchema.optional(),
+    feeTiyn: TiynSchema.optional(),
     tariffId: z.string(),
     dueDate: IsoDateSchema,
   }),
@@ -110,10 +115,14 @@ export const FeeOverdueV1 = defineIntegrationEvent({
     quarter: QuarterSchema,
     dueDate: IsoDateSchema,
     reason: z.enum(['income-not-declared', 'not-paid-in-full']),
-    /** null while the income is not declared (the amount is unknown). */
+    /** null while the income is not declared (the amount is unknown). KZT as first published; since ADR 0036 derived from the tiyn fields. */
     feeKzt: KztAmountSchema.nullable(),
     paidKzt: KztAmountSchema,
     outstandingKzt: KztAmountSchema.nullable(),
+    /** Added in v1 by ADR 0036 (additive): the amounts as integer tiyn. Present on every event published since; absent on older ones. */
+    feeTiyn: TiynSchema.nullable().optional(),
+    paidTiyn: TiynSchema.optional(),
+    outstandingTiyn: TiynSchema.nullable().optional(),
     ground: z.literal('membership-fees-not-paid'),
   }),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BinSchema, IsoDateSchema, KztAmountSchema } from '../common.js';
+import { LegacyKztSchema, PositiveTiynSchema, TiynSchema } from './money.js';
 import { EarlyTerminationGroundSchema, QuarterSchema, TerminationGroundSchema } from './events.js';
 
 /** HTTP DTOs of the participation context (apps/participation, README lists the endpoints). */
@@ -57,8 +58,22 @@ export const ExtensionDto = z.object({
   certificateNumber: z.string().nullable(),
 });
 
-// ---- Membership fees (F-21 … F-23) ----
-export const DeclareIncomeBody = z.object({ year: z.number().int().min(2026).max(2100), quarter: QuarterSchema, incomeKzt: KztAmountSchema });
+// ---- Membership fees (F-21 … F-23); money as integer tiyn (ADR 0036) ----
+/** Exactly one of the tiyn field and its deprecated KZT twin. */
+const oneAmount = (tiyn: string, kzt: string) => (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  const n = (v[tiyn] === undefined ? 0 : 1) + (v[kzt] === undefined ? 0 : 1);
+  if (n !== 1) ctx.addIssue({ code: 'custom', path: [tiyn], message: n === 0 ? `${tiyn} is required` : `give ${tiyn} or the deprecated ${kzt}, not both` });
+};
+export const DeclareIncomeBody = z
+  .object({
+    year: z.number().int().min(2026).max(2100),
+    quarter: QuarterSchema,
+    /** The quarter's income in tiyn. */
+    incomeTiyn: TiynSchema.optional(),
+    /** @deprecated ADR 0036: use incomeTiyn. */
+    incomeKzt: LegacyKztSchema.optional(),
+  })
+  .superRefine(oneAmount('incomeTiyn', 'incomeKzt'));
 export const FeeDto = z.object({
   id: z.uuid(),
   participationId: z.uuid(),
@@ -67,23 +82,42 @@ export const FeeDto = z.object({
   quarter: QuarterSchema,
   dueDate: IsoDateSchema,
   status: z.enum(['awaiting-declaration', 'assessed', 'paid', 'overdue']),
-  declaredIncomeKzt: KztAmountSchema.nullable(),
-  feeKzt: KztAmountSchema.nullable(),
+  declaredIncomeTiyn: TiynSchema.nullable(),
+  feeTiyn: TiynSchema.nullable(),
   tariffId: z.string().nullable(),
-  paidKzt: KztAmountSchema,
-  outstandingKzt: KztAmountSchema.nullable(),
+  paidTiyn: TiynSchema,
+  outstandingTiyn: TiynSchema.nullable(),
+  /** @deprecated ADR 0036: declaredIncomeTiyn / 100. */
+  declaredIncomeKzt: LegacyKztSchema.nullable(),
+  /** @deprecated ADR 0036: feeTiyn / 100. */
+  feeKzt: LegacyKztSchema.nullable(),
+  /** @deprecated ADR 0036: paidTiyn / 100. */
+  paidKzt: LegacyKztSchema,
+  /** @deprecated ADR 0036: outstandingTiyn / 100. */
+  outstandingKzt: LegacyKztSchema.nullable(),
 });
-export const RecordPaymentBody = z.object({
-  amountKzt: KztAmountSchema.refine((v) => v > 0, 'must be positive'),
-  paidOn: IsoDateSchema,
-  reference: z.string().min(1).max(100),
-});
+export const RecordPaymentBody = z
+  .object({
+    /** The amount paid, in tiyn. */
+    amountTiyn: PositiveTiynSchema.optional(),
+    /** @deprecated ADR 0036: use amountTiyn. */
+    amountKzt: LegacyKztSchema.refine((v) => v > 0, 'must be positive').optional(),
+    paidOn: IsoDateSchema,
+    reference: z.string().min(1).max(100),
+  })
+  .superRefine(oneAmount('amountTiyn', 'amountKzt'));
 export const ImportBankStatementBody = z.object({
   fileName: z.string().min(1).max(255),
-  /** The CSV text (format in apps/participation/README.md). */
+  /** The CSV text (format in apps/participation/README.md; amounts as decimal KZT text, read exactly). */
   csv: z.string().min(1).max(5_000_000),
 });
-export const ImportResultDto = z.object({ importId: z.uuid(), rows: z.number().int(), totalKzt: KztAmountSchema });
+export const ImportResultDto = z.object({
+  importId: z.uuid(),
+  rows: z.number().int(),
+  totalTiyn: TiynSchema,
+  /** @deprecated ADR 0036: totalTiyn / 100. */
+  totalKzt: LegacyKztSchema,
+});
 
 // ---- Quarterly reports (F-37, F-39) and non-residents (F-42) ----
 export const PassportSchema = z.object({

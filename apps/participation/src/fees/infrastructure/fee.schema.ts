@@ -1,7 +1,11 @@
 import { defineEntity, type EntitySchema } from '@mikro-orm/core';
 import { Fee, FeePayment } from '../domain/fee.aggregate.js';
+import type { Tiyn } from '../domain/money.js';
 
 const p = defineEntity.properties;
+
+/** Money as integer tiyn in `bigint` columns, read into safe JS integers (ADR 0036). */
+const tiyn = () => p.bigint('number').$type<Tiyn>();
 
 export const FeeSchema = defineEntity({
   class: Fee,
@@ -14,10 +18,10 @@ export const FeeSchema = defineEntity({
     quarter: p.smallint(),
     dueDate: p.date(),
     status: p.string().length(30),
-    declaredIncomeKzt: p.decimal('number').precision(18).scale(2).nullable(),
-    feeKzt: p.decimal('number').precision(18).scale(2).nullable(),
+    declaredIncomeTiyn: tiyn().nullable(),
+    feeTiyn: tiyn().nullable(),
     tariffId: p.string().length(100).nullable(),
-    paidKzt: p.decimal('number').precision(18).scale(2),
+    paidTiyn: tiyn(),
     declaredAt: p.datetime().columnType('timestamptz').nullable(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
@@ -33,7 +37,7 @@ export const FeePaymentSchema = defineEntity({
     id: p.uuid().primary(),
     feeId: p.uuid().index('membership_fee_payment_fee_idx'),
     bin: p.string().length(12),
-    amountKzt: p.decimal('number').precision(18).scale(2),
+    amountTiyn: tiyn(),
     paidOn: p.date(),
     /** The bank's transaction reference: one payment is recorded once. */
     reference: p.string().length(100).unique('membership_fee_payment_reference_unique'),

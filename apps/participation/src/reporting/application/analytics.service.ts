@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { uuidv7 } from '@hub/kernel';
+import { uuidv7, ValidationError } from '@hub/kernel';
+import { tiyn, tiynFromKztNumber, type Tiyn } from '../../fees/domain/money.js';
 import { sql, type Em, type TimerHandler, type TimerRecord } from '@hub/messaging';
 import { ContextServices } from '../../shared/application/platform.js';
 import { TIMER } from '../../shared/application/timer-kinds.js';
@@ -15,8 +16,16 @@ interface Row {
   term_end: string;
   report_status: string | null;
   indicators: Record<string, number> | string | null;
-  declared_income_kzt: string | null;
+  declared_income_tiyn: string | null;
   fee_status: string | null;
+}
+
+/** A KZT amount of a submitted report (a JSON number) → tiyn, exactly; null when absent. */
+function reportedKzt(v: number | undefined, field: string): Tiyn | null {
+  if (v === undefined || v === null) return null;
+  const t = tiynFromKztNumber(v);
+  if (t === null) throw ValidationError.field(field, `${v} is not a KZT amount with at most 2 decimals`, 'money.kzt');
+  return t;
 }
 
 /**
@@ -34,7 +43,7 @@ export class AnalyticsService {
     const rows = await sql<Row>(
       em,
       `select p.bin, p.company_name, p.activity_types, p.status, p.term_start::text as term_start, p.term_end::text as term_end,
-              r.status as report_status, r.indicators, f.declared_income_kzt::text as declared_income_kzt, f.status as fee_status
+              r.status as report_status, r.indicators, f.declared_income_tiyn::text as declared_income_tiyn, f.status as fee_status
          from participation p
          left join quarterly_report r on r.participation_id = p.id and r.year = ? and r.quarter = ?
          left join membership_fee f on f.participation_id = p.id and f.year = ? and f.quarter = ?
@@ -53,11 +62,12 @@ export class AnalyticsService {
         termStart: r.term_start,
         termEnd: r.term_end,
         reportStatus: r.report_status ?? 'not-opened',
-        revenueKzt: ind?.revenueKzt ?? null,
-        exportRevenueKzt: ind?.exportRevenueKzt ?? null,
+        // The report's indicators are KZT JSON numbers (reporting module): read exactly into tiyn.
+        revenueTiyn: reportedKzt(ind?.revenueKzt, 'revenueKzt'),
+        exportRevenueTiyn: reportedKzt(ind?.exportRevenueKzt, 'exportRevenueKzt'),
         headcount: ind?.headcount ?? null,
         nonResidentHeadcount: ind?.nonResidentHeadcount ?? null,
-        declaredIncomeKzt: r.declared_income_kzt === null ? null : Number(r.declared_income_kzt),
+        declaredIncomeTiyn: r.declared_income_tiyn === null ? null : tiyn(Number(r.declared_income_tiyn), 'declared_income_tiyn'),
         feeStatus: r.fee_status ?? 'not-opened',
       };
     });

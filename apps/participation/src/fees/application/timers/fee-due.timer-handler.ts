@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FeeOverdueV1 } from '@hub/contracts';
 import { NotFoundError } from '@hub/kernel';
 import type { Em, TimerHandler, TimerRecord } from '@hub/messaging';
 import { ContextServices } from '../../../shared/application/platform.js';
 import { TIMER } from '../../../shared/application/timer-kinds.js';
 import { Fee } from '../../domain/fee.aggregate.js';
+import { publishFeeEvents } from '../publish-fee-events.js';
 
 /** F-21: the fee's due date passed unpaid (or undeclared) — overdue, early-termination ground F-28(6). */
 @Injectable()
@@ -16,20 +16,7 @@ export class FeeDueTimerHandler implements TimerHandler {
   async fire(timer: TimerRecord, em: Em): Promise<void> {
     const fee = await em.findOne(Fee, { id: timer.key });
     if (!fee) throw new NotFoundError('fee', timer.key);
-    const reason = fee.markOverdue(this.ctx.now());
-    if (!reason) return;
-    await this.ctx.publish(em, FeeOverdueV1, fee.participationId, fee.bin, {
-      feeId: fee.id,
-      participationId: fee.participationId,
-      bin: fee.bin,
-      year: fee.year,
-      quarter: fee.quarter,
-      dueDate: fee.dueDate,
-      reason,
-      feeKzt: fee.feeKzt,
-      paidKzt: fee.paidKzt,
-      outstandingKzt: fee.outstandingKzt,
-      ground: 'membership-fees-not-paid',
-    });
+    fee.markOverdue(this.ctx.now());
+    await publishFeeEvents(this.ctx, em, fee);
   }
 }

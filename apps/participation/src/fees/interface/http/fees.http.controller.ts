@@ -5,9 +5,12 @@ import { DeclareIncomeBody, FeeDto, IdParams, ImportBankStatementBody, ImportRes
 import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
 import { FeeQueries } from '../../application/queries/fee.queries.js';
 import { DeclareIncomeCommand } from '../../application/commands/declare-income/declare-income.command.js';
-import { ImportBankStatementCommand } from '../../application/commands/import-bank-statement/import-bank-statement.command.js';
+import { ImportBankStatementCommand, type ImportResult } from '../../application/commands/import-bank-statement/import-bank-statement.command.js';
 import { RecordPaymentCommand } from '../../application/commands/record-payment/record-payment.command.js';
 import type { Fee } from '../../domain/fee.aggregate.js';
+import { legacyKztNumber, type Tiyn } from '../../domain/money.js';
+
+const kzt = (t: Tiyn | null): number | null => (t === null ? null : legacyKztNumber(t));
 
 const FeeParams = z.object({ feeId: z.uuid() });
 
@@ -19,12 +22,19 @@ export const feeDto = (f: Fee): z.infer<typeof FeeDto> => ({
   quarter: f.quarter,
   dueDate: f.dueDate,
   status: f.status,
-  declaredIncomeKzt: f.declaredIncomeKzt,
-  feeKzt: f.feeKzt,
+  declaredIncomeTiyn: f.declaredIncomeTiyn,
+  feeTiyn: f.feeTiyn,
   tariffId: f.tariffId,
-  paidKzt: f.paidKzt,
-  outstandingKzt: f.outstandingKzt,
+  paidTiyn: f.paidTiyn,
+  outstandingTiyn: f.outstandingTiyn,
+  // Deprecated KZT twins (ADR 0036), derived from the tiyn amounts.
+  declaredIncomeKzt: kzt(f.declaredIncomeTiyn),
+  feeKzt: kzt(f.feeTiyn),
+  paidKzt: legacyKztNumber(f.paidTiyn),
+  outstandingKzt: kzt(f.outstandingTiyn),
 });
+
+const importResultDto = (r: ImportResult): z.infer<typeof ImportResultDto> => ({ importId: r.importId, rows: r.rows, totalTiyn: r.total, totalKzt: legacyKztNumber(r.total) });
 
 /** Membership fees (F-21 … F-23): declarations, payments, arrears. */
 @Controller()
@@ -51,8 +61,8 @@ export class FeesController {
 
   @Post('fee-payments/imports')
   @Endpoint({ summary: 'F-21: import payments from a bank-statement CSV (all rows or none; bad rows → 422 naming row and column)', access: ['finance-officer'], body: ImportBankStatementBody, response: ImportResultDto })
-  import(@CurrentActor() actor: Actor, @ValidBody() b: z.infer<typeof ImportBankStatementBody>) {
-    return this.commands.execute(new ImportBankStatementCommand(actor, b.csv));
+  async import(@CurrentActor() actor: Actor, @ValidBody() b: z.infer<typeof ImportBankStatementBody>) {
+    return importResultDto(await this.commands.execute(new ImportBankStatementCommand(actor, b.csv)));
   }
 
   @Get('fees/arrears')

@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { FeeAssessedV1 } from '@hub/contracts';
 import { RuleViolationError, ValidationError, uuidv7 } from '@hub/kernel';
 import type { Em } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
@@ -8,7 +7,10 @@ import { AuditObligation, auditOwed } from '../../../../obligations/domain/audit
 import { ContextServices } from '../../../../shared/application/platform.js';
 import { TIMER } from '../../../../shared/application/timer-kinds.js';
 import { assertMayActFor } from '../../../../shared/domain/access-policy.js';
-import { compareIsoDates, quarterEnd, roundKzt } from '../../../../shared/domain/calendar.js';
+import { compareIsoDates, quarterEnd } from '../../../../shared/domain/calendar.js';
+import { legacyKztNumber, sumTiyn, tiyn, TIYN_PER_KZT, ZERO } from '../../../domain/money.js';
+import { amountFromBody, amountOf } from '../../amount-input.js';
+import { publishFeeEvents } from '../../publish-fee-events.js';
 import { Fee } from '../../../domain/fee.aggregate.js';
 import { DeclareIncomeCommand } from './declare-income.command.js';
 import { runCommand } from '../../../../shared/application/run-command.js';
@@ -26,26 +28,17 @@ export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeComman
     return runCommand(this.uow, async (em) => {
       const p = await this.ctx.participation(em, c.participationId);
       assertMayActFor(c.actor, p.bin, ['fund-officer', 'finance-officer']);
-      const { year, quarter, incomeKzt } = c.input;
-      const end = quarterEnd(year, quarter);
-      if (compareIsoDates(end, this.ctx.today()) >= 0) {
-        throw new RuleViolationError('F-21', `the income of ${year}-Q${quarter} can be declared once the quarter has ended (after ${end})`, { field: 'quarter' });
-      }
+      const { year, quarter } = c.input;
+      const income = amountOf(amountFromBody(c.input.incomeTiyn, c.input.incomeKzt), 'incomeTiyn');
       const fee = await em.findOne(Fee, { participationId: p.id, year, quarter });
-      if (!fee) throw ValidationError.field('quarter', `the participation did not run in ${year}-Q${quarter}: no fee is owed for it`, 'fee.no-quarter');
-      const priced = this.ctx.tariff.feeFor(incomeKzt, end);
-      fee.declare(incomeKzt, priced, this.ctx.now());
-      await this.ctx.publish(em, FeeAssessedV1, p.id, p.bin, {
-        feeId: fee.id,
-        participationId: p.id,
-        bin: p.bin,
-        year,
-        quarter: quarter,
-        declaredIncomeKzt: fee.declaredIncomeKzt!,
-        feeKzt: fee.feeKzt!,
-        tariffId: fee.tariffId!,
-        dueDate: fee.dueDate,
-      });
+      if (!fee) {
+        if (compareIsoDates(quarterEnd(year, quarter), this.ctx.today()) >= 0) {
+          throw new RuleViolationError('F-21', `the income of ${year}-Q${quarter} can be declared once the quarter has ended (after ${quarterEnd(year, quarter)})`, { field: 'quarter' });
+        }
+        throw ValidationError.field('quarter', `the participation did not run in ${year}-Q${quarter}: no fee is owed for it`, 'fee.no-quarter');
+      }
+      fee.declare(income, this.ctx.tariff.feeFor(income, quarterEnd(year, quarter)), this.ctx.today(), this.ctx.now());
+      await publishFeeEvents(this.ctx, em, fee);
       await this.deriveAudit(em, p.id, p.bin, year);
       return fee;
     });
@@ -55,9 +48,11 @@ export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeComman
   private async deriveAudit(em: Em, participationId: string, bin: string, year: number): Promise<void> {
     await em.flush();
     const fees = await em.find(Fee, { participationId, year });
-    const annual = roundKzt(fees.reduce((a, f) => a + (f.declaredIncomeKzt ?? 0), 0));
+    const annualTiyn = sumTiyn(fees.map((f) => f.declaredIncomeTiyn ?? ZERO));
     const threshold = this.ctx.deadlines.auditIncomeThresholdKzt(year);
-    if (!auditOwed(annual, threshold)) return;
+    // F-33's rule compared in tiyn on both sides (exact); the audit obligation itself still takes KZT numbers.
+    if (!auditOwed(annualTiyn, tiyn(threshold * TIYN_PER_KZT, 'audit-income-threshold-kzt'))) return;
+    const annual = legacyKztNumber(annualTiyn);
     const existing = await em.findOne(AuditObligation, { participationId, financialYear: year });
     if (existing) {
       existing.declaredIncomeKzt = annual;

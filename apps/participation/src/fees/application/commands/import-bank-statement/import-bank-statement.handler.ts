@@ -3,10 +3,12 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ValidationError, uuidv7, type FieldIssue } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ContextServices } from '../../../../shared/application/platform.js';
-import { compareIsoDates, roundKzt } from '../../../../shared/domain/calendar.js';
+import { compareIsoDates } from '../../../../shared/domain/calendar.js';
 import { Fee, FeePayment } from '../../../domain/fee.aggregate.js';
 import { parseBankStatement } from '../../../domain/rules/bank-statement-csv.rule.js';
-import { ImportBankStatementCommand } from './import-bank-statement.command.js';
+import { ImportBankStatementCommand, type ImportResult } from './import-bank-statement.command.js';
+import { sumTiyn } from '../../../domain/money.js';
+import { publishFeeEvents } from '../../publish-fee-events.js';
 import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-21: payments from a bank-statement CSV (format in the README); all rows or none. */
@@ -14,7 +16,7 @@ import { runCommand } from '../../../../shared/application/run-command.js';
 export class ImportBankStatementHandler implements ICommandHandler<ImportBankStatementCommand> {
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
 
-  execute(c: ImportBankStatementCommand): Promise<{ importId: string; rows: number; totalKzt: number }> {
+  execute(c: ImportBankStatementCommand): Promise<ImportResult> {
     const rows = parseBankStatement(c.csv);
     return runCommand(this.uow, async (em) => {
       const issues: FieldIssue[] = [];
@@ -40,23 +42,15 @@ export class ImportBankStatementHandler implements ICommandHandler<ImportBankSta
       if (issues.length > 0) throw new ValidationError(issues, `the bank statement has ${issues.length} problem(s); nothing was imported: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'csv.invalid');
       const importId = uuidv7();
       for (const { fee, row } of matched) {
-        fee.pay(row.amountKzt, this.ctx.now());
-        em.persist(
-          Object.assign(new FeePayment(), {
-            id: uuidv7(),
-            feeId: fee.id,
-            bin: fee.bin,
-            amountKzt: roundKzt(row.amountKzt),
-            paidOn: row.paidOn,
-            reference: row.reference,
-            source: 'bank-statement',
-            importId,
-            recordedBy: c.actor.subject,
-            recordedAt: this.ctx.now(),
-          }),
+        const payment = fee.pay(
+          { id: uuidv7(), amount: row.amount, paidOn: row.paidOn, reference: row.reference, source: 'bank-statement', importId, recordedBy: c.actor.subject },
+          today,
+          this.ctx.now(),
         );
+        em.persist(payment);
+        await publishFeeEvents(this.ctx, em, fee);
       }
-      return { importId, rows: rows.length, totalKzt: roundKzt(rows.reduce((a, r) => a + r.amountKzt, 0)) };
+      return { importId, rows: rows.length, total: sumTiyn(rows.map((r) => r.amount)) };
     });
   }
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseKzt, type Tiyn } from '../../fees/domain/money.js';
+import { analyticsCsv, analyticsDocument, type AnalyticsRow } from './analytics-report.js';
+
+const kzt = (text: string): Tiyn => parseKzt(text)!;
+const row = (over: Partial<AnalyticsRow>): AnalyticsRow => ({
+  bin: '190540000011',
+  companyName: 'Co',
+  activityTypeCodes: ['62.01'],
+  status: 'active',
+  termStart: '2026-03-02',
+  termEnd: '2027-03-01',
+  reportStatus: 'submitted',
+  headcount: 1,
+  nonResidentHeadcount: 0,
+  feeStatus: 'paid',
+  ...over,
+});
+
+describe('analytics money (F-41, F-21, ADR 0036)', () => {
+  it('F-41: amounts are summed in integer tiyn and printed as decimal KZT — 0.10 + 0.20 is 0.30', () => {
+    const rows = [row({ revenueTiyn: kzt('0.10'), exportRevenueTiyn: kzt('1000000.05') }), row({ bin: '190540000022', revenueTiyn: kzt('0.20'), exportRevenueTiyn: kzt('2000000.10') })];
+    const doc = analyticsDocument(2026, 1, '2026-04-30', '2026-04-21', rows);
+    expect(doc).toContain('- Revenue reported: 0.30 KZT, of which export 3,000,000.15 KZT');
+    expect(doc).toContain('| 0.10 | 1 |');
+  });
+
+  it('F-41: the CSV holds exact decimal KZT text in the …Kzt columns; an unknown amount is an empty cell', () => {
+    const csv = analyticsCsv([row({ revenueTiyn: kzt('1234.5'), exportRevenueTiyn: null, declaredIncomeTiyn: kzt('0.29') })]);
+    const [header, line] = csv.split('\n');
+    const cells = Object.fromEntries(header!.split(',').map((h, i) => [h, line!.split(',')[i]]));
+    expect(cells).toMatchObject({ revenueKzt: '1234.50', exportRevenueKzt: '', declaredIncomeKzt: '0.29' });
+  });
+
+  it('ADR 0036: a deprecated KZT number in a row is read exactly from its decimal text', () => {
+    const doc = analyticsDocument(2026, 1, '2026-04-30', '2026-04-21', [row({ revenueKzt: 0.1 }), row({ revenueKzt: 0.2 })]);
+    expect(doc).toContain('- Revenue reported: 0.30 KZT');
+  });
+});
