@@ -1,6 +1,8 @@
 // Benchmark: the platform's messaging path (command transaction writes aggregate + outbox row →
 // relay publishes → consumer handles with the idempotent inbox, in another database) beside a raw
-// kafkajs produce → consume baseline, measured in the same run on the same broker.
+// produce → consume baseline (MessageBus.publish → MessageBus.subscribe, no outbox, no inbox),
+// measured in the same run on the same broker. Both go through @hub/messaging's MessageBus port;
+// kafkajs stays inside its adapter.
 //
 //   pnpm --filter @hub/bench bench:messaging          (needs `tools/hub stack up` and `pnpm build`)
 //   BENCH_EVENTS=5000 BENCH_RUNS=3 pnpm --filter @hub/bench bench:messaging
@@ -9,7 +11,6 @@
 // send (raw) to the moment the consumer's handler has committed its effect (outbox) or received
 // the message (raw). Throughput is events / (last handled − first started).
 import { performance } from 'node:perf_hooks';
-import kafkajs from 'kafkajs';
 import pg from 'pg';
 import { z } from 'zod';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -17,7 +18,6 @@ import { EventRegistry, defineIntegrationEvent } from '@hub/contracts';
 import { SystemClock, uuidv7 } from '@hub/kernel';
 import { EventConsumer, KafkaJsMessageBus, Outbox, OutboxRelay, eventHandler, messagingEntities, silentLogger, sql } from '@hub/messaging';
 
-const { Kafka, logLevel } = kafkajs;
 const PG = process.env.HUB_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const BROKERS = (process.env.HUB_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
 const N = Number(process.env.BENCH_EVENTS ?? 2000);
@@ -39,12 +39,11 @@ async function admin(q) {
   try { await c.query(q); } finally { await c.end(); }
 }
 
-async function createTopic(kafka, topic, partitions) {
-  const a = kafka.admin();
-  await a.connect();
-  await a.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions, replicationFactor: 1 }, { topic: `${topic}.dlq`, numPartitions: 1, replicationFactor: 1 }] });
-  await a.disconnect();
+async function createTopic(bus, topic, partitions) {
+  await bus.createTopics([{ name: topic, partitions }, { name: `${topic}.dlq`, partitions: 1 }]);
 }
+
+const newBus = (clientId) => new KafkaJsMessageBus({ clientId, brokers: BROKERS, logger: silentLogger });
 
 // Runs fn(0..n-1) with `concurrency` in flight; with a rate (events/s), event i starts no earlier than i/rate s.
 async function pool(n, concurrency, fn, rate) {
@@ -62,21 +61,20 @@ async function pool(n, concurrency, fn, rate) {
   }));
 }
 
-async function rawBaseline(kafka, rate) {
+// The same producer settings as the relay's (idempotent, acks=all, one request in flight), a plain
+// consumer group: what the broker and client cost without the outbox and the inbox.
+async function rawBaseline(rate) {
   const topic = `bench.raw.${uuidv7()}`;
-  await createTopic(kafka, topic, 6);
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  const consumer = kafka.consumer({ groupId: `bench-raw-${uuidv7()}` });
-  await Promise.all([producer.connect(), consumer.connect()]);
-  await consumer.subscribe({ topic, fromBeginning: true });
+  const producerBus = newBus('bench-raw-producer');
+  const consumerBus = newBus('bench-raw-consumer');
+  await createTopic(producerBus, topic, 6);
   const sentAt = new Map();
   const latencies = [];
   let done;
   const finished = new Promise((r) => (done = r));
   let last = 0;
-  await consumer.run({ eachMessage: async ({ message }) => {
-    const id = message.key.toString();
-    latencies.push(performance.now() - sentAt.get(id));
+  const subscription = await consumerBus.subscribe({ groupId: `bench-raw-${uuidv7()}`, topics: [topic], fromBeginning: true, handle: async (message) => {
+    latencies.push(performance.now() - sentAt.get(message.key));
     last = performance.now();
     if (latencies.length === N) done();
   } });
@@ -84,17 +82,19 @@ async function rawBaseline(kafka, rate) {
   await pool(N, CONCURRENCY, async (i) => {
     const id = `k${i}`;
     sentAt.set(id, performance.now());
-    await producer.send({ topic, acks: -1, messages: [{ key: id, value: JSON.stringify({ n: i }) }] });
+    await producerBus.publish([{ topic, key: id, value: JSON.stringify({ n: i }) }]);
   }, rate);
   await finished;
-  await Promise.all([producer.disconnect(), consumer.disconnect()]);
-  return summary(`raw kafkajs send → consume${rate ? ` @${rate}/s` : ' (burst)'}`, latencies, last - start);
+  await subscription.stop();
+  await Promise.all([producerBus.close(), consumerBus.close()]);
+  return summary(`raw publish → subscribe${rate ? ` @${rate}/s` : ' (burst)'}`, latencies, last - start);
 }
 
 async function outboxPath(rate) {
   const topic = `bench.outbox.${uuidv7()}`;
-  const kafka = new Kafka({ clientId: 'bench-admin', brokers: BROKERS, logLevel: logLevel.NOTHING });
-  await createTopic(kafka, topic, 6);
+  const prodBus = newBus('bench-relay');
+  const consBus = newBus('bench-consumer');
+  await createTopic(prodBus, topic, 6);
   const dbs = [`hub_bench_prod_${Date.now()}`, `hub_bench_cons_${Date.now()}`];
   for (const d of dbs) await admin(`create database "${d}"`);
   const [prodOrm, consOrm] = await Promise.all(dbs.map((d) => MikroORM.init({ clientUrl: `${PG}/${d}`, entities: messagingEntities, allowGlobalContext: false, pool: { max: CONCURRENCY + 2 } })));
@@ -105,8 +105,6 @@ async function outboxPath(rate) {
   const thing = defineIntegrationEvent({ type: 'bench.thing-happened', version: 1, topic, description: 'bench', payload: z.object({ n: z.number().int(), startedAt: z.number() }) });
   const clock = new SystemClock();
   const outbox = new Outbox(clock);
-  const prodBus = new KafkaJsMessageBus({ clientId: 'bench-relay', brokers: BROKERS, logger: silentLogger });
-  const consBus = new KafkaJsMessageBus({ clientId: 'bench-consumer', brokers: BROKERS, logger: silentLogger });
   const relay = new OutboxRelay(prodOrm.em, prodBus, clock, { batchSize: 200, idlePollMs: 5, logger: silentLogger });
   const latencies = [];
   let done;
@@ -142,13 +140,12 @@ async function outboxPath(rate) {
   return summary(`outbox → relay → Kafka → inbox${rate ? ` @${rate}/s` : ' (burst)'}`, latencies, last - start);
 }
 
-const kafka = new Kafka({ clientId: 'bench', brokers: BROKERS, logLevel: logLevel.NOTHING });
 console.log(`messaging benchmark: ${N} events per path, ${CONCURRENCY} in flight, steady rate ${RATE}/s, ${RUNS} run(s), broker ${BROKERS.join(',')}, node ${process.version}`);
 const rows = [];
 for (let r = 1; r <= RUNS; r++) {
-  rows.push({ run: r, ...(await rawBaseline(kafka)) });
+  rows.push({ run: r, ...(await rawBaseline()) });
   rows.push({ run: r, ...(await outboxPath()) });
-  rows.push({ run: r, ...(await rawBaseline(kafka, RATE)) });
+  rows.push({ run: r, ...(await rawBaseline(RATE)) });
   rows.push({ run: r, ...(await outboxPath(RATE)) });
 }
 console.table(rows);

@@ -8,19 +8,16 @@
 // and partition counts), or from TOPICS.json with the same shape:
 //   [{ "name": "hub.registration.events.v1", "partitions": 6, "retentionMs": 2592000000 }, ...]
 // Missing topics are created (waiting for their leaders); an existing topic with fewer partitions
-// than declared gets more (createPartitions); anything else that differs is reported, not changed.
+// than declared gets more (increasePartitions); anything else that differs is reported, not changed.
 // Brokers: --brokers, else HUB_KAFKA_BROKERS, else 127.0.0.1:9092.
 
+// Kafka is reached through @hub/messaging's admin port (MessageBusAdmin), never a client of its own.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MessagingNotAvailable, quietKafkaWarnings, toolBus } from './load-messaging.mjs';
 
-// kafkajs 2.2.4 on Node 24 emits a harmless TimeoutNegativeWarning per connection
-// (tulios/kafkajs#1751, unreleased fix); print every other warning as usual.
-process.removeAllListeners('warning');
-process.on('warning', (w) => {
-  if (w.name !== 'TimeoutNegativeWarning') process.stderr.write(`${w.name}: ${w.message}\n`);
-});
+quietKafkaWarnings();
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '../..');
@@ -110,90 +107,53 @@ async function loadSpecs(file) {
   return { specs: validateSpecs(contracts.topicSpecs(), '@hub/contracts topicSpecs()'), source: '@hub/contracts' };
 }
 
-async function loadKafkajs() {
-  try {
-    const mod = await import('kafkajs');
-    return mod.default ?? mod;
-  } catch (e) {
-    throw new UsageError(`kafkajs is not installed for tools/dev-stack (${e?.code ?? e}): run pnpm install in the repository root`);
-  }
-}
-
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const { Kafka, logLevel } = await loadKafkajs();
   const specs = args.list ? [] : (await loadSpecs(args.file)).specs;
-
-  const kafka = new Kafka({
-    clientId: 'hub-dev-stack',
-    brokers: args.brokers,
-    connectionTimeout: 5_000,
-    requestTimeout: 30_000,
-    retry: { retries: 6, initialRetryTime: 300, maxRetryTime: 5_000 },
-    logLevel: process.env.KAFKAJS_LOG_LEVEL ? logLevel[process.env.KAFKAJS_LOG_LEVEL.toUpperCase()] : logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
+  let bus;
   try {
-    await admin.connect();
+    bus = await toolBus('hub-dev-stack', args.brokers);
   } catch (e) {
-    throw new UsageError(`cannot reach Kafka at ${args.brokers.join(',')} (${e.message}); start it: tools/kafka/broker.sh start`);
+    if (e instanceof MessagingNotAvailable) throw new UsageError(e.message);
+    throw e;
   }
   try {
+    let existing;
+    try {
+      existing = new Set(await bus.listTopics());
+    } catch (e) {
+      throw new UsageError(`cannot reach Kafka at ${args.brokers.join(',')} (${e.message}); start it: tools/kafka/broker.sh start`);
+    }
     if (args.list) {
-      const names = (await admin.listTopics()).filter((t) => !t.startsWith('__')).sort();
-      for (const n of names) process.stdout.write(`${n}\n`);
+      for (const n of [...existing].filter((t) => !t.startsWith('__')).sort()) process.stdout.write(`${n}\n`);
       return;
     }
 
-    const existing = new Set(await admin.listTopics());
     const missing = specs.filter((s) => !existing.has(s.name));
     const present = specs.filter((s) => existing.has(s.name));
     const report = [];
 
     if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        timeout: 30_000,
-        topics: missing.map((s) => ({
-          topic: s.name,
-          numPartitions: s.partitions,
-          configEntries: s.retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(s.retentionMs) }],
-        })),
-      });
+      await bus.createTopics(missing, { waitForLeaders: true, timeoutMs: 30_000 });
       for (const s of missing) report.push([s.name, s.partitions, 'created']);
     }
 
     if (present.length > 0) {
-      const { topics } = await admin.fetchTopicMetadata({ topics: present.map((s) => s.name) });
-      const partitionsOf = new Map(topics.map((t) => [t.name, t.partitions.length]));
-      const grow = [];
+      const described = new Map((await bus.describeTopics(present.map((s) => s.name))).map((t) => [t.name, t]));
       for (const s of present) {
-        const have = partitionsOf.get(s.name) ?? 0;
+        const have = described.get(s.name)?.partitions ?? 0;
         if (have < s.partitions) {
-          grow.push({ topic: s.name, count: s.partitions });
+          await bus.increasePartitions(s.name, s.partitions);
           report.push([s.name, s.partitions, `partitions ${have} -> ${s.partitions}`]);
         } else if (have > s.partitions) {
           report.push([s.name, have, `exists with ${have} partitions (declared ${s.partitions}; Kafka cannot shrink)`]);
         } else {
           report.push([s.name, have, 'exists']);
         }
-      }
-      if (grow.length > 0) await admin.createPartitions({ validateOnly: false, timeout: 30_000, topicPartitions: grow });
-
-      // Retention is reported, never altered: AlterConfigs would replace the topic's other overrides.
-      const withRetention = present.filter((s) => s.retentionMs !== undefined);
-      if (withRetention.length > 0) {
-        const { resources } = await admin.describeConfigs({
-          includeSynonyms: false,
-          resources: withRetention.map((s) => ({ type: 2 /* TOPIC */, name: s.name, configNames: ['retention.ms'] })),
-        });
-        for (const r of resources) {
-          const declared = withRetention.find((s) => s.name === r.resourceName)?.retentionMs;
-          const actual = r.configEntries.find((c) => c.configName === 'retention.ms')?.configValue;
-          if (declared !== undefined && actual !== undefined && String(declared) !== actual) {
-            const row = report.find((x) => x[0] === r.resourceName);
-            if (row) row[2] += ` (retention.ms is ${actual}, declared ${declared}: not changed)`;
-          }
+        // Retention is reported, never altered: AlterConfigs would replace the topic's other overrides.
+        const actual = described.get(s.name)?.retentionMs;
+        if (s.retentionMs !== undefined && actual !== undefined && actual !== s.retentionMs) {
+          report.at(-1)[2] += ` (retention.ms is ${actual}, declared ${s.retentionMs}: not changed)`;
         }
       }
     }
@@ -205,7 +165,7 @@ async function main() {
     const created = report.filter((r) => r[2] === 'created').length;
     process.stdout.write(`${specs.length} topics declared on ${args.brokers.join(',')}: ${created} created, ${specs.length - created} already there\n`);
   } finally {
-    await admin.disconnect().catch(() => {});
+    await bus.close().catch(() => {});
   }
 }
 

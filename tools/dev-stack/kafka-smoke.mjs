@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Proves a broker works end to end with the client the platform uses (kafkajs): produce N messages,
-// consume them back through a consumer group, compare.
+// Proves a broker works end to end with the client the platform uses (@hub/messaging's MessageBus,
+// i.e. its kafkajs adapter): produce N messages, consume them back through a consumer group, compare.
 //
 //   node tools/dev-stack/kafka-smoke.mjs [--brokers host:port] [--topic T] [--produce N] [--consume N] [--keep]
 //
@@ -13,11 +13,9 @@
 // Exits 0 when every expected message arrived before the deadline (--timeout seconds, default 30).
 
 import { randomUUID } from 'node:crypto';
+import { quietKafkaWarnings, toolBus } from './load-messaging.mjs';
 
-process.removeAllListeners('warning'); // kafkajs 2.2.4 on Node 24: TimeoutNegativeWarning (tulios/kafkajs#1751)
-process.on('warning', (w) => {
-  if (w.name !== 'TimeoutNegativeWarning') process.stderr.write(`${w.name}: ${w.message}\n`);
-});
+quietKafkaWarnings();
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
 
 const args = { brokers: process.env.HUB_KAFKA_BROKERS || '127.0.0.1:9092', topic: undefined, produce: 3, consume: undefined, keep: false, timeout: 30 };
@@ -40,65 +38,53 @@ const temporary = args.topic === undefined;
 const topic = args.topic ?? `hub.smoke.${Date.now()}`;
 const expected = args.consume ?? args.produce;
 
-const { Kafka, logLevel } = (await import('kafkajs')).default;
-const kafka = new Kafka({ clientId: 'hub-kafka-smoke', brokers: args.brokers.split(','), logLevel: logLevel.NOTHING, retry: { retries: 5 } });
-const admin = kafka.admin();
+const bus = await toolBus('hub-kafka-smoke', args.brokers.split(','), { retries: 5 });
 const t0 = Date.now();
 const ms = () => `${Date.now() - t0} ms`;
 
 try {
-  await admin.connect();
-  if (!(await admin.listTopics()).includes(topic)) {
-    await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 1 }] });
-    console.log(`created topic ${topic} (${ms()})`);
-  }
+  if ((await bus.createTopics([{ name: topic, partitions: 1 }])).length > 0) console.log(`created topic ${topic} (${ms()})`);
 
   if (args.produce > 0) {
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
     const run = randomUUID();
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: Array.from({ length: args.produce }, (_, i) => ({ key: `k${i}`, value: JSON.stringify({ run, i, at: new Date().toISOString() }) })),
-    });
-    await producer.disconnect();
+    await bus.publish(Array.from({ length: args.produce }, (_, i) => ({ topic, key: `k${i}`, value: JSON.stringify({ run, i, at: new Date().toISOString() }) })));
     console.log(`produced ${args.produce} message(s) to ${topic} (${ms()})`);
   }
 
   if (expected > 0) {
     // A new group each time, reading from the beginning: counts what the topic holds.
-    const consumer = kafka.consumer({ groupId: `hub-smoke-${randomUUID()}`, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
     const seen = [];
-    const done = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${seen.length} of ${expected} message(s) arrived within ${args.timeout} s`)), args.timeout * 1000);
-      consumer.run({
-        eachMessage: async ({ message, partition }) => {
-          seen.push({ partition, offset: message.offset, value: message.value?.toString() });
-          if (seen.length >= expected) {
-            clearTimeout(timer);
-            resolve();
-          }
-        },
-      }).catch(reject);
+    let resolveDone;
+    const done = new Promise((resolve) => (resolveDone = resolve));
+    const subscription = await bus.subscribe({
+      groupId: `hub-smoke-${randomUUID()}`,
+      topics: [topic],
+      fromBeginning: true,
+      handle: async (message) => {
+        seen.push({ partition: message.partition, offset: message.offset, value: message.value?.toString() });
+        if (seen.length >= expected) resolveDone();
+      },
+    });
+    let timer;
+    const deadline = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`only ${seen.length} of ${expected} message(s) arrived within ${args.timeout} s`)), args.timeout * 1000);
     });
     try {
-      await done;
+      await Promise.race([done, deadline]);
     } finally {
-      await consumer.disconnect();
+      clearTimeout(timer);
+      await subscription.stop();
     }
     console.log(`consumed ${seen.length} message(s) from ${topic} (${ms()}); last: offset ${seen.at(-1).offset} ${seen.at(-1).value}`);
   }
 
   if (temporary && !args.keep) {
-    await admin.deleteTopics({ topics: [topic] });
+    await bus.deleteTopics([topic]);
   }
-  await admin.disconnect();
+  await bus.close();
   console.log(`kafka-smoke: OK on ${args.brokers} (${ms()})`);
 } catch (e) {
   process.stderr.write(`kafka-smoke: FAILED on ${args.brokers}: ${e?.name ?? 'Error'}: ${e?.message ?? e}\n`);
-  await admin.disconnect().catch(() => {});
+  await bus.close().catch(() => {});
   process.exit(1);
 }

@@ -135,10 +135,18 @@ kafka_host() { local b="${HUB_KAFKA_BROKERS%%,*}"; printf '%s\n' "${b%:*}"; }
 kafka_port() { local b="${HUB_KAFKA_BROKERS%%,*}"; printf '%s\n' "${b##*:}"; }
 kafka_is_local() { case "$(kafka_host)" in 127.0.0.1 | localhost | ::1 | '[::1]') return 0 ;; *) return 1 ;; esac; }
 
+# The dev-stack scripts reach Kafka through @hub/messaging (its MessageBus admin port), never kafkajs.
+messaging_built() { [ -f "$REPO_ROOT/packages/messaging/dist/index.js" ] && [ -f "$REPO_ROOT/packages/contracts/dist/index.js" ]; }
+
 require_node_deps() {
   ensure_toolchain
-  [ -d "$STACK_DIR/node_modules/kafkajs" ] ||
-    hub_die "kafkajs is not installed for tools/dev-stack: run 'pnpm install' in $REPO_ROOT (with the project's toolchain: source tools/lib/toolchain.sh && ensure_toolchain)"
+  [ -d "$REPO_ROOT/packages/messaging/node_modules/kafkajs" ] ||
+    hub_die "dependencies are not installed: run 'pnpm install' in $REPO_ROOT (with the project's toolchain: source tools/lib/toolchain.sh && ensure_toolchain)"
+  if ! messaging_built; then
+    hub_log "building @hub/messaging and @hub/contracts (the topic tools use them)"
+    (cd "$REPO_ROOT" && pnpm exec turbo run build --filter=@hub/messaging... --output-logs=errors-only) ||
+      hub_die "could not build @hub/messaging (see above)"
+  fi
 }
 
 create_topics() {
@@ -236,7 +244,7 @@ cmd_status() {
     kafka_details="$([ "$m" = docker ] && echo "compose service kafka" || echo "not managed here")"
     kafka_up=1
   fi
-  if [ "$kafka_up" = 1 ] && [ -d "$STACK_DIR/node_modules/kafkajs" ]; then
+  if [ "$kafka_up" = 1 ] && messaging_built; then
     local topics
     if topics="$(ensure_toolchain >/dev/null 2>&1 && node "$STACK_DIR/create-topics.mjs" --list 2>/dev/null)"; then
       kafka_state="${kafka_state/external/reachable}"
