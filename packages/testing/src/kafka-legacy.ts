@@ -6,7 +6,7 @@
  */
 import kafkajs, { type Consumer } from 'kafkajs';
 import { testKafkaBrokers, uniqueName } from './env.js';
-import type { ProbedMessage, ProbedTopic } from './kafka.js';
+import type { ProbedMessage, ProbedTopic } from './kafka-types.js';
 
 const { Kafka, logLevel } = kafkajs;
 

@@ -1,6 +1,9 @@
 import { uniqueName } from './env.js';
 import { legacyCreateTestTopics, legacyProbe, legacyProduceRaw } from './kafka-legacy.js';
+import type { ProbedMessage, ProbedTopic } from './kafka-types.js';
 import { waitFor } from './wait.js';
+
+export type { ProbedMessage, ProbedTopic } from './kafka-types.js';
 
 /**
  * What the Kafka helpers need of the platform's bus: a subset of `MessageBus & MessageBusAdmin`
@@ -34,20 +37,6 @@ export interface TestIncomingMessage {
   readonly key: string | null;
   readonly value: Buffer | null;
   readonly headers: Readonly<Record<string, string>>;
-}
-
-export interface ProbedMessage {
-  readonly topic: string;
-  readonly partition: number;
-  readonly offset: string;
-  readonly key: string | null;
-  readonly value: string | null;
-  readonly headers: Record<string, string>;
-}
-
-/** Where a probe collects what it reads. */
-export interface ProbedTopic {
-  readonly messages: ProbedMessage[];
 }
 
 export interface RawMessage {
