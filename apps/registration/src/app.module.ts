@@ -1,11 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { HubPlatformModule } from '@hub/nest-commons';
+import { RegistrationIntegrationEvents } from './registration/application/registration.integration-events.js';
 import { DeadlineDueTimerHandler } from './registration/application/timers/deadline-due.timer-handler.js';
 import { RegistrationModule } from './registration/registration.module.js';
 import { registrationConfigSchema } from './config.js';
 import { registrationEntities } from './registration.entities.js';
 
-/** The platform (database, outbox, timers, auth, OpenAPI) plus the registration module. `env` is for tests. */
+/** The platform (database, outbox, timers, auth, OpenAPI, metrics) with registration's integration-event mapper, plus the registration module. `env` is for tests. */
 export function registrationPlatform(env?: Record<string, string | undefined>): DynamicModule {
   return HubPlatformModule.forRoot({
     name: 'registration',
@@ -14,6 +15,7 @@ export function registrationPlatform(env?: Record<string, string | undefined>): 
     configSchema: registrationConfigSchema,
     entities: registrationEntities,
     timerHandlers: [DeadlineDueTimerHandler],
+    eventMapper: RegistrationIntegrationEvents,
     ...(env ? { env } : {}),
   });
 }

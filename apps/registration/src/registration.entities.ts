@@ -1,11 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import {
-  ApplicationRowSchema,
-  CertificateRowSchema,
-  DeadlineRowSchema,
-  ParticipantRowSchema,
-  TranslationTaskRowSchema,
-} from './registration/infrastructure/registration.schemas.js';
+import { ApplicationSchema, DeadlineSchema, IssuedCertificateSchema, ParticipantSchema, TranslationTaskSchema } from './registration/infrastructure/registration.schemas.js';
 
 /** Every MikroORM entity of the registration context. */
-export const registrationEntities: EntitySchema[] = [ApplicationRowSchema, ParticipantRowSchema, CertificateRowSchema, DeadlineRowSchema, TranslationTaskRowSchema];
+export const registrationEntities: EntitySchema[] = [ApplicationSchema, ParticipantSchema, IssuedCertificateSchema, DeadlineSchema, TranslationTaskSchema];

@@ -31,7 +31,7 @@ import { ResubmitApplicationCommand } from '../registration/application/commands
 import { SendToCommissionCommand } from '../registration/application/commands/send-to-commission/send-to-commission.handler.js';
 import { SignContractCommand } from '../registration/application/commands/sign-contract/sign-contract.handler.js';
 import { SubmitApplicationCommand } from '../registration/application/commands/submit-application/submit-application.handler.js';
-import { RegistrationQueries } from '../registration/application/queries/registration.queries.js';
+import { RegistrationQueries } from '../registration/infrastructure/queries/registration.queries.js';
 import type { ApplicationStatus } from '../registration/domain/application-status.js';
 import { RegistrationModule } from '../registration/registration.module.js';
 import { cleanDeclaration, sampleBusinessPlan, samplePlaceOfBusiness } from './sample-data.js';

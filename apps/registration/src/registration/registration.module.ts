@@ -1,7 +1,5 @@
-import { Module } from '@nestjs/common';
-import { kzCalendar } from '@hub/calendar';
+import { Global, Module } from '@nestjs/common';
 import { HUB_CONFIG } from '@hub/nest-commons';
-import { referenceData } from '@hub/reference-data';
 import type { RegistrationConfig } from '../config.js';
 import { CastVoteHandler } from './application/commands/cast-vote/cast-vote.handler.js';
 import { CompleteTranslationHandler } from './application/commands/complete-translation/complete-translation.handler.js';
@@ -18,13 +16,31 @@ import { SendToCommissionHandler } from './application/commands/send-to-commissi
 import { SignContractHandler } from './application/commands/sign-contract/sign-contract.handler.js';
 import { SubmitApplicationHandler } from './application/commands/submit-application/submit-application.handler.js';
 import { DeadlineBook } from './application/deadline-book.js';
-import { CertificateRenderer, CertificateSigner } from './application/ports/certificate.ports.js';
-import { RegistrationQueries } from './application/queries/registration.queries.js';
-import { RegistrationServices } from './application/registration.services.js';
-import { ACTIVITY_TYPE_CATALOGUE, REFERENCE_DATA, REGISTRATION_SETTINGS, WORKING_DAY_CALENDAR } from './application/registration.tokens.js';
+import { EligibilityCheck } from './application/eligibility-check.js';
+import { ApplicationRepository } from './application/ports/application.repository.js';
+import { CertificateRenderer, CertificateSigner, IssuedCertificates } from './application/ports/certificate.ports.js';
+import { DeadlinePolicy } from './application/ports/deadline-policy.port.js';
+import { DeadlineRepository } from './application/ports/deadline.repository.js';
+import { NumberSequences } from './application/ports/numbering.port.js';
+import { ParticipantRepository } from './application/ports/participant.repository.js';
+import { ReferenceValues } from './application/ports/reference-values.port.js';
+import { RegistrationSettings } from './application/ports/registration-settings.port.js';
+import { TranslationTaskRepository } from './application/ports/translation-task.repository.js';
+import { ActivityTypeCatalogue } from './domain/activity-type-catalogue.js';
 import { JsonActivityTypeCatalogue } from './infrastructure/adapters/json-activity-type-catalogue.js';
 import { LocalCertificateSigner } from './infrastructure/adapters/local-certificate.signer.js';
 import { PdfCertificateRenderer } from './infrastructure/adapters/pdf-certificate.renderer.js';
+import { KzWorkingDayDeadlinePolicy, PackageReferenceValues } from './infrastructure/adapters/reference-adapters.js';
+import { RegistrationQueries } from './infrastructure/queries/registration.queries.js';
+import { RegistrationMetrics } from './infrastructure/registration.metrics.js';
+import {
+  MikroOrmApplicationRepository,
+  MikroOrmDeadlineRepository,
+  MikroOrmIssuedCertificates,
+  MikroOrmParticipantRepository,
+  MikroOrmTranslationTaskRepository,
+  PostgresNumberSequences,
+} from './infrastructure/registration.mikro-orm.repositories.js';
 import { ApplicantHttpController } from './interface/http/applicant.http.controller.js';
 import { CommissionHttpController } from './interface/http/commission.http.controller.js';
 import { ParticipantHttpController } from './interface/http/participant.http.controller.js';
@@ -48,21 +64,33 @@ export const REGISTRATION_COMMAND_HANDLERS = [
   ReportAddressChangeHandler,
 ];
 
-/** The registration context: applications, Commission, certificates, public registry (F-7 … F-20). */
+/**
+ * The registration context: applications, Commission, certificates, public registry (F-7 … F-20).
+ * Each port (application/ports, the domain's ActivityTypeCatalogue) is bound to its adapter here.
+ * Global, so that the platform's timer poller can build the deadline timer handler with the ports.
+ */
+@Global()
 @Module({
   controllers: [ApplicantHttpController, FundOfficerHttpController, CommissionHttpController, PublicRegistryHttpController, ParticipantHttpController],
   providers: [
-    { provide: ACTIVITY_TYPE_CATALOGUE, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig) => new JsonActivityTypeCatalogue(c.REGISTRATION_ACTIVITY_TYPES_FILE) },
-    { provide: REFERENCE_DATA, useFactory: () => referenceData() },
-    { provide: WORKING_DAY_CALENDAR, useFactory: () => kzCalendar() },
-    { provide: REGISTRATION_SETTINGS, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig) => ({ publicBaseUrl: c.REGISTRATION_PUBLIC_BASE_URL }) },
+    { provide: ActivityTypeCatalogue, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig) => new JsonActivityTypeCatalogue(c.REGISTRATION_ACTIVITY_TYPES_FILE) },
+    { provide: ReferenceValues, useFactory: () => new PackageReferenceValues() },
+    { provide: DeadlinePolicy, inject: [ReferenceValues], useFactory: (r: ReferenceValues) => new KzWorkingDayDeadlinePolicy(r) },
+    { provide: RegistrationSettings, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig): RegistrationSettings => ({ publicBaseUrl: c.REGISTRATION_PUBLIC_BASE_URL }) },
     { provide: CertificateRenderer, useClass: PdfCertificateRenderer },
     { provide: CertificateSigner, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig) => new LocalCertificateSigner(c.REGISTRATION_SIGNING_KEY_FILE) },
+    { provide: ApplicationRepository, useClass: MikroOrmApplicationRepository },
+    { provide: ParticipantRepository, useClass: MikroOrmParticipantRepository },
+    { provide: DeadlineRepository, useClass: MikroOrmDeadlineRepository },
+    { provide: TranslationTaskRepository, useClass: MikroOrmTranslationTaskRepository },
+    { provide: IssuedCertificates, useClass: MikroOrmIssuedCertificates },
+    { provide: NumberSequences, useClass: PostgresNumberSequences },
     DeadlineBook,
-    RegistrationServices,
+    EligibilityCheck,
     RegistrationQueries,
+    RegistrationMetrics,
     ...REGISTRATION_COMMAND_HANDLERS,
   ],
-  exports: [RegistrationServices, RegistrationQueries],
+  exports: [DeadlineRepository, RegistrationQueries, ActivityTypeCatalogue],
 })
 export class RegistrationModule {}

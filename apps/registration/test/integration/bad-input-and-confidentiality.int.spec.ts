@@ -89,7 +89,7 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
     const before = await counts();
     const res = await h.http().post(`/applications/${registered}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-10', signedOn: '2026-11-16' });
     expect(res.status).toBe(409);
-    expect(res.body.code).toBe('registration.duplicate');
+    expect(res.body.code).toBe('duplicate'); // the unit of work maps every unique violation (ADR 0035 §6)
     const after = await h.http().get(`/applications/${registered}`).set(auth(a.officer));
     expect(after.body.status).toBe('registered');
     expect(after.body.contract).toBeNull();

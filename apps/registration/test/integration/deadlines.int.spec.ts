@@ -45,8 +45,11 @@ describe('statutory deadlines as durable timers', () => {
 
     const metrics = await h.http().get('/metrics');
     expect(metrics.status).toBe(200);
-    expect(metrics.text).toMatch(/hub_registration_deadlines_overdue\{kind="completeness-review",rule="F-12"\} 1/);
-    expect(metrics.text).toMatch(/hub_registration_deadlines_missed_total\{kind="completeness-review",rule="F-12"\} 1/);
+    // prom-client gauges on the platform's registry (the app label is the platform's default label).
+    expect(metrics.text).toMatch(/^hub_registration_deadlines_overdue\{kind="completeness-review",rule="F-12"(,app="registration")?\} 1$/m);
+    expect(metrics.text).toMatch(/^hub_registration_deadlines_missed\{kind="completeness-review",rule="F-12"(,app="registration")?\} 1$/m);
+    expect(metrics.text).toMatch(/^hub_registration_applications\{kind="registration",status="submitted"(,app="registration")?\} \d+$/m);
+    expect(metrics.text).toContain('process_cpu_seconds_total');
     expect(metrics.text).not.toContain(a.bin);
 
     // The step done late closes the deadline; missedAt stays as the record of lateness.

@@ -1,70 +1,56 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { type WorkingDayCalendar, almatyDate, endOfAlmatyDay } from '@hub/calendar';
+import { type IsoDate, almatyDate, endOfAlmatyDay } from '@hub/calendar';
 import { Clock, uuidv7 } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
-import type { ReferenceData } from '@hub/reference-data';
-import { DEADLINE_KINDS, type DeadlineKind } from '../domain/deadline-kind.js';
-import { DeadlineRowSchema, type DeadlineRow } from '../infrastructure/registration.schemas.js';
-import { REFERENCE_DATA, WORKING_DAY_CALENDAR } from './registration.tokens.js';
+import { UnitOfWork } from '@hub/nest-commons';
+import { Deadline } from '../domain/deadline.aggregate.js';
+import type { DeadlineKind } from '../domain/deadline-kind.js';
+import { DeadlinePolicy } from './ports/deadline-policy.port.js';
+import { DeadlineRepository } from './ports/deadline.repository.js';
 
 export const DEADLINE_TIMER_KIND = 'registration.deadline-due';
 export const deadlineTimerKey = (applicationId: string, kind: DeadlineKind): string => `${applicationId}:${kind}`;
 
 /**
- * Opens and closes the Fund's statutory deadlines (ADR 0013): the due date is N working days
- * (reference-data) after the start on the Kazakh calendar; a durable timer fires at the end of the
- * due day (Asia/Almaty) and, if the step is still open, raises registration.deadline-missed.
+ * Opens and closes the Fund's statutory deadlines of an application (ADR 0013), inside the
+ * command's unit of work: the Deadline row plus a durable timer at the end of the due day
+ * (Asia/Almaty) that, if the step is still open, marks it missed (registration.deadline-missed).
  */
 @Injectable()
 export class DeadlineBook {
   constructor(
+    @Inject(DeadlineRepository) private readonly deadlines: DeadlineRepository,
+    @Inject(DeadlinePolicy) private readonly policy: DeadlinePolicy,
     @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
-    @Inject(WORKING_DAY_CALENDAR) private readonly calendar: WorkingDayCalendar,
-    @Inject(REFERENCE_DATA) private readonly reference: ReferenceData,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
   ) {}
 
-  dueDate(kind: DeadlineKind, startedOn: string): string {
-    return this.calendar.addWorkingDays(startedOn, this.reference.numberAt(DEADLINE_KINDS[kind].lengthKey, startedOn));
+  /** When a deadline of `kind` started today would be due. */
+  dueDateFromToday(kind: DeadlineKind): IsoDate {
+    return this.policy.dueDate(kind, almatyDate(this.clock.now()));
   }
 
-  async open(em: SqlEntityManager, app: { id: string; bin: string }, kind: DeadlineKind): Promise<DeadlineRow> {
+  dueDate(kind: DeadlineKind, startedOn: IsoDate): IsoDate {
+    return this.policy.dueDate(kind, startedOn);
+  }
+
+  /** Starts a deadline of `kind` today (an open one of the same kind is closed first: the clock starts again). */
+  async open(app: { id: string; bin: string }, kind: DeadlineKind): Promise<Deadline> {
     const now = this.clock.now();
+    for (const d of await this.deadlines.openOf(app.id, kind)) d.close(now);
     const startedOn = almatyDate(now);
-    const dueDate = this.dueDate(kind, startedOn);
-    const dueAt = endOfAlmatyDay(dueDate);
-    await em.nativeUpdate(DeadlineRowSchema, { applicationId: app.id, kind, status: 'open' }, { status: 'met', closedAt: now });
-    const row = em.create(DeadlineRowSchema, {
-      id: uuidv7(now.getTime()),
-      applicationId: app.id,
-      bin: app.bin,
-      kind,
-      ruleId: DEADLINE_KINDS[kind].ruleId,
-      startedOn,
-      dueDate,
-      dueAt,
-      status: 'open',
-      closedAt: null,
-      missedAt: null,
-      createdAt: now,
-    });
-    await em.flush();
-    await this.timers.schedule(em, { kind: DEADLINE_TIMER_KIND, key: deadlineTimerKey(app.id, kind), dueAt, payload: { deadlineId: row.id } });
-    return row;
+    const dueDate = this.policy.dueDate(kind, startedOn);
+    const deadline = Deadline.open({ id: uuidv7(now.getTime()), applicationId: app.id, bin: app.bin, kind, startedOn, dueDate, dueAt: endOfAlmatyDay(dueDate), at: now });
+    this.deadlines.add(deadline);
+    await this.timers.schedule(this.uow.em(), { kind: DEADLINE_TIMER_KIND, key: deadlineTimerKey(app.id, kind), dueAt: deadline.dueAt, payload: { deadlineId: deadline.id } });
+    return deadline;
   }
 
-  /** The step was done: the deadline is met (even if late: missedAt stays as the record of lateness). */
-  async close(em: SqlEntityManager, applicationId: string, kind: DeadlineKind): Promise<void> {
-    await em.nativeUpdate(DeadlineRowSchema, { applicationId, kind, status: 'open' }, { status: 'met', closedAt: this.clock.now() });
-    await this.timers.cancel(em, DEADLINE_TIMER_KIND, deadlineTimerKey(applicationId, kind));
-  }
-
-  isOverdue(row: Pick<DeadlineRow, 'status' | 'dueAt'>, now = this.clock.now()): boolean {
-    return row.status === 'open' && now.getTime() > new Date(row.dueAt).getTime();
-  }
-
-  workingDaysLeft(dueDate: string): number {
-    return this.calendar.workingDaysBetween(almatyDate(this.clock.now()), dueDate);
+  /** The step was done: the deadline is met (even if late) and its timer cancelled. */
+  async close(applicationId: string, kind: DeadlineKind): Promise<void> {
+    const now = this.clock.now();
+    for (const d of await this.deadlines.openOf(applicationId, kind)) d.close(now);
+    await this.timers.cancel(this.uow.em(), DEADLINE_TIMER_KIND, deadlineTimerKey(applicationId, kind));
   }
 }

@@ -10,12 +10,13 @@ export interface CatalogueActivityType {
   readonly works: readonly { readonly code: string; readonly name: string }[];
 }
 
-export interface ActivityTypeCatalogue {
+/** The port (an abstract class, so it is also the Nest injection token). */
+export abstract class ActivityTypeCatalogue {
   /** Identifies the list the rules were checked against (stored with the eligibility outcome). */
-  readonly version: string;
-  readonly placeholder: boolean;
-  find(code: string): CatalogueActivityType | undefined;
-  all(): readonly CatalogueActivityType[];
+  abstract readonly version: string;
+  abstract readonly placeholder: boolean;
+  abstract find(code: string): CatalogueActivityType | undefined;
+  abstract all(): readonly CatalogueActivityType[];
 }
 
 /** An activity type the applicant chose, with the works of that type it carries out. */
@@ -32,13 +33,14 @@ export interface ActivityTypeListData {
 }
 
 /** An in-memory list of priority ICT activity types. */
-export class ActivityTypeList implements ActivityTypeCatalogue {
+export class ActivityTypeList extends ActivityTypeCatalogue {
   readonly version: string;
   readonly placeholder: boolean;
   private readonly byCode: Map<string, CatalogueActivityType>;
 
   constructor(data: ActivityTypeListData) {
     const list: readonly CatalogueActivityType[] = data.activityTypes;
+    super();
     if (!data.version || !list.length) throw new Error('not an activity-type list (version, activityTypes[])');
     this.version = data.version;
     this.placeholder = data.placeholder === true;
@@ -52,4 +54,20 @@ export class ActivityTypeList implements ActivityTypeCatalogue {
   all(): readonly CatalogueActivityType[] {
     return [...this.byCode.values()];
   }
+}
+
+/** Activity types with their names from the list, as the participant record and the published language carry them. */
+export function describeActivityTypes(selected: readonly SelectedActivityType[], catalogue: ActivityTypeCatalogue): { code: string; name: string; works: string[] }[] {
+  return selected.map((t) => {
+    const type = catalogue.find(t.code);
+    return { code: t.code, name: type?.nameRu ?? t.code, works: t.works.map((w) => type?.works.find((x) => x.code === w)?.name ?? w) };
+  });
+}
+
+/** The reverse: a described list (names of works) back to the codes the list knows (F-20 starts from the current types). */
+export function selectedActivityTypes(described: readonly { code: string; works: readonly string[] }[], catalogue: ActivityTypeCatalogue): SelectedActivityType[] {
+  return described.map((t) => {
+    const type = catalogue.find(t.code);
+    return { code: t.code, works: t.works.map((n) => type?.works.find((w) => w.name === n || w.code === n)?.code ?? n) };
+  });
 }

@@ -33,12 +33,12 @@ const evaluate = (app: Application, on = '2026-11-20') => {
 };
 const submitted = () => {
   const app = filledDraft();
-  app.submit(evaluate(app), catalogue, by, at, '2026-11-20');
+  app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27');
   return app;
 };
 const withCommission = () => {
   const app = submitted();
-  app.sendToCommission('officer', at);
+  app.sendToCommission('officer', at, '2026-12-04');
   return app;
 };
 
@@ -49,24 +49,24 @@ describe('Application state machine', () => {
     const [remark] = app.issueRemarks([{ id: 'r1', field: 'businessPlan.clients', message: 'name the pilot clients' }], 'officer', at);
     expect(app.status).toBe('remarks-issued');
     app.editDraft({ businessPlan: { ...sampleBusinessPlan(['PH-01', 'PH-02']), clients: 'Magnum, Small, Galmart' } }, at);
-    app.resubmit([{ remarkId: remark!.id, answer: 'named them' }], evaluate(app), catalogue, by, at);
+    app.resubmit([{ remarkId: remark!.id, answer: 'named them' }], evaluate(app), catalogue, by, at, '2026-11-27');
     expect(app.status).toBe('resubmitted');
-    app.sendToCommission('officer', at);
+    app.sendToCommission('officer', at, '2026-12-04');
     app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
-    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-1', decidedOn: '2026-11-25' }, 'secretary', at);
+    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-1', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 'secretary', at);
     expect(app.status).toBe('registered');
-    app.signContract({ number: 'C-1', signedOn: '2026-11-26', termStart: '2026-11-26', termEnd: '2027-11-25' }, 'AH-2026-00001', 'p1', 'officer', at);
+    expect(app.signContract({ number: 'C-1', signedOn: '2026-11-26' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH-2026-00001', 'p1', 'officer', at)).toMatchObject({ termStart: '2026-11-26', termEnd: '2027-11-25' });
     app.issueCertificate('2026-11-27', 'officer', at);
     app.listInRegistry('2026-11-27', 'officer', at);
     expect(app.status).toBe('listed');
-    expect(app.snapshot().history.map((h) => h.to)).toEqual(['draft', 'submitted', 'remarks-issued', 'resubmitted', 'with-commission', 'registered', 'contract-signed', 'certificate-issued', 'listed']);
-    expect(app.pullEvents().map((e) => e.name)).toEqual(['ApplicationSubmitted', 'RemarksIssued', 'ApplicationResubmitted', 'SentToCommission', 'DecisionRecorded', 'ContractSigned', 'CertificateIssued', 'ParticipantListed']);
+    expect(app.history.map((h) => h.to)).toEqual(['draft', 'submitted', 'remarks-issued', 'resubmitted', 'with-commission', 'registered', 'contract-signed', 'certificate-issued', 'listed']);
+    expect(app.pullEvents().map((e) => e.name)).toEqual(['ApplicationSubmitted', 'RemarksIssued', 'ApplicationResubmitted', 'SentToCommission', 'DecisionRecorded', 'ContractSigned', 'ApplicationCertificateIssued', 'ApplicationListed']);
   });
 
   it('an illegal command fails with IllegalStateError naming the current state', () => {
     const app = filledDraft();
-    expect(() => app.sendToCommission('officer', at)).toThrow(IllegalStateError);
-    expect(() => app.sendToCommission('officer', at)).toThrow(/state 'draft'/);
+    expect(() => app.sendToCommission('officer', at, '2026-12-04')).toThrow(IllegalStateError);
+    expect(() => app.sendToCommission('officer', at, '2026-12-04')).toThrow(/state 'draft'/);
     const s = submitted();
     expect(() => s.issueCertificate('2026-11-20', 'o', at)).toThrow(/state 'submitted'/);
     expect(() => s.editDraft({ companyName: 'x' }, at)).toThrow(/state 'submitted'/);
@@ -76,11 +76,11 @@ describe('Application state machine', () => {
   it('F-20: an activity-change application ends with the decision: no contract or certificate', () => {
     const app = Application.create({ id: '018f0000-0000-7000-8000-000000000002', kind: 'activity-change', bin, companyName: 'Q', address: 'A', language: 'kk', participantId: 'p1', by, at });
     app.editDraft({ activityTypes: [{ code: 'PH-03', works: ['PH-03.1'] }], businessPlan: sampleBusinessPlan(['PH-03']), eligibility: cleanDeclaration() }, at);
-    app.submit(evaluate(app), catalogue, by, at, '2026-11-20');
-    app.sendToCommission('o', at);
+    app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27');
+    app.sendToCommission('o', at, '2026-12-04');
     app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
-    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-2', decidedOn: '2026-11-21' }, 's', at);
-    expect(() => app.signContract({ number: 'x', signedOn: '2026-11-22', termStart: '2026-11-22', termEnd: '2027-11-21' }, 'AH', 'p', 'o', at)).toThrow(/activity-change application ends/);
+    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-2', decidedOn: '2026-11-21', notificationDueDate: '2026-12-02' }, 's', at);
+    expect(() => app.signContract({ number: 'x', signedOn: '2026-11-22' }, { today: '2026-11-22', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(/activity-change application ends/);
   });
 });
 
@@ -90,7 +90,7 @@ describe('Filing (F-9, Annex 1)', () => {
     const plan = sampleBusinessPlan(['PH-01', 'PH-02']);
     app.editDraft({ businessPlan: { ...plan, clients: ' ', projects: [plan.projects[0]!] } }, at);
     try {
-      app.submit(evaluate(app), catalogue, by, at, '2026-11-20');
+      app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27');
       expect.fail('should throw');
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
@@ -117,43 +117,75 @@ describe('Filing (F-9, Annex 1)', () => {
   it('F-7: a failed eligibility rule refuses the filing, naming every failed rule; the outcome of a good filing is stored', () => {
     const app = filledDraft();
     app.editDraft({ eligibility: { ...cleanDeclaration(), isExcisePayer: true }, taxCertificate: { issuedOn: '2026-11-01', debtKzt: 0 } }, at);
-    expect(() => app.submit(evaluate(app), catalogue, by, at, '2026-11-20')).toThrow(RuleViolationError);
-    expect(() => app.submit(evaluate(app), catalogue, by, at, '2026-11-20')).toThrow(/F-7\(6\).*F-9\(2\)\/age/);
+    expect(() => app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27')).toThrow(RuleViolationError);
+    expect(() => app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27')).toThrow(/F-7\(6\).*F-9\(2\)\/age/);
     const ok = submitted();
-    expect(ok.snapshot().eligibilityEvaluation?.eligible).toBe(true);
-    expect(ok.snapshot().eligibilityEvaluation?.ruleSetVersion).toContain('fund-rules-703/2025');
+    expect(ok.eligibilityEvaluation?.eligible).toBe(true);
+    expect(ok.eligibilityEvaluation?.ruleSetVersion).toContain('fund-rules-703/2025');
   });
 
   it('F-14: remarks must point at a field of the application, and every open remark needs an answer to resubmit', () => {
     const app = submitted();
     expect(() => app.issueRemarks([{ id: 'x', field: 'shoeSize', message: 'm' }], 'o', at)).toThrow(/shoeSize is not a field/);
     app.issueRemarks([{ id: 'r1', field: 'taxCertificate', message: 'stale' }, { id: 'r2', field: 'businessPlan.team', message: 'more detail' }], 'o', at);
-    expect(() => app.resubmit([{ remarkId: 'r1', answer: 'new one' }], evaluate(app), catalogue, by, at)).toThrow(/r2 \(businessPlan.team\) has no answer/);
+    expect(() => app.resubmit([{ remarkId: 'r1', answer: 'new one' }], evaluate(app), catalogue, by, at, '2026-11-27')).toThrow(/r2 \(businessPlan.team\) has no answer/);
   });
 });
 
 describe('Commission (F-15, F-16)', () => {
   it('F-15: no decision without votes, and the decision follows the majority', () => {
     const app = withCommission();
-    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25' }, 's', at)).toThrow(/no Commission member has voted/);
+    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at)).toThrow(/no Commission member has voted/);
     app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
     app.castVote({ member: 'm2', vote: 'refuse', grounds: ['activity-not-in-priority-list'] }, at);
-    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25' }, 's', at)).toThrow(/tied/);
+    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at)).toThrow(/tied/);
     app.castVote({ member: 'm1', vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] }, at);
-    expect(app.snapshot().votes).toHaveLength(2);
-    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25' }, 's', at)).toThrow(/contradicts the votes/);
+    expect(app.votes).toHaveLength(2);
+    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at)).toThrow(/contradicts the votes/);
   });
 
   it('F-16: a refusal names at least one ground with its reason, and is kept as a protocol with the votes', () => {
     const app = withCommission();
     app.castVote({ member: 'm1', vote: 'refuse', grounds: ['business-plan-not-per-annex-1'], comment: 'no KPIs' }, at);
-    expect(() => app.decide({ decision: 'refuse', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25' }, 's', at)).toThrow(ValidationError);
-    app.decide({ decision: 'refuse', grounds: [{ ground: 'business-plan-not-per-annex-1', reason: 'KPIs are missing' }], protocolNumber: 'CP-2026-00007', decidedOn: '2026-11-25' }, 's', at);
+    expect(() => app.decide({ decision: 'refuse', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at)).toThrow(ValidationError);
+    app.decide({ decision: 'refuse', grounds: [{ ground: 'business-plan-not-per-annex-1', reason: 'KPIs are missing' }], protocolNumber: 'CP-2026-00007', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at);
     expect(app.status).toBe('refused');
-    expect(app.decision).toMatchObject({ protocolNumber: 'CP-2026-00007', votes: [{ member: 'm1', vote: 'refuse' }] });
+    expect(app.decisionRecord).toMatchObject({ protocolNumber: 'CP-2026-00007', votes: [{ member: 'm1', vote: 'refuse' }] });
+    expect(app.pullEvents().at(-1)).toMatchObject({ name: 'DecisionRecorded', decision: 'refuse', grounds: ['business-plan-not-per-annex-1'], protocolNumber: 'CP-2026-00007', notificationDueDate: '2026-12-02' });
   });
 
   it('F-16: a vote to refuse names a ground', () => {
     expect(() => withCommission().castVote({ member: 'm1', vote: 'refuse', grounds: [] }, at)).toThrow(/F-16 ground/);
+  });
+});
+
+describe('Contract (F-18, F-24) — the rules live in the aggregate', () => {
+  const registered = () => {
+    const app = withCommission();
+    app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
+    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-9', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at);
+    return app;
+  };
+
+  it('F-18: the contract is not signed in the future, nor before the Commission decision (field errors on signedOn)', () => {
+    const app = registered();
+    expect(() => app.signContract({ number: 'C', signedOn: '2026-11-27' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(ValidationError);
+    expect(() => app.signContract({ number: 'C', signedOn: '2026-11-27' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(/future/);
+    expect(() => app.signContract({ number: 'C', signedOn: '2026-11-24' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(/before the Commission's decision of 2026-11-25/);
+    expect(app.status).toBe('registered');
+  });
+
+  it('F-24: the term is at least the minimum; without a requested length it is the minimum, ending the day before', () => {
+    const app = registered();
+    try {
+      app.signContract({ number: 'C', signedOn: '2026-11-26', termMonths: 6 }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH', 'p', 'o', at);
+      expect.fail('should throw');
+    } catch (e) {
+      expect(e).toBeInstanceOf(RuleViolationError);
+      expect((e as RuleViolationError).ruleId).toBe('F-24');
+    }
+    expect(app.status).toBe('registered');
+    expect(app.signContract({ number: 'C', signedOn: '2026-11-26', termMonths: 24 }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH-1', 'p', 'o', at)).toEqual({ months: 24, termStart: '2026-11-26', termEnd: '2028-11-25' });
+    expect(app.contract).toEqual({ number: 'C', signedOn: '2026-11-26', termStart: '2026-11-26', termEnd: '2028-11-25' });
   });
 });

@@ -1,9 +1,14 @@
-import { AggregateRoot, ConflictError, type DomainEvent, IllegalStateError, RuleViolationError, ValidationError, type FieldIssue } from '@hub/kernel';
+import type { IsoDate } from '@hub/calendar';
+import { AggregateRoot, ConflictError, IllegalStateError, RuleViolationError, ValidationError, type FieldIssue } from '@hub/kernel';
 import type { ActivityTypeCatalogue, SelectedActivityType } from './activity-type-catalogue.js';
 import { type ApplicationKind, type ApplicationStatus, applicationStateMachine } from './application-status.js';
 import { type BusinessPlanDraft, businessPlanIssues, isRemarkableField } from './business-plan.js';
 import type { EligibilityDeclaration, TaxCertificate } from './eligibility/eligibility-rule.js';
 import type { EligibilityEvaluation } from './eligibility/eligibility-rule-set.js';
+import type { Mutable } from './mutable.js';
+import type { ApplicationEvent } from './registration.events.js';
+import { assertContractSigningDate } from './rules/contract-signing-date.rule.js';
+import { type ParticipationTerm, participationTerm } from './rules/minimum-participation-term.rule.js';
 
 export type Language = 'kk' | 'ru' | 'en';
 export type Vote = 'register' | 'refuse';
@@ -63,44 +68,6 @@ export interface StatusChange {
   readonly by: string;
 }
 
-export interface ApplicationSnapshot {
-  id: string;
-  kind: ApplicationKind;
-  bin: string;
-  companyName: string;
-  address: string;
-  language: Language;
-  status: ApplicationStatus;
-  activityTypes: SelectedActivityType[];
-  businessPlan: BusinessPlanDraft | null;
-  taxCertificate: TaxCertificate | null;
-  placeOfBusiness: PlaceOfBusiness | null;
-  eligibility: EligibilityDeclaration | null;
-  eligibilityEvaluation: EligibilityEvaluation | null;
-  /** For an activity-change application: the participant it changes. */
-  participantId: string | null;
-  filedAt: string | null;
-  filedOn: string | null;
-  lastSubmittedAt: string | null;
-  remarks: Remark[];
-  sentToCommissionAt: string | null;
-  votes: CommissionVote[];
-  decision: CommissionDecision | null;
-  notifiedAt: string | null;
-  contract: ContractRecord | null;
-  certificateNumber: string | null;
-  certificateIssuedOn: string | null;
-  listedOn: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  history: StatusChange[];
-}
-
-export interface ApplicationEvent extends DomainEvent {
-  readonly name: 'ApplicationSubmitted' | 'ApplicationResubmitted' | 'RemarksIssued' | 'SentToCommission' | 'DecisionRecorded' | 'ContractSigned' | 'CertificateIssued' | 'ParticipantListed';
-}
-
 export interface DraftPatch {
   companyName?: string | undefined;
   address?: string | undefined;
@@ -118,10 +85,56 @@ const iso = (d: Date): string => d.toISOString();
  * A participation application (F-8) or an application to change activity types (F-20). It holds
  * the state machine, the Annex 1 completeness rule, the eligibility outcome it was filed with,
  * the remarks, the Commission's votes and protocol, the contract and the certificate number.
+ *
+ * Mapped by `infrastructure/application.schema.ts` (ADR 0035): civil dates are `date` columns
+ * (IsoDate strings), instants `timestamptz`, the value-object collections (remarks, votes,
+ * history, business plan, declaration, evaluation) `jsonb`; `version` is the optimistic lock.
+ * Its fields are read-only outside; only its methods change them.
  */
 export class Application extends AggregateRoot<ApplicationEvent> {
-  private constructor(private s: ApplicationSnapshot) {
-    super();
+  readonly id!: string;
+  readonly kind!: ApplicationKind;
+  readonly bin!: string;
+  readonly companyName!: string;
+  readonly address!: string;
+  readonly language!: Language;
+  readonly status!: ApplicationStatus;
+  readonly activityTypes!: SelectedActivityType[];
+  readonly businessPlan!: BusinessPlanDraft | null;
+  readonly taxCertificate!: TaxCertificate | null;
+  readonly placeOfBusiness!: PlaceOfBusiness | null;
+  readonly eligibility!: EligibilityDeclaration | null;
+  readonly eligibilityEvaluation!: EligibilityEvaluation | null;
+  /** For an activity-change application: the participant it changes; for a registration: the participant it created. */
+  readonly participantId!: string | null;
+  readonly filedAt!: Date | null;
+  readonly filedOn!: IsoDate | null;
+  readonly lastSubmittedAt!: Date | null;
+  readonly remarks!: Remark[];
+  readonly sentToCommissionAt!: Date | null;
+  readonly votes!: CommissionVote[];
+  readonly decision!: Vote | null;
+  readonly decisionGrounds!: { ground: RefusalGround; reason: string }[] | null;
+  readonly protocolNumber!: string | null;
+  readonly decidedOn!: IsoDate | null;
+  readonly decisionRecordedBy!: string | null;
+  readonly notifiedAt!: Date | null;
+  readonly contractNumber!: string | null;
+  readonly contractSignedOn!: IsoDate | null;
+  readonly termStart!: IsoDate | null;
+  readonly termEnd!: IsoDate | null;
+  readonly certificateNumber!: string | null;
+  readonly certificateIssuedOn!: IsoDate | null;
+  readonly listedOn!: IsoDate | null;
+  readonly createdBy!: string;
+  readonly createdAt!: Date;
+  readonly updatedAt!: Date;
+  readonly history!: StatusChange[];
+  /** Optimistic lock: two people acting on one application at once cannot overwrite each other. */
+  readonly version!: number;
+
+  private get m(): Mutable<Application> {
+    return this;
   }
 
   static create(input: {
@@ -136,7 +149,8 @@ export class Application extends AggregateRoot<ApplicationEvent> {
     by: string;
     at: Date;
   }): Application {
-    return new Application({
+    const app = new Application();
+    Object.assign(app, {
       id: input.id,
       kind: input.kind,
       bin: input.bin,
@@ -158,95 +172,76 @@ export class Application extends AggregateRoot<ApplicationEvent> {
       sentToCommissionAt: null,
       votes: [],
       decision: null,
+      decisionGrounds: null,
+      protocolNumber: null,
+      decidedOn: null,
+      decisionRecordedBy: null,
       notifiedAt: null,
-      contract: null,
+      contractNumber: null,
+      contractSignedOn: null,
+      termStart: null,
+      termEnd: null,
       certificateNumber: null,
       certificateIssuedOn: null,
       listedOn: null,
       createdBy: input.by,
-      createdAt: iso(input.at),
-      updatedAt: iso(input.at),
+      createdAt: input.at,
+      updatedAt: input.at,
       history: [{ at: iso(input.at), from: null, to: 'draft', by: input.by }],
     });
+    return app;
   }
 
-  static restore(snapshot: ApplicationSnapshot): Application {
-    return new Application(structuredClone(snapshot));
+  /** The Commission's protocol (F-15, F-16), or null before the decision. The votes are the ones it was decided on. */
+  get decisionRecord(): CommissionDecision | null {
+    if (!this.decision || !this.protocolNumber || !this.decidedOn) return null;
+    return { decision: this.decision, grounds: this.decisionGrounds ?? [], protocolNumber: this.protocolNumber, decidedOn: this.decidedOn, recordedBy: this.decisionRecordedBy ?? '', votes: this.votes };
   }
 
-  snapshot(): ApplicationSnapshot {
-    return structuredClone(this.s);
-  }
-
-  get id(): string {
-    return this.s.id;
-  }
-  get kind(): ApplicationKind {
-    return this.s.kind;
-  }
-  get bin(): string {
-    return this.s.bin;
-  }
-  get status(): ApplicationStatus {
-    return this.s.status;
-  }
-  get companyName(): string {
-    return this.s.companyName;
-  }
-  get language(): Language {
-    return this.s.language;
-  }
-  get filedOn(): string | null {
-    return this.s.filedOn;
-  }
-  get decision(): CommissionDecision | null {
-    return this.s.decision;
-  }
-  get activityTypes(): readonly SelectedActivityType[] {
-    return this.s.activityTypes;
+  /** The signed contract (F-18), or null. */
+  get contract(): ContractRecord | null {
+    if (!this.contractNumber || !this.contractSignedOn || !this.termStart || !this.termEnd) return null;
+    return { number: this.contractNumber, signedOn: this.contractSignedOn, termStart: this.termStart, termEnd: this.termEnd };
   }
 
   private move(command: Parameters<typeof applicationStateMachine.next>[1], by: string, at: Date): void {
-    const to = applicationStateMachine.next(this.s.status, command);
-    this.s.history.push({ at: iso(at), from: this.s.status, to, by });
-    this.s.status = to;
-    this.s.updatedAt = iso(at);
-  }
-
-  private emit(name: ApplicationEvent['name'], at: Date): void {
-    this.record({ name, aggregateId: this.s.id, occurredAt: at });
+    const to = applicationStateMachine.next(this.status, command);
+    this.m.history = [...this.history, { at: iso(at), from: this.status, to, by }];
+    this.m.status = to;
+    this.m.updatedAt = at;
   }
 
   /** The applicant fills the draft, or corrects it while remarks are open (F-14). */
   editDraft(patch: DraftPatch, at: Date): void {
-    applicationStateMachine.next(this.s.status, 'edit-draft');
-    if (patch.companyName !== undefined) this.s.companyName = patch.companyName;
-    if (patch.address !== undefined) this.s.address = patch.address;
-    if (patch.language !== undefined) this.s.language = patch.language;
-    if (patch.activityTypes !== undefined) this.s.activityTypes = patch.activityTypes;
-    if (patch.businessPlan !== undefined) this.s.businessPlan = patch.businessPlan;
-    if (patch.taxCertificate !== undefined) this.s.taxCertificate = patch.taxCertificate;
-    if (patch.placeOfBusiness !== undefined) this.s.placeOfBusiness = patch.placeOfBusiness;
-    if (patch.eligibility !== undefined) this.s.eligibility = patch.eligibility;
-    this.s.updatedAt = iso(at);
+    applicationStateMachine.next(this.status, 'edit-draft');
+    const m = this.m;
+    if (patch.companyName !== undefined) m.companyName = patch.companyName;
+    if (patch.address !== undefined) m.address = patch.address;
+    if (patch.language !== undefined) m.language = patch.language;
+    if (patch.activityTypes !== undefined) m.activityTypes = patch.activityTypes;
+    if (patch.businessPlan !== undefined) m.businessPlan = patch.businessPlan;
+    if (patch.taxCertificate !== undefined) m.taxCertificate = patch.taxCertificate;
+    if (patch.placeOfBusiness !== undefined) m.placeOfBusiness = patch.placeOfBusiness;
+    if (patch.eligibility !== undefined) m.eligibility = patch.eligibility;
+    m.updatedAt = at;
   }
 
   /** F-9 completeness: the documents of F-9(1)–(3), the declaration of F-7 and the Annex 1 plan. */
   completenessIssues(catalogue: ActivityTypeCatalogue): FieldIssue[] {
     const issues: FieldIssue[] = [];
-    if (!this.s.activityTypes.length) issues.push({ path: 'activityTypes', message: 'choose at least one priority ICT activity type (F-7(7))', code: 'required' });
-    if (this.s.kind === 'registration') {
-      if (!this.s.eligibility) issues.push({ path: 'eligibility', message: 'the eligibility declaration of F-7 is required', code: 'required' });
-      if (!this.s.taxCertificate) issues.push({ path: 'taxCertificate', message: 'the tax authority information on tax debt is required (F-9(2))', code: 'required' });
-      if (!this.s.placeOfBusiness) issues.push({ path: 'placeOfBusiness', message: 'proof of the place of business is required (F-9(3))', code: 'required' });
+    if (!this.activityTypes.length) issues.push({ path: 'activityTypes', message: 'choose at least one priority ICT activity type (F-7(7))', code: 'required' });
+    if (this.kind === 'registration') {
+      if (!this.eligibility) issues.push({ path: 'eligibility', message: 'the eligibility declaration of F-7 is required', code: 'required' });
+      if (!this.taxCertificate) issues.push({ path: 'taxCertificate', message: 'the tax authority information on tax debt is required (F-9(2))', code: 'required' });
+      if (!this.placeOfBusiness) issues.push({ path: 'placeOfBusiness', message: 'proof of the place of business is required (F-9(3))', code: 'required' });
     }
-    issues.push(...businessPlanIssues(this.s.businessPlan, this.s.activityTypes, catalogue));
+    issues.push(...businessPlanIssues(this.businessPlan, this.activityTypes, catalogue));
     return issues;
   }
 
-  /** What eligibility is checked against (the handler runs the rule set with reference data). */
+  /** What eligibility is checked against (the use case runs the rule set with reference data). */
   eligibilityInputs(): { declaration: EligibilityDeclaration | null; taxCertificate: TaxCertificate | null; activityTypes: readonly SelectedActivityType[] } {
-    return { declaration: this.s.eligibility, taxCertificate: this.s.taxCertificate, activityTypes: this.s.activityTypes };
+    return { declaration: this.eligibility, taxCertificate: this.taxCertificate, activityTypes: this.activityTypes };
   }
 
   private file(evaluation: EligibilityEvaluation, catalogue: ActivityTypeCatalogue): void {
@@ -258,41 +253,44 @@ export class Application extends AggregateRoot<ApplicationEvent> {
         outcomes: failed.map((f) => ({ ruleId: f.ruleId, field: f.field, message: f.message })),
       });
     }
-    this.s.eligibilityEvaluation = evaluation;
+    this.m.eligibilityEvaluation = evaluation;
   }
 
-  /** F-8: the applicant files the application. Completeness (F-9) and eligibility (F-7, F-9(2)) are checked first. */
-  submit(evaluation: EligibilityEvaluation, catalogue: ActivityTypeCatalogue, by: string, at: Date, filedOn: string): void {
-    applicationStateMachine.next(this.s.status, 'submit');
+  /**
+   * F-8: the applicant files the application. Completeness (F-9) and eligibility (F-7, F-9(2)) are
+   * checked first. `reviewDueDate` is the deadline the filing starts (F-12, or F-20 for a change).
+   */
+  submit(evaluation: EligibilityEvaluation, catalogue: ActivityTypeCatalogue, by: string, at: Date, filedOn: IsoDate, reviewDueDate: IsoDate): void {
+    applicationStateMachine.next(this.status, 'submit');
     this.file(evaluation, catalogue);
-    this.s.filedAt = iso(at);
-    this.s.filedOn = filedOn;
-    this.s.lastSubmittedAt = iso(at);
+    this.m.filedAt = at;
+    this.m.filedOn = filedOn;
+    this.m.lastSubmittedAt = at;
     this.move('submit', by, at);
-    this.emit('ApplicationSubmitted', at);
+    this.record({ name: 'ApplicationSubmitted', aggregateId: this.id, occurredAt: at, bin: this.bin, companyName: this.companyName, kind: this.kind, language: this.language, reviewDueDate });
   }
 
   /** F-14: remarks, each tied to a field of the application. */
   issueRemarks(remarks: readonly { id: string; field: string; message: string }[], by: string, at: Date): Remark[] {
-    applicationStateMachine.next(this.s.status, 'issue-remarks');
+    applicationStateMachine.next(this.status, 'issue-remarks');
     if (!remarks.length) throw ValidationError.field('remarks', 'at least one remark is required', 'required');
     const issues = remarks.flatMap((r, i) => (isRemarkableField(r.field) ? [] : [{ path: `remarks.${i}.field`, message: `${r.field} is not a field of the application`, code: 'unknown-field' }]));
     if (issues.length) throw new ValidationError(issues);
-    const round = Math.max(0, ...this.s.remarks.map((r) => r.round)) + 1;
+    const round = Math.max(0, ...this.remarks.map((r) => r.round)) + 1;
     const added = remarks.map((r) => ({ id: r.id, round, field: r.field, message: r.message, issuedAt: iso(at), issuedBy: by }));
-    this.s.remarks.push(...added);
+    this.m.remarks = [...this.remarks, ...added];
     this.move('issue-remarks', by, at);
-    this.emit('RemarksIssued', at);
+    this.record({ name: 'RemarksIssued', aggregateId: this.id, occurredAt: at, bin: this.bin, remarks: added.map((r) => ({ field: r.field, message: r.message })) });
     return added;
   }
 
   openRemarks(): Remark[] {
-    return this.s.remarks.filter((r) => r.answer === undefined);
+    return this.remarks.filter((r) => r.answer === undefined);
   }
 
-  /** F-14, F-15: the applicant answers every open remark and files again. */
-  resubmit(answers: readonly { remarkId: string; answer: string }[], evaluation: EligibilityEvaluation, catalogue: ActivityTypeCatalogue, by: string, at: Date): void {
-    applicationStateMachine.next(this.s.status, 'resubmit');
+  /** F-14, F-15: the applicant answers every open remark and files again; `reviewDueDate` as for `submit`. */
+  resubmit(answers: readonly { remarkId: string; answer: string }[], evaluation: EligibilityEvaluation, catalogue: ActivityTypeCatalogue, by: string, at: Date, reviewDueDate: IsoDate): void {
+    applicationStateMachine.next(this.status, 'resubmit');
     const open = this.openRemarks();
     const issues: FieldIssue[] = [];
     answers.forEach((a, i) => {
@@ -301,95 +299,128 @@ export class Application extends AggregateRoot<ApplicationEvent> {
     for (const r of open) if (!answers.some((a) => a.remarkId === r.id)) issues.push({ path: 'answers', message: `remark ${r.id} (${r.field}) has no answer`, code: 'remark-unanswered' });
     if (issues.length) throw new ValidationError(issues);
     this.file(evaluation, catalogue);
-    this.s.remarks = this.s.remarks.map((r) => {
+    this.m.remarks = this.remarks.map((r) => {
       const a = answers.find((x) => x.remarkId === r.id);
       return a && r.answer === undefined ? { ...r, answer: a.answer, answeredAt: iso(at) } : r;
     });
-    this.s.lastSubmittedAt = iso(at);
+    this.m.lastSubmittedAt = at;
     this.move('resubmit', by, at);
-    this.emit('ApplicationResubmitted', at);
+    this.record({ name: 'ApplicationResubmitted', aggregateId: this.id, occurredAt: at, bin: this.bin, companyName: this.companyName, kind: this.kind, language: this.language, reviewDueDate });
   }
 
-  /** F-13, F-15: a complete application goes to the selection Commission. */
-  sendToCommission(by: string, at: Date): void {
+  /** F-13, F-15: a complete application goes to the selection Commission; `decisionDueDate` is F-15's (or F-20's) deadline. */
+  sendToCommission(by: string, at: Date, decisionDueDate: IsoDate): void {
     this.move('send-to-commission', by, at);
-    this.s.sentToCommissionAt = iso(at);
-    this.s.votes = [];
-    this.emit('SentToCommission', at);
+    this.m.sentToCommissionAt = at;
+    this.m.votes = [];
+    this.record({ name: 'SentToCommission', aggregateId: this.id, occurredAt: at, bin: this.bin, decisionDueDate });
   }
 
   /** One vote per Commission member; voting again replaces the member's vote. */
   castVote(vote: Omit<CommissionVote, 'castAt'>, at: Date): void {
-    applicationStateMachine.next(this.s.status, 'cast-vote');
+    applicationStateMachine.next(this.status, 'cast-vote');
     if (vote.vote === 'refuse' && !vote.grounds.length) throw ValidationError.field('grounds', 'a vote to refuse names at least one F-16 ground', 'required');
-    this.s.votes = [...this.s.votes.filter((v) => v.member !== vote.member), { ...vote, castAt: iso(at) }];
-    this.s.updatedAt = iso(at);
+    this.m.votes = [...this.votes.filter((v) => v.member !== vote.member), { ...vote, castAt: iso(at) }];
+    this.m.updatedAt = at;
   }
 
   /**
    * F-15, F-16, F-20: the Commission's decision, recorded by its secretary as a protocol. It
    * follows the majority of the recorded votes (ADR 0014); a refusal names F-16 grounds with reasons.
+   * `notificationDueDate` is the F-17 deadline the decision starts.
    */
-  decide(input: { decision: Vote; grounds: readonly { ground: RefusalGround; reason: string }[]; protocolNumber: string; decidedOn: string }, by: string, at: Date): void {
-    applicationStateMachine.next(this.s.status, input.decision === 'register' ? 'register' : 'refuse');
-    if (!this.s.votes.length) throw new RuleViolationError('F-15', 'no Commission member has voted yet: record the votes first');
-    const register = this.s.votes.filter((v) => v.vote === 'register').length;
-    const refuse = this.s.votes.length - register;
+  decide(input: { decision: Vote; grounds: readonly { ground: RefusalGround; reason: string }[]; protocolNumber: string; decidedOn: IsoDate; notificationDueDate: IsoDate }, by: string, at: Date): void {
+    applicationStateMachine.next(this.status, input.decision === 'register' ? 'register' : 'refuse');
+    if (!this.votes.length) throw new RuleViolationError('F-15', 'no Commission member has voted yet: record the votes first');
+    const register = this.votes.filter((v) => v.vote === 'register').length;
+    const refuse = this.votes.length - register;
     if (register === refuse) throw new RuleViolationError('F-15', `the votes are tied (${register}:${refuse}): the Commission must break the tie before deciding`);
     const majority: Vote = register > refuse ? 'register' : 'refuse';
     if (majority !== input.decision) throw new RuleViolationError('F-15', `the decision '${input.decision}' contradicts the votes (${register} register, ${refuse} refuse)`);
     if (input.decision === 'refuse' && !input.grounds.length) throw ValidationError.field('grounds', 'a refusal names at least one F-16 ground with its reason', 'required');
     if (input.decision === 'register' && input.grounds.length) throw ValidationError.field('grounds', 'a decision to register has no refusal grounds', 'unexpected');
-    this.s.decision = { decision: input.decision, grounds: input.grounds, protocolNumber: input.protocolNumber, decidedOn: input.decidedOn, recordedBy: by, votes: this.s.votes };
+    const m = this.m;
+    m.decision = input.decision;
+    m.decisionGrounds = input.grounds.map((g) => ({ ground: g.ground, reason: g.reason }));
+    m.protocolNumber = input.protocolNumber;
+    m.decidedOn = input.decidedOn;
+    m.decisionRecordedBy = by;
     this.move(input.decision === 'register' ? 'register' : 'refuse', by, at);
-    this.emit('DecisionRecorded', at);
+    this.record({
+      name: 'DecisionRecorded',
+      aggregateId: this.id,
+      occurredAt: at,
+      bin: this.bin,
+      kind: this.kind,
+      decision: input.decision,
+      grounds: input.grounds.map((g) => g.ground),
+      protocolNumber: input.protocolNumber,
+      decidedOn: input.decidedOn,
+      notificationDueDate: input.notificationDueDate,
+    });
+  }
+
+  /** F-20: an approved activity-type change takes effect on the participant (the participant records the change). */
+  get approvesActivityChange(): boolean {
+    return this.kind === 'activity-change' && this.decision === 'register';
   }
 
   /** F-17: the Fund notified the applicant of the decision. */
   recordNotification(at: Date): void {
-    applicationStateMachine.next(this.s.status, 'record-notification');
-    if (this.s.notifiedAt) throw new ConflictError('registration.application.already-notified', `the applicant was already notified on ${this.s.notifiedAt}`);
-    this.s.notifiedAt = iso(at);
-    this.s.updatedAt = iso(at);
+    applicationStateMachine.next(this.status, 'record-notification');
+    if (this.notifiedAt) throw new ConflictError('registration.application.already-notified', `the applicant was already notified on ${iso(this.notifiedAt)}`);
+    this.m.notifiedAt = at;
+    this.m.updatedAt = at;
+    this.record({ name: 'ApplicantNotified', aggregateId: this.id, occurredAt: at, bin: this.bin });
   }
 
   private requireRegistrationKind(command: string): void {
-    if (this.s.kind !== 'registration') throw new IllegalStateError('application', this.s.status, command, 'an activity-change application ends with the Commission decision (F-20)');
+    if (this.kind !== 'registration') throw new IllegalStateError('application', this.status, command, 'an activity-change application ends with the Commission decision (F-20)');
   }
 
-  /** F-18: the standard participant contract is signed; the certificate number is assigned now. */
-  signContract(contract: ContractRecord, certificateNumber: string, participantId: string, by: string, at: Date): void {
+  /**
+   * F-18, F-24: the standard participant contract is signed on `signedOn` (a past or present day,
+   * not before the decision) for a term not shorter than the minimum; the certificate number is
+   * assigned now. Returns the term.
+   */
+  signContract(
+    contract: { number: string; signedOn: IsoDate; termMonths?: number | undefined },
+    rules: { today: IsoDate; minimumTermMonths: number },
+    certificateNumber: string,
+    participantId: string,
+    by: string,
+    at: Date,
+  ): ParticipationTerm {
     this.requireRegistrationKind('sign-contract');
+    applicationStateMachine.next(this.status, 'sign-contract');
+    assertContractSigningDate(contract.signedOn, { today: rules.today, decidedOn: this.decidedOn });
+    const term = participationTerm(contract.signedOn, contract.termMonths, rules.minimumTermMonths);
     this.move('sign-contract', by, at);
-    this.s.contract = contract;
-    this.s.certificateNumber = certificateNumber;
-    this.s.participantId = participantId;
-    this.emit('ContractSigned', at);
-  }
-
-  get contract(): ContractRecord | null {
-    return this.s.contract;
-  }
-  get certificateNumber(): string | null {
-    return this.s.certificateNumber;
-  }
-  get participantId(): string | null {
-    return this.s.participantId;
+    const m = this.m;
+    m.contractNumber = contract.number;
+    m.contractSignedOn = contract.signedOn;
+    m.termStart = term.termStart;
+    m.termEnd = term.termEnd;
+    m.certificateNumber = certificateNumber;
+    m.participantId = participantId;
+    this.record({ name: 'ContractSigned', aggregateId: this.id, occurredAt: at, bin: this.bin });
+    return term;
   }
 
   /** F-18: the registration certificate (Annex 2) is issued. */
-  issueCertificate(issuedOn: string, by: string, at: Date): void {
+  issueCertificate(issuedOn: IsoDate, by: string, at: Date): void {
     this.requireRegistrationKind('issue-certificate');
     this.move('issue-certificate', by, at);
-    this.s.certificateIssuedOn = issuedOn;
-    this.emit('CertificateIssued', at);
+    this.m.certificateIssuedOn = issuedOn;
+    this.record({ name: 'ApplicationCertificateIssued', aggregateId: this.id, occurredAt: at, bin: this.bin });
   }
 
   /** F-19: the participant appears in the public registry. */
-  listInRegistry(listedOn: string, by: string, at: Date): void {
+  listInRegistry(listedOn: IsoDate, by: string, at: Date): void {
     this.requireRegistrationKind('list-in-registry');
     this.move('list-in-registry', by, at);
-    this.s.listedOn = listedOn;
-    this.emit('ParticipantListed', at);
+    this.m.listedOn = listedOn;
+    this.record({ name: 'ApplicationListed', aggregateId: this.id, occurredAt: at, bin: this.bin });
   }
 }
+

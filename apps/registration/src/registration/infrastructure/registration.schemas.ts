@@ -1,26 +1,63 @@
-import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import type { ApplicationSnapshot } from '../domain/application.aggregate.js';
+import { defineEntity } from '@mikro-orm/core';
+import type { SelectedActivityType } from '../domain/activity-type-catalogue.js';
+import { Application, type CommissionVote, type PlaceOfBusiness, type RefusalGround, type Remark, type StatusChange } from '../domain/application.aggregate.js';
+import type { BusinessPlanDraft } from '../domain/business-plan.js';
+import { Deadline } from '../domain/deadline.aggregate.js';
+import type { EligibilityDeclaration, TaxCertificate } from '../domain/eligibility/eligibility-rule.js';
+import type { EligibilityEvaluation } from '../domain/eligibility/eligibility-rule-set.js';
+import { IssuedCertificate, type StoredSignature } from '../domain/issued-certificate.js';
+import { Participant } from '../domain/participant.aggregate.js';
+import type { DescribedActivityType } from '../domain/registration.events.js';
+import { TranslationTask } from '../domain/translation-task.aggregate.js';
 
 /**
- * Registration's tables. The application aggregate is stored as one row: the columns the queues
- * and filters need, plus its full snapshot as jsonb (ADR 0010); `version` is an optimistic lock,
- * so two officers acting on one application at once cannot overwrite each other.
- * Civil dates are kept as 'YYYY-MM-DD' text (Asia/Almaty), never as timestamps.
+ * Registration's tables, mapping the domain classes (ADR 0035 §1): civil dates (Asia/Almaty) are
+ * `date` columns read as 'YYYY-MM-DD' strings, instants `timestamptz`, collections of value
+ * objects `jsonb`; every mutable aggregate has an optimistic-lock `version`, so two people acting
+ * on one record at once cannot overwrite each other (the unit of work answers 409).
  */
 const p = defineEntity.properties;
 
-export const ApplicationRowSchema = defineEntity({
-  name: 'RegistrationApplication',
+export const ApplicationSchema = defineEntity({
+  class: Application,
+  className: 'RegistrationApplication',
   tableName: 'registration_application',
   properties: {
     id: p.uuid().primary(),
     kind: p.string().length(30),
     bin: p.string().length(12).index('registration_application_bin_idx'),
     companyName: p.string().length(500),
-    status: p.string().length(30).index('registration_application_status_idx'),
+    address: p.string().length(1000),
     language: p.string().length(2),
+    status: p.string().length(30).index('registration_application_status_idx'),
+    activityTypes: p.json<SelectedActivityType[]>().columnType('jsonb'),
+    businessPlan: p.json<BusinessPlanDraft>().columnType('jsonb').nullable(),
+    taxCertificate: p.json<TaxCertificate>().columnType('jsonb').nullable(),
+    placeOfBusiness: p.json<PlaceOfBusiness>().columnType('jsonb').nullable(),
+    eligibility: p.json<EligibilityDeclaration>().columnType('jsonb').nullable(),
+    eligibilityEvaluation: p.json<EligibilityEvaluation>().columnType('jsonb').nullable(),
+    participantId: p.uuid().nullable(),
     filedAt: p.datetime().columnType('timestamptz').nullable(),
-    data: p.json<ApplicationSnapshot>().columnType('jsonb'),
+    filedOn: p.date().nullable(),
+    lastSubmittedAt: p.datetime().columnType('timestamptz').nullable(),
+    remarks: p.json<Remark[]>().columnType('jsonb'),
+    sentToCommissionAt: p.datetime().columnType('timestamptz').nullable(),
+    votes: p.json<CommissionVote[]>().columnType('jsonb'),
+    decision: p.string().length(10).nullable(),
+    decisionGrounds: p.json<{ ground: RefusalGround; reason: string }[]>().columnType('jsonb').nullable(),
+    protocolNumber: p.string().length(20).nullable(),
+    decidedOn: p.date().nullable(),
+    decisionRecordedBy: p.string().length(200).nullable(),
+    notifiedAt: p.datetime().columnType('timestamptz').nullable(),
+    contractNumber: p.string().length(100).nullable(),
+    contractSignedOn: p.date().nullable(),
+    termStart: p.date().nullable(),
+    termEnd: p.date().nullable(),
+    certificateNumber: p.string().length(20).nullable(),
+    certificateIssuedOn: p.date().nullable(),
+    listedOn: p.date().nullable(),
+    createdBy: p.string().length(200),
+    history: p.json<StatusChange[]>().columnType('jsonb'),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
@@ -33,61 +70,55 @@ export const ApplicationRowSchema = defineEntity({
     },
   ],
 });
-export type ApplicationRow = InferEntity<typeof ApplicationRowSchema>;
-
-export interface StoredActivityType {
-  code: string;
-  name: string;
-  works: string[];
-}
 
 /** A participant (from contract signing, F-18) and, once listed, a public registry entry (F-19). Never holds the business plan (F-35). */
-export const ParticipantRowSchema = defineEntity({
-  name: 'RegistrationParticipant',
+export const ParticipantSchema = defineEntity({
+  class: Participant,
+  className: 'RegistrationParticipant',
   tableName: 'registration_participant',
   properties: {
     id: p.uuid().primary(),
     bin: p.string().length(12).unique('registration_participant_bin_unique'),
     companyName: p.string().length(500),
     address: p.string().length(1000),
-    activityTypes: p.json<StoredActivityType[]>().columnType('jsonb'),
+    activityTypes: p.json<DescribedActivityType[]>().columnType('jsonb'),
     registrationApplicationId: p.uuid(),
     contractNumber: p.string().length(100),
-    contractSignedOn: p.string().length(10),
-    termStart: p.string().length(10),
-    termEnd: p.string().length(10),
+    contractSignedOn: p.date(),
+    termStart: p.date(),
+    termEnd: p.date(),
     certificateNumber: p.string().length(20).unique('registration_participant_certificate_unique'),
-    certificateIssuedOn: p.string().length(10).nullable(),
-    listedOn: p.string().length(10).nullable(),
+    certificateIssuedOn: p.date().nullable(),
+    listedOn: p.date().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
   },
 });
-export type ParticipantRow = InferEntity<typeof ParticipantRowSchema>;
 
 /** The issued certificate of Annex 2: the PDF as issued, and its signature (F-18). */
-export const CertificateRowSchema = defineEntity({
-  name: 'RegistrationCertificate',
+export const IssuedCertificateSchema = defineEntity({
+  class: IssuedCertificate,
+  className: 'RegistrationCertificate',
   tableName: 'registration_certificate',
   properties: {
     number: p.string().length(20).primary(),
     participantId: p.uuid(),
     bin: p.string().length(12),
-    issuedOn: p.string().length(10),
-    validFrom: p.string().length(10),
-    validTo: p.string().length(10),
+    issuedOn: p.date(),
+    validFrom: p.date(),
+    validTo: p.date(),
     pdf: p.blob(),
     sha256: p.string().length(64),
-    signature: p.json<Record<string, unknown>>().columnType('jsonb'),
+    signature: p.json<StoredSignature>().columnType('jsonb'),
     createdAt: p.datetime().columnType('timestamptz'),
   },
 });
-export type CertificateRow = InferEntity<typeof CertificateRowSchema>;
 
 /** The Fund's statutory deadlines (F-12 … F-20): the durable timer fires at the due moment; this row is what queues and the deadline board read. */
-export const DeadlineRowSchema = defineEntity({
-  name: 'RegistrationDeadline',
+export const DeadlineSchema = defineEntity({
+  class: Deadline,
+  className: 'RegistrationDeadline',
   tableName: 'registration_deadline',
   properties: {
     id: p.uuid().primary(),
@@ -95,21 +126,22 @@ export const DeadlineRowSchema = defineEntity({
     bin: p.string().length(12),
     kind: p.string().length(40),
     ruleId: p.string().length(20),
-    startedOn: p.string().length(10),
-    dueDate: p.string().length(10),
+    startedOn: p.date(),
+    dueDate: p.date(),
     dueAt: p.datetime().columnType('timestamptz'),
     status: p.string().length(10),
     closedAt: p.datetime().columnType('timestamptz').nullable(),
     missedAt: p.datetime().columnType('timestamptz').nullable(),
+    version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
   },
   indexes: [{ name: 'registration_deadline_open_due_idx', expression: `create index "registration_deadline_open_due_idx" on "registration_deadline" ("due_at") where "status" = 'open'` }],
 });
-export type DeadlineRow = InferEntity<typeof DeadlineRowSchema>;
 
 /** F-10: an English application gets a Kazakh or Russian translation, tracked as a task of the Fund. */
-export const TranslationTaskRowSchema = defineEntity({
-  name: 'RegistrationTranslationTask',
+export const TranslationTaskSchema = defineEntity({
+  class: TranslationTask,
+  className: 'RegistrationTranslationTask',
   tableName: 'registration_translation_task',
   properties: {
     id: p.uuid().primary(),
@@ -119,9 +151,9 @@ export const TranslationTaskRowSchema = defineEntity({
     targetLanguage: p.string().length(2),
     status: p.string().length(10),
     documentRef: p.string().length(200).nullable(),
+    version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     completedAt: p.datetime().columnType('timestamptz').nullable(),
     completedBy: p.string().length(200).nullable(),
   },
 });
-export type TranslationTaskRow = InferEntity<typeof TranslationTaskRowSchema>;

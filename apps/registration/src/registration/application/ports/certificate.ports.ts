@@ -1,3 +1,5 @@
+import type { IssuedCertificate } from '../../domain/issued-certificate.js';
+
 /**
  * Ports of the certificate of Annex 2 (F-18). Signing with the Fund's electronic digital signature
  * goes through CertificateSigner: the shipped adapter signs with a local key and is NOT the
@@ -36,4 +38,9 @@ export interface CertificateSignature {
 export abstract class CertificateSigner {
   abstract sign(document: Buffer, at: Date): Promise<CertificateSignature>;
   abstract verify(document: Buffer, signature: CertificateSignature): Promise<boolean>;
+}
+
+/** Port: the issued certificates as issued (the PDF and its signature), written once. */
+export abstract class IssuedCertificates {
+  abstract add(certificate: IssuedCertificate): void;
 }

@@ -9,15 +9,15 @@ import {
   ApplicationViewSchema,
   CreateApplicationBody,
   EditApplicationBody,
+  APPLICATION_REVIEWER_ROLES,
   ResubmitBody,
-  STAFF_ROLES,
 } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { CreateApplicationCommand } from '../../application/commands/create-application/create-application.handler.js';
 import { EditApplicationCommand } from '../../application/commands/edit-application/edit-application.handler.js';
 import { ResubmitApplicationCommand } from '../../application/commands/resubmit-application/resubmit-application.handler.js';
 import { SubmitApplicationCommand } from '../../application/commands/submit-application/submit-application.handler.js';
-import { RegistrationQueries } from '../../application/queries/registration.queries.js';
+import { RegistrationQueries } from '../../infrastructure/queries/registration.queries.js';
 import type { DraftPatch } from '../../domain/application.aggregate.js';
 
 const tags = ['applications'];
@@ -39,13 +39,13 @@ export class ApplicantHttpController {
   }
 
   @Get()
-  @Endpoint({ summary: "List applications (summaries; an applicant: its own companies only; the Fund's staff: all)", tags, access: ['applicant', ...STAFF_ROLES], query: ApplicationListQuery, response: ApplicationPageSchema })
+  @Endpoint({ summary: 'List applications (summaries; an applicant: its own companies only; fund officers and the Commission: all)', tags, access: ['applicant', ...APPLICATION_REVIEWER_ROLES], query: ApplicationListQuery, response: ApplicationPageSchema })
   list(@ValidQuery() q: z.infer<typeof ApplicationListQuery>, @CurrentActor() actor: Actor) {
     return this.queries.applications(actor, q);
   }
 
   @Get(':id')
-  @Endpoint({ summary: 'One application with its status, remarks, eligibility outcomes, decision and deadlines', tags, access: ['applicant', 'fund-officer', 'commission-member', 'commission-secretary'], params: ApplicationIdParams, response: ApplicationViewSchema, errors: [404] })
+  @Endpoint({ summary: 'One application with its status, remarks, eligibility outcomes, decision and deadlines', tags, access: ['applicant', ...APPLICATION_REVIEWER_ROLES], params: ApplicationIdParams, response: ApplicationViewSchema, errors: [404] })
   get(@ValidParams() p: z.infer<typeof ApplicationIdParams>, @CurrentActor() actor: Actor): Promise<View> {
     return this.queries.application(p.id, actor);
   }

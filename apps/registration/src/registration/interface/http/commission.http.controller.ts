@@ -1,11 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { z } from 'zod';
-import { type Actor, ApplicationIdParams, ApplicationViewSchema, CastVoteBody, RecordDecisionBody } from '@hub/contracts';
+import { type Actor, APPLICATION_REVIEWER_ROLES, ApplicationIdParams, ApplicationViewSchema, CastVoteBody, RecordDecisionBody } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
 import { CastVoteCommand } from '../../application/commands/cast-vote/cast-vote.handler.js';
 import { RecordDecisionCommand } from '../../application/commands/record-decision/record-decision.handler.js';
-import { RegistrationQueries } from '../../application/queries/registration.queries.js';
+import { RegistrationQueries } from '../../infrastructure/queries/registration.queries.js';
 
 const tags = ['commission'];
 type View = Awaited<ReturnType<RegistrationQueries['application']>>;
@@ -19,7 +19,7 @@ export class CommissionHttpController {
   ) {}
 
   @Get('commission/agenda')
-  @Endpoint({ summary: 'Applications before the Commission, with their decision deadlines (F-15, F-20)', tags, access: ['commission-member', 'commission-secretary', 'fund-officer'] })
+  @Endpoint({ summary: 'Applications before the Commission, with their decision deadlines (F-15, F-20)', tags, access: APPLICATION_REVIEWER_ROLES })
   agenda() {
     return this.queries.commissionAgenda();
   }

@@ -11,8 +11,8 @@ import {
   DeadlineViewSchema,
   IssueRemarksBody,
   ReviewQueuePageSchema,
+  PARTICIPANT_FILE_ROLES,
   ReviewQueueQuery,
-  STAFF_ROLES,
   SignContractBody,
   TranslationTaskIdParams,
   TranslationTaskSchema,
@@ -25,7 +25,7 @@ import { ListInRegistryCommand } from '../../application/commands/list-in-regist
 import { RecordNotificationCommand } from '../../application/commands/record-notification/record-notification.handler.js';
 import { SendToCommissionCommand } from '../../application/commands/send-to-commission/send-to-commission.handler.js';
 import { SignContractCommand } from '../../application/commands/sign-contract/sign-contract.handler.js';
-import { RegistrationQueries } from '../../application/queries/registration.queries.js';
+import { RegistrationQueries } from '../../infrastructure/queries/registration.queries.js';
 
 const tags = ['fund'];
 type View = Awaited<ReturnType<RegistrationQueries['application']>>;
@@ -46,20 +46,14 @@ export class FundOfficerHttpController {
 
   @Get('deadlines')
   @Endpoint({
-    summary: "The Fund's statutory deadlines (F-12 … F-20); ?overdue=true for the overdue ones (the admin gateway's deadline board, ADR 0033). Staff see all; an applicant its own companies' (F-35)",
+    summary: "The Fund's statutory deadlines (F-12 … F-20); ?overdue=true for the overdue ones (the admin gateway's deadline board, ADR 0033). The Fund's participant-file readers see all; an applicant its own companies' (F-35). Not the authorised-body analyst (outside the Fund, ADR 0033)",
     tags,
-    access: [...STAFF_ROLES, 'applicant'],
+    access: ['applicant', ...PARTICIPANT_FILE_ROLES],
     query: DeadlinesQuery,
     response: z.array(DeadlineViewSchema),
   })
   deadlines(@ValidQuery() q: z.infer<typeof DeadlinesQuery>, @CurrentActor() actor: Actor) {
     return this.queries.deadlines(actor, q);
-  }
-
-  @Get('metrics')
-  @Endpoint({ summary: 'Monitoring counters (Prometheus text): applications by status, open/overdue/missed deadlines by rule. No company data.', tags: ['meta'], access: 'public', produces: ['text/plain'] })
-  async metrics(@Res() res: Response): Promise<void> {
-    res.status(200).type('text/plain; version=0.0.4').send(await this.queries.metrics());
   }
 
   @Post('applications/:id/remarks')

@@ -1,10 +1,10 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { z } from 'zod';
-import { type Actor, AddressChangeBody, ParticipantBinParams, ParticipantViewSchema, STAFF_ROLES } from '@hub/contracts';
+import { type Actor, AddressChangeBody, ParticipantBinParams, PARTICIPANT_FILE_ROLES, ParticipantViewSchema } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
 import { ReportAddressChangeCommand } from '../../application/commands/report-address-change/report-address-change.handler.js';
-import { RegistrationQueries } from '../../application/queries/registration.queries.js';
+import { RegistrationQueries } from '../../infrastructure/queries/registration.queries.js';
 
 const tags = ['participants'];
 
@@ -17,7 +17,7 @@ export class ParticipantHttpController {
   ) {}
 
   @Get(':bin')
-  @Endpoint({ summary: "A participant's record: contract, term, certificate, activity types (the company itself and the Fund's staff)", tags, access: ['applicant', ...STAFF_ROLES], params: ParticipantBinParams, response: ParticipantViewSchema, errors: [404] })
+  @Endpoint({ summary: "A participant's record: contract, term, certificate, activity types (the company itself and the Fund's participant-file readers, F-35)", tags, access: ['applicant', ...PARTICIPANT_FILE_ROLES], params: ParticipantBinParams, response: ParticipantViewSchema, errors: [404] })
   get(@ValidParams() p: z.infer<typeof ParticipantBinParams>, @CurrentActor() actor: Actor) {
     return this.queries.participant(p.bin, actor);
   }

@@ -3,9 +3,8 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CertificateNumberParams, CertificateVerificationSchema, RegistryExportQuery, RegistryPageSchema, RegistryQuery } from '@hub/contracts';
 import { Endpoint, ValidParams, ValidQuery } from '@hub/nest-commons';
-import { RegistrationQueries } from '../../application/queries/registration.queries.js';
-import { ACTIVITY_TYPE_CATALOGUE } from '../../application/registration.tokens.js';
-import type { ActivityTypeCatalogue } from '../../domain/activity-type-catalogue.js';
+import { RegistrationQueries } from '../../infrastructure/queries/registration.queries.js';
+import { ActivityTypeCatalogue } from '../../domain/activity-type-catalogue.js';
 
 const tags = ['registry'];
 
@@ -20,7 +19,7 @@ const csvCell = (v: string): string => {
 export class PublicRegistryHttpController {
   constructor(
     @Inject(RegistrationQueries) private readonly queries: RegistrationQueries,
-    @Inject(ACTIVITY_TYPE_CATALOGUE) private readonly catalogue: ActivityTypeCatalogue,
+    @Inject(ActivityTypeCatalogue) private readonly catalogue: ActivityTypeCatalogue,
   ) {}
 
   @Get('registry')

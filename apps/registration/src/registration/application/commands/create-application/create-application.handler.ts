@@ -2,11 +2,13 @@ import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import type { Actor } from '@hub/contracts';
 import { parseBin, requireHeadOfficeLegalEntity } from '@hub/identifiers';
-import { ConflictError, ForbiddenError, RuleViolationError, uuidv7 } from '@hub/kernel';
+import { Clock, ConflictError, ForbiddenError, RuleViolationError, uuidv7 } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { ActivityTypeCatalogue, selectedActivityTypes } from '../../../domain/activity-type-catalogue.js';
 import { Application, type Language } from '../../../domain/application.aggregate.js';
 import type { ApplicationKind } from '../../../domain/application-status.js';
-import { ParticipantRowSchema } from '../../../infrastructure/registration.schemas.js';
-import { RegistrationServices } from '../../registration.services.js';
+import { ApplicationRepository } from '../../ports/application.repository.js';
+import { ParticipantRepository } from '../../ports/participant.repository.js';
 
 export interface CreateApplicationInput {
   readonly kind: ApplicationKind;
@@ -33,34 +35,34 @@ export class CreateApplicationCommand extends Command<{ id: string }> {
  */
 @CommandHandler(CreateApplicationCommand)
 export class CreateApplicationHandler implements ICommandHandler<CreateApplicationCommand> {
-  constructor(@Inject(RegistrationServices) private readonly r: RegistrationServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(ParticipantRepository) private readonly participants: ParticipantRepository,
+    @Inject(ActivityTypeCatalogue) private readonly catalogue: ActivityTypeCatalogue,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   async execute({ input, actor }: CreateApplicationCommand): Promise<{ id: string }> {
     requireHeadOfficeLegalEntity(parseBin(input.bin, 'bin'), 'bin');
     if (!actor.companies.includes(input.bin)) throw new ForbiddenError(`you do not act for the company with BIN ${input.bin}`);
-    return this.r.uow.run(async (em) => {
-      const repo = this.r.repo(em);
-      const open = await repo.hasOpen(input.bin, input.kind);
+    return this.uow.run(async () => {
+      const open = await this.applications.findOpen(input.bin, input.kind);
       if (open) throw new ConflictError('registration.application.already-open', `the company already has an open ${input.kind} application (${open.id}, ${open.status})`, { applicationId: open.id });
-      const participant = await em.findOne(ParticipantRowSchema, { bin: input.bin });
+      const participant = await this.participants.findByBin(input.bin);
       if (input.kind === 'registration' && participant) throw new ConflictError('registration.already-participant', `the company is already a participant (certificate ${participant.certificateNumber}); apply for an activity-type change instead (F-20)`);
       if (input.kind === 'activity-change' && !participant) throw new RuleViolationError('F-20', 'only a registered participant can apply to change or add activity types');
-      const now = this.r.clock.now();
+      const now = this.clock.now();
       const app = Application.create({
         id: uuidv7(now.getTime()),
         ...input,
         participantId: participant?.id ?? null,
-        activityTypes: participant ? participant.activityTypes.map((t) => ({ code: t.code, works: this.worksCodes(t.code, t.works) })) : [],
+        activityTypes: participant ? selectedActivityTypes(participant.activityTypes, this.catalogue) : [],
         by: actor.subject,
         at: now,
       });
-      await repo.save(app);
+      this.applications.add(app);
       return { id: app.id };
     });
-  }
-
-  private worksCodes(code: string, names: readonly string[]): string[] {
-    const type = this.r.catalogue.find(code);
-    return names.map((n) => type?.works.find((w) => w.name === n || w.code === n)?.code ?? n);
   }
 }

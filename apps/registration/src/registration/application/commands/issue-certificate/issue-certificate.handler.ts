@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { CertificateIssuedV1, type Actor } from '@hub/contracts';
-import { CertificateRowSchema, ParticipantRowSchema } from '../../../infrastructure/registration.schemas.js';
-import { CertificateRenderer, CertificateSigner } from '../../ports/certificate.ports.js';
-import { REGISTRATION_SETTINGS, type RegistrationSettings } from '../../registration.tokens.js';
-import { RegistrationServices } from '../../registration.services.js';
+import { almatyDate } from '@hub/calendar';
+import type { Actor } from '@hub/contracts';
+import { Clock } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { ActivityTypeCatalogue } from '../../../domain/activity-type-catalogue.js';
+import { IssuedCertificate } from '../../../domain/issued-certificate.js';
+import { DeadlineBook } from '../../deadline-book.js';
+import { ApplicationRepository } from '../../ports/application.repository.js';
+import { CertificateRenderer, CertificateSigner, IssuedCertificates } from '../../ports/certificate.ports.js';
+import { ParticipantRepository } from '../../ports/participant.repository.js';
+import { RegistrationSettings } from '../../ports/registration-settings.port.js';
 
 export class IssueCertificateCommand extends Command<{ certificateNumber: string }> {
   constructor(
@@ -16,25 +22,29 @@ export class IssueCertificateCommand extends Command<{ certificateNumber: string
   }
 }
 
-/** F-18: the certificate of Annex 2 is rendered (Kazakh and Russian, QR code to the public verification), signed through the CertificateSigner port and stored as issued. */
+/** F-18: the certificate of Annex 2 is rendered (Kazakh and Russian, QR code to the public verification), signed through the CertificateSigner port and stored as issued; the F-18 deadline is met. */
 @CommandHandler(IssueCertificateCommand)
 export class IssueCertificateHandler implements ICommandHandler<IssueCertificateCommand> {
   constructor(
-    @Inject(RegistrationServices) private readonly r: RegistrationServices,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(ParticipantRepository) private readonly participants: ParticipantRepository,
+    @Inject(IssuedCertificates) private readonly certificates: IssuedCertificates,
+    @Inject(DeadlineBook) private readonly deadlines: DeadlineBook,
     @Inject(CertificateRenderer) private readonly renderer: CertificateRenderer,
     @Inject(CertificateSigner) private readonly signer: CertificateSigner,
-    @Inject(REGISTRATION_SETTINGS) private readonly settings: RegistrationSettings,
+    @Inject(ActivityTypeCatalogue) private readonly catalogue: ActivityTypeCatalogue,
+    @Inject(RegistrationSettings) private readonly settings: RegistrationSettings,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async execute({ id, actor }: IssueCertificateCommand): Promise<{ certificateNumber: string }> {
-    return this.r.uow.run(async (em) => {
-      const repo = this.r.repo(em);
-      const app = await repo.get(id);
-      const now = this.r.clock.now();
-      const issuedOn = this.r.today();
+    return this.uow.run(async () => {
+      const app = await this.applications.get(id);
+      const now = this.clock.now();
+      const issuedOn = almatyDate(now);
       app.issueCertificate(issuedOn, actor.subject, now);
-      await repo.save(app);
-      const participant = await em.findOneOrFail(ParticipantRowSchema, { id: app.participantId! });
+      const participant = await this.participants.get(app.participantId!);
       const number = participant.certificateNumber;
       const pdf = await this.renderer.render({
         number,
@@ -42,7 +52,7 @@ export class IssueCertificateHandler implements ICommandHandler<IssueCertificate
         bin: participant.bin,
         address: participant.address,
         activityTypes: participant.activityTypes.map((t) => {
-          const type = this.r.catalogue.find(t.code);
+          const type = this.catalogue.find(t.code);
           return { code: t.code, nameKk: type?.nameKk ?? t.name, nameRu: type?.nameRu ?? t.name };
         }),
         issuedOn,
@@ -51,23 +61,11 @@ export class IssueCertificateHandler implements ICommandHandler<IssueCertificate
         verificationUrl: `${this.settings.publicBaseUrl.replace(/\/$/, '')}/registry/certificates/${number}`,
       });
       const signature = await this.signer.sign(pdf, now);
-      em.create(CertificateRowSchema, {
-        number,
-        participantId: participant.id,
-        bin: participant.bin,
-        issuedOn,
-        validFrom: participant.termStart,
-        validTo: participant.termEnd,
-        pdf,
-        sha256: createHash('sha256').update(pdf).digest('hex'),
-        signature: { ...signature },
-        createdAt: now,
-      });
-      participant.certificateIssuedOn = issuedOn;
-      participant.updatedAt = now;
-      await em.flush();
-      await this.r.deadlines.close(em, app.id, 'certificate');
-      await this.r.outbox.add(em, CertificateIssuedV1, participant.id, { participantId: participant.id, bin: participant.bin, certificateNumber: number, issuedOn, validFrom: participant.termStart, validTo: participant.termEnd }, { key: participant.bin });
+      this.certificates.add(
+        IssuedCertificate.issue({ number, participantId: participant.id, bin: participant.bin, issuedOn, validFrom: participant.termStart, validTo: participant.termEnd, pdf, sha256: createHash('sha256').update(pdf).digest('hex'), signature: { ...signature }, at: now }),
+      );
+      participant.certificateIssued(issuedOn, now);
+      await this.deadlines.close(app.id, 'certificate');
       return { certificateNumber: number };
     });
   }

@@ -1,8 +1,10 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { RemarksIssuedV1, type Actor } from '@hub/contracts';
-import { uuidv7 } from '@hub/kernel';
-import { RegistrationServices } from '../../registration.services.js';
+import type { Actor } from '@hub/contracts';
+import { Clock, uuidv7 } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { DeadlineBook } from '../../deadline-book.js';
+import { ApplicationRepository } from '../../ports/application.repository.js';
 
 export class IssueRemarksCommand extends Command<void> {
   constructor(
@@ -17,17 +19,19 @@ export class IssueRemarksCommand extends Command<void> {
 /** F-14: the Fund sends remarks tied to fields; this is the completeness review's outcome, so the F-12 deadline is met. */
 @CommandHandler(IssueRemarksCommand)
 export class IssueRemarksHandler implements ICommandHandler<IssueRemarksCommand> {
-  constructor(@Inject(RegistrationServices) private readonly r: RegistrationServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(DeadlineBook) private readonly deadlines: DeadlineBook,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   async execute({ id, remarks, actor }: IssueRemarksCommand): Promise<void> {
-    await this.r.uow.run(async (em) => {
-      const repo = this.r.repo(em);
-      const app = await repo.get(id);
-      const now = this.r.clock.now();
-      const added = app.issueRemarks(remarks.map((r) => ({ id: uuidv7(now.getTime()), ...r })), actor.subject, now);
-      await repo.save(app);
-      await this.r.deadlines.close(em, app.id, 'completeness-review');
-      await this.r.outbox.add(em, RemarksIssuedV1, app.id, { applicationId: app.id, bin: app.bin, remarks: added.map((r) => ({ field: r.field, message: r.message })), issuedAt: now.toISOString() }, { key: app.bin });
+    await this.uow.run(async () => {
+      const app = await this.applications.get(id);
+      const now = this.clock.now();
+      app.issueRemarks(remarks.map((r) => ({ id: uuidv7(now.getTime()), ...r })), actor.subject, now);
+      await this.deadlines.close(app.id, 'completeness-review');
     });
   }
 }

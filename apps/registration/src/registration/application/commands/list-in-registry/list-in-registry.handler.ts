@@ -1,8 +1,12 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { ParticipantListedV1, type Actor } from '@hub/contracts';
-import { ParticipantRowSchema } from '../../../infrastructure/registration.schemas.js';
-import { RegistrationServices } from '../../registration.services.js';
+import { almatyDate } from '@hub/calendar';
+import type { Actor } from '@hub/contracts';
+import { Clock } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { DeadlineBook } from '../../deadline-book.js';
+import { ApplicationRepository } from '../../ports/application.repository.js';
+import { ParticipantRepository } from '../../ports/participant.repository.js';
 
 export class ListInRegistryCommand extends Command<void> {
   constructor(
@@ -16,22 +20,23 @@ export class ListInRegistryCommand extends Command<void> {
 /** F-19: the participant is added to the public list of participants (within 3 WD of signing). */
 @CommandHandler(ListInRegistryCommand)
 export class ListInRegistryHandler implements ICommandHandler<ListInRegistryCommand> {
-  constructor(@Inject(RegistrationServices) private readonly r: RegistrationServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(ParticipantRepository) private readonly participants: ParticipantRepository,
+    @Inject(DeadlineBook) private readonly deadlines: DeadlineBook,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   async execute({ id, actor }: ListInRegistryCommand): Promise<void> {
-    await this.r.uow.run(async (em) => {
-      const repo = this.r.repo(em);
-      const app = await repo.get(id);
-      const now = this.r.clock.now();
-      const listedOn = this.r.today();
+    await this.uow.run(async () => {
+      const app = await this.applications.get(id);
+      const now = this.clock.now();
+      const listedOn = almatyDate(now);
       app.listInRegistry(listedOn, actor.subject, now);
-      await repo.save(app);
-      const participant = await em.findOneOrFail(ParticipantRowSchema, { id: app.participantId! });
-      participant.listedOn = listedOn;
-      participant.updatedAt = now;
-      await em.flush();
-      await this.r.deadlines.close(em, app.id, 'registry-listing');
-      await this.r.outbox.add(em, ParticipantListedV1, participant.id, { participantId: participant.id, bin: participant.bin, listedOn }, { key: participant.bin });
+      const participant = await this.participants.get(app.participantId!);
+      participant.listed(listedOn, now);
+      await this.deadlines.close(app.id, 'registry-listing');
     });
   }
 }

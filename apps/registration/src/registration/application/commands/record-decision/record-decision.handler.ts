@@ -1,9 +1,15 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { ActivityTypesChangedV1, DecisionMadeV1, type Actor } from '@hub/contracts';
+import { almatyDate } from '@hub/calendar';
+import type { Actor } from '@hub/contracts';
+import { Clock } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { ActivityTypeCatalogue, describeActivityTypes } from '../../../domain/activity-type-catalogue.js';
 import type { RefusalGround, Vote } from '../../../domain/application.aggregate.js';
-import { ParticipantRowSchema } from '../../../infrastructure/registration.schemas.js';
-import { RegistrationServices } from '../../registration.services.js';
+import { DeadlineBook } from '../../deadline-book.js';
+import { ApplicationRepository } from '../../ports/application.repository.js';
+import { NumberSequences, documentNumber } from '../../ports/numbering.port.js';
+import { ParticipantRepository } from '../../ports/participant.repository.js';
 
 export class RecordDecisionCommand extends Command<{ protocolNumber: string }> {
   constructor(
@@ -22,48 +28,28 @@ export class RecordDecisionCommand extends Command<{ protocolNumber: string }> {
  */
 @CommandHandler(RecordDecisionCommand)
 export class RecordDecisionHandler implements ICommandHandler<RecordDecisionCommand> {
-  constructor(@Inject(RegistrationServices) private readonly r: RegistrationServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(ParticipantRepository) private readonly participants: ParticipantRepository,
+    @Inject(DeadlineBook) private readonly deadlines: DeadlineBook,
+    @Inject(NumberSequences) private readonly numbers: NumberSequences,
+    @Inject(ActivityTypeCatalogue) private readonly catalogue: ActivityTypeCatalogue,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   async execute({ id, decision, actor }: RecordDecisionCommand): Promise<{ protocolNumber: string }> {
-    return this.r.uow.run(async (em) => {
-      const repo = this.r.repo(em);
-      const app = await repo.get(id);
-      const now = this.r.clock.now();
-      const decidedOn = this.r.today();
-      const protocolNumber = await this.r.nextNumber(em, 'registration_protocol_seq', 'CP');
-      app.decide({ ...decision, protocolNumber, decidedOn }, actor.subject, now);
-      await repo.save(app);
-      await this.r.deadlines.close(em, app.id, app.kind === 'registration' ? 'commission-decision' : 'activity-change-decision');
-      const notice = await this.r.deadlines.open(em, app, 'decision-notification');
-      await this.r.outbox.add(
-        em,
-        DecisionMadeV1,
-        app.id,
-        { applicationId: app.id, bin: app.bin, kind: app.kind, decision: decision.decision, grounds: decision.grounds.map((g) => g.ground), protocolNumber, decidedOn, notificationDueDate: notice.dueDate },
-        { key: app.bin },
-      );
-      if (app.kind === 'activity-change' && decision.decision === 'register') {
-        const participant = await em.findOneOrFail(ParticipantRowSchema, { id: app.participantId! });
-        const before = participant.activityTypes.map((t) => t.code);
-        const after = this.r.describeActivityTypes(app.activityTypes);
-        participant.activityTypes = after;
-        participant.updatedAt = now;
-        await em.flush();
-        await this.r.outbox.add(
-          em,
-          ActivityTypesChangedV1,
-          participant.id,
-          {
-            participantId: participant.id,
-            applicationId: app.id,
-            bin: app.bin,
-            activityTypes: after,
-            added: after.map((t) => t.code).filter((c) => !before.includes(c)),
-            removed: before.filter((c) => !after.some((t) => t.code === c)),
-            effectiveFrom: decidedOn,
-          },
-          { key: app.bin },
-        );
+    return this.uow.run(async () => {
+      const app = await this.applications.get(id);
+      const now = this.clock.now();
+      const decidedOn = almatyDate(now);
+      const protocolNumber = documentNumber('CP', decidedOn, await this.numbers.next('protocol'));
+      app.decide({ ...decision, protocolNumber, decidedOn, notificationDueDate: this.deadlines.dueDate('decision-notification', decidedOn) }, actor.subject, now);
+      await this.deadlines.close(app.id, app.kind === 'registration' ? 'commission-decision' : 'activity-change-decision');
+      await this.deadlines.open(app, 'decision-notification');
+      if (app.approvesActivityChange) {
+        const participant = await this.participants.get(app.participantId!);
+        participant.changeActivityTypes(describeActivityTypes(app.activityTypes, this.catalogue), app.id, decidedOn, now);
       }
       return { protocolNumber };
     });

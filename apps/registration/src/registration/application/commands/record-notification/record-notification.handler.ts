@@ -1,7 +1,10 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import type { Actor } from '@hub/contracts';
-import { RegistrationServices } from '../../registration.services.js';
+import { Clock } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { DeadlineBook } from '../../deadline-book.js';
+import { ApplicationRepository } from '../../ports/application.repository.js';
 
 export class RecordNotificationCommand extends Command<void> {
   constructor(
@@ -15,15 +18,18 @@ export class RecordNotificationCommand extends Command<void> {
 /** F-17: the Fund notified the applicant of the registration or the reasoned refusal; the 5 WD deadline is met. */
 @CommandHandler(RecordNotificationCommand)
 export class RecordNotificationHandler implements ICommandHandler<RecordNotificationCommand> {
-  constructor(@Inject(RegistrationServices) private readonly r: RegistrationServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(DeadlineBook) private readonly deadlines: DeadlineBook,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   async execute({ id }: RecordNotificationCommand): Promise<void> {
-    await this.r.uow.run(async (em) => {
-      const repo = this.r.repo(em);
-      const app = await repo.get(id);
-      app.recordNotification(this.r.clock.now());
-      await repo.save(app);
-      await this.r.deadlines.close(em, app.id, 'decision-notification');
+    await this.uow.run(async () => {
+      const app = await this.applications.get(id);
+      app.recordNotification(this.clock.now());
+      await this.deadlines.close(app.id, 'decision-notification');
     });
   }
 }

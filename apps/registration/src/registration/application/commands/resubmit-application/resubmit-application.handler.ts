@@ -1,7 +1,13 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { ApplicationSubmittedV1, type Actor } from '@hub/contracts';
-import { RegistrationServices } from '../../registration.services.js';
+import { almatyDate } from '@hub/calendar';
+import type { Actor } from '@hub/contracts';
+import { Clock } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { assertApplicantOwns } from '../../access.js';
+import { DeadlineBook } from '../../deadline-book.js';
+import { EligibilityCheck } from '../../eligibility-check.js';
+import { ApplicationRepository } from '../../ports/application.repository.js';
 
 export class ResubmitApplicationCommand extends Command<void> {
   constructor(
@@ -16,27 +22,24 @@ export class ResubmitApplicationCommand extends Command<void> {
 /** F-14, F-15: the applicant answers every remark and files again; the review deadline runs again from the resubmission (ADR 0013). */
 @CommandHandler(ResubmitApplicationCommand)
 export class ResubmitApplicationHandler implements ICommandHandler<ResubmitApplicationCommand> {
-  constructor(@Inject(RegistrationServices) private readonly r: RegistrationServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(DeadlineBook) private readonly deadlines: DeadlineBook,
+    @Inject(EligibilityCheck) private readonly eligibility: EligibilityCheck,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   async execute({ id, answers, actor }: ResubmitApplicationCommand): Promise<void> {
-    await this.r.uow.run(async (em) => {
-      const repo = this.r.repo(em);
-      const app = await repo.get(id);
-      this.r.assertOwner(actor, app);
-      const now = this.r.clock.now();
-      app.resubmit(answers, this.r.evaluate(app, app.filedOn ?? this.r.today()), this.r.catalogue, actor.subject, now);
-      await repo.save(app);
-      const dueDate =
-        app.kind === 'registration'
-          ? (await this.r.deadlines.open(em, app, 'completeness-review')).dueDate
-          : this.r.deadlines.dueDate('activity-change-decision', app.filedOn ?? this.r.today());
-      await this.r.outbox.add(
-        em,
-        ApplicationSubmittedV1,
-        app.id,
-        { applicationId: app.id, bin: app.bin, companyName: app.companyName, kind: app.kind, language: app.language, resubmission: true, submittedAt: now.toISOString(), reviewDueDate: dueDate },
-        { key: app.bin },
-      );
+    await this.uow.run(async () => {
+      const app = await this.applications.get(id);
+      assertApplicantOwns(actor, app);
+      const now = this.clock.now();
+      const filedOn = app.filedOn ?? almatyDate(now);
+      // F-12 runs again from the resubmission; F-20 keeps its deadline from the first receipt.
+      const reviewDueDate = app.kind === 'registration' ? this.deadlines.dueDateFromToday('completeness-review') : this.deadlines.dueDate('activity-change-decision', filedOn);
+      app.resubmit(answers, this.eligibility.evaluate(app, filedOn), this.eligibility.catalogue, actor.subject, now, reviewDueDate);
+      if (app.kind === 'registration') await this.deadlines.open(app, 'completeness-review');
     });
   }
 }

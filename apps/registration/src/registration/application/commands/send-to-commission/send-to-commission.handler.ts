@@ -1,7 +1,11 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { SentToCommissionV1, type Actor } from '@hub/contracts';
-import { RegistrationServices } from '../../registration.services.js';
+import { almatyDate } from '@hub/calendar';
+import type { Actor } from '@hub/contracts';
+import { Clock } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { DeadlineBook } from '../../deadline-book.js';
+import { ApplicationRepository } from '../../ports/application.repository.js';
 
 export class SendToCommissionCommand extends Command<void> {
   constructor(
@@ -15,23 +19,23 @@ export class SendToCommissionCommand extends Command<void> {
 /** F-13, F-15: a complete application goes to the Commission; the review deadline (F-12) is met and the decision deadline (F-15: 10 WD) starts. F-20 keeps its own deadline from receipt. */
 @CommandHandler(SendToCommissionCommand)
 export class SendToCommissionHandler implements ICommandHandler<SendToCommissionCommand> {
-  constructor(@Inject(RegistrationServices) private readonly r: RegistrationServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(DeadlineBook) private readonly deadlines: DeadlineBook,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   async execute({ id, actor }: SendToCommissionCommand): Promise<void> {
-    await this.r.uow.run(async (em) => {
-      const repo = this.r.repo(em);
-      const app = await repo.get(id);
-      const now = this.r.clock.now();
-      app.sendToCommission(actor.subject, now);
-      await repo.save(app);
-      let decisionDueDate: string;
+    await this.uow.run(async () => {
+      const app = await this.applications.get(id);
+      const now = this.clock.now();
+      const decisionDueDate = app.kind === 'registration' ? this.deadlines.dueDateFromToday('commission-decision') : this.deadlines.dueDate('activity-change-decision', app.filedOn ?? almatyDate(now));
+      app.sendToCommission(actor.subject, now, decisionDueDate);
       if (app.kind === 'registration') {
-        await this.r.deadlines.close(em, app.id, 'completeness-review');
-        decisionDueDate = (await this.r.deadlines.open(em, app, 'commission-decision')).dueDate;
-      } else {
-        decisionDueDate = this.r.deadlines.dueDate('activity-change-decision', app.filedOn ?? this.r.today());
+        await this.deadlines.close(app.id, 'completeness-review');
+        await this.deadlines.open(app, 'commission-decision');
       }
-      await this.r.outbox.add(em, SentToCommissionV1, app.id, { applicationId: app.id, bin: app.bin, sentAt: now.toISOString(), decisionDueDate }, { key: app.bin });
     });
   }
 }

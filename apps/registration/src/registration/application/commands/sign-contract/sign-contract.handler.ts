@@ -1,11 +1,16 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { addCalendarDays, addMonths, compareIsoDates } from '@hub/calendar';
-import { ParticipantRegisteredV1, type Actor } from '@hub/contracts';
-import { RuleViolationError, ValidationError, uuidv7 } from '@hub/kernel';
-import { flushOrConflict } from '../../../infrastructure/flush.js';
-import { ParticipantRowSchema } from '../../../infrastructure/registration.schemas.js';
-import { RegistrationServices } from '../../registration.services.js';
+import { almatyDate } from '@hub/calendar';
+import type { Actor } from '@hub/contracts';
+import { Clock, uuidv7 } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { ActivityTypeCatalogue, describeActivityTypes } from '../../../domain/activity-type-catalogue.js';
+import { Participant } from '../../../domain/participant.aggregate.js';
+import { DeadlineBook } from '../../deadline-book.js';
+import { ApplicationRepository } from '../../ports/application.repository.js';
+import { NumberSequences, documentNumber } from '../../ports/numbering.port.js';
+import { ParticipantRepository } from '../../ports/participant.repository.js';
+import { ReferenceValues } from '../../ports/reference-values.port.js';
 
 export class SignContractCommand extends Command<{ participantId: string; certificateNumber: string }> {
   constructor(
@@ -19,74 +24,49 @@ export class SignContractCommand extends Command<{ participantId: string; certif
 
 /**
  * F-18, F-19, F-24: the standard participant contract is signed. The company becomes a participant
- * from the signing date for the term (at least the minimum of reference-data, F-24); the
- * certificate number is assigned; the certificate (F-18) and registry listing (F-19) deadlines
- * start (3 WD). Publishes registration.participant-registered.
+ * from the signing date for the term (the rules: `Application.signContract`); the certificate
+ * number is assigned; the certificate (F-18) and registry listing (F-19) deadlines start (3 WD).
  */
 @CommandHandler(SignContractCommand)
 export class SignContractHandler implements ICommandHandler<SignContractCommand> {
-  constructor(@Inject(RegistrationServices) private readonly r: RegistrationServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(ParticipantRepository) private readonly participants: ParticipantRepository,
+    @Inject(DeadlineBook) private readonly deadlines: DeadlineBook,
+    @Inject(NumberSequences) private readonly numbers: NumberSequences,
+    @Inject(ReferenceValues) private readonly reference: ReferenceValues,
+    @Inject(ActivityTypeCatalogue) private readonly catalogue: ActivityTypeCatalogue,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   async execute({ id, contract, actor }: SignContractCommand): Promise<{ participantId: string; certificateNumber: string }> {
-    return this.r.uow.run(async (em) => {
-      const repo = this.r.repo(em);
-      const app = await repo.get(id);
-      const now = this.r.clock.now();
-      const today = this.r.today();
-      if (compareIsoDates(contract.signedOn, today) > 0) throw ValidationError.field('signedOn', `the contract cannot be signed in the future (today is ${today})`, 'date.future');
-      if (app.decision && compareIsoDates(contract.signedOn, app.decision.decidedOn) < 0) {
-        throw ValidationError.field('signedOn', `the contract cannot be signed before the Commission's decision of ${app.decision.decidedOn}`, 'date.before-decision');
-      }
-      const minMonths = this.r.reference.numberAt('participation-min-term-months', contract.signedOn);
-      const months = contract.termMonths ?? minMonths;
-      if (months < minMonths) throw new RuleViolationError('F-24', `the participation term is at least ${minMonths} months; ${months} was given`);
-      const termStart = contract.signedOn;
-      const termEnd = addCalendarDays(addMonths(termStart, months), -1);
+    return this.uow.run(async () => {
+      const app = await this.applications.get(id);
+      const now = this.clock.now();
+      const today = almatyDate(now);
       const participantId = uuidv7(now.getTime());
-      const certificateNumber = await this.r.nextNumber(em, 'registration_certificate_seq', 'AH');
-      app.signContract({ number: contract.contractNumber, signedOn: contract.signedOn, termStart, termEnd }, certificateNumber, participantId, actor.subject, now);
-      await repo.save(app);
-      const snapshot = app.snapshot();
-      const activityTypes = this.r.describeActivityTypes(app.activityTypes);
-      em.create(ParticipantRowSchema, {
-        id: participantId,
-        bin: app.bin,
-        companyName: app.companyName,
-        address: snapshot.address,
-        activityTypes,
-        registrationApplicationId: app.id,
-        contractNumber: contract.contractNumber,
-        contractSignedOn: contract.signedOn,
-        termStart,
-        termEnd,
-        certificateNumber,
-        certificateIssuedOn: null,
-        listedOn: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await flushOrConflict(em, `the participant with BIN ${app.bin}`);
-      const certificate = await this.r.deadlines.open(em, app, 'certificate');
-      await this.r.deadlines.open(em, app, 'registry-listing');
-      await this.r.outbox.add(
-        em,
-        ParticipantRegisteredV1,
-        app.id,
-        {
-          participantId,
+      const minimumTermMonths = this.reference.numberAt('participation-min-term-months', contract.signedOn);
+      const certificateNumber = documentNumber('AH', today, await this.numbers.next('certificate'));
+      const term = app.signContract({ number: contract.contractNumber, signedOn: contract.signedOn, termMonths: contract.termMonths }, { today, minimumTermMonths }, certificateNumber, participantId, actor.subject, now);
+      const certificate = await this.deadlines.open(app, 'certificate');
+      await this.deadlines.open(app, 'registry-listing');
+      this.participants.add(
+        Participant.register({
+          id: participantId,
           applicationId: app.id,
           bin: app.bin,
           companyName: app.companyName,
-          address: snapshot.address,
-          activityTypes,
+          address: app.address,
+          activityTypes: describeActivityTypes(app.activityTypes, this.catalogue),
           contractNumber: contract.contractNumber,
           contractSignedOn: contract.signedOn,
-          termStart,
-          termEnd,
+          termStart: term.termStart,
+          termEnd: term.termEnd,
           certificateNumber,
           certificateDueDate: certificate.dueDate,
-        },
-        { key: app.bin },
+          at: now,
+        }),
       );
       return { participantId, certificateNumber };
     });

@@ -1,9 +1,15 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { ApplicationSubmittedV1, type Actor } from '@hub/contracts';
-import { uuidv7 } from '@hub/kernel';
-import { TranslationTaskRowSchema } from '../../../infrastructure/registration.schemas.js';
-import { RegistrationServices } from '../../registration.services.js';
+import { almatyDate } from '@hub/calendar';
+import type { Actor } from '@hub/contracts';
+import { Clock, uuidv7 } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { TranslationTask } from '../../../domain/translation-task.aggregate.js';
+import { assertApplicantOwns } from '../../access.js';
+import { DeadlineBook } from '../../deadline-book.js';
+import { EligibilityCheck } from '../../eligibility-check.js';
+import { ApplicationRepository } from '../../ports/application.repository.js';
+import { TranslationTaskRepository } from '../../ports/translation-task.repository.js';
 
 export class SubmitApplicationCommand extends Command<void> {
   constructor(
@@ -22,29 +28,25 @@ export class SubmitApplicationCommand extends Command<void> {
  */
 @CommandHandler(SubmitApplicationCommand)
 export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicationCommand> {
-  constructor(@Inject(RegistrationServices) private readonly r: RegistrationServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(TranslationTaskRepository) private readonly translations: TranslationTaskRepository,
+    @Inject(DeadlineBook) private readonly deadlines: DeadlineBook,
+    @Inject(EligibilityCheck) private readonly eligibility: EligibilityCheck,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   async execute({ id, actor }: SubmitApplicationCommand): Promise<void> {
-    await this.r.uow.run(async (em) => {
-      const repo = this.r.repo(em);
-      const app = await repo.get(id);
-      this.r.assertOwner(actor, app);
-      const now = this.r.clock.now();
-      const filedOn = this.r.today();
-      app.submit(this.r.evaluate(app, filedOn), this.r.catalogue, actor.subject, now, filedOn);
-      await repo.save(app);
-      const deadline = await this.r.deadlines.open(em, app, app.kind === 'registration' ? 'completeness-review' : 'activity-change-decision');
-      if (app.language === 'en') {
-        em.create(TranslationTaskRowSchema, { id: uuidv7(now.getTime()), applicationId: app.id, bin: app.bin, sourceLanguage: 'en', targetLanguage: 'ru', status: 'open', documentRef: null, createdAt: now, completedAt: null, completedBy: null });
-        await em.flush();
-      }
-      await this.r.outbox.add(
-        em,
-        ApplicationSubmittedV1,
-        app.id,
-        { applicationId: app.id, bin: app.bin, companyName: app.companyName, kind: app.kind, language: app.language, resubmission: false, submittedAt: now.toISOString(), reviewDueDate: deadline.dueDate },
-        { key: app.bin },
-      );
+    await this.uow.run(async () => {
+      const app = await this.applications.get(id);
+      assertApplicantOwns(actor, app);
+      const now = this.clock.now();
+      const filedOn = almatyDate(now);
+      const kind = app.kind === 'registration' ? 'completeness-review' : 'activity-change-decision';
+      app.submit(this.eligibility.evaluate(app, filedOn), this.eligibility.catalogue, actor.subject, now, filedOn, this.deadlines.dueDate(kind, filedOn));
+      await this.deadlines.open(app, kind);
+      if (app.language === 'en') this.translations.add(TranslationTask.open({ id: uuidv7(now.getTime()), applicationId: app.id, bin: app.bin, at: now }));
     });
   }
 }

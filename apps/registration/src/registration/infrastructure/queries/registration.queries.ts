@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { type Actor, STAFF_ROLES } from '@hub/contracts';
-import { NotFoundError } from '@hub/kernel';
-import { Application } from '../../domain/application.aggregate.js';
-import { applicationStateMachine, type ApplicationStatus } from '../../domain/application-status.js';
-import { ApplicationRowSchema, CertificateRowSchema, DeadlineRowSchema, ParticipantRowSchema, TranslationTaskRowSchema, type ApplicationRow, type DeadlineRow, type ParticipantRow } from '../../infrastructure/registration.schemas.js';
-import { CertificateSigner, type CertificateSignature } from '../ports/certificate.ports.js';
-import { REVIEWER_ROLES, RegistrationServices } from '../registration.services.js';
+import { almatyDate } from '@hub/calendar';
+import { type Actor, APPLICATION_REVIEWER_ROLES, PARTICIPANT_FILE_ROLES, hasAnyRole } from '@hub/contracts';
+import { Clock, NotFoundError } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { assertMayReadApplication } from '../../application/access.js';
+import { CertificateSigner, type CertificateSignature } from '../../application/ports/certificate.ports.js';
+import { DeadlinePolicy } from '../../application/ports/deadline-policy.port.js';
+import type { Application } from '../../domain/application.aggregate.js';
+import { applicationStateMachine } from '../../domain/application-status.js';
+import type { Deadline } from '../../domain/deadline.aggregate.js';
+import type { Participant } from '../../domain/participant.aggregate.js';
+import { ApplicationSchema, DeadlineSchema, IssuedCertificateSchema, ParticipantSchema, TranslationTaskSchema } from '../registration.schemas.js';
 
 export interface Page<T> {
   items: T[];
@@ -15,19 +20,25 @@ export interface Page<T> {
   total: number;
 }
 
-/** Read side of the registration context: views for applicants, the Fund, the Commission and the public. */
+/** Read side of the registration context: views for applicants, the Fund, the Commission and the public (reads the tables directly, no unit of work). */
 @Injectable()
 export class RegistrationQueries {
   constructor(
-    @Inject(RegistrationServices) private readonly r: RegistrationServices,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(CertificateSigner) private readonly signer: CertificateSigner,
+    @Inject(DeadlinePolicy) private readonly policy: DeadlinePolicy,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   private em(): SqlEntityManager {
-    return this.r.uow.reader();
+    return this.uow.reader();
   }
 
-  deadlineView(d: DeadlineRow, companyName?: string) {
+  private today(): string {
+    return almatyDate(this.clock.now());
+  }
+
+  deadlineView(d: Deadline, companyName?: string) {
     return {
       kind: d.kind as never,
       ruleId: d.ruleId,
@@ -36,8 +47,8 @@ export class RegistrationQueries {
       ...(companyName ? { companyName } : {}),
       startedOn: d.startedOn,
       dueDate: d.dueDate,
-      status: d.status as 'open' | 'met',
-      overdue: this.r.deadlines.isOverdue(d),
+      status: d.status,
+      overdue: d.isOverdue(this.clock.now()),
       missedAt: d.missedAt ? new Date(d.missedAt).toISOString() : null,
       closedAt: d.closedAt ? new Date(d.closedAt).toISOString() : null,
     };
@@ -45,14 +56,13 @@ export class RegistrationQueries {
 
   async application(id: string, actor: Actor) {
     const em = this.em();
-    const row = await em.findOne(ApplicationRowSchema, { id });
-    if (!row) throw new NotFoundError('application', id);
-    const app = Application.restore(row.data);
-    this.r.assertMayRead(actor, app);
-    const s = row.data;
+    const s = await em.findOne(ApplicationSchema, { id });
+    if (!s) throw new NotFoundError('application', id);
+    assertMayReadApplication(actor, s);
     // The Commission's deliberation (who voted how) is internal; the applicant gets the decision, its grounds and reasons (F-17).
-    const reviewer = actor.roles.some((r) => REVIEWER_ROLES.includes(r));
-    const deadlines = await em.find(DeadlineRowSchema, { applicationId: id }, { orderBy: { createdAt: 'asc' } });
+    const reviewer = hasAnyRole(actor, APPLICATION_REVIEWER_ROLES);
+    const deadlines = await em.find(DeadlineSchema, { applicationId: id }, { orderBy: { createdAt: 'asc' } });
+    const decision = s.decisionRecord;
     return {
       id: s.id,
       kind: s.kind,
@@ -68,11 +78,11 @@ export class RegistrationQueries {
       placeOfBusiness: s.placeOfBusiness,
       eligibility: s.eligibility,
       eligibilityEvaluation: s.eligibilityEvaluation,
-      filedAt: s.filedAt,
+      filedAt: s.filedAt ? s.filedAt.toISOString() : null,
       remarks: s.remarks,
       votes: reviewer ? s.votes : [],
-      decision: s.decision && !reviewer ? { ...s.decision, votes: [] } : s.decision,
-      notifiedAt: s.notifiedAt,
+      decision: decision && !reviewer ? { ...decision, votes: [] } : decision,
+      notifiedAt: s.notifiedAt ? s.notifiedAt.toISOString() : null,
       contract: s.contract,
       certificateNumber: s.certificateNumber,
       certificateIssuedOn: s.certificateIssuedOn,
@@ -82,13 +92,13 @@ export class RegistrationQueries {
     };
   }
 
-  private summary(row: ApplicationRow) {
-    return { id: row.id, kind: row.kind as never, bin: row.bin, companyName: row.companyName, status: row.status as ApplicationStatus, language: row.language as never, filedAt: row.filedAt ? new Date(row.filedAt).toISOString() : null, updatedAt: new Date(row.updatedAt).toISOString() };
+  private summary(row: Application) {
+    return { id: row.id, kind: row.kind, bin: row.bin, companyName: row.companyName, status: row.status, language: row.language, filedAt: row.filedAt ? row.filedAt.toISOString() : null, updatedAt: row.updatedAt.toISOString() };
   }
 
-  /** F-35: an applicant lists its own companies' applications only; the Fund and the Commission list all. */
+  /** F-35: an applicant lists its own companies' applications only; the reviewers (fund officers and the Commission) list all. */
   async applications(actor: Actor, q: { page: number; pageSize: number; status?: string | undefined; bin?: string | undefined; kind?: string | undefined }): Promise<Page<ReturnType<RegistrationQueries['summary']>>> {
-    const staff = actor.roles.some((r) => STAFF_ROLES.includes(r));
+    const staff = hasAnyRole(actor, APPLICATION_REVIEWER_ROLES);
     const where: Record<string, unknown> = {};
     if (q.status) where['status'] = q.status;
     if (q.kind) where['kind'] = q.kind;
@@ -98,25 +108,25 @@ export class RegistrationQueries {
       const mine = q.bin ? actor.companies.filter((c) => c === q.bin) : [...actor.companies];
       where['bin'] = { $in: mine.length ? mine : ['-'] };
     }
-    const [rows, total] = await this.em().findAndCount(ApplicationRowSchema, where, { orderBy: { updatedAt: 'desc', id: 'desc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const [rows, total] = await this.em().findAndCount(ApplicationSchema, where, { orderBy: { updatedAt: 'desc', id: 'desc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     return { items: rows.map((r) => this.summary(r)), page: q.page, pageSize: q.pageSize, total };
   }
 
   /** F-12, F-14: the completeness review queue, oldest deadline first, with working days left and overdue flags. */
   async reviewQueue(q: { page: number; pageSize: number; overdue?: boolean | undefined }) {
     const em = this.em();
-    const rows = await em.find(ApplicationRowSchema, { status: { $in: ['submitted', 'resubmitted'] } });
-    const deadlines = await em.find(DeadlineRowSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open', kind: { $in: ['completeness-review', 'activity-change-decision'] } });
-    const tasks = await em.find(TranslationTaskRowSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open' });
+    const rows = await em.find(ApplicationSchema, { status: { $in: ['submitted', 'resubmitted'] } });
+    const deadlines = await em.find(DeadlineSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open', kind: { $in: ['completeness-review', 'activity-change-decision'] } });
+    const tasks = await em.find(TranslationTaskSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open' });
     let items = rows.map((row) => {
       const d = deadlines.find((x) => x.applicationId === row.id);
       return {
         ...this.summary(row),
         ruleId: d?.ruleId ?? 'F-12',
         dueDate: d?.dueDate ?? '9999-12-31',
-        workingDaysLeft: d ? this.r.deadlines.workingDaysLeft(d.dueDate) : 0,
-        overdue: d ? this.r.deadlines.isOverdue(d) : false,
-        openRemarks: row.data.remarks.filter((x) => x.answer === undefined).length,
+        workingDaysLeft: d ? this.policy.workingDaysLeft(this.today(), d.dueDate) : 0,
+        overdue: d ? d.isOverdue(this.clock.now()) : false,
+        openRemarks: row.openRemarks().length,
         translationPending: tasks.some((t) => t.applicationId === row.id),
       };
     });
@@ -128,38 +138,38 @@ export class RegistrationQueries {
   /** F-13, F-15, F-20: what is before the Commission, with its decision deadline. */
   async commissionAgenda() {
     const em = this.em();
-    const rows = await em.find(ApplicationRowSchema, { status: 'with-commission' }, { orderBy: { updatedAt: 'asc' } });
-    const deadlines = await em.find(DeadlineRowSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open', kind: { $in: ['commission-decision', 'activity-change-decision'] } });
+    const rows = await em.find(ApplicationSchema, { status: 'with-commission' }, { orderBy: { updatedAt: 'asc' } });
+    const deadlines = await em.find(DeadlineSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open', kind: { $in: ['commission-decision', 'activity-change-decision'] } });
     return rows.map((row) => {
       const d = deadlines.find((x) => x.applicationId === row.id);
-      return { ...this.summary(row), ruleId: d?.ruleId ?? 'F-15', dueDate: d?.dueDate ?? null, overdue: d ? this.r.deadlines.isOverdue(d) : false, votes: row.data.votes.length };
+      return { ...this.summary(row), ruleId: d?.ruleId ?? 'F-15', dueDate: d?.dueDate ?? null, overdue: d ? d.isOverdue(this.clock.now()) : false, votes: row.votes.length };
     });
   }
 
   /** The deadline board (admin gateway): every deadline, or only the overdue ones. */
   async deadlines(actor: Actor, q: { overdue?: boolean | undefined; kind?: string | undefined; status?: string | undefined; applicationId?: string | undefined }) {
     const where: Record<string, unknown> = {};
-    // F-35: the Fund's staff see every deadline; an applicant only its own companies'.
-    if (!actor.roles.some((r) => STAFF_ROLES.includes(r))) where['bin'] = { $in: actor.companies.length ? [...actor.companies] : ['-'] };
+    // F-35: the Fund's participant-file readers see every deadline; an applicant only its own companies'.
+    if (!hasAnyRole(actor, PARTICIPANT_FILE_ROLES)) where['bin'] = { $in: actor.companies.length ? [...actor.companies] : ['-'] };
     if (q.kind) where['kind'] = q.kind;
     if (q.applicationId) where['applicationId'] = q.applicationId;
     if (q.overdue === true) {
       where['status'] = 'open';
-      where['dueAt'] = { $lt: this.r.clock.now() };
+      where['dueAt'] = { $lt: this.clock.now() };
     } else if (q.status) where['status'] = q.status;
-    const rows = await this.em().find(DeadlineRowSchema, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 1000 });
+    const rows = await this.em().find(DeadlineSchema, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 1000 });
     const views = rows.map((d) => this.deadlineView(d));
     return q.overdue === false ? views.filter((v) => !v.overdue) : views;
   }
 
   async translationTasks(status?: 'open' | 'done') {
-    const rows = await this.em().find(TranslationTaskRowSchema, status ? { status } : {}, { orderBy: { createdAt: 'asc' } });
-    return rows.map((t) => ({ id: t.id, applicationId: t.applicationId, bin: t.bin, sourceLanguage: t.sourceLanguage as never, targetLanguage: t.targetLanguage as never, status: t.status as 'open' | 'done', createdAt: new Date(t.createdAt).toISOString(), completedAt: t.completedAt ? new Date(t.completedAt).toISOString() : null }));
+    const rows = await this.em().find(TranslationTaskSchema, status ? { status } : {}, { orderBy: { createdAt: 'asc' } });
+    return rows.map((t) => ({ id: t.id, applicationId: t.applicationId, bin: t.bin, sourceLanguage: t.sourceLanguage as never, targetLanguage: t.targetLanguage as never, status: t.status, createdAt: t.createdAt.toISOString(), completedAt: t.completedAt ? t.completedAt.toISOString() : null }));
   }
 
   /** F-19: a public registry entry: name, BIN, activity types, certificate number and validity, status. Never the business plan (F-35). */
-  registryEntry(p: ParticipantRow) {
-    const today = this.r.today();
+  registryEntry(p: Participant) {
+    const today = this.today();
     return {
       companyName: p.companyName,
       bin: p.bin,
@@ -167,7 +177,7 @@ export class RegistrationQueries {
       certificateNumber: p.certificateNumber,
       validFrom: p.termStart,
       validTo: p.termEnd,
-      status: p.termEnd >= today ? ('active' as const) : ('expired' as const),
+      status: p.statusOn(today),
       listedOn: p.listedOn!,
     };
   }
@@ -186,13 +196,13 @@ export class RegistrationQueries {
     }
     if (q.status) {
       where.push(q.status === 'active' ? 'term_end >= ?' : 'term_end < ?');
-      params.push(this.r.today());
+      params.push(this.today());
     }
     const em = this.em();
     const [count] = await em.execute<{ n: string }[]>(`select count(*)::text as n from registration_participant where ${where.join(' and ')}`, params);
     const limit = page ? ` limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}` : ' limit 100000';
     const ids = await em.execute<{ id: string }[]>(`select id from registration_participant where ${where.join(' and ')} order by company_name, bin${limit}`, params);
-    const rows = await em.find(ParticipantRowSchema, { id: { $in: ids.map((i) => i.id) } });
+    const rows = await em.find(ParticipantSchema, { id: { $in: ids.map((i) => i.id) } });
     const ordered = ids.map((i) => rows.find((r) => r.id === i.id)!).filter(Boolean);
     return { rows: ordered, total: Number(count?.n ?? 0) };
   }
@@ -209,10 +219,10 @@ export class RegistrationQueries {
   /** Anyone can verify a certificate by its number (the QR code opens this). */
   async verifyCertificate(number: string) {
     const em = this.em();
-    const participant = await em.findOne(ParticipantRowSchema, { certificateNumber: number });
-    const cert = await em.findOne(CertificateRowSchema, { number });
+    const participant = await em.findOne(ParticipantSchema, { certificateNumber: number });
+    const cert = await em.findOne(IssuedCertificateSchema, { number });
     if (!participant || !cert || !participant.listedOn) throw new NotFoundError('certificate', number);
-    const signature = cert.signature as unknown as CertificateSignature;
+    const signature: CertificateSignature = cert.signature;
     const verified = await this.signer.verify(Buffer.from(cert.pdf), signature);
     const entry = this.registryEntry(participant);
     return {
@@ -223,11 +233,11 @@ export class RegistrationQueries {
     };
   }
 
-  /** F-35: a participant's own record, for the company itself and the Fund's staff (others: 404). */
+  /** F-35: a participant's own record, for the company itself and the Fund's participant-file readers (others: 404). */
   async participant(bin: string, actor: Actor) {
-    const staff = actor.roles.some((r) => STAFF_ROLES.includes(r));
+    const staff = hasAnyRole(actor, PARTICIPANT_FILE_ROLES);
     if (!staff && !(actor.roles.includes('applicant') && actor.companies.includes(bin))) throw new NotFoundError('participant', bin);
-    const p = await this.em().findOne(ParticipantRowSchema, { bin });
+    const p = await this.em().findOne(ParticipantSchema, { bin });
     if (!p) throw new NotFoundError('participant', bin);
     return {
       id: p.id,
@@ -248,38 +258,12 @@ export class RegistrationQueries {
   /** The issued PDF, for the Fund and the company itself. */
   async certificatePdf(applicationId: string, actor: Actor): Promise<{ number: string; pdf: Buffer }> {
     const em = this.em();
-    const row = await em.findOne(ApplicationRowSchema, { id: applicationId });
-    if (!row) throw new NotFoundError('application', applicationId);
-    this.r.assertMayRead(actor, Application.restore(row.data));
-    const number = row.data.certificateNumber;
-    const cert = number ? await em.findOne(CertificateRowSchema, { number }) : null;
+    const app = await em.findOne(ApplicationSchema, { id: applicationId });
+    if (!app) throw new NotFoundError('application', applicationId);
+    assertMayReadApplication(actor, app);
+    const number = app.certificateNumber;
+    const cert = number ? await em.findOne(IssuedCertificateSchema, { number }) : null;
     if (!cert) throw new NotFoundError('certificate', `of application ${applicationId}`);
     return { number: cert.number, pdf: Buffer.from(cert.pdf) };
-  }
-
-  /** Counters for monitoring (Prometheus text format): applications by status, open and overdue deadlines by rule. No company data. */
-  async metrics(): Promise<string> {
-    const em = this.em();
-    const apps = await em.execute<{ kind: string; status: string; n: string }[]>(`select kind, status, count(*)::text n from registration_application group by kind, status order by kind, status`);
-    const deadlines = await em.execute<{ kind: string; rule_id: string; open: string; overdue: string; missed: string }[]>(
-      `select kind, rule_id, count(*) filter (where status = 'open')::text open, count(*) filter (where status = 'open' and due_at < ?)::text overdue, count(*) filter (where missed_at is not null)::text missed
-       from registration_deadline group by kind, rule_id order by kind`,
-      [this.r.clock.now()],
-    );
-    const lines = [
-      '# HELP hub_registration_applications Applications by kind and status.',
-      '# TYPE hub_registration_applications gauge',
-      ...apps.map((a) => `hub_registration_applications{kind="${a.kind}",status="${a.status}"} ${a.n}`),
-      '# HELP hub_registration_deadlines_open Open statutory deadlines of the Fund (F-12 … F-20).',
-      '# TYPE hub_registration_deadlines_open gauge',
-      ...deadlines.map((d) => `hub_registration_deadlines_open{kind="${d.kind}",rule="${d.rule_id}"} ${d.open}`),
-      '# HELP hub_registration_deadlines_overdue Open deadlines past their due moment.',
-      '# TYPE hub_registration_deadlines_overdue gauge',
-      ...deadlines.map((d) => `hub_registration_deadlines_overdue{kind="${d.kind}",rule="${d.rule_id}"} ${d.overdue}`),
-      '# HELP hub_registration_deadlines_missed_total Deadlines that passed with the step not done (met late or still open).',
-      '# TYPE hub_registration_deadlines_missed_total counter',
-      ...deadlines.map((d) => `hub_registration_deadlines_missed_total{kind="${d.kind}",rule="${d.rule_id}"} ${d.missed}`),
-    ];
-    return `${lines.join('\n')}\n`;
   }
 }

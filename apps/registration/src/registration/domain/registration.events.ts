@@ -1,0 +1,106 @@
+import type { DomainEvent } from '@hub/kernel';
+import type { ApplicationKind } from './application-status.js';
+import type { DeadlineKind } from './deadline-kind.js';
+
+/**
+ * The domain events registration's aggregates record (past tense, ADR 0035 §2). Which of them are
+ * published, in which version and with which key, is decided in one place:
+ * `application/registration.integration-events.ts`. Those it ignores stay internal.
+ */
+export type RefusalGroundCode = 'business-plan-not-per-annex-1' | 'activity-not-in-priority-list';
+
+/** An activity type as the published language carries it: code, name and works by name. */
+export interface DescribedActivityType {
+  readonly code: string;
+  readonly name: string;
+  readonly works: string[];
+}
+
+interface Base<N extends string> extends DomainEvent {
+  readonly name: N;
+}
+
+// ---- Application ------------------------------------------------------------------------------
+export interface ApplicationSubmitted extends Base<'ApplicationSubmitted' | 'ApplicationResubmitted'> {
+  readonly bin: string;
+  readonly companyName: string;
+  readonly kind: ApplicationKind;
+  readonly language: 'kk' | 'ru' | 'en';
+  /** When the review (F-12) or, for an activity change, the decision (F-20) is due. */
+  readonly reviewDueDate: string;
+}
+export interface RemarksIssued extends Base<'RemarksIssued'> {
+  readonly bin: string;
+  readonly remarks: readonly { readonly field: string; readonly message: string }[];
+}
+export interface SentToCommission extends Base<'SentToCommission'> {
+  readonly bin: string;
+  readonly decisionDueDate: string;
+}
+export interface DecisionRecorded extends Base<'DecisionRecorded'> {
+  readonly bin: string;
+  readonly kind: ApplicationKind;
+  readonly decision: 'register' | 'refuse';
+  readonly grounds: readonly RefusalGroundCode[];
+  readonly protocolNumber: string;
+  readonly decidedOn: string;
+  readonly notificationDueDate: string;
+}
+/** Internal: the participant's own events carry what is published. */
+export interface ApplicationStepDone extends Base<'ApplicantNotified' | 'ContractSigned' | 'ApplicationCertificateIssued' | 'ApplicationListed'> {
+  readonly bin: string;
+}
+export type ApplicationEvent = ApplicationSubmitted | RemarksIssued | SentToCommission | DecisionRecorded | ApplicationStepDone;
+
+// ---- Participant ------------------------------------------------------------------------------
+export interface ParticipantRegistered extends Base<'ParticipantRegistered'> {
+  readonly participantId: string;
+  readonly applicationId: string;
+  readonly bin: string;
+  readonly companyName: string;
+  readonly address: string;
+  readonly activityTypes: readonly DescribedActivityType[];
+  readonly contractNumber: string;
+  readonly contractSignedOn: string;
+  readonly termStart: string;
+  readonly termEnd: string;
+  readonly certificateNumber: string;
+  readonly certificateDueDate: string;
+}
+export interface ParticipantCertificateIssued extends Base<'ParticipantCertificateIssued'> {
+  readonly bin: string;
+  readonly certificateNumber: string;
+  readonly issuedOn: string;
+  readonly validFrom: string;
+  readonly validTo: string;
+}
+export interface ParticipantListed extends Base<'ParticipantListed'> {
+  readonly bin: string;
+  readonly listedOn: string;
+}
+export interface ActivityTypesChanged extends Base<'ActivityTypesChanged'> {
+  readonly bin: string;
+  readonly applicationId: string;
+  readonly activityTypes: readonly DescribedActivityType[];
+  readonly added: readonly string[];
+  readonly removed: readonly string[];
+  readonly effectiveFrom: string;
+}
+export interface ParticipantAddressChanged extends Base<'ParticipantAddressChanged'> {
+  readonly bin: string;
+  readonly address: string;
+  readonly reportedOn: string;
+}
+export type ParticipantEvent = ParticipantRegistered | ParticipantCertificateIssued | ParticipantListed | ActivityTypesChanged | ParticipantAddressChanged;
+
+// ---- Deadline ---------------------------------------------------------------------------------
+export interface DeadlineMissed extends Base<'DeadlineMissed'> {
+  readonly applicationId: string;
+  readonly bin: string;
+  readonly kind: DeadlineKind;
+  readonly ruleId: string;
+  readonly dueDate: string;
+}
+export type DeadlineEvent = DeadlineMissed;
+
+export type RegistrationDomainEvent = ApplicationEvent | ParticipantEvent | DeadlineEvent;

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import type { Application } from '../domain/application.aggregate.js';
+import { OPEN_STATUSES, type ApplicationKind } from '../domain/application-status.js';
+import type { Deadline } from '../domain/deadline.aggregate.js';
+import type { DeadlineKind } from '../domain/deadline-kind.js';
+import type { IssuedCertificate } from '../domain/issued-certificate.js';
+import type { Participant } from '../domain/participant.aggregate.js';
+import type { TranslationTask } from '../domain/translation-task.aggregate.js';
+import { ApplicationRepository } from '../application/ports/application.repository.js';
+import { IssuedCertificates } from '../application/ports/certificate.ports.js';
+import { DeadlineRepository } from '../application/ports/deadline.repository.js';
+import { NumberSequences } from '../application/ports/numbering.port.js';
+import { ParticipantRepository } from '../application/ports/participant.repository.js';
+import { TranslationTaskRepository } from '../application/ports/translation-task.repository.js';
+import { ApplicationSchema, DeadlineSchema, ParticipantSchema, TranslationTaskSchema } from './registration.schemas.js';
+
+/**
+ * The repositories on MikroORM (ADR 0035 §4): each works on the current unit of work's
+ * EntityManager (`UnitOfWork.em()`), so what they load is in its identity map — changes are
+ * flushed and recorded events published by the unit of work, optimistic locks checked.
+ */
+@Injectable()
+export class MikroOrmApplicationRepository extends ApplicationRepository {
+  constructor(private readonly uow: UnitOfWork) {
+    super();
+  }
+  async get(id: string): Promise<Application> {
+    const app = await this.find(id);
+    if (!app) throw new NotFoundError('application', id);
+    return app;
+  }
+  find(id: string): Promise<Application | null> {
+    return this.uow.em().findOne(ApplicationSchema, { id });
+  }
+  findOpen(bin: string, kind: ApplicationKind): Promise<Application | null> {
+    return this.uow.em().findOne(ApplicationSchema, { bin, kind, status: { $in: [...OPEN_STATUSES] } });
+  }
+  add(application: Application): void {
+    this.uow.em().persist(application);
+  }
+}
+
+@Injectable()
+export class MikroOrmParticipantRepository extends ParticipantRepository {
+  constructor(private readonly uow: UnitOfWork) {
+    super();
+  }
+  async get(id: string): Promise<Participant> {
+    const p = await this.uow.em().findOne(ParticipantSchema, { id });
+    if (!p) throw new NotFoundError('participant', id);
+    return p;
+  }
+  findByBin(bin: string): Promise<Participant | null> {
+    return this.uow.em().findOne(ParticipantSchema, { bin });
+  }
+  add(participant: Participant): void {
+    this.uow.em().persist(participant);
+  }
+}
+
+@Injectable()
+export class MikroOrmDeadlineRepository extends DeadlineRepository {
+  constructor(private readonly uow: UnitOfWork) {
+    super();
+  }
+  find(id: string): Promise<Deadline | null> {
+    return this.uow.em().findOne(DeadlineSchema, { id });
+  }
+  openOf(applicationId: string, kind: DeadlineKind): Promise<Deadline[]> {
+    return this.uow.em().find(DeadlineSchema, { applicationId, kind, status: 'open' });
+  }
+  add(deadline: Deadline): void {
+    this.uow.em().persist(deadline);
+  }
+}
+
+@Injectable()
+export class MikroOrmTranslationTaskRepository extends TranslationTaskRepository {
+  constructor(private readonly uow: UnitOfWork) {
+    super();
+  }
+  async get(id: string): Promise<TranslationTask> {
+    const t = await this.uow.em().findOne(TranslationTaskSchema, { id });
+    if (!t) throw new NotFoundError('translation-task', id);
+    return t;
+  }
+  add(task: TranslationTask): void {
+    this.uow.em().persist(task);
+  }
+}
+
+@Injectable()
+export class MikroOrmIssuedCertificates extends IssuedCertificates {
+  constructor(private readonly uow: UnitOfWork) {
+    super();
+  }
+  add(certificate: IssuedCertificate): void {
+    this.uow.em().persist(certificate);
+  }
+}
+
+/** PostgreSQL sequences (created by the applications migration). */
+@Injectable()
+export class PostgresNumberSequences extends NumberSequences {
+  constructor(private readonly uow: UnitOfWork) {
+    super();
+  }
+  async next(sequence: 'certificate' | 'protocol'): Promise<number> {
+    const name = sequence === 'certificate' ? 'registration_certificate_seq' : 'registration_protocol_seq';
+    const [row] = await this.uow.em().execute<{ n: string }[]>(`select nextval('${name}')::text as n`);
+    return Number(row!.n);
+  }
+}
