@@ -3,7 +3,7 @@ import type { Actor } from '@hub/contracts';
 import { decideAccess } from '../src/access/access-rule.js';
 import { compilePattern, matchPattern } from '../src/access/route-pattern.js';
 import { RouteTable } from '../src/access/route-table.js';
-import { TokenBuckets } from '../src/rate-limit/token-bucket.js';
+import { windowOf } from '../src/rate-limit/rate-limiter.js';
 
 const BIN_A = '180340012345';
 const BIN_B = '190440054321';
@@ -65,26 +65,12 @@ describe('decideAccess', () => {
   });
 });
 
-describe('token buckets', () => {
-  it('allow a burst, then refill at the configured rate, per key', () => {
-    let t = 0;
-    const b = new TokenBuckets(60, 3, () => t); // 1 token per second, burst 3
-    expect([b.take('a').ok, b.take('a').ok, b.take('a').ok]).toEqual([true, true, true]);
-    expect(b.take('a')).toEqual({ ok: false, retryAfterSec: 1 });
-    expect(b.take('b').ok).toBe(true);
-    t += 1_000;
-    expect(b.take('a').ok).toBe(true);
-    expect(b.take('a').ok).toBe(false);
-    t += 60_000;
-    expect([b.take('a').ok, b.take('a').ok, b.take('a').ok, b.take('a').ok]).toEqual([true, true, true, false]);
-  });
-  it('forget idle callers so memory stays bounded', () => {
-    let t = 0;
-    const b = new TokenBuckets(60, 3, () => t);
-    for (let i = 0; i < 100; i++) b.take(`k${i}`);
-    expect(b.size()).toBe(100);
-    t += 120_000;
-    b.take('fresh');
-    expect(b.size()).toBe(1);
+describe('rate limits as windows (ADR 0031)', () => {
+  it('a rate per minute and a burst become a window of `burst` calls lasting burst/rate minutes', () => {
+    expect(windowOf(300, 60)).toEqual({ points: 60, durationSec: 12 });
+    expect(windowOf(1200, 200)).toEqual({ points: 200, durationSec: 10 });
+    expect(windowOf(6, 3)).toEqual({ points: 3, durationSec: 30 });
+    // never shorter than a second
+    expect(windowOf(100_000, 10)).toEqual({ points: 10, durationSec: 1 });
   });
 });

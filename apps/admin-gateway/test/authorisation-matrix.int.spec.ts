@@ -23,6 +23,7 @@ const OWN_ROUTES: Record<string, readonly Caller[]> = {
   'GET /openapi.json': CALLERS,
   'GET /health/live': CALLERS,
   'GET /health/ready': CALLERS,
+  'GET /metrics': CALLERS,
 };
 
 describe('authorisation matrix: every gateway route × every role', () => {

@@ -36,10 +36,11 @@ export function configureGatewayHttp(app: INestApplication): void {
   const limiter = app.get(RateLimiter);
   express.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path.startsWith('/health/')) return next();
-    const r = limiter.perIp.take(`ip:${req.ip ?? 'unknown'}`);
-    if (r.ok) return next();
-    res.setHeader('retry-after', String(r.retryAfterSec));
-    sendProblem(res, 429, 'gateway.rate-limited', 'Too many requests', `too many requests from this address: try again in ${r.retryAfterSec} s`, req.originalUrl);
+    limiter.perIp.take(`ip:${req.ip ?? 'unknown'}`).then((r) => {
+      if (r.ok) return next();
+      res.setHeader('retry-after', String(r.retryAfterSec));
+      sendProblem(res, 429, 'gateway.rate-limited', 'Too many requests', `too many requests from this address: try again in ${r.retryAfterSec} s`, req.originalUrl);
+    }, next);
   });
   express.use(app.get(ProxyHandler).middleware());
 }

@@ -109,7 +109,7 @@ export class ProxyHandler {
       return deny(405, 'gateway.method-not-declared', 'Method not allowed', `${method} is not declared for this path; allowed: ${lookup.allowed.join(', ')}`);
     }
     const match = lookup.match;
-    const rate = this.limiter.perCaller.take(RateLimiter.callerKey(actor?.subject, req.ip));
+    const rate = await this.limiter.perCaller.take(RateLimiter.callerKey(actor?.subject, req.ip));
     if (!rate.ok) {
       res.setHeader('retry-after', String(rate.retryAfterSec));
       return deny(429, 'gateway.rate-limited', 'Too many requests', `slow down: try again in ${rate.retryAfterSec} s`);

@@ -41,7 +41,7 @@ describe('admin gateway as its own process, with the dev issuer', () => {
     expect(ok.body.seenAuthorization).toBe(`Bearer ${olga}`);
     const down = await request(gateway).get('/api/participation/participations').set('authorization', `Bearer ${olga}`);
     expect(down.status).toBe(503);
-    expect((await request(gateway).get('/health/ready')).body.checks).toEqual({ database: { status: 'up' }, kafka: { status: 'up' } });
+    expect((await request(gateway).get('/health/ready')).body.checks).toEqual({ database: { status: 'up', required: true }, kafka: { status: 'up', required: false } });
   });
 
   it('writes through it land in the audit trail, which its own auditor can read', async () => {

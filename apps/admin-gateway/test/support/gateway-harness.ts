@@ -33,10 +33,16 @@ export interface GatewayHarness {
  * migrations (the append-only trigger included), a dev token issuer, and two throwaway upstream
  * servers in place of registration and participation.
  */
-export async function startGateway(env: Record<string, string> = {}, upstreamUrls: { registration?: string; participation?: string } = {}): Promise<GatewayHarness> {
+export async function startGateway(
+  env: Record<string, string> = {},
+  upstreamUrls: { registration?: string; participation?: string } = {},
+  /** Another harness's database and token issuer: a second replica of the gateway (closing this one leaves the database). */
+  shared?: { db: TestDatabase; issuer: DevTokenIssuer },
+): Promise<GatewayHarness> {
   const { clientUrl: _unused, ...ormOptions } = gatewayOrmConfig('postgres://unused@127.0.0.1/unused');
-  const db = await createTestDatabase('gateway', { ...ormOptions, migrate: async (orm) => void (await orm.migrator.up()) });
-  const issuer = await DevTokenIssuer.create();
+  const db = shared?.db ?? (await createTestDatabase('gateway', { ...ormOptions, migrate: async (orm) => void (await orm.migrator.up()) }));
+  const dropDb = async () => (shared ? undefined : db.drop());
+  const issuer = shared?.issuer ?? (await DevTokenIssuer.create());
   const jwksFile = join(tmpdir(), `gateway-jwks-${process.pid}-${Date.now()}.json`);
   writeFileSync(jwksFile, JSON.stringify(issuer.jwks()));
   const registration = await UpstreamStub.start();
@@ -73,7 +79,7 @@ export async function startGateway(env: Record<string, string> = {}, upstreamUrl
     await app.init();
   } catch (e) {
     // Leave nothing behind when the gateway does not start.
-    await Promise.allSettled([registration.stop(), participation.stop(), db.drop()]);
+    await Promise.allSettled([registration.stop(), participation.stop(), dropDb()]);
     throw e;
   }
   let n = 0;
@@ -88,7 +94,7 @@ export async function startGateway(env: Record<string, string> = {}, upstreamUrl
     async close() {
       await app.close();
       await Promise.all([registration.stop(), participation.stop()]);
-      await db.drop();
+      await dropDb();
     },
   };
 }
