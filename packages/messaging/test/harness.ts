@@ -4,15 +4,14 @@ import type { EventRegistry, IntegrationEventDefinition } from '@hub/contracts';
 import { fileURLToPath } from 'node:url';
 import { ManualClock, SystemClock, type Clock } from '@hub/kernel';
 import { createTestDatabase, testKafkaBrokers, type TestDatabase } from '@hub/testing';
-import { Outbox, messagingEntities, sql, type Em } from '../src/index.js';
-// @ts-expect-error plain ESM fixture shared with child processes
+import { type Outbox, messagingEntities, sql, type Em } from '../src/index.js';
 import { EFFECT_TABLE_SQL, testEvents } from './fixtures/test-event.mjs';
 
 export interface TestEvents {
   thingHappened: IntegrationEventDefinition<'test.thing-happened', 1, z.ZodObject<{ n: z.ZodNumber }>>;
   registry: EventRegistry;
 }
-export const makeTestEvents = (topic: string): TestEvents => testEvents(topic) as TestEvents;
+export const makeTestEvents = (topic: string): TestEvents => testEvents(topic);
 
 export async function messagingDb(prefix: string): Promise<TestDatabase> {
   const db = await createTestDatabase(prefix, { entities: messagingEntities });

@@ -4,13 +4,24 @@ import { join } from 'node:path';
 import { Controller, Get, type INestApplication, Inject, Module, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type Actor, defineIntegrationEvent } from '@hub/contracts';
 import { Outbox, messagingEntities, sql } from '@hub/messaging';
 import { IllegalStateError } from '@hub/kernel';
 import { DevTokenIssuer, createTestDatabase, testKafkaBrokers, type TestDatabase } from '@hub/testing';
-import { UnitOfWork, CurrentActor, Endpoint, HUB_CONFIG, HubPlatformModule, ValidBody, ValidParams, baseConfigSchema, configureHttp, loadConfig, ConfigError, type BaseConfig } from '../src/index.js';
+import { UnitOfWork, CurrentActor, Endpoint, HUB_CONFIG, HubPlatformModule, ValidBody, ValidParams, baseConfigSchema, configureHttp, type BaseConfig } from '../src/index.js';
+
+/** The parts of the OpenAPI document these tests read. */
+interface OpenApiOperation {
+  readonly requestBody?: { readonly content: Record<string, { readonly schema: { readonly properties: Record<string, { readonly type: string }> } }> };
+  readonly parameters?: readonly unknown[];
+  readonly 'x-hub-access'?: readonly string[];
+}
+interface OpenApiDocument {
+  readonly paths: Record<string, Record<string, OpenApiOperation>>;
+}
 
 const TestPinged = defineIntegrationEvent({ type: 'test.pinged', version: 1, topic: 'test.pinged', description: 'test', payload: z.object({ n: z.number().int() }) });
 
@@ -85,21 +96,22 @@ describe('HubPlatformModule over HTTP', () => {
   });
 
   it('answers malformed input with 400 problem+json naming every bad field', async () => {
-    const res = await request(app.getHttpServer()).post('/things').set('authorization', `Bearer ${officer}`).send({ name: 'x', amount: -1, nested: { date: '2026-02-30' } });
+    const res = await request(app.getHttpServer() as Server).post('/things').set('authorization', `Bearer ${officer}`).send({ name: 'x', amount: -1, nested: { date: '2026-02-30' } });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.amount', 'body.name', 'body.nested.date']);
-    expect(res.body.correlationId).toBe(res.headers['x-correlation-id']);
+    const problem = res.body as { errors: Array<{ field: string }>; correlationId: string };
+    expect(problem.errors.map((e) => e.field).sort()).toEqual(['body.amount', 'body.name', 'body.nested.date']);
+    expect(problem.correlationId).toBe(res.headers['x-correlation-id']);
   });
 
   it('answers a body that is not JSON with 400', async () => {
-    const res = await request(app.getHttpServer()).post('/things').set('authorization', `Bearer ${officer}`).set('content-type', 'application/json').send('{oops');
+    const res = await request(app.getHttpServer() as Server).post('/things').set('authorization', `Bearer ${officer}`).set('content-type', 'application/json').send('{oops');
     expect(res.status).toBe(400);
-    expect(res.body.type).toMatch(/invalid-json/);
+    expect((res.body as { type: string }).type).toMatch(/invalid-json/);
   });
 
   it('accepts a valid request from an allowed role and keeps the caller\'s correlation id', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await request(app.getHttpServer() as Server)
       .post('/things')
       .set('authorization', `Bearer ${officer}`)
       .set('x-correlation-id', 'corr-123')
@@ -110,9 +122,9 @@ describe('HubPlatformModule over HTTP', () => {
   });
 
   it('carries the correlation id from the HTTP request into the event it writes (causation = request id)', async () => {
-    const res = await request(app.getHttpServer()).post('/things/events').set('authorization', `Bearer ${officer}`).set('x-correlation-id', 'corr-http-1').send({ n: 7 });
+    const res = await request(app.getHttpServer() as Server).post('/things/events').set('authorization', `Bearer ${officer}`).set('x-correlation-id', 'corr-http-1').send({ n: 7 });
     expect(res.status).toBe(201);
-    const [row] = await sql<{ envelope: { correlationId: string; causationId: string; payload: unknown } }>(db.orm.em.fork(), 'select envelope from hub_outbox where event_id = ?', [res.body.eventId]);
+    const [row] = await sql<{ envelope: { correlationId: string; causationId: string; payload: unknown } }>(db.orm.em.fork(), 'select envelope from hub_outbox where event_id = ?', [(res.body as { eventId: string }).eventId]);
     expect(row?.envelope.correlationId).toBe('corr-http-1');
     expect(row?.envelope.causationId).toBe(res.headers['x-request-id']);
     expect(row?.envelope.payload).toEqual({ n: 7 });
@@ -124,39 +136,41 @@ describe('HubPlatformModule over HTTP', () => {
     const expired = await issuer.issue({ sub: 'x', roles: ['fund-officer'], expiresInSec: -60 });
     const wrongIssuer = await issuer.issue({ sub: 'x', roles: ['fund-officer'], issuer: 'https://evil.example' });
     const body = { name: 'ok', amount: 5, nested: { date: '2026-02-28' } };
-    expect((await request(app.getHttpServer()).post('/things').send(body)).status).toBe(401);
+    expect((await request(app.getHttpServer() as Server).post('/things').send(body)).status).toBe(401);
     for (const t of [forged, expired, wrongIssuer, 'not.a.jwt']) {
-      const res = await request(app.getHttpServer()).post('/things').set('authorization', `Bearer ${t}`).send(body);
+      const res = await request(app.getHttpServer() as Server).post('/things').set('authorization', `Bearer ${t}`).send(body);
       expect(res.status).toBe(401);
     }
   });
 
   it('403 for a role that is not allowed, and for a route that declares no access', async () => {
     const applicant = await issuer.issue({ sub: 'a', roles: ['applicant'], companies: ['123456789012'] });
-    const res = await request(app.getHttpServer()).post('/things').set('authorization', `Bearer ${applicant}`).send({ name: 'ok', amount: 5, nested: { date: '2026-02-28' } });
+    const res = await request(app.getHttpServer() as Server).post('/things').set('authorization', `Bearer ${applicant}`).send({ name: 'ok', amount: 5, nested: { date: '2026-02-28' } });
     expect(res.status).toBe(403);
-    expect((await request(app.getHttpServer()).get('/things/undeclared').set('authorization', `Bearer ${officer}`)).status).toBe(403);
+    expect((await request(app.getHttpServer() as Server).get('/things/undeclared').set('authorization', `Bearer ${officer}`)).status).toBe(403);
   });
 
   it('409 naming the current state for an illegal transition', async () => {
-    const res = await request(app.getHttpServer()).get('/things/018f0000-0000-7000-8000-000000000000/close').set('authorization', `Bearer ${officer}`);
+    const res = await request(app.getHttpServer() as Server).get('/things/018f0000-0000-7000-8000-000000000000/close').set('authorization', `Bearer ${officer}`);
     expect(res.status).toBe(409);
-    expect(res.body.currentState).toBe('closed');
-    expect(res.body.detail).toMatch(/state 'closed'/);
+    const problem = res.body as { currentState: string; detail: string };
+    expect(problem.currentState).toBe('closed');
+    expect(problem.detail).toMatch(/state 'closed'/);
   });
 
   it('serves OpenAPI generated from the zod schemas', async () => {
-    const res = await request(app.getHttpServer()).get('/openapi.json');
+    const res = await request(app.getHttpServer() as Server).get('/openapi.json');
     expect(res.status).toBe(200);
-    const op = res.body.paths['/things'].post;
-    expect(op.requestBody.content['application/json'].schema.properties.amount.type).toBe('integer');
-    expect(op['x-hub-access']).toEqual(['fund-officer']);
-    expect(res.body.paths['/things/{id}/close'].get.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
-    expect(res.body.paths['/health/ready']).toBeDefined();
+    const doc = res.body as OpenApiDocument;
+    const op = doc.paths['/things']?.post;
+    expect(op?.requestBody?.content['application/json']?.schema.properties.amount?.type).toBe('integer');
+    expect(op?.['x-hub-access']).toEqual(['fund-officer']);
+    expect(doc.paths['/things/{id}/close']?.get?.parameters?.[0]).toMatchObject({ name: 'id', in: 'path', required: true });
+    expect(doc.paths['/health/ready']).toBeDefined();
   });
 
   it('readiness checks the database and Kafka', async () => {
-    const res = await request(app.getHttpServer()).get('/health/ready');
+    const res = await request(app.getHttpServer() as Server).get('/health/ready');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok', checks: { database: { status: 'up', required: true }, kafka: { status: 'up', required: false } } });
   });
@@ -164,9 +178,9 @@ describe('HubPlatformModule over HTTP', () => {
   it('401 for a token that does not verify also on a public route; no token there is anonymous', async () => {
     const other = await DevTokenIssuer.create(issuer.issuer);
     const forged = await other.issue({ sub: 'x', roles: ['fund-officer'] });
-    expect((await request(app.getHttpServer()).get('/things/public')).status).toBe(200);
-    expect((await request(app.getHttpServer()).get('/things/public').set('authorization', `Bearer ${officer}`)).status).toBe(200);
-    const res = await request(app.getHttpServer()).get('/things/public').set('authorization', `Bearer ${forged}`);
+    expect((await request(app.getHttpServer() as Server).get('/things/public')).status).toBe(200);
+    expect((await request(app.getHttpServer() as Server).get('/things/public').set('authorization', `Bearer ${officer}`)).status).toBe(200);
+    const res = await request(app.getHttpServer() as Server).get('/things/public').set('authorization', `Bearer ${forged}`);
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });
@@ -197,15 +211,16 @@ describe('readiness while the broker is down', () => {
   });
 
   it('stays ready (degraded, 200) and still commits commands: the outbox keeps their events', async () => {
-    const res = await request(app.getHttpServer()).get('/health/ready');
+    const res = await request(app.getHttpServer() as Server).get('/health/ready');
     expect(res.status).toBe(200);
-    expect(res.body.status).toBe('degraded');
-    expect(res.body.checks.database).toEqual({ status: 'up', required: true });
-    expect(res.body.checks.kafka).toMatchObject({ status: 'down', required: false });
+    const health = res.body as { status: string; checks: Record<string, { status: string; required: boolean }> };
+    expect(health.status).toBe('degraded');
+    expect(health.checks.database).toEqual({ status: 'up', required: true });
+    expect(health.checks.kafka).toMatchObject({ status: 'down', required: false });
     const token = await issuer.issue({ sub: 'officer-2', roles: ['fund-officer'] });
-    const write = await request(app.getHttpServer()).post('/things/events').set('authorization', `Bearer ${token}`).send({ n: 11 });
+    const write = await request(app.getHttpServer() as Server).post('/things/events').set('authorization', `Bearer ${token}`).send({ n: 11 });
     expect(write.status).toBe(201);
-    const [row] = await sql<{ published_at: Date | null }>(db.orm.em.fork(), 'select published_at from hub_outbox where event_id = ?', [write.body.eventId]);
+    const [row] = await sql<{ published_at: Date | null }>(db.orm.em.fork(), 'select published_at from hub_outbox where event_id = ?', [(write.body as { eventId: string }).eventId]);
     expect(row).toEqual({ published_at: null });
   }, 20_000);
 });
