@@ -86,7 +86,7 @@ const iso = (d: Date): string => d.toISOString();
  * the state machine, the Annex 1 completeness rule, the eligibility outcome it was filed with,
  * the remarks, the Commission's votes and protocol, the contract and the certificate number.
  *
- * Mapped by `infrastructure/application.schema.ts` (ADR 0035): civil dates are `date` columns
+ * Mapped by `ApplicationSchema` (infrastructure/registration.schemas.ts) (ADR 0035): civil dates are `date` columns
  * (IsoDate strings), instants `timestamptz`, the value-object collections (remarks, votes,
  * history, business plan, declaration, evaluation) `jsonb`; `version` is the optimistic lock.
  * Its fields are read-only outside; only its methods change them.

@@ -5,7 +5,7 @@ import type { DescribedActivityType, ParticipantEvent } from './registration.eve
 
 /**
  * A participant (from contract signing, F-18) and, once listed, a public registry entry (F-19).
- * Never holds the business plan (F-35). Mapped by `infrastructure/participant.schema.ts`.
+ * Never holds the business plan (F-35). Mapped by `ParticipantSchema` (infrastructure/registration.schemas.ts).
  */
 export class Participant extends AggregateRoot<ParticipantEvent> {
   readonly id!: string;
