@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigSchema } from '@hub/nest-commons';
+import { httpConfigSchema, persistenceConfigSchema } from '@hub/nest-commons';
 
 const optionalUrl = z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' }).optional());
 
@@ -17,16 +17,13 @@ const extraUpstreams = z
   });
 
 /**
- * The gateway's configuration: the platform's base variables (its own database `hub_gateway`
- * holds the audit trail) plus where the contexts are and the protective limits (ADR 0031).
+ * The gateway's configuration: the platform's HTTP and persistence variables (its own database
+ * `hub_gateway` holds the audit trail and the rate-limit store) plus where the contexts are and the
+ * protective limits (ADR 0031). No messaging variables: the gateway starts no Kafka client
+ * (`HUB_KAFKA_BROKERS`, `HUB_RUN_WORKERS` are ignored if set).
  */
-export const gatewayConfigSchema = baseConfigSchema.extend({
+export const gatewayConfigSchema = httpConfigSchema.extend(persistenceConfigSchema.shape).extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3100),
-  /** The gateway publishes nothing and consumes nothing; it runs no workers unless asked to. */
-  HUB_RUN_WORKERS: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
   REGISTRATION_URL: optionalUrl,
   PARTICIPATION_URL: optionalUrl,
   HUB_GATEWAY_UPSTREAMS: extraUpstreams,
@@ -34,10 +31,10 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   HUB_GATEWAY_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
   /** How long one section of a composed view (overview, deadlines board) may take. */
   HUB_GATEWAY_COMPOSE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
-  /** Per-caller token bucket (verified subject, else client IP): sustained rate and burst. */
+  /** Per-caller limit (verified subject, else client IP): sustained rate and burst (a window of BURST calls, ADR 0031). */
   HUB_GATEWAY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   HUB_GATEWAY_RATE_BURST: z.coerce.number().int().min(1).default(60),
-  /** Per-IP bucket in front of authentication (protects token verification from floods). */
+  /** Per-IP limit in front of authentication (protects token verification from floods). */
   HUB_GATEWAY_IP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   HUB_GATEWAY_IP_RATE_BURST: z.coerce.number().int().min(1).default(200),
   /** Largest non-JSON body (uploads, CSV imports) forwarded; JSON bodies use HUB_HTTP_BODY_LIMIT. */

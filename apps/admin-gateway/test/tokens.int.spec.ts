@@ -40,10 +40,12 @@ describe('tokens: only a valid token of the configured issuer gets through', () 
     expect(gw.participation.seen).toHaveLength(0);
   });
 
-  it("the same tokens → 401 on the gateway's own routes", async () => {
+  it("the same tokens → 401 on the gateway's own routes, public ones included (one BearerAuthenticator for proxy and AuthGuard, ADR 0030)", async () => {
     for (const [what, token] of Object.entries(bad)) {
-      const res = await request(gw.app.getHttpServer()).get('/api/deadlines').set('authorization', `Bearer ${token}`);
-      expect(`${what} → ${res.status}`).toBe(`${what} → 401`);
+      for (const path of ['/api/deadlines', '/api/openapi.json']) {
+        const res = await request(gw.app.getHttpServer()).get(path).set('authorization', `Bearer ${token}`);
+        expect(`${what} on ${path} → ${res.status}`).toBe(`${what} on ${path} → 401`);
+      }
     }
   });
 

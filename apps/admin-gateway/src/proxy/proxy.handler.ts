@@ -4,9 +4,8 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 
 import { MessageContexts } from '@hub/messaging';
-import { HUB_CONFIG, HUB_LOGGER } from '@hub/nest-commons';
+import { BearerAuthenticator, HUB_CONFIG, HUB_LOGGER } from '@hub/nest-commons';
 import { decideAccess } from '../access/access-rule.js';
-import { Authenticator } from '../access/authenticator.js';
 import { RouteTable, STATE_CHANGING } from '../access/route-table.js';
 import { AuditTrail, type AuditKind } from '../audit/audit-trail.js';
 import type { GatewayConfig } from '../config.js';
@@ -37,7 +36,7 @@ export class ProxyHandler {
 
   constructor(
     @Inject(HUB_CONFIG) private readonly config: GatewayConfig,
-    @Inject(Authenticator) private readonly authenticator: Authenticator,
+    @Inject(BearerAuthenticator) private readonly authenticator: BearerAuthenticator,
     @Inject(UpstreamClient) private readonly upstreams: UpstreamClient,
     @Inject(AuditTrail) private readonly audit: AuditTrail,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,

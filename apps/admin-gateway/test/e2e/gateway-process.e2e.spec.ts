@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testKafkaBrokers } from '@hub/testing';
 import { ProcessFleet } from '../support/processes.js';
 import { UpstreamStub, deadPort, json } from '../support/upstream-stub.js';
 
@@ -22,7 +21,6 @@ describe('admin gateway as its own process, with the dev issuer', () => {
     await fleet.migrate('admin-gateway', db);
     gateway = await fleet.startApp('admin-gateway', {
       DATABASE_URL: db,
-      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
       HUB_AUTH_ISSUER: fleet.issuerUrl,
       HUB_AUTH_JWKS_URL: jwksUrl,
       REGISTRATION_URL: registration.url,
@@ -41,7 +39,8 @@ describe('admin gateway as its own process, with the dev issuer', () => {
     expect(ok.body.seenAuthorization).toBe(`Bearer ${olga}`);
     const down = await request(gateway).get('/api/participation/participations').set('authorization', `Bearer ${olga}`);
     expect(down.status).toBe(503);
-    expect((await request(gateway).get('/health/ready')).body.checks).toEqual({ database: { status: 'up', required: true }, kafka: { status: 'up', required: false } });
+    // ADR 0035 §8: the gateway has no broker to report — readiness is its database only.
+    expect((await request(gateway).get('/health/ready')).body.checks).toEqual({ database: { status: 'up', required: true } });
   });
 
   it('writes through it land in the audit trail, which its own auditor can read', async () => {

@@ -5,11 +5,9 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import type { Role } from '@hub/contracts';
 import { Clock, ManualClock } from '@hub/kernel';
-import { HubPlatformModule } from '@hub/nest-commons';
-import { DevTokenIssuer, type TestDatabase, createTestDatabase, testKafkaBrokers } from '@hub/testing';
+import { DevTokenIssuer, type TestDatabase, createTestDatabase } from '@hub/testing';
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
-import { GATEWAY_PLATFORM, gatewayControllers, gatewayProviders } from '../../src/app.module.js';
+import { gatewayControllers, gatewayPlatformImports, gatewayProviders } from '../../src/app.module.js';
 import { configureGatewayHttp } from '../../src/http/configure-gateway-http.js';
 import { gatewayOrmConfig } from '../../src/mikro-orm.config.js';
 import { UpstreamStub } from './upstream-stub.js';
@@ -51,11 +49,9 @@ export async function startGateway(
   const fullEnv = {
     PORT: '3100',
     DATABASE_URL: db.url,
-    HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
     HUB_AUTH_ISSUER: issuer.issuer,
     HUB_AUTH_JWKS_FILE: jwksFile,
     HUB_LOG_LEVEL: 'silent',
-    HUB_RUN_WORKERS: 'false',
     REGISTRATION_URL: upstreamUrls.registration ?? registration.url,
     PARTICIPATION_URL: upstreamUrls.participation ?? participation.url,
     HUB_GATEWAY_UPSTREAM_TIMEOUT_MS: '1500',
@@ -66,7 +62,7 @@ export async function startGateway(
     HUB_GATEWAY_IP_RATE_PER_MINUTE: '100000',
     ...env,
   };
-  @Module({ imports: [HubPlatformModule.forRoot({ ...GATEWAY_PLATFORM, env: fullEnv }), DiscoveryModule], controllers: gatewayControllers, providers: gatewayProviders })
+  @Module({ imports: gatewayPlatformImports(fullEnv), controllers: gatewayControllers, providers: gatewayProviders })
   class TestGatewayModule {}
   let app: INestApplication;
   try {
