@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { defineIntegrationEvent } from '@hub/contracts';
 import { AggregateRoot, ConflictError, type DomainEvent, uuidv7 } from '@hub/kernel';
 import { messagingEntities, sql } from '@hub/messaging';
-import { DevTokenIssuer, createTestDatabase, testKafkaBrokers, type TestDatabase } from '@hub/testing';
+import { DevTokenIssuer, type TestApp, type TestDatabase, createTestDatabase, startTestApp } from '@hub/testing';
 import {
   HUB_CONFIG,
   HubHttpModule,
@@ -98,23 +98,27 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
       [aggregateId],
     );
 
+  let testApp: TestApp;
+
   beforeAll(async () => {
-    db = await createTestDatabase('uow', { entities: [TallySchema, ...messagingEntities] });
-    const issuer = await DevTokenIssuer.create();
-    const jwksFile = join(tmpdir(), `jwks-uow-${process.pid}.json`);
-    writeFileSync(jwksFile, JSON.stringify(issuer.jwks()));
-    const env = { PORT: '3999', DATABASE_URL: db.url, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_AUTH_ISSUER: issuer.issuer, HUB_AUTH_JWKS_FILE: jwksFile, HUB_LOG_LEVEL: 'silent', HUB_RUN_WORKERS: 'false' };
-    @Module({ imports: [HubPlatformModule.forRoot({ name: 'uow-test', title: 'T', description: 't', configSchema: baseConfigSchema, entities: [TallySchema], eventMapper: TallyEvents, env })] })
-    class AppModule {}
-    app = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication({ bodyParser: false });
-    configureHttp(app, app.get(HUB_CONFIG));
-    await app.init();
+    // The one app-test harness of @hub/testing: a fresh database, a token issuer, the production pipeline.
+    testApp = await startTestApp({
+      prefix: 'uow',
+      createModule: (env) => {
+        @Module({ imports: [HubPlatformModule.forRoot({ name: 'uow-test', title: 'T', description: 't', configSchema: baseConfigSchema, entities: [TallySchema], eventMapper: TallyEvents, env })] })
+        class AppModule {}
+        return AppModule;
+      },
+      orm: { entities: [TallySchema, ...messagingEntities] },
+      migrate: false,
+      pipeline: (a) => configureHttp(a, a.get(HUB_CONFIG)),
+    });
+    ({ app, db } = testApp);
     uow = app.get(UnitOfWork);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    await testApp?.close();
   });
 
   it('writes the mapped integration events of every aggregate the transaction touched, keyed and in order', async () => {

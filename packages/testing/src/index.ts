@@ -4,3 +4,4 @@ export * from './kafka.js';
 export * from './wait.js';
 export * from './tokens.js';
 export * from './factories.js';
+export * from './app/start-test-app.js';

@@ -76,7 +76,7 @@ export async function startTestApp(options: StartTestAppOptions): Promise<TestAp
     const jwksFile = join(jwksDir, 'jwks.json');
     writeFileSync(jwksFile, JSON.stringify(issuer.jwks()));
     const env: Record<string, string> = {
-      PORT: '0',
+      PORT: '3999', // never listened on: requests go through supertest
       DATABASE_URL: db.url,
       HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
       HUB_AUTH_ISSUER: issuer.issuer,
@@ -102,9 +102,9 @@ export async function startTestApp(options: StartTestAppOptions): Promise<TestAp
       clock,
       issuer,
       env,
-      http: () => request(started.getHttpServer()),
+      http: () => request(started.getHttpServer() as Parameters<typeof request>[0]),
       token: (roles, companies = [], sub = `${roles[0] ?? 'nobody'}-${companies[0] ?? 'x'}`) => issuer.issue({ sub, roles, companies, name: sub }),
-      sql: async <T>(query: string, params: readonly unknown[] = []) => (await db.orm.em.fork().execute(query, [...params])) as T[],
+      sql: async <T>(query: string, params: readonly unknown[] = []): Promise<T[]> => db.orm.em.fork().execute<T[]>(query, [...params]),
       close: async () => {
         if (closed) return;
         closed = true;
