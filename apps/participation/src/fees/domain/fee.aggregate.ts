@@ -1,13 +1,13 @@
-import { AggregateRoot, ConflictError, IllegalStateError, RuleViolationError, ValidationError } from '@hub/kernel';
-import { compareIsoDates, quarterEnd, type IsoDate } from '../../shared/domain/calendar.js';
+import { AggregateRoot, ConflictError, IllegalStateError, ValidationError } from '@hub/kernel';
+import { compareIsoDates, type IsoDate } from '../../shared/domain/calendar.js';
+import type { Mutable } from '../../shared/domain/mutable.js';
+import { assertQuarterEnded } from './rules/income-declared-after-quarter.rule.js';
 import type { FeeEvent } from './fee.events.js';
 import { addTiyn, legacyKztNumber, maxTiyn, subtractTiyn, ZERO, type Tiyn } from './money.js';
 import type { PricedFee } from './tariff.js';
 
 export type FeeStatus = 'awaiting-declaration' | 'assessed' | 'paid' | 'overdue';
 export type PaymentSource = 'manual' | 'bank-statement';
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** One payment as the bank (or the finance officer) reports it. */
 export interface PaymentInput {
@@ -75,10 +75,7 @@ export class Fee extends AggregateRoot<FeeEvent> {
    * from the tariff (priced by the caller with `Tariff.feeFor`, F-22, F-23).
    */
   declare(income: Tiyn, priced: PricedFee, today: IsoDate, now: Date): void {
-    const end = quarterEnd(this.year, this.quarter);
-    if (compareIsoDates(end, today) >= 0) {
-      throw new RuleViolationError('F-21', `the income of ${this.year}-Q${this.quarter} can be declared once the quarter has ended (after ${end})`, { field: 'quarter' });
-    }
+    assertQuarterEnded(this.year, this.quarter, today);
     if (this.declaredIncomeTiyn !== null) {
       throw new ConflictError('fee.already-declared', `the income of ${this.year}-Q${this.quarter} was already declared`, { field: 'quarter' });
     }
