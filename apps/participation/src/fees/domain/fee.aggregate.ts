@@ -1,6 +1,5 @@
 import { AggregateRoot, ConflictError, IllegalStateError, ValidationError } from '@hub/kernel';
 import { compareIsoDates, type IsoDate } from '../../shared/domain/calendar.js';
-import type { Mutable } from '../../shared/domain/mutable.js';
 import { assertQuarterEnded } from './rules/income-declared-after-quarter.rule.js';
 import type { FeeEvent } from './fee.events.js';
 import { addTiyn, legacyKztNumber, maxTiyn, subtractTiyn, ZERO, type Tiyn } from './money.js';
@@ -8,6 +7,9 @@ import type { PricedFee } from './tariff.js';
 
 export type FeeStatus = 'awaiting-declaration' | 'assessed' | 'paid' | 'overdue';
 export type PaymentSource = 'manual' | 'bank-statement';
+
+/** The writable view of the fee, for its own methods only (ADR 0035 §1). */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** One payment as the bank (or the finance officer) reports it. */
 export interface PaymentInput {
