@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { EventRegistry, TOPICS, registrationEvents } from '@hub/contracts';
 import { HubPlatformModule } from '@hub/nest-commons';
 import { participationConfigSchema } from './config.js';
@@ -41,6 +41,29 @@ import { SubmitQuarterlyReportHandler } from './reporting/application/commands/s
 import { ReportDueTimerHandler } from './reporting/application/timers/report-due.timer-handler.js';
 import { ReportingController } from './reporting/interface/http/reporting.http.controller.js';
 import { ContextServices } from './shared/application/platform.js';
+import { sharedProviders } from './shared/infrastructure/shared.providers.js';
+import { ParticipationIntegrationEvents } from './participation.integration-events.js';
+import { ParticipationRepository } from './participation/application/ports/participation.repository.js';
+import { ExtensionRepository } from './participation/application/ports/extension.repository.js';
+import { EarlyTerminationRepository } from './participation/application/ports/early-termination.repository.js';
+import { TerminationBasisReader } from './participation/application/ports/termination-basis.reader.js';
+import {
+  MikroOrmEarlyTerminationRepository,
+  MikroOrmExtensionRepository,
+  MikroOrmParticipationRepository,
+  SqlTerminationBasisReader,
+} from './participation/infrastructure/participation.mikro-orm.repositories.js';
+import { FEE_EXPORTS, FEE_PROVIDERS } from './fees/fees.providers.js';
+import { NonResidentRecords, QuarterlyReportRepository } from './reporting/application/ports/quarterly-report.repository.js';
+import { MikroOrmNonResidentRecords, MikroOrmQuarterlyReportRepository } from './reporting/infrastructure/reporting.mikro-orm.repositories.js';
+import { AuditObligationRepository, CorporateNoticeRepository, InformationRequestRepository } from './obligations/application/ports/obligation.repositories.js';
+import {
+  MikroOrmAuditObligationRepository,
+  MikroOrmCorporateNoticeRepository,
+  MikroOrmInformationRequestRepository,
+} from './obligations/infrastructure/obligations.mikro-orm.repositories.js';
+import { MonitoringConclusionRepository } from './monitoring/application/ports/monitoring-conclusion.repository.js';
+import { MikroOrmMonitoringConclusionRepository } from './monitoring/infrastructure/monitoring.mikro-orm.repository.js';
 
 export const TIMER_HANDLERS = [
   PlannedEndTimerHandler,
@@ -71,12 +94,29 @@ const COMMAND_HANDLERS = [
   GenerateAnalyticsHandler,
 ];
 
+/** Every port of the context and the adapter that implements it (ADR 0035 §4). */
+const PORTS: Provider[] = [
+  ...sharedProviders,
+  { provide: ParticipationRepository, useClass: MikroOrmParticipationRepository },
+  { provide: ExtensionRepository, useClass: MikroOrmExtensionRepository },
+  { provide: EarlyTerminationRepository, useClass: MikroOrmEarlyTerminationRepository },
+  { provide: TerminationBasisReader, useClass: SqlTerminationBasisReader },
+  { provide: QuarterlyReportRepository, useClass: MikroOrmQuarterlyReportRepository },
+  { provide: NonResidentRecords, useClass: MikroOrmNonResidentRecords },
+  { provide: InformationRequestRepository, useClass: MikroOrmInformationRequestRepository },
+  { provide: AuditObligationRepository, useClass: MikroOrmAuditObligationRepository },
+  { provide: CorporateNoticeRepository, useClass: MikroOrmCorporateNoticeRepository },
+  { provide: MonitoringConclusionRepository, useClass: MikroOrmMonitoringConclusionRepository },
+];
+
+const SERVICES = [ContextServices, ParticipationLifecycle, AnalyticsService];
+
 /**
- * The context's shared services, global so that the timer and event handlers the platform module
- * instantiates can inject them.
+ * The context's ports and shared services, global so that the timer and event handlers the
+ * platform module instantiates can inject them.
  */
 @Global()
-@Module({ providers: [ContextServices, ParticipationLifecycle, AnalyticsService], exports: [ContextServices, ParticipationLifecycle, AnalyticsService] })
+@Module({ providers: [...PORTS, ...FEE_PROVIDERS, ...SERVICES], exports: [...PORTS.map((p) => ('provide' in p ? p.provide : p)), ...FEE_EXPORTS, ...SERVICES] })
 class ParticipationCoreModule {}
 
 /**
@@ -96,6 +136,7 @@ export function participationAppModule(env?: Record<string, string | undefined>)
         description: "The participant's life from registration to termination: term and extension, membership fees, quarterly reports and non-residents, information requests, audit, notices, monitoring, early termination, analytics (F-21 … F-42).",
         configSchema: participationConfigSchema,
         entities: participationEntities,
+        eventMapper: ParticipationIntegrationEvents,
         timerHandlers: TIMER_HANDLERS,
         consumers: [
           {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@hub/messaging';
-import { PiiCipher } from '../src/shared/infrastructure/pii-cipher.js';
+import { AesGcmPiiCipher } from '../src/reporting/infrastructure/aes-gcm-pii-cipher.js';
 import { reencryptPii } from '../src/reporting/application/pii-reencryption.js';
 import { Harness, PII_KEY_1, PII_KEY_2, body, list } from './support/harness.js';
 
@@ -114,11 +114,11 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
   });
 
   it('F-42: key rotation re-encrypts every record with the active key, and the data still reads the same', async () => {
-    const rotated = new PiiCipher(new Map([['k1', Buffer.from(PII_KEY_1, 'base64')], ['k2', Buffer.from(PII_KEY_2, 'base64')]]), 'k2');
+    const rotated = new AesGcmPiiCipher(new Map([['k1', Buffer.from(PII_KEY_1, 'base64')], ['k2', Buffer.from(PII_KEY_2, 'base64')]]), 'k2');
     expect(await reencryptPii(h.orm.em.fork() as never, rotated)).toBe(2);
     const rows = await sql<{ key_id: string; personal_data: string; id: string }>(h.orm.em.fork(), 'select id, key_id, personal_data from non_resident_record where report_id = ?', [reportId]);
     expect(rows.map((r) => r.key_id)).toEqual(['k2', 'k2']);
-    const newOnly = new PiiCipher(new Map([['k2', Buffer.from(PII_KEY_2, 'base64')]]), 'k2');
+    const newOnly = new AesGcmPiiCipher(new Map([['k2', Buffer.from(PII_KEY_2, 'base64')]]), 'k2');
     expect(rows.map((r) => (JSON.parse(newOnly.decrypt(r.personal_data, r.id)) as { fullNameLatin: string }).fullNameLatin).sort()).toEqual(['Timur Ksenofontov', 'Zarina Ksenofontova']);
     // the running app (ring k1,k2) still reads them
     const res = await h.http().get(`/quarterly-reports/${reportId}/non-residents`).set('authorization', `Bearer ${h.tokens.officer}`);
@@ -146,7 +146,7 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.text.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines.find((l) => l.startsWith(a.bin))).toContain(',submitted,5000000,1000000,10,1,');
+    expect(lines.find((l) => l.startsWith(a.bin))).toContain(',submitted,5000000.00,1000000.00,10,1,'); // ADR 0036: exact decimal KZT text
     expect(lines.find((l) => l.startsWith(b.bin))).toContain(',overdue,');
     const doc = await h.http().get('/analytics/quarterly/2026/1/report.md').set('authorization', `Bearer ${h.tokens.analyst}`);
     expect(doc.text).toContain('Quarterly reports submitted: 1 of 2');

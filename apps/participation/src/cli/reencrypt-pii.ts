@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { piiKeyRingSchema } from '../config.js';
 import { participationOrmConfig } from '../mikro-orm.config.js';
 import { reencryptPii } from '../reporting/application/pii-reencryption.js';
-import { PiiCipher } from '../shared/infrastructure/pii-cipher.js';
+import { AesGcmPiiCipher } from '../reporting/infrastructure/aes-gcm-pii-cipher.js';
 
 const env = z.object({ DATABASE_URL: z.string().min(1), HUB_PII_KEYS: piiKeyRingSchema, HUB_PII_ACTIVE_KEY: z.string().min(1) }).safeParse(process.env);
 if (!env.success) {
@@ -22,7 +22,7 @@ if (!env.data.HUB_PII_KEYS.has(env.data.HUB_PII_ACTIVE_KEY)) {
 }
 const orm = await MikroORM.init(participationOrmConfig(env.data.DATABASE_URL));
 try {
-  const moved = await reencryptPii(orm.em.fork(), new PiiCipher(env.data.HUB_PII_KEYS, env.data.HUB_PII_ACTIVE_KEY));
+  const moved = await reencryptPii(orm.em.fork(), new AesGcmPiiCipher(env.data.HUB_PII_KEYS, env.data.HUB_PII_ACTIVE_KEY));
   process.stdout.write(`participation: ${moved} non-resident record(s) re-encrypted with key ${env.data.HUB_PII_ACTIVE_KEY}\n`);
 } finally {
   await orm.close();

@@ -83,11 +83,8 @@ try {
       certificateNumber: `AH-${c.serial}`,
       certificateDueDate: c.termStart,
     };
-    await uow.run((em) =>
-      app.get(ParticipantRegisteredHandler).handle(
-        { id: stableUuid(`event:${c.key}`), type: ParticipantRegisteredV1.type, version: 1, occurredAt: `${c.termStart}T04:00:00.000Z`, correlationId: 'seed', causationId: null, aggregateId: bin, payload },
-        em,
-      ),
+    await uow.run(() =>
+      app.get(ParticipantRegisteredHandler).handle({ id: stableUuid(`event:${c.key}`), type: ParticipantRegisteredV1.type, version: 1, occurredAt: `${c.termStart}T04:00:00.000Z`, correlationId: 'seed', causationId: null, aggregateId: bin, payload }),
     );
     const p = await uow.reader().findOneOrFail(Participation, { participantId });
     ids[c.key] = { id: p.id, bin };

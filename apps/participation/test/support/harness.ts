@@ -12,7 +12,7 @@ import { EventRegistry, ParticipantRegisteredV1, registrationEvents, type EventE
 import { makeBin } from '@hub/identifiers';
 import { Clock, ManualClock, uuidv7 } from '@hub/kernel';
 import { EventConsumer, TimerPoller, sql, type MessageBus } from '@hub/messaging';
-import { HUB_CONFIG, HUB_LOGGER, MESSAGE_BUS, MIKRO_ORM, REDACT_PATHS, configureHttp } from '@hub/nest-commons';
+import { HUB_CONFIG, HUB_LOGGER, MESSAGE_BUS, MIKRO_ORM, REDACT_PATHS, UnitOfWork, configureHttp } from '@hub/nest-commons';
 import { DevTokenIssuer, createTestDatabase, createTestTopics, testKafkaBrokers, type TestDatabase } from '@hub/testing';
 import { participationAppModule } from '../../src/app.module.js';
 import { participationOrmConfig } from '../../src/mikro-orm.config.js';
@@ -123,6 +123,8 @@ export class Harness {
       handlers: [this.app.get(ParticipantRegisteredHandler), this.app.get(ActivityTypesChangedHandler)],
       maxAttempts: 2,
       baseBackoffMs: 10,
+      // as the platform's own consumer: the handler runs in the context's unit of work (repositories, recorded events → outbox)
+      around: (em, work) => this.app.get(UnitOfWork).within(em as Parameters<UnitOfWork['within']>[0], work),
     });
     this.tokens = {
       officer: await this.issuer.issue({ sub: 'officer-1', roles: ['fund-officer'] }),

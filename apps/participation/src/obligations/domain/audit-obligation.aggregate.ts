@@ -1,6 +1,8 @@
-import { IllegalStateError } from '@hub/kernel';
+import { AggregateRoot, IllegalStateError } from '@hub/kernel';
 import type { IsoDate } from '../../shared/domain/calendar.js';
+import type { Mutable } from '../../shared/domain/mutable.js';
 import type { Attachment } from './information-request.aggregate.js';
+import type { AuditObligationEvent } from './obligation.events.js';
 
 export type AuditStatus = 'owed' | 'submitted' | 'overdue' | 'submitted-late';
 
@@ -9,39 +11,65 @@ export type AuditStatus = 'owed' | 'submitted' | 'overdue' | 'submitted-late';
  * audit and submits its opinion by 1 July of the next year. Derived from the declared quarterly
  * income (ADR 0024).
  */
-export class AuditObligation {
-  id!: string;
-  participationId!: string;
-  bin!: string;
-  financialYear!: number;
+export class AuditObligation extends AggregateRoot<AuditObligationEvent> {
+  readonly id!: string;
+  readonly participationId!: string;
+  readonly bin!: string;
+  readonly financialYear!: number;
+  /**
+   * The year's declared income it was derived from. Still writable from outside only because the
+   * fees module's declare-income handler revises it directly; it should call `reviseDeclaredIncome`.
+   */
   declaredIncomeKzt!: number;
-  thresholdKzt!: number;
-  dueDate!: IsoDate;
-  status!: AuditStatus;
-  submittedOn!: IsoDate | null;
-  opinion!: Attachment | null;
-  createdAt!: Date;
+  readonly thresholdKzt!: number;
+  readonly dueDate!: IsoDate;
+  readonly status!: AuditStatus;
+  readonly submittedOn!: IsoDate | null;
+  readonly opinion!: Attachment | null;
+  readonly createdAt!: Date;
   /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
-  version!: number;
+  readonly version!: number;
 
+  private get self(): Mutable<AuditObligation> {
+    return this;
+  }
 
   static derive(props: { id: string; participationId: string; bin: string; financialYear: number; declaredIncomeKzt: number; thresholdKzt: number; dueDate: IsoDate }, now: Date): AuditObligation {
     const a = new AuditObligation();
     Object.assign(a, props, { status: 'owed', submittedOn: null, opinion: null, createdAt: now });
+    a.record({ ...a.facts(now), name: 'AuditOpinionOwed', financialYear: a.financialYear });
     return a;
   }
 
-  submit(on: IsoDate, opinion: Attachment): void {
-    if (this.status !== 'owed' && this.status !== 'overdue') throw new IllegalStateError('audit-obligation', this.status, 'submit');
-    this.status = this.status === 'overdue' ? 'submitted-late' : 'submitted';
-    this.submittedOn = on;
-    this.opinion = opinion;
+  /** F-33: a later declaration of the same year changes the income the obligation rests on. */
+  reviseDeclaredIncome(annualIncomeKzt: number): void {
+    this.declaredIncomeKzt = annualIncomeKzt;
   }
 
-  markOverdue(): boolean {
+  /** Whether the opinion's due-date timer still runs. */
+  get awaitsOpinion(): boolean {
+    return this.status === 'owed';
+  }
+
+  submit(on: IsoDate, opinion: Attachment, now: Date): void {
+    if (this.status !== 'owed' && this.status !== 'overdue') throw new IllegalStateError('audit-obligation', this.status, 'submit');
+    const late = this.status === 'overdue';
+    this.self.status = late ? 'submitted-late' : 'submitted';
+    this.self.submittedOn = on;
+    this.self.opinion = opinion;
+    this.record({ ...this.facts(now), name: 'AuditOpinionSubmitted', financialYear: this.financialYear, late });
+  }
+
+  /** F-33: 1 July passed without the opinion. Returns whether it changed. */
+  markOverdue(now: Date): boolean {
     if (this.status !== 'owed') return false;
-    this.status = 'overdue';
+    this.self.status = 'overdue';
+    this.record({ ...this.facts(now), name: 'AuditOpinionBecameOverdue', financialYear: this.financialYear });
     return true;
+  }
+
+  private facts(now: Date) {
+    return { aggregateId: this.id, occurredAt: now, participationId: this.participationId, bin: this.bin, dueDate: this.dueDate };
   }
 }
 

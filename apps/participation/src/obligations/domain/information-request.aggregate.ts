@@ -1,5 +1,7 @@
-import { IllegalStateError } from '@hub/kernel';
+import { AggregateRoot, IllegalStateError } from '@hub/kernel';
 import type { IsoDate } from '../../shared/domain/calendar.js';
+import type { Mutable } from '../../shared/domain/mutable.js';
+import type { InformationRequestEvent } from './obligation.events.js';
 
 export type InformationKind = 'tax-and-accounting' | 'statistical-reports' | 'tax-declarations' | 'audit-opinion' | 'audit-report' | 'additional-documents';
 export type InformationRequestStatus = 'open' | 'answered' | 'overdue' | 'answered-late';
@@ -16,41 +18,78 @@ export interface Attachment {
  * provides them within 10 WD; unanswered at the due date the request is overdue — part of
  * early-termination ground F-28(4).
  */
-export class InformationRequest {
-  id!: string;
-  participationId!: string;
-  bin!: string;
-  kind!: InformationKind;
-  description!: string;
-  requestedOn!: IsoDate;
-  requestedBy!: string;
-  dueDate!: IsoDate;
-  status!: InformationRequestStatus;
-  answeredOn!: IsoDate | null;
-  answerNote!: string | null;
-  attachments!: Attachment[];
-  createdAt!: Date;
+export class InformationRequest extends AggregateRoot<InformationRequestEvent> {
+  readonly id!: string;
+  readonly participationId!: string;
+  readonly bin!: string;
+  readonly kind!: InformationKind;
+  readonly description!: string;
+  readonly requestedOn!: IsoDate;
+  readonly requestedBy!: string;
+  readonly dueDate!: IsoDate;
+  readonly status!: InformationRequestStatus;
+  readonly answeredOn!: IsoDate | null;
+  readonly answerNote!: string | null;
+  readonly attachments!: readonly Attachment[];
+  readonly createdAt!: Date;
   /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
-  version!: number;
+  readonly version!: number;
 
+  private get self(): Mutable<InformationRequest> {
+    return this;
+  }
 
-  static open(props: { id: string; participationId: string; bin: string; kind: InformationKind; description: string; requestedOn: IsoDate; requestedBy: string; dueDate: IsoDate }, now: Date): InformationRequest {
+  /** F-32, F-38: requested of an active participation (a participation that ended owes nothing more). */
+  static open(
+    props: { id: string; participation: { id: string; bin: string; status: string; isActive(): boolean }; kind: InformationKind; description: string; requestedOn: IsoDate; requestedBy: string; dueDate: IsoDate },
+    now: Date,
+  ): InformationRequest {
+    const p = props.participation;
+    if (!p.isActive()) throw new IllegalStateError('participation', p.status, 'request information from');
     const r = new InformationRequest();
-    Object.assign(r, props, { status: 'open', answeredOn: null, answerNote: null, attachments: [], createdAt: now });
+    Object.assign(r, {
+      id: props.id,
+      participationId: p.id,
+      bin: p.bin,
+      kind: props.kind,
+      description: props.description,
+      requestedOn: props.requestedOn,
+      requestedBy: props.requestedBy,
+      dueDate: props.dueDate,
+      status: 'open',
+      answeredOn: null,
+      answerNote: null,
+      attachments: [],
+      createdAt: now,
+    });
+    r.record({ ...r.facts(now), name: 'InformationRequested', kind: r.kind });
     return r;
   }
 
-  answer(on: IsoDate, note: string, attachments: Attachment[]): void {
-    if (this.status !== 'open' && this.status !== 'overdue') throw new IllegalStateError('information-request', this.status, 'answer');
-    this.status = this.status === 'overdue' ? 'answered-late' : 'answered';
-    this.answeredOn = on;
-    this.answerNote = note;
-    this.attachments = attachments;
+  /** Whether the request's due-date timer still runs. */
+  get awaitsAnswer(): boolean {
+    return this.status === 'open';
   }
 
-  markOverdue(): boolean {
+  answer(on: IsoDate, note: string, attachments: readonly Attachment[], now: Date): void {
+    if (this.status !== 'open' && this.status !== 'overdue') throw new IllegalStateError('information-request', this.status, 'answer');
+    const late = this.status === 'overdue';
+    this.self.status = late ? 'answered-late' : 'answered';
+    this.self.answeredOn = on;
+    this.self.answerNote = note;
+    this.self.attachments = [...attachments];
+    this.record({ ...this.facts(now), name: 'InformationRequestAnswered', kind: this.kind, late });
+  }
+
+  /** F-32, F-38: unanswered at the due date — overdue (part of ground F-28(4)). Returns whether it changed. */
+  markOverdue(now: Date): boolean {
     if (this.status !== 'open') return false;
-    this.status = 'overdue';
+    this.self.status = 'overdue';
+    this.record({ ...this.facts(now), name: 'InformationRequestBecameOverdue', kind: this.kind });
     return true;
+  }
+
+  private facts(now: Date) {
+    return { aggregateId: this.id, occurredAt: now, participationId: this.participationId, bin: this.bin, dueDate: this.dueDate };
   }
 }

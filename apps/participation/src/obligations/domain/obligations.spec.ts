@@ -9,18 +9,20 @@ const file = { fileName: 'a.pdf', mediaType: 'application/pdf', sizeBytes: 10, s
 
 describe('counter-obligations (F-32 … F-34, F-38)', () => {
   it('F-32, F-38: a request is answered, or overdue and then answered late', () => {
-    const r = InformationRequest.open({ id: 'i1', participationId: 'p1', bin: '190540000011', kind: 'tax-declarations', description: 'FNO 100', requestedOn: '2026-03-02', requestedBy: 'o', dueDate: '2026-03-17' }, now);
-    expect(r.markOverdue()).toBe(true);
-    r.answer('2026-03-20', 'sorry', [file]);
+    const active = { id: 'p1', bin: '190540000011', status: 'active', isActive: () => true };
+    const r = InformationRequest.open({ id: 'i1', participation: active, kind: 'tax-declarations', description: 'FNO 100', requestedOn: '2026-03-02', requestedBy: 'o', dueDate: '2026-03-17' }, now);
+    expect(r.markOverdue(now)).toBe(true);
+    r.answer('2026-03-20', 'sorry', [file], now);
     expect(r.status).toBe('answered-late');
-    expect(() => r.answer('2026-03-21', '', [file])).toThrow(IllegalStateError);
+    expect(() => r.answer('2026-03-21', '', [file], now)).toThrow(IllegalStateError);
+    expect(r.pullEvents().map((e) => e.name)).toEqual(['InformationRequested', 'InformationRequestBecameOverdue', 'InformationRequestAnswered']);
   });
 
   it('F-33: the audit is owed only when annual income is above the threshold', () => {
     expect(auditOwed(100_000_000, 100_000_000)).toBe(false);
     expect(auditOwed(100_000_000.01, 100_000_000)).toBe(true);
     const a = AuditObligation.derive({ id: 'a1', participationId: 'p1', bin: '190540000011', financialYear: 2026, declaredIncomeKzt: 150_000_000, thresholdKzt: 100_000_000, dueDate: '2027-07-01' }, now);
-    a.submit('2027-06-01', file);
+    a.submit('2027-06-01', file, now);
     expect(a.status).toBe('submitted');
   });
 
@@ -28,5 +30,15 @@ describe('counter-obligations (F-32 … F-34, F-38)', () => {
     const base = { id: 'n1', participationId: 'p1', bin: '190540000011', kind: 'liquidation' as const, eventDate: '2026-03-02', dueDate: '2026-03-17', description: '', copies: [file] };
     expect(CorporateNotice.file({ ...base, filedOn: '2026-03-17' }, now).onTime).toBe(true);
     expect(CorporateNotice.file({ ...base, filedOn: '2026-03-18' }, now).onTime).toBe(false);
+  });
+
+  it('F-34: a notice of an event that has not happened yet is refused', () => {
+    const base = { id: 'n1', participationId: 'p1', bin: '190540000011', kind: 'liquidation' as const, eventDate: '2026-03-20', dueDate: '2026-04-03', description: '', copies: [file] };
+    expect(() => CorporateNotice.file({ ...base, filedOn: '2026-03-19' }, now)).toThrow(/future/);
+  });
+
+  it('F-32, F-38: a participation that has ended is not asked for documents any more', () => {
+    const ended = { id: 'p1', bin: '190540000011', status: 'ended', isActive: () => false };
+    expect(() => InformationRequest.open({ id: 'i2', participation: ended, kind: 'tax-declarations', description: 'FNO 100', requestedOn: '2027-03-02', requestedBy: 'o', dueDate: '2027-03-17' }, now)).toThrow(IllegalStateError);
   });
 });

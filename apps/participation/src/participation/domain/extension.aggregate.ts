@@ -1,8 +1,17 @@
-import { IllegalStateError, StateMachine, ValidationError } from '@hub/kernel';
-import { compareIsoDates, type IsoDate } from '../../shared/domain/calendar.js';
+import { AggregateRoot, IllegalStateError, StateMachine, ValidationError, type DomainEvent } from '@hub/kernel';
+import type { IsoDate } from '../../shared/domain/calendar.js';
+import type { Mutable } from '../../shared/domain/mutable.js';
+import type { Participation } from './participation.aggregate.js';
 import { assertExtensionFiledInTime } from './rules/extension-filed-in-time.rule.js';
+import { assertExtensionTerm } from './rules/extension-term.rule.js';
 
 export type ExtensionStatus = 'submitted' | 'approved' | 'rejected';
+
+/** F-25: an extension was applied for / approved (certificate issued) / rejected. Internal: the participation publishes the extension. */
+export type ExtensionEvent =
+  | (DomainEvent & { readonly name: 'ExtensionFiled'; readonly participationId: string; readonly requestedTermEnd: IsoDate })
+  | (DomainEvent & { readonly name: 'ExtensionApproved'; readonly participationId: string; readonly certificateNumber: string })
+  | (DomainEvent & { readonly name: 'ExtensionRejected'; readonly participationId: string; readonly reason: string });
 
 const flow = new StateMachine<ExtensionStatus, 'approve' | 'reject'>('extension', {
   approve: { from: ['submitted'], to: 'approved' },
@@ -10,35 +19,44 @@ const flow = new StateMachine<ExtensionStatus, 'approve' | 'reject'>('extension'
 });
 
 /** F-25: an application to extend the participation term; approved ones get an Annex 3 certificate. */
-export class Extension {
-  id!: string;
-  participationId!: string;
-  filedOn!: IsoDate;
-  currentTermEnd!: IsoDate;
-  requestedTermEnd!: IsoDate;
-  status!: ExtensionStatus;
-  decidedOn!: IsoDate | null;
-  reason!: string | null;
-  certificateNumber!: string | null;
-  createdAt!: Date;
+export class Extension extends AggregateRoot<ExtensionEvent> {
+  readonly id!: string;
+  readonly participationId!: string;
+  readonly filedOn!: IsoDate;
+  readonly currentTermEnd!: IsoDate;
+  readonly requestedTermEnd!: IsoDate;
+  readonly status!: ExtensionStatus;
+  readonly decidedOn!: IsoDate | null;
+  readonly reason!: string | null;
+  readonly certificateNumber!: string | null;
+  readonly createdAt!: Date;
   /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
-  version!: number;
+  readonly version!: number;
 
+  private get self(): Mutable<Extension> {
+    return this;
+  }
 
-  static file(props: { id: string; participationId: string; filedOn: IsoDate; termEnd: IsoDate; extensionDeadline: IsoDate; requestedTermEnd: IsoDate; earliestEnd: IsoDate }, now: Date): Extension {
-    assertExtensionFiledInTime(props.filedOn, props.extensionDeadline, props.termEnd);
-    if (compareIsoDates(props.requestedTermEnd, props.termEnd) <= 0) {
-      throw ValidationError.field('requestedTermEnd', `must be after the current term end ${props.termEnd}`, 'extension.not-later');
-    }
-    if (compareIsoDates(props.requestedTermEnd, props.earliestEnd) < 0) {
-      throw ValidationError.field('requestedTermEnd', `F-24: the extended term must last at least the minimum term: ${props.earliestEnd} or later`, 'extension.too-short');
-    }
+  /**
+   * F-25: filed no later than 10 WD before the term ends (`extensionDeadline`), for an active
+   * participation with no other extension awaiting the Fund's decision; F-24: the new term lasts at
+   * least the minimum (`earliestEnd`).
+   */
+  static file(
+    props: { id: string; participation: Participation; pending: Extension | null; filedOn: IsoDate; extensionDeadline: IsoDate; requestedTermEnd: IsoDate; earliestEnd: IsoDate },
+    now: Date,
+  ): Extension {
+    const p = props.participation;
+    if (!p.isActive()) throw new IllegalStateError('participation', p.status, 'extend');
+    if (props.pending) throw new IllegalStateError('extension', 'submitted', 'file another extension', `extension ${props.pending.id} awaits the Fund's decision`);
+    assertExtensionFiledInTime(props.filedOn, props.extensionDeadline, p.termEnd);
+    assertExtensionTerm(props.requestedTermEnd, p.termEnd, props.earliestEnd);
     const e = new Extension();
     Object.assign(e, {
       id: props.id,
-      participationId: props.participationId,
+      participationId: p.id,
       filedOn: props.filedOn,
-      currentTermEnd: props.termEnd,
+      currentTermEnd: p.termEnd,
       requestedTermEnd: props.requestedTermEnd,
       status: 'submitted',
       decidedOn: null,
@@ -46,23 +64,30 @@ export class Extension {
       certificateNumber: null,
       createdAt: now,
     });
+    e.record({ name: 'ExtensionFiled', aggregateId: e.id, occurredAt: now, participationId: p.id, requestedTermEnd: e.requestedTermEnd });
     return e;
   }
 
-  approve(on: IsoDate, certificateNumber: string): void {
-    this.status = flow.next(this.status, 'approve');
-    this.decidedOn = on;
-    this.certificateNumber = certificateNumber;
+  /**
+   * F-25, Annex 3: the Fund approves — the certificate is numbered after the participation's own
+   * (`EXT-<certificate>-<new end>`) and the participation's planned end moves (it records the event
+   * the other contexts see).
+   */
+  approve(participation: Participation, on: IsoDate, now: Date): void {
+    this.self.status = flow.next(this.status, 'approve');
+    const number = `EXT-${participation.certificateNumber}-${this.requestedTermEnd.replace(/-/g, '')}`;
+    this.self.decidedOn = on;
+    this.self.certificateNumber = number;
+    participation.extendTo({ id: this.id, newTermEnd: this.requestedTermEnd, certificateNumber: number, issuedOn: on }, now);
+    this.record({ name: 'ExtensionApproved', aggregateId: this.id, occurredAt: now, participationId: this.participationId, certificateNumber: number });
   }
 
-  reject(on: IsoDate, reason: string | undefined): void {
+  /** F-25: a rejection states its reason. */
+  reject(on: IsoDate, reason: string | undefined, now: Date): void {
     if (!reason) throw ValidationError.field('reason', 'a rejection states its reason', 'extension.reason-required');
-    this.status = flow.next(this.status, 'reject');
-    this.decidedOn = on;
-    this.reason = reason;
-  }
-
-  assertSubmitted(): void {
-    if (this.status !== 'submitted') throw new IllegalStateError('extension', this.status, 'decide');
+    this.self.status = flow.next(this.status, 'reject');
+    this.self.decidedOn = on;
+    this.self.reason = reason;
+    this.record({ name: 'ExtensionRejected', aggregateId: this.id, occurredAt: now, participationId: this.participationId, reason });
   }
 }

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { PiiCipher } from '../../shared/infrastructure/pii-cipher.js';
+import type { PiiCipher } from './ports/pii-cipher.js';
 import { NonResidentRecord } from '../domain/quarterly-report.aggregate.js';
 
 /**
@@ -13,8 +13,7 @@ export async function reencryptPii(em: SqlEntityManager, cipher: PiiCipher, batc
       const batch = await tx.find(NonResidentRecord, { keyId: { $ne: cipher.activeKeyId } }, { limit: batchSize, orderBy: { id: 'asc' } });
       for (const r of batch) {
         const { ciphertext, keyId } = cipher.encrypt(cipher.decrypt(r.personalData, r.id), r.id);
-        r.personalData = ciphertext;
-        r.keyId = keyId;
+        r.reencrypted(ciphertext, keyId);
       }
       return batch.length;
     });

@@ -1,6 +1,7 @@
-import { IllegalStateError, ValidationError, type FieldIssue } from '@hub/kernel';
+import { AggregateRoot, IllegalStateError, RuleViolationError, ValidationError, type DomainEvent, type FieldIssue } from '@hub/kernel';
 import type { NonResidents } from '@hub/contracts';
-import type { IsoDate } from '../../shared/domain/calendar.js';
+import { compareIsoDates, quarterEnd, type IsoDate } from '../../shared/domain/calendar.js';
+import type { Mutable } from '../../shared/domain/mutable.js';
 
 export type ReportStatus = 'due' | 'submitted' | 'overdue' | 'submitted-late';
 
@@ -13,54 +14,91 @@ export interface ReportIndicators {
   investmentsAttractedKzt: number;
 }
 
+interface ReportFacts extends DomainEvent {
+  readonly participationId: string;
+  readonly bin: string;
+  readonly year: number;
+  readonly quarter: number;
+  readonly dueDate: IsoDate;
+}
+
+/** F-37, F-39: a quarter's report was opened (internal), submitted (internal: no personal data leaves), or became overdue (ground F-28(4)). */
+export type QuarterlyReportEvent =
+  | (ReportFacts & { readonly name: 'QuarterlyReportOpened' })
+  | (ReportFacts & { readonly name: 'QuarterlyReportSubmitted'; readonly late: boolean })
+  | (ReportFacts & { readonly name: 'QuarterlyReportBecameOverdue' });
+
 /**
  * F-37, F-39: the quarterly activity report with the analysis of the quarter's results, due by the
  * 20th of the month after the calendar quarter; late → overdue, early-termination ground F-28(4).
  * F-42: it lists the engaged non-residents and their family members (kept encrypted elsewhere).
  */
-export class QuarterlyReport {
-  id!: string;
-  participationId!: string;
-  bin!: string;
-  year!: number;
-  quarter!: number;
-  dueDate!: IsoDate;
-  status!: ReportStatus;
-  submittedAt!: Date | null;
-  resultsAnalysis!: string | null;
-  indicators!: ReportIndicators | null;
-  nonResidentCount!: number;
-  familyMemberCount!: number;
-  createdAt!: Date;
-  updatedAt!: Date;
+export class QuarterlyReport extends AggregateRoot<QuarterlyReportEvent> {
+  readonly id!: string;
+  readonly participationId!: string;
+  readonly bin!: string;
+  readonly year!: number;
+  readonly quarter!: number;
+  readonly dueDate!: IsoDate;
+  readonly status!: ReportStatus;
+  readonly submittedAt!: Date | null;
+  readonly resultsAnalysis!: string | null;
+  readonly indicators!: ReportIndicators | null;
+  readonly nonResidentCount!: number;
+  readonly familyMemberCount!: number;
+  readonly createdAt!: Date;
+  readonly updatedAt!: Date;
   /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
-  version!: number;
+  readonly version!: number;
 
+  private get self(): Mutable<QuarterlyReport> {
+    return this;
+  }
 
   static open(props: { id: string; participationId: string; bin: string; year: number; quarter: number; dueDate: IsoDate }, now: Date): QuarterlyReport {
     const r = new QuarterlyReport();
     Object.assign(r, props, { status: 'due', submittedAt: null, resultsAnalysis: null, indicators: null, nonResidentCount: 0, familyMemberCount: 0, createdAt: now, updatedAt: now });
+    r.record({ ...r.facts(now), name: 'QuarterlyReportOpened' });
     return r;
   }
 
-  submit(input: { resultsAnalysis: string; indicators: ReportIndicators; nonResidents: NonResidents }, now: Date): void {
-    if (this.status === 'submitted' || this.status === 'submitted-late') throw new IllegalStateError('quarterly-report', this.status, 'submit', 'the report was already submitted');
-    assertNonResidentsConsistent(input.indicators, input.nonResidents);
-    this.status = this.status === 'overdue' ? 'submitted-late' : 'submitted';
-    this.submittedAt = now;
-    this.resultsAnalysis = input.resultsAnalysis;
-    this.indicators = input.indicators;
-    this.nonResidentCount = input.nonResidents.engaged.length;
-    this.familyMemberCount = input.nonResidents.familyMembers.length;
-    this.updatedAt = now;
+  /** Whether the report's due-date timer still runs (a report submitted on time or already overdue has none). */
+  get awaitsSubmission(): boolean {
+    return this.status === 'due';
   }
 
-  /** F-37, F-39: a report not submitted by the due date is overdue. Returns whether it changed. */
+  /**
+   * F-37, F-39: submitted once, after the quarter has ended, with the results analysis; an overdue
+   * report is still accepted and marked late. F-42: the non-residents listed are consistent.
+   */
+  submit(input: { resultsAnalysis: string; indicators: ReportIndicators; nonResidents: NonResidents }, today: IsoDate, now: Date): void {
+    if (compareIsoDates(quarterEnd(this.year, this.quarter), today) >= 0) {
+      throw new RuleViolationError('F-37', `the report on ${this.year}-Q${this.quarter} can be submitted once the quarter has ended`, { field: 'quarter' });
+    }
+    if (this.status === 'submitted' || this.status === 'submitted-late') throw new IllegalStateError('quarterly-report', this.status, 'submit', 'the report was already submitted');
+    assertNonResidentsConsistent(input.indicators, input.nonResidents);
+    const late = this.status === 'overdue';
+    this.self.status = late ? 'submitted-late' : 'submitted';
+    this.self.submittedAt = now;
+    this.self.resultsAnalysis = input.resultsAnalysis;
+    this.self.indicators = input.indicators;
+    this.self.nonResidentCount = input.nonResidents.engaged.length;
+    this.self.familyMemberCount = input.nonResidents.familyMembers.length;
+    this.self.updatedAt = now;
+    this.record({ ...this.facts(now), name: 'QuarterlyReportSubmitted', late });
+  }
+
+  /** F-37, F-39: a report not submitted by the due date is overdue (ground F-28(4)). Returns whether it changed. */
   markOverdue(now: Date): boolean {
     if (this.status !== 'due') return false;
-    this.status = 'overdue';
-    this.updatedAt = now;
+    this.self.status = 'overdue';
+    this.self.updatedAt = now;
+    this.record({ ...this.facts(now), name: 'QuarterlyReportBecameOverdue' });
     return true;
+  }
+
+  private facts(now: Date): Omit<ReportFacts, 'name'> {
+    return { aggregateId: this.id, occurredAt: now, participationId: this.participationId, bin: this.bin, year: this.year, quarter: this.quarter, dueDate: this.dueDate };
   }
 }
 
@@ -93,26 +131,39 @@ export function assertNonResidentsConsistent(indicators: ReportIndicators, nr: N
 
 /** One engaged person or family member of a report (F-42); `personalData` is ciphertext. */
 export class NonResidentRecord {
-  id!: string;
-  reportId!: string;
-  participationId!: string;
-  bin!: string;
-  kind!: 'engaged' | 'family-member';
-  position!: number;
-  personalData!: string;
-  keyId!: string;
-  createdAt!: Date;
+  readonly id!: string;
+  readonly reportId!: string;
+  readonly participationId!: string;
+  readonly bin!: string;
+  readonly kind!: 'engaged' | 'family-member';
+  readonly position!: number;
+  readonly personalData!: string;
+  readonly keyId!: string;
+  readonly createdAt!: Date;
+
+  static of(props: Omit<NonResidentRecord, 'reencrypted'>): NonResidentRecord {
+    return Object.assign(new NonResidentRecord(), props);
+  }
+
+  /** ADR 0022 key rotation: the same personal data under another key. */
+  reencrypted(ciphertext: string, keyId: string): void {
+    Object.assign(this as Mutable<NonResidentRecord>, { personalData: ciphertext, keyId });
+  }
 }
 
 /** Every read of restricted personal data (Personal Data Protection Rules: recording of access). */
 export class PiiAccessLogEntry {
-  id!: string;
-  actorSubject!: string;
-  actorRoles!: string[];
-  bin!: string;
-  participationId!: string;
-  reportId!: string;
-  what!: string;
-  correlationId!: string | null;
-  accessedAt!: Date;
+  readonly id!: string;
+  readonly actorSubject!: string;
+  readonly actorRoles!: readonly string[];
+  readonly bin!: string;
+  readonly participationId!: string;
+  readonly reportId!: string;
+  readonly what!: string;
+  readonly correlationId!: string | null;
+  readonly accessedAt!: Date;
+
+  static of(props: PiiAccessLogEntry): PiiAccessLogEntry {
+    return Object.assign(new PiiAccessLogEntry(), props);
+  }
 }

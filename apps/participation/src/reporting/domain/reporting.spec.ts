@@ -26,16 +26,21 @@ const open = () => QuarterlyReport.open({ id: 'r1', participationId: 'p1', bin: 
 describe('quarterly report (F-37, F-39, F-42)', () => {
   it('F-37, F-39: submitted once with the results analysis', () => {
     const r = open();
-    r.submit({ resultsAnalysis: 'Revenue grew; two releases shipped.', indicators, nonResidents: { engaged: [engaged], familyMembers: [family] } }, now);
+    r.submit({ resultsAnalysis: 'Revenue grew; two releases shipped.', indicators, nonResidents: { engaged: [engaged], familyMembers: [family] } }, '2026-04-10', now);
     expect(r).toMatchObject({ status: 'submitted', nonResidentCount: 1, familyMemberCount: 1 });
-    expect(() => r.submit({ resultsAnalysis: 'again', indicators, nonResidents: { engaged: [engaged], familyMembers: [] } }, now)).toThrow(IllegalStateError);
+    expect(() => r.submit({ resultsAnalysis: 'again', indicators, nonResidents: { engaged: [engaged], familyMembers: [] } }, '2026-04-10', now)).toThrow(IllegalStateError);
+  });
+
+  it('F-37: a report is submitted only once its quarter has ended', () => {
+    expect(() => open().submit({ resultsAnalysis: 'Too early.', indicators, nonResidents: { engaged: [engaged], familyMembers: [] } }, '2026-03-31', now)).toThrow(expect.objectContaining({ ruleId: 'F-37' }));
   });
 
   it('F-37, F-39: past the due date a report is overdue, and a late submission is marked late', () => {
     const r = open();
     expect(r.markOverdue(now)).toBe(true);
     expect(r.markOverdue(now)).toBe(false);
-    r.submit({ resultsAnalysis: 'Late but complete analysis.', indicators, nonResidents: { engaged: [engaged], familyMembers: [] } }, now);
+    expect(r.pullEvents().map((e) => e.name)).toEqual(['QuarterlyReportOpened', 'QuarterlyReportBecameOverdue']);
+    r.submit({ resultsAnalysis: 'Late but complete analysis.', indicators, nonResidents: { engaged: [engaged], familyMembers: [] } }, '2026-04-10', now);
     expect(r.status).toBe('submitted-late');
   });
 
@@ -50,7 +55,7 @@ describe('quarterly report (F-37, F-39, F-42)', () => {
   it('F-42: a family member must name a listed engaged person; the error names the field, never the person', () => {
     const r = open();
     try {
-      r.submit({ resultsAnalysis: 'Analysis of the quarter.', indicators, nonResidents: { engaged: [engaged], familyMembers: [{ ...family, engagedPersonFullName: 'Someone Else' }] } }, now);
+      r.submit({ resultsAnalysis: 'Analysis of the quarter.', indicators, nonResidents: { engaged: [engaged], familyMembers: [{ ...family, engagedPersonFullName: 'Someone Else' }] } }, '2026-04-10', now);
       expect.fail('should throw');
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);
@@ -60,8 +65,8 @@ describe('quarterly report (F-37, F-39, F-42)', () => {
   });
 
   it('F-42: the non-resident headcount matches the listed engaged persons; stateless persons have no citizenship', () => {
-    expect(() => open().submit({ resultsAnalysis: 'Analysis of the quarter.', indicators: { ...indicators, nonResidentHeadcount: 2, residentHeadcount: 3 }, nonResidents: { engaged: [engaged], familyMembers: [] } }, now)).toThrow(/nonResidentHeadcount/);
-    expect(() => open().submit({ resultsAnalysis: 'Analysis of the quarter.', indicators, nonResidents: { engaged: [{ ...engaged, status: 'stateless' }], familyMembers: [] } }, now)).toThrow(/citizenship/);
+    expect(() => open().submit({ resultsAnalysis: 'Analysis of the quarter.', indicators: { ...indicators, nonResidentHeadcount: 2, residentHeadcount: 3 }, nonResidents: { engaged: [engaged], familyMembers: [] } }, '2026-04-10', now)).toThrow(/nonResidentHeadcount/);
+    expect(() => open().submit({ resultsAnalysis: 'Analysis of the quarter.', indicators, nonResidents: { engaged: [{ ...engaged, status: 'stateless' }], familyMembers: [] } }, '2026-04-10', now)).toThrow(/citizenship/);
   });
 });
 

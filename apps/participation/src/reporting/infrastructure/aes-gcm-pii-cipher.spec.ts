@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { PiiCipher } from './pii-cipher.js';
+import { AesGcmPiiCipher } from './aes-gcm-pii-cipher.js';
 
 const k1 = randomBytes(32);
 const k2 = randomBytes(32);
 
 describe('PII field encryption (F-42, ADR 0022)', () => {
   it('F-42: round-trips, and the ciphertext neither contains the value nor repeats for equal values', () => {
-    const c = new PiiCipher(new Map([['k1', k1]]), 'k1');
+    const c = new AesGcmPiiCipher(new Map([['k1', k1]]), 'k1');
     const a = c.encrypt('{"fullName":"Иван Петров"}', 'row-1');
     const b = c.encrypt('{"fullName":"Иван Петров"}', 'row-1');
     expect(a.ciphertext).not.toContain('Иван');
@@ -17,7 +17,7 @@ describe('PII field encryption (F-42, ADR 0022)', () => {
   });
 
   it('F-42: a ciphertext moved to another row or tampered with does not decrypt', () => {
-    const c = new PiiCipher(new Map([['k1', k1]]), 'k1');
+    const c = new AesGcmPiiCipher(new Map([['k1', k1]]), 'k1');
     const { ciphertext } = c.encrypt('secret', 'row-1');
     expect(() => c.decrypt(ciphertext, 'row-2')).toThrow();
     const parts = ciphertext.split('.');
@@ -26,10 +26,10 @@ describe('PII field encryption (F-42, ADR 0022)', () => {
   });
 
   it('F-42: rotation — a ring with the old key reads old data and writes with the new active key', () => {
-    const old = new PiiCipher(new Map([['k1', k1]]), 'k1').encrypt('secret', 'row-1');
-    const rotated = new PiiCipher(new Map([['k1', k1], ['k2', k2]]), 'k2');
+    const old = new AesGcmPiiCipher(new Map([['k1', k1]]), 'k1').encrypt('secret', 'row-1');
+    const rotated = new AesGcmPiiCipher(new Map([['k1', k1], ['k2', k2]]), 'k2');
     expect(rotated.decrypt(old.ciphertext, 'row-1')).toBe('secret');
     expect(rotated.encrypt('secret', 'row-1').keyId).toBe('k2');
-    expect(() => new PiiCipher(new Map([['k2', k2]]), 'k2').decrypt(old.ciphertext, 'row-1')).toThrow(/k1/);
+    expect(() => new AesGcmPiiCipher(new Map([['k2', k2]]), 'k2').decrypt(old.ciphertext, 'row-1')).toThrow(/k1/);
   });
 });

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { PiiCipher } from '../application/ports/pii-cipher.js';
 
 /**
  * Field-level encryption of F-42 personal data (ADR 0022): AES-256-GCM with a random 96-bit IV
@@ -6,11 +7,12 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
  * moved to another row. Format: `pii1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts), so that
  * a key ring can hold retired keys and `reencrypt` can move every row to the active key.
  */
-export class PiiCipher {
+export class AesGcmPiiCipher extends PiiCipher {
   constructor(
     private readonly keys: ReadonlyMap<string, Buffer>,
     readonly activeKeyId: string,
   ) {
+    super();
     if (!keys.has(activeKeyId)) throw new Error('the active PII key is not in the key ring');
   }
 

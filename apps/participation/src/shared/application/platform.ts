@@ -13,7 +13,6 @@ import { assertMayActFor } from './access.js';
 import { almatyDate, type IsoDate } from '../domain/calendar.js';
 import { TIMER } from './timer-kinds.js';
 import { Deadlines } from '../domain/deadlines.js';
-import { PiiCipher } from '../infrastructure/pii-cipher.js';
 
 export function loadTariff(file: string): Tariff {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as { versions: TariffVersion[] };
@@ -21,6 +20,10 @@ export function loadTariff(file: string): Tariff {
 }
 
 /**
+ * @deprecated ADR 0035 §5: a handler injects what it uses (repositories, UnitOfWork, Clock,
+ * Deadlines, DeadlineTimers, Tariff). Kept only while the fees module and the analytics service
+ * still use it; delete it (and runCommand) when nothing does.
+ *
  * What every use case of the context needs: today's date in Almaty, the statutory deadlines, the
  * tariff, the outbox (events keyed by BIN) and the durable timers.
  */
@@ -28,7 +31,6 @@ export function loadTariff(file: string): Tariff {
 export class ContextServices {
   readonly deadlines = new Deadlines(kzCalendar(), referenceData());
   readonly tariff: Tariff;
-  readonly pii: PiiCipher;
 
   constructor(
     @Inject(Clock) readonly clock: Clock,
@@ -37,7 +39,6 @@ export class ContextServices {
     @Inject(HUB_CONFIG) config: ParticipationConfig,
   ) {
     this.tariff = loadTariff(config.HUB_FEE_TARIFF_FILE);
-    this.pii = new PiiCipher(config.HUB_PII_KEYS, config.HUB_PII_ACTIVE_KEY);
   }
 
   now(): Date {

@@ -58,7 +58,7 @@ const noticeDto = (n: CorporateNotice): z.infer<typeof CorporateNoticeDto> => ({
   filedOn: n.filedOn,
   dueDate: n.dueDate,
   onTime: n.onTime,
-  copies: n.copies,
+  copies: [...n.copies],
 });
 
 /** Counter-obligations of the participant: information requests (F-32, F-38), audit (F-33), notices (F-34). */

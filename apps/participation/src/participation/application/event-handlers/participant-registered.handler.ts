@@ -1,28 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ParticipantRegisteredV1, ParticipationStartedV1, type EventEnvelope, type PayloadOf } from '@hub/contracts';
-import { uuidv7 } from '@hub/kernel';
-import type { Em, EventHandler } from '@hub/messaging';
-import { ContextServices } from '../../../shared/application/platform.js';
+import { ParticipantRegisteredV1, type EventEnvelope, type PayloadOf } from '@hub/contracts';
+import { Clock, uuidv7 } from '@hub/kernel';
+import type { EventHandler } from '@hub/messaging';
+import { Deadlines } from '../../../shared/domain/deadlines.js';
 import { Participation } from '../../domain/participation.aggregate.js';
 import { ParticipationLifecycle } from '../participation-lifecycle.service.js';
+import { ParticipationRepository } from '../ports/participation.repository.js';
 
 /**
  * registration.participant-registered v1 → a participation starts (F-24). Idempotent twice over:
  * the inbox drops a redelivered event id, and a participant that already has a participation
  * (the same fact published again under a new id) is left as it is (unique participant_id).
+ * Runs in the inbox's transaction (the platform's unit of work wraps it).
  */
 @Injectable()
 export class ParticipantRegisteredHandler implements EventHandler<typeof ParticipantRegisteredV1> {
   readonly event = ParticipantRegisteredV1;
 
   constructor(
-    @Inject(ContextServices) private readonly ctx: ContextServices,
+    @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
     @Inject(ParticipationLifecycle) private readonly lifecycle: ParticipationLifecycle,
+    @Inject(Deadlines) private readonly deadlines: Deadlines,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async handle(envelope: EventEnvelope<PayloadOf<typeof ParticipantRegisteredV1>>, em: Em): Promise<void> {
+  async handle(envelope: EventEnvelope<PayloadOf<typeof ParticipantRegisteredV1>>): Promise<void> {
     const e = envelope.payload;
-    if (await em.findOne(Participation, { participantId: e.participantId })) return;
+    if (await this.participations.findByParticipant(e.participantId)) return;
     const participation = Participation.start(
       {
         id: uuidv7(),
@@ -35,23 +39,11 @@ export class ParticipantRegisteredHandler implements EventHandler<typeof Partici
         termStart: e.termStart,
         termEnd: e.termEnd,
       },
-      this.ctx.deadlines,
-      this.ctx.now(),
+      this.deadlines,
+      this.clock.now(),
     );
-    em.persist(participation);
-    await em.flush();
-    await this.lifecycle.armPlannedEnd(em, participation);
-    await this.lifecycle.armQuarter(em, participation, participation.termStart);
-    await this.ctx.publish(em, ParticipationStartedV1, participation.id, participation.bin, {
-      participationId: participation.id,
-      participantId: participation.participantId,
-      bin: participation.bin,
-      companyName: participation.companyName,
-      activityTypeCodes: participation.activityTypes.map((a) => a.code),
-      certificateNumber: participation.certificateNumber,
-      termStart: participation.termStart,
-      termEnd: participation.termEnd,
-      extensionDeadline: this.ctx.deadlines.extensionDeadlineIfKnown(participation.termEnd),
-    });
+    this.participations.add(participation);
+    await this.lifecycle.armPlannedEnd(participation);
+    await this.lifecycle.armQuarter(participation, participation.termStart);
   }
 }

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/contracts';
 import { UnitOfWork } from '@hub/nest-commons';
 import { sql } from '@hub/messaging';
-import { ContextServices } from '../../../shared/application/platform.js';
+import { Clock } from '@hub/kernel';
+import { today } from '../../../shared/application/today.js';
 import { seesEveryCompany } from '../../../shared/application/access.js';
 
 export interface DeadlineView {
@@ -35,7 +36,10 @@ interface Row {
  */
 @Injectable()
 export class DeadlineQueries {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   async open(actor: Actor, q: { overdue?: boolean | undefined; bin?: string | undefined }): Promise<DeadlineView[]> {
     const rows = await sql<Row>(
@@ -57,7 +61,7 @@ export class DeadlineQueries {
            from participation p where p.status = 'active'
        ) d order by due_date, bin, kind`,
     );
-    const today = this.ctx.today();
+    const on = today(this.clock);
     const mine = seesEveryCompany(actor) ? undefined : new Set(actor.companies);
     return rows
       .map((r) => ({
@@ -69,7 +73,7 @@ export class DeadlineQueries {
         companyName: r.company_name,
         dueDate: r.due_date,
         status: r.status,
-        overdue: r.status === 'overdue' || r.due_date < today,
+        overdue: r.status === 'overdue' || r.due_date < on,
       }))
       .filter((d) => (!mine || mine.has(d.bin)) && (!q.bin || d.bin === q.bin) && (q.overdue === undefined || d.overdue === q.overdue));
   }

@@ -3,7 +3,7 @@ import type { Actor, ParticipationDto } from '@hub/contracts';
 import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { assertMayActFor, seesEveryCompany } from '../../../shared/application/access.js';
-import { ContextServices } from '../../../shared/application/platform.js';
+import { Deadlines } from '../../../shared/domain/deadlines.js';
 import { renderCertificatePdf } from '@hub/documents';
 import { EarlyTermination } from '../../domain/early-termination.aggregate.js';
 import { Extension } from '../../domain/extension.aggregate.js';
@@ -12,7 +12,10 @@ import { Participation } from '../../domain/participation.aggregate.js';
 /** Reads of the participation module (no transaction, a fresh EntityManager each). */
 @Injectable()
 export class ParticipationQueries {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(Deadlines) private readonly deadlines: Deadlines,
+  ) {}
 
   toDto(p: Participation): ParticipationDto {
     return {
@@ -25,7 +28,7 @@ export class ParticipationQueries {
       status: p.status,
       termStart: p.termStart,
       termEnd: p.termEnd,
-      extensionDeadline: this.ctx.deadlines.extensionDeadlineIfKnown(p.termEnd),
+      extensionDeadline: this.deadlines.extensionDeadlineIfKnown(p.termEnd),
       endedOn: p.endedOn,
       terminationGround: p.terminationGround,
     };

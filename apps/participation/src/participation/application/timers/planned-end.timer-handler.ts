@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Em, TimerHandler, TimerRecord } from '@hub/messaging';
-import { ContextServices } from '../../../shared/application/platform.js';
+import { Clock } from '@hub/kernel';
+import type { TimerHandler, TimerRecord } from '@hub/messaging';
 import { TIMER } from '../../../shared/application/timer-kinds.js';
 import { ParticipationLifecycle } from '../participation-lifecycle.service.js';
+import { ParticipationRepository } from '../ports/participation.repository.js';
 
 /** F-27: the certificate's period passed and no extension moved it — the participation ends as planned. */
 @Injectable()
@@ -10,18 +11,19 @@ export class PlannedEndTimerHandler implements TimerHandler {
   readonly kind = TIMER.plannedEnd;
 
   constructor(
-    @Inject(ContextServices) private readonly ctx: ContextServices,
+    @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
     @Inject(ParticipationLifecycle) private readonly lifecycle: ParticipationLifecycle,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async fire(timer: TimerRecord, em: Em): Promise<void> {
-    const participation = await this.ctx.participation(em, timer.key);
+  async fire(timer: TimerRecord): Promise<void> {
+    const participation = await this.participations.get(timer.key);
     if (!participation.isActive()) return; // terminated early meanwhile
     if (timer.payload.termEnd !== participation.termEnd) {
       // Defensive: an extension re-arms this timer, so a stale one should not exist; re-arm to the current end.
-      await this.lifecycle.armPlannedEnd(em, participation);
+      await this.lifecycle.armPlannedEnd(participation);
       return;
     }
-    await this.lifecycle.endAsPlanned(em, participation);
+    participation.endAsPlanned(this.clock.now());
   }
 }

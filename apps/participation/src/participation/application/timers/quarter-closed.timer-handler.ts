@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { uuidv7 } from '@hub/kernel';
-import type { Em, TimerHandler, TimerRecord } from '@hub/messaging';
-import { Fee } from '../../../fees/domain/fee.aggregate.js';
-import { QuarterlyReport } from '../../../reporting/domain/quarterly-report.aggregate.js';
+import { Clock, uuidv7 } from '@hub/kernel';
+import type { TimerHandler, TimerRecord } from '@hub/messaging';
 import { compareIsoDates, nextQuarter, quarterStart } from '../../../shared/domain/calendar.js';
-import { ContextServices } from '../../../shared/application/platform.js';
 import { TIMER } from '../../../shared/application/timer-kinds.js';
+import { QuarterlyReportRepository } from '../../../reporting/application/ports/quarterly-report.repository.js';
+import { QuarterlyReport } from '../../../reporting/domain/quarterly-report.aggregate.js';
+import { DeadlineTimers } from '../../../shared/application/ports/deadline-timers.js';
+import { Deadlines } from '../../../shared/domain/deadlines.js';
+import { FeeRepository } from '../../../fees/application/ports/fee.repository.js';
+import { Fee } from '../../../fees/domain/fee.aggregate.js';
 import { ParticipationLifecycle } from '../participation-lifecycle.service.js';
+import { ParticipationRepository } from '../ports/participation.repository.js';
 
 /**
  * F-21, F-37, F-39: a calendar quarter in which the company participated (even for one day)
@@ -19,33 +23,34 @@ export class QuarterClosedTimerHandler implements TimerHandler {
   readonly kind = TIMER.quarterClosed;
 
   constructor(
-    @Inject(ContextServices) private readonly ctx: ContextServices,
+    @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
+    @Inject(FeeRepository) private readonly fees: FeeRepository,
+    @Inject(QuarterlyReportRepository) private readonly reports: QuarterlyReportRepository,
+    @Inject(DeadlineTimers) private readonly timers: DeadlineTimers,
+    @Inject(Deadlines) private readonly deadlines: Deadlines,
+    @Inject(Clock) private readonly clock: Clock,
     @Inject(ParticipationLifecycle) private readonly lifecycle: ParticipationLifecycle,
   ) {}
 
-  async fire(timer: TimerRecord, em: Em): Promise<void> {
+  async fire(timer: TimerRecord): Promise<void> {
     const year = Number(timer.payload.year);
     const quarter = Number(timer.payload.quarter);
-    const participation = await this.ctx.participation(em, timer.key);
-    const now = this.ctx.now();
-    const d = this.ctx.deadlines;
-    const existingFee = await em.findOne(Fee, { participationId: participation.id, year, quarter });
-    if (!existingFee) {
-      const fee = Fee.open({ id: uuidv7(), participationId: participation.id, bin: participation.bin, year, quarter, dueDate: d.feeDueDate(year, quarter) }, now);
-      em.persist(fee);
-      await this.ctx.scheduleDeadline(em, TIMER.feeDue, fee.id, fee.dueDate);
+    const participation = await this.participations.get(timer.key);
+    const opening = { participationId: participation.id, bin: participation.bin, year, quarter };
+    if (!(await this.fees.findOf(participation.id, year, quarter))) {
+      const fee = Fee.open({ id: uuidv7(), ...opening, dueDate: this.deadlines.feeDueDate(year, quarter) }, this.clock.now());
+      this.fees.add(fee);
+      await this.timers.scheduleDeadline(TIMER.feeDue, fee.id, fee.dueDate);
     }
-    const existingReport = await em.findOne(QuarterlyReport, { participationId: participation.id, year, quarter });
-    if (!existingReport) {
-      const report = QuarterlyReport.open({ id: uuidv7(), participationId: participation.id, bin: participation.bin, year, quarter, dueDate: d.reportDueDate(year, quarter) }, now);
-      em.persist(report);
-      await this.ctx.scheduleDeadline(em, TIMER.reportDue, report.id, report.dueDate);
+    if (!(await this.reports.findOf(participation.id, year, quarter))) {
+      const report = QuarterlyReport.open({ id: uuidv7(), ...opening, dueDate: this.deadlines.reportDueDate(year, quarter) }, this.clock.now());
+      this.reports.add(report);
+      await this.timers.scheduleDeadline(TIMER.reportDue, report.id, report.dueDate);
     }
     const next = nextQuarter(year, quarter);
-    const lastDay = participation.endedOn ?? participation.termEnd;
     const nextStart = quarterStart(next.year, next.quarter);
-    if (compareIsoDates(nextStart, lastDay) <= 0) {
-      await this.lifecycle.armQuarter(em, participation, nextStart);
+    if (compareIsoDates(nextStart, participation.lastDay) <= 0) {
+      await this.lifecycle.armQuarter(participation, nextStart);
     }
   }
 }

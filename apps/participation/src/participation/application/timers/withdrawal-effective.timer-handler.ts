@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFoundError } from '@hub/kernel';
-import type { Em, TimerHandler, TimerRecord } from '@hub/messaging';
-import { ContextServices } from '../../../shared/application/platform.js';
+import { Clock } from '@hub/kernel';
+import type { TimerHandler, TimerRecord } from '@hub/messaging';
 import { TIMER } from '../../../shared/application/timer-kinds.js';
-import { EarlyTermination } from '../../domain/early-termination.aggregate.js';
 import { ParticipationLifecycle } from '../participation-lifecycle.service.js';
+import { EarlyTerminationRepository } from '../ports/early-termination.repository.js';
+import { ParticipationRepository } from '../ports/participation.repository.js';
 
 /** F-28(3), F-29: the announced withdrawal date arrived — the participation ends on it. */
 @Injectable()
@@ -12,20 +12,16 @@ export class WithdrawalEffectiveTimerHandler implements TimerHandler {
   readonly kind = TIMER.withdrawalEffective;
 
   constructor(
-    @Inject(ContextServices) private readonly ctx: ContextServices,
+    @Inject(EarlyTerminationRepository) private readonly cases: EarlyTerminationRepository,
+    @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
     @Inject(ParticipationLifecycle) private readonly lifecycle: ParticipationLifecycle,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async fire(timer: TimerRecord, em: Em): Promise<void> {
-    const c = await em.findOne(EarlyTermination, { id: timer.key });
-    if (!c) throw new NotFoundError('early-termination', timer.key);
-    if (c.status !== 'scheduled') return;
-    const participation = await this.ctx.participation(em, c.participationId);
-    if (!participation.isActive()) {
-      c.cancel(); // it ended otherwise before the withdrawal date
-      return;
-    }
-    c.complete();
-    await this.lifecycle.terminateEarly(em, participation, 'voluntary-withdrawal', c.effectiveDate!, 'participant', `early-termination:${c.id}`);
+  async fire(timer: TimerRecord): Promise<void> {
+    const kase = await this.cases.get(timer.key);
+    if (kase.status !== 'scheduled') return;
+    const participation = await this.participations.get(kase.participationId);
+    if (kase.takeEffect(participation, this.clock.now())) await this.lifecycle.disarmPlannedEnd(participation);
   }
 }

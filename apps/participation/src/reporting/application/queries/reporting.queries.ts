@@ -2,18 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/contracts';
 import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { ContextServices } from '../../../shared/application/platform.js';
+import { assertMayActFor } from '../../../shared/application/access.js';
+import { Participation } from '../../../participation/domain/participation.aggregate.js';
 import { AnalyticsReport } from '../../domain/analytics-report.js';
 import { PiiAccessLogEntry, QuarterlyReport } from '../../domain/quarterly-report.aggregate.js';
 
 /** Reads of quarterly reports (F-37), the F-42 access log and the F-41 analytics. No personal data here. */
 @Injectable()
 export class ReportingQueries {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
 
   async reportsOf(actor: Actor, participationId: string): Promise<QuarterlyReport[]> {
     const em = this.uow.reader();
-    await this.ctx.readableParticipation(em, actor, participationId);
+    const p = await em.findOne(Participation, { id: participationId });
+    if (!p) throw new NotFoundError('participation', participationId);
+    assertMayActFor(actor, p.bin);
     return em.find(QuarterlyReport, { participationId }, { orderBy: { year: 'asc', quarter: 'asc' } });
   }
 

@@ -96,7 +96,7 @@ export class ReportingController {
     return rows.map((r) => ({
       id: r.id,
       actorSubject: r.actorSubject,
-      actorRoles: r.actorRoles,
+      actorRoles: [...r.actorRoles],
       bin: r.bin,
       reportId: r.reportId,
       what: r.what,

@@ -1,30 +1,45 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ValidationError, uuidv7 } from '@hub/kernel';
+import { Clock, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { ContextServices } from '../../../../shared/application/platform.js';
+import { ParticipationRepository } from '../../../../participation/application/ports/participation.repository.js';
 import { assertMayActFor } from '../../../../shared/application/access.js';
-import { compareIsoDates } from '../../../../shared/domain/calendar.js';
+import { today } from '../../../../shared/application/today.js';
+import { Deadlines } from '../../../../shared/domain/deadlines.js';
 import { CorporateNotice } from '../../../domain/corporate-notice.js';
+import { CorporateNoticeRepository } from '../../ports/obligation.repositories.js';
 import { FileCorporateNoticeCommand } from './file-corporate-notice.command.js';
-import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-34: the participant notifies re-registration or liquidation, with copies; on time = within 10 WD. */
 @CommandHandler(FileCorporateNoticeCommand)
 export class FileCorporateNoticeHandler implements ICommandHandler<FileCorporateNoticeCommand> {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
+    @Inject(CorporateNoticeRepository) private readonly notices: CorporateNoticeRepository,
+    @Inject(Deadlines) private readonly deadlines: Deadlines,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   execute(c: FileCorporateNoticeCommand): Promise<CorporateNotice> {
-    return runCommand(this.uow, async (em) => {
-      const p = await this.ctx.participation(em, c.participationId);
+    return this.uow.run(async () => {
+      const p = await this.participations.get(c.participationId);
       assertMayActFor(c.actor, p.bin, ['fund-officer']);
-      const today = this.ctx.today();
-      if (compareIsoDates(c.input.eventDate, today) > 0) throw ValidationError.field('eventDate', 'cannot be in the future', 'notice.future');
       const n = CorporateNotice.file(
-        { id: uuidv7(), participationId: p.id, bin: p.bin, kind: c.input.kind, eventDate: c.input.eventDate, filedOn: today, dueDate: this.ctx.deadlines.corporateNoticeDueDate(c.input.eventDate), description: c.input.description, copies: c.input.copies },
-        this.ctx.now(),
+        {
+          id: uuidv7(),
+          participationId: p.id,
+          bin: p.bin,
+          kind: c.input.kind,
+          eventDate: c.input.eventDate,
+          filedOn: today(this.clock),
+          dueDate: this.deadlines.corporateNoticeDueDate(c.input.eventDate),
+          description: c.input.description,
+          copies: c.input.copies,
+        },
+        this.clock.now(),
       );
-      em.persist(n);
+      this.notices.add(n);
       return n;
     });
   }

@@ -1,27 +1,36 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { IllegalStateError, uuidv7 } from '@hub/kernel';
+import { Clock, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { ContextServices } from '../../../../shared/application/platform.js';
+import { ParticipationRepository } from '../../../../participation/application/ports/participation.repository.js';
+import { DeadlineTimers } from '../../../../shared/application/ports/deadline-timers.js';
 import { TIMER } from '../../../../shared/application/timer-kinds.js';
+import { today } from '../../../../shared/application/today.js';
+import { Deadlines } from '../../../../shared/domain/deadlines.js';
 import { InformationRequest } from '../../../domain/information-request.aggregate.js';
+import { InformationRequestRepository } from '../../ports/obligation.repositories.js';
 import { RequestInformationCommand } from './request-information.command.js';
-import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-32, F-38 (F-33 for the audit report): the Fund requests documents, due in 10 WD. */
 @CommandHandler(RequestInformationCommand)
 export class RequestInformationHandler implements ICommandHandler<RequestInformationCommand> {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
+    @Inject(InformationRequestRepository) private readonly requests: InformationRequestRepository,
+    @Inject(DeadlineTimers) private readonly timers: DeadlineTimers,
+    @Inject(Deadlines) private readonly deadlines: Deadlines,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   execute(c: RequestInformationCommand): Promise<InformationRequest> {
-    return runCommand(this.uow, async (em) => {
-      const p = await this.ctx.participation(em, c.participationId);
-      if (!p.isActive()) throw new IllegalStateError('participation', p.status, 'request information from');
-      const today = this.ctx.today();
-      const due = c.kind === 'audit-report' ? this.ctx.deadlines.auditReportRequestDueDate(today) : this.ctx.deadlines.informationRequestDueDate(today);
-      const r = InformationRequest.open({ id: uuidv7(), participationId: p.id, bin: p.bin, kind: c.kind, description: c.description, requestedOn: today, requestedBy: c.actor.subject, dueDate: due }, this.ctx.now());
-      em.persist(r);
-      await this.ctx.scheduleDeadline(em, TIMER.informationRequestDue, r.id, due);
+    return this.uow.run(async () => {
+      const p = await this.participations.get(c.participationId);
+      const on = today(this.clock);
+      const dueDate = c.kind === 'audit-report' ? this.deadlines.auditReportRequestDueDate(on) : this.deadlines.informationRequestDueDate(on);
+      const r = InformationRequest.open({ id: uuidv7(), participation: p, kind: c.kind, description: c.description, requestedOn: on, requestedBy: c.actor.subject, dueDate }, this.clock.now());
+      this.requests.add(r);
+      await this.timers.scheduleDeadline(TIMER.informationRequestDue, r.id, dueDate);
       return r;
     });
   }

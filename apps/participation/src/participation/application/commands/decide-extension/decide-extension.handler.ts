@@ -1,47 +1,35 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ParticipationExtendedV1 } from '@hub/contracts';
-import { NotFoundError } from '@hub/kernel';
+import { Clock } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { ContextServices } from '../../../../shared/application/platform.js';
-import { Extension } from '../../../domain/extension.aggregate.js';
+import { today } from '../../../../shared/application/today.js';
+import type { Extension } from '../../../domain/extension.aggregate.js';
 import { ParticipationLifecycle } from '../../participation-lifecycle.service.js';
+import { ExtensionRepository } from '../../ports/extension.repository.js';
+import { ParticipationRepository } from '../../ports/participation.repository.js';
 import { DecideExtensionCommand } from './decide-extension.command.js';
-import { runCommand } from '../../../../shared/application/run-command.js';
 
+/** F-25: the Fund decides; approval issues the Annex 3 certificate, moves the planned end and re-arms its timer (F-27). */
 @CommandHandler(DecideExtensionCommand)
 export class DecideExtensionHandler implements ICommandHandler<DecideExtensionCommand> {
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
-    @Inject(ContextServices) private readonly ctx: ContextServices,
+    @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
+    @Inject(ExtensionRepository) private readonly extensions: ExtensionRepository,
     @Inject(ParticipationLifecycle) private readonly lifecycle: ParticipationLifecycle,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   execute(c: DecideExtensionCommand): Promise<Extension> {
-    return runCommand(this.uow, async (em) => {
-      const extension = await em.findOne(Extension, { id: c.extensionId, participationId: c.participationId });
-      if (!extension) throw new NotFoundError('extension', c.extensionId);
-      const p = await this.ctx.participation(em, extension.participationId);
-      const today = this.ctx.today();
+    return this.uow.run(async () => {
+      const extension = await this.extensions.get(c.participationId, c.extensionId);
+      const p = await this.participations.get(extension.participationId);
       if (c.decision === 'reject') {
-        extension.reject(today, c.reason);
+        extension.reject(today(this.clock), c.reason, this.clock.now());
         return extension;
       }
-      extension.assertSubmitted();
-      const number = `EXT-${p.certificateNumber}-${extension.requestedTermEnd.replace(/-/g, '')}`;
-      extension.approve(today, number);
-      const { previousTermEnd } = p.extendTo(extension.requestedTermEnd, this.ctx.now());
-      await this.lifecycle.armPlannedEnd(em, p); // re-arms the live F-27 timer with the new end
-      await this.ctx.publish(em, ParticipationExtendedV1, p.id, p.bin, {
-        participationId: p.id,
-        participantId: p.participantId,
-        bin: p.bin,
-        extensionId: extension.id,
-        previousTermEnd,
-        newTermEnd: p.termEnd,
-        certificateNumber: number,
-        issuedOn: today,
-      });
+      extension.approve(p, today(this.clock), this.clock.now());
+      await this.lifecycle.armPlannedEnd(p); // re-arms the live F-27 timer with the new end
       return extension;
     });
   }

@@ -1,38 +1,44 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { IllegalStateError, uuidv7 } from '@hub/kernel';
+import { Clock, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { assertMayActFor } from '../../../../shared/application/access.js';
-import { ContextServices } from '../../../../shared/application/platform.js';
+import { today } from '../../../../shared/application/today.js';
 import { addCalendarDays } from '../../../../shared/domain/calendar.js';
+import { Deadlines } from '../../../../shared/domain/deadlines.js';
 import { Extension } from '../../../domain/extension.aggregate.js';
+import { ExtensionRepository } from '../../ports/extension.repository.js';
+import { ParticipationRepository } from '../../ports/participation.repository.js';
 import { FileExtensionCommand } from './file-extension.command.js';
-import { runCommand } from '../../../../shared/application/run-command.js';
 
+/** F-25: the participant (or the Fund for it) applies to extend the term. */
 @CommandHandler(FileExtensionCommand)
 export class FileExtensionHandler implements ICommandHandler<FileExtensionCommand> {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
+    @Inject(ExtensionRepository) private readonly extensions: ExtensionRepository,
+    @Inject(Deadlines) private readonly deadlines: Deadlines,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   execute(c: FileExtensionCommand): Promise<Extension> {
-    return runCommand(this.uow, async (em) => {
-      const p = await this.ctx.participation(em, c.participationId);
+    return this.uow.run(async () => {
+      const p = await this.participations.get(c.participationId);
       assertMayActFor(c.actor, p.bin, ['fund-officer']);
-      if (!p.isActive()) throw new IllegalStateError('participation', p.status, 'extend');
-      const pending = await em.findOne(Extension, { participationId: p.id, status: 'submitted' });
-      if (pending) throw new IllegalStateError('extension', 'submitted', 'file another extension', `extension ${pending.id} awaits the Fund's decision`);
       const extension = Extension.file(
         {
           id: uuidv7(),
-          participationId: p.id,
-          filedOn: this.ctx.today(),
-          termEnd: p.termEnd,
-          extensionDeadline: this.ctx.deadlines.extensionDeadline(p.termEnd),
+          participation: p,
+          pending: p.isActive() ? await this.extensions.findPending(p.id) : null,
+          filedOn: today(this.clock),
+          extensionDeadline: this.deadlines.extensionDeadline(p.termEnd),
           requestedTermEnd: c.requestedTermEnd,
-          earliestEnd: this.ctx.deadlines.earliestTermEnd(addCalendarDays(p.termEnd, 1)),
+          earliestEnd: this.deadlines.earliestTermEnd(addCalendarDays(p.termEnd, 1)),
         },
-        this.ctx.now(),
+        this.clock.now(),
       );
-      em.persist(extension);
+      this.extensions.add(extension);
       return extension;
     });
   }

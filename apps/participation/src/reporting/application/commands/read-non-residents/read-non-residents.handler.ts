@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { NonResidents } from '@hub/contracts';
-import { NotFoundError, uuidv7 } from '@hub/kernel';
+import { Clock, uuidv7 } from '@hub/kernel';
 import { MessageContexts } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
-import { ContextServices } from '../../../../shared/application/platform.js';
 import { assertMayActFor } from '../../../../shared/application/access.js';
-import { NonResidentRecord, PiiAccessLogEntry, QuarterlyReport } from '../../../domain/quarterly-report.aggregate.js';
+import { PiiAccessLogEntry } from '../../../domain/quarterly-report.aggregate.js';
+import { PiiCipher } from '../../ports/pii-cipher.js';
+import { NonResidentRecords, QuarterlyReportRepository } from '../../ports/quarterly-report.repository.js';
 import { ReadNonResidentsCommand } from './read-non-residents.command.js';
-import { runCommand } from '../../../../shared/application/run-command.js';
 
 /**
  * F-42 restricted personal data: readable by the fund-officer and by the participant's own
@@ -17,16 +17,21 @@ import { runCommand } from '../../../../shared/application/run-command.js';
  */
 @CommandHandler(ReadNonResidentsCommand)
 export class ReadNonResidentsHandler implements ICommandHandler<ReadNonResidentsCommand> {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(QuarterlyReportRepository) private readonly reports: QuarterlyReportRepository,
+    @Inject(NonResidentRecords) private readonly nonResidents: NonResidentRecords,
+    @Inject(PiiCipher) private readonly cipher: PiiCipher,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   execute(c: ReadNonResidentsCommand): Promise<NonResidents> {
-    return runCommand(this.uow, async (em) => {
-      const report = await em.findOne(QuarterlyReport, { id: c.reportId });
-      if (!report) throw new NotFoundError('quarterly-report', c.reportId);
+    return this.uow.run(async () => {
+      const report = await this.reports.get(c.reportId);
       assertMayActFor(c.actor, report.bin, ['fund-officer']);
-      const records = await em.find(NonResidentRecord, { reportId: report.id }, { orderBy: { kind: 'asc', position: 'asc' } });
-      em.persist(
-        Object.assign(new PiiAccessLogEntry(), {
+      const records = await this.nonResidents.ofReport(report.id);
+      this.nonResidents.logAccess(
+        PiiAccessLogEntry.of({
           id: uuidv7(),
           actorSubject: c.actor.subject,
           actorRoles: [...c.actor.roles],
@@ -35,10 +40,10 @@ export class ReadNonResidentsHandler implements ICommandHandler<ReadNonResidents
           reportId: report.id,
           what: `F-42 non-residents of quarterly report ${report.year}-Q${report.quarter} (${records.length} record(s))`,
           correlationId: MessageContexts.current()?.correlationId ?? null,
-          accessedAt: this.ctx.now(),
+          accessedAt: this.clock.now(),
         }),
       );
-      const decoded = records.map((r) => ({ kind: r.kind, person: JSON.parse(this.ctx.pii.decrypt(r.personalData, r.id)) as Record<string, unknown> }));
+      const decoded = records.map((r) => ({ kind: r.kind, person: JSON.parse(this.cipher.decrypt(r.personalData, r.id)) as Record<string, unknown> }));
       return {
         engaged: decoded.filter((d) => d.kind === 'engaged').map((d) => d.person) as NonResidents['engaged'],
         familyMembers: decoded.filter((d) => d.kind === 'family-member').map((d) => d.person) as NonResidents['familyMembers'],

@@ -1,14 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { NotFoundError, RuleViolationError, uuidv7 } from '@hub/kernel';
+import { Clock, NotFoundError, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { ContextServices } from '../../../../shared/application/platform.js';
-import { TIMER } from '../../../../shared/application/timer-kinds.js';
+import { ParticipationRepository } from '../../../../participation/application/ports/participation.repository.js';
 import { assertMayActFor } from '../../../../shared/application/access.js';
-import { compareIsoDates, quarterEnd } from '../../../../shared/domain/calendar.js';
-import { NonResidentRecord, QuarterlyReport } from '../../../domain/quarterly-report.aggregate.js';
+import { DeadlineTimers } from '../../../../shared/application/ports/deadline-timers.js';
+import { TIMER } from '../../../../shared/application/timer-kinds.js';
+import { today } from '../../../../shared/application/today.js';
+import { NonResidentRecord, type QuarterlyReport } from '../../../domain/quarterly-report.aggregate.js';
+import { PiiCipher } from '../../ports/pii-cipher.js';
+import { NonResidentRecords, QuarterlyReportRepository } from '../../ports/quarterly-report.repository.js';
 import { SubmitQuarterlyReportCommand } from './submit-quarterly-report.command.js';
-import { runCommand } from '../../../../shared/application/run-command.js';
 
 /**
  * F-37, F-39: the participant submits the quarter's activity report with the analysis of results.
@@ -17,30 +19,37 @@ import { runCommand } from '../../../../shared/application/run-command.js';
  */
 @CommandHandler(SubmitQuarterlyReportCommand)
 export class SubmitQuarterlyReportHandler implements ICommandHandler<SubmitQuarterlyReportCommand> {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
+    @Inject(QuarterlyReportRepository) private readonly reports: QuarterlyReportRepository,
+    @Inject(NonResidentRecords) private readonly nonResidents: NonResidentRecords,
+    @Inject(PiiCipher) private readonly cipher: PiiCipher,
+    @Inject(DeadlineTimers) private readonly timers: DeadlineTimers,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   execute(c: SubmitQuarterlyReportCommand): Promise<QuarterlyReport> {
-    return runCommand(this.uow, async (em) => {
-      const p = await this.ctx.participation(em, c.participationId);
+    return this.uow.run(async () => {
+      const p = await this.participations.get(c.participationId);
       assertMayActFor(c.actor, p.bin, ['fund-officer']);
-      if (compareIsoDates(quarterEnd(c.year, c.quarter), this.ctx.today()) >= 0) {
-        throw new RuleViolationError('F-37', `the report on ${c.year}-Q${c.quarter} can be submitted once the quarter has ended`, { field: 'quarter' });
-      }
-      const report = await em.findOne(QuarterlyReport, { participationId: p.id, year: c.year, quarter: c.quarter });
+      const report = await this.reports.findOf(p.id, c.year, c.quarter);
       if (!report) throw new NotFoundError('quarterly-report', `${c.year}-Q${c.quarter}`);
-      const wasOverdue = report.status === 'overdue';
-      report.submit(c.input, this.ctx.now());
-      const now = this.ctx.now();
+      const timerRuns = report.awaitsSubmission;
+      const now = this.clock.now();
+      report.submit(c.input, today(this.clock), now);
       const people = [
         ...c.input.nonResidents.engaged.map((person, i) => ({ kind: 'engaged' as const, position: i, person })),
         ...c.input.nonResidents.familyMembers.map((person, i) => ({ kind: 'family-member' as const, position: i, person })),
       ];
-      for (const { kind, position, person } of people) {
-        const id = uuidv7();
-        const { ciphertext, keyId } = this.ctx.pii.encrypt(JSON.stringify(person), id);
-        em.persist(Object.assign(new NonResidentRecord(), { id, reportId: report.id, participationId: p.id, bin: p.bin, kind, position, personalData: ciphertext, keyId, createdAt: now }));
-      }
-      if (!wasOverdue) await this.ctx.timers.cancel(em, TIMER.reportDue, report.id);
+      this.nonResidents.add(
+        people.map(({ kind, position, person }) => {
+          const id = uuidv7();
+          const { ciphertext, keyId } = this.cipher.encrypt(JSON.stringify(person), id);
+          return NonResidentRecord.of({ id, reportId: report.id, participationId: p.id, bin: p.bin, kind, position, personalData: ciphertext, keyId, createdAt: now });
+        }),
+      );
+      if (timerRuns) await this.timers.cancel(TIMER.reportDue, report.id);
       return report;
     });
   }

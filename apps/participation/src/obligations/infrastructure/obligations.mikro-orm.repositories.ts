@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { AuditObligationRepository, CorporateNoticeRepository, InformationRequestRepository } from '../application/ports/obligation.repositories.js';
+import { AuditObligation } from '../domain/audit-obligation.aggregate.js';
+import type { CorporateNotice } from '../domain/corporate-notice.js';
+import { InformationRequest } from '../domain/information-request.aggregate.js';
+
+@Injectable()
+export class MikroOrmInformationRequestRepository extends InformationRequestRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+
+  async get(id: string): Promise<InformationRequest> {
+    const r = await this.uow.em().findOne(InformationRequest, { id });
+    if (!r) throw new NotFoundError('information-request', id);
+    return r;
+  }
+
+  add(request: InformationRequest): void {
+    this.uow.em().persist(request);
+  }
+}
+
+@Injectable()
+export class MikroOrmAuditObligationRepository extends AuditObligationRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+
+  async get(id: string): Promise<AuditObligation> {
+    const a = await this.uow.em().findOne(AuditObligation, { id });
+    if (!a) throw new NotFoundError('audit-obligation', id);
+    return a;
+  }
+
+  findOf(participationId: string, financialYear: number): Promise<AuditObligation | null> {
+    return this.uow.em().findOne(AuditObligation, { participationId, financialYear });
+  }
+
+  add(obligation: AuditObligation): void {
+    this.uow.em().persist(obligation);
+  }
+}
+
+@Injectable()
+export class MikroOrmCorporateNoticeRepository extends CorporateNoticeRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+
+  add(notice: CorporateNotice): void {
+    this.uow.em().persist(notice);
+  }
+}
