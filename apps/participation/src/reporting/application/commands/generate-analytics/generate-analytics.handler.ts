@@ -4,7 +4,6 @@ import { UnitOfWork } from '@hub/nest-commons';
 import type { AnalyticsReport } from '../../../domain/analytics-report.js';
 import { AnalyticsService } from '../../analytics.service.js';
 import { GenerateAnalyticsCommand } from './generate-analytics.command.js';
-import { runCommand } from '../../../../shared/application/run-command.js';
 
 /** F-41: (re)generates a quarter's analytical information on demand (the timer does it by itself). */
 @CommandHandler(GenerateAnalyticsCommand)
@@ -12,6 +11,6 @@ export class GenerateAnalyticsHandler implements ICommandHandler<GenerateAnalyti
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(AnalyticsService) private readonly analytics: AnalyticsService) {}
 
   execute(c: GenerateAnalyticsCommand): Promise<AnalyticsReport> {
-    return runCommand(this.uow, (em) => this.analytics.generate(em, c.year, c.quarter));
+    return this.uow.run((em) => this.analytics.generate(em, c.year, c.quarter));
   }
 }
