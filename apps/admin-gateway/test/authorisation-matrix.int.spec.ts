@@ -11,14 +11,97 @@ const ID = '018f0000-0000-7000-8000-0000000000b1';
 
 const fill = (path: string, bin: string) => path.replace(/:bin\b/g, bin).replace(/:[A-Za-z]+/g, ID);
 
+// ---- The expected policy, written by hand from the rules (ADR 0030, 0033, F-35, F-41, F-42) ------
+// Deliberately NOT derived from ROUTE_TABLE nor from the role groups of @hub/contracts: a wrong
+// table (or a wrong group) makes this test fail instead of agreeing with itself.
+const A: Role = 'applicant';
+const FO: Role = 'fund-officer';
+const FIN: Role = 'finance-officer';
+const CM: Role = 'commission-member';
+const CS: Role = 'commission-secretary';
+const AUD: Role = 'auditor';
+const AN: Role = 'authorised-body-analyst';
+/** A company's file (F-35): the company itself and the Fund's people who work on files — never housing, training or the authorised body. */
+const FILE: readonly Role[] = [A, FO, FIN, CM, CS, AUD];
+/** Who reviews applications (F-12 … F-17): officers and the Commission. */
+const REVIEW: readonly Role[] = [FO, CM, CS];
+type Expected = 'public' | readonly Role[];
+
+/** `<context> <METHOD> <path>` → who gets through (everyone else: 401 anonymous, 403 with a token). */
+const EXPECTED_POLICY: Record<string, Expected> = {
+  // registration
+  'registration GET /registry': 'public',
+  'registration GET /registry/export': 'public',
+  'registration GET /registry/certificates/:number': 'public',
+  'registration GET /activity-types': 'public',
+  'registration POST /applications': [A],
+  'registration GET /applications': [A, ...REVIEW], // not the analyst (F-35, F-41)
+  'registration GET /applications/:id': [A, ...REVIEW],
+  'registration PATCH /applications/:id': [A],
+  'registration POST /applications/:id/submit': [A],
+  'registration POST /applications/:id/resubmit': [A],
+  'registration GET /review-queue': [FO],
+  'registration GET /deadlines': FILE, // not the analyst: deadlines name companies
+  'registration GET /participants/:bin': FILE,
+  'registration POST /participants/:bin/address': [A],
+  'registration POST /applications/:id/remarks': [FO],
+  'registration POST /applications/:id/send-to-commission': [FO],
+  'registration POST /applications/:id/notification': [FO],
+  'registration POST /applications/:id/contract': [FO],
+  'registration POST /applications/:id/certificate': [FO],
+  'registration GET /applications/:id/certificate.pdf': [A, FO],
+  'registration POST /applications/:id/listing': [FO],
+  'registration GET /translation-tasks': [FO],
+  'registration POST /translation-tasks/:id/complete': [FO],
+  'registration GET /commission/agenda': REVIEW,
+  'registration POST /applications/:id/votes': [CM],
+  'registration POST /applications/:id/decision': [CS],
+  // participation
+  'participation GET /participations': FILE,
+  'participation GET /participations/:id': FILE,
+  'participation POST /participations/:id/extensions': [A, FO],
+  'participation GET /participations/:id/extensions': FILE,
+  'participation POST /participations/:id/extensions/:extensionId/decision': [FO],
+  'participation GET /participations/:id/extensions/:extensionId/certificate.pdf': FILE,
+  'participation POST /participations/:id/early-terminations': [A, FO],
+  'participation GET /early-terminations': FILE,
+  'participation POST /early-terminations/:caseId/commission-decision': [CS],
+  'participation POST /participations/:id/income-declarations': [A, FO, FIN],
+  'participation GET /participations/:id/fees': FILE,
+  'participation POST /fees/:feeId/payments': [FO, FIN],
+  'participation POST /fee-payments/imports': [FIN],
+  'participation GET /fees/arrears': [FO, FIN],
+  'participation POST /participations/:id/quarterly-reports/:year/:quarter': [A, FO],
+  'participation GET /participations/:id/quarterly-reports': FILE,
+  'participation GET /quarterly-reports/overdue': [FO],
+  'participation GET /quarterly-reports/:reportId/non-residents': [A, FO], // F-42
+  'participation GET /pii-access-log': [FO, AUD],
+  'participation POST /analytics/quarterly/:year/:quarter': [FO],
+  'participation GET /analytics/quarterly/:year/:quarter': [FO, AN], // F-41: the analyst's only routes
+  'participation GET /analytics/quarterly/:year/:quarter/report.csv': [FO, AN],
+  'participation GET /analytics/quarterly/:year/:quarter/report.md': [FO, AN],
+  'participation POST /participations/:id/monitoring-conclusions': [FO],
+  'participation GET /participations/:id/monitoring-conclusions': REVIEW,
+  'participation POST /participations/:id/information-requests': [FO],
+  'participation POST /information-requests/:requestId/answer': [A, FO],
+  'participation GET /information-requests': FILE,
+  'participation GET /audit-obligations': FILE,
+  'participation POST /audit-obligations/:obligationId/opinion': [A, FO],
+  'participation POST /participations/:id/corporate-notices': [A, FO],
+  'participation GET /corporate-notices': [FO],
+  'participation GET /deadlines': FILE,
+};
+
+const admits = (expected: Expected, caller: Caller): boolean => expected === 'public' || (caller !== 'anonymous' && expected.includes(caller));
+
 /**
  * The gateway's own routes, written out by hand (not derived from the code): route → the callers
  * that get through. Every own route must be here (checked against the OpenAPI document below).
  */
 const OWN_ROUTES: Record<string, readonly Caller[]> = {
-  [`GET /api/companies/${BIN_A}/overview`]: ['applicant', 'fund-officer', 'commission-member', 'commission-secretary', 'finance-officer', 'auditor'],
-  'GET /api/deadlines': ['fund-officer', 'commission-member', 'commission-secretary', 'finance-officer', 'housing-manager', 'training-officer', 'auditor'],
-  'GET /api/audit/events': ['auditor'],
+  [`GET /api/companies/${BIN_A}/overview`]: [A, FO, FIN, CM, CS, AUD],
+  'GET /api/deadlines': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
+  'GET /api/audit/events': [AUD],
   'GET /api/openapi.json': CALLERS,
   'GET /openapi.json': CALLERS,
   'GET /health/live': CALLERS,
@@ -47,23 +130,37 @@ describe('authorisation matrix: every gateway route × every role', () => {
     return STATE_CHANGING.has(method) ? r.send({}) : r;
   };
 
-  it('F-35 / ADR 0030: every proxied route × every caller — allowed calls reach the context, denied ones get 401/403 and never do', async () => {
-    const outcomes: string[] = [];
-    for (const route of ROUTE_TABLE) {
-      const path = `/api/${route.upstream}${fill(route.path, BIN_A)}`;
+  it('ADR 0030: the route table declares exactly the routes of the hand-written policy (none missing, none extra)', () => {
+    expect(ROUTE_TABLE.map((r) => `${r.upstream} ${r.method} ${r.path}`).sort()).toEqual(Object.keys(EXPECTED_POLICY).sort());
+  });
+
+  it('F-35, F-41, F-42 / ADR 0030: every proxied route × every caller matches the hand-written policy — allowed calls reach the context, denied ones get 401/403 and never do', async () => {
+    const mismatches: string[] = [];
+    let calls = 0;
+    for (const [key, expected] of Object.entries(EXPECTED_POLICY)) {
+      const [upstream, method, contextPath] = key.split(' ') as [string, string, string];
+      const path = `/api/${upstream}${fill(contextPath, BIN_A)}`;
+      const stub = upstream === 'registration' ? gw.registration : gw.participation;
       for (const caller of CALLERS) {
-        const allowed = route.access === 'public' || (caller !== 'anonymous' && (route.access === 'authenticated' || route.access.includes(caller)));
-        const stub = route.upstream === 'registration' ? gw.registration : gw.participation;
+        const allowed = admits(expected, caller);
         const before = stub.seen.length;
-        const res = await call(route.method, path, caller);
+        const res = await call(method, path, caller);
+        calls += 1;
         const reached = stub.seen.length > before;
-        const expected = allowed ? 200 : caller === 'anonymous' ? 401 : 403;
-        outcomes.push(`${route.method} ${path} ${caller}: ${res.status}${reached ? ' reached' : ''}`);
-        expect(`${route.method} ${route.path} as ${caller} → ${res.status}`).toBe(`${route.method} ${route.path} as ${caller} → ${expected}`);
-        expect(reached).toBe(allowed);
+        const want = allowed ? '200 reached' : `${caller === 'anonymous' ? 401 : 403} not reached`;
+        const got = `${res.status} ${reached ? 'reached' : 'not reached'}`;
+        if (got !== want) mismatches.push(`${key} as ${caller}: want ${want}, got ${got}`);
       }
     }
-    expect(outcomes).toHaveLength(ROUTE_TABLE.length * CALLERS.length);
+    expect(mismatches).toEqual([]);
+    expect(calls).toBe(Object.keys(EXPECTED_POLICY).length * CALLERS.length);
+  });
+
+  it("F-35, F-41: the authorised body's analyst gets 403 from every route of registration and every company file of participation", async () => {
+    const companyRoutes = ['/api/registration/applications', `/api/registration/applications?bin=${BIN_A}`, '/api/registration/deadlines', `/api/registration/participants/${BIN_A}`, '/api/participation/participations', '/api/participation/deadlines'];
+    for (const path of companyRoutes) expect(`${path} → ${(await call('GET', path, AN)).status}`).toBe(`${path} → 403`);
+    expect(gw.registration.seen).toHaveLength(0);
+    expect(gw.participation.seen).toHaveLength(0);
   });
 
   it('every own route × every caller matches the hand-written matrix', async () => {

@@ -1,4 +1,4 @@
-import { type Actor, type Role, STAFF_ROLES } from '@hub/contracts';
+import { type Actor, FUND_STAFF_ROLES, type Role } from '@hub/contracts';
 
 /** Who may call a route: anyone, any verified caller, or the roles listed (deny by default). */
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -26,7 +26,9 @@ export function decideAccess(access: Access, actor: Actor | undefined, companyBi
 
 function companyCheck(actor: Actor, granted: readonly Role[], companyBin: string | undefined): AccessDecision {
   if (companyBin === undefined) return { allowed: true };
-  if (granted.some((r) => STAFF_ROLES.includes(r))) return { allowed: true };
+  // A Fund staff role the route grants lifts the restriction (F-35 binds the Fund, not to one company);
+  // the authorised body's analyst is not Fund staff and never does.
+  if (granted.some((r) => FUND_STAFF_ROLES.includes(r))) return { allowed: true };
   if (actor.companies.includes(companyBin)) return { allowed: true };
   // F-35: the caller may act only for the companies its token names.
   return { allowed: false, status: 403, detail: 'you do not act for this company (F-35)' };

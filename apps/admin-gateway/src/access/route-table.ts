@@ -1,4 +1,4 @@
-import type { Role } from '@hub/contracts';
+import { APPLICATION_REVIEWER_ROLES, COMMISSION_ROLES, PARTICIPANT_FILE_ROLES, type Role } from '@hub/contracts';
 import type { Access } from './access-rule.js';
 import { type CompiledPattern, compilePattern, matchPattern } from './route-pattern.js';
 
@@ -31,16 +31,16 @@ export interface ProxiedRoute {
   readonly restrictedPersonalData?: boolean;
 }
 
-// Role groups, named for what they do (the issue's roles; @hub/contracts ROLES).
+// Single roles, and the groups of @hub/contracts (ADR 0035 §7: no local list of a group).
 const APPLICANT: readonly Role[] = ['applicant'];
 const OFFICER: readonly Role[] = ['fund-officer'];
 const FINANCE: readonly Role[] = ['finance-officer'];
 const SECRETARY: readonly Role[] = ['commission-secretary'];
-const COMMISSION: readonly Role[] = ['commission-member', 'commission-secretary'];
-/** Who reads a participant's file where the context admits any verified caller (it filters an applicant to its own companies). */
-const PARTICIPATION_READERS: readonly Role[] = ['applicant', 'fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'auditor'];
-/** Who follows statutory deadlines: the staff whose work they time, auditors, and a company for its own (the contexts filter). */
-const DEADLINE_READERS: readonly Role[] = PARTICIPATION_READERS;
+const ANALYST: readonly Role[] = ['authorised-body-analyst'];
+/** A company's file (F-35): the company itself (the contexts filter an applicant to its own companies) and the Fund's people who may read participant files. */
+const COMPANY_FILE_READERS: readonly Role[] = [...APPLICANT, ...PARTICIPANT_FILE_ROLES];
+/** Who follows statutory deadlines that name companies: the same readers (the authorised body's analyst is not among them). */
+const DEADLINE_READERS: readonly Role[] = COMPANY_FILE_READERS;
 const union = (...groups: (readonly Role[])[]): readonly Role[] => [...new Set(groups.flat())];
 
 const reg = (method: HttpMethod, path: string, access: Access, summary: string, extra: Partial<ProxiedRoute> = {}): ProxiedRoute => ({ upstream: 'registration', method, path, access, summary, ...extra });
@@ -59,14 +59,14 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   reg('GET', '/registry/certificates/:number', 'public', 'Verify a certificate by its number (F-18)', { resourceParam: 'number' }),
   reg('GET', '/activity-types', 'public', 'Priority ICT activity types (F-7(7))'),
   reg('POST', '/applications', APPLICANT, 'Start a draft application (F-8, F-20)'),
-  reg('GET', '/applications', union(APPLICANT, OFFICER, COMMISSION), 'Applications (an applicant: its own companies, F-35)', { companyQuery: 'bin' }),
-  reg('GET', '/applications/:id', union(APPLICANT, OFFICER, COMMISSION), 'One application'),
+  reg('GET', '/applications', union(APPLICANT, APPLICATION_REVIEWER_ROLES), 'Applications (an applicant: its own companies, F-35)', { companyQuery: 'bin' }),
+  reg('GET', '/applications/:id', union(APPLICANT, APPLICATION_REVIEWER_ROLES), 'One application'),
   reg('PATCH', '/applications/:id', APPLICANT, 'Fill or correct the draft (Annex 1, F-9)'),
   reg('POST', '/applications/:id/submit', APPLICANT, 'File the application (F-8; F-7, F-9 checks)'),
   reg('POST', '/applications/:id/resubmit', APPLICANT, 'Answer the remarks and file again (F-14, F-15)'),
   reg('GET', '/review-queue', OFFICER, 'Completeness review queue with working-day deadlines (F-12, F-14)'),
   reg('GET', '/deadlines', DEADLINE_READERS, "The Fund's statutory deadlines in registration (F-12 … F-20)", { companyQuery: 'bin' }),
-  reg('GET', '/participants/:bin', union(APPLICANT, OFFICER, COMMISSION, FINANCE, ['auditor']), "A participant's record: contract, term, certificate, activity types (F-18)", { companyParam: 'bin', resourceParam: 'bin' }),
+  reg('GET', '/participants/:bin', COMPANY_FILE_READERS, "A participant's record: contract, term, certificate, activity types (F-18)", { companyParam: 'bin', resourceParam: 'bin' }),
   reg('POST', '/participants/:bin/address', APPLICANT, 'Report a change of the place of business (F-9(3))', { companyParam: 'bin', resourceParam: 'bin' }),
   reg('POST', '/applications/:id/remarks', OFFICER, 'Issue remarks (F-14)'),
   reg('POST', '/applications/:id/send-to-commission', OFFICER, 'Send to the Commission (F-13, F-15)'),
@@ -77,40 +77,40 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   reg('POST', '/applications/:id/listing', OFFICER, 'List in the public registry (F-19)'),
   reg('GET', '/translation-tasks', OFFICER, 'Translation tasks for English applications (F-10)'),
   reg('POST', '/translation-tasks/:id/complete', OFFICER, 'Complete a translation task (F-10)'),
-  reg('GET', '/commission/agenda', union(COMMISSION, OFFICER), 'Applications before the Commission (F-15)'),
+  reg('GET', '/commission/agenda', APPLICATION_REVIEWER_ROLES, 'Applications before the Commission (F-15)'),
   reg('POST', '/applications/:id/votes', ['commission-member'], "Record a member's vote (F-15)"),
   reg('POST', '/applications/:id/decision', SECRETARY, 'Record the decision as a protocol (F-15, F-16)'),
 
   // ---- participation (F-21 … F-42) -----------------------------------------------------------
-  par('GET', '/participations', PARTICIPATION_READERS, 'Participations (an applicant: its own companies, F-35)', { companyQuery: 'bin' }),
-  par('GET', '/participations/:id', PARTICIPATION_READERS, 'One participation'),
+  par('GET', '/participations', COMPANY_FILE_READERS, 'Participations (an applicant: its own companies, F-35)', { companyQuery: 'bin' }),
+  par('GET', '/participations/:id', COMPANY_FILE_READERS, 'One participation'),
   par('POST', '/participations/:id/extensions', union(APPLICANT, OFFICER), 'Apply for an extension (F-25)'),
-  par('GET', '/participations/:id/extensions', PARTICIPATION_READERS, 'Extensions of a participation (F-25)'),
+  par('GET', '/participations/:id/extensions', COMPANY_FILE_READERS, 'Extensions of a participation (F-25)'),
   par('POST', '/participations/:id/extensions/:extensionId/decision', OFFICER, 'Decide an extension (F-25, Annex 3)'),
-  par('GET', '/participations/:id/extensions/:extensionId/certificate.pdf', PARTICIPATION_READERS, 'Extension certificate as PDF (Annex 3)'),
+  par('GET', '/participations/:id/extensions/:extensionId/certificate.pdf', COMPANY_FILE_READERS, 'Extension certificate as PDF (Annex 3)'),
   par('POST', '/participations/:id/early-terminations', union(APPLICANT, OFFICER), 'Open an early termination (F-28, F-29)'),
-  par('GET', '/early-terminations', PARTICIPATION_READERS, 'Early-termination cases (F-28 … F-30)'),
+  par('GET', '/early-terminations', COMPANY_FILE_READERS, 'Early-termination cases (F-28 … F-30)'),
   par('POST', '/early-terminations/:caseId/commission-decision', SECRETARY, 'Commission decision on early termination (F-30)', { resourceParam: 'caseId' }),
   par('POST', '/participations/:id/income-declarations', union(APPLICANT, OFFICER, FINANCE), "Declare the previous quarter's income (F-21, F-22)"),
-  par('GET', '/participations/:id/fees', PARTICIPATION_READERS, 'Membership fees of a participation (F-21 … F-23)'),
+  par('GET', '/participations/:id/fees', COMPANY_FILE_READERS, 'Membership fees of a participation (F-21 … F-23)'),
   par('POST', '/fees/:feeId/payments', union(FINANCE, OFFICER), 'Record a fee payment (F-21)', { resourceParam: 'feeId' }),
   par('POST', '/fee-payments/imports', FINANCE, 'Import a bank statement CSV of fee payments (F-21)'),
   par('GET', '/fees/arrears', union(OFFICER, FINANCE), 'Fee arrears (F-28(6))'),
   par('POST', '/participations/:id/quarterly-reports/:year/:quarter', union(APPLICANT, OFFICER), 'File the quarterly report (F-37, F-39, F-42)'),
-  par('GET', '/participations/:id/quarterly-reports', PARTICIPATION_READERS, 'Quarterly reports of a participation (F-37)'),
+  par('GET', '/participations/:id/quarterly-reports', COMPANY_FILE_READERS, 'Quarterly reports of a participation (F-37)'),
   par('GET', '/quarterly-reports/overdue', OFFICER, 'Overdue quarterly reports (F-28(4))'),
   par('GET', '/quarterly-reports/:reportId/non-residents', union(OFFICER, APPLICANT), 'Non-residents of a quarterly report (F-42: restricted personal data)', { resourceParam: 'reportId', restrictedPersonalData: true }),
   par('GET', '/pii-access-log', union(OFFICER, ['auditor']), "Participation's own log of reads of non-resident data (F-42)"),
   par('POST', '/analytics/quarterly/:year/:quarter', OFFICER, 'Generate the quarterly analytics for the authorised body (F-41)'),
-  par('GET', '/analytics/quarterly/:year/:quarter', union(OFFICER, ['authorised-body-analyst']), 'Quarterly analytics (F-41)'),
-  par('GET', '/analytics/quarterly/:year/:quarter/report.csv', union(OFFICER, ['authorised-body-analyst']), 'Quarterly analytics as CSV (F-41)'),
-  par('GET', '/analytics/quarterly/:year/:quarter/report.md', union(OFFICER, ['authorised-body-analyst']), 'Quarterly analytics as a readable document (F-41)'),
+  par('GET', '/analytics/quarterly/:year/:quarter', union(OFFICER, ANALYST), 'Quarterly analytics (F-41)'),
+  par('GET', '/analytics/quarterly/:year/:quarter/report.csv', union(OFFICER, ANALYST), 'Quarterly analytics as CSV (F-41)'),
+  par('GET', '/analytics/quarterly/:year/:quarter/report.md', union(OFFICER, ANALYST), 'Quarterly analytics as a readable document (F-41)'),
   par('POST', '/participations/:id/monitoring-conclusions', OFFICER, 'Record a monitoring conclusion (F-36, F-40)'),
-  par('GET', '/participations/:id/monitoring-conclusions', union(OFFICER, COMMISSION), 'Monitoring conclusions (F-40)'),
+  par('GET', '/participations/:id/monitoring-conclusions', APPLICATION_REVIEWER_ROLES, 'Monitoring conclusions (F-40)'),
   par('POST', '/participations/:id/information-requests', OFFICER, 'Request information or documents (F-32, F-38)'),
   par('POST', '/information-requests/:requestId/answer', union(APPLICANT, OFFICER), 'Answer an information request (F-32, F-38)', { resourceParam: 'requestId' }),
-  par('GET', '/information-requests', PARTICIPATION_READERS, 'Information requests (F-32, F-38)'),
-  par('GET', '/audit-obligations', PARTICIPATION_READERS, 'Annual audit obligations (F-33)'),
+  par('GET', '/information-requests', COMPANY_FILE_READERS, 'Information requests (F-32, F-38)'),
+  par('GET', '/audit-obligations', COMPANY_FILE_READERS, 'Annual audit obligations (F-33)'),
   par('POST', '/audit-obligations/:obligationId/opinion', union(APPLICANT, OFFICER), 'Submit the audit opinion (F-33)', { resourceParam: 'obligationId' }),
   par('POST', '/participations/:id/corporate-notices', union(APPLICANT, OFFICER), 'Notify re-registration or liquidation (F-34)'),
   par('GET', '/corporate-notices', OFFICER, 'Re-registration and liquidation notices (F-34)'),
