@@ -1,4 +1,4 @@
-import { APPLICATION_REVIEWER_ROLES, COMMISSION_ROLES, PARTICIPANT_FILE_ROLES, type Role } from '@hub/contracts';
+import { APPLICATION_REVIEWER_ROLES, PARTICIPANT_FILE_ROLES, type Role } from '@hub/contracts';
 import type { Access } from './access-rule.js';
 import { type CompiledPattern, compilePattern, matchPattern } from './route-pattern.js';
 
