@@ -1,0 +1,74 @@
+// The generator's proof (ADR 0037): generate a context into a scratch copy of the workspace (the
+// committed tree, `git archive HEAD`, plus this working copy's generator and templates), install
+// offline from the shared pnpm store, build only what the new app needs, and run the generated
+// app's typecheck, lint and tests (unit, integration on the real PostgreSQL, e2e over the real
+// Kafka). The repository itself is never written to. Needs HUB_PG_URL and HUB_KAFKA_BROKERS
+// (tools/hub stack up). node:test, so that the generator needs no dependency of its own.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const TOOL = dirname(dirname(fileURLToPath(import.meta.url)));
+const REPO = join(TOOL, '..', '..');
+const NAME = 'sample';
+
+let scratch;
+const run = (cmd, args, cwd = scratch, env = {}) => {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300_000 });
+  if (r.status !== 0) assert.fail(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout?.slice(-4000)}\n${r.stderr?.slice(-4000)}`);
+  return r.stdout;
+};
+const generate = (...args) => run('node', [join(scratch, 'tools/new-context/new-context.mjs'), ...args]);
+
+before(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'hub-new-context-'));
+  execFileSync('sh', ['-c', `git -C "${REPO}" archive HEAD | tar -x -C "${scratch}"`]);
+  rmSync(join(scratch, 'tools/new-context'), { recursive: true, force: true });
+  rmSync(join(scratch, 'tools/templates'), { recursive: true, force: true });
+  cpSync(TOOL, join(scratch, 'tools/new-context'), { recursive: true, filter: (p) => !p.includes('node_modules') });
+  cpSync(join(REPO, 'tools/templates'), join(scratch, 'tools/templates'), { recursive: true });
+});
+after(() => {
+  if (scratch && !process.env.HUB_KEEP_SCRATCH) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('tools/hub new-context', () => {
+  it('refuses a bad name and a taken port, writing nothing', () => {
+    for (const args of [['Bad-Name'], ['x'], ['sample', '--port', '3101']]) {
+      const r = spawnSync('node', [join(scratch, 'tools/new-context/new-context.mjs'), ...args], { cwd: scratch, encoding: 'utf8' });
+      assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    }
+    assert.equal(existsSync(join(scratch, 'apps', NAME)), false);
+  });
+
+  it('generates apps/sample and registers it; a second run changes nothing', () => {
+    const first = generate(NAME);
+    assert.match(first, /created +apps\/sample\/src\/app\.module\.ts/);
+    for (const f of ['packages/contracts/src/topics.ts', 'packages/contracts/src/index.ts', 'tools/dev-stack/stack.sh', 'apps/admin-gateway/src/access/route-table.ts', 'docker/compose.yaml']) {
+      assert.match(first, new RegExp(`updated +${f.replace(/[./]/g, '\\$&')}`), `${f} registered`);
+    }
+    const pkg = JSON.parse(readFileSync(join(scratch, 'apps/sample/package.json'), 'utf8'));
+    assert.deepEqual(pkg.hub, { port: 3107, database: 'hub_sample' });
+    assert.equal(pkg.scripts.lint, 'eslint src test');
+    assert.match(readFileSync(join(scratch, 'tools/dev-stack/stack.sh'), 'utf8'), /^DATABASES=\(.* hub_sample\)$/m);
+    assert.match(readFileSync(join(scratch, 'packages/contracts/src/topics.ts'), 'utf8'), /sample: \{ name: 'hub\.sample\.events\.v1'/);
+    const second = generate(NAME);
+    assert.doesNotMatch(second, /^ +(created|updated) /m, second);
+    assert.match(second, /skipped +apps\/sample/);
+  });
+
+  it('the generated app typechecks, lints and passes its unit, integration and e2e tests', () => {
+    run('pnpm', ['install', '--offline', '--reporter=append-only']);
+    run('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@hub/sample...', '--output-logs=errors-only', '--concurrency=2']);
+    run('pnpm', ['--filter', '@hub/sample', 'run', 'typecheck']);
+    run('pnpm', ['--filter', '@hub/sample', 'run', 'lint']);
+    const out = run('pnpm', ['--filter', '@hub/sample', 'run', 'test'], scratch, { HUB_TEST_REPORT_DIR: '', NO_COLOR: '1' }).replace(/\x1b\[[0-9;]*m/g, '');
+    assert.match(out, /Test Files +3 passed/);
+    // The gateway still accepts its route table with the new routes in it.
+    run('pnpm', ['--filter', '@hub/admin-gateway', 'run', 'typecheck']);
+  });
+});
