@@ -42,6 +42,7 @@ import { ReportDueTimerHandler } from './reporting/application/timers/report-due
 import { ReportingController } from './reporting/interface/http/reporting.http.controller.js';
 import { ContextServices } from './shared/application/platform.js';
 import { sharedProviders } from './shared/infrastructure/shared.providers.js';
+import { ParticipationMetrics } from './shared/infrastructure/participation.metrics.js';
 import { ParticipationIntegrationEvents } from './participation.integration-events.js';
 import { ParticipationRepository } from './participation/application/ports/participation.repository.js';
 import { ExtensionRepository } from './participation/application/ports/extension.repository.js';
@@ -109,7 +110,7 @@ const PORTS: Provider[] = [
   { provide: MonitoringConclusionRepository, useClass: MikroOrmMonitoringConclusionRepository },
 ];
 
-const SERVICES = [ContextServices, ParticipationLifecycle, AnalyticsService];
+const SERVICES = [ContextServices, ParticipationLifecycle, AnalyticsService, ParticipationMetrics];
 
 /**
  * The context's ports and shared services, global so that the timer and event handlers the

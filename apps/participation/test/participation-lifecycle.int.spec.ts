@@ -156,4 +156,15 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     expect(ended?.payload).toMatchObject({ kind: 'planned', ground: 'term-expired', groundNumber: null, endedOn: '2027-03-01', ruleIds: ['F-26', 'F-27'] });
     h.clock.set('2026-03-02T04:00:00.000Z');
   });
+
+  it('/metrics: the domain figures — participations by status, open obligations by kind and rule (F-21, F-37), no company data', async () => {
+    await h.register();
+    const res = await h.http().get('/metrics');
+    expect(res.status).toBe(200);
+    const active = /hub_participation_participations\{status="active"[^}]*\} (\d+)/.exec(res.text);
+    expect(Number(active?.[1])).toBeGreaterThanOrEqual(1);
+    expect(res.text).toContain('# TYPE hub_participation_obligations_open gauge');
+    expect(res.text).toContain('hub_participation_early_terminations_open');
+    expect(res.text).not.toMatch(/\b\d{12}\b/); // no BIN in any label
+  });
 });

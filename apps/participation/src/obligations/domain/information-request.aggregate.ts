@@ -2,16 +2,9 @@ import { AggregateRoot, IllegalStateError } from '@hub/kernel';
 import type { IsoDate } from '../../shared/domain/calendar.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
 import type { InformationRequestEvent } from './obligation.events.js';
+import type { Attachment, InformationKind, InformationRequestStatus } from './obligation.types.js';
 
-export type InformationKind = 'tax-and-accounting' | 'statistical-reports' | 'tax-declarations' | 'audit-opinion' | 'audit-report' | 'additional-documents';
-export type InformationRequestStatus = 'open' | 'answered' | 'overdue' | 'answered-late';
-
-export interface Attachment {
-  fileName: string;
-  mediaType: string;
-  sizeBytes: number;
-  sha256: string;
-}
+export type { Attachment, InformationKind, InformationRequestStatus } from './obligation.types.js';
 
 /**
  * F-32, F-38 (and the audit report on request, F-33): the Fund asks for documents; the participant

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@hub/kernel';
 import type { IsoDate } from '../../shared/domain/calendar.js';
-import type { InformationKind } from './information-request.aggregate.js';
+import type { InformationKind } from './obligation.types.js';
 
 interface ObligationFacts extends DomainEvent {
   readonly participationId: string;
