@@ -1,20 +1,7 @@
-import { createRequire } from 'node:module';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Gauge } from 'prom-client';
 import { Clock } from '@hub/kernel';
 import { MetricsRegistry, UnitOfWork } from '@hub/nest-commons';
-
-/** The part of prom-client's Gauge used here. */
-interface GaugeThis {
-  reset(): void;
-  set(labels: Record<string, string>, value: number): void;
-}
-type GaugeCtor = new (config: { name: string; help: string; labelNames: string[]; registers: MetricsRegistry[]; collect(this: GaugeThis): Promise<void> }) => unknown;
-/**
- * STOPGAP: prom-client is not (yet) a dependency of this app, so its Gauge is taken from the copy
- * @hub/nest-commons depends on — the same module instance its MetricsRegistry comes from. To go when
- * nest-commons re-exports Gauge or the app lists prom-client (see the README's "Not done yet").
- */
-const { Gauge } = createRequire(import.meta.resolve('@hub/nest-commons'))('prom-client') as { Gauge: GaugeCtor };
 
 /**
  * Registration's domain figures on the platform's `/metrics` (prom-client, ADR 0035): applications
