@@ -1,22 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFoundError } from '@hub/kernel';
-import type { Em, TimerHandler, TimerRecord } from '@hub/messaging';
-import { ContextServices } from '../../../shared/application/platform.js';
+import { Clock } from '@hub/kernel';
+import type { TimerHandler, TimerRecord } from '@hub/messaging';
 import { TIMER } from '../../../shared/application/timer-kinds.js';
-import { Fee } from '../../domain/fee.aggregate.js';
-import { publishFeeEvents } from '../publish-fee-events.js';
+import { FeeRepository } from '../ports/fee.repository.js';
 
-/** F-21: the fee's due date passed unpaid (or undeclared) — overdue, early-termination ground F-28(6). */
+/**
+ * F-21: the fee's due date passed unpaid (or undeclared) — overdue, early-termination ground
+ * F-28(6). The fee records FeeBecameOverdue; the unit of work publishes fee-overdue.
+ */
 @Injectable()
 export class FeeDueTimerHandler implements TimerHandler {
   readonly kind = TIMER.feeDue;
 
-  constructor(@Inject(ContextServices) private readonly ctx: ContextServices) {}
+  constructor(
+    @Inject(FeeRepository) private readonly fees: FeeRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
-  async fire(timer: TimerRecord, em: Em): Promise<void> {
-    const fee = await em.findOne(Fee, { id: timer.key });
-    if (!fee) throw new NotFoundError('fee', timer.key);
-    fee.markOverdue(this.ctx.now());
-    await publishFeeEvents(this.ctx, em, fee);
+  /** Runs inside the poller's unit of work (the platform wraps timer handlers in UnitOfWork.within). */
+  async fire(timer: TimerRecord): Promise<void> {
+    const fee = await this.fees.get(timer.key);
+    fee.markOverdue(this.clock.now());
   }
 }

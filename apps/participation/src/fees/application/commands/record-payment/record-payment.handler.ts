@@ -1,34 +1,36 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ConflictError, NotFoundError, uuidv7 } from '@hub/kernel';
+import { Clock, ConflictError, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { ContextServices } from '../../../../shared/application/platform.js';
-import { Fee, FeePayment } from '../../../domain/fee.aggregate.js';
-import { RecordPaymentCommand } from './record-payment.command.js';
-import { runCommand } from '../../../../shared/application/run-command.js';
+import { today } from '../../../../shared/application/today.js';
+import type { Fee } from '../../../domain/fee.aggregate.js';
 import { amountFromBody, amountOf } from '../../amount-input.js';
-import { publishFeeEvents } from '../../publish-fee-events.js';
+import { FeePaymentRepository, FeeRepository } from '../../ports/fee.repository.js';
+import { RecordPaymentCommand } from './record-payment.command.js';
 
 /** F-21: a payment entered by hand (finance officer). */
 @CommandHandler(RecordPaymentCommand)
 export class RecordPaymentHandler implements ICommandHandler<RecordPaymentCommand> {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork, @Inject(ContextServices) private readonly ctx: ContextServices) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(FeeRepository) private readonly fees: FeeRepository,
+    @Inject(FeePaymentRepository) private readonly payments: FeePaymentRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
 
   execute(c: RecordPaymentCommand): Promise<Fee> {
     const amount = amountOf(amountFromBody(c.input.amountTiyn, c.input.amountKzt), 'amountTiyn');
-    return runCommand(this.uow, async (em) => {
-      const fee = await em.findOne(Fee, { id: c.feeId });
-      if (!fee) throw new NotFoundError('fee', c.feeId);
-      if (await em.findOne(FeePayment, { reference: c.input.reference })) {
+    return this.uow.run(async () => {
+      const fee = await this.fees.get(c.feeId);
+      if ((await this.payments.recorded([c.input.reference])).size > 0) {
         throw new ConflictError('payment.duplicate-reference', `a payment with reference ${c.input.reference} is already recorded`, { field: 'reference' });
       }
       const payment = fee.pay(
         { id: uuidv7(), amount, paidOn: c.input.paidOn, reference: c.input.reference, source: 'manual', importId: null, recordedBy: c.actor.subject },
-        this.ctx.today(),
-        this.ctx.now(),
+        today(this.clock),
+        this.clock.now(),
       );
-      em.persist(payment);
-      await publishFeeEvents(this.ctx, em, fee);
+      this.payments.add(payment);
       return fee;
     });
   }
