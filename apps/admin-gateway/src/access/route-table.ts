@@ -124,6 +124,7 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
  */
 export const NOT_PROXIED: readonly { readonly upstream: string; readonly method: HttpMethod; readonly path: string; readonly reason: string }[] = [
   { upstream: 'registration', method: 'GET', path: '/metrics', reason: 'Prometheus scrape target: scraped on the internal network, not through the front door' },
+  { upstream: 'participation', method: 'GET', path: '/metrics', reason: 'Prometheus scrape target: scraped on the internal network, not through the front door' },
 ];
 
 export interface RouteMatch {

@@ -126,14 +126,25 @@ describe('cross-context: registration → participation through the admin gatewa
   /** A failed wait says what the apps logged. */
   const explained = async <T>(p: Promise<T>): Promise<T> =>
     p.catch((e: Error) => {
-      throw new Error(`${e.message} (the participation consumer reads the shared registration topic from its beginning: every earlier run's companies get timers too)\n--- registration log ---\n${fleet.logs('registration').slice(-3000)}\n--- participation log ---\n${fleet.logs('participation').slice(-5000)}`);
+      throw new Error(`${e.message}\n--- registration log ---\n${fleet.logs('registration').slice(-3000)}\n--- participation log ---\n${fleet.logs('participation').slice(-5000)}`);
     });
+  /** How long the waits on asynchronous work took (printed at the end: the figures behind the timeouts). */
+  const measured: Record<string, number> = {};
+  const timed = async <T>(what: string, p: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await p();
+    } finally {
+      measured[what] = Math.round(performance.now() - started);
+    }
+  };
   const ok = (res: request.Response, status: number, what: string) => {
     if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 1500)}`);
     return res.body as Record<string, unknown>;
   };
 
   beforeAll(async () => {
+    const started = performance.now();
     writeFileSync(clockFile, '0');
     fleet.commonEnv = { HUB_TEST_CLOCK_FILE: clockFile };
     fleet.nodeArgs = ['--import', join(import.meta.dirname, '../support/shared-test-clock.mjs')];
@@ -165,17 +176,22 @@ describe('cross-context: registration → participation through the admin gatewa
       }),
     ]);
     Object.assign(contexts, { registration, participation });
+    // The gateway gets no broker address: it publishes and consumes nothing (ADR 0035 §8).
     gw = await fleet.startApp('admin-gateway', {
-      ...common,
+      HUB_AUTH_ISSUER: fleet.issuerUrl,
+      HUB_AUTH_JWKS_FILE: fleet.jwksFile,
       DATABASE_URL: gwDb,
-      HUB_RUN_WORKERS: 'false',
       REGISTRATION_URL: registration,
       PARTICIPATION_URL: participation,
     });
     await mintAll();
-  }, 240_000);
+    measured['fleet up (3 databases migrated, 3 apps + issuer started)'] = Math.round(performance.now() - started);
+  }, 60_000); // measured 12.6 s on this machine (2 cores): room for a loaded run
 
-  afterAll(async () => fleet.close(), 60_000);
+  afterAll(async () => {
+    process.stdout.write(`cross-context e2e, measured (ms): ${JSON.stringify(measured)}\n`);
+    await fleet.close();
+  }, 60_000);
 
   it('ADR 0030: the route table and the running contexts agree — no stale route, no context route left undecided', async () => {
     const merged = ok(await request(gw).get('/api/openapi.json'), 200, 'merged openapi') as {
@@ -277,18 +293,22 @@ describe('cross-context: registration → participation through the admin gatewa
         certificateNumber: expect.stringMatching(/^AH-2026-\d{5}$/),
       }),
     ]);
-  }, 120_000);
+  }, 30_000); // measured 2.4 s
 
   it('F-24: registration → Kafka → participation: the participation starts, and the company sees only its own', async () => {
-    participationId = await explained(
-      waitFor(
-        'participation started from participant-registered',
-        async () => {
-          const res = await request(gw).get(`/api/participation/participations?bin=${bin}`).set(auth('alice'));
-          const items = (res.body as { items?: { id: string; status: string }[] }).items ?? [];
-          return items.find((p) => p.status === 'active')?.id;
-        },
-        { timeoutMs: 60_000 },
+    participationId = await timed('registered → participation active (Kafka)', () =>
+      explained(
+        waitFor(
+          'participation started from participant-registered',
+          async () => {
+            const res = await request(gw).get(`/api/participation/participations?bin=${bin}`).set(auth('alice'));
+            const items = (res.body as { items?: { id: string; status: string }[] }).items ?? [];
+            return items.find((p) => p.status === 'active')?.id;
+          },
+          // measured: already done when first polled (28 ms) — the event travels while the registration
+          // test finishes; 20 s is room for a consumer group that has to rebalance first.
+          { timeoutMs: 20_000 },
+        ),
       ),
     );
     const p = ok(await request(gw).get(`/api/participation/participations/${participationId}`).set(auth('alice')), 200, 'participation');
@@ -299,19 +319,27 @@ describe('cross-context: registration → participation through the admin gatewa
     expect([403, 404]).toContain((await request(gw).get(`/api/participation/participations/${participationId}`).set('authorization', `Bearer ${otherCompany}`)).status);
     expect([403, 404]).toContain((await request(gw).get(`/api/registration/applications/${applicationId}`).set('authorization', `Bearer ${otherCompany}`)).status);
     expect((await request(gw).get(`/api/companies/${bin}/overview`).set('authorization', `Bearer ${otherCompany}`)).status).toBe(403);
-  }, 90_000);
+  }, 30_000); // measured 1.0 s
 
   it('F-21 … F-23, F-37: after Q4 closes the company declares income, the fee is paid, the quarterly report is filed', async () => {
     setClock(AFTER_Q4);
     await mintAll(); // tokens of the new "now"
-    const fee = await explained(
-      waitFor(
-        'the Q4 2026 fee opened when the quarter closed',
-        async () => {
-          const res = await request(gw).get(`/api/participation/participations/${participationId}/fees`).set(auth('alice'));
-          return ((res.body as { year: number; quarter: number; id: string }[]) ?? []).find?.((f) => f.year === 2026 && f.quarter === 4);
-        },
-        { timeoutMs: 150_000 },
+    const fee = await timed('clock jump → Q4 fee opened (durable timer)', () =>
+      explained(
+        waitFor(
+          'the Q4 2026 fee opened when the quarter closed',
+          async () => {
+            const res = await request(gw).get(`/api/participation/participations/${participationId}/fees`).set(auth('alice'));
+            return ((res.body as { year: number; quarter: number; id: string }[]) ?? []).find?.((f) => f.year === 2026 && f.quarter === 4);
+          },
+          // measured: already done when first polled (20 ms) — the clock file is re-read every 50 ms
+          // and the poller runs every 200 ms, while minting six tokens takes ≈ 4 s. 20 s is room for
+          // the quarter-close timers of the earlier runs' companies the participation consumer
+          // replays: its group is per run, but the registration topic is shared and a new group
+          // reads it from the start (a per-run topic needs registration to publish to a
+          // configurable topic — participation already reads HUB_REGISTRATION_TOPIC).
+          { timeoutMs: 20_000 },
+        ),
       ),
     );
     const assessed = ok(
@@ -404,7 +432,7 @@ describe('cross-context: registration → participation through the admin gatewa
         resourceId: report.id,
       }),
     ]);
-  }, 240_000);
+  }, 45_000); // measured 4.8 s (mostly minting six tokens with the CLI)
 
   it('F-12: the deadlines board shows the review the Fund let slip as overdue, across contexts', async () => {
     const board = ok(await request(gw).get('/api/deadlines?overdue=true').set(auth('olga')), 200, 'deadlines board') as {
@@ -470,5 +498,5 @@ describe('cross-context: registration → participation through the admin gatewa
         'fatima-finance /api/participation/fees/:feeId/payments 201',
       ]),
     );
-  }, 60_000);
+  }, 30_000);
 });
