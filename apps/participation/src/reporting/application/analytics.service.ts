@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { uuidv7, ValidationError } from '@hub/kernel';
+import { Clock, uuidv7, ValidationError } from '@hub/kernel';
 import { tiyn, tiynFromKztNumber, type Tiyn } from '../../fees/domain/money.js';
 import { sql, type Em, type TimerHandler, type TimerRecord } from '@hub/messaging';
-import { ContextServices } from '../../shared/application/platform.js';
+import { DeadlineTimers } from '../../shared/application/ports/deadline-timers.js';
+import { Deadlines } from '../../shared/domain/deadlines.js';
 import { TIMER } from '../../shared/application/timer-kinds.js';
 import { almatyDate, nextQuarter, quarterEnd, quarterStart } from '../../shared/domain/calendar.js';
 import { AnalyticsReport, analyticsCsv, analyticsDocument, type AnalyticsRow } from '../domain/analytics-report.js';
@@ -35,7 +36,10 @@ function reportedKzt(v: number | undefined, field: string): Tiyn | null {
  */
 @Injectable()
 export class AnalyticsService {
-  constructor(@Inject(ContextServices) private readonly ctx: ContextServices) {}
+  constructor(
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(Deadlines) private readonly deadlines: Deadlines,
+  ) {}
 
   async generate(em: Em, year: number, quarter: number): Promise<AnalyticsReport> {
     const from = quarterStart(year, quarter);
@@ -71,8 +75,8 @@ export class AnalyticsService {
         feeStatus: r.fee_status ?? 'not-opened',
       };
     });
-    const now = this.ctx.now();
-    const dueDate = this.ctx.deadlines.analyticsDueDate(year, quarter);
+    const now = this.clock.now();
+    const dueDate = this.deadlines.analyticsDueDate(year, quarter);
     let report = await em.findOne(AnalyticsReport, { year, quarter });
     if (!report) {
       report = new AnalyticsReport();
@@ -97,13 +101,19 @@ export class AnalyticsService {
 export class AnalyticsTimerHandler implements TimerHandler {
   readonly kind = TIMER.analytics;
 
-  constructor(@Inject(ContextServices) private readonly ctx: ContextServices, @Inject(AnalyticsService) private readonly analytics: AnalyticsService) {}
+  constructor(
+    @Inject(AnalyticsService) private readonly analytics: AnalyticsService,
+    @Inject(Deadlines) private readonly deadlines: Deadlines,
+    @Inject(DeadlineTimers) private readonly timers: DeadlineTimers,
+  ) {}
 
   async fire(timer: TimerRecord, em: Em): Promise<void> {
     const year = Number(timer.payload.year);
     const quarter = Number(timer.payload.quarter);
     await this.analytics.generate(em, year, quarter);
     const next = nextQuarter(year, quarter);
-    await this.ctx.scheduleAnalytics(em, next.year, next.quarter);
+    // F-41: at 01:00 (Almaty) on the day after the next quarter's report deadline, once the overdue reports are marked.
+    const dueAt = new Date(Deadlines.missedAt(this.deadlines.reportDueDate(next.year, next.quarter)).getTime() + 3_600_000);
+    await this.timers.scheduleAt(TIMER.analytics, `${next.year}-Q${next.quarter}`, dueAt, { year: next.year, quarter: next.quarter });
   }
 }
