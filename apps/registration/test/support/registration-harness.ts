@@ -1,80 +1,54 @@
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import request from 'supertest';
-import { almatyDate } from '@hub/calendar';
-import type { Role } from '@hub/contracts';
-import { makeBin } from '@hub/identifiers';
-import { Clock, ManualClock } from '@hub/kernel';
-import { OutboxRelay, TimerPoller } from '@hub/messaging';
-import { HUB_CONFIG, UnitOfWork, configureHttp } from '@hub/nest-commons';
-import { DevTokenIssuer, createTestDatabase, testKafkaBrokers, type TestDatabase } from '@hub/testing';
 import { Module } from '@nestjs/common';
+import type { z } from 'zod';
+import { almatyDate } from '@hub/calendar';
+import type {
+  ApplicationPageSchema,
+  ApplicationViewSchema,
+  CertificateVerificationSchema,
+  DeadlineViewSchema,
+  ParticipantViewSchema,
+  RegistryPageSchema,
+  ReviewQueuePageSchema,
+  TranslationTaskSchema,
+} from '@hub/contracts';
+import { type KafkaJsMessageBus, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp } from '@hub/nest-commons';
+import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { registrationPlatform } from '../../src/app.module.js';
 import { cleanDeclaration, sampleBusinessPlan, samplePlaceOfBusiness } from '../../src/cli/sample-data.js';
 import { registrationOrmConfig } from '../../src/mikro-orm.config.js';
 import { RegistrationModule } from '../../src/registration/registration.module.js';
 
-export interface Harness {
-  app: INestApplication;
-  db: TestDatabase;
-  clock: ManualClock;
-  issuer: DevTokenIssuer;
-  http: () => ReturnType<typeof request>;
-  token(roles: Role[], companies?: string[], sub?: string): Promise<string>;
-  sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
-  close(): Promise<void>;
-}
+/**
+ * Registration on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
+ * app's migrations, a dev token issuer, a ManualClock, the production HTTP pipeline. What follows
+ * here is registration's own: its module, the relay/poller/bus, sample applications and drivers.
+ */
+export type Harness = TestApp;
 
-/** The registration app on a fresh real database (migrations run), with a manual clock and a dev token issuer. */
-export async function startHarness(prefix: string, options: { start?: string; workers?: boolean; topicOverride?: never; env?: Record<string, string> } = {}): Promise<Harness> {
-  const { clientUrl: _unused, ...ormOptions } = registrationOrmConfig('postgres://unused');
-  const db = await createTestDatabase(prefix, { ...ormOptions, migrate: async (orm) => void (await orm.migrator.up()) });
-  const issuer = await DevTokenIssuer.create();
-  const jwksFile = join(tmpdir(), `reg-jwks-${process.pid}-${prefix}.json`);
-  writeFileSync(jwksFile, JSON.stringify(issuer.jwks()));
-  const env = {
-    PORT: '3999',
-    DATABASE_URL: db.url,
-    HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-    HUB_AUTH_ISSUER: issuer.issuer,
-    HUB_AUTH_JWKS_FILE: jwksFile,
-    HUB_LOG_LEVEL: 'silent',
-    HUB_RUN_WORKERS: options.workers ? 'true' : 'false',
-    HUB_TIMER_POLL_MS: '100',
-    REGISTRATION_PUBLIC_BASE_URL: 'https://hub.example.kz',
-    ...options.env,
-  };
-  const clock = new ManualClock(options.start ?? '2026-11-16T04:00:00Z'); // Monday 09:00 in Almaty
-  @Module({ imports: [registrationPlatform(env), RegistrationModule] })
-  class TestAppModule {}
-  const moduleRef = await Test.createTestingModule({ imports: [TestAppModule] }).overrideProvider(Clock).useValue(clock).compile();
-  const app = moduleRef.createNestApplication({ bodyParser: false });
-  configureHttp(app, app.get(HUB_CONFIG));
-  await app.init();
-  return {
-    app,
-    db,
-    clock,
-    issuer,
-    http: () => request(app.getHttpServer()),
-    token: (roles, companies = [], sub = `${roles[0]}-${companies[0] ?? 'x'}`) => issuer.issue({ sub, roles, companies, name: sub }),
-    sql: async (q, p = []) => (await app.get(UnitOfWork).reader().execute(q, p)) as never,
-    close: async () => {
-      await app.close();
-      await db.drop();
+export function startHarness(prefix: string, options: { start?: string; workers?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+  return startTestApp({
+    prefix,
+    createModule: (env) => {
+      @Module({ imports: [registrationPlatform(env), RegistrationModule] })
+      class RegistrationTestApp {}
+      return RegistrationTestApp;
     },
-  };
+    orm: registrationOrmConfig,
+    pipeline: (app) => configureHttp(app, app.get(HUB_CONFIG)),
+    ...(options.start ? { clock: options.start } : {}),
+    ...(options.workers ? { workers: true } : {}),
+    env: { REGISTRATION_PUBLIC_BASE_URL: 'https://hub.example.kz', ...options.env },
+  });
 }
 
-export const relay = (h: Harness) => h.app.get(OutboxRelay);
-export const poller = (h: Harness) => h.app.get(TimerPoller);
+export const relay = (h: Harness): OutboxRelay => h.app.get(OutboxRelay);
+export const poller = (h: Harness): TimerPoller => h.app.get(TimerPoller);
+/** The app's own Kafka bus (the platform's MessageBus and admin port). */
+export const bus = (h: Harness): KafkaJsMessageBus => h.app.get<KafkaJsMessageBus>(MESSAGE_BUS);
 
-let serial = 100;
-/** A fresh valid head-office BIN per call. */
-export const newBin = (): string => makeBin({ year: 2018, month: 4, serial: (serial += 13) });
+/** A fresh valid head-office BIN per call (the factories of @hub/testing). */
+export const newBin = (): string => aCompany().bin;
 
 /** A complete draft body for PATCH /applications/:id. */
 export function completeDraft(codes: string[] = ['PH-01'], taxIssuedOn = '2026-11-12') {
@@ -107,7 +81,22 @@ export async function actorsFor(h: Harness, bin = newBin()): Promise<Actors> {
   };
 }
 
-const auth = (t: string) => ({ authorization: `Bearer ${t}` });
+export const auth = (t: string) => ({ authorization: `Bearer ${t}` });
+
+// Response bodies as the contracts of @hub/contracts describe them (supertest types them `any`).
+export type ApplicationView = z.infer<typeof ApplicationViewSchema>;
+export type ApplicationPage = z.infer<typeof ApplicationPageSchema>;
+export type ReviewQueuePage = z.infer<typeof ReviewQueuePageSchema>;
+export type DeadlineView = z.infer<typeof DeadlineViewSchema>;
+export type RegistryPage = z.infer<typeof RegistryPageSchema>;
+export type CertificateVerification = z.infer<typeof CertificateVerificationSchema>;
+export type TranslationTask = z.infer<typeof TranslationTaskSchema>;
+export type ParticipantView = z.infer<typeof ParticipantViewSchema>;
+export type { Problem };
+
+/** A response body read as `T` (default: an application view); errors are `Problem` (problem+json). */
+export const body = <T = ApplicationView>(res: { body: unknown }): T => res.body as T;
+export const problem = (res: { body: unknown }): Problem => res.body as Problem;
 
 /** Drives one application through HTTP up to `until` (inclusive), returning its id. */
 export async function driveTo(
@@ -116,12 +105,12 @@ export async function driveTo(
   until: 'draft' | 'submitted' | 'remarks-issued' | 'with-commission' | 'registered' | 'refused' | 'contract-signed' | 'certificate-issued' | 'listed',
   opts: { language?: 'kk' | 'ru' | 'en'; companyName?: string; codes?: string[] } = {},
 ): Promise<string> {
-  const ok = (res: request.Response, status = 200) => {
+  const ok = (res: { status: number; body: unknown }, status = 200) => {
     if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
     return res;
   };
   const created = ok(await h.http().post('/applications').set(auth(a.applicant)).send({ bin: a.bin, companyName: opts.companyName ?? `Company ${a.bin}`, address: 'Astana, Mangilik El 55/8', language: opts.language ?? 'ru' }), 201);
-  const id = created.body.id as string;
+  const id = body(created).id;
   ok(await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send(completeDraft(opts.codes, almatyDate(h.clock.now()))));
   if (until === 'draft') return id;
   ok(await h.http().post(`/applications/${id}/submit`).set(auth(a.applicant)));
@@ -144,5 +133,3 @@ export async function driveTo(
   ok(await h.http().post(`/applications/${id}/listing`).set(auth(a.officer)));
   return id;
 }
-
-export { auth };
