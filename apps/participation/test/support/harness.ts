@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import request from 'supertest';
 import { EventRegistry, ParticipantRegisteredV1, registrationEvents, type EventEnvelope, type PayloadOf } from '@hub/contracts';
 import { makeBin } from '@hub/identifiers';
-import { Clock, ManualClock, uuidv7 } from '@hub/kernel';
+import { uuidv7, type ManualClock } from '@hub/kernel';
 import { EventConsumer, TimerPoller, sql, type MessageBus } from '@hub/messaging';
 import { HUB_CONFIG, HUB_LOGGER, MESSAGE_BUS, MIKRO_ORM, REDACT_PATHS, UnitOfWork, configureHttp } from '@hub/nest-commons';
-import { DevTokenIssuer, createTestDatabase, createTestTopics, testKafkaBrokers, type TestDatabase } from '@hub/testing';
+import { createTestTopics, startTestApp, type DevTokenIssuer, type TestApp, type TestDatabase } from '@hub/testing';
 import { participationAppModule } from '../../src/app.module.js';
 import { participationOrmConfig } from '../../src/mikro-orm.config.js';
 import { ActivityTypesChangedHandler } from '../../src/participation/application/event-handlers/activity-types-changed.handler.js';
@@ -70,6 +66,7 @@ export class Harness {
   consumer!: EventConsumer;
   topics!: Record<string, string>;
   env!: Record<string, string>;
+  testApp!: TestApp;
   tokens!: { officer: string; finance: string; secretary: string; analyst: string; auditor: string };
 
   static async start(o: HarnessOptions): Promise<Harness> {
@@ -79,27 +76,7 @@ export class Harness {
   }
 
   private async init(o: HarnessOptions): Promise<void> {
-    const { clientUrl: _url, ...orm } = participationOrmConfig('postgres://unused');
-    this.db = await createTestDatabase(o.prefix, { ...orm, migrate: async (m) => void (await m.migrator.up()) });
-    this.issuer = await DevTokenIssuer.create();
-    const jwksFile = join(tmpdir(), `jwks-participation-${process.pid}-${o.prefix}.json`);
-    writeFileSync(jwksFile, JSON.stringify(this.issuer.jwks()));
     this.topics = await createTestTopics({ registration: 2 });
-    this.env = {
-      PORT: '3102',
-      DATABASE_URL: this.db.url,
-      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-      HUB_AUTH_ISSUER: this.issuer.issuer,
-      HUB_AUTH_JWKS_FILE: jwksFile,
-      HUB_LOG_LEVEL: 'trace',
-      HUB_RUN_WORKERS: o.workers ? 'true' : 'false',
-      HUB_TIMER_POLL_MS: '100',
-      HUB_PII_KEYS: o.piiKeys ?? `k1:${PII_KEY_1}`,
-      HUB_PII_ACTIVE_KEY: o.activeKey ?? 'k1',
-      HUB_REGISTRATION_TOPIC: this.topics.registration!,
-      HUB_REGISTRATION_CONSUMER: `participation.registration-events.${o.prefix}.${process.pid}.${Date.now()}`,
-    };
-    this.clock = new ManualClock(o.clockStart ?? '2026-03-02T04:00:00.000Z');
     const sink = new Writable({
       write: (chunk: Buffer, _enc, cb) => {
         this.logLines.push(chunk.toString());
@@ -107,15 +84,31 @@ export class Harness {
       },
     });
     const logger = pino({ name: 'participation', level: 'trace', redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, sink);
-    const moduleRef = await Test.createTestingModule({ imports: [participationAppModule(this.env)] })
-      .overrideProvider(Clock)
-      .useValue(this.clock)
-      .overrideProvider(HUB_LOGGER)
-      .useValue(logger)
-      .compile();
-    this.app = moduleRef.createNestApplication({ bodyParser: false, logger: false });
-    configureHttp(this.app, this.app.get(HUB_CONFIG));
-    await this.app.init();
+    // The one app-test harness of @hub/testing: fresh database with the migrations, dev token
+    // issuer, the production HTTP pipeline, a ManualClock; the context's own drivers stay here.
+    this.testApp = await startTestApp({
+      prefix: o.prefix,
+      createModule: (env) => participationAppModule(env),
+      orm: participationOrmConfig,
+      pipeline: (app) => configureHttp(app, app.get(HUB_CONFIG)),
+      clock: o.clockStart ?? '2026-03-02T04:00:00.000Z',
+      workers: o.workers ?? false,
+      env: {
+        PORT: '3102',
+        HUB_LOG_LEVEL: 'trace',
+        HUB_PII_KEYS: o.piiKeys ?? `k1:${PII_KEY_1}`,
+        HUB_PII_ACTIVE_KEY: o.activeKey ?? 'k1',
+        HUB_REGISTRATION_TOPIC: this.topics.registration!,
+        HUB_REGISTRATION_CONSUMER: `participation.registration-events.${o.prefix}.${process.pid}.${Date.now()}`,
+      },
+      overrides: (b) => b.overrideProvider(HUB_LOGGER).useValue(logger),
+      nestOptions: { logger: false },
+    });
+    this.app = this.testApp.app;
+    this.db = this.testApp.db;
+    this.issuer = this.testApp.issuer;
+    this.clock = this.testApp.clock;
+    this.env = { ...this.testApp.env };
     this.consumer = new EventConsumer(this.orm.em, this.app.get<MessageBus>(MESSAGE_BUS), {
       name: this.env.HUB_REGISTRATION_CONSUMER!,
       topics: [this.env.HUB_REGISTRATION_TOPIC!],
@@ -218,7 +211,6 @@ export class Harness {
   }
 
   async close(): Promise<void> {
-    await this.app?.close();
-    await this.db?.drop();
+    await this.testApp?.close();
   }
 }
