@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@hub/messaging';
+import { createTestDatabase } from '@hub/testing';
+import { participationOrmConfig } from '../src/mikro-orm.config.js';
 import { Harness, body, list, type ApiObject } from './support/harness.js';
 
 const QUARTER_CLOSED = '2026-03-31T19:00:01.000Z'; // 1 April 2026, 00:00:01 in Almaty: 2026-Q1 has closed
@@ -255,5 +257,36 @@ describe('membership fees at the due date (F-21, F-28(6), ADR 0033)', () => {
     expect(openapi.paths['/deadlines']?.get).toBeDefined();
     await hh.close();
     h = undefined;
+  });
+});
+
+describe('ADR 0036: the money migration converts the existing KZT amounts exactly', () => {
+  it('F-21: numeric(18,2) KZT becomes bigint tiyn digit for digit, and the conversion reverts', async () => {
+    const { clientUrl: _unused, ...orm } = participationOrmConfig('');
+    const db = await createTestDatabase('part_fees_money', { ...orm, migrate: async (o) => void (await o.migrator.up({ to: 'Migration20261122022306_optimistic_locks' })) });
+    try {
+      const em = db.orm.em.fork();
+      const fee = (id: string, income: string | null, amount: string | null, paid: string) =>
+        sql(em, `insert into membership_fee (id, participation_id, bin, year, quarter, due_date, status, declared_income_kzt, fee_kzt, tariff_id, paid_kzt, created_at, updated_at) values (?, ?, '190540000011', 2026, 1, '2026-04-27', 'assessed', ?, ?, 't', ?, now(), now())`, [id, id, income, amount, paid]);
+      await fee('01900000-0000-7000-8000-000000000001', '30.00', '0.30', '0.30');
+      await fee('01900000-0000-7000-8000-000000000002', '1234567.89', '12345.68', '0.10');
+      await fee('01900000-0000-7000-8000-000000000003', null, null, '0');
+      await sql(em, `insert into membership_fee_payment (id, fee_id, bin, amount_kzt, paid_on, reference, source, import_id, recorded_by, recorded_at) values ('01900000-0000-7000-8000-0000000000a1', '01900000-0000-7000-8000-000000000002', '190540000011', 0.10, '2026-04-01', 'R-1', 'manual', null, 'test', now())`);
+
+      await db.orm.migrator.up();
+      const fees = await sql<Record<string, string | null>>(em, `select declared_income_tiyn::text as income, fee_tiyn::text as fee, paid_tiyn::text as paid from membership_fee order by id`);
+      expect(fees).toEqual([
+        { income: '3000', fee: '30', paid: '30' },
+        { income: '123456789', fee: '1234568', paid: '10' },
+        { income: null, fee: null, paid: '0' },
+      ]);
+      expect(await sql(em, `select amount_tiyn::text as amount from membership_fee_payment`)).toEqual([{ amount: '10' }]);
+
+      await db.orm.migrator.down({ to: 'Migration20261122022306_optimistic_locks' });
+      const back = await sql<Record<string, string | null>>(em, `select declared_income_kzt::text as income, fee_kzt::text as fee, paid_kzt::text as paid from membership_fee order by id`);
+      expect(back[1]).toEqual({ income: '1234567.89', fee: '12345.68', paid: '0.10' });
+    } finally {
+      await db.drop();
+    }
   });
 });
