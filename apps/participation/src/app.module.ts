@@ -40,7 +40,6 @@ import { ReadNonResidentsHandler } from './reporting/application/commands/read-n
 import { SubmitQuarterlyReportHandler } from './reporting/application/commands/submit-quarterly-report/submit-quarterly-report.handler.js';
 import { ReportDueTimerHandler } from './reporting/application/timers/report-due.timer-handler.js';
 import { ReportingController } from './reporting/interface/http/reporting.http.controller.js';
-import { ContextServices } from './shared/application/platform.js';
 import { sharedProviders } from './shared/infrastructure/shared.providers.js';
 import { ParticipationMetrics } from './shared/infrastructure/participation.metrics.js';
 import { ParticipationIntegrationEvents } from './participation.integration-events.js';
@@ -110,7 +109,7 @@ const PORTS: Provider[] = [
   { provide: MonitoringConclusionRepository, useClass: MikroOrmMonitoringConclusionRepository },
 ];
 
-const SERVICES = [ContextServices, ParticipationLifecycle, AnalyticsService, ParticipationMetrics];
+const SERVICES = [ParticipationLifecycle, AnalyticsService, ParticipationMetrics];
 
 /**
  * The context's ports and shared services, global so that the timer and event handlers the
