@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN_A, type GatewayHarness, startGateway } from './support/gateway-harness.js';
 import { json } from './support/upstream-stub.js';
@@ -23,15 +22,15 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
 
   it('records every state-changing request with who, for which company, what, when, correlation id and outcome', async () => {
     gw.registration.handler = (_req, res) => json(res, 201, { id: APP_ID });
-    const created = await request(gw.app.getHttpServer()).post('/api/registration/applications').set('authorization', `Bearer ${alice}`).set('x-correlation-id', 'corr-audit-1').send({ bin: BIN_A });
+    const created = await gw.http().post('/api/registration/applications').set('authorization', `Bearer ${alice}`).set('x-correlation-id', 'corr-audit-1').send({ bin: BIN_A });
     expect(created.status).toBe(201);
     gw.registration.handler = (_req, res) => json(res, 409, { title: 'Not possible in the current state', status: 409, detail: 'x' });
-    await request(gw.app.getHttpServer()).post(`/api/registration/applications/${APP_ID}/submit`).set('authorization', `Bearer ${alice}`).set('x-correlation-id', 'corr-audit-2').send({});
+    await gw.http().post(`/api/registration/applications/${APP_ID}/submit`).set('authorization', `Bearer ${alice}`).set('x-correlation-id', 'corr-audit-2').send({});
     // A write the gateway refuses is on record too (who tried what).
-    await request(gw.app.getHttpServer()).post(`/api/registration/applications/${APP_ID}/remarks`).set('authorization', `Bearer ${alice}`).set('x-correlation-id', 'corr-audit-3').send({});
+    await gw.http().post(`/api/registration/applications/${APP_ID}/remarks`).set('authorization', `Bearer ${alice}`).set('x-correlation-id', 'corr-audit-3').send({});
     // A plain read of non-restricted data is not audited.
     gw.registration.reset();
-    await request(gw.app.getHttpServer()).get(`/api/registration/applications/${APP_ID}`).set('authorization', `Bearer ${olga}`);
+    await gw.http().get(`/api/registration/applications/${APP_ID}`).set('authorization', `Bearer ${olga}`);
 
     const all = await rows();
     expect(all).toHaveLength(3);
@@ -57,7 +56,7 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
 
   it("a staff write is recorded under the company the context's answer names (acting for which company)", async () => {
     gw.registration.handler = (_req, res) => json(res, 200, { id: APP_ID, bin: BIN_A, status: 'with-commission' });
-    const res = await request(gw.app.getHttpServer()).post(`/api/registration/applications/${APP_ID}/send-to-commission`).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-staff-1').send({});
+    const res = await gw.http().post(`/api/registration/applications/${APP_ID}/send-to-commission`).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-staff-1').send({});
     expect(res.status).toBe(200);
     const row = (await rows()).find((r) => r.correlation_id === 'corr-staff-1');
     expect(row).toMatchObject({ subject: 'olga', roles: ['fund-officer'], company_bin: BIN_A, actor_companies: [], resource_id: APP_ID, outcome: 'allowed' });
@@ -66,8 +65,8 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
   it('F-42: every read of restricted personal data is recorded, including refused ones', async () => {
     gw.participation.handler = (_req, res) => json(res, 200, { items: [{ fullName: 'John Smith' }] });
     const path = `/api/participation/quarterly-reports/${REPORT_ID}/non-residents`;
-    expect((await request(gw.app.getHttpServer()).get(path).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-pii-1')).status).toBe(200);
-    expect((await request(gw.app.getHttpServer()).get(path).set('authorization', `Bearer ${auditor}`).set('x-correlation-id', 'corr-pii-2')).status).toBe(403);
+    expect((await gw.http().get(path).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-pii-1')).status).toBe(200);
+    expect((await gw.http().get(path).set('authorization', `Bearer ${auditor}`).set('x-correlation-id', 'corr-pii-2')).status).toBe(403);
     const pii = (await rows()).filter((r) => r.kind === 'restricted-read');
     expect(pii).toMatchObject([
       { subject: 'olga', company_bin: null, resource_id: REPORT_ID, status: 200, outcome: 'allowed', correlation_id: 'corr-pii-1', route: '/api/participation/quarterly-reports/:reportId/non-residents' },
@@ -80,7 +79,7 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     const em = gw.db.orm.em.fork();
     await em.execute('alter table gateway_audit_event rename to gateway_audit_event_away');
     try {
-      const res = await request(gw.app.getHttpServer()).get(`/api/participation/quarterly-reports/${REPORT_ID}/non-residents`).set('authorization', `Bearer ${olga}`);
+      const res = await gw.http().get(`/api/participation/quarterly-reports/${REPORT_ID}/non-residents`).set('authorization', `Bearer ${olga}`);
       expect(res.status).toBe(503);
       expect(JSON.stringify(res.body)).not.toContain('John Smith');
     } finally {
@@ -102,14 +101,14 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     const first = (await rows())[0]!;
     for (const method of ['put', 'patch', 'delete'] as const) {
       for (const path of ['/api/audit/events', `/api/audit/events/${String(first.id)}`]) {
-        const res = await request(gw.app.getHttpServer())[method](path).set('authorization', `Bearer ${auditor}`).send({ subject: 'x' });
+        const res = await gw.http()[method](path).set('authorization', `Bearer ${auditor}`).send({ subject: 'x' });
         expect(res.status).toBe(404);
       }
     }
   });
 
   it('auditors query it with filters and pagination; nobody else can', async () => {
-    const q = (query: string, token = auditor) => request(gw.app.getHttpServer()).get(`/api/audit/events${query}`).set('authorization', `Bearer ${token}`);
+    const q = (query: string, token = auditor) => gw.http().get(`/api/audit/events${query}`).set('authorization', `Bearer ${token}`);
     const all = await q('?pageSize=200');
     expect(all.status).toBe(200);
     const total = all.body.total as number;

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@hub/contracts';
 import { OpenApiGenerator } from '@hub/nest-commons';
@@ -124,7 +123,7 @@ describe('authorisation matrix: every gateway route × every role', () => {
   });
 
   const call = (method: string, path: string, caller: Caller) => {
-    const r = request(gw.app.getHttpServer())[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
+    const r = gw.http()[method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](path);
     const t = tokens.get(caller);
     if (t) r.set('authorization', `Bearer ${t}`);
     return STATE_CHANGING.has(method) ? r.send({}) : r;

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN_A, BIN_B, type GatewayHarness, startGateway } from './support/gateway-harness.js';
 import { json } from './support/upstream-stub.js';
@@ -49,7 +48,7 @@ describe('composed views: company overview and the deadlines board', () => {
   });
 
   it("one company on one page: every section from its context, called in parallel with the caller's token", async () => {
-    const res = await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-ov');
+    const res = await gw.http().get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-ov');
     expect(res.status).toBe(200);
     expect(res.body.bin).toBe(BIN_A);
     expect(res.body.sections.applications).toEqual({ status: 'ok', upstream: 'registration', data: { items: [{ id: 'app-1', bin: BIN_A, status: 'registered' }], page: 1, pageSize: 20, total: 1 } });
@@ -69,7 +68,7 @@ describe('composed views: company overview and the deadlines board', () => {
   });
 
   it('a company without participation: fees and reports say so (empty), applications still shown', async () => {
-    const res = await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_B}/overview`).set('authorization', `Bearer ${olga}`);
+    const res = await gw.http().get(`/api/companies/${BIN_B}/overview`).set('authorization', `Bearer ${olga}`);
     expect(res.status).toBe(200);
     expect(res.body.participationId).toBeNull();
     expect(res.body.sections.fees).toEqual({ status: 'empty', upstream: 'participation', detail: 'this company has no participation' });
@@ -81,7 +80,7 @@ describe('composed views: company overview and the deadlines board', () => {
     gw.participation.handler = (_req, res) => void setTimeout(() => json(res, 200, {}), 2_500);
     gw.registration.handler = (_req, res) => void res.socket?.destroy();
     const started = Date.now();
-    const res = await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${olga}`);
+    const res = await gw.http().get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${olga}`);
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2_400); // sections ran in parallel under one 1.5 s deadline
     expect(res.body.sections.applications).toMatchObject({ status: 'error', error: { status: 502 } });
@@ -92,15 +91,15 @@ describe('composed views: company overview and the deadlines board', () => {
 
   it('F-35: an applicant sees the overview of its own company only; the context still gets its own token', async () => {
     const alice = await gw.token('applicant', { sub: 'alice', companies: [BIN_A] });
-    expect((await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${alice}`)).status).toBe(200);
+    expect((await gw.http().get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${alice}`)).status).toBe(200);
     expect(gw.participation.seen.every((s) => s.headers.authorization === `Bearer ${alice}`)).toBe(true);
     gw.participation.reset();
-    expect((await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_B}/overview`).set('authorization', `Bearer ${alice}`)).status).toBe(403);
-    expect((await request(gw.app.getHttpServer()).get('/api/companies/12345/overview').set('authorization', `Bearer ${olga}`)).status).toBe(400);
+    expect((await gw.http().get(`/api/companies/${BIN_B}/overview`).set('authorization', `Bearer ${alice}`)).status).toBe(403);
+    expect((await gw.http().get('/api/companies/12345/overview').set('authorization', `Bearer ${olga}`)).status).toBe(400);
   });
 
   it('deadlines board: every context merged, soonest first, overdue flagged and counted, malformed items counted not shown', async () => {
-    const res = await request(gw.app.getHttpServer()).get('/api/deadlines').set('authorization', `Bearer ${olga}`);
+    const res = await gw.http().get('/api/deadlines').set('authorization', `Bearer ${olga}`);
     expect(res.status).toBe(200);
     expect(res.body.items.map((d: { context: string; ruleId: string; dueDate: string; overdue: boolean }) => [d.context, d.ruleId, d.dueDate, d.overdue])).toEqual([
       ['participation', 'F-37', '2026-10-20', true],
@@ -113,10 +112,10 @@ describe('composed views: company overview and the deadlines board', () => {
       { context: 'registration', status: 'ok', count: 2, malformed: 1 },
       { context: 'participation', status: 'ok', count: 1, malformed: 0 },
     ]);
-    const overdue = await request(gw.app.getHttpServer()).get('/api/deadlines?overdue=true&context=registration').set('authorization', `Bearer ${olga}`);
+    const overdue = await gw.http().get('/api/deadlines?overdue=true&context=registration').set('authorization', `Bearer ${olga}`);
     expect(overdue.body.items.map((d: { ruleId: string }) => d.ruleId)).toEqual(['F-15']);
     expect(gw.registration.seen.at(-1)!.url).toBe('/deadlines'); // filters apply at the gateway
-    const paged = await request(gw.app.getHttpServer()).get('/api/deadlines?pageSize=2&page=2').set('authorization', `Bearer ${olga}`);
+    const paged = await gw.http().get('/api/deadlines?pageSize=2&page=2').set('authorization', `Bearer ${olga}`);
     expect(paged.body).toMatchObject({ page: 2, pageSize: 2, total: 3 });
     expect(paged.body.items).toHaveLength(1);
   });
@@ -124,7 +123,7 @@ describe('composed views: company overview and the deadlines board', () => {
   it('deadlines board tolerates a context without a deadlines endpoint (not-provided) and one that is down (error)', async () => {
     gw.registration.handler = (_req, res) => json(res, 404, { title: 'Not found', status: 404, detail: 'Cannot GET /deadlines' });
     gw.participation.handler = (_req, res) => void res.socket?.destroy();
-    const res = await request(gw.app.getHttpServer()).get('/api/deadlines').set('authorization', `Bearer ${olga}`);
+    const res = await gw.http().get('/api/deadlines').set('authorization', `Bearer ${olga}`);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([]);
     expect(res.body.sources).toMatchObject([

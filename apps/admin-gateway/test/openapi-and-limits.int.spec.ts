@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_TABLE } from '../src/access/route-table.js';
 import { BIN_A, type GatewayHarness, startGateway } from './support/gateway-harness.js';
@@ -27,7 +26,7 @@ describe('merged OpenAPI and per-caller rate limits', () => {
   afterAll(async () => gw?.close());
 
   it("lists the gateway's own routes and every route-table route under /api/<context>, with the gateway's access rule; nothing undeclared", async () => {
-    const res = await request(gw.app.getHttpServer()).get('/api/openapi.json');
+    const res = await gw.http().get('/api/openapi.json');
     expect(res.status).toBe(200);
     const paths = res.body.paths as Record<string, Record<string, Record<string, unknown>>>;
     expect(paths['/api/companies/{bin}/overview']?.get).toBeDefined();
@@ -47,7 +46,7 @@ describe('merged OpenAPI and per-caller rate limits', () => {
   it('rate limit per caller (token subject): the 4th call in a burst of 3 gets 429 with Retry-After; another caller is unaffected', async () => {
     const olga = await gw.token('fund-officer', { sub: 'olga-rl' });
     const other = await gw.token('fund-officer', { sub: 'oleg-rl' });
-    const call = (t: string) => request(gw.app.getHttpServer()).get('/api/registration/applications').set('authorization', `Bearer ${t}`);
+    const call = (t: string) => gw.http().get('/api/registration/applications').set('authorization', `Bearer ${t}`);
     const statuses = [];
     for (let i = 0; i < 4; i++) statuses.push((await call(olga)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
@@ -57,10 +56,10 @@ describe('merged OpenAPI and per-caller rate limits', () => {
     expect(limited.headers['content-type']).toMatch(/application\/problem\+json/);
     expect((await call(other)).status).toBe(200);
     // the same bucket covers the gateway's own routes
-    const own = await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${olga}`);
+    const own = await gw.http().get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${olga}`);
     expect(own.status).toBe(429);
     expect(own.headers['retry-after']).toBeDefined();
     // health probes are never limited
-    expect((await request(gw.app.getHttpServer()).get('/health/live')).status).toBe(200);
+    expect((await gw.http().get('/health/live')).status).toBe(200);
   });
 });

@@ -1,5 +1,3 @@
-import request from 'supertest';
-import type { App } from 'supertest/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OutboxRelay, TimerPoller } from '@hub/messaging';
 import { MESSAGE_BUS } from '@hub/nest-commons';
@@ -23,7 +21,7 @@ describe('the gateway starts no messaging', () => {
   });
 
   it('is ready on its database alone; the broker is not one of its checks', async () => {
-    const res = await request(gw.app.getHttpServer() as App).get('/health/ready');
+    const res = await gw.http().get('/health/ready');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok', checks: { database: { status: 'up', required: true } } });
   });

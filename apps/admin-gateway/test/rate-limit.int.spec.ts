@@ -1,6 +1,4 @@
 import pg from 'pg';
-import request from 'supertest';
-import type { App } from 'supertest/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RATE_LIMIT_TABLE, sharedLimiter } from '../src/rate-limit/rate-limiter.js';
 import { type GatewayHarness, startGateway } from './support/gateway-harness.js';
@@ -25,11 +23,10 @@ describe('rate limits shared by two gateway replicas (one PostgreSQL store)', ()
     await a?.close();
   });
 
-  const server = (gw: GatewayHarness) => gw.app.getHttpServer() as App;
 
   it('per caller: calls alternating between the replicas count against one limit; the 5th gets 429 problem+json with Retry-After on either', async () => {
     const olga = await a.token('fund-officer', { sub: 'olga-shared' });
-    const call = (gw: GatewayHarness) => request(server(gw)).get('/api/registration/applications').set('authorization', `Bearer ${olga}`).set('x-forwarded-for', '10.0.0.1');
+    const call = (gw: GatewayHarness) => gw.http().get('/api/registration/applications').set('authorization', `Bearer ${olga}`).set('x-forwarded-for', '10.0.0.1');
     const statuses: number[] = [];
     for (const gw of [a, b, a, b, a, b]) statuses.push((await call(gw)).status);
     // In-memory buckets per replica would have allowed all six (4 + 4).
@@ -42,8 +39,8 @@ describe('rate limits shared by two gateway replicas (one PostgreSQL store)', ()
     expect(limited.body).toMatchObject({ status: 429, code: 'gateway.rate-limited' });
     // another caller is unaffected, on both replicas
     const oleg = await a.token('fund-officer', { sub: 'oleg-shared' });
-    expect((await request(server(a)).get('/api/registration/applications').set('authorization', `Bearer ${oleg}`).set('x-forwarded-for', '10.0.0.2')).status).toBe(200);
-    expect((await request(server(b)).get('/api/registration/applications').set('authorization', `Bearer ${oleg}`).set('x-forwarded-for', '10.0.0.2')).status).toBe(200);
+    expect((await a.http().get('/api/registration/applications').set('authorization', `Bearer ${oleg}`).set('x-forwarded-for', '10.0.0.2')).status).toBe(200);
+    expect((await b.http().get('/api/registration/applications').set('authorization', `Bearer ${oleg}`).set('x-forwarded-for', '10.0.0.2')).status).toBe(200);
     // the counter is one row in the shared table
     const rows = await a.db.orm.em.getConnection().execute<{ key: string; points: number }[]>(`select key, points from "${RATE_LIMIT_TABLE}" where key = 'caller:sub:olga-shared'`);
     expect(rows).toHaveLength(1);
@@ -52,7 +49,7 @@ describe('rate limits shared by two gateway replicas (one PostgreSQL store)', ()
 
   it("per caller on the gateway's own routes too (the interceptor), shared across replicas", async () => {
     const eva = await a.token('auditor', { sub: 'eva-shared' });
-    const call = (gw: GatewayHarness) => request(server(gw)).get('/api/audit/events').set('authorization', `Bearer ${eva}`).set('x-forwarded-for', '10.0.0.3');
+    const call = (gw: GatewayHarness) => gw.http().get('/api/audit/events').set('authorization', `Bearer ${eva}`).set('x-forwarded-for', '10.0.0.3');
     const statuses: number[] = [];
     for (const gw of [b, a, b, a, b]) statuses.push((await call(gw)).status);
     expect(statuses).toEqual([200, 200, 200, 200, 429]);
@@ -61,7 +58,7 @@ describe('rate limits shared by two gateway replicas (one PostgreSQL store)', ()
 
   it('per IP, before authentication: a flood of forged tokens from one address, alternating between replicas, is cut off at one shared limit; health probes are exempt', async () => {
     const forged = `${(await a.token('fund-officer', { sub: 'mallory' })).slice(0, -4)}AAAA`;
-    const call = (gw: GatewayHarness) => request(server(gw)).get('/api/registration/applications').set('authorization', `Bearer ${forged}`).set('x-forwarded-for', '10.0.0.9');
+    const call = (gw: GatewayHarness) => gw.http().get('/api/registration/applications').set('authorization', `Bearer ${forged}`).set('x-forwarded-for', '10.0.0.9');
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await call(i % 2 === 0 ? a : b)).status);
     // 10 reach token verification (and fail it); then the address is cut off before any verification.
@@ -70,8 +67,8 @@ describe('rate limits shared by two gateway replicas (one PostgreSQL store)', ()
     expect(limited.body).toMatchObject({ status: 429, code: 'gateway.rate-limited' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     // another address is unaffected; health probes are never limited
-    expect((await request(server(a)).get('/api/registration/registry').set('x-forwarded-for', '10.0.0.10')).status).toBe(200);
-    expect((await request(server(b)).get('/health/live').set('x-forwarded-for', '10.0.0.9')).status).toBe(200);
+    expect((await a.http().get('/api/registration/registry').set('x-forwarded-for', '10.0.0.10')).status).toBe(200);
+    expect((await b.http().get('/health/live').set('x-forwarded-for', '10.0.0.9')).status).toBe(200);
   });
 });
 

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevTokenIssuer } from '@hub/testing';
 import { BIN_A, BIN_B, type GatewayHarness, startGateway } from './support/gateway-harness.js';
@@ -31,7 +30,7 @@ describe('tokens: only a valid token of the configured issuer gets through', () 
   it('forged, expired, wrongly signed, wrong issuer/audience, unsigned, tampered → 401 on proxied routes; the context never sees them', async () => {
     for (const [what, token] of Object.entries(bad)) {
       for (const path of ['/api/registration/applications', '/api/participation/participations', '/api/registration/registry']) {
-        const res = await request(gw.app.getHttpServer()).get(path).set('authorization', `Bearer ${token}`);
+        const res = await gw.http().get(path).set('authorization', `Bearer ${token}`);
         expect(`${what} on ${path} → ${res.status}`).toBe(`${what} on ${path} → 401`);
         expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
       }
@@ -43,28 +42,28 @@ describe('tokens: only a valid token of the configured issuer gets through', () 
   it("the same tokens → 401 on the gateway's own routes, public ones included (one BearerAuthenticator for proxy and AuthGuard, ADR 0030)", async () => {
     for (const [what, token] of Object.entries(bad)) {
       for (const path of ['/api/deadlines', '/api/openapi.json']) {
-        const res = await request(gw.app.getHttpServer()).get(path).set('authorization', `Bearer ${token}`);
+        const res = await gw.http().get(path).set('authorization', `Bearer ${token}`);
         expect(`${what} on ${path} → ${res.status}`).toBe(`${what} on ${path} → 401`);
       }
     }
   });
 
   it('no token or a non-bearer scheme → 401 (public routes excepted)', async () => {
-    expect((await request(gw.app.getHttpServer()).get('/api/registration/applications')).status).toBe(401);
-    expect((await request(gw.app.getHttpServer()).get('/api/registration/applications').set('authorization', 'Basic YWxpY2U6c2VjcmV0')).status).toBe(401);
-    expect((await request(gw.app.getHttpServer()).get('/api/registration/registry')).status).toBe(200);
+    expect((await gw.http().get('/api/registration/applications')).status).toBe(401);
+    expect((await gw.http().get('/api/registration/applications').set('authorization', 'Basic YWxpY2U6c2VjcmV0')).status).toBe(401);
+    expect((await gw.http().get('/api/registration/registry')).status).toBe(200);
   });
 
   it('F-35: a valid token for the wrong company → 403, and the context is not called', async () => {
     const alice = await gw.token('applicant', { sub: 'alice', companies: [BIN_A] });
     gw.participation.reset();
-    const own = await request(gw.app.getHttpServer()).get(`/api/participation/participations?bin=${BIN_A}`).set('authorization', `Bearer ${alice}`);
+    const own = await gw.http().get(`/api/participation/participations?bin=${BIN_A}`).set('authorization', `Bearer ${alice}`);
     expect(own.status).toBe(200);
-    const other = await request(gw.app.getHttpServer()).get(`/api/participation/participations?bin=${BIN_B}`).set('authorization', `Bearer ${alice}`);
+    const other = await gw.http().get(`/api/participation/participations?bin=${BIN_B}`).set('authorization', `Bearer ${alice}`);
     expect(other.status).toBe(403);
     expect(other.body.detail).toMatch(/F-35/);
     expect(gw.participation.seen.map((s) => s.url)).toEqual([`/participations?bin=${BIN_A}`]);
-    const overview = await request(gw.app.getHttpServer()).get(`/api/companies/${BIN_B}/overview`).set('authorization', `Bearer ${alice}`);
+    const overview = await gw.http().get(`/api/companies/${BIN_B}/overview`).set('authorization', `Bearer ${alice}`);
     expect(overview.status).toBe(403);
   });
 });
