@@ -1,33 +1,22 @@
-import kafkajs from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOPICS } from '@hub/contracts';
-import { TopicProbe, testKafkaBrokers, waitFor } from '@hub/testing';
-import { type Harness, actorsFor, auth, completeDraft, startHarness } from '../support/registration-harness.js';
+import { TOPICS, topicSpecs } from '@hub/contracts';
+import { TopicProbe, waitFor } from '@hub/testing';
+import { type CertificateVerification, type Harness, type RegistryPage, actorsFor, auth, body, bus, completeDraft, startHarness } from '../support/registration-harness.js';
 
-/** The registration topic exists on a dev stack (tools/dev-stack/create-topics.mjs); make sure it does here too. */
-async function ensureRegistrationTopic(): Promise<void> {
-  const admin = new kafkajs.Kafka({ clientId: 'registration-e2e', brokers: testKafkaBrokers(), logLevel: kafkajs.logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    const existing = await admin.listTopics();
-    if (!existing.includes(TOPICS.registration.name)) {
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic: TOPICS.registration.name, numPartitions: TOPICS.registration.partitions, replicationFactor: 1 }] });
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
+const topic = TOPICS.registration.name;
 
 let h: Harness;
 let probe: TopicProbe;
 beforeAll(async () => {
-  await ensureRegistrationTopic();
-  probe = await TopicProbe.start(TOPICS.registration.name);
   h = await startHarness('reg_e2e', { workers: true });
+  // On a dev stack the topic exists (tools/dev-stack creates topicSpecs()); make sure it does here too, through the app's bus.
+  await bus(h).createTopics(topicSpecs().filter((t) => t.name === topic || t.name === `${topic}.dlq`));
+  // A consumer group of its own, from the beginning: this run's events are picked by application id, not by position.
+  probe = await TopicProbe.start(bus(h), topic);
 });
 afterAll(async () => {
-  await h?.close();
   await probe?.stop();
+  await h?.close();
 });
 
 const eventOf = (value: string | null) => JSON.parse(value ?? '{}') as { type: string; aggregateId: string; payload: Record<string, unknown> };
@@ -37,20 +26,20 @@ describe('end to end through HTTP and Kafka (workers on)', () => {
     const a = await actorsFor(h);
     const created = await h.http().post('/applications').set(auth(a.applicant)).send({ bin: a.bin, companyName: 'End To End LLP', address: 'Astana, Turan 1', language: 'ru' });
     expect(created.status).toBe(201);
-    const id = created.body.id as string;
+    const id = body(created).id;
     expect((await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send(completeDraft(['PH-02'], '2026-11-14'))).status).toBe(200);
-    expect((await h.http().post(`/applications/${id}/submit`).set(auth(a.applicant))).body.status).toBe('submitted');
+    expect(body(await h.http().post(`/applications/${id}/submit`).set(auth(a.applicant))).status).toBe('submitted');
     const remarks = await h.http().post(`/applications/${id}/remarks`).set(auth(a.officer)).send({ remarks: [{ field: 'businessPlan.team.headcount', message: 'Confirm the headcount' }] });
-    expect((await h.http().post(`/applications/${id}/resubmit`).set(auth(a.applicant)).send({ answers: [{ remarkId: remarks.body.remarks[0].id, answer: '15 people, confirmed' }] })).body.status).toBe('resubmitted');
-    expect((await h.http().post(`/applications/${id}/send-to-commission`).set(auth(a.officer))).body.status).toBe('with-commission');
+    expect(body(await h.http().post(`/applications/${id}/resubmit`).set(auth(a.applicant)).send({ answers: [{ remarkId: body(remarks).remarks[0]!.id, answer: '15 people, confirmed' }] })).status).toBe('resubmitted');
+    expect(body(await h.http().post(`/applications/${id}/send-to-commission`).set(auth(a.officer))).status).toBe('with-commission');
     await h.http().post(`/applications/${id}/votes`).set(auth(a.member1)).send({ vote: 'register' });
     await h.http().post(`/applications/${id}/votes`).set(auth(a.member2)).send({ vote: 'register' });
-    expect((await h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send({ decision: 'register' })).body.status).toBe('registered');
+    expect(body(await h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send({ decision: 'register' })).status).toBe('registered');
     await h.http().post(`/applications/${id}/notification`).set(auth(a.officer));
     const signed = await h.http().post(`/applications/${id}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-E2E-1', signedOn: '2026-11-16', termMonths: 24 });
-    expect(signed.body.status).toBe('contract-signed');
-    expect((await h.http().post(`/applications/${id}/certificate`).set(auth(a.officer))).body.status).toBe('certificate-issued');
-    expect((await h.http().post(`/applications/${id}/listing`).set(auth(a.officer))).body.status).toBe('listed');
+    expect(body(signed).status).toBe('contract-signed');
+    expect(body(await h.http().post(`/applications/${id}/certificate`).set(auth(a.officer))).status).toBe('certificate-issued');
+    expect(body(await h.http().post(`/applications/${id}/listing`).set(auth(a.officer))).status).toBe('listed');
 
     const registered = await probe.waitFor('participant-registered for the e2e application', (m) => {
       const e = eventOf(m.value);
@@ -63,7 +52,7 @@ describe('end to end through HTTP and Kafka (workers on)', () => {
       contractNumber: 'SC-E2E-1',
       termStart: '2026-11-16',
       termEnd: '2028-11-15',
-      certificateNumber: signed.body.certificateNumber,
+      certificateNumber: body(signed).certificateNumber,
       activityTypes: [{ code: 'PH-02', name: 'Искусственный интеллект и анализ данных', works: ['Development and training of machine-learning models'] }],
     });
     const participantId = eventOf(registered.value).payload['participantId'];
@@ -86,8 +75,8 @@ describe('end to end through HTTP and Kafka (workers on)', () => {
     await waitFor('outbox drained', async () => (await h.sql<{ n: string }>(`select count(*)::text n from hub_outbox where published_at is null`))[0]!.n === '0');
 
     const registry = await h.http().get('/registry?q=End To End');
-    expect(registry.body.items).toEqual([expect.objectContaining({ bin: a.bin, certificateNumber: signed.body.certificateNumber, status: 'active' })]);
-    const verify = await h.http().get(`/registry/certificates/${signed.body.certificateNumber}`);
-    expect(verify.body).toMatchObject({ valid: true, validFrom: '2026-11-16', validTo: '2028-11-15' });
+    expect(body<RegistryPage>(registry).items).toEqual([expect.objectContaining({ bin: a.bin, certificateNumber: body(signed).certificateNumber, status: 'active' })]);
+    const verify = await h.http().get(`/registry/certificates/${body(signed).certificateNumber}`);
+    expect(body<CertificateVerification>(verify)).toMatchObject({ valid: true, validFrom: '2026-11-16', validTo: '2028-11-15' });
   });
 });
