@@ -16,11 +16,8 @@ export class AuditObligation extends AggregateRoot<AuditObligationEvent> {
   readonly participationId!: string;
   readonly bin!: string;
   readonly financialYear!: number;
-  /**
-   * The year's declared income it was derived from. Still writable from outside only because the
-   * fees module's declare-income handler revises it directly; it should call `reviseDeclaredIncome`.
-   */
-  declaredIncomeKzt!: number;
+  /** The year's declared income it was derived from (F-33). */
+  readonly declaredIncomeKzt!: number;
   readonly thresholdKzt!: number;
   readonly dueDate!: IsoDate;
   readonly status!: AuditStatus;
@@ -43,7 +40,7 @@ export class AuditObligation extends AggregateRoot<AuditObligationEvent> {
 
   /** F-33: a later declaration of the same year changes the income the obligation rests on. */
   reviseDeclaredIncome(annualIncomeKzt: number): void {
-    this.declaredIncomeKzt = annualIncomeKzt;
+    this.self.declaredIncomeKzt = annualIncomeKzt;
   }
 
   /** Whether the opinion's due-date timer still runs. */
