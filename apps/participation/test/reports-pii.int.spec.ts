@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@hub/messaging';
 import { AesGcmPiiCipher } from '../src/reporting/infrastructure/aes-gcm-pii-cipher.js';
-import { reencryptPii } from '../src/reporting/application/pii-reencryption.js';
+import { reencryptPii } from '../src/reporting/infrastructure/pii-reencryption.js';
 import { Harness, PII_KEY_1, PII_KEY_2, body, list } from './support/harness.js';
 
 // Distinctive personal values, so that any leak into logs, events or errors is found by search.

@@ -8,7 +8,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { piiKeyRingSchema } from '../config.js';
 import { participationOrmConfig } from '../mikro-orm.config.js';
-import { reencryptPii } from '../reporting/application/pii-reencryption.js';
+import { reencryptPii } from '../reporting/infrastructure/pii-reencryption.js';
 import { AesGcmPiiCipher } from '../reporting/infrastructure/aes-gcm-pii-cipher.js';
 
 const env = z.object({ DATABASE_URL: z.string().min(1), HUB_PII_KEYS: piiKeyRingSchema, HUB_PII_ACTIVE_KEY: z.string().min(1) }).safeParse(process.env);

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import type { PiiCipher } from './ports/pii-cipher.js';
+import type { PiiCipher } from '../application/ports/pii-cipher.js';
 import { NonResidentRecord } from '../domain/quarterly-report.aggregate.js';
 
 /**
