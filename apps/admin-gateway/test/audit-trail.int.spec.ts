@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN_A, type GatewayHarness, startGateway } from './support/gateway-harness.js';
 import { json } from './support/upstream-stub.js';
+import { type Problem, bodyOf } from './support/body.js';
+
+interface AuditPage {
+  readonly items: readonly { readonly id: string; readonly seq: string; readonly status: number }[];
+  readonly total: number;
+}
+const page = (res: { readonly body: unknown }) => bodyOf<AuditPage>(res);
 
 const APP_ID = '018f0000-0000-7000-8000-0000000000c1';
 const REPORT_ID = '018f0000-0000-7000-8000-0000000000d1';
@@ -111,26 +118,26 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     const q = (query: string, token = auditor) => gw.http().get(`/api/audit/events${query}`).set('authorization', `Bearer ${token}`);
     const all = await q('?pageSize=200');
     expect(all.status).toBe(200);
-    const total = all.body.total as number;
+    const total = page(all).total;
     expect(total).toBeGreaterThanOrEqual(5);
     const page1 = await q('?kind=write&subject=alice&pageSize=2&page=1');
     const page2 = await q('?kind=write&subject=alice&pageSize=2&page=2');
-    expect(page1.body.items).toHaveLength(2);
-    expect(page1.body.items[0].id).not.toBe(page2.body.items[0].id);
-    expect(page1.body.total).toBe(3);
-    expect(page2.body.total).toBe(3);
-    expect(page2.body.items).toHaveLength(1);
-    expect(BigInt(page1.body.items[0].seq)).toBeGreaterThan(BigInt(page1.body.items[1].seq)); // newest first
+    expect(page(page1).items).toHaveLength(2);
+    expect(page(page1).items[0]!.id).not.toBe(page(page2).items[0]!.id);
+    expect(page(page1).total).toBe(3);
+    expect(page(page2).total).toBe(3);
+    expect(page(page2).items).toHaveLength(1);
+    expect(BigInt(page(page1).items[0]!.seq)).toBeGreaterThan(BigInt(page(page1).items[1]!.seq)); // newest first
     const alices = await q('?subject=alice&kind=write');
-    expect(alices.body.items.map((i: { status: number }) => i.status).sort()).toEqual([201, 403, 409]);
-    expect((await q('?outcome=denied&subject=alice')).body.items).toHaveLength(1);
-    expect((await q('?correlationId=corr-pii-1')).body.items[0]).toMatchObject({ kind: 'restricted-read', subject: 'olga', resourceId: REPORT_ID });
-    expect((await q('?kind=restricted-read')).body.total).toBe(2); // the fail-closed attempt left no row (and no data)
-    expect((await q(`?companyBin=${BIN_A}&kind=write`)).body.total).toBe(4); // alice's three and olga's one
-    expect((await q('?from=2030-01-01T00:00:00Z')).body.total).toBe(0);
+    expect(page(alices).items.map((i: { status: number }) => i.status).sort()).toEqual([201, 403, 409]);
+    expect(page(await q('?outcome=denied&subject=alice')).items).toHaveLength(1);
+    expect(page(await q('?correlationId=corr-pii-1')).items[0]).toMatchObject({ kind: 'restricted-read', subject: 'olga', resourceId: REPORT_ID });
+    expect(page(await q('?kind=restricted-read')).total).toBe(2); // the fail-closed attempt left no row (and no data)
+    expect(page(await q(`?companyBin=${BIN_A}&kind=write`)).total).toBe(4); // alice's three and olga's one
+    expect(page(await q('?from=2030-01-01T00:00:00Z')).total).toBe(0);
     const bad = await q('?kind=delete&pageSize=0');
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['query.kind', 'query.pageSize']);
+    expect(bodyOf<Problem>(bad).errors!.map((e: { field: string }) => e.field).sort()).toEqual(['query.kind', 'query.pageSize']);
     for (const role of ['fund-officer', 'applicant', 'commission-secretary'] as const) expect((await q('', await gw.token(role, { companies: [BIN_A] }))).status).toBe(403);
     // Reading the trail is itself on record.
     expect((await rows()).filter((r) => r.kind === 'audit-read' && r.subject === 'audrey').length).toBeGreaterThanOrEqual(8);

@@ -1,6 +1,32 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN_A, BIN_B, type GatewayHarness, startGateway } from './support/gateway-harness.js';
 import { json } from './support/upstream-stub.js';
+import { bodyOf } from './support/body.js';
+
+interface DeadlineItem {
+  readonly context: string;
+  readonly ruleId: string;
+  readonly dueDate: string;
+  readonly overdue: boolean;
+}
+interface Sources {
+  readonly sources: readonly { readonly context: string; readonly status: string }[];
+}
+/** The overview's sections as the tests read them (each test looks at the fields its section has). */
+interface Overview {
+  readonly bin: string;
+  readonly participationId: string | null;
+  readonly sections: Record<string, { readonly status: string; readonly error: { readonly detail: string } }> & {
+    readonly deadlines: { readonly items: readonly DeadlineItem[] } & Sources;
+  };
+}
+interface Board extends Sources {
+  readonly items: readonly DeadlineItem[];
+  readonly overdueCount: number;
+  readonly total: number;
+}
+const overview = (res: { readonly body: unknown }) => bodyOf<Overview>(res);
+const board = (res: { readonly body: unknown }) => bodyOf<Board>(res);
 
 const P_ACTIVE = '018f0000-0000-7000-8000-00000000a001';
 const P_ENDED = '018f0000-0000-7000-8000-00000000a000';
@@ -50,15 +76,15 @@ describe('composed views: company overview and the deadlines board', () => {
   it("one company on one page: every section from its context, called in parallel with the caller's token", async () => {
     const res = await gw.http().get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-ov');
     expect(res.status).toBe(200);
-    expect(res.body.bin).toBe(BIN_A);
-    expect(res.body.sections.applications).toEqual({ status: 'ok', upstream: 'registration', data: { items: [{ id: 'app-1', bin: BIN_A, status: 'registered' }], page: 1, pageSize: 20, total: 1 } });
-    expect(res.body.sections.participation).toMatchObject({ status: 'ok', upstream: 'participation', data: { total: 2 } });
-    expect(res.body.participationId).toBe(P_ACTIVE); // the active one, not the ended one
-    expect(res.body.sections.fees).toEqual({ status: 'ok', upstream: 'participation', data: [{ year: 2026, quarter: 3, dueDate: '2026-10-26', outstandingKzt: 0 }] });
+    expect(overview(res).bin).toBe(BIN_A);
+    expect(overview(res).sections.applications).toEqual({ status: 'ok', upstream: 'registration', data: { items: [{ id: 'app-1', bin: BIN_A, status: 'registered' }], page: 1, pageSize: 20, total: 1 } });
+    expect(overview(res).sections.participation).toMatchObject({ status: 'ok', upstream: 'participation', data: { total: 2 } });
+    expect(overview(res).participationId).toBe(P_ACTIVE); // the active one, not the ended one
+    expect(overview(res).sections.fees).toEqual({ status: 'ok', upstream: 'participation', data: [{ year: 2026, quarter: 3, dueDate: '2026-10-26', outstandingKzt: 0 }] });
     // A section whose context fails carries the error; the rest still renders.
-    expect(res.body.sections.reports).toEqual({ status: 'error', upstream: 'participation', error: { status: 500, title: 'Internal error', detail: 'An unexpected error occurred' } });
+    expect(overview(res).sections.reports).toEqual({ status: 'error', upstream: 'participation', error: { status: 500, title: 'Internal error', detail: 'An unexpected error occurred' } });
     // Open deadlines of this company only, soonest first; other companies' and met ones never show.
-    expect(res.body.sections.deadlines.items.map((d: { ruleId: string; context: string }) => `${d.context}:${d.ruleId}`)).toEqual(['participation:F-37', 'registration:F-12']);
+    expect(overview(res).sections.deadlines.items.map((d: { ruleId: string; context: string }) => `${d.context}:${d.ruleId}`)).toEqual(['participation:F-37', 'registration:F-12']);
     for (const seen of [...gw.registration.seen, ...gw.participation.seen]) {
       expect(seen.headers.authorization).toBe(`Bearer ${olga}`);
       expect(seen.headers['x-correlation-id']).toBe('corr-ov');
@@ -70,10 +96,10 @@ describe('composed views: company overview and the deadlines board', () => {
   it('a company without participation: fees and reports say so (empty), applications still shown', async () => {
     const res = await gw.http().get(`/api/companies/${BIN_B}/overview`).set('authorization', `Bearer ${olga}`);
     expect(res.status).toBe(200);
-    expect(res.body.participationId).toBeNull();
-    expect(res.body.sections.fees).toEqual({ status: 'empty', upstream: 'participation', detail: 'this company has no participation' });
-    expect(res.body.sections.reports.status).toBe('empty');
-    expect(res.body.sections.deadlines.items.map((d: { ruleId: string }) => d.ruleId)).toEqual(['F-15']);
+    expect(overview(res).participationId).toBeNull();
+    expect(overview(res).sections.fees).toEqual({ status: 'empty', upstream: 'participation', detail: 'this company has no participation' });
+    expect(overview(res).sections.reports?.status).toBe('empty');
+    expect(overview(res).sections.deadlines.items.map((d: { ruleId: string }) => d.ruleId)).toEqual(['F-15']);
   });
 
   it('a context that is down or slow → its sections carry 503/504 errors, the overview still answers 200', async () => {
@@ -83,10 +109,10 @@ describe('composed views: company overview and the deadlines board', () => {
     const res = await gw.http().get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${olga}`);
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2_400); // sections ran in parallel under one 1.5 s deadline
-    expect(res.body.sections.applications).toMatchObject({ status: 'error', error: { status: 502 } });
-    for (const s of ['participation', 'fees', 'reports'] as const) expect(res.body.sections[s]).toMatchObject({ status: 'error', upstream: 'participation', error: { status: 504, code: 'gateway.upstream.timeout' } });
-    expect(res.body.sections.fees.error.detail).toMatch(/participation could not be read/);
-    expect(res.body.sections.deadlines.sources.map((s: { context: string; status: string }) => `${s.context}:${s.status}`)).toEqual(['registration:error', 'participation:error']);
+    expect(overview(res).sections.applications).toMatchObject({ status: 'error', error: { status: 502 } });
+    for (const s of ['participation', 'fees', 'reports'] as const) expect(overview(res).sections[s]).toMatchObject({ status: 'error', upstream: 'participation', error: { status: 504, code: 'gateway.upstream.timeout' } });
+    expect(overview(res).sections.fees?.error.detail).toMatch(/participation could not be read/);
+    expect(overview(res).sections.deadlines.sources.map((s: { context: string; status: string }) => `${s.context}:${s.status}`)).toEqual(['registration:error', 'participation:error']);
   });
 
   it('F-35: an applicant sees the overview of its own company only; the context still gets its own token', async () => {
@@ -101,23 +127,23 @@ describe('composed views: company overview and the deadlines board', () => {
   it('deadlines board: every context merged, soonest first, overdue flagged and counted, malformed items counted not shown', async () => {
     const res = await gw.http().get('/api/deadlines').set('authorization', `Bearer ${olga}`);
     expect(res.status).toBe(200);
-    expect(res.body.items.map((d: { context: string; ruleId: string; dueDate: string; overdue: boolean }) => [d.context, d.ruleId, d.dueDate, d.overdue])).toEqual([
+    expect(board(res).items.map((d: { context: string; ruleId: string; dueDate: string; overdue: boolean }) => [d.context, d.ruleId, d.dueDate, d.overdue])).toEqual([
       ['participation', 'F-37', '2026-10-20', true],
       ['registration', 'F-15', '2026-11-18', true],
       ['registration', 'F-12', '2026-11-25', false],
     ]);
-    expect(res.body.overdueCount).toBe(2);
-    expect(res.body.total).toBe(3);
-    expect(res.body.sources).toEqual([
+    expect(board(res).overdueCount).toBe(2);
+    expect(board(res).total).toBe(3);
+    expect(board(res).sources).toEqual([
       { context: 'registration', status: 'ok', count: 2, malformed: 1 },
       { context: 'participation', status: 'ok', count: 1, malformed: 0 },
     ]);
     const overdue = await gw.http().get('/api/deadlines?overdue=true&context=registration').set('authorization', `Bearer ${olga}`);
-    expect(overdue.body.items.map((d: { ruleId: string }) => d.ruleId)).toEqual(['F-15']);
+    expect(board(overdue).items.map((d: { ruleId: string }) => d.ruleId)).toEqual(['F-15']);
     expect(gw.registration.seen.at(-1)!.url).toBe('/deadlines'); // filters apply at the gateway
     const paged = await gw.http().get('/api/deadlines?pageSize=2&page=2').set('authorization', `Bearer ${olga}`);
-    expect(paged.body).toMatchObject({ page: 2, pageSize: 2, total: 3 });
-    expect(paged.body.items).toHaveLength(1);
+    expect(board(paged)).toMatchObject({ page: 2, pageSize: 2, total: 3 });
+    expect(board(paged).items).toHaveLength(1);
   });
 
   it('deadlines board tolerates a context without a deadlines endpoint (not-provided) and one that is down (error)', async () => {
@@ -125,8 +151,8 @@ describe('composed views: company overview and the deadlines board', () => {
     gw.participation.handler = (_req, res) => void res.socket?.destroy();
     const res = await gw.http().get('/api/deadlines').set('authorization', `Bearer ${olga}`);
     expect(res.status).toBe(200);
-    expect(res.body.items).toEqual([]);
-    expect(res.body.sources).toMatchObject([
+    expect(board(res).items).toEqual([]);
+    expect(board(res).sources).toMatchObject([
       { context: 'registration', status: 'not-provided' },
       { context: 'participation', status: 'error', error: { status: 502 } },
     ]);

@@ -2,6 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_TABLE } from '../src/access/route-table.js';
 import { BIN_A, type GatewayHarness, startGateway } from './support/gateway-harness.js';
 import { deadPort, json } from './support/upstream-stub.js';
+import { bodyOf } from './support/body.js';
+
+interface MergedDocument {
+  readonly paths: Record<string, Record<string, Record<string, unknown>>>;
+  readonly components: { readonly schemas: Record<string, unknown> };
+  readonly 'x-hub-upstreams': readonly { readonly name: string; readonly openapi: string }[];
+}
 
 describe('merged OpenAPI and per-caller rate limits', () => {
   let gw: GatewayHarness;
@@ -28,7 +35,8 @@ describe('merged OpenAPI and per-caller rate limits', () => {
   it("lists the gateway's own routes and every route-table route under /api/<context>, with the gateway's access rule; nothing undeclared", async () => {
     const res = await gw.http().get('/api/openapi.json');
     expect(res.status).toBe(200);
-    const paths = res.body.paths as Record<string, Record<string, Record<string, unknown>>>;
+    const doc = bodyOf<MergedDocument>(res);
+    const paths = doc.paths;
     expect(paths['/api/companies/{bin}/overview']?.get).toBeDefined();
     expect(paths['/api/audit/events']?.get?.['x-hub-access']).toEqual(['auditor']);
     expect(paths['/api/registration/applications']?.post).toMatchObject({ operationId: 'registration.ApplicationsController.create', summary: 'Create a draft', 'x-hub-gateway-access': ['applicant'] });
@@ -38,9 +46,9 @@ describe('merged OpenAPI and per-caller rate limits', () => {
     expect(paths['/api/participation/quarterly-reports/{reportId}/non-residents']?.get).toMatchObject({ 'x-hub-restricted-personal-data': true });
     const proxied = Object.entries(paths).flatMap(([p, ops]) => (p.startsWith('/api/registration/') || p.startsWith('/api/participation/') ? Object.keys(ops) : []));
     expect(proxied).toHaveLength(ROUTE_TABLE.length);
-    expect(res.body.components.schemas.Application).toEqual({ type: 'object' });
-    expect(res.body['x-hub-upstreams']).toMatchObject([{ name: 'registration', openapi: 'ok' }, { name: 'participation' }]);
-    expect(res.body['x-hub-upstreams'][1].openapi).toMatch(/unreachable/);
+    expect(doc.components.schemas.Application).toEqual({ type: 'object' });
+    expect(doc['x-hub-upstreams']).toMatchObject([{ name: 'registration', openapi: 'ok' }, { name: 'participation' }]);
+    expect(doc['x-hub-upstreams'][1]?.openapi).toMatch(/unreachable/);
   });
 
   it('rate limit per caller (token subject): the 4th call in a burst of 3 gets 429 with Retry-After; another caller is unaffected', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BIN_A, type GatewayHarness, startGateway } from './support/gateway-harness.js';
 import { deadPort, json } from './support/upstream-stub.js';
+import { type Problem, bodyOf } from './support/body.js';
 
 describe('proxy: forwarding, timeouts and a context that is down', () => {
   let gw: GatewayHarness;
@@ -43,7 +44,7 @@ describe('proxy: forwarding, timeouts and a context that is down', () => {
     const res = await gw.http().post('/api/registration/applications/018f0000-0000-7000-8000-000000000001/submit').set('authorization', `Bearer ${applicant}`).send({});
     expect(res.status).toBe(409);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body.currentState).toBe('submitted');
+    expect(bodyOf<{ currentState: string }>(res).currentState).toBe('submitted');
   });
 
   it('a context that is down → 503 problem+json naming it, and the gateway stays up', async () => {
@@ -51,7 +52,7 @@ describe('proxy: forwarding, timeouts and a context that is down', () => {
     expect(res.status).toBe(503);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 503, upstream: 'participation', code: 'gateway.upstream.unreachable' });
-    expect(res.body.correlationId).toBe(res.headers['x-correlation-id']);
+    expect(bodyOf<Problem>(res).correlationId).toBe(res.headers['x-correlation-id']);
     expect((await gw.http().get('/health/live')).status).toBe(200);
     // …and the other context is still served.
     expect((await gw.http().get('/api/registration/applications').set('authorization', `Bearer ${officer}`)).status).toBe(200);
@@ -62,7 +63,7 @@ describe('proxy: forwarding, timeouts and a context that is down', () => {
     const started = Date.now();
     const res = await gw.http().get('/api/registration/applications').set('authorization', `Bearer ${officer}`);
     expect(res.status).toBe(504);
-    expect(res.body.code).toBe('gateway.upstream.timeout');
+    expect(bodyOf<Problem>(res).code).toBe('gateway.upstream.timeout');
     expect(Date.now() - started).toBeLessThan(2_900); // the gateway's 1.5 s deadline, not the context's 3 s
     expect((await gw.http().get('/health/live')).status).toBe(200);
   });
@@ -71,13 +72,13 @@ describe('proxy: forwarding, timeouts and a context that is down', () => {
     gw.registration.handler = (_req, res) => void res.socket?.destroy();
     const res = await gw.http().get('/api/registration/applications').set('authorization', `Bearer ${officer}`);
     expect(res.status).toBe(502);
-    expect(res.body.code).toBe('gateway.upstream.bad-gateway');
+    expect(bodyOf<Problem>(res).code).toBe('gateway.upstream.bad-gateway');
   });
 
   it('undeclared paths never reach a context: unknown path → 404, undeclared method → 405 with Allow', async () => {
     const unknown = await gw.http().get('/api/registration/internal/admin').set('authorization', `Bearer ${officer}`);
     expect(unknown.status).toBe(404);
-    expect(unknown.body.code).toBe('gateway.route-not-declared');
+    expect(bodyOf<Problem>(unknown).code).toBe('gateway.route-not-declared');
     const method = await gw.http().delete('/api/registration/applications/018f0000-0000-7000-8000-000000000001').set('authorization', `Bearer ${officer}`);
     expect(method.status).toBe(405);
     expect(method.headers.allow).toContain('GET');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevTokenIssuer } from '@hub/testing';
 import { BIN_A, BIN_B, type GatewayHarness, startGateway } from './support/gateway-harness.js';
+import { type Problem, bodyOf } from './support/body.js';
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
@@ -61,7 +62,7 @@ describe('tokens: only a valid token of the configured issuer gets through', () 
     expect(own.status).toBe(200);
     const other = await gw.http().get(`/api/participation/participations?bin=${BIN_B}`).set('authorization', `Bearer ${alice}`);
     expect(other.status).toBe(403);
-    expect(other.body.detail).toMatch(/F-35/);
+    expect(bodyOf<Problem>(other).detail).toMatch(/F-35/);
     expect(gw.participation.seen.map((s) => s.url)).toEqual([`/participations?bin=${BIN_A}`]);
     const overview = await gw.http().get(`/api/companies/${BIN_B}/overview`).set('authorization', `Bearer ${alice}`);
     expect(overview.status).toBe(403);

@@ -290,7 +290,7 @@ describe('cross-context: registration → participation through the admin gatewa
       expect.objectContaining({
         bin,
         companyName,
-        certificateNumber: expect.stringMatching(/^AH-2026-\d{5}$/),
+        certificateNumber: expect.stringMatching(/^AH-2026-\d{5}$/) as string,
       }),
     ]);
   }, 30_000); // measured 2.4 s

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProcessFleet } from '../support/processes.js';
 import { UpstreamStub, deadPort, json } from '../support/upstream-stub.js';
+import { bodyOf } from '../support/body.js';
 
 /**
  * The gateway as deployed: its own process (`node dist/main.js`), its own database migrated by its
@@ -36,11 +37,11 @@ describe('admin gateway as its own process, with the dev issuer', () => {
     const olga = await fleet.token('olga', ['fund-officer']);
     const ok = await request(gateway).get('/api/registration/applications').set('authorization', `Bearer ${olga}`);
     expect(ok.status).toBe(200);
-    expect(ok.body.seenAuthorization).toBe(`Bearer ${olga}`);
+    expect(bodyOf<{ seenAuthorization: string }>(ok).seenAuthorization).toBe(`Bearer ${olga}`);
     const down = await request(gateway).get('/api/participation/participations').set('authorization', `Bearer ${olga}`);
     expect(down.status).toBe(503);
     // ADR 0035 §8: the gateway has no broker to report — readiness is its database only.
-    expect((await request(gateway).get('/health/ready')).body.checks).toEqual({ database: { status: 'up', required: true } });
+    expect(bodyOf<{ checks: unknown }>(await request(gateway).get('/health/ready')).checks).toEqual({ database: { status: 'up', required: true } });
   });
 
   it('writes through it land in the audit trail, which its own auditor can read', async () => {
@@ -50,6 +51,6 @@ describe('admin gateway as its own process, with the dev issuer', () => {
     const audrey = await fleet.token('audrey', ['auditor']);
     const trail = await request(gateway).get('/api/audit/events?kind=write').set('authorization', `Bearer ${audrey}`);
     expect(trail.status).toBe(200);
-    expect(trail.body.items[0]).toMatchObject({ subject: 'alice', companyBin: '180340012345', method: 'POST', route: '/api/registration/applications', resourceId: '018f0000-0000-7000-8000-0000000000e1', status: 201 });
+    expect(bodyOf<{ items: unknown[] }>(trail).items[0]).toMatchObject({ subject: 'alice', companyBin: '180340012345', method: 'POST', route: '/api/registration/applications', resourceId: '018f0000-0000-7000-8000-0000000000e1', status: 201 });
   });
 });

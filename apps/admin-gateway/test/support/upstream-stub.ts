@@ -22,17 +22,17 @@ export class UpstreamStub {
   private constructor(private readonly server: Server) {}
 
   static async start(): Promise<UpstreamStub> {
-    let stub: UpstreamStub | undefined;
-    const server = createServer((req, res) => {
+    const server = createServer();
+    const stub = new UpstreamStub(server);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const seen = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
-        stub!.seen.push(seen);
-        Promise.resolve(stub!.handler(seen, res)).catch(() => res.destroy());
+        stub.seen.push(seen);
+        Promise.resolve(stub.handler(seen, res)).catch(() => res.destroy());
       });
     });
-    stub = new UpstreamStub(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return stub;
   }
