@@ -1,6 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeBin } from '@hub/identifiers';
-import { type Actors, type Harness, actorsFor, auth, completeDraft, driveTo, newBin, startHarness } from '../support/registration-harness.js';
+import { aBranchBin } from '@hub/testing';
+import {
+  type Actors,
+  type CertificateVerification,
+  type Harness,
+  type ParticipantView,
+  type Problem,
+  type RegistryPage,
+  type ReviewQueuePage,
+  type TranslationTask,
+  actorsFor,
+  auth,
+  body,
+  completeDraft,
+  driveTo,
+  matching,
+  newBin,
+  problem,
+  startHarness,
+} from '../support/registration-harness.js';
+
+/** The 422 of a filing that fails eligibility (F-7, F-9(2)): the problem names every failed rule. */
+type EligibilityProblem = Problem & { outcomes: { ruleId: string }[] };
+/** An item of the Commission's agenda. */
+type AgendaItem = { id: string; ruleId: string; dueDate: string };
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,15 +46,15 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
     const created = await h.http().post('/applications').set(auth(a.applicant)).send({ bin: a.bin, companyName: 'Qazaq Soft LLP', address: 'Astana', language: 'kk' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', kind: 'registration', bin: a.bin });
-    const id = created.body.id as string;
+    const id = body(created).id;
     expect((await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send(completeDraft(['PH-01', 'PH-02']))).status).toBe(200);
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(a.applicant));
     expect(res.status).toBe(200);
-    expect(res.body.status).toBe('submitted');
-    expect(res.body.eligibilityEvaluation).toMatchObject({ eligible: true, ruleSetVersion: 'fund-rules-703/2025@2026-01-16+activity-list:placeholder-2026-11', filedOn: '2026-11-16' });
-    expect(res.body.eligibilityEvaluation.outcomes.map((o: { ruleId: string; outcome: string }) => `${o.ruleId}:${o.outcome}`)).toContain('F-7(8):not-applicable');
+    expect(body(res).status).toBe('submitted');
+    expect(body(res).eligibilityEvaluation).toMatchObject({ eligible: true, ruleSetVersion: 'fund-rules-703/2025@2026-01-16+activity-list:placeholder-2026-11', filedOn: '2026-11-16' });
+    expect(body(res).eligibilityEvaluation!.outcomes.map((o) => `${o.ruleId}:${o.outcome}`)).toContain('F-7(8):not-applicable');
     // Filed Monday 2026-11-16: 5 WD later is Monday 2026-11-23.
-    expect(res.body.deadlines).toEqual([expect.objectContaining({ kind: 'completeness-review', ruleId: 'F-12', dueDate: '2026-11-23', status: 'open', overdue: false })]);
+    expect(body(res).deadlines).toEqual([expect.objectContaining({ kind: 'completeness-review', ruleId: 'F-12', dueDate: '2026-11-23', status: 'open', overdue: false })]);
     const events = await outbox(id);
     expect(events.map((e) => e.event_type)).toEqual(['registration.application-submitted']);
     expect(events[0]!.message_key).toBe(a.bin);
@@ -41,12 +64,12 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
   });
 
   it('F-7(1)/F-7(2): a branch BIN cannot start an application, with a message saying the head office applies', async () => {
-    const branch = makeBin({ year: 2018, month: 4, serial: 9001, officeKind: 'branch' });
+    const branch = aBranchBin();
     const t = await h.token(['applicant'], [branch]);
     const res = await h.http().post('/applications').set(auth(t)).send({ bin: branch, companyName: 'Branch', address: 'Almaty', language: 'ru' });
     expect(res.status).toBe(422);
-    expect(res.body.errors[0]).toMatchObject({ field: 'bin', code: 'bin.not-head-office' });
-    expect(res.body.detail).toMatch(/head office.*F-7\(1\), F-7\(2\)/);
+    expect(problem(res).errors?.[0]).toMatchObject({ field: 'bin', code: 'bin.not-head-office' });
+    expect(problem(res).detail).toMatch(/head office.*F-7\(1\), F-7\(2\)/);
   });
 
   it('F-7: an ineligible applicant cannot file: 422 naming every failed rule, and nothing is written', async () => {
@@ -55,10 +78,10 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
     await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ eligibility: { ...completeDraft().eligibility, stateOwnershipPercent: 51 }, taxCertificate: { issuedOn: '2026-11-16', debtKzt: 30_000 } });
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
     expect(res.status).toBe(422);
-    expect(res.body.outcomes.map((o: { ruleId: string }) => o.ruleId)).toEqual(['F-7(4)', 'F-9(2)/debt']);
+    expect(body<EligibilityProblem>(res).outcomes.map((o) => o.ruleId)).toEqual(['F-7(4)', 'F-9(2)/debt']);
     const after = await h.http().get(`/applications/${id}`).set(auth(b.applicant));
-    expect(after.body.status).toBe('draft');
-    expect(after.body.deadlines).toEqual([]);
+    expect(body(after).status).toBe('draft');
+    expect(body(after).deadlines).toEqual([]);
     expect(await outbox(id)).toEqual([]);
   });
 
@@ -68,7 +91,7 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
     await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ taxCertificate: { issuedOn: '2026-11-05', debtKzt: 0 } });
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
     expect(res.status).toBe(422);
-    expect(res.body.ruleId).toBe('F-9(2)/age');
+    expect(problem(res).ruleId).toBe('F-9(2)/age');
   });
 
   it('F-9(1): an incomplete Annex 1 plan is refused with every missing field named', async () => {
@@ -77,7 +100,7 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
     await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ businessPlan: { projects: [{ activityTypeCode: 'PH-01', name: 'X' }] } });
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
     expect(res.status).toBe(422);
-    const fields = res.body.errors.map((e: { field: string }) => e.field);
+    const fields = (problem(res).errors ?? []).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['businessPlan.placeOfImplementation', 'businessPlan.projects.0.goals', 'businessPlan.clients', 'businessPlan.actionPlan']));
   });
 
@@ -85,12 +108,12 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
     const b = await actorsFor(h);
     const id = await driveTo(h, b, 'submitted', { language: 'en' });
     const tasks = await h.http().get('/translation-tasks?status=open').set(auth(b.officer));
-    const task = tasks.body.find((t: { applicationId: string }) => t.applicationId === id);
+    const task = body<TranslationTask[]>(tasks).find((t) => t.applicationId === id);
     expect(task).toMatchObject({ sourceLanguage: 'en', status: 'open' });
     const queue = await h.http().get('/review-queue').set(auth(b.officer));
-    expect(queue.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ translationPending: true });
-    expect((await h.http().post(`/translation-tasks/${task.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status).toBe(204);
-    expect((await h.http().post(`/translation-tasks/${task.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status).toBe(409);
+    expect(body<ReviewQueuePage>(queue).items.find((i) => i.id === id)).toMatchObject({ translationPending: true });
+    expect((await h.http().post(`/translation-tasks/${task!.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status).toBe(204);
+    expect((await h.http().post(`/translation-tasks/${task!.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status).toBe(409);
   });
 });
 
@@ -100,21 +123,21 @@ describe('Fund officer: review, remarks, Commission (F-12 … F-16)', () => {
     const id = await driveTo(h, a, 'submitted');
     const bad = await h.http().post(`/applications/${id}/remarks`).set(auth(a.officer)).send({ remarks: [{ field: 'favouriteColour', message: 'x' }] });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors[0].field).toBe('remarks.0.field');
+    expect(problem(bad).errors?.[0]?.field).toBe('remarks.0.field');
     const res = await h.http().post(`/applications/${id}/remarks`).set(auth(a.officer)).send({ remarks: [{ field: 'businessPlan.clients', message: 'Name the pilot clients' }] });
     expect(res.status).toBe(200);
-    expect(res.body.status).toBe('remarks-issued');
-    expect(res.body.deadlines[0]).toMatchObject({ kind: 'completeness-review', status: 'met' });
-    const remarkId = res.body.remarks[0].id;
+    expect(body(res).status).toBe('remarks-issued');
+    expect(body(res).deadlines[0]).toMatchObject({ kind: 'completeness-review', status: 'met' });
+    const remarkId = body(res).remarks[0]!.id;
     // The applicant sees the remark.
     const seen = await h.http().get(`/applications/${id}`).set(auth(a.applicant));
-    expect(seen.body.remarks).toEqual([expect.objectContaining({ field: 'businessPlan.clients', message: 'Name the pilot clients' })]);
+    expect(body(seen).remarks).toEqual([expect.objectContaining({ field: 'businessPlan.clients', message: 'Name the pilot clients' })]);
     await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send({ businessPlan: { ...completeDraft().businessPlan, clients: 'Magnum, Small' } });
     h.clock.advanceDays(1);
     const re = await h.http().post(`/applications/${id}/resubmit`).set(auth(a.applicant)).send({ answers: [{ remarkId, answer: 'Named them in item 10' }] });
     expect(re.status).toBe(200);
-    expect(re.body.status).toBe('resubmitted');
-    expect(re.body.deadlines.filter((d: { status: string }) => d.status === 'open')).toEqual([expect.objectContaining({ kind: 'completeness-review', startedOn: '2026-11-17', dueDate: '2026-11-24' })]);
+    expect(body(re).status).toBe('resubmitted');
+    expect(body(re).deadlines.filter((d) => d.status === 'open')).toEqual([expect.objectContaining({ kind: 'completeness-review', startedOn: '2026-11-17', dueDate: '2026-11-24' })]);
     expect((await outbox(id)).map((e) => e.event_type)).toEqual(['registration.application-submitted', 'registration.remarks-issued', 'registration.application-submitted']);
     h.clock.advanceDays(-1);
   });
@@ -124,35 +147,35 @@ describe('Fund officer: review, remarks, Commission (F-12 … F-16)', () => {
     const id = await driveTo(h, a, 'draft');
     const res = await h.http().post(`/applications/${id}/send-to-commission`).set(auth(a.officer));
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ currentState: 'draft' });
-    expect(res.body.detail).toMatch(/state 'draft'/);
+    expect(problem(res)).toMatchObject({ currentState: 'draft' });
+    expect(problem(res).detail).toMatch(/state 'draft'/);
     const sub = await driveTo(h, await actorsFor(h), 'submitted');
-    expect((await h.http().post(`/applications/${sub}/certificate`).set(auth(a.officer))).body.currentState).toBe('submitted');
+    expect(problem(await h.http().post(`/applications/${sub}/certificate`).set(auth(a.officer))).currentState).toBe('submitted');
   });
 
   it('F-13, F-15, F-16, F-17: the Commission votes and refuses with grounds as a protocol; the applicant is notified; it may apply again', async () => {
     const a = await actorsFor(h);
     const id = await driveTo(h, a, 'with-commission');
     const agenda = await h.http().get('/commission/agenda').set(auth(a.member1));
-    expect(agenda.body.find((x: { id: string }) => x.id === id)).toMatchObject({ ruleId: 'F-15', dueDate: '2026-11-30' });
+    expect(body<AgendaItem[]>(agenda).find((x) => x.id === id)).toMatchObject({ ruleId: 'F-15', dueDate: '2026-11-30' });
     expect((await h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send({ decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'r' }] })).status).toBe(422);
     expect((await h.http().post(`/applications/${id}/votes`).set(auth(a.member1)).send({ vote: 'refuse', grounds: ['activity-not-in-priority-list'], comment: 'not ICT' })).status).toBe(200);
     expect((await h.http().post(`/applications/${id}/votes`).set(auth(a.member2)).send({ vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] })).status).toBe(200);
     expect((await h.http().post(`/applications/${id}/votes`).set(auth(a.secretary)).send({ vote: 'register' })).status).toBe(403);
     const res = await h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send({ decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'The product is a retail shop, not an ICT activity of the list' }] });
     expect(res.status).toBe(200);
-    expect(res.body.status).toBe('refused');
-    expect(res.body.decision).toMatchObject({ decision: 'refuse', protocolNumber: expect.stringMatching(/^CP-2026-\d{5}$/), votes: [expect.objectContaining({ member: 'member-1' }), expect.objectContaining({ member: 'member-2' })] });
-    const notice = res.body.deadlines.find((d: { kind: string }) => d.kind === 'decision-notification');
+    expect(body(res).status).toBe('refused');
+    expect(body(res).decision).toMatchObject({ decision: 'refuse', protocolNumber: matching(/^CP-2026-\d{5}$/), votes: [expect.objectContaining({ member: 'member-1' }), expect.objectContaining({ member: 'member-2' })] });
+    const notice = body(res).deadlines.find((d) => d.kind === 'decision-notification');
     expect(notice).toMatchObject({ ruleId: 'F-17', dueDate: '2026-11-23', status: 'open' });
     const events = await outbox(id);
     expect(events.at(-1)!.envelope.payload).toMatchObject({ decision: 'refuse', grounds: ['activity-not-in-priority-list'], notificationDueDate: '2026-11-23' });
     // The applicant sees the decision with grounds and reasons (F-17), not who voted how.
     const seen = await h.http().get(`/applications/${id}`).set(auth(a.applicant));
-    expect(seen.body.decision).toMatchObject({ decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'The product is a retail shop, not an ICT activity of the list' }], votes: [] });
-    expect(seen.body.votes).toEqual([]);
+    expect(body(seen).decision).toMatchObject({ decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'The product is a retail shop, not an ICT activity of the list' }], votes: [] });
+    expect(body(seen).votes).toEqual([]);
     const notified = await h.http().post(`/applications/${id}/notification`).set(auth(a.officer));
-    expect(notified.body.deadlines.find((d: { kind: string }) => d.kind === 'decision-notification').status).toBe('met');
+    expect(body(notified).deadlines.find((d) => d.kind === 'decision-notification')?.status).toBe('met');
     // F-17: a refusal does not bar re-applying.
     const again = await h.http().post('/applications').set(auth(a.applicant)).send({ bin: a.bin, companyName: 'Again LLP', address: 'Astana', language: 'ru' });
     expect(again.status).toBe(201);
@@ -172,22 +195,22 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
   it('F-18, F-24: signing the contract makes a participant for the minimum term and publishes participant-registered with the certificate number', async () => {
     const short = await h.http().post(`/applications/${id}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-1', signedOn: '2026-11-16', termMonths: 6 });
     expect(short.status).toBe(422);
-    expect(short.body.ruleId).toBe('F-24');
+    expect(problem(short).ruleId).toBe('F-24');
     const res = await h.http().post(`/applications/${id}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-1', signedOn: '2026-11-16' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'contract-signed', contract: { termStart: '2026-11-16', termEnd: '2027-11-15' }, certificateNumber: expect.stringMatching(/^AH-2026-\d{5}$/) });
-    expect(res.body.deadlines.filter((d: { status: string }) => d.status === 'open').map((d: { ruleId: string; dueDate: string }) => `${d.ruleId}@${d.dueDate}`).sort()).toEqual(['F-17@2026-11-23', 'F-18@2026-11-19', 'F-19@2026-11-19']);
+    expect(res.body).toMatchObject({ status: 'contract-signed', contract: { termStart: '2026-11-16', termEnd: '2027-11-15' }, certificateNumber: matching(/^AH-2026-\d{5}$/) });
+    expect(body(res).deadlines.filter((d) => d.status === 'open').map((d) => `${d.ruleId}@${d.dueDate}`).sort()).toEqual(['F-17@2026-11-23', 'F-18@2026-11-19', 'F-19@2026-11-19']);
     const registered = (await outbox(id)).find((e) => e.event_type === 'registration.participant-registered')!;
     expect(registered.message_key).toBe(a.bin);
-    expect(registered.envelope.payload).toMatchObject({ bin: a.bin, companyName: 'Registry Star LLP', certificateNumber: res.body.certificateNumber, certificateDueDate: '2026-11-19', activityTypes: [{ code: 'PH-01', name: 'Разработка программного обеспечения' }] });
+    expect(registered.envelope.payload).toMatchObject({ bin: a.bin, companyName: 'Registry Star LLP', certificateNumber: body(res).certificateNumber, certificateDueDate: '2026-11-19', activityTypes: [{ code: 'PH-01', name: 'Разработка программного обеспечения' }] });
     // not public before listing
-    expect((await h.http().get(`/registry?q=${a.bin}`)).body.total).toBe(0);
+    expect(body<RegistryPage>(await h.http().get(`/registry?q=${a.bin}`)).total).toBe(0);
   });
 
   it('F-18: the certificate is issued as a signed PDF; F-19: listed, it can be found, exported and verified by anyone', async () => {
     const cert = await h.http().post(`/applications/${id}/certificate`).set(auth(a.officer));
     expect(cert.status).toBe(200);
-    const number = cert.body.certificateNumber as string;
+    const number = body(cert).certificateNumber as string;
     const pdf = await h.http().get(`/applications/${id}/certificate.pdf`).set(auth(a.applicant)).buffer(true).parse((res, cb) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -198,15 +221,15 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await h.http().get(`/registry/certificates/${number}`)).status).toBe(404); // not listed yet
     const listed = await h.http().post(`/applications/${id}/listing`).set(auth(a.officer));
-    expect(listed.body.status).toBe('listed');
-    expect(listed.body.deadlines.filter((d: { status: string }) => d.status === 'open').map((d: { kind: string }) => d.kind)).toEqual(['decision-notification']);
+    expect(body(listed).status).toBe('listed');
+    expect(body(listed).deadlines.filter((d) => d.status === 'open').map((d) => d.kind)).toEqual(['decision-notification']);
     const found = await h.http().get('/registry?q=registry star');
-    expect(found.body.items).toEqual([{ companyName: 'Registry Star LLP', bin: a.bin, activityTypes: [{ code: 'PH-01', name: 'Разработка программного обеспечения' }], certificateNumber: number, validFrom: '2026-11-16', validTo: '2027-11-15', status: 'active', listedOn: '2026-11-16' }]);
-    expect((await h.http().get('/registry?activityType=PH-01&status=active')).body.items.map((i: { bin: string }) => i.bin)).toContain(a.bin);
-    expect((await h.http().get('/registry?activityType=PH-06')).body.items.map((i: { bin: string }) => i.bin)).not.toContain(a.bin);
-    expect((await h.http().get('/registry?status=expired')).body.total).toBe(0);
+    expect(body<RegistryPage>(found).items).toEqual([{ companyName: 'Registry Star LLP', bin: a.bin, activityTypes: [{ code: 'PH-01', name: 'Разработка программного обеспечения' }], certificateNumber: number, validFrom: '2026-11-16', validTo: '2027-11-15', status: 'active', listedOn: '2026-11-16' }]);
+    expect(body<RegistryPage>(await h.http().get('/registry?activityType=PH-01&status=active')).items.map((i) => i.bin)).toContain(a.bin);
+    expect(body<RegistryPage>(await h.http().get('/registry?activityType=PH-06')).items.map((i) => i.bin)).not.toContain(a.bin);
+    expect(body<RegistryPage>(await h.http().get('/registry?status=expired')).total).toBe(0);
     const verify = await h.http().get(`/registry/certificates/${number}`);
-    expect(verify.body).toMatchObject({ valid: true, certificateNumber: number, bin: a.bin, signature: { verified: true, nationalPki: false } });
+    expect(body<CertificateVerification>(verify)).toMatchObject({ valid: true, certificateNumber: number, bin: a.bin, signature: { verified: true, nationalPki: false } });
     const csv = await h.http().get('/registry/export?format=csv');
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text).toContain(`"Registry Star LLP","${a.bin}"`);
@@ -217,34 +240,34 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
   it('F-20: a participant applies to add an activity type; the Commission approves within 10 WD; activity-types-changed is published', async () => {
     const created = await h.http().post('/applications').set(auth(a.applicant)).send({ kind: 'activity-change', bin: a.bin, companyName: 'Registry Star LLP', address: 'Astana', language: 'ru' });
     expect(created.status).toBe(201);
-    expect(created.body.activityTypes).toEqual([{ code: 'PH-01', works: ['PH-01.1'] }]);
-    const cid = created.body.id as string;
+    expect(body(created).activityTypes).toEqual([{ code: 'PH-01', works: ['PH-01.1'] }]);
+    const cid = body(created).id;
     const { sampleBusinessPlan } = await import('../../src/cli/sample-data.js');
     await h.http().patch(`/applications/${cid}`).set(auth(a.applicant)).send({ activityTypes: [{ code: 'PH-01', works: ['PH-01.1'] }, { code: 'PH-03', works: ['PH-03.1'] }], businessPlan: sampleBusinessPlan(['PH-01', 'PH-03']) });
     const sub = await h.http().post(`/applications/${cid}/submit`).set(auth(a.applicant));
     expect(sub.status).toBe(200);
-    expect(sub.body.deadlines).toEqual([expect.objectContaining({ kind: 'activity-change-decision', ruleId: 'F-20', dueDate: '2026-11-30' })]);
+    expect(body(sub).deadlines).toEqual([expect.objectContaining({ kind: 'activity-change-decision', ruleId: 'F-20', dueDate: '2026-11-30' })]);
     await h.http().post(`/applications/${cid}/send-to-commission`).set(auth(a.officer));
     await h.http().post(`/applications/${cid}/votes`).set(auth(a.member1)).send({ vote: 'register' });
     const decided = await h.http().post(`/applications/${cid}/decision`).set(auth(a.secretary)).send({ decision: 'register' });
-    expect(decided.body.status).toBe('registered');
+    expect(body(decided).status).toBe('registered');
     expect((await h.http().post(`/applications/${cid}/contract`).set(auth(a.officer)).send({ contractNumber: 'X', signedOn: '2026-11-16' })).status).toBe(409);
     const participantEvents = await h.sql<{ envelope: { payload: Record<string, unknown> } }>(`select envelope from hub_outbox where event_type = 'registration.activity-types-changed' and message_key = ?`, [a.bin]);
     expect(participantEvents[0]!.envelope.payload).toMatchObject({ added: ['PH-03'], removed: [], effectiveFrom: '2026-11-16' });
     const registry = await h.http().get(`/registry?q=${a.bin}`);
-    expect(registry.body.items[0].activityTypes.map((t: { code: string }) => t.code)).toEqual(['PH-01', 'PH-03']);
+    expect(body<RegistryPage>(registry).items[0]!.activityTypes.map((t) => t.code)).toEqual(['PH-01', 'PH-03']);
   });
 
   it('F-9(3): the participant reports an address change; the record follows and participant-address-changed is published; others get 404', async () => {
     const res = await h.http().post(`/participants/${a.bin}/address`).set(auth(a.applicant)).send({ address: 'Astana, Turan 24, office 5', proofDocumentRef: 'LEASE-2026-0777' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ bin: a.bin, address: 'Astana, Turan 24, office 5' });
+    expect(body<ParticipantView>(res)).toMatchObject({ bin: a.bin, address: 'Astana, Turan 24, office 5' });
     const events = await h.sql<{ envelope: { payload: Record<string, unknown> } }>(`select envelope from hub_outbox where event_type = 'registration.participant-address-changed' and message_key = ?`, [a.bin]);
     expect(events[0]!.envelope.payload).toMatchObject({ bin: a.bin, address: 'Astana, Turan 24, office 5', reportedOn: '2026-11-16' });
     const other = await actorsFor(h);
     expect((await h.http().get(`/participants/${a.bin}`).set(auth(other.applicant))).status).toBe(404);
     expect((await h.http().post(`/participants/${a.bin}/address`).set(auth(other.applicant)).send({ address: 'x', proofDocumentRef: 'y' })).status).toBe(404);
-    expect((await h.http().get(`/participants/${a.bin}`).set(auth(a.officer))).body.address).toBe('Astana, Turan 24, office 5');
+    expect(body<ParticipantView>(await h.http().get(`/participants/${a.bin}`).set(auth(a.officer))).address).toBe('Astana, Turan 24, office 5');
   });
 
   it('F-20: a company that is not a participant cannot apply for an activity change', async () => {
@@ -252,6 +275,6 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
     const t = await h.token(['applicant'], [b]);
     const res = await h.http().post('/applications').set(auth(t)).send({ kind: 'activity-change', bin: b, companyName: 'N', address: 'A', language: 'ru' });
     expect(res.status).toBe(422);
-    expect(res.body.ruleId).toBe('F-20');
+    expect(problem(res).ruleId).toBe('F-20');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actors, type Harness, actorsFor, auth, completeDraft, driveTo, startHarness } from '../support/registration-harness.js';
+import { type Actors, type ApplicationPage, type Harness, type RegistryPage, actorsFor, auth, body, completeDraft, driveTo, problem, startHarness } from '../support/registration-harness.js';
 
 let h: Harness;
 let a: Actors;
@@ -23,7 +23,7 @@ const counts = async () =>
      union all select 'participant', count(*)::text from registration_participant union all select 'timer', count(*)::text from hub_timer union all select 'versions', coalesce(sum(version), 0)::text from registration_application`,
   )).map((r) => `${r.t}=${r.n}`);
 
-const fields = (body: { errors?: { field: string }[] }) => (body.errors ?? []).map((e) => e.field);
+const fields = (res: { body: unknown }) => (problem(res).errors ?? []).map((e) => e.field);
 
 describe('bad input: 400/422 problem+json naming the field, nothing half-written', () => {
   it('every endpoint answers malformed input with 400 naming the fields, and writes nothing', async () => {
@@ -62,7 +62,7 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
       const res = await call();
       expect(res.status, name).toBe(400);
       expect(res.headers['content-type'], name).toMatch(/application\/problem\+json/);
-      expect(fields(res.body), name).toEqual(expect.arrayContaining(expected));
+      expect(fields(res), name).toEqual(expect.arrayContaining(expected));
     }
     expect(await counts()).toEqual(before);
   });
@@ -71,10 +71,10 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
     const before = await counts();
     const future = await h.http().post(`/applications/${registered}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-9', signedOn: '2027-01-10' });
     expect(future.status).toBe(422);
-    expect(fields(future.body)).toEqual(['signedOn']);
+    expect(fields(future)).toEqual(['signedOn']);
     const badBin = await h.http().post('/applications').set(auth(a.applicant)).send({ bin: '123456789012', companyName: 'X', address: 'Y', language: 'ru' });
     expect(badBin.status).toBe(422);
-    expect(fields(badBin.body)).toEqual(['bin']);
+    expect(fields(badBin)).toEqual(['bin']);
     expect(await counts()).toEqual(before);
   });
 
@@ -84,15 +84,15 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
     await h.sql(
       `insert into registration_participant (id, bin, company_name, address, activity_types, registration_application_id, contract_number, contract_signed_on, term_start, term_end, certificate_number, version, created_at, updated_at)
        values ('018f0000-0000-7000-8000-00000000abcd', ?, 'x', 'x', '[]', '018f0000-0000-7000-8000-00000000abcd', 'x', '2026-01-01', '2026-01-01', '2026-12-31', 'AH-1999-00001', 1, now(), now())`,
-      [view.body.bin],
+      [body(view).bin],
     );
     const before = await counts();
     const res = await h.http().post(`/applications/${registered}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-10', signedOn: '2026-11-16' });
     expect(res.status).toBe(409);
-    expect(res.body.code).toBe('duplicate'); // the unit of work maps every unique violation (ADR 0035 §6)
+    expect(problem(res).code).toBe('duplicate'); // the unit of work maps every unique violation (ADR 0035 §6)
     const after = await h.http().get(`/applications/${registered}`).set(auth(a.officer));
-    expect(after.body.status).toBe('registered');
-    expect(after.body.contract).toBeNull();
+    expect(body(after).status).toBe('registered');
+    expect(body(after).contract).toBeNull();
     expect(await counts()).toEqual(before);
     await h.sql(`delete from registration_participant where id = '018f0000-0000-7000-8000-00000000abcd'`);
   });
@@ -109,7 +109,7 @@ describe('concurrency', () => {
     ]);
     expect([x.status, y.status].sort()).toEqual([200, 409]);
     const after = await h.http().get(`/applications/${id}`).set(auth(b.officer));
-    expect(['with-commission', 'remarks-issued']).toContain(after.body.status);
+    expect(['with-commission', 'remarks-issued']).toContain(body(after).status);
     // exactly one command's effects: one more outbox event
     const outboxBefore = Number(before.find((c) => c.startsWith('outbox='))!.split('=')[1]);
     const outboxAfter = Number((await counts()).find((c) => c.startsWith('outbox='))!.split('=')[1]);
@@ -120,8 +120,8 @@ describe('concurrency', () => {
 describe('one open application per company', () => {
   it('two concurrent drafts for one company: one is created, the other answers 409 (checked, and guaranteed by a unique index)', async () => {
     const b = await actorsFor(h);
-    const body = { bin: b.bin, companyName: 'Twin LLP', address: 'Astana', language: 'ru' };
-    const results = await Promise.all([1, 2, 3].map(() => h.http().post('/applications').set(auth(b.applicant)).send(body)));
+    const draftBody = { bin: b.bin, companyName: 'Twin LLP', address: 'Astana', language: 'ru' };
+    const results = await Promise.all([1, 2, 3].map(() => h.http().post('/applications').set(auth(b.applicant)).send(draftBody)));
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     expect((await h.sql<{ n: string }>(`select count(*)::text n from registration_application where bin = ?`, [b.bin]))[0]!.n).toBe('1');
   });
@@ -139,10 +139,10 @@ describe('confidentiality (F-35)', () => {
       expect(res.status).toBe(404);
     }
     const list = await h.http().get('/applications').set(auth(other.applicant));
-    expect(list.body.items).toEqual([]);
+    expect(body<ApplicationPage>(list).items).toEqual([]);
     const mine = await h.http().get('/applications').set(auth(a.applicant));
-    expect(mine.body.items.map((i: { id: string }) => i.id)).toEqual([draft]);
-    expect((await h.http().get(`/applications?bin=${other.bin}`).set(auth(a.applicant))).body.total).toBe(0);
+    expect(body<ApplicationPage>(mine).items.map((i) => i.id)).toEqual([draft]);
+    expect(body<ApplicationPage>(await h.http().get(`/applications?bin=${other.bin}`).set(auth(a.applicant))).total).toBe(0);
   });
 
   it('F-35: an applicant cannot start an application for a company it does not act for, nor use Fund or Commission endpoints', async () => {
@@ -158,8 +158,8 @@ describe('confidentiality (F-35)', () => {
     const b = await actorsFor(h);
     await driveTo(h, b, 'listed', { companyName: 'Public Face LLP' });
     const page = await h.http().get('/registry');
-    expect(page.body.total).toBeGreaterThanOrEqual(1);
-    for (const item of page.body.items) expect(Object.keys(item).sort()).toEqual(['activityTypes', 'bin', 'certificateNumber', 'companyName', 'listedOn', 'status', 'validFrom', 'validTo']);
+    expect(body<RegistryPage>(page).total).toBeGreaterThanOrEqual(1);
+    for (const item of body<RegistryPage>(page).items) expect(Object.keys(item).sort()).toEqual(['activityTypes', 'bin', 'certificateNumber', 'companyName', 'listedOn', 'status', 'validFrom', 'validTo']);
     const plan = completeDraft().businessPlan;
     for (const text of [(await h.http().get('/registry')).text, (await h.http().get('/registry/export?format=json')).text, (await h.http().get('/registry/export?format=csv')).text]) {
       expect(text).toContain('Public Face LLP');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, actorsFor, auth, driveTo, poller, startHarness } from '../support/registration-harness.js';
+import { type DeadlineView, type Harness, type ReviewQueuePage, actorsFor, anyString, auth, body, driveTo, poller, startHarness } from '../support/registration-harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe('statutory deadlines as durable timers', () => {
     h.clock.set('2026-11-23T18:59:00Z');
     expect(await poller(h).runDue()).toBe(0);
     let board = await h.http().get('/deadlines?overdue=true').set(auth(a.officer));
-    expect(board.body.filter((d: { applicationId: string }) => d.applicationId === late)).toEqual([]);
+    expect(body<DeadlineView[]>(board).filter((d) => d.applicationId === late)).toEqual([]);
 
     h.clock.set('2026-11-24T04:00:00Z');
     expect(await poller(h).runDue()).toBe(1);
@@ -37,11 +37,11 @@ describe('statutory deadlines as durable timers', () => {
 
     board = await h.http().get('/deadlines?overdue=true').set(auth(a.officer));
     expect(board.status).toBe(200);
-    expect(board.body).toContainEqual(expect.objectContaining({ kind: 'completeness-review', ruleId: 'F-12', applicationId: late, bin: a.bin, dueDate: '2026-11-23', overdue: true, missedAt: expect.any(String) }));
-    expect(board.body.every((d: { overdue: boolean }) => d.overdue)).toBe(true);
+    expect(body<DeadlineView[]>(board)).toContainEqual(expect.objectContaining({ kind: 'completeness-review', ruleId: 'F-12', applicationId: late, bin: a.bin, dueDate: '2026-11-23', overdue: true, missedAt: anyString() }));
+    expect(body<DeadlineView[]>(board).every((d) => d.overdue)).toBe(true);
 
     const queue = await h.http().get('/review-queue?overdue=true').set(auth(a.officer));
-    expect(queue.body.items).toContainEqual(expect.objectContaining({ id: late, overdue: true, dueDate: '2026-11-23', workingDaysLeft: -1 }));
+    expect(body<ReviewQueuePage>(queue).items).toContainEqual(expect.objectContaining({ id: late, overdue: true, dueDate: '2026-11-23', workingDaysLeft: -1 }));
 
     const metrics = await h.http().get('/metrics');
     expect(metrics.status).toBe(200);
@@ -55,7 +55,7 @@ describe('statutory deadlines as durable timers', () => {
     // The step done late closes the deadline; missedAt stays as the record of lateness.
     await h.http().post(`/applications/${late}/send-to-commission`).set(auth(a.officer));
     const after = await h.http().get(`/deadlines?applicationId=${late}`).set(auth(a.officer));
-    expect(after.body.find((d: { kind: string }) => d.kind === 'completeness-review')).toMatchObject({ status: 'met', overdue: false, missedAt: expect.any(String) });
+    expect(body<DeadlineView[]>(after).find((d) => d.kind === 'completeness-review')).toMatchObject({ status: 'met', overdue: false, missedAt: anyString() });
   });
 
   it('F-15: the Commission decision deadline skips the 16 December holiday; F-17 notification follows the decision', async () => {
@@ -64,7 +64,7 @@ describe('statutory deadlines as durable timers', () => {
     const id = await driveTo(h, a, 'with-commission');
     const view = await h.http().get(`/applications/${id}`).set(auth(a.officer));
     // 10 WD from Thu 10 Dec: 11, 14, 15, (16 Independence Day), 17, 18, 21, 22, 23, 24, 25.
-    expect(view.body.deadlines.find((d: { kind: string }) => d.kind === 'commission-decision')).toMatchObject({ ruleId: 'F-15', startedOn: '2026-12-10', dueDate: '2026-12-25' });
+    expect(body(view).deadlines.find((d) => d.kind === 'commission-decision')).toMatchObject({ ruleId: 'F-15', startedOn: '2026-12-10', dueDate: '2026-12-25' });
   });
 
   it('F-18, F-19: certificate and listing within 3 WD of signing; missing them is raised, doing them closes the deadlines', async () => {
@@ -78,7 +78,7 @@ describe('statutory deadlines as durable timers', () => {
     await h.http().post(`/applications/${id}/certificate`).set(auth(a.officer));
     await h.http().post(`/applications/${id}/listing`).set(auth(a.officer));
     const board = await h.http().get('/deadlines?overdue=true').set(auth(a.officer));
-    expect(board.body.filter((d: { applicationId: string; kind: string }) => d.applicationId === id && ['certificate', 'registry-listing'].includes(d.kind))).toEqual([]);
+    expect(body<DeadlineView[]>(board).filter((d) => d.applicationId === id && ['certificate', 'registry-listing'].includes(d.kind))).toEqual([]);
   });
 
   it('F-35: an applicant sees only its own companies\' deadlines; staff roles see all; no token gets 401', async () => {
@@ -86,9 +86,9 @@ describe('statutory deadlines as durable timers', () => {
     const id = await driveTo(h, a, 'submitted');
     const mine = await h.http().get('/deadlines').set(auth(a.applicant));
     expect(mine.status).toBe(200);
-    expect(mine.body.map((d: { applicationId: string }) => d.applicationId)).toEqual([id]);
+    expect(body<DeadlineView[]>(mine).map((d) => d.applicationId)).toEqual([id]);
     const auditor = await h.token(['auditor']);
-    expect((await h.http().get('/deadlines').set(auth(auditor))).body.length).toBeGreaterThan(1);
+    expect(body<DeadlineView[]>(await h.http().get('/deadlines').set(auth(auditor))).length).toBeGreaterThan(1);
     expect((await h.http().get('/deadlines')).status).toBe(401);
   });
 });

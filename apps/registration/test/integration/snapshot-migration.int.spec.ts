@@ -58,7 +58,7 @@ beforeAll(async () => {
       await o.migrator.up();
     },
   });
-  orm = db.orm as MikroORM;
+  orm = db.orm;
 }, 60_000);
 afterAll(async () => {
   await db?.drop();

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { expect } from 'vitest';
 import type { z } from 'zod';
 import { almatyDate } from '@hub/calendar';
 import type {
@@ -97,6 +98,10 @@ export type { Problem };
 /** A response body read as `T` (default: an application view); errors are `Problem` (problem+json). */
 export const body = <T = ApplicationView>(res: { body: unknown }): T => res.body as T;
 export const problem = (res: { body: unknown }): Problem => res.body as Problem;
+/** `expect.any(String)`, typed as the string it stands for inside an expected object. */
+export const anyString = (): string => expect.any(String) as string;
+/** `expect.stringMatching(re)`, typed likewise. */
+export const matching = (re: RegExp): string => expect.stringMatching(re) as string;
 
 /** Drives one application through HTTP up to `until` (inclusive), returning its id. */
 export async function driveTo(
