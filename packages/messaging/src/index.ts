@@ -1,6 +1,7 @@
 export * from './bus/kafkajs-message-bus.js';
 export * from './bus/message-bus-admin.js';
 export * from './bus/message-bus.js';
+export * from './bus/prefixed-message-bus.js';
 export * from './context/message-context.js';
 export * from './inbox/event-consumer.js';
 export * from './logger.js';

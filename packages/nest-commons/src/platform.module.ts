@@ -15,6 +15,7 @@ import {
   type MessageBus,
   Outbox,
   OutboxRelay,
+  PrefixedMessageBus,
   type TimerHandler,
   TimerPoller,
   Timers,
@@ -247,7 +248,10 @@ export class HubMessagingModule {
       {
         provide: MESSAGE_BUS,
         inject: [HUB_CONFIG, HUB_LOGGER],
-        useFactory: (c: MessagingConfig, l: Logger) => new KafkaJsMessageBus({ clientId: options.name, brokers: c.HUB_KAFKA_BROKERS, logger: messagingLoggerOf(l) }),
+        useFactory: (c: MessagingConfig, l: Logger) => {
+          const bus = new KafkaJsMessageBus({ clientId: options.name, brokers: c.HUB_KAFKA_BROKERS, logger: messagingLoggerOf(l) });
+          return c.HUB_KAFKA_TOPIC_PREFIX ? new PrefixedMessageBus(bus, c.HUB_KAFKA_TOPIC_PREFIX) : bus;
+        },
       },
       { provide: Outbox, inject: [Clock], useFactory: (clock: Clock) => new Outbox(clock) },
       { provide: Timers, inject: [Clock], useFactory: (clock: Clock) => new Timers(clock) },

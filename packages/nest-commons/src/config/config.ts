@@ -38,6 +38,11 @@ export const persistenceConfigSchema = z.object({
 /** What an app that publishes or consumes events reads (HubMessagingModule). */
 export const messagingConfigSchema = z.object({
   HUB_KAFKA_BROKERS: csv.describe('comma-separated host:port list'),
+  /** Prefix of every topic and consumer group on the broker (a test run, a preview environment); the contracts' names stay as they are. */
+  HUB_KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, ".", "_" and "-" only')
+    .default(''),
   /** Run the outbox relay, the timer poller and the consumers in this process (false for a pure API replica). */
   HUB_RUN_WORKERS: z
     .enum(['true', 'false'])
