@@ -26,8 +26,11 @@ export async function loadMessaging() {
 
 /** A bus for a tool: quiet, and failing fast when the broker is not there. */
 export async function toolBus(clientId, brokers, { retries = 6 } = {}) {
-  const { KafkaJsMessageBus, silentLogger } = await loadMessaging();
-  return new KafkaJsMessageBus({ clientId, brokers, logger: silentLogger, connectionTimeoutMs: 5_000, requestTimeoutMs: 30_000, retries });
+  const { KafkaJsMessageBus, PrefixedMessageBus, silentLogger } = await loadMessaging();
+  const bus = new KafkaJsMessageBus({ clientId, brokers, logger: silentLogger, connectionTimeoutMs: 5_000, requestTimeoutMs: 30_000, retries });
+  // The same HUB_KAFKA_TOPIC_PREFIX the apps read: the tool then works on that platform's topics.
+  const prefix = process.env.HUB_KAFKA_TOPIC_PREFIX;
+  return prefix ? new PrefixedMessageBus(bus, prefix) : bus;
 }
 
 // kafkajs 2.2.4 on Node 24 emits a harmless TimeoutNegativeWarning per connection
