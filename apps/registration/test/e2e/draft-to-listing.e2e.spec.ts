@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOPICS, topicSpecs } from '@hub/contracts';
-import { TopicProbe, waitFor } from '@hub/testing';
+import { TopicProbe, uniqueName, waitFor } from '@hub/testing';
 import { type CertificateVerification, type Harness, type RegistryPage, actorsFor, auth, body, bus, completeDraft, startHarness } from '../support/registration-harness.js';
 
 const topic = TOPICS.registration.name;
@@ -8,10 +8,10 @@ const topic = TOPICS.registration.name;
 let h: Harness;
 let probe: TopicProbe;
 beforeAll(async () => {
-  h = await startHarness('reg_e2e', { workers: true });
-  // On a dev stack the topic exists (tools/dev-stack creates topicSpecs()); make sure it does here too, through the app's bus.
+  // This run's own topics (HUB_KAFKA_TOPIC_PREFIX; `t.` so that tools/hub test prunes them): the app and
+  // the probe see the contract's topic name, the broker holds only this run's events.
+  h = await startHarness('reg_e2e', { workers: true, env: { HUB_KAFKA_TOPIC_PREFIX: `t.${uniqueName('reg-e2e').replace(/_/g, '-')}.` } });
   await bus(h).createTopics(topicSpecs().filter((t) => t.name === topic || t.name === `${topic}.dlq`));
-  // A consumer group of its own, from the beginning: this run's events are picked by application id, not by position.
   probe = await TopicProbe.start(bus(h), topic);
 });
 afterAll(async () => {

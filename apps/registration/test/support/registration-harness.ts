@@ -12,7 +12,7 @@ import type {
   ReviewQueuePageSchema,
   TranslationTaskSchema,
 } from '@hub/contracts';
-import { type KafkaJsMessageBus, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
 import { HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { registrationPlatform } from '../../src/app.module.js';
@@ -46,7 +46,8 @@ export function startHarness(prefix: string, options: { start?: string; workers?
 export const relay = (h: Harness): OutboxRelay => h.app.get(OutboxRelay);
 export const poller = (h: Harness): TimerPoller => h.app.get(TimerPoller);
 /** The app's own Kafka bus (the platform's MessageBus and admin port). */
-export const bus = (h: Harness): KafkaJsMessageBus => h.app.get<KafkaJsMessageBus>(MESSAGE_BUS);
+/** The app's own bus (prefixed when HUB_KAFKA_TOPIC_PREFIX is set). */
+export const bus = (h: Harness): MessageBus & MessageBusAdmin => h.app.get<MessageBus & MessageBusAdmin>(MESSAGE_BUS);
 
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;
