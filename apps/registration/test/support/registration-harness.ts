@@ -45,8 +45,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
 
 export const relay = (h: Harness): OutboxRelay => h.app.get(OutboxRelay);
 export const poller = (h: Harness): TimerPoller => h.app.get(TimerPoller);
-/** The app's own Kafka bus (the platform's MessageBus and admin port). */
-/** The app's own bus (prefixed when HUB_KAFKA_TOPIC_PREFIX is set). */
+/** The app's own Kafka bus (the platform's MessageBus and admin port; prefixed when HUB_KAFKA_TOPIC_PREFIX is set). */
 export const bus = (h: Harness): MessageBus & MessageBusAdmin => h.app.get<MessageBus & MessageBusAdmin>(MESSAGE_BUS);
 
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
