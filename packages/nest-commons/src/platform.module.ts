@@ -13,6 +13,7 @@ import {
   type EventHandler,
   KafkaJsMessageBus,
   type MessageBus,
+  type MessageBusAdmin,
   Outbox,
   OutboxRelay,
   PrefixedMessageBus,
@@ -32,7 +33,7 @@ import { HealthController } from './health/health.controller.js';
 import { ProblemDetailsFilter } from './http/problem.filter.js';
 import { createLogger, messagingLoggerOf } from './logging/logger.js';
 import { IntegrationEventMapper, NoIntegrationEvents } from './messaging/integration-event-mapper.js';
-import { MESSAGE_BUS, MIKRO_ORM } from './messaging/tokens.js';
+import { EVENT_CONSUMERS, MESSAGE_BUS, MIKRO_ORM } from './messaging/tokens.js';
 import { MetricsController, MetricsRegistry } from './metrics/metrics.js';
 import { HUB_APP_INFO } from './openapi/app-info.js';
 import { OpenApiController, OpenApiGenerator } from './openapi/openapi.js';
@@ -161,7 +162,6 @@ export interface HubMessagingOptions {
   readonly consumers?: readonly ConsumerSpec[];
 }
 
-const CONSUMERS = Symbol('HUB_CONSUMERS');
 
 /** Starts the background workers after boot and stops them (and the bus) on shutdown. */
 @Injectable()
@@ -170,7 +170,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(HUB_CONFIG) private readonly config: MessagingConfig,
     @Inject(OutboxRelay) private readonly relay: OutboxRelay,
     @Inject(TimerPoller) private readonly poller: TimerPoller,
-    @Inject(CONSUMERS) private readonly consumers: EventConsumer[],
+    @Inject(EVENT_CONSUMERS) private readonly consumers: EventConsumer[],
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(HUB_LOGGER) private readonly logger: Logger,
   ) {}
@@ -190,7 +190,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
 }
 
 /** Registers the messaging figures on the app's metrics registry. */
-function registerMessagingMetrics(registry: MetricsRegistry, orm: MikroORM, consumers: readonly EventConsumer[], clock: Clock): void {
+function registerMessagingMetrics(registry: MetricsRegistry, orm: MikroORM, bus: MessageBus, consumers: readonly EventConsumer[], clock: Clock): void {
   const read = async <T>(query: string, params: unknown[] = []): Promise<T | undefined> => (await sql<T>(orm.em.fork(), query, params))[0];
   new Gauge({
     name: 'hub_outbox_pending_events',
@@ -226,6 +226,27 @@ function registerMessagingMetrics(registry: MetricsRegistry, orm: MikroORM, cons
     async collect() {
       const row = await read<{ n: string }>(`select count(*)::text as n from hub_timer where status = 'failed'`);
       this.set(Number(row?.n ?? 0));
+    },
+  });
+  const admin = isAdmin(bus) ? bus : undefined;
+  new Gauge({
+    name: 'hub_consumer_lag_messages',
+    help: 'Messages on the consumed topics that the consumer group has not handled yet (absent while the broker does not answer)',
+    labelNames: ['consumer'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      if (!admin) return;
+      await Promise.all(
+        consumers.map(async (c) => {
+          try {
+            const lag = await withTimeout(admin.consumerLag(c.name, c.topics), 2_000);
+            this.set({ consumer: c.name }, lag.total);
+          } catch {
+            // The broker is down or slow: the figure is left out rather than the whole scrape failing.
+          }
+        }),
+      );
     },
   });
   const outcomes = new Counter({ name: 'hub_consumer_messages_total', help: 'Messages consumed, by consumer and outcome (handled, duplicate, skipped, dead-lettered)', labelNames: ['consumer', 'outcome'], registers: [registry] });
@@ -282,7 +303,7 @@ export class HubMessagingModule {
           new TimerPoller(orm.em, clock, handlers, { pollMs: c.HUB_TIMER_POLL_MS, logger: messagingLoggerOf(l), around: aroundOf(uow) }),
       },
       {
-        provide: CONSUMERS,
+        provide: EVENT_CONSUMERS,
         inject: [MIKRO_ORM, MESSAGE_BUS, HUB_LOGGER, UnitOfWork, MetricsRegistry, Clock, ...handlerTypes],
         useFactory: (orm: MikroORM, bus: MessageBus, l: Logger, uow: UnitOfWork, metrics: MetricsRegistry, clock: Clock, ...handlers: EventHandler[]) => {
           const consumers = consumerSpecs.map(
@@ -296,7 +317,7 @@ export class HubMessagingModule {
                 handlers: spec.handlers.map((t) => handlers[handlerTypes.indexOf(t)]!),
               }),
           );
-          registerMessagingMetrics(metrics, orm, consumers, clock);
+          registerMessagingMetrics(metrics, orm, bus, consumers, clock);
           return consumers;
         },
       },
@@ -306,10 +327,15 @@ export class HubMessagingModule {
       module: HubMessagingModule,
       global: true,
       providers,
-      exports: [MESSAGE_BUS, Outbox, Timers, OutboxRelay, TimerPoller, IntegrationEventMapper, UNIT_OF_WORK_HOOKS, CONSUMERS],
+      exports: [MESSAGE_BUS, Outbox, Timers, OutboxRelay, TimerPoller, IntegrationEventMapper, UNIT_OF_WORK_HOOKS, EVENT_CONSUMERS],
     };
   }
 }
+
+const isAdmin = (bus: MessageBus): bus is MessageBus & MessageBusAdmin => typeof (bus as Partial<MessageBusAdmin>).consumerLag === 'function';
+
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 
 const aroundOf =
   (uow: UnitOfWork): TransactionWrapper =>

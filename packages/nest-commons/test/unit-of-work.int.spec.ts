@@ -1,18 +1,19 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type INestApplication, Module } from '@nestjs/common';
+import { type INestApplication, Inject, Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { defineEntity } from '@mikro-orm/core';
 import request from 'supertest';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { defineIntegrationEvent } from '@hub/contracts';
+import { type EventEnvelope, EventRegistry, type PayloadOf, defineIntegrationEvent } from '@hub/contracts';
 import { AggregateRoot, ConflictError, type DomainEvent, uuidv7 } from '@hub/kernel';
-import { messagingEntities, sql } from '@hub/messaging';
-import { DevTokenIssuer, type TestApp, type TestDatabase, createTestDatabase, startTestApp } from '@hub/testing';
+import { type EventConsumer, type EventHandler, type MessageBus, type MessageBusAdmin, messagingEntities, sql } from '@hub/messaging';
+import { DevTokenIssuer, type TestApp, type TestDatabase, createTestDatabase, startTestApp, uniqueName } from '@hub/testing';
 import {
+  EVENT_CONSUMERS,
   HUB_CONFIG,
   HubHttpModule,
   MESSAGE_BUS,
@@ -86,6 +87,36 @@ class TallyEvents extends IntegrationEventMapper {
   }
 }
 
+/** "Another context" asks for a tally to be bumped; our consumer does it through the repository. */
+const BumpRequested = defineIntegrationEvent({
+  type: 'test.bump-requested',
+  version: 1,
+  topic: 'test.bumps',
+  description: 'somebody asks for a tally to be bumped',
+  payload: z.object({ tallyId: z.uuid() }),
+});
+
+@Injectable()
+class BumpRequestedHandler implements EventHandler<typeof BumpRequested> {
+  readonly event = BumpRequested;
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+  async handle(e: EventEnvelope<PayloadOf<typeof BumpRequested>>): Promise<void> {
+    // No transaction of its own: the inbox's, through uow.within (the platform wraps every handler).
+    (await this.uow.em().findOneOrFail(Tally, { id: e.payload.tallyId })).increment(new Date(e.occurredAt));
+  }
+}
+
+const envelopeOf = (tallyId: string, id = uuidv7()) => ({
+  id,
+  type: BumpRequested.type,
+  version: 1,
+  occurredAt: new Date().toISOString(),
+  correlationId: 'corr-bump',
+  causationId: null,
+  aggregateId: tallyId,
+  payload: { tallyId },
+});
+
 describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same transaction; races become 409', () => {
   let app: INestApplication;
   let db: TestDatabase;
@@ -105,12 +136,27 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     testApp = await startTestApp({
       prefix: 'uow',
       createModule: (env) => {
-        @Module({ imports: [HubPlatformModule.forRoot({ name: 'uow-test', title: 'T', description: 't', configSchema: baseConfigSchema, entities: [TallySchema], eventMapper: TallyEvents, env })] })
+        @Module({
+          imports: [
+            HubPlatformModule.forRoot({
+              name: 'uow-test',
+              title: 'T',
+              description: 't',
+              configSchema: baseConfigSchema,
+              entities: [TallySchema],
+              eventMapper: TallyEvents,
+              consumers: [{ name: 'uow-test.bumps', topics: [BumpRequested.topic], registry: new EventRegistry([BumpRequested]), handlers: [BumpRequestedHandler] }],
+              env,
+            }),
+          ],
+        })
         class AppModule {}
         return AppModule;
       },
       orm: { entities: [TallySchema, ...messagingEntities] },
       migrate: false,
+      // This file's own topics and consumer groups on the shared broker.
+      env: { HUB_KAFKA_TOPIC_PREFIX: `t.${uniqueName('uow').replace(/_/g, '-')}.` },
       pipeline: (a) => configureHttp(a, a.get(HUB_CONFIG)),
     });
     ({ app, db } = testApp);
@@ -186,6 +232,30 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
       await uow.within(tx, async () => (await uow.em().findOneOrFail(Tally, { id })).increment(new Date()));
     });
     expect((await outboxRows(id)).map((r) => r.envelope.payload.total)).toEqual([0, 1]);
+  });
+
+  it('runs an inbox handler inside the inbox transaction: its aggregate changes and recorded events commit with the inbox row, once', async () => {
+    const id = uuidv7();
+    await uow.run(async (em) => void em.persist(Tally.open(id, `g-${id}`, new Date())));
+    const [consumer] = app.get<EventConsumer[]>(EVENT_CONSUMERS);
+    const message = (env: ReturnType<typeof envelopeOf>) => ({ topic: BumpRequested.topic, partition: 0, offset: '0', key: id, value: Buffer.from(JSON.stringify(env)), headers: {} });
+    const env = envelopeOf(id);
+    expect(await consumer!.consume(message(env))).toBe('handled');
+    expect(await consumer!.consume(message(env))).toBe('duplicate');
+    expect((await db.orm.em.fork().findOneOrFail(Tally, { id })).total).toBe(1);
+    const rows = await outboxRows(id);
+    expect(rows.map((r) => r.envelope.payload.total)).toEqual([0, 1]);
+    // The published event carries the consumed event's correlation id.
+    const [last] = await sql<{ envelope: { correlationId: string; causationId: string } }>(db.orm.em.fork(), `select envelope from hub_outbox where envelope->>'aggregateId' = ? order by position desc limit 1`, [id]);
+    expect(last?.envelope).toMatchObject({ correlationId: 'corr-bump', causationId: env.id });
+  });
+
+  it('reports each consumer group’s lag on /metrics', async () => {
+    const bus = app.get<MessageBus & MessageBusAdmin>(MESSAGE_BUS);
+    await bus.createTopics([{ name: BumpRequested.topic, partitions: 1 }]);
+    await bus.publish([1, 2, 3].map((n) => ({ topic: BumpRequested.topic, key: `k${n}`, value: JSON.stringify(envelopeOf(uuidv7())) })));
+    const res = await testApp.http().get('/metrics');
+    expect(res.text).toMatch(/hub_consumer_lag_messages\{consumer="uow-test\.bumps",app="uow-test"\} 3/);
   });
 
   it('refuses em() outside a unit of work', () => {

@@ -83,6 +83,11 @@ export class EventConsumer {
     return this.options.name;
   }
 
+  /** The topics it consumes. */
+  get topics(): readonly string[] {
+    return this.options.topics;
+  }
+
   async start(): Promise<void> {
     if (this.subscription) return;
     this.stopping = new AbortController();
