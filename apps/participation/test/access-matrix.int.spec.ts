@@ -71,6 +71,8 @@ const CALLERS: readonly Caller[] = [...ROLES, 'anonymous'];
 describe('participation access matrix: every route × every role and anonymous (ADR 0030, ADR 0033, F-35)', () => {
   let h: Harness;
   let routes: string[];
+  /** What each route declares (`x-hub-access` of the OpenAPI operation: 'public' when absent). */
+  const declared = new Map<string, unknown>();
   const tokens = new Map<Role, string>();
   let participationId: string;
 
@@ -81,6 +83,9 @@ describe('participation access matrix: every route × every role and anonymous (
     for (const role of ROLES) tokens.set(role, await h.issuer.issue({ sub: `matrix-${role}`, roles: [role], ...(role === 'applicant' ? { companies: [bin] } : {}) }));
     const doc = (await h.http().get('/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((verb) => `${verb.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`));
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [verb, op] of Object.entries(ops)) declared.set(`${verb.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`, (op as { 'x-hub-access'?: unknown })['x-hub-access'] ?? 'public');
+    }
   }, 60_000);
   afterAll(async () => {
     await h?.close();
@@ -90,6 +95,17 @@ describe('participation access matrix: every route × every role and anonymous (
     expect(routes.length).toBeGreaterThan(30);
     expect(routes.filter((r) => !(r in EXPECTED) && !(r in PLATFORM))).toEqual([]);
     expect(Object.keys(EXPECTED).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it("each route DECLARES the expected roles (OpenAPI x-hub-access) — not 'authenticated' with a check hidden in the handler (F-35, F-21 fees)", () => {
+    const wrong = Object.entries(EXPECTED)
+      .filter(([route]) => declared.has(route))
+      .filter(([route, policy]) => {
+        const d = declared.get(route);
+        return policy === 'public' ? d !== 'public' : !Array.isArray(d) || [...(d as string[])].sort().join() !== [...policy].sort().join();
+      })
+      .map(([route]) => `${route}: declares ${JSON.stringify(declared.get(route))}`);
+    expect(wrong).toEqual([]);
   });
 
   /** A concrete URL: the applicant's own participation, a plausible quarter, unknown ids elsewhere (allowed callers then get 404/400, never 401/403). */

@@ -1,22 +1,9 @@
-import { createRequire } from 'node:module';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Gauge } from 'prom-client';
 import { Clock } from '@hub/kernel';
 import { sql } from '@hub/messaging';
 import { MetricsRegistry, UnitOfWork } from '@hub/nest-commons';
 import { almatyDate } from '../domain/calendar.js';
-
-/** The part of prom-client's Gauge used here. */
-interface GaugeThis {
-  reset(): void;
-  set(labels: Record<string, string>, value: number): void;
-}
-type GaugeCtor = new (config: { name: string; help: string; labelNames: string[]; registers: MetricsRegistry[]; collect(this: GaugeThis): Promise<void> }) => unknown;
-/**
- * STOPGAP (as in registration): prom-client is not a dependency of this app yet, so its Gauge is
- * taken from the copy @hub/nest-commons depends on — the same module instance its MetricsRegistry
- * comes from. To go when the app lists prom-client (it needs a `pnpm install`).
- */
-const { Gauge } = createRequire(import.meta.resolve('@hub/nest-commons'))('prom-client') as { Gauge: GaugeCtor };
 
 /**
  * Participation's domain figures on the platform's `/metrics` (ADR 0035): participations by status,

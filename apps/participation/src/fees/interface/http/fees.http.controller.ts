@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { DeclareIncomeBody, FeeDto, IdParams, ImportBankStatementBody, ImportResultDto, RecordPaymentBody, type Actor } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
+import { PARTICIPANT_FILE_READERS } from '../../../shared/application/access.js';
 import { FeeQueries } from '../../application/queries/fee.queries.js';
 import { DeclareIncomeCommand } from '../../application/commands/declare-income/declare-income.command.js';
 import { ImportBankStatementCommand, type ImportResult } from '../../application/commands/import-bank-statement/import-bank-statement.command.js';
@@ -48,7 +49,7 @@ export class FeesController {
   }
 
   @Get('participations/:id/fees')
-  @Endpoint({ summary: 'F-21: the quarterly fees of a participation with amounts paid and outstanding', access: 'authenticated', params: IdParams, response: z.array(FeeDto), errors: [404] })
+  @Endpoint({ summary: 'F-21: the quarterly fees of a participation with amounts paid and outstanding', access: PARTICIPANT_FILE_READERS, params: IdParams, response: z.array(FeeDto), errors: [404] })
   async fees(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
     return (await this.queries.feesOf(actor, p.id)).map(feeDto);
   }
