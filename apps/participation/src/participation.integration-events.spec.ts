@@ -5,6 +5,7 @@ import type { DomainEvent } from '@hub/kernel';
 import type { OutboxMessage } from '@hub/nest-commons';
 import { referenceData } from '@hub/reference-data';
 import { MonitoringConclusion } from './monitoring/domain/monitoring-conclusion.js';
+import { tiyn } from './fees/domain/money.js';
 import { AuditObligation } from './obligations/domain/audit-obligation.aggregate.js';
 import { CorporateNotice } from './obligations/domain/corporate-notice.js';
 import { InformationRequest } from './obligations/domain/information-request.aggregate.js';
@@ -82,7 +83,7 @@ describe('participation.integration-events: recorded events → hub.participatio
     report.markOverdue(now);
     const request = InformationRequest.open({ id: I1, participation: p, kind: 'audit-report', description: 'audit report', requestedOn: '2026-03-02', requestedBy: 'o', dueDate: '2026-03-17' }, now);
     request.markOverdue(now);
-    const audit = AuditObligation.derive({ id: A1, participationId: P1, bin: BIN, financialYear: 2026, declaredIncomeKzt: 150_000_000, thresholdKzt: 100_000_000, dueDate: '2027-07-01' }, now);
+    const audit = AuditObligation.derive({ id: A1, participationId: P1, bin: BIN, financialYear: 2026, declaredIncomeTiyn: tiyn(15_000_000_000), thresholdTiyn: tiyn(10_000_000_000), dueDate: '2027-07-01' }, now);
     audit.markOverdue(now);
     const notice = CorporateNotice.file({ id: N1, participationId: P1, bin: BIN, kind: 'liquidation', eventDate: '2026-03-02', filedOn: '2026-03-02', dueDate: '2026-03-17', description: '', copies: [] }, now);
     const base = { participationId: P1, bin: BIN, project: 'X', periodFrom: '2026-03-02', periodTo: '2026-03-31', reasoning: 'r', concludedOn: '2026-04-01', concludedBy: 'o' };

@@ -179,7 +179,7 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     const small = await assessedFee(h, 1_000_000_000);
     const audits = list(await h.http().get('/audit-obligations?year=2026').set('authorization', `Bearer ${h.tokens.officer}`));
     const mine = audits.filter((x) => x.bin === c.bin);
-    expect(mine).toEqual([expect.objectContaining({ financialYear: 2026, declaredIncomeKzt: 120_000_000, thresholdKzt: 100_000_000, dueDate: '2027-07-01', status: 'owed' })]);
+    expect(mine).toEqual([expect.objectContaining({ financialYear: 2026, declaredIncomeTiyn: 12_000_000_000, thresholdTiyn: 10_000_000_000, declaredIncomeKzt: 120_000_000, thresholdKzt: 100_000_000, dueDate: '2027-07-01', status: 'owed' })]);
     expect(audits.some((x) => x.bin === small.bin)).toBe(false);
     const submitted = await h.http().post(`/audit-obligations/${mine[0]!.id}/opinion`).set('authorization', `Bearer ${await h.applicant(c.bin)}`).send({ fileName: 'audit-2026.pdf', mediaType: 'application/pdf', sizeBytes: 1234, sha256: 'b'.repeat(64) });
     expect(submitted.status).toBe(200);

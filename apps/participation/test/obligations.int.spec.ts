@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from '@hub/messaging';
+import { createTestDatabase } from '@hub/testing';
+import { participationOrmConfig } from '../src/mikro-orm.config.js';
 import { Harness, body, list } from './support/harness.js';
 
 type OpenApi = { paths: Record<string, Record<string, Record<string, unknown>>> };
@@ -75,7 +78,7 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
 
   it('F-33: an audit opinion not submitted by 1 July raises deadline-missed', async () => {
     await h.at('2026-04-01T00:00:00.000Z');
-    await h.http().post(`/participations/${b.id}/income-declarations`).set('authorization', `Bearer ${h.tokens.finance}`).send({ year: 2026, quarter: 1, incomeKzt: 100_000_000.01 }).expect(201);
+    await h.http().post(`/participations/${b.id}/income-declarations`).set('authorization', `Bearer ${h.tokens.finance}`).send({ year: 2026, quarter: 1, incomeTiyn: 10_000_000_001 }).expect(201);
     const [owed] = list(await h.http().get('/audit-obligations?status=owed').set('authorization', `Bearer ${h.tokens.officer}`));
     expect(owed).toMatchObject({ bin: b.bin, dueDate: '2027-07-01' });
     await h.at('2027-07-01T19:00:01.000Z');
@@ -89,5 +92,41 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
     expect(res.status).toBe(200);
     expect((res.body as OpenApi).paths['/participations/{id}/early-terminations']!.post!['x-hub-access']).toEqual(['applicant', 'fund-officer']);
     expect((res.body as OpenApi).paths['/quarterly-reports/{reportId}/non-residents']!.get!['x-hub-access']).toEqual(['fund-officer', 'applicant']);
+  });
+});
+
+describe('ADR 0036: the audit-obligation money migration converts the existing KZT amounts exactly (F-33)', () => {
+  it('F-33: numeric(18,2) declared income and threshold become bigint tiyn digit for digit; a value finer than a tiyn aborts; down() restores them', async () => {
+    const { clientUrl: _unused, ...orm } = participationOrmConfig('');
+    const before = 'Migration20261201071500_money_in_tiyn';
+    const db = await createTestDatabase('part_audit_money', { ...orm, migrate: async (o) => void (await o.migrator.up({ to: before })) });
+    try {
+      const em = db.orm.em.fork();
+      const audit = (id: string, year: number, income: string, threshold: string) =>
+        sql(em, `insert into audit_obligation (id, participation_id, bin, financial_year, declared_income_kzt, threshold_kzt, due_date, status, submitted_on, opinion, created_at, version) values (?, ?, '190540000011', ?, ?, ?, '2027-07-01', 'owed', null, null, now(), 1)`, [id, id, year, income, threshold]);
+      await audit('01900000-0000-7000-8000-0000000000b1', 2026, '100000000.01', '100000000.00');
+      await audit('01900000-0000-7000-8000-0000000000b2', 2027, '1234567890123.45', '0.30');
+
+      await db.orm.migrator.up();
+      expect(await sql(em, `select declared_income_tiyn::text as income, threshold_tiyn::text as threshold from audit_obligation order by id`)).toEqual([
+        { income: '10000000001', threshold: '10000000000' },
+        { income: '123456789012345', threshold: '30' },
+      ]);
+      const types = await sql<{ column_name: string; data_type: string }>(em, `select column_name, data_type from information_schema.columns where table_name = 'audit_obligation' and column_name like '%_tiyn' order by column_name`);
+      expect(types).toEqual([{ column_name: 'declared_income_tiyn', data_type: 'bigint' }, { column_name: 'threshold_tiyn', data_type: 'bigint' }]);
+
+      await db.orm.migrator.down({ to: before });
+      expect(await sql(em, `select declared_income_kzt::text as income, threshold_kzt::text as threshold from audit_obligation order by id`)).toEqual([
+        { income: '100000000.01', threshold: '100000000.00' },
+        { income: '1234567890123.45', threshold: '0.30' },
+      ]);
+
+      // numeric(18,2) cannot hold a third decimal, but a hand-widened column could: the guard refuses instead of rounding.
+      await sql(em, `alter table audit_obligation alter column declared_income_kzt type numeric(18,3)`);
+      await sql(em, `update audit_obligation set declared_income_kzt = 0.005 where financial_year = 2027`);
+      await expect(db.orm.migrator.up()).rejects.toThrow(/finer than a tiyn/);
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -97,9 +97,9 @@ try {
   // Gamma: declares and pays every closed quarter, submits its latest report with a non-resident.
   const gamma = ids.gamma!;
   for (const fee of await read().find(Fee, { participationId: gamma.id }, { orderBy: { year: 'asc', quarter: 'asc' } })) {
-    if (fee.declaredIncomeKzt === null) await bus.execute(new DeclareIncomeCommand(SEED_ACTOR, gamma.id, { year: fee.year, quarter: fee.quarter, incomeKzt: 18_500_000 + fee.quarter * 1_000_000 }));
+    if (fee.declaredIncomeTiyn === null) await bus.execute(new DeclareIncomeCommand(SEED_ACTOR, gamma.id, { year: fee.year, quarter: fee.quarter, incomeTiyn: (18_500_000 + fee.quarter * 1_000_000) * 100 }));
     const now = await read().findOneOrFail(Fee, { id: fee.id });
-    if (now.status !== 'paid' && now.outstandingKzt) await bus.execute(new RecordPaymentCommand(SEED_ACTOR, fee.id, { amountKzt: now.outstandingKzt, paidOn: today, reference: `SEED-${fee.id}` }));
+    if (now.status !== 'paid' && now.outstandingTiyn) await bus.execute(new RecordPaymentCommand(SEED_ACTOR, fee.id, { amountTiyn: now.outstandingTiyn, paidOn: today, reference: `SEED-${fee.id}` }));
   }
   const gammaReports = await read().find(QuarterlyReport, { participationId: gamma.id }, { orderBy: { year: 'desc', quarter: 'desc' } });
   const latest = gammaReports[0];

@@ -211,8 +211,14 @@ export const AuditObligationDto = z.object({
   participationId: z.uuid(),
   bin: BinSchema,
   financialYear: z.number().int(),
-  declaredIncomeKzt: KztAmountSchema,
-  thresholdKzt: KztAmountSchema,
+  /** The year's declared income the obligation rests on, in tiyn (ADR 0036). */
+  declaredIncomeTiyn: TiynSchema,
+  /** The F-33 threshold in force for the year, in tiyn. */
+  thresholdTiyn: TiynSchema,
+  /** @deprecated ADR 0036: declaredIncomeTiyn / 100. */
+  declaredIncomeKzt: LegacyKztSchema,
+  /** @deprecated ADR 0036: thresholdTiyn / 100. */
+  thresholdKzt: LegacyKztSchema,
   dueDate: IsoDateSchema,
   status: z.enum(['owed', 'submitted', 'overdue', 'submitted-late']),
   submittedOn: IsoDateSchema.nullable(),

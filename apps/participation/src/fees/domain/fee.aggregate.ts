@@ -2,7 +2,7 @@ import { AggregateRoot, ConflictError, IllegalStateError, ValidationError } from
 import { compareIsoDates, type IsoDate } from '../../shared/domain/calendar.js';
 import { assertQuarterEnded } from './rules/income-declared-after-quarter.rule.js';
 import type { FeeEvent } from './fee.events.js';
-import { addTiyn, legacyKztNumber, maxTiyn, subtractTiyn, ZERO, type Tiyn } from './money.js';
+import { addTiyn, maxTiyn, subtractTiyn, ZERO, type Tiyn } from './money.js';
 import type { PricedFee } from './tariff.js';
 
 export type FeeStatus = 'awaiting-declaration' | 'assessed' | 'paid' | 'overdue';
@@ -59,17 +59,6 @@ export class Fee extends AggregateRoot<FeeEvent> {
 
   get outstandingTiyn(): Tiyn | null {
     return this.feeTiyn === null ? null : maxTiyn(ZERO, subtractTiyn(this.feeTiyn, this.paidTiyn));
-  }
-
-  /** @deprecated KZT as a JSON number, for callers not yet on tiyn (src/cli/seed.ts). Use declaredIncomeTiyn. */
-  get declaredIncomeKzt(): number | null {
-    return this.declaredIncomeTiyn === null ? null : legacyKztNumber(this.declaredIncomeTiyn);
-  }
-
-  /** @deprecated KZT as a JSON number, for callers not yet on tiyn (src/cli/seed.ts). Use outstandingTiyn. */
-  get outstandingKzt(): number | null {
-    const o = this.outstandingTiyn;
-    return o === null ? null : legacyKztNumber(o);
   }
 
   /**

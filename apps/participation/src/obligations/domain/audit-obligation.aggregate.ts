@@ -1,4 +1,5 @@
 import { AggregateRoot, IllegalStateError } from '@hub/kernel';
+import type { Tiyn } from '../../fees/domain/money.js';
 import type { IsoDate } from '../../shared/domain/calendar.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
 import type { Attachment } from './information-request.aggregate.js';
@@ -9,16 +10,17 @@ export type AuditStatus = 'owed' | 'submitted' | 'overdue' | 'submitted-late';
 /**
  * F-33: a participant whose annual income exceeds the threshold (100 000 000 KZT) runs an annual
  * audit and submits its opinion by 1 July of the next year. Derived from the declared quarterly
- * income (ADR 0024).
+ * income (ADR 0024). Amounts are integer tiyn (ADR 0036).
  */
 export class AuditObligation extends AggregateRoot<AuditObligationEvent> {
   readonly id!: string;
   readonly participationId!: string;
   readonly bin!: string;
   readonly financialYear!: number;
-  /** The year's declared income it was derived from (F-33). */
-  readonly declaredIncomeKzt!: number;
-  readonly thresholdKzt!: number;
+  /** The year's declared income it was derived from (F-33), in tiyn. */
+  readonly declaredIncomeTiyn!: Tiyn;
+  /** The F-33 threshold in force for the year, in tiyn. */
+  readonly thresholdTiyn!: Tiyn;
   readonly dueDate!: IsoDate;
   readonly status!: AuditStatus;
   readonly submittedOn!: IsoDate | null;
@@ -31,7 +33,7 @@ export class AuditObligation extends AggregateRoot<AuditObligationEvent> {
     return this;
   }
 
-  static derive(props: { id: string; participationId: string; bin: string; financialYear: number; declaredIncomeKzt: number; thresholdKzt: number; dueDate: IsoDate }, now: Date): AuditObligation {
+  static derive(props: { id: string; participationId: string; bin: string; financialYear: number; declaredIncomeTiyn: Tiyn; thresholdTiyn: Tiyn; dueDate: IsoDate }, now: Date): AuditObligation {
     const a = new AuditObligation();
     Object.assign(a, props, { status: 'owed', submittedOn: null, opinion: null, createdAt: now });
     a.record({ ...a.facts(now), name: 'AuditOpinionOwed', financialYear: a.financialYear });
@@ -39,8 +41,8 @@ export class AuditObligation extends AggregateRoot<AuditObligationEvent> {
   }
 
   /** F-33: a later declaration of the same year changes the income the obligation rests on. */
-  reviseDeclaredIncome(annualIncomeKzt: number): void {
-    this.self.declaredIncomeKzt = annualIncomeKzt;
+  reviseDeclaredIncome(annualIncome: Tiyn): void {
+    this.self.declaredIncomeTiyn = annualIncome;
   }
 
   /** Whether the opinion's due-date timer still runs. */
@@ -71,4 +73,4 @@ export class AuditObligation extends AggregateRoot<AuditObligationEvent> {
 }
 
 /** F-33: the audit is owed when the year's declared income exceeds the threshold (strictly above). */
-export const auditOwed = (annualIncomeKzt: number, thresholdKzt: number): boolean => annualIncomeKzt > thresholdKzt;
+export const auditOwed = (annualIncome: Tiyn, threshold: Tiyn): boolean => annualIncome > threshold;

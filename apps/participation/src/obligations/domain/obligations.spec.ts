@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IllegalStateError } from '@hub/kernel';
 import { AuditObligation, auditOwed } from './audit-obligation.aggregate.js';
+import { tiyn } from '../../fees/domain/money.js';
 import { CorporateNotice } from './corporate-notice.js';
 import { InformationRequest } from './information-request.aggregate.js';
 
@@ -19,9 +20,10 @@ describe('counter-obligations (F-32 … F-34, F-38)', () => {
   });
 
   it('F-33: the audit is owed only when annual income is above the threshold', () => {
-    expect(auditOwed(100_000_000, 100_000_000)).toBe(false);
-    expect(auditOwed(100_000_000.01, 100_000_000)).toBe(true);
-    const a = AuditObligation.derive({ id: 'a1', participationId: 'p1', bin: '190540000011', financialYear: 2026, declaredIncomeKzt: 150_000_000, thresholdKzt: 100_000_000, dueDate: '2027-07-01' }, now);
+    const threshold = tiyn(10_000_000_000); // 100 000 000.00 KZT (ADR 0036: tiyn)
+    expect(auditOwed(tiyn(10_000_000_000), threshold)).toBe(false);
+    expect(auditOwed(tiyn(10_000_000_001), threshold)).toBe(true); // one tiyn above
+    const a = AuditObligation.derive({ id: 'a1', participationId: 'p1', bin: '190540000011', financialYear: 2026, declaredIncomeTiyn: tiyn(15_000_000_000), thresholdTiyn: threshold, dueDate: '2027-07-01' }, now);
     a.submit('2027-06-01', file, now);
     expect(a.status).toBe('submitted');
   });

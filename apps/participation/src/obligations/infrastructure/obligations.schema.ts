@@ -1,4 +1,5 @@
 import { defineEntity, type EntitySchema } from '@mikro-orm/core';
+import type { Tiyn } from '../../fees/domain/money.js';
 import { AuditObligation } from '../domain/audit-obligation.aggregate.js';
 import { CorporateNotice } from '../domain/corporate-notice.js';
 import { InformationRequest, type Attachment } from '../domain/information-request.aggregate.js';
@@ -34,8 +35,9 @@ export const AuditObligationSchema = defineEntity({
     participationId: p.uuid(),
     bin: p.string().length(12),
     financialYear: p.integer(),
-    declaredIncomeKzt: p.decimal('number').precision(18).scale(2),
-    thresholdKzt: p.decimal('number').precision(18).scale(2),
+    // Integer tiyn in bigint columns, read into safe JS integers (ADR 0036).
+    declaredIncomeTiyn: p.bigint('number').$type<Tiyn>(),
+    thresholdTiyn: p.bigint('number').$type<Tiyn>(),
     dueDate: p.date(),
     status: p.string().length(20),
     submittedOn: p.date().nullable(),

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { DeclareIncomeBody, FeeDto, IdParams, ImportBankStatementBody, ImportResultDto, RecordPaymentBody, type Actor } from '@hub/contracts';
+import { ValidationError } from '@hub/kernel';
 import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
 import { PARTICIPANT_FILE_READERS } from '../../../shared/application/access.js';
 import { FeeQueries } from '../../application/queries/fee.queries.js';
@@ -9,9 +10,21 @@ import { DeclareIncomeCommand } from '../../application/commands/declare-income/
 import { ImportBankStatementCommand, type ImportResult } from '../../application/commands/import-bank-statement/import-bank-statement.command.js';
 import { RecordPaymentCommand } from '../../application/commands/record-payment/record-payment.command.js';
 import type { Fee } from '../../domain/fee.aggregate.js';
-import { legacyKztNumber, type Tiyn } from '../../domain/money.js';
+import { legacyKztNumber, tiynFromKztNumber, type Tiyn } from '../../domain/money.js';
 
 const kzt = (t: Tiyn | null): number | null => (t === null ? null : legacyKztNumber(t));
+
+/**
+ * The request's `…Tiyn` field, else its deprecated `…Kzt` twin (ADR 0036 §4: the contract admits
+ * exactly one; the admin gateway's cross-context e2e still sends the KZT fields). A KZT number is
+ * read exactly from its decimal text, never multiplied as a float; the use cases take tiyn only.
+ */
+function tiynOfBody(tiynValue: number | undefined, kztValue: number | undefined, kztField: string): number {
+  if (tiynValue !== undefined) return tiynValue;
+  const t = kztValue === undefined ? null : tiynFromKztNumber(kztValue);
+  if (t === null) throw ValidationError.field(kztField, 'must be a non-negative KZT amount with at most 2 decimals', 'money.kzt');
+  return t;
+}
 
 const FeeParams = z.object({ feeId: z.uuid() });
 
@@ -45,7 +58,7 @@ export class FeesController {
   @Post('participations/:id/income-declarations')
   @Endpoint({ summary: "F-21: declare the previous quarter's income; the fee is assessed from the tariff", access: ['applicant', 'fund-officer', 'finance-officer'], params: IdParams, body: DeclareIncomeBody, response: FeeDto, errors: [404, 409] })
   async declare(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof DeclareIncomeBody>) {
-    return feeDto(await this.commands.execute(new DeclareIncomeCommand(actor, p.id, b)));
+    return feeDto(await this.commands.execute(new DeclareIncomeCommand(actor, p.id, { year: b.year, quarter: b.quarter, incomeTiyn: tiynOfBody(b.incomeTiyn, b.incomeKzt, 'incomeKzt') })));
   }
 
   @Get('participations/:id/fees')
@@ -57,7 +70,7 @@ export class FeesController {
   @Post('fees/:feeId/payments')
   @Endpoint({ summary: 'F-21: record a payment by hand', access: ['finance-officer', 'fund-officer'], params: FeeParams, body: RecordPaymentBody, response: FeeDto, errors: [404, 409] })
   async pay(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof FeeParams>, @ValidBody() b: z.infer<typeof RecordPaymentBody>) {
-    return feeDto(await this.commands.execute(new RecordPaymentCommand(actor, p.feeId, b)));
+    return feeDto(await this.commands.execute(new RecordPaymentCommand(actor, p.feeId, { amountTiyn: tiynOfBody(b.amountTiyn, b.amountKzt, 'amountKzt'), paidOn: b.paidOn, reference: b.reference })));
   }
 
   @Post('fee-payments/imports')

@@ -22,6 +22,7 @@ import { ObligationQueries } from '../../application/queries/obligation.queries.
 import type { AuditObligation } from '../../domain/audit-obligation.aggregate.js';
 import type { CorporateNotice } from '../../domain/corporate-notice.js';
 import type { InformationRequest } from '../../domain/information-request.aggregate.js';
+import { legacyKztNumber } from '../../../fees/domain/money.js';
 
 const RequestParams = z.object({ requestId: z.uuid() });
 const ObligationParams = z.object({ obligationId: z.uuid() });
@@ -44,8 +45,11 @@ const auditDto = (a: AuditObligation): z.infer<typeof AuditObligationDto> => ({
   participationId: a.participationId,
   bin: a.bin,
   financialYear: a.financialYear,
-  declaredIncomeKzt: a.declaredIncomeKzt,
-  thresholdKzt: a.thresholdKzt,
+  declaredIncomeTiyn: a.declaredIncomeTiyn,
+  thresholdTiyn: a.thresholdTiyn,
+  // Deprecated KZT twins (ADR 0036), derived from the tiyn amounts.
+  declaredIncomeKzt: legacyKztNumber(a.declaredIncomeTiyn),
+  thresholdKzt: legacyKztNumber(a.thresholdTiyn),
   dueDate: a.dueDate,
   status: a.status,
   submittedOn: a.submittedOn,

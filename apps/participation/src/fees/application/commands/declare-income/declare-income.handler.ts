@@ -13,10 +13,9 @@ import { quarterEnd } from '../../../../shared/domain/calendar.js';
 import { Deadlines } from '../../../../shared/domain/deadlines.js';
 import { FeeRepository } from '../../ports/fee.repository.js';
 import type { Fee } from '../../../domain/fee.aggregate.js';
-import { legacyKztNumber, sumTiyn, tiyn, TIYN_PER_KZT, ZERO } from '../../../domain/money.js';
+import { sumTiyn, tiyn, tiynFromKztNumber, ZERO } from '../../../domain/money.js';
 import { assertQuarterEnded } from '../../../domain/rules/income-declared-after-quarter.rule.js';
 import { Tariff } from '../../../domain/tariff.js';
-import { amountFromBody, amountOf } from '../../amount-input.js';
 import { DeclareIncomeCommand } from './declare-income.command.js';
 
 /**
@@ -39,7 +38,7 @@ export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeComman
   ) {}
 
   execute(c: DeclareIncomeCommand): Promise<Fee> {
-    const income = amountOf(amountFromBody(c.input.incomeTiyn, c.input.incomeKzt), 'incomeTiyn');
+    const income = tiyn(c.input.incomeTiyn, 'incomeTiyn');
     const { year, quarter } = c.input;
     return this.uow.run(async () => {
       const p = await this.participations.get(c.participationId);
@@ -59,16 +58,17 @@ export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeComman
   /** F-33: annual income (sum of the year's declared quarters) above the threshold → an audit opinion is owed by 1 July. */
   private async deriveAudit(participationId: string, bin: string, year: number, feesOfYear: readonly Fee[]): Promise<void> {
     const annual = sumTiyn(feesOfYear.map((f) => f.declaredIncomeTiyn ?? ZERO));
-    const threshold = this.deadlines.auditIncomeThresholdKzt(year);
-    // F-33 compared in tiyn on both sides (exact); the audit obligation itself still takes KZT numbers.
-    if (!auditOwed(annual, tiyn(threshold * TIYN_PER_KZT, 'audit-income-threshold-kzt'))) return;
+    // F-33 compared in tiyn on both sides (exact): the reference-data KZT figure is read from its decimal text.
+    const threshold = tiynFromKztNumber(this.deadlines.auditIncomeThresholdKzt(year));
+    if (threshold === null) throw new Error(`audit-income-threshold-kzt of ${year} is not a KZT amount with at most 2 decimals`);
+    if (!auditOwed(annual, threshold)) return;
     const existing = await this.audits.findOf(participationId, year);
     if (existing) {
-      existing.reviseDeclaredIncome(legacyKztNumber(annual));
+      existing.reviseDeclaredIncome(annual);
       return;
     }
     const a = AuditObligation.derive(
-      { id: uuidv7(), participationId, bin, financialYear: year, declaredIncomeKzt: legacyKztNumber(annual), thresholdKzt: threshold, dueDate: this.deadlines.auditOpinionDueDate(year) },
+      { id: uuidv7(), participationId, bin, financialYear: year, declaredIncomeTiyn: annual, thresholdTiyn: threshold, dueDate: this.deadlines.auditOpinionDueDate(year) },
       this.clock.now(),
     );
     this.audits.add(a);

@@ -4,7 +4,7 @@ import { Clock, ConflictError, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { today } from '../../../../shared/application/today.js';
 import type { Fee } from '../../../domain/fee.aggregate.js';
-import { amountFromBody, amountOf } from '../../amount-input.js';
+import { tiyn } from '../../../domain/money.js';
 import { FeePaymentRepository, FeeRepository } from '../../ports/fee.repository.js';
 import { RecordPaymentCommand } from './record-payment.command.js';
 
@@ -19,7 +19,7 @@ export class RecordPaymentHandler implements ICommandHandler<RecordPaymentComman
   ) {}
 
   execute(c: RecordPaymentCommand): Promise<Fee> {
-    const amount = amountOf(amountFromBody(c.input.amountTiyn, c.input.amountKzt), 'amountTiyn');
+    const amount = tiyn(c.input.amountTiyn, 'amountTiyn');
     return this.uow.run(async () => {
       const fee = await this.fees.get(c.feeId);
       if ((await this.payments.recorded([c.input.reference])).size > 0) {
