@@ -56,7 +56,8 @@ describe('tools/dev-issuer', () => {
       const keys = createRemoteJWKSet(new URL(`http://127.0.0.1:${port}/jwks.json`));
       const { payload } = await jwtVerify(stdout.trim(), keys, { issuer: 'http://127.0.0.1:4000', audience: 'hub-platform' });
       expect(payload.sub).toBe('carol');
-      expect((await fetch(`http://127.0.0.1:${port}/token`)).status).toBe(404);
+      // Tokens over HTTP only through the code flow (POST, test/authorization.spec.mjs): a GET mints nothing.
+      expect((await fetch(`http://127.0.0.1:${port}/token`)).status).toBe(405);
     } finally {
       child.kill('SIGTERM');
     }
