@@ -33,6 +33,8 @@ before(() => {
   cpSync(join(REPO, 'tools/templates'), join(scratch, 'tools/templates'), { recursive: true });
 });
 after(() => {
+  // The repository itself was never written to.
+  assert.equal(existsSync(join(REPO, 'apps', NAME)), false, `${join(REPO, 'apps', NAME)} must not exist`);
   if (scratch && !process.env.HUB_KEEP_SCRATCH) rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -67,7 +69,8 @@ describe('tools/hub new-context', () => {
     run('pnpm', ['--filter', '@hub/sample', 'run', 'typecheck']);
     run('pnpm', ['--filter', '@hub/sample', 'run', 'lint']);
     const out = run('pnpm', ['--filter', '@hub/sample', 'run', 'test'], scratch, { HUB_TEST_REPORT_DIR: '', NO_COLOR: '1' }).replace(/\x1b\[[0-9;]*m/g, '');
-    assert.match(out, /Test Files +3 passed/);
+    // The two domain specs, requests.int, participants.int (the consumer and its inbox) and the e2e.
+    assert.match(out, /Test Files +5 passed/);
     // The gateway still accepts its route table with the new routes in it.
     run('pnpm', ['--filter', '@hub/admin-gateway', 'run', 'typecheck']);
   });
