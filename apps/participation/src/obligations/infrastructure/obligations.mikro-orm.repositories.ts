@@ -5,6 +5,7 @@ import { AuditObligationRepository, CorporateNoticeRepository, InformationReques
 import { AuditObligation } from '../domain/audit-obligation.aggregate.js';
 import type { CorporateNotice } from '../domain/corporate-notice.js';
 import { InformationRequest } from '../domain/information-request.aggregate.js';
+import { FLUSH_FIRST } from '../../shared/infrastructure/flush-first.js';
 
 @Injectable()
 export class MikroOrmInformationRequestRepository extends InformationRequestRepository {
@@ -13,7 +14,7 @@ export class MikroOrmInformationRequestRepository extends InformationRequestRepo
   }
 
   async get(id: string): Promise<InformationRequest> {
-    const r = await this.uow.em().findOne(InformationRequest, { id });
+    const r = await this.uow.em().findOne(InformationRequest, { id }, FLUSH_FIRST);
     if (!r) throw new NotFoundError('information-request', id);
     return r;
   }
@@ -30,13 +31,13 @@ export class MikroOrmAuditObligationRepository extends AuditObligationRepository
   }
 
   async get(id: string): Promise<AuditObligation> {
-    const a = await this.uow.em().findOne(AuditObligation, { id });
+    const a = await this.uow.em().findOne(AuditObligation, { id }, FLUSH_FIRST);
     if (!a) throw new NotFoundError('audit-obligation', id);
     return a;
   }
 
   findOf(participationId: string, financialYear: number): Promise<AuditObligation | null> {
-    return this.uow.em().findOne(AuditObligation, { participationId, financialYear });
+    return this.uow.em().findOne(AuditObligation, { participationId, financialYear }, FLUSH_FIRST);
   }
 
   add(obligation: AuditObligation): void {

@@ -10,6 +10,7 @@ import { EarlyTermination } from '../domain/early-termination.aggregate.js';
 import { Extension } from '../domain/extension.aggregate.js';
 import { Participation } from '../domain/participation.aggregate.js';
 import type { TerminationBasis } from '../domain/rules/early-termination-basis.rule.js';
+import { FLUSH_FIRST } from '../../shared/infrastructure/flush-first.js';
 
 @Injectable()
 export class MikroOrmParticipationRepository extends ParticipationRepository {
@@ -18,13 +19,13 @@ export class MikroOrmParticipationRepository extends ParticipationRepository {
   }
 
   async get(id: string): Promise<Participation> {
-    const p = await this.uow.em().findOne(Participation, { id });
+    const p = await this.uow.em().findOne(Participation, { id }, FLUSH_FIRST);
     if (!p) throw new NotFoundError('participation', id);
     return p;
   }
 
   findByParticipant(participantId: string): Promise<Participation | null> {
-    return this.uow.em().findOne(Participation, { participantId });
+    return this.uow.em().findOne(Participation, { participantId }, FLUSH_FIRST);
   }
 
   add(participation: Participation): void {
@@ -39,13 +40,13 @@ export class MikroOrmExtensionRepository extends ExtensionRepository {
   }
 
   async get(participationId: string, id: string): Promise<Extension> {
-    const e = await this.uow.em().findOne(Extension, { id, participationId });
+    const e = await this.uow.em().findOne(Extension, { id, participationId }, FLUSH_FIRST);
     if (!e) throw new NotFoundError('extension', id);
     return e;
   }
 
   findPending(participationId: string): Promise<Extension | null> {
-    return this.uow.em().findOne(Extension, { participationId, status: 'submitted' });
+    return this.uow.em().findOne(Extension, { participationId, status: 'submitted' }, FLUSH_FIRST);
   }
 
   add(extension: Extension): void {
@@ -60,13 +61,13 @@ export class MikroOrmEarlyTerminationRepository extends EarlyTerminationReposito
   }
 
   async get(id: string): Promise<EarlyTermination> {
-    const c = await this.uow.em().findOne(EarlyTermination, { id });
+    const c = await this.uow.em().findOne(EarlyTermination, { id }, FLUSH_FIRST);
     if (!c) throw new NotFoundError('early-termination', id);
     return c;
   }
 
   findOpen(participationId: string): Promise<EarlyTermination | null> {
-    return this.uow.em().findOne(EarlyTermination, { participationId, status: { $in: ['pending-commission', 'scheduled'] } });
+    return this.uow.em().findOne(EarlyTermination, { participationId, status: { $in: ['pending-commission', 'scheduled'] } }, FLUSH_FIRST);
   }
 
   add(kase: EarlyTermination): void {

@@ -3,6 +3,7 @@ import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { NonResidentRecords, QuarterlyReportRepository } from '../application/ports/quarterly-report.repository.js';
 import { NonResidentRecord, type PiiAccessLogEntry, QuarterlyReport } from '../domain/quarterly-report.aggregate.js';
+import { FLUSH_FIRST } from '../../shared/infrastructure/flush-first.js';
 
 @Injectable()
 export class MikroOrmQuarterlyReportRepository extends QuarterlyReportRepository {
@@ -11,13 +12,13 @@ export class MikroOrmQuarterlyReportRepository extends QuarterlyReportRepository
   }
 
   async get(id: string): Promise<QuarterlyReport> {
-    const r = await this.uow.em().findOne(QuarterlyReport, { id });
+    const r = await this.uow.em().findOne(QuarterlyReport, { id }, FLUSH_FIRST);
     if (!r) throw new NotFoundError('quarterly-report', id);
     return r;
   }
 
   findOf(participationId: string, year: number, quarter: number): Promise<QuarterlyReport | null> {
-    return this.uow.em().findOne(QuarterlyReport, { participationId, year, quarter });
+    return this.uow.em().findOne(QuarterlyReport, { participationId, year, quarter }, FLUSH_FIRST);
   }
 
   add(report: QuarterlyReport): void {
@@ -32,7 +33,7 @@ export class MikroOrmNonResidentRecords extends NonResidentRecords {
   }
 
   ofReport(reportId: string): Promise<NonResidentRecord[]> {
-    return this.uow.em().find(NonResidentRecord, { reportId }, { orderBy: { kind: 'asc', position: 'asc' } });
+    return this.uow.em().find(NonResidentRecord, { reportId }, { ...FLUSH_FIRST, orderBy: { kind: 'asc', position: 'asc' } });
   }
 
   add(records: readonly NonResidentRecord[]): void {
