@@ -23,7 +23,7 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
 
   beforeAll(async () => {
     h = await Harness.start({ prefix: 'part_e2e', workers: true });
-    probe = await TopicProbe.start(TOPICS.participation.name);
+    probe = await TopicProbe.start(h.bus, TOPICS.participation.name);
   });
   afterAll(async () => {
     await probe?.stop();
@@ -33,7 +33,7 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
   /** Produces participant-registered on Kafka and waits until the participation exists. */
   async function registerViaKafka(overrides: Record<string, unknown> = {}): Promise<{ id: string; bin: string }> {
     const env = h.registeredEnvelope(overrides);
-    await produceRaw(h.topics.registration!, [{ key: env.payload.bin, value: JSON.stringify(env) }]);
+    await produceRaw(h.bus, h.topics.registration!, [{ key: env.payload.bin, value: JSON.stringify(env) }]);
     const id = await waitFor(`participation of ${env.payload.bin}`, async () => {
       const rows = await sql<{ id: string }>(h.orm.em.fork(), 'select id from participation where bin = ?', [env.payload.bin]);
       return rows[0]?.id;

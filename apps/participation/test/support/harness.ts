@@ -7,9 +7,9 @@ import request from 'supertest';
 import { EventRegistry, ParticipantRegisteredV1, registrationEvents, type EventEnvelope, type PayloadOf } from '@hub/contracts';
 import { makeBin } from '@hub/identifiers';
 import { uuidv7, type ManualClock } from '@hub/kernel';
-import { EventConsumer, TimerPoller, sql, type MessageBus } from '@hub/messaging';
+import { EventConsumer, KafkaJsMessageBus, TimerPoller, silentLogger, sql, type MessageBus } from '@hub/messaging';
 import { HUB_CONFIG, HUB_LOGGER, MESSAGE_BUS, MIKRO_ORM, REDACT_PATHS, UnitOfWork, configureHttp } from '@hub/nest-commons';
-import { createTestTopics, startTestApp, type DevTokenIssuer, type TestApp, type TestDatabase } from '@hub/testing';
+import { createTestTopics, deleteTestTopics, startTestApp, testKafkaBrokers, type DevTokenIssuer, type TestApp, type TestDatabase } from '@hub/testing';
 import { participationAppModule } from '../../src/app.module.js';
 import { participationOrmConfig } from '../../src/mikro-orm.config.js';
 import { ActivityTypesChangedHandler } from '../../src/participation/application/event-handlers/activity-types-changed.handler.js';
@@ -65,6 +65,8 @@ export class Harness {
   clock!: ManualClock;
   consumer!: EventConsumer;
   topics!: Record<string, string>;
+  /** The test's own bus (the platform's MessageBus port on kafkajs): topics, probes and raw messages go through it — no kafkajs here. */
+  bus!: KafkaJsMessageBus;
   env!: Record<string, string>;
   testApp!: TestApp;
   tokens!: { officer: string; finance: string; secretary: string; analyst: string; auditor: string };
@@ -76,7 +78,8 @@ export class Harness {
   }
 
   private async init(o: HarnessOptions): Promise<void> {
-    this.topics = await createTestTopics({ registration: 2 });
+    this.bus = new KafkaJsMessageBus({ clientId: `participation-test-${o.prefix}`, brokers: testKafkaBrokers(), logger: silentLogger });
+    this.topics = await createTestTopics(this.bus, { registration: 2 });
     const sink = new Writable({
       write: (chunk: Buffer, _enc, cb) => {
         this.logLines.push(chunk.toString());
@@ -212,5 +215,7 @@ export class Harness {
 
   async close(): Promise<void> {
     await this.testApp?.close();
+    if (this.topics) await deleteTestTopics(this.bus, Object.values(this.topics)).catch(() => undefined); // best effort: tools/dev-stack prunes t.* anyway
+    await this.bus?.close();
   }
 }
