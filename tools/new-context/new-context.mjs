@@ -4,6 +4,7 @@
 // Creates apps/<name> from tools/templates/context (ADR 0035's way of building a context, ADR 0037)
 // and registers it where the platform lists its contexts. Every edit of a shared file is idempotent:
 // run it twice and the second run changes nothing; each line it prints says what it did to which file.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,7 +136,7 @@ class Changes {
     for (const l of this.lines) log(`  ${l.action.padEnd(9)} ${l.file}${l.detail ? `  (${l.detail})` : ''}`);
   }
   get changed() {
-    return this.lines.filter((l) => l.action !== 'unchanged' && l.action !== 'skipped').length;
+    return this.lines.filter((l) => !['unchanged', 'skipped', 'formatted'].includes(l.action)).length;
   }
 }
 
@@ -313,11 +314,30 @@ function registerCompose(o, changes) {
   );
 }
 
+/**
+ * Formats what the generator created with the workspace's Prettier (the repository's .prettierrc.json),
+ * so that the generated code is formatted whatever the context's name does to line lengths. Shared
+ * files it edited are left in their owners' hands. Without an installed Prettier it says so and goes on.
+ */
+function formatCreated(o, changes) {
+  const created = changes.lines.filter((l) => l.action === 'created').map((l) => l.file);
+  if (o.dryRun || created.length === 0) return;
+  const prettier = join(o.root, 'node_modules', '.bin', 'prettier');
+  if (!existsSync(prettier)) {
+    changes.note('skipped', join(o.root, 'apps', o.name), 'not formatted: Prettier is not installed (pnpm install, then pnpm format)');
+    return;
+  }
+  const r = spawnSync(prettier, ['--write', '--log-level', 'warn', ...created], { cwd: o.root, encoding: 'utf8' });
+  if (r.status === 0) changes.note('formatted', join(o.root, 'apps', o.name), `${created.length} files, Prettier`);
+  else changes.note('MANUAL', join(o.root, 'apps', o.name), `Prettier failed (${r.status}): ${(r.stderr || r.stdout || String(r.error)).trim().split('\n')[0]}`);
+}
+
 export function generate(argv, log = console.log) {
   const o = resolveOptions(parseArgs(argv));
   const tokens = tokensOf(o);
   const changes = new Changes(o.root, o.dryRun);
   renderTemplates(o, tokens, changes);
+  formatCreated(o, changes);
   registerTopic(o, changes);
   registerDatabase(o, changes);
   registerGatewayRoutes(o, changes);
