@@ -6,7 +6,7 @@ import { DeadlineTimers } from '../../shared/application/ports/deadline-timers.j
 import { Deadlines } from '../../shared/domain/deadlines.js';
 import { TIMER } from '../../shared/application/timer-kinds.js';
 import { almatyDate, nextQuarter, quarterEnd, quarterStart } from '../../shared/domain/calendar.js';
-import { AnalyticsReport, analyticsCsv, analyticsDocument, type AnalyticsRow } from '../domain/analytics-report.js';
+import { AnalyticsReport, type AnalyticsRow } from '../domain/analytics-report.js';
 
 interface Row {
   bin: string;
@@ -77,22 +77,14 @@ export class AnalyticsService {
     });
     const now = this.clock.now();
     const dueDate = this.deadlines.analyticsDueDate(year, quarter);
-    let report = await em.findOne(AnalyticsReport, { year, quarter });
-    if (!report) {
-      report = new AnalyticsReport();
-      report.id = uuidv7();
-      report.year = year;
-      report.quarter = quarter;
-      em.persist(report);
+    const report = await em.findOne(AnalyticsReport, { year, quarter });
+    if (report) {
+      report.regenerate(dueDate, data, almatyDate(now), now);
+      return report;
     }
-    Object.assign(report, {
-      dueDate,
-      generatedAt: now,
-      participants: data.length,
-      csv: analyticsCsv(data),
-      document: analyticsDocument(year, quarter, dueDate, almatyDate(now), data),
-    });
-    return report;
+    const created = AnalyticsReport.generate({ id: uuidv7(), year, quarter, dueDate }, data, almatyDate(now), now);
+    em.persist(created);
+    return created;
   }
 }
 

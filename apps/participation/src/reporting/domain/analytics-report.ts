@@ -1,23 +1,56 @@
-import { ValidationError } from '@hub/kernel';
-import { displayKzt, formatKzt, sumTiyn, tiyn, tiynFromKztNumber, ZERO, type Tiyn } from '../../fees/domain/money.js';
+import { AggregateRoot } from '@hub/kernel';
+import { displayKzt, formatKzt, sumTiyn, tiyn, ZERO, type Tiyn } from '../../fees/domain/money.js';
+import type { IsoDate } from '../../shared/domain/calendar.js';
+import type { Mutable } from '../../shared/domain/mutable.js';
 
-/** F-41: the quarterly analytical information on participants' projects for the authorised body. */
-export class AnalyticsReport {
-  id!: string;
-  year!: number;
-  quarter!: number;
-  dueDate!: string;
-  generatedAt!: Date;
-  participants!: number;
-  csv!: string;
-  document!: string;
+/** Internal: the mapper publishes nothing for it (F-41 goes to the authorised body as a document, not as an event). */
+export interface AnalyticsReportGenerated {
+  readonly name: 'AnalyticsReportGenerated';
+  readonly aggregateId: string;
+  readonly occurredAt: Date;
+  readonly year: number;
+  readonly quarter: number;
+  readonly participants: number;
 }
 
 /**
- * One participant's line. Amounts are integer tiyn (ADR 0036), printed as decimal KZT in the
- * columns named …Kzt. The `…Kzt` number fields are deprecated inputs (KZT JSON numbers), read
- * exactly from their decimal text when the tiyn field is absent — for callers not yet on tiyn.
+ * F-41: the quarterly analytical information on participants' projects for the authorised body,
+ * kept as CSV and as a readable Markdown document. Generated once per quarter (timer) and
+ * regenerated on demand; fields are read-only from outside (ADR 0035 §1) — `generate` creates it,
+ * `regenerate` replaces its content; a concurrent regeneration fails on the optimistic lock.
  */
+export class AnalyticsReport extends AggregateRoot<AnalyticsReportGenerated> {
+  readonly id!: string;
+  readonly year!: number;
+  readonly quarter!: number;
+  readonly dueDate!: IsoDate;
+  readonly generatedAt!: Date;
+  readonly participants!: number;
+  readonly csv!: string;
+  readonly document!: string;
+  /** Optimistic lock: two regenerations of the same quarter at once → the second is a 409. */
+  readonly version!: number;
+
+  static generate(props: { id: string; year: number; quarter: number; dueDate: IsoDate }, rows: readonly AnalyticsRow[], generatedOn: IsoDate, now: Date): AnalyticsReport {
+    const r = new AnalyticsReport();
+    Object.assign(r, { id: props.id, year: props.year, quarter: props.quarter });
+    r.regenerate(props.dueDate, rows, generatedOn, now);
+    return r;
+  }
+
+  /** The content from the quarter's current data (F-41): CSV, document, participant count. */
+  regenerate(dueDate: IsoDate, rows: readonly AnalyticsRow[], generatedOn: IsoDate, now: Date): void {
+    const s = this as Mutable<AnalyticsReport>;
+    s.dueDate = dueDate;
+    s.generatedAt = now;
+    s.participants = rows.length;
+    s.csv = analyticsCsv(rows);
+    s.document = analyticsDocument(this.year, this.quarter, dueDate, generatedOn, rows);
+    this.record({ name: 'AnalyticsReportGenerated', aggregateId: this.id, occurredAt: now, year: this.year, quarter: this.quarter, participants: rows.length });
+  }
+}
+
+/** One participant's line. Amounts are integer tiyn (ADR 0036), printed as decimal KZT in the columns named …Kzt. */
 export interface AnalyticsRow {
   bin: string;
   companyName: string;
@@ -26,35 +59,24 @@ export interface AnalyticsRow {
   termStart: string;
   termEnd: string;
   reportStatus: string;
-  revenueTiyn?: Tiyn | null;
-  exportRevenueTiyn?: Tiyn | null;
+  revenueTiyn: Tiyn | null;
+  exportRevenueTiyn: Tiyn | null;
   headcount: number | null;
   nonResidentHeadcount: number | null;
-  declaredIncomeTiyn?: Tiyn | null;
+  declaredIncomeTiyn: Tiyn | null;
   feeStatus: string;
-  /** @deprecated ADR 0036: use revenueTiyn. */
-  revenueKzt?: number | null;
-  /** @deprecated ADR 0036: use exportRevenueTiyn. */
-  exportRevenueKzt?: number | null;
-  /** @deprecated ADR 0036: use declaredIncomeTiyn. */
-  declaredIncomeKzt?: number | null;
 }
 
 type Money = 'revenue' | 'exportRevenue' | 'declaredIncome';
 
-/** The row's amount in tiyn: the tiyn field, else the deprecated KZT number read exactly; null if neither. */
+/** The row's amount in tiyn (checked: a safe integer in range), null when unknown. */
 export function amountOf(r: AnalyticsRow, what: Money): Tiyn | null {
   const t = r[`${what}Tiyn`];
-  if (t !== undefined && t !== null) return tiyn(t, `${what}Tiyn`);
-  const k = r[`${what}Kzt`];
-  if (k === undefined || k === null) return null;
-  const exact = tiynFromKztNumber(k);
-  if (exact === null) throw ValidationError.field(`${what}Kzt`, `${k} is not a KZT amount with at most 2 decimals`, 'money.kzt');
-  return exact;
+  return t === null ? null : tiyn(t, `${what}Tiyn`);
 }
 
 type Column = { readonly name: string; readonly cell: (r: AnalyticsRow) => string | number | string[] | null };
-const plain = (k: Exclude<keyof AnalyticsRow, `${Money}Tiyn` | `${Money}Kzt`>): Column => ({ name: k, cell: (r) => r[k] ?? null });
+const plain = (k: Exclude<keyof AnalyticsRow, `${Money}Tiyn`>): Column => ({ name: k, cell: (r) => r[k] ?? null });
 const kzt = (what: Money): Column => ({ name: `${what}Kzt`, cell: (r) => { const a = amountOf(r, what); return a === null ? null : formatKzt(a); } });
 
 const csvCell = (v: string | number | string[] | null): string => {

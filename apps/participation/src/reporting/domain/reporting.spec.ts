@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IllegalStateError, ValidationError } from '@hub/kernel';
 import { NonResidentsSchema } from '@hub/contracts';
 import { analyticsCsv, analyticsDocument } from './analytics-report.js';
+import { tiyn } from '../../fees/domain/money.js';
 import { QuarterlyReport } from './quarterly-report.aggregate.js';
 
 const now = new Date('2026-04-10T04:00:00Z');
@@ -71,7 +72,7 @@ describe('quarterly report (F-37, F-39, F-42)', () => {
 });
 
 describe('analytics (F-41)', () => {
-  const row = { bin: '190540000011', companyName: 'Co, "Quoted"', activityTypeCodes: ['62.01', '63.11'], status: 'active', termStart: '2026-03-02', termEnd: '2027-03-01', reportStatus: 'submitted', revenueKzt: 1000, exportRevenueKzt: 10, headcount: 5, nonResidentHeadcount: 1, declaredIncomeKzt: 1000, feeStatus: 'paid' };
+  const row = { bin: '190540000011', companyName: 'Co, "Quoted"', activityTypeCodes: ['62.01', '63.11'], status: 'active', termStart: '2026-03-02', termEnd: '2027-03-01', reportStatus: 'submitted', revenueTiyn: tiyn(100_000), exportRevenueTiyn: tiyn(1_000), headcount: 5, nonResidentHeadcount: 1, declaredIncomeTiyn: tiyn(100_000), feeStatus: 'paid' };
   it('F-41: CSV with a header and escaped cells; a readable document with totals', () => {
     const csv = analyticsCsv([row]);
     expect(csv.split('\n')[0]).toBe('bin,companyName,activityTypeCodes,status,termStart,termEnd,reportStatus,revenueKzt,exportRevenueKzt,headcount,nonResidentHeadcount,declaredIncomeKzt,feeStatus');

@@ -73,6 +73,7 @@ export const AnalyticsReportSchema = defineEntity({
     participants: p.integer(),
     csv: p.text(),
     document: p.text(),
+    version: p.integer().version(),
   },
   uniques: [{ name: 'analytics_report_quarter_unique', properties: ['year', 'quarter'] }],
 });
