@@ -192,7 +192,12 @@ function registerTopic(o, changes) {
       const block = /export const TOPICS = \{[\s\S]*?\n\} as const/.exec(text)?.[0];
       if (block === undefined) return undefined;
       if (new RegExp(`\\n\\s+${o.name}: \\{`).test(block)) return text;
-      return insertBefore(text, /^export const TOPICS = \{/, /^\} as const/, `  ${o.name}: { name: 'hub.${o.name}.events.v1', partitions: 3, retentionMs: 30 * DAY },`);
+      return insertBefore(
+        text,
+        /^export const TOPICS = \{/,
+        /^\} as const/,
+        `  ${o.name}: { name: 'hub.${o.name}.events.v1', partitions: 3, retentionMs: 30 * DAY },`,
+      );
     },
     `topic hub.${o.name}.events.v1 in TOPICS`,
   );
@@ -218,7 +223,9 @@ function registerDatabase(o, changes) {
       if (dbs.includes(o.database)) return text;
       let out = text.replace(m[0], `DATABASES=(${[...dbs, o.database].join(' ')})`);
       // The header comment lists them too.
-      out = out.replace(/^(# Databases: )([^.\n]*)(\.?)/m, (all, head, list, dot) => (list.split(/\s+/).includes(o.database) ? all : `${head}${list} ${o.database}${dot}`));
+      out = out.replace(/^(# Databases: )([^.\n]*)(\.?)/m, (all, head, list, dot) =>
+        list.split(/\s+/).includes(o.database) ? all : `${head}${list} ${o.database}${dot}`,
+      );
       return out;
     },
     `database ${o.database} in DATABASES`,
@@ -238,7 +245,10 @@ function registerGatewayRoutes(o, changes) {
     join(o.root, 'apps', 'admin-gateway', 'src', 'access', 'route-table.ts'),
     (text) => {
       let out = text;
-      if (!out.includes(`upstream: '${o.name}', method: 'POST', path: '/requests'`) && !new RegExp(`\\(\\s*'${o.name}'|upstream: '${o.name}'`).test(out.split('export const NOT_PROXIED')[0] ?? '')) {
+      if (
+        !out.includes(`upstream: '${o.name}', method: 'POST', path: '/requests'`) &&
+        !new RegExp(`\\(\\s*'${o.name}'|upstream: '${o.name}'`).test(out.split('export const NOT_PROXIED')[0] ?? '')
+      ) {
         out = insertBefore(out, /^export const ROUTE_TABLE\b/, /^\];/, routes);
         if (out === undefined) return undefined;
       }
@@ -329,7 +339,8 @@ function formatCreated(o, changes) {
   }
   const r = spawnSync(prettier, ['--write', '--log-level', 'warn', ...created], { cwd: o.root, encoding: 'utf8' });
   if (r.status === 0) changes.note('formatted', join(o.root, 'apps', o.name), `${created.length} files, Prettier`);
-  else changes.note('MANUAL', join(o.root, 'apps', o.name), `Prettier failed (${r.status}): ${(r.stderr || r.stdout || String(r.error)).trim().split('\n')[0]}`);
+  else
+    changes.note('MANUAL', join(o.root, 'apps', o.name), `Prettier failed (${r.status}): ${(r.stderr || r.stdout || String(r.error)).trim().split('\n')[0]}`);
 }
 
 export function generate(argv, log = console.log) {

@@ -19,7 +19,8 @@ const NAME = 'sample';
 let scratch;
 const run = (cmd, args, cwd = scratch, env = {}, ok = [0]) => {
   const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
-  if (r.error || (ok !== 'any' && !ok.includes(r.status))) assert.fail(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout?.slice(-4000)}\n${r.stderr?.slice(-4000)}`);
+  if (r.error || (ok !== 'any' && !ok.includes(r.status)))
+    assert.fail(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stdout?.slice(-4000)}\n${r.stderr?.slice(-4000)}`);
   return r.stdout;
 };
 const generate = (...args) => run('node', [join(scratch, 'tools/new-context/new-context.mjs'), ...args]);
@@ -53,14 +54,23 @@ describe('tools/hub new-context', () => {
     const first = generate(NAME);
     assert.match(first, /created +apps\/sample\/src\/app\.module\.ts/);
     assert.match(first, /formatted +apps\/sample +\(\d+ files, Prettier\)/);
-    for (const f of ['packages/contracts/src/topics.ts', 'packages/contracts/src/index.ts', 'tools/dev-stack/stack.sh', 'apps/admin-gateway/src/access/route-table.ts', 'docker/compose.yaml']) {
+    for (const f of [
+      'packages/contracts/src/topics.ts',
+      'packages/contracts/src/index.ts',
+      'tools/dev-stack/stack.sh',
+      'apps/admin-gateway/src/access/route-table.ts',
+      'docker/compose.yaml',
+    ]) {
       assert.match(first, new RegExp(`updated +${f.replace(/[./]/g, '\\$&')}`), `${f} registered`);
     }
     const pkg = JSON.parse(readFileSync(join(scratch, 'apps/sample/package.json'), 'utf8'));
     assert.deepEqual(pkg.hub, { port: 3107, database: 'hub_sample' });
     assert.equal(pkg.scripts.lint, 'eslint src test');
     // The README lists the example consumer (what it consumes, its group, its handler).
-    assert.match(readFileSync(join(scratch, 'apps/sample/README.md'), 'utf8'), /`registration\.participant-registered` v1 \| `hub\.registration\.events\.v1` \| `sample\.registration-events`/);
+    assert.match(
+      readFileSync(join(scratch, 'apps/sample/README.md'), 'utf8'),
+      /`registration\.participant-registered` v1 \| `hub\.registration\.events\.v1` \| `sample\.registration-events`/,
+    );
     assert.match(readFileSync(join(scratch, 'tools/dev-stack/stack.sh'), 'utf8'), /^DATABASES=\(.* hub_sample\)$/m);
     assert.match(readFileSync(join(scratch, 'packages/contracts/src/topics.ts'), 'utf8'), /sample: \{ name: 'hub\.sample\.events\.v1'/);
     const second = generate(NAME);
@@ -75,9 +85,20 @@ describe('tools/hub new-context', () => {
     run('pnpm', ['--filter', '@hub/sample', 'run', 'lint']);
     run('pnpm', ['exec', 'prettier', '--check', 'apps/sample', 'packages/contracts/src/sample']);
     // Layering (ADR 0035 §4, ADR 0006): no boundary rule broken by a file of the new context.
-    const cruise = JSON.parse(run('pnpm', ['exec', 'depcruise', 'apps/sample', 'packages/contracts/src/sample', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], scratch, {}, 'any'));
+    const cruise = JSON.parse(
+      run(
+        'pnpm',
+        ['exec', 'depcruise', 'apps/sample', 'packages/contracts/src/sample', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
+        scratch,
+        {},
+        'any',
+      ),
+    );
     const mine = cruise.summary.violations.filter((v) => /^(apps\/sample|packages\/contracts\/src\/sample)\//.test(v.from));
-    assert.deepEqual(mine.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`), []);
+    assert.deepEqual(
+      mine.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`),
+      [],
+    );
     const out = run('pnpm', ['--filter', '@hub/sample', 'run', 'test'], scratch, { HUB_TEST_REPORT_DIR: '', NO_COLOR: '1' }).replace(/\x1b\[[0-9;]*m/g, '');
     // The two domain specs, requests.int, participants.int (the consumer and its inbox) and the e2e.
     assert.match(out, /Test Files +5 passed/);
