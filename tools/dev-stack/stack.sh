@@ -3,7 +3,7 @@
 #
 #   tools/dev-stack/stack.sh up     [--topics FILE.json]   start / create what is missing (idempotent)
 #   tools/dev-stack/stack.sh status                        one table: what runs where
-#   tools/dev-stack/stack.sh down                          stop the local Kafka broker (never PostgreSQL)
+#   tools/dev-stack/stack.sh down                          stop the local Kafka broker and S3 server (never PostgreSQL)
 #
 # Where a Docker engine answers (`docker info`), PostgreSQL and Kafka come from docker/compose.yaml
 # (services `postgres` and `kafka`, published on 5432 and 9092). Otherwise, the usual case here:
@@ -14,6 +14,8 @@
 # hub_gateway. Topics: topicSpecs() of @hub/contracts (needs `pnpm build`), or --topics FILE.json
 # (or HUB_TOPICS_FILE) with the same shape; see create-topics.mjs.
 # HUB_DEV_STACK_MODE=local|docker overrides the detection.
+# S3 (documents): an S3Mock from tools/s3mock/s3mock.sh at HUB_S3_ENDPOINT (default http://127.0.0.1:9090,
+# bucket hub-documents), in both modes; a non-local HUB_S3_ENDPOINT is used as it is.
 set -euo pipefail
 
 STACK_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -29,6 +31,29 @@ BROKER_SH="$REPO_ROOT/tools/kafka/broker.sh"
 COMPOSE_FILE="$REPO_ROOT/docker/compose.yaml"
 DATABASES=(hub_registration hub_participation hub_services hub_housing hub_training hub_clusters hub_gateway)
 TOPICS_FILE="${HUB_TOPICS_FILE:-}"
+# --- S3 (documents, ADR 0045): a local S3Mock from tools/s3mock unless HUB_S3_ENDPOINT is elsewhere ---
+HUB_S3_ENDPOINT="${HUB_S3_ENDPOINT:-http://127.0.0.1:9090}"
+export HUB_S3_ENDPOINT
+S3MOCK_SH="$REPO_ROOT/tools/s3mock/s3mock.sh"
+s3_is_local() { [[ "$HUB_S3_ENDPOINT" =~ ^http://(127\.0\.0\.1|localhost):([0-9]+)/?$ ]]; }
+s3_port() { [[ "$HUB_S3_ENDPOINT" =~ :([0-9]+)/?$ ]] && printf '%s\n' "${BASH_REMATCH[1]}"; }
+s3_up() {
+  if s3_is_local; then
+    "$S3MOCK_SH" start --port "$(s3_port)" || hub_die "the local S3 server did not start (see above)"
+  else
+    hub_log "HUB_S3_ENDPOINT=$HUB_S3_ENDPOINT is not local: using it as it is (no S3 server started)"
+  fi
+}
+s3_down() { if s3_is_local; then "$S3MOCK_SH" stop; fi; }
+s3_status_row() { # SERVICE STATE WHERE DETAILS for the status table
+  if ! s3_is_local; then printf '%-9s %-11s %-44s %s\n' s3 external "$HUB_S3_ENDPOINT" "not managed here"; return 0; fi
+  local st state
+  st="$("$S3MOCK_SH" status 2>/dev/null || true)"
+  state="$(status_value state "$st")"
+  printf '%-9s %-11s %-44s %s\n' s3 "${state%% *}" "$HUB_S3_ENDPOINT" \
+    "S3Mock, pid $(status_value pid "$st"), buckets $(status_value buckets "$st"), data $(status_value 'data dir' "$st")"
+}
+# --- end S3 ---
 
 usage() {
   sed -n '4,6p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
@@ -183,6 +208,7 @@ cmd_up() {
       hub_log "HUB_KAFKA_BROKERS=$HUB_KAFKA_BROKERS is not local: using it as it is (no broker started)"
     fi
   fi
+  s3_up
   create_topics
   hub_log "dev stack up in $((SECONDS - t0)) s"
   cmd_status
@@ -198,6 +224,7 @@ cmd_down() {
     if kafka_is_local; then "$BROKER_SH" stop --name "$BROKER_NAME"; fi
     hub_log "PostgreSQL at $(masked_url "$HUB_PG_URL") is the machine's own service: left running"
   fi
+  s3_down
 }
 
 status_value() { # <key> <broker.sh status output>
@@ -258,6 +285,7 @@ cmd_status() {
     "SERVICE" "STATE" "WHERE" "DETAILS" \
     "postgres" "$pg_state" "$(masked_url "$HUB_PG_URL")" "$pg_details" \
     "kafka" "$kafka_state" "$kafka_where" "$kafka_details"
+  s3_status_row
   printf 'mode: %s%s\n' "$m" "$([ "$m" = local ] && echo ' (no Docker engine: machine PostgreSQL + tools/kafka/broker.sh)' || echo " ($COMPOSE_FILE)")"
 }
 
