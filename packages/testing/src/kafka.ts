@@ -1,5 +1,4 @@
 import { uniqueName } from './env.js';
-import { legacyCreateTestTopics, legacyProbe, legacyProduceRaw } from './kafka-legacy.js';
 import type { ProbedMessage, ProbedTopic } from './kafka-types.js';
 import { waitFor } from './wait.js';
 
@@ -46,7 +45,6 @@ export interface RawMessage {
   readonly headers?: Record<string, string>;
 }
 
-const isBus = (x: unknown): x is TestBus => typeof x === 'object' && x !== null && typeof (x as TestBus).subscribe === 'function';
 
 /** Unique topic names for one test file: `t.<base>.<pid>.<time>.<n>` (tools/dev-stack prunes `t.*`). */
 function testTopicNames(bases: Record<string, number>): Record<string, string> {
@@ -58,19 +56,10 @@ function testTopicNames(bases: Record<string, number>): Record<string, string> {
 /**
  * Creates uniquely named topics (each with its `.dlq` twin) for one test file, on the real broker,
  * through the bus's admin port: `createTestTopics(bus, { things: 3 })` → `{ things: 't.things.…' }`.
- * The form without a bus (`createTestTopics(bases, brokers?)`) is deprecated.
  */
-export async function createTestTopics(bus: TestBus, bases: Record<string, number>): Promise<Record<string, string>>;
-/** @deprecated pass the bus: `createTestTopics(bus, bases)`. */
-export async function createTestTopics(bases: Record<string, number>, brokers?: string[]): Promise<Record<string, string>>;
-export async function createTestTopics(
-  first: TestBus | Record<string, number>,
-  second?: Record<string, number> | string[],
-): Promise<Record<string, string>> {
-  if (!isBus(first)) return legacyCreateTestTopics(first, second as string[] | undefined);
-  const bases = second as Record<string, number>;
+export async function createTestTopics(bus: TestBus, bases: Record<string, number>): Promise<Record<string, string>> {
   const names = testTopicNames(bases);
-  await first.createTopics(
+  await bus.createTopics(
     Object.entries(bases).flatMap(([base, partitions]) => [
       { name: names[base]!, partitions },
       { name: `${names[base]!}.dlq`, partitions: 1 },
@@ -94,18 +83,11 @@ export class TopicProbe implements ProbedTopic {
 
   private constructor() {}
 
-  static async start(bus: TestBus, topic: string): Promise<TopicProbe>;
-  /** @deprecated pass the bus: `TopicProbe.start(bus, topic)`. */
-  static async start(topic: string, brokers?: string[]): Promise<TopicProbe>;
-  static async start(first: TestBus | string, second?: string | string[]): Promise<TopicProbe> {
+  static async start(bus: TestBus, topic: string): Promise<TopicProbe> {
     const probe = new TopicProbe();
-    if (typeof first === 'string') {
-      probe.stopper = await legacyProbe(first, second as string[] | undefined, probe);
-      return probe;
-    }
-    const subscription = await first.subscribe({
+    const subscription = await bus.subscribe({
       groupId: uniqueName('probe'),
-      topics: [second as string],
+      topics: [topic],
       fromBeginning: true,
       handle: (m) => {
         probe.messages.push({ topic: m.topic, partition: m.partition, offset: m.offset, key: m.key, value: m.value?.toString() ?? null, headers: { ...m.headers } });
@@ -130,11 +112,6 @@ export class TopicProbe implements ProbedTopic {
 }
 
 /** Produces messages as they are, bypassing the outbox (for duplicate and malformed-input tests). */
-export async function produceRaw(bus: TestBus, topic: string, messages: readonly RawMessage[]): Promise<void>;
-/** @deprecated pass the bus: `produceRaw(bus, topic, messages)`. */
-export async function produceRaw(topic: string, messages: readonly RawMessage[], brokers?: string[]): Promise<void>;
-export async function produceRaw(first: TestBus | string, second: string | readonly RawMessage[], third?: readonly RawMessage[] | string[]): Promise<void> {
-  if (typeof first === 'string') return legacyProduceRaw(first, [...(second as readonly RawMessage[])], third as string[] | undefined);
-  const topic = second as string;
-  await first.publish((third as readonly RawMessage[]).map((m) => ({ topic, key: m.key ?? 'raw', value: m.value, ...(m.headers ? { headers: m.headers } : {}) })));
+export async function produceRaw(bus: TestBus, topic: string, messages: readonly RawMessage[]): Promise<void> {
+  await bus.publish(messages.map((m) => ({ topic, key: m.key ?? 'raw', value: m.value, ...(m.headers ? { headers: m.headers } : {}) })));
 }
