@@ -135,6 +135,12 @@ export class HubPersistenceModule {
               clientUrl: c.DATABASE_URL,
               entities: [...(options.entities as EntitySchema[]), ...(options.messagingTables ? messagingEntities : [])],
               allowGlobalContext: false,
+              // Flush before every query of a unit of work. With the default (auto), a query that
+              // returns an entity the transaction already changed merges the row into it: the
+              // version is refreshed from the database while the in-memory change is kept, so a
+              // concurrent change committed in between is silently overwritten (a lost update the
+              // optimistic lock should have caught; test/unit-of-work.int.spec.ts reproduces it).
+              flushMode: 'always',
               pool: { min: 0, max: 10 },
               debug: false,
             }),

@@ -222,6 +222,26 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     expect((dup as ConflictError).code).toBe('duplicate');
   });
 
+  it('a handler that re-reads an aggregate it changed still loses the race with 409 — no lost update (flush before every query)', async () => {
+    const id = uuidv7();
+    const label = `h-${id}`;
+    await uow.run(async (em) => void em.persist(Tally.open(id, label, new Date())));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const slow = uow.run(async () => {
+      const t = await uow.em().findOneOrFail(Tally, { id });
+      t.increment(new Date());
+      await gate;
+      // A query by another column returns the same, changed entity.
+      await uow.em().findOneOrFail(Tally, { label });
+    });
+    await uow.run(async () => (await uow.em().findOneOrFail(Tally, { id })).increment(new Date()));
+    release();
+    const lost = await slow.then(() => null, (e: unknown) => e);
+    expect(lost).toBeInstanceOf(ConflictError);
+    expect((await db.orm.em.fork().findOneOrFail(Tally, { id })).total).toBe(1);
+  });
+
   it('joins an outer unit of work, and publishes for work run within a transaction somebody else opened', async () => {
     const id = uuidv7();
     await uow.run(async (em) => {
