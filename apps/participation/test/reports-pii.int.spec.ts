@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@hub/messaging';
+import { createTestDatabase } from '@hub/testing';
+import { participationOrmConfig } from '../src/mikro-orm.config.js';
 import { AesGcmPiiCipher } from '../src/reporting/infrastructure/aes-gcm-pii-cipher.js';
 import { reencryptPii } from '../src/reporting/infrastructure/pii-reencryption.js';
 import { Harness, PII_KEY_1, PII_KEY_2, body, list } from './support/harness.js';
@@ -33,7 +35,8 @@ const FAMILY = {
 const SECRETS = ['Ксенофонт', 'Ksenofont', 'FA7781234', 'FA9912345', '1988-07-14', 'I-TN 0044556'];
 const REPORT = {
   resultsAnalysis: 'Q1: the platform went to production; revenue grew 20 % against plan.',
-  indicators: { revenueKzt: 5_000_000, exportRevenueKzt: 1_000_000, headcount: 10, residentHeadcount: 9, nonResidentHeadcount: 1, investmentsAttractedKzt: 0 },
+  // ADR 0036: amounts in tiyn; revenueKzt is the deprecated twin the gateway's e2e still sends (read exactly), investments absent → 0.
+  indicators: { revenueKzt: 5_000_000, exportRevenueTiyn: 100_000_000, headcount: 10, residentHeadcount: 9, nonResidentHeadcount: 1 },
   nonResidents: { engaged: [ENGAGED], familyMembers: [FAMILY] },
 };
 
@@ -71,12 +74,17 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     expect(res2.status).toBe(422);
     expect(body(res2).errors[0]!.field).toBe('nonResidents.familyMembers.0.engagedPersonFullName');
     for (const s of SECRETS) expect(JSON.stringify(res2.body)).not.toContain(s);
+    const both = await h.http().post(`/participations/${a.id}/quarterly-reports/2026/1`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ ...REPORT, indicators: { ...REPORT.indicators, revenueTiyn: 500_000_000 } });
+    expect(both.status).toBe(400); // ADR 0036: a tiyn field or its deprecated KZT twin, not both
+    expect(body(both).errors.map((e) => e.field)).toEqual(['body.indicators.revenueTiyn']);
   });
 
   it('F-37, F-42: the report is submitted; personal data is stored only as AES-256-GCM ciphertext with its key id', async () => {
     const res = await h.http().post(`/participations/${a.id}/quarterly-reports/2026/1`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send(REPORT);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'submitted', nonResidentCount: 1, familyMemberCount: 1 });
+    const [stored] = await sql<{ indicators: Record<string, unknown> }>(h.orm.em.fork(), 'select indicators from quarterly_report where id = ?', [reportId]);
+    expect(stored!.indicators).toEqual({ revenueTiyn: 500_000_000, exportRevenueTiyn: 100_000_000, investmentsAttractedTiyn: 0, headcount: 10, residentHeadcount: 9, nonResidentHeadcount: 1 }); // F-39 amounts in tiyn (ADR 0036)
     const rows = await sql<{ personal_data: string; key_id: string; kind: string }>(h.orm.em.fork(), 'select personal_data, key_id, kind from non_resident_record where report_id = ? order by kind', [reportId]);
     expect(rows.map((r) => r.kind)).toEqual(['engaged', 'family-member']);
     for (const r of rows) {
@@ -161,6 +169,42 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     for (const s of SECRETS) {
       expect(logs).not.toContain(s);
       expect(events).not.toContain(s);
+    }
+  });
+});
+
+describe('ADR 0036: the report-indicators migration converts the KZT amounts exactly (F-39, F-41)', () => {
+  it('F-39: revenueKzt / exportRevenueKzt / investmentsAttractedKzt in the indicators jsonb become …Tiyn integers digit for digit (absent investments → 0); down() restores them; finer than a tiyn aborts', async () => {
+    const { clientUrl: _unused, ...orm } = participationOrmConfig('');
+    const before = 'Migration20261201081500_analytics_report_version';
+    const db = await createTestDatabase('part_indicators_money', { ...orm, migrate: async (o) => void (await o.migrator.up({ to: before })) });
+    try {
+      const em = db.orm.em.fork();
+      const report = (id: string, indicators: string | null) =>
+        sql(em, `insert into quarterly_report (id, participation_id, bin, year, quarter, due_date, status, submitted_at, results_analysis, indicators, non_resident_count, family_member_count, created_at, updated_at, version) values (?, ?, '190540000011', 2026, 1, '2026-04-20', ?, null, null, ?::jsonb, 0, 0, now(), now(), 1)`, [id, id, indicators ? 'submitted' : 'due', indicators]);
+      await report('01900000-0000-7000-8000-0000000000c1', '{"revenueKzt": 1234567.89, "exportRevenueKzt": 0.3, "headcount": 3, "residentHeadcount": 3, "nonResidentHeadcount": 0, "investmentsAttractedKzt": 9999999999999.99}');
+      await report('01900000-0000-7000-8000-0000000000c2', '{"revenueKzt": 0.1, "exportRevenueKzt": 0, "headcount": 1, "residentHeadcount": 1, "nonResidentHeadcount": 0}');
+      await report('01900000-0000-7000-8000-0000000000c3', null);
+
+      await db.orm.migrator.up();
+      const after = await sql<{ indicators: Record<string, unknown> | null }>(em, 'select indicators from quarterly_report order by id');
+      expect(after.map((r) => r.indicators)).toEqual([
+        { revenueTiyn: 123_456_789, exportRevenueTiyn: 30, investmentsAttractedTiyn: 999_999_999_999_999, headcount: 3, residentHeadcount: 3, nonResidentHeadcount: 0 },
+        { revenueTiyn: 10, exportRevenueTiyn: 0, investmentsAttractedTiyn: 0, headcount: 1, residentHeadcount: 1, nonResidentHeadcount: 0 },
+        null,
+      ]);
+
+      await db.orm.migrator.down({ to: before });
+      const back = await sql<{ r: string; e: string; i: string }>(em, `select indicators->>'revenueKzt' as r, indicators->>'exportRevenueKzt' as e, indicators->>'investmentsAttractedKzt' as i from quarterly_report where indicators is not null order by id`);
+      expect(back).toEqual([
+        { r: '1234567.89', e: '0.30', i: '9999999999999.99' },
+        { r: '0.10', e: '0.00', i: '0.00' },
+      ]);
+
+      await sql(em, `update quarterly_report set indicators = jsonb_set(indicators, '{revenueKzt}', '0.005') where id = '01900000-0000-7000-8000-0000000000c2'`);
+      await expect(db.orm.migrator.up()).rejects.toThrow(/finer than a tiyn/);
+    } finally {
+      await db.drop();
     }
   });
 });

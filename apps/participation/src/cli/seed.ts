@@ -26,6 +26,7 @@ import { participationAppModule } from '../app.module.js';
 import { DeclareIncomeCommand } from '../fees/application/commands/declare-income/declare-income.command.js';
 import { RecordPaymentCommand } from '../fees/application/commands/record-payment/record-payment.command.js';
 import { Fee } from '../fees/domain/fee.aggregate.js';
+import { tiyn } from '../fees/domain/money.js';
 import { RecordConclusionCommand } from '../monitoring/application/commands/record-conclusion/record-conclusion.command.js';
 import { MonitoringConclusion } from '../monitoring/domain/monitoring-conclusion.js';
 import { FileCorporateNoticeCommand } from '../obligations/application/commands/file-corporate-notice/file-corporate-notice.command.js';
@@ -107,7 +108,7 @@ try {
     await bus.execute(
       new SubmitQuarterlyReportCommand(SEED_ACTOR, gamma.id, latest.year, latest.quarter, {
         resultsAnalysis: 'Model accuracy reached the plan; two enterprise pilots signed; export revenue from Uzbekistan started.',
-        indicators: { revenueKzt: 21_500_000, exportRevenueKzt: 4_000_000, headcount: 14, residentHeadcount: 13, nonResidentHeadcount: 1, investmentsAttractedKzt: 50_000_000 },
+        indicators: { revenueTiyn: tiyn(2_150_000_000), exportRevenueTiyn: tiyn(400_000_000), headcount: 14, residentHeadcount: 13, nonResidentHeadcount: 1, investmentsAttractedTiyn: tiyn(5_000_000_000) },
         nonResidents: {
           engaged: [
             {

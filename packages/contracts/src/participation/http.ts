@@ -167,14 +167,28 @@ export type NonResidents = z.infer<typeof NonResidentsSchema>;
 export const SubmitQuarterlyReportBody = z.object({
   /** F-39: the analysis of the quarter's results. */
   resultsAnalysis: z.string().min(20).max(20_000),
-  indicators: z.object({
-    revenueKzt: KztAmountSchema,
-    exportRevenueKzt: KztAmountSchema,
-    headcount: z.number().int().min(0),
-    residentHeadcount: z.number().int().min(0),
-    nonResidentHeadcount: z.number().int().min(0),
-    investmentsAttractedKzt: KztAmountSchema.default(0),
-  }),
+  /** Amounts in tiyn (ADR 0036); each `…Kzt` twin is deprecated and admitted instead of its `…Tiyn` field, never with it. */
+  indicators: z
+    .object({
+      revenueTiyn: TiynSchema.optional(),
+      /** @deprecated ADR 0036: use revenueTiyn. */
+      revenueKzt: LegacyKztSchema.optional(),
+      exportRevenueTiyn: TiynSchema.optional(),
+      /** @deprecated ADR 0036: use exportRevenueTiyn. */
+      exportRevenueKzt: LegacyKztSchema.optional(),
+      headcount: z.number().int().min(0),
+      residentHeadcount: z.number().int().min(0),
+      nonResidentHeadcount: z.number().int().min(0),
+      /** 0 when absent. */
+      investmentsAttractedTiyn: TiynSchema.optional(),
+      /** @deprecated ADR 0036: use investmentsAttractedTiyn. */
+      investmentsAttractedKzt: LegacyKztSchema.optional(),
+    })
+    .superRefine(oneAmount('revenueTiyn', 'revenueKzt'))
+    .superRefine(oneAmount('exportRevenueTiyn', 'exportRevenueKzt'))
+    .superRefine((v, ctx) => {
+      if (v.investmentsAttractedTiyn !== undefined && v.investmentsAttractedKzt !== undefined) ctx.addIssue({ code: 'custom', path: ['investmentsAttractedTiyn'], message: 'give investmentsAttractedTiyn or the deprecated investmentsAttractedKzt, not both' });
+    }),
   nonResidents: NonResidentsSchema.default({ engaged: [], familyMembers: [] }),
 });
 export const ReportParams = z.object({ id: z.uuid(), year: z.coerce.number().int().min(2026).max(2100), quarter: z.coerce.number().int().min(1).max(4) });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, uuidv7, ValidationError } from '@hub/kernel';
-import { tiyn, tiynFromKztNumber, type Tiyn } from '../../fees/domain/money.js';
+import { Clock, uuidv7 } from '@hub/kernel';
+import { tiyn, type Tiyn } from '../../fees/domain/money.js';
 import { sql, type Em, type TimerHandler, type TimerRecord } from '@hub/messaging';
 import { DeadlineTimers } from '../../shared/application/ports/deadline-timers.js';
 import { Deadlines } from '../../shared/domain/deadlines.js';
@@ -21,13 +21,8 @@ interface Row {
   fee_status: string | null;
 }
 
-/** A KZT amount of a submitted report (a JSON number) → tiyn, exactly; null when absent. */
-function reportedKzt(v: number | undefined, field: string): Tiyn | null {
-  if (v === undefined || v === null) return null;
-  const t = tiynFromKztNumber(v);
-  if (t === null) throw ValidationError.field(field, `${v} is not a KZT amount with at most 2 decimals`, 'money.kzt');
-  return t;
-}
+/** A tiyn amount of a submitted report's indicators (jsonb) → checked Tiyn; null when absent. */
+const reportedTiyn = (v: number | undefined, field: string): Tiyn | null => (v === undefined || v === null ? null : tiyn(v, field));
 
 /**
  * F-41: every quarter, within the calendar month after it, the Fund sends analytical information on
@@ -66,9 +61,8 @@ export class AnalyticsService {
         termStart: r.term_start,
         termEnd: r.term_end,
         reportStatus: r.report_status ?? 'not-opened',
-        // The report's indicators are KZT JSON numbers (reporting module): read exactly into tiyn.
-        revenueTiyn: reportedKzt(ind?.revenueKzt, 'revenueKzt'),
-        exportRevenueTiyn: reportedKzt(ind?.exportRevenueKzt, 'exportRevenueKzt'),
+        revenueTiyn: reportedTiyn(ind?.revenueTiyn, 'indicators.revenueTiyn'),
+        exportRevenueTiyn: reportedTiyn(ind?.exportRevenueTiyn, 'indicators.exportRevenueTiyn'),
         headcount: ind?.headcount ?? null,
         nonResidentHeadcount: ind?.nonResidentHeadcount ?? null,
         declaredIncomeTiyn: r.declared_income_tiyn === null ? null : tiyn(Number(r.declared_income_tiyn), 'declared_income_tiyn'),

@@ -1,17 +1,19 @@
 import { AggregateRoot, IllegalStateError, RuleViolationError, ValidationError, type DomainEvent, type FieldIssue } from '@hub/kernel';
 import type { NonResidents } from '@hub/contracts';
+import type { Tiyn } from '../../fees/domain/money.js';
 import { compareIsoDates, quarterEnd, type IsoDate } from '../../shared/domain/calendar.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
 
 export type ReportStatus = 'due' | 'submitted' | 'overdue' | 'submitted-late';
 
+/** F-39: the quarter's figures; amounts in integer tiyn (ADR 0036), kept in the report's `indicators` jsonb. */
 export interface ReportIndicators {
-  revenueKzt: number;
-  exportRevenueKzt: number;
+  revenueTiyn: Tiyn;
+  exportRevenueTiyn: Tiyn;
   headcount: number;
   residentHeadcount: number;
   nonResidentHeadcount: number;
-  investmentsAttractedKzt: number;
+  investmentsAttractedTiyn: Tiyn;
 }
 
 interface ReportFacts extends DomainEvent {

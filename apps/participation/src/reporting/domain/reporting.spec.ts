@@ -21,7 +21,7 @@ const engaged = {
   purposeOfStay: 'work',
 };
 const family = { fullName: 'Анна Петрова', fullNameLatin: 'Anna Petrova', dateOfBirth: '1992-02-02', engagedPersonFullName: 'Иван Петров', kinship: 'spouse', kinshipDocuments: 'marriage certificate', passport: { number: '759999999', issuedOn: '2021-01-01', issuedBy: 'MVD' }, visaExtension: '', purposeOfStay: 'family' };
-const indicators = { revenueKzt: 1_000_000, exportRevenueKzt: 0, headcount: 5, residentHeadcount: 4, nonResidentHeadcount: 1, investmentsAttractedKzt: 0 };
+const indicators = { revenueTiyn: tiyn(100_000_000), exportRevenueTiyn: tiyn(0), headcount: 5, residentHeadcount: 4, nonResidentHeadcount: 1, investmentsAttractedTiyn: tiyn(0) };
 const open = () => QuarterlyReport.open({ id: 'r1', participationId: 'p1', bin: '190540000011', year: 2026, quarter: 1, dueDate: '2026-04-20' }, now);
 
 describe('quarterly report (F-37, F-39, F-42)', () => {

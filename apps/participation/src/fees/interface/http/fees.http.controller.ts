@@ -2,7 +2,6 @@ import { Controller, Get, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { DeclareIncomeBody, FeeDto, IdParams, ImportBankStatementBody, ImportResultDto, RecordPaymentBody, type Actor } from '@hub/contracts';
-import { ValidationError } from '@hub/kernel';
 import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
 import { PARTICIPANT_FILE_READERS } from '../../../shared/application/access.js';
 import { FeeQueries } from '../../application/queries/fee.queries.js';
@@ -10,21 +9,10 @@ import { DeclareIncomeCommand } from '../../application/commands/declare-income/
 import { ImportBankStatementCommand, type ImportResult } from '../../application/commands/import-bank-statement/import-bank-statement.command.js';
 import { RecordPaymentCommand } from '../../application/commands/record-payment/record-payment.command.js';
 import type { Fee } from '../../domain/fee.aggregate.js';
-import { legacyKztNumber, tiynFromKztNumber, type Tiyn } from '../../domain/money.js';
+import { legacyKztNumber, type Tiyn } from '../../domain/money.js';
+import { tiynOfBody } from '../../../shared/interface/legacy-kzt.js';
 
 const kzt = (t: Tiyn | null): number | null => (t === null ? null : legacyKztNumber(t));
-
-/**
- * The request's `…Tiyn` field, else its deprecated `…Kzt` twin (ADR 0036 §4: the contract admits
- * exactly one; the admin gateway's cross-context e2e still sends the KZT fields). A KZT number is
- * read exactly from its decimal text, never multiplied as a float; the use cases take tiyn only.
- */
-function tiynOfBody(tiynValue: number | undefined, kztValue: number | undefined, kztField: string): number {
-  if (tiynValue !== undefined) return tiynValue;
-  const t = kztValue === undefined ? null : tiynFromKztNumber(kztValue);
-  if (t === null) throw ValidationError.field(kztField, 'must be a non-negative KZT amount with at most 2 decimals', 'money.kzt');
-  return t;
-}
 
 const FeeParams = z.object({ feeId: z.uuid() });
 

@@ -21,7 +21,19 @@ import { ReadNonResidentsCommand } from '../../application/commands/read-non-res
 import { SubmitQuarterlyReportCommand } from '../../application/commands/submit-quarterly-report/submit-quarterly-report.command.js';
 import { ReportingQueries } from '../../application/queries/reporting.queries.js';
 import type { AnalyticsReport } from '../../domain/analytics-report.js';
-import type { QuarterlyReport } from '../../domain/quarterly-report.aggregate.js';
+import type { QuarterlyReport, ReportIndicators } from '../../domain/quarterly-report.aggregate.js';
+import { tiyn, ZERO } from '../../../fees/domain/money.js';
+import { tiynOfBody } from '../../../shared/interface/legacy-kzt.js';
+
+/** F-39 indicators in tiyn (ADR 0036): each amount from its `…Tiyn` field or, deprecated, its `…Kzt` twin read exactly. */
+const indicatorsOf = (i: z.infer<typeof SubmitQuarterlyReportBody>['indicators']): ReportIndicators => ({
+  revenueTiyn: tiyn(tiynOfBody(i.revenueTiyn, i.revenueKzt, 'indicators.revenueKzt'), 'indicators.revenueTiyn'),
+  exportRevenueTiyn: tiyn(tiynOfBody(i.exportRevenueTiyn, i.exportRevenueKzt, 'indicators.exportRevenueKzt'), 'indicators.exportRevenueTiyn'),
+  headcount: i.headcount,
+  residentHeadcount: i.residentHeadcount,
+  nonResidentHeadcount: i.nonResidentHeadcount,
+  investmentsAttractedTiyn: tiyn(tiynOfBody(i.investmentsAttractedTiyn, i.investmentsAttractedKzt, 'indicators.investmentsAttractedKzt', ZERO), 'indicators.investmentsAttractedTiyn'),
+});
 
 const ReportIdParams = z.object({ reportId: z.uuid() });
 const AccessLogQuery = z.object({ bin: BinSchema.optional() });
@@ -68,7 +80,7 @@ export class ReportingController {
     errors: [404, 409],
   })
   async submit(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ReportParams>, @ValidBody() b: z.infer<typeof SubmitQuarterlyReportBody>) {
-    return reportDto(await this.commands.execute(new SubmitQuarterlyReportCommand(actor, p.id, p.year, p.quarter, b)));
+    return reportDto(await this.commands.execute(new SubmitQuarterlyReportCommand(actor, p.id, p.year, p.quarter, { resultsAnalysis: b.resultsAnalysis, indicators: indicatorsOf(b.indicators), nonResidents: b.nonResidents })));
   }
 
   @Get('participations/:id/quarterly-reports')
