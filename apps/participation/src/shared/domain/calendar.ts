@@ -25,6 +25,3 @@ export function nextQuarter(year: number, quarter: number): { year: number; quar
 }
 
 export const quarterLabel = (year: number, quarter: number): string => `${year}-Q${quarter}`;
-
-/** Rounds to whole tiyn (2 decimals) without binary drift. */
-export const roundKzt = (v: number): number => Math.round(v * 100 + Number.EPSILON) / 100;
