@@ -70,13 +70,9 @@ function undeclaredWorkspaceDependencyRules(workspaces) {
   const dirByName = new Map(workspaces.filter((w) => w.manifest.name).map((w) => [w.manifest.name, w.dir]));
   return workspaces.flatMap(({ dir, manifest }) => {
     const declared = new Set(
-      ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) =>
-        Object.keys(manifest[field] ?? {}),
-      ),
+      ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) => Object.keys(manifest[field] ?? {})),
     );
-    const undeclaredDirs = workspaces
-      .map((w) => w.dir)
-      .filter((other) => other !== dir && ![...declared].some((name) => dirByName.get(name) === other));
+    const undeclaredDirs = workspaces.map((w) => w.dir).filter((other) => other !== dir && ![...declared].some((name) => dirByName.get(name) === other));
     if (undeclaredDirs.length === 0) return [];
     return [
       {
@@ -84,7 +80,7 @@ function undeclaredWorkspaceDependencyRules(workspaces) {
         severity: 'error',
         comment:
           `${manifest.name ?? dir} uses a workspace package that its package.json does not declare: ` +
-          "add it to dependencies (\"@hub/<name>\": \"workspace:*\") and run pnpm install.",
+          'add it to dependencies ("@hub/<name>": "workspace:*") and run pnpm install.',
         from: { path: `^${escapeRegExp(dir)}/`, pathNot: DIST },
         to: { path: `^(${undeclaredDirs.map(escapeRegExp).join('|')})/` },
       },
@@ -127,18 +123,14 @@ const config = {
     {
       name: 'no-relative-import-across-workspaces',
       severity: 'error',
-      comment:
-        "Use another workspace package by its name ('@hub/<name>'), which resolves to its public entry, " +
-        'never by a relative path into its folder.',
+      comment: "Use another workspace package by its name ('@hub/<name>'), which resolves to its public entry, " + 'never by a relative path into its folder.',
       from: { path: WORKSPACE_DIR, pathNot: DIST },
       to: { path: WORKSPACE_DIR, pathNot: '^$1/', dependencyTypes: ['local'] },
     },
     {
       name: 'no-import-of-dist',
       severity: 'error',
-      comment:
-        "Import '@hub/<name>' (its package.json exports), never a file of a dist/ folder: built output " +
-        'is not source and may be stale or missing.',
+      comment: "Import '@hub/<name>' (its package.json exports), never a file of a dist/ folder: built output " + 'is not source and may be stale or missing.',
       from: { pathNot: DIST },
       to: { path: DIST },
     },
@@ -148,7 +140,7 @@ const config = {
       comment:
         'The domain layer holds the rules and depends on nothing outward: not on infrastructure/ ' +
         '(repositories, adapters) nor on interface/ (controllers, consumers). Invert with a port. ' +
-        'Unit tests beside the domain (*.spec.ts) may wire a real adapter: they are not part of the domain\'s production graph.',
+        "Unit tests beside the domain (*.spec.ts) may wire a real adapter: they are not part of the domain's production graph.",
       from: { path: '(^|/)domain/', pathNot: [DIST, '\\.spec\\.ts$'] },
       to: { path: '(^|/)(infrastructure|interface)/' },
     },
@@ -221,9 +213,7 @@ const config = {
     {
       name: 'not-to-dev-dep',
       severity: 'warn',
-      comment:
-        'Production code imports a package declared only in devDependencies: move it to dependencies, ' +
-        'or keep the import in tests.',
+      comment: 'Production code imports a package declared only in devDependencies: move it to dependencies, ' + 'or keep the import in tests.',
       from: { path: '^(apps|packages)/[^/]+/src/', pathNot: ['\\.(spec|test)\\.ts$', DIST] },
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },

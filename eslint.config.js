@@ -11,8 +11,7 @@ import tseslint from 'typescript-eslint';
 /** Deep imports into workspace packages bypass their public entry (`exports` of package.json). */
 const DEEP_WORKSPACE_IMPORTS = {
   group: ['@hub/*/src', '@hub/*/src/**', '@hub/*/dist', '@hub/*/dist/**'],
-  message:
-    "Import a workspace package through its public entry ('@hub/<name>'), never its src/ or dist/: add an export to the package instead (ADR 0006).",
+  message: "Import a workspace package through its public entry ('@hub/<name>'), never its src/ or dist/: add an export to the package instead (ADR 0006).",
 };
 
 /** Domain code asks the Clock port (@hub/kernel) for the time, so that tests and seeds control it. */
@@ -65,14 +64,8 @@ export default defineConfig(
           requireDefaultForNonUnion: false,
         },
       ],
-      '@typescript-eslint/consistent-type-imports': [
-        'error',
-        { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: true },
-      ],
-      '@typescript-eslint/no-unused-vars': [
-        'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
-      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' }],
       // An async method that implements an async port need not await anything (in-memory adapters).
       '@typescript-eslint/require-await': 'off',
       'no-restricted-imports': ['error', { patterns: [DEEP_WORKSPACE_IMPORTS] }],

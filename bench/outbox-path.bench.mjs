@@ -30,17 +30,31 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8); // commands in f
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const summary = (name, latencies, elapsedMs) => {
   const s = [...latencies].sort((a, b) => a - b);
-  return { path: name, events: s.length, 'throughput (ev/s)': Math.round((s.length / elapsedMs) * 1000), 'p50 (ms)': +quantile(s, 0.5).toFixed(1), 'p99 (ms)': +quantile(s, 0.99).toFixed(1), 'max (ms)': +s.at(-1).toFixed(1) };
+  return {
+    path: name,
+    events: s.length,
+    'throughput (ev/s)': Math.round((s.length / elapsedMs) * 1000),
+    'p50 (ms)': +quantile(s, 0.5).toFixed(1),
+    'p99 (ms)': +quantile(s, 0.99).toFixed(1),
+    'max (ms)': +s.at(-1).toFixed(1),
+  };
 };
 
 async function admin(q) {
   const c = new pg.Client({ connectionString: `${PG}/postgres` });
   await c.connect();
-  try { await c.query(q); } finally { await c.end(); }
+  try {
+    await c.query(q);
+  } finally {
+    await c.end();
+  }
 }
 
 async function createTopic(bus, topic, partitions) {
-  await bus.createTopics([{ name: topic, partitions }, { name: `${topic}.dlq`, partitions: 1 }]);
+  await bus.createTopics([
+    { name: topic, partitions },
+    { name: `${topic}.dlq`, partitions: 1 },
+  ]);
 }
 
 const newBus = (clientId) => new KafkaJsMessageBus({ clientId, brokers: BROKERS, logger: silentLogger });
@@ -49,16 +63,18 @@ const newBus = (clientId) => new KafkaJsMessageBus({ clientId, brokers: BROKERS,
 async function pool(n, concurrency, fn, rate) {
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < n) {
-      const i = next++;
-      if (rate) {
-        const wait = t0 + (i * 1000) / rate - performance.now();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        if (rate) {
+          const wait = t0 + (i * 1000) / rate - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
+        await fn(i);
       }
-      await fn(i);
-    }
-  }));
+    }),
+  );
 }
 
 // The same producer settings as the relay's (idempotent, acks=all, one request in flight), a plain
@@ -73,17 +89,27 @@ async function rawBaseline(rate) {
   let done;
   const finished = new Promise((r) => (done = r));
   let last = 0;
-  const subscription = await consumerBus.subscribe({ groupId: `bench-raw-${uuidv7()}`, topics: [topic], fromBeginning: true, handle: async (message) => {
-    latencies.push(performance.now() - sentAt.get(message.key));
-    last = performance.now();
-    if (latencies.length === N) done();
-  } });
+  const subscription = await consumerBus.subscribe({
+    groupId: `bench-raw-${uuidv7()}`,
+    topics: [topic],
+    fromBeginning: true,
+    handle: async (message) => {
+      latencies.push(performance.now() - sentAt.get(message.key));
+      last = performance.now();
+      if (latencies.length === N) done();
+    },
+  });
   const start = performance.now();
-  await pool(N, CONCURRENCY, async (i) => {
-    const id = `k${i}`;
-    sentAt.set(id, performance.now());
-    await producerBus.publish([{ topic, key: id, value: JSON.stringify({ n: i }) }]);
-  }, rate);
+  await pool(
+    N,
+    CONCURRENCY,
+    async (i) => {
+      const id = `k${i}`;
+      sentAt.set(id, performance.now());
+      await producerBus.publish([{ topic, key: id, value: JSON.stringify({ n: i }) }]);
+    },
+    rate,
+  );
   await finished;
   await subscription.stop();
   await Promise.all([producerBus.close(), consumerBus.close()]);
@@ -97,12 +123,20 @@ async function outboxPath(rate) {
   await createTopic(prodBus, topic, 6);
   const dbs = [`hub_bench_prod_${Date.now()}`, `hub_bench_cons_${Date.now()}`];
   for (const d of dbs) await admin(`create database "${d}"`);
-  const [prodOrm, consOrm] = await Promise.all(dbs.map((d) => MikroORM.init({ clientUrl: `${PG}/${d}`, entities: messagingEntities, allowGlobalContext: false, pool: { max: CONCURRENCY + 2 } })));
+  const [prodOrm, consOrm] = await Promise.all(
+    dbs.map((d) => MikroORM.init({ clientUrl: `${PG}/${d}`, entities: messagingEntities, allowGlobalContext: false, pool: { max: CONCURRENCY + 2 } })),
+  );
   await Promise.all([prodOrm.schema.create(), consOrm.schema.create()]);
   await sql(prodOrm.em.fork(), 'create table thing (id text primary key, n int not null)');
   await sql(consOrm.em.fork(), 'create table effect (event_id uuid primary key, n int not null)');
 
-  const thing = defineIntegrationEvent({ type: 'bench.thing-happened', version: 1, topic, description: 'bench', payload: z.object({ n: z.number().int(), startedAt: z.number() }) });
+  const thing = defineIntegrationEvent({
+    type: 'bench.thing-happened',
+    version: 1,
+    topic,
+    description: 'bench',
+    payload: z.object({ n: z.number().int(), startedAt: z.number() }),
+  });
   const clock = new SystemClock();
   const outbox = new Outbox(clock);
   const relay = new OutboxRelay(prodOrm.em, prodBus, clock, { batchSize: 200, idlePollMs: 5, logger: silentLogger });
@@ -111,8 +145,15 @@ async function outboxPath(rate) {
   const finished = new Promise((r) => (done = r));
   let last = 0;
   const consumer = new EventConsumer(consOrm.em, consBus, {
-    name: `bench-${uuidv7()}`, topics: [topic], registry: new EventRegistry([thing]), logger: silentLogger,
-    handlers: [eventHandler(thing, async (e, em) => { await sql(em, 'insert into effect (event_id, n) values (?, ?)', [e.id, e.payload.n]); })],
+    name: `bench-${uuidv7()}`,
+    topics: [topic],
+    registry: new EventRegistry([thing]),
+    logger: silentLogger,
+    handlers: [
+      eventHandler(thing, async (e, em) => {
+        await sql(em, 'insert into effect (event_id, n) values (?, ?)', [e.id, e.payload.n]);
+      }),
+    ],
   });
   consumer.outcomes.push((o, m) => {
     if (o !== 'handled') return;
@@ -124,14 +165,19 @@ async function outboxPath(rate) {
   await consumer.start();
   relay.start();
   const start = performance.now();
-  await pool(N, CONCURRENCY, async (i) => {
-    const startedAt = performance.timeOrigin + performance.now();
-    await prodOrm.em.fork().transactional(async (tx) => {
-      await sql(tx, 'insert into thing (id, n) values (?, ?)', [`t${i}`, i]);
-      await outbox.add(tx, thing, `t${i}`, { n: i, startedAt });
-    });
-    relay.wake();
-  }, rate);
+  await pool(
+    N,
+    CONCURRENCY,
+    async (i) => {
+      const startedAt = performance.timeOrigin + performance.now();
+      await prodOrm.em.fork().transactional(async (tx) => {
+        await sql(tx, 'insert into thing (id, n) values (?, ?)', [`t${i}`, i]);
+        await outbox.add(tx, thing, `t${i}`, { n: i, startedAt });
+      });
+      relay.wake();
+    },
+    rate,
+  );
   await finished;
   await relay.stop();
   await consumer.stop();
@@ -140,7 +186,9 @@ async function outboxPath(rate) {
   return summary(`outbox → relay → Kafka → inbox${rate ? ` @${rate}/s` : ' (burst)'}`, latencies, last - start);
 }
 
-console.log(`messaging benchmark: ${N} events per path, ${CONCURRENCY} in flight, steady rate ${RATE}/s, ${RUNS} run(s), broker ${BROKERS.join(',')}, node ${process.version}`);
+console.log(
+  `messaging benchmark: ${N} events per path, ${CONCURRENCY} in flight, steady rate ${RATE}/s, ${RUNS} run(s), broker ${BROKERS.join(',')}, node ${process.version}`,
+);
 const rows = [];
 for (let r = 1; r <= RUNS; r++) {
   rows.push({ run: r, ...(await rawBaseline()) });

@@ -15,7 +15,8 @@ import { UpstreamClient } from './upstreams/upstream-client.js';
 export const GATEWAY_HTTP = {
   name: 'admin-gateway',
   title: 'Astana Hub — Admin gateway',
-  description: 'The front door for Fund staff and the applicant portal: authentication, the route table of who may call what, the audit trail, composed views, the deadlines board.',
+  description:
+    'The front door for Fund staff and the applicant portal: authentication, the route table of who may call what, the audit trail, composed views, the deadlines board.',
   configSchema: gatewayConfigSchema,
   /** The gateway has no use cases: no command or query bus. */
   cqrs: false,
@@ -32,7 +33,14 @@ export function gatewayPlatformImports(env?: Record<string, string | undefined>)
 }
 
 /** OpenApiGenerator is the platform's, instantiated here too: the merged document starts from the gateway's own. */
-export const gatewayProviders = [OpenApiGenerator, AuditTrail, UpstreamClient, RateLimiter, ProxyHandler, { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor }];
+export const gatewayProviders = [
+  OpenApiGenerator,
+  AuditTrail,
+  UpstreamClient,
+  RateLimiter,
+  ProxyHandler,
+  { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
+];
 export const gatewayControllers = [AuditHttpController, CompositionHttpController, MergedOpenApiHttpController];
 
 @Module({

@@ -38,7 +38,11 @@ export const gatewayConfigSchema = httpConfigSchema.extend(persistenceConfigSche
   HUB_GATEWAY_IP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   HUB_GATEWAY_IP_RATE_BURST: z.coerce.number().int().min(1).default(200),
   /** Largest non-JSON body (uploads, CSV imports) forwarded; JSON bodies use HUB_HTTP_BODY_LIMIT. */
-  HUB_GATEWAY_RAW_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  HUB_GATEWAY_RAW_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   /** Behind a reverse proxy: trust X-Forwarded-For for the client IP (express `trust proxy`). */
   HUB_GATEWAY_TRUST_PROXY: z
     .enum(['true', 'false'])

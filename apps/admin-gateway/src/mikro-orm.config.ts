@@ -9,7 +9,16 @@ export function gatewayOrmConfig(clientUrl: string): Options {
     clientUrl,
     entities: [...gatewayEntities],
     extensions: [Migrator],
-    migrations: { migrationsList: migrations, tableName: 'mikro_orm_migrations', transactional: true, allOrNothing: true, emit: 'ts', path: 'src/migrations', snapshot: false, silent: true },
+    migrations: {
+      migrationsList: migrations,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+      path: 'src/migrations',
+      snapshot: false,
+      silent: true,
+    },
     allowGlobalContext: false,
   });
 }

@@ -57,7 +57,11 @@ describe('decideAccess', () => {
   });
   it('F-35: an applicant only for the companies its token names; staff are not company-bound', () => {
     expect(decideAccess(['applicant'], actor(['applicant'], [BIN_A]), BIN_A)).toEqual({ allowed: true });
-    expect(decideAccess(['applicant'], actor(['applicant'], [BIN_A]), BIN_B)).toMatchObject({ allowed: false, status: 403, detail: expect.stringMatching(/F-35/) as string });
+    expect(decideAccess(['applicant'], actor(['applicant'], [BIN_A]), BIN_B)).toMatchObject({
+      allowed: false,
+      status: 403,
+      detail: expect.stringMatching(/F-35/) as string,
+    });
     expect(decideAccess(['applicant', 'fund-officer'], actor(['fund-officer']), BIN_B)).toEqual({ allowed: true });
     expect(decideAccess('authenticated', actor(['applicant'], []), BIN_B)).toMatchObject({ allowed: false, status: 403 });
     // a staff role the route does not grant does not lift the company restriction

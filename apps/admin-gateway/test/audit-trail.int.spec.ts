@@ -29,12 +29,27 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
 
   it('records every state-changing request with who, for which company, what, when, correlation id and outcome', async () => {
     gw.registration.handler = (_req, res) => json(res, 201, { id: APP_ID });
-    const created = await gw.http().post('/api/registration/applications').set('authorization', `Bearer ${alice}`).set('x-correlation-id', 'corr-audit-1').send({ bin: BIN_A });
+    const created = await gw
+      .http()
+      .post('/api/registration/applications')
+      .set('authorization', `Bearer ${alice}`)
+      .set('x-correlation-id', 'corr-audit-1')
+      .send({ bin: BIN_A });
     expect(created.status).toBe(201);
     gw.registration.handler = (_req, res) => json(res, 409, { title: 'Not possible in the current state', status: 409, detail: 'x' });
-    await gw.http().post(`/api/registration/applications/${APP_ID}/submit`).set('authorization', `Bearer ${alice}`).set('x-correlation-id', 'corr-audit-2').send({});
+    await gw
+      .http()
+      .post(`/api/registration/applications/${APP_ID}/submit`)
+      .set('authorization', `Bearer ${alice}`)
+      .set('x-correlation-id', 'corr-audit-2')
+      .send({});
     // A write the gateway refuses is on record too (who tried what).
-    await gw.http().post(`/api/registration/applications/${APP_ID}/remarks`).set('authorization', `Bearer ${alice}`).set('x-correlation-id', 'corr-audit-3').send({});
+    await gw
+      .http()
+      .post(`/api/registration/applications/${APP_ID}/remarks`)
+      .set('authorization', `Bearer ${alice}`)
+      .set('x-correlation-id', 'corr-audit-3')
+      .send({});
     // A plain read of non-restricted data is not audited.
     gw.registration.reset();
     await gw.http().get(`/api/registration/applications/${APP_ID}`).set('authorization', `Bearer ${olga}`);
@@ -57,13 +72,30 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
       correlation_id: 'corr-audit-1',
     });
     expect(new Date(all[0]!.occurred_at as string).toISOString()).toBe('2026-11-20T06:00:00.000Z'); // the Clock's time
-    expect(all[1]).toMatchObject({ route: '/api/registration/applications/:id/submit', resource_id: APP_ID, status: 409, outcome: 'rejected', correlation_id: 'corr-audit-2' });
-    expect(all[2]).toMatchObject({ route: '/api/registration/applications/:id/remarks', subject: 'alice', status: 403, outcome: 'denied', correlation_id: 'corr-audit-3' });
+    expect(all[1]).toMatchObject({
+      route: '/api/registration/applications/:id/submit',
+      resource_id: APP_ID,
+      status: 409,
+      outcome: 'rejected',
+      correlation_id: 'corr-audit-2',
+    });
+    expect(all[2]).toMatchObject({
+      route: '/api/registration/applications/:id/remarks',
+      subject: 'alice',
+      status: 403,
+      outcome: 'denied',
+      correlation_id: 'corr-audit-3',
+    });
   });
 
   it("a staff write is recorded under the company the context's answer names (acting for which company)", async () => {
     gw.registration.handler = (_req, res) => json(res, 200, { id: APP_ID, bin: BIN_A, status: 'with-commission' });
-    const res = await gw.http().post(`/api/registration/applications/${APP_ID}/send-to-commission`).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-staff-1').send({});
+    const res = await gw
+      .http()
+      .post(`/api/registration/applications/${APP_ID}/send-to-commission`)
+      .set('authorization', `Bearer ${olga}`)
+      .set('x-correlation-id', 'corr-staff-1')
+      .send({});
     expect(res.status).toBe(200);
     const row = (await rows()).find((r) => r.correlation_id === 'corr-staff-1');
     expect(row).toMatchObject({ subject: 'olga', roles: ['fund-officer'], company_bin: BIN_A, actor_companies: [], resource_id: APP_ID, outcome: 'allowed' });
@@ -76,7 +108,15 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     expect((await gw.http().get(path).set('authorization', `Bearer ${auditor}`).set('x-correlation-id', 'corr-pii-2')).status).toBe(403);
     const pii = (await rows()).filter((r) => r.kind === 'restricted-read');
     expect(pii).toMatchObject([
-      { subject: 'olga', company_bin: null, resource_id: REPORT_ID, status: 200, outcome: 'allowed', correlation_id: 'corr-pii-1', route: '/api/participation/quarterly-reports/:reportId/non-residents' },
+      {
+        subject: 'olga',
+        company_bin: null,
+        resource_id: REPORT_ID,
+        status: 200,
+        outcome: 'allowed',
+        correlation_id: 'corr-pii-1',
+        route: '/api/participation/quarterly-reports/:reportId/non-residents',
+      },
       { subject: 'audrey', company_bin: null, resource_id: REPORT_ID, status: 403, outcome: 'denied', correlation_id: 'corr-pii-2' },
     ]);
   });
@@ -129,7 +169,11 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     expect(page(page2).items).toHaveLength(1);
     expect(BigInt(page(page1).items[0]!.seq)).toBeGreaterThan(BigInt(page(page1).items[1]!.seq)); // newest first
     const alices = await q('?subject=alice&kind=write');
-    expect(page(alices).items.map((i: { status: number }) => i.status).sort()).toEqual([201, 403, 409]);
+    expect(
+      page(alices)
+        .items.map((i: { status: number }) => i.status)
+        .sort(),
+    ).toEqual([201, 403, 409]);
     expect(page(await q('?outcome=denied&subject=alice')).items).toHaveLength(1);
     expect(page(await q('?correlationId=corr-pii-1')).items[0]).toMatchObject({ kind: 'restricted-read', subject: 'olga', resourceId: REPORT_ID });
     expect(page(await q('?kind=restricted-read')).total).toBe(2); // the fail-closed attempt left no row (and no data)
@@ -137,8 +181,13 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     expect(page(await q('?from=2030-01-01T00:00:00Z')).total).toBe(0);
     const bad = await q('?kind=delete&pageSize=0');
     expect(bad.status).toBe(400);
-    expect(bodyOf<Problem>(bad).errors!.map((e: { field: string }) => e.field).sort()).toEqual(['query.kind', 'query.pageSize']);
-    for (const role of ['fund-officer', 'applicant', 'commission-secretary'] as const) expect((await q('', await gw.token(role, { companies: [BIN_A] }))).status).toBe(403);
+    expect(
+      bodyOf<Problem>(bad)
+        .errors!.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['query.kind', 'query.pageSize']);
+    for (const role of ['fund-officer', 'applicant', 'commission-secretary'] as const)
+      expect((await q('', await gw.token(role, { companies: [BIN_A] }))).status).toBe(403);
     // Reading the trail is itself on record.
     expect((await rows()).filter((r) => r.kind === 'audit-read' && r.subject === 'audrey').length).toBeGreaterThanOrEqual(8);
   });

@@ -156,7 +156,14 @@ describe('authorisation matrix: every gateway route × every role', () => {
   });
 
   it("F-35, F-41: the authorised body's analyst gets 403 from every route of registration and every company file of participation", async () => {
-    const companyRoutes = ['/api/registration/applications', `/api/registration/applications?bin=${BIN_A}`, '/api/registration/deadlines', `/api/registration/participants/${BIN_A}`, '/api/participation/participations', '/api/participation/deadlines'];
+    const companyRoutes = [
+      '/api/registration/applications',
+      `/api/registration/applications?bin=${BIN_A}`,
+      '/api/registration/deadlines',
+      `/api/registration/participants/${BIN_A}`,
+      '/api/participation/participations',
+      '/api/participation/deadlines',
+    ];
     for (const path of companyRoutes) expect(`${path} → ${(await call('GET', path, AN)).status}`).toBe(`${path} → 403`);
     expect(gw.registration.seen).toHaveLength(0);
     expect(gw.participation.seen).toHaveLength(0);
@@ -193,7 +200,8 @@ describe('authorisation matrix: every gateway route × every role', () => {
       // …its own company passes (the context filters again)
       expect((await call(route.method, path.replaceAll(BIN_B, BIN_A), 'applicant')).status).toBe(200);
       // …and a repeated filter cannot smuggle another company in
-      if (route.companyQuery) expect((await call(route.method, `${path.replaceAll(BIN_B, BIN_A)}&${route.companyQuery}=${BIN_B}`, 'applicant')).status).toBe(403);
+      if (route.companyQuery)
+        expect((await call(route.method, `${path.replaceAll(BIN_B, BIN_A)}&${route.companyQuery}=${BIN_B}`, 'applicant')).status).toBe(403);
     }
     expect((await call('GET', `/api/companies/${BIN_B}/overview`, 'applicant')).status).toBe(403);
   });
@@ -201,7 +209,9 @@ describe('authorisation matrix: every gateway route × every role', () => {
   describe('policy invariants of the route table (reviewed by these, not by hope)', () => {
     const writes = ROUTE_TABLE.filter((r) => STATE_CHANGING.has(r.method));
     it('the auditor is read-only: no state-changing route admits it', () => {
-      expect(writes.filter((r) => r.access === 'public' || r.access === 'authenticated' || r.access.includes('auditor')).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+      expect(
+        writes.filter((r) => r.access === 'public' || r.access === 'authenticated' || r.access.includes('auditor')).map((r) => `${r.method} ${r.path}`),
+      ).toEqual([]);
     });
     it('no state-changing route is public or open to any authenticated caller', () => {
       expect(writes.filter((r) => !Array.isArray(r.access)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
@@ -217,7 +227,11 @@ describe('authorisation matrix: every gateway route × every role', () => {
       for (const r of restricted) expect([...(r.access as Role[])].sort()).toEqual(['applicant', 'fund-officer']);
     });
     it('housing managers and training officers reach neither registration nor participation files (least privilege)', () => {
-      expect(ROUTE_TABLE.filter((r) => Array.isArray(r.access) && (r.access.includes('housing-manager') || r.access.includes('training-officer'))).map((r) => r.path)).toEqual([]);
+      expect(
+        ROUTE_TABLE.filter((r) => Array.isArray(r.access) && (r.access.includes('housing-manager') || r.access.includes('training-officer'))).map(
+          (r) => r.path,
+        ),
+      ).toEqual([]);
     });
     it('every route that names a company is company-scoped for applicants', () => {
       expect(ROUTE_TABLE.filter((r) => r.path.includes(':bin') && !r.companyParam).map((r) => r.path)).toEqual([]);

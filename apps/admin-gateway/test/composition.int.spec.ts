@@ -44,7 +44,8 @@ describe('composed views: company overview and the deadlines board', () => {
     gw.registration.reset();
     gw.participation.reset();
     gw.registration.handler = (req, res) => {
-      if (req.url.startsWith('/applications')) return json(res, 200, { items: [{ id: 'app-1', bin: BIN_A, status: 'registered' }], page: 1, pageSize: 20, total: 1 });
+      if (req.url.startsWith('/applications'))
+        return json(res, 200, { items: [{ id: 'app-1', bin: BIN_A, status: 'registered' }], page: 1, pageSize: 20, total: 1 });
       if (req.url.startsWith('/deadlines'))
         return json(res, 200, [
           { kind: 'completeness-review', ruleId: 'F-12', dueDate: '2026-11-25', overdue: false, bin: BIN_A, subjectId: 'app-1' },
@@ -67,8 +68,15 @@ describe('composed views: company overview and the deadlines board', () => {
         });
       if (req.url.startsWith('/participations?')) return json(res, 200, { items: [], page: 1, pageSize: 200, total: 0 });
       if (req.url === `/participations/${P_ACTIVE}/fees`) return json(res, 200, [{ year: 2026, quarter: 3, dueDate: '2026-10-26', outstandingKzt: 0 }]);
-      if (req.url === `/participations/${P_ACTIVE}/quarterly-reports`) return json(res, 500, { title: 'Internal error', status: 500, detail: 'An unexpected error occurred' });
-      if (req.url.startsWith('/deadlines')) return json(res, 200, { items: [{ kind: 'quarterly-report', ruleId: 'F-37', dueDate: '2026-10-20', overdue: true, bin: BIN_A }], page: 1, pageSize: 20, total: 1 });
+      if (req.url === `/participations/${P_ACTIVE}/quarterly-reports`)
+        return json(res, 500, { title: 'Internal error', status: 500, detail: 'An unexpected error occurred' });
+      if (req.url.startsWith('/deadlines'))
+        return json(res, 200, {
+          items: [{ kind: 'quarterly-report', ruleId: 'F-37', dueDate: '2026-10-20', overdue: true, bin: BIN_A }],
+          page: 1,
+          pageSize: 20,
+          total: 1,
+        });
       return json(res, 404, { title: 'Not found', status: 404, detail: 'no' });
     };
   });
@@ -77,20 +85,40 @@ describe('composed views: company overview and the deadlines board', () => {
     const res = await gw.http().get(`/api/companies/${BIN_A}/overview`).set('authorization', `Bearer ${olga}`).set('x-correlation-id', 'corr-ov');
     expect(res.status).toBe(200);
     expect(overview(res).bin).toBe(BIN_A);
-    expect(overview(res).sections.applications).toEqual({ status: 'ok', upstream: 'registration', data: { items: [{ id: 'app-1', bin: BIN_A, status: 'registered' }], page: 1, pageSize: 20, total: 1 } });
+    expect(overview(res).sections.applications).toEqual({
+      status: 'ok',
+      upstream: 'registration',
+      data: { items: [{ id: 'app-1', bin: BIN_A, status: 'registered' }], page: 1, pageSize: 20, total: 1 },
+    });
     expect(overview(res).sections.participation).toMatchObject({ status: 'ok', upstream: 'participation', data: { total: 2 } });
     expect(overview(res).participationId).toBe(P_ACTIVE); // the active one, not the ended one
-    expect(overview(res).sections.fees).toEqual({ status: 'ok', upstream: 'participation', data: [{ year: 2026, quarter: 3, dueDate: '2026-10-26', outstandingKzt: 0 }] });
+    expect(overview(res).sections.fees).toEqual({
+      status: 'ok',
+      upstream: 'participation',
+      data: [{ year: 2026, quarter: 3, dueDate: '2026-10-26', outstandingKzt: 0 }],
+    });
     // A section whose context fails carries the error; the rest still renders.
-    expect(overview(res).sections.reports).toEqual({ status: 'error', upstream: 'participation', error: { status: 500, title: 'Internal error', detail: 'An unexpected error occurred' } });
+    expect(overview(res).sections.reports).toEqual({
+      status: 'error',
+      upstream: 'participation',
+      error: { status: 500, title: 'Internal error', detail: 'An unexpected error occurred' },
+    });
     // Open deadlines of this company only, soonest first; other companies' and met ones never show.
-    expect(overview(res).sections.deadlines.items.map((d: { ruleId: string; context: string }) => `${d.context}:${d.ruleId}`)).toEqual(['participation:F-37', 'registration:F-12']);
+    expect(overview(res).sections.deadlines.items.map((d: { ruleId: string; context: string }) => `${d.context}:${d.ruleId}`)).toEqual([
+      'participation:F-37',
+      'registration:F-12',
+    ]);
     for (const seen of [...gw.registration.seen, ...gw.participation.seen]) {
       expect(seen.headers.authorization).toBe(`Bearer ${olga}`);
       expect(seen.headers['x-correlation-id']).toBe('corr-ov');
     }
     expect(gw.registration.seen.map((s) => s.url).sort()).toEqual([`/applications?bin=${BIN_A}&pageSize=200`, '/deadlines']);
-    expect(gw.participation.seen.map((s) => s.url).sort()).toEqual(['/deadlines', `/participations/${P_ACTIVE}/fees`, `/participations/${P_ACTIVE}/quarterly-reports`, `/participations?bin=${BIN_A}&pageSize=200`]);
+    expect(gw.participation.seen.map((s) => s.url).sort()).toEqual([
+      '/deadlines',
+      `/participations/${P_ACTIVE}/fees`,
+      `/participations/${P_ACTIVE}/quarterly-reports`,
+      `/participations?bin=${BIN_A}&pageSize=200`,
+    ]);
   });
 
   it('a company without participation: fees and reports say so (empty), applications still shown', async () => {
@@ -110,9 +138,13 @@ describe('composed views: company overview and the deadlines board', () => {
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2_400); // sections ran in parallel under one 1.5 s deadline
     expect(overview(res).sections.applications).toMatchObject({ status: 'error', error: { status: 502 } });
-    for (const s of ['participation', 'fees', 'reports'] as const) expect(overview(res).sections[s]).toMatchObject({ status: 'error', upstream: 'participation', error: { status: 504, code: 'gateway.upstream.timeout' } });
+    for (const s of ['participation', 'fees', 'reports'] as const)
+      expect(overview(res).sections[s]).toMatchObject({ status: 'error', upstream: 'participation', error: { status: 504, code: 'gateway.upstream.timeout' } });
     expect(overview(res).sections.fees?.error.detail).toMatch(/participation could not be read/);
-    expect(overview(res).sections.deadlines.sources.map((s: { context: string; status: string }) => `${s.context}:${s.status}`)).toEqual(['registration:error', 'participation:error']);
+    expect(overview(res).sections.deadlines.sources.map((s: { context: string; status: string }) => `${s.context}:${s.status}`)).toEqual([
+      'registration:error',
+      'participation:error',
+    ]);
   });
 
   it('F-35: an applicant sees the overview of its own company only; the context still gets its own token', async () => {
@@ -127,7 +159,9 @@ describe('composed views: company overview and the deadlines board', () => {
   it('deadlines board: every context merged, soonest first, overdue flagged and counted, malformed items counted not shown', async () => {
     const res = await gw.http().get('/api/deadlines').set('authorization', `Bearer ${olga}`);
     expect(res.status).toBe(200);
-    expect(board(res).items.map((d: { context: string; ruleId: string; dueDate: string; overdue: boolean }) => [d.context, d.ruleId, d.dueDate, d.overdue])).toEqual([
+    expect(
+      board(res).items.map((d: { context: string; ruleId: string; dueDate: string; overdue: boolean }) => [d.context, d.ruleId, d.dueDate, d.overdue]),
+    ).toEqual([
       ['participation', 'F-37', '2026-10-20', true],
       ['registration', 'F-15', '2026-11-18', true],
       ['registration', 'F-12', '2026-11-25', false],

@@ -21,7 +21,14 @@ describe('merged OpenAPI and per-caller rate limits', () => {
       return json(res, 200, {
         openapi: '3.0.3',
         paths: {
-          '/applications': { post: { operationId: 'ApplicationsController.create', summary: 'Create a draft', tags: ['applications'], responses: { '201': { description: 'OK' } } } },
+          '/applications': {
+            post: {
+              operationId: 'ApplicationsController.create',
+              summary: 'Create a draft',
+              tags: ['applications'],
+              responses: { '201': { description: 'OK' } },
+            },
+          },
           '/applications/{id}/certificate.pdf': { get: { operationId: 'FundOfficer.certificate', summary: 'PDF', responses: {} } },
           '/applications/{id}': { get: { operationId: 'ApplicationsController.get', summary: 'One application', responses: { '200': { description: 'OK' } } } },
           '/internal/reindex': { post: { operationId: 'Internal.reindex', summary: 'not for the gateway', responses: {} } },
@@ -39,12 +46,21 @@ describe('merged OpenAPI and per-caller rate limits', () => {
     const paths = doc.paths;
     expect(paths['/api/companies/{bin}/overview']?.get).toBeDefined();
     expect(paths['/api/audit/events']?.get?.['x-hub-access']).toEqual(['auditor']);
-    expect(paths['/api/registration/applications']?.post).toMatchObject({ operationId: 'registration.ApplicationsController.create', summary: 'Create a draft', 'x-hub-gateway-access': ['applicant'] });
+    expect(paths['/api/registration/applications']?.post).toMatchObject({
+      operationId: 'registration.ApplicationsController.create',
+      summary: 'Create a draft',
+      'x-hub-gateway-access': ['applicant'],
+    });
     expect(paths['/api/registration/registry']?.get).toMatchObject({ 'x-hub-gateway-access': 'public', 'x-hub-upstream-undocumented': true });
     expect(paths['/api/registration/internal/reindex']).toBeUndefined();
-    expect(paths['/api/registration/applications/{id}/certificate.pdf']?.get).toMatchObject({ operationId: 'registration.FundOfficer.certificate', 'x-hub-gateway-access': ['fund-officer', 'applicant'] });
+    expect(paths['/api/registration/applications/{id}/certificate.pdf']?.get).toMatchObject({
+      operationId: 'registration.FundOfficer.certificate',
+      'x-hub-gateway-access': ['fund-officer', 'applicant'],
+    });
     expect(paths['/api/participation/quarterly-reports/{reportId}/non-residents']?.get).toMatchObject({ 'x-hub-restricted-personal-data': true });
-    const proxied = Object.entries(paths).flatMap(([p, ops]) => (p.startsWith('/api/registration/') || p.startsWith('/api/participation/') ? Object.keys(ops) : []));
+    const proxied = Object.entries(paths).flatMap(([p, ops]) =>
+      p.startsWith('/api/registration/') || p.startsWith('/api/participation/') ? Object.keys(ops) : [],
+    );
     expect(proxied).toHaveLength(ROUTE_TABLE.length);
     expect(doc.components.schemas.Application).toEqual({ type: 'object' });
     expect(doc['x-hub-upstreams']).toMatchObject([{ name: 'registration', openapi: 'ok' }, { name: 'participation' }]);

@@ -16,7 +16,9 @@ describe('the gateway starts no messaging', () => {
   });
 
   it('its database holds only its own tables after the migrations (no outbox, inbox or timers)', async () => {
-    const rows = await gw.db.orm.em.getConnection().execute<{ table_name: string }[]>(`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
+    const rows = await gw.db.orm.em
+      .getConnection()
+      .execute<{ table_name: string }[]>(`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
     expect(rows.map((r) => r.table_name)).toEqual(['gateway_audit_event', 'gateway_rate_limit', 'mikro_orm_migrations']);
   });
 

@@ -18,8 +18,10 @@ describe('proxy: forwarding, timeouts and a context that is down', () => {
   beforeEach(() => gw.registration.reset());
 
   it("forwards the caller's own bearer token, the correlation id, the query and the JSON body — and no identity header of its own", async () => {
-    gw.registration.handler = (req, res) => json(res, 201, { id: '018f0000-0000-7000-8000-0000000000aa' }, { location: '/applications/018f0000-0000-7000-8000-0000000000aa' });
-    const res = await gw.http()
+    gw.registration.handler = (req, res) =>
+      json(res, 201, { id: '018f0000-0000-7000-8000-0000000000aa' }, { location: '/applications/018f0000-0000-7000-8000-0000000000aa' });
+    const res = await gw
+      .http()
       .post('/api/registration/applications?lang=ru')
       .set('authorization', `Bearer ${applicant}`)
       .set('x-correlation-id', 'corr-proxy-1')
@@ -40,8 +42,19 @@ describe('proxy: forwarding, timeouts and a context that is down', () => {
   });
 
   it("passes a context's own answer through unchanged (status, problem+json body)", async () => {
-    gw.registration.handler = (_req, res) => json(res, 409, { type: 'x', title: 'Not possible in the current state', status: 409, detail: "the application is in state 'submitted'", currentState: 'submitted' });
-    const res = await gw.http().post('/api/registration/applications/018f0000-0000-7000-8000-000000000001/submit').set('authorization', `Bearer ${applicant}`).send({});
+    gw.registration.handler = (_req, res) =>
+      json(res, 409, {
+        type: 'x',
+        title: 'Not possible in the current state',
+        status: 409,
+        detail: "the application is in state 'submitted'",
+        currentState: 'submitted',
+      });
+    const res = await gw
+      .http()
+      .post('/api/registration/applications/018f0000-0000-7000-8000-000000000001/submit')
+      .set('authorization', `Bearer ${applicant}`)
+      .send({});
     expect(res.status).toBe(409);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bodyOf<{ currentState: string }>(res).currentState).toBe('submitted');

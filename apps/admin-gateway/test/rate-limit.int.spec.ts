@@ -12,7 +12,13 @@ describe('rate limits shared by two gateway replicas (one PostgreSQL store)', ()
   let b: GatewayHarness;
   // Per caller: 4 calls per window (rate 8/min → 30 s window); per IP: 10 per window (20/min → 30 s).
   // Behind a trusted proxy, so each test can call from its own client address (X-Forwarded-For).
-  const env = { HUB_GATEWAY_RATE_BURST: '4', HUB_GATEWAY_RATE_PER_MINUTE: '8', HUB_GATEWAY_IP_RATE_BURST: '10', HUB_GATEWAY_IP_RATE_PER_MINUTE: '20', HUB_GATEWAY_TRUST_PROXY: 'true' };
+  const env = {
+    HUB_GATEWAY_RATE_BURST: '4',
+    HUB_GATEWAY_RATE_PER_MINUTE: '8',
+    HUB_GATEWAY_IP_RATE_BURST: '10',
+    HUB_GATEWAY_IP_RATE_PER_MINUTE: '20',
+    HUB_GATEWAY_TRUST_PROXY: 'true',
+  };
 
   beforeAll(async () => {
     a = await startGateway(env);
@@ -23,10 +29,10 @@ describe('rate limits shared by two gateway replicas (one PostgreSQL store)', ()
     await a?.close();
   });
 
-
   it('per caller: calls alternating between the replicas count against one limit; the 5th gets 429 problem+json with Retry-After on either', async () => {
     const olga = await a.token('fund-officer', { sub: 'olga-shared' });
-    const call = (gw: GatewayHarness) => gw.http().get('/api/registration/applications').set('authorization', `Bearer ${olga}`).set('x-forwarded-for', '10.0.0.1');
+    const call = (gw: GatewayHarness) =>
+      gw.http().get('/api/registration/applications').set('authorization', `Bearer ${olga}`).set('x-forwarded-for', '10.0.0.1');
     const statuses: number[] = [];
     for (const gw of [a, b, a, b, a, b]) statuses.push((await call(gw)).status);
     // In-memory buckets per replica would have allowed all six (4 + 4).
@@ -42,7 +48,9 @@ describe('rate limits shared by two gateway replicas (one PostgreSQL store)', ()
     expect((await a.http().get('/api/registration/applications').set('authorization', `Bearer ${oleg}`).set('x-forwarded-for', '10.0.0.2')).status).toBe(200);
     expect((await b.http().get('/api/registration/applications').set('authorization', `Bearer ${oleg}`).set('x-forwarded-for', '10.0.0.2')).status).toBe(200);
     // the counter is one row in the shared table
-    const rows = await a.db.orm.em.getConnection().execute<{ key: string; points: number }[]>(`select key, points from "${RATE_LIMIT_TABLE}" where key = 'caller:sub:olga-shared'`);
+    const rows = await a.db.orm.em
+      .getConnection()
+      .execute<{ key: string; points: number }[]>(`select key, points from "${RATE_LIMIT_TABLE}" where key = 'caller:sub:olga-shared'`);
     expect(rows).toHaveLength(1);
     expect(Number(rows[0]!.points)).toBeGreaterThan(4);
   });
@@ -58,7 +66,8 @@ describe('rate limits shared by two gateway replicas (one PostgreSQL store)', ()
 
   it('per IP, before authentication: a flood of forged tokens from one address, alternating between replicas, is cut off at one shared limit; health probes are exempt', async () => {
     const forged = `${(await a.token('fund-officer', { sub: 'mallory' })).slice(0, -4)}AAAA`;
-    const call = (gw: GatewayHarness) => gw.http().get('/api/registration/applications').set('authorization', `Bearer ${forged}`).set('x-forwarded-for', '10.0.0.9');
+    const call = (gw: GatewayHarness) =>
+      gw.http().get('/api/registration/applications').set('authorization', `Bearer ${forged}`).set('x-forwarded-for', '10.0.0.9');
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await call(i % 2 === 0 ? a : b)).status);
     // 10 reach token verification (and fail it); then the address is cut off before any verification.

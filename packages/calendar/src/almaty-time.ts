@@ -50,13 +50,7 @@ function wallClockAt(epochMs: number): WallClock {
 /** The wall clock in Almaty at `epochMs`, as milliseconds since 1970-01-01T00:00 "local". */
 function localMsAt(epochMs: number): number {
   const w = wallClockAt(epochMs);
-  return (
-    epochDayOfCivil(w.year, w.month, w.day) * MS_PER_DAY +
-    w.hour * MS_PER_HOUR +
-    w.minute * 60_000 +
-    w.second * 1000 +
-    (((epochMs % 1000) + 1000) % 1000)
-  );
+  return epochDayOfCivil(w.year, w.month, w.day) * MS_PER_DAY + w.hour * MS_PER_HOUR + w.minute * 60_000 + w.second * 1000 + (((epochMs % 1000) + 1000) % 1000);
 }
 
 function offsetAt(epochMs: number): number {
@@ -86,11 +80,7 @@ function startOfAlmatyEpochDay(epochDay: number): number {
   if (cached !== undefined) return cached;
   const localMidnight = epochDay * MS_PER_DAY;
   // Candidate offsets: those in force around that local midnight (at most two across a transition).
-  const offsets = new Set([
-    offsetAt(localMidnight - 14 * MS_PER_HOUR),
-    offsetAt(localMidnight),
-    offsetAt(localMidnight + 14 * MS_PER_HOUR),
-  ]);
+  const offsets = new Set([offsetAt(localMidnight - 14 * MS_PER_HOUR), offsetAt(localMidnight), offsetAt(localMidnight + 14 * MS_PER_HOUR)]);
   let start = Number.POSITIVE_INFINITY;
   for (const off of offsets) {
     const t = localMidnight - off;
@@ -124,4 +114,3 @@ export function startOfAlmatyDay(date: IsoDate): Date {
 export function endOfAlmatyDay(date: IsoDate): Date {
   return new Date(startOfAlmatyEpochDay(toEpochDay(date) + 1) - 1);
 }
-

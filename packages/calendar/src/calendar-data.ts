@@ -208,7 +208,10 @@ export function validateCalendarYearData(raw: Json, file: string, expectedYear?:
       c.add(`${path}.workingDay`, `${workingDay} is more than one year away from ${year}`);
       return;
     }
-    for (const [k, d] of [['dayOff', dayOff], ['workingDay', workingDay]] as const) {
+    for (const [k, d] of [
+      ['dayOff', dayOff],
+      ['workingDay', workingDay],
+    ] as const) {
       if (d && seenTransferDates.has(d)) c.add(`${path}.${k}`, `${d} appears in more than one transfer`);
       if (d) seenTransferDates.add(d);
     }

@@ -30,11 +30,7 @@ export class CalendarDataError extends ValidationError {
   readonly file: string;
 
   constructor(file: string, issues: readonly FieldIssue[]) {
-    super(
-      issues,
-      `invalid calendar data file ${file}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      'calendar.data-invalid',
-    );
+    super(issues, `invalid calendar data file ${file}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'calendar.data-invalid');
     this.file = file;
   }
 }

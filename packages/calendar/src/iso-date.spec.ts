@@ -24,12 +24,9 @@ describe('IsoDate parsing', () => {
     expect(isIsoDate('2000-02-29')).toBe(true);
   });
 
-  it.each(['2025-02-29', '1900-02-29', '2026-13-01', '2026-04-31', '2026-3-20', '20260320', '2026-03-20T00:00:00Z', '', ' 2026-03-20'])(
-    'rejects %j',
-    (v) => {
-      expect(isIsoDate(v)).toBe(false);
-    },
-  );
+  it.each(['2025-02-29', '1900-02-29', '2026-13-01', '2026-04-31', '2026-3-20', '20260320', '2026-03-20T00:00:00Z', '', ' 2026-03-20'])('rejects %j', (v) => {
+    expect(isIsoDate(v)).toBe(false);
+  });
 
   it('parseIsoDate returns the date or throws a ValidationError naming the path', () => {
     expect(parseIsoDate('2026-03-20', 'filedOn')).toBe('2026-03-20');

@@ -55,11 +55,7 @@ export function parseIsoDate(v: string, path = 'date'): IsoDate {
 }
 
 function invalidDate(v: unknown, path: string): ValidationError {
-  return ValidationError.field(
-    path,
-    `expected a calendar date as 'YYYY-MM-DD', got ${JSON.stringify(v) ?? String(v)}`,
-    'date.invalid',
-  );
+  return ValidationError.field(path, `expected a calendar date as 'YYYY-MM-DD', got ${JSON.stringify(v) ?? String(v)}`, 'date.invalid');
 }
 
 /** Splits a date that is already known to be valid (throws a ValidationError otherwise). */

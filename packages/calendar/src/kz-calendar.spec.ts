@@ -167,7 +167,9 @@ describe('broken data files give a clear error naming the file and the field', (
     const wrong = year2028({ expectedWeekendShifts: [{ holiday: '2028-01-01', dayOff: '2028-01-03' }] });
     const e = caught(() => kzCalendar({ extraDataDir: dirWith({ '2028.json': wrong }) }));
     expect(e.issues[0]?.path).toBe('expectedWeekendShifts');
-    expect(e.message).toMatch(/expects weekend shifts \[2028-01-01→2028-01-03\] but Law No\. 267 art\. 5 gives \[2028-01-01→2028-01-03, 2028-01-02→2028-01-04, 2028-12-16→2028-12-18\]/);
+    expect(e.message).toMatch(
+      /expects weekend shifts \[2028-01-01→2028-01-03\] but Law No\. 267 art\. 5 gives \[2028-01-01→2028-01-03, 2028-01-02→2028-01-04, 2028-12-16→2028-12-18\]/,
+    );
   });
 
   it('a weekend shift that would leave the year is refused', () => {

@@ -25,7 +25,11 @@ export interface KzCalendarOptions {
 export function readCalendarDir(dir: string): CalendarYearSource[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CalendarDataError(dir, [
-      { path: '(directory)', message: `calendar data directory does not exist (set ${CALENDAR_DIR_ENV} or extraDataDir to a directory of <year>.json files)`, code: 'calendar.data-dir-missing' },
+      {
+        path: '(directory)',
+        message: `calendar data directory does not exist (set ${CALENDAR_DIR_ENV} or extraDataDir to a directory of <year>.json files)`,
+        code: 'calendar.data-dir-missing',
+      },
     ]);
   }
   const out: CalendarYearSource[] = [];

@@ -157,7 +157,10 @@ export class KzWorkingDayCalendar implements WorkingDayCalendar {
       if (offTable) {
         const k = dayOff - offTable.firstDay;
         if (offTable.off[k] === 1) {
-          issues.push({ path: `${path}.dayOff`, message: `${tr.dayOff} is already a day off (${offTable.reasons[k] ?? 'day off'}); a transfer moves a day off onto a working day` });
+          issues.push({
+            path: `${path}.dayOff`,
+            message: `${tr.dayOff} is already a day off (${offTable.reasons[k] ?? 'day off'}); a transfer moves a day off onto a working day`,
+          });
         } else {
           offTable.off[k] = 1;
           offTable.reasons[k] = `transfer: ${tr.order} (day off moved from ${tr.workingDay})`;
@@ -173,7 +176,10 @@ export class KzWorkingDayCalendar implements WorkingDayCalendar {
         if (workTable.off[k] !== 1) {
           issues.push({ path: `${path}.workingDay`, message: `${tr.workingDay} is already a working day; a transfer makes a day off a working day` });
         } else if (!(weekday >= 6 && reason === 'weekend') && !reason.includes(LAW_267)) {
-          issues.push({ path: `${path}.workingDay`, message: `${tr.workingDay} is a holiday or non-shifting day off (${reason}); only weekly days off and weekend-shift days can be transferred` });
+          issues.push({
+            path: `${path}.workingDay`,
+            message: `${tr.workingDay} is a holiday or non-shifting day off (${reason}); only weekly days off and weekend-shift days can be transferred`,
+          });
         } else {
           workTable.off[k] = 0;
           workTable.reasons[k] = null;
@@ -248,7 +254,12 @@ function buildYear(source: CalendarYearSource): YearTable {
 
   if (data.expectedWeekendShifts) {
     const show = (xs: readonly { holiday: string; dayOff: string }[]): string =>
-      xs.length === 0 ? 'none' : xs.map((x) => `${x.holiday}→${x.dayOff}`).sort().join(', ');
+      xs.length === 0
+        ? 'none'
+        : xs
+            .map((x) => `${x.holiday}→${x.dayOff}`)
+            .sort()
+            .join(', ');
     const want = show(data.expectedWeekendShifts);
     const got = show(computed);
     if (want !== got) {

@@ -30,7 +30,12 @@ export interface CertificatePdfData {
 
 const TITLES = {
   2: { annexKk: 'Қосымша 2', annexRu: 'Приложение 2', kk: 'қордың қатысушысын тіркеу туралы', ru: 'о регистрации участника фонда' },
-  3: { annexKk: 'Қосымша 3', annexRu: 'Приложение 3', kk: 'қордың қатысушысы ретінде қатысу мерзімін ұзарту туралы', ru: 'о продлении срока участия участника фонда' },
+  3: {
+    annexKk: 'Қосымша 3',
+    annexRu: 'Приложение 3',
+    kk: 'қордың қатысушысы ретінде қатысу мерзімін ұзарту туралы',
+    ru: 'о продлении срока участия участника фонда',
+  },
 } as const;
 
 /** A one-page A4 certificate of Annex 2 or 3, in Kazakh and Russian. */
@@ -57,7 +62,10 @@ export async function renderCertificatePdf(c: CertificatePdfData): Promise<Buffe
   doc.registerFont('bold', join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
   const width = doc.page.width - 112;
 
-  doc.rect(28, 28, doc.page.width - 56, doc.page.height - 56).lineWidth(2).stroke('#1b4f8a');
+  doc
+    .rect(28, 28, doc.page.width - 56, doc.page.height - 56)
+    .lineWidth(2)
+    .stroke('#1b4f8a');
   doc.font('regular').fontSize(7).fillColor('#777777').text(`${t.annexKk} / ${t.annexRu}`, 56, 36, { width, align: 'right' });
   doc.moveDown(0.5);
   doc.font('bold').fontSize(11).fillColor('#1b4f8a').text('«ASTANA HUB» АВТОНОМДЫ КЛАСТЕРЛІК ҚОРЫ', { align: 'center', width });
@@ -80,7 +88,11 @@ export async function renderCertificatePdf(c: CertificatePdfData): Promise<Buffe
   row('Қатысушының атауы', 'Наименование участника', c.companyName);
   row('БСН', 'БИН', c.bin);
   row('Мекенжайы', 'Адрес', c.address);
-  row('Басым қызмет түрі', 'Приоритетный вид деятельности', c.activityTypes.map((a) => (a.nameKk === a.nameRu ? `${a.code} — ${a.nameRu}` : `${a.code} — ${a.nameKk} / ${a.nameRu}`)).join('\n'));
+  row(
+    'Басым қызмет түрі',
+    'Приоритетный вид деятельности',
+    c.activityTypes.map((a) => (a.nameKk === a.nameRu ? `${a.code} — ${a.nameRu}` : `${a.code} — ${a.nameKk} / ${a.nameRu}`)).join('\n'),
+  );
   row('Берілген күні', 'Дата выдачи', ddmmyyyy(c.issuedOn));
   row('Қолданылу мерзімі', 'Срок действия', `${ddmmyyyy(c.validFrom)} — ${ddmmyyyy(c.validTo)}`);
 

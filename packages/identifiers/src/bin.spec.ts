@@ -34,12 +34,7 @@ describe('parseBin: valid numbers worked by hand (see check-digit.spec.ts for th
 
   it('230140001236: registered January 2023, resident legal entity, head office', () => {
     const bin = parseBin('230140001236');
-    expect([bin.registeredYear, bin.registeredMonth, bin.entityKind, bin.officeKind]).toEqual([
-      2023,
-      1,
-      'resident-legal-entity',
-      'head-office',
-    ]);
+    expect([bin.registeredYear, bin.registeredMonth, bin.entityKind, bin.officeKind]).toEqual([2023, 1, 'resident-legal-entity', 'head-office']);
   });
 
   it('191141000078: registered November 2019, a branch of a resident legal entity', () => {
@@ -99,16 +94,13 @@ describe('BIN errors: one issue, at the given path, with a code and a message a 
     expect(issueOf('1503400000150').message).toBe('BIN must be exactly 12 digits (got 13)');
   });
 
-  it.each(['1503 4000 0015', '1503-4000-0015', '15034000001O', '１５０３４０００００１５', '+150340000015'])(
-    'accepts only the digits 0-9: %j',
-    (input) => {
-      expect(issueOf(input)).toEqual({
-        path: 'bin',
-        code: 'bin.format',
-        message: 'BIN must be exactly 12 digits: only the digits 0-9 are allowed (no spaces, dashes or letters)',
-      });
-    },
-  );
+  it.each(['1503 4000 0015', '1503-4000-0015', '15034000001O', '１５０３４０００００１５', '+150340000015'])('accepts only the digits 0-9: %j', (input) => {
+    expect(issueOf(input)).toEqual({
+      path: 'bin',
+      code: 'bin.format',
+      message: 'BIN must be exactly 12 digits: only the digits 0-9 are allowed (no spaces, dashes or letters)',
+    });
+  });
 
   it('rejects a non-string at runtime (e.g. a number from untyped JSON)', () => {
     expect(issueOf(150340000015 as unknown as string)).toEqual({
@@ -130,8 +122,7 @@ describe('BIN errors: one issue, at the given path, with a code and a message a 
     expect(issueOf('150340000090')).toEqual({
       path: 'bin',
       code: 'bin.check-digit',
-      message:
-        'this BIN is not valid: no valid BIN begins with these 11 digits (its check digit cannot be computed): please re-check the number',
+      message: 'this BIN is not valid: no valid BIN begins with these 11 digits (its check digit cannot be computed): please re-check the number',
     });
   });
 
@@ -140,8 +131,7 @@ describe('BIN errors: one issue, at the given path, with a code and a message a 
     expect(issueOf('900517300425')).toEqual({
       path: 'bin',
       code: 'bin.is-iin',
-      message:
-        "this is an IIN (an individual's number: its 5th digit is 0-3), not a BIN: enter the organisation's BIN, whose 5th digit is 4, 5 or 6",
+      message: "this is an IIN (an individual's number: its 5th digit is 0-3), not a BIN: enter the organisation's BIN, whose 5th digit is 4, 5 or 6",
     });
   });
 
@@ -218,8 +208,7 @@ describe('requireHeadOfficeLegalEntity (F-7(1), F-7(2))', () => {
       {
         path: 'bin',
         code: 'bin.not-head-office',
-        message:
-          "this is a branch BIN (6th digit 1): the application must be filed by the legal entity's head office (F-7(1), F-7(2))",
+        message: "this is a branch BIN (6th digit 1): the application must be filed by the legal entity's head office (F-7(1), F-7(2))",
       },
     ]);
   });
@@ -231,8 +220,7 @@ describe('requireHeadOfficeLegalEntity (F-7(1), F-7(2))', () => {
     expect(error.issues[0]).toEqual({
       path: 'applicant.bin',
       code: 'bin.not-head-office',
-      message:
-        "this is a representative office BIN (6th digit 2): the application must be filed by the legal entity's head office (F-7(1), F-7(2))",
+      message: "this is a representative office BIN (6th digit 2): the application must be filed by the legal entity's head office (F-7(1), F-7(2))",
     });
   });
 

@@ -1,13 +1,5 @@
 import { ValidationError, type Result, ok } from '@hub/kernel';
-import {
-  assertIntegerInRange,
-  buildWithSerial,
-  codeFor,
-  digitAt,
-  fail,
-  readTwelveDigits,
-  twoDigitsAt,
-} from './twelve-digits.js';
+import { assertIntegerInRange, buildWithSerial, codeFor, digitAt, fail, readTwelveDigits, twoDigitsAt } from './twelve-digits.js';
 
 /**
  * BIN (business identification number), 12 digits (docs/kz-reference.md, "BIN and IIN"):
@@ -192,13 +184,7 @@ export function requireHeadOfficeLegalEntity(bin: Bin, path = 'bin'): void {
  *
  * @throws RangeError for parts that no BIN can encode (year outside 1990–2089, month outside 1–12).
  */
-export function makeBin(parts: {
-  year: number;
-  month: number;
-  entityKind?: EntityKind;
-  officeKind?: OfficeKind;
-  serial: number;
-}): string {
+export function makeBin(parts: { year: number; month: number; entityKind?: EntityKind; officeKind?: OfficeKind; serial: number }): string {
   assertIntegerInRange('year', parts.year, 1900 + BIN_CENTURY_PIVOT, 2000 + BIN_CENTURY_PIVOT - 1);
   assertIntegerInRange('month', parts.month, 1, 12);
   assertIntegerInRange('serial', parts.serial, 0, 99_999);

@@ -86,8 +86,7 @@ describe('IIN errors', () => {
     expect(issueOf('900517302600')).toEqual({
       path: 'iin',
       code: 'iin.check-digit',
-      message:
-        'this IIN is not valid: no valid IIN begins with these 11 digits (its check digit cannot be computed): please re-check the number',
+      message: 'this IIN is not valid: no valid IIN begins with these 11 digits (its check digit cannot be computed): please re-check the number',
     });
   });
 

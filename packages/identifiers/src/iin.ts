@@ -1,13 +1,5 @@
 import { type Result, type ValidationError, ok } from '@hub/kernel';
-import {
-  assertIntegerInRange,
-  buildWithSerial,
-  codeFor,
-  digitAt,
-  fail,
-  readTwelveDigits,
-  twoDigitsAt,
-} from './twelve-digits.js';
+import { assertIntegerInRange, buildWithSerial, codeFor, digitAt, fail, readTwelveDigits, twoDigitsAt } from './twelve-digits.js';
 
 /**
  * IIN (individual identification number), 12 digits (docs/kz-reference.md, "BIN and IIN"):
@@ -54,30 +46,18 @@ export function validateIin(input: string, path = 'iin'): Result<Iin, Validation
 
   const fifth = digitAt(value, 5);
   if (fifth >= 4 && fifth <= 6) {
-    return fail(
-      path,
-      "this is a BIN (an organisation's number: its 5th digit is 4-6), not an IIN: enter the person's IIN",
-      codeFor('IIN', 'is-bin'),
-    );
+    return fail(path, "this is a BIN (an organisation's number: its 5th digit is 4-6), not an IIN: enter the person's IIN", codeFor('IIN', 'is-bin'));
   }
   const seventh = digitAt(value, 7);
   const century = centuryStart(seventh);
   if (century === null) {
-    return fail(
-      path,
-      `the 7th digit of an IIN gives the century of birth and sex and must be 1-6, got ${seventh}`,
-      codeFor('IIN', 'century'),
-    );
+    return fail(path, `the 7th digit of an IIN gives the century of birth and sex and must be 1-6, got ${seventh}`, codeFor('IIN', 'century'));
   }
   const year = century + twoDigitsAt(value, 1);
   const month = twoDigitsAt(value, 3);
   const day = twoDigitsAt(value, 5);
   if (month < 1 || month > 12) {
-    return fail(
-      path,
-      'the first 6 digits of an IIN are the birth date (YYMMDD): the month (digits 3-4) must be 01-12',
-      codeFor('IIN', 'birth-date'),
-    );
+    return fail(path, 'the first 6 digits of an IIN are the birth date (YYMMDD): the month (digits 3-4) must be 01-12', codeFor('IIN', 'birth-date'));
   }
   if (day < 1 || day > daysInMonth(year, month)) {
     return fail(

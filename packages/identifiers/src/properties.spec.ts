@@ -2,16 +2,7 @@ import type { Result, ValidationError } from '@hub/kernel';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDigit } from './check-digit.js';
-import {
-  makeBin,
-  makeIin,
-  parseBin,
-  parseIin,
-  validateBin,
-  validateIin,
-  type EntityKind,
-  type OfficeKind,
-} from './index.js';
+import { makeBin, makeIin, parseBin, parseIin, validateBin, validateIin, type EntityKind, type OfficeKind } from './index.js';
 
 const entityKinds: readonly EntityKind[] = ['resident-legal-entity', 'non-resident-legal-entity', 'joint-individual-entrepreneurship'];
 const officeKinds: readonly OfficeKind[] = ['head-office', 'branch', 'representative-office', 'peasant-farm'];
@@ -99,7 +90,11 @@ describe('properties: a single changed digit', () => {
   // the blind spot of the national algorithm: its first-pass weight is 11 ≡ 0 (mod 11), so a change
   // there is only caught when the number takes its check digit from the second pass (weight 2).
   // Otherwise a change escapes only when the original or the changed number uses the second pass.
-  function checkMutations(value: string, validate: (input: string) => Result<unknown, ValidationError>, label: 'bin' | 'iin'): { total: number; escaped: number } {
+  function checkMutations(
+    value: string,
+    validate: (input: string) => Result<unknown, ValidationError>,
+    label: 'bin' | 'iin',
+  ): { total: number; escaped: number } {
     let total = 0;
     let escaped = 0;
     for (const { mutated, position } of singleDigitMutations(value)) {

@@ -33,11 +33,7 @@ export function readTwelveDigits(input: unknown, label: IdentifierLabel, path: s
     return fail(path, `${label} is required`, codeFor(label, 'required'));
   }
   if (!DIGITS_ONLY.test(value)) {
-    return fail(
-      path,
-      `${label} must be exactly 12 digits: only the digits 0-9 are allowed (no spaces, dashes or letters)`,
-      codeFor(label, 'format'),
-    );
+    return fail(path, `${label} must be exactly 12 digits: only the digits 0-9 are allowed (no spaces, dashes or letters)`, codeFor(label, 'format'));
   }
   if (!TWELVE_DIGITS.test(value)) {
     return fail(path, `${label} must be exactly 12 digits (got ${value.length})`, codeFor(label, 'format'));

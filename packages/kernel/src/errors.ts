@@ -53,11 +53,11 @@ export class NotFoundError extends DomainError {
 export class IllegalStateError extends DomainError {
   readonly kind = 'conflict' as const;
   constructor(entity: string, currentState: string, attempted: string, hint?: string) {
-    super(
-      `${entity}.illegal-transition`,
-      `cannot ${attempted} a ${entity} in state '${currentState}'${hint ? `: ${hint}` : ''}`,
-      { entity, currentState, attempted },
-    );
+    super(`${entity}.illegal-transition`, `cannot ${attempted} a ${entity} in state '${currentState}'${hint ? `: ${hint}` : ''}`, {
+      entity,
+      currentState,
+      attempted,
+    });
   }
 }
 

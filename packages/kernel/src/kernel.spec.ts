@@ -14,10 +14,16 @@ import {
   type DomainEvent,
 } from './index.js';
 
-interface Opened extends DomainEvent { readonly name: 'Opened' }
+interface Opened extends DomainEvent {
+  readonly name: 'Opened';
+}
 class Door extends AggregateRoot<Opened> {
-  constructor(readonly id: string) { super(); }
-  open(at: Date): void { this.record({ name: 'Opened', aggregateId: this.id, occurredAt: at }); }
+  constructor(readonly id: string) {
+    super();
+  }
+  open(at: Date): void {
+    this.record({ name: 'Opened', aggregateId: this.id, occurredAt: at });
+  }
 }
 
 describe('AggregateRoot', () => {

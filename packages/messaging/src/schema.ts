@@ -24,7 +24,9 @@ export const OutboxMessageEntity = defineEntity({
     attempts: p.integer().default(0),
     lastError: p.text().nullable(),
   },
-  indexes: [{ name: 'hub_outbox_unpublished_idx', expression: 'create index "hub_outbox_unpublished_idx" on "hub_outbox" ("position") where "published_at" is null' }],
+  indexes: [
+    { name: 'hub_outbox_unpublished_idx', expression: 'create index "hub_outbox_unpublished_idx" on "hub_outbox" ("position") where "published_at" is null' },
+  ],
 });
 
 export const InboxMessageEntity = defineEntity({

@@ -13,7 +13,8 @@ const brokerScript = fileURLToPath(new URL('../../../tools/kafka/broker.sh', imp
 const NAME = `restart-${process.pid}`;
 const PORT = 19092 + (process.pid % 200) * 2;
 const BROKERS = [`127.0.0.1:${PORT}`];
-const broker = (cmd: 'start' | 'stop') => run('bash', [brokerScript, cmd, '--name', NAME, '--port', String(PORT), '--controller-port', String(PORT + 1)], { timeout: 240_000 });
+const broker = (cmd: 'start' | 'stop') =>
+  run('bash', [brokerScript, cmd, '--name', NAME, '--port', String(PORT), '--controller-port', String(PORT + 1)], { timeout: 240_000 });
 
 /**
  * The broker is stopped and restarted while events are being written, published and consumed.
@@ -55,7 +56,9 @@ describe('broker stopped and restarted mid-stream', () => {
       topics: [topic],
       registry: events.registry,
       logger: silentLogger,
-      handlers: [eventHandler(events.thingHappened, async (e, em) => void (await sql(em, 'insert into effect (event_id, n) values (?, ?)', [e.id, e.payload.n])))],
+      handlers: [
+        eventHandler(events.thingHappened, async (e, em) => void (await sql(em, 'insert into effect (event_id, n) values (?, ?)', [e.id, e.payload.n]))),
+      ],
     });
     try {
       relay.start();
@@ -70,7 +73,10 @@ describe('broker stopped and restarted mid-stream', () => {
       await broker('start');
 
       await writeThings(producerDb.orm.em, outbox, events, 200, 100);
-      await waitFor('all 300 effects after the restart', async () => ((await effects(consumerDb.orm.em)).total >= 300 ? true : undefined), { timeoutMs: 180_000, intervalMs: 500 });
+      await waitFor('all 300 effects after the restart', async () => ((await effects(consumerDb.orm.em)).total >= 300 ? true : undefined), {
+        timeoutMs: 180_000,
+        intervalMs: 500,
+      });
       const e = await effects(consumerDb.orm.em);
       expect(e.total).toBe(300);
       expect(e.distinct).toBe(300);

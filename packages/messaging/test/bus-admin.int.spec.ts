@@ -34,7 +34,7 @@ describe('MessageBusAdmin on the kafkajs adapter', () => {
     await waitFor('the topic gone', async () => (!(await bus.listTopics()).includes(name) ? true : undefined));
   });
 
-  it('reports a consumer group\'s lag per partition: all of it before the group reads, none after, the new messages after that', async () => {
+  it("reports a consumer group's lag per partition: all of it before the group reads, none after, the new messages after that", async () => {
     const { lag: topic } = (await createTestTopics(bus, { lag: 2 })) as { lag: string };
     const groupId = uniqueName('lag_group');
     try {
@@ -53,7 +53,10 @@ describe('MessageBusAdmin on the kafkajs adapter', () => {
       expect(caughtUp.total).toBe(0);
       expect(caughtUp.partitions.reduce((s, p) => s + Number(p.endOffset), 0)).toBe(5);
 
-      await bus.publish([{ topic, key: 'f', value: 'f' }, { topic, key: 'g', value: 'g' }]);
+      await bus.publish([
+        { topic, key: 'f', value: 'f' },
+        { topic, key: 'g', value: 'g' },
+      ]);
       expect((await bus.consumerLag(groupId, [topic])).total).toBe(2);
     } finally {
       await deleteTestTopics(bus, [topic]);

@@ -30,7 +30,7 @@ describe('outbox → Kafka → inbox', () => {
     await Promise.all([producerDb?.drop(), consumerDb?.drop()]);
   });
 
-  it('writes the event in the aggregate\'s transaction, or not at all', async () => {
+  it("writes the event in the aggregate's transaction, or not at all", async () => {
     const em = producerDb.orm.em.fork();
     await expect(
       em.transactional(async (tx) => {
@@ -57,12 +57,18 @@ describe('outbox → Kafka → inbox', () => {
     try {
       await MessageContexts.run({ correlationId: 'corr-exactly-once', causationId: 'request-1' }, () => writeThings(producerDb.orm.em, outbox, events, 0, 150));
       relay.start();
-      await waitFor('150 effects in the consumer database', async () => ((await effects(consumerDb.orm.em)).total >= 150 ? true : undefined), { timeoutMs: 60_000 });
+      await waitFor('150 effects in the consumer database', async () => ((await effects(consumerDb.orm.em)).total >= 150 ? true : undefined), {
+        timeoutMs: 60_000,
+      });
       expect(await relay.pendingCount()).toBe(0);
 
       // Redeliver every event (as Kafka may after a rebalance): the inbox keeps the effect single.
       const outboxRows = await sql<{ envelope: object }>(producerDb.orm.em.fork(), 'select envelope from hub_outbox order by position limit 20');
-      await produceRaw(bus, topic, outboxRows.map((r) => ({ key: 'dup', value: JSON.stringify(r.envelope) })));
+      await produceRaw(
+        bus,
+        topic,
+        outboxRows.map((r) => ({ key: 'dup', value: JSON.stringify(r.envelope) })),
+      );
       await writeThings(producerDb.orm.em, outbox, events, 150, 1); // a marker after the duplicates
       await waitFor('the marker event', async () => ((await effects(consumerDb.orm.em)).ns.includes(150) ? true : undefined), { timeoutMs: 30_000 });
 
@@ -119,7 +125,17 @@ describe('dead-letter topic', () => {
     consumer.outcomes.push((outcome, _m, detail) => outcomes.push({ outcome, ...(detail ? { detail } : {}) }));
     const dlq = await TopicProbe.start(bus, `${topic}.dlq`);
     const good = (n: number, over: Record<string, unknown> = {}) =>
-      JSON.stringify({ id: uuidv7(), type: 'test.thing-happened', version: 1, occurredAt: new Date().toISOString(), correlationId: 'c', causationId: null, aggregateId: 'a', payload: { n }, ...over });
+      JSON.stringify({
+        id: uuidv7(),
+        type: 'test.thing-happened',
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        correlationId: 'c',
+        causationId: null,
+        aggregateId: 'a',
+        payload: { n },
+        ...over,
+      });
     try {
       await consumer.start();
       await produceRaw(bus, topic, [
@@ -132,10 +148,14 @@ describe('dead-letter topic', () => {
         { value: good(99) }, // fails twice, then succeeds on the third attempt
         { value: good(42) },
       ]);
-      await waitFor('the good messages handled', async () => {
-        const e = await effects(db.orm.em);
-        return e.ns.includes(42) && e.ns.includes(99) ? e : undefined;
-      }, { timeoutMs: 30_000 });
+      await waitFor(
+        'the good messages handled',
+        async () => {
+          const e = await effects(db.orm.em);
+          return e.ns.includes(42) && e.ns.includes(99) ? e : undefined;
+        },
+        { timeoutMs: 30_000 },
+      );
       const dead = await dlq.waitForCount(5);
       const reasons = dead.map((m) => m.headers[HEADERS.dlqReason]);
       expect(reasons).toEqual(['invalid-json', 'invalid-envelope', 'unknown-version', 'invalid-payload', 'handler-failed']);

@@ -47,7 +47,9 @@ describe('relay killed between publish and commit', () => {
       topics: [topic],
       registry: events.registry,
       logger: silentLogger,
-      handlers: [eventHandler(events.thingHappened, async (e, em) => void (await sql(em, 'insert into effect (event_id, n) values (?, ?)', [e.id, e.payload.n])))],
+      handlers: [
+        eventHandler(events.thingHappened, async (e, em) => void (await sql(em, 'insert into effect (event_id, n) values (?, ?)', [e.id, e.payload.n]))),
+      ],
     });
     const outcomes: string[] = [];
     consumer.outcomes.push((o) => outcomes.push(o));

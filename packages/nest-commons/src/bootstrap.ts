@@ -47,7 +47,11 @@ export interface BootstrapOptions<C extends HttpConfig> {
   readonly describe?: (config: C) => Record<string, unknown>;
 }
 
-export async function bootstrapHubApp<C extends HttpConfig>(module: Type, configSchema: z.ZodType<C>, options: BootstrapOptions<C> = {}): Promise<INestApplication> {
+export async function bootstrapHubApp<C extends HttpConfig>(
+  module: Type,
+  configSchema: z.ZodType<C>,
+  options: BootstrapOptions<C> = {},
+): Promise<INestApplication> {
   // Validate first, so that a bad variable gives one clear message and no framework stack trace.
   try {
     loadConfig(configSchema);

@@ -1,4 +1,13 @@
-import { type BeforeApplicationShutdown, type DynamicModule, Inject, Injectable, Module, type OnApplicationBootstrap, type Provider, type Type } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { MikroORM, type SqlEntityManager } from '@mikro-orm/postgresql';
@@ -168,7 +177,6 @@ export interface HubMessagingOptions {
   readonly consumers?: readonly ConsumerSpec[];
 }
 
-
 /** Starts the background workers after boot and stops them (and the bus) on shutdown. */
 @Injectable()
 class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -212,7 +220,9 @@ function registerMessagingMetrics(registry: MetricsRegistry, orm: MikroORM, bus:
     help: 'Age of the oldest event not yet published (0 when none waits)',
     registers: [registry],
     async collect() {
-      const row = await read<{ s: string | null }>('select extract(epoch from (? - min(created_at)))::text as s from hub_outbox where published_at is null', [clock.now()]);
+      const row = await read<{ s: string | null }>('select extract(epoch from (? - min(created_at)))::text as s from hub_outbox where published_at is null', [
+        clock.now(),
+      ]);
       this.set(Math.max(0, Number(row?.s ?? 0)));
     },
   });
@@ -255,8 +265,18 @@ function registerMessagingMetrics(registry: MetricsRegistry, orm: MikroORM, bus:
       );
     },
   });
-  const outcomes = new Counter({ name: 'hub_consumer_messages_total', help: 'Messages consumed, by consumer and outcome (handled, duplicate, skipped, dead-lettered)', labelNames: ['consumer', 'outcome'], registers: [registry] });
-  const deadLetters = new Counter({ name: 'hub_consumer_dead_letters_total', help: 'Messages this process sent to a dead-letter topic, by consumer', labelNames: ['consumer'], registers: [registry] });
+  const outcomes = new Counter({
+    name: 'hub_consumer_messages_total',
+    help: 'Messages consumed, by consumer and outcome (handled, duplicate, skipped, dead-lettered)',
+    labelNames: ['consumer', 'outcome'],
+    registers: [registry],
+  });
+  const deadLetters = new Counter({
+    name: 'hub_consumer_dead_letters_total',
+    help: 'Messages this process sent to a dead-letter topic, by consumer',
+    labelNames: ['consumer'],
+    registers: [registry],
+  });
   for (const c of consumers) {
     c.outcomes.push((outcome) => {
       outcomes.inc({ consumer: c.name, outcome });
@@ -294,7 +314,8 @@ export class HubMessagingModule {
         useFactory: (outbox: Outbox, relay: OutboxRelay, mapper: IntegrationEventMapper): UnitOfWorkHooks => ({
           async publishRecorded(em: SqlEntityManager, events: readonly DomainEvent[]) {
             for (const event of events) {
-              for (const m of await mapper.map(event)) await outbox.add(em, m.definition, m.aggregateId, m.payload, { key: m.key, occurredAt: event.occurredAt });
+              for (const m of await mapper.map(event))
+                await outbox.add(em, m.definition, m.aggregateId, m.payload, { key: m.key, occurredAt: event.occurredAt });
             }
           },
           afterCommit: () => relay.wake(),

@@ -11,7 +11,18 @@ import { type Actor, defineIntegrationEvent } from '@hub/contracts';
 import { Outbox, messagingEntities, sql } from '@hub/messaging';
 import { IllegalStateError } from '@hub/kernel';
 import { DevTokenIssuer, createTestDatabase, testKafkaBrokers, type TestDatabase } from '@hub/testing';
-import { UnitOfWork, CurrentActor, Endpoint, HUB_CONFIG, HubPlatformModule, ValidBody, ValidParams, baseConfigSchema, configureHttp, type BaseConfig } from '../src/index.js';
+import {
+  UnitOfWork,
+  CurrentActor,
+  Endpoint,
+  HUB_CONFIG,
+  HubPlatformModule,
+  ValidBody,
+  ValidParams,
+  baseConfigSchema,
+  configureHttp,
+  type BaseConfig,
+} from '../src/index.js';
 
 /** The parts of the OpenAPI document these tests read. */
 interface OpenApiOperation {
@@ -23,7 +34,13 @@ interface OpenApiDocument {
   readonly paths: Record<string, Record<string, OpenApiOperation>>;
 }
 
-const TestPinged = defineIntegrationEvent({ type: 'test.pinged', version: 1, topic: 'test.pinged', description: 'test', payload: z.object({ n: z.number().int() }) });
+const TestPinged = defineIntegrationEvent({
+  type: 'test.pinged',
+  version: 1,
+  topic: 'test.pinged',
+  description: 'test',
+  payload: z.object({ n: z.number().int() }),
+});
 
 const Body = z.object({ name: z.string().min(2), amount: z.number().int().positive(), nested: z.object({ date: z.iso.date() }) });
 
@@ -77,7 +94,15 @@ describe('HubPlatformModule over HTTP', () => {
     issuer = await DevTokenIssuer.create();
     const jwksFile = join(tmpdir(), `jwks-${process.pid}.json`);
     writeFileSync(jwksFile, JSON.stringify(issuer.jwks()));
-    const env = { PORT: '3999', DATABASE_URL: db.url, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_AUTH_ISSUER: issuer.issuer, HUB_AUTH_JWKS_FILE: jwksFile, HUB_LOG_LEVEL: 'silent', HUB_RUN_WORKERS: 'false' };
+    const env = {
+      PORT: '3999',
+      DATABASE_URL: db.url,
+      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
+      HUB_AUTH_ISSUER: issuer.issuer,
+      HUB_AUTH_JWKS_FILE: jwksFile,
+      HUB_LOG_LEVEL: 'silent',
+      HUB_RUN_WORKERS: 'false',
+    };
     @Module({
       imports: [HubPlatformModule.forRoot({ name: 'commons-test', title: 'Test', description: 'test app', configSchema: baseConfigSchema, entities: [], env })],
       controllers: [ThingsController],
@@ -96,7 +121,10 @@ describe('HubPlatformModule over HTTP', () => {
   });
 
   it('answers malformed input with 400 problem+json naming every bad field', async () => {
-    const res = await request(app.getHttpServer() as Server).post('/things').set('authorization', `Bearer ${officer}`).send({ name: 'x', amount: -1, nested: { date: '2026-02-30' } });
+    const res = await request(app.getHttpServer() as Server)
+      .post('/things')
+      .set('authorization', `Bearer ${officer}`)
+      .send({ name: 'x', amount: -1, nested: { date: '2026-02-30' } });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     const problem = res.body as { errors: Array<{ field: string }>; correlationId: string };
@@ -105,12 +133,16 @@ describe('HubPlatformModule over HTTP', () => {
   });
 
   it('answers a body that is not JSON with 400', async () => {
-    const res = await request(app.getHttpServer() as Server).post('/things').set('authorization', `Bearer ${officer}`).set('content-type', 'application/json').send('{oops');
+    const res = await request(app.getHttpServer() as Server)
+      .post('/things')
+      .set('authorization', `Bearer ${officer}`)
+      .set('content-type', 'application/json')
+      .send('{oops');
     expect(res.status).toBe(400);
     expect((res.body as { type: string }).type).toMatch(/invalid-json/);
   });
 
-  it('accepts a valid request from an allowed role and keeps the caller\'s correlation id', async () => {
+  it("accepts a valid request from an allowed role and keeps the caller's correlation id", async () => {
     const res = await request(app.getHttpServer() as Server)
       .post('/things')
       .set('authorization', `Bearer ${officer}`)
@@ -122,9 +154,17 @@ describe('HubPlatformModule over HTTP', () => {
   });
 
   it('carries the correlation id from the HTTP request into the event it writes (causation = request id)', async () => {
-    const res = await request(app.getHttpServer() as Server).post('/things/events').set('authorization', `Bearer ${officer}`).set('x-correlation-id', 'corr-http-1').send({ n: 7 });
+    const res = await request(app.getHttpServer() as Server)
+      .post('/things/events')
+      .set('authorization', `Bearer ${officer}`)
+      .set('x-correlation-id', 'corr-http-1')
+      .send({ n: 7 });
     expect(res.status).toBe(201);
-    const [row] = await sql<{ envelope: { correlationId: string; causationId: string; payload: unknown } }>(db.orm.em.fork(), 'select envelope from hub_outbox where event_id = ?', [(res.body as { eventId: string }).eventId]);
+    const [row] = await sql<{ envelope: { correlationId: string; causationId: string; payload: unknown } }>(
+      db.orm.em.fork(),
+      'select envelope from hub_outbox where event_id = ?',
+      [(res.body as { eventId: string }).eventId],
+    );
     expect(row?.envelope.correlationId).toBe('corr-http-1');
     expect(row?.envelope.causationId).toBe(res.headers['x-request-id']);
     expect(row?.envelope.payload).toEqual({ n: 7 });
@@ -136,22 +176,42 @@ describe('HubPlatformModule over HTTP', () => {
     const expired = await issuer.issue({ sub: 'x', roles: ['fund-officer'], expiresInSec: -60 });
     const wrongIssuer = await issuer.issue({ sub: 'x', roles: ['fund-officer'], issuer: 'https://evil.example' });
     const body = { name: 'ok', amount: 5, nested: { date: '2026-02-28' } };
-    expect((await request(app.getHttpServer() as Server).post('/things').send(body)).status).toBe(401);
+    expect(
+      (
+        await request(app.getHttpServer() as Server)
+          .post('/things')
+          .send(body)
+      ).status,
+    ).toBe(401);
     for (const t of [forged, expired, wrongIssuer, 'not.a.jwt']) {
-      const res = await request(app.getHttpServer() as Server).post('/things').set('authorization', `Bearer ${t}`).send(body);
+      const res = await request(app.getHttpServer() as Server)
+        .post('/things')
+        .set('authorization', `Bearer ${t}`)
+        .send(body);
       expect(res.status).toBe(401);
     }
   });
 
   it('403 for a role that is not allowed, and for a route that declares no access', async () => {
     const applicant = await issuer.issue({ sub: 'a', roles: ['applicant'], companies: ['123456789012'] });
-    const res = await request(app.getHttpServer() as Server).post('/things').set('authorization', `Bearer ${applicant}`).send({ name: 'ok', amount: 5, nested: { date: '2026-02-28' } });
+    const res = await request(app.getHttpServer() as Server)
+      .post('/things')
+      .set('authorization', `Bearer ${applicant}`)
+      .send({ name: 'ok', amount: 5, nested: { date: '2026-02-28' } });
     expect(res.status).toBe(403);
-    expect((await request(app.getHttpServer() as Server).get('/things/undeclared').set('authorization', `Bearer ${officer}`)).status).toBe(403);
+    expect(
+      (
+        await request(app.getHttpServer() as Server)
+          .get('/things/undeclared')
+          .set('authorization', `Bearer ${officer}`)
+      ).status,
+    ).toBe(403);
   });
 
   it('409 naming the current state for an illegal transition', async () => {
-    const res = await request(app.getHttpServer() as Server).get('/things/018f0000-0000-7000-8000-000000000000/close').set('authorization', `Bearer ${officer}`);
+    const res = await request(app.getHttpServer() as Server)
+      .get('/things/018f0000-0000-7000-8000-000000000000/close')
+      .set('authorization', `Bearer ${officer}`);
     expect(res.status).toBe(409);
     const problem = res.body as { currentState: string; detail: string };
     expect(problem.currentState).toBe('closed');
@@ -179,8 +239,16 @@ describe('HubPlatformModule over HTTP', () => {
     const other = await DevTokenIssuer.create(issuer.issuer);
     const forged = await other.issue({ sub: 'x', roles: ['fund-officer'] });
     expect((await request(app.getHttpServer() as Server).get('/things/public')).status).toBe(200);
-    expect((await request(app.getHttpServer() as Server).get('/things/public').set('authorization', `Bearer ${officer}`)).status).toBe(200);
-    const res = await request(app.getHttpServer() as Server).get('/things/public').set('authorization', `Bearer ${forged}`);
+    expect(
+      (
+        await request(app.getHttpServer() as Server)
+          .get('/things/public')
+          .set('authorization', `Bearer ${officer}`)
+      ).status,
+    ).toBe(200);
+    const res = await request(app.getHttpServer() as Server)
+      .get('/things/public')
+      .set('authorization', `Bearer ${forged}`);
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
   });
@@ -197,8 +265,21 @@ describe('readiness while the broker is down', () => {
     const jwksFile = join(tmpdir(), `jwks-nokafka-${process.pid}.json`);
     writeFileSync(jwksFile, JSON.stringify(issuer.jwks()));
     // Nothing listens on port 1: the broker is "down" for this app.
-    const env = { PORT: '3999', DATABASE_URL: db.url, HUB_KAFKA_BROKERS: '127.0.0.1:1', HUB_AUTH_ISSUER: issuer.issuer, HUB_AUTH_JWKS_FILE: jwksFile, HUB_LOG_LEVEL: 'silent', HUB_RUN_WORKERS: 'false' };
-    @Module({ imports: [HubPlatformModule.forRoot({ name: 'commons-nokafka', title: 'Test', description: 'test app', configSchema: baseConfigSchema, entities: [], env })], controllers: [ThingsController] })
+    const env = {
+      PORT: '3999',
+      DATABASE_URL: db.url,
+      HUB_KAFKA_BROKERS: '127.0.0.1:1',
+      HUB_AUTH_ISSUER: issuer.issuer,
+      HUB_AUTH_JWKS_FILE: jwksFile,
+      HUB_LOG_LEVEL: 'silent',
+      HUB_RUN_WORKERS: 'false',
+    };
+    @Module({
+      imports: [
+        HubPlatformModule.forRoot({ name: 'commons-nokafka', title: 'Test', description: 'test app', configSchema: baseConfigSchema, entities: [], env }),
+      ],
+      controllers: [ThingsController],
+    })
     class AppModule {}
     app = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication({ bodyParser: false });
     configureHttp(app, app.get(HUB_CONFIG));
@@ -218,9 +299,14 @@ describe('readiness while the broker is down', () => {
     expect(health.checks.database).toEqual({ status: 'up', required: true });
     expect(health.checks.kafka).toMatchObject({ status: 'down', required: false });
     const token = await issuer.issue({ sub: 'officer-2', roles: ['fund-officer'] });
-    const write = await request(app.getHttpServer() as Server).post('/things/events').set('authorization', `Bearer ${token}`).send({ n: 11 });
+    const write = await request(app.getHttpServer() as Server)
+      .post('/things/events')
+      .set('authorization', `Bearer ${token}`)
+      .send({ n: 11 });
     expect(write.status).toBe(201);
-    const [row] = await sql<{ published_at: Date | null }>(db.orm.em.fork(), 'select published_at from hub_outbox where event_id = ?', [(write.body as { eventId: string }).eventId]);
+    const [row] = await sql<{ published_at: Date | null }>(db.orm.em.fork(), 'select published_at from hub_outbox where event_id = ?', [
+      (write.body as { eventId: string }).eventId,
+    ]);
     expect(row).toEqual({ published_at: null });
   }, 20_000);
 });

@@ -145,7 +145,9 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
               configSchema: baseConfigSchema,
               entities: [TallySchema],
               eventMapper: TallyEvents,
-              consumers: [{ name: 'uow-test.bumps', topics: [BumpRequested.topic], registry: new EventRegistry([BumpRequested]), handlers: [BumpRequestedHandler] }],
+              consumers: [
+                { name: 'uow-test.bumps', topics: [BumpRequested.topic], registry: new EventRegistry([BumpRequested]), handlers: [BumpRequestedHandler] },
+              ],
               env,
             }),
           ],
@@ -213,11 +215,19 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     });
     await uow.run(async () => (await uow.em().findOneOrFail(Tally, { id })).increment(new Date()));
     release();
-    const lost = await slow.then(() => null, (e: unknown) => e);
+    const lost = await slow.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(lost).toBeInstanceOf(ConflictError);
     expect((lost as ConflictError).code).toBe('concurrent-change');
 
-    const dup = await uow.run(async (em) => void em.persist(Tally.open(uuidv7(), `d-${id}`, new Date()))).then(() => null, (e: unknown) => e);
+    const dup = await uow
+      .run(async (em) => void em.persist(Tally.open(uuidv7(), `d-${id}`, new Date())))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(dup).toBeInstanceOf(ConflictError);
     expect((dup as ConflictError).code).toBe('duplicate');
   });
@@ -237,7 +247,10 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     });
     await uow.run(async () => (await uow.em().findOneOrFail(Tally, { id })).increment(new Date()));
     release();
-    const lost = await slow.then(() => null, (e: unknown) => e);
+    const lost = await slow.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(lost).toBeInstanceOf(ConflictError);
     expect((await db.orm.em.fork().findOneOrFail(Tally, { id })).total).toBe(1);
   });
@@ -258,7 +271,14 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     const id = uuidv7();
     await uow.run(async (em) => void em.persist(Tally.open(id, `g-${id}`, new Date())));
     const [consumer] = app.get<EventConsumer[]>(EVENT_CONSUMERS);
-    const message = (env: ReturnType<typeof envelopeOf>) => ({ topic: BumpRequested.topic, partition: 0, offset: '0', key: id, value: Buffer.from(JSON.stringify(env)), headers: {} });
+    const message = (env: ReturnType<typeof envelopeOf>) => ({
+      topic: BumpRequested.topic,
+      partition: 0,
+      offset: '0',
+      key: id,
+      value: Buffer.from(JSON.stringify(env)),
+      headers: {},
+    });
     const env = envelopeOf(id);
     expect(await consumer!.consume(message(env))).toBe('handled');
     expect(await consumer!.consume(message(env))).toBe('duplicate');
@@ -266,7 +286,11 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     const rows = await outboxRows(id);
     expect(rows.map((r) => r.envelope.payload.total)).toEqual([0, 1]);
     // The published event carries the consumed event's correlation id.
-    const [last] = await sql<{ envelope: { correlationId: string; causationId: string } }>(db.orm.em.fork(), `select envelope from hub_outbox where envelope->>'aggregateId' = ? order by position desc limit 1`, [id]);
+    const [last] = await sql<{ envelope: { correlationId: string; causationId: string } }>(
+      db.orm.em.fork(),
+      `select envelope from hub_outbox where envelope->>'aggregateId' = ? order by position desc limit 1`,
+      [id],
+    );
     expect(last?.envelope).toMatchObject({ correlationId: 'corr-bump', causationId: env.id });
   });
 
@@ -305,7 +329,12 @@ describe('the platform in parts: an app with HTTP and persistence only (the gate
     writeFileSync(jwksFile, JSON.stringify(issuer.jwks()));
     const env = { PORT: '3999', DATABASE_URL: db.url, HUB_AUTH_ISSUER: issuer.issuer, HUB_AUTH_JWKS_FILE: jwksFile, HUB_LOG_LEVEL: 'silent' };
     const schema = httpConfigSchema.extend(persistenceConfigSchema.shape);
-    @Module({ imports: [HubHttpModule.forRoot({ name: 'parts-test', title: 'T', description: 't', configSchema: schema, env, cqrs: false }), HubPersistenceModule.forRoot({ entities: [TallySchema] })] })
+    @Module({
+      imports: [
+        HubHttpModule.forRoot({ name: 'parts-test', title: 'T', description: 't', configSchema: schema, env, cqrs: false }),
+        HubPersistenceModule.forRoot({ entities: [TallySchema] }),
+      ],
+    })
     class GatewayLikeModule {}
     app = (await Test.createTestingModule({ imports: [GatewayLikeModule] }).compile()).createNestApplication({ bodyParser: false });
     configureHttp(app, app.get(HUB_CONFIG));

@@ -28,11 +28,7 @@ export class ReferenceDataError extends ValidationError {
   readonly file: string;
 
   constructor(file: string, issues: readonly FieldIssue[]) {
-    super(
-      issues,
-      `invalid reference data file ${file}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-      'reference-data.invalid',
-    );
+    super(issues, `invalid reference data file ${file}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'reference-data.invalid');
     this.file = file;
   }
 }

@@ -56,7 +56,7 @@ describe('MCI (budget law) and the F-9(2) / F-68(1) tax-debt limit', () => {
     expect(taxDebtLimitKzt('2026-12-31', rd)).toBe(25950);
   });
 
-  it('a year without an MCI is an error, never last year\'s value', () => {
+  it("a year without an MCI is an error, never last year's value", () => {
     const e = caught(ReferenceValueMissingError, () => mciFor(2027, rd));
     expect(e.kind).toBe('validation');
     expect(e.code).toBe('reference-data.value-missing');
@@ -213,8 +213,23 @@ describe('validation on load', () => {
 describe('extra file (option extraFile or HUB_REFERENCE_DATA_FILE)', () => {
   const extra = {
     thresholds: [
-      entry({ key: 'mci', value: 4600, unit: 'KZT', effectiveFrom: '2027-01-01', effectiveTo: '2027-12-31', ruleIds: ['F-9(2)'], source: 'budget law 2027 (test)' }),
-      entry({ key: 'deadline.fee-day-of-month', value: 15, unit: 'day-of-month', effectiveFrom: '2027-01-01', ruleIds: ['F-21'], source: 'amended tariff (test)' }),
+      entry({
+        key: 'mci',
+        value: 4600,
+        unit: 'KZT',
+        effectiveFrom: '2027-01-01',
+        effectiveTo: '2027-12-31',
+        ruleIds: ['F-9(2)'],
+        source: 'budget law 2027 (test)',
+      }),
+      entry({
+        key: 'deadline.fee-day-of-month',
+        value: 15,
+        unit: 'day-of-month',
+        effectiveFrom: '2027-01-01',
+        ruleIds: ['F-21'],
+        source: 'amended tariff (test)',
+      }),
       entry({ key: 'deadline.new-thing-wd', value: 4, source: 'new rule (test)' }),
     ],
   };

@@ -86,8 +86,7 @@ export function mergeThresholds(base: readonly ThresholdValue[], extra: readonly
       const next: typeof pieces = [];
       for (const p of pieces) {
         const disjoint =
-          (p.to !== undefined && compareIsoDates(p.to, x.effectiveFrom) < 0) ||
-          (x.effectiveTo !== undefined && compareIsoDates(x.effectiveTo, p.from) < 0);
+          (p.to !== undefined && compareIsoDates(p.to, x.effectiveFrom) < 0) || (x.effectiveTo !== undefined && compareIsoDates(x.effectiveTo, p.from) < 0);
         if (disjoint) {
           next.push(p);
           continue;

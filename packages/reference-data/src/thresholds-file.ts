@@ -74,7 +74,8 @@ export function validateThresholds(raw: unknown, file: string): ThresholdValue[]
     if (typeof key !== 'string' || !KEY.test(key)) add(`${path}.key`, `expected a key like 'deadline.notification-wd', got ${describe(key)}`);
     if (typeof value !== 'number' || !Number.isFinite(value)) add(`${path}.value`, `expected a finite number, got ${describe(value)}`);
     if (typeof unit !== 'string' || unit.trim() === '') add(`${path}.unit`, `expected a non-empty string, got ${describe(unit)}`);
-    if (typeof effectiveFrom !== 'string' || !isIsoDate(effectiveFrom)) add(`${path}.effectiveFrom`, `expected a date 'YYYY-MM-DD', got ${describe(effectiveFrom)}`);
+    if (typeof effectiveFrom !== 'string' || !isIsoDate(effectiveFrom))
+      add(`${path}.effectiveFrom`, `expected a date 'YYYY-MM-DD', got ${describe(effectiveFrom)}`);
     if (effectiveTo !== undefined && (typeof effectiveTo !== 'string' || !isIsoDate(effectiveTo))) {
       add(`${path}.effectiveTo`, `expected a date 'YYYY-MM-DD' or no field, got ${describe(effectiveTo)}`);
     }

@@ -45,7 +45,6 @@ export interface RawMessage {
   readonly headers?: Record<string, string>;
 }
 
-
 /** Unique topic names for one test file: `t.<base>.<pid>.<time>.<n>` (tools/dev-stack prunes `t.*`). */
 function testTopicNames(bases: Record<string, number>): Record<string, string> {
   const names: Record<string, string> = {};
@@ -90,7 +89,14 @@ export class TopicProbe implements ProbedTopic {
       topics: [topic],
       fromBeginning: true,
       handle: (m) => {
-        probe.messages.push({ topic: m.topic, partition: m.partition, offset: m.offset, key: m.key, value: m.value?.toString() ?? null, headers: { ...m.headers } });
+        probe.messages.push({
+          topic: m.topic,
+          partition: m.partition,
+          offset: m.offset,
+          key: m.key,
+          value: m.value?.toString() ?? null,
+          headers: { ...m.headers },
+        });
         return Promise.resolve();
       },
     });
@@ -99,7 +105,9 @@ export class TopicProbe implements ProbedTopic {
   }
 
   async waitForCount(n: number, timeoutMs = 30_000): Promise<ProbedMessage[]> {
-    return waitFor(`${n} messages on the probed topic (have ${this.messages.length})`, () => (this.messages.length >= n ? this.messages : undefined), { timeoutMs });
+    return waitFor(`${n} messages on the probed topic (have ${this.messages.length})`, () => (this.messages.length >= n ? this.messages : undefined), {
+      timeoutMs,
+    });
   }
 
   async waitFor(what: string, predicate: (m: ProbedMessage) => boolean, timeoutMs = 30_000): Promise<ProbedMessage> {

@@ -3,9 +3,7 @@ import { type Actor, FUND_STAFF_ROLES, type Role } from '@hub/contracts';
 /** Who may call a route: anyone, any verified caller, or the roles listed (deny by default). */
 export type Access = 'public' | 'authenticated' | readonly Role[];
 
-export type AccessDecision =
-  | { readonly allowed: true }
-  | { readonly allowed: false; readonly status: 401 | 403; readonly detail: string };
+export type AccessDecision = { readonly allowed: true } | { readonly allowed: false; readonly status: 401 | 403; readonly detail: string };
 
 /**
  * The gateway's authorisation of one call, shared by the proxied routes (route table) and the

@@ -74,7 +74,9 @@ export const AuditEventSchema = z.object({
 export type AuditEventView = z.infer<typeof AuditEventSchema>;
 export const AuditPageSchema = pageOf(AuditEventSchema);
 
-const SELECT_COLUMNS = 'seq, ' + 'id, occurred_at, kind, subject, roles, company_bin, actor_companies, method, route, path, upstream, resource_id, status, outcome, correlation_id, request_id, client_ip, duration_ms';
+const SELECT_COLUMNS =
+  'seq, ' +
+  'id, occurred_at, kind, subject, roles, company_bin, actor_companies, method, route, path, upstream, resource_id, status, outcome, correlation_id, request_id, client_ip, duration_ms';
 const INSERT_COLUMNS = `id, occurred_at, kind, subject, roles, company_bin, actor_companies, method, route, path, upstream, resource_id, status, outcome, correlation_id, request_id, client_ip, duration_ms`;
 
 interface AuditRow {
@@ -115,29 +117,26 @@ export class AuditTrail {
     const now = this.clock.now();
     const id = uuidv7(now.getTime());
     await this.uow.run((em) =>
-      em.execute(
-        `insert into gateway_audit_event (${INSERT_COLUMNS}) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          id,
-          now,
-          e.kind,
-          e.subject,
-          JSON.stringify(e.roles),
-          e.companyBin,
-          JSON.stringify(e.actorCompanies),
-          e.method,
-          e.route,
-          e.path.slice(0, 1000),
-          e.upstream,
-          e.resourceId?.slice(0, 200) ?? null,
-          e.status,
-          outcomeOf(e.status, e.deniedByGateway),
-          e.correlationId,
-          e.requestId,
-          e.clientIp,
-          Math.max(0, Math.round(e.durationMs)),
-        ],
-      ),
+      em.execute(`insert into gateway_audit_event (${INSERT_COLUMNS}) values (?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, [
+        id,
+        now,
+        e.kind,
+        e.subject,
+        JSON.stringify(e.roles),
+        e.companyBin,
+        JSON.stringify(e.actorCompanies),
+        e.method,
+        e.route,
+        e.path.slice(0, 1000),
+        e.upstream,
+        e.resourceId?.slice(0, 200) ?? null,
+        e.status,
+        outcomeOf(e.status, e.deniedByGateway),
+        e.correlationId,
+        e.requestId,
+        e.clientIp,
+        Math.max(0, Math.round(e.durationMs)),
+      ]),
     );
     return id;
   }

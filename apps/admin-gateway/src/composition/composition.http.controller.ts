@@ -82,7 +82,8 @@ export class CompositionHttpController {
   @Get('companies/:bin/overview')
   @Endpoint({
     summary: "One company's applications, participation, fees, reports and deadlines",
-    description: 'Each section comes from its context, called in parallel with the caller\'s token; a context that fails gives that section an error object and the rest still renders. Applicants see only their own companies (F-35).',
+    description:
+      "Each section comes from its context, called in parallel with the caller's token; a context that fails gives that section an error object and the rest still renders. Applicants see only their own companies (F-35).",
     tags: ['composed'],
     access: OVERVIEW_ACCESS,
     params: BinParams,
@@ -121,7 +122,8 @@ export class CompositionHttpController {
   @Get('deadlines')
   @Endpoint({
     summary: 'Deadlines board: every open statutory deadline across contexts',
-    description: "Merged from each context's GET /deadlines, sorted by due working day; `overdue` says whether the Fund (or a participant) is late. A context that is down is listed in `sources` with its error.",
+    description:
+      "Merged from each context's GET /deadlines, sorted by due working day; `overdue` says whether the Fund (or a participant) is late. A context that is down is listed in `sources` with its error.",
     tags: ['composed'],
     access: DEADLINES_ACCESS,
     query: DeadlinesQuery,

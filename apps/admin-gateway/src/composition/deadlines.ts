@@ -49,12 +49,27 @@ export async function collectDeadlines(
     const context = names[i]!;
     if (s.status === 'error') {
       // A context without a deadlines endpoint (yet) is not an error of the board.
-      sources.push(s.error.status === 404 ? { context, status: 'not-provided', count: 0, malformed: 0 } : { context, status: 'error', count: 0, malformed: 0, error: s.error });
+      sources.push(
+        s.error.status === 404
+          ? { context, status: 'not-provided', count: 0, malformed: 0 }
+          : { context, status: 'error', count: 0, malformed: 0, error: s.error },
+      );
       return;
     }
     const raw = Array.isArray(s.data) ? s.data : Array.isArray((s.data as { items?: unknown })?.items) ? (s.data as { items: unknown[] }).items : undefined;
     if (!raw) {
-      sources.push({ context, status: 'error', count: 0, malformed: 0, error: { status: 502, title: 'Bad gateway', detail: `${context}'s /deadlines answer is neither a list nor a page`, code: 'gateway.deadlines.malformed' } });
+      sources.push({
+        context,
+        status: 'error',
+        count: 0,
+        malformed: 0,
+        error: {
+          status: 502,
+          title: 'Bad gateway',
+          detail: `${context}'s /deadlines answer is neither a list nor a page`,
+          code: 'gateway.deadlines.malformed',
+        },
+      });
       return;
     }
     let malformed = 0;

@@ -5,7 +5,11 @@ import { UpstreamFailure, type UpstreamClient } from '../upstreams/upstream-clie
 /** A section of a composed view: the context's data, or why it is missing (the rest still renders). */
 export type Section<T = unknown> =
   | { readonly status: 'ok'; readonly upstream: string; readonly data: T }
-  | { readonly status: 'error'; readonly upstream: string; readonly error: { readonly status: number; readonly title: string; readonly detail: string; readonly code?: string } }
+  | {
+      readonly status: 'error';
+      readonly upstream: string;
+      readonly error: { readonly status: number; readonly title: string; readonly detail: string; readonly code?: string };
+    }
   | { readonly status: 'empty'; readonly upstream: string; readonly detail: string };
 
 /** The caller's own token and the correlation id: a composed view calls the contexts as the caller. */
@@ -19,7 +23,13 @@ export function callerHeaders(req: Request): Record<string, string> {
 }
 
 /** GETs one section; never throws: a context that fails yields an error section. */
-export async function fetchSection(client: UpstreamClient, upstream: string, pathAndQuery: string, headers: Record<string, string>, timeoutMs: number): Promise<Section> {
+export async function fetchSection(
+  client: UpstreamClient,
+  upstream: string,
+  pathAndQuery: string,
+  headers: Record<string, string>,
+  timeoutMs: number,
+): Promise<Section> {
   try {
     const res = await client.getJson(upstream, pathAndQuery, headers, timeoutMs);
     if (res.status >= 200 && res.status < 300) return { status: 'ok', upstream, data: res.body ?? null };
@@ -36,8 +46,21 @@ export async function fetchSection(client: UpstreamClient, upstream: string, pat
     };
   } catch (e) {
     if (e instanceof UpstreamFailure) {
-      return { status: 'error', upstream, error: { status: e.status, title: e.status === 504 ? 'Gateway timeout' : e.status === 503 ? 'Service unavailable' : 'Bad gateway', detail: e.message, code: `gateway.upstream.${e.reason}` } };
+      return {
+        status: 'error',
+        upstream,
+        error: {
+          status: e.status,
+          title: e.status === 504 ? 'Gateway timeout' : e.status === 503 ? 'Service unavailable' : 'Bad gateway',
+          detail: e.message,
+          code: `gateway.upstream.${e.reason}`,
+        },
+      };
     }
-    return { status: 'error', upstream, error: { status: 502, title: 'Bad gateway', detail: `the ${upstream} context could not be read`, code: 'gateway.upstream.bad-gateway' } };
+    return {
+      status: 'error',
+      upstream,
+      error: { status: 502, title: 'Bad gateway', detail: `the ${upstream} context could not be read`, code: 'gateway.upstream.bad-gateway' },
+    };
   }
 }

@@ -39,7 +39,14 @@ export function configureGatewayHttp(app: INestApplication): void {
     limiter.perIp.take(`ip:${req.ip ?? 'unknown'}`).then((r) => {
       if (r.ok) return next();
       res.setHeader('retry-after', String(r.retryAfterSec));
-      sendProblem(res, 429, 'gateway.rate-limited', 'Too many requests', `too many requests from this address: try again in ${r.retryAfterSec} s`, req.originalUrl);
+      sendProblem(
+        res,
+        429,
+        'gateway.rate-limited',
+        'Too many requests',
+        `too many requests from this address: try again in ${r.retryAfterSec} s`,
+        req.originalUrl,
+      );
     }, next);
   });
   express.use(app.get(ProxyHandler).middleware());

@@ -4,7 +4,15 @@ import { MessageContexts } from '@hub/messaging';
 const TYPE_BASE = 'https://hub.astanahub.kz/problems/';
 
 /** Writes an RFC 9457 problem from the gateway's own middleware (outside Nest's exception filter). */
-export function sendProblem(res: Response, status: number, code: string, title: string, detail: string, instance: string, extra: Record<string, unknown> = {}): void {
+export function sendProblem(
+  res: Response,
+  status: number,
+  code: string,
+  title: string,
+  detail: string,
+  instance: string,
+  extra: Record<string, unknown> = {},
+): void {
   const correlationId = MessageContexts.current()?.correlationId;
   res
     .status(status)

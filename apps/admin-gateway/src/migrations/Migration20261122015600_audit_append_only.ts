@@ -9,15 +9,23 @@ export class Migration20261122015600_audit_append_only extends Migration {
   override name = 'Migration20261122015600_audit_append_only';
 
   override up(): void | Promise<void> {
-    this.addSql(`alter table "gateway_audit_event" add constraint "gateway_audit_event_kind_check" check ("kind" in ('write', 'restricted-read', 'audit-read'));`);
-    this.addSql(`alter table "gateway_audit_event" add constraint "gateway_audit_event_outcome_check" check ("outcome" in ('allowed', 'denied', 'rejected', 'failed'));`);
+    this.addSql(
+      `alter table "gateway_audit_event" add constraint "gateway_audit_event_kind_check" check ("kind" in ('write', 'restricted-read', 'audit-read'));`,
+    );
+    this.addSql(
+      `alter table "gateway_audit_event" add constraint "gateway_audit_event_outcome_check" check ("outcome" in ('allowed', 'denied', 'rejected', 'failed'));`,
+    );
     this.addSql(`create or replace function gateway_audit_event_append_only() returns trigger language plpgsql as $$
 begin
   raise exception 'gateway_audit_event is append-only: % is not allowed', tg_op using errcode = 'insufficient_privilege';
 end;
 $$;`);
-    this.addSql(`create trigger "gateway_audit_event_no_update_delete" before update or delete on "gateway_audit_event" for each row execute function gateway_audit_event_append_only();`);
-    this.addSql(`create trigger "gateway_audit_event_no_truncate" before truncate on "gateway_audit_event" for each statement execute function gateway_audit_event_append_only();`);
+    this.addSql(
+      `create trigger "gateway_audit_event_no_update_delete" before update or delete on "gateway_audit_event" for each row execute function gateway_audit_event_append_only();`,
+    );
+    this.addSql(
+      `create trigger "gateway_audit_event_no_truncate" before truncate on "gateway_audit_event" for each statement execute function gateway_audit_event_append_only();`,
+    );
   }
 
   override down(): void | Promise<void> {

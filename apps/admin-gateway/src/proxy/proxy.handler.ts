@@ -19,7 +19,17 @@ export const OWN_API_SEGMENTS: ReadonlySet<string> = new Set(['companies', 'dead
 /** Request headers passed to a context; everything else (cookies, hop-by-hop, forged identity headers) stays here. */
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'accept', 'accept-language', 'if-none-match', 'if-match', 'idempotency-key'];
 /** Response headers passed back to the caller. */
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-disposition', 'content-language', 'etag', 'last-modified', 'retry-after', 'allow', 'x-total-count', 'link'];
+const FORWARDED_RESPONSE_HEADERS = [
+  'content-type',
+  'content-disposition',
+  'content-language',
+  'etag',
+  'last-modified',
+  'retry-after',
+  'allow',
+  'x-total-count',
+  'link',
+];
 
 class BodyTooLarge extends Error {}
 
@@ -52,7 +62,8 @@ export class ProxyHandler {
       if (!m || !upstream || OWN_API_SEGMENTS.has(upstream) || !known.has(upstream)) return next();
       this.handle(req, res, upstream, m[2] ?? '/').catch((e: unknown) => {
         this.logger.error({ err: e }, 'proxy failed');
-        if (!res.headersSent) sendProblem(res, 500, 'internal', 'Internal error', 'An unexpected error occurred; quote the correlation id when reporting it.', req.originalUrl);
+        if (!res.headersSent)
+          sendProblem(res, 500, 'internal', 'Internal error', 'An unexpected error occurred; quote the correlation id when reporting it.', req.originalUrl);
       });
     };
   }
@@ -120,7 +131,8 @@ export class ProxyHandler {
     try {
       body = await this.bodyOf(req, method);
     } catch (e) {
-      if (e instanceof BodyTooLarge) return deny(413, 'payload-too-large', 'The body is too large', `at most ${this.config.HUB_GATEWAY_RAW_BODY_LIMIT_BYTES} bytes`);
+      if (e instanceof BodyTooLarge)
+        return deny(413, 'payload-too-large', 'The body is too large', `at most ${this.config.HUB_GATEWAY_RAW_BODY_LIMIT_BYTES} bytes`);
       throw e;
     }
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
@@ -145,7 +157,14 @@ export class ProxyHandler {
     const ok = await audited(upstreamRes.status, false, auditable ? responseFacts(upstreamRes) : {});
     if (!ok && auditKind === 'restricted-read') {
       // F-42: restricted personal data is released only when its reading is on record.
-      return sendProblem(res, 503, 'gateway.audit-unavailable', 'Service unavailable', 'the audit trail cannot record this read right now, so the data is not released; try again later', instance);
+      return sendProblem(
+        res,
+        503,
+        'gateway.audit-unavailable',
+        'Service unavailable',
+        'the audit trail cannot record this read right now, so the data is not released; try again later',
+        instance,
+      );
     }
     this.reply(res, upstream, upstreamRes);
   }
@@ -220,7 +239,8 @@ function responseFacts(res: UpstreamResponse): ResponseFacts {
       body = undefined;
     }
   }
-  const createdId = res.status === 201 ? (location ? location.split('/').filter(Boolean).at(-1) : typeof body?.id === 'string' ? body.id : undefined) : undefined;
+  const createdId =
+    res.status === 201 ? (location ? location.split('/').filter(Boolean).at(-1) : typeof body?.id === 'string' ? body.id : undefined) : undefined;
   const bin = typeof body?.bin === 'string' && /^\d{12}$/.test(body.bin) ? body.bin : undefined;
   return { ...(createdId ? { createdId } : {}), ...(bin ? { bin } : {}) };
 }

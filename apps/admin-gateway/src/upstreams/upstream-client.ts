@@ -110,6 +110,7 @@ function classify(upstream: string, e: unknown, timeoutMs: number): UpstreamFail
     return new UpstreamFailure(upstream, 504, 'timeout', `the ${upstream} context did not answer within ${timeoutMs} ms`);
   }
   const code = err?.cause?.code;
-  if (code && DOWN_CODES.has(code)) return new UpstreamFailure(upstream, 503, 'unreachable', `the ${upstream} context is unreachable (${code}); try again later`);
+  if (code && DOWN_CODES.has(code))
+    return new UpstreamFailure(upstream, 503, 'unreachable', `the ${upstream} context is unreachable (${code}); try again later`);
   return new UpstreamFailure(upstream, 502, 'bad-gateway', `the ${upstream} context failed to answer (${code ?? (e as Error)?.message ?? 'unknown error'})`);
 }

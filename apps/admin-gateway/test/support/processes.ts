@@ -30,8 +30,16 @@ export class ProcessFleet {
 
   /** Mints a token with the real CLI (`tools/dev-issuer/token.mjs`): the same key the apps trust. */
   async token(sub: string, roles: string[], companies: string[] = []): Promise<string> {
-    const args = [join(REPO, 'tools/dev-issuer/token.mjs'), '--sub', sub, ...roles.flatMap((r) => ['--role', r]), ...companies.flatMap((c) => ['--company', c])];
-    const { stdout } = await run(process.execPath, [...this.nodeArgs, ...args], { env: { ...process.env, ...this.commonEnv, HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: this.issuerUrl } });
+    const args = [
+      join(REPO, 'tools/dev-issuer/token.mjs'),
+      '--sub',
+      sub,
+      ...roles.flatMap((r) => ['--role', r]),
+      ...companies.flatMap((c) => ['--company', c]),
+    ];
+    const { stdout } = await run(process.execPath, [...this.nodeArgs, ...args], {
+      env: { ...process.env, ...this.commonEnv, HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: this.issuerUrl },
+    });
     return stdout.trim();
   }
 
@@ -39,7 +47,12 @@ export class ProcessFleet {
   async startIssuer(): Promise<string> {
     await this.token('bootstrap', ['auditor']); // creates the key and the JWKS file
     const port = await deadPort();
-    await this.spawn('dev-issuer', [join(REPO, 'tools/dev-issuer/server.mjs')], { HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: this.issuerUrl, HUB_DEV_ISSUER_PORT: String(port) }, `http://127.0.0.1:${port}/jwks.json`);
+    await this.spawn(
+      'dev-issuer',
+      [join(REPO, 'tools/dev-issuer/server.mjs')],
+      { HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: this.issuerUrl, HUB_DEV_ISSUER_PORT: String(port) },
+      `http://127.0.0.1:${port}/jwks.json`,
+    );
     return `http://127.0.0.1:${port}/jwks.json`;
   }
 
@@ -52,14 +65,23 @@ export class ProcessFleet {
 
   /** Runs an app's migrations as their own step, as in production. */
   async migrate(app: string, databaseUrl: string): Promise<void> {
-    await run(process.execPath, [join(REPO, 'apps', app, 'dist/cli/migrate.js'), 'up'], { cwd: join(REPO, 'apps', app), env: { ...process.env, DATABASE_URL: databaseUrl } });
+    await run(process.execPath, [join(REPO, 'apps', app, 'dist/cli/migrate.js'), 'up'], {
+      cwd: join(REPO, 'apps', app),
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
   }
 
   /** Starts `node apps/<app>/dist/main.js` and waits for its liveness endpoint. Returns its base URL. */
   async startApp(app: string, env: Record<string, string>): Promise<string> {
     const port = await deadPort();
     const url = `http://127.0.0.1:${port}`;
-    await this.spawn(app, [join(REPO, 'apps', app, 'dist/main.js')], { HUB_LOG_LEVEL: 'warn', ...env, PORT: String(port) }, `${url}/health/live`, join(REPO, 'apps', app));
+    await this.spawn(
+      app,
+      [join(REPO, 'apps', app, 'dist/main.js')],
+      { HUB_LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+      `${url}/health/live`,
+      join(REPO, 'apps', app),
+    );
     return url;
   }
 
@@ -84,7 +106,11 @@ export class ProcessFleet {
   }
 
   private async spawn(name: string, args: string[], env: Record<string, string>, readyUrl: string, cwd = REPO): Promise<void> {
-    const child = spawn(process.execPath, [...this.nodeArgs, ...args], { cwd, env: { ...process.env, ...this.commonEnv, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...this.nodeArgs, ...args], {
+      cwd,
+      env: { ...process.env, ...this.commonEnv, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const log: string[] = [];
     child.stdout?.on('data', (d: Buffer) => log.push(String(d)));
     child.stderr?.on('data', (d: Buffer) => log.push(String(d)));

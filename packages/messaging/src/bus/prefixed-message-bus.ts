@@ -54,7 +54,12 @@ export class PrefixedMessageBus implements MessageBus, MessageBusAdmin {
   }
 
   async createTopics(topics: readonly TopicDeclaration[], options?: CreateTopicsOptions): Promise<string[]> {
-    return (await this.inner.createTopics(topics.map((t) => ({ ...t, name: this.on(t.name) })), options)).map(this.off);
+    return (
+      await this.inner.createTopics(
+        topics.map((t) => ({ ...t, name: this.on(t.name) })),
+        options,
+      )
+    ).map(this.off);
   }
 
   increasePartitions(name: string, partitions: number): Promise<void> {

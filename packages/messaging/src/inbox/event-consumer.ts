@@ -1,4 +1,12 @@
-import { type DecodeFailureReason, type EventEnvelope, type EventRegistry, HEADERS, type IntegrationEventDefinition, type PayloadOf, dlqTopicOf } from '@hub/contracts';
+import {
+  type DecodeFailureReason,
+  type EventEnvelope,
+  type EventRegistry,
+  HEADERS,
+  type IntegrationEventDefinition,
+  type PayloadOf,
+  dlqTopicOf,
+} from '@hub/contracts';
 import { DomainError } from '@hub/kernel';
 import type { IncomingMessage, MessageBus, Subscription } from '../bus/message-bus.js';
 import { MessageContexts } from '../context/message-context.js';
@@ -11,7 +19,10 @@ export interface EventHandler<D extends IntegrationEventDefinition = Integration
   handle(event: EventEnvelope<PayloadOf<D>>, em: Em): Promise<void>;
 }
 
-export function eventHandler<D extends IntegrationEventDefinition>(event: D, handle: (event: EventEnvelope<PayloadOf<D>>, em: Em) => Promise<void>): EventHandler<D> {
+export function eventHandler<D extends IntegrationEventDefinition>(
+  event: D,
+  handle: (event: EventEnvelope<PayloadOf<D>>, em: Em) => Promise<void>,
+): EventHandler<D> {
   return { event, handle };
 }
 

@@ -75,11 +75,11 @@ export class Timers {
   /** Cancels the live timer of this kind and key, if any; returns whether one was cancelled. */
   async cancel(em: Em, kind: string, key: string): Promise<boolean> {
     requireTransaction(em, 'Timers.cancel');
-    const rows = await sql(em, `update hub_timer set status = 'cancelled', updated_at = ? where kind = ? and timer_key = ? and status = 'scheduled' returning id`, [
-      this.clock.now(),
-      kind,
-      key,
-    ]);
+    const rows = await sql(
+      em,
+      `update hub_timer set status = 'cancelled', updated_at = ? where kind = ? and timer_key = ? and status = 'scheduled' returning id`,
+      [this.clock.now(), kind, key],
+    );
     return rows.length > 0;
   }
 
@@ -171,7 +171,9 @@ export class TimerPoller {
         const handler = this.handlers.get(row.kind);
         if (!handler) throw new Error(`no timer handler for kind '${row.kind}'`);
         const timer = claimed;
-        await MessageContexts.run({ correlationId: row.correlation_id ?? uuidv7(), causationId: row.id }, () => (this.around ? this.around(tx, () => handler.fire(timer, tx)) : handler.fire(timer, tx)));
+        await MessageContexts.run({ correlationId: row.correlation_id ?? uuidv7(), causationId: row.id }, () =>
+          this.around ? this.around(tx, () => handler.fire(timer, tx)) : handler.fire(timer, tx),
+        );
         return 'fired' as const;
       });
     } catch (e) {
@@ -183,14 +185,11 @@ export class TimerPoller {
         { component: 'timer-poller', timerId: claimed.id, kind: claimed.kind, key: claimed.key, attempts, err: (e as Error).message },
         failed ? 'timer failed for good; it needs a person' : 'timer handler failed; will retry',
       );
-      await sql(this.em.fork(), `update hub_timer set attempts = ?, last_error = ?, status = ?, due_at = ?, updated_at = ? where id = ? and status = 'scheduled'`, [
-        attempts,
-        (e as Error).message.slice(0, 2000),
-        failed ? 'failed' : 'scheduled',
-        failed ? claimed.dueAt : retryAt,
-        now,
-        claimed.id,
-      ]);
+      await sql(
+        this.em.fork(),
+        `update hub_timer set attempts = ?, last_error = ?, status = ?, due_at = ?, updated_at = ? where id = ? and status = 'scheduled'`,
+        [attempts, (e as Error).message.slice(0, 2000), failed ? 'failed' : 'scheduled', failed ? claimed.dueAt : retryAt, now, claimed.id],
+      );
       return 'failed';
     }
   }

@@ -17,7 +17,11 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<JWTPayload> {
-    const { payload } = await jwtVerify(token, this.keys, { issuer: this.options.issuer, audience: this.options.audience, algorithms: ['RS256', 'ES256', 'EdDSA'] });
+    const { payload } = await jwtVerify(token, this.keys, {
+      issuer: this.options.issuer,
+      audience: this.options.audience,
+      algorithms: ['RS256', 'ES256', 'EdDSA'],
+    });
     return payload;
   }
 }

@@ -14,7 +14,12 @@ export class ConfigError extends Error {
 const csv = z
   .string()
   .min(1)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 /** What every app with an HTTP API reads (HubHttpModule). */
 export const httpConfigSchema = z.object({

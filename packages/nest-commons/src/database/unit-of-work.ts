@@ -91,7 +91,8 @@ export class UnitOfWork {
     for (let round = 0; round < 5; round++) {
       const events = pullRecordedEvents(em);
       if (events.length === 0) return;
-      if (!this.hooks) throw new Error(`aggregates recorded ${events.length} domain event(s) (${events[0]!.name} …) but this app has no messaging to publish them`);
+      if (!this.hooks)
+        throw new Error(`aggregates recorded ${events.length} domain event(s) (${events[0]!.name} …) but this app has no messaging to publish them`);
       await this.hooks.publishRecorded(em, events);
       await em.flush();
     }

@@ -32,7 +32,13 @@ export class HealthController {
 
   @Get('ready')
   @HttpCode(200)
-  @Endpoint({ summary: 'Readiness: 503 when the database is down; a broker outage shows as degraded', tags: ['health'], access: 'public', response: HealthSchema, errors: [503] })
+  @Endpoint({
+    summary: 'Readiness: 503 when the database is down; a broker outage shows as degraded',
+    tags: ['health'],
+    access: 'public',
+    response: HealthSchema,
+    errors: [503],
+  })
   async ready(): Promise<Health> {
     const checks: Health['checks'] = {};
     const probe = async (name: string, required: boolean, p: Promise<unknown>): Promise<void> => {

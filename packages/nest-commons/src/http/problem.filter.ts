@@ -99,7 +99,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const detail = Array.isArray(raw) ? raw.map(String).join('; ') : typeof raw === 'string' ? raw : JSON.stringify(raw);
       if (status === 400 && /JSON/i.test(detail)) {
         // Nest wraps body-parser's syntax error into a BadRequestException.
-        return { type: `${TYPE_BASE}invalid-json`, title: 'The body is not valid JSON', status: 400, detail, errors: [{ field: 'body', message: 'not valid JSON' }], ...base };
+        return {
+          type: `${TYPE_BASE}invalid-json`,
+          title: 'The body is not valid JSON',
+          status: 400,
+          detail,
+          errors: [{ field: 'body', message: 'not valid JSON' }],
+          ...base,
+        };
       }
       return {
         type: `${TYPE_BASE}http-${status}`,
@@ -111,12 +118,31 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     const bodyError = exception as { type?: string; status?: number; message?: string };
     if (bodyError?.type === 'entity.parse.failed') {
-      return { type: `${TYPE_BASE}invalid-json`, title: 'The body is not valid JSON', status: 400, detail: bodyError.message ?? 'invalid JSON', errors: [{ field: 'body', message: 'not valid JSON' }], ...base };
+      return {
+        type: `${TYPE_BASE}invalid-json`,
+        title: 'The body is not valid JSON',
+        status: 400,
+        detail: bodyError.message ?? 'invalid JSON',
+        errors: [{ field: 'body', message: 'not valid JSON' }],
+        ...base,
+      };
     }
     if (bodyError?.type === 'entity.too.large') {
-      return { type: `${TYPE_BASE}payload-too-large`, title: 'The body is too large', status: 413, detail: bodyError.message ?? 'request entity too large', ...base };
+      return {
+        type: `${TYPE_BASE}payload-too-large`,
+        title: 'The body is too large',
+        status: 413,
+        detail: bodyError.message ?? 'request entity too large',
+        ...base,
+      };
     }
-    return { type: `${TYPE_BASE}internal`, title: 'Internal error', status: 500, detail: 'An unexpected error occurred; quote the correlation id when reporting it.', ...base };
+    return {
+      type: `${TYPE_BASE}internal`,
+      title: 'Internal error',
+      status: 500,
+      detail: 'An unexpected error occurred; quote the correlation id when reporting it.',
+      ...base,
+    };
   }
 }
 

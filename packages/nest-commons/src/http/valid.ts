@@ -26,6 +26,12 @@ function parse(location: 'body' | 'query' | 'params', schema: z.ZodType | undefi
   return result.data;
 }
 
-export const ValidBody = createParamDecorator((_: unknown, ctx: ExecutionContext) => parse('body', specOf(ctx).body, ctx.switchToHttp().getRequest<Request>().body));
-export const ValidQuery = createParamDecorator((_: unknown, ctx: ExecutionContext) => parse('query', specOf(ctx).query, ctx.switchToHttp().getRequest<Request>().query));
-export const ValidParams = createParamDecorator((_: unknown, ctx: ExecutionContext) => parse('params', specOf(ctx).params, ctx.switchToHttp().getRequest<Request>().params));
+export const ValidBody = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  parse('body', specOf(ctx).body, ctx.switchToHttp().getRequest<Request>().body),
+);
+export const ValidQuery = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  parse('query', specOf(ctx).query, ctx.switchToHttp().getRequest<Request>().query),
+);
+export const ValidParams = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  parse('params', specOf(ctx).params, ctx.switchToHttp().getRequest<Request>().params),
+);

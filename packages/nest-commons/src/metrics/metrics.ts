@@ -18,7 +18,12 @@ export class MetricsRegistry extends Registry {
     super();
     this.setDefaultLabels({ app });
     collectDefaultMetrics({ register: this });
-    this.httpRequests = new Counter({ name: 'hub_http_requests_total', help: 'HTTP requests answered, by route template and status', labelNames: ['method', 'route', 'status'], registers: [this] });
+    this.httpRequests = new Counter({
+      name: 'hub_http_requests_total',
+      help: 'HTTP requests answered, by route template and status',
+      labelNames: ['method', 'route', 'status'],
+      registers: [this],
+    });
     this.httpDuration = new Histogram({
       name: 'hub_http_request_duration_seconds',
       help: 'Time to answer an HTTP request, by route template and status',
@@ -50,7 +55,12 @@ export class MetricsController {
 
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  @Endpoint({ summary: 'Prometheus metrics: process, HTTP, messaging and the domain figures of this app', tags: ['health'], access: 'public', response: z.string() })
+  @Endpoint({
+    summary: 'Prometheus metrics: process, HTTP, messaging and the domain figures of this app',
+    tags: ['health'],
+    access: 'public',
+    response: z.string(),
+  })
   metrics(): Promise<string> {
     return this.registry.metrics();
   }

@@ -73,7 +73,10 @@ export class OpenApiGenerator {
               detail: { type: 'string' },
               code: { type: 'string' },
               correlationId: { type: 'string' },
-              errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' } } } },
+              errors: {
+                type: 'array',
+                items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' } } },
+              },
             },
           },
         },
@@ -102,7 +105,11 @@ export class OpenApiGenerator {
           ? { description: 'OK', content: { 'application/json': { schema: toJsonSchema(spec.response, 'output') } } }
           : { description: 'OK' },
     };
-    const errors = new Set<number>([...(spec.params || spec.query || spec.body ? [400] : []), ...(spec.access === 'public' ? [] : [401, 403]), ...(spec.errors ?? [])]);
+    const errors = new Set<number>([
+      ...(spec.params || spec.query || spec.body ? [400] : []),
+      ...(spec.access === 'public' ? [] : [401, 403]),
+      ...(spec.errors ?? []),
+    ]);
     for (const e of errors) responses[String(e)] = PROBLEM;
     return {
       operationId,

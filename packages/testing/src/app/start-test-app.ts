@@ -88,7 +88,9 @@ export async function startTestApp(options: StartTestAppOptions): Promise<TestAp
     };
     const clock = options.clock instanceof ManualClock ? options.clock : new ManualClock(options.clock ?? '2026-11-16T04:00:00Z');
     const root = options.module ?? options.createModule!(env);
-    let builder = Test.createTestingModule({ imports: [root] }).overrideProvider(Clock).useValue(clock);
+    let builder = Test.createTestingModule({ imports: [root] })
+      .overrideProvider(Clock)
+      .useValue(clock);
     if (options.overrides) builder = options.overrides(builder);
     const moduleRef = await builder.compile();
     app = moduleRef.createNestApplication({ bodyParser: false, ...options.nestOptions });
