@@ -1,0 +1,49 @@
+import { Anchor, Stack, Title } from '@mantine/core';
+import { Link, createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { useT } from './i18n/i18n';
+import { CallbackPage } from './pages/callback';
+import { RegistryPage, validateRegistrySearch } from './pages/registry';
+import { VerifyPage, VerifyResultPage } from './pages/verify';
+import { Layout } from './ui/layout';
+
+function NotFound() {
+  const t = useT();
+  return (
+    <Stack>
+      <Title order={2}>{t('notFound.title')}</Title>
+      <Anchor component={Link} to="/registry">
+        {t('notFound.back')}
+      </Anchor>
+    </Stack>
+  );
+}
+
+// Public pages are in the first bundle (budget: 250 KB gzip); signed-in screens load lazily.
+const root = createRootRoute({ component: Layout, notFoundComponent: NotFound });
+const index = createRoute({
+  getParentRoute: () => root,
+  path: '/',
+  beforeLoad: () => {
+    // TanStack Router's redirect is thrown by design (it is not an Error)
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    throw redirect({ to: '/registry' });
+  },
+});
+const registry = createRoute({ getParentRoute: () => root, path: '/registry', validateSearch: validateRegistrySearch, component: RegistryPage });
+const verify = createRoute({ getParentRoute: () => root, path: '/verify', component: VerifyPage });
+const verifyNumber = createRoute({ getParentRoute: () => root, path: '/verify/$number', component: VerifyResultPage });
+const callback = createRoute({ getParentRoute: () => root, path: '/auth/callback', component: CallbackPage });
+const myApplications = createRoute({ getParentRoute: () => root, path: '/my/applications' }).lazy(() => import('./pages/my-applications').then((m) => m.Route));
+const reviewQueue = createRoute({ getParentRoute: () => root, path: '/staff/review-queue' }).lazy(() => import('./pages/review-queue').then((m) => m.Route));
+
+export const router = createRouter({
+  routeTree: root.addChildren([index, registry, verify, verifyNumber, callback, myApplications, reviewQueue]),
+  defaultPreload: 'intent',
+  scrollRestoration: true,
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

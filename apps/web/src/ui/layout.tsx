@@ -1,0 +1,93 @@
+import { Anchor, AppShell, Badge, Box, Burger, Button, Group, NativeSelect, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { mayCall } from '../api/client';
+import type { Operation } from '../api/access.gen';
+import { useAuth, useSession } from '../auth/auth-context';
+import { useLocale, useT } from '../i18n/i18n';
+import { LOCALE_NAMES, LOCALES, type MessageId, isLocale } from '../i18n/locales';
+
+/** The menu: each entry names the gateway operation it needs, so each role sees only what it may call. */
+const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
+  { to: '/registry', label: 'nav.registry', needs: 'GET /api/registration/registry' },
+  { to: '/verify', label: 'nav.verify', needs: 'GET /api/registration/registry/certificates/{number}' },
+  { to: '/my/applications', label: 'nav.myApplications', needs: 'GET /api/registration/applications' },
+  { to: '/staff/review-queue', label: 'nav.reviewQueue', needs: 'GET /api/registration/review-queue' },
+];
+
+export function Layout() {
+  const t = useT();
+  const auth = useAuth();
+  const session = useSession();
+  const { locale, setLocale } = useLocale();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const pathname = useRouterState({ select: (s) => s.location.pathname });
+  // "My applications" is the applicant's view: staff reach applications through their own screens.
+  const menu = MENU.filter((m) => mayCall(session, m.needs) && (m.to !== '/my/applications' || session?.roles.includes('applicant')));
+
+  return (
+    <AppShell header={{ height: 64 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Anchor component={Link} to="/registry" underline="never" c="inherit">
+              <Stack gap={0}>
+                <Title order={1} size="h4">
+                  {t('app.title')}
+                </Title>
+                <Text size="xs" c="dimmed" visibleFrom="xs">
+                  {t('app.subtitle')}
+                </Text>
+              </Stack>
+            </Anchor>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <NativeSelect
+              aria-label={t('nav.language')}
+              size="xs"
+              value={locale}
+              onChange={(e) => isLocale(e.currentTarget.value) && setLocale(e.currentTarget.value)}
+              data={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+              data-testid="language"
+            />
+            {session ? (
+              <Button variant="default" size="xs" onClick={() => auth.signOut()} data-testid="sign-out">
+                {t('nav.signOut')}
+              </Button>
+            ) : (
+              <Button size="xs" onClick={() => void auth.signIn(pathname, locale)} data-testid="sign-in">
+                {t('nav.signIn')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        <nav aria-label={t('nav.main')}>
+          {menu.map((m) => (
+            <NavLink key={m.to} component={Link} to={m.to} label={t(m.label)} active={pathname.startsWith(m.to)} onClick={close} />
+          ))}
+        </nav>
+        {session && (
+          <Box mt="auto" pt="md" data-testid="who">
+            <Text size="sm">{t('auth.signedInAs', { name: session.name })}</Text>
+            <Group gap={4} mt={4}>
+              {session.roles.map((r) => (
+                <Badge key={r} variant="light" size="sm">
+                  {t(`role.${r}` as MessageId)}
+                </Badge>
+              ))}
+            </Group>
+          </Box>
+        )}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { LOCALES, SIZES, baseUrl, chooseLanguage, expectAccessible, shoot, signIn } from '../support/page-helpers.ts';
+
+// Signed-in screens (issue #11): OpenID Connect code + PKCE against the dev issuer, tokens in memory
+// only; the applicant's applications (F-35: its own companies) and the officer's review queue
+// (F-12, F-14: working-day deadlines, overdue flags); each role sees only its menu.
+
+test('F-8, F-35: an applicant signs in (code + PKCE) and sees its companies\' applications with status and deadlines', async ({ page }) => {
+  await page.goto(`${baseUrl()}/registry`);
+  await chooseLanguage(page, 'en');
+  const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
+  await expect(menu.getByRole('link', { name: 'My applications' })).toHaveCount(0);
+  await signIn(page, 'aliya', true);
+  await expect(page).toHaveURL(/\/registry$/); // back where the sign-in started
+  await expect(menu.getByRole('link', { name: 'My applications' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'Review queue' })).toHaveCount(0);
+
+  // tokens are in memory only: nothing token-like in localStorage, sessionStorage or cookies
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie);
+  expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+
+  await menu.getByRole('link', { name: 'My applications' }).click();
+  const rows = page.getByTestId('applications-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const text = await page.getByTestId('applications-table').innerText();
+  for (const company of ['Alatau Analytics LLP', 'Zhibek Retail Tech LLP', 'Caspian IoT LLP', 'Ulytau Dev LLP']) expect(text).toContain(company);
+  expect(text).not.toContain('Steppe Games LLP'); // another company's application (F-35)
+  await expect(page.getByTestId('applications-table').locator('tr[data-status="submitted"]')).toContainText(/Completeness review \(F-1[24]\)/);
+  await expect(page.getByTestId('applications-table').locator('tr[data-status="draft"]')).toContainText('not filed yet');
+  await expectAccessible(page, 'my applications');
+
+  // a reload forgets the tokens (memory only): the screen asks to sign in again
+  await page.reload();
+  await expect(page.getByTestId('sign-in-required')).toBeVisible();
+});
+
+test('F-12, F-14: a fund officer signs in and works the review queue with working-day deadlines and overdue flags', async ({ page }) => {
+  await page.goto(`${baseUrl()}/staff/review-queue`);
+  await chooseLanguage(page, 'en');
+  await expect(page.getByTestId('sign-in-required')).toBeVisible();
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await page.getByTestId('user-olga').click();
+  await expect(page).toHaveURL(/\/staff\/review-queue$/);
+  const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
+  await expect(menu.getByRole('link', { name: 'Review queue' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'My applications' })).toHaveCount(0);
+  const rows = page.getByTestId('queue-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  const text = await page.getByTestId('queue-table').innerText();
+  expect(text).toContain('Caspian IoT LLP'); // submitted two working days ago (seed)
+  expect(text).toMatch(/working days? left|due today|overdue by/);
+  expect(text).toMatch(/\(F-1[24]\)/);
+  await expectAccessible(page, 'review queue');
+  await page.getByTestId('queue-overdue-only').check();
+  await expect(page.getByTestId('queue-table').or(page.getByTestId('empty'))).toBeVisible();
+  for (const row of await page.getByTestId('queue-table').locator('tbody tr').all()) await expect(row).toHaveAttribute('data-overdue', 'true');
+});
+
+test('an applicant is refused the officer\'s queue by the UI as by the gateway', async ({ page }) => {
+  await page.goto(`${baseUrl()}/registry`);
+  await chooseLanguage(page, 'en');
+  await signIn(page, 'aliya');
+  await page.goto(`${baseUrl()}/staff/review-queue`); // a reload: signs in again first
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await page.getByTestId('user-aliya').click();
+  await expect(page.getByTestId('forbidden')).toBeVisible();
+});
+
+test('screenshots of the signed-in screens in kk, ru, en at desktop and phone sizes, each accessible', async ({ page }) => {
+  for (const [user, path, name, ready] of [
+    ['aliya', '/my/applications', 'my-applications', 'applications-total'],
+    ['olga', '/staff/review-queue', 'review-queue', 'queue-total'],
+  ] as const) {
+    await page.goto(`${baseUrl()}${path}`);
+    await page.getByTestId('sign-in-required').getByRole('button').click();
+    await page.getByTestId(`user-${user}`).click();
+    await expect(page.getByTestId(ready)).not.toHaveText('\u00a0');
+    for (const locale of LOCALES) {
+      await chooseLanguage(page, locale);
+      for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
+        await page.setViewportSize(viewport);
+        await expectAccessible(page, `${name} ${locale} ${size}`);
+        await shoot(page, name, locale, size);
+      }
+    }
+    await page.getByTestId('sign-out').click();
+  }
+});

@@ -1,0 +1,132 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { testKafkaBrokers, testPgUrl, uniqueName } from '@hub/testing';
+
+const run = promisify(execFile);
+export const REPO = resolve(import.meta.dirname, '../../../..');
+export const WEB = resolve(import.meta.dirname, '../..');
+
+/** A free loopback port (the OS picks it; closed again before use). */
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export interface FleetUrls {
+  readonly web: string;
+  readonly gateway: string;
+  readonly issuer: string;
+  readonly registration: string;
+  readonly participation: string;
+}
+
+/**
+ * The platform the browser tests drive, every part its own OS process as deployed: the dev issuer
+ * (authorization code + PKCE), registration (migrated and seeded with the demo companies of its
+ * seed), participation, the admin gateway, and the web app's own server (static build + same-origin
+ * /api proxy). Own databases and Kafka topic prefix per run; `close()` stops everything and drops
+ * the databases. The contexts run without workers: these screens need no events.
+ */
+export class WebFleet {
+  readonly stateDir = mkdtempSync(join(tmpdir(), 'hub-web-e2e-'));
+  private readonly children: { name: string; child: ChildProcess; log: string[] }[] = [];
+  private readonly databases: string[] = [];
+
+  async start(options: { web?: boolean } = {}): Promise<FleetUrls> {
+    const issuerPort = await freePort();
+    const issuer = `http://127.0.0.1:${issuerPort}`;
+    const auth = { HUB_AUTH_ISSUER: issuer, HUB_AUTH_JWKS_URL: `${issuer}/jwks.json` };
+    const issuerStarted = this.spawn('dev-issuer', [join(REPO, 'tools/dev-issuer/server.mjs')], { HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: issuer, HUB_DEV_ISSUER_PORT: String(issuerPort) }, `${issuer}/jwks.json`);
+    const [regDb, partDb, gwDb] = await Promise.all([this.createDatabase('registration'), this.createDatabase('participation'), this.createDatabase('gateway')]);
+    await Promise.all([this.migrate('registration', regDb), this.migrate('participation', partDb), this.migrate('admin-gateway', gwDb)]);
+    const messaging = { HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: `t.web-${process.pid}-${Date.now().toString(36)}.`, HUB_RUN_WORKERS: 'false' };
+    // registration's demo data: listed participants with certificates, applications in every state
+    await run(process.execPath, [join(REPO, 'apps/registration/dist/cli/seed.js')], { cwd: join(REPO, 'apps/registration'), env: { ...process.env, ...messaging, DATABASE_URL: regDb, HUB_LOG_LEVEL: 'warn' } });
+    await issuerStarted;
+    const [registration, participation] = await Promise.all([
+      this.startApp('registration', { ...auth, ...messaging, DATABASE_URL: regDb }),
+      this.startApp('participation', { ...auth, ...messaging, DATABASE_URL: partDb, HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' }),
+    ]);
+    const gateway = await this.startApp('admin-gateway', { ...auth, DATABASE_URL: gwDb, REGISTRATION_URL: registration, PARTICIPATION_URL: participation });
+    const webPort = await freePort();
+    const web = `http://127.0.0.1:${webPort}`;
+    if (options.web === false) return { web: '', gateway, issuer, registration, participation };
+    await this.spawn('web', [join(WEB, 'server.mjs')], { PORT: String(webPort), HUB_WEB_GATEWAY_URL: gateway, HUB_WEB_ISSUER_URL: issuer }, `${web}/healthz`, WEB);
+    return { web, gateway, issuer, registration, participation };
+  }
+
+  logs(name: string): string {
+    return this.children.find((c) => c.name === name)?.log.join('') ?? '';
+  }
+
+  async close(): Promise<void> {
+    for (const { child } of [...this.children].reverse()) {
+      if (child.exitCode !== null) continue;
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    for (const db of this.databases) await admin((c) => c.query(`drop database if exists "${db}" with (force)`)).catch(() => undefined);
+    rmSync(this.stateDir, { recursive: true, force: true });
+  }
+
+  private async createDatabase(prefix: string): Promise<string> {
+    const name = uniqueName(`hub_web_${prefix}`);
+    await admin((c) => c.query(`create database "${name}"`));
+    this.databases.push(name);
+    return `${testPgUrl()}/${name}`;
+  }
+
+  private async migrate(app: string, databaseUrl: string): Promise<void> {
+    await run(process.execPath, [join(REPO, 'apps', app, 'dist/cli/migrate.js'), 'up'], { cwd: join(REPO, 'apps', app), env: { ...process.env, DATABASE_URL: databaseUrl } });
+  }
+
+  private async startApp(app: string, env: Record<string, string>): Promise<string> {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    await this.spawn(app, [join(REPO, 'apps', app, 'dist/main.js')], { HUB_LOG_LEVEL: 'warn', ...env, PORT: String(port) }, `${url}/health/ready`, join(REPO, 'apps', app));
+    return url;
+  }
+
+  private async spawn(name: string, args: string[], env: Record<string, string>, readyUrl: string, cwd = REPO): Promise<void> {
+    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log: string[] = [];
+    child.stdout?.on('data', (d: Buffer) => log.push(String(d)));
+    child.stderr?.on('data', (d: Buffer) => log.push(String(d)));
+    this.children.push({ name, child, log });
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log.join('').slice(-4000)}`);
+      const ok = await fetch(readyUrl).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`${name} did not come up within 60 s:\n${log.join('').slice(-4000)}`);
+  }
+}
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: `${testPgUrl()}/postgres` });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,44 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type Page, expect } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { WEB } from './fleet.ts';
+
+export const baseUrl = (): string => {
+  const url = process.env.HUB_WEB_URL;
+  if (!url) throw new Error('HUB_WEB_URL is not set: the global setup did not start the fleet');
+  return url;
+};
+
+export const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+export const LOCALES = ['kk', 'ru', 'en'] as const;
+const SHOTS = join(WEB, 'test-results/screenshots');
+
+/** axe-core on the page as it is now: no serious or critical violation (issue #11). */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`), `${what}: axe violations`).toEqual([]);
+}
+
+/** Switches the UI language with the header's selector (the choice every user has). */
+export async function chooseLanguage(page: Page, locale: (typeof LOCALES)[number]): Promise<void> {
+  await page.getByTestId('language').first().selectOption(locale);
+  await expect(page.locator('html')).toHaveAttribute('lang', locale);
+}
+
+/** A full-page screenshot written as a test artefact: test-results/screenshots/<name>-<locale>-<size>.png. */
+export async function shoot(page: Page, name: string, locale: string, size: keyof typeof SIZES): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}-${locale}-${size}.png`), fullPage: true });
+}
+
+/** Signs in through the dev issuer's login page (authorization code + PKCE) as one of its demo users. */
+export async function signIn(page: Page, user: string, checkLoginPage = false): Promise<void> {
+  await page.getByTestId('sign-in').first().click();
+  await page.waitForURL((u) => u.pathname === '/authorize');
+  if (checkLoginPage) await expectAccessible(page, 'dev issuer login page');
+  await page.getByTestId(`user-${user}`).click();
+  await page.waitForURL((u) => u.origin === new URL(baseUrl()).origin && u.pathname !== '/auth/callback');
+  await expect(page.getByTestId('sign-out')).toBeVisible();
+}
