@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ValidationError } from '@hub/kernel';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ReferenceDataError, ReferenceValueMissingError } from './reference-data.errors.js';
-import { mciFor, mergeThresholds, referenceData, referenceDataFrom, SHIPPED_THRESHOLDS_FILE, taxDebtLimitKzt } from './reference-data.js';
+import { mciFor, mergeThresholds, referenceData, referenceDataFrom, SHIPPED_THRESHOLDS_FILE, taxDebtLimitKzt, taxDebtLimitTiyn } from './reference-data.js';
 import { readThresholdsFile, type ThresholdValue } from './thresholds-file.js';
 
 // The shipped file only, whatever HUB_REFERENCE_DATA_FILE says in the environment.
@@ -54,6 +54,17 @@ describe('MCI (budget law) and the F-9(2) / F-68(1) tax-debt limit', () => {
     expect(rd.numberAt('tax-debt-limit-mci-multiplier', '2026-03-20') * mciFor(2025, rd)).toBe(23592);
     expect(taxDebtLimitKzt('2026-03-20', rd)).toBe(25950);
     expect(taxDebtLimitKzt('2026-12-31', rd)).toBe(25950);
+  });
+
+  it('F-9(2): the limit in tiyn is exact — 25 950 KZT = 2 595 000 tiyn in 2026; an MCI finer than a tiyn is an error, not rounded (ADR 0036)', () => {
+    expect(taxDebtLimitTiyn('2026-03-20', rd)).toBe(2_595_000);
+    expect(taxDebtLimitTiyn('2026-12-31', rd)).toBe(taxDebtLimitKzt('2026-12-31', rd) * 100);
+    const mci = (value: number): ThresholdValue[] => [
+      entry({ key: 'mci', value, unit: 'KZT', effectiveFrom: '2030-01-01', effectiveTo: '2030-12-31', ruleIds: ['F-9(2)'] }),
+      entry({ key: 'tax-debt-limit-mci-multiplier', value: 6, unit: 'MCI', effectiveFrom: '2030-01-01', ruleIds: ['F-9(2)'] }),
+    ];
+    expect(taxDebtLimitTiyn('2030-05-01', referenceDataFrom(mci(4325.1)))).toBe(2_595_060); // 6 × 432 510 tiyn, where 6 × 4325.1 in floats is 25950.600000000002
+    expect(() => taxDebtLimitTiyn('2030-05-01', referenceDataFrom(mci(4325.125)))).toThrow(/at most 2 decimals/);
   });
 
   it("a year without an MCI is an error, never last year's value", () => {

@@ -155,3 +155,31 @@ export function taxDebtLimitKzt(filingDate: IsoDate, rd: ReferenceData = referen
   const date = parseIsoDate(filingDate, 'filingDate');
   return rd.numberAt('tax-debt-limit-mci-multiplier', date) * mciFor(Number(date.slice(0, 4)), rd);
 }
+
+/**
+ * F-9(2), F-68(1) in tiyn (1 KZT = 100 tiyn, ADR 0036): the same limit as `taxDebtLimitKzt`, as an
+ * exact integer so that a debt in tiyn is compared with it without a float. The MCI is read from
+ * its decimal text (at most 2 decimals) and the multiplier must be a whole number; anything else is
+ * an error in the reference data, never rounded.
+ */
+export function taxDebtLimitTiyn(filingDate: IsoDate, rd: ReferenceData = referenceData()): number {
+  const date = parseIsoDate(filingDate, 'filingDate');
+  const multiplier = rd.numberAt('tax-debt-limit-mci-multiplier', date);
+  const mci = mciFor(Number(date.slice(0, 4)), rd);
+  const m = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(String(mci));
+  if (!m || !Number.isSafeInteger(multiplier) || multiplier < 0) {
+    throw ValidationError.field(
+      'mci',
+      `the tax-debt limit needs a whole multiplier and an MCI in KZT with at most 2 decimals, got ${String(multiplier)} × ${String(mci)}`,
+      'reference.not-money',
+    );
+  }
+  const limit = multiplier * (Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')));
+  if (!Number.isSafeInteger(limit))
+    throw ValidationError.field(
+      'mci',
+      `the tax-debt limit ${String(multiplier)} × ${String(mci)} KZT is beyond an exact amount of tiyn`,
+      'reference.not-money',
+    );
+  return limit;
+}
