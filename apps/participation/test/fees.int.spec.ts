@@ -67,12 +67,13 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     const fraction = await declare(h, a, { year: 2026, quarter: 1, incomeTiyn: 333.3 }, token);
     expect(fraction.status).toBe(400);
     expect([...new Set(fieldsOf(fraction))]).toEqual(['body.incomeTiyn']);
-    const negative = await declare(h, a, { year: 2026, quarter: 1, incomeKzt: -3.333 }, token);
+    const negative = await declare(h, a, { year: 2026, quarter: 1, incomeTiyn: -1 }, token);
     expect(negative.status).toBe(400);
-    expect([...new Set(fieldsOf(negative))]).toEqual(['body.incomeKzt']);
-    const both = await declare(h, a, { year: 2026, quarter: 1, incomeTiyn: 100, incomeKzt: 1 }, token);
-    expect(both.status).toBe(400);
-    expect(fieldsOf(both)).toEqual(['body.incomeTiyn']);
+    expect([...new Set(fieldsOf(negative))]).toEqual(['body.incomeTiyn']);
+    // ADR 0036: the KZT twin is gone from the contract — a KZT number alone is a missing incomeTiyn, never read as an amount.
+    const kzt = await declare(h, a, { year: 2026, quarter: 1, incomeKzt: 1 }, token);
+    expect(kzt.status).toBe(400);
+    expect(fieldsOf(kzt)).toContain('body.incomeTiyn');
   });
 
   it('F-21 … F-23: declaring the previous quarter prices the fee from the tariff (integer tiyn) and publishes fee-assessed keyed by BIN', async () => {
@@ -80,7 +81,7 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     const res = await declare(h, a, { year: 2026, quarter: 1, incomeTiyn: 1_000_000_000 }, await h.applicant(a.bin));
     expect(res.status).toBe(201);
     expect(body(res)).toMatchObject({ status: 'assessed', declaredIncomeTiyn: 1_000_000_000, feeTiyn: 10_000_000, tariffId: 'tariff-2026-01', outstandingTiyn: 10_000_000 });
-    expect(body(res)).toMatchObject({ declaredIncomeKzt: 10_000_000, feeKzt: 100_000, outstandingKzt: 100_000 }); // deprecated twins (ADR 0036)
+    expect(Object.keys(body(res)).filter((k) => k.endsWith('Kzt'))).toEqual([]); // ADR 0036: responses carry tiyn only
     const events = (await h.outbox('participation.fee-assessed')).filter((e) => e.payload.bin === a.bin);
     expect(events).toHaveLength(1);
     expect(events[0]!.key).toBe(a.bin);
@@ -89,11 +90,11 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     expect(again.status).toBe(409);
   });
 
-  it('F-22, F-23: the fee is income × rate rounded once to the nearest tiyn, halves up (ADR 0036); a deprecated KZT number is read exactly', async () => {
+  it('F-22, F-23: the fee is income × rate rounded once to the nearest tiyn, halves up (ADR 0036)', async () => {
     const half = await assessedFee(h, 50); // 1 % of 0.50 KZT = 0.005 KZT → 0.01 KZT
-    expect(half.fee).toMatchObject({ feeTiyn: 1, feeKzt: 0.01 });
-    const legacy = await openFee(h);
-    const res = await declare(h, legacy, { year: 2026, quarter: 1, incomeKzt: 1234567.89 }, h.tokens.finance);
+    expect(half.fee).toMatchObject({ feeTiyn: 1 });
+    const other = await openFee(h);
+    const res = await declare(h, other, { year: 2026, quarter: 1, incomeTiyn: 123_456_789 }, h.tokens.finance);
     expect(body(res)).toMatchObject({ declaredIncomeTiyn: 123_456_789, feeTiyn: 1_234_568 }); // 12 345.6789 → 12 345.68
   });
 
@@ -119,12 +120,12 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
   it('F-21, ADR 0036: 0.1 + 0.2 KZT pays a 0.30 KZT fee exactly — by hand and by bank statement — and the database holds integer tiyn', async () => {
     const a = await assessedFee(h, 3_000); // income 30.00 KZT → fee 0.30 KZT
     expect(a.fee).toMatchObject({ feeTiyn: 30, outstandingTiyn: 30 });
-    const byHand = await pay(h, a.feeId, { amountKzt: 0.1, paidOn: '2026-04-01', reference: `EXACT-${a.bin}-1` }); // deprecated KZT number, read as "0.1"
+    const byHand = await pay(h, a.feeId, { amountTiyn: 10, paidOn: '2026-04-01', reference: `EXACT-${a.bin}-1` }); // 0.10 KZT
     expect(body(byHand)).toMatchObject({ paidTiyn: 10, outstandingTiyn: 20, status: 'assessed' });
     const imported = await importCsv(h, [csvHeader, `2026-04-01,${a.bin},0.20,EXACT-${a.bin}-2,2026-Q1`].join('\n'));
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
-    expect(body(imported)).toMatchObject({ rows: 1, totalTiyn: 20, totalKzt: 0.2 });
-    expect(await feeOf(h, a)).toMatchObject({ status: 'paid', paidTiyn: 30, outstandingTiyn: 0, paidKzt: 0.3 });
+    expect(body(imported)).toMatchObject({ rows: 1, totalTiyn: 20 });
+    expect(await feeOf(h, a)).toMatchObject({ status: 'paid', paidTiyn: 30, outstandingTiyn: 0 });
     const [stored] = await sql<{ fee_tiyn: string; paid_tiyn: string; fee_type: string }>(
       h.orm.em.fork(),
       `select fee_tiyn::text as fee_tiyn, paid_tiyn::text as paid_tiyn, pg_typeof(paid_tiyn)::text as fee_type from membership_fee where id = ?`,
@@ -166,7 +167,7 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     const csv = [csvHeader, `2026-04-01,${a.bin},100000.00,BANK-${a.bin}-1,2026-Q1`, `"2026-04-01","${c.bin}","1500",BANK-${a.bin}-2,2026-Q1`].join('\r\n');
     const res = await importCsv(h, csv);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(body(res)).toMatchObject({ rows: 2, totalTiyn: 10_150_000, totalKzt: 101_500 });
+    expect(body(res)).toMatchObject({ rows: 2, totalTiyn: 10_150_000 });
     expect(await feeOf(h, a)).toMatchObject({ status: 'paid', paidTiyn: 10_000_000, outstandingTiyn: 0 });
     expect(await feeOf(h, c)).toMatchObject({ status: 'assessed', paidTiyn: 150_000, outstandingTiyn: 119_850_000 });
     const again = await importCsv(h, csv);
@@ -179,7 +180,7 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     const small = await assessedFee(h, 1_000_000_000);
     const audits = list(await h.http().get('/audit-obligations?year=2026').set('authorization', `Bearer ${h.tokens.officer}`));
     const mine = audits.filter((x) => x.bin === c.bin);
-    expect(mine).toEqual([expect.objectContaining({ financialYear: 2026, declaredIncomeTiyn: 12_000_000_000, thresholdTiyn: 10_000_000_000, declaredIncomeKzt: 120_000_000, thresholdKzt: 100_000_000, dueDate: '2027-07-01', status: 'owed' })]);
+    expect(mine).toEqual([expect.objectContaining({ financialYear: 2026, declaredIncomeTiyn: 12_000_000_000, thresholdTiyn: 10_000_000_000, dueDate: '2027-07-01', status: 'owed' })]);
     expect(audits.some((x) => x.bin === small.bin)).toBe(false);
     const submitted = await h.http().post(`/audit-obligations/${mine[0]!.id}/opinion`).set('authorization', `Bearer ${await h.applicant(c.bin)}`).send({ fileName: 'audit-2026.pdf', mediaType: 'application/pdf', sizeBytes: 1234, sha256: 'b'.repeat(64) });
     expect(submitted.status).toBe(200);

@@ -35,8 +35,8 @@ const FAMILY = {
 const SECRETS = ['Ксенофонт', 'Ksenofont', 'FA7781234', 'FA9912345', '1988-07-14', 'I-TN 0044556'];
 const REPORT = {
   resultsAnalysis: 'Q1: the platform went to production; revenue grew 20 % against plan.',
-  // ADR 0036: amounts in tiyn; revenueKzt is the deprecated twin the gateway's e2e still sends (read exactly), investments absent → 0.
-  indicators: { revenueKzt: 5_000_000, exportRevenueTiyn: 100_000_000, headcount: 10, residentHeadcount: 9, nonResidentHeadcount: 1 },
+  // ADR 0036: amounts in tiyn only; investments absent → 0.
+  indicators: { revenueTiyn: 500_000_000, exportRevenueTiyn: 100_000_000, headcount: 10, residentHeadcount: 9, nonResidentHeadcount: 1 },
   nonResidents: { engaged: [ENGAGED], familyMembers: [FAMILY] },
 };
 
@@ -74,9 +74,10 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     expect(res2.status).toBe(422);
     expect(body(res2).errors[0]!.field).toBe('nonResidents.familyMembers.0.engagedPersonFullName');
     for (const s of SECRETS) expect(JSON.stringify(res2.body)).not.toContain(s);
-    const both = await h.http().post(`/participations/${a.id}/quarterly-reports/2026/1`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ ...REPORT, indicators: { ...REPORT.indicators, revenueTiyn: 500_000_000 } });
-    expect(both.status).toBe(400); // ADR 0036: a tiyn field or its deprecated KZT twin, not both
-    expect(body(both).errors.map((e) => e.field)).toEqual(['body.indicators.revenueTiyn']);
+    const { revenueTiyn: _tiyn, ...withoutTiyn } = REPORT.indicators;
+    const kzt = await h.http().post(`/participations/${a.id}/quarterly-reports/2026/1`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ ...REPORT, indicators: { ...withoutTiyn, revenueKzt: 5_000_000 } });
+    expect(kzt.status).toBe(400); // ADR 0036: the KZT twin is gone — a KZT number is not an amount, revenueTiyn is missing
+    expect(body(kzt).errors.map((e) => e.field)).toEqual(['body.indicators.revenueTiyn']);
   });
 
   it('F-37, F-42: the report is submitted; personal data is stored only as AES-256-GCM ciphertext with its key id', async () => {

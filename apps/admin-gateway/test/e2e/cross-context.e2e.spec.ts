@@ -45,7 +45,7 @@ const draftBody = () => ({
             {
               year: 2027,
               volume: '300 subscriptions',
-              revenueKzt: 150_000_000,
+              revenueTiyn: 15_000_000_000, // 150 000 000 KZT (ADR 0036: integer tiyn)
             },
           ],
         },
@@ -63,13 +63,13 @@ const draftBody = () => ({
       nonResidentsPlan: 'Engage 1 foreign expert',
     },
     costEstimate: {
-      totalKzt: 250_000_000,
+      totalTiyn: 25_000_000_000, // 250 000 000 KZT
       breakdown: 'Payroll 70 %, infrastructure 20 %, marketing 10 %',
     },
     clients: 'SMEs in retail and logistics',
     actionPlan: [{ period: '2027 Q1', action: 'Pilot with 20 customers' }],
   },
-  taxCertificate: { number: 'TAX-E2E', issuedOn: TODAY, debtKzt: 0 },
+  taxCertificate: { number: 'TAX-E2E', issuedOn: TODAY, debtTiyn: 0 },
   placeOfBusiness: {
     address: 'Astana, Mangilik El 55/8, office 301',
     proofKind: 'lease contract',
@@ -344,31 +344,32 @@ describe('cross-context: registration → participation through the admin gatewa
       ),
     );
     const assessed = ok(
-      await request(gw).post(`/api/participation/participations/${participationId}/income-declarations`).set(auth('alice')).send({ year: 2026, quarter: 4, incomeKzt: 10_000_000 }),
+      await request(gw).post(`/api/participation/participations/${participationId}/income-declarations`).set(auth('alice')).send({ year: 2026, quarter: 4, incomeTiyn: 1_000_000_000 }), // 10 000 000 KZT
       201,
       'declare income',
     );
     expect(assessed).toMatchObject({
       status: 'assessed',
-      declaredIncomeKzt: 10_000_000,
+      declaredIncomeTiyn: 1_000_000_000,
     });
-    const due = assessed.outstandingKzt as number;
+    const due = assessed.outstandingTiyn as number;
+    expect(Number.isSafeInteger(due)).toBe(true);
     expect(due).toBeGreaterThan(0);
     ok(
       await request(gw)
         .post(`/api/participation/fees/${fee.id}/payments`)
         .set(auth('fin'))
         .send({
-          amountKzt: due,
+          amountTiyn: due,
           paidOn: '2027-01-05',
           reference: `PAY-${bin}`,
         }),
       201,
       'record payment',
     );
-    const fees = ok(await request(gw).get(`/api/participation/participations/${participationId}/fees`).set(auth('alice')), 200, 'fees') as unknown as { id: string; outstandingKzt: number }[];
+    const fees = ok(await request(gw).get(`/api/participation/participations/${participationId}/fees`).set(auth('alice')), 200, 'fees') as unknown as { id: string; outstandingTiyn: number }[];
     expect(fees.find((f) => f.id === fee.id)).toMatchObject({
-      outstandingKzt: 0,
+      outstandingTiyn: 0,
     });
     const report = ok(
       await request(gw)
@@ -377,12 +378,12 @@ describe('cross-context: registration → participation through the admin gatewa
         .send({
           resultsAnalysis: 'Q4: the product went to production; revenue met the plan.',
           indicators: {
-            revenueKzt: 10_000_000,
-            exportRevenueKzt: 2_000_000,
+            revenueTiyn: 1_000_000_000,
+            exportRevenueTiyn: 200_000_000,
             headcount: 10,
             residentHeadcount: 9,
             nonResidentHeadcount: 1,
-            investmentsAttractedKzt: 0,
+            investmentsAttractedTiyn: 0,
           },
           nonResidents: {
             engaged: [
@@ -478,7 +479,7 @@ describe('cross-context: registration → participation through the admin gatewa
     });
     expect(overview.sections.fees).toMatchObject({
       status: 'ok',
-      data: [expect.objectContaining({ year: 2026, quarter: 4, outstandingKzt: 0 })],
+      data: [expect.objectContaining({ year: 2026, quarter: 4, outstandingTiyn: 0 })],
     });
     expect(overview.sections.reports).toMatchObject({
       status: 'ok',

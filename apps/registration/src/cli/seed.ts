@@ -125,7 +125,7 @@ async function main(): Promise<void> {
           {
             activityTypes: s.codes.map((code) => ({ code, works: [`${code}.1`] })),
             businessPlan: sampleBusinessPlan(s.codes, `${s.companyName.replace(/ (LLP|JSC)$/, '')} platform`),
-            taxCertificate: { number: `TAX-${bin}`, issuedOn: addCalendarDays(filedOn, -3), debtKzt: 0 },
+            taxCertificate: { number: `TAX-${bin}`, issuedOn: addCalendarDays(filedOn, -3), debtTiyn: 0 },
             placeOfBusiness: { ...samplePlaceOfBusiness(), address: s.address },
             eligibility: cleanDeclaration(),
           },

@@ -3,6 +3,7 @@ import { Migration20261122014537_initial } from './Migration20261122014537_initi
 import { Migration20261122015830_applications } from './Migration20261122015830_applications.js';
 import { Migration20261122022244_one_open_application } from './Migration20261122022244_one_open_application.js';
 import { Migration20261201071500_columns_instead_of_snapshot } from './Migration20261201071500_columns_instead_of_snapshot.js';
+import { Migration20261201090000_money_in_tiyn } from './Migration20261201090000_money_in_tiyn.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122015830_applications', class: Migration20261122015830_applications },
   { name: 'Migration20261122022244_one_open_application', class: Migration20261122022244_one_open_application },
   { name: 'Migration20261201071500_columns_instead_of_snapshot', class: Migration20261201071500_columns_instead_of_snapshot },
+  { name: 'Migration20261201090000_money_in_tiyn', class: Migration20261201090000_money_in_tiyn },
 ];

@@ -75,7 +75,7 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
   it('F-7: an ineligible applicant cannot file: 422 naming every failed rule, and nothing is written', async () => {
     const b = await actorsFor(h);
     const id = await driveTo(h, b, 'draft');
-    await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ eligibility: { ...completeDraft().eligibility, stateOwnershipPercent: 51 }, taxCertificate: { issuedOn: '2026-11-16', debtKzt: 30_000 } });
+    await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ eligibility: { ...completeDraft().eligibility, stateOwnershipPercent: 51 }, taxCertificate: { issuedOn: '2026-11-16', debtTiyn: 2_595_001 } }); // F-9(2): 6 × MCI 2026 + 1 tiyn
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
     expect(res.status).toBe(422);
     expect(body<EligibilityProblem>(res).outcomes.map((o) => o.ruleId)).toEqual(['F-7(4)', 'F-9(2)/debt']);
@@ -88,7 +88,7 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
   it('F-9(2): a tax certificate older than 10 calendar days is refused on filing', async () => {
     const b = await actorsFor(h);
     const id = await driveTo(h, b, 'draft');
-    await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ taxCertificate: { issuedOn: '2026-11-05', debtKzt: 0 } });
+    await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ taxCertificate: { issuedOn: '2026-11-05', debtTiyn: 0 } });
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
     expect(res.status).toBe(422);
     expect(problem(res).ruleId).toBe('F-9(2)/age');

@@ -31,7 +31,7 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
     const cases: Array<[string, () => Promise<{ status: number; body: { errors?: { field: string }[] }; headers: Record<string, string> }>, string[]]> = [
       ['create', () => h.http().post('/applications').set(auth(a.applicant)).send({ bin: '12345', language: 'de', kind: 'other' }), ['body.bin', 'body.language', 'body.kind', 'body.companyName', 'body.address']],
       ['edit: bad id', () => h.http().patch('/applications/not-a-uuid').set(auth(a.applicant)).send({ companyName: 'X' }), ['params.id']],
-      ['edit: bad values', () => h.http().patch(`/applications/${draft}`).set(auth(a.applicant)).send({ taxCertificate: { issuedOn: '2026-02-30', debtKzt: -5 }, businessPlan: { team: { headcount: 1.5 } }, eligibility: { hasBranches: 'no' } }), ['body.taxCertificate.issuedOn', 'body.taxCertificate.debtKzt', 'body.businessPlan.team.headcount', 'body.eligibility.hasBranches']],
+      ['edit: bad values', () => h.http().patch(`/applications/${draft}`).set(auth(a.applicant)).send({ taxCertificate: { issuedOn: '2026-02-30', debtTiyn: 0.5 }, businessPlan: { team: { headcount: 1.5 } }, eligibility: { hasBranches: 'no' } }), ['body.taxCertificate.issuedOn', 'body.taxCertificate.debtTiyn', 'body.businessPlan.team.headcount', 'body.eligibility.hasBranches']],
       ['edit: empty', () => h.http().patch(`/applications/${draft}`).set(auth(a.applicant)).send({}), ['body']],
       ['submit', () => h.http().post('/applications/123/submit').set(auth(a.applicant)), ['params.id']],
       ['resubmit', () => h.http().post(`/applications/${draft}/resubmit`).set(auth(a.applicant)).send({ answers: [] }), ['body.answers']],

@@ -76,7 +76,7 @@ describe('Migration20261201071500_columns_instead_of_snapshot', () => {
       status: 'listed',
       activityTypes: snapshot.activityTypes,
       businessPlan: snapshot.businessPlan,
-      taxCertificate: snapshot.taxCertificate,
+      taxCertificate: { number: 'TAX-1', issuedOn: '2026-11-12', debtTiyn: 0 }, // and in tiyn since Migration20261201090000_money_in_tiyn (ADR 0036)
       placeOfBusiness: snapshot.placeOfBusiness,
       eligibility: snapshot.eligibility,
       eligibilityEvaluation: snapshot.eligibilityEvaluation,

@@ -56,7 +56,7 @@ export function completeDraft(codes: string[] = ['PH-01'], taxIssuedOn = '2026-1
   return {
     activityTypes: codes.map((code) => ({ code, works: [`${code}.1`] })),
     businessPlan: sampleBusinessPlan(codes),
-    taxCertificate: { number: 'TAX-1', issuedOn: taxIssuedOn, debtKzt: 0 },
+    taxCertificate: { number: 'TAX-1', issuedOn: taxIssuedOn, debtTiyn: 0 },
     placeOfBusiness: samplePlaceOfBusiness(),
     eligibility: cleanDeclaration(),
   };

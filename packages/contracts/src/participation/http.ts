@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { BinSchema, IsoDateSchema, KztAmountSchema } from '../common.js';
-import { LegacyKztSchema, PositiveTiynSchema, TiynSchema } from './money.js';
+import { BinSchema, IsoDateSchema, PositiveTiynSchema, TiynSchema } from '../common.js';
 import { EarlyTerminationGroundSchema, QuarterSchema, TerminationGroundSchema } from './events.js';
 
 /** HTTP DTOs of the participation context (apps/participation, README lists the endpoints). */
@@ -58,22 +57,13 @@ export const ExtensionDto = z.object({
   certificateNumber: z.string().nullable(),
 });
 
-// ---- Membership fees (F-21 … F-23); money as integer tiyn (ADR 0036) ----
-/** Exactly one of the tiyn field and its deprecated KZT twin. */
-const oneAmount = (tiyn: string, kzt: string) => (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
-  const n = (v[tiyn] === undefined ? 0 : 1) + (v[kzt] === undefined ? 0 : 1);
-  if (n !== 1) ctx.addIssue({ code: 'custom', path: [tiyn], message: n === 0 ? `${tiyn} is required` : `give ${tiyn} or the deprecated ${kzt}, not both` });
-};
-export const DeclareIncomeBody = z
-  .object({
-    year: z.number().int().min(2026).max(2100),
-    quarter: QuarterSchema,
-    /** The quarter's income in tiyn. */
-    incomeTiyn: TiynSchema.optional(),
-    /** @deprecated ADR 0036: use incomeTiyn. */
-    incomeKzt: LegacyKztSchema.optional(),
-  })
-  .superRefine(oneAmount('incomeTiyn', 'incomeKzt'));
+// ---- Membership fees (F-21 … F-23); money as integer tiyn only (ADR 0036) ----
+export const DeclareIncomeBody = z.object({
+  year: z.number().int().min(2026).max(2100),
+  quarter: QuarterSchema,
+  /** The quarter's income in tiyn. */
+  incomeTiyn: TiynSchema,
+});
 export const FeeDto = z.object({
   id: z.uuid(),
   participationId: z.uuid(),
@@ -87,25 +77,13 @@ export const FeeDto = z.object({
   tariffId: z.string().nullable(),
   paidTiyn: TiynSchema,
   outstandingTiyn: TiynSchema.nullable(),
-  /** @deprecated ADR 0036: declaredIncomeTiyn / 100. */
-  declaredIncomeKzt: LegacyKztSchema.nullable(),
-  /** @deprecated ADR 0036: feeTiyn / 100. */
-  feeKzt: LegacyKztSchema.nullable(),
-  /** @deprecated ADR 0036: paidTiyn / 100. */
-  paidKzt: LegacyKztSchema,
-  /** @deprecated ADR 0036: outstandingTiyn / 100. */
-  outstandingKzt: LegacyKztSchema.nullable(),
 });
-export const RecordPaymentBody = z
-  .object({
-    /** The amount paid, in tiyn. */
-    amountTiyn: PositiveTiynSchema.optional(),
-    /** @deprecated ADR 0036: use amountTiyn. */
-    amountKzt: LegacyKztSchema.refine((v) => v > 0, 'must be positive').optional(),
-    paidOn: IsoDateSchema,
-    reference: z.string().min(1).max(100),
-  })
-  .superRefine(oneAmount('amountTiyn', 'amountKzt'));
+export const RecordPaymentBody = z.object({
+  /** The amount paid, in tiyn. */
+  amountTiyn: PositiveTiynSchema,
+  paidOn: IsoDateSchema,
+  reference: z.string().min(1).max(100),
+});
 export const ImportBankStatementBody = z.object({
   fileName: z.string().min(1).max(255),
   /** The CSV text (format in apps/participation/README.md; amounts as decimal KZT text, read exactly). */
@@ -115,8 +93,6 @@ export const ImportResultDto = z.object({
   importId: z.uuid(),
   rows: z.number().int(),
   totalTiyn: TiynSchema,
-  /** @deprecated ADR 0036: totalTiyn / 100. */
-  totalKzt: LegacyKztSchema,
 });
 
 // ---- Quarterly reports (F-37, F-39) and non-residents (F-42) ----
@@ -167,28 +143,16 @@ export type NonResidents = z.infer<typeof NonResidentsSchema>;
 export const SubmitQuarterlyReportBody = z.object({
   /** F-39: the analysis of the quarter's results. */
   resultsAnalysis: z.string().min(20).max(20_000),
-  /** Amounts in tiyn (ADR 0036); each `…Kzt` twin is deprecated and admitted instead of its `…Tiyn` field, never with it. */
-  indicators: z
-    .object({
-      revenueTiyn: TiynSchema.optional(),
-      /** @deprecated ADR 0036: use revenueTiyn. */
-      revenueKzt: LegacyKztSchema.optional(),
-      exportRevenueTiyn: TiynSchema.optional(),
-      /** @deprecated ADR 0036: use exportRevenueTiyn. */
-      exportRevenueKzt: LegacyKztSchema.optional(),
-      headcount: z.number().int().min(0),
-      residentHeadcount: z.number().int().min(0),
-      nonResidentHeadcount: z.number().int().min(0),
-      /** 0 when absent. */
-      investmentsAttractedTiyn: TiynSchema.optional(),
-      /** @deprecated ADR 0036: use investmentsAttractedTiyn. */
-      investmentsAttractedKzt: LegacyKztSchema.optional(),
-    })
-    .superRefine(oneAmount('revenueTiyn', 'revenueKzt'))
-    .superRefine(oneAmount('exportRevenueTiyn', 'exportRevenueKzt'))
-    .superRefine((v, ctx) => {
-      if (v.investmentsAttractedTiyn !== undefined && v.investmentsAttractedKzt !== undefined) ctx.addIssue({ code: 'custom', path: ['investmentsAttractedTiyn'], message: 'give investmentsAttractedTiyn or the deprecated investmentsAttractedKzt, not both' });
-    }),
+  /** Amounts in tiyn (ADR 0036). */
+  indicators: z.object({
+    revenueTiyn: TiynSchema,
+    exportRevenueTiyn: TiynSchema,
+    headcount: z.number().int().min(0),
+    residentHeadcount: z.number().int().min(0),
+    nonResidentHeadcount: z.number().int().min(0),
+    /** 0 when absent. */
+    investmentsAttractedTiyn: TiynSchema.optional(),
+  }),
   nonResidents: NonResidentsSchema.default({ engaged: [], familyMembers: [] }),
 });
 export const ReportParams = z.object({ id: z.uuid(), year: z.coerce.number().int().min(2026).max(2100), quarter: z.coerce.number().int().min(1).max(4) });
@@ -229,10 +193,6 @@ export const AuditObligationDto = z.object({
   declaredIncomeTiyn: TiynSchema,
   /** The F-33 threshold in force for the year, in tiyn. */
   thresholdTiyn: TiynSchema,
-  /** @deprecated ADR 0036: declaredIncomeTiyn / 100. */
-  declaredIncomeKzt: LegacyKztSchema,
-  /** @deprecated ADR 0036: thresholdTiyn / 100. */
-  thresholdKzt: LegacyKztSchema,
   dueDate: IsoDateSchema,
   status: z.enum(['owed', 'submitted', 'overdue', 'submitted-late']),
   submittedOn: IsoDateSchema.nullable(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { BinSchema, IsoDateSchema, KztAmountSchema, LanguageSchema, PageQuerySchema, pageOf } from '../common.js';
+import { BinSchema, IsoDateSchema, LanguageSchema, PageQuerySchema, TiynSchema, pageOf } from '../common.js';
 import { RegistrationDeadlineKindSchema, RefusalGroundSchema } from './events.js';
 
 /**
  * Registration's HTTP DTOs (F-7 … F-20). Drafts accept partial data (the applicant fills the
  * application step by step); completeness is checked by the domain when the application is filed.
+ * Amounts are integer tiyn (1 KZT = 100 tiyn, ADR 0036): `revenueTiyn`, `totalTiyn`, `debtTiyn`.
  */
 const text = (max = 5000) => z.string().trim().min(1).max(max);
 
@@ -25,7 +26,7 @@ export const BusinessPlanProjectSchema = z.object({
   offering: z.object({
     products: text(),
     salesMethod: text(),
-    yearlySales: z.array(z.object({ year: z.number().int().min(2000).max(2100), volume: text(500), revenueKzt: KztAmountSchema })).max(20),
+    yearlySales: z.array(z.object({ year: z.number().int().min(2000).max(2100), volume: text(500), revenueTiyn: TiynSchema })).max(20),
   }),
 });
 
@@ -34,7 +35,7 @@ export const BusinessPlanSchema = z.object({
   placeOfImplementation: text(1000),
   ownership: z.object({ basis: text(), intellectualProperty: text() }).partial(),
   team: z.object({ qualifications: text(), headcount: z.number().int().min(0).max(100_000), residentsPlan: text(), nonResidentsPlan: text() }).partial(),
-  costEstimate: z.object({ totalKzt: KztAmountSchema, breakdown: text() }).partial(),
+  costEstimate: z.object({ totalTiyn: TiynSchema, breakdown: text() }).partial(),
   clients: text(),
   actionPlan: z.array(z.object({ period: text(200), action: text(2000) })).max(100),
 }).partial();
@@ -51,7 +52,7 @@ export const EligibilityDeclarationSchema = z.object({
   quasiStateRevenuePercent: z.number().min(0).max(100).optional(),
 });
 
-export const TaxCertificateSchema = z.object({ number: z.string().max(100).optional(), issuedOn: IsoDateSchema, debtKzt: KztAmountSchema });
+export const TaxCertificateSchema = z.object({ number: z.string().max(100).optional(), issuedOn: IsoDateSchema, debtTiyn: TiynSchema });
 export const PlaceOfBusinessSchema = z.object({ address: text(1000), proofKind: text(200), documentRef: text(200) });
 
 export const CreateApplicationBody = z.object({

@@ -19,7 +19,7 @@ function filledDraft(): Application {
     {
       activityTypes: [{ code: 'PH-01', works: ['PH-01.1'] }, { code: 'PH-02', works: ['PH-02.1'] }],
       businessPlan: sampleBusinessPlan(['PH-01', 'PH-02']),
-      taxCertificate: { issuedOn: '2026-11-18', debtKzt: 0 },
+      taxCertificate: { issuedOn: '2026-11-18', debtTiyn: 0 },
       placeOfBusiness: samplePlaceOfBusiness(),
       eligibility: cleanDeclaration(),
     },
@@ -116,7 +116,7 @@ describe('Filing (F-9, Annex 1)', () => {
 
   it('F-7: a failed eligibility rule refuses the filing, naming every failed rule; the outcome of a good filing is stored', () => {
     const app = filledDraft();
-    app.editDraft({ eligibility: { ...cleanDeclaration(), isExcisePayer: true }, taxCertificate: { issuedOn: '2026-11-01', debtKzt: 0 } }, at);
+    app.editDraft({ eligibility: { ...cleanDeclaration(), isExcisePayer: true }, taxCertificate: { issuedOn: '2026-11-01', debtTiyn: 0 } }, at);
     expect(() => app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27')).toThrow(RuleViolationError);
     expect(() => app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27')).toThrow(/F-7\(6\).*F-9\(2\)\/age/);
     const ok = submitted();

@@ -21,11 +21,11 @@ export interface BusinessPlanProject {
   readonly kpis: readonly { readonly name: string; readonly target: string }[];
   /** Annex 1 (7): technical description (architecture, structure, solutions). */
   readonly technicalDescription: string;
-  /** Annex 1 (9): goods/works/services/property rights offered, sales method, yearly sales and revenue. */
+  /** Annex 1 (9): goods/works/services/property rights offered, sales method, yearly sales and revenue (in tiyn, ADR 0036). */
   readonly offering: {
     readonly products: string;
     readonly salesMethod: string;
-    readonly yearlySales: readonly { readonly year: number; readonly volume: string; readonly revenueKzt: number }[];
+    readonly yearlySales: readonly { readonly year: number; readonly volume: string; readonly revenueTiyn: number }[];
   };
 }
 
@@ -37,8 +37,8 @@ export interface BusinessPlan {
   readonly ownership: { readonly basis: string; readonly intellectualProperty: string };
   /** Annex 1 (4): team: qualifications/experience, headcount, plans to engage residents and non-residents. */
   readonly team: { readonly qualifications: string; readonly headcount: number; readonly residentsPlan: string; readonly nonResidentsPlan: string };
-  /** Annex 1 (8): cost estimate for the participation period. */
-  readonly costEstimate: { readonly totalKzt: number; readonly breakdown: string };
+  /** Annex 1 (8): cost estimate for the participation period; the total in tiyn (1 KZT = 100 tiyn, ADR 0036). */
+  readonly costEstimate: { readonly totalTiyn: number; readonly breakdown: string };
   /** Annex 1 (10): clients and potential clients. */
   readonly clients: string;
   /** Annex 1 (11): action plan for the participation period. */
@@ -67,7 +67,7 @@ export function businessPlanIssues(plan: BusinessPlanDraft | null, activityTypes
   if (!plan.team || !(plan.team.headcount >= 1)) issues.push({ path: 'businessPlan.team.headcount', message: 'Annex 1 item (4): the headcount must be at least 1', code: 'annex-1.missing' });
   need('team.residentsPlan', plan.team?.residentsPlan, 'item (4), plan to engage residents,');
   need('team.nonResidentsPlan', plan.team?.nonResidentsPlan, 'item (4), plan to engage non-residents,');
-  if (!plan.costEstimate || !(plan.costEstimate.totalKzt > 0)) issues.push({ path: 'businessPlan.costEstimate.totalKzt', message: 'Annex 1 item (8): the cost estimate must be above zero', code: 'annex-1.missing' });
+  if (!plan.costEstimate || !(plan.costEstimate.totalTiyn > 0)) issues.push({ path: 'businessPlan.costEstimate.totalTiyn', message: 'Annex 1 item (8): the cost estimate must be above zero', code: 'annex-1.missing' });
   need('costEstimate.breakdown', plan.costEstimate?.breakdown, 'item (8), cost breakdown,');
   need('clients', plan.clients, 'item (10), clients and potential clients,');
   if (!plan.actionPlan?.length) issues.push({ path: 'businessPlan.actionPlan', message: 'Annex 1 item (11): the action plan needs at least one step', code: 'annex-1.missing' });

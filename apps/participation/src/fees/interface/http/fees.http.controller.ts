@@ -9,10 +9,6 @@ import { DeclareIncomeCommand } from '../../application/commands/declare-income/
 import { ImportBankStatementCommand, type ImportResult } from '../../application/commands/import-bank-statement/import-bank-statement.command.js';
 import { RecordPaymentCommand } from '../../application/commands/record-payment/record-payment.command.js';
 import type { Fee } from '../../domain/fee.aggregate.js';
-import { legacyKztNumber, type Tiyn } from '../../domain/money.js';
-import { tiynOfBody } from '../../../shared/interface/legacy-kzt.js';
-
-const kzt = (t: Tiyn | null): number | null => (t === null ? null : legacyKztNumber(t));
 
 const FeeParams = z.object({ feeId: z.uuid() });
 
@@ -29,14 +25,9 @@ export const feeDto = (f: Fee): z.infer<typeof FeeDto> => ({
   tariffId: f.tariffId,
   paidTiyn: f.paidTiyn,
   outstandingTiyn: f.outstandingTiyn,
-  // Deprecated KZT twins (ADR 0036), derived from the tiyn amounts.
-  declaredIncomeKzt: kzt(f.declaredIncomeTiyn),
-  feeKzt: kzt(f.feeTiyn),
-  paidKzt: legacyKztNumber(f.paidTiyn),
-  outstandingKzt: kzt(f.outstandingTiyn),
 });
 
-const importResultDto = (r: ImportResult): z.infer<typeof ImportResultDto> => ({ importId: r.importId, rows: r.rows, totalTiyn: r.total, totalKzt: legacyKztNumber(r.total) });
+const importResultDto = (r: ImportResult): z.infer<typeof ImportResultDto> => ({ importId: r.importId, rows: r.rows, totalTiyn: r.total });
 
 /** Membership fees (F-21 … F-23): declarations, payments, arrears. */
 @Controller()
@@ -46,7 +37,7 @@ export class FeesController {
   @Post('participations/:id/income-declarations')
   @Endpoint({ summary: "F-21: declare the previous quarter's income; the fee is assessed from the tariff", access: ['applicant', 'fund-officer', 'finance-officer'], params: IdParams, body: DeclareIncomeBody, response: FeeDto, errors: [404, 409] })
   async declare(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof DeclareIncomeBody>) {
-    return feeDto(await this.commands.execute(new DeclareIncomeCommand(actor, p.id, { year: b.year, quarter: b.quarter, incomeTiyn: tiynOfBody(b.incomeTiyn, b.incomeKzt, 'incomeKzt') })));
+    return feeDto(await this.commands.execute(new DeclareIncomeCommand(actor, p.id, { year: b.year, quarter: b.quarter, incomeTiyn: b.incomeTiyn })));
   }
 
   @Get('participations/:id/fees')
@@ -58,7 +49,7 @@ export class FeesController {
   @Post('fees/:feeId/payments')
   @Endpoint({ summary: 'F-21: record a payment by hand', access: ['finance-officer', 'fund-officer'], params: FeeParams, body: RecordPaymentBody, response: FeeDto, errors: [404, 409] })
   async pay(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof FeeParams>, @ValidBody() b: z.infer<typeof RecordPaymentBody>) {
-    return feeDto(await this.commands.execute(new RecordPaymentCommand(actor, p.feeId, { amountTiyn: tiynOfBody(b.amountTiyn, b.amountKzt, 'amountKzt'), paidOn: b.paidOn, reference: b.reference })));
+    return feeDto(await this.commands.execute(new RecordPaymentCommand(actor, p.feeId, { amountTiyn: b.amountTiyn, paidOn: b.paidOn, reference: b.reference })));
   }
 
   @Post('fee-payments/imports')

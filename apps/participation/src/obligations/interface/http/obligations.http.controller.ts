@@ -22,7 +22,6 @@ import { ObligationQueries } from '../../application/queries/obligation.queries.
 import type { AuditObligation } from '../../domain/audit-obligation.aggregate.js';
 import type { CorporateNotice } from '../../domain/corporate-notice.js';
 import type { InformationRequest } from '../../domain/information-request.aggregate.js';
-import { legacyKztNumber } from '../../../fees/domain/money.js';
 
 const RequestParams = z.object({ requestId: z.uuid() });
 const ObligationParams = z.object({ obligationId: z.uuid() });
@@ -47,9 +46,6 @@ const auditDto = (a: AuditObligation): z.infer<typeof AuditObligationDto> => ({
   financialYear: a.financialYear,
   declaredIncomeTiyn: a.declaredIncomeTiyn,
   thresholdTiyn: a.thresholdTiyn,
-  // Deprecated KZT twins (ADR 0036), derived from the tiyn amounts.
-  declaredIncomeKzt: legacyKztNumber(a.declaredIncomeTiyn),
-  thresholdKzt: legacyKztNumber(a.thresholdTiyn),
   dueDate: a.dueDate,
   status: a.status,
   submittedOn: a.submittedOn,

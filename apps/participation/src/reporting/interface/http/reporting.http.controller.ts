@@ -23,16 +23,15 @@ import { ReportingQueries } from '../../application/queries/reporting.queries.js
 import type { AnalyticsReport } from '../../domain/analytics-report.js';
 import type { QuarterlyReport, ReportIndicators } from '../../domain/quarterly-report.aggregate.js';
 import { tiyn, ZERO } from '../../../fees/domain/money.js';
-import { tiynOfBody } from '../../../shared/interface/legacy-kzt.js';
 
-/** F-39 indicators in tiyn (ADR 0036): each amount from its `…Tiyn` field or, deprecated, its `…Kzt` twin read exactly. */
+/** F-39 indicators in tiyn (ADR 0036); investments absent → 0. */
 const indicatorsOf = (i: z.infer<typeof SubmitQuarterlyReportBody>['indicators']): ReportIndicators => ({
-  revenueTiyn: tiyn(tiynOfBody(i.revenueTiyn, i.revenueKzt, 'indicators.revenueKzt'), 'indicators.revenueTiyn'),
-  exportRevenueTiyn: tiyn(tiynOfBody(i.exportRevenueTiyn, i.exportRevenueKzt, 'indicators.exportRevenueKzt'), 'indicators.exportRevenueTiyn'),
+  revenueTiyn: tiyn(i.revenueTiyn, 'indicators.revenueTiyn'),
+  exportRevenueTiyn: tiyn(i.exportRevenueTiyn, 'indicators.exportRevenueTiyn'),
   headcount: i.headcount,
   residentHeadcount: i.residentHeadcount,
   nonResidentHeadcount: i.nonResidentHeadcount,
-  investmentsAttractedTiyn: tiyn(tiynOfBody(i.investmentsAttractedTiyn, i.investmentsAttractedKzt, 'indicators.investmentsAttractedKzt', ZERO), 'indicators.investmentsAttractedTiyn'),
+  investmentsAttractedTiyn: i.investmentsAttractedTiyn === undefined ? ZERO : tiyn(i.investmentsAttractedTiyn, 'indicators.investmentsAttractedTiyn'),
 });
 
 const ReportIdParams = z.object({ reportId: z.uuid() });

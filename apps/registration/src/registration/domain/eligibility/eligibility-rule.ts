@@ -28,8 +28,8 @@ export interface TaxCertificate {
   readonly number?: string | undefined;
   /** Date the tax authority issued the information (F-9(2)). */
   readonly issuedOn: IsoDate;
-  /** Tax debt stated in it, KZT. */
-  readonly debtKzt: number;
+  /** Tax debt stated in it, in tiyn (1 KZT = 100 tiyn, ADR 0036): a non-negative safe integer. */
+  readonly debtTiyn: number;
 }
 
 export interface EligibilityContext {

@@ -24,7 +24,7 @@ const ctx = (over: Partial<EligibilityContext> = {}): EligibilityContext => ({
   evaluatedOn: '2026-11-20',
   declaration: cleanDeclaration(),
   activityTypes: [{ code: 'PH-01', works: ['PH-01.1'] }],
-  taxCertificate: { issuedOn: '2026-11-15', debtKzt: 0 },
+  taxCertificate: { issuedOn: '2026-11-15', debtTiyn: 0 },
   catalogue,
   reference,
   ...over,
@@ -105,16 +105,25 @@ describe('eligibility rules (F-7, F-9(2))', () => {
   });
 
   it('F-9(2): the tax certificate is at most 10 calendar days old and not from the future', () => {
-    expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-10', debtKzt: 0 } }), 'F-9(2)/age').outcome).toBe('passed');
-    expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-09', debtKzt: 0 } }), 'F-9(2)/age').message).toMatch(/2026-11-10 or later/);
-    expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-21', debtKzt: 0 } }), 'F-9(2)/age').message).toMatch(/after the application date/);
+    expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-10', debtTiyn: 0 } }), 'F-9(2)/age').outcome).toBe('passed');
+    expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-09', debtTiyn: 0 } }), 'F-9(2)/age').message).toMatch(/2026-11-10 or later/);
+    expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-21', debtTiyn: 0 } }), 'F-9(2)/age').message).toMatch(/after the application date/);
     expect(outcome(ctx({ taxCertificate: null }), 'F-9(2)/age').outcome).toBe('failed');
   });
 
-  it('F-9(2): debt above 6 × MCI of the filing year (25 950 KZT in 2026) is non-compliant', () => {
-    expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-15', debtKzt: 25_950 } }), 'F-9(2)/debt').outcome).toBe('passed');
-    expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-15', debtKzt: 25_950.01 } }), 'F-9(2)/debt').message).toMatch(/25950 KZT/);
-    expect(outcome(ctx({ filedOn: '2029-03-01', evaluatedOn: '2029-03-01', taxCertificate: { issuedOn: '2029-02-27', debtKzt: 30_001 } }), 'F-9(2)/debt').message).toMatch(/30000 KZT/);
+  it('F-9(2): debt above 6 × MCI of the filing year (25 950 KZT = 2 595 000 tiyn in 2026) is non-compliant — compared in integer tiyn, exact at the limit ± 1 tiyn (ADR 0036)', () => {
+    const debt = (debtTiyn: number, filedOn = '2026-11-20', issuedOn = '2026-11-15') => outcome(ctx({ filedOn, evaluatedOn: filedOn, taxCertificate: { issuedOn, debtTiyn } }), 'F-9(2)/debt');
+    expect(debt(2_595_000 - 1).outcome).toBe('passed');
+    expect(debt(2_595_000).outcome).toBe('passed'); // at the limit: not above it
+    const over = debt(2_595_000 + 1);
+    expect(over.outcome).toBe('failed');
+    expect(over.field).toBe('taxCertificate.debtTiyn');
+    expect(over.message).toBe('the tax debt of 25950.01 KZT is above 6 × MCI of 2026 (25950.00 KZT)');
+    // 2029 (test MCI 5 000): 6 × 5 000 KZT = 3 000 000 tiyn
+    expect(debt(3_000_000, '2029-03-01', '2029-02-27').outcome).toBe('passed');
+    expect(debt(3_000_001, '2029-03-01', '2029-02-27').message).toMatch(/30000\.01 KZT is above .* \(30000\.00 KZT\)/);
+    // a fraction of a tiyn never reaches the rule through the contract; if it does, it fails instead of being rounded
+    expect(debt(0.5).outcome).toBe('failed');
   });
 });
 
