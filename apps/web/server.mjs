@@ -22,7 +22,17 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host']);
 const security = {
@@ -37,7 +47,11 @@ const gzCache = new Map();
 
 function serveFile(req, res, file, immutable) {
   const ext = extname(file);
-  const headers = { ...security, 'content-type': TYPES[ext] ?? 'application/octet-stream', 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' };
+  const headers = {
+    ...security,
+    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+  };
   if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
     let body = gzCache.get(file);
     if (!body) gzCache.set(file, (body = gzipSync(readFileSync(file), { level: 9 })));
@@ -56,12 +70,15 @@ function proxy(req, res) {
   headers['x-forwarded-proto'] = 'http';
   headers['x-forwarded-host'] = req.headers.host ?? '';
   const send = gateway.protocol === 'https:' ? httpsRequest : httpRequest;
-  const upstream = send({ protocol: gateway.protocol, hostname: gateway.hostname, port: gateway.port, method: req.method, path: req.url, headers, timeout: 30_000 }, (up) => {
-    const out = {};
-    for (const [k, v] of Object.entries(up.headers)) if (!HOP_BY_HOP.has(k)) out[k] = v;
-    res.writeHead(up.statusCode ?? 502, out);
-    up.pipe(res);
-  });
+  const upstream = send(
+    { protocol: gateway.protocol, hostname: gateway.hostname, port: gateway.port, method: req.method, path: req.url, headers, timeout: 30_000 },
+    (up) => {
+      const out = {};
+      for (const [k, v] of Object.entries(up.headers)) if (!HOP_BY_HOP.has(k)) out[k] = v;
+      res.writeHead(up.statusCode ?? 502, out);
+      up.pipe(res);
+    },
+  );
   upstream.on('timeout', () => upstream.destroy(new Error('gateway timeout')));
   upstream.on('error', (e) => {
     if (res.headersSent) return res.destroy();

@@ -12,7 +12,13 @@ import { ROLES } from '@hub/contracts';
 
 /** Demo users of the login page. The applicant's BINs are companies of registration's seed (apps/registration/src/cli/seed.ts). */
 export const DEMO_USERS = [
-  { id: 'aliya', name: 'Aliya Applicant', roles: ['applicant'], companies: ['191040101013', '191240111117', '190540112123', '191040113136'], note: 'represents Alatau Analytics, Zhibek Retail Tech, Caspian IoT, Ulytau Dev (seed)' },
+  {
+    id: 'aliya',
+    name: 'Aliya Applicant',
+    roles: ['applicant'],
+    companies: ['191040101013', '191240111117', '190540112123', '191040113136'],
+    note: 'represents Alatau Analytics, Zhibek Retail Tech, Caspian IoT, Ulytau Dev (seed)',
+  },
   { id: 'olga', name: 'Olga Fund Officer', roles: ['fund-officer'], companies: [] },
   { id: 'marat', name: 'Marat Commission Member', roles: ['commission-member'], companies: [] },
   { id: 'saule', name: 'Saule Commission Secretary', roles: ['commission-secretary'], companies: [] },
@@ -58,7 +64,8 @@ export function createAuthorization({ issuer, privateJwk, accessTtlSec }) {
     if (p.get('response_type') !== 'code') return 'response_type must be "code"';
     if (!p.get('client_id')) return 'client_id is required';
     if (!isAllowedRedirect(p.get('redirect_uri') ?? '')) return 'redirect_uri must be a loopback http(s) URL (development issuer)';
-    if (p.get('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(p.get('code_challenge') ?? '')) return 'PKCE is required: code_challenge (S256, 43 characters) and code_challenge_method=S256';
+    if (p.get('code_challenge_method') !== 'S256' || !/^[A-Za-z0-9_-]{43}$/.test(p.get('code_challenge') ?? ''))
+      return 'PKCE is required: code_challenge (S256, 43 characters) and code_challenge_method=S256';
     return null;
   };
 
@@ -144,7 +151,11 @@ export function createAuthorization({ issuer, privateJwk, accessTtlSec }) {
   /** Handles /authorize and /token; returns false for any other path. */
   return async function handle(req, res, path, body) {
     const html = (status, text) => {
-      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://localhost:*" });
+      res.writeHead(status, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://localhost:*",
+      });
       res.end(text);
     };
     const json = (status, obj) => {
@@ -154,13 +165,24 @@ export function createAuthorization({ issuer, privateJwk, accessTtlSec }) {
     if (path === '/authorize') {
       const params = req.method === 'POST' ? new URLSearchParams(body) : new URL(req.url, 'http://x').searchParams;
       const problem = validateRequest(params);
-      if (problem) return html(400, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad sign-in request</title></head><body><main><h1>Bad sign-in request</h1><p>${escapeHtml(problem)}</p></main></body></html>`);
+      if (problem)
+        return html(
+          400,
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bad sign-in request</title></head><body><main><h1>Bad sign-in request</h1><p>${escapeHtml(problem)}</p></main></body></html>`,
+        );
       if (req.method === 'GET') return html(200, loginPage(params));
       if (req.method !== 'POST') return html(405, 'only GET and POST');
       const user = userFrom(params);
       if (typeof user === 'string') return html(400, loginPage(params, user));
       const code = b64url(randomBytes(32));
-      codes.set(code, { clientId: params.get('client_id'), redirectUri: params.get('redirect_uri'), challenge: params.get('code_challenge'), nonce: params.get('nonce') ?? undefined, user, expiresAt: Date.now() + CODE_TTL_MS });
+      codes.set(code, {
+        clientId: params.get('client_id'),
+        redirectUri: params.get('redirect_uri'),
+        challenge: params.get('code_challenge'),
+        nonce: params.get('nonce') ?? undefined,
+        user,
+        expiresAt: Date.now() + CODE_TTL_MS,
+      });
       const back = new URL(params.get('redirect_uri'));
       back.searchParams.set('code', code);
       if (params.get('state') !== null) back.searchParams.set('state', params.get('state'));
@@ -170,7 +192,12 @@ export function createAuthorization({ issuer, privateJwk, accessTtlSec }) {
     }
     if (path === '/token') {
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, dpop', 'access-control-max-age': '600' });
+        res.writeHead(204, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-methods': 'POST',
+          'access-control-allow-headers': 'content-type, dpop',
+          'access-control-max-age': '600',
+        });
         return res.end();
       }
       if (req.method !== 'POST') return json(405, { error: 'invalid_request', error_description: 'POST only' });
@@ -180,15 +207,18 @@ export function createAuthorization({ issuer, privateJwk, accessTtlSec }) {
         const entry = codes.get(form.get('code') ?? '');
         codes.delete(form.get('code') ?? ''); // one use, whatever happens next
         if (!entry || entry.expiresAt < Date.now()) return json(400, { error: 'invalid_grant', error_description: 'unknown, used or expired code' });
-        if (entry.clientId !== form.get('client_id') || entry.redirectUri !== form.get('redirect_uri')) return json(400, { error: 'invalid_grant', error_description: 'client_id or redirect_uri does not match the authorization request' });
+        if (entry.clientId !== form.get('client_id') || entry.redirectUri !== form.get('redirect_uri'))
+          return json(400, { error: 'invalid_grant', error_description: 'client_id or redirect_uri does not match the authorization request' });
         const verifier = form.get('code_verifier') ?? '';
-        if (b64url(createHash('sha256').update(verifier).digest()) !== entry.challenge) return json(400, { error: 'invalid_grant', error_description: 'PKCE code_verifier does not match the code_challenge' });
+        if (b64url(createHash('sha256').update(verifier).digest()) !== entry.challenge)
+          return json(400, { error: 'invalid_grant', error_description: 'PKCE code_verifier does not match the code_challenge' });
         return json(200, await tokens(entry.clientId, entry.user, entry.nonce));
       }
       if (grant === 'refresh_token') {
         const entry = refreshTokens.get(form.get('refresh_token') ?? '');
         refreshTokens.delete(form.get('refresh_token') ?? ''); // rotation: a refresh token works once
-        if (!entry || entry.expiresAt < Date.now() || entry.clientId !== form.get('client_id')) return json(400, { error: 'invalid_grant', error_description: 'unknown, used or expired refresh token' });
+        if (!entry || entry.expiresAt < Date.now() || entry.clientId !== form.get('client_id'))
+          return json(400, { error: 'invalid_grant', error_description: 'unknown, used or expired refresh token' });
         return json(200, await tokens(entry.clientId, entry.user, undefined));
       }
       return json(400, { error: 'unsupported_grant_type' });

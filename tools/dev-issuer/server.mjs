@@ -49,7 +49,11 @@ const readBody = (req) =>
 const server = createServer(async (req, res) => {
   const send = (status, body) => {
     // CORS: a browser app reads discovery and keys across origins (public data).
-    res.writeHead(status, { 'content-type': status === 200 ? 'application/json' : 'application/problem+json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
+    res.writeHead(status, {
+      'content-type': status === 200 ? 'application/json' : 'application/problem+json',
+      'cache-control': 'no-store',
+      'access-control-allow-origin': '*',
+    });
     res.end(JSON.stringify(body));
   };
   const path = new URL(req.url ?? '/', 'http://x').pathname;

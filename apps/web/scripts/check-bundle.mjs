@@ -28,7 +28,9 @@ const rows = [...files].map((f) => {
 });
 const lazy = Object.values(manifest).filter((c) => !files.has(c.file) && c.file.endsWith('.js'));
 const lazyGz = lazy.reduce((s, c) => s + gzipSync(readFileSync(join(dist, c.file)), { level: 9 }).length, 0);
-process.stdout.write(`bundle: first load of the public pages ${(total / 1024).toFixed(1)} KB gzip (budget ${BUDGET / 1024} KB)\n${rows.join('\n')}\n  lazy chunks: ${lazy.length}, ${(lazyGz / 1024).toFixed(1)} KB gzip\n`);
+process.stdout.write(
+  `bundle: first load of the public pages ${(total / 1024).toFixed(1)} KB gzip (budget ${BUDGET / 1024} KB)\n${rows.join('\n')}\n  lazy chunks: ${lazy.length}, ${(lazyGz / 1024).toFixed(1)} KB gzip\n`,
+);
 if (total > BUDGET) {
   process.stderr.write(`bundle: over budget by ${((total - BUDGET) / 1024).toFixed(1)} KB\n`);
   process.exit(1);

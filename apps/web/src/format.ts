@@ -42,7 +42,13 @@ export function formatTiyn(tiyn: number | bigint, locale: Locale): string {
   if (typeof tiyn === 'number' && !Number.isSafeInteger(tiyn)) throw new RangeError(`not a whole number of tiyn: ${tiyn}`);
   const value = BigInt(tiyn);
   if (value < 0n) throw new RangeError(`amounts are never negative (ADR 0036): ${value}`);
-  const nf = new Intl.NumberFormat(TAGS[locale], { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const nf = new Intl.NumberFormat(TAGS[locale], {
+    style: 'currency',
+    currency: 'KZT',
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  });
   // Format the whole tenge exactly (BigInt), then put the tiyn digits in the fraction's place.
   const fraction = (value % 100n).toString().padStart(2, '0');
   return nf

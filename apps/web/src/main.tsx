@@ -21,7 +21,9 @@ const auth = new Auth(config);
 const api = createApi(auth);
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false } } });
 // A new session (or none) must not see the previous one's data.
-auth.subscribe(() => queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'registry' && q.queryKey[0] !== 'activity-types' && q.queryKey[0] !== 'certificate' }));
+auth.subscribe(() =>
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'registry' && q.queryKey[0] !== 'activity-types' && q.queryKey[0] !== 'certificate' }),
+);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -19,7 +19,16 @@ const pkce = () => {
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 };
 const authorizeParams = (challenge, extra = {}) =>
-  new URLSearchParams({ response_type: 'code', client_id: 'hub-web', redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256', state: 'st-1', scope: 'openid', ...extra });
+  new URLSearchParams({
+    response_type: 'code',
+    client_id: 'hub-web',
+    redirect_uri: redirectUri,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state: 'st-1',
+    scope: 'openid',
+    ...extra,
+  });
 const signIn = async (form) => {
   const res = await fetch(`${base}/authorize`, { method: 'POST', body: form, redirect: 'manual' });
   expect(res.status).toBe(303);
@@ -78,7 +87,13 @@ describe('tools/dev-issuer: authorization code + PKCE (OIDC) for the web app', (
   it('refuses a wrong PKCE verifier, and a request without PKCE or with a non-loopback redirect', async () => {
     const { challenge } = pkce();
     const back = await signIn(authorizeParams(challenge, { user: 'olga' }));
-    const res = await token({ grant_type: 'authorization_code', code: back.searchParams.get('code'), redirect_uri: redirectUri, client_id: 'hub-web', code_verifier: pkce().verifier });
+    const res = await token({
+      grant_type: 'authorization_code',
+      code: back.searchParams.get('code'),
+      redirect_uri: redirectUri,
+      client_id: 'hub-web',
+      code_verifier: pkce().verifier,
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error_description).toMatch(/PKCE/);
     const noPkce = authorizeParams(challenge);
@@ -93,7 +108,15 @@ describe('tools/dev-issuer: authorization code + PKCE (OIDC) for the web app', (
     form.append('role', 'applicant');
     form.append('role', 'auditor');
     const back = await signIn(form);
-    const first = await (await token({ grant_type: 'authorization_code', code: back.searchParams.get('code'), redirect_uri: redirectUri, client_id: 'hub-web', code_verifier: verifier })).json();
+    const first = await (
+      await token({
+        grant_type: 'authorization_code',
+        code: back.searchParams.get('code'),
+        redirect_uri: redirectUri,
+        client_id: 'hub-web',
+        code_verifier: verifier,
+      })
+    ).json();
     const refreshed = await (await token({ grant_type: 'refresh_token', refresh_token: first.refresh_token, client_id: 'hub-web' })).json();
     const keys = createRemoteJWKSet(new URL(`${base}/jwks.json`));
     const { payload } = await jwtVerify(refreshed.access_token, keys, { issuer: base, audience: 'hub-platform' });

@@ -98,7 +98,15 @@ export class Auth {
     const pending = JSON.parse(pendingText) as { verifier: string; state: string; returnTo: string };
     const as = await this.server();
     const params = oauth.validateAuthResponse(as, this.client, callbackUrl, pending.state);
-    const res = await oauth.authorizationCodeGrantRequest(as, this.client, oauth.None(), params, this.redirectUri(), pending.verifier, insecure(this.config.issuer));
+    const res = await oauth.authorizationCodeGrantRequest(
+      as,
+      this.client,
+      oauth.None(),
+      params,
+      this.redirectUri(),
+      pending.verifier,
+      insecure(this.config.issuer),
+    );
     const result = await oauth.processAuthorizationCodeResponse(as, this.client, res, { requireIdToken: true });
     this.accept(result);
     return pending.returnTo.startsWith('/') && !pending.returnTo.startsWith('//') ? pending.returnTo : '/';
@@ -140,7 +148,9 @@ export class Auth {
   }
 
   private accept(result: oauth.TokenEndpointResponse): void {
-    const claims: (Record<string, unknown> & { sub: string }) | undefined = oauth.getValidatedIdTokenClaims(result) ?? (this.session ? { sub: this.session.subject, name: this.session.name, roles: this.session.roles, hub_companies: this.session.companies } : undefined);
+    const claims: (Record<string, unknown> & { sub: string }) | undefined =
+      oauth.getValidatedIdTokenClaims(result) ??
+      (this.session ? { sub: this.session.subject, name: this.session.name, roles: this.session.roles, hub_companies: this.session.companies } : undefined);
     if (!claims) throw new Error('the identity provider returned no ID token');
     const str = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
     const expiresIn = result.expires_in ?? 300;

@@ -16,12 +16,24 @@ function MyApplications() {
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
-  const apps = useQuery({ queryKey: ['my-applications'], queryFn: async () => ok(await api.GET('/api/registration/applications', { params: { query: { pageSize: 100 } } })) });
-  const deadlines = useQuery({ queryKey: ['my-deadlines'], queryFn: async () => ok(await api.GET('/api/registration/deadlines', { params: { query: { status: 'open' } } })) as Deadline[] });
-  const next = (id: string) => (deadlines.data ?? []).filter((d) => d.applicationId === id && d.status === 'open').sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
+  const apps = useQuery({
+    queryKey: ['my-applications'],
+    queryFn: async () => ok(await api.GET('/api/registration/applications', { params: { query: { pageSize: 100 } } })),
+  });
+  const deadlines = useQuery({
+    queryKey: ['my-deadlines'],
+    queryFn: async () => ok(await api.GET('/api/registration/deadlines', { params: { query: { status: 'open' } } })) as Deadline[],
+  });
+  const next = (id: string) =>
+    (deadlines.data ?? []).filter((d) => d.applicationId === id && d.status === 'open').sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
   const deadlineText = (id: string) => {
     const d = next(id);
-    if (!d) return <Text c="dimmed" size="sm">{t('applications.noDeadline')}</Text>;
+    if (!d)
+      return (
+        <Text c="dimmed" size="sm">
+          {t('applications.noDeadline')}
+        </Text>
+      );
     const what = t(`deadlineKind.${d.kind}` as MessageId, { rule: d.ruleId });
     return (
       <Stack gap={2}>
@@ -34,7 +46,11 @@ function MyApplications() {
       </Stack>
     );
   };
-  const status = (s: string) => <Badge variant="light" tt="none">{t(`applicationStatus.${s}` as MessageId)}</Badge>;
+  const status = (s: string) => (
+    <Badge variant="light" tt="none">
+      {t(`applicationStatus.${s}` as MessageId)}
+    </Badge>
+  );
   const filed = (a: { filedAt: string | null }) => (a.filedAt ? formatInstantDate(a.filedAt, locale) : t('applications.notFiled'));
 
   return (

@@ -51,7 +51,13 @@ export function RegistryPage() {
   }, [debounced, navigate, search.q]);
 
   const page = search.page ?? 1;
-  const query = { page, pageSize: PAGE_SIZE, ...(search.q ? { q: search.q } : {}), ...(search.status ? { status: search.status } : {}), ...(search.activityType ? { activityType: search.activityType } : {}) };
+  const query = {
+    page,
+    pageSize: PAGE_SIZE,
+    ...(search.q ? { q: search.q } : {}),
+    ...(search.status ? { status: search.status } : {}),
+    ...(search.activityType ? { activityType: search.activityType } : {}),
+  };
   const registry = useQuery({
     queryKey: ['registry', query],
     queryFn: async () => ok(await api.GET('/api/registration/registry', { params: { query } })),
@@ -62,7 +68,11 @@ export function RegistryPage() {
     queryFn: async () => ok(await api.GET('/api/registration/activity-types')).activityTypes as ActivityType[],
     staleTime: 3600_000,
   });
-  const exportQuery = new URLSearchParams({ ...(search.q ? { q: search.q } : {}), ...(search.status ? { status: search.status } : {}), ...(search.activityType ? { activityType: search.activityType } : {}) });
+  const exportQuery = new URLSearchParams({
+    ...(search.q ? { q: search.q } : {}),
+    ...(search.status ? { status: search.status } : {}),
+    ...(search.activityType ? { activityType: search.activityType } : {}),
+  });
   const exportHref = (format: 'csv' | 'json') => `/api/registration/registry/export?${new URLSearchParams([...exportQuery, ['format', format]])}`;
   const set = (patch: Partial<RegistrySearch>) => void navigate({ search: (s: RegistrySearch) => ({ ...s, ...patch, page: undefined }) });
   const pages = registry.data ? Math.max(1, Math.ceil(registry.data.total / PAGE_SIZE)) : 1;
@@ -74,7 +84,14 @@ export function RegistryPage() {
         {t('registry.intro')}
       </Text>
       <Group align="end" gap="sm" wrap="wrap">
-        <TextInput label={t('registry.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} type="search" style={{ flex: '1 1 16rem' }} data-testid="registry-search" />
+        <TextInput
+          label={t('registry.search')}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          type="search"
+          style={{ flex: '1 1 16rem' }}
+          data-testid="registry-search"
+        />
         <Select
           label={t('registry.status')}
           value={search.status ?? ''}
@@ -92,7 +109,10 @@ export function RegistryPage() {
           label={t('registry.activityType')}
           value={search.activityType ?? ''}
           onChange={(v) => set({ activityType: v || undefined })}
-          data={[{ value: '', label: t('registry.activityType.all') }, ...(types.data ?? []).map((a) => ({ value: a.code, label: `${a.code} ${typeName(a, locale)}` }))]}
+          data={[
+            { value: '', label: t('registry.activityType.all') },
+            ...(types.data ?? []).map((a) => ({ value: a.code, label: `${a.code} ${typeName(a, locale)}` })),
+          ]}
           allowDeselect={false}
           searchable
           style={{ flex: '1 1 14rem' }}

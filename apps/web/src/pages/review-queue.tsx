@@ -20,7 +20,11 @@ function ReviewQueue() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [page, setPage] = useState(1);
   const query = { page, pageSize: PAGE_SIZE, ...(overdueOnly ? { overdue: 'true' as const } : {}) };
-  const queue = useQuery({ queryKey: ['review-queue', query], queryFn: async () => ok(await api.GET('/api/registration/review-queue', { params: { query } })), placeholderData: keepPreviousData });
+  const queue = useQuery({
+    queryKey: ['review-queue', query],
+    queryFn: async () => ok(await api.GET('/api/registration/review-queue', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
   const pages = queue.data ? Math.max(1, Math.ceil(queue.data.total / PAGE_SIZE)) : 1;
   const overdue = queue.data?.items.filter((i) => i.overdue).length ?? 0;
   const left = (i: { overdue: boolean; workingDaysLeft: number }) =>
@@ -36,7 +40,8 @@ function ReviewQueue() {
     ) : (
       <Text size="sm">{t('queue.daysLeft', { days: i.workingDaysLeft })}</Text>
     );
-  const extra = (i: { openRemarks: number; translationPending: boolean }) => [i.openRemarks > 0 ? t('queue.remarks', { count: i.openRemarks }) : null, i.translationPending ? t('queue.translation') : null].filter(Boolean).join(' · ');
+  const extra = (i: { openRemarks: number; translationPending: boolean }) =>
+    [i.openRemarks > 0 ? t('queue.remarks', { count: i.openRemarks }) : null, i.translationPending ? t('queue.translation') : null].filter(Boolean).join(' · ');
 
   return (
     <Stack gap="md">
@@ -90,11 +95,16 @@ function ReviewQueue() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="light" tt="none">{t(`applicationStatus.${i.status}`)}</Badge>
+                      <Badge variant="light" tt="none">
+                        {t(`applicationStatus.${i.status}`)}
+                      </Badge>
                     </Table.Td>
                     <Table.Td>{i.filedAt ? formatInstantDate(i.filedAt, locale) : '—'}</Table.Td>
                     <Table.Td>
-                      {formatCivilDate(i.dueDate, locale)} <Text span size="xs" c="dimmed">({i.ruleId})</Text>
+                      {formatCivilDate(i.dueDate, locale)}{' '}
+                      <Text span size="xs" c="dimmed">
+                        ({i.ruleId})
+                      </Text>
                     </Table.Td>
                     <Table.Td>{left(i)}</Table.Td>
                   </Table.Tr>
@@ -107,7 +117,9 @@ function ReviewQueue() {
               <Card key={i.id} withBorder padding="sm" data-overdue={String(i.overdue)}>
                 <Group justify="space-between" align="start" gap={6}>
                   <Text fw={600}>{i.companyName}</Text>
-                  <Badge variant="light" tt="none">{t(`applicationStatus.${i.status}`)}</Badge>
+                  <Badge variant="light" tt="none">
+                    {t(`applicationStatus.${i.status}`)}
+                  </Badge>
                 </Group>
                 <Text size="sm">
                   {t('queue.col.due')}: {formatCivilDate(i.dueDate, locale)} ({i.ruleId})
@@ -123,7 +135,13 @@ function ReviewQueue() {
           </Stack>
           {pages > 1 && (
             <Group justify="center">
-              <Pagination total={pages} value={page} onChange={setPage} getControlProps={(c) => ({ 'aria-label': t(CONTROL_LABELS[c]) })} getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p, pages }) })} />
+              <Pagination
+                total={pages}
+                value={page}
+                onChange={setPage}
+                getControlProps={(c) => ({ 'aria-label': t(CONTROL_LABELS[c]) })}
+                getItemProps={(p) => ({ 'aria-label': t('common.page', { page: p, pages }) })}
+              />
             </Group>
           )}
         </>

@@ -20,7 +20,14 @@ function VerifyForm({ initial }: { initial?: string }) {
   return (
     <form onSubmit={submit}>
       <Group align="end" gap="sm">
-        <TextInput label={t('verify.number')} value={number} onChange={(e) => setNumber(e.currentTarget.value)} required style={{ flex: '1 1 14rem' }} data-testid="verify-number" />
+        <TextInput
+          label={t('verify.number')}
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+          required
+          style={{ flex: '1 1 14rem' }}
+          data-testid="verify-number"
+        />
         <Button type="submit" data-testid="verify-submit">
           {t('verify.submit')}
         </Button>
@@ -72,7 +79,12 @@ export function VerifyResultPage() {
         </Alert>
       ) : (
         <Card withBorder padding="md" data-testid="verify-result" data-valid={String(c.valid)}>
-          <Alert color={c.valid ? 'green' : 'red'} variant="light" title={c.valid ? t('verify.valid') : c.status === 'expired' ? t('verify.expired') : t('verify.notValid')} mb="md">
+          <Alert
+            color={c.valid ? 'green' : 'red'}
+            variant="light"
+            title={c.valid ? t('verify.valid') : c.status === 'expired' ? t('verify.expired') : t('verify.notValid')}
+            mb="md"
+          >
             <Group gap="xs">
               <Text fw={600}>{c.certificateNumber}</Text>
               <StatusBadge status={c.status} />
@@ -114,7 +126,9 @@ export function VerifyResultPage() {
               </Table.Tr>
               <Table.Tr>
                 <Table.Th>{t('verify.signature')}</Table.Th>
-                <Table.Td>{t('verify.signatureState', { verified: String(c.signature.verified), algorithm: c.signature.algorithm, keyId: c.signature.keyId })}</Table.Td>
+                <Table.Td>
+                  {t('verify.signatureState', { verified: String(c.signature.verified), algorithm: c.signature.algorithm, keyId: c.signature.keyId })}
+                </Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>

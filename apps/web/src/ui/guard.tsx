@@ -16,7 +16,12 @@ export function RequireAccess({ op, children }: { op: Operation; children: React
   if (!session)
     return (
       <Stack maw={560}>
-        <Alert color={auth.ended ? 'orange' : 'blue'} variant="light" title={auth.ended ? t('auth.sessionEnded') : t('auth.required')} data-testid="sign-in-required">
+        <Alert
+          color={auth.ended ? 'orange' : 'blue'}
+          variant="light"
+          title={auth.ended ? t('auth.sessionEnded') : t('auth.required')}
+          data-testid="sign-in-required"
+        >
           <Button mt="sm" onClick={() => void auth.signIn(href, locale)}>
             {t('nav.signIn')}
           </Button>

@@ -45,7 +45,7 @@ test('F-19: the public registry searches, filters, pages and exports through the
   await expect(page.getByTestId('registry-total')).toHaveText(`${total} қатысушы табылды`);
 });
 
-test('F-18: a seeded participant\'s certificate verifies as valid (the QR code\'s target); an unknown number does not', async ({ page }) => {
+test("F-18: a seeded participant's certificate verifies as valid (the QR code's target); an unknown number does not", async ({ page }) => {
   await page.goto(`${baseUrl()}/registry?q=Alatau`);
   await chooseLanguage(page, 'en');
   const link = page.getByTestId('registry-table').getByRole('link').first();
@@ -91,10 +91,13 @@ test('ADR 0040: the committed OpenAPI snapshot matches the running gateway for e
   const snapshot = JSON.parse(readFileSync(join(WEB, 'openapi/gateway.openapi.json'), 'utf8')) as { paths: Record<string, { get?: unknown }> };
   const live = (await (await request.get(`${process.env.HUB_WEB_GATEWAY}/api/openapi.json`)).json()) as { paths: Record<string, { get?: unknown }> };
   const used = readFileSync(join(WEB, 'src/api/access.gen.ts'), 'utf8'); // every operation the snapshot has
-  const sources = ['src/pages/registry.tsx', 'src/pages/verify.tsx', 'src/pages/my-applications.tsx', 'src/pages/review-queue.tsx', 'src/ui/layout.tsx'].map((f) => readFileSync(join(WEB, f), 'utf8')).join('\n');
+  const sources = ['src/pages/registry.tsx', 'src/pages/verify.tsx', 'src/pages/my-applications.tsx', 'src/pages/review-queue.tsx', 'src/ui/layout.tsx']
+    .map((f) => readFileSync(join(WEB, f), 'utf8'))
+    .join('\n');
   const calledPaths = [...new Set([...sources.matchAll(/'(\/api\/[^' ]+)'/g)].map((m) => m[1]!))];
   expect(calledPaths.length).toBeGreaterThan(4);
   expect(used).toContain('GET /api/registration/registry');
   // the screens only read so far: their GET operations (parameters, responses, access) must be as generated
-  for (const path of calledPaths) expect(live.paths[path]?.get, `GET ${path}: the gateway changed it — run pnpm --filter @hub/web snapshot:openapi`).toEqual(snapshot.paths[path]?.get);
+  for (const path of calledPaths)
+    expect(live.paths[path]?.get, `GET ${path}: the gateway changed it — run pnpm --filter @hub/web snapshot:openapi`).toEqual(snapshot.paths[path]?.get);
 });

@@ -5,7 +5,7 @@ import { LOCALES, SIZES, baseUrl, chooseLanguage, expectAccessible, shoot, signI
 // only; the applicant's applications (F-35: its own companies) and the officer's review queue
 // (F-12, F-14: working-day deadlines, overdue flags); each role sees only its menu.
 
-test('F-8, F-35: an applicant signs in (code + PKCE) and sees its companies\' applications with status and deadlines', async ({ page }) => {
+test("F-8, F-35: an applicant signs in (code + PKCE) and sees its companies' applications with status and deadlines", async ({ page }) => {
   await page.goto(`${baseUrl()}/registry`);
   await chooseLanguage(page, 'en');
   const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
@@ -56,7 +56,7 @@ test('F-12, F-14: a fund officer signs in and works the review queue with workin
   for (const row of await page.getByTestId('queue-table').locator('tbody tr').all()) await expect(row).toHaveAttribute('data-overdue', 'true');
 });
 
-test('an applicant is refused the officer\'s queue by the UI as by the gateway', async ({ page }) => {
+test("an applicant is refused the officer's queue by the UI as by the gateway", async ({ page }) => {
   await page.goto(`${baseUrl()}/registry`);
   await chooseLanguage(page, 'en');
   await signIn(page, 'aliya');

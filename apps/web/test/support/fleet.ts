@@ -48,22 +48,50 @@ export class WebFleet {
     const issuerPort = await freePort();
     const issuer = `http://127.0.0.1:${issuerPort}`;
     const auth = { HUB_AUTH_ISSUER: issuer, HUB_AUTH_JWKS_URL: `${issuer}/jwks.json` };
-    const issuerStarted = this.spawn('dev-issuer', [join(REPO, 'tools/dev-issuer/server.mjs')], { HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: issuer, HUB_DEV_ISSUER_PORT: String(issuerPort) }, `${issuer}/jwks.json`);
-    const [regDb, partDb, gwDb] = await Promise.all([this.createDatabase('registration'), this.createDatabase('participation'), this.createDatabase('gateway')]);
+    const issuerStarted = this.spawn(
+      'dev-issuer',
+      [join(REPO, 'tools/dev-issuer/server.mjs')],
+      { HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: issuer, HUB_DEV_ISSUER_PORT: String(issuerPort) },
+      `${issuer}/jwks.json`,
+    );
+    const [regDb, partDb, gwDb] = await Promise.all([
+      this.createDatabase('registration'),
+      this.createDatabase('participation'),
+      this.createDatabase('gateway'),
+    ]);
     await Promise.all([this.migrate('registration', regDb), this.migrate('participation', partDb), this.migrate('admin-gateway', gwDb)]);
-    const messaging = { HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: `t.web-${process.pid}-${Date.now().toString(36)}.`, HUB_RUN_WORKERS: 'false' };
+    const messaging = {
+      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
+      HUB_KAFKA_TOPIC_PREFIX: `t.web-${process.pid}-${Date.now().toString(36)}.`,
+      HUB_RUN_WORKERS: 'false',
+    };
     // registration's demo data: listed participants with certificates, applications in every state
-    await run(process.execPath, [join(REPO, 'apps/registration/dist/cli/seed.js')], { cwd: join(REPO, 'apps/registration'), env: { ...process.env, ...messaging, DATABASE_URL: regDb, HUB_LOG_LEVEL: 'warn' } });
+    await run(process.execPath, [join(REPO, 'apps/registration/dist/cli/seed.js')], {
+      cwd: join(REPO, 'apps/registration'),
+      env: { ...process.env, ...messaging, DATABASE_URL: regDb, HUB_LOG_LEVEL: 'warn' },
+    });
     await issuerStarted;
     const [registration, participation] = await Promise.all([
       this.startApp('registration', { ...auth, ...messaging, DATABASE_URL: regDb }),
-      this.startApp('participation', { ...auth, ...messaging, DATABASE_URL: partDb, HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' }),
+      this.startApp('participation', {
+        ...auth,
+        ...messaging,
+        DATABASE_URL: partDb,
+        HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
+        HUB_PII_ACTIVE_KEY: 'e2e',
+      }),
     ]);
     const gateway = await this.startApp('admin-gateway', { ...auth, DATABASE_URL: gwDb, REGISTRATION_URL: registration, PARTICIPATION_URL: participation });
     const webPort = await freePort();
     const web = `http://127.0.0.1:${webPort}`;
     if (options.web === false) return { web: '', gateway, issuer, registration, participation };
-    await this.spawn('web', [join(WEB, 'server.mjs')], { PORT: String(webPort), HUB_WEB_GATEWAY_URL: gateway, HUB_WEB_ISSUER_URL: issuer }, `${web}/healthz`, WEB);
+    await this.spawn(
+      'web',
+      [join(WEB, 'server.mjs')],
+      { PORT: String(webPort), HUB_WEB_GATEWAY_URL: gateway, HUB_WEB_ISSUER_URL: issuer },
+      `${web}/healthz`,
+      WEB,
+    );
     return { web, gateway, issuer, registration, participation };
   }
 
@@ -91,13 +119,22 @@ export class WebFleet {
   }
 
   private async migrate(app: string, databaseUrl: string): Promise<void> {
-    await run(process.execPath, [join(REPO, 'apps', app, 'dist/cli/migrate.js'), 'up'], { cwd: join(REPO, 'apps', app), env: { ...process.env, DATABASE_URL: databaseUrl } });
+    await run(process.execPath, [join(REPO, 'apps', app, 'dist/cli/migrate.js'), 'up'], {
+      cwd: join(REPO, 'apps', app),
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
   }
 
   private async startApp(app: string, env: Record<string, string>): Promise<string> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    await this.spawn(app, [join(REPO, 'apps', app, 'dist/main.js')], { HUB_LOG_LEVEL: 'warn', ...env, PORT: String(port) }, `${url}/health/ready`, join(REPO, 'apps', app));
+    await this.spawn(
+      app,
+      [join(REPO, 'apps', app, 'dist/main.js')],
+      { HUB_LOG_LEVEL: 'warn', ...env, PORT: String(port) },
+      `${url}/health/ready`,
+      join(REPO, 'apps', app),
+    );
     return url;
   }
 

@@ -13,7 +13,8 @@ export default class HubReporter implements Reporter {
     const status = result.status === 'passed' ? 'passed' : result.status === 'skipped' ? 'pending' : 'failed';
     const previous = this.results.findIndex((r) => r.fullName === test.titlePath().join(' › '));
     const entry = { file: test.location.file, fullName: test.titlePath().join(' › '), status } as const;
-    if (previous >= 0) this.results[previous] = entry; // a retry replaces the earlier attempt
+    if (previous >= 0)
+      this.results[previous] = entry; // a retry replaces the earlier attempt
     else this.results.push(entry);
   }
 
@@ -32,7 +33,11 @@ export default class HubReporter implements Reporter {
         numFailedTests: count('failed') + (setupFailed ? 1 : 0),
         numPendingTests: count('pending'),
         testResults: [
-          ...files.map((f) => ({ name: f, status: this.results.some((r) => r.file === f && r.status === 'failed') ? 'failed' : 'passed', assertionResults: this.results.filter((r) => r.file === f).map((r) => ({ status: r.status, fullName: r.fullName })) })),
+          ...files.map((f) => ({
+            name: f,
+            status: this.results.some((r) => r.file === f && r.status === 'failed') ? 'failed' : 'passed',
+            assertionResults: this.results.filter((r) => r.file === f).map((r) => ({ status: r.status, fullName: r.fullName })),
+          })),
           ...(setupFailed ? [{ name: 'global setup', status: 'failed', message: `playwright run ${result.status}`, assertionResults: [] }] : []),
         ],
       }),

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { formatCivilDate, formatInstantDate, formatTiyn } from '../../src/format.ts';
 
 // Money and dates as the screens show them (issue #11; ADR 0036: integer tiyn, never a float).
-test('ADR 0036: integer tiyn print as tenge with each language\'s grouping, exactly', () => {
+test("ADR 0036: integer tiyn print as tenge with each language's grouping, exactly", () => {
   expect(formatTiyn(123_456_789, 'ru')).toBe('1\u00a0234\u00a0567,89\u00a0₸');
   expect(formatTiyn(123_456_789, 'kk')).toBe('1\u00a0234\u00a0567,89\u00a0₸');
   expect(formatTiyn(123_456_789, 'en')).toBe('₸1,234,567.89');
