@@ -5,3 +5,4 @@ export * from './event-definition.js';
 export * from './topics.js';
 export * from './participation/index.js';
 export * from './registration/index.js';
+export * from './documents/index.js';

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentAttachedV1, DocumentIssuedV1, DocumentVerifiedV1 } from '@hub/contracts';
+import type { DomainEvent } from '@hub/kernel';
+import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
+import { isDocumentEvent } from './documents/domain/document.events.js';
+
+/**
+ * Documents's published language seen from its domain (ADR 0035 §3, ADR 0045): which recorded
+ * domain event becomes which integration event (packages/contracts/src/documents/events.ts), keyed
+ * by the owner company's BIN. Upload sessions, rejections and expiries stay internal: nothing
+ * exists for another context until the bytes are verified.
+ */
+@Injectable()
+export class DocumentsIntegrationEvents extends IntegrationEventMapper {
+  map(event: DomainEvent): readonly OutboxMessage[] {
+    // ParticipantJoined (participants/domain) stays internal: registration already published the fact.
+    if (!isDocumentEvent(event)) return [];
+    const at = event.occurredAt.toISOString();
+    switch (event.name) {
+      case 'DocumentVerified':
+        return [
+          outboxMessage(
+            DocumentVerifiedV1,
+            event.aggregateId,
+            {
+              documentId: event.aggregateId,
+              bin: event.ownerBin,
+              kind: event.kind,
+              seriesId: event.seriesId,
+              versionNo: event.versionNo,
+              supersedesId: event.supersedesId,
+              sha256: event.sha256,
+              size: event.size,
+              mediaType: event.mediaType,
+              verifiedAt: at,
+            },
+            event.ownerBin,
+          ),
+        ];
+      case 'DocumentAttached':
+        return [
+          outboxMessage(
+            DocumentAttachedV1,
+            event.aggregateId,
+            { documentId: event.aggregateId, bin: event.ownerBin, kind: event.kind, attachedTo: event.attachedTo, sha256: event.sha256, attachedAt: at },
+            event.ownerBin,
+          ),
+        ];
+      case 'DocumentIssued':
+        return [
+          outboxMessage(
+            DocumentIssuedV1,
+            event.aggregateId,
+            {
+              documentId: event.aggregateId,
+              bin: event.ownerBin,
+              kind: event.kind,
+              issueKey: event.issueKey,
+              sha256: event.sha256,
+              size: event.size,
+              issuedAt: at,
+            },
+            event.ownerBin,
+          ),
+        ];
+      case 'DocumentUploadStarted':
+      case 'DocumentRejected':
+      case 'DocumentUploadExpired':
+        return [];
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { almatyDate } from '@hub/calendar';
+import { Clock, NotFoundError, RuleViolationError } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { ObjectStorage, type VerificationResult } from '@hub/object-storage';
+import { mayActFor } from '../../../domain/rules/document-access.rule.js';
+import { DocumentKinds } from '../../ports/document-kinds.js';
+import { DocumentRepository } from '../../ports/document.repository.js';
+import { CompleteUploadCommand } from './complete-upload.command.js';
+
+/**
+ * Verifies what the client uploaded: the size, the real type from the bytes against the kind's
+ * allow-list and the declared name, the SHA-256 computed here. A failure deletes the object
+ * (ObjectStorage.verify) and records the document as rejected, then answers 422 naming the
+ * kind's rule: nothing rejected stays in the bucket. Completing a verified document again is a no-op.
+ */
+@CommandHandler(CompleteUploadCommand)
+export class CompleteUploadHandler implements ICommandHandler<CompleteUploadCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(DocumentRepository) private readonly documents: DocumentRepository,
+    @Inject(DocumentKinds) private readonly kinds: DocumentKinds,
+    @Inject(ObjectStorage) private readonly storage: ObjectStorage,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async execute({ documentId, actor }: CompleteUploadCommand): Promise<void> {
+    const pending = await this.uow.run(async () => {
+      const d = await this.documents.get(documentId);
+      if (!mayActFor(actor, d.ownerBin)) throw new NotFoundError('document', documentId);
+      return d.status === 'awaiting-upload' ? { key: d.objectKey, kind: d.kind, declaredSize: d.declaredSize, declaredName: d.declaredName } : null;
+    });
+    if (!pending) {
+      // Already decided: verified/attached is a no-op; rejected/expired says so.
+      await this.uow.run(async () => {
+        const d = await this.documents.get(documentId);
+        if (d.status === 'rejected' || d.status === 'expired') {
+          throw new RuleViolationError(this.kinds.get(d.kind).rule, `this upload was ${d.status}${d.rejection ? `: ${d.rejection}` : ''}; start a new one`);
+        }
+      });
+      return;
+    }
+    const kind = this.kinds.get(pending.kind);
+    // Outside the transaction: reading the bytes from the store holds no database lock.
+    const result: VerificationResult = await this.storage.verify(pending.key, {
+      maxBytes: kind.maxBytes,
+      allowedTypes: kind.types,
+      declaredSize: pending.declaredSize,
+      declaredName: pending.declaredName,
+    });
+    await this.uow.run(async () => {
+      const d = await this.documents.get(documentId);
+      if (d.status !== 'awaiting-upload') return; // a concurrent completion decided first
+      const now = this.clock.now();
+      if (result.ok) d.markVerified({ size: result.size, sha256: result.sha256, mediaType: result.mime }, kind, almatyDate(now), now);
+      else d.markRejected(`${result.reason}: ${result.detail}`, now);
+    });
+    if (!result.ok) {
+      throw new RuleViolationError(kind.rule, `the uploaded file was refused (${result.reason}): ${result.detail}`, { reason: result.reason });
+    }
+  }
+}

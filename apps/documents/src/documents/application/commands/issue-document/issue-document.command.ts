@@ -1,0 +1,16 @@
+import { Command } from '@nestjs/cqrs';
+import type { Actor } from '@hub/contracts';
+
+/**
+ * Store a document the Fund issued (a PDF a context rendered): once, with its hash. `issueKey`
+ * names it in the issuer's terms (e.g. `registration/certificate/AH-…`): the same key with the same
+ * bytes returns the stored document; with other bytes it is refused (issued documents never change).
+ */
+export class IssueDocumentCommand extends Command<{ documentId: string; created: boolean }> {
+  constructor(
+    readonly input: { readonly ownerBin: string; readonly kind: string; readonly issueKey: string; readonly fileName: string; readonly bytes: Uint8Array },
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}

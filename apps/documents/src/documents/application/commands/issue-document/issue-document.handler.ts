@@ -1,0 +1,64 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { almatyDate } from '@hub/calendar';
+import { Clock, ConflictError, RuleViolationError, uuidv7 } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { ObjectStorage, inspectBytes } from '@hub/object-storage';
+import { Document } from '../../../domain/document.aggregate.js';
+import { DocumentKinds } from '../../ports/document-kinds.js';
+import { DocumentRepository } from '../../ports/document.repository.js';
+import { IssueDocumentCommand } from './issue-document.command.js';
+
+@CommandHandler(IssueDocumentCommand)
+export class IssueDocumentHandler implements ICommandHandler<IssueDocumentCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(DocumentRepository) private readonly documents: DocumentRepository,
+    @Inject(DocumentKinds) private readonly kinds: DocumentKinds,
+    @Inject(ObjectStorage) private readonly storage: ObjectStorage,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async execute({ input, actor }: IssueDocumentCommand): Promise<{ documentId: string; created: boolean }> {
+    const kind = this.kinds.get(input.kind, 'kind');
+    const checked = await inspectBytes(input.bytes, { maxBytes: kind.maxBytes, allowedTypes: kind.types, declaredName: input.fileName });
+    if (!checked.ok) throw new RuleViolationError(kind.rule, `the issued file was refused (${checked.reason}): ${checked.detail}`, { reason: checked.reason });
+    const existing = await this.uow.run(() => this.documents.findByIssueKey(input.issueKey));
+    if (existing) {
+      if (existing.sha256 !== checked.sha256) {
+        throw new ConflictError(
+          'issued-document-differs',
+          `${input.issueKey} was issued with other bytes (sha256 ${existing.sha256}); an issued document never changes`,
+        );
+      }
+      return { documentId: existing.id, created: false };
+    }
+    const id = uuidv7();
+    const key = Document.objectKeyOf(input.ownerBin, id);
+    // Bytes first, then the row: a row never points at missing bytes. If the row is not written
+    // (a concurrent issue of the same key → 409), the bytes under this id are removed again.
+    await this.storage.put(key, input.bytes, checked.mime);
+    try {
+      await this.uow.run(async () => {
+        const now = this.clock.now();
+        this.documents.add(
+          Document.issue({
+            id,
+            ownerBin: input.ownerBin,
+            kind,
+            issueKey: input.issueKey,
+            fileName: input.fileName,
+            content: { size: checked.size, sha256: checked.sha256, mediaType: checked.mime },
+            by: actor.subject,
+            on: almatyDate(now),
+            at: now,
+          }),
+        );
+      });
+    } catch (error) {
+      await this.storage.delete(key);
+      throw error;
+    }
+    return { documentId: id, created: true };
+  }
+}

@@ -1,0 +1,19 @@
+import { Command } from '@nestjs/cqrs';
+import type { Actor } from '@hub/contracts';
+import type { PresignedRequest } from '@hub/object-storage';
+
+export interface StartUploadResult {
+  readonly documentId: string;
+  /** The client PUTs the file's bytes here itself, with these headers, before `expiresAt`. */
+  readonly upload: PresignedRequest;
+}
+
+/** A company (or a fund officer for it) declares a document it is about to upload. */
+export class StartUploadCommand extends Command<StartUploadResult> {
+  constructor(
+    readonly input: { readonly ownerBin: string; readonly kind: string; readonly fileName: string; readonly size: number; readonly supersedes?: string },
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,42 @@
+import type { IsoDate } from '@hub/calendar';
+import { addCalendarDays } from '@hub/calendar';
+import type { AcceptedFileType } from '@hub/object-storage';
+
+/** One period of a kind's retention, in force from `from` (effective-dated data, ADR 0045). */
+export interface RetentionPeriod {
+  readonly from: IsoDate;
+  readonly years: number;
+}
+
+/**
+ * A kind of document (data/document-kinds.json): the rule that asks for it, whether it is
+ * F-42-class personal data (restricted), what may be uploaded, how long it is kept.
+ */
+export interface DocumentKind {
+  readonly code: string;
+  readonly title: string;
+  readonly rule: string;
+  /** F-42-class (passports, visas): readable by the company and fund officers only. */
+  readonly restricted: boolean;
+  /** Issued by the Fund (rendered by a context), never uploaded. */
+  readonly issued: boolean;
+  readonly maxBytes: number;
+  readonly types: readonly AcceptedFileType[];
+  readonly retention: readonly RetentionPeriod[];
+}
+
+/** The period in force on `on` (the latest `from` not after it). */
+export function retentionYearsOn(kind: DocumentKind, on: IsoDate): number {
+  const inForce = [...kind.retention].sort((a, b) => (a.from < b.from ? -1 : 1)).filter((p) => p.from <= on);
+  const last = inForce.at(-1);
+  if (!last) throw new Error(`document kind ${kind.code} has no retention period in force on ${on}`);
+  return last.years;
+}
+
+/** The last day a document of this kind verified or issued on `on` is kept. */
+export function retainUntil(kind: DocumentKind, on: IsoDate): IsoDate {
+  const years = retentionYearsOn(kind, on);
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  const anniversary = `${String(y + years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(m === 2 && d === 29 ? 28 : d).padStart(2, '0')}`;
+  return addCalendarDays(anniversary, -1);
+}

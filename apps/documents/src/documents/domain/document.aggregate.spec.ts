@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { IllegalStateError, RuleViolationError, ValidationError } from '@hub/kernel';
+import { Document } from './document.aggregate.js';
+import { type DocumentKind, retainUntil } from './document-kind.js';
+import { mayRead } from './rules/document-access.rule.js';
+
+const at = new Date('2026-11-16T04:00:00Z');
+const taxCertificate: DocumentKind = {
+  code: 'tax-debt-certificate',
+  title: 'Tax',
+  rule: 'F-9(2)',
+  restricted: false,
+  issued: false,
+  maxBytes: 1000,
+  types: ['pdf', 'png'],
+  retention: [{ from: '2025-01-01', years: 5 }],
+};
+const certificate: DocumentKind = {
+  code: 'participant-certificate',
+  title: 'Cert',
+  rule: 'F-18',
+  restricted: false,
+  issued: true,
+  maxBytes: 1000,
+  types: ['pdf'],
+  retention: [{ from: '2025-01-01', years: 75 }],
+};
+const sha = 'a'.repeat(64);
+
+const start = (o: Partial<Parameters<typeof Document.startUpload>[0]> = {}) =>
+  Document.startUpload({
+    id: 'd1',
+    ownerBin: '190140020101',
+    kind: taxCertificate,
+    declaredName: 'tax.pdf',
+    declaredSize: 500,
+    by: 'rep',
+    at,
+    uploadExpiresAt: at,
+    ...o,
+  });
+
+describe('Document (ADR 0045)', () => {
+  it('F-9(2): the declared name must name a type the kind accepts, the declared size its limit', () => {
+    expect(() => start({ declaredName: 'tax.docx' })).toThrow(ValidationError);
+    expect(() => start({ declaredName: '../etc/passwd.pdf' })).toThrow(ValidationError);
+    expect(() => start({ declaredSize: 1001 })).toThrow(ValidationError);
+    expect(() => start({ kind: certificate })).toThrow(RuleViolationError);
+    expect(start().status).toBe('awaiting-upload');
+  });
+
+  it('verified → attached is immutable: attaching elsewhere is illegal, the same target a no-op', () => {
+    const d = start();
+    d.markVerified({ size: 500, sha256: sha, mediaType: 'application/pdf' }, taxCertificate, '2026-11-16', at);
+    d.attach('registration/application/1', at);
+    d.attach('registration/application/1', at);
+    expect(() => d.attach('registration/application/2', at)).toThrow(IllegalStateError);
+    expect(() => d.markRejected('late', at)).toThrow(IllegalStateError);
+    expect(d.pullEvents().map((e) => e.name)).toEqual(['DocumentUploadStarted', 'DocumentVerified', 'DocumentAttached']);
+  });
+
+  it('a correction is a new version of the same series; only of the same company and kind', () => {
+    const v1 = start();
+    v1.markVerified({ size: 500, sha256: sha, mediaType: 'application/pdf' }, taxCertificate, '2026-11-16', at);
+    const v2 = start({ id: 'd2', previous: v1 });
+    expect([v2.seriesId, v2.versionNo, v2.supersedesId]).toEqual(['d1', 2, 'd1']);
+    expect(() => start({ id: 'd3', ownerBin: '190140020202', previous: v1 })).toThrow(ValidationError);
+    expect(() => start({ id: 'd4', previous: start({ id: 'pending' }) })).toThrow(IllegalStateError);
+  });
+
+  it('retention is the period in force on the day of verification (effective-dated)', () => {
+    const kind: DocumentKind = {
+      ...taxCertificate,
+      retention: [
+        { from: '2025-01-01', years: 5 },
+        { from: '2027-01-01', years: 7 },
+      ],
+    };
+    expect(retainUntil(kind, '2026-11-16')).toBe('2031-11-15');
+    expect(retainUntil(kind, '2027-03-01')).toBe('2034-02-28');
+    expect(() => retainUntil(kind, '2024-12-31')).toThrow();
+  });
+
+  it('F-35 / F-42: the company and participant-file readers; restricted kinds the company and fund officers only', () => {
+    const open = { ownerBin: '190140020101', restricted: false };
+    const restricted = { ...open, restricted: true };
+    const rep = { subject: 'r', roles: ['applicant'] as const, companies: ['190140020101'] };
+    const other = { subject: 'o', roles: ['applicant'] as const, companies: ['190140020202'] };
+    const finance = { subject: 'f', roles: ['finance-officer'] as const, companies: [] };
+    const officer = { subject: 'fo', roles: ['fund-officer'] as const, companies: [] };
+    const housing = { subject: 'h', roles: ['housing-manager'] as const, companies: [] };
+    expect([rep, other, finance, officer, housing].map((a) => mayRead(a, open))).toEqual([true, false, true, true, false]);
+    expect([rep, other, finance, officer, housing].map((a) => mayRead(a, restricted))).toEqual([true, false, false, true, false]);
+  });
+});

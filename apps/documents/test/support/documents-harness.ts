@@ -1,0 +1,164 @@
+import { Module } from '@nestjs/common';
+import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
+import { uuidv7 } from '@hub/kernel';
+import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
+import { S3ObjectStorage, sha256Hex } from '@hub/object-storage';
+import { type TestApp, aCompany, startTestApp } from '@hub/testing';
+import { documentsPlatform } from '../../src/app.module.js';
+import { documentsOrmConfig } from '../../src/mikro-orm.config.js';
+import { ParticipantsModule } from '../../src/participants/participants.module.js';
+import { REGISTRATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/registration-events.consumer.js';
+import { DocumentsModule } from '../../src/documents/documents.module.js';
+
+/**
+ * Documents on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
+ * app's migrations, a dev token issuer, a ManualClock (Monday 16 November 2026, 09:00 in Almaty),
+ * the production HTTP pipeline. What follows here is this context's own: its modules, the
+ * relay/poller/bus/consumer of the app, and fixtures.
+ */
+export type Harness = TestApp & {
+  /** The app's bucket on the real local S3 server (HUB_S3_ENDPOINT), made for this test file and dropped by close(). */
+  readonly storage: S3ObjectStorage;
+};
+
+export async function startHarness(prefix: string, options: { start?: string; workers?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+  const endpoint = process.env.HUB_S3_ENDPOINT ?? 'http://127.0.0.1:9090';
+  const bucket = `t-${prefix.replace(/[^a-z0-9]/g, '-')}-${process.pid}-${Date.now().toString(36)}`.slice(0, 63);
+  const storage = new S3ObjectStorage({ endpoint, bucket });
+  await storage.ensureBucket();
+  let app: TestApp;
+  try {
+    app = await startTestApp({
+      prefix,
+      createModule: (env) => {
+        @Module({ imports: [documentsPlatform(env), DocumentsModule, ParticipantsModule] })
+        class DocumentsTestApp {}
+        return DocumentsTestApp;
+      },
+      orm: documentsOrmConfig,
+      pipeline: (a) => configureHttp(a, a.get(HUB_CONFIG)),
+      ...(options.start ? { clock: options.start } : {}),
+      ...(options.workers ? { workers: true } : {}),
+      env: { HUB_S3_ENDPOINT: endpoint, HUB_S3_BUCKET: bucket, ...options.env },
+    });
+  } catch (error) {
+    await storage.dropBucket();
+    storage.close();
+    throw error;
+  }
+  const close = app.close.bind(app);
+  return Object.assign(app, {
+    storage,
+    close: async () => {
+      try {
+        await close();
+      } finally {
+        await storage.dropBucket();
+        storage.close();
+      }
+    },
+  });
+}
+
+export const relay = (h: Harness): OutboxRelay => h.app.get(OutboxRelay);
+export const poller = (h: Harness): TimerPoller => h.app.get(TimerPoller);
+/** The app's own Kafka bus (the platform's MessageBus and admin port; prefixed when HUB_KAFKA_TOPIC_PREFIX is set). */
+export const bus = (h: Harness): MessageBus & MessageBusAdmin => h.app.get<MessageBus & MessageBusAdmin>(MESSAGE_BUS);
+
+/** The app's consumer of registration's events, as the platform built it (inbox, unit of work, DLQ). */
+export const registrationConsumer = (h: Harness): EventConsumer => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === REGISTRATION_EVENTS_CONSUMER.name);
+  if (!consumer) throw new Error(`no consumer ${REGISTRATION_EVENTS_CONSUMER.name}`);
+  return consumer;
+};
+
+/** A registration.participant-registered v1 envelope, as registration publishes it, for a fresh company. */
+export function participantRegistered(
+  overrides: Partial<PayloadOf<typeof ParticipantRegisteredV1>> = {},
+): EventEnvelope<PayloadOf<typeof ParticipantRegisteredV1>> {
+  const company = aCompany();
+  const bin = overrides.bin ?? company.bin;
+  const participantId = overrides.participantId ?? uuidv7();
+  return {
+    id: uuidv7(),
+    type: ParticipantRegisteredV1.type,
+    version: ParticipantRegisteredV1.version,
+    occurredAt: '2026-11-16T04:00:00.000Z',
+    correlationId: uuidv7(),
+    causationId: null,
+    aggregateId: participantId,
+    payload: {
+      participantId,
+      applicationId: uuidv7(),
+      bin,
+      companyName: company.name,
+      address: company.address,
+      activityTypes: [{ code: 'PH-01', name: 'Software development', works: ['Development of software products'] }],
+      contractNumber: `SC-${bin}`,
+      contractSignedOn: '2026-11-16',
+      termStart: '2026-11-16',
+      termEnd: '2029-11-15',
+      certificateNumber: `AH-${bin}`,
+      certificateDueDate: '2026-11-19',
+      ...overrides,
+    },
+  };
+}
+
+/** Feeds an envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
+export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
+  registrationConsumer(h).consume({
+    topic: REGISTRATION_EVENTS_CONSUMER.topics[0]!,
+    partition: 0,
+    offset,
+    key: (envelope.payload as { bin?: string }).bin ?? null,
+    value: Buffer.from(JSON.stringify(envelope)),
+    headers: {},
+  });
+
+/** A fresh valid head-office BIN per call (the factories of @hub/testing). */
+export const newBin = (): string => aCompany().bin;
+
+export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A document as the API returns it (responses are `any` to TypeScript: name what a test reads). */
+export interface DocumentJson {
+  readonly id: string;
+  readonly ownerBin: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly versionNo: number;
+  readonly seriesId: string;
+  readonly supersedesId: string | null;
+  readonly sha256: string | null;
+  readonly size: number | null;
+  readonly rejection: string | null;
+  readonly attachedTo: string | null;
+  readonly retainUntil: string | null;
+}
+export interface UploadJson {
+  readonly document: DocumentJson;
+  readonly upload: { readonly method: 'PUT'; readonly url: string; readonly headers: Record<string, string>; readonly expiresAt: string };
+}
+export interface DownloadJson {
+  readonly url: string;
+  readonly expiresAt: string;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+export const json = <T = DocumentJson>(res: { body: unknown }): T => res.body as T;
+
+/** PUTs bytes to a presigned upload the way a browser would. */
+export async function putBytes(upload: UploadJson['upload'], bytes: Uint8Array): Promise<number> {
+  const res = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: bytes });
+  return res.status;
+}
+
+/** GETs a presigned download; returns the bytes and their hash. */
+export async function fetchBytes(url: string): Promise<{ status: number; bytes: Uint8Array; sha256: string }> {
+  const res = await fetch(url);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  return { status: res.status, bytes, sha256: sha256Hex(bytes) };
+}

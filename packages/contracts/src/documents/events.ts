@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { BinSchema } from '../common.js';
+import { defineIntegrationEvent } from '../event-definition.js';
+import { TOPICS } from '../topics.js';
+
+/**
+ * Documents's published language (ADR 0045). Every event is keyed by the owner company's BIN, so
+ * that one company's events keep their order. Payloads carry ids, kinds and hashes only — never a
+ * file name (it may name a person) nor the bytes. A change that removes or retypes a field is a
+ * new version (`…V2`), published beside the old one until its consumers have moved.
+ */
+const topic = TOPICS.documents.name;
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const DocumentVerifiedV1 = defineIntegrationEvent({
+  type: 'documents.document-verified',
+  version: 1,
+  topic,
+  description:
+    "A company's uploaded document passed the server's verification (size, real type from the bytes, SHA-256 computed by the server); a correction names the version it supersedes.",
+  payload: z.object({
+    documentId: z.uuid(),
+    bin: BinSchema,
+    kind: z.string(),
+    seriesId: z.uuid(),
+    versionNo: z.number().int().positive(),
+    supersedesId: z.uuid().nullable(),
+    sha256: Sha256,
+    size: z.number().int().positive(),
+    mediaType: z.string(),
+    verifiedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
+export const DocumentAttachedV1 = defineIntegrationEvent({
+  type: 'documents.document-attached',
+  version: 1,
+  topic,
+  description: 'A verified document was attached to what it was uploaded for (<context>/<thing>/<id>); it is immutable from now on.',
+  payload: z.object({
+    documentId: z.uuid(),
+    bin: BinSchema,
+    kind: z.string(),
+    attachedTo: z.string(),
+    sha256: Sha256,
+    attachedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
+export const DocumentIssuedV1 = defineIntegrationEvent({
+  type: 'documents.document-issued',
+  version: 1,
+  topic,
+  description: 'A document the Fund issued (certificate, protocol, act) was stored once with its hash; it is served byte-identical from now on.',
+  payload: z.object({
+    documentId: z.uuid(),
+    bin: BinSchema,
+    kind: z.string(),
+    issueKey: z.string(),
+    sha256: Sha256,
+    size: z.number().int().positive(),
+    issuedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
+/** Every event of documents, for a consumer's EventRegistry. */
+export const documentsEvents = [DocumentVerifiedV1, DocumentAttachedV1, DocumentIssuedV1] as const;
