@@ -1,3 +1,4 @@
+import { type AddressInfo, type Server, type Socket, connect, createServer } from 'node:net';
 import { Module } from '@nestjs/common';
 import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
@@ -22,7 +23,15 @@ export type Harness = TestApp & {
   readonly storage: S3ObjectStorage;
 };
 
-export async function startHarness(prefix: string, options: { start?: string; workers?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startHarness(
+  prefix: string,
+  options: {
+    start?: string;
+    workers?: boolean;
+    env?: Record<string, string>;
+    /** The S3 endpoint the app talks to (a proxy in front of the real server), if not the real server's. */ appS3Endpoint?: string;
+  } = {},
+): Promise<Harness> {
   const endpoint = process.env.HUB_S3_ENDPOINT ?? 'http://127.0.0.1:9090';
   const bucket = `t-${prefix.replace(/[^a-z0-9]/g, '-')}-${process.pid}-${Date.now().toString(36)}`.slice(0, 63);
   const storage = new S3ObjectStorage({ endpoint, bucket });
@@ -40,7 +49,7 @@ export async function startHarness(prefix: string, options: { start?: string; wo
       pipeline: (a) => configureHttp(a, a.get(HUB_CONFIG)),
       ...(options.start ? { clock: options.start } : {}),
       ...(options.workers ? { workers: true } : {}),
-      env: { HUB_S3_ENDPOINT: endpoint, HUB_S3_BUCKET: bucket, ...options.env },
+      env: { HUB_S3_ENDPOINT: options.appS3Endpoint ?? endpoint, HUB_S3_BUCKET: bucket, ...options.env },
     });
   } catch (error) {
     await storage.dropBucket();
@@ -161,4 +170,55 @@ export async function fetchBytes(url: string): Promise<{ status: number; bytes: 
   const res = await fetch(url);
   const bytes = new Uint8Array(await res.arrayBuffer());
   return { status: res.status, bytes, sha256: sha256Hex(bytes) };
+}
+
+/**
+ * A TCP proxy in front of the real S3 server, to take the storage away and bring it back on the same
+ * address (an outage as the app sees it: connections refused).
+ */
+export class S3Outage {
+  private server: Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  private constructor(
+    readonly port: number,
+    private readonly target: URL,
+  ) {}
+
+  static async start(target = process.env.HUB_S3_ENDPOINT ?? 'http://127.0.0.1:9090'): Promise<S3Outage> {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const outage = new S3Outage(port, new URL(target));
+    await outage.restore();
+    return outage;
+  }
+
+  get endpoint(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async restore(): Promise<void> {
+    const server = createServer((client) => {
+      const upstream = connect(Number(this.target.port), this.target.hostname);
+      for (const s of [client, upstream]) {
+        this.sockets.add(s);
+        s.on('close', () => this.sockets.delete(s));
+        s.on('error', () => {
+          client.destroy();
+          upstream.destroy();
+        });
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => server.listen(this.port, '127.0.0.1', resolve));
+    this.server = server;
+  }
+
+  async takeAway(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const s of this.sockets) s.destroy();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
 }
