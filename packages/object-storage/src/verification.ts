@@ -29,14 +29,7 @@ export interface VerificationPolicy {
   readonly declaredName?: string;
 }
 
-export type VerificationFailure =
-  | 'missing'
-  | 'empty'
-  | 'too-large'
-  | 'size-mismatch'
-  | 'type-unknown'
-  | 'type-not-allowed'
-  | 'type-mismatch';
+export type VerificationFailure = 'missing' | 'empty' | 'too-large' | 'size-mismatch' | 'type-unknown' | 'type-not-allowed' | 'type-mismatch';
 
 export type VerificationResult =
   | { readonly ok: true; readonly size: number; readonly sha256: string; readonly type: AcceptedFileType; readonly mime: string }
