@@ -22,7 +22,12 @@ export default async function* hubReport(source) {
   const dir = process.env.HUB_TEST_REPORT_DIR;
   if (dir) {
     const name = `${basename(process.cwd())}-node-test`;
-    const report = { numPassedTests: passed, numFailedTests: failed, numPendingTests: skipped, testResults: [{ name: process.cwd(), status: failed ? 'failed' : 'passed', assertionResults: results }] };
+    const report = {
+      numPassedTests: passed,
+      numFailedTests: failed,
+      numPendingTests: skipped,
+      testResults: [{ name: process.cwd(), status: failed ? 'failed' : 'passed', assertionResults: results }],
+    };
     writeFileSync(join(dir, `${name}.json`), JSON.stringify(report));
   }
   yield '';

@@ -10,9 +10,10 @@ import { decodeJwt } from 'jose';
 import { ROLES } from '@hub/contracts';
 import { loadIssuer } from './issuer-state.mjs';
 
-
 function fail(message) {
-  process.stderr.write(`token: ${message}\nusage: node tools/dev-issuer/token.mjs --sub <subject> --role <role> [--role …] [--company <BIN>] [--name <name>] [--ttl <seconds>] [--json]\nroles: ${ROLES.join(', ')}\n`);
+  process.stderr.write(
+    `token: ${message}\nusage: node tools/dev-issuer/token.mjs --sub <subject> --role <role> [--role …] [--company <BIN>] [--name <name>] [--ttl <seconds>] [--json]\nroles: ${ROLES.join(', ')}\n`,
+  );
   process.exit(64);
 }
 
@@ -33,7 +34,11 @@ try {
   fail(e.message);
 }
 
-const split = (list) => (list ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+const split = (list) =>
+  (list ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 const roles = split(values.role);
 const companies = split(values.company);
 if (!values.sub) fail('--sub is required');

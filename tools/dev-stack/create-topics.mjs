@@ -43,7 +43,10 @@ function parseArgs(argv) {
     else if (args.file === undefined) args.file = a;
     else throw new UsageError(`unexpected argument ${a}`);
   }
-  const brokers = args.brokers.split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = args.brokers
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   if (brokers.length === 0) throw new UsageError('no brokers given (--brokers or HUB_KAFKA_BROKERS)');
   return { ...args, brokers };
 }

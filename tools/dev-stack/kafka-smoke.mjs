@@ -47,7 +47,9 @@ try {
 
   if (args.produce > 0) {
     const run = randomUUID();
-    await bus.publish(Array.from({ length: args.produce }, (_, i) => ({ topic, key: `k${i}`, value: JSON.stringify({ run, i, at: new Date().toISOString() }) })));
+    await bus.publish(
+      Array.from({ length: args.produce }, (_, i) => ({ topic, key: `k${i}`, value: JSON.stringify({ run, i, at: new Date().toISOString() }) })),
+    );
     console.log(`produced ${args.produce} message(s) to ${topic} (${ms()})`);
   }
 

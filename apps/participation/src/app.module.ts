@@ -133,7 +133,8 @@ export function participationAppModule(env?: Record<string, string | undefined>)
       HubPlatformModule.forRoot({
         name: 'participation',
         title: 'Astana Hub — Participation',
-        description: "The participant's life from registration to termination: term and extension, membership fees, quarterly reports and non-residents, information requests, audit, notices, monitoring, early termination, analytics (F-21 … F-42).",
+        description:
+          "The participant's life from registration to termination: term and extension, membership fees, quarterly reports and non-residents, information requests, audit, notices, monitoring, early termination, analytics (F-21 … F-42).",
         configSchema: participationConfigSchema,
         entities: participationEntities,
         eventMapper: ParticipationIntegrationEvents,

@@ -11,7 +11,10 @@ export const piiKeyRingSchema = z
   .min(1)
   .transform((s, ctx) => {
     const ring = new Map<string, Buffer>();
-    for (const part of s.split(',').map((x) => x.trim()).filter(Boolean)) {
+    for (const part of s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)) {
       const [id, b64] = part.split(':');
       const key = b64 ? Buffer.from(b64, 'base64') : Buffer.alloc(0);
       if (!id || !/^[A-Za-z0-9_-]{1,50}$/.test(id) || key.length !== 32) {

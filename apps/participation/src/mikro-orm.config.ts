@@ -10,7 +10,15 @@ export function participationOrmConfig(clientUrl: string): Options {
     clientUrl,
     entities: [...participationEntities, ...messagingEntities],
     extensions: [Migrator],
-    migrations: { migrationsList: migrations, tableName: 'mikro_orm_migrations', transactional: true, allOrNothing: true, emit: 'ts', path: 'src/migrations', snapshot: false },
+    migrations: {
+      migrationsList: migrations,
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+      path: 'src/migrations',
+      snapshot: false,
+    },
     allowGlobalContext: false,
   });
 }

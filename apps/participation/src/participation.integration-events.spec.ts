@@ -35,7 +35,22 @@ const A1 = '01900000-0000-7000-8000-000000000007';
 const N1 = '01900000-0000-7000-8000-000000000008';
 const M1 = '01900000-0000-7000-8000-000000000009';
 const M2 = '01900000-0000-7000-8000-00000000000a';
-const start = () => Participation.start({ id: P1, participantId: X1, bin: BIN, companyName: 'Co', address: 'Astana', activityTypes: [{ code: '62.01', name: 'Programming', works: [] }], certificateNumber: 'AH-1', termStart: '2026-03-02', termEnd: '2027-03-01' }, d, now);
+const start = () =>
+  Participation.start(
+    {
+      id: P1,
+      participantId: X1,
+      bin: BIN,
+      companyName: 'Co',
+      address: 'Astana',
+      activityTypes: [{ code: '62.01', name: 'Programming', works: [] }],
+      certificateNumber: 'AH-1',
+      termStart: '2026-03-02',
+      termEnd: '2027-03-01',
+    },
+    d,
+    now,
+  );
 
 const published = (events: readonly DomainEvent[]): OutboxMessage[] => events.flatMap((e) => mapper.map(e));
 const expectValid = (messages: readonly OutboxMessage[]) => {
@@ -51,22 +66,63 @@ const expectValid = (messages: readonly OutboxMessage[]) => {
 describe('participation.integration-events: recorded events → hub.participation.events.v1', () => {
   it('F-24, F-25, F-27: started, extended and planned end are published; the extension application itself stays internal', () => {
     const p = start();
-    const e = Extension.file({ id: E1, participation: p, pending: null, filedOn: '2027-01-10', extensionDeadline: '2027-02-15', requestedTermEnd: '2028-03-01', earliestEnd: '2028-03-01' }, now);
+    const e = Extension.file(
+      {
+        id: E1,
+        participation: p,
+        pending: null,
+        filedOn: '2027-01-10',
+        extensionDeadline: '2027-02-15',
+        requestedTermEnd: '2028-03-01',
+        earliestEnd: '2028-03-01',
+      },
+      now,
+    );
     e.approve(p, '2027-01-11', now);
     p.endAsPlanned(now);
     const messages = published([...p.pullEvents(), ...e.pullEvents()]);
-    expect(messages.map((m) => m.definition.type)).toEqual(['participation.participation-started', 'participation.participation-extended', 'participation.participation-terminated']);
+    expect(messages.map((m) => m.definition.type)).toEqual([
+      'participation.participation-started',
+      'participation.participation-extended',
+      'participation.participation-terminated',
+    ]);
     expectValid(messages);
     expect(messages[0]!.payload).toMatchObject({ participationId: P1, participantId: X1, activityTypeCodes: ['62.01'], extensionDeadline: '2027-02-15' });
-    expect(messages[1]!.payload).toMatchObject({ extensionId: E1, previousTermEnd: '2027-03-01', newTermEnd: '2028-03-01', certificateNumber: 'EXT-AH-1-20280301', issuedOn: '2027-01-11' });
-    expect(messages[2]!.payload).toMatchObject({ kind: 'planned', ground: 'term-expired', groundNumber: null, decidedBy: 'term', endedOn: '2028-03-01', ruleIds: ['F-26', 'F-27'] });
+    expect(messages[1]!.payload).toMatchObject({
+      extensionId: E1,
+      previousTermEnd: '2027-03-01',
+      newTermEnd: '2028-03-01',
+      certificateNumber: 'EXT-AH-1-20280301',
+      issuedOn: '2027-01-11',
+    });
+    expect(messages[2]!.payload).toMatchObject({
+      kind: 'planned',
+      ground: 'term-expired',
+      groundNumber: null,
+      decidedBy: 'term',
+      endedOn: '2028-03-01',
+      ruleIds: ['F-26', 'F-27'],
+    });
   });
 
   it('F-28, F-30: a case for the Commission is published as early-termination-referred; its termination as participation-terminated with ground number', () => {
     const p = start();
     p.pullEvents();
     const c = EarlyTermination.open(
-      { id: C1, participation: p, openCase: null, initiator: 'fund', openedBy: 'o', ground: 'contract-breach', reason: 'r', basisId: null, basis: null, today: '2026-06-01', withdrawalDate: null, earliestWithdrawalDate: '2026-06-15' },
+      {
+        id: C1,
+        participation: p,
+        openCase: null,
+        initiator: 'fund',
+        openedBy: 'o',
+        ground: 'contract-breach',
+        reason: 'r',
+        basisId: null,
+        basis: null,
+        today: '2026-06-01',
+        withdrawalDate: null,
+        earliestWithdrawalDate: '2026-06-15',
+      },
       now,
     );
     c.decide(p, 'terminate', 'P-7', '2026-06-10', '2026-06-10', now);
@@ -74,24 +130,71 @@ describe('participation.integration-events: recorded events → hub.participatio
     expect(messages.map((m) => m.definition.type)).toEqual(['participation.early-termination-referred', 'participation.participation-terminated']);
     expectValid(messages);
     expect(messages[0]!.payload).toEqual({ caseId: C1, participationId: P1, bin: BIN, ground: 'contract-breach', groundNumber: 7, referredOn: '2026-06-01' });
-    expect(messages[1]!.payload).toMatchObject({ kind: 'early', groundNumber: 7, decidedBy: 'commission', decisionReference: 'P-7', ruleIds: ['F-26', 'F-28(7)', 'F-30'] });
+    expect(messages[1]!.payload).toMatchObject({
+      kind: 'early',
+      groundNumber: 7,
+      decidedBy: 'commission',
+      decisionReference: 'P-7',
+      ruleIds: ['F-26', 'F-28(7)', 'F-30'],
+    });
   });
 
   it('F-37, F-39, F-32, F-33, F-40: overdue report, missed request and audit deadlines and a "not expedient" conclusion are published; the rest stays internal', () => {
     const p = start();
     const report = QuarterlyReport.open({ id: R1, participationId: P1, bin: BIN, year: 2026, quarter: 1, dueDate: '2026-04-20' }, now);
     report.markOverdue(now);
-    const request = InformationRequest.open({ id: I1, participation: p, kind: 'audit-report', description: 'audit report', requestedOn: '2026-03-02', requestedBy: 'o', dueDate: '2026-03-17' }, now);
+    const request = InformationRequest.open(
+      { id: I1, participation: p, kind: 'audit-report', description: 'audit report', requestedOn: '2026-03-02', requestedBy: 'o', dueDate: '2026-03-17' },
+      now,
+    );
     request.markOverdue(now);
-    const audit = AuditObligation.derive({ id: A1, participationId: P1, bin: BIN, financialYear: 2026, declaredIncomeTiyn: tiyn(15_000_000_000), thresholdTiyn: tiyn(10_000_000_000), dueDate: '2027-07-01' }, now);
+    const audit = AuditObligation.derive(
+      {
+        id: A1,
+        participationId: P1,
+        bin: BIN,
+        financialYear: 2026,
+        declaredIncomeTiyn: tiyn(15_000_000_000),
+        thresholdTiyn: tiyn(10_000_000_000),
+        dueDate: '2027-07-01',
+      },
+      now,
+    );
     audit.markOverdue(now);
-    const notice = CorporateNotice.file({ id: N1, participationId: P1, bin: BIN, kind: 'liquidation', eventDate: '2026-03-02', filedOn: '2026-03-02', dueDate: '2026-03-17', description: '', copies: [] }, now);
-    const base = { participationId: P1, bin: BIN, project: 'X', periodFrom: '2026-03-02', periodTo: '2026-03-31', reasoning: 'r', concludedOn: '2026-04-01', concludedBy: 'o' };
+    const notice = CorporateNotice.file(
+      {
+        id: N1,
+        participationId: P1,
+        bin: BIN,
+        kind: 'liquidation',
+        eventDate: '2026-03-02',
+        filedOn: '2026-03-02',
+        dueDate: '2026-03-17',
+        description: '',
+        copies: [],
+      },
+      now,
+    );
+    const base = {
+      participationId: P1,
+      bin: BIN,
+      project: 'X',
+      periodFrom: '2026-03-02',
+      periodTo: '2026-03-31',
+      reasoning: 'r',
+      concludedOn: '2026-04-01',
+      concludedBy: 'o',
+    };
     const notExpedient = MonitoringConclusion.record({ ...base, id: M1, conclusion: 'not-expedient' }, now);
     const expedient = MonitoringConclusion.record({ ...base, id: M2, conclusion: 'expedient' }, now);
     p.pullEvents();
     const messages = published([report, request, audit, notice, notExpedient, expedient].flatMap((a): DomainEvent[] => a.pullEvents()));
-    expect(messages.map((m) => m.definition.type)).toEqual(['participation.report-overdue', 'participation.deadline-missed', 'participation.deadline-missed', 'participation.monitoring-not-expedient']);
+    expect(messages.map((m) => m.definition.type)).toEqual([
+      'participation.report-overdue',
+      'participation.deadline-missed',
+      'participation.deadline-missed',
+      'participation.monitoring-not-expedient',
+    ]);
     expectValid(messages);
     expect(messages[0]!.payload).toMatchObject({ reportId: R1, ground: 'reports-not-submitted' });
     expect(messages[1]!.payload).toMatchObject({ obligation: 'information-request', obligationId: I1, ruleIds: ['F-33'] });

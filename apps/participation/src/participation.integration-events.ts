@@ -8,7 +8,13 @@ import { mapParticipationEvent } from './participation/participation.integration
 import { mapReportingEvent } from './reporting/reporting.integration-events.js';
 
 /** Each module says which of its recorded events it publishes; an event no module maps stays internal. */
-const MODULE_MAPPERS: readonly ((event: DomainEvent) => readonly OutboxMessage[])[] = [mapParticipationEvent, mapFeeEvent, mapReportingEvent, mapObligationEvent, mapMonitoringEvent];
+const MODULE_MAPPERS: readonly ((event: DomainEvent) => readonly OutboxMessage[])[] = [
+  mapParticipationEvent,
+  mapFeeEvent,
+  mapReportingEvent,
+  mapObligationEvent,
+  mapMonitoringEvent,
+];
 
 /**
  * Participation's published language, seen from its domain (ADR 0035 §3): the one place that says

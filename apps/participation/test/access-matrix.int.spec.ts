@@ -80,11 +80,13 @@ describe('participation access matrix: every route × every role and anonymous (
     h = await Harness.start({ prefix: 'part_access' });
     const { id, bin } = await h.register();
     participationId = id;
-    for (const role of ROLES) tokens.set(role, await h.issuer.issue({ sub: `matrix-${role}`, roles: [role], ...(role === 'applicant' ? { companies: [bin] } : {}) }));
+    for (const role of ROLES)
+      tokens.set(role, await h.issuer.issue({ sub: `matrix-${role}`, roles: [role], ...(role === 'applicant' ? { companies: [bin] } : {}) }));
     const doc = (await h.http().get('/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((verb) => `${verb.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`));
     for (const [path, ops] of Object.entries(doc.paths)) {
-      for (const [verb, op] of Object.entries(ops)) declared.set(`${verb.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`, (op as { 'x-hub-access'?: unknown })['x-hub-access'] ?? 'public');
+      for (const [verb, op] of Object.entries(ops))
+        declared.set(`${verb.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`, (op as { 'x-hub-access'?: unknown })['x-hub-access'] ?? 'public');
     }
   }, 60_000);
   afterAll(async () => {

@@ -42,10 +42,16 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
   }
 
   const published = (type: string, participationId: string, timeoutMs = 30_000): Promise<Envelope> =>
-    probe.waitFor(`${type} of ${participationId}`, (m) => {
-      const e = parse(m);
-      return e.type === type && e.payload.participationId === participationId;
-    }, timeoutMs).then(parse);
+    probe
+      .waitFor(
+        `${type} of ${participationId}`,
+        (m) => {
+          const e = parse(m);
+          return e.type === type && e.payload.participationId === participationId;
+        },
+        timeoutMs,
+      )
+      .then(parse);
 
   async function terminated(participationId: string, ground: EarlyTerminationGround): Promise<Envelope> {
     const e = await published('participation.participation-terminated', participationId);
@@ -59,7 +65,10 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
 
   it('F-24, F-27: participant-registered on Kafka → participation-started on Kafka (keyed by BIN)', async () => {
     planned = await registerViaKafka();
-    const started = await probe.waitFor('participation-started', (m) => parse(m).type === 'participation.participation-started' && parse(m).payload.bin === planned.bin);
+    const started = await probe.waitFor(
+      'participation-started',
+      (m) => parse(m).type === 'participation.participation-started' && parse(m).payload.bin === planned.bin,
+    );
     expect(started.key).toBe(planned.bin);
     expect(parse(started).payload).toMatchObject({ participationId: planned.id, termEnd: '2027-03-01', extensionDeadline: '2027-02-15' });
   });
@@ -71,19 +80,49 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
 
     it('F-28(1), F-30, F-40: monitoring "not expedient" → notification event → Commission terminates', async () => {
       const p = await registerViaKafka();
-      const c = await h.http().post(`/participations/${p.id}/monitoring-conclusions`).set('authorization', `Bearer ${h.tokens.officer}`).send({ project: 'AI platform', periodFrom: '2026-03-02', periodTo: '2026-05-31', conclusion: 'not-expedient', reasoning: 'KPIs of the business plan missed by 80 %' });
+      const c = await h
+        .http()
+        .post(`/participations/${p.id}/monitoring-conclusions`)
+        .set('authorization', `Bearer ${h.tokens.officer}`)
+        .send({
+          project: 'AI platform',
+          periodFrom: '2026-03-02',
+          periodTo: '2026-05-31',
+          conclusion: 'not-expedient',
+          reasoning: 'KPIs of the business plan missed by 80 %',
+        });
       expect(c.status).toBe(201);
       await published('participation.monitoring-not-expedient', p.id);
-      const noBasis = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'monitoring-not-expedient', reason: 'monitoring' });
+      const noBasis = await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${h.tokens.officer}`)
+        .send({ ground: 'monitoring-not-expedient', reason: 'monitoring' });
       expect(noBasis.status).toBe(422);
       expect(noBasis.body).toMatchObject({ ruleId: 'F-28(1)', field: 'basisId' });
-      const opened = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'monitoring-not-expedient', reason: 'monitoring', basisId: body(c).id });
+      const opened = await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${h.tokens.officer}`)
+        .send({ ground: 'monitoring-not-expedient', reason: 'monitoring', basisId: body(c).id });
       expect(opened.body).toMatchObject({ status: 'pending-commission', groundNumber: 1 });
       await published('participation.early-termination-referred', p.id);
       const pending = await h.http().get('/early-terminations?status=pending-commission').set('authorization', `Bearer ${h.tokens.secretary}`);
       expect(list(pending).map((x) => x.id)).toContain(body(opened).id);
-      expect((await h.http().post(`/early-terminations/${body(opened).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'terminate', protocolNumber: 'P-1', decidedOn: '2026-06-01' })).status).toBe(403);
-      const decided = await h.http().post(`/early-terminations/${body(opened).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-1', decidedOn: '2026-06-01' });
+      expect(
+        (
+          await h
+            .http()
+            .post(`/early-terminations/${body(opened).id}/commission-decision`)
+            .set('authorization', `Bearer ${h.tokens.officer}`)
+            .send({ decision: 'terminate', protocolNumber: 'P-1', decidedOn: '2026-06-01' })
+        ).status,
+      ).toBe(403);
+      const decided = await h
+        .http()
+        .post(`/early-terminations/${body(opened).id}/commission-decision`)
+        .set('authorization', `Bearer ${h.tokens.secretary}`)
+        .send({ decision: 'terminate', protocolNumber: 'P-1', decidedOn: '2026-06-01' });
       expect(decided.status).toBe(200);
       const e = await terminated(p.id, 'monitoring-not-expedient');
       expect(e.payload).toMatchObject({ groundNumber: 1, decidedBy: 'commission', decisionReference: 'P-1', endedOn: '2026-06-01' });
@@ -92,24 +131,49 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
 
     it('F-28(2), F-30: planned results achieved → Commission terminates', async () => {
       const p = await registerViaKafka();
-      const opened = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'planned-results-achieved', reason: 'all KPIs met' });
+      const opened = await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${h.tokens.officer}`)
+        .send({ ground: 'planned-results-achieved', reason: 'all KPIs met' });
       expect(body(opened).status).toBe('pending-commission');
-      await h.http().post(`/early-terminations/${body(opened).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-2', decidedOn: '2026-06-01' }).expect(200);
+      await h
+        .http()
+        .post(`/early-terminations/${body(opened).id}/commission-decision`)
+        .set('authorization', `Bearer ${h.tokens.secretary}`)
+        .send({ decision: 'terminate', protocolNumber: 'P-2', decidedOn: '2026-06-01' })
+        .expect(200);
       expect((await terminated(p.id, 'planned-results-achieved')).payload.groundNumber).toBe(2);
     });
 
     it('F-28(3), F-29: voluntary withdrawal needs 10 WD notice and takes effect on its date (durable timer)', async () => {
       const p = await registerViaKafka();
       const applicant = await h.applicant(p.bin);
-      const tooSoon = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${applicant}`).send({ ground: 'voluntary-withdrawal', reason: 'pivot', withdrawalDate: '2026-06-12' });
+      const tooSoon = await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${applicant}`)
+        .send({ ground: 'voluntary-withdrawal', reason: 'pivot', withdrawalDate: '2026-06-12' });
       expect(tooSoon.status).toBe(422);
       expect(tooSoon.body).toMatchObject({ ruleId: 'F-29', field: 'withdrawalDate', earliestWithdrawalDate: '2026-06-15' });
-      const notAllowed = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${applicant}`).send({ ground: 'contract-breach', reason: 'they breached it' });
+      const notAllowed = await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${applicant}`)
+        .send({ ground: 'contract-breach', reason: 'they breached it' });
       expect(notAllowed.status).toBe(403);
-      const afterTerm = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${applicant}`).send({ ground: 'voluntary-withdrawal', reason: 'pivot', withdrawalDate: '2027-03-02' });
+      const afterTerm = await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${applicant}`)
+        .send({ ground: 'voluntary-withdrawal', reason: 'pivot', withdrawalDate: '2027-03-02' });
       expect(afterTerm.status).toBe(422);
       expect(body(afterTerm).errors[0]!.field).toBe('withdrawalDate');
-      const opened = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${applicant}`).send({ ground: 'voluntary-withdrawal', reason: 'pivot', withdrawalDate: '2026-06-15' });
+      const opened = await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${applicant}`)
+        .send({ ground: 'voluntary-withdrawal', reason: 'pivot', withdrawalDate: '2026-06-15' });
       expect(opened.body).toMatchObject({ status: 'scheduled', effectiveDate: '2026-06-15' });
       await h.poller.runDue();
       expect(body(await h.http().get(`/participations/${p.id}`).set('authorization', `Bearer ${applicant}`)).status).toBe('active');
@@ -124,35 +188,76 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
       await published('participation.report-overdue', p.id);
       const reports = await h.http().get(`/participations/${p.id}/quarterly-reports`).set('authorization', `Bearer ${h.tokens.officer}`);
       const overdue = list(reports).find((r) => r.status === 'overdue');
-      await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'reports-not-submitted', reason: 'Q1 report missing', basisId: overdue!.id }).expect(201);
+      await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${h.tokens.officer}`)
+        .send({ ground: 'reports-not-submitted', reason: 'Q1 report missing', basisId: overdue!.id })
+        .expect(201);
       expect((await terminated(p.id, 'reports-not-submitted')).payload).toMatchObject({ groundNumber: 4, decidedBy: 'fund' });
     });
 
     it('F-28(5), F-34: a liquidation notice (with copies) grounds termination', async () => {
       const p = await registerViaKafka();
-      const notice = await h.http().post(`/participations/${p.id}/corporate-notices`).set('authorization', `Bearer ${await h.applicant(p.bin)}`).send({ kind: 'liquidation', eventDate: '2026-05-29', copies: [copy] });
+      const notice = await h
+        .http()
+        .post(`/participations/${p.id}/corporate-notices`)
+        .set('authorization', `Bearer ${await h.applicant(p.bin)}`)
+        .send({ kind: 'liquidation', eventDate: '2026-05-29', copies: [copy] });
       expect(notice.status).toBe(201);
       expect(notice.body).toMatchObject({ dueDate: '2026-06-12', onTime: true, copies: [copy] });
-      await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'liquidation', reason: 'liquidated', basisId: body(notice).id }).expect(201);
+      await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${h.tokens.officer}`)
+        .send({ ground: 'liquidation', reason: 'liquidated', basisId: body(notice).id })
+        .expect(201);
       expect((await terminated(p.id, 'liquidation')).payload.groundNumber).toBe(5);
     });
 
     it('F-28(6), F-21: an overdue membership fee grounds termination', async () => {
       const p = await registerViaKafka();
       const overdueEvent = await published('participation.fee-overdue', p.id);
-      await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'membership-fees-not-paid', reason: 'Q1 fee unpaid', basisId: overdueEvent.payload.feeId }).expect(201);
+      await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${h.tokens.officer}`)
+        .send({ ground: 'membership-fees-not-paid', reason: 'Q1 fee unpaid', basisId: overdueEvent.payload.feeId })
+        .expect(201);
       expect((await terminated(p.id, 'membership-fees-not-paid')).payload.groundNumber).toBe(6);
     });
 
     it('F-28(7), F-30: contract breach — the Commission may let it continue, and later terminate', async () => {
       const p = await registerViaKafka();
-      const first = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'contract-breach', reason: 'breach of clause 4' });
-      await h.http().post(`/early-terminations/${body(first).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'continue', protocolNumber: 'P-6', decidedOn: '2026-06-01' }).expect(200);
+      const first = await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${h.tokens.officer}`)
+        .send({ ground: 'contract-breach', reason: 'breach of clause 4' });
+      await h
+        .http()
+        .post(`/early-terminations/${body(first).id}/commission-decision`)
+        .set('authorization', `Bearer ${h.tokens.secretary}`)
+        .send({ decision: 'continue', protocolNumber: 'P-6', decidedOn: '2026-06-01' })
+        .expect(200);
       expect(body(await h.http().get(`/participations/${p.id}`).set('authorization', `Bearer ${h.tokens.officer}`)).status).toBe('active');
-      const second = await h.http().post(`/participations/${p.id}/early-terminations`).set('authorization', `Bearer ${h.tokens.officer}`).send({ ground: 'contract-breach', reason: 'repeated breach' });
-      const future = await h.http().post(`/early-terminations/${body(second).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-7', decidedOn: '2026-06-02' });
+      const second = await h
+        .http()
+        .post(`/participations/${p.id}/early-terminations`)
+        .set('authorization', `Bearer ${h.tokens.officer}`)
+        .send({ ground: 'contract-breach', reason: 'repeated breach' });
+      const future = await h
+        .http()
+        .post(`/early-terminations/${body(second).id}/commission-decision`)
+        .set('authorization', `Bearer ${h.tokens.secretary}`)
+        .send({ decision: 'terminate', protocolNumber: 'P-7', decidedOn: '2026-06-02' });
       expect(future.status).toBe(422);
-      await h.http().post(`/early-terminations/${body(second).id}/commission-decision`).set('authorization', `Bearer ${h.tokens.secretary}`).send({ decision: 'terminate', protocolNumber: 'P-7', decidedOn: '2026-06-01' }).expect(200);
+      await h
+        .http()
+        .post(`/early-terminations/${body(second).id}/commission-decision`)
+        .set('authorization', `Bearer ${h.tokens.secretary}`)
+        .send({ decision: 'terminate', protocolNumber: 'P-7', decidedOn: '2026-06-01' })
+        .expect(200);
       expect((await terminated(p.id, 'contract-breach')).payload).toMatchObject({ groundNumber: 7, decisionReference: 'P-7' });
     });
   });

@@ -34,8 +34,10 @@ const declare = (h: Harness, c: Company, input: Record<string, unknown>, token: 
   h.http().post(`/participations/${c.id}/income-declarations`).set('authorization', `Bearer ${token}`).send(input);
 const pay = (h: Harness, feeId: string, input: Record<string, unknown>, token = h.tokens.finance) =>
   h.http().post(`/fees/${feeId}/payments`).set('authorization', `Bearer ${token}`).send(input);
-const importCsv = (h: Harness, csv: string) => h.http().post('/fee-payments/imports').set('authorization', `Bearer ${h.tokens.finance}`).send({ fileName: 'statement.csv', csv });
-const feeOf = async (h: Harness, c: Company): Promise<ApiObject> => list(await h.http().get(`/participations/${c.id}/fees`).set('authorization', `Bearer ${h.tokens.officer}`).expect(200))[0]!;
+const importCsv = (h: Harness, csv: string) =>
+  h.http().post('/fee-payments/imports').set('authorization', `Bearer ${h.tokens.finance}`).send({ fileName: 'statement.csv', csv });
+const feeOf = async (h: Harness, c: Company): Promise<ApiObject> =>
+  list(await h.http().get(`/participations/${c.id}/fees`).set('authorization', `Bearer ${h.tokens.officer}`).expect(200))[0]!;
 const fieldsOf = (res: { body: unknown }): string[] => body(res).errors.map((e) => e.field);
 
 describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F-33)', () => {
@@ -52,10 +54,21 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
   it('F-21: when the quarter closes a fee is opened for it, due on the 25th of the next month (moved to Monday 27 April)', async () => {
     const a = await h.register();
     await h.poller.runDue();
-    const res = await h.http().get(`/participations/${a.id}/fees`).set('authorization', `Bearer ${await h.applicant(a.bin)}`);
+    const res = await h
+      .http()
+      .get(`/participations/${a.id}/fees`)
+      .set('authorization', `Bearer ${await h.applicant(a.bin)}`);
     expect(res.status).toBe(200);
     expect(list(res)).toHaveLength(1);
-    expect(list(res)[0]).toMatchObject({ year: 2026, quarter: 1, dueDate: '2026-04-27', status: 'awaiting-declaration', feeTiyn: null, paidTiyn: 0, outstandingTiyn: null });
+    expect(list(res)[0]).toMatchObject({
+      year: 2026,
+      quarter: 1,
+      dueDate: '2026-04-27',
+      status: 'awaiting-declaration',
+      feeTiyn: null,
+      paidTiyn: 0,
+      outstandingTiyn: null,
+    });
   });
 
   it('F-21: the income of a quarter that has not ended cannot be declared; bad input names the field', async () => {
@@ -80,7 +93,13 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     const a = await openFee(h);
     const res = await declare(h, a, { year: 2026, quarter: 1, incomeTiyn: 1_000_000_000 }, await h.applicant(a.bin));
     expect(res.status).toBe(201);
-    expect(body(res)).toMatchObject({ status: 'assessed', declaredIncomeTiyn: 1_000_000_000, feeTiyn: 10_000_000, tariffId: 'tariff-2026-01', outstandingTiyn: 10_000_000 });
+    expect(body(res)).toMatchObject({
+      status: 'assessed',
+      declaredIncomeTiyn: 1_000_000_000,
+      feeTiyn: 10_000_000,
+      tariffId: 'tariff-2026-01',
+      outstandingTiyn: 10_000_000,
+    });
     expect(Object.keys(body(res)).filter((k) => k.endsWith('Kzt'))).toEqual([]); // ADR 0036: responses carry tiyn only
     const events = (await h.outbox('participation.fee-assessed')).filter((e) => e.payload.bin === a.bin);
     expect(events).toHaveLength(1);
@@ -132,18 +151,30 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
       [a.feeId],
     );
     expect(stored).toEqual({ fee_tiyn: '30', paid_tiyn: '30', fee_type: 'bigint' });
-    const payments = await sql<{ amount_tiyn: string }>(h.orm.em.fork(), `select amount_tiyn::text as amount_tiyn from membership_fee_payment where fee_id = ? order by reference`, [a.feeId]);
+    const payments = await sql<{ amount_tiyn: string }>(
+      h.orm.em.fork(),
+      `select amount_tiyn::text as amount_tiyn from membership_fee_payment where fee_id = ? order by reference`,
+      [a.feeId],
+    );
     expect(payments.map((p) => p.amount_tiyn)).toEqual(['10', '20']);
   });
 
   it('F-21: a bank statement with bad rows is refused with 422 naming row and column, and nothing is imported', async () => {
     const a = await assessedFee(h, 1_000_000_000);
     const b = await openFee(h);
-    const csv = [csvHeader, `2026-04-01,${a.bin},30000,BANK-${a.bin}-1,2026-Q1`, `2026-04-01,${a.bin},abc,BANK-${a.bin}-2,2026-Q1`, `2026-04-01,${b.bin},10,BANK-${a.bin}-3,2026-Q3`].join('\n');
+    const csv = [
+      csvHeader,
+      `2026-04-01,${a.bin},30000,BANK-${a.bin}-1,2026-Q1`,
+      `2026-04-01,${a.bin},abc,BANK-${a.bin}-2,2026-Q1`,
+      `2026-04-01,${b.bin},10,BANK-${a.bin}-3,2026-Q3`,
+    ].join('\n');
     const res = await importCsv(h, csv);
     expect(res.status).toBe(422);
     expect(fieldsOf(res)).toEqual(['csv.row[3].amount_kzt']);
-    const unknownQuarter = await importCsv(h, [csvHeader, `2026-04-01,${a.bin},30000,BANK-${a.bin}-1,2026-Q1`, `2026-04-01,${b.bin},10,BANK-${a.bin}-3,2026-Q3`].join('\n'));
+    const unknownQuarter = await importCsv(
+      h,
+      [csvHeader, `2026-04-01,${a.bin},30000,BANK-${a.bin}-1,2026-Q1`, `2026-04-01,${b.bin},10,BANK-${a.bin}-3,2026-Q3`].join('\n'),
+    );
     expect(unknownQuarter.status).toBe(422);
     expect(body(unknownQuarter).errors).toEqual([expect.objectContaining({ field: 'csv.row[3].period' })]);
     expect(await feeOf(h, a)).toMatchObject({ paidTiyn: 0 });
@@ -154,7 +185,12 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
   it('F-21: a quoted field holding a comma and a line break stays in its row and column (csv-parse); the import stays all or nothing', async () => {
     const a = await assessedFee(h, 1_000_000_000);
     // Row 3's reference is quoted and holds ",\n": one field, refused by the reference rule — not a broken row 3 plus a row 4.
-    const csv = [csvHeader, `2026-04-01,${a.bin},"1,000.00",Q-${a.bin}-1,2026-Q1`, `2026-04-01,${a.bin},10,"Q-${a.bin},\n2",2026-Q1`, `2026-04-01,${a.bin},10,Q-${a.bin}-3,2026-Q1`].join('\r\n');
+    const csv = [
+      csvHeader,
+      `2026-04-01,${a.bin},"1,000.00",Q-${a.bin}-1,2026-Q1`,
+      `2026-04-01,${a.bin},10,"Q-${a.bin},\n2",2026-Q1`,
+      `2026-04-01,${a.bin},10,Q-${a.bin}-3,2026-Q1`,
+    ].join('\r\n');
     const res = await importCsv(h, csv);
     expect(res.status).toBe(422);
     expect(fieldsOf(res)).toEqual(['csv.row[2].amount_kzt', 'csv.row[3].reference']);
@@ -180,9 +216,21 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     const small = await assessedFee(h, 1_000_000_000);
     const audits = list(await h.http().get('/audit-obligations?year=2026').set('authorization', `Bearer ${h.tokens.officer}`));
     const mine = audits.filter((x) => x.bin === c.bin);
-    expect(mine).toEqual([expect.objectContaining({ financialYear: 2026, declaredIncomeTiyn: 12_000_000_000, thresholdTiyn: 10_000_000_000, dueDate: '2027-07-01', status: 'owed' })]);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        financialYear: 2026,
+        declaredIncomeTiyn: 12_000_000_000,
+        thresholdTiyn: 10_000_000_000,
+        dueDate: '2027-07-01',
+        status: 'owed',
+      }),
+    ]);
     expect(audits.some((x) => x.bin === small.bin)).toBe(false);
-    const submitted = await h.http().post(`/audit-obligations/${mine[0]!.id}/opinion`).set('authorization', `Bearer ${await h.applicant(c.bin)}`).send({ fileName: 'audit-2026.pdf', mediaType: 'application/pdf', sizeBytes: 1234, sha256: 'b'.repeat(64) });
+    const submitted = await h
+      .http()
+      .post(`/audit-obligations/${mine[0]!.id}/opinion`)
+      .set('authorization', `Bearer ${await h.applicant(c.bin)}`)
+      .send({ fileName: 'audit-2026.pdf', mediaType: 'application/pdf', sizeBytes: 1234, sha256: 'b'.repeat(64) });
     expect(submitted.status).toBe(200);
     expect(body(submitted).status).toBe('submitted');
   });
@@ -226,8 +274,23 @@ describe('membership fees at the due date (F-21, F-28(6), ADR 0033)', () => {
     expect(await hh.outbox('participation.fee-overdue')).toHaveLength(0);
     await hh.at('2026-04-27T19:00:01.000Z');
     const overdue = await hh.outbox('participation.fee-overdue');
-    expect(overdue.find((e) => e.payload.bin === undeclared.bin)?.payload).toMatchObject({ reason: 'income-not-declared', ground: 'membership-fees-not-paid', feeKzt: null, feeTiyn: null, paidTiyn: 0, dueDate: '2026-04-27' });
-    expect(overdue.find((e) => e.payload.bin === partly.bin)?.payload).toMatchObject({ reason: 'not-paid-in-full', feeTiyn: 120_000_000, paidTiyn: 150_000, outstandingTiyn: 119_850_000, feeKzt: 1_200_000, paidKzt: 1_500, outstandingKzt: 1_198_500 });
+    expect(overdue.find((e) => e.payload.bin === undeclared.bin)?.payload).toMatchObject({
+      reason: 'income-not-declared',
+      ground: 'membership-fees-not-paid',
+      feeKzt: null,
+      feeTiyn: null,
+      paidTiyn: 0,
+      dueDate: '2026-04-27',
+    });
+    expect(overdue.find((e) => e.payload.bin === partly.bin)?.payload).toMatchObject({
+      reason: 'not-paid-in-full',
+      feeTiyn: 120_000_000,
+      paidTiyn: 150_000,
+      outstandingTiyn: 119_850_000,
+      feeKzt: 1_200_000,
+      paidKzt: 1_500,
+      outstandingKzt: 1_198_500,
+    });
     expect(overdue.some((e) => e.payload.bin === paid.bin)).toBe(false);
     const arrears = list(await hh.http().get('/fees/arrears').set('authorization', `Bearer ${hh.tokens.finance}`)).map((f) => f.bin);
     expect(arrears).toEqual(expect.arrayContaining([undeclared.bin, partly.bin]));
@@ -247,7 +310,12 @@ describe('membership fees at the due date (F-21, F-28(6), ADR 0033)', () => {
     expect(ofLate.map((d) => d.kind).sort()).toEqual(['membership-fee', 'quarterly-report']);
     expect(ofLate.find((d) => d.kind === 'membership-fee')).toMatchObject({ ruleId: 'F-21', dueDate: '2026-04-27', status: 'overdue', overdue: true });
     expect(all.some((d) => d.bin === paid.bin && d.kind === 'membership-fee')).toBe(false);
-    const own = list(await hh.http().get('/deadlines').set('authorization', `Bearer ${await hh.applicant(paid.bin)}`));
+    const own = list(
+      await hh
+        .http()
+        .get('/deadlines')
+        .set('authorization', `Bearer ${await hh.applicant(paid.bin)}`),
+    );
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((d) => d.bin === paid.bin)).toBe(true);
     expect(own.find((d) => d.kind === 'term-end')).toMatchObject({ ruleId: 'F-27', dueDate: '2027-03-01', overdue: false });
@@ -264,18 +332,31 @@ describe('membership fees at the due date (F-21, F-28(6), ADR 0033)', () => {
 describe('ADR 0036: the money migration converts the existing KZT amounts exactly', () => {
   it('F-21: numeric(18,2) KZT becomes bigint tiyn digit for digit, and the conversion reverts', async () => {
     const { clientUrl: _unused, ...orm } = participationOrmConfig('');
-    const db = await createTestDatabase('part_fees_money', { ...orm, migrate: async (o) => void (await o.migrator.up({ to: 'Migration20261122022306_optimistic_locks' })) });
+    const db = await createTestDatabase('part_fees_money', {
+      ...orm,
+      migrate: async (o) => void (await o.migrator.up({ to: 'Migration20261122022306_optimistic_locks' })),
+    });
     try {
       const em = db.orm.em.fork();
       const fee = (id: string, income: string | null, amount: string | null, paid: string) =>
-        sql(em, `insert into membership_fee (id, participation_id, bin, year, quarter, due_date, status, declared_income_kzt, fee_kzt, tariff_id, paid_kzt, created_at, updated_at) values (?, ?, '190540000011', 2026, 1, '2026-04-27', 'assessed', ?, ?, 't', ?, now(), now())`, [id, id, income, amount, paid]);
+        sql(
+          em,
+          `insert into membership_fee (id, participation_id, bin, year, quarter, due_date, status, declared_income_kzt, fee_kzt, tariff_id, paid_kzt, created_at, updated_at) values (?, ?, '190540000011', 2026, 1, '2026-04-27', 'assessed', ?, ?, 't', ?, now(), now())`,
+          [id, id, income, amount, paid],
+        );
       await fee('01900000-0000-7000-8000-000000000001', '30.00', '0.30', '0.30');
       await fee('01900000-0000-7000-8000-000000000002', '1234567.89', '12345.68', '0.10');
       await fee('01900000-0000-7000-8000-000000000003', null, null, '0');
-      await sql(em, `insert into membership_fee_payment (id, fee_id, bin, amount_kzt, paid_on, reference, source, import_id, recorded_by, recorded_at) values ('01900000-0000-7000-8000-0000000000a1', '01900000-0000-7000-8000-000000000002', '190540000011', 0.10, '2026-04-01', 'R-1', 'manual', null, 'test', now())`);
+      await sql(
+        em,
+        `insert into membership_fee_payment (id, fee_id, bin, amount_kzt, paid_on, reference, source, import_id, recorded_by, recorded_at) values ('01900000-0000-7000-8000-0000000000a1', '01900000-0000-7000-8000-000000000002', '190540000011', 0.10, '2026-04-01', 'R-1', 'manual', null, 'test', now())`,
+      );
 
       await db.orm.migrator.up();
-      const fees = await sql<Record<string, string | null>>(em, `select declared_income_tiyn::text as income, fee_tiyn::text as fee, paid_tiyn::text as paid from membership_fee order by id`);
+      const fees = await sql<Record<string, string | null>>(
+        em,
+        `select declared_income_tiyn::text as income, fee_tiyn::text as fee, paid_tiyn::text as paid from membership_fee order by id`,
+      );
       expect(fees).toEqual([
         { income: '3000', fee: '30', paid: '30' },
         { income: '123456789', fee: '1234568', paid: '10' },
@@ -284,7 +365,10 @@ describe('ADR 0036: the money migration converts the existing KZT amounts exactl
       expect(await sql(em, `select amount_tiyn::text as amount from membership_fee_payment`)).toEqual([{ amount: '10' }]);
 
       await db.orm.migrator.down({ to: 'Migration20261122022306_optimistic_locks' });
-      const back = await sql<Record<string, string | null>>(em, `select declared_income_kzt::text as income, fee_kzt::text as fee, paid_kzt::text as paid from membership_fee order by id`);
+      const back = await sql<Record<string, string | null>>(
+        em,
+        `select declared_income_kzt::text as income, fee_kzt::text as fee, paid_kzt::text as paid from membership_fee order by id`,
+      );
       expect(back[1]).toEqual({ income: '1234567.89', fee: '12345.68', paid: '0.10' });
     } finally {
       await db.drop();

@@ -23,20 +23,44 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
   });
 
   it('F-32, F-38: a request is due in 10 WD and, once answered, never goes overdue', async () => {
-    const req = await h.http().post(`/participations/${a.id}/information-requests`).set('authorization', `Bearer ${h.tokens.officer}`).send({ kind: 'tax-declarations', description: 'Corporate income tax declaration for 2025' });
+    const req = await h
+      .http()
+      .post(`/participations/${a.id}/information-requests`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ kind: 'tax-declarations', description: 'Corporate income tax declaration for 2025' });
     expect(req.status).toBe(201);
     expect(req.body).toMatchObject({ requestedOn: '2026-03-02', dueDate: '2026-03-17', status: 'open' });
-    const noFiles = await h.http().post(`/information-requests/${body(req).id}/answer`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ note: 'here', attachments: [] });
+    const noFiles = await h
+      .http()
+      .post(`/information-requests/${body(req).id}/answer`)
+      .set('authorization', `Bearer ${await h.applicant(a.bin)}`)
+      .send({ note: 'here', attachments: [] });
     expect(noFiles.status).toBe(400);
     expect(body(noFiles).errors[0]!.field).toBe('body.attachments');
-    expect((await h.http().post(`/information-requests/${body(req).id}/answer`).set('authorization', `Bearer ${await h.applicant(b.bin)}`).send({ attachments: [file] })).status).toBe(403);
-    const answered = await h.http().post(`/information-requests/${body(req).id}/answer`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ note: 'attached', attachments: [file] });
+    expect(
+      (
+        await h
+          .http()
+          .post(`/information-requests/${body(req).id}/answer`)
+          .set('authorization', `Bearer ${await h.applicant(b.bin)}`)
+          .send({ attachments: [file] })
+      ).status,
+    ).toBe(403);
+    const answered = await h
+      .http()
+      .post(`/information-requests/${body(req).id}/answer`)
+      .set('authorization', `Bearer ${await h.applicant(a.bin)}`)
+      .send({ note: 'attached', attachments: [file] });
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ status: 'answered', answeredOn: '2026-03-02' });
   });
 
   it('F-32, F-38: an unanswered request is overdue after its due date and raises deadline-missed; a late answer is marked late', async () => {
-    const req = await h.http().post(`/participations/${b.id}/information-requests`).set('authorization', `Bearer ${h.tokens.officer}`).send({ kind: 'additional-documents', description: 'Contracts with clients' });
+    const req = await h
+      .http()
+      .post(`/participations/${b.id}/information-requests`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ kind: 'additional-documents', description: 'Contracts with clients' });
     await h.at('2026-03-17T18:59:00.000Z');
     expect((await h.http().get(`/information-requests?status=overdue`).set('authorization', `Bearer ${h.tokens.officer}`)).body).toHaveLength(0);
     await h.at('2026-03-17T19:00:01.000Z');
@@ -45,46 +69,92 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
     const missed = (await h.outbox('participation.deadline-missed')).filter((e) => e.payload.obligationId === body(req).id);
     expect(missed).toHaveLength(1);
     expect(missed[0]).toMatchObject({ key: b.bin, payload: { obligation: 'information-request', dueDate: '2026-03-17', ruleIds: ['F-32', 'F-38'] } });
-    const late = await h.http().post(`/information-requests/${body(req).id}/answer`).set('authorization', `Bearer ${await h.applicant(b.bin)}`).send({ attachments: [file] });
+    const late = await h
+      .http()
+      .post(`/information-requests/${body(req).id}/answer`)
+      .set('authorization', `Bearer ${await h.applicant(b.bin)}`)
+      .send({ attachments: [file] });
     expect(body(late).status).toBe('answered-late');
     // the applicant sees only its own company's requests
-    const own = await h.http().get('/information-requests').set('authorization', `Bearer ${await h.applicant(a.bin)}`);
+    const own = await h
+      .http()
+      .get('/information-requests')
+      .set('authorization', `Bearer ${await h.applicant(a.bin)}`);
     expect(list(own).every((r) => r.bin === a.bin)).toBe(true);
   });
 
   it('F-34: a re-registration notified after 10 WD is recorded as late, with its copies', async () => {
-    const res = await h.http().post(`/participations/${a.id}/corporate-notices`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ kind: 're-registration', eventDate: '2026-03-02', copies: [file] });
+    const res = await h
+      .http()
+      .post(`/participations/${a.id}/corporate-notices`)
+      .set('authorization', `Bearer ${await h.applicant(a.bin)}`)
+      .send({ kind: 're-registration', eventDate: '2026-03-02', copies: [file] });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ dueDate: '2026-03-17', onTime: false, filedOn: '2026-03-18' });
-    const noCopies = await h.http().post(`/participations/${a.id}/corporate-notices`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ kind: 'liquidation', eventDate: '2026-03-02', copies: [] });
+    const noCopies = await h
+      .http()
+      .post(`/participations/${a.id}/corporate-notices`)
+      .set('authorization', `Bearer ${await h.applicant(a.bin)}`)
+      .send({ kind: 'liquidation', eventDate: '2026-03-02', copies: [] });
     expect(noCopies.status).toBe(400);
     expect(body(noCopies).errors[0]!.field).toBe('body.copies');
   });
 
   it('F-36, F-40: a conclusion per project and period; "expedient" notifies nobody, "not expedient" publishes; a period not over is refused', async () => {
-    const ok = await h.http().post(`/participations/${a.id}/monitoring-conclusions`).set('authorization', `Bearer ${h.tokens.officer}`).send({ project: 'Mobile app', periodFrom: '2026-03-02', periodTo: '2026-03-15', conclusion: 'expedient', reasoning: 'On track with the plan.' });
+    const ok = await h
+      .http()
+      .post(`/participations/${a.id}/monitoring-conclusions`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ project: 'Mobile app', periodFrom: '2026-03-02', periodTo: '2026-03-15', conclusion: 'expedient', reasoning: 'On track with the plan.' });
     expect(ok.status).toBe(201);
-    const dup = await h.http().post(`/participations/${a.id}/monitoring-conclusions`).set('authorization', `Bearer ${h.tokens.officer}`).send({ project: 'Mobile app', periodFrom: '2026-03-02', periodTo: '2026-03-15', conclusion: 'not-expedient', reasoning: 'Changed our mind.' });
+    const dup = await h
+      .http()
+      .post(`/participations/${a.id}/monitoring-conclusions`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ project: 'Mobile app', periodFrom: '2026-03-02', periodTo: '2026-03-15', conclusion: 'not-expedient', reasoning: 'Changed our mind.' });
     expect(dup.status).toBe(409);
-    const notOver = await h.http().post(`/participations/${a.id}/monitoring-conclusions`).set('authorization', `Bearer ${h.tokens.officer}`).send({ project: 'Mobile app', periodFrom: '2026-03-16', periodTo: '2026-06-30', conclusion: 'expedient', reasoning: 'Too early to say.' });
+    const notOver = await h
+      .http()
+      .post(`/participations/${a.id}/monitoring-conclusions`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ project: 'Mobile app', periodFrom: '2026-03-16', periodTo: '2026-06-30', conclusion: 'expedient', reasoning: 'Too early to say.' });
     expect(notOver.status).toBe(422);
     expect(body(notOver).errors[0]!.field).toBe('periodTo');
-    const no = await h.http().post(`/participations/${a.id}/monitoring-conclusions`).set('authorization', `Bearer ${h.tokens.officer}`).send({ project: 'Web portal', periodFrom: '2026-03-02', periodTo: '2026-03-15', conclusion: 'not-expedient', reasoning: 'No market traction at all.' });
+    const no = await h
+      .http()
+      .post(`/participations/${a.id}/monitoring-conclusions`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ project: 'Web portal', periodFrom: '2026-03-02', periodTo: '2026-03-15', conclusion: 'not-expedient', reasoning: 'No market traction at all.' });
     expect(no.status).toBe(201);
     const events = (await h.outbox('participation.monitoring-not-expedient')).filter((e) => e.payload.participationId === a.id);
     expect(events.map((e) => e.payload.conclusionId)).toEqual([body(no).id]);
-    expect((await h.http().post(`/participations/${a.id}/monitoring-conclusions`).set('authorization', `Bearer ${await h.applicant(a.bin)}`).send({ project: 'X', periodFrom: '2026-03-02', periodTo: '2026-03-15', conclusion: 'expedient', reasoning: 'self-assessment' })).status).toBe(403);
+    expect(
+      (
+        await h
+          .http()
+          .post(`/participations/${a.id}/monitoring-conclusions`)
+          .set('authorization', `Bearer ${await h.applicant(a.bin)}`)
+          .send({ project: 'X', periodFrom: '2026-03-02', periodTo: '2026-03-15', conclusion: 'expedient', reasoning: 'self-assessment' })
+      ).status,
+    ).toBe(403);
   });
 
   it('F-33: an audit opinion not submitted by 1 July raises deadline-missed', async () => {
     await h.at('2026-04-01T00:00:00.000Z');
-    await h.http().post(`/participations/${b.id}/income-declarations`).set('authorization', `Bearer ${h.tokens.finance}`).send({ year: 2026, quarter: 1, incomeTiyn: 10_000_000_001 }).expect(201);
+    await h
+      .http()
+      .post(`/participations/${b.id}/income-declarations`)
+      .set('authorization', `Bearer ${h.tokens.finance}`)
+      .send({ year: 2026, quarter: 1, incomeTiyn: 10_000_000_001 })
+      .expect(201);
     const [owed] = list(await h.http().get('/audit-obligations?status=owed').set('authorization', `Bearer ${h.tokens.officer}`));
     expect(owed).toMatchObject({ bin: b.bin, dueDate: '2027-07-01' });
     await h.at('2027-07-01T19:00:01.000Z');
     const missed = (await h.outbox('participation.deadline-missed')).filter((e) => e.payload.obligationId === owed!.id);
     expect(missed[0]?.payload).toMatchObject({ obligation: 'audit-opinion', ruleIds: ['F-33'] });
-    expect(list(await h.http().get('/audit-obligations?status=overdue').set('authorization', `Bearer ${h.tokens.officer}`)).map((x) => x.id)).toEqual([owed!.id]);
+    expect(list(await h.http().get('/audit-obligations?status=overdue').set('authorization', `Bearer ${h.tokens.officer}`)).map((x) => x.id)).toEqual([
+      owed!.id,
+    ]);
   });
 
   it('serves an OpenAPI document generated from the zod schemas, with access rules', async () => {
@@ -103,7 +173,11 @@ describe('ADR 0036: the audit-obligation money migration converts the existing K
     try {
       const em = db.orm.em.fork();
       const audit = (id: string, year: number, income: string, threshold: string) =>
-        sql(em, `insert into audit_obligation (id, participation_id, bin, financial_year, declared_income_kzt, threshold_kzt, due_date, status, submitted_on, opinion, created_at, version) values (?, ?, '190540000011', ?, ?, ?, '2027-07-01', 'owed', null, null, now(), 1)`, [id, id, year, income, threshold]);
+        sql(
+          em,
+          `insert into audit_obligation (id, participation_id, bin, financial_year, declared_income_kzt, threshold_kzt, due_date, status, submitted_on, opinion, created_at, version) values (?, ?, '190540000011', ?, ?, ?, '2027-07-01', 'owed', null, null, now(), 1)`,
+          [id, id, year, income, threshold],
+        );
       await audit('01900000-0000-7000-8000-0000000000b1', 2026, '100000000.01', '100000000.00');
       await audit('01900000-0000-7000-8000-0000000000b2', 2027, '1234567890123.45', '0.30');
 
@@ -112,8 +186,14 @@ describe('ADR 0036: the audit-obligation money migration converts the existing K
         { income: '10000000001', threshold: '10000000000' },
         { income: '123456789012345', threshold: '30' },
       ]);
-      const types = await sql<{ column_name: string; data_type: string }>(em, `select column_name, data_type from information_schema.columns where table_name = 'audit_obligation' and column_name like '%_tiyn' order by column_name`);
-      expect(types).toEqual([{ column_name: 'declared_income_tiyn', data_type: 'bigint' }, { column_name: 'threshold_tiyn', data_type: 'bigint' }]);
+      const types = await sql<{ column_name: string; data_type: string }>(
+        em,
+        `select column_name, data_type from information_schema.columns where table_name = 'audit_obligation' and column_name like '%_tiyn' order by column_name`,
+      );
+      expect(types).toEqual([
+        { column_name: 'declared_income_tiyn', data_type: 'bigint' },
+        { column_name: 'threshold_tiyn', data_type: 'bigint' },
+      ]);
 
       await db.orm.migrator.down({ to: before });
       expect(await sql(em, `select declared_income_kzt::text as income, threshold_kzt::text as threshold from audit_obligation order by id`)).toEqual([

@@ -22,7 +22,11 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     const started = (await h.outbox('participation.participation-started')).filter((e) => e.payload.bin === bin);
     expect(started).toHaveLength(1);
     expect(started[0]!.key).toBe(bin);
-    const timers = await sql<{ kind: string; due_at: Date }>(h.orm.em.fork(), `select kind, due_at from hub_timer where timer_key = ? and status = 'scheduled' order by kind`, [id]);
+    const timers = await sql<{ kind: string; due_at: Date }>(
+      h.orm.em.fork(),
+      `select kind, due_at from hub_timer where timer_key = ? and status = 'scheduled' order by kind`,
+      [id],
+    );
     expect(timers.map((t) => t.kind)).toEqual(['participation.planned-end', 'participation.quarter-closed']);
     // F-27: the planned end fires at the first instant after 2027-03-01 in Almaty (UTC+5).
     expect(new Date(timers[0]!.due_at).toISOString()).toBe('2027-03-01T19:00:00.000Z');
@@ -33,7 +37,9 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     expect(await h.deliver(env, '10')).toBe('handled');
     expect(await h.deliver(env, '10')).toBe('duplicate');
     expect(await h.deliver({ ...env, id: '018f0000-0000-7000-8000-00000000abcd' }, '11')).toBe('handled');
-    const rows = await sql<{ n: string }>(h.orm.em.fork(), 'select count(*)::text as n from participation where participant_id = ?', [env.payload.participantId]);
+    const rows = await sql<{ n: string }>(h.orm.em.fork(), 'select count(*)::text as n from participation where participant_id = ?', [
+      env.payload.participantId,
+    ]);
     expect(rows[0]!.n).toBe('1');
     const started = (await h.outbox('participation.participation-started')).filter((e) => e.payload.participantId === env.payload.participantId);
     expect(started).toHaveLength(1);
@@ -56,7 +62,18 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
       correlationId: 'c-1',
       causationId: null,
       aggregateId: bin,
-      payload: { participantId, applicationId: '018f0000-0000-7000-8000-0000000000a2', bin, activityTypes: [{ code: '62.02', name: 'Consulting', works: [] }, { code: '63.11', name: 'Data processing', works: [] }], added: ['62.02', '63.11'], removed: ['62.01'], effectiveFrom: '2026-03-10' },
+      payload: {
+        participantId,
+        applicationId: '018f0000-0000-7000-8000-0000000000a2',
+        bin,
+        activityTypes: [
+          { code: '62.02', name: 'Consulting', works: [] },
+          { code: '63.11', name: 'Data processing', works: [] },
+        ],
+        added: ['62.02', '63.11'],
+        removed: ['62.01'],
+        effectiveFrom: '2026-03-10',
+      },
     });
     expect(outcome).toBe('handled');
     const res = await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`);
@@ -79,7 +96,12 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     const applicant = await h.applicant(bin);
     const inTime = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
     expect(inTime.status).toBe(201);
-    await h.http().post(`/participations/${id}/extensions/${body(inTime).id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject', reason: 'plan not updated' }).expect(200);
+    await h
+      .http()
+      .post(`/participations/${id}/extensions/${body(inTime).id}/decision`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ decision: 'reject', reason: 'plan not updated' })
+      .expect(200);
     h.clock.set('2027-02-15T19:00:00.000Z'); // 16 Feb in Almaty: one day late
     const res = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
     h.clock.set('2026-03-02T04:00:00.000Z');
@@ -91,7 +113,11 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
 
   it('F-25: bad input names the field', async () => {
     const { id } = await h.register();
-    const res = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${h.tokens.officer}`).send({ requestedTermEnd: '2027-02-30' });
+    const res = await h
+      .http()
+      .post(`/participations/${id}/extensions`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ requestedTermEnd: '2027-02-30' });
     expect(res.status).toBe(400);
     expect(body(res).errors[0]!.field).toBe('body.requestedTermEnd');
   });
@@ -102,17 +128,29 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     const filed = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
     expect(filed.status).toBe(201);
     expect(body(filed).status).toBe('submitted');
-    const decided = await h.http().post(`/participations/${id}/extensions/${body(filed).id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'approve' });
+    const decided = await h
+      .http()
+      .post(`/participations/${id}/extensions/${body(filed).id}/decision`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ decision: 'approve' });
     expect(decided.status).toBe(200);
     expect(body(decided).certificateNumber).toMatch(/^EXT-/);
     const p = await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${applicant}`);
     expect(p.body, JSON.stringify(p.body)).toMatchObject({ termEnd: '2028-03-01' });
-    const timers = await sql<{ due_at: Date }>(h.orm.em.fork(), `select due_at from hub_timer where kind = 'participation.planned-end' and timer_key = ? and status = 'scheduled'`, [id]);
+    const timers = await sql<{ due_at: Date }>(
+      h.orm.em.fork(),
+      `select due_at from hub_timer where kind = 'participation.planned-end' and timer_key = ? and status = 'scheduled'`,
+      [id],
+    );
     expect(timers).toHaveLength(1);
     expect(new Date(timers[0]!.due_at).toISOString()).toBe('2028-03-01T19:00:00.000Z');
     const extended = (await h.outbox('participation.participation-extended')).find((e) => e.payload.participationId === id);
     expect(extended?.payload).toMatchObject({ previousTermEnd: '2027-03-01', newTermEnd: '2028-03-01' });
-    const pdf = await h.http().get(`/participations/${id}/extensions/${body(filed).id}/certificate.pdf`).set('authorization', `Bearer ${applicant}`).buffer(true);
+    const pdf = await h
+      .http()
+      .get(`/participations/${id}/extensions/${body(filed).id}/certificate.pdf`)
+      .set('authorization', `Bearer ${applicant}`)
+      .buffer(true);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
     expect((pdf.body as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -120,7 +158,11 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     expect((pdf.body as Buffer).toString('latin1')).toContain('(Extension certificate \\(Annex 3\\))');
     expect((pdf.body as Buffer).toString('latin1')).toMatch(/DejaVuSans/);
     // deciding twice is an illegal transition naming the state
-    const again = await h.http().post(`/participations/${id}/extensions/${body(filed).id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'approve' });
+    const again = await h
+      .http()
+      .post(`/participations/${id}/extensions/${body(filed).id}/decision`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ decision: 'approve' });
     expect(again.status).toBe(409);
     expect(body(again).detail).toMatch(/approved/);
   });
@@ -133,14 +175,34 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     const second = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2029-03-01' });
     expect(second.status).toBe(409);
     expect(body(second).detail).toMatch(/awaits/);
-    expect((await h.http().post(`/participations/${id}/extensions/${body(first).id}/decision`).set('authorization', `Bearer ${applicant}`).send({ decision: 'approve' })).status).toBe(403);
-    const noReason = await h.http().post(`/participations/${id}/extensions/${body(first).id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject' });
+    expect(
+      (
+        await h
+          .http()
+          .post(`/participations/${id}/extensions/${body(first).id}/decision`)
+          .set('authorization', `Bearer ${applicant}`)
+          .send({ decision: 'approve' })
+      ).status,
+    ).toBe(403);
+    const noReason = await h
+      .http()
+      .post(`/participations/${id}/extensions/${body(first).id}/decision`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ decision: 'reject' });
     expect(noReason.status).toBe(422);
     expect(body(noReason).errors[0]!.field).toBe('reason');
-    const rejected = await h.http().post(`/participations/${id}/extensions/${body(first).id}/decision`).set('authorization', `Bearer ${h.tokens.officer}`).send({ decision: 'reject', reason: 'business plan for the new term missing' });
+    const rejected = await h
+      .http()
+      .post(`/participations/${id}/extensions/${body(first).id}/decision`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ decision: 'reject', reason: 'business plan for the new term missing' });
     expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'business plan for the new term missing' });
     // F-24 applies to the extended term too (ADR 0021)
-    const tooShort = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2027-09-01' });
+    const tooShort = await h
+      .http()
+      .post(`/participations/${id}/extensions`)
+      .set('authorization', `Bearer ${applicant}`)
+      .send({ requestedTermEnd: '2027-09-01' });
     expect(tooShort.status).toBe(422);
     expect(body(tooShort).errors[0]!.field).toBe('requestedTermEnd');
   });

@@ -34,7 +34,12 @@ describe('re-reading an aggregate after changing it in the same unit of work (AD
     await db.orm.em.fork().persist(fee).flush();
     return fee;
   };
-  const pay = (f: Fee, amount: number): void => void f.pay({ id: anId(), amount: tiyn(amount), paidOn: '2026-04-01', reference: `R-${anId()}`, source: 'manual', importId: null, recordedBy: 't' }, '2026-04-10', now);
+  const pay = (f: Fee, amount: number): void =>
+    void f.pay(
+      { id: anId(), amount: tiyn(amount), paidOn: '2026-04-01', reference: `R-${anId()}`, source: 'manual', importId: null, recordedBy: 't' },
+      '2026-04-10',
+      now,
+    );
   /** Request B: its own EntityManager and transaction, committed. */
   const concurrentPayment = async (id: string, amount: number): Promise<void> => {
     const em = db.orm.em.fork();
@@ -42,7 +47,10 @@ describe('re-reading an aggregate after changing it in the same unit of work (AD
     await em.flush();
   };
   /** Request A: load, pay 100, let B commit, then `reread` in the same transaction, flush. */
-  const requestA = async (id: string, reread: (em: SqlEntityManager, mine: Fee) => Promise<unknown>): Promise<{ outcome: string; versionAfterReread?: number }> => {
+  const requestA = async (
+    id: string,
+    reread: (em: SqlEntityManager, mine: Fee) => Promise<unknown>,
+  ): Promise<{ outcome: string; versionAfterReread?: number }> => {
     let versionAfterReread: number | undefined;
     try {
       await db.orm.em.fork().transactional(async (tx) => {

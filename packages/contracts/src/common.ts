@@ -7,19 +7,17 @@ export const IsoDateSchema = z
   .refine((v) => isIsoDate(v), { message: 'must be a real calendar date in the form YYYY-MM-DD' })
   .describe('A civil date in Asia/Almaty, YYYY-MM-DD');
 
-export const BinSchema = z.string().regex(/^\d{12}$/, 'BIN must be exactly 12 digits').describe('Business identification number (12 digits)');
+export const BinSchema = z
+  .string()
+  .regex(/^\d{12}$/, 'BIN must be exactly 12 digits')
+  .describe('Business identification number (12 digits)');
 
 /**
  * A KZT JSON number with up to 2 decimals. Only the v1 participation events still carry it (their
  * `…Kzt` fields, derived from tiyn, ADR 0036 §5); every HTTP body, response and new payload uses
  * tiyn (`TiynSchema`).
  */
-export const KztAmountSchema = z
-  .number()
-  .finite()
-  .nonnegative()
-  .multipleOf(0.01)
-  .describe('Amount in tenge (KZT), up to 2 decimals');
+export const KztAmountSchema = z.number().finite().nonnegative().multipleOf(0.01).describe('Amount in tenge (KZT), up to 2 decimals');
 
 // ---- Money (ADR 0036): an amount is an integer number of tiyn (1 KZT = 100 tiyn) ----
 
@@ -30,11 +28,7 @@ export const KztAmountSchema = z
 export const MAX_TIYN = 999_999_999_999_999;
 
 /** An amount in tiyn: exact in JSON, in JavaScript (a safe integer) and in PostgreSQL (`bigint`). */
-export const TiynSchema = z
-  .int()
-  .min(0)
-  .max(MAX_TIYN)
-  .describe('Amount in tiyn (1 KZT = 100 tiyn): a non-negative integer, exact (ADR 0036)');
+export const TiynSchema = z.int().min(0).max(MAX_TIYN).describe('Amount in tiyn (1 KZT = 100 tiyn): a non-negative integer, exact (ADR 0036)');
 
 export const PositiveTiynSchema = TiynSchema.min(1, 'must be positive');
 

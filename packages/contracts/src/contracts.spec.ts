@@ -3,9 +3,25 @@ import { z } from 'zod';
 import { EventRegistry, ParticipantRegisteredV1, defineIntegrationEvent, dlqTopicOf, registrationEvents, topicSpecs, TOPICS } from './index.js';
 
 const ping = defineIntegrationEvent({ type: 'test.pinged', version: 1, topic: 't', description: 'test', payload: z.object({ n: z.number() }) });
-const pingV2 = defineIntegrationEvent({ type: 'test.pinged', version: 2, topic: 't', description: 'test', payload: z.object({ n: z.number(), m: z.string() }) });
+const pingV2 = defineIntegrationEvent({
+  type: 'test.pinged',
+  version: 2,
+  topic: 't',
+  description: 'test',
+  payload: z.object({ n: z.number(), m: z.string() }),
+});
 const envelope = (over: Record<string, unknown> = {}) =>
-  JSON.stringify({ id: '018f0000-0000-7000-8000-000000000001', type: 'test.pinged', version: 1, occurredAt: '2026-03-02T04:00:00.000Z', correlationId: 'c', causationId: null, aggregateId: 'a', payload: { n: 1 }, ...over });
+  JSON.stringify({
+    id: '018f0000-0000-7000-8000-000000000001',
+    type: 'test.pinged',
+    version: 1,
+    occurredAt: '2026-03-02T04:00:00.000Z',
+    correlationId: 'c',
+    causationId: null,
+    aggregateId: 'a',
+    payload: { n: 1 },
+    ...over,
+  });
 
 describe('EventRegistry.decode', () => {
   const registry = new EventRegistry([ping, pingV2]);
@@ -45,9 +61,18 @@ describe('registration published language', () => {
   });
   it('participant-registered rejects a payload without activity types or with a bad date', () => {
     const base = {
-      participantId: '018f0000-0000-7000-8000-000000000001', applicationId: '018f0000-0000-7000-8000-000000000002', bin: '123456789012',
-      companyName: 'X', address: 'Astana', activityTypes: [{ code: 'A', name: 'A' }], contractNumber: 'C-1', contractSignedOn: '2026-03-02',
-      termStart: '2026-03-02', termEnd: '2029-03-01', certificateNumber: 'AH-1', certificateDueDate: '2026-03-05',
+      participantId: '018f0000-0000-7000-8000-000000000001',
+      applicationId: '018f0000-0000-7000-8000-000000000002',
+      bin: '123456789012',
+      companyName: 'X',
+      address: 'Astana',
+      activityTypes: [{ code: 'A', name: 'A' }],
+      contractNumber: 'C-1',
+      contractSignedOn: '2026-03-02',
+      termStart: '2026-03-02',
+      termEnd: '2029-03-01',
+      certificateNumber: 'AH-1',
+      certificateDueDate: '2026-03-05',
     };
     expect(ParticipantRegisteredV1.payload.safeParse(base).success).toBe(true);
     expect(ParticipantRegisteredV1.payload.safeParse({ ...base, activityTypes: [] }).success).toBe(false);

@@ -35,8 +35,16 @@ describe('tools/dev-issuer', () => {
   });
 
   it('refuses bad arguments with a usage message and exit code 64', async () => {
-    for (const args of [['--role', 'applicant'], ['--sub', 'x', '--role', 'superuser'], ['--sub', 'x', '--role', 'applicant', '--company', '12345'], ['--sub', 'x', '--role', 'auditor', '--ttl', '-5']]) {
-      const err = await mint(...args).then(() => undefined, (e) => e);
+    for (const args of [
+      ['--role', 'applicant'],
+      ['--sub', 'x', '--role', 'superuser'],
+      ['--sub', 'x', '--role', 'applicant', '--company', '12345'],
+      ['--sub', 'x', '--role', 'auditor', '--ttl', '-5'],
+    ]) {
+      const err = await mint(...args).then(
+        () => undefined,
+        (e) => e,
+      );
       expect(err?.code).toBe(64);
       expect(err.stderr).toMatch(/usage:/);
     }
@@ -44,14 +52,21 @@ describe('tools/dev-issuer', () => {
 
   it('serves discovery and the JWKS over HTTP', async () => {
     const port = 40_000 + (process.pid % 20_000);
-    const child = spawn(process.execPath, [join(here, 'server.mjs')], { env: { ...env, HUB_DEV_ISSUER_PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(here, 'server.mjs')], {
+      env: { ...env, HUB_DEV_ISSUER_PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     try {
       await new Promise((resolve, reject) => {
         child.stdout.on('data', (d) => String(d).includes('dev-issuer:') && resolve());
         child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
       });
       const discovery = await (await fetch(`http://127.0.0.1:${port}/.well-known/openid-configuration`)).json();
-      expect(discovery).toMatchObject({ issuer: 'http://127.0.0.1:4000', jwks_uri: 'http://127.0.0.1:4000/jwks.json', id_token_signing_alg_values_supported: ['RS256'] });
+      expect(discovery).toMatchObject({
+        issuer: 'http://127.0.0.1:4000',
+        jwks_uri: 'http://127.0.0.1:4000/jwks.json',
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
       const { stdout } = await mint('--sub', 'carol', '--role', 'auditor');
       const keys = createRemoteJWKSet(new URL(`http://127.0.0.1:${port}/jwks.json`));
       const { payload } = await jwtVerify(stdout.trim(), keys, { issuer: 'http://127.0.0.1:4000', audience: 'hub-platform' });

@@ -53,11 +53,46 @@ const SEED_ACTOR: Actor = { subject: 'seed', roles: ['fund-officer', 'finance-of
 const file = (name: string) => ({ fileName: name, mediaType: 'application/pdf', sizeBytes: 52_431, sha256: createHash('sha256').update(name).digest('hex') });
 
 const COMPANIES = [
-  { key: 'alpha', name: 'ТОО «Alpha Soft»', serial: 41_001, termStart: '2026-10-01', termEnd: '2027-09-30', types: [{ code: '62.01', name: 'Computer programming', works: ['SaaS development'] }] },
-  { key: 'beta', name: 'ТОО «Beta Data»', serial: 41_002, termStart: '2026-01-20', termEnd: '2027-01-19', types: [{ code: '63.11', name: 'Data processing and hosting', works: ['data platform'] }] },
-  { key: 'gamma', name: 'ТОО «Gamma AI»', serial: 41_003, termStart: '2026-03-02', termEnd: '2027-03-01', types: [{ code: '62.01', name: 'Computer programming', works: ['machine learning'] }] },
-  { key: 'delta', name: 'ТОО «Delta Labs»', serial: 41_004, termStart: '2026-02-16', termEnd: '2027-02-15', types: [{ code: '62.02', name: 'IT consulting', works: ['integration'] }] },
-  { key: 'epsilon', name: 'ТОО «Epsilon Cloud»', serial: 41_005, termStart: '2026-02-02', termEnd: '2027-02-01', types: [{ code: '63.11', name: 'Data processing and hosting', works: ['cloud'] }] },
+  {
+    key: 'alpha',
+    name: 'ТОО «Alpha Soft»',
+    serial: 41_001,
+    termStart: '2026-10-01',
+    termEnd: '2027-09-30',
+    types: [{ code: '62.01', name: 'Computer programming', works: ['SaaS development'] }],
+  },
+  {
+    key: 'beta',
+    name: 'ТОО «Beta Data»',
+    serial: 41_002,
+    termStart: '2026-01-20',
+    termEnd: '2027-01-19',
+    types: [{ code: '63.11', name: 'Data processing and hosting', works: ['data platform'] }],
+  },
+  {
+    key: 'gamma',
+    name: 'ТОО «Gamma AI»',
+    serial: 41_003,
+    termStart: '2026-03-02',
+    termEnd: '2027-03-01',
+    types: [{ code: '62.01', name: 'Computer programming', works: ['machine learning'] }],
+  },
+  {
+    key: 'delta',
+    name: 'ТОО «Delta Labs»',
+    serial: 41_004,
+    termStart: '2026-02-16',
+    termEnd: '2027-02-15',
+    types: [{ code: '62.02', name: 'IT consulting', works: ['integration'] }],
+  },
+  {
+    key: 'epsilon',
+    name: 'ТОО «Epsilon Cloud»',
+    serial: 41_005,
+    termStart: '2026-02-02',
+    termEnd: '2027-02-01',
+    types: [{ code: '63.11', name: 'Data processing and hosting', works: ['cloud'] }],
+  },
 ] as const;
 
 const app = await NestFactory.createApplicationContext(participationAppModule({ ...process.env, HUB_RUN_WORKERS: 'false' }) as never, { logger: ['error'] });
@@ -85,7 +120,18 @@ try {
       certificateDueDate: c.termStart,
     };
     await uow.run(() =>
-      app.get(ParticipantRegisteredHandler).handle({ id: stableUuid(`event:${c.key}`), type: ParticipantRegisteredV1.type, version: 1, occurredAt: `${c.termStart}T04:00:00.000Z`, correlationId: 'seed', causationId: null, aggregateId: bin, payload }),
+      app
+        .get(ParticipantRegisteredHandler)
+        .handle({
+          id: stableUuid(`event:${c.key}`),
+          type: ParticipantRegisteredV1.type,
+          version: 1,
+          occurredAt: `${c.termStart}T04:00:00.000Z`,
+          correlationId: 'seed',
+          causationId: null,
+          aggregateId: bin,
+          payload,
+        }),
     );
     const p = await uow.reader().findOneOrFail(Participation, { participantId });
     ids[c.key] = { id: p.id, bin };
@@ -98,9 +144,13 @@ try {
   // Gamma: declares and pays every closed quarter, submits its latest report with a non-resident.
   const gamma = ids.gamma!;
   for (const fee of await read().find(Fee, { participationId: gamma.id }, { orderBy: { year: 'asc', quarter: 'asc' } })) {
-    if (fee.declaredIncomeTiyn === null) await bus.execute(new DeclareIncomeCommand(SEED_ACTOR, gamma.id, { year: fee.year, quarter: fee.quarter, incomeTiyn: (18_500_000 + fee.quarter * 1_000_000) * 100 }));
+    if (fee.declaredIncomeTiyn === null)
+      await bus.execute(
+        new DeclareIncomeCommand(SEED_ACTOR, gamma.id, { year: fee.year, quarter: fee.quarter, incomeTiyn: (18_500_000 + fee.quarter * 1_000_000) * 100 }),
+      );
     const now = await read().findOneOrFail(Fee, { id: fee.id });
-    if (now.status !== 'paid' && now.outstandingTiyn) await bus.execute(new RecordPaymentCommand(SEED_ACTOR, fee.id, { amountTiyn: now.outstandingTiyn, paidOn: today, reference: `SEED-${fee.id}` }));
+    if (now.status !== 'paid' && now.outstandingTiyn)
+      await bus.execute(new RecordPaymentCommand(SEED_ACTOR, fee.id, { amountTiyn: now.outstandingTiyn, paidOn: today, reference: `SEED-${fee.id}` }));
   }
   const gammaReports = await read().find(QuarterlyReport, { participationId: gamma.id }, { orderBy: { year: 'desc', quarter: 'desc' } });
   const latest = gammaReports[0];
@@ -108,7 +158,14 @@ try {
     await bus.execute(
       new SubmitQuarterlyReportCommand(SEED_ACTOR, gamma.id, latest.year, latest.quarter, {
         resultsAnalysis: 'Model accuracy reached the plan; two enterprise pilots signed; export revenue from Uzbekistan started.',
-        indicators: { revenueTiyn: tiyn(2_150_000_000), exportRevenueTiyn: tiyn(400_000_000), headcount: 14, residentHeadcount: 13, nonResidentHeadcount: 1, investmentsAttractedTiyn: tiyn(5_000_000_000) },
+        indicators: {
+          revenueTiyn: tiyn(2_150_000_000),
+          exportRevenueTiyn: tiyn(400_000_000),
+          headcount: 14,
+          residentHeadcount: 13,
+          nonResidentHeadcount: 1,
+          investmentsAttractedTiyn: tiyn(5_000_000_000),
+        },
         nonResidents: {
           engaged: [
             {
@@ -132,11 +189,25 @@ try {
     );
   }
   if (!(await read().findOne(MonitoringConclusion, { participationId: gamma.id }))) {
-    await bus.execute(new RecordConclusionCommand(SEED_ACTOR, gamma.id, { project: 'Retail demand forecasting', periodFrom: '2026-03-02', periodTo: '2026-09-30', conclusion: 'not-expedient', reasoning: 'No paying customers after two quarters; the pilot partner withdrew.' }));
+    await bus.execute(
+      new RecordConclusionCommand(SEED_ACTOR, gamma.id, {
+        project: 'Retail demand forecasting',
+        periodFrom: '2026-03-02',
+        periodTo: '2026-09-30',
+        conclusion: 'not-expedient',
+        reasoning: 'No paying customers after two quarters; the pilot partner withdrew.',
+      }),
+    );
   }
   if (!(await read().findOne(EarlyTermination, { participationId: gamma.id }))) {
     const conclusion = await read().findOneOrFail(MonitoringConclusion, { participationId: gamma.id });
-    await bus.execute(new OpenEarlyTerminationCommand(SEED_ACTOR, gamma.id, { ground: 'monitoring-not-expedient', reason: 'F-40 conclusion: not expedient', basisId: conclusion.id }));
+    await bus.execute(
+      new OpenEarlyTerminationCommand(SEED_ACTOR, gamma.id, {
+        ground: 'monitoring-not-expedient',
+        reason: 'F-40 conclusion: not expedient',
+        basisId: conclusion.id,
+      }),
+    );
   }
 
   // Beta: arrears as they are; an open information request.
@@ -148,7 +219,14 @@ try {
   // Delta: liquidation notified with copies, terminated on ground (5).
   const delta = ids.delta!;
   if (!(await read().findOne(CorporateNotice, { participationId: delta.id }))) {
-    await bus.execute(new FileCorporateNoticeCommand(SEED_ACTOR, delta.id, { kind: 'liquidation', eventDate: today, description: 'Decision of the sole participant on voluntary liquidation', copies: [file('liquidation-decision.pdf')] }));
+    await bus.execute(
+      new FileCorporateNoticeCommand(SEED_ACTOR, delta.id, {
+        kind: 'liquidation',
+        eventDate: today,
+        description: 'Decision of the sole participant on voluntary liquidation',
+        copies: [file('liquidation-decision.pdf')],
+      }),
+    );
   }
   const deltaP = await read().findOneOrFail(Participation, { id: delta.id });
   if (deltaP.isActive()) {
@@ -168,7 +246,10 @@ try {
   }
 
   const summary = await read().find(Participation, { id: { $in: Object.values(ids).map((x) => x.id) } }, { orderBy: { bin: 'asc' } });
-  for (const p of summary) process.stdout.write(`participation seed: ${p.bin} ${p.companyName} — ${p.status}${p.terminationGround ? ` (${p.terminationGround})` : ''}, term ${p.termStart} … ${p.termEnd}\n`);
+  for (const p of summary)
+    process.stdout.write(
+      `participation seed: ${p.bin} ${p.companyName} — ${p.status}${p.terminationGround ? ` (${p.terminationGround})` : ''}, term ${p.termStart} … ${p.termEnd}\n`,
+    );
   if (compareIsoDates(today, '2026-10-01') < 0) process.stdout.write('participation seed: note — run after 2026-10-01 for every state above to appear\n');
 } finally {
   await app.close();

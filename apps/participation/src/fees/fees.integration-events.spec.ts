@@ -5,7 +5,18 @@ import { parseKzt, tiyn } from './domain/money.js';
 import { mapFeeEvent } from './fees.integration-events.js';
 
 const now = new Date('2026-04-05T04:00:00Z');
-const fee = () => Fee.open({ id: '01900000-0000-7000-8000-0000000000f1', participationId: '01900000-0000-7000-8000-0000000000a1', bin: '190540000011', year: 2026, quarter: 1, dueDate: '2026-04-27' }, now);
+const fee = () =>
+  Fee.open(
+    {
+      id: '01900000-0000-7000-8000-0000000000f1',
+      participationId: '01900000-0000-7000-8000-0000000000a1',
+      bin: '190540000011',
+      year: 2026,
+      quarter: 1,
+      dueDate: '2026-04-27',
+    },
+    now,
+  );
 
 describe('fees → participation published language (ADR 0035 §3, ADR 0036)', () => {
   it('F-21 … F-23: FeeAssessed becomes fee-assessed v1 keyed by BIN, with the tiyn fields added and exact KZT twins', () => {
@@ -25,11 +36,29 @@ describe('fees → participation published language (ADR 0035 §3, ADR 0036)', (
     f.markOverdue(now);
     const messages = f.pullEvents().flatMap(mapFeeEvent);
     expect(messages.map((m) => m.definition.type)).toEqual([FeeAssessedV1.type, FeeOverdueV1.type]);
-    expect(FeeOverdueV1.payload.parse(messages[1]!.payload)).toMatchObject({ reason: 'not-paid-in-full', feeTiyn: 1_000, paidTiyn: 250, outstandingTiyn: 750, feeKzt: 10, paidKzt: 2.5, outstandingKzt: 7.5 });
+    expect(FeeOverdueV1.payload.parse(messages[1]!.payload)).toMatchObject({
+      reason: 'not-paid-in-full',
+      feeTiyn: 1_000,
+      paidTiyn: 250,
+      outstandingTiyn: 750,
+      feeKzt: 10,
+      paidKzt: 2.5,
+      outstandingKzt: 7.5,
+    });
   });
 
   it('ADR 0036: the tiyn fields are additive — a v1 payload published before them still parses', () => {
-    const old = { feeId: '01900000-0000-7000-8000-0000000000f1', participationId: '01900000-0000-7000-8000-0000000000a1', bin: '190540000011', year: 2026, quarter: 1, declaredIncomeKzt: 30, feeKzt: 0.3, tariffId: 't1', dueDate: '2026-04-27' };
+    const old = {
+      feeId: '01900000-0000-7000-8000-0000000000f1',
+      participationId: '01900000-0000-7000-8000-0000000000a1',
+      bin: '190540000011',
+      year: 2026,
+      quarter: 1,
+      declaredIncomeKzt: 30,
+      feeKzt: 0.3,
+      tariffId: 't1',
+      dueDate: '2026-04-27',
+    };
     expect(FeeAssessedV1.payload.safeParse(old).success).toBe(true);
     expect(FeeAssessedV1.payload.safeParse({ ...old, feeTiyn: 30.5 }).success).toBe(false);
   });

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261122022306_optimistic_locks extends Migration {
-
   override name = 'Migration20261122022306_optimistic_locks';
 
   override up(): void | Promise<void> {
@@ -31,5 +30,4 @@ export class Migration20261122022306_optimistic_locks extends Migration {
 
     this.addSql(`alter table "quarterly_report" drop column "version";`);
   }
-
 }

@@ -18,7 +18,9 @@ export class Migration20261201071500_money_in_tiyn extends Migration {
         raise exception 'membership_fee_payment holds an amount finer than a tiyn: convert it by hand (ADR 0036)';
       end if;
     end $$;`);
-    this.addSql(`update "membership_fee" set "declared_income_tiyn" = ("declared_income_kzt" * 100)::bigint, "fee_tiyn" = ("fee_kzt" * 100)::bigint, "paid_tiyn" = ("paid_kzt" * 100)::bigint;`);
+    this.addSql(
+      `update "membership_fee" set "declared_income_tiyn" = ("declared_income_kzt" * 100)::bigint, "fee_tiyn" = ("fee_kzt" * 100)::bigint, "paid_tiyn" = ("paid_kzt" * 100)::bigint;`,
+    );
     this.addSql(`alter table "membership_fee" alter column "paid_tiyn" drop default;`);
     this.addSql(`alter table "membership_fee" drop column "declared_income_kzt", drop column "fee_kzt", drop column "paid_kzt";`);
     this.addSql(
@@ -38,8 +40,12 @@ export class Migration20261201071500_money_in_tiyn extends Migration {
     this.addSql(`alter table "membership_fee_payment" alter column "amount_kzt" set not null, drop column "amount_tiyn";`);
 
     this.addSql(`alter table "membership_fee" drop constraint "membership_fee_amounts_non_negative";`);
-    this.addSql(`alter table "membership_fee" add "declared_income_kzt" numeric(18,2) null, add "fee_kzt" numeric(18,2) null, add "paid_kzt" numeric(18,2) not null default 0;`);
-    this.addSql(`update "membership_fee" set "declared_income_kzt" = "declared_income_tiyn"::numeric / 100, "fee_kzt" = "fee_tiyn"::numeric / 100, "paid_kzt" = "paid_tiyn"::numeric / 100;`);
+    this.addSql(
+      `alter table "membership_fee" add "declared_income_kzt" numeric(18,2) null, add "fee_kzt" numeric(18,2) null, add "paid_kzt" numeric(18,2) not null default 0;`,
+    );
+    this.addSql(
+      `update "membership_fee" set "declared_income_kzt" = "declared_income_tiyn"::numeric / 100, "fee_kzt" = "fee_tiyn"::numeric / 100, "paid_kzt" = "paid_tiyn"::numeric / 100;`,
+    );
     this.addSql(`alter table "membership_fee" alter column "paid_kzt" drop default;`);
     this.addSql(`alter table "membership_fee" drop column "declared_income_tiyn", drop column "fee_tiyn", drop column "paid_tiyn";`);
   }

@@ -15,15 +15,25 @@ export class Migration20261201080000_audit_money_in_tiyn extends Migration {
       end if;
     end $$;`);
     this.addSql(`alter table "audit_obligation" add "declared_income_tiyn" bigint null, add "threshold_tiyn" bigint null;`);
-    this.addSql(`update "audit_obligation" set "declared_income_tiyn" = ("declared_income_kzt" * 100)::bigint, "threshold_tiyn" = ("threshold_kzt" * 100)::bigint;`);
-    this.addSql(`alter table "audit_obligation" alter column "declared_income_tiyn" set not null, alter column "threshold_tiyn" set not null, drop column "declared_income_kzt", drop column "threshold_kzt";`);
-    this.addSql(`alter table "audit_obligation" add constraint "audit_obligation_amounts_non_negative" check ("declared_income_tiyn" >= 0 and "threshold_tiyn" >= 0);`);
+    this.addSql(
+      `update "audit_obligation" set "declared_income_tiyn" = ("declared_income_kzt" * 100)::bigint, "threshold_tiyn" = ("threshold_kzt" * 100)::bigint;`,
+    );
+    this.addSql(
+      `alter table "audit_obligation" alter column "declared_income_tiyn" set not null, alter column "threshold_tiyn" set not null, drop column "declared_income_kzt", drop column "threshold_kzt";`,
+    );
+    this.addSql(
+      `alter table "audit_obligation" add constraint "audit_obligation_amounts_non_negative" check ("declared_income_tiyn" >= 0 and "threshold_tiyn" >= 0);`,
+    );
   }
 
   override down(): void | Promise<void> {
     this.addSql(`alter table "audit_obligation" drop constraint "audit_obligation_amounts_non_negative";`);
     this.addSql(`alter table "audit_obligation" add "declared_income_kzt" numeric(18,2) null, add "threshold_kzt" numeric(18,2) null;`);
-    this.addSql(`update "audit_obligation" set "declared_income_kzt" = "declared_income_tiyn"::numeric / 100, "threshold_kzt" = "threshold_tiyn"::numeric / 100;`);
-    this.addSql(`alter table "audit_obligation" alter column "declared_income_kzt" set not null, alter column "threshold_kzt" set not null, drop column "declared_income_tiyn", drop column "threshold_tiyn";`);
+    this.addSql(
+      `update "audit_obligation" set "declared_income_kzt" = "declared_income_tiyn"::numeric / 100, "threshold_kzt" = "threshold_tiyn"::numeric / 100;`,
+    );
+    this.addSql(
+      `alter table "audit_obligation" alter column "declared_income_kzt" set not null, alter column "threshold_kzt" set not null, drop column "declared_income_tiyn", drop column "threshold_tiyn";`,
+    );
   }
 }

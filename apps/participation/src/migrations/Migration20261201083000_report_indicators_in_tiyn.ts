@@ -16,7 +16,8 @@ export class Migration20261201083000_report_indicators_in_tiyn extends Migration
         raise exception 'quarterly_report.indicators holds an amount finer than a tiyn: convert it by hand (ADR 0036)';
       end if;
     end $$;`);
-    this.addSql(`update "quarterly_report" set "indicators" = ("indicators" - 'revenueKzt' - 'exportRevenueKzt' - 'investmentsAttractedKzt') || jsonb_build_object(
+    this
+      .addSql(`update "quarterly_report" set "indicators" = ("indicators" - 'revenueKzt' - 'exportRevenueKzt' - 'investmentsAttractedKzt') || jsonb_build_object(
         'revenueTiyn', (("indicators"->>'revenueKzt')::numeric * 100)::bigint,
         'exportRevenueTiyn', (("indicators"->>'exportRevenueKzt')::numeric * 100)::bigint,
         'investmentsAttractedTiyn', coalesce((("indicators"->>'investmentsAttractedKzt')::numeric * 100)::bigint, 0))
@@ -24,7 +25,8 @@ export class Migration20261201083000_report_indicators_in_tiyn extends Migration
   }
 
   override down(): void | Promise<void> {
-    this.addSql(`update "quarterly_report" set "indicators" = ("indicators" - 'revenueTiyn' - 'exportRevenueTiyn' - 'investmentsAttractedTiyn') || jsonb_build_object(
+    this
+      .addSql(`update "quarterly_report" set "indicators" = ("indicators" - 'revenueTiyn' - 'exportRevenueTiyn' - 'investmentsAttractedTiyn') || jsonb_build_object(
         'revenueKzt', round(("indicators"->>'revenueTiyn')::numeric / 100, 2),
         'exportRevenueKzt', round(("indicators"->>'exportRevenueTiyn')::numeric / 100, 2),
         'investmentsAttractedKzt', round(("indicators"->>'investmentsAttractedTiyn')::numeric / 100, 2))

@@ -12,7 +12,15 @@ export function mapMonitoringEvent(event: DomainEvent): OutboxMessage[] {
     outboxMessage(
       MonitoringNotExpedientV1,
       event.participationId,
-      { participationId: event.participationId, bin: event.bin, conclusionId: event.aggregateId, project: event.project, periodFrom: event.periodFrom, periodTo: event.periodTo, concludedOn: event.concludedOn },
+      {
+        participationId: event.participationId,
+        bin: event.bin,
+        conclusionId: event.aggregateId,
+        project: event.project,
+        periodFrom: event.periodFrom,
+        periodTo: event.periodTo,
+        concludedOn: event.concludedOn,
+      },
       event.bin,
     ),
   ];

@@ -24,7 +24,14 @@ export function mapObligationEvent(event: DomainEvent): OutboxMessage[] {
         outboxMessage(
           DeadlineMissedV1,
           event.participationId,
-          { participationId: event.participationId, bin: event.bin, obligation: 'information-request', obligationId: event.aggregateId, dueDate: event.dueDate, ruleIds: event.kind === 'audit-report' ? ['F-33'] : ['F-32', 'F-38'] },
+          {
+            participationId: event.participationId,
+            bin: event.bin,
+            obligation: 'information-request',
+            obligationId: event.aggregateId,
+            dueDate: event.dueDate,
+            ruleIds: event.kind === 'audit-report' ? ['F-33'] : ['F-32', 'F-38'],
+          },
           event.bin,
         ),
       ];
@@ -33,7 +40,14 @@ export function mapObligationEvent(event: DomainEvent): OutboxMessage[] {
         outboxMessage(
           DeadlineMissedV1,
           event.participationId,
-          { participationId: event.participationId, bin: event.bin, obligation: 'audit-opinion', obligationId: event.aggregateId, dueDate: event.dueDate, ruleIds: ['F-33'] },
+          {
+            participationId: event.participationId,
+            bin: event.bin,
+            obligation: 'audit-opinion',
+            obligationId: event.aggregateId,
+            dueDate: event.dueDate,
+            ruleIds: ['F-33'],
+          },
           event.bin,
         ),
       ];

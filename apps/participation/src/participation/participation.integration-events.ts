@@ -93,7 +93,14 @@ export function mapParticipationEvent(event: DomainEvent): OutboxMessage[] {
         outboxMessage(
           EarlyTerminationReferredV1,
           event.participationId,
-          { caseId: event.aggregateId, participationId: event.participationId, bin: event.bin, ground: event.ground, groundNumber: GROUND_NUMBER[event.ground], referredOn: event.openedOn },
+          {
+            caseId: event.aggregateId,
+            participationId: event.participationId,
+            bin: event.bin,
+            ground: event.ground,
+            groundNumber: GROUND_NUMBER[event.ground],
+            referredOn: event.openedOn,
+          },
           event.bin,
         ),
       ];

@@ -15,7 +15,15 @@ export function mapReportingEvent(event: DomainEvent): OutboxMessage[] {
         outboxMessage(
           ReportOverdueV1,
           event.participationId,
-          { reportId: event.aggregateId, participationId: event.participationId, bin: event.bin, year: event.year, quarter: event.quarter, dueDate: event.dueDate, ground: 'reports-not-submitted' },
+          {
+            reportId: event.aggregateId,
+            participationId: event.participationId,
+            bin: event.bin,
+            year: event.year,
+            quarter: event.quarter,
+            dueDate: event.dueDate,
+            ground: 'reports-not-submitted',
+          },
           event.bin,
         ),
       ];

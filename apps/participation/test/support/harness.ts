@@ -204,7 +204,10 @@ export class Harness {
       `select envelope, message_key from hub_outbox ${type ? 'where event_type = ?' : ''} order by position`,
       type ? [type] : [],
     );
-    return rows.map((r) => ({ ...(typeof r.envelope === 'string' ? (JSON.parse(r.envelope) as EventEnvelope<Record<string, unknown>>) : r.envelope), key: r.message_key }));
+    return rows.map((r) => ({
+      ...(typeof r.envelope === 'string' ? (JSON.parse(r.envelope) as EventEnvelope<Record<string, unknown>>) : r.envelope),
+      key: r.message_key,
+    }));
   }
 
   /** Moves the clock to an instant and fires every timer due by then. */

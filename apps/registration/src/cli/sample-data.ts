@@ -14,11 +14,20 @@ export function sampleBusinessPlan(activityTypeCodes: readonly string[], project
       readinessStage: 'MVP in pilot operation',
       kpis: [{ name: 'paying customers', target: '500 by the end of the term' }],
       technicalDescription: 'Microservices on Kubernetes, PostgreSQL, event-driven integration',
-      offering: { products: 'Subscriptions to the SaaS product', salesMethod: 'Direct sales and partners', yearlySales: [{ year: 2027, volume: '300 subscriptions', revenueTiyn: 15_000_000_000 }] },
+      offering: {
+        products: 'Subscriptions to the SaaS product',
+        salesMethod: 'Direct sales and partners',
+        yearlySales: [{ year: 2027, volume: '300 subscriptions', revenueTiyn: 15_000_000_000 }],
+      },
     })),
     placeOfImplementation: 'Astana, Mangilik El 55/8 (Astana Hub)',
     ownership: { basis: 'Own development; exclusive rights of the company', intellectualProperty: 'Copyright certificate No. 12345 for the software' },
-    team: { qualifications: '12 engineers, 5+ years of experience on average', headcount: 15, residentsPlan: 'Hire 10 residents in 2027', nonResidentsPlan: 'Engage 2 foreign experts' },
+    team: {
+      qualifications: '12 engineers, 5+ years of experience on average',
+      headcount: 15,
+      residentsPlan: 'Hire 10 residents in 2027',
+      nonResidentsPlan: 'Engage 2 foreign experts',
+    },
     costEstimate: { totalTiyn: 25_000_000_000, breakdown: 'Payroll 70 %, infrastructure 20 %, marketing 10 %' },
     clients: 'SMEs in retail and logistics; pilot clients: three retail chains',
     actionPlan: [
@@ -38,4 +47,8 @@ export const cleanDeclaration = (): EligibilityDeclaration => ({
   isExcisePayer: false,
 });
 
-export const samplePlaceOfBusiness = (): PlaceOfBusiness => ({ address: 'Astana, Mangilik El 55/8, office 301', proofKind: 'lease contract', documentRef: 'LEASE-2026-0042' });
+export const samplePlaceOfBusiness = (): PlaceOfBusiness => ({
+  address: 'Astana, Mangilik El 55/8, office 301',
+  proofKind: 'lease contract',
+  documentRef: 'LEASE-2026-0042',
+});

@@ -52,9 +52,25 @@ interface Scenario {
 }
 
 const SCENARIOS: readonly Scenario[] = [
-  { serial: 10101, companyName: 'Alatau Analytics LLP', address: 'Almaty, Al-Farabi 77/8', codes: ['PH-02'], target: 'listed', filedWdAgo: 40, addType: 'PH-01' },
+  {
+    serial: 10101,
+    companyName: 'Alatau Analytics LLP',
+    address: 'Almaty, Al-Farabi 77/8',
+    codes: ['PH-02'],
+    target: 'listed',
+    filedWdAgo: 40,
+    addType: 'PH-01',
+  },
   { serial: 10202, companyName: 'Steppe Games LLP', address: 'Astana, Mangilik El 55/8', codes: ['PH-06'], target: 'listed', filedWdAgo: 36 },
-  { serial: 10303, companyName: 'Nomad Cloud JSC', address: 'Astana, Kabanbay Batyr 11', codes: ['PH-04', 'PH-01'], target: 'listed', filedWdAgo: 33, language: 'kk' },
+  {
+    serial: 10303,
+    companyName: 'Nomad Cloud JSC',
+    address: 'Astana, Kabanbay Batyr 11',
+    codes: ['PH-04', 'PH-01'],
+    target: 'listed',
+    filedWdAgo: 33,
+    language: 'kk',
+  },
   { serial: 10404, companyName: 'Baiterek Secure LLP', address: 'Karaganda, Bukhar Zhyrau 32', codes: ['PH-03'], target: 'listed', filedWdAgo: 30 },
   { serial: 10505, companyName: 'Qazaq EdTech LLP', address: 'Shymkent, Tauke Khan 15', codes: ['PH-08'], target: 'certificate-issued', filedWdAgo: 24 },
   { serial: 10606, companyName: 'Irbis Pay LLP', address: 'Almaty, Dostyk 210', codes: ['PH-05'], target: 'contract-signed', filedWdAgo: 22 },
@@ -67,8 +83,19 @@ const SCENARIOS: readonly Scenario[] = [
   { serial: 11313, companyName: 'Ulytau Dev LLP', address: 'Zhezkazgan, Alashakhan 1', codes: ['PH-01'], target: 'draft', filedWdAgo: 1 },
 ];
 
-const ORDER: readonly Target[] = ['draft', 'submitted', 'remarks-issued', 'resubmitted', 'with-commission', 'registered', 'contract-signed', 'certificate-issued', 'listed'];
-const reaches = (target: Target, step: Target): boolean => (target === 'refused' ? ['draft', 'submitted', 'with-commission'].includes(step) : ORDER.indexOf(target) >= ORDER.indexOf(step));
+const ORDER: readonly Target[] = [
+  'draft',
+  'submitted',
+  'remarks-issued',
+  'resubmitted',
+  'with-commission',
+  'registered',
+  'contract-signed',
+  'certificate-issued',
+  'listed',
+];
+const reaches = (target: Target, step: Target): boolean =>
+  target === 'refused' ? ['draft', 'submitted', 'with-commission'].includes(step) : ORDER.indexOf(target) >= ORDER.indexOf(step);
 
 const officer: Actor = { subject: 'seed-fund-officer', roles: ['fund-officer'], companies: [], name: 'Aigerim Fund Officer' };
 const members: Actor[] = [
@@ -90,7 +117,9 @@ async function main(): Promise<void> {
     HUB_KAFKA_BROKERS: process.env.HUB_KAFKA_BROKERS ?? '127.0.0.1:9092',
     HUB_AUTH_ISSUER: process.env.HUB_AUTH_ISSUER ?? 'seed',
     // The seed verifies no token: a JWKS URL that is never fetched is enough when none is configured.
-    ...(process.env.HUB_AUTH_JWKS_FILE ? { HUB_AUTH_JWKS_FILE: process.env.HUB_AUTH_JWKS_FILE } : { HUB_AUTH_JWKS_URL: process.env.HUB_AUTH_JWKS_URL ?? 'http://127.0.0.1:9/unused' }),
+    ...(process.env.HUB_AUTH_JWKS_FILE
+      ? { HUB_AUTH_JWKS_FILE: process.env.HUB_AUTH_JWKS_FILE }
+      : { HUB_AUTH_JWKS_URL: process.env.HUB_AUTH_JWKS_URL ?? 'http://127.0.0.1:9/unused' }),
     HUB_LOG_LEVEL: 'warn',
     HUB_RUN_WORKERS: 'false',
     REGISTRATION_PUBLIC_BASE_URL: process.env.REGISTRATION_PUBLIC_BASE_URL ?? `http://127.0.0.1:${process.env.PORT ?? '3101'}`,
@@ -100,14 +129,18 @@ async function main(): Promise<void> {
   const clock = new ManualClock(realNow);
   @Module({ imports: [registrationPlatform(env), RegistrationModule] })
   class SeedModule {}
-  const moduleRef = await Test.createTestingModule({ imports: [SeedModule] }).overrideProvider(Clock).useValue(clock).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [SeedModule] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   await moduleRef.init();
   const bus = moduleRef.get(CommandBus);
   const reader = () => moduleRef.get(UnitOfWork).reader();
   const calendar = kzCalendar();
   const today = almatyDate(realNow);
   /** 10:00 in Almaty on the n-th working day before today, plus `hours`. */
-  const at = (wdAgo: number, hours = 0): void => clock.set(new Date(startOfAlmatyDay(calendar.addWorkingDays(today, -wdAgo)).getTime() + (10 + hours) * 3_600_000));
+  const at = (wdAgo: number, hours = 0): void =>
+    clock.set(new Date(startOfAlmatyDay(calendar.addWorkingDays(today, -wdAgo)).getTime() + (10 + hours) * 3_600_000));
   let created = 0;
   try {
     for (const s of SCENARIOS) {
@@ -117,7 +150,9 @@ async function main(): Promise<void> {
       const applicant: Actor = { subject: `seed-rep-${bin}`, roles: ['applicant'], companies: [bin], name: `Representative of ${s.companyName}` };
       let wd = s.filedWdAgo;
       at(wd, -1);
-      const { id } = await bus.execute(new CreateApplicationCommand({ kind: 'registration', bin, companyName: s.companyName, address: s.address, language: s.language ?? 'ru' }, applicant));
+      const { id } = await bus.execute(
+        new CreateApplicationCommand({ kind: 'registration', bin, companyName: s.companyName, address: s.address, language: s.language ?? 'ru' }, applicant),
+      );
       const filedOn = almatyDate(clock.now());
       await bus.execute(
         new EditApplicationCommand(
@@ -138,11 +173,19 @@ async function main(): Promise<void> {
       await bus.execute(new SubmitApplicationCommand(id, applicant));
       if (reaches(s.target, 'remarks-issued')) {
         at((wd = Math.max(wd - 2, 0)));
-        await bus.execute(new IssueRemarksCommand(id, [{ field: 'businessPlan.projects.0.kpis', message: 'Make the KPIs measurable (numbers and dates)' }], officer));
+        await bus.execute(
+          new IssueRemarksCommand(id, [{ field: 'businessPlan.projects.0.kpis', message: 'Make the KPIs measurable (numbers and dates)' }], officer),
+        );
         if (reaches(s.target, 'resubmitted')) {
           const view = await moduleRef.get(RegistrationQueries).application(id, officer);
           at((wd = Math.max(wd - 1, 0)));
-          await bus.execute(new ResubmitApplicationCommand(id, view.remarks.map((r) => ({ remarkId: r.id, answer: 'KPIs now have targets and dates' })), applicant));
+          await bus.execute(
+            new ResubmitApplicationCommand(
+              id,
+              view.remarks.map((r) => ({ remarkId: r.id, answer: 'KPIs now have targets and dates' })),
+              applicant,
+            ),
+          );
         }
       }
       if (!reaches(s.target, 'with-commission')) continue;
@@ -155,16 +198,35 @@ async function main(): Promise<void> {
       at((wd = Math.max(wd - 5, 0)));
       const refuse = s.target === 'refused';
       for (const m of members) {
-        await bus.execute(new CastVoteCommand(id, refuse ? { vote: 'refuse', grounds: ['activity-not-in-priority-list'], comment: 'Reselling hardware is not a priority ICT activity' } : { vote: 'register', grounds: [] }, m));
+        await bus.execute(
+          new CastVoteCommand(
+            id,
+            refuse
+              ? { vote: 'refuse', grounds: ['activity-not-in-priority-list'], comment: 'Reselling hardware is not a priority ICT activity' }
+              : { vote: 'register', grounds: [] },
+            m,
+          ),
+        );
       }
       await bus.execute(
-        new RecordDecisionCommand(id, refuse ? { decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'The project resells hardware; none of the works of the list is carried out' }] } : { decision: 'register', grounds: [] }, secretary),
+        new RecordDecisionCommand(
+          id,
+          refuse
+            ? {
+                decision: 'refuse',
+                grounds: [{ ground: 'activity-not-in-priority-list', reason: 'The project resells hardware; none of the works of the list is carried out' }],
+              }
+            : { decision: 'register', grounds: [] },
+          secretary,
+        ),
       );
       at((wd = Math.max(wd - 1, 0)));
       await bus.execute(new RecordNotificationCommand(id, officer));
       if (!reaches(s.target, 'contract-signed')) continue;
       at((wd = Math.max(wd - 2, 0)));
-      await bus.execute(new SignContractCommand(id, { contractNumber: `SC-${filedOn.slice(0, 4)}-${s.serial}`, signedOn: almatyDate(clock.now()), termMonths: 24 }, officer));
+      await bus.execute(
+        new SignContractCommand(id, { contractNumber: `SC-${filedOn.slice(0, 4)}-${s.serial}`, signedOn: almatyDate(clock.now()), termMonths: 24 }, officer),
+      );
       if (!reaches(s.target, 'certificate-issued')) continue;
       at((wd = Math.max(wd - 1, 0)));
       await bus.execute(new IssueCertificateCommand(id, officer));
@@ -173,9 +235,17 @@ async function main(): Promise<void> {
       await bus.execute(new ListInRegistryCommand(id, officer));
       if (s.addType) {
         at((wd = Math.max(wd - 3, 0)));
-        const change = await bus.execute(new CreateApplicationCommand({ kind: 'activity-change', bin, companyName: s.companyName, address: s.address, language: 'ru' }, applicant));
+        const change = await bus.execute(
+          new CreateApplicationCommand({ kind: 'activity-change', bin, companyName: s.companyName, address: s.address, language: 'ru' }, applicant),
+        );
         const codes = [...s.codes, s.addType];
-        await bus.execute(new EditApplicationCommand(change.id, { activityTypes: codes.map((code) => ({ code, works: [`${code}.1`] })), businessPlan: sampleBusinessPlan(codes) }, applicant));
+        await bus.execute(
+          new EditApplicationCommand(
+            change.id,
+            { activityTypes: codes.map((code) => ({ code, works: [`${code}.1`] })), businessPlan: sampleBusinessPlan(codes) },
+            applicant,
+          ),
+        );
         await bus.execute(new SubmitApplicationCommand(change.id, applicant));
         at((wd = Math.max(wd - 1, 0)));
         await bus.execute(new SendToCommissionCommand(change.id, officer));
@@ -188,7 +258,9 @@ async function main(): Promise<void> {
     const [summary] = await reader().execute<{ apps: string; listed: string }[]>(
       `select (select count(*) from registration_application)::text apps, (select count(*) from registration_participant where listed_on is not null)::text listed`,
     );
-    process.stdout.write(`registration seed: ${created} new application(s); ${summary?.apps ?? '?'} application(s) and ${summary?.listed ?? '?'} listed participant(s) in the database\n`);
+    process.stdout.write(
+      `registration seed: ${created} new application(s); ${summary?.apps ?? '?'} application(s) and ${summary?.listed ?? '?'} listed participant(s) in the database\n`,
+    );
   } finally {
     await moduleRef.close();
   }

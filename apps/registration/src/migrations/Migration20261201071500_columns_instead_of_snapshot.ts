@@ -80,7 +80,9 @@ export class Migration20261201071500_columns_instead_of_snapshot extends Migrati
       alter column "created_by" set not null,
       alter column "history" set not null,
       alter column "data" drop not null;`);
-    this.addSql(`comment on column "registration_application"."data" is 'DEPRECATED (ADR 0035): the pre-column snapshot, read-only, no longer written; drop in the next release';`);
+    this.addSql(
+      `comment on column "registration_application"."data" is 'DEPRECATED (ADR 0035): the pre-column snapshot, read-only, no longer written; drop in the next release';`,
+    );
 
     this.addSql(`alter table "registration_participant"
       alter column "contract_signed_on" type date using "contract_signed_on"::date,
@@ -119,9 +121,15 @@ export class Migration20261201071500_columns_instead_of_snapshot extends Migrati
       drop column "protocol_number", drop column "decided_on", drop column "decision_recorded_by", drop column "notified_at", drop column "contract_number",
       drop column "contract_signed_on", drop column "term_start", drop column "term_end", drop column "certificate_number", drop column "certificate_issued_on",
       drop column "listed_on", drop column "created_by", drop column "history";`);
-    this.addSql(`alter table "registration_participant" alter column "contract_signed_on" type varchar(10), alter column "term_start" type varchar(10), alter column "term_end" type varchar(10), alter column "certificate_issued_on" type varchar(10), alter column "listed_on" type varchar(10);`);
-    this.addSql(`alter table "registration_certificate" alter column "issued_on" type varchar(10), alter column "valid_from" type varchar(10), alter column "valid_to" type varchar(10);`);
-    this.addSql(`alter table "registration_deadline" alter column "started_on" type varchar(10), alter column "due_date" type varchar(10), drop column "version";`);
+    this.addSql(
+      `alter table "registration_participant" alter column "contract_signed_on" type varchar(10), alter column "term_start" type varchar(10), alter column "term_end" type varchar(10), alter column "certificate_issued_on" type varchar(10), alter column "listed_on" type varchar(10);`,
+    );
+    this.addSql(
+      `alter table "registration_certificate" alter column "issued_on" type varchar(10), alter column "valid_from" type varchar(10), alter column "valid_to" type varchar(10);`,
+    );
+    this.addSql(
+      `alter table "registration_deadline" alter column "started_on" type varchar(10), alter column "due_date" type varchar(10), drop column "version";`,
+    );
     this.addSql(`alter table "registration_translation_task" drop column "version";`);
   }
 }

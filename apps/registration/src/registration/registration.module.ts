@@ -73,10 +73,18 @@ export const REGISTRATION_COMMAND_HANDLERS = [
 @Module({
   controllers: [ApplicantHttpController, FundOfficerHttpController, CommissionHttpController, PublicRegistryHttpController, ParticipantHttpController],
   providers: [
-    { provide: ActivityTypeCatalogue, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig) => new JsonActivityTypeCatalogue(c.REGISTRATION_ACTIVITY_TYPES_FILE) },
+    {
+      provide: ActivityTypeCatalogue,
+      inject: [HUB_CONFIG],
+      useFactory: (c: RegistrationConfig) => new JsonActivityTypeCatalogue(c.REGISTRATION_ACTIVITY_TYPES_FILE),
+    },
     { provide: ReferenceValues, useFactory: () => new PackageReferenceValues() },
     { provide: DeadlinePolicy, inject: [ReferenceValues], useFactory: (r: ReferenceValues) => new KzWorkingDayDeadlinePolicy(r) },
-    { provide: RegistrationSettings, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig): RegistrationSettings => ({ publicBaseUrl: c.REGISTRATION_PUBLIC_BASE_URL }) },
+    {
+      provide: RegistrationSettings,
+      inject: [HUB_CONFIG],
+      useFactory: (c: RegistrationConfig): RegistrationSettings => ({ publicBaseUrl: c.REGISTRATION_PUBLIC_BASE_URL }),
+    },
     { provide: CertificateRenderer, useClass: PdfCertificateRenderer },
     { provide: CertificateSigner, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig) => new LocalCertificateSigner(c.REGISTRATION_SIGNING_KEY_FILE) },
     { provide: ApplicationRepository, useClass: MikroOrmApplicationRepository },

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOPICS, topicSpecs } from '@hub/contracts';
 import { TopicProbe, uniqueName, waitFor } from '@hub/testing';
-import { type CertificateVerification, type Harness, type RegistryPage, actorsFor, auth, body, bus, completeDraft, startHarness } from '../support/registration-harness.js';
+import {
+  type CertificateVerification,
+  type Harness,
+  type RegistryPage,
+  actorsFor,
+  auth,
+  body,
+  bus,
+  completeDraft,
+  startHarness,
+} from '../support/registration-harness.js';
 
 const topic = TOPICS.registration.name;
 
@@ -24,19 +34,47 @@ const eventOf = (value: string | null) => JSON.parse(value ?? '{}') as { type: s
 describe('end to end through HTTP and Kafka (workers on)', () => {
   it('F-8 … F-19: from draft to the public registry; every event reaches the registration topic keyed by BIN, participant-registered included', async () => {
     const a = await actorsFor(h);
-    const created = await h.http().post('/applications').set(auth(a.applicant)).send({ bin: a.bin, companyName: 'End To End LLP', address: 'Astana, Turan 1', language: 'ru' });
+    const created = await h
+      .http()
+      .post('/applications')
+      .set(auth(a.applicant))
+      .send({ bin: a.bin, companyName: 'End To End LLP', address: 'Astana, Turan 1', language: 'ru' });
     expect(created.status).toBe(201);
     const id = body(created).id;
-    expect((await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send(completeDraft(['PH-02'], '2026-11-14'))).status).toBe(200);
+    expect(
+      (
+        await h
+          .http()
+          .patch(`/applications/${id}`)
+          .set(auth(a.applicant))
+          .send(completeDraft(['PH-02'], '2026-11-14'))
+      ).status,
+    ).toBe(200);
     expect(body(await h.http().post(`/applications/${id}/submit`).set(auth(a.applicant))).status).toBe('submitted');
-    const remarks = await h.http().post(`/applications/${id}/remarks`).set(auth(a.officer)).send({ remarks: [{ field: 'businessPlan.team.headcount', message: 'Confirm the headcount' }] });
-    expect(body(await h.http().post(`/applications/${id}/resubmit`).set(auth(a.applicant)).send({ answers: [{ remarkId: body(remarks).remarks[0]!.id, answer: '15 people, confirmed' }] })).status).toBe('resubmitted');
+    const remarks = await h
+      .http()
+      .post(`/applications/${id}/remarks`)
+      .set(auth(a.officer))
+      .send({ remarks: [{ field: 'businessPlan.team.headcount', message: 'Confirm the headcount' }] });
+    expect(
+      body(
+        await h
+          .http()
+          .post(`/applications/${id}/resubmit`)
+          .set(auth(a.applicant))
+          .send({ answers: [{ remarkId: body(remarks).remarks[0]!.id, answer: '15 people, confirmed' }] }),
+      ).status,
+    ).toBe('resubmitted');
     expect(body(await h.http().post(`/applications/${id}/send-to-commission`).set(auth(a.officer))).status).toBe('with-commission');
     await h.http().post(`/applications/${id}/votes`).set(auth(a.member1)).send({ vote: 'register' });
     await h.http().post(`/applications/${id}/votes`).set(auth(a.member2)).send({ vote: 'register' });
     expect(body(await h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send({ decision: 'register' })).status).toBe('registered');
     await h.http().post(`/applications/${id}/notification`).set(auth(a.officer));
-    const signed = await h.http().post(`/applications/${id}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-E2E-1', signedOn: '2026-11-16', termMonths: 24 });
+    const signed = await h
+      .http()
+      .post(`/applications/${id}/contract`)
+      .set(auth(a.officer))
+      .send({ contractNumber: 'SC-E2E-1', signedOn: '2026-11-16', termMonths: 24 });
     expect(body(signed).status).toBe('contract-signed');
     expect(body(await h.http().post(`/applications/${id}/certificate`).set(auth(a.officer))).status).toBe('certificate-issued');
     expect(body(await h.http().post(`/applications/${id}/listing`).set(auth(a.officer))).status).toBe('listed');
@@ -57,7 +95,9 @@ describe('end to end through HTTP and Kafka (workers on)', () => {
     });
     const participantId = eventOf(registered.value).payload['participantId'];
     const types = await waitFor('all events of the application on the topic', () => {
-      const mine = probe.messages.map((m) => ({ m, e: eventOf(m.value) })).filter(({ e }) => e.aggregateId === id || e.payload['participantId'] === participantId);
+      const mine = probe.messages
+        .map((m) => ({ m, e: eventOf(m.value) }))
+        .filter(({ e }) => e.aggregateId === id || e.payload['participantId'] === participantId);
       return mine.length >= 8 ? mine : undefined;
     });
     expect(types.map(({ e }) => e.type)).toEqual([
@@ -72,10 +112,15 @@ describe('end to end through HTTP and Kafka (workers on)', () => {
     ]);
     expect(new Set(types.map(({ m }) => m.key))).toEqual(new Set([a.bin]));
     // The outbox is drained by the relay.
-    await waitFor('outbox drained', async () => (await h.sql<{ n: string }>(`select count(*)::text n from hub_outbox where published_at is null`))[0]!.n === '0');
+    await waitFor(
+      'outbox drained',
+      async () => (await h.sql<{ n: string }>(`select count(*)::text n from hub_outbox where published_at is null`))[0]!.n === '0',
+    );
 
     const registry = await h.http().get('/registry?q=End To End');
-    expect(body<RegistryPage>(registry).items).toEqual([expect.objectContaining({ bin: a.bin, certificateNumber: body(signed).certificateNumber, status: 'active' })]);
+    expect(body<RegistryPage>(registry).items).toEqual([
+      expect.objectContaining({ bin: a.bin, certificateNumber: body(signed).certificateNumber, status: 'active' }),
+    ]);
     const verify = await h.http().get(`/registry/certificates/${body(signed).certificateNumber}`);
     expect(body<CertificateVerification>(verify)).toMatchObject({ valid: true, validFrom: '2026-11-16', validTo: '2028-11-15' });
   });

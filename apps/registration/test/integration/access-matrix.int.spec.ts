@@ -73,7 +73,8 @@ describe('registration access matrix: every route × every role and anonymous (A
 
   beforeAll(async () => {
     h = await startHarness('reg_access');
-    for (const role of ROLES) tokens.set(role, await h.issuer.issue({ sub: `matrix-${role}`, roles: [role], ...(role === 'applicant' ? { companies: [bin] } : {}) }));
+    for (const role of ROLES)
+      tokens.set(role, await h.issuer.issue({ sub: `matrix-${role}`, roles: [role], ...(role === 'applicant' ? { companies: [bin] } : {}) }));
     const doc = (await h.http().get('/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((verb) => `${verb.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`));
   }, 60_000);

@@ -34,7 +34,10 @@ afterAll(async () => {
 });
 
 const outbox = (aggregateId: string) =>
-  h.sql<{ event_type: string; message_key: string; envelope: { payload: Record<string, unknown> } }>(`select event_type, message_key, envelope from hub_outbox where envelope->>'aggregateId' = ? order by position`, [aggregateId]);
+  h.sql<{ event_type: string; message_key: string; envelope: { payload: Record<string, unknown> } }>(
+    `select event_type, message_key, envelope from hub_outbox where envelope->>'aggregateId' = ? order by position`,
+    [aggregateId],
+  );
 
 describe('applicant: draft and filing (F-8 … F-11)', () => {
   let a: Actors;
@@ -43,18 +46,36 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
   });
 
   it('F-8, F-9, F-12: a complete, eligible application is filed; outcomes, rule-set version, the 5 WD review deadline and the outbox event are stored together', async () => {
-    const created = await h.http().post('/applications').set(auth(a.applicant)).send({ bin: a.bin, companyName: 'Qazaq Soft LLP', address: 'Astana', language: 'kk' });
+    const created = await h
+      .http()
+      .post('/applications')
+      .set(auth(a.applicant))
+      .send({ bin: a.bin, companyName: 'Qazaq Soft LLP', address: 'Astana', language: 'kk' });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', kind: 'registration', bin: a.bin });
     const id = body(created).id;
-    expect((await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send(completeDraft(['PH-01', 'PH-02']))).status).toBe(200);
+    expect(
+      (
+        await h
+          .http()
+          .patch(`/applications/${id}`)
+          .set(auth(a.applicant))
+          .send(completeDraft(['PH-01', 'PH-02']))
+      ).status,
+    ).toBe(200);
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(a.applicant));
     expect(res.status).toBe(200);
     expect(body(res).status).toBe('submitted');
-    expect(body(res).eligibilityEvaluation).toMatchObject({ eligible: true, ruleSetVersion: 'fund-rules-703/2025@2026-01-16+activity-list:placeholder-2026-11', filedOn: '2026-11-16' });
+    expect(body(res).eligibilityEvaluation).toMatchObject({
+      eligible: true,
+      ruleSetVersion: 'fund-rules-703/2025@2026-01-16+activity-list:placeholder-2026-11',
+      filedOn: '2026-11-16',
+    });
     expect(body(res).eligibilityEvaluation!.outcomes.map((o) => `${o.ruleId}:${o.outcome}`)).toContain('F-7(8):not-applicable');
     // Filed Monday 2026-11-16: 5 WD later is Monday 2026-11-23.
-    expect(body(res).deadlines).toEqual([expect.objectContaining({ kind: 'completeness-review', ruleId: 'F-12', dueDate: '2026-11-23', status: 'open', overdue: false })]);
+    expect(body(res).deadlines).toEqual([
+      expect.objectContaining({ kind: 'completeness-review', ruleId: 'F-12', dueDate: '2026-11-23', status: 'open', overdue: false }),
+    ]);
     const events = await outbox(id);
     expect(events.map((e) => e.event_type)).toEqual(['registration.application-submitted']);
     expect(events[0]!.message_key).toBe(a.bin);
@@ -75,7 +96,11 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
   it('F-7: an ineligible applicant cannot file: 422 naming every failed rule, and nothing is written', async () => {
     const b = await actorsFor(h);
     const id = await driveTo(h, b, 'draft');
-    await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ eligibility: { ...completeDraft().eligibility, stateOwnershipPercent: 51 }, taxCertificate: { issuedOn: '2026-11-16', debtTiyn: 2_595_001 } }); // F-9(2): 6 × MCI 2026 + 1 tiyn
+    await h
+      .http()
+      .patch(`/applications/${id}`)
+      .set(auth(b.applicant))
+      .send({ eligibility: { ...completeDraft().eligibility, stateOwnershipPercent: 51 }, taxCertificate: { issuedOn: '2026-11-16', debtTiyn: 2_595_001 } }); // F-9(2): 6 × MCI 2026 + 1 tiyn
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
     expect(res.status).toBe(422);
     expect(body<EligibilityProblem>(res).outcomes.map((o) => o.ruleId)).toEqual(['F-7(4)', 'F-9(2)/debt']);
@@ -88,7 +113,11 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
   it('F-9(2): a tax certificate older than 10 calendar days is refused on filing', async () => {
     const b = await actorsFor(h);
     const id = await driveTo(h, b, 'draft');
-    await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ taxCertificate: { issuedOn: '2026-11-05', debtTiyn: 0 } });
+    await h
+      .http()
+      .patch(`/applications/${id}`)
+      .set(auth(b.applicant))
+      .send({ taxCertificate: { issuedOn: '2026-11-05', debtTiyn: 0 } });
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
     expect(res.status).toBe(422);
     expect(problem(res).ruleId).toBe('F-9(2)/age');
@@ -97,11 +126,17 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
   it('F-9(1): an incomplete Annex 1 plan is refused with every missing field named', async () => {
     const b = await actorsFor(h);
     const id = await driveTo(h, b, 'draft');
-    await h.http().patch(`/applications/${id}`).set(auth(b.applicant)).send({ businessPlan: { projects: [{ activityTypeCode: 'PH-01', name: 'X' }] } });
+    await h
+      .http()
+      .patch(`/applications/${id}`)
+      .set(auth(b.applicant))
+      .send({ businessPlan: { projects: [{ activityTypeCode: 'PH-01', name: 'X' }] } });
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
     expect(res.status).toBe(422);
     const fields = (problem(res).errors ?? []).map((e) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['businessPlan.placeOfImplementation', 'businessPlan.projects.0.goals', 'businessPlan.clients', 'businessPlan.actionPlan']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['businessPlan.placeOfImplementation', 'businessPlan.projects.0.goals', 'businessPlan.clients', 'businessPlan.actionPlan']),
+    );
   });
 
   it('F-10: an English application opens a translation task for the Fund, which the officer completes', async () => {
@@ -112,8 +147,12 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
     expect(task).toMatchObject({ sourceLanguage: 'en', status: 'open' });
     const queue = await h.http().get('/review-queue').set(auth(b.officer));
     expect(body<ReviewQueuePage>(queue).items.find((i) => i.id === id)).toMatchObject({ translationPending: true });
-    expect((await h.http().post(`/translation-tasks/${task!.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status).toBe(204);
-    expect((await h.http().post(`/translation-tasks/${task!.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status).toBe(409);
+    expect(
+      (await h.http().post(`/translation-tasks/${task!.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status,
+    ).toBe(204);
+    expect(
+      (await h.http().post(`/translation-tasks/${task!.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status,
+    ).toBe(409);
   });
 });
 
@@ -121,10 +160,18 @@ describe('Fund officer: review, remarks, Commission (F-12 … F-16)', () => {
   it('F-14: remarks tied to fields; the applicant corrects, answers and resubmits; the review deadline runs again', async () => {
     const a = await actorsFor(h);
     const id = await driveTo(h, a, 'submitted');
-    const bad = await h.http().post(`/applications/${id}/remarks`).set(auth(a.officer)).send({ remarks: [{ field: 'favouriteColour', message: 'x' }] });
+    const bad = await h
+      .http()
+      .post(`/applications/${id}/remarks`)
+      .set(auth(a.officer))
+      .send({ remarks: [{ field: 'favouriteColour', message: 'x' }] });
     expect(bad.status).toBe(422);
     expect(problem(bad).errors?.[0]?.field).toBe('remarks.0.field');
-    const res = await h.http().post(`/applications/${id}/remarks`).set(auth(a.officer)).send({ remarks: [{ field: 'businessPlan.clients', message: 'Name the pilot clients' }] });
+    const res = await h
+      .http()
+      .post(`/applications/${id}/remarks`)
+      .set(auth(a.officer))
+      .send({ remarks: [{ field: 'businessPlan.clients', message: 'Name the pilot clients' }] });
     expect(res.status).toBe(200);
     expect(body(res).status).toBe('remarks-issued');
     expect(body(res).deadlines[0]).toMatchObject({ kind: 'completeness-review', status: 'met' });
@@ -132,13 +179,27 @@ describe('Fund officer: review, remarks, Commission (F-12 … F-16)', () => {
     // The applicant sees the remark.
     const seen = await h.http().get(`/applications/${id}`).set(auth(a.applicant));
     expect(body(seen).remarks).toEqual([expect.objectContaining({ field: 'businessPlan.clients', message: 'Name the pilot clients' })]);
-    await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send({ businessPlan: { ...completeDraft().businessPlan, clients: 'Magnum, Small' } });
+    await h
+      .http()
+      .patch(`/applications/${id}`)
+      .set(auth(a.applicant))
+      .send({ businessPlan: { ...completeDraft().businessPlan, clients: 'Magnum, Small' } });
     h.clock.advanceDays(1);
-    const re = await h.http().post(`/applications/${id}/resubmit`).set(auth(a.applicant)).send({ answers: [{ remarkId, answer: 'Named them in item 10' }] });
+    const re = await h
+      .http()
+      .post(`/applications/${id}/resubmit`)
+      .set(auth(a.applicant))
+      .send({ answers: [{ remarkId, answer: 'Named them in item 10' }] });
     expect(re.status).toBe(200);
     expect(body(re).status).toBe('resubmitted');
-    expect(body(re).deadlines.filter((d) => d.status === 'open')).toEqual([expect.objectContaining({ kind: 'completeness-review', startedOn: '2026-11-17', dueDate: '2026-11-24' })]);
-    expect((await outbox(id)).map((e) => e.event_type)).toEqual(['registration.application-submitted', 'registration.remarks-issued', 'registration.application-submitted']);
+    expect(body(re).deadlines.filter((d) => d.status === 'open')).toEqual([
+      expect.objectContaining({ kind: 'completeness-review', startedOn: '2026-11-17', dueDate: '2026-11-24' }),
+    ]);
+    expect((await outbox(id)).map((e) => e.event_type)).toEqual([
+      'registration.application-submitted',
+      'registration.remarks-issued',
+      'registration.application-submitted',
+    ]);
     h.clock.advanceDays(-1);
   });
 
@@ -158,21 +219,64 @@ describe('Fund officer: review, remarks, Commission (F-12 … F-16)', () => {
     const id = await driveTo(h, a, 'with-commission');
     const agenda = await h.http().get('/commission/agenda').set(auth(a.member1));
     expect(body<AgendaItem[]>(agenda).find((x) => x.id === id)).toMatchObject({ ruleId: 'F-15', dueDate: '2026-11-30' });
-    expect((await h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send({ decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'r' }] })).status).toBe(422);
-    expect((await h.http().post(`/applications/${id}/votes`).set(auth(a.member1)).send({ vote: 'refuse', grounds: ['activity-not-in-priority-list'], comment: 'not ICT' })).status).toBe(200);
-    expect((await h.http().post(`/applications/${id}/votes`).set(auth(a.member2)).send({ vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] })).status).toBe(200);
+    expect(
+      (
+        await h
+          .http()
+          .post(`/applications/${id}/decision`)
+          .set(auth(a.secretary))
+          .send({ decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'r' }] })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await h
+          .http()
+          .post(`/applications/${id}/votes`)
+          .set(auth(a.member1))
+          .send({ vote: 'refuse', grounds: ['activity-not-in-priority-list'], comment: 'not ICT' })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await h
+          .http()
+          .post(`/applications/${id}/votes`)
+          .set(auth(a.member2))
+          .send({ vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] })
+      ).status,
+    ).toBe(200);
     expect((await h.http().post(`/applications/${id}/votes`).set(auth(a.secretary)).send({ vote: 'register' })).status).toBe(403);
-    const res = await h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send({ decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'The product is a retail shop, not an ICT activity of the list' }] });
+    const res = await h
+      .http()
+      .post(`/applications/${id}/decision`)
+      .set(auth(a.secretary))
+      .send({
+        decision: 'refuse',
+        grounds: [{ ground: 'activity-not-in-priority-list', reason: 'The product is a retail shop, not an ICT activity of the list' }],
+      });
     expect(res.status).toBe(200);
     expect(body(res).status).toBe('refused');
-    expect(body(res).decision).toMatchObject({ decision: 'refuse', protocolNumber: matching(/^CP-2026-\d{5}$/), votes: [expect.objectContaining({ member: 'member-1' }), expect.objectContaining({ member: 'member-2' })] });
+    expect(body(res).decision).toMatchObject({
+      decision: 'refuse',
+      protocolNumber: matching(/^CP-2026-\d{5}$/),
+      votes: [expect.objectContaining({ member: 'member-1' }), expect.objectContaining({ member: 'member-2' })],
+    });
     const notice = body(res).deadlines.find((d) => d.kind === 'decision-notification');
     expect(notice).toMatchObject({ ruleId: 'F-17', dueDate: '2026-11-23', status: 'open' });
     const events = await outbox(id);
-    expect(events.at(-1)!.envelope.payload).toMatchObject({ decision: 'refuse', grounds: ['activity-not-in-priority-list'], notificationDueDate: '2026-11-23' });
+    expect(events.at(-1)!.envelope.payload).toMatchObject({
+      decision: 'refuse',
+      grounds: ['activity-not-in-priority-list'],
+      notificationDueDate: '2026-11-23',
+    });
     // The applicant sees the decision with grounds and reasons (F-17), not who voted how.
     const seen = await h.http().get(`/applications/${id}`).set(auth(a.applicant));
-    expect(body(seen).decision).toMatchObject({ decision: 'refuse', grounds: [{ ground: 'activity-not-in-priority-list', reason: 'The product is a retail shop, not an ICT activity of the list' }], votes: [] });
+    expect(body(seen).decision).toMatchObject({
+      decision: 'refuse',
+      grounds: [{ ground: 'activity-not-in-priority-list', reason: 'The product is a retail shop, not an ICT activity of the list' }],
+      votes: [],
+    });
     expect(body(seen).votes).toEqual([]);
     const notified = await h.http().post(`/applications/${id}/notification`).set(auth(a.officer));
     expect(body(notified).deadlines.find((d) => d.kind === 'decision-notification')?.status).toBe('met');
@@ -193,16 +297,35 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
   });
 
   it('F-18, F-24: signing the contract makes a participant for the minimum term and publishes participant-registered with the certificate number', async () => {
-    const short = await h.http().post(`/applications/${id}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-1', signedOn: '2026-11-16', termMonths: 6 });
+    const short = await h
+      .http()
+      .post(`/applications/${id}/contract`)
+      .set(auth(a.officer))
+      .send({ contractNumber: 'SC-1', signedOn: '2026-11-16', termMonths: 6 });
     expect(short.status).toBe(422);
     expect(problem(short).ruleId).toBe('F-24');
     const res = await h.http().post(`/applications/${id}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-1', signedOn: '2026-11-16' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'contract-signed', contract: { termStart: '2026-11-16', termEnd: '2027-11-15' }, certificateNumber: matching(/^AH-2026-\d{5}$/) });
-    expect(body(res).deadlines.filter((d) => d.status === 'open').map((d) => `${d.ruleId}@${d.dueDate}`).sort()).toEqual(['F-17@2026-11-23', 'F-18@2026-11-19', 'F-19@2026-11-19']);
+    expect(res.body).toMatchObject({
+      status: 'contract-signed',
+      contract: { termStart: '2026-11-16', termEnd: '2027-11-15' },
+      certificateNumber: matching(/^AH-2026-\d{5}$/),
+    });
+    expect(
+      body(res)
+        .deadlines.filter((d) => d.status === 'open')
+        .map((d) => `${d.ruleId}@${d.dueDate}`)
+        .sort(),
+    ).toEqual(['F-17@2026-11-23', 'F-18@2026-11-19', 'F-19@2026-11-19']);
     const registered = (await outbox(id)).find((e) => e.event_type === 'registration.participant-registered')!;
     expect(registered.message_key).toBe(a.bin);
-    expect(registered.envelope.payload).toMatchObject({ bin: a.bin, companyName: 'Registry Star LLP', certificateNumber: body(res).certificateNumber, certificateDueDate: '2026-11-19', activityTypes: [{ code: 'PH-01', name: 'Разработка программного обеспечения' }] });
+    expect(registered.envelope.payload).toMatchObject({
+      bin: a.bin,
+      companyName: 'Registry Star LLP',
+      certificateNumber: body(res).certificateNumber,
+      certificateDueDate: '2026-11-19',
+      activityTypes: [{ code: 'PH-01', name: 'Разработка программного обеспечения' }],
+    });
     // not public before listing
     expect(body<RegistryPage>(await h.http().get(`/registry?q=${a.bin}`)).total).toBe(0);
   });
@@ -211,25 +334,50 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
     const cert = await h.http().post(`/applications/${id}/certificate`).set(auth(a.officer));
     expect(cert.status).toBe(200);
     const number = body(cert).certificateNumber as string;
-    const pdf = await h.http().get(`/applications/${id}/certificate.pdf`).set(auth(a.applicant)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const pdf = await h
+      .http()
+      .get(`/applications/${id}/certificate.pdf`)
+      .set(auth(a.applicant))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await h.http().get(`/registry/certificates/${number}`)).status).toBe(404); // not listed yet
     const listed = await h.http().post(`/applications/${id}/listing`).set(auth(a.officer));
     expect(body(listed).status).toBe('listed');
-    expect(body(listed).deadlines.filter((d) => d.status === 'open').map((d) => d.kind)).toEqual(['decision-notification']);
+    expect(
+      body(listed)
+        .deadlines.filter((d) => d.status === 'open')
+        .map((d) => d.kind),
+    ).toEqual(['decision-notification']);
     const found = await h.http().get('/registry?q=registry star');
-    expect(body<RegistryPage>(found).items).toEqual([{ companyName: 'Registry Star LLP', bin: a.bin, activityTypes: [{ code: 'PH-01', name: 'Разработка программного обеспечения' }], certificateNumber: number, validFrom: '2026-11-16', validTo: '2027-11-15', status: 'active', listedOn: '2026-11-16' }]);
+    expect(body<RegistryPage>(found).items).toEqual([
+      {
+        companyName: 'Registry Star LLP',
+        bin: a.bin,
+        activityTypes: [{ code: 'PH-01', name: 'Разработка программного обеспечения' }],
+        certificateNumber: number,
+        validFrom: '2026-11-16',
+        validTo: '2027-11-15',
+        status: 'active',
+        listedOn: '2026-11-16',
+      },
+    ]);
     expect(body<RegistryPage>(await h.http().get('/registry?activityType=PH-01&status=active')).items.map((i) => i.bin)).toContain(a.bin);
     expect(body<RegistryPage>(await h.http().get('/registry?activityType=PH-06')).items.map((i) => i.bin)).not.toContain(a.bin);
     expect(body<RegistryPage>(await h.http().get('/registry?status=expired')).total).toBe(0);
     const verify = await h.http().get(`/registry/certificates/${number}`);
-    expect(body<CertificateVerification>(verify)).toMatchObject({ valid: true, certificateNumber: number, bin: a.bin, signature: { verified: true, nationalPki: false } });
+    expect(body<CertificateVerification>(verify)).toMatchObject({
+      valid: true,
+      certificateNumber: number,
+      bin: a.bin,
+      signature: { verified: true, nationalPki: false },
+    });
     const csv = await h.http().get('/registry/export?format=csv');
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text).toContain(`"Registry Star LLP","${a.bin}"`);
@@ -238,12 +386,26 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
   });
 
   it('F-20: a participant applies to add an activity type; the Commission approves within 10 WD; activity-types-changed is published', async () => {
-    const created = await h.http().post('/applications').set(auth(a.applicant)).send({ kind: 'activity-change', bin: a.bin, companyName: 'Registry Star LLP', address: 'Astana', language: 'ru' });
+    const created = await h
+      .http()
+      .post('/applications')
+      .set(auth(a.applicant))
+      .send({ kind: 'activity-change', bin: a.bin, companyName: 'Registry Star LLP', address: 'Astana', language: 'ru' });
     expect(created.status).toBe(201);
     expect(body(created).activityTypes).toEqual([{ code: 'PH-01', works: ['PH-01.1'] }]);
     const cid = body(created).id;
     const { sampleBusinessPlan } = await import('../../src/cli/sample-data.js');
-    await h.http().patch(`/applications/${cid}`).set(auth(a.applicant)).send({ activityTypes: [{ code: 'PH-01', works: ['PH-01.1'] }, { code: 'PH-03', works: ['PH-03.1'] }], businessPlan: sampleBusinessPlan(['PH-01', 'PH-03']) });
+    await h
+      .http()
+      .patch(`/applications/${cid}`)
+      .set(auth(a.applicant))
+      .send({
+        activityTypes: [
+          { code: 'PH-01', works: ['PH-01.1'] },
+          { code: 'PH-03', works: ['PH-03.1'] },
+        ],
+        businessPlan: sampleBusinessPlan(['PH-01', 'PH-03']),
+      });
     const sub = await h.http().post(`/applications/${cid}/submit`).set(auth(a.applicant));
     expect(sub.status).toBe(200);
     expect(body(sub).deadlines).toEqual([expect.objectContaining({ kind: 'activity-change-decision', ruleId: 'F-20', dueDate: '2026-11-30' })]);
@@ -252,17 +414,27 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
     const decided = await h.http().post(`/applications/${cid}/decision`).set(auth(a.secretary)).send({ decision: 'register' });
     expect(body(decided).status).toBe('registered');
     expect((await h.http().post(`/applications/${cid}/contract`).set(auth(a.officer)).send({ contractNumber: 'X', signedOn: '2026-11-16' })).status).toBe(409);
-    const participantEvents = await h.sql<{ envelope: { payload: Record<string, unknown> } }>(`select envelope from hub_outbox where event_type = 'registration.activity-types-changed' and message_key = ?`, [a.bin]);
+    const participantEvents = await h.sql<{ envelope: { payload: Record<string, unknown> } }>(
+      `select envelope from hub_outbox where event_type = 'registration.activity-types-changed' and message_key = ?`,
+      [a.bin],
+    );
     expect(participantEvents[0]!.envelope.payload).toMatchObject({ added: ['PH-03'], removed: [], effectiveFrom: '2026-11-16' });
     const registry = await h.http().get(`/registry?q=${a.bin}`);
     expect(body<RegistryPage>(registry).items[0]!.activityTypes.map((t) => t.code)).toEqual(['PH-01', 'PH-03']);
   });
 
   it('F-9(3): the participant reports an address change; the record follows and participant-address-changed is published; others get 404', async () => {
-    const res = await h.http().post(`/participants/${a.bin}/address`).set(auth(a.applicant)).send({ address: 'Astana, Turan 24, office 5', proofDocumentRef: 'LEASE-2026-0777' });
+    const res = await h
+      .http()
+      .post(`/participants/${a.bin}/address`)
+      .set(auth(a.applicant))
+      .send({ address: 'Astana, Turan 24, office 5', proofDocumentRef: 'LEASE-2026-0777' });
     expect(res.status).toBe(200);
     expect(body<ParticipantView>(res)).toMatchObject({ bin: a.bin, address: 'Astana, Turan 24, office 5' });
-    const events = await h.sql<{ envelope: { payload: Record<string, unknown> } }>(`select envelope from hub_outbox where event_type = 'registration.participant-address-changed' and message_key = ?`, [a.bin]);
+    const events = await h.sql<{ envelope: { payload: Record<string, unknown> } }>(
+      `select envelope from hub_outbox where event_type = 'registration.participant-address-changed' and message_key = ?`,
+      [a.bin],
+    );
     expect(events[0]!.envelope.payload).toMatchObject({ bin: a.bin, address: 'Astana, Turan 24, office 5', reportedOn: '2026-11-16' });
     const other = await actorsFor(h);
     expect((await h.http().get(`/participants/${a.bin}`).set(auth(other.applicant))).status).toBe(404);

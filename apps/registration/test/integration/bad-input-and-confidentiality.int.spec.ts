@@ -1,5 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actors, type ApplicationPage, type Harness, type RegistryPage, actorsFor, auth, body, completeDraft, driveTo, problem, startHarness } from '../support/registration-harness.js';
+import {
+  type Actors,
+  type ApplicationPage,
+  type Harness,
+  type RegistryPage,
+  actorsFor,
+  auth,
+  body,
+  completeDraft,
+  driveTo,
+  problem,
+  startHarness,
+} from '../support/registration-harness.js';
 
 let h: Harness;
 let a: Actors;
@@ -18,10 +30,12 @@ afterAll(async () => {
 });
 
 const counts = async () =>
-  (await h.sql<{ t: string; n: string }>(
-    `select 'app' t, count(*)::text n from registration_application union all select 'outbox', count(*)::text from hub_outbox union all select 'deadline', count(*)::text from registration_deadline
+  (
+    await h.sql<{ t: string; n: string }>(
+      `select 'app' t, count(*)::text n from registration_application union all select 'outbox', count(*)::text from hub_outbox union all select 'deadline', count(*)::text from registration_deadline
      union all select 'participant', count(*)::text from registration_participant union all select 'timer', count(*)::text from hub_timer union all select 'versions', coalesce(sum(version), 0)::text from registration_application`,
-  )).map((r) => `${r.t}=${r.n}`);
+    )
+  ).map((r) => `${r.t}=${r.n}`);
 
 const fields = (res: { body: unknown }) => (problem(res).errors ?? []).map((e) => e.field);
 
@@ -29,17 +43,69 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
   it('every endpoint answers malformed input with 400 naming the fields, and writes nothing', async () => {
     const before = await counts();
     const cases: Array<[string, () => Promise<{ status: number; body: { errors?: { field: string }[] }; headers: Record<string, string> }>, string[]]> = [
-      ['create', () => h.http().post('/applications').set(auth(a.applicant)).send({ bin: '12345', language: 'de', kind: 'other' }), ['body.bin', 'body.language', 'body.kind', 'body.companyName', 'body.address']],
+      [
+        'create',
+        () => h.http().post('/applications').set(auth(a.applicant)).send({ bin: '12345', language: 'de', kind: 'other' }),
+        ['body.bin', 'body.language', 'body.kind', 'body.companyName', 'body.address'],
+      ],
       ['edit: bad id', () => h.http().patch('/applications/not-a-uuid').set(auth(a.applicant)).send({ companyName: 'X' }), ['params.id']],
-      ['edit: bad values', () => h.http().patch(`/applications/${draft}`).set(auth(a.applicant)).send({ taxCertificate: { issuedOn: '2026-02-30', debtTiyn: 0.5 }, businessPlan: { team: { headcount: 1.5 } }, eligibility: { hasBranches: 'no' } }), ['body.taxCertificate.issuedOn', 'body.taxCertificate.debtTiyn', 'body.businessPlan.team.headcount', 'body.eligibility.hasBranches']],
+      [
+        'edit: bad values',
+        () =>
+          h
+            .http()
+            .patch(`/applications/${draft}`)
+            .set(auth(a.applicant))
+            .send({
+              taxCertificate: { issuedOn: '2026-02-30', debtTiyn: 0.5 },
+              businessPlan: { team: { headcount: 1.5 } },
+              eligibility: { hasBranches: 'no' },
+            }),
+        ['body.taxCertificate.issuedOn', 'body.taxCertificate.debtTiyn', 'body.businessPlan.team.headcount', 'body.eligibility.hasBranches'],
+      ],
       ['edit: empty', () => h.http().patch(`/applications/${draft}`).set(auth(a.applicant)).send({}), ['body']],
       ['submit', () => h.http().post('/applications/123/submit').set(auth(a.applicant)), ['params.id']],
       ['resubmit', () => h.http().post(`/applications/${draft}/resubmit`).set(auth(a.applicant)).send({ answers: [] }), ['body.answers']],
-      ['remarks', () => h.http().post(`/applications/${submitted}/remarks`).set(auth(a.officer)).send({ remarks: [{ field: '', message: '' }] }), ['body.remarks.0.field', 'body.remarks.0.message']],
-      ['vote', () => h.http().post(`/applications/${submitted}/votes`).set(auth(a.member1)).send({ vote: 'maybe', grounds: ['bad'] }), ['body.vote', 'body.grounds.0']],
-      ['decision', () => h.http().post(`/applications/${submitted}/decision`).set(auth(a.secretary)).send({ decision: 'refuse', grounds: [{ ground: 'dislike' }] }), ['body.grounds.0.ground', 'body.grounds.0.reason']],
-      ['contract', () => h.http().post(`/applications/${registered}/contract`).set(auth(a.officer)).send({ contractNumber: '', signedOn: '2026-13-01', termMonths: 0 }), ['body.contractNumber', 'body.signedOn', 'body.termMonths']],
-      ['translation: bad body', () => h.http().post('/translation-tasks/018f0000-0000-7000-8000-000000000000/complete').set(auth(a.officer)).send({ targetLanguage: 'en' }), ['body.targetLanguage', 'body.documentRef']],
+      [
+        'remarks',
+        () =>
+          h
+            .http()
+            .post(`/applications/${submitted}/remarks`)
+            .set(auth(a.officer))
+            .send({ remarks: [{ field: '', message: '' }] }),
+        ['body.remarks.0.field', 'body.remarks.0.message'],
+      ],
+      [
+        'vote',
+        () =>
+          h
+            .http()
+            .post(`/applications/${submitted}/votes`)
+            .set(auth(a.member1))
+            .send({ vote: 'maybe', grounds: ['bad'] }),
+        ['body.vote', 'body.grounds.0'],
+      ],
+      [
+        'decision',
+        () =>
+          h
+            .http()
+            .post(`/applications/${submitted}/decision`)
+            .set(auth(a.secretary))
+            .send({ decision: 'refuse', grounds: [{ ground: 'dislike' }] }),
+        ['body.grounds.0.ground', 'body.grounds.0.reason'],
+      ],
+      [
+        'contract',
+        () => h.http().post(`/applications/${registered}/contract`).set(auth(a.officer)).send({ contractNumber: '', signedOn: '2026-13-01', termMonths: 0 }),
+        ['body.contractNumber', 'body.signedOn', 'body.termMonths'],
+      ],
+      [
+        'translation: bad body',
+        () => h.http().post('/translation-tasks/018f0000-0000-7000-8000-000000000000/complete').set(auth(a.officer)).send({ targetLanguage: 'en' }),
+        ['body.targetLanguage', 'body.documentRef'],
+      ],
       ['translation: bad id', () => h.http().post('/translation-tasks/zzz/complete').set(auth(a.officer)).send({ documentRef: 'TR' }), ['params.id']],
       ['registry', () => h.http().get('/registry?page=0&pageSize=1000&status=gone'), ['query.page', 'query.pageSize', 'query.status']],
       ['export', () => h.http().get('/registry/export?format=xml'), ['query.format']],
@@ -54,7 +120,11 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
       ['certificate', () => h.http().post('/applications/42/certificate').set(auth(a.officer)), ['params.id']],
       ['send', () => h.http().post('/applications/42/send-to-commission').set(auth(a.officer)), ['params.id']],
       ['participant', () => h.http().get('/participants/abc').set(auth(a.applicant)), ['params.bin']],
-      ['address', () => h.http().post(`/participants/${a.bin}/address`).set(auth(a.applicant)).send({ address: '' }), ['body.address', 'body.proofDocumentRef']],
+      [
+        'address',
+        () => h.http().post(`/participants/${a.bin}/address`).set(auth(a.applicant)).send({ address: '' }),
+        ['body.address', 'body.proofDocumentRef'],
+      ],
       ['translations', () => h.http().get('/translation-tasks?status=lost').set(auth(a.officer)), ['query.status']],
       ['json', () => h.http().post('/applications').set(auth(a.applicant)).set('content-type', 'application/json').send('{"bin": '), ['body']],
     ];
@@ -105,7 +175,11 @@ describe('concurrency', () => {
     const before = await counts();
     const [x, y] = await Promise.all([
       h.http().post(`/applications/${id}/send-to-commission`).set(auth(b.officer)),
-      h.http().post(`/applications/${id}/remarks`).set(auth(b.officer)).send({ remarks: [{ field: 'companyName', message: 'Use the registered name' }] }),
+      h
+        .http()
+        .post(`/applications/${id}/remarks`)
+        .set(auth(b.officer))
+        .send({ remarks: [{ field: 'companyName', message: 'Use the registered name' }] }),
     ]);
     expect([x.status, y.status].sort()).toEqual([200, 409]);
     const after = await h.http().get(`/applications/${id}`).set(auth(b.officer));
@@ -147,8 +221,18 @@ describe('confidentiality (F-35)', () => {
 
   it('F-35: an applicant cannot start an application for a company it does not act for, nor use Fund or Commission endpoints', async () => {
     const other = await actorsFor(h);
-    expect((await h.http().post('/applications').set(auth(a.applicant)).send({ bin: other.bin, companyName: 'X', address: 'Y', language: 'ru' })).status).toBe(403);
-    expect((await h.http().post(`/applications/${submitted}/remarks`).set(auth(a.applicant)).send({ remarks: [{ field: 'companyName', message: 'x' }] })).status).toBe(403);
+    expect((await h.http().post('/applications').set(auth(a.applicant)).send({ bin: other.bin, companyName: 'X', address: 'Y', language: 'ru' })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await h
+          .http()
+          .post(`/applications/${submitted}/remarks`)
+          .set(auth(a.applicant))
+          .send({ remarks: [{ field: 'companyName', message: 'x' }] })
+      ).status,
+    ).toBe(403);
     expect((await h.http().post(`/applications/${submitted}/votes`).set(auth(a.applicant)).send({ vote: 'register' })).status).toBe(403);
     expect((await h.http().get('/review-queue').set(auth(a.applicant))).status).toBe(403);
     expect((await h.http().get('/applications')).status).toBe(401);
@@ -159,11 +243,25 @@ describe('confidentiality (F-35)', () => {
     await driveTo(h, b, 'listed', { companyName: 'Public Face LLP' });
     const page = await h.http().get('/registry');
     expect(body<RegistryPage>(page).total).toBeGreaterThanOrEqual(1);
-    for (const item of body<RegistryPage>(page).items) expect(Object.keys(item).sort()).toEqual(['activityTypes', 'bin', 'certificateNumber', 'companyName', 'listedOn', 'status', 'validFrom', 'validTo']);
+    for (const item of body<RegistryPage>(page).items)
+      expect(Object.keys(item).sort()).toEqual(['activityTypes', 'bin', 'certificateNumber', 'companyName', 'listedOn', 'status', 'validFrom', 'validTo']);
     const plan = completeDraft().businessPlan;
-    for (const text of [(await h.http().get('/registry')).text, (await h.http().get('/registry/export?format=json')).text, (await h.http().get('/registry/export?format=csv')).text]) {
+    for (const text of [
+      (await h.http().get('/registry')).text,
+      (await h.http().get('/registry/export?format=json')).text,
+      (await h.http().get('/registry/export?format=csv')).text,
+    ]) {
       expect(text).toContain('Public Face LLP');
-      for (const secret of [plan.projects[0]!.technicalDescription, plan.clients, plan.costEstimate.breakdown, 'businessPlan', 'taxCertificate', 'contractNumber', `SC-${b.bin}`]) expect(text).not.toContain(secret);
+      for (const secret of [
+        plan.projects[0]!.technicalDescription,
+        plan.clients,
+        plan.costEstimate.breakdown,
+        'businessPlan',
+        'taxCertificate',
+        'contractNumber',
+        `SC-${b.bin}`,
+      ])
+        expect(text).not.toContain(secret);
     }
   });
 });

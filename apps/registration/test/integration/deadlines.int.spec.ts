@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DeadlineView, type Harness, type ReviewQueuePage, actorsFor, anyString, auth, body, driveTo, poller, startHarness } from '../support/registration-harness.js';
+import {
+  type DeadlineView,
+  type Harness,
+  type ReviewQueuePage,
+  actorsFor,
+  anyString,
+  auth,
+  body,
+  driveTo,
+  poller,
+  startHarness,
+} from '../support/registration-harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -10,7 +21,10 @@ afterAll(async () => {
 });
 
 const missedEvents = (applicationId: string) =>
-  h.sql<{ message_key: string; envelope: { payload: Record<string, unknown> } }>(`select message_key, envelope from hub_outbox where event_type = 'registration.deadline-missed' and envelope->>'aggregateId' = ?`, [applicationId]);
+  h.sql<{ message_key: string; envelope: { payload: Record<string, unknown> } }>(
+    `select message_key, envelope from hub_outbox where event_type = 'registration.deadline-missed' and envelope->>'aggregateId' = ?`,
+    [applicationId],
+  );
 
 describe('statutory deadlines as durable timers', () => {
   it('F-12: an application not reviewed within 5 WD is overdue: the timer raises deadline-missed once, the queue and the deadline board show it', async () => {
@@ -37,7 +51,17 @@ describe('statutory deadlines as durable timers', () => {
 
     board = await h.http().get('/deadlines?overdue=true').set(auth(a.officer));
     expect(board.status).toBe(200);
-    expect(body<DeadlineView[]>(board)).toContainEqual(expect.objectContaining({ kind: 'completeness-review', ruleId: 'F-12', applicationId: late, bin: a.bin, dueDate: '2026-11-23', overdue: true, missedAt: anyString() }));
+    expect(body<DeadlineView[]>(board)).toContainEqual(
+      expect.objectContaining({
+        kind: 'completeness-review',
+        ruleId: 'F-12',
+        applicationId: late,
+        bin: a.bin,
+        dueDate: '2026-11-23',
+        overdue: true,
+        missedAt: anyString(),
+      }),
+    );
     expect(body<DeadlineView[]>(board).every((d) => d.overdue)).toBe(true);
 
     const queue = await h.http().get('/review-queue?overdue=true').set(auth(a.officer));
@@ -64,7 +88,11 @@ describe('statutory deadlines as durable timers', () => {
     const id = await driveTo(h, a, 'with-commission');
     const view = await h.http().get(`/applications/${id}`).set(auth(a.officer));
     // 10 WD from Thu 10 Dec: 11, 14, 15, (16 Independence Day), 17, 18, 21, 22, 23, 24, 25.
-    expect(body(view).deadlines.find((d) => d.kind === 'commission-decision')).toMatchObject({ ruleId: 'F-15', startedOn: '2026-12-10', dueDate: '2026-12-25' });
+    expect(body(view).deadlines.find((d) => d.kind === 'commission-decision')).toMatchObject({
+      ruleId: 'F-15',
+      startedOn: '2026-12-10',
+      dueDate: '2026-12-25',
+    });
   });
 
   it('F-18, F-19: certificate and listing within 3 WD of signing; missing them is raised, doing them closes the deadlines', async () => {
@@ -81,7 +109,7 @@ describe('statutory deadlines as durable timers', () => {
     expect(body<DeadlineView[]>(board).filter((d) => d.applicationId === id && ['certificate', 'registry-listing'].includes(d.kind))).toEqual([]);
   });
 
-  it('F-35: an applicant sees only its own companies\' deadlines; staff roles see all; no token gets 401', async () => {
+  it("F-35: an applicant sees only its own companies' deadlines; staff roles see all; no token gets 401", async () => {
     const a = await actorsFor(h);
     const id = await driveTo(h, a, 'submitted');
     const mine = await h.http().get('/deadlines').set(auth(a.applicant));

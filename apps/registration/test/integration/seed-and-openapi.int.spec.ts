@@ -27,9 +27,22 @@ describe('seed (src/cli/seed.ts, run as built: node dist/cli/seed.js)', () => {
     expect(first.stdout).toMatch(/13 new application\(s\); 14 application\(s\) and 4 listed participant\(s\)/);
     const em = db.orm.em.fork();
     const states = (await em.execute<{ status: string }[]>(`select distinct status from registration_application`)).map((r) => r.status).sort();
-    expect(states).toEqual(['certificate-issued', 'contract-signed', 'draft', 'listed', 'refused', 'registered', 'remarks-issued', 'resubmitted', 'submitted', 'with-commission']);
+    expect(states).toEqual([
+      'certificate-issued',
+      'contract-signed',
+      'draft',
+      'listed',
+      'refused',
+      'registered',
+      'remarks-issued',
+      'resubmitted',
+      'submitted',
+      'with-commission',
+    ]);
     const events = (await em.execute<{ event_type: string }[]>(`select distinct event_type from hub_outbox`)).map((r) => r.event_type);
-    expect(events).toEqual(expect.arrayContaining(['registration.participant-registered', 'registration.activity-types-changed', 'registration.decision-made']));
+    expect(events).toEqual(
+      expect.arrayContaining(['registration.participant-registered', 'registration.activity-types-changed', 'registration.decision-made']),
+    );
     const second = await run('node', [SEED], { env });
     expect(second.stdout).toMatch(/0 new application\(s\); 14 application\(s\)/);
   });
@@ -46,7 +59,32 @@ describe('OpenAPI', () => {
 
   it('documents every registration endpoint with its access rule, generated from the zod schemas', async () => {
     const doc = (await h.http().get('/openapi.json')).body as { paths: Record<string, Record<string, { 'x-hub-access'?: unknown; requestBody?: unknown }>> };
-    for (const path of ['/applications', '/applications/{id}', '/applications/{id}/submit', '/applications/{id}/resubmit', '/applications/{id}/remarks', '/applications/{id}/send-to-commission', '/applications/{id}/votes', '/applications/{id}/decision', '/applications/{id}/notification', '/applications/{id}/contract', '/applications/{id}/certificate', '/applications/{id}/certificate.pdf', '/applications/{id}/listing', '/review-queue', '/deadlines', '/commission/agenda', '/translation-tasks', '/registry', '/registry/export', '/registry/certificates/{number}', '/activity-types', '/metrics', '/participants/{bin}', '/participants/{bin}/address']) {
+    for (const path of [
+      '/applications',
+      '/applications/{id}',
+      '/applications/{id}/submit',
+      '/applications/{id}/resubmit',
+      '/applications/{id}/remarks',
+      '/applications/{id}/send-to-commission',
+      '/applications/{id}/votes',
+      '/applications/{id}/decision',
+      '/applications/{id}/notification',
+      '/applications/{id}/contract',
+      '/applications/{id}/certificate',
+      '/applications/{id}/certificate.pdf',
+      '/applications/{id}/listing',
+      '/review-queue',
+      '/deadlines',
+      '/commission/agenda',
+      '/translation-tasks',
+      '/registry',
+      '/registry/export',
+      '/registry/certificates/{number}',
+      '/activity-types',
+      '/metrics',
+      '/participants/{bin}',
+      '/participants/{bin}/address',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths['/applications/{id}/decision']!['post']!['x-hub-access']).toEqual(['commission-secretary']);

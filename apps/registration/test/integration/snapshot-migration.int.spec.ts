@@ -28,10 +28,28 @@ const snapshot = {
   filedAt: '2026-11-16T04:00:00.000Z',
   filedOn: '2026-11-16',
   lastSubmittedAt: '2026-11-18T05:00:00.000Z',
-  remarks: [{ id: 'r1', round: 1, field: 'businessPlan.clients', message: 'name them', issuedAt: '2026-11-17T04:00:00.000Z', issuedBy: 'officer-1', answer: 'Magnum', answeredAt: '2026-11-18T05:00:00.000Z' }],
+  remarks: [
+    {
+      id: 'r1',
+      round: 1,
+      field: 'businessPlan.clients',
+      message: 'name them',
+      issuedAt: '2026-11-17T04:00:00.000Z',
+      issuedBy: 'officer-1',
+      answer: 'Magnum',
+      answeredAt: '2026-11-18T05:00:00.000Z',
+    },
+  ],
   sentToCommissionAt: '2026-11-19T04:00:00.000Z',
   votes: [{ member: 'member-1', vote: 'register', grounds: [], castAt: '2026-11-20T04:00:00.000Z' }],
-  decision: { decision: 'register', grounds: [], protocolNumber: 'CP-2026-00001', decidedOn: '2026-11-20', recordedBy: 'secretary-1', votes: [{ member: 'member-1', vote: 'register', grounds: [], castAt: '2026-11-20T04:00:00.000Z' }] },
+  decision: {
+    decision: 'register',
+    grounds: [],
+    protocolNumber: 'CP-2026-00001',
+    decidedOn: '2026-11-20',
+    recordedBy: 'secretary-1',
+    votes: [{ member: 'member-1', vote: 'register', grounds: [], castAt: '2026-11-20T04:00:00.000Z' }],
+  },
   notifiedAt: '2026-11-21T04:00:00.000Z',
   contract: { number: 'SC-1', signedOn: '2026-11-23', termStart: '2026-11-23', termEnd: '2027-11-22' },
   certificateNumber: 'AH-2026-00001',
@@ -51,10 +69,23 @@ beforeAll(async () => {
     ...ormOptions,
     migrate: async (o) => {
       await o.migrator.up({ to: 'Migration20261122022244_one_open_application' });
-      await o.em.fork().execute(
-        `insert into registration_application (id, kind, bin, company_name, status, language, filed_at, data, version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 3, ?, ?)`,
-        [snapshot.id, snapshot.kind, snapshot.bin, snapshot.companyName, snapshot.status, snapshot.language, snapshot.filedAt, JSON.stringify(snapshot), snapshot.createdAt, snapshot.updatedAt],
-      );
+      await o.em
+        .fork()
+        .execute(
+          `insert into registration_application (id, kind, bin, company_name, status, language, filed_at, data, version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, 3, ?, ?)`,
+          [
+            snapshot.id,
+            snapshot.kind,
+            snapshot.bin,
+            snapshot.companyName,
+            snapshot.status,
+            snapshot.language,
+            snapshot.filedAt,
+            JSON.stringify(snapshot),
+            snapshot.createdAt,
+            snapshot.updatedAt,
+          ],
+        );
       await o.migrator.up();
     },
   });
@@ -109,11 +140,21 @@ describe('Migration20261201071500_columns_instead_of_snapshot', () => {
   });
 
   it('ADR 0035: the columns have their real types, and the old snapshot is kept (nullable, read-only)', async () => {
-    const columns = await orm.em.fork().execute<{ column_name: string; data_type: string; is_nullable: string }[]>(
-      `select column_name, data_type, is_nullable from information_schema.columns where table_name = 'registration_application' and column_name in ('filed_on', 'decided_on', 'term_end', 'listed_on', 'last_submitted_at', 'remarks', 'data')`,
-    );
+    const columns = await orm.em
+      .fork()
+      .execute<{ column_name: string; data_type: string; is_nullable: string }[]>(
+        `select column_name, data_type, is_nullable from information_schema.columns where table_name = 'registration_application' and column_name in ('filed_on', 'decided_on', 'term_end', 'listed_on', 'last_submitted_at', 'remarks', 'data')`,
+      );
     const type = Object.fromEntries(columns.map((c) => [c.column_name, c.data_type]));
-    expect(type).toEqual({ filed_on: 'date', decided_on: 'date', term_end: 'date', listed_on: 'date', last_submitted_at: 'timestamp with time zone', remarks: 'jsonb', data: 'jsonb' });
+    expect(type).toEqual({
+      filed_on: 'date',
+      decided_on: 'date',
+      term_end: 'date',
+      listed_on: 'date',
+      last_submitted_at: 'timestamp with time zone',
+      remarks: 'jsonb',
+      data: 'jsonb',
+    });
     expect(columns.find((c) => c.column_name === 'data')!.is_nullable).toBe('YES');
     const [row] = await orm.em.fork().execute<{ data: { companyName: string } }[]>(`select data from registration_application where id = ?`, [snapshot.id]);
     expect(row!.data.companyName).toBe(snapshot.companyName);

@@ -3,4 +3,6 @@ import { ActivityTypeList, type ActivityTypeListData } from '../../src/registrat
 
 /** For domain unit tests: the shipped placeholder list, read without the infrastructure adapter. */
 export const shippedActivityTypeList = (): ActivityTypeList =>
-  new ActivityTypeList(JSON.parse(readFileSync(new URL('../../data/priority-activity-types.placeholder.json', import.meta.url), 'utf8')) as ActivityTypeListData);
+  new ActivityTypeList(
+    JSON.parse(readFileSync(new URL('../../data/priority-activity-types.placeholder.json', import.meta.url), 'utf8')) as ActivityTypeListData,
+  );

@@ -114,24 +114,63 @@ export async function driveTo(
     if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
     return res;
   };
-  const created = ok(await h.http().post('/applications').set(auth(a.applicant)).send({ bin: a.bin, companyName: opts.companyName ?? `Company ${a.bin}`, address: 'Astana, Mangilik El 55/8', language: opts.language ?? 'ru' }), 201);
+  const created = ok(
+    await h
+      .http()
+      .post('/applications')
+      .set(auth(a.applicant))
+      .send({ bin: a.bin, companyName: opts.companyName ?? `Company ${a.bin}`, address: 'Astana, Mangilik El 55/8', language: opts.language ?? 'ru' }),
+    201,
+  );
   const id = body(created).id;
-  ok(await h.http().patch(`/applications/${id}`).set(auth(a.applicant)).send(completeDraft(opts.codes, almatyDate(h.clock.now()))));
+  ok(
+    await h
+      .http()
+      .patch(`/applications/${id}`)
+      .set(auth(a.applicant))
+      .send(completeDraft(opts.codes, almatyDate(h.clock.now()))),
+  );
   if (until === 'draft') return id;
   ok(await h.http().post(`/applications/${id}/submit`).set(auth(a.applicant)));
   if (until === 'submitted') return id;
   if (until === 'remarks-issued') {
-    ok(await h.http().post(`/applications/${id}/remarks`).set(auth(a.officer)).send({ remarks: [{ field: 'businessPlan.clients', message: 'Name the pilot clients' }] }));
+    ok(
+      await h
+        .http()
+        .post(`/applications/${id}/remarks`)
+        .set(auth(a.officer))
+        .send({ remarks: [{ field: 'businessPlan.clients', message: 'Name the pilot clients' }] }),
+    );
     return id;
   }
   ok(await h.http().post(`/applications/${id}/send-to-commission`).set(auth(a.officer)));
   if (until === 'with-commission') return id;
   const refuse = until === 'refused';
-  ok(await h.http().post(`/applications/${id}/votes`).set(auth(a.member1)).send(refuse ? { vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] } : { vote: 'register' }));
-  ok(await h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send(refuse ? { decision: 'refuse', grounds: [{ ground: 'business-plan-not-per-annex-1', reason: 'KPIs are not measurable' }] } : { decision: 'register' }));
+  ok(
+    await h
+      .http()
+      .post(`/applications/${id}/votes`)
+      .set(auth(a.member1))
+      .send(refuse ? { vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] } : { vote: 'register' }),
+  );
+  ok(
+    await h
+      .http()
+      .post(`/applications/${id}/decision`)
+      .set(auth(a.secretary))
+      .send(
+        refuse ? { decision: 'refuse', grounds: [{ ground: 'business-plan-not-per-annex-1', reason: 'KPIs are not measurable' }] } : { decision: 'register' },
+      ),
+  );
   if (until === 'registered' || until === 'refused') return id;
   const today = almatyDate(h.clock.now());
-  ok(await h.http().post(`/applications/${id}/contract`).set(auth(a.officer)).send({ contractNumber: `SC-${a.bin}`, signedOn: today }));
+  ok(
+    await h
+      .http()
+      .post(`/applications/${id}/contract`)
+      .set(auth(a.officer))
+      .send({ contractNumber: `SC-${a.bin}`, signedOn: today }),
+  );
   if (until === 'contract-signed') return id;
   ok(await h.http().post(`/applications/${id}/certificate`).set(auth(a.officer)));
   if (until === 'certificate-issued') return id;

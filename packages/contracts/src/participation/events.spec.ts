@@ -20,7 +20,17 @@ describe("participation's published language", () => {
   });
 
   it('participation-terminated always carries its ground', () => {
-    const base = { participationId: '018f0000-0000-7000-8000-000000000001', participantId: '018f0000-0000-7000-8000-000000000002', bin: '190540000011', kind: 'early', groundNumber: 6, decidedBy: 'fund', decisionReference: null, endedOn: '2026-06-01', ruleIds: ['F-28(6)'] };
+    const base = {
+      participationId: '018f0000-0000-7000-8000-000000000001',
+      participantId: '018f0000-0000-7000-8000-000000000002',
+      bin: '190540000011',
+      kind: 'early',
+      groundNumber: 6,
+      decidedBy: 'fund',
+      decisionReference: null,
+      endedOn: '2026-06-01',
+      ruleIds: ['F-28(6)'],
+    };
     expect(ParticipationTerminatedV1.payload.safeParse({ ...base, ground: 'membership-fees-not-paid' }).success).toBe(true);
     expect(ParticipationTerminatedV1.payload.safeParse(base).success).toBe(false);
     expect(ParticipationTerminatedV1.payload.safeParse({ ...base, ground: 'bored' }).success).toBe(false);

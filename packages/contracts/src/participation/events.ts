@@ -162,7 +162,8 @@ export const MonitoringNotExpedientV1 = defineIntegrationEvent({
   type: 'participation.monitoring-not-expedient',
   version: 1,
   topic,
-  description: 'Monitoring concluded that further implementation of a project is not expedient; the participant is notified (F-36, F-40) and the Fund may open early termination on ground F-28(1).',
+  description:
+    'Monitoring concluded that further implementation of a project is not expedient; the participant is notified (F-36, F-40) and the Fund may open early termination on ground F-28(1).',
   payload: z.object({
     participationId: z.uuid(),
     bin: BinSchema,

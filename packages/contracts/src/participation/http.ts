@@ -35,7 +35,11 @@ export const ParticipationListQuery = z.object({
 export const AttachmentSchema = z.object({
   fileName: z.string().min(1).max(255),
   mediaType: z.string().min(3).max(100),
-  sizeBytes: z.number().int().positive().max(50 * 1024 * 1024),
+  sizeBytes: z
+    .number()
+    .int()
+    .positive()
+    .max(50 * 1024 * 1024),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256'),
 });
 
@@ -97,13 +101,21 @@ export const ImportResultDto = z.object({
 
 // ---- Quarterly reports (F-37, F-39) and non-residents (F-42) ----
 export const PassportSchema = z.object({
-  number: z.string().min(3).max(30).regex(/^[A-Za-z0-9-]+$/, 'letters, digits and dashes only'),
+  number: z
+    .string()
+    .min(3)
+    .max(30)
+    .regex(/^[A-Za-z0-9-]+$/, 'letters, digits and dashes only'),
   issuedOn: IsoDateSchema,
   issuedBy: z.string().min(2).max(300),
 });
 const YearMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be YYYY-MM');
 const PersonName = z.string().min(2).max(300);
-const LatinName = z.string().min(2).max(300).regex(/^[A-Za-z' .-]+$/, 'Latin letters only');
+const LatinName = z
+  .string()
+  .min(2)
+  .max(300)
+  .regex(/^[A-Za-z' .-]+$/, 'Latin letters only');
 
 /** F-42: an engaged foreigner or stateless person. */
 export const EngagedNonResidentSchema = z.object({
@@ -170,7 +182,14 @@ export const QuarterlyReportDto = z.object({
 });
 
 // ---- Information requests (F-32, F-38), audit (F-33), notices (F-34) ----
-export const InformationKindSchema = z.enum(['tax-and-accounting', 'statistical-reports', 'tax-declarations', 'audit-opinion', 'audit-report', 'additional-documents']);
+export const InformationKindSchema = z.enum([
+  'tax-and-accounting',
+  'statistical-reports',
+  'tax-declarations',
+  'audit-opinion',
+  'audit-report',
+  'additional-documents',
+]);
 export const RequestInformationBody = z.object({ kind: InformationKindSchema, description: z.string().min(3).max(4000) });
 export const AnswerBody = z.object({ note: z.string().max(4000).default(''), attachments: z.array(AttachmentSchema).min(1).max(50) });
 export const InformationRequestDto = z.object({
@@ -297,6 +316,9 @@ export const ParticipationDeadlineViewSchema = z.object({
   overdue: z.boolean(),
 });
 export const ParticipationDeadlinesQuery = z.object({
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   bin: BinSchema.optional(),
 });

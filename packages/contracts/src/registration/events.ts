@@ -114,7 +114,14 @@ export const CertificateIssuedV1 = defineIntegrationEvent({
   version: 1,
   topic,
   description: 'The registration certificate (Annex 2) was issued (F-18).',
-  payload: z.object({ participantId: z.uuid(), bin: BinSchema, certificateNumber: z.string(), issuedOn: IsoDateSchema, validFrom: IsoDateSchema, validTo: IsoDateSchema }),
+  payload: z.object({
+    participantId: z.uuid(),
+    bin: BinSchema,
+    certificateNumber: z.string(),
+    issuedOn: IsoDateSchema,
+    validFrom: IsoDateSchema,
+    validTo: IsoDateSchema,
+  }),
 });
 
 export const ParticipantListedV1 = defineIntegrationEvent({
@@ -149,7 +156,14 @@ export const ParticipantAddressChangedV1 = defineIntegrationEvent({
   payload: z.object({ participantId: z.uuid(), bin: BinSchema, address: z.string(), reportedOn: IsoDateSchema }),
 });
 
-export const RegistrationDeadlineKindSchema = z.enum(['completeness-review', 'commission-decision', 'activity-change-decision', 'decision-notification', 'certificate', 'registry-listing']);
+export const RegistrationDeadlineKindSchema = z.enum([
+  'completeness-review',
+  'commission-decision',
+  'activity-change-decision',
+  'decision-notification',
+  'certificate',
+  'registry-listing',
+]);
 
 export const RegistrationDeadlineMissedV1 = defineIntegrationEvent({
   type: 'registration.deadline-missed',

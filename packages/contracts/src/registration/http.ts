@@ -9,7 +9,18 @@ import { RegistrationDeadlineKindSchema, RefusalGroundSchema } from './events.js
  */
 const text = (max = 5000) => z.string().trim().min(1).max(max);
 
-export const ApplicationStatusSchema = z.enum(['draft', 'submitted', 'remarks-issued', 'resubmitted', 'with-commission', 'registered', 'refused', 'contract-signed', 'certificate-issued', 'listed']);
+export const ApplicationStatusSchema = z.enum([
+  'draft',
+  'submitted',
+  'remarks-issued',
+  'resubmitted',
+  'with-commission',
+  'registered',
+  'refused',
+  'contract-signed',
+  'certificate-issued',
+  'listed',
+]);
 export const ApplicationKindSchema = z.enum(['registration', 'activity-change']);
 
 export const SelectedActivityTypeSchema = z.object({ code: z.string().min(1).max(50), works: z.array(z.string().min(1).max(50)).max(50) });
@@ -30,15 +41,17 @@ export const BusinessPlanProjectSchema = z.object({
   }),
 });
 
-export const BusinessPlanSchema = z.object({
-  projects: z.array(BusinessPlanProjectSchema.partial().extend({ activityTypeCode: z.string().min(1).max(50) })).max(20),
-  placeOfImplementation: text(1000),
-  ownership: z.object({ basis: text(), intellectualProperty: text() }).partial(),
-  team: z.object({ qualifications: text(), headcount: z.number().int().min(0).max(100_000), residentsPlan: text(), nonResidentsPlan: text() }).partial(),
-  costEstimate: z.object({ totalTiyn: TiynSchema, breakdown: text() }).partial(),
-  clients: text(),
-  actionPlan: z.array(z.object({ period: text(200), action: text(2000) })).max(100),
-}).partial();
+export const BusinessPlanSchema = z
+  .object({
+    projects: z.array(BusinessPlanProjectSchema.partial().extend({ activityTypeCode: z.string().min(1).max(50) })).max(20),
+    placeOfImplementation: text(1000),
+    ownership: z.object({ basis: text(), intellectualProperty: text() }).partial(),
+    team: z.object({ qualifications: text(), headcount: z.number().int().min(0).max(100_000), residentsPlan: text(), nonResidentsPlan: text() }).partial(),
+    costEstimate: z.object({ totalTiyn: TiynSchema, breakdown: text() }).partial(),
+    clients: text(),
+    actionPlan: z.array(z.object({ period: text(200), action: text(2000) })).max(100),
+  })
+  .partial();
 
 export const EligibilityDeclarationSchema = z.object({
   hasBranches: z.boolean(),
@@ -77,23 +90,49 @@ export const EditApplicationBody = z
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 
-export const ResubmitBody = z.object({ answers: z.array(z.object({ remarkId: z.uuid(), answer: text(5000) })).min(1).max(200) });
-export const IssueRemarksBody = z.object({ remarks: z.array(z.object({ field: z.string().min(1).max(300), message: text(5000) })).min(1).max(200) });
-export const CastVoteBody = z.object({ vote: z.enum(['register', 'refuse']), grounds: z.array(RefusalGroundSchema).max(2).default([]), comment: z.string().max(5000).optional() });
+export const ResubmitBody = z.object({
+  answers: z
+    .array(z.object({ remarkId: z.uuid(), answer: text(5000) }))
+    .min(1)
+    .max(200),
+});
+export const IssueRemarksBody = z.object({
+  remarks: z
+    .array(z.object({ field: z.string().min(1).max(300), message: text(5000) }))
+    .min(1)
+    .max(200),
+});
+export const CastVoteBody = z.object({
+  vote: z.enum(['register', 'refuse']),
+  grounds: z.array(RefusalGroundSchema).max(2).default([]),
+  comment: z.string().max(5000).optional(),
+});
 export const RecordDecisionBody = z.object({
   decision: z.enum(['register', 'refuse']),
-  grounds: z.array(z.object({ ground: RefusalGroundSchema, reason: text(5000) })).max(2).default([]),
+  grounds: z
+    .array(z.object({ ground: RefusalGroundSchema, reason: text(5000) }))
+    .max(2)
+    .default([]),
 });
 export const SignContractBody = z.object({ contractNumber: text(100), signedOn: IsoDateSchema, termMonths: z.number().int().min(1).max(120).optional() });
 
 export const ApplicationIdParams = z.object({ id: z.uuid() });
 export const CertificateNumberParams = z.object({ number: z.string().regex(/^AH-\d{4}-\d{5}$/, 'certificate number looks like AH-2026-00001') });
 
-export const ApplicationListQuery = PageQuerySchema.extend({ status: ApplicationStatusSchema.optional(), bin: BinSchema.optional(), kind: ApplicationKindSchema.optional() });
+export const ApplicationListQuery = PageQuerySchema.extend({
+  status: ApplicationStatusSchema.optional(),
+  bin: BinSchema.optional(),
+  kind: ApplicationKindSchema.optional(),
+});
 
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const ReviewQueueQuery = PageQuerySchema.extend({ overdue: booleanQuery.optional() });
-export const DeadlinesQuery = z.object({ overdue: booleanQuery.optional(), kind: RegistrationDeadlineKindSchema.optional(), status: z.enum(['open', 'met']).optional(), applicationId: z.uuid().optional() });
+export const DeadlinesQuery = z.object({
+  overdue: booleanQuery.optional(),
+  kind: RegistrationDeadlineKindSchema.optional(),
+  status: z.enum(['open', 'met']).optional(),
+  applicationId: z.uuid().optional(),
+});
 
 export const RegistryQuery = PageQuerySchema.extend({
   q: z.string().trim().min(1).max(200).optional(),
@@ -102,8 +141,23 @@ export const RegistryQuery = PageQuerySchema.extend({
 });
 export const RegistryExportQuery = RegistryQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'json']).default('json') });
 
-export const RemarkSchema = z.object({ id: z.string(), round: z.number().int(), field: z.string(), message: z.string(), issuedAt: z.string(), issuedBy: z.string(), answer: z.string().optional(), answeredAt: z.string().optional() });
-export const RuleOutcomeSchema = z.object({ ruleId: z.string(), name: z.string(), outcome: z.enum(['passed', 'failed', 'not-applicable']), message: z.string(), field: z.string() });
+export const RemarkSchema = z.object({
+  id: z.string(),
+  round: z.number().int(),
+  field: z.string(),
+  message: z.string(),
+  issuedAt: z.string(),
+  issuedBy: z.string(),
+  answer: z.string().optional(),
+  answeredAt: z.string().optional(),
+});
+export const RuleOutcomeSchema = z.object({
+  ruleId: z.string(),
+  name: z.string(),
+  outcome: z.enum(['passed', 'failed', 'not-applicable']),
+  message: z.string(),
+  field: z.string(),
+});
 export const DeadlineViewSchema = z.object({
   kind: RegistrationDeadlineKindSchema,
   ruleId: z.string(),
@@ -132,10 +186,21 @@ export const ApplicationViewSchema = z.object({
   taxCertificate: TaxCertificateSchema.nullable(),
   placeOfBusiness: PlaceOfBusinessSchema.nullable(),
   eligibility: EligibilityDeclarationSchema.nullable(),
-  eligibilityEvaluation: z.object({ ruleSetVersion: z.string(), filedOn: z.string(), evaluatedOn: z.string(), eligible: z.boolean(), outcomes: z.array(RuleOutcomeSchema) }).nullable(),
+  eligibilityEvaluation: z
+    .object({ ruleSetVersion: z.string(), filedOn: z.string(), evaluatedOn: z.string(), eligible: z.boolean(), outcomes: z.array(RuleOutcomeSchema) })
+    .nullable(),
   filedAt: z.string().nullable(),
   remarks: z.array(RemarkSchema),
-  votes: z.array(z.object({ member: z.string(), memberName: z.string().optional(), vote: z.enum(['register', 'refuse']), grounds: z.array(RefusalGroundSchema), comment: z.string().optional(), castAt: z.string() })),
+  votes: z.array(
+    z.object({
+      member: z.string(),
+      memberName: z.string().optional(),
+      vote: z.enum(['register', 'refuse']),
+      grounds: z.array(RefusalGroundSchema),
+      comment: z.string().optional(),
+      castAt: z.string(),
+    }),
+  ),
   decision: z.unknown().nullable(),
   notifiedAt: z.string().nullable(),
   contract: z.object({ number: z.string(), signedOn: z.string(), termStart: z.string(), termEnd: z.string() }).nullable(),

@@ -52,7 +52,16 @@ export class Fee extends AggregateRoot<FeeEvent> {
 
   static open(props: { id: string; participationId: string; bin: string; year: number; quarter: number; dueDate: IsoDate }, now: Date): Fee {
     const f = new Fee();
-    Object.assign(f, props, { status: 'awaiting-declaration', declaredIncomeTiyn: null, feeTiyn: null, tariffId: null, paidTiyn: ZERO, declaredAt: null, createdAt: now, updatedAt: now });
+    Object.assign(f, props, {
+      status: 'awaiting-declaration',
+      declaredIncomeTiyn: null,
+      feeTiyn: null,
+      tariffId: null,
+      paidTiyn: ZERO,
+      declaredAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
     f.record({ name: 'FeeOpened', ...f.facts(now) });
     return f;
   }
@@ -95,7 +104,14 @@ export class Fee extends AggregateRoot<FeeEvent> {
     s.paidTiyn = addTiyn(this.paidTiyn, payment.amount);
     this.settleIfPaid();
     s.updatedAt = now;
-    this.record({ name: 'FeePaymentReceived', ...this.facts(now), paymentId: payment.id, amount: payment.amount, paid: this.paidTiyn, settled: (this.status as FeeStatus) === 'paid' });
+    this.record({
+      name: 'FeePaymentReceived',
+      ...this.facts(now),
+      paymentId: payment.id,
+      amount: payment.amount,
+      paid: this.paidTiyn,
+      settled: (this.status as FeeStatus) === 'paid',
+    });
     return FeePayment.of(this, payment, now);
   }
 
@@ -114,7 +130,15 @@ export class Fee extends AggregateRoot<FeeEvent> {
   }
 
   private facts(now: Date) {
-    return { aggregateId: this.id, occurredAt: now, participationId: this.participationId, bin: this.bin, year: this.year, quarter: this.quarter, dueDate: this.dueDate };
+    return {
+      aggregateId: this.id,
+      occurredAt: now,
+      participationId: this.participationId,
+      bin: this.bin,
+      year: this.year,
+      quarter: this.quarter,
+      dueDate: this.dueDate,
+    };
   }
 }
 

@@ -15,7 +15,16 @@ const tariff = new Tariff([
 ]);
 const fee = () => Fee.open({ id: 'f1', participationId: 'p1', bin: '190540000011', year: 2026, quarter: 1, dueDate: '2026-04-27' }, now);
 let seq = 0;
-const payment = (amount: Tiyn, over: Partial<PaymentInput> = {}): PaymentInput => ({ id: `pay-${++seq}`, amount, paidOn: '2026-04-01', reference: `R-${seq}`, source: 'manual', importId: null, recordedBy: 'test', ...over });
+const payment = (amount: Tiyn, over: Partial<PaymentInput> = {}): PaymentInput => ({
+  id: `pay-${++seq}`,
+  amount,
+  paidOn: '2026-04-01',
+  reference: `R-${seq}`,
+  source: 'manual',
+  importId: null,
+  recordedBy: 'test',
+  ...over,
+});
 
 describe('tariff (F-22, F-23)', () => {
   it('F-23: the version in force on the quarter end prices the quarter', () => {
@@ -34,8 +43,16 @@ describe('tariff (F-22, F-23)', () => {
 
   it('F-22: a date without a tariff, overlapping versions and float rates in the data are errors', () => {
     expect(() => tariff.feeFor(tiyn(100), '2025-12-31')).toThrow(ValidationError);
-    expect(() => new Tariff([{ id: 'a', effectiveFrom: '2026-01-01', rateOfIncome: '0.01', minimumKzt: '0', source: 's' }, { id: 'b', effectiveFrom: '2026-06-01', rateOfIncome: '0.01', minimumKzt: '0', source: 's' }])).toThrow(/overlaps/);
-    const floaty = { id: 'a', effectiveFrom: '2026-01-01', rateOfIncome: 0.01, minimumKzt: 0, source: 's' } as unknown as ConstructorParameters<typeof Tariff>[0][number];
+    expect(
+      () =>
+        new Tariff([
+          { id: 'a', effectiveFrom: '2026-01-01', rateOfIncome: '0.01', minimumKzt: '0', source: 's' },
+          { id: 'b', effectiveFrom: '2026-06-01', rateOfIncome: '0.01', minimumKzt: '0', source: 's' },
+        ]),
+    ).toThrow(/overlaps/);
+    const floaty = { id: 'a', effectiveFrom: '2026-01-01', rateOfIncome: 0.01, minimumKzt: 0, source: 's' } as unknown as ConstructorParameters<
+      typeof Tariff
+    >[0][number];
     expect(() => new Tariff([floaty])).toThrow(/decimal text/);
   });
 });
@@ -104,7 +121,9 @@ describe('bank-statement CSV (F-21)', () => {
   const header = 'paid_on,bin,amount_kzt,reference,period';
 
   it('F-21: parses the documented format; amounts become tiyn exactly (ADR 0036)', () => {
-    const rows = parseBankStatement(`${header}\n2026-04-10,${bin},100000.50,BANK-1,2026-Q1\n"2026-04-11","${bin}","5",BANK-2,2026-Q1\n2026-04-12,${bin},0.29,BANK-3,2026-Q1\n`);
+    const rows = parseBankStatement(
+      `${header}\n2026-04-10,${bin},100000.50,BANK-1,2026-Q1\n"2026-04-11","${bin}","5",BANK-2,2026-Q1\n2026-04-12,${bin},0.29,BANK-3,2026-Q1\n`,
+    );
     expect(rows).toEqual([
       { row: 2, paidOn: '2026-04-10', bin, amount: 10_000_050, reference: 'BANK-1', year: 2026, quarter: 1 },
       { row: 3, paidOn: '2026-04-11', bin, amount: 500, reference: 'BANK-2', year: 2026, quarter: 1 },
@@ -146,7 +165,9 @@ describe('bank-statement CSV (F-21)', () => {
 
   it('F-21: every bad value is named by row and column, and nothing is returned', () => {
     try {
-      parseBankStatement(`${header}\n2026-02-30,${bin},1,R1,2026-Q1\n2026-04-10,123456789012,-5,R1,2026-Q5\n2026-04-10,${bin}\n2026-04-10,${bin},1.005,R4,2026-Q1\n`);
+      parseBankStatement(
+        `${header}\n2026-02-30,${bin},1,R1,2026-Q1\n2026-04-10,123456789012,-5,R1,2026-Q5\n2026-04-10,${bin}\n2026-04-10,${bin},1.005,R4,2026-Q1\n`,
+      );
       expect.fail('should throw');
     } catch (e) {
       expect(e).toBeInstanceOf(ValidationError);

@@ -37,9 +37,11 @@ export class Tariff {
 
   constructor(versions: readonly TariffVersion[]) {
     const parsed = versions.map((v, i): PricedVersion => {
-      if (typeof v.rateOfIncome !== 'string') throw ValidationError.field(`tariff[${i}].rateOfIncome`, 'must be decimal text such as "0.01" (ADR 0036)', 'tariff.rate');
+      if (typeof v.rateOfIncome !== 'string')
+        throw ValidationError.field(`tariff[${i}].rateOfIncome`, 'must be decimal text such as "0.01" (ADR 0036)', 'tariff.rate');
       const minimum = typeof v.minimumKzt === 'string' ? parseKzt(v.minimumKzt) : null;
-      if (minimum === null) throw ValidationError.field(`tariff[${i}].minimumKzt`, 'must be decimal KZT text such as "0" or "50000.00" (ADR 0036)', 'tariff.minimum');
+      if (minimum === null)
+        throw ValidationError.field(`tariff[${i}].minimumKzt`, 'must be decimal KZT text such as "0" or "50000.00" (ADR 0036)', 'tariff.minimum');
       const base = { id: v.id, effectiveFrom: v.effectiveFrom, rate: parseRate(v.rateOfIncome, `tariff[${i}].rateOfIncome`), minimum };
       return v.effectiveTo === undefined ? base : { ...base, effectiveTo: v.effectiveTo };
     });

@@ -28,7 +28,9 @@ export class MikroOrmFeeRepository extends FeeRepository {
 
   ofBins(bins: readonly string[], years: readonly number[]): Promise<Fee[]> {
     if (bins.length === 0 || years.length === 0) return Promise.resolve([]);
-    return this.uow.em().find(Fee, { bin: { $in: [...bins] }, year: { $in: [...years] } }, { ...FLUSH_FIRST, orderBy: { year: 'asc', quarter: 'asc', createdAt: 'asc' } });
+    return this.uow
+      .em()
+      .find(Fee, { bin: { $in: [...bins] }, year: { $in: [...years] } }, { ...FLUSH_FIRST, orderBy: { year: 'asc', quarter: 'asc', createdAt: 'asc' } });
   }
 
   add(fee: Fee): void {

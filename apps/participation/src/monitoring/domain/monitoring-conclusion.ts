@@ -34,7 +34,8 @@ export class MonitoringConclusion extends AggregateRoot<MonitoringConcluded> {
   /** F-40: one conclusion per project and period, on a period that has ended. */
   static record(props: Omit<MonitoringConclusion, 'createdAt' | keyof AggregateRoot>, now: Date): MonitoringConclusion {
     if (compareIsoDates(props.periodTo, props.periodFrom) < 0) throw ValidationError.field('periodTo', 'must not be before periodFrom', 'monitoring.period');
-    if (compareIsoDates(props.periodTo, props.concludedOn) > 0) throw ValidationError.field('periodTo', 'a period can only be concluded on once it has ended', 'monitoring.period-not-over');
+    if (compareIsoDates(props.periodTo, props.concludedOn) > 0)
+      throw ValidationError.field('periodTo', 'a period can only be concluded on once it has ended', 'monitoring.period-not-over');
     const c = new MonitoringConclusion();
     Object.assign(c, props, { createdAt: now });
     c.record({

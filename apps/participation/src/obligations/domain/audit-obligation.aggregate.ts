@@ -33,7 +33,10 @@ export class AuditObligation extends AggregateRoot<AuditObligationEvent> {
     return this;
   }
 
-  static derive(props: { id: string; participationId: string; bin: string; financialYear: number; declaredIncomeTiyn: Tiyn; thresholdTiyn: Tiyn; dueDate: IsoDate }, now: Date): AuditObligation {
+  static derive(
+    props: { id: string; participationId: string; bin: string; financialYear: number; declaredIncomeTiyn: Tiyn; thresholdTiyn: Tiyn; dueDate: IsoDate },
+    now: Date,
+  ): AuditObligation {
     const a = new AuditObligation();
     Object.assign(a, props, { status: 'owed', submittedOn: null, opinion: null, createdAt: now });
     a.record({ ...a.facts(now), name: 'AuditOpinionOwed', financialYear: a.financialYear });

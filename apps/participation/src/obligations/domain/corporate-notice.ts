@@ -19,13 +19,32 @@ export class CorporateNotice extends AggregateRoot<CorporateNoticeEvent> {
 
   /** F-34: the event has happened (not in the future); filed within 10 WD of it (`dueDate`) it is on time, later it is recorded as late. */
   static file(
-    props: { id: string; participationId: string; bin: string; kind: 're-registration' | 'liquidation'; eventDate: IsoDate; filedOn: IsoDate; dueDate: IsoDate; description: string; copies: readonly Attachment[] },
+    props: {
+      id: string;
+      participationId: string;
+      bin: string;
+      kind: 're-registration' | 'liquidation';
+      eventDate: IsoDate;
+      filedOn: IsoDate;
+      dueDate: IsoDate;
+      description: string;
+      copies: readonly Attachment[];
+    },
     now: Date,
   ): CorporateNotice {
     if (compareIsoDates(props.eventDate, props.filedOn) > 0) throw ValidationError.field('eventDate', 'cannot be in the future', 'notice.future');
     const n = new CorporateNotice();
     Object.assign(n, props, { copies: [...props.copies], onTime: compareIsoDates(props.filedOn, props.dueDate) <= 0, createdAt: now });
-    n.record({ name: 'CorporateNoticeFiled', aggregateId: n.id, occurredAt: now, participationId: n.participationId, bin: n.bin, dueDate: n.dueDate, kind: n.kind, onTime: n.onTime });
+    n.record({
+      name: 'CorporateNoticeFiled',
+      aggregateId: n.id,
+      occurredAt: now,
+      participationId: n.participationId,
+      bin: n.bin,
+      dueDate: n.dueDate,
+      kind: n.kind,
+      onTime: n.onTime,
+    });
     return n;
   }
 }

@@ -34,7 +34,15 @@ export class InformationRequest extends AggregateRoot<InformationRequestEvent> {
 
   /** F-32, F-38: requested of an active participation (a participation that ended owes nothing more). */
   static open(
-    props: { id: string; participation: { id: string; bin: string; status: string; isActive(): boolean }; kind: InformationKind; description: string; requestedOn: IsoDate; requestedBy: string; dueDate: IsoDate },
+    props: {
+      id: string;
+      participation: { id: string; bin: string; status: string; isActive(): boolean };
+      kind: InformationKind;
+      description: string;
+      requestedOn: IsoDate;
+      requestedBy: string;
+      dueDate: IsoDate;
+    },
     now: Date,
   ): InformationRequest {
     const p = props.participation;

@@ -21,4 +21,8 @@ export type AuditObligationEvent =
   | (ObligationFacts & { readonly name: 'AuditOpinionBecameOverdue'; readonly financialYear: number });
 
 /** F-34: a re-registration or liquidation was notified (internal; a liquidation grounds F-28(5)). */
-export type CorporateNoticeEvent = ObligationFacts & { readonly name: 'CorporateNoticeFiled'; readonly kind: 're-registration' | 'liquidation'; readonly onTime: boolean };
+export type CorporateNoticeEvent = ObligationFacts & {
+  readonly name: 'CorporateNoticeFiled';
+  readonly kind: 're-registration' | 'liquidation';
+  readonly onTime: boolean;
+};

@@ -19,8 +19,18 @@ interface CaseFacts extends DomainEvent {
 
 /** F-28 … F-30: a case was opened (its status says where it goes), decided by the Commission, completed or cancelled. */
 export type EarlyTerminationEvent =
-  | (CaseFacts & { readonly name: 'EarlyTerminationOpened'; readonly status: EarlyTerminationStatus; readonly openedOn: IsoDate; readonly effectiveDate: IsoDate | null })
-  | (CaseFacts & { readonly name: 'EarlyTerminationDecidedByCommission'; readonly decision: 'terminate' | 'continue'; readonly protocolNumber: string; readonly decidedOn: IsoDate })
+  | (CaseFacts & {
+      readonly name: 'EarlyTerminationOpened';
+      readonly status: EarlyTerminationStatus;
+      readonly openedOn: IsoDate;
+      readonly effectiveDate: IsoDate | null;
+    })
+  | (CaseFacts & {
+      readonly name: 'EarlyTerminationDecidedByCommission';
+      readonly decision: 'terminate' | 'continue';
+      readonly protocolNumber: string;
+      readonly decidedOn: IsoDate;
+    })
   | (CaseFacts & { readonly name: 'EarlyTerminationCompleted'; readonly effectiveDate: IsoDate })
   | (CaseFacts & { readonly name: 'EarlyTerminationCancelled' });
 
@@ -86,8 +96,10 @@ export class EarlyTermination extends AggregateRoot<EarlyTerminationEvent> {
     const { participation: p, ground } = props;
     assertMayOpenOnGround(props.initiator, ground);
     if (!p.isActive()) throw new IllegalStateError('participation', p.status, 'terminate');
-    if (props.openCase) throw new IllegalStateError('early-termination', props.openCase.status, 'open another early termination', `case ${props.openCase.id} is still open`);
-    const withdrawalDate = ground === 'voluntary-withdrawal' ? assertWithdrawalNotice(props.today, props.withdrawalDate, props.earliestWithdrawalDate, p.termEnd) : null;
+    if (props.openCase)
+      throw new IllegalStateError('early-termination', props.openCase.status, 'open another early termination', `case ${props.openCase.id} is still open`);
+    const withdrawalDate =
+      ground === 'voluntary-withdrawal' ? assertWithdrawalNotice(props.today, props.withdrawalDate, props.earliestWithdrawalDate, p.termEnd) : null;
     assertTerminationBasis(ground, props.basis);
     const status: EarlyTerminationStatus = goesToCommission(ground) ? 'pending-commission' : ground === 'voluntary-withdrawal' ? 'scheduled' : 'terminated';
     const c = new EarlyTermination();

@@ -43,12 +43,21 @@ export class Extension extends AggregateRoot<ExtensionEvent> {
    * least the minimum (`earliestEnd`).
    */
   static file(
-    props: { id: string; participation: Participation; pending: Extension | null; filedOn: IsoDate; extensionDeadline: IsoDate; requestedTermEnd: IsoDate; earliestEnd: IsoDate },
+    props: {
+      id: string;
+      participation: Participation;
+      pending: Extension | null;
+      filedOn: IsoDate;
+      extensionDeadline: IsoDate;
+      requestedTermEnd: IsoDate;
+      earliestEnd: IsoDate;
+    },
     now: Date,
   ): Extension {
     const p = props.participation;
     if (!p.isActive()) throw new IllegalStateError('participation', p.status, 'extend');
-    if (props.pending) throw new IllegalStateError('extension', 'submitted', 'file another extension', `extension ${props.pending.id} awaits the Fund's decision`);
+    if (props.pending)
+      throw new IllegalStateError('extension', 'submitted', 'file another extension', `extension ${props.pending.id} awaits the Fund's decision`);
     assertExtensionFiledInTime(props.filedOn, props.extensionDeadline, p.termEnd);
     assertExtensionTerm(props.requestedTermEnd, p.termEnd, props.earliestEnd);
     const e = new Extension();

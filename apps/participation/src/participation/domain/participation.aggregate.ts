@@ -42,13 +42,31 @@ export class Participation extends AggregateRoot<ParticipationEvent> {
 
   /** F-24: starts a participation for the term the Fund set, which must be at least the minimum. */
   static start(
-    props: { id: string; participantId: string; bin: string; companyName: string; address: string; activityTypes: readonly ActivityType[]; certificateNumber: string; termStart: IsoDate; termEnd: IsoDate },
+    props: {
+      id: string;
+      participantId: string;
+      bin: string;
+      companyName: string;
+      address: string;
+      activityTypes: readonly ActivityType[];
+      certificateNumber: string;
+      termStart: IsoDate;
+      termEnd: IsoDate;
+    },
     deadlines: Deadlines,
     now: Date,
   ): Participation {
     assertMinimumTerm(props.termStart, props.termEnd, deadlines);
     const p = new Participation();
-    Object.assign(p, props, { activityTypes: [...props.activityTypes], status: 'active', endedOn: null, terminationGround: null, createdAt: now, updatedAt: now, version: 1 });
+    Object.assign(p, props, {
+      activityTypes: [...props.activityTypes],
+      status: 'active',
+      endedOn: null,
+      terminationGround: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    });
     p.record({
       name: 'ParticipationStarted',
       aggregateId: p.id,
@@ -78,7 +96,14 @@ export class Participation extends AggregateRoot<ParticipationEvent> {
   changeActivityTypes(types: readonly ActivityType[], now: Date): void {
     this.self.activityTypes = [...types];
     this.self.updatedAt = now;
-    this.record({ name: 'ActivityTypesReplaced', aggregateId: this.id, occurredAt: now, participantId: this.participantId, bin: this.bin, activityTypes: this.activityTypes });
+    this.record({
+      name: 'ActivityTypesReplaced',
+      aggregateId: this.id,
+      occurredAt: now,
+      participantId: this.participantId,
+      bin: this.bin,
+      activityTypes: this.activityTypes,
+    });
   }
 
   /** F-25: an approved extension moves the planned end (the extension's certificate is recorded with it). */
@@ -131,7 +156,24 @@ export class Participation extends AggregateRoot<ParticipationEvent> {
     this.self.endedOn = endedOn;
     this.self.terminationGround = ground;
     this.self.updatedAt = now;
-    const ruleIds = ['F-26', `F-28(${GROUND_NUMBER[ground]})`, ...(decidedBy === 'commission' ? ['F-30'] : []), ...(ground === 'voluntary-withdrawal' ? ['F-29'] : [])];
-    this.record({ name: 'ParticipationTerminated', aggregateId: this.id, occurredAt: now, participantId: this.participantId, bin: this.bin, kind: 'early', ground, decidedBy, decisionReference, endedOn, ruleIds });
+    const ruleIds = [
+      'F-26',
+      `F-28(${GROUND_NUMBER[ground]})`,
+      ...(decidedBy === 'commission' ? ['F-30'] : []),
+      ...(ground === 'voluntary-withdrawal' ? ['F-29'] : []),
+    ];
+    this.record({
+      name: 'ParticipationTerminated',
+      aggregateId: this.id,
+      occurredAt: now,
+      participantId: this.participantId,
+      bin: this.bin,
+      kind: 'early',
+      ground,
+      decidedBy,
+      decisionReference,
+      endedOn,
+      ruleIds,
+    });
   }
 }

@@ -15,7 +15,17 @@ import { assertWithdrawalNotice } from './rules/withdrawal-notice.rule.js';
 
 const d = new Deadlines(kzCalendar(), referenceData());
 const now = new Date('2026-03-02T04:00:00Z');
-const props = { id: 'p1', participantId: 'x1', bin: '190540000011', companyName: 'Co', address: 'Astana', activityTypes: [{ code: '62.01', name: 'Programming', works: [] }], certificateNumber: 'AH-1', termStart: '2026-03-02', termEnd: '2027-03-01' };
+const props = {
+  id: 'p1',
+  participantId: 'x1',
+  bin: '190540000011',
+  companyName: 'Co',
+  address: 'Astana',
+  activityTypes: [{ code: '62.01', name: 'Programming', works: [] }],
+  certificateNumber: 'AH-1',
+  termStart: '2026-03-02',
+  termEnd: '2027-03-01',
+};
 const started = (): Participation => {
   const p = Participation.start(props, d, now);
   p.pullEvents();
@@ -28,7 +38,9 @@ describe('Participation (F-24, F-25, F-27, F-28)', () => {
     const p = Participation.start(props, d, now);
     expect(p.status).toBe('active');
     expect(p.termEnd).toBe('2027-03-01');
-    expect(p.pullEvents()).toEqual([expect.objectContaining({ name: 'ParticipationStarted', aggregateId: 'p1', bin: '190540000011', termEnd: '2027-03-01', extensionDeadline: '2027-02-15' })]);
+    expect(p.pullEvents()).toEqual([
+      expect.objectContaining({ name: 'ParticipationStarted', aggregateId: 'p1', bin: '190540000011', termEnd: '2027-03-01', extensionDeadline: '2027-02-15' }),
+    ]);
   });
 
   it('F-24: refuses a term one day shorter than the minimum, naming the earliest end', () => {
@@ -40,7 +52,9 @@ describe('Participation (F-24, F-25, F-27, F-28)', () => {
     const p = started();
     p.endAsPlanned(now);
     expect(p).toMatchObject({ status: 'ended', endedOn: '2027-03-01', terminationGround: 'term-expired' });
-    expect(p.pullEvents()).toEqual([expect.objectContaining({ name: 'ParticipationTerminated', kind: 'planned', ground: 'term-expired', decidedBy: 'term', ruleIds: ['F-26', 'F-27'] })]);
+    expect(p.pullEvents()).toEqual([
+      expect.objectContaining({ name: 'ParticipationTerminated', kind: 'planned', ground: 'term-expired', decidedBy: 'term', ruleIds: ['F-26', 'F-27'] }),
+    ]);
     expect(() => p.endAsPlanned(now)).toThrow(IllegalStateError);
   });
 
@@ -48,7 +62,9 @@ describe('Participation (F-24, F-25, F-27, F-28)', () => {
     const p = started();
     p.terminateEarly('membership-fees-not-paid', '2026-08-01', 'fund', 'early-termination:c1', now);
     expect(p).toMatchObject({ status: 'terminated', terminationGround: 'membership-fees-not-paid', endedOn: '2026-08-01' });
-    expect(p.pullEvents()).toEqual([expect.objectContaining({ name: 'ParticipationTerminated', kind: 'early', decidedBy: 'fund', ruleIds: ['F-26', 'F-28(6)'] })]);
+    expect(p.pullEvents()).toEqual([
+      expect.objectContaining({ name: 'ParticipationTerminated', kind: 'early', decidedBy: 'fund', ruleIds: ['F-26', 'F-28(6)'] }),
+    ]);
     expect(() => p.terminateEarly('liquidation', '2026-08-02', 'fund', null, now)).toThrow(/state 'terminated'/);
   });
 
@@ -80,7 +96,9 @@ describe('Extension (F-24, F-25)', () => {
 
   it('F-24: the extended term ends after the current end and lasts at least the minimum term', () => {
     expect(() => Extension.file({ ...base, participation: started(), filedOn: '2027-01-10', requestedTermEnd: '2027-03-01' }, now)).toThrow(ValidationError);
-    expect(() => Extension.file({ ...base, participation: started(), filedOn: '2027-01-10', requestedTermEnd: '2028-02-29' }, now)).toThrow(/minimum term: 2028-03-01/);
+    expect(() => Extension.file({ ...base, participation: started(), filedOn: '2027-01-10', requestedTermEnd: '2028-02-29' }, now)).toThrow(
+      /minimum term: 2028-03-01/,
+    );
   });
 
   it('F-25: one application at a time, for an active participation only', () => {
@@ -113,7 +131,21 @@ describe('Early termination (F-28 … F-30)', () => {
   const open = (ground: EarlyTerminationGround, over: Partial<Parameters<typeof EarlyTermination.open>[0]> = {}) => {
     const participation = over.participation ?? started();
     return EarlyTermination.open(
-      { id: 'c1', participation, openCase: null, initiator: 'fund', openedBy: 'o', ground, reason: 'r', basisId: null, basis: BASIS[ground] ?? null, today: '2026-06-01', withdrawalDate: null, earliestWithdrawalDate: '2026-06-15', ...over },
+      {
+        id: 'c1',
+        participation,
+        openCase: null,
+        initiator: 'fund',
+        openedBy: 'o',
+        ground,
+        reason: 'r',
+        basisId: null,
+        basis: BASIS[ground] ?? null,
+        today: '2026-06-01',
+        withdrawalDate: null,
+        earliestWithdrawalDate: '2026-06-15',
+        ...over,
+      },
       now,
     );
   };
@@ -136,7 +168,9 @@ describe('Early termination (F-28 … F-30)', () => {
     expect(p.status).toBe('active');
     expect(c.takeEffect(p, now)).toBe(true);
     expect(p).toMatchObject({ status: 'terminated', endedOn: '2026-06-20' });
-    expect(p.pullEvents()).toEqual([expect.objectContaining({ name: 'ParticipationTerminated', decidedBy: 'participant', ruleIds: ['F-26', 'F-28(3)', 'F-29'] })]);
+    expect(p.pullEvents()).toEqual([
+      expect.objectContaining({ name: 'ParticipationTerminated', decidedBy: 'participant', ruleIds: ['F-26', 'F-28(3)', 'F-29'] }),
+    ]);
   });
 
   it('F-29: a withdrawal whose participation ended otherwise meanwhile is cancelled', () => {
@@ -164,12 +198,19 @@ describe('Early termination (F-28 … F-30)', () => {
   it('F-28(1), (4), (5), (6): the ground rests on a record that proves it; (2), (3), (7) need none', () => {
     expect(() => assertTerminationBasis('monitoring-not-expedient', null)).toThrow(expect.objectContaining({ ruleId: 'F-28(1)' }));
     expect(() => assertTerminationBasis('monitoring-not-expedient', { kind: 'monitoring-conclusion', conclusion: 'expedient' })).toThrow(/not expedient/);
-    expect(() => assertTerminationBasis('reports-not-submitted', { kind: 'quarterly-report', status: 'due' })).toThrow(expect.objectContaining({ ruleId: 'F-28(4)' }));
+    expect(() => assertTerminationBasis('reports-not-submitted', { kind: 'quarterly-report', status: 'due' })).toThrow(
+      expect.objectContaining({ ruleId: 'F-28(4)' }),
+    );
     expect(() => assertTerminationBasis('reports-not-submitted', { kind: 'information-request', status: 'overdue' })).not.toThrow();
     expect(() => assertTerminationBasis('reports-not-submitted', { kind: 'membership-fee', status: 'overdue' })).toThrow(RuleViolationError);
-    expect(() => assertTerminationBasis('liquidation', { kind: 'corporate-notice', noticeKind: 're-registration' })).toThrow(expect.objectContaining({ ruleId: 'F-28(5)' }));
-    expect(() => assertTerminationBasis('membership-fees-not-paid', { kind: 'membership-fee', status: 'assessed' })).toThrow(expect.objectContaining({ ruleId: 'F-28(6)' }));
-    for (const g of ['planned-results-achieved', 'voluntary-withdrawal', 'contract-breach'] as const) expect(() => assertTerminationBasis(g, null)).not.toThrow();
+    expect(() => assertTerminationBasis('liquidation', { kind: 'corporate-notice', noticeKind: 're-registration' })).toThrow(
+      expect.objectContaining({ ruleId: 'F-28(5)' }),
+    );
+    expect(() => assertTerminationBasis('membership-fees-not-paid', { kind: 'membership-fee', status: 'assessed' })).toThrow(
+      expect.objectContaining({ ruleId: 'F-28(6)' }),
+    );
+    for (const g of ['planned-results-achieved', 'voluntary-withdrawal', 'contract-breach'] as const)
+      expect(() => assertTerminationBasis(g, null)).not.toThrow();
     expect(() => open('membership-fees-not-paid', { basis: null })).toThrow(expect.objectContaining({ ruleId: 'F-28(6)' }));
   });
 
@@ -181,7 +222,9 @@ describe('Early termination (F-28 … F-30)', () => {
     c.decide(p, 'terminate', 'P-7', '2026-06-10', '2026-06-10', now);
     expect(c).toMatchObject({ status: 'terminated', effectiveDate: '2026-06-10', protocolNumber: 'P-7', groundNumber: 7 });
     expect(p).toMatchObject({ status: 'terminated', endedOn: '2026-06-10' });
-    expect(p.pullEvents()).toEqual([expect.objectContaining({ name: 'ParticipationTerminated', decidedBy: 'commission', decisionReference: 'P-7', ruleIds: ['F-26', 'F-28(7)', 'F-30'] })]);
+    expect(p.pullEvents()).toEqual([
+      expect.objectContaining({ name: 'ParticipationTerminated', decidedBy: 'commission', decisionReference: 'P-7', ruleIds: ['F-26', 'F-28(7)', 'F-30'] }),
+    ]);
     expect(() => c.decide(p, 'continue', 'P-8', '2026-06-11', '2026-06-11', now)).toThrow(IllegalStateError);
     const q = started();
     const k = open('planned-results-achieved', { participation: q });

@@ -31,7 +31,12 @@ export class AnalyticsReport extends AggregateRoot<AnalyticsReportGenerated> {
   /** Optimistic lock: two regenerations of the same quarter at once → the second is a 409. */
   readonly version!: number;
 
-  static generate(props: { id: string; year: number; quarter: number; dueDate: IsoDate }, rows: readonly AnalyticsRow[], generatedOn: IsoDate, now: Date): AnalyticsReport {
+  static generate(
+    props: { id: string; year: number; quarter: number; dueDate: IsoDate },
+    rows: readonly AnalyticsRow[],
+    generatedOn: IsoDate,
+    now: Date,
+  ): AnalyticsReport {
     const r = new AnalyticsReport();
     Object.assign(r, { id: props.id, year: props.year, quarter: props.quarter });
     r.regenerate(props.dueDate, rows, generatedOn, now);
@@ -77,7 +82,13 @@ export function amountOf(r: AnalyticsRow, what: Money): Tiyn | null {
 
 type Column = { readonly name: string; readonly cell: (r: AnalyticsRow) => string | number | string[] | null };
 const plain = (k: Exclude<keyof AnalyticsRow, `${Money}Tiyn`>): Column => ({ name: k, cell: (r) => r[k] ?? null });
-const kzt = (what: Money): Column => ({ name: `${what}Kzt`, cell: (r) => { const a = amountOf(r, what); return a === null ? null : formatKzt(a); } });
+const kzt = (what: Money): Column => ({
+  name: `${what}Kzt`,
+  cell: (r) => {
+    const a = amountOf(r, what);
+    return a === null ? null : formatKzt(a);
+  },
+});
 
 const csvCell = (v: string | number | string[] | null): string => {
   const s = v === null ? '' : Array.isArray(v) ? v.join(';') : String(v);
@@ -86,8 +97,19 @@ const csvCell = (v: string | number | string[] | null): string => {
 
 /** The CSV's columns (F-41); the …Kzt columns hold exact decimal KZT text ("1234.50"). */
 const COLUMNS: readonly Column[] = [
-  plain('bin'), plain('companyName'), plain('activityTypeCodes'), plain('status'), plain('termStart'), plain('termEnd'), plain('reportStatus'),
-  kzt('revenue'), kzt('exportRevenue'), plain('headcount'), plain('nonResidentHeadcount'), kzt('declaredIncome'), plain('feeStatus'),
+  plain('bin'),
+  plain('companyName'),
+  plain('activityTypeCodes'),
+  plain('status'),
+  plain('termStart'),
+  plain('termEnd'),
+  plain('reportStatus'),
+  kzt('revenue'),
+  kzt('exportRevenue'),
+  plain('headcount'),
+  plain('nonResidentHeadcount'),
+  kzt('declaredIncome'),
+  plain('feeStatus'),
 ];
 export const ANALYTICS_COLUMNS: readonly string[] = COLUMNS.map((c) => c.name);
 

@@ -59,7 +59,16 @@ export class QuarterlyReport extends AggregateRoot<QuarterlyReportEvent> {
 
   static open(props: { id: string; participationId: string; bin: string; year: number; quarter: number; dueDate: IsoDate }, now: Date): QuarterlyReport {
     const r = new QuarterlyReport();
-    Object.assign(r, props, { status: 'due', submittedAt: null, resultsAnalysis: null, indicators: null, nonResidentCount: 0, familyMemberCount: 0, createdAt: now, updatedAt: now });
+    Object.assign(r, props, {
+      status: 'due',
+      submittedAt: null,
+      resultsAnalysis: null,
+      indicators: null,
+      nonResidentCount: 0,
+      familyMemberCount: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
     r.record({ ...r.facts(now), name: 'QuarterlyReportOpened' });
     return r;
   }
@@ -77,7 +86,8 @@ export class QuarterlyReport extends AggregateRoot<QuarterlyReportEvent> {
     if (compareIsoDates(quarterEnd(this.year, this.quarter), today) >= 0) {
       throw new RuleViolationError('F-37', `the report on ${this.year}-Q${this.quarter} can be submitted once the quarter has ended`, { field: 'quarter' });
     }
-    if (this.status === 'submitted' || this.status === 'submitted-late') throw new IllegalStateError('quarterly-report', this.status, 'submit', 'the report was already submitted');
+    if (this.status === 'submitted' || this.status === 'submitted-late')
+      throw new IllegalStateError('quarterly-report', this.status, 'submit', 'the report was already submitted');
     assertNonResidentsConsistent(input.indicators, input.nonResidents);
     const late = this.status === 'overdue';
     this.self.status = late ? 'submitted-late' : 'submitted';
@@ -100,7 +110,15 @@ export class QuarterlyReport extends AggregateRoot<QuarterlyReportEvent> {
   }
 
   private facts(now: Date): Omit<ReportFacts, 'name'> {
-    return { aggregateId: this.id, occurredAt: now, participationId: this.participationId, bin: this.bin, year: this.year, quarter: this.quarter, dueDate: this.dueDate };
+    return {
+      aggregateId: this.id,
+      occurredAt: now,
+      participationId: this.participationId,
+      bin: this.bin,
+      year: this.year,
+      quarter: this.quarter,
+      dueDate: this.dueDate,
+    };
   }
 }
 
@@ -114,19 +132,30 @@ export function assertNonResidentsConsistent(indicators: ReportIndicators, nr: N
   const names = new Set(nr.engaged.map((e) => e.fullName.trim().toLowerCase()));
   nr.familyMembers.forEach((f, i) => {
     if (!names.has(f.engagedPersonFullName.trim().toLowerCase())) {
-      issues.push({ path: `nonResidents.familyMembers.${i}.engagedPersonFullName`, message: 'must be the full name of an engaged person listed in nonResidents.engaged', code: 'f42.unknown-engaged-person' });
+      issues.push({
+        path: `nonResidents.familyMembers.${i}.engagedPersonFullName`,
+        message: 'must be the full name of an engaged person listed in nonResidents.engaged',
+        code: 'f42.unknown-engaged-person',
+      });
     }
   });
   if (indicators.nonResidentHeadcount !== nr.engaged.length) {
-    issues.push({ path: 'indicators.nonResidentHeadcount', message: `F-42: the report lists ${nr.engaged.length} engaged non-resident(s); the headcount must match`, code: 'f42.headcount-mismatch' });
+    issues.push({
+      path: 'indicators.nonResidentHeadcount',
+      message: `F-42: the report lists ${nr.engaged.length} engaged non-resident(s); the headcount must match`,
+      code: 'f42.headcount-mismatch',
+    });
   }
   if (indicators.residentHeadcount + indicators.nonResidentHeadcount !== indicators.headcount) {
     issues.push({ path: 'indicators.headcount', message: 'must equal residentHeadcount + nonResidentHeadcount', code: 'report.headcount-sum' });
   }
   nr.engaged.forEach((e, i) => {
-    if (e.status === 'stateless' && e.citizenship !== null) issues.push({ path: `nonResidents.engaged.${i}.citizenship`, message: 'must be null for a stateless person', code: 'f42.stateless-citizenship' });
-    if (e.status === 'foreign-citizen' && e.citizenship === null) issues.push({ path: `nonResidents.engaged.${i}.citizenship`, message: 'is required for a foreign citizen', code: 'f42.citizenship-required' });
-    if (e.expectedStayUntil < e.expectedStayFrom) issues.push({ path: `nonResidents.engaged.${i}.expectedStayUntil`, message: 'must not be before expectedStayFrom', code: 'f42.stay-order' });
+    if (e.status === 'stateless' && e.citizenship !== null)
+      issues.push({ path: `nonResidents.engaged.${i}.citizenship`, message: 'must be null for a stateless person', code: 'f42.stateless-citizenship' });
+    if (e.status === 'foreign-citizen' && e.citizenship === null)
+      issues.push({ path: `nonResidents.engaged.${i}.citizenship`, message: 'is required for a foreign citizen', code: 'f42.citizenship-required' });
+    if (e.expectedStayUntil < e.expectedStayFrom)
+      issues.push({ path: `nonResidents.engaged.${i}.expectedStayUntil`, message: 'must not be before expectedStayFrom', code: 'f42.stay-order' });
   });
   if (issues.length > 0) throw new ValidationError(issues);
 }

@@ -27,7 +27,13 @@ describe('PII field encryption (F-42, ADR 0022)', () => {
 
   it('F-42: rotation — a ring with the old key reads old data and writes with the new active key', () => {
     const old = new AesGcmPiiCipher(new Map([['k1', k1]]), 'k1').encrypt('secret', 'row-1');
-    const rotated = new AesGcmPiiCipher(new Map([['k1', k1], ['k2', k2]]), 'k2');
+    const rotated = new AesGcmPiiCipher(
+      new Map([
+        ['k1', k1],
+        ['k2', k2],
+      ]),
+      'k2',
+    );
     expect(rotated.decrypt(old.ciphertext, 'row-1')).toBe('secret');
     expect(rotated.encrypt('secret', 'row-1').keyId).toBe('k2');
     expect(() => new AesGcmPiiCipher(new Map([['k2', k2]]), 'k2').decrypt(old.ciphertext, 'row-1')).toThrow(/k1/);

@@ -23,7 +23,10 @@ export class AesGcmPiiCipher extends PiiCipher {
     cipher.setAAD(Buffer.from(aad, 'utf8'));
     const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    return { ciphertext: ['pii1', this.activeKeyId, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join('.'), keyId: this.activeKeyId };
+    return {
+      ciphertext: ['pii1', this.activeKeyId, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join('.'),
+      keyId: this.activeKeyId,
+    };
   }
 
   decrypt(ciphertext: string, aad: string): string {

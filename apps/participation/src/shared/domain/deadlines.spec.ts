@@ -30,7 +30,10 @@ describe('statutory deadlines of the participation context', () => {
 
   it('F-24: a changed minimum in reference data changes the rule without code', () => {
     const base = readThresholdsFile(SHIPPED_THRESHOLDS_FILE).filter((t) => t.key !== 'participation-min-term-months');
-    const rd = referenceDataFrom([...base, { key: 'participation-min-term-months', value: 24, unit: 'months', effectiveFrom: '2026-01-16', ruleIds: ['F-24'], source: 'test' }]);
+    const rd = referenceDataFrom([
+      ...base,
+      { key: 'participation-min-term-months', value: 24, unit: 'months', effectiveFrom: '2026-01-16', ruleIds: ['F-24'], source: 'test' },
+    ]);
     expect(new Deadlines(kzCalendar(), rd).earliestTermEnd('2026-03-02')).toBe('2028-03-01');
   });
 

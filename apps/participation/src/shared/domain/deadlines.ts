@@ -1,13 +1,4 @@
-import {
-  addCalendarDays,
-  addMonths,
-  compareIsoDates,
-  formatIsoDate,
-  quarterEnd,
-  startOfAlmatyDay,
-  type IsoDate,
-  type WorkingDayCalendar,
-} from './calendar.js';
+import { addCalendarDays, addMonths, compareIsoDates, formatIsoDate, quarterEnd, startOfAlmatyDay, type IsoDate, type WorkingDayCalendar } from './calendar.js';
 import { CalendarYearNotLoadedError } from '@hub/calendar';
 import type { ReferenceData } from '@hub/reference-data';
 

@@ -40,7 +40,10 @@ export class ParticipationMetrics implements OnModuleInit {
       labelNames: ['status'],
       registers: [this.registry],
       async collect() {
-        const rows = await sql<{ status: string; n: string }>(uow.reader(), `select status, count(*)::text as n from early_termination where status in ('pending-commission', 'scheduled') group by status`);
+        const rows = await sql<{ status: string; n: string }>(
+          uow.reader(),
+          `select status, count(*)::text as n from early_termination where status in ('pending-commission', 'scheduled') group by status`,
+        );
         this.reset();
         for (const r of rows) this.set({ status: r.status }, Number(r.n));
       },

@@ -41,9 +41,23 @@ export class DeadlineBook {
     for (const d of await this.deadlines.openOf(app.id, kind)) d.close(now);
     const startedOn = almatyDate(now);
     const dueDate = this.policy.dueDate(kind, startedOn);
-    const deadline = Deadline.open({ id: uuidv7(now.getTime()), applicationId: app.id, bin: app.bin, kind, startedOn, dueDate, dueAt: endOfAlmatyDay(dueDate), at: now });
+    const deadline = Deadline.open({
+      id: uuidv7(now.getTime()),
+      applicationId: app.id,
+      bin: app.bin,
+      kind,
+      startedOn,
+      dueDate,
+      dueAt: endOfAlmatyDay(dueDate),
+      at: now,
+    });
     this.deadlines.add(deadline);
-    await this.timers.schedule(this.uow.em(), { kind: DEADLINE_TIMER_KIND, key: deadlineTimerKey(app.id, kind), dueAt: deadline.dueAt, payload: { deadlineId: deadline.id } });
+    await this.timers.schedule(this.uow.em(), {
+      kind: DEADLINE_TIMER_KIND,
+      key: deadlineTimerKey(app.id, kind),
+      dueAt: deadline.dueAt,
+      payload: { deadlineId: deadline.id },
+    });
     return deadline;
   }
 

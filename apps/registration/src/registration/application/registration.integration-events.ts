@@ -36,20 +36,47 @@ export class RegistrationIntegrationEvents extends IntegrationEventMapper {
           outboxMessage(
             ApplicationSubmittedV1,
             e.aggregateId,
-            { applicationId: e.aggregateId, bin: e.bin, companyName: e.companyName, kind: e.kind, language: e.language, resubmission: e.name === 'ApplicationResubmitted', submittedAt: at, reviewDueDate: e.reviewDueDate },
+            {
+              applicationId: e.aggregateId,
+              bin: e.bin,
+              companyName: e.companyName,
+              kind: e.kind,
+              language: e.language,
+              resubmission: e.name === 'ApplicationResubmitted',
+              submittedAt: at,
+              reviewDueDate: e.reviewDueDate,
+            },
             e.bin,
           ),
         ];
       case 'RemarksIssued':
-        return [outboxMessage(RemarksIssuedV1, e.aggregateId, { applicationId: e.aggregateId, bin: e.bin, remarks: e.remarks.map((r) => ({ field: r.field, message: r.message })), issuedAt: at }, e.bin)];
+        return [
+          outboxMessage(
+            RemarksIssuedV1,
+            e.aggregateId,
+            { applicationId: e.aggregateId, bin: e.bin, remarks: e.remarks.map((r) => ({ field: r.field, message: r.message })), issuedAt: at },
+            e.bin,
+          ),
+        ];
       case 'SentToCommission':
-        return [outboxMessage(SentToCommissionV1, e.aggregateId, { applicationId: e.aggregateId, bin: e.bin, sentAt: at, decisionDueDate: e.decisionDueDate }, e.bin)];
+        return [
+          outboxMessage(SentToCommissionV1, e.aggregateId, { applicationId: e.aggregateId, bin: e.bin, sentAt: at, decisionDueDate: e.decisionDueDate }, e.bin),
+        ];
       case 'DecisionRecorded':
         return [
           outboxMessage(
             DecisionMadeV1,
             e.aggregateId,
-            { applicationId: e.aggregateId, bin: e.bin, kind: e.kind, decision: e.decision, grounds: [...e.grounds], protocolNumber: e.protocolNumber, decidedOn: e.decidedOn, notificationDueDate: e.notificationDueDate },
+            {
+              applicationId: e.aggregateId,
+              bin: e.bin,
+              kind: e.kind,
+              decision: e.decision,
+              grounds: [...e.grounds],
+              protocolNumber: e.protocolNumber,
+              decidedOn: e.decidedOn,
+              notificationDueDate: e.notificationDueDate,
+            },
             e.bin,
           ),
         ];
@@ -77,7 +104,21 @@ export class RegistrationIntegrationEvents extends IntegrationEventMapper {
           ),
         ];
       case 'ParticipantCertificateIssued':
-        return [outboxMessage(CertificateIssuedV1, e.aggregateId, { participantId: e.aggregateId, bin: e.bin, certificateNumber: e.certificateNumber, issuedOn: e.issuedOn, validFrom: e.validFrom, validTo: e.validTo }, e.bin)];
+        return [
+          outboxMessage(
+            CertificateIssuedV1,
+            e.aggregateId,
+            {
+              participantId: e.aggregateId,
+              bin: e.bin,
+              certificateNumber: e.certificateNumber,
+              issuedOn: e.issuedOn,
+              validFrom: e.validFrom,
+              validTo: e.validTo,
+            },
+            e.bin,
+          ),
+        ];
       case 'ParticipantListed':
         return [outboxMessage(ParticipantListedV1, e.aggregateId, { participantId: e.aggregateId, bin: e.bin, listedOn: e.listedOn }, e.bin)];
       case 'ActivityTypesChanged':
@@ -98,9 +139,23 @@ export class RegistrationIntegrationEvents extends IntegrationEventMapper {
           ),
         ];
       case 'ParticipantAddressChanged':
-        return [outboxMessage(ParticipantAddressChangedV1, e.aggregateId, { participantId: e.aggregateId, bin: e.bin, address: e.address, reportedOn: e.reportedOn }, e.bin)];
+        return [
+          outboxMessage(
+            ParticipantAddressChangedV1,
+            e.aggregateId,
+            { participantId: e.aggregateId, bin: e.bin, address: e.address, reportedOn: e.reportedOn },
+            e.bin,
+          ),
+        ];
       case 'DeadlineMissed':
-        return [outboxMessage(RegistrationDeadlineMissedV1, e.applicationId, { applicationId: e.applicationId, bin: e.bin, kind: e.kind, ruleId: e.ruleId, dueDate: e.dueDate, missedAt: at }, e.bin)];
+        return [
+          outboxMessage(
+            RegistrationDeadlineMissedV1,
+            e.applicationId,
+            { applicationId: e.applicationId, bin: e.bin, kind: e.kind, ruleId: e.ruleId, dueDate: e.dueDate, missedAt: at },
+            e.bin,
+          ),
+        ];
       case 'ApplicantNotified':
       case 'ContractSigned':
       case 'ApplicationCertificateIssued':

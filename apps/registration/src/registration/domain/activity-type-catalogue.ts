@@ -57,7 +57,10 @@ export class ActivityTypeList extends ActivityTypeCatalogue {
 }
 
 /** Activity types with their names from the list, as the participant record and the published language carry them. */
-export function describeActivityTypes(selected: readonly SelectedActivityType[], catalogue: ActivityTypeCatalogue): { code: string; name: string; works: string[] }[] {
+export function describeActivityTypes(
+  selected: readonly SelectedActivityType[],
+  catalogue: ActivityTypeCatalogue,
+): { code: string; name: string; works: string[] }[] {
   return selected.map((t) => {
     const type = catalogue.find(t.code);
     return { code: t.code, name: type?.nameRu ?? t.code, works: t.works.map((w) => type?.works.find((x) => x.code === w)?.name ?? w) };
@@ -65,7 +68,10 @@ export function describeActivityTypes(selected: readonly SelectedActivityType[],
 }
 
 /** The reverse: a described list (names of works) back to the codes the list knows (F-20 starts from the current types). */
-export function selectedActivityTypes(described: readonly { code: string; works: readonly string[] }[], catalogue: ActivityTypeCatalogue): SelectedActivityType[] {
+export function selectedActivityTypes(
+  described: readonly { code: string; works: readonly string[] }[],
+  catalogue: ActivityTypeCatalogue,
+): SelectedActivityType[] {
   return described.map((t) => {
     const type = catalogue.find(t.code);
     return { code: t.code, works: t.works.map((n) => type?.works.find((w) => w.name === n || w.code === n)?.code ?? n) };

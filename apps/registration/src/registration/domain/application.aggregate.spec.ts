@@ -14,10 +14,22 @@ const at = new Date('2026-11-20T05:00:00Z');
 const by = 'applicant-1';
 
 function filledDraft(): Application {
-  const app = Application.create({ id: '018f0000-0000-7000-8000-000000000001', kind: 'registration', bin, companyName: 'Qazaq Soft LLP', address: 'Astana', language: 'ru', by, at });
+  const app = Application.create({
+    id: '018f0000-0000-7000-8000-000000000001',
+    kind: 'registration',
+    bin,
+    companyName: 'Qazaq Soft LLP',
+    address: 'Astana',
+    language: 'ru',
+    by,
+    at,
+  });
   app.editDraft(
     {
-      activityTypes: [{ code: 'PH-01', works: ['PH-01.1'] }, { code: 'PH-02', works: ['PH-02.1'] }],
+      activityTypes: [
+        { code: 'PH-01', works: ['PH-01.1'] },
+        { code: 'PH-02', works: ['PH-02.1'] },
+      ],
       businessPlan: sampleBusinessPlan(['PH-01', 'PH-02']),
       taxCertificate: { issuedOn: '2026-11-18', debtTiyn: 0 },
       placeOfBusiness: samplePlaceOfBusiness(),
@@ -29,7 +41,17 @@ function filledDraft(): Application {
 }
 const evaluate = (app: Application, on = '2026-11-20') => {
   const i = app.eligibilityInputs();
-  return evaluateEligibility({ bin, kind: app.kind, filedOn: on, evaluatedOn: on, declaration: i.declaration, activityTypes: i.activityTypes, taxCertificate: i.taxCertificate, catalogue, reference: referenceData() });
+  return evaluateEligibility({
+    bin,
+    kind: app.kind,
+    filedOn: on,
+    evaluatedOn: on,
+    declaration: i.declaration,
+    activityTypes: i.activityTypes,
+    taxCertificate: i.taxCertificate,
+    catalogue,
+    reference: referenceData(),
+  });
 };
 const submitted = () => {
   const app = filledDraft();
@@ -55,12 +77,33 @@ describe('Application state machine', () => {
     app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
     app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-1', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 'secretary', at);
     expect(app.status).toBe('registered');
-    expect(app.signContract({ number: 'C-1', signedOn: '2026-11-26' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH-2026-00001', 'p1', 'officer', at)).toMatchObject({ termStart: '2026-11-26', termEnd: '2027-11-25' });
+    expect(
+      app.signContract({ number: 'C-1', signedOn: '2026-11-26' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH-2026-00001', 'p1', 'officer', at),
+    ).toMatchObject({ termStart: '2026-11-26', termEnd: '2027-11-25' });
     app.issueCertificate('2026-11-27', 'officer', at);
     app.listInRegistry('2026-11-27', 'officer', at);
     expect(app.status).toBe('listed');
-    expect(app.history.map((h) => h.to)).toEqual(['draft', 'submitted', 'remarks-issued', 'resubmitted', 'with-commission', 'registered', 'contract-signed', 'certificate-issued', 'listed']);
-    expect(app.pullEvents().map((e) => e.name)).toEqual(['ApplicationSubmitted', 'RemarksIssued', 'ApplicationResubmitted', 'SentToCommission', 'DecisionRecorded', 'ContractSigned', 'ApplicationCertificateIssued', 'ApplicationListed']);
+    expect(app.history.map((h) => h.to)).toEqual([
+      'draft',
+      'submitted',
+      'remarks-issued',
+      'resubmitted',
+      'with-commission',
+      'registered',
+      'contract-signed',
+      'certificate-issued',
+      'listed',
+    ]);
+    expect(app.pullEvents().map((e) => e.name)).toEqual([
+      'ApplicationSubmitted',
+      'RemarksIssued',
+      'ApplicationResubmitted',
+      'SentToCommission',
+      'DecisionRecorded',
+      'ContractSigned',
+      'ApplicationCertificateIssued',
+      'ApplicationListed',
+    ]);
   });
 
   it('an illegal command fails with IllegalStateError naming the current state', () => {
@@ -74,13 +117,25 @@ describe('Application state machine', () => {
   });
 
   it('F-20: an activity-change application ends with the decision: no contract or certificate', () => {
-    const app = Application.create({ id: '018f0000-0000-7000-8000-000000000002', kind: 'activity-change', bin, companyName: 'Q', address: 'A', language: 'kk', participantId: 'p1', by, at });
+    const app = Application.create({
+      id: '018f0000-0000-7000-8000-000000000002',
+      kind: 'activity-change',
+      bin,
+      companyName: 'Q',
+      address: 'A',
+      language: 'kk',
+      participantId: 'p1',
+      by,
+      at,
+    });
     app.editDraft({ activityTypes: [{ code: 'PH-03', works: ['PH-03.1'] }], businessPlan: sampleBusinessPlan(['PH-03']), eligibility: cleanDeclaration() }, at);
     app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27');
     app.sendToCommission('o', at, '2026-12-04');
     app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
     app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-2', decidedOn: '2026-11-21', notificationDueDate: '2026-12-02' }, 's', at);
-    expect(() => app.signContract({ number: 'x', signedOn: '2026-11-22' }, { today: '2026-11-22', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(/activity-change application ends/);
+    expect(() => app.signContract({ number: 'x', signedOn: '2026-11-22' }, { today: '2026-11-22', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(
+      /activity-change application ends/,
+    );
   });
 });
 
@@ -105,11 +160,21 @@ describe('Filing (F-9, Annex 1)', () => {
     const app = filledDraft();
     app.editDraft({ businessPlan: { projects: [{ activityTypeCode: 'PH-01' }, { activityTypeCode: 'PH-02' }] } }, at);
     const issues = app.completenessIssues(catalogue).map((i) => i.message);
-    for (const item of ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)', '(11)']) expect(issues.some((m) => m.includes(`item ${item}`))).toBe(true);
+    for (const item of ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)', '(7)', '(8)', '(9)', '(10)', '(11)'])
+      expect(issues.some((m) => m.includes(`item ${item}`))).toBe(true);
   });
 
   it('F-9(2)/F-9(3): tax certificate and place-of-business proof are required for a registration', () => {
-    const app = Application.create({ id: '018f0000-0000-7000-8000-000000000003', kind: 'registration', bin, companyName: 'Q', address: 'A', language: 'ru', by, at });
+    const app = Application.create({
+      id: '018f0000-0000-7000-8000-000000000003',
+      kind: 'registration',
+      bin,
+      companyName: 'Q',
+      address: 'A',
+      language: 'ru',
+      by,
+      at,
+    });
     const paths = app.completenessIssues(catalogue).map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['taxCertificate', 'placeOfBusiness', 'activityTypes', 'eligibility', 'businessPlan']));
   });
@@ -127,31 +192,64 @@ describe('Filing (F-9, Annex 1)', () => {
   it('F-14: remarks must point at a field of the application, and every open remark needs an answer to resubmit', () => {
     const app = submitted();
     expect(() => app.issueRemarks([{ id: 'x', field: 'shoeSize', message: 'm' }], 'o', at)).toThrow(/shoeSize is not a field/);
-    app.issueRemarks([{ id: 'r1', field: 'taxCertificate', message: 'stale' }, { id: 'r2', field: 'businessPlan.team', message: 'more detail' }], 'o', at);
-    expect(() => app.resubmit([{ remarkId: 'r1', answer: 'new one' }], evaluate(app), catalogue, by, at, '2026-11-27')).toThrow(/r2 \(businessPlan.team\) has no answer/);
+    app.issueRemarks(
+      [
+        { id: 'r1', field: 'taxCertificate', message: 'stale' },
+        { id: 'r2', field: 'businessPlan.team', message: 'more detail' },
+      ],
+      'o',
+      at,
+    );
+    expect(() => app.resubmit([{ remarkId: 'r1', answer: 'new one' }], evaluate(app), catalogue, by, at, '2026-11-27')).toThrow(
+      /r2 \(businessPlan.team\) has no answer/,
+    );
   });
 });
 
 describe('Commission (F-15, F-16)', () => {
   it('F-15: no decision without votes, and the decision follows the majority', () => {
     const app = withCommission();
-    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at)).toThrow(/no Commission member has voted/);
+    expect(() =>
+      app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at),
+    ).toThrow(/no Commission member has voted/);
     app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
     app.castVote({ member: 'm2', vote: 'refuse', grounds: ['activity-not-in-priority-list'] }, at);
-    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at)).toThrow(/tied/);
+    expect(() =>
+      app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at),
+    ).toThrow(/tied/);
     app.castVote({ member: 'm1', vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] }, at);
     expect(app.votes).toHaveLength(2);
-    expect(() => app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at)).toThrow(/contradicts the votes/);
+    expect(() =>
+      app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at),
+    ).toThrow(/contradicts the votes/);
   });
 
   it('F-16: a refusal names at least one ground with its reason, and is kept as a protocol with the votes', () => {
     const app = withCommission();
     app.castVote({ member: 'm1', vote: 'refuse', grounds: ['business-plan-not-per-annex-1'], comment: 'no KPIs' }, at);
-    expect(() => app.decide({ decision: 'refuse', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at)).toThrow(ValidationError);
-    app.decide({ decision: 'refuse', grounds: [{ ground: 'business-plan-not-per-annex-1', reason: 'KPIs are missing' }], protocolNumber: 'CP-2026-00007', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at);
+    expect(() =>
+      app.decide({ decision: 'refuse', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at),
+    ).toThrow(ValidationError);
+    app.decide(
+      {
+        decision: 'refuse',
+        grounds: [{ ground: 'business-plan-not-per-annex-1', reason: 'KPIs are missing' }],
+        protocolNumber: 'CP-2026-00007',
+        decidedOn: '2026-11-25',
+        notificationDueDate: '2026-12-02',
+      },
+      's',
+      at,
+    );
     expect(app.status).toBe('refused');
     expect(app.decisionRecord).toMatchObject({ protocolNumber: 'CP-2026-00007', votes: [{ member: 'm1', vote: 'refuse' }] });
-    expect(app.pullEvents().at(-1)).toMatchObject({ name: 'DecisionRecorded', decision: 'refuse', grounds: ['business-plan-not-per-annex-1'], protocolNumber: 'CP-2026-00007', notificationDueDate: '2026-12-02' });
+    expect(app.pullEvents().at(-1)).toMatchObject({
+      name: 'DecisionRecorded',
+      decision: 'refuse',
+      grounds: ['business-plan-not-per-annex-1'],
+      protocolNumber: 'CP-2026-00007',
+      notificationDueDate: '2026-12-02',
+    });
   });
 
   it('F-16: a vote to refuse names a ground', () => {
@@ -169,9 +267,15 @@ describe('Contract (F-18, F-24) — the rules live in the aggregate', () => {
 
   it('F-18: the contract is not signed in the future, nor before the Commission decision (field errors on signedOn)', () => {
     const app = registered();
-    expect(() => app.signContract({ number: 'C', signedOn: '2026-11-27' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(ValidationError);
-    expect(() => app.signContract({ number: 'C', signedOn: '2026-11-27' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(/future/);
-    expect(() => app.signContract({ number: 'C', signedOn: '2026-11-24' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(/before the Commission's decision of 2026-11-25/);
+    expect(() => app.signContract({ number: 'C', signedOn: '2026-11-27' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(
+      ValidationError,
+    );
+    expect(() => app.signContract({ number: 'C', signedOn: '2026-11-27' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(
+      /future/,
+    );
+    expect(() => app.signContract({ number: 'C', signedOn: '2026-11-24' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(
+      /before the Commission's decision of 2026-11-25/,
+    );
     expect(app.status).toBe('registered');
   });
 
@@ -185,7 +289,9 @@ describe('Contract (F-18, F-24) — the rules live in the aggregate', () => {
       expect((e as RuleViolationError).ruleId).toBe('F-24');
     }
     expect(app.status).toBe('registered');
-    expect(app.signContract({ number: 'C', signedOn: '2026-11-26', termMonths: 24 }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH-1', 'p', 'o', at)).toEqual({ months: 24, termStart: '2026-11-26', termEnd: '2028-11-25' });
+    expect(
+      app.signContract({ number: 'C', signedOn: '2026-11-26', termMonths: 24 }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH-1', 'p', 'o', at),
+    ).toEqual({ months: 24, termStart: '2026-11-26', termEnd: '2028-11-25' });
     expect(app.contract).toEqual({ number: 'C', signedOn: '2026-11-26', termStart: '2026-11-26', termEnd: '2028-11-25' });
   });
 });

@@ -195,7 +195,14 @@ export class Application extends AggregateRoot<ApplicationEvent> {
   /** The Commission's protocol (F-15, F-16), or null before the decision. The votes are the ones it was decided on. */
   get decisionRecord(): CommissionDecision | null {
     if (!this.decision || !this.protocolNumber || !this.decidedOn) return null;
-    return { decision: this.decision, grounds: this.decisionGrounds ?? [], protocolNumber: this.protocolNumber, decidedOn: this.decidedOn, recordedBy: this.decisionRecordedBy ?? '', votes: this.votes };
+    return {
+      decision: this.decision,
+      grounds: this.decisionGrounds ?? [],
+      protocolNumber: this.protocolNumber,
+      decidedOn: this.decidedOn,
+      recordedBy: this.decisionRecordedBy ?? '',
+      votes: this.votes,
+    };
   }
 
   /** The signed contract (F-18), or null. */
@@ -229,10 +236,12 @@ export class Application extends AggregateRoot<ApplicationEvent> {
   /** F-9 completeness: the documents of F-9(1)–(3), the declaration of F-7 and the Annex 1 plan. */
   completenessIssues(catalogue: ActivityTypeCatalogue): FieldIssue[] {
     const issues: FieldIssue[] = [];
-    if (!this.activityTypes.length) issues.push({ path: 'activityTypes', message: 'choose at least one priority ICT activity type (F-7(7))', code: 'required' });
+    if (!this.activityTypes.length)
+      issues.push({ path: 'activityTypes', message: 'choose at least one priority ICT activity type (F-7(7))', code: 'required' });
     if (this.kind === 'registration') {
       if (!this.eligibility) issues.push({ path: 'eligibility', message: 'the eligibility declaration of F-7 is required', code: 'required' });
-      if (!this.taxCertificate) issues.push({ path: 'taxCertificate', message: 'the tax authority information on tax debt is required (F-9(2))', code: 'required' });
+      if (!this.taxCertificate)
+        issues.push({ path: 'taxCertificate', message: 'the tax authority information on tax debt is required (F-9(2))', code: 'required' });
       if (!this.placeOfBusiness) issues.push({ path: 'placeOfBusiness', message: 'proof of the place of business is required (F-9(3))', code: 'required' });
     }
     issues.push(...businessPlanIssues(this.businessPlan, this.activityTypes, catalogue));
@@ -246,7 +255,12 @@ export class Application extends AggregateRoot<ApplicationEvent> {
 
   private file(evaluation: EligibilityEvaluation, catalogue: ActivityTypeCatalogue): void {
     const issues = this.completenessIssues(catalogue);
-    if (issues.length) throw new ValidationError(issues, `the application is incomplete: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'registration.application.incomplete');
+    if (issues.length)
+      throw new ValidationError(
+        issues,
+        `the application is incomplete: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        'registration.application.incomplete',
+      );
     if (!evaluation.eligible) {
       const failed = evaluation.outcomes.filter((o) => o.outcome === 'failed');
       throw new RuleViolationError(failed[0]!.ruleId, `the applicant does not meet ${failed.map((f) => `${f.ruleId} (${f.message})`).join('; ')}`, {
@@ -267,20 +281,37 @@ export class Application extends AggregateRoot<ApplicationEvent> {
     this.m.filedOn = filedOn;
     this.m.lastSubmittedAt = at;
     this.move('submit', by, at);
-    this.record({ name: 'ApplicationSubmitted', aggregateId: this.id, occurredAt: at, bin: this.bin, companyName: this.companyName, kind: this.kind, language: this.language, reviewDueDate });
+    this.record({
+      name: 'ApplicationSubmitted',
+      aggregateId: this.id,
+      occurredAt: at,
+      bin: this.bin,
+      companyName: this.companyName,
+      kind: this.kind,
+      language: this.language,
+      reviewDueDate,
+    });
   }
 
   /** F-14: remarks, each tied to a field of the application. */
   issueRemarks(remarks: readonly { id: string; field: string; message: string }[], by: string, at: Date): Remark[] {
     applicationStateMachine.next(this.status, 'issue-remarks');
     if (!remarks.length) throw ValidationError.field('remarks', 'at least one remark is required', 'required');
-    const issues = remarks.flatMap((r, i) => (isRemarkableField(r.field) ? [] : [{ path: `remarks.${i}.field`, message: `${r.field} is not a field of the application`, code: 'unknown-field' }]));
+    const issues = remarks.flatMap((r, i) =>
+      isRemarkableField(r.field) ? [] : [{ path: `remarks.${i}.field`, message: `${r.field} is not a field of the application`, code: 'unknown-field' }],
+    );
     if (issues.length) throw new ValidationError(issues);
     const round = Math.max(0, ...this.remarks.map((r) => r.round)) + 1;
     const added = remarks.map((r) => ({ id: r.id, round, field: r.field, message: r.message, issuedAt: iso(at), issuedBy: by }));
     this.m.remarks = [...this.remarks, ...added];
     this.move('issue-remarks', by, at);
-    this.record({ name: 'RemarksIssued', aggregateId: this.id, occurredAt: at, bin: this.bin, remarks: added.map((r) => ({ field: r.field, message: r.message })) });
+    this.record({
+      name: 'RemarksIssued',
+      aggregateId: this.id,
+      occurredAt: at,
+      bin: this.bin,
+      remarks: added.map((r) => ({ field: r.field, message: r.message })),
+    });
     return added;
   }
 
@@ -289,14 +320,24 @@ export class Application extends AggregateRoot<ApplicationEvent> {
   }
 
   /** F-14, F-15: the applicant answers every open remark and files again; `reviewDueDate` as for `submit`. */
-  resubmit(answers: readonly { remarkId: string; answer: string }[], evaluation: EligibilityEvaluation, catalogue: ActivityTypeCatalogue, by: string, at: Date, reviewDueDate: IsoDate): void {
+  resubmit(
+    answers: readonly { remarkId: string; answer: string }[],
+    evaluation: EligibilityEvaluation,
+    catalogue: ActivityTypeCatalogue,
+    by: string,
+    at: Date,
+    reviewDueDate: IsoDate,
+  ): void {
     applicationStateMachine.next(this.status, 'resubmit');
     const open = this.openRemarks();
     const issues: FieldIssue[] = [];
     answers.forEach((a, i) => {
-      if (!open.some((r) => r.id === a.remarkId)) issues.push({ path: `answers.${i}.remarkId`, message: `${a.remarkId} is not an open remark of this application`, code: 'unknown-remark' });
+      if (!open.some((r) => r.id === a.remarkId))
+        issues.push({ path: `answers.${i}.remarkId`, message: `${a.remarkId} is not an open remark of this application`, code: 'unknown-remark' });
     });
-    for (const r of open) if (!answers.some((a) => a.remarkId === r.id)) issues.push({ path: 'answers', message: `remark ${r.id} (${r.field}) has no answer`, code: 'remark-unanswered' });
+    for (const r of open)
+      if (!answers.some((a) => a.remarkId === r.id))
+        issues.push({ path: 'answers', message: `remark ${r.id} (${r.field}) has no answer`, code: 'remark-unanswered' });
     if (issues.length) throw new ValidationError(issues);
     this.file(evaluation, catalogue);
     this.m.remarks = this.remarks.map((r) => {
@@ -305,7 +346,16 @@ export class Application extends AggregateRoot<ApplicationEvent> {
     });
     this.m.lastSubmittedAt = at;
     this.move('resubmit', by, at);
-    this.record({ name: 'ApplicationResubmitted', aggregateId: this.id, occurredAt: at, bin: this.bin, companyName: this.companyName, kind: this.kind, language: this.language, reviewDueDate });
+    this.record({
+      name: 'ApplicationResubmitted',
+      aggregateId: this.id,
+      occurredAt: at,
+      bin: this.bin,
+      companyName: this.companyName,
+      kind: this.kind,
+      language: this.language,
+      reviewDueDate,
+    });
   }
 
   /** F-13, F-15: a complete application goes to the selection Commission; `decisionDueDate` is F-15's (or F-20's) deadline. */
@@ -329,16 +379,30 @@ export class Application extends AggregateRoot<ApplicationEvent> {
    * follows the majority of the recorded votes (ADR 0014); a refusal names F-16 grounds with reasons.
    * `notificationDueDate` is the F-17 deadline the decision starts.
    */
-  decide(input: { decision: Vote; grounds: readonly { ground: RefusalGround; reason: string }[]; protocolNumber: string; decidedOn: IsoDate; notificationDueDate: IsoDate }, by: string, at: Date): void {
+  decide(
+    input: {
+      decision: Vote;
+      grounds: readonly { ground: RefusalGround; reason: string }[];
+      protocolNumber: string;
+      decidedOn: IsoDate;
+      notificationDueDate: IsoDate;
+    },
+    by: string,
+    at: Date,
+  ): void {
     applicationStateMachine.next(this.status, input.decision === 'register' ? 'register' : 'refuse');
     if (!this.votes.length) throw new RuleViolationError('F-15', 'no Commission member has voted yet: record the votes first');
     const register = this.votes.filter((v) => v.vote === 'register').length;
     const refuse = this.votes.length - register;
-    if (register === refuse) throw new RuleViolationError('F-15', `the votes are tied (${register}:${refuse}): the Commission must break the tie before deciding`);
+    if (register === refuse)
+      throw new RuleViolationError('F-15', `the votes are tied (${register}:${refuse}): the Commission must break the tie before deciding`);
     const majority: Vote = register > refuse ? 'register' : 'refuse';
-    if (majority !== input.decision) throw new RuleViolationError('F-15', `the decision '${input.decision}' contradicts the votes (${register} register, ${refuse} refuse)`);
-    if (input.decision === 'refuse' && !input.grounds.length) throw ValidationError.field('grounds', 'a refusal names at least one F-16 ground with its reason', 'required');
-    if (input.decision === 'register' && input.grounds.length) throw ValidationError.field('grounds', 'a decision to register has no refusal grounds', 'unexpected');
+    if (majority !== input.decision)
+      throw new RuleViolationError('F-15', `the decision '${input.decision}' contradicts the votes (${register} register, ${refuse} refuse)`);
+    if (input.decision === 'refuse' && !input.grounds.length)
+      throw ValidationError.field('grounds', 'a refusal names at least one F-16 ground with its reason', 'required');
+    if (input.decision === 'register' && input.grounds.length)
+      throw ValidationError.field('grounds', 'a decision to register has no refusal grounds', 'unexpected');
     const m = this.m;
     m.decision = input.decision;
     m.decisionGrounds = input.grounds.map((g) => ({ ground: g.ground, reason: g.reason }));
@@ -375,7 +439,8 @@ export class Application extends AggregateRoot<ApplicationEvent> {
   }
 
   private requireRegistrationKind(command: string): void {
-    if (this.kind !== 'registration') throw new IllegalStateError('application', this.status, command, 'an activity-change application ends with the Commission decision (F-20)');
+    if (this.kind !== 'registration')
+      throw new IllegalStateError('application', this.status, command, 'an activity-change application ends with the Commission decision (F-20)');
   }
 
   /**
@@ -423,4 +488,3 @@ export class Application extends AggregateRoot<ApplicationEvent> {
     this.record({ name: 'ApplicationListed', aggregateId: this.id, occurredAt: at, bin: this.bin });
   }
 }
-

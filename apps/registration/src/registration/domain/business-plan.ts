@@ -54,7 +54,11 @@ const blank = (v: unknown): boolean => v === undefined || v === null || (typeof 
  * Annex 1 completeness (F-9(1), F-16 first ground): every one of the 11 items is filled, and there
  * is exactly one project block per chosen activity type. Returns every missing field by its path.
  */
-export function businessPlanIssues(plan: BusinessPlanDraft | null, activityTypes: readonly SelectedActivityType[], catalogue: ActivityTypeCatalogue): FieldIssue[] {
+export function businessPlanIssues(
+  plan: BusinessPlanDraft | null,
+  activityTypes: readonly SelectedActivityType[],
+  catalogue: ActivityTypeCatalogue,
+): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const need = (path: string, value: unknown, item: string): void => {
     if (blank(value)) issues.push({ path: `businessPlan.${path}`, message: `Annex 1 ${item} is required`, code: 'annex-1.missing' });
@@ -64,21 +68,29 @@ export function businessPlanIssues(plan: BusinessPlanDraft | null, activityTypes
   need('ownership.basis', plan.ownership?.basis, 'item (3), basis of ownership of the informatisation object,');
   need('ownership.intellectualProperty', plan.ownership?.intellectualProperty, 'item (3), intellectual property (write "none" if there is none),');
   need('team.qualifications', plan.team?.qualifications, 'item (4), team qualifications and experience,');
-  if (!plan.team || !(plan.team.headcount >= 1)) issues.push({ path: 'businessPlan.team.headcount', message: 'Annex 1 item (4): the headcount must be at least 1', code: 'annex-1.missing' });
+  if (!plan.team || !(plan.team.headcount >= 1))
+    issues.push({ path: 'businessPlan.team.headcount', message: 'Annex 1 item (4): the headcount must be at least 1', code: 'annex-1.missing' });
   need('team.residentsPlan', plan.team?.residentsPlan, 'item (4), plan to engage residents,');
   need('team.nonResidentsPlan', plan.team?.nonResidentsPlan, 'item (4), plan to engage non-residents,');
-  if (!plan.costEstimate || !(plan.costEstimate.totalTiyn > 0)) issues.push({ path: 'businessPlan.costEstimate.totalTiyn', message: 'Annex 1 item (8): the cost estimate must be above zero', code: 'annex-1.missing' });
+  if (!plan.costEstimate || !(plan.costEstimate.totalTiyn > 0))
+    issues.push({ path: 'businessPlan.costEstimate.totalTiyn', message: 'Annex 1 item (8): the cost estimate must be above zero', code: 'annex-1.missing' });
   need('costEstimate.breakdown', plan.costEstimate?.breakdown, 'item (8), cost breakdown,');
   need('clients', plan.clients, 'item (10), clients and potential clients,');
-  if (!plan.actionPlan?.length) issues.push({ path: 'businessPlan.actionPlan', message: 'Annex 1 item (11): the action plan needs at least one step', code: 'annex-1.missing' });
+  if (!plan.actionPlan?.length)
+    issues.push({ path: 'businessPlan.actionPlan', message: 'Annex 1 item (11): the action plan needs at least one step', code: 'annex-1.missing' });
 
   const projects = plan.projects ?? [];
-  if (!projects.length) issues.push({ path: 'businessPlan.projects', message: 'Annex 1: one project block per chosen activity type is required', code: 'annex-1.missing' });
+  if (!projects.length)
+    issues.push({ path: 'businessPlan.projects', message: 'Annex 1: one project block per chosen activity type is required', code: 'annex-1.missing' });
   projects.forEach((p, i) => {
     const at = `projects.${i}`;
     if (blank(p.activityTypeCode)) need(`${at}.activityTypeCode`, p.activityTypeCode, 'the activity type of the project');
     else if (!activityTypes.some((t) => t.code === p.activityTypeCode)) {
-      issues.push({ path: `businessPlan.${at}.activityTypeCode`, message: `activity type ${p.activityTypeCode} is not among the chosen activity types`, code: 'annex-1.unknown-activity-type' });
+      issues.push({
+        path: `businessPlan.${at}.activityTypeCode`,
+        message: `activity type ${p.activityTypeCode} is not among the chosen activity types`,
+        code: 'annex-1.unknown-activity-type',
+      });
     }
     need(`${at}.name`, p.name, 'item (1), project name,');
     need(`${at}.description`, p.description, 'item (1), project description,');
@@ -89,18 +101,37 @@ export function businessPlanIssues(plan: BusinessPlanDraft | null, activityTypes
     need(`${at}.technicalDescription`, p.technicalDescription, 'item (7), technical description,');
     need(`${at}.offering.products`, p.offering?.products, 'item (9), goods/works/services offered,');
     need(`${at}.offering.salesMethod`, p.offering?.salesMethod, 'item (9), sales method,');
-    if (!p.offering?.yearlySales?.length) issues.push({ path: `businessPlan.${at}.offering.yearlySales`, message: 'Annex 1 item (9): expected yearly sales and revenue', code: 'annex-1.missing' });
+    if (!p.offering?.yearlySales?.length)
+      issues.push({ path: `businessPlan.${at}.offering.yearlySales`, message: 'Annex 1 item (9): expected yearly sales and revenue', code: 'annex-1.missing' });
   });
   for (const t of activityTypes) {
     const n = projects.filter((p) => p.activityTypeCode === t.code).length;
     if (n === 0 && catalogue.find(t.code)) {
-      issues.push({ path: 'businessPlan.projects', message: `Annex 1: no project block for activity type ${t.code}`, code: 'annex-1.project-per-activity-type' });
+      issues.push({
+        path: 'businessPlan.projects',
+        message: `Annex 1: no project block for activity type ${t.code}`,
+        code: 'annex-1.project-per-activity-type',
+      });
     }
-    if (n > 1) issues.push({ path: 'businessPlan.projects', message: `Annex 1: activity type ${t.code} has ${n} project blocks; list every project of a type in one block`, code: 'annex-1.project-per-activity-type' });
+    if (n > 1)
+      issues.push({
+        path: 'businessPlan.projects',
+        message: `Annex 1: activity type ${t.code} has ${n} project blocks; list every project of a type in one block`,
+        code: 'annex-1.project-per-activity-type',
+      });
   }
   return issues;
 }
 
 /** Field paths a remark may point at (F-14: remarks tied to specific fields). */
-export const REMARKABLE_FIELD_ROOTS = ['companyName', 'address', 'language', 'activityTypes', 'businessPlan', 'taxCertificate', 'placeOfBusiness', 'eligibility'] as const;
+export const REMARKABLE_FIELD_ROOTS = [
+  'companyName',
+  'address',
+  'language',
+  'activityTypes',
+  'businessPlan',
+  'taxCertificate',
+  'placeOfBusiness',
+  'eligibility',
+] as const;
 export const isRemarkableField = (field: string): boolean => REMARKABLE_FIELD_ROOTS.some((r) => field === r || field.startsWith(`${r}.`));

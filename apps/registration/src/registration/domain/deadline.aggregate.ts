@@ -30,7 +30,16 @@ export class Deadline extends AggregateRoot<DeadlineEvent> {
     return this;
   }
 
-  static open(input: { id: string; applicationId: string; bin: string; kind: DeadlineKind; startedOn: IsoDate; dueDate: IsoDate; dueAt: Date; at: Date }): Deadline {
+  static open(input: {
+    id: string;
+    applicationId: string;
+    bin: string;
+    kind: DeadlineKind;
+    startedOn: IsoDate;
+    dueDate: IsoDate;
+    dueAt: Date;
+    at: Date;
+  }): Deadline {
     const d = new Deadline();
     Object.assign(d, {
       id: input.id,
@@ -60,7 +69,16 @@ export class Deadline extends AggregateRoot<DeadlineEvent> {
   markMissed(at: Date): boolean {
     if (this.status !== 'open' || this.missedAt) return false;
     this.m.missedAt = at;
-    this.record({ name: 'DeadlineMissed', aggregateId: this.applicationId, occurredAt: at, applicationId: this.applicationId, bin: this.bin, kind: this.kind, ruleId: this.ruleId, dueDate: this.dueDate });
+    this.record({
+      name: 'DeadlineMissed',
+      aggregateId: this.applicationId,
+      occurredAt: at,
+      applicationId: this.applicationId,
+      bin: this.bin,
+      kind: this.kind,
+      ruleId: this.ruleId,
+      dueDate: this.dueDate,
+    });
     return true;
   }
 

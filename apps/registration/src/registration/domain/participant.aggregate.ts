@@ -73,7 +73,16 @@ export class Participant extends AggregateRoot<ParticipantEvent> {
   certificateIssued(issuedOn: IsoDate, at: Date): void {
     this.m.certificateIssuedOn = issuedOn;
     this.m.updatedAt = at;
-    this.record({ name: 'ParticipantCertificateIssued', aggregateId: this.id, occurredAt: at, bin: this.bin, certificateNumber: this.certificateNumber, issuedOn, validFrom: this.termStart, validTo: this.termEnd });
+    this.record({
+      name: 'ParticipantCertificateIssued',
+      aggregateId: this.id,
+      occurredAt: at,
+      bin: this.bin,
+      certificateNumber: this.certificateNumber,
+      issuedOn,
+      validFrom: this.termStart,
+      validTo: this.termEnd,
+    });
   }
 
   /** F-19: the participant is on the public list from `listedOn`. */

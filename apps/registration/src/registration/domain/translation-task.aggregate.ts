@@ -17,7 +17,18 @@ export class TranslationTask extends AggregateRoot<DomainEvent> {
 
   static open(input: { id: string; applicationId: string; bin: string; at: Date }): TranslationTask {
     const t = new TranslationTask();
-    Object.assign(t, { id: input.id, applicationId: input.applicationId, bin: input.bin, sourceLanguage: 'en', targetLanguage: 'ru', status: 'open', documentRef: null, createdAt: input.at, completedAt: null, completedBy: null });
+    Object.assign(t, {
+      id: input.id,
+      applicationId: input.applicationId,
+      bin: input.bin,
+      sourceLanguage: 'en',
+      targetLanguage: 'ru',
+      status: 'open',
+      documentRef: null,
+      createdAt: input.at,
+      completedAt: null,
+      completedBy: null,
+    });
     return t;
   }
 

@@ -26,19 +26,19 @@ export class RegistrationMetrics implements OnModuleInit {
       labelNames: ['kind', 'status'],
       registers: [this.registry],
       async collect() {
-        const rows = await uow.reader().execute<{ kind: string; status: string; n: string }[]>(`select kind, status, count(*)::text n from registration_application group by kind, status`);
+        const rows = await uow
+          .reader()
+          .execute<{ kind: string; status: string; n: string }[]>(`select kind, status, count(*)::text n from registration_application group by kind, status`);
         this.reset();
         for (const r of rows) this.set({ kind: r.kind, status: r.status }, Number(r.n));
       },
     });
     const deadlineRows = () =>
-      uow
-        .reader()
-        .execute<{ kind: string; rule_id: string; open: string; overdue: string; missed: string }[]>(
-          `select kind, rule_id, count(*) filter (where status = 'open')::text open, count(*) filter (where status = 'open' and due_at < ?)::text overdue, count(*) filter (where missed_at is not null)::text missed
+      uow.reader().execute<{ kind: string; rule_id: string; open: string; overdue: string; missed: string }[]>(
+        `select kind, rule_id, count(*) filter (where status = 'open')::text open, count(*) filter (where status = 'open' and due_at < ?)::text overdue, count(*) filter (where missed_at is not null)::text missed
            from registration_deadline group by kind, rule_id`,
-          [clock.now()],
-        );
+        [clock.now()],
+      );
     const deadlineGauge = (name: string, help: string, column: 'open' | 'overdue' | 'missed') =>
       new Gauge({
         name,
@@ -51,7 +51,7 @@ export class RegistrationMetrics implements OnModuleInit {
           for (const r of rows) this.set({ kind: r.kind, rule: r.rule_id }, Number(r[column]));
         },
       });
-    deadlineGauge('hub_registration_deadlines_open', "Open statutory deadlines of the Fund (F-12 … F-20).", 'open');
+    deadlineGauge('hub_registration_deadlines_open', 'Open statutory deadlines of the Fund (F-12 … F-20).', 'open');
     deadlineGauge('hub_registration_deadlines_overdue', 'Open deadlines past their due moment.', 'overdue');
     deadlineGauge('hub_registration_deadlines_missed', 'Deadlines that passed with the step not done (met late or still open).', 'missed');
   }

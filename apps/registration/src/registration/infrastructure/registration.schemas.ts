@@ -135,7 +135,12 @@ export const DeadlineSchema = defineEntity({
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
   },
-  indexes: [{ name: 'registration_deadline_open_due_idx', expression: `create index "registration_deadline_open_due_idx" on "registration_deadline" ("due_at") where "status" = 'open'` }],
+  indexes: [
+    {
+      name: 'registration_deadline_open_due_idx',
+      expression: `create index "registration_deadline_open_due_idx" on "registration_deadline" ("due_at") where "status" = 'open'`,
+    },
+  ],
 });
 
 /** F-10: an English application gets a Kazakh or Russian translation, tracked as a task of the Fund. */

@@ -43,7 +43,11 @@ function records(csv: string): Parsed[] {
   } catch (e) {
     if (!(e instanceof CsvError)) throw e;
     const row = ((e as CsvError & { records?: number }).records ?? 0) + 1;
-    throw new ValidationError([{ path: `csv.row[${row}]`, message: `not readable as CSV: ${e.message}`, code: 'csv.syntax' }], `the bank statement is not valid CSV (row ${row}): ${e.message}; nothing was imported`, 'csv.invalid');
+    throw new ValidationError(
+      [{ path: `csv.row[${row}]`, message: `not readable as CSV: ${e.message}`, code: 'csv.syntax' }],
+      `the bank statement is not valid CSV (row ${row}): ${e.message}; nothing was imported`,
+      'csv.invalid',
+    );
   }
 }
 
@@ -68,15 +72,23 @@ export function parseBankStatement(csv: string): BankStatementRow[] {
     const binCheck = validateBin(bin, at(row, 'bin'));
     if (!binCheck.ok) issues.push({ path: at(row, 'bin'), message: 'must be a valid 12-digit BIN', code: 'csv.bin' });
     const amount = parseKzt(amountText); // F-21, ADR 0036: decimal text → tiyn, exactly
-    if (amount === null || amount <= 0) issues.push({ path: at(row, 'amount_kzt'), message: 'must be a positive amount with at most 2 decimals (e.g. 125000.50)', code: 'csv.amount' });
-    if (!/^[A-Za-z0-9/_.-]{1,100}$/.test(reference)) issues.push({ path: at(row, 'reference'), message: 'must be 1–100 letters, digits or / _ . -', code: 'csv.reference' });
-    else if (seen.has(reference)) issues.push({ path: at(row, 'reference'), message: `repeats the reference of row ${seen.get(reference)}`, code: 'csv.duplicate' });
+    if (amount === null || amount <= 0)
+      issues.push({ path: at(row, 'amount_kzt'), message: 'must be a positive amount with at most 2 decimals (e.g. 125000.50)', code: 'csv.amount' });
+    if (!/^[A-Za-z0-9/_.-]{1,100}$/.test(reference))
+      issues.push({ path: at(row, 'reference'), message: 'must be 1–100 letters, digits or / _ . -', code: 'csv.reference' });
+    else if (seen.has(reference))
+      issues.push({ path: at(row, 'reference'), message: `repeats the reference of row ${seen.get(reference)}`, code: 'csv.duplicate' });
     else seen.set(reference, row);
     const m = /^(\d{4})-Q([1-4])$/.exec(period);
     if (!m) issues.push({ path: at(row, 'period'), message: 'must be a quarter YYYY-Qn', code: 'csv.period' });
     if (issues.length === before) rows.push({ row, paidOn, bin, amount: amount!, reference, year: Number(m![1]), quarter: Number(m![2]) });
   }
-  if (issues.length > 0) throw new ValidationError(issues, `the bank statement has ${issues.length} bad value(s); nothing was imported: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'csv.invalid');
+  if (issues.length > 0)
+    throw new ValidationError(
+      issues,
+      `the bank statement has ${issues.length} bad value(s); nothing was imported: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      'csv.invalid',
+    );
   if (rows.length === 0) throw ValidationError.field('csv', 'the statement has no payment rows', 'csv.empty');
   return rows;
 }

@@ -32,34 +32,68 @@ const importResultDto = (r: ImportResult): z.infer<typeof ImportResultDto> => ({
 /** Membership fees (F-21 … F-23): declarations, payments, arrears. */
 @Controller()
 export class FeesController {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(FeeQueries) private readonly queries: FeeQueries) {}
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(FeeQueries) private readonly queries: FeeQueries,
+  ) {}
 
   @Post('participations/:id/income-declarations')
-  @Endpoint({ summary: "F-21: declare the previous quarter's income; the fee is assessed from the tariff", access: ['applicant', 'fund-officer', 'finance-officer'], params: IdParams, body: DeclareIncomeBody, response: FeeDto, errors: [404, 409] })
+  @Endpoint({
+    summary: "F-21: declare the previous quarter's income; the fee is assessed from the tariff",
+    access: ['applicant', 'fund-officer', 'finance-officer'],
+    params: IdParams,
+    body: DeclareIncomeBody,
+    response: FeeDto,
+    errors: [404, 409],
+  })
   async declare(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof DeclareIncomeBody>) {
     return feeDto(await this.commands.execute(new DeclareIncomeCommand(actor, p.id, { year: b.year, quarter: b.quarter, incomeTiyn: b.incomeTiyn })));
   }
 
   @Get('participations/:id/fees')
-  @Endpoint({ summary: 'F-21: the quarterly fees of a participation with amounts paid and outstanding', access: PARTICIPANT_FILE_READERS, params: IdParams, response: z.array(FeeDto), errors: [404] })
+  @Endpoint({
+    summary: 'F-21: the quarterly fees of a participation with amounts paid and outstanding',
+    access: PARTICIPANT_FILE_READERS,
+    params: IdParams,
+    response: z.array(FeeDto),
+    errors: [404],
+  })
   async fees(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
     return (await this.queries.feesOf(actor, p.id)).map(feeDto);
   }
 
   @Post('fees/:feeId/payments')
-  @Endpoint({ summary: 'F-21: record a payment by hand', access: ['finance-officer', 'fund-officer'], params: FeeParams, body: RecordPaymentBody, response: FeeDto, errors: [404, 409] })
+  @Endpoint({
+    summary: 'F-21: record a payment by hand',
+    access: ['finance-officer', 'fund-officer'],
+    params: FeeParams,
+    body: RecordPaymentBody,
+    response: FeeDto,
+    errors: [404, 409],
+  })
   async pay(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof FeeParams>, @ValidBody() b: z.infer<typeof RecordPaymentBody>) {
-    return feeDto(await this.commands.execute(new RecordPaymentCommand(actor, p.feeId, { amountTiyn: b.amountTiyn, paidOn: b.paidOn, reference: b.reference })));
+    return feeDto(
+      await this.commands.execute(new RecordPaymentCommand(actor, p.feeId, { amountTiyn: b.amountTiyn, paidOn: b.paidOn, reference: b.reference })),
+    );
   }
 
   @Post('fee-payments/imports')
-  @Endpoint({ summary: 'F-21: import payments from a bank-statement CSV (all rows or none; bad rows → 422 naming row and column)', access: ['finance-officer'], body: ImportBankStatementBody, response: ImportResultDto })
+  @Endpoint({
+    summary: 'F-21: import payments from a bank-statement CSV (all rows or none; bad rows → 422 naming row and column)',
+    access: ['finance-officer'],
+    body: ImportBankStatementBody,
+    response: ImportResultDto,
+  })
   async import(@CurrentActor() actor: Actor, @ValidBody() b: z.infer<typeof ImportBankStatementBody>) {
     return importResultDto(await this.commands.execute(new ImportBankStatementCommand(actor, b.csv)));
   }
 
   @Get('fees/arrears')
-  @Endpoint({ summary: 'F-21, F-28(6): overdue fees (undeclared or not paid in full by the 25th)', access: ['fund-officer', 'finance-officer'], response: z.array(FeeDto) })
+  @Endpoint({
+    summary: 'F-21, F-28(6): overdue fees (undeclared or not paid in full by the 25th)',
+    access: ['fund-officer', 'finance-officer'],
+    response: z.array(FeeDto),
+  })
   async arrears() {
     return (await this.queries.arrears()).map(feeDto);
   }

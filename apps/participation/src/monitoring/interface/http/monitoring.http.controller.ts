@@ -21,16 +21,31 @@ const dto = (c: MonitoringConclusion): z.infer<typeof MonitoringConclusionDto> =
 /** Monitoring (F-36, F-40). */
 @Controller()
 export class MonitoringController {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(MonitoringQueries) private readonly queries: MonitoringQueries) {}
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(MonitoringQueries) private readonly queries: MonitoringQueries,
+  ) {}
 
   @Post('participations/:id/monitoring-conclusions')
-  @Endpoint({ summary: 'F-36, F-40: record whether further implementation of a project is expedient for a period', access: ['fund-officer'], params: IdParams, body: MonitoringConclusionBody, response: MonitoringConclusionDto, errors: [404, 409] })
+  @Endpoint({
+    summary: 'F-36, F-40: record whether further implementation of a project is expedient for a period',
+    access: ['fund-officer'],
+    params: IdParams,
+    body: MonitoringConclusionBody,
+    response: MonitoringConclusionDto,
+    errors: [404, 409],
+  })
   async record(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof MonitoringConclusionBody>) {
     return dto(await this.commands.execute(new RecordConclusionCommand(actor, p.id, b)));
   }
 
   @Get('participations/:id/monitoring-conclusions')
-  @Endpoint({ summary: 'F-36, F-40: monitoring conclusions of a participation', access: ['fund-officer', ...COMMISSION_ROLES], params: IdParams, response: z.array(MonitoringConclusionDto) })
+  @Endpoint({
+    summary: 'F-36, F-40: monitoring conclusions of a participation',
+    access: ['fund-officer', ...COMMISSION_ROLES],
+    params: IdParams,
+    response: z.array(MonitoringConclusionDto),
+  })
   async list(@ValidParams() p: z.infer<typeof IdParams>) {
     return (await this.queries.conclusionsOf(p.id)).map(dto);
   }

@@ -25,8 +25,20 @@ import type { InformationRequest } from '../../domain/information-request.aggreg
 
 const RequestParams = z.object({ requestId: z.uuid() });
 const ObligationParams = z.object({ obligationId: z.uuid() });
-const StatusQuery = z.object({ status: z.string().regex(/^[a-z-]{1,30}$/).optional(), participationId: z.uuid().optional() });
-const AuditQuery = z.object({ status: z.string().regex(/^[a-z-]{1,30}$/).optional(), year: z.coerce.number().int().optional() });
+const StatusQuery = z.object({
+  status: z
+    .string()
+    .regex(/^[a-z-]{1,30}$/)
+    .optional(),
+  participationId: z.uuid().optional(),
+});
+const AuditQuery = z.object({
+  status: z
+    .string()
+    .regex(/^[a-z-]{1,30}$/)
+    .optional(),
+  year: z.coerce.number().int().optional(),
+});
 
 const requestDto = (r: InformationRequest): z.infer<typeof InformationRequestDto> => ({
   id: r.id,
@@ -64,42 +76,85 @@ const noticeDto = (n: CorporateNotice): z.infer<typeof CorporateNoticeDto> => ({
 /** Counter-obligations of the participant: information requests (F-32, F-38), audit (F-33), notices (F-34). */
 @Controller()
 export class ObligationsController {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(ObligationQueries) private readonly queries: ObligationQueries) {}
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(ObligationQueries) private readonly queries: ObligationQueries,
+  ) {}
 
   @Post('participations/:id/information-requests')
-  @Endpoint({ summary: 'F-32, F-38: request documents from a participant (due in 10 WD)', access: ['fund-officer'], params: IdParams, body: RequestInformationBody, response: InformationRequestDto, errors: [404, 409] })
+  @Endpoint({
+    summary: 'F-32, F-38: request documents from a participant (due in 10 WD)',
+    access: ['fund-officer'],
+    params: IdParams,
+    body: RequestInformationBody,
+    response: InformationRequestDto,
+    errors: [404, 409],
+  })
   async request(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof RequestInformationBody>) {
     return requestDto(await this.commands.execute(new RequestInformationCommand(actor, p.id, b.kind, b.description)));
   }
 
   @Post('information-requests/:requestId/answer')
   @HttpCode(200)
-  @Endpoint({ summary: 'F-32, F-38: provide the requested documents', access: ['applicant', 'fund-officer'], params: RequestParams, body: AnswerBody, response: InformationRequestDto, status: 200, errors: [404, 409] })
+  @Endpoint({
+    summary: 'F-32, F-38: provide the requested documents',
+    access: ['applicant', 'fund-officer'],
+    params: RequestParams,
+    body: AnswerBody,
+    response: InformationRequestDto,
+    status: 200,
+    errors: [404, 409],
+  })
   async answer(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof RequestParams>, @ValidBody() b: z.infer<typeof AnswerBody>) {
     return requestDto(await this.commands.execute(new AnswerInformationRequestCommand(actor, p.requestId, b.note, b.attachments)));
   }
 
   @Get('information-requests')
-  @Endpoint({ summary: 'F-32, F-38: information requests (status=overdue for the ones past due)', access: PARTICIPANT_FILE_READERS, query: StatusQuery, response: z.array(InformationRequestDto) })
+  @Endpoint({
+    summary: 'F-32, F-38: information requests (status=overdue for the ones past due)',
+    access: PARTICIPANT_FILE_READERS,
+    query: StatusQuery,
+    response: z.array(InformationRequestDto),
+  })
   async requests(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof StatusQuery>) {
     return (await this.queries.requests(actor, q)).map(requestDto);
   }
 
   @Get('audit-obligations')
-  @Endpoint({ summary: 'F-33: who owes an audit opinion (annual income above the threshold) and its status', access: PARTICIPANT_FILE_READERS, query: AuditQuery, response: z.array(AuditObligationDto) })
+  @Endpoint({
+    summary: 'F-33: who owes an audit opinion (annual income above the threshold) and its status',
+    access: PARTICIPANT_FILE_READERS,
+    query: AuditQuery,
+    response: z.array(AuditObligationDto),
+  })
   async audits(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof AuditQuery>) {
     return (await this.queries.audits(actor, q)).map(auditDto);
   }
 
   @Post('audit-obligations/:obligationId/opinion')
   @HttpCode(200)
-  @Endpoint({ summary: 'F-33: submit the audit opinion', access: ['applicant', 'fund-officer'], params: ObligationParams, body: AttachmentSchema, response: AuditObligationDto, status: 200, errors: [404, 409] })
+  @Endpoint({
+    summary: 'F-33: submit the audit opinion',
+    access: ['applicant', 'fund-officer'],
+    params: ObligationParams,
+    body: AttachmentSchema,
+    response: AuditObligationDto,
+    status: 200,
+    errors: [404, 409],
+  })
   async opinion(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ObligationParams>, @ValidBody() b: z.infer<typeof AttachmentSchema>) {
     return auditDto(await this.commands.execute(new SubmitAuditOpinionCommand(actor, p.obligationId, b)));
   }
 
   @Post('participations/:id/corporate-notices')
-  @Endpoint({ summary: 'F-34: notify re-registration or liquidation (within 10 WD), with copies', access: ['applicant', 'fund-officer'], params: IdParams, body: CorporateNoticeBody, response: CorporateNoticeDto, errors: [404] })
+  @Endpoint({
+    summary: 'F-34: notify re-registration or liquidation (within 10 WD), with copies',
+    access: ['applicant', 'fund-officer'],
+    params: IdParams,
+    body: CorporateNoticeBody,
+    response: CorporateNoticeDto,
+    errors: [404],
+  })
   async notice(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof CorporateNoticeBody>) {
     return noticeDto(await this.commands.execute(new FileCorporateNoticeCommand(actor, p.id, b)));
   }

@@ -39,7 +39,9 @@ export class ParticipationQueries {
     if (q.status) where.status = q.status;
     if (q.bin) where.bin = q.bin;
     if (!seesEveryCompany(actor)) where.bin = { $in: actor.companies.filter((b) => !q.bin || b === q.bin) };
-    const [items, total] = await this.uow.reader().findAndCount(Participation, where, { orderBy: { termEnd: 'asc', id: 'asc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const [items, total] = await this.uow
+      .reader()
+      .findAndCount(Participation, where, { orderBy: { termEnd: 'asc', id: 'asc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     return { items: items.map((p) => this.toDto(p)), page: q.page, pageSize: q.pageSize, total };
   }
 

@@ -17,13 +17,17 @@ export type TerminationBasis =
  * `basis` is the record `basisId` names, or null when there is none of this participation.
  */
 export function assertTerminationBasis(ground: EarlyTerminationGround, basis: TerminationBasis | null): void {
-  const need = (what: string) => new RuleViolationError(`F-28(${GROUND_NUMBER[ground]})`, `ground (${GROUND_NUMBER[ground]}) needs basisId: ${what} of this participation`, { field: 'basisId' });
+  const need = (what: string) =>
+    new RuleViolationError(`F-28(${GROUND_NUMBER[ground]})`, `ground (${GROUND_NUMBER[ground]}) needs basisId: ${what} of this participation`, {
+      field: 'basisId',
+    });
   switch (ground) {
     case 'monitoring-not-expedient':
       if (basis?.kind !== 'monitoring-conclusion' || basis.conclusion !== 'not-expedient') throw need('a monitoring conclusion "not expedient" (F-40)');
       return;
     case 'reports-not-submitted':
-      if ((basis?.kind !== 'quarterly-report' && basis?.kind !== 'information-request') || basis.status !== 'overdue') throw need('an overdue quarterly report (F-37, F-39) or information request (F-38)');
+      if ((basis?.kind !== 'quarterly-report' && basis?.kind !== 'information-request') || basis.status !== 'overdue')
+        throw need('an overdue quarterly report (F-37, F-39) or information request (F-38)');
       return;
     case 'liquidation':
       if (basis?.kind !== 'corporate-notice' || basis.noticeKind !== 'liquidation') throw need('a liquidation notice (F-34)');

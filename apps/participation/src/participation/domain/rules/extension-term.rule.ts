@@ -10,6 +10,10 @@ export function assertExtensionTerm(requestedTermEnd: IsoDate, currentTermEnd: I
     throw ValidationError.field('requestedTermEnd', `must be after the current term end ${currentTermEnd}`, 'extension.not-later');
   }
   if (compareIsoDates(requestedTermEnd, earliestEnd) < 0) {
-    throw ValidationError.field('requestedTermEnd', `F-24: the extended term must last at least the minimum term: ${earliestEnd} or later`, 'extension.too-short');
+    throw ValidationError.field(
+      'requestedTermEnd',
+      `F-24: the extended term must last at least the minimum term: ${earliestEnd} or later`,
+      'extension.too-short',
+    );
   }
 }

@@ -6,9 +6,13 @@ import type { Deadlines } from '../../../shared/domain/deadlines.js';
 export function assertMinimumTerm(termStart: IsoDate, termEnd: IsoDate, deadlines: Deadlines): void {
   const earliest = deadlines.earliestTermEnd(termStart);
   if (compareIsoDates(termEnd, earliest) < 0) {
-    throw new RuleViolationError('F-24', `the term ${termStart} … ${termEnd} is shorter than the minimum of ${deadlines.minimumTermMonths(termStart)} months (it must end on ${earliest} or later)`, {
-      field: 'termEnd',
-      earliestTermEnd: earliest,
-    });
+    throw new RuleViolationError(
+      'F-24',
+      `the term ${termStart} … ${termEnd} is shorter than the minimum of ${deadlines.minimumTermMonths(termStart)} months (it must end on ${earliest} or later)`,
+      {
+        field: 'termEnd',
+        earliestTermEnd: earliest,
+      },
+    );
   }
 }

@@ -12,7 +12,8 @@ export class DeadlinesController {
 
   @Get('deadlines')
   @Endpoint({
-    summary: 'Open deadlines: fees (F-21), reports (F-37, F-39), requests (F-32, F-38), audit opinions (F-33), planned ends (F-27); ?overdue=true&bin=. Staff see all; an applicant its own companies (F-35)',
+    summary:
+      'Open deadlines: fees (F-21), reports (F-37, F-39), requests (F-32, F-38), audit opinions (F-33), planned ends (F-27); ?overdue=true&bin=. Staff see all; an applicant its own companies (F-35)',
     access: PARTICIPANT_FILE_READERS,
     query: ParticipationDeadlinesQuery,
     response: z.array(ParticipationDeadlineViewSchema),

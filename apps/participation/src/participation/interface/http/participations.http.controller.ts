@@ -57,22 +57,43 @@ export const caseDto = (c: EarlyTermination): z.infer<typeof EarlyTerminationDto
 /** Term, extension (F-24, F-25) and early termination (F-28 … F-30). */
 @Controller()
 export class ParticipationsController {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus, @Inject(ParticipationQueries) private readonly queries: ParticipationQueries) {}
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(ParticipationQueries) private readonly queries: ParticipationQueries,
+  ) {}
 
   @Get('participations')
-  @Endpoint({ summary: 'List participations (staff: all; applicant: own companies)', access: PARTICIPANT_FILE_READERS, query: ParticipationListQuery, response: pageOf(ParticipationDto) })
+  @Endpoint({
+    summary: 'List participations (staff: all; applicant: own companies)',
+    access: PARTICIPANT_FILE_READERS,
+    query: ParticipationListQuery,
+    response: pageOf(ParticipationDto),
+  })
   list(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof ParticipationListQuery>) {
     return this.queries.list(actor, q);
   }
 
   @Get('participations/:id')
-  @Endpoint({ summary: 'One participation: term, extension deadline (F-25), status', access: PARTICIPANT_FILE_READERS, params: IdParams, response: ParticipationDto, errors: [404] })
+  @Endpoint({
+    summary: 'One participation: term, extension deadline (F-25), status',
+    access: PARTICIPANT_FILE_READERS,
+    params: IdParams,
+    response: ParticipationDto,
+    errors: [404],
+  })
   get(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
     return this.queries.get(actor, p.id);
   }
 
   @Post('participations/:id/extensions')
-  @Endpoint({ summary: 'F-25: apply to extend the term (no later than 10 WD before it ends)', access: ['applicant', 'fund-officer'], params: IdParams, body: FileExtensionBody, response: ExtensionDto, errors: [404, 409] })
+  @Endpoint({
+    summary: 'F-25: apply to extend the term (no later than 10 WD before it ends)',
+    access: ['applicant', 'fund-officer'],
+    params: IdParams,
+    body: FileExtensionBody,
+    response: ExtensionDto,
+    errors: [404, 409],
+  })
   async fileExtension(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof FileExtensionBody>) {
     return extensionDto(await this.commands.execute(new FileExtensionCommand(actor, p.id, b.requestedTermEnd)));
   }
@@ -85,13 +106,27 @@ export class ParticipationsController {
 
   @Post('participations/:id/extensions/:extensionId/decision')
   @HttpCode(200)
-  @Endpoint({ summary: 'F-25: the Fund approves (Annex 3 certificate, the end moves) or rejects an extension', access: ['fund-officer'], params: ExtensionParams, body: DecideExtensionBody, response: ExtensionDto, status: 200, errors: [404, 409] })
+  @Endpoint({
+    summary: 'F-25: the Fund approves (Annex 3 certificate, the end moves) or rejects an extension',
+    access: ['fund-officer'],
+    params: ExtensionParams,
+    body: DecideExtensionBody,
+    response: ExtensionDto,
+    status: 200,
+    errors: [404, 409],
+  })
   async decideExtension(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ExtensionParams>, @ValidBody() b: z.infer<typeof DecideExtensionBody>) {
     return extensionDto(await this.commands.execute(new DecideExtensionCommand(actor, p.id, p.extensionId, b.decision, b.reason)));
   }
 
   @Get('participations/:id/extensions/:extensionId/certificate.pdf')
-  @Endpoint({ summary: 'F-25, Annex 3: the extension certificate', access: PARTICIPANT_FILE_READERS, params: ExtensionParams, produces: ['application/pdf'], errors: [404] })
+  @Endpoint({
+    summary: 'F-25, Annex 3: the extension certificate',
+    access: PARTICIPANT_FILE_READERS,
+    params: ExtensionParams,
+    produces: ['application/pdf'],
+    errors: [404],
+  })
   async certificate(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ExtensionParams>, @Res() res: Response): Promise<void> {
     const { fileName, pdf } = await this.queries.extensionCertificate(actor, p.id, p.extensionId);
     res.status(200).type('application/pdf').setHeader('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
@@ -106,19 +141,36 @@ export class ParticipationsController {
     response: EarlyTerminationDto,
     errors: [404, 409],
   })
-  async openEarlyTermination(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof OpenEarlyTerminationBody>) {
+  async openEarlyTermination(
+    @CurrentActor() actor: Actor,
+    @ValidParams() p: z.infer<typeof IdParams>,
+    @ValidBody() b: z.infer<typeof OpenEarlyTerminationBody>,
+  ) {
     return caseDto(await this.commands.execute(new OpenEarlyTerminationCommand(actor, p.id, b)));
   }
 
   @Get('early-terminations')
-  @Endpoint({ summary: 'Early-termination cases (e.g. status=pending-commission for the Commission)', access: PARTICIPANT_FILE_READERS, query: CaseQuery, response: z.array(EarlyTerminationDto) })
+  @Endpoint({
+    summary: 'Early-termination cases (e.g. status=pending-commission for the Commission)',
+    access: PARTICIPANT_FILE_READERS,
+    query: CaseQuery,
+    response: z.array(EarlyTerminationDto),
+  })
   async cases(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof CaseQuery>) {
     return (await this.queries.earlyTerminations(actor, q.status)).map(caseDto);
   }
 
   @Post('early-terminations/:caseId/commission-decision')
   @HttpCode(200)
-  @Endpoint({ summary: 'F-30: the Commission decides grounds (1), (2), (7)', access: ['commission-secretary'], params: CaseParams, body: CommissionDecisionBody, response: EarlyTerminationDto, status: 200, errors: [404, 409] })
+  @Endpoint({
+    summary: 'F-30: the Commission decides grounds (1), (2), (7)',
+    access: ['commission-secretary'],
+    params: CaseParams,
+    body: CommissionDecisionBody,
+    response: EarlyTerminationDto,
+    status: 200,
+    errors: [404, 409],
+  })
   async decide(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof CaseParams>, @ValidBody() b: z.infer<typeof CommissionDecisionBody>) {
     return caseDto(await this.commands.execute(new DecideEarlyTerminationCommand(actor, p.caseId, b)));
   }

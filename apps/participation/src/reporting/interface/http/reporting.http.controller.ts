@@ -79,29 +79,58 @@ export class ReportingController {
     errors: [404, 409],
   })
   async submit(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ReportParams>, @ValidBody() b: z.infer<typeof SubmitQuarterlyReportBody>) {
-    return reportDto(await this.commands.execute(new SubmitQuarterlyReportCommand(actor, p.id, p.year, p.quarter, { resultsAnalysis: b.resultsAnalysis, indicators: indicatorsOf(b.indicators), nonResidents: b.nonResidents })));
+    return reportDto(
+      await this.commands.execute(
+        new SubmitQuarterlyReportCommand(actor, p.id, p.year, p.quarter, {
+          resultsAnalysis: b.resultsAnalysis,
+          indicators: indicatorsOf(b.indicators),
+          nonResidents: b.nonResidents,
+        }),
+      ),
+    );
   }
 
   @Get('participations/:id/quarterly-reports')
-  @Endpoint({ summary: 'F-37: the quarterly reports of a participation (no personal data)', access: PARTICIPANT_FILE_READERS, params: IdParams, response: z.array(QuarterlyReportDto), errors: [404] })
+  @Endpoint({
+    summary: 'F-37: the quarterly reports of a participation (no personal data)',
+    access: PARTICIPANT_FILE_READERS,
+    params: IdParams,
+    response: z.array(QuarterlyReportDto),
+    errors: [404],
+  })
   async reports(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
     return (await this.queries.reportsOf(actor, p.id)).map(reportDto);
   }
 
   @Get('quarterly-reports/overdue')
-  @Endpoint({ summary: 'F-37, F-39, F-28(4): reports not submitted by the 20th of the month after the quarter', access: ['fund-officer'], response: z.array(QuarterlyReportDto) })
+  @Endpoint({
+    summary: 'F-37, F-39, F-28(4): reports not submitted by the 20th of the month after the quarter',
+    access: ['fund-officer'],
+    response: z.array(QuarterlyReportDto),
+  })
   async overdue() {
     return (await this.queries.overdue()).map(reportDto);
   }
 
   @Get('quarterly-reports/:reportId/non-residents')
-  @Endpoint({ summary: 'F-42: the non-residents of a report — restricted personal data; every read is logged', access: ['fund-officer', 'applicant'], params: ReportIdParams, response: NonResidentsSchema, errors: [404] })
+  @Endpoint({
+    summary: 'F-42: the non-residents of a report — restricted personal data; every read is logged',
+    access: ['fund-officer', 'applicant'],
+    params: ReportIdParams,
+    response: NonResidentsSchema,
+    errors: [404],
+  })
   nonResidents(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ReportIdParams>) {
     return this.commands.execute(new ReadNonResidentsCommand(actor, p.reportId));
   }
 
   @Get('pii-access-log')
-  @Endpoint({ summary: 'F-42: who read restricted personal data, when, for which company', access: ['fund-officer', 'auditor'], query: AccessLogQuery, response: z.array(PiiAccessLogDto) })
+  @Endpoint({
+    summary: 'F-42: who read restricted personal data, when, for which company',
+    access: ['fund-officer', 'auditor'],
+    query: AccessLogQuery,
+    response: z.array(PiiAccessLogDto),
+  })
   async accessLog(@ValidQuery() q: z.infer<typeof AccessLogQuery>): Promise<z.infer<typeof PiiAccessLogDto>[]> {
     const rows = await this.queries.accessLog(q.bin);
     return rows.map((r) => ({
@@ -118,29 +147,60 @@ export class ReportingController {
 
   @Post('analytics/quarterly/:year/:quarter')
   @HttpCode(200)
-  @Endpoint({ summary: 'F-41: (re)generate the quarterly analytical information for the authorised body', access: ['fund-officer'], params: QuarterParams, response: AnalyticsReportDto, status: 200 })
+  @Endpoint({
+    summary: 'F-41: (re)generate the quarterly analytical information for the authorised body',
+    access: ['fund-officer'],
+    params: QuarterParams,
+    response: AnalyticsReportDto,
+    status: 200,
+  })
   async generate(@ValidParams() p: z.infer<typeof QuarterParams>) {
     return analyticsDto(await this.commands.execute(new GenerateAnalyticsCommand(p.year, p.quarter)));
   }
 
   @Get('analytics/quarterly/:year/:quarter')
-  @Endpoint({ summary: 'F-41: the quarterly analytical information (metadata)', access: ['fund-officer', 'authorised-body-analyst'], params: QuarterParams, response: AnalyticsReportDto, errors: [404] })
+  @Endpoint({
+    summary: 'F-41: the quarterly analytical information (metadata)',
+    access: ['fund-officer', 'authorised-body-analyst'],
+    params: QuarterParams,
+    response: AnalyticsReportDto,
+    errors: [404],
+  })
   async meta(@ValidParams() p: z.infer<typeof QuarterParams>) {
     return analyticsDto(await this.queries.analytics(p.year, p.quarter));
   }
 
   @Get('analytics/quarterly/:year/:quarter/report.csv')
-  @Endpoint({ summary: 'F-41: download as CSV', access: ['fund-officer', 'authorised-body-analyst'], params: QuarterParams, produces: ['text/csv'], errors: [404] })
+  @Endpoint({
+    summary: 'F-41: download as CSV',
+    access: ['fund-officer', 'authorised-body-analyst'],
+    params: QuarterParams,
+    produces: ['text/csv'],
+    errors: [404],
+  })
   async csv(@ValidParams() p: z.infer<typeof QuarterParams>, @Res() res: Response): Promise<void> {
     const a = await this.queries.analytics(p.year, p.quarter);
-    res.status(200).type('text/csv; charset=utf-8').setHeader('content-disposition', `attachment; filename="analytics-${a.year}-Q${a.quarter}.csv"`).send(a.csv);
+    res
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .setHeader('content-disposition', `attachment; filename="analytics-${a.year}-Q${a.quarter}.csv"`)
+      .send(a.csv);
   }
 
   @Get('analytics/quarterly/:year/:quarter/report.md')
-  @Endpoint({ summary: 'F-41: download as a readable document (Markdown)', access: ['fund-officer', 'authorised-body-analyst'], params: QuarterParams, produces: ['text/markdown'], errors: [404] })
+  @Endpoint({
+    summary: 'F-41: download as a readable document (Markdown)',
+    access: ['fund-officer', 'authorised-body-analyst'],
+    params: QuarterParams,
+    produces: ['text/markdown'],
+    errors: [404],
+  })
   async document(@ValidParams() p: z.infer<typeof QuarterParams>, @Res() res: Response): Promise<void> {
     const a = await this.queries.analytics(p.year, p.quarter);
-    res.status(200).type('text/markdown; charset=utf-8').setHeader('content-disposition', `attachment; filename="analytics-${a.year}-Q${a.quarter}.md"`).send(a.document);
+    res
+      .status(200)
+      .type('text/markdown; charset=utf-8')
+      .setHeader('content-disposition', `attachment; filename="analytics-${a.year}-Q${a.quarter}.md"`)
+      .send(a.document);
   }
-
 }

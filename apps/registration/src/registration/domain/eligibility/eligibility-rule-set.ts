@@ -44,11 +44,23 @@ export function evaluateEligibility(ctx: EligibilityContext, rules: readonly Eli
   let latest = '0000-00-00';
   for (const rule of rules) {
     if (ctx.kind === 'activity-change' && !ACTIVITY_CHANGE_RULE_IDS.includes(rule.ruleId)) {
-      outcomes.push({ ruleId: rule.ruleId, name: rule.name, field: rule.field, outcome: 'not-applicable', message: 'F-20: an activity-type change is checked against the list of priority activity types only' });
+      outcomes.push({
+        ruleId: rule.ruleId,
+        name: rule.name,
+        field: rule.field,
+        outcome: 'not-applicable',
+        message: 'F-20: an activity-type change is checked against the list of priority activity types only',
+      });
       continue;
     }
     if (!rule.appliesTo(ctx)) {
-      outcomes.push({ ruleId: rule.ruleId, name: rule.name, field: rule.field, outcome: 'not-applicable', message: `not in force for applications filed on ${ctx.filedOn} (from ${rule.effectiveFrom(ctx)})` });
+      outcomes.push({
+        ruleId: rule.ruleId,
+        name: rule.name,
+        field: rule.field,
+        outcome: 'not-applicable',
+        message: `not in force for applications filed on ${ctx.filedOn} (from ${rule.effectiveFrom(ctx)})`,
+      });
       continue;
     }
     const from = rule.effectiveFrom(ctx);

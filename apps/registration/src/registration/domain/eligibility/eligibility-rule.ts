@@ -72,7 +72,8 @@ export interface EligibilityRule {
 }
 
 /** The in-force date of the Fund rules (Order No. 703/НҚ): taken from the thresholds' effective date. */
-export const fundRulesInForce = (ctx: EligibilityContext): IsoDate => ctx.reference.history('deadline.completeness-review-wd')[0]?.effectiveFrom ?? '2026-01-16';
+export const fundRulesInForce = (ctx: EligibilityContext): IsoDate =>
+  ctx.reference.history('deadline.completeness-review-wd')[0]?.effectiveFrom ?? '2026-01-16';
 
 /** A rule of F-7(1)–(7) and F-9: in force with the Fund rules. */
 export abstract class CurrentRule implements EligibilityRule {

@@ -12,7 +12,15 @@ const shipped = referenceData();
 const reference = referenceDataFrom(
   mergeThresholds(
     shipped.keys().flatMap((k) => shipped.history(k)),
-    [2028, 2029].map((y) => ({ key: 'mci', value: 5000, unit: 'KZT', effectiveFrom: `${y}-01-01`, effectiveTo: `${y}-12-31`, ruleIds: ['F-9(2)'], source: 'test value' })),
+    [2028, 2029].map((y) => ({
+      key: 'mci',
+      value: 5000,
+      unit: 'KZT',
+      effectiveFrom: `${y}-01-01`,
+      effectiveTo: `${y}-12-31`,
+      ruleIds: ['F-9(2)'],
+      source: 'test value',
+    })),
   ),
 );
 const headOffice = makeBin({ year: 2019, month: 5, serial: 1234 });
@@ -35,7 +43,17 @@ describe('eligibility rules (F-7, F-9(2))', () => {
   it('a clean 2026 application passes every rule in force and records the rule-set version', () => {
     const e = evaluateEligibility(ctx());
     expect(e.eligible).toBe(true);
-    expect(e.outcomes.filter((o) => o.outcome === 'passed').map((o) => o.ruleId)).toEqual(['F-7(1)', 'F-7(2)', 'F-7(3)', 'F-7(4)', 'F-7(5)', 'F-7(6)', 'F-7(7)', 'F-9(2)/age', 'F-9(2)/debt']);
+    expect(e.outcomes.filter((o) => o.outcome === 'passed').map((o) => o.ruleId)).toEqual([
+      'F-7(1)',
+      'F-7(2)',
+      'F-7(3)',
+      'F-7(4)',
+      'F-7(5)',
+      'F-7(6)',
+      'F-7(7)',
+      'F-9(2)/age',
+      'F-9(2)/debt',
+    ]);
     expect(e.ruleSetVersion).toBe('fund-rules-703/2025@2026-01-16+activity-list:placeholder-2026-11');
   });
 
@@ -53,12 +71,17 @@ describe('eligibility rules (F-7, F-9(2))', () => {
   });
 
   it('F-7(2): a company that declares branches is not eligible', () => {
-    expect(outcome(ctx({ declaration: { ...cleanDeclaration(), hasBranches: true } }), 'F-7(2)')).toMatchObject({ outcome: 'failed', field: 'eligibility.hasBranches' });
+    expect(outcome(ctx({ declaration: { ...cleanDeclaration(), hasBranches: true } }), 'F-7(2)')).toMatchObject({
+      outcome: 'failed',
+      field: 'eligibility.hasBranches',
+    });
   });
 
   it('F-7(3): investment priority or pre-2015 strategic project', () => {
     expect(outcome(ctx({ declaration: { ...cleanDeclaration(), implementsInvestmentPriorityProject: true } }), 'F-7(3)').outcome).toBe('failed');
-    expect(outcome(ctx({ declaration: { ...cleanDeclaration(), implementsInvestmentStrategicProjectBefore2015: true } }), 'F-7(3)').message).toMatch(/before 1 Jan 2015/);
+    expect(outcome(ctx({ declaration: { ...cleanDeclaration(), implementsInvestmentStrategicProjectBefore2015: true } }), 'F-7(3)').message).toMatch(
+      /before 1 Jan 2015/,
+    );
   });
 
   it('F-7(4): 50 % state ownership fails, 49.99 % passes', () => {
@@ -80,7 +103,17 @@ describe('eligibility rules (F-7, F-9(2))', () => {
     expect(outcome(ctx({ activityTypes: [{ code: 'XX-99', works: ['x'] }] }), 'F-7(7)').message).toMatch(/XX-99 is not a priority/);
     expect(outcome(ctx({ activityTypes: [{ code: 'PH-01', works: [] }] }), 'F-7(7)').message).toMatch(/at least one of the works/);
     expect(outcome(ctx({ activityTypes: [{ code: 'PH-01', works: ['PH-02.1'] }] }), 'F-7(7)').message).toMatch(/PH-02.1 is not a work/);
-    expect(outcome(ctx({ activityTypes: [{ code: 'PH-01', works: ['PH-01.1'] }, { code: 'PH-02', works: ['PH-02.2'] }] }), 'F-7(7)').outcome).toBe('passed');
+    expect(
+      outcome(
+        ctx({
+          activityTypes: [
+            { code: 'PH-01', works: ['PH-01.1'] },
+            { code: 'PH-02', works: ['PH-02.2'] },
+          ],
+        }),
+        'F-7(7)',
+      ).outcome,
+    ).toBe('passed');
   });
 
   it('F-7(8): not applied to applications filed before 2029-01-01, applied from that date', () => {
@@ -93,7 +126,9 @@ describe('eligibility rules (F-7, F-9(2))', () => {
   });
 
   it('F-7(9): from 2029, at most 50 % of income from state and quasi-state contracts', () => {
-    expect(outcome(ctx({ filedOn: '2028-06-01', declaration: { ...cleanDeclaration(), quasiStateRevenuePercent: 90 } }), 'F-7(9)').outcome).toBe('not-applicable');
+    expect(outcome(ctx({ filedOn: '2028-06-01', declaration: { ...cleanDeclaration(), quasiStateRevenuePercent: 90 } }), 'F-7(9)').outcome).toBe(
+      'not-applicable',
+    );
     const from = { filedOn: '2029-02-01', evaluatedOn: '2029-02-01', taxCertificate: null } as const;
     expect(outcome(ctx({ ...from, declaration: { ...cleanDeclaration(), quasiStateRevenuePercent: 50 } }), 'F-7(9)').outcome).toBe('passed');
     expect(outcome(ctx({ ...from, declaration: { ...cleanDeclaration(), quasiStateRevenuePercent: 50.01 } }), 'F-7(9)').outcome).toBe('failed');
@@ -112,7 +147,8 @@ describe('eligibility rules (F-7, F-9(2))', () => {
   });
 
   it('F-9(2): debt above 6 × MCI of the filing year (25 950 KZT = 2 595 000 tiyn in 2026) is non-compliant — compared in integer tiyn, exact at the limit ± 1 tiyn (ADR 0036)', () => {
-    const debt = (debtTiyn: number, filedOn = '2026-11-20', issuedOn = '2026-11-15') => outcome(ctx({ filedOn, evaluatedOn: filedOn, taxCertificate: { issuedOn, debtTiyn } }), 'F-9(2)/debt');
+    const debt = (debtTiyn: number, filedOn = '2026-11-20', issuedOn = '2026-11-15') =>
+      outcome(ctx({ filedOn, evaluatedOn: filedOn, taxCertificate: { issuedOn, debtTiyn } }), 'F-9(2)/debt');
     expect(debt(2_595_000 - 1).outcome).toBe('passed');
     expect(debt(2_595_000).outcome).toBe('passed'); // at the limit: not above it
     const over = debt(2_595_000 + 1);
@@ -129,7 +165,9 @@ describe('eligibility rules (F-7, F-9(2))', () => {
 
 describe('activity-type change (F-20)', () => {
   it('F-20: a change is checked against the list (F-7(1), F-7(7)) only; the other rules are recorded as not applicable', () => {
-    const e = evaluateEligibility(ctx({ kind: 'activity-change', declaration: null, taxCertificate: null, activityTypes: [{ code: 'PH-03', works: ['PH-03.2'] }] }));
+    const e = evaluateEligibility(
+      ctx({ kind: 'activity-change', declaration: null, taxCertificate: null, activityTypes: [{ code: 'PH-03', works: ['PH-03.2'] }] }),
+    );
     expect(e.eligible).toBe(true);
     expect(e.outcomes.filter((o) => o.outcome === 'passed').map((o) => o.ruleId)).toEqual(['F-7(1)', 'F-7(7)']);
     expect(e.outcomes.find((o) => o.ruleId === 'F-9(2)/debt')?.outcome).toBe('not-applicable');

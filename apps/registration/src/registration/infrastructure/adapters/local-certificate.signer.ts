@@ -22,7 +22,10 @@ export class LocalCertificateSigner extends CertificateSigner {
     }
     const publicKey = createPublicKey(this.privateKey);
     this.publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    this.keyId = createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+    this.keyId = createHash('sha256')
+      .update(publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('hex')
+      .slice(0, 16);
   }
 
   sign(document: Buffer, at: Date): Promise<CertificateSignature> {

@@ -39,7 +39,17 @@ describe('deadline lengths on the Kazakh working-day calendar', () => {
 
   it('ADR 0013: a deadline is overdue only after its due moment while open; a missed deadline records DeadlineMissed once', () => {
     const now = new Date('2026-11-16T04:00:00Z');
-    const open = (dueAt: string) => Deadline.open({ id: 'd', applicationId: 'a', bin: '180440000113', kind: 'completeness-review', startedOn: '2026-11-09', dueDate: '2026-11-15', dueAt: new Date(dueAt), at: now });
+    const open = (dueAt: string) =>
+      Deadline.open({
+        id: 'd',
+        applicationId: 'a',
+        bin: '180440000113',
+        kind: 'completeness-review',
+        startedOn: '2026-11-09',
+        dueDate: '2026-11-15',
+        dueAt: new Date(dueAt),
+        at: now,
+      });
     expect(open('2026-11-16T03:59:59Z').isOverdue(now)).toBe(true);
     expect(open('2026-11-16T19:00:00Z').isOverdue(now)).toBe(false);
     const met = open('2026-11-10T00:00:00Z');

@@ -93,11 +93,23 @@ export class RegistrationQueries {
   }
 
   private summary(row: Application) {
-    return { id: row.id, kind: row.kind, bin: row.bin, companyName: row.companyName, status: row.status, language: row.language, filedAt: row.filedAt ? row.filedAt.toISOString() : null, updatedAt: row.updatedAt.toISOString() };
+    return {
+      id: row.id,
+      kind: row.kind,
+      bin: row.bin,
+      companyName: row.companyName,
+      status: row.status,
+      language: row.language,
+      filedAt: row.filedAt ? row.filedAt.toISOString() : null,
+      updatedAt: row.updatedAt.toISOString(),
+    };
   }
 
   /** F-35: an applicant lists its own companies' applications only; the reviewers (fund officers and the Commission) list all. */
-  async applications(actor: Actor, q: { page: number; pageSize: number; status?: string | undefined; bin?: string | undefined; kind?: string | undefined }): Promise<Page<ReturnType<RegistrationQueries['summary']>>> {
+  async applications(
+    actor: Actor,
+    q: { page: number; pageSize: number; status?: string | undefined; bin?: string | undefined; kind?: string | undefined },
+  ): Promise<Page<ReturnType<RegistrationQueries['summary']>>> {
     const staff = hasAnyRole(actor, APPLICATION_REVIEWER_ROLES);
     const where: Record<string, unknown> = {};
     if (q.status) where['status'] = q.status;
@@ -108,7 +120,11 @@ export class RegistrationQueries {
       const mine = q.bin ? actor.companies.filter((c) => c === q.bin) : [...actor.companies];
       where['bin'] = { $in: mine.length ? mine : ['-'] };
     }
-    const [rows, total] = await this.em().findAndCount(ApplicationSchema, where, { orderBy: { updatedAt: 'desc', id: 'desc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const [rows, total] = await this.em().findAndCount(ApplicationSchema, where, {
+      orderBy: { updatedAt: 'desc', id: 'desc' },
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
     return { items: rows.map((r) => this.summary(r)), page: q.page, pageSize: q.pageSize, total };
   }
 
@@ -116,7 +132,11 @@ export class RegistrationQueries {
   async reviewQueue(q: { page: number; pageSize: number; overdue?: boolean | undefined }) {
     const em = this.em();
     const rows = await em.find(ApplicationSchema, { status: { $in: ['submitted', 'resubmitted'] } });
-    const deadlines = await em.find(DeadlineSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open', kind: { $in: ['completeness-review', 'activity-change-decision'] } });
+    const deadlines = await em.find(DeadlineSchema, {
+      applicationId: { $in: rows.map((r) => r.id) },
+      status: 'open',
+      kind: { $in: ['completeness-review', 'activity-change-decision'] },
+    });
     const tasks = await em.find(TranslationTaskSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open' });
     let items = rows.map((row) => {
       const d = deadlines.find((x) => x.applicationId === row.id);
@@ -139,15 +159,28 @@ export class RegistrationQueries {
   async commissionAgenda() {
     const em = this.em();
     const rows = await em.find(ApplicationSchema, { status: 'with-commission' }, { orderBy: { updatedAt: 'asc' } });
-    const deadlines = await em.find(DeadlineSchema, { applicationId: { $in: rows.map((r) => r.id) }, status: 'open', kind: { $in: ['commission-decision', 'activity-change-decision'] } });
+    const deadlines = await em.find(DeadlineSchema, {
+      applicationId: { $in: rows.map((r) => r.id) },
+      status: 'open',
+      kind: { $in: ['commission-decision', 'activity-change-decision'] },
+    });
     return rows.map((row) => {
       const d = deadlines.find((x) => x.applicationId === row.id);
-      return { ...this.summary(row), ruleId: d?.ruleId ?? 'F-15', dueDate: d?.dueDate ?? null, overdue: d ? d.isOverdue(this.clock.now()) : false, votes: row.votes.length };
+      return {
+        ...this.summary(row),
+        ruleId: d?.ruleId ?? 'F-15',
+        dueDate: d?.dueDate ?? null,
+        overdue: d ? d.isOverdue(this.clock.now()) : false,
+        votes: row.votes.length,
+      };
     });
   }
 
   /** The deadline board (admin gateway): every deadline, or only the overdue ones. */
-  async deadlines(actor: Actor, q: { overdue?: boolean | undefined; kind?: string | undefined; status?: string | undefined; applicationId?: string | undefined }) {
+  async deadlines(
+    actor: Actor,
+    q: { overdue?: boolean | undefined; kind?: string | undefined; status?: string | undefined; applicationId?: string | undefined },
+  ) {
     const where: Record<string, unknown> = {};
     // F-35: the Fund's participant-file readers see every deadline; an applicant only its own companies'.
     if (!hasAnyRole(actor, PARTICIPANT_FILE_ROLES)) where['bin'] = { $in: actor.companies.length ? [...actor.companies] : ['-'] };
@@ -164,7 +197,16 @@ export class RegistrationQueries {
 
   async translationTasks(status?: 'open' | 'done') {
     const rows = await this.em().find(TranslationTaskSchema, status ? { status } : {}, { orderBy: { createdAt: 'asc' } });
-    return rows.map((t) => ({ id: t.id, applicationId: t.applicationId, bin: t.bin, sourceLanguage: t.sourceLanguage as never, targetLanguage: t.targetLanguage as never, status: t.status, createdAt: t.createdAt.toISOString(), completedAt: t.completedAt ? t.completedAt.toISOString() : null }));
+    return rows.map((t) => ({
+      id: t.id,
+      applicationId: t.applicationId,
+      bin: t.bin,
+      sourceLanguage: t.sourceLanguage as never,
+      targetLanguage: t.targetLanguage as never,
+      status: t.status,
+      createdAt: t.createdAt.toISOString(),
+      completedAt: t.completedAt ? t.completedAt.toISOString() : null,
+    }));
   }
 
   /** F-19: a public registry entry: name, BIN, activity types, certificate number and validity, status. Never the business plan (F-35). */
@@ -182,7 +224,10 @@ export class RegistrationQueries {
     };
   }
 
-  private async registryRows(q: { q?: string | undefined; activityType?: string | undefined; status?: string | undefined }, page?: { page: number; pageSize: number }) {
+  private async registryRows(
+    q: { q?: string | undefined; activityType?: string | undefined; status?: string | undefined },
+    page?: { page: number; pageSize: number },
+  ) {
     const where: string[] = ['listed_on is not null'];
     const params: unknown[] = [];
     if (q.q) {
@@ -201,7 +246,10 @@ export class RegistrationQueries {
     const em = this.em();
     const [count] = await em.execute<{ n: string }[]>(`select count(*)::text as n from registration_participant where ${where.join(' and ')}`, params);
     const limit = page ? ` limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}` : ' limit 100000';
-    const ids = await em.execute<{ id: string }[]>(`select id from registration_participant where ${where.join(' and ')} order by company_name, bin${limit}`, params);
+    const ids = await em.execute<{ id: string }[]>(
+      `select id from registration_participant where ${where.join(' and ')} order by company_name, bin${limit}`,
+      params,
+    );
     const rows = await em.find(ParticipantSchema, { id: { $in: ids.map((i) => i.id) } });
     const ordered = ids.map((i) => rows.find((r) => r.id === i.id)!).filter(Boolean);
     return { rows: ordered, total: Number(count?.n ?? 0) };

@@ -26,16 +26,42 @@ export class CommissionHttpController {
 
   @Post('applications/:id/votes')
   @HttpCode(200)
-  @Endpoint({ summary: "Record the calling member's vote (one per member; again replaces it)", tags, access: ['commission-member'], params: ApplicationIdParams, body: CastVoteBody, status: 200, response: ApplicationViewSchema, errors: [404, 409] })
-  async vote(@ValidParams() p: z.infer<typeof ApplicationIdParams>, @ValidBody() body: z.infer<typeof CastVoteBody>, @CurrentActor() actor: Actor): Promise<View> {
+  @Endpoint({
+    summary: "Record the calling member's vote (one per member; again replaces it)",
+    tags,
+    access: ['commission-member'],
+    params: ApplicationIdParams,
+    body: CastVoteBody,
+    status: 200,
+    response: ApplicationViewSchema,
+    errors: [404, 409],
+  })
+  async vote(
+    @ValidParams() p: z.infer<typeof ApplicationIdParams>,
+    @ValidBody() body: z.infer<typeof CastVoteBody>,
+    @CurrentActor() actor: Actor,
+  ): Promise<View> {
     await this.commands.execute(new CastVoteCommand(p.id, body, actor));
     return this.queries.application(p.id, actor);
   }
 
   @Post('applications/:id/decision')
   @HttpCode(200)
-  @Endpoint({ summary: 'Record the decision as a protocol: register, or refuse with F-16 grounds and reasons', tags, access: ['commission-secretary'], params: ApplicationIdParams, body: RecordDecisionBody, status: 200, response: ApplicationViewSchema, errors: [404, 409] })
-  async decide(@ValidParams() p: z.infer<typeof ApplicationIdParams>, @ValidBody() body: z.infer<typeof RecordDecisionBody>, @CurrentActor() actor: Actor): Promise<View> {
+  @Endpoint({
+    summary: 'Record the decision as a protocol: register, or refuse with F-16 grounds and reasons',
+    tags,
+    access: ['commission-secretary'],
+    params: ApplicationIdParams,
+    body: RecordDecisionBody,
+    status: 200,
+    response: ApplicationViewSchema,
+    errors: [404, 409],
+  })
+  async decide(
+    @ValidParams() p: z.infer<typeof ApplicationIdParams>,
+    @ValidBody() body: z.infer<typeof RecordDecisionBody>,
+    @CurrentActor() actor: Actor,
+  ): Promise<View> {
     await this.commands.execute(new RecordDecisionCommand(p.id, body, actor));
     return this.queries.application(p.id, actor);
   }

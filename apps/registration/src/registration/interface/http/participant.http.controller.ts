@@ -17,14 +17,30 @@ export class ParticipantHttpController {
   ) {}
 
   @Get(':bin')
-  @Endpoint({ summary: "A participant's record: contract, term, certificate, activity types (the company itself and the Fund's participant-file readers, F-35)", tags, access: ['applicant', ...PARTICIPANT_FILE_ROLES], params: ParticipantBinParams, response: ParticipantViewSchema, errors: [404] })
+  @Endpoint({
+    summary: "A participant's record: contract, term, certificate, activity types (the company itself and the Fund's participant-file readers, F-35)",
+    tags,
+    access: ['applicant', ...PARTICIPANT_FILE_ROLES],
+    params: ParticipantBinParams,
+    response: ParticipantViewSchema,
+    errors: [404],
+  })
   get(@ValidParams() p: z.infer<typeof ParticipantBinParams>, @CurrentActor() actor: Actor) {
     return this.queries.participant(p.bin, actor);
   }
 
   @Post(':bin/address')
   @HttpCode(200)
-  @Endpoint({ summary: 'Report a change of the address where the participant operates (F-9(3))', tags, access: ['applicant'], params: ParticipantBinParams, body: AddressChangeBody, status: 200, response: ParticipantViewSchema, errors: [404] })
+  @Endpoint({
+    summary: 'Report a change of the address where the participant operates (F-9(3))',
+    tags,
+    access: ['applicant'],
+    params: ParticipantBinParams,
+    body: AddressChangeBody,
+    status: 200,
+    response: ParticipantViewSchema,
+    errors: [404],
+  })
   async address(@ValidParams() p: z.infer<typeof ParticipantBinParams>, @ValidBody() body: z.infer<typeof AddressChangeBody>, @CurrentActor() actor: Actor) {
     await this.commands.execute(new ReportAddressChangeCommand(p.bin, body, actor));
     return this.queries.participant(p.bin, actor);

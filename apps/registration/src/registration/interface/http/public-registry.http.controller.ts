@@ -29,26 +29,56 @@ export class PublicRegistryHttpController {
   }
 
   @Get('registry/export')
-  @Endpoint({ summary: 'Export the public registry as CSV or JSON (F-19)', tags, access: 'public', query: RegistryExportQuery, produces: ['text/csv', 'application/json'] })
+  @Endpoint({
+    summary: 'Export the public registry as CSV or JSON (F-19)',
+    tags,
+    access: 'public',
+    query: RegistryExportQuery,
+    produces: ['text/csv', 'application/json'],
+  })
   async export(@ValidQuery() q: z.infer<typeof RegistryExportQuery>, @Res() res: Response): Promise<void> {
     const rows = await this.queries.registryExport(q);
     if (q.format === 'json') {
-      res.status(200).type('application/json').setHeader('content-disposition', 'attachment; filename="astana-hub-participants.json"').send(JSON.stringify(rows));
+      res
+        .status(200)
+        .type('application/json')
+        .setHeader('content-disposition', 'attachment; filename="astana-hub-participants.json"')
+        .send(JSON.stringify(rows));
       return;
     }
     const header = ['company_name', 'bin', 'activity_types', 'certificate_number', 'valid_from', 'valid_to', 'status', 'listed_on'];
-    const lines = rows.map((r) => [r.companyName, r.bin, r.activityTypes.map((t) => `${t.code} ${t.name}`).join('; '), r.certificateNumber, r.validFrom, r.validTo, r.status, r.listedOn].map(csvCell).join(','));
-    res.status(200).type('text/csv; charset=utf-8').setHeader('content-disposition', 'attachment; filename="astana-hub-participants.csv"').send(`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`);
+    const lines = rows.map((r) =>
+      [r.companyName, r.bin, r.activityTypes.map((t) => `${t.code} ${t.name}`).join('; '), r.certificateNumber, r.validFrom, r.validTo, r.status, r.listedOn]
+        .map(csvCell)
+        .join(','),
+    );
+    res
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .setHeader('content-disposition', 'attachment; filename="astana-hub-participants.csv"')
+      .send(`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`);
   }
 
   @Get('registry/certificates/:number')
-  @Endpoint({ summary: 'Verify a certificate by its number (the QR code on the certificate opens this)', tags, access: 'public', params: CertificateNumberParams, response: CertificateVerificationSchema, errors: [404] })
+  @Endpoint({
+    summary: 'Verify a certificate by its number (the QR code on the certificate opens this)',
+    tags,
+    access: 'public',
+    params: CertificateNumberParams,
+    response: CertificateVerificationSchema,
+    errors: [404],
+  })
   verify(@ValidParams() p: z.infer<typeof CertificateNumberParams>) {
     return this.queries.verifyCertificate(p.number);
   }
 
   @Get('activity-types')
-  @Endpoint({ summary: 'The priority ICT activity types and works (F-7(7)); the shipped list is a PLACEHOLDER for Order No. 521/НҚ', tags, access: 'public', response: z.object({ version: z.string(), placeholder: z.boolean(), activityTypes: z.array(z.unknown()) }) })
+  @Endpoint({
+    summary: 'The priority ICT activity types and works (F-7(7)); the shipped list is a PLACEHOLDER for Order No. 521/НҚ',
+    tags,
+    access: 'public',
+    response: z.object({ version: z.string(), placeholder: z.boolean(), activityTypes: z.array(z.unknown()) }),
+  })
   activityTypes() {
     return { version: this.catalogue.version, placeholder: this.catalogue.placeholder, activityTypes: this.catalogue.all() };
   }

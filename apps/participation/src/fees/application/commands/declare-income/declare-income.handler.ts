@@ -68,7 +68,15 @@ export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeComman
       return;
     }
     const a = AuditObligation.derive(
-      { id: uuidv7(), participationId, bin, financialYear: year, declaredIncomeTiyn: annual, thresholdTiyn: threshold, dueDate: this.deadlines.auditOpinionDueDate(year) },
+      {
+        id: uuidv7(),
+        participationId,
+        bin,
+        financialYear: year,
+        declaredIncomeTiyn: annual,
+        thresholdTiyn: threshold,
+        dueDate: this.deadlines.auditOpinionDueDate(year),
+      },
       this.clock.now(),
     );
     this.audits.add(a);

@@ -9,7 +9,10 @@ export interface ImportResult {
 }
 
 export class ImportBankStatementCommand extends Command<ImportResult> {
-  constructor(readonly actor: Actor, readonly csv: string) {
+  constructor(
+    readonly actor: Actor,
+    readonly csv: string,
+  ) {
     super();
   }
 }

@@ -37,13 +37,21 @@ export class ImportBankStatementHandler implements ICommandHandler<ImportBankSta
       const matched: Array<{ fee: Fee; row: BankStatementRow }> = [];
       for (const row of rows) {
         if (compareIsoDates(row.paidOn, on) > 0) issues.push({ path: `csv.row[${row.row}].paid_on`, message: 'cannot be in the future', code: 'csv.future' });
-        if (known.has(row.reference)) issues.push({ path: `csv.row[${row.row}].reference`, message: 'this payment is already recorded', code: 'csv.already-recorded' });
+        if (known.has(row.reference))
+          issues.push({ path: `csv.row[${row.row}].reference`, message: 'this payment is already recorded', code: 'csv.already-recorded' });
         const fee = fees.get(`${row.bin}/${row.year}/${row.quarter}`);
-        if (!fee) issues.push({ path: `csv.row[${row.row}].period`, message: `no membership fee of this BIN for ${row.year}-Q${row.quarter}`, code: 'csv.no-fee' });
-        else if (fee.status === 'paid') issues.push({ path: `csv.row[${row.row}].period`, message: `the fee of ${row.year}-Q${row.quarter} is already paid in full`, code: 'csv.fee-paid' });
+        if (!fee)
+          issues.push({ path: `csv.row[${row.row}].period`, message: `no membership fee of this BIN for ${row.year}-Q${row.quarter}`, code: 'csv.no-fee' });
+        else if (fee.status === 'paid')
+          issues.push({ path: `csv.row[${row.row}].period`, message: `the fee of ${row.year}-Q${row.quarter} is already paid in full`, code: 'csv.fee-paid' });
         else matched.push({ fee, row });
       }
-      if (issues.length > 0) throw new ValidationError(issues, `the bank statement has ${issues.length} problem(s); nothing was imported: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, 'csv.invalid');
+      if (issues.length > 0)
+        throw new ValidationError(
+          issues,
+          `the bank statement has ${issues.length} problem(s); nothing was imported: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+          'csv.invalid',
+        );
       const importId = uuidv7();
       for (const { fee, row } of matched) {
         const payment = fee.pay(

@@ -22,8 +22,14 @@ export class RecordConclusionHandler implements ICommandHandler<RecordConclusion
     return this.uow.run(async () => {
       const p = await this.participations.get(c.participationId);
       const existing = await this.conclusions.findFor(p.id, c.input.project, c.input.periodFrom, c.input.periodTo);
-      if (existing) throw new ConflictError('monitoring.duplicate', `a conclusion on this project for ${c.input.periodFrom} … ${c.input.periodTo} is already recorded`, { conclusionId: existing.id });
-      const conclusion = MonitoringConclusion.record({ id: uuidv7(), participationId: p.id, bin: p.bin, ...c.input, concludedOn: today(this.clock), concludedBy: c.actor.subject }, this.clock.now());
+      if (existing)
+        throw new ConflictError('monitoring.duplicate', `a conclusion on this project for ${c.input.periodFrom} … ${c.input.periodTo} is already recorded`, {
+          conclusionId: existing.id,
+        });
+      const conclusion = MonitoringConclusion.record(
+        { id: uuidv7(), participationId: p.id, bin: p.bin, ...c.input, concludedOn: today(this.clock), concludedBy: c.actor.subject },
+        this.clock.now(),
+      );
       this.conclusions.add(conclusion);
       return conclusion;
     });

@@ -28,7 +28,10 @@ export class RequestInformationHandler implements ICommandHandler<RequestInforma
       const p = await this.participations.get(c.participationId);
       const on = today(this.clock);
       const dueDate = c.kind === 'audit-report' ? this.deadlines.auditReportRequestDueDate(on) : this.deadlines.informationRequestDueDate(on);
-      const r = InformationRequest.open({ id: uuidv7(), participation: p, kind: c.kind, description: c.description, requestedOn: on, requestedBy: c.actor.subject, dueDate }, this.clock.now());
+      const r = InformationRequest.open(
+        { id: uuidv7(), participation: p, kind: c.kind, description: c.description, requestedOn: on, requestedBy: c.actor.subject, dueDate },
+        this.clock.now(),
+      );
       this.requests.add(r);
       await this.timers.scheduleDeadline(TIMER.informationRequestDue, r.id, dueDate);
       return r;

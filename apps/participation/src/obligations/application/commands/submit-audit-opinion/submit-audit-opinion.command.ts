@@ -4,7 +4,11 @@ import { type AuditObligation } from '../../../domain/audit-obligation.aggregate
 import { type Attachment } from '../../../domain/information-request.aggregate.js';
 
 export class SubmitAuditOpinionCommand extends Command<AuditObligation> {
-  constructor(readonly actor: Actor, readonly obligationId: string, readonly opinion: Attachment) {
+  constructor(
+    readonly actor: Actor,
+    readonly obligationId: string,
+    readonly opinion: Attachment,
+  ) {
     super();
   }
 }

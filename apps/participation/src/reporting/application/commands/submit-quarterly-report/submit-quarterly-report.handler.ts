@@ -46,7 +46,17 @@ export class SubmitQuarterlyReportHandler implements ICommandHandler<SubmitQuart
         people.map(({ kind, position, person }) => {
           const id = uuidv7();
           const { ciphertext, keyId } = this.cipher.encrypt(JSON.stringify(person), id);
-          return NonResidentRecord.of({ id, reportId: report.id, participationId: p.id, bin: p.bin, kind, position, personalData: ciphertext, keyId, createdAt: now });
+          return NonResidentRecord.of({
+            id,
+            reportId: report.id,
+            participationId: p.id,
+            bin: p.bin,
+            kind,
+            position,
+            personalData: ciphertext,
+            keyId,
+            createdAt: now,
+          });
         }),
       );
       if (timerRuns) await this.timers.cancel(TIMER.reportDue, report.id);

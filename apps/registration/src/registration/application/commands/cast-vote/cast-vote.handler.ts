@@ -28,7 +28,16 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
   async execute({ id, vote, actor }: CastVoteCommand): Promise<void> {
     await this.uow.run(async () => {
       const app = await this.applications.get(id);
-      app.castVote({ member: actor.subject, ...(actor.name ? { memberName: actor.name } : {}), vote: vote.vote, grounds: vote.grounds, ...(vote.comment ? { comment: vote.comment } : {}) }, this.clock.now());
+      app.castVote(
+        {
+          member: actor.subject,
+          ...(actor.name ? { memberName: actor.name } : {}),
+          vote: vote.vote,
+          grounds: vote.grounds,
+          ...(vote.comment ? { comment: vote.comment } : {}),
+        },
+        this.clock.now(),
+      );
     });
   }
 }

@@ -48,10 +48,20 @@ export class CreateApplicationHandler implements ICommandHandler<CreateApplicati
     if (!actor.companies.includes(input.bin)) throw new ForbiddenError(`you do not act for the company with BIN ${input.bin}`);
     return this.uow.run(async () => {
       const open = await this.applications.findOpen(input.bin, input.kind);
-      if (open) throw new ConflictError('registration.application.already-open', `the company already has an open ${input.kind} application (${open.id}, ${open.status})`, { applicationId: open.id });
+      if (open)
+        throw new ConflictError(
+          'registration.application.already-open',
+          `the company already has an open ${input.kind} application (${open.id}, ${open.status})`,
+          { applicationId: open.id },
+        );
       const participant = await this.participants.findByBin(input.bin);
-      if (input.kind === 'registration' && participant) throw new ConflictError('registration.already-participant', `the company is already a participant (certificate ${participant.certificateNumber}); apply for an activity-type change instead (F-20)`);
-      if (input.kind === 'activity-change' && !participant) throw new RuleViolationError('F-20', 'only a registered participant can apply to change or add activity types');
+      if (input.kind === 'registration' && participant)
+        throw new ConflictError(
+          'registration.already-participant',
+          `the company is already a participant (certificate ${participant.certificateNumber}); apply for an activity-type change instead (F-20)`,
+        );
+      if (input.kind === 'activity-change' && !participant)
+        throw new RuleViolationError('F-20', 'only a registered participant can apply to change or add activity types');
       const now = this.clock.now();
       const app = Application.create({
         id: uuidv7(now.getTime()),

@@ -62,7 +62,18 @@ export class IssueCertificateHandler implements ICommandHandler<IssueCertificate
       });
       const signature = await this.signer.sign(pdf, now);
       this.certificates.add(
-        IssuedCertificate.issue({ number, participantId: participant.id, bin: participant.bin, issuedOn, validFrom: participant.termStart, validTo: participant.termEnd, pdf, sha256: createHash('sha256').update(pdf).digest('hex'), signature: { ...signature }, at: now }),
+        IssuedCertificate.issue({
+          number,
+          participantId: participant.id,
+          bin: participant.bin,
+          issuedOn,
+          validFrom: participant.termStart,
+          validTo: participant.termEnd,
+          pdf,
+          sha256: createHash('sha256').update(pdf).digest('hex'),
+          signature: { ...signature },
+          at: now,
+        }),
       );
       participant.certificateIssued(issuedOn, now);
       await this.deadlines.close(app.id, 'certificate');

@@ -30,7 +30,11 @@ export class IssueRemarksHandler implements ICommandHandler<IssueRemarksCommand>
     await this.uow.run(async () => {
       const app = await this.applications.get(id);
       const now = this.clock.now();
-      app.issueRemarks(remarks.map((r) => ({ id: uuidv7(now.getTime()), ...r })), actor.subject, now);
+      app.issueRemarks(
+        remarks.map((r) => ({ id: uuidv7(now.getTime()), ...r })),
+        actor.subject,
+        now,
+      );
       await this.deadlines.close(app.id, 'completeness-review');
     });
   }

@@ -44,7 +44,11 @@ export class RecordDecisionHandler implements ICommandHandler<RecordDecisionComm
       const now = this.clock.now();
       const decidedOn = almatyDate(now);
       const protocolNumber = documentNumber('CP', decidedOn, await this.numbers.next('protocol'));
-      app.decide({ ...decision, protocolNumber, decidedOn, notificationDueDate: this.deadlines.dueDate('decision-notification', decidedOn) }, actor.subject, now);
+      app.decide(
+        { ...decision, protocolNumber, decidedOn, notificationDueDate: this.deadlines.dueDate('decision-notification', decidedOn) },
+        actor.subject,
+        now,
+      );
       await this.deadlines.close(app.id, app.kind === 'registration' ? 'commission-decision' : 'activity-change-decision');
       await this.deadlines.open(app, 'decision-notification');
       if (app.approvesActivityChange) {

@@ -37,7 +37,8 @@ export class ResubmitApplicationHandler implements ICommandHandler<ResubmitAppli
       const now = this.clock.now();
       const filedOn = app.filedOn ?? almatyDate(now);
       // F-12 runs again from the resubmission; F-20 keeps its deadline from the first receipt.
-      const reviewDueDate = app.kind === 'registration' ? this.deadlines.dueDateFromToday('completeness-review') : this.deadlines.dueDate('activity-change-decision', filedOn);
+      const reviewDueDate =
+        app.kind === 'registration' ? this.deadlines.dueDateFromToday('completeness-review') : this.deadlines.dueDate('activity-change-decision', filedOn);
       app.resubmit(answers, this.eligibility.evaluate(app, filedOn), this.eligibility.catalogue, actor.subject, now, reviewDueDate);
       if (app.kind === 'registration') await this.deadlines.open(app, 'completeness-review');
     });

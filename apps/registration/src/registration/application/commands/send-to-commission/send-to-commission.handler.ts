@@ -30,7 +30,10 @@ export class SendToCommissionHandler implements ICommandHandler<SendToCommission
     await this.uow.run(async () => {
       const app = await this.applications.get(id);
       const now = this.clock.now();
-      const decisionDueDate = app.kind === 'registration' ? this.deadlines.dueDateFromToday('commission-decision') : this.deadlines.dueDate('activity-change-decision', app.filedOn ?? almatyDate(now));
+      const decisionDueDate =
+        app.kind === 'registration'
+          ? this.deadlines.dueDateFromToday('commission-decision')
+          : this.deadlines.dueDate('activity-change-decision', app.filedOn ?? almatyDate(now));
       app.sendToCommission(actor.subject, now, decisionDueDate);
       if (app.kind === 'registration') {
         await this.deadlines.close(app.id, 'completeness-review');

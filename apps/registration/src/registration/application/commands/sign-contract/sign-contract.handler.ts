@@ -48,7 +48,14 @@ export class SignContractHandler implements ICommandHandler<SignContractCommand>
       const participantId = uuidv7(now.getTime());
       const minimumTermMonths = this.reference.numberAt('participation-min-term-months', contract.signedOn);
       const certificateNumber = documentNumber('AH', today, await this.numbers.next('certificate'));
-      const term = app.signContract({ number: contract.contractNumber, signedOn: contract.signedOn, termMonths: contract.termMonths }, { today, minimumTermMonths }, certificateNumber, participantId, actor.subject, now);
+      const term = app.signContract(
+        { number: contract.contractNumber, signedOn: contract.signedOn, termMonths: contract.termMonths },
+        { today, minimumTermMonths },
+        certificateNumber,
+        participantId,
+        actor.subject,
+        now,
+      );
       const certificate = await this.deadlines.open(app, 'certificate');
       await this.deadlines.open(app, 'registry-listing');
       this.participants.add(

@@ -10,7 +10,8 @@ export class ApplicantHasNoBranchesRule extends CurrentRule {
     const d = ctx.declaration;
     if (!d) return 'the eligibility declaration of F-7 is missing';
     const r = validateBin(ctx.bin);
-    if (r.ok && r.value.officeKind !== 'head-office') return 'a branch or representative office BIN cannot apply: the head office applies, and it must have no branches';
+    if (r.ok && r.value.officeKind !== 'head-office')
+      return 'a branch or representative office BIN cannot apply: the head office applies, and it must have no branches';
     if (d.hasBranches) return 'the applicant declares branches: a company with branches at the moment of applying is not eligible';
     return null;
   }

@@ -9,7 +9,8 @@ export class NoInvestmentPriorityProjectRule extends CurrentRule {
     const d = ctx.declaration;
     if (!d) return 'the eligibility declaration of F-7 is missing';
     if (d.implementsInvestmentPriorityProject) return 'the applicant implements an investment priority project (Entrepreneurial Code art. 284)';
-    if (d.implementsInvestmentStrategicProjectBefore2015) return 'the applicant implements an investment strategic project under a contract concluded before 1 Jan 2015';
+    if (d.implementsInvestmentStrategicProjectBefore2015)
+      return 'the applicant implements an investment strategic project under a contract concluded before 1 Jan 2015';
     return null;
   }
 }

@@ -11,7 +11,8 @@ export class TaxCertificateIsRecentRule extends CurrentRule {
     if (!cert) return 'attach the tax authority information on tax debt';
     const maxAge = ctx.reference.numberAt('tax-certificate-max-age-calendar-days', ctx.evaluatedOn);
     const earliest = addCalendarDays(ctx.evaluatedOn, -maxAge);
-    if (compareIsoDates(cert.issuedOn, ctx.evaluatedOn) > 0) return `the tax certificate is dated ${cert.issuedOn}, after the application date ${ctx.evaluatedOn}`;
+    if (compareIsoDates(cert.issuedOn, ctx.evaluatedOn) > 0)
+      return `the tax certificate is dated ${cert.issuedOn}, after the application date ${ctx.evaluatedOn}`;
     if (compareIsoDates(cert.issuedOn, earliest) < 0) {
       return `the tax certificate was issued on ${cert.issuedOn}: it must be issued no earlier than ${maxAge} calendar days before the application date (${earliest} or later)`;
     }
