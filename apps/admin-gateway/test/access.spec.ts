@@ -44,7 +44,8 @@ describe('route table', () => {
     expect(() => new RouteTable([{ ...r, companyParam: 'bin' }])).toThrow(/names :bin/);
   });
   it('the real table compiles', () => {
-    expect(new RouteTable().upstreams().sort()).toEqual(['participation', 'registration']);
+    // Contexts made later (tools/hub new-context) add theirs; these three are there.
+    expect(new RouteTable().upstreams()).toEqual(expect.arrayContaining(['registration', 'participation', 'documents']));
   });
 });
 

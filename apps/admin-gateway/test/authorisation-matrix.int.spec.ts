@@ -89,6 +89,18 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'participation POST /participations/:id/corporate-notices': [A, FO],
   'participation GET /corporate-notices': [FO],
   'participation GET /deadlines': FILE,
+  // documents (ADR 0045 §7): a company's documents are its file (F-35) — read by the company and the
+  // file readers (restricted F-42 kinds are narrowed per document inside the context); uploading and
+  // attaching by the company or a fund officer on its behalf (no auditor: no state change); storing
+  // what the Fund issued by a fund officer only.
+  'documents POST /documents/uploads': [A, FO],
+  'documents POST /documents/:id/complete': [A, FO],
+  'documents POST /documents/:id/attach': [A, FO],
+  'documents GET /documents': FILE, // not the analyst, housing or training (F-35, F-41)
+  'documents GET /documents/:id': FILE,
+  'documents GET /documents/:id/download': FILE, // a GET: the auditor reads files; the context logs every grant
+  'documents POST /issued-documents': [FO],
+  // @new-context:expected-policy — tools/hub new-context inserts a generated context's policy above this line (keep it the last line of EXPECTED_POLICY)
 };
 
 const admits = (expected: Expected, caller: Caller): boolean => expected === 'public' || (caller !== 'anonymous' && expected.includes(caller));
@@ -118,8 +130,7 @@ describe('authorisation matrix: every gateway route × every role', () => {
   });
   afterAll(async () => gw?.close());
   beforeEach(() => {
-    gw.registration.reset();
-    gw.participation.reset();
+    for (const stub of Object.values(gw.upstreams)) stub.reset();
   });
 
   const call = (method: string, path: string, caller: Caller) => {
@@ -139,7 +150,7 @@ describe('authorisation matrix: every gateway route × every role', () => {
     for (const [key, expected] of Object.entries(EXPECTED_POLICY)) {
       const [upstream, method, contextPath] = key.split(' ') as [string, string, string];
       const path = `/api/${upstream}${fill(contextPath, BIN_A)}`;
-      const stub = upstream === 'registration' ? gw.registration : gw.participation;
+      const stub = gw.stub(upstream);
       for (const caller of CALLERS) {
         const allowed = admits(expected, caller);
         const before = stub.seen.length;
@@ -191,7 +202,7 @@ describe('authorisation matrix: every gateway route × every role', () => {
     const scoped = ROUTE_TABLE.filter((r) => (r.companyParam || r.companyQuery) && Array.isArray(r.access) && r.access.includes('applicant'));
     expect(scoped.length).toBeGreaterThan(0);
     for (const route of scoped) {
-      const stub = route.upstream === 'registration' ? gw.registration : gw.participation;
+      const stub = gw.stub(route.upstream);
       const path = `/api/${route.upstream}${fill(route.path, BIN_B)}${route.companyQuery ? `?${route.companyQuery}=${BIN_B}` : ''}`;
       const before = stub.seen.length;
       const res = await call(route.method, path, 'applicant');
@@ -226,11 +237,13 @@ describe('authorisation matrix: every gateway route × every role', () => {
       expect(restricted.map((r) => `${r.upstream} ${r.path}`)).toEqual(['participation /quarterly-reports/:reportId/non-residents']);
       for (const r of restricted) expect([...(r.access as Role[])].sort()).toEqual(['applicant', 'fund-officer']);
     });
-    it('housing managers and training officers reach neither registration nor participation files (least privilege)', () => {
+    it("housing managers and training officers reach neither registration's nor participation's files, nor a company's documents (least privilege)", () => {
+      // Their own contexts (housing, training, …) will grant them routes; these three hold company files (F-35).
+      const companyFiles = new Set(['registration', 'participation', 'documents']);
       expect(
-        ROUTE_TABLE.filter((r) => Array.isArray(r.access) && (r.access.includes('housing-manager') || r.access.includes('training-officer'))).map(
-          (r) => r.path,
-        ),
+        ROUTE_TABLE.filter(
+          (r) => companyFiles.has(r.upstream) && Array.isArray(r.access) && (r.access.includes('housing-manager') || r.access.includes('training-officer')),
+        ).map((r) => `${r.upstream} ${r.method} ${r.path}`),
       ).toEqual([]);
     });
     it('every route that names a company is company-scoped for applicants', () => {

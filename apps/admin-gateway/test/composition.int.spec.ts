@@ -41,8 +41,7 @@ describe('composed views: company overview and the deadlines board', () => {
   });
   afterAll(async () => gw?.close());
   beforeEach(() => {
-    gw.registration.reset();
-    gw.participation.reset();
+    for (const stub of Object.values(gw.upstreams)) stub.reset();
     gw.registration.handler = (req, res) => {
       if (req.url.startsWith('/applications'))
         return json(res, 200, { items: [{ id: 'app-1', bin: BIN_A, status: 'registered' }], page: 1, pageSize: 20, total: 1 });
@@ -172,6 +171,8 @@ describe('composed views: company overview and the deadlines board', () => {
       { context: 'registration', status: 'ok', count: 2, malformed: 1 },
       { context: 'participation', status: 'ok', count: 1, malformed: 0 },
     ]);
+    // ADR 0030: a configured context whose table declares no GET /deadlines (documents) is not asked.
+    expect(gw.stub('documents').seen.map((r) => `${r.method} ${r.url}`)).toEqual([]);
     const overdue = await gw.http().get('/api/deadlines?overdue=true&context=registration').set('authorization', `Bearer ${olga}`);
     expect(board(overdue).items.map((d: { ruleId: string }) => d.ruleId)).toEqual(['F-15']);
     expect(gw.registration.seen.at(-1)!.url).toBe('/deadlines'); // filters apply at the gateway

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from '@hub/contracts';
 import { type Section, fetchSection } from './sections.js';
+import { ROUTE_TABLE } from '../access/route-table.js';
 import type { UpstreamClient } from '../upstreams/upstream-client.js';
 
 /**
@@ -33,14 +34,21 @@ export const DeadlineSourceSchema = z.object({
 });
 export type DeadlineSource = z.infer<typeof DeadlineSourceSchema>;
 
-/** Calls `GET /deadlines` of every configured context in parallel and merges the answers. */
+/**
+ * The contexts whose `GET /deadlines` the route table declares (ADR 0030: the gateway calls no
+ * context route the table has not decided on — a context without deadlines, e.g. documents, is
+ * not asked and not listed).
+ */
+export const DEADLINE_CONTEXTS: ReadonlySet<string> = new Set(ROUTE_TABLE.filter((r) => r.method === 'GET' && r.path === '/deadlines').map((r) => r.upstream));
+
+/** Calls `GET /deadlines` of every configured context that declares one, in parallel, and merges the answers. */
 export async function collectDeadlines(
   client: UpstreamClient,
   query: string,
   headers: Record<string, string>,
   timeoutMs: number,
 ): Promise<{ items: BoardItem[]; sources: DeadlineSource[] }> {
-  const names = client.names();
+  const names = client.names().filter((n) => DEADLINE_CONTEXTS.has(n));
   const sections = await Promise.all(names.map((n) => fetchSection(client, n, `/deadlines${query}`, headers, timeoutMs)));
   const items: BoardItem[] = [];
   const sources: DeadlineSource[] = [];

@@ -128,7 +128,9 @@ describe('cross-context: registration → participation through the admin gatewa
   /** A failed wait says what the apps logged. */
   const explained = async <T>(p: Promise<T>): Promise<T> =>
     p.catch((e: Error) => {
-      throw new Error(`${e.message}\n--- registration log ---\n${fleet.logs('registration').slice(-3000)}\n--- participation log ---\n${fleet.logs('participation').slice(-5000)}`);
+      throw new Error(
+        `${e.message}\n--- registration log ---\n${fleet.logs('registration').slice(-3000)}\n--- participation log ---\n${fleet.logs('participation').slice(-5000)}`,
+      );
     });
   /** How long the waits on asynchronous work took (printed at the end: the figures behind the timeouts). */
   const measured: Record<string, number> = {};
@@ -167,7 +169,11 @@ describe('cross-context: registration → participation through the admin gatewa
       HUB_RUN_WORKERS: 'true',
       HUB_TIMER_POLL_MS: '200',
     };
-    const [regDb, partDb, gwDb] = await Promise.all([fleet.createDatabase('registration'), fleet.createDatabase('participation'), fleet.createDatabase('gateway')]);
+    const [regDb, partDb, gwDb] = await Promise.all([
+      fleet.createDatabase('registration'),
+      fleet.createDatabase('participation'),
+      fleet.createDatabase('gateway'),
+    ]);
     await Promise.all([fleet.migrate('registration', regDb), fleet.migrate('participation', partDb), fleet.migrate('admin-gateway', gwDb)]);
     const pii = `e2e:${randomBytes(32).toString('base64')}`;
     const [registration, participation] = await Promise.all([
@@ -202,12 +208,16 @@ describe('cross-context: registration → participation through the admin gatewa
       paths: Record<string, Record<string, Record<string, unknown>>>;
       'x-hub-upstreams': unknown;
     };
-    expect(merged['x-hub-upstreams']).toEqual([
+    // Only registration and participation run in this fleet; the table's other contexts (documents,
+    // ADR 0045) are not configured here, and their drift is not checked by this test (yet).
+    const running = new Set(Object.keys(contexts));
+    expect((merged['x-hub-upstreams'] as { name: string }[]).filter((u) => running.has(u.name))).toEqual([
       { name: 'registration', openapi: 'ok' },
       { name: 'participation', openapi: 'ok' },
     ]);
     const stale = Object.entries(merged.paths).flatMap(([path, ops]) =>
       Object.entries(ops)
+        .filter(() => running.has(path.split('/')[2] ?? ''))
         .filter(([, op]) => op['x-hub-upstream-undocumented'])
         .map(([verb]) => `${verb} ${path}`),
     );
@@ -242,10 +252,15 @@ describe('cross-context: registration → participation through the admin gatewa
     );
     applicationId = created.id as string;
     ok(await request(gw).patch(`/api/registration/applications/${applicationId}`).set(auth('alice')).send(draftBody()), 200, 'fill the draft');
-    expect(ok(await request(gw).post(`/api/registration/applications/${applicationId}/submit`).set(auth('alice')).send({}), 200, 'submit').status).toBe('submitted');
+    expect(ok(await request(gw).post(`/api/registration/applications/${applicationId}/submit`).set(auth('alice')).send({}), 200, 'submit').status).toBe(
+      'submitted',
+    );
     ok(await request(gw).post(`/api/registration/applications/${applicationId}/send-to-commission`).set(auth('olga')).send({}), 200, 'send to commission');
     ok(await request(gw).post(`/api/registration/applications/${applicationId}/votes`).set(auth('marat')).send({ vote: 'register' }), 200, 'vote');
-    expect(ok(await request(gw).post(`/api/registration/applications/${applicationId}/decision`).set(auth('saule')).send({ decision: 'register' }), 200, 'decision').status).toBe('registered');
+    expect(
+      ok(await request(gw).post(`/api/registration/applications/${applicationId}/decision`).set(auth('saule')).send({ decision: 'register' }), 200, 'decision')
+        .status,
+    ).toBe('registered');
     ok(await request(gw).post(`/api/registration/applications/${applicationId}/notification`).set(auth('olga')).send({}), 200, 'notify the decision (F-17)');
     ok(
       await request(gw)
@@ -320,8 +335,12 @@ describe('cross-context: registration → participation through the admin gatewa
     const otherCompany = await fleet.token('bob-rep', ['applicant'], [makeBin({ year: 2017, month: 2, serial: 77 })]);
     // The gateway refuses a foreign BIN filter itself; the context refuses a foreign id (defence in depth).
     expect((await request(gw).get(`/api/participation/participations?bin=${bin}`).set('authorization', `Bearer ${otherCompany}`)).status).toBe(403);
-    expect([403, 404]).toContain((await request(gw).get(`/api/participation/participations/${participationId}`).set('authorization', `Bearer ${otherCompany}`)).status);
-    expect([403, 404]).toContain((await request(gw).get(`/api/registration/applications/${applicationId}`).set('authorization', `Bearer ${otherCompany}`)).status);
+    expect([403, 404]).toContain(
+      (await request(gw).get(`/api/participation/participations/${participationId}`).set('authorization', `Bearer ${otherCompany}`)).status,
+    );
+    expect([403, 404]).toContain(
+      (await request(gw).get(`/api/registration/applications/${applicationId}`).set('authorization', `Bearer ${otherCompany}`)).status,
+    );
     expect((await request(gw).get(`/api/companies/${bin}/overview`).set('authorization', `Bearer ${otherCompany}`)).status).toBe(403);
   }, 30_000); // measured 1.0 s
 
@@ -344,7 +363,10 @@ describe('cross-context: registration → participation through the admin gatewa
       ),
     );
     const assessed = ok(
-      await request(gw).post(`/api/participation/participations/${participationId}/income-declarations`).set(auth('alice')).send({ year: 2026, quarter: 4, incomeTiyn: 1_000_000_000 }), // 10 000 000 KZT
+      await request(gw)
+        .post(`/api/participation/participations/${participationId}/income-declarations`)
+        .set(auth('alice'))
+        .send({ year: 2026, quarter: 4, incomeTiyn: 1_000_000_000 }), // 10 000 000 KZT
       201,
       'declare income',
     );
@@ -367,7 +389,10 @@ describe('cross-context: registration → participation through the admin gatewa
       201,
       'record payment',
     );
-    const fees = ok(await request(gw).get(`/api/participation/participations/${participationId}/fees`).set(auth('alice')), 200, 'fees') as unknown as { id: string; outstandingTiyn: number }[];
+    const fees = ok(await request(gw).get(`/api/participation/participations/${participationId}/fees`).set(auth('alice')), 200, 'fees') as unknown as {
+      id: string;
+      outstandingTiyn: number;
+    }[];
     expect(fees.find((f) => f.id === fee.id)).toMatchObject({
       outstandingTiyn: 0,
     });

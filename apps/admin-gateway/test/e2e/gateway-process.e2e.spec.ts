@@ -51,6 +51,13 @@ describe('admin gateway as its own process, with the dev issuer', () => {
     const audrey = await fleet.token('audrey', ['auditor']);
     const trail = await request(gateway).get('/api/audit/events?kind=write').set('authorization', `Bearer ${audrey}`);
     expect(trail.status).toBe(200);
-    expect(bodyOf<{ items: unknown[] }>(trail).items[0]).toMatchObject({ subject: 'alice', companyBin: '180340012345', method: 'POST', route: '/api/registration/applications', resourceId: '018f0000-0000-7000-8000-0000000000e1', status: 201 });
+    expect(bodyOf<{ items: unknown[] }>(trail).items[0]).toMatchObject({
+      subject: 'alice',
+      companyBin: '180340012345',
+      method: 'POST',
+      route: '/api/registration/applications',
+      resourceId: '018f0000-0000-7000-8000-0000000000e1',
+      status: 201,
+    });
   });
 });

@@ -5,6 +5,7 @@ import { ManualClock } from '@hub/kernel';
 import { type DevTokenIssuer, type TestDatabase, startTestApp } from '@hub/testing';
 import { gatewayControllers, gatewayPlatformImports, gatewayProviders } from '../../src/app.module.js';
 import { configureGatewayHttp } from '../../src/http/configure-gateway-http.js';
+import { ROUTE_TABLE } from '../../src/access/route-table.js';
 import { gatewayOrmConfig } from '../../src/mikro-orm.config.js';
 import { UpstreamStub } from './upstream-stub.js';
 
@@ -18,6 +19,14 @@ export interface GatewayHarness {
   readonly env: Readonly<Record<string, string>>;
   readonly registration: UpstreamStub;
   readonly participation: UpstreamStub;
+  /**
+   * One stub per context the route table names (registration and participation included), so that
+   * every table route gets an answer — a context added to the table (by hand or by tools/hub
+   * new-context) needs no edit here. The others reach the gateway through HUB_GATEWAY_UPSTREAMS.
+   */
+  readonly upstreams: Readonly<Record<string, UpstreamStub>>;
+  /** The stub standing in for `upstream` (throws for a name the route table does not know). */
+  stub(upstream: string): UpstreamStub;
   readonly clock: ManualClock;
   /** A supertest request against the gateway's HTTP server. */
   http(): ReturnType<typeof request>;
@@ -28,17 +37,21 @@ export interface GatewayHarness {
 /**
  * The gateway as it runs (same module, same HTTP pipeline) on @hub/testing's one app harness
  * (`startTestApp`: a fresh database with the real migrations — the append-only trigger included —
- * a dev token issuer, a ManualClock), with two throwaway upstream servers in place of registration
- * and participation. Limits are lifted unless a test sets them.
+ * a dev token issuer, a ManualClock), with a throwaway upstream server in place of every context
+ * the route table names (registration, participation, documents, …). Limits are lifted unless a test sets them.
  */
 export async function startGateway(
   env: Record<string, string> = {},
-  upstreamUrls: { registration?: string; participation?: string } = {},
+  upstreamUrls: Record<string, string> = {},
   /** Another harness: this one becomes a second replica of it — same database, same token issuer. */
   shared?: GatewayHarness,
 ): Promise<GatewayHarness> {
-  const registration = await UpstreamStub.start();
-  const participation = await UpstreamStub.start();
+  const names = [...new Set(['registration', 'participation', ...ROUTE_TABLE.map((r) => r.upstream)])];
+  const upstreams: Record<string, UpstreamStub> = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await UpstreamStub.start()] as const)));
+  const registration = upstreams.registration!;
+  const participation = upstreams.participation!;
+  const others = Object.fromEntries(names.filter((n) => n !== 'registration' && n !== 'participation').map((n) => [n, upstreamUrls[n] ?? upstreams[n]!.url]));
+  const stopAll = () => Promise.allSettled(Object.values(upstreams).map((u) => u.stop()));
   const clock = new ManualClock('2026-11-20T06:00:00.000Z');
   try {
     const t = await startTestApp({
@@ -54,6 +67,7 @@ export async function startGateway(
       env: {
         REGISTRATION_URL: upstreamUrls.registration ?? registration.url,
         PARTICIPATION_URL: upstreamUrls.participation ?? participation.url,
+        HUB_GATEWAY_UPSTREAMS: JSON.stringify(others),
         HUB_GATEWAY_UPSTREAM_TIMEOUT_MS: '1500',
         HUB_GATEWAY_COMPOSE_TIMEOUT_MS: '1500',
         HUB_GATEWAY_RATE_BURST: '100000',
@@ -74,17 +88,23 @@ export async function startGateway(
       env: t.env,
       registration,
       participation,
+      upstreams,
+      stub(upstream) {
+        const s = upstreams[upstream];
+        if (!s) throw new Error(`no upstream stub for '${upstream}': the route table does not name it`);
+        return s;
+      },
       clock,
       http: () => t.http(),
       token: (roles, o = {}) => issuer.issue({ sub: o.sub ?? `user-${(n += 1)}`, roles: Array.isArray(roles) ? roles : [roles], companies: o.companies ?? [] }),
       async close() {
         await t.close();
-        await Promise.all([registration.stop(), participation.stop()]);
+        await stopAll();
       },
     };
   } catch (e) {
     // Leave nothing behind when the gateway does not start.
-    await Promise.allSettled([registration.stop(), participation.stop()]);
+    await stopAll();
     throw e;
   }
 }
