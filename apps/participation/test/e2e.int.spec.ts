@@ -80,17 +80,13 @@ describe('participation end to end through Kafka (F-24 … F-30)', () => {
 
     it('F-28(1), F-30, F-40: monitoring "not expedient" → notification event → Commission terminates', async () => {
       const p = await registerViaKafka();
-      const c = await h
-        .http()
-        .post(`/participations/${p.id}/monitoring-conclusions`)
-        .set('authorization', `Bearer ${h.tokens.officer}`)
-        .send({
-          project: 'AI platform',
-          periodFrom: '2026-03-02',
-          periodTo: '2026-05-31',
-          conclusion: 'not-expedient',
-          reasoning: 'KPIs of the business plan missed by 80 %',
-        });
+      const c = await h.http().post(`/participations/${p.id}/monitoring-conclusions`).set('authorization', `Bearer ${h.tokens.officer}`).send({
+        project: 'AI platform',
+        periodFrom: '2026-03-02',
+        periodTo: '2026-05-31',
+        conclusion: 'not-expedient',
+        reasoning: 'KPIs of the business plan missed by 80 %',
+      });
       expect(c.status).toBe(201);
       await published('participation.monitoring-not-expedient', p.id);
       const noBasis = await h

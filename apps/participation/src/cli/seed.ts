@@ -120,18 +120,16 @@ try {
       certificateDueDate: c.termStart,
     };
     await uow.run(() =>
-      app
-        .get(ParticipantRegisteredHandler)
-        .handle({
-          id: stableUuid(`event:${c.key}`),
-          type: ParticipantRegisteredV1.type,
-          version: 1,
-          occurredAt: `${c.termStart}T04:00:00.000Z`,
-          correlationId: 'seed',
-          causationId: null,
-          aggregateId: bin,
-          payload,
-        }),
+      app.get(ParticipantRegisteredHandler).handle({
+        id: stableUuid(`event:${c.key}`),
+        type: ParticipantRegisteredV1.type,
+        version: 1,
+        occurredAt: `${c.termStart}T04:00:00.000Z`,
+        correlationId: 'seed',
+        causationId: null,
+        aggregateId: bin,
+        payload,
+      }),
     );
     const p = await uow.reader().findOneOrFail(Participation, { participantId });
     ids[c.key] = { id: p.id, bin };
