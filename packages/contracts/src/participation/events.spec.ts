@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EventRegistry } from '../event-definition.js';
 import { TOPICS } from '../topics.js';
-import { EarlyTerminationGroundSchema, GROUND_NUMBER, ParticipationTerminatedV1, TERMINATION_GROUNDS, participationEvents } from './events.js';
+import {
+  EarlyTerminationGroundSchema,
+  GROUND_NUMBER,
+  ParticipationExtendedV1,
+  ParticipationTerminatedV1,
+  TERMINATION_GROUNDS,
+  participationEvents,
+} from './events.js';
 import { NonResidentsSchema } from './http.js';
 
 describe("participation's published language", () => {
@@ -34,6 +41,30 @@ describe("participation's published language", () => {
     expect(ParticipationTerminatedV1.payload.safeParse({ ...base, ground: 'membership-fees-not-paid' }).success).toBe(true);
     expect(ParticipationTerminatedV1.payload.safeParse(base).success).toBe(false);
     expect(ParticipationTerminatedV1.payload.safeParse({ ...base, ground: 'bored' }).success).toBe(false);
+  });
+
+  it('F-26 … F-28, F-35: participation-terminated tells registration the ground category and the date, and no reasons (issue #9)', () => {
+    expect(Object.keys(ParticipationTerminatedV1.payload.shape).sort()).toEqual(
+      ['bin', 'decidedBy', 'decisionReference', 'endedOn', 'ground', 'groundNumber', 'kind', 'participantId', 'participationId', 'ruleIds'].sort(),
+    );
+  });
+
+  it('F-25, Annex 3: participation-extended carries the new term end and the extension certificate number and issue date', () => {
+    const ok = {
+      participationId: '018f0000-0000-7000-8000-000000000001',
+      participantId: '018f0000-0000-7000-8000-000000000002',
+      bin: '190540000011',
+      extensionId: '018f0000-0000-7000-8000-000000000003',
+      previousTermEnd: '2027-03-31',
+      newTermEnd: '2028-03-31',
+      certificateNumber: 'EXT-AH-2026-000001-20280331',
+      issuedOn: '2027-03-20',
+    };
+    expect(ParticipationExtendedV1.payload.safeParse(ok).success).toBe(true);
+    for (const field of ['newTermEnd', 'certificateNumber', 'issuedOn'] as const) {
+      const { [field]: _dropped, ...without } = ok;
+      expect(ParticipationExtendedV1.payload.safeParse(without).success).toBe(false);
+    }
   });
 
   it('F-42: a stay is given as month and year', () => {

@@ -67,15 +67,20 @@ export const ParticipationExtendedV1 = defineIntegrationEvent({
   type: 'participation.participation-extended',
   version: 1,
   topic,
-  description: 'An extension was approved (F-25): the term now ends on newTermEnd and the extension certificate (Annex 3) was issued.',
+  description:
+    'An extension was approved (F-25): the term now ends on newTermEnd and the extension certificate (Annex 3) was issued under its own number on issuedOn. May arrive after previousTermEnd: an extension filed in time holds the planned end until the Fund decides (ADR 0050).',
   payload: z.object({
     participationId: z.uuid(),
     participantId: z.uuid(),
     bin: BinSchema,
     extensionId: z.uuid(),
+    /** The term end before this extension; the extension certificate is valid from the day after it. */
     previousTermEnd: IsoDateSchema,
+    /** F-25: the new planned end — the last day of the extension certificate's validity (Annex 3). */
     newTermEnd: IsoDateSchema,
+    /** Annex 3: the extension certificate's own number (not the registration certificate's, F-19/Annex 2). */
     certificateNumber: z.string(),
+    /** Annex 3: the extension certificate's issue date (the Fund's approval date). */
     issuedOn: IsoDateSchema,
   }),
 });
@@ -195,7 +200,7 @@ export const ParticipationTerminatedV1 = defineIntegrationEvent({
   version: 1,
   topic,
   description:
-    'The participation ended: as planned (ground term-expired, F-27) or early on one of the seven grounds of F-28. Services, housing and training stop from endedOn.',
+    'The participation ended: as planned (ground term-expired, F-27) or early on one of the seven grounds of F-28 (ground category and number only; the reasons stay in the Fund, F-35). Services, housing and training stop from endedOn.',
   payload: z.object({
     participationId: z.uuid(),
     participantId: z.uuid(),
@@ -205,8 +210,14 @@ export const ParticipationTerminatedV1 = defineIntegrationEvent({
     /** F-28 ground number (1–7); null for the planned end. */
     groundNumber: z.number().int().min(1).max(7).nullable(),
     decidedBy: z.enum(['term', 'fund', 'commission', 'participant']),
-    /** Commission protocol (F-30) or the Fund's decision reference, when there is one. */
+    /** Commission protocol number (F-30) or the Fund's case reference (`early-termination:<id>`), when there is one. Never the case's reasons (F-35). */
     decisionReference: z.string().nullable(),
+    /**
+     * The date the participation ended, from which the certificate is no longer valid for services: the planned
+     * term end (F-27; the last day of the term) or the early termination's effective date (F-28: the Fund's
+     * decision, the Commission's decision date F-30, or the withdrawal date F-29). A planned end after an in-time
+     * extension was refused is published at the refusal but dated the original term end (ADR 0050).
+     */
     endedOn: IsoDateSchema,
     ruleIds: z.array(z.string()).min(1),
   }),
