@@ -6,7 +6,7 @@
 // (tools/hub stack up). node:test, so that the generator needs no dependency of its own.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -33,7 +33,9 @@ before(() => {
   cpSync(TOOL, join(scratch, 'tools/new-context'), { recursive: true, filter: (p) => !p.includes('node_modules') });
   cpSync(join(REPO, 'tools/templates'), join(scratch, 'tools/templates'), { recursive: true });
   // A workspace as a developer has it (node_modules, so the generator finds the workspace's Prettier).
-  run('pnpm', ['install', '--offline', '--reporter=append-only']);
+  // --no-frozen-lockfile: under CI (CI=true) pnpm defaults to --frozen-lockfile, which refuses a
+  // workspace with an importer the lockfile lacks (ERR_PNPM_PACKAGE_MANAGER_NO_IMPORTER).
+  run('pnpm', ['install', '--offline', '--no-frozen-lockfile', '--reporter=append-only']);
 });
 after(() => {
   // The repository itself was never written to.
@@ -42,12 +44,26 @@ after(() => {
 });
 
 describe('tools/hub new-context', () => {
-  it('refuses a bad name and a taken port, writing nothing', () => {
+  it('refuses a bad name, a taken port and a name whose workspace package exists, writing nothing', () => {
     for (const args of [['Bad-Name'], ['x'], ['sample', '--port', '3101']]) {
       const r = spawnSync('node', [join(scratch, 'tools/new-context/new-context.mjs'), ...args], { cwd: scratch, encoding: 'utf8' });
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
     }
     assert.equal(existsSync(join(scratch, 'apps', NAME)), false);
+    // packages/documents is @hub/documents (the PDF renderer): a context 'documents' would be that package too.
+    const shared = [
+      'apps/admin-gateway/src/access/route-table.ts',
+      'apps/admin-gateway/test/authorisation-matrix.int.spec.ts',
+      'packages/contracts/src/topics.ts',
+      'docker/compose.yaml',
+    ];
+    const read = () => shared.map((f) => readFileSync(join(scratch, f), 'utf8'));
+    const before = read();
+    const r = spawnSync('node', [join(scratch, 'tools/new-context/new-context.mjs'), 'documents'], { cwd: scratch, encoding: 'utf8' });
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /'documents' clashes: the generated app would be the package @hub\/documents, which packages\/documents already is/);
+    assert.match(r.stderr, /Pick another context name \(e\.g\. 'documentsctx'/);
+    assert.deepEqual(read(), before, 'a refused name writes nothing');
   });
 
   it('generates apps/sample and registers it; a second run changes nothing', () => {
@@ -59,12 +75,27 @@ describe('tools/hub new-context', () => {
       'packages/contracts/src/index.ts',
       'tools/dev-stack/stack.sh',
       'apps/admin-gateway/src/access/route-table.ts',
+      'apps/admin-gateway/test/authorisation-matrix.int.spec.ts',
       'docker/compose.yaml',
     ]) {
       assert.match(first, new RegExp(`updated +${f.replace(/[./]/g, '\\$&')}`), `${f} registered`);
     }
     const pkg = JSON.parse(readFileSync(join(scratch, 'apps/sample/package.json'), 'utf8'));
-    assert.deepEqual(pkg.hub, { port: 3107, database: 'hub_sample' });
+    // The next free port from 3103 past the reserved ones (services … clusters) and the apps' own.
+    const taken = new Set(
+      readdirSync(join(scratch, 'apps'))
+        .filter((d) => d !== NAME && existsSync(join(scratch, 'apps', d, 'package.json')))
+        .map((d) => JSON.parse(readFileSync(join(scratch, 'apps', d, 'package.json'), 'utf8')).hub?.port)
+        .concat([3103, 3104, 3105, 3106]),
+    );
+    let port = 3103;
+    while (taken.has(port)) port++;
+    assert.deepEqual(pkg.hub, { port, database: 'hub_sample' });
+    // The gateway's table and its hand-written policy got the same three routes, above their markers.
+    const table = readFileSync(join(scratch, 'apps/admin-gateway/src/access/route-table.ts'), 'utf8');
+    const policy = readFileSync(join(scratch, 'apps/admin-gateway/test/authorisation-matrix.int.spec.ts'), 'utf8');
+    assert.match(table, /upstream: 'sample', method: 'GET', path: '\/requests\/:id'.*\n(.*\n)*\s*\/\/ @new-context:routes/);
+    assert.match(policy, /'sample POST \/requests': \[A\],\n(.*\n)*\s*\/\/ @new-context:expected-policy/);
     assert.equal(pkg.scripts.lint, 'eslint src test');
     // The README lists the example consumer (what it consumes, its group, its handler).
     assert.match(
@@ -78,9 +109,19 @@ describe('tools/hub new-context', () => {
     assert.match(second, /skipped +apps\/sample/);
   });
 
-  it('the generated app typechecks, lints and passes its unit, integration and e2e tests', () => {
-    run('pnpm', ['install', '--offline', '--reporter=append-only']);
-    run('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@hub/sample...', '--output-logs=errors-only', '--concurrency=2']);
+  it('the generated app typechecks, lints and passes its unit, integration and e2e tests; the gateway typechecks and its authorisation matrix passes with the new routes', () => {
+    run('pnpm', ['install', '--offline', '--no-frozen-lockfile', '--reporter=append-only']);
+    // The app and what it needs, and what the gateway's tests need (not the gateway itself: tests run its sources).
+    run('pnpm', [
+      'exec',
+      'turbo',
+      'run',
+      'build',
+      '--filter=@hub/sample...',
+      '--filter=@hub/admin-gateway^...',
+      '--output-logs=errors-only',
+      '--concurrency=2',
+    ]);
     run('pnpm', ['--filter', '@hub/sample', 'run', 'typecheck']);
     run('pnpm', ['--filter', '@hub/sample', 'run', 'lint']);
     run('pnpm', ['exec', 'prettier', '--check', 'apps/sample', 'packages/contracts/src/sample']);
@@ -102,7 +143,12 @@ describe('tools/hub new-context', () => {
     const out = run('pnpm', ['--filter', '@hub/sample', 'run', 'test'], scratch, { HUB_TEST_REPORT_DIR: '', NO_COLOR: '1' }).replace(/\x1b\[[0-9;]*m/g, '');
     // The two domain specs, requests.int, participants.int (the consumer and its inbox) and the e2e.
     assert.match(out, /Test Files +5 passed/);
-    // The gateway still accepts its route table with the new routes in it.
+    // The gateway still accepts its route table with the new routes in it, and its authorisation
+    // matrix (table = hand-written policy, every route × every role) passes with them.
     run('pnpm', ['--filter', '@hub/admin-gateway', 'run', 'typecheck']);
+    const matrix = run('pnpm', ['--filter', '@hub/admin-gateway', 'exec', 'vitest', 'run', 'test/authorisation-matrix.int.spec.ts'], scratch, {
+      NO_COLOR: '1',
+    }).replace(/\x1b\[[0-9;]*m/g, '');
+    assert.match(matrix, /Test Files +1 passed/);
   });
 });
