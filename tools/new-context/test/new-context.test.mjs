@@ -6,7 +6,7 @@
 // (tools/hub stack up). node:test, so that the generator needs no dependency of its own.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -107,6 +107,34 @@ describe('tools/hub new-context', () => {
     const second = generate(NAME);
     assert.doesNotMatch(second, /^ +(created|updated) /m, second);
     assert.match(second, /skipped +apps\/sample/);
+  });
+
+  it("leaves the gateway's policy to the author of a context whose table routes are its own, and says MANUAL (exit 3) without a marker", () => {
+    const tableFile = join(scratch, 'apps/admin-gateway/src/access/route-table.ts');
+    const policyFile = join(scratch, 'apps/admin-gateway/test/authorisation-matrix.int.spec.ts');
+    const table = readFileSync(tableFile, 'utf8');
+    const policy = readFileSync(policyFile, 'utf8');
+    try {
+      // A context whose routes someone already wrote into the table (as documents did): no template policy for it.
+      writeFileSync(
+        tableFile,
+        table.replace(
+          '  // @new-context:routes',
+          "  { upstream: 'legacy', method: 'GET', path: '/things', access: ['fund-officer'], summary: 'x' },\n  // @new-context:routes",
+        ),
+      );
+      const own = generate('legacy', '--dry-run');
+      assert.match(own, /unchanged +apps\/admin-gateway\/test\/authorisation-matrix\.int\.spec\.ts/, own);
+      // Without the policy's marker the generator does not guess where to write.
+      writeFileSync(tableFile, table);
+      writeFileSync(policyFile, policy.replace('// @new-context:expected-policy', '// (marker removed)'));
+      const r = spawnSync('node', [join(scratch, 'tools/new-context/new-context.mjs'), 'other', '--dry-run'], { cwd: scratch, encoding: 'utf8' });
+      assert.equal(r.status, 3, r.stdout + r.stderr);
+      assert.match(r.stdout, /MANUAL +apps\/admin-gateway\/test\/authorisation-matrix\.int\.spec\.ts/);
+    } finally {
+      writeFileSync(tableFile, table);
+      writeFileSync(policyFile, policy);
+    }
   });
 
   it('the generated app typechecks, lints and passes its unit, integration and e2e tests; the gateway typechecks and its authorisation matrix passes with the new routes', () => {
