@@ -41,6 +41,8 @@ export const cleanDeclaration = (): EligibilityDeclaration => ({
   hasBranches: false,
   implementsInvestmentPriorityProject: false,
   implementsInvestmentStrategicProjectBefore2015: false,
+  hasImplementedInvestmentPriorityProject: false,
+  hasImplementedInvestmentStrategicProjectBefore2015: false,
   stateOwnershipPercent: 0,
   isSubsoilUser: false,
   isSezParticipant: false,

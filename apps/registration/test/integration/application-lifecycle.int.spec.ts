@@ -5,7 +5,6 @@ import {
   type CertificateVerification,
   type Harness,
   type ParticipantView,
-  type Problem,
   type RegistryPage,
   type ReviewQueuePage,
   type TranslationTask,
@@ -20,8 +19,6 @@ import {
   startHarness,
 } from '../support/registration-harness.js';
 
-/** The 422 of a filing that fails eligibility (F-7, F-9(2)): the problem names every failed rule. */
-type EligibilityProblem = Problem & { outcomes: { ruleId: string }[] };
 /** An item of the Commission's agenda. */
 type AgendaItem = { id: string; ruleId: string; dueDate: string };
 
@@ -93,7 +90,7 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
     expect(problem(res).detail).toMatch(/head office.*F-7\(1\), F-7\(2\)/);
   });
 
-  it('F-7: an ineligible applicant cannot file: 422 naming every failed rule, and nothing is written', async () => {
+  it('F-12/F-14/F-16: an application failing F-7/F-9(2) checks is filed and recorded anyway; the failures are proposed remarks for the officer, the deadline runs, the event names them', async () => {
     const b = await actorsFor(h);
     const id = await driveTo(h, b, 'draft');
     await h
@@ -102,15 +99,19 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
       .set(auth(b.applicant))
       .send({ eligibility: { ...completeDraft().eligibility, stateOwnershipPercent: 51 }, taxCertificate: { issuedOn: '2026-11-16', debtTiyn: 2_595_001 } }); // F-9(2): 6 × MCI 2026 + 1 tiyn
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
-    expect(res.status).toBe(422);
-    expect(body<EligibilityProblem>(res).outcomes.map((o) => o.ruleId)).toEqual(['F-7(4)', 'F-9(2)/debt']);
-    const after = await h.http().get(`/applications/${id}`).set(auth(b.applicant));
-    expect(body(after).status).toBe('draft');
-    expect(body(after).deadlines).toEqual([]);
-    expect(await outbox(id)).toEqual([]);
+    expect(res.status).toBe(200);
+    expect(body(res).status).toBe('submitted');
+    const view = await h.http().get(`/applications/${id}`).set(auth(b.officer));
+    expect(body<{ proposedRemarks: { ruleId: string; field: string; for: string }[] }>(view).proposedRemarks).toEqual([
+      expect.objectContaining({ ruleId: 'F-7(4)', field: 'eligibility.stateOwnershipPercent', for: 'officer' }),
+      expect.objectContaining({ ruleId: 'F-9(2)/debt', field: 'taxCertificate.debtTiyn', for: 'officer' }),
+    ]);
+    expect(body(view).deadlines).toEqual([expect.objectContaining({ kind: 'completeness-review', ruleId: 'F-12', status: 'open' })]);
+    const events = await outbox(id);
+    expect(events.map((e) => e.envelope.payload['failedChecks'])).toEqual([['F-7(4)', 'F-9(2)/debt']]);
   });
 
-  it('F-9(2): a tax certificate older than 10 calendar days is refused on filing', async () => {
+  it('F-9(2): a tax certificate older than 10 calendar days before the filing date is filed with a proposed F-9(2) remark', async () => {
     const b = await actorsFor(h);
     const id = await driveTo(h, b, 'draft');
     await h
@@ -119,8 +120,8 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
       .set(auth(b.applicant))
       .send({ taxCertificate: { issuedOn: '2026-11-05', debtTiyn: 0 } });
     const res = await h.http().post(`/applications/${id}/submit`).set(auth(b.applicant));
-    expect(res.status).toBe(422);
-    expect(problem(res).ruleId).toBe('F-9(2)/age');
+    expect(res.status).toBe(200);
+    expect(body<{ proposedRemarks: { ruleId: string }[] }>(res).proposedRemarks.map((r) => r.ruleId)).toEqual(['F-9(2)/age']);
   });
 
   it('F-9(1): an incomplete Annex 1 plan is refused with every missing field named', async () => {

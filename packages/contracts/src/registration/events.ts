@@ -40,6 +40,8 @@ export const ApplicationSubmittedV1 = defineIntegrationEvent({
     resubmission: z.boolean(),
     submittedAt: z.iso.datetime({ offset: true }),
     reviewDueDate: IsoDateSchema,
+    /** F-12/F-14/F-16: rule IDs of the automated checks that failed — the filing is recorded anyway, for the Fund's review (additive: absent in older messages). */
+    failedChecks: z.array(z.string()).default([]),
   }),
 });
 

@@ -57,6 +57,9 @@ export const EligibilityDeclarationSchema = z.object({
   hasBranches: z.boolean(),
   implementsInvestmentPriorityProject: z.boolean(),
   implementsInvestmentStrategicProjectBefore2015: z.boolean(),
+  /** F-7(3) «(іске асырған)»: has implemented one (asked beside "implements"; unanswered → the F-7(3) check fails and becomes a proposed remark). */
+  hasImplementedInvestmentPriorityProject: z.boolean().optional(),
+  hasImplementedInvestmentStrategicProjectBefore2015: z.boolean().optional(),
   stateOwnershipPercent: z.number().min(0).max(100),
   isSubsoilUser: z.boolean(),
   isSezParticipant: z.boolean(),
@@ -191,6 +194,16 @@ export const ApplicationViewSchema = z.object({
     .nullable(),
   filedAt: z.string().nullable(),
   remarks: z.array(RemarkSchema),
+  /** F-12/F-14/F-16: the automated checks that failed on filing — proposals for the officer's remarks, or (for: commission) an F-16 ground. */
+  proposedRemarks: z.array(
+    z.object({
+      ruleId: z.string(),
+      field: z.string(),
+      message: z.string(),
+      for: z.enum(['officer', 'commission']),
+      ground: RefusalGroundSchema.optional(),
+    }),
+  ),
   votes: z.array(
     z.object({
       member: z.string(),

@@ -45,6 +45,7 @@ export class RegistrationIntegrationEvents extends IntegrationEventMapper {
               resubmission: e.name === 'ApplicationResubmitted',
               submittedAt: at,
               reviewDueDate: e.reviewDueDate,
+              failedChecks: [...e.failedChecks],
             },
             e.bin,
           ),

@@ -156,6 +156,15 @@ describe('Filing (F-9, Annex 1)', () => {
     expect(app.status).toBe('draft');
   });
 
+  it('Annex 1 (footnote): with several activity types, one OR MORE projects under each type are accepted', () => {
+    const app = filledDraft();
+    const plan = sampleBusinessPlan(['PH-01', 'PH-02']);
+    app.editDraft({ businessPlan: { ...plan, projects: [...plan.projects, { ...plan.projects[0]!, name: 'A second PH-01 project' }] } }, at);
+    expect(app.completenessIssues(catalogue)).toEqual([]);
+    app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27');
+    expect(app.status).toBe('submitted');
+  });
+
   it('Annex 1: all 11 items are required on a fresh plan', () => {
     const app = filledDraft();
     app.editDraft({ businessPlan: { projects: [{ activityTypeCode: 'PH-01' }, { activityTypeCode: 'PH-02' }] } }, at);
@@ -179,12 +188,30 @@ describe('Filing (F-9, Annex 1)', () => {
     expect(paths).toEqual(expect.arrayContaining(['taxCertificate', 'placeOfBusiness', 'activityTypes', 'eligibility', 'businessPlan']));
   });
 
-  it('F-7: a failed eligibility rule refuses the filing, naming every failed rule; the outcome of a good filing is stored', () => {
+  it('F-12/F-14/F-16: a failed F-7/F-9(2) check does not refuse the filing — it is filed, and the failures become proposed remarks (F-7(7): material for the Commission)', () => {
     const app = filledDraft();
-    app.editDraft({ eligibility: { ...cleanDeclaration(), isExcisePayer: true }, taxCertificate: { issuedOn: '2026-11-01', debtTiyn: 0 } }, at);
-    expect(() => app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27')).toThrow(RuleViolationError);
-    expect(() => app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27')).toThrow(/F-7\(6\).*F-9\(2\)\/age/);
+    app.editDraft(
+      {
+        eligibility: { ...cleanDeclaration(), isExcisePayer: true },
+        taxCertificate: { issuedOn: '2026-11-01', debtTiyn: 0 },
+        activityTypes: [
+          { code: 'PH-01', works: ['PH-01.1'] },
+          { code: 'PH-02', works: ['PH-01.1'] },
+        ],
+      },
+      at,
+    );
+    app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27');
+    expect(app.status).toBe('submitted');
+    expect(app.eligibilityEvaluation?.eligible).toBe(false);
+    expect(app.proposedRemarks).toEqual([
+      expect.objectContaining({ ruleId: 'F-7(6)', field: 'eligibility.isExcisePayer', for: 'officer' }),
+      expect.objectContaining({ ruleId: 'F-7(7)', for: 'commission', ground: 'activity-not-in-priority-list' }),
+      expect.objectContaining({ ruleId: 'F-9(2)/age', field: 'taxCertificate.issuedOn', for: 'officer' }),
+    ]);
+    expect(app.pullEvents()).toEqual([expect.objectContaining({ name: 'ApplicationSubmitted', failedChecks: ['F-7(6)', 'F-7(7)', 'F-9(2)/age'] })]);
     const ok = submitted();
+    expect(ok.proposedRemarks).toEqual([]);
     expect(ok.eligibilityEvaluation?.eligible).toBe(true);
     expect(ok.eligibilityEvaluation?.ruleSetVersion).toContain('fund-rules-703/2025');
   });

@@ -79,6 +79,18 @@ export interface DraftPatch {
   eligibility?: EligibilityDeclaration | undefined;
 }
 
+/** F-12/F-14/F-16: a failed automated check, proposed to the officer (F-14 remark) or to the Commission (F-16 ground). */
+export interface ProposedRemark {
+  readonly ruleId: string;
+  readonly field: string;
+  readonly message: string;
+  readonly for: 'officer' | 'commission';
+  readonly ground?: RefusalGround;
+}
+
+/** The automated checks whose failure is an F-16 refusal ground rather than a matter for F-14 remarks. */
+const F16_GROUND_OF_RULE: Readonly<Record<string, RefusalGround>> = { 'F-7(7)': 'activity-not-in-priority-list' };
+
 const iso = (d: Date): string => d.toISOString();
 
 /**
@@ -261,18 +273,32 @@ export class Application extends AggregateRoot<ApplicationEvent> {
         `the application is incomplete: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
         'registration.application.incomplete',
       );
-    if (!evaluation.eligible) {
-      const failed = evaluation.outcomes.filter((o) => o.outcome === 'failed');
-      throw new RuleViolationError(failed[0]!.ruleId, `the applicant does not meet ${failed.map((f) => `${f.ruleId} (${f.message})`).join('; ')}`, {
-        outcomes: failed.map((f) => ({ ruleId: f.ruleId, field: f.field, message: f.message })),
-      });
-    }
+    // F-12/F-14/F-16: a failed F-7/F-9(2) check does not refuse the filing — the Fund reviews
+    // completeness, accuracy AND compliance itself; the stored failures are proposed remarks (ADR 0055).
     this.m.eligibilityEvaluation = evaluation;
   }
 
   /**
-   * F-8: the applicant files the application. Completeness (F-9) and eligibility (F-7, F-9(2)) are
-   * checked first. `reviewDueDate` is the deadline the filing starts (F-12, or F-20 for a change).
+   * F-12/F-14/F-16: the automated checks that failed on the last filing, as proposals for the
+   * officer's F-14 remarks (tied to the field) — or, where the failure is an F-16 refusal ground
+   * (F-7(7): the activity is not on the priority list), material for the Commission. The officer
+   * decides: proposals are not remarks until issued.
+   */
+  get proposedRemarks(): ProposedRemark[] {
+    return (this.eligibilityEvaluation?.outcomes ?? [])
+      .filter((o) => o.outcome === 'failed')
+      .map((o) => {
+        const ground = F16_GROUND_OF_RULE[o.ruleId];
+        return ground
+          ? { ruleId: o.ruleId, field: o.field, message: o.message, for: 'commission' as const, ground }
+          : { ruleId: o.ruleId, field: o.field, message: o.message, for: 'officer' as const };
+      });
+  }
+
+  /**
+   * F-8: the applicant files the application. The documents of F-9 (and the Annex 1 items) must be
+   * there; the eligibility checks (F-7, F-9(2)) are run and stored — a failure is a proposed remark
+   * for the Fund's review (F-12/F-14/F-16, `proposedRemarks`), not a refusal to file. `reviewDueDate` is the deadline the filing starts (F-12, or F-20 for a change).
    */
   submit(evaluation: EligibilityEvaluation, catalogue: ActivityTypeCatalogue, by: string, at: Date, filedOn: IsoDate, reviewDueDate: IsoDate): void {
     applicationStateMachine.next(this.status, 'submit');
@@ -290,6 +316,7 @@ export class Application extends AggregateRoot<ApplicationEvent> {
       kind: this.kind,
       language: this.language,
       reviewDueDate,
+      failedChecks: this.proposedRemarks.map((r) => r.ruleId),
     });
   }
 
@@ -355,6 +382,7 @@ export class Application extends AggregateRoot<ApplicationEvent> {
       kind: this.kind,
       language: this.language,
       reviewDueDate,
+      failedChecks: this.proposedRemarks.map((r) => r.ruleId),
     });
   }
 

@@ -81,7 +81,7 @@ export function businessPlanIssues(
 
   const projects = plan.projects ?? [];
   if (!projects.length)
-    issues.push({ path: 'businessPlan.projects', message: 'Annex 1: one project block per chosen activity type is required', code: 'annex-1.missing' });
+    issues.push({ path: 'businessPlan.projects', message: 'Annex 1: at least one project per chosen activity type is required', code: 'annex-1.missing' });
   projects.forEach((p, i) => {
     const at = `projects.${i}`;
     if (blank(p.activityTypeCode)) need(`${at}.activityTypeCode`, p.activityTypeCode, 'the activity type of the project');
@@ -113,12 +113,6 @@ export function businessPlanIssues(
         code: 'annex-1.project-per-activity-type',
       });
     }
-    if (n > 1)
-      issues.push({
-        path: 'businessPlan.projects',
-        message: `Annex 1: activity type ${t.code} has ${n} project blocks; list every project of a type in one block`,
-        code: 'annex-1.project-per-activity-type',
-      });
   }
   return issues;
 }

@@ -28,6 +28,8 @@ export interface ApplicationSubmitted extends Base<'ApplicationSubmitted' | 'App
   readonly language: 'kk' | 'ru' | 'en';
   /** When the review (F-12) or, for an activity change, the decision (F-20) is due. */
   readonly reviewDueDate: string;
+  /** F-12/F-14/F-16: rule IDs of the automated checks that failed (the filing is recorded anyway). */
+  readonly failedChecks: readonly string[];
 }
 export interface RemarksIssued extends Base<'RemarksIssued'> {
   readonly bin: string;

@@ -6,10 +6,17 @@ import type { ActivityTypeCatalogue, SelectedActivityType } from '../activity-ty
 export interface EligibilityDeclaration {
   /** F-7(2): the company has branches at the moment of applying. */
   readonly hasBranches: boolean;
-  /** F-7(3): implements an investment priority project (Entrepreneurial Code art. 284). */
+  /** F-7(3) «іске асыратын»: implements an investment priority project (Entrepreneurial Code art. 284). */
   readonly implementsInvestmentPriorityProject: boolean;
-  /** F-7(3): implements an investment strategic project under a contract concluded before 1 Jan 2015. */
+  /** F-7(3) «іске асыратын»: implements an investment strategic project under a contract concluded before 1 Jan 2015. */
   readonly implementsInvestmentStrategicProjectBefore2015: boolean;
+  /**
+   * F-7(3) «(іске асырған)»: HAS implemented an investment priority project. Asked separately (ADR
+   * 0055); absent on declarations made before it was asked — then the F-7(3) check fails as unanswered.
+   */
+  readonly hasImplementedInvestmentPriorityProject?: boolean | undefined;
+  /** F-7(3) «(іске асырған)»: HAS implemented an investment strategic project under a contract concluded before 1 Jan 2015. */
+  readonly hasImplementedInvestmentStrategicProjectBefore2015?: boolean | undefined;
   /** F-7(4): direct or indirect share of the state, national managing holdings, holdings, companies and their subsidiaries, in percent. */
   readonly stateOwnershipPercent: number;
   /** F-7(5). */

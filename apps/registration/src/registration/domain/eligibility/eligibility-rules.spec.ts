@@ -84,6 +84,18 @@ describe('eligibility rules (F-7, F-9(2))', () => {
     );
   });
 
+  it('F-7(3): «іске асыратын (іске асырған)» — having implemented such a project also fails; the "has implemented" questions must be answered', () => {
+    const implemented = outcome(ctx({ declaration: { ...cleanDeclaration(), hasImplementedInvestmentPriorityProject: true } }), 'F-7(3)');
+    expect(implemented.outcome).toBe('failed');
+    expect(implemented.message).toMatch(/has implemented an investment priority project/);
+    expect(outcome(ctx({ declaration: { ...cleanDeclaration(), hasImplementedInvestmentStrategicProjectBefore2015: true } }), 'F-7(3)').message).toMatch(
+      /has implemented an investment strategic project/,
+    );
+    const { hasImplementedInvestmentPriorityProject: _omit, ...unanswered } = cleanDeclaration();
+    expect(outcome(ctx({ declaration: unanswered }), 'F-7(3)').message).toMatch(/answer whether the applicant has implemented/);
+    expect(outcome(ctx(), 'F-7(3)').outcome).toBe('passed');
+  });
+
   it('F-7(4): 50 % state ownership fails, 49.99 % passes', () => {
     expect(outcome(ctx({ declaration: { ...cleanDeclaration(), stateOwnershipPercent: 50 } }), 'F-7(4)').outcome).toBe('failed');
     expect(outcome(ctx({ declaration: { ...cleanDeclaration(), stateOwnershipPercent: 49.99 } }), 'F-7(4)').outcome).toBe('passed');
@@ -134,6 +146,33 @@ describe('eligibility rules (F-7, F-9(2))', () => {
     expect(outcome(ctx({ ...from, declaration: { ...cleanDeclaration(), quasiStateRevenuePercent: 50.01 } }), 'F-7(9)').outcome).toBe('failed');
   });
 
+  it("F-7(8) reads its own effective-dated threshold (eligibility.export-share-min-percent), not F-7(9)'s limit", () => {
+    const from = { filedOn: '2029-01-01', evaluatedOn: '2029-01-01', taxCertificate: null } as const;
+    const moved = referenceDataFrom(
+      mergeThresholds(
+        reference.keys().flatMap((k) => reference.history(k)),
+        [
+          {
+            key: 'eligibility.export-and-quasi-state-rules',
+            value: 30,
+            unit: 'percent',
+            effectiveFrom: '2029-01-01',
+            ruleIds: ['F-7(9)'],
+            source: 'test value',
+          },
+        ],
+      ),
+    );
+    const c = (exportRevenuePercent: number) => ctx({ ...from, reference: moved, declaration: { ...cleanDeclaration(), exportRevenuePercent } });
+    // F-7(9)'s limit moved to 30 %: F-7(8) still asks for more than its own 50 %
+    expect(outcome(c(40), 'F-7(8)').outcome).toBe('failed');
+    expect(outcome(c(40), 'F-7(8)').message).toMatch(/more than 50 %/);
+    expect(outcome(c(50.5), 'F-7(8)').outcome).toBe('passed');
+    expect(reference.history('eligibility.export-share-min-percent')).toEqual([
+      expect.objectContaining({ value: 50, effectiveFrom: '2029-01-01', ruleIds: ['F-7(8)'] }),
+    ]);
+  });
+
   it('F-7(8)/F-7(9): the rule-set version moves to the 2029 version for a 2029 filing', () => {
     const e = evaluateEligibility(ctx({ filedOn: '2029-01-10', evaluatedOn: '2029-01-10', taxCertificate: null }));
     expect(e.ruleSetVersion).toMatch(/^fund-rules-703\/2025@2029-01-01/);
@@ -142,8 +181,17 @@ describe('eligibility rules (F-7, F-9(2))', () => {
   it('F-9(2): the tax certificate is at most 10 calendar days old and not from the future', () => {
     expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-10', debtTiyn: 0 } }), 'F-9(2)/age').outcome).toBe('passed');
     expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-09', debtTiyn: 0 } }), 'F-9(2)/age').message).toMatch(/2026-11-10 or later/);
-    expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-21', debtTiyn: 0 } }), 'F-9(2)/age').message).toMatch(/after the application date/);
+    expect(outcome(ctx({ taxCertificate: { issuedOn: '2026-11-21', debtTiyn: 0 } }), 'F-9(2)/age').message).toMatch(/in the future/);
     expect(outcome(ctx({ taxCertificate: null }), 'F-9(2)/age').outcome).toBe('failed');
+  });
+
+  it('F-9(2): the age runs back from the FILING date — a resubmission 15 days later keeps the certificate; a newer one is accepted too', () => {
+    const resubmission = { filedOn: '2026-11-20', evaluatedOn: '2026-12-07' } as const;
+    expect(outcome(ctx({ ...resubmission, taxCertificate: { issuedOn: '2026-11-10', debtTiyn: 0 } }), 'F-9(2)/age').outcome).toBe('passed');
+    expect(outcome(ctx({ ...resubmission, taxCertificate: { issuedOn: '2026-12-01', debtTiyn: 0 } }), 'F-9(2)/age').outcome).toBe('passed');
+    expect(outcome(ctx({ ...resubmission, taxCertificate: { issuedOn: '2026-11-09', debtTiyn: 0 } }), 'F-9(2)/age').message).toMatch(
+      /before the filing date 2026-11-20 \(2026-11-10 or later\)/,
+    );
   });
 
   it('F-9(2): debt above 6 × MCI of the filing year (25 950 KZT = 2 595 000 tiyn in 2026) is non-compliant — compared in integer tiyn, exact at the limit ± 1 tiyn (ADR 0036)', () => {

@@ -80,6 +80,7 @@ export class RegistrationQueries {
       eligibilityEvaluation: s.eligibilityEvaluation,
       filedAt: s.filedAt ? s.filedAt.toISOString() : null,
       remarks: s.remarks,
+      proposedRemarks: s.proposedRemarks,
       votes: reviewer ? s.votes : [],
       decision: decision && !reviewer ? { ...decision, votes: [] } : decision,
       notifiedAt: s.notifiedAt ? s.notifiedAt.toISOString() : null,
