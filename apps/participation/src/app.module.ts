@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { EventRegistry, TOPICS, registrationEvents } from '@hub/contracts';
-import { HubPlatformModule } from '@hub/nest-commons';
-import { participationConfigSchema } from './config.js';
+import { HUB_CONFIG, HubPlatformModule } from '@hub/nest-commons';
+import { participationConfigSchema, type ParticipationConfig } from './config.js';
 import { DeclareIncomeHandler } from './fees/application/commands/declare-income/declare-income.handler.js';
 import { ImportBankStatementHandler } from './fees/application/commands/import-bank-statement/import-bank-statement.handler.js';
 import { RecordPaymentHandler } from './fees/application/commands/record-payment/record-payment.handler.js';
@@ -41,6 +41,8 @@ import { SubmitQuarterlyReportHandler } from './reporting/application/commands/s
 import { ReportDueTimerHandler } from './reporting/application/timers/report-due.timer-handler.js';
 import { ReportingController } from './reporting/interface/http/reporting.http.controller.js';
 import { sharedProviders } from './shared/infrastructure/shared.providers.js';
+import { ExtensionTermBounds } from './participation/domain/extension-term-bounds.js';
+import { loadExtensionTermFile } from './participation/infrastructure/extension-term-file.js';
 import { ParticipationMetrics } from './shared/infrastructure/participation.metrics.js';
 import { ParticipationIntegrationEvents } from './participation.integration-events.js';
 import { ParticipationRepository } from './participation/application/ports/participation.repository.js';
@@ -107,6 +109,7 @@ const PORTS: Provider[] = [
   { provide: AuditObligationRepository, useClass: MikroOrmAuditObligationRepository },
   { provide: CorporateNoticeRepository, useClass: MikroOrmCorporateNoticeRepository },
   { provide: MonitoringConclusionRepository, useClass: MikroOrmMonitoringConclusionRepository },
+  { provide: ExtensionTermBounds, inject: [HUB_CONFIG], useFactory: (c: ParticipationConfig) => loadExtensionTermFile(c.HUB_EXTENSION_TERM_FILE) },
 ];
 
 const SERVICES = [ParticipationLifecycle, AnalyticsService, ParticipationMetrics];

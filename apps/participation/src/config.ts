@@ -6,6 +6,9 @@ import { baseConfigSchema } from '@hub/nest-commons';
 /** The fee tariff shipped with the app (F-22, F-23): data with effective dates. */
 export const SHIPPED_TARIFF_FILE = fileURLToPath(new URL('../data/fee-tariff.json', import.meta.url));
 
+/** F-25 (ADR 0050): the Fund's bounds on an extension's length, effective-dated data shipped with the app. */
+export const SHIPPED_EXTENSION_TERM_FILE = fileURLToPath(new URL('../data/extension-term.json', import.meta.url));
+
 export const piiKeyRingSchema = z
   .string()
   .min(1)
@@ -35,6 +38,7 @@ export const participationConfigSchema = baseConfigSchema
     /** The key new personal data is encrypted with; it must be in HUB_PII_KEYS. */
     HUB_PII_ACTIVE_KEY: z.string().min(1),
     HUB_FEE_TARIFF_FILE: z.string().min(1).default(SHIPPED_TARIFF_FILE),
+    HUB_EXTENSION_TERM_FILE: z.string().min(1).default(SHIPPED_EXTENSION_TERM_FILE),
     /** The topic registration publishes on (overridable for isolated tests). */
     HUB_REGISTRATION_TOPIC: z.string().min(1).default(TOPICS.registration.name),
     /** Consumer group and inbox name of the registration-events consumer. */

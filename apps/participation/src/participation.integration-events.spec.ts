@@ -74,7 +74,7 @@ describe('participation.integration-events: recorded events → hub.participatio
         filedOn: '2027-01-10',
         extensionDeadline: '2027-02-15',
         requestedTermEnd: '2028-03-01',
-        earliestEnd: '2028-03-01',
+        bounds: { earliestEnd: '2027-04-01', latestEnd: '2030-03-01' },
       },
       now,
     );

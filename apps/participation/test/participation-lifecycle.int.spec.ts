@@ -197,14 +197,75 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
       .set('authorization', `Bearer ${h.tokens.officer}`)
       .send({ decision: 'reject', reason: 'business plan for the new term missing' });
     expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'business plan for the new term missing' });
-    // F-24 applies to the extended term too (ADR 0021)
-    const tooShort = await h
+    // F-25 (ADR 0050): the length is the Fund's decision within its configured bounds — six months is fine, beyond the bounds is not
+    const tooLong = await h
+      .http()
+      .post(`/participations/${id}/extensions`)
+      .set('authorization', `Bearer ${applicant}`)
+      .send({ requestedTermEnd: '2030-03-02' });
+    expect(tooLong.status).toBe(422);
+    expect(body(tooLong).errors[0]!.field).toBe('requestedTermEnd');
+    const sixMonths = await h
       .http()
       .post(`/participations/${id}/extensions`)
       .set('authorization', `Bearer ${applicant}`)
       .send({ requestedTermEnd: '2027-09-01' });
-    expect(tooShort.status).toBe(422);
-    expect(body(tooShort).errors[0]!.field).toBe('requestedTermEnd');
+    expect(sixMonths.status).toBe(201);
+  });
+
+  it('F-25 (ADR 0050): an extension filed in time holds the planned end until decided — approval after the original end then works', async () => {
+    const { id, bin } = await h.register({ termStart: '2026-03-02', termEnd: '2027-03-01' });
+    const applicant = await h.applicant(bin);
+    h.clock.set('2027-02-15T04:00:00.000Z'); // the last day (10 WD before 2027-03-01)
+    const filed = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
+    expect(filed.status).toBe(201);
+    await h.at('2027-03-03T04:00:00.000Z'); // the planned-end timer is due and fires
+    const held = await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`);
+    expect(held.body).toMatchObject({ status: 'active', termEnd: '2027-03-01' });
+    expect((await h.outbox('participation.participation-terminated')).filter((e) => e.payload.participationId === id)).toHaveLength(0);
+    const decided = await h
+      .http()
+      .post(`/participations/${id}/extensions/${body(filed).id}/decision`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ decision: 'approve' });
+    expect(decided.status).toBe(200);
+    expect(body(await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`))).toMatchObject({
+      status: 'active',
+      termEnd: '2028-03-01',
+    });
+    const extended = (await h.outbox('participation.participation-extended')).find((e) => e.payload.participationId === id);
+    expect(extended?.payload).toMatchObject({
+      previousTermEnd: '2027-03-01',
+      newTermEnd: '2028-03-01',
+      issuedOn: '2027-03-03',
+      certificateNumber: body(decided).certificateNumber,
+    });
+    h.clock.set('2026-03-02T04:00:00.000Z');
+  });
+
+  it('F-25, F-27 (ADR 0050): an in-time extension refused after the original end ends the participation as planned on that end', async () => {
+    const { id, bin } = await h.register({ termStart: '2026-03-02', termEnd: '2027-03-01' });
+    const applicant = await h.applicant(bin);
+    h.clock.set('2027-02-10T04:00:00.000Z');
+    const filed = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
+    expect(filed.status).toBe(201);
+    await h.at('2027-03-04T04:00:00.000Z');
+    const refused = await h
+      .http()
+      .post(`/participations/${id}/extensions/${body(filed).id}/decision`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ decision: 'reject', reason: 'no business plan for the new term' });
+    expect(refused.status).toBe(200);
+    expect(body(await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${h.tokens.officer}`))).toMatchObject({
+      status: 'ended',
+      endedOn: '2027-03-01',
+      terminationGround: 'term-expired',
+    });
+    const ended = (await h.outbox('participation.participation-terminated')).filter((e) => e.payload.participationId === id);
+    expect(ended.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ kind: 'planned', ground: 'term-expired', endedOn: '2027-03-01', ruleIds: ['F-26', 'F-27', 'F-25'] }),
+    ]);
+    h.clock.set('2026-03-02T04:00:00.000Z');
   });
 
   it('F-27: the participation ends as planned when its term passes, publishing participation-terminated (term-expired)', async () => {

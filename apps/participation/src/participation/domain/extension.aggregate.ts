@@ -1,5 +1,5 @@
 import { AggregateRoot, IllegalStateError, StateMachine, ValidationError, type DomainEvent } from '@hub/kernel';
-import type { IsoDate } from '../../shared/domain/calendar.js';
+import { compareIsoDates, type IsoDate } from '../../shared/domain/calendar.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
 import type { Participation } from './participation.aggregate.js';
 import { assertExtensionFiledInTime } from './rules/extension-filed-in-time.rule.js';
@@ -39,8 +39,8 @@ export class Extension extends AggregateRoot<ExtensionEvent> {
 
   /**
    * F-25: filed no later than 10 WD before the term ends (`extensionDeadline`), for an active
-   * participation with no other extension awaiting the Fund's decision; F-24: the new term lasts at
-   * least the minimum (`earliestEnd`).
+   * participation with no other extension awaiting the Fund's decision; its length lies within the
+   * Fund's configured bounds (`bounds`, ADR 0050 — not F-24's minimum term).
    */
   static file(
     props: {
@@ -50,7 +50,7 @@ export class Extension extends AggregateRoot<ExtensionEvent> {
       filedOn: IsoDate;
       extensionDeadline: IsoDate;
       requestedTermEnd: IsoDate;
-      earliestEnd: IsoDate;
+      bounds: { earliestEnd: IsoDate; latestEnd: IsoDate };
     },
     now: Date,
   ): Extension {
@@ -59,7 +59,7 @@ export class Extension extends AggregateRoot<ExtensionEvent> {
     if (props.pending)
       throw new IllegalStateError('extension', 'submitted', 'file another extension', `extension ${props.pending.id} awaits the Fund's decision`);
     assertExtensionFiledInTime(props.filedOn, props.extensionDeadline, p.termEnd);
-    assertExtensionTerm(props.requestedTermEnd, p.termEnd, props.earliestEnd);
+    assertExtensionTerm(props.requestedTermEnd, p.termEnd, props.bounds);
     const e = new Extension();
     Object.assign(e, {
       id: props.id,
@@ -91,12 +91,22 @@ export class Extension extends AggregateRoot<ExtensionEvent> {
     this.record({ name: 'ExtensionApproved', aggregateId: this.id, occurredAt: now, participationId: this.participationId, certificateNumber: number });
   }
 
-  /** F-25: a rejection states its reason. */
-  reject(on: IsoDate, reason: string | undefined, now: Date): void {
+  /**
+   * F-25: a rejection states its reason. An extension filed in time held the planned end (ADR 0050):
+   * refused after the term end had passed, the participation ends as planned on that original end
+   * (F-27: the certificate's period passed; nothing extended it).
+   */
+  reject(participation: Participation, on: IsoDate, reason: string | undefined, now: Date): void {
     if (!reason) throw ValidationError.field('reason', 'a rejection states its reason', 'extension.reason-required');
     this.self.status = flow.next(this.status, 'reject');
     this.self.decidedOn = on;
     this.self.reason = reason;
     this.record({ name: 'ExtensionRejected', aggregateId: this.id, occurredAt: now, participationId: this.participationId, reason });
+    if (participation.isActive() && compareIsoDates(on, participation.termEnd) > 0) participation.endAsPlanned(now, ['F-25']);
+  }
+
+  /** F-25 (ADR 0050): an application filed in time that awaits the Fund's decision holds the planned end. */
+  get holdsPlannedEnd(): boolean {
+    return this.status === 'submitted';
   }
 }

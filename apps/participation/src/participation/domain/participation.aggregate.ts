@@ -129,8 +129,11 @@ export class Participation extends AggregateRoot<ParticipationEvent> {
     });
   }
 
-  /** F-26, F-27: the certificate's period passed — the participation ends as planned on termEnd. */
-  endAsPlanned(now: Date): void {
+  /**
+   * F-26, F-27: the certificate's period passed — the participation ends as planned on termEnd. `alsoRuleIds`
+   * names what else decided it (F-25: an in-time extension held the end and was then refused, ADR 0050).
+   */
+  endAsPlanned(now: Date, alsoRuleIds: readonly string[] = []): void {
     this.self.status = lifecycle.next(this.status, 'end');
     this.self.endedOn = this.termEnd;
     this.self.terminationGround = 'term-expired';
@@ -146,7 +149,7 @@ export class Participation extends AggregateRoot<ParticipationEvent> {
       decidedBy: 'term',
       decisionReference: null,
       endedOn: this.termEnd,
-      ruleIds: ['F-26', 'F-27'],
+      ruleIds: ['F-26', 'F-27', ...alsoRuleIds],
     });
   }
 

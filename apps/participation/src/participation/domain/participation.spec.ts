@@ -6,6 +6,7 @@ import { referenceData } from '@hub/reference-data';
 import { Deadlines } from '../../shared/domain/deadlines.js';
 import { EarlyTermination } from './early-termination.aggregate.js';
 import { Extension } from './extension.aggregate.js';
+import { ExtensionTermBounds } from './extension-term-bounds.js';
 import { Participation } from './participation.aggregate.js';
 import { assertCommissionDecisionDate } from './rules/commission-decision-date.rule.js';
 import { COMMISSION_GROUNDS, goesToCommission } from './rules/commission-grounds.rule.js';
@@ -77,7 +78,13 @@ describe('Participation (F-24, F-25, F-27, F-28)', () => {
 });
 
 describe('Extension (F-24, F-25)', () => {
-  const base = { id: 'e1', pending: null, extensionDeadline: '2027-02-15', requestedTermEnd: '2028-03-01', earliestEnd: '2028-03-01' };
+  const base = {
+    id: 'e1',
+    pending: null,
+    extensionDeadline: '2027-02-15',
+    requestedTermEnd: '2028-03-01',
+    bounds: new ExtensionTermBounds([{ effectiveFrom: '2026-01-01', minMonths: 1, maxMonths: 36 }]).rangeAfter('2027-03-01'),
+  };
 
   it('F-25: accepted up to and including the deadline', () => {
     expect(Extension.file({ ...base, participation: started(), filedOn: '2027-02-15' }, now).status).toBe('submitted');
@@ -94,11 +101,43 @@ describe('Extension (F-24, F-25)', () => {
     }
   });
 
-  it('F-24: the extended term ends after the current end and lasts at least the minimum term', () => {
+  it('F-25 (ADR 0050): the extended term ends after the current end, within the Fund’s configured bounds — not forced to F-24’s year', () => {
     expect(() => Extension.file({ ...base, participation: started(), filedOn: '2027-01-10', requestedTermEnd: '2027-03-01' }, now)).toThrow(ValidationError);
-    expect(() => Extension.file({ ...base, participation: started(), filedOn: '2027-01-10', requestedTermEnd: '2028-02-29' }, now)).toThrow(
-      /minimum term: 2028-03-01/,
+    // six months is the Fund's decision: accepted (the code as it was demanded ≥ 12 months)
+    expect(Extension.file({ ...base, participation: started(), filedOn: '2027-01-10', requestedTermEnd: '2027-09-01' }, now).status).toBe('submitted');
+    expect(() => Extension.file({ ...base, participation: started(), filedOn: '2027-01-10', requestedTermEnd: '2027-03-31' }, now)).toThrow(
+      /at least to 2027-04-01/,
     );
+    expect(() => Extension.file({ ...base, participation: started(), filedOn: '2027-01-10', requestedTermEnd: '2030-03-02' }, now)).toThrow(
+      /at most to 2030-03-01/,
+    );
+    // effective-dated: a later version applies to a new period starting after it
+    const later = new ExtensionTermBounds([
+      { effectiveFrom: '2026-01-01', minMonths: 1, maxMonths: 36 },
+      { effectiveFrom: '2027-06-01', minMonths: 6, maxMonths: 12 },
+    ]);
+    expect(later.rangeAfter('2027-03-01')).toEqual({ earliestEnd: '2027-04-01', latestEnd: '2030-03-01' });
+    expect(later.rangeAfter('2027-12-31')).toEqual({ earliestEnd: '2028-06-30', latestEnd: '2028-12-31' });
+  });
+
+  it('F-25 (ADR 0050): an application pending holds the planned end; refused after the end, the participation ends as planned on the original end', () => {
+    const p = started();
+    const e = Extension.file({ ...base, participation: p, filedOn: '2027-02-15' }, now);
+    expect(e.holdsPlannedEnd).toBe(true);
+    e.reject(p, '2027-03-05', 'no business plan for the new term', now);
+    expect(p).toMatchObject({ status: 'ended', endedOn: '2027-03-01', terminationGround: 'term-expired' });
+    expect(p.pullEvents()).toEqual([expect.objectContaining({ name: 'ParticipationTerminated', endedOn: '2027-03-01', ruleIds: ['F-26', 'F-27', 'F-25'] })]);
+    // refused before the end: the participation runs on to its end
+    const q = started();
+    Extension.file({ ...base, participation: q, filedOn: '2027-02-10' }, now).reject(q, '2027-02-20', 'no', now);
+    expect(q.status).toBe('active');
+  });
+
+  it('F-25 (ADR 0050): approval after the original end (the end was held) moves the end', () => {
+    const p = started();
+    const e = Extension.file({ ...base, participation: p, filedOn: '2027-02-15' }, now);
+    e.approve(p, '2027-03-10', now);
+    expect(p).toMatchObject({ status: 'active', termEnd: '2028-03-01' });
   });
 
   it('F-25: one application at a time, for an active participation only', () => {
@@ -112,7 +151,7 @@ describe('Extension (F-24, F-25)', () => {
   it('F-25, Annex 3: a rejection needs a reason; an approval numbers the certificate after the participation’s and moves its end', () => {
     const p = started();
     const e = Extension.file({ ...base, participation: p, filedOn: '2027-01-10' }, now);
-    expect(() => e.reject('2027-01-11', undefined, now)).toThrow(/reason/);
+    expect(() => e.reject(p, '2027-01-11', undefined, now)).toThrow(/reason/);
     e.approve(p, '2027-01-11', now);
     expect(e).toMatchObject({ status: 'approved', certificateNumber: 'EXT-AH-1-20280301', decidedOn: '2027-01-11' });
     expect(p.termEnd).toBe('2028-03-01');

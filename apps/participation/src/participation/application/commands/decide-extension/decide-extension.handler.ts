@@ -9,7 +9,10 @@ import { ExtensionRepository } from '../../ports/extension.repository.js';
 import { ParticipationRepository } from '../../ports/participation.repository.js';
 import { DecideExtensionCommand } from './decide-extension.command.js';
 
-/** F-25: the Fund decides; approval issues the Annex 3 certificate, moves the planned end and re-arms its timer (F-27). */
+/**
+ * F-25: the Fund decides; approval issues the Annex 3 certificate, moves the planned end and re-arms its timer (F-27).
+ * An in-time application held the planned end (ADR 0050): approval works after the original end, a refusal then ends the participation as planned.
+ */
 @CommandHandler(DecideExtensionCommand)
 export class DecideExtensionHandler implements ICommandHandler<DecideExtensionCommand> {
   constructor(
@@ -25,7 +28,8 @@ export class DecideExtensionHandler implements ICommandHandler<DecideExtensionCo
       const extension = await this.extensions.get(c.participationId, c.extensionId);
       const p = await this.participations.get(extension.participationId);
       if (c.decision === 'reject') {
-        extension.reject(today(this.clock), c.reason, this.clock.now());
+        extension.reject(p, today(this.clock), c.reason, this.clock.now());
+        if (!p.isActive()) await this.lifecycle.disarmPlannedEnd(p); // ADR 0050: refused after the held end — it ended as planned
         return extension;
       }
       extension.approve(p, today(this.clock), this.clock.now());

@@ -4,9 +4,9 @@ import { Clock, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { assertMayActFor } from '../../../../shared/application/access.js';
 import { today } from '../../../../shared/application/today.js';
-import { addCalendarDays } from '../../../../shared/domain/calendar.js';
 import { Deadlines } from '../../../../shared/domain/deadlines.js';
 import { Extension } from '../../../domain/extension.aggregate.js';
+import { ExtensionTermBounds } from '../../../domain/extension-term-bounds.js';
 import { ExtensionRepository } from '../../ports/extension.repository.js';
 import { ParticipationRepository } from '../../ports/participation.repository.js';
 import { FileExtensionCommand } from './file-extension.command.js';
@@ -19,6 +19,7 @@ export class FileExtensionHandler implements ICommandHandler<FileExtensionComman
     @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
     @Inject(ExtensionRepository) private readonly extensions: ExtensionRepository,
     @Inject(Deadlines) private readonly deadlines: Deadlines,
+    @Inject(ExtensionTermBounds) private readonly bounds: ExtensionTermBounds,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -34,7 +35,7 @@ export class FileExtensionHandler implements ICommandHandler<FileExtensionComman
           filedOn: today(this.clock),
           extensionDeadline: this.deadlines.extensionDeadline(p.termEnd),
           requestedTermEnd: c.requestedTermEnd,
-          earliestEnd: this.deadlines.earliestTermEnd(addCalendarDays(p.termEnd, 1)),
+          bounds: this.bounds.rangeAfter(p.termEnd),
         },
         this.clock.now(),
       );
