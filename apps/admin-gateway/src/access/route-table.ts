@@ -43,8 +43,22 @@ const COMPANY_FILE_READERS: readonly Role[] = [...APPLICANT, ...PARTICIPANT_FILE
 const DEADLINE_READERS: readonly Role[] = COMPANY_FILE_READERS;
 const union = (...groups: (readonly Role[])[]): readonly Role[] => [...new Set(groups.flat())];
 
-const reg = (method: HttpMethod, path: string, access: Access, summary: string, extra: Partial<ProxiedRoute> = {}): ProxiedRoute => ({ upstream: 'registration', method, path, access, summary, ...extra });
-const par = (method: HttpMethod, path: string, access: Access, summary: string, extra: Partial<ProxiedRoute> = {}): ProxiedRoute => ({ upstream: 'participation', method, path, access, summary, ...extra });
+const reg = (method: HttpMethod, path: string, access: Access, summary: string, extra: Partial<ProxiedRoute> = {}): ProxiedRoute => ({
+  upstream: 'registration',
+  method,
+  path,
+  access,
+  summary,
+  ...extra,
+});
+const par = (method: HttpMethod, path: string, access: Access, summary: string, extra: Partial<ProxiedRoute> = {}): ProxiedRoute => ({
+  upstream: 'participation',
+  method,
+  path,
+  access,
+  summary,
+  ...extra,
+});
 
 /**
  * The contexts' routes reachable through the gateway, in step with each context's controllers
@@ -66,7 +80,10 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   reg('POST', '/applications/:id/resubmit', APPLICANT, 'Answer the remarks and file again (F-14, F-15)'),
   reg('GET', '/review-queue', OFFICER, 'Completeness review queue with working-day deadlines (F-12, F-14)'),
   reg('GET', '/deadlines', DEADLINE_READERS, "The Fund's statutory deadlines in registration (F-12 … F-20)", { companyQuery: 'bin' }),
-  reg('GET', '/participants/:bin', COMPANY_FILE_READERS, "A participant's record: contract, term, certificate, activity types (F-18)", { companyParam: 'bin', resourceParam: 'bin' }),
+  reg('GET', '/participants/:bin', COMPANY_FILE_READERS, "A participant's record: contract, term, certificate, activity types (F-18)", {
+    companyParam: 'bin',
+    resourceParam: 'bin',
+  }),
   reg('POST', '/participants/:bin/address', APPLICANT, 'Report a change of the place of business (F-9(3))', { companyParam: 'bin', resourceParam: 'bin' }),
   reg('POST', '/applications/:id/remarks', OFFICER, 'Issue remarks (F-14)'),
   reg('POST', '/applications/:id/send-to-commission', OFFICER, 'Send to the Commission (F-13, F-15)'),
@@ -99,7 +116,10 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   par('POST', '/participations/:id/quarterly-reports/:year/:quarter', union(APPLICANT, OFFICER), 'File the quarterly report (F-37, F-39, F-42)'),
   par('GET', '/participations/:id/quarterly-reports', COMPANY_FILE_READERS, 'Quarterly reports of a participation (F-37)'),
   par('GET', '/quarterly-reports/overdue', OFFICER, 'Overdue quarterly reports (F-28(4))'),
-  par('GET', '/quarterly-reports/:reportId/non-residents', union(OFFICER, APPLICANT), 'Non-residents of a quarterly report (F-42: restricted personal data)', { resourceParam: 'reportId', restrictedPersonalData: true }),
+  par('GET', '/quarterly-reports/:reportId/non-residents', union(OFFICER, APPLICANT), 'Non-residents of a quarterly report (F-42: restricted personal data)', {
+    resourceParam: 'reportId',
+    restrictedPersonalData: true,
+  }),
   par('GET', '/pii-access-log', union(OFFICER, ['auditor']), "Participation's own log of reads of non-resident data (F-42)"),
   par('POST', '/analytics/quarterly/:year/:quarter', OFFICER, 'Generate the quarterly analytics for the authorised body (F-41)'),
   par('GET', '/analytics/quarterly/:year/:quarter', union(OFFICER, ANALYST), 'Quarterly analytics (F-41)'),
@@ -108,24 +128,69 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   par('POST', '/participations/:id/monitoring-conclusions', OFFICER, 'Record a monitoring conclusion (F-36, F-40)'),
   par('GET', '/participations/:id/monitoring-conclusions', APPLICATION_REVIEWER_ROLES, 'Monitoring conclusions (F-40)'),
   par('POST', '/participations/:id/information-requests', OFFICER, 'Request information or documents (F-32, F-38)'),
-  par('POST', '/information-requests/:requestId/answer', union(APPLICANT, OFFICER), 'Answer an information request (F-32, F-38)', { resourceParam: 'requestId' }),
+  par('POST', '/information-requests/:requestId/answer', union(APPLICANT, OFFICER), 'Answer an information request (F-32, F-38)', {
+    resourceParam: 'requestId',
+  }),
   par('GET', '/information-requests', COMPANY_FILE_READERS, 'Information requests (F-32, F-38)'),
   par('GET', '/audit-obligations', COMPANY_FILE_READERS, 'Annual audit obligations (F-33)'),
   par('POST', '/audit-obligations/:obligationId/opinion', union(APPLICANT, OFFICER), 'Submit the audit opinion (F-33)', { resourceParam: 'obligationId' }),
   par('POST', '/participations/:id/corporate-notices', union(APPLICANT, OFFICER), 'Notify re-registration or liquidation (F-34)'),
   par('GET', '/corporate-notices', OFFICER, 'Re-registration and liquidation notices (F-34)'),
-  par('GET', '/deadlines', DEADLINE_READERS, 'Open deadlines of participation: fees, reports, requests, audit opinions, planned ends (F-21, F-27, F-32, F-33, F-37)', { companyQuery: 'bin' }),
+  par(
+    'GET',
+    '/deadlines',
+    DEADLINE_READERS,
+    'Open deadlines of participation: fees, reports, requests, audit opinions, planned ends (F-21, F-27, F-32, F-33, F-37)',
+    { companyQuery: 'bin' },
+  ),
   // ---- documents (ADR 0045; generated by tools/hub new-context, then kept in step with its controller) ----
   // Reads: the company and the participant-file readers (F-35); F-42-class kinds are narrowed to the
   // company and fund officers inside the context (per document, which the gateway cannot see), and
   // every download grant is logged there in its transaction. Writes: the company or a fund officer.
-  { upstream: 'documents', method: 'POST', path: '/documents/uploads', access: union(APPLICANT, OFFICER), summary: 'Start uploading a company document: a presigned PUT of 5 minutes (ADR 0045)' },
-  { upstream: 'documents', method: 'POST', path: '/documents/:id/complete', access: union(APPLICANT, OFFICER), summary: 'Complete an upload: the server verifies size, real type and SHA-256 (ADR 0045)' },
-  { upstream: 'documents', method: 'POST', path: '/documents/:id/attach', access: union(APPLICANT, OFFICER), summary: 'Attach a verified document; immutable afterwards (ADR 0045)' },
-  { upstream: 'documents', method: 'GET', path: '/documents', access: COMPANY_FILE_READERS, summary: "A company's documents (F-35; restricted kinds F-42)", companyQuery: 'bin' },
+  {
+    upstream: 'documents',
+    method: 'POST',
+    path: '/documents/uploads',
+    access: union(APPLICANT, OFFICER),
+    summary: 'Start uploading a company document: a presigned PUT of 5 minutes (ADR 0045)',
+  },
+  {
+    upstream: 'documents',
+    method: 'POST',
+    path: '/documents/:id/complete',
+    access: union(APPLICANT, OFFICER),
+    summary: 'Complete an upload: the server verifies size, real type and SHA-256 (ADR 0045)',
+  },
+  {
+    upstream: 'documents',
+    method: 'POST',
+    path: '/documents/:id/attach',
+    access: union(APPLICANT, OFFICER),
+    summary: 'Attach a verified document; immutable afterwards (ADR 0045)',
+  },
+  {
+    upstream: 'documents',
+    method: 'GET',
+    path: '/documents',
+    access: COMPANY_FILE_READERS,
+    summary: "A company's documents (F-35; restricted kinds F-42)",
+    companyQuery: 'bin',
+  },
   { upstream: 'documents', method: 'GET', path: '/documents/:id', access: COMPANY_FILE_READERS, summary: 'One document (F-35; restricted kinds F-42)' },
-  { upstream: 'documents', method: 'GET', path: '/documents/:id/download', access: COMPANY_FILE_READERS, summary: 'A presigned download URL of 60 s after the F-35/F-42 check, logged (ADR 0045)' },
-  { upstream: 'documents', method: 'POST', path: '/issued-documents', access: OFFICER, summary: 'Store a document the Fund issued, once, with its hash (ADR 0045)' },
+  {
+    upstream: 'documents',
+    method: 'GET',
+    path: '/documents/:id/download',
+    access: COMPANY_FILE_READERS,
+    summary: 'A presigned download URL of 60 s after the F-35/F-42 check, logged (ADR 0045)',
+  },
+  {
+    upstream: 'documents',
+    method: 'POST',
+    path: '/issued-documents',
+    access: OFFICER,
+    summary: 'Store a document the Fund issued, once, with its hash (ADR 0045)',
+  },
   // @new-context:routes — tools/hub new-context inserts a generated context's routes above this line (keep it the last line of ROUTE_TABLE)
 ];
 
@@ -135,8 +200,18 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
  * the latter). The cross-context test fails on any context route that is in neither list.
  */
 export const NOT_PROXIED: readonly { readonly upstream: string; readonly method: HttpMethod; readonly path: string; readonly reason: string }[] = [
-  { upstream: 'registration', method: 'GET', path: '/metrics', reason: 'Prometheus scrape target: scraped on the internal network, not through the front door' },
-  { upstream: 'participation', method: 'GET', path: '/metrics', reason: 'Prometheus scrape target: scraped on the internal network, not through the front door' },
+  {
+    upstream: 'registration',
+    method: 'GET',
+    path: '/metrics',
+    reason: 'Prometheus scrape target: scraped on the internal network, not through the front door',
+  },
+  {
+    upstream: 'participation',
+    method: 'GET',
+    path: '/metrics',
+    reason: 'Prometheus scrape target: scraped on the internal network, not through the front door',
+  },
   { upstream: 'documents', method: 'GET', path: '/metrics', reason: 'Prometheus scrape target: scraped on the internal network, not through the front door' },
   // @new-context:not-proxied — tools/hub new-context inserts a generated context's /metrics above this line (keep it the last line of NOT_PROXIED)
 ];
@@ -146,7 +221,10 @@ export interface RouteMatch {
   readonly params: Record<string, string>;
 }
 
-export type RouteLookup = { readonly kind: 'match'; readonly match: RouteMatch } | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[] } | { readonly kind: 'unknown' };
+export type RouteLookup =
+  | { readonly kind: 'match'; readonly match: RouteMatch }
+  | { readonly kind: 'method-not-allowed'; readonly allowed: readonly string[] }
+  | { readonly kind: 'unknown' };
 
 interface CompiledRoute {
   readonly route: ProxiedRoute;
