@@ -68,7 +68,7 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
     expect(list(overdue).map((r) => r.id)).toEqual([body(req).id]);
     const missed = (await h.outbox('participation.deadline-missed')).filter((e) => e.payload.obligationId === body(req).id);
     expect(missed).toHaveLength(1);
-    expect(missed[0]).toMatchObject({ key: b.bin, payload: { obligation: 'information-request', dueDate: '2026-03-17', ruleIds: ['F-32', 'F-38'] } });
+    expect(missed[0]).toMatchObject({ key: b.bin, payload: { obligation: 'information-request', dueDate: '2026-03-17', ruleIds: ['F-38'] } });
     const late = await h
       .http()
       .post(`/information-requests/${body(req).id}/answer`)

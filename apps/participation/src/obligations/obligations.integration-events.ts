@@ -15,6 +15,9 @@ const NAMES: ReadonlySet<string> = new Set<ModuleEvent['name']>([
 ]);
 const isModuleEvent = (e: DomainEvent): e is ModuleEvent => NAMES.has(e.name);
 
+/** Which rule a request rests on: F-38 extra documents in monitoring (ground 4 when missed), F-33 the audit report, else F-32 (ground 7 when missed). */
+const ruleOfRequest = (kind: string): string => (kind === 'additional-documents' ? 'F-38' : kind === 'audit-report' ? 'F-33' : 'F-32');
+
 /** The counter-obligations' part of the published language: a missed deadline of an information request (F-32, F-38; F-33) or an audit opinion (F-33). */
 export function mapObligationEvent(event: DomainEvent): OutboxMessage[] {
   if (!isModuleEvent(event)) return [];
@@ -30,7 +33,7 @@ export function mapObligationEvent(event: DomainEvent): OutboxMessage[] {
             obligation: 'information-request',
             obligationId: event.aggregateId,
             dueDate: event.dueDate,
-            ruleIds: event.kind === 'audit-report' ? ['F-33'] : ['F-32', 'F-38'],
+            ruleIds: [ruleOfRequest(event.kind)],
           },
           event.bin,
         ),

@@ -240,7 +240,9 @@ describe('Early termination (F-28 … F-30)', () => {
     expect(() => assertTerminationBasis('reports-not-submitted', { kind: 'quarterly-report', status: 'due' })).toThrow(
       expect.objectContaining({ ruleId: 'F-28(4)' }),
     );
-    expect(() => assertTerminationBasis('reports-not-submitted', { kind: 'information-request', status: 'overdue' })).not.toThrow();
+    expect(() =>
+      assertTerminationBasis('reports-not-submitted', { kind: 'information-request', status: 'overdue', informationKind: 'additional-documents' }),
+    ).not.toThrow();
     expect(() => assertTerminationBasis('reports-not-submitted', { kind: 'membership-fee', status: 'overdue' })).toThrow(RuleViolationError);
     expect(() => assertTerminationBasis('liquidation', { kind: 'corporate-notice', noticeKind: 're-registration' })).toThrow(
       expect.objectContaining({ ruleId: 'F-28(5)' }),
@@ -251,6 +253,25 @@ describe('Early termination (F-28 … F-30)', () => {
     for (const g of ['planned-results-achieved', 'voluntary-withdrawal', 'contract-breach'] as const)
       expect(() => assertTerminationBasis(g, null)).not.toThrow();
     expect(() => open('membership-fees-not-paid', { basis: null })).toThrow(expect.objectContaining({ ruleId: 'F-28(6)' }));
+  });
+
+  it('F-28(4) → F-30: ground (4) is only F-37/F-38/F-39; an unanswered F-32 request or a missing F-33 audit opinion is ground (7), for the Commission', () => {
+    for (const informationKind of ['tax-and-accounting', 'statistical-reports', 'tax-declarations', 'audit-opinion', 'audit-report']) {
+      const basis = { kind: 'information-request', status: 'overdue', informationKind } as const;
+      expect(() => assertTerminationBasis('reports-not-submitted', basis)).toThrow(
+        expect.objectContaining({ ruleId: 'F-28(4)', message: expect.stringMatching(/ground \(7\)/) }),
+      );
+      expect(() => assertTerminationBasis('contract-breach', basis)).not.toThrow();
+      expect(open('contract-breach', { basis }).status).toBe('pending-commission');
+    }
+    expect(() => assertTerminationBasis('reports-not-submitted', { kind: 'audit-obligation', status: 'overdue' })).toThrow(
+      expect.objectContaining({ ruleId: 'F-28(4)' }),
+    );
+    expect(() => assertTerminationBasis('contract-breach', { kind: 'audit-obligation', status: 'overdue' })).not.toThrow();
+    expect(() => assertTerminationBasis('contract-breach', { kind: 'audit-obligation', status: 'owed' })).toThrow(
+      expect.objectContaining({ ruleId: 'F-28(7)' }),
+    );
+    expect(() => assertTerminationBasis('contract-breach', { kind: 'membership-fee', status: 'overdue' })).toThrow(RuleViolationError);
   });
 
   it('F-30: the Commission decides once, dated between the referral and today: terminate (effective on the decision date) or continue', () => {

@@ -83,14 +83,15 @@ export class SqlTerminationBasisReader extends TerminationBasisReader {
   }
 
   async find(participationId: string, basisId: string): Promise<TerminationBasis | null> {
-    const [row] = await sql<{ kind: TerminationBasis['kind']; value: string }>(
+    const [row] = await sql<{ kind: TerminationBasis['kind']; value: string; detail: string | null }>(
       this.uow.em(),
-      `select 'monitoring-conclusion' as kind, conclusion as value from monitoring_conclusion where id = ? and participation_id = ?
-       union all select 'quarterly-report', status from quarterly_report where id = ? and participation_id = ?
-       union all select 'information-request', status from information_request where id = ? and participation_id = ?
-       union all select 'corporate-notice', kind from corporate_notice where id = ? and participation_id = ?
-       union all select 'membership-fee', status from membership_fee where id = ? and participation_id = ?`,
-      Array.from({ length: 5 }, () => [basisId, participationId]).flat(),
+      `select 'monitoring-conclusion' as kind, conclusion as value, null as detail from monitoring_conclusion where id = ? and participation_id = ?
+       union all select 'quarterly-report', status, null from quarterly_report where id = ? and participation_id = ?
+       union all select 'information-request', status, kind from information_request where id = ? and participation_id = ?
+       union all select 'corporate-notice', kind, null from corporate_notice where id = ? and participation_id = ?
+       union all select 'membership-fee', status, null from membership_fee where id = ? and participation_id = ?
+       union all select 'audit-obligation', status, null from audit_obligation where id = ? and participation_id = ?`,
+      Array.from({ length: 6 }, () => [basisId, participationId]).flat(),
     );
     if (!row) return null;
     switch (row.kind) {
@@ -98,9 +99,11 @@ export class SqlTerminationBasisReader extends TerminationBasisReader {
         return { kind: row.kind, conclusion: row.value as 'expedient' | 'not-expedient' };
       case 'corporate-notice':
         return { kind: row.kind, noticeKind: row.value as 're-registration' | 'liquidation' };
-      case 'quarterly-report':
       case 'information-request':
+        return { kind: row.kind, status: row.value, informationKind: row.detail ?? '' };
+      case 'quarterly-report':
       case 'membership-fee':
+      case 'audit-obligation':
         return { kind: row.kind, status: row.value };
     }
   }
