@@ -258,9 +258,8 @@ describe('Early termination (F-28 … F-30)', () => {
   it('F-28(4) → F-30: ground (4) is only F-37/F-38/F-39; an unanswered F-32 request or a missing F-33 audit opinion is ground (7), for the Commission', () => {
     for (const informationKind of ['tax-and-accounting', 'statistical-reports', 'tax-declarations', 'audit-opinion', 'audit-report']) {
       const basis = { kind: 'information-request', status: 'overdue', informationKind } as const;
-      expect(() => assertTerminationBasis('reports-not-submitted', basis)).toThrow(
-        expect.objectContaining({ ruleId: 'F-28(4)', message: expect.stringMatching(/ground \(7\)/) }),
-      );
+      expect(() => assertTerminationBasis('reports-not-submitted', basis)).toThrow(expect.objectContaining({ ruleId: 'F-28(4)' }));
+      expect(() => assertTerminationBasis('reports-not-submitted', basis)).toThrow(/ground \(7\), which goes to the Commission/);
       expect(() => assertTerminationBasis('contract-breach', basis)).not.toThrow();
       expect(open('contract-breach', { basis }).status).toBe('pending-commission');
     }
