@@ -109,6 +109,63 @@ describe('statutory deadlines as durable timers', () => {
     expect(body<DeadlineView[]>(board).filter((d) => d.applicationId === id && ['certificate', 'registry-listing'].includes(d.kind))).toEqual([]);
   });
 
+  it('F-18, F-19: the 3 WD run from the day the contract was SIGNED (signedOn), not from the day it is recorded; a future or pre-decision signing date is refused', async () => {
+    h.clock.set('2026-11-16T04:00:00Z'); // Monday: the Commission decides
+    const a = await actorsFor(h);
+    const id = await driveTo(h, a, 'registered');
+    h.clock.set('2026-11-19T04:00:00Z'); // Thursday: the officer records the contract signed on Monday
+    const future = await h
+      .http()
+      .post(`/applications/${id}/contract`)
+      .set(auth(a.officer))
+      .send({ contractNumber: `SC-${a.bin}`, signedOn: '2026-11-20' });
+    expect(future.status).toBe(422);
+    expect(future.body).toMatchObject({ errors: [expect.objectContaining({ field: 'signedOn', code: 'date.future' })] });
+    const early = await h
+      .http()
+      .post(`/applications/${id}/contract`)
+      .set(auth(a.officer))
+      .send({ contractNumber: `SC-${a.bin}`, signedOn: '2026-11-13' });
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ errors: [expect.objectContaining({ field: 'signedOn', code: 'date.before-decision' })] });
+    const signed = await h
+      .http()
+      .post(`/applications/${id}/contract`)
+      .set(auth(a.officer))
+      .send({ contractNumber: `SC-${a.bin}`, signedOn: '2026-11-16' });
+    expect(signed.status).toBe(200);
+    const deadlines = body<DeadlineView[]>(await h.http().get(`/deadlines?applicationId=${id}`).set(auth(a.officer)));
+    // Signed Monday 16th: 3 WD → Thursday 19th (from the recording day it would be Tuesday 24th).
+    expect(deadlines.filter((d) => ['certificate', 'registry-listing'].includes(d.kind)).sort((x, y) => x.kind.localeCompare(y.kind))).toEqual([
+      expect.objectContaining({ kind: 'certificate', ruleId: 'F-18', startedOn: '2026-11-16', dueDate: '2026-11-19' }),
+      expect.objectContaining({ kind: 'registry-listing', ruleId: 'F-19', startedOn: '2026-11-16', dueDate: '2026-11-19' }),
+    ]);
+  });
+
+  it('F-17: the 5 WD of the notification run from the Commission decision date of the protocol (an input), not the recording day; a future date or one before the sending is refused', async () => {
+    h.clock.set('2026-11-16T04:00:00Z'); // Monday: sent to the Commission
+    const a = await actorsFor(h);
+    const id = await driveTo(h, a, 'with-commission');
+    await h.http().post(`/applications/${id}/votes`).set(auth(a.member1)).send({ vote: 'register' });
+    h.clock.set('2026-11-20T04:00:00Z'); // Friday: the secretary records the protocol of Tuesday 17th
+    const decide = (decidedOn: string) => h.http().post(`/applications/${id}/decision`).set(auth(a.secretary)).send({ decision: 'register', decidedOn });
+    const future = await decide('2026-11-21');
+    expect(future.status).toBe(422);
+    expect(future.body).toMatchObject({ errors: [expect.objectContaining({ field: 'decidedOn', code: 'date.future' })] });
+    const before = await decide('2026-11-13');
+    expect(before.status).toBe(422);
+    expect(before.body).toMatchObject({ errors: [expect.objectContaining({ field: 'decidedOn', code: 'date.before-commission' })] });
+    const res = await decide('2026-11-17');
+    expect(res.status).toBe(200);
+    expect(body(res).decision).toMatchObject({ decidedOn: '2026-11-17' });
+    // 5 WD from Tue 17th → Tue 24th (from the recording day, Fri 20th, it would be Fri 27th).
+    expect(body(res).deadlines.find((d) => d.kind === 'decision-notification')).toMatchObject({
+      ruleId: 'F-17',
+      startedOn: '2026-11-17',
+      dueDate: '2026-11-24',
+    });
+  });
+
   it("F-35: an applicant sees only its own companies' deadlines; staff roles see all; no token gets 401", async () => {
     const a = await actorsFor(h);
     const id = await driveTo(h, a, 'submitted');

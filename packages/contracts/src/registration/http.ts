@@ -116,6 +116,8 @@ export const RecordDecisionBody = z.object({
     .array(z.object({ ground: RefusalGroundSchema, reason: text(5000) }))
     .max(2)
     .default([]),
+  /** F-17: the date of the Commission's protocol — the 5 WD of the notification run from it. Not in the future, not before the sending to the Commission; today (Asia/Almaty) when omitted. */
+  decidedOn: IsoDateSchema.optional(),
 });
 export const SignContractBody = z.object({ contractNumber: text(100), signedOn: IsoDateSchema, termMonths: z.number().int().min(1).max(120).optional() });
 

@@ -35,11 +35,14 @@ export class DeadlineBook {
     return this.policy.dueDate(kind, startedOn);
   }
 
-  /** Starts a deadline of `kind` today (an open one of the same kind is closed first: the clock starts again). */
-  async open(app: { id: string; bin: string }, kind: DeadlineKind): Promise<Deadline> {
+  /**
+   * Starts a deadline of `kind` on `startedOn` — today unless the rule counts from an earlier fact:
+   * F-17 from the Commission's decision date, F-18/F-19 from the contract's signing date. An open
+   * one of the same kind is closed first (the clock starts again).
+   */
+  async open(app: { id: string; bin: string }, kind: DeadlineKind, startedOn: IsoDate = almatyDate(this.clock.now())): Promise<Deadline> {
     const now = this.clock.now();
     for (const d of await this.deadlines.openOf(app.id, kind)) d.close(now);
-    const startedOn = almatyDate(now);
     const dueDate = this.policy.dueDate(kind, startedOn);
     const deadline = Deadline.open({
       id: uuidv7(now.getTime()),

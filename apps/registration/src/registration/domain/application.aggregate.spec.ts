@@ -12,6 +12,8 @@ const catalogue = shippedActivityTypeList();
 const bin = makeBin({ year: 2020, month: 3, serial: 555 });
 const at = new Date('2026-11-20T05:00:00Z');
 const by = 'applicant-1';
+/** When the secretary records the protocols below (F-17: their dates may be earlier, never later). */
+const decidedAt = new Date('2026-11-25T05:00:00Z');
 
 function filledDraft(): Application {
   const app = Application.create({
@@ -75,7 +77,11 @@ describe('Application state machine', () => {
     expect(app.status).toBe('resubmitted');
     app.sendToCommission('officer', at, '2026-12-04');
     app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
-    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-1', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 'secretary', at);
+    app.decide(
+      { decision: 'register', grounds: [], protocolNumber: 'CP-1', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' },
+      'secretary',
+      decidedAt,
+    );
     expect(app.status).toBe('registered');
     expect(
       app.signContract({ number: 'C-1', signedOn: '2026-11-26' }, { today: '2026-11-26', minimumTermMonths: 12 }, 'AH-2026-00001', 'p1', 'officer', at),
@@ -132,7 +138,7 @@ describe('Application state machine', () => {
     app.submit(evaluate(app), catalogue, by, at, '2026-11-20', '2026-11-27');
     app.sendToCommission('o', at, '2026-12-04');
     app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
-    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-2', decidedOn: '2026-11-21', notificationDueDate: '2026-12-02' }, 's', at);
+    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-2', decidedOn: '2026-11-21', notificationDueDate: '2026-12-02' }, 's', decidedAt);
     expect(() => app.signContract({ number: 'x', signedOn: '2026-11-22' }, { today: '2026-11-22', minimumTermMonths: 12 }, 'AH', 'p', 'o', at)).toThrow(
       /activity-change application ends/,
     );
@@ -237,17 +243,17 @@ describe('Commission (F-15, F-16)', () => {
   it('F-15: no decision without votes, and the decision follows the majority', () => {
     const app = withCommission();
     expect(() =>
-      app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at),
+      app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', decidedAt),
     ).toThrow(/no Commission member has voted/);
     app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
     app.castVote({ member: 'm2', vote: 'refuse', grounds: ['activity-not-in-priority-list'] }, at);
     expect(() =>
-      app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at),
+      app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', decidedAt),
     ).toThrow(/tied/);
     app.castVote({ member: 'm1', vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] }, at);
     expect(app.votes).toHaveLength(2);
     expect(() =>
-      app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at),
+      app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', decidedAt),
     ).toThrow(/contradicts the votes/);
   });
 
@@ -255,7 +261,7 @@ describe('Commission (F-15, F-16)', () => {
     const app = withCommission();
     app.castVote({ member: 'm1', vote: 'refuse', grounds: ['business-plan-not-per-annex-1'], comment: 'no KPIs' }, at);
     expect(() =>
-      app.decide({ decision: 'refuse', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at),
+      app.decide({ decision: 'refuse', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', decidedAt),
     ).toThrow(ValidationError);
     app.decide(
       {
@@ -266,7 +272,7 @@ describe('Commission (F-15, F-16)', () => {
         notificationDueDate: '2026-12-02',
       },
       's',
-      at,
+      decidedAt,
     );
     expect(app.status).toBe('refused');
     expect(app.decisionRecord).toMatchObject({ protocolNumber: 'CP-2026-00007', votes: [{ member: 'm1', vote: 'refuse' }] });
@@ -288,7 +294,7 @@ describe('Contract (F-18, F-24) — the rules live in the aggregate', () => {
   const registered = () => {
     const app = withCommission();
     app.castVote({ member: 'm1', vote: 'register', grounds: [] }, at);
-    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-9', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', at);
+    app.decide({ decision: 'register', grounds: [], protocolNumber: 'CP-9', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', decidedAt);
     return app;
   };
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@hub/calendar';
+import { type IsoDate, almatyDate } from '@hub/calendar';
 import { AggregateRoot, ConflictError, IllegalStateError, RuleViolationError, ValidationError, type FieldIssue } from '@hub/kernel';
 import type { ActivityTypeCatalogue, SelectedActivityType } from './activity-type-catalogue.js';
 import { type ApplicationKind, type ApplicationStatus, applicationStateMachine } from './application-status.js';
@@ -8,6 +8,7 @@ import type { EligibilityEvaluation } from './eligibility/eligibility-rule-set.j
 import type { Mutable } from './mutable.js';
 import type { ApplicationEvent } from './registration.events.js';
 import { assertContractSigningDate } from './rules/contract-signing-date.rule.js';
+import { assertDecisionDate } from './rules/decision-date.rule.js';
 import { type ParticipationTerm, participationTerm } from './rules/minimum-participation-term.rule.js';
 
 export type Language = 'kk' | 'ru' | 'en';
@@ -405,7 +406,8 @@ export class Application extends AggregateRoot<ApplicationEvent> {
   /**
    * F-15, F-16, F-20: the Commission's decision, recorded by its secretary as a protocol. It
    * follows the majority of the recorded votes (ADR 0014); a refusal names F-16 grounds with reasons.
-   * `notificationDueDate` is the F-17 deadline the decision starts.
+   * `decidedOn` is the protocol's date (not after today, not before the sending to the Commission);
+   * `notificationDueDate` is the F-17 deadline it starts (5 WD from `decidedOn`).
    */
   decide(
     input: {
@@ -431,6 +433,7 @@ export class Application extends AggregateRoot<ApplicationEvent> {
       throw ValidationError.field('grounds', 'a refusal names at least one F-16 ground with its reason', 'required');
     if (input.decision === 'register' && input.grounds.length)
       throw ValidationError.field('grounds', 'a decision to register has no refusal grounds', 'unexpected');
+    assertDecisionDate(input.decidedOn, { today: almatyDate(at), sentToCommissionOn: this.sentToCommissionAt ? almatyDate(this.sentToCommissionAt) : null });
     const m = this.m;
     m.decision = input.decision;
     m.decisionGrounds = input.grounds.map((g) => ({ ground: g.ground, reason: g.reason }));

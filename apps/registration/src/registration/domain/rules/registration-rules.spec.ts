@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RuleViolationError, ValidationError } from '@hub/kernel';
 import { assertContractSigningDate } from './contract-signing-date.rule.js';
+import { assertDecisionDate } from './decision-date.rule.js';
 import { participationTerm } from './minimum-participation-term.rule.js';
 
 describe('F-18: contract signing date', () => {
@@ -28,5 +29,24 @@ describe('F-24: minimum participation term', () => {
   it('F-24: the minimum by default; the term ends the day before the same date months later (leap day included)', () => {
     expect(participationTerm('2026-11-16', undefined, 12)).toEqual({ months: 12, termStart: '2026-11-16', termEnd: '2027-11-15' });
     expect(participationTerm('2027-03-01', 12, 12)).toEqual({ months: 12, termStart: '2027-03-01', termEnd: '2028-02-29' });
+  });
+});
+
+describe('F-17: the decision date of the protocol', () => {
+  it('F-17: the protocol date is an input: a past day on or after the sending to the Commission is accepted; a future one (date.future) or one before the sending (date.before-commission) is refused', () => {
+    expect(() => assertDecisionDate('2026-11-17', { today: '2026-11-20', sentToCommissionOn: '2026-11-16' })).not.toThrow();
+    expect(() => assertDecisionDate('2026-11-16', { today: '2026-11-20', sentToCommissionOn: '2026-11-16' })).not.toThrow();
+    const code = (f: () => void) => {
+      try {
+        f();
+        return null;
+      } catch (e) {
+        return (e as ValidationError).issues.map((i) => `${i.path}:${i.code}`);
+      }
+    };
+    expect(code(() => assertDecisionDate('2026-11-21', { today: '2026-11-20', sentToCommissionOn: '2026-11-16' }))).toEqual(['decidedOn:date.future']);
+    expect(code(() => assertDecisionDate('2026-11-13', { today: '2026-11-20', sentToCommissionOn: '2026-11-16' }))).toEqual([
+      'decidedOn:date.before-commission',
+    ]);
   });
 });

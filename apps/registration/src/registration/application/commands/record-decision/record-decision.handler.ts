@@ -14,7 +14,7 @@ import { ParticipantRepository } from '../../ports/participant.repository.js';
 export class RecordDecisionCommand extends Command<{ protocolNumber: string }> {
   constructor(
     readonly id: string,
-    readonly decision: { decision: Vote; grounds: { ground: RefusalGround; reason: string }[] },
+    readonly decision: { decision: Vote; grounds: { ground: RefusalGround; reason: string }[]; decidedOn?: string | undefined },
     readonly actor: Actor,
   ) {
     super();
@@ -23,7 +23,8 @@ export class RecordDecisionCommand extends Command<{ protocolNumber: string }> {
 
 /**
  * F-15, F-16, F-20: the Commission secretary records the decision as a protocol (numbered, with
- * every member's vote). The decision deadline is met, the F-17 notification deadline starts. An
+ * every member's vote) on the protocol's date. The decision deadline is met, the F-17 notification
+ * deadline starts from that date (5 WD from the decision, not from the recording). An
  * approved activity-type change takes effect on the participant at once (ActivityTypesChanged).
  */
 @CommandHandler(RecordDecisionCommand)
@@ -42,15 +43,22 @@ export class RecordDecisionHandler implements ICommandHandler<RecordDecisionComm
     return this.uow.run(async () => {
       const app = await this.applications.get(id);
       const now = this.clock.now();
-      const decidedOn = almatyDate(now);
+      // F-17: the protocol's date, not the day it is recorded (today when the secretary gives none).
+      const decidedOn = decision.decidedOn ?? almatyDate(now);
       const protocolNumber = documentNumber('CP', decidedOn, await this.numbers.next('protocol'));
       app.decide(
-        { ...decision, protocolNumber, decidedOn, notificationDueDate: this.deadlines.dueDate('decision-notification', decidedOn) },
+        {
+          decision: decision.decision,
+          grounds: decision.grounds,
+          protocolNumber,
+          decidedOn,
+          notificationDueDate: this.deadlines.dueDate('decision-notification', decidedOn),
+        },
         actor.subject,
         now,
       );
       await this.deadlines.close(app.id, app.kind === 'registration' ? 'commission-decision' : 'activity-change-decision');
-      await this.deadlines.open(app, 'decision-notification');
+      await this.deadlines.open(app, 'decision-notification', decidedOn);
       if (app.approvesActivityChange) {
         const participant = await this.participants.get(app.participantId!);
         participant.changeActivityTypes(describeActivityTypes(app.activityTypes, this.catalogue), app.id, decidedOn, now);

@@ -25,7 +25,8 @@ export class SignContractCommand extends Command<{ participantId: string; certif
 /**
  * F-18, F-19, F-24: the standard participant contract is signed. The company becomes a participant
  * from the signing date for the term (the rules: `Application.signContract`); the certificate
- * number is assigned; the certificate (F-18) and registry listing (F-19) deadlines start (3 WD).
+ * number is assigned; the certificate (F-18) and registry listing (F-19) deadlines start (3 WD from
+ * `signedOn`; a signing date in the future or before the decision is refused, 422 on `signedOn`).
  */
 @CommandHandler(SignContractCommand)
 export class SignContractHandler implements ICommandHandler<SignContractCommand> {
@@ -56,8 +57,9 @@ export class SignContractHandler implements ICommandHandler<SignContractCommand>
         actor.subject,
         now,
       );
-      const certificate = await this.deadlines.open(app, 'certificate');
-      await this.deadlines.open(app, 'registry-listing');
+      // F-18, F-19: the 3 WD run from the day the contract was signed, not from the day it is recorded.
+      const certificate = await this.deadlines.open(app, 'certificate', contract.signedOn);
+      await this.deadlines.open(app, 'registry-listing', contract.signedOn);
       this.participants.add(
         Participant.register({
           id: participantId,
