@@ -6,3 +6,4 @@ export * from './topics.js';
 export * from './participation/index.js';
 export * from './registration/index.js';
 export * from './documents/index.js';
+export * from './services/index.js';
