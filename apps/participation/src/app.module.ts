@@ -43,6 +43,12 @@ import { ReportingController } from './reporting/interface/http/reporting.http.c
 import { sharedProviders } from './shared/infrastructure/shared.providers.js';
 import { ExtensionTermBounds } from './participation/domain/extension-term-bounds.js';
 import { loadExtensionTermFile } from './participation/infrastructure/extension-term-file.js';
+import { ExtensionCertificateRenderer, ExtensionCertificateRepository } from './participation/application/ports/extension-certificate.ports.js';
+import { ExtensionCertificates } from './participation/application/extension-certificates.service.js';
+import {
+  DocumentsExtensionCertificateRenderer,
+  MikroOrmExtensionCertificateRepository,
+} from './participation/infrastructure/extension-certificate.adapters.js';
 import { ParticipationMetrics } from './shared/infrastructure/participation.metrics.js';
 import { ParticipationIntegrationEvents } from './participation.integration-events.js';
 import { ParticipationRepository } from './participation/application/ports/participation.repository.js';
@@ -109,10 +115,12 @@ const PORTS: Provider[] = [
   { provide: AuditObligationRepository, useClass: MikroOrmAuditObligationRepository },
   { provide: CorporateNoticeRepository, useClass: MikroOrmCorporateNoticeRepository },
   { provide: MonitoringConclusionRepository, useClass: MikroOrmMonitoringConclusionRepository },
+  { provide: ExtensionCertificateRepository, useClass: MikroOrmExtensionCertificateRepository },
+  { provide: ExtensionCertificateRenderer, useClass: DocumentsExtensionCertificateRenderer },
   { provide: ExtensionTermBounds, inject: [HUB_CONFIG], useFactory: (c: ParticipationConfig) => loadExtensionTermFile(c.HUB_EXTENSION_TERM_FILE) },
 ];
 
-const SERVICES = [ParticipationLifecycle, AnalyticsService, ParticipationMetrics];
+const SERVICES = [ParticipationLifecycle, ExtensionCertificates, AnalyticsService, ParticipationMetrics];
 
 /**
  * The context's ports and shared services, global so that the timer and event handlers the

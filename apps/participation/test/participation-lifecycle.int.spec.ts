@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { uuidv7 } from '@hub/kernel';
 import { sql } from '@hub/messaging';
 import { Harness, body, items } from './support/harness.js';
 
@@ -165,6 +167,61 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
       .send({ decision: 'approve' });
     expect(again.status).toBe(409);
     expect(body(again).detail).toMatch(/approved/);
+  });
+
+  it('Annex 3 (ADR 0051): the extension certificate is issued once — stored with its own number, issue date and SHA-256, immutable, the same bytes on every download', async () => {
+    const { id, bin, participantId } = await h.register();
+    const applicant = await h.applicant(bin);
+    const filed = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
+    const decided = await h
+      .http()
+      .post(`/participations/${id}/extensions/${body(filed).id}/decision`)
+      .set('authorization', `Bearer ${h.tokens.officer}`)
+      .send({ decision: 'approve' });
+    expect(decided.status).toBe(200);
+    const [row] = await sql<{ number: string; issued_on: string; valid_from: string; valid_to: string; sha256: string; content: Buffer }>(
+      h.orm.em.fork(),
+      `select number, to_char(issued_on, 'YYYY-MM-DD') as issued_on, to_char(valid_from, 'YYYY-MM-DD') as valid_from, to_char(valid_to, 'YYYY-MM-DD') as valid_to, sha256, content
+         from extension_certificate where extension_id = ?`,
+      [body(filed).id],
+    );
+    expect(row).toMatchObject({ number: body(decided).certificateNumber, issued_on: '2026-03-02', valid_from: '2027-03-02', valid_to: '2028-03-01' });
+    expect(createHash('sha256').update(row!.content).digest('hex')).toBe(row!.sha256);
+    const download = async () =>
+      (
+        await h
+          .http()
+          .get(`/participations/${id}/extensions/${body(filed).id}/certificate.pdf`)
+          .set('authorization', `Bearer ${applicant}`)
+          .buffer(true)
+      ).body as Buffer;
+    const first = await download();
+    expect(first.equals(row!.content)).toBe(true);
+    // F-20: the company's activity types change later — the issued certificate does not
+    expect(
+      await h.deliver({
+        id: uuidv7(),
+        type: 'registration.activity-types-changed',
+        version: 1,
+        occurredAt: h.clock.now().toISOString(),
+        correlationId: 'c-annex3',
+        causationId: null,
+        aggregateId: bin,
+        payload: {
+          participantId,
+          applicationId: uuidv7(),
+          bin,
+          activityTypes: [{ code: '63.11', name: 'Обработка данных', works: [] }],
+          added: ['63.11'],
+          removed: ['62.01'],
+          effectiveFrom: '2026-03-10',
+        },
+      }),
+    ).toBe('handled');
+    const second = await download();
+    expect(createHash('sha256').update(second).digest('hex')).toBe(row!.sha256);
+    // immutable at rest
+    await expect(sql(h.orm.em.fork(), `update extension_certificate set number = 'X' where extension_id = ?`, [body(filed).id])).rejects.toThrow(/immutable/);
   });
 
   it('F-25: one pending application at a time; only the Fund decides; a rejection states its reason', async () => {

@@ -5,6 +5,7 @@ import { Migration20261201071500_money_in_tiyn } from './Migration20261201071500
 import { Migration20261201080000_audit_money_in_tiyn } from './Migration20261201080000_audit_money_in_tiyn.js';
 import { Migration20261201081500_analytics_report_version } from './Migration20261201081500_analytics_report_version.js';
 import { Migration20261201083000_report_indicators_in_tiyn } from './Migration20261201083000_report_indicators_in_tiyn.js';
+import { Migration20261201100000_extension_certificate } from './Migration20261201100000_extension_certificate.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201080000_audit_money_in_tiyn', class: Migration20261201080000_audit_money_in_tiyn },
   { name: 'Migration20261201081500_analytics_report_version', class: Migration20261201081500_analytics_report_version },
   { name: 'Migration20261201083000_report_indicators_in_tiyn', class: Migration20261201083000_report_indicators_in_tiyn },
+  { name: 'Migration20261201100000_extension_certificate', class: Migration20261201100000_extension_certificate },
 ];

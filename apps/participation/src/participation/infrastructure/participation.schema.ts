@@ -2,6 +2,7 @@ import { defineEntity, type EntitySchema } from '@mikro-orm/core';
 import type { ActivityType } from '@hub/contracts';
 import { EarlyTermination } from '../domain/early-termination.aggregate.js';
 import { Extension } from '../domain/extension.aggregate.js';
+import { ExtensionCertificate } from '../domain/extension-certificate.js';
 import { Participation } from '../domain/participation.aggregate.js';
 
 const p = defineEntity.properties;
@@ -47,6 +48,25 @@ export const ExtensionSchema = defineEntity({
   },
 });
 
+/** Annex 3 as issued (ADR 0051): insert-only; the table's trigger refuses UPDATE and DELETE. */
+export const ExtensionCertificateSchema = defineEntity({
+  class: ExtensionCertificate,
+  tableName: 'extension_certificate',
+  properties: {
+    id: p.uuid().primary(),
+    extensionId: p.uuid().unique('extension_certificate_extension_unique'),
+    participationId: p.uuid().index('extension_certificate_participation_idx'),
+    number: p.string().length(100).unique('extension_certificate_number_unique'),
+    issuedOn: p.date(),
+    validFrom: p.date(),
+    validTo: p.date(),
+    mediaType: p.string().length(100),
+    content: p.blob(),
+    sha256: p.string().length(64),
+    createdAt: p.datetime().columnType('timestamptz'),
+  },
+});
+
 export const EarlyTerminationSchema = defineEntity({
   class: EarlyTermination,
   tableName: 'early_termination',
@@ -67,4 +87,9 @@ export const EarlyTerminationSchema = defineEntity({
   },
 });
 
-export const participationModuleEntities = [ParticipationSchema, ExtensionSchema, EarlyTerminationSchema] as unknown as EntitySchema[];
+export const participationModuleEntities = [
+  ParticipationSchema,
+  ExtensionSchema,
+  ExtensionCertificateSchema,
+  EarlyTerminationSchema,
+] as unknown as EntitySchema[];

@@ -4,8 +4,8 @@ import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { assertMayActFor, seesEveryCompany } from '../../../shared/application/access.js';
 import { Deadlines } from '../../../shared/domain/deadlines.js';
-import { renderCertificatePdf } from '@hub/documents';
 import { EarlyTermination } from '../../domain/early-termination.aggregate.js';
+import { ExtensionCertificates } from '../extension-certificates.service.js';
 import { Extension } from '../../domain/extension.aggregate.js';
 import { Participation } from '../../domain/participation.aggregate.js';
 
@@ -15,6 +15,7 @@ export class ParticipationQueries {
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(Deadlines) private readonly deadlines: Deadlines,
+    @Inject(ExtensionCertificates) private readonly certificates: ExtensionCertificates,
   ) {}
 
   toDto(p: Participation): ParticipationDto {
@@ -63,29 +64,19 @@ export class ParticipationQueries {
     return this.uow.reader().find(EarlyTermination, where, { orderBy: { createdAt: 'asc' } });
   }
 
-  /** Annex 3: the extension certificate — name and BIN, address, activity types, issue date, validity, number. */
-  async extensionCertificate(actor: Actor, participationId: string, extensionId: string): Promise<{ fileName: string; pdf: Buffer }> {
-    const em = this.uow.reader();
-    const p = await em.findOne(Participation, { id: participationId });
-    const e = await em.findOne(Extension, { id: extensionId, participationId });
-    if (!p || !e || e.status !== 'approved' || !e.certificateNumber) throw new NotFoundError('extension certificate', extensionId);
-    assertMayActFor(actor, p.bin);
-    const pdf = await renderCertificatePdf({
-      annex: 3,
-      number: e.certificateNumber,
-      extendsCertificate: p.certificateNumber,
-      companyName: p.companyName,
-      bin: p.bin,
-      address: p.address,
-      activityTypes: p.activityTypes.map((a) => ({ code: a.code, nameKk: a.name, nameRu: a.name })),
-      issuedOn: e.decidedOn ?? p.termStart,
-      validFrom: p.termStart,
-      validTo: e.requestedTermEnd,
-      // Not signed yet: the national PKI signer is not there, and this context keeps no local key (ADR 0025).
-      signatureNote:
-        'Электрондық құжат: түпнұсқасы — қордың тізіліміндегі жазба. Электронный документ: подлинник — запись в реестре фонда. ' +
-        'Not signed: the electronic record in the Fund’s registry is authoritative.',
+  /**
+   * Annex 3 (ADR 0051): the extension certificate as issued — the stored bytes, byte-identical on every
+   * download. An extension approved before certificates were stored gets its certificate issued (and
+   * stored) on this first download.
+   */
+  async extensionCertificate(actor: Actor, participationId: string, extensionId: string): Promise<{ fileName: string; pdf: Buffer; sha256: string }> {
+    return this.uow.run(async (em) => {
+      const p = await em.findOne(Participation, { id: participationId });
+      const e = await em.findOne(Extension, { id: extensionId, participationId });
+      if (!p || !e || e.status !== 'approved' || !e.certificateNumber) throw new NotFoundError('extension certificate', extensionId);
+      assertMayActFor(actor, p.bin);
+      const c = await this.certificates.issuedFor(p, e);
+      return { fileName: c.fileName, pdf: c.content, sha256: c.sha256 };
     });
-    return { fileName: `${e.certificateNumber}.pdf`, pdf };
   }
 }

@@ -128,8 +128,14 @@ export class ParticipationsController {
     errors: [404],
   })
   async certificate(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ExtensionParams>, @Res() res: Response): Promise<void> {
-    const { fileName, pdf } = await this.queries.extensionCertificate(actor, p.id, p.extensionId);
-    res.status(200).type('application/pdf').setHeader('content-disposition', `attachment; filename="${fileName}"`).send(pdf);
+    const { fileName, pdf, sha256 } = await this.queries.extensionCertificate(actor, p.id, p.extensionId);
+    res
+      .status(200)
+      .type('application/pdf')
+      .setHeader('content-disposition', `attachment; filename="${fileName}"`)
+      .setHeader('etag', `"sha256-${sha256}"`)
+      .setHeader('digest', `sha-256=${Buffer.from(sha256, 'hex').toString('base64')}`)
+      .send(pdf);
   }
 
   @Post('participations/:id/early-terminations')

@@ -4,6 +4,7 @@ import { Clock } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { today } from '../../../../shared/application/today.js';
 import type { Extension } from '../../../domain/extension.aggregate.js';
+import { ExtensionCertificates } from '../../extension-certificates.service.js';
 import { ParticipationLifecycle } from '../../participation-lifecycle.service.js';
 import { ExtensionRepository } from '../../ports/extension.repository.js';
 import { ParticipationRepository } from '../../ports/participation.repository.js';
@@ -20,6 +21,7 @@ export class DecideExtensionHandler implements ICommandHandler<DecideExtensionCo
     @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
     @Inject(ExtensionRepository) private readonly extensions: ExtensionRepository,
     @Inject(ParticipationLifecycle) private readonly lifecycle: ParticipationLifecycle,
+    @Inject(ExtensionCertificates) private readonly certificates: ExtensionCertificates,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -34,6 +36,7 @@ export class DecideExtensionHandler implements ICommandHandler<DecideExtensionCo
       }
       extension.approve(p, today(this.clock), this.clock.now());
       await this.lifecycle.armPlannedEnd(p); // re-arms the live F-27 timer with the new end
+      await this.certificates.issuedFor(p, extension); // Annex 3: issued once, stored with its hash (ADR 0051)
       return extension;
     });
   }
