@@ -4,6 +4,7 @@ import { Migration20261122015830_applications } from './Migration20261122015830_
 import { Migration20261122022244_one_open_application } from './Migration20261122022244_one_open_application.js';
 import { Migration20261201071500_columns_instead_of_snapshot } from './Migration20261201071500_columns_instead_of_snapshot.js';
 import { Migration20261201090000_money_in_tiyn } from './Migration20261201090000_money_in_tiyn.js';
+import { Migration20261201120000_participant_life } from './Migration20261201120000_participant_life.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261122022244_one_open_application', class: Migration20261122022244_one_open_application },
   { name: 'Migration20261201071500_columns_instead_of_snapshot', class: Migration20261201071500_columns_instead_of_snapshot },
   { name: 'Migration20261201090000_money_in_tiyn', class: Migration20261201090000_money_in_tiyn },
+  { name: 'Migration20261201120000_participant_life', class: Migration20261201120000_participant_life },
 ];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOPICS, topicSpecs } from '@hub/contracts';
-import { TopicProbe, uniqueName, waitFor } from '@hub/testing';
+import { KafkaJsMessageBus, PrefixedMessageBus } from '@hub/messaging';
+import { TopicProbe, testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
 import {
   type CertificateVerification,
   type Harness,
@@ -20,8 +21,13 @@ let probe: TopicProbe;
 beforeAll(async () => {
   // This run's own topics (HUB_KAFKA_TOPIC_PREFIX; `t.` so that tools/hub test prunes them): the app and
   // the probe see the contract's topic name, the broker holds only this run's events.
-  h = await startHarness('reg_e2e', { workers: true, env: { HUB_KAFKA_TOPIC_PREFIX: `t.${uniqueName('reg-e2e').replace(/_/g, '-')}.` } });
-  await bus(h).createTopics(topicSpecs().filter((t) => t.name === topic || t.name === `${topic}.dlq`));
+  const prefix = `t.${uniqueName('reg-e2e').replace(/_/g, '-')}.`;
+  // The topics exist before the app starts: its consumer of participation's events (ADR 0055) subscribes at boot.
+  const admin = new PrefixedMessageBus(new KafkaJsMessageBus({ clientId: 'reg-e2e-admin', brokers: testKafkaBrokers() }), prefix);
+  const names = [topic, TOPICS.participation.name].flatMap((t) => [t, `${t}.dlq`]);
+  await admin.createTopics(topicSpecs().filter((t) => names.includes(t.name)));
+  await admin.close();
+  h = await startHarness('reg_e2e', { workers: true, env: { HUB_KAFKA_TOPIC_PREFIX: prefix } });
   probe = await TopicProbe.start(bus(h), topic);
 });
 afterAll(async () => {

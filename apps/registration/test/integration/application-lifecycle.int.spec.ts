@@ -367,6 +367,8 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
         validTo: '2027-11-15',
         status: 'active',
         listedOn: '2026-11-16',
+        extensions: [],
+        termination: null,
       },
     ]);
     expect(body<RegistryPage>(await h.http().get('/registry?activityType=PH-01&status=active')).items.map((i) => i.bin)).toContain(a.bin);

@@ -150,11 +150,14 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
 
   it('a failure in the middle of a command rolls the whole command back (aggregate, outbox, deadlines, timers)', async () => {
     const view = await h.http().get(`/applications/${registered}`).set(auth(a.officer));
-    // A conflicting participant row for the same BIN, written behind the command's back, makes its insert fail after the application row was updated.
+    // A participant row holding the certificate number the command will draw next, written behind the command's back, makes its insert fail after the application row was updated.
+    const [seq] = await h.sql<{ n: string }>(
+      `select (case when is_called then last_value + 1 else last_value end)::text as n from registration_certificate_seq`,
+    );
     await h.sql(
-      `insert into registration_participant (id, bin, company_name, address, activity_types, registration_application_id, contract_number, contract_signed_on, term_start, term_end, certificate_number, version, created_at, updated_at)
-       values ('018f0000-0000-7000-8000-00000000abcd', ?, 'x', 'x', '[]', '018f0000-0000-7000-8000-00000000abcd', 'x', '2026-01-01', '2026-01-01', '2026-12-31', 'AH-1999-00001', 1, now(), now())`,
-      [body(view).bin],
+      `insert into registration_participant (id, bin, company_name, address, activity_types, registration_application_id, contract_number, contract_signed_on, term_start, term_end, certificate_number, valid_to, extensions, version, created_at, updated_at)
+       values ('018f0000-0000-7000-8000-00000000abcd', ?, 'x', 'x', '[]', '018f0000-0000-7000-8000-00000000abcd', 'x', '2025-01-01', '2025-01-01', '2025-12-31', ?, '2025-12-31', '[]', 1, now(), now())`,
+      [body(view).bin, `AH-2026-${seq!.n.padStart(5, '0')}`],
     );
     const before = await counts();
     const res = await h.http().post(`/applications/${registered}/contract`).set(auth(a.officer)).send({ contractNumber: 'SC-10', signedOn: '2026-11-16' });
@@ -244,7 +247,18 @@ describe('confidentiality (F-35)', () => {
     const page = await h.http().get('/registry');
     expect(body<RegistryPage>(page).total).toBeGreaterThanOrEqual(1);
     for (const item of body<RegistryPage>(page).items)
-      expect(Object.keys(item).sort()).toEqual(['activityTypes', 'bin', 'certificateNumber', 'companyName', 'listedOn', 'status', 'validFrom', 'validTo']);
+      expect(Object.keys(item).sort()).toEqual([
+        'activityTypes',
+        'bin',
+        'certificateNumber',
+        'companyName',
+        'extensions',
+        'listedOn',
+        'status',
+        'termination',
+        'validFrom',
+        'validTo',
+      ]);
     const plan = completeDraft().businessPlan;
     for (const text of [
       (await h.http().get('/registry')).text,

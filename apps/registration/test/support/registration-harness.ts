@@ -12,12 +12,15 @@ import type {
   ReviewQueuePageSchema,
   TranslationTaskSchema,
 } from '@hub/contracts';
-import { type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp } from '@hub/nest-commons';
+import { type EventEnvelope, ParticipationExtendedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
+import { uuidv7 } from '@hub/kernel';
+import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { registrationPlatform } from '../../src/app.module.js';
 import { cleanDeclaration, sampleBusinessPlan, samplePlaceOfBusiness } from '../../src/cli/sample-data.js';
 import { registrationOrmConfig } from '../../src/mikro-orm.config.js';
+import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/registration/interface/kafka/participation-events.consumer.js';
 import { RegistrationModule } from '../../src/registration/registration.module.js';
 
 /**
@@ -176,4 +179,76 @@ export async function driveTo(
   if (until === 'certificate-issued') return id;
   ok(await h.http().post(`/applications/${id}/listing`).set(auth(a.officer)));
   return id;
+}
+
+// ---- participation's events (ADR 0055): fed through the app's real consumer (decode, inbox, handler in the inbox transaction) ----
+
+/** The app's consumer of participation's events, as the platform built it (inbox, unit of work, DLQ). */
+export const participationConsumer = (h: Harness): EventConsumer => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === PARTICIPATION_EVENTS_CONSUMER.name);
+  if (!consumer) throw new Error(`no consumer ${PARTICIPATION_EVENTS_CONSUMER.name}`);
+  return consumer;
+};
+
+/** Feeds an envelope through the real consumer, as if read from Kafka. */
+export const deliverParticipation = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
+  participationConsumer(h).consume({
+    topic: PARTICIPATION_EVENTS_CONSUMER.topics[0]!,
+    partition: 0,
+    offset,
+    key: (envelope.payload as { bin?: string }).bin ?? null,
+    value: Buffer.from(JSON.stringify(envelope)),
+    headers: {},
+  });
+
+const envelopeOf = <P>(type: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
+  id: uuidv7(),
+  type,
+  version: 1,
+  occurredAt: new Date().toISOString(),
+  correlationId: uuidv7(),
+  causationId: null,
+  aggregateId,
+  payload,
+});
+
+/** participation.participation-terminated v1 as participation publishes it (early on F-28(7) unless overridden). */
+export function participationTerminated(
+  participant: { participantId: string; bin: string },
+  over: Partial<PayloadOf<typeof ParticipationTerminatedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ParticipationTerminatedV1>> {
+  const participationId = over.participationId ?? uuidv7();
+  return envelopeOf(ParticipationTerminatedV1.type, participationId, {
+    participationId,
+    participantId: participant.participantId,
+    bin: participant.bin,
+    kind: 'early',
+    ground: 'contract-breach',
+    groundNumber: 7,
+    decidedBy: 'commission',
+    decisionReference: 'CP-2026-00042 (confidential deliberation)',
+    endedOn: '2026-11-16',
+    ruleIds: ['F-26', 'F-28(7)', 'F-30'],
+    ...over,
+  });
+}
+
+/** participation.participation-extended v1 as participation publishes it. */
+export function participationExtended(
+  participant: { participantId: string; bin: string; certificateNumber: string },
+  over: Partial<PayloadOf<typeof ParticipationExtendedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ParticipationExtendedV1>> {
+  const participationId = over.participationId ?? uuidv7();
+  const newTermEnd = over.newTermEnd ?? '2028-11-15';
+  return envelopeOf(ParticipationExtendedV1.type, participationId, {
+    participationId,
+    participantId: participant.participantId,
+    bin: participant.bin,
+    extensionId: uuidv7(),
+    previousTermEnd: '2027-11-15',
+    newTermEnd,
+    certificateNumber: `EXT-${participant.certificateNumber}-${newTermEnd.replace(/-/g, '')}`,
+    issuedOn: '2027-10-20',
+    ...over,
+  });
 }

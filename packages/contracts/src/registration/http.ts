@@ -122,7 +122,10 @@ export const RecordDecisionBody = z.object({
 export const SignContractBody = z.object({ contractNumber: text(100), signedOn: IsoDateSchema, termMonths: z.number().int().min(1).max(120).optional() });
 
 export const ApplicationIdParams = z.object({ id: z.uuid() });
-export const CertificateNumberParams = z.object({ number: z.string().regex(/^AH-\d{4}-\d{5}$/, 'certificate number looks like AH-2026-00001') });
+/** A registration certificate (Annex 2, `AH-2026-00001`) or an extension certificate (Annex 3, `EXT-AH-2026-00001-20281115`). */
+export const CertificateNumberParams = z.object({
+  number: z.string().regex(/^(AH-\d{4}-\d{5}|EXT-AH-\d{4}-\d{5}-\d{8})$/, 'certificate number looks like AH-2026-00001 or EXT-AH-2026-00001-20281115'),
+});
 
 export const ApplicationListQuery = PageQuerySchema.extend({
   status: ApplicationStatusSchema.optional(),
@@ -142,7 +145,8 @@ export const DeadlinesQuery = z.object({
 export const RegistryQuery = PageQuerySchema.extend({
   q: z.string().trim().min(1).max(200).optional(),
   activityType: z.string().min(1).max(50).optional(),
-  status: z.enum(['active', 'expired']).optional(),
+  /** F-19, F-25, F-27, F-28: active, expired (past the current validity) or terminated early. */
+  status: z.enum(['active', 'expired', 'terminated']).optional(),
 });
 export const RegistryExportQuery = RegistryQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'json']).default('json') });
 
@@ -254,12 +258,19 @@ export const RegistryEntrySchema = z.object({
   activityTypes: z.array(z.object({ code: z.string(), name: z.string() })),
   certificateNumber: z.string(),
   validFrom: IsoDateSchema,
+  /** The last day of the CURRENT validity: the term end, moved by approved extensions (F-25), or the planned end (F-27). */
   validTo: IsoDateSchema,
-  status: z.enum(['active', 'expired']),
+  status: z.enum(['active', 'expired', 'terminated']),
   listedOn: IsoDateSchema,
+  /** F-25, Annex 3: the extension certificates, each with its own number and validity. */
+  extensions: z.array(z.object({ certificateNumber: z.string(), issuedOn: IsoDateSchema, validFrom: IsoDateSchema, validTo: IsoDateSchema })),
+  /** F-28: an early termination — its date and ground category (and number) only, never the confidential detail (F-35). */
+  termination: z.object({ terminatedOn: IsoDateSchema, ground: z.string(), groundNumber: z.number().int().nullable() }).nullable(),
 });
 export const RegistryPageSchema = pageOf(RegistryEntrySchema);
 export const CertificateVerificationSchema = RegistryEntrySchema.extend({
+  /** Which document the number names: the registration certificate (Annex 2) or an extension certificate (Annex 3). */
+  certificate: z.object({ kind: z.enum(['registration', 'extension']), number: z.string(), validFrom: IsoDateSchema, validTo: IsoDateSchema }),
   valid: z.boolean(),
   issuedOn: IsoDateSchema,
   signature: z.object({ provider: z.string(), nationalPki: z.boolean(), algorithm: z.string(), keyId: z.string(), verified: z.boolean() }),
@@ -293,4 +304,10 @@ export const ParticipantViewSchema = z.object({
   certificateNumber: z.string(),
   certificateIssuedOn: IsoDateSchema.nullable(),
   listedOn: IsoDateSchema.nullable(),
+  /** F-19, F-25, F-27, F-28: as the public registry says it today. */
+  status: z.enum(['active', 'expired', 'terminated']),
+  validTo: IsoDateSchema,
+  extensions: z.array(z.object({ certificateNumber: z.string(), issuedOn: IsoDateSchema, validFrom: IsoDateSchema, validTo: IsoDateSchema })),
+  /** F-26 … F-28: how the participation ended (planned or early, ground category and number), or null. */
+  end: z.object({ kind: z.enum(['planned', 'early']), ground: z.string(), groundNumber: z.number().int().nullable(), endedOn: IsoDateSchema }).nullable(),
 });

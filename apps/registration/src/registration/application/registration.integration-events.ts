@@ -162,6 +162,9 @@ export class RegistrationIntegrationEvents extends IntegrationEventMapper {
       case 'ApplicationCertificateIssued':
       case 'ApplicationListed':
         return []; // internal: the participant's events carry what other contexts need
+      case 'ParticipantExtended':
+      case 'ParticipantEnded':
+        return []; // internal: participation published these facts; registration only follows them in its registry
     }
   }
 }

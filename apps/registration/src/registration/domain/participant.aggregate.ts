@@ -1,7 +1,31 @@
-import type { IsoDate } from '@hub/calendar';
+import { type IsoDate, addCalendarDays, compareIsoDates } from '@hub/calendar';
 import { AggregateRoot } from '@hub/kernel';
 import type { Mutable } from './mutable.js';
 import type { DescribedActivityType, ParticipantEvent } from './registration.events.js';
+
+/** F-25, Annex 3: an approved extension, as participation published it (its certificate is participation's document). */
+export interface ParticipantExtension {
+  readonly extensionId: string;
+  /** The Annex 3 extension certificate's own number. */
+  readonly certificateNumber: string;
+  readonly issuedOn: IsoDate;
+  /** The day after the previous term end. */
+  readonly validFrom: IsoDate;
+  readonly validTo: IsoDate;
+}
+
+/** F-26 … F-28: how the participation ended — the ground CATEGORY only (F-35: never the confidential detail). */
+export interface ParticipationEnd {
+  readonly kind: 'planned' | 'early';
+  /** `term-expired` (F-27) or one of the seven F-28 ground categories. */
+  readonly ground: string;
+  /** F-28 ground number (1–7); null for the planned end. */
+  readonly groundNumber: number | null;
+  readonly endedOn: IsoDate;
+}
+
+/** What the public registry says of a participant on a day (F-19, F-25, F-27, F-28). */
+export type RegistryStatus = 'active' | 'expired' | 'terminated';
 
 /**
  * A participant (from contract signing, F-18) and, once listed, a public registry entry (F-19).
@@ -21,6 +45,15 @@ export class Participant extends AggregateRoot<ParticipantEvent> {
   readonly certificateNumber!: string;
   readonly certificateIssuedOn!: IsoDate | null;
   readonly listedOn!: IsoDate | null;
+  /** F-25, F-27: the last day of the current validity — the term end, moved by each approved extension. */
+  readonly validTo!: IsoDate;
+  /** F-25, Annex 3: the approved extensions, oldest first. */
+  readonly extensions!: ParticipantExtension[];
+  /** F-26 … F-28: the end participation published (null while the participation runs). */
+  readonly endedOn!: IsoDate | null;
+  readonly endKind!: 'planned' | 'early' | null;
+  readonly endGround!: string | null;
+  readonly endGroundNumber!: number | null;
   readonly version!: number;
   readonly createdAt!: Date;
   readonly updatedAt!: Date;
@@ -61,6 +94,12 @@ export class Participant extends AggregateRoot<ParticipantEvent> {
       certificateNumber: input.certificateNumber,
       certificateIssuedOn: null,
       listedOn: null,
+      validTo: input.termEnd,
+      extensions: [],
+      endedOn: null,
+      endKind: null,
+      endGround: null,
+      endGroundNumber: null,
       createdAt: input.at,
       updatedAt: input.at,
     });
@@ -117,8 +156,63 @@ export class Participant extends AggregateRoot<ParticipantEvent> {
     this.record({ name: 'ParticipantAddressChanged', aggregateId: this.id, occurredAt: at, bin: this.bin, address, reportedOn });
   }
 
-  /** F-19: active while the term runs. */
-  statusOn(today: IsoDate): 'active' | 'expired' {
-    return this.termEnd >= today ? 'active' : 'expired';
+  /**
+   * F-25, Annex 3: participation approved an extension (participation.participation-extended): the
+   * validity now runs to `newTermEnd` under the extension certificate's own number. The same
+   * extension twice changes nothing (false).
+   */
+  extended(e: { extensionId: string; previousTermEnd: IsoDate; newTermEnd: IsoDate; certificateNumber: string; issuedOn: IsoDate }, at: Date): boolean {
+    if (this.extensions.some((x) => x.extensionId === e.extensionId)) return false;
+    const extension: ParticipantExtension = {
+      extensionId: e.extensionId,
+      certificateNumber: e.certificateNumber,
+      issuedOn: e.issuedOn,
+      validFrom: addCalendarDays(e.previousTermEnd, 1),
+      validTo: e.newTermEnd,
+    };
+    this.m.extensions = [...this.extensions, extension];
+    if (compareIsoDates(e.newTermEnd, this.validTo) > 0) this.m.validTo = e.newTermEnd;
+    this.m.updatedAt = at;
+    this.record({ name: 'ParticipantExtended', aggregateId: this.id, occurredAt: at, bin: this.bin, ...extension });
+    return true;
+  }
+
+  /**
+   * F-26 … F-28: the participation ended (participation.participation-terminated) — as planned
+   * (F-27: the validity ends on `endedOn`) or early on an F-28 ground (terminated from `endedOn`).
+   * Only the ground category and number are kept (F-35). The first end recorded stays (false).
+   */
+  ended(end: ParticipationEnd, at: Date): boolean {
+    if (this.endedOn) return false;
+    const m = this.m;
+    m.endedOn = end.endedOn;
+    m.endKind = end.kind;
+    m.endGround = end.ground;
+    m.endGroundNumber = end.groundNumber;
+    if (end.kind === 'planned') m.validTo = end.endedOn;
+    m.updatedAt = at;
+    this.record({ name: 'ParticipantEnded', aggregateId: this.id, occurredAt: at, bin: this.bin, ...end });
+    return true;
+  }
+
+  /** The end, or null while the participation runs. */
+  get end(): ParticipationEnd | null {
+    if (!this.endedOn || !this.endKind || !this.endGround) return null;
+    return { kind: this.endKind, ground: this.endGround, groundNumber: this.endGroundNumber, endedOn: this.endedOn };
+  }
+
+  /**
+   * F-19, F-25, F-27, F-28: `terminated` from the day an early termination takes effect; `expired`
+   * after the last day of the current validity (the term end, moved by extensions, or the planned
+   * end participation published); otherwise `active`.
+   */
+  statusOn(today: IsoDate): RegistryStatus {
+    if (this.endKind === 'early' && this.endedOn && compareIsoDates(this.endedOn, today) <= 0) return 'terminated';
+    return compareIsoDates(this.validTo, today) >= 0 ? 'active' : 'expired';
+  }
+
+  /** F-25 (second part) → F-8: a participant whose participation ended (expired, extension missed, or terminated early) may register anew. */
+  isActiveOn(today: IsoDate): boolean {
+    return this.statusOn(today) === 'active';
   }
 }

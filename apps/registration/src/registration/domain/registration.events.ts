@@ -93,7 +93,30 @@ export interface ParticipantAddressChanged extends Base<'ParticipantAddressChang
   readonly address: string;
   readonly reportedOn: string;
 }
-export type ParticipantEvent = ParticipantRegistered | ParticipantCertificateIssued | ParticipantListed | ActivityTypesChanged | ParticipantAddressChanged;
+/** Internal: registration's record of participation's facts (the registry follows them; not re-published). */
+export interface ParticipantExtended extends Base<'ParticipantExtended'> {
+  readonly bin: string;
+  readonly extensionId: string;
+  readonly certificateNumber: string;
+  readonly issuedOn: string;
+  readonly validFrom: string;
+  readonly validTo: string;
+}
+export interface ParticipantEnded extends Base<'ParticipantEnded'> {
+  readonly bin: string;
+  readonly kind: 'planned' | 'early';
+  readonly ground: string;
+  readonly groundNumber: number | null;
+  readonly endedOn: string;
+}
+export type ParticipantEvent =
+  | ParticipantRegistered
+  | ParticipantCertificateIssued
+  | ParticipantListed
+  | ActivityTypesChanged
+  | ParticipantAddressChanged
+  | ParticipantExtended
+  | ParticipantEnded;
 
 // ---- Deadline ---------------------------------------------------------------------------------
 export interface DeadlineMissed extends Base<'DeadlineMissed'> {

@@ -52,8 +52,13 @@ export class MikroOrmParticipantRepository extends ParticipantRepository {
     if (!p) throw new NotFoundError('participant', id);
     return p;
   }
-  findByBin(bin: string): Promise<Participant | null> {
-    return this.uow.em().findOne(ParticipantSchema, { bin });
+  find(id: string): Promise<Participant | null> {
+    return this.uow.em().findOne(ParticipantSchema, { id });
+  }
+  /** The company's latest participation (F-25 → F-8: a company may have had earlier ones). */
+  async findByBin(bin: string): Promise<Participant | null> {
+    const [latest] = await this.uow.em().find(ParticipantSchema, { bin }, { orderBy: { createdAt: 'desc', certificateNumber: 'desc' }, limit: 1 });
+    return latest ?? null;
   }
   add(participant: Participant): void {
     this.uow.em().persist(participant);

@@ -6,7 +6,7 @@ import { Deadline } from '../domain/deadline.aggregate.js';
 import type { EligibilityDeclaration, TaxCertificate } from '../domain/eligibility/eligibility-rule.js';
 import type { EligibilityEvaluation } from '../domain/eligibility/eligibility-rule-set.js';
 import { IssuedCertificate, type StoredSignature } from '../domain/issued-certificate.js';
-import { Participant } from '../domain/participant.aggregate.js';
+import { Participant, type ParticipantExtension } from '../domain/participant.aggregate.js';
 import type { DescribedActivityType } from '../domain/registration.events.js';
 import { TranslationTask } from '../domain/translation-task.aggregate.js';
 
@@ -78,7 +78,8 @@ export const ParticipantSchema = defineEntity({
   tableName: 'registration_participant',
   properties: {
     id: p.uuid().primary(),
-    bin: p.string().length(12).unique('registration_participant_bin_unique'),
+    // F-25 → F-8: a company may register again once its participation ended — one row per participation, not per BIN.
+    bin: p.string().length(12).index('registration_participant_bin_idx'),
     companyName: p.string().length(500),
     address: p.string().length(1000),
     activityTypes: p.json<DescribedActivityType[]>().columnType('jsonb'),
@@ -90,6 +91,12 @@ export const ParticipantSchema = defineEntity({
     certificateNumber: p.string().length(20).unique('registration_participant_certificate_unique'),
     certificateIssuedOn: p.date().nullable(),
     listedOn: p.date().nullable(),
+    validTo: p.date(),
+    extensions: p.json<ParticipantExtension[]>().columnType('jsonb'),
+    endedOn: p.date().nullable(),
+    endKind: p.string().length(10).nullable(),
+    endGround: p.string().length(40).nullable(),
+    endGroundNumber: p.integer().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),

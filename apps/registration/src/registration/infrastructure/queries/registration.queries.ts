@@ -210,18 +210,26 @@ export class RegistrationQueries {
     }));
   }
 
-  /** F-19: a public registry entry: name, BIN, activity types, certificate number and validity, status. Never the business plan (F-35). */
+  /**
+   * F-19, F-25, F-27, F-28: a public registry entry — name, BIN, activity types, certificate number,
+   * the CURRENT validity (moved by extensions), the extension certificates (Annex 3), the status of
+   * the day, and an early termination's date and ground category. Never the business plan, the
+   * decision reference or any other confidential detail (F-35).
+   */
   registryEntry(p: Participant) {
     const today = this.today();
+    const end = p.end;
     return {
       companyName: p.companyName,
       bin: p.bin,
       activityTypes: p.activityTypes.map((t) => ({ code: t.code, name: t.name })),
       certificateNumber: p.certificateNumber,
       validFrom: p.termStart,
-      validTo: p.termEnd,
+      validTo: p.validTo,
       status: p.statusOn(today),
       listedOn: p.listedOn!,
+      extensions: p.extensions.map((x) => ({ certificateNumber: x.certificateNumber, issuedOn: x.issuedOn, validFrom: x.validFrom, validTo: x.validTo })),
+      termination: end?.kind === 'early' ? { terminatedOn: end.endedOn, ground: end.ground, groundNumber: end.groundNumber } : null,
     };
   }
 
@@ -241,8 +249,16 @@ export class RegistrationQueries {
       params.push(JSON.stringify([{ code: q.activityType }]));
     }
     if (q.status) {
-      where.push(q.status === 'active' ? 'term_end >= ?' : 'term_end < ?');
-      params.push(this.today());
+      // The SQL twin of Participant.statusOn (F-19, F-25, F-27, F-28).
+      const terminated = `coalesce(end_kind = 'early' and ended_on <= ?::date, false)`;
+      const today = this.today();
+      if (q.status === 'terminated') {
+        where.push(terminated);
+        params.push(today);
+      } else {
+        where.push(`not ${terminated} and valid_to ${q.status === 'active' ? '>=' : '<'} ?::date`);
+        params.push(today, today);
+      }
     }
     const em = this.em();
     const [count] = await em.execute<{ n: string }[]>(`select count(*)::text as n from registration_participant where ${where.join(' and ')}`, params);
@@ -265,19 +281,33 @@ export class RegistrationQueries {
     return (await this.registryRows(q)).rows.map((p) => this.registryEntry(p));
   }
 
-  /** Anyone can verify a certificate by its number (the QR code opens this). */
+  /**
+   * Anyone can verify a certificate by its number (the QR code opens this): the registration
+   * certificate (Annex 2) or an extension certificate (Annex 3, F-25) — valid while the participation
+   * is active and, for an extension, within its own period; a terminated or expired participant's
+   * certificates answer `valid: false` with the status and (early) the termination's date and ground.
+   */
   async verifyCertificate(number: string) {
     const em = this.em();
-    const participant = await em.findOne(ParticipantSchema, { certificateNumber: number });
-    const cert = await em.findOne(IssuedCertificateSchema, { number });
+    const participant = number.startsWith('EXT-')
+      ? ((await em.find(ParticipantSchema, { extensions: { $contains: [{ certificateNumber: number }] } }, { limit: 1 }))[0] ?? null)
+      : await em.findOne(ParticipantSchema, { certificateNumber: number });
+    const cert = participant ? await em.findOne(IssuedCertificateSchema, { number: participant.certificateNumber }) : null;
     if (!participant || !cert || !participant.listedOn) throw new NotFoundError('certificate', number);
     const signature: CertificateSignature = cert.signature;
     const verified = await this.signer.verify(Buffer.from(cert.pdf), signature);
     const entry = this.registryEntry(participant);
+    const extension = participant.extensions.find((x) => x.certificateNumber === number);
+    const today = this.today();
+    const certificate = extension
+      ? { kind: 'extension' as const, number, validFrom: extension.validFrom, validTo: extension.validTo }
+      : { kind: 'registration' as const, number, validFrom: participant.termStart, validTo: participant.termEnd };
+    const inItsPeriod = !extension || (extension.validFrom <= today && today <= extension.validTo);
     return {
       ...entry,
-      issuedOn: cert.issuedOn,
-      valid: entry.status === 'active' && verified,
+      certificate,
+      issuedOn: extension ? extension.issuedOn : cert.issuedOn,
+      valid: entry.status === 'active' && verified && inItsPeriod,
       signature: { provider: signature.provider, nationalPki: signature.nationalPki, algorithm: signature.algorithm, keyId: signature.keyId, verified },
     };
   }
@@ -286,7 +316,8 @@ export class RegistrationQueries {
   async participant(bin: string, actor: Actor) {
     const staff = hasAnyRole(actor, PARTICIPANT_FILE_ROLES);
     if (!staff && !(actor.roles.includes('applicant') && actor.companies.includes(bin))) throw new NotFoundError('participant', bin);
-    const p = await this.em().findOne(ParticipantSchema, { bin });
+    // The company's latest participation (after an ended one it may have registered again, F-25 → F-8).
+    const [p] = await this.em().find(ParticipantSchema, { bin }, { orderBy: { createdAt: 'desc', certificateNumber: 'desc' }, limit: 1 });
     if (!p) throw new NotFoundError('participant', bin);
     return {
       id: p.id,
@@ -301,6 +332,10 @@ export class RegistrationQueries {
       certificateNumber: p.certificateNumber,
       certificateIssuedOn: p.certificateIssuedOn,
       listedOn: p.listedOn,
+      status: p.statusOn(this.today()),
+      validTo: p.validTo,
+      extensions: p.extensions.map((x) => ({ certificateNumber: x.certificateNumber, issuedOn: x.issuedOn, validFrom: x.validFrom, validTo: x.validTo })),
+      end: p.end,
     };
   }
 

@@ -46,9 +46,33 @@ export class PublicRegistryHttpController {
         .send(JSON.stringify(rows));
       return;
     }
-    const header = ['company_name', 'bin', 'activity_types', 'certificate_number', 'valid_from', 'valid_to', 'status', 'listed_on'];
+    const header = [
+      'company_name',
+      'bin',
+      'activity_types',
+      'certificate_number',
+      'valid_from',
+      'valid_to',
+      'status',
+      'listed_on',
+      'extension_certificates',
+      'terminated_on',
+      'termination_ground',
+    ];
     const lines = rows.map((r) =>
-      [r.companyName, r.bin, r.activityTypes.map((t) => `${t.code} ${t.name}`).join('; '), r.certificateNumber, r.validFrom, r.validTo, r.status, r.listedOn]
+      [
+        r.companyName,
+        r.bin,
+        r.activityTypes.map((t) => `${t.code} ${t.name}`).join('; '),
+        r.certificateNumber,
+        r.validFrom,
+        r.validTo,
+        r.status,
+        r.listedOn,
+        r.extensions.map((x) => `${x.certificateNumber} ${x.validFrom}..${x.validTo}`).join('; '),
+        r.termination?.terminatedOn ?? '',
+        r.termination ? `${r.termination.ground}${r.termination.groundNumber ? ` (F-28(${r.termination.groundNumber}))` : ''}` : '',
+      ]
         .map(csvCell)
         .join(','),
     );

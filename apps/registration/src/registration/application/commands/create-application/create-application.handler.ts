@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import type { Actor } from '@hub/contracts';
+import { almatyDate } from '@hub/calendar';
 import { parseBin, requireHeadOfficeLegalEntity } from '@hub/identifiers';
 import { Clock, ConflictError, ForbiddenError, RuleViolationError, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
@@ -30,8 +31,10 @@ export class CreateApplicationCommand extends Command<{ id: string }> {
 /**
  * F-8: a company representative starts a draft. The BIN must be a valid legal-entity head office
  * BIN (F-7(1), F-7(2)) of a company the caller acts for (F-35). One open application per company
- * and kind; after a refusal the company may apply again (F-17). F-20: an activity-type change is
- * for registered participants only, and starts from their current activity types.
+ * and kind; after a refusal the company may apply again (F-17), and after its participation ended
+ * (expired, extension missed, terminated early) it registers anew (F-25 → F-8); while a participation
+ * is active a second registration is refused. F-20: an activity-type change is for active
+ * participants only, and starts from their current activity types.
  */
 @CommandHandler(CreateApplicationCommand)
 export class CreateApplicationHandler implements ICommandHandler<CreateApplicationCommand> {
@@ -54,20 +57,24 @@ export class CreateApplicationHandler implements ICommandHandler<CreateApplicati
           `the company already has an open ${input.kind} application (${open.id}, ${open.status})`,
           { applicationId: open.id },
         );
-      const participant = await this.participants.findByBin(input.bin);
-      if (input.kind === 'registration' && participant)
+      const now = this.clock.now();
+      const today = almatyDate(now);
+      const latest = await this.participants.findByBin(input.bin);
+      const active = latest?.isActiveOn(today) ? latest : null;
+      // F-25 (second part) → F-8: once the participation ended (term expired, extension missed, early
+      // termination) the company registers anew; while one is active, F-20 is the path.
+      if (input.kind === 'registration' && active)
         throw new ConflictError(
           'registration.already-participant',
-          `the company is already a participant (certificate ${participant.certificateNumber}); apply for an activity-type change instead (F-20)`,
+          `the company is already a participant (certificate ${active.certificateNumber}, valid to ${active.validTo}); apply for an activity-type change instead (F-20)`,
         );
-      if (input.kind === 'activity-change' && !participant)
-        throw new RuleViolationError('F-20', 'only a registered participant can apply to change or add activity types');
-      const now = this.clock.now();
+      if (input.kind === 'activity-change' && !active)
+        throw new RuleViolationError('F-20', 'only a participant whose participation is active can apply to change or add activity types');
       const app = Application.create({
         id: uuidv7(now.getTime()),
         ...input,
-        participantId: participant?.id ?? null,
-        activityTypes: participant ? selectedActivityTypes(participant.activityTypes, this.catalogue) : [],
+        participantId: active?.id ?? null,
+        activityTypes: active && input.kind === 'activity-change' ? selectedActivityTypes(active.activityTypes, this.catalogue) : [],
         by: actor.subject,
         at: now,
       });

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler, Command } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
 import { almatyDate } from '@hub/calendar';
 import type { Actor } from '@hub/contracts';
-import { Clock, uuidv7 } from '@hub/kernel';
+import { Clock, ConflictError, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ActivityTypeCatalogue, describeActivityTypes } from '../../../domain/activity-type-catalogue.js';
 import { Participant } from '../../../domain/participant.aggregate.js';
@@ -46,6 +46,13 @@ export class SignContractHandler implements ICommandHandler<SignContractCommand>
       const app = await this.applications.get(id);
       const now = this.clock.now();
       const today = almatyDate(now);
+      // F-25 → F-8: a company registering anew has no active participation left (one at a time).
+      const current = await this.participants.findByBin(app.bin);
+      if (current?.isActiveOn(today))
+        throw new ConflictError(
+          'registration.already-participant',
+          `the company is still a participant (certificate ${current.certificateNumber}, valid to ${current.validTo})`,
+        );
       const participantId = uuidv7(now.getTime());
       const minimumTermMonths = this.reference.numberAt('participation-min-term-months', contract.signedOn);
       const certificateNumber = documentNumber('AH', today, await this.numbers.next('certificate'));
