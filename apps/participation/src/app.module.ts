@@ -45,6 +45,8 @@ import { ExtensionTermBounds } from './participation/domain/extension-term-bound
 import { loadExtensionTermFile } from './participation/infrastructure/extension-term-file.js';
 import { ExtensionCertificateRenderer, ExtensionCertificateRepository } from './participation/application/ports/extension-certificate.ports.js';
 import { ExtensionCertificates } from './participation/application/extension-certificates.service.js';
+import { AuditDuty } from './obligations/application/audit-duty.service.js';
+import { DeclareAnnualIncomeHandler } from './obligations/application/commands/declare-annual-income/declare-annual-income.handler.js';
 import {
   DocumentsExtensionCertificateRenderer,
   MikroOrmExtensionCertificateRepository,
@@ -64,8 +66,14 @@ import {
 import { FEE_EXPORTS, FEE_PROVIDERS } from './fees/fees.providers.js';
 import { NonResidentRecords, QuarterlyReportRepository } from './reporting/application/ports/quarterly-report.repository.js';
 import { MikroOrmNonResidentRecords, MikroOrmQuarterlyReportRepository } from './reporting/infrastructure/reporting.mikro-orm.repositories.js';
-import { AuditObligationRepository, CorporateNoticeRepository, InformationRequestRepository } from './obligations/application/ports/obligation.repositories.js';
 import {
+  AnnualIncomeRepository,
+  AuditObligationRepository,
+  CorporateNoticeRepository,
+  InformationRequestRepository,
+} from './obligations/application/ports/obligation.repositories.js';
+import {
+  MikroOrmAnnualIncomeRepository,
   MikroOrmAuditObligationRepository,
   MikroOrmCorporateNoticeRepository,
   MikroOrmInformationRequestRepository,
@@ -97,6 +105,7 @@ const COMMAND_HANDLERS = [
   RequestInformationHandler,
   AnswerInformationRequestHandler,
   SubmitAuditOpinionHandler,
+  DeclareAnnualIncomeHandler,
   FileCorporateNoticeHandler,
   RecordConclusionHandler,
   GenerateAnalyticsHandler,
@@ -113,6 +122,7 @@ const PORTS: Provider[] = [
   { provide: NonResidentRecords, useClass: MikroOrmNonResidentRecords },
   { provide: InformationRequestRepository, useClass: MikroOrmInformationRequestRepository },
   { provide: AuditObligationRepository, useClass: MikroOrmAuditObligationRepository },
+  { provide: AnnualIncomeRepository, useClass: MikroOrmAnnualIncomeRepository },
   { provide: CorporateNoticeRepository, useClass: MikroOrmCorporateNoticeRepository },
   { provide: MonitoringConclusionRepository, useClass: MikroOrmMonitoringConclusionRepository },
   { provide: ExtensionCertificateRepository, useClass: MikroOrmExtensionCertificateRepository },
@@ -120,7 +130,7 @@ const PORTS: Provider[] = [
   { provide: ExtensionTermBounds, inject: [HUB_CONFIG], useFactory: (c: ParticipationConfig) => loadExtensionTermFile(c.HUB_EXTENSION_TERM_FILE) },
 ];
 
-const SERVICES = [ParticipationLifecycle, ExtensionCertificates, AnalyticsService, ParticipationMetrics];
+const SERVICES = [ParticipationLifecycle, ExtensionCertificates, AuditDuty, AnalyticsService, ParticipationMetrics];
 
 /**
  * The context's ports and shared services, global so that the timer and event handlers the

@@ -29,6 +29,7 @@ const EXPECTED: Readonly<Record<string, Policy>> = {
   'POST /early-terminations/{caseId}/commission-decision': ['commission-secretary'], // F-30: the secretary records the Commission's decision
   // membership fees (F-21 … F-23)
   'POST /participations/{id}/income-declarations': ['applicant', 'fund-officer', 'finance-officer'],
+  'POST /participations/{id}/annual-income': ['applicant', 'fund-officer', 'finance-officer'],
   'GET /participations/{id}/fees': FILE_READERS,
   'POST /fees/{feeId}/payments': ['finance-officer', 'fund-officer'],
   'POST /fee-payments/imports': ['finance-officer'],

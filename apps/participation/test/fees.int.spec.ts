@@ -211,7 +211,7 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     expect(body(again).errors[0]!.field).toBe('csv.row[2].reference');
   });
 
-  it('F-33: declared annual income above 100 000 000 KZT derives an audit opinion owed by 1 July of the next year', async () => {
+  it('F-33: declared income above 100 000 000 KZT derives an audit opinion owed before 1 July of the next year (ADR 0052)', async () => {
     const c = await assessedFee(h, 12_000_000_000); // 120 000 000 KZT
     const small = await assessedFee(h, 1_000_000_000);
     const audits = list(await h.http().get('/audit-obligations?year=2026').set('authorization', `Bearer ${h.tokens.officer}`));
@@ -221,7 +221,7 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
         financialYear: 2026,
         declaredIncomeTiyn: 12_000_000_000,
         thresholdTiyn: 10_000_000_000,
-        dueDate: '2027-07-01',
+        dueDate: '2027-06-30',
         status: 'owed',
       }),
     ]);

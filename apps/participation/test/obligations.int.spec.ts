@@ -139,7 +139,7 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
     ).toBe(403);
   });
 
-  it('F-33: an audit opinion not submitted by 1 July raises deadline-missed', async () => {
+  it('F-33 (ADR 0052): an audit opinion not submitted before 1 July («1 шілдеге дейін»: 30 June is the last day) raises deadline-missed', async () => {
     await h.at('2026-04-01T00:00:00.000Z');
     await h
       .http()
@@ -148,8 +148,10 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
       .send({ year: 2026, quarter: 1, incomeTiyn: 10_000_000_001 })
       .expect(201);
     const [owed] = list(await h.http().get('/audit-obligations?status=owed').set('authorization', `Bearer ${h.tokens.officer}`));
-    expect(owed).toMatchObject({ bin: b.bin, dueDate: '2027-07-01' });
-    await h.at('2027-07-01T19:00:01.000Z');
+    expect(owed).toMatchObject({ bin: b.bin, dueDate: '2027-06-30' });
+    await h.at('2027-06-30T18:59:59.000Z'); // 30 June 23:59:59 in Almaty: still in time
+    expect((await h.outbox('participation.deadline-missed')).filter((e) => e.payload.obligationId === owed!.id)).toHaveLength(0);
+    await h.at('2027-06-30T19:00:01.000Z'); // 1 July in Almaty: late
     const missed = (await h.outbox('participation.deadline-missed')).filter((e) => e.payload.obligationId === owed!.id);
     expect(missed[0]?.payload).toMatchObject({ obligation: 'audit-opinion', ruleIds: ['F-33'] });
     expect(list(await h.http().get('/audit-obligations?status=overdue').set('authorization', `Bearer ${h.tokens.officer}`)).map((x) => x.id)).toEqual([

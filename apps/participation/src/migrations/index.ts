@@ -6,6 +6,7 @@ import { Migration20261201080000_audit_money_in_tiyn } from './Migration20261201
 import { Migration20261201081500_analytics_report_version } from './Migration20261201081500_analytics_report_version.js';
 import { Migration20261201083000_report_indicators_in_tiyn } from './Migration20261201083000_report_indicators_in_tiyn.js';
 import { Migration20261201100000_extension_certificate } from './Migration20261201100000_extension_certificate.js';
+import { Migration20261201101000_annual_income } from './Migration20261201101000_annual_income.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201081500_analytics_report_version', class: Migration20261201081500_analytics_report_version },
   { name: 'Migration20261201083000_report_indicators_in_tiyn', class: Migration20261201083000_report_indicators_in_tiyn },
   { name: 'Migration20261201100000_extension_certificate', class: Migration20261201100000_extension_certificate },
+  { name: 'Migration20261201101000_annual_income', class: Migration20261201101000_annual_income },
 ];

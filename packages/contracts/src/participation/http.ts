@@ -216,6 +216,20 @@ export const AuditObligationDto = z.object({
   status: z.enum(['owed', 'submitted', 'overdue', 'submitted-late']),
   submittedOn: IsoDateSchema.nullable(),
 });
+/** F-33 (ADR 0052): the company's income of a whole financial year, declared once the year is over. */
+export const DeclareAnnualIncomeBody = z.object({
+  year: z.number().int().min(2026).max(2100),
+  /** The whole year's income in tiyn (not only the quarters inside the participation). */
+  incomeTiyn: TiynSchema,
+});
+export const AnnualIncomeDto = z.object({
+  participationId: z.uuid(),
+  financialYear: z.number().int(),
+  incomeTiyn: TiynSchema,
+  declaredOn: IsoDateSchema,
+  /** F-33: the audit obligation this income makes owed (or revises), null when none. */
+  auditObligation: AuditObligationDto.nullable(),
+});
 export const CorporateNoticeBody = z.object({
   kind: z.enum(['re-registration', 'liquidation']),
   /** The date of the re-registration or of the liquidation decision. */

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { AuditObligationRepository, CorporateNoticeRepository, InformationRequestRepository } from '../application/ports/obligation.repositories.js';
+import {
+  AnnualIncomeRepository,
+  AuditObligationRepository,
+  CorporateNoticeRepository,
+  InformationRequestRepository,
+} from '../application/ports/obligation.repositories.js';
+import { AnnualIncome } from '../domain/annual-income.js';
 import { AuditObligation } from '../domain/audit-obligation.aggregate.js';
 import type { CorporateNotice } from '../domain/corporate-notice.js';
 import { InformationRequest } from '../domain/information-request.aggregate.js';
@@ -21,6 +27,21 @@ export class MikroOrmInformationRequestRepository extends InformationRequestRepo
 
   add(request: InformationRequest): void {
     this.uow.em().persist(request);
+  }
+}
+
+@Injectable()
+export class MikroOrmAnnualIncomeRepository extends AnnualIncomeRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+
+  findOf(participationId: string, financialYear: number): Promise<AnnualIncome | null> {
+    return this.uow.em().findOne(AnnualIncome, { participationId, financialYear }, FLUSH_FIRST);
+  }
+
+  add(income: AnnualIncome): void {
+    this.uow.em().persist(income);
   }
 }
 

@@ -1,5 +1,6 @@
 import { defineEntity, type EntitySchema } from '@mikro-orm/core';
 import type { Tiyn } from '../../fees/domain/money.js';
+import { AnnualIncome } from '../domain/annual-income.js';
 import { AuditObligation } from '../domain/audit-obligation.aggregate.js';
 import { CorporateNotice } from '../domain/corporate-notice.js';
 import { InformationRequest, type Attachment } from '../domain/information-request.aggregate.js';
@@ -48,6 +49,23 @@ export const AuditObligationSchema = defineEntity({
   uniques: [{ name: 'audit_obligation_year_unique', properties: ['participationId', 'financialYear'] }],
 });
 
+/** F-33 (ADR 0052): the company's declared income of a whole financial year. */
+export const AnnualIncomeSchema = defineEntity({
+  class: AnnualIncome,
+  tableName: 'annual_income',
+  properties: {
+    id: p.uuid().primary(),
+    participationId: p.uuid(),
+    bin: p.string().length(12),
+    financialYear: p.integer(),
+    incomeTiyn: p.bigint('number').$type<Tiyn>(),
+    declaredOn: p.date(),
+    createdAt: p.datetime().columnType('timestamptz'),
+    version: p.integer().version(),
+  },
+  uniques: [{ name: 'annual_income_year_unique', properties: ['participationId', 'financialYear'] }],
+});
+
 export const CorporateNoticeSchema = defineEntity({
   class: CorporateNotice,
   tableName: 'corporate_notice',
@@ -66,4 +84,9 @@ export const CorporateNoticeSchema = defineEntity({
   },
 });
 
-export const obligationsModuleEntities = [InformationRequestSchema, AuditObligationSchema, CorporateNoticeSchema] as unknown as EntitySchema[];
+export const obligationsModuleEntities = [
+  InformationRequestSchema,
+  AuditObligationSchema,
+  AnnualIncomeSchema,
+  CorporateNoticeSchema,
+] as unknown as EntitySchema[];

@@ -49,8 +49,10 @@ describe('statutory deadlines of the participation context', () => {
     expect(d.auditReportRequestDueDate('2026-03-02')).toBe('2026-03-17');
   });
 
-  it('F-33: the audit opinion on a year is due by 1 July of the next year; the threshold is 100 000 000 KZT', () => {
-    expect(d.auditOpinionDueDate(2026)).toBe('2027-07-01');
+  it('F-33 (ADR 0052): «1 шілдеге дейін» — the audit opinion on a year is due before 1 July of the next year: 30 June is the last day, even on a day off; the threshold is 100 000 000 KZT', () => {
+    expect(d.auditOpinionDueDate(2026)).toBe('2027-06-30'); // a Wednesday
+    expect(d.auditOpinionDueDate(2028)).toBe('2029-06-30'); // a Saturday: not moved to Monday 2 July
+    expect(Deadlines.missedAt(d.auditOpinionDueDate(2026)).toISOString()).toBe('2027-06-30T19:00:00.000Z'); // 1 July 00:00 in Almaty
     expect(d.auditIncomeThresholdKzt(2026)).toBe(100_000_000);
   });
 

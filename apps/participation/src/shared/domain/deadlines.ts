@@ -91,12 +91,16 @@ export class Deadlines {
     return this.calendar.addWorkingDays(eventDate, this.rd.numberAt('deadline.reorganisation-notice-wd', eventDate));
   }
 
-  /** F-33: the audit opinion on financial year Y is due by 1 July of Y + 1. */
+  /**
+   * F-33 (ADR 0052): «жыл сайын, 1 шілдеге дейін» — the opinion on financial year Y is submitted *before*
+   * 1 July of Y + 1: the last day is 30 June (the day before the reference-data date). Not moved to a
+   * working day: that would reach the very day the text excludes, and the opinion is filed electronically.
+   */
   auditOpinionDueDate(financialYear: number): IsoDate {
     const lookup = `${financialYear + 1}-01-01`;
     const month = this.rd.numberAt('deadline.audit-opinion-month', lookup);
     const day = this.rd.numberAt('deadline.audit-opinion-day', lookup);
-    return this.onWorkingDay(formatIsoDate(financialYear + 1, month, day));
+    return addCalendarDays(formatIsoDate(financialYear + 1, month, day), -1);
   }
 
   /** F-33: the annual income above which the audit is owed, in force at the end of the year. */

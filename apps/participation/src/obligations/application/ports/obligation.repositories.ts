@@ -1,3 +1,4 @@
+import type { AnnualIncome } from '../../domain/annual-income.js';
 import type { AuditObligation } from '../../domain/audit-obligation.aggregate.js';
 import type { CorporateNotice } from '../../domain/corporate-notice.js';
 import type { InformationRequest } from '../../domain/information-request.aggregate.js';
@@ -20,4 +21,10 @@ export abstract class AuditObligationRepository {
 /** Re-registration and liquidation notices (F-34), in the current unit of work. */
 export abstract class CorporateNoticeRepository {
   abstract add(notice: CorporateNotice): void;
+}
+
+/** The declared annual income of a year (F-33, ADR 0052), in the current unit of work. */
+export abstract class AnnualIncomeRepository {
+  abstract findOf(participationId: string, financialYear: number): Promise<AnnualIncome | null>;
+  abstract add(income: AnnualIncome): void;
 }

@@ -2,11 +2,13 @@ import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import {
+  AnnualIncomeDto,
   AnswerBody,
   AttachmentSchema,
   AuditObligationDto,
   CorporateNoticeBody,
   CorporateNoticeDto,
+  DeclareAnnualIncomeBody,
   IdParams,
   InformationRequestDto,
   RequestInformationBody,
@@ -15,6 +17,8 @@ import {
 import { PARTICIPANT_FILE_READERS } from '../../../shared/application/access.js';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { AnswerInformationRequestCommand } from '../../application/commands/answer-information-request/answer-information-request.command.js';
+import { DeclareAnnualIncomeCommand } from '../../application/commands/declare-annual-income/declare-annual-income.command.js';
+import type { AnnualIncome } from '../../domain/annual-income.js';
 import { FileCorporateNoticeCommand } from '../../application/commands/file-corporate-notice/file-corporate-notice.command.js';
 import { RequestInformationCommand } from '../../application/commands/request-information/request-information.command.js';
 import { SubmitAuditOpinionCommand } from '../../application/commands/submit-audit-opinion/submit-audit-opinion.command.js';
@@ -129,6 +133,30 @@ export class ObligationsController {
   })
   async audits(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof AuditQuery>) {
     return (await this.queries.audits(actor, q)).map(auditDto);
+  }
+
+  @Post('participations/:id/annual-income')
+  @HttpCode(200)
+  @Endpoint({
+    summary: "F-33: declare the company's income of a whole financial year (once it is over); above the threshold the annual audit is owed",
+    access: ['applicant', 'fund-officer', 'finance-officer'],
+    params: IdParams,
+    body: DeclareAnnualIncomeBody,
+    response: AnnualIncomeDto,
+    status: 200,
+    errors: [404, 409],
+  })
+  async annualIncome(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof DeclareAnnualIncomeBody>) {
+    const r = await this.commands.execute<DeclareAnnualIncomeCommand, { income: AnnualIncome; audit: AuditObligation | null }>(
+      new DeclareAnnualIncomeCommand(actor, p.id, { year: b.year, incomeTiyn: b.incomeTiyn }),
+    );
+    return {
+      participationId: r.income.participationId,
+      financialYear: r.income.financialYear,
+      incomeTiyn: r.income.incomeTiyn,
+      declaredOn: r.income.declaredOn,
+      auditObligation: r.audit ? auditDto(r.audit) : null,
+    };
   }
 
   @Post('audit-obligations/:obligationId/opinion')

@@ -1,19 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, ValidationError, uuidv7 } from '@hub/kernel';
+import { Clock, ValidationError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { AuditObligationRepository } from '../../../../obligations/application/ports/obligation.repositories.js';
-import { AuditObligation, auditOwed } from '../../../../obligations/domain/audit-obligation.aggregate.js';
+import { AuditDuty } from '../../../../obligations/application/audit-duty.service.js';
 import { ParticipationRepository } from '../../../../participation/application/ports/participation.repository.js';
 import { assertMayActFor } from '../../../../shared/application/access.js';
-import { DeadlineTimers } from '../../../../shared/application/ports/deadline-timers.js';
-import { TIMER } from '../../../../shared/application/timer-kinds.js';
 import { today } from '../../../../shared/application/today.js';
 import { quarterEnd } from '../../../../shared/domain/calendar.js';
-import { Deadlines } from '../../../../shared/domain/deadlines.js';
 import { FeeRepository } from '../../ports/fee.repository.js';
 import type { Fee } from '../../../domain/fee.aggregate.js';
-import { sumTiyn, tiyn, tiynFromKztNumber, ZERO } from '../../../domain/money.js';
+import { sumTiyn, tiyn, ZERO } from '../../../domain/money.js';
 import { assertQuarterEnded } from '../../../domain/rules/income-declared-after-quarter.rule.js';
 import { Tariff } from '../../../domain/tariff.js';
 import { DeclareIncomeCommand } from './declare-income.command.js';
@@ -21,8 +17,8 @@ import { DeclareIncomeCommand } from './declare-income.command.js';
 /**
  * F-21 … F-23: the participant declares the previous quarter's income; the fee follows from the
  * tariff in force on the quarter's last day (the rules live in Fee.declare and Tariff.feeFor).
- * F-33: the declarations of a year also tell whether the annual audit is owed (income above the
- * threshold), which is derived here.
+ * F-33: the declarations of a year are a lower bound of its income: the annual audit may follow
+ * (AuditDuty, ADR 0052; the full year's income is declared separately).
  */
 @CommandHandler(DeclareIncomeCommand)
 export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeCommand> {
@@ -31,9 +27,7 @@ export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeComman
     @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
     @Inject(FeeRepository) private readonly fees: FeeRepository,
     @Inject(Tariff) private readonly tariff: Tariff,
-    @Inject(AuditObligationRepository) private readonly audits: AuditObligationRepository,
-    @Inject(DeadlineTimers) private readonly timers: DeadlineTimers,
-    @Inject(Deadlines) private readonly deadlines: Deadlines,
+    @Inject(AuditDuty) private readonly auditDuty: AuditDuty,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -50,36 +44,9 @@ export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeComman
       const fee = feesOfYear.find((f) => f.quarter === quarter);
       if (!fee) throw ValidationError.field('quarter', `the participation did not run in ${year}-Q${quarter}: no fee is owed for it`, 'fee.no-quarter');
       fee.declare(income, this.tariff.feeFor(income, quarterEnd(year, quarter)), today(this.clock), this.clock.now());
-      await this.deriveAudit(p.id, p.bin, year, feesOfYear);
+      // F-33 (ADR 0052): the quarters declared are a lower bound of the year's income until the year is declared in full.
+      await this.auditDuty.follow(p.id, p.bin, year, sumTiyn(feesOfYear.map((f) => f.declaredIncomeTiyn ?? ZERO)));
       return fee;
     });
-  }
-
-  /** F-33: annual income (sum of the year's declared quarters) above the threshold → an audit opinion is owed by 1 July. */
-  private async deriveAudit(participationId: string, bin: string, year: number, feesOfYear: readonly Fee[]): Promise<void> {
-    const annual = sumTiyn(feesOfYear.map((f) => f.declaredIncomeTiyn ?? ZERO));
-    // F-33 compared in tiyn on both sides (exact): the reference-data KZT figure is read from its decimal text.
-    const threshold = tiynFromKztNumber(this.deadlines.auditIncomeThresholdKzt(year));
-    if (threshold === null) throw new Error(`audit-income-threshold-kzt of ${year} is not a KZT amount with at most 2 decimals`);
-    if (!auditOwed(annual, threshold)) return;
-    const existing = await this.audits.findOf(participationId, year);
-    if (existing) {
-      existing.reviseDeclaredIncome(annual);
-      return;
-    }
-    const a = AuditObligation.derive(
-      {
-        id: uuidv7(),
-        participationId,
-        bin,
-        financialYear: year,
-        declaredIncomeTiyn: annual,
-        thresholdTiyn: threshold,
-        dueDate: this.deadlines.auditOpinionDueDate(year),
-      },
-      this.clock.now(),
-    );
-    this.audits.add(a);
-    await this.timers.scheduleDeadline(TIMER.auditOpinionDue, a.id, a.dueDate);
   }
 }
