@@ -52,6 +52,10 @@ test('F-12, F-14: a fund officer signs in and works the review queue with workin
   expect(text).toMatch(/\(F-1[24]\)/);
   await expectAccessible(page, 'review queue');
   await page.getByTestId('queue-overdue-only').check();
+  // The filter is answered by the server: until its answer arrives the previous rows stay on screen,
+  // so wait for the filtered state itself — no row that is not overdue (the table may also be empty) —
+  // instead of reading the rows at once (that raced under load: CI read the unfiltered rows).
+  await expect(page.getByTestId('queue-table').locator('tbody tr[data-overdue="false"]')).toHaveCount(0);
   await expect(page.getByTestId('queue-table').or(page.getByTestId('empty'))).toBeVisible();
   for (const row of await page.getByTestId('queue-table').locator('tbody tr').all()) await expect(row).toHaveAttribute('data-overdue', 'true');
 });
