@@ -1,35 +1,34 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { HubPlatformModule } from '@hub/nest-commons';
+import { ApplicationsModule } from './applications/applications.module.js';
+import { ReviewDueTimerHandler } from './applications/application/timers/review-due.timer-handler.js';
+import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { servicesConfigSchema } from './config.js';
+import { PARTICIPATION_EVENTS_CONSUMER } from './participants/interface/kafka/participation-events.consumer.js';
+import { ParticipantsModule } from './participants/participants.module.js';
 import { servicesEntities } from './services.entities.js';
 import { ServicesIntegrationEvents } from './services.integration-events.js';
-import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
-import { ParticipantsModule } from './participants/participants.module.js';
-import { RequestReviewDueTimerHandler } from './requests/application/timers/request-review-due.timer-handler.js';
-import { RequestsModule } from './requests/requests.module.js';
 
 /**
- * The platform (HTTP, auth, health, OpenAPI, /metrics; database and unit of work; outbox relay,
- * timers, consumers) for Services and pricing (ADR 0035 §8). `env` is for tests and the seed.
+ * The platform for Services and pricing (ADR 0035 §8). `env` is for tests and the seed.
  */
 export function servicesPlatform(env?: Record<string, string | undefined>): DynamicModule {
   return HubPlatformModule.forRoot({
     name: 'services',
     title: 'Astana Hub — Services and pricing',
-    description: 'TODO: what this context does for the Fund, with its rule IDs (F-xx … F-yy).',
+    description:
+      'The Fund’s programme services for participants and non-participants (F-43 … F-56): catalogue, effective-dated price list, calls with intake windows, service applications, review with remarks, decision and contract at a fixed price.',
     configSchema: servicesConfigSchema,
     entities: servicesEntities,
-    // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: ServicesIntegrationEvents,
-    // Durable timers (deadlines): one handler per timer kind.
-    timerHandlers: [RequestReviewDueTimerHandler],
-    // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
-    // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
-    // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
-    consumers: [REGISTRATION_EVENTS_CONSUMER],
+    timerHandlers: [ReviewDueTimerHandler],
+    consumers: [PARTICIPATION_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }
 
-@Module({ imports: [servicesPlatform(), RequestsModule, ParticipantsModule] })
+/** The context's modules (the test harness and the seed import the same list). */
+export const SERVICES_MODULES = [CatalogueModule, ApplicationsModule, ParticipantsModule];
+
+@Module({ imports: [servicesPlatform(), ...SERVICES_MODULES] })
 export class AppModule {}

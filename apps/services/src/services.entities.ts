@@ -1,6 +1,13 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { ServicesParticipantSchema } from './participants/infrastructure/participant.schema.js';
-import { ServicesRequestSchema } from './requests/infrastructure/request.schema.js';
+import { ServiceApplicationSchema } from './applications/infrastructure/application.schema.js';
+import { CatalogueServiceSchema, PriceListEntrySchema, ServiceCallSchema } from './catalogue/infrastructure/catalogue.schema.js';
+import { ServicesParticipationSchema } from './participants/infrastructure/participant.schema.js';
 
 /** Every MikroORM entity of the services context (the platform adds the outbox, inbox and timer tables). */
-export const servicesEntities: EntitySchema[] = [ServicesRequestSchema, ServicesParticipantSchema];
+export const servicesEntities: EntitySchema[] = [
+  CatalogueServiceSchema,
+  PriceListEntrySchema,
+  ServiceCallSchema,
+  ServiceApplicationSchema,
+  ServicesParticipationSchema,
+];

@@ -1,33 +1,88 @@
 import { Injectable } from '@nestjs/common';
-import { ServicesRequestOpenedV1 } from '@hub/contracts';
+import { ServiceApplicationDecisionMadeV1, ServiceApplicationFiledV1, ServiceApplicationRemarksIssuedV1, ServiceContractSignedV1 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
-import { isServicesRequestEvent } from './requests/domain/request.events.js';
+import { isApplicationEvent } from './applications/domain/application.events.js';
 
 /**
- * Services and pricing's published language seen from its domain (ADR 0035 §3): which recorded domain event
- * becomes which integration event (packages/contracts/src/services/events.ts), keyed by the
- * company's BIN so that one company's events keep their order. It runs in the command's
- * transaction. A domain event mapped to nothing stays internal.
+ * Services' published language seen from its domain (ADR 0035 §3, ADR 0063): which recorded domain
+ * event becomes which integration event, keyed by the recipient's id (BIN or IIN) so that one
+ * recipient's events keep their order. Catalogue events, resubmissions, overdue reviews and the
+ * participation copy stay internal.
  */
 @Injectable()
 export class ServicesIntegrationEvents extends IntegrationEventMapper {
   map(event: DomainEvent): readonly OutboxMessage[] {
-    // ParticipantJoined (participants/domain) stays internal: registration already published the fact.
-    // A mapped event of an aggregate an inbox handler changed is written in the inbox's transaction.
-    if (!isServicesRequestEvent(event)) return [];
+    if (!isApplicationEvent(event)) return [];
+    const recipient = { recipientKind: event.recipientKind, recipientId: event.recipientId };
+    const at = event.occurredAt.toISOString();
     switch (event.name) {
-      case 'RequestOpened':
+      case 'ApplicationFiled':
         return [
           outboxMessage(
-            ServicesRequestOpenedV1,
+            ServiceApplicationFiledV1,
             event.aggregateId,
-            { requestId: event.aggregateId, bin: event.bin, subject: event.subject, openedAt: event.occurredAt.toISOString(), reviewDueOn: event.reviewDueOn },
-            event.bin,
+            {
+              applicationId: event.aggregateId,
+              callId: event.callId,
+              serviceId: event.serviceId,
+              ...recipient,
+              participant: event.participant,
+              language: event.language,
+              translationRequired: event.translationRequired,
+              filedAt: at,
+              reviewDueOn: event.reviewDueOn,
+            },
+            event.recipientId,
           ),
         ];
-      case 'RequestBecameOverdue':
-        // Internal for now: publish it (a new event definition) once another context needs it.
+      case 'RemarksIssued':
+        return [
+          outboxMessage(
+            ServiceApplicationRemarksIssuedV1,
+            event.aggregateId,
+            { applicationId: event.aggregateId, ...recipient, fields: [...event.fields], issuedAt: at },
+            event.recipientId,
+          ),
+        ];
+      case 'DecisionMade':
+        return [
+          outboxMessage(
+            ServiceApplicationDecisionMadeV1,
+            event.aggregateId,
+            {
+              applicationId: event.aggregateId,
+              callId: event.callId,
+              serviceId: event.serviceId,
+              ...recipient,
+              outcome: event.outcome,
+              ground: event.ground,
+              decidedAt: at,
+              ruleIds: event.outcome === 'refuse' ? ['F-51', 'F-53'] : ['F-51'],
+            },
+            event.recipientId,
+          ),
+        ];
+      case 'ContractSigned':
+        return [
+          outboxMessage(
+            ServiceContractSignedV1,
+            event.aggregateId,
+            {
+              contractId: event.contractId,
+              applicationId: event.aggregateId,
+              serviceId: event.serviceId,
+              ...recipient,
+              priceTiyn: event.priceTiyn,
+              priceBasis: event.priceBasis,
+              priceListEntryId: event.priceListEntryId,
+              signedOn: event.signedOn,
+            },
+            event.recipientId,
+          ),
+        ];
+      case 'ApplicationResubmitted':
+      case 'ReviewBecameOverdue':
         return [];
     }
   }

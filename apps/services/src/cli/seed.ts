@@ -1,28 +1,18 @@
 /**
- * Demo data for DATABASE_URL (what `tools/hub up` shows a new user): requests of a few companies,
- * made through the real command handler — the same transactions, outbox events and timers as the
- * HTTP API. Idempotent: a company that already has requests is skipped.
+ * Demo data for DATABASE_URL (what `tools/hub up` shows a new user): two catalogue services with
+ * price lists and a call each, made through the real command handlers. Idempotent: a catalogue that
+ * already has services is left as it is.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hub_services node dist/cli/seed.js
- *
- * The events stay in the outbox until the app's relay publishes them (HUB_RUN_WORKERS=true).
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Actor } from '@hub/contracts';
-import { makeBin } from '@hub/identifiers';
-import { servicesPlatform } from '../app.module.js';
-import { OpenRequestCommand } from '../requests/application/commands/open-request/open-request.command.js';
-import { ParticipantsModule } from '../participants/participants.module.js';
-import { RequestsQueries } from '../requests/application/queries/requests.queries.js';
-import { RequestsModule } from '../requests/requests.module.js';
-
-const COMPANIES: readonly { serial: number; name: string; subjects: readonly string[] }[] = [
-  { serial: 20101, name: 'Alatau Analytics LLP', subjects: ['First demo request', 'Second demo request'] },
-  { serial: 20202, name: 'Steppe Games LLP', subjects: ['A demo request of Steppe Games'] },
-];
+import { addCalendarDays, addMonths, almatyDate } from '@hub/calendar';
+import { SERVICES_MODULES, servicesPlatform } from '../app.module.js';
+import { AddPriceCommand, DefineServiceCommand, PublishCallCommand } from '../catalogue/application/commands/catalogue.commands.js';
+import { CatalogueReadModel } from '../catalogue/application/ports/catalogue.read-model.js';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -35,32 +25,69 @@ async function main(): Promise<void> {
     DATABASE_URL: url,
     HUB_KAFKA_BROKERS: process.env.HUB_KAFKA_BROKERS ?? '127.0.0.1:9092',
     HUB_AUTH_ISSUER: process.env.HUB_AUTH_ISSUER ?? 'seed',
-    // The seed verifies no token: a JWKS URL that is never fetched is enough when none is configured.
     ...(process.env.HUB_AUTH_JWKS_FILE
       ? { HUB_AUTH_JWKS_FILE: process.env.HUB_AUTH_JWKS_FILE }
       : { HUB_AUTH_JWKS_URL: process.env.HUB_AUTH_JWKS_URL ?? 'http://127.0.0.1:9/unused' }),
     HUB_LOG_LEVEL: 'warn',
     HUB_RUN_WORKERS: 'false',
   };
-  @Module({ imports: [servicesPlatform(env), RequestsModule, ParticipantsModule] })
+  @Module({ imports: [servicesPlatform(env), ...SERVICES_MODULES] })
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
-  const staff: Actor = { subject: 'seed-fund-officer', roles: ['fund-officer'], companies: [], name: 'Seed' };
-  let created = 0;
   try {
     const bus = app.get(CommandBus);
-    const queries = app.get(RequestsQueries);
-    for (const c of COMPANIES) {
-      const bin = makeBin({ year: 2019, month: 1 + (c.serial % 12), serial: c.serial });
-      if ((await queries.list(staff, { bin })).length > 0) continue;
-      const representative: Actor = { subject: `seed-rep-${bin}`, roles: ['applicant'], companies: [bin], name: `Representative of ${c.name}` };
-      for (const subject of c.subjects) {
-        await bus.execute(new OpenRequestCommand({ bin, subject }, representative));
-        created += 1;
-      }
+    if ((await app.get(CatalogueReadModel).services()).length > 0) {
+      process.stdout.write('services seed: the catalogue already has services\n');
+      return;
     }
-    const total = (await queries.list(staff, {})).length;
-    process.stdout.write(`services seed: ${created} new request(s); ${total} request(s) in the database\n`);
+    const today = almatyDate(new Date());
+    const opens = addCalendarDays(addMonths(today, 1), 1); // F-55: conditions published today, intake a month later
+    const demo = [
+      {
+        code: 'acceleration-2027',
+        title: 'Acceleration programme',
+        direction: 'acceleration',
+        eligibility: 'anyone',
+        sections: { readiness: true, team: true, pitch: true },
+        p: 50_000_000,
+        n: 150_000_000,
+      },
+      {
+        code: 'go-to-market-consultation',
+        title: 'Go-to-market consultation',
+        direction: 'consultation',
+        eligibility: 'participants-only',
+        sections: { readiness: true, team: false, pitch: false },
+        p: 0,
+        n: null,
+      },
+    ] as const;
+    for (const d of demo) {
+      const { id } = await bus.execute(
+        new DefineServiceCommand({
+          code: d.code,
+          title: d.title,
+          direction: d.direction,
+          eligibility: d.eligibility,
+          requiredSections: d.sections,
+          delivery: 'fund',
+        }),
+      );
+      await bus.execute(
+        new AddPriceCommand(id, { effectiveFrom: today, participantPriceTiyn: d.p, nonParticipantPriceTiyn: d.n, documentRef: 'Demo price list No. 1' }),
+      );
+      await bus.execute(
+        new PublishCallCommand({
+          serviceId: id,
+          title: `${d.title}: intake ${opens}`,
+          contractConditions: 'Demo conditions for concluding a contract (F-55).',
+          draftContract: { serviceConditions: 'Demo service conditions', paymentOrder: '100 % before the service starts', paymentAmount: 'per the price list' },
+          intakeOpensOn: opens,
+          intakeClosesOn: addCalendarDays(opens, 30),
+        }),
+      );
+    }
+    process.stdout.write(`services seed: ${demo.length} services with prices and calls (intake from ${opens})\n`);
   } finally {
     await app.close();
   }

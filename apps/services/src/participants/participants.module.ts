@@ -1,15 +1,11 @@
 import { Global, Module } from '@nestjs/common';
-import { ServicesParticipantRepository } from './application/ports/participant.repository.js';
-import { MikroOrmServicesParticipantRepository } from './infrastructure/participant.mikro-orm.repository.js';
+import { ServicesParticipationRepository } from './application/ports/participant.repository.js';
+import { MikroOrmServicesParticipationRepository } from './infrastructure/participant.mikro-orm.repository.js';
 
-/**
- * The participants module: this context's copy of the Hub's participants, kept by the consumer of
- * registration's events. Global because the platform instantiates the event handlers (app.module.ts
- * `consumers`) in its own module: they find the repository through this export.
- */
+/** The local copy of participation's facts (ADR 0062). Global: the platform's consumer and the applications' handlers use the port. */
 @Global()
 @Module({
-  providers: [{ provide: ServicesParticipantRepository, useClass: MikroOrmServicesParticipantRepository }],
-  exports: [ServicesParticipantRepository],
+  providers: [{ provide: ServicesParticipationRepository, useClass: MikroOrmServicesParticipationRepository }],
+  exports: [ServicesParticipationRepository],
 })
 export class ParticipantsModule {}

@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
-import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
+import { type EventEnvelope, ParticipationStartedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
 import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
-import { servicesPlatform } from '../../src/app.module.js';
+import { SERVICES_MODULES, servicesPlatform } from '../../src/app.module.js';
 import { servicesOrmConfig } from '../../src/mikro-orm.config.js';
-import { ParticipantsModule } from '../../src/participants/participants.module.js';
-import { REGISTRATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/registration-events.consumer.js';
-import { RequestsModule } from '../../src/requests/requests.module.js';
+import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/participation-events.consumer.js';
 
 /**
  * Services and pricing on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
@@ -22,7 +20,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
   return startTestApp({
     prefix,
     createModule: (env) => {
-      @Module({ imports: [servicesPlatform(env), RequestsModule, ParticipantsModule] })
+      @Module({ imports: [servicesPlatform(env), ...SERVICES_MODULES] })
       class ServicesTestApp {}
       return ServicesTestApp;
     },
@@ -39,54 +37,71 @@ export const poller = (h: Harness): TimerPoller => h.app.get(TimerPoller);
 /** The app's own Kafka bus (the platform's MessageBus and admin port; prefixed when HUB_KAFKA_TOPIC_PREFIX is set). */
 export const bus = (h: Harness): MessageBus & MessageBusAdmin => h.app.get<MessageBus & MessageBusAdmin>(MESSAGE_BUS);
 
-/** The app's consumer of registration's events, as the platform built it (inbox, unit of work, DLQ). */
-export const registrationConsumer = (h: Harness): EventConsumer => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === REGISTRATION_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${REGISTRATION_EVENTS_CONSUMER.name}`);
+/** The app's consumer of participation's events, as the platform built it (inbox, unit of work, DLQ). */
+export const participationConsumer = (h: Harness): EventConsumer => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === PARTICIPATION_EVENTS_CONSUMER.name);
+  if (!consumer) throw new Error(`no consumer ${PARTICIPATION_EVENTS_CONSUMER.name}`);
   return consumer;
 };
 
-/** A registration.participant-registered v1 envelope, as registration publishes it, for a fresh company. */
-export function participantRegistered(
-  overrides: Partial<PayloadOf<typeof ParticipantRegisteredV1>> = {},
-): EventEnvelope<PayloadOf<typeof ParticipantRegisteredV1>> {
+const envelope = <P>(type: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
+  id: uuidv7(),
+  type,
+  version: 1,
+  occurredAt: '2026-11-16T04:00:00.000Z',
+  correlationId: uuidv7(),
+  causationId: null,
+  aggregateId,
+  payload,
+});
+
+/** participation.participation-started v1 for a fresh company (or the given BIN), as participation publishes it. */
+export function participationStarted(
+  overrides: Partial<PayloadOf<typeof ParticipationStartedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ParticipationStartedV1>> {
   const company = aCompany();
-  const bin = overrides.bin ?? company.bin;
-  const participantId = overrides.participantId ?? uuidv7();
-  return {
-    id: uuidv7(),
-    type: ParticipantRegisteredV1.type,
-    version: ParticipantRegisteredV1.version,
-    occurredAt: '2026-11-16T04:00:00.000Z',
-    correlationId: uuidv7(),
-    causationId: null,
-    aggregateId: participantId,
-    payload: {
-      participantId,
-      applicationId: uuidv7(),
-      bin,
-      companyName: company.name,
-      address: company.address,
-      activityTypes: [{ code: 'PH-01', name: 'Software development', works: ['Development of software products'] }],
-      contractNumber: `SC-${bin}`,
-      contractSignedOn: '2026-11-16',
-      termStart: '2026-11-16',
-      termEnd: '2029-11-15',
-      certificateNumber: `AH-${bin}`,
-      certificateDueDate: '2026-11-19',
-      ...overrides,
-    },
-  };
+  const participationId = overrides.participationId ?? uuidv7();
+  return envelope(ParticipationStartedV1.type, participationId, {
+    participationId,
+    participantId: uuidv7(),
+    bin: company.bin,
+    companyName: company.name,
+    activityTypeCodes: ['PH-01'],
+    certificateNumber: `AH-${company.bin}`,
+    termStart: '2026-01-05',
+    termEnd: '2028-12-31',
+    extensionDeadline: null,
+    ...overrides,
+  });
+}
+
+/** participation.participation-terminated v1 of a started participation. */
+export function participationTerminated(
+  started: PayloadOf<typeof ParticipationStartedV1>,
+  endedOn: string,
+): EventEnvelope<PayloadOf<typeof ParticipationTerminatedV1>> {
+  return envelope(ParticipationTerminatedV1.type, started.participationId, {
+    participationId: started.participationId,
+    participantId: started.participantId,
+    bin: started.bin,
+    kind: 'early',
+    ground: 'voluntary-withdrawal',
+    groundNumber: 3,
+    decidedBy: 'participant',
+    decisionReference: null,
+    endedOn,
+    ruleIds: ['F-28', 'F-29'],
+  });
 }
 
 /** Feeds an envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
-export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  registrationConsumer(h).consume({
-    topic: REGISTRATION_EVENTS_CONSUMER.topics[0]!,
+export const deliver = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
+  participationConsumer(h).consume({
+    topic: PARTICIPATION_EVENTS_CONSUMER.topics[0]!,
     partition: 0,
     offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
+    key: (e.payload as { bin?: string }).bin ?? null,
+    value: Buffer.from(JSON.stringify(e)),
     headers: {},
   });
 
@@ -95,12 +110,5 @@ export const newBin = (): string => aCompany().bin;
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** A request as the API returns it (responses are `any` to TypeScript: name what a test reads). */
-export interface RequestJson {
-  readonly id: string;
-  readonly bin: string;
-  readonly subject: string;
-  readonly status: string;
-  readonly reviewDueOn: string;
-}
-export const json = <T = RequestJson>(res: { body: unknown }): T => res.body as T;
+/** Responses are `any` to TypeScript: name what a test reads. */
+export const json = <T = Record<string, unknown>>(res: { body: unknown }): T => res.body as T;

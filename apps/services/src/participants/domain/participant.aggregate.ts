@@ -1,53 +1,58 @@
-import type { IsoDate } from '@hub/calendar';
-import { AggregateRoot, ValidationError } from '@hub/kernel';
+import { type IsoDate, compareIsoDates } from '@hub/calendar';
+import { AggregateRoot } from '@hub/kernel';
+import type { Mutable } from '../../shared/domain/mutable.js';
 import type { ServicesParticipantEvent } from './participant.events.js';
 
 /**
- * Services and pricing's own copy of a Hub participant (registration owns the participant; this context keeps
- * what it needs of it, fed by registration's participant-registered through the inbox). It is an
- * aggregate like any other (ADR 0035 §1–2): a plain class mapped by
- * `infrastructure/participant.schema.ts`, changed only by its methods, recording past-tense events —
- * which the unit of work hands to the integration-event mapper also when a consumer changed it (the
- * platform runs every inbox handler inside the inbox's transaction through `uow.within`).
- * TODO: keep only the fields this context uses (e.g. "only a participant may open a request").
+ * A participation as services knows it (a local read model of participation's
+ * participation-started / participation-terminated, ADR 0062): enough to tell whether a BIN is an
+ * active Astana Hub participant on a day — the participant price (F-56) and participants-only
+ * services (F-43) depend on it. Active from termStart until the day before endedOn: participation
+ * publishes endedOn as the day "from which the certificate is no longer valid for services". Until
+ * a termination arrives the participation stays active past termEnd (an in-time extension holds the
+ * planned end, ADR 0050).
  */
-export class ServicesParticipant extends AggregateRoot<ServicesParticipantEvent> {
-  /** Registration's participant id: the same participant in every context. */
+export class ServicesParticipation extends AggregateRoot<ServicesParticipantEvent> {
+  readonly participationId!: string;
   readonly participantId!: string;
   readonly bin!: string;
-  readonly companyName!: string;
   readonly termStart!: IsoDate;
   readonly termEnd!: IsoDate;
+  readonly endedOn!: IsoDate | null;
+  readonly endGround!: string | null;
   readonly version!: number;
   readonly createdAt!: Date;
   readonly updatedAt!: Date;
 
-  static join(input: { participantId: string; bin: string; companyName: string; termStart: IsoDate; termEnd: IsoDate; at: Date }): ServicesParticipant {
-    if (input.termEnd < input.termStart)
-      throw ValidationError.field('termEnd', `the participation term ends (${input.termEnd}) before it starts (${input.termStart})`);
-    const p = new ServicesParticipant();
-    Object.assign(p, {
-      participantId: input.participantId,
-      bin: input.bin,
-      companyName: input.companyName,
-      termStart: input.termStart,
-      termEnd: input.termEnd,
-      createdAt: input.at,
-      updatedAt: input.at,
-    });
-    p.record({
-      name: 'ParticipantJoined',
-      aggregateId: input.participantId,
-      occurredAt: input.at,
-      bin: input.bin,
-      termStart: input.termStart,
-      termEnd: input.termEnd,
-    });
+  private get m(): Mutable<ServicesParticipation> {
+    return this;
+  }
+
+  static started(input: {
+    participationId: string;
+    participantId: string;
+    bin: string;
+    termStart: IsoDate;
+    termEnd: IsoDate;
+    at: Date;
+  }): ServicesParticipation {
+    const p = new ServicesParticipation();
+    const { at, ...fields } = input;
+    Object.assign(p, { ...fields, endedOn: null, endGround: null, createdAt: at, updatedAt: at });
+    p.record({ name: 'ParticipationRecorded', aggregateId: input.participationId, occurredAt: input.at, bin: input.bin, termStart: input.termStart });
     return p;
   }
 
-  /** Whether the company is a participant on a civil date (Asia/Almaty). */
-  isParticipantOn(date: IsoDate): boolean {
-    return this.termStart <= date && date <= this.termEnd;
+  /** participation-terminated: idempotent — the same end again changes nothing. */
+  ended(endedOn: IsoDate, ground: string, at: Date): void {
+    if (this.endedOn === endedOn && this.endGround === ground) return;
+    this.m.endedOn = endedOn;
+    this.m.endGround = ground;
+    this.m.updatedAt = at;
+    this.record({ name: 'ParticipationEndRecorded', aggregateId: this.participationId, occurredAt: at, bin: this.bin, endedOn });
+  }
+
+  isActiveOn(day: IsoDate): boolean {
+    return compareIsoDates(this.termStart, day) <= 0 && (this.endedOn === null || compareIsoDates(day, this.endedOn) < 0);
   }
 }

@@ -1,16 +1,15 @@
 import type { IsoDate } from '@hub/calendar';
 import type { DomainEvent } from '@hub/kernel';
 
-/** This context learned of a new participant (from registration's participant-registered). */
-export interface ParticipantJoined extends DomainEvent {
-  readonly name: 'ParticipantJoined';
+/** This context's copy of participation's facts changed (internal: participation already published them). */
+export interface ParticipationRecorded extends DomainEvent {
+  readonly name: 'ParticipationRecorded';
   readonly bin: string;
   readonly termStart: IsoDate;
-  readonly termEnd: IsoDate;
 }
-
-export type ServicesParticipantEvent = ParticipantJoined;
-
-const NAMES: ReadonlySet<string> = new Set<ServicesParticipantEvent['name']>(['ParticipantJoined']);
-
-export const isServicesParticipantEvent = (e: DomainEvent): e is ServicesParticipantEvent => NAMES.has(e.name);
+export interface ParticipationEndRecorded extends DomainEvent {
+  readonly name: 'ParticipationEndRecorded';
+  readonly bin: string;
+  readonly endedOn: IsoDate;
+}
+export type ServicesParticipantEvent = ParticipationRecorded | ParticipationEndRecorded;

@@ -1,19 +1,24 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { IsoDate } from '@hub/calendar';
 import { UnitOfWork } from '@hub/nest-commons';
-import { ServicesParticipantRepository } from '../application/ports/participant.repository.js';
-import type { ServicesParticipant } from '../domain/participant.aggregate.js';
-import { ServicesParticipantSchema } from './participant.schema.js';
+import { ServicesParticipationRepository } from '../application/ports/participant.repository.js';
+import type { ServicesParticipation } from '../domain/participant.aggregate.js';
+import { ServicesParticipationSchema } from './participant.schema.js';
 
-/** The participants on MikroORM, on the current unit of work's EntityManager (in an inbox handler: the inbox's transaction). */
+/** The repository on the unit of work's EntityManager (ADR 0035 §4). */
 @Injectable()
-export class MikroOrmServicesParticipantRepository extends ServicesParticipantRepository {
+export class MikroOrmServicesParticipationRepository extends ServicesParticipationRepository {
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
     super();
   }
-  find(participantId: string): Promise<ServicesParticipant | null> {
-    return this.uow.em().findOne(ServicesParticipantSchema, { participantId });
+  find(participationId: string): Promise<ServicesParticipation | null> {
+    return this.uow.em().findOne(ServicesParticipationSchema, { participationId });
   }
-  add(participant: ServicesParticipant): void {
-    this.uow.em().persist(participant);
+  add(participation: ServicesParticipation): void {
+    this.uow.em().persist(participation);
+  }
+  async isActiveParticipant(bin: string, day: IsoDate): Promise<boolean> {
+    const rows = await this.uow.em().find(ServicesParticipationSchema, { bin });
+    return rows.some((p) => p.isActiveOn(day));
   }
 }

@@ -1,19 +1,21 @@
 import { defineEntity } from '@mikro-orm/core';
-import { ServicesParticipant } from '../domain/participant.aggregate.js';
+import { ServicesParticipation } from '../domain/participant.aggregate.js';
 
 const p = defineEntity.properties;
 
-/** The participant's table, mapping the domain class (ADR 0035 §1); keyed by registration's participant id. */
-export const ServicesParticipantSchema = defineEntity({
-  class: ServicesParticipant,
-  className: 'ServicesParticipant',
-  tableName: 'services_participant',
+/** services_participation: participation's facts as services needs them (ADR 0062). */
+export const ServicesParticipationSchema = defineEntity({
+  class: ServicesParticipation,
+  className: 'ServicesParticipation',
+  tableName: 'services_participation',
   properties: {
-    participantId: p.uuid().primary(),
+    participationId: p.uuid().primary(),
+    participantId: p.uuid(),
     bin: p.string().length(12),
-    companyName: p.string().length(500),
     termStart: p.date(),
     termEnd: p.date(),
+    endedOn: p.date().nullable(),
+    endGround: p.string().length(60).nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),

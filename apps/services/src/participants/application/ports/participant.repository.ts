@@ -1,8 +1,10 @@
-import type { ServicesParticipant } from '../../domain/participant.aggregate.js';
+import type { IsoDate } from '@hub/calendar';
+import type { ServicesParticipation } from '../../domain/participant.aggregate.js';
 
-/** Port (ADR 0035 §4): this context's participants. Works inside a unit of work — a command's, or an inbox handler's. */
-export abstract class ServicesParticipantRepository {
-  /** The participant with registration's participant id, or null. */
-  abstract find(participantId: string): Promise<ServicesParticipant | null>;
-  abstract add(participant: ServicesParticipant): void;
+/** Port (ADR 0035 §4): the local copy of participation's facts. Works inside a unit of work. */
+export abstract class ServicesParticipationRepository {
+  abstract find(participationId: string): Promise<ServicesParticipation | null>;
+  abstract add(participation: ServicesParticipation): void;
+  /** Whether the BIN has a participation active on the day (F-43, F-56). */
+  abstract isActiveParticipant(bin: string, day: IsoDate): Promise<boolean>;
 }

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { BinSchema, IsoDateSchema, ServiceRefusalGroundSchema, TiynSchema } from '@hub/contracts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+/** F-48 (1) … (5). */
+export const ContentSchema = z.object({
+  project: z.object({ name: text(300), direction: text(300), summary: text(5000), expectedResults: text(5000) }).describe('F-48(1)'),
+  contacts: z.object({ phone: z.string().regex(/^\+?[0-9 ()-]{7,20}$/), email: z.email(), city: text(100), country: text(100) }).describe('F-48(2)'),
+  readiness: z
+    .object({ stage: text(300), technologies: text(2000), problem: text(5000), businessModel: text(5000), lifetime: text(300) })
+    .nullable()
+    .default(null)
+    .describe('F-48(3), where the service requires it'),
+  team: z
+    .object({ size: z.int().min(1).max(10000), involvement: text(2000) })
+    .nullable()
+    .default(null)
+    .describe('F-48(4), where the service requires it'),
+  pitchUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null)
+    .describe('F-48(5), where the service requires it'),
+});
+export const RecipientSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('legal-entity'), bin: BinSchema }),
+  z.object({ kind: z.literal('individual'), iin: z.string().regex(/^\d{12}$/, 'IIN must be exactly 12 digits') }),
+]);
+export const FileApplicationBody = z.object({
+  callId: z.uuid(),
+  recipient: RecipientSchema.describe('F-43: a legal entity (BIN) or an individual (IIN)'),
+  language: z.enum(['kk', 'ru', 'en']).describe('F-49'),
+  declarationAccepted: z.boolean().describe('F-50: the applicant answers for completeness and accuracy'),
+  content: ContentSchema,
+});
+export const RemarksBody = z.object({
+  remarks: z
+    .array(z.object({ field: z.string().min(1).max(100), message: text(2000) }))
+    .min(1)
+    .max(50),
+});
+export const ResubmitBody = z.object({ content: ContentSchema });
+export const DecisionBody = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('conclude-contract') }),
+  z.object({ outcome: z.literal('refuse'), ground: ServiceRefusalGroundSchema, reasons: text(5000) }),
+]);
+export const IdParams = z.object({ id: z.uuid() });
+const StatusSchema = z.enum(['under-review', 'remarks-issued', 'approved', 'refused', 'contracted']);
+export const ListQuery = z.object({ callId: z.uuid().optional(), status: StatusSchema.optional() });
+
+export const ApplicationViewSchema = z.object({
+  id: z.uuid(),
+  callId: z.uuid(),
+  serviceId: z.uuid(),
+  recipientKind: z.enum(['legal-entity', 'individual']),
+  recipientId: z.string(),
+  filedBy: z.string(),
+  participantAtFiling: z.boolean(),
+  language: z.enum(['kk', 'ru', 'en']),
+  translationRequired: z.boolean(),
+  content: ContentSchema,
+  status: StatusSchema,
+  remarks: z.array(z.object({ field: z.string(), message: z.string(), issuedAt: z.string(), answeredAt: z.string().nullable() })),
+  filedAt: z.iso.datetime({ offset: true }),
+  reviewDueOn: IsoDateSchema,
+  reviewOverdue: z.boolean(),
+  refusalGround: ServiceRefusalGroundSchema.nullable(),
+  refusalReasons: z.string().nullable(),
+  contract: z
+    .object({
+      id: z.uuid(),
+      priceTiyn: TiynSchema,
+      priceBasis: z.enum(['participant', 'non-participant']),
+      priceListEntryId: z.uuid(),
+      signedOn: IsoDateSchema,
+    })
+    .nullable(),
+});

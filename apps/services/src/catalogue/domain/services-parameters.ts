@@ -1,0 +1,18 @@
+import { type IsoDate, compareIsoDates } from '@hub/calendar';
+
+/** One version of the context's effective-dated parameters (data/services-rules.json, ADR 0061). */
+export interface ServicesParameters {
+  readonly effectiveFrom: IsoDate;
+  /** F-55: calendar months between the publication of the contract conditions and the opening of intake (at least). */
+  readonly conditionsLeadMonths: number;
+  /** The Fund's review length in working days when a call names none (F-51 leaves it to the Fund's acts). */
+  readonly defaultReviewWorkingDays: number;
+  readonly source: string;
+}
+
+/** The version in force on `on` (the latest effectiveFrom not after it); none → an error naming the date. */
+export function parametersOn(versions: readonly ServicesParameters[], on: IsoDate): ServicesParameters {
+  const inForce = [...versions].filter((v) => compareIsoDates(v.effectiveFrom, on) <= 0).sort((a, b) => compareIsoDates(b.effectiveFrom, a.effectiveFrom))[0];
+  if (!inForce) throw new Error(`no services parameters in force on ${on} (data/services-rules.json)`);
+  return inForce;
+}
