@@ -10,9 +10,13 @@ import { useLocale, useT } from '../i18n/i18n';
 import type { Locale } from '../i18n/locales';
 import { Empty, ErrorState, Loading } from '../ui/states';
 
+export type ParticipantStatus = 'active' | 'expired' | 'terminated';
+const STATUSES: readonly ParticipantStatus[] = ['active', 'expired', 'terminated'];
+const isStatus = (v: unknown): v is ParticipantStatus => STATUSES.includes(v as ParticipantStatus);
+
 export interface RegistrySearch {
   q?: string;
-  status?: 'active' | 'expired';
+  status?: ParticipantStatus;
   activityType?: string;
   page?: number;
 }
@@ -23,7 +27,7 @@ export function validateRegistrySearch(s: Record<string, unknown>): RegistrySear
   const page = Number(s.page);
   return {
     ...(typeof s.q === 'string' && s.q ? { q: s.q } : {}),
-    ...(s.status === 'active' || s.status === 'expired' ? { status: s.status } : {}),
+    ...(isStatus(s.status) ? { status: s.status } : {}),
     ...(typeof s.activityType === 'string' && s.activityType ? { activityType: s.activityType } : {}),
     ...(Number.isInteger(page) && page > 1 ? { page } : {}),
   };
@@ -95,14 +99,10 @@ export function RegistryPage() {
         <Select
           label={t('registry.status')}
           value={search.status ?? ''}
-          onChange={(v) => set({ status: v === 'active' || v === 'expired' ? v : undefined })}
-          data={[
-            { value: '', label: t('registry.status.all') },
-            { value: 'active', label: t('certificateStatus.active') },
-            { value: 'expired', label: t('certificateStatus.expired') },
-          ]}
+          onChange={(v) => set({ status: isStatus(v) ? v : undefined })}
+          data={[{ value: '', label: t('registry.status.all') }, ...STATUSES.map((v) => ({ value: v, label: t(`certificateStatus.${v}`) }))]}
           allowDeselect={false}
-          w={160}
+          w={270}
           data-testid="registry-status"
         />
         <Select
@@ -158,13 +158,15 @@ export function RegistryPage() {
                     <Table.Td>{p.companyName}</Table.Td>
                     <Table.Td ff="monospace">{p.bin}</Table.Td>
                     <Table.Td>{p.activityTypes.map((a) => a.code).join(', ')}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <Anchor component={Link} to={`/verify/${encodeURIComponent(p.certificateNumber)}`}>
                         {p.certificateNumber}
                       </Anchor>
                     </Table.Td>
-                    <Table.Td>{t('registry.validity', { from: formatCivilDate(p.validFrom, locale), to: formatCivilDate(p.validTo, locale) })}</Table.Td>
                     <Table.Td>
+                      <LifeDetails entry={p} />
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       <StatusBadge status={p.status} />
                     </Table.Td>
                   </Table.Tr>
@@ -188,7 +190,7 @@ export function RegistryPage() {
                     {p.certificateNumber}
                   </Anchor>
                 </Text>
-                <Text size="sm">{t('registry.validity', { from: formatCivilDate(p.validFrom, locale), to: formatCivilDate(p.validTo, locale) })}</Text>
+                <LifeDetails entry={p} />
                 <Text size="sm" c="dimmed">
                   {p.activityTypes.map((a) => a.code).join(', ')}
                 </Text>
@@ -214,11 +216,69 @@ export function RegistryPage() {
   );
 }
 
-export function StatusBadge({ status }: { status: 'active' | 'expired' }) {
+const STATUS_COLOR: Record<ParticipantStatus, string> = { active: '#1e6b30', expired: '#495057', terminated: '#a61e1e' };
+
+export function StatusBadge({ status }: { status: ParticipantStatus }) {
   const t = useT();
   return (
-    <Badge tt="none" color={status === 'active' ? '#1e6b30' : '#495057'} variant="filled">
-      {t(status === 'active' ? 'certificateStatus.active' : 'certificateStatus.expired')}
+    <Badge
+      tt="none"
+      color={STATUS_COLOR[status]}
+      variant="filled"
+      data-status={status}
+      styles={{ root: { flexShrink: 0, maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } }}
+    >
+      {t(`certificateStatus.${status}`)}
     </Badge>
+  );
+}
+
+const GROUNDS = [
+  'monitoring-not-expedient',
+  'planned-results-achieved',
+  'voluntary-withdrawal',
+  'reports-not-submitted',
+  'liquidation',
+  'membership-fees-not-paid',
+  'contract-breach',
+] as const;
+
+/** F-28: the ground's public category (and its number in the Rules) — nothing of the case itself (F-35). */
+export function useGroundLabel(): (termination: { ground: string; groundNumber: number | null }) => string {
+  const t = useT();
+  return ({ ground, groundNumber }) => {
+    const name = (GROUNDS as readonly string[]).includes(ground) ? t(`terminationGround.${ground as (typeof GROUNDS)[number]}`) : t('terminationGround.other');
+    return groundNumber === null ? name : t('terminationGround.withNumber', { ground: name, number: groundNumber });
+  };
+}
+
+interface Life {
+  validFrom: string;
+  validTo: string;
+  extensions: readonly { certificateNumber: string }[];
+  termination: { terminatedOn: string; ground: string; groundNumber: number | null } | null;
+}
+
+/** The current validity (moved by Annex 3 extensions, F-25) and an early termination's date and ground (F-28). */
+function LifeDetails({ entry }: { entry: Life }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const groundLabel = useGroundLabel();
+  return (
+    <>
+      <Text size="sm" data-testid="registry-validity">
+        {t('registry.validity', { from: formatCivilDate(entry.validFrom, locale), to: formatCivilDate(entry.validTo, locale) })}
+      </Text>
+      {entry.extensions.length > 0 && (
+        <Text size="xs" c="dimmed" data-testid="registry-extended">
+          {t('registry.extendedBy', { numbers: entry.extensions.map((x) => x.certificateNumber).join(', ') })}
+        </Text>
+      )}
+      {entry.termination && (
+        <Text size="xs" c="#a61e1e" data-testid="registry-terminated">
+          {t('registry.terminatedOn', { date: formatCivilDate(entry.termination.terminatedOn, locale), ground: groundLabel(entry.termination) })}
+        </Text>
+      )}
+    </>
   );
 }

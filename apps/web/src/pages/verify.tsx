@@ -7,7 +7,7 @@ import { useApi } from '../api/api-context';
 import { formatCivilDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import { ErrorState, Loading } from '../ui/states';
-import { StatusBadge } from './registry';
+import { StatusBadge, useGroundLabel } from './registry';
 
 function VerifyForm({ initial }: { initial?: string }) {
   const t = useT();
@@ -65,6 +65,21 @@ export function VerifyResultPage() {
     retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
   });
   const c = result.data;
+  const groundLabel = useGroundLabel();
+  const period = (from: string, to: string) => t('registry.validity', { from: formatCivilDate(from, locale), to: formatCivilDate(to, locale) });
+  // F-18/F-19, F-25, F-27, F-28: what the visitor is told first about the number they hold
+  const verdict = (v: NonNullable<typeof c>) =>
+    v.status === 'terminated'
+      ? t('verify.terminated')
+      : !v.valid
+        ? v.status === 'expired'
+          ? t('verify.expired')
+          : t('verify.notValid')
+        : v.certificate.kind === 'extension'
+          ? t('verify.extensionValid')
+          : v.extensions.length > 0
+            ? t('verify.extended', { to: formatCivilDate(v.validTo, locale) })
+            : t('verify.valid');
   return (
     <Stack gap="md" maw={720}>
       <Title order={2}>{t('verify.title')}</Title>
@@ -78,15 +93,10 @@ export function VerifyResultPage() {
           {t('verify.notFound', { number })}
         </Alert>
       ) : (
-        <Card withBorder padding="md" data-testid="verify-result" data-valid={String(c.valid)}>
-          <Alert
-            color={c.valid ? 'green' : 'red'}
-            variant="light"
-            title={c.valid ? t('verify.valid') : c.status === 'expired' ? t('verify.expired') : t('verify.notValid')}
-            mb="md"
-          >
+        <Card withBorder padding="md" data-testid="verify-result" data-valid={String(c.valid)} data-status={c.status} data-kind={c.certificate.kind}>
+          <Alert color={c.valid ? 'green' : 'red'} variant="light" title={verdict(c)} mb="md" data-testid="verify-verdict">
             <Group gap="xs">
-              <Text fw={600}>{c.certificateNumber}</Text>
+              <Text fw={600}>{c.certificate.number}</Text>
               <StatusBadge status={c.status} />
             </Group>
           </Alert>
@@ -101,9 +111,58 @@ export function VerifyResultPage() {
                 <Table.Td>{c.bin}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th>{t('verify.validity')}</Table.Th>
-                <Table.Td>{t('registry.validity', { from: formatCivilDate(c.validFrom, locale), to: formatCivilDate(c.validTo, locale) })}</Table.Td>
+                <Table.Th>{t('verify.document')}</Table.Th>
+                <Table.Td data-testid="verify-document">
+                  {t(c.certificate.kind === 'extension' ? 'verify.document.extension' : 'verify.document.registration', { number: c.certificate.number })}
+                </Table.Td>
               </Table.Tr>
+              {c.certificate.kind === 'extension' && (
+                <>
+                  <Table.Tr>
+                    <Table.Th>{t('verify.documentPeriod')}</Table.Th>
+                    <Table.Td>{period(c.certificate.validFrom, c.certificate.validTo)}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>{t('verify.mainCertificate')}</Table.Th>
+                    <Table.Td>{c.certificateNumber}</Table.Td>
+                  </Table.Tr>
+                </>
+              )}
+              <Table.Tr>
+                <Table.Th>{t(c.extensions.length > 0 ? 'verify.currentValidity' : 'verify.validity')}</Table.Th>
+                <Table.Td data-testid="verify-validity">{period(c.validFrom, c.validTo)}</Table.Td>
+              </Table.Tr>
+              {c.extensions.length > 0 && (
+                <Table.Tr>
+                  <Table.Th>{t('verify.extensions')}</Table.Th>
+                  <Table.Td data-testid="verify-extensions">
+                    <List size="sm">
+                      {c.extensions.map((x) => (
+                        <List.Item key={x.certificateNumber}>
+                          {t('verify.extensionItem', {
+                            number: x.certificateNumber,
+                            issuedOn: formatCivilDate(x.issuedOn, locale),
+                            from: formatCivilDate(x.validFrom, locale),
+                            to: formatCivilDate(x.validTo, locale),
+                          })}
+                        </List.Item>
+                      ))}
+                    </List>
+                  </Table.Td>
+                </Table.Tr>
+              )}
+              {c.termination && (
+                <>
+                  <Table.Tr>
+                    <Table.Th>{t('verify.terminatedOn')}</Table.Th>
+                    <Table.Td data-testid="verify-terminated-on">{formatCivilDate(c.termination.terminatedOn, locale)}</Table.Td>
+                  </Table.Tr>
+                  <Table.Tr>
+                    <Table.Th>{t('verify.ground')}</Table.Th>
+                    <Table.Td data-testid="verify-ground">{groundLabel(c.termination)}</Table.Td>
+                  </Table.Tr>
+                </>
+              )}
               <Table.Tr>
                 <Table.Th>{t('verify.issuedOn')}</Table.Th>
                 <Table.Td>{formatCivilDate(c.issuedOn, locale)}</Table.Td>

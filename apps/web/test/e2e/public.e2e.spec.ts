@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB } from '../support/fleet.ts';
@@ -66,6 +66,123 @@ test("F-18: a seeded participant's certificate verifies as valid (the QR code's 
   await page.goto(`${baseUrl()}/verify/nonsense`);
   await expect(page.getByTestId('verify-result')).toHaveAttribute('data-valid', 'false');
   await expectAccessible(page, 'certificate not found');
+});
+
+// F-19, F-25, F-28 (issue #9): the screens for a terminated and an extended participant. Neither the
+// seed nor the fleet can reach those states through the real APIs (registration learns them only from
+// participation's events, and the fleet runs without workers or a started participation), so the
+// visitor's browser gets registration's real answer for a seeded certificate with the life parts of
+// the contract (status, termination, extensions, certificate) changed — the shape the snapshot types.
+type Verification = Record<string, unknown> & { certificateNumber: string; validFrom: string };
+async function seededVerification(page: Page): Promise<Verification> {
+  const reg = await page.request.get(`${baseUrl()}/api/registration/registry?q=Alatau`);
+  const number = ((await reg.json()) as { items: { certificateNumber: string }[] }).items[0]!.certificateNumber;
+  return (await (await page.request.get(`${baseUrl()}/api/registration/registry/certificates/${number}`)).json()) as Verification;
+}
+const TERMINATED = 'AH-2026-90001';
+const EXTENDED = 'AH-2026-90002';
+const EXTENSION = 'EXT-AH-2026-90002-20281115';
+async function routeLives(page: Page): Promise<void> {
+  const real = await seededVerification(page);
+  const terminated = {
+    ...real,
+    certificateNumber: TERMINATED,
+    certificate: { kind: 'registration', number: TERMINATED, validFrom: real.validFrom, validTo: '2026-11-20' },
+    status: 'terminated',
+    valid: false,
+    validTo: '2026-11-20',
+    extensions: [],
+    termination: { terminatedOn: '2026-11-20', ground: 'membership-fees-not-paid', groundNumber: 6 },
+  };
+  const extension = { certificateNumber: EXTENSION, issuedOn: '2027-11-01', validFrom: '2027-11-16', validTo: '2028-11-15' };
+  const extended = {
+    ...real,
+    certificateNumber: EXTENDED,
+    certificate: { kind: 'registration', number: EXTENDED, validFrom: real.validFrom, validTo: '2028-11-15' },
+    status: 'active',
+    valid: true,
+    validTo: '2028-11-15',
+    extensions: [extension],
+    termination: null,
+  };
+  const byExtension = { ...extended, certificate: { kind: 'extension', number: EXTENSION, validFrom: extension.validFrom, validTo: extension.validTo } };
+  const answers: Record<string, unknown> = { [TERMINATED]: terminated, [EXTENDED]: extended, [EXTENSION]: byExtension };
+  await page.route('**/api/registration/registry/certificates/*', (route) => {
+    const body = answers[decodeURIComponent(new URL(route.request().url()).pathname.split('/').pop()!)];
+    return body ? route.fulfill({ status: 200, json: body }) : route.fallback();
+  });
+  await page.route('**/api/registration/registry?*', async (route) => {
+    const res = await route.fetch();
+    const page1 = (await res.json()) as { items: unknown[]; total: number };
+    const status = new URL(route.request().url()).searchParams.get('status');
+    const lives = [terminated, extended].filter((l) => !status || l.status === status);
+    return route.fulfill({ response: res, json: { ...page1, items: [...lives, ...page1.items], total: page1.total + lives.length } });
+  });
+}
+
+test('F-28, F-25: verification shows a terminated participant (date, ground category) and an extended one (new validity, Annex 3 number), by either number', async ({
+  page,
+}) => {
+  test.setTimeout(300_000); // 3 languages × 2 sizes × 4 pages, each checked with axe
+  await routeLives(page);
+  await page.goto(`${baseUrl()}/verify/${TERMINATED}`);
+  await chooseLanguage(page, 'en');
+  const result = page.getByTestId('verify-result');
+  await expect(result).toHaveAttribute('data-status', 'terminated');
+  await expect(result).toHaveAttribute('data-valid', 'false');
+  await expect(page.getByTestId('verify-verdict')).toContainText('Participation terminated early: the certificate is not valid');
+  await expect(page.getByTestId('verify-terminated-on')).toHaveText('20 Nov 2026');
+  await expect(page.getByTestId('verify-ground')).toHaveText('membership fees not paid (Rules, paragraph 28(6))');
+  await expectAccessible(page, 'verify terminated');
+
+  await page.goto(`${baseUrl()}/verify/${EXTENDED}`);
+  await expect(result).toHaveAttribute('data-valid', 'true');
+  await expect(page.getByTestId('verify-verdict')).toContainText('The certificate is valid: participation extended to 15 Nov 2028');
+  await expect(page.getByTestId('verify-extensions')).toContainText(EXTENSION);
+  await expectAccessible(page, 'verify extended');
+
+  // the Annex 3 certificate's own number verifies too, and says which document it is
+  await page.goto(`${baseUrl()}/verify/${EXTENSION}`);
+  await expect(result).toHaveAttribute('data-kind', 'extension');
+  await expect(page.getByTestId('verify-verdict')).toContainText('The extension certificate is valid');
+  await expect(page.getByTestId('verify-document')).toHaveText(`Extension certificate (Annex 3) No. ${EXTENSION}`);
+  await expect(result).toContainText(EXTENDED);
+  await expectAccessible(page, 'verify extension number');
+
+  // the registry lists both with their life; the status filter offers terminated and asks registration for it
+  await page.goto(`${baseUrl()}/registry`);
+  const rows = page.getByTestId('registry-table').locator('tbody tr');
+  await expect(rows.first()).toContainText('Terminated on 20 Nov 2026: membership fees not paid');
+  await expect(rows.nth(1)).toContainText(`Extended by certificate ${EXTENSION} (Annex 3)`);
+  await expect(rows.nth(1)).toContainText('15 Nov 2028');
+  await expectAccessible(page, 'registry with terminated and extended');
+  const asked = page.waitForRequest((r) => r.url().includes('/api/registration/registry?') && r.url().includes('status=terminated'));
+  await page.getByTestId('registry-status').click();
+  await page.getByRole('option', { name: 'Terminated' }).click();
+  await asked;
+  await expect(page).toHaveURL(/status=terminated/);
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId('registry-status')).toHaveValue('Terminated');
+
+  for (const locale of LOCALES)
+    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
+      await page.setViewportSize(viewport);
+      await chooseLanguage(page, locale);
+      for (const [name, number] of [
+        ['verify-terminated', TERMINATED],
+        ['verify-extended', EXTENDED],
+        ['verify-extension-number', EXTENSION],
+      ] as const) {
+        await page.goto(`${baseUrl()}/verify/${number}`);
+        await expect(page.getByTestId('verify-verdict')).toBeVisible();
+        await expectAccessible(page, `${name} ${locale} ${size}`);
+        await shoot(page, name, locale, size);
+      }
+      await page.goto(`${baseUrl()}/registry?status=terminated`);
+      await expect(page.getByTestId(size === 'phone' ? 'registry-cards' : 'registry-table')).toContainText(TERMINATED);
+      await expectAccessible(page, `registry life ${locale} ${size}`);
+      await shoot(page, 'registry-life', locale, size);
+    }
 });
 
 test('screenshots of the public pages in kk, ru, en at desktop and phone sizes, each page accessible', async ({ page }) => {
