@@ -3,7 +3,7 @@ import { sql } from '@hub/messaging';
 import { createTestDatabase } from '@hub/testing';
 import { participationOrmConfig } from '../src/mikro-orm.config.js';
 import { AesGcmPiiCipher } from '../src/reporting/infrastructure/aes-gcm-pii-cipher.js';
-import { reencryptPii } from '../src/reporting/infrastructure/pii-reencryption.js';
+import { backfillEngagedPersonLatin, reencryptPii } from '../src/reporting/infrastructure/pii-reencryption.js';
 import { Harness, PII_KEY_1, PII_KEY_2, body, list } from './support/harness.js';
 
 // Distinctive personal values, so that any leak into logs, events or errors is found by search.
@@ -26,6 +26,7 @@ const FAMILY = {
   fullNameLatin: 'Timur Ksenofontov',
   dateOfBirth: '2015-02-03',
   engagedPersonFullName: 'Зарина Ксенофонтова',
+  engagedPersonFullNameLatin: 'Zarina Ksenofontova',
   kinship: 'son',
   kinshipDocuments: 'birth certificate I-TN 0044556',
   passport: { number: 'FA9912345', issuedOn: '2023-01-10', issuedBy: 'Tashkent passport office 12' },
@@ -174,6 +175,34 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     }
     const rows = await sql(h.orm.em.fork(), 'select 1 from pii_access_log where report_id = ?', [reportId]);
     expect(rows).toHaveLength(2);
+  });
+
+  it("F-42: the engaged person's Latin name is kept (encrypted) on the family member's entry; records from before it are completed by the data migration", async () => {
+    const cipher = new AesGcmPiiCipher(
+      new Map([
+        ['k1', Buffer.from(PII_KEY_1, 'base64')],
+        ['k2', Buffer.from(PII_KEY_2, 'base64')],
+      ]),
+      'k1',
+    );
+    const [fam] = await sql<{ id: string; personal_data: string }>(
+      h.orm.em.fork(),
+      `select id, personal_data from non_resident_record where report_id = ? and kind = 'family-member'`,
+      [reportId],
+    );
+    expect(fam!.personal_data).not.toContain('Zarina');
+    expect((JSON.parse(cipher.decrypt(fam!.personal_data, fam!.id)) as Record<string, unknown>).engagedPersonFullNameLatin).toBe('Zarina Ksenofontova');
+    // a record written before the field existed: without it
+    const { engagedPersonFullNameLatin: _latin, ...legacy } = FAMILY;
+    const old = cipher.encrypt(JSON.stringify(legacy), fam!.id);
+    await sql(h.orm.em.fork(), 'update non_resident_record set personal_data = ?, key_id = ? where id = ?', [old.ciphertext, old.keyId, fam!.id]);
+    const read = await h.http().get(`/quarterly-reports/${reportId}/non-residents`).set('authorization', `Bearer ${h.tokens.officer}`);
+    expect(read.status).toBe(200);
+    expect((read.body as { familyMembers: unknown[] }).familyMembers).toEqual([FAMILY]); // upcast on read
+    expect(await backfillEngagedPersonLatin(h.orm.em.fork(), cipher)).toBe(1);
+    expect(await backfillEngagedPersonLatin(h.orm.em.fork(), cipher)).toBe(0); // idempotent
+    const [after] = await sql<{ personal_data: string }>(h.orm.em.fork(), 'select personal_data from non_resident_record where id = ?', [fam!.id]);
+    expect(JSON.parse(cipher.decrypt(after!.personal_data, fam!.id))).toEqual(FAMILY);
   });
 
   it('F-42: key rotation re-encrypts every record with the active key, and the data still reads the same', async () => {

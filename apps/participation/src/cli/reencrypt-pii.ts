@@ -3,12 +3,14 @@
  * one. Steps: add the new key to HUB_PII_KEYS and make it HUB_PII_ACTIVE_KEY (new writes use it at
  * once), deploy, run this command, then remove the old key from the ring.
  *   DATABASE_URL=… HUB_PII_KEYS="k1:…,k2:…" HUB_PII_ACTIVE_KEY=k2 node dist/cli/reencrypt-pii.js
+ * It also runs the F-42 data migration that completes family members with the engaged person's Latin
+ * name (issue #9): run it once after deploying that release.
  */
 import { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { piiKeyRingSchema } from '../config.js';
 import { participationOrmConfig } from '../mikro-orm.config.js';
-import { reencryptPii } from '../reporting/infrastructure/pii-reencryption.js';
+import { backfillEngagedPersonLatin, reencryptPii } from '../reporting/infrastructure/pii-reencryption.js';
 import { AesGcmPiiCipher } from '../reporting/infrastructure/aes-gcm-pii-cipher.js';
 
 const env = z.object({ DATABASE_URL: z.string().min(1), HUB_PII_KEYS: piiKeyRingSchema, HUB_PII_ACTIVE_KEY: z.string().min(1) }).safeParse(process.env);
@@ -22,8 +24,12 @@ if (!env.data.HUB_PII_KEYS.has(env.data.HUB_PII_ACTIVE_KEY)) {
 }
 const orm = await MikroORM.init(participationOrmConfig(env.data.DATABASE_URL));
 try {
-  const moved = await reencryptPii(orm.em.fork(), new AesGcmPiiCipher(env.data.HUB_PII_KEYS, env.data.HUB_PII_ACTIVE_KEY));
+  const cipher = new AesGcmPiiCipher(env.data.HUB_PII_KEYS, env.data.HUB_PII_ACTIVE_KEY);
+  const moved = await reencryptPii(orm.em.fork(), cipher);
   process.stdout.write(`participation: ${moved} non-resident record(s) re-encrypted with key ${env.data.HUB_PII_ACTIVE_KEY}\n`);
+  // F-42 data migration (issue #9): family members get the engaged person's Latin name.
+  const completed = await backfillEngagedPersonLatin(orm.em.fork(), cipher);
+  process.stdout.write(`participation: ${completed} family-member record(s) completed with the engaged person's Latin name (F-42)\n`);
 } finally {
   await orm.close();
 }

@@ -134,12 +134,17 @@ export const EngagedNonResidentSchema = z.object({
   visaExtension: z.string().max(2000).default(''),
   purposeOfStay: z.string().min(1).max(2000),
 });
-/** F-42: a family member of an engaged person. */
+/**
+ * F-42: a family member of an engaged person — «тегі, аты, әкесінің аты …, оның ішінде латын әріптерімен» for
+ * the family member and again for the engaged person it belongs to (issue #9).
+ */
 export const FamilyMemberSchema = z.object({
   fullName: PersonName,
   fullNameLatin: LatinName,
   dateOfBirth: IsoDateSchema,
   engagedPersonFullName: PersonName,
+  /** F-42: the engaged person's full name also in Latin letters (as in their own entry). */
+  engagedPersonFullNameLatin: LatinName,
   kinship: z.string().min(2).max(100),
   kinshipDocuments: z.string().min(2).max(2000),
   passport: PassportSchema,

@@ -123,19 +123,28 @@ export class QuarterlyReport extends AggregateRoot<QuarterlyReportEvent> {
 }
 
 /**
- * F-42: every family member names an engaged person listed in the same report, and the report
+ * F-42: every family member names an engaged person listed in the same report (in Cyrillic and in
+ * Latin letters, matching that person's entry), and the report
  * lists as many engaged non-residents as the non-resident headcount says. Messages never repeat
  * a personal value: they point at the field only.
  */
 export function assertNonResidentsConsistent(indicators: ReportIndicators, nr: NonResidents): void {
   const issues: FieldIssue[] = [];
-  const names = new Set(nr.engaged.map((e) => e.fullName.trim().toLowerCase()));
+  const norm = (s: string) => s.trim().toLowerCase();
+  const latinOf = new Map(nr.engaged.map((e) => [norm(e.fullName), norm(e.fullNameLatin)]));
   nr.familyMembers.forEach((f, i) => {
-    if (!names.has(f.engagedPersonFullName.trim().toLowerCase())) {
+    const latin = latinOf.get(norm(f.engagedPersonFullName));
+    if (latin === undefined) {
       issues.push({
         path: `nonResidents.familyMembers.${i}.engagedPersonFullName`,
         message: 'must be the full name of an engaged person listed in nonResidents.engaged',
         code: 'f42.unknown-engaged-person',
+      });
+    } else if (latin !== norm(f.engagedPersonFullNameLatin)) {
+      issues.push({
+        path: `nonResidents.familyMembers.${i}.engagedPersonFullNameLatin`,
+        message: 'must be the Latin full name of that engaged person as listed in nonResidents.engaged (fullNameLatin)',
+        code: 'f42.engaged-person-latin-mismatch',
       });
     }
   });

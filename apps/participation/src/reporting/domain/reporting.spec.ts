@@ -25,6 +25,7 @@ const family = {
   fullNameLatin: 'Anna Petrova',
   dateOfBirth: '1992-02-02',
   engagedPersonFullName: 'Иван Петров',
+  engagedPersonFullNameLatin: 'Ivan Petrov',
   kinship: 'spouse',
   kinshipDocuments: 'marriage certificate',
   passport: { number: '759999999', issuedOn: '2021-01-01', issuedBy: 'MVD' },
@@ -87,8 +88,32 @@ describe('quarterly report (F-37, F-39, F-42)', () => {
       'purposeOfStay',
     ])
       expect(paths).toContain(`engaged.0.${f}`);
-    for (const f of ['fullName', 'fullNameLatin', 'dateOfBirth', 'engagedPersonFullName', 'kinship', 'kinshipDocuments', 'passport', 'purposeOfStay'])
+    for (const f of [
+      'fullName',
+      'fullNameLatin',
+      'dateOfBirth',
+      'engagedPersonFullName',
+      'engagedPersonFullNameLatin',
+      'kinship',
+      'kinshipDocuments',
+      'passport',
+      'purposeOfStay',
+    ])
       expect(paths).toContain(`familyMembers.0.${f}`);
+  });
+
+  it("F-42: a family member's entry carries the engaged person's full name also in Latin letters, matching that person's entry", () => {
+    const submit = (f: typeof family) =>
+      open().submit({ resultsAnalysis: 'Analysis of the quarter.', indicators, nonResidents: { engaged: [engaged], familyMembers: [f] } }, '2026-04-10', now);
+    expect(() => submit(family)).not.toThrow();
+    try {
+      submit({ ...family, engagedPersonFullNameLatin: 'Ivan Sidorov' });
+      expect.fail('should throw');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      expect((e as ValidationError).issues[0]!.path).toBe('nonResidents.familyMembers.0.engagedPersonFullNameLatin');
+      expect((e as Error).message).not.toMatch(/Ivan|Sidorov|Петров/);
+    }
   });
 
   it('F-42: a family member must name a listed engaged person; the error names the field, never the person', () => {

@@ -8,6 +8,7 @@ import { assertMayActFor } from '../../../../shared/application/access.js';
 import { PiiAccessLogEntry } from '../../../domain/quarterly-report.aggregate.js';
 import { PiiCipher } from '../../ports/pii-cipher.js';
 import { NonResidentRecords, QuarterlyReportRepository } from '../../ports/quarterly-report.repository.js';
+import { withEngagedPersonLatin } from '../../../domain/non-resident-upcast.js';
 import { ReadNonResidentsCommand } from './read-non-residents.command.js';
 
 /**
@@ -44,10 +45,11 @@ export class ReadNonResidentsHandler implements ICommandHandler<ReadNonResidents
         }),
       );
       const decoded = records.map((r) => ({ kind: r.kind, person: JSON.parse(this.cipher.decrypt(r.personalData, r.id)) as Record<string, unknown> }));
-      return {
-        engaged: decoded.filter((d) => d.kind === 'engaged').map((d) => d.person) as NonResidents['engaged'],
-        familyMembers: decoded.filter((d) => d.kind === 'family-member').map((d) => d.person) as NonResidents['familyMembers'],
-      };
+      const engaged = decoded.filter((d) => d.kind === 'engaged').map((d) => d.person) as NonResidents['engaged'];
+      const familyMembers = (
+        decoded.filter((d) => d.kind === 'family-member').map((d) => d.person) as Array<Partial<NonResidents['familyMembers'][number]>>
+      ).map((f) => withEngagedPersonLatin(f, engaged));
+      return { engaged, familyMembers };
     });
   }
 }
