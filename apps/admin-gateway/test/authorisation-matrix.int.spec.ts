@@ -66,6 +66,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'participation GET /early-terminations': FILE,
   'participation POST /early-terminations/:caseId/commission-decision': [CS],
   'participation POST /participations/:id/income-declarations': [A, FO, FIN],
+  'participation POST /participations/:id/annual-income': [A, FO, FIN],
   'participation GET /participations/:id/fees': FILE,
   'participation POST /fees/:feeId/payments': [FO, FIN],
   'participation POST /fee-payments/imports': [FIN],

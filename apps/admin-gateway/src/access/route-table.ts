@@ -109,6 +109,12 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   par('GET', '/early-terminations', COMPANY_FILE_READERS, 'Early-termination cases (F-28 … F-30)'),
   par('POST', '/early-terminations/:caseId/commission-decision', SECRETARY, 'Commission decision on early termination (F-30)', { resourceParam: 'caseId' }),
   par('POST', '/participations/:id/income-declarations', union(APPLICANT, OFFICER, FINANCE), "Declare the previous quarter's income (F-21, F-22)"),
+  par(
+    'POST',
+    '/participations/:id/annual-income',
+    union(APPLICANT, OFFICER, FINANCE),
+    "Declare the company's annual income that decides the audit duty (F-33)",
+  ),
   par('GET', '/participations/:id/fees', COMPANY_FILE_READERS, 'Membership fees of a participation (F-21 … F-23)'),
   par('POST', '/fees/:feeId/payments', union(FINANCE, OFFICER), 'Record a fee payment (F-21)', { resourceParam: 'feeId' }),
   par('POST', '/fee-payments/imports', FINANCE, 'Import a bank statement CSV of fee payments (F-21)'),

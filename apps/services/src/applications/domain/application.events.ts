@@ -1,6 +1,6 @@
 import type { IsoDate } from '@hub/calendar';
 import type { DomainEvent } from '@hub/kernel';
-import type { RecipientKind, RefusalGround } from './service-application.aggregate.js';
+import type { RecipientKind, RefusalGround } from './service-application.types.js';
 
 interface OfRecipient extends DomainEvent {
   readonly recipientKind: RecipientKind;

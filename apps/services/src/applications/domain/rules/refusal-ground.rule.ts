@@ -1,5 +1,5 @@
 import { IllegalStateError, RuleViolationError } from '@hub/kernel';
-import type { ApplicationStatus, RefusalGround } from '../service-application.aggregate.js';
+import type { ApplicationStatus, RefusalGround } from '../service-application.types.js';
 
 export const REFUSAL_RULE = 'F-53';
 

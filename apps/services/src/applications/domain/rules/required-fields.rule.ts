@@ -1,6 +1,6 @@
 import { RuleViolationError } from '@hub/kernel';
 import type { RequiredSections } from '../../../catalogue/domain/service.aggregate.js';
-import type { ApplicationContent } from '../service-application.aggregate.js';
+import type { ApplicationContent } from '../service-application.types.js';
 
 export const FIELDS_RULE = 'F-48';
 
