@@ -10,7 +10,7 @@
 #   - PostgreSQL is the machine's own, at HUB_PG_URL (default postgres://postgres@127.0.0.1:5432);
 #   - Kafka is a real broker from Maven Central jars: tools/kafka/broker.sh (name "dev"), on the port
 #     of HUB_KAFKA_BROKERS (default 127.0.0.1:9092). A non-local HUB_KAFKA_BROKERS is used as it is.
-# Databases: hub_registration hub_participation hub_services hub_housing hub_training hub_clusters hub_documents
+# Databases: hub_registration hub_participation hub_services hub_housing hub_training hub_clusters hub_documents hub_notifications
 # hub_gateway. Topics: topicSpecs() of @hub/contracts (needs `pnpm build`), or --topics FILE.json
 # (or HUB_TOPICS_FILE) with the same shape; see create-topics.mjs.
 # HUB_DEV_STACK_MODE=local|docker overrides the detection.
@@ -29,7 +29,7 @@ export HUB_PG_URL HUB_KAFKA_BROKERS
 BROKER_NAME="${HUB_KAFKA_BROKER_NAME:-dev}"
 BROKER_SH="$REPO_ROOT/tools/kafka/broker.sh"
 COMPOSE_FILE="$REPO_ROOT/docker/compose.yaml"
-DATABASES=(hub_registration hub_participation hub_services hub_housing hub_training hub_clusters hub_gateway hub_documents)
+DATABASES=(hub_registration hub_participation hub_services hub_housing hub_training hub_clusters hub_gateway hub_documents hub_notifications)
 TOPICS_FILE="${HUB_TOPICS_FILE:-}"
 # --- S3 (documents, ADR 0045): a local S3Mock from tools/s3mock unless HUB_S3_ENDPOINT is elsewhere ---
 HUB_S3_ENDPOINT="${HUB_S3_ENDPOINT:-http://127.0.0.1:9090}"

@@ -7,3 +7,6 @@ export * from './participation/index.js';
 export * from './registration/index.js';
 export * from './documents/index.js';
 export * from './services/index.js';
+export * from './training/index.js';
+export * from './clusters/index.js';
+export * from './notifications/index.js';

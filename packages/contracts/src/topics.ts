@@ -19,6 +19,7 @@ export const TOPICS = {
   training: { name: 'hub.training.events.v1', partitions: 3, retentionMs: 30 * DAY },
   clusters: { name: 'hub.clusters.events.v1', partitions: 3, retentionMs: 30 * DAY },
   documents: { name: 'hub.documents.events.v1', partitions: 3, retentionMs: 30 * DAY },
+  notifications: { name: 'hub.notifications.events.v1', partitions: 3, retentionMs: 30 * DAY },
 } as const satisfies Record<string, TopicSpec>;
 
 export type ContextName = keyof typeof TOPICS;

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { NotificationsParticipantRepository } from './application/ports/participant.repository.js';
+import { MikroOrmNotificationsParticipantRepository } from './infrastructure/participant.mikro-orm.repository.js';
+
+/**
+ * The participants module: this context's copy of the Hub's participants, kept by the consumer of
+ * registration's events. Global because the platform instantiates the event handlers (app.module.ts
+ * `consumers`) in its own module: they find the repository through this export.
+ */
+@Global()
+@Module({
+  providers: [{ provide: NotificationsParticipantRepository, useClass: MikroOrmNotificationsParticipantRepository }],
+  exports: [NotificationsParticipantRepository],
+})
+export class ParticipantsModule {}
