@@ -100,10 +100,83 @@ export const ServiceContractSignedV1 = defineIntegrationEvent({
   }),
 });
 
+// ---- Acceleration cohorts (F-44, F-59 … F-62): the facts housing builds its eligibility on ----
+
+/**
+ * A town where a programme runs, as a KATO code (Kazakhstan's classifier of administrative-territorial
+ * objects, 9 digits) with its name for people. Housing compares it with the town of the dwelling
+ * (F-59: housing only for those without housing in the programme's town).
+ */
+export const TownSchema = z.object({
+  katoCode: z.string().regex(/^\d{9}$/, 'a KATO code is exactly 9 digits'),
+  name: z.string().min(1).max(200),
+});
+
+/**
+ * A person in acceleration. The IIN is restricted personal data (F-42): it travels only on the
+ * services topic, only in these three events, because housing must match the person who asks for a
+ * dwelling to the enrolment (F-59); consumers store it encrypted or not at all and never log it.
+ */
+const enrolledPerson = {
+  enrolmentId: z.uuid(),
+  cohortId: z.uuid(),
+  serviceId: z.uuid(),
+  ...recipient,
+  personIin: z.string().regex(/^\d{12}$/, 'an IIN is exactly 12 digits'),
+};
+
+export const CohortEnrolmentMadeV1 = defineIntegrationEvent({
+  type: 'services.cohort-enrolment-made',
+  version: 1,
+  topic,
+  description:
+    'A person was enrolled in an acceleration cohort under a signed service contract (F-44, F-55): from enrolledOn until the cohort ends (endsOn) the person is "in acceleration" and may ask housing for a dwelling in the cohort’s town (F-59).',
+  payload: z.object({
+    ...enrolledPerson,
+    contractId: z.uuid(),
+    town: TownSchema,
+    cohortStartsOn: IsoDateSchema,
+    cohortEndsOn: IsoDateSchema,
+    enrolledOn: IsoDateSchema,
+  }),
+});
+
+/** Why a person left a cohort before its end; the texts stay in services (F-35). */
+export const COHORT_EXPULSION_GROUNDS = ['programme-conditions-breached', 'contract-terminated', 'own-request', 'other'] as const;
+export const CohortExpulsionGroundSchema = z.enum(COHORT_EXPULSION_GROUNDS);
+
+export const CohortExpulsionMadeV1 = defineIntegrationEvent({
+  type: 'services.cohort-expulsion-made',
+  version: 1,
+  topic,
+  description:
+    'A person was expelled from an acceleration cohort (or left it) before its end: from expelledOn the person is no longer in acceleration; housing starts the 2-working-day vacate deadline (F-61).',
+  payload: z.object({
+    ...enrolledPerson,
+    ground: CohortExpulsionGroundSchema,
+    expelledOn: IsoDateSchema,
+  }),
+});
+
+export const CohortCompletionMadeV1 = defineIntegrationEvent({
+  type: 'services.cohort-completion-made',
+  version: 1,
+  topic,
+  description:
+    'A person completed an acceleration cohort on completedOn (the programme ended for them): housing ends the housing contract on the date its ADR names (F-60).',
+  payload: z.object({
+    ...enrolledPerson,
+    completedOn: IsoDateSchema,
+  }),
+});
+
 /** Every event of services, for a consumer's EventRegistry. */
 export const servicesEvents = [
   ServiceApplicationFiledV1,
   ServiceApplicationRemarksIssuedV1,
   ServiceApplicationDecisionMadeV1,
   ServiceContractSignedV1,
+  CohortEnrolmentMadeV1,
+  CohortExpulsionMadeV1,
+  CohortCompletionMadeV1,
 ] as const;
