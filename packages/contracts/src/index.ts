@@ -10,3 +10,4 @@ export * from './services/index.js';
 export * from './training/index.js';
 export * from './clusters/index.js';
 export * from './notifications/index.js';
+export * from './housing/index.js';

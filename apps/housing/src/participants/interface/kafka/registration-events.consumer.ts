@@ -1,0 +1,16 @@
+import { EventRegistry, ParticipantRegisteredV1, TOPICS } from '@hub/contracts';
+import type { ConsumerSpec } from '@hub/nest-commons';
+import { ParticipantRegisteredHandler } from '../../application/event-handlers/participant-registered.handler.js';
+
+/**
+ * Housing and premises's consumer of registration's events (app.module.ts `consumers`). `name` is the Kafka
+ * consumer group and the inbox's consumer name: one per (context, purpose), never shared. The
+ * registry lists only the events handled here: other types on the topic are skipped, while an
+ * unknown version of a listed one (a breaking change nobody announced) goes to the dead-letter topic.
+ */
+export const REGISTRATION_EVENTS_CONSUMER: ConsumerSpec = {
+  name: 'housing.registration-events',
+  topics: [TOPICS.registration.name],
+  registry: new EventRegistry([ParticipantRegisteredV1]),
+  handlers: [ParticipantRegisteredHandler],
+};

@@ -1,0 +1,106 @@
+import { Module } from '@nestjs/common';
+import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
+import { uuidv7 } from '@hub/kernel';
+import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
+import { type TestApp, aCompany, startTestApp } from '@hub/testing';
+import { housingPlatform } from '../../src/app.module.js';
+import { housingOrmConfig } from '../../src/mikro-orm.config.js';
+import { ParticipantsModule } from '../../src/participants/participants.module.js';
+import { REGISTRATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/registration-events.consumer.js';
+import { RequestsModule } from '../../src/requests/requests.module.js';
+
+/**
+ * Housing and premises on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
+ * app's migrations, a dev token issuer, a ManualClock (Monday 16 November 2026, 09:00 in Almaty),
+ * the production HTTP pipeline. What follows here is this context's own: its modules, the
+ * relay/poller/bus/consumer of the app, and fixtures.
+ */
+export type Harness = TestApp;
+
+export function startHarness(prefix: string, options: { start?: string; workers?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+  return startTestApp({
+    prefix,
+    createModule: (env) => {
+      @Module({ imports: [housingPlatform(env), RequestsModule, ParticipantsModule] })
+      class HousingTestApp {}
+      return HousingTestApp;
+    },
+    orm: housingOrmConfig,
+    pipeline: (app) => configureHttp(app, app.get(HUB_CONFIG)),
+    ...(options.start ? { clock: options.start } : {}),
+    ...(options.workers ? { workers: true } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
+}
+
+export const relay = (h: Harness): OutboxRelay => h.app.get(OutboxRelay);
+export const poller = (h: Harness): TimerPoller => h.app.get(TimerPoller);
+/** The app's own Kafka bus (the platform's MessageBus and admin port; prefixed when HUB_KAFKA_TOPIC_PREFIX is set). */
+export const bus = (h: Harness): MessageBus & MessageBusAdmin => h.app.get<MessageBus & MessageBusAdmin>(MESSAGE_BUS);
+
+/** The app's consumer of registration's events, as the platform built it (inbox, unit of work, DLQ). */
+export const registrationConsumer = (h: Harness): EventConsumer => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === REGISTRATION_EVENTS_CONSUMER.name);
+  if (!consumer) throw new Error(`no consumer ${REGISTRATION_EVENTS_CONSUMER.name}`);
+  return consumer;
+};
+
+/** A registration.participant-registered v1 envelope, as registration publishes it, for a fresh company. */
+export function participantRegistered(
+  overrides: Partial<PayloadOf<typeof ParticipantRegisteredV1>> = {},
+): EventEnvelope<PayloadOf<typeof ParticipantRegisteredV1>> {
+  const company = aCompany();
+  const bin = overrides.bin ?? company.bin;
+  const participantId = overrides.participantId ?? uuidv7();
+  return {
+    id: uuidv7(),
+    type: ParticipantRegisteredV1.type,
+    version: ParticipantRegisteredV1.version,
+    occurredAt: '2026-11-16T04:00:00.000Z',
+    correlationId: uuidv7(),
+    causationId: null,
+    aggregateId: participantId,
+    payload: {
+      participantId,
+      applicationId: uuidv7(),
+      bin,
+      companyName: company.name,
+      address: company.address,
+      activityTypes: [{ code: 'PH-01', name: 'Software development', works: ['Development of software products'] }],
+      contractNumber: `SC-${bin}`,
+      contractSignedOn: '2026-11-16',
+      termStart: '2026-11-16',
+      termEnd: '2029-11-15',
+      certificateNumber: `AH-${bin}`,
+      certificateDueDate: '2026-11-19',
+      ...overrides,
+    },
+  };
+}
+
+/** Feeds an envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
+export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
+  registrationConsumer(h).consume({
+    topic: REGISTRATION_EVENTS_CONSUMER.topics[0]!,
+    partition: 0,
+    offset,
+    key: (envelope.payload as { bin?: string }).bin ?? null,
+    value: Buffer.from(JSON.stringify(envelope)),
+    headers: {},
+  });
+
+/** A fresh valid head-office BIN per call (the factories of @hub/testing). */
+export const newBin = (): string => aCompany().bin;
+
+export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A request as the API returns it (responses are `any` to TypeScript: name what a test reads). */
+export interface RequestJson {
+  readonly id: string;
+  readonly bin: string;
+  readonly subject: string;
+  readonly status: string;
+  readonly reviewDueOn: string;
+}
+export const json = <T = RequestJson>(res: { body: unknown }): T => res.body as T;
