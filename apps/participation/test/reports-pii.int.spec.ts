@@ -242,8 +242,16 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     expect(list(overdue).map((r) => r.bin)).toEqual([b.bin]);
   });
 
-  it("F-41: after the report deadline the quarter's analytics are generated (timer) and downloadable as CSV and a readable document", async () => {
+  it("F-40, F-41, F-35: after the report deadline the quarter's analytics on the projects' expediency are generated (timer) — conclusions per participant, no participant's figures — as CSV and a readable document", async () => {
     expect((await h.http().get('/analytics/quarterly/2026/1').set('authorization', `Bearer ${h.tokens.analyst}`)).status).toBe(404);
+    const concluded = await h.http().post(`/participations/${a.id}/monitoring-conclusions`).set('authorization', `Bearer ${h.tokens.officer}`).send({
+      project: 'AI platform',
+      periodFrom: '2026-03-02',
+      periodTo: '2026-03-31',
+      conclusion: 'expedient',
+      reasoning: 'The business plan’s milestones of March were met',
+    });
+    expect(concluded.status).toBe(201);
     await h.at('2026-04-20T20:00:01.000Z'); // 01:00 on 21 April in Almaty
     const meta = await h.http().get('/analytics/quarterly/2026/1').set('authorization', `Bearer ${h.tokens.analyst}`);
     expect(meta.status).toBe(200);
@@ -253,10 +261,15 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     const lines = csv.text.trim().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines.find((l) => l.startsWith(a.bin))).toContain(',submitted,5000000.00,1000000.00,10,1,'); // ADR 0036: exact decimal KZT text
-    expect(lines.find((l) => l.startsWith(b.bin))).toContain(',overdue,');
+    expect(lines[0]).toBe('bin,companyName,activityTypeCodes,status,termStart,termEnd,reportStatus,expediency,projectConclusions');
+    expect(lines.find((l) => l.startsWith(a.bin))).toMatch(/,submitted,expedient,AI platform: expedient \(2026-03-02\.\.2026-03-31\)$/);
+    expect(lines.find((l) => l.startsWith(b.bin))).toMatch(/,overdue,not-concluded,$/);
     const doc = await h.http().get('/analytics/quarterly/2026/1/report.md').set('authorization', `Bearer ${h.tokens.analyst}`);
     expect(doc.text).toContain('Quarterly reports submitted: 1 of 2');
+    expect(doc.text).toContain('Projects concluded expedient: 1; not expedient: 0; not yet concluded: 1');
+    // F-35: one submitted report — its revenue (5 000 000.00 KZT) and headcount must not reach the authorised body, not even as a "total".
+    expect(doc.text).toContain('Reported figures: not shown — fewer than 3 quarterly reports contribute');
+    for (const figure of ['5000000', '5,000,000', '1000000', '1,000,000']) expect(csv.text + doc.text).not.toContain(figure);
     for (const s of SECRETS) expect(csv.text + doc.text).not.toContain(s);
     expect(
       (

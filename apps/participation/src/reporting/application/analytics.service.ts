@@ -7,8 +7,10 @@ import { Deadlines } from '../../shared/domain/deadlines.js';
 import { TIMER } from '../../shared/application/timer-kinds.js';
 import { almatyDate, nextQuarter, quarterEnd, quarterStart } from '../../shared/domain/calendar.js';
 import { AnalyticsReport, type AnalyticsRow } from '../domain/analytics-report.js';
+import type { ReportedFigures } from '../domain/rules/analytics-content.rule.js';
 
 interface Row {
+  participation_id: string;
   bin: string;
   company_name: string;
   activity_types: { code: string }[] | string;
@@ -17,17 +19,26 @@ interface Row {
   term_end: string;
   report_status: string | null;
   indicators: Record<string, number> | string | null;
-  declared_income_tiyn: string | null;
-  fee_status: string | null;
+}
+
+interface ConclusionRow {
+  participation_id: string;
+  project: string;
+  conclusion: 'expedient' | 'not-expedient';
+  period_from: string;
+  period_to: string;
 }
 
 /** A tiyn amount of a submitted report's indicators (jsonb) → checked Tiyn; null when absent. */
 const reportedTiyn = (v: number | undefined, field: string): Tiyn | null => (v === undefined || v === null ? null : tiyn(v, field));
+const SUBMITTED = new Set(['submitted', 'submitted-late']);
 
 /**
- * F-41: every quarter, within the calendar month after it, the Fund sends analytical information on
- * participants' projects to the authorised body. Generated automatically after the report deadline
- * (timer), or on demand; kept as CSV and as a readable Markdown document.
+ * F-41: every quarter, within the calendar month after it, the Fund prepares for the authorised body
+ * analytical information on whether implementing the participants' projects is expedient, on the
+ * results of monitoring (F-40). Generated automatically after the report deadline (timer), or on
+ * demand; kept as CSV and as a readable Markdown document. The participants' reported figures are
+ * read only to be summed, and shown only as totals over enough reports (F-35, ADR 0027).
  */
 @Injectable()
 export class AnalyticsService {
@@ -41,18 +52,25 @@ export class AnalyticsService {
     const to = quarterEnd(year, quarter);
     const rows = await sql<Row>(
       em,
-      `select p.bin, p.company_name, p.activity_types, p.status, p.term_start::text as term_start, p.term_end::text as term_end,
-              r.status as report_status, r.indicators, f.declared_income_tiyn::text as declared_income_tiyn, f.status as fee_status
+      `select p.id as participation_id, p.bin, p.company_name, p.activity_types, p.status, p.term_start::text as term_start, p.term_end::text as term_end,
+              r.status as report_status, r.indicators
          from participation p
          left join quarterly_report r on r.participation_id = p.id and r.year = ? and r.quarter = ?
-         left join membership_fee f on f.participation_id = p.id and f.year = ? and f.quarter = ?
         where p.term_start <= ? and coalesce(p.ended_on, p.term_end) >= ?
         order by p.bin`,
-      [year, quarter, year, quarter, to, from],
+      [year, quarter, to, from],
+    );
+    // F-40: the conclusions on periods that overlap the quarter, oldest period first.
+    const conclusions = await sql<ConclusionRow>(
+      em,
+      `select participation_id, project, conclusion, period_from::text as period_from, period_to::text as period_to
+         from monitoring_conclusion
+        where period_from <= ? and period_to >= ?
+        order by period_from, project`,
+      [to, from],
     );
     const data: AnalyticsRow[] = rows.map((r) => {
       const types = typeof r.activity_types === 'string' ? (JSON.parse(r.activity_types) as { code: string }[]) : r.activity_types;
-      const ind = typeof r.indicators === 'string' ? (JSON.parse(r.indicators) as Record<string, number>) : r.indicators;
       return {
         bin: r.bin,
         companyName: r.company_name,
@@ -61,22 +79,31 @@ export class AnalyticsService {
         termStart: r.term_start,
         termEnd: r.term_end,
         reportStatus: r.report_status ?? 'not-opened',
-        revenueTiyn: reportedTiyn(ind?.revenueTiyn, 'indicators.revenueTiyn'),
-        exportRevenueTiyn: reportedTiyn(ind?.exportRevenueTiyn, 'indicators.exportRevenueTiyn'),
-        headcount: ind?.headcount ?? null,
-        nonResidentHeadcount: ind?.nonResidentHeadcount ?? null,
-        declaredIncomeTiyn: r.declared_income_tiyn === null ? null : tiyn(Number(r.declared_income_tiyn), 'declared_income_tiyn'),
-        feeStatus: r.fee_status ?? 'not-opened',
+        conclusions: conclusions
+          .filter((c) => c.participation_id === r.participation_id)
+          .map((c) => ({ project: c.project, conclusion: c.conclusion, periodFrom: c.period_from, periodTo: c.period_to })),
       };
     });
+    const figures: ReportedFigures[] = rows
+      .filter((r) => r.report_status !== null && SUBMITTED.has(r.report_status))
+      .map((r) => {
+        const ind = typeof r.indicators === 'string' ? (JSON.parse(r.indicators) as Record<string, number>) : r.indicators;
+        return {
+          revenueTiyn: reportedTiyn(ind?.revenueTiyn, 'indicators.revenueTiyn'),
+          exportRevenueTiyn: reportedTiyn(ind?.exportRevenueTiyn, 'indicators.exportRevenueTiyn'),
+          headcount: ind?.headcount ?? null,
+          nonResidentHeadcount: ind?.nonResidentHeadcount ?? null,
+        };
+      });
     const now = this.clock.now();
     const dueDate = this.deadlines.analyticsDueDate(year, quarter);
+    const content = { rows: data, figures, minReportsForTotals: this.deadlines.analyticsMinReportsForTotals(year, quarter) };
     const report = await em.findOne(AnalyticsReport, { year, quarter });
     if (report) {
-      report.regenerate(dueDate, data, almatyDate(now), now);
+      report.regenerate(dueDate, content, almatyDate(now), now);
       return report;
     }
-    const created = AnalyticsReport.generate({ id: uuidv7(), year, quarter, dueDate }, data, almatyDate(now), now);
+    const created = AnalyticsReport.generate({ id: uuidv7(), year, quarter, dueDate }, content, almatyDate(now), now);
     em.persist(created);
     return created;
   }

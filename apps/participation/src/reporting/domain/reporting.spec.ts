@@ -167,22 +167,16 @@ describe('analytics (F-41)', () => {
     termStart: '2026-03-02',
     termEnd: '2027-03-01',
     reportStatus: 'submitted',
-    revenueTiyn: tiyn(100_000),
-    exportRevenueTiyn: tiyn(1_000),
-    headcount: 5,
-    nonResidentHeadcount: 1,
-    declaredIncomeTiyn: tiyn(100_000),
-    feeStatus: 'paid',
+    conclusions: [],
   };
-  it('F-41: CSV with a header and escaped cells; a readable document with totals', () => {
+  it('F-41: CSV with a header and escaped cells; a readable document on the projects’ expediency', () => {
     const csv = analyticsCsv([row]);
-    expect(csv.split('\n')[0]).toBe(
-      'bin,companyName,activityTypeCodes,status,termStart,termEnd,reportStatus,revenueKzt,exportRevenueKzt,headcount,nonResidentHeadcount,declaredIncomeKzt,feeStatus',
-    );
+    expect(csv.split('\n')[0]).toBe('bin,companyName,activityTypeCodes,status,termStart,termEnd,reportStatus,expediency,projectConclusions');
     expect(csv).toContain('"Co, ""Quoted"""');
     expect(csv).toContain('62.01;63.11');
-    const doc = analyticsDocument(2026, 1, '2026-04-30', '2026-04-21', [row]);
+    const doc = analyticsDocument(2026, 1, '2026-04-30', '2026-04-21', { rows: [row], figures: [], minReportsForTotals: 3 });
     expect(doc).toContain('Quarterly reports submitted: 1 of 1');
     expect(doc).toContain('due by 2026-04-30');
+    expect(doc).toContain('on the expediency of participants’ projects'.replace('’', "'"));
   });
 });

@@ -45,6 +45,11 @@ export class Deadlines {
     return addCalendarDays(addMonths(next, months), -1);
   }
 
+  /** F-35, F-41: the fewest submitted reports whose totals the analytics may show (ADR 0027); in force on the day after the quarter. */
+  analyticsMinReportsForTotals(year: number, quarter: number): number {
+    return this.rd.numberAt('analytics.min-reports-for-totals', Deadlines.dayAfter(year, quarter));
+  }
+
   /** F-24: the shortest term the Fund may set, in months, in force on the start date. */
   minimumTermMonths(termStart: IsoDate): number {
     return this.rd.numberAt('participation-min-term-months', termStart);
