@@ -79,6 +79,9 @@ const draftBody = () => ({
     hasBranches: false,
     implementsInvestmentPriorityProject: false,
     implementsInvestmentStrategicProjectBefore2015: false,
+    // F-7(3) «іске асыратын (іске асырған)»: the declaration asks the past tense too (issue #9).
+    hasImplementedInvestmentPriorityProject: false,
+    hasImplementedInvestmentStrategicProjectBefore2015: false,
     stateOwnershipPercent: 0,
     isSubsoilUser: false,
     isSezParticipant: false,
@@ -109,6 +112,12 @@ describe('cross-context: registration → participation through the admin gatewa
   const lateBin = makeBin({
     year: 2020,
     month: 3,
+    serial: 4000 + (process.pid % 5000),
+  });
+  // A third company: its participation ends early and it registers again (F-28, F-30, F-19, F-8).
+  const endingBin = makeBin({
+    year: 2021,
+    month: 9,
     serial: 4000 + (process.pid % 5000),
   });
   let gw: string;
@@ -146,6 +155,54 @@ describe('cross-context: registration → participation through the admin gatewa
     if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 1500)}`);
     return res.body as Record<string, unknown>;
   };
+
+  /** The whole path of F-8 … F-19 through the gateway for one company: it files, the Fund and the Commission decide, it signs, it is listed. */
+  const registerAndList = async (who: string, companyBin: string, name: string): Promise<string> => {
+    const created = ok(
+      await request(gw)
+        .post('/api/registration/applications')
+        .set(auth(who))
+        .send({ bin: companyBin, companyName: name, address: 'Astana, Mangilik El 55/8', language: 'ru' }),
+      201,
+      `create (${companyBin})`,
+    );
+    const id = created.id as string;
+    ok(await request(gw).patch(`/api/registration/applications/${id}`).set(auth(who)).send(draftBody()), 200, 'fill the draft');
+    expect(ok(await request(gw).post(`/api/registration/applications/${id}/submit`).set(auth(who)).send({}), 200, 'submit').status).toBe('submitted');
+    ok(await request(gw).post(`/api/registration/applications/${id}/send-to-commission`).set(auth('olga')).send({}), 200, 'send to commission');
+    ok(await request(gw).post(`/api/registration/applications/${id}/votes`).set(auth('marat')).send({ vote: 'register' }), 200, 'vote');
+    expect(
+      ok(await request(gw).post(`/api/registration/applications/${id}/decision`).set(auth('saule')).send({ decision: 'register' }), 200, 'decision').status,
+    ).toBe('registered');
+    ok(await request(gw).post(`/api/registration/applications/${id}/notification`).set(auth('olga')).send({}), 200, 'notify the decision (F-17)');
+    ok(
+      await request(gw)
+        .post(`/api/registration/applications/${id}/contract`)
+        .set(auth('olga'))
+        .send({ contractNumber: `SC-${companyBin}`, signedOn: TODAY }),
+      200,
+      'contract',
+    );
+    ok(await request(gw).post(`/api/registration/applications/${id}/certificate`).set(auth('olga')).send({}), 200, 'certificate');
+    ok(await request(gw).post(`/api/registration/applications/${id}/listing`).set(auth('olga')).send({}), 200, 'listing');
+    return id;
+  };
+  /** The company's participation once participation has started it from registration's event (Kafka). */
+  const activeParticipation = (who: string, companyBin: string) =>
+    explained(
+      waitFor(
+        `participation of ${companyBin} started from participant-registered`,
+        async () => {
+          const res = await request(gw).get(`/api/participation/participations?bin=${companyBin}`).set(auth(who));
+          const items = (res.body as { items?: { id: string; status: string }[] }).items ?? [];
+          return items.find((p) => p.status === 'active')?.id;
+        },
+        { timeoutMs: 20_000 },
+      ),
+    );
+  /** The company's public registry entries (no token). */
+  const registryOf = async (companyBin: string) =>
+    (ok(await request(gw).get(`/api/registration/registry?q=${companyBin}`), 200, 'registry') as { items: Record<string, unknown>[] }).items;
 
   beforeAll(async () => {
     const started = performance.now();
@@ -343,6 +400,97 @@ describe('cross-context: registration → participation through the admin gatewa
     );
     expect((await request(gw).get(`/api/companies/${bin}/overview`).set('authorization', `Bearer ${otherCompany}`)).status).toBe(403);
   }, 30_000); // measured 1.0 s
+
+  it('F-25, Annex 3, F-19: an approved extension reaches the public registry over Kafka — the new end, and the EXT certificate number verifies', async () => {
+    const p = ok(await request(gw).get(`/api/participation/participations/${participationId}`).set(auth('alice')), 200, 'participation');
+    const termEnd = p.termEnd as string;
+    const [y, m, d] = termEnd.split('-');
+    const newEnd = `${Number(y) + 1}-${m}-${m === '02' && d === '29' ? '28' : d}`; // one more year, within the Fund's bounds (ADR 0050)
+    const filed = ok(
+      await request(gw).post(`/api/participation/participations/${participationId}/extensions`).set(auth('alice')).send({ requestedTermEnd: newEnd }),
+      201,
+      'file the extension (F-25)',
+    );
+    ok(
+      await request(gw)
+        .post(`/api/participation/participations/${participationId}/extensions/${String(filed.id)}/decision`)
+        .set(auth('olga'))
+        .send({ decision: 'approve' }),
+      200,
+      'approve the extension',
+    );
+    const entry = await timed('extension approved → registry shows the new end (Kafka)', () =>
+      explained(
+        waitFor(
+          'the registry shows the extended validity',
+          async () => (await registryOf(bin)).find((e) => e.validTo === newEnd && Array.isArray(e.extensions) && e.extensions.length === 1),
+          { timeoutMs: 20_000 },
+        ),
+      ),
+    );
+    expect(entry).toMatchObject({ bin, status: 'active', validTo: newEnd, termination: null });
+    const ext = (entry.extensions as { certificateNumber: string }[])[0]!.certificateNumber;
+    expect(ext).toMatch(/^EXT-AH-2026-\d{5}-\d{8}$/);
+    const verified = ok(await request(gw).get(`/api/registration/registry/certificates/${ext}`), 200, 'verify the extension certificate');
+    // The participant is active and listed to the new end; the extension certificate itself is in force
+    // only from the day after the original end, so today it verifies as genuine but not yet valid.
+    const dayAfter = new Date(Date.parse(`${termEnd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(verified).toMatchObject({
+      valid: false,
+      status: 'active',
+      validTo: newEnd,
+      certificate: { kind: 'extension', number: ext, validFrom: dayAfter, validTo: newEnd },
+      signature: { verified: true },
+    });
+  }, 45_000);
+
+  it('F-28(2), F-30, F-19, F-8: an early termination by the Commission shows in the registry and on verification; the company then registers again', async () => {
+    t.carol = await fleet.token('carol-rep', ['applicant'], [endingBin]);
+    await registerAndList('carol', endingBin, `E2E Ending ${endingBin}`);
+    const [listed] = await registryOf(endingBin);
+    const certificate = listed!.certificateNumber as string;
+    const endingId = await activeParticipation('carol', endingBin);
+    const opened = ok(
+      await request(gw)
+        .post(`/api/participation/participations/${endingId}/early-terminations`)
+        .set(auth('olga'))
+        .send({ ground: 'planned-results-achieved', reason: 'All KPIs of the business plan met early' }),
+      201,
+      'open the early termination',
+    );
+    expect(opened.status).toBe('pending-commission');
+    ok(
+      await request(gw)
+        .post(`/api/participation/early-terminations/${String(opened.id)}/commission-decision`)
+        .set(auth('saule'))
+        .send({ decision: 'terminate', protocolNumber: `P-${endingBin}`, decidedOn: TODAY }),
+      200,
+      'the Commission terminates (F-30)',
+    );
+    const entry = await timed('early termination → registry shows it terminated (Kafka)', () =>
+      explained(
+        waitFor('the registry shows the termination', async () => (await registryOf(endingBin)).find((e) => e.status === 'terminated'), { timeoutMs: 20_000 }),
+      ),
+    );
+    expect(entry).toMatchObject({
+      bin: endingBin,
+      certificateNumber: certificate,
+      termination: { ground: 'planned-results-achieved', groundNumber: 2, terminatedOn: TODAY },
+    });
+    expect(JSON.stringify(entry)).not.toContain('All KPIs'); // the reason stays in participation (F-35)
+    const verified = ok(await request(gw).get(`/api/registration/registry/certificates/${certificate}`), 200, 'verify the certificate');
+    expect(verified).toMatchObject({ valid: false, status: 'terminated' });
+    // F-8: a company whose participation ended may file a new registration application.
+    const again = ok(
+      await request(gw)
+        .post('/api/registration/applications')
+        .set(auth('carol'))
+        .send({ bin: endingBin, companyName: `E2E Ending ${endingBin}`, address: 'Astana', language: 'kk' }),
+      201,
+      'register again (F-8)',
+    );
+    expect(again).toMatchObject({ bin: endingBin, status: 'draft' });
+  }, 60_000);
 
   it('F-21 … F-23, F-37: after Q4 closes the company declares income, the fee is paid, the quarterly report is filed', async () => {
     setClock(AFTER_Q4);
