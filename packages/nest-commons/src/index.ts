@@ -5,6 +5,7 @@ export * from './bootstrap.js';
 export * from './config/config.js';
 export * from './database/unit-of-work.js';
 export * from './health/health.controller.js';
+export * from './health/readiness-check.js';
 export * from './http/endpoint.js';
 export * from './http/problem.filter.js';
 export * from './http/valid.js';

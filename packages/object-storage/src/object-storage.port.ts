@@ -71,4 +71,19 @@ export abstract class ObjectStorage {
   abstract get(key: string): Promise<Uint8Array>;
   /** Idempotent: deleting a missing key is not an error. */
   abstract delete(key: string): Promise<void>;
+  /** Does the store answer (readiness)? Never throws. */
+  abstract ping(): Promise<boolean>;
+}
+
+/**
+ * The object store did not answer (connection refused or reset, timeout, a 5xx of the store): the
+ * operation did not happen, and may succeed later. HTTP apps answer it with 503 problem+json and
+ * Retry-After (`unavailableDependency`, read structurally by @hub/nest-commons' problem filter).
+ */
+export class ObjectStorageUnavailableError extends Error {
+  readonly unavailableDependency = 'object-storage';
+  constructor(operation: string, cause: unknown) {
+    super(`object storage unavailable during ${operation}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'ObjectStorageUnavailableError';
+  }
 }

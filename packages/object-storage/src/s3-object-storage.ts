@@ -14,6 +14,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   ObjectStorage,
+  ObjectStorageUnavailableError,
   PRESIGN_LIMITS,
   type PresignDownloadRequest,
   type PresignedRequest,
@@ -99,7 +100,7 @@ export class S3ObjectStorage extends ObjectStorage {
       return { key, size: out.ContentLength ?? 0, contentType: out.ContentType };
     } catch (error) {
       if (isNotFound(error)) return null;
-      throw error;
+      throw asUnavailable('head', error);
     }
   }
 
@@ -115,27 +116,40 @@ export class S3ObjectStorage extends ObjectStorage {
 
   async put(key: string, bytes: Uint8Array, contentType: string): Promise<PutResult> {
     const sha256 = sha256Hex(bytes);
-    await this.client.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: bytes,
-        ContentLength: bytes.byteLength,
-        ContentType: contentType,
-        ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
-      }),
+    await this.guarded('put', () =>
+      this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: bytes,
+          ContentLength: bytes.byteLength,
+          ContentType: contentType,
+          ChecksumSHA256: Buffer.from(sha256, 'hex').toString('base64'),
+        }),
+      ),
     );
     return { key, size: bytes.byteLength, sha256 };
   }
 
   async get(key: string): Promise<Uint8Array> {
-    const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-    if (!out.Body) throw new Error(`S3 returned no body for ${key}`);
-    return out.Body.transformToByteArray();
+    return this.guarded('get', async () => {
+      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      if (!out.Body) throw new Error(`S3 returned no body for ${key}`);
+      return out.Body.transformToByteArray(); // a connection lost mid-body is an outage too
+    });
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    await this.guarded('delete', () => this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key })));
+  }
+
+  /** Runs one operation of the port; an outage of the store becomes ObjectStorageUnavailableError, anything else is rethrown as it is. */
+  private async guarded<T>(operation: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw asUnavailable(operation, error);
+    }
   }
 
   // -- administration (dev stack, tests): not part of the port ----------------------------------
@@ -217,6 +231,22 @@ function lifetime(asked: number | undefined, byDefault: number, max: number): nu
   const s = Math.floor(asked ?? byDefault);
   if (!Number.isFinite(s) || s < 1) return byDefault;
   return Math.min(s, max);
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+
+/** An outage of the store (network failure, timeout, the store's own 5xx) → ObjectStorageUnavailableError; a client-side fault stays as it is. */
+export function asUnavailable(operation: string, error: unknown): unknown {
+  if (error instanceof ObjectStorageUnavailableError) return error;
+  if (error instanceof S3ServiceException)
+    return error.$fault === 'server' || (error.$metadata.httpStatusCode ?? 0) >= 500 ? new ObjectStorageUnavailableError(operation, error) : error;
+  const e = error as { code?: unknown; name?: unknown; cause?: { code?: unknown } } | null;
+  const code = typeof e?.code === 'string' ? e.code : typeof e?.cause?.code === 'string' ? e.cause.code : undefined;
+  const network =
+    (code !== undefined && NETWORK_CODES.has(code)) ||
+    e?.name === 'TimeoutError' ||
+    /socket hang up|ECONNREFUSED|ECONNRESET/.test(String((error as Error)?.message));
+  return network ? new ObjectStorageUnavailableError(operation, error) : error;
 }
 
 function isNotFound(error: unknown): boolean {

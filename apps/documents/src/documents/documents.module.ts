@@ -15,6 +15,7 @@ import { DocumentsQueries } from './application/queries/documents.queries.js';
 import { JsonDocumentKinds } from './infrastructure/document-kinds.json-catalogue.js';
 import { MikroOrmDocumentReadModel, MikroOrmDocumentRepository, MikroOrmDownloadLog } from './infrastructure/document.mikro-orm.repository.js';
 import { DocumentsMetrics } from './infrastructure/documents.metrics.js';
+import { ObjectStorageReadiness } from './infrastructure/object-storage.readiness.js';
 import { DocumentsHttpController } from './interface/http/documents.http.controller.js';
 
 /** Closes the S3 client with the app. */
@@ -51,6 +52,7 @@ class StorageLifecycle implements OnApplicationShutdown {
         }),
     },
     StorageLifecycle,
+    ObjectStorageReadiness,
     DocumentsQueries,
     DocumentsMetrics,
     StartUploadHandler,

@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 describe('the object store goes away during an upload', () => {
-  it('completing fails without a verified document or an event; when the store is back, the expiry removes the bytes and nothing is left', async () => {
+  it('completing answers 503 problem+json (Retry-After, the dependency named), readiness shows degraded, no verified document or event; when the store is back, the expiry removes the bytes and nothing is left', async () => {
     const bin = newBin();
     const token = await h.token(['applicant'], [bin]);
     const pdf = sampleFiles.pdf('interrupted');
@@ -31,7 +31,22 @@ describe('the object store goes away during an upload', () => {
 
     await outage.takeAway();
     const completed = await h.http().post(`/documents/${document.id}/complete`).set(auth(token));
-    expect(completed.status).toBeGreaterThanOrEqual(500);
+    // A clear 503 problem naming the dependency, with Retry-After — not a 500 (issue #10).
+    expect(completed.status).toBe(503);
+    expect(completed.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(completed.headers['retry-after']).toBe('5');
+    expect(completed.body).toMatchObject({ type: expect.stringMatching(/dependency-unavailable$/) as unknown, status: 503, dependency: 'object-storage' });
+    // Readiness reports the store as down but the app as degraded, not unready: the metadata still answers.
+    const ready = await h.http().get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'degraded', checks: { database: { status: 'up' }, 'object-storage': { status: 'down', required: false } } });
+    expect((await h.http().get(`/documents/${document.id}`).set(auth(token))).status).toBe(200);
+    const another = await h
+      .http()
+      .post('/documents/uploads')
+      .set(auth(token))
+      .send({ ownerBin: bin, kind: 'tax-debt-certificate', fileName: 'tax2.pdf', size: pdf.byteLength });
+    expect([201, 503]).toContain(another.status); // presigning is local; the PUT itself would fail at the store
     const [row] = await h.sql<{ status: string; sha256: string | null }>(`select status, sha256 from document where id = ?`, [document.id]);
     expect(row).toEqual({ status: 'awaiting-upload', sha256: null });
     expect(await h.sql(`select 1 from hub_outbox where envelope->>'aggregateId' = ?`, [document.id])).toEqual([]);
@@ -42,6 +57,7 @@ describe('the object store goes away during an upload', () => {
     expect(still?.status).toBe('awaiting-upload');
 
     await outage.restore();
+    expect((await h.http().get('/health/ready')).body).toMatchObject({ status: 'ok', checks: { 'object-storage': { status: 'up' } } });
     h.clock.advance(10 * 60_000); // past the timer's retry backoff
     await poller(h).runDue();
     expect(await h.storage.listKeys(`documents/${bin}/`)).toEqual([]);

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Request, Response } from 'express';
 import { DomainError, ValidationError, assertNever } from '@hub/kernel';
 import { MessageContexts } from '@hub/messaging';
+import { isDependencyUnavailable } from '../health/readiness-check.js';
 import { RequestValidationError } from './valid.js';
 
 export interface ProblemField {
@@ -24,6 +25,8 @@ export interface Problem {
 }
 
 const TYPE_BASE = 'https://hub.astanahub.kz/problems/';
+/** A 503 asks the client to come back after this long (the dependency usually returns in seconds). */
+const RETRY_AFTER_SECONDS = 5;
 
 /** Maps a domain error to its HTTP status. */
 export function statusOf(error: DomainError): number {
@@ -46,7 +49,8 @@ export function statusOf(error: DomainError): number {
 /**
  * Every error leaves as `application/problem+json` (RFC 9457). Malformed input → 400 naming
  * each field; a domain rule or a value out of range → 422; illegal state → 409 naming the current
- * state; unknown errors → 500 without internals (logged with the correlation id).
+ * state; a dependency that does not answer (object storage, …) → 503 with Retry-After naming it;
+ * unknown errors → 500 without internals (logged with the correlation id).
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -57,13 +61,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const res = http.getResponse<Response>();
     const req = http.getRequest<Request>();
     const problem = this.toProblem(exception, req);
-    if (problem.status >= 500) this.logger.error({ err: exception, correlationId: problem.correlationId }, 'unhandled error');
+    if (problem.status === 503) {
+      this.logger.warn({ err: exception, correlationId: problem.correlationId }, 'dependency unavailable');
+      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+    } else if (problem.status >= 500) this.logger.error({ err: exception, correlationId: problem.correlationId }, 'unhandled error');
     res.status(problem.status).type('application/problem+json').json(problem);
   }
 
   toProblem(exception: unknown, req: Request): Problem {
     const correlationId = MessageContexts.current()?.correlationId;
     const base = { instance: req.originalUrl, ...(correlationId ? { correlationId } : {}) };
+    if (isDependencyUnavailable(exception)) {
+      return {
+        type: `${TYPE_BASE}dependency-unavailable`,
+        title: 'A service this request needs is unavailable',
+        status: 503,
+        detail: `${exception.unavailableDependency} did not answer, so the request was not completed — try again later.`,
+        dependency: exception.unavailableDependency,
+        ...base,
+      };
+    }
     if (exception instanceof RequestValidationError) {
       return {
         type: `${TYPE_BASE}invalid-request`,
