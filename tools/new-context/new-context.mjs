@@ -429,18 +429,20 @@ function registerCompose(o, changes) {
 
 /**
  * Formats what the generator created with the workspace's Prettier (the repository's .prettierrc.json),
- * so that the generated code is formatted whatever the context's name does to line lengths. Shared
- * files it edited are left in their owners' hands. Without an installed Prettier it says so and goes on.
+ * so that the generated code is formatted whatever the context's name does to line lengths — and the
+ * shared files it edited (route table, matrix, compose, contracts), which `tools/hub test`'s format
+ * check reads too (a generated route longer than a line failed CI once). Files Prettier has no parser
+ * for (stack.sh) are skipped. Without an installed Prettier it says so and goes on.
  */
 function formatCreated(o, changes) {
-  const created = changes.lines.filter((l) => l.action === 'created').map((l) => l.file);
+  const created = changes.lines.filter((l) => l.action === 'created' || l.action === 'updated').map((l) => l.file);
   if (o.dryRun || created.length === 0) return;
   const prettier = join(o.root, 'node_modules', '.bin', 'prettier');
   if (!existsSync(prettier)) {
     changes.note('skipped', join(o.root, 'apps', o.name), 'not formatted: Prettier is not installed (pnpm install, then pnpm format)');
     return;
   }
-  const r = spawnSync(prettier, ['--write', '--log-level', 'warn', ...created], { cwd: o.root, encoding: 'utf8' });
+  const r = spawnSync(prettier, ['--write', '--ignore-unknown', '--log-level', 'warn', ...created], { cwd: o.root, encoding: 'utf8' });
   if (r.status === 0) changes.note('formatted', join(o.root, 'apps', o.name), `${created.length} files, Prettier`);
   else
     changes.note('MANUAL', join(o.root, 'apps', o.name), `Prettier failed (${r.status}): ${(r.stderr || r.stdout || String(r.error)).trim().split('\n')[0]}`);
