@@ -35,9 +35,10 @@ const verifyNumber = createRoute({ getParentRoute: () => root, path: '/verify/$n
 const callback = createRoute({ getParentRoute: () => root, path: '/auth/callback', component: CallbackPage });
 const myApplications = createRoute({ getParentRoute: () => root, path: '/my/applications' }).lazy(() => import('./pages/my-applications').then((m) => m.Route));
 const reviewQueue = createRoute({ getParentRoute: () => root, path: '/staff/review-queue' }).lazy(() => import('./pages/review-queue').then((m) => m.Route));
+const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
 
 export const router = createRouter({
-  routeTree: root.addChildren([index, registry, verify, verifyNumber, callback, myApplications, reviewQueue]),
+  routeTree: root.addChildren([index, registry, verify, verifyNumber, callback, myApplications, reviewQueue, deadlines]),
   defaultPreload: 'intent',
   scrollRestoration: true,
 });

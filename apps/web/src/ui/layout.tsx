@@ -13,6 +13,7 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/verify', label: 'nav.verify', needs: 'GET /api/registration/registry/certificates/{number}' },
   { to: '/my/applications', label: 'nav.myApplications', needs: 'GET /api/registration/applications' },
   { to: '/staff/review-queue', label: 'nav.reviewQueue', needs: 'GET /api/registration/review-queue' },
+  { to: '/staff/deadlines', label: 'nav.deadlines', needs: 'GET /api/deadlines' },
 ];
 
 export function Layout() {

@@ -60,6 +60,38 @@ test('F-12, F-14: a fund officer signs in and works the review queue with workin
   for (const row of await page.getByTestId('queue-table').locator('tbody tr').all()) await expect(row).toHaveAttribute('data-overdue', 'true');
 });
 
+test('ADR 0033, F-12: a fund officer reads the deadlines board — every context merged by due working day, overdue flags, filters by overdue and by company', async ({
+  page,
+}) => {
+  await page.goto(`${baseUrl()}/staff/deadlines`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await page.getByTestId('user-olga').click();
+  await expect(page).toHaveURL(/\/staff\/deadlines$/);
+  const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
+  await expect(menu.getByRole('link', { name: 'Deadlines board' })).toBeVisible();
+  const table = page.getByTestId('deadlines-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('deadlines-total')).toContainText(/\d+ deadlines? · \d+ overdue/);
+  // Registration's seeded deadlines (ADR 0013) are there, each with its rule and a readable name.
+  await expect(table.locator('tbody tr[data-context="registration"]').first()).toContainText(/F-\d+/);
+  await expect(table.locator('tbody tr[data-context="registration"]').first()).not.toContainText(/[a-z]+-[a-z]+/); // no raw slug
+  // Due working days are in order, as the board sorts them.
+  const dues = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-due') ?? ''));
+  expect(dues.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+  expect(dues).toEqual([...dues].sort());
+  await expectAccessible(page, 'deadlines board');
+  await page.getByTestId('deadlines-overdue-only').check();
+  await expect(table.locator('tbody tr[data-overdue="false"]')).toHaveCount(0);
+  await expect(table.or(page.getByTestId('empty'))).toBeVisible();
+  await page.getByTestId('deadlines-overdue-only').uncheck();
+  // A BIN that is not 12 digits is explained, not sent; a real one that has no deadline shows "no deadline".
+  await page.getByTestId('deadlines-bin').fill('1234');
+  await expect(page.getByText('A BIN has 12 digits')).toBeVisible();
+  await page.getByTestId('deadlines-bin').fill('999999999999');
+  await expect(page.getByTestId('empty')).toBeVisible();
+});
+
 test("an applicant is refused the officer's queue by the UI as by the gateway", async ({ page }) => {
   await page.goto(`${baseUrl()}/registry`);
   await chooseLanguage(page, 'en');
@@ -74,6 +106,7 @@ test('screenshots of the signed-in screens in kk, ru, en at desktop and phone si
   for (const [user, path, name, ready] of [
     ['aliya', '/my/applications', 'my-applications', 'applications-total'],
     ['olga', '/staff/review-queue', 'review-queue', 'queue-total'],
+    ['olga', '/staff/deadlines', 'deadlines', 'deadlines-total'],
   ] as const) {
     await page.goto(`${baseUrl()}${path}`);
     await page.getByTestId('sign-in-required').getByRole('button').click();
