@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { HubPlatformModule } from '@hub/nest-commons';
 import { documentsConfigSchema } from './config.js';
+import { RetentionEndedTimerHandler } from './documents/application/timers/retention-ended.timer-handler.js';
 import { UploadExpiredTimerHandler } from './documents/application/timers/upload-expired.timer-handler.js';
 import { DocumentsModule } from './documents/documents.module.js';
 import { documentsEntities } from './documents.entities.js';
@@ -22,8 +23,8 @@ export function documentsPlatform(env?: Record<string, string | undefined>): Dyn
     entities: documentsEntities,
     // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: DocumentsIntegrationEvents,
-    // Durable timers: an upload never completed is cleaned up.
-    timerHandlers: [UploadExpiredTimerHandler],
+    // Durable timers: an upload never completed is cleaned up; a document whose retention ended is purged.
+    timerHandlers: [UploadExpiredTimerHandler, RetentionEndedTimerHandler],
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DocumentAttachedV1, DocumentIssuedV1, DocumentVerifiedV1 } from '@hub/contracts';
+import { DocumentAttachedV1, DocumentIssuedV1, DocumentPurgedV1, DocumentVerifiedV1 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
 import { isDocumentEvent } from './documents/domain/document.events.js';
@@ -60,6 +60,15 @@ export class DocumentsIntegrationEvents extends IntegrationEventMapper {
               size: event.size,
               issuedAt: at,
             },
+            event.ownerBin,
+          ),
+        ];
+      case 'DocumentPurged':
+        return [
+          outboxMessage(
+            DocumentPurgedV1,
+            event.aggregateId,
+            { documentId: event.aggregateId, bin: event.ownerBin, kind: event.kind, sha256: event.sha256, retainUntil: event.retainUntil, purgedAt: at },
             event.ownerBin,
           ),
         ];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BinSchema } from '../common.js';
+import { BinSchema, IsoDateSchema } from '../common.js';
 import { defineIntegrationEvent } from '../event-definition.js';
 import { TOPICS } from '../topics.js';
 
@@ -63,5 +63,21 @@ export const DocumentIssuedV1 = defineIntegrationEvent({
   }),
 });
 
+export const DocumentPurgedV1 = defineIntegrationEvent({
+  type: 'documents.document-purged',
+  version: 1,
+  topic,
+  description:
+    'The retention of a document ended (retainUntil, from the kind’s records schedule in force when it was verified or issued, ADR 0045): its bytes were deleted from object storage; its metadata and hash stay as the record that it existed.',
+  payload: z.object({
+    documentId: z.uuid(),
+    bin: BinSchema,
+    kind: z.string(),
+    sha256: Sha256,
+    retainUntil: IsoDateSchema,
+    purgedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 /** Every event of documents, for a consumer's EventRegistry. */
-export const documentsEvents = [DocumentVerifiedV1, DocumentAttachedV1, DocumentIssuedV1] as const;
+export const documentsEvents = [DocumentVerifiedV1, DocumentAttachedV1, DocumentIssuedV1, DocumentPurgedV1] as const;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { retentionEnded } from './rules/retention.rule.js';
 import { IllegalStateError, RuleViolationError, ValidationError } from '@hub/kernel';
 import { Document } from './document.aggregate.js';
 import { type DocumentKind, retainUntil } from './document-kind.js';
@@ -91,5 +92,37 @@ describe('Document (ADR 0045)', () => {
     const housing = { subject: 'h', roles: ['housing-manager'] as const, companies: [] };
     expect([rep, other, finance, officer, housing].map((a) => mayRead(a, open))).toEqual([true, false, true, true, false]);
     expect([rep, other, finance, officer, housing].map((a) => mayRead(a, restricted))).toEqual([true, false, false, true, false]);
+  });
+});
+
+describe('ADR 0045: the records schedule', () => {
+  it('retentionEnded: kept through retainUntil inclusive, purgeable from the day after; no retention date → never', () => {
+    expect(retentionEnded('2031-03-01', '2031-03-01')).toBe(false);
+    expect(retentionEnded('2031-03-01', '2031-03-02')).toBe(true);
+    expect(retentionEnded(null, '2099-01-01')).toBe(false);
+  });
+});
+
+describe('ADR 0045: purging a document whose retention ended', () => {
+  const verified = () => {
+    const d = start();
+    d.markVerified({ size: 500, sha256: sha, mediaType: 'application/pdf' }, taxCertificate, '2026-11-16', at);
+    d.pullEvents();
+    return d;
+  };
+
+  it('the day after retainUntil: purged, hash and size kept, DocumentPurged recorded; a second purge is a no-op', () => {
+    const d = verified();
+    expect(d.retainUntil).toBe('2031-11-15');
+    const later = new Date('2031-11-15T19:00:00Z');
+    d.purge('2031-11-16', later);
+    expect(d).toMatchObject({ status: 'purged', purgedAt: later, sha256: sha, size: 500, downloadable: false });
+    d.purge('2031-11-17', later);
+    expect(d.pullEvents().map((e) => [e.name, (e as { retainUntil?: string }).retainUntil])).toEqual([['DocumentPurged', '2031-11-15']]);
+  });
+
+  it('on the last day of the retention purging is refused; a document that never had bytes cannot be purged', () => {
+    expect(() => verified().purge('2031-11-15', at)).toThrow(RuleViolationError);
+    expect(() => start().purge('2099-01-01', at)).toThrow(IllegalStateError);
   });
 });

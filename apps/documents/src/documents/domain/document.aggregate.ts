@@ -2,14 +2,17 @@ import type { IsoDate } from '@hub/calendar';
 import { AggregateRoot, IllegalStateError, RuleViolationError, ValidationError } from '@hub/kernel';
 import { typeOfFileName } from '@hub/object-storage';
 import { type DocumentKind, retainUntil } from './document-kind.js';
+import { retentionEnded } from './rules/retention.rule.js';
 import type { DocumentEvent } from './document.events.js';
 import type { Mutable } from './mutable.js';
 
 /**
  * awaiting-upload → verified → attached (immutable), or → rejected / expired (no bytes kept);
  * issued documents are born `issued` (immutable). Corrections are new versions (same series).
+ * verified / attached / issued → purged once the retention has ended: the bytes are deleted, the
+ * metadata and hash stay as the record that the document existed.
  */
-export type DocumentStatus = 'awaiting-upload' | 'verified' | 'rejected' | 'expired' | 'attached' | 'issued';
+export type DocumentStatus = 'awaiting-upload' | 'verified' | 'rejected' | 'expired' | 'attached' | 'issued' | 'purged';
 export type DocumentOrigin = 'uploaded' | 'issued';
 
 /** What the object store found in the bytes (ADR 0045: computed by the server, never the client's claim). */
@@ -55,6 +58,8 @@ export class Document extends AggregateRoot<DocumentEvent> {
   readonly verifiedAt!: Date | null;
   readonly uploadExpiresAt!: Date | null;
   readonly retainUntil!: IsoDate | null;
+  /** When the bytes were deleted at the end of the retention (status purged). */
+  readonly purgedAt!: Date | null;
   readonly version!: number;
   readonly updatedAt!: Date;
 
@@ -130,6 +135,7 @@ export class Document extends AggregateRoot<DocumentEvent> {
       verifiedAt: null,
       uploadExpiresAt: input.uploadExpiresAt,
       retainUntil: null,
+      purgedAt: null,
       updatedAt: input.at,
     });
     d.record({ name: 'DocumentUploadStarted', aggregateId: d.id, occurredAt: input.at, ownerBin: d.ownerBin, kind: d.kind, supersedesId: d.supersedesId });
@@ -239,6 +245,7 @@ export class Document extends AggregateRoot<DocumentEvent> {
       verifiedAt: input.at,
       uploadExpiresAt: null,
       retainUntil: retainUntil(kind, input.on),
+      purgedAt: null,
       updatedAt: input.at,
     });
     d.record({
@@ -252,6 +259,33 @@ export class Document extends AggregateRoot<DocumentEvent> {
       size: input.content.size,
     });
     return d;
+  }
+
+  /**
+   * The retention ended (ADR 0045, `retention.rule.ts`): the caller has deleted the bytes from the
+   * store; the document keeps its metadata and hash. Purging again is a no-op; purging a document
+   * whose retention has not ended, or that never had bytes, is refused.
+   */
+  purge(today: IsoDate, at: Date): void {
+    if (this.status === 'purged') return;
+    if (!this.downloadable)
+      throw new IllegalStateError('document', this.status, 'be purged', 'only a verified, attached or issued document has bytes to purge');
+    if (!retentionEnded(this.retainUntil, today)) {
+      throw new RuleViolationError(
+        'ADR 0045',
+        `the document is kept until ${this.retainUntil ?? '(no retention date)'} inclusive; it cannot be purged on ${today}`,
+      );
+    }
+    Object.assign(this.m, { status: 'purged', purgedAt: at, updatedAt: at });
+    this.record({
+      name: 'DocumentPurged',
+      aggregateId: this.id,
+      occurredAt: at,
+      ownerBin: this.ownerBin,
+      kind: this.kind,
+      sha256: this.sha256 ?? '',
+      retainUntil: this.retainUntil!,
+    });
   }
 
   /** Bytes can be handed out: verified, attached or issued. */

@@ -38,7 +38,14 @@ export interface DocumentIssued extends DocumentFact {
   readonly size: number;
 }
 
-export type DocumentEvent = DocumentUploadStarted | DocumentVerified | DocumentRejected | DocumentUploadExpired | DocumentAttached | DocumentIssued;
+export interface DocumentPurged extends DocumentFact {
+  readonly name: 'DocumentPurged';
+  readonly sha256: string;
+  readonly retainUntil: string;
+}
+
+export type DocumentEvent =
+  DocumentUploadStarted | DocumentVerified | DocumentRejected | DocumentUploadExpired | DocumentAttached | DocumentIssued | DocumentPurged;
 
 const NAMES: ReadonlySet<string> = new Set<DocumentEvent['name']>([
   'DocumentUploadStarted',
@@ -47,6 +54,7 @@ const NAMES: ReadonlySet<string> = new Set<DocumentEvent['name']>([
   'DocumentUploadExpired',
   'DocumentAttached',
   'DocumentIssued',
+  'DocumentPurged',
 ]);
 
 export const isDocumentEvent = (e: DomainEvent): e is DocumentEvent => NAMES.has(e.name);

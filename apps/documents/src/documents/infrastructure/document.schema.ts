@@ -37,6 +37,7 @@ export const DocumentSchema = defineEntity({
     verifiedAt: p.datetime().columnType('timestamptz').nullable(),
     uploadExpiresAt: p.datetime().columnType('timestamptz').nullable(),
     retainUntil: p.date().nullable(),
+    purgedAt: p.datetime().columnType('timestamptz').nullable(),
     version: p.integer().version(),
     updatedAt: p.datetime().columnType('timestamptz'),
   },

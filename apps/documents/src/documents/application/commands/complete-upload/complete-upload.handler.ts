@@ -2,11 +2,13 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { almatyDate } from '@hub/calendar';
 import { Clock, NotFoundError, RuleViolationError } from '@hub/kernel';
+import { Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ObjectStorage, type VerificationResult } from '@hub/object-storage';
 import { mayActFor } from '../../../domain/rules/document-access.rule.js';
 import { DocumentKinds } from '../../ports/document-kinds.js';
 import { DocumentRepository } from '../../ports/document.repository.js';
+import { scheduleRetentionEnd } from '../../timers/retention-ended.timer-handler.js';
 import { CompleteUploadCommand } from './complete-upload.command.js';
 
 /**
@@ -22,6 +24,7 @@ export class CompleteUploadHandler implements ICommandHandler<CompleteUploadComm
     @Inject(DocumentRepository) private readonly documents: DocumentRepository,
     @Inject(DocumentKinds) private readonly kinds: DocumentKinds,
     @Inject(ObjectStorage) private readonly storage: ObjectStorage,
+    @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -49,12 +52,14 @@ export class CompleteUploadHandler implements ICommandHandler<CompleteUploadComm
       declaredSize: pending.declaredSize,
       declaredName: pending.declaredName,
     });
-    await this.uow.run(async () => {
+    await this.uow.run(async (em) => {
       const d = await this.documents.get(documentId);
       if (d.status !== 'awaiting-upload') return; // a concurrent completion decided first
       const now = this.clock.now();
-      if (result.ok) d.markVerified({ size: result.size, sha256: result.sha256, mediaType: result.mime }, kind, almatyDate(now), now);
-      else d.markRejected(`${result.reason}: ${result.detail}`, now);
+      if (result.ok) {
+        d.markVerified({ size: result.size, sha256: result.sha256, mediaType: result.mime }, kind, almatyDate(now), now);
+        await scheduleRetentionEnd(this.timers, em, d.id, d.retainUntil!); // ADR 0045: the records schedule
+      } else d.markRejected(`${result.reason}: ${result.detail}`, now);
     });
     if (!result.ok) {
       throw new RuleViolationError(kind.rule, `the uploaded file was refused (${result.reason}): ${result.detail}`, { reason: result.reason });

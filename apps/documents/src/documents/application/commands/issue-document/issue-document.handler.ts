@@ -2,11 +2,13 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { almatyDate } from '@hub/calendar';
 import { Clock, ConflictError, RuleViolationError, uuidv7 } from '@hub/kernel';
+import { Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ObjectStorage, inspectBytes } from '@hub/object-storage';
 import { Document } from '../../../domain/document.aggregate.js';
 import { DocumentKinds } from '../../ports/document-kinds.js';
 import { DocumentRepository } from '../../ports/document.repository.js';
+import { scheduleRetentionEnd } from '../../timers/retention-ended.timer-handler.js';
 import { IssueDocumentCommand } from './issue-document.command.js';
 
 @CommandHandler(IssueDocumentCommand)
@@ -16,6 +18,7 @@ export class IssueDocumentHandler implements ICommandHandler<IssueDocumentComman
     @Inject(DocumentRepository) private readonly documents: DocumentRepository,
     @Inject(DocumentKinds) private readonly kinds: DocumentKinds,
     @Inject(ObjectStorage) private readonly storage: ObjectStorage,
+    @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -39,21 +42,21 @@ export class IssueDocumentHandler implements ICommandHandler<IssueDocumentComman
     // (a concurrent issue of the same key → 409), the bytes under this id are removed again.
     await this.storage.put(key, input.bytes, checked.mime);
     try {
-      await this.uow.run(async () => {
+      await this.uow.run(async (em) => {
         const now = this.clock.now();
-        this.documents.add(
-          Document.issue({
-            id,
-            ownerBin: input.ownerBin,
-            kind,
-            issueKey: input.issueKey,
-            fileName: input.fileName,
-            content: { size: checked.size, sha256: checked.sha256, mediaType: checked.mime },
-            by: actor.subject,
-            on: almatyDate(now),
-            at: now,
-          }),
-        );
+        const d = Document.issue({
+          id,
+          ownerBin: input.ownerBin,
+          kind,
+          issueKey: input.issueKey,
+          fileName: input.fileName,
+          content: { size: checked.size, sha256: checked.sha256, mediaType: checked.mime },
+          by: actor.subject,
+          on: almatyDate(now),
+          at: now,
+        });
+        this.documents.add(d);
+        await scheduleRetentionEnd(this.timers, em, d.id, d.retainUntil!);
       });
     } catch (error) {
       await this.storage.delete(key);
