@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aBranchBin } from '@hub/testing';
 import {
@@ -380,6 +381,10 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
       certificateNumber: number,
       bin: a.bin,
       signature: { verified: true, nationalPki: false },
+      // Issue #10: anyone holding the PDF can check it is byte for byte the one issued under this number.
+      sha256: createHash('sha256')
+        .update(pdf.body as Buffer)
+        .digest('hex'),
     });
     const csv = await h.http().get('/registry/export?format=csv');
     expect(csv.headers['content-type']).toMatch(/text\/csv/);

@@ -189,6 +189,19 @@ export function VerifyResultPage() {
                   {t('verify.signatureState', { verified: String(c.signature.verified), algorithm: c.signature.algorithm, keyId: c.signature.keyId })}
                 </Table.Td>
               </Table.Tr>
+              {c.sha256 && (
+                <Table.Tr>
+                  <Table.Th>{t('verify.sha256')}</Table.Th>
+                  <Table.Td>
+                    <Text size="xs" ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="verify-sha256">
+                      {c.sha256}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {t('verify.sha256Hint')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
             </Table.Tbody>
           </Table>
         </Card>

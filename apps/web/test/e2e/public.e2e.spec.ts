@@ -56,6 +56,12 @@ test("F-18: a seeded participant's certificate verifies as valid (the QR code's 
   await expect(result).toHaveAttribute('data-valid', 'true');
   await expect(result).toContainText('The certificate is valid');
   await expect(page.getByTestId('verify-company')).toHaveText('Alatau Analytics LLP');
+  // Issue #10: the hash of the issued PDF, the same the registry answers, for checking a copy.
+  const answered = (await (await page.request.get(`${baseUrl()}/api/registration/registry/certificates/${encodeURIComponent(number)}`)).json()) as {
+    sha256: string;
+  };
+  expect(answered.sha256).toMatch(/^[0-9a-f]{64}$/);
+  await expect(page.getByTestId('verify-sha256')).toHaveText(answered.sha256);
   await expectAccessible(page, 'certificate verification');
 
   // a cold visit (as from the QR code) to a number that does not exist

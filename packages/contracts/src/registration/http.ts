@@ -274,6 +274,15 @@ export const CertificateVerificationSchema = RegistryEntrySchema.extend({
   valid: z.boolean(),
   issuedOn: IsoDateSchema,
   signature: z.object({ provider: z.string(), nationalPki: z.boolean(), algorithm: z.string(), keyId: z.string(), verified: z.boolean() }),
+  /**
+   * The SHA-256 (hex) of the PDF issued under this number, so that anyone holding a copy can check it
+   * is byte for byte the one the Fund issued (issue #10). Registration certificates (Annex 2) only;
+   * null for an extension certificate, which participation issues and keeps (ADR 0051).
+   */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
 });
 
 export const TranslationTaskSchema = z.object({

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { almatyDate } from '@hub/calendar';
@@ -309,6 +310,8 @@ export class RegistrationQueries {
       issuedOn: extension ? extension.issuedOn : cert.issuedOn,
       valid: entry.status === 'active' && verified && inItsPeriod,
       signature: { provider: signature.provider, nationalPki: signature.nationalPki, algorithm: signature.algorithm, keyId: signature.keyId, verified },
+      // Issue #10: the hash of the PDF issued under this number (the extension's PDF is participation's, ADR 0051).
+      sha256: extension ? null : createHash('sha256').update(cert.pdf).digest('hex'),
     };
   }
 
