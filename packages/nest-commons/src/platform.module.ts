@@ -189,12 +189,24 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(HUB_LOGGER) private readonly logger: Logger,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /**
+   * The relay and the poller start at once. Consumers join their groups in the background: the app
+   * listens for HTTP without waiting for the broker — after a crash a group waits out the dead
+   * member's session (30 s) before it rebalances, and during a broker outage joining never ends
+   * (issue #18: participation served no HTTP for 30–45 s after a restart). Commands commit meanwhile
+   * and their events wait in the outbox; consumed events wait in Kafka.
+   */
+  onApplicationBootstrap(): void {
     if (!this.config.HUB_RUN_WORKERS) return;
     this.relay.start();
     this.poller.start();
-    await Promise.all(this.consumers.map((c) => c.start()));
-    this.logger.info({ consumers: this.consumers.length }, 'workers started: outbox relay, timer poller, consumers');
+    for (const c of this.consumers) {
+      c.start().then(
+        () => this.logger.info({ consumer: c.name, topics: c.topics }, 'consumer joined its group'),
+        (err: unknown) => this.logger.error({ consumer: c.name, err: (err as Error).message }, 'consumer could not start'),
+      );
+    }
+    this.logger.info({ consumers: this.consumers.length }, 'workers started: outbox relay, timer poller; consumers joining in the background');
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Controller, Get, type INestApplication, Inject, Module, Post } from '@nestjs/common';
+import { Controller, Get, type INestApplication, Inject, Injectable, Module, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type Actor, defineIntegrationEvent } from '@hub/contracts';
-import { Outbox, messagingEntities, sql } from '@hub/messaging';
+import { type Actor, EventRegistry, defineIntegrationEvent } from '@hub/contracts';
+import { type EventHandler, Outbox, messagingEntities, sql } from '@hub/messaging';
 import { IllegalStateError } from '@hub/kernel';
 import { DevTokenIssuer, createTestDatabase, testKafkaBrokers, type TestDatabase } from '@hub/testing';
 import {
@@ -309,4 +309,67 @@ describe('readiness while the broker is down', () => {
     ]);
     expect(row).toEqual({ published_at: null });
   }, 20_000);
+});
+
+@Injectable()
+class PingedHandler implements EventHandler<typeof TestPinged> {
+  readonly event = TestPinged;
+  handle(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+describe('issue #18: HTTP answers at once while the consumers cannot join (broker down)', () => {
+  let app: INestApplication | undefined;
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('commons_joining', { entities: messagingEntities });
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('with workers on and a consumer that can never join, init completes within seconds, /health/ready answers degraded, and close() does not hang', async () => {
+    const issuer = await DevTokenIssuer.create();
+    const jwksFile = join(tmpdir(), `jwks-joining-${process.pid}.json`);
+    writeFileSync(jwksFile, JSON.stringify(issuer.jwks()));
+    const env = {
+      PORT: '3999',
+      DATABASE_URL: db.url,
+      HUB_KAFKA_BROKERS: '127.0.0.1:1', // nothing listens: joining the group never completes
+      HUB_AUTH_ISSUER: issuer.issuer,
+      HUB_AUTH_JWKS_FILE: jwksFile,
+      HUB_LOG_LEVEL: 'silent',
+      HUB_RUN_WORKERS: 'true',
+    };
+    const consumer = { name: 'commons.joining', topics: ['test.pinged'], registry: new EventRegistry([TestPinged]), handlers: [PingedHandler] };
+    @Module({
+      imports: [
+        HubPlatformModule.forRoot({
+          name: 'commons-joining',
+          title: 'Test',
+          description: 'test app',
+          configSchema: baseConfigSchema,
+          entities: [],
+          consumers: [consumer],
+          env,
+        }),
+      ],
+      controllers: [ThingsController],
+    })
+    class AppModule {}
+    const started = performance.now();
+    app = (await Test.createTestingModule({ imports: [AppModule] }).compile()).createNestApplication({ bodyParser: false });
+    configureHttp(app, app.get(HUB_CONFIG));
+    await app.init(); // before the fix this waited for the group join: forever with the broker down
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const res = await request(app.getHttpServer() as Server).get('/health/ready');
+    expect(res.status).toBe(200);
+    expect((res.body as { status: string }).status).toBe('degraded');
+    const closing = performance.now();
+    await app.close();
+    app = undefined;
+    expect(performance.now() - closing).toBeLessThan(15_000);
+  }, 40_000);
 });

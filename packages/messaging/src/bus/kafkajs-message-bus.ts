@@ -93,6 +93,8 @@ export class KafkaJsMessageBus implements MessageBus, MessageBusAdmin {
       heartbeatInterval: 3_000,
       retry: { initialRetryTime: 300, maxRetryTime: 10_000, retries: Number.MAX_SAFE_INTEGER },
     });
+    // Known to close() from the start: a consumer still connecting or joining is disconnected too.
+    this.consumers.add(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
@@ -114,7 +116,6 @@ export class KafkaJsMessageBus implements MessageBus, MessageBusAdmin {
         await options.handle(incoming);
       },
     });
-    this.consumers.add(consumer);
     return {
       stop: async () => {
         this.consumers.delete(consumer);

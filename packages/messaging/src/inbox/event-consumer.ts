@@ -68,6 +68,7 @@ export class EventConsumer {
   private readonly baseBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly logger: MessagingLogger;
+  private starting: Promise<void> | undefined;
   private subscription: Subscription | undefined;
   private stopping = new AbortController();
   /** Outcome listeners, for metrics and tests. */
@@ -99,18 +100,41 @@ export class EventConsumer {
     return this.options.topics;
   }
 
-  async start(): Promise<void> {
-    if (this.subscription) return;
+  /**
+   * Joins the consumer group; resolves once joined. Calling it again while it joins returns the same
+   * promise. The platform does not wait for it before serving HTTP (joining can take a session
+   * timeout, or forever while the broker is down).
+   */
+  start(): Promise<void> {
+    if (this.subscription) return Promise.resolve();
+    if (this.starting) return this.starting;
     this.stopping = new AbortController();
-    this.subscription = await this.bus.subscribe({
-      groupId: this.options.name,
-      topics: this.options.topics,
-      fromBeginning: true,
-      partitionsConcurrently: this.options.partitionsConcurrently ?? 3,
-      handle: (m) => this.consume(m).then(() => undefined),
-    });
+    const starting = this.bus
+      .subscribe({
+        groupId: this.options.name,
+        topics: this.options.topics,
+        fromBeginning: true,
+        partitionsConcurrently: this.options.partitionsConcurrently ?? 3,
+        handle: (m) => this.consume(m).then(() => undefined),
+      })
+      .then(async (subscription) => {
+        if (this.stopping.signal.aborted) {
+          await subscription.stop(); // stopped while joining
+          return;
+        }
+        this.subscription = subscription;
+      })
+      .finally(() => {
+        if (this.starting === starting) this.starting = undefined;
+      });
+    this.starting = starting;
+    return starting;
   }
 
+  /**
+   * Leaves the group. A consumer still joining is not waited for (the join may never end while the
+   * broker is down): the bus's close() disconnects it, and a join that completes later stops itself.
+   */
   async stop(): Promise<void> {
     this.stopping.abort();
     await this.subscription?.stop();
