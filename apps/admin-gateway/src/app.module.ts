@@ -7,6 +7,7 @@ import { CompositionHttpController } from './composition/composition.http.contro
 import { gatewayConfigSchema } from './config.js';
 import { gatewayEntities } from './gateway.entities.js';
 import { MergedOpenApiHttpController } from './openapi/merged-openapi.http.controller.js';
+import { IdempotencyStore } from './idempotency/idempotency-store.js';
 import { ProxyHandler } from './proxy/proxy.handler.js';
 import { RateLimitInterceptor } from './rate-limit/rate-limit.interceptor.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
@@ -38,6 +39,7 @@ export const gatewayProviders = [
   AuditTrail,
   UpstreamClient,
   RateLimiter,
+  IdempotencyStore,
   ProxyHandler,
   { provide: APP_INTERCEPTOR, useClass: RateLimitInterceptor },
 ];

@@ -29,6 +29,13 @@ export const gatewayConfigSchema = httpConfigSchema.extend(persistenceConfigSche
   HUB_GATEWAY_UPSTREAMS: extraUpstreams,
   /** How long a proxied call may take before the caller gets 504. */
   HUB_GATEWAY_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
+  /** Idempotency-Key (ADR 0038): how long a call's answer is kept for replay. */
+  HUB_GATEWAY_IDEMPOTENCY_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   /** How long one section of a composed view (overview, deadlines board) may take. */
   HUB_GATEWAY_COMPOSE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
   /** Per-caller limit (verified subject, else client IP): sustained rate and burst (a window of BURST calls, ADR 0031). */

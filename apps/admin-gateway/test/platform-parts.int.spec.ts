@@ -19,7 +19,7 @@ describe('the gateway starts no messaging', () => {
     const rows = await gw.db.orm.em
       .getConnection()
       .execute<{ table_name: string }[]>(`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
-    expect(rows.map((r) => r.table_name)).toEqual(['gateway_audit_event', 'gateway_rate_limit', 'mikro_orm_migrations']);
+    expect(rows.map((r) => r.table_name)).toEqual(['gateway_audit_event', 'gateway_idempotency', 'gateway_rate_limit', 'mikro_orm_migrations']);
   });
 
   it('is ready on its database alone; the broker is not one of its checks', async () => {

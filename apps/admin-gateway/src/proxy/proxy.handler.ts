@@ -10,6 +10,7 @@ import { RouteTable, STATE_CHANGING } from '../access/route-table.js';
 import { AuditTrail, type AuditKind } from '../audit/audit-trail.js';
 import type { GatewayConfig } from '../config.js';
 import { sendProblem } from '../http/problem.js';
+import { IDEMPOTENCY_KEY, IdempotencyStore } from '../idempotency/idempotency-store.js';
 import { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { UpstreamClient, UpstreamFailure, type UpstreamResponse } from '../upstreams/upstream-client.js';
 
@@ -50,6 +51,7 @@ export class ProxyHandler {
     @Inject(UpstreamClient) private readonly upstreams: UpstreamClient,
     @Inject(AuditTrail) private readonly audit: AuditTrail,
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
+    @Inject(IdempotencyStore) private readonly idempotency: IdempotencyStore,
     @Inject(HUB_LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -136,6 +138,54 @@ export class ProxyHandler {
       throw e;
     }
     const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+
+    // Idempotency-Key (issue #18, ADR 0038): a repeated command gets the first answer, never a second effect.
+    let idem: { subject: string; key: string } | undefined;
+    const idemKey = STATE_CHANGING.has(method) ? req.headers['idempotency-key'] : undefined;
+    if (idemKey !== undefined) {
+      const keyProblem = {
+        errors: [{ field: 'header.idempotency-key', message: '1 to 255 visible ASCII characters, the same for every retry of one request' }],
+      };
+      if (typeof idemKey !== 'string' || !IDEMPOTENCY_KEY.test(idemKey))
+        return deny(400, 'invalid-request', 'The request is malformed', 'Idempotency-Key must be 1 to 255 visible ASCII characters', keyProblem);
+      const subject = actor?.subject ?? `ip:${req.ip ?? 'unknown'}`;
+      const begun = await this.idempotency.begin(subject, idemKey, IdempotencyStore.fingerprint(method, `${path}${query}`, body));
+      switch (begun.kind) {
+        case 'replay':
+          await audited(begun.response.status, false);
+          for (const [h, v] of Object.entries(begun.response.headers)) res.setHeader(h, v);
+          res.setHeader('idempotent-replayed', 'true');
+          res.status(begun.response.status).end(begun.response.body);
+          return;
+        case 'key-reused':
+          return deny(
+            422,
+            'gateway.idempotency-key-reused',
+            'The Idempotency-Key was used for another request',
+            'this key was used with a different method, path or body; use a new key for a new request',
+            keyProblem,
+          );
+        case 'in-flight':
+          res.setHeader('retry-after', String(begun.retryAfterSec));
+          return deny(
+            409,
+            'gateway.idempotency-in-flight',
+            'The first request with this key is still running',
+            'retry after the time in Retry-After to get its answer',
+          );
+        case 'outcome-unknown':
+          return deny(
+            409,
+            'gateway.idempotency-outcome-unknown',
+            'The outcome of the first request with this key is unknown',
+            `the first request with this Idempotency-Key (${begun.firstAt.toISOString()}) was forwarded but its answer was lost, so it may have been carried out; read the resource before trying again with a new key`,
+          );
+        case 'proceed':
+          idem = { subject, key: idemKey };
+          break;
+      }
+    }
+
     let upstreamRes: UpstreamResponse;
     try {
       upstreamRes = await this.upstreams.call(upstream, {
@@ -146,7 +196,13 @@ export class ProxyHandler {
         timeoutMs: this.config.HUB_GATEWAY_UPSTREAM_TIMEOUT_MS,
       });
     } catch (e) {
-      if (!(e instanceof UpstreamFailure)) throw e;
+      if (!(e instanceof UpstreamFailure)) {
+        if (idem) await this.idempotency.release(idem.subject, idem.key);
+        throw e;
+      }
+      // Refused connection: nothing was carried out, the key is free. A timeout or a broken answer: it
+      // may have been, so the key stays "in flight" and a repeat is told the outcome is unknown.
+      if (idem && (e.reason === 'unreachable' || e.reason === 'not-configured')) await this.idempotency.release(idem.subject, idem.key);
       this.logger.warn({ upstream, reason: e.reason, method, route: match.route.path }, e.message);
       await audited(e.status, false);
       res.status(e.status).type('application/problem+json').json(e.toProblem(instance, MessageContexts.current()?.correlationId));
@@ -166,18 +222,26 @@ export class ProxyHandler {
         instance,
       );
     }
-    this.reply(res, upstream, upstreamRes);
+    const headers = this.responseHeaders(upstream, upstreamRes);
+    if (idem) {
+      // A context's 5xx rolled its work back: the key is free. 2xx and 4xx are the answer, kept for replay.
+      if (upstreamRes.status >= 500) await this.idempotency.release(idem.subject, idem.key);
+      else await this.idempotency.complete(idem.subject, idem.key, { status: upstreamRes.status, headers, body: upstreamRes.body });
+    }
+    for (const [h, v] of Object.entries(headers)) res.setHeader(h, v);
+    res.status(upstreamRes.status).end(upstreamRes.body);
   }
 
-  private reply(res: Response, upstream: string, up: UpstreamResponse): void {
+  /** The context's response headers the caller gets; the context's own paths become the gateway's paths. */
+  private responseHeaders(upstream: string, up: UpstreamResponse): Record<string, string> {
+    const headers: Record<string, string> = {};
     for (const h of FORWARDED_RESPONSE_HEADERS) {
       const v = up.headers.get(h);
-      if (v !== null) res.setHeader(h, v);
+      if (v !== null) headers[h] = v;
     }
     const location = up.headers.get('location');
-    // The context's own paths become the gateway's paths.
-    if (location) res.setHeader('location', location.startsWith('/') ? `/api/${upstream}${location}` : location);
-    res.status(up.status).end(up.body);
+    if (location) headers.location = location.startsWith('/') ? `/api/${upstream}${location}` : location;
+    return headers;
   }
 
   private forwardHeaders(req: Request, upstream: string, body: Buffer | string | undefined): Record<string, string> {
