@@ -1,3 +1,4 @@
+import { almatyToday, verdictOf } from './verify-verdict';
 import { Alert, Button, Card, Group, List, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
@@ -68,18 +69,11 @@ export function VerifyResultPage() {
   const groundLabel = useGroundLabel();
   const period = (from: string, to: string) => t('registry.validity', { from: formatCivilDate(from, locale), to: formatCivilDate(to, locale) });
   // F-18/F-19, F-25, F-27, F-28: what the visitor is told first about the number they hold
-  const verdict = (v: NonNullable<typeof c>) =>
-    v.status === 'terminated'
-      ? t('verify.terminated')
-      : !v.valid
-        ? v.status === 'expired'
-          ? t('verify.expired')
-          : t('verify.notValid')
-        : v.certificate.kind === 'extension'
-          ? t('verify.extensionValid')
-          : v.extensions.length > 0
-            ? t('verify.extended', { to: formatCivilDate(v.validTo, locale) })
-            : t('verify.valid');
+  const verdict = (v: NonNullable<typeof c>) => {
+    const d = verdictOf(v, almatyToday());
+    return { text: t(d.id, d.date ? { to: formatCivilDate(d.date, locale), from: formatCivilDate(d.date, locale) } : {}), tone: d.tone };
+  };
+  const shown = c ? verdict(c) : undefined;
   return (
     <Stack gap="md" maw={720}>
       <Title order={2}>{t('verify.title')}</Title>
@@ -94,7 +88,13 @@ export function VerifyResultPage() {
         </Alert>
       ) : (
         <Card withBorder padding="md" data-testid="verify-result" data-valid={String(c.valid)} data-status={c.status} data-kind={c.certificate.kind}>
-          <Alert color={c.valid ? 'green' : 'red'} variant="light" title={verdict(c)} mb="md" data-testid="verify-verdict">
+          <Alert
+            color={shown?.tone === 'valid' ? 'green' : shown?.tone === 'pending' ? 'blue' : 'red'}
+            variant="light"
+            title={shown?.text}
+            mb="md"
+            data-testid="verify-verdict"
+          >
             <Group gap="xs">
               <Text fw={600}>{c.certificate.number}</Text>
               <StatusBadge status={c.status} />
