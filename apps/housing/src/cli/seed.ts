@@ -43,6 +43,9 @@ async function main(): Promise<void> {
     ...(process.env.HUB_AUTH_JWKS_FILE
       ? { HUB_AUTH_JWKS_FILE: process.env.HUB_AUTH_JWKS_FILE }
       : { HUB_AUTH_JWKS_URL: process.env.HUB_AUTH_JWKS_URL ?? 'http://127.0.0.1:9/unused' }),
+    // F-42: residents' IIN and contacts are encrypted with the app's key ring (tools/hub generates a development one).
+    HUB_PII_KEYS: process.env.HUB_PII_KEYS,
+    HUB_PII_ACTIVE_KEY: process.env.HUB_PII_ACTIVE_KEY,
     HUB_LOG_LEVEL: 'warn',
     HUB_RUN_WORKERS: 'false',
   };
