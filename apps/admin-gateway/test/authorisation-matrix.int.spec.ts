@@ -149,6 +149,11 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'housing POST /allocations/:id/handover': ['housing-manager'], // F-61
   'housing GET /deadlines': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
   'housing GET /pii-access-log': ['housing-manager', AUD], // F-42
+  'housing POST /premises-leases': [A], // F-57: the participant company
+  'housing GET /premises-leases': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
+  'housing POST /premises-leases/:id/allocate': ['housing-manager'],
+  'housing POST /premises-leases/:id/release': [A, 'housing-manager'], // F-58
+  'housing POST /premises-leases/:id/handover': ['housing-manager'],
   // @new-context:expected-policy — tools/hub new-context inserts a generated context's policy above this line (keep it the last line of EXPECTED_POLICY)
 };
 

@@ -9,6 +9,8 @@ import { HousingIntegrationEvents } from './housing.integration-events.js';
 import { InventoryModule } from './inventory/inventory.module.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
+import { PARTICIPATION_EVENTS_CONSUMER } from './premises/interface/kafka/participation-events.consumer.js';
+import { PremisesModule } from './premises/premises.module.js';
 
 /**
  * The platform (HTTP, auth, health, OpenAPI, /metrics; database and unit of work; outbox relay,
@@ -19,7 +21,7 @@ export function housingPlatform(env?: Record<string, string | undefined>): Dynam
     name: 'housing',
     title: 'Astana Hub — Housing and premises',
     description:
-      'Buildings, dwellings and premises of the Fund; housing for people in acceleration (F-59 … F-62): eligibility, waitlist, offers, contracts, check-in and acceptance-transfer acts, the 2-working-day vacate rule.',
+      'Buildings, dwellings and premises of the Fund; housing for people in acceleration (F-59 … F-62): eligibility, waitlist, offers, contracts, check-in and acceptance-transfer acts, the 2-working-day vacate rule; premises for participants (F-57, F-58).',
     configSchema: housingConfigSchema,
     entities: housingEntities,
     // Which recorded domain events are published, in which version (ADR 0035 §3).
@@ -27,13 +29,13 @@ export function housingPlatform(env?: Record<string, string | undefined>): Dynam
     // Durable timers (deadlines): one handler per timer kind.
     timerHandlers: [OfferAcceptanceDueTimerHandler, VacateDueTimerHandler],
     // Other contexts' events, each through the inbox (one effect per event).
-    consumers: [SERVICES_EVENTS_CONSUMER, REGISTRATION_EVENTS_CONSUMER],
+    consumers: [SERVICES_EVENTS_CONSUMER, REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }
 
 /** The context's modules (also imported by the seed and the tests' harness). */
-export const HOUSING_MODULES = [InventoryModule, AccelerationModule, ParticipantsModule];
+export const HOUSING_MODULES = [InventoryModule, AccelerationModule, ParticipantsModule, PremisesModule];
 
 @Module({ imports: [housingPlatform(), ...HOUSING_MODULES] })
 export class AppModule {}

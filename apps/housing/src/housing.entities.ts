@@ -2,6 +2,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import { AllocationSchema, EnrolmentSchema, HousingCaseSchema, PiiAccessLogSchema } from './acceleration/infrastructure/acceleration.schema.js';
 import { BuildingSchema, HousingUnitSchema } from './inventory/infrastructure/inventory.schema.js';
 import { HousingParticipantSchema } from './participants/infrastructure/participant.schema.js';
+import { PremisesLeaseSchema } from './premises/infrastructure/premises.schema.js';
 
 /** Every MikroORM entity of the housing context (the platform adds the outbox, inbox and timer tables). */
 export const housingEntities: EntitySchema[] = [
@@ -12,4 +13,5 @@ export const housingEntities: EntitySchema[] = [
   AllocationSchema,
   PiiAccessLogSchema,
   HousingParticipantSchema,
+  PremisesLeaseSchema,
 ] as EntitySchema[];

@@ -399,6 +399,30 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     access: ['housing-manager', 'auditor'],
     summary: "Housing's log of reads of residents' personal data (F-42)",
   },
+  { upstream: 'housing', method: 'POST', path: '/premises-leases', access: ['applicant'], summary: 'A participant asks for premises (F-57, F-58)' },
+  {
+    upstream: 'housing',
+    method: 'GET',
+    path: '/premises-leases',
+    access: ['applicant', 'fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
+    summary: 'Premises leases (an applicant: its own companies, F-35)',
+    companyQuery: 'bin',
+  },
+  {
+    upstream: 'housing',
+    method: 'POST',
+    path: '/premises-leases/:id/allocate',
+    access: ['housing-manager'],
+    summary: 'Allocate premises to a participant (no double booking)',
+  },
+  {
+    upstream: 'housing',
+    method: 'POST',
+    path: '/premises-leases/:id/release',
+    access: ['applicant', 'housing-manager'],
+    summary: 'Release premises on request (F-58)',
+  },
+  { upstream: 'housing', method: 'POST', path: '/premises-leases/:id/handover', access: ['housing-manager'], summary: 'The act handing premises back' },
   // @new-context:routes — tools/hub new-context inserts a generated context's routes above this line (keep it the last line of ROUTE_TABLE)
 ];
 

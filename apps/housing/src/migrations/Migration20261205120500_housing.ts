@@ -44,12 +44,24 @@ export class Migration20261205120500_housing extends Migration {
     this.addSql(`create index "housing_allocation_case_idx" on "housing_allocation" ("case_id");`);
     this.addSql(`create index "housing_allocation_enrolment_idx" on "housing_allocation" ("enrolment_id");`);
 
+    this.addSql(`alter table "housing_participant" add column "ended_on" date null;`);
+    this.addSql(
+      `create table "housing_premises_lease" ("id" uuid not null, "participant_id" uuid not null, "bin" varchar(12) not null, "premises_kind" varchar(20) not null check ("premises_kind" in ('administrative','production','auxiliary')), "unit_id" uuid null references "housing_unit" ("id"), "status" varchar(20) not null, "starts_on" date not null, "ends_on" date not null, "release_reason" varchar(30) null, "handover_act" jsonb null, "requested_at" timestamptz not null, "version" int not null default 1, "updated_at" timestamptz not null, primary key ("id"), check ("ends_on" >= "starts_on"));`,
+    );
+    // F-57/F-58, ADR 0059: premises are never let twice for an overlapping day, also under concurrent requests.
+    this.addSql(
+      `alter table "housing_premises_lease" add constraint "housing_premises_no_double_booking" exclude using gist ("unit_id" with =, daterange("starts_on", "ends_on", '[]') with &&) where ("status" in ('allocated','handover-due'));`,
+    );
+    this.addSql(`create index "housing_premises_lease_participant_idx" on "housing_premises_lease" ("participant_id");`);
+
     this.addSql(
       `create table "housing_pii_access_log" ("id" uuid not null, "actor_subject" varchar(200) not null, "actor_roles" jsonb not null, "case_id" uuid not null, "correlation_id" varchar(200) null, "accessed_at" timestamptz not null, primary key ("id"));`,
     );
   }
 
   override down(): void | Promise<void> {
+    this.addSql(`drop table if exists "housing_premises_lease" cascade;`);
+    this.addSql(`alter table "housing_participant" drop column if exists "ended_on";`);
     this.addSql(`drop table if exists "housing_pii_access_log" cascade;`);
     this.addSql(`drop table if exists "housing_allocation" cascade;`);
     this.addSql(`drop table if exists "housing_case" cascade;`);

@@ -17,7 +17,9 @@ beforeAll(async () => {
   const admin = new PrefixedMessageBus(new KafkaJsMessageBus({ clientId: 'housing-e2e-topics', brokers: testKafkaBrokers() }), prefix);
   try {
     await admin.createTopics(
-      topicSpecs().filter((t) => [topic, consumed, TOPICS.registration.name].some((name) => t.name === name || t.name === `${name}.dlq`)),
+      topicSpecs().filter((t) =>
+        [topic, consumed, TOPICS.registration.name, TOPICS.participation.name].some((name) => t.name === name || t.name === `${name}.dlq`),
+      ),
     );
   } finally {
     await admin.close();
