@@ -154,6 +154,8 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'housing POST /premises-leases/:id/allocate': ['housing-manager'],
   'housing POST /premises-leases/:id/release': [A, 'housing-manager'], // F-58
   'housing POST /premises-leases/:id/handover': ['housing-manager'],
+  'housing GET /reports/housing': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
+  'housing GET /reports/occupancy.csv': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
   // @new-context:expected-policy — tools/hub new-context inserts a generated context's policy above this line (keep it the last line of EXPECTED_POLICY)
 };
 

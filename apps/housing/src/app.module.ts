@@ -11,6 +11,7 @@ import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/reg
 import { ParticipantsModule } from './participants/participants.module.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './premises/interface/kafka/participation-events.consumer.js';
 import { PremisesModule } from './premises/premises.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 /**
  * The platform (HTTP, auth, health, OpenAPI, /metrics; database and unit of work; outbox relay,
@@ -35,7 +36,7 @@ export function housingPlatform(env?: Record<string, string | undefined>): Dynam
 }
 
 /** The context's modules (also imported by the seed and the tests' harness). */
-export const HOUSING_MODULES = [InventoryModule, AccelerationModule, ParticipantsModule, PremisesModule];
+export const HOUSING_MODULES = [InventoryModule, AccelerationModule, ParticipantsModule, PremisesModule, ReportsModule];
 
 @Module({ imports: [housingPlatform(), ...HOUSING_MODULES] })
 export class AppModule {}

@@ -423,6 +423,20 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     summary: 'Release premises on request (F-58)',
   },
   { upstream: 'housing', method: 'POST', path: '/premises-leases/:id/handover', access: ['housing-manager'], summary: 'The act handing premises back' },
+  {
+    upstream: 'housing',
+    method: 'GET',
+    path: '/reports/housing',
+    access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
+    summary: 'Housing reports: occupancy and turnover, waitlist, overdue vacating',
+  },
+  {
+    upstream: 'housing',
+    method: 'GET',
+    path: '/reports/occupancy.csv',
+    access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
+    summary: 'Housing occupancy and turnover by building, as CSV',
+  },
   // @new-context:routes — tools/hub new-context inserts a generated context's routes above this line (keep it the last line of ROUTE_TABLE)
 ];
 

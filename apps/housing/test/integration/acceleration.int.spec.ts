@@ -341,3 +341,42 @@ describe('inventory', () => {
     expect(count?.n).toBe('2');
   });
 });
+
+describe('reports', () => {
+  it('occupancy and turnover by building (JSON and CSV), waitlist length and waiting times, overdue vacating', async () => {
+    const { town, buildingId } = await townWithDwelling(h, 2);
+    const p = await enrol(h, town);
+    await requestHousing(h, p);
+    const [offer] = await allocationsOf(h, p);
+    await h
+      .http()
+      .post(`/allocations/${offer!.id}/accept`)
+      .set(auth(await personToken(h, p)))
+      .send({ acceptsDuties: true });
+    const waiting = await enrol(h, newTown());
+    await requestHousing(h, waiting);
+    const staff = await h.token(['auditor']);
+    const res = await h.http().get('/reports/housing?from=2026-11-16&to=2026-11-25').set(auth(staff));
+    expect(res.status).toBe(200);
+    const report = json<{ occupancy: { buildingId: string }[]; waitlist: { townKatoCode: string; waiting: number }[]; overdueVacating: number }>(res);
+    // 2 beds × 10 days = 20 bed-days; one bed held by a contract from 16 November: 10 bed-days = 500 ‰.
+    expect(report.occupancy.find((o) => o.buildingId === buildingId)).toMatchObject({
+      beds: 2,
+      bedDays: 20,
+      occupiedBedDays: 10,
+      occupancyPerMille: 500,
+      moveIns: 1,
+      moveOuts: 0,
+    });
+    expect(report.waitlist.find((w) => w.townKatoCode === waiting.enrolment.payload.town.katoCode)).toMatchObject({ waiting: 1, longestWaitDays: 0 });
+    expect(typeof report.overdueVacating).toBe('number');
+    const csv = await h.http().get('/reports/occupancy.csv?from=2026-11-16&to=2026-11-25').set(auth(staff));
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text.split('\n')[0]).toBe('building_id,building_name,town_kato_code,beds,bed_days,occupied_bed_days,occupancy_per_mille,move_ins,move_outs');
+    expect(csv.text).toContain(`${buildingId},"Residence",${town.katoCode},2,20,10,500,1,0`);
+    const bad = await h.http().get('/reports/housing?from=2026-11-25&to=2026-11-16').set(auth(staff));
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('to');
+  });
+});

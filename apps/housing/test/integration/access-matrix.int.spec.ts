@@ -54,6 +54,8 @@ const policy: { method: 'get' | 'post'; path: string; allowed: readonly Role[] }
   { method: 'post', path: '/premises-leases/:lease/allocate', allowed: MANAGER },
   { method: 'post', path: '/premises-leases/:lease/release', allowed: ['applicant', 'housing-manager'] },
   { method: 'post', path: '/premises-leases/:lease/handover', allowed: MANAGER },
+  { method: 'get', path: '/reports/housing?from=2026-11-01&to=2026-11-30', allowed: STAFF },
+  { method: 'get', path: '/reports/occupancy.csv?from=2026-11-01&to=2026-11-30', allowed: STAFF },
 ];
 
 describe('access policy: every role and anonymous on every route', () => {
