@@ -7,6 +7,7 @@ import { AccelerationReadModel } from './application/ports/acceleration.read-mod
 import { AccelerationRepository } from './application/ports/acceleration.repository.js';
 import { AccelerationQueries } from './application/queries/acceleration.queries.js';
 import { MikroOrmAccelerationReadModel, MikroOrmAccelerationRepository } from './infrastructure/acceleration.mikro-orm.repository.js';
+import { HousingMetrics } from './infrastructure/housing.metrics.js';
 import { AccelerationHttpController } from './interface/http/acceleration.http.controller.js';
 
 /**
@@ -23,6 +24,7 @@ import { AccelerationHttpController } from './interface/http/acceleration.http.c
     PlaceOffering,
     PersonLeftAcceleration,
     AccelerationQueries,
+    HousingMetrics,
     ...accelerationCommandHandlers,
   ],
   exports: [...sharedProviders.map((p) => (p as { provide: unknown }).provide as never), AccelerationRepository, PlaceOffering, PersonLeftAcceleration],

@@ -166,6 +166,18 @@ describe('F-62 waitlist order and offers', () => {
   });
 });
 
+describe('concurrent requests for the last bed', () => {
+  it('two people ask at once in a town with one free bed: both requests are stored (201), exactly one offer is made', async () => {
+    const { town } = await townWithDwelling(h, 1);
+    const a = await enrol(h, town);
+    const b = await enrol(h, town);
+    const res = await Promise.all([requestHousing(h, a), requestHousing(h, b)]);
+    expect(res.map((r) => r.status)).toEqual([201, 201]);
+    const offers = [...(await allocationsOf(h, a)), ...(await allocationsOf(h, b))];
+    expect(offers.map((o) => o.status)).toEqual(['offered']);
+  });
+});
+
 describe('F-61 expulsion, the acceptance-transfer act and reallocation', () => {
   const housedIn = async (town: { katoCode: string; name: string }, o: { enrolledOn?: string } = {}) => {
     const p = await enrol(h, town, o);
@@ -339,6 +351,16 @@ describe('inventory', () => {
     expect(oos.body).toMatchObject({ outOfService: [{ from: '2026-12-01', to: '2026-12-10' }] });
     const [count] = await h.sql<{ n: string }>(`select count(*)::text as n from housing_unit where building_id = ?`, [buildingId]);
     expect(count?.n).toBe('2');
+  });
+});
+
+describe('observability', () => {
+  it('serves its OpenAPI document and Prometheus metrics with the domain figures', async () => {
+    const openapi = json<{ paths: Record<string, unknown> }>(await h.http().get('/openapi.json'));
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/housing-requests', '/allocations/{id}/handover', '/deadlines']));
+    const metrics = await h.http().get('/metrics');
+    expect(metrics.text).toMatch(/^hub_housing_allocations\{[^}]*status="offered"[^}]*\} [1-9]/m);
+    expect(metrics.text).toMatch(/^hub_housing_waitlist\{[^}]*\} [1-9]/m);
   });
 });
 

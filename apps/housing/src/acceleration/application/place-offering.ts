@@ -51,6 +51,20 @@ export class PlaceOffering {
     });
   }
 
+  /**
+   * After a command's own transaction has committed: offers what is free now, in a transaction of its
+   * own. A concurrent offer that took the same bed first (409 place-taken) leaves the person waiting
+   * for the next trigger instead of failing the command that already happened (a request, an act).
+   */
+  async offerNextAfterCommit(townKatoCode: string): Promise<string[]> {
+    try {
+      return await this.offerNext(townKatoCode);
+    } catch (e) {
+      if (e instanceof ConflictError) return [];
+      throw e;
+    }
+  }
+
   /** The housing manager offers a given bed to a given waiting person (the same checks; a taken bed is 409). */
   offerPlace(caseId: string, unitId: string, bed: string): Promise<string> {
     return this.uow.run(async () => {

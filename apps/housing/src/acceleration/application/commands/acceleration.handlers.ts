@@ -32,8 +32,8 @@ export class RequestHousingHandler implements ICommandHandler<RequestHousingComm
     @Inject(PlaceOffering) private readonly offering: PlaceOffering,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
-  execute({ input, actor }: RequestHousingCommand): Promise<{ id: string }> {
-    return this.uow.run(async () => {
+  async execute({ input, actor }: RequestHousingCommand): Promise<{ id: string }> {
+    const created = await this.uow.run(async () => {
       const now = this.clock.now();
       const found = await this.repo.enrolment(input.enrolmentId);
       // F-59 and F-42: the enrolment counts only for the person whose IIN it carries (matched by the blind index).
@@ -52,10 +52,11 @@ export class RequestHousingHandler implements ICommandHandler<RequestHousingComm
         at: now,
       });
       this.repo.addCase(c);
-      await this.repo.flushPlaces();
-      await this.offering.offerNext(c.townKatoCode);
-      return { id };
+      return { id, town: c.townKatoCode };
     });
+    // F-62: a free bed goes to the first eligible person of the list (not necessarily this one).
+    await this.offering.offerNextAfterCommit(created.town);
+    return { id: created.id };
   }
 }
 
@@ -110,16 +111,16 @@ export class DeclineOfferHandler implements ICommandHandler<DeclineOfferCommand>
     @Inject(PlaceOffering) private readonly offering: PlaceOffering,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
-  execute(c: DeclineOfferCommand): Promise<void> {
-    return this.uow.run(async (em) => {
+  async execute(c: DeclineOfferCommand): Promise<void> {
+    const town = await this.uow.run(async (em) => {
       const now = this.clock.now();
       const allocation = await this.repo.allocation(c.allocationId);
       allocation.decline(c.actor.subject, now);
       (await this.repo.case(allocation.caseId)).offerEnded('declined', now);
       await this.timers.cancel(em, OFFER_ACCEPTANCE_TIMER, allocation.id);
-      await this.repo.flushPlaces();
-      await this.offering.offerNext(allocation.townKatoCode);
+      return allocation.townKatoCode;
     });
+    await this.offering.offerNextAfterCommit(town); // F-62
   }
 }
 
@@ -146,17 +147,17 @@ export class HandOverHandler implements ICommandHandler<HandOverCommand> {
     @Inject(PlaceOffering) private readonly offering: PlaceOffering,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
-  execute(c: HandOverCommand): Promise<{ offers: string[] }> {
-    return this.uow.run(async (em) => {
+  async execute(c: HandOverCommand): Promise<{ offers: string[] }> {
+    const town = await this.uow.run(async (em) => {
       const now = this.clock.now();
       const allocation = await this.repo.allocation(c.allocationId);
       allocation.handOver({ ...c.act, signedBy: c.actor.subject }, now);
       (await this.repo.case(allocation.caseId)).left(now);
       await this.timers.cancel(em, VACATE_DUE_TIMER, allocation.id);
-      await this.repo.flushPlaces();
-      // F-62: the vacated dwelling goes to the next eligible person.
-      return { offers: await this.offering.offerNext(allocation.townKatoCode) };
+      return allocation.townKatoCode;
     });
+    // F-62: the vacated dwelling goes to the next eligible person.
+    return { offers: await this.offering.offerNextAfterCommit(town) };
   }
 }
 
