@@ -258,7 +258,7 @@ describe('F-61 expulsion, the acceptance-transfer act and reallocation', () => {
         .get(`/allocations/${allocationId}`)
         .set(auth(await manager(h))),
     );
-    expect(a).toMatchObject({ status: 'vacating', vacateReason: 'completion', vacateBy: '2026-11-24' });
+    expect(a).toMatchObject({ status: 'vacating', vacateReason: 'completion', vacateBy: '2026-11-24', contractEndsOn: '2026-11-20' });
     h.clock.set(NOW);
   });
 });

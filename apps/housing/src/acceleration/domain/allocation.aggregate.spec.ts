@@ -49,7 +49,7 @@ describe('Allocation (offer → contract → check-in → vacating → released)
     a.accept({ personSubject: 'person-1', acceptsDuties: true, today: '2026-11-16', cohortEndsOn: '2027-06-30', at });
     a.checkIn(checkInAct, at);
     a.pullEvents();
-    expect(a.personLeft('expulsion', '2026-12-18', at)).toBe('vacating');
+    expect(a.personLeft('expulsion', '2026-12-15', '2026-12-18', at)).toBe('vacating');
     expect(a.markVacateOverdue(at)).toBe(true);
     expect(a.markVacateOverdue(at)).toBe(false);
     a.handOver(
@@ -67,7 +67,7 @@ describe('Allocation (offer → contract → check-in → vacating → released)
 
   it('F-61: leaving acceleration with an open offer cancels it', () => {
     const a = offer();
-    expect(a.personLeft('expulsion', '2026-11-18', at)).toBe('cancelled');
+    expect(a.personLeft('expulsion', '2026-11-16', '2026-11-18', at)).toBe('cancelled');
     expect(a.status).toBe('cancelled');
   });
 });

@@ -178,13 +178,15 @@ export class Allocation extends AggregateRoot<AllocationEvent> {
    * The person left acceleration: an offer is cancelled; a contract before check-in ends at once;
    * an occupied dwelling starts the F-61 vacate deadline. Returns what happened.
    */
-  personLeft(reason: VacateReason, vacateBy: IsoDate, at: Date): 'cancelled' | 'vacating' | 'none' {
+  personLeft(reason: VacateReason, leftOn: IsoDate, vacateBy: IsoDate, at: Date): 'cancelled' | 'vacating' | 'none' {
     if (this.status === 'offered') {
       this.endOffer('cancelled', at);
       return 'cancelled';
     }
     if (this.status !== 'contracted' && this.status !== 'occupied') return 'none';
     this.m.status = 'vacating';
+    // ADR 0058: completion ends the housing contract on the completion day.
+    if (reason === 'completion' && this.contractEndsOn !== null && leftOn < this.contractEndsOn) this.m.contractEndsOn = leftOn;
     this.m.vacateReason = reason;
     this.m.vacateBy = vacateBy;
     this.m.updatedAt = at;

@@ -71,7 +71,7 @@ export class PersonLeftAcceleration {
     const vacateBy = vacateDueOn(leftOn, vacateWorkingDays, (d, n) => this.workingDays.add(d, n));
     let towns = new Set<string>();
     for (const allocation of await this.repo.holdingOf(enrolmentId)) {
-      const outcome = allocation.personLeft(reason, vacateBy, now);
+      const outcome = allocation.personLeft(reason, leftOn, vacateBy, now);
       if (outcome === 'cancelled') {
         await this.timers.cancel(this.uow.em(), OFFER_ACCEPTANCE_TIMER, allocation.id);
         towns = towns.add(allocation.townKatoCode);
