@@ -263,6 +263,30 @@ describe('F-61 expulsion, the acceptance-transfer act and reallocation', () => {
   });
 });
 
+describe('leaving acceleration before being housed', () => {
+  it('F-59/F-62: an expelled person with an open offer loses it and the bed goes to the next person; a waiting person leaves the list', async () => {
+    const { town } = await townWithDwelling(h, 1);
+    const offered = await enrol(h, town, { enrolledOn: '2026-11-02' });
+    const waiting = await enrol(h, town, { enrolledOn: '2026-11-03' });
+    const third = await enrol(h, town, { enrolledOn: '2026-11-04' });
+    for (const p of [offered, waiting, third]) expect((await requestHousing(h, p)).status).toBe(201);
+    const [offer] = await allocationsOf(h, offered);
+    expect(offer?.status).toBe('offered');
+    expect(await deliverServices(h, cohortExpulsion(waiting.enrolment, '2026-11-16'))).toBe('handled');
+    expect(await deliverServices(h, cohortExpulsion(offered.enrolment, '2026-11-16'))).toBe('handled');
+    expect((await allocationsOf(h, offered))[0]?.status).toBe('cancelled');
+    expect(await allocationsOf(h, waiting)).toEqual([]);
+    expect((await allocationsOf(h, third))[0]).toMatchObject({ status: 'offered', bed: offer!.bed, unitId: offer!.unitId });
+    const list = json<unknown[]>(
+      await h
+        .http()
+        .get(`/waitlist?townKatoCode=${town.katoCode}`)
+        .set(auth(await manager(h))),
+    );
+    expect(list).toEqual([]);
+  });
+});
+
 describe('F-42 residents’ personal data', () => {
   it('stored encrypted; readable by the person and the housing manager, every read logged; refused to other people and staff', async () => {
     const { town } = await townWithDwelling(h, 0);
