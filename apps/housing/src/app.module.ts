@@ -1,12 +1,17 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { HubPlatformModule } from '@hub/nest-commons';
+import { AccelerationModule } from './acceleration/acceleration.module.js';
+import { OfferAcceptanceDueTimerHandler, VacateDueTimerHandler } from './acceleration/application/timers/housing.timer-handlers.js';
+import { SERVICES_EVENTS_CONSUMER } from './acceleration/interface/kafka/services-events.consumer.js';
 import { housingConfigSchema } from './config.js';
 import { housingEntities } from './housing.entities.js';
 import { HousingIntegrationEvents } from './housing.integration-events.js';
+import { InventoryModule } from './inventory/inventory.module.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
-import { RequestReviewDueTimerHandler } from './requests/application/timers/request-review-due.timer-handler.js';
-import { RequestsModule } from './requests/requests.module.js';
+import { PARTICIPATION_EVENTS_CONSUMER } from './premises/interface/kafka/participation-events.consumer.js';
+import { PremisesModule } from './premises/premises.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 
 /**
  * The platform (HTTP, auth, health, OpenAPI, /metrics; database and unit of work; outbox relay,
@@ -16,20 +21,22 @@ export function housingPlatform(env?: Record<string, string | undefined>): Dynam
   return HubPlatformModule.forRoot({
     name: 'housing',
     title: 'Astana Hub — Housing and premises',
-    description: 'TODO: what this context does for the Fund, with its rule IDs (F-xx … F-yy).',
+    description:
+      'Buildings, dwellings and premises of the Fund; housing for people in acceleration (F-59 … F-62): eligibility, waitlist, offers, contracts, check-in and acceptance-transfer acts, the 2-working-day vacate rule; premises for participants (F-57, F-58).',
     configSchema: housingConfigSchema,
     entities: housingEntities,
     // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: HousingIntegrationEvents,
     // Durable timers (deadlines): one handler per timer kind.
-    timerHandlers: [RequestReviewDueTimerHandler],
-    // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
-    // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
-    // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
-    consumers: [REGISTRATION_EVENTS_CONSUMER],
+    timerHandlers: [OfferAcceptanceDueTimerHandler, VacateDueTimerHandler],
+    // Other contexts' events, each through the inbox (one effect per event).
+    consumers: [SERVICES_EVENTS_CONSUMER, REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }
 
-@Module({ imports: [housingPlatform(), RequestsModule, ParticipantsModule] })
+/** The context's modules (also imported by the seed and the tests' harness). */
+export const HOUSING_MODULES = [InventoryModule, AccelerationModule, ParticipantsModule, PremisesModule, ReportsModule];
+
+@Module({ imports: [housingPlatform(), ...HOUSING_MODULES] })
 export class AppModule {}

@@ -1,6 +1,17 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { AllocationSchema, EnrolmentSchema, HousingCaseSchema, PiiAccessLogSchema } from './acceleration/infrastructure/acceleration.schema.js';
+import { BuildingSchema, HousingUnitSchema } from './inventory/infrastructure/inventory.schema.js';
 import { HousingParticipantSchema } from './participants/infrastructure/participant.schema.js';
-import { HousingRequestSchema } from './requests/infrastructure/request.schema.js';
+import { PremisesLeaseSchema } from './premises/infrastructure/premises.schema.js';
 
 /** Every MikroORM entity of the housing context (the platform adds the outbox, inbox and timer tables). */
-export const housingEntities: EntitySchema[] = [HousingRequestSchema, HousingParticipantSchema];
+export const housingEntities: EntitySchema[] = [
+  BuildingSchema,
+  HousingUnitSchema,
+  EnrolmentSchema,
+  HousingCaseSchema,
+  AllocationSchema,
+  PiiAccessLogSchema,
+  HousingParticipantSchema,
+  PremisesLeaseSchema,
+] as EntitySchema[];

@@ -1,33 +1,83 @@
 import { Injectable } from '@nestjs/common';
-import { HousingRequestOpenedV1 } from '@hub/contracts';
+import { HousingActSignedV1, HousingOfferMadeV1, HousingUnitAllocatedV1, HousingUnitReleasedV1, HousingVacateOverdueV1 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
-import { isHousingRequestEvent } from './requests/domain/request.events.js';
+import { isAllocationEvent } from './acceleration/domain/acceleration.events.js';
 
 /**
- * Housing and premises's published language seen from its domain (ADR 0035 §3): which recorded domain event
- * becomes which integration event (packages/contracts/src/housing/events.ts), keyed by the
- * company's BIN so that one company's events keep their order. It runs in the command's
- * transaction. A domain event mapped to nothing stays internal.
+ * Housing's published language seen from its domain (ADR 0035 §3): which recorded domain event
+ * becomes which integration event (packages/contracts/src/housing/events.ts), keyed by the unit id
+ * so that one dwelling's events keep their order. No personal data leaves (F-42). Inventory,
+ * enrolment and case events stay internal.
  */
 @Injectable()
 export class HousingIntegrationEvents extends IntegrationEventMapper {
   map(event: DomainEvent): readonly OutboxMessage[] {
-    // ParticipantJoined (participants/domain) stays internal: registration already published the fact.
-    // A mapped event of an aggregate an inbox handler changed is written in the inbox's transaction.
-    if (!isHousingRequestEvent(event)) return [];
+    if (!isAllocationEvent(event)) return [];
+    const place = { allocationId: event.aggregateId, unitId: event.unitId, buildingId: event.buildingId, bed: event.bed, townKatoCode: event.townKatoCode };
     switch (event.name) {
-      case 'RequestOpened':
+      case 'OfferMade':
         return [
           outboxMessage(
-            HousingRequestOpenedV1,
+            HousingOfferMadeV1,
             event.aggregateId,
-            { requestId: event.aggregateId, bin: event.bin, subject: event.subject, openedAt: event.occurredAt.toISOString(), reviewDueOn: event.reviewDueOn },
-            event.bin,
+            { ...place, caseId: event.caseId, enrolmentId: event.enrolmentId, offeredAt: event.occurredAt.toISOString(), acceptBy: event.acceptBy },
+            event.unitId,
           ),
         ];
-      case 'RequestBecameOverdue':
-        // Internal for now: publish it (a new event definition) once another context needs it.
+      case 'ContractConcluded':
+        return [
+          outboxMessage(
+            HousingUnitAllocatedV1,
+            event.aggregateId,
+            {
+              ...place,
+              caseId: event.caseId,
+              enrolmentId: event.enrolmentId,
+              contractNumber: event.contractNumber,
+              startsOn: event.startsOn,
+              contractEndsOn: event.contractEndsOn,
+            },
+            event.unitId,
+          ),
+        ];
+      case 'ActSigned':
+        return [
+          outboxMessage(
+            HousingActSignedV1,
+            event.aggregateId,
+            {
+              ...place,
+              caseId: event.caseId,
+              kind: event.kind,
+              signedOn: event.signedOn,
+              inventoryMissing: event.inventoryMissing,
+              damagesTiyn: event.damagesTiyn,
+            },
+            event.unitId,
+          ),
+        ];
+      case 'VacateBecameOverdue':
+        return [
+          outboxMessage(
+            HousingVacateOverdueV1,
+            event.aggregateId,
+            { ...place, caseId: event.caseId, vacateBy: event.vacateBy, reason: event.reason },
+            event.unitId,
+          ),
+        ];
+      case 'PlaceReleased':
+        return [
+          outboxMessage(
+            HousingUnitReleasedV1,
+            event.aggregateId,
+            { ...place, caseId: event.caseId, releasedOn: event.releasedOn, reason: event.reason },
+            event.unitId,
+          ),
+        ];
+      case 'OfferEnded':
+      case 'VacateDeadlineStarted':
+        // Internal: the deadline is on GET /deadlines; publish them (new definitions) once another context needs them.
         return [];
     }
   }

@@ -1,9 +1,11 @@
 /**
- * Demo data for DATABASE_URL (what `tools/hub up` shows a new user): requests of a few companies,
- * made through the real command handler — the same transactions, outbox events and timers as the
- * HTTP API. Idempotent: a company that already has requests is skipped.
+ * Demo data for DATABASE_URL (what `tools/hub up` shows a new user), made through the real command
+ * handlers and the real inbox handler — the same transactions, outbox events and timers as the HTTP
+ * API and Kafka: a building in Astana with two dwellings and one production premises, two people
+ * enrolled in an acceleration cohort (as services would publish it), both asking for housing; the
+ * first is offered a bed. Idempotent: a database that has buildings is left as it is.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hub_housing node dist/cli/seed.js
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hub_housing HUB_PII_KEYS=… HUB_PII_ACTIVE_KEY=… node dist/cli/seed.js
  *
  * The events stay in the outbox until the app's relay publishes them (HUB_RUN_WORKERS=true).
  */
@@ -11,17 +13,19 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Actor } from '@hub/contracts';
-import { makeBin } from '@hub/identifiers';
-import { housingPlatform } from '../app.module.js';
-import { OpenRequestCommand } from '../requests/application/commands/open-request/open-request.command.js';
-import { ParticipantsModule } from '../participants/participants.module.js';
-import { RequestsQueries } from '../requests/application/queries/requests.queries.js';
-import { RequestsModule } from '../requests/requests.module.js';
+import { type Actor, CohortEnrolmentMadeV1, type EventEnvelope, type PayloadOf } from '@hub/contracts';
+import { uuidv7 } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { RequestHousingCommand } from '../acceleration/application/commands/acceleration.commands.js';
+import { CohortEnrolmentMadeHandler } from '../acceleration/application/event-handlers/cohort.handlers.js';
+import { HOUSING_MODULES, housingPlatform } from '../app.module.js';
+import { RegisterBuildingCommand, RegisterUnitCommand } from '../inventory/application/commands/inventory.commands.js';
+import { InventoryReadModel } from '../inventory/application/ports/inventory.repository.js';
 
-const COMPANIES: readonly { serial: number; name: string; subjects: readonly string[] }[] = [
-  { serial: 20101, name: 'Alatau Analytics LLP', subjects: ['First demo request', 'Second demo request'] },
-  { serial: 20202, name: 'Steppe Games LLP', subjects: ['A demo request of Steppe Games'] },
+const ASTANA = { katoCode: '711210000', name: 'Astana' };
+const PEOPLE = [
+  { subject: 'seed-person-1', iin: '950101300011', phone: '+77010000001', enrolledOn: '2026-11-02' },
+  { subject: 'seed-person-2', iin: '960202400022', phone: '+77010000002', enrolledOn: '2026-11-03' },
 ];
 
 async function main(): Promise<void> {
@@ -39,28 +43,79 @@ async function main(): Promise<void> {
     ...(process.env.HUB_AUTH_JWKS_FILE
       ? { HUB_AUTH_JWKS_FILE: process.env.HUB_AUTH_JWKS_FILE }
       : { HUB_AUTH_JWKS_URL: process.env.HUB_AUTH_JWKS_URL ?? 'http://127.0.0.1:9/unused' }),
+    // F-42: residents' IIN and contacts are encrypted with the app's key ring (tools/hub generates a development one).
+    HUB_PII_KEYS: process.env.HUB_PII_KEYS,
+    HUB_PII_ACTIVE_KEY: process.env.HUB_PII_ACTIVE_KEY,
     HUB_LOG_LEVEL: 'warn',
     HUB_RUN_WORKERS: 'false',
   };
-  @Module({ imports: [housingPlatform(env), RequestsModule, ParticipantsModule] })
+  @Module({ imports: [housingPlatform(env), ...HOUSING_MODULES] })
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
-  const staff: Actor = { subject: 'seed-fund-officer', roles: ['fund-officer'], companies: [], name: 'Seed' };
-  let created = 0;
   try {
     const bus = app.get(CommandBus);
-    const queries = app.get(RequestsQueries);
-    for (const c of COMPANIES) {
-      const bin = makeBin({ year: 2019, month: 1 + (c.serial % 12), serial: c.serial });
-      if ((await queries.list(staff, { bin })).length > 0) continue;
-      const representative: Actor = { subject: `seed-rep-${bin}`, roles: ['applicant'], companies: [bin], name: `Representative of ${c.name}` };
-      for (const subject of c.subjects) {
-        await bus.execute(new OpenRequestCommand({ bin, subject }, representative));
-        created += 1;
-      }
+    if ((await app.get(InventoryReadModel).buildings({})).length > 0) {
+      process.stdout.write('housing seed: buildings exist, nothing to do\n');
+      return;
     }
-    const total = (await queries.list(staff, {})).length;
-    process.stdout.write(`housing seed: ${created} new request(s); ${total} request(s) in the database\n`);
+    const { id: buildingId } = await bus.execute(
+      new RegisterBuildingCommand({ name: 'Astana Hub residence', address: 'Mangilik El 55/8, Astana', town: ASTANA }),
+    );
+    const meters = [
+      { code: 'E-1', kind: 'electricity' as const },
+      { code: 'W-1', kind: 'cold-water' as const },
+    ];
+    const inventory = [
+      { item: 'bed', quantity: 2 },
+      { item: 'wardrobe', quantity: 1 },
+      { item: 'desk', quantity: 2 },
+    ];
+    await bus.execute(new RegisterUnitCommand(buildingId, { code: 'R-101', kind: 'dwelling', rooms: [{ code: '1', beds: ['a', 'b'] }], inventory, meters }));
+    await bus.execute(new RegisterUnitCommand(buildingId, { code: 'R-102', kind: 'dwelling', rooms: [{ code: '1', beds: ['a'] }], inventory, meters }));
+    await bus.execute(new RegisterUnitCommand(buildingId, { code: 'P-01', kind: 'premises', premisesKind: 'production', areaM2: '64.50' }));
+    // Enrolments as services publishes them, through the real inbox handler (in a unit of work, as the platform runs it).
+    const enrolments = app.get(CohortEnrolmentMadeHandler);
+    const uow = app.get(UnitOfWork);
+    const cohortId = uuidv7();
+    for (const p of PEOPLE) {
+      const enrolmentId = uuidv7();
+      const envelope: EventEnvelope<PayloadOf<typeof CohortEnrolmentMadeV1>> = {
+        id: uuidv7(),
+        type: CohortEnrolmentMadeV1.type,
+        version: CohortEnrolmentMadeV1.version,
+        occurredAt: new Date().toISOString(),
+        correlationId: uuidv7(),
+        causationId: null,
+        aggregateId: enrolmentId,
+        payload: {
+          enrolmentId,
+          cohortId,
+          serviceId: uuidv7(),
+          recipientKind: 'individual',
+          recipientId: p.iin,
+          personIin: p.iin,
+          contractId: uuidv7(),
+          town: ASTANA,
+          cohortStartsOn: '2026-11-02',
+          cohortEndsOn: '2027-12-31',
+          enrolledOn: p.enrolledOn,
+        },
+      };
+      await uow.run(() => enrolments.handle(envelope));
+      const person: Actor = { subject: p.subject, roles: ['applicant'], companies: [], name: p.subject };
+      await bus.execute(
+        new RequestHousingCommand(
+          {
+            enrolmentId,
+            iin: p.iin,
+            contacts: { phone: p.phone },
+            declaration: { noHousingInTown: true, evidence: 'e-gov certificate: no real estate in Astana' },
+          },
+          person,
+        ),
+      );
+    }
+    process.stdout.write('housing seed: 1 building, 3 units, 2 enrolments, 2 housing requests (with offers for the free beds)\n');
   } finally {
     await app.close();
   }

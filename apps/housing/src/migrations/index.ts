@@ -1,5 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261205114415_initial } from './Migration20261205114415_initial.js';
+import { Migration20261205120500_housing } from './Migration20261205120500_housing.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
-export const migrations: MigrationObject[] = [{ name: 'Migration20261205114415_initial', class: Migration20261205114415_initial }];
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261205114415_initial', class: Migration20261205114415_initial },
+  { name: 'Migration20261205120500_housing', class: Migration20261205120500_housing },
+];

@@ -1,14 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
+import {
+  CohortCompletionMadeV1,
+  CohortEnrolmentMadeV1,
+  CohortExpulsionMadeV1,
+  type EventEnvelope,
+  ParticipantRegisteredV1,
+  type PayloadOf,
+  TOPICS,
+} from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
 import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
-import { housingPlatform } from '../../src/app.module.js';
+import { HOUSING_MODULES, housingPlatform } from '../../src/app.module.js';
 import { housingOrmConfig } from '../../src/mikro-orm.config.js';
-import { ParticipantsModule } from '../../src/participants/participants.module.js';
+
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/registration-events.consumer.js';
-import { RequestsModule } from '../../src/requests/requests.module.js';
+import { SERVICES_EVENTS_CONSUMER } from '../../src/acceleration/interface/kafka/services-events.consumer.js';
 
 /**
  * Housing and premises on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
@@ -22,7 +31,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
   return startTestApp({
     prefix,
     createModule: (env) => {
-      @Module({ imports: [housingPlatform(env), RequestsModule, ParticipantsModule] })
+      @Module({ imports: [housingPlatform(env), ...HOUSING_MODULES] })
       class HousingTestApp {}
       return HousingTestApp;
     },
@@ -30,7 +39,8 @@ export function startHarness(prefix: string, options: { start?: string; workers?
     pipeline: (app) => configureHttp(app, app.get(HUB_CONFIG)),
     ...(options.start ? { clock: options.start } : {}),
     ...(options.workers ? { workers: true } : {}),
-    ...(options.env ? { env: options.env } : {}),
+    // F-42: a fresh key ring per test app (never a committed key).
+    env: { HUB_PII_KEYS: `t1:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 't1', ...options.env },
   });
 }
 
@@ -90,17 +100,91 @@ export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Prom
     headers: {},
   });
 
+/** The app's consumer of services' cohort events, as the platform built it. */
+export const servicesConsumer = (h: Harness): EventConsumer => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === SERVICES_EVENTS_CONSUMER.name);
+  if (!consumer) throw new Error(`no consumer ${SERVICES_EVENTS_CONSUMER.name}`);
+  return consumer;
+};
+
+let offsets = 0;
+/** Feeds a services envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
+export const deliverServices = (h: Harness, envelope: EventEnvelope): Promise<ConsumeOutcome> =>
+  servicesConsumer(h).consume({
+    topic: TOPICS.services.name,
+    partition: 0,
+    offset: String(offsets++),
+    key: (envelope.payload as { recipientId?: string }).recipientId ?? null,
+    value: Buffer.from(JSON.stringify(envelope)),
+    headers: {},
+  });
+
+/** A fresh 12-digit IIN (its check digit is not validated by the contract). */
+export const newIin = (): string => `9${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}`;
+/** A fresh town: a random 9-digit KATO code, so that every test has its own waitlist. */
+export const newTown = (name = 'Astana'): { katoCode: string; name: string } => ({
+  katoCode: String(100_000_000 + Math.floor(Math.random() * 899_999_999)),
+  name,
+});
+
+type Enrolment = EventEnvelope<PayloadOf<typeof CohortEnrolmentMadeV1>>;
+const envelope = <P>(type: string, version: number, aggregateId: string, payload: P): EventEnvelope<P> => ({
+  id: uuidv7(),
+  type,
+  version,
+  occurredAt: '2026-11-16T04:00:00.000Z',
+  correlationId: uuidv7(),
+  causationId: null,
+  aggregateId,
+  payload,
+});
+
+/** services.cohort-enrolment-made v1, as services publishes it. */
+export function cohortEnrolment(o: {
+  town: { katoCode: string; name: string };
+  iin?: string;
+  enrolledOn?: string;
+  cohortStartsOn?: string;
+  cohortEndsOn?: string;
+}): Enrolment {
+  const enrolmentId = uuidv7();
+  const iin = o.iin ?? newIin();
+  return envelope(CohortEnrolmentMadeV1.type, CohortEnrolmentMadeV1.version, enrolmentId, {
+    enrolmentId,
+    cohortId: uuidv7(),
+    serviceId: uuidv7(),
+    recipientKind: 'individual' as const,
+    recipientId: iin,
+    personIin: iin,
+    contractId: uuidv7(),
+    town: o.town,
+    cohortStartsOn: o.cohortStartsOn ?? '2026-11-02',
+    cohortEndsOn: o.cohortEndsOn ?? '2027-06-30',
+    enrolledOn: o.enrolledOn ?? '2026-11-02',
+  });
+}
+
+const person = (e: Enrolment) => ({
+  enrolmentId: e.payload.enrolmentId,
+  cohortId: e.payload.cohortId,
+  serviceId: e.payload.serviceId,
+  recipientKind: e.payload.recipientKind,
+  recipientId: e.payload.recipientId,
+  personIin: e.payload.personIin,
+});
+export const cohortExpulsion = (e: Enrolment, expelledOn: string) =>
+  envelope(CohortExpulsionMadeV1.type, CohortExpulsionMadeV1.version, e.payload.enrolmentId, {
+    ...person(e),
+    ground: 'programme-conditions-breached' as const,
+    expelledOn,
+  });
+export const cohortCompletion = (e: Enrolment, completedOn: string) =>
+  envelope(CohortCompletionMadeV1.type, CohortCompletionMadeV1.version, e.payload.enrolmentId, { ...person(e), completedOn });
+
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** A request as the API returns it (responses are `any` to TypeScript: name what a test reads). */
-export interface RequestJson {
-  readonly id: string;
-  readonly bin: string;
-  readonly subject: string;
-  readonly status: string;
-  readonly reviewDueOn: string;
-}
-export const json = <T = RequestJson>(res: { body: unknown }): T => res.body as T;
+/** Responses are `any` to TypeScript: name what a test reads. */
+export const json = <T = Record<string, unknown>>(res: { body: unknown }): T => res.body as T;

@@ -18,6 +18,8 @@ export class HousingParticipant extends AggregateRoot<HousingParticipantEvent> {
   readonly companyName!: string;
   readonly termStart!: IsoDate;
   readonly termEnd!: IsoDate;
+  /** The day the participation ended (participation's termination: the first day it no longer counts), or null. */
+  readonly endedOn!: IsoDate | null;
   readonly version!: number;
   readonly createdAt!: Date;
   readonly updatedAt!: Date;
@@ -32,6 +34,7 @@ export class HousingParticipant extends AggregateRoot<HousingParticipantEvent> {
       companyName: input.companyName,
       termStart: input.termStart,
       termEnd: input.termEnd,
+      endedOn: null,
       createdAt: input.at,
       updatedAt: input.at,
     });
@@ -48,6 +51,14 @@ export class HousingParticipant extends AggregateRoot<HousingParticipantEvent> {
 
   /** Whether the company is a participant on a civil date (Asia/Almaty). */
   isParticipantOn(date: IsoDate): boolean {
-    return this.termStart <= date && date <= this.termEnd;
+    return this.termStart <= date && date <= this.termEnd && (this.endedOn === null || date < this.endedOn);
+  }
+
+  /** participation.participation-terminated: from `endedOn` the company is no longer a participant. Returns false when already ended (a redelivery). */
+  terminate(endedOn: IsoDate, at: Date): boolean {
+    if (this.endedOn !== null) return false;
+    (this as { endedOn: IsoDate | null }).endedOn = endedOn;
+    (this as { updatedAt: Date }).updatedAt = at;
+    return true;
   }
 }

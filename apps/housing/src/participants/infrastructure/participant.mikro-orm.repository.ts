@@ -13,6 +13,9 @@ export class MikroOrmHousingParticipantRepository extends HousingParticipantRepo
   find(participantId: string): Promise<HousingParticipant | null> {
     return this.uow.em().findOne(HousingParticipantSchema, { participantId });
   }
+  findByBin(bin: string): Promise<HousingParticipant | null> {
+    return this.uow.em().findOne(HousingParticipantSchema, { bin }, { orderBy: { termStart: 'desc' } });
+  }
   add(participant: HousingParticipant): void {
     this.uow.em().persist(participant);
   }

@@ -14,6 +14,7 @@ export const HousingParticipantSchema = defineEntity({
     companyName: p.string().length(500),
     termStart: p.date(),
     termEnd: p.date(),
+    endedOn: p.date().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),

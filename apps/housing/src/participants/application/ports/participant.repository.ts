@@ -4,5 +4,7 @@ import type { HousingParticipant } from '../../domain/participant.aggregate.js';
 export abstract class HousingParticipantRepository {
   /** The participant with registration's participant id, or null. */
   abstract find(participantId: string): Promise<HousingParticipant | null>;
+  /** The participant of the company (its latest participation), or null. */
+  abstract findByBin(bin: string): Promise<HousingParticipant | null>;
   abstract add(participant: HousingParticipant): void;
 }

@@ -1,0 +1,90 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { FUND_STAFF_ROLES, hasAnyRole } from '@hub/contracts';
+import { Clock, ConflictError, ForbiddenError, uuidv7 } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { InventoryRepository } from '../../../inventory/application/ports/inventory.repository.js';
+import { HousingParticipantRepository } from '../../../participants/application/ports/participant.repository.js';
+import { PremisesLease } from '../../domain/premises-lease.aggregate.js';
+import { PremisesLeaseRepository } from '../ports/premises.repository.js';
+import { AllocatePremisesCommand, HandBackPremisesCommand, ReleasePremisesCommand, RequestPremisesCommand } from './premises.commands.js';
+
+@CommandHandler(RequestPremisesCommand)
+export class RequestPremisesHandler implements ICommandHandler<RequestPremisesCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(PremisesLeaseRepository) private readonly leases: PremisesLeaseRepository,
+    @Inject(HousingParticipantRepository) private readonly participants: HousingParticipantRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+  execute({ input, actor }: RequestPremisesCommand): Promise<{ id: string }> {
+    // F-35: a representative acts only for the companies in its token.
+    if (!actor.companies.includes(input.bin)) throw new ForbiddenError(`you do not represent the company ${input.bin}`);
+    return this.uow.run(async () => {
+      const participant = await this.participants.findByBin(input.bin);
+      const lease = PremisesLease.request({
+        id: uuidv7(),
+        participantId: participant?.participantId ?? '00000000-0000-0000-0000-000000000000',
+        bin: input.bin,
+        participant,
+        premisesKind: input.premisesKind,
+        from: input.from,
+        until: input.until ?? null,
+        at: this.clock.now(),
+      });
+      this.leases.add(lease);
+      return { id: lease.id };
+    });
+  }
+}
+
+@CommandHandler(AllocatePremisesCommand)
+export class AllocatePremisesHandler implements ICommandHandler<AllocatePremisesCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(PremisesLeaseRepository) private readonly leases: PremisesLeaseRepository,
+    @Inject(InventoryRepository) private readonly inventory: InventoryRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+  execute(c: AllocatePremisesCommand): Promise<void> {
+    return this.uow.run(async () => {
+      const lease = await this.leases.get(c.leaseId);
+      const unit = await this.inventory.unit(c.unitId);
+      if (!unit.isInServiceOn(lease.startsOn)) throw new ConflictError('out-of-service', 'the premises are out of service on the first day of use');
+      lease.allocate(unit, this.clock.now());
+      await this.leases.flush();
+    });
+  }
+}
+
+@CommandHandler(ReleasePremisesCommand)
+export class ReleasePremisesHandler implements ICommandHandler<ReleasePremisesCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(PremisesLeaseRepository) private readonly leases: PremisesLeaseRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+  execute(c: ReleasePremisesCommand): Promise<void> {
+    return this.uow.run(async () => {
+      const lease = await this.leases.get(c.leaseId);
+      if (!hasAnyRole(c.actor, FUND_STAFF_ROLES) && !c.actor.companies.includes(lease.bin)) throw new ForbiddenError('you do not represent this company');
+      lease.release(c.from, 'request', this.clock.now());
+    });
+  }
+}
+
+@CommandHandler(HandBackPremisesCommand)
+export class HandBackPremisesHandler implements ICommandHandler<HandBackPremisesCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(PremisesLeaseRepository) private readonly leases: PremisesLeaseRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+  execute(c: HandBackPremisesCommand): Promise<void> {
+    return this.uow.run(async () => {
+      (await this.leases.get(c.leaseId)).handBack({ ...c.act, signedBy: c.actor.subject }, this.clock.now());
+    });
+  }
+}
+
+export const premisesCommandHandlers = [RequestPremisesHandler, AllocatePremisesHandler, ReleasePremisesHandler, HandBackPremisesHandler];

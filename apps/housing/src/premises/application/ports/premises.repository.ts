@@ -1,0 +1,30 @@
+import type { PremisesLease } from '../../domain/premises-lease.aggregate.js';
+
+/** Port (ADR 0035 §4): premises leases, inside a unit of work. */
+export abstract class PremisesLeaseRepository {
+  /** The lease, or NotFoundError (404). */
+  abstract get(id: string): Promise<PremisesLease>;
+  /** Leases of the participant that are requested or in use. */
+  abstract liveOf(participantId: string): Promise<PremisesLease[]>;
+  abstract add(lease: PremisesLease): void;
+  /** Writes now, so that the exclusion constraint speaks here: premises let for an overlapping period are ConflictError('place-taken'). */
+  abstract flush(): Promise<void>;
+}
+
+export interface PremisesLeaseView {
+  readonly id: string;
+  readonly participantId: string;
+  readonly bin: string;
+  readonly premisesKind: string;
+  readonly unitId: string | null;
+  readonly status: string;
+  readonly startsOn: string;
+  readonly endsOn: string;
+  readonly releaseReason: string | null;
+  readonly handoverAct: unknown;
+}
+
+export abstract class PremisesLeaseReadModel {
+  abstract find(id: string): Promise<PremisesLeaseView | null>;
+  abstract list(filter: { bins?: readonly string[] }): Promise<PremisesLeaseView[]>;
+}

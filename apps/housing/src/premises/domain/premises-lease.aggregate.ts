@@ -1,0 +1,118 @@
+import { type IsoDate, addCalendarDays } from '@hub/calendar';
+import { AggregateRoot, IllegalStateError, ValidationError } from '@hub/kernel';
+import type { DomainEvent } from '@hub/kernel';
+import type { Act } from '../../acceleration/domain/allocation.aggregate.js';
+import type { PremisesKind } from '../../inventory/domain/housing-unit.aggregate.js';
+import type { Mutable } from '../../shared/domain/mutable.js';
+import { type ParticipantTerm, assertParticipantOn } from './rules/f57-premises-for-participants.rule.js';
+import { assertTemporaryPeriod, lastDayOfUse } from './rules/f58-temporary-use.rule.js';
+
+export type LeaseStatus = 'requested' | 'allocated' | 'handover-due' | 'released' | 'cancelled';
+export type ReleaseReason = 'request' | 'participation-terminated';
+export interface PremisesLeaseEvent extends DomainEvent {
+  readonly name: 'PremisesRequested' | 'PremisesAllocated' | 'PremisesReleaseStarted' | 'PremisesHandedBack' | 'PremisesRequestCancelled';
+  readonly bin: string;
+}
+
+/**
+ * A participant's temporary use of premises (F-57, F-58): requested by the company, allocated by the
+ * housing manager (an exclusion constraint over (unit, daterange) keeps premises from being let
+ * twice), released on request or when the participation terminates, handed back under an act.
+ */
+export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
+  readonly id!: string;
+  readonly participantId!: string;
+  readonly bin!: string;
+  readonly premisesKind!: PremisesKind;
+  readonly unitId!: string | null;
+  readonly status!: LeaseStatus;
+  readonly startsOn!: IsoDate;
+  /** The last day of use (inclusive). */
+  readonly endsOn!: IsoDate;
+  readonly releaseReason!: ReleaseReason | null;
+  readonly handoverAct!: Act | null;
+  readonly requestedAt!: Date;
+  readonly version!: number;
+  readonly updatedAt!: Date;
+
+  private get m(): Mutable<PremisesLease> {
+    return this;
+  }
+
+  static request(input: {
+    id: string;
+    participantId: string;
+    bin: string;
+    participant: ParticipantTerm | null;
+    premisesKind: PremisesKind;
+    from: IsoDate;
+    until: IsoDate | null;
+    at: Date;
+  }): PremisesLease {
+    assertParticipantOn(input.participant, input.from);
+    const endsOn = lastDayOfUse(input.participant!, input.until);
+    assertTemporaryPeriod(input.from, endsOn);
+    const l = new PremisesLease();
+    Object.assign(l, {
+      id: input.id,
+      participantId: input.participantId,
+      bin: input.bin,
+      premisesKind: input.premisesKind,
+      unitId: null,
+      status: 'requested',
+      startsOn: input.from,
+      endsOn,
+      releaseReason: null,
+      handoverAct: null,
+      requestedAt: input.at,
+      updatedAt: input.at,
+    });
+    l.record({ name: 'PremisesRequested', aggregateId: l.id, occurredAt: input.at, bin: l.bin });
+    return l;
+  }
+
+  allocate(unit: { id: string; kind: string; premisesKind: string | null }, at: Date): void {
+    if (this.status !== 'requested') throw new IllegalStateError('premises lease', this.status, 'allocate');
+    if (unit.kind !== 'premises' || unit.premisesKind !== this.premisesKind)
+      throw ValidationError.field('unitId', `the unit is not ${this.premisesKind} premises`);
+    this.m.unitId = unit.id;
+    this.m.status = 'allocated';
+    this.m.updatedAt = at;
+    this.record({ name: 'PremisesAllocated', aggregateId: this.id, occurredAt: at, bin: this.bin });
+  }
+
+  /**
+   * Ends the use: the last day becomes the day before `from` (when earlier than planned); premises in
+   * use are handed back under an act, a request not yet allocated is cancelled.
+   */
+  release(from: IsoDate, reason: ReleaseReason, at: Date): void {
+    if (this.status === 'requested') {
+      this.m.status = 'cancelled';
+      this.m.releaseReason = reason;
+      this.m.updatedAt = at;
+      this.record({ name: 'PremisesRequestCancelled', aggregateId: this.id, occurredAt: at, bin: this.bin });
+      return;
+    }
+    if (this.status !== 'allocated') return; // already releasing or released: idempotent
+    const last = addCalendarDays(from, -1);
+    if (last < this.endsOn) this.m.endsOn = last < this.startsOn ? this.startsOn : last;
+    this.m.status = 'handover-due';
+    this.m.releaseReason = reason;
+    this.m.updatedAt = at;
+    this.record({ name: 'PremisesReleaseStarted', aggregateId: this.id, occurredAt: at, bin: this.bin });
+  }
+
+  handBack(act: Omit<Act, 'kind'>, at: Date): void {
+    if (this.status !== 'handover-due' && this.status !== 'allocated') throw new IllegalStateError('premises lease', this.status, 'hand back');
+    if (act.condition.trim().length < 3) throw ValidationError.field('condition', 'describe the condition of the premises');
+    if (this.status === 'allocated') {
+      this.m.releaseReason = 'request';
+      const last = addCalendarDays(act.signedOn, -1);
+      if (last < this.endsOn) this.m.endsOn = last < this.startsOn ? this.startsOn : last;
+    }
+    this.m.handoverAct = { ...act, kind: 'acceptance-transfer' };
+    this.m.status = 'released';
+    this.m.updatedAt = at;
+    this.record({ name: 'PremisesHandedBack', aggregateId: this.id, occurredAt: at, bin: this.bin });
+  }
+}

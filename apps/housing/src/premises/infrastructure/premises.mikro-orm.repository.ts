@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DriverException } from '@mikro-orm/core';
+import { ConflictError, NotFoundError } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { PremisesLeaseReadModel, PremisesLeaseRepository, type PremisesLeaseView } from '../application/ports/premises.repository.js';
+import type { PremisesLease } from '../domain/premises-lease.aggregate.js';
+import { PremisesLeaseSchema } from './premises.schema.js';
+
+@Injectable()
+export class MikroOrmPremisesLeaseRepository extends PremisesLeaseRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+  async get(id: string): Promise<PremisesLease> {
+    const l = await this.uow.em().findOne(PremisesLeaseSchema, { id });
+    if (!l) throw new NotFoundError('premises lease', id);
+    return l;
+  }
+  liveOf(participantId: string): Promise<PremisesLease[]> {
+    return this.uow.em().find(PremisesLeaseSchema, { participantId, status: { $in: ['requested', 'allocated'] } });
+  }
+  add(lease: PremisesLease): void {
+    this.uow.em().persist(lease);
+  }
+  async flush(): Promise<void> {
+    try {
+      await this.uow.em().flush();
+    } catch (e) {
+      // 23P01 exclusion_violation (ADR 0059): the platform maps only unique violations to 409.
+      if (e instanceof DriverException && (e as DriverException & { code?: string }).code === '23P01')
+        throw new ConflictError('place-taken', 'these premises are already let for an overlapping period');
+      throw e;
+    }
+  }
+}
+
+const view = (l: PremisesLease): PremisesLeaseView => ({
+  id: l.id,
+  participantId: l.participantId,
+  bin: l.bin,
+  premisesKind: l.premisesKind,
+  unitId: l.unitId,
+  status: l.status,
+  startsOn: l.startsOn,
+  endsOn: l.endsOn,
+  releaseReason: l.releaseReason,
+  handoverAct: l.handoverAct,
+});
+
+@Injectable()
+export class MikroOrmPremisesLeaseReadModel extends PremisesLeaseReadModel {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+  async find(id: string): Promise<PremisesLeaseView | null> {
+    const l = await this.uow.reader().findOne(PremisesLeaseSchema, { id });
+    return l ? view(l) : null;
+  }
+  async list(filter: { bins?: readonly string[] }): Promise<PremisesLeaseView[]> {
+    const rows = await this.uow
+      .reader()
+      .find(PremisesLeaseSchema, filter.bins ? { bin: { $in: [...filter.bins] } } : {}, { orderBy: { requestedAt: 'desc', id: 'desc' }, limit: 500 });
+    return rows.map(view);
+  }
+}

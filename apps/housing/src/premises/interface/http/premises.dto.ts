@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { BinSchema, IsoDateSchema, TiynSchema } from '@hub/contracts';
+
+export const RequestPremisesBody = z
+  .object({
+    bin: BinSchema,
+    premisesKind: z.enum(['administrative', 'production', 'auxiliary']).describe('F-57'),
+    from: IsoDateSchema,
+    until: IsoDateSchema.optional().describe('F-58: at most the participation term’s last day'),
+  })
+  .refine((b) => !b.until || b.until >= b.from, { path: ['until'], message: 'the use ends before it starts' });
+export const AllocatePremisesBody = z.object({ unitId: z.uuid() });
+export const ReleasePremisesBody = z.object({ from: IsoDateSchema.describe('The first day the premises are no longer used') });
+export const HandBackBody = z.object({
+  signedOn: IsoDateSchema,
+  condition: z.string().trim().min(3).max(2000),
+  inventory: z.array(z.object({ item: z.string().trim().min(1).max(200), expected: z.int().min(0), found: z.int().min(0) })).max(200),
+  meterReadings: z.array(z.object({ meter: z.string().trim().min(1).max(50), reading: z.string().regex(/^\d{1,12}(\.\d{1,3})?$/) })).max(20),
+  damages: z.array(z.object({ description: z.string().trim().min(3).max(1000), amountTiyn: TiynSchema })).max(100),
+});
+export const IdParams = z.object({ id: z.uuid() });
+export const LeaseListQuery = z.object({ bin: BinSchema.optional() });
+export const LeaseViewSchema = z.object({
+  id: z.uuid(),
+  participantId: z.uuid(),
+  bin: BinSchema,
+  premisesKind: z.string(),
+  unitId: z.uuid().nullable(),
+  status: z.string(),
+  startsOn: IsoDateSchema,
+  endsOn: IsoDateSchema,
+  releaseReason: z.string().nullable(),
+  handoverAct: z.unknown(),
+});
