@@ -52,6 +52,11 @@ describe('merged OpenAPI and per-caller rate limits', () => {
       'x-hub-gateway-access': ['applicant'],
     });
     expect(paths['/api/registration/registry']?.get).toMatchObject({ 'x-hub-gateway-access': 'public', 'x-hub-upstream-undocumented': true });
+    // ADR 0038: every state-changing call declares the Idempotency-Key header; reads do not.
+    const headerNames = (op: unknown) =>
+      ((op as { parameters?: { name: string; in: string }[] }).parameters ?? []).filter((x) => x.in === 'header').map((x) => x.name);
+    expect(headerNames(paths['/api/registration/applications']?.post)).toContain('Idempotency-Key');
+    expect(headerNames(paths['/api/registration/registry']?.get)).not.toContain('Idempotency-Key');
     expect(paths['/api/registration/internal/reindex']).toBeUndefined();
     expect(paths['/api/registration/applications/{id}/certificate.pdf']?.get).toMatchObject({
       operationId: 'registration.FundOfficer.certificate',

@@ -1,3 +1,4 @@
+import { STATE_CHANGING } from '../access/route-table.js';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { Endpoint, HUB_CONFIG, OpenApiGenerator } from '@hub/nest-commons';
 import { toOpenApiPath } from '../access/route-pattern.js';
@@ -13,6 +14,16 @@ type Doc = { paths?: Record<string, Record<string, Record<string, unknown>>>; co
  * path, and the gateway's access rule (`x-hub-gateway-access`). A route the context does not
  * document (or a context that is down) still appears, marked `x-hub-upstream-undocumented`.
  */
+
+/** ADR 0038: the header every state-changing call through the gateway accepts. */
+const IDEMPOTENCY_KEY_PARAMETER = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'A unique key per request (1–255 visible ASCII characters). A retry with the same key and request gets the first answer (Idempotent-Replayed: true) instead of a second effect; the same key with another request is 422. Kept 24 h (ADR 0038).',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+};
 @Controller('api')
 export class MergedOpenApiHttpController {
   constructor(
@@ -59,6 +70,11 @@ export class MergedOpenApiHttpController {
           'x-hub-gateway-access': route.access,
           ...(route.restrictedPersonalData ? { 'x-hub-restricted-personal-data': true } : {}),
         };
+        // ADR 0038: every state-changing call accepts an Idempotency-Key, kept at the gateway.
+        if (STATE_CHANGING.has(route.method)) {
+          const operation = paths[gatewayPath][verb] as { parameters?: unknown[] };
+          operation.parameters = [...(operation.parameters ?? []), IDEMPOTENCY_KEY_PARAMETER];
+        }
       }
     }
     const info = own.info as Record<string, unknown>;
