@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { ConfigError, HUB_CONFIG, type HttpConfig, loadConfig } from './config/config.js';
+import { answerClientErrorsAsProblems } from './http/client-error.js';
 import { correlationMiddleware } from './logging/correlation.middleware.js';
 import { MetricsRegistry } from './metrics/metrics.js';
 import { HUB_LOGGER } from './platform.module.js';
@@ -14,6 +15,7 @@ import { HUB_LOGGER } from './platform.module.js';
 export function configureHttp(app: INestApplication, config: HttpConfig): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
+  answerClientErrorsAsProblems(express.getHttpServer());
   express.useBodyParser('json', { limit: config.HUB_HTTP_BODY_LIMIT });
   express.use(correlationMiddleware);
   express.use(app.get(MetricsRegistry).httpMiddleware());

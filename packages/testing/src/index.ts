@@ -5,3 +5,7 @@ export * from './wait.js';
 export * from './tokens.js';
 export * from './factories.js';
 export * from './app/start-test-app.js';
+export * from './fuzz/fuzz.js';
+export * from './fuzz/app-fuzz.js';
+export * from './fuzz/schema-sample.js';
+export { NASTY_VALUES, NASTY_PATH_VALUES, Random } from './fuzz/mutations.js';

@@ -1,6 +1,6 @@
 import { type ExecutionContext, createParamDecorator } from '@nestjs/common';
 import type { Request } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ENDPOINT_METADATA, type EndpointSpec } from './endpoint.js';
 
 /** A request part that failed its schema; the problem filter answers 400 naming each field. */
@@ -19,8 +19,35 @@ function specOf(ctx: ExecutionContext): EndpointSpec {
   return spec;
 }
 
+/**
+ * Paths of strings that hold U+0000. PostgreSQL cannot store or compare it in text or jsonb, so a
+ * value carrying it would fail deep in a query as a 500 (found by the route fuzzer, issue #18):
+ * refused at the boundary for every endpoint, naming the field.
+ */
+function nulPaths(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = [], depth = 0): (string | number)[][] {
+  if (depth > 64 || out.length >= 20) return out;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => nulPaths(v, [...path, i], out, depth + 1));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes('\u0000')) out.push([...path, k]);
+      else nulPaths(v, [...path, k], out, depth + 1);
+    }
+  }
+  return out;
+}
+
 function parse(location: 'body' | 'query' | 'params', schema: z.ZodType | undefined, value: unknown): unknown {
   if (!schema) throw new Error(`the @Endpoint declares no ${location} schema`);
+  const withNul = nulPaths(value);
+  if (withNul.length > 0) {
+    throw new RequestValidationError(
+      location,
+      new z.ZodError(withNul.map((path) => ({ code: 'custom' as const, path, message: 'must not contain the NUL character (U+0000)', input: undefined }))),
+    );
+  }
   const result = schema.safeParse(value ?? (location === 'body' ? undefined : {}));
   if (!result.success) throw new RequestValidationError(location, result.error);
   return result.data;
