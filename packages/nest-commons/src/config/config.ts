@@ -64,6 +64,54 @@ export type PersistenceConfig = z.infer<typeof persistenceConfigSchema>;
 export type MessagingConfig = z.infer<typeof messagingConfigSchema>;
 export type BaseConfig = z.infer<typeof baseConfigSchema>;
 
+const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?)$/i;
+const hostOf = (url: string | undefined): string | undefined => {
+  try {
+    return url ? new URL(url).hostname : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Issue #18: production refuses to start on development settings — the dev token issuer (a JWKS
+ * file, an issuer on this machine), a database superuser, the development personal-data key ring
+ * (`tools/hub` names its keys `dev…`). Each problem names the variable.
+ */
+export function productionProblems(env: Record<string, string | undefined>): { variable: string; message: string }[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: { variable: string; message: string }[] = [];
+  if (env.HUB_AUTH_JWKS_FILE)
+    problems.push({
+      variable: 'HUB_AUTH_JWKS_FILE',
+      message: 'a JWKS file is the development issuer; production takes HUB_AUTH_JWKS_URL (https) from the identity provider',
+    });
+  if (env.HUB_AUTH_JWKS_URL && (!env.HUB_AUTH_JWKS_URL.startsWith('https://') || LOCAL_HOST.test(hostOf(env.HUB_AUTH_JWKS_URL) ?? ''))) {
+    problems.push({ variable: 'HUB_AUTH_JWKS_URL', message: 'must be an https:// URL of the identity provider, not this machine' });
+  }
+  const issuerHost = hostOf(env.HUB_AUTH_ISSUER);
+  if (env.HUB_AUTH_ISSUER && (/dev-issuer/i.test(env.HUB_AUTH_ISSUER) || LOCAL_HOST.test(issuerHost ?? ''))) {
+    problems.push({ variable: 'HUB_AUTH_ISSUER', message: 'is the development token issuer' });
+  }
+  if (env.DATABASE_URL) {
+    try {
+      const db = new URL(env.DATABASE_URL);
+      if (decodeURIComponent(db.username) === 'postgres' || db.username === '') {
+        problems.push({
+          variable: 'DATABASE_URL',
+          message: "connects as the superuser 'postgres' (or no user); production uses the context's own least-privilege role",
+        });
+      } else if (!db.password) problems.push({ variable: 'DATABASE_URL', message: 'has no password' });
+    } catch {
+      // the schema reports a malformed URL
+    }
+  }
+  if (env.HUB_PII_KEYS && env.HUB_PII_KEYS.split(',').some((k) => /^\s*dev/i.test(k))) {
+    problems.push({ variable: 'HUB_PII_KEYS', message: 'holds a development key (its id starts with "dev"); production keys come from the secret store' });
+  }
+  return problems;
+}
+
 export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined> = process.env): z.infer<S> {
   const result = schema.safeParse(env);
   if (result.success) {
@@ -71,6 +119,8 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: Record<string, s
     if (cfg && typeof cfg === 'object' && 'HUB_AUTH_ISSUER' in cfg && !cfg.HUB_AUTH_JWKS_URL && !cfg.HUB_AUTH_JWKS_FILE) {
       throw new ConfigError([{ variable: 'HUB_AUTH_JWKS_URL', message: 'set HUB_AUTH_JWKS_URL or HUB_AUTH_JWKS_FILE (the keys that sign access tokens)' }]);
     }
+    const production = productionProblems(env);
+    if (production.length > 0) throw new ConfigError(production);
     return result.data;
   }
   throw new ConfigError(
