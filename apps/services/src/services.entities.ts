@@ -1,6 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { ServiceApplicationSchema } from './applications/infrastructure/application.schema.js';
 import { CatalogueServiceSchema, PriceListEntrySchema, ServiceCallSchema } from './catalogue/infrastructure/catalogue.schema.js';
+import { CohortSchema, EnrolmentSchema } from './cohorts/infrastructure/cohort.schema.js';
 import { ServicesParticipationSchema } from './participants/infrastructure/participant.schema.js';
 
 /** Every MikroORM entity of the services context (the platform adds the outbox, inbox and timer tables). */
@@ -10,4 +11,6 @@ export const servicesEntities: EntitySchema[] = [
   ServiceCallSchema,
   ServiceApplicationSchema,
   ServicesParticipationSchema,
+  CohortSchema,
+  EnrolmentSchema,
 ];

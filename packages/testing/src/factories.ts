@@ -28,7 +28,16 @@ export function aBranchBin(): string {
   return makeBin({ year: 2020, month: 5, officeKind: 'branch', serial });
 }
 
+const issuedIins = new Set<string>();
 export function anIin(birthDate = '1990-04-12', sex: 'male' | 'female' = 'female'): string {
-  serial += 1;
-  return makeIin({ birthDate, sex, serial: serial % 10_000 });
+  // makeIin skips a serial without a check digit to the next one, so two serials can give the same
+  // IIN: never hand out one twice in a process (it made "fresh" recipients collide, 409).
+  for (;;) {
+    serial += 1;
+    const iin = makeIin({ birthDate, sex, serial: serial % 10_000 });
+    if (!issuedIins.has(iin)) {
+      issuedIins.add(iin);
+      return iin;
+    }
+  }
 }

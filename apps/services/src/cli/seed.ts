@@ -12,6 +12,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { addCalendarDays, addMonths, almatyDate } from '@hub/calendar';
 import { SERVICES_MODULES, servicesPlatform } from '../app.module.js';
 import { AddPriceCommand, DefineServiceCommand, PublishCallCommand } from '../catalogue/application/commands/catalogue.commands.js';
+import { OpenCohortCommand } from '../cohorts/application/commands/cohort.commands.js';
 import { CatalogueReadModel } from '../catalogue/application/ports/catalogue.read-model.js';
 
 async function main(): Promise<void> {
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
         n: null,
       },
     ] as const;
+    let cohorts = 0;
     for (const d of demo) {
       const { id } = await bus.execute(
         new DefineServiceCommand({
@@ -86,8 +88,23 @@ async function main(): Promise<void> {
           intakeClosesOn: addCalendarDays(opens, 30),
         }),
       );
+      if (d.direction === 'acceleration') {
+        // F-44: the programme's first cohort, after the intake; people are enrolled once contracted (F-55).
+        const startsOn = addCalendarDays(opens, 45);
+        await bus.execute(
+          new OpenCohortCommand({
+            serviceId: id,
+            title: `${d.title}: cohort from ${startsOn}`,
+            town: { katoCode: '711000000', name: 'Astana' },
+            startsOn,
+            endsOn: addCalendarDays(startsOn, 90),
+            capacity: 20,
+          }),
+        );
+        cohorts += 1;
+      }
     }
-    process.stdout.write(`services seed: ${demo.length} services with prices and calls (intake from ${opens})\n`);
+    process.stdout.write(`services seed: ${demo.length} services with prices and calls (intake from ${opens}), ${cohorts} acceleration cohort\n`);
   } finally {
     await app.close();
   }
