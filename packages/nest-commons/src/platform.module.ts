@@ -308,7 +308,15 @@ export class HubMessagingModule {
         provide: MESSAGE_BUS,
         inject: [HUB_CONFIG, HUB_LOGGER],
         useFactory: (c: MessagingConfig, l: Logger) => {
-          const bus = new KafkaJsMessageBus({ clientId: options.name, brokers: c.HUB_KAFKA_BROKERS, logger: messagingLoggerOf(l) });
+          const bus = new KafkaJsMessageBus({
+            clientId: options.name,
+            brokers: c.HUB_KAFKA_BROKERS,
+            logger: messagingLoggerOf(l),
+            ...(c.HUB_KAFKA_SASL_MECHANISM && c.HUB_KAFKA_SASL_USERNAME && c.HUB_KAFKA_SASL_PASSWORD
+              ? { sasl: { mechanism: c.HUB_KAFKA_SASL_MECHANISM, username: c.HUB_KAFKA_SASL_USERNAME, password: c.HUB_KAFKA_SASL_PASSWORD } }
+              : {}),
+            ...(c.HUB_KAFKA_SSL ? { ssl: true } : {}),
+          });
           return c.HUB_KAFKA_TOPIC_PREFIX ? new PrefixedMessageBus(bus, c.HUB_KAFKA_TOPIC_PREFIX) : bus;
         },
       },

@@ -1,4 +1,4 @@
-import kafkajs, { type Admin, type Consumer, type Kafka as KafkaClient, type Producer } from 'kafkajs';
+import kafkajs, { type Admin, type Consumer, type Kafka as KafkaClient, type Producer, type SASLOptions } from 'kafkajs';
 import type { MessagingLogger } from '../logger.js';
 import { stderrLogger } from '../logger.js';
 import type { ConsumerLag, CreateTopicsOptions, MessageBusAdmin, PartitionLag, TopicDescription } from './message-bus-admin.js';
@@ -16,6 +16,21 @@ export interface KafkaJsBusOptions {
   readonly connectionTimeoutMs?: number;
   /** Retries of a failed request (default 10); tools that should fail fast give fewer. */
   readonly retries?: number;
+  /** SASL credentials of the context's Kafka user (Strimzi KafkaUser, ACLs per context; issue #19). */
+  readonly sasl?: { readonly mechanism: 'scram-sha-512' | 'scram-sha-256' | 'plain'; readonly username: string; readonly password: string };
+  /** TLS to the brokers (true: the system's CAs). */
+  readonly ssl?: boolean;
+}
+
+function saslOf(s: NonNullable<KafkaJsBusOptions['sasl']>): SASLOptions {
+  switch (s.mechanism) {
+    case 'scram-sha-512':
+      return { mechanism: 'scram-sha-512', username: s.username, password: s.password };
+    case 'scram-sha-256':
+      return { mechanism: 'scram-sha-256', username: s.username, password: s.password };
+    case 'plain':
+      return { mechanism: 'plain', username: s.username, password: s.password };
+  }
 }
 
 /**
@@ -38,6 +53,8 @@ export class KafkaJsMessageBus implements MessageBus, MessageBusAdmin {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: [...options.brokers],
+      ...(options.sasl ? { sasl: saslOf(options.sasl) } : {}),
+      ...(options.ssl ? { ssl: true } : {}),
       requestTimeout: options.requestTimeoutMs ?? 10_000,
       connectionTimeout: options.connectionTimeoutMs ?? 3_000,
       retry: { initialRetryTime: 200, maxRetryTime: 5_000, retries: options.retries ?? 10 },

@@ -54,6 +54,14 @@ export const messagingConfigSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   HUB_TIMER_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  /** The context's Kafka user (a Strimzi KafkaUser whose ACLs let it write only its own topic); unset: no authentication (local broker). */
+  HUB_KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256', 'plain']).optional(),
+  HUB_KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  HUB_KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  HUB_KAFKA_SSL: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 /** The variables every context app reads (HTTP + persistence + messaging). Apps extend it with their own. */
