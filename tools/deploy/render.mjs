@@ -102,6 +102,10 @@ function appEnvironment(app, apps) {
       secretEnv('HUB_S3_SECRET_ACCESS_KEY', 'hub-documents-s3', 'secret-access-key'),
     );
   }
+  if (app.name === 'notifications') {
+    config.HUB_MAIL_FROM = 'Astana Hub <no-reply@astanahub.kz>';
+    secrets.push(secretEnv('HUB_SMTP_URL', 'hub-notifications-smtp', 'url')); // smtps://user:password@host:465
+  }
   if (app.name === 'web') {
     config.HUB_WEB_GATEWAY_URL = `http://admin-gateway.${NAMESPACE}.svc`;
     config.HUB_WEB_ISSUER_URL = 'https://id.astanahub.kz';

@@ -5,8 +5,8 @@ import { notificationsEntities } from './notifications.entities.js';
 import { NotificationsIntegrationEvents } from './notifications.integration-events.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
-import { RequestReviewDueTimerHandler } from './requests/application/timers/request-review-due.timer-handler.js';
-import { RequestsModule } from './requests/requests.module.js';
+import { DeliverEmailTimerHandler } from './notices/application/timers/deliver-email.timer-handler.js';
+import { NoticesModule } from './notices/notices.module.js';
 
 /**
  * The platform (HTTP, auth, health, OpenAPI, /metrics; database and unit of work; outbox relay,
@@ -16,13 +16,14 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
   return HubPlatformModule.forRoot({
     name: 'notifications',
     title: 'Astana Hub — Notifications',
-    description: 'TODO: what this context does for the Fund, with its rule IDs (F-xx … F-yy).',
+    description:
+      'Statutory notices and reminders from the other contexts’ events (F-14 remarks, F-17 decision …), in the company’s language (kk/ru/en), by e-mail and in the portal inbox, with proof of delivery.',
     configSchema: notificationsConfigSchema,
     entities: notificationsEntities,
     // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: NotificationsIntegrationEvents,
     // Durable timers (deadlines): one handler per timer kind.
-    timerHandlers: [RequestReviewDueTimerHandler],
+    timerHandlers: [DeliverEmailTimerHandler],
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
@@ -31,5 +32,8 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
   });
 }
 
-@Module({ imports: [notificationsPlatform(), RequestsModule, ParticipantsModule] })
+/** The context's modules (the test harness and the seed import the same list). */
+export const NOTIFICATIONS_MODULES = [NoticesModule, ParticipantsModule];
+
+@Module({ imports: [notificationsPlatform(), ...NOTIFICATIONS_MODULES] })
 export class AppModule {}

@@ -1,34 +1,35 @@
 import { Injectable } from '@nestjs/common';
-import { NotificationsRequestOpenedV1 } from '@hub/contracts';
+import { NoticeDeliveredV1 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
-import { isNotificationsRequestEvent } from './requests/domain/request.events.js';
+import type { NoticeEvent } from './notices/domain/notice.aggregate.js';
+
+const isNoticeEvent = (e: DomainEvent): e is NoticeEvent => e.name === 'NoticeDelivered';
 
 /**
- * Notifications's published language seen from its domain (ADR 0035 §3): which recorded domain event
- * becomes which integration event (packages/contracts/src/notifications/events.ts), keyed by the
- * company's BIN so that one company's events keep their order. It runs in the command's
- * transaction. A domain event mapped to nothing stays internal.
+ * Notifications' published language seen from its domain (ADR 0035 §3, ADR 0090): the proof of
+ * delivery of a notice, keyed by the company's BIN. Everything else stays internal.
  */
 @Injectable()
 export class NotificationsIntegrationEvents extends IntegrationEventMapper {
   map(event: DomainEvent): readonly OutboxMessage[] {
-    // ParticipantJoined (participants/domain) stays internal: registration already published the fact.
-    // A mapped event of an aggregate an inbox handler changed is written in the inbox's transaction.
-    if (!isNotificationsRequestEvent(event)) return [];
-    switch (event.name) {
-      case 'RequestOpened':
-        return [
-          outboxMessage(
-            NotificationsRequestOpenedV1,
-            event.aggregateId,
-            { requestId: event.aggregateId, bin: event.bin, subject: event.subject, openedAt: event.occurredAt.toISOString(), reviewDueOn: event.reviewDueOn },
-            event.bin,
-          ),
-        ];
-      case 'RequestBecameOverdue':
-        // Internal for now: publish it (a new event definition) once another context needs it.
-        return [];
-    }
+    if (!isNoticeEvent(event)) return [];
+    return [
+      outboxMessage(
+        NoticeDeliveredV1,
+        event.aggregateId,
+        {
+          noticeId: event.aggregateId,
+          bin: event.bin,
+          sourceEventId: event.sourceEventId,
+          sourceEventType: event.sourceEventType,
+          ruleId: event.ruleId,
+          channel: event.channel,
+          deliveredAt: event.occurredAt.toISOString(),
+          dueOn: event.dueOn,
+        },
+        event.bin,
+      ),
+    ];
   }
 }

@@ -4,11 +4,9 @@ import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
 import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
-import { notificationsPlatform } from '../../src/app.module.js';
+import { NOTIFICATIONS_MODULES, notificationsPlatform } from '../../src/app.module.js';
 import { notificationsOrmConfig } from '../../src/mikro-orm.config.js';
-import { ParticipantsModule } from '../../src/participants/participants.module.js';
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/registration-events.consumer.js';
-import { RequestsModule } from '../../src/requests/requests.module.js';
 
 /**
  * Notifications on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
@@ -22,7 +20,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
   return startTestApp({
     prefix,
     createModule: (env) => {
-      @Module({ imports: [notificationsPlatform(env), RequestsModule, ParticipantsModule] })
+      @Module({ imports: [notificationsPlatform(env), ...NOTIFICATIONS_MODULES] })
       class NotificationsTestApp {}
       return NotificationsTestApp;
     },
