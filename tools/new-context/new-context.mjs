@@ -468,7 +468,6 @@ export function generate(argv, log = console.log) {
 Next:
   pnpm install                                   # links apps/${o.name} (commit pnpm-lock.yaml with it)
   pnpm exec turbo run build --filter=@hub/${o.name}...
-  node tools/deploy/render.mjs --write             # its Kubernetes manifests (ADR 0100; a test checks they are current)
   pnpm --filter @hub/${o.name} run typecheck && pnpm --filter @hub/${o.name} run lint
   HUB_PG_URL=postgres://postgres@127.0.0.1:5432 HUB_KAFKA_BROKERS=127.0.0.1:9092 pnpm --filter @hub/${o.name} run test
   then read apps/${o.name}/README.md: replace every TODO and the placeholder rule F-00.
