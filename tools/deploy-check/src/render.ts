@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { renderMonitoring } from './monitoring.js';
 import { REPO_ROOT, discoverApps, dlqTopicOf, topicSpecs, type AppFacts } from './platform.js';
 
 /**
@@ -30,6 +31,8 @@ export interface Overlay {
   documents: { s3Endpoint: string; s3PublicEndpoint: string; s3Bucket: string; s3Region: string };
   ingressNamespace: string;
   monitoringNamespace: string;
+  /** Where docs/runbooks/ is browsed (the alerts' runbook_url). */
+  runbookBaseUrl: string;
   apps: { replicas: number; maxReplicas: number; pdbMinAvailable: number } & Resources;
   kafka: { replicas: number; storage: string; topicReplicas: number; minInsyncReplicas: number; resources: Resources };
   postgres: { instances: number; storage: string; resources: Resources };
@@ -280,8 +283,9 @@ export function renderApp(app: AppFacts, all: readonly AppFacts[], o: Overlay): 
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: meta(app.name, o, l),
+    // No `replicas`: the HorizontalPodAutoscaler owns it (minReplicas = the overlay's replicas), so
+    // an apply does not scale a busy app down.
     spec: {
-      replicas: o.apps.replicas,
       revisionHistoryLimit: 5,
       selector: { matchLabels: selector(app.name) },
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
@@ -369,7 +373,7 @@ export function kafkaAcls(app: AppFacts): object[] {
   ];
 }
 
-/** Shared by all contexts: the Kafka cluster, its topics (from topicSpecs()), the default-deny policy. */
+/** Shared by all contexts: the Kafka cluster, its topics (from topicSpecs()), the default-deny policy, scraping and alerts. */
 export function renderPlatform(o: Overlay): Manifest[] {
   const l = { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/component': 'kafka' };
   const docs: Manifest[] = [
@@ -434,7 +438,7 @@ export function renderPlatform(o: Overlay): Manifest[] {
       },
     });
   }
-  return docs;
+  return [...docs, ...renderMonitoring(o)];
 }
 
 /** The whole platform for one overlay; `only` limits it to one app's bundle (a team deploying its context alone). */

@@ -4,7 +4,8 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { TOPICS } from '@hub/contracts';
-import { K8S_DIR, OVERLAYS, REPO_ROOT, dbAppSecret, dbClusterName, discoverApps, render, toYaml, topicSpecs, type Manifest } from '../src/index.js';
+import { parser as promql } from '@prometheus-io/lezer-promql';
+import { ALERTS, K8S_DIR, OVERLAYS, REPO_ROOT, dbAppSecret, dbClusterName, discoverApps, render, toYaml, topicSpecs, type Manifest } from '../src/index.js';
 
 /**
  * Issue #19: every rendered manifest is valid against the vendored Kubernetes and operator
@@ -34,7 +35,13 @@ const SCHEMA_OF: Record<string, string> = {
 // Kubernetes' OpenAPI keywords (x-kubernetes-*) and formats (int32, int-or-string, …) are not JSON
 // Schema's: ignore unknown keywords and formats; types, required fields, enums and
 // additionalProperties: false (the "strict" schemas) are what is checked.
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+// Go's RE2 patterns in the CRDs (`(?i)…` in the Prometheus Operator's) are not ECMAScript: an inline
+// case-insensitive flag becomes the `i` flag.
+const goRegExp = Object.assign(
+  (pattern: string, flags: string) => (pattern.includes('(?i)') ? new RegExp(pattern.replaceAll('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags)),
+  { code: 'goRegExp' },
+);
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: goRegExp } });
 const validators = new Map<string, ValidateFunction>();
 function validatorFor(m: Manifest): ValidateFunction {
   const key = `${m.apiVersion}/${m.kind}`;
@@ -289,5 +296,67 @@ describe('the generator follows the code', () => {
     expect(before).toContain('Job');
     expect(before).not.toContain('Deployment');
     expect(after.sort()).toEqual(['Deployment', 'HorizontalPodAutoscaler']);
+  });
+});
+
+describe('alerts (PrometheusRule) and runbooks', () => {
+  const sources = [
+    ...['packages/nest-commons/src', 'packages/messaging/src'].map((d) => join(REPO_ROOT, d)),
+    ...readdirSync(join(REPO_ROOT, 'apps')).map((a) => join(REPO_ROOT, 'apps', a, 'src')),
+  ];
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  const code = sources
+    .flatMap((d) => {
+      try {
+        return walk(d);
+      } catch {
+        return [];
+      }
+    })
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  /** Metric names the apps register: `name: 'hub_…'` and registration's deadlineGauge('hub_…'). */
+  const exposed = new Set([...code.matchAll(/(?:name: |deadlineGauge\()'(hub_[a-z_]+)'/g)].map((m) => m[1]!));
+
+  it.each(ALERTS.map((a) => [a.alert, a] as const))('%s parses as PromQL and uses only metrics the apps expose', (_name, a) => {
+    const tree = promql.parse(a.expr);
+    let errors = 0;
+    tree.iterate({ enter: (n) => void (n.type.isError && errors++) });
+    expect(errors, a.expr).toBe(0);
+    const metrics = [...a.expr.matchAll(/\b(hub_[a-z_]+)\b/g)].map((m) => m[1]!);
+    const alternatives = [...a.expr.matchAll(/hub_\(([a-z|]+)\)_([a-z_]+)/g)].flatMap((m) => m[1]!.split('|').map((x) => `hub_${x}_${m[2]!}`));
+    expect([...metrics, ...alternatives].length, a.alert).toBeGreaterThan(a.alert === 'HubAppDown' ? -1 : 0);
+    for (const m of [...metrics.filter((x) => !x.endsWith('_')), ...alternatives])
+      expect(exposed.has(m), `${a.alert}: ${m} is not registered by any app`).toBe(true);
+  });
+
+  it('the list of exposed metrics is read from the sources (so the check above can fail)', () => {
+    expect([...exposed]).toEqual(
+      expect.arrayContaining(['hub_outbox_lag_seconds', 'hub_consumer_dead_letters_total', 'hub_registration_deadlines_overdue', 'hub_timers_due']),
+    );
+    expect(exposed.has('hub_no_such_metric')).toBe(false);
+  });
+
+  it('a broken expression is caught by the parser', () => {
+    let errors = 0;
+    promql.parse('sum by (x) (rate(hub_http_requests_total[5m]) > ').iterate({ enter: (n) => void (n.type.isError && errors++) });
+    expect(errors).toBeGreaterThan(0);
+  });
+
+  it('every alert has a runbook in docs/runbooks/, and every runbook is used by an alert or listed as a procedure', () => {
+    const runbooks = readdirSync(join(REPO_ROOT, 'docs/runbooks')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    for (const a of ALERTS) expect(runbooks, a.alert).toContain(`${a.runbook}.md`);
+    const index = readFileSync(join(REPO_ROOT, 'docs/runbooks/README.md'), 'utf8');
+    for (const r of runbooks) expect(index, `docs/runbooks/README.md lists ${r}`).toContain(`(${r})`);
+  });
+
+  it('the rendered PrometheusRule carries every alert with its severity and runbook_url', () => {
+    const rule = render('production', { platform: true }).find((d) => d.kind === 'PrometheusRule') as Manifest & {
+      spec: { groups: { rules: { alert: string; labels: { severity: string }; annotations: { runbook_url: string } }[] }[] };
+    };
+    const rules = rule.spec.groups.flatMap((g) => g.rules);
+    expect(rules.map((r) => r.alert)).toEqual(ALERTS.map((a) => a.alert));
+    for (const r of rules) expect(r.annotations.runbook_url).toMatch(/\/docs\/runbooks\/[a-z0-9-]+\.md$/);
   });
 });
