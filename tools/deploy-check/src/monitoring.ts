@@ -1,4 +1,4 @@
-import type { Manifest, Overlay } from './render.js';
+import type { Manifest, Overlay } from './types.js';
 
 /**
  * Scraping and alerts for the Prometheus Operator (issue #19, ADR 0101): one PodMonitor for every

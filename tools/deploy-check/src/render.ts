@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { renderMonitoring } from './monitoring.js';
+import type { Manifest, Overlay } from './types.js';
 import { REPO_ROOT, discoverApps, dlqTopicOf, topicSpecs, type AppFacts } from './platform.js';
 
 /**
@@ -10,34 +11,7 @@ import { REPO_ROOT, discoverApps, dlqTopicOf, topicSpecs, type AppFacts } from '
  * references (secretKeyRef, secret volumes, operator-created Secrets); their values are created
  * outside the repository (docker/README.md "Kubernetes").
  */
-export type Manifest = {
-  apiVersion: string;
-  kind: string;
-  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-} & Record<string, unknown>;
-
-interface Resources {
-  requests: { cpu: string; memory: string };
-  limits: { cpu: string; memory: string };
-}
-
-export interface Overlay {
-  namespace: string;
-  imageRegistry: string;
-  imageTag: string;
-  auth: { issuer: string; audience: string; jwksUrl: string };
-  web: { publicIssuerUrl: string; clientId: string };
-  publicBaseUrl: string;
-  documents: { s3Endpoint: string; s3PublicEndpoint: string; s3Bucket: string; s3Region: string };
-  ingressNamespace: string;
-  monitoringNamespace: string;
-  /** Where docs/runbooks/ is browsed (the alerts' runbook_url). */
-  runbookBaseUrl: string;
-  apps: { replicas: number; maxReplicas: number; pdbMinAvailable: number } & Resources;
-  kafka: { replicas: number; storage: string; topicReplicas: number; minInsyncReplicas: number; resources: Resources };
-  postgres: { instances: number; storage: string; resources: Resources };
-  backup: { destinationPath: string; endpointURL: string; retentionPolicy: string; schedule: string; credentialsSecret: string };
-}
+export type { Manifest, Overlay } from './types.js';
 
 export const OVERLAYS = ['single-node', 'production'] as const;
 export type OverlayName = (typeof OVERLAYS)[number];

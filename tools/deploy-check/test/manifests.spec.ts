@@ -5,7 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { TOPICS } from '@hub/contracts';
 import { parser as promql } from '@prometheus-io/lezer-promql';
-import { ALERTS, K8S_DIR, OVERLAYS, REPO_ROOT, dbAppSecret, dbClusterName, discoverApps, render, toYaml, topicSpecs, type Manifest } from '../src/index.js';
+import {
+  ALERTS,
+  K8S_DIR,
+  OVERLAYS,
+  REPO_ROOT,
+  loadOverlay,
+  dbAppSecret,
+  dbClusterName,
+  discoverApps,
+  render,
+  toYaml,
+  topicSpecs,
+  type Manifest,
+} from '../src/index.js';
 
 /**
  * Issue #19: every rendered manifest is valid against the vendored Kubernetes and operator
@@ -274,6 +287,26 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
 });
 
 describe('the generator follows the code', () => {
+  it('both overlays set the same values (no size forgotten in one), none empty', () => {
+    const leaves = (v: unknown, path = ''): string[] =>
+      v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => leaves(x, `${path}.${k}`)) : [path];
+    const [small, prod] = OVERLAYS.map((n) => loadOverlay(n));
+    expect(leaves(small).sort()).toEqual(leaves(prod).sort());
+    for (const o of [small, prod])
+      for (const p of leaves(o))
+        expect(
+          p
+            .split('.')
+            .slice(1)
+            .reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o),
+          p,
+        ).not.toBe('');
+    // The sizes are what distinguishes them.
+    expect(small!.kafka.replicas).toBe(1);
+    expect(prod!.kafka.replicas).toBeGreaterThanOrEqual(3);
+    expect(prod!.postgres.instances).toBeGreaterThan(small!.postgres.instances);
+  });
+
   it('every app in apps/ is discovered with its package.json hub fields', () => {
     const dirs = readdirSync(join(REPO_ROOT, 'apps')).sort();
     expect(apps.map((a) => a.name)).toEqual(dirs);
