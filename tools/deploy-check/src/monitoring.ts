@@ -111,7 +111,59 @@ export const ALERTS: readonly Alert[] = [
   },
 ];
 
-export function renderMonitoring(o: Overlay): Manifest[] {
+/** Panels of each app's Grafana dashboard: PromQL over the app's own series (`$app` = its name). */
+export interface Panel {
+  readonly title: string;
+  readonly expr: string;
+  readonly unit: string;
+  /** Only for apps that run workers (contexts): outbox, consumers, timers. */
+  readonly contextsOnly?: boolean;
+}
+
+const SEL = `${APP}="$app"`;
+export const PANELS: readonly Panel[] = [
+  { title: 'Requests per second by status', expr: `sum by (status) (rate(hub_http_requests_total{${SEL}}[5m]))`, unit: 'reqps' },
+  {
+    title: 'Latency p95 by route',
+    expr: `histogram_quantile(0.95, sum by (le, route) (rate(hub_http_request_duration_seconds_bucket{${SEL}}[5m])))`,
+    unit: 's',
+  },
+  { title: 'Outbox: events waiting', expr: `max (hub_outbox_pending_events{${SEL}})`, unit: 'short', contextsOnly: true },
+  { title: 'Outbox: age of the oldest waiting event', expr: `max (hub_outbox_lag_seconds{${SEL}})`, unit: 's', contextsOnly: true },
+  { title: 'Consumer lag by consumer', expr: `max by (consumer) (hub_consumer_lag_messages{${SEL}})`, unit: 'short', contextsOnly: true },
+  {
+    title: 'Messages consumed by outcome',
+    expr: `sum by (consumer, outcome) (rate(hub_consumer_messages_total{${SEL}}[5m]))`,
+    unit: 'ops',
+    contextsOnly: true,
+  },
+  { title: 'Dead letters (30 min)', expr: `sum by (consumer) (increase(hub_consumer_dead_letters_total{${SEL}}[30m]))`, unit: 'short', contextsOnly: true },
+  { title: 'Timers due and failed', expr: `max (hub_timers_due{${SEL}}) or max (hub_timers_failed{${SEL}})`, unit: 'short', contextsOnly: true },
+];
+
+/** A Grafana dashboard (JSON model) for one app, as a ConfigMap the Grafana sidecar loads (label grafana_dashboard). */
+export function dashboardOf(app: string, context: boolean): object {
+  const panels = PANELS.filter((p) => context || !p.contextsOnly).map((p, i) => ({
+    id: i + 1,
+    type: 'timeseries',
+    title: p.title,
+    datasource: { type: 'prometheus', uid: '${datasource}' },
+    gridPos: { h: 8, w: 12, x: (i % 2) * 12, y: Math.floor(i / 2) * 8 },
+    fieldConfig: { defaults: { unit: p.unit }, overrides: [] },
+    targets: [{ refId: 'A', expr: p.expr.replaceAll('$app', app) }],
+  }));
+  return {
+    uid: `hub-${app}`,
+    title: `Hub — ${app}`,
+    tags: ['hub-platform'],
+    schemaVersion: 39,
+    time: { from: 'now-6h', to: 'now' },
+    templating: { list: [{ name: 'datasource', type: 'datasource', query: 'prometheus' }] },
+    panels,
+  };
+}
+
+export function renderMonitoring(o: Overlay, apps: readonly { name: string; kind: string }[] = []): Manifest[] {
   const l = { 'app.kubernetes.io/part-of': 'hub-platform', 'app.kubernetes.io/component': 'monitoring' };
   return [
     {
@@ -146,5 +198,13 @@ export function renderMonitoring(o: Overlay): Manifest[] {
         ],
       },
     },
+    ...apps
+      .filter((a) => a.kind !== 'web')
+      .map((a): Manifest => ({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: `${a.name}-dashboard`, namespace: o.namespace, labels: { ...l, grafana_dashboard: '1', 'hub.kz/context': a.name } },
+        data: { [`hub-${a.name}.json`]: JSON.stringify(dashboardOf(a.name, a.kind === 'context'), null, 2) },
+      })),
   ];
 }

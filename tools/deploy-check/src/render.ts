@@ -348,7 +348,7 @@ export function kafkaAcls(app: AppFacts): object[] {
 }
 
 /** Shared by all contexts: the Kafka cluster, its topics (from topicSpecs()), the default-deny policy, scraping and alerts. */
-export function renderPlatform(o: Overlay): Manifest[] {
+export function renderPlatform(o: Overlay, apps: readonly AppFacts[] = discoverApps()): Manifest[] {
   const l = { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/component': 'kafka' };
   const docs: Manifest[] = [
     {
@@ -412,7 +412,7 @@ export function renderPlatform(o: Overlay): Manifest[] {
       },
     });
   }
-  return [...docs, ...renderMonitoring(o)];
+  return [...docs, ...renderMonitoring(o, apps)];
 }
 
 /** The whole platform for one overlay; `only` limits it to one app's bundle (a team deploying its context alone). */
@@ -427,8 +427,8 @@ export function render(overlay: OverlayName, options: { only?: string; platform?
     const docs = renderApp(app, apps, o);
     return options.stage === 'before' ? docs.filter((d) => !starts(d)) : options.stage === 'after' ? docs.filter(starts) : docs;
   }
-  if (options.platform) return renderPlatform(o);
-  return [...renderPlatform(o), ...apps.flatMap((a) => renderApp(a, apps, o))];
+  if (options.platform) return renderPlatform(o, apps);
+  return [...renderPlatform(o, apps), ...apps.flatMap((a) => renderApp(a, apps, o))];
 }
 
 export function toYaml(docs: readonly Manifest[]): string {

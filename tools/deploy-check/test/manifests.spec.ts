@@ -7,6 +7,8 @@ import { TOPICS } from '@hub/contracts';
 import { parser as promql } from '@prometheus-io/lezer-promql';
 import {
   ALERTS,
+  PANELS,
+  dashboardOf,
   K8S_DIR,
   OVERLAYS,
   REPO_ROOT,
@@ -154,7 +156,17 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     for (const kind of ['ServiceAccount', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
       expect(names(parsed, kind).sort(), kind).toEqual(appNames);
     }
-    expect(names(parsed, 'ConfigMap').sort()).toEqual(appNames.map((n) => `${n}-config`));
+    expect(
+      names(parsed, 'ConfigMap')
+        .filter((n) => n.endsWith('-config'))
+        .sort(),
+    ).toEqual(appNames.map((n) => `${n}-config`));
+    // A Grafana dashboard per app with an API of its own (all but the web app).
+    expect(
+      names(parsed, 'ConfigMap')
+        .filter((n) => n.endsWith('-dashboard'))
+        .sort(),
+    ).toEqual(appNames.filter((n) => n !== 'web').map((n) => `${n}-dashboard`));
     expect(
       names(parsed, 'NetworkPolicy')
         .filter((n) => !n.endsWith('-db-ingress') && n !== 'default-deny-ingress')
@@ -369,6 +381,22 @@ describe('alerts (PrometheusRule) and runbooks', () => {
       expect.arrayContaining(['hub_outbox_lag_seconds', 'hub_consumer_dead_letters_total', 'hub_registration_deadlines_overdue', 'hub_timers_due']),
     );
     expect(exposed.has('hub_no_such_metric')).toBe(false);
+  });
+
+  it.each(PANELS.map((p) => [p.title, p] as const))('dashboard panel "%s" parses as PromQL and uses only exposed metrics', (_t, p) => {
+    const expr = p.expr.replaceAll('$app', 'registration');
+    let errors = 0;
+    promql.parse(expr).iterate({ enter: (n) => void (n.type.isError && errors++) });
+    expect(errors, expr).toBe(0);
+    const metrics = [...expr.matchAll(/\b(hub_[a-z_]+)\b/g)].map((m) => m[1]!.replace(/_(bucket|sum|count)$/, ''));
+    expect(metrics.length).toBeGreaterThan(0);
+    for (const m of metrics) expect(exposed.has(m), `${p.title}: ${m}`).toBe(true);
+  });
+
+  it("the gateway's dashboard has no worker panels (it runs no outbox, consumers or timers)", () => {
+    const titles = (d: object) => (d as { panels: { title: string }[] }).panels.map((x) => x.title);
+    expect(titles(dashboardOf('admin-gateway', false))).toEqual(PANELS.filter((p) => !p.contextsOnly).map((p) => p.title));
+    expect(titles(dashboardOf('housing', true))).toEqual(PANELS.map((p) => p.title));
   });
 
   it('a broken expression is caught by the parser', () => {
