@@ -1,0 +1,3 @@
+export * from './platform.js';
+export * from './render.js';
+export * from './monitoring.js';

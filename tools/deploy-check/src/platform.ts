@@ -1,0 +1,90 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TOPICS, dlqTopicOf, topicSpecs, type TopicSpec } from '@hub/contracts';
+
+/**
+ * What the code says the platform is (ADR 0100): the deployables under apps/ (package.json `hub`
+ * field), the topics of `topicSpecs()`, and which topics each context consumes (read from its
+ * sources). The manifests are generated from this, so a new context cannot be forgotten.
+ */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+export type AppKind = 'context' | 'gateway' | 'web';
+
+export interface AppFacts {
+  /** Directory under apps/ = Kubernetes name = context name in TOPICS (for contexts). */
+  readonly name: string;
+  readonly packageName: string;
+  readonly kind: AppKind;
+  /** Port under `tools/hub up`; in a container every app listens on 3000 (docker/app.Dockerfile). */
+  readonly devPort?: number;
+  /** Its own database (package.json hub.database), absent for the web app. */
+  readonly database?: string;
+  /** The context's own topic (TOPICS[name]), absent for the gateway and the web app. */
+  readonly topic?: TopicSpec;
+  /** Topics of other contexts it consumes (its consumers' `topics:`). */
+  readonly consumes: readonly string[];
+  /** Its consumer groups: the `name` of each consumer (`<context>.<purpose>`). */
+  readonly consumerGroups: readonly string[];
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') && !p.endsWith('.spec.ts') ? [p] : [];
+  });
+}
+
+const topicKeyByName = new Map<string, string>(Object.entries(TOPICS).map(([k, t]) => [t.name, k]));
+
+/** Every `TOPICS.<ctx>.name` an app's sources name, other than its own: what it consumes. */
+function consumedTopics(appDir: string, own: string | undefined): string[] {
+  const found = new Set<string>();
+  for (const file of walk(join(appDir, 'src'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/TOPICS\.([a-z]+)\.name/g)) {
+      const key = m[1]!;
+      const t = (TOPICS as Record<string, TopicSpec>)[key];
+      if (t && t.name !== own) found.add(t.name);
+    }
+  }
+  return [...found].sort();
+}
+
+/** Consumer names: `name: '<ctx>.<purpose>'` next to a `topics:` declaration, and participation's configured default. */
+function consumerGroups(appDir: string, ctx: string): string[] {
+  const found = new Set<string>();
+  for (const file of walk(join(appDir, 'src'))) {
+    for (const m of readFileSync(file, 'utf8').matchAll(new RegExp(`['"](${ctx}\\.[a-z0-9-]+-events)['"]`, 'g'))) found.add(m[1]!);
+  }
+  return [...found].sort();
+}
+
+export function discoverApps(root = REPO_ROOT): AppFacts[] {
+  const appsDir = join(root, 'apps');
+  return readdirSync(appsDir)
+    .filter((d) => existsSync(join(appsDir, d, 'package.json')))
+    .sort()
+    .map((name): AppFacts => {
+      const dir = join(appsDir, name);
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; hub?: { port?: number; database?: string } };
+      const topic = (TOPICS as Record<string, TopicSpec>)[name];
+      const kind: AppKind = name === 'web' ? 'web' : name === 'admin-gateway' ? 'gateway' : 'context';
+      if (kind === 'context' && !topic) throw new Error(`apps/${name} is a context without a topic in @hub/contracts TOPICS`);
+      return {
+        name,
+        packageName: pkg.name,
+        kind,
+        ...(pkg.hub?.port ? { devPort: pkg.hub.port } : {}),
+        ...(pkg.hub?.database ? { database: pkg.hub.database } : {}),
+        ...(kind === 'context' && topic ? { topic } : {}),
+        consumes: kind === 'context' ? consumedTopics(dir, topic?.name) : [],
+        consumerGroups: kind === 'context' ? consumerGroups(dir, name) : [],
+      };
+    });
+}
+
+export const contextOfTopic = (topic: string): string | undefined => topicKeyByName.get(topic);
+
+export { dlqTopicOf, topicSpecs };

@@ -1,0 +1,436 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { renderMonitoring } from './monitoring.js';
+import type { Manifest, Overlay } from './types.js';
+import { REPO_ROOT, discoverApps, dlqTopicOf, topicSpecs, type AppFacts } from './platform.js';
+
+/**
+ * The platform's Kubernetes manifests (issue #19, ADR 0100): generated from the code's facts
+ * (platform.ts) and one overlay of sizes (docker/k8s/overlays/<name>.yaml). Secrets appear only as
+ * references (secretKeyRef, secret volumes, operator-created Secrets); their values are created
+ * outside the repository (docker/README.md "Kubernetes").
+ */
+export type { Manifest, Overlay } from './types.js';
+
+export const OVERLAYS = ['single-node', 'production'] as const;
+export type OverlayName = (typeof OVERLAYS)[number];
+
+export const K8S_DIR = join(REPO_ROOT, 'docker/k8s');
+
+export function loadOverlay(name: OverlayName): Overlay {
+  return parse(readFileSync(join(K8S_DIR, 'overlays', `${name}.yaml`), 'utf8')) as Overlay;
+}
+
+export const KAFKA_CLUSTER = 'hub-kafka';
+/** Every app listens on 3000 in its container (docker/app.Dockerfile, docker/web.Dockerfile). */
+const HTTP_PORT = 3000;
+const PART_OF = 'hub-platform';
+
+export const dbClusterName = (app: string): string => `${app}-db`;
+/** CloudNativePG creates `<cluster>-app` with the application user's connection URI under `uri`. */
+export const dbAppSecret = (app: string): string => `${dbClusterName(app)}-app`;
+
+const labels = (app: string, component: string): Record<string, string> => ({
+  'app.kubernetes.io/name': app,
+  'app.kubernetes.io/component': component,
+  'app.kubernetes.io/part-of': PART_OF,
+  'hub.kz/context': app,
+});
+
+const selector = (app: string): Record<string, string> => ({ 'app.kubernetes.io/name': app, 'app.kubernetes.io/component': 'api' });
+
+const secretEnv = (name: string, secret: string, key: string) => ({ name, valueFrom: { secretKeyRef: { name: secret, key } } });
+
+const podSecurityContext = { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } };
+const containerSecurityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } };
+
+/** Variables from Secrets, per app (F-42 keys, S3 credentials, the database URI, the Kafka user's password). */
+function secretEnvOf(app: AppFacts): object[] {
+  const env: object[] = [];
+  if (app.database) env.push(secretEnv('DATABASE_URL', dbAppSecret(app.name), 'uri'));
+  if (app.kind === 'context') env.push(secretEnv('HUB_KAFKA_SASL_PASSWORD', app.name, 'password')); // the KafkaUser's Secret (Strimzi)
+  if (app.name === 'participation' || app.name === 'housing') {
+    // F-42: the personal-data key ring, created by the operator of the cluster (docs/runbooks).
+    env.push(secretEnv('HUB_PII_KEYS', `${app.name}-pii`, 'HUB_PII_KEYS'), secretEnv('HUB_PII_ACTIVE_KEY', `${app.name}-pii`, 'HUB_PII_ACTIVE_KEY'));
+  }
+  if (app.name === 'documents') {
+    env.push(
+      secretEnv('HUB_S3_ACCESS_KEY_ID', 'documents-s3', 'HUB_S3_ACCESS_KEY_ID'),
+      secretEnv('HUB_S3_SECRET_ACCESS_KEY', 'documents-s3', 'HUB_S3_SECRET_ACCESS_KEY'),
+    );
+  }
+  return env;
+}
+
+function configOf(app: AppFacts, all: readonly AppFacts[], o: Overlay): Record<string, string> {
+  if (app.kind === 'web') {
+    return {
+      NODE_ENV: 'production',
+      HOST: '0.0.0.0',
+      PORT: String(HTTP_PORT),
+      HUB_WEB_GATEWAY_URL: `http://admin-gateway:${HTTP_PORT}`,
+      HUB_WEB_ISSUER_URL: o.web.publicIssuerUrl,
+      HUB_WEB_CLIENT_ID: o.web.clientId,
+      HUB_AUTH_ISSUER: o.auth.issuer,
+    };
+  }
+  const c: Record<string, string> = {
+    NODE_ENV: 'production',
+    PORT: String(HTTP_PORT),
+    HUB_LOG_LEVEL: 'info',
+    HUB_AUTH_ISSUER: o.auth.issuer,
+    HUB_AUTH_AUDIENCE: o.auth.audience,
+    HUB_AUTH_JWKS_URL: o.auth.jwksUrl,
+  };
+  if (app.kind === 'gateway') {
+    const contexts = all.filter((a) => a.kind === 'context');
+    const url = (n: string) => `http://${n}:${HTTP_PORT}`;
+    c.REGISTRATION_URL = url('registration');
+    c.PARTICIPATION_URL = url('participation');
+    c.HUB_GATEWAY_UPSTREAMS = JSON.stringify(
+      Object.fromEntries(contexts.filter((a) => a.name !== 'registration' && a.name !== 'participation').map((a) => [a.name, url(a.name)])),
+    );
+    c.HUB_GATEWAY_TRUST_PROXY = 'true';
+  }
+  if (app.kind === 'context') {
+    c.HUB_KAFKA_BROKERS = `${KAFKA_CLUSTER}-kafka-bootstrap:9092`;
+    c.HUB_KAFKA_SASL_MECHANISM = 'scram-sha-512';
+    c.HUB_KAFKA_SASL_USERNAME = app.name;
+    c.HUB_RUN_WORKERS = 'true';
+  }
+  if (app.name === 'registration') {
+    c.REGISTRATION_PUBLIC_BASE_URL = o.publicBaseUrl;
+    c.REGISTRATION_SIGNING_KEY_FILE = '/var/run/secrets/hub/registration-signing/key.pem';
+  }
+  if (app.name === 'documents') {
+    c.HUB_S3_ENDPOINT = o.documents.s3Endpoint;
+    c.HUB_S3_PUBLIC_ENDPOINT = o.documents.s3PublicEndpoint;
+    c.HUB_S3_BUCKET = o.documents.s3Bucket;
+    c.HUB_S3_REGION = o.documents.s3Region;
+  }
+  return c;
+}
+
+function image(app: AppFacts, o: Overlay): string {
+  return `${o.imageRegistry}/${app.name}:${o.imageTag}`;
+}
+
+function podSpec(app: AppFacts, o: Overlay, command?: string[]) {
+  const volumes: object[] = [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }];
+  const mounts: object[] = [{ name: 'tmp', mountPath: '/tmp' }];
+  if (app.name === 'registration' && !command) {
+    volumes.push({ name: 'signing-key', secret: { secretName: 'registration-signing-key', items: [{ key: 'key.pem', path: 'key.pem' }] } });
+    mounts.push({ name: 'signing-key', mountPath: '/var/run/secrets/hub/registration-signing', readOnly: true });
+  }
+  const health = app.kind === 'web' ? { live: '/healthz', ready: '/healthz' } : { live: '/health/live', ready: '/health/ready' };
+  const container: Record<string, unknown> = {
+    name: app.name,
+    image: image(app, o),
+    imagePullPolicy: 'IfNotPresent',
+    envFrom: [{ configMapRef: { name: `${app.name}-config` } }],
+    env: secretEnvOf(app),
+    securityContext: containerSecurityContext,
+    volumeMounts: mounts,
+    resources: { requests: o.apps.requests, limits: o.apps.limits },
+  };
+  if (command) {
+    container.command = command;
+  } else {
+    container.ports = [{ name: 'http', containerPort: HTTP_PORT, protocol: 'TCP' }];
+    // nest-commons HealthController: /health/live answers while the process runs, /health/ready
+    // only when the database and Kafka answer. The web server answers /healthz.
+    container.startupProbe = { httpGet: { path: health.live, port: 'http' }, periodSeconds: 2, failureThreshold: 30, timeoutSeconds: 2 };
+    container.livenessProbe = { httpGet: { path: health.live, port: 'http' }, periodSeconds: 10, failureThreshold: 3, timeoutSeconds: 2 };
+    container.readinessProbe = { httpGet: { path: health.ready, port: 'http' }, periodSeconds: 5, failureThreshold: 3, timeoutSeconds: 3 };
+  }
+  return {
+    serviceAccountName: app.name,
+    automountServiceAccountToken: false,
+    securityContext: podSecurityContext,
+    containers: [container],
+    volumes,
+  };
+}
+
+const meta = (name: string, o: Overlay, l: Record<string, string>, annotations?: Record<string, string>) => ({
+  name,
+  namespace: o.namespace,
+  labels: l,
+  ...(annotations ? { annotations } : {}),
+});
+
+/** Everything one app needs, deployable alone once the platform bundle (Kafka, topics) exists. */
+export function renderApp(app: AppFacts, all: readonly AppFacts[], o: Overlay): Manifest[] {
+  const l = labels(app.name, 'api');
+  const docs: Manifest[] = [];
+  docs.push({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(app.name, o, l), automountServiceAccountToken: false });
+  docs.push({ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta(`${app.name}-config`, o, l), data: configOf(app, all, o) });
+
+  if (app.database) {
+    const dl = labels(app.name, 'database');
+    docs.push({
+      apiVersion: 'postgresql.cnpg.io/v1',
+      kind: 'Cluster',
+      metadata: meta(dbClusterName(app.name), o, dl),
+      spec: {
+        instances: o.postgres.instances,
+        imageName: 'ghcr.io/cloudnative-pg/postgresql:16',
+        storage: { size: o.postgres.storage },
+        resources: o.postgres.resources,
+        bootstrap: { initdb: { database: app.database, owner: 'hub' } },
+        backup: {
+          retentionPolicy: o.backup.retentionPolicy,
+          barmanObjectStore: {
+            destinationPath: `${o.backup.destinationPath}/${app.name}`,
+            endpointURL: o.backup.endpointURL,
+            s3Credentials: {
+              accessKeyId: { name: o.backup.credentialsSecret, key: 'ACCESS_KEY_ID' },
+              secretAccessKey: { name: o.backup.credentialsSecret, key: 'ACCESS_SECRET_KEY' },
+            },
+            wal: { compression: 'gzip' },
+            data: { compression: 'gzip' },
+          },
+        },
+      },
+    });
+    docs.push({
+      apiVersion: 'postgresql.cnpg.io/v1',
+      kind: 'ScheduledBackup',
+      metadata: meta(`${dbClusterName(app.name)}-daily`, o, dl),
+      spec: { schedule: o.backup.schedule, backupOwnerReference: 'self', cluster: { name: dbClusterName(app.name) } },
+    });
+    // The database only from its own context's pods (the app and its migration Job), its own
+    // instances (replication), the CloudNativePG operator and the metrics scraper.
+    docs.push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(`${dbClusterName(app.name)}-ingress`, o, dl),
+      spec: {
+        podSelector: { matchLabels: { 'cnpg.io/cluster': dbClusterName(app.name) } },
+        policyTypes: ['Ingress'],
+        ingress: [
+          { from: [{ podSelector: { matchLabels: { 'hub.kz/context': app.name } } }], ports: [{ protocol: 'TCP', port: 5432 }] },
+          { from: [{ podSelector: { matchLabels: { 'cnpg.io/cluster': dbClusterName(app.name) } } }] },
+          { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'cnpg-system' } } }], ports: [{ protocol: 'TCP', port: 8000 }] },
+          {
+            from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': o.monitoringNamespace } } }],
+            ports: [{ protocol: 'TCP', port: 9187 }],
+          },
+        ],
+      },
+    });
+    // Migrations before the new version: one Job per image tag (`node dist/cli/migrate.js up`).
+    docs.push({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: meta(`${app.name}-migrate-${o.imageTag.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`.slice(0, 63), o, labels(app.name, 'migration'), {
+        'argocd.argoproj.io/hook': 'PreSync',
+        'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation',
+      }),
+      spec: {
+        backoffLimit: 3,
+        activeDeadlineSeconds: 900,
+        ttlSecondsAfterFinished: 86_400,
+        template: {
+          metadata: { labels: labels(app.name, 'migration') },
+          spec: { ...podSpec(app, o, ['node', 'dist/cli/migrate.js', 'up']), restartPolicy: 'Never' },
+        },
+      },
+    });
+  }
+
+  if (app.kind === 'context') {
+    docs.push({
+      apiVersion: 'kafka.strimzi.io/v1beta2',
+      kind: 'KafkaUser',
+      metadata: meta(app.name, o, { ...labels(app.name, 'kafka-user'), 'strimzi.io/cluster': KAFKA_CLUSTER }),
+      spec: {
+        authentication: { type: 'scram-sha-512' },
+        authorization: { type: 'simple', acls: kafkaAcls(app) },
+      },
+    });
+  }
+
+  const podLabels = { ...l, ...(app.kind === 'context' ? { 'hub.kz/kafka-client': 'true' } : {}) };
+  docs.push({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: meta(app.name, o, l),
+    // No `replicas`: the HorizontalPodAutoscaler owns it (minReplicas = the overlay's replicas), so
+    // an apply does not scale a busy app down.
+    spec: {
+      revisionHistoryLimit: 5,
+      selector: { matchLabels: selector(app.name) },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
+      template: {
+        metadata: {
+          labels: podLabels,
+          annotations: {
+            'prometheus.io/scrape': app.kind === 'web' ? 'false' : 'true',
+            'prometheus.io/path': '/metrics',
+            'prometheus.io/port': String(HTTP_PORT),
+          },
+        },
+        spec: {
+          ...podSpec(app, o),
+          terminationGracePeriodSeconds: 30,
+          topologySpreadConstraints: [
+            { maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: selector(app.name) } },
+          ],
+        },
+      },
+    },
+  });
+  docs.push({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(app.name, o, l),
+    spec: { type: 'ClusterIP', selector: selector(app.name), ports: [{ name: 'http', port: HTTP_PORT, targetPort: 'http', protocol: 'TCP' }] },
+  });
+  docs.push({
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: meta(app.name, o, l),
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: app.name },
+      minReplicas: o.apps.replicas,
+      maxReplicas: o.apps.maxReplicas,
+      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 70 } } }],
+    },
+  });
+  docs.push({
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: meta(app.name, o, l),
+    spec: { ...(o.apps.pdbMinAvailable > 0 ? { minAvailable: o.apps.pdbMinAvailable } : { maxUnavailable: 1 }), selector: { matchLabels: selector(app.name) } },
+  });
+  // Who may call the app: contexts only from the gateway (and the metrics scraper); the gateway from
+  // the web app and the ingress controller; the web app from the ingress controller.
+  const fromPods = (name: string) => ({ podSelector: { matchLabels: { 'app.kubernetes.io/name': name } } });
+  const fromNs = (ns: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } });
+  const callers =
+    app.kind === 'context'
+      ? [fromPods('admin-gateway')]
+      : app.kind === 'gateway'
+        ? [fromPods('web'), fromNs(o.ingressNamespace)]
+        : [fromNs(o.ingressNamespace)];
+  docs.push({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: meta(`${app.name}-ingress`, o, l),
+    spec: {
+      podSelector: { matchLabels: selector(app.name) },
+      policyTypes: ['Ingress'],
+      ingress: [
+        { from: callers, ports: [{ protocol: 'TCP', port: HTTP_PORT }] },
+        ...(app.kind === 'web' ? [] : [{ from: [fromNs(o.monitoringNamespace)], ports: [{ protocol: 'TCP', port: HTTP_PORT }] }]),
+      ],
+    },
+  });
+  return docs;
+}
+
+/**
+ * A context's Kafka rights (Strimzi simple authorisation): write (and describe) only its own topic;
+ * read what it consumes; write the dead-letter twins of what it consumes (a consumer dead-letters
+ * there, packages/messaging event-consumer.ts); its own consumer groups (`<context>.` prefix).
+ */
+export function kafkaAcls(app: AppFacts): object[] {
+  const topic = (name: string, operations: string[]) => ({ resource: { type: 'topic', name, patternType: 'literal' }, operations, host: '*' });
+  return [
+    topic(app.topic!.name, ['Write', 'Describe']),
+    ...app.consumes.flatMap((t) => [topic(t, ['Read', 'Describe']), topic(dlqTopicOf(t), ['Write', 'Describe'])]),
+    ...(app.consumes.length > 0
+      ? [{ resource: { type: 'group', name: `${app.name}.`, patternType: 'prefix' }, operations: ['Read', 'Describe'], host: '*' }]
+      : []),
+  ];
+}
+
+/** Shared by all contexts: the Kafka cluster, its topics (from topicSpecs()), the default-deny policy, scraping and alerts. */
+export function renderPlatform(o: Overlay, apps: readonly AppFacts[] = discoverApps()): Manifest[] {
+  const l = { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/component': 'kafka' };
+  const docs: Manifest[] = [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta('default-deny-ingress', o, { 'app.kubernetes.io/part-of': PART_OF }),
+      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    },
+    {
+      apiVersion: 'kafka.strimzi.io/v1beta2',
+      kind: 'KafkaNodePool',
+      metadata: meta('dual-role', o, { ...l, 'strimzi.io/cluster': KAFKA_CLUSTER }),
+      spec: {
+        replicas: o.kafka.replicas,
+        roles: ['controller', 'broker'],
+        storage: { type: 'jbod', volumes: [{ id: 0, type: 'persistent-claim', size: o.kafka.storage, deleteClaim: false, kraftMetadata: 'shared' }] },
+        resources: o.kafka.resources,
+      },
+    },
+    {
+      apiVersion: 'kafka.strimzi.io/v1beta2',
+      kind: 'Kafka',
+      metadata: meta(KAFKA_CLUSTER, o, l, { 'strimzi.io/node-pools': 'enabled', 'strimzi.io/kraft': 'enabled' }),
+      spec: {
+        kafka: {
+          listeners: [
+            {
+              name: 'scram',
+              port: 9092,
+              type: 'internal',
+              tls: false,
+              authentication: { type: 'scram-sha-512' },
+              // Strimzi writes the listener's NetworkPolicy: only pods labelled as Kafka clients.
+              networkPolicyPeers: [{ podSelector: { matchLabels: { 'hub.kz/kafka-client': 'true' } } }],
+            },
+          ],
+          authorization: { type: 'simple' },
+          config: {
+            'auto.create.topics.enable': false,
+            'default.replication.factor': o.kafka.topicReplicas,
+            'min.insync.replicas': o.kafka.minInsyncReplicas,
+            'offsets.topic.replication.factor': o.kafka.topicReplicas,
+            'transaction.state.log.replication.factor': o.kafka.topicReplicas,
+            'transaction.state.log.min.isr': o.kafka.minInsyncReplicas,
+          },
+        },
+        entityOperator: { topicOperator: {}, userOperator: {} },
+      },
+    },
+  ];
+  for (const t of topicSpecs()) {
+    docs.push({
+      apiVersion: 'kafka.strimzi.io/v1beta2',
+      kind: 'KafkaTopic',
+      metadata: meta(t.name, o, { ...l, 'app.kubernetes.io/component': 'topic', 'strimzi.io/cluster': KAFKA_CLUSTER }),
+      spec: {
+        topicName: t.name,
+        partitions: t.partitions,
+        replicas: o.kafka.topicReplicas,
+        config: { ...(t.retentionMs ? { 'retention.ms': t.retentionMs } : {}), 'min.insync.replicas': o.kafka.minInsyncReplicas, 'cleanup.policy': 'delete' },
+      },
+    });
+  }
+  return [...docs, ...renderMonitoring(o, apps)];
+}
+
+/** The whole platform for one overlay; `only` limits it to one app's bundle (a team deploying its context alone). */
+export function render(overlay: OverlayName, options: { only?: string; platform?: boolean; stage?: 'before' | 'after' } = {}): Manifest[] {
+  const o = loadOverlay(overlay);
+  const apps = discoverApps();
+  if (options.only) {
+    const app = apps.find((a) => a.name === options.only);
+    if (!app) throw new Error(`no app ${options.only} under apps/ (${apps.map((a) => a.name).join(', ')})`);
+    // before: everything the new version needs, its migration Job included; after: the new version.
+    const starts = (d: Manifest) => d.kind === 'Deployment' || d.kind === 'HorizontalPodAutoscaler';
+    const docs = renderApp(app, apps, o);
+    return options.stage === 'before' ? docs.filter((d) => !starts(d)) : options.stage === 'after' ? docs.filter(starts) : docs;
+  }
+  if (options.platform) return renderPlatform(o, apps);
+  return [...renderPlatform(o, apps), ...apps.flatMap((a) => renderApp(a, apps, o))];
+}
+
+export function toYaml(docs: readonly Manifest[]): string {
+  return docs.map((d) => stringify(d, { lineWidth: 0 })).join('---\n');
+}

@@ -1,0 +1,29 @@
+/** The shapes the generator works with (ADR 0100): a Kubernetes object and an overlay of sizes. */
+export type Manifest = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+} & Record<string, unknown>;
+
+interface Resources {
+  requests: { cpu: string; memory: string };
+  limits: { cpu: string; memory: string };
+}
+
+export interface Overlay {
+  namespace: string;
+  imageRegistry: string;
+  imageTag: string;
+  auth: { issuer: string; audience: string; jwksUrl: string };
+  web: { publicIssuerUrl: string; clientId: string };
+  publicBaseUrl: string;
+  documents: { s3Endpoint: string; s3PublicEndpoint: string; s3Bucket: string; s3Region: string };
+  ingressNamespace: string;
+  monitoringNamespace: string;
+  /** Where docs/runbooks/ is browsed (the alerts' runbook_url). */
+  runbookBaseUrl: string;
+  apps: { replicas: number; maxReplicas: number; pdbMinAvailable: number } & Resources;
+  kafka: { replicas: number; storage: string; topicReplicas: number; minInsyncReplicas: number; resources: Resources };
+  postgres: { instances: number; storage: string; resources: Resources };
+  backup: { destinationPath: string; endpointURL: string; retentionPolicy: string; schedule: string; credentialsSecret: string };
+}

@@ -1,0 +1,423 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { TOPICS } from '@hub/contracts';
+import { parser as promql } from '@prometheus-io/lezer-promql';
+import {
+  ALERTS,
+  PANELS,
+  dashboardOf,
+  K8S_DIR,
+  OVERLAYS,
+  REPO_ROOT,
+  loadOverlay,
+  dbAppSecret,
+  dbClusterName,
+  discoverApps,
+  render,
+  toYaml,
+  topicSpecs,
+  type Manifest,
+} from '../src/index.js';
+
+/**
+ * Issue #19: every rendered manifest is valid against the vendored Kubernetes and operator
+ * schemas (docker/k8s/schemas, offline), every app / topic / database in the code has its
+ * manifests and none names something that no longer exists, and no Secret value is in them.
+ */
+const SCHEMAS = join(K8S_DIR, 'schemas');
+const SCHEMA_OF: Record<string, string> = {
+  'v1/ServiceAccount': 'kubernetes-v1.32.2-standalone-strict/serviceaccount-v1.json',
+  'v1/ConfigMap': 'kubernetes-v1.32.2-standalone-strict/configmap-v1.json',
+  'v1/Service': 'kubernetes-v1.32.2-standalone-strict/service-v1.json',
+  'apps/v1/Deployment': 'kubernetes-v1.32.2-standalone-strict/deployment-apps-v1.json',
+  'batch/v1/Job': 'kubernetes-v1.32.2-standalone-strict/job-batch-v1.json',
+  'autoscaling/v2/HorizontalPodAutoscaler': 'kubernetes-v1.32.2-standalone-strict/horizontalpodautoscaler-autoscaling-v2.json',
+  'policy/v1/PodDisruptionBudget': 'kubernetes-v1.32.2-standalone-strict/poddisruptionbudget-policy-v1.json',
+  'networking.k8s.io/v1/NetworkPolicy': 'kubernetes-v1.32.2-standalone-strict/networkpolicy-networking-v1.json',
+  'kafka.strimzi.io/v1beta2/Kafka': 'crds/kafka.strimzi.io/kafka_v1beta2.json',
+  'kafka.strimzi.io/v1beta2/KafkaNodePool': 'crds/kafka.strimzi.io/kafkanodepool_v1beta2.json',
+  'kafka.strimzi.io/v1beta2/KafkaTopic': 'crds/kafka.strimzi.io/kafkatopic_v1beta2.json',
+  'kafka.strimzi.io/v1beta2/KafkaUser': 'crds/kafka.strimzi.io/kafkauser_v1beta2.json',
+  'postgresql.cnpg.io/v1/Cluster': 'crds/postgresql.cnpg.io/cluster_v1.json',
+  'postgresql.cnpg.io/v1/ScheduledBackup': 'crds/postgresql.cnpg.io/scheduledbackup_v1.json',
+  'monitoring.coreos.com/v1/PrometheusRule': 'crds/monitoring.coreos.com/prometheusrule_v1.json',
+  'monitoring.coreos.com/v1/PodMonitor': 'crds/monitoring.coreos.com/podmonitor_v1.json',
+};
+
+// Kubernetes' OpenAPI keywords (x-kubernetes-*) and formats (int32, int-or-string, …) are not JSON
+// Schema's: ignore unknown keywords and formats; types, required fields, enums and
+// additionalProperties: false (the "strict" schemas) are what is checked.
+// Go's RE2 patterns in the CRDs (`(?i)…` in the Prometheus Operator's) are not ECMAScript: an inline
+// case-insensitive flag becomes the `i` flag.
+const goRegExp = Object.assign(
+  (pattern: string, flags: string) => (pattern.includes('(?i)') ? new RegExp(pattern.replaceAll('(?i)', ''), `${flags}i`) : new RegExp(pattern, flags)),
+  { code: 'goRegExp' },
+);
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: goRegExp } });
+const validators = new Map<string, ValidateFunction>();
+function validatorFor(m: Manifest): ValidateFunction {
+  const key = `${m.apiVersion}/${m.kind}`;
+  const file = SCHEMA_OF[key];
+  if (!file) throw new Error(`no vendored schema for ${key} (add it to docker/k8s/schemas and SCHEMA_OF)`);
+  let v = validators.get(key);
+  if (!v) {
+    v = ajv.compile(JSON.parse(readFileSync(join(SCHEMAS, file), 'utf8')) as object);
+    validators.set(key, v);
+  }
+  return v;
+}
+
+interface Probe {
+  httpGet: { path: string };
+}
+interface Container {
+  command?: string[];
+  env?: { name: string; value?: string; valueFrom?: { secretKeyRef: { name: string; key: string } } }[];
+  securityContext: unknown;
+  resources: { requests: { cpu: string }; limits: { memory: string } };
+  readinessProbe: Probe;
+  livenessProbe: Probe;
+  startupProbe: Probe;
+}
+type Workload = Manifest & {
+  spec: { template: { spec: { securityContext: { runAsNonRoot: boolean }; automountServiceAccountToken: boolean; containers: Container[] } } };
+};
+interface Peer {
+  podSelector?: { matchLabels: Record<string, string> };
+  namespaceSelector?: { matchLabels: Record<string, string> };
+}
+type NetPol = Manifest & { spec: { podSelector: { matchLabels?: Record<string, string> }; ingress: { from: Peer[] }[] } };
+interface Acl {
+  resource: { type: string; name: string; patternType: string };
+  operations: string[];
+}
+type DbCluster = Manifest & {
+  spec: { bootstrap: { initdb: { database: string } }; backup: { barmanObjectStore: { destinationPath: string; s3Credentials: { accessKeyId: unknown } } } };
+};
+
+const apps = discoverApps();
+const byKind = (docs: Manifest[], kind: string) => docs.filter((d) => d.kind === kind);
+const names = (docs: Manifest[], kind: string) => byKind(docs, kind).map((d) => d.metadata.name);
+
+describe.each(OVERLAYS)('overlay %s', (overlay) => {
+  const docs = render(overlay);
+  // What `kubectl apply -f -` would read: the YAML text parsed back, not the objects in memory.
+  const parsed = parseAllDocuments(toYaml(docs)).map((d) => d.toJS() as Manifest);
+
+  it('renders YAML that parses back to the same objects', () => {
+    expect(parsed).toEqual(JSON.parse(JSON.stringify(docs)));
+  });
+
+  it('every manifest is valid against its Kubernetes or operator schema', () => {
+    const failures = parsed.flatMap((m) => {
+      const v = validatorFor(m);
+      const input: unknown = m; // the validator is a type guard: keep `m` as it is for the message
+      return v(input) ? [] : [`${m.kind}/${m.metadata.name}: ${ajv.errorsText(v.errors, { separator: '; ' })}`];
+    });
+    expect(failures).toEqual([]);
+  });
+
+  it('the validation can fail: an unknown field and a wrong type are rejected', () => {
+    const deployment = structuredClone(byKind(parsed, 'Deployment')[0]) as Manifest & { spec: Record<string, unknown> };
+    expect(validatorFor(deployment)({ ...deployment, spec: { ...deployment.spec, replica: 2 } })).toBe(false);
+    const topic = structuredClone(byKind(parsed, 'KafkaTopic')[0]) as Manifest & { spec: Record<string, unknown> };
+    expect(validatorFor(topic)({ ...topic, spec: { ...topic.spec, partitions: 'six' } })).toBe(false);
+    const cluster = structuredClone(byKind(parsed, 'Cluster')[0]) as Manifest & { spec: Record<string, unknown> };
+    expect(validatorFor(cluster)({ ...cluster, spec: { ...cluster.spec, backups: {} } })).toBe(false);
+    const user = structuredClone(byKind(parsed, 'KafkaUser')[0]) as Manifest & { spec: Record<string, unknown> };
+    expect(validatorFor(user)({ ...user, spec: { ...user.spec, authentication: { type: 'password' } } })).toBe(false);
+  });
+
+  it('names are unique per kind and every object is in the overlay namespace', () => {
+    const keys = parsed.map((d) => `${d.kind}/${d.metadata.name}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(new Set(parsed.map((d) => d.metadata.namespace))).toEqual(new Set(['hub']));
+  });
+
+  it('every app in apps/ has its ServiceAccount, ConfigMap, Deployment, Service, HPA, PDB and NetworkPolicy — and no other app is named', () => {
+    const appNames = apps.map((a) => a.name).sort();
+    expect(appNames).toEqual(
+      expect.arrayContaining([
+        'admin-gateway',
+        'registration',
+        'participation',
+        'services',
+        'housing',
+        'training',
+        'clusters',
+        'notifications',
+        'documents',
+        'web',
+      ]),
+    );
+    for (const kind of ['ServiceAccount', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
+      expect(names(parsed, kind).sort(), kind).toEqual(appNames);
+    }
+    expect(
+      names(parsed, 'ConfigMap')
+        .filter((n) => n.endsWith('-config'))
+        .sort(),
+    ).toEqual(appNames.map((n) => `${n}-config`));
+    // A Grafana dashboard per app with an API of its own (all but the web app).
+    expect(
+      names(parsed, 'ConfigMap')
+        .filter((n) => n.endsWith('-dashboard'))
+        .sort(),
+    ).toEqual(appNames.filter((n) => n !== 'web').map((n) => `${n}-dashboard`));
+    expect(
+      names(parsed, 'NetworkPolicy')
+        .filter((n) => !n.endsWith('-db-ingress') && n !== 'default-deny-ingress')
+        .sort(),
+    ).toEqual(appNames.map((n) => `${n}-ingress`));
+  });
+
+  it('every topic of topicSpecs() has its KafkaTopic (partitions, retention), and no KafkaTopic names a topic that no longer exists', () => {
+    const topics = byKind(parsed, 'KafkaTopic') as (Manifest & { spec: { topicName: string; partitions: number; config: Record<string, unknown> } })[];
+    expect(topics.map((t) => t.spec.topicName).sort()).toEqual(
+      topicSpecs()
+        .map((t) => t.name)
+        .sort(),
+    );
+    for (const spec of topicSpecs()) {
+      const t = topics.find((x) => x.spec.topicName === spec.name)!;
+      expect(t.spec.partitions).toBe(spec.partitions);
+      expect(t.spec.config['retention.ms']).toBe(spec.retentionMs);
+    }
+  });
+
+  it('every context database has its CloudNativePG Cluster with backups to S3 (credentials by reference), a daily backup, a migration Job and a NetworkPolicy', () => {
+    const withDb = apps.filter((a) => a.database);
+    expect(withDb.map((a) => a.name)).toEqual(apps.filter((a) => a.name !== 'web').map((a) => a.name));
+    const clusters = byKind(parsed, 'Cluster') as DbCluster[];
+    expect(clusters.map((c) => c.metadata.name).sort()).toEqual(withDb.map((a) => dbClusterName(a.name)).sort());
+    for (const a of withDb) {
+      const c = clusters.find((x) => x.metadata.name === dbClusterName(a.name))!;
+      expect(c.spec.bootstrap.initdb.database).toBe(a.database);
+      const store = c.spec.backup.barmanObjectStore;
+      expect(store.destinationPath).toMatch(new RegExp(`^s3://.+/${a.name}$`));
+      expect(store.s3Credentials.accessKeyId).toEqual({ name: 'hub-backup-s3', key: 'ACCESS_KEY_ID' });
+      expect(names(parsed, 'ScheduledBackup')).toContain(`${dbClusterName(a.name)}-daily`);
+      const job = byKind(parsed, 'Job').find((j) => j.metadata.labels?.['hub.kz/context'] === a.name) as Workload;
+      expect(job.spec.template.spec.containers[0]!.command).toEqual(['node', 'dist/cli/migrate.js', 'up']);
+      expect(job.spec.template.spec.containers[0]!.env).toContainEqual({
+        name: 'DATABASE_URL',
+        valueFrom: { secretKeyRef: { name: dbAppSecret(a.name), key: 'uri' } },
+      });
+      // The database: only from its own context (and its instances, the operator, the scraper).
+      const np = byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === `${dbClusterName(a.name)}-ingress`) as NetPol;
+      expect(np.spec.podSelector.matchLabels).toEqual({ 'cnpg.io/cluster': dbClusterName(a.name) });
+      const podPeers = np.spec.ingress.flatMap((r) => r.from).filter((p) => p.podSelector);
+      expect(podPeers).toEqual([
+        { podSelector: { matchLabels: { 'hub.kz/context': a.name } } },
+        { podSelector: { matchLabels: { 'cnpg.io/cluster': dbClusterName(a.name) } } },
+      ]);
+    }
+  });
+
+  it('contexts are reachable only from the gateway (and the metrics scraper); the gateway from the web app and the ingress', () => {
+    for (const a of apps) {
+      const np = byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === `${a.name}-ingress`) as NetPol;
+      const pods = np.spec.ingress.flatMap((r) => r.from).flatMap((p) => (p.podSelector ? [p.podSelector.matchLabels['app.kubernetes.io/name']] : []));
+      expect(pods, a.name).toEqual(a.kind === 'context' ? ['admin-gateway'] : a.kind === 'gateway' ? ['web'] : []);
+    }
+    expect(byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === 'default-deny-ingress')).toMatchObject({
+      spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    });
+  });
+
+  it('each context has a KafkaUser that writes only its own topic, reads what its sources consume, and uses only its own consumer groups', () => {
+    const users = byKind(parsed, 'KafkaUser') as (Manifest & { spec: { authorization: { acls: Acl[] } } })[];
+    const contexts = apps.filter((a) => a.kind === 'context');
+    expect(users.map((u) => u.metadata.name).sort()).toEqual(contexts.map((a) => a.name).sort());
+    expect(contexts.map((a) => a.name).sort()).toEqual(Object.keys(TOPICS).sort());
+    for (const a of contexts) {
+      const acls = users.find((u) => u.metadata.name === a.name)!.spec.authorization.acls;
+      const writes = acls.filter((x) => x.operations.includes('Write')).map((x) => x.resource.name);
+      expect(writes.sort(), a.name).toEqual([a.topic!.name, ...a.consumes.map((t) => `${t}.dlq`)].sort());
+      const reads = acls.filter((x) => x.resource.type === 'topic' && x.operations.includes('Read')).map((x) => x.resource.name);
+      expect(reads.sort(), a.name).toEqual([...a.consumes].sort());
+      expect(a.consumes).not.toContain(a.topic!.name);
+      for (const g of a.consumerGroups) expect(g.startsWith(`${a.name}.`), g).toBe(true);
+      const groups = acls.filter((x) => x.resource.type === 'group');
+      expect(groups).toEqual(
+        a.consumes.length ? [{ resource: { type: 'group', name: `${a.name}.`, patternType: 'prefix' }, operations: ['Read', 'Describe'], host: '*' }] : [],
+      );
+      // Nothing on another context's own topic but Read.
+      for (const x of acls.filter((y) => y.resource.type === 'topic' && y.resource.name !== a.topic!.name && !y.resource.name.endsWith('.dlq'))) {
+        expect(x.operations).toEqual(['Read', 'Describe']);
+      }
+    }
+  });
+
+  it('pods run non-root with a read-only root filesystem, probes on the real health endpoints, and resources', () => {
+    for (const d of [...byKind(parsed, 'Deployment'), ...byKind(parsed, 'Job')] as Workload[]) {
+      const pod = d.spec.template.spec;
+      expect(pod.securityContext.runAsNonRoot, d.metadata.name).toBe(true);
+      expect(pod.automountServiceAccountToken).toBe(false);
+      for (const c of pod.containers) {
+        expect(c.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+        expect(c.resources.requests.cpu && c.resources.limits.memory).toBeTruthy();
+        if (d.kind === 'Deployment') {
+          const web = d.metadata.name === 'web';
+          expect(c.readinessProbe.httpGet.path).toBe(web ? '/healthz' : '/health/ready');
+          expect(c.livenessProbe.httpGet.path).toBe(web ? '/healthz' : '/health/live');
+          expect(c.startupProbe.httpGet.path).toBe(web ? '/healthz' : '/health/live');
+        }
+      }
+    }
+  });
+
+  it('the probe paths exist: nest-commons HealthController serves /health/live and /health/ready, the web server /healthz', () => {
+    const health = readFileSync(join(REPO_ROOT, 'packages/nest-commons/src/health/health.controller.ts'), 'utf8');
+    expect(health).toContain("@Controller('health')");
+    expect(health).toContain("@Get('live')");
+    expect(health).toContain("@Get('ready')");
+    expect(readFileSync(join(REPO_ROOT, 'apps/web/server.mjs'), 'utf8')).toContain('/healthz');
+  });
+
+  it('no Secret value is in the manifests: no Secret objects, no env value that looks like a credential, secrets only by reference', () => {
+    expect(parsed.filter((d) => d.kind === 'Secret')).toEqual([]);
+    const text = toYaml(docs);
+    expect(text).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----/);
+    expect(text).not.toMatch(/postgres(ql)?:\/\/[^\s:@/]+:[^\s@/]+@/); // a URL with a password
+    for (const cm of byKind(parsed, 'ConfigMap') as (Manifest & { data: Record<string, string> })[]) {
+      for (const key of Object.keys(cm.data))
+        expect(key, `${cm.metadata.name}.${key}`).not.toMatch(/PASSWORD|SECRET|_KEYS$|ACTIVE_KEY|ACCESS_KEY|TOKEN|DATABASE_URL/);
+    }
+    for (const d of [...byKind(parsed, 'Deployment'), ...byKind(parsed, 'Job')] as Workload[]) {
+      for (const c of d.spec.template.spec.containers) {
+        for (const e of c.env ?? []) {
+          expect(e.value, `${d.metadata.name} ${e.name} must come from a Secret`).toBeUndefined();
+          expect(e.valueFrom?.secretKeyRef.name).toBeTruthy();
+        }
+      }
+    }
+  });
+});
+
+describe('the generator follows the code', () => {
+  it('both overlays set the same values (no size forgotten in one), none empty', () => {
+    const leaves = (v: unknown, path = ''): string[] =>
+      v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => leaves(x, `${path}.${k}`)) : [path];
+    const [small, prod] = OVERLAYS.map((n) => loadOverlay(n));
+    expect(leaves(small).sort()).toEqual(leaves(prod).sort());
+    for (const o of [small, prod])
+      for (const p of leaves(o))
+        expect(
+          p
+            .split('.')
+            .slice(1)
+            .reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o),
+          p,
+        ).not.toBe('');
+    // The sizes are what distinguishes them.
+    expect(small!.kafka.replicas).toBe(1);
+    expect(prod!.kafka.replicas).toBeGreaterThanOrEqual(3);
+    expect(prod!.postgres.instances).toBeGreaterThan(small!.postgres.instances);
+  });
+
+  it('every app in apps/ is discovered with its package.json hub fields', () => {
+    const dirs = readdirSync(join(REPO_ROOT, 'apps')).sort();
+    expect(apps.map((a) => a.name)).toEqual(dirs);
+    for (const a of apps.filter((x) => x.kind !== 'web')) expect(a.database, a.name).toMatch(/^hub_[a-z_]+$/);
+  });
+
+  it('consumers are found in the sources (participation consumes registration, housing three topics)', () => {
+    expect(apps.find((a) => a.name === 'participation')!.consumes).toEqual([TOPICS.registration.name]);
+    expect(apps.find((a) => a.name === 'housing')!.consumes).toEqual([TOPICS.participation.name, TOPICS.registration.name, TOPICS.services.name].sort());
+  });
+
+  it('one app can be rendered alone (a team deploying its context)', () => {
+    const one = render('production', { only: 'housing' });
+    expect(new Set(one.map((d) => d.metadata.labels?.['hub.kz/context']))).toEqual(new Set(['housing']));
+    expect(one.map((d) => d.kind)).toEqual(expect.arrayContaining(['Deployment', 'Cluster', 'Job', 'KafkaUser']));
+    expect(() => render('production', { only: 'nope' })).toThrow(/no app nope/);
+    // Migrations before the new version: the Job is in the "before" part, the Deployment only "after".
+    const before = render('production', { only: 'housing', stage: 'before' }).map((d) => d.kind);
+    const after = render('production', { only: 'housing', stage: 'after' }).map((d) => d.kind);
+    expect(before).toContain('Job');
+    expect(before).not.toContain('Deployment');
+    expect(after.sort()).toEqual(['Deployment', 'HorizontalPodAutoscaler']);
+  });
+});
+
+describe('alerts (PrometheusRule) and runbooks', () => {
+  const sources = [
+    ...['packages/nest-commons/src', 'packages/messaging/src'].map((d) => join(REPO_ROOT, d)),
+    ...readdirSync(join(REPO_ROOT, 'apps')).map((a) => join(REPO_ROOT, 'apps', a, 'src')),
+  ];
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  const code = sources
+    .flatMap((d) => {
+      try {
+        return walk(d);
+      } catch {
+        return [];
+      }
+    })
+    .map((f) => readFileSync(f, 'utf8'))
+    .join('\n');
+  /** Metric names the apps register: `name: 'hub_…'` and registration's deadlineGauge('hub_…'). */
+  const exposed = new Set([...code.matchAll(/(?:name: |deadlineGauge\()'(hub_[a-z_]+)'/g)].map((m) => m[1]!));
+
+  it.each(ALERTS.map((a) => [a.alert, a] as const))('%s parses as PromQL and uses only metrics the apps expose', (_name, a) => {
+    const tree = promql.parse(a.expr);
+    let errors = 0;
+    tree.iterate({ enter: (n) => void (n.type.isError && errors++) });
+    expect(errors, a.expr).toBe(0);
+    const metrics = [...a.expr.matchAll(/\b(hub_[a-z_]+)\b/g)].map((m) => m[1]!);
+    const alternatives = [...a.expr.matchAll(/hub_\(([a-z|]+)\)_([a-z_]+)/g)].flatMap((m) => m[1]!.split('|').map((x) => `hub_${x}_${m[2]!}`));
+    expect([...metrics, ...alternatives].length, a.alert).toBeGreaterThan(a.alert === 'HubAppDown' ? -1 : 0);
+    for (const m of [...metrics.filter((x) => !x.endsWith('_')), ...alternatives])
+      expect(exposed.has(m), `${a.alert}: ${m} is not registered by any app`).toBe(true);
+  });
+
+  it('the list of exposed metrics is read from the sources (so the check above can fail)', () => {
+    expect([...exposed]).toEqual(
+      expect.arrayContaining(['hub_outbox_lag_seconds', 'hub_consumer_dead_letters_total', 'hub_registration_deadlines_overdue', 'hub_timers_due']),
+    );
+    expect(exposed.has('hub_no_such_metric')).toBe(false);
+  });
+
+  it.each(PANELS.map((p) => [p.title, p] as const))('dashboard panel "%s" parses as PromQL and uses only exposed metrics', (_t, p) => {
+    const expr = p.expr.replaceAll('$app', 'registration');
+    let errors = 0;
+    promql.parse(expr).iterate({ enter: (n) => void (n.type.isError && errors++) });
+    expect(errors, expr).toBe(0);
+    const metrics = [...expr.matchAll(/\b(hub_[a-z_]+)\b/g)].map((m) => m[1]!.replace(/_(bucket|sum|count)$/, ''));
+    expect(metrics.length).toBeGreaterThan(0);
+    for (const m of metrics) expect(exposed.has(m), `${p.title}: ${m}`).toBe(true);
+  });
+
+  it("the gateway's dashboard has no worker panels (it runs no outbox, consumers or timers)", () => {
+    const titles = (d: object) => (d as { panels: { title: string }[] }).panels.map((x) => x.title);
+    expect(titles(dashboardOf('admin-gateway', false))).toEqual(PANELS.filter((p) => !p.contextsOnly).map((p) => p.title));
+    expect(titles(dashboardOf('housing', true))).toEqual(PANELS.map((p) => p.title));
+  });
+
+  it('a broken expression is caught by the parser', () => {
+    let errors = 0;
+    promql.parse('sum by (x) (rate(hub_http_requests_total[5m]) > ').iterate({ enter: (n) => void (n.type.isError && errors++) });
+    expect(errors).toBeGreaterThan(0);
+  });
+
+  it('every alert has a runbook in docs/runbooks/, and every runbook is used by an alert or listed as a procedure', () => {
+    const runbooks = readdirSync(join(REPO_ROOT, 'docs/runbooks')).filter((f) => f.endsWith('.md') && f !== 'README.md');
+    for (const a of ALERTS) expect(runbooks, a.alert).toContain(`${a.runbook}.md`);
+    const index = readFileSync(join(REPO_ROOT, 'docs/runbooks/README.md'), 'utf8');
+    for (const r of runbooks) expect(index, `docs/runbooks/README.md lists ${r}`).toContain(`(${r})`);
+  });
+
+  it('the rendered PrometheusRule carries every alert with its severity and runbook_url', () => {
+    const rule = render('production', { platform: true }).find((d) => d.kind === 'PrometheusRule') as Manifest & {
+      spec: { groups: { rules: { alert: string; labels: { severity: string }; annotations: { runbook_url: string } }[] }[] };
+    };
+    const rules = rule.spec.groups.flatMap((g) => g.rules);
+    expect(rules.map((r) => r.alert)).toEqual(ALERTS.map((a) => a.alert));
+    for (const r of rules) expect(r.annotations.runbook_url).toMatch(/\/docs\/runbooks\/[a-z0-9-]+\.md$/);
+  });
+});
