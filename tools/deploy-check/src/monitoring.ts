@@ -94,14 +94,6 @@ export const ALERTS: readonly Alert[] = [
     runbook: 'statutory-deadlines',
   },
   {
-    alert: 'HubRequestsOverdue',
-    expr: `max by (__name__) ({__name__=~"hub_(clusters|notifications|training)_requests", status="overdue"}) > 0`,
-    for: '1h',
-    severity: 'info',
-    summary: '{{ $value }} requests ({{ $labels.__name__ }}) are overdue',
-    runbook: 'statutory-deadlines',
-  },
-  {
     alert: 'HubHttp5xxRate',
     expr: `sum by (${APP}) (rate(hub_http_requests_total{status=~"5.."}[5m])) / sum by (${APP}) (rate(hub_http_requests_total[5m])) > 0.05`,
     for: '10m',
