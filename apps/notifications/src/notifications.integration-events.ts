@@ -1,33 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import { NotificationsRequestOpenedV1 } from '@hub/contracts';
+import { NoticeDeliveredV1 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
-import { isNotificationsRequestEvent } from './requests/domain/request.events.js';
+import { isMessageEvent } from './messages/domain/message.events.js';
 
 /**
- * Notifications's published language seen from its domain (ADR 0035 §3): which recorded domain event
- * becomes which integration event (packages/contracts/src/notifications/events.ts), keyed by the
- * company's BIN so that one company's events keep their order. It runs in the command's
- * transaction. A domain event mapped to nothing stays internal.
+ * Notifications's published language seen from its domain (ADR 0035 §3): a statutory notice's
+ * delivery becomes notifications.notice-delivered v1 (ADR 0092), keyed by the company's BIN, in the
+ * transaction that recorded it (the worker's, or the read command's). A dead-lettered mail stays
+ * internal: staff see it on the message (Not done: a staff view).
  */
 @Injectable()
 export class NotificationsIntegrationEvents extends IntegrationEventMapper {
   map(event: DomainEvent): readonly OutboxMessage[] {
-    // ParticipantJoined (participants/domain) stays internal: registration already published the fact.
-    // A mapped event of an aggregate an inbox handler changed is written in the inbox's transaction.
-    if (!isNotificationsRequestEvent(event)) return [];
+    if (!isMessageEvent(event)) return [];
     switch (event.name) {
-      case 'RequestOpened':
+      case 'NoticeDelivered':
         return [
           outboxMessage(
-            NotificationsRequestOpenedV1,
+            NoticeDeliveredV1,
             event.aggregateId,
-            { requestId: event.aggregateId, bin: event.bin, subject: event.subject, openedAt: event.occurredAt.toISOString(), reviewDueOn: event.reviewDueOn },
+            {
+              messageId: event.aggregateId,
+              sourceEventId: event.sourceEventId,
+              sourceEventType: event.sourceEventType,
+              subjectId: event.subjectId,
+              bin: event.bin,
+              ruleId: event.ruleId,
+              channel: event.channel,
+              deliveredAt: event.occurredAt.toISOString(),
+              contentHash: event.contentHash,
+            },
             event.bin,
           ),
         ];
-      case 'RequestBecameOverdue':
-        // Internal for now: publish it (a new event definition) once another context needs it.
+      case 'MessageDeadLettered':
         return [];
     }
   }
