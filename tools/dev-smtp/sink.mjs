@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
 /**
- * A development SMTP sink (issue #16, ADR 0092): a real SMTP server over TCP (`smtp-server`) that
+ * A development SMTP sink (issue #16, ADR 0091): a real SMTP server over TCP (`smtp-server`) that
  * accepts every mail, parses it (`mailparser`) and keeps it in memory, in arrival order. Tests start
  * it in-process (`startSmtpSink`) and read `messages()`; `tools/dev-smtp/server.mjs` runs it as a
  * process with an HTTP view (`GET /messages`, `DELETE /messages`). It delivers nothing anywhere.
