@@ -39,7 +39,12 @@ export async function startSmtpSink(options = {}) {
             to: (session.envelope.rcptTo ?? []).map((r) => r.address),
             subject: mail.subject ?? '',
             text: mail.text ?? '',
-            headers: Object.fromEntries([...mail.headers.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : (v?.text ?? JSON.stringify(v))])),
+            headers: Object.fromEntries(
+              [...mail.headers.entries()].map(([k, v]) => [
+                k,
+                typeof v === 'string' ? v : v instanceof Date ? v.toISOString() : (v?.text ?? JSON.stringify(v)),
+              ]),
+            ),
             receivedAt: new Date().toISOString(),
           });
           callback();
