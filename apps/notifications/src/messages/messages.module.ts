@@ -8,6 +8,7 @@ import { RecipientPreferenceRepository } from './application/ports/recipient-pre
 import { PreferencesService } from './application/preferences.service.js';
 import { TemplateCatalogue } from './domain/template-catalogue.js';
 import { MikroOrmMessageRepository, MikroOrmRecipientPreferenceRepository } from './infrastructure/message.mikro-orm.repository.js';
+import { MessagesMetrics } from './infrastructure/messages.metrics.js';
 import { SmtpMailer } from './infrastructure/smtp.mailer.js';
 import { loadTemplateCatalogue } from './infrastructure/template-files.js';
 import { InboxHttpController } from './interface/http/inbox.http.controller.js';
@@ -30,6 +31,7 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     EmailDelivery,
     InboxService,
     PreferencesService,
+    MessagesMetrics,
   ],
   exports: [NoticeWriter, TemplateCatalogue, MessageRepository, RecipientPreferenceRepository, EmailDelivery],
 })

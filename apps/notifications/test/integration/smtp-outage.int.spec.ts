@@ -67,6 +67,9 @@ describe('durable e-mail delivery (ADR 0091) against a real SMTP server that goe
     expect(mail!.last_error).toContain('451');
     expect(await delivery(h).runOnce()).toEqual([]);
     expect((await outboxOf(h, NoticeDeliveredV1.type)).filter((r) => r.envelope.payload.sourceEventId === event.id)).toEqual([]);
+    // Operators see it on /metrics.
+    const metrics = await h.http().get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/^hub_notifications_messages\{[^}]*channel="email"[^}]*status="dead"[^}]*\} [1-9]/m);
   });
 
   it('two workers at once never send one mail twice (FOR UPDATE SKIP LOCKED)', async () => {
