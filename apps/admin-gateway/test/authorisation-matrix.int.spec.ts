@@ -129,6 +129,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'notifications POST /inbox/:id/read': [A],
   'notifications GET /recipients/:bin/preferences': [A],
   'notifications PUT /recipients/:bin/preferences': [A],
+  'notifications GET /messages': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // the message log: the Fund's staff
   // housing (issue #14): the housing manager keeps inventory, offers and acts; a person in acceleration (an applicant acting for themselves) asks, accepts, declines and reads their own; the Fund's staff read (no personal data)
   'housing POST /buildings': ['housing-manager'],
   'housing GET /buildings': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],

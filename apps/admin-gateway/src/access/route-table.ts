@@ -307,6 +307,13 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     summary: "Set a company's notice language and e-mail address (ADR 0090)",
     companyParam: 'bin',
   },
+  {
+    upstream: 'notifications',
+    method: 'GET',
+    path: '/messages',
+    access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
+    summary: 'The message log of a company or an application (no bodies, addresses masked, F-42)',
+  },
   // ---- housing (issue #14, F-57 … F-62; keep in step with apps/housing's @Endpoint access and EXPECTED_POLICY). A person in acceleration is an applicant acting for themselves (their token's subject). ----
   { upstream: 'housing', method: 'POST', path: '/buildings', access: ['housing-manager'], summary: 'Register a building in a town (KATO code + name)' },
   {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { EmailDelivery } from './application/email-delivery.js';
 import { InboxService } from './application/inbox.service.js';
+import { MessageLogService } from './application/message-log.service.js';
 import { NoticeWriter } from './application/notice-writer.js';
 import { Mailer } from './application/ports/mailer.js';
 import { MessageRepository } from './application/ports/message.repository.js';
@@ -12,6 +13,7 @@ import { MessagesMetrics } from './infrastructure/messages.metrics.js';
 import { SmtpMailer } from './infrastructure/smtp.mailer.js';
 import { loadTemplateCatalogue } from './infrastructure/template-files.js';
 import { InboxHttpController } from './interface/http/inbox.http.controller.js';
+import { MessageLogHttpController } from './interface/http/message-log.http.controller.js';
 import { PreferencesHttpController } from './interface/http/preferences.http.controller.js';
 
 /**
@@ -21,7 +23,7 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
  */
 @Global()
 @Module({
-  controllers: [InboxHttpController, PreferencesHttpController],
+  controllers: [InboxHttpController, PreferencesHttpController, MessageLogHttpController],
   providers: [
     { provide: TemplateCatalogue, useFactory: () => loadTemplateCatalogue() },
     { provide: MessageRepository, useClass: MikroOrmMessageRepository },
@@ -32,6 +34,7 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     InboxService,
     PreferencesService,
     MessagesMetrics,
+    MessageLogService,
   ],
   exports: [NoticeWriter, TemplateCatalogue, MessageRepository, RecipientPreferenceRepository, EmailDelivery],
 })

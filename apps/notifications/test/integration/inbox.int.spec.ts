@@ -79,3 +79,36 @@ describe('the in-portal inbox over HTTP (recipients from the token’s hub_compa
     await h.http().get('/inbox').expect(401);
   });
 });
+
+describe('the message log for the Fund’s staff (issue #16)', () => {
+  it('per application and per company: channel, status, attempts, due date — no body, the address masked (F-42); applicants may not read it', async () => {
+    const bin = newBin();
+    await h
+      .http()
+      .put(`/recipients/${bin}/preferences`)
+      .set(auth(await h.token(['applicant'], [bin])))
+      .send({ language: 'kk', email: 'director@alatau.kz' })
+      .expect(200);
+    const decision = decisionMade({ bin });
+    await deliver(h, decision);
+    const officer = await h.token(['fund-officer']);
+    const byApplication = (await h.http().get(`/messages?subjectId=${decision.payload.applicationId}`).set(auth(officer)).expect(200)).body as Record<
+      string,
+      unknown
+    >[];
+    expect(byApplication.map((m) => [m.channel, m.status, m.recipient, m.ruleId, m.dueOn, m.attempts]).sort()).toEqual([
+      ['email', 'pending', 'applicant <d***@alatau.kz>', 'F-17', '2026-11-20', 0],
+      ['portal', 'unread', 'applicant', 'F-17', '2026-11-20', 0],
+    ]);
+    expect(JSON.stringify(byApplication)).not.toContain('director@');
+    expect(byApplication[0]).not.toHaveProperty('body');
+    expect(((await h.http().get(`/messages?bin=${bin}`).set(auth(officer)).expect(200)).body as unknown[]).length).toBe(2);
+    const unfiltered = await h.http().get('/messages').set(auth(officer));
+    expect(unfiltered.status).toBe(422);
+    await h
+      .http()
+      .get(`/messages?bin=${bin}`)
+      .set(auth(await h.token(['applicant'], [bin])))
+      .expect(403);
+  });
+});

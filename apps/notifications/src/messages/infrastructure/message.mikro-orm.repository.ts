@@ -46,6 +46,16 @@ export class MikroOrmMessageRepository extends MessageRepository {
     ]);
     return { unread, messages };
   }
+
+  log(filter: { bin?: string; subjectId?: string }, limit: number): Promise<Message[]> {
+    return this.uow
+      .em()
+      .find(
+        MessageSchema,
+        { ...(filter.bin ? { bin: filter.bin } : {}), ...(filter.subjectId ? { subjectId: filter.subjectId } : {}) },
+        { orderBy: { createdAt: 'desc', id: 'desc' }, limit },
+      );
+  }
 }
 
 /** The companies' preferences on MikroORM. */

@@ -17,4 +17,6 @@ export abstract class MessageRepository {
   abstract findPortal(id: string, bins: readonly string[]): Promise<Message | null>;
   /** The companies' portal messages, newest first, and how many are unread. */
   abstract inbox(bins: readonly string[], limit: number): Promise<InboxPage>;
+  /** The message log for staff: every channel, filtered by company and/or the owner's aggregate, newest first. */
+  abstract log(filter: { bin?: string; subjectId?: string }, limit: number): Promise<Message[]>;
 }

@@ -46,3 +46,57 @@ export const portalMessageView = (m: Message): z.infer<typeof PortalMessageSchem
   createdAt: m.createdAt.toISOString(),
   readAt: m.readAt?.toISOString() ?? null,
 });
+
+export const MessageLogQuery = z.object({
+  bin: BinSchema.optional().describe("The company's messages"),
+  subjectId: z.uuid().optional().describe("The messages about one of the owner's aggregates (registration: the application)"),
+});
+
+/** A log entry for staff: no body and only a masked address (F-42) — what, to whom, when, how, with which outcome. */
+export const MessageLogEntrySchema = z.object({
+  id: z.uuid(),
+  bin: BinSchema,
+  sourceEventType: z.string(),
+  subjectId: z.uuid(),
+  template: z.string(),
+  ruleId: z.string().nullable(),
+  statutory: z.boolean(),
+  channel: z.enum(['email', 'portal']),
+  recipient: z.string().describe('The recipient role, and for an e-mail the masked address'),
+  language: z.enum(LANGUAGES),
+  subject: z.string(),
+  status: z.enum(['pending', 'sent', 'dead', 'unread', 'read']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  dueOn: IsoDateSchema.nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  deliveredAt: z.iso.datetime({ offset: true }).nullable(),
+  contentHash: z.string(),
+});
+
+/** `director@alatau.kz` → `d***@alatau.kz`. */
+export const maskAddress = (address: string): string => {
+  const at = address.lastIndexOf('@');
+  return at <= 0 ? '***' : `${address[0]}***${address.slice(at)}`;
+};
+
+export const messageLogView = (m: Message): z.infer<typeof MessageLogEntrySchema> => ({
+  id: m.id,
+  bin: m.bin,
+  sourceEventType: m.sourceEventType,
+  subjectId: m.subjectId,
+  template: m.template,
+  ruleId: m.ruleId,
+  statutory: m.statutory,
+  channel: m.channel,
+  recipient: m.address ? `${m.recipientRole} <${maskAddress(m.address)}>` : m.recipientRole,
+  language: m.language,
+  subject: m.subject,
+  status: m.status,
+  attempts: m.attempts,
+  lastError: m.lastError,
+  dueOn: m.dueOn,
+  createdAt: m.createdAt.toISOString(),
+  deliveredAt: m.deliveredAt?.toISOString() ?? null,
+  contentHash: m.contentHash,
+});
