@@ -131,6 +131,12 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'clusters POST /requests': [A],
   'clusters GET /requests': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // the company (F-35) and the Fund's staff
   'clusters GET /requests/:id': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
+  // notifications (issue #16): the in-portal inbox and the notice preferences are the applicant's, for the companies in the token (F-35)
+  'notifications GET /inbox': [A],
+  'notifications POST /inbox/:id/read': [A],
+  'notifications GET /recipients/:bin/preferences': [A],
+  'notifications PUT /recipients/:bin/preferences': [A],
+  'notifications GET /messages': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // the message log: the Fund's staff
   // housing (issue #14): the housing manager keeps inventory, offers and acts; a person in acceleration (an applicant acting for themselves) asks, accepts, declines and reads their own; the Fund's staff read (no personal data)
   'housing POST /buildings': ['housing-manager'],
   'housing GET /buildings': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
@@ -159,11 +165,6 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'housing POST /premises-leases/:id/handover': ['housing-manager'],
   'housing GET /reports/housing': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
   'housing GET /reports/occupancy.csv': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
-  // notifications (issue #16): the company's own inbox and settings only (F-35)
-  'notifications GET /inbox': [A],
-  'notifications POST /inbox/:id/read': [A],
-  'notifications GET /notification-settings/:bin': [A],
-  'notifications PUT /notification-settings/:bin': [A],
   // @new-context:expected-policy — tools/hub new-context inserts a generated context's policy above this line (keep it the last line of EXPECTED_POLICY)
 };
 

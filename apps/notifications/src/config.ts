@@ -1,12 +1,27 @@
 import { z } from 'zod';
 import { baseConfigSchema } from '@hub/nest-commons';
 
-/** Notifications' configuration: the platform's base variables (nest-commons) plus the e-mail channel. */
+/**
+ * Notifications's configuration: the platform's base variables (nest-commons) plus its own (prefix
+ * `NOTIFICATIONS_`). The delivery settings are technical (how hard to try an SMTP server), not the
+ * Fund's thresholds: the statutory deadlines stay with the contexts that own them (ADR 0091).
+ */
 export const notificationsConfigSchema = baseConfigSchema.extend({
   /** Port under `tools/hub up` (package.json `hub.port`); a deployment sets PORT. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3108),
-  /** The SMTP server, e.g. `smtp://127.0.0.1:1025` (the dev sink) or `smtps://user:pass@mail…:465`; unset: the portal inbox only. */
-  HUB_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
-  HUB_MAIL_FROM: z.string().min(3).default('Astana Hub <no-reply@astanahub.kz>'),
+  /** The SMTP server mails go to (development: tools/dev-smtp on 1025). `smtp://` or `smtps://`, credentials in the URL. */
+  NOTIFICATIONS_SMTP_URL: z.string().url().default('smtp://127.0.0.1:1025'),
+  NOTIFICATIONS_MAIL_FROM: z.string().min(3).default('Astana Hub <no-reply@astanahub.kz>'),
+  /** How long one SMTP conversation may take before it counts as a failed attempt. */
+  NOTIFICATIONS_SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** The portal the messages link to (no personal data in a message: the details are behind the link, F-35/F-42). */
+  NOTIFICATIONS_PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Attempts before a mail is dead-lettered with the last reason (ADR 0091). */
+  NOTIFICATIONS_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  /** First retry after this long, doubling each attempt up to the maximum (ADR 0091). */
+  NOTIFICATIONS_DELIVERY_BACKOFF_BASE_MS: z.coerce.number().int().min(1).default(30_000),
+  NOTIFICATIONS_DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
+  /** How often the delivery worker looks for due mails. */
+  NOTIFICATIONS_DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(1_000),
 });
 export type NotificationsConfig = z.infer<typeof notificationsConfigSchema>;

@@ -1,176 +1,122 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ApplicationSubmittedV1,
-  DecisionMadeV1,
-  type EventEnvelope,
-  EventRegistry,
-  type PayloadOf,
-  RemarksIssuedV1,
-  notificationsEvents,
-} from '@hub/contracts';
+import { CertificateIssuedV1, NoticeDeliveredV1 } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { type Harness, auth, deliver, newBin, poller, startHarness } from '../support/notifications-harness.js';
-import { SmtpSink } from '../support/smtp-sink.js';
+import {
+  type Harness,
+  decisionMade,
+  deliver,
+  delivery,
+  messagesOf,
+  newBin,
+  outboxOf,
+  prefer,
+  remarksIssued,
+  startHarness,
+} from '../support/notifications-harness.js';
 
-/**
- * Issue #16 on the real database and a real SMTP server: registration's F-14 remarks and F-17
- * decisions become notices in the company's language, stored before they are sent, e-mailed once
- * (also across an SMTP outage), shown in the portal inbox, and proven delivered by an event.
- */
 let h: Harness;
-const sink = new SmtpSink();
-
 beforeAll(async () => {
-  await sink.start();
-  h = await startHarness('notif_notices', { env: { HUB_SMTP_URL: sink.url, HUB_MAIL_FROM: 'Astana Hub <no-reply@astanahub.kz>' } });
+  h = await startHarness('notifications_notices');
 });
 afterAll(async () => {
   await h?.close();
-  await sink.stop();
 });
 
-const envelope = <P>(type: string, version: number, aggregateId: string, payload: P): EventEnvelope<P> => ({
-  id: uuidv7(),
-  type,
-  version,
-  occurredAt: '2026-11-16T04:00:00.000Z',
-  correlationId: uuidv7(),
-  causationId: null,
-  aggregateId,
-  payload,
-});
-const submitted = (bin: string, language: 'kk' | 'ru' | 'en') =>
-  envelope<PayloadOf<typeof ApplicationSubmittedV1>>(ApplicationSubmittedV1.type, 1, uuidv7(), {
-    applicationId: uuidv7(),
-    bin,
-    companyName: 'Steppe AI LLP',
-    kind: 'registration',
-    language,
-    resubmission: false,
-    submittedAt: '2026-11-16T04:00:00.000Z',
-    reviewDueDate: '2026-11-30',
-    failedChecks: [],
-  });
-const refused = (bin: string) =>
-  envelope<PayloadOf<typeof DecisionMadeV1>>(DecisionMadeV1.type, 1, uuidv7(), {
-    applicationId: uuidv7(),
-    bin,
-    kind: 'registration',
-    decision: 'refuse',
-    grounds: ['activity-not-in-priority-list'],
-    protocolNumber: 'P-2026-17',
-    decidedOn: '2026-11-20',
-    notificationDueDate: '2026-11-27',
-  });
-const remarks = (bin: string) =>
-  envelope<PayloadOf<typeof RemarksIssuedV1>>(RemarksIssuedV1.type, 1, uuidv7(), {
-    applicationId: uuidv7(),
-    bin,
-    remarks: [{ field: 'businessPlan.team', message: 'Team members are missing' }],
-    issuedAt: '2026-11-17T06:00:00.000Z',
-  });
-const notices = (bin: string) =>
-  h.sql<{ id: string; language: string; subject: string; email_status: string; rule_id: string; delivered_at: Date | null }>(
-    `select id, language, subject, email_status, rule_id, delivered_at from notifications_notice where bin = ? order by created_at`,
-    [bin],
-  );
-const delivered = async (bin: string) => {
-  const registry = new EventRegistry([...notificationsEvents]);
-  const rows = await h.sql<{ envelope: unknown }>(`select envelope from hub_outbox where message_key = ? order by position`, [bin]);
-  return rows.map((r) => {
-    const d = registry.decode(JSON.stringify(r.envelope));
-    if (!d.ok) throw new Error(d.reason);
-    return d.envelope.payload as PayloadOf<(typeof notificationsEvents)[0]>;
-  });
-};
-const mailsTo = (address: string) => sink.received.filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((t) => t?.text.includes(address)));
+const inboxRows = (eventId: string) => h.sql<{ consumer: string }>(`select consumer from hub_inbox where event_id = ?`, [eventId]);
 
-describe('statutory notices from registration (F-14, F-17) by e-mail and in the portal', () => {
-  it('F-17: a reasoned refusal reaches the company by e-mail in the language of its application (F-10), once; the delivery is proven by an event', async () => {
+describe("registration's events become notices (the real consumer, database and SMTP server)", () => {
+  it('F-17: a decision gives one portal message and one e-mail in the company’s language; the SMTP server gets it once, with the proof of delivery in the outbox', async () => {
     const bin = newBin();
-    expect(await deliver(h, submitted(bin, 'ru'))).toBe('handled');
-    const token = await h.token(['applicant'], [bin]);
-    const put = await h.http().put(`/notification-settings/${bin}`).set(auth(token)).send({ email: 'ceo@steppe.kz', language: 'ru', remindersEnabled: true });
-    expect(put.status).toBe(200);
+    await prefer(h, bin, 'ru', 'director@alatau.kz');
+    const event = decisionMade({ bin });
+    expect(await deliver(h, event)).toBe('handled');
+    const rows = await messagesOf(h, event.id);
+    expect(rows.map((r) => [r.channel, r.status, r.language, r.address])).toEqual([
+      ['email', 'pending', 'ru', 'director@alatau.kz'],
+      ['portal', 'unread', 'ru', null],
+    ]);
+    expect(rows[0]!.subject).toBe('Astana Hub: по вашему заявлению принято положительное решение');
+    expect(rows[0]!.body).toContain('протоколом № P-2026-041 от 13.11.2026');
+    expect(rows[0]!.body).toContain('Заявление: регистрация участником Astana Hub.');
+    expect(rows[0]!.body).not.toMatch(/\{\{|\}\}/);
 
-    const decision = refused(bin);
-    expect(await deliver(h, decision)).toBe('handled');
-    expect(await deliver(h, decision, '1')).toBe('duplicate'); // the inbox: one effect per event
-    const [stored] = await notices(bin);
-    expect(stored).toMatchObject({ language: 'ru', email_status: 'pending', rule_id: 'F-17', delivered_at: null }); // stored before it is sent
-    expect(mailsTo('ceo@steppe.kz')).toHaveLength(0);
-
-    await poller(h).runDue();
-    const mails = mailsTo('ceo@steppe.kz');
+    const outcomes = await delivery(h).runOnce();
+    expect(outcomes).toEqual([{ messageId: rows[0]!.id, outcome: 'sent' }]);
+    const mails = h.smtp.messages().filter((m) => m.to.includes('director@alatau.kz'));
     expect(mails).toHaveLength(1);
-    expect(mails[0]?.subject).toBe(`Мотивированный отказ в регистрации участником (БИН ${bin})`);
-    expect(mails[0]?.text).toContain('проект не соответствует перечню приоритетных видов деятельности в сфере ИКТ');
-    expect(mails[0]?.text).toContain('20.11.2026');
-    expect(mails[0]?.messageId).toBe(`<${stored?.id}@astanahub.kz>`);
-    expect((await notices(bin))[0]).toMatchObject({ email_status: 'delivered' });
-    expect(await delivered(bin)).toMatchObject([{ sourceEventId: decision.id, ruleId: 'F-17', channel: 'email', dueOn: '2026-11-27' }]);
+    expect(mails[0]!.subject).toBe(rows[0]!.subject);
+    expect(mails[0]!.text.trim()).toBe(rows[0]!.body.trim());
+    expect(mails[0]!.headers['x-hub-message-id']).toBe(rows[0]!.id);
+    expect((await messagesOf(h, event.id))[0]!.status).toBe('sent');
 
-    await poller(h).runDue(); // nothing left to send
-    expect(mailsTo('ceo@steppe.kz')).toHaveLength(1);
+    const delivered = (await outboxOf(h, NoticeDeliveredV1.type)).filter((r) => r.envelope.payload.sourceEventId === event.id);
+    expect(delivered.map((r) => r.envelope.payload)).toEqual([
+      expect.objectContaining({
+        messageId: rows[0]!.id,
+        subjectId: event.payload.applicationId,
+        bin,
+        ruleId: 'F-17',
+        channel: 'email',
+        deliveredAt: h.clock.now().toISOString(),
+      }),
+    ]);
+    // Nothing is due any more: the next round sends nothing.
+    expect(await delivery(h).runOnce()).toEqual([]);
   });
 
-  it('an SMTP outage loses nothing and sends nothing twice: retried with backoff, delivered once when the server is back', async () => {
-    const bin = newBin();
-    const token = await h.token(['applicant'], [bin]);
-    await h.http().put(`/notification-settings/${bin}`).set(auth(token)).send({ email: 'cto@alatau.kz', language: 'en', remindersEnabled: false });
-    const port = sink.port;
-    await sink.stop();
-    expect(await deliver(h, remarks(bin))).toBe('handled');
-    await poller(h).runDue(); // the server is down: the timer is re-armed with a backoff
-    const [timer] = await h.sql<{ status: string; attempts: number; last_error: string }>(
-      `select status, attempts, last_error from hub_timer where kind = 'notifications.deliver-email' and timer_key = (select id::text from notifications_notice where bin = ?)`,
-      [bin],
-    );
-    expect(timer).toMatchObject({ status: 'scheduled', attempts: 1 });
-    expect(timer?.last_error).toMatch(/ECONNREFUSED|connect/i);
-    expect((await notices(bin))[0]).toMatchObject({ email_status: 'pending', rule_id: 'F-14' });
-    expect(await delivered(bin)).toEqual([]);
-
-    await sink.start(port);
-    h.clock.advance(10 * 60_000);
-    await poller(h).runDue();
-    const mails = mailsTo('cto@alatau.kz');
-    expect(mails).toHaveLength(1);
-    expect(mails[0]?.subject).toBe(`Remarks on your application (BIN ${bin})`);
-    expect(mails[0]?.text).toContain('- businessPlan.team: Team members are missing');
-    expect(await delivered(bin)).toMatchObject([{ ruleId: 'F-14', channel: 'email' }]);
+  it('F-16/F-17: a refusal names every ground in the language; without a preference it is Kazakh, and only in the portal without an address', async () => {
+    const event = decisionMade({ decision: 'refuse', grounds: ['business-plan-not-per-annex-1', 'activity-not-in-priority-list'] });
+    expect(await deliver(h, event)).toBe('handled');
+    const rows = await messagesOf(h, event.id);
+    expect(rows.map((r) => [r.channel, r.language])).toEqual([['portal', 'kk']]);
+    expect(rows[0]!.subject).toBe('Astana Hub: өтінішіңіз бойынша дәлелді бас тарту');
+    expect(rows[0]!.body).toContain('- бизнес-жоспар Қағидалардың 1-қосымшасына сәйкес келмейді\n- жоба АКТ саласындағы басым');
   });
 
-  it('without an e-mail address the portal inbox is the channel (delivered at once, in Kazakh by default); the bell counts unread; a company sees only its own (F-35)', async () => {
+  it('F-14: remarks reach the applicant with each field and message, in English when the company chose it', async () => {
     const bin = newBin();
-    await deliver(h, refused(bin));
-    const [stored] = await notices(bin);
-    expect(stored).toMatchObject({ language: 'kk', email_status: 'not-sent' });
-    expect(stored?.subject).toContain('бас тарту');
-    expect(await delivered(bin)).toMatchObject([{ channel: 'portal', ruleId: 'F-17' }]);
-
-    const token = await h.token(['applicant'], [bin]);
-    const inbox = await h.http().get('/inbox').set(auth(token));
-    expect(inbox.status).toBe(200);
-    expect(inbox.body).toMatchObject({ total: 1, unread: 1, items: [{ id: stored?.id, ruleId: 'F-17', readAt: null }] });
-    const stranger = await h.token(['applicant'], [newBin()]);
-    expect((await h.http().post(`/inbox/${stored?.id}/read`).set(auth(stranger))).status).toBe(404);
-    expect((await h.http().get('/inbox').set(auth(stranger))).body).toMatchObject({ total: 0, unread: 0 });
-    expect((await h.http().get(`/notification-settings/${bin}`).set(auth(stranger))).status).toBe(403);
-    const read = await h.http().post(`/inbox/${stored?.id}/read`).set(auth(token));
-    expect(read.status).toBe(200);
-    expect((read.body as { readAt: string | null }).readAt).toBeTruthy();
-    expect((await h.http().get('/inbox').set(auth(token))).body).toMatchObject({ unread: 0 });
+    await prefer(h, bin, 'en', null);
+    const event = remarksIssued({
+      bin,
+      remarks: [
+        { field: 'businessPlan.market', message: 'the market section is empty' },
+        { field: 'okedCode', message: 'not in the list' },
+      ],
+    });
+    expect(await deliver(h, event)).toBe('handled');
+    const [row] = await messagesOf(h, event.id);
+    expect(row!.subject).toBe('Astana Hub: remarks on your application');
+    expect(row!.body).toContain('On 2026-11-16, the Fund found your application incomplete');
+    expect(row!.body).toContain('- businessPlan.market: the market section is empty\n- okedCode: not in the list');
   });
 
-  it('a choice of language is kept when the company files a later application in another one', async () => {
+  it('the same event twice is one set of messages (the inbox), one e-mail sent', async () => {
     const bin = newBin();
-    const token = await h.token(['applicant'], [bin]);
-    await h.http().put(`/notification-settings/${bin}`).set(auth(token)).send({ email: null, language: 'en', remindersEnabled: true });
-    await deliver(h, submitted(bin, 'kk'));
-    expect((await h.http().get(`/notification-settings/${bin}`).set(auth(token))).body).toMatchObject({ language: 'en', email: null });
-    const bad = await h.http().put(`/notification-settings/${bin}`).set(auth(token)).send({ email: 'not-an-address', language: 'de', remindersEnabled: true });
-    expect(bad.status).toBe(400);
-    expect((bad.body as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['body.email', 'body.language']);
+    await prefer(h, bin, 'kk', `info@${bin}.kz`);
+    const event = decisionMade({ bin });
+    expect(await deliver(h, event)).toBe('handled');
+    expect(await deliver(h, event, '1')).toBe('duplicate');
+    expect(await messagesOf(h, event.id)).toHaveLength(2);
+    expect(await inboxRows(event.id)).toEqual([{ consumer: 'notifications.registration-events' }]);
+    await delivery(h).runOnce();
+    await delivery(h).runOnce();
+    expect(h.smtp.messages().filter((m) => m.to.includes(`info@${bin}.kz`))).toHaveLength(1);
+  });
+
+  it('skips the registration events it has no notice for, leaving no inbox row', async () => {
+    const other = { ...decisionMade(), id: uuidv7(), type: CertificateIssuedV1.type };
+    expect(await deliver(h, other)).toBe('skipped');
+    expect(await inboxRows(other.id)).toEqual([]);
+  });
+
+  it('F-42: no message body carries the address or anything of the application beyond the notice', async () => {
+    const bin = newBin();
+    await prefer(h, bin, 'ru', 'secret.person@example.kz');
+    const event = decisionMade({ bin });
+    await deliver(h, event);
+    for (const row of await messagesOf(h, event.id)) {
+      expect(row.body).not.toContain('secret.person');
+      expect(row.body).not.toContain(event.payload.applicationId);
+    }
   });
 });

@@ -1,41 +1,74 @@
 import { Module } from '@nestjs/common';
-import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
+import { DecisionMadeV1, type EventEnvelope, type PayloadOf, RemarksIssuedV1 } from '@hub/contracts';
+import { type SmtpSink, startSmtpSink } from '@hub/dev-smtp';
 import { uuidv7 } from '@hub/kernel';
-import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
+import { type ConsumeOutcome, type EventConsumer, OutboxRelay } from '@hub/messaging';
+import { EVENT_CONSUMERS, HUB_CONFIG, configureHttp } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
-import { NOTIFICATIONS_MODULES, notificationsPlatform } from '../../src/app.module.js';
+import { notificationsPlatform } from '../../src/app.module.js';
+import { EmailDelivery } from '../../src/messages/application/email-delivery.js';
+import { REGISTRATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/registration-events.consumer.js';
+import { MessagesModule } from '../../src/messages/messages.module.js';
 import { notificationsOrmConfig } from '../../src/mikro-orm.config.js';
-import { REGISTRATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/registration-events.consumer.js';
 
 /**
- * Notifications on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
- * app's migrations, a dev token issuer, a ManualClock (Monday 16 November 2026, 09:00 in Almaty),
- * the production HTTP pipeline. What follows here is this context's own: its modules, the
- * relay/poller/bus/consumer of the app, and fixtures.
+ * Notifications on the one harness of @hub/testing (`startTestApp`: a fresh real database with the
+ * app's migrations, a dev token issuer, a ManualClock — Monday 16 November 2026, 09:00 in Almaty,
+ * the production HTTP pipeline) plus a real SMTP server over TCP: the dev sink of tools/dev-smtp,
+ * started in-process on a free port. Nothing of nodemailer is mocked.
  */
-export type Harness = TestApp;
+export interface Harness extends TestApp {
+  readonly smtp: SmtpSink;
+  /** Stops the SMTP server (an outage) or starts it again on the same port. */
+  smtpDown(): Promise<void>;
+  smtpUp(): Promise<SmtpSink>;
+}
 
-export function startHarness(prefix: string, options: { start?: string; workers?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
-  return startTestApp({
+export async function startHarness(prefix: string, options: { workers?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+  let smtp = await startSmtpSink();
+  const port = smtp.port;
+  const app = await startTestApp({
     prefix,
     createModule: (env) => {
-      @Module({ imports: [notificationsPlatform(env), ...NOTIFICATIONS_MODULES] })
+      @Module({ imports: [notificationsPlatform(env), MessagesModule] })
       class NotificationsTestApp {}
       return NotificationsTestApp;
     },
     orm: notificationsOrmConfig,
-    pipeline: (app) => configureHttp(app, app.get(HUB_CONFIG)),
-    ...(options.start ? { clock: options.start } : {}),
+    pipeline: (a) => configureHttp(a, a.get(HUB_CONFIG)),
     ...(options.workers ? { workers: true } : {}),
-    ...(options.env ? { env: options.env } : {}),
+    env: {
+      NOTIFICATIONS_SMTP_URL: smtp.url,
+      NOTIFICATIONS_SMTP_TIMEOUT_MS: '3000',
+      NOTIFICATIONS_DELIVERY_MAX_ATTEMPTS: '4',
+      NOTIFICATIONS_DELIVERY_BACKOFF_BASE_MS: '60000',
+      NOTIFICATIONS_DELIVERY_BACKOFF_MAX_MS: '600000',
+      NOTIFICATIONS_DELIVERY_POLL_MS: '200',
+      ...options.env,
+    },
   });
+  const harness = Object.create(app) as Harness;
+  Object.defineProperties(harness, {
+    smtp: { get: () => smtp },
+    smtpDown: { value: () => smtp.stop() },
+    smtpUp: {
+      value: async () => {
+        smtp = await startSmtpSink({ port });
+        return smtp;
+      },
+    },
+    close: {
+      value: async () => {
+        await app.close();
+        await smtp.stop().catch(() => undefined);
+      },
+    },
+  });
+  return harness;
 }
 
+export const delivery = (h: Harness): EmailDelivery => h.app.get(EmailDelivery);
 export const relay = (h: Harness): OutboxRelay => h.app.get(OutboxRelay);
-export const poller = (h: Harness): TimerPoller => h.app.get(TimerPoller);
-/** The app's own Kafka bus (the platform's MessageBus and admin port; prefixed when HUB_KAFKA_TOPIC_PREFIX is set). */
-export const bus = (h: Harness): MessageBus & MessageBusAdmin => h.app.get<MessageBus & MessageBusAdmin>(MESSAGE_BUS);
 
 /** The app's consumer of registration's events, as the platform built it (inbox, unit of work, DLQ). */
 export const registrationConsumer = (h: Harness): EventConsumer => {
@@ -43,39 +76,6 @@ export const registrationConsumer = (h: Harness): EventConsumer => {
   if (!consumer) throw new Error(`no consumer ${REGISTRATION_EVENTS_CONSUMER.name}`);
   return consumer;
 };
-
-/** A registration.participant-registered v1 envelope, as registration publishes it, for a fresh company. */
-export function participantRegistered(
-  overrides: Partial<PayloadOf<typeof ParticipantRegisteredV1>> = {},
-): EventEnvelope<PayloadOf<typeof ParticipantRegisteredV1>> {
-  const company = aCompany();
-  const bin = overrides.bin ?? company.bin;
-  const participantId = overrides.participantId ?? uuidv7();
-  return {
-    id: uuidv7(),
-    type: ParticipantRegisteredV1.type,
-    version: ParticipantRegisteredV1.version,
-    occurredAt: '2026-11-16T04:00:00.000Z',
-    correlationId: uuidv7(),
-    causationId: null,
-    aggregateId: participantId,
-    payload: {
-      participantId,
-      applicationId: uuidv7(),
-      bin,
-      companyName: company.name,
-      address: company.address,
-      activityTypes: [{ code: 'PH-01', name: 'Software development', works: ['Development of software products'] }],
-      contractNumber: `SC-${bin}`,
-      contractSignedOn: '2026-11-16',
-      termStart: '2026-11-16',
-      termEnd: '2029-11-15',
-      certificateNumber: `AH-${bin}`,
-      certificateDueDate: '2026-11-19',
-      ...overrides,
-    },
-  };
-}
 
 /** Feeds an envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
 export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
@@ -88,17 +88,68 @@ export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Prom
     headers: {},
   });
 
+const envelope = <P extends { applicationId: string }>(type: string, payload: P): EventEnvelope<P> => ({
+  id: uuidv7(),
+  type,
+  version: 1,
+  occurredAt: '2026-11-16T04:00:00.000Z',
+  correlationId: uuidv7(),
+  causationId: null,
+  aggregateId: payload.applicationId,
+  payload,
+});
+
+/** A registration.decision-made v1 envelope, as registration publishes it. */
+export const decisionMade = (overrides: Partial<PayloadOf<typeof DecisionMadeV1>> = {}): EventEnvelope<PayloadOf<typeof DecisionMadeV1>> =>
+  envelope(DecisionMadeV1.type, {
+    applicationId: uuidv7(),
+    bin: newBin(),
+    kind: 'registration',
+    decision: 'register',
+    grounds: [],
+    protocolNumber: 'P-2026-041',
+    decidedOn: '2026-11-13',
+    notificationDueDate: '2026-11-20',
+    ...overrides,
+  });
+
+/** A registration.remarks-issued v1 envelope. */
+export const remarksIssued = (overrides: Partial<PayloadOf<typeof RemarksIssuedV1>> = {}): EventEnvelope<PayloadOf<typeof RemarksIssuedV1>> =>
+  envelope(RemarksIssuedV1.type, {
+    applicationId: uuidv7(),
+    bin: newBin(),
+    remarks: [{ field: 'businessPlan.market', message: 'the market section is empty' }],
+    issuedAt: '2026-11-16T04:00:00.000Z',
+    ...overrides,
+  });
+
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;
-
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** A request as the API returns it (responses are `any` to TypeScript: name what a test reads). */
-export interface RequestJson {
-  readonly id: string;
-  readonly bin: string;
-  readonly subject: string;
-  readonly status: string;
-  readonly reviewDueOn: string;
+/** A representative of the company sets its notice language and address through the API. */
+export async function prefer(h: Harness, bin: string, language: 'kk' | 'ru' | 'en' | null, email: string | null): Promise<void> {
+  const token = await h.token(['applicant'], [bin]);
+  const res = await h.http().put(`/recipients/${bin}/preferences`).set(auth(token)).send({ language, email });
+  if (res.status !== 200) throw new Error(`preferences: ${res.status} ${JSON.stringify(res.body)}`);
 }
-export const json = <T = RequestJson>(res: { body: unknown }): T => res.body as T;
+
+export interface MessageRow {
+  id: string;
+  channel: string;
+  status: string;
+  language: string;
+  address: string | null;
+  subject: string;
+  body: string;
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: Date | null;
+}
+export const messagesOf = (h: Harness, sourceEventId: string) =>
+  h.sql<MessageRow>(
+    `select id, channel, status, language, address, subject, body, attempts, last_error, next_attempt_at from notifications_message where source_event_id = ? order by channel`,
+    [sourceEventId],
+  );
+export const outboxOf = (h: Harness, type: string) =>
+  h.sql<{ envelope: { id: string; payload: Record<string, unknown> } }>(`select envelope from hub_outbox where event_type = ? order by position`, [type]);

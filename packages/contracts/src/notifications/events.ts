@@ -1,29 +1,41 @@
 import { z } from 'zod';
-import { BinSchema, IsoDateSchema } from '../common.js';
+import { BinSchema } from '../common.js';
 import { defineIntegrationEvent } from '../event-definition.js';
 import { TOPICS } from '../topics.js';
 
 /**
- * Notifications' published language (issue #16, ADR 0090). Keyed by the company's BIN. Payloads
- * carry ids and facts only — never the message text or an e-mail address (F-35, F-42).
+ * Notifications's published language (issue #16, ADR 0090–0093). Every event is keyed by the
+ * company's BIN, so that one company's events keep their order. Payloads carry ids and business
+ * facts only — never the message body, never personal data (F-35, F-42). A change that removes or
+ * retypes a field is a new version (`…V2`), published beside the old one until its consumers have
+ * moved.
  */
 const topic = TOPICS.notifications.name;
+
+/** The channel a notice reached its recipient through. */
+export const NoticeChannelSchema = z.enum(['email', 'portal']);
 
 export const NoticeDeliveredV1 = defineIntegrationEvent({
   type: 'notifications.notice-delivered',
   version: 1,
   topic,
   description:
-    'Proof of delivery of a notice made from sourceEventId: the SMTP server accepted the e-mail, or — for a company without an e-mail address — the notice is in its portal inbox. A statutory notice (ruleId: F-14, F-17 …) delivered by dueOn meets the rule’s notice deadline; the source context may close it.',
+    'A statutory notice reached its recipient (e-mail: the SMTP server accepted it; portal: the recipient read it) — the proof of delivery the owning context records against its deadline (F-14 remarks, F-17 decision: 5 WD). Published once per message.',
   payload: z.object({
-    noticeId: z.uuid(),
-    bin: BinSchema,
+    /** Notifications's message id. */
+    messageId: z.uuid(),
+    /** The event the notice was made from (e.g. registration.decision-made): the owner finds its deadline by it. */
     sourceEventId: z.uuid(),
     sourceEventType: z.string(),
+    /** The owner's aggregate the notice is about (registration: the application id). */
+    subjectId: z.uuid(),
+    bin: BinSchema,
+    /** The rule whose notice this is (F-14, F-17 …). */
     ruleId: z.string(),
-    channel: z.enum(['email', 'portal']),
+    channel: NoticeChannelSchema,
     deliveredAt: z.iso.datetime({ offset: true }),
-    dueOn: IsoDateSchema.nullable(),
+    /** SHA-256 (hex) of the language, subject and body as sent: what was delivered, without repeating it. */
+    contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   }),
 });
 

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@hub/contracts';
+import { Clock, NotFoundError } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import type { Message } from '../domain/message.aggregate.js';
+import { type InboxPage, MessageRepository } from './ports/message.repository.js';
+
+const INBOX_LIMIT = 100;
+
+/**
+ * The in-portal inbox (issue #16): a representative sees the portal messages of the companies in
+ * their token (`hub_companies`, F-35) and marks them read; the first reading of a statutory notice
+ * is its delivery (ADR 0092).
+ */
+@Injectable()
+export class InboxService {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(MessageRepository) private readonly messages: MessageRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  list(actor: Actor): Promise<InboxPage> {
+    return this.uow.run(() => this.messages.inbox(actor.companies, INBOX_LIMIT));
+  }
+
+  markRead(id: string, actor: Actor): Promise<Message> {
+    return this.uow.run(async () => {
+      const message = await this.messages.findPortal(id, actor.companies);
+      if (!message) throw new NotFoundError('message', id);
+      message.read(this.clock.now());
+      return message;
+    });
+  }
+}

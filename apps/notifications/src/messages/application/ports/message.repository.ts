@@ -1,0 +1,22 @@
+import type { Message } from '../../domain/message.aggregate.js';
+
+export interface InboxPage {
+  readonly unread: number;
+  readonly messages: readonly Message[];
+}
+
+/** Port (ADR 0035 §4): the messages. Works inside a unit of work (a consumer's inbox transaction, the worker's, a command's). */
+export abstract class MessageRepository {
+  abstract add(message: Message): void;
+  /**
+   * The oldest e-mail due by `now`, locked for this transaction (`FOR UPDATE SKIP LOCKED`): two
+   * workers never hold the same mail, and one that is being sent is skipped, not waited for (ADR 0091).
+   */
+  abstract claimNextDueEmail(now: Date): Promise<Message | null>;
+  /** A portal message of one of the companies, or null (another company's message is not found, F-35). */
+  abstract findPortal(id: string, bins: readonly string[]): Promise<Message | null>;
+  /** The companies' portal messages, newest first, and how many are unread. */
+  abstract inbox(bins: readonly string[], limit: number): Promise<InboxPage>;
+  /** The message log for staff: every channel, filtered by company and/or the owner's aggregate, newest first. */
+  abstract log(filter: { bin?: string; subjectId?: string }, limit: number): Promise<Message[]>;
+}

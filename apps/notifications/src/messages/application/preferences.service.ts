@@ -1,0 +1,46 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@hub/contracts';
+import { Clock, ForbiddenError } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import type { Language } from '../domain/language.js';
+import { RecipientPreference } from '../domain/recipient-preference.aggregate.js';
+import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
+
+/** A company's notice preferences (ADR 0090), set and read by its representatives only (F-35, F-42: the address is personal data). */
+@Injectable()
+export class PreferencesService {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(RecipientPreferenceRepository) private readonly preferences: RecipientPreferenceRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  get(bin: string, actor: Actor): Promise<{ bin: string; language: Language | null; email: string | null }> {
+    this.mustRepresent(bin, actor);
+    return this.uow.run(async () => {
+      const p = await this.preferences.find(bin);
+      return { bin, language: p?.language ?? null, email: p?.email ?? null };
+    });
+  }
+
+  set(
+    bin: string,
+    input: { language: Language | null; email: string | null },
+    actor: Actor,
+  ): Promise<{ bin: string; language: Language | null; email: string | null }> {
+    this.mustRepresent(bin, actor);
+    return this.uow.run(async () => {
+      let p = await this.preferences.find(bin);
+      if (!p) {
+        p = RecipientPreference.create(bin, this.clock.now());
+        this.preferences.add(p);
+      }
+      p.change(input, this.clock.now());
+      return { bin, language: p.language, email: p.email };
+    });
+  }
+
+  private mustRepresent(bin: string, actor: Actor): void {
+    if (!actor.companies.includes(bin)) throw new ForbiddenError('only a representative of the company sets its notice preferences (F-35)', { bin });
+  }
+}

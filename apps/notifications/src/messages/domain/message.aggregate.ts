@@ -1,0 +1,175 @@
+import { createHash } from 'node:crypto';
+import { AggregateRoot, IllegalStateError, StateMachine, uuidv7 } from '@hub/kernel';
+import type { Channel } from './channel.js';
+import { type DeliveryPolicy, backoffAfter } from './delivery-policy.js';
+import type { Language } from './language.js';
+import type { MessageEvent } from './message.events.js';
+import type { RecipientRole } from './notice-draft.js';
+
+export type { Channel } from './channel.js';
+/** E-mail: pending → sent | dead (retries stay pending). Portal: unread → read. */
+export type MessageStatus = 'pending' | 'sent' | 'dead' | 'unread' | 'read';
+type Command = 'deliver' | 'retry' | 'deadLetter' | 'read';
+
+const lifecycle = new StateMachine<MessageStatus, Command>('message', {
+  deliver: { from: ['pending'], to: 'sent' },
+  retry: { from: ['pending'], to: 'pending' },
+  deadLetter: { from: ['pending'], to: 'dead' },
+  read: { from: ['unread'], to: 'read' },
+});
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** SHA-256 of what was delivered (language, subject, body): proof of the content without repeating it. */
+export const contentHashOf = (language: string, subject: string, body: string): string =>
+  createHash('sha256').update(`${language}\n${subject}\n${body}`).digest('hex');
+
+export interface ComposeInput {
+  readonly sourceEventId: string;
+  readonly sourceEventType: string;
+  readonly template: string;
+  readonly ruleId: string | null;
+  readonly statutory: boolean;
+  readonly subjectId: string;
+  readonly bin: string;
+  readonly role: RecipientRole;
+  readonly channel: Channel;
+  /** The e-mail address (the e-mail channel only). */
+  readonly address: string | null;
+  readonly language: Language;
+  readonly subject: string;
+  readonly body: string;
+  readonly dueOn: string | null;
+  readonly at: Date;
+}
+
+/**
+ * One message to one recipient over one channel (issue #16, ADR 0091): stored in the transaction that
+ * handled the source event, before anything is sent. An e-mail is then delivered by the worker —
+ * sent once, retried with exponential backoff, dead-lettered with the reason after the last
+ * attempt; a portal message waits to be read. A statutory notice records NoticeDelivered once, when
+ * it reaches the recipient (ADR 0092).
+ */
+export class Message extends AggregateRoot<MessageEvent> {
+  readonly id!: string;
+  readonly sourceEventId!: string;
+  readonly sourceEventType!: string;
+  readonly template!: string;
+  readonly ruleId!: string | null;
+  readonly statutory!: boolean;
+  readonly subjectId!: string;
+  readonly bin!: string;
+  readonly recipientRole!: RecipientRole;
+  readonly channel!: Channel;
+  readonly address!: string | null;
+  readonly language!: Language;
+  readonly subject!: string;
+  readonly body!: string;
+  readonly contentHash!: string;
+  readonly dueOn!: string | null;
+  readonly status!: MessageStatus;
+  readonly attempts!: number;
+  readonly nextAttemptAt!: Date | null;
+  readonly lastError!: string | null;
+  /** SMTP: the server's answer to the accepted mail. */
+  readonly transportId!: string | null;
+  readonly deliveredAt!: Date | null;
+  readonly readAt!: Date | null;
+  readonly version!: number;
+  readonly createdAt!: Date;
+  readonly updatedAt!: Date;
+
+  static compose(input: ComposeInput): Message {
+    if (input.channel === 'email' && !input.address) throw new Error('an e-mail message needs an address');
+    const m = new Message();
+    Object.assign(m, {
+      id: uuidv7(),
+      sourceEventId: input.sourceEventId,
+      sourceEventType: input.sourceEventType,
+      template: input.template,
+      ruleId: input.ruleId,
+      statutory: input.statutory,
+      subjectId: input.subjectId,
+      bin: input.bin,
+      recipientRole: input.role,
+      channel: input.channel,
+      address: input.channel === 'email' ? input.address : null,
+      language: input.language,
+      subject: input.subject,
+      body: input.body,
+      contentHash: contentHashOf(input.language, input.subject, input.body),
+      dueOn: input.dueOn,
+      status: input.channel === 'email' ? 'pending' : 'unread',
+      attempts: 0,
+      nextAttemptAt: input.channel === 'email' ? input.at : null,
+      lastError: null,
+      transportId: null,
+      deliveredAt: null,
+      readAt: null,
+      createdAt: input.at,
+      updatedAt: input.at,
+    } satisfies Partial<Mutable<Message>>);
+    return m;
+  }
+
+  /** The SMTP server accepted the mail. */
+  delivered(at: Date, transportId: string): void {
+    const self = this as Mutable<Message>;
+    self.status = lifecycle.next(this.status, 'deliver');
+    self.attempts = this.attempts + 1;
+    self.transportId = transportId.slice(0, 500);
+    self.deliveredAt = at;
+    self.nextAttemptAt = null;
+    self.updatedAt = at;
+    this.recordDelivery(at);
+  }
+
+  /**
+   * An attempt failed. A permanent refusal (an SMTP 5xx: no such mailbox …) or the last allowed
+   * attempt dead-letters the message with the reason; otherwise it waits out the backoff.
+   */
+  failed(at: Date, reason: string, permanent: boolean, policy: DeliveryPolicy): 'retry' | 'dead' {
+    const self = this as Mutable<Message>;
+    const attempts = this.attempts + 1;
+    self.attempts = attempts;
+    self.lastError = reason.slice(0, 2000);
+    self.updatedAt = at;
+    if (permanent || attempts >= policy.maxAttempts) {
+      self.status = lifecycle.next(this.status, 'deadLetter');
+      self.nextAttemptAt = null;
+      this.record({ name: 'MessageDeadLettered', aggregateId: this.id, occurredAt: at, reason: self.lastError });
+      return 'dead';
+    }
+    self.status = lifecycle.next(this.status, 'retry');
+    self.nextAttemptAt = new Date(at.getTime() + backoffAfter(attempts, policy));
+    return 'retry';
+  }
+
+  /** The recipient opened it in the portal. Reading it again changes nothing. */
+  read(at: Date): void {
+    if (this.channel !== 'portal') throw new IllegalStateError('message', this.status, 'read', 'only a portal message is read');
+    if (this.status === 'read') return;
+    const self = this as Mutable<Message>;
+    self.status = lifecycle.next(this.status, 'read');
+    self.readAt = at;
+    self.deliveredAt = at;
+    self.updatedAt = at;
+    this.recordDelivery(at);
+  }
+
+  private recordDelivery(at: Date): void {
+    if (!this.statutory || !this.ruleId) return;
+    this.record({
+      name: 'NoticeDelivered',
+      aggregateId: this.id,
+      occurredAt: at,
+      sourceEventId: this.sourceEventId,
+      sourceEventType: this.sourceEventType,
+      subjectId: this.subjectId,
+      bin: this.bin,
+      ruleId: this.ruleId,
+      channel: this.channel,
+      contentHash: this.contentHash,
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { defineEntity } from '@mikro-orm/core';
+import { Message } from '../domain/message.aggregate.js';
+import { RecipientPreference } from '../domain/recipient-preference.aggregate.js';
+
+const p = defineEntity.properties;
+
+/** The messages (ADR 0091): one row per (source event, role, company, channel) — the unique key is the second guard after the inbox. */
+export const MessageSchema = defineEntity({
+  class: Message,
+  className: 'Message',
+  tableName: 'notifications_message',
+  properties: {
+    id: p.uuid().primary(),
+    sourceEventId: p.uuid(),
+    sourceEventType: p.string().length(200),
+    template: p.string().length(200),
+    ruleId: p.string().length(20).nullable(),
+    statutory: p.boolean(),
+    subjectId: p.uuid(),
+    bin: p.string().length(12),
+    recipientRole: p.string().length(40),
+    channel: p.string().length(10),
+    address: p.string().length(320).nullable(),
+    language: p.string().length(2),
+    subject: p.string().length(500),
+    body: p.text(),
+    contentHash: p.string().length(64),
+    dueOn: p.date().nullable(),
+    status: p.string().length(20),
+    attempts: p.integer(),
+    nextAttemptAt: p.datetime().columnType('timestamptz').nullable(),
+    lastError: p.text().nullable(),
+    transportId: p.string().length(500).nullable(),
+    deliveredAt: p.datetime().columnType('timestamptz').nullable(),
+    readAt: p.datetime().columnType('timestamptz').nullable(),
+    version: p.integer().version(),
+    createdAt: p.datetime().columnType('timestamptz'),
+    updatedAt: p.datetime().columnType('timestamptz'),
+  },
+});
+
+/** A company's notice preferences (ADR 0090). */
+export const RecipientPreferenceSchema = defineEntity({
+  class: RecipientPreference,
+  className: 'RecipientPreference',
+  tableName: 'notifications_recipient_preference',
+  properties: {
+    bin: p.string().length(12).primary(),
+    language: p.string().length(2).nullable(),
+    email: p.string().length(320).nullable(),
+    version: p.integer().version(),
+    updatedAt: p.datetime().columnType('timestamptz'),
+  },
+});

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { BinSchema, IsoDateSchema } from '@hub/contracts';
+import { LANGUAGES } from '../../domain/language.js';
+import type { Message } from '../../domain/message.aggregate.js';
+
+export const MessageIdParams = z.object({ id: z.uuid() });
+export const BinParams = z.object({ bin: BinSchema });
+
+export const PortalMessageSchema = z.object({
+  id: z.uuid(),
+  bin: BinSchema,
+  template: z.string(),
+  ruleId: z.string().nullable().describe('The rule whose notice this is (F-14, F-17 …)'),
+  statutory: z.boolean(),
+  language: z.enum(LANGUAGES),
+  subject: z.string(),
+  body: z.string(),
+  dueOn: IsoDateSchema.nullable(),
+  status: z.enum(['unread', 'read']),
+  createdAt: z.iso.datetime({ offset: true }),
+  readAt: z.iso.datetime({ offset: true }).nullable(),
+});
+
+export const InboxSchema = z.object({
+  unread: z.number().int().min(0).describe("How many of the caller's companies' messages are unread (the bell)"),
+  messages: z.array(PortalMessageSchema).describe('Newest first, at most 100'),
+});
+
+export const PreferencesBody = z.object({
+  language: z.enum(LANGUAGES).nullable().describe('The language of the notices; null: Kazakh, then Russian (ADR 0090)'),
+  email: z.email().max(320).nullable().describe('Where e-mail notices go; null: portal only'),
+});
+export const PreferencesSchema = PreferencesBody.extend({ bin: BinSchema });
+
+export const portalMessageView = (m: Message): z.infer<typeof PortalMessageSchema> => ({
+  id: m.id,
+  bin: m.bin,
+  template: m.template,
+  ruleId: m.ruleId,
+  statutory: m.statutory,
+  language: m.language,
+  subject: m.subject,
+  body: m.body,
+  dueOn: m.dueOn,
+  status: m.status === 'read' ? 'read' : 'unread',
+  createdAt: m.createdAt.toISOString(),
+  readAt: m.readAt?.toISOString() ?? null,
+});
+
+export const MessageLogQuery = z.object({
+  bin: BinSchema.optional().describe("The company's messages"),
+  subjectId: z.uuid().optional().describe("The messages about one of the owner's aggregates (registration: the application)"),
+});
+
+/** A log entry for staff: no body and only a masked address (F-42) — what, to whom, when, how, with which outcome. */
+export const MessageLogEntrySchema = z.object({
+  id: z.uuid(),
+  bin: BinSchema,
+  sourceEventType: z.string(),
+  subjectId: z.uuid(),
+  template: z.string(),
+  ruleId: z.string().nullable(),
+  statutory: z.boolean(),
+  channel: z.enum(['email', 'portal']),
+  recipient: z.string().describe('The recipient role, and for an e-mail the masked address'),
+  language: z.enum(LANGUAGES),
+  subject: z.string(),
+  status: z.enum(['pending', 'sent', 'dead', 'unread', 'read']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  dueOn: IsoDateSchema.nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  deliveredAt: z.iso.datetime({ offset: true }).nullable(),
+  contentHash: z.string(),
+});
+
+/** `director@alatau.kz` → `d***@alatau.kz`. */
+export const maskAddress = (address: string): string => {
+  const at = address.lastIndexOf('@');
+  return at <= 0 ? '***' : `${address[0]}***${address.slice(at)}`;
+};
+
+export const messageLogView = (m: Message): z.infer<typeof MessageLogEntrySchema> => ({
+  id: m.id,
+  bin: m.bin,
+  sourceEventType: m.sourceEventType,
+  subjectId: m.subjectId,
+  template: m.template,
+  ruleId: m.ruleId,
+  statutory: m.statutory,
+  channel: m.channel,
+  recipient: m.address ? `${m.recipientRole} <${maskAddress(m.address)}>` : m.recipientRole,
+  language: m.language,
+  subject: m.subject,
+  status: m.status,
+  attempts: m.attempts,
+  lastError: m.lastError,
+  dueOn: m.dueOn,
+  createdAt: m.createdAt.toISOString(),
+  deliveredAt: m.deliveredAt?.toISOString() ?? null,
+  contentHash: m.contentHash,
+});

@@ -1,0 +1,41 @@
+import { Global, Module } from '@nestjs/common';
+import { EmailDelivery } from './application/email-delivery.js';
+import { InboxService } from './application/inbox.service.js';
+import { MessageLogService } from './application/message-log.service.js';
+import { NoticeWriter } from './application/notice-writer.js';
+import { Mailer } from './application/ports/mailer.js';
+import { MessageRepository } from './application/ports/message.repository.js';
+import { RecipientPreferenceRepository } from './application/ports/recipient-preference.repository.js';
+import { PreferencesService } from './application/preferences.service.js';
+import { TemplateCatalogue } from './domain/template-catalogue.js';
+import { MikroOrmMessageRepository, MikroOrmRecipientPreferenceRepository } from './infrastructure/message.mikro-orm.repository.js';
+import { MessagesMetrics } from './infrastructure/messages.metrics.js';
+import { SmtpMailer } from './infrastructure/smtp.mailer.js';
+import { loadTemplateCatalogue } from './infrastructure/template-files.js';
+import { InboxHttpController } from './interface/http/inbox.http.controller.js';
+import { MessageLogHttpController } from './interface/http/message-log.http.controller.js';
+import { PreferencesHttpController } from './interface/http/preferences.http.controller.js';
+
+/**
+ * The messages module: templates, the notices written from consumed events, the e-mail worker, the
+ * in-portal inbox and the preferences. Global because the platform instantiates the event handlers
+ * (app.module.ts `consumers`) in its own module: they find the NoticeWriter through this export.
+ */
+@Global()
+@Module({
+  controllers: [InboxHttpController, PreferencesHttpController, MessageLogHttpController],
+  providers: [
+    { provide: TemplateCatalogue, useFactory: () => loadTemplateCatalogue() },
+    { provide: MessageRepository, useClass: MikroOrmMessageRepository },
+    { provide: RecipientPreferenceRepository, useClass: MikroOrmRecipientPreferenceRepository },
+    { provide: Mailer, useClass: SmtpMailer },
+    NoticeWriter,
+    EmailDelivery,
+    InboxService,
+    PreferencesService,
+    MessagesMetrics,
+    MessageLogService,
+  ],
+  exports: [NoticeWriter, TemplateCatalogue, MessageRepository, RecipientPreferenceRepository, EmailDelivery],
+})
+export class MessagesModule {}

@@ -1,8 +1,0 @@
-import type { NotificationsParticipant } from '../../domain/participant.aggregate.js';
-
-/** Port (ADR 0035 §4): this context's participants. Works inside a unit of work — a command's, or an inbox handler's. */
-export abstract class NotificationsParticipantRepository {
-  /** The participant with registration's participant id, or null. */
-  abstract find(participantId: string): Promise<NotificationsParticipant | null>;
-  abstract add(participant: NotificationsParticipant): void;
-}
