@@ -125,6 +125,9 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'clusters POST /rounds': ['cluster-organiser'],
   'clusters GET /rounds': 'public',
   'clusters GET /rounds/:id': 'public',
+  'clusters POST /rounds/:id/protocol': ['cluster-commission-secretary'], // C-20: the Commission's protocol
+  'clusters POST /rounds/:id/results': ['cluster-organiser'], // C-21
+  'clusters GET /rounds/:id/results': 'public', // C-21: published results
   'clusters POST /applications': [A],
   'clusters GET /applications': [A, 'cluster-organiser'],
   'clusters GET /applications/:id': [A, 'cluster-organiser'],

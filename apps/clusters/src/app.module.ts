@@ -6,6 +6,7 @@ import { ClustersIntegrationEvents } from './clusters.integration-events.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { ComplianceCheckDueTimerHandler } from './selection/application/timers/compliance-check-due.timer-handler.js';
+import { PublicationDueTimerHandler } from './selection/application/timers/publication-due.timer-handler.js';
 import { SelectionModule } from './selection/selection.module.js';
 
 /**
@@ -22,7 +23,7 @@ export function clustersPlatform(env?: Record<string, string | undefined>): Dyna
     // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: ClustersIntegrationEvents,
     // Durable timers (deadlines): one handler per timer kind.
-    timerHandlers: [ComplianceCheckDueTimerHandler],
+    timerHandlers: [ComplianceCheckDueTimerHandler, PublicationDueTimerHandler],
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.

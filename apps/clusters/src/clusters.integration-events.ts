@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ClustersApplicationFiledV1, ClustersApplicationReturnedV1, ClustersApplicationWithdrawnV1, ClustersRoundAnnouncedV1 } from '@hub/contracts';
+import {
+  ClustersApplicationFiledV1,
+  ClustersApplicationReturnedV1,
+  ClustersApplicationWithdrawnV1,
+  ClustersResultsPublishedV1,
+  ClustersRoundAnnouncedV1,
+} from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
 import { isSelectionEvent } from './selection/domain/selection.events.js';
@@ -63,6 +69,23 @@ export class ClustersIntegrationEvents extends IntegrationEventMapper {
             event.bin,
           ),
         ];
+      case 'ResultsPublished':
+        return [
+          outboxMessage(
+            ClustersResultsPublishedV1,
+            event.aggregateId,
+            {
+              roundId: event.aggregateId,
+              ruleSetId: event.ruleSetId,
+              protocolNumber: event.protocolNumber,
+              publishedAt: event.occurredAt.toISOString(),
+              winners: event.winners.map((w) => ({ applicationId: w.applicationId, bin: w.bin, clusterName: w.clusterName })),
+            },
+            event.aggregateId,
+          ),
+        ];
+      case 'WinnersDecided':
+      case 'PublicationOverdue':
       case 'ApplicationChanged':
       case 'ApplicationFoundCompliant':
       case 'ComplianceCheckOverdue':

@@ -279,6 +279,15 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   {
     upstream: 'clusters',
     method: 'POST',
+    path: '/rounds/:id/protocol',
+    access: ['cluster-commission-secretary'],
+    summary: "The Commission's protocol on the winners (C-19, C-20)",
+  },
+  { upstream: 'clusters', method: 'POST', path: '/rounds/:id/results', access: ['cluster-organiser'], summary: 'Publish the results of a round (C-21)' },
+  { upstream: 'clusters', method: 'GET', path: '/rounds/:id/results', access: 'public', summary: 'The published results of a round (C-21)' },
+  {
+    upstream: 'clusters',
+    method: 'POST',
     path: '/applications',
     access: ['applicant'],
     summary: 'File an application to a round of cluster selection (C-6 … C-11)',

@@ -6,6 +6,7 @@ import {
   FileApplicationHandler,
   WithdrawApplicationHandler,
 } from './application/commands/application-commands.js';
+import { PublishResultsHandler, RecordProtocolHandler } from './application/commands/results-commands.js';
 import { ApplicationRepository, RoundRepository, SelectionReadModel } from './application/ports/selection.ports.js';
 import { SelectionQueries } from './application/queries/selection.queries.js';
 import { MikroOrmApplicationRepository, MikroOrmRoundRepository, MikroOrmSelectionReadModel } from './infrastructure/selection.mikro-orm.repository.js';
@@ -30,6 +31,8 @@ import { SelectionHttpController } from './interface/http/selection.http.control
     ChangeApplicationHandler,
     WithdrawApplicationHandler,
     CheckComplianceHandler,
+    RecordProtocolHandler,
+    PublishResultsHandler,
   ],
   exports: [RoundRepository, ApplicationRepository, SelectionQueries],
 })

@@ -55,5 +55,25 @@ export const ClustersApplicationReturnedV1 = defineIntegrationEvent({
   }),
 });
 
+export const ClustersResultsPublishedV1 = defineIntegrationEvent({
+  type: 'clusters.results-published',
+  version: 1,
+  topic,
+  description: 'The organiser published the results of a round: the winners the Commission decided in its protocol (C-19 … C-21).',
+  payload: z.object({
+    roundId: z.uuid(),
+    ruleSetId: z.string(),
+    protocolNumber: z.string(),
+    publishedAt: z.iso.datetime({ offset: true }),
+    winners: z.array(z.object({ applicationId: z.uuid(), bin: BinSchema, clusterName: z.string() })),
+  }),
+});
+
 /** Every event of clusters, for a consumer's EventRegistry. */
-export const clustersEvents = [ClustersRoundAnnouncedV1, ClustersApplicationFiledV1, ClustersApplicationWithdrawnV1, ClustersApplicationReturnedV1] as const;
+export const clustersEvents = [
+  ClustersRoundAnnouncedV1,
+  ClustersApplicationFiledV1,
+  ClustersApplicationWithdrawnV1,
+  ClustersApplicationReturnedV1,
+  ClustersResultsPublishedV1,
+] as const;

@@ -45,8 +45,40 @@ export interface ComplianceCheckOverdue extends DomainEvent {
   readonly complianceDueOn: IsoDate;
 }
 
+export interface Winner {
+  readonly applicationId: string;
+  readonly bin: string;
+  readonly clusterName: string;
+}
+export interface WinnersDecided extends DomainEvent {
+  readonly name: 'WinnersDecided';
+  readonly protocolNumber: string;
+  readonly decidedOn: IsoDate;
+  readonly winners: readonly Winner[];
+  readonly publicationDueOn: IsoDate;
+}
+export interface ResultsPublished extends DomainEvent {
+  readonly name: 'ResultsPublished';
+  readonly ruleSetId: string;
+  readonly protocolNumber: string;
+  readonly winners: readonly Winner[];
+}
+export interface PublicationOverdue extends DomainEvent {
+  readonly name: 'PublicationOverdue';
+  readonly publicationDueOn: IsoDate;
+}
+
 export type SelectionEvent =
-  RoundAnnounced | ApplicationFiled | ApplicationChanged | ApplicationWithdrawn | ApplicationReturned | ApplicationFoundCompliant | ComplianceCheckOverdue;
+  | WinnersDecided
+  | ResultsPublished
+  | PublicationOverdue
+  | RoundAnnounced
+  | ApplicationFiled
+  | ApplicationChanged
+  | ApplicationWithdrawn
+  | ApplicationReturned
+  | ApplicationFoundCompliant
+  | ComplianceCheckOverdue;
 
 const NAMES: ReadonlySet<string> = new Set<SelectionEvent['name']>([
   'RoundAnnounced',
@@ -56,5 +88,8 @@ const NAMES: ReadonlySet<string> = new Set<SelectionEvent['name']>([
   'ApplicationReturned',
   'ApplicationFoundCompliant',
   'ComplianceCheckOverdue',
+  'WinnersDecided',
+  'ResultsPublished',
+  'PublicationOverdue',
 ]);
 export const isSelectionEvent = (e: DomainEvent): e is SelectionEvent => NAMES.has(e.name);

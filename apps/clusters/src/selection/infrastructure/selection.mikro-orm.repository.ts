@@ -34,6 +34,9 @@ export class MikroOrmApplicationRepository extends ApplicationRepository {
   countActiveOf(roundId: string, bin: string): Promise<number> {
     return this.uow.em().count(SelectionApplicationSchema, { roundId, bin, status: { $ne: 'withdrawn' } });
   }
+  ofRound(roundId: string): Promise<SelectionApplication[]> {
+    return this.uow.em().find(SelectionApplicationSchema, { roundId });
+  }
   add(application: SelectionApplication): void {
     this.uow.em().persist(application);
   }
@@ -65,5 +68,8 @@ export class MikroOrmSelectionReadModel extends SelectionReadModel {
   }
   openComplianceChecks(): Promise<SelectionApplication[]> {
     return this.uow.reader().find(SelectionApplicationSchema, { status: 'filed' }, { orderBy: { complianceDueOn: 'asc', id: 'asc' }, limit: 1000 });
+  }
+  awaitingPublication(): Promise<SelectionRound[]> {
+    return this.uow.reader().find(SelectionRoundSchema, { status: 'winners-decided' }, { orderBy: { publicationDueOn: 'asc', id: 'asc' }, limit: 500 });
   }
 }

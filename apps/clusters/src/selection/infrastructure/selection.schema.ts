@@ -6,7 +6,8 @@ import {
   type Deficiency,
   SelectionApplication,
 } from '../domain/application.aggregate.js';
-import { type RoundStatus, SelectionRound } from '../domain/round.aggregate.js';
+import { type CommissionProtocol, type RoundStatus, SelectionRound } from '../domain/round.aggregate.js';
+import type { Winner } from '../domain/selection.events.js';
 
 const p = defineEntity.properties;
 
@@ -26,6 +27,11 @@ export const SelectionRoundSchema = defineEntity({
     applicationDeadline: p.datetime().columnType('timestamptz'),
     deadlineOn: p.date(),
     announcedBy: p.string().length(200),
+    protocol: p.json<CommissionProtocol>().nullable(),
+    winners: p.json<Winner[]>(),
+    publicationDueOn: p.date().nullable(),
+    publicationOverdue: p.boolean(),
+    resultsPublishedAt: p.datetime().columnType('timestamptz').nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),

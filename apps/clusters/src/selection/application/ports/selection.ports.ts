@@ -26,6 +26,7 @@ export abstract class ApplicationRepository {
   abstract get(id: string): Promise<SelectionApplication>;
   /** The applicant's applications in the round that are not withdrawn (one per participant and round). */
   abstract countActiveOf(roundId: string, bin: string): Promise<number>;
+  abstract ofRound(roundId: string): Promise<SelectionApplication[]>;
   abstract add(application: SelectionApplication): void;
 }
 
@@ -38,4 +39,6 @@ export abstract class SelectionReadModel {
   abstract applications(filter: { roundId?: string; bins?: readonly string[] }): Promise<SelectionApplication[]>;
   /** Filed applications whose compliance check (C-12) is open. */
   abstract openComplianceChecks(): Promise<SelectionApplication[]>;
+  /** Rounds whose results wait for publication (C-21). */
+  abstract awaitingPublication(): Promise<SelectionRound[]>;
 }

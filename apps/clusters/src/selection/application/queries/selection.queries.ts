@@ -37,12 +37,22 @@ export interface ApplicationView {
   readonly returnNotice: SelectionApplication['returnNotice'];
 }
 
-export interface ComplianceDeadlineView {
-  readonly kind: 'compliance-check';
-  readonly ruleId: 'C-12';
+export interface ResultsView {
+  readonly roundId: string;
+  readonly ruleSetId: string;
+  readonly title: string;
+  readonly protocolNumber: string;
+  readonly decidedOn: string;
+  readonly publishedAt: string;
+  readonly winners: readonly { readonly applicationId: string; readonly bin: string; readonly clusterName: string }[];
+}
+
+export interface DeadlineView {
+  readonly kind: 'compliance-check' | 'results-publication';
+  readonly ruleId: 'C-12' | 'C-21';
   readonly subjectId: string;
   readonly roundId: string;
-  readonly bin: string;
+  readonly bin?: string;
   readonly startedOn: string;
   readonly dueDate: string;
   readonly status: 'open';
@@ -93,9 +103,9 @@ export class SelectionQueries {
   }
 
   /** ADR 0033: the open C-12 compliance checks, overdue once their last working day has passed. */
-  async deadlines(): Promise<ComplianceDeadlineView[]> {
+  async deadlines(): Promise<DeadlineView[]> {
     const today = almatyDate(this.clock.now());
-    return (await this.readModel.openComplianceChecks()).map((a) => ({
+    const checks: DeadlineView[] = (await this.readModel.openComplianceChecks()).map((a) => ({
       kind: 'compliance-check',
       ruleId: 'C-12',
       subjectId: a.id,
@@ -106,6 +116,32 @@ export class SelectionQueries {
       status: 'open',
       overdue: a.complianceOverdue || a.complianceDueOn < today,
     }));
+    const publications: DeadlineView[] = (await this.readModel.awaitingPublication()).map((r) => ({
+      kind: 'results-publication',
+      ruleId: 'C-21',
+      subjectId: r.id,
+      roundId: r.id,
+      startedOn: almatyDate(new Date(r.protocol!.receivedAt)),
+      dueDate: r.publicationDueOn!,
+      status: 'open',
+      overdue: r.publicationOverdue || r.publicationDueOn! < today,
+    }));
+    return [...checks, ...publications];
+  }
+
+  /** C-21: the public results page of a round, once published (404 before). */
+  async results(roundId: string): Promise<ResultsView> {
+    const r = await this.readModel.round(roundId);
+    if (!r || r.status !== 'results-published' || !r.protocol || !r.resultsPublishedAt) throw new NotFoundError('results', roundId);
+    return {
+      roundId: r.id,
+      ruleSetId: r.ruleSetId,
+      title: r.title,
+      protocolNumber: r.protocol.number,
+      decidedOn: r.protocol.decidedOn,
+      publishedAt: r.resultsPublishedAt.toISOString(),
+      winners: r.winners,
+    };
   }
 
   private roundView(r: SelectionRound): RoundView {

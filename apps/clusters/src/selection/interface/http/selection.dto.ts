@@ -32,7 +32,7 @@ export const RoundViewSchema = z.object({
   ruleSetId: z.string(),
   title: z.string(),
   description: z.string(),
-  status: z.string(),
+  status: z.enum(['announced', 'winners-decided', 'results-published']),
   announcedAt: z.iso.datetime({ offset: true }),
   announcedOn: IsoDateSchema,
   applicationDeadline: z.iso.datetime({ offset: true }),
@@ -146,12 +146,29 @@ export const ApplicationViewSchema = z.object({
     .nullable(),
 });
 
+export const ProtocolBody = z.object({
+  number: z.string().trim().min(1).max(100).describe('The protocol number (C-20)'),
+  decidedOn: IsoDateSchema,
+  documentRef: z.string().trim().min(1).max(200).describe('Reference of the signed protocol'),
+  winnerApplicationIds: z.array(z.uuid()).max(100).describe('The winners: compliant applications of the round (may be empty)'),
+});
+
+export const ResultsViewSchema = z.object({
+  roundId: z.uuid(),
+  ruleSetId: z.string(),
+  title: z.string(),
+  protocolNumber: z.string(),
+  decidedOn: IsoDateSchema,
+  publishedAt: z.iso.datetime({ offset: true }),
+  winners: z.array(z.object({ applicationId: z.uuid(), bin: BinSchema, clusterName: z.string() })),
+});
+
 export const DeadlineViewSchema = z.object({
-  kind: z.literal('compliance-check'),
-  ruleId: z.literal('C-12'),
+  kind: z.enum(['compliance-check', 'results-publication']),
+  ruleId: z.enum(['C-12', 'C-21']),
   subjectId: z.uuid(),
   roundId: z.uuid(),
-  bin: BinSchema,
+  bin: BinSchema.optional(),
   startedOn: IsoDateSchema,
   dueDate: IsoDateSchema,
   status: z.literal('open'),

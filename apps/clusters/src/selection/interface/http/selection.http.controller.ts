@@ -10,6 +10,7 @@ import {
   FileApplicationCommand,
   WithdrawApplicationCommand,
 } from '../../application/commands/application-commands.js';
+import { PublishResultsCommand, RecordProtocolCommand } from '../../application/commands/results-commands.js';
 import { SelectionQueries } from '../../application/queries/selection.queries.js';
 import {
   AnnounceRoundBody,
@@ -20,6 +21,8 @@ import {
   DeadlineViewSchema,
   FileApplicationBody,
   IdParams,
+  ProtocolBody,
+  ResultsViewSchema,
   RoundViewSchema,
   RuleSetViewSchema,
 } from './selection.dto.js';
@@ -74,6 +77,43 @@ export class SelectionHttpController {
   @Endpoint({ summary: 'One announcement (public, C-5)', tags: ['rounds'], access: 'public', params: IdParams, response: RoundViewSchema, errors: [404] })
   round(@ValidParams() p: z.infer<typeof IdParams>) {
     return this.queries.round(p.id);
+  }
+
+  @Post('rounds/:id/protocol')
+  @HttpCode(200)
+  @Endpoint({
+    summary: "The Commission's decision on the winners, as its protocol, after the deadline (C-19, C-20); publication due within 3 WD (C-21)",
+    tags: ['rounds'],
+    access: ['cluster-commission-secretary'],
+    params: IdParams,
+    body: ProtocolBody,
+    response: RoundViewSchema,
+    errors: [404, 409, 422],
+  })
+  async protocol(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof ProtocolBody>) {
+    await this.commands.execute(new RecordProtocolCommand(p.id, body));
+    return this.queries.round(p.id);
+  }
+
+  @Post('rounds/:id/results')
+  @HttpCode(200)
+  @Endpoint({ summary: 'Publish the results (C-21)', tags: ['rounds'], access: ORGANISER, params: IdParams, response: ResultsViewSchema, errors: [404, 409] })
+  async publish(@ValidParams() p: z.infer<typeof IdParams>) {
+    await this.commands.execute(new PublishResultsCommand(p.id));
+    return this.queries.results(p.id);
+  }
+
+  @Get('rounds/:id/results')
+  @Endpoint({
+    summary: 'The published results of a round (public, C-21); 404 before publication',
+    tags: ['rounds'],
+    access: 'public',
+    params: IdParams,
+    response: ResultsViewSchema,
+    errors: [404],
+  })
+  results(@ValidParams() p: z.infer<typeof IdParams>) {
+    return this.queries.results(p.id);
   }
 
   @Post('applications')
@@ -166,7 +206,7 @@ export class SelectionHttpController {
 
   @Get('deadlines')
   @Endpoint({
-    summary: 'Open deadlines (ADR 0033): compliance checks (C-12), with overdue',
+    summary: 'Open deadlines (ADR 0033): compliance checks (C-12), results publication (C-21), with overdue',
     tags: ['deadlines'],
     access: [...ORGANISER, ...FUND_STAFF_ROLES],
     response: z.array(DeadlineViewSchema),
