@@ -200,6 +200,36 @@ describe('applications (C-6 … C-12)', () => {
     expect((await file(roundId, bin)).status).toBe(409);
   });
 
+  it('race: two filings of one company at once — one 201, the other 409, one row', async () => {
+    const bin = newBin();
+    const results = await Promise.all([file(roundId, bin), file(roundId, bin)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await count(`clusters_application where bin = ?`, [bin])).toBe(1);
+    expect(await count(`hub_outbox where event_type = 'clusters.application-filed' and envelope->'payload'->>'bin' = ?`, [bin])).toBe(1);
+  });
+
+  it('race: a change and a withdrawal of one application at once — never both (optimistic lock, 409 or 422 for the loser)', async () => {
+    const bin = newBin();
+    const id = json<{ id: string }>(await file(roundId, bin)).id;
+    const token = await h.token(['applicant'], [bin]);
+    const [change, withdraw] = await Promise.all([
+      h.http().post(`/applications/${id}/revisions`).set(auth(token)).send(anApplicationContent()),
+      h.http().post(`/applications/${id}/withdrawal`).set(auth(token)).send({}),
+    ]);
+    const [row] = await h.sql<{ revision: number; status: string }>(`select revision, status from clusters_application where id = ?`, [id]);
+    if (withdraw.status === 200 && change.status === 200) {
+      // serialised: the change came first, then the withdrawal
+      expect(row).toEqual({ revision: 2, status: 'withdrawn' });
+    } else if (withdraw.status === 200) {
+      expect([409, 422]).toContain(change.status);
+      expect(row).toEqual({ revision: 1, status: 'withdrawn' });
+    } else {
+      expect(change.status).toBe(200);
+      expect(withdraw.status).toBe(409);
+      expect(row).toEqual({ revision: 2, status: 'filed' });
+    }
+  });
+
   it('C-9: a change before the deadline is a new revision, the earlier kept; a withdrawal cancels the C-12 timer and is published', async () => {
     const bin = newBin();
     const id = json<{ id: string }>(await file(roundId, bin)).id;
