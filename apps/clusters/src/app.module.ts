@@ -5,8 +5,9 @@ import { clustersEntities } from './clusters.entities.js';
 import { ClustersIntegrationEvents } from './clusters.integration-events.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
-import { RequestReviewDueTimerHandler } from './requests/application/timers/request-review-due.timer-handler.js';
-import { RequestsModule } from './requests/requests.module.js';
+import { ComplianceCheckDueTimerHandler } from './selection/application/timers/compliance-check-due.timer-handler.js';
+import { PublicationDueTimerHandler } from './selection/application/timers/publication-due.timer-handler.js';
+import { SelectionModule } from './selection/selection.module.js';
 
 /**
  * The platform (HTTP, auth, health, OpenAPI, /metrics; database and unit of work; outbox relay,
@@ -16,13 +17,13 @@ export function clustersPlatform(env?: Record<string, string | undefined>): Dyna
   return HubPlatformModule.forRoot({
     name: 'clusters',
     title: 'Astana Hub — Territorial clusters',
-    description: 'TODO: what this context does for the Fund, with its rule IDs (F-xx … F-yy).',
+    description: 'Competitive selection of territorial clusters (C-1 … C-21): rule sets as effective-dated data, rounds, applications, the compliance check.',
     configSchema: clustersConfigSchema,
     entities: clustersEntities,
     // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: ClustersIntegrationEvents,
     // Durable timers (deadlines): one handler per timer kind.
-    timerHandlers: [RequestReviewDueTimerHandler],
+    timerHandlers: [ComplianceCheckDueTimerHandler, PublicationDueTimerHandler],
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
@@ -31,5 +32,5 @@ export function clustersPlatform(env?: Record<string, string | undefined>): Dyna
   });
 }
 
-@Module({ imports: [clustersPlatform(), RequestsModule, ParticipantsModule] })
+@Module({ imports: [clustersPlatform(), SelectionModule, ParticipantsModule] })
 export class AppModule {}

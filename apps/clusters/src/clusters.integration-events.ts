@@ -1,33 +1,95 @@
 import { Injectable } from '@nestjs/common';
-import { ClustersRequestOpenedV1 } from '@hub/contracts';
+import {
+  ClustersApplicationFiledV1,
+  ClustersApplicationReturnedV1,
+  ClustersApplicationWithdrawnV1,
+  ClustersResultsPublishedV1,
+  ClustersRoundAnnouncedV1,
+} from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
-import { isClustersRequestEvent } from './requests/domain/request.events.js';
+import { isSelectionEvent } from './selection/domain/selection.events.js';
 
 /**
- * Territorial clusters's published language seen from its domain (ADR 0035 §3): which recorded domain event
- * becomes which integration event (packages/contracts/src/clusters/events.ts), keyed by the
- * company's BIN so that one company's events keep their order. It runs in the command's
- * transaction. A domain event mapped to nothing stays internal.
+ * The clusters context's published language seen from its domain (ADR 0035 §3): which recorded
+ * domain event becomes which integration event (packages/contracts/src/clusters/events.ts). Round
+ * events are keyed by the round id, application events by the applicant's BIN. It runs in the
+ * command's transaction. A domain event mapped to nothing stays internal.
  */
 @Injectable()
 export class ClustersIntegrationEvents extends IntegrationEventMapper {
   map(event: DomainEvent): readonly OutboxMessage[] {
-    // ParticipantJoined (participants/domain) stays internal: registration already published the fact.
-    // A mapped event of an aggregate an inbox handler changed is written in the inbox's transaction.
-    if (!isClustersRequestEvent(event)) return [];
+    if (!isSelectionEvent(event)) return [];
     switch (event.name) {
-      case 'RequestOpened':
+      case 'RoundAnnounced':
         return [
           outboxMessage(
-            ClustersRequestOpenedV1,
+            ClustersRoundAnnouncedV1,
             event.aggregateId,
-            { requestId: event.aggregateId, bin: event.bin, subject: event.subject, openedAt: event.occurredAt.toISOString(), reviewDueOn: event.reviewDueOn },
+            {
+              roundId: event.aggregateId,
+              ruleSetId: event.ruleSetId,
+              title: event.title,
+              announcedOn: event.announcedOn,
+              applicationDeadline: event.applicationDeadline.toISOString(),
+            },
+            event.aggregateId,
+          ),
+        ];
+      case 'ApplicationFiled':
+        return [
+          outboxMessage(
+            ClustersApplicationFiledV1,
+            event.aggregateId,
+            { applicationId: event.aggregateId, roundId: event.roundId, bin: event.bin, filedOn: event.filedOn, complianceDueOn: event.complianceDueOn },
             event.bin,
           ),
         ];
-      case 'RequestBecameOverdue':
-        // Internal for now: publish it (a new event definition) once another context needs it.
+      case 'ApplicationWithdrawn':
+        return [
+          outboxMessage(
+            ClustersApplicationWithdrawnV1,
+            event.aggregateId,
+            { applicationId: event.aggregateId, roundId: event.roundId, bin: event.bin, withdrawnAt: event.occurredAt.toISOString() },
+            event.bin,
+          ),
+        ];
+      case 'ApplicationReturned':
+        return [
+          outboxMessage(
+            ClustersApplicationReturnedV1,
+            event.aggregateId,
+            {
+              applicationId: event.aggregateId,
+              roundId: event.roundId,
+              bin: event.bin,
+              returnedAt: event.occurredAt.toISOString(),
+              deficiencies: [...event.deficiencies],
+            },
+            event.bin,
+          ),
+        ];
+      case 'ResultsPublished':
+        return [
+          outboxMessage(
+            ClustersResultsPublishedV1,
+            event.aggregateId,
+            {
+              roundId: event.aggregateId,
+              ruleSetId: event.ruleSetId,
+              protocolNumber: event.protocolNumber,
+              publishedAt: event.occurredAt.toISOString(),
+              winners: event.winners.map((w) => ({ applicationId: w.applicationId, bin: w.bin, clusterName: w.clusterName })),
+            },
+            event.aggregateId,
+          ),
+        ];
+      case 'WinnersDecided':
+      case 'PublicationOverdue':
+      case 'ApplicationChanged':
+      case 'ApplicationFoundCompliant':
+      case 'ComplianceCheckOverdue':
+        // Internal for now: publish them (new event definitions) once another context needs them.
         return [];
     }
   }

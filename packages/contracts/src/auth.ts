@@ -15,6 +15,12 @@ export const ROLES = [
   'training-officer',
   'auditor',
   'authorised-body-analyst',
+  // clusters (issue #15, C-2): the organiser (the authorised body for state support of industry), the
+  // national institute's experts, the expert Commission's members and secretary
+  'cluster-organiser',
+  'cluster-expert',
+  'cluster-commission-member',
+  'cluster-commission-secretary',
 ] as const;
 
 export const RoleSchema = z.enum(ROLES);
@@ -43,6 +49,11 @@ export const COMMISSION_ROLES: readonly Role[] = ['commission-member', 'commissi
  * commercial information) — the Fund itself is bound by F-35, third parties never see it.
  */
 export const PARTICIPANT_FILE_ROLES: readonly Role[] = ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'auditor'];
+
+/** C-2: the organiser of the selection of territorial clusters (the authorised body); sees every application. */
+export const CLUSTER_ORGANISER_ROLES: readonly Role[] = ['cluster-organiser'];
+/** C-2: everyone who runs a selection of territorial clusters (organiser, national institute's experts, expert Commission). Not the Fund's staff. */
+export const CLUSTER_SELECTION_ROLES: readonly Role[] = ['cluster-organiser', 'cluster-expert', 'cluster-commission-member', 'cluster-commission-secretary'];
 
 /** @deprecated Name the group the rule needs (FUND_STAFF_ROLES, PARTICIPANT_FILE_ROLES, …). Kept as FUND_STAFF_ROLES. */
 export const STAFF_ROLES: readonly Role[] = FUND_STAFF_ROLES;

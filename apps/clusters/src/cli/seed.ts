@@ -1,28 +1,17 @@
 /**
- * Demo data for DATABASE_URL (what `tools/hub up` shows a new user): requests of a few companies,
- * made through the real command handler — the same transactions, outbox events and timers as the
- * HTTP API. Idempotent: a company that already has requests is skipped.
+ * Demo data for DATABASE_URL (what `tools/hub up` runs). The only rule set of the selection programme
+ * (the 2015 rules, ADR 0080) is repealed, so no round can be announced today (C-3): the seed starts
+ * the context (which checks data/cluster-selection-rules.json) and reports the rule sets and rounds.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hub_clusters node dist/cli/seed.js
- *
- * The events stay in the outbox until the app's relay publishes them (HUB_RUN_WORKERS=true).
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { CommandBus } from '@nestjs/cqrs';
-import type { Actor } from '@hub/contracts';
-import { makeBin } from '@hub/identifiers';
 import { clustersPlatform } from '../app.module.js';
-import { OpenRequestCommand } from '../requests/application/commands/open-request/open-request.command.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
-import { RequestsQueries } from '../requests/application/queries/requests.queries.js';
-import { RequestsModule } from '../requests/requests.module.js';
-
-const COMPANIES: readonly { serial: number; name: string; subjects: readonly string[] }[] = [
-  { serial: 20101, name: 'Alatau Analytics LLP', subjects: ['First demo request', 'Second demo request'] },
-  { serial: 20202, name: 'Steppe Games LLP', subjects: ['A demo request of Steppe Games'] },
-];
+import { SelectionQueries } from '../selection/application/queries/selection.queries.js';
+import { SelectionModule } from '../selection/selection.module.js';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -42,25 +31,16 @@ async function main(): Promise<void> {
     HUB_LOG_LEVEL: 'warn',
     HUB_RUN_WORKERS: 'false',
   };
-  @Module({ imports: [clustersPlatform(env), RequestsModule, ParticipantsModule] })
+  @Module({ imports: [clustersPlatform(env), SelectionModule, ParticipantsModule] })
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
-  const staff: Actor = { subject: 'seed-fund-officer', roles: ['fund-officer'], companies: [], name: 'Seed' };
-  let created = 0;
   try {
-    const bus = app.get(CommandBus);
-    const queries = app.get(RequestsQueries);
-    for (const c of COMPANIES) {
-      const bin = makeBin({ year: 2019, month: 1 + (c.serial % 12), serial: c.serial });
-      if ((await queries.list(staff, { bin })).length > 0) continue;
-      const representative: Actor = { subject: `seed-rep-${bin}`, roles: ['applicant'], companies: [bin], name: `Representative of ${c.name}` };
-      for (const subject of c.subjects) {
-        await bus.execute(new OpenRequestCommand({ bin, subject }, representative));
-        created += 1;
-      }
-    }
-    const total = (await queries.list(staff, {})).length;
-    process.stdout.write(`clusters seed: ${created} new request(s); ${total} request(s) in the database\n`);
+    const queries = app.get(SelectionQueries);
+    const sets = queries.ruleSetsView();
+    const rounds = await queries.rounds();
+    process.stdout.write(
+      `clusters seed: ${sets.length} rule set(s) (${sets.map((s) => `${s.id}${s.inForceToday ? '' : ' repealed'}`).join(', ')}); ${rounds.length} round(s); nothing to add\n`,
+    );
   } finally {
     await app.close();
   }

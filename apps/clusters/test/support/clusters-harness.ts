@@ -1,14 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { Module } from '@nestjs/common';
 import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
 import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
+import { makeIin } from '@hub/identifiers';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { clustersPlatform } from '../../src/app.module.js';
 import { clustersOrmConfig } from '../../src/mikro-orm.config.js';
 import { ParticipantsModule } from '../../src/participants/participants.module.js';
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/registration-events.consumer.js';
-import { RequestsModule } from '../../src/requests/requests.module.js';
+import { SelectionModule } from '../../src/selection/selection.module.js';
 
 /**
  * Territorial clusters on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
@@ -18,11 +20,20 @@ import { RequestsModule } from '../../src/requests/requests.module.js';
  */
 export type Harness = TestApp;
 
+/**
+ * The rule sets the tests run under: the real 2015 set (repealed) and a fictitious successor
+ * `test-successor-2026` with the 2015 parameters, in force from 2026 (ADR 0080: a set is data — the
+ * working-day calendar holds 2024 onwards, so rounds that run through C-12 run under it).
+ */
+export const TEST_RULE_SETS_FILE = fileURLToPath(new URL('./rule-sets.test.json', import.meta.url));
+export const REAL_SET = 'kz-2015-1212';
+export const TEST_SET = 'test-successor-2026';
+
 export function startHarness(prefix: string, options: { start?: string; workers?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
   return startTestApp({
     prefix,
     createModule: (env) => {
-      @Module({ imports: [clustersPlatform(env), RequestsModule, ParticipantsModule] })
+      @Module({ imports: [clustersPlatform(env), SelectionModule, ParticipantsModule] })
       class ClustersTestApp {}
       return ClustersTestApp;
     },
@@ -30,7 +41,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
     pipeline: (app) => configureHttp(app, app.get(HUB_CONFIG)),
     ...(options.start ? { clock: options.start } : {}),
     ...(options.workers ? { workers: true } : {}),
-    ...(options.env ? { env: options.env } : {}),
+    env: { CLUSTERS_RULE_SETS_FILE: TEST_RULE_SETS_FILE, ...options.env },
   });
 }
 
@@ -95,12 +106,55 @@ export const newBin = (): string => aCompany().bin;
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** A request as the API returns it (responses are `any` to TypeScript: name what a test reads). */
-export interface RequestJson {
-  readonly id: string;
-  readonly bin: string;
-  readonly subject: string;
-  readonly status: string;
-  readonly reviewDueOn: string;
+export const json = <T = Record<string, unknown>>(res: { body: unknown }): T => res.body as T;
+
+/** A complete application content (Annex 1 form, Annex 2 consents, Annex 3 information, the document index). */
+export function anApplicationContent(overrides: { memberConsents?: unknown[]; documentIndex?: unknown[] } = {}) {
+  return {
+    form: {
+      participantKind: 'business-group',
+      applicantName: 'Group of textile companies',
+      clusterName: 'Shymkent textile cluster',
+      region: 'Turkistan region',
+    },
+    memberConsents: overrides.memberConsents ?? [
+      { memberId: newBin(), idKind: 'bin', memberName: 'Ontustik Mata LLP', consentDocumentRef: 'doc-consent-1' },
+      {
+        memberId: makeIin({ birthDate: '1980-05-17', sex: 'female', serial: 4211 }),
+        idKind: 'iin',
+        memberName: 'IE Sarsenova',
+        consentDocumentRef: 'doc-consent-2',
+      },
+    ],
+    information: {
+      location: 'Shymkent and the Turkistan region',
+      sectors: ['Textiles', 'Apparel'],
+      keyMembers: [{ name: 'Ontustik Mata LLP', role: 'Spinning and weaving' }],
+      goals: 'A complete cotton-to-garment value chain in the region',
+      developmentLevel: { interlinkedFirms: '38 firms', chainExtensionProjects: 'A dyeing plant', additionalFunding: 'Regional budget co-financing' },
+      structureAndSpecialisation: {
+        outsidePartners: 'Two universities',
+        internationalisation: 'Export to Uzbekistan',
+        valueChains: 'Cotton → yarn → fabric → garments',
+      },
+      prospects: {
+        strategicGoals: 'Double export in five years',
+        targetIndicators: [{ name: 'Export', unit: 'mln KZT', baseline: 1200, target: 2400, year: 2031 }],
+        proposedSupportMeasures: 'Training centre',
+        commonProblems: 'Dyeing capacity',
+      },
+      resources: { humanResources: 'Textile college graduates' },
+      strategyAlignment: 'The regional development programme to 2030',
+      importance: {
+        employment: [{ year: 2025, value: 4200 }],
+        output: [{ year: 2025, tiyn: 12_000_000_000_00 }],
+        export: [{ year: 2025, tiyn: 1_200_000_000_00 }],
+      },
+    },
+    documentIndex: overrides.documentIndex ?? [
+      { number: 1, title: 'Application (Annex 1)', documentRef: 'doc-annex-1' },
+      { number: 2, title: 'Consents of the members (Annex 2)', documentRef: 'doc-annex-2' },
+      { number: 3, title: 'Information on the cluster (Annex 3)', documentRef: 'doc-annex-3' },
+    ],
+  };
 }
-export const json = <T = RequestJson>(res: { body: unknown }): T => res.body as T;

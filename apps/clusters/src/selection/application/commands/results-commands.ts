@@ -1,0 +1,85 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type IsoDate, endOfAlmatyDay } from '@hub/calendar';
+import { Clock, ValidationError } from '@hub/kernel';
+import { Timers } from '@hub/messaging';
+import { UnitOfWork } from '@hub/nest-commons';
+import { ruleSetById } from '../../domain/rule-set.js';
+import { ApplicationRepository, RoundRepository, RuleSetSource, WorkingDays } from '../ports/selection.ports.js';
+import { PUBLICATION_DUE_TIMER } from '../timers/publication-due.timer-handler.js';
+
+/** C-19, C-20: the Commission's protocol on the winners reaches the organiser. */
+export class RecordProtocolCommand extends Command<void> {
+  constructor(
+    readonly roundId: string,
+    readonly input: { readonly number: string; readonly decidedOn: IsoDate; readonly documentRef: string; readonly winnerApplicationIds: readonly string[] },
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(RecordProtocolCommand)
+export class RecordProtocolHandler implements ICommandHandler<RecordProtocolCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(RoundRepository) private readonly rounds: RoundRepository,
+    @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(RuleSetSource) private readonly ruleSets: RuleSetSource,
+    @Inject(WorkingDays) private readonly workingDays: WorkingDays,
+    @Inject(Timers) private readonly timers: Timers,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async execute({ roundId, input }: RecordProtocolCommand): Promise<void> {
+    await this.uow.run(async (em) => {
+      const round = await this.rounds.get(roundId);
+      const ruleSet = ruleSetById(this.ruleSets.all(), round.ruleSetId);
+      const byId = new Map((await this.applications.ofRound(round.id)).map((a) => [a.id, a]));
+      const winners = input.winnerApplicationIds.map((id, i) => {
+        const a = byId.get(id);
+        // Only an application found compliant (C-12) is before the Commission (C-18).
+        if (!a || a.status !== 'compliant') throw ValidationError.field(`winnerApplicationIds.${i}`, `${id} is not a compliant application of this round`);
+        return { applicationId: a.id, bin: a.bin, clusterName: a.content.form.clusterName };
+      });
+      if (new Set(input.winnerApplicationIds).size !== input.winnerApplicationIds.length)
+        throw ValidationError.field('winnerApplicationIds', 'a winner is listed twice');
+      round.recordProtocol({
+        protocol: { number: input.number, decidedOn: input.decidedOn, documentRef: input.documentRef },
+        winners,
+        publicationDueOn: (receivedOn) => this.workingDays.add(receivedOn, ruleSet.publicationWorkingDays), // C-21
+        at: this.clock.now(),
+      });
+      await this.timers.schedule(em, {
+        kind: PUBLICATION_DUE_TIMER,
+        key: round.id,
+        dueAt: endOfAlmatyDay(round.publicationDueOn!),
+        payload: { roundId: round.id },
+      });
+    });
+  }
+}
+
+/** C-21: the organiser publishes the results. */
+export class PublishResultsCommand extends Command<void> {
+  constructor(readonly roundId: string) {
+    super();
+  }
+}
+
+@CommandHandler(PublishResultsCommand)
+export class PublishResultsHandler implements ICommandHandler<PublishResultsCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(RoundRepository) private readonly rounds: RoundRepository,
+    @Inject(Timers) private readonly timers: Timers,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async execute({ roundId }: PublishResultsCommand): Promise<void> {
+    await this.uow.run(async (em) => {
+      const round = await this.rounds.get(roundId);
+      round.publishResults(this.clock.now());
+      await this.timers.cancel(em, PUBLICATION_DUE_TIMER, round.id);
+    });
+  }
+}

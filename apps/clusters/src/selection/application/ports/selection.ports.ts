@@ -1,0 +1,44 @@
+import type { IsoDate } from '@hub/calendar';
+import type { SelectionApplication } from '../../domain/application.aggregate.js';
+import type { SelectionRuleSet } from '../../domain/rule-set.js';
+import type { SelectionRound } from '../../domain/round.aggregate.js';
+
+/** Port: every rule set of the selection programme (data/cluster-selection-rules.json, ADR 0080). */
+export abstract class RuleSetSource {
+  abstract all(): readonly SelectionRuleSet[];
+}
+
+/** Port: the Republic of Kazakhstan's working-day calendar (@hub/calendar). */
+export abstract class WorkingDays {
+  /** The n-th working day after `date` (the date itself not counted). */
+  abstract add(date: IsoDate, n: number): IsoDate;
+}
+
+/** Port (ADR 0035 §4): rounds, for the use cases; works inside a unit of work. */
+export abstract class RoundRepository {
+  /** The round, or NotFoundError (404). */
+  abstract get(id: string): Promise<SelectionRound>;
+  abstract add(round: SelectionRound): void;
+}
+
+/** Port: applications, for the use cases; works inside a unit of work. */
+export abstract class ApplicationRepository {
+  abstract get(id: string): Promise<SelectionApplication>;
+  /** The applicant's applications in the round that are not withdrawn (one per participant and round). */
+  abstract countActiveOf(roundId: string, bin: string): Promise<number>;
+  abstract ofRound(roundId: string): Promise<SelectionApplication[]>;
+  abstract add(application: SelectionApplication): void;
+}
+
+/** Port: reads (no unit of work). */
+export abstract class SelectionReadModel {
+  abstract rounds(): Promise<SelectionRound[]>;
+  abstract round(id: string): Promise<SelectionRound | null>;
+  abstract application(id: string): Promise<SelectionApplication | null>;
+  /** `bins` restricts to those applicants (undefined = all). */
+  abstract applications(filter: { roundId?: string; bins?: readonly string[] }): Promise<SelectionApplication[]>;
+  /** Filed applications whose compliance check (C-12) is open. */
+  abstract openComplianceChecks(): Promise<SelectionApplication[]>;
+  /** Rounds whose results wait for publication (C-21). */
+  abstract awaitingPublication(): Promise<SelectionRound[]>;
+}

@@ -1,0 +1,168 @@
+import { type IsoDate, almatyDate } from '@hub/calendar';
+import { AggregateRoot, IllegalStateError, ValidationError } from '@hub/kernel';
+import type { Mutable } from './mutable.js';
+import { type DocumentIndexEntry, assertDocumentIndex } from './rules/document-index.rule.js';
+import { assertBeforeDeadline } from './rules/filing-window.rule.js';
+import { type MemberConsent, assertMemberConsents } from './rules/member-consents.rule.js';
+import type { SelectionEvent } from './selection.events.js';
+
+export type ApplicationStatus = 'filed' | 'withdrawn' | 'returned' | 'compliant';
+
+/** C-2: who may take part in the selection. */
+export type ParticipantKind = 'business-group' | 'regional-chamber' | 'social-entrepreneurial-corporation' | 'sez-management-company' | 'business-association';
+
+/** Annex 1: the application form. */
+export interface Annex1Form {
+  readonly participantKind: ParticipantKind;
+  readonly applicantName: string;
+  readonly clusterName: string;
+  readonly region: string;
+}
+
+/** What the participant files (C-6 … C-10); it answers for its completeness (C-7). */
+export interface ApplicationContent {
+  readonly form: Annex1Form;
+  readonly memberConsents: readonly MemberConsent[];
+  /** Annex 3: the cluster's information (shape checked at the boundary, see the DTO). */
+  readonly information: Readonly<Record<string, unknown>>;
+  readonly documentIndex: readonly DocumentIndexEntry[];
+}
+
+export interface ApplicationRevision extends ApplicationContent {
+  readonly revision: number;
+  readonly at: string;
+}
+
+export interface Deficiency {
+  readonly field: string;
+  readonly reason: string;
+}
+
+/**
+ * A participant's application to a round (C-6 … C-12). Filed, changed and withdrawn only before the
+ * round's deadline (C-9, C-11); every change is a new revision, the earlier ones kept. The organiser
+ * checks compliance within the set's working days (C-12) and returns a non-compliant one with a
+ * written notice naming what is wrong.
+ */
+export class SelectionApplication extends AggregateRoot<SelectionEvent> {
+  readonly id!: string;
+  readonly roundId!: string;
+  readonly bin!: string;
+  readonly status!: ApplicationStatus;
+  readonly content!: ApplicationContent;
+  readonly revision!: number;
+  readonly revisions!: readonly ApplicationRevision[];
+  readonly filedAt!: Date;
+  readonly filedOn!: IsoDate;
+  readonly complianceDueOn!: IsoDate;
+  readonly complianceOverdue!: boolean;
+  readonly returnNotice!: { readonly deficiencies: readonly Deficiency[]; readonly returnedAt: string; readonly returnedBy: string } | null;
+  readonly checkedAt!: Date | null;
+  readonly withdrawnAt!: Date | null;
+  readonly version!: number;
+  readonly createdAt!: Date;
+  readonly updatedAt!: Date;
+
+  private get m(): Mutable<SelectionApplication> {
+    return this;
+  }
+
+  static file(input: {
+    id: string;
+    roundId: string;
+    bin: string;
+    content: ApplicationContent;
+    deadline: Date;
+    complianceDueOn: (filedOn: IsoDate) => IsoDate;
+    at: Date;
+  }): SelectionApplication {
+    assertBeforeDeadline(input.at, input.deadline, 'filed'); // C-11
+    checkContent(input.content);
+    const filedOn = almatyDate(input.at);
+    const complianceDueOn = input.complianceDueOn(filedOn); // C-12
+    const a = new SelectionApplication();
+    Object.assign(a, {
+      id: input.id,
+      roundId: input.roundId,
+      bin: input.bin,
+      status: 'filed',
+      content: input.content,
+      revision: 1,
+      revisions: [{ revision: 1, at: input.at.toISOString(), ...input.content }],
+      filedAt: input.at,
+      filedOn,
+      complianceDueOn,
+      complianceOverdue: false,
+      returnNotice: null,
+      checkedAt: null,
+      withdrawnAt: null,
+      createdAt: input.at,
+      updatedAt: input.at,
+    });
+    a.record({ name: 'ApplicationFiled', aggregateId: input.id, occurredAt: input.at, roundId: input.roundId, bin: input.bin, filedOn, complianceDueOn });
+    return a;
+  }
+
+  /** C-9: a change by written notice until the deadline, as a new revision. */
+  change(content: ApplicationContent, deadline: Date, at: Date): void {
+    if (this.status !== 'filed') throw new IllegalStateError('application', this.status, 'change', 'only a filed application can be changed');
+    assertBeforeDeadline(at, deadline, 'changed');
+    checkContent(content);
+    const revision = this.revision + 1;
+    this.m.content = content;
+    this.m.revision = revision;
+    this.m.revisions = [...this.revisions, { revision, at: at.toISOString(), ...content }];
+    this.m.updatedAt = at;
+    this.record({ name: 'ApplicationChanged', aggregateId: this.id, occurredAt: at, roundId: this.roundId, bin: this.bin, revision });
+  }
+
+  /** C-9: a withdrawal by written notice until the deadline. */
+  withdraw(deadline: Date, at: Date): void {
+    if (this.status !== 'filed') throw new IllegalStateError('application', this.status, 'withdraw', 'only a filed application can be withdrawn');
+    assertBeforeDeadline(at, deadline, 'withdrawn');
+    this.m.status = 'withdrawn';
+    this.m.withdrawnAt = at;
+    this.m.updatedAt = at;
+    this.record({ name: 'ApplicationWithdrawn', aggregateId: this.id, occurredAt: at, roundId: this.roundId, bin: this.bin });
+  }
+
+  /** C-12: the organiser returns a non-compliant application with a written notice naming each deficiency. */
+  returnForNonCompliance(deficiencies: readonly Deficiency[], by: string, at: Date): void {
+    if (this.status !== 'filed') throw new IllegalStateError('application', this.status, 'return', 'only a filed application is checked');
+    if (deficiencies.length === 0) throw ValidationError.field('deficiencies', 'C-12: the notice names what does not comply');
+    this.m.status = 'returned';
+    this.m.returnNotice = { deficiencies, returnedAt: at.toISOString(), returnedBy: by };
+    this.m.checkedAt = at;
+    this.m.updatedAt = at;
+    this.record({ name: 'ApplicationReturned', aggregateId: this.id, occurredAt: at, roundId: this.roundId, bin: this.bin, deficiencies });
+  }
+
+  /** C-12: the organiser finds the application compliant (it goes on to the national institute, C-13). */
+  findCompliant(at: Date): void {
+    if (this.status !== 'filed') throw new IllegalStateError('application', this.status, 'find compliant', 'only a filed application is checked');
+    this.m.status = 'compliant';
+    this.m.checkedAt = at;
+    this.m.updatedAt = at;
+    this.record({ name: 'ApplicationFoundCompliant', aggregateId: this.id, occurredAt: at, roundId: this.roundId, bin: this.bin });
+  }
+
+  /** The C-12 timer: the check period ended with the application unchecked. Idempotent. */
+  markComplianceOverdue(at: Date): void {
+    if (this.status !== 'filed' || this.complianceOverdue) return;
+    this.m.complianceOverdue = true;
+    this.m.updatedAt = at;
+    this.record({
+      name: 'ComplianceCheckOverdue',
+      aggregateId: this.id,
+      occurredAt: at,
+      roundId: this.roundId,
+      bin: this.bin,
+      complianceDueOn: this.complianceDueOn,
+    });
+  }
+}
+
+function checkContent(content: ApplicationContent): void {
+  assertMemberConsents(content.memberConsents); // C-7, Annex 2
+  assertDocumentIndex(content.documentIndex); // C-8, C-10
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { NotFoundError } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { ApplicationRepository, RoundRepository, SelectionReadModel } from '../application/ports/selection.ports.js';
+import type { SelectionApplication } from '../domain/application.aggregate.js';
+import type { SelectionRound } from '../domain/round.aggregate.js';
+import { SelectionApplicationSchema, SelectionRoundSchema } from './selection.schema.js';
+
+@Injectable()
+export class MikroOrmRoundRepository extends RoundRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+  async get(id: string): Promise<SelectionRound> {
+    const r = await this.uow.em().findOne(SelectionRoundSchema, { id });
+    if (!r) throw new NotFoundError('round', id);
+    return r;
+  }
+  add(round: SelectionRound): void {
+    this.uow.em().persist(round);
+  }
+}
+
+@Injectable()
+export class MikroOrmApplicationRepository extends ApplicationRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+  async get(id: string): Promise<SelectionApplication> {
+    const a = await this.uow.em().findOne(SelectionApplicationSchema, { id });
+    if (!a) throw new NotFoundError('application', id);
+    return a;
+  }
+  countActiveOf(roundId: string, bin: string): Promise<number> {
+    return this.uow.em().count(SelectionApplicationSchema, { roundId, bin, status: { $ne: 'withdrawn' } });
+  }
+  ofRound(roundId: string): Promise<SelectionApplication[]> {
+    return this.uow.em().find(SelectionApplicationSchema, { roundId });
+  }
+  add(application: SelectionApplication): void {
+    this.uow.em().persist(application);
+  }
+}
+
+/** Reads on a fresh EntityManager fork (no transaction). */
+@Injectable()
+export class MikroOrmSelectionReadModel extends SelectionReadModel {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+  rounds(): Promise<SelectionRound[]> {
+    return this.uow.reader().find(SelectionRoundSchema, {}, { orderBy: { announcedAt: 'desc', id: 'desc' }, limit: 500 });
+  }
+  round(id: string): Promise<SelectionRound | null> {
+    return this.uow.reader().findOne(SelectionRoundSchema, { id });
+  }
+  application(id: string): Promise<SelectionApplication | null> {
+    return this.uow.reader().findOne(SelectionApplicationSchema, { id });
+  }
+  applications(filter: { roundId?: string; bins?: readonly string[] }): Promise<SelectionApplication[]> {
+    return this.uow
+      .reader()
+      .find(
+        SelectionApplicationSchema,
+        { ...(filter.roundId ? { roundId: filter.roundId } : {}), ...(filter.bins ? { bin: { $in: [...filter.bins] } } : {}) },
+        { orderBy: { filedAt: 'desc', id: 'desc' }, limit: 500 },
+      );
+  }
+  openComplianceChecks(): Promise<SelectionApplication[]> {
+    return this.uow.reader().find(SelectionApplicationSchema, { status: 'filed' }, { orderBy: { complianceDueOn: 'asc', id: 'asc' }, limit: 1000 });
+  }
+  awaitingPublication(): Promise<SelectionRound[]> {
+    return this.uow.reader().find(SelectionRoundSchema, { status: 'winners-decided' }, { orderBy: { publicationDueOn: 'asc', id: 'asc' }, limit: 500 });
+  }
+}

@@ -1,0 +1,65 @@
+import { defineEntity } from '@mikro-orm/core';
+import {
+  type ApplicationContent,
+  type ApplicationRevision,
+  type ApplicationStatus,
+  type Deficiency,
+  SelectionApplication,
+} from '../domain/application.aggregate.js';
+import { type CommissionProtocol, type RoundStatus, SelectionRound } from '../domain/round.aggregate.js';
+import type { Winner } from '../domain/selection.events.js';
+
+const p = defineEntity.properties;
+
+/** Rounds (civil dates `date`, instants `timestamptz`; `version` = optimistic lock). */
+export const SelectionRoundSchema = defineEntity({
+  class: SelectionRound,
+  className: 'SelectionRound',
+  tableName: 'clusters_round',
+  properties: {
+    id: p.uuid().primary(),
+    ruleSetId: p.string().length(100),
+    title: p.string().length(500),
+    description: p.text(),
+    status: p.string().length(30).$type<RoundStatus>(),
+    announcedAt: p.datetime().columnType('timestamptz'),
+    announcedOn: p.date(),
+    applicationDeadline: p.datetime().columnType('timestamptz'),
+    deadlineOn: p.date(),
+    announcedBy: p.string().length(200),
+    protocol: p.json<CommissionProtocol>().nullable(),
+    winners: p.json<Winner[]>(),
+    publicationDueOn: p.date().nullable(),
+    publicationOverdue: p.boolean(),
+    resultsPublishedAt: p.datetime().columnType('timestamptz').nullable(),
+    version: p.integer().version(),
+    createdAt: p.datetime().columnType('timestamptz'),
+    updatedAt: p.datetime().columnType('timestamptz'),
+  },
+});
+
+/** Applications; the content and every revision (C-9) as jsonb. */
+export const SelectionApplicationSchema = defineEntity({
+  class: SelectionApplication,
+  className: 'SelectionApplication',
+  tableName: 'clusters_application',
+  properties: {
+    id: p.uuid().primary(),
+    roundId: p.uuid(),
+    bin: p.string().length(12),
+    status: p.string().length(30).$type<ApplicationStatus>(),
+    content: p.json<ApplicationContent>(),
+    revision: p.integer(),
+    revisions: p.json<ApplicationRevision[]>(),
+    filedAt: p.datetime().columnType('timestamptz'),
+    filedOn: p.date(),
+    complianceDueOn: p.date(),
+    complianceOverdue: p.boolean(),
+    returnNotice: p.json<{ deficiencies: Deficiency[]; returnedAt: string; returnedBy: string }>().nullable(),
+    checkedAt: p.datetime().columnType('timestamptz').nullable(),
+    withdrawnAt: p.datetime().columnType('timestamptz').nullable(),
+    version: p.integer().version(),
+    createdAt: p.datetime().columnType('timestamptz'),
+    updatedAt: p.datetime().columnType('timestamptz'),
+  },
+});

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { BinSchema, IsoDateSchema, TiynSchema } from '@hub/contracts';
+
+const text = (max = 4000) => z.string().trim().min(1).max(max);
+
+export const RuleSetViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  source: z.string(),
+  effectiveFrom: IsoDateSchema,
+  repealedFrom: IsoDateSchema.nullable(),
+  inForceToday: z.boolean(),
+  announcementLeadCalendarDays: z.int(),
+  complianceCheckWorkingDays: z.int(),
+  toInstituteWorkingDays: z.int(),
+  expertOpinionCalendarDaysAfterDeadline: z.int(),
+  opinionsToOrganiserWorkingDays: z.int(),
+  toCommissionWorkingDays: z.int(),
+  publicationWorkingDays: z.int(),
+  criteria: z.array(z.object({ code: z.string(), ruleId: z.string(), title: z.string() })),
+});
+
+export const AnnounceRoundBody = z.object({
+  ruleSetId: z.string().min(1).max(100).describe('The rule set the round runs under (GET /rule-sets)'),
+  title: z.string().min(3).max(500),
+  description: z.string().max(20000).default(''),
+  applicationDeadline: z.iso.datetime({ offset: true }).describe('The instant acceptance closes (C-11), e.g. 2027-02-15T18:00:00+05:00'),
+});
+
+export const RoundViewSchema = z.object({
+  id: z.uuid(),
+  ruleSetId: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: z.enum(['announced', 'winners-decided', 'results-published']),
+  announcedAt: z.iso.datetime({ offset: true }),
+  announcedOn: IsoDateSchema,
+  applicationDeadline: z.iso.datetime({ offset: true }),
+  acceptingApplications: z.boolean(),
+});
+
+export const IdParams = z.object({ id: z.uuid() });
+
+/** Annex 1: the application form. C-2: who may take part. */
+const Annex1FormSchema = z.object({
+  participantKind: z.enum(['business-group', 'regional-chamber', 'social-entrepreneurial-corporation', 'sez-management-company', 'business-association']),
+  applicantName: text(500),
+  clusterName: text(500),
+  region: text(200).describe('The region (oblast or city of republican significance) where the cluster is'),
+});
+
+/** Annex 2: a member's consent — the member by BIN or IIN, the signed consent document. */
+const MemberConsentSchema = z.object({
+  memberId: z.string().regex(/^\d{12}$/, 'a BIN or IIN is 12 digits'),
+  idKind: z.enum(['bin', 'iin']),
+  memberName: text(500),
+  consentDocumentRef: text(200).describe('Reference of the signed consent (e.g. a documents-context id)'),
+});
+
+const YearFigure = z.object({ year: z.int().min(1990).max(2100), value: z.int().min(0) });
+const YearAmount = z.object({ year: z.int().min(1990).max(2100), tiyn: TiynSchema });
+
+/** Annex 3: the cluster's information (C-6). */
+const Annex3InformationSchema = z.object({
+  location: text(1000),
+  sectors: z.array(text(300)).min(1),
+  keyMembers: z
+    .array(
+      z.object({
+        name: text(500),
+        memberId: z
+          .string()
+          .regex(/^\d{12}$/)
+          .optional(),
+        role: text(500),
+      }),
+    )
+    .min(1),
+  goals: text(),
+  developmentLevel: z.object({ interlinkedFirms: text(), chainExtensionProjects: text(), additionalFunding: text() }),
+  structureAndSpecialisation: z.object({ outsidePartners: text(), internationalisation: text(), valueChains: text() }),
+  prospects: z.object({
+    strategicGoals: text(),
+    targetIndicators: z
+      .array(z.object({ name: text(300), unit: text(50), baseline: z.number().finite(), target: z.number().finite(), year: z.int().min(1990).max(2100) }))
+      .min(1),
+    proposedSupportMeasures: text(),
+    commonProblems: text(),
+  }),
+  resources: z
+    .object({
+      rawMaterials: text(),
+      humanResources: text(),
+      productionCapacity: text(),
+      energy: text(),
+      transport: text(),
+      innovationInfrastructure: text(),
+      educationAndResearch: text(),
+      internationalLinks: text(),
+      finance: text(),
+    })
+    .partial()
+    .default({})
+    .describe('Optional (Annex 3)'),
+  strategyAlignment: text(),
+  importance: z.object({
+    employment: z.array(YearFigure).min(1).describe('Persons employed per year'),
+    output: z.array(YearAmount).min(1).describe('Output per year, in tiyn (ADR 0036)'),
+    export: z.array(YearAmount).min(1).describe('Export per year, in tiyn (ADR 0036)'),
+  }),
+});
+
+const ApplicationContentSchema = z.object({
+  form: Annex1FormSchema,
+  memberConsents: z.array(MemberConsentSchema).min(1).max(500),
+  information: Annex3InformationSchema,
+  documentIndex: z
+    .array(z.object({ number: z.int().min(1), title: text(500), documentRef: text(200) }))
+    .min(1)
+    .max(1000),
+});
+
+export const FileApplicationBody = ApplicationContentSchema.extend({ roundId: z.uuid(), bin: BinSchema });
+export const ChangeApplicationBody = ApplicationContentSchema;
+
+export const ApplicationListQuery = z.object({ roundId: z.uuid().optional(), bin: BinSchema.optional() });
+
+export const ComplianceBody = z.discriminatedUnion('compliant', [
+  z.object({ compliant: z.literal(true) }),
+  z.object({ compliant: z.literal(false), deficiencies: z.array(z.object({ field: text(200), reason: text(2000) })).min(1) }),
+]);
+
+export const ApplicationViewSchema = z.object({
+  id: z.uuid(),
+  roundId: z.uuid(),
+  bin: BinSchema,
+  status: z.enum(['filed', 'withdrawn', 'returned', 'compliant']),
+  revision: z.int(),
+  content: ApplicationContentSchema,
+  filedAt: z.iso.datetime({ offset: true }),
+  filedOn: IsoDateSchema,
+  complianceDueOn: IsoDateSchema,
+  complianceOverdue: z.boolean(),
+  returnNotice: z
+    .object({ deficiencies: z.array(z.object({ field: z.string(), reason: z.string() })), returnedAt: z.string(), returnedBy: z.string() })
+    .nullable(),
+});
+
+export const ProtocolBody = z.object({
+  number: z.string().trim().min(1).max(100).describe('The protocol number (C-20)'),
+  decidedOn: IsoDateSchema,
+  documentRef: z.string().trim().min(1).max(200).describe('Reference of the signed protocol'),
+  winnerApplicationIds: z.array(z.uuid()).max(100).describe('The winners: compliant applications of the round (may be empty)'),
+});
+
+export const ResultsViewSchema = z.object({
+  roundId: z.uuid(),
+  ruleSetId: z.string(),
+  title: z.string(),
+  protocolNumber: z.string(),
+  decidedOn: IsoDateSchema,
+  publishedAt: z.iso.datetime({ offset: true }),
+  winners: z.array(z.object({ applicationId: z.uuid(), bin: BinSchema, clusterName: z.string() })),
+});
+
+export const DeadlineViewSchema = z.object({
+  kind: z.enum(['compliance-check', 'results-publication']),
+  ruleId: z.enum(['C-12', 'C-21']),
+  subjectId: z.uuid(),
+  roundId: z.uuid(),
+  bin: BinSchema.optional(),
+  startedOn: IsoDateSchema,
+  dueDate: IsoDateSchema,
+  status: z.literal('open'),
+  overdue: z.boolean(),
+});

@@ -1,0 +1,217 @@
+import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { type Actor, CLUSTER_ORGANISER_ROLES, FUND_STAFF_ROLES } from '@hub/contracts';
+import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
+import { AnnounceRoundCommand } from '../../application/commands/announce-round.js';
+import {
+  ChangeApplicationCommand,
+  CheckComplianceCommand,
+  FileApplicationCommand,
+  WithdrawApplicationCommand,
+} from '../../application/commands/application-commands.js';
+import { PublishResultsCommand, RecordProtocolCommand } from '../../application/commands/results-commands.js';
+import { SelectionQueries } from '../../application/queries/selection.queries.js';
+import {
+  AnnounceRoundBody,
+  ApplicationListQuery,
+  ApplicationViewSchema,
+  ChangeApplicationBody,
+  ComplianceBody,
+  DeadlineViewSchema,
+  FileApplicationBody,
+  IdParams,
+  ProtocolBody,
+  ResultsViewSchema,
+  RoundViewSchema,
+  RuleSetViewSchema,
+} from './selection.dto.js';
+
+const ORGANISER = CLUSTER_ORGANISER_ROLES;
+const APPLICATION_READERS = ['applicant' as const, ...CLUSTER_ORGANISER_ROLES];
+
+/**
+ * The selection of territorial clusters over HTTP (C-2 … C-12). Every route declares its access with
+ * `@Endpoint`; the same list is in the gateway's route table and its EXPECTED_POLICY.
+ */
+@Controller()
+export class SelectionHttpController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(SelectionQueries) private readonly queries: SelectionQueries,
+  ) {}
+
+  @Get('rule-sets')
+  @Endpoint({
+    summary: 'The rule sets of the selection programme with their effective periods (ADR 0080)',
+    tags: ['rounds'],
+    access: 'public',
+    response: z.array(RuleSetViewSchema),
+  })
+  ruleSets() {
+    return this.queries.ruleSetsView();
+  }
+
+  @Post('rounds')
+  @Endpoint({
+    summary: 'Announce a round of selection with its application deadline, at least 60 CD ahead (C-3 … C-5)',
+    tags: ['rounds'],
+    access: ORGANISER,
+    body: AnnounceRoundBody,
+    status: 201,
+    response: RoundViewSchema,
+    errors: [404, 422],
+  })
+  async announce(@ValidBody() body: z.infer<typeof AnnounceRoundBody>, @CurrentActor() actor: Actor) {
+    const { id } = await this.commands.execute(new AnnounceRoundCommand({ ...body, applicationDeadline: new Date(body.applicationDeadline) }, actor));
+    return this.queries.round(id);
+  }
+
+  @Get('rounds')
+  @Endpoint({ summary: 'Announced rounds (public, C-5)', tags: ['rounds'], access: 'public', response: z.array(RoundViewSchema) })
+  rounds() {
+    return this.queries.rounds();
+  }
+
+  @Get('rounds/:id')
+  @Endpoint({ summary: 'One announcement (public, C-5)', tags: ['rounds'], access: 'public', params: IdParams, response: RoundViewSchema, errors: [404] })
+  round(@ValidParams() p: z.infer<typeof IdParams>) {
+    return this.queries.round(p.id);
+  }
+
+  @Post('rounds/:id/protocol')
+  @HttpCode(200)
+  @Endpoint({
+    summary: "The Commission's decision on the winners, as its protocol, after the deadline (C-19, C-20); publication due within 3 WD (C-21)",
+    tags: ['rounds'],
+    access: ['cluster-commission-secretary'],
+    params: IdParams,
+    body: ProtocolBody,
+    response: RoundViewSchema,
+    errors: [404, 409, 422],
+  })
+  async protocol(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof ProtocolBody>) {
+    await this.commands.execute(new RecordProtocolCommand(p.id, body));
+    return this.queries.round(p.id);
+  }
+
+  @Post('rounds/:id/results')
+  @HttpCode(200)
+  @Endpoint({ summary: 'Publish the results (C-21)', tags: ['rounds'], access: ORGANISER, params: IdParams, response: ResultsViewSchema, errors: [404, 409] })
+  async publish(@ValidParams() p: z.infer<typeof IdParams>) {
+    await this.commands.execute(new PublishResultsCommand(p.id));
+    return this.queries.results(p.id);
+  }
+
+  @Get('rounds/:id/results')
+  @Endpoint({
+    summary: 'The published results of a round (public, C-21); 404 before publication',
+    tags: ['rounds'],
+    access: 'public',
+    params: IdParams,
+    response: ResultsViewSchema,
+    errors: [404],
+  })
+  results(@ValidParams() p: z.infer<typeof IdParams>) {
+    return this.queries.results(p.id);
+  }
+
+  @Post('applications')
+  @Endpoint({
+    summary: 'File an application (Annex 1 form, Annex 2 consents, Annex 3 information, document index) before the deadline (C-6 … C-11)',
+    tags: ['applications'],
+    access: ['applicant'],
+    body: FileApplicationBody,
+    status: 201,
+    response: ApplicationViewSchema,
+    errors: [403, 404, 409, 422],
+  })
+  async file(@ValidBody() body: z.infer<typeof FileApplicationBody>, @CurrentActor() actor: Actor) {
+    const { roundId, bin, ...content } = body;
+    const { id } = await this.commands.execute(new FileApplicationCommand({ roundId, bin, content }, actor));
+    return this.queries.application(id, actor);
+  }
+
+  @Get('applications')
+  @Endpoint({
+    summary: 'Applications (a participant: its own only, C-2; the organiser: all)',
+    tags: ['applications'],
+    access: APPLICATION_READERS,
+    query: ApplicationListQuery,
+    response: z.array(ApplicationViewSchema),
+  })
+  applications(@ValidQuery() q: z.infer<typeof ApplicationListQuery>, @CurrentActor() actor: Actor) {
+    return this.queries.applications(actor, q);
+  }
+
+  @Get('applications/:id')
+  @Endpoint({
+    summary: 'One application',
+    tags: ['applications'],
+    access: APPLICATION_READERS,
+    params: IdParams,
+    response: ApplicationViewSchema,
+    errors: [404],
+  })
+  application(@ValidParams() p: z.infer<typeof IdParams>, @CurrentActor() actor: Actor) {
+    return this.queries.application(p.id, actor);
+  }
+
+  @Post('applications/:id/revisions')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'Change an application before the deadline: a new revision (C-9)',
+    tags: ['applications'],
+    access: ['applicant'],
+    params: IdParams,
+    body: ChangeApplicationBody,
+    response: ApplicationViewSchema,
+    errors: [403, 404, 409, 422],
+  })
+  async change(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof ChangeApplicationBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new ChangeApplicationCommand(p.id, body, actor));
+    return this.queries.application(p.id, actor);
+  }
+
+  @Post('applications/:id/withdrawal')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'Withdraw an application before the deadline (C-9)',
+    tags: ['applications'],
+    access: ['applicant'],
+    params: IdParams,
+    response: ApplicationViewSchema,
+    errors: [403, 404, 409, 422],
+  })
+  async withdraw(@ValidParams() p: z.infer<typeof IdParams>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new WithdrawApplicationCommand(p.id, actor));
+    return this.queries.application(p.id, actor);
+  }
+
+  @Post('applications/:id/compliance')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'The compliance check: compliant, or returned with a written notice naming each deficiency (C-12)',
+    tags: ['applications'],
+    access: ORGANISER,
+    params: IdParams,
+    body: ComplianceBody,
+    response: ApplicationViewSchema,
+    errors: [404, 409, 422],
+  })
+  async compliance(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof ComplianceBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new CheckComplianceCommand(p.id, body, actor));
+    return this.queries.application(p.id, actor);
+  }
+
+  @Get('deadlines')
+  @Endpoint({
+    summary: 'Open deadlines (ADR 0033): compliance checks (C-12), results publication (C-21), with overdue',
+    tags: ['deadlines'],
+    access: [...ORGANISER, ...FUND_STAFF_ROLES],
+    response: z.array(DeadlineViewSchema),
+  })
+  deadlines() {
+    return this.queries.deadlines();
+  }
+}
