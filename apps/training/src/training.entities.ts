@@ -1,6 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { TrainingParticipantSchema } from './participants/infrastructure/participant.schema.js';
-import { TrainingRequestSchema } from './requests/infrastructure/request.schema.js';
+import { IntakeSchema, ProviderApplicationSchema } from './intakes/infrastructure/intake.schema.js';
 
 /** Every MikroORM entity of the training context (the platform adds the outbox, inbox and timer tables). */
-export const trainingEntities: EntitySchema[] = [TrainingRequestSchema, TrainingParticipantSchema];
+export const trainingEntities: EntitySchema[] = [IntakeSchema, ProviderApplicationSchema, TrainingParticipantSchema];

@@ -8,7 +8,7 @@ import { trainingPlatform } from '../../src/app.module.js';
 import { trainingOrmConfig } from '../../src/mikro-orm.config.js';
 import { ParticipantsModule } from '../../src/participants/participants.module.js';
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/registration-events.consumer.js';
-import { RequestsModule } from '../../src/requests/requests.module.js';
+import { IntakesModule } from '../../src/intakes/intakes.module.js';
 
 /**
  * ICT training on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
@@ -22,7 +22,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
   return startTestApp({
     prefix,
     createModule: (env) => {
-      @Module({ imports: [trainingPlatform(env), RequestsModule, ParticipantsModule] })
+      @Module({ imports: [trainingPlatform(env), IntakesModule, ParticipantsModule] })
       class TrainingTestApp {}
       return TrainingTestApp;
     },
@@ -95,12 +95,13 @@ export const newBin = (): string => aCompany().bin;
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** A request as the API returns it (responses are `any` to TypeScript: name what a test reads). */
-export interface RequestJson {
+/** A provider application as the API returns it (responses are `any` to TypeScript: name what a test reads). */
+export interface ApplicationJson {
   readonly id: string;
   readonly bin: string;
-  readonly subject: string;
+  readonly intakeId: string;
   readonly status: string;
+  readonly filedOn: string;
   readonly reviewDueOn: string;
 }
-export const json = <T = RequestJson>(res: { body: unknown }): T => res.body as T;
+export const json = <T = ApplicationJson>(res: { body: unknown }): T => res.body as T;
