@@ -4,6 +4,7 @@ import { trainingConfigSchema } from './config.js';
 import { trainingEntities } from './training.entities.js';
 import { TrainingIntegrationEvents } from './training.integration-events.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
+import { PARTICIPATION_EVENTS_CONSUMER } from './participants/interface/kafka/participation-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { CompletenessReviewDueTimerHandler } from './intakes/application/timers/completeness-review-due.timer-handler.js';
 import { IntakesModule } from './intakes/intakes.module.js';
@@ -26,7 +27,7 @@ export function trainingPlatform(env?: Record<string, string | undefined>): Dyna
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
-    consumers: [REGISTRATION_EVENTS_CONSUMER],
+    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }

@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOPICS, topicSpecs } from '@hub/contracts';
 import { KafkaJsMessageBus, PrefixedMessageBus } from '@hub/messaging';
 import { TopicProbe, testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
-import { type Harness, auth, bus, json, participantRegistered, startHarness } from '../support/training-harness.js';
+import { type Harness, auth, bus, json, participationStarted, startHarness } from '../support/training-harness.js';
 
 const topic = TOPICS.training.name;
-const consumed = TOPICS.registration.name;
+const consumed = TOPICS.participation.name;
 
 let h: Harness;
 let probe: TopicProbe;
@@ -13,11 +13,13 @@ beforeAll(async () => {
   // This run's own topics (HUB_KAFKA_TOPIC_PREFIX; `t.` so that tools/hub test prunes them): the app
   // and the probe see the contracts' topic names, the broker holds only this run's events, and the
   // consumer groups carry the prefix too. The topics exist before the app starts, because with
-  // workers on its consumer subscribes to registration's topic while it boots.
+  // workers on its consumer subscribes to registration's and participation's topics while it boots.
   const prefix = `t.${uniqueName('training-e2e').replace(/_/g, '-')}.`;
   const admin = new PrefixedMessageBus(new KafkaJsMessageBus({ clientId: 'training-e2e-topics', brokers: testKafkaBrokers() }), prefix);
   try {
-    await admin.createTopics(topicSpecs().filter((t) => [topic, consumed].some((name) => t.name === name || t.name === `${name}.dlq`)));
+    await admin.createTopics(
+      topicSpecs().filter((t) => [topic, consumed, TOPICS.registration.name].some((name) => t.name === name || t.name === `${name}.dlq`)),
+    );
   } finally {
     await admin.close();
   }
@@ -30,15 +32,15 @@ afterAll(async () => {
 });
 
 describe('end to end through HTTP, the outbox relay and Kafka (workers on)', () => {
-  it("a participant known from registration's topic files a provider application; it reaches the training topic keyed by the BIN (F-77, F-65)", async () => {
-    const event = participantRegistered();
+  it("a participant known from participation's topic files a provider application; it reaches the training topic keyed by the BIN (F-77, F-65)", async () => {
+    const event = participationStarted();
     const bin = event.payload.bin;
     await bus(h).publish([{ topic: consumed, key: bin, value: JSON.stringify(event) }]);
-    await waitFor('the participant in training_participant', async () => {
-      const found = await h.sql<{ bin: string }>(`select bin from training_participant where participant_id = ?`, [event.payload.participantId]);
+    await waitFor('the participation in training_participation', async () => {
+      const found = await h.sql<{ bin: string }>(`select bin from training_participation where participation_id = ?`, [event.payload.participationId]);
       return found.length > 0 ? found : undefined;
     });
-    expect(await h.sql(`select event_type from hub_inbox where event_id = ?`, [event.id])).toEqual([{ event_type: 'registration.participant-registered' }]);
+    expect(await h.sql(`select event_type from hub_inbox where event_id = ?`, [event.id])).toEqual([{ event_type: 'participation.participation-started' }]);
 
     const intake = await h
       .http()

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { type Harness, auth, deliver, json, newBin, participantRegistered, poller, startHarness } from '../support/training-harness.js';
+import {
+  type Harness,
+  auth,
+  deliverParticipation,
+  json,
+  newBin,
+  participationStarted,
+  participationTerminated,
+  poller,
+  startHarness,
+} from '../support/training-harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -52,10 +62,10 @@ const file = async (intakeId: string, bin: string, overrides: Record<string, unk
     .set(auth(await h.token(['applicant'], [bin])))
     .send(applicationBody(intakeId, bin, overrides));
 
-/** A company that is an Astana Hub participant in this context's read model (fed through the real inbox). */
+/** A company that is an active Astana Hub participant in this context's read model (participation's event through the real inbox, ADR 0062). */
 const aParticipant = async (): Promise<string> => {
-  const event = participantRegistered();
-  expect(await deliver(h, event)).toBe('handled');
+  const event = participationStarted();
+  expect(await deliverParticipation(h, event)).toBe('handled');
   return event.payload.bin;
 };
 
@@ -114,6 +124,19 @@ describe('provider applications (F-64 … F-68, F-77) on the real database', () 
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.body)).toContain('F-77');
     expect(await rows(bin)).toEqual([{ n: '0' }]);
+  });
+
+  it('F-77: a participant whose participation was terminated early is no longer eligible (422); the same termination twice has one effect', async () => {
+    const intakeId = json(await announce()).id;
+    const started = participationStarted();
+    expect(await deliverParticipation(h, started)).toBe('handled');
+    const terminated = participationTerminated(started.payload, '2026-11-10');
+    expect(await deliverParticipation(h, terminated, '1')).toBe('handled');
+    expect(await deliverParticipation(h, terminated, '2')).toBe('duplicate');
+    const res = await file(intakeId, started.payload.bin);
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.body)).toContain('F-77');
+    expect(await rows(started.payload.bin)).toEqual([{ n: '0' }]);
   });
 
   it('F-67: without the declaration of accuracy the application is refused with 422', async () => {

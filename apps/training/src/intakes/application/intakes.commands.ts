@@ -8,7 +8,7 @@ import { UnitOfWork } from '@hub/nest-commons';
 import { Intake } from '../domain/intake.aggregate.js';
 import type { CourseSyllabus, TypedAttachment, VersionedDocument } from '../domain/intake.types.js';
 import { ProviderApplication } from '../domain/provider-application.aggregate.js';
-import { IntakeRepository, ParticipationTerms, ProviderApplicationRepository, TrainingParametersSource, WorkingDays } from './ports/intakes.ports.js';
+import { IntakeRepository, ParticipationStatus, ProviderApplicationRepository, TrainingParametersSource, WorkingDays } from './ports/intakes.ports.js';
 import { COMPLETENESS_REVIEW_DUE_TIMER } from './timers/completeness-review-due.timer-handler.js';
 
 /** The Fund's training officer announces an intake (F-64) with its selection criteria and intake order (F-77). */
@@ -60,7 +60,7 @@ export class FileProviderApplicationHandler implements ICommandHandler<FileProvi
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(IntakeRepository) private readonly intakes: IntakeRepository,
     @Inject(ProviderApplicationRepository) private readonly applications: ProviderApplicationRepository,
-    @Inject(ParticipationTerms) private readonly participation: ParticipationTerms,
+    @Inject(ParticipationStatus) private readonly participation: ParticipationStatus,
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(TrainingParametersSource) private readonly parameters: TrainingParametersSource,
     @Inject(Timers) private readonly timers: Timers,
@@ -80,7 +80,7 @@ export class FileProviderApplicationHandler implements ICommandHandler<FileProvi
         id: uuidv7(),
         intake,
         bin: input.bin,
-        participationTerms: await this.participation.of(input.bin),
+        activeParticipant: await this.participation.isActiveOn(input.bin, filedOn),
         language: input.language,
         courses: input.courses,
         attachments: input.attachments,

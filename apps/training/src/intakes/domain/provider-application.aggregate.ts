@@ -40,7 +40,7 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
     id: string;
     intake: { id: string; opensOn: IsoDate; closesOn: IsoDate };
     bin: string;
-    participationTerms: readonly { termStart: IsoDate; termEnd: IsoDate }[];
+    activeParticipant: boolean;
     language: 'kk' | 'ru' | 'en';
     courses: readonly CourseSyllabus[];
     attachments: readonly TypedAttachment[];
@@ -51,7 +51,7 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
     at: Date;
   }): ProviderApplication {
     assertInsideIntakeWindow(input.intake, input.filedOn); // F-64
-    assertActiveParticipant(input.bin, input.participationTerms, input.filedOn); // F-77
+    assertActiveParticipant(input.bin, input.activeParticipant, input.filedOn); // F-77
     assertAccuracyDeclared(input.declarationOfAccuracy); // F-67
     if (input.courses.length === 0) throw ValidationError.field('courses', 'at least one course syllabus (F-65(1))');
     input.courses.forEach((c, i) => {

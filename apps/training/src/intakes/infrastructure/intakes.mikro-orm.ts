@@ -7,10 +7,10 @@ import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import type { Intake } from '../domain/intake.aggregate.js';
 import type { ProviderApplication } from '../domain/provider-application.aggregate.js';
-import { TrainingParticipantSchema } from '../../participants/infrastructure/participant.schema.js';
+import { TrainingParticipationRepository } from '../../participants/application/ports/participation.repository.js';
 import {
   IntakeRepository,
-  ParticipationTerms,
+  ParticipationStatus,
   ProviderApplicationRepository,
   type TrainingParameters,
   TrainingParametersSource,
@@ -49,13 +49,12 @@ export class MikroOrmProviderApplicationRepository extends ProviderApplicationRe
 }
 
 @Injectable()
-export class MikroOrmParticipationTerms extends ParticipationTerms {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+export class ParticipationReadModelStatus extends ParticipationStatus {
+  constructor(@Inject(TrainingParticipationRepository) private readonly participations: TrainingParticipationRepository) {
     super();
   }
-  async of(bin: string): Promise<{ termStart: IsoDate; termEnd: IsoDate }[]> {
-    const rows = await this.uow.em().find(TrainingParticipantSchema, { bin });
-    return rows.map((r) => ({ termStart: r.termStart, termEnd: r.termEnd }));
+  isActiveOn(bin: string, day: IsoDate): Promise<boolean> {
+    return this.participations.isActiveParticipant(bin, day);
   }
 }
 
@@ -80,7 +79,7 @@ export function parametersOn(versions: readonly TrainingParameters[], date: IsoD
 export const intakeProviders: Provider[] = [
   { provide: IntakeRepository, useClass: MikroOrmIntakeRepository },
   { provide: ProviderApplicationRepository, useClass: MikroOrmProviderApplicationRepository },
-  { provide: ParticipationTerms, useClass: MikroOrmParticipationTerms },
+  { provide: ParticipationStatus, useClass: ParticipationReadModelStatus },
   {
     provide: WorkingDays,
     useFactory: (): WorkingDays => {

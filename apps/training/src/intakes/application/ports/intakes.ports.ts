@@ -12,9 +12,9 @@ export abstract class ProviderApplicationRepository {
   abstract get(id: string): Promise<ProviderApplication>;
   abstract add(application: ProviderApplication): void;
 }
-/** Port: the participation terms of a company known to this context (the local read model, F-77). */
-export abstract class ParticipationTerms {
-  abstract of(bin: string): Promise<{ termStart: IsoDate; termEnd: IsoDate }[]>;
+/** Port: whether a company is an active Astana Hub participant on a day (the local read model of participation's events, F-77, ADR 0062). */
+export abstract class ParticipationStatus {
+  abstract isActiveOn(bin: string, day: IsoDate): Promise<boolean>;
 }
 /** Port: the Republic of Kazakhstan's working-day calendar (@hub/calendar). */
 export abstract class WorkingDays {
