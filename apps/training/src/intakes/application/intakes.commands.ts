@@ -8,7 +8,7 @@ import { UnitOfWork } from '@hub/nest-commons';
 import { Intake } from '../domain/intake.aggregate.js';
 import type { CourseSyllabus, TypedAttachment, VersionedDocument } from '../domain/intake.types.js';
 import { ProviderApplication } from '../domain/provider-application.aggregate.js';
-import { IntakeRepository, ParticipationStatus, ProviderApplicationRepository, TrainingParametersSource, WorkingDays } from './ports/intakes.ports.js';
+import { IntakeRepository, ParticipationStatus, ProviderApplicationRepository, TrainingThresholds, WorkingDays } from './ports/intakes.ports.js';
 import { COMPLETENESS_REVIEW_DUE_TIMER } from './timers/completeness-review-due.timer-handler.js';
 
 /** The Fund's training officer announces an intake (F-64) with its selection criteria and intake order (F-77). */
@@ -62,7 +62,7 @@ export class FileProviderApplicationHandler implements ICommandHandler<FileProvi
     @Inject(ProviderApplicationRepository) private readonly applications: ProviderApplicationRepository,
     @Inject(ParticipationStatus) private readonly participation: ParticipationStatus,
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
-    @Inject(TrainingParametersSource) private readonly parameters: TrainingParametersSource,
+    @Inject(TrainingThresholds) private readonly thresholds: TrainingThresholds,
     @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -74,8 +74,8 @@ export class FileProviderApplicationHandler implements ICommandHandler<FileProvi
       const now = this.clock.now();
       const filedOn = almatyDate(now);
       const intake = await this.intakes.get(input.intakeId);
-      // F-68: the completeness review is due on the n-th working day after filing (n effective-dated, data/training-rules.json).
-      const reviewDueOn = this.workingDays.add(filedOn, this.parameters.on(filedOn).completenessReviewWorkingDays);
+      // F-68: the completeness review is due on the n-th working day after filing (n effective-dated in packages/reference-data).
+      const reviewDueOn = this.workingDays.add(filedOn, this.thresholds.reviewWorkingDays(filedOn));
       const application = ProviderApplication.file({
         id: uuidv7(),
         intake,

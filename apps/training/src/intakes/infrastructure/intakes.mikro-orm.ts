@@ -1,21 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { Inject, Injectable, type Provider } from '@nestjs/common';
-import { z } from 'zod';
 import { type IsoDate, kzCalendar } from '@hub/calendar';
-import { IsoDateSchema } from '@hub/contracts';
+import { referenceData, taxDebtLimitTiyn } from '@hub/reference-data';
 import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import type { Intake } from '../domain/intake.aggregate.js';
 import type { ProviderApplication } from '../domain/provider-application.aggregate.js';
 import { TrainingParticipationRepository } from '../../participants/application/ports/participation.repository.js';
-import {
-  IntakeRepository,
-  ParticipationStatus,
-  ProviderApplicationRepository,
-  type TrainingParameters,
-  TrainingParametersSource,
-  WorkingDays,
-} from '../application/ports/intakes.ports.js';
+import { IntakeRepository, ParticipationStatus, ProviderApplicationRepository, TrainingThresholds, WorkingDays } from '../application/ports/intakes.ports.js';
 import { IntakeSchema, ProviderApplicationSchema } from './intake.schema.js';
 
 @Injectable()
@@ -58,24 +49,6 @@ export class ParticipationReadModelStatus extends ParticipationStatus {
   }
 }
 
-const ParametersFile = z.object({
-  versions: z.array(z.object({ effectiveFrom: IsoDateSchema, completenessReviewWorkingDays: z.int().min(1).max(60), source: z.string().min(1) })).min(1),
-});
-
-/** Reads and checks data/training-rules.json once at start (a bad file stops the app with the path named). */
-export function loadTrainingParameters(url = new URL('../../../data/training-rules.json', import.meta.url)): readonly TrainingParameters[] {
-  const parsed = ParametersFile.safeParse(JSON.parse(readFileSync(url, 'utf8')));
-  if (!parsed.success) throw new Error(`${url.pathname}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return [...parsed.data.versions].sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
-}
-
-/** The version in force on a date: the latest whose effectiveFrom is on or before it. */
-export function parametersOn(versions: readonly TrainingParameters[], date: IsoDate): TrainingParameters {
-  const v = [...versions].reverse().find((x) => x.effectiveFrom <= date);
-  if (!v) throw new Error(`no training parameters in force on ${date}`);
-  return v;
-}
-
 export const intakeProviders: Provider[] = [
   { provide: IntakeRepository, useClass: MikroOrmIntakeRepository },
   { provide: ProviderApplicationRepository, useClass: MikroOrmProviderApplicationRepository },
@@ -88,10 +61,14 @@ export const intakeProviders: Provider[] = [
     },
   },
   {
-    provide: TrainingParametersSource,
-    useFactory: (): TrainingParametersSource => {
-      const versions = loadTrainingParameters();
-      return { on: (date) => parametersOn(versions, date) };
+    provide: TrainingThresholds,
+    useFactory: (): TrainingThresholds => {
+      const rd = referenceData();
+      return {
+        reviewWorkingDays: (on) => rd.numberAt('deadline.training-review-wd', on),
+        taxDebtLimitTiyn: (on) => taxDebtLimitTiyn(on, rd),
+        minCourseMonths: (on) => rd.numberAt('training-course-min-months', on),
+      };
     },
   },
 ];

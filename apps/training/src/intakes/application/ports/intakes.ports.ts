@@ -20,12 +20,12 @@ export abstract class ParticipationStatus {
 export abstract class WorkingDays {
   abstract add(date: IsoDate, n: number): IsoDate;
 }
-/** Port: the effective-dated parameters of data/training-rules.json. */
-export interface TrainingParameters {
-  readonly effectiveFrom: IsoDate;
-  readonly completenessReviewWorkingDays: number;
-  readonly source: string;
-}
-export abstract class TrainingParametersSource {
-  abstract on(date: IsoDate): TrainingParameters;
+/** Port: the effective-dated thresholds of chapter 6 (packages/reference-data), each in force on a date. */
+export abstract class TrainingThresholds {
+  /** F-68, F-70: working days for the completeness review (`deadline.training-review-wd`). */
+  abstract reviewWorkingDays(on: IsoDate): number;
+  /** F-68(1): the tax-debt limit in tiyn, 6 × MCI of the year (`tax-debt-limit-mci-multiplier`, `mci`). */
+  abstract taxDebtLimitTiyn(on: IsoDate): number;
+  /** F-68(6): the shortest course in months (`training-course-min-months`). */
+  abstract minCourseMonths(on: IsoDate): number;
 }
