@@ -4,9 +4,10 @@ import { trainingConfigSchema } from './config.js';
 import { trainingEntities } from './training.entities.js';
 import { TrainingIntegrationEvents } from './training.integration-events.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
+import { PARTICIPATION_EVENTS_CONSUMER } from './participants/interface/kafka/participation-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
-import { RequestReviewDueTimerHandler } from './requests/application/timers/request-review-due.timer-handler.js';
-import { RequestsModule } from './requests/requests.module.js';
+import { CompletenessReviewDueTimerHandler } from './intakes/application/timers/completeness-review-due.timer-handler.js';
+import { IntakesModule } from './intakes/intakes.module.js';
 
 /**
  * The platform (HTTP, auth, health, OpenAPI, /metrics; database and unit of work; outbox relay,
@@ -16,20 +17,20 @@ export function trainingPlatform(env?: Record<string, string | undefined>): Dyna
   return HubPlatformModule.forRoot({
     name: 'training',
     title: 'Astana Hub — ICT training',
-    description: 'TODO: what this context does for the Fund, with its rule IDs (F-xx … F-yy).',
+    description: 'ICT training programmes (F-63 … F-77): intakes, provider applications and their completeness review.',
     configSchema: trainingConfigSchema,
     entities: trainingEntities,
     // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: TrainingIntegrationEvents,
     // Durable timers (deadlines): one handler per timer kind.
-    timerHandlers: [RequestReviewDueTimerHandler],
+    timerHandlers: [CompletenessReviewDueTimerHandler],
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
-    consumers: [REGISTRATION_EVENTS_CONSUMER],
+    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }
 
-@Module({ imports: [trainingPlatform(), RequestsModule, ParticipantsModule] })
+@Module({ imports: [trainingPlatform(), IntakesModule, ParticipantsModule] })
 export class AppModule {}

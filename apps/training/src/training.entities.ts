@@ -1,6 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { TrainingParticipantSchema } from './participants/infrastructure/participant.schema.js';
-import { TrainingRequestSchema } from './requests/infrastructure/request.schema.js';
+import { TrainingParticipationSchema } from './participants/infrastructure/participation.schema.js';
+import { IntakeSchema, ProviderApplicationSchema } from './intakes/infrastructure/intake.schema.js';
 
 /** Every MikroORM entity of the training context (the platform adds the outbox, inbox and timer tables). */
-export const trainingEntities: EntitySchema[] = [TrainingRequestSchema, TrainingParticipantSchema];
+export const trainingEntities: EntitySchema[] = [IntakeSchema, ProviderApplicationSchema, TrainingParticipantSchema, TrainingParticipationSchema];

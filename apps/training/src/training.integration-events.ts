@@ -1,34 +1,63 @@
 import { Injectable } from '@nestjs/common';
-import { TrainingRequestOpenedV1 } from '@hub/contracts';
+import { TrainingIntakeAnnouncedV1, TrainingProviderApplicationFiledV1 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
-import { isTrainingRequestEvent } from './requests/domain/request.events.js';
+import { isTrainingEvent } from './intakes/domain/intake.events.js';
 
 /**
  * ICT training's published language seen from its domain (ADR 0035 §3): which recorded domain event
- * becomes which integration event (packages/contracts/src/training/events.ts), keyed by the
- * company's BIN so that one company's events keep their order. It runs in the command's
- * transaction. A domain event mapped to nothing stays internal.
+ * becomes which integration event (packages/contracts/src/training/events.ts). It runs in the
+ * command's transaction. A domain event mapped to nothing stays internal.
  */
 @Injectable()
 export class TrainingIntegrationEvents extends IntegrationEventMapper {
   map(event: DomainEvent): readonly OutboxMessage[] {
     // ParticipantJoined (participants/domain) stays internal: registration already published the fact.
-    // A mapped event of an aggregate an inbox handler changed is written in the inbox's transaction.
-    if (!isTrainingRequestEvent(event)) return [];
+    if (!isTrainingEvent(event)) return [];
     switch (event.name) {
-      case 'RequestOpened':
+      case 'IntakeAnnounced':
         return [
           outboxMessage(
-            TrainingRequestOpenedV1,
+            TrainingIntakeAnnouncedV1,
             event.aggregateId,
-            { requestId: event.aggregateId, bin: event.bin, subject: event.subject, openedAt: event.occurredAt.toISOString(), reviewDueOn: event.reviewDueOn },
+            {
+              intakeId: event.aggregateId,
+              title: event.title,
+              opensOn: event.opensOn,
+              closesOn: event.closesOn,
+              selectionCriteria: event.selectionCriteria,
+              intakeOrder: event.intakeOrder,
+              announcedAt: event.occurredAt.toISOString(),
+            },
+            event.aggregateId,
+          ),
+        ];
+      case 'ProviderApplicationFiled':
+        return [
+          outboxMessage(
+            TrainingProviderApplicationFiledV1,
+            event.aggregateId,
+            {
+              applicationId: event.aggregateId,
+              intakeId: event.intakeId,
+              bin: event.bin,
+              language: event.language,
+              courses: event.courses.map((c) => ({
+                name: c.name,
+                durationMonths: c.durationMonths,
+                academicHours: c.curriculum.reduce((sum, w) => sum + w.academicHours, 0),
+                priceTiyn: c.priceTiyn,
+              })),
+              attachmentKinds: event.attachments.map((a) => a.kind),
+              filedOn: event.filedOn,
+              reviewDueOn: event.reviewDueOn,
+              filedAt: event.occurredAt.toISOString(),
+            },
             event.bin,
           ),
         ];
-      case 'RequestBecameOverdue':
-        // Internal for now: publish it (a new event definition) once another context needs it.
-        return [];
+      case 'CompletenessReviewBecameOverdue':
+        return []; // internal for now: on the deadlines board (GET /deadlines)
     }
   }
 }

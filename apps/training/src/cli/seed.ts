@@ -1,7 +1,7 @@
 /**
- * Demo data for DATABASE_URL (what `tools/hub up` shows a new user): requests of a few companies,
+ * Demo data for DATABASE_URL (what `tools/hub up` shows a new user): one announced intake (F-64),
  * made through the real command handler — the same transactions, outbox events and timers as the
- * HTTP API. Idempotent: a company that already has requests is skipped.
+ * HTTP API. Idempotent: skipped when an intake exists.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hub_training node dist/cli/seed.js
  *
@@ -12,17 +12,11 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Actor } from '@hub/contracts';
-import { makeBin } from '@hub/identifiers';
 import { trainingPlatform } from '../app.module.js';
-import { OpenRequestCommand } from '../requests/application/commands/open-request/open-request.command.js';
+import { AnnounceIntakeCommand } from '../intakes/application/intakes.commands.js';
+import { IntakesQueries } from '../intakes/application/intakes.queries.js';
+import { IntakesModule } from '../intakes/intakes.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
-import { RequestsQueries } from '../requests/application/queries/requests.queries.js';
-import { RequestsModule } from '../requests/requests.module.js';
-
-const COMPANIES: readonly { serial: number; name: string; subjects: readonly string[] }[] = [
-  { serial: 20101, name: 'Alatau Analytics LLP', subjects: ['First demo request', 'Second demo request'] },
-  { serial: 20202, name: 'Steppe Games LLP', subjects: ['A demo request of Steppe Games'] },
-];
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -42,25 +36,27 @@ async function main(): Promise<void> {
     HUB_LOG_LEVEL: 'warn',
     HUB_RUN_WORKERS: 'false',
   };
-  @Module({ imports: [trainingPlatform(env), RequestsModule, ParticipantsModule] })
+  @Module({ imports: [trainingPlatform(env), IntakesModule, ParticipantsModule] })
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
-  const staff: Actor = { subject: 'seed-fund-officer', roles: ['fund-officer'], companies: [], name: 'Seed' };
-  let created = 0;
+  const officer: Actor = { subject: 'seed-training-officer', roles: ['training-officer'], companies: [], name: 'Seed' };
   try {
-    const bus = app.get(CommandBus);
-    const queries = app.get(RequestsQueries);
-    for (const c of COMPANIES) {
-      const bin = makeBin({ year: 2019, month: 1 + (c.serial % 12), serial: c.serial });
-      if ((await queries.list(staff, { bin })).length > 0) continue;
-      const representative: Actor = { subject: `seed-rep-${bin}`, roles: ['applicant'], companies: [bin], name: `Representative of ${c.name}` };
-      for (const subject of c.subjects) {
-        await bus.execute(new OpenRequestCommand({ bin, subject }, representative));
-        created += 1;
-      }
+    const queries = app.get(IntakesQueries);
+    if ((await queries.intakes()).length === 0) {
+      await app.get(CommandBus).execute(
+        new AnnounceIntakeCommand(
+          {
+            title: 'ICT training intake 2027',
+            opensOn: '2026-12-01',
+            closesOn: '2027-01-31',
+            selectionCriteria: { version: 'demo-1', text: 'Demo selection criteria (the Fund’s internal document, F-77)' },
+            intakeOrder: { version: 'demo-1', text: 'Demo intake order (the Fund’s internal document, F-77)' },
+          },
+          officer,
+        ),
+      );
     }
-    const total = (await queries.list(staff, {})).length;
-    process.stdout.write(`training seed: ${created} new request(s); ${total} request(s) in the database\n`);
+    process.stdout.write(`training seed: ${(await queries.intakes()).length} intake(s) in the database\n`);
   } finally {
     await app.close();
   }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
+import { type EventEnvelope, ParticipantRegisteredV1, ParticipationStartedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
 import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
@@ -8,7 +8,8 @@ import { trainingPlatform } from '../../src/app.module.js';
 import { trainingOrmConfig } from '../../src/mikro-orm.config.js';
 import { ParticipantsModule } from '../../src/participants/participants.module.js';
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/registration-events.consumer.js';
-import { RequestsModule } from '../../src/requests/requests.module.js';
+import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/participation-events.consumer.js';
+import { IntakesModule } from '../../src/intakes/intakes.module.js';
 
 /**
  * ICT training on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
@@ -22,7 +23,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
   return startTestApp({
     prefix,
     createModule: (env) => {
-      @Module({ imports: [trainingPlatform(env), RequestsModule, ParticipantsModule] })
+      @Module({ imports: [trainingPlatform(env), IntakesModule, ParticipantsModule] })
       class TrainingTestApp {}
       return TrainingTestApp;
     },
@@ -90,17 +91,89 @@ export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Prom
     headers: {},
   });
 
+/** participation.participation-started v1 for a fresh company, as participation publishes it (ADR 0062). */
+export function participationStarted(
+  overrides: Partial<PayloadOf<typeof ParticipationStartedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ParticipationStartedV1>> {
+  const company = aCompany();
+  const participationId = overrides.participationId ?? uuidv7();
+  return {
+    id: uuidv7(),
+    type: ParticipationStartedV1.type,
+    version: ParticipationStartedV1.version,
+    occurredAt: '2026-11-16T04:00:00.000Z',
+    correlationId: uuidv7(),
+    causationId: null,
+    aggregateId: participationId,
+    payload: {
+      participationId,
+      participantId: uuidv7(),
+      bin: company.bin,
+      companyName: company.name,
+      activityTypeCodes: ['PH-01'],
+      certificateNumber: `AH-${company.bin}`,
+      termStart: '2026-01-05',
+      termEnd: '2028-12-31',
+      extensionDeadline: null,
+      ...overrides,
+    },
+  };
+}
+
+/** participation.participation-terminated v1 of a started participation (early, voluntary). */
+export function participationTerminated(
+  started: PayloadOf<typeof ParticipationStartedV1>,
+  endedOn: string,
+): EventEnvelope<PayloadOf<typeof ParticipationTerminatedV1>> {
+  return {
+    id: uuidv7(),
+    type: ParticipationTerminatedV1.type,
+    version: ParticipationTerminatedV1.version,
+    occurredAt: '2026-11-16T04:00:00.000Z',
+    correlationId: uuidv7(),
+    causationId: null,
+    aggregateId: started.participationId,
+    payload: {
+      participationId: started.participationId,
+      participantId: started.participantId,
+      bin: started.bin,
+      kind: 'early',
+      ground: 'voluntary-withdrawal',
+      groundNumber: 3,
+      decidedBy: 'participant',
+      decisionReference: null,
+      endedOn,
+      ruleIds: ['F-28', 'F-29'],
+    },
+  };
+}
+
+/** Feeds a participation envelope through the app's real participation consumer (inbox, handler in its transaction). */
+export const deliverParticipation = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === PARTICIPATION_EVENTS_CONSUMER.name);
+  if (!consumer) throw new Error(`no consumer ${PARTICIPATION_EVENTS_CONSUMER.name}`);
+  return consumer.consume({
+    topic: PARTICIPATION_EVENTS_CONSUMER.topics[0]!,
+    partition: 0,
+    offset,
+    key: (envelope.payload as { bin?: string }).bin ?? null,
+    value: Buffer.from(JSON.stringify(envelope)),
+    headers: {},
+  });
+};
+
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-/** A request as the API returns it (responses are `any` to TypeScript: name what a test reads). */
-export interface RequestJson {
+/** A provider application as the API returns it (responses are `any` to TypeScript: name what a test reads). */
+export interface ApplicationJson {
   readonly id: string;
   readonly bin: string;
-  readonly subject: string;
+  readonly intakeId: string;
   readonly status: string;
+  readonly filedOn: string;
   readonly reviewDueOn: string;
 }
-export const json = <T = RequestJson>(res: { body: unknown }): T => res.body as T;
+export const json = <T = ApplicationJson>(res: { body: unknown }): T => res.body as T;

@@ -9,7 +9,7 @@ import type { TrainingParticipantEvent } from './participant.events.js';
  * `infrastructure/participant.schema.ts`, changed only by its methods, recording past-tense events —
  * which the unit of work hands to the integration-event mapper also when a consumer changed it (the
  * platform runs every inbox handler inside the inbox's transaction through `uow.within`).
- * TODO: keep only the fields this context uses (e.g. "only a participant may open a request").
+ * Not used by a rule yet: F-77 eligibility reads the participation read model (participation.aggregate.ts).
  */
 export class TrainingParticipant extends AggregateRoot<TrainingParticipantEvent> {
   /** Registration's participant id: the same participant in every context. */

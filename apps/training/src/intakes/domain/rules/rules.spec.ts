@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { RuleViolationError } from '@hub/kernel';
+import { assertInsideIntakeWindow } from './application-window.rule.js';
+import { assertActiveParticipant } from './participant-eligibility.rule.js';
+import { assertAccuracyDeclared } from './declaration-of-accuracy.rule.js';
+
+const ruleOf = (f: () => void): string | undefined => {
+  try {
+    f();
+    return undefined;
+  } catch (e) {
+    if (e instanceof RuleViolationError) return e.ruleId;
+    throw e;
+  }
+};
+
+describe('F-64: applications only inside the intake window', () => {
+  const window = { opensOn: '2026-12-01', closesOn: '2026-12-31' };
+  it('accepts the first and the last day (both included)', () => {
+    expect(ruleOf(() => assertInsideIntakeWindow(window, '2026-12-01'))).toBeUndefined();
+    expect(ruleOf(() => assertInsideIntakeWindow(window, '2026-12-31'))).toBeUndefined();
+  });
+  it('refuses the day after the end (late) and the day before the start', () => {
+    expect(ruleOf(() => assertInsideIntakeWindow(window, '2027-01-01'))).toBe('F-64');
+    expect(ruleOf(() => assertInsideIntakeWindow(window, '2026-11-30'))).toBe('F-64');
+  });
+});
+
+describe('F-77: only an active Astana Hub participant applies', () => {
+  it('accepts a company active on the day and refuses one that is not', () => {
+    expect(ruleOf(() => assertActiveParticipant('123456789012', true, '2026-12-01'))).toBeUndefined();
+    expect(ruleOf(() => assertActiveParticipant('123456789012', false, '2026-12-01'))).toBe('F-77');
+  });
+});
+
+describe('F-67: the applicant declares the accuracy of its application', () => {
+  it('refuses an application without the declaration and accepts one with it', () => {
+    expect(ruleOf(() => assertAccuracyDeclared(false))).toBe('F-67');
+    expect(ruleOf(() => assertAccuracyDeclared(true))).toBeUndefined();
+  });
+});

@@ -1,0 +1,74 @@
+import { Inject, Injectable, type Provider } from '@nestjs/common';
+import { type IsoDate, kzCalendar } from '@hub/calendar';
+import { referenceData, taxDebtLimitTiyn } from '@hub/reference-data';
+import { NotFoundError } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import type { Intake } from '../domain/intake.aggregate.js';
+import type { ProviderApplication } from '../domain/provider-application.aggregate.js';
+import { TrainingParticipationRepository } from '../../participants/application/ports/participation.repository.js';
+import { IntakeRepository, ParticipationStatus, ProviderApplicationRepository, TrainingThresholds, WorkingDays } from '../application/ports/intakes.ports.js';
+import { IntakeSchema, ProviderApplicationSchema } from './intake.schema.js';
+
+@Injectable()
+export class MikroOrmIntakeRepository extends IntakeRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+  async get(id: string): Promise<Intake> {
+    const intake = await this.uow.em().findOne(IntakeSchema, { id });
+    if (!intake) throw new NotFoundError('intake', id);
+    return intake;
+  }
+  add(intake: Intake): void {
+    this.uow.em().persist(intake);
+  }
+}
+
+@Injectable()
+export class MikroOrmProviderApplicationRepository extends ProviderApplicationRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+  async get(id: string): Promise<ProviderApplication> {
+    const a = await this.uow.em().findOne(ProviderApplicationSchema, { id });
+    if (!a) throw new NotFoundError('provider application', id);
+    return a;
+  }
+  add(application: ProviderApplication): void {
+    this.uow.em().persist(application);
+  }
+}
+
+@Injectable()
+export class ParticipationReadModelStatus extends ParticipationStatus {
+  constructor(@Inject(TrainingParticipationRepository) private readonly participations: TrainingParticipationRepository) {
+    super();
+  }
+  isActiveOn(bin: string, day: IsoDate): Promise<boolean> {
+    return this.participations.isActiveParticipant(bin, day);
+  }
+}
+
+export const intakeProviders: Provider[] = [
+  { provide: IntakeRepository, useClass: MikroOrmIntakeRepository },
+  { provide: ProviderApplicationRepository, useClass: MikroOrmProviderApplicationRepository },
+  { provide: ParticipationStatus, useClass: ParticipationReadModelStatus },
+  {
+    provide: WorkingDays,
+    useFactory: (): WorkingDays => {
+      const calendar = kzCalendar();
+      return { add: (date, n) => calendar.addWorkingDays(date, n) };
+    },
+  },
+  {
+    provide: TrainingThresholds,
+    useFactory: (): TrainingThresholds => {
+      const rd = referenceData();
+      return {
+        reviewWorkingDays: (on) => rd.numberAt('deadline.training-review-wd', on),
+        taxDebtLimitTiyn: (on) => taxDebtLimitTiyn(on, rd),
+        minCourseMonths: (on) => rd.numberAt('training-course-min-months', on),
+      };
+    },
+  },
+];

@@ -1,0 +1,15 @@
+import { Global, Module } from '@nestjs/common';
+import { AnnounceIntakeHandler, FileProviderApplicationHandler } from './application/intakes.commands.js';
+import { IntakesQueries } from './application/intakes.queries.js';
+import { ProviderApplicationRepository } from './application/ports/intakes.ports.js';
+import { intakeProviders } from './infrastructure/intakes.mikro-orm.js';
+import { IntakesHttpController } from './interface/http/intakes.http.controller.js';
+
+/** Intakes and provider applications (F-64 … F-68, F-77). Global: the platform's timer handlers find the repository through its exports. */
+@Global()
+@Module({
+  controllers: [IntakesHttpController],
+  providers: [...intakeProviders, IntakesQueries, AnnounceIntakeHandler, FileProviderApplicationHandler],
+  exports: [ProviderApplicationRepository],
+})
+export class IntakesModule {}

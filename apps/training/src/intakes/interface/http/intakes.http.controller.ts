@@ -1,0 +1,109 @@
+import { Controller, Get, Inject, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { z } from 'zod';
+import { type Actor, FUND_STAFF_ROLES } from '@hub/contracts';
+import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
+import { AnnounceIntakeCommand, FileProviderApplicationCommand } from '../../application/intakes.commands.js';
+import { IntakesQueries } from '../../application/intakes.queries.js';
+import {
+  AnnounceIntakeBody,
+  FileProviderApplicationBody,
+  IdParams,
+  IntakeViewSchema,
+  ProviderApplicationListQuery,
+  ProviderApplicationViewSchema,
+  TrainingDeadlineViewSchema,
+} from './intakes.dto.js';
+
+/** Everyone signed in may read an announced intake: it is public (F-64, media and internet resource). */
+const EVERYONE = ['applicant', ...FUND_STAFF_ROLES] as const;
+
+/**
+ * Intakes and provider applications over HTTP. Every route declares its access with `@Endpoint`;
+ * the same list is in the gateway's route table (training section) and EXPECTED_POLICY.
+ */
+@Controller()
+export class IntakesHttpController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(IntakesQueries) private readonly queries: IntakesQueries,
+  ) {}
+
+  @Post('intakes')
+  @Endpoint({
+    summary: 'Announce an intake with its window, selection criteria and intake order (F-64, F-77)',
+    tags: ['intakes'],
+    access: ['training-officer'],
+    body: AnnounceIntakeBody,
+    status: 201,
+    response: IntakeViewSchema,
+    errors: [422],
+  })
+  async announce(@ValidBody() body: z.infer<typeof AnnounceIntakeBody>, @CurrentActor() actor: Actor) {
+    const { id } = await this.commands.execute(new AnnounceIntakeCommand(body, actor));
+    return this.queries.intake(id);
+  }
+
+  @Get('intakes')
+  @Endpoint({ summary: 'Announced intakes (F-64)', tags: ['intakes'], access: [...EVERYONE], response: z.array(IntakeViewSchema) })
+  intakes() {
+    return this.queries.intakes();
+  }
+
+  @Get('intakes/:id')
+  @Endpoint({ summary: 'One intake', tags: ['intakes'], access: [...EVERYONE], params: IdParams, response: IntakeViewSchema, errors: [404] })
+  intake(@ValidParams() p: z.infer<typeof IdParams>) {
+    return this.queries.intake(p.id);
+  }
+
+  @Post('provider-applications')
+  @Endpoint({
+    summary: 'File a provider application for a company the caller represents (F-64 window, F-65 … F-67, F-77 participant)',
+    tags: ['provider-applications'],
+    access: ['applicant'],
+    body: FileProviderApplicationBody,
+    status: 201,
+    response: ProviderApplicationViewSchema,
+    errors: [403, 404, 422],
+  })
+  async file(@ValidBody() body: z.infer<typeof FileProviderApplicationBody>, @CurrentActor() actor: Actor) {
+    const { id } = await this.commands.execute(new FileProviderApplicationCommand(body, actor));
+    return this.queries.application(id, actor);
+  }
+
+  @Get('provider-applications')
+  @Endpoint({
+    summary: "Provider applications (a representative: its own companies' only, F-35)",
+    tags: ['provider-applications'],
+    access: [...EVERYONE],
+    query: ProviderApplicationListQuery,
+    response: z.array(ProviderApplicationViewSchema),
+  })
+  applications(@ValidQuery() q: z.infer<typeof ProviderApplicationListQuery>, @CurrentActor() actor: Actor) {
+    return this.queries.applications(actor, q);
+  }
+
+  @Get('provider-applications/:id')
+  @Endpoint({
+    summary: 'One provider application (F-35)',
+    tags: ['provider-applications'],
+    access: [...EVERYONE],
+    params: IdParams,
+    response: ProviderApplicationViewSchema,
+    errors: [404],
+  })
+  application(@ValidParams() p: z.infer<typeof IdParams>, @CurrentActor() actor: Actor) {
+    return this.queries.application(p.id, actor);
+  }
+
+  @Get('deadlines')
+  @Endpoint({
+    summary: 'Open deadlines (ADR 0033): the completeness review of provider applications (F-68, 10 working days), with overdue',
+    tags: ['deadlines'],
+    access: [...FUND_STAFF_ROLES],
+    response: z.array(TrainingDeadlineViewSchema),
+  })
+  deadlines() {
+    return this.queries.deadlines();
+  }
+}
