@@ -3,6 +3,7 @@ import { HubPlatformModule } from '@hub/nest-commons';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { ReviewDueTimerHandler } from './applications/application/timers/review-due.timer-handler.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
+import { CohortsModule } from './cohorts/cohorts.module.js';
 import { servicesConfigSchema } from './config.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './participants/interface/kafka/participation-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
@@ -28,7 +29,7 @@ export function servicesPlatform(env?: Record<string, string | undefined>): Dyna
 }
 
 /** The context's modules (the test harness and the seed import the same list). */
-export const SERVICES_MODULES = [CatalogueModule, ApplicationsModule, ParticipantsModule];
+export const SERVICES_MODULES = [CatalogueModule, ApplicationsModule, ParticipantsModule, CohortsModule];
 
 @Module({ imports: [servicesPlatform(), ...SERVICES_MODULES] })
 export class AppModule {}

@@ -1,5 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { ServiceApplicationSchema } from './applications/infrastructure/application.schema.js';
+import { CohortEnrolmentSchema, CohortSchema } from './cohorts/infrastructure/cohort.schema.js';
 import { CatalogueServiceSchema, PriceListEntrySchema, ServiceCallSchema } from './catalogue/infrastructure/catalogue.schema.js';
 import { ServicesParticipationSchema } from './participants/infrastructure/participant.schema.js';
 
@@ -10,4 +11,6 @@ export const servicesEntities: EntitySchema[] = [
   ServiceCallSchema,
   ServiceApplicationSchema,
   ServicesParticipationSchema,
+  CohortSchema,
+  CohortEnrolmentSchema,
 ];

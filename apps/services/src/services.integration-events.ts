@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { ServiceApplicationDecisionMadeV1, ServiceApplicationFiledV1, ServiceApplicationRemarksIssuedV1, ServiceContractSignedV1 } from '@hub/contracts';
+import {
+  CohortCompletionMadeV1,
+  CohortEnrolmentMadeV1,
+  CohortExpulsionMadeV1,
+  ServiceApplicationDecisionMadeV1,
+  ServiceApplicationFiledV1,
+  ServiceApplicationRemarksIssuedV1,
+  ServiceContractSignedV1,
+} from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
 import { isApplicationEvent } from './applications/domain/application.events.js';
+import { type CohortEvent, isCohortEvent } from './cohorts/domain/cohort.events.js';
 
 /**
  * Services' published language seen from its domain (ADR 0035 §3, ADR 0063): which recorded domain
@@ -13,6 +22,7 @@ import { isApplicationEvent } from './applications/domain/application.events.js'
 @Injectable()
 export class ServicesIntegrationEvents extends IntegrationEventMapper {
   map(event: DomainEvent): readonly OutboxMessage[] {
+    if (isCohortEvent(event)) return cohortMessages(event);
     if (!isApplicationEvent(event)) return [];
     const recipient = { recipientKind: event.recipientKind, recipientId: event.recipientId };
     const at = event.occurredAt.toISOString();
@@ -85,5 +95,43 @@ export class ServicesIntegrationEvents extends IntegrationEventMapper {
       case 'ReviewBecameOverdue':
         return [];
     }
+  }
+}
+
+/**
+ * F-44 → housing (F-59 … F-61): the three cohort facts, keyed by the recipient's id like every services
+ * event (ADR 0063), with the person's IIN in the payload as the contract requires (ADR 0064).
+ */
+function cohortMessages(event: CohortEvent): readonly OutboxMessage[] {
+  if (event.name === 'CohortOpened') return [];
+  const person = {
+    enrolmentId: event.aggregateId,
+    cohortId: event.cohortId,
+    serviceId: event.serviceId,
+    recipientKind: event.recipientKind,
+    recipientId: event.recipientId,
+    personIin: event.personIin,
+  };
+  switch (event.name) {
+    case 'PersonEnrolled':
+      return [
+        outboxMessage(
+          CohortEnrolmentMadeV1,
+          event.aggregateId,
+          {
+            ...person,
+            contractId: event.contractId,
+            town: { katoCode: event.town.katoCode, name: event.town.name },
+            cohortStartsOn: event.cohortStartsOn,
+            cohortEndsOn: event.cohortEndsOn,
+            enrolledOn: event.enrolledOn,
+          },
+          event.recipientId,
+        ),
+      ];
+    case 'PersonExpelled':
+      return [outboxMessage(CohortExpulsionMadeV1, event.aggregateId, { ...person, ground: event.ground, expelledOn: event.expelledOn }, event.recipientId)];
+    case 'PersonCompleted':
+      return [outboxMessage(CohortCompletionMadeV1, event.aggregateId, { ...person, completedOn: event.completedOn }, event.recipientId)];
   }
 }

@@ -1,0 +1,86 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { almatyDate } from '@hub/calendar';
+import { validateIin } from '@hub/identifiers';
+import { Clock, uuidv7 } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import { ServiceApplicationRepository } from '../../../applications/application/ports/application.repository.js';
+import { CatalogueRepository } from '../../../catalogue/application/ports/catalogue.repository.js';
+import { Cohort } from '../../domain/cohort.aggregate.js';
+import { CohortEnrolment } from '../../domain/enrolment.aggregate.js';
+import { assertSeatFree } from '../../domain/rules/cohort-capacity.rule.js';
+import { CohortRepository } from '../ports/cohort.repository.js';
+import { CompleteEnrolmentCommand, EnrolPersonCommand, ExpelPersonCommand, OpenCohortCommand } from './cohort.commands.js';
+
+@CommandHandler(OpenCohortCommand)
+export class OpenCohortHandler implements ICommandHandler<OpenCohortCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(CohortRepository) private readonly cohorts: CohortRepository,
+    @Inject(CatalogueRepository) private readonly catalogue: CatalogueRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+  execute({ input }: OpenCohortCommand): Promise<{ id: string }> {
+    return this.uow.run(async () => {
+      const service = await this.catalogue.getService(input.serviceId);
+      const cohort = Cohort.open({ id: uuidv7(), ...input, serviceDirection: service.direction, at: this.clock.now() });
+      this.cohorts.add(cohort);
+      return { id: cohort.id };
+    });
+  }
+}
+
+/** F-44: the cohort's row is locked, the seats counted and the enrolment written in one transaction — the last seat goes once. */
+@CommandHandler(EnrolPersonCommand)
+export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(CohortRepository) private readonly cohorts: CohortRepository,
+    @Inject(ServiceApplicationRepository) private readonly applications: ServiceApplicationRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+  execute({ cohortId, input }: EnrolPersonCommand): Promise<{ id: string }> {
+    const iin = validateIin(input.personIin, 'personIin');
+    if (!iin.ok) throw iin.error;
+    return this.uow.run(async () => {
+      const now = this.clock.now();
+      const cohort = await this.cohorts.getForEnrolment(cohortId);
+      const application = await this.applications.get(input.applicationId);
+      assertSeatFree(cohort.capacity, await this.cohorts.seatsTaken(cohort.id), cohort.id);
+      const enrolment = CohortEnrolment.enrol({ id: uuidv7(), cohort, application, personIin: input.personIin, today: almatyDate(now), at: now });
+      this.cohorts.addEnrolment(enrolment);
+      return { id: enrolment.id };
+    });
+  }
+}
+
+@CommandHandler(ExpelPersonCommand)
+export class ExpelPersonHandler implements ICommandHandler<ExpelPersonCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(CohortRepository) private readonly cohorts: CohortRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+  execute({ cohortId, enrolmentId, input }: ExpelPersonCommand): Promise<void> {
+    return this.uow.run(async () => {
+      const now = this.clock.now();
+      (await this.cohorts.enrolment(cohortId, enrolmentId)).expel(input.ground, input.reasons, almatyDate(now), now);
+    });
+  }
+}
+
+@CommandHandler(CompleteEnrolmentCommand)
+export class CompleteEnrolmentHandler implements ICommandHandler<CompleteEnrolmentCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(CohortRepository) private readonly cohorts: CohortRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+  execute({ cohortId, enrolmentId }: CompleteEnrolmentCommand): Promise<void> {
+    return this.uow.run(async () => {
+      const now = this.clock.now();
+      const cohort = await this.cohorts.get(cohortId);
+      (await this.cohorts.enrolment(cohortId, enrolmentId)).complete(cohort, almatyDate(now), now);
+    });
+  }
+}
