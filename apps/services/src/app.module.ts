@@ -4,6 +4,7 @@ import { ApplicationsModule } from './applications/applications.module.js';
 import { ReviewDueTimerHandler } from './applications/application/timers/review-due.timer-handler.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
+import { PurchasesModule } from './purchases/purchases.module.js';
 import { servicesConfigSchema } from './config.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './participants/interface/kafka/participation-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
@@ -29,7 +30,7 @@ export function servicesPlatform(env?: Record<string, string | undefined>): Dyna
 }
 
 /** The context's modules (the test harness and the seed import the same list). */
-export const SERVICES_MODULES = [CatalogueModule, ApplicationsModule, ParticipantsModule, CohortsModule];
+export const SERVICES_MODULES = [CatalogueModule, ApplicationsModule, ParticipantsModule, CohortsModule, PurchasesModule];
 
 @Module({ imports: [servicesPlatform(), ...SERVICES_MODULES] })
 export class AppModule {}

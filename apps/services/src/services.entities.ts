@@ -1,5 +1,6 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { ServiceApplicationSchema } from './applications/infrastructure/application.schema.js';
+import { ServicePurchaseSchema } from './purchases/infrastructure/purchase.schema.js';
 import { CohortEnrolmentSchema, CohortSchema } from './cohorts/infrastructure/cohort.schema.js';
 import { CatalogueServiceSchema, PriceListEntrySchema, ServiceCallSchema } from './catalogue/infrastructure/catalogue.schema.js';
 import { ServicesParticipationSchema } from './participants/infrastructure/participant.schema.js';
@@ -13,4 +14,5 @@ export const servicesEntities: EntitySchema[] = [
   ServicesParticipationSchema,
   CohortSchema,
   CohortEnrolmentSchema,
+  ServicePurchaseSchema,
 ];

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Acceleration cohorts and enrolments (F-44, ADR 0064). */
+/** Acceleration cohorts and enrolments (F-44), third-party purchases on commercial offers (F-56 ¶2) — ADR 0064. */
 export class Migration20261205171500_cohorts extends Migration {
   override name = 'Migration20261205171500_cohorts';
 
@@ -13,9 +13,13 @@ export class Migration20261205171500_cohorts extends Migration {
     );
     // F-44: one place per person and cohort; a concurrent duplicate is 409.
     this.addSql(`create unique index "services_cohort_enrolment_person_unique" on "services_cohort_enrolment" ("cohort_id", "person_iin");`);
+    this.addSql(
+      `create table "services_purchase" ("id" uuid not null, "service_id" uuid not null references "services_service" ("id"), "subject" varchar(300) not null, "opened_on" date not null, "offers_required" int not null check ("offers_required" >= 1), "offers" jsonb not null, "status" varchar(20) not null check ("status" in ('collecting','chosen')), "chosen_offer_id" uuid null, "choice_reason" text null, "version" int not null default 1, "updated_at" timestamptz not null, primary key ("id"), check (("status" = 'chosen') = ("chosen_offer_id" is not null)));`,
+    );
   }
 
   override down(): void | Promise<void> {
+    this.addSql(`drop table if exists "services_purchase" cascade;`);
     this.addSql(`drop table if exists "services_cohort_enrolment" cascade;`);
     this.addSql(`drop table if exists "services_cohort" cascade;`);
   }
