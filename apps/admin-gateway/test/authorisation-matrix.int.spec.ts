@@ -116,13 +116,18 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'services POST /service-applications/:id/resubmission': [A],
   'services POST /service-applications/:id/decision': [FO], // F-51, F-53
   'services POST /service-applications/:id/contract': [FO],
-  'services GET /cohorts': 'public', // F-44: the programme's intakes are public
-  'services GET /cohorts/:id': 'public',
-  'services POST /cohorts': [FO],
-  'services GET /cohorts/:id/enrolments': [FO, FIN, AUD], // F-42: people in acceleration, masked
-  'services POST /cohorts/:id/enrolments': [FO], // F-44, F-55
-  'services POST /cohort-enrolments/:id/expulsion': [FO],
-  'services POST /cohort-enrolments/:id/completion': [FO],
+  'services POST /cohorts': [FO], // F-44
+  'services GET /cohorts': [FO, FIN, AUD], // the enrolments carry IINs (F-42)
+  'services GET /cohorts/:id': [FO, FIN, AUD],
+  'services POST /cohorts/:id/enrolments': [FO], // F-44 capacity, F-55 contract
+  'services POST /cohorts/:id/enrolments/:enrolmentId/expulsion': [FO],
+  'services POST /cohorts/:id/enrolments/:enrolmentId/completion': [FO],
+  'services GET /deadlines': FILE, // ADR 0033: an applicant sees its own reviews
+  'services POST /purchases': [FO, FIN], // F-56 ¶2
+  'services GET /purchases': [FO, FIN, AUD],
+  'services GET /purchases/:id': [FO, FIN, AUD],
+  'services POST /purchases/:id/offers': [FO, FIN],
+  'services POST /purchases/:id/choice': [FO],
   // training (issue #13, by hand from the rules): the Fund's training officer announces intakes (F-64); only the company applies (F-65, F-77); reads F-35
   'training POST /intakes': ['training-officer'], // F-64
   'training GET /intakes': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // announced publicly (F-64)

@@ -3,8 +3,8 @@ import { HubPlatformModule } from '@hub/nest-commons';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { ReviewDueTimerHandler } from './applications/application/timers/review-due.timer-handler.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
-import { CohortEndsTimerHandler } from './cohorts/application/timers/cohort-ends.timer-handler.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
+import { PurchasesModule } from './purchases/purchases.module.js';
 import { servicesConfigSchema } from './config.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './participants/interface/kafka/participation-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
@@ -19,18 +19,18 @@ export function servicesPlatform(env?: Record<string, string | undefined>): Dyna
     name: 'services',
     title: 'Astana Hub — Services and pricing',
     description:
-      'The Fund’s programme services for participants and non-participants (F-43 … F-56): catalogue, effective-dated price list, calls with intake windows, service applications, review with remarks, decision and contract at a fixed price, acceleration cohorts and enrolments.',
+      'The Fund’s programme services for participants and non-participants (F-43 … F-56): catalogue, effective-dated price list, calls with intake windows, service applications, review with remarks, decision and contract at a fixed price.',
     configSchema: servicesConfigSchema,
     entities: servicesEntities,
     eventMapper: ServicesIntegrationEvents,
-    timerHandlers: [ReviewDueTimerHandler, CohortEndsTimerHandler],
+    timerHandlers: [ReviewDueTimerHandler],
     consumers: [PARTICIPATION_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }
 
 /** The context's modules (the test harness and the seed import the same list). */
-export const SERVICES_MODULES = [CatalogueModule, ApplicationsModule, ParticipantsModule, CohortsModule];
+export const SERVICES_MODULES = [CatalogueModule, ApplicationsModule, ParticipantsModule, CohortsModule, PurchasesModule];
 
 @Module({ imports: [servicesPlatform(), ...SERVICES_MODULES] })
 export class AppModule {}

@@ -1,7 +1,8 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { ServiceApplicationSchema } from './applications/infrastructure/application.schema.js';
+import { ServicePurchaseSchema } from './purchases/infrastructure/purchase.schema.js';
+import { CohortEnrolmentSchema, CohortSchema } from './cohorts/infrastructure/cohort.schema.js';
 import { CatalogueServiceSchema, PriceListEntrySchema, ServiceCallSchema } from './catalogue/infrastructure/catalogue.schema.js';
-import { CohortSchema, EnrolmentSchema } from './cohorts/infrastructure/cohort.schema.js';
 import { ServicesParticipationSchema } from './participants/infrastructure/participant.schema.js';
 
 /** Every MikroORM entity of the services context (the platform adds the outbox, inbox and timer tables). */
@@ -12,5 +13,6 @@ export const servicesEntities: EntitySchema[] = [
   ServiceApplicationSchema,
   ServicesParticipationSchema,
   CohortSchema,
-  EnrolmentSchema,
+  CohortEnrolmentSchema,
+  ServicePurchaseSchema,
 ];

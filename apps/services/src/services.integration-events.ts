@@ -22,7 +22,7 @@ import { type CohortEvent, isCohortEvent } from './cohorts/domain/cohort.events.
 @Injectable()
 export class ServicesIntegrationEvents extends IntegrationEventMapper {
   map(event: DomainEvent): readonly OutboxMessage[] {
-    if (isCohortEvent(event)) return this.cohort(event);
+    if (isCohortEvent(event)) return cohortMessages(event);
     if (!isApplicationEvent(event)) return [];
     const recipient = { recipientKind: event.recipientKind, recipientId: event.recipientId };
     const at = event.occurredAt.toISOString();
@@ -96,39 +96,42 @@ export class ServicesIntegrationEvents extends IntegrationEventMapper {
         return [];
     }
   }
+}
 
-  /** F-44 → housing (F-59 … F-62): keyed by the enrolment id so that one place's enrolment, expulsion and completion keep their order (never by the IIN: keys are not encrypted, F-42). */
-  private cohort(event: CohortEvent): readonly OutboxMessage[] {
-    if (event.name === 'CohortOpened') return [];
-    const person = {
-      enrolmentId: event.aggregateId,
-      cohortId: event.cohortId,
-      serviceId: event.serviceId,
-      recipientKind: event.recipientKind,
-      recipientId: event.recipientId,
-      personIin: event.personIin,
-    };
-    switch (event.name) {
-      case 'EnrolmentMade':
-        return [
-          outboxMessage(
-            CohortEnrolmentMadeV1,
-            event.aggregateId,
-            {
-              ...person,
-              contractId: event.contractId,
-              town: event.town,
-              cohortStartsOn: event.cohortStartsOn,
-              cohortEndsOn: event.cohortEndsOn,
-              enrolledOn: event.enrolledOn,
-            },
-            event.aggregateId,
-          ),
-        ];
-      case 'ExpulsionMade':
-        return [outboxMessage(CohortExpulsionMadeV1, event.aggregateId, { ...person, ground: event.ground, expelledOn: event.expelledOn }, event.aggregateId)];
-      case 'CompletionMade':
-        return [outboxMessage(CohortCompletionMadeV1, event.aggregateId, { ...person, completedOn: event.completedOn }, event.aggregateId)];
-    }
+/**
+ * F-44 → housing (F-59 … F-61): the three cohort facts, keyed by the recipient's id like every services
+ * event (ADR 0063), with the person's IIN in the payload as the contract requires (ADR 0064).
+ */
+function cohortMessages(event: CohortEvent): readonly OutboxMessage[] {
+  if (event.name === 'CohortOpened') return [];
+  const person = {
+    enrolmentId: event.aggregateId,
+    cohortId: event.cohortId,
+    serviceId: event.serviceId,
+    recipientKind: event.recipientKind,
+    recipientId: event.recipientId,
+    personIin: event.personIin,
+  };
+  switch (event.name) {
+    case 'PersonEnrolled':
+      return [
+        outboxMessage(
+          CohortEnrolmentMadeV1,
+          event.aggregateId,
+          {
+            ...person,
+            contractId: event.contractId,
+            town: { katoCode: event.town.katoCode, name: event.town.name },
+            cohortStartsOn: event.cohortStartsOn,
+            cohortEndsOn: event.cohortEndsOn,
+            enrolledOn: event.enrolledOn,
+          },
+          event.recipientId,
+        ),
+      ];
+    case 'PersonExpelled':
+      return [outboxMessage(CohortExpulsionMadeV1, event.aggregateId, { ...person, ground: event.ground, expelledOn: event.expelledOn }, event.recipientId)];
+    case 'PersonCompleted':
+      return [outboxMessage(CohortCompletionMadeV1, event.aggregateId, { ...person, completedOn: event.completedOn }, event.recipientId)];
   }
 }

@@ -12,11 +12,12 @@ import { ApplicationsQueries } from './application/queries/applications.queries.
 import { MikroOrmServiceApplicationReadModel, MikroOrmServiceApplicationRepository } from './infrastructure/application.mikro-orm.repository.js';
 import { ApplicationsMetrics } from './infrastructure/applications.metrics.js';
 import { ApplicationsHttpController } from './interface/http/applications.http.controller.js';
+import { DeadlinesHttpController } from './interface/http/deadlines.http.controller.js';
 
 /** Service applications, review, decision and contract (F-47 … F-56). Global: the platform's timer handler uses the repository. */
 @Global()
 @Module({
-  controllers: [ApplicationsHttpController],
+  controllers: [ApplicationsHttpController, DeadlinesHttpController],
   providers: [
     { provide: ServiceApplicationRepository, useClass: MikroOrmServiceApplicationRepository },
     { provide: ServiceApplicationReadModel, useClass: MikroOrmServiceApplicationReadModel },

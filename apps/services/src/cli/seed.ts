@@ -12,7 +12,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { addCalendarDays, addMonths, almatyDate } from '@hub/calendar';
 import { SERVICES_MODULES, servicesPlatform } from '../app.module.js';
 import { AddPriceCommand, DefineServiceCommand, PublishCallCommand } from '../catalogue/application/commands/catalogue.commands.js';
-import { OpenCohortCommand } from '../cohorts/application/commands/cohort.commands.js';
 import { CatalogueReadModel } from '../catalogue/application/ports/catalogue.read-model.js';
 
 async function main(): Promise<void> {
@@ -63,7 +62,6 @@ async function main(): Promise<void> {
         n: null,
       },
     ] as const;
-    let cohorts = 0;
     for (const d of demo) {
       const { id } = await bus.execute(
         new DefineServiceCommand({
@@ -88,23 +86,8 @@ async function main(): Promise<void> {
           intakeClosesOn: addCalendarDays(opens, 30),
         }),
       );
-      if (d.direction === 'acceleration') {
-        // F-44: the programme's first cohort, after the intake; people are enrolled once contracted (F-55).
-        const startsOn = addCalendarDays(opens, 45);
-        await bus.execute(
-          new OpenCohortCommand({
-            serviceId: id,
-            title: `${d.title}: cohort from ${startsOn}`,
-            town: { katoCode: '711000000', name: 'Astana' },
-            startsOn,
-            endsOn: addCalendarDays(startsOn, 90),
-            capacity: 20,
-          }),
-        );
-        cohorts += 1;
-      }
     }
-    process.stdout.write(`services seed: ${demo.length} services with prices and calls (intake from ${opens}), ${cohorts} acceleration cohort\n`);
+    process.stdout.write(`services seed: ${demo.length} services with prices and calls (intake from ${opens})\n`);
   } finally {
     await app.close();
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kzCalendar } from '@hub/calendar';
 import { aCompany, anIin } from '@hub/testing';
 import { type Harness, auth, deliver, json, newBin, participationStarted, participationTerminated, poller, startHarness } from '../support/services-harness.js';
 
@@ -242,5 +243,41 @@ describe('service applications (F-47 … F-56) on the real database', () => {
     h.clock.set(new Date(Date.parse(`${a.reviewDueOn}T19:00:01Z`)).toISOString()); // just after 23:59:59 on the due day in Almaty
     await poller(h).runDue();
     expect(json<{ reviewOverdue: boolean }>(await h.http().get(`/service-applications/${a.id}`).set(auth(officer))).reviewOverdue).toBe(true);
+  });
+});
+
+describe('GET /deadlines (ADR 0033) on the real database', () => {
+  it('F-51, ADR 0061: an application under review is on the board with its working-day due date; overdue after it; gone once the Fund sends remarks; an applicant sees only its own', async () => {
+    h.clock.set(INTAKE);
+    const bin = newBin();
+    const filed = await file(bin);
+    expect(filed.status).toBe(201);
+    const a = json<{ id: string; reviewDueOn: string }>(filed);
+    // 16 December 2026 (Wednesday, Independence Day) + 10 RK working days on the calendar of @hub/calendar
+    expect(a.reviewDueOn).toBe(kzCalendar().addWorkingDays('2026-12-16', 10));
+    const board = async (token: string) => {
+      const res = await h.http().get('/deadlines').set(auth(token));
+      expect(res.status).toBe(200);
+      return json<{ subjectId: string; dueDate: string; overdue: boolean; bin?: string; kind: string; ruleId: string; status: string }[]>(res);
+    };
+    expect((await board(officer)).find((d) => d.subjectId === a.id)).toEqual(
+      expect.objectContaining({ kind: 'service-application-review', ruleId: 'F-51', dueDate: a.reviewDueOn, overdue: false, bin, status: 'open' }),
+    );
+    expect((await board(await h.token(['applicant'], [bin]))).map((d) => d.subjectId)).toEqual([a.id]);
+    expect((await board(await h.token(['applicant'], [newBin()]))).find((d) => d.subjectId === a.id)).toBeUndefined();
+    h.clock.set(new Date(Date.parse(`${a.reviewDueOn}T19:00:01Z`)).toISOString()); // the day after the due day in Almaty
+    expect((await board(officer)).find((d) => d.subjectId === a.id)?.overdue).toBe(true);
+    h.clock.set(INTAKE);
+    expect(
+      (
+        await h
+          .http()
+          .post(`/service-applications/${a.id}/remarks`)
+          .set(auth(officer))
+          .send({ remarks: [{ field: 'project.summary', message: 'Too short' }] })
+      ).status,
+    ).toBe(200);
+    expect((await board(officer)).find((d) => d.subjectId === a.id)).toBeUndefined();
+    expect((await h.http().get('/deadlines')).status).toBe(401);
   });
 });

@@ -14,7 +14,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Actor } from '@hub/contracts';
 import { trainingPlatform } from '../app.module.js';
 import { AnnounceIntakeCommand } from '../intakes/application/intakes.commands.js';
-import { IntakesQueries } from '../intakes/application/intakes.queries.js';
+import { IntakesQueries } from '../intakes/infrastructure/intakes.queries.js';
 import { IntakesModule } from '../intakes/intakes.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AnnounceIntakeHandler, FileProviderApplicationHandler } from './application/intakes.commands.js';
-import { IntakesQueries } from './application/intakes.queries.js';
+import { IntakesQueries } from './infrastructure/intakes.queries.js';
 import { ProviderApplicationRepository } from './application/ports/intakes.ports.js';
 import { intakeProviders } from './infrastructure/intakes.mikro-orm.js';
 import { IntakesHttpController } from './interface/http/intakes.http.controller.js';

@@ -7,6 +7,8 @@ export interface ServicesParameters {
   readonly conditionsLeadMonths: number;
   /** The Fund's review length in working days when a call names none (F-51 leaves it to the Fund's acts). */
   readonly defaultReviewWorkingDays: number;
+  /** F-56 ¶2: commercial offers to collect before choosing a third-party supplier (the Fund's document; ADR 0064). */
+  readonly commercialOffersRequired: number;
   readonly source: string;
 }
 

@@ -1,12 +1,12 @@
 import { defineEntity } from '@mikro-orm/core';
 import type { IsoDate } from '@hub/calendar';
-import type { RecipientKind } from '../../applications/domain/service-application.types.js';
-import { Cohort, Enrolment, type EnrolmentStatus, type ExpulsionGround } from '../domain/cohort.aggregate.js';
-import type { Town } from '../domain/cohort.events.js';
+import { Cohort } from '../domain/cohort.aggregate.js';
+import type { EnrolmentStatus, ExpulsionGround, Town } from '../domain/cohort.types.js';
+import { CohortEnrolment } from '../domain/enrolment.aggregate.js';
 
 const p = defineEntity.properties;
 
-/** services_cohort: acceleration cohorts (F-44); `enrolled_count <= capacity` is a CHECK in the migration. */
+/** services_cohort (F-44): the town as jsonb {katoCode, name}; capacity checked under a row lock (ADR 0064). */
 export const CohortSchema = defineEntity({
   class: Cohort,
   className: 'Cohort',
@@ -19,16 +19,15 @@ export const CohortSchema = defineEntity({
     startsOn: p.date().$type<IsoDate>(),
     endsOn: p.date().$type<IsoDate>(),
     capacity: p.integer(),
-    enrolledCount: p.integer(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
   },
 });
 
-/** services_cohort_enrolment: one person's place (F-44, F-55); unique per (cohort, application) and per live (cohort, person). */
-export const EnrolmentSchema = defineEntity({
-  class: Enrolment,
-  className: 'Enrolment',
+/** services_cohort_enrolment (F-44): one per (cohort, person), a unique index. */
+export const CohortEnrolmentSchema = defineEntity({
+  class: CohortEnrolment,
+  className: 'CohortEnrolment',
   tableName: 'services_cohort_enrolment',
   properties: {
     id: p.uuid().primary(),
@@ -36,12 +35,12 @@ export const EnrolmentSchema = defineEntity({
     serviceId: p.uuid(),
     applicationId: p.uuid(),
     contractId: p.uuid(),
-    recipientKind: p.string().length(20).$type<RecipientKind>(),
+    recipientKind: p.string().length(20).$type<'legal-entity' | 'individual'>(),
     recipientId: p.string().length(12),
     personIin: p.string().length(12),
     status: p.string().length(20).$type<EnrolmentStatus>(),
     enrolledOn: p.date().$type<IsoDate>(),
-    leftOn: p.date().$type<IsoDate>().nullable(),
+    endedOn: p.date().$type<IsoDate>().nullable(),
     expulsionGround: p.string().length(40).$type<ExpulsionGround>().nullable(),
     expulsionReasons: p.text().nullable(),
     version: p.integer().version(),

@@ -14,6 +14,7 @@ const ParametersFile = z.object({
         effectiveFrom: IsoDateSchema,
         conditionsLeadMonths: z.int().min(1).max(24),
         defaultReviewWorkingDays: z.int().min(1).max(120),
+        commercialOffersRequired: z.int().min(1).max(20),
         source: z.string().min(1),
       }),
     )

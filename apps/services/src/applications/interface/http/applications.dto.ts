@@ -76,3 +76,16 @@ export const ApplicationViewSchema = z.object({
     })
     .nullable(),
 });
+
+/** ADR 0033's deadline item: an application waiting for the Fund's review (F-51, ADR 0061). */
+export const ReviewDeadlineSchema = z.object({
+  kind: z.literal('service-application-review'),
+  ruleId: z.string(),
+  dueDate: IsoDateSchema,
+  overdue: z.boolean(),
+  bin: z.string().optional().describe('A legal entity’s BIN; an individual’s IIN is not shown (F-42)'),
+  subjectId: z.uuid(),
+  status: z.literal('open'),
+  callId: z.uuid(),
+  serviceId: z.uuid(),
+});

@@ -1,44 +1,25 @@
-import { Command } from '@nestjs/cqrs';
 import type { IsoDate } from '@hub/calendar';
-import type { ExpulsionGround } from '../../domain/cohort.aggregate.js';
+import type { ExpulsionGround, Town } from '../../domain/cohort.types.js';
 
-/** F-44: the Fund opens a cohort of an acceleration service. */
-export class OpenCohortCommand extends Command<{ id: string }> {
-  constructor(
-    readonly input: {
-      readonly serviceId: string;
-      readonly title: string;
-      readonly town: { readonly katoCode: string; readonly name: string };
-      readonly startsOn: IsoDate;
-      readonly endsOn: IsoDate;
-      readonly capacity: number;
-    },
-  ) {
-    super();
-  }
+export class OpenCohortCommand {
+  constructor(readonly input: { serviceId: string; title: string; town: Town; startsOn: IsoDate; endsOn: IsoDate; capacity: number }) {}
 }
-/** F-44, F-55: enrol the person of a contracted application. */
-export class EnrolCommand extends Command<{ id: string }> {
+export class EnrolPersonCommand {
   constructor(
     readonly cohortId: string,
-    readonly input: { readonly applicationId: string; readonly personIin?: string | undefined; readonly enrolledOn: IsoDate },
-  ) {
-    super();
-  }
+    readonly input: { applicationId: string; personIin: string },
+  ) {}
 }
-export class ExpelCommand extends Command<void> {
+export class ExpelPersonCommand {
   constructor(
+    readonly cohortId: string,
     readonly enrolmentId: string,
-    readonly input: { readonly ground: ExpulsionGround; readonly reasons: string; readonly expelledOn: IsoDate },
-  ) {
-    super();
-  }
+    readonly input: { ground: ExpulsionGround; reasons: string },
+  ) {}
 }
-export class CompleteEnrolmentCommand extends Command<void> {
+export class CompleteEnrolmentCommand {
   constructor(
+    readonly cohortId: string,
     readonly enrolmentId: string,
-    readonly completedOn: IsoDate,
-  ) {
-    super();
-  }
+  ) {}
 }

@@ -1,16 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { endOfAlmatyDay } from '@hub/calendar';
+import { almatyDate } from '@hub/calendar';
 import { validateIin } from '@hub/identifiers';
-import { Clock, IllegalStateError, ValidationError, uuidv7 } from '@hub/kernel';
-import { Timers } from '@hub/messaging';
+import { Clock, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ServiceApplicationRepository } from '../../../applications/application/ports/application.repository.js';
 import { CatalogueRepository } from '../../../catalogue/application/ports/catalogue.repository.js';
 import { Cohort } from '../../domain/cohort.aggregate.js';
+import { CohortEnrolment } from '../../domain/enrolment.aggregate.js';
+import { assertSeatFree } from '../../domain/rules/cohort-capacity.rule.js';
 import { CohortRepository } from '../ports/cohort.repository.js';
-import { COHORT_ENDS_TIMER } from '../timers/cohort-ends.timer-handler.js';
-import { CompleteEnrolmentCommand, EnrolCommand, ExpelCommand, OpenCohortCommand } from './cohort.commands.js';
+import { CompleteEnrolmentCommand, EnrolPersonCommand, ExpelPersonCommand, OpenCohortCommand } from './cohort.commands.js';
 
 @CommandHandler(OpenCohortCommand)
 export class OpenCohortHandler implements ICommandHandler<OpenCohortCommand> {
@@ -18,58 +18,53 @@ export class OpenCohortHandler implements ICommandHandler<OpenCohortCommand> {
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(CohortRepository) private readonly cohorts: CohortRepository,
     @Inject(CatalogueRepository) private readonly catalogue: CatalogueRepository,
-    @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute({ input }: OpenCohortCommand): Promise<{ id: string }> {
-    return this.uow.run(async (em) => {
+    return this.uow.run(async () => {
       const service = await this.catalogue.getService(input.serviceId);
       const cohort = Cohort.open({ id: uuidv7(), ...input, serviceDirection: service.direction, at: this.clock.now() });
       this.cohorts.add(cohort);
-      // The programme ends for everyone still enrolled at the end of the cohort's last day (F-60 for housing).
-      await this.timers.schedule(em, { kind: COHORT_ENDS_TIMER, key: cohort.id, dueAt: endOfAlmatyDay(cohort.endsOn), payload: { cohortId: cohort.id } });
       return { id: cohort.id };
     });
   }
 }
 
-@CommandHandler(EnrolCommand)
-export class EnrolHandler implements ICommandHandler<EnrolCommand> {
+/** F-44: the cohort's row is locked, the seats counted and the enrolment written in one transaction — the last seat goes once. */
+@CommandHandler(EnrolPersonCommand)
+export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(CohortRepository) private readonly cohorts: CohortRepository,
     @Inject(ServiceApplicationRepository) private readonly applications: ServiceApplicationRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
-  execute({ cohortId, input }: EnrolCommand): Promise<{ id: string }> {
+  execute({ cohortId, input }: EnrolPersonCommand): Promise<{ id: string }> {
+    const iin = validateIin(input.personIin, 'personIin');
+    if (!iin.ok) throw iin.error;
     return this.uow.run(async () => {
+      const now = this.clock.now();
+      const cohort = await this.cohorts.getForEnrolment(cohortId);
       const application = await this.applications.get(input.applicationId);
-      // The person in acceleration: the individual recipient, or — for a company — the person it names.
-      const personIin = input.personIin ?? (application.recipientKind === 'individual' ? application.recipientId : undefined);
-      if (!personIin) throw ValidationError.field('personIin', 'the IIN of the person in acceleration is required when the recipient is a company');
-      const iin = validateIin(personIin, 'personIin');
-      if (!iin.ok) throw iin.error;
-      const cohort = await this.cohorts.get(cohortId, { forUpdate: true }); // F-44: one enrolment at a time per cohort
-      const enrolment = cohort.enrol({ enrolmentId: uuidv7(), application, personIin, enrolledOn: input.enrolledOn, at: this.clock.now() });
+      assertSeatFree(cohort.capacity, await this.cohorts.seatsTaken(cohort.id), cohort.id);
+      const enrolment = CohortEnrolment.enrol({ id: uuidv7(), cohort, application, personIin: input.personIin, today: almatyDate(now), at: now });
       this.cohorts.addEnrolment(enrolment);
       return { id: enrolment.id };
     });
   }
 }
 
-@CommandHandler(ExpelCommand)
-export class ExpelHandler implements ICommandHandler<ExpelCommand> {
+@CommandHandler(ExpelPersonCommand)
+export class ExpelPersonHandler implements ICommandHandler<ExpelPersonCommand> {
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(CohortRepository) private readonly cohorts: CohortRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
-  execute({ enrolmentId, input }: ExpelCommand): Promise<void> {
+  execute({ cohortId, enrolmentId, input }: ExpelPersonCommand): Promise<void> {
     return this.uow.run(async () => {
-      const enrolment = await this.cohorts.getEnrolment(enrolmentId);
-      const cohort = await this.cohorts.get(enrolment.cohortId, { forUpdate: true });
-      enrolment.expel(input.ground, input.reasons, input.expelledOn, this.clock.now());
-      cohort.releasePlace();
+      const now = this.clock.now();
+      (await this.cohorts.enrolment(cohortId, enrolmentId)).expel(input.ground, input.reasons, almatyDate(now), now);
     });
   }
 }
@@ -81,12 +76,11 @@ export class CompleteEnrolmentHandler implements ICommandHandler<CompleteEnrolme
     @Inject(CohortRepository) private readonly cohorts: CohortRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
-  execute({ enrolmentId, completedOn }: CompleteEnrolmentCommand): Promise<void> {
+  execute({ cohortId, enrolmentId }: CompleteEnrolmentCommand): Promise<void> {
     return this.uow.run(async () => {
-      const enrolment = await this.cohorts.getEnrolment(enrolmentId);
-      if (!enrolment.complete(completedOn, this.clock.now())) {
-        throw new IllegalStateError('enrolment', enrolment.status, 'complete', 'only an enrolled person completes the programme');
-      }
+      const now = this.clock.now();
+      const cohort = await this.cohorts.get(cohortId);
+      (await this.cohorts.enrolment(cohortId, enrolmentId)).complete(cohort, almatyDate(now), now);
     });
   }
 }

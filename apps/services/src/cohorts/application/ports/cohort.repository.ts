@@ -1,45 +1,47 @@
-import type { Cohort, Enrolment } from '../../domain/cohort.aggregate.js';
+import type { Cohort } from '../../domain/cohort.aggregate.js';
+import type { CohortEnrolment } from '../../domain/enrolment.aggregate.js';
 
-/** Port (ADR 0035 §4): cohorts and enrolments, for the use cases. Works inside a unit of work. */
+/** Port (ADR 0035 §4): cohorts and enrolments, inside a unit of work. */
 export abstract class CohortRepository {
-  /** The cohort, or NotFoundError (404). `forUpdate` takes its row lock for the rest of the transaction (enrolment, F-44 capacity). */
-  abstract get(id: string, options?: { forUpdate?: boolean }): Promise<Cohort>;
+  /** The cohort, or NotFoundError (404). */
+  abstract get(id: string): Promise<Cohort>;
+  /** The cohort with its row locked until the transaction ends (SELECT … FOR UPDATE): enrolments into it queue here (F-44 capacity). */
+  abstract getForEnrolment(id: string): Promise<Cohort>;
   abstract add(cohort: Cohort): void;
-  abstract getEnrolment(id: string): Promise<Enrolment>;
-  abstract enrolledIn(cohortId: string): Promise<Enrolment[]>;
-  /** Persist a new enrolment: the same application or person twice in a cohort is 409 (unique indexes). */
-  abstract addEnrolment(enrolment: Enrolment): void;
+  /** Enrolled and completed people: the seats taken (an expelled person's seat is free, ADR 0064). */
+  abstract seatsTaken(cohortId: string): Promise<number>;
+  /** The enrolment of this cohort, or NotFoundError (404). */
+  abstract enrolment(cohortId: string, enrolmentId: string): Promise<CohortEnrolment>;
+  abstract addEnrolment(enrolment: CohortEnrolment): void;
 }
 
 export interface EnrolmentView {
-  readonly id: string;
-  readonly cohortId: string;
-  readonly applicationId: string;
-  readonly contractId: string;
-  readonly recipientKind: 'legal-entity' | 'individual';
-  readonly recipientId: string;
-  /** F-42: masked in every view (the last 4 digits). */
-  readonly personIin: string;
-  readonly status: 'enrolled' | 'expelled' | 'completed';
-  readonly enrolledOn: string;
-  readonly leftOn: string | null;
-  readonly expulsionGround: string | null;
+  id: string;
+  applicationId: string;
+  contractId: string;
+  recipientKind: 'legal-entity' | 'individual';
+  recipientId: string;
+  personIin: string;
+  status: string;
+  enrolledOn: string;
+  endedOn: string | null;
+  expulsionGround: string | null;
+  expulsionReasons: string | null;
 }
 export interface CohortView {
-  readonly id: string;
-  readonly serviceId: string;
-  readonly title: string;
-  readonly town: { readonly katoCode: string; readonly name: string };
-  readonly startsOn: string;
-  readonly endsOn: string;
-  readonly capacity: number;
-  readonly enrolledCount: number;
-  readonly placesLeft: number;
+  id: string;
+  serviceId: string;
+  title: string;
+  town: { katoCode: string; name: string };
+  startsOn: string;
+  endsOn: string;
+  capacity: number;
+  seatsTaken: number;
+  enrolments: EnrolmentView[];
 }
 
-/** Port: reads for the HTTP API. */
+/** Port: the staff's view of cohorts. */
 export abstract class CohortReadModel {
+  abstract find(id: string): Promise<CohortView | null>;
   abstract list(filter: { serviceId?: string }): Promise<CohortView[]>;
-  abstract get(id: string): Promise<CohortView | null>;
-  abstract enrolments(cohortId: string): Promise<EnrolmentView[]>;
 }

@@ -1,13 +1,16 @@
 import { RuleViolationError } from '@hub/kernel';
 
 /**
- * F-44 — acceleration runs in cohorts of a set size: a cohort takes no more people than its capacity
- * (places). A person who leaves early frees the place (ADR 0064). The database holds the same limit
- * as a CHECK on `services_cohort.enrolled_count`, and enrolments take the cohort's row lock, so the
- * limit holds under concurrent requests too.
+ * F-44: an acceleration cohort takes at most `capacity` people. Enrolled and completed people hold a
+ * seat; an expelled person's seat is free again (ADR 0064). The caller counts under a row lock on
+ * the cohort, in the enrolment's transaction, so that concurrent enrolments cannot both take the last seat.
  */
-export function assertPlaceLeft(enrolled: number, capacity: number): void {
-  if (enrolled >= capacity) {
-    throw new RuleViolationError('F-44', `the cohort is full: ${enrolled} of ${capacity} places taken`, { enrolled, capacity });
+export function assertSeatFree(capacity: number, seatsTaken: number, cohortId: string): void {
+  if (seatsTaken >= capacity) {
+    throw new RuleViolationError('F-44', `the cohort ${cohortId} is full: ${seatsTaken} of ${capacity} seats taken`, {
+      cohortId,
+      capacity,
+      seatsTaken,
+    });
   }
 }

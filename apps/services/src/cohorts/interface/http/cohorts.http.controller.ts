@@ -3,41 +3,29 @@ import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { NotFoundError } from '@hub/kernel';
 import { Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
-import { CompleteEnrolmentCommand, EnrolCommand, ExpelCommand, OpenCohortCommand } from '../../application/commands/cohort.commands.js';
+import { CompleteEnrolmentCommand, EnrolPersonCommand, ExpelPersonCommand, OpenCohortCommand } from '../../application/commands/cohort.commands.js';
 import { CohortReadModel } from '../../application/ports/cohort.repository.js';
-import { CohortViewSchema, CompleteBody, EnrolBody, EnrolmentViewSchema, ExpelBody, IdParams, ListQuery, OpenCohortBody } from './cohorts.dto.js';
+import { CohortIdParams, CohortListQuery, CohortViewSchema, EnrolBody, EnrolmentParams, ExpelBody, OpenCohortBody } from './cohorts.dto.js';
 
 const tags = ['cohorts'];
-/** The Fund's people who read who is enrolled (F-42: IINs masked): the programme officer, finance, the auditor. */
-const ENROLMENT_READERS = ['fund-officer', 'finance-officer', 'auditor'] as const;
+/** The people's IINs are in the view (F-42): the Fund's officer, finance and the auditor only. */
+const READERS = ['fund-officer', 'finance-officer', 'auditor'] as const;
 
-/** Acceleration cohorts (F-44) and enrolments under service contracts (F-55). The same routes are in the gateway's table. */
-@Controller()
+/** Acceleration cohorts (F-44): enrolment, expulsion, completion — published facts housing depends on (F-59 … F-61). */
+@Controller('cohorts')
 export class CohortsHttpController {
   constructor(
     @Inject(CommandBus) private readonly commands: CommandBus,
     @Inject(CohortReadModel) private readonly reads: CohortReadModel,
   ) {}
 
-  @Get('cohorts')
-  @Endpoint({
-    summary: 'Acceleration cohorts: town, dates, places left (public)',
-    tags,
-    access: 'public',
-    query: ListQuery,
-    response: z.array(CohortViewSchema),
-  })
-  list(@ValidQuery() q: z.infer<typeof ListQuery>) {
-    return this.reads.list(q.serviceId ? { serviceId: q.serviceId } : {});
+  private async view(id: string) {
+    const v = await this.reads.find(id);
+    if (!v) throw new NotFoundError('cohort', id);
+    return v;
   }
 
-  @Get('cohorts/:id')
-  @Endpoint({ summary: 'One acceleration cohort (public)', tags, access: 'public', params: IdParams, response: CohortViewSchema, errors: [404] })
-  async get(@ValidParams() p: z.infer<typeof IdParams>) {
-    return (await this.reads.get(p.id)) ?? this.notFound(p.id);
-  }
-
-  @Post('cohorts')
+  @Post()
   @Endpoint({
     summary: 'Open a cohort of an acceleration service (F-44)',
     tags,
@@ -48,78 +36,66 @@ export class CohortsHttpController {
     errors: [404, 422],
   })
   async open(@ValidBody() body: z.infer<typeof OpenCohortBody>) {
-    const { id } = await this.commands.execute(new OpenCohortCommand(body));
-    return (await this.reads.get(id)) ?? this.notFound(id);
+    const { id } = await this.commands.execute<OpenCohortCommand, { id: string }>(new OpenCohortCommand(body));
+    return this.view(id);
   }
 
-  @Get('cohorts/:id/enrolments')
-  @Endpoint({
-    summary: 'Who is enrolled in the cohort (IINs masked, F-42)',
-    tags,
-    access: [...ENROLMENT_READERS],
-    params: IdParams,
-    response: z.array(EnrolmentViewSchema),
-    errors: [404],
-  })
-  async enrolments(@ValidParams() p: z.infer<typeof IdParams>) {
-    if (!(await this.reads.get(p.id))) this.notFound(p.id);
-    return this.reads.enrolments(p.id);
+  @Get()
+  @Endpoint({ summary: 'Cohorts with their enrolments', tags, access: [...READERS], query: CohortListQuery, response: z.array(CohortViewSchema) })
+  list(@ValidQuery() q: z.infer<typeof CohortListQuery>) {
+    return this.reads.list(q);
   }
 
-  @Post('cohorts/:id/enrolments')
+  @Get(':id')
+  @Endpoint({ summary: 'One cohort with its enrolments', tags, access: [...READERS], params: CohortIdParams, response: CohortViewSchema, errors: [404] })
+  get(@ValidParams() p: z.infer<typeof CohortIdParams>) {
+    return this.view(p.id);
+  }
+
+  @Post(':id/enrolments')
   @Endpoint({
-    summary: 'Enrol the person of a contracted application (F-44 capacity, F-55 contract)',
+    summary: 'Enrol a person under a contracted application, within the capacity (F-44, F-55)',
     tags,
     access: ['fund-officer'],
-    params: IdParams,
+    params: CohortIdParams,
     body: EnrolBody,
     status: 201,
-    response: EnrolmentViewSchema,
+    response: CohortViewSchema,
     errors: [404, 409, 422],
   })
-  async enrol(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof EnrolBody>) {
-    const { id } = await this.commands.execute(new EnrolCommand(p.id, body));
-    return this.enrolment(p.id, id);
+  async enrol(@ValidParams() p: z.infer<typeof CohortIdParams>, @ValidBody() body: z.infer<typeof EnrolBody>) {
+    await this.commands.execute(new EnrolPersonCommand(p.id, body));
+    return this.view(p.id);
   }
 
-  @Post('cohort-enrolments/:id/expulsion')
+  @Post(':id/enrolments/:enrolmentId/expulsion')
   @HttpCode(200)
   @Endpoint({
-    summary: 'Expel a person from the cohort (or record that they left): the place is freed; housing starts its vacate deadline (F-61)',
+    summary: 'Expel a person from the cohort with a ground and reasons (F-44; housing: F-61)',
     tags,
     access: ['fund-officer'],
-    params: IdParams,
+    params: EnrolmentParams,
     body: ExpelBody,
-    response: z.object({ id: z.uuid(), status: z.literal('expelled') }),
+    response: CohortViewSchema,
     errors: [404, 409, 422],
   })
-  async expel(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof ExpelBody>) {
-    await this.commands.execute(new ExpelCommand(p.id, body));
-    return { id: p.id, status: 'expelled' as const };
+  async expel(@ValidParams() p: z.infer<typeof EnrolmentParams>, @ValidBody() body: z.infer<typeof ExpelBody>) {
+    await this.commands.execute(new ExpelPersonCommand(p.id, p.enrolmentId, body));
+    return this.view(p.id);
   }
 
-  @Post('cohort-enrolments/:id/completion')
+  @Post(':id/enrolments/:enrolmentId/completion')
   @HttpCode(200)
   @Endpoint({
-    summary: 'The person completed the programme (F-44; housing ends the housing contract, F-60)',
+    summary: 'Record that the person completed the cohort (F-44; housing: F-60)',
     tags,
     access: ['fund-officer'],
-    params: IdParams,
-    body: CompleteBody,
-    response: z.object({ id: z.uuid(), status: z.literal('completed') }),
-    errors: [404, 409],
+    params: EnrolmentParams,
+    response: CohortViewSchema,
+    errors: [404, 409, 422],
   })
-  async complete(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof CompleteBody>) {
-    await this.commands.execute(new CompleteEnrolmentCommand(p.id, body.completedOn));
-    return { id: p.id, status: 'completed' as const };
-  }
-
-  private async enrolment(cohortId: string, id: string) {
-    const found = (await this.reads.enrolments(cohortId)).find((e) => e.id === id);
-    if (!found) throw new NotFoundError('enrolment', id);
-    return found;
-  }
-  private notFound(id: string): never {
-    throw new NotFoundError('cohort', id);
+  async complete(@ValidParams() p: z.infer<typeof EnrolmentParams>) {
+    await this.commands.execute(new CompleteEnrolmentCommand(p.id, p.enrolmentId));
+    return this.view(p.id);
   }
 }

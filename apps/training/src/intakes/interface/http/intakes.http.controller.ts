@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type Actor, FUND_STAFF_ROLES } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { AnnounceIntakeCommand, FileProviderApplicationCommand } from '../../application/intakes.commands.js';
-import { IntakesQueries } from '../../application/intakes.queries.js';
+import { IntakesQueries } from '../../infrastructure/intakes.queries.js';
 import {
   AnnounceIntakeBody,
   FileProviderApplicationBody,

@@ -5,7 +5,7 @@ import { Clock, NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import type { Intake } from '../domain/intake.aggregate.js';
 import type { ProviderApplication } from '../domain/provider-application.aggregate.js';
-import { IntakeSchema, ProviderApplicationSchema } from '../infrastructure/intake.schema.js';
+import { IntakeSchema, ProviderApplicationSchema } from './intake.schema.js';
 import type { IntakeView, ProviderApplicationView, TrainingDeadlineView } from '../interface/http/intakes.dto.js';
 
 const intakeView = (i: Intake): IntakeView => ({
