@@ -208,11 +208,15 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     await uow.run(async (em) => void em.persist(Tally.open(id, `d-${id}`, new Date())));
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let loaded!: () => void;
+    const read = new Promise<void>((r) => (loaded = r));
     const slow = uow.run(async () => {
       const t = await uow.em().findOneOrFail(Tally, { id });
+      loaded(); // read version 1 before the other request commits version 2
       await gate;
       t.increment(new Date());
     });
+    await read;
     await uow.run(async () => (await uow.em().findOneOrFail(Tally, { id })).increment(new Date()));
     release();
     const lost = await slow.then(
@@ -238,13 +242,17 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     await uow.run(async (em) => void em.persist(Tally.open(id, label, new Date())));
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let loaded!: () => void;
+    const read = new Promise<void>((r) => (loaded = r));
     const slow = uow.run(async () => {
       const t = await uow.em().findOneOrFail(Tally, { id });
       t.increment(new Date());
+      loaded(); // the slow one has read version 1 before the fast one commits version 2
       await gate;
       // A query by another column returns the same, changed entity.
       await uow.em().findOneOrFail(Tally, { label });
     });
+    await read;
     await uow.run(async () => (await uow.em().findOneOrFail(Tally, { id })).increment(new Date()));
     release();
     const lost = await slow.then(

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DeadlockException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { MikroORM, SqlEntityManager } from '@mikro-orm/postgresql';
 import { AggregateRoot, ConflictError, type DomainEvent } from '@hub/kernel';
 
@@ -36,17 +36,27 @@ export class UnitOfWork {
     const outer = this.current.getStore();
     if (outer) return work(outer);
     let result: T;
-    try {
-      result = await this.orm.em.fork().transactional((tx) => {
-        const em = tx as SqlEntityManager;
-        return this.current.run(em, async () => {
-          const value = await work(em);
-          await this.complete(em);
-          return value;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        result = await this.orm.em.fork().transactional((tx) => {
+          const em = tx as SqlEntityManager;
+          return this.current.run(em, async () => {
+            const value = await work(em);
+            await this.complete(em);
+            return value;
+          });
         });
-      });
-    } catch (e) {
-      throw asConflict(e);
+        break;
+      } catch (e) {
+        // PostgreSQL chose this transaction as a deadlock victim (40P01) or could not serialise it
+        // (40001): nothing of it was committed, so the whole unit of work runs again in a fresh
+        // transaction — concurrent inserts under an exclusion constraint (housing's beds) do this.
+        if (attempt < RETRIES_ON_DEADLOCK && isTransient(e)) {
+          await new Promise((r) => setTimeout(r, 5 * attempt + Math.floor(Math.random() * 20)));
+          continue;
+        }
+        throw asConflict(e);
+      }
     }
     this.hooks?.afterCommit();
     return result;
@@ -114,10 +124,16 @@ export function pullRecordedEvents(em: SqlEntityManager): DomainEvent[] {
   return events.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
 }
 
+const RETRIES_ON_DEADLOCK = 3;
+const isTransient = (e: unknown): boolean => e instanceof DeadlockException || (e as { code?: unknown } | null)?.code === '40001';
+
 /** The database's two ways of saying "somebody else got there first", as the one 409 of the platform. */
 export function asConflict(e: unknown): unknown {
   if (e instanceof OptimisticLockError) {
     return new ConflictError('concurrent-change', 'the record was changed by another request at the same time; reload it and try again');
+  }
+  if (isTransient(e)) {
+    return new ConflictError('concurrent-change', 'the record was changed by another request at the same time; try again');
   }
   if (e instanceof UniqueConstraintViolationException) {
     return new ConflictError('duplicate', 'the same record was created by another request at the same time');
