@@ -14,21 +14,31 @@ import {
 /**
  * A fingerprint of every row of every table of the app's database (bar the ones named): equal
  * fingerprints before and after a request mean the request changed nothing — the outbox, the inbox,
- * timers and every aggregate table included.
+ * timers and every aggregate table included. The table list is read once (the schema does not change
+ * during a run); each call is then one query.
  */
-export async function databaseFingerprint(app: TestApp, ignoreTables: readonly string[] = []): Promise<string> {
-  const tables = await app.sql<{ schema: string; name: string }>(
-    `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
-      WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
-      ORDER BY 1, 2`,
-  );
-  const watched = tables.filter((t) => !ignoreTables.includes(t.name) && t.name !== 'mikro_orm_migrations');
-  if (watched.length === 0) return 'no tables';
-  const parts = watched.map(
-    (t) => `SELECT '${t.schema}.${t.name}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t.schema}"."${t.name}" x`,
-  );
-  const [row] = await app.sql<{ fp: string }>(`SELECT md5(string_agg(t || ':' || h, ',' ORDER BY t)) AS fp FROM (${parts.join(' UNION ALL ')}) s`);
-  return row?.fp ?? 'none';
+export function databaseFingerprinter(app: TestApp, ignoreTables: readonly string[] = []): () => Promise<string> {
+  let query: Promise<string | null> | undefined;
+  const build = async (): Promise<string | null> => {
+    const tables = await app.sql<{ schema: string; name: string }>(
+      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+        WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
+        ORDER BY 1, 2`,
+    );
+    const watched = tables.filter((t) => !ignoreTables.includes(t.name) && t.name !== 'mikro_orm_migrations');
+    if (watched.length === 0) return null;
+    const parts = watched.map(
+      (t) => `SELECT '${t.schema}.${t.name}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM "${t.schema}"."${t.name}" x`,
+    );
+    return `SELECT md5(string_agg(t || ':' || h, ',' ORDER BY t)) AS fp FROM (${parts.join(' UNION ALL ')}) s`;
+  };
+  return async () => {
+    query ??= build();
+    const sql = await query;
+    if (sql === null) return 'no tables';
+    const [row] = await app.sql<{ fp: string }>(sql);
+    return row?.fp ?? 'none';
+  };
 }
 
 /** Sends fuzz requests to the app under test over its real HTTP server (supertest). */
@@ -80,7 +90,7 @@ export async function fuzzTestApp(app: TestApp, options: FuzzTestAppOptions): Pr
     tokens,
     requests: fuzzBudget(options.requests),
     seed: fuzzSeed(),
-    fingerprint: () => databaseFingerprint(app, options.ignoreTables),
+    fingerprint: databaseFingerprinter(app, options.ignoreTables),
     ...(options.pathValues ? { pathValues: options.pathValues } : {}),
     skip: ['GET /openapi.json', ...(options.skip ?? [])],
   });

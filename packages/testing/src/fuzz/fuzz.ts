@@ -61,7 +61,7 @@ export interface FuzzOptions {
   /** How many requests in all (spread over the operations). */
   readonly requests: number;
   readonly seed: number;
-  /** Returns a fingerprint of the app's state (see `databaseFingerprint`). */
+  /** Returns a fingerprint of the app's state (see `databaseFingerprinter`). */
   readonly fingerprint: () => Promise<string>;
   /** Real values for path parameters by name (ids of existing things, incl. another company's), used half of the time. */
   readonly pathValues?: Readonly<Record<string, readonly string[]>>;
