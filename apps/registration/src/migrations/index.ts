@@ -5,6 +5,7 @@ import { Migration20261122022244_one_open_application } from './Migration2026112
 import { Migration20261201071500_columns_instead_of_snapshot } from './Migration20261201071500_columns_instead_of_snapshot.js';
 import { Migration20261201090000_money_in_tiyn } from './Migration20261201090000_money_in_tiyn.js';
 import { Migration20261201120000_participant_life } from './Migration20261201120000_participant_life.js';
+import { Migration20261205200000_notification_proof } from './Migration20261205200000_notification_proof.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201071500_columns_instead_of_snapshot', class: Migration20261201071500_columns_instead_of_snapshot },
   { name: 'Migration20261201090000_money_in_tiyn', class: Migration20261201090000_money_in_tiyn },
   { name: 'Migration20261201120000_participant_life', class: Migration20261201120000_participant_life },
+  { name: 'Migration20261205200000_notification_proof', class: Migration20261205200000_notification_proof },
 ];

@@ -68,7 +68,7 @@ export const REGISTRATION_COMMAND_HANDLERS = [
  * The registration context: applications, Commission, certificates, public registry (F-7 … F-20).
  * Each port (application/ports, the domain's ActivityTypeCatalogue) is bound to its adapter here.
  * Global, so that the platform can build the deadline timer handler and the participation-events
- * consumer's handlers (app.module.ts) with the ports they inject.
+ * and notifications-events consumers' handlers (app.module.ts) with the ports they inject.
  */
 @Global()
 @Module({
@@ -100,6 +100,6 @@ export const REGISTRATION_COMMAND_HANDLERS = [
     RegistrationMetrics,
     ...REGISTRATION_COMMAND_HANDLERS,
   ],
-  exports: [DeadlineRepository, ParticipantRepository, RegistrationQueries, ActivityTypeCatalogue],
+  exports: [DeadlineRepository, DeadlineBook, ApplicationRepository, ParticipantRepository, RegistrationQueries, ActivityTypeCatalogue],
 })
 export class RegistrationModule {}

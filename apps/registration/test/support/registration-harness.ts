@@ -12,7 +12,7 @@ import type {
   ReviewQueuePageSchema,
   TranslationTaskSchema,
 } from '@hub/contracts';
-import { type EventEnvelope, ParticipationExtendedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
+import { type EventEnvelope, NoticeDeliveredV1, ParticipationExtendedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
 import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp } from '@hub/nest-commons';
@@ -20,6 +20,7 @@ import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { registrationPlatform } from '../../src/app.module.js';
 import { cleanDeclaration, sampleBusinessPlan, samplePlaceOfBusiness } from '../../src/cli/sample-data.js';
 import { registrationOrmConfig } from '../../src/mikro-orm.config.js';
+import { NOTIFICATIONS_EVENTS_CONSUMER } from '../../src/registration/interface/kafka/notifications-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/registration/interface/kafka/participation-events.consumer.js';
 import { RegistrationModule } from '../../src/registration/registration.module.js';
 
@@ -183,12 +184,46 @@ export async function driveTo(
 
 // ---- participation's events (ADR 0055): fed through the app's real consumer (decode, inbox, handler in the inbox transaction) ----
 
-/** The app's consumer of participation's events, as the platform built it (inbox, unit of work, DLQ). */
-export const participationConsumer = (h: Harness): EventConsumer => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === PARTICIPATION_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${PARTICIPATION_EVENTS_CONSUMER.name}`);
+/** One of the app's consumers, as the platform built it (inbox, unit of work, DLQ). */
+const consumerNamed = (h: Harness, name: string): EventConsumer => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === name);
+  if (!consumer) throw new Error(`no consumer ${name}`);
   return consumer;
 };
+
+/** The app's consumer of participation's events. */
+export const participationConsumer = (h: Harness): EventConsumer => consumerNamed(h, PARTICIPATION_EVENTS_CONSUMER.name);
+
+/** Feeds a notifications envelope through the app's real consumer of notifications' events, as if read from Kafka. */
+export const deliverNotifications = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
+  consumerNamed(h, NOTIFICATIONS_EVENTS_CONSUMER.name).consume({
+    topic: NOTIFICATIONS_EVENTS_CONSUMER.topics[0]!,
+    partition: 0,
+    offset,
+    key: (envelope.payload as { bin?: string }).bin ?? null,
+    value: Buffer.from(JSON.stringify(envelope)),
+    headers: {},
+  });
+
+/** notifications.notice-delivered v1 as notifications publishes it: the F-17 decision notice by e-mail unless overridden. */
+export function noticeDelivered(
+  notice: { applicationId: string; bin: string; sourceEventId: string },
+  over: Partial<PayloadOf<typeof NoticeDeliveredV1>> = {},
+): EventEnvelope<PayloadOf<typeof NoticeDeliveredV1>> {
+  const messageId = over.messageId ?? uuidv7();
+  return envelopeOf(NoticeDeliveredV1.type, messageId, {
+    messageId,
+    sourceEventId: notice.sourceEventId,
+    sourceEventType: 'registration.decision-made',
+    subjectId: notice.applicationId,
+    bin: notice.bin,
+    ruleId: 'F-17',
+    channel: 'email',
+    deliveredAt: '2026-11-18T09:30:00.000+05:00',
+    contentHash: 'ab'.repeat(32),
+    ...over,
+  });
+}
 
 /** Feeds an envelope through the real consumer, as if read from Kafka. */
 export const deliverParticipation = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>

@@ -222,6 +222,8 @@ export const ApplicationViewSchema = z.object({
   ),
   decision: z.unknown().nullable(),
   notifiedAt: z.string().nullable(),
+  /** F-17: how the notice is proven — the officer's record, or notifications' delivery by e-mail or in the portal. */
+  notifiedVia: z.enum(['officer-record', 'email', 'portal']).nullable(),
   contract: z.object({ number: z.string(), signedOn: z.string(), termStart: z.string(), termEnd: z.string() }).nullable(),
   certificateNumber: z.string().nullable(),
   certificateIssuedOn: z.string().nullable(),

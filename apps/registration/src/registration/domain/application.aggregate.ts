@@ -62,6 +62,9 @@ export interface ContractRecord {
   readonly termEnd: string;
 }
 
+/** F-17's proof of notice: an officer's record, or the delivery notifications proved (ADR 0092): message id and content hash. */
+export type NotificationProof = { via: 'officer-record' } | { via: 'email' | 'portal'; messageId: string; contentHash: string; sourceEventId: string };
+
 export interface StatusChange {
   readonly at: string;
   readonly from: ApplicationStatus | null;
@@ -132,6 +135,8 @@ export class Application extends AggregateRoot<ApplicationEvent> {
   readonly decidedOn!: IsoDate | null;
   readonly decisionRecordedBy!: string | null;
   readonly notifiedAt!: Date | null;
+  /** How the F-17 notice is proven: the officer's record, or notifications' proof of delivery (ADR 0092). */
+  readonly notificationProof!: NotificationProof | null;
   readonly contractNumber!: string | null;
   readonly contractSignedOn!: IsoDate | null;
   readonly termStart!: IsoDate | null;
@@ -190,6 +195,7 @@ export class Application extends AggregateRoot<ApplicationEvent> {
       decidedOn: null,
       decisionRecordedBy: null,
       notifiedAt: null,
+      notificationProof: null,
       contractNumber: null,
       contractSignedOn: null,
       termStart: null,
@@ -460,12 +466,16 @@ export class Application extends AggregateRoot<ApplicationEvent> {
     return this.kind === 'activity-change' && this.decision === 'register';
   }
 
-  /** F-17: the Fund notified the applicant of the decision. */
-  recordNotification(at: Date): void {
+  /**
+   * F-17: the Fund notified the applicant of the decision — recorded by an officer, or proven by
+   * notifications' delivery of the notice (`at` is then the moment of delivery, `now` when it was learnt).
+   */
+  recordNotification(at: Date, proof: NotificationProof = { via: 'officer-record' }, now: Date = at): void {
     applicationStateMachine.next(this.status, 'record-notification');
     if (this.notifiedAt) throw new ConflictError('registration.application.already-notified', `the applicant was already notified on ${iso(this.notifiedAt)}`);
     this.m.notifiedAt = at;
-    this.m.updatedAt = at;
+    this.m.notificationProof = proof;
+    this.m.updatedAt = now;
     this.record({ name: 'ApplicantNotified', aggregateId: this.id, occurredAt: at, bin: this.bin });
   }
 

@@ -1,6 +1,14 @@
 import { defineEntity } from '@mikro-orm/core';
 import type { SelectedActivityType } from '../domain/activity-type-catalogue.js';
-import { Application, type CommissionVote, type PlaceOfBusiness, type RefusalGround, type Remark, type StatusChange } from '../domain/application.aggregate.js';
+import {
+  Application,
+  type CommissionVote,
+  type NotificationProof,
+  type PlaceOfBusiness,
+  type RefusalGround,
+  type Remark,
+  type StatusChange,
+} from '../domain/application.aggregate.js';
 import type { BusinessPlanDraft } from '../domain/business-plan.js';
 import { Deadline } from '../domain/deadline.aggregate.js';
 import type { EligibilityDeclaration, TaxCertificate } from '../domain/eligibility/eligibility-rule.js';
@@ -49,6 +57,7 @@ export const ApplicationSchema = defineEntity({
     decidedOn: p.date().nullable(),
     decisionRecordedBy: p.string().length(200).nullable(),
     notifiedAt: p.datetime().columnType('timestamptz').nullable(),
+    notificationProof: p.json<NotificationProof>().columnType('jsonb').nullable(),
     contractNumber: p.string().length(100).nullable(),
     contractSignedOn: p.date().nullable(),
     termStart: p.date().nullable(),

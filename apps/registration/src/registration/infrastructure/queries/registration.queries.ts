@@ -85,6 +85,7 @@ export class RegistrationQueries {
       votes: reviewer ? s.votes : [],
       decision: decision && !reviewer ? { ...decision, votes: [] } : decision,
       notifiedAt: s.notifiedAt ? s.notifiedAt.toISOString() : null,
+      notifiedVia: s.notificationProof?.via ?? null,
       contract: s.contract,
       certificateNumber: s.certificateNumber,
       certificateIssuedOn: s.certificateIssuedOn,
