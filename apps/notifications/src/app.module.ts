@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { HubPlatformModule } from '@hub/nest-commons';
 import { notificationsConfigSchema } from './config.js';
 import { MessagesModule } from './messages/messages.module.js';
+import { FeeDueReminderTimerHandler } from './messages/application/timers/fee-due-reminder.timer-handler.js';
+import { PARTICIPATION_EVENTS_CONSUMER } from './messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './messages/interface/kafka/registration-events.consumer.js';
 import { notificationsEntities } from './notifications.entities.js';
 import { NotificationsIntegrationEvents } from './notifications.integration-events.js';
@@ -15,12 +17,12 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
     name: 'notifications',
     title: 'Astana Hub — Notifications',
     description:
-      'Statutory notices (F-14 remarks, F-17 decision) from the other contexts’ events, as messages from reviewed templates in kk/ru/en: e-mail over SMTP with retries and dead-lettering, the in-portal inbox, and the proof of delivery (notifications.notice-delivered).',
+      'Statutory notices (F-14 remarks, F-17 decision, F-40 inexpedience) and reminders (F-21 fees, F-37 reports) from the other contexts’ events, as messages from reviewed templates in kk/ru/en: e-mail over SMTP with retries and dead-lettering, the in-portal inbox, and the proof of delivery (notifications.notice-delivered).',
     configSchema: notificationsConfigSchema,
     entities: notificationsEntities,
     eventMapper: NotificationsIntegrationEvents,
-    timerHandlers: [],
-    consumers: [REGISTRATION_EVENTS_CONSUMER],
+    timerHandlers: [FeeDueReminderTimerHandler],
+    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }

@@ -1,5 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { EmailDelivery } from './application/email-delivery.js';
+import { FeeReminders } from './application/fee-reminders.js';
+import { ReminderCalendar } from './application/ports/reminder-calendar.js';
 import { InboxService } from './application/inbox.service.js';
 import { MessageLogService } from './application/message-log.service.js';
 import { NoticeWriter } from './application/notice-writer.js';
@@ -10,6 +12,7 @@ import { PreferencesService } from './application/preferences.service.js';
 import { TemplateCatalogue } from './domain/template-catalogue.js';
 import { MikroOrmMessageRepository, MikroOrmRecipientPreferenceRepository } from './infrastructure/message.mikro-orm.repository.js';
 import { MessagesMetrics } from './infrastructure/messages.metrics.js';
+import { KzReminderCalendar } from './infrastructure/reminder-calendar.kz.js';
 import { SmtpMailer } from './infrastructure/smtp.mailer.js';
 import { loadTemplateCatalogue } from './infrastructure/template-files.js';
 import { InboxHttpController } from './interface/http/inbox.http.controller.js';
@@ -29,13 +32,15 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     { provide: MessageRepository, useClass: MikroOrmMessageRepository },
     { provide: RecipientPreferenceRepository, useClass: MikroOrmRecipientPreferenceRepository },
     { provide: Mailer, useClass: SmtpMailer },
+    { provide: ReminderCalendar, useFactory: () => new KzReminderCalendar() },
     NoticeWriter,
+    FeeReminders,
     EmailDelivery,
     InboxService,
     PreferencesService,
     MessagesMetrics,
     MessageLogService,
   ],
-  exports: [NoticeWriter, TemplateCatalogue, MessageRepository, RecipientPreferenceRepository, EmailDelivery],
+  exports: [NoticeWriter, FeeReminders, TemplateCatalogue, MessageRepository, RecipientPreferenceRepository, EmailDelivery],
 })
 export class MessagesModule {}

@@ -67,7 +67,12 @@ describe('the in-portal inbox over HTTP (recipients from the token’s hub_compa
     expect(JSON.stringify(bad.body)).toContain('email');
     expect(JSON.stringify(bad.body)).toContain('language');
     await h.http().put(`/recipients/${bin}/preferences`).set(auth(token)).send({ language: 'ru', email: 'a@b.kz' }).expect(200);
-    expect((await h.http().get(`/recipients/${bin}/preferences`).set(auth(token)).expect(200)).body).toEqual({ bin, language: 'ru', email: 'a@b.kz' });
+    expect((await h.http().get(`/recipients/${bin}/preferences`).set(auth(token)).expect(200)).body).toEqual({
+      bin,
+      language: 'ru',
+      email: 'a@b.kz',
+      emailReminders: true,
+    });
   });
 
   it('staff have no inbox route here (the routes are for applicants)', async () => {

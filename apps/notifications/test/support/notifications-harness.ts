@@ -1,12 +1,22 @@
 import { Module } from '@nestjs/common';
-import { DecisionMadeV1, type EventEnvelope, type PayloadOf, RemarksIssuedV1 } from '@hub/contracts';
+import {
+  DecisionMadeV1,
+  type EventEnvelope,
+  FeeAssessedV1,
+  FeeOverdueV1,
+  MonitoringNotExpedientV1,
+  type PayloadOf,
+  RemarksIssuedV1,
+  ReportOverdueV1,
+} from '@hub/contracts';
 import { type SmtpSink, startSmtpSink } from '@hub/dev-smtp';
 import { uuidv7 } from '@hub/kernel';
-import { type ConsumeOutcome, type EventConsumer, OutboxRelay } from '@hub/messaging';
+import { type ConsumeOutcome, type EventConsumer, OutboxRelay, TimerPoller } from '@hub/messaging';
 import { EVENT_CONSUMERS, HUB_CONFIG, configureHttp } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { notificationsPlatform } from '../../src/app.module.js';
 import { EmailDelivery } from '../../src/messages/application/email-delivery.js';
+import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/registration-events.consumer.js';
 import { MessagesModule } from '../../src/messages/messages.module.js';
 import { notificationsOrmConfig } from '../../src/mikro-orm.config.js';
@@ -69,6 +79,7 @@ export async function startHarness(prefix: string, options: { workers?: boolean;
 
 export const delivery = (h: Harness): EmailDelivery => h.app.get(EmailDelivery);
 export const relay = (h: Harness): OutboxRelay => h.app.get(OutboxRelay);
+export const poller = (h: Harness): TimerPoller => h.app.get(TimerPoller);
 
 /** The app's consumer of registration's events, as the platform built it (inbox, unit of work, DLQ). */
 export const registrationConsumer = (h: Harness): EventConsumer => {
@@ -123,14 +134,120 @@ export const remarksIssued = (overrides: Partial<PayloadOf<typeof RemarksIssuedV
     ...overrides,
   });
 
+// ---- participation's events (ADR 0093): F-40, F-21, F-37 ----
+
+/** The app's consumer of participation's events. */
+export const participationConsumer = (h: Harness): EventConsumer => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === PARTICIPATION_EVENTS_CONSUMER.name);
+  if (!consumer) throw new Error(`no consumer ${PARTICIPATION_EVENTS_CONSUMER.name}`);
+  return consumer;
+};
+
+/** Feeds a participation envelope through the app's real consumer, as if read from Kafka. */
+export const deliverParticipation = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
+  participationConsumer(h).consume({
+    topic: PARTICIPATION_EVENTS_CONSUMER.topics[0]!,
+    partition: 0,
+    offset,
+    key: (e.payload as { bin?: string }).bin ?? null,
+    value: Buffer.from(JSON.stringify(e)),
+    headers: {},
+  });
+
+const participationEnvelope = <P extends { participationId: string }>(type: string, payload: P): EventEnvelope<P> => ({
+  id: uuidv7(),
+  type,
+  version: 1,
+  occurredAt: '2026-11-16T04:00:00.000Z',
+  correlationId: uuidv7(),
+  causationId: null,
+  aggregateId: payload.participationId,
+  payload,
+});
+
+/** participation.fee-assessed v1: Q3 2026, 1 234 567.89 KZT, due Monday 26 October 2026 unless overridden. */
+export const feeAssessed = (overrides: Partial<PayloadOf<typeof FeeAssessedV1>> = {}): EventEnvelope<PayloadOf<typeof FeeAssessedV1>> =>
+  participationEnvelope(FeeAssessedV1.type, {
+    feeId: uuidv7(),
+    participationId: uuidv7(),
+    bin: newBin(),
+    year: 2026,
+    quarter: 3,
+    declaredIncomeKzt: 123456789,
+    feeKzt: 1234567.89,
+    declaredIncomeTiyn: 12345678900,
+    feeTiyn: 123456789,
+    tariffId: 'tariff-2026',
+    dueDate: '2026-10-26',
+    ...overrides,
+  });
+
+/** participation.fee-overdue v1 for a fee. */
+export const feeOverdue = (
+  fee: PayloadOf<typeof FeeAssessedV1>,
+  overrides: Partial<PayloadOf<typeof FeeOverdueV1>> = {},
+): EventEnvelope<PayloadOf<typeof FeeOverdueV1>> =>
+  participationEnvelope(FeeOverdueV1.type, {
+    feeId: fee.feeId,
+    participationId: fee.participationId,
+    bin: fee.bin,
+    year: fee.year,
+    quarter: fee.quarter,
+    dueDate: fee.dueDate,
+    reason: 'not-paid-in-full',
+    feeKzt: fee.feeKzt,
+    paidKzt: 0,
+    outstandingKzt: fee.feeKzt,
+    ground: 'membership-fees-not-paid',
+    ...overrides,
+  });
+
+/** participation.monitoring-not-expedient v1. */
+export const monitoringNotExpedient = (
+  overrides: Partial<PayloadOf<typeof MonitoringNotExpedientV1>> = {},
+): EventEnvelope<PayloadOf<typeof MonitoringNotExpedientV1>> =>
+  participationEnvelope(MonitoringNotExpedientV1.type, {
+    participationId: uuidv7(),
+    bin: newBin(),
+    conclusionId: uuidv7(),
+    project: 'Qazaq cloud ERP',
+    periodFrom: '2026-07-01',
+    periodTo: '2026-09-30',
+    concludedOn: '2026-11-13',
+    ...overrides,
+  });
+
+/** participation.report-overdue v1. */
+export const reportOverdue = (overrides: Partial<PayloadOf<typeof ReportOverdueV1>> = {}): EventEnvelope<PayloadOf<typeof ReportOverdueV1>> =>
+  participationEnvelope(ReportOverdueV1.type, {
+    reportId: uuidv7(),
+    participationId: uuidv7(),
+    bin: newBin(),
+    year: 2026,
+    quarter: 3,
+    dueDate: '2026-10-20',
+    ground: 'reports-not-submitted',
+    ...overrides,
+  });
+
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** A representative of the company sets its notice language and address through the API. */
-export async function prefer(h: Harness, bin: string, language: 'kk' | 'ru' | 'en' | null, email: string | null): Promise<void> {
+export async function prefer(
+  h: Harness,
+  bin: string,
+  language: 'kk' | 'ru' | 'en' | null,
+  email: string | null,
+  more: { emailReminders?: boolean } = {},
+): Promise<void> {
   const token = await h.token(['applicant'], [bin]);
-  const res = await h.http().put(`/recipients/${bin}/preferences`).set(auth(token)).send({ language, email });
+  const res = await h
+    .http()
+    .put(`/recipients/${bin}/preferences`)
+    .set(auth(token))
+    .send({ language, email, ...more });
   if (res.status !== 200) throw new Error(`preferences: ${res.status} ${JSON.stringify(res.body)}`);
 }
 

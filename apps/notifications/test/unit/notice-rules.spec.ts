@@ -3,6 +3,10 @@ import { readTemplateFiles } from '../../src/messages/infrastructure/template-fi
 import { TemplateCatalogue } from '../../src/messages/domain/template-catalogue.js';
 import { remarksNotice } from '../../src/messages/domain/rules/f-14-remarks-notice.rule.js';
 import { decisionNotice } from '../../src/messages/domain/rules/f-17-decision-notice.rule.js';
+import { feeOverdueNotice, feeTiynOf, reminderDay } from '../../src/messages/domain/rules/f-21-fee-notices.rule.js';
+import { inexpedienceNotice } from '../../src/messages/domain/rules/f-40-inexpedience-notice.rule.js';
+import { formatQuarter, formatTenge } from '../../src/messages/domain/language.js';
+import { kzCalendar } from '@hub/calendar';
 
 const { file, texts } = readTemplateFiles();
 const catalogue = TemplateCatalogue.of(file, texts);
@@ -54,5 +58,83 @@ describe('F-14: the notice of remarks', () => {
     // 20:30 UTC is the next day in Almaty (UTC+5).
     expect(draft.values('kk', catalogue)).toMatchObject({ issuedOn: '17.11.2026', remarks: '- f: m' });
     expect(catalogue.meta(draft.template).ruleId).toBe('F-14');
+  });
+});
+
+describe('F-21: fee messages and the reminder day (ADR 0093)', () => {
+  const calendar = kzCalendar();
+  const add = (d: string, n: number) => calendar.addWorkingDays(d, n);
+  const fee = { dueDate: '2026-12-18', feeTiyn: 500_00, feeKzt: 500 };
+
+  it('the reminder goes out N working days before the due day, skipping Independence Day (16 December 2026)', () => {
+    // Friday 18 Dec: Thursday 17 (working), Wednesday 16 (holiday), Tuesday 15, Monday 14.
+    expect(reminderDay(fee, 2, '2026-12-01', add)).toBe('2026-12-15');
+    expect(reminderDay(fee, 3, '2026-12-01', add)).toBe('2026-12-14');
+  });
+
+  it('no reminder when its day has passed or there is nothing to pay; the reminder day itself still counts', () => {
+    expect(reminderDay(fee, 3, '2026-12-15', add)).toBeNull();
+    expect(reminderDay(fee, 3, '2026-12-14', add)).toBe('2026-12-14');
+    expect(reminderDay({ ...fee, feeTiyn: 0, feeKzt: 0 }, 3, '2026-12-01', add)).toBeNull();
+  });
+
+  it('the fee in tiyn: the v1 tiyn field, else the legacy KZT amount scaled exactly', () => {
+    expect(feeTiynOf({ feeTiyn: 12345, feeKzt: 999 })).toBe(12345);
+    expect(feeTiynOf({ feeKzt: 1234567.89 })).toBe(123456789);
+    expect(feeTiynOf({ feeKzt: 0.29 })).toBe(29);
+  });
+
+  it('amounts and quarters as readers of each language write them, exact to the tiyn', () => {
+    expect(formatTenge(123456789, 'en')).toBe('KZT 1,234,567.89');
+    expect(formatTenge(123456789, 'ru')).toBe('1\u00a0234\u00a0567,89 тенге');
+    expect(formatTenge(5, 'kk')).toBe('0,05 теңге');
+    expect(() => formatTenge(1.5, 'en')).toThrow(RangeError);
+    expect([formatQuarter(2026, 3, 'en'), formatQuarter(2026, 3, 'ru'), formatQuarter(2026, 4, 'kk')]).toEqual([
+      'Q3 2026',
+      'III квартал 2026 года',
+      '2026 жылғы IV тоқсан',
+    ]);
+  });
+
+  it('the overdue message names the reason in the language; none of the fee messages is statutory', () => {
+    const overdue = feeOverdueNotice(
+      {
+        feeId: '0194f3a0-0000-7000-8000-0000000000f1',
+        participationId: '0194f3a0-0000-7000-8000-0000000000f2',
+        bin: '180440000019',
+        year: 2026,
+        quarter: 3,
+        dueDate: '2026-10-26',
+        reason: 'not-paid-in-full',
+        feeKzt: 10,
+        paidKzt: 5,
+        outstandingKzt: 5,
+        ground: 'membership-fees-not-paid',
+      },
+      'https://portal',
+    );
+    expect(overdue.values('ru', catalogue)).toMatchObject({ reason: 'взнос оплачен не полностью', dueDate: '26.10.2026', link: 'https://portal/my/fees' });
+    for (const t of ['participation.fee-assessed', 'participation.fee-due-reminder', 'participation.fee-overdue', 'participation.report-overdue'])
+      expect(catalogue.meta(t)).toEqual({ ruleId: expect.stringMatching(/^F-(21|37)$/) as string, statutory: false });
+  });
+});
+
+describe('F-40: the notice of inexpedience', () => {
+  it('is statutory, names the project and the monitored period, and has no deadline of its own', () => {
+    const draft = inexpedienceNotice(
+      {
+        participationId: '0194f3a0-0000-7000-8000-0000000000f2',
+        bin: '180440000019',
+        conclusionId: '0194f3a0-0000-7000-8000-0000000000f3',
+        project: 'Qazaq ERP',
+        periodFrom: '2026-07-01',
+        periodTo: '2026-09-30',
+        concludedOn: '2026-11-13',
+      },
+      'https://portal',
+    );
+    expect([draft.subjectId, draft.dueOn]).toEqual(['0194f3a0-0000-7000-8000-0000000000f3', null]);
+    expect(draft.values('en', catalogue)).toMatchObject({ project: 'Qazaq ERP', periodFrom: '2026-07-01', concludedOn: '2026-11-13' });
+    expect(catalogue.meta(draft.template)).toEqual({ ruleId: 'F-40', statutory: true });
   });
 });

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventEnvelope } from '@hub/contracts';
 import { Clock } from '@hub/kernel';
 import { Message } from '../domain/message.aggregate.js';
 import type { NoticeDraft } from '../domain/notice-draft.js';
@@ -7,11 +6,19 @@ import { TemplateCatalogue } from '../domain/template-catalogue.js';
 import { MessageRepository } from './ports/message.repository.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
 
+/** What a notice is written from: the consumed event, or (a reminder) a fact derived from one with its own stable id. */
+export interface NoticeSource {
+  readonly id: string;
+  readonly type: string;
+}
+
 /**
- * Turns a rule's notice draft into messages, inside the inbox's transaction (ADR 0091): one portal
- * message, and one e-mail when the company gave an address — both in the company's language (ADR
- * 0090). Stored before anything is sent; the inbox row commits with them, so a redelivered event
- * writes nothing twice.
+ * Turns a rule's notice draft into messages, inside the inbox's (or the timer's) transaction (ADR
+ * 0091): one portal message, and one e-mail when the company gave an address — both in the
+ * company's language (ADR 0090). A message that is not statutory (a reminder) goes by e-mail only
+ * while the company has not switched e-mail reminders off (ADR 0093); statutory notices always do.
+ * Stored before anything is sent; the inbox row commits with them, so a redelivered event writes
+ * nothing twice.
  */
 @Injectable()
 export class NoticeWriter {
@@ -22,14 +29,14 @@ export class NoticeWriter {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async write(envelope: EventEnvelope, draft: NoticeDraft): Promise<Message[]> {
+  async write(source: NoticeSource, draft: NoticeDraft): Promise<Message[]> {
     const preference = await this.preferences.find(draft.bin);
     const rendered = this.catalogue.render(draft.template, draft.role, preference?.language ?? null, (language) => draft.values(language, this.catalogue));
     const { ruleId, statutory } = this.catalogue.meta(draft.template);
     const at = this.clock.now();
     const common = {
-      sourceEventId: envelope.id,
-      sourceEventType: envelope.type,
+      sourceEventId: source.id,
+      sourceEventType: source.type,
       template: draft.template,
       ruleId,
       statutory,
@@ -43,7 +50,8 @@ export class NoticeWriter {
       at,
     };
     const written = [Message.compose({ ...common, channel: 'portal', address: null })];
-    if (preference?.email) written.push(Message.compose({ ...common, channel: 'email', address: preference.email }));
+    const byEmail = statutory || (preference?.emailReminders ?? true);
+    if (preference?.email && byEmail) written.push(Message.compose({ ...common, channel: 'email', address: preference.email }));
     for (const m of written) this.messages.add(m);
     return written;
   }

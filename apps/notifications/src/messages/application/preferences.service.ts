@@ -6,6 +6,13 @@ import type { Language } from '../domain/language.js';
 import { RecipientPreference } from '../domain/recipient-preference.aggregate.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
 
+export interface PreferencesView {
+  bin: string;
+  language: Language | null;
+  email: string | null;
+  emailReminders: boolean;
+}
+
 /** A company's notice preferences (ADR 0090), set and read by its representatives only (F-35, F-42: the address is personal data). */
 @Injectable()
 export class PreferencesService {
@@ -15,19 +22,15 @@ export class PreferencesService {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  get(bin: string, actor: Actor): Promise<{ bin: string; language: Language | null; email: string | null }> {
+  get(bin: string, actor: Actor): Promise<PreferencesView> {
     this.mustRepresent(bin, actor);
     return this.uow.run(async () => {
       const p = await this.preferences.find(bin);
-      return { bin, language: p?.language ?? null, email: p?.email ?? null };
+      return { bin, language: p?.language ?? null, email: p?.email ?? null, emailReminders: p?.emailReminders ?? true };
     });
   }
 
-  set(
-    bin: string,
-    input: { language: Language | null; email: string | null },
-    actor: Actor,
-  ): Promise<{ bin: string; language: Language | null; email: string | null }> {
+  set(bin: string, input: Omit<PreferencesView, 'bin'>, actor: Actor): Promise<PreferencesView> {
     this.mustRepresent(bin, actor);
     return this.uow.run(async () => {
       let p = await this.preferences.find(bin);
@@ -36,7 +39,7 @@ export class PreferencesService {
         this.preferences.add(p);
       }
       p.change(input, this.clock.now());
-      return { bin, language: p.language, email: p.email };
+      return { bin, language: p.language, email: p.email, emailReminders: p.emailReminders };
     });
   }
 

@@ -13,19 +13,22 @@ export class RecipientPreference extends AggregateRoot<DomainEvent> {
   readonly bin!: string;
   readonly language!: Language | null;
   readonly email!: string | null;
+  /** Whether reminders (messages that are not statutory notices) also go by e-mail; statutory notices always do (ADR 0093). */
+  readonly emailReminders!: boolean;
   readonly version!: number;
   readonly updatedAt!: Date;
 
   static create(bin: string, at: Date): RecipientPreference {
     const p = new RecipientPreference();
-    Object.assign(p, { bin, language: null, email: null, updatedAt: at });
+    Object.assign(p, { bin, language: null, email: null, emailReminders: true, updatedAt: at });
     return p;
   }
 
-  change(input: { language: Language | null; email: string | null }, at: Date): void {
+  change(input: { language: Language | null; email: string | null; emailReminders: boolean }, at: Date): void {
     const self = this as Mutable<RecipientPreference>;
     self.language = input.language;
     self.email = input.email;
+    self.emailReminders = input.emailReminders;
     self.updatedAt = at;
   }
 }

@@ -48,6 +48,7 @@ export const RecipientPreferenceSchema = defineEntity({
     bin: p.string().length(12).primary(),
     language: p.string().length(2).nullable(),
     email: p.string().length(320).nullable(),
+    emailReminders: p.boolean(),
     version: p.integer().version(),
     updatedAt: p.datetime().columnType('timestamptz'),
   },

@@ -29,6 +29,10 @@ export const InboxSchema = z.object({
 export const PreferencesBody = z.object({
   language: z.enum(LANGUAGES).nullable().describe('The language of the notices; null: Kazakh, then Russian (ADR 0090)'),
   email: z.email().max(320).nullable().describe('Where e-mail notices go; null: portal only'),
+  emailReminders: z
+    .boolean()
+    .default(true)
+    .describe('Reminders (fees due, overdue fees and reports) also by e-mail; statutory notices always go by e-mail when there is an address (ADR 0093)'),
 });
 export const PreferencesSchema = PreferencesBody.extend({ bin: BinSchema });
 

@@ -1,0 +1,19 @@
+import { EventRegistry, FeeAssessedV1, FeeOverdueV1, MonitoringNotExpedientV1, ReportOverdueV1, TOPICS } from '@hub/contracts';
+import type { ConsumerSpec } from '@hub/nest-commons';
+import {
+  FeeAssessedHandler,
+  FeeOverdueHandler,
+  MonitoringNotExpedientHandler,
+  ReportOverdueHandler,
+} from '../../application/event-handlers/participation.handlers.js';
+
+/**
+ * Notifications's consumer of participation's events: the F-40 notice (statutory), the F-21 fee
+ * messages and reminders, the F-37 overdue report (ADR 0093). Other types on the topic are skipped.
+ */
+export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
+  name: 'notifications.participation-events',
+  topics: [TOPICS.participation.name],
+  registry: new EventRegistry([MonitoringNotExpedientV1, FeeAssessedV1, FeeOverdueV1, ReportOverdueV1]),
+  handlers: [MonitoringNotExpedientHandler, FeeAssessedHandler, FeeOverdueHandler, ReportOverdueHandler],
+};
