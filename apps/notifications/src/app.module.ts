@@ -3,6 +3,7 @@ import { HubPlatformModule } from '@hub/nest-commons';
 import { notificationsConfigSchema } from './config.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { FeeDueReminderTimerHandler } from './messages/application/timers/fee-due-reminder.timer-handler.js';
+import { CLUSTERS_EVENTS_CONSUMER } from './messages/interface/kafka/clusters-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './messages/interface/kafka/registration-events.consumer.js';
 import { notificationsEntities } from './notifications.entities.js';
@@ -17,12 +18,12 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
     name: 'notifications',
     title: 'Astana Hub — Notifications',
     description:
-      'Statutory notices (F-14 remarks, F-17 decision, F-40 inexpedience) and reminders (F-21 fees, F-37 reports) from the other contexts’ events, as messages from reviewed templates in kk/ru/en: e-mail over SMTP with retries and dead-lettering, the in-portal inbox, and the proof of delivery (notifications.notice-delivered).',
+      'Statutory notices (F-14 remarks, F-17 decision, F-40 inexpedience, C-12 return) and reminders (F-21 fees, F-37 reports) from the other contexts’ events, as messages from reviewed templates in kk/ru/en: e-mail over SMTP with retries and dead-lettering, the in-portal inbox, and the proof of delivery (notifications.notice-delivered).',
     configSchema: notificationsConfigSchema,
     entities: notificationsEntities,
     eventMapper: NotificationsIntegrationEvents,
     timerHandlers: [FeeDueReminderTimerHandler],
-    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER],
+    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, CLUSTERS_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import {
+  ClustersApplicationReturnedV1,
+  ClustersResultsPublishedV1,
   DecisionMadeV1,
   type EventEnvelope,
   FeeAssessedV1,
@@ -16,6 +18,7 @@ import { EVENT_CONSUMERS, HUB_CONFIG, configureHttp } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { notificationsPlatform } from '../../src/app.module.js';
 import { EmailDelivery } from '../../src/messages/application/email-delivery.js';
+import { CLUSTERS_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/clusters-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/registration-events.consumer.js';
 import { MessagesModule } from '../../src/messages/messages.module.js';
@@ -229,6 +232,56 @@ export const reportOverdue = (overrides: Partial<PayloadOf<typeof ReportOverdueV
     ground: 'reports-not-submitted',
     ...overrides,
   });
+
+// ---- clusters' events: C-12, C-21 ----
+
+/** Feeds a clusters envelope through the app's real consumer of clusters' events, as if read from Kafka. */
+export const deliverClusters = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === CLUSTERS_EVENTS_CONSUMER.name);
+  if (!consumer) throw new Error(`no consumer ${CLUSTERS_EVENTS_CONSUMER.name}`);
+  return consumer.consume({ topic: CLUSTERS_EVENTS_CONSUMER.topics[0]!, partition: 0, offset, key: null, value: Buffer.from(JSON.stringify(e)), headers: {} });
+};
+
+const clustersEnvelope = <P>(type: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
+  id: uuidv7(),
+  type,
+  version: 1,
+  occurredAt: '2026-11-16T04:00:00.000Z',
+  correlationId: uuidv7(),
+  causationId: null,
+  aggregateId,
+  payload,
+});
+
+/** clusters.application-returned v1 with two deficiencies. */
+export const applicationReturned = (
+  overrides: Partial<PayloadOf<typeof ClustersApplicationReturnedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ClustersApplicationReturnedV1>> => {
+  const applicationId = overrides.applicationId ?? uuidv7();
+  return clustersEnvelope(ClustersApplicationReturnedV1.type, applicationId, {
+    applicationId,
+    roundId: uuidv7(),
+    bin: newBin(),
+    returnedAt: '2026-11-18T05:00:00.000Z',
+    deficiencies: [
+      { field: 'annex2.consents', reason: 'two members have no signed consent' },
+      { field: 'annex3.strategyAlignment', reason: 'empty' },
+    ],
+    ...overrides,
+  });
+};
+
+/** clusters.results-published v1 with the given winners. */
+export const resultsPublished = (winners: { bin: string; clusterName: string }[]): EventEnvelope<PayloadOf<typeof ClustersResultsPublishedV1>> => {
+  const roundId = uuidv7();
+  return clustersEnvelope(ClustersResultsPublishedV1.type, roundId, {
+    roundId,
+    ruleSetId: 'kz-2015-territorial-clusters',
+    protocolNumber: 'KC-2016-07',
+    publishedAt: '2016-12-20T06:00:00.000Z',
+    winners: winners.map((w) => ({ applicationId: uuidv7(), ...w })),
+  });
+};
 
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;
