@@ -73,7 +73,7 @@ describe('F-17 decision notice: registration → notifications → SMTP → regi
     t.olga = await fleet.token('olga-officer', ['fund-officer']);
     t.marat = await fleet.token('marat-member', ['commission-member']);
     t.saule = await fleet.token('saule-secretary', ['commission-secretary']);
-  }, 90_000);
+  }, 180_000); // measured 20–70 s on this 2-core machine under load
 
   afterAll(async () => {
     await fleet.close();
