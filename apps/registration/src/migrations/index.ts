@@ -6,6 +6,7 @@ import { Migration20261201071500_columns_instead_of_snapshot } from './Migration
 import { Migration20261201090000_money_in_tiyn } from './Migration20261201090000_money_in_tiyn.js';
 import { Migration20261201120000_participant_life } from './Migration20261201120000_participant_life.js';
 import { Migration20261205200000_notification_proof } from './Migration20261205200000_notification_proof.js';
+import { Migration20261205210000_known_documents } from './Migration20261205210000_known_documents.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201090000_money_in_tiyn', class: Migration20261201090000_money_in_tiyn },
   { name: 'Migration20261201120000_participant_life', class: Migration20261201120000_participant_life },
   { name: 'Migration20261205200000_notification_proof', class: Migration20261205200000_notification_proof },
+  { name: 'Migration20261205210000_known_documents', class: Migration20261205210000_known_documents },
 ];

@@ -16,7 +16,9 @@ import { SendToCommissionHandler } from './application/commands/send-to-commissi
 import { SignContractHandler } from './application/commands/sign-contract/sign-contract.handler.js';
 import { SubmitApplicationHandler } from './application/commands/submit-application/submit-application.handler.js';
 import { DeadlineBook } from './application/deadline-book.js';
+import { DocumentReferences } from './application/document-references.js';
 import { EligibilityCheck } from './application/eligibility-check.js';
+import { KnownDocuments } from './application/ports/known-documents.js';
 import { ApplicationRepository } from './application/ports/application.repository.js';
 import { CertificateRenderer, CertificateSigner, IssuedCertificates } from './application/ports/certificate.ports.js';
 import { DeadlinePolicy } from './application/ports/deadline-policy.port.js';
@@ -37,6 +39,7 @@ import {
   MikroOrmApplicationRepository,
   MikroOrmDeadlineRepository,
   MikroOrmIssuedCertificates,
+  MikroOrmKnownDocuments,
   MikroOrmParticipantRepository,
   MikroOrmTranslationTaskRepository,
   PostgresNumberSequences,
@@ -90,16 +93,18 @@ export const REGISTRATION_COMMAND_HANDLERS = [
     { provide: CertificateSigner, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig) => new LocalCertificateSigner(c.REGISTRATION_SIGNING_KEY_FILE) },
     { provide: ApplicationRepository, useClass: MikroOrmApplicationRepository },
     { provide: ParticipantRepository, useClass: MikroOrmParticipantRepository },
+    { provide: KnownDocuments, useClass: MikroOrmKnownDocuments },
     { provide: DeadlineRepository, useClass: MikroOrmDeadlineRepository },
     { provide: TranslationTaskRepository, useClass: MikroOrmTranslationTaskRepository },
     { provide: IssuedCertificates, useClass: MikroOrmIssuedCertificates },
     { provide: NumberSequences, useClass: PostgresNumberSequences },
     DeadlineBook,
+    DocumentReferences,
     EligibilityCheck,
     RegistrationQueries,
     RegistrationMetrics,
     ...REGISTRATION_COMMAND_HANDLERS,
   ],
-  exports: [DeadlineRepository, DeadlineBook, ApplicationRepository, ParticipantRepository, RegistrationQueries, ActivityTypeCatalogue],
+  exports: [DeadlineRepository, DeadlineBook, ApplicationRepository, KnownDocuments, ParticipantRepository, RegistrationQueries, ActivityTypeCatalogue],
 })
 export class RegistrationModule {}

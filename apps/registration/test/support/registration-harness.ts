@@ -12,7 +12,7 @@ import type {
   ReviewQueuePageSchema,
   TranslationTaskSchema,
 } from '@hub/contracts';
-import { type EventEnvelope, NoticeDeliveredV1, ParticipationExtendedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
+import { DocumentVerifiedV1, type EventEnvelope, NoticeDeliveredV1, ParticipationExtendedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
 import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp } from '@hub/nest-commons';
@@ -20,6 +20,7 @@ import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { registrationPlatform } from '../../src/app.module.js';
 import { cleanDeclaration, sampleBusinessPlan, samplePlaceOfBusiness } from '../../src/cli/sample-data.js';
 import { registrationOrmConfig } from '../../src/mikro-orm.config.js';
+import { DOCUMENTS_EVENTS_CONSUMER } from '../../src/registration/interface/kafka/documents-events.consumer.js';
 import { NOTIFICATIONS_EVENTS_CONSUMER } from '../../src/registration/interface/kafka/notifications-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/registration/interface/kafka/participation-events.consumer.js';
 import { RegistrationModule } from '../../src/registration/registration.module.js';
@@ -204,6 +205,34 @@ export const deliverNotifications = (h: Harness, envelope: EventEnvelope, offset
     value: Buffer.from(JSON.stringify(envelope)),
     headers: {},
   });
+
+/** Feeds a documents envelope through the app's real consumer of documents' events, as if read from Kafka. */
+export const deliverDocuments = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
+  consumerNamed(h, DOCUMENTS_EVENTS_CONSUMER.name).consume({
+    topic: DOCUMENTS_EVENTS_CONSUMER.topics[0]!,
+    partition: 0,
+    offset,
+    key: (envelope.payload as { bin?: string }).bin ?? null,
+    value: Buffer.from(JSON.stringify(envelope)),
+    headers: {},
+  });
+
+/** documents.document-verified v1 as documents publishes it. */
+export function documentVerified(bin: string, kind: string): EventEnvelope<PayloadOf<typeof DocumentVerifiedV1>> {
+  const documentId = uuidv7();
+  return envelopeOf(DocumentVerifiedV1.type, documentId, {
+    documentId,
+    bin,
+    kind,
+    seriesId: documentId,
+    versionNo: 1,
+    supersedesId: null,
+    sha256: 'cd'.repeat(32),
+    size: 48_213,
+    mediaType: 'application/pdf',
+    verifiedAt: '2026-11-16T03:30:00.000Z',
+  });
+}
 
 /** notifications.notice-delivered v1 as notifications publishes it: the F-17 decision notice by e-mail unless overridden. */
 export function noticeDelivered(

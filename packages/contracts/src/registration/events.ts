@@ -42,6 +42,11 @@ export const ApplicationSubmittedV1 = defineIntegrationEvent({
     reviewDueDate: IsoDateSchema,
     /** F-12/F-14/F-16: rule IDs of the automated checks that failed — the filing is recorded anyway, for the Fund's review (additive: absent in older messages). */
     failedChecks: z.array(z.string()).default([]),
+    /**
+     * Issue #10 (additive: absent in older messages): the documents of the documents context the
+     * application refers to (F-9(2), F-9(3)); documents attaches them — immutable from the filing on.
+     */
+    documentIds: z.array(z.uuid()).default([]),
   }),
 });
 

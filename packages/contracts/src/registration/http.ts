@@ -68,8 +68,28 @@ export const EligibilityDeclarationSchema = z.object({
   quasiStateRevenuePercent: z.number().min(0).max(100).optional(),
 });
 
-export const TaxCertificateSchema = z.object({ number: z.string().max(100).optional(), issuedOn: IsoDateSchema, debtTiyn: TiynSchema });
-export const PlaceOfBusinessSchema = z.object({ address: text(1000), proofKind: text(200), documentRef: text(200) });
+/** Issue #10 (ADR 0045): a document uploaded to the documents context and verified there — by its id, of the kind the rule requires. */
+const DocumentIdSchema = z.uuid().describe('A verified document of the documents context (ADR 0045), of the kind the rule requires');
+export const TaxCertificateSchema = z.object({
+  number: z.string().max(100).optional(),
+  issuedOn: IsoDateSchema,
+  debtTiyn: TiynSchema,
+  /** F-9(2): the uploaded information of the tax authority (kind tax-debt-certificate). */
+  documentId: DocumentIdSchema.optional(),
+});
+export const PlaceOfBusinessSchema = z
+  .object({
+    address: text(1000),
+    proofKind: text(200),
+    /** F-9(3): the uploaded proof (kind place-of-business-proof). */
+    documentId: DocumentIdSchema.optional(),
+    /** Deprecated (issue #10): a free-text reference, accepted until every client uploads; give documentId instead. */
+    documentRef: text(200).optional(),
+  })
+  .refine((p) => p.documentId !== undefined || p.documentRef !== undefined, {
+    path: ['documentId'],
+    message: 'the proof of the place of business is required: an uploaded document (documentId)',
+  });
 
 export const CreateApplicationBody = z.object({
   kind: ApplicationKindSchema.default('registration'),

@@ -46,6 +46,7 @@ export class RegistrationIntegrationEvents extends IntegrationEventMapper {
               submittedAt: at,
               reviewDueDate: e.reviewDueDate,
               failedChecks: [...e.failedChecks],
+              documentIds: [...e.documentIds],
             },
             e.bin,
           ),

@@ -20,8 +20,10 @@ export interface PlaceOfBusiness {
   readonly address: string;
   /** e.g. lease contract, title deed. */
   readonly proofKind: string;
-  /** Number/reference of the proving document in the Fund's document store. */
-  readonly documentRef: string;
+  /** The proving document in the documents context (issue #10, kind place-of-business-proof). */
+  readonly documentId?: string | undefined;
+  /** Deprecated free-text reference of the proving document (before uploads). */
+  readonly documentRef?: string | undefined;
 }
 
 export interface Remark {
@@ -324,7 +326,23 @@ export class Application extends AggregateRoot<ApplicationEvent> {
       language: this.language,
       reviewDueDate,
       failedChecks: this.proposedRemarks.map((r) => r.ruleId),
+      documentIds: this.documentIds(),
     });
+  }
+
+  /** The documents of the documents context this application refers to (F-9(2), F-9(3); issue #10). */
+  documentIds(): string[] {
+    return [this.taxCertificate?.documentId, this.placeOfBusiness?.documentId].filter((d): d is string => typeof d === 'string');
+  }
+
+  /** The documents and the kinds their rules require (F-9(2) tax-debt information, F-9(3) proof of the place of business). */
+  documentReferences(): { path: string; documentId: string; kind: string; ruleId: string }[] {
+    const refs: { path: string; documentId: string; kind: string; ruleId: string }[] = [];
+    if (this.taxCertificate?.documentId)
+      refs.push({ path: 'taxCertificate.documentId', documentId: this.taxCertificate.documentId, kind: 'tax-debt-certificate', ruleId: 'F-9(2)' });
+    if (this.placeOfBusiness?.documentId)
+      refs.push({ path: 'placeOfBusiness.documentId', documentId: this.placeOfBusiness.documentId, kind: 'place-of-business-proof', ruleId: 'F-9(3)' });
+    return refs;
   }
 
   /** F-14: remarks, each tied to a field of the application. */
@@ -390,6 +408,7 @@ export class Application extends AggregateRoot<ApplicationEvent> {
       language: this.language,
       reviewDueDate,
       failedChecks: this.proposedRemarks.map((r) => r.ruleId),
+      documentIds: this.documentIds(),
     });
   }
 

@@ -30,6 +30,8 @@ export interface ApplicationSubmitted extends Base<'ApplicationSubmitted' | 'App
   readonly reviewDueDate: string;
   /** F-12/F-14/F-16: rule IDs of the automated checks that failed (the filing is recorded anyway). */
   readonly failedChecks: readonly string[];
+  /** Issue #10: the documents the application refers to (documents attaches them). */
+  readonly documentIds: readonly string[];
 }
 export interface RemarksIssued extends Base<'RemarksIssued'> {
   readonly bin: string;

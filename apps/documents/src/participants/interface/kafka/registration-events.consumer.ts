@@ -1,5 +1,6 @@
-import { EventRegistry, ParticipantRegisteredV1, TOPICS } from '@hub/contracts';
+import { ApplicationSubmittedV1, EventRegistry, ParticipantRegisteredV1, TOPICS } from '@hub/contracts';
 import type { ConsumerSpec } from '@hub/nest-commons';
+import { ApplicationSubmittedHandler } from '../../../documents/application/event-handlers/application-submitted.handler.js';
 import { ParticipantRegisteredHandler } from '../../application/event-handlers/participant-registered.handler.js';
 
 /**
@@ -11,6 +12,7 @@ import { ParticipantRegisteredHandler } from '../../application/event-handlers/p
 export const REGISTRATION_EVENTS_CONSUMER: ConsumerSpec = {
   name: 'documents.registration-events',
   topics: [TOPICS.registration.name],
-  registry: new EventRegistry([ParticipantRegisteredV1]),
-  handlers: [ParticipantRegisteredHandler],
+  registry: new EventRegistry([ParticipantRegisteredV1, ApplicationSubmittedV1]),
+  // application-submitted: the filed application's documents are attached (issue #10).
+  handlers: [ParticipantRegisteredHandler, ApplicationSubmittedHandler],
 };

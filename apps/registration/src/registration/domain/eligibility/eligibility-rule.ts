@@ -37,6 +37,8 @@ export interface TaxCertificate {
   readonly issuedOn: IsoDate;
   /** Tax debt stated in it, in tiyn (1 KZT = 100 tiyn, ADR 0036): a non-negative safe integer. */
   readonly debtTiyn: number;
+  /** The uploaded information in the documents context (issue #10, kind tax-debt-certificate). */
+  readonly documentId?: string | undefined;
 }
 
 export interface EligibilityContext {

@@ -6,6 +6,7 @@ import { Clock } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { assertApplicantOwns } from '../../access.js';
 import { DeadlineBook } from '../../deadline-book.js';
+import { DocumentReferences } from '../../document-references.js';
 import { EligibilityCheck } from '../../eligibility-check.js';
 import { ApplicationRepository } from '../../ports/application.repository.js';
 
@@ -27,6 +28,7 @@ export class ResubmitApplicationHandler implements ICommandHandler<ResubmitAppli
     @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
     @Inject(DeadlineBook) private readonly deadlines: DeadlineBook,
     @Inject(EligibilityCheck) private readonly eligibility: EligibilityCheck,
+    @Inject(DocumentReferences) private readonly documents: DocumentReferences,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -39,6 +41,7 @@ export class ResubmitApplicationHandler implements ICommandHandler<ResubmitAppli
       // F-12 runs again from the resubmission; F-20 keeps its deadline from the first receipt.
       const reviewDueDate =
         app.kind === 'registration' ? this.deadlines.dueDateFromToday('completeness-review') : this.deadlines.dueDate('activity-change-decision', filedOn);
+      await this.documents.check(app);
       app.resubmit(answers, this.eligibility.evaluate(app, filedOn), this.eligibility.catalogue, actor.subject, now, reviewDueDate);
       if (app.kind === 'registration') await this.deadlines.open(app, 'completeness-review');
     });

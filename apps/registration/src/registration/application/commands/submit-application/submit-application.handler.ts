@@ -7,6 +7,7 @@ import { UnitOfWork } from '@hub/nest-commons';
 import { TranslationTask } from '../../../domain/translation-task.aggregate.js';
 import { assertApplicantOwns } from '../../access.js';
 import { DeadlineBook } from '../../deadline-book.js';
+import { DocumentReferences } from '../../document-references.js';
 import { EligibilityCheck } from '../../eligibility-check.js';
 import { ApplicationRepository } from '../../ports/application.repository.js';
 import { TranslationTaskRepository } from '../../ports/translation-task.repository.js';
@@ -34,6 +35,7 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
     @Inject(TranslationTaskRepository) private readonly translations: TranslationTaskRepository,
     @Inject(DeadlineBook) private readonly deadlines: DeadlineBook,
     @Inject(EligibilityCheck) private readonly eligibility: EligibilityCheck,
+    @Inject(DocumentReferences) private readonly documents: DocumentReferences,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -44,6 +46,7 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
       const now = this.clock.now();
       const filedOn = almatyDate(now);
       const kind = app.kind === 'registration' ? 'completeness-review' : 'activity-change-decision';
+      await this.documents.check(app);
       app.submit(this.eligibility.evaluate(app, filedOn), this.eligibility.catalogue, actor.subject, now, filedOn, this.deadlines.dueDate(kind, filedOn));
       await this.deadlines.open(app, kind);
       if (app.language === 'en') this.translations.add(TranslationTask.open({ id: uuidv7(now.getTime()), applicationId: app.id, bin: app.bin, at: now }));
