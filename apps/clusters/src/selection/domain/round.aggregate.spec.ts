@@ -35,12 +35,26 @@ describe('SelectionRound', () => {
 
   it('C-19: no protocol before the deadline instant, nor one dated before the deadline day or in the future', () => {
     const r = announce();
-    expect(() => r.recordProtocol({ protocol, winners, publicationDueOn: plus3wd, at: new Date(deadline.getTime() - 1) })).toThrow(/C-19/);
+    expect(() => r.recordProtocol({ protocol, winners, compliantApplications: 0, publicationDueOn: plus3wd, at: new Date(deadline.getTime() - 1) })).toThrow(
+      /C-19/,
+    );
     expect(() =>
-      r.recordProtocol({ protocol: { ...protocol, decidedOn: '2027-01-14' }, winners, publicationDueOn: plus3wd, at: new Date('2027-01-20T05:00:00Z') }),
+      r.recordProtocol({
+        protocol: { ...protocol, decidedOn: '2027-01-14' },
+        winners,
+        compliantApplications: 0,
+        publicationDueOn: plus3wd,
+        at: new Date('2027-01-20T05:00:00Z'),
+      }),
     ).toThrow(ValidationError);
     expect(() =>
-      r.recordProtocol({ protocol: { ...protocol, decidedOn: '2027-01-21' }, winners, publicationDueOn: plus3wd, at: new Date('2027-01-20T05:00:00Z') }),
+      r.recordProtocol({
+        protocol: { ...protocol, decidedOn: '2027-01-21' },
+        winners,
+        compliantApplications: 0,
+        publicationDueOn: plus3wd,
+        at: new Date('2027-01-20T05:00:00Z'),
+      }),
     ).toThrow(ValidationError);
   });
 
@@ -48,7 +62,13 @@ describe('SelectionRound', () => {
     const r = announce();
     r.pullEvents();
     expect(() => r.publishResults(new Date('2027-01-20T05:00:00Z'))).toThrow(IllegalStateError);
-    r.recordProtocol({ protocol, winners, publicationDueOn: (d) => (d === '2027-01-20' ? '2027-01-25' : 'wrong'), at: new Date('2027-01-20T05:00:00Z') });
+    r.recordProtocol({
+      protocol,
+      winners,
+      compliantApplications: 0,
+      publicationDueOn: (d) => (d === '2027-01-20' ? '2027-01-25' : 'wrong'),
+      at: new Date('2027-01-20T05:00:00Z'),
+    });
     expect(r).toMatchObject({ status: 'winners-decided', publicationDueOn: '2027-01-25' });
     r.markPublicationOverdue(new Date('2027-01-25T19:00:01Z'));
     r.markPublicationOverdue(new Date('2027-01-26T19:00:01Z'));

@@ -57,17 +57,37 @@ export class MikroOrmSelectionReadModel extends SelectionReadModel {
   application(id: string): Promise<SelectionApplication | null> {
     return this.uow.reader().findOne(SelectionApplicationSchema, { id });
   }
-  applications(filter: { roundId?: string; bins?: readonly string[] }): Promise<SelectionApplication[]> {
+  applications(filter: { roundId?: string; bins?: readonly string[]; atInstitute?: boolean }): Promise<SelectionApplication[]> {
+    return this.uow.reader().find(
+      SelectionApplicationSchema,
+      {
+        ...(filter.roundId ? { roundId: filter.roundId } : {}),
+        ...(filter.bins ? { bin: { $in: [...filter.bins] } } : {}),
+        ...(filter.atInstitute ? { sentToInstituteAt: { $ne: null } } : {}),
+      },
+      { orderBy: { filedAt: 'desc', id: 'desc' }, limit: 500 },
+    );
+  }
+  openComplianceChecks(): Promise<SelectionApplication[]> {
+    return this.uow.reader().find(SelectionApplicationSchema, { status: 'filed' }, { orderBy: { complianceDueOn: 'asc', id: 'asc' }, limit: 1000 });
+  }
+  openInstituteTransfers(): Promise<SelectionApplication[]> {
     return this.uow
       .reader()
       .find(
         SelectionApplicationSchema,
-        { ...(filter.roundId ? { roundId: filter.roundId } : {}), ...(filter.bins ? { bin: { $in: [...filter.bins] } } : {}) },
-        { orderBy: { filedAt: 'desc', id: 'desc' }, limit: 500 },
+        { status: 'compliant', sentToInstituteAt: null, instituteDueOn: { $ne: null } },
+        { orderBy: { instituteDueOn: 'asc', id: 'asc' }, limit: 1000 },
       );
   }
-  openComplianceChecks(): Promise<SelectionApplication[]> {
-    return this.uow.reader().find(SelectionApplicationSchema, { status: 'filed' }, { orderBy: { complianceDueOn: 'asc', id: 'asc' }, limit: 1000 });
+  openExpertStages(): Promise<SelectionRound[]> {
+    return this.uow
+      .reader()
+      .find(
+        SelectionRoundSchema,
+        { status: 'announced', opinionsDueOn: { $ne: null }, opinionsAtCommission: null },
+        { orderBy: { opinionsDueOn: 'asc', id: 'asc' }, limit: 500 },
+      );
   }
   awaitingPublication(): Promise<SelectionRound[]> {
     return this.uow.reader().find(SelectionRoundSchema, { status: 'winners-decided' }, { orderBy: { publicationDueOn: 'asc', id: 'asc' }, limit: 500 });

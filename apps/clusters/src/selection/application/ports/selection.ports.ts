@@ -35,8 +35,12 @@ export abstract class SelectionReadModel {
   abstract rounds(): Promise<SelectionRound[]>;
   abstract round(id: string): Promise<SelectionRound | null>;
   abstract application(id: string): Promise<SelectionApplication | null>;
-  /** `bins` restricts to those applicants (undefined = all). */
-  abstract applications(filter: { roundId?: string; bins?: readonly string[] }): Promise<SelectionApplication[]>;
+  /** `bins` restricts to those applicants (undefined = all); `atInstitute` to those sent to the national institute (C-13). */
+  abstract applications(filter: { roundId?: string; bins?: readonly string[]; atInstitute?: boolean }): Promise<SelectionApplication[]>;
+  /** Compliant applications not yet sent to the national institute (C-13). */
+  abstract openInstituteTransfers(): Promise<SelectionApplication[]>;
+  /** Rounds whose expert stage is open: the analysis (C-16) or a hand-over of the opinions (C-17, C-18) still to come. */
+  abstract openExpertStages(): Promise<SelectionRound[]>;
   /** Filed applications whose compliance check (C-12) is open. */
   abstract openComplianceChecks(): Promise<SelectionApplication[]>;
   /** Rounds whose results wait for publication (C-21). */
