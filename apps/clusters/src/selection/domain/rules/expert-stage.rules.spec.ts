@@ -152,7 +152,7 @@ describe('C-17: the opinions to the organiser within 5 WD after the analysis per
   it('handed over once, only when the analysis is complete', () => {
     expect(failure(() => assertOpinionsReadyForOrganiser(true, null))).toBeUndefined();
     expect(failure(() => assertOpinionsReadyForOrganiser(false, null))).toEqual({ conflict: true });
-    expect(failure(() => assertOpinionsReadyForOrganiser(true, new Date()))).toEqual({ conflict: true });
+    expect(failure(() => assertOpinionsReadyForOrganiser(true, new Date('2027-03-20T05:00:00Z')))).toEqual({ conflict: true });
   });
 });
 
@@ -162,8 +162,8 @@ describe('C-18: the opinions before the Commission within 3 WD of the organiser 
     expect(toCommissionDueOn('2027-03-26', set.toCommissionWorkingDays, addWd)).toBe('2027-03-31'); // Fri 26 → Mon 29, Tue 30, Wed 31
   });
   it('only opinions the organiser received, once', () => {
-    expect(failure(() => assertOpinionsReadyForCommission(new Date(), null))).toBeUndefined();
+    expect(failure(() => assertOpinionsReadyForCommission(new Date('2027-03-20T05:00:00Z'), null))).toBeUndefined();
     expect(failure(() => assertOpinionsReadyForCommission(null, null))).toEqual({ conflict: true });
-    expect(failure(() => assertOpinionsReadyForCommission(new Date(), new Date()))).toEqual({ conflict: true });
+    expect(failure(() => assertOpinionsReadyForCommission(new Date('2027-03-20T05:00:00Z'), new Date('2027-03-22T05:00:00Z')))).toEqual({ conflict: true });
   });
 });
