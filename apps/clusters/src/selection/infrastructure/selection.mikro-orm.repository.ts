@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
 import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ApplicationRepository, RoundRepository, SelectionReadModel } from '../application/ports/selection.ports.js';
@@ -16,6 +17,11 @@ export class MikroOrmRoundRepository extends RoundRepository {
     if (!r) throw new NotFoundError('round', id);
     return r;
   }
+  async getForUpdate(id: string): Promise<SelectionRound> {
+    const r = await this.uow.em().findOne(SelectionRoundSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!r) throw new NotFoundError('round', id);
+    return r;
+  }
   add(round: SelectionRound): void {
     this.uow.em().persist(round);
   }
@@ -26,8 +32,8 @@ export class MikroOrmApplicationRepository extends ApplicationRepository {
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
     super();
   }
-  async get(id: string): Promise<SelectionApplication> {
-    const a = await this.uow.em().findOne(SelectionApplicationSchema, { id });
+  async get(id: string, options: { fresh?: boolean } = {}): Promise<SelectionApplication> {
+    const a = await this.uow.em().findOne(SelectionApplicationSchema, { id }, options.fresh ? { refresh: true } : {});
     if (!a) throw new NotFoundError('application', id);
     return a;
   }

@@ -41,8 +41,9 @@ export class SendToInstituteHandler implements ICommandHandler<SendToInstituteCo
 
   async execute({ applicationId, documentRef }: SendToInstituteCommand): Promise<void> {
     await this.uow.run(async (em) => {
-      const application = await this.applications.get(applicationId);
-      const round = await this.rounds.get(application.roundId);
+      const roundId = (await this.applications.get(applicationId)).roundId;
+      const round = await this.rounds.getForUpdate(roundId); // one expert-stage step per round at a time
+      const application = await this.applications.get(applicationId, { fresh: true });
       const ruleSet = ruleSetById(this.ruleSets.all(), round.ruleSetId);
       const now = this.clock.now();
       const opinionsDueOn = round.opinionsDueOn ?? expertOpinionsDueOn(round.deadlineOn, ruleSet.expertOpinionCalendarDaysAfterDeadline); // C-16
@@ -98,8 +99,9 @@ export class GiveOpinionHandler implements ICommandHandler<GiveOpinionCommand> {
 
   async execute({ applicationId, input, actor }: GiveOpinionCommand): Promise<void> {
     await this.uow.run(async () => {
-      const application = await this.applications.get(applicationId);
-      const round = await this.rounds.get(application.roundId);
+      const roundId = (await this.applications.get(applicationId)).roundId;
+      const round = await this.rounds.getForUpdate(roundId); // serialised with the comparison (C-14)
+      const application = await this.applications.get(applicationId, { fresh: true });
       const ruleSet = ruleSetById(this.ruleSets.all(), round.ruleSetId);
       application.giveOpinion({
         criteria: ruleSet.criteria, // C-15: the round's set's Annex 4 criteria (data)
@@ -137,7 +139,7 @@ export class GiveComparativeAssessmentHandler implements ICommandHandler<GiveCom
 
   async execute({ roundId, input, actor }: GiveComparativeAssessmentCommand): Promise<void> {
     await this.uow.run(async (em) => {
-      const round = await this.rounds.get(roundId);
+      const round = await this.rounds.getForUpdate(roundId);
       // Every application must be settled: a compliant one not yet sent, or one without an opinion, refuses the comparison (C-14).
       const all = await this.applications.ofRound(round.id);
       round.giveComparativeAssessment({

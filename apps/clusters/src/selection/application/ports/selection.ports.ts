@@ -18,12 +18,18 @@ export abstract class WorkingDays {
 export abstract class RoundRepository {
   /** The round, or NotFoundError (404). */
   abstract get(id: string): Promise<SelectionRound>;
+  /**
+   * The round, its row locked until the unit of work ends: the expert stage's steps on one round
+   * (transfers, opinions, the comparison) run one after the other, so none is decided on a stale view.
+   */
+  abstract getForUpdate(id: string): Promise<SelectionRound>;
   abstract add(round: SelectionRound): void;
 }
 
 /** Port: applications, for the use cases; works inside a unit of work. */
 export abstract class ApplicationRepository {
-  abstract get(id: string): Promise<SelectionApplication>;
+  /** `fresh`: read again from the database (after a lock was taken), not from the unit of work's identity map. */
+  abstract get(id: string, options?: { fresh?: boolean }): Promise<SelectionApplication>;
   /** The applicant's applications in the round that are not withdrawn (one per participant and round). */
   abstract countActiveOf(roundId: string, bin: string): Promise<number>;
   abstract ofRound(roundId: string): Promise<SelectionApplication[]>;
