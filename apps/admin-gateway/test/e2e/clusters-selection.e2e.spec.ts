@@ -149,7 +149,7 @@ describe('clusters through the admin gateway: announcement to published results'
       .filter(([path]) => !internal.has(path))
       .filter(([path]) => !NOT_PROXIED.some((n) => n.upstream === 'clusters' && toOpenApiPath(n.path) === path))
       .flatMap(([path, ops]) => Object.keys(ops).map((verb) => [verb, path] as const))
-      .filter(([verb, path]) => !(merged.paths[`/api/clusters${path}`] as Record<string, unknown> | undefined)?.[verb])
+      .filter(([verb, path]) => !merged.paths[`/api/clusters${path}`]?.[verb])
       .map(([verb, path]) => `${verb} ${path}`);
     expect(undecided).toEqual([]);
   });
@@ -407,14 +407,12 @@ describe('clusters through the admin gateway: announcement to published results'
       expect(own.map((a) => a.id)).toEqual([ids[who]]);
     }
     expect(
-      (
-        ok(
-          await request(gw)
-            .get(api(`/applications/${ids.winner}`))
-            .set(auth('winner')),
-          200,
-          'own application',
-        ) as Record<string, unknown>
+      ok(
+        await request(gw)
+          .get(api(`/applications/${ids.winner}`))
+          .set(auth('winner')),
+        200,
+        'own application',
       ).expertOpinion,
     ).toBeUndefined();
   });
