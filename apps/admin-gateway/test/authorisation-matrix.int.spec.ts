@@ -145,11 +145,18 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'clusters POST /rounds/:id/results': ['cluster-organiser'], // C-21
   'clusters GET /rounds/:id/results': 'public', // C-21: published results
   'clusters POST /applications': [A],
-  'clusters GET /applications': [A, 'cluster-organiser'],
-  'clusters GET /applications/:id': [A, 'cluster-organiser'],
+  'clusters GET /applications': [A, 'cluster-organiser', 'cluster-expert'], // C-13: the institute reads those sent to it
+  'clusters GET /applications/:id': [A, 'cluster-organiser', 'cluster-expert'],
   'clusters POST /applications/:id/revisions': [A],
   'clusters POST /applications/:id/withdrawal': [A],
   'clusters POST /applications/:id/compliance': ['cluster-organiser'],
+  // the expert stage (C-13 … C-18): the organiser sends and puts before the Commission; the institute's experts analyse, compare and hand over
+  'clusters POST /applications/:id/institute-transfer': ['cluster-organiser'], // C-13
+  'clusters POST /applications/:id/expert-opinion': ['cluster-expert'], // C-14, C-15
+  'clusters POST /rounds/:id/comparative-assessment': ['cluster-expert'], // C-14, C-16
+  'clusters POST /rounds/:id/opinions-to-organiser': ['cluster-expert'], // C-17
+  'clusters POST /rounds/:id/opinions-to-commission': ['cluster-organiser'], // C-18
+  'clusters GET /rounds/:id/expert-review': ['cluster-organiser', 'cluster-expert', 'cluster-commission-member', 'cluster-commission-secretary'],
   'clusters GET /deadlines': ['cluster-organiser', FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
   // notifications (issue #16): the in-portal inbox and the notice preferences are the applicant's, for the companies in the token (F-35)
   'notifications GET /inbox': [A],
@@ -249,7 +256,9 @@ describe('authorisation matrix: every gateway route × every role', () => {
     }
     expect(mismatches).toEqual([]);
     expect(calls).toBe(Object.keys(EXPECTED_POLICY).length * CALLERS.length);
-  });
+    // Every route × every caller, one call each, grows with the table: 56 s alone on 2 cores with the
+    // clusters expert-stage routes, over 60 s under the load of parallel work — hence its own timeout.
+  }, 240_000);
 
   it("F-35, F-41: the authorised body's analyst gets 403 from every route of registration and every company file of participation", async () => {
     const companyRoutes = [

@@ -6,6 +6,12 @@ import { ClustersIntegrationEvents } from './clusters.integration-events.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { ComplianceCheckDueTimerHandler } from './selection/application/timers/compliance-check-due.timer-handler.js';
+import {
+  ExpertOpinionsDueTimerHandler,
+  InstituteTransferDueTimerHandler,
+  OpinionsToOrganiserDueTimerHandler,
+  ToCommissionDueTimerHandler,
+} from './selection/application/timers/expert-stage-due.timer-handlers.js';
 import { PublicationDueTimerHandler } from './selection/application/timers/publication-due.timer-handler.js';
 import { SelectionModule } from './selection/selection.module.js';
 
@@ -17,13 +23,21 @@ export function clustersPlatform(env?: Record<string, string | undefined>): Dyna
   return HubPlatformModule.forRoot({
     name: 'clusters',
     title: 'Astana Hub — Territorial clusters',
-    description: 'Competitive selection of territorial clusters (C-1 … C-21): rule sets as effective-dated data, rounds, applications, the compliance check.',
+    description:
+      'Competitive selection of territorial clusters (C-1 … C-21): rule sets as effective-dated data, rounds, applications, the compliance check, the expert stage, the Commission and the results.',
     configSchema: clustersConfigSchema,
     entities: clustersEntities,
     // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: ClustersIntegrationEvents,
     // Durable timers (deadlines): one handler per timer kind.
-    timerHandlers: [ComplianceCheckDueTimerHandler, PublicationDueTimerHandler],
+    timerHandlers: [
+      ComplianceCheckDueTimerHandler,
+      InstituteTransferDueTimerHandler,
+      ExpertOpinionsDueTimerHandler,
+      OpinionsToOrganiserDueTimerHandler,
+      ToCommissionDueTimerHandler,
+      PublicationDueTimerHandler,
+    ],
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.

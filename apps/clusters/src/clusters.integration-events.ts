@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
   ClustersApplicationFiledV1,
+  ClustersApplicationSentToInstituteV1,
+  ClustersComparativeAssessmentGivenV1,
+  ClustersDeadlineOverdueV1,
+  ClustersOpinionGivenV1,
+  ClustersOpinionsForwardedV1,
   ClustersApplicationReturnedV1,
   ClustersApplicationWithdrawnV1,
   ClustersResultsPublishedV1,
@@ -82,6 +87,81 @@ export class ClustersIntegrationEvents extends IntegrationEventMapper {
               winners: event.winners.map((w) => ({ applicationId: w.applicationId, bin: w.bin, clusterName: w.clusterName })),
             },
             event.aggregateId,
+          ),
+        ];
+      case 'ApplicationSentToInstitute':
+        return [
+          outboxMessage(
+            ClustersApplicationSentToInstituteV1,
+            event.aggregateId,
+            {
+              applicationId: event.aggregateId,
+              roundId: event.roundId,
+              bin: event.bin,
+              sentAt: event.occurredAt.toISOString(),
+              documentRef: event.documentRef,
+              opinionsDueOn: event.opinionsDueOn,
+            },
+            event.bin,
+          ),
+        ];
+      case 'OpinionGiven':
+        return [
+          outboxMessage(
+            ClustersOpinionGivenV1,
+            event.aggregateId,
+            {
+              applicationId: event.aggregateId,
+              roundId: event.roundId,
+              bin: event.bin,
+              givenAt: event.occurredAt.toISOString(),
+              recommendation: event.recommendation,
+              findings: event.findings.map((f) => ({ criterion: f.code, finding: f.finding })),
+            },
+            event.bin,
+          ),
+        ];
+      case 'ComparativeAssessmentGiven':
+        return [
+          outboxMessage(
+            ClustersComparativeAssessmentGivenV1,
+            event.aggregateId,
+            { roundId: event.aggregateId, givenAt: event.occurredAt.toISOString(), opinionsDueOn: event.opinionsDueOn, ranking: [...event.ranking] },
+            event.aggregateId,
+          ),
+        ];
+      case 'OpinionsForwarded':
+        return [
+          outboxMessage(
+            ClustersOpinionsForwardedV1,
+            event.aggregateId,
+            {
+              roundId: event.aggregateId,
+              ruleId: event.ruleId,
+              recipient: event.recipient,
+              forwardedAt: event.occurredAt.toISOString(),
+              dueOn: event.dueOn,
+              documentRef: event.documentRef,
+              applicationIds: [...event.applicationIds],
+              commissionDueOn: event.nextDueOn,
+            },
+            event.aggregateId,
+          ),
+        ];
+      case 'ExpertStageOverdue':
+        return [
+          outboxMessage(
+            ClustersDeadlineOverdueV1,
+            event.aggregateId,
+            {
+              roundId: event.roundId,
+              applicationId: event.applicationId,
+              ruleId: event.ruleId,
+              step: event.step,
+              dueOn: event.dueOn,
+              overdueAt: event.occurredAt.toISOString(),
+            },
+            event.roundId,
           ),
         ];
       case 'WinnersDecided':

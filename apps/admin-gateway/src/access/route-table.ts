@@ -331,7 +331,7 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
     summary: 'Open training deadlines: the completeness review of provider applications (F-68)',
   },
-  // ---- clusters (issue #15, C-2 … C-12; keep in step with apps/clusters's @Endpoint access and EXPECTED_POLICY). The announcement and the rule sets are public (C-5); a participant (applicant) sees only its own applications (C-2). ----
+  // ---- clusters (issue #15, C-2 … C-21; keep in step with apps/clusters's @Endpoint access and EXPECTED_POLICY). The announcement and the rule sets are public (C-5); a participant (applicant) sees only its own applications (C-2). ----
   {
     upstream: 'clusters',
     method: 'GET',
@@ -368,15 +368,15 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     upstream: 'clusters',
     method: 'GET',
     path: '/applications',
-    access: ['applicant', 'cluster-organiser'],
-    summary: 'Applications to cluster selection (a participant: its own only, C-2)',
+    access: ['applicant', 'cluster-organiser', 'cluster-expert'],
+    summary: 'Applications to cluster selection (a participant: its own only, C-2; the institute: those sent to it, C-13)',
     companyQuery: 'bin',
   },
   {
     upstream: 'clusters',
     method: 'GET',
     path: '/applications/:id',
-    access: ['applicant', 'cluster-organiser'],
+    access: ['applicant', 'cluster-organiser', 'cluster-expert'],
     summary: 'One application to cluster selection',
   },
   {
@@ -399,6 +399,48 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     path: '/applications/:id/compliance',
     access: ['cluster-organiser'],
     summary: 'Compliance check: compliant or returned with notice (C-12)',
+  },
+  {
+    upstream: 'clusters',
+    method: 'POST',
+    path: '/applications/:id/institute-transfer',
+    access: ['cluster-organiser'],
+    summary: 'Send a compliant application to the national institute within 3 WD (C-13)',
+  },
+  {
+    upstream: 'clusters',
+    method: 'POST',
+    path: '/applications/:id/expert-opinion',
+    access: ['cluster-expert'],
+    summary: "The institute's opinion: a SWOT and a finding per Annex 4 criterion (C-14, C-15)",
+  },
+  {
+    upstream: 'clusters',
+    method: 'POST',
+    path: '/rounds/:id/comparative-assessment',
+    access: ['cluster-expert'],
+    summary: "The institute's comparative assessment of the round's applications (C-14, C-16)",
+  },
+  {
+    upstream: 'clusters',
+    method: 'POST',
+    path: '/rounds/:id/opinions-to-organiser',
+    access: ['cluster-expert'],
+    summary: 'The institute hands the opinions to the organiser within 5 WD (C-17)',
+  },
+  {
+    upstream: 'clusters',
+    method: 'POST',
+    path: '/rounds/:id/opinions-to-commission',
+    access: ['cluster-organiser'],
+    summary: 'The organiser puts the materials and opinions before the Commission within 3 WD (C-18)',
+  },
+  {
+    upstream: 'clusters',
+    method: 'GET',
+    path: '/rounds/:id/expert-review',
+    access: ['cluster-organiser', 'cluster-expert', 'cluster-commission-member', 'cluster-commission-secretary'],
+    summary: "The institute's opinions and comparison on a round (the Commission: once before it, C-18)",
   },
   {
     upstream: 'clusters',

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261205113956_initial } from './Migration20261205113956_initial.js';
 import { Migration20261205170000_selection } from './Migration20261205170000_selection.js';
 import { Migration20261205173000_results } from './Migration20261205173000_results.js';
+import { Migration20261205200000_expert_stage } from './Migration20261205200000_expert_stage.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261205113956_initial', class: Migration20261205113956_initial },
   { name: 'Migration20261205170000_selection', class: Migration20261205170000_selection },
   { name: 'Migration20261205173000_results', class: Migration20261205173000_results },
+  { name: 'Migration20261205200000_expert_stage', class: Migration20261205200000_expert_stage },
 ];

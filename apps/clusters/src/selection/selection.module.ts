@@ -6,6 +6,13 @@ import {
   FileApplicationHandler,
   WithdrawApplicationHandler,
 } from './application/commands/application-commands.js';
+import {
+  GiveComparativeAssessmentHandler,
+  GiveOpinionHandler,
+  HandOpinionsToOrganiserHandler,
+  PutBeforeCommissionHandler,
+  SendToInstituteHandler,
+} from './application/commands/expert-stage-commands.js';
 import { PublishResultsHandler, RecordProtocolHandler } from './application/commands/results-commands.js';
 import { ApplicationRepository, RoundRepository, SelectionReadModel } from './application/ports/selection.ports.js';
 import { SelectionQueries } from './application/queries/selection.queries.js';
@@ -33,6 +40,11 @@ import { SelectionHttpController } from './interface/http/selection.http.control
     CheckComplianceHandler,
     RecordProtocolHandler,
     PublishResultsHandler,
+    SendToInstituteHandler,
+    GiveOpinionHandler,
+    GiveComparativeAssessmentHandler,
+    HandOpinionsToOrganiserHandler,
+    PutBeforeCommissionHandler,
   ],
   exports: [RoundRepository, ApplicationRepository, SelectionQueries],
 })

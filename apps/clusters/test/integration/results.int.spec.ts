@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, TEST_SET, anApplicationContent, auth, json, newBin, poller, startHarness } from '../support/clusters-harness.js';
+import { type Harness, TEST_SET, anApplicationContent, anExpertOpinion, auth, json, newBin, poller, startHarness } from '../support/clusters-harness.js';
 
 /**
- * A round from announcement to published results (C-3 … C-21, the expert stage C-13 … C-18 not yet
- * built): three participants — one returned under C-12, one withdrawn (C-9), one found compliant
- * and decided a winner by the Commission (C-19, C-20), the results published within 3 WD (C-21).
+ * A round from announcement to published results (C-3 … C-21): three participants — one returned
+ * under C-12, one withdrawn (C-9), one found compliant, sent to the national institute (C-13),
+ * given its opinion and compared (C-14 … C-16), the opinions handed to the organiser (C-17) and put
+ * before the Commission (C-18), decided a winner by the Commission (C-19, C-20), the results
+ * published within 3 WD (C-21).
  */
 let h: Harness;
 beforeAll(async () => {
@@ -16,6 +18,7 @@ afterAll(async () => {
 
 const organiser = () => h.token(['cluster-organiser'], [], 'organiser-1');
 const secretary = () => h.token(['cluster-commission-secretary'], [], 'secretary-1');
+const expert = () => h.token(['cluster-expert'], [], 'expert-1');
 
 describe('a round from announcement to published results', () => {
   const bins = { returned: newBin(), withdrawn: newBin(), winner: newBin() };
@@ -74,8 +77,58 @@ describe('a round from announcement to published results', () => {
     expect(JSON.stringify(res.body)).toContain('C-19');
   });
 
-  it('only a compliant application of the round can win; the results are not public before publication', async () => {
+  it('C-13 … C-18: the compliant application goes to the institute, is given its opinion and compared; the opinions reach the organiser and the Commission', async () => {
+    const sent = await h
+      .http()
+      .post(`/applications/${ids.winner}/institute-transfer`)
+      .set(auth(await organiser()))
+      .send({ documentRef: 'letter-to-institute-1' });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ status: 'compliant', instituteDueOn: '2026-11-26' });
+    h.clock.set('2027-01-18T05:00:00Z'); // Monday 18 January 2027, after the deadline
+    const opinion = await h
+      .http()
+      .post(`/applications/${ids.winner}/expert-opinion`)
+      .set(auth(await expert()))
+      .send(anExpertOpinion());
+    expect(opinion.status).toBe(200);
+    const compared = await h
+      .http()
+      .post(`/rounds/${roundId}/comparative-assessment`)
+      .set(auth(await expert()))
+      .send({ summary: 'The only application before the institute', ranking: [{ applicationId: ids.winner, rank: 1 }] });
+    expect(compared.status).toBe(200);
+    h.clock.set('2027-01-19T05:00:00Z');
+    const atOrganiser = await h
+      .http()
+      .post(`/rounds/${roundId}/opinions-to-organiser`)
+      .set(auth(await expert()))
+      .send({ documentRef: 'letter-to-organiser-1' });
+    expect(atOrganiser.status).toBe(200);
+    expect(atOrganiser.body).toMatchObject({ toCommissionDueOn: '2027-01-22' });
+  });
+
+  it('C-18: the Commission cannot decide before the opinions reach it', async () => {
     h.clock.set('2027-01-20T05:00:00Z'); // Wednesday 20 January 2027, 10:00 Almaty
+    const res = await h
+      .http()
+      .post(`/rounds/${roundId}/protocol`)
+      .set(auth(await secretary()))
+      .send({ number: 'P-1', decidedOn: '2027-01-20', documentRef: 'doc-protocol-1', winnerApplicationIds: [ids.winner] });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'rule.C-18' });
+    expect(
+      (
+        await h
+          .http()
+          .post(`/rounds/${roundId}/opinions-to-commission`)
+          .set(auth(await organiser()))
+          .send({ documentRef: 'letter-to-commission-1' })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('only a compliant application of the round with its opinion can win; the results are not public before publication', async () => {
     const res = await h
       .http()
       .post(`/rounds/${roundId}/protocol`)
@@ -123,7 +176,15 @@ describe('a round from announcement to published results', () => {
     });
     expect(await h.sql(`select event_type, message_key from hub_outbox where envelope->>'aggregateId' = ? order by position`, [roundId])).toEqual([
       { event_type: 'clusters.round-announced', message_key: roundId },
+      { event_type: 'clusters.comparative-assessment-given', message_key: roundId },
+      { event_type: 'clusters.opinions-forwarded', message_key: roundId },
+      { event_type: 'clusters.opinions-forwarded', message_key: roundId },
       { event_type: 'clusters.results-published', message_key: roundId },
+    ]);
+    expect(await h.sql(`select event_type from hub_outbox where envelope->>'aggregateId' = ? order by position`, [ids.winner])).toEqual([
+      { event_type: 'clusters.application-filed' },
+      { event_type: 'clusters.application-sent-to-institute' },
+      { event_type: 'clusters.opinion-given' },
     ]);
     expect(await h.sql(`select status from hub_timer where kind = 'clusters.publication-due' and timer_key = ?`, [roundId])).toEqual([{ status: 'cancelled' }]);
     expect(

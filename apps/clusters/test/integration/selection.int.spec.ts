@@ -191,7 +191,10 @@ describe('applications (C-6 … C-12)', () => {
     );
     expect(all.map((a) => a.id)).toEqual(expect.arrayContaining([myApp, theirsApp]));
     const expert = await h.token(['cluster-expert']);
-    expect((await h.http().get('/applications').set(auth(expert))).status).toBe(403);
+    // C-13: the institute's experts see only the applications sent to the institute — none of these.
+    const seen = json<{ id: string }[]>(await h.http().get(`/applications?roundId=${roundId}`).set(auth(expert)));
+    expect(seen).toEqual([]);
+    expect((await h.http().get(`/applications/${myApp}`).set(auth(expert))).status).toBe(404);
   });
 
   it('one live application per participant and round: a second filing is 409 (C-9: change it instead)', async () => {

@@ -158,3 +158,19 @@ export function anApplicationContent(overrides: { memberConsents?: unknown[]; do
     ],
   };
 }
+
+/** C-14, C-15: an opinion on the four Annex 4 criteria of the 2015 parameters (the test sets' criteria), a SWOT each. */
+export function anExpertOpinion(codes: readonly string[] = ['value-chain', 'regional-environment', 'socio-economic-impact', 'development-prospects']) {
+  return {
+    criteria: codes.map((code) => ({
+      code,
+      strengths: [`${code}: 38 interlinked firms`],
+      weaknesses: [`${code}: a single dyeing plant`],
+      opportunities: [`${code}: export to Uzbekistan`],
+      threats: [`${code}: cotton price volatility`],
+      finding: 'meets' as const,
+    })),
+    conclusion: 'The cluster meets the criteria of Annex 4; its value chain is complete in the region.',
+    recommendation: 'recommended' as const,
+  };
+}

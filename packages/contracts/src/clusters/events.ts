@@ -69,6 +69,85 @@ export const ClustersResultsPublishedV1 = defineIntegrationEvent({
   }),
 });
 
+export const ClustersApplicationSentToInstituteV1 = defineIntegrationEvent({
+  type: 'clusters.application-sent-to-institute',
+  version: 1,
+  topic,
+  description:
+    'The organiser sent a compliant application to the national institute for industrial development (C-13); the institute gives its opinions by opinionsDueOn (C-16).',
+  payload: z.object({
+    applicationId: z.uuid(),
+    roundId: z.uuid(),
+    bin: BinSchema,
+    sentAt: z.iso.datetime({ offset: true }),
+    documentRef: z.string(),
+    opinionsDueOn: IsoDateSchema,
+  }),
+});
+
+export const ClustersOpinionGivenV1 = defineIntegrationEvent({
+  type: 'clusters.opinion-given',
+  version: 1,
+  topic,
+  description:
+    "The national institute gave its recommendatory opinion on an application: a finding per Annex 4 criterion of the round's rule set (C-14, C-15). The SWOT itself stays in the context.",
+  payload: z.object({
+    applicationId: z.uuid(),
+    roundId: z.uuid(),
+    bin: BinSchema,
+    givenAt: z.iso.datetime({ offset: true }),
+    recommendation: z.enum(['recommended', 'not-recommended']),
+    findings: z.array(z.object({ criterion: z.string(), finding: z.enum(['meets', 'partially-meets', 'does-not-meet']) })).min(1),
+  }),
+});
+
+export const ClustersComparativeAssessmentGivenV1 = defineIntegrationEvent({
+  type: 'clusters.comparative-assessment-given',
+  version: 1,
+  topic,
+  description: "The national institute compared the round's applications; its analysis is complete (C-14, C-16).",
+  payload: z.object({
+    roundId: z.uuid(),
+    givenAt: z.iso.datetime({ offset: true }),
+    opinionsDueOn: IsoDateSchema,
+    ranking: z.array(z.object({ applicationId: z.uuid(), rank: z.int().min(1) })),
+  }),
+});
+
+export const ClustersOpinionsForwardedV1 = defineIntegrationEvent({
+  type: 'clusters.opinions-forwarded',
+  version: 1,
+  topic,
+  description:
+    "A recorded hand-over of the institute's opinions: to the organiser (C-17, by the institute) or, with the applications' materials, to the Commission (C-18, by the organiser).",
+  payload: z.object({
+    roundId: z.uuid(),
+    ruleId: z.enum(['C-17', 'C-18']),
+    recipient: z.enum(['organiser', 'commission']),
+    forwardedAt: z.iso.datetime({ offset: true }),
+    dueOn: IsoDateSchema,
+    documentRef: z.string(),
+    applicationIds: z.array(z.uuid()),
+    commissionDueOn: IsoDateSchema.nullable().describe('C-18: by when the organiser puts them before the Commission (recipient organiser only)'),
+  }),
+});
+
+export const ClustersDeadlineOverdueV1 = defineIntegrationEvent({
+  type: 'clusters.deadline-overdue',
+  version: 1,
+  topic,
+  description:
+    'A step of the selection was not done by the end of its last day (Asia/Almaty): the transfer to the institute (C-13), the opinions (C-16), their hand-over to the organiser (C-17) or the Commission (C-18). It stays on the deadlines board as overdue until done.',
+  payload: z.object({
+    roundId: z.uuid(),
+    applicationId: z.uuid().nullable(),
+    ruleId: z.enum(['C-13', 'C-16', 'C-17', 'C-18']),
+    step: z.enum(['institute-transfer', 'expert-opinions', 'opinions-to-organiser', 'opinions-to-commission']),
+    dueOn: IsoDateSchema,
+    overdueAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 /** Every event of clusters, for a consumer's EventRegistry. */
 export const clustersEvents = [
   ClustersRoundAnnouncedV1,
@@ -76,4 +155,9 @@ export const clustersEvents = [
   ClustersApplicationWithdrawnV1,
   ClustersApplicationReturnedV1,
   ClustersResultsPublishedV1,
+  ClustersApplicationSentToInstituteV1,
+  ClustersOpinionGivenV1,
+  ClustersComparativeAssessmentGivenV1,
+  ClustersOpinionsForwardedV1,
+  ClustersDeadlineOverdueV1,
 ] as const;

@@ -1,7 +1,10 @@
 import { type IsoDate, almatyDate } from '@hub/calendar';
 import { AggregateRoot, IllegalStateError, ValidationError } from '@hub/kernel';
 import type { Mutable } from './mutable.js';
+import type { SelectionCriterion } from './rule-set.js';
 import { type DocumentIndexEntry, assertDocumentIndex } from './rules/document-index.rule.js';
+import { type CriterionAnalysis, assertAnalysisPerCriterion, assertSwotPerCriterion } from './rules/expert-analysis.rule.js';
+import { assertTransferableToInstitute } from './rules/institute-transfer.rule.js';
 import { assertBeforeDeadline } from './rules/filing-window.rule.js';
 import { type MemberConsent, assertMemberConsents } from './rules/member-consents.rule.js';
 import type { SelectionEvent } from './selection.events.js';
@@ -33,6 +36,15 @@ export interface ApplicationRevision extends ApplicationContent {
   readonly at: string;
 }
 
+/** C-14, C-15: the national institute's recommendatory opinion on an application. */
+export interface ExpertOpinion {
+  readonly criteria: readonly CriterionAnalysis[];
+  readonly conclusion: string;
+  readonly recommendation: 'recommended' | 'not-recommended';
+  readonly givenBy: string;
+  readonly givenAt: string;
+}
+
 export interface Deficiency {
   readonly field: string;
   readonly reason: string;
@@ -59,6 +71,13 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
   readonly returnNotice!: { readonly deficiencies: readonly Deficiency[]; readonly returnedAt: string; readonly returnedBy: string } | null;
   readonly checkedAt!: Date | null;
   readonly withdrawnAt!: Date | null;
+  /** C-13: the last day to send it to the national institute (set when found compliant). */
+  readonly instituteDueOn!: IsoDate | null;
+  readonly instituteOverdue!: boolean;
+  readonly sentToInstituteAt!: Date | null;
+  readonly instituteTransferRef!: string | null;
+  /** C-14, C-15 */
+  readonly expertOpinion!: ExpertOpinion | null;
   readonly version!: number;
   readonly createdAt!: Date;
   readonly updatedAt!: Date;
@@ -96,6 +115,11 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
       returnNotice: null,
       checkedAt: null,
       withdrawnAt: null,
+      instituteDueOn: null,
+      instituteOverdue: false,
+      sentToInstituteAt: null,
+      instituteTransferRef: null,
+      expertOpinion: null,
       createdAt: input.at,
       updatedAt: input.at,
     });
@@ -137,13 +161,93 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
     this.record({ name: 'ApplicationReturned', aggregateId: this.id, occurredAt: at, roundId: this.roundId, bin: this.bin, deficiencies });
   }
 
-  /** C-12: the organiser finds the application compliant (it goes on to the national institute, C-13). */
-  findCompliant(at: Date): void {
+  /**
+   * C-12: the organiser finds the application compliant; it goes on to the national institute by
+   * `instituteDueOn` (C-13, counted from the end of the check period: see institute-transfer.rule).
+   */
+  findCompliant(at: Date, instituteDueOn: (checkPeriodEndsOn: IsoDate) => IsoDate): void {
     if (this.status !== 'filed') throw new IllegalStateError('application', this.status, 'find compliant', 'only a filed application is checked');
     this.m.status = 'compliant';
+    this.m.instituteDueOn = instituteDueOn(this.complianceDueOn);
     this.m.checkedAt = at;
     this.m.updatedAt = at;
     this.record({ name: 'ApplicationFoundCompliant', aggregateId: this.id, occurredAt: at, roundId: this.roundId, bin: this.bin });
+  }
+
+  /** C-13: the organiser sends the compliant application to the national institute (a recorded hand-over). */
+  sendToInstitute(input: { documentRef: string; opinionsDueOn: IsoDate; at: Date }): void {
+    assertTransferableToInstitute(this.status, this.sentToInstituteAt);
+    this.m.sentToInstituteAt = input.at;
+    this.m.instituteTransferRef = input.documentRef;
+    this.m.updatedAt = input.at;
+    this.record({
+      name: 'ApplicationSentToInstitute',
+      aggregateId: this.id,
+      occurredAt: input.at,
+      roundId: this.roundId,
+      bin: this.bin,
+      documentRef: input.documentRef,
+      opinionsDueOn: input.opinionsDueOn,
+    });
+  }
+
+  /**
+   * C-14, C-15: an expert of the institute gives the opinion — a SWOT and a finding per Annex 4
+   * criterion of the round's rule set, a conclusion and a recommendation. Once, while the institute
+   * still has the application (before the round's comparative assessment closes the analysis).
+   */
+  giveOpinion(input: {
+    criteria: readonly SelectionCriterion[];
+    analyses: readonly CriterionAnalysis[];
+    conclusion: string;
+    recommendation: 'recommended' | 'not-recommended';
+    by: string;
+    analysisClosed: boolean;
+    at: Date;
+  }): void {
+    if (this.sentToInstituteAt === null)
+      throw new IllegalStateError('application', this.status, 'give an expert opinion on', 'C-14: the institute analyses the applications sent to it (C-13)');
+    if (this.expertOpinion !== null) throw new IllegalStateError('application', 'opinion-given', 'give an expert opinion on', 'the opinion is given once');
+    if (input.analysisClosed)
+      throw new IllegalStateError('application', 'compared', 'give an expert opinion on', "C-14: the round's comparative assessment closed the analysis");
+    assertAnalysisPerCriterion(input.criteria, input.analyses); // C-14
+    assertSwotPerCriterion(input.analyses); // C-15
+    // Stored in the rule set's order of the criteria.
+    const ordered = input.criteria.map((c) => input.analyses.find((a) => a.code === c.code)!);
+    this.m.expertOpinion = {
+      criteria: ordered,
+      conclusion: input.conclusion,
+      recommendation: input.recommendation,
+      givenBy: input.by,
+      givenAt: input.at.toISOString(),
+    };
+    this.m.updatedAt = input.at;
+    this.record({
+      name: 'OpinionGiven',
+      aggregateId: this.id,
+      occurredAt: input.at,
+      roundId: this.roundId,
+      bin: this.bin,
+      recommendation: input.recommendation,
+      findings: ordered.map((a) => ({ code: a.code, finding: a.finding })),
+    });
+  }
+
+  /** The C-13 timer: the transfer period ended with the application not sent. Idempotent. */
+  markInstituteOverdue(at: Date): void {
+    if (this.status !== 'compliant' || this.sentToInstituteAt !== null || this.instituteOverdue || !this.instituteDueOn) return;
+    this.m.instituteOverdue = true;
+    this.m.updatedAt = at;
+    this.record({
+      name: 'ExpertStageOverdue',
+      aggregateId: this.id,
+      occurredAt: at,
+      ruleId: 'C-13',
+      step: 'institute-transfer',
+      roundId: this.roundId,
+      applicationId: this.id,
+      dueOn: this.instituteDueOn,
+    });
   }
 
   /** The C-12 timer: the check period ended with the application unchecked. Idempotent. */

@@ -3,6 +3,8 @@ import { AggregateRoot, IllegalStateError, RuleViolationError, ValidationError }
 import type { Mutable } from './mutable.js';
 import { type SelectionRuleSet, assertRuleSetOpenForNewRounds } from './rule-set.js';
 import { assertAnnouncementLead } from './rules/announcement-lead.rule.js';
+import { type RankedApplication, assertComparativeAssessment } from './rules/expert-analysis.rule.js';
+import { assertOpinionsReadyForCommission, assertOpinionsReadyForOrganiser } from './rules/opinions-hand-over.rule.js';
 import type { SelectionEvent, Winner } from './selection.events.js';
 
 export type RoundStatus = 'announced' | 'winners-decided' | 'results-published';
@@ -12,6 +14,21 @@ export interface CommissionProtocol {
   readonly decidedOn: IsoDate;
   readonly documentRef: string;
   readonly receivedAt: string;
+}
+
+/** C-14: the institute's comparative assessment across the round's applications. */
+export interface ComparativeAssessment {
+  readonly summary: string;
+  readonly ranking: readonly RankedApplication[];
+  readonly givenBy: string;
+  readonly givenAt: string;
+}
+
+/** A recorded hand-over of the opinions (C-17 to the organiser, C-18 to the Commission). */
+export interface OpinionsHandOver {
+  readonly documentRef: string;
+  readonly by: string;
+  readonly at: string;
 }
 
 /**
@@ -35,6 +52,18 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
   readonly publicationDueOn!: IsoDate | null;
   readonly publicationOverdue!: boolean;
   readonly resultsPublishedAt!: Date | null;
+  /** C-16: the last day of the institute's analysis (deadline day + the set's calendar days); set when the first application goes to it. */
+  readonly opinionsDueOn!: IsoDate | null;
+  readonly opinionsOverdue!: boolean;
+  readonly comparativeAssessment!: ComparativeAssessment | null;
+  /** C-17 */
+  readonly opinionsToOrganiserDueOn!: IsoDate | null;
+  readonly opinionsToOrganiserOverdue!: boolean;
+  readonly opinionsAtOrganiser!: OpinionsHandOver | null;
+  /** C-18 */
+  readonly toCommissionDueOn!: IsoDate | null;
+  readonly toCommissionOverdue!: boolean;
+  readonly opinionsAtCommission!: OpinionsHandOver | null;
   readonly version!: number;
   readonly createdAt!: Date;
   readonly updatedAt!: Date;
@@ -71,6 +100,15 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
       publicationDueOn: null,
       publicationOverdue: false,
       resultsPublishedAt: null,
+      opinionsDueOn: null,
+      opinionsOverdue: false,
+      comparativeAssessment: null,
+      opinionsToOrganiserDueOn: null,
+      opinionsToOrganiserOverdue: false,
+      opinionsAtOrganiser: null,
+      toCommissionDueOn: null,
+      toCommissionOverdue: false,
+      opinionsAtCommission: null,
       createdAt: input.at,
       updatedAt: input.at,
     });
@@ -91,6 +129,139 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
   }
 
   /**
+   * C-13, C-16, C-17: the first application sent to the institute opens the expert stage — its
+   * analysis period (C-16) and the hand-over to the organiser (C-17). Returns false when it was open.
+   */
+  openExpertStage(input: { opinionsDueOn: IsoDate; opinionsToOrganiserDueOn: IsoDate; at: Date }): boolean {
+    if (this.opinionsDueOn !== null) return false;
+    if (this.status !== 'announced') throw new IllegalStateError('round', this.status, 'send applications to the institute', 'the Commission has decided');
+    this.m.opinionsDueOn = input.opinionsDueOn;
+    this.m.opinionsToOrganiserDueOn = input.opinionsToOrganiserDueOn;
+    this.m.updatedAt = input.at;
+    return true;
+  }
+
+  /**
+   * C-14, C-16: the institute's comparative assessment across the round's applications before it;
+   * it completes the analysis (every application has its opinion). Only after the application
+   * deadline (no application can join later) and once.
+   */
+  giveComparativeAssessment(input: {
+    summary: string;
+    ranking: readonly RankedApplication[];
+    underReview: readonly { id: string; hasOpinion: boolean }[];
+    uncheckedOrUnsent: readonly string[];
+    by: string;
+    at: Date;
+  }): void {
+    if (this.opinionsDueOn === null)
+      throw new IllegalStateError('round', this.status, 'compare the applications of', 'C-13: no application has been sent to the institute');
+    if (this.comparativeAssessment !== null) throw new IllegalStateError('round', 'compared', 'compare the applications of', 'the comparison is given once');
+    if (input.at.getTime() < this.applicationDeadline.getTime())
+      throw new RuleViolationError('C-14', 'the applications are compared after the application deadline, when no other can join', { field: 'ranking' });
+    if (input.uncheckedOrUnsent.length > 0)
+      throw new RuleViolationError('C-14', `applications still to be checked (C-12) or sent to the institute (C-13): ${input.uncheckedOrUnsent.join(', ')}`, {
+        field: 'ranking',
+        waiting: input.uncheckedOrUnsent,
+      });
+    assertComparativeAssessment(input.underReview, input.ranking);
+    const ranking = [...input.ranking].sort((a, b) => a.rank - b.rank);
+    this.m.comparativeAssessment = { summary: input.summary, ranking, givenBy: input.by, givenAt: input.at.toISOString() };
+    this.m.updatedAt = input.at;
+    this.record({
+      name: 'ComparativeAssessmentGiven',
+      aggregateId: this.id,
+      occurredAt: input.at,
+      ranking: ranking.map((r) => ({ applicationId: r.applicationId, rank: r.rank })),
+      opinionsDueOn: this.opinionsDueOn,
+    });
+  }
+
+  /** C-17: the institute hands the opinions on each application to the organiser (a recorded hand-over); C-18's period starts. */
+  handOpinionsToOrganiser(input: { documentRef: string; by: string; toCommissionDueOn: (receivedOn: IsoDate) => IsoDate; at: Date }): void {
+    assertOpinionsReadyForOrganiser(this.comparativeAssessment !== null, this.opinionsAtOrganiser?.at ? new Date(this.opinionsAtOrganiser.at) : null);
+    const dueOn = input.toCommissionDueOn(almatyDate(input.at)); // C-18
+    this.m.opinionsAtOrganiser = { documentRef: input.documentRef, by: input.by, at: input.at.toISOString() };
+    this.m.toCommissionDueOn = dueOn;
+    this.m.updatedAt = input.at;
+    this.record({
+      name: 'OpinionsForwarded',
+      aggregateId: this.id,
+      occurredAt: input.at,
+      ruleId: 'C-17',
+      recipient: 'organiser',
+      documentRef: input.documentRef,
+      applicationIds: this.comparativeAssessment!.ranking.map((r) => r.applicationId),
+      dueOn: this.opinionsToOrganiserDueOn!,
+      nextDueOn: dueOn,
+    });
+  }
+
+  /** C-18: the organiser puts the applications' materials and the opinions before the Commission (a recorded hand-over). */
+  putOpinionsBeforeCommission(input: { documentRef: string; by: string; at: Date }): void {
+    assertOpinionsReadyForCommission(
+      this.opinionsAtOrganiser ? new Date(this.opinionsAtOrganiser.at) : null,
+      this.opinionsAtCommission ? new Date(this.opinionsAtCommission.at) : null,
+    );
+    this.m.opinionsAtCommission = { documentRef: input.documentRef, by: input.by, at: input.at.toISOString() };
+    this.m.updatedAt = input.at;
+    this.record({
+      name: 'OpinionsForwarded',
+      aggregateId: this.id,
+      occurredAt: input.at,
+      ruleId: 'C-18',
+      recipient: 'commission',
+      documentRef: input.documentRef,
+      applicationIds: this.comparativeAssessment!.ranking.map((r) => r.applicationId),
+      dueOn: this.toCommissionDueOn!,
+      nextDueOn: null,
+    });
+  }
+
+  /** The C-16, C-17 and C-18 timers: a step still open at the end of its last day is overdue. Idempotent. */
+  markExpertStepOverdue(step: 'expert-opinions' | 'opinions-to-organiser' | 'opinions-to-commission', at: Date): void {
+    const s =
+      step === 'expert-opinions'
+        ? { ruleId: 'C-16' as const, open: this.comparativeAssessment === null, flagged: this.opinionsOverdue, dueOn: this.opinionsDueOn }
+        : step === 'opinions-to-organiser'
+          ? { ruleId: 'C-17' as const, open: this.opinionsAtOrganiser === null, flagged: this.opinionsToOrganiserOverdue, dueOn: this.opinionsToOrganiserDueOn }
+          : { ruleId: 'C-18' as const, open: this.opinionsAtCommission === null, flagged: this.toCommissionOverdue, dueOn: this.toCommissionDueOn };
+    if (!s.open || s.flagged || s.dueOn === null || this.status !== 'announced') return;
+    if (step === 'expert-opinions') this.m.opinionsOverdue = true;
+    else if (step === 'opinions-to-organiser') this.m.opinionsToOrganiserOverdue = true;
+    else this.m.toCommissionOverdue = true;
+    this.m.updatedAt = at;
+    this.record({
+      name: 'ExpertStageOverdue',
+      aggregateId: this.id,
+      occurredAt: at,
+      ruleId: s.ruleId,
+      step,
+      roundId: this.id,
+      applicationId: null,
+      dueOn: s.dueOn,
+    });
+  }
+
+  /**
+   * C-18, C-19: the Commission decides once, after the application deadline, and — when the round has
+   * compliant applications — only on the materials and opinions put before it (C-18).
+   */
+  assertCommissionMayDecide(at: Date, compliantApplications: number): void {
+    if (this.status !== 'announced') throw new IllegalStateError('round', this.status, 'record the protocol', 'the Commission decides once');
+    if (at.getTime() < this.applicationDeadline.getTime())
+      throw new RuleViolationError('C-19', 'the Commission decides on the winners after the application deadline', { field: 'decidedOn' });
+    if (compliantApplications > 0 && this.opinionsAtCommission === null)
+      throw new RuleViolationError(
+        'C-18',
+        "the Commission decides on the applications' materials and the institute's opinions put before it: they have not reached it",
+        {
+          field: 'winnerApplicationIds',
+        },
+      );
+  }
+
+  /**
    * C-19, C-20: the organiser receives the Commission's decision on the winners as a protocol; the
    * results are then published within the set's working days (C-21, `publicationDueOn`). Only after
    * the application deadline, and only once.
@@ -98,12 +269,17 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
   recordProtocol(input: {
     protocol: Omit<CommissionProtocol, 'receivedAt'>;
     winners: readonly Winner[];
+    /** Applications of the round found compliant (C-12): they reach the Commission only with their opinions (C-18). */
+    compliantApplications: number;
     publicationDueOn: (receivedOn: IsoDate) => IsoDate;
     at: Date;
   }): void {
-    if (this.status !== 'announced') throw new IllegalStateError('round', this.status, 'record the protocol', 'the Commission decides once');
-    if (input.at.getTime() < this.applicationDeadline.getTime())
-      throw new RuleViolationError('C-19', 'the Commission decides on the winners after the application deadline', { field: 'decidedOn' });
+    this.assertCommissionMayDecide(input.at, input.compliantApplications);
+    if (this.opinionsAtCommission !== null && input.protocol.decidedOn < almatyDate(new Date(this.opinionsAtCommission.at)))
+      throw ValidationError.field(
+        'decidedOn',
+        `C-18: the decision cannot predate the day the opinions reached the Commission (${almatyDate(new Date(this.opinionsAtCommission.at))})`,
+      );
     if (input.protocol.decidedOn < this.deadlineOn)
       throw ValidationError.field('decidedOn', `C-19: the decision cannot predate the deadline day ${this.deadlineOn}`);
     if (input.protocol.decidedOn > almatyDate(input.at)) throw ValidationError.field('decidedOn', 'the decision cannot be in the future');

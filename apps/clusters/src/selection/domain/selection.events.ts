@@ -68,7 +68,55 @@ export interface PublicationOverdue extends DomainEvent {
   readonly publicationDueOn: IsoDate;
 }
 
+/** C-13: the organiser sent a compliant application to the national institute. */
+export interface ApplicationSentToInstitute extends DomainEvent {
+  readonly name: 'ApplicationSentToInstitute';
+  readonly roundId: string;
+  readonly bin: string;
+  readonly documentRef: string;
+  readonly opinionsDueOn: IsoDate;
+}
+/** C-14, C-15: the institute's recommendatory opinion on one application. */
+export interface OpinionGiven extends DomainEvent {
+  readonly name: 'OpinionGiven';
+  readonly roundId: string;
+  readonly bin: string;
+  readonly recommendation: 'recommended' | 'not-recommended';
+  readonly findings: readonly { readonly code: string; readonly finding: 'meets' | 'partially-meets' | 'does-not-meet' }[];
+}
+/** C-14, C-16: the institute compared the round's applications; its analysis is complete. */
+export interface ComparativeAssessmentGiven extends DomainEvent {
+  readonly name: 'ComparativeAssessmentGiven';
+  readonly ranking: readonly { readonly applicationId: string; readonly rank: number }[];
+  readonly opinionsDueOn: IsoDate;
+}
+/** C-17 (recipient organiser) and C-18 (recipient commission): a recorded hand-over of the opinions. */
+export interface OpinionsForwarded extends DomainEvent {
+  readonly name: 'OpinionsForwarded';
+  readonly ruleId: 'C-17' | 'C-18';
+  readonly recipient: 'organiser' | 'commission';
+  readonly documentRef: string;
+  readonly applicationIds: readonly string[];
+  readonly dueOn: IsoDate;
+  /** C-18's due date once the organiser has them (C-17 only). */
+  readonly nextDueOn: IsoDate | null;
+}
+/** A step of the expert stage (C-13, C-16, C-17, C-18) was not done by the end of its last day. */
+export interface ExpertStageOverdue extends DomainEvent {
+  readonly name: 'ExpertStageOverdue';
+  readonly ruleId: 'C-13' | 'C-16' | 'C-17' | 'C-18';
+  readonly step: 'institute-transfer' | 'expert-opinions' | 'opinions-to-organiser' | 'opinions-to-commission';
+  readonly roundId: string;
+  readonly applicationId: string | null;
+  readonly dueOn: IsoDate;
+}
+
 export type SelectionEvent =
+  | ApplicationSentToInstitute
+  | OpinionGiven
+  | ComparativeAssessmentGiven
+  | OpinionsForwarded
+  | ExpertStageOverdue
   | WinnersDecided
   | ResultsPublished
   | PublicationOverdue
@@ -91,5 +139,10 @@ const NAMES: ReadonlySet<string> = new Set<SelectionEvent['name']>([
   'WinnersDecided',
   'ResultsPublished',
   'PublicationOverdue',
+  'ApplicationSentToInstitute',
+  'OpinionGiven',
+  'ComparativeAssessmentGiven',
+  'OpinionsForwarded',
+  'ExpertStageOverdue',
 ]);
 export const isSelectionEvent = (e: DomainEvent): e is SelectionEvent => NAMES.has(e.name);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
 import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ApplicationRepository, RoundRepository, SelectionReadModel } from '../application/ports/selection.ports.js';
@@ -16,6 +17,11 @@ export class MikroOrmRoundRepository extends RoundRepository {
     if (!r) throw new NotFoundError('round', id);
     return r;
   }
+  async getForUpdate(id: string): Promise<SelectionRound> {
+    const r = await this.uow.em().findOne(SelectionRoundSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!r) throw new NotFoundError('round', id);
+    return r;
+  }
   add(round: SelectionRound): void {
     this.uow.em().persist(round);
   }
@@ -26,8 +32,8 @@ export class MikroOrmApplicationRepository extends ApplicationRepository {
   constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
     super();
   }
-  async get(id: string): Promise<SelectionApplication> {
-    const a = await this.uow.em().findOne(SelectionApplicationSchema, { id });
+  async get(id: string, options: { fresh?: boolean } = {}): Promise<SelectionApplication> {
+    const a = await this.uow.em().findOne(SelectionApplicationSchema, { id }, options.fresh ? { refresh: true } : {});
     if (!a) throw new NotFoundError('application', id);
     return a;
   }
@@ -57,17 +63,37 @@ export class MikroOrmSelectionReadModel extends SelectionReadModel {
   application(id: string): Promise<SelectionApplication | null> {
     return this.uow.reader().findOne(SelectionApplicationSchema, { id });
   }
-  applications(filter: { roundId?: string; bins?: readonly string[] }): Promise<SelectionApplication[]> {
+  applications(filter: { roundId?: string; bins?: readonly string[]; atInstitute?: boolean }): Promise<SelectionApplication[]> {
+    return this.uow.reader().find(
+      SelectionApplicationSchema,
+      {
+        ...(filter.roundId ? { roundId: filter.roundId } : {}),
+        ...(filter.bins ? { bin: { $in: [...filter.bins] } } : {}),
+        ...(filter.atInstitute ? { sentToInstituteAt: { $ne: null } } : {}),
+      },
+      { orderBy: { filedAt: 'desc', id: 'desc' }, limit: 500 },
+    );
+  }
+  openComplianceChecks(): Promise<SelectionApplication[]> {
+    return this.uow.reader().find(SelectionApplicationSchema, { status: 'filed' }, { orderBy: { complianceDueOn: 'asc', id: 'asc' }, limit: 1000 });
+  }
+  openInstituteTransfers(): Promise<SelectionApplication[]> {
     return this.uow
       .reader()
       .find(
         SelectionApplicationSchema,
-        { ...(filter.roundId ? { roundId: filter.roundId } : {}), ...(filter.bins ? { bin: { $in: [...filter.bins] } } : {}) },
-        { orderBy: { filedAt: 'desc', id: 'desc' }, limit: 500 },
+        { status: 'compliant', sentToInstituteAt: null, instituteDueOn: { $ne: null } },
+        { orderBy: { instituteDueOn: 'asc', id: 'asc' }, limit: 1000 },
       );
   }
-  openComplianceChecks(): Promise<SelectionApplication[]> {
-    return this.uow.reader().find(SelectionApplicationSchema, { status: 'filed' }, { orderBy: { complianceDueOn: 'asc', id: 'asc' }, limit: 1000 });
+  openExpertStages(): Promise<SelectionRound[]> {
+    return this.uow
+      .reader()
+      .find(
+        SelectionRoundSchema,
+        { status: 'announced', opinionsDueOn: { $ne: null }, opinionsAtCommission: null },
+        { orderBy: { opinionsDueOn: 'asc', id: 'asc' }, limit: 500 },
+      );
   }
   awaitingPublication(): Promise<SelectionRound[]> {
     return this.uow.reader().find(SelectionRoundSchema, { status: 'winners-decided' }, { orderBy: { publicationDueOn: 'asc', id: 'asc' }, limit: 500 });

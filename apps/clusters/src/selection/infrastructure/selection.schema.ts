@@ -4,9 +4,10 @@ import {
   type ApplicationRevision,
   type ApplicationStatus,
   type Deficiency,
+  type ExpertOpinion,
   SelectionApplication,
 } from '../domain/application.aggregate.js';
-import { type CommissionProtocol, type RoundStatus, SelectionRound } from '../domain/round.aggregate.js';
+import { type CommissionProtocol, type ComparativeAssessment, type OpinionsHandOver, type RoundStatus, SelectionRound } from '../domain/round.aggregate.js';
 import type { Winner } from '../domain/selection.events.js';
 
 const p = defineEntity.properties;
@@ -32,6 +33,15 @@ export const SelectionRoundSchema = defineEntity({
     publicationDueOn: p.date().nullable(),
     publicationOverdue: p.boolean(),
     resultsPublishedAt: p.datetime().columnType('timestamptz').nullable(),
+    opinionsDueOn: p.date().nullable(),
+    opinionsOverdue: p.boolean(),
+    comparativeAssessment: p.json<ComparativeAssessment>().nullable(),
+    opinionsToOrganiserDueOn: p.date().nullable(),
+    opinionsToOrganiserOverdue: p.boolean(),
+    opinionsAtOrganiser: p.json<OpinionsHandOver>().nullable(),
+    toCommissionDueOn: p.date().nullable(),
+    toCommissionOverdue: p.boolean(),
+    opinionsAtCommission: p.json<OpinionsHandOver>().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
@@ -58,6 +68,11 @@ export const SelectionApplicationSchema = defineEntity({
     returnNotice: p.json<{ deficiencies: Deficiency[]; returnedAt: string; returnedBy: string }>().nullable(),
     checkedAt: p.datetime().columnType('timestamptz').nullable(),
     withdrawnAt: p.datetime().columnType('timestamptz').nullable(),
+    instituteDueOn: p.date().nullable(),
+    instituteOverdue: p.boolean(),
+    sentToInstituteAt: p.datetime().columnType('timestamptz').nullable(),
+    instituteTransferRef: p.string().length(200).nullable(),
+    expertOpinion: p.json<ExpertOpinion>().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),

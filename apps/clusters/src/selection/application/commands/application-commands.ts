@@ -8,7 +8,9 @@ import { UnitOfWork } from '@hub/nest-commons';
 import { type ApplicationContent, type Deficiency, SelectionApplication } from '../../domain/application.aggregate.js';
 import { ruleSetById } from '../../domain/rule-set.js';
 import { ApplicationRepository, RoundRepository, RuleSetSource, WorkingDays } from '../ports/selection.ports.js';
+import { instituteTransferDueOn } from '../../domain/rules/institute-transfer.rule.js';
 import { COMPLIANCE_CHECK_DUE_TIMER } from '../timers/compliance-check-due.timer-handler.js';
+import { INSTITUTE_TRANSFER_DUE_TIMER } from '../timers/expert-stage-due.timer-handlers.js';
 
 /** F-35 as the clusters context applies it: a representative acts only for the companies in its token. */
 function assertRepresents(actor: Actor, bin: string): void {
@@ -142,6 +144,9 @@ export class CheckComplianceHandler implements ICommandHandler<CheckComplianceCo
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(RoundRepository) private readonly rounds: RoundRepository,
+    @Inject(RuleSetSource) private readonly ruleSets: RuleSetSource,
+    @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
@@ -150,8 +155,19 @@ export class CheckComplianceHandler implements ICommandHandler<CheckComplianceCo
     await this.uow.run(async (em) => {
       const application = await this.applications.get(id);
       const now = this.clock.now();
-      if (outcome.compliant) application.findCompliant(now);
-      else application.returnForNonCompliance(outcome.deficiencies, actor.subject, now);
+      if (outcome.compliant) {
+        const round = await this.rounds.get(application.roundId);
+        const ruleSet = ruleSetById(this.ruleSets.all(), round.ruleSetId);
+        application.findCompliant(now, (checkPeriodEndsOn) =>
+          instituteTransferDueOn(checkPeriodEndsOn, ruleSet.toInstituteWorkingDays, (d, n) => this.workingDays.add(d, n)),
+        ); // C-13
+        await this.timers.schedule(em, {
+          kind: INSTITUTE_TRANSFER_DUE_TIMER,
+          key: application.id,
+          dueAt: endOfAlmatyDay(application.instituteDueOn!),
+          payload: { applicationId: application.id },
+        });
+      } else application.returnForNonCompliance(outcome.deficiencies, actor.subject, now);
       await this.timers.cancel(em, COMPLIANCE_CHECK_DUE_TIMER, application.id);
     });
   }

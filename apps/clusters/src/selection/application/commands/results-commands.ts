@@ -35,10 +35,14 @@ export class RecordProtocolHandler implements ICommandHandler<RecordProtocolComm
       const round = await this.rounds.get(roundId);
       const ruleSet = ruleSetById(this.ruleSets.all(), round.ruleSetId);
       const byId = new Map((await this.applications.ofRound(round.id)).map((a) => [a.id, a]));
+      const compliantApplications = [...byId.values()].filter((a) => a.status === 'compliant').length;
+      const now = this.clock.now();
+      round.assertCommissionMayDecide(now, compliantApplications); // C-18, C-19 before the winners are looked at
       const winners = input.winnerApplicationIds.map((id, i) => {
         const a = byId.get(id);
-        // Only an application found compliant (C-12) is before the Commission (C-18).
-        if (!a || a.status !== 'compliant') throw ValidationError.field(`winnerApplicationIds.${i}`, `${id} is not a compliant application of this round`);
+        // Only an application found compliant (C-12), with the institute's opinion (C-14, C-15), is before the Commission (C-18).
+        if (!a || a.status !== 'compliant' || a.expertOpinion === null)
+          throw ValidationError.field(`winnerApplicationIds.${i}`, `${id} is not a compliant application of this round with the institute's opinion`);
         return { applicationId: a.id, bin: a.bin, clusterName: a.content.form.clusterName };
       });
       if (new Set(input.winnerApplicationIds).size !== input.winnerApplicationIds.length)
@@ -46,8 +50,9 @@ export class RecordProtocolHandler implements ICommandHandler<RecordProtocolComm
       round.recordProtocol({
         protocol: { number: input.number, decidedOn: input.decidedOn, documentRef: input.documentRef },
         winners,
+        compliantApplications,
         publicationDueOn: (receivedOn) => this.workingDays.add(receivedOn, ruleSet.publicationWorkingDays), // C-21
-        at: this.clock.now(),
+        at: now,
       });
       await this.timers.schedule(em, {
         kind: PUBLICATION_DUE_TIMER,

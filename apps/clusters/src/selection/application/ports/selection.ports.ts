@@ -18,12 +18,18 @@ export abstract class WorkingDays {
 export abstract class RoundRepository {
   /** The round, or NotFoundError (404). */
   abstract get(id: string): Promise<SelectionRound>;
+  /**
+   * The round, its row locked until the unit of work ends: the expert stage's steps on one round
+   * (transfers, opinions, the comparison) run one after the other, so none is decided on a stale view.
+   */
+  abstract getForUpdate(id: string): Promise<SelectionRound>;
   abstract add(round: SelectionRound): void;
 }
 
 /** Port: applications, for the use cases; works inside a unit of work. */
 export abstract class ApplicationRepository {
-  abstract get(id: string): Promise<SelectionApplication>;
+  /** `fresh`: read again from the database (after a lock was taken), not from the unit of work's identity map. */
+  abstract get(id: string, options?: { fresh?: boolean }): Promise<SelectionApplication>;
   /** The applicant's applications in the round that are not withdrawn (one per participant and round). */
   abstract countActiveOf(roundId: string, bin: string): Promise<number>;
   abstract ofRound(roundId: string): Promise<SelectionApplication[]>;
@@ -35,8 +41,12 @@ export abstract class SelectionReadModel {
   abstract rounds(): Promise<SelectionRound[]>;
   abstract round(id: string): Promise<SelectionRound | null>;
   abstract application(id: string): Promise<SelectionApplication | null>;
-  /** `bins` restricts to those applicants (undefined = all). */
-  abstract applications(filter: { roundId?: string; bins?: readonly string[] }): Promise<SelectionApplication[]>;
+  /** `bins` restricts to those applicants (undefined = all); `atInstitute` to those sent to the national institute (C-13). */
+  abstract applications(filter: { roundId?: string; bins?: readonly string[]; atInstitute?: boolean }): Promise<SelectionApplication[]>;
+  /** Compliant applications not yet sent to the national institute (C-13). */
+  abstract openInstituteTransfers(): Promise<SelectionApplication[]>;
+  /** Rounds whose expert stage is open: the analysis (C-16) or a hand-over of the opinions (C-17, C-18) still to come. */
+  abstract openExpertStages(): Promise<SelectionRound[]>;
   /** Filed applications whose compliance check (C-12) is open. */
   abstract openComplianceChecks(): Promise<SelectionApplication[]>;
   /** Rounds whose results wait for publication (C-21). */

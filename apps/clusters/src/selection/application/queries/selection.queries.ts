@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { almatyDate } from '@hub/calendar';
 import { type Actor, CLUSTER_ORGANISER_ROLES, hasAnyRole } from '@hub/contracts';
 import { Clock, NotFoundError } from '@hub/kernel';
-import type { SelectionApplication } from '../../domain/application.aggregate.js';
-import { type SelectionRuleSet, inForceOn } from '../../domain/rule-set.js';
-import type { SelectionRound } from '../../domain/round.aggregate.js';
+import type { ExpertOpinion, SelectionApplication } from '../../domain/application.aggregate.js';
+import { type SelectionRuleSet, inForceOn, ruleSetById } from '../../domain/rule-set.js';
+import type { ComparativeAssessment, OpinionsHandOver, SelectionRound } from '../../domain/round.aggregate.js';
 import { RuleSetSource, SelectionReadModel } from '../ports/selection.ports.js';
 
 export interface RuleSetView extends SelectionRuleSet {
@@ -21,6 +21,38 @@ export interface RoundView {
   readonly announcedOn: string;
   readonly applicationDeadline: string;
   readonly acceptingApplications: boolean;
+  /** C-13 … C-18: the dates of the expert stage (public facts; the opinions themselves are not). */
+  readonly expertStage: {
+    readonly opinionsDueOn: string | null;
+    readonly opinionsCompletedAt: string | null;
+    readonly opinionsToOrganiserDueOn: string | null;
+    readonly opinionsAtOrganiserAt: string | null;
+    readonly toCommissionDueOn: string | null;
+    readonly opinionsAtCommissionAt: string | null;
+  };
+}
+
+/** C-13 … C-18: what the institute gave on a round, for the organiser, the experts and (once before it, C-18) the Commission. */
+export interface ExpertReviewView {
+  readonly roundId: string;
+  readonly ruleSetId: string;
+  readonly criteria: SelectionRuleSet['criteria'];
+  readonly opinionsDueOn: string | null;
+  readonly opinionsOverdue: boolean;
+  readonly applications: readonly {
+    readonly applicationId: string;
+    readonly bin: string;
+    readonly clusterName: string;
+    readonly sentToInstituteAt: string;
+    readonly opinion: ExpertOpinion | null;
+  }[];
+  readonly comparativeAssessment: ComparativeAssessment | null;
+  readonly opinionsToOrganiserDueOn: string | null;
+  readonly opinionsToOrganiserOverdue: boolean;
+  readonly opinionsAtOrganiser: OpinionsHandOver | null;
+  readonly toCommissionDueOn: string | null;
+  readonly toCommissionOverdue: boolean;
+  readonly opinionsAtCommission: OpinionsHandOver | null;
 }
 
 export interface ApplicationView {
@@ -35,6 +67,11 @@ export interface ApplicationView {
   readonly complianceDueOn: string;
   readonly complianceOverdue: boolean;
   readonly returnNotice: SelectionApplication['returnNotice'];
+  readonly instituteDueOn: string | null;
+  readonly instituteOverdue: boolean;
+  readonly sentToInstituteAt: string | null;
+  /** C-14, C-15: shown to the organiser and the institute's experts only. */
+  readonly expertOpinion?: ExpertOpinion | null;
 }
 
 export interface ResultsView {
@@ -48,8 +85,8 @@ export interface ResultsView {
 }
 
 export interface DeadlineView {
-  readonly kind: 'compliance-check' | 'results-publication';
-  readonly ruleId: 'C-12' | 'C-21';
+  readonly kind: 'compliance-check' | 'institute-transfer' | 'expert-opinions' | 'opinions-to-organiser' | 'opinions-to-commission' | 'results-publication';
+  readonly ruleId: 'C-12' | 'C-13' | 'C-16' | 'C-17' | 'C-18' | 'C-21';
   readonly subjectId: string;
   readonly roundId: string;
   readonly bin?: string;
@@ -87,19 +124,64 @@ export class SelectionQueries {
     return this.roundView(r);
   }
 
+  /**
+   * C-2: the organiser sees every application; the institute's experts those sent to the institute
+   * (C-13); a participant its own companies' only.
+   */
   async applications(actor: Actor, filter: { roundId?: string; bin?: string }): Promise<ApplicationView[]> {
     const organiser = hasAnyRole(actor, CLUSTER_ORGANISER_ROLES);
-    const bins = organiser ? (filter.bin ? [filter.bin] : undefined) : actor.companies.filter((b) => !filter.bin || b === filter.bin);
+    const expert = !organiser && hasAnyRole(actor, ['cluster-expert']);
+    const bins = organiser || expert ? (filter.bin ? [filter.bin] : undefined) : actor.companies.filter((b) => !filter.bin || b === filter.bin);
     if (bins?.length === 0) return [];
-    const rows = await this.readModel.applications({ ...(filter.roundId ? { roundId: filter.roundId } : {}), ...(bins ? { bins } : {}) });
-    return rows.map(applicationView);
+    const rows = await this.readModel.applications({
+      ...(filter.roundId ? { roundId: filter.roundId } : {}),
+      ...(bins ? { bins } : {}),
+      ...(expert ? { atInstitute: true } : {}),
+    });
+    return rows.map((a) => applicationView(a, organiser || expert));
   }
 
   /** An application the actor may not see is answered as not found (its existence is not disclosed). */
   async application(id: string, actor: Actor): Promise<ApplicationView> {
     const a = await this.readModel.application(id);
-    if (!a || (!hasAnyRole(actor, CLUSTER_ORGANISER_ROLES) && !actor.companies.includes(a.bin))) throw new NotFoundError('application', id);
-    return applicationView(a);
+    const organiser = hasAnyRole(actor, CLUSTER_ORGANISER_ROLES);
+    const expert = !organiser && hasAnyRole(actor, ['cluster-expert']) && a?.sentToInstituteAt != null;
+    if (!a || (!organiser && !expert && !actor.companies.includes(a.bin))) throw new NotFoundError('application', id);
+    return applicationView(a, organiser || expert);
+  }
+
+  /**
+   * C-13 … C-18: the institute's opinions and comparison on a round. The organiser and the experts
+   * read it at any time; the Commission's members and secretary once it is before them (C-18).
+   */
+  async expertReview(roundId: string, actor: Actor): Promise<ExpertReviewView> {
+    const r = await this.readModel.round(roundId);
+    const staff = hasAnyRole(actor, [...CLUSTER_ORGANISER_ROLES, 'cluster-expert']);
+    if (!r || (!staff && r.opinionsAtCommission === null)) throw new NotFoundError('expert review', roundId);
+    const sent = (await this.readModel.applications({ roundId, atInstitute: true })).sort(
+      (a, b) => a.sentToInstituteAt!.getTime() - b.sentToInstituteAt!.getTime(),
+    );
+    return {
+      roundId: r.id,
+      ruleSetId: r.ruleSetId,
+      criteria: ruleSetById(this.ruleSets.all(), r.ruleSetId).criteria,
+      opinionsDueOn: r.opinionsDueOn,
+      opinionsOverdue: r.opinionsOverdue,
+      applications: sent.map((a) => ({
+        applicationId: a.id,
+        bin: a.bin,
+        clusterName: a.content.form.clusterName,
+        sentToInstituteAt: a.sentToInstituteAt!.toISOString(),
+        opinion: a.expertOpinion,
+      })),
+      comparativeAssessment: r.comparativeAssessment,
+      opinionsToOrganiserDueOn: r.opinionsToOrganiserDueOn,
+      opinionsToOrganiserOverdue: r.opinionsToOrganiserOverdue,
+      opinionsAtOrganiser: r.opinionsAtOrganiser,
+      toCommissionDueOn: r.toCommissionDueOn,
+      toCommissionOverdue: r.toCommissionOverdue,
+      opinionsAtCommission: r.opinionsAtCommission,
+    };
   }
 
   /** ADR 0033: the open C-12 compliance checks, overdue once their last working day has passed. */
@@ -116,6 +198,33 @@ export class SelectionQueries {
       status: 'open',
       overdue: a.complianceOverdue || a.complianceDueOn < today,
     }));
+    const transfers: DeadlineView[] = (await this.readModel.openInstituteTransfers()).map((a) => ({
+      kind: 'institute-transfer',
+      ruleId: 'C-13',
+      subjectId: a.id,
+      roundId: a.roundId,
+      bin: a.bin,
+      startedOn: a.complianceDueOn,
+      dueDate: a.instituteDueOn!,
+      status: 'open',
+      overdue: a.instituteOverdue || a.instituteDueOn! < today,
+    }));
+    const expertSteps: DeadlineView[] = (await this.readModel.openExpertStages()).flatMap((r): DeadlineView[] => {
+      const step = (kind: DeadlineView['kind'], ruleId: DeadlineView['ruleId'], startedOn: string, dueDate: string, flagged: boolean): DeadlineView => ({
+        kind,
+        ruleId,
+        subjectId: r.id,
+        roundId: r.id,
+        startedOn,
+        dueDate,
+        status: 'open',
+        overdue: flagged || dueDate < today,
+      });
+      if (r.comparativeAssessment === null) return [step('expert-opinions', 'C-16', r.deadlineOn, r.opinionsDueOn!, r.opinionsOverdue)];
+      if (r.opinionsAtOrganiser === null)
+        return [step('opinions-to-organiser', 'C-17', r.opinionsDueOn!, r.opinionsToOrganiserDueOn!, r.opinionsToOrganiserOverdue)];
+      return [step('opinions-to-commission', 'C-18', almatyDate(new Date(r.opinionsAtOrganiser.at)), r.toCommissionDueOn!, r.toCommissionOverdue)];
+    });
     const publications: DeadlineView[] = (await this.readModel.awaitingPublication()).map((r) => ({
       kind: 'results-publication',
       ruleId: 'C-21',
@@ -126,7 +235,7 @@ export class SelectionQueries {
       status: 'open',
       overdue: r.publicationOverdue || r.publicationDueOn! < today,
     }));
-    return [...checks, ...publications];
+    return [...checks, ...transfers, ...expertSteps, ...publications];
   }
 
   /** C-21: the public results page of a round, once published (404 before). */
@@ -155,11 +264,19 @@ export class SelectionQueries {
       announcedOn: r.announcedOn,
       applicationDeadline: r.applicationDeadline.toISOString(),
       acceptingApplications: this.clock.now().getTime() < r.applicationDeadline.getTime(),
+      expertStage: {
+        opinionsDueOn: r.opinionsDueOn,
+        opinionsCompletedAt: r.comparativeAssessment?.givenAt ?? null,
+        opinionsToOrganiserDueOn: r.opinionsToOrganiserDueOn,
+        opinionsAtOrganiserAt: r.opinionsAtOrganiser?.at ?? null,
+        toCommissionDueOn: r.toCommissionDueOn,
+        opinionsAtCommissionAt: r.opinionsAtCommission?.at ?? null,
+      },
     };
   }
 }
 
-const applicationView = (a: SelectionApplication): ApplicationView => ({
+const applicationView = (a: SelectionApplication, withOpinion: boolean): ApplicationView => ({
   id: a.id,
   roundId: a.roundId,
   bin: a.bin,
@@ -171,4 +288,8 @@ const applicationView = (a: SelectionApplication): ApplicationView => ({
   complianceDueOn: a.complianceDueOn,
   complianceOverdue: a.complianceOverdue,
   returnNotice: a.returnNotice,
+  instituteDueOn: a.instituteDueOn,
+  instituteOverdue: a.instituteOverdue,
+  sentToInstituteAt: a.sentToInstituteAt?.toISOString() ?? null,
+  ...(withOpinion ? { expertOpinion: a.expertOpinion } : {}),
 });

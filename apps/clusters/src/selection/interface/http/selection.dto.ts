@@ -37,6 +37,16 @@ export const RoundViewSchema = z.object({
   announcedOn: IsoDateSchema,
   applicationDeadline: z.iso.datetime({ offset: true }),
   acceptingApplications: z.boolean(),
+  expertStage: z
+    .object({
+      opinionsDueOn: IsoDateSchema.nullable().describe("C-16: the last day of the national institute's analysis"),
+      opinionsCompletedAt: z.iso.datetime({ offset: true }).nullable(),
+      opinionsToOrganiserDueOn: IsoDateSchema.nullable().describe('C-17'),
+      opinionsAtOrganiserAt: z.iso.datetime({ offset: true }).nullable(),
+      toCommissionDueOn: IsoDateSchema.nullable().describe('C-18'),
+      opinionsAtCommissionAt: z.iso.datetime({ offset: true }).nullable(),
+    })
+    .describe('C-13 … C-18: the dates of the expert stage'),
 });
 
 export const IdParams = z.object({ id: z.uuid() });
@@ -130,6 +140,76 @@ export const ComplianceBody = z.discriminatedUnion('compliant', [
   z.object({ compliant: z.literal(false), deficiencies: z.array(z.object({ field: text(200), reason: text(2000) })).min(1) }),
 ]);
 
+const point = text(2000);
+const CriterionAnalysisSchema = z.object({
+  code: z.string().trim().min(1).max(100).describe("An Annex 4 criterion code of the round's rule set (GET /rule-sets)"),
+  strengths: z.array(point).max(50),
+  weaknesses: z.array(point).max(50),
+  opportunities: z.array(point).max(50),
+  threats: z.array(point).max(50),
+  finding: z.enum(['meets', 'partially-meets', 'does-not-meet']).describe('C-15: the conclusion on the criterion'),
+});
+
+export const ExpertOpinionSchema = z.object({
+  criteria: z.array(CriterionAnalysisSchema),
+  conclusion: z.string(),
+  recommendation: z.enum(['recommended', 'not-recommended']),
+  givenBy: z.string(),
+  givenAt: z.iso.datetime({ offset: true }),
+});
+
+/** C-14, C-15: the institute's opinion on an application — a SWOT and a finding per Annex 4 criterion, recommendatory. */
+export const ExpertOpinionBody = z.object({
+  criteria: z.array(CriterionAnalysisSchema).min(1).max(20),
+  conclusion: text(20000),
+  recommendation: z.enum(['recommended', 'not-recommended']).describe('C-15: the opinion is recommendatory; the Commission decides (C-19)'),
+});
+
+/** C-14: the comparative assessment across the round's applications before the institute. */
+export const ComparativeAssessmentBody = z.object({
+  summary: text(20000),
+  ranking: z
+    .array(z.object({ applicationId: z.uuid(), rank: z.int().min(1).max(1000), note: text(2000).optional() }))
+    .min(1)
+    .max(1000),
+});
+
+/** C-13, C-17, C-18: a recorded hand-over, with the reference of its covering letter. */
+export const HandOverBody = z.object({ documentRef: text(200).describe('Reference of the covering letter (e.g. a documents-context id)') });
+
+const HandOverSchema = z.object({ documentRef: z.string(), by: z.string(), at: z.iso.datetime({ offset: true }) });
+
+export const ExpertReviewViewSchema = z.object({
+  roundId: z.uuid(),
+  ruleSetId: z.string(),
+  criteria: z.array(z.object({ code: z.string(), ruleId: z.string(), title: z.string() })),
+  opinionsDueOn: IsoDateSchema.nullable(),
+  opinionsOverdue: z.boolean(),
+  applications: z.array(
+    z.object({
+      applicationId: z.uuid(),
+      bin: BinSchema,
+      clusterName: z.string(),
+      sentToInstituteAt: z.iso.datetime({ offset: true }),
+      opinion: ExpertOpinionSchema.nullable(),
+    }),
+  ),
+  comparativeAssessment: z
+    .object({
+      summary: z.string(),
+      ranking: z.array(z.object({ applicationId: z.uuid(), rank: z.int(), note: z.string().optional() })),
+      givenBy: z.string(),
+      givenAt: z.iso.datetime({ offset: true }),
+    })
+    .nullable(),
+  opinionsToOrganiserDueOn: IsoDateSchema.nullable(),
+  opinionsToOrganiserOverdue: z.boolean(),
+  opinionsAtOrganiser: HandOverSchema.nullable(),
+  toCommissionDueOn: IsoDateSchema.nullable(),
+  toCommissionOverdue: z.boolean(),
+  opinionsAtCommission: HandOverSchema.nullable(),
+});
+
 export const ApplicationViewSchema = z.object({
   id: z.uuid(),
   roundId: z.uuid(),
@@ -144,6 +224,10 @@ export const ApplicationViewSchema = z.object({
   returnNotice: z
     .object({ deficiencies: z.array(z.object({ field: z.string(), reason: z.string() })), returnedAt: z.string(), returnedBy: z.string() })
     .nullable(),
+  instituteDueOn: IsoDateSchema.nullable().describe('C-13: the last day to send it to the national institute'),
+  instituteOverdue: z.boolean(),
+  sentToInstituteAt: z.iso.datetime({ offset: true }).nullable(),
+  expertOpinion: ExpertOpinionSchema.nullable().optional().describe('C-14, C-15: for the organiser and the experts only'),
 });
 
 export const ProtocolBody = z.object({
@@ -164,8 +248,8 @@ export const ResultsViewSchema = z.object({
 });
 
 export const DeadlineViewSchema = z.object({
-  kind: z.enum(['compliance-check', 'results-publication']),
-  ruleId: z.enum(['C-12', 'C-21']),
+  kind: z.enum(['compliance-check', 'institute-transfer', 'expert-opinions', 'opinions-to-organiser', 'opinions-to-commission', 'results-publication']),
+  ruleId: z.enum(['C-12', 'C-13', 'C-16', 'C-17', 'C-18', 'C-21']),
   subjectId: z.uuid(),
   roundId: z.uuid(),
   bin: BinSchema.optional(),

@@ -10,6 +10,13 @@ import {
   FileApplicationCommand,
   WithdrawApplicationCommand,
 } from '../../application/commands/application-commands.js';
+import {
+  GiveComparativeAssessmentCommand,
+  GiveOpinionCommand,
+  HandOpinionsToOrganiserCommand,
+  PutBeforeCommissionCommand,
+  SendToInstituteCommand,
+} from '../../application/commands/expert-stage-commands.js';
 import { PublishResultsCommand, RecordProtocolCommand } from '../../application/commands/results-commands.js';
 import { SelectionQueries } from '../../application/queries/selection.queries.js';
 import {
@@ -17,8 +24,12 @@ import {
   ApplicationListQuery,
   ApplicationViewSchema,
   ChangeApplicationBody,
+  ComparativeAssessmentBody,
   ComplianceBody,
   DeadlineViewSchema,
+  ExpertOpinionBody,
+  ExpertReviewViewSchema,
+  HandOverBody,
   FileApplicationBody,
   IdParams,
   ProtocolBody,
@@ -28,7 +39,9 @@ import {
 } from './selection.dto.js';
 
 const ORGANISER = CLUSTER_ORGANISER_ROLES;
-const APPLICATION_READERS = ['applicant' as const, ...CLUSTER_ORGANISER_ROLES];
+const EXPERT = ['cluster-expert' as const];
+const APPLICATION_READERS = ['applicant' as const, ...CLUSTER_ORGANISER_ROLES, ...EXPERT];
+const EXPERT_REVIEW_READERS = [...CLUSTER_ORGANISER_ROLES, ...EXPERT, 'cluster-commission-member' as const, 'cluster-commission-secretary' as const];
 
 /**
  * The selection of territorial clusters over HTTP (C-2 … C-12). Every route declares its access with
@@ -204,9 +217,102 @@ export class SelectionHttpController {
     return this.queries.application(p.id, actor);
   }
 
+  @Post('applications/:id/institute-transfer')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'Send a compliant application to the national institute, within 3 WD after the check period (C-13)',
+    tags: ['expert stage'],
+    access: ORGANISER,
+    params: IdParams,
+    body: HandOverBody,
+    response: ApplicationViewSchema,
+    errors: [404, 409],
+  })
+  async sendToInstitute(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof HandOverBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new SendToInstituteCommand(p.id, body.documentRef));
+    return this.queries.application(p.id, actor);
+  }
+
+  @Post('applications/:id/expert-opinion')
+  @HttpCode(200)
+  @Endpoint({
+    summary: "The national institute's recommendatory opinion: a SWOT and a finding per Annex 4 criterion (C-14, C-15)",
+    tags: ['expert stage'],
+    access: EXPERT,
+    params: IdParams,
+    body: ExpertOpinionBody,
+    response: ApplicationViewSchema,
+    errors: [404, 409, 422],
+  })
+  async giveOpinion(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof ExpertOpinionBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new GiveOpinionCommand(p.id, body, actor));
+    return this.queries.application(p.id, actor);
+  }
+
+  @Post('rounds/:id/comparative-assessment')
+  @HttpCode(200)
+  @Endpoint({
+    summary: "The institute's comparative assessment across the round's applications; completes its analysis, due 60 CD after the deadline (C-14, C-16)",
+    tags: ['expert stage'],
+    access: EXPERT,
+    params: IdParams,
+    body: ComparativeAssessmentBody,
+    response: ExpertReviewViewSchema,
+    errors: [404, 409, 422],
+  })
+  async compare(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof ComparativeAssessmentBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new GiveComparativeAssessmentCommand(p.id, body, actor));
+    return this.queries.expertReview(p.id, actor);
+  }
+
+  @Post('rounds/:id/opinions-to-organiser')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'The institute hands the opinions to the organiser, within 5 WD after the analysis period (C-17)',
+    tags: ['expert stage'],
+    access: EXPERT,
+    params: IdParams,
+    body: HandOverBody,
+    response: ExpertReviewViewSchema,
+    errors: [404, 409],
+  })
+  async toOrganiser(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof HandOverBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new HandOpinionsToOrganiserCommand(p.id, body.documentRef, actor));
+    return this.queries.expertReview(p.id, actor);
+  }
+
+  @Post('rounds/:id/opinions-to-commission')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'The organiser puts the materials and the opinions before the Commission, within 3 WD of receiving them (C-18)',
+    tags: ['expert stage'],
+    access: ORGANISER,
+    params: IdParams,
+    body: HandOverBody,
+    response: ExpertReviewViewSchema,
+    errors: [404, 409],
+  })
+  async toCommission(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof HandOverBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new PutBeforeCommissionCommand(p.id, body.documentRef, actor));
+    return this.queries.expertReview(p.id, actor);
+  }
+
+  @Get('rounds/:id/expert-review')
+  @Endpoint({
+    summary: "The institute's opinions and comparison on a round (the Commission: once before it, C-18)",
+    tags: ['expert stage'],
+    access: EXPERT_REVIEW_READERS,
+    params: IdParams,
+    response: ExpertReviewViewSchema,
+    errors: [404],
+  })
+  expertReview(@ValidParams() p: z.infer<typeof IdParams>, @CurrentActor() actor: Actor) {
+    return this.queries.expertReview(p.id, actor);
+  }
+
   @Get('deadlines')
   @Endpoint({
-    summary: 'Open deadlines (ADR 0033): compliance checks (C-12), results publication (C-21), with overdue',
+    summary: 'Open deadlines (ADR 0033): compliance checks (C-12), the expert stage (C-13, C-16 … C-18), results publication (C-21), with overdue',
     tags: ['deadlines'],
     access: [...ORGANISER, ...FUND_STAFF_ROLES],
     response: z.array(DeadlineViewSchema),
