@@ -135,6 +135,11 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'training POST /provider-applications': [A], // F-65, F-77
   'training GET /provider-applications': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // the company (F-35) and the Fund's staff
   'training GET /provider-applications/:id': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
+  'training POST /provider-applications/:id/completeness-review': ['training-officer'], // F-68
+  'training GET /provider-applications/:id/completeness-reviews': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // F-68: the Fund's staff
+  'training POST /provider-applications/:id/remarks': ['training-officer'], // F-70
+  'training POST /provider-applications/:id/remarks/fix': [A], // F-71: the company itself
+  'training GET /provider-applications/:id/notices': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // F-35: the company and the Fund's staff
   'training GET /deadlines': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // ADR 0033, F-68
   // clusters (issue #15): the rule sets and announcements are public (C-5); the organiser announces and checks (C-3, C-12); a participant files, changes, withdraws and reads its own (C-6 … C-11, C-2)
   'clusters GET /rule-sets': 'public',

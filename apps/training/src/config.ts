@@ -5,5 +5,11 @@ import { baseConfigSchema } from '@hub/nest-commons';
 export const trainingConfigSchema = baseConfigSchema.extend({
   /** Port under `tools/hub up` (package.json `hub.port`); a deployment sets PORT. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3105),
+  /**
+   * F-68 external registers (ADR 0071): `development` = the development adapter (no real data,
+   * marked so in every outcome's source); `none` (default) = no register connected, the officer's
+   * recorded check with evidence is required for grounds (1), (4), (5).
+   */
+  TRAINING_REGISTERS: z.enum(['development', 'none']).default('none'),
 });
 export type TrainingConfig = z.infer<typeof trainingConfigSchema>;

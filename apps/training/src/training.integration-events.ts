@@ -57,7 +57,11 @@ export class TrainingIntegrationEvents extends IntegrationEventMapper {
           ),
         ];
       case 'CompletenessReviewBecameOverdue':
-        return []; // internal for now: on the deadlines board (GET /deadlines)
+      case 'CompletenessReviewed':
+      case 'RemarksIssued':
+      case 'RemarksFixed':
+      case 'ProviderApplicationLapsed':
+        return []; // internal: on the application and the deadlines board (GET /deadlines)
     }
   }
 }

@@ -331,6 +331,41 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
     summary: 'Open training deadlines: the completeness review of provider applications (F-68)',
   },
+  {
+    upstream: 'training',
+    method: 'POST',
+    path: '/provider-applications/:id/completeness-review',
+    access: ['training-officer'],
+    summary: "F-68 completeness review: the eight refusal grounds, registers via adapters or the officer's recorded check, each outcome with source and date",
+  },
+  {
+    upstream: 'training',
+    method: 'GET',
+    path: '/provider-applications/:id/completeness-reviews',
+    access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
+    summary: 'F-68 completeness reviews of a provider application',
+  },
+  {
+    upstream: 'training',
+    method: 'POST',
+    path: '/provider-applications/:id/remarks',
+    access: ['training-officer'],
+    summary: 'Issue remarks on an incomplete provider application within 10 WD of filing (F-70)',
+  },
+  {
+    upstream: 'training',
+    method: 'POST',
+    path: '/provider-applications/:id/remarks/fix',
+    access: ['applicant'],
+    summary: 'Fix the remarks within 10 WD of receipt (F-71)',
+  },
+  {
+    upstream: 'training',
+    method: 'GET',
+    path: '/provider-applications/:id/notices',
+    access: ['applicant', 'fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
+    summary: 'Notices about a provider application: lapse (F-71), decision (F-74)',
+  },
   // ---- clusters (issue #15, C-2 … C-12; keep in step with apps/clusters's @Endpoint access and EXPECTED_POLICY). The announcement and the rule sets are public (C-5); a participant (applicant) sees only its own applications (C-2). ----
   {
     upstream: 'clusters',

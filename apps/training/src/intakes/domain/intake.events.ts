@@ -29,8 +29,46 @@ export interface CompletenessReviewBecameOverdue extends DomainEvent {
   readonly reviewDueOn: IsoDate;
 }
 
-export type TrainingEvent = IntakeAnnounced | ProviderApplicationFiled | CompletenessReviewBecameOverdue;
+export interface CompletenessReviewed extends DomainEvent {
+  readonly name: 'CompletenessReviewed';
+  readonly bin: string;
+  readonly result: 'complete' | 'refused';
+  readonly reviewId: string;
+}
+export interface RemarksIssued extends DomainEvent {
+  readonly name: 'RemarksIssued';
+  readonly bin: string;
+  readonly issuedOn: IsoDate;
+  readonly fixDueOn: IsoDate;
+}
+export interface RemarksFixed extends DomainEvent {
+  readonly name: 'RemarksFixed';
+  readonly bin: string;
+  readonly fixedOn: IsoDate;
+}
+export interface ProviderApplicationLapsed extends DomainEvent {
+  readonly name: 'ProviderApplicationLapsed';
+  readonly bin: string;
+  readonly fixDueOn: IsoDate | null;
+}
 
-const NAMES: ReadonlySet<string> = new Set<TrainingEvent['name']>(['IntakeAnnounced', 'ProviderApplicationFiled', 'CompletenessReviewBecameOverdue']);
+export type TrainingEvent =
+  | IntakeAnnounced
+  | ProviderApplicationFiled
+  | CompletenessReviewBecameOverdue
+  | CompletenessReviewed
+  | RemarksIssued
+  | RemarksFixed
+  | ProviderApplicationLapsed;
+
+const NAMES: ReadonlySet<string> = new Set<TrainingEvent['name']>([
+  'IntakeAnnounced',
+  'ProviderApplicationFiled',
+  'CompletenessReviewBecameOverdue',
+  'CompletenessReviewed',
+  'RemarksIssued',
+  'RemarksFixed',
+  'ProviderApplicationLapsed',
+]);
 
 export const isTrainingEvent = (e: DomainEvent): e is TrainingEvent => NAMES.has(e.name);

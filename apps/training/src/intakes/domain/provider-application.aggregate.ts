@@ -1,5 +1,7 @@
 import type { IsoDate } from '@hub/calendar';
-import { AggregateRoot, ValidationError } from '@hub/kernel';
+import { AggregateRoot, IllegalStateError, ValidationError } from '@hub/kernel';
+import type { CompletenessReview } from './completeness-review.js';
+import { assertRemarksIssuedInTime, assertRemarksFixedInTime } from './rules/remarks-deadlines.rule.js';
 import type { Mutable } from './mutable.js';
 import type { TrainingEvent } from './intake.events.js';
 import type { CourseSyllabus, TypedAttachment } from './intake.types.js';
@@ -7,7 +9,21 @@ import { assertInsideIntakeWindow } from './rules/application-window.rule.js';
 import { assertActiveParticipant } from './rules/participant-eligibility.rule.js';
 import { assertAccuracyDeclared } from './rules/declaration-of-accuracy.rule.js';
 
-export type ProviderApplicationStatus = 'filed' | 'review-overdue';
+/**
+ * filed (or review-overdue) → complete | refused (F-68) · filed → remarks-issued (F-70) →
+ * resubmitted (F-71) → complete | refused · remarks-issued → lapsed (F-71 missed) ·
+ * complete → admitted | rejected (the Commission, F-72).
+ */
+export type ProviderApplicationStatus =
+  'filed' | 'review-overdue' | 'remarks-issued' | 'resubmitted' | 'lapsed' | 'complete' | 'refused' | 'admitted' | 'rejected';
+
+/** Remarks on an incomplete application (F-70) and the day by which the applicant fixes them (F-71). */
+export interface Remarks {
+  readonly items: readonly string[];
+  readonly issuedOn: IsoDate;
+  readonly fixDueOn: IsoDate;
+  readonly fixedOn: IsoDate | null;
+}
 
 /**
  * A training company's application to an intake (F-65 … F-67): one or more course syllabi, the
@@ -28,6 +44,9 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
   readonly filedAt!: Date;
   readonly filedOn!: IsoDate;
   readonly reviewDueOn!: IsoDate;
+  readonly remarks!: Remarks | null;
+  /** Why it was refused (F-68 grounds) or rejected (the Commission, F-72), each citing its rule. */
+  readonly refusalReasons!: readonly string[];
   readonly version!: number;
   readonly createdAt!: Date;
   readonly updatedAt!: Date;
@@ -72,6 +91,8 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
       filedAt: input.at,
       filedOn: input.filedOn,
       reviewDueOn: input.reviewDueOn,
+      remarks: null,
+      refusalReasons: [],
       createdAt: input.at,
       updatedAt: input.at,
     });
@@ -96,5 +117,50 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
     this.m.status = 'review-overdue';
     this.m.updatedAt = at;
     this.record({ name: 'CompletenessReviewBecameOverdue', aggregateId: this.id, occurredAt: at, bin: this.bin, reviewDueOn: this.reviewDueOn });
+  }
+
+  /** F-68: the completeness review's result — complete (to the Commission, F-69) or refused with the grounds that apply. */
+  applyCompletenessReview(review: CompletenessReview, at: Date): void {
+    if (!['filed', 'review-overdue', 'resubmitted'].includes(this.status))
+      throw new IllegalStateError('provider application', this.status, 'review', 'only a filed or resubmitted application is reviewed');
+    this.m.status = review.result;
+    this.m.refusalReasons = review.outcomes.filter((o) => o.refuses).map((o) => `${o.ruleId}: ${o.message}`);
+    this.m.updatedAt = at;
+    this.record({ name: 'CompletenessReviewed', aggregateId: this.id, occurredAt: at, bin: this.bin, result: review.result, reviewId: review.id });
+  }
+
+  /** F-70: the Fund's remarks on an incomplete application, within the review period (10 WD of filing); the applicant has until `fixDueOn` (F-71). */
+  issueRemarks(input: { items: readonly string[]; issuedOn: IsoDate; fixDueOn: IsoDate; at: Date }): void {
+    if (this.status !== 'filed' && this.status !== 'review-overdue')
+      throw new IllegalStateError('provider application', this.status, 'issue remarks on', 'remarks are issued once, on a filed application');
+    assertRemarksIssuedInTime({ filedOn: this.filedOn, reviewDueOn: this.reviewDueOn }, input.issuedOn);
+    if (input.items.length === 0) throw ValidationError.field('items', 'at least one remark');
+    this.m.remarks = { items: input.items, issuedOn: input.issuedOn, fixDueOn: input.fixDueOn, fixedOn: null };
+    this.m.status = 'remarks-issued';
+    this.m.updatedAt = input.at;
+    this.record({ name: 'RemarksIssued', aggregateId: this.id, occurredAt: input.at, bin: this.bin, issuedOn: input.issuedOn, fixDueOn: input.fixDueOn });
+  }
+
+  /** F-71: the applicant fixes the remarks (new syllabi and attachments) by the due day; the application is reviewed again. */
+  fixRemarks(input: { courses: readonly CourseSyllabus[]; attachments: readonly TypedAttachment[]; fixedOn: IsoDate; at: Date }): void {
+    if (this.status !== 'remarks-issued' || !this.remarks)
+      throw new IllegalStateError('provider application', this.status, 'fix the remarks of', 'there are no open remarks');
+    assertRemarksFixedInTime(this.remarks, input.fixedOn);
+    if (input.courses.length === 0) throw ValidationError.field('courses', 'at least one course syllabus (F-65(1))');
+    this.m.courses = input.courses;
+    this.m.attachments = input.attachments;
+    this.m.remarks = { ...this.remarks, fixedOn: input.fixedOn };
+    this.m.status = 'resubmitted';
+    this.m.updatedAt = input.at;
+    this.record({ name: 'RemarksFixed', aggregateId: this.id, occurredAt: input.at, bin: this.bin, fixedOn: input.fixedOn });
+  }
+
+  /** F-71: the remarks were not fixed in time — the application lapses and the applicant is notified. Idempotent. */
+  lapse(at: Date): boolean {
+    if (this.status !== 'remarks-issued') return false;
+    this.m.status = 'lapsed';
+    this.m.updatedAt = at;
+    this.record({ name: 'ProviderApplicationLapsed', aggregateId: this.id, occurredAt: at, bin: this.bin, fixDueOn: this.remarks?.fixDueOn ?? null });
+    return true;
   }
 }

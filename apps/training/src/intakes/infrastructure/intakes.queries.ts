@@ -5,8 +5,8 @@ import { Clock, NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import type { Intake } from '../domain/intake.aggregate.js';
 import type { ProviderApplication } from '../domain/provider-application.aggregate.js';
-import { IntakeSchema, ProviderApplicationSchema } from './intake.schema.js';
-import type { IntakeView, ProviderApplicationView, TrainingDeadlineView } from '../interface/http/intakes.dto.js';
+import { CompletenessReviewSchema, IntakeSchema, NoticeSchema, ProviderApplicationSchema } from './intake.schema.js';
+import type { CompletenessReviewView, IntakeView, NoticeView, ProviderApplicationView, TrainingDeadlineView } from '../interface/http/intakes.dto.js';
 
 const intakeView = (i: Intake): IntakeView => ({
   id: i.id,
@@ -29,6 +29,8 @@ const applicationView = (a: ProviderApplication): ProviderApplicationView => ({
   filedAt: a.filedAt.toISOString(),
   filedOn: a.filedOn,
   reviewDueOn: a.reviewDueOn,
+  remarks: a.remarks ? { ...a.remarks, items: [...a.remarks.items] } : null,
+  refusalReasons: [...a.refusalReasons],
 });
 
 /** Reads on a fresh EntityManager fork, with F-35 applied: the Fund's staff see every company, a representative only its own. */
@@ -66,21 +68,65 @@ export class IntakesQueries {
     if (!a || (!hasAnyRole(actor, FUND_STAFF_ROLES) && !actor.companies.includes(a.bin))) throw new NotFoundError('provider application', id);
     return applicationView(a);
   }
-  /** ADR 0033: the open completeness reviews (F-68), by due date; overdue once the due day has passed. */
+  /** F-68: the completeness reviews of an application (staff only), newest first. */
+  async reviews(applicationId: string): Promise<CompletenessReviewView[]> {
+    await this.exists(applicationId);
+    const rows = await this.uow.reader().find(CompletenessReviewSchema, { applicationId }, { orderBy: { reviewedAt: 'desc', id: 'desc' } });
+    return rows.map((r) => ({
+      id: r.id,
+      applicationId: r.applicationId,
+      result: r.result,
+      outcomes: r.outcomes.map((o) => ({ ...o, details: { ...o.details } })),
+      reviewedBy: r.reviewedBy,
+      reviewedOn: r.reviewedOn,
+      reviewedAt: r.reviewedAt.toISOString(),
+    }));
+  }
+  /** F-71, F-74: the notices sent about an application (its applicant, F-35, and the Fund's staff). */
+  async notices(applicationId: string, actor: Actor): Promise<NoticeView[]> {
+    await this.application(applicationId, actor);
+    const rows = await this.uow.reader().find(NoticeSchema, { applicationId }, { orderBy: { sentAt: 'asc', id: 'asc' } });
+    return rows.map((n) => ({ id: n.id, applicationId: n.applicationId, kind: n.kind, ruleId: n.ruleId, text: n.text, sentOn: n.sentOn }));
+  }
+  private async exists(applicationId: string): Promise<void> {
+    if (!(await this.uow.reader().count(ProviderApplicationSchema, { id: applicationId }))) throw new NotFoundError('provider application', applicationId);
+  }
+  /**
+   * ADR 0033: the open deadlines by due date, overdue once the due day has passed — the completeness
+   * review or remarks (F-68, F-70: 10 WD of filing) and the fixing of remarks (F-71: 10 WD of receipt).
+   */
   async deadlines(): Promise<TrainingDeadlineView[]> {
     const today = almatyDate(this.clock.now());
     const rows = await this.uow
       .reader()
-      .find(ProviderApplicationSchema, { status: { $in: ['filed', 'review-overdue'] } }, { orderBy: { reviewDueOn: 'asc', id: 'asc' }, limit: 1000 });
-    return rows.map((a) => ({
-      kind: 'completeness-review' as const,
-      ruleId: 'F-68' as const,
-      subjectId: a.id,
-      bin: a.bin,
-      startedOn: a.filedOn,
-      dueDate: a.reviewDueOn,
-      status: 'open' as const,
-      overdue: a.status === 'review-overdue' || a.reviewDueOn < today,
-    }));
+      .find(
+        ProviderApplicationSchema,
+        { status: { $in: ['filed', 'review-overdue', 'remarks-issued'] } },
+        { orderBy: { reviewDueOn: 'asc', id: 'asc' }, limit: 1000 },
+      );
+    const board: TrainingDeadlineView[] = rows.map((a) =>
+      a.status === 'remarks-issued' && a.remarks
+        ? {
+            kind: 'remarks-fix' as const,
+            ruleId: 'F-71' as const,
+            subjectId: a.id,
+            bin: a.bin,
+            startedOn: a.remarks.issuedOn,
+            dueDate: a.remarks.fixDueOn,
+            status: 'open' as const,
+            overdue: a.remarks.fixDueOn < today,
+          }
+        : {
+            kind: 'completeness-review' as const,
+            ruleId: 'F-68' as const,
+            subjectId: a.id,
+            bin: a.bin,
+            startedOn: a.filedOn,
+            dueDate: a.reviewDueOn,
+            status: 'open' as const,
+            overdue: a.status === 'review-overdue' || a.reviewDueOn < today,
+          },
+    );
+    return board.sort((x, y) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.subjectId < y.subjectId ? -1 : 1));
   }
 }

@@ -1,0 +1,72 @@
+import { expect } from 'vitest';
+import { type Harness, auth, deliverParticipation, json, participationStarted } from './training-harness.js';
+
+/** A 6-month course with a curriculum for every one of its 24 weeks (passes F-68(6) and (7)). */
+export const fullCourse = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Backend engineering in TypeScript',
+  description: 'A full-stack course',
+  curriculum: Array.from({ length: 24 }, (_, i) => ({ week: i + 1, topics: `Topic of week ${i + 1}`, academicHours: 12 })),
+  durationMonths: 6,
+  studentSelectionCriteria: 'An entrance test',
+  priceTiyn: 45_000_000,
+  ...overrides,
+});
+
+export const announceIntake = async (h: Harness, window: { opensOn: string; closesOn: string } = { opensOn: '2026-11-01', closesOn: '2026-12-31' }) =>
+  json(
+    await h
+      .http()
+      .post('/intakes')
+      .set(auth(await h.token(['training-officer'])))
+      .send({
+        title: 'ICT training intake 2027',
+        ...window,
+        selectionCriteria: { version: '2026-1', text: 'Selection criteria of the Fund' },
+        intakeOrder: { version: '2026-1', text: 'Intake order of the Fund' },
+      }),
+  ).id;
+
+/** A company that is an active Astana Hub participant in the read model (participation's event through the real inbox). */
+export const aParticipant = async (h: Harness): Promise<string> => {
+  const event = participationStarted();
+  expect(await deliverParticipation(h, event)).toBe('handled');
+  return event.payload.bin;
+};
+
+/** What a test reads of a response. */
+export interface Res {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export const fileApplication = async (h: Harness, intakeId: string, bin: string, overrides: Record<string, unknown> = {}): Promise<Res> =>
+  h
+    .http()
+    .post('/provider-applications')
+    .set(auth(await h.token(['applicant'], [bin])))
+    .send({
+      intakeId,
+      bin,
+      language: 'ru',
+      courses: [fullCourse()],
+      attachments: [{ kind: 'premises-rights', documentId: 'doc-1', title: 'Lease of the classroom' }],
+      declarationOfAccuracy: true,
+      ...overrides,
+    });
+
+/** An officer's F-68 review with nothing found (registers through the configured adapter). */
+export const cleanReview = (overrides: Record<string, unknown> = {}) => ({
+  findings: {
+    falseInformation: { found: false },
+    bankruptcyOrLiquidation: { inProceedings: false, source: 'stat.gov.kz register of legal entities' },
+    internetResource: { url: 'https://school.example.kz/astana-hub', statesParticipation: true },
+  },
+  ...overrides,
+});
+
+export const review = async (h: Harness, id: string, body: Record<string, unknown> = cleanReview()): Promise<Res> =>
+  h
+    .http()
+    .post(`/provider-applications/${id}/completeness-review`)
+    .set(auth(await h.token(['training-officer'])))
+    .send(body);
