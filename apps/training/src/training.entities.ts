@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { CommissionDecisionSchema, CommissionMemberSchema, CommissionVoteSchema } from './commission/infrastructure/commission.schema.js';
 import { TrainingParticipantSchema } from './participants/infrastructure/participant.schema.js';
 import { TrainingParticipationSchema } from './participants/infrastructure/participation.schema.js';
 import { CompletenessReviewSchema, IntakeSchema, NoticeSchema, ProviderApplicationSchema } from './intakes/infrastructure/intake.schema.js';
@@ -9,6 +10,9 @@ export const trainingEntities: EntitySchema[] = [
   ProviderApplicationSchema,
   CompletenessReviewSchema,
   NoticeSchema,
+  CommissionMemberSchema,
+  CommissionVoteSchema,
+  CommissionDecisionSchema,
   TrainingParticipantSchema,
   TrainingParticipationSchema,
 ];

@@ -61,7 +61,11 @@ export class TrainingIntegrationEvents extends IntegrationEventMapper {
       case 'RemarksIssued':
       case 'RemarksFixed':
       case 'ProviderApplicationLapsed':
-        return []; // internal: on the application and the deadlines board (GET /deadlines)
+        return [];
+      case 'CommissionDecided':
+      case 'TrainingContractSigned':
+      case 'TraineeListChanged':
+        return []; // published in v1 from step 6 // internal: on the application and the deadlines board (GET /deadlines)
     }
   }
 }

@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { AnnounceIntakeHandler, FileProviderApplicationHandler } from './application/intakes.commands.js';
 import { FixRemarksHandler, IssueRemarksHandler, ReviewCompletenessHandler } from './application/review.commands.js';
 import { IntakesQueries } from './infrastructure/intakes.queries.js';
-import { ProviderApplicationRepository } from './application/ports/intakes.ports.js';
+import { IntakeRepository, ParticipationStatus, ProviderApplicationRepository, TrainingThresholds, WorkingDays } from './application/ports/intakes.ports.js';
 import { intakeProviders } from './infrastructure/intakes.mikro-orm.js';
 import { IntakesHttpController } from './interface/http/intakes.http.controller.js';
 
@@ -19,6 +19,6 @@ import { IntakesHttpController } from './interface/http/intakes.http.controller.
     IssueRemarksHandler,
     FixRemarksHandler,
   ],
-  exports: [ProviderApplicationRepository],
+  exports: [ProviderApplicationRepository, IntakeRepository, ParticipationStatus, WorkingDays, TrainingThresholds, IntakesQueries],
 })
 export class IntakesModule {}

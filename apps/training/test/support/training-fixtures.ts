@@ -70,3 +70,25 @@ export const review = async (h: Harness, id: string, body: Record<string, unknow
     .post(`/provider-applications/${id}/completeness-review`)
     .set(auth(await h.token(['training-officer'])))
     .send(body);
+
+/** A participant's application, filed and reviewed complete (F-68): ready for the Commission. */
+export const completeApplication = async (h: Harness, intakeId: string, overrides: Record<string, unknown> = {}) => {
+  const started = participationStarted();
+  expect(await deliverParticipation(h, started)).toBe('handled');
+  const bin = started.payload.bin;
+  const filed = await fileApplication(h, intakeId, bin, overrides);
+  expect(filed.status).toBe(201);
+  const id = json(filed).id;
+  expect((await review(h, id)).status).toBe(201);
+  return { id, bin, started: started.payload };
+};
+
+/** The training officer appoints a Commission member (F-69); the member acts with a commission-member token of this subject. */
+export const appoint = async (h: Harness, intakeId: string, subject: string, affiliation: string): Promise<Res> =>
+  h
+    .http()
+    .post(`/intakes/${intakeId}/commission/members`)
+    .set(auth(await h.token(['training-officer'])))
+    .send({ subject, fullName: `Member ${subject}`, affiliation });
+
+export const memberToken = (h: Harness, subject: string): Promise<string> => h.token(['commission-member'], [], subject);

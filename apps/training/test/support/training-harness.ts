@@ -10,6 +10,7 @@ import { ParticipantsModule } from '../../src/participants/participants.module.j
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/registration-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/participation-events.consumer.js';
 import { IntakesModule } from '../../src/intakes/intakes.module.js';
+import { CommissionModule } from '../../src/commission/commission.module.js';
 
 /**
  * ICT training on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
@@ -23,7 +24,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
   return startTestApp({
     prefix,
     createModule: (env) => {
-      @Module({ imports: [trainingPlatform(env), IntakesModule, ParticipantsModule] })
+      @Module({ imports: [trainingPlatform(env), IntakesModule, CommissionModule, ParticipantsModule] })
       class TrainingTestApp {}
       return TrainingTestApp;
     },

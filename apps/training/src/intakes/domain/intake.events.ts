@@ -52,6 +52,33 @@ export interface ProviderApplicationLapsed extends DomainEvent {
   readonly fixDueOn: IsoDate | null;
 }
 
+export interface CommissionDecided extends DomainEvent {
+  readonly name: 'CommissionDecided';
+  readonly intakeId: string;
+  readonly bin: string;
+  readonly outcome: 'admitted' | 'rejected';
+  readonly quotas: number | null;
+  readonly reasons: readonly string[];
+  readonly decidedOn: IsoDate;
+  readonly noticeDueOn: IsoDate;
+  readonly contractDueOn: IsoDate | null;
+}
+export interface TrainingContractSigned extends DomainEvent {
+  readonly name: 'TrainingContractSigned';
+  readonly intakeId: string;
+  readonly bin: string;
+  readonly contractNumber: string;
+  readonly signedOn: IsoDate;
+  readonly quotas: number;
+}
+export interface TraineeListChanged extends DomainEvent {
+  readonly name: 'TraineeListChanged';
+  readonly intakeId: string;
+  readonly bin: string;
+  readonly traineeCount: number;
+  readonly quotas: number;
+}
+
 export type TrainingEvent =
   | IntakeAnnounced
   | ProviderApplicationFiled
@@ -59,7 +86,10 @@ export type TrainingEvent =
   | CompletenessReviewed
   | RemarksIssued
   | RemarksFixed
-  | ProviderApplicationLapsed;
+  | ProviderApplicationLapsed
+  | CommissionDecided
+  | TrainingContractSigned
+  | TraineeListChanged;
 
 const NAMES: ReadonlySet<string> = new Set<TrainingEvent['name']>([
   'IntakeAnnounced',
@@ -69,6 +99,9 @@ const NAMES: ReadonlySet<string> = new Set<TrainingEvent['name']>([
   'RemarksIssued',
   'RemarksFixed',
   'ProviderApplicationLapsed',
+  'CommissionDecided',
+  'TrainingContractSigned',
+  'TraineeListChanged',
 ]);
 
 export const isTrainingEvent = (e: DomainEvent): e is TrainingEvent => NAMES.has(e.name);

@@ -1,6 +1,6 @@
 import { defineEntity } from '@mikro-orm/core';
 import { Intake } from '../domain/intake.aggregate.js';
-import { ProviderApplication, type ProviderApplicationStatus, type Remarks } from '../domain/provider-application.aggregate.js';
+import { ProviderApplication, type ProviderApplicationStatus, type Remarks, type TrainingContract } from '../domain/provider-application.aggregate.js';
 import { CompletenessReview, type CompletenessResult } from '../domain/completeness-review.js';
 import { Notice, type NoticeKind } from '../domain/notice.js';
 import type { StoredGroundOutcome } from '../domain/rules/refusal-grounds/ground-outcome.js';
@@ -48,6 +48,15 @@ export const ProviderApplicationSchema = defineEntity({
     reviewDueOn: p.date(),
     remarks: p.json<Remarks>().nullable(),
     refusalReasons: p.json<string[]>(),
+    presentationAt: p.datetime().columnType('timestamptz').nullable(),
+    decidedOn: p.date().nullable(),
+    quotas: p.integer().nullable(),
+    noticeDueOn: p.date().nullable(),
+    noticeSentOn: p.date().nullable(),
+    contractDueOn: p.date().nullable(),
+    contract: p.json<TrainingContract>().nullable(),
+    missedDeadlines: p.json<string[]>(),
+    traineeCount: p.integer(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),

@@ -47,6 +47,9 @@ export class MikroOrmProviderApplicationRepository extends ProviderApplicationRe
   add(application: ProviderApplication): void {
     this.uow.em().persist(application);
   }
+  listByIntake(intakeId: string, statuses: readonly ProviderApplication['status'][]): Promise<ProviderApplication[]> {
+    return this.uow.em().find(ProviderApplicationSchema, { intakeId, status: { $in: [...statuses] } }, { orderBy: { filedAt: 'asc', id: 'asc' } });
+  }
   addReview(review: CompletenessReview): void {
     this.uow.em().persist(review);
   }
@@ -83,6 +86,8 @@ export const intakeProviders: Provider[] = [
       return {
         reviewWorkingDays: (on) => rd.numberAt('deadline.training-review-wd', on),
         remarksFixWorkingDays: (on) => rd.numberAt('deadline.training-remarks-fix-wd', on),
+        decisionNoticeWorkingDays: (on) => rd.numberAt('deadline.training-decision-notice-wd', on),
+        contractWorkingDays: (on) => rd.numberAt('deadline.training-contract-wd', on),
         taxDebtLimitTiyn: (on) => taxDebtLimitTiyn(on, rd),
         minCourseMonths: (on) => rd.numberAt('training-course-min-months', on),
       };

@@ -13,6 +13,8 @@ export abstract class IntakeRepository {
 export abstract class ProviderApplicationRepository {
   abstract get(id: string): Promise<ProviderApplication>;
   abstract add(application: ProviderApplication): void;
+  /** The applications of an intake in these states (for the Commission's decision), oldest first. */
+  abstract listByIntake(intakeId: string, statuses: readonly ProviderApplication['status'][]): Promise<ProviderApplication[]>;
   /** F-68: a completeness review, stored with every ground's outcome, source and date. */
   abstract addReview(review: CompletenessReview): void;
   /** F-71, F-74: a notice to the applicant. */
@@ -32,6 +34,10 @@ export abstract class TrainingThresholds {
   abstract reviewWorkingDays(on: IsoDate): number;
   /** F-71: working days to fix remarks (`deadline.training-remarks-fix-wd`). */
   abstract remarksFixWorkingDays(on: IsoDate): number;
+  /** F-74: working days to send the decision notice (`deadline.training-decision-notice-wd`). */
+  abstract decisionNoticeWorkingDays(on: IsoDate): number;
+  /** F-75: working days to sign the contract after a positive decision (`deadline.training-contract-wd`). */
+  abstract contractWorkingDays(on: IsoDate): number;
   /** F-68(1): the tax-debt limit in tiyn, 6 × MCI of the year (`tax-debt-limit-mci-multiplier`, `mci`). */
   abstract taxDebtLimitTiyn(on: IsoDate): number;
   /** F-68(6): the shortest course in months (`training-course-min-months`). */

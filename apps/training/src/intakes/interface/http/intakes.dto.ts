@@ -99,6 +99,15 @@ export const ProviderApplicationViewSchema = z.object({
   reviewDueOn: IsoDateSchema,
   remarks: z.object({ items: z.array(z.string()), issuedOn: IsoDateSchema, fixDueOn: IsoDateSchema, fixedOn: IsoDateSchema.nullable() }).nullable(),
   refusalReasons: z.array(z.string()),
+  presentationAt: z.string().nullable(),
+  decidedOn: IsoDateSchema.nullable(),
+  quotas: z.int().nullable().describe('F-72, F-73: trainee places allocated'),
+  noticeDueOn: IsoDateSchema.nullable().describe('F-74: 5 working days after the decision'),
+  noticeSentOn: IsoDateSchema.nullable(),
+  contractDueOn: IsoDateSchema.nullable().describe('F-75: 10 working days after a positive decision'),
+  contract: z.object({ number: z.string(), signedOn: IsoDateSchema, documentId: z.string(), late: z.boolean() }).nullable(),
+  missedDeadlines: z.array(z.string()).describe('rule ids of the Fund’s deadlines that passed unmet'),
+  traineeCount: z.int(),
 });
 export const GroundOutcomeViewSchema = z.object({
   ruleId: z.string(),

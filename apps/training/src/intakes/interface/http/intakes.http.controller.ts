@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { type Actor, FUND_STAFF_ROLES } from '@hub/contracts';
+import { type Actor, FUND_STAFF_ROLES, TRAINING_FILE_ROLES } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { AnnounceIntakeCommand, FileProviderApplicationCommand } from '../../application/intakes.commands.js';
 import { FixRemarksCommand, IssueRemarksCommand, ReviewCompletenessCommand } from '../../application/review.commands.js';
@@ -23,6 +23,11 @@ import {
 
 /** Everyone signed in may read an announced intake: it is public (F-64, media and internet resource). */
 const EVERYONE = ['applicant', ...FUND_STAFF_ROLES] as const;
+/**
+ * Applications: the company itself (F-35) and the Fund's staff — except the Commission's members,
+ * who see them only through the Commission's routes after their declaration (F-69).
+ */
+const APPLICATION_READERS = ['applicant', ...TRAINING_FILE_ROLES] as const;
 
 /**
  * Intakes and provider applications over HTTP. Every route declares its access with `@Endpoint`;
@@ -81,7 +86,7 @@ export class IntakesHttpController {
   @Endpoint({
     summary: "Provider applications (a representative: its own companies' only, F-35)",
     tags: ['provider-applications'],
-    access: [...EVERYONE],
+    access: [...APPLICATION_READERS],
     query: ProviderApplicationListQuery,
     response: z.array(ProviderApplicationViewSchema),
   })
@@ -93,7 +98,7 @@ export class IntakesHttpController {
   @Endpoint({
     summary: 'One provider application (F-35)',
     tags: ['provider-applications'],
-    access: [...EVERYONE],
+    access: [...APPLICATION_READERS],
     params: IdParams,
     response: ProviderApplicationViewSchema,
     errors: [404],
@@ -124,7 +129,7 @@ export class IntakesHttpController {
   @Endpoint({
     summary: 'F-68: the completeness reviews of an application with every ground’s outcome, source and date',
     tags: ['provider-applications'],
-    access: [...FUND_STAFF_ROLES],
+    access: [...TRAINING_FILE_ROLES],
     params: IdParams,
     response: z.array(CompletenessReviewViewSchema),
     errors: [404],
@@ -171,7 +176,7 @@ export class IntakesHttpController {
   @Endpoint({
     summary: 'Notices sent about an application: lapse (F-71), decision (F-74)',
     tags: ['provider-applications'],
-    access: [...EVERYONE],
+    access: [...APPLICATION_READERS],
     params: IdParams,
     response: z.array(NoticeViewSchema),
     errors: [404],
