@@ -152,6 +152,8 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'training GET /intakes/:id/quota-calculation.csv': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // F-73
   'training POST /provider-applications/:id/decision-notice': ['training-officer'], // F-74
   'training POST /provider-applications/:id/contract': ['training-officer'], // F-75
+  'training PUT /provider-applications/:id/trainees': [A], // F-76: the company itself
+  'training GET /provider-applications/:id/trainees': [A, 'training-officer'], // F-42: personal data
   'training GET /deadlines': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // ADR 0033, F-68
   // clusters (issue #15): the rule sets and announcements are public (C-5); the organiser announces and checks (C-3, C-12); a participant files, changes, withdraws and reads its own (C-6 … C-11, C-2)
   'clusters GET /rule-sets': 'public',
@@ -266,7 +268,7 @@ describe('authorisation matrix: every gateway route × every role', () => {
     }
     expect(mismatches).toEqual([]);
     expect(calls).toBe(Object.keys(EXPECTED_POLICY).length * CALLERS.length);
-  });
+  }, 240_000); // ~200 routes × 15 callers: about a minute on a loaded 2-core machine
 
   it("F-35, F-41: the authorised body's analyst gets 403 from every route of registration and every company file of participation", async () => {
     const companyRoutes = [

@@ -11,6 +11,7 @@ import { IntakesModule } from './intakes/intakes.module.js';
 import { RemarksFixDueTimerHandler } from './intakes/application/timers/remarks-fix-due.timer-handler.js';
 import { ContractDueTimerHandler, DecisionNoticeDueTimerHandler } from './commission/application/timers/decision-deadlines.timer-handlers.js';
 import { CommissionModule } from './commission/commission.module.js';
+import { TraineesModule } from './trainees/trainees.module.js';
 
 /**
  * The platform (HTTP, auth, health, OpenAPI, /metrics; database and unit of work; outbox relay,
@@ -35,5 +36,5 @@ export function trainingPlatform(env?: Record<string, string | undefined>): Dyna
   });
 }
 
-@Module({ imports: [trainingPlatform(), IntakesModule, CommissionModule, ParticipantsModule] })
+@Module({ imports: [trainingPlatform(), IntakesModule, CommissionModule, TraineesModule, ParticipantsModule] })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { PiiAccessSchema, TraineeSchema } from './trainees/infrastructure/trainee.schema.js';
 import { CommissionDecisionSchema, CommissionMemberSchema, CommissionVoteSchema } from './commission/infrastructure/commission.schema.js';
 import { TrainingParticipantSchema } from './participants/infrastructure/participant.schema.js';
 import { TrainingParticipationSchema } from './participants/infrastructure/participation.schema.js';
@@ -13,6 +14,8 @@ export const trainingEntities: EntitySchema[] = [
   CommissionMemberSchema,
   CommissionVoteSchema,
   CommissionDecisionSchema,
+  TraineeSchema,
+  PiiAccessSchema,
   TrainingParticipantSchema,
   TrainingParticipationSchema,
 ];

@@ -55,7 +55,14 @@ export const PARTICIPANT_FILE_ROLES: readonly Role[] = ['fund-officer', 'finance
  * members: they see applications only through the Independent Commission's routes, after declaring
  * their conflicts of interest.
  */
-export const TRAINING_FILE_ROLES: readonly Role[] = ['fund-officer', 'finance-officer', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'];
+export const TRAINING_FILE_ROLES: readonly Role[] = [
+  'fund-officer',
+  'finance-officer',
+  'commission-secretary',
+  'housing-manager',
+  'training-officer',
+  'auditor',
+];
 
 /** C-2: the organiser of the selection of territorial clusters (the authorised body); sees every application. */
 export const CLUSTER_ORGANISER_ROLES: readonly Role[] = ['cluster-organiser'];

@@ -450,6 +450,20 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     access: ['training-officer'],
     summary: 'Record the signed contract within 10 WD of the positive decision (F-75)',
   },
+  {
+    upstream: 'training',
+    method: 'PUT',
+    path: '/provider-applications/:id/trainees',
+    access: ['applicant'],
+    summary: 'List the trainees of an admitted provider (F-76: valid IINs, at most its quotas, once per intake)',
+  },
+  {
+    upstream: 'training',
+    method: 'GET',
+    path: '/provider-applications/:id/trainees',
+    access: ['applicant', 'training-officer'],
+    summary: "The trainees' IIN and name (F-42, F-76: the company and the training officer; reads logged)",
+  },
   // ---- clusters (issue #15, C-2 … C-12; keep in step with apps/clusters's @Endpoint access and EXPECTED_POLICY). The announcement and the rule sets are public (C-5); a participant (applicant) sees only its own applications (C-2). ----
   {
     upstream: 'clusters',

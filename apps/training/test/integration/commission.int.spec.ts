@@ -240,6 +240,9 @@ describe('the Independent Commission (F-69, F-72), the quotas (F-73), the notice
       .send({ number: 'TR-2026-001', signedOn: '2026-11-16', documentId: 'doc-contract-1' });
     expect(contract.status).toBe(200);
     expect(contract.body).toMatchObject({ contract: { number: 'TR-2026-001', late: false } });
+    expect(await h.sql(`select message_key from hub_outbox where event_type = 'training.contract-signed' and envelope->>'aggregateId' = ?`, [A.id])).toEqual([
+      { message_key: A.bin },
+    ]);
     expect(
       (
         await h

@@ -220,7 +220,7 @@ describe('access policy: every role and anonymous on every route', () => {
   ];
   /** F-69: applications are read by the company and the Fund's staff except Commission members (who go through the Commission's routes). */
   const FILE: readonly Role[] = STAFF.filter((r) => r !== 'commission-member');
-  const policy: { method: 'get' | 'post'; path: string; allowed: readonly Role[] }[] = [
+  const policy: { method: 'get' | 'post' | 'put'; path: string; allowed: readonly Role[] }[] = [
     { method: 'post', path: '/intakes', allowed: ['training-officer'] },
     { method: 'get', path: '/intakes', allowed: ['applicant', ...STAFF] },
     { method: 'get', path: '/intakes/:intakeId', allowed: ['applicant', ...STAFF] },
@@ -244,6 +244,8 @@ describe('access policy: every role and anonymous on every route', () => {
     { method: 'get', path: '/intakes/:intakeId/quota-calculation.csv', allowed: ['applicant', ...STAFF] },
     { method: 'post', path: '/provider-applications/:id/decision-notice', allowed: ['training-officer'] },
     { method: 'post', path: '/provider-applications/:id/contract', allowed: ['training-officer'] },
+    { method: 'put', path: '/provider-applications/:id/trainees', allowed: ['applicant'] },
+    { method: 'get', path: '/provider-applications/:id/trainees', allowed: ['applicant', 'training-officer'] },
     { method: 'get', path: '/deadlines', allowed: STAFF },
   ];
   let id: string;
@@ -266,7 +268,7 @@ describe('access policy: every role and anonymous on every route', () => {
       const path = route.path.replace(':intakeId', intakeId).replace(':id', id);
       const call = (headers: Record<string, string>) => {
         const req = h.http()[route.method](path).set(headers);
-        if (route.method !== 'post') return req;
+        if (route.method === 'get') return req;
         return route.path === '/intakes'
           ? req.send({
               title: 'Matrix',

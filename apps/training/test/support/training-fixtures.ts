@@ -92,3 +92,41 @@ export const appoint = async (h: Harness, intakeId: string, subject: string, aff
     .send({ subject, fullName: `Member ${subject}`, affiliation });
 
 export const memberToken = (h: Harness, subject: string): Promise<string> => h.token(['commission-member'], [], subject);
+
+/**
+ * Applications admitted by a full Commission (three members: Fund, ICT specialist, international
+ * expert; everyone declares, everyone votes admit) with the budget allocated, and their contracts signed.
+ */
+export const admitAndContract = async (h: Harness, intakeId: string, applicationIds: readonly string[], budget: number): Promise<void> => {
+  const tag = `${Date.now()}-${Math.round(Math.random() * 1e6)}`;
+  const members = [`f-${tag}`, `i-${tag}`, `x-${tag}`];
+  await appoint(h, intakeId, members[0]!, 'fund');
+  await appoint(h, intakeId, members[1]!, 'ict-specialist');
+  await appoint(h, intakeId, members[2]!, 'international-expert');
+  for (const m of members) {
+    const token = await memberToken(h, m);
+    expect((await h.http().post(`/intakes/${intakeId}/commission/declaration`).set(auth(token)).send({ hasConflict: false, statement: 'none' })).status).toBe(
+      200,
+    );
+    for (const id of applicationIds)
+      expect((await h.http().post(`/provider-applications/${id}/votes`).set(auth(token)).send({ choice: 'admit', score: 80, reason: 'good' })).status).toBe(
+        201,
+      );
+  }
+  const decided = await h
+    .http()
+    .post(`/intakes/${intakeId}/commission/decision`)
+    .set(auth(await h.token(['commission-secretary'])))
+    .send({ budget });
+  expect(decided.status).toBe(201);
+  for (const [i, id] of applicationIds.entries())
+    expect(
+      (
+        await h
+          .http()
+          .post(`/provider-applications/${id}/contract`)
+          .set(auth(await h.token(['training-officer'])))
+          .send({ number: `TR-${tag}-${i}`, signedOn: '2026-11-16', documentId: `doc-${i}` })
+      ).status,
+    ).toBe(200);
+};
