@@ -274,3 +274,37 @@ describe('F-69: the composition of the Commission', () => {
     expect(JSON.stringify(res.body)).toContain('international expert');
   });
 });
+
+describe('races (409)', () => {
+  it('the same member’s two concurrent votes on one application: one counts, the other is 409 (DB unique)', async () => {
+    const intakeId = await announceIntake(h);
+    const x = await completeApplication(h, intakeId);
+    const m = `race-${Date.now()}`;
+    expect((await appoint(h, intakeId, m, 'fund')).status).toBe(201);
+    expect((await declare(intakeId, m)).status).toBe(200);
+    const [v1, v2] = await Promise.all([vote(m, x.id, 'admit', 70), vote(m, x.id, 'refuse', 20)]);
+    expect([v1.status, v2.status].sort()).toEqual([201, 409]);
+    expect(await h.sql(`select count(*)::int as n from training_commission_vote where application_id = ?`, [x.id])).toEqual([{ n: 1 }]);
+  });
+
+  it('two concurrent decisions on one intake: one is recorded, the other is 409; quotas allocated once', async () => {
+    const intakeId = await announceIntake(h);
+    const x = await completeApplication(h, intakeId);
+    const tag = `${Date.now()}`;
+    for (const [s, a] of [
+      [`rf-${tag}`, 'fund'],
+      [`ri-${tag}`, 'ict-specialist'],
+      [`rx-${tag}`, 'international-expert'],
+    ] as const) {
+      expect((await appoint(h, intakeId, s, a)).status).toBe(201);
+      expect((await declare(intakeId, s)).status).toBe(200);
+      expect((await vote(s, x.id, 'admit', 90)).status).toBe(201);
+    }
+    const [d1, d2] = await Promise.all([decide(intakeId, { budget: 10 }), decide(intakeId, { budget: 12 })]);
+    expect([d1.status, d2.status].sort()).toEqual([201, 409]);
+    expect(await h.sql(`select count(*)::int as n from training_commission_decision where intake_id = ?`, [intakeId])).toEqual([{ n: 1 }]);
+    expect(
+      await h.sql(`select count(*)::int as n from hub_outbox where event_type = 'training.decision-made' and envelope->>'aggregateId' = ?`, [x.id]),
+    ).toEqual([{ n: 1 }]);
+  });
+});
