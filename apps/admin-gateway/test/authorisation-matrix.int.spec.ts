@@ -133,8 +133,27 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'training GET /intakes': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // announced publicly (F-64)
   'training GET /intakes/:id': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
   'training POST /provider-applications': [A], // F-65, F-77
-  'training GET /provider-applications': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // the company (F-35) and the Fund's staff
-  'training GET /provider-applications/:id': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
+  'training GET /provider-applications': [A, FO, FIN, CS, 'housing-manager', 'training-officer', AUD], // the company (F-35) and the Fund's staff
+  'training GET /provider-applications/:id': [A, FO, FIN, CS, 'housing-manager', 'training-officer', AUD],
+  'training POST /provider-applications/:id/completeness-review': ['training-officer'], // F-68
+  'training GET /provider-applications/:id/completeness-reviews': [FO, FIN, CS, 'housing-manager', 'training-officer', AUD], // F-68: the Fund's staff
+  'training POST /provider-applications/:id/remarks': ['training-officer'], // F-70
+  'training POST /provider-applications/:id/remarks/fix': [A], // F-71: the company itself
+  'training GET /provider-applications/:id/notices': [A, FO, FIN, CS, 'housing-manager', 'training-officer', AUD], // F-35: the company and the Fund's staff
+  'training POST /intakes/:id/commission/members': ['training-officer'], // F-69
+  'training GET /intakes/:id/commission': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // F-69
+  'training POST /intakes/:id/commission/declaration': [CM], // F-69: the member
+  'training GET /intakes/:id/commission/applications': [CM], // F-69: declared members only (409 before)
+  'training POST /provider-applications/:id/presentation': [CS], // F-72
+  'training POST /provider-applications/:id/votes': [CM], // F-72
+  'training POST /intakes/:id/commission/decision': [CS], // F-72, F-73
+  'training GET /intakes/:id/commission/protocol': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // F-72
+  'training GET /intakes/:id/quota-calculation': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // F-73: transparent
+  'training GET /intakes/:id/quota-calculation.csv': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // F-73
+  'training POST /provider-applications/:id/decision-notice': ['training-officer'], // F-74
+  'training POST /provider-applications/:id/contract': ['training-officer'], // F-75
+  'training PUT /provider-applications/:id/trainees': [A], // F-76: the company itself
+  'training GET /provider-applications/:id/trainees': [A, 'training-officer'], // F-42: personal data
   'training GET /deadlines': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // ADR 0033, F-68
   // clusters (issue #15): the rule sets and announcements are public (C-5); the organiser announces and checks (C-3, C-12); a participant files, changes, withdraws and reads its own (C-6 … C-11, C-2)
   'clusters GET /rule-sets': 'public',

@@ -8,6 +8,10 @@ import { PARTICIPATION_EVENTS_CONSUMER } from './participants/interface/kafka/pa
 import { ParticipantsModule } from './participants/participants.module.js';
 import { CompletenessReviewDueTimerHandler } from './intakes/application/timers/completeness-review-due.timer-handler.js';
 import { IntakesModule } from './intakes/intakes.module.js';
+import { RemarksFixDueTimerHandler } from './intakes/application/timers/remarks-fix-due.timer-handler.js';
+import { ContractDueTimerHandler, DecisionNoticeDueTimerHandler } from './commission/application/timers/decision-deadlines.timer-handlers.js';
+import { CommissionModule } from './commission/commission.module.js';
+import { TraineesModule } from './trainees/trainees.module.js';
 
 /**
  * The platform (HTTP, auth, health, OpenAPI, /metrics; database and unit of work; outbox relay,
@@ -23,7 +27,7 @@ export function trainingPlatform(env?: Record<string, string | undefined>): Dyna
     // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: TrainingIntegrationEvents,
     // Durable timers (deadlines): one handler per timer kind.
-    timerHandlers: [CompletenessReviewDueTimerHandler],
+    timerHandlers: [CompletenessReviewDueTimerHandler, RemarksFixDueTimerHandler, DecisionNoticeDueTimerHandler, ContractDueTimerHandler],
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
@@ -32,5 +36,5 @@ export function trainingPlatform(env?: Record<string, string | undefined>): Dyna
   });
 }
 
-@Module({ imports: [trainingPlatform(), IntakesModule, ParticipantsModule] })
+@Module({ imports: [trainingPlatform(), IntakesModule, CommissionModule, TraineesModule, ParticipantsModule] })
 export class AppModule {}

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { TrainingIntakeAnnouncedV1, TrainingProviderApplicationFiledV1 } from '@hub/contracts';
+import {
+  TrainingContractSignedV1,
+  TrainingDecisionMadeV1,
+  TrainingIntakeAnnouncedV1,
+  TrainingProviderApplicationFiledV1,
+  TrainingTraineeListChangedV1,
+} from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
 import { isTrainingEvent } from './intakes/domain/intake.events.js';
@@ -57,7 +63,64 @@ export class TrainingIntegrationEvents extends IntegrationEventMapper {
           ),
         ];
       case 'CompletenessReviewBecameOverdue':
-        return []; // internal for now: on the deadlines board (GET /deadlines)
+      case 'CompletenessReviewed':
+      case 'RemarksIssued':
+      case 'RemarksFixed':
+      case 'ProviderApplicationLapsed':
+        return [];
+      case 'CommissionDecided':
+        return [
+          outboxMessage(
+            TrainingDecisionMadeV1,
+            event.aggregateId,
+            {
+              applicationId: event.aggregateId,
+              intakeId: event.intakeId,
+              bin: event.bin,
+              outcome: event.outcome,
+              quotas: event.quotas,
+              reasons: [...event.reasons],
+              decidedOn: event.decidedOn,
+              noticeDueOn: event.noticeDueOn,
+              contractDueOn: event.contractDueOn,
+              decidedAt: event.occurredAt.toISOString(),
+            },
+            event.bin,
+          ),
+        ];
+      case 'TrainingContractSigned':
+        return [
+          outboxMessage(
+            TrainingContractSignedV1,
+            event.aggregateId,
+            {
+              applicationId: event.aggregateId,
+              intakeId: event.intakeId,
+              bin: event.bin,
+              contractNumber: event.contractNumber,
+              signedOn: event.signedOn,
+              quotas: event.quotas,
+              recordedAt: event.occurredAt.toISOString(),
+            },
+            event.bin,
+          ),
+        ];
+      case 'TraineeListChanged':
+        return [
+          outboxMessage(
+            TrainingTraineeListChangedV1,
+            event.aggregateId,
+            {
+              applicationId: event.aggregateId,
+              intakeId: event.intakeId,
+              bin: event.bin,
+              traineeCount: event.traineeCount,
+              quotas: event.quotas,
+              changedAt: event.occurredAt.toISOString(),
+            },
+            event.bin,
+          ),
+        ]; // internal: on the application and the deadlines board (GET /deadlines)
     }
   }
 }

@@ -50,6 +50,20 @@ export const COMMISSION_ROLES: readonly Role[] = ['commission-member', 'commissi
  */
 export const PARTICIPANT_FILE_ROLES: readonly Role[] = ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'auditor'];
 
+/**
+ * Issue #13, F-69: the Fund's staff who read ICT training provider applications. Not the Commission's
+ * members: they see applications only through the Independent Commission's routes, after declaring
+ * their conflicts of interest.
+ */
+export const TRAINING_FILE_ROLES: readonly Role[] = [
+  'fund-officer',
+  'finance-officer',
+  'commission-secretary',
+  'housing-manager',
+  'training-officer',
+  'auditor',
+];
+
 /** C-2: the organiser of the selection of territorial clusters (the authorised body); sees every application. */
 export const CLUSTER_ORGANISER_ROLES: readonly Role[] = ['cluster-organiser'];
 /** C-2: everyone who runs a selection of territorial clusters (organiser, national institute's experts, expert Commission). Not the Fund's staff. */

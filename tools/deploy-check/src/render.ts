@@ -50,7 +50,7 @@ function secretEnvOf(app: AppFacts): object[] {
   const env: object[] = [];
   if (app.database) env.push(secretEnv('DATABASE_URL', dbAppSecret(app.name), 'uri'));
   if (app.kind === 'context') env.push(secretEnv('HUB_KAFKA_SASL_PASSWORD', app.name, 'password')); // the KafkaUser's Secret (Strimzi)
-  if (app.name === 'participation' || app.name === 'housing') {
+  if (app.name === 'participation' || app.name === 'housing' || app.name === 'training') {
     // F-42: the personal-data key ring, created by the operator of the cluster (docs/runbooks).
     env.push(secretEnv('HUB_PII_KEYS', `${app.name}-pii`, 'HUB_PII_KEYS'), secretEnv('HUB_PII_ACTIVE_KEY', `${app.name}-pii`, 'HUB_PII_ACTIVE_KEY'));
   }

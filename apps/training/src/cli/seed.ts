@@ -35,6 +35,8 @@ async function main(): Promise<void> {
       : { HUB_AUTH_JWKS_URL: process.env.HUB_AUTH_JWKS_URL ?? 'http://127.0.0.1:9/unused' }),
     HUB_LOG_LEVEL: 'warn',
     HUB_RUN_WORKERS: 'false',
+    HUB_PII_KEYS: process.env.HUB_PII_KEYS,
+    HUB_PII_ACTIVE_KEY: process.env.HUB_PII_ACTIVE_KEY,
   };
   @Module({ imports: [trainingPlatform(env), IntakesModule, ParticipantsModule] })
   class SeedModule {}

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { AnnounceIntakeHandler, FileProviderApplicationHandler } from './application/intakes.commands.js';
+import { FixRemarksHandler, IssueRemarksHandler, ReviewCompletenessHandler } from './application/review.commands.js';
 import { IntakesQueries } from './infrastructure/intakes.queries.js';
-import { ProviderApplicationRepository } from './application/ports/intakes.ports.js';
+import { IntakeRepository, ParticipationStatus, ProviderApplicationRepository, TrainingThresholds, WorkingDays } from './application/ports/intakes.ports.js';
 import { intakeProviders } from './infrastructure/intakes.mikro-orm.js';
 import { IntakesHttpController } from './interface/http/intakes.http.controller.js';
 
@@ -9,7 +10,15 @@ import { IntakesHttpController } from './interface/http/intakes.http.controller.
 @Global()
 @Module({
   controllers: [IntakesHttpController],
-  providers: [...intakeProviders, IntakesQueries, AnnounceIntakeHandler, FileProviderApplicationHandler],
-  exports: [ProviderApplicationRepository],
+  providers: [
+    ...intakeProviders,
+    IntakesQueries,
+    AnnounceIntakeHandler,
+    FileProviderApplicationHandler,
+    ReviewCompletenessHandler,
+    IssueRemarksHandler,
+    FixRemarksHandler,
+  ],
+  exports: [ProviderApplicationRepository, IntakeRepository, ParticipationStatus, WorkingDays, TrainingThresholds, IntakesQueries],
 })
 export class IntakesModule {}

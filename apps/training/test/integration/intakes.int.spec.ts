@@ -218,13 +218,34 @@ describe('access policy: every role and anonymous on every route', () => {
     'training-officer',
     'auditor',
   ];
-  const policy: { method: 'get' | 'post'; path: string; allowed: readonly Role[] }[] = [
+  /** F-69: applications are read by the company and the Fund's staff except Commission members (who go through the Commission's routes). */
+  const FILE: readonly Role[] = STAFF.filter((r) => r !== 'commission-member');
+  const policy: { method: 'get' | 'post' | 'put'; path: string; allowed: readonly Role[] }[] = [
     { method: 'post', path: '/intakes', allowed: ['training-officer'] },
     { method: 'get', path: '/intakes', allowed: ['applicant', ...STAFF] },
     { method: 'get', path: '/intakes/:intakeId', allowed: ['applicant', ...STAFF] },
     { method: 'post', path: '/provider-applications', allowed: ['applicant'] },
-    { method: 'get', path: '/provider-applications', allowed: ['applicant', ...STAFF] },
-    { method: 'get', path: '/provider-applications/:id', allowed: ['applicant', ...STAFF] },
+    { method: 'get', path: '/provider-applications', allowed: ['applicant', ...FILE] },
+    { method: 'get', path: '/provider-applications/:id', allowed: ['applicant', ...FILE] },
+    { method: 'post', path: '/provider-applications/:id/completeness-review', allowed: ['training-officer'] },
+    { method: 'get', path: '/provider-applications/:id/completeness-reviews', allowed: FILE },
+    { method: 'post', path: '/provider-applications/:id/remarks', allowed: ['training-officer'] },
+    { method: 'post', path: '/provider-applications/:id/remarks/fix', allowed: ['applicant'] },
+    { method: 'get', path: '/provider-applications/:id/notices', allowed: ['applicant', ...FILE] },
+    { method: 'post', path: '/intakes/:intakeId/commission/members', allowed: ['training-officer'] },
+    { method: 'get', path: '/intakes/:intakeId/commission', allowed: STAFF },
+    { method: 'post', path: '/intakes/:intakeId/commission/declaration', allowed: ['commission-member'] },
+    { method: 'get', path: '/intakes/:intakeId/commission/applications', allowed: ['commission-member'] },
+    { method: 'post', path: '/provider-applications/:id/presentation', allowed: ['commission-secretary'] },
+    { method: 'post', path: '/provider-applications/:id/votes', allowed: ['commission-member'] },
+    { method: 'post', path: '/intakes/:intakeId/commission/decision', allowed: ['commission-secretary'] },
+    { method: 'get', path: '/intakes/:intakeId/commission/protocol', allowed: STAFF },
+    { method: 'get', path: '/intakes/:intakeId/quota-calculation', allowed: ['applicant', ...STAFF] },
+    { method: 'get', path: '/intakes/:intakeId/quota-calculation.csv', allowed: ['applicant', ...STAFF] },
+    { method: 'post', path: '/provider-applications/:id/decision-notice', allowed: ['training-officer'] },
+    { method: 'post', path: '/provider-applications/:id/contract', allowed: ['training-officer'] },
+    { method: 'put', path: '/provider-applications/:id/trainees', allowed: ['applicant'] },
+    { method: 'get', path: '/provider-applications/:id/trainees', allowed: ['applicant', 'training-officer'] },
     { method: 'get', path: '/deadlines', allowed: STAFF },
   ];
   let id: string;
@@ -234,6 +255,12 @@ describe('access policy: every role and anonymous on every route', () => {
     intakeId = json(await announce()).id;
     bin = await aParticipant();
     id = json(await file(intakeId, bin)).id;
+    // the commission-member token of the matrix (subject `commission-member-x`) sits on this intake's Commission
+    await h
+      .http()
+      .post(`/intakes/${intakeId}/commission/members`)
+      .set(auth(await h.token(['training-officer'])))
+      .send({ subject: 'commission-member-x', fullName: 'Matrix member', affiliation: 'fund' });
   });
 
   for (const route of policy) {
@@ -241,7 +268,7 @@ describe('access policy: every role and anonymous on every route', () => {
       const path = route.path.replace(':intakeId', intakeId).replace(':id', id);
       const call = (headers: Record<string, string>) => {
         const req = h.http()[route.method](path).set(headers);
-        if (route.method !== 'post') return req;
+        if (route.method === 'get') return req;
         return route.path === '/intakes'
           ? req.send({
               title: 'Matrix',
@@ -250,12 +277,14 @@ describe('access policy: every role and anonymous on every route', () => {
               selectionCriteria: { version: '1', text: 't' },
               intakeOrder: { version: '1', text: 't' },
             })
-          : req.send(applicationBody(intakeId, bin));
+          : route.path === '/provider-applications'
+            ? req.send(applicationBody(intakeId, bin))
+            : req.send({});
       };
       expect((await call({})).status).toBe(401);
       for (const role of ROLES) {
         const status = (await call(auth(await h.token([role], role === 'applicant' ? [bin] : [])))).status;
-        if (route.allowed.includes(role)) expect([200, 201, 422], `${role} is allowed`).toContain(status);
+        if (route.allowed.includes(role)) expect([200, 201, 400, 404, 409, 422], `${role} is allowed`).toContain(status);
         else expect(status, `${role} is refused`).toBe(403);
       }
     });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { type EventEnvelope, ParticipantRegisteredV1, ParticipationStartedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
@@ -10,6 +11,8 @@ import { ParticipantsModule } from '../../src/participants/participants.module.j
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/registration-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/participants/interface/kafka/participation-events.consumer.js';
 import { IntakesModule } from '../../src/intakes/intakes.module.js';
+import { CommissionModule } from '../../src/commission/commission.module.js';
+import { TraineesModule } from '../../src/trainees/trainees.module.js';
 
 /**
  * ICT training on the one harness of @hub/testing (`startTestApp`): a fresh real database with the
@@ -23,7 +26,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
   return startTestApp({
     prefix,
     createModule: (env) => {
-      @Module({ imports: [trainingPlatform(env), IntakesModule, ParticipantsModule] })
+      @Module({ imports: [trainingPlatform(env), IntakesModule, CommissionModule, TraineesModule, ParticipantsModule] })
       class TrainingTestApp {}
       return TrainingTestApp;
     },
@@ -31,7 +34,8 @@ export function startHarness(prefix: string, options: { start?: string; workers?
     pipeline: (app) => configureHttp(app, app.get(HUB_CONFIG)),
     ...(options.start ? { clock: options.start } : {}),
     ...(options.workers ? { workers: true } : {}),
-    ...(options.env ? { env: options.env } : {}),
+    // F-76: a fresh PII key ring per test app (as housing's harness)
+    env: { HUB_PII_KEYS: `t1:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 't1', ...options.env },
   });
 }
 

@@ -47,5 +47,62 @@ export const TrainingProviderApplicationFiledV1 = defineIntegrationEvent({
   }),
 });
 
+export const TrainingDecisionMadeV1 = defineIntegrationEvent({
+  type: 'training.decision-made',
+  version: 1,
+  topic,
+  description:
+    'The Independent Commission decided on a provider application by vote (F-72): admitted with a number of quotas (F-73), or rejected with reasons; the notice is due by noticeDueOn (F-74), the contract by contractDueOn (F-75).',
+  payload: z.object({
+    applicationId: z.uuid(),
+    intakeId: z.uuid(),
+    bin: BinSchema,
+    outcome: z.enum(['admitted', 'rejected']),
+    quotas: z.number().int().min(0).nullable(),
+    reasons: z.array(z.string()),
+    decidedOn: IsoDateSchema,
+    noticeDueOn: IsoDateSchema,
+    contractDueOn: IsoDateSchema.nullable(),
+    decidedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
+export const TrainingContractSignedV1 = defineIntegrationEvent({
+  type: 'training.contract-signed',
+  version: 1,
+  topic,
+  description: 'The Fund signed the training-participation contract of an admitted provider (F-75), for its quotas.',
+  payload: z.object({
+    applicationId: z.uuid(),
+    intakeId: z.uuid(),
+    bin: BinSchema,
+    contractNumber: z.string(),
+    signedOn: IsoDateSchema,
+    quotas: z.number().int().min(0),
+    recordedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
+export const TrainingTraineeListChangedV1 = defineIntegrationEvent({
+  type: 'training.trainee-list-changed',
+  version: 1,
+  topic,
+  description: 'An admitted provider changed its list of trainees (F-76). Counts only: the people are personal data and never leave training.',
+  payload: z.object({
+    applicationId: z.uuid(),
+    intakeId: z.uuid(),
+    bin: BinSchema,
+    traineeCount: z.number().int().min(0),
+    quotas: z.number().int().min(0),
+    changedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 /** Every event of training, for a consumer's EventRegistry. */
-export const trainingEvents = [TrainingIntakeAnnouncedV1, TrainingProviderApplicationFiledV1] as const;
+export const trainingEvents = [
+  TrainingIntakeAnnouncedV1,
+  TrainingProviderApplicationFiledV1,
+  TrainingDecisionMadeV1,
+  TrainingContractSignedV1,
+  TrainingTraineeListChangedV1,
+] as const;

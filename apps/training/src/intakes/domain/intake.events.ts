@@ -29,8 +29,79 @@ export interface CompletenessReviewBecameOverdue extends DomainEvent {
   readonly reviewDueOn: IsoDate;
 }
 
-export type TrainingEvent = IntakeAnnounced | ProviderApplicationFiled | CompletenessReviewBecameOverdue;
+export interface CompletenessReviewed extends DomainEvent {
+  readonly name: 'CompletenessReviewed';
+  readonly bin: string;
+  readonly result: 'complete' | 'refused';
+  readonly reviewId: string;
+}
+export interface RemarksIssued extends DomainEvent {
+  readonly name: 'RemarksIssued';
+  readonly bin: string;
+  readonly issuedOn: IsoDate;
+  readonly fixDueOn: IsoDate;
+}
+export interface RemarksFixed extends DomainEvent {
+  readonly name: 'RemarksFixed';
+  readonly bin: string;
+  readonly fixedOn: IsoDate;
+}
+export interface ProviderApplicationLapsed extends DomainEvent {
+  readonly name: 'ProviderApplicationLapsed';
+  readonly bin: string;
+  readonly fixDueOn: IsoDate | null;
+}
 
-const NAMES: ReadonlySet<string> = new Set<TrainingEvent['name']>(['IntakeAnnounced', 'ProviderApplicationFiled', 'CompletenessReviewBecameOverdue']);
+export interface CommissionDecided extends DomainEvent {
+  readonly name: 'CommissionDecided';
+  readonly intakeId: string;
+  readonly bin: string;
+  readonly outcome: 'admitted' | 'rejected';
+  readonly quotas: number | null;
+  readonly reasons: readonly string[];
+  readonly decidedOn: IsoDate;
+  readonly noticeDueOn: IsoDate;
+  readonly contractDueOn: IsoDate | null;
+}
+export interface TrainingContractSigned extends DomainEvent {
+  readonly name: 'TrainingContractSigned';
+  readonly intakeId: string;
+  readonly bin: string;
+  readonly contractNumber: string;
+  readonly signedOn: IsoDate;
+  readonly quotas: number;
+}
+export interface TraineeListChanged extends DomainEvent {
+  readonly name: 'TraineeListChanged';
+  readonly intakeId: string;
+  readonly bin: string;
+  readonly traineeCount: number;
+  readonly quotas: number;
+}
+
+export type TrainingEvent =
+  | IntakeAnnounced
+  | ProviderApplicationFiled
+  | CompletenessReviewBecameOverdue
+  | CompletenessReviewed
+  | RemarksIssued
+  | RemarksFixed
+  | ProviderApplicationLapsed
+  | CommissionDecided
+  | TrainingContractSigned
+  | TraineeListChanged;
+
+const NAMES: ReadonlySet<string> = new Set<TrainingEvent['name']>([
+  'IntakeAnnounced',
+  'ProviderApplicationFiled',
+  'CompletenessReviewBecameOverdue',
+  'CompletenessReviewed',
+  'RemarksIssued',
+  'RemarksFixed',
+  'ProviderApplicationLapsed',
+  'CommissionDecided',
+  'TrainingContractSigned',
+  'TraineeListChanged',
+]);
 
 export const isTrainingEvent = (e: DomainEvent): e is TrainingEvent => NAMES.has(e.name);

@@ -2,9 +2,19 @@ import { Inject, Injectable, type Provider } from '@nestjs/common';
 import { type IsoDate, kzCalendar } from '@hub/calendar';
 import { referenceData, taxDebtLimitTiyn } from '@hub/reference-data';
 import { NotFoundError } from '@hub/kernel';
-import { UnitOfWork } from '@hub/nest-commons';
+import { HUB_CONFIG, UnitOfWork } from '@hub/nest-commons';
+import type { TrainingConfig } from '../../config.js';
+import { DebtorsRegister, TaxDebtData, UnfairProcurementRegister } from '../application/ports/registers.ports.js';
+import {
+  DevelopmentDebtorsRegister,
+  DevelopmentTaxDebtData,
+  DevelopmentUnfairProcurementRegister,
+  UnavailableRegisters,
+} from './registers/development-registers.adapter.js';
 import type { Intake } from '../domain/intake.aggregate.js';
 import type { ProviderApplication } from '../domain/provider-application.aggregate.js';
+import type { CompletenessReview } from '../domain/completeness-review.js';
+import type { Notice } from '../domain/notice.js';
 import { TrainingParticipationRepository } from '../../participants/application/ports/participation.repository.js';
 import { IntakeRepository, ParticipationStatus, ProviderApplicationRepository, TrainingThresholds, WorkingDays } from '../application/ports/intakes.ports.js';
 import { IntakeSchema, ProviderApplicationSchema } from './intake.schema.js';
@@ -37,6 +47,15 @@ export class MikroOrmProviderApplicationRepository extends ProviderApplicationRe
   add(application: ProviderApplication): void {
     this.uow.em().persist(application);
   }
+  listByIntake(intakeId: string, statuses: readonly ProviderApplication['status'][]): Promise<ProviderApplication[]> {
+    return this.uow.em().find(ProviderApplicationSchema, { intakeId, status: { $in: [...statuses] } }, { orderBy: { filedAt: 'asc', id: 'asc' } });
+  }
+  addReview(review: CompletenessReview): void {
+    this.uow.em().persist(review);
+  }
+  addNotice(notice: Notice): void {
+    this.uow.em().persist(notice);
+  }
 }
 
 @Injectable()
@@ -66,9 +85,31 @@ export const intakeProviders: Provider[] = [
       const rd = referenceData();
       return {
         reviewWorkingDays: (on) => rd.numberAt('deadline.training-review-wd', on),
+        remarksFixWorkingDays: (on) => rd.numberAt('deadline.training-remarks-fix-wd', on),
+        decisionNoticeWorkingDays: (on) => rd.numberAt('deadline.training-decision-notice-wd', on),
+        contractWorkingDays: (on) => rd.numberAt('deadline.training-contract-wd', on),
         taxDebtLimitTiyn: (on) => taxDebtLimitTiyn(on, rd),
         minCourseMonths: (on) => rd.numberAt('training-course-min-months', on),
       };
     },
+  },
+  // F-68 registers (ADR 0071): the development adapter only when configured so; otherwise none is
+  // connected and the officer's recorded check with evidence is required.
+  {
+    provide: TaxDebtData,
+    inject: [HUB_CONFIG],
+    useFactory: (c: TrainingConfig): TaxDebtData => (c.TRAINING_REGISTERS === 'development' ? new DevelopmentTaxDebtData() : new UnavailableRegisters().tax),
+  },
+  {
+    provide: UnfairProcurementRegister,
+    inject: [HUB_CONFIG],
+    useFactory: (c: TrainingConfig): UnfairProcurementRegister =>
+      c.TRAINING_REGISTERS === 'development' ? new DevelopmentUnfairProcurementRegister() : new UnavailableRegisters().unfairProcurement,
+  },
+  {
+    provide: DebtorsRegister,
+    inject: [HUB_CONFIG],
+    useFactory: (c: TrainingConfig): DebtorsRegister =>
+      c.TRAINING_REGISTERS === 'development' ? new DevelopmentDebtorsRegister() : new UnavailableRegisters().debtors,
   },
 ];

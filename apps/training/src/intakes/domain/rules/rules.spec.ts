@@ -3,6 +3,7 @@ import { RuleViolationError } from '@hub/kernel';
 import { assertInsideIntakeWindow } from './application-window.rule.js';
 import { assertActiveParticipant } from './participant-eligibility.rule.js';
 import { assertAccuracyDeclared } from './declaration-of-accuracy.rule.js';
+import { assertRemarksFixedInTime, assertRemarksIssuedInTime } from './remarks-deadlines.rule.js';
 
 const ruleOf = (f: () => void): string | undefined => {
   try {
@@ -37,5 +38,19 @@ describe('F-67: the applicant declares the accuracy of its application', () => {
   it('refuses an application without the declaration and accepts one with it', () => {
     expect(ruleOf(() => assertAccuracyDeclared(false))).toBe('F-67');
     expect(ruleOf(() => assertAccuracyDeclared(true))).toBeUndefined();
+  });
+});
+
+describe('F-70: remarks within 10 working days of filing', () => {
+  it('on the due day passes; the day after is refused citing F-70', () => {
+    expect(() => assertRemarksIssuedInTime({ filedOn: '2026-11-16', reviewDueOn: '2026-11-30' }, '2026-11-30')).not.toThrow();
+    expect(() => assertRemarksIssuedInTime({ filedOn: '2026-11-16', reviewDueOn: '2026-11-30' }, '2026-12-01')).toThrow(/F-70/);
+  });
+});
+
+describe('F-71: the applicant fixes remarks within 10 working days of receipt', () => {
+  it('on the due day passes; later is refused citing F-71', () => {
+    expect(() => assertRemarksFixedInTime({ issuedOn: '2026-11-17', fixDueOn: '2026-12-02' }, '2026-12-02')).not.toThrow();
+    expect(() => assertRemarksFixedInTime({ issuedOn: '2026-11-17', fixDueOn: '2026-12-02' }, '2026-12-03')).toThrow(RuleViolationError);
   });
 });

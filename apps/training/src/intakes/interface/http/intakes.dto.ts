@@ -40,6 +40,47 @@ export const FileProviderApplicationBody = z.object({
   declarationOfAccuracy: z.boolean().describe('F-67: the applicant answers for accuracy'),
 });
 
+export const EvidenceSchema = z.object({ documentId: z.string().trim().min(1).max(200), title: z.string().trim().min(1).max(500) });
+const officerCheck = <T extends z.ZodType>(value: T) =>
+  z.object({
+    value,
+    source: z.string().trim().min(1).max(500).describe('where the officer checked (the register, its extract number)'),
+    checkedOn: IsoDateSchema,
+    evidence: EvidenceSchema.describe('the stored extract or screenshot the check relied on'),
+  });
+
+export const CompletenessReviewBody = z.object({
+  checks: z
+    .object({
+      taxDebt: officerCheck(z.object({ taxDebtTiyn: TiynSchema, pensionSocialArrearsTiyn: TiynSchema }))
+        .optional()
+        .describe('F-68(1): the officer’s recorded check of the tax debt and arrears (tiyn); replaces the register'),
+      unfairProcurement: officerCheck(z.object({ listed: z.boolean() }))
+        .optional()
+        .describe('F-68(4): the officer’s recorded check'),
+      debtors: officerCheck(z.object({ listed: z.boolean() }))
+        .optional()
+        .describe('F-68(5): the officer’s recorded check'),
+    })
+    .default({}),
+  findings: z.object({
+    falseInformation: z
+      .object({ found: z.boolean(), note: z.string().trim().min(1).max(2000).nullable().default(null), evidence: EvidenceSchema.nullable().default(null) })
+      .describe('F-68(2)'),
+    bankruptcyOrLiquidation: z
+      .object({ inProceedings: z.boolean(), source: z.string().trim().min(1).max(500), evidence: EvidenceSchema.nullable().default(null) })
+      .describe('F-68(3)'),
+    internetResource: z
+      .object({ url: z.url().max(2000).nullable(), statesParticipation: z.boolean(), evidence: EvidenceSchema.nullable().default(null) })
+      .describe('F-68(8)'),
+  }),
+});
+export const RemarksBody = z.object({ items: z.array(z.string().trim().min(1).max(2000)).min(1).max(100).describe('F-70: what is incomplete') });
+export const FixRemarksBody = z.object({
+  courses: z.array(CourseSyllabusSchema).min(1).max(50),
+  attachments: z.array(TypedAttachmentSchema).max(50).default([]),
+});
+
 export const IdParams = z.object({ id: z.uuid() });
 export const ProviderApplicationListQuery = z.object({ bin: BinSchema.optional(), intakeId: z.uuid().optional() });
 
@@ -52,14 +93,52 @@ export const ProviderApplicationViewSchema = z.object({
   courses: z.array(CourseSyllabusSchema),
   attachments: z.array(TypedAttachmentSchema),
   declarationOfAccuracy: z.boolean(),
-  status: z.enum(['filed', 'review-overdue']),
+  status: z.enum(['filed', 'review-overdue', 'remarks-issued', 'resubmitted', 'lapsed', 'complete', 'refused', 'admitted', 'rejected']),
   filedAt: z.string(),
   filedOn: IsoDateSchema,
   reviewDueOn: IsoDateSchema,
+  remarks: z.object({ items: z.array(z.string()), issuedOn: IsoDateSchema, fixDueOn: IsoDateSchema, fixedOn: IsoDateSchema.nullable() }).nullable(),
+  refusalReasons: z.array(z.string()),
+  presentationAt: z.string().nullable(),
+  decidedOn: IsoDateSchema.nullable(),
+  quotas: z.int().nullable().describe('F-72, F-73: trainee places allocated'),
+  noticeDueOn: IsoDateSchema.nullable().describe('F-74: 5 working days after the decision'),
+  noticeSentOn: IsoDateSchema.nullable(),
+  contractDueOn: IsoDateSchema.nullable().describe('F-75: 10 working days after a positive decision'),
+  contract: z.object({ number: z.string(), signedOn: IsoDateSchema, documentId: z.string(), late: z.boolean() }).nullable(),
+  missedDeadlines: z.array(z.string()).describe('rule ids of the Fund’s deadlines that passed unmet'),
+  traineeCount: z.int(),
+});
+export const GroundOutcomeViewSchema = z.object({
+  ruleId: z.string(),
+  name: z.string(),
+  refuses: z.boolean(),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  source: z.string(),
+  checkedOn: IsoDateSchema,
+  evidence: EvidenceSchema.nullable(),
+});
+export const CompletenessReviewViewSchema = z.object({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  result: z.enum(['complete', 'refused']),
+  outcomes: z.array(GroundOutcomeViewSchema),
+  reviewedBy: z.string(),
+  reviewedOn: IsoDateSchema,
+  reviewedAt: z.string(),
+});
+export const NoticeViewSchema = z.object({
+  id: z.uuid(),
+  applicationId: z.uuid(),
+  kind: z.enum(['lapse', 'decision']),
+  ruleId: z.string(),
+  text: z.string(),
+  sentOn: IsoDateSchema,
 });
 export const TrainingDeadlineViewSchema = z.object({
-  kind: z.literal('completeness-review'),
-  ruleId: z.literal('F-68'),
+  kind: z.enum(['completeness-review', 'remarks-fix', 'decision-notice', 'contract']),
+  ruleId: z.enum(['F-68', 'F-71', 'F-74', 'F-75']),
   subjectId: z.uuid(),
   bin: BinSchema,
   startedOn: IsoDateSchema,
@@ -71,3 +150,5 @@ export const TrainingDeadlineViewSchema = z.object({
 export type IntakeView = z.infer<typeof IntakeViewSchema>;
 export type ProviderApplicationView = z.infer<typeof ProviderApplicationViewSchema>;
 export type TrainingDeadlineView = z.infer<typeof TrainingDeadlineViewSchema>;
+export type CompletenessReviewView = z.infer<typeof CompletenessReviewViewSchema>;
+export type NoticeView = z.infer<typeof NoticeViewSchema>;

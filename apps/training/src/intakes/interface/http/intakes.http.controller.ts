@@ -1,13 +1,19 @@
-import { Controller, Get, Inject, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { type Actor, FUND_STAFF_ROLES } from '@hub/contracts';
+import { type Actor, FUND_STAFF_ROLES, TRAINING_FILE_ROLES } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { AnnounceIntakeCommand, FileProviderApplicationCommand } from '../../application/intakes.commands.js';
+import { FixRemarksCommand, IssueRemarksCommand, ReviewCompletenessCommand } from '../../application/review.commands.js';
 import { IntakesQueries } from '../../infrastructure/intakes.queries.js';
 import {
   AnnounceIntakeBody,
+  CompletenessReviewBody,
+  CompletenessReviewViewSchema,
   FileProviderApplicationBody,
+  FixRemarksBody,
+  NoticeViewSchema,
+  RemarksBody,
   IdParams,
   IntakeViewSchema,
   ProviderApplicationListQuery,
@@ -17,6 +23,11 @@ import {
 
 /** Everyone signed in may read an announced intake: it is public (F-64, media and internet resource). */
 const EVERYONE = ['applicant', ...FUND_STAFF_ROLES] as const;
+/**
+ * Applications: the company itself (F-35) and the Fund's staff — except the Commission's members,
+ * who see them only through the Commission's routes after their declaration (F-69).
+ */
+const APPLICATION_READERS = ['applicant', ...TRAINING_FILE_ROLES] as const;
 
 /**
  * Intakes and provider applications over HTTP. Every route declares its access with `@Endpoint`;
@@ -75,7 +86,7 @@ export class IntakesHttpController {
   @Endpoint({
     summary: "Provider applications (a representative: its own companies' only, F-35)",
     tags: ['provider-applications'],
-    access: [...EVERYONE],
+    access: [...APPLICATION_READERS],
     query: ProviderApplicationListQuery,
     response: z.array(ProviderApplicationViewSchema),
   })
@@ -87,7 +98,7 @@ export class IntakesHttpController {
   @Endpoint({
     summary: 'One provider application (F-35)',
     tags: ['provider-applications'],
-    access: [...EVERYONE],
+    access: [...APPLICATION_READERS],
     params: IdParams,
     response: ProviderApplicationViewSchema,
     errors: [404],
@@ -96,9 +107,87 @@ export class IntakesHttpController {
     return this.queries.application(p.id, actor);
   }
 
+  @Post('provider-applications/:id/completeness-review')
+  @Endpoint({
+    summary:
+      'F-68: review completeness against the eight refusal grounds; registers (1), (4), (5) through their adapters or the officer’s recorded check with evidence; every outcome stored with its source and date',
+    tags: ['provider-applications'],
+    access: ['training-officer'],
+    params: IdParams,
+    body: CompletenessReviewBody,
+    status: 201,
+    response: CompletenessReviewViewSchema,
+    errors: [404, 409, 422],
+  })
+  async review(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof CompletenessReviewBody>, @CurrentActor() actor: Actor) {
+    const { reviewId } = await this.commands.execute(new ReviewCompletenessCommand(p.id, body, actor));
+    const reviews = await this.queries.reviews(p.id);
+    return reviews.find((r) => r.id === reviewId);
+  }
+
+  @Get('provider-applications/:id/completeness-reviews')
+  @Endpoint({
+    summary: 'F-68: the completeness reviews of an application with every ground’s outcome, source and date',
+    tags: ['provider-applications'],
+    access: [...TRAINING_FILE_ROLES],
+    params: IdParams,
+    response: z.array(CompletenessReviewViewSchema),
+    errors: [404],
+  })
+  reviews(@ValidParams() p: z.infer<typeof IdParams>) {
+    return this.queries.reviews(p.id);
+  }
+
+  @Post('provider-applications/:id/remarks')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'F-70: remarks on an incomplete application, within 10 working days of filing; the applicant has 10 working days to fix them (F-71)',
+    tags: ['provider-applications'],
+    access: ['training-officer'],
+    params: IdParams,
+    body: RemarksBody,
+    status: 200,
+    response: ProviderApplicationViewSchema,
+    errors: [404, 409, 422],
+  })
+  async remarks(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof RemarksBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new IssueRemarksCommand(p.id, body.items, actor));
+    return this.queries.application(p.id, actor);
+  }
+
+  @Post('provider-applications/:id/remarks/fix')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'F-71: the applicant fixes the remarks (new syllabi and attachments) within 10 working days of receipt',
+    tags: ['provider-applications'],
+    access: ['applicant'],
+    params: IdParams,
+    body: FixRemarksBody,
+    status: 200,
+    response: ProviderApplicationViewSchema,
+    errors: [403, 404, 409, 422],
+  })
+  async fixRemarks(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof FixRemarksBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new FixRemarksCommand(p.id, body, actor));
+    return this.queries.application(p.id, actor);
+  }
+
+  @Get('provider-applications/:id/notices')
+  @Endpoint({
+    summary: 'Notices sent about an application: lapse (F-71), decision (F-74)',
+    tags: ['provider-applications'],
+    access: [...APPLICATION_READERS],
+    params: IdParams,
+    response: z.array(NoticeViewSchema),
+    errors: [404],
+  })
+  notices(@ValidParams() p: z.infer<typeof IdParams>, @CurrentActor() actor: Actor) {
+    return this.queries.notices(p.id, actor);
+  }
+
   @Get('deadlines')
   @Endpoint({
-    summary: 'Open deadlines (ADR 0033): the completeness review of provider applications (F-68, 10 working days), with overdue',
+    summary: 'Open deadlines (ADR 0033): completeness review and remarks (F-68, F-70), fixing remarks (F-71), with overdue',
     tags: ['deadlines'],
     access: [...FUND_STAFF_ROLES],
     response: z.array(TrainingDeadlineViewSchema),

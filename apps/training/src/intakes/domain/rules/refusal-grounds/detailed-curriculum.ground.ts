@@ -1,11 +1,17 @@
-import type { GroundOutcome } from './ground-outcome.js';
+import type { GroundOutcome, RefusalGroundDefinition } from './ground-outcome.js';
 
 /**
  * F-68(7): refusal when a course has no detailed curriculum — read as: the curriculum must cover
  * every week of the course with topics and academic hours (F-65(1)), weeks 1 … n without a gap,
- * and n at least the course's duration in weeks (4 weeks per month is the reading; ADR to follow).
+ * and n at least the course's duration in weeks (4 weeks per month is the reading, ADR 0070).
  */
 export const DETAILED_CURRICULUM_GROUND = 'F-68(7)';
+export const DETAILED_CURRICULUM_GROUND_DEFINITION: RefusalGroundDefinition = {
+  ruleId: DETAILED_CURRICULUM_GROUND,
+  name: 'no-detailed-curriculum',
+  effectiveFrom: '2026-01-16',
+  effectiveTo: null,
+};
 const WEEKS_PER_MONTH = 4;
 
 export function detailedCurriculumGround(

@@ -1,4 +1,4 @@
-import type { GroundOutcome } from './ground-outcome.js';
+import type { GroundOutcome, RefusalGroundDefinition } from './ground-outcome.js';
 
 /**
  * F-68(1): refusal when the applicant's tax debt together with its pension and social contribution
@@ -7,6 +7,12 @@ import type { GroundOutcome } from './ground-outcome.js';
  * integer tiyn (ADR 0036). A debt equal to the limit does not refuse ("above").
  */
 export const TAX_DEBT_GROUND = 'F-68(1)';
+export const TAX_DEBT_GROUND_DEFINITION: RefusalGroundDefinition = {
+  ruleId: TAX_DEBT_GROUND,
+  name: 'tax-debt-above-6-mci',
+  effectiveFrom: '2026-01-16',
+  effectiveTo: null,
+};
 
 export function taxDebtGround(input: { taxDebtTiyn: number; pensionSocialArrearsTiyn: number; limitTiyn: number }): GroundOutcome {
   const total = input.taxDebtTiyn + input.pensionSocialArrearsTiyn;
