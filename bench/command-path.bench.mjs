@@ -12,7 +12,7 @@
 import { join } from 'node:path';
 import { makeBin } from '@hub/identifiers';
 import { BenchFleet, REPO } from './lib/fleet.mjs';
-import { SMOKE, load, report, row, scaled } from './lib/result.mjs';
+import { SMOKE, load, report, round, row, scaled } from './lib/result.mjs';
 
 const N = scaled(process.env.BENCH_REQUESTS ?? 4000, 40);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -62,8 +62,16 @@ try {
 
   await load({ url: reg.url, connections: CONNECTIONS, amount: WARMUP, next: appNext, expectStatus: 201 });
   await load({ url: bare.url, connections: CONNECTIONS, amount: WARMUP, next: bareNext, expectStatus: 201 });
-  const bareRun = await load({ url: bare.url, connections: CONNECTIONS, amount: N * 3, next: bareNext, expectStatus: 201 });
-  const appRun = await load({ url: reg.url, connections: CONNECTIONS, amount: N, next: appNext, expectStatus: 201 });
+  // CPU time per request of each process (user + system from /proc): what a command costs the
+  // machine, less sensitive than req/s to whatever else the 2 cores are doing.
+  const cpuPer = async (name, fn) => {
+    const before = await fleet.cpuMs(name);
+    const r = await fn();
+    r.cpuMsPerRequest = round(((await fleet.cpuMs(name)) - before) / r.completed, 2);
+    return r;
+  };
+  const bareRun = await cpuPer('bare', () => load({ url: bare.url, connections: CONNECTIONS, amount: N * 3, next: bareNext, expectStatus: 201 }));
+  const appRun = await cpuPer('registration', () => load({ url: reg.url, connections: CONNECTIONS, amount: N, next: appNext, expectStatus: 201 }));
   const appRate = await load({ url: reg.url, connections: CONNECTIONS, duration: RATE_SECONDS, overallRate: RATE, next: appNext, expectStatus: 201 });
   const bareRate = await load({ url: bare.url, connections: CONNECTIONS, duration: RATE_SECONDS, overallRate: RATE, next: bareNext, expectStatus: 201 });
   console.log('bare   (burst)', JSON.stringify(bareRun));
@@ -85,7 +93,7 @@ try {
       ratio,
       goal: '≥ 50 % of bare',
       met: SMOKE ? null : ratio >= 0.5,
-      note: `p99 ${appRun.p99} ms vs bare ${bareRun.p99} ms`,
+      note: `p99 ${appRun.p99} ms vs bare ${bareRun.p99} ms; CPU per request ${appRun.cpuMsPerRequest} ms vs bare ${bareRun.cpuMsPerRequest} ms`,
     }),
     row({
       figure: `(a) command path: p99 at ${RATE} req/s offered (ms)`,

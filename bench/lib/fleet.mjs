@@ -133,6 +133,15 @@ export class BenchFleet {
     throw new Error(`${name} was not ready within 90 s:\n${log.join('').slice(-3000)}`);
   }
 
+  /** CPU time (user + system, ms) the kernel accounted to a child so far: a figure that load beside it does not inflate. */
+  async cpuMs(name) {
+    const entry = this.children.find((c) => c.name === name);
+    const { readFile } = await import('node:fs/promises');
+    const stat = await readFile(`/proc/${entry.child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 1/100 s
+  }
+
   /** Peak resident set size (kB) the kernel recorded for a child (VmHWM), or null. */
   async peakRssKb(name) {
     const entry = this.children.find((c) => c.name === name);
