@@ -17,6 +17,8 @@ import { SMOKE, load, report, round, row, scaled } from './lib/result.mjs';
 const N = scaled(process.env.BENCH_REQUESTS ?? 4000, 40);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
+// Enough connections that the offered rate is really offered (autocannon keeps one request in flight per connection).
+const RATE_CONNECTIONS = Number(process.env.BENCH_RATE_CONNECTIONS ?? 50);
 const RATE_SECONDS = scaled(process.env.BENCH_RATE_SECONDS ?? 10, 1);
 const WARMUP = scaled(300, 10);
 
@@ -72,8 +74,8 @@ try {
   };
   const bareRun = await cpuPer('bare', () => load({ url: bare.url, connections: CONNECTIONS, amount: N * 3, next: bareNext, expectStatus: 201 }));
   const appRun = await cpuPer('registration', () => load({ url: reg.url, connections: CONNECTIONS, amount: N, next: appNext, expectStatus: 201 }));
-  const appRate = await load({ url: reg.url, connections: CONNECTIONS, duration: RATE_SECONDS, overallRate: RATE, next: appNext, expectStatus: 201 });
-  const bareRate = await load({ url: bare.url, connections: CONNECTIONS, duration: RATE_SECONDS, overallRate: RATE, next: bareNext, expectStatus: 201 });
+  const appRate = await load({ url: reg.url, connections: RATE_CONNECTIONS, duration: RATE_SECONDS, overallRate: RATE, next: appNext, expectStatus: 201 });
+  const bareRate = await load({ url: bare.url, connections: RATE_CONNECTIONS, duration: RATE_SECONDS, overallRate: RATE, next: bareNext, expectStatus: 201 });
   console.log('bare   (burst)', JSON.stringify(bareRun));
   console.log('app    (burst)', JSON.stringify(appRun));
   console.log(`app    @${RATE}/s`, JSON.stringify(appRate));
