@@ -88,7 +88,7 @@ try {
       ratio: ms / baselineMs,
       goal: 'all fired once, ≤ 60 000 ms',
       met: SMOKE ? null : exactlyOnce && ms <= 60_000,
-      note: `${exactlyOnce ? 'all fired exactly once' : `NOT all exactly once: ${calls} calls, ${effects.n} effects, ${left.n} left`}; ${Math.round((N / ms) * 1000)} timers/s`,
+      note: `${exactlyOnce ? 'all fired exactly once' : `NOT all exactly once: ${calls} calls, ${effects.n} effects, ${left.n} left`}; ${Math.round((calls / ms) * 1000)} timers/s`,
     }),
   ]);
   if (!exactlyOnce && outcome !== 'timeout') throw new Error('timers did not fire exactly once');

@@ -154,11 +154,12 @@ export class BenchFleet {
 
   async stop(name) {
     const entry = this.children.find((c) => c.name === name);
-    if (!entry || entry.child.exitCode !== null) return;
+    // A child stopped by a signal has exitCode null and a signalCode: it is gone too.
+    if (!entry || entry.child.exitCode !== null || entry.child.signalCode !== null) return;
     const exited = new Promise((r) => entry.child.once('exit', r));
     entry.child.kill('SIGTERM');
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (entry.child.exitCode === null) entry.child.kill('SIGKILL');
+    if (entry.child.exitCode === null && entry.child.signalCode === null) entry.child.kill('SIGKILL');
   }
 
   logs(name) {
