@@ -3,14 +3,14 @@
 // own development issuer key in a temporary state directory. Nothing that `tools/hub up` runs is
 // touched: no fixed port, no hub_* database of the dev platform, no shared state directory.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { loadIssuer } from '../../tools/dev-issuer/issuer-state.mjs';
+import { DevTokenIssuer } from '@hub/testing';
 
 const run = promisify(execFile);
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -47,10 +47,15 @@ export class BenchFleet {
   jwksFile;
   jwks;
 
-  /** The development issuer's key in this fleet's own state directory (never the dev platform's). */
+  /**
+   * A development issuer of the fleet's own (the same RS256 DevTokenIssuer tools/dev-issuer uses),
+   * its JWKS written to this fleet's state directory — never the dev platform's key.
+   */
   async startIssuer() {
-    const { issuer, jwksFile, jwks } = await loadIssuer({ ...process.env, HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: ISSUER_URL });
-    Object.assign(this, { issuer, jwksFile, jwks });
+    this.issuer = await DevTokenIssuer.create(ISSUER_URL, 'hub-platform');
+    this.jwks = this.issuer.jwks();
+    this.jwksFile = join(this.stateDir, 'jwks.json');
+    writeFileSync(this.jwksFile, JSON.stringify(this.jwks));
     return this;
   }
 
