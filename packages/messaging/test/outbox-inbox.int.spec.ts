@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADERS } from '@hub/contracts';
 import { SystemClock, uuidv7 } from '@hub/kernel';
 import { TopicProbe, createTestTopics, produceRaw, testKafkaBrokers, waitFor, type TestDatabase } from '@hub/testing';
-import { EventConsumer, KafkaJsMessageBus, MessageContexts, Outbox, OutboxRelay, eventHandler, silentLogger, sql, type ConsumeOutcome } from '../src/index.js';
+import {
+  EventConsumer,
+  KafkaJsMessageBus,
+  MessageContexts,
+  Outbox,
+  OutboxRelay,
+  eventHandler,
+  silentLogger,
+  sql,
+  type ConsumeOutcome,
+  type MessageBus,
+} from '../src/index.js';
 import { effects, exitOf, makeTestEvents, messagingDb, startFixture, writeThings, type TestEvents } from './harness.js';
 
 /**
@@ -168,6 +179,57 @@ describe('dead-letter topic', () => {
     } finally {
       await consumer.stop();
       await dlq.stop();
+    }
+  });
+});
+
+describe('outbox relay wake-up (issue #17)', () => {
+  it('does not lose a wake that comes while a batch is being published: the row committed meanwhile goes out at once, not after idlePollMs', async () => {
+    const db = await messagingDb('msg_wake');
+    const realBus = new KafkaJsMessageBus({ clientId: 'messaging-wake-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    const { wake: wakeTopic } = (await createTestTopics(realBus, { wake: 1 })) as { wake: string };
+    const wakeEvents = makeTestEvents(wakeTopic);
+    const outbox = new Outbox(new SystemClock());
+    // The real bus, with the first publish held until the test lets it go.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let publishing!: () => void;
+    const firstPublishStarted = new Promise<void>((r) => (publishing = r));
+    let calls = 0;
+    const bus: MessageBus = {
+      publish: async (messages) => {
+        if (calls++ === 0) {
+          publishing();
+          await gate;
+        }
+        return realBus.publish(messages);
+      },
+      subscribe: (o) => realBus.subscribe(o),
+      ensureTopics: (t) => realBus.ensureTopics(t),
+      ping: () => realBus.ping(),
+      close: async () => undefined,
+    };
+    const write = (id: string, n: number) =>
+      db.orm.em.fork().transactional(async (tx) => {
+        await sql(tx, 'insert into thing (id, n) values (?, ?)', [id, n]);
+        await outbox.add(tx, wakeEvents.thingHappened, id, { n });
+      });
+    // A poll interval far longer than the test may wait: only a wake can make the second row go out.
+    const relay = new OutboxRelay(db.orm.em, bus, new SystemClock(), { idlePollMs: 120_000, logger: silentLogger });
+    try {
+      await write('wake-1', 1);
+      relay.start();
+      await firstPublishStarted; // the relay holds a batch with wake-1 only
+      await write('wake-2', 2);
+      relay.wake(); // the commit's wake arrives while the relay is busy
+      release();
+      await waitFor('both rows published', async () => ((await relay.pendingCount()) === 0 ? true : undefined), { timeoutMs: 15_000 });
+      expect(calls).toBe(2);
+    } finally {
+      release();
+      await relay.stop();
+      await realBus.close();
+      await db.drop();
     }
   });
 });

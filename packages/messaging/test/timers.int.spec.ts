@@ -103,4 +103,25 @@ describe('durable timers', () => {
     await new TimerPoller(db.orm.em, clock, [h], { logger: silentLogger }).runDue();
     expect(seen).toBe('corr-timer');
   });
+
+  it('issue #17: many timers due at once, fired by two pollers side by side (concurrency 4 each) — every one exactly once', async () => {
+    const seen = new Map<string, number>();
+    const many: TimerHandler = {
+      kind: 'test.many',
+      async fire(timer, em) {
+        seen.set(timer.key, (seen.get(timer.key) ?? 0) + 1);
+        await sql(em, 'insert into thing (id, n) values (?, ?)', [`many-${timer.key}`, 1]); // a second effect would violate the key
+      },
+    };
+    const n = 120;
+    await db.orm.em.fork().transactional(async (tx) => {
+      for (let i = 0; i < n; i++) await timers.schedule(tx, { kind: 'test.many', key: `m${i}`, dueAt: new Date('2026-03-12T00:00:00.000Z') });
+    });
+    const pollers = [1, 2].map(() => new TimerPoller(db.orm.em, clock, [many], { logger: silentLogger }));
+    const fired = await Promise.all(pollers.map((p) => p.runDue(1_000, 4)));
+    expect(fired[0]! + fired[1]!).toBe(n);
+    expect(seen.size).toBe(n);
+    expect([...seen.values()].every((c) => c === 1)).toBe(true);
+    expect(await timers.list(db.orm.em.fork(), { kind: 'test.many', status: 'scheduled' })).toEqual([]);
+  });
 });

@@ -333,12 +333,19 @@ export class HubMessagingModule {
         inject: [Outbox, OutboxRelay, IntegrationEventMapper],
         useFactory: (outbox: Outbox, relay: OutboxRelay, mapper: IntegrationEventMapper): UnitOfWorkHooks => ({
           async publishRecorded(em: SqlEntityManager, events: readonly DomainEvent[]) {
+            let written = 0;
             for (const event of events) {
-              for (const m of await mapper.map(event))
+              for (const m of await mapper.map(event)) {
                 await outbox.add(em, m.definition, m.aggregateId, m.payload, { key: m.key, occurredAt: event.occurredAt });
+                written++;
+              }
             }
+            return written;
           },
-          afterCommit: () => relay.wake(),
+          // Issue #17: only a commit that wrote outbox rows wakes the relay (the relay's poll is the safety net).
+          afterCommit: (outboxRows: number) => {
+            if (outboxRows > 0) relay.wake();
+          },
         }),
       },
       ...timerHandlerTypes,

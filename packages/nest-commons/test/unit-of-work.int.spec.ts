@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type EventEnvelope, EventRegistry, type PayloadOf, defineIntegrationEvent } from '@hub/contracts';
 import { AggregateRoot, ConflictError, type DomainEvent, uuidv7 } from '@hub/kernel';
-import { type EventConsumer, type EventHandler, type MessageBus, type MessageBusAdmin, messagingEntities, sql } from '@hub/messaging';
+import { type EventConsumer, type EventHandler, type MessageBus, type MessageBusAdmin, OutboxRelay, messagingEntities, sql } from '@hub/messaging';
 import { DevTokenIssuer, type TestApp, type TestDatabase, createTestDatabase, startTestApp, uniqueName } from '@hub/testing';
 import {
   EVENT_CONSUMERS,
@@ -188,6 +188,27 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     await uow.run(async (em) => void em.persist(Tally.open(id, `b-${id}`, new Date())));
     await uow.run(async () => (await uow.em().findOneOrFail(Tally, { id })).peek(new Date()));
     expect(await outboxRows(id)).toHaveLength(1);
+  });
+
+  it('issue #17: wakes the relay after a commit that wrote outbox rows, and not after one that wrote none', async () => {
+    const relay = app.get(OutboxRelay);
+    let wakes = 0;
+    const wake = relay.wake.bind(relay);
+    relay.wake = () => {
+      wakes += 1;
+      wake();
+    };
+    try {
+      const id = uuidv7();
+      await uow.run(async (em) => void em.persist(Tally.open(id, `w-${id}`, new Date())));
+      expect(wakes).toBe(1); // TallyOpened → one outbox row
+      await uow.run(async () => (await uow.em().findOneOrFail(Tally, { id })).peek(new Date()));
+      expect(wakes).toBe(1); // an internal event only: nothing to publish, the relay sleeps on
+      await uow.run(async () => void (await uow.em().findOneOrFail(Tally, { id })));
+      expect(wakes).toBe(1);
+    } finally {
+      relay.wake = wake;
+    }
   });
 
   it('commits nothing — neither the aggregate nor its events — when the work fails after recording', async () => {

@@ -40,6 +40,8 @@ export class OutboxRelay {
   private abort: AbortController | undefined;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** A wake that came while a batch was being published: the next idle() returns at once (issue #17). */
+  private woken = false;
   private lastPurge = 0;
 
   constructor(
@@ -105,6 +107,7 @@ export class OutboxRelay {
 
   /** Called after a commit that wrote events, so they go out without waiting for the next poll. */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -135,16 +138,24 @@ export class OutboxRelay {
   }
 
   private idle(signal: AbortSignal): Promise<void> {
+    // A commit during the last batch may have written a row that batch did not see: go again now
+    // instead of sleeping up to idlePollMs (the wake used to be lost, a tail of up to 200 ms).
+    if (this.woken) {
+      this.woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
-      const t = setTimeout(done, this.idlePollMs);
-      const onAbort = (): void => done();
-      signal.addEventListener('abort', onAbort, { once: true });
-      this.wakeUp = done;
-      function done(): void {
+      const done = (): void => {
+        this.woken = false;
+        this.wakeUp = undefined;
         clearTimeout(t);
         signal.removeEventListener('abort', onAbort);
         resolve();
-      }
+      };
+      const onAbort = (): void => done();
+      const t = setTimeout(done, this.idlePollMs);
+      signal.addEventListener('abort', onAbort, { once: true });
+      this.wakeUp = done;
     });
   }
 

@@ -9,8 +9,14 @@ import { AggregateRoot, ConflictError, type DomainEvent } from '@hub/kernel';
  * after it. Absent in an app without messaging (the gateway): recorded events are then an error.
  */
 export interface UnitOfWorkHooks {
-  publishRecorded(em: SqlEntityManager, events: readonly DomainEvent[]): Promise<void>;
-  afterCommit(): void;
+  /** Writes the events' outbox rows; returns how many it wrote (0: the events map to no integration event). */
+  publishRecorded(em: SqlEntityManager, events: readonly DomainEvent[]): Promise<number>;
+  /**
+   * After a commit, with the number of outbox rows the transaction wrote. Issue #17: a command that
+   * wrote none (a draft saved, say) does not wake the relay — waking it cost a transaction of four
+   * statements per command on the command path, for nothing to publish.
+   */
+  afterCommit(outboxRows: number): void;
 }
 
 export const UNIT_OF_WORK_HOOKS = Symbol('HUB_UNIT_OF_WORK_HOOKS');
@@ -36,13 +42,14 @@ export class UnitOfWork {
     const outer = this.current.getStore();
     if (outer) return work(outer);
     let result: T;
+    let published = 0;
     for (let attempt = 1; ; attempt++) {
       try {
         result = await this.orm.em.fork().transactional((tx) => {
           const em = tx as SqlEntityManager;
           return this.current.run(em, async () => {
             const value = await work(em);
-            await this.complete(em);
+            published = await this.complete(em);
             return value;
           });
         });
@@ -58,7 +65,7 @@ export class UnitOfWork {
         throw asConflict(e);
       }
     }
-    this.hooks?.afterCommit();
+    this.hooks?.afterCommit(published);
     return result;
   }
 
@@ -95,15 +102,17 @@ export class UnitOfWork {
     return this.orm.em.fork();
   }
 
-  private async complete(em: SqlEntityManager): Promise<void> {
+  /** Flushes and writes the recorded events to the outbox; returns the number of outbox rows written. */
+  private async complete(em: SqlEntityManager): Promise<number> {
     await em.flush();
+    let published = 0;
     // Publishing may not change aggregates, but a mapper may load one: loop until nothing is pending.
     for (let round = 0; round < 5; round++) {
       const events = pullRecordedEvents(em);
-      if (events.length === 0) return;
+      if (events.length === 0) return published;
       if (!this.hooks)
         throw new Error(`aggregates recorded ${events.length} domain event(s) (${events[0]!.name} …) but this app has no messaging to publish them`);
-      await this.hooks.publishRecorded(em, events);
+      published += await this.hooks.publishRecorded(em, events);
       await em.flush();
     }
     throw new Error('domain events kept being recorded while publishing them (a mapper changes aggregates?)');

@@ -1,0 +1,114 @@
+// Figure (a), the command path (issue #17): POST /applications on registration (JWT verification,
+// zod validation, command bus, unit of work with the aggregate and its outbox row, the follow-up
+// read) beside a bare Fastify + pg insert with the SAME RS256 verification against the SAME JWKS
+// (bench/lib/bare-command-server.mjs), same concurrency, same run, same PostgreSQL.
+//
+//   node bench/command-path.bench.mjs       (after `pnpm build`; the dev stack must be up)
+//   BENCH_REQUESTS=4000 BENCH_CONNECTIONS=10 BENCH_RATE=200 node bench/command-path.bench.mjs
+//   BENCH_CPU_PROF=dir  also writes the app's --cpu-prof profile to dir
+//
+// Every request to the app is a new company (one open application per company and kind), so each
+// carries its own token (one BIN in hub_companies) — minted before the clock starts.
+import { join } from 'node:path';
+import { makeBin } from '@hub/identifiers';
+import { BenchFleet, REPO } from './lib/fleet.mjs';
+import { SMOKE, load, report, round, row, scaled } from './lib/result.mjs';
+
+const N = scaled(process.env.BENCH_REQUESTS ?? 4000, 40);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+// Enough connections that the offered rate is really offered (autocannon keeps one request in flight per connection).
+const RATE_CONNECTIONS = Number(process.env.BENCH_RATE_CONNECTIONS ?? 50);
+const RATE_SECONDS = scaled(process.env.BENCH_RATE_SECONDS ?? 10, 1);
+const WARMUP = scaled(300, 10);
+
+const fleet = new BenchFleet();
+try {
+  await fleet.startIssuer();
+  await fleet.createTopics();
+  const [regDb, bareDb] = await Promise.all([fleet.database('registration'), fleet.createDatabase('bare')]);
+  const profDir = process.env.BENCH_CPU_PROF;
+  const [reg, bare] = await Promise.all([
+    fleet.startApp('registration', { DATABASE_URL: regDb }, profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {}),
+    fleet.startProcess('bare', join(REPO, 'bench/lib/bare-command-server.mjs'), { DATABASE_URL: bareDb }),
+  ]);
+
+  // One company (BIN) and one token per request to the app: WARMUP + N + the steady-rate run.
+  const needed = WARMUP + N + RATE * RATE_SECONDS + 50;
+  const bins = [
+    ...new Set(
+      Array.from({ length: Math.ceil(needed * 1.2) }, (_, i) =>
+        makeBin({ year: 2001 + (i % 20), month: 1 + (Math.floor(i / 20) % 12), serial: Math.floor(i / 240) }),
+      ),
+    ),
+  ].slice(0, needed);
+  const tokens = [];
+  for (let i = 0; i < bins.length; i += 200)
+    tokens.push(...(await Promise.all(bins.slice(i, i + 200).map((bin, j) => fleet.token(`bench-${i + j}`, ['applicant'], [bin])))));
+  const body = (bin) => JSON.stringify({ kind: 'registration', bin, companyName: 'ТОО «Бенч»', address: 'Алматы, пр. Абая, 1', language: 'ru' });
+  const sender = (unique) => {
+    let i = 0;
+    return () => {
+      const k = unique ? i++ : i++ % bins.length;
+      return {
+        method: 'POST',
+        path: '/applications',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[k]}` },
+        body: body(bins[k]),
+      };
+    };
+  };
+  // The app's requests each take a fresh company: one shared cursor over all its runs.
+  const appNext = sender(true);
+  const bareNext = sender(false);
+
+  await load({ url: reg.url, connections: CONNECTIONS, amount: WARMUP, next: appNext, expectStatus: 201 });
+  await load({ url: bare.url, connections: CONNECTIONS, amount: WARMUP, next: bareNext, expectStatus: 201 });
+  // CPU time per request of each process (user + system from /proc): what a command costs the
+  // machine, less sensitive than req/s to whatever else the 2 cores are doing.
+  const cpuPer = async (name, fn) => {
+    const before = await fleet.cpuMs(name);
+    const r = await fn();
+    r.cpuMsPerRequest = round(((await fleet.cpuMs(name)) - before) / r.completed, 2);
+    return r;
+  };
+  const bareRun = await cpuPer('bare', () => load({ url: bare.url, connections: CONNECTIONS, amount: N * 3, next: bareNext, expectStatus: 201 }));
+  const appRun = await cpuPer('registration', () => load({ url: reg.url, connections: CONNECTIONS, amount: N, next: appNext, expectStatus: 201 }));
+  const appRate = await load({ url: reg.url, connections: RATE_CONNECTIONS, duration: RATE_SECONDS, overallRate: RATE, next: appNext, expectStatus: 201 });
+  const bareRate = await load({ url: bare.url, connections: RATE_CONNECTIONS, duration: RATE_SECONDS, overallRate: RATE, next: bareNext, expectStatus: 201 });
+  console.log('bare   (burst)', JSON.stringify(bareRun));
+  console.log('app    (burst)', JSON.stringify(appRun));
+  console.log(`app    @${RATE}/s`, JSON.stringify(appRate));
+  console.log(`bare   @${RATE}/s`, JSON.stringify(bareRate));
+  for (const [what, r] of Object.entries({ bareRun, appRun, appRate, bareRate }))
+    if (r.bad || r.errors)
+      throw new Error(`${what}: ${r.bad} unexpected statuses ${JSON.stringify(r.statuses)}, ${r.errors} errors\n${fleet.logs('registration').slice(-2000)}`);
+
+  const ratio = appRun.rps / bareRun.rps;
+  report('command-path', [
+    row({
+      figure: `(a) command path: POST /applications, ${CONNECTIONS} connections (req/s)`,
+      value: appRun.rps,
+      unit: 'req/s',
+      baseline: bareRun.rps,
+      baselineLabel: 'bare Fastify + jose + pg',
+      ratio,
+      goal: '≥ 50 % of bare',
+      met: SMOKE ? null : ratio >= 0.5,
+      note: `p99 ${appRun.p99} ms vs bare ${bareRun.p99} ms; CPU per request ${appRun.cpuMsPerRequest} ms vs bare ${bareRun.cpuMsPerRequest} ms`,
+    }),
+    row({
+      figure: `(a) command path: p99 at ${RATE} req/s offered (ms)`,
+      value: appRate.p99,
+      unit: 'ms',
+      baseline: bareRate.p99,
+      baselineLabel: 'bare',
+      ratio: bareRate.p99 ? appRate.p99 / bareRate.p99 : null,
+      goal: '≤ 50 ms',
+      met: SMOKE ? null : appRate.p99 <= 50,
+      note: `achieved ${appRate.rps} req/s, p50 ${appRate.p50} ms`,
+    }),
+  ]);
+} finally {
+  await fleet.close();
+}

@@ -1,0 +1,125 @@
+// Figure (c): the public registry (F-19) with 100 000 participants. Seeded with bulk SQL shaped as
+// registration's handlers write participants (listed, with activity types, some extended, some
+// terminated early), then: a filtered, sorted page (p99 under load), and the full CSV export — its
+// time and the app's peak RSS (VmHWM of the process, from /proc) before and after.
+// Baseline: the same page's SQL (count + page of ids + rows) straight on pg, same database.
+//
+//   node bench/registry.bench.mjs          BENCH_PARTICIPANTS=100000 BENCH_REGISTRY_SECONDS=10
+import pg from 'pg';
+import { performance } from 'node:perf_hooks';
+import { BenchFleet } from './lib/fleet.mjs';
+import { SMOKE, load, report, round, row, scaled, stats } from './lib/result.mjs';
+
+const N = scaled(process.env.BENCH_PARTICIPANTS ?? 100_000, 500);
+const SECONDS = scaled(process.env.BENCH_REGISTRY_SECONDS ?? 10, 1);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+// What ParticipantSchema rows look like after F-18/F-19 (listed), F-25 (an extension) and F-28 (early end).
+const SEED = `
+insert into registration_participant (id, bin, company_name, address, activity_types, registration_application_id,
+  contract_number, contract_signed_on, term_start, term_end, certificate_number, certificate_issued_on, listed_on,
+  version, created_at, updated_at, valid_to, extensions, ended_on, end_kind, end_ground, end_ground_number)
+select gen_random_uuid(), lpad(i::text, 12, '0'),
+  (array['ТОО','АО','ТОО «Astana','LLP'])[1 + i % 4] || ' Компания ' || md5(i::text),
+  'Астана, ул. Бенч, ' || i,
+  jsonb_build_array(jsonb_build_object('code', 'PH-0' || (1 + i % 6), 'name', 'Вид ' || (1 + i % 6), 'works', '[]'::jsonb)),
+  gen_random_uuid(), 'C-' || i, date '2024-01-10' + (i % 700), date '2024-01-10' + (i % 700), date '2027-01-10' + (i % 700),
+  'AH-B-' || i, date '2024-01-10' + (i % 700), date '2024-01-10' + (i % 700),
+  1, now(), now(),
+  case when i % 10 = 0 then date '2030-01-10' + (i % 700) else date '2027-01-10' + (i % 700) - (i % 3) * 800 end,
+  case when i % 10 = 0 then jsonb_build_array(jsonb_build_object('extensionId', gen_random_uuid(), 'certificateNumber', 'AH-X-' || i,
+    'issuedOn', '2026-01-10', 'validFrom', '2027-01-10', 'validTo', '2030-01-10')) else '[]'::jsonb end,
+  case when i % 17 = 0 then date '2025-06-01' + (i % 100) end,
+  case when i % 17 = 0 then 'early' end,
+  case when i % 17 = 0 then 'participant-request' end,
+  case when i % 17 = 0 then 1 end
+from generate_series(1, $1::int) i`;
+
+const fleet = new BenchFleet();
+try {
+  await fleet.startIssuer();
+  await fleet.createTopics();
+  const db = await fleet.database('registration');
+  const client = new pg.Client({ connectionString: db });
+  client.on('error', (e) => console.log(`(bench's own pg connection: ${e.message})`));
+  await client.connect();
+  const t0 = performance.now();
+  await client.query(SEED, [N]);
+  await client.query('analyze registration_participant');
+  console.log(`seeded ${N} participants in ${Math.round(performance.now() - t0)} ms`);
+  const reg = await fleet.startApp('registration', { DATABASE_URL: db });
+
+  // A visitor's search: active participants of one activity type, sorted by name (the endpoint's
+  // order), pages 1-5. The filter mixes (status + activity type) and the pages vary.
+  let i = 0;
+  const next = () => ({ method: 'GET', path: `/registry?status=active&activityType=PH-0${1 + (i % 6)}&page=${1 + (i++ % 5)}&pageSize=20` });
+  await load({ url: reg.url, connections: CONNECTIONS, duration: SMOKE ? 1 : 3, next, expectStatus: 200 });
+  const page = await load({ url: reg.url, connections: CONNECTIONS, duration: SECONDS, next, expectStatus: 200 });
+  console.log('page', JSON.stringify(page));
+  if (page.bad || page.errors)
+    throw new Error(`registry page: ${JSON.stringify(page.statuses)}, ${page.errors} errors\n${fleet.logs('registration').slice(-2000)}`);
+
+  // Baseline: the page's own SQL (what the app's query sends), sequentially on one connection.
+  const today = new Date().toISOString().slice(0, 10);
+  const where = `listed_on is not null and activity_types @> $1::jsonb and not coalesce(end_kind = 'early' and ended_on <= $2::date, false) and valid_to >= $2::date`;
+  const sqlTimes = [];
+  for (let k = 0; k < (SMOKE ? 5 : 200); k++) {
+    const params = [JSON.stringify([{ code: `PH-0${1 + (k % 6)}` }]), today];
+    const s = performance.now();
+    await client.query(`select count(*)::text as n from registration_participant where ${where}`, params);
+    const ids = await client.query(`select id from registration_participant where ${where} order by company_name, bin limit 20 offset ${(k % 5) * 20}`, params);
+    await client.query('select * from registration_participant where id = any($1::uuid[])', [ids.rows.map((r) => r.id)]);
+    sqlTimes.push(performance.now() - s);
+  }
+  const sqlStats = stats(sqlTimes);
+  const plan = await client.query(`explain (analyze, buffers) select id from registration_participant where ${where} order by company_name, bin limit 20`, [
+    JSON.stringify([{ code: 'PH-01' }]),
+    today,
+  ]);
+  console.log(`EXPLAIN (ANALYZE, BUFFERS) of the page:\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
+  await client.end();
+
+  // The full CSV export: time to the last byte, bytes, and the app's peak RSS before and after.
+  // Given up after BENCH_EXPORT_TIMEOUT_MS (default 120 s): the figure is then "> timeout".
+  const exportTimeout = Number(process.env.BENCH_EXPORT_TIMEOUT_MS ?? 120_000);
+  const rssBefore = await fleet.peakRssKb('registration');
+  const e0 = performance.now();
+  let bytes = 0;
+  let status = 'timeout';
+  try {
+    const res = await fetch(`${reg.url}/registry/export?format=csv`, { signal: AbortSignal.timeout(exportTimeout) });
+    for await (const chunk of res.body) bytes += chunk.length;
+    status = res.status;
+  } catch (e) {
+    if (e.name !== 'TimeoutError' && e.name !== 'AbortError') throw e;
+  }
+  const exportMs = Math.round(performance.now() - e0);
+  const rssAfter = await fleet.peakRssKb('registration');
+  console.log(`export: ${status}, ${bytes} bytes in ${exportMs} ms; peak RSS ${rssBefore} kB → ${rssAfter} kB`);
+  if (status !== 200 && status !== 'timeout') throw new Error(`export answered ${status}`);
+
+  const rssGrowthMb = round((rssAfter - rssBefore) / 1024, 0);
+  report('registry', [
+    row({
+      figure: `(c) public registry, ${N} participants: filtered sorted page p99 (ms)`,
+      value: page.p99,
+      unit: 'ms',
+      baseline: sqlStats.p99,
+      baselineLabel: 'the same SQL on pg, one connection',
+      ratio: sqlStats.p99 ? page.p99 / sqlStats.p99 : null,
+      goal: '≤ 20 ms',
+      met: SMOKE ? null : page.p99 <= 20,
+      note: `${page.rps} req/s at ${CONNECTIONS} connections, p50 ${page.p50} ms; SQL p50 ${sqlStats.p50} ms`,
+    }),
+    row({
+      figure: `(c) public registry: full CSV export of ${N} (ms)`,
+      value: status === 'timeout' ? `> ${exportTimeout}` : exportMs,
+      unit: 'ms',
+      goal: '≤ 3000 ms, constant memory',
+      met: SMOKE ? null : status === 200 && exportMs <= 3000 && rssGrowthMb < 50,
+      note: `${status === 'timeout' ? 'given up; ' : ''}${round(bytes / 1048576, 1)} MB; app peak RSS ${round(rssBefore / 1024, 0)} → ${round(rssAfter / 1024, 0)} MB (+${rssGrowthMb} MB)`,
+    }),
+  ]);
+} finally {
+  await fleet.close();
+}
