@@ -1,6 +1,6 @@
 import { OwnBroker } from './broker.js';
 import { createTopics, Fleet, sleep, withDb } from './fleet.js';
-import { LoadGenerator } from './load.js';
+import { type CommandRecord, type JourneyRecord, LoadGenerator } from './load.js';
 import { uniqueName, testKafkaBrokers } from '@hub/testing';
 
 /** One fault, injected while the load runs. */
@@ -222,26 +222,49 @@ async function verify(
   const effects = await withDb(partDb, async (c) =>
     countBy((await c.query<{ bin: string; n: string }>(`select bin, count(*)::text as n from participation group by bin`)).rows),
   );
+  return tally({ journeys: load.journeys, commands: load.commands, applications: apps, signed, events, effects }, scenarios, recovery);
+}
+
+/** What the downstream databases hold, per company (BIN). */
+export interface Observed {
+  readonly journeys: readonly JourneyRecord[];
+  readonly commands: readonly CommandRecord[];
+  /** Registration applications per BIN (a retried create must not make two). */
+  readonly applications: ReadonlyMap<string, number>;
+  /** BINs whose application reached contract-signed (or later). */
+  readonly signed: ReadonlySet<string>;
+  /** `registration.participant-registered` events in registration's outbox per BIN. */
+  readonly events: ReadonlyMap<string, number>;
+  /** Participations per BIN (participation's consumer effect). */
+  readonly effects: ReadonlyMap<string, number>;
+}
+
+/**
+ * Counts per scenario. Lost: a contract answered 2xx (or an application that is signed) without
+ * exactly the chain signed application → one event → one participation. Doubled: a company with two
+ * applications, two events or two participations.
+ */
+export function tally(o: Observed, scenarios: readonly Scenario[], recovery: ReadonlyMap<string, number | null>): ScenarioResult[] {
   const names = ['warm-up', ...scenarios.map((s) => s.name), 'cool-down'];
   return names
     .map((name) => {
-      const journeys = load.journeys.filter((j) => j.scenario === name);
-      const commands = load.commands.filter((c) => c.scenario === name);
+      const journeys = o.journeys.filter((j) => j.scenario === name);
+      const commands = o.commands.filter((c) => c.scenario === name);
       const details: string[] = [];
       let lost = 0;
       let doubled = 0;
       let ev = 0;
       let ef = 0;
       for (const j of journeys) {
-        const e = events.get(j.bin) ?? 0;
-        const p = effects.get(j.bin) ?? 0;
-        const a = apps.get(j.bin) ?? 0;
+        const e = o.events.get(j.bin) ?? 0;
+        const p = o.effects.get(j.bin) ?? 0;
+        const a = o.applications.get(j.bin) ?? 0;
         ev += e;
         ef += p;
-        const mustHave = j.contractOk || signed.has(j.bin);
-        if (mustHave && (p === 0 || e === 0 || !signed.has(j.bin))) {
+        const mustHave = j.contractOk || o.signed.has(j.bin);
+        if (mustHave && (p === 0 || e === 0 || !o.signed.has(j.bin))) {
           lost += 1;
-          details.push(`lost ${j.bin}: contract 2xx=${j.contractOk}, signed=${signed.has(j.bin)}, events=${e}, participations=${p}`);
+          details.push(`lost ${j.bin}: contract 2xx=${j.contractOk}, signed=${o.signed.has(j.bin)}, events=${e}, participations=${p}`);
         }
         if (!mustHave && p > 0) details.push(`unexpected participation for ${j.bin} (not signed)`);
         if (p > 1 || e > 1 || a > 1) {
@@ -249,6 +272,8 @@ async function verify(
           details.push(`doubled ${j.bin}: applications=${a}, events=${e}, participations=${p}`);
         }
       }
+      for (const c of commands.filter((x) => !x.ok))
+        details.push(`no 2xx: ${c.step} ${c.bin} → ${c.status || 'no answer'} ${c.outcome ?? ''} (${c.retries} retries)`);
       return {
         scenario: name,
         commands: commands.length,

@@ -58,9 +58,9 @@ export class Fleet {
     writeFileSync(this.jwksFile, JSON.stringify(this.issuer.jwks()));
   }
 
-  async token(sub: string, roles: string[], companies: string[] = []): Promise<string> {
+  async token(sub: string, roles: string[], companies: string[] = [], ttlSec = 4 * 3600): Promise<string> {
     if (!this.issuer) throw new Error('fleet.init() first');
-    return this.issuer.issue({ sub, roles, companies, expiresInSec: 4 * 3600 });
+    return this.issuer.issue({ sub, roles, companies, expiresInSec: ttlSec });
   }
 
   /** The environment every context needs to trust the issuer. */

@@ -13,6 +13,8 @@ export interface CommandRecord {
   ok: boolean;
   /** Answers that were retried: network errors, 5xx, 409 in flight, 429. */
   retries: number;
+  /** Why no 2xx: the problem type of the last answer, or `outcome-unknown` / `gave-up`. */
+  outcome?: string;
   readonly at: number;
 }
 
@@ -201,6 +203,7 @@ export class LoadGenerator {
         return { kind: 'ok', status: res.status, body: res.body as Record<string, unknown> };
       }
       const type = String((res.body as { type?: string } | undefined)?.type ?? '');
+      rec.outcome = type || undefined;
       if (res.status === 409 && type.endsWith('idempotency-outcome-unknown')) return { kind: 'unknown' };
       if (RETRYABLE.has(res.status) || (res.status === 409 && type.endsWith('idempotency-in-flight'))) {
         rec.retries += 1;
@@ -210,6 +213,7 @@ export class LoadGenerator {
       }
       return { kind: 'failed', status: res.status, body: res.body };
     }
+    rec.outcome = 'gave-up';
     return { kind: 'unknown' };
   }
 

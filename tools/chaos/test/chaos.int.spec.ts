@@ -45,7 +45,7 @@ const LONG_RUN: ChaosOptions = {
 describe(`chaos under load (issue #18, ADR 0043) — ${LONG ? 'long run' : 'bounded run'}`, () => {
   it('every 2xx command has its effect exactly once downstream; nothing is lost or doubled; each part recovers', async () => {
     const started = Date.now();
-    const run = await runChaos(LONG ? LONG_RUN : BOUNDED, false);
+    const run = await runChaos({ ...(LONG ? LONG_RUN : BOUNDED), log: (line) => process.stdout.write(`${line}\n`) });
     const table = formatTable(run.results);
     process.stdout.write(
       `chaos ${LONG ? 'long' : 'bounded'} run in ${Math.round((Date.now() - started) / 1000)} s\n${table}\nHTTP statuses seen: ${JSON.stringify(run.statuses)}\n`,
