@@ -83,8 +83,8 @@ export class Fleet {
   }
 
   /** Starts `name` (an app's process) on a free port and waits until it answers `/health/live`. */
-  async start(name: string, app: string, env: Record<string, string>): Promise<string> {
-    const spec: ProcessSpec = { name, app, port: await freePort(), env };
+  async start(name: string, app: string, env: Record<string, string>, port?: number): Promise<string> {
+    const spec: ProcessSpec = { name, app, port: port ?? (await freePort()), env };
     await this.spawn(spec);
     return this.url(name);
   }
@@ -154,7 +154,7 @@ export class Fleet {
     const out = this.logStream(spec.name);
     const child = spawn(process.execPath, [...this.nodeArgs, join(REPO, 'apps', spec.app, 'dist/main.js')], {
       cwd: join(REPO, 'apps', spec.app),
-      env: { ...process.env, HUB_LOG_LEVEL: 'warn', ...this.commonEnv, ...spec.env, PORT: String(spec.port) },
+      env: { ...process.env, HUB_LOG_LEVEL: process.env.HUB_CHAOS_LOG_LEVEL ?? 'warn', ...this.commonEnv, ...spec.env, PORT: String(spec.port) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d: Buffer) => out.write(d));

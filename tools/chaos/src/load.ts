@@ -5,6 +5,7 @@ import { draftBody, reached, todayInAlmaty } from './journey.js';
 
 /** One logical command of a journey (its retries with the same Idempotency-Key count once). */
 export interface CommandRecord {
+  /** The scenario running when the command was first sent. */
   readonly scenario: string;
   readonly step: string;
   readonly bin: string;
@@ -19,7 +20,8 @@ export interface CommandRecord {
 }
 
 export interface JourneyRecord {
-  readonly scenario: string;
+  /** The scenario running when the journey began, and from its contract command on, the one running then. */
+  scenario: string;
   readonly bin: string;
   applicationId?: string;
   /** The contract command (F-18) got a 2xx: participation must start exactly once. */
@@ -157,15 +159,20 @@ export class LoadGenerator {
     for (const s of steps) {
       const token = s.who === 'applicant' ? applicant : this.staff[s.who]!;
       let outcome = await this.command(j, s.step, s.method, s.path, token, s.body);
-      // The outcome is unknown (the gateway or the context died with the request): read the application.
+      // The outcome is unknown (the gateway or the context died with the request): read the application;
+      // a step it shows done is done, any other is sent again under a new key.
+      let ambiguous = false;
       for (let tries = 0; outcome.kind === 'unknown' && tries < 3; tries++) {
+        ambiguous = true;
         const now = await this.until(status);
-        if (s.target ? reached(now, s.target) : now !== undefined) break; // done (or harmless to skip: vote, notification)
+        if (s.target && reached(now, s.target)) break;
         outcome = await this.command(j, s.step, s.method, s.path, token, s.body);
       }
-      if (outcome.kind === 'failed') {
+      if (outcome.kind !== 'ok') {
         const now = await this.until(status);
-        if (!(s.target && reached(now, s.target))) return; // a real refusal: this journey ends here
+        // A refused repeat of a step whose first try may have landed (a second vote) is not the end.
+        const done = s.target ? reached(now, s.target) : ambiguous && outcome.kind === 'failed';
+        if (!done) return; // a real refusal: this journey ends here
       }
       if (s.step === 'contract' && outcome.kind === 'ok') j.contractOk = true;
     }
@@ -185,7 +192,8 @@ export class LoadGenerator {
 
   /** One command, retried with the same Idempotency-Key until it gets a final answer (at most 60 s). */
   private async command(j: JourneyRecord, step: string, method: string, path: string, token: string, body: unknown): Promise<Outcome> {
-    const rec: CommandRecord = { scenario: j.scenario, step, bin: j.bin, status: 0, ok: false, retries: 0, at: Date.now() };
+    if (step === 'contract') j.scenario = this.scenario;
+    const rec: CommandRecord = { scenario: this.scenario, step, bin: j.bin, status: 0, ok: false, retries: 0, at: Date.now() };
     this.commands.push(rec);
     const key = randomUUID();
     const deadline = Date.now() + 60_000;
