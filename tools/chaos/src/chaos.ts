@@ -196,8 +196,10 @@ export async function runChaos(options: ChaosOptions, keepFleet = false): Promis
   } finally {
     if (load) await load.stop(1_000);
     if (!keepFleet) {
-      await fleet.close();
+      // The apps first, then the suite's broker (its pid file lives in the fleet's state directory), then the rest.
+      await fleet.stopAll();
       await broker?.stop().catch(() => undefined);
+      await fleet.close();
     }
   }
 }

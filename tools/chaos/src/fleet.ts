@@ -134,8 +134,13 @@ export class Fleet {
     return this.running.get(name)?.starts ?? 0;
   }
 
-  async close(): Promise<void> {
+  /** Stops every process (SIGTERM, SIGKILL after 15 s). */
+  async stopAll(): Promise<void> {
     for (const name of [...this.running.keys()].reverse()) await this.kill(name, 'SIGTERM');
+  }
+
+  async close(): Promise<void> {
+    await this.stopAll();
     for (const s of this.logs.values()) s.end();
     for (const db of this.databases) await admin((c) => c.query(`drop database if exists "${db}" with (force)`)).catch(() => undefined);
     if (!process.env.HUB_CHAOS_KEEP) rmSync(this.stateDir, { recursive: true, force: true });
