@@ -50,6 +50,26 @@ export const gatewayConfigSchema = httpConfigSchema.extend(persistenceConfigSche
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  /**
+   * Issue #18: the browser origins allowed to call the gateway cross-origin (CORS), comma-separated,
+   * e.g. `https://portal.astanahub.kz`. Empty (the default): none — the web app is served from the
+   * gateway's own origin through its server's `/api` proxy (apps/web/server.mjs), so a browser needs
+   * no CORS at all, and any other site's script is refused.
+   */
+  HUB_GATEWAY_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((raw, ctx) => {
+      const origins = raw
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean);
+      for (const o of origins) {
+        if (!/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o))
+          ctx.addIssue({ code: 'custom', message: `'${o}' is not an origin (scheme://host[:port], no path, no wildcard)` });
+      }
+      return origins.map((o) => o.toLowerCase());
+    }),
   /** Behind a reverse proxy: trust X-Forwarded-For for the client IP (express `trust proxy`). */
   HUB_GATEWAY_TRUST_PROXY: z
     .enum(['true', 'false'])
