@@ -75,6 +75,8 @@ export class WebFleet {
       HUB_KAFKA_TOPIC_PREFIX: `t.web-${process.pid}-${Date.now().toString(36)}.`,
       HUB_RUN_WORKERS: 'false',
     };
+    // this run's own topics (t.* — tools/dev-stack prunes them): registration publishes, notifications consumes
+    const topics = run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], { env: { ...process.env, ...messaging } });
     // registration's demo data: listed participants with certificates, applications in every state
     await run(process.execPath, [join(REPO, 'apps/registration/dist/cli/seed.js')], {
       cwd: join(REPO, 'apps/registration'),
@@ -85,7 +87,7 @@ export class WebFleet {
       cwd: join(REPO, 'apps/participation'),
       env: { ...process.env, ...auth, ...messaging, ...pii, PORT: '3999', DATABASE_URL: partDb, HUB_LOG_LEVEL: 'warn' },
     });
-    await issuerStarted;
+    await Promise.all([issuerStarted, topics]);
     const workers = { ...messaging, HUB_RUN_WORKERS: 'true' };
     const [registration, participation, notifications] = await Promise.all([
       this.startApp('registration', { ...auth, ...workers, DATABASE_URL: regDb }),
