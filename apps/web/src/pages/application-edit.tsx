@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Checkbox, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Stepper, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, createLazyRoute, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
@@ -52,6 +53,7 @@ function ApplicationEditor() {
   const [step, setStep] = useState(0);
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [dirty, setDirty] = useState(false);
+  const phone = useMediaQuery('(max-width: 48em)');
 
   useEffect(() => {
     if (app.data && !state) setState(fromApplication(app.data));
@@ -72,10 +74,12 @@ function ApplicationEditor() {
         set: (path: string, value: FormValue) => {
           setState((s) => (s ? setPath(s, path, value) : s));
           setDirty(true);
+          // typing in a field answers its own error and its section's ("taxCertificate is required")
           setErrors((e) => {
-            if (!(path in e)) return e;
+            const stale = Object.keys(e).filter((k) => k === path || path.startsWith(`${k}.`));
+            if (!stale.length) return e;
             const rest = { ...e };
-            delete rest[path];
+            for (const k of stale) delete rest[k];
             return rest;
           });
         },
@@ -166,7 +170,7 @@ function ApplicationEditor() {
           </Alert>
         )}
         {failure && errorCount === 0 && <ErrorState error={failure} />}
-        <Stepper active={step} onStepClick={setStep} size="sm" allowNextStepsSelect wrap data-testid="stepper">
+        <Stepper active={step} onStepClick={setStep} size="sm" allowNextStepsSelect orientation={phone ? 'vertical' : 'horizontal'} wrap data-testid="stepper">
           {STEPS.map((s, i) => (
             <Stepper.Step
               key={s.id}
@@ -295,6 +299,7 @@ function ActivityStep({ types, loading, locale }: { types: ActivityType[]; loadi
       <Title order={3} size="h4" mt="md">
         {t('form.eligibility.title')}
       </Title>
+      <SectionError path="eligibility" />
       <Text size="sm" c="dimmed">
         {t('form.eligibility.intro')}
       </Text>
@@ -322,6 +327,7 @@ function DocumentsStep() {
       <Title order={3} size="h4">
         {t('form.tax.title')}
       </Title>
+      <SectionError path="taxCertificate" />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextField path="taxCertificate.number" label="form.tax.number" />
         <TextField path="taxCertificate.issuedOn" label="form.tax.issuedOn" type="date" required />
@@ -330,12 +336,25 @@ function DocumentsStep() {
       <Title order={3} size="h4" mt="md">
         {t('form.place.title')}
       </Title>
+      <SectionError path="placeOfBusiness" />
       <TextField path="placeOfBusiness.address" label="form.place.address" area required />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextField path="placeOfBusiness.proofKind" label="form.place.proofKind" description="form.place.proofKind.hint" required />
         <TextField path="placeOfBusiness.documentRef" label="form.place.documentRef" required />
       </SimpleGrid>
     </Stack>
+  );
+}
+
+/** An error about a whole section (the server's `taxCertificate`, `placeOfBusiness`, `businessPlan` …), shown under its title. */
+function SectionError({ path }: { path: string }) {
+  const f = useForm();
+  const message = f.error(path);
+  if (!message) return null;
+  return (
+    <Text c="red.9" size="sm" role="alert" data-testid={`error-${path}`}>
+      {message}
+    </Text>
   );
 }
 
@@ -350,7 +369,7 @@ function Rows({ path, label, empty, children }: { path: string; label: MessageId
         {t(label)}
       </Text>
       {f.error(path) && (
-        <Text c="red.8" size="sm" role="alert" data-testid={`error-${path}`}>
+        <Text c="red.9" size="sm" role="alert" data-testid={`error-${path}`}>
           {f.error(path)}
         </Text>
       )}
@@ -394,7 +413,7 @@ function ProjectsStep({ types, locale }: { types: ActivityType[]; locale: string
         {t('form.projects.intro')}
       </Text>
       {f.error('businessPlan.projects') && (
-        <Text c="red.8" size="sm" role="alert" data-testid="error-businessPlan.projects">
+        <Text c="red.9" size="sm" role="alert" data-testid="error-businessPlan.projects">
           {f.error('businessPlan.projects')}
         </Text>
       )}
@@ -450,6 +469,7 @@ function PlanStep() {
       <Title order={3} size="h4">
         {t('form.plan.title')}
       </Title>
+      <SectionError path="businessPlan" />
       <TextField path="businessPlan.placeOfImplementation" label="form.plan.place" area required />
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextField path="businessPlan.ownership.basis" label="form.plan.ownershipBasis" area required />

@@ -52,7 +52,7 @@ export function Layout() {
               </Stack>
             </Anchor>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap={6} wrap="nowrap">
             {session && (
               <Suspense fallback={null}>
                 <Bell />
@@ -67,7 +67,7 @@ export function Layout() {
               data-testid="language"
             />
             {session ? (
-              <Button variant="default" size="xs" onClick={() => auth.signOut()} data-testid="sign-out">
+              <Button variant="default" size="xs" px={8} onClick={() => auth.signOut()} data-testid="sign-out">
                 {t('nav.signOut')}
               </Button>
             ) : (

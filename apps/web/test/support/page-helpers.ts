@@ -39,6 +39,7 @@ export async function chooseLanguage(page: Page, locale: (typeof LOCALES)[number
 /** A full-page screenshot written as a test artefact: test-results/screenshots/<name>-<locale>-<size>.png. */
 export async function shoot(page: Page, name: string, locale: string, size: keyof typeof SIZES): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0)); // the fixed header at the top of the full-page image
   await page.screenshot({ path: join(SHOTS, `${name}-${locale}-${size}.png`), fullPage: true });
 }
 
