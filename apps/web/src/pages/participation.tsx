@@ -39,6 +39,8 @@ type Report = {
 const zodErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
   Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), i.message]));
 
+/** A status badge in a narrow column wraps its words instead of cutting them. */
+const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
 const FEE_COLOR: Record<string, string> = { 'awaiting-declaration': 'blue', assessed: 'yellow', paid: 'green', overdue: 'red' };
 const REPORT_COLOR: Record<string, string> = { due: 'blue', submitted: 'green', overdue: 'red', 'submitted-late': 'orange' };
 
@@ -184,7 +186,7 @@ function Fees({ participationId }: { participationId: string }) {
                   <Table.Td>{t('common.quarter', { year: f.year, quarter: f.quarter })}</Table.Td>
                   <Table.Td>{formatCivilDate(f.dueDate, locale)}</Table.Td>
                   <Table.Td>
-                    <Badge color={FEE_COLOR[f.status]} variant="light" tt="none">
+                    <Badge color={FEE_COLOR[f.status]} variant="light" tt="none" h="auto" styles={WRAP}>
                       {t(`feeStatus.${f.status}` as MessageId)}
                     </Badge>
                   </Table.Td>
@@ -295,7 +297,7 @@ function Reports({ participationId }: { participationId: string }) {
                   <Table.Td>{t('common.quarter', { year: r.year, quarter: r.quarter })}</Table.Td>
                   <Table.Td>{formatCivilDate(r.dueDate, locale)}</Table.Td>
                   <Table.Td>
-                    <Badge color={REPORT_COLOR[r.status]} variant="light" tt="none">
+                    <Badge color={REPORT_COLOR[r.status]} variant="light" tt="none" h="auto" styles={WRAP}>
                       {t(`reportStatus.${r.status}` as MessageId)}
                     </Badge>
                   </Table.Td>
@@ -343,7 +345,15 @@ function ReportForm({ participationId, report, onDone }: { participationId: stri
       }),
     ),
   );
-  const setE = (i: number, path: string, v: string) =>
+  const clear = (key: string) =>
+    setErrors((e) => {
+      if (!(key in e)) return e;
+      const rest = { ...e };
+      delete rest[key];
+      return rest;
+    });
+  const setE = (i: number, path: string, v: string) => {
+    clear(`nonResidents.engaged.${i}.${path}`);
     setEngaged((rows) =>
       rows.map((r, j) => {
         if (j !== i) return r;
@@ -351,6 +361,7 @@ function ReportForm({ participationId, report, onDone }: { participationId: stri
         return { ...r, [path]: v };
       }),
     );
+  };
   const send = async () => {
     const money: Record<string, number | undefined> = {};
     const local: Record<string, string> = {};
@@ -393,7 +404,10 @@ function ReportForm({ participationId, report, onDone }: { participationId: stri
       label={t(label)}
       description={money ? t('form.money.hint') : undefined}
       value={ind[k]}
-      onChange={(e) => setInd({ ...ind, [k]: e.currentTarget.value })}
+      onChange={(e) => {
+        clear(`indicators.${k}`);
+        setInd({ ...ind, [k]: e.currentTarget.value });
+      }}
       error={errors[`indicators.${k}`]}
       inputMode={money ? 'decimal' : 'numeric'}
       withAsterisk={k !== 'investmentsAttractedTiyn'}
@@ -425,7 +439,10 @@ function ReportForm({ participationId, report, onDone }: { participationId: stri
           label={t('reports.form.analysis')}
           description={t('reports.form.analysis.hint')}
           value={analysis}
-          onChange={(e) => setAnalysis(e.currentTarget.value)}
+          onChange={(e) => {
+            clear('resultsAnalysis');
+            setAnalysis(e.currentTarget.value);
+          }}
           error={errors.resultsAnalysis}
           autosize
           minRows={3}
