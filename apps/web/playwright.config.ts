@@ -10,7 +10,7 @@ export default defineConfig({
   globalSetup: './test/support/global-setup.ts',
   workers: 1,
   fullyParallel: false,
-  timeout: 90_000,
+  timeout: 180_000, // the CI machine is shared: screens that pass in seconds here take minutes under load
   expect: { timeout: 15_000 },
   reporter: [['list'], ['./test/support/hub-reporter.ts']],
   use: {

@@ -34,11 +34,34 @@ const verify = createRoute({ getParentRoute: () => root, path: '/verify', compon
 const verifyNumber = createRoute({ getParentRoute: () => root, path: '/verify/$number', component: VerifyResultPage });
 const callback = createRoute({ getParentRoute: () => root, path: '/auth/callback', component: CallbackPage });
 const myApplications = createRoute({ getParentRoute: () => root, path: '/my/applications' }).lazy(() => import('./pages/my-applications').then((m) => m.Route));
+const newApplication = createRoute({ getParentRoute: () => root, path: '/my/applications/new' }).lazy(() =>
+  import('./pages/application-new').then((m) => m.Route),
+);
+const application = createRoute({ getParentRoute: () => root, path: '/my/applications/$id' }).lazy(() => import('./pages/application').then((m) => m.Route));
+const editApplication = createRoute({ getParentRoute: () => root, path: '/my/applications/$id/edit' }).lazy(() =>
+  import('./pages/application-edit').then((m) => m.Route),
+);
+const participation = createRoute({ getParentRoute: () => root, path: '/my/participation' }).lazy(() => import('./pages/participation').then((m) => m.Route));
+const notifications = createRoute({ getParentRoute: () => root, path: '/my/notifications' }).lazy(() => import('./pages/notifications').then((m) => m.Route));
 const reviewQueue = createRoute({ getParentRoute: () => root, path: '/staff/review-queue' }).lazy(() => import('./pages/review-queue').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
 
 export const router = createRouter({
-  routeTree: root.addChildren([index, registry, verify, verifyNumber, callback, myApplications, reviewQueue, deadlines]),
+  routeTree: root.addChildren([
+    index,
+    registry,
+    verify,
+    verifyNumber,
+    callback,
+    myApplications,
+    newApplication,
+    application,
+    editApplication,
+    participation,
+    notifications,
+    reviewQueue,
+    deadlines,
+  ]),
   defaultPreload: 'intent',
   scrollRestoration: true,
 });

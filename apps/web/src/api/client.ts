@@ -27,18 +27,58 @@ export function createApi(auth: Auth) {
       return fetch(retry);
     },
   };
-  client.use(bearer);
+  // ADR 0038: every state-changing call carries an Idempotency-Key. The screens send one per submit
+  // attempt (useCommand), reused by its retries; a call that forgot gets a fresh one here.
+  const idempotency: Middleware = {
+    onRequest({ request }) {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && !request.headers.has(IDEMPOTENCY_HEADER))
+        request.headers.set(IDEMPOTENCY_HEADER, crypto.randomUUID());
+      return request;
+    },
+  };
+  client.use(bearer, idempotency);
   return client;
+}
+
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** The options that put a submit attempt's Idempotency-Key (ADR 0038) on a call. */
+export const idempotent = (key: string) => ({ headers: { [IDEMPOTENCY_HEADER]: key } });
+
+/** One field's problem (RFC 9457 `errors[]` of the platform's problem+json): a dotted path and a message. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+  readonly code?: string;
 }
 
 /** A problem+json (RFC 9457) answer, or a network failure, as an Error the screens can show. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly problem: { title?: string; detail?: string; code?: string } | undefined,
+    readonly problem: { title?: string; detail?: string; code?: string; errors?: readonly FieldProblem[] } | undefined,
   ) {
     super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
   }
+
+  /** Whether repeating the same call (same Idempotency-Key) may help: no answer, a gateway/context hiccup, or the first try still running. */
+  get retryable(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504 || this.problem?.code === 'gateway.idempotency-in-flight';
+  }
+}
+
+/**
+ * The field errors of a problem, keyed by the field's path in the request body: zod's
+ * `body.businessPlan.clients` and the domain's `businessPlan.clients` both become `businessPlan.clients`.
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!(error instanceof ApiError)) return out;
+  for (const e of error.problem?.errors ?? []) {
+    const path = e.field.replace(/^body\.?/, '');
+    out[path] ??= e.message;
+  }
+  return out;
 }
 
 /** Unwraps an openapi-fetch result: the data, or an ApiError. */

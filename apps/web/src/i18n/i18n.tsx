@@ -4,11 +4,11 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
 import { TIME_ZONE } from '../format';
-import { isLocale, type Locale, MESSAGES, type MessageId } from './locales';
+import { isLocale, loadMessages, loadedMessages, type Locale, type MessageId } from './locales';
 
 const STORAGE_KEY = 'hub.locale';
 
-function initialLocale(): Locale {
+export function initialLocale(): Locale {
   const saved = localStorage.getItem(STORAGE_KEY);
   if (isLocale(saved)) return saved;
   for (const lang of navigator.languages) {
@@ -24,7 +24,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(STORAGE_KEY, l);
-    setLocaleState(l);
+    void loadMessages(l).then(() => setLocaleState(l));
   }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -32,7 +32,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
   return (
     <LocaleContext.Provider value={value}>
-      <IntlProvider locale={locale} messages={MESSAGES[locale]} timeZone={TIME_ZONE} defaultLocale="kk" onError={(e) => console.error(e)}>
+      <IntlProvider locale={locale} messages={loadedMessages(locale)} timeZone={TIME_ZONE} defaultLocale="kk" onError={(e) => console.error(e)}>
         {children}
       </IntlProvider>
     </LocaleContext.Provider>

@@ -10,6 +10,7 @@ import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { CONTROL_LABELS } from './registry';
+import '../ui/lazy-styles';
 
 const PAGE_SIZE = 25;
 

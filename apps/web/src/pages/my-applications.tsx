@@ -1,6 +1,6 @@
-import { Badge, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createLazyRoute } from '@tanstack/react-router';
+import { Link, createLazyRoute } from '@tanstack/react-router';
 import { ok } from '../api/client';
 import { useApi } from '../api/api-context';
 import { formatCivilDate, formatInstantDate } from '../format';
@@ -8,6 +8,7 @@ import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
+import '../ui/lazy-styles';
 
 type Deadline = { kind: string; ruleId: string; applicationId: string; dueDate: string; overdue: boolean; status: string };
 
@@ -55,7 +56,12 @@ function MyApplications() {
 
   return (
     <Stack gap="md">
-      <Title order={2}>{t('applications.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('applications.title')}</Title>
+        <Button component={Link} to="/my/applications/new" data-testid="new-application">
+          {t('applications.new')}
+        </Button>
+      </Group>
       <Text c="dimmed" size="sm">
         {t('applications.intro')}
       </Text>
@@ -85,9 +91,9 @@ function MyApplications() {
                 {apps.data.items.map((a) => (
                   <Table.Tr key={a.id} data-status={a.status}>
                     <Table.Td>
-                      <Text size="sm" fw={500}>
+                      <Anchor component={Link} to="/my/applications/$id" params={{ id: a.id } as never} size="sm" fw={500}>
                         {a.companyName}
-                      </Text>
+                      </Anchor>
                       <Text size="xs" c="dimmed">
                         {a.bin}
                       </Text>
@@ -105,7 +111,9 @@ function MyApplications() {
             {apps.data.items.map((a) => (
               <Card key={a.id} withBorder padding="sm">
                 <Group justify="space-between" align="start" gap={6}>
-                  <Text fw={600}>{a.companyName}</Text>
+                  <Anchor component={Link} to="/my/applications/$id" params={{ id: a.id } as never} fw={600}>
+                    {a.companyName}
+                  </Anchor>
                   {status(a.status)}
                 </Group>
                 <Text size="sm" c="dimmed">

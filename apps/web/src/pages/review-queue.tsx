@@ -9,6 +9,7 @@ import { useLocale, useT } from '../i18n/i18n';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { CONTROL_LABELS } from './registry';
+import '../ui/lazy-styles';
 
 const PAGE_SIZE = 20;
 

@@ -5,13 +5,19 @@ import { mayCall } from '../api/client';
 import type { Operation } from '../api/access.gen';
 import { useAuth, useSession } from '../auth/auth-context';
 import { useLocale, useT } from '../i18n/i18n';
+import { Suspense, lazy } from 'react';
 import { LOCALE_NAMES, LOCALES, type MessageId, isLocale } from '../i18n/locales';
+
+// The bell is for signed-in people only: a lazy chunk, outside the public pages' first load.
+const Bell = lazy(() => import('./bell').then((m) => ({ default: m.Bell })));
 
 /** The menu: each entry names the gateway operation it needs, so each role sees only what it may call. */
 const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/registry', label: 'nav.registry', needs: 'GET /api/registration/registry' },
   { to: '/verify', label: 'nav.verify', needs: 'GET /api/registration/registry/certificates/{number}' },
   { to: '/my/applications', label: 'nav.myApplications', needs: 'GET /api/registration/applications' },
+  { to: '/my/participation', label: 'nav.participation', needs: 'GET /api/participation/participations' },
+  { to: '/my/notifications', label: 'nav.notifications', needs: 'GET /api/notifications/inbox' },
   { to: '/staff/review-queue', label: 'nav.reviewQueue', needs: 'GET /api/registration/review-queue' },
   { to: '/staff/deadlines', label: 'nav.deadlines', needs: 'GET /api/deadlines' },
 ];
@@ -24,7 +30,7 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   // "My applications" is the applicant's view: staff reach applications through their own screens.
-  const menu = MENU.filter((m) => mayCall(session, m.needs) && (m.to !== '/my/applications' || session?.roles.includes('applicant')));
+  const menu = MENU.filter((m) => mayCall(session, m.needs) && (!m.to.startsWith('/my/') || session?.roles.includes('applicant')));
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -46,7 +52,12 @@ export function Layout() {
               </Stack>
             </Anchor>
           </Group>
-          <Group gap="xs" wrap="nowrap">
+          <Group gap={6} wrap="nowrap">
+            {session && (
+              <Suspense fallback={null}>
+                <Bell />
+              </Suspense>
+            )}
             <NativeSelect
               aria-label={t('nav.language')}
               size="xs"
@@ -56,7 +67,7 @@ export function Layout() {
               data-testid="language"
             />
             {session ? (
-              <Button variant="default" size="xs" onClick={() => auth.signOut()} data-testid="sign-out">
+              <Button variant="default" size="xs" px={8} onClick={() => auth.signOut()} data-testid="sign-out">
                 {t('nav.signOut')}
               </Button>
             ) : (
@@ -70,7 +81,7 @@ export function Layout() {
       <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
         <nav aria-label={t('nav.main')}>
           {menu.map((m) => (
-            <NavLink key={m.to} component={Link} to={m.to} label={t(m.label)} active={pathname.startsWith(m.to)} onClick={close} />
+            <NavLink key={m.to} component={Link} to={m.to} label={t(m.label)} active={pathname === m.to || pathname.startsWith(`${m.to}/`)} onClick={close} />
           ))}
         </nav>
         {session && (

@@ -30,14 +30,17 @@ export interface FleetUrls {
   readonly issuer: string;
   readonly registration: string;
   readonly participation: string;
+  readonly notifications: string;
 }
 
 /**
  * The platform the browser tests drive, every part its own OS process as deployed: the dev issuer
  * (authorization code + PKCE), registration (migrated and seeded with the demo companies of its
  * seed), participation, the admin gateway, and the web app's own server (static build + same-origin
- * /api proxy). Own databases and Kafka topic prefix per run; `close()` stops everything and drops
- * the databases. The contexts run without workers: these screens need no events.
+ * /api proxy), and notifications (the bell's inbox). Own databases and Kafka topic prefix per run;
+ * `close()` stops everything and drops the databases. Registration and notifications run their
+ * workers (outbox → Kafka → notifications' consumer: an officer's remarks become the applicant's
+ * unread message); participation runs without (its seed gives the participant's fees and reports).
  */
 export class WebFleet {
   readonly stateDir = mkdtempSync(join(tmpdir(), 'hub-web-e2e-'));
@@ -54,37 +57,53 @@ export class WebFleet {
       { HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: issuer, HUB_DEV_ISSUER_PORT: String(issuerPort) },
       `${issuer}/jwks.json`,
     );
-    const [regDb, partDb, gwDb] = await Promise.all([
+    const [regDb, partDb, gwDb, notDb] = await Promise.all([
       this.createDatabase('registration'),
       this.createDatabase('participation'),
       this.createDatabase('gateway'),
+      this.createDatabase('notifications'),
     ]);
-    await Promise.all([this.migrate('registration', regDb), this.migrate('participation', partDb), this.migrate('admin-gateway', gwDb)]);
+    await Promise.all([
+      this.migrate('registration', regDb),
+      this.migrate('participation', partDb),
+      this.migrate('admin-gateway', gwDb),
+      this.migrate('notifications', notDb),
+    ]);
+    const pii = { HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' };
     const messaging = {
       HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
       HUB_KAFKA_TOPIC_PREFIX: `t.web-${process.pid}-${Date.now().toString(36)}.`,
       HUB_RUN_WORKERS: 'false',
     };
+    // this run's own topics (t.* — tools/dev-stack prunes them): registration publishes, notifications consumes
+    const topics = run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], { env: { ...process.env, ...messaging } });
     // registration's demo data: listed participants with certificates, applications in every state
     await run(process.execPath, [join(REPO, 'apps/registration/dist/cli/seed.js')], {
       cwd: join(REPO, 'apps/registration'),
       env: { ...process.env, ...messaging, DATABASE_URL: regDb, HUB_LOG_LEVEL: 'warn' },
     });
-    await issuerStarted;
-    const [registration, participation] = await Promise.all([
-      this.startApp('registration', { ...auth, ...messaging, DATABASE_URL: regDb }),
-      this.startApp('participation', {
-        ...auth,
-        ...messaging,
-        DATABASE_URL: partDb,
-        HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
-        HUB_PII_ACTIVE_KEY: 'e2e',
-      }),
+    // participation's demo participants (fees awaiting declaration, reports due: the participant's screens)
+    await run(process.execPath, [join(REPO, 'apps/participation/dist/cli/seed.js')], {
+      cwd: join(REPO, 'apps/participation'),
+      env: { ...process.env, ...auth, ...messaging, ...pii, PORT: '3999', DATABASE_URL: partDb, HUB_LOG_LEVEL: 'warn' },
+    });
+    await Promise.all([issuerStarted, topics]);
+    const workers = { ...messaging, HUB_RUN_WORKERS: 'true' };
+    const [registration, participation, notifications] = await Promise.all([
+      this.startApp('registration', { ...auth, ...workers, DATABASE_URL: regDb }),
+      this.startApp('participation', { ...auth, ...messaging, ...pii, DATABASE_URL: partDb }),
+      this.startApp('notifications', { ...auth, ...workers, DATABASE_URL: notDb, NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9' }),
     ]);
-    const gateway = await this.startApp('admin-gateway', { ...auth, DATABASE_URL: gwDb, REGISTRATION_URL: registration, PARTICIPATION_URL: participation });
+    const gateway = await this.startApp('admin-gateway', {
+      ...auth,
+      DATABASE_URL: gwDb,
+      REGISTRATION_URL: registration,
+      PARTICIPATION_URL: participation,
+      HUB_GATEWAY_UPSTREAMS: JSON.stringify({ notifications }),
+    });
     const webPort = await freePort();
     const web = `http://127.0.0.1:${webPort}`;
-    if (options.web === false) return { web: '', gateway, issuer, registration, participation };
+    if (options.web === false) return { web: '', gateway, issuer, registration, participation, notifications };
     await this.spawn(
       'web',
       [join(WEB, 'server.mjs')],
@@ -92,7 +111,7 @@ export class WebFleet {
       `${web}/healthz`,
       WEB,
     );
-    return { web, gateway, issuer, registration, participation };
+    return { web, gateway, issuer, registration, participation, notifications };
   }
 
   logs(name: string): string {

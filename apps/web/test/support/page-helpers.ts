@@ -39,6 +39,7 @@ export async function chooseLanguage(page: Page, locale: (typeof LOCALES)[number
 /** A full-page screenshot written as a test artefact: test-results/screenshots/<name>-<locale>-<size>.png. */
 export async function shoot(page: Page, name: string, locale: string, size: keyof typeof SIZES): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0)); // the fixed header at the top of the full-page image
   await page.screenshot({ path: join(SHOTS, `${name}-${locale}-${size}.png`), fullPage: true });
 }
 
@@ -50,4 +51,33 @@ export async function signIn(page: Page, user: string, checkLoginPage = false): 
   await page.getByTestId(`user-${user}`).click();
   await page.waitForURL((u) => u.origin === new URL(baseUrl()).origin && u.pathname !== '/auth/callback');
   await expect(page.getByTestId('sign-out')).toBeVisible();
+}
+
+/** Signs in through the dev issuer's "someone else" form: a subject, roles and the companies (BINs) it represents. */
+export async function signInAs(page: Page, who: { sub: string; name: string; roles: string[]; companies: string[] }): Promise<void> {
+  await page.waitForURL((u) => u.pathname === '/authorize');
+  await page.locator('#sub').fill(who.sub);
+  await page.locator('#name').fill(who.name);
+  for (const role of who.roles) await page.locator(`input[name="role"][value="${role}"]`).check();
+  await page.locator('#companies').fill(who.companies.join(','));
+  await page.locator('button[value="custom"]').click();
+  await expect(page.getByTestId('sign-out')).toBeVisible();
+}
+
+/** A bearer token of the test's dev issuer, for setting the scene through the gateway's API (the officer's remarks). */
+export async function apiToken(who: { sub: string; roles: string[]; companies?: string[] }): Promise<string> {
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const { REPO } = await import('./fleet.ts');
+  const args = [
+    `${REPO}/tools/dev-issuer/token.mjs`,
+    '--sub',
+    who.sub,
+    ...who.roles.flatMap((r) => ['--role', r]),
+    ...(who.companies ?? []).flatMap((c) => ['--company', c]),
+  ];
+  const { stdout } = await promisify(execFile)(process.execPath, args, {
+    env: { ...process.env, HUB_STATE_DIR: process.env.HUB_WEB_STATE_DIR ?? '', HUB_DEV_ISSUER_URL: process.env.HUB_WEB_ISSUER ?? '' },
+  });
+  return stdout.trim();
 }
