@@ -14,7 +14,7 @@ import {
 import { type SmtpSink, startSmtpSink } from '@hub/dev-smtp';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { EVENT_CONSUMERS, HUB_CONFIG, configureHttp } from '@hub/nest-commons';
+import { type ConsumerSpec, EVENT_CONSUMERS, HUB_CONFIG, configureHttp } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { notificationsPlatform } from '../../src/app.module.js';
 import { EmailDelivery } from '../../src/messages/application/email-delivery.js';
@@ -84,34 +84,38 @@ export const delivery = (h: Harness): EmailDelivery => h.app.get(EmailDelivery);
 export const relay = (h: Harness): OutboxRelay => h.app.get(OutboxRelay);
 export const poller = (h: Harness): TimerPoller => h.app.get(TimerPoller);
 
-/** The app's consumer of registration's events, as the platform built it (inbox, unit of work, DLQ). */
-export const registrationConsumer = (h: Harness): EventConsumer => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === REGISTRATION_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${REGISTRATION_EVENTS_CONSUMER.name}`);
-  return consumer;
-};
-
-/** Feeds an envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
-export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  registrationConsumer(h).consume({
-    topic: REGISTRATION_EVENTS_CONSUMER.topics[0]!,
+/**
+ * Feeds an envelope through one of the app's real consumers (decode, inbox, handler in the inbox
+ * transaction), as if read from the spec's topic, keyed by the payload's BIN.
+ */
+const deliverTo = (h: Harness, spec: ConsumerSpec, e: EventEnvelope, offset: string): Promise<ConsumeOutcome> => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === spec.name);
+  if (!consumer) throw new Error(`no consumer ${spec.name}`);
+  return consumer.consume({
+    topic: spec.topics[0]!,
     partition: 0,
     offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
+    key: (e.payload as { bin?: string }).bin ?? null,
+    value: Buffer.from(JSON.stringify(e)),
     headers: {},
   });
+};
 
-const envelope = <P extends { applicationId: string }>(type: string, payload: P): EventEnvelope<P> => ({
+/** registration's events, through the app's consumer of them. */
+export const deliver = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => deliverTo(h, REGISTRATION_EVENTS_CONSUMER, e, offset);
+
+/** An envelope as its producer publishes it (v1, a fixed occurrence time). */
+const envelopeOf = <P>(type: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
   id: uuidv7(),
   type,
   version: 1,
   occurredAt: '2026-11-16T04:00:00.000Z',
   correlationId: uuidv7(),
   causationId: null,
-  aggregateId: payload.applicationId,
+  aggregateId,
   payload,
 });
+const envelope = <P extends { applicationId: string }>(type: string, payload: P): EventEnvelope<P> => envelopeOf(type, payload.applicationId, payload);
 
 /** A registration.decision-made v1 envelope, as registration publishes it. */
 export const decisionMade = (overrides: Partial<PayloadOf<typeof DecisionMadeV1>> = {}): EventEnvelope<PayloadOf<typeof DecisionMadeV1>> =>
@@ -139,34 +143,12 @@ export const remarksIssued = (overrides: Partial<PayloadOf<typeof RemarksIssuedV
 
 // ---- participation's events (ADR 0093): F-40, F-21, F-37 ----
 
-/** The app's consumer of participation's events. */
-export const participationConsumer = (h: Harness): EventConsumer => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === PARTICIPATION_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${PARTICIPATION_EVENTS_CONSUMER.name}`);
-  return consumer;
-};
-
-/** Feeds a participation envelope through the app's real consumer, as if read from Kafka. */
+/** participation's events, through the app's consumer of them. */
 export const deliverParticipation = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  participationConsumer(h).consume({
-    topic: PARTICIPATION_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: (e.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(e)),
-    headers: {},
-  });
+  deliverTo(h, PARTICIPATION_EVENTS_CONSUMER, e, offset);
 
-const participationEnvelope = <P extends { participationId: string }>(type: string, payload: P): EventEnvelope<P> => ({
-  id: uuidv7(),
-  type,
-  version: 1,
-  occurredAt: '2026-11-16T04:00:00.000Z',
-  correlationId: uuidv7(),
-  causationId: null,
-  aggregateId: payload.participationId,
-  payload,
-});
+const participationEnvelope = <P extends { participationId: string }>(type: string, payload: P): EventEnvelope<P> =>
+  envelopeOf(type, payload.participationId, payload);
 
 /** participation.fee-assessed v1: Q3 2026, 1 234 567.89 KZT, due Monday 26 October 2026 unless overridden. */
 export const feeAssessed = (overrides: Partial<PayloadOf<typeof FeeAssessedV1>> = {}): EventEnvelope<PayloadOf<typeof FeeAssessedV1>> =>
@@ -235,30 +217,15 @@ export const reportOverdue = (overrides: Partial<PayloadOf<typeof ReportOverdueV
 
 // ---- clusters' events: C-12, C-21 ----
 
-/** Feeds a clusters envelope through the app's real consumer of clusters' events, as if read from Kafka. */
-export const deliverClusters = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === CLUSTERS_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${CLUSTERS_EVENTS_CONSUMER.name}`);
-  return consumer.consume({ topic: CLUSTERS_EVENTS_CONSUMER.topics[0]!, partition: 0, offset, key: null, value: Buffer.from(JSON.stringify(e)), headers: {} });
-};
-
-const clustersEnvelope = <P>(type: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
-  id: uuidv7(),
-  type,
-  version: 1,
-  occurredAt: '2026-11-16T04:00:00.000Z',
-  correlationId: uuidv7(),
-  causationId: null,
-  aggregateId,
-  payload,
-});
+/** clusters' events, through the app's consumer of them. */
+export const deliverClusters = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => deliverTo(h, CLUSTERS_EVENTS_CONSUMER, e, offset);
 
 /** clusters.application-returned v1 with two deficiencies. */
 export const applicationReturned = (
   overrides: Partial<PayloadOf<typeof ClustersApplicationReturnedV1>> = {},
 ): EventEnvelope<PayloadOf<typeof ClustersApplicationReturnedV1>> => {
   const applicationId = overrides.applicationId ?? uuidv7();
-  return clustersEnvelope(ClustersApplicationReturnedV1.type, applicationId, {
+  return envelopeOf(ClustersApplicationReturnedV1.type, applicationId, {
     applicationId,
     roundId: uuidv7(),
     bin: newBin(),
@@ -274,7 +241,7 @@ export const applicationReturned = (
 /** clusters.results-published v1 with the given winners. */
 export const resultsPublished = (winners: { bin: string; clusterName: string }[]): EventEnvelope<PayloadOf<typeof ClustersResultsPublishedV1>> => {
   const roundId = uuidv7();
-  return clustersEnvelope(ClustersResultsPublishedV1.type, roundId, {
+  return envelopeOf(ClustersResultsPublishedV1.type, roundId, {
     roundId,
     ruleSetId: 'kz-2015-territorial-clusters',
     protocolNumber: 'KC-2016-07',

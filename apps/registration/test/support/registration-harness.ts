@@ -15,7 +15,7 @@ import type {
 import { DocumentVerifiedV1, type EventEnvelope, NoticeDeliveredV1, ParticipationExtendedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp } from '@hub/nest-commons';
+import { type ConsumerSpec, EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { registrationPlatform } from '../../src/app.module.js';
 import { cleanDeclaration, sampleBusinessPlan, samplePlaceOfBusiness } from '../../src/cli/sample-data.js';
@@ -185,37 +185,34 @@ export async function driveTo(
 
 // ---- participation's events (ADR 0055): fed through the app's real consumer (decode, inbox, handler in the inbox transaction) ----
 
-/** One of the app's consumers, as the platform built it (inbox, unit of work, DLQ). */
-const consumerNamed = (h: Harness, name: string): EventConsumer => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === name);
-  if (!consumer) throw new Error(`no consumer ${name}`);
-  return consumer;
+/**
+ * Feeds an envelope through one of the app's real consumers (decode, inbox, handler in the inbox
+ * transaction), as if read from the spec's topic, keyed by the payload's BIN.
+ */
+const deliverTo = (h: Harness, spec: ConsumerSpec, envelope: EventEnvelope, offset: string): Promise<ConsumeOutcome> => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === spec.name);
+  if (!consumer) throw new Error(`no consumer ${spec.name}`);
+  return consumer.consume({
+    topic: spec.topics[0]!,
+    partition: 0,
+    offset,
+    key: (envelope.payload as { bin?: string }).bin ?? null,
+    value: Buffer.from(JSON.stringify(envelope)),
+    headers: {},
+  });
 };
 
-/** The app's consumer of participation's events. */
-export const participationConsumer = (h: Harness): EventConsumer => consumerNamed(h, PARTICIPATION_EVENTS_CONSUMER.name);
+/** participation's events, through the app's consumer of them. */
+export const deliverParticipation = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
+  deliverTo(h, PARTICIPATION_EVENTS_CONSUMER, envelope, offset);
 
-/** Feeds a notifications envelope through the app's real consumer of notifications' events, as if read from Kafka. */
+/** notifications' events, through the app's consumer of them. */
 export const deliverNotifications = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  consumerNamed(h, NOTIFICATIONS_EVENTS_CONSUMER.name).consume({
-    topic: NOTIFICATIONS_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  deliverTo(h, NOTIFICATIONS_EVENTS_CONSUMER, envelope, offset);
 
-/** Feeds a documents envelope through the app's real consumer of documents' events, as if read from Kafka. */
+/** documents' events, through the app's consumer of them. */
 export const deliverDocuments = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  consumerNamed(h, DOCUMENTS_EVENTS_CONSUMER.name).consume({
-    topic: DOCUMENTS_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  deliverTo(h, DOCUMENTS_EVENTS_CONSUMER, envelope, offset);
 
 /** documents.document-verified v1 as documents publishes it. */
 export function documentVerified(bin: string, kind: string): EventEnvelope<PayloadOf<typeof DocumentVerifiedV1>> {
@@ -253,17 +250,6 @@ export function noticeDelivered(
     ...over,
   });
 }
-
-/** Feeds an envelope through the real consumer, as if read from Kafka. */
-export const deliverParticipation = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  participationConsumer(h).consume({
-    topic: PARTICIPATION_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
 
 const envelopeOf = <P>(type: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
   id: uuidv7(),
