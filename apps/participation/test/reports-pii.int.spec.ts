@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@hub/messaging';
 import { createTestDatabase } from '@hub/testing';
 import { participationOrmConfig } from '../src/mikro-orm.config.js';
-import { AesGcmPiiCipher } from '../src/reporting/infrastructure/aes-gcm-pii-cipher.js';
+import { AesGcmPiiCipher } from '@hub/pii';
 import { backfillEngagedPersonLatin, reencryptPii } from '../src/reporting/infrastructure/pii-reencryption.js';
 import { Harness, PII_KEY_1, PII_KEY_2, body, list } from './support/harness.js';
 
@@ -195,7 +195,7 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     // a record written before the field existed: without it
     const { engagedPersonFullNameLatin: _latin, ...legacy } = FAMILY;
     const old = cipher.encrypt(JSON.stringify(legacy), fam!.id);
-    await sql(h.orm.em.fork(), 'update non_resident_record set personal_data = ?, key_id = ? where id = ?', [old.ciphertext, old.keyId, fam!.id]);
+    await sql(h.orm.em.fork(), 'update non_resident_record set personal_data = ?, key_id = ? where id = ?', [old, cipher.keyIdOf(old), fam!.id]);
     const read = await h.http().get(`/quarterly-reports/${reportId}/non-residents`).set('authorization', `Bearer ${h.tokens.officer}`);
     expect(read.status).toBe(200);
     expect((read.body as { familyMembers: unknown[] }).familyMembers).toEqual([FAMILY]); // upcast on read

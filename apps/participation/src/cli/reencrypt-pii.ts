@@ -8,23 +8,21 @@
  */
 import { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { piiKeyRingSchema } from '../config.js';
 import { participationOrmConfig } from '../mikro-orm.config.js';
 import { backfillEngagedPersonLatin, reencryptPii } from '../reporting/infrastructure/pii-reencryption.js';
-import { AesGcmPiiCipher } from '../reporting/infrastructure/aes-gcm-pii-cipher.js';
+import { checkPiiConfig, piiCipherFrom, piiConfigShape } from '@hub/pii';
 
-const env = z.object({ DATABASE_URL: z.string().min(1), HUB_PII_KEYS: piiKeyRingSchema, HUB_PII_ACTIVE_KEY: z.string().min(1) }).safeParse(process.env);
+const env = z
+  .object({ DATABASE_URL: z.string().min(1), ...piiConfigShape })
+  .superRefine(checkPiiConfig)
+  .safeParse(process.env);
 if (!env.success) {
   process.stderr.write(`invalid configuration: ${env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n`);
   process.exit(78);
 }
-if (!env.data.HUB_PII_KEYS.has(env.data.HUB_PII_ACTIVE_KEY)) {
-  process.stderr.write('HUB_PII_ACTIVE_KEY must name a key of HUB_PII_KEYS\n');
-  process.exit(78);
-}
 const orm = await MikroORM.init(participationOrmConfig(env.data.DATABASE_URL));
 try {
-  const cipher = new AesGcmPiiCipher(env.data.HUB_PII_KEYS, env.data.HUB_PII_ACTIVE_KEY);
+  const cipher = piiCipherFrom(env.data);
   const moved = await reencryptPii(orm.em.fork(), cipher);
   process.stdout.write(`participation: ${moved} non-resident record(s) re-encrypted with key ${env.data.HUB_PII_ACTIVE_KEY}\n`);
   // F-42 data migration (issue #9): family members get the engaged person's Latin name.

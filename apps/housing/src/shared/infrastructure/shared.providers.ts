@@ -7,9 +7,8 @@ import { HUB_CONFIG } from '@hub/nest-commons';
 import type { HousingConfig } from '../../config.js';
 import type { HousingParameters } from '../domain/housing-parameters.js';
 import { HousingParametersSource } from '../application/ports/housing-parameters.source.js';
-import { PiiCipher } from '../application/ports/pii-cipher.js';
 import { WorkingDays } from '../application/ports/working-days.js';
-import { AesGcmPiiCipher } from './aes-gcm-pii-cipher.js';
+import { PiiCipher, piiCipherFrom } from '@hub/pii';
 
 const ParametersFile = z.object({
   versions: z
@@ -47,5 +46,5 @@ export const sharedProviders: Provider[] = [
       return { versions: () => versions };
     },
   },
-  { provide: PiiCipher, inject: [HUB_CONFIG], useFactory: (c: HousingConfig) => new AesGcmPiiCipher(c.HUB_PII_KEYS, c.HUB_PII_ACTIVE_KEY) },
+  { provide: PiiCipher, inject: [HUB_CONFIG], useFactory: (c: HousingConfig) => piiCipherFrom(c) },
 ];

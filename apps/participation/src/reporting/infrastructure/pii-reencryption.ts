@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { NonResidents } from '@hub/contracts';
-import type { PiiCipher } from '../application/ports/pii-cipher.js';
+import type { PiiCipher } from '@hub/pii';
 import { withEngagedPersonLatin } from '../domain/non-resident-upcast.js';
 import { NonResidentRecord } from '../domain/quarterly-report.aggregate.js';
 
@@ -14,8 +14,8 @@ export async function reencryptPii(em: SqlEntityManager, cipher: PiiCipher, batc
     const n = await em.fork().transactional(async (tx) => {
       const batch = await tx.find(NonResidentRecord, { keyId: { $ne: cipher.activeKeyId } }, { limit: batchSize, orderBy: { id: 'asc' } });
       for (const r of batch) {
-        const { ciphertext, keyId } = cipher.encrypt(cipher.decrypt(r.personalData, r.id), r.id);
-        r.reencrypted(ciphertext, keyId);
+        const ciphertext = cipher.encrypt(cipher.decrypt(r.personalData, r.id), r.id);
+        r.reencrypted(ciphertext, cipher.keyIdOf(ciphertext));
       }
       return batch.length;
     });
@@ -49,8 +49,8 @@ export async function backfillEngagedPersonLatin(em: SqlEntityManager, cipher: P
         }
         const completedPerson = withEngagedPersonLatin(person, engagedOf.get(r.reportId)!);
         if (!completedPerson.engagedPersonFullNameLatin) continue; // no such engaged person: left for the Fund to correct
-        const { ciphertext, keyId } = cipher.encrypt(JSON.stringify(completedPerson), r.id);
-        r.reencrypted(ciphertext, keyId);
+        const ciphertext = cipher.encrypt(JSON.stringify(completedPerson), r.id);
+        r.reencrypted(ciphertext, cipher.keyIdOf(ciphertext));
         completed++;
       }
       return { n: batch.length, last: batch.at(-1)?.id ?? after };

@@ -3,8 +3,7 @@ import { kzCalendar } from '@hub/calendar';
 import { HUB_CONFIG } from '@hub/nest-commons';
 import { referenceData } from '@hub/reference-data';
 import type { ParticipationConfig } from '../../config.js';
-import { PiiCipher } from '../../reporting/application/ports/pii-cipher.js';
-import { AesGcmPiiCipher } from '../../reporting/infrastructure/aes-gcm-pii-cipher.js';
+import { PiiCipher, piiCipherFrom } from '@hub/pii';
 import { DeadlineTimers } from '../application/ports/deadline-timers.js';
 import { Deadlines } from '../domain/deadlines.js';
 import { PlatformDeadlineTimers } from './deadline-timers.js';
@@ -13,5 +12,5 @@ import { PlatformDeadlineTimers } from './deadline-timers.js';
 export const sharedProviders: Provider[] = [
   { provide: Deadlines, useFactory: () => new Deadlines(kzCalendar(), referenceData()) },
   { provide: DeadlineTimers, useClass: PlatformDeadlineTimers },
-  { provide: PiiCipher, inject: [HUB_CONFIG], useFactory: (c: ParticipationConfig) => new AesGcmPiiCipher(c.HUB_PII_KEYS, c.HUB_PII_ACTIVE_KEY) },
+  { provide: PiiCipher, inject: [HUB_CONFIG], useFactory: (c: ParticipationConfig) => piiCipherFrom(c) },
 ];

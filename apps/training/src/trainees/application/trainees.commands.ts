@@ -7,7 +7,7 @@ import { UnitOfWork } from '@hub/nest-commons';
 import { ProviderApplicationRepository } from '../../intakes/application/ports/intakes.ports.js';
 import { PiiAccess, Trainee } from '../domain/trainee.js';
 import { assertValidTraineeList } from '../domain/rules/trainee-list.rule.js';
-import { PiiCipher } from './ports/pii-cipher.js';
+import { PiiCipher } from '@hub/pii';
 import { TraineeRepository } from './ports/trainee.repository.js';
 
 export interface TraineeInput {

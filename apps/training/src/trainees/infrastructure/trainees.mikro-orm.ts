@@ -2,9 +2,8 @@ import { Inject, Injectable, type Provider } from '@nestjs/common';
 import { HUB_CONFIG, UnitOfWork } from '@hub/nest-commons';
 import type { TrainingConfig } from '../../config.js';
 import type { PiiAccess, Trainee } from '../domain/trainee.js';
-import { PiiCipher } from '../application/ports/pii-cipher.js';
 import { TraineeRepository } from '../application/ports/trainee.repository.js';
-import { AesGcmPiiCipher } from './aes-gcm-pii-cipher.js';
+import { PiiCipher, piiCipherFrom } from '@hub/pii';
 import { TraineeSchema } from './trainee.schema.js';
 
 @Injectable()
@@ -32,5 +31,5 @@ export class MikroOrmTraineeRepository extends TraineeRepository {
 
 export const traineeProviders: Provider[] = [
   { provide: TraineeRepository, useClass: MikroOrmTraineeRepository },
-  { provide: PiiCipher, inject: [HUB_CONFIG], useFactory: (c: TrainingConfig) => new AesGcmPiiCipher(c.HUB_PII_KEYS, c.HUB_PII_ACTIVE_KEY) },
+  { provide: PiiCipher, inject: [HUB_CONFIG], useFactory: (c: TrainingConfig) => piiCipherFrom(c) },
 ];

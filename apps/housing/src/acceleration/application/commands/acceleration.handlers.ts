@@ -5,7 +5,7 @@ import { hasAnyRole } from '@hub/contracts';
 import { Clock, ConflictError, ForbiddenError, uuidv7 } from '@hub/kernel';
 import { MessageContexts, Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
-import { PiiCipher } from '../../../shared/application/ports/pii-cipher.js';
+import { PiiCipher } from '@hub/pii';
 import { HousingCase } from '../../domain/housing-case.aggregate.js';
 import { OFFER_ACCEPTANCE_TIMER, PlaceOffering, VACATE_DUE_TIMER } from '../place-offering.js';
 import { AccelerationRepository } from '../ports/acceleration.repository.js';

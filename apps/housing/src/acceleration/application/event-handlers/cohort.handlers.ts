@@ -6,7 +6,7 @@ import { type EventHandler, Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { parametersOn } from '../../../shared/domain/housing-parameters.js';
 import { HousingParametersSource } from '../../../shared/application/ports/housing-parameters.source.js';
-import { PiiCipher } from '../../../shared/application/ports/pii-cipher.js';
+import { PiiCipher } from '@hub/pii';
 import { WorkingDays } from '../../../shared/application/ports/working-days.js';
 import type { VacateReason } from '../../domain/acceleration.events.js';
 import { Enrolment } from '../../domain/enrolment.aggregate.js';

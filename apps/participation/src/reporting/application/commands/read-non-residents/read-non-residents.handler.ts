@@ -6,7 +6,7 @@ import { MessageContexts } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { assertMayActFor } from '../../../../shared/application/access.js';
 import { PiiAccessLogEntry } from '../../../domain/quarterly-report.aggregate.js';
-import { PiiCipher } from '../../ports/pii-cipher.js';
+import { PiiCipher } from '@hub/pii';
 import { NonResidentRecords, QuarterlyReportRepository } from '../../ports/quarterly-report.repository.js';
 import { withEngagedPersonLatin } from '../../../domain/non-resident-upcast.js';
 import { ReadNonResidentsCommand } from './read-non-residents.command.js';

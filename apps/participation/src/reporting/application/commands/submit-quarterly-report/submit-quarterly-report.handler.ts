@@ -8,7 +8,7 @@ import { DeadlineTimers } from '../../../../shared/application/ports/deadline-ti
 import { TIMER } from '../../../../shared/application/timer-kinds.js';
 import { today } from '../../../../shared/application/today.js';
 import { NonResidentRecord, type QuarterlyReport } from '../../../domain/quarterly-report.aggregate.js';
-import { PiiCipher } from '../../ports/pii-cipher.js';
+import { PiiCipher } from '@hub/pii';
 import { NonResidentRecords, QuarterlyReportRepository } from '../../ports/quarterly-report.repository.js';
 import { SubmitQuarterlyReportCommand } from './submit-quarterly-report.command.js';
 
@@ -45,7 +45,7 @@ export class SubmitQuarterlyReportHandler implements ICommandHandler<SubmitQuart
       this.nonResidents.add(
         people.map(({ kind, position, person }) => {
           const id = uuidv7();
-          const { ciphertext, keyId } = this.cipher.encrypt(JSON.stringify(person), id);
+          const ciphertext = this.cipher.encrypt(JSON.stringify(person), id);
           return NonResidentRecord.of({
             id,
             reportId: report.id,
@@ -54,7 +54,7 @@ export class SubmitQuarterlyReportHandler implements ICommandHandler<SubmitQuart
             kind,
             position,
             personalData: ciphertext,
-            keyId,
+            keyId: this.cipher.keyIdOf(ciphertext),
             createdAt: now,
           });
         }),
