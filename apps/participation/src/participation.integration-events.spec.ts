@@ -5,7 +5,6 @@ import type { DomainEvent } from '@hub/kernel';
 import type { OutboxMessage } from '@hub/nest-commons';
 import { referenceData } from '@hub/reference-data';
 import { MonitoringConclusion } from './monitoring/domain/monitoring-conclusion.js';
-import { tiyn } from './fees/domain/money.js';
 import { AuditObligation } from './obligations/domain/audit-obligation.aggregate.js';
 import { CorporateNotice } from './obligations/domain/corporate-notice.js';
 import { InformationRequest } from './obligations/domain/information-request.aggregate.js';
@@ -15,6 +14,7 @@ import { Extension } from './participation/domain/extension.aggregate.js';
 import { Participation } from './participation/domain/participation.aggregate.js';
 import { QuarterlyReport } from './reporting/domain/quarterly-report.aggregate.js';
 import { Deadlines } from './shared/domain/deadlines.js';
+import { tiyn } from '@hub/kernel';
 
 /**
  * Participation's published language from its recorded events (ADR 0035 §3): each fact becomes the

@@ -4,7 +4,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { UnitOfWork } from '@hub/nest-commons';
 import { createTestDatabase, type TestDatabase } from '@hub/testing';
 import { Fee } from '../src/fees/domain/fee.aggregate.js';
-import { tiyn } from '../src/fees/domain/money.js';
+import { tiyn } from '@hub/kernel';
 import { MikroOrmFeeRepository } from '../src/fees/infrastructure/fee.mikro-orm.repositories.js';
 import { participationOrmConfig } from '../src/mikro-orm.config.js';
 

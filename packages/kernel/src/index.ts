@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './ids.js';
 export * from './result.js';
 export * from './state-machine.js';
+export * from './money.js';

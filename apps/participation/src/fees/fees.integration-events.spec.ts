@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FeeAssessedV1, FeeOverdueV1 } from '@hub/contracts';
 import { Fee } from './domain/fee.aggregate.js';
-import { parseKzt, tiyn } from './domain/money.js';
 import { mapFeeEvent } from './fees.integration-events.js';
+import { parseKzt, tiyn } from '@hub/kernel';
 
 const now = new Date('2026-04-05T04:00:00Z');
 const fee = () =>

@@ -2,7 +2,7 @@ import { FeeAssessedV1, FeeOverdueV1 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { outboxMessage, type OutboxMessage } from '@hub/nest-commons';
 import type { FeeEvent } from './domain/fee.events.js';
-import { legacyKztNumber, type Tiyn } from './domain/money.js';
+import { legacyKztNumber, type Tiyn } from '@hub/kernel';
 
 const kzt = (t: Tiyn | null): number | null => (t === null ? null : legacyKztNumber(t));
 

@@ -1,8 +1,7 @@
-import { AggregateRoot, ConflictError, IllegalStateError, ValidationError } from '@hub/kernel';
+import { AggregateRoot, ConflictError, IllegalStateError, ValidationError, addTiyn, maxTiyn, subtractTiyn, ZERO, type Tiyn } from '@hub/kernel';
 import { compareIsoDates, type IsoDate } from '../../shared/domain/calendar.js';
 import { assertQuarterEnded } from './rules/income-declared-after-quarter.rule.js';
 import type { FeeEvent } from './fee.events.js';
-import { addTiyn, maxTiyn, subtractTiyn, ZERO, type Tiyn } from './money.js';
 import type { PricedFee } from './tariff.js';
 
 export type FeeStatus = 'awaiting-declaration' | 'assessed' | 'paid' | 'overdue';

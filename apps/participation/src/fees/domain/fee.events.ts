@@ -1,6 +1,5 @@
-import type { DomainEvent } from '@hub/kernel';
+import type { DomainEvent, Tiyn } from '@hub/kernel';
 import type { IsoDate } from '../../shared/domain/calendar.js';
-import type { Tiyn } from './money.js';
 
 /** What every fee event says about the fee it belongs to (the mapper needs no database read). */
 interface FeeFacts extends DomainEvent {

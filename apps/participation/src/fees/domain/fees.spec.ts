@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, IllegalStateError, RuleViolationError, ValidationError } from '@hub/kernel';
+import { ConflictError, IllegalStateError, RuleViolationError, ValidationError, parseKzt, tiyn, type Tiyn } from '@hub/kernel';
 import { makeBin } from '@hub/identifiers';
 import { Fee, type PaymentInput } from './fee.aggregate.js';
-import { parseKzt, tiyn, type Tiyn } from './money.js';
 import { parseBankStatement } from './rules/bank-statement-csv.rule.js';
 import { Tariff } from './tariff.js';
 

@@ -1,6 +1,5 @@
-import { ValidationError } from '@hub/kernel';
+import { ValidationError, isTiyn, maxTiyn, parseKzt, parseRate, shareOf, ZERO, type DecimalRate, type Tiyn } from '@hub/kernel';
 import { compareIsoDates, type IsoDate } from '../../shared/domain/calendar.js';
-import { isTiyn, maxTiyn, parseKzt, parseRate, shareOf, ZERO, type DecimalRate, type Tiyn } from './money.js';
 
 /**
  * F-22, F-23: the membership fee is set by the Fund's internal document — a tariff that changes

@@ -1,6 +1,6 @@
 import { defineEntity, type EntitySchema } from '@mikro-orm/core';
 import { Fee, FeePayment } from '../domain/fee.aggregate.js';
-import type { Tiyn } from '../domain/money.js';
+import type { Tiyn } from '@hub/kernel';
 
 const p = defineEntity.properties;
 

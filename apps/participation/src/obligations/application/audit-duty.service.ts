@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, uuidv7 } from '@hub/kernel';
-import type { Tiyn } from '../../fees/domain/money.js';
-import { tiynFromKztNumber } from '../../fees/domain/money.js';
+import { Clock, tiynFromKztNumber, uuidv7, type Tiyn } from '@hub/kernel';
 import { DeadlineTimers } from '../../shared/application/ports/deadline-timers.js';
 import { TIMER } from '../../shared/application/timer-kinds.js';
 import { Deadlines } from '../../shared/domain/deadlines.js';

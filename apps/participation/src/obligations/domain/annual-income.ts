@@ -1,5 +1,4 @@
-import { AggregateRoot, ValidationError, type DomainEvent } from '@hub/kernel';
-import type { Tiyn } from '../../fees/domain/money.js';
+import { AggregateRoot, ValidationError, type DomainEvent, type Tiyn } from '@hub/kernel';
 import type { IsoDate } from '../../shared/domain/calendar.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
 

@@ -1,5 +1,4 @@
-import { AggregateRoot, IllegalStateError } from '@hub/kernel';
-import type { Tiyn } from '../../fees/domain/money.js';
+import { AggregateRoot, IllegalStateError, type Tiyn } from '@hub/kernel';
 import type { IsoDate } from '../../shared/domain/calendar.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
 import type { Attachment } from './information-request.aggregate.js';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { IllegalStateError } from '@hub/kernel';
+import { IllegalStateError, tiyn } from '@hub/kernel';
 import { AuditObligation, auditOwed } from './audit-obligation.aggregate.js';
-import { tiyn } from '../../fees/domain/money.js';
 import { CorporateNotice } from './corporate-notice.js';
 import { InformationRequest } from './information-request.aggregate.js';
 

@@ -1,9 +1,9 @@
 import { defineEntity, type EntitySchema } from '@mikro-orm/core';
-import type { Tiyn } from '../../fees/domain/money.js';
 import { AnnualIncome } from '../domain/annual-income.js';
 import { AuditObligation } from '../domain/audit-obligation.aggregate.js';
 import { CorporateNotice } from '../domain/corporate-notice.js';
 import { InformationRequest, type Attachment } from '../domain/information-request.aggregate.js';
+import type { Tiyn } from '@hub/kernel';
 
 const p = defineEntity.properties;
 

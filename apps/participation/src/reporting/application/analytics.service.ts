@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Clock, uuidv7 } from '@hub/kernel';
-import { tiyn, type Tiyn } from '../../fees/domain/money.js';
+import { Clock, uuidv7, tiyn, type Tiyn } from '@hub/kernel';
 import { sql, type Em, type TimerHandler, type TimerRecord } from '@hub/messaging';
 import { DeadlineTimers } from '../../shared/application/ports/deadline-timers.js';
 import { Deadlines } from '../../shared/domain/deadlines.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseKzt, type Tiyn } from '../../fees/domain/money.js';
 import { AnalyticsReport, analyticsCsv, analyticsDocument, type AnalyticsContent, type AnalyticsRow } from './analytics-report.js';
 import type { ReportedFigures } from './rules/analytics-content.rule.js';
+import { parseKzt, type Tiyn } from '@hub/kernel';
 
 const kzt = (text: string): Tiyn => parseKzt(text)!;
 const row = (over: Partial<AnalyticsRow>): AnalyticsRow => ({

@@ -1,5 +1,4 @@
-import { AggregateRoot } from '@hub/kernel';
-import { displayKzt } from '../../fees/domain/money.js';
+import { AggregateRoot, displayKzt } from '@hub/kernel';
 import type { IsoDate } from '../../shared/domain/calendar.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
 import { disclosableTotals, projectExpediency, type ProjectConclusion, type ReportedFigures } from './rules/analytics-content.rule.js';

@@ -1,6 +1,5 @@
-import { AggregateRoot, IllegalStateError, RuleViolationError, ValidationError, type DomainEvent, type FieldIssue } from '@hub/kernel';
+import { AggregateRoot, IllegalStateError, RuleViolationError, ValidationError, type DomainEvent, type FieldIssue, type Tiyn } from '@hub/kernel';
 import type { NonResidents } from '@hub/contracts';
-import type { Tiyn } from '../../fees/domain/money.js';
 import { compareIsoDates, quarterEnd, type IsoDate } from '../../shared/domain/calendar.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
 

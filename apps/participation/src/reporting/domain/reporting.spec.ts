@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IllegalStateError, ValidationError } from '@hub/kernel';
+import { IllegalStateError, ValidationError, tiyn } from '@hub/kernel';
 import { NonResidentsSchema } from '@hub/contracts';
 import { analyticsCsv, analyticsDocument } from './analytics-report.js';
-import { tiyn } from '../../fees/domain/money.js';
 import { QuarterlyReport } from './quarterly-report.aggregate.js';
 
 const now = new Date('2026-04-10T04:00:00Z');

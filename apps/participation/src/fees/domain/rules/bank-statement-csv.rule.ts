@@ -1,8 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { ValidationError, type FieldIssue } from '@hub/kernel';
+import { ValidationError, type FieldIssue, parseKzt, type Tiyn } from '@hub/kernel';
 import { validateBin } from '@hub/identifiers';
 import { isIsoDate } from '@hub/calendar';
-import { parseKzt, type Tiyn } from '../money.js';
 
 /**
  * F-21 payments by bank-statement import (ADR 0023). The format (README): UTF-8 CSV (RFC 4180,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tiyn } from '../../../fees/domain/money.js';
 import { disclosableTotals, projectExpediency } from './analytics-content.rule.js';
+import { tiyn } from '@hub/kernel';
 
 const c = (conclusion: 'expedient' | 'not-expedient', project = 'P') => ({ project, conclusion, periodFrom: '2026-01-01', periodTo: '2026-03-31' });
 const f = (revenue: number | null, headcount: number | null = 1) => ({

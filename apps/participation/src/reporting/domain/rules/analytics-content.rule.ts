@@ -1,5 +1,5 @@
-import { sumTiyn, tiyn, type Tiyn } from '../../../fees/domain/money.js';
 import type { IsoDate } from '../../../shared/domain/calendar.js';
+import { sumTiyn, tiyn, type Tiyn } from '@hub/kernel';
 
 /** F-36, F-40: one monitoring conclusion on one project for one period, as the analytics shows it. */
 export interface ProjectConclusion {

@@ -22,7 +22,7 @@ import { SubmitQuarterlyReportCommand } from '../../application/commands/submit-
 import { ReportingQueries } from '../../application/queries/reporting.queries.js';
 import type { AnalyticsReport } from '../../domain/analytics-report.js';
 import type { QuarterlyReport, ReportIndicators } from '../../domain/quarterly-report.aggregate.js';
-import { tiyn, ZERO } from '../../../fees/domain/money.js';
+import { tiyn, ZERO } from '@hub/kernel';
 
 /** F-39 indicators in tiyn (ADR 0036); investments absent → 0. */
 const indicatorsOf = (i: z.infer<typeof SubmitQuarterlyReportBody>['indicators']): ReportIndicators => ({

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, ValidationError } from '@hub/kernel';
+import { Clock, ValidationError, sumTiyn, tiyn, ZERO } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { AuditDuty } from '../../../../obligations/application/audit-duty.service.js';
 import { ParticipationRepository } from '../../../../participation/application/ports/participation.repository.js';
@@ -9,7 +9,6 @@ import { today } from '../../../../shared/application/today.js';
 import { quarterEnd } from '../../../../shared/domain/calendar.js';
 import { FeeRepository } from '../../ports/fee.repository.js';
 import type { Fee } from '../../../domain/fee.aggregate.js';
-import { sumTiyn, tiyn, ZERO } from '../../../domain/money.js';
 import { assertQuarterEnded } from '../../../domain/rules/income-declared-after-quarter.rule.js';
 import { Tariff } from '../../../domain/tariff.js';
 import { DeclareIncomeCommand } from './declare-income.command.js';

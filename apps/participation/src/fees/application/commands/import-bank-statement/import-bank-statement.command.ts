@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import { type Actor } from '@hub/contracts';
-import type { Tiyn } from '../../../domain/money.js';
+import type { Tiyn } from '@hub/kernel';
 
 export interface ImportResult {
   readonly importId: string;

@@ -1,11 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, ValidationError, uuidv7, type FieldIssue } from '@hub/kernel';
+import { Clock, ValidationError, uuidv7, type FieldIssue, sumTiyn } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { today } from '../../../../shared/application/today.js';
 import { compareIsoDates } from '../../../../shared/domain/calendar.js';
 import type { Fee } from '../../../domain/fee.aggregate.js';
-import { sumTiyn } from '../../../domain/money.js';
 import { parseBankStatement, type BankStatementRow } from '../../../domain/rules/bank-statement-csv.rule.js';
 import { FeePaymentRepository, FeeRepository } from '../../ports/fee.repository.js';
 import { ImportBankStatementCommand, type ImportResult } from './import-bank-statement.command.js';

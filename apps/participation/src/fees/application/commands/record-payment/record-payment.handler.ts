@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, ConflictError, uuidv7 } from '@hub/kernel';
+import { Clock, ConflictError, uuidv7, tiyn } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { today } from '../../../../shared/application/today.js';
 import type { Fee } from '../../../domain/fee.aggregate.js';
-import { tiyn } from '../../../domain/money.js';
 import { FeePaymentRepository, FeeRepository } from '../../ports/fee.repository.js';
 import { RecordPaymentCommand } from './record-payment.command.js';
 

@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, ValidationError, uuidv7 } from '@hub/kernel';
+import { Clock, ValidationError, uuidv7, sumTiyn, tiyn, ZERO } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { FeeRepository } from '../../../../fees/application/ports/fee.repository.js';
-import { sumTiyn, tiyn, ZERO } from '../../../../fees/domain/money.js';
 import { ParticipationRepository } from '../../../../participation/application/ports/participation.repository.js';
 import { assertMayActFor } from '../../../../shared/application/access.js';
 import { today } from '../../../../shared/application/today.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '@hub/kernel';
+import { ValidationError } from './errors.js';
 import { addTiyn, displayKzt, formatKzt, legacyKztNumber, parseKzt, parseRate, shareOf, sumTiyn, tiyn, tiynFromKztNumber, type Tiyn } from './money.js';
 
 const t = (n: number): Tiyn => tiyn(n);

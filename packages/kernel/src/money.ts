@@ -1,7 +1,7 @@
-import { ValidationError } from '@hub/kernel';
+import { ValidationError } from './errors.js';
 
 /**
- * Money in the participation context (ADR 0036): an amount is a whole number of **tiyn**
+ * Money on the platform (ADR 0036): an amount is a whole number of **tiyn**
  * (1 KZT = 100 tiyn), held in a JS number that must be a safe integer (|n| ≤ 2^53 − 1, i.e. about
  * 90 trillion KZT). Integers add and subtract exactly; no amount is ever a fraction of a tenge in
  * a float. Decimal text ("1234.56") is read and written digit by digit, never through parseFloat.
@@ -13,7 +13,7 @@ export type Tiyn = number & { readonly __unit: 'tiyn' };
 
 export const TIYN_PER_KZT = 100;
 
-/** The largest amount the context accepts: 9 999 999 999 999.99 KZT (15 significant digits; see ADR 0036). */
+/** The largest amount the platform accepts: 9 999 999 999 999.99 KZT (15 significant digits; see ADR 0036). */
 export const MAX_TIYN = 999_999_999_999_999 as Tiyn;
 
 export const ZERO = 0 as Tiyn;
