@@ -1,0 +1,3 @@
+import { hubVitestConfig } from '../../vitest.shared.js';
+
+export default hubVitestConfig();
