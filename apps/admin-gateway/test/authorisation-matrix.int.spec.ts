@@ -128,6 +128,16 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'services GET /purchases/:id': [FO, FIN, AUD],
   'services POST /purchases/:id/offers': [FO, FIN],
   'services POST /purchases/:id/choice': [FO],
+  'services POST /service-applications/:id/invoices': [FIN], // F-55, ADR 0066: finance invoices
+  'services GET /invoices': [A, FO, FIN, AUD], // a recipient its own
+  'services GET /invoices/:id': [A, FO, FIN, AUD],
+  'services POST /invoices/:id/payments': [FIN],
+  'services POST /invoices/:id/cancellation': [FIN],
+  'services POST /invoice-payments/imports': [FIN],
+  'services POST /service-applications/:id/delivery-acts': [FO],
+  'services GET /delivery-acts': [A, FO, FIN, AUD],
+  'services GET /delivery-acts/:id': [A, FO, FIN, AUD],
+  'services POST /delivery-acts/:id/answer': [A], // the recipient answers its act
   // training (issue #13, by hand from the rules): the Fund's training officer announces intakes (F-64); only the company applies (F-65, F-77); reads F-35
   'training POST /intakes': ['training-officer'], // F-64
   'training GET /intakes': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // announced publicly (F-64)

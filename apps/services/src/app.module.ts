@@ -1,6 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { HubPlatformModule } from '@hub/nest-commons';
 import { ApplicationsModule } from './applications/applications.module.js';
+import { BillingModule } from './billing/billing.module.js';
+import { InvoiceDueTimerHandler } from './billing/infrastructure/invoice-due.timer-handler.js';
 import { ReviewDueTimerHandler } from './applications/application/timers/review-due.timer-handler.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
 import { CohortsModule } from './cohorts/cohorts.module.js';
@@ -23,14 +25,14 @@ export function servicesPlatform(env?: Record<string, string | undefined>): Dyna
     configSchema: servicesConfigSchema,
     entities: servicesEntities,
     eventMapper: ServicesIntegrationEvents,
-    timerHandlers: [ReviewDueTimerHandler],
+    timerHandlers: [ReviewDueTimerHandler, InvoiceDueTimerHandler],
     consumers: [PARTICIPATION_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }
 
 /** The context's modules (the test harness and the seed import the same list). */
-export const SERVICES_MODULES = [CatalogueModule, ApplicationsModule, ParticipantsModule, CohortsModule, PurchasesModule];
+export const SERVICES_MODULES = [CatalogueModule, ApplicationsModule, ParticipantsModule, CohortsModule, PurchasesModule, BillingModule];
 
 @Module({ imports: [servicesPlatform(), ...SERVICES_MODULES] })
 export class AppModule {}

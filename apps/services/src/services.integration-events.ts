@@ -7,10 +7,16 @@ import {
   ServiceApplicationFiledV1,
   ServiceApplicationRemarksIssuedV1,
   ServiceContractSignedV1,
+  ServiceDeliveryActAnsweredV1,
+  ServiceDeliveryActIssuedV1,
+  ServiceInvoiceIssuedV1,
+  ServiceInvoiceOverdueV1,
+  ServiceInvoicePaidV1,
 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
 import { isApplicationEvent } from './applications/domain/application.events.js';
+import { type BillingEvent, isBillingEvent } from './billing/domain/billing.events.js';
 import { type CohortEvent, isCohortEvent } from './cohorts/domain/cohort.events.js';
 
 /**
@@ -23,6 +29,7 @@ import { type CohortEvent, isCohortEvent } from './cohorts/domain/cohort.events.
 export class ServicesIntegrationEvents extends IntegrationEventMapper {
   map(event: DomainEvent): readonly OutboxMessage[] {
     if (isCohortEvent(event)) return cohortMessages(event);
+    if (isBillingEvent(event)) return billingMessages(event);
     if (!isApplicationEvent(event)) return [];
     const recipient = { recipientKind: event.recipientKind, recipientId: event.recipientId };
     const at = event.occurredAt.toISOString();
@@ -133,5 +140,36 @@ function cohortMessages(event: CohortEvent): readonly OutboxMessage[] {
       return [outboxMessage(CohortExpulsionMadeV1, event.aggregateId, { ...person, ground: event.ground, expelledOn: event.expelledOn }, event.recipientId)];
     case 'PersonCompleted':
       return [outboxMessage(CohortCompletionMadeV1, event.aggregateId, { ...person, completedOn: event.completedOn }, event.recipientId)];
+  }
+}
+
+/** F-55 (ADR 0066): the contract's invoices and delivery acts, keyed by the recipient like every services event; payments stay internal. */
+function billingMessages(event: BillingEvent): readonly OutboxMessage[] {
+  const contract = { applicationId: event.applicationId, contractId: event.contractId, recipientKind: event.recipientKind, recipientId: event.recipientId };
+  const invoice = { invoiceId: event.aggregateId, number: event.number, ...contract };
+  const act = { actId: event.aggregateId, number: event.number, ...contract };
+  const key = event.recipientId;
+  switch (event.name) {
+    case 'InvoiceIssued':
+      return [
+        outboxMessage(
+          ServiceInvoiceIssuedV1,
+          event.aggregateId,
+          { ...invoice, amountTiyn: event.amountTiyn, issuedOn: event.issuedOn, dueOn: event.dueOn },
+          key,
+        ),
+      ];
+    case 'InvoicePaid':
+      return [outboxMessage(ServiceInvoicePaidV1, event.aggregateId, { ...invoice, amountTiyn: event.amountTiyn, paidOn: event.paidOn }, key)];
+    case 'InvoiceOverdue':
+      return [outboxMessage(ServiceInvoiceOverdueV1, event.aggregateId, { ...invoice, dueOn: event.dueOn }, key)];
+    case 'DeliveryActIssued':
+      return [outboxMessage(ServiceDeliveryActIssuedV1, event.aggregateId, { ...act, deliveredTo: event.deliveredTo }, key)];
+    case 'DeliveryActAccepted':
+      return [outboxMessage(ServiceDeliveryActAnsweredV1, event.aggregateId, { ...act, answer: 'accepted', answeredAt: event.occurredAt.toISOString() }, key)];
+    case 'DeliveryActDisputed':
+      return [outboxMessage(ServiceDeliveryActAnsweredV1, event.aggregateId, { ...act, answer: 'disputed', answeredAt: event.occurredAt.toISOString() }, key)];
+    case 'PaymentRecorded':
+      return [];
   }
 }

@@ -170,6 +170,59 @@ export const CohortCompletionMadeV1 = defineIntegrationEvent({
   }),
 });
 
+// ---- Contract money and delivery (F-55, ADR 0066) ----
+
+const ofContract = {
+  invoiceId: z.uuid(),
+  number: z.string().min(1).describe('The invoice number the payer quotes (SRV-YYYY-NNNNNN)'),
+  applicationId: z.uuid(),
+  contractId: z.uuid(),
+  ...recipient,
+};
+
+export const ServiceInvoiceIssuedV1 = defineIntegrationEvent({
+  type: 'services.invoice-issued',
+  version: 1,
+  topic,
+  description:
+    'The Fund issued an invoice under a service contract (F-55): part or all of the contract amount fixed at signing (F-56), due on a working day (ADR 0066).',
+  payload: z.object({ ...ofContract, amountTiyn: TiynSchema, issuedOn: IsoDateSchema, dueOn: IsoDateSchema }),
+});
+
+export const ServiceInvoicePaidV1 = defineIntegrationEvent({
+  type: 'services.invoice-paid',
+  version: 1,
+  topic,
+  description: 'An invoice under a service contract is paid in full (F-55); paidOn is the value date of the payment that completed it.',
+  payload: z.object({ ...ofContract, amountTiyn: TiynSchema, paidOn: IsoDateSchema }),
+});
+
+export const ServiceInvoiceOverdueV1 = defineIntegrationEvent({
+  type: 'services.invoice-overdue',
+  version: 1,
+  topic,
+  description: 'The due day of an invoice under a service contract ended and it is not paid in full (F-55, ADR 0066).',
+  payload: z.object({ ...ofContract, dueOn: IsoDateSchema }),
+});
+
+const ofAct = { actId: z.uuid(), number: z.string().min(1).describe('ACT-YYYY-NNNNNN'), applicationId: z.uuid(), contractId: z.uuid(), ...recipient };
+
+export const ServiceDeliveryActIssuedV1 = defineIntegrationEvent({
+  type: 'services.delivery-act-issued',
+  version: 1,
+  topic,
+  description: 'The Fund issued an act of the services delivered under a contract up to deliveredTo (F-55); the recipient accepts or disputes it.',
+  payload: z.object({ ...ofAct, deliveredTo: IsoDateSchema }),
+});
+
+export const ServiceDeliveryActAnsweredV1 = defineIntegrationEvent({
+  type: 'services.delivery-act-answered',
+  version: 1,
+  topic,
+  description: 'The recipient accepted a delivery act or disputed it (F-55); the reasons of a dispute stay in services.',
+  payload: z.object({ ...ofAct, answer: z.enum(['accepted', 'disputed']), answeredAt: z.iso.datetime({ offset: true }) }),
+});
+
 /** Every event of services, for a consumer's EventRegistry. */
 export const servicesEvents = [
   ServiceApplicationFiledV1,
@@ -179,4 +232,9 @@ export const servicesEvents = [
   CohortEnrolmentMadeV1,
   CohortExpulsionMadeV1,
   CohortCompletionMadeV1,
+  ServiceInvoiceIssuedV1,
+  ServiceInvoicePaidV1,
+  ServiceInvoiceOverdueV1,
+  ServiceDeliveryActIssuedV1,
+  ServiceDeliveryActAnsweredV1,
 ] as const;

@@ -9,6 +9,8 @@ export interface ServicesParameters {
   readonly defaultReviewWorkingDays: number;
   /** F-56 ¶2: commercial offers to collect before choosing a third-party supplier (the Fund's document; ADR 0064). */
   readonly commercialOffersRequired: number;
+  /** F-55: working days between issuing an invoice and its due day (the contract's payment order; ADR 0066 default 10). */
+  readonly invoicePaymentWorkingDays: number;
   readonly source: string;
 }
 

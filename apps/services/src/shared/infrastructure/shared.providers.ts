@@ -15,6 +15,7 @@ const ParametersFile = z.object({
         conditionsLeadMonths: z.int().min(1).max(24),
         defaultReviewWorkingDays: z.int().min(1).max(120),
         commercialOffersRequired: z.int().min(1).max(20),
+        invoicePaymentWorkingDays: z.int().min(1).max(120),
         source: z.string().min(1),
       }),
     )
