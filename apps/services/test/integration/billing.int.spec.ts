@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kzCalendar } from '@hub/calendar';
-import { type Harness, auth, json, newBin, poller, startHarness } from '../support/services-harness.js';
+import {
+  type Harness,
+  MINIMAL_CONTENT,
+  auth,
+  contractedApplication,
+  json,
+  newBin,
+  poller,
+  serviceWithCall,
+  startHarness,
+} from '../support/services-harness.js';
 
 /** F-55 (ADR 0066): invoices within the contract amount, payments by hand and by bank statement, overdue by timer, delivery acts — on the real database. */
 let h: Harness;
@@ -8,11 +18,6 @@ let officer: string;
 let finance: string;
 let callId: string;
 const ISSUED_ON = '2026-12-21'; // a Monday, inside the intake window
-const content = {
-  project: { name: 'Steppe AI', direction: 'ML', summary: 'Crop forecasts', expectedResults: 'A pilot' },
-  contacts: { phone: '+7 701 000 0000', email: 'a@example.kz', city: 'Astana', country: 'Kazakhstan' },
-};
-
 interface InvoiceView {
   id: string;
   number: string;
@@ -31,39 +36,12 @@ beforeAll(async () => {
   h = await startHarness('services_billing');
   officer = await h.token(['fund-officer']);
   finance = await h.token(['finance-officer']);
-  const serviceId = json<{ id: string }>(
-    await h
-      .http()
-      .post('/services')
-      .set(auth(officer))
-      .send({
-        code: 'consult-billing',
-        title: 'Consultation',
-        direction: 'consultation',
-        eligibility: 'anyone',
-        requiredSections: { readiness: false, team: false, pitch: false },
-        delivery: 'fund',
-      }),
-  ).id;
-  await h
-    .http()
-    .post(`/services/${serviceId}/prices`)
-    .set(auth(officer))
-    .send({ effectiveFrom: '2026-01-01', participantPriceTiyn: 100_000_00, nonParticipantPriceTiyn: 300_000_00, documentRef: 'Order 1' });
-  callId = json<{ id: string }>(
-    await h
-      .http()
-      .post('/calls')
-      .set(auth(officer))
-      .send({
-        serviceId,
-        title: 'Consultations, winter',
-        contractConditions: 'Conditions',
-        draftContract: { serviceConditions: 'Two sessions', paymentOrder: 'Two instalments', paymentAmount: 'Per the list' },
-        intakeOpensOn: '2026-12-16',
-        intakeClosesOn: '2026-12-31',
-      }),
-  ).id;
+  ({ callId } = await serviceWithCall(h, officer, {
+    code: 'consult-billing',
+    direction: 'consultation',
+    participantPriceTiyn: 100_000_00,
+    nonParticipantPriceTiyn: 300_000_00,
+  }));
   h.clock.set(`${ISSUED_ON}T04:00:00Z`);
 });
 afterAll(async () => {
@@ -71,20 +49,7 @@ afterAll(async () => {
 });
 
 /** A legal entity (not a participant: the non-participant price, 300 000 KZT) with a signed contract. */
-async function contracted(): Promise<{ id: string; bin: string; applicant: string }> {
-  const bin = newBin();
-  const applicant = await h.token(['applicant'], [bin]);
-  const filed = await h
-    .http()
-    .post('/service-applications')
-    .set(auth(applicant))
-    .send({ callId, recipient: { kind: 'legal-entity', bin }, language: 'ru', declarationAccepted: true, content });
-  expect(filed.status).toBe(201);
-  const id = json<{ id: string }>(filed).id;
-  expect((await h.http().post(`/service-applications/${id}/decision`).set(auth(officer)).send({ outcome: 'conclude-contract' })).status).toBe(200);
-  expect((await h.http().post(`/service-applications/${id}/contract`).set(auth(officer)).send()).status).toBe(200);
-  return { id, bin, applicant };
-}
+const contracted = () => contractedApplication(h, officer, callId);
 const invoice = (applicationId: string, amountTiyn: number) =>
   h.http().post(`/service-applications/${applicationId}/invoices`).set(auth(finance)).send({ amountTiyn, purpose: 'Instalment under the contract' });
 const count = async (sql: string, params: unknown[] = []) => Number((await h.sql<{ n: string }>(sql, params))[0]?.n);
@@ -137,7 +102,7 @@ describe('F-55 invoices within the contract amount', () => {
       .http()
       .post('/service-applications')
       .set(auth(await h.token(['applicant'], [bin])))
-      .send({ callId, recipient: { kind: 'legal-entity', bin }, language: 'ru', declarationAccepted: true, content });
+      .send({ callId, recipient: { kind: 'legal-entity', bin }, language: 'ru', declarationAccepted: true, content: MINIMAL_CONTENT });
     const notYet = await invoice(json<{ id: string }>(filed).id, 100_00);
     expect(notYet.status).toBe(409);
     const a = await contracted();

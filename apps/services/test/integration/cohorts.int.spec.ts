@@ -1,72 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anIin } from '@hub/testing';
-import { type Harness, auth, json, newBin, startHarness } from '../support/services-harness.js';
+import { type Harness, MINIMAL_CONTENT, auth, contractedApplication, json, newBin, serviceWithCall, startHarness } from '../support/services-harness.js';
 
 /** F-44 acceleration cohorts on the real database: capacity under concurrent enrolments, expulsion, completion, outbox rows. */
 let h: Harness;
 let officer: string;
 let serviceId: string;
 let callId: string;
-const content = {
-  project: { name: 'Steppe AI', direction: 'ML', summary: 'Crop forecasts', expectedResults: 'A pilot' },
-  contacts: { phone: '+7 701 000 0000', email: 'a@example.kz', city: 'Astana', country: 'Kazakhstan' },
-};
-
 beforeAll(async () => {
   h = await startHarness('services_cohorts');
   officer = await h.token(['fund-officer']);
-  serviceId = json<{ id: string }>(
-    await h
-      .http()
-      .post('/services')
-      .set(auth(officer))
-      .send({
-        code: 'accel-cohorts',
-        title: 'Acceleration',
-        direction: 'acceleration',
-        eligibility: 'anyone',
-        requiredSections: { readiness: false, team: false, pitch: false },
-        delivery: 'fund',
-      }),
-  ).id;
-  await h
-    .http()
-    .post(`/services/${serviceId}/prices`)
-    .set(auth(officer))
-    .send({ effectiveFrom: '2026-01-01', participantPriceTiyn: 100_00, nonParticipantPriceTiyn: 300_00, documentRef: 'Order 1' });
-  callId = json<{ id: string }>(
-    await h
-      .http()
-      .post('/calls')
-      .set(auth(officer))
-      .send({
-        serviceId,
-        title: 'Acceleration, winter',
-        contractConditions: 'Conditions',
-        draftContract: { serviceConditions: 'Twelve weeks', paymentOrder: 'Before', paymentAmount: 'Per the list' },
-        intakeOpensOn: '2026-12-16',
-        intakeClosesOn: '2026-12-31',
-      }),
-  ).id;
+  ({ serviceId, callId } = await serviceWithCall(h, officer, {
+    code: 'accel-cohorts',
+    direction: 'acceleration',
+    participantPriceTiyn: 100_00,
+    nonParticipantPriceTiyn: 300_00,
+  }));
   h.clock.set('2026-12-16T04:00:00Z');
 });
 afterAll(async () => {
   await h?.close();
 });
 
-async function contracted(): Promise<string> {
-  const bin = newBin();
-  const filed = await h
-    .http()
-    .post('/service-applications')
-    .set(auth(await h.token(['applicant'], [bin])))
-    .send({ callId, recipient: { kind: 'legal-entity', bin }, language: 'ru', declarationAccepted: true, content });
-  expect(filed.status).toBe(201);
-  const id = json<{ id: string }>(filed).id;
-  expect((await h.http().post(`/service-applications/${id}/decision`).set(auth(officer)).send({ outcome: 'conclude-contract' })).status).toBe(200);
-  expect((await h.http().post(`/service-applications/${id}/contract`).set(auth(officer)).send()).status).toBe(200);
-  return id;
-}
+const contracted = async (): Promise<string> => (await contractedApplication(h, officer, callId)).id;
 const openCohort = async (capacity: number) => {
   const res = await h
     .http()
@@ -138,7 +94,7 @@ describe('F-44 acceleration cohorts on the real database', () => {
       .http()
       .post('/service-applications')
       .set(auth(await h.token(['applicant'], [bin])))
-      .send({ callId, recipient: { kind: 'legal-entity', bin }, language: 'ru', declarationAccepted: true, content });
+      .send({ callId, recipient: { kind: 'legal-entity', bin }, language: 'ru', declarationAccepted: true, content: MINIMAL_CONTENT });
     const res = await h
       .http()
       .post(`/cohorts/${cohortId}/enrolments`)

@@ -112,3 +112,76 @@ export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** Responses are `any` to TypeScript: name what a test reads. */
 export const json = <T = Record<string, unknown>>(res: { body: unknown }): T => res.body as T;
+
+/** F-48 content with the sections every service requires (project, contacts). */
+export const MINIMAL_CONTENT = {
+  project: { name: 'Steppe AI', direction: 'ML', summary: 'Crop forecasts', expectedResults: 'A pilot' },
+  contacts: { phone: '+7 701 000 0000', email: 'a@example.kz', city: 'Astana', country: 'Kazakhstan' },
+};
+
+/**
+ * A service open to anyone, its prices from 1 January 2026 and a call whose intake runs 16 – 31 December
+ * 2026 (published on the harness's start day, a month before: F-55), made through the API.
+ */
+export async function serviceWithCall(
+  h: Harness,
+  officer: string,
+  s: { code: string; direction: string; participantPriceTiyn: number; nonParticipantPriceTiyn: number },
+): Promise<{ serviceId: string; callId: string }> {
+  const serviceId = json<{ id: string }>(
+    await h
+      .http()
+      .post('/services')
+      .set(auth(officer))
+      .send({
+        code: s.code,
+        title: `Service ${s.code}`,
+        direction: s.direction,
+        eligibility: 'anyone',
+        requiredSections: { readiness: false, team: false, pitch: false },
+        delivery: 'fund',
+      }),
+  ).id;
+  await h.http().post(`/services/${serviceId}/prices`).set(auth(officer)).send({
+    effectiveFrom: '2026-01-01',
+    participantPriceTiyn: s.participantPriceTiyn,
+    nonParticipantPriceTiyn: s.nonParticipantPriceTiyn,
+    documentRef: 'Order 1',
+  });
+  const callId = json<{ id: string }>(
+    await h
+      .http()
+      .post('/calls')
+      .set(auth(officer))
+      .send({
+        serviceId,
+        title: `Call of ${s.code}`,
+        contractConditions: 'Conditions',
+        draftContract: { serviceConditions: 'As the service says', paymentOrder: 'Before', paymentAmount: 'Per the list' },
+        intakeOpensOn: '2026-12-16',
+        intakeClosesOn: '2026-12-31',
+      }),
+  ).id;
+  return { serviceId, callId };
+}
+
+/** A fresh legal entity (not a participant) files for the call, the Fund decides and signs its contract; the clock must be inside the intake. */
+export async function contractedApplication(h: Harness, officer: string, callId: string): Promise<{ id: string; bin: string; applicant: string }> {
+  const bin = newBin();
+  const applicant = await h.token(['applicant'], [bin]);
+  const filed = await h
+    .http()
+    .post('/service-applications')
+    .set(auth(applicant))
+    .send({ callId, recipient: { kind: 'legal-entity', bin }, language: 'ru', declarationAccepted: true, content: MINIMAL_CONTENT });
+  if (filed.status !== 201) throw new Error(`filing answered ${filed.status}: ${JSON.stringify(filed.body)}`);
+  const id = json<{ id: string }>(filed).id;
+  for (const [path, body] of [
+    ['decision', { outcome: 'conclude-contract' }],
+    ['contract', undefined],
+  ] as const) {
+    const res = await h.http().post(`/service-applications/${id}/${path}`).set(auth(officer)).send(body);
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  return { id, bin, applicant };
+}

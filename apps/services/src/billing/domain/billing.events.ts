@@ -44,3 +44,18 @@ const NAMES = new Set<string>([
   'DeliveryActDisputed',
 ]);
 export const isBillingEvent = (e: { name: string }): e is BillingEvent => NAMES.has(e.name);
+
+/** The fields every billing event carries, from the invoice or act that records it. */
+export function billingEventBase(
+  of: { id: string; applicationId: string; contractId: string; recipientKind: RecipientKind; recipientId: string },
+  at: Date,
+): BillingEventBase {
+  return {
+    aggregateId: of.id,
+    occurredAt: at,
+    applicationId: of.applicationId,
+    contractId: of.contractId,
+    recipientKind: of.recipientKind,
+    recipientId: of.recipientId,
+  };
+}

@@ -2,7 +2,7 @@ import { type IsoDate, compareIsoDates } from '@hub/calendar';
 import { AggregateRoot, IllegalStateError, ValidationError } from '@hub/kernel';
 import type { RecipientKind } from '../../applications/domain/service-application.types.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
-import type { BillingEvent } from './billing.events.js';
+import { type BillingEvent, billingEventBase } from './billing.events.js';
 import type { ContractTerms } from './invoice.aggregate.js';
 
 export type DeliveryActStatus = 'issued' | 'accepted' | 'disputed';
@@ -67,7 +67,7 @@ export class DeliveryAct extends AggregateRoot<BillingEvent> {
       disputeReason: null,
       updatedAt: at,
     });
-    a.record({ name: 'DeliveryActIssued', ...a.base(at), number: a.number, deliveredTo: a.deliveredTo });
+    a.record({ name: 'DeliveryActIssued', ...billingEventBase(a, at), number: a.number, deliveredTo: a.deliveredTo });
     return a;
   }
 
@@ -77,7 +77,7 @@ export class DeliveryAct extends AggregateRoot<BillingEvent> {
     this.m.answeredOn = today;
     this.m.answeredBy = by;
     this.m.updatedAt = at;
-    this.record({ name: 'DeliveryActAccepted', ...this.base(at), number: this.number, acceptedOn: today });
+    this.record({ name: 'DeliveryActAccepted', ...billingEventBase(this, at), number: this.number, acceptedOn: today });
   }
 
   dispute(by: string, reason: string, today: IsoDate, at: Date): void {
@@ -88,21 +88,10 @@ export class DeliveryAct extends AggregateRoot<BillingEvent> {
     this.m.answeredBy = by;
     this.m.disputeReason = reason.trim();
     this.m.updatedAt = at;
-    this.record({ name: 'DeliveryActDisputed', ...this.base(at), number: this.number });
+    this.record({ name: 'DeliveryActDisputed', ...billingEventBase(this, at), number: this.number });
   }
 
   private assertIssued(attempted: string): void {
     if (this.status !== 'issued') throw new IllegalStateError('delivery act', this.status, attempted, 'the recipient already answered it');
-  }
-
-  private base(at: Date) {
-    return {
-      aggregateId: this.id,
-      occurredAt: at,
-      applicationId: this.applicationId,
-      contractId: this.contractId,
-      recipientKind: this.recipientKind,
-      recipientId: this.recipientId,
-    };
   }
 }

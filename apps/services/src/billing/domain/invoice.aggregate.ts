@@ -2,7 +2,7 @@ import { type IsoDate, compareIsoDates } from '@hub/calendar';
 import { AggregateRoot, IllegalStateError, RuleViolationError, ValidationError, type Tiyn, addTiyn, subtractTiyn, tiyn } from '@hub/kernel';
 import type { RecipientKind } from '../../applications/domain/service-application.types.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
-import type { BillingEvent } from './billing.events.js';
+import { type BillingEvent, billingEventBase } from './billing.events.js';
 
 export type InvoiceStatus = 'issued' | 'paid' | 'cancelled';
 export type PaymentSource = 'manual' | 'bank-statement';
@@ -97,7 +97,7 @@ export class Invoice extends AggregateRoot<BillingEvent> {
       issuedBy: input.issuedBy,
       updatedAt: input.at,
     });
-    i.record({ name: 'InvoiceIssued', ...i.base(input.at), number: i.number, amountTiyn: amount, issuedOn: i.issuedOn, dueOn: i.dueOn });
+    i.record({ name: 'InvoiceIssued', ...billingEventBase(i, input.at), number: i.number, amountTiyn: amount, issuedOn: i.issuedOn, dueOn: i.dueOn });
     return i;
   }
 
@@ -125,7 +125,7 @@ export class Invoice extends AggregateRoot<BillingEvent> {
     this.m.updatedAt = at;
     this.record({
       name: 'PaymentRecorded',
-      ...this.base(at),
+      ...billingEventBase(this, at),
       number: this.number,
       paymentId: payment.id,
       amountTiyn: amount,
@@ -135,7 +135,7 @@ export class Invoice extends AggregateRoot<BillingEvent> {
     if (this.outstandingTiyn === 0) {
       this.m.status = 'paid';
       this.m.paidOn = input.paidOn;
-      this.record({ name: 'InvoicePaid', ...this.base(at), number: this.number, amountTiyn: this.amountTiyn, paidOn: input.paidOn });
+      this.record({ name: 'InvoicePaid', ...billingEventBase(this, at), number: this.number, amountTiyn: this.amountTiyn, paidOn: input.paidOn });
     }
     return payment;
   }
@@ -145,7 +145,7 @@ export class Invoice extends AggregateRoot<BillingEvent> {
     if (this.status !== 'issued' || this.overdue) return;
     this.m.overdue = true;
     this.m.updatedAt = at;
-    this.record({ name: 'InvoiceOverdue', ...this.base(at), number: this.number, dueOn: this.dueOn });
+    this.record({ name: 'InvoiceOverdue', ...billingEventBase(this, at), number: this.number, dueOn: this.dueOn });
   }
 
   /** An invoice issued in error is cancelled with a reason while nothing is paid on it; its amount can be invoiced again. */
@@ -156,16 +156,5 @@ export class Invoice extends AggregateRoot<BillingEvent> {
     this.m.status = 'cancelled';
     this.m.cancelReason = reason.trim();
     this.m.updatedAt = at;
-  }
-
-  private base(at: Date) {
-    return {
-      aggregateId: this.id,
-      occurredAt: at,
-      applicationId: this.applicationId,
-      contractId: this.contractId,
-      recipientKind: this.recipientKind,
-      recipientId: this.recipientId,
-    };
   }
 }
