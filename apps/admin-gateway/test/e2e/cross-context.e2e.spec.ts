@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kzCalendar } from '@hub/calendar';
 import { makeBin } from '@hub/identifiers';
 import { testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
 import { NOT_PROXIED } from '../../src/access/route-table.js';
@@ -16,8 +17,19 @@ const run = promisify(execFile);
 
 // The fleet's wall clock (test/support/shared-test-clock.mjs): registration runs on the real
 // clock (the broker refuses message timestamps more than an hour ahead of its own), then the whole
-// fleet jumps into January 2027 so that the quarter of the signing (Q4 2026) closes.
-const AFTER_Q4 = Date.parse('2027-01-05T04:00:00.000Z'); // Tuesday 5 January 2027, 10:00 Almaty
+// fleet jumps into the next quarter so that the quarter of the signing closes. The signing is today
+// (Almaty), so the quarter and every date after it are computed from today, not written down: the
+// test must pass on any day it runs.
+const calendar = kzCalendar();
+const onWorkingDay = (d: string): string => (calendar.isWorkingDay(d) ? d : calendar.nextWorkingDay(d));
+const SIGNED_YEAR = Number(TODAY.slice(0, 4));
+const SIGNED_QUARTER = Math.ceil(Number(TODAY.slice(5, 7)) / 3);
+const NEXT_QUARTER_MONTH = SIGNED_QUARTER === 4 ? `${SIGNED_YEAR + 1}-01` : `${SIGNED_YEAR}-${String(SIGNED_QUARTER * 3 + 1).padStart(2, '0')}`;
+/** A working day early in the month after the quarter: the quarter is closed, its report (due the 20th) not yet late. */
+const AFTER_QUARTER_DAY = onWorkingDay(`${NEXT_QUARTER_MONTH}-05`);
+const AFTER_QUARTER = Date.parse(`${AFTER_QUARTER_DAY}T04:00:00.000Z`); // 10:00 in Almaty
+/** F-37: the report of the quarter is due by the 20th of the month after it, moved to a working day. */
+const REPORT_DUE = onWorkingDay(`${NEXT_QUARTER_MONTH}-20`);
 
 /**
  * The cross-context test of issue #5, through the gateway only: every app is its own process
@@ -296,7 +308,7 @@ describe('cross-context: registration → participation through the admin gatewa
       expect.objectContaining({
         bin,
         companyName,
-        certificateNumber: expect.stringMatching(/^AH-2026-\d{5}$/) as string,
+        certificateNumber: expect.stringMatching(new RegExp(`^AH-${SIGNED_YEAR}-\\d{5}$`)) as string,
       }),
     ]);
   }, 30_000); // measured 2.4 s
@@ -360,7 +372,7 @@ describe('cross-context: registration → participation through the admin gatewa
     );
     expect(entry).toMatchObject({ bin, status: 'active', validTo: newEnd, termination: null });
     const ext = (entry.extensions as { certificateNumber: string }[])[0]!.certificateNumber;
-    expect(ext).toMatch(/^EXT-AH-2026-\d{5}-\d{8}$/);
+    expect(ext).toMatch(new RegExp(`^EXT-AH-${SIGNED_YEAR}-\\d{5}-\\d{8}$`));
     const verified = ok(await request(gw).get(`/api/registration/registry/certificates/${ext}`), 200, 'verify the extension certificate');
     // The participant is active and listed to the new end; the extension certificate itself is in force
     // only from the day after the original end, so today it verifies as genuine but not yet valid.
@@ -422,16 +434,16 @@ describe('cross-context: registration → participation through the admin gatewa
     expect(again).toMatchObject({ bin: endingBin, status: 'draft' });
   }, 60_000);
 
-  it('F-21 … F-23, F-37: after Q4 closes the company declares income, the fee is paid, the quarterly report is filed', async () => {
-    setClock(AFTER_Q4);
+  it('F-21 … F-23, F-37: after the quarter closes the company declares income, the fee is paid, the quarterly report is filed', async () => {
+    setClock(AFTER_QUARTER);
     await mintAll(); // tokens of the new "now"
-    const fee = await timed('clock jump → Q4 fee opened (durable timer)', () =>
+    const fee = await timed('clock jump → the quarter’s fee opened (durable timer)', () =>
       explained(
         waitFor(
-          'the Q4 2026 fee opened when the quarter closed',
+          'the fee of the signing quarter opened when the quarter closed',
           async () => {
             const res = await request(gw).get(`/api/participation/participations/${participationId}/fees`).set(auth('alice'));
-            return ((res.body as { year: number; quarter: number; id: string }[]) ?? []).find?.((f) => f.year === 2026 && f.quarter === 4);
+            return ((res.body as { year: number; quarter: number; id: string }[]) ?? []).find?.((f) => f.year === SIGNED_YEAR && f.quarter === SIGNED_QUARTER);
           },
           // measured: already done when first polled (20 ms) — the clock file is re-read every 50 ms
           // and the poller runs every 200 ms, while minting six tokens takes ≈ 4 s. 20 s is room for
@@ -444,7 +456,7 @@ describe('cross-context: registration → participation through the admin gatewa
       await request(gw)
         .post(`/api/participation/participations/${participationId}/income-declarations`)
         .set(auth('alice'))
-        .send({ year: 2026, quarter: 4, incomeTiyn: 1_000_000_000 }), // 10 000 000 KZT
+        .send({ year: SIGNED_YEAR, quarter: SIGNED_QUARTER, incomeTiyn: 1_000_000_000 }), // 10 000 000 KZT
       201,
       'declare income',
     );
@@ -461,7 +473,7 @@ describe('cross-context: registration → participation through the admin gatewa
         .set(auth('fin'))
         .send({
           amountTiyn: due,
-          paidOn: '2027-01-05',
+          paidOn: AFTER_QUARTER_DAY,
           reference: `PAY-${bin}`,
         }),
       201,
@@ -476,10 +488,10 @@ describe('cross-context: registration → participation through the admin gatewa
     });
     const report = ok(
       await request(gw)
-        .post(`/api/participation/participations/${participationId}/quarterly-reports/2026/4`)
+        .post(`/api/participation/participations/${participationId}/quarterly-reports/${SIGNED_YEAR}/${SIGNED_QUARTER}`)
         .set(auth('alice'))
         .send({
-          resultsAnalysis: 'Q4: the product went to production; revenue met the plan.',
+          resultsAnalysis: 'The product went to production in the quarter; revenue met the plan.',
           indicators: {
             revenueTiyn: 1_000_000_000,
             exportRevenueTiyn: 200_000_000,
@@ -502,10 +514,10 @@ describe('cross-context: registration → participation through the admin gatewa
                   issuedOn: '2022-02-02',
                   issuedBy: 'Bishkek office 1',
                 },
-                expectedStayFrom: '2026-10',
-                expectedStayUntil: '2027-12',
+                expectedStayFrom: `${SIGNED_YEAR}-01`,
+                expectedStayUntil: `${SIGNED_YEAR + 1}-12`,
                 qualifications: 'MSc, distributed systems',
-                visaExtension: 'work visa to 2027-12-31',
+                visaExtension: `work visa to ${SIGNED_YEAR + 1}-12-31`,
                 purposeOfStay: 'employment as engineer',
               },
             ],
@@ -513,12 +525,12 @@ describe('cross-context: registration → participation through the admin gatewa
           },
         }),
       200,
-      'file the Q4 report',
+      'file the quarterly report',
     );
     expect(report).toMatchObject({
-      year: 2026,
-      quarter: 4,
-      dueDate: '2027-01-20',
+      year: SIGNED_YEAR,
+      quarter: SIGNED_QUARTER,
+      dueDate: REPORT_DUE,
       status: 'submitted',
       nonResidentCount: 1,
     });
@@ -557,7 +569,7 @@ describe('cross-context: registration → participation through the admin gatewa
       ruleId: 'F-12',
       overdue: true,
     });
-    expect(slipped!.dueDate < '2027-01-05').toBe(true);
+    expect(slipped!.dueDate < AFTER_QUARTER_DAY).toBe(true);
     expect(board.items.some((i) => i.bin === bin)).toBe(false); // the registered company's deadlines were all met
     expect(board.sources.map((x) => x.context)).toEqual(['registration', 'participation']);
     expect(board.sources.find((x) => x.context === 'registration')!.status).toBe('ok');
@@ -582,11 +594,11 @@ describe('cross-context: registration → participation through the admin gatewa
     });
     expect(overview.sections.fees).toMatchObject({
       status: 'ok',
-      data: [expect.objectContaining({ year: 2026, quarter: 4, outstandingTiyn: 0 })],
+      data: [expect.objectContaining({ year: SIGNED_YEAR, quarter: SIGNED_QUARTER, outstandingTiyn: 0 })],
     });
     expect(overview.sections.reports).toMatchObject({
       status: 'ok',
-      data: [expect.objectContaining({ year: 2026, quarter: 4 })],
+      data: [expect.objectContaining({ year: SIGNED_YEAR, quarter: SIGNED_QUARTER })],
     });
     const writes = ok(await request(gw).get(`/api/audit/events?companyBin=${bin}&kind=write&pageSize=200`).set(auth('audrey')), 200, 'audit') as {
       items: { route: string; status: number; subject: string }[];
