@@ -5,7 +5,7 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { SystemClock, uuidv7 } from '@hub/kernel';
 import { TopicProbe, createTestTopics, testKafkaBrokers, waitFor, type TestDatabase } from '@hub/testing';
-import { EventConsumer, KafkaJsMessageBus, Outbox, OutboxRelay, eventHandler, silentLogger, sql } from '../src/index.js';
+import { EventConsumer, KafkaJsMessageBus, Outbox, OutboxRelay, TimerPoller, Timers, eventHandler, silentLogger, sql } from '../src/index.js';
 import { makeTestEvents, messagingDb, writeThings, type TestEvents } from './harness.js';
 
 /**
@@ -132,6 +132,28 @@ describe('trace context across the outbox and Kafka', () => {
       await probe.stop();
       await consumer.stop();
     }
+  });
+
+  it('fires a durable timer in a span of its own, and what its handler writes to the outbox continues that trace', async () => {
+    exporter.reset();
+    const timers = new Timers(clock);
+    await producerDb.orm.em
+      .fork()
+      .transactional((tx) => timers.schedule(tx, { kind: 'test.trace-due', key: 'thing-7', dueAt: new Date(Date.now() - 1000), payload: {} }));
+    const poller = new TimerPoller(
+      producerDb.orm.em,
+      clock,
+      [{ kind: 'test.trace-due', fire: async (timer, tx) => void (await outbox.add(tx, events.thingHappened, timer.key, { n: 7 })) }],
+      { logger: silentLogger },
+    );
+    expect(await poller.runDue()).toBe(1);
+    const span = exporter.getFinishedSpans().find((s) => s.name === 'timer test.trace-due');
+    expect(span, 'an INTERNAL span for the firing').toBeDefined();
+    expect(span!.kind).toBe(SpanKind.INTERNAL);
+    expect(span!.attributes['hub.timer.key']).toBe('thing-7');
+    const [row] = await sql<{ envelope: { traceparent?: string } }>(producerDb.orm.em.fork(), `select envelope from hub_outbox where message_key = 'thing-7'`);
+    expect(row!.envelope.traceparent).toBe(`00-${span!.spanContext().traceId}-${span!.spanContext().spanId}-01`);
+    expect(await new OutboxRelay(producerDb.orm.em, bus, clock, { logger: silentLogger }).relayOnce()).toBe(1); // leave the outbox empty
   });
 
   it('marks the PRODUCER spans failed when the broker refuses the batch, and publishes them later under the same parent', async () => {

@@ -125,3 +125,34 @@ export function activeTraceId(): string | undefined {
   const sc = trace.getActiveSpan()?.spanContext();
   return sc && trace.isSpanContextValid(sc) ? sc.traceId : undefined;
 }
+
+/**
+ * Runs a durable timer's handler inside an INTERNAL span (`timer <kind>`), so that what it writes to
+ * the outbox is traced on. A timer row keeps only the correlation id of what scheduled it, so the
+ * span starts a trace of its own (the correlation id is an attribute, to find the scheduling request).
+ */
+export function withTimerSpan<T>(timer: { id: string; kind: string; key: string; correlationId: string | null }, work: () => Promise<T>): Promise<T> {
+  const span = tracer().startSpan(
+    `timer ${timer.kind}`,
+    {
+      kind: SpanKind.INTERNAL,
+      attributes: {
+        'hub.timer.id': timer.id,
+        'hub.timer.kind': timer.kind,
+        'hub.timer.key': timer.key,
+        ...(timer.correlationId ? { 'hub.correlation_id': timer.correlationId } : {}),
+      },
+    },
+    ROOT_CONTEXT,
+  );
+  return context.with(trace.setSpan(ROOT_CONTEXT, span), async () => {
+    try {
+      return await work();
+    } catch (e) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (e as Error).message });
+      throw e;
+    } finally {
+      span.end();
+    }
+  });
+}
