@@ -21,6 +21,13 @@ export const EventEnvelopeSchema = z.object({
   /** The aggregate the event is about; also the Kafka key, so events of one aggregate keep order. */
   aggregateId: z.string().min(1).max(200),
   payload: z.unknown(),
+  /**
+   * W3C trace context of the work that wrote the event (https://www.w3.org/TR/trace-context/), as
+   * CloudEvents' distributed-tracing extension carries it; absent when tracing is off (ADR 0102).
+   * Transport metadata, not business data: consumers never branch on it.
+   */
+  traceparent: z.string().max(100).optional(),
+  tracestate: z.string().max(512).optional(),
 });
 
 export type EventEnvelope<P = unknown> = Omit<z.infer<typeof EventEnvelopeSchema>, 'payload'> & { payload: P };

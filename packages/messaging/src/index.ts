@@ -10,3 +10,4 @@ export * from './outbox/outbox.js';
 export * from './schema.js';
 export { type Em, sql, sqlRun } from './sql.js';
 export * from './timers/timers.js';
+export * from './tracing/trace-context.js';

@@ -10,6 +10,7 @@ import { answerClientErrorsAsProblems } from './http/client-error.js';
 import { correlationMiddleware } from './logging/correlation.middleware.js';
 import { MetricsRegistry } from './metrics/metrics.js';
 import { HUB_LOGGER } from './platform.module.js';
+import { tracingMiddleware } from './tracing/tracing.js';
 
 /** Applies what every app's HTTP pipeline needs (also used by tests on a TestingModule). */
 export function configureHttp(app: INestApplication, config: HttpConfig): void {
@@ -17,6 +18,7 @@ export function configureHttp(app: INestApplication, config: HttpConfig): void {
   express.disable('x-powered-by');
   answerClientErrorsAsProblems(express.getHttpServer());
   express.useBodyParser('json', { limit: config.HUB_HTTP_BODY_LIMIT });
+  express.use(tracingMiddleware); // ADR 0102: the request's SERVER span, before anything that logs or writes
   express.use(correlationMiddleware);
   express.use(app.get(MetricsRegistry).httpMiddleware());
   const logger = app.get<Logger>(HUB_LOGGER);

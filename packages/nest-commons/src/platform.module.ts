@@ -46,6 +46,7 @@ import { EVENT_CONSUMERS, MESSAGE_BUS, MIKRO_ORM } from './messaging/tokens.js';
 import { MetricsController, MetricsRegistry } from './metrics/metrics.js';
 import { HUB_APP_INFO } from './openapi/app-info.js';
 import { OpenApiController, OpenApiGenerator } from './openapi/openapi.js';
+import { TracingLifecycle } from './tracing/tracing.js';
 
 export const HUB_LOGGER = Symbol('HUB_LOGGER');
 
@@ -96,6 +97,7 @@ export class HubHttpModule {
       },
       BearerAuthenticator,
       OpenApiGenerator,
+      TracingLifecycle,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     ];

@@ -28,8 +28,34 @@ const HTTP_PORT = 3000;
 const PART_OF = 'hub-platform';
 
 export const dbClusterName = (app: string): string => `${app}-db`;
-/** CloudNativePG creates `<cluster>-app` with the application user's connection URI under `uri`. */
+/** CloudNativePG creates `<cluster>-app` with the application user's connection URI under `uri` (not used since ADR 0103's roles). */
 export const dbAppSecret = (app: string): string => `${dbClusterName(app)}-app`;
+
+/**
+ * ADR 0039's two roles per context database, in the cluster (ADR 0103): `<db>_migrator` owns the
+ * database and runs the migration Job; `<db>_app` (DML only) runs the Deployment. Their passwords are
+ * `kubernetes.io/basic-auth` Secrets created outside the repository (URL-safe passwords: the URL is
+ * composed from them in the pod).
+ */
+export type DbRole = 'migrator' | 'app';
+export const dbRoleName = (database: string, role: DbRole): string => `${database}_${role}`;
+export const dbRoleSecret = (app: string, role: DbRole): string => `${dbClusterName(app)}-${role}-credentials`;
+
+/** What the cluster runs once, in the new database, as the superuser: ADR 0039's grants before any table exists. */
+export function dbRoleSql(database: string): string[] {
+  const migrator = dbRoleName(database, 'migrator');
+  const app = dbRoleName(database, 'app');
+  return [
+    // Created here so the default privileges can name it; `managed.roles` gives it LOGIN and its password.
+    `create role ${app} nologin`,
+    `revoke all on database ${database} from public`,
+    `grant connect, temporary on database ${database} to ${migrator}, ${app}`,
+    'revoke create on schema public from public',
+    `grant usage on schema public to ${app}`,
+    `alter default privileges for role ${migrator} in schema public grant select, insert, update, delete on tables to ${app}`,
+    `alter default privileges for role ${migrator} in schema public grant usage, select on sequences to ${app}`,
+  ];
+}
 
 const labels = (app: string, component: string): Record<string, string> => ({
   'app.kubernetes.io/name': app,
@@ -45,10 +71,22 @@ const secretEnv = (name: string, secret: string, key: string) => ({ name, valueF
 const podSecurityContext = { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } };
 const containerSecurityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } };
 
-/** Variables from Secrets, per app (F-42 keys, S3 credentials, the database URI, the Kafka user's password). */
-function secretEnvOf(app: AppFacts): object[] {
-  const env: object[] = [];
-  if (app.database) env.push(secretEnv('DATABASE_URL', dbAppSecret(app.name), 'uri'));
+/**
+ * The database URL of one role: user and password from its Secret, the URL composed by Kubernetes
+ * (`$(VAR)` expands variables defined before it in the same container).
+ */
+export function databaseEnv(app: AppFacts, role: DbRole): object[] {
+  if (!app.database) return [];
+  return [
+    secretEnv('HUB_DB_USER', dbRoleSecret(app.name, role), 'username'),
+    secretEnv('HUB_DB_PASSWORD', dbRoleSecret(app.name, role), 'password'),
+    { name: 'DATABASE_URL', value: `postgres://$(HUB_DB_USER):$(HUB_DB_PASSWORD)@${dbClusterName(app.name)}-rw:5432/${app.database}` },
+  ];
+}
+
+/** Variables from Secrets, per app (F-42 keys, S3 credentials, the database role, the Kafka user's password). */
+function secretEnvOf(app: AppFacts, role: DbRole): object[] {
+  const env: object[] = [...databaseEnv(app, role)];
   if (app.kind === 'context') env.push(secretEnv('HUB_KAFKA_SASL_PASSWORD', app.name, 'password')); // the KafkaUser's Secret (Strimzi)
   if (app.name === 'participation' || app.name === 'housing' || app.name === 'training') {
     // F-42: the personal-data key ring, created by the operator of the cluster (docs/runbooks).
@@ -82,6 +120,9 @@ function configOf(app: AppFacts, all: readonly AppFacts[], o: Overlay): Record<s
     HUB_AUTH_ISSUER: o.auth.issuer,
     HUB_AUTH_AUDIENCE: o.auth.audience,
     HUB_AUTH_JWKS_URL: o.auth.jwksUrl,
+    // ADR 0102: spans over OTLP/HTTP, named after the app.
+    OTEL_EXPORTER_OTLP_ENDPOINT: o.tracing.otlpEndpoint,
+    OTEL_SERVICE_NAME: app.name,
   };
   if (app.kind === 'gateway') {
     const contexts = all.filter((a) => a.kind === 'context');
@@ -129,7 +170,7 @@ function podSpec(app: AppFacts, o: Overlay, command?: string[]) {
     image: image(app, o),
     imagePullPolicy: 'IfNotPresent',
     envFrom: [{ configMapRef: { name: `${app.name}-config` } }],
-    env: secretEnvOf(app),
+    env: secretEnvOf(app, command ? 'migrator' : 'app'),
     securityContext: containerSecurityContext,
     volumeMounts: mounts,
     resources: { requests: o.apps.requests, limits: o.apps.limits },
@@ -178,7 +219,28 @@ export function renderApp(app: AppFacts, all: readonly AppFacts[], o: Overlay): 
         imageName: 'ghcr.io/cloudnative-pg/postgresql:16',
         storage: { size: o.postgres.storage },
         resources: o.postgres.resources,
-        bootstrap: { initdb: { database: app.database, owner: 'hub' } },
+        // ADR 0039 / 0103: the migrator owns the database; the app role is managed by the operator.
+        bootstrap: {
+          initdb: {
+            database: app.database,
+            owner: dbRoleName(app.database, 'migrator'),
+            secret: { name: dbRoleSecret(app.name, 'migrator') },
+            postInitApplicationSQL: dbRoleSql(app.database),
+          },
+        },
+        managed: {
+          roles: [
+            {
+              name: dbRoleName(app.database, 'app'),
+              ensure: 'present',
+              login: true,
+              inherit: true,
+              connectionLimit: -1,
+              passwordSecret: { name: dbRoleSecret(app.name, 'app') },
+              comment: `${app.name}: data only (ADR 0039)`,
+            },
+          ],
+        },
         backup: {
           retentionPolicy: o.backup.retentionPolicy,
           barmanObjectStore: {
@@ -305,6 +367,21 @@ export function renderApp(app: AppFacts, all: readonly AppFacts[], o: Overlay): 
     metadata: meta(app.name, o, l),
     spec: { ...(o.apps.pdbMinAvailable > 0 ? { minAvailable: o.apps.pdbMinAvailable } : { maxUnavailable: 1 }), selector: { matchLabels: selector(app.name) } },
   });
+  // From outside (ADR 0103): the web app on the public host (it proxies /api to the gateway, same
+  // origin), the gateway on the API host for other systems. TLS from a Secret made outside the repo.
+  if (app.kind === 'web' || app.kind === 'gateway') {
+    const host = app.kind === 'web' ? new URL(o.publicBaseUrl).hostname : o.ingress.apiHost;
+    docs.push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: meta(app.name, o, l, Object.keys(o.ingress.annotations ?? {}).length ? o.ingress.annotations : undefined),
+      spec: {
+        ingressClassName: o.ingress.className,
+        tls: [{ hosts: [host], secretName: o.ingress.tlsSecret }],
+        rules: [{ host, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: app.name, port: { name: 'http' } } } }] } }],
+      },
+    });
+  }
   // Who may call the app: contexts only from the gateway (and the metrics scraper); the gateway from
   // the web app and the ingress controller; the web app from the ingress controller.
   const fromPods = (name: string) => ({ podSelector: { matchLabels: { 'app.kubernetes.io/name': name } } });

@@ -19,7 +19,11 @@ export interface Overlay {
   publicBaseUrl: string;
   documents: { s3Endpoint: string; s3PublicEndpoint: string; s3Bucket: string; s3Region: string };
   ingressNamespace: string;
+  /** The Ingress of the web app (publicBaseUrl's host) and of the gateway (apiHost), ADR 0103. */
+  ingress: { className: string; apiHost: string; tlsSecret: string; annotations?: Record<string, string> };
   monitoringNamespace: string;
+  /** ADR 0102: the OpenTelemetry Collector's OTLP/HTTP endpoint the apps export spans to. */
+  tracing: { otlpEndpoint: string };
   /** Where docs/runbooks/ is browsed (the alerts' runbook_url). */
   runbookBaseUrl: string;
   apps: { replicas: number; maxReplicas: number; pdbMinAvailable: number } & Resources;

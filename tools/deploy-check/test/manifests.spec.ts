@@ -13,7 +13,10 @@ import {
   OVERLAYS,
   REPO_ROOT,
   loadOverlay,
-  dbAppSecret,
+  databaseEnv,
+  dbRoleName,
+  dbRoleSecret,
+  dbRoleSql,
   dbClusterName,
   discoverApps,
   render,
@@ -37,6 +40,7 @@ const SCHEMA_OF: Record<string, string> = {
   'autoscaling/v2/HorizontalPodAutoscaler': 'kubernetes-v1.32.2-standalone-strict/horizontalpodautoscaler-autoscaling-v2.json',
   'policy/v1/PodDisruptionBudget': 'kubernetes-v1.32.2-standalone-strict/poddisruptionbudget-policy-v1.json',
   'networking.k8s.io/v1/NetworkPolicy': 'kubernetes-v1.32.2-standalone-strict/networkpolicy-networking-v1.json',
+  'networking.k8s.io/v1/Ingress': 'kubernetes-v1.32.2-standalone-strict/ingress-networking-v1.json',
   'kafka.strimzi.io/v1beta2/Kafka': 'crds/kafka.strimzi.io/kafka_v1beta2.json',
   'kafka.strimzi.io/v1beta2/KafkaNodePool': 'crds/kafka.strimzi.io/kafkanodepool_v1beta2.json',
   'kafka.strimzi.io/v1beta2/KafkaTopic': 'crds/kafka.strimzi.io/kafkatopic_v1beta2.json',
@@ -202,10 +206,8 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       expect(names(parsed, 'ScheduledBackup')).toContain(`${dbClusterName(a.name)}-daily`);
       const job = byKind(parsed, 'Job').find((j) => j.metadata.labels?.['hub.kz/context'] === a.name) as Workload;
       expect(job.spec.template.spec.containers[0]!.command).toEqual(['node', 'dist/cli/migrate.js', 'up']);
-      expect(job.spec.template.spec.containers[0]!.env).toContainEqual({
-        name: 'DATABASE_URL',
-        valueFrom: { secretKeyRef: { name: dbAppSecret(a.name), key: 'uri' } },
-      });
+      // ADR 0039 / 0103: the Job migrates as <db>_migrator (dbroles.spec… below checks the Deployment's role).
+      expect(job.spec.template.spec.containers[0]!.env).toEqual(expect.arrayContaining(databaseEnv(a, 'migrator')));
       // The database: only from its own context (and its instances, the operator, the scraper).
       const np = byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === `${dbClusterName(a.name)}-ingress`) as NetPol;
       expect(np.spec.podSelector.matchLabels).toEqual({ 'cnpg.io/cluster': dbClusterName(a.name) });
@@ -278,19 +280,117 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     expect(readFileSync(join(REPO_ROOT, 'apps/web/server.mjs'), 'utf8')).toContain('/healthz');
   });
 
+  it("ADR 0039's roles in the cluster: the migrator owns the database and runs the Job, the app role (DML only) runs the Deployment", () => {
+    type RoleCluster = Manifest & {
+      spec: {
+        bootstrap: { initdb: { owner: string; secret: { name: string }; postInitApplicationSQL: string[] } };
+        managed: { roles: { name: string; login: boolean; ensure: string; passwordSecret: { name: string }; superuser?: boolean; createrole?: boolean }[] };
+      };
+    };
+    for (const a of apps.filter((x) => x.database)) {
+      const db = a.database!;
+      const c = byKind(parsed, 'Cluster').find((x) => x.metadata.name === dbClusterName(a.name)) as RoleCluster;
+      expect(c.spec.bootstrap.initdb.owner).toBe(`${db}_migrator`);
+      expect(c.spec.bootstrap.initdb.secret).toEqual({ name: dbRoleSecret(a.name, 'migrator') });
+      expect(c.spec.managed.roles).toEqual([
+        expect.objectContaining({ name: `${db}_app`, login: true, ensure: 'present', passwordSecret: { name: dbRoleSecret(a.name, 'app') } }),
+      ]);
+      expect(c.spec.managed.roles[0]!.superuser ?? false).toBe(false);
+      expect(c.spec.managed.roles[0]!.createrole ?? false).toBe(false);
+      const sqlText = c.spec.bootstrap.initdb.postInitApplicationSQL.join(';\n');
+      expect(sqlText).toContain(`create role ${db}_app nologin`);
+      expect(sqlText).toContain(`revoke all on database ${db} from public`);
+      expect(sqlText).toContain(`for role ${db}_migrator in schema public grant select, insert, update, delete on tables to ${db}_app`);
+      expect(sqlText).not.toMatch(/truncate|references|trigger|\bcreate on schema public to/i); // the app role gets no DDL
+
+      const deployment = byKind(parsed, 'Deployment').find((x) => x.metadata.name === a.name) as Workload;
+      const job = byKind(parsed, 'Job').find((j) => j.metadata.labels?.['hub.kz/context'] === a.name) as Workload;
+      const secretsOf = (w: Workload) => (w.spec.template.spec.containers[0]!.env ?? []).flatMap((e) => (e.valueFrom ? [e.valueFrom.secretKeyRef.name] : []));
+      expect(secretsOf(deployment)).toContain(dbRoleSecret(a.name, 'app'));
+      expect(secretsOf(deployment)).not.toContain(dbRoleSecret(a.name, 'migrator'));
+      expect(secretsOf(job)).toContain(dbRoleSecret(a.name, 'migrator'));
+      expect(secretsOf(job)).not.toContain(dbRoleSecret(a.name, 'app'));
+      // No app uses the owner secret CloudNativePG would make (`<cluster>-app`).
+      expect([...secretsOf(deployment), ...secretsOf(job)]).not.toContain(`${dbClusterName(a.name)}-app`);
+      const url = deployment.spec.template.spec.containers[0]!.env!.find((e) => e.name === 'DATABASE_URL')!.value!;
+      expect(url).toBe(`postgres://$(HUB_DB_USER):$(HUB_DB_PASSWORD)@${dbClusterName(a.name)}-rw:5432/${db}`);
+    }
+    expect(dbRoleName('hub_gateway', 'app')).toBe('hub_gateway_app');
+    expect(dbRoleSql('hub_x')[0]).toBe('create role hub_x_app nologin');
+  });
+
+  it('the roles are the ones tools/hub up provisions (tools/dev-stack/db-roles.mjs): same names, same default privileges', () => {
+    const dev = readFileSync(join(REPO_ROOT, 'tools/dev-stack/db-roles.mjs'), 'utf8');
+    expect(dev).toContain('_migrator');
+    expect(dev).toContain('_app');
+    expect(dev).toMatch(
+      /alter default privileges for role \$\{ident\(migrator\)\} in schema public grant select, insert, update, delete on tables to \$\{ident\(app\)\}/,
+    );
+    expect(dev).toMatch(/alter default privileges for role \$\{ident\(migrator\)\} in schema public grant usage, select on sequences to \$\{ident\(app\)\}/);
+  });
+
+  it('an Ingress for the web app (public host) and the gateway (API host) only, with TLS by reference, to Services and ports that exist and admit the ingress controller', () => {
+    type Ing = Manifest & {
+      spec: {
+        ingressClassName: string;
+        tls: { hosts: string[]; secretName: string }[];
+        rules: { host: string; http: { paths: { path: string; pathType: string; backend: { service: { name: string; port: { name: string } } } }[] } }[];
+      };
+    };
+    const ingresses = byKind(parsed, 'Ingress') as Ing[];
+    expect(ingresses.map((i) => i.metadata.name).sort()).toEqual(['admin-gateway', 'web']);
+    const o = loadOverlay(overlay);
+    const hostOf = { web: new URL(o.publicBaseUrl).hostname, 'admin-gateway': o.ingress.apiHost } as Record<string, string>;
+    for (const ing of ingresses) {
+      const host = hostOf[ing.metadata.name]!;
+      expect(ing.spec.ingressClassName).toBe(o.ingress.className);
+      expect(ing.spec.tls).toEqual([{ hosts: [host], secretName: o.ingress.tlsSecret }]);
+      expect(ing.spec.rules.map((r) => r.host)).toEqual([host]);
+      for (const p of ing.spec.rules.flatMap((r) => r.http.paths)) {
+        const svc = byKind(parsed, 'Service').find((x) => x.metadata.name === p.backend.service.name) as Manifest & { spec: { ports: { name: string }[] } };
+        expect(svc, p.backend.service.name).toBeDefined();
+        expect(svc.spec.ports.map((x) => x.name)).toContain(p.backend.service.port.name);
+        const np = byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === `${p.backend.service.name}-ingress`) as NetPol;
+        const namespaces = np.spec.ingress
+          .flatMap((r) => r.from)
+          .flatMap((x) => (x.namespaceSelector ? [x.namespaceSelector.matchLabels['kubernetes.io/metadata.name']] : []));
+        expect(namespaces, `${p.backend.service.name} admits the ingress controller`).toContain(o.ingressNamespace);
+      }
+    }
+    // Contexts are never exposed directly.
+    expect(new Set(Object.values(hostOf)).size).toBe(2);
+  });
+
+  it("every API app exports its spans to the overlay's collector under its own name (ADR 0102); the web server has no tracing", () => {
+    const o = loadOverlay(overlay);
+    for (const a of apps) {
+      const cm = byKind(parsed, 'ConfigMap').find((x) => x.metadata.name === `${a.name}-config`) as Manifest & { data: Record<string, string> };
+      if (a.kind === 'web') expect(cm.data.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+      else expect(cm.data).toMatchObject({ OTEL_EXPORTER_OTLP_ENDPOINT: o.tracing.otlpEndpoint, OTEL_SERVICE_NAME: a.name });
+    }
+  });
+
   it('no Secret value is in the manifests: no Secret objects, no env value that looks like a credential, secrets only by reference', () => {
     expect(parsed.filter((d) => d.kind === 'Secret')).toEqual([]);
     const text = toYaml(docs);
     expect(text).not.toMatch(/-----BEGIN [A-Z ]*PRIVATE KEY-----/);
-    expect(text).not.toMatch(/postgres(ql)?:\/\/[^\s:@/]+:[^\s@/]+@/); // a URL with a password
+    expect(text).not.toMatch(/postgres(ql)?:\/\/(?!\$\()[^\s:@/]+:(?!\$\()[^\s@/]+@/); // a URL with a password (other than $(VAR) references)
     for (const cm of byKind(parsed, 'ConfigMap') as (Manifest & { data: Record<string, string> })[]) {
       for (const key of Object.keys(cm.data))
         expect(key, `${cm.metadata.name}.${key}`).not.toMatch(/PASSWORD|SECRET|_KEYS$|ACTIVE_KEY|ACCESS_KEY|TOKEN|DATABASE_URL/);
     }
     for (const d of [...byKind(parsed, 'Deployment'), ...byKind(parsed, 'Job')] as Workload[]) {
       for (const c of d.spec.template.spec.containers) {
-        for (const e of c.env ?? []) {
-          expect(e.value, `${d.metadata.name} ${e.name} must come from a Secret`).toBeUndefined();
+        const env = c.env ?? [];
+        for (const [i, e] of env.entries()) {
+          if (e.value !== undefined) {
+            // The one composed value: the database URL, whose user and password are `$(VAR)`s from a Secret defined before it.
+            expect(e.name, `${d.metadata.name} ${e.name} must come from a Secret`).toBe('DATABASE_URL');
+            const refs = [...e.value.matchAll(/\$\(([A-Z_]+)\)/g)].map((m) => m[1]);
+            expect(refs).toEqual(['HUB_DB_USER', 'HUB_DB_PASSWORD']);
+            for (const r of refs) expect(env.slice(0, i).find((x) => x.name === r)?.valueFrom?.secretKeyRef.name, r).toBeTruthy();
+            continue;
+          }
           expect(e.valueFrom?.secretKeyRef.name).toBeTruthy();
         }
       }
@@ -301,14 +401,15 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
 describe('the generator follows the code', () => {
   it('both overlays set the same values (no size forgotten in one), none empty', () => {
     const leaves = (v: unknown, path = ''): string[] =>
-      v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => leaves(x, `${path}.${k}`)) : [path];
+      // '|' between keys: annotation keys contain dots (cert-manager.io/cluster-issuer).
+      v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => leaves(x, `${path}|${k}`)) : [path];
     const [small, prod] = OVERLAYS.map((n) => loadOverlay(n));
     expect(leaves(small).sort()).toEqual(leaves(prod).sort());
     for (const o of [small, prod])
       for (const p of leaves(o))
         expect(
           p
-            .split('.')
+            .split('|')
             .slice(1)
             .reduce<unknown>((x, k) => (x as Record<string, unknown>)[k], o),
           p,

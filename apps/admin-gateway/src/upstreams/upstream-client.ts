@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
 import { HUB_CONFIG } from '@hub/nest-commons';
 import type { GatewayConfig } from '../config.js';
 
@@ -75,19 +76,32 @@ export class UpstreamClient {
   async call(upstream: string, req: UpstreamRequest): Promise<UpstreamResponse> {
     const base = this.bases.get(upstream);
     if (!base) throw new UpstreamFailure(upstream, 503, 'not-configured', `the ${upstream} context is not configured on this gateway`);
+    // ADR 0102: a CLIENT span per call; its `traceparent` makes the context's SERVER span its child.
+    const span = trace.getTracer('@hub/admin-gateway').startSpan(`${req.method} ${upstream}`, {
+      kind: SpanKind.CLIENT,
+      attributes: { 'http.request.method': req.method, 'server.address': upstream, 'url.path': req.pathAndQuery.split('?')[0] ?? '' },
+    });
+    const headers = { ...req.headers };
+    propagation.inject(trace.setSpan(context.active(), span), headers);
     let res: Response;
     try {
       res = await fetch(`${base}${req.pathAndQuery}`, {
         method: req.method,
-        headers: req.headers,
+        headers,
         ...(req.body !== undefined && req.method !== 'GET' && req.method !== 'HEAD' ? { body: req.body } : {}),
         redirect: 'manual',
         signal: AbortSignal.timeout(req.timeoutMs),
       });
       const body = Buffer.from(await res.arrayBuffer());
+      span.setAttribute('http.response.status_code', res.status);
+      if (res.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       return { status: res.status, headers: res.headers, body };
     } catch (e) {
-      throw classify(upstream, e, req.timeoutMs);
+      const failure = classify(upstream, e, req.timeoutMs);
+      span.setStatus({ code: SpanStatusCode.ERROR, message: failure.message });
+      throw failure;
+    } finally {
+      span.end();
     }
   }
 

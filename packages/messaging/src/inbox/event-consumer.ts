@@ -11,6 +11,7 @@ import { DomainError } from '@hub/kernel';
 import type { IncomingMessage, MessageBus, Subscription } from '../bus/message-bus.js';
 import { MessageContexts } from '../context/message-context.js';
 import { type MessagingLogger, stderrLogger } from '../logger.js';
+import { withConsumeSpan } from '../tracing/trace-context.js';
 import { type Em, backoffMs, sleep, sqlRun } from '../sql.js';
 
 /** Handles one integration event inside the transaction that also records it in the inbox. */
@@ -151,7 +152,15 @@ export class EventConsumer {
     const handler = this.handlers.get(decoded.definition.fullName);
     if (!handler) return this.report('skipped', message, `no handler for ${decoded.definition.fullName}`);
     const envelope = decoded.envelope;
+    // One CONSUMER span per message, child of the producer's (ADR 0102); a no-op unless tracing is on.
+    return withConsumeSpan(message, envelope, this.options.name, async (span) => {
+      const outcome = await this.handleWithRetries(message, envelope, handler);
+      span.setAttribute('hub.consume.outcome', outcome);
+      return outcome;
+    });
+  }
 
+  private async handleWithRetries(message: IncomingMessage, envelope: EventEnvelope, handler: EventHandler): Promise<ConsumeOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
         const duplicate = await MessageContexts.run({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>

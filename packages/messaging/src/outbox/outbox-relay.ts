@@ -2,6 +2,7 @@ import { HEADERS, type EventEnvelope } from '@hub/contracts';
 import type { Clock } from '@hub/kernel';
 import type { MessageBus } from '../bus/message-bus.js';
 import { type MessagingLogger, stderrLogger } from '../logger.js';
+import { type PublishTrace, startPublishSpan } from '../tracing/trace-context.js';
 import { type Em, backoffMs, sleep, sql } from '../sql.js';
 
 export interface OutboxRelayOptions {
@@ -68,22 +69,31 @@ export class OutboxRelay {
         [this.batchSize],
       );
       if (rows.length === 0) return 0;
-      await this.bus.publish(
-        rows.map((r) => {
-          const env = typeof r.envelope === 'string' ? (JSON.parse(r.envelope) as EventEnvelope) : r.envelope;
-          return {
-            topic: r.topic,
-            key: r.message_key,
-            value: JSON.stringify(env),
-            headers: {
-              [HEADERS.eventType]: env.type,
-              [HEADERS.eventVersion]: String(env.version),
-              [HEADERS.correlationId]: env.correlationId,
-              ...(env.causationId ? { [HEADERS.causationId]: env.causationId } : {}),
-            },
-          };
-        }),
-      );
+      const traces: PublishTrace[] = [];
+      const messages = rows.map((r) => {
+        const env = typeof r.envelope === 'string' ? (JSON.parse(r.envelope) as EventEnvelope) : r.envelope;
+        const published = startPublishSpan(env, r.topic, r.message_key); // a no-op unless tracing is on (ADR 0102)
+        traces.push(published);
+        return {
+          topic: r.topic,
+          key: r.message_key,
+          value: JSON.stringify(env),
+          headers: {
+            [HEADERS.eventType]: env.type,
+            [HEADERS.eventVersion]: String(env.version),
+            [HEADERS.correlationId]: env.correlationId,
+            ...(env.causationId ? { [HEADERS.causationId]: env.causationId } : {}),
+            ...published.headers,
+          },
+        };
+      });
+      try {
+        await this.bus.publish(messages);
+      } catch (e) {
+        for (const t of traces) t.end(e as Error);
+        throw e;
+      }
+      for (const t of traces) t.end();
       await sql(tx, 'update hub_outbox set published_at = ?, attempts = attempts + 1, last_error = null where position in (?)', [
         this.clock.now(),
         rows.map((r) => r.position),

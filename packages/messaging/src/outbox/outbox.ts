@@ -1,6 +1,7 @@
 import type { EventEnvelope, IntegrationEventDefinition, PayloadOf } from '@hub/contracts';
 import { type Clock, uuidv7 } from '@hub/kernel';
 import { MessageContexts } from '../context/message-context.js';
+import { activeTraceCarrier } from '../tracing/trace-context.js';
 import { type Em, requireTransaction, sql } from '../sql.js';
 
 /**
@@ -32,6 +33,8 @@ export class Outbox {
       causationId: ctx.causationId,
       aggregateId,
       payload: parsed,
+      // The request's (or consumed event's) trace context, kept in the row until the relay sends it (ADR 0102).
+      ...activeTraceCarrier(),
     };
     await sql(
       em,

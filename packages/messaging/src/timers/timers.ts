@@ -1,5 +1,6 @@
 import { type Clock, uuidv7 } from '@hub/kernel';
 import { MessageContexts } from '../context/message-context.js';
+import { withTimerSpan } from '../tracing/trace-context.js';
 import { type MessagingLogger, stderrLogger } from '../logger.js';
 import { type Em, backoffMs, requireTransaction, sleep, sql } from '../sql.js';
 import type { TransactionWrapper } from '../inbox/event-consumer.js';
@@ -187,8 +188,11 @@ export class TimerPoller {
         const handler = this.handlers.get(row.kind);
         if (!handler) throw new Error(`no timer handler for kind '${row.kind}'`);
         const timer = claimed;
-        await MessageContexts.run({ correlationId: row.correlation_id ?? uuidv7(), causationId: row.id }, () =>
-          this.around ? this.around(tx, () => handler.fire(timer, tx)) : handler.fire(timer, tx),
+        // ADR 0102: an INTERNAL span per firing (a no-op unless tracing is on).
+        await withTimerSpan({ id: row.id, kind: row.kind, key: timer.key, correlationId: row.correlation_id }, () =>
+          MessageContexts.run({ correlationId: row.correlation_id ?? uuidv7(), causationId: row.id }, () =>
+            this.around ? this.around(tx, () => handler.fire(timer, tx)) : handler.fire(timer, tx),
+          ),
         );
         return 'fired' as const;
       });

@@ -33,6 +33,11 @@ export const httpConfigSchema = z.object({
   HUB_AUTH_AUDIENCE: z.string().min(1).default('hub-platform'),
   /** Largest accepted request body. */
   HUB_HTTP_BODY_LIMIT: z.string().default('1mb'),
+  /** Where spans go over OTLP/HTTP (ADR 0102); unset: no tracing. The standard OpenTelemetry variables. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+  /** The `service.name` of the spans (default: the app's name). */
+  OTEL_SERVICE_NAME: z.string().min(1).max(100).optional(),
 });
 
 /** What an app with its own database reads (HubPersistenceModule). */

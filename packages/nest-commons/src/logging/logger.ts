@@ -1,6 +1,6 @@
 import pino, { type Logger } from 'pino';
 import type { MessagingLogger } from '@hub/messaging';
-import { MessageContexts } from '@hub/messaging';
+import { MessageContexts, activeTraceId } from '@hub/messaging';
 
 /**
  * Paths never written to logs (F-42 personal data, secrets). Events and errors carry ids, not
@@ -21,17 +21,20 @@ export const REDACT_PATHS = [
   'req.body',
 ];
 
-export function createLogger(name: string, level: string): Logger {
-  return pino({
+/** `destination`: where lines go (default stdout; tests pass a stream). */
+export function createLogger(name: string, level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     name,
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     mixin: () => {
       const ctx = MessageContexts.current();
-      return ctx ? { correlationId: ctx.correlationId } : {};
+      const traceId = activeTraceId(); // ADR 0102: a log line leads to its trace
+      return { ...(ctx ? { correlationId: ctx.correlationId } : {}), ...(traceId ? { traceId } : {}) };
     },
     timestamp: pino.stdTimeFunctions.isoTime,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 export function messagingLoggerOf(logger: Logger): MessagingLogger {
