@@ -10,6 +10,8 @@ import {
   type PayloadOf,
   RemarksIssuedV1,
   ReportOverdueV1,
+  TrainingDecisionMadeV1,
+  TrainingRemarksIssuedV1,
 } from '@hub/contracts';
 import { type SmtpSink, startSmtpSink } from '@hub/dev-smtp';
 import { uuidv7 } from '@hub/kernel';
@@ -21,6 +23,7 @@ import { EmailDelivery } from '../../src/messages/application/email-delivery.js'
 import { CLUSTERS_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/clusters-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/registration-events.consumer.js';
+import { TRAINING_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/training-events.consumer.js';
 import { MessagesModule } from '../../src/messages/messages.module.js';
 import { notificationsOrmConfig } from '../../src/mikro-orm.config.js';
 
@@ -249,6 +252,44 @@ export const resultsPublished = (winners: { bin: string; clusterName: string }[]
     winners: winners.map((w) => ({ applicationId: uuidv7(), ...w })),
   });
 };
+
+// ---- training's events: F-70, F-74 ----
+
+/** training's events, through the app's consumer of them. */
+export const deliverTraining = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => deliverTo(h, TRAINING_EVENTS_CONSUMER, e, offset);
+
+/** training.remarks-issued v1: issued Monday 16 November 2026, to be fixed by 30 November (F-71). */
+export const trainingRemarksIssued = (
+  overrides: Partial<PayloadOf<typeof TrainingRemarksIssuedV1>> = {},
+): EventEnvelope<PayloadOf<typeof TrainingRemarksIssuedV1>> =>
+  envelope(TrainingRemarksIssuedV1.type, {
+    applicationId: uuidv7(),
+    intakeId: uuidv7(),
+    bin: newBin(),
+    remarks: ['The curriculum of week 3 lacks hours of practice', 'No student selection criteria'],
+    issuedOn: '2026-11-16',
+    fixDueOn: '2026-11-30',
+    issuedAt: '2026-11-16T04:00:00.000Z',
+    ...overrides,
+  });
+
+/** training.decision-made v1: admitted with 25 quotas on 16 November 2026 unless overridden; notice due 23 November (F-74), contract 30 November (F-75). */
+export const trainingDecisionMade = (
+  overrides: Partial<PayloadOf<typeof TrainingDecisionMadeV1>> = {},
+): EventEnvelope<PayloadOf<typeof TrainingDecisionMadeV1>> =>
+  envelope(TrainingDecisionMadeV1.type, {
+    applicationId: uuidv7(),
+    intakeId: uuidv7(),
+    bin: newBin(),
+    outcome: 'admitted',
+    quotas: 25,
+    reasons: [],
+    decidedOn: '2026-11-16',
+    noticeDueOn: '2026-11-23',
+    contractDueOn: '2026-11-30',
+    decidedAt: '2026-11-16T04:00:00.000Z',
+    ...overrides,
+  });
 
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;
