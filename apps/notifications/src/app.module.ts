@@ -6,6 +6,7 @@ import { FeeDueReminderTimerHandler } from './messages/application/timers/fee-du
 import { CLUSTERS_EVENTS_CONSUMER } from './messages/interface/kafka/clusters-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './messages/interface/kafka/registration-events.consumer.js';
+import { SERVICES_EVENTS_CONSUMER } from './messages/interface/kafka/services-events.consumer.js';
 import { TRAINING_EVENTS_CONSUMER } from './messages/interface/kafka/training-events.consumer.js';
 import { notificationsEntities } from './notifications.entities.js';
 import { NotificationsIntegrationEvents } from './notifications.integration-events.js';
@@ -24,7 +25,7 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
     entities: notificationsEntities,
     eventMapper: NotificationsIntegrationEvents,
     timerHandlers: [FeeDueReminderTimerHandler],
-    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, CLUSTERS_EVENTS_CONSUMER, TRAINING_EVENTS_CONSUMER],
+    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, CLUSTERS_EVENTS_CONSUMER, TRAINING_EVENTS_CONSUMER, SERVICES_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }

@@ -10,6 +10,7 @@ import {
   type PayloadOf,
   RemarksIssuedV1,
   ReportOverdueV1,
+  ServiceApplicationRemarksIssuedV1,
   TrainingDecisionMadeV1,
   TrainingRemarksIssuedV1,
 } from '@hub/contracts';
@@ -23,6 +24,7 @@ import { EmailDelivery } from '../../src/messages/application/email-delivery.js'
 import { CLUSTERS_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/clusters-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/registration-events.consumer.js';
+import { SERVICES_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/services-events.consumer.js';
 import { TRAINING_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/training-events.consumer.js';
 import { MessagesModule } from '../../src/messages/messages.module.js';
 import { notificationsOrmConfig } from '../../src/mikro-orm.config.js';
@@ -288,6 +290,24 @@ export const trainingDecisionMade = (
     noticeDueOn: '2026-11-23',
     contractDueOn: '2026-11-30',
     decidedAt: '2026-11-16T04:00:00.000Z',
+    ...overrides,
+  });
+
+// ---- services' events: F-52 ----
+
+/** services' events, through the app's consumer of them. */
+export const deliverServices = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => deliverTo(h, SERVICES_EVENTS_CONSUMER, e, offset);
+
+/** services.application-remarks-issued v1 to a legal entity, issued 16 November 2026 at 10:00 Almaty. */
+export const serviceRemarksIssued = (
+  overrides: Partial<PayloadOf<typeof ServiceApplicationRemarksIssuedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ServiceApplicationRemarksIssuedV1>> =>
+  envelope(ServiceApplicationRemarksIssuedV1.type, {
+    applicationId: uuidv7(),
+    recipientKind: 'legal-entity',
+    recipientId: newBin(),
+    fields: ['project.summary', 'contacts.phone'],
+    issuedAt: '2026-11-16T05:00:00.000Z',
     ...overrides,
   });
 
