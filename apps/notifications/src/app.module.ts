@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { HubPlatformModule } from '@hub/nest-commons';
 import { notificationsConfigSchema } from './config.js';
 import { MessagesModule } from './messages/messages.module.js';
+import { ReportDueReminderTimerHandler } from './messages/application/timers/report-due-reminder.timer-handler.js';
 import { FeeDueReminderTimerHandler } from './messages/application/timers/fee-due-reminder.timer-handler.js';
 import { CLUSTERS_EVENTS_CONSUMER } from './messages/interface/kafka/clusters-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './messages/interface/kafka/participation-events.consumer.js';
@@ -24,7 +25,7 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
     configSchema: notificationsConfigSchema,
     entities: notificationsEntities,
     eventMapper: NotificationsIntegrationEvents,
-    timerHandlers: [FeeDueReminderTimerHandler],
+    timerHandlers: [FeeDueReminderTimerHandler, ReportDueReminderTimerHandler],
     consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, CLUSTERS_EVENTS_CONSUMER, TRAINING_EVENTS_CONSUMER, SERVICES_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });

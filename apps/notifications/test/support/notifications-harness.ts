@@ -7,6 +7,9 @@ import {
   FeeAssessedV1,
   FeeOverdueV1,
   MonitoringNotExpedientV1,
+  ParticipationExtendedV1,
+  ParticipationStartedV1,
+  ParticipationTerminatedV1,
   type PayloadOf,
   RemarksIssuedV1,
   ReportOverdueV1,
@@ -218,6 +221,57 @@ export const reportOverdue = (overrides: Partial<PayloadOf<typeof ReportOverdueV
     dueDate: '2026-10-20',
     ground: 'reports-not-submitted',
     ...overrides,
+  });
+
+/** participation.participation-started v1: a one-year term from Monday 16 November 2026 unless overridden. */
+export const participationStarted = (
+  overrides: Partial<PayloadOf<typeof ParticipationStartedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ParticipationStartedV1>> =>
+  participationEnvelope(ParticipationStartedV1.type, {
+    participationId: uuidv7(),
+    participantId: uuidv7(),
+    bin: newBin(),
+    companyName: 'Qazaq Cloud LLP',
+    activityTypeCodes: ['62.01'],
+    certificateNumber: 'AH-2026-0001',
+    termStart: '2026-11-16',
+    termEnd: '2027-11-15',
+    extensionDeadline: null,
+    ...overrides,
+  });
+
+/** participation.participation-extended v1 of a started participation. */
+export const participationExtended = (
+  started: PayloadOf<typeof ParticipationStartedV1>,
+  newTermEnd: string,
+): EventEnvelope<PayloadOf<typeof ParticipationExtendedV1>> =>
+  participationEnvelope(ParticipationExtendedV1.type, {
+    participationId: started.participationId,
+    participantId: started.participantId,
+    bin: started.bin,
+    extensionId: uuidv7(),
+    previousTermEnd: started.termEnd,
+    newTermEnd,
+    certificateNumber: 'AH-EXT-0001',
+    issuedOn: started.termEnd,
+  });
+
+/** participation.participation-terminated v1 (early, withdrawal) of a started participation. */
+export const participationTerminated = (
+  started: PayloadOf<typeof ParticipationStartedV1>,
+  endedOn: string,
+): EventEnvelope<PayloadOf<typeof ParticipationTerminatedV1>> =>
+  participationEnvelope(ParticipationTerminatedV1.type, {
+    participationId: started.participationId,
+    participantId: started.participantId,
+    bin: started.bin,
+    kind: 'early',
+    ground: 'voluntary-withdrawal',
+    groundNumber: 3,
+    decidedBy: 'participant',
+    decisionReference: null,
+    endedOn,
+    ruleIds: ['F-28', 'F-29'],
   });
 
 // ---- clusters' events: C-12, C-21 ----
