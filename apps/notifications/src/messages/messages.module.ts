@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { EmailDelivery } from './application/email-delivery.js';
+import { DeadLetterService } from './application/dead-letters.service.js';
 import { FeeReminders } from './application/fee-reminders.js';
 import { ReportReminders } from './application/report-reminders.js';
 import { ReminderCalendar } from './application/ports/reminder-calendar.js';
@@ -36,6 +37,7 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     { provide: ReminderCalendar, useFactory: () => new KzReminderCalendar() },
     NoticeWriter,
     FeeReminders,
+    DeadLetterService,
     ReportReminders,
     EmailDelivery,
     InboxService,
