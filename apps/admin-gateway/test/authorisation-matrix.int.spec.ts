@@ -193,6 +193,8 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'notifications GET /recipients/:bin/preferences': [A],
   'notifications PUT /recipients/:bin/preferences': [A],
   'notifications GET /messages': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // the message log: the Fund's staff
+  'notifications GET /messages/dead-letters': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // ADR 0104: the dead letters, read by the Fund's staff
+  'notifications POST /messages/:id/resend': [FO, 'training-officer', 'housing-manager'], // ADR 0104: only the officers who answer for the correspondence act on them
   // housing (issue #14): the housing manager keeps inventory, offers and acts; a person in acceleration (an applicant acting for themselves) asks, accepts, declines and reads their own; the Fund's staff read (no personal data)
   'housing POST /buildings': ['housing-manager'],
   'housing GET /buildings': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],

@@ -14,6 +14,7 @@ import {
 } from './selection/application/timers/expert-stage-due.timer-handlers.js';
 import { PublicationDueTimerHandler } from './selection/application/timers/publication-due.timer-handler.js';
 import { SelectionModule } from './selection/selection.module.js';
+import { NOTIFICATIONS_EVENTS_CONSUMER } from './selection/interface/kafka/notifications-events.consumer.js';
 
 /**
  * The platform (HTTP, auth, health, OpenAPI, /metrics; database and unit of work; outbox relay,
@@ -41,7 +42,7 @@ export function clustersPlatform(env?: Record<string, string | undefined>): Dyna
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
-    consumers: [REGISTRATION_EVENTS_CONSUMER],
+    consumers: [REGISTRATION_EVENTS_CONSUMER, NOTIFICATIONS_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }

@@ -2,10 +2,13 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { HubPlatformModule } from '@hub/nest-commons';
 import { notificationsConfigSchema } from './config.js';
 import { MessagesModule } from './messages/messages.module.js';
+import { ReportDueReminderTimerHandler } from './messages/application/timers/report-due-reminder.timer-handler.js';
 import { FeeDueReminderTimerHandler } from './messages/application/timers/fee-due-reminder.timer-handler.js';
 import { CLUSTERS_EVENTS_CONSUMER } from './messages/interface/kafka/clusters-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './messages/interface/kafka/registration-events.consumer.js';
+import { SERVICES_EVENTS_CONSUMER } from './messages/interface/kafka/services-events.consumer.js';
+import { TRAINING_EVENTS_CONSUMER } from './messages/interface/kafka/training-events.consumer.js';
 import { notificationsEntities } from './notifications.entities.js';
 import { NotificationsIntegrationEvents } from './notifications.integration-events.js';
 
@@ -22,8 +25,8 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
     configSchema: notificationsConfigSchema,
     entities: notificationsEntities,
     eventMapper: NotificationsIntegrationEvents,
-    timerHandlers: [FeeDueReminderTimerHandler],
-    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, CLUSTERS_EVENTS_CONSUMER],
+    timerHandlers: [FeeDueReminderTimerHandler, ReportDueReminderTimerHandler],
+    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, CLUSTERS_EVENTS_CONSUMER, TRAINING_EVENTS_CONSUMER, SERVICES_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }

@@ -11,6 +11,7 @@ import { IntakesModule } from './intakes/intakes.module.js';
 import { RemarksFixDueTimerHandler } from './intakes/application/timers/remarks-fix-due.timer-handler.js';
 import { ContractDueTimerHandler, DecisionNoticeDueTimerHandler } from './commission/application/timers/decision-deadlines.timer-handlers.js';
 import { CommissionModule } from './commission/commission.module.js';
+import { NOTIFICATIONS_EVENTS_CONSUMER } from './commission/interface/kafka/notifications-events.consumer.js';
 import { TraineesModule } from './trainees/trainees.module.js';
 
 /**
@@ -31,7 +32,7 @@ export function trainingPlatform(env?: Record<string, string | undefined>): Dyna
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
-    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER],
+    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, NOTIFICATIONS_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }

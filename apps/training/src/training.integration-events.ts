@@ -4,6 +4,7 @@ import {
   TrainingDecisionMadeV1,
   TrainingIntakeAnnouncedV1,
   TrainingProviderApplicationFiledV1,
+  TrainingRemarksIssuedV1,
   TrainingTraineeListChangedV1,
 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
@@ -62,9 +63,26 @@ export class TrainingIntegrationEvents extends IntegrationEventMapper {
             event.bin,
           ),
         ];
+      case 'RemarksIssued':
+        // F-70: the remarks notice is notifications' to deliver (issue #16); keyed by BIN like the application's other events.
+        return [
+          outboxMessage(
+            TrainingRemarksIssuedV1,
+            event.aggregateId,
+            {
+              applicationId: event.aggregateId,
+              intakeId: event.intakeId,
+              bin: event.bin,
+              remarks: [...event.items],
+              issuedOn: event.issuedOn,
+              fixDueOn: event.fixDueOn,
+              issuedAt: event.occurredAt.toISOString(),
+            },
+            event.bin,
+          ),
+        ];
       case 'CompletenessReviewBecameOverdue':
       case 'CompletenessReviewed':
-      case 'RemarksIssued':
       case 'RemarksFixed':
       case 'ProviderApplicationLapsed':
         return [];

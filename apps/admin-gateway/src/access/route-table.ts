@@ -689,6 +689,20 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
     summary: 'The message log of a company or an application (no bodies, addresses masked, F-42)',
   },
+  {
+    upstream: 'notifications',
+    method: 'GET',
+    path: '/messages/dead-letters',
+    access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
+    summary: 'The dead letters: e-mails given up after the last attempt, with the reason (no bodies, addresses masked; ADR 0104)',
+  },
+  {
+    upstream: 'notifications',
+    method: 'POST',
+    path: '/messages/:id/resend',
+    access: ['fund-officer', 'training-officer', 'housing-manager'],
+    summary: "Send a dead letter again, to the company's current address (ADR 0104)",
+  },
   // ---- housing (issue #14, F-57 … F-62; keep in step with apps/housing's @Endpoint access and EXPECTED_POLICY). A person in acceleration is an applicant acting for themselves (their token's subject). ----
   { upstream: 'housing', method: 'POST', path: '/buildings', access: ['housing-manager'], summary: 'Register a building in a town (KATO code + name)' },
   {

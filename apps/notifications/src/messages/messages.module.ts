@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { EmailDelivery } from './application/email-delivery.js';
+import { DeadLetterService } from './application/dead-letters.service.js';
 import { FeeReminders } from './application/fee-reminders.js';
+import { ReportReminders } from './application/report-reminders.js';
 import { ReminderCalendar } from './application/ports/reminder-calendar.js';
 import { InboxService } from './application/inbox.service.js';
 import { MessageLogService } from './application/message-log.service.js';
@@ -35,12 +37,14 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     { provide: ReminderCalendar, useFactory: () => new KzReminderCalendar() },
     NoticeWriter,
     FeeReminders,
+    DeadLetterService,
+    ReportReminders,
     EmailDelivery,
     InboxService,
     PreferencesService,
     MessagesMetrics,
     MessageLogService,
   ],
-  exports: [NoticeWriter, FeeReminders, TemplateCatalogue, MessageRepository, RecipientPreferenceRepository, EmailDelivery],
+  exports: [NoticeWriter, FeeReminders, ReportReminders, TemplateCatalogue, MessageRepository, RecipientPreferenceRepository, EmailDelivery],
 })
 export class MessagesModule {}

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261205113958_initial } from './Migration20261205113958_initial.js';
 import { Migration20261205190000_messages } from './Migration20261205190000_messages.js';
 import { Migration20261205203000_email_reminders } from './Migration20261205203000_email_reminders.js';
+import { Migration20261205233000_resend } from './Migration20261205233000_resend.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261205113958_initial', class: Migration20261205113958_initial },
   { name: 'Migration20261205190000_messages', class: Migration20261205190000_messages },
   { name: 'Migration20261205203000_email_reminders', class: Migration20261205203000_email_reminders },
+  { name: 'Migration20261205233000_resend', class: Migration20261205233000_resend },
 ];

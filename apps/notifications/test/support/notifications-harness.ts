@@ -7,9 +7,15 @@ import {
   FeeAssessedV1,
   FeeOverdueV1,
   MonitoringNotExpedientV1,
+  ParticipationExtendedV1,
+  ParticipationStartedV1,
+  ParticipationTerminatedV1,
   type PayloadOf,
   RemarksIssuedV1,
   ReportOverdueV1,
+  ServiceApplicationRemarksIssuedV1,
+  TrainingDecisionMadeV1,
+  TrainingRemarksIssuedV1,
 } from '@hub/contracts';
 import { type SmtpSink, startSmtpSink } from '@hub/dev-smtp';
 import { uuidv7 } from '@hub/kernel';
@@ -21,6 +27,8 @@ import { EmailDelivery } from '../../src/messages/application/email-delivery.js'
 import { CLUSTERS_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/clusters-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/registration-events.consumer.js';
+import { SERVICES_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/services-events.consumer.js';
+import { TRAINING_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/training-events.consumer.js';
 import { MessagesModule } from '../../src/messages/messages.module.js';
 import { notificationsOrmConfig } from '../../src/mikro-orm.config.js';
 
@@ -215,6 +223,57 @@ export const reportOverdue = (overrides: Partial<PayloadOf<typeof ReportOverdueV
     ...overrides,
   });
 
+/** participation.participation-started v1: a one-year term from Monday 16 November 2026 unless overridden. */
+export const participationStarted = (
+  overrides: Partial<PayloadOf<typeof ParticipationStartedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ParticipationStartedV1>> =>
+  participationEnvelope(ParticipationStartedV1.type, {
+    participationId: uuidv7(),
+    participantId: uuidv7(),
+    bin: newBin(),
+    companyName: 'Qazaq Cloud LLP',
+    activityTypeCodes: ['62.01'],
+    certificateNumber: 'AH-2026-0001',
+    termStart: '2026-11-16',
+    termEnd: '2027-11-15',
+    extensionDeadline: null,
+    ...overrides,
+  });
+
+/** participation.participation-extended v1 of a started participation. */
+export const participationExtended = (
+  started: PayloadOf<typeof ParticipationStartedV1>,
+  newTermEnd: string,
+): EventEnvelope<PayloadOf<typeof ParticipationExtendedV1>> =>
+  participationEnvelope(ParticipationExtendedV1.type, {
+    participationId: started.participationId,
+    participantId: started.participantId,
+    bin: started.bin,
+    extensionId: uuidv7(),
+    previousTermEnd: started.termEnd,
+    newTermEnd,
+    certificateNumber: 'AH-EXT-0001',
+    issuedOn: started.termEnd,
+  });
+
+/** participation.participation-terminated v1 (early, withdrawal) of a started participation. */
+export const participationTerminated = (
+  started: PayloadOf<typeof ParticipationStartedV1>,
+  endedOn: string,
+): EventEnvelope<PayloadOf<typeof ParticipationTerminatedV1>> =>
+  participationEnvelope(ParticipationTerminatedV1.type, {
+    participationId: started.participationId,
+    participantId: started.participantId,
+    bin: started.bin,
+    kind: 'early',
+    ground: 'voluntary-withdrawal',
+    groundNumber: 3,
+    decidedBy: 'participant',
+    decisionReference: null,
+    endedOn,
+    ruleIds: ['F-28', 'F-29'],
+  });
+
 // ---- clusters' events: C-12, C-21 ----
 
 /** clusters' events, through the app's consumer of them. */
@@ -249,6 +308,62 @@ export const resultsPublished = (winners: { bin: string; clusterName: string }[]
     winners: winners.map((w) => ({ applicationId: uuidv7(), ...w })),
   });
 };
+
+// ---- training's events: F-70, F-74 ----
+
+/** training's events, through the app's consumer of them. */
+export const deliverTraining = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => deliverTo(h, TRAINING_EVENTS_CONSUMER, e, offset);
+
+/** training.remarks-issued v1: issued Monday 16 November 2026, to be fixed by 30 November (F-71). */
+export const trainingRemarksIssued = (
+  overrides: Partial<PayloadOf<typeof TrainingRemarksIssuedV1>> = {},
+): EventEnvelope<PayloadOf<typeof TrainingRemarksIssuedV1>> =>
+  envelope(TrainingRemarksIssuedV1.type, {
+    applicationId: uuidv7(),
+    intakeId: uuidv7(),
+    bin: newBin(),
+    remarks: ['The curriculum of week 3 lacks hours of practice', 'No student selection criteria'],
+    issuedOn: '2026-11-16',
+    fixDueOn: '2026-11-30',
+    issuedAt: '2026-11-16T04:00:00.000Z',
+    ...overrides,
+  });
+
+/** training.decision-made v1: admitted with 25 quotas on 16 November 2026 unless overridden; notice due 23 November (F-74), contract 30 November (F-75). */
+export const trainingDecisionMade = (
+  overrides: Partial<PayloadOf<typeof TrainingDecisionMadeV1>> = {},
+): EventEnvelope<PayloadOf<typeof TrainingDecisionMadeV1>> =>
+  envelope(TrainingDecisionMadeV1.type, {
+    applicationId: uuidv7(),
+    intakeId: uuidv7(),
+    bin: newBin(),
+    outcome: 'admitted',
+    quotas: 25,
+    reasons: [],
+    decidedOn: '2026-11-16',
+    noticeDueOn: '2026-11-23',
+    contractDueOn: '2026-11-30',
+    decidedAt: '2026-11-16T04:00:00.000Z',
+    ...overrides,
+  });
+
+// ---- services' events: F-52 ----
+
+/** services' events, through the app's consumer of them. */
+export const deliverServices = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => deliverTo(h, SERVICES_EVENTS_CONSUMER, e, offset);
+
+/** services.application-remarks-issued v1 to a legal entity, issued 16 November 2026 at 10:00 Almaty. */
+export const serviceRemarksIssued = (
+  overrides: Partial<PayloadOf<typeof ServiceApplicationRemarksIssuedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ServiceApplicationRemarksIssuedV1>> =>
+  envelope(ServiceApplicationRemarksIssuedV1.type, {
+    applicationId: uuidv7(),
+    recipientKind: 'legal-entity',
+    recipientId: newBin(),
+    fields: ['project.summary', 'contacts.phone'],
+    issuedAt: '2026-11-16T05:00:00.000Z',
+    ...overrides,
+  });
 
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;

@@ -7,6 +7,8 @@ import { feeOverdueNotice, feeTiynOf, reminderDay } from '../../src/messages/dom
 import { inexpedienceNotice } from '../../src/messages/domain/rules/f-40-inexpedience-notice.rule.js';
 import { formatQuarter, formatTenge } from '../../src/messages/domain/language.js';
 import { kzCalendar } from '@hub/calendar';
+import { nextReportReminder } from '../../src/messages/domain/rules/f-37-report-reminder.rule.js';
+import { KzReminderCalendar } from '../../src/messages/infrastructure/reminder-calendar.kz.js';
 
 const { file, texts } = readTemplateFiles();
 const catalogue = TemplateCatalogue.of(file, texts);
@@ -136,5 +138,27 @@ describe('F-40: the notice of inexpedience', () => {
     expect([draft.subjectId, draft.dueOn]).toEqual(['0194f3a0-0000-7000-8000-0000000000f3', null]);
     expect(draft.values('en', catalogue)).toMatchObject({ project: 'Qazaq ERP', periodFrom: '2026-07-01', concludedOn: '2026-11-13' });
     expect(catalogue.meta(draft.template)).toEqual({ ruleId: 'F-40', statutory: true });
+  });
+});
+
+describe('F-37 report reminder day (ADR 0104)', () => {
+  const calendar = new KzReminderCalendar();
+  it('F-37: 3 WD before the 20th; a 20th on a Saturday moves the due day to Monday 22 January 2029 and the reminder to Wednesday 17 January', () => {
+    expect(nextReportReminder({ from: '2026-11-16', termEnd: '2027-11-15' }, '2026-11-16', calendar)).toEqual({
+      year: 2026,
+      quarter: 4,
+      dueDate: '2027-01-20',
+      day: '2027-01-15',
+    });
+    expect(nextReportReminder({ from: '2028-10-01', termEnd: '2029-12-31' }, '2028-11-01', calendar)).toEqual({
+      year: 2028,
+      quarter: 4,
+      dueDate: '2029-01-22',
+      day: '2029-01-17',
+    });
+  });
+  it('F-37: a reminder day already passed goes to the next quarter; none after the term', () => {
+    expect(nextReportReminder({ from: '2026-07-01', termEnd: '2027-06-30' }, '2026-10-15', calendar)).toMatchObject({ year: 2026, quarter: 4 });
+    expect(nextReportReminder({ from: '2026-07-01', termEnd: '2026-09-30' }, '2026-10-15', calendar)).toBeNull();
   });
 });

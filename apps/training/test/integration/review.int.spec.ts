@@ -133,6 +133,18 @@ describe('F-70, F-71 remarks on the real database with durable working-day timer
       .send({ items: ['The curriculum of week 3 lacks hours of practice'] });
     expect(remarks.status).toBe(200);
     expect(remarks.body).toMatchObject({ status: 'remarks-issued', remarks: { issuedOn: '2026-11-16', fixDueOn: '2026-11-30', fixedOn: null } });
+    // issue #16: published for notifications' F-70 notice, keyed by the BIN, with the remarks and the F-71 day
+    const published = await h.sql<{ message_key: string; payload: Record<string, unknown> }>(
+      `select message_key, envelope->'payload' as payload from hub_outbox where event_type = 'training.remarks-issued' and envelope->>'aggregateId' = ?`,
+      [id],
+    );
+    expect(published.map((r) => r.message_key)).toEqual([bin]);
+    expect(published[0]!.payload).toMatchObject({
+      bin,
+      remarks: ['The curriculum of week 3 lacks hours of practice'],
+      issuedOn: '2026-11-16',
+      fixDueOn: '2026-11-30',
+    });
     const board = json<{ subjectId: string; ruleId: string; kind: string; dueDate: string }[]>(
       await h
         .http()

@@ -47,6 +47,24 @@ export const TrainingProviderApplicationFiledV1 = defineIntegrationEvent({
   }),
 });
 
+export const TrainingRemarksIssuedV1 = defineIntegrationEvent({
+  type: 'training.remarks-issued',
+  version: 1,
+  topic,
+  description:
+    'The Fund issued remarks on an incomplete provider application within the review period (F-70); the applicant fixes them by fixDueOn (F-71, 10 working days of receipt).',
+  payload: z.object({
+    applicationId: z.uuid(),
+    intakeId: z.uuid(),
+    bin: BinSchema,
+    /** What is to be fixed, as the officer wrote it (no personal data: the application's own gaps). */
+    remarks: z.array(z.string()).min(1),
+    issuedOn: IsoDateSchema,
+    fixDueOn: IsoDateSchema,
+    issuedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const TrainingDecisionMadeV1 = defineIntegrationEvent({
   type: 'training.decision-made',
   version: 1,
@@ -102,6 +120,7 @@ export const TrainingTraineeListChangedV1 = defineIntegrationEvent({
 export const trainingEvents = [
   TrainingIntakeAnnouncedV1,
   TrainingProviderApplicationFiledV1,
+  TrainingRemarksIssuedV1,
   TrainingDecisionMadeV1,
   TrainingContractSignedV1,
   TrainingTraineeListChangedV1,

@@ -11,6 +11,28 @@ import type { SelectionEvent } from './selection.events.js';
 
 export type ApplicationStatus = 'filed' | 'withdrawn' | 'returned' | 'compliant';
 
+/**
+ * C-12: the proof that the written notice of a return reached the applicant — notifications'
+ * delivery (`notice-delivered`: SMTP accepted, or read in the portal) with its message id and
+ * content hash (issue #16, ADR 0094). The first proof stands.
+ */
+export interface ReturnNoticeDelivery {
+  readonly via: 'email' | 'portal';
+  readonly deliveredAt: string;
+  readonly messageId: string;
+  readonly contentHash: string;
+  readonly sourceEventId: string;
+}
+
+/** C-12: the written notice of a return — each deficiency named — and, once known, its delivery. */
+export interface ReturnNotice {
+  readonly deficiencies: readonly Deficiency[];
+  readonly returnedAt: string;
+  readonly returnedBy: string;
+  /** Absent on notices returned before delivery was recorded (read as not yet proven). */
+  readonly delivery?: ReturnNoticeDelivery | null;
+}
+
 /** C-2: who may take part in the selection. */
 export type ParticipantKind = 'business-group' | 'regional-chamber' | 'social-entrepreneurial-corporation' | 'sez-management-company' | 'business-association';
 
@@ -68,7 +90,7 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
   readonly filedOn!: IsoDate;
   readonly complianceDueOn!: IsoDate;
   readonly complianceOverdue!: boolean;
-  readonly returnNotice!: { readonly deficiencies: readonly Deficiency[]; readonly returnedAt: string; readonly returnedBy: string } | null;
+  readonly returnNotice!: ReturnNotice | null;
   readonly checkedAt!: Date | null;
   readonly withdrawnAt!: Date | null;
   /** C-13: the last day to send it to the national institute (set when found compliant). */
@@ -159,6 +181,20 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
     this.m.checkedAt = at;
     this.m.updatedAt = at;
     this.record({ name: 'ApplicationReturned', aggregateId: this.id, occurredAt: at, roundId: this.roundId, bin: this.bin, deficiencies });
+  }
+
+  /**
+   * C-12: the written notice of the return reached the applicant (issue #16, ADR 0094). Recorded
+   * once: returns false — nothing changed — when a delivery is already recorded (e-mail and portal
+   * each prove it; the first stands).
+   */
+  recordReturnNoticeDelivered(delivery: ReturnNoticeDelivery, at: Date): boolean {
+    if (this.status !== 'returned' || !this.returnNotice)
+      throw new IllegalStateError('application', this.status, 'record the delivery of the return notice of', 'only a returned application has one');
+    if (this.returnNotice.delivery) return false;
+    this.m.returnNotice = { ...this.returnNotice, delivery };
+    this.m.updatedAt = at;
+    return true;
   }
 
   /**

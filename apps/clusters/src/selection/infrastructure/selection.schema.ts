@@ -3,7 +3,7 @@ import {
   type ApplicationContent,
   type ApplicationRevision,
   type ApplicationStatus,
-  type Deficiency,
+  type ReturnNotice,
   type ExpertOpinion,
   SelectionApplication,
 } from '../domain/application.aggregate.js';
@@ -65,7 +65,7 @@ export const SelectionApplicationSchema = defineEntity({
     filedOn: p.date(),
     complianceDueOn: p.date(),
     complianceOverdue: p.boolean(),
-    returnNotice: p.json<{ deficiencies: Deficiency[]; returnedAt: string; returnedBy: string }>().nullable(),
+    returnNotice: p.json<ReturnNotice>().nullable(),
     checkedAt: p.datetime().columnType('timestamptz').nullable(),
     withdrawnAt: p.datetime().columnType('timestamptz').nullable(),
     instituteDueOn: p.date().nullable(),

@@ -69,3 +69,30 @@ describe('Message (ADR 0091): the delivery state machine', () => {
     expect(() => Message.compose(input({ address: null }))).toThrow(/address/);
   });
 });
+
+describe('Message (ADR 0104): a dead letter resent by staff', () => {
+  it('dead → pending at once with a fresh count, to the given address, the content hash unchanged; recorded who and how often', () => {
+    const m = Message.compose(input({ channel: 'email', address: 'typo@alatau.kz' }));
+    expect(m.failed(at, '550 no such mailbox', true, policy)).toBe('dead');
+    const hash = m.contentHash;
+    const later = new Date(at.getTime() + 60_000);
+    m.resend(later, 'office@alatau.kz', 'officer-7');
+    expect(m).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: later,
+      lastError: null,
+      address: 'office@alatau.kz',
+      resendCount: 1,
+      resentBy: 'officer-7',
+    });
+    expect(m.contentHash).toBe(hash);
+  });
+  it('a pending or sent e-mail and a portal message are not resent', () => {
+    const pending = Message.compose(input({ channel: 'email', address: 'a@b.kz' }));
+    expect(() => pending.resend(at, 'a@b.kz', 'x')).toThrow(IllegalStateError);
+    pending.delivered(at, '250 ok');
+    expect(() => pending.resend(at, 'a@b.kz', 'x')).toThrow(IllegalStateError);
+    expect(() => Message.compose(input({ channel: 'portal', address: null })).resend(at, 'a@b.kz', 'x')).toThrow(IllegalStateError);
+  });
+});

@@ -7,14 +7,15 @@ import type { MessageEvent } from './message.events.js';
 import type { RecipientRole } from './notice-draft.js';
 
 export type { Channel } from './channel.js';
-/** E-mail: pending → sent | dead (retries stay pending). Portal: unread → read. */
+/** E-mail: pending → sent | dead (retries stay pending); dead → pending by a staff resend (ADR 0104). Portal: unread → read. */
 export type MessageStatus = 'pending' | 'sent' | 'dead' | 'unread' | 'read';
-type Command = 'deliver' | 'retry' | 'deadLetter' | 'read';
+type Command = 'deliver' | 'retry' | 'deadLetter' | 'resend' | 'read';
 
 const lifecycle = new StateMachine<MessageStatus, Command>('message', {
   deliver: { from: ['pending'], to: 'sent' },
   retry: { from: ['pending'], to: 'pending' },
   deadLetter: { from: ['pending'], to: 'dead' },
+  resend: { from: ['dead'], to: 'pending' },
   read: { from: ['unread'], to: 'read' },
 });
 
@@ -75,6 +76,10 @@ export class Message extends AggregateRoot<MessageEvent> {
   readonly transportId!: string | null;
   readonly deliveredAt!: Date | null;
   readonly readAt!: Date | null;
+  /** A dead letter sent again by staff (ADR 0104): how often, last when and by whom. */
+  readonly resendCount!: number;
+  readonly resentAt!: Date | null;
+  readonly resentBy!: string | null;
   readonly version!: number;
   readonly createdAt!: Date;
   readonly updatedAt!: Date;
@@ -106,6 +111,9 @@ export class Message extends AggregateRoot<MessageEvent> {
       transportId: null,
       deliveredAt: null,
       readAt: null,
+      resendCount: 0,
+      resentAt: null,
+      resentBy: null,
       createdAt: input.at,
       updatedAt: input.at,
     } satisfies Partial<Mutable<Message>>);
@@ -143,6 +151,26 @@ export class Message extends AggregateRoot<MessageEvent> {
     self.status = lifecycle.next(this.status, 'retry');
     self.nextAttemptAt = new Date(at.getTime() + backoffAfter(attempts, policy));
     return 'retry';
+  }
+
+  /**
+   * A member of the Fund's staff sends a dead letter again (ADR 0104): it is pending at once with a
+   * fresh count of attempts, to `address` — the company's current address, which may have been
+   * corrected since. The content (and so its hash, the proof's content) is unchanged. Only a dead
+   * e-mail can be resent: a pending one is still being tried, a sent one was delivered.
+   */
+  resend(at: Date, address: string, by: string): void {
+    if (this.channel !== 'email') throw new IllegalStateError('message', this.status, 'resend', 'only an e-mail is resent');
+    const self = this as Mutable<Message>;
+    self.status = lifecycle.next(this.status, 'resend');
+    self.address = address;
+    self.attempts = 0;
+    self.nextAttemptAt = at;
+    self.lastError = null;
+    self.resendCount = this.resendCount + 1;
+    self.resentAt = at;
+    self.resentBy = by.slice(0, 200);
+    self.updatedAt = at;
   }
 
   /** The recipient opened it in the portal. Reading it again changes nothing. */

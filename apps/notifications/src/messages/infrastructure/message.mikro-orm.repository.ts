@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { NotFoundError } from '@hub/kernel';
 import { sql } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { type InboxPage, MessageRepository } from '../application/ports/message.repository.js';
@@ -55,6 +57,22 @@ export class MikroOrmMessageRepository extends MessageRepository {
         { ...(filter.bin ? { bin: filter.bin } : {}), ...(filter.subjectId ? { subjectId: filter.subjectId } : {}) },
         { orderBy: { createdAt: 'desc', id: 'desc' }, limit },
       );
+  }
+
+  deadLetters(filter: { bin?: string }, limit: number): Promise<Message[]> {
+    return this.uow
+      .em()
+      .find(
+        MessageSchema,
+        { channel: 'email', status: 'dead', ...(filter.bin ? { bin: filter.bin } : {}) },
+        { orderBy: { updatedAt: 'desc', id: 'desc' }, limit },
+      );
+  }
+
+  async getForUpdate(id: string): Promise<Message> {
+    const m = await this.uow.em().findOne(MessageSchema, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    if (!m) throw new NotFoundError('message', id);
+    return m;
   }
 }
 

@@ -18,4 +18,16 @@ export class KzReminderCalendar extends ReminderCalendar {
   feeReminderWorkingDays(on: IsoDate): number {
     return this.reference.numberAt('reminder.fee-due-wd', on);
   }
+
+  /** As participation's `Deadlines.reportDueDate` (the owner of the deadline): the day of the month in force on the day after the quarter, moved to the next working day. */
+  reportDueDate(year: number, quarter: number): IsoDate {
+    const next = quarter === 4 ? `${year + 1}-01` : `${year}-${String(quarter * 3 + 1).padStart(2, '0')}`;
+    const day = this.reference.numberAt('deadline.quarterly-report-day-of-month', `${next}-01`);
+    const date = `${next}-${String(day).padStart(2, '0')}`;
+    return this.calendar.isWorkingDay(date) ? date : this.calendar.nextWorkingDay(date);
+  }
+
+  reportReminderWorkingDays(on: IsoDate): number {
+    return this.reference.numberAt('reminder.report-due-wd', on);
+  }
 }

@@ -38,6 +38,8 @@ export interface CompletenessReviewed extends DomainEvent {
 export interface RemarksIssued extends DomainEvent {
   readonly name: 'RemarksIssued';
   readonly bin: string;
+  readonly intakeId: string;
+  readonly items: readonly string[];
   readonly issuedOn: IsoDate;
   readonly fixDueOn: IsoDate;
 }

@@ -27,6 +27,20 @@ export interface TrainingContract {
   readonly late: boolean;
 }
 
+/**
+ * How the F-74 notice is proven (issue #16, ADR 0094): the officer's record (the fallback), or the
+ * delivery notifications proved (`notifications.notice-delivered`: channel, message id, content hash).
+ */
+export type DecisionNoticeProof =
+  | { readonly via: 'officer-record' }
+  | {
+      readonly via: 'email' | 'portal';
+      readonly messageId: string;
+      readonly contentHash: string;
+      readonly sourceEventId: string;
+      readonly deliveredAt: string;
+    };
+
 /** Remarks on an incomplete application (F-70) and the day by which the applicant fixes them (F-71). */
 export interface Remarks {
   readonly items: readonly string[];
@@ -65,6 +79,8 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
   /** F-74: the notice of the decision is due by (5 WD) and was sent on. */
   readonly noticeDueOn!: IsoDate | null;
   readonly noticeSentOn!: IsoDate | null;
+  /** F-74: how the notice is proven (ADR 0094); null while not sent. */
+  readonly noticeProof!: DecisionNoticeProof | null;
   /** F-75: the contract is due by (10 WD of the positive decision). */
   readonly contractDueOn!: IsoDate | null;
   readonly contract!: TrainingContract | null;
@@ -123,6 +139,7 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
       quotas: null,
       noticeDueOn: null,
       noticeSentOn: null,
+      noticeProof: null,
       contractDueOn: null,
       contract: null,
       missedDeadlines: [],
@@ -172,7 +189,16 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
     this.m.remarks = { items: input.items, issuedOn: input.issuedOn, fixDueOn: input.fixDueOn, fixedOn: null };
     this.m.status = 'remarks-issued';
     this.m.updatedAt = input.at;
-    this.record({ name: 'RemarksIssued', aggregateId: this.id, occurredAt: input.at, bin: this.bin, issuedOn: input.issuedOn, fixDueOn: input.fixDueOn });
+    this.record({
+      name: 'RemarksIssued',
+      aggregateId: this.id,
+      occurredAt: input.at,
+      bin: this.bin,
+      intakeId: this.intakeId,
+      items: input.items,
+      issuedOn: input.issuedOn,
+      fixDueOn: input.fixDueOn,
+    });
   }
 
   /** F-71: the applicant fixes the remarks (new syllabi and attachments) by the due day; the application is reviewed again. */
@@ -246,11 +272,12 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
   }
 
   /** F-74: the notice of the decision (or reasoned refusal) is sent — once; a late one is recorded as missed. */
-  sendDecisionNotice(sentOn: IsoDate, at: Date): void {
+  sendDecisionNotice(sentOn: IsoDate, at: Date, proof: DecisionNoticeProof = { via: 'officer-record' }): void {
     if ((this.status !== 'admitted' && this.status !== 'rejected') || !this.noticeDueOn)
       throw new IllegalStateError('provider application', this.status, 'send the decision notice of', 'there is no decision');
     if (this.noticeSentOn) throw new IllegalStateError('provider application', 'notified', 'send the decision notice of', 'the notice was sent');
     this.m.noticeSentOn = sentOn;
+    this.m.noticeProof = proof;
     if (sentOn > this.noticeDueOn) this.markDeadlineMissed('F-74', at);
     this.m.updatedAt = at;
   }

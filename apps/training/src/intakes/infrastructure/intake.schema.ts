@@ -1,6 +1,12 @@
 import { defineEntity } from '@mikro-orm/core';
 import { Intake } from '../domain/intake.aggregate.js';
-import { ProviderApplication, type ProviderApplicationStatus, type Remarks, type TrainingContract } from '../domain/provider-application.aggregate.js';
+import {
+  type DecisionNoticeProof,
+  ProviderApplication,
+  type ProviderApplicationStatus,
+  type Remarks,
+  type TrainingContract,
+} from '../domain/provider-application.aggregate.js';
 import { CompletenessReview, type CompletenessResult } from '../domain/completeness-review.js';
 import { Notice, type NoticeKind } from '../domain/notice.js';
 import type { StoredGroundOutcome } from '../domain/rules/refusal-grounds/ground-outcome.js';
@@ -53,6 +59,7 @@ export const ProviderApplicationSchema = defineEntity({
     quotas: p.integer().nullable(),
     noticeDueOn: p.date().nullable(),
     noticeSentOn: p.date().nullable(),
+    noticeProof: p.json<DecisionNoticeProof>().nullable(),
     contractDueOn: p.date().nullable(),
     contract: p.json<TrainingContract>().nullable(),
     missedDeadlines: p.json<string[]>(),

@@ -36,6 +36,7 @@ export const applicationView = (a: ProviderApplication): ProviderApplicationView
   quotas: a.quotas,
   noticeDueOn: a.noticeDueOn,
   noticeSentOn: a.noticeSentOn,
+  noticeSentVia: a.noticeProof?.via ?? null,
   contractDueOn: a.contractDueOn,
   contract: a.contract ? { ...a.contract } : null,
   missedDeadlines: [...a.missedDeadlines],

@@ -222,7 +222,16 @@ export const ApplicationViewSchema = z.object({
   complianceDueOn: IsoDateSchema,
   complianceOverdue: z.boolean(),
   returnNotice: z
-    .object({ deficiencies: z.array(z.object({ field: z.string(), reason: z.string() })), returnedAt: z.string(), returnedBy: z.string() })
+    .object({
+      deficiencies: z.array(z.object({ field: z.string(), reason: z.string() })),
+      returnedAt: z.string(),
+      returnedBy: z.string(),
+      delivery: z
+        .object({ via: z.enum(['email', 'portal']), deliveredAt: z.string(), messageId: z.uuid(), contentHash: z.string(), sourceEventId: z.uuid() })
+        .nullable()
+        .optional()
+        .describe('C-12: the written notice reached the applicant — notifications’ proof of delivery (issue #16)'),
+    })
     .nullable(),
   instituteDueOn: IsoDateSchema.nullable().describe('C-13: the last day to send it to the national institute'),
   instituteOverdue: z.boolean(),

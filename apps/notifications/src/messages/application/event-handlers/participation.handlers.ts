@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type EventEnvelope, FeeAssessedV1, FeeOverdueV1, MonitoringNotExpedientV1, type PayloadOf, ReportOverdueV1 } from '@hub/contracts';
+import {
+  type EventEnvelope,
+  FeeAssessedV1,
+  FeeOverdueV1,
+  MonitoringNotExpedientV1,
+  ParticipationExtendedV1,
+  ParticipationStartedV1,
+  ParticipationTerminatedV1,
+  type PayloadOf,
+  ReportOverdueV1,
+} from '@hub/contracts';
 import type { EventHandler } from '@hub/messaging';
 import { HUB_CONFIG } from '@hub/nest-commons';
 import type { NotificationsConfig } from '../../../config.js';
@@ -8,6 +18,7 @@ import { reportOverdueNotice } from '../../domain/rules/f-37-report-overdue-noti
 import { inexpedienceNotice } from '../../domain/rules/f-40-inexpedience-notice.rule.js';
 import { FeeReminders } from '../fee-reminders.js';
 import { NoticeWriter } from '../notice-writer.js';
+import { ReportReminders } from '../report-reminders.js';
 
 /** participation.monitoring-not-expedient v1 → the statutory F-40 notice, in the inbox's transaction. */
 @Injectable()
@@ -70,5 +81,43 @@ export class ReportOverdueHandler implements EventHandler<typeof ReportOverdueV1
 
   async handle(envelope: EventEnvelope<PayloadOf<typeof ReportOverdueV1>>): Promise<void> {
     await this.writer.write(envelope, reportOverdueNotice(envelope.payload, this.config.NOTIFICATIONS_PORTAL_URL));
+  }
+}
+
+/** participation.participation-started v1 → the F-37 report reminder armed for the first report ahead (ADR 0104). */
+@Injectable()
+export class ParticipationStartedHandler implements EventHandler<typeof ParticipationStartedV1> {
+  readonly event = ParticipationStartedV1;
+
+  constructor(@Inject(ReportReminders) private readonly reminders: ReportReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof ParticipationStartedV1>>): Promise<void> {
+    const e = envelope.payload;
+    await this.reminders.arm({ participationId: e.participationId, bin: e.bin, from: e.termStart, termEnd: e.termEnd });
+  }
+}
+
+/** participation.participation-extended v1 → the F-37 reminders continue to the new end (the live timer re-armed, or the chain restarted). */
+@Injectable()
+export class ParticipationExtendedHandler implements EventHandler<typeof ParticipationExtendedV1> {
+  readonly event = ParticipationExtendedV1;
+
+  constructor(@Inject(ReportReminders) private readonly reminders: ReportReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof ParticipationExtendedV1>>): Promise<void> {
+    const e = envelope.payload;
+    await this.reminders.arm({ participationId: e.participationId, bin: e.bin, from: e.previousTermEnd, termEnd: e.newTermEnd });
+  }
+}
+
+/** participation.participation-terminated v1 → no more report reminders. */
+@Injectable()
+export class ParticipationTerminatedHandler implements EventHandler<typeof ParticipationTerminatedV1> {
+  readonly event = ParticipationTerminatedV1;
+
+  constructor(@Inject(ReportReminders) private readonly reminders: ReportReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof ParticipationTerminatedV1>>): Promise<void> {
+    await this.reminders.cancel(envelope.payload.participationId);
   }
 }

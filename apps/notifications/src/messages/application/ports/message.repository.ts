@@ -19,4 +19,8 @@ export abstract class MessageRepository {
   abstract inbox(bins: readonly string[], limit: number): Promise<InboxPage>;
   /** The message log for staff: every channel, filtered by company and/or the owner's aggregate, newest first. */
   abstract log(filter: { bin?: string; subjectId?: string }, limit: number): Promise<Message[]>;
+  /** The dead e-mails (ADR 0104), of one company or all, most recently given up first. */
+  abstract deadLetters(filter: { bin?: string }, limit: number): Promise<Message[]>;
+  /** A message by id, locked for this transaction; NotFoundError when there is none. */
+  abstract getForUpdate(id: string): Promise<Message>;
 }

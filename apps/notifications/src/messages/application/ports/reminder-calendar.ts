@@ -5,4 +5,8 @@ export abstract class ReminderCalendar {
   abstract addWorkingDays(date: IsoDate, n: number): IsoDate;
   /** How many working days before its due day a fee is reminded of, as in force on `on` (`reminder.fee-due-wd`). */
   abstract feeReminderWorkingDays(on: IsoDate): number;
+  /** F-37: the quarterly report is due by the 20th of the month after the quarter (`deadline.quarterly-report-day-of-month`), on a working day. */
+  abstract reportDueDate(year: number, quarter: number): IsoDate;
+  /** How many working days before its due day a report is reminded of (`reminder.report-due-wd`, ADR 0104). */
+  abstract reportReminderWorkingDays(on: IsoDate): number;
 }

@@ -104,3 +104,23 @@ export const messageLogView = (m: Message): z.infer<typeof MessageLogEntrySchema
   deliveredAt: m.deliveredAt?.toISOString() ?? null,
   contentHash: m.contentHash,
 });
+
+export const DeadLetterQuery = z.object({
+  bin: BinSchema.optional().describe("One company's dead letters; all when absent"),
+});
+
+/** A dead letter for staff (ADR 0104): the log entry, when it was given up and whether it was resent; no body, the address masked (F-42). */
+export const DeadLetterSchema = MessageLogEntrySchema.extend({
+  deadSince: z.iso.datetime({ offset: true }).describe('When the last attempt failed (or the message was resent)'),
+  resendCount: z.number().int(),
+  resentAt: z.iso.datetime({ offset: true }).nullable(),
+  resentBy: z.string().nullable(),
+});
+
+export const deadLetterView = (m: Message): z.infer<typeof DeadLetterSchema> => ({
+  ...messageLogView(m),
+  deadSince: m.updatedAt.toISOString(),
+  resendCount: m.resendCount,
+  resentAt: m.resentAt?.toISOString() ?? null,
+  resentBy: m.resentBy,
+});

@@ -1,9 +1,22 @@
-import { EventRegistry, FeeAssessedV1, FeeOverdueV1, MonitoringNotExpedientV1, ReportOverdueV1, TOPICS } from '@hub/contracts';
+import {
+  EventRegistry,
+  FeeAssessedV1,
+  FeeOverdueV1,
+  MonitoringNotExpedientV1,
+  ParticipationExtendedV1,
+  ParticipationStartedV1,
+  ParticipationTerminatedV1,
+  ReportOverdueV1,
+  TOPICS,
+} from '@hub/contracts';
 import type { ConsumerSpec } from '@hub/nest-commons';
 import {
   FeeAssessedHandler,
   FeeOverdueHandler,
   MonitoringNotExpedientHandler,
+  ParticipationExtendedHandler,
+  ParticipationStartedHandler,
+  ParticipationTerminatedHandler,
   ReportOverdueHandler,
 } from '../../application/event-handlers/participation.handlers.js';
 
@@ -14,6 +27,22 @@ import {
 export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
   name: 'notifications.participation-events',
   topics: [TOPICS.participation.name],
-  registry: new EventRegistry([MonitoringNotExpedientV1, FeeAssessedV1, FeeOverdueV1, ReportOverdueV1]),
-  handlers: [MonitoringNotExpedientHandler, FeeAssessedHandler, FeeOverdueHandler, ReportOverdueHandler],
+  registry: new EventRegistry([
+    MonitoringNotExpedientV1,
+    FeeAssessedV1,
+    FeeOverdueV1,
+    ReportOverdueV1,
+    ParticipationStartedV1,
+    ParticipationExtendedV1,
+    ParticipationTerminatedV1,
+  ]),
+  handlers: [
+    MonitoringNotExpedientHandler,
+    FeeAssessedHandler,
+    FeeOverdueHandler,
+    ReportOverdueHandler,
+    ParticipationStartedHandler,
+    ParticipationExtendedHandler,
+    ParticipationTerminatedHandler,
+  ],
 };

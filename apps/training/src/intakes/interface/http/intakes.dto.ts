@@ -104,6 +104,10 @@ export const ProviderApplicationViewSchema = z.object({
   quotas: z.int().nullable().describe('F-72, F-73: trainee places allocated'),
   noticeDueOn: IsoDateSchema.nullable().describe('F-74: 5 working days after the decision'),
   noticeSentOn: IsoDateSchema.nullable(),
+  noticeSentVia: z
+    .enum(['officer-record', 'email', 'portal'])
+    .nullable()
+    .describe('F-74: how the notice is proven — the delivery notifications proved (e-mail accepted, read in the portal), or the officer’s record'),
   contractDueOn: IsoDateSchema.nullable().describe('F-75: 10 working days after a positive decision'),
   contract: z.object({ number: z.string(), signedOn: IsoDateSchema, documentId: z.string(), late: z.boolean() }).nullable(),
   missedDeadlines: z.array(z.string()).describe('rule ids of the Fund’s deadlines that passed unmet'),

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@hub/contracts';
+import { Clock } from '@hub/kernel';
+import { UnitOfWork } from '@hub/nest-commons';
+import type { Message } from '../domain/message.aggregate.js';
+import { MessageRepository } from './ports/message.repository.js';
+import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
+
+const LIST_LIMIT = 200;
+
+/**
+ * The dead letters for the Fund's staff and their resend (ADR 0104): the e-mails given up after the
+ * last attempt or a permanent refusal, with the reason; a resend makes one pending again — to the
+ * company's current address when it has one (a corrected typo), else the original — and the worker
+ * takes it as any other (ADR 0091). The resend is recorded on the message (count, when, who).
+ */
+@Injectable()
+export class DeadLetterService {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(MessageRepository) private readonly messages: MessageRepository,
+    @Inject(RecipientPreferenceRepository) private readonly preferences: RecipientPreferenceRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  list(filter: { bin?: string | undefined }): Promise<Message[]> {
+    return this.uow.run(() => this.messages.deadLetters(filter.bin ? { bin: filter.bin } : {}, LIST_LIMIT));
+  }
+
+  resend(id: string, actor: Actor): Promise<Message> {
+    return this.uow.run(async () => {
+      const m = await this.messages.getForUpdate(id);
+      const preference = await this.preferences.find(m.bin);
+      // IllegalStateError (→ 409) for anything but a dead e-mail: checked by the aggregate before the address matters.
+      m.resend(this.clock.now(), preference?.email ?? m.address ?? '', actor.subject);
+      return m;
+    });
+  }
+}
