@@ -17,3 +17,4 @@ export * from './metrics/metrics.js';
 export * from './openapi/app-info.js';
 export * from './openapi/openapi.js';
 export * from './platform.module.js';
+export * from './documents/known-documents.js';

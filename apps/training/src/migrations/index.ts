@@ -4,6 +4,7 @@ import { Migration20261205170000_intakes } from './Migration20261205170000_intak
 import { Migration20261205173000_participation } from './Migration20261205173000_participation.js';
 import { Migration20261205200000_review_remarks } from './Migration20261205200000_review_remarks.js';
 import { Migration20261205203000_commission_quotas_trainees } from './Migration20261205203000_commission_quotas_trainees.js';
+import { Migration20261205231000_known_documents } from './Migration20261205231000_known_documents.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205173000_participation', class: Migration20261205173000_participation },
   { name: 'Migration20261205200000_review_remarks', class: Migration20261205200000_review_remarks },
   { name: 'Migration20261205203000_commission_quotas_trainees', class: Migration20261205203000_commission_quotas_trainees },
+  { name: 'Migration20261205231000_known_documents', class: Migration20261205231000_known_documents },
 ];
