@@ -1,9 +1,16 @@
 // Issue #10 (ADR 0049): the contexts' facts that name documents by id attach them (real database, real local S3 server, the real consumers).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuditOpinionSubmittedV1, CorporateNoticeFiledV1, InformationRequestAnsweredV1, TrainingProviderApplicationFiledV1 } from '@hub/contracts';
+import {
+  AuditOpinionSubmittedV1,
+  ClustersApplicationFiledV1,
+  CorporateNoticeFiledV1,
+  InformationRequestAnsweredV1,
+  TrainingProviderApplicationFiledV1,
+} from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { sampleFiles } from '@hub/object-storage';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/participation-events.consumer.js';
+import { CLUSTERS_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/clusters-events.consumer.js';
 import { TRAINING_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/training-events.consumer.js';
 import {
   type DocumentJson,
@@ -185,5 +192,23 @@ describe("training's provider applications attach their F-65 documents (issue #1
     expect(await deliverTo(h, TRAINING_EVENTS_CONSUMER, filed, '1')).toBe('duplicate');
     for (const id of [syllabus, rights])
       expect(await documentOf(bin, id)).toMatchObject({ status: 'attached', attachedTo: `training/provider-application/${applicationId}` });
+  });
+});
+
+describe("clusters' applications attach their members' consents (issue #10)", () => {
+  it('C-7 (Annex 2): the consents named by clusters.application-filed become attached to the application', async () => {
+    const bin = newBin();
+    const consent = await verified(bin, 'member-consent');
+    const applicationId = uuidv7();
+    const filed = envelopeOf(ClustersApplicationFiledV1.type, applicationId, {
+      applicationId,
+      roundId: uuidv7(),
+      bin,
+      filedOn: '2026-11-16',
+      complianceDueOn: '2026-11-23',
+      documentIds: [consent],
+    });
+    expect(await deliverTo(h, CLUSTERS_EVENTS_CONSUMER, filed)).toBe('handled');
+    expect(await documentOf(bin, consent)).toMatchObject({ status: 'attached', attachedTo: `clusters/application/${applicationId}` });
   });
 });
