@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { HubPlatformModule } from '@hub/nest-commons';
+import { HubPlatformModule, KnownDocumentsModule, knownDocumentsConsumer } from '@hub/nest-commons';
 import { clustersConfigSchema } from './config.js';
 import { clustersEntities } from './clusters.entities.js';
 import { ClustersIntegrationEvents } from './clusters.integration-events.js';
@@ -42,10 +42,11 @@ export function clustersPlatform(env?: Record<string, string | undefined>): Dyna
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
-    consumers: [REGISTRATION_EVENTS_CONSUMER, NOTIFICATIONS_EVENTS_CONSUMER],
+    // Issue #10: documents' verified uploads and their attachments (Annex 2 consents by id).
+    consumers: [REGISTRATION_EVENTS_CONSUMER, NOTIFICATIONS_EVENTS_CONSUMER, knownDocumentsConsumer('clusters')],
     ...(env ? { env } : {}),
   });
 }
 
-@Module({ imports: [clustersPlatform(), SelectionModule, ParticipantsModule] })
+@Module({ imports: [clustersPlatform(), SelectionModule, ParticipantsModule, KnownDocumentsModule] })
 export class AppModule {}

@@ -46,7 +46,15 @@ export class ClustersIntegrationEvents extends IntegrationEventMapper {
           outboxMessage(
             ClustersApplicationFiledV1,
             event.aggregateId,
-            { applicationId: event.aggregateId, roundId: event.roundId, bin: event.bin, filedOn: event.filedOn, complianceDueOn: event.complianceDueOn },
+            {
+              applicationId: event.aggregateId,
+              roundId: event.roundId,
+              bin: event.bin,
+              filedOn: event.filedOn,
+              complianceDueOn: event.complianceDueOn,
+              // Issue #10: the members' consents by id, for documents to attach.
+              documentIds: [...event.documentIds],
+            },
             event.bin,
           ),
         ];

@@ -1,6 +1,6 @@
 import { type DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { EventRegistry, TOPICS, registrationEvents } from '@hub/contracts';
-import { HUB_CONFIG, HubPlatformModule } from '@hub/nest-commons';
+import { HUB_CONFIG, HubPlatformModule, KnownDocumentsModule, knownDocumentsConsumer } from '@hub/nest-commons';
 import { participationConfigSchema, type ParticipationConfig } from './config.js';
 import { DeclareIncomeHandler } from './fees/application/commands/declare-income/declare-income.handler.js';
 import { ImportBankStatementHandler } from './fees/application/commands/import-bank-statement/import-bank-statement.handler.js';
@@ -167,10 +167,13 @@ export function participationAppModule(env?: Record<string, string | undefined>)
             registry: new EventRegistry([...registrationEvents]),
             handlers: [ParticipantRegisteredHandler, ActivityTypesChangedHandler],
           },
+          // Issue #10: documents' verified uploads and their attachments (the answers, opinions and notices refer to them by id).
+          knownDocumentsConsumer('participation', source.HUB_DOCUMENTS_TOPIC),
         ],
         ...(env ? { env } : {}),
       }),
       ParticipationCoreModule,
+      KnownDocumentsModule,
     ],
     controllers: [ParticipationsController, DeadlinesController, FeesController, ReportingController, ObligationsController, MonitoringController],
     providers: [ParticipationQueries, DeadlineQueries, FeeQueries, ReportingQueries, ObligationQueries, MonitoringQueries, ...COMMAND_HANDLERS],

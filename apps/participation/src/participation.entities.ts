@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { knownDocumentSchema } from '@hub/nest-commons';
 import { feeModuleEntities } from './fees/infrastructure/fee.schema.js';
 import { monitoringModuleEntities } from './monitoring/infrastructure/monitoring.schema.js';
 import { obligationsModuleEntities } from './obligations/infrastructure/obligations.schema.js';
@@ -12,4 +13,6 @@ export const participationEntities: EntitySchema[] = [
   ...reportingModuleEntities,
   ...obligationsModuleEntities,
   ...monitoringModuleEntities,
+  // Issue #10: the local copy of the documents verified in the documents context.
+  knownDocumentSchema('participation_document'),
 ];

@@ -33,6 +33,7 @@ const R1 = '01900000-0000-7000-8000-000000000005';
 const I1 = '01900000-0000-7000-8000-000000000006';
 const A1 = '01900000-0000-7000-8000-000000000007';
 const N1 = '01900000-0000-7000-8000-000000000008';
+const D1 = '01900000-0000-7000-8000-0000000000d1';
 const M1 = '01900000-0000-7000-8000-000000000009';
 const M2 = '01900000-0000-7000-8000-00000000000a';
 const start = () =>
@@ -172,6 +173,7 @@ describe('participation.integration-events: recorded events → hub.participatio
         dueDate: '2026-03-17',
         description: '',
         copies: [],
+        documentIds: [D1],
       },
       now,
     );
@@ -193,13 +195,65 @@ describe('participation.integration-events: recorded events → hub.participatio
       'participation.report-overdue',
       'participation.deadline-missed',
       'participation.deadline-missed',
+      'participation.corporate-notice-filed',
       'participation.monitoring-not-expedient',
     ]);
     expectValid(messages);
     expect(messages[0]!.payload).toMatchObject({ reportId: R1, ground: 'reports-not-submitted' });
     expect(messages[1]!.payload).toMatchObject({ obligation: 'information-request', obligationId: I1, ruleIds: ['F-33'] });
     expect(messages[2]!.payload).toMatchObject({ obligation: 'audit-opinion', obligationId: A1, ruleIds: ['F-33'] });
-    expect(messages[3]!.payload).toMatchObject({ conclusionId: M1, project: 'X' });
+    // Issue #10: the notice is published with its documents' ids (documents attaches them), keyed by the BIN.
+    expect(messages[3]).toMatchObject({ key: BIN, payload: { noticeId: N1, kind: 'liquidation', onTime: true, documentIds: [D1] } });
+    expect(messages[4]!.payload).toMatchObject({ conclusionId: M1, project: 'X' });
+  });
+
+  it('issue #10: an answer and an audit opinion are published with the document ids they came with', () => {
+    const p = start();
+    const request = InformationRequest.open(
+      { id: I1, participation: p, kind: 'additional-documents', description: 'x', requestedOn: '2026-03-02', requestedBy: 'o', dueDate: '2026-03-17' },
+      now,
+    );
+    request.answer('2026-03-03', '', { documentIds: [D1], attachments: [] }, now);
+    const audit = AuditObligation.derive(
+      {
+        id: A1,
+        participationId: P1,
+        bin: BIN,
+        financialYear: 2026,
+        declaredIncomeTiyn: tiyn(15_000_000_000),
+        thresholdTiyn: tiyn(10_000_000_000),
+        dueDate: '2027-07-01',
+      },
+      now,
+    );
+    audit.markOverdue(now);
+    audit.submit('2027-07-05', { documentId: D1, metadata: null }, now);
+    p.pullEvents();
+    const messages = published([request, audit].flatMap((a): DomainEvent[] => a.pullEvents())).filter(
+      (m) => m.definition.type !== 'participation.deadline-missed',
+    );
+    expectValid(messages);
+    expect(messages.map((m) => [m.definition.type, m.key, m.payload])).toEqual([
+      [
+        'participation.information-request-answered',
+        BIN,
+        {
+          requestId: I1,
+          participationId: P1,
+          bin: BIN,
+          kind: 'additional-documents',
+          ruleIds: ['F-38'],
+          answeredOn: '2026-03-03',
+          late: false,
+          documentIds: [D1],
+        },
+      ],
+      [
+        'participation.audit-opinion-submitted',
+        BIN,
+        { obligationId: A1, participationId: P1, bin: BIN, financialYear: 2026, submittedOn: '2027-07-05', late: true, documentIds: [D1] },
+      ],
+    ]);
   });
 
   it('an event no module knows stays internal', () => {

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { HubPlatformModule } from '@hub/nest-commons';
+import { HubPlatformModule, KnownDocumentsModule, knownDocumentsConsumer } from '@hub/nest-commons';
 import { trainingConfigSchema } from './config.js';
 import { trainingEntities } from './training.entities.js';
 import { TrainingIntegrationEvents } from './training.integration-events.js';
@@ -32,10 +32,11 @@ export function trainingPlatform(env?: Record<string, string | undefined>): Dyna
     // Other contexts' events this one reacts to, each through the inbox (one effect per event): a
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
-    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, NOTIFICATIONS_EVENTS_CONSUMER],
+    // Issue #10: documents' verified uploads and their attachments (F-65 syllabi and rights documents by id).
+    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, NOTIFICATIONS_EVENTS_CONSUMER, knownDocumentsConsumer('training')],
     ...(env ? { env } : {}),
   });
 }
 
-@Module({ imports: [trainingPlatform(), IntakesModule, CommissionModule, TraineesModule, ParticipantsModule] })
+@Module({ imports: [trainingPlatform(), IntakesModule, CommissionModule, TraineesModule, ParticipantsModule, KnownDocumentsModule] })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { knownDocumentSchema } from '@hub/nest-commons';
 import { PiiAccessSchema, TraineeSchema } from './trainees/infrastructure/trainee.schema.js';
 import { CommissionDecisionSchema, CommissionMemberSchema, CommissionVoteSchema } from './commission/infrastructure/commission.schema.js';
 import { TrainingParticipantSchema } from './participants/infrastructure/participant.schema.js';
@@ -18,4 +19,6 @@ export const trainingEntities: EntitySchema[] = [
   PiiAccessSchema,
   TrainingParticipantSchema,
   TrainingParticipationSchema,
+  // Issue #10: the local copy of the documents verified in the documents context.
+  knownDocumentSchema('training_document'),
 ];

@@ -10,6 +10,7 @@ import {
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
 import { isTrainingEvent } from './intakes/domain/intake.events.js';
+import { applicationDocumentIds } from './intakes/domain/rules/application-documents.rule.js';
 
 /**
  * ICT training's published language seen from its domain (ADR 0035 §3): which recorded domain event
@@ -56,6 +57,8 @@ export class TrainingIntegrationEvents extends IntegrationEventMapper {
                 priceTiyn: c.priceTiyn,
               })),
               attachmentKinds: event.attachments.map((a) => a.kind),
+              // Issue #10: the uploaded syllabi and rights documents, for documents to attach.
+              documentIds: applicationDocumentIds(event.courses, event.attachments),
               filedOn: event.filedOn,
               reviewDueOn: event.reviewDueOn,
               filedAt: event.occurredAt.toISOString(),

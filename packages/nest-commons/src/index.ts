@@ -18,3 +18,4 @@ export * from './openapi/app-info.js';
 export * from './openapi/openapi.js';
 export * from './platform.module.js';
 export * from './tracing/tracing.js';
+export * from './documents/known-documents.js';

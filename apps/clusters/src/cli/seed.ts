@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { KnownDocumentsModule } from '@hub/nest-commons';
 import { clustersPlatform } from '../app.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 import { SelectionQueries } from '../selection/application/queries/selection.queries.js';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     HUB_LOG_LEVEL: 'warn',
     HUB_RUN_WORKERS: 'false',
   };
-  @Module({ imports: [clustersPlatform(env), SelectionModule, ParticipantsModule] })
+  @Module({ imports: [clustersPlatform(env), SelectionModule, ParticipantsModule, KnownDocumentsModule] })
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   try {

@@ -3,6 +3,7 @@ import { Migration20261205113956_initial } from './Migration20261205113956_initi
 import { Migration20261205170000_selection } from './Migration20261205170000_selection.js';
 import { Migration20261205173000_results } from './Migration20261205173000_results.js';
 import { Migration20261205200000_expert_stage } from './Migration20261205200000_expert_stage.js';
+import { Migration20261205232000_known_documents } from './Migration20261205232000_known_documents.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205170000_selection', class: Migration20261205170000_selection },
   { name: 'Migration20261205173000_results', class: Migration20261205173000_results },
   { name: 'Migration20261205200000_expert_stage', class: Migration20261205200000_expert_stage },
+  { name: 'Migration20261205232000_known_documents', class: Migration20261205232000_known_documents },
 ];

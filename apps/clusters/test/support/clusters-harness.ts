@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
+import { EVENT_CONSUMERS, HUB_CONFIG, KnownDocumentsModule, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
 import { makeIin } from '@hub/identifiers';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { clustersPlatform } from '../../src/app.module.js';
@@ -33,7 +33,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
   return startTestApp({
     prefix,
     createModule: (env) => {
-      @Module({ imports: [clustersPlatform(env), SelectionModule, ParticipantsModule] })
+      @Module({ imports: [clustersPlatform(env), SelectionModule, ParticipantsModule, KnownDocumentsModule] })
       class ClustersTestApp {}
       return ClustersTestApp;
     },

@@ -126,6 +126,32 @@ export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Prom
     headers: {},
   });
 
+/** Feeds an envelope through one of the app's real consumers (issue #10: each context's facts that name documents). */
+export const deliverTo = (h: Harness, spec: { name: string; topics: readonly string[] }, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === spec.name);
+  if (!consumer) throw new Error(`no consumer ${spec.name}`);
+  return consumer.consume({
+    topic: spec.topics[0]!,
+    partition: 0,
+    offset,
+    key: (envelope.payload as { bin?: string }).bin ?? null,
+    value: Buffer.from(JSON.stringify(envelope)),
+    headers: {},
+  });
+};
+
+/** An envelope of another context's event, as its mapper writes it. */
+export const envelopeOf = <P>(type: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
+  id: uuidv7(),
+  type,
+  version: 1,
+  occurredAt: '2026-11-16T04:00:00.000Z',
+  correlationId: uuidv7(),
+  causationId: null,
+  aggregateId,
+  payload,
+});
+
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;
 

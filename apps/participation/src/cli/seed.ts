@@ -221,6 +221,8 @@ try {
         kind: 'liquidation',
         eventDate: today,
         description: 'Decision of the sole participant on voluntary liquidation',
+        // The deprecated metadata form (issue #10): the seed has no documents context to upload to.
+        documentIds: [],
         copies: [file('liquidation-decision.pdf')],
       }),
     );

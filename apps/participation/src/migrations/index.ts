@@ -7,6 +7,7 @@ import { Migration20261201081500_analytics_report_version } from './Migration202
 import { Migration20261201083000_report_indicators_in_tiyn } from './Migration20261201083000_report_indicators_in_tiyn.js';
 import { Migration20261201100000_extension_certificate } from './Migration20261201100000_extension_certificate.js';
 import { Migration20261201101000_annual_income } from './Migration20261201101000_annual_income.js';
+import { Migration20261205230000_documents_by_id } from './Migration20261205230000_documents_by_id.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201083000_report_indicators_in_tiyn', class: Migration20261201083000_report_indicators_in_tiyn },
   { name: 'Migration20261201100000_extension_certificate', class: Migration20261201100000_extension_certificate },
   { name: 'Migration20261201101000_annual_income', class: Migration20261201101000_annual_income },
+  { name: 'Migration20261205230000_documents_by_id', class: Migration20261205230000_documents_by_id },
 ];

@@ -1,7 +1,8 @@
-import { DeadlineMissedV1 } from '@hub/contracts';
+import { AuditOpinionSubmittedV1, CorporateNoticeFiledV1, DeadlineMissedV1, InformationRequestAnsweredV1 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { outboxMessage, type OutboxMessage } from '@hub/nest-commons';
 import type { AuditObligationEvent, CorporateNoticeEvent, InformationRequestEvent } from './domain/obligation.events.js';
+import { ruleOfInformationRequest as ruleOfRequest } from './domain/obligation.types.js';
 
 type ModuleEvent = InformationRequestEvent | AuditObligationEvent | CorporateNoticeEvent;
 const NAMES: ReadonlySet<string> = new Set<ModuleEvent['name']>([
@@ -14,9 +15,6 @@ const NAMES: ReadonlySet<string> = new Set<ModuleEvent['name']>([
   'CorporateNoticeFiled',
 ]);
 const isModuleEvent = (e: DomainEvent): e is ModuleEvent => NAMES.has(e.name);
-
-/** Which rule a request rests on: F-38 extra documents in monitoring (ground 4 when missed), F-33 the audit report, else F-32 (ground 7 when missed). */
-const ruleOfRequest = (kind: string): string => (kind === 'additional-documents' ? 'F-38' : kind === 'audit-report' ? 'F-33' : 'F-32');
 
 /** The counter-obligations' part of the published language: a missed deadline of an information request (F-32, F-38; F-33) or an audit opinion (F-33). */
 export function mapObligationEvent(event: DomainEvent): OutboxMessage[] {
@@ -54,11 +52,62 @@ export function mapObligationEvent(event: DomainEvent): OutboxMessage[] {
           event.bin,
         ),
       ];
-    case 'InformationRequested':
+    // Issue #10 (ADR 0049): the documents given by id travel with the fact, so that documents attaches them.
     case 'InformationRequestAnswered':
-    case 'AuditOpinionOwed':
+      return [
+        outboxMessage(
+          InformationRequestAnsweredV1,
+          event.participationId,
+          {
+            requestId: event.aggregateId,
+            participationId: event.participationId,
+            bin: event.bin,
+            kind: event.kind,
+            ruleIds: [ruleOfRequest(event.kind)],
+            answeredOn: event.answeredOn,
+            late: event.late,
+            documentIds: [...event.documentIds],
+          },
+          event.bin,
+        ),
+      ];
     case 'AuditOpinionSubmitted':
+      return [
+        outboxMessage(
+          AuditOpinionSubmittedV1,
+          event.participationId,
+          {
+            obligationId: event.aggregateId,
+            participationId: event.participationId,
+            bin: event.bin,
+            financialYear: event.financialYear,
+            submittedOn: event.submittedOn,
+            late: event.late,
+            documentIds: [...event.documentIds],
+          },
+          event.bin,
+        ),
+      ];
     case 'CorporateNoticeFiled':
+      return [
+        outboxMessage(
+          CorporateNoticeFiledV1,
+          event.participationId,
+          {
+            noticeId: event.aggregateId,
+            participationId: event.participationId,
+            bin: event.bin,
+            kind: event.kind,
+            eventDate: event.eventDate,
+            filedOn: event.filedOn,
+            onTime: event.onTime,
+            documentIds: [...event.documentIds],
+          },
+          event.bin,
+        ),
+      ];
+    case 'InformationRequested':
+    case 'AuditOpinionOwed':
       return [];
   }
 }

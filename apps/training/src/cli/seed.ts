@@ -12,6 +12,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Actor } from '@hub/contracts';
+import { KnownDocumentsModule } from '@hub/nest-commons';
 import { trainingPlatform } from '../app.module.js';
 import { AnnounceIntakeCommand } from '../intakes/application/intakes.commands.js';
 import { IntakesQueries } from '../intakes/infrastructure/intakes.queries.js';
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
     HUB_PII_KEYS: process.env.HUB_PII_KEYS,
     HUB_PII_ACTIVE_KEY: process.env.HUB_PII_ACTIVE_KEY,
   };
-  @Module({ imports: [trainingPlatform(env), IntakesModule, ParticipantsModule] })
+  @Module({ imports: [trainingPlatform(env), IntakesModule, ParticipantsModule, KnownDocumentsModule] })
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   const officer: Actor = { subject: 'seed-training-officer', roles: ['training-officer'], companies: [], name: 'Seed' };

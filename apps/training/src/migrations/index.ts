@@ -5,6 +5,7 @@ import { Migration20261205173000_participation } from './Migration20261205173000
 import { Migration20261205200000_review_remarks } from './Migration20261205200000_review_remarks.js';
 import { Migration20261205203000_commission_quotas_trainees } from './Migration20261205203000_commission_quotas_trainees.js';
 import { Migration20261205230000_decision_notice_proof } from './Migration20261205230000_decision_notice_proof.js';
+import { Migration20261205231000_known_documents } from './Migration20261205231000_known_documents.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205200000_review_remarks', class: Migration20261205200000_review_remarks },
   { name: 'Migration20261205203000_commission_quotas_trainees', class: Migration20261205203000_commission_quotas_trainees },
   { name: 'Migration20261205230000_decision_notice_proof', class: Migration20261205230000_decision_notice_proof },
+  { name: 'Migration20261205231000_known_documents', class: Migration20261205231000_known_documents },
 ];

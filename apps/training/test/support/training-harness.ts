@@ -1,9 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import { type EventEnvelope, ParticipantRegisteredV1, ParticipationStartedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
+import {
+  DocumentVerifiedV1,
+  type EventEnvelope,
+  ParticipantRegisteredV1,
+  ParticipationStartedV1,
+  ParticipationTerminatedV1,
+  type PayloadOf,
+} from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
+import { EVENT_CONSUMERS, HUB_CONFIG, KnownDocumentsModule, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { trainingPlatform } from '../../src/app.module.js';
 import { trainingOrmConfig } from '../../src/mikro-orm.config.js';
@@ -26,7 +33,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
   return startTestApp({
     prefix,
     createModule: (env) => {
-      @Module({ imports: [trainingPlatform(env), IntakesModule, CommissionModule, TraineesModule, ParticipantsModule] })
+      @Module({ imports: [trainingPlatform(env), IntakesModule, CommissionModule, TraineesModule, ParticipantsModule, KnownDocumentsModule] })
       class TrainingTestApp {}
       return TrainingTestApp;
     },
@@ -94,6 +101,43 @@ export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Prom
     value: Buffer.from(JSON.stringify(envelope)),
     headers: {},
   });
+
+/** documents.document-verified v1 through the app's own consumer of documents' events (issue #10). */
+export async function deliverVerifiedDocument(h: Harness, bin: string, kind: string, offset = '0'): Promise<{ documentId: string; outcome: ConsumeOutcome }> {
+  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === 'training.documents-events');
+  if (!consumer) throw new Error('no consumer training.documents-events');
+  const documentId = uuidv7();
+  const envelope: EventEnvelope<PayloadOf<typeof DocumentVerifiedV1>> = {
+    id: uuidv7(),
+    type: DocumentVerifiedV1.type,
+    version: 1,
+    occurredAt: '2026-11-16T04:00:00.000Z',
+    correlationId: uuidv7(),
+    causationId: null,
+    aggregateId: documentId,
+    payload: {
+      documentId,
+      bin,
+      kind,
+      seriesId: documentId,
+      versionNo: 1,
+      supersedesId: null,
+      sha256: 'cd'.repeat(32),
+      size: 30_000,
+      mediaType: 'application/pdf',
+      verifiedAt: '2026-11-16T03:30:00.000Z',
+    },
+  };
+  const outcome = await consumer.consume({
+    topic: 'hub.documents.events.v1',
+    partition: 0,
+    offset,
+    key: bin,
+    value: Buffer.from(JSON.stringify(envelope)),
+    headers: {},
+  });
+  return { documentId, outcome };
+}
 
 /** participation.participation-started v1 for a fresh company, as participation publishes it (ADR 0062). */
 export function participationStarted(

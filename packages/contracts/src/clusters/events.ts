@@ -30,7 +30,15 @@ export const ClustersApplicationFiledV1 = defineIntegrationEvent({
   version: 1,
   topic,
   description: 'A participant filed an application to a round before its deadline (C-6 … C-11); the organiser checks compliance by complianceDueOn (C-12).',
-  payload: z.object({ applicationId: z.uuid(), roundId: z.uuid(), bin: BinSchema, filedOn: IsoDateSchema, complianceDueOn: IsoDateSchema }),
+  payload: z.object({
+    applicationId: z.uuid(),
+    roundId: z.uuid(),
+    bin: BinSchema,
+    filedOn: IsoDateSchema,
+    complianceDueOn: IsoDateSchema,
+    /** Issue #10 (ADR 0049; additive: absent in older messages): the members' signed consents (Annex 2) by id; documents attaches them. */
+    documentIds: z.array(z.uuid()).default([]),
+  }),
 });
 
 export const ClustersApplicationWithdrawnV1 = defineIntegrationEvent({

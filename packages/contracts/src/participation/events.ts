@@ -223,6 +223,65 @@ export const ParticipationTerminatedV1 = defineIntegrationEvent({
   }),
 });
 
+/** Issue #10 (ADR 0049): the documents of the documents context an answer, opinion or notice rests on (documents attaches them — immutable). */
+const DocumentIdsSchema = z.array(z.uuid()).max(50);
+
+export const InformationRequestAnsweredV1 = defineIntegrationEvent({
+  type: 'participation.information-request-answered',
+  version: 1,
+  topic,
+  description:
+    "A participant answered the Fund's request for documents (F-32; F-38 extra documents in monitoring; F-33 the audit report on request), on time or late; the documents given by id are attached to the request.",
+  payload: z.object({
+    requestId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    /** What was asked for (tax-and-accounting, statistical-reports, tax-declarations, audit-opinion, audit-report, additional-documents). */
+    kind: z.string(),
+    ruleIds: z.array(z.string()).min(1),
+    answeredOn: IsoDateSchema,
+    late: z.boolean(),
+    /** Empty when the answer still came with the deprecated file metadata only. */
+    documentIds: DocumentIdsSchema,
+  }),
+});
+
+export const AuditOpinionSubmittedV1 = defineIntegrationEvent({
+  type: 'participation.audit-opinion-submitted',
+  version: 1,
+  topic,
+  description: 'F-33: a participant submitted the audit opinion on its annual financial statements (by 1 July, or late); the document given by id is attached.',
+  payload: z.object({
+    obligationId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    financialYear: z.number().int(),
+    submittedOn: IsoDateSchema,
+    late: z.boolean(),
+    /** The opinion (kind audit-opinion); empty when it came with the deprecated file metadata only. */
+    documentIds: DocumentIdsSchema,
+  }),
+});
+
+export const CorporateNoticeFiledV1 = defineIntegrationEvent({
+  type: 'participation.corporate-notice-filed',
+  version: 1,
+  topic,
+  description:
+    'F-34: a participant notified its re-registration or liquidation (within 10 WD, or late), with copies of the decision; the copies given by id are attached to the notice. A liquidation grounds F-28(5).',
+  payload: z.object({
+    noticeId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    kind: z.enum(['re-registration', 'liquidation']),
+    eventDate: IsoDateSchema,
+    filedOn: IsoDateSchema,
+    onTime: z.boolean(),
+    /** The copies (kind decision-copy); empty when they came with the deprecated file metadata only. */
+    documentIds: DocumentIdsSchema,
+  }),
+});
+
 export const participationEvents = [
   ParticipationStartedV1,
   ParticipationExtendedV1,
@@ -233,4 +292,7 @@ export const participationEvents = [
   MonitoringNotExpedientV1,
   EarlyTerminationReferredV1,
   ParticipationTerminatedV1,
+  InformationRequestAnsweredV1,
+  AuditOpinionSubmittedV1,
+  CorporateNoticeFiledV1,
 ] as const;

@@ -31,7 +31,10 @@ export const ParticipationListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** A document copy (F-34 "with copies", answers to requests): metadata of a file kept elsewhere. */
+/**
+ * Deprecated (issue #10, ADR 0049): a document described by metadata the client claims (nothing is
+ * stored). Still accepted until every client uploads; give the documents context's ids instead.
+ */
 export const AttachmentSchema = z.object({
   fileName: z.string().min(1).max(255),
   mediaType: z.string().min(3).max(100),
@@ -42,6 +45,12 @@ export const AttachmentSchema = z.object({
     .max(50 * 1024 * 1024),
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a lower-case hex SHA-256'),
 });
+
+/** Issue #10 (ADR 0049): documents uploaded to the documents context and verified there, by id, of the kind the rule requires. */
+export const DocumentIdsSchema = z
+  .array(z.uuid().describe('A verified document of the documents context (ADR 0045), of the kind the rule requires'))
+  .min(1)
+  .max(50);
 
 // ---- Extension (F-25) ----
 export const FileExtensionBody = z.object({ requestedTermEnd: IsoDateSchema });
@@ -196,7 +205,28 @@ export const InformationKindSchema = z.enum([
   'additional-documents',
 ]);
 export const RequestInformationBody = z.object({ kind: InformationKindSchema, description: z.string().min(3).max(4000) });
-export const AnswerBody = z.object({ note: z.string().max(4000).default(''), attachments: z.array(AttachmentSchema).min(1).max(50) });
+/** F-32, F-38: the answer's documents by id (kind request-answer; an audit opinion or report also as audit-opinion). */
+export const AnswerBody = z
+  .object({
+    note: z.string().max(4000).default(''),
+    documentIds: DocumentIdsSchema.optional(),
+    /** Deprecated (issue #10): file metadata the client claims; give documentIds instead. */
+    attachments: z.array(AttachmentSchema).min(1).max(50).optional(),
+  })
+  .refine((b) => b.documentIds !== undefined || b.attachments !== undefined, {
+    path: ['documentIds'],
+    message: 'the requested documents are required: uploaded documents (documentIds)',
+  });
+/** F-33: the audit opinion by id (kind audit-opinion); the file metadata fields are deprecated (issue #10). */
+export const AuditOpinionBody = z
+  .object({
+    documentId: z.uuid().describe('The uploaded audit opinion (kind audit-opinion) in the documents context').optional(),
+    ...AttachmentSchema.partial().shape,
+  })
+  .refine((b) => b.documentId !== undefined || (b.fileName !== undefined && b.mediaType !== undefined && b.sizeBytes !== undefined && b.sha256 !== undefined), {
+    path: ['documentId'],
+    message: 'the audit opinion is required: an uploaded document (documentId)',
+  });
 export const InformationRequestDto = z.object({
   id: z.uuid(),
   participationId: z.uuid(),
@@ -207,6 +237,8 @@ export const InformationRequestDto = z.object({
   dueDate: IsoDateSchema,
   status: z.enum(['open', 'answered', 'overdue', 'answered-late']),
   answeredOn: IsoDateSchema.nullable(),
+  /** Issue #10: the answer's documents in the documents context (empty before the answer, or for a deprecated metadata-only answer). */
+  documentIds: z.array(z.uuid()),
 });
 export const AuditObligationDto = z.object({
   id: z.uuid(),
@@ -220,6 +252,8 @@ export const AuditObligationDto = z.object({
   dueDate: IsoDateSchema,
   status: z.enum(['owed', 'submitted', 'overdue', 'submitted-late']),
   submittedOn: IsoDateSchema.nullable(),
+  /** Issue #10: the opinion in the documents context (null before it, or for a deprecated metadata-only opinion). */
+  opinionDocumentId: z.uuid().nullable(),
 });
 /** F-33 (ADR 0052): the company's income of a whole financial year, declared once the year is over. */
 export const DeclareAnnualIncomeBody = z.object({
@@ -235,13 +269,21 @@ export const AnnualIncomeDto = z.object({
   /** F-33: the audit obligation this income makes owed (or revises), null when none. */
   auditObligation: AuditObligationDto.nullable(),
 });
-export const CorporateNoticeBody = z.object({
-  kind: z.enum(['re-registration', 'liquidation']),
-  /** The date of the re-registration or of the liquidation decision. */
-  eventDate: IsoDateSchema,
-  description: z.string().max(4000).default(''),
-  copies: z.array(AttachmentSchema).min(1).max(50),
-});
+export const CorporateNoticeBody = z
+  .object({
+    kind: z.enum(['re-registration', 'liquidation']),
+    /** The date of the re-registration or of the liquidation decision. */
+    eventDate: IsoDateSchema,
+    description: z.string().max(4000).default(''),
+    /** The copies of the decision by id (kind decision-copy, issue #10). */
+    documentIds: DocumentIdsSchema.optional(),
+    /** Deprecated (issue #10): file metadata the client claims; give documentIds instead. */
+    copies: z.array(AttachmentSchema).min(1).max(50).optional(),
+  })
+  .refine((b) => b.documentIds !== undefined || b.copies !== undefined, {
+    path: ['documentIds'],
+    message: 'copies of the decision are required: uploaded documents (documentIds)',
+  });
 export const CorporateNoticeDto = z.object({
   id: z.uuid(),
   participationId: z.uuid(),
@@ -250,7 +292,10 @@ export const CorporateNoticeDto = z.object({
   filedOn: IsoDateSchema,
   dueDate: IsoDateSchema,
   onTime: z.boolean(),
+  /** Deprecated (issue #10): the copies described by metadata only. */
   copies: z.array(AttachmentSchema),
+  /** Issue #10: the copies in the documents context. */
+  documentIds: z.array(z.uuid()),
 });
 
 // ---- Monitoring (F-36, F-40) and early termination (F-28 … F-30) ----

@@ -41,6 +41,11 @@ export const TrainingProviderApplicationFiledV1 = defineIntegrationEvent({
     language: LanguageSchema,
     courses: z.array(z.object({ name: z.string(), durationMonths: z.number().int(), academicHours: z.number().int(), priceTiyn: TiynSchema })),
     attachmentKinds: z.array(z.string()),
+    /**
+     * Issue #10 (ADR 0049; additive: absent in older messages): the uploaded syllabi (F-65(1)) and
+     * rights documents (F-65(2)–(6)); documents attaches them to the application — immutable.
+     */
+    documentIds: z.array(z.uuid()).default([]),
     filedOn: IsoDateSchema,
     reviewDueOn: IsoDateSchema,
     filedAt: z.iso.datetime({ offset: true }),

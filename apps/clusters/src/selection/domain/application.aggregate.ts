@@ -6,7 +6,7 @@ import { type DocumentIndexEntry, assertDocumentIndex } from './rules/document-i
 import { type CriterionAnalysis, assertAnalysisPerCriterion, assertSwotPerCriterion } from './rules/expert-analysis.rule.js';
 import { assertTransferableToInstitute } from './rules/institute-transfer.rule.js';
 import { assertBeforeDeadline } from './rules/filing-window.rule.js';
-import { type MemberConsent, assertMemberConsents } from './rules/member-consents.rule.js';
+import { type MemberConsent, assertMemberConsents, consentDocuments } from './rules/member-consents.rule.js';
 import type { SelectionEvent } from './selection.events.js';
 
 export type ApplicationStatus = 'filed' | 'withdrawn' | 'returned' | 'compliant';
@@ -145,7 +145,16 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
       createdAt: input.at,
       updatedAt: input.at,
     });
-    a.record({ name: 'ApplicationFiled', aggregateId: input.id, occurredAt: input.at, roundId: input.roundId, bin: input.bin, filedOn, complianceDueOn });
+    a.record({
+      name: 'ApplicationFiled',
+      aggregateId: input.id,
+      occurredAt: input.at,
+      roundId: input.roundId,
+      bin: input.bin,
+      filedOn,
+      complianceDueOn,
+      documentIds: consentDocuments(input.content.memberConsents).map((d) => d.documentId),
+    });
     return a;
   }
 

@@ -15,6 +15,8 @@ export interface ApplicationFiled extends DomainEvent {
   readonly bin: string;
   readonly filedOn: IsoDate;
   readonly complianceDueOn: IsoDate;
+  /** Issue #10: the members' consents given by id (documents attaches them). */
+  readonly documentIds: readonly string[];
 }
 export interface ApplicationChanged extends DomainEvent {
   readonly name: 'ApplicationChanged';

@@ -1,4 +1,4 @@
-import { AggregateRoot, IllegalStateError, type Tiyn } from '@hub/kernel';
+import { AggregateRoot, IllegalStateError, ValidationError, type Tiyn } from '@hub/kernel';
 import type { IsoDate } from '../../shared/domain/calendar.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
 import type { Attachment } from './information-request.aggregate.js';
@@ -23,7 +23,10 @@ export class AuditObligation extends AggregateRoot<AuditObligationEvent> {
   readonly dueDate!: IsoDate;
   readonly status!: AuditStatus;
   readonly submittedOn!: IsoDate | null;
+  /** Deprecated (issue #10): the opinion described by the client's metadata only. */
   readonly opinion!: Attachment | null;
+  /** Issue #10: the opinion in the documents context (kind audit-opinion), attached to the obligation there. */
+  readonly opinionDocumentId!: string | null;
   readonly createdAt!: Date;
   /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
   readonly version!: number;
@@ -37,7 +40,7 @@ export class AuditObligation extends AggregateRoot<AuditObligationEvent> {
     now: Date,
   ): AuditObligation {
     const a = new AuditObligation();
-    Object.assign(a, props, { status: 'owed', submittedOn: null, opinion: null, createdAt: now });
+    Object.assign(a, props, { status: 'owed', submittedOn: null, opinion: null, opinionDocumentId: null, createdAt: now });
     a.record({ ...a.facts(now), name: 'AuditOpinionOwed', financialYear: a.financialYear });
     return a;
   }
@@ -52,13 +55,24 @@ export class AuditObligation extends AggregateRoot<AuditObligationEvent> {
     return this.status === 'owed';
   }
 
-  submit(on: IsoDate, opinion: Attachment, now: Date): void {
+  /** F-33: the opinion by id (issue #10) or, deprecated, by the client's metadata. */
+  submit(on: IsoDate, opinion: { documentId: string | null; metadata: Attachment | null }, now: Date): void {
     if (this.status !== 'owed' && this.status !== 'overdue') throw new IllegalStateError('audit-obligation', this.status, 'submit');
+    if (opinion.documentId === null && opinion.metadata === null)
+      throw ValidationError.field('documentId', 'F-33: the audit opinion is required', 'documents-required');
     const late = this.status === 'overdue';
     this.self.status = late ? 'submitted-late' : 'submitted';
     this.self.submittedOn = on;
-    this.self.opinion = opinion;
-    this.record({ ...this.facts(now), name: 'AuditOpinionSubmitted', financialYear: this.financialYear, late });
+    this.self.opinion = opinion.metadata;
+    this.self.opinionDocumentId = opinion.documentId;
+    this.record({
+      ...this.facts(now),
+      name: 'AuditOpinionSubmitted',
+      financialYear: this.financialYear,
+      late,
+      submittedOn: on,
+      documentIds: opinion.documentId ? [opinion.documentId] : [],
+    });
   }
 
   /** F-33: 1 July passed without the opinion. Returns whether it changed. */

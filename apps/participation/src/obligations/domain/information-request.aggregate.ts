@@ -1,8 +1,8 @@
-import { AggregateRoot, IllegalStateError } from '@hub/kernel';
+import { AggregateRoot, IllegalStateError, ValidationError } from '@hub/kernel';
 import type { IsoDate } from '../../shared/domain/calendar.js';
 import type { Mutable } from '../../shared/domain/mutable.js';
 import type { InformationRequestEvent } from './obligation.events.js';
-import type { Attachment, InformationKind, InformationRequestStatus } from './obligation.types.js';
+import { ruleOfInformationRequest, type Attachment, type InformationKind, type InformationRequestStatus } from './obligation.types.js';
 
 export type { Attachment, InformationKind, InformationRequestStatus } from './obligation.types.js';
 
@@ -23,7 +23,10 @@ export class InformationRequest extends AggregateRoot<InformationRequestEvent> {
   readonly status!: InformationRequestStatus;
   readonly answeredOn!: IsoDate | null;
   readonly answerNote!: string | null;
+  /** Deprecated (issue #10): documents described by the client's metadata only. */
   readonly attachments!: readonly Attachment[];
+  /** Issue #10: the answer's documents in the documents context (attached to the request there). */
+  readonly documentIds!: readonly string[];
   readonly createdAt!: Date;
   /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
   readonly version!: number;
@@ -61,6 +64,7 @@ export class InformationRequest extends AggregateRoot<InformationRequestEvent> {
       answeredOn: null,
       answerNote: null,
       attachments: [],
+      documentIds: [],
       createdAt: now,
     });
     r.record({ ...r.facts(now), name: 'InformationRequested', kind: r.kind });
@@ -72,14 +76,23 @@ export class InformationRequest extends AggregateRoot<InformationRequestEvent> {
     return this.status === 'open';
   }
 
-  answer(on: IsoDate, note: string, attachments: readonly Attachment[], now: Date): void {
+  /** F-32, F-38: the answer, with its documents by id (issue #10) and/or the deprecated metadata; at least one document. */
+  answer(on: IsoDate, note: string, documents: { documentIds: readonly string[]; attachments: readonly Attachment[] }, now: Date): void {
     if (this.status !== 'open' && this.status !== 'overdue') throw new IllegalStateError('information-request', this.status, 'answer');
+    if (!documents.documentIds.length && !documents.attachments.length)
+      throw ValidationError.field('documentIds', `${this.ruleId}: the requested documents are required`, 'documents-required');
     const late = this.status === 'overdue';
     this.self.status = late ? 'answered-late' : 'answered';
     this.self.answeredOn = on;
     this.self.answerNote = note;
-    this.self.attachments = [...attachments];
-    this.record({ ...this.facts(now), name: 'InformationRequestAnswered', kind: this.kind, late });
+    this.self.attachments = [...documents.attachments];
+    this.self.documentIds = [...documents.documentIds];
+    this.record({ ...this.facts(now), name: 'InformationRequestAnswered', kind: this.kind, late, answeredOn: on, documentIds: this.documentIds });
+  }
+
+  /** The rule the request rests on: F-38 extra documents in monitoring, F-33 the audit report on request, else F-32. */
+  get ruleId(): 'F-32' | 'F-33' | 'F-38' {
+    return ruleOfInformationRequest(this.kind);
   }
 
   /** F-32, F-38: unanswered at the due date — overdue (part of ground F-28(4)). Returns whether it changed. */

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { IllegalStateError, tiyn } from '@hub/kernel';
+import { IllegalStateError, ValidationError, tiyn } from '@hub/kernel';
 import { AuditObligation, auditOwed } from './audit-obligation.aggregate.js';
 import { CorporateNotice } from './corporate-notice.js';
 import { InformationRequest } from './information-request.aggregate.js';
+import { answerDocuments, auditOpinionDocument, decisionCopies } from './rules/obligation-documents.rule.js';
 
 const now = new Date('2026-04-10T04:00:00Z');
 const file = { fileName: 'a.pdf', mediaType: 'application/pdf', sizeBytes: 10, sha256: 'a'.repeat(64) };
+const doc = '0194f3a0-0000-7000-8000-0000000000d1';
+const doc2 = '0194f3a0-0000-7000-8000-0000000000d2';
 
 describe('counter-obligations (F-32 … F-34, F-38)', () => {
   it('F-32, F-38: a request is answered, or overdue and then answered late', () => {
@@ -15,10 +18,38 @@ describe('counter-obligations (F-32 … F-34, F-38)', () => {
       now,
     );
     expect(r.markOverdue(now)).toBe(true);
-    r.answer('2026-03-20', 'sorry', [file], now);
+    r.answer('2026-03-20', 'sorry', { documentIds: [], attachments: [file] }, now);
     expect(r.status).toBe('answered-late');
-    expect(() => r.answer('2026-03-21', '', [file], now)).toThrow(IllegalStateError);
+    expect(() => r.answer('2026-03-21', '', { documentIds: [doc], attachments: [] }, now)).toThrow(IllegalStateError);
     expect(r.pullEvents().map((e) => e.name)).toEqual(['InformationRequested', 'InformationRequestBecameOverdue', 'InformationRequestAnswered']);
+  });
+
+  it('F-32, F-38 (issue #10): an answer by document ids keeps them and carries them in its event; an answer without any document is refused', () => {
+    const active = { id: 'p1', bin: '190540000011', status: 'active', isActive: () => true };
+    const open = (kind: 'additional-documents' | 'audit-report') =>
+      InformationRequest.open(
+        { id: 'i3', participation: active, kind, description: 'x', requestedOn: '2026-03-02', requestedBy: 'o', dueDate: '2026-03-17' },
+        now,
+      );
+    const r = open('additional-documents');
+    expect(() => r.answer('2026-03-03', '', { documentIds: [], attachments: [] }, now)).toThrow(ValidationError);
+    r.answer('2026-03-03', 'here', { documentIds: [doc], attachments: [] }, now);
+    expect(r).toMatchObject({ status: 'answered', documentIds: [doc], attachments: [] });
+    expect(r.ruleId).toBe('F-38');
+    expect(r.pullEvents().at(-1)).toMatchObject({ name: 'InformationRequestAnswered', documentIds: [doc], answeredOn: '2026-03-03', late: false });
+    expect(open('audit-report').ruleId).toBe('F-33');
+  });
+
+  it('issue #10: the kinds each obligation accepts — request-answer (and the audit opinion itself for an audit request), audit-opinion, decision-copy', () => {
+    expect(answerDocuments('tax-declarations', [doc, doc2])).toEqual([
+      { path: 'documentIds.0', documentId: doc, kind: ['request-answer'], ruleId: 'F-32' },
+      { path: 'documentIds.1', documentId: doc2, kind: ['request-answer'], ruleId: 'F-32' },
+    ]);
+    expect(answerDocuments('additional-documents', [doc])[0]).toMatchObject({ kind: ['request-answer'], ruleId: 'F-38' });
+    expect(answerDocuments('audit-report', [doc])[0]).toMatchObject({ kind: ['request-answer', 'audit-opinion'], ruleId: 'F-33' });
+    expect(answerDocuments('audit-opinion', [doc])[0]).toMatchObject({ kind: ['request-answer', 'audit-opinion'], ruleId: 'F-32' });
+    expect(auditOpinionDocument(doc)).toEqual({ path: 'documentId', documentId: doc, kind: ['audit-opinion'], ruleId: 'F-33' });
+    expect(decisionCopies([doc])).toEqual([{ path: 'documentIds.0', documentId: doc, kind: ['decision-copy'], ruleId: 'F-34' }]);
   });
 
   it('F-33: the audit is owed only when annual income is above the threshold', () => {
@@ -37,8 +68,10 @@ describe('counter-obligations (F-32 … F-34, F-38)', () => {
       },
       now,
     );
-    a.submit('2027-06-01', file, now);
-    expect(a.status).toBe('submitted');
+    expect(() => a.submit('2027-06-01', { documentId: null, metadata: null }, now)).toThrow(ValidationError);
+    a.submit('2027-06-01', { documentId: doc, metadata: null }, now);
+    expect(a).toMatchObject({ status: 'submitted', opinionDocumentId: doc, opinion: null });
+    expect(a.pullEvents().at(-1)).toMatchObject({ name: 'AuditOpinionSubmitted', documentIds: [doc], submittedOn: '2027-06-01' });
   });
 
   it('F-34: a notice filed within 10 WD is on time, a later one is recorded as late', () => {
@@ -51,8 +84,11 @@ describe('counter-obligations (F-32 … F-34, F-38)', () => {
       dueDate: '2026-03-17',
       description: '',
       copies: [file],
+      documentIds: [],
     };
     expect(CorporateNotice.file({ ...base, filedOn: '2026-03-17' }, now).onTime).toBe(true);
+    expect(CorporateNotice.file({ ...base, copies: [], documentIds: [doc], filedOn: '2026-03-17' }, now).documentIds).toEqual([doc]);
+    expect(() => CorporateNotice.file({ ...base, copies: [], filedOn: '2026-03-17' }, now)).toThrow(/copies of the decision are required/);
     expect(CorporateNotice.file({ ...base, filedOn: '2026-03-18' }, now).onTime).toBe(false);
   });
 
@@ -66,6 +102,7 @@ describe('counter-obligations (F-32 … F-34, F-38)', () => {
       dueDate: '2026-04-03',
       description: '',
       copies: [file],
+      documentIds: [],
     };
     expect(() => CorporateNotice.file({ ...base, filedOn: '2026-03-19' }, now)).toThrow(/future/);
   });

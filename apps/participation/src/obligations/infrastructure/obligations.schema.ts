@@ -23,6 +23,7 @@ export const InformationRequestSchema = defineEntity({
     answeredOn: p.date().nullable(),
     answerNote: p.text().nullable(),
     attachments: p.json<Attachment[]>().columnType('jsonb'),
+    documentIds: p.json<string[]>().columnType('jsonb'),
     createdAt: p.datetime().columnType('timestamptz'),
     version: p.integer().version(),
   },
@@ -43,6 +44,7 @@ export const AuditObligationSchema = defineEntity({
     status: p.string().length(20),
     submittedOn: p.date().nullable(),
     opinion: p.json<Attachment>().columnType('jsonb').nullable(),
+    opinionDocumentId: p.uuid().nullable(),
     createdAt: p.datetime().columnType('timestamptz'),
     version: p.integer().version(),
   },
@@ -80,6 +82,7 @@ export const CorporateNoticeSchema = defineEntity({
     onTime: p.boolean(),
     description: p.text(),
     copies: p.json<Attachment[]>().columnType('jsonb'),
+    documentIds: p.json<string[]>().columnType('jsonb'),
     createdAt: p.datetime().columnType('timestamptz'),
   },
 });

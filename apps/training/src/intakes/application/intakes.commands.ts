@@ -4,10 +4,11 @@ import { almatyDate, endOfAlmatyDay, type IsoDate } from '@hub/calendar';
 import type { Actor } from '@hub/contracts';
 import { Clock, ForbiddenError, uuidv7 } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
-import { UnitOfWork } from '@hub/nest-commons';
+import { KnownDocuments, UnitOfWork } from '@hub/nest-commons';
 import { Intake } from '../domain/intake.aggregate.js';
 import type { CourseSyllabus, TypedAttachment, VersionedDocument } from '../domain/intake.types.js';
 import { ProviderApplication } from '../domain/provider-application.aggregate.js';
+import { applicationDocuments, applicationTarget } from '../domain/rules/application-documents.rule.js';
 import { IntakeRepository, ParticipationStatus, ProviderApplicationRepository, TrainingThresholds, WorkingDays } from './ports/intakes.ports.js';
 import { COMPLETENESS_REVIEW_DUE_TIMER } from './timers/completeness-review-due.timer-handler.js';
 
@@ -64,6 +65,7 @@ export class FileProviderApplicationHandler implements ICommandHandler<FileProvi
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(TrainingThresholds) private readonly thresholds: TrainingThresholds,
     @Inject(Timers) private readonly timers: Timers,
+    @Inject(KnownDocuments) private readonly documents: KnownDocuments,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -76,8 +78,11 @@ export class FileProviderApplicationHandler implements ICommandHandler<FileProvi
       const intake = await this.intakes.get(input.intakeId);
       // F-68: the completeness review is due on the n-th working day after filing (n effective-dated in packages/reference-data).
       const reviewDueOn = this.workingDays.add(filedOn, this.thresholds.reviewWorkingDays(filedOn));
+      const id = uuidv7();
+      // F-65, issue #10: the syllabi and rights documents are the company's own verified uploads of the right kind (422 naming the field).
+      await this.documents.assertReferences(input.bin, applicationDocuments(input.courses, input.attachments), applicationTarget(id));
       const application = ProviderApplication.file({
-        id: uuidv7(),
+        id,
         intake,
         bin: input.bin,
         activeParticipant: await this.participation.isActiveOn(input.bin, filedOn),

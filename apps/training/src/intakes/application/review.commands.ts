@@ -4,9 +4,10 @@ import { almatyDate, endOfAlmatyDay, type IsoDate } from '@hub/calendar';
 import type { Actor } from '@hub/contracts';
 import { Clock, ForbiddenError, RuleViolationError, uuidv7 } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
-import { UnitOfWork } from '@hub/nest-commons';
+import { KnownDocuments, UnitOfWork } from '@hub/nest-commons';
 import { CompletenessReview } from '../domain/completeness-review.js';
 import type { CourseSyllabus, TypedAttachment } from '../domain/intake.types.js';
+import { applicationDocuments, applicationTarget } from '../domain/rules/application-documents.rule.js';
 import type { Evidence, SourcedFact } from '../domain/rules/refusal-grounds/ground-outcome.js';
 import { type CompletenessFacts, evaluateRefusalGrounds } from '../domain/rules/refusal-grounds/refusal-grounds.js';
 import { ProviderApplicationRepository, TrainingThresholds, WorkingDays } from './ports/intakes.ports.js';
@@ -172,6 +173,7 @@ export class FixRemarksHandler implements ICommandHandler<FixRemarksCommand> {
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(ProviderApplicationRepository) private readonly applications: ProviderApplicationRepository,
     @Inject(Timers) private readonly timers: Timers,
+    @Inject(KnownDocuments) private readonly documents: KnownDocuments,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute({ applicationId, input, actor }: FixRemarksCommand): Promise<void> {
@@ -179,6 +181,8 @@ export class FixRemarksHandler implements ICommandHandler<FixRemarksCommand> {
       const now = this.clock.now();
       const application = await this.applications.get(applicationId);
       if (!actor.companies.includes(application.bin)) throw new ForbiddenError(`you do not represent the company ${application.bin}`);
+      // F-65, issue #10: the new syllabi and rights documents are checked as at filing (422 naming the field).
+      await this.documents.assertReferences(application.bin, applicationDocuments(input.courses, input.attachments), applicationTarget(application.id));
       application.fixRemarks({ ...input, fixedOn: almatyDate(now), at: now });
       await this.timers.cancel(em, REMARKS_FIX_DUE_TIMER, application.id);
     });

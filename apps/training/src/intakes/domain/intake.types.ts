@@ -19,6 +19,8 @@ export interface CourseSyllabus {
   readonly durationMonths: number;
   readonly studentSelectionCriteria: string;
   readonly priceTiyn: number;
+  /** F-65(1), issue #10: the syllabus approved by the head, uploaded to documents (kind course-syllabus). */
+  readonly syllabusDocumentId?: string | undefined;
 }
 
 /** The optional documents of F-65(2)–(6), each a reference to a stored document. */
@@ -26,6 +28,11 @@ export const ATTACHMENT_KINDS = ['franchise', 'foreign-methodology-rights', 'exc
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 export interface TypedAttachment {
   readonly kind: AttachmentKind;
+  /**
+   * Issue #10 (ADR 0049): the uploaded document's id in the documents context (kind
+   * training-rights-document), checked and attached; a value that is not a UUID is the deprecated
+   * free-text reference, still accepted and neither checked nor attached.
+   */
   readonly documentId: string;
   readonly title: string;
 }

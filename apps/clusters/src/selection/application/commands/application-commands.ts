@@ -4,11 +4,12 @@ import { endOfAlmatyDay } from '@hub/calendar';
 import type { Actor } from '@hub/contracts';
 import { Clock, ConflictError, ForbiddenError, uuidv7 } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
-import { UnitOfWork } from '@hub/nest-commons';
+import { KnownDocuments, UnitOfWork } from '@hub/nest-commons';
 import { type ApplicationContent, type Deficiency, SelectionApplication } from '../../domain/application.aggregate.js';
 import { ruleSetById } from '../../domain/rule-set.js';
 import { ApplicationRepository, RoundRepository, RuleSetSource, WorkingDays } from '../ports/selection.ports.js';
 import { instituteTransferDueOn } from '../../domain/rules/institute-transfer.rule.js';
+import { applicationTarget, consentDocuments } from '../../domain/rules/member-consents.rule.js';
 import { COMPLIANCE_CHECK_DUE_TIMER } from '../timers/compliance-check-due.timer-handler.js';
 import { INSTITUTE_TRANSFER_DUE_TIMER } from '../timers/expert-stage-due.timer-handlers.js';
 
@@ -36,6 +37,7 @@ export class FileApplicationHandler implements ICommandHandler<FileApplicationCo
     @Inject(RuleSetSource) private readonly ruleSets: RuleSetSource,
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(Timers) private readonly timers: Timers,
+    @Inject(KnownDocuments) private readonly documents: KnownDocuments,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -46,8 +48,11 @@ export class FileApplicationHandler implements ICommandHandler<FileApplicationCo
       const ruleSet = ruleSetById(this.ruleSets.all(), round.ruleSetId);
       if ((await this.applications.countActiveOf(round.id, input.bin)) > 0)
         throw new ConflictError('clusters.application-exists', `the company ${input.bin} already has an application in this round: change it (C-9) instead`);
+      const id = uuidv7();
+      // C-7 (Annex 2), issue #10: the consents given by id are the applicant's own verified member-consent uploads (422 naming the field).
+      await this.documents.assertReferences(input.bin, consentDocuments(input.content.memberConsents), applicationTarget(id));
       const application = SelectionApplication.file({
-        id: uuidv7(),
+        id,
         roundId: round.id,
         bin: input.bin,
         content: input.content,
@@ -84,6 +89,7 @@ export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicati
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(RoundRepository) private readonly rounds: RoundRepository,
     @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(KnownDocuments) private readonly documents: KnownDocuments,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -91,6 +97,8 @@ export class ChangeApplicationHandler implements ICommandHandler<ChangeApplicati
     await this.uow.run(async () => {
       const application = await this.applications.get(id);
       assertRepresents(actor, application.bin);
+      // C-9 with issue #10: a change's consents are checked as at filing.
+      await this.documents.assertReferences(application.bin, consentDocuments(content.memberConsents), applicationTarget(application.id));
       const round = await this.rounds.get(application.roundId);
       application.change(content, round.applicationDeadline, this.clock.now());
     });

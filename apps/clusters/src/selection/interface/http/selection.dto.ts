@@ -59,13 +59,19 @@ const Annex1FormSchema = z.object({
   region: text(200).describe('The region (oblast or city of republican significance) where the cluster is'),
 });
 
-/** Annex 2: a member's consent — the member by BIN or IIN, the signed consent document. */
-const MemberConsentSchema = z.object({
-  memberId: z.string().regex(/^\d{12}$/, 'a BIN or IIN is 12 digits'),
-  idKind: z.enum(['bin', 'iin']),
-  memberName: text(500),
-  consentDocumentRef: text(200).describe('Reference of the signed consent (e.g. a documents-context id)'),
-});
+/** Annex 2: a member's consent — the member by BIN or IIN, the signed consent document (uploaded to documents, by id; issue #10). */
+const MemberConsentSchema = z
+  .object({
+    memberId: z.string().regex(/^\d{12}$/, 'a BIN or IIN is 12 digits'),
+    idKind: z.enum(['bin', 'iin']),
+    memberName: text(500),
+    consentDocumentId: z.uuid().optional().describe('C-7, Annex 2: the signed consent uploaded to documents by the applicant (kind member-consent)'),
+    consentDocumentRef: text(200).optional().describe('Deprecated (issue #10): a free-text reference of the signed consent; give consentDocumentId'),
+  })
+  .refine((c) => c.consentDocumentId !== undefined || c.consentDocumentRef !== undefined, {
+    path: ['consentDocumentId'],
+    message: 'the signed consent is required: an uploaded document (consentDocumentId)',
+  });
 
 const YearFigure = z.object({ year: z.int().min(1990).max(2100), value: z.int().min(0) });
 const YearAmount = z.object({ year: z.int().min(1990).max(2100), tiyn: TiynSchema });

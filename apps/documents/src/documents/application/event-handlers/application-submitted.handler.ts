@@ -3,6 +3,7 @@ import { ApplicationSubmittedV1, type EventEnvelope, type PayloadOf } from '@hub
 import { Clock } from '@hub/kernel';
 import type { EventHandler } from '@hub/messaging';
 import { DocumentRepository } from '../ports/document.repository.js';
+import { attachReferenced } from './attach-referenced.js';
 
 /**
  * registration.application-submitted v1 → the documents the application refers to (F-9(2), F-9(3);
@@ -21,17 +22,13 @@ export class ApplicationSubmittedHandler implements EventHandler<typeof Applicat
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async handle(envelope: EventEnvelope<PayloadOf<typeof ApplicationSubmittedV1>>): Promise<void> {
+  handle(envelope: EventEnvelope<PayloadOf<typeof ApplicationSubmittedV1>>): Promise<void> {
     const e = envelope.payload;
-    const to = `registration/application/${e.applicationId}`;
-    for (const documentId of e.documentIds) {
-      const d = await this.documents.get(documentId);
-      if (d.ownerBin !== e.bin) throw new Error(`application ${e.applicationId} of ${e.bin} names document ${documentId} of another company`);
-      if (d.status === 'attached' && d.attachedTo !== to) {
-        this.log.log({ documentId, attachedTo: d.attachedTo, to }, 'document already attached elsewhere; it stays immutable there');
-        continue;
-      }
-      d.attach(to, this.clock.now());
-    }
+    return attachReferenced(this.documents, this.log, {
+      bin: e.bin,
+      to: `registration/application/${e.applicationId}`,
+      documentIds: e.documentIds,
+      at: this.clock.now(),
+    });
   }
 }

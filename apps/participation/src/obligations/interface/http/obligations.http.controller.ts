@@ -4,8 +4,8 @@ import { z } from 'zod';
 import {
   AnnualIncomeDto,
   AnswerBody,
-  AttachmentSchema,
   AuditObligationDto,
+  AuditOpinionBody,
   CorporateNoticeBody,
   CorporateNoticeDto,
   DeclareAnnualIncomeBody,
@@ -54,6 +54,7 @@ const requestDto = (r: InformationRequest): z.infer<typeof InformationRequestDto
   dueDate: r.dueDate,
   status: r.status,
   answeredOn: r.answeredOn,
+  documentIds: [...r.documentIds],
 });
 const auditDto = (a: AuditObligation): z.infer<typeof AuditObligationDto> => ({
   id: a.id,
@@ -65,6 +66,7 @@ const auditDto = (a: AuditObligation): z.infer<typeof AuditObligationDto> => ({
   dueDate: a.dueDate,
   status: a.status,
   submittedOn: a.submittedOn,
+  opinionDocumentId: a.opinionDocumentId,
 });
 const noticeDto = (n: CorporateNotice): z.infer<typeof CorporateNoticeDto> => ({
   id: n.id,
@@ -75,6 +77,7 @@ const noticeDto = (n: CorporateNotice): z.infer<typeof CorporateNoticeDto> => ({
   dueDate: n.dueDate,
   onTime: n.onTime,
   copies: [...n.copies],
+  documentIds: [...n.documentIds],
 });
 
 /** Counter-obligations of the participant: information requests (F-32, F-38), audit (F-33), notices (F-34). */
@@ -101,16 +104,16 @@ export class ObligationsController {
   @Post('information-requests/:requestId/answer')
   @HttpCode(200)
   @Endpoint({
-    summary: 'F-32, F-38: provide the requested documents',
+    summary: 'F-32, F-38: provide the requested documents (uploaded to documents, by id; issue #10)',
     access: ['applicant', 'fund-officer'],
     params: RequestParams,
     body: AnswerBody,
     response: InformationRequestDto,
     status: 200,
-    errors: [404, 409],
+    errors: [404, 409, 422],
   })
   async answer(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof RequestParams>, @ValidBody() b: z.infer<typeof AnswerBody>) {
-    return requestDto(await this.commands.execute(new AnswerInformationRequestCommand(actor, p.requestId, b.note, b.attachments)));
+    return requestDto(await this.commands.execute(new AnswerInformationRequestCommand(actor, p.requestId, b.note, b.documentIds ?? [], b.attachments ?? [])));
   }
 
   @Get('information-requests')
@@ -162,29 +165,42 @@ export class ObligationsController {
   @Post('audit-obligations/:obligationId/opinion')
   @HttpCode(200)
   @Endpoint({
-    summary: 'F-33: submit the audit opinion',
+    summary: 'F-33: submit the audit opinion (uploaded to documents, by id; issue #10)',
     access: ['applicant', 'fund-officer'],
     params: ObligationParams,
-    body: AttachmentSchema,
+    body: AuditOpinionBody,
     response: AuditObligationDto,
     status: 200,
-    errors: [404, 409],
+    errors: [404, 409, 422],
   })
-  async opinion(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ObligationParams>, @ValidBody() b: z.infer<typeof AttachmentSchema>) {
-    return auditDto(await this.commands.execute(new SubmitAuditOpinionCommand(actor, p.obligationId, b)));
+  async opinion(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof ObligationParams>, @ValidBody() b: z.infer<typeof AuditOpinionBody>) {
+    const { documentId, fileName, mediaType, sizeBytes, sha256 } = b;
+    const metadata =
+      fileName !== undefined && mediaType !== undefined && sizeBytes !== undefined && sha256 !== undefined ? { fileName, mediaType, sizeBytes, sha256 } : null;
+    return auditDto(await this.commands.execute(new SubmitAuditOpinionCommand(actor, p.obligationId, { documentId: documentId ?? null, metadata })));
   }
 
   @Post('participations/:id/corporate-notices')
   @Endpoint({
-    summary: 'F-34: notify re-registration or liquidation (within 10 WD), with copies',
+    summary: 'F-34: notify re-registration or liquidation (within 10 WD), with copies (uploaded to documents, by id; issue #10)',
     access: ['applicant', 'fund-officer'],
     params: IdParams,
     body: CorporateNoticeBody,
     response: CorporateNoticeDto,
-    errors: [404],
+    errors: [404, 422],
   })
   async notice(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>, @ValidBody() b: z.infer<typeof CorporateNoticeBody>) {
-    return noticeDto(await this.commands.execute(new FileCorporateNoticeCommand(actor, p.id, b)));
+    return noticeDto(
+      await this.commands.execute(
+        new FileCorporateNoticeCommand(actor, p.id, {
+          kind: b.kind,
+          eventDate: b.eventDate,
+          description: b.description,
+          documentIds: b.documentIds ?? [],
+          copies: b.copies ?? [],
+        }),
+      ),
+    );
   }
 
   @Get('corporate-notices')

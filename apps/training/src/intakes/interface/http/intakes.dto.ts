@@ -23,11 +23,17 @@ export const CourseSyllabusSchema = z.object({
   durationMonths: z.int().min(1).max(60),
   studentSelectionCriteria: z.string().trim().min(1).max(5000),
   priceTiyn: TiynSchema.describe('F-65(1): the course price in tiyn (ADR 0036)'),
+  syllabusDocumentId: z.uuid().optional().describe('F-65(1), issue #10: the syllabus approved by the head, uploaded to documents (kind course-syllabus)'),
 });
 
 export const TypedAttachmentSchema = z.object({
   kind: z.enum(ATTACHMENT_KINDS).describe('F-65(2)–(6): franchise, foreign methodology rights, exclusive course rights, graduates’ employment, premises'),
-  documentId: z.string().trim().min(1).max(200),
+  documentId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .describe('Issue #10: the uploaded document (a UUID of documents, kind training-rights-document); any other text is a deprecated free-text reference'),
   title: z.string().trim().min(1).max(500),
 });
 

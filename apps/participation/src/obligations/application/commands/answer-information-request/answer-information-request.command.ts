@@ -7,7 +7,10 @@ export class AnswerInformationRequestCommand extends Command<InformationRequest>
     readonly actor: Actor,
     readonly requestId: string,
     readonly note: string,
-    readonly attachments: Attachment[],
+    /** Issue #10: the documents by id (checked against the verified documents, attached by documents). */
+    readonly documentIds: readonly string[],
+    /** Deprecated (issue #10): file metadata the client claims. */
+    readonly attachments: readonly Attachment[],
   ) {
     super();
   }

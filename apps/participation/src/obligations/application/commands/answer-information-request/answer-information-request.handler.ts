@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock } from '@hub/kernel';
-import { UnitOfWork } from '@hub/nest-commons';
+import { KnownDocuments, UnitOfWork } from '@hub/nest-commons';
 import { assertMayActFor } from '../../../../shared/application/access.js';
 import { DeadlineTimers } from '../../../../shared/application/ports/deadline-timers.js';
 import { TIMER } from '../../../../shared/application/timer-kinds.js';
 import { today } from '../../../../shared/application/today.js';
 import type { InformationRequest } from '../../../domain/information-request.aggregate.js';
+import { answerDocuments, attachmentTarget } from '../../../domain/rules/obligation-documents.rule.js';
 import { InformationRequestRepository } from '../../ports/obligation.repositories.js';
 import { AnswerInformationRequestCommand } from './answer-information-request.command.js';
 
@@ -17,6 +18,7 @@ export class AnswerInformationRequestHandler implements ICommandHandler<AnswerIn
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(InformationRequestRepository) private readonly requests: InformationRequestRepository,
     @Inject(DeadlineTimers) private readonly timers: DeadlineTimers,
+    @Inject(KnownDocuments) private readonly documents: KnownDocuments,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -24,8 +26,10 @@ export class AnswerInformationRequestHandler implements ICommandHandler<AnswerIn
     return this.uow.run(async () => {
       const r = await this.requests.get(c.requestId);
       assertMayActFor(c.actor, r.bin, ['fund-officer']);
+      // Issue #10: the company's own verified documents of the kind the rule requires (422 naming the field).
+      await this.documents.assertReferences(r.bin, answerDocuments(r.kind, c.documentIds), attachmentTarget('information-request', r.id));
       const timerRuns = r.awaitsAnswer;
-      r.answer(today(this.clock), c.note, c.attachments, this.clock.now());
+      r.answer(today(this.clock), c.note, { documentIds: c.documentIds, attachments: c.attachments }, this.clock.now());
       if (timerRuns) await this.timers.cancel(TIMER.informationRequestDue, r.id);
       return r;
     });

@@ -7,7 +7,13 @@ export class FileCorporateNoticeCommand extends Command<CorporateNotice> {
   constructor(
     readonly actor: Actor,
     readonly participationId: string,
-    readonly input: { kind: 're-registration' | 'liquidation'; eventDate: string; description: string; copies: Attachment[] },
+    readonly input: {
+      kind: 're-registration' | 'liquidation';
+      eventDate: string;
+      description: string;
+      documentIds: readonly string[];
+      copies: readonly Attachment[];
+    },
   ) {
     super();
   }

@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Clock, uuidv7 } from '@hub/kernel';
-import { UnitOfWork } from '@hub/nest-commons';
+import { KnownDocuments, UnitOfWork } from '@hub/nest-commons';
 import { ParticipationRepository } from '../../../../participation/application/ports/participation.repository.js';
 import { assertMayActFor } from '../../../../shared/application/access.js';
 import { today } from '../../../../shared/application/today.js';
 import { Deadlines } from '../../../../shared/domain/deadlines.js';
 import { CorporateNotice } from '../../../domain/corporate-notice.js';
+import { attachmentTarget, decisionCopies } from '../../../domain/rules/obligation-documents.rule.js';
 import { CorporateNoticeRepository } from '../../ports/obligation.repositories.js';
 import { FileCorporateNoticeCommand } from './file-corporate-notice.command.js';
 
@@ -18,6 +19,7 @@ export class FileCorporateNoticeHandler implements ICommandHandler<FileCorporate
     @Inject(ParticipationRepository) private readonly participations: ParticipationRepository,
     @Inject(CorporateNoticeRepository) private readonly notices: CorporateNoticeRepository,
     @Inject(Deadlines) private readonly deadlines: Deadlines,
+    @Inject(KnownDocuments) private readonly documents: KnownDocuments,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -25,9 +27,12 @@ export class FileCorporateNoticeHandler implements ICommandHandler<FileCorporate
     return this.uow.run(async () => {
       const p = await this.participations.get(c.participationId);
       assertMayActFor(c.actor, p.bin, ['fund-officer']);
+      const id = uuidv7();
+      // Issue #10: copies of the decision are the company's own verified decision-copy documents (422 naming the field).
+      await this.documents.assertReferences(p.bin, decisionCopies(c.input.documentIds), attachmentTarget('corporate-notice', id));
       const n = CorporateNotice.file(
         {
-          id: uuidv7(),
+          id,
           participationId: p.id,
           bin: p.bin,
           kind: c.input.kind,
@@ -36,6 +41,7 @@ export class FileCorporateNoticeHandler implements ICommandHandler<FileCorporate
           dueDate: this.deadlines.corporateNoticeDueDate(c.input.eventDate),
           description: c.input.description,
           copies: c.input.copies,
+          documentIds: c.input.documentIds,
         },
         this.clock.now(),
       );

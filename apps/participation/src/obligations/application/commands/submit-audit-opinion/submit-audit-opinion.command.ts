@@ -7,7 +7,8 @@ export class SubmitAuditOpinionCommand extends Command<AuditObligation> {
   constructor(
     readonly actor: Actor,
     readonly obligationId: string,
-    readonly opinion: Attachment,
+    /** Issue #10: the opinion by id, or (deprecated) by the client's metadata. */
+    readonly opinion: { readonly documentId: string | null; readonly metadata: Attachment | null },
   ) {
     super();
   }

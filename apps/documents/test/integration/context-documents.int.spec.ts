@@ -1,0 +1,214 @@
+// Issue #10 (ADR 0049): the contexts' facts that name documents by id attach them (real database, real local S3 server, the real consumers).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AuditOpinionSubmittedV1,
+  ClustersApplicationFiledV1,
+  CorporateNoticeFiledV1,
+  InformationRequestAnsweredV1,
+  TrainingProviderApplicationFiledV1,
+} from '@hub/contracts';
+import { uuidv7 } from '@hub/kernel';
+import { sampleFiles } from '@hub/object-storage';
+import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/participation-events.consumer.js';
+import { CLUSTERS_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/clusters-events.consumer.js';
+import { TRAINING_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/training-events.consumer.js';
+import {
+  type DocumentJson,
+  type Harness,
+  type UploadJson,
+  auth,
+  deliverTo,
+  envelopeOf,
+  json,
+  newBin,
+  putBytes,
+  startHarness,
+} from '../support/documents-harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('documents_ctxdocs');
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const applicant = (bin: string) => h.token(['applicant'], [bin]);
+
+/** A verified upload of the company (start → PUT → complete). */
+async function verified(bin: string, kind: string): Promise<string> {
+  const pdf = sampleFiles.pdf(`${kind} of ${bin} ${uuidv7()}`);
+  const started = await h
+    .http()
+    .post('/documents/uploads')
+    .set(auth(await applicant(bin)))
+    .send({ ownerBin: bin, kind, fileName: `${kind}.pdf`, size: pdf.byteLength });
+  expect(started.status, JSON.stringify(started.body)).toBe(201);
+  const { document, upload } = json<UploadJson>(started);
+  expect(await putBytes(upload, pdf)).toBe(200);
+  expect(
+    (
+      await h
+        .http()
+        .post(`/documents/${document.id}/complete`)
+        .set(auth(await applicant(bin)))
+    ).status,
+  ).toBe(200);
+  return document.id;
+}
+const documentOf = async (bin: string, id: string) =>
+  json<DocumentJson>(
+    await h
+      .http()
+      .get(`/documents/${id}`)
+      .set(auth(await applicant(bin))),
+  );
+const fromParticipation = <P>(type: string, payload: P & { participationId: string }) => envelopeOf(type, payload.participationId, payload);
+
+describe("participation's answers, opinions and notices attach their documents (issue #10)", () => {
+  it('F-32, F-38, F-33, F-34: each fact attaches its documents to its own record, once; the documents become immutable', async () => {
+    const bin = newBin();
+    const participationId = uuidv7();
+    const [answer1, answer2, opinion, copy] = [
+      await verified(bin, 'request-answer'),
+      await verified(bin, 'request-answer'),
+      await verified(bin, 'audit-opinion'),
+      await verified(bin, 'decision-copy'),
+    ];
+    const requestId = uuidv7();
+    const answered = fromParticipation(InformationRequestAnsweredV1.type, {
+      requestId,
+      participationId,
+      bin,
+      kind: 'additional-documents',
+      ruleIds: ['F-38'],
+      answeredOn: '2026-11-16',
+      late: false,
+      documentIds: [answer1, answer2],
+    });
+    expect(await deliverTo(h, PARTICIPATION_EVENTS_CONSUMER, answered)).toBe('handled');
+    expect(await deliverTo(h, PARTICIPATION_EVENTS_CONSUMER, answered, '1')).toBe('duplicate');
+    const obligationId = uuidv7();
+    expect(
+      await deliverTo(
+        h,
+        PARTICIPATION_EVENTS_CONSUMER,
+        fromParticipation(AuditOpinionSubmittedV1.type, {
+          obligationId,
+          participationId,
+          bin,
+          financialYear: 2026,
+          submittedOn: '2026-11-16',
+          late: false,
+          documentIds: [opinion],
+        }),
+      ),
+    ).toBe('handled');
+    const noticeId = uuidv7();
+    expect(
+      await deliverTo(
+        h,
+        PARTICIPATION_EVENTS_CONSUMER,
+        fromParticipation(CorporateNoticeFiledV1.type, {
+          noticeId,
+          participationId,
+          bin,
+          kind: 'liquidation',
+          eventDate: '2026-11-10',
+          filedOn: '2026-11-16',
+          onTime: true,
+          documentIds: [copy],
+        }),
+      ),
+    ).toBe('handled');
+    for (const [id, to] of [
+      [answer1, `participation/information-request/${requestId}`],
+      [answer2, `participation/information-request/${requestId}`],
+      [opinion, `participation/audit-obligation/${obligationId}`],
+      [copy, `participation/corporate-notice/${noticeId}`],
+    ] as const)
+      expect(await documentOf(bin, id)).toMatchObject({ status: 'attached', attachedTo: to });
+    const attachedEvents = await h.sql<{ payload: { documentId: string; attachedTo: string } }>(
+      `select envelope->'payload' as payload from hub_outbox where event_type = 'documents.document-attached' and envelope->'payload'->>'bin' = ?`,
+      [bin],
+    );
+    expect(attachedEvents.map((e) => e.payload.documentId).sort()).toEqual([answer1, answer2, opinion, copy].sort());
+
+    // Another answer naming an attached document leaves it where it is (immutable).
+    const again = fromParticipation(InformationRequestAnsweredV1.type, {
+      requestId: uuidv7(),
+      participationId,
+      bin,
+      kind: 'tax-declarations',
+      ruleIds: ['F-32'],
+      answeredOn: '2026-11-17',
+      late: false,
+      documentIds: [answer1],
+    });
+    expect(await deliverTo(h, PARTICIPATION_EVENTS_CONSUMER, again)).toBe('handled');
+    expect(await documentOf(bin, answer1)).toMatchObject({ attachedTo: `participation/information-request/${requestId}` });
+  });
+
+  it("F-35: a fact naming another company's document is a broken contract — dead-lettered, nothing attached (not even the company's own)", async () => {
+    const owner = newBin();
+    const other = newBin();
+    const theirs = await verified(owner, 'request-answer');
+    const own = await verified(other, 'request-answer');
+    const wrong = fromParticipation(InformationRequestAnsweredV1.type, {
+      requestId: uuidv7(),
+      participationId: uuidv7(),
+      bin: other,
+      kind: 'tax-declarations',
+      ruleIds: ['F-32'],
+      answeredOn: '2026-11-16',
+      late: false,
+      documentIds: [own, theirs],
+    });
+    expect(await deliverTo(h, PARTICIPATION_EVENTS_CONSUMER, wrong)).toBe('dead-lettered');
+    expect(await documentOf(owner, theirs)).toMatchObject({ status: 'verified', attachedTo: null });
+    expect(await documentOf(other, own)).toMatchObject({ status: 'verified', attachedTo: null });
+  });
+});
+
+describe("training's provider applications attach their F-65 documents (issue #10)", () => {
+  it('F-65: the syllabus and the rights documents named by provider-application-filed become attached to the application, once', async () => {
+    const bin = newBin();
+    const syllabus = await verified(bin, 'course-syllabus');
+    const rights = await verified(bin, 'training-rights-document');
+    const applicationId = uuidv7();
+    const filed = envelopeOf(TrainingProviderApplicationFiledV1.type, applicationId, {
+      applicationId,
+      intakeId: uuidv7(),
+      bin,
+      language: 'ru' as const,
+      courses: [{ name: 'Backend', durationMonths: 6, academicHours: 40, priceTiyn: 45_000_000 }],
+      attachmentKinds: ['premises-rights'],
+      documentIds: [syllabus, rights],
+      filedOn: '2026-11-16',
+      reviewDueOn: '2026-11-30',
+      filedAt: '2026-11-16T04:00:00.000Z',
+    });
+    expect(await deliverTo(h, TRAINING_EVENTS_CONSUMER, filed)).toBe('handled');
+    expect(await deliverTo(h, TRAINING_EVENTS_CONSUMER, filed, '1')).toBe('duplicate');
+    for (const id of [syllabus, rights])
+      expect(await documentOf(bin, id)).toMatchObject({ status: 'attached', attachedTo: `training/provider-application/${applicationId}` });
+  });
+});
+
+describe("clusters' applications attach their members' consents (issue #10)", () => {
+  it('C-7 (Annex 2): the consents named by clusters.application-filed become attached to the application', async () => {
+    const bin = newBin();
+    const consent = await verified(bin, 'member-consent');
+    const applicationId = uuidv7();
+    const filed = envelopeOf(ClustersApplicationFiledV1.type, applicationId, {
+      applicationId,
+      roundId: uuidv7(),
+      bin,
+      filedOn: '2026-11-16',
+      complianceDueOn: '2026-11-23',
+      documentIds: [consent],
+    });
+    expect(await deliverTo(h, CLUSTERS_EVENTS_CONSUMER, filed)).toBe('handled');
+    expect(await documentOf(bin, consent)).toMatchObject({ status: 'attached', attachedTo: `clusters/application/${applicationId}` });
+  });
+});
