@@ -44,6 +44,12 @@ const editApplication = createRoute({ getParentRoute: () => root, path: '/my/app
 const participation = createRoute({ getParentRoute: () => root, path: '/my/participation' }).lazy(() => import('./pages/participation').then((m) => m.Route));
 const notifications = createRoute({ getParentRoute: () => root, path: '/my/notifications' }).lazy(() => import('./pages/notifications').then((m) => m.Route));
 const reviewQueue = createRoute({ getParentRoute: () => root, path: '/staff/review-queue' }).lazy(() => import('./pages/review-queue').then((m) => m.Route));
+const staffApplication = createRoute({ getParentRoute: () => root, path: '/staff/applications/$id' }).lazy(() =>
+  import('./pages/staff-application').then((m) => m.Route),
+);
+const commissionAgenda = createRoute({ getParentRoute: () => root, path: '/staff/commission' }).lazy(() =>
+  import('./pages/commission-agenda').then((m) => m.Route),
+);
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
 
 export const router = createRouter({
@@ -60,6 +66,8 @@ export const router = createRouter({
     participation,
     notifications,
     reviewQueue,
+    staffApplication,
+    commissionAgenda,
     deadlines,
   ]),
   defaultPreload: 'intent',

@@ -19,6 +19,7 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/my/participation', label: 'nav.participation', needs: 'GET /api/participation/participations' },
   { to: '/my/notifications', label: 'nav.notifications', needs: 'GET /api/notifications/inbox' },
   { to: '/staff/review-queue', label: 'nav.reviewQueue', needs: 'GET /api/registration/review-queue' },
+  { to: '/staff/commission', label: 'nav.commission', needs: 'GET /api/registration/commission/agenda' },
   { to: '/staff/deadlines', label: 'nav.deadlines', needs: 'GET /api/deadlines' },
 ];
 
