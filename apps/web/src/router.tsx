@@ -50,6 +50,15 @@ const staffApplication = createRoute({ getParentRoute: () => root, path: '/staff
 const commissionAgenda = createRoute({ getParentRoute: () => root, path: '/staff/commission' }).lazy(() =>
   import('./pages/commission-agenda').then((m) => m.Route),
 );
+const services = createRoute({ getParentRoute: () => root, path: '/services' }).lazy(() => import('./pages/services').then((m) => m.Route));
+const serviceApply = createRoute({ getParentRoute: () => root, path: '/services/calls/$id/apply' }).lazy(() =>
+  import('./pages/service-apply').then((m) => m.Route),
+);
+const myServiceApplications = createRoute({ getParentRoute: () => root, path: '/my/service-applications' }).lazy(() =>
+  import('./pages/my-service-applications').then((m) => m.Route),
+);
+const training = createRoute({ getParentRoute: () => root, path: '/training' }).lazy(() => import('./pages/training').then((m) => m.Route));
+const clusters = createRoute({ getParentRoute: () => root, path: '/clusters' }).lazy(() => import('./pages/clusters').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
 
 export const router = createRouter({
@@ -68,6 +77,11 @@ export const router = createRouter({
     reviewQueue,
     staffApplication,
     commissionAgenda,
+    services,
+    serviceApply,
+    myServiceApplications,
+    training,
+    clusters,
     deadlines,
   ]),
   defaultPreload: 'intent',

@@ -406,7 +406,7 @@ function StaffApplicationPage() {
                     <Table.Tr key={v.member} data-vote={v.vote}>
                       <Table.Td>{v.memberName ?? v.member}</Table.Td>
                       <Table.Td>
-                        <Badge color={v.vote === 'register' ? 'teal' : 'red'} variant="light" tt="none">
+                        <Badge color={v.vote === 'register' ? '#0b6e4f' : 'red'} variant="light" tt="none">
                           {t(`vote.${v.vote}` as MessageId)}
                         </Badge>
                       </Table.Td>
