@@ -392,37 +392,35 @@ function StaffApplicationPage() {
               {t('review.votes.none')}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={520}>
-              <Table data-testid="votes">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('review.vote.member')}</Table.Th>
-                    <Table.Th>{t('review.vote.vote')}</Table.Th>
-                    <Table.Th>{t('review.vote.grounds')}</Table.Th>
+            <Table data-testid="votes">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('review.vote.member')}</Table.Th>
+                  <Table.Th>{t('review.vote.vote')}</Table.Th>
+                  <Table.Th>{t('review.vote.grounds')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {a.votes.map((v) => (
+                  <Table.Tr key={v.member} data-vote={v.vote}>
+                    <Table.Td>{v.memberName ?? v.member}</Table.Td>
+                    <Table.Td>
+                      <Badge color={v.vote === 'register' ? '#0b6e4f' : 'red'} variant="light" tt="none" miw="max-content">
+                        {t(`vote.${v.vote}` as MessageId)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{v.grounds.map((g) => t(`refusalGround.${g}` as MessageId)).join('; ') || '—'}</Text>
+                      {v.comment && (
+                        <Text size="xs" c="dimmed">
+                          {v.comment}
+                        </Text>
+                      )}
+                    </Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {a.votes.map((v) => (
-                    <Table.Tr key={v.member} data-vote={v.vote}>
-                      <Table.Td>{v.memberName ?? v.member}</Table.Td>
-                      <Table.Td>
-                        <Badge color={v.vote === 'register' ? '#0b6e4f' : 'red'} variant="light" tt="none">
-                          {t(`vote.${v.vote}` as MessageId)}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Text size="sm">{v.grounds.map((g) => t(`refusalGround.${g}` as MessageId)).join('; ') || '—'}</Text>
-                        {v.comment && (
-                          <Text size="xs" c="dimmed">
-                            {v.comment}
-                          </Text>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                ))}
+              </Table.Tbody>
+            </Table>
           )}
 
           {mayVote && (
