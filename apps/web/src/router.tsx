@@ -44,6 +44,21 @@ const editApplication = createRoute({ getParentRoute: () => root, path: '/my/app
 const participation = createRoute({ getParentRoute: () => root, path: '/my/participation' }).lazy(() => import('./pages/participation').then((m) => m.Route));
 const notifications = createRoute({ getParentRoute: () => root, path: '/my/notifications' }).lazy(() => import('./pages/notifications').then((m) => m.Route));
 const reviewQueue = createRoute({ getParentRoute: () => root, path: '/staff/review-queue' }).lazy(() => import('./pages/review-queue').then((m) => m.Route));
+const staffApplication = createRoute({ getParentRoute: () => root, path: '/staff/applications/$id' }).lazy(() =>
+  import('./pages/staff-application').then((m) => m.Route),
+);
+const commissionAgenda = createRoute({ getParentRoute: () => root, path: '/staff/commission' }).lazy(() =>
+  import('./pages/commission-agenda').then((m) => m.Route),
+);
+const services = createRoute({ getParentRoute: () => root, path: '/services' }).lazy(() => import('./pages/services').then((m) => m.Route));
+const serviceApply = createRoute({ getParentRoute: () => root, path: '/services/calls/$id/apply' }).lazy(() =>
+  import('./pages/service-apply').then((m) => m.Route),
+);
+const myServiceApplications = createRoute({ getParentRoute: () => root, path: '/my/service-applications' }).lazy(() =>
+  import('./pages/my-service-applications').then((m) => m.Route),
+);
+const training = createRoute({ getParentRoute: () => root, path: '/training' }).lazy(() => import('./pages/training').then((m) => m.Route));
+const clusters = createRoute({ getParentRoute: () => root, path: '/clusters' }).lazy(() => import('./pages/clusters').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
 
 export const router = createRouter({
@@ -60,6 +75,13 @@ export const router = createRouter({
     participation,
     notifications,
     reviewQueue,
+    staffApplication,
+    commissionAgenda,
+    services,
+    serviceApply,
+    myServiceApplications,
+    training,
+    clusters,
     deadlines,
   ]),
   defaultPreload: 'intent',

@@ -40,3 +40,6 @@ const LABELS: Record<string, MessageId> = {
 export function fieldLabel(path: string): MessageId | undefined {
   return LABELS[path.replace(/\.\d+(?=\.|$)/g, '.*')] ?? LABELS[path.split('.')[0] ?? ''];
 }
+
+/** The paths an officer may tie a remark to from the review page (F-14): every labelled field of one project block. */
+export const REMARKABLE_FIELDS: readonly string[] = Object.keys(LABELS).map((p) => p.replace('.*.', '.0.'));

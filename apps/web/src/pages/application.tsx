@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Textarea, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, createLazyRoute, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -6,15 +6,15 @@ import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { fieldLabel } from '../forms/field-labels';
-import { formatCivilDate, formatInstantDate } from '../format';
+import { formatInstantDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
+import { DeadlinesCard } from '../ui/application-deadlines';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
 
 type Remark = { id: string; round: number; field: string; message: string; issuedAt: string; answer?: string; answeredAt?: string };
-type Deadline = { kind: string; ruleId: string; startedOn: string; dueDate: string; status: string; overdue: boolean };
 
 /**
  * One application (F-8 … F-19): its status timeline, each deadline of the Fund as the working-day
@@ -41,7 +41,6 @@ function ApplicationPage() {
   if (app.isError) return <ErrorState error={app.error} onRetry={() => void app.refetch()} />;
   const a = app.data;
   const remarks = a.remarks as Remark[];
-  const deadlines = [...(a.deadlines as Deadline[])].sort((x, y) => x.dueDate.localeCompare(y.dueDate));
   const open = remarks.filter((r) => !r.answer);
   const label = (field: string) => {
     const id = fieldLabel(field);
@@ -92,46 +91,7 @@ function ApplicationPage() {
             ))}
           </Timeline>
         </Card>
-        <Card withBorder>
-          <Title order={3} size="h4" mb="sm">
-            {t('application.deadlines')}
-          </Title>
-          <Text size="xs" c="dimmed" mb="xs">
-            {t('application.deadlines.hint')}
-          </Text>
-          {deadlines.length === 0 ? (
-            <Empty>{t('application.deadlines.none')}</Empty>
-          ) : (
-            <Table data-testid="application-deadlines">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('application.deadline.what')}</Table.Th>
-                  <Table.Th>{t('application.deadline.due')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {deadlines.map((d, i) => (
-                  <Table.Tr key={i} data-due={d.dueDate}>
-                    <Table.Td>
-                      <Text size="sm">{t(`deadlineKind.${d.kind}` as MessageId, { rule: d.ruleId })}</Text>
-                      <Text size="xs" c="dimmed">
-                        {t('application.deadline.from', { date: formatCivilDate(d.startedOn, locale) })}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" fw={600} c={d.overdue ? '#a51d1d' : undefined}>
-                        {formatCivilDate(d.dueDate, locale)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {d.status === 'met' ? t('application.deadline.met') : d.overdue ? t('application.deadline.overdue') : t('application.deadline.open')}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
-        </Card>
+        <DeadlinesCard deadlines={a.deadlines} />
       </SimpleGrid>
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">
@@ -175,7 +135,7 @@ function ApplicationPage() {
                 </Button>
               </Group>
             )}
-            {resubmit.isError && Object.keys(errors).length === 0 && <ErrorState error={resubmit.error} />}
+            {resubmit.isError && Object.keys(errors).length === 0 && <ErrorState error={resubmit.error} action />}
           </Stack>
         )}
       </Card>

@@ -1,6 +1,6 @@
-import { Badge, Card, Group, Pagination, Stack, Switch, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Pagination, Stack, Switch, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createLazyRoute } from '@tanstack/react-router';
+import { Link, createLazyRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { ok } from '../api/client';
 import { useApi } from '../api/api-context';
@@ -13,7 +13,7 @@ import '../ui/lazy-styles';
 
 const PAGE_SIZE = 20;
 
-/** The fund officer's completeness-review queue (F-12, F-14): due working day, working days left, overdue flags. */
+/** The fund officer's completeness-review queue (F-12, F-14): due working day, working days left, overdue flags; each row opens the review page. */
 function ReviewQueue() {
   const t = useT();
   const api = useApi();
@@ -87,9 +87,9 @@ function ReviewQueue() {
                 {queue.data.items.map((i) => (
                   <Table.Tr key={i.id} data-overdue={String(i.overdue)}>
                     <Table.Td>
-                      <Text size="sm" fw={500}>
+                      <Anchor component={Link} to="/staff/applications/$id" params={{ id: i.id } as never} size="sm" fw={500}>
                         {i.companyName}
-                      </Text>
+                      </Anchor>
                       <Text size="xs" c="dimmed">
                         {i.bin} · {t(`applicationKind.${i.kind}`)}
                         {extra(i) ? ` · ${extra(i)}` : ''}
@@ -117,7 +117,9 @@ function ReviewQueue() {
             {queue.data.items.map((i) => (
               <Card key={i.id} withBorder padding="sm" data-overdue={String(i.overdue)}>
                 <Group justify="space-between" align="start" gap={6}>
-                  <Text fw={600}>{i.companyName}</Text>
+                  <Anchor component={Link} to="/staff/applications/$id" params={{ id: i.id } as never} fw={600}>
+                    {i.companyName}
+                  </Anchor>
                   <Badge variant="light" tt="none">
                     {t(`applicationStatus.${i.status}`)}
                   </Badge>

@@ -15,10 +15,15 @@ const Bell = lazy(() => import('./bell').then((m) => ({ default: m.Bell })));
 const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/registry', label: 'nav.registry', needs: 'GET /api/registration/registry' },
   { to: '/verify', label: 'nav.verify', needs: 'GET /api/registration/registry/certificates/{number}' },
+  { to: '/services', label: 'nav.services', needs: 'GET /api/services/services' },
+  { to: '/clusters', label: 'nav.clusters', needs: 'GET /api/clusters/rounds' },
   { to: '/my/applications', label: 'nav.myApplications', needs: 'GET /api/registration/applications' },
   { to: '/my/participation', label: 'nav.participation', needs: 'GET /api/participation/participations' },
+  { to: '/my/service-applications', label: 'nav.serviceApplications', needs: 'GET /api/services/service-applications' },
+  { to: '/training', label: 'nav.training', needs: 'GET /api/training/intakes' },
   { to: '/my/notifications', label: 'nav.notifications', needs: 'GET /api/notifications/inbox' },
   { to: '/staff/review-queue', label: 'nav.reviewQueue', needs: 'GET /api/registration/review-queue' },
+  { to: '/staff/commission', label: 'nav.commission', needs: 'GET /api/registration/commission/agenda' },
   { to: '/staff/deadlines', label: 'nav.deadlines', needs: 'GET /api/deadlines' },
 ];
 

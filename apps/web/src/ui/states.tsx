@@ -14,11 +14,12 @@ export function Loading() {
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** A failed load (`onRetry` offers a retry) or, with `action`, a refused command: the context's problem detail. */
+export function ErrorState({ error, onRetry, action = false }: { error: unknown; onRetry?: () => void; action?: boolean }) {
   const t = useT();
   const detail = error instanceof Error ? error.message : String(error);
   return (
-    <Alert color="red" variant="light" title={t('common.error', { detail })} role="alert">
+    <Alert color="red" variant="light" title={t(action ? 'common.actionFailed' : 'common.error', { detail })} role="alert">
       {onRetry && (
         <Button variant="outline" color="red" size="xs" onClick={onRetry}>
           {t('common.retry')}

@@ -31,13 +31,16 @@ export interface FleetUrls {
   readonly registration: string;
   readonly participation: string;
   readonly notifications: string;
+  readonly services: string;
+  readonly training: string;
+  readonly clusters: string;
 }
 
 /**
  * The platform the browser tests drive, every part its own OS process as deployed: the dev issuer
  * (authorization code + PKCE), registration (migrated and seeded with the demo companies of its
  * seed), participation, the admin gateway, and the web app's own server (static build + same-origin
- * /api proxy), and notifications (the bell's inbox). Own databases and Kafka topic prefix per run;
+ * /api proxy), notifications (the bell's inbox), and services, training and clusters (their screens). Own databases and Kafka topic prefix per run;
  * `close()` stops everything and drops the databases. Registration and notifications run their
  * workers (outbox → Kafka → notifications' consumer: an officer's remarks become the applicant's
  * unread message); participation runs without (its seed gives the participant's fees and reports).
@@ -57,17 +60,23 @@ export class WebFleet {
       { HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: issuer, HUB_DEV_ISSUER_PORT: String(issuerPort) },
       `${issuer}/jwks.json`,
     );
-    const [regDb, partDb, gwDb, notDb] = await Promise.all([
+    const [regDb, partDb, gwDb, notDb, svcDb, trnDb, cluDb] = await Promise.all([
       this.createDatabase('registration'),
       this.createDatabase('participation'),
       this.createDatabase('gateway'),
       this.createDatabase('notifications'),
+      this.createDatabase('services'),
+      this.createDatabase('training'),
+      this.createDatabase('clusters'),
     ]);
     await Promise.all([
       this.migrate('registration', regDb),
       this.migrate('participation', partDb),
       this.migrate('admin-gateway', gwDb),
       this.migrate('notifications', notDb),
+      this.migrate('services', svcDb),
+      this.migrate('training', trnDb),
+      this.migrate('clusters', cluDb),
     ]);
     const pii = { HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' };
     const messaging = {
@@ -87,23 +96,38 @@ export class WebFleet {
       cwd: join(REPO, 'apps/participation'),
       env: { ...process.env, ...auth, ...messaging, ...pii, PORT: '3999', DATABASE_URL: partDb, HUB_LOG_LEVEL: 'warn' },
     });
+    // services' catalogue with price lists and calls, training's announced intake, clusters' rule sets (the screens of issues #12, #13, #15)
+    for (const [app, db] of [
+      ['services', svcDb],
+      ['training', trnDb],
+      ['clusters', cluDb],
+    ] as const)
+      await run(process.execPath, [join(REPO, 'apps', app, 'dist/cli/seed.js')], {
+        cwd: join(REPO, 'apps', app),
+        env: { ...process.env, ...auth, ...messaging, ...pii, DATABASE_URL: db, HUB_LOG_LEVEL: 'warn' },
+      });
     await Promise.all([issuerStarted, topics]);
     const workers = { ...messaging, HUB_RUN_WORKERS: 'true' };
-    const [registration, participation, notifications] = await Promise.all([
+    const [registration, participation, notifications, services, training, clusters] = await Promise.all([
       this.startApp('registration', { ...auth, ...workers, DATABASE_URL: regDb }),
       this.startApp('participation', { ...auth, ...messaging, ...pii, DATABASE_URL: partDb }),
       this.startApp('notifications', { ...auth, ...workers, DATABASE_URL: notDb, NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9' }),
+      // without workers: the screens read and file; nothing of theirs needs Kafka in these tests
+      this.startApp('services', { ...auth, ...messaging, DATABASE_URL: svcDb }),
+      this.startApp('training', { ...auth, ...messaging, ...pii, DATABASE_URL: trnDb }),
+      this.startApp('clusters', { ...auth, ...messaging, DATABASE_URL: cluDb }),
     ]);
     const gateway = await this.startApp('admin-gateway', {
       ...auth,
       DATABASE_URL: gwDb,
       REGISTRATION_URL: registration,
       PARTICIPATION_URL: participation,
-      HUB_GATEWAY_UPSTREAMS: JSON.stringify({ notifications }),
+      HUB_GATEWAY_UPSTREAMS: JSON.stringify({ notifications, services, training, clusters }),
     });
     const webPort = await freePort();
     const web = `http://127.0.0.1:${webPort}`;
-    if (options.web === false) return { web: '', gateway, issuer, registration, participation, notifications };
+    const urls = { gateway, issuer, registration, participation, notifications, services, training, clusters };
+    if (options.web === false) return { web: '', ...urls };
     await this.spawn(
       'web',
       [join(WEB, 'server.mjs')],
@@ -111,7 +135,7 @@ export class WebFleet {
       `${web}/healthz`,
       WEB,
     );
-    return { web, gateway, issuer, registration, participation, notifications };
+    return { web, ...urls };
   }
 
   logs(name: string): string {
@@ -163,7 +187,7 @@ export class WebFleet {
     child.stdout?.on('data', (d: Buffer) => log.push(String(d)));
     child.stderr?.on('data', (d: Buffer) => log.push(String(d)));
     this.children.push({ name, child, log });
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 120_000; // seven apps start at once on a shared 2-core machine
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log.join('').slice(-4000)}`);
       const ok = await fetch(readyUrl).then(
@@ -173,7 +197,7 @@ export class WebFleet {
       if (ok) return;
       await new Promise((r) => setTimeout(r, 200));
     }
-    throw new Error(`${name} did not come up within 60 s:\n${log.join('').slice(-4000)}`);
+    throw new Error(`${name} did not come up within 120 s:\n${log.join('').slice(-4000)}`);
   }
 }
 
