@@ -51,8 +51,27 @@ try {
 
   // A visitor's search: active participants of one activity type, sorted by name (the endpoint's
   // order), pages 1-5. The filter mixes (status + activity type) and the pages vary.
+  // ADR 0048: the next pages by keyset — cursors of a few pages of each filter, taken first.
+  const cursors = [];
+  for (let t = 1; t <= 6; t++) {
+    let after = null;
+    for (let p = 0; p < 4; p++) {
+      const page = await (await fetch(`${reg.url}/registry?status=active&activityType=PH-0${t}&pageSize=20${after ? `&after=${after}` : ''}`)).json();
+      after = page.nextCursor;
+      if (!after) break;
+      cursors.push({ t, after });
+    }
+  }
   let i = 0;
-  const next = () => ({ method: 'GET', path: `/registry?status=active&activityType=PH-0${1 + (i % 6)}&page=${1 + (i++ % 5)}&pageSize=20` });
+  const next = () => {
+    const k = i++;
+    // Half the requests page by number (pages 1-5), half by keyset (ADR 0048).
+    if (k % 2 && cursors.length) {
+      const c = cursors[k % cursors.length];
+      return { method: 'GET', path: `/registry?status=active&activityType=PH-0${c.t}&pageSize=20&after=${c.after}` };
+    }
+    return { method: 'GET', path: `/registry?status=active&activityType=PH-0${1 + (k % 6)}&page=${1 + (k % 5)}&pageSize=20` };
+  };
   await load({ url: reg.url, connections: CONNECTIONS, duration: SMOKE ? 1 : 3, next, expectStatus: 200 });
   const page = await load({ url: reg.url, connections: CONNECTIONS, duration: SECONDS, next, expectStatus: 200 });
   console.log('page', JSON.stringify(page));
@@ -67,16 +86,21 @@ try {
     const params = [JSON.stringify([{ code: `PH-0${1 + (k % 6)}` }]), today];
     const s = performance.now();
     await client.query(`select count(*)::text as n from registration_participant where ${where}`, params);
-    const ids = await client.query(`select id from registration_participant where ${where} order by company_name, bin limit 20 offset ${(k % 5) * 20}`, params);
+    const ids = await client.query(
+      `select id from registration_participant where ${where} order by company_name, bin, id limit 21 offset ${(k % 5) * 20}`,
+      params,
+    );
     await client.query('select * from registration_participant where id = any($1::uuid[])', [ids.rows.map((r) => r.id)]);
     sqlTimes.push(performance.now() - s);
   }
   const sqlStats = stats(sqlTimes);
-  const plan = await client.query(`explain (analyze, buffers) select id from registration_participant where ${where} order by company_name, bin limit 20`, [
-    JSON.stringify([{ code: 'PH-01' }]),
-    today,
-  ]);
-  console.log(`EXPLAIN (ANALYZE, BUFFERS) of the page:\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
+  for (const [what, sql] of [
+    ['the page', `select id, company_name, bin from registration_participant where ${where} order by company_name, bin, id limit 21`],
+    ['the count', `select count(*)::text as n from registration_participant where ${where}`],
+  ]) {
+    const plan = await client.query(`explain (analyze, buffers) ${sql}`, [JSON.stringify([{ code: 'PH-01' }]), today]);
+    console.log(`EXPLAIN (ANALYZE, BUFFERS) of ${what}:\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
+  }
   await client.end();
 
   // The full CSV export: time to the last byte, bytes, and the app's peak RSS before and after.

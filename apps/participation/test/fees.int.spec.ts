@@ -4,6 +4,11 @@ import { createTestDatabase } from '@hub/testing';
 import { participationOrmConfig } from '../src/mikro-orm.config.js';
 import { Harness, body, list, type ApiObject } from './support/harness.js';
 
+/** One page of the deadlines contract (ADR 0047). */
+type Page = { items: (ApiObject & { dueDate: string; overdue: boolean; cursor: string })[]; nextCursor: string | null; total: number; overdueCount: number };
+const page = (res: { body: unknown }): Page => res.body as Page;
+const items = (res: { body: unknown }): ApiObject[] => page(res).items;
+
 const QUARTER_CLOSED = '2026-03-31T19:00:01.000Z'; // 1 April 2026, 00:00:01 in Almaty: 2026-Q1 has closed
 const csvHeader = 'paid_on,bin,amount_kzt,reference,period';
 
@@ -305,12 +310,12 @@ describe('membership fees at the due date (F-21, F-28(6), ADR 0033)', () => {
     const paid = await assessedFee(hh, 1_000_000_000);
     expect((await pay(hh, paid.feeId, { amountTiyn: 10_000_000, paidOn: '2026-04-01', reference: `P-${paid.bin}` })).status).toBe(201);
     await hh.at('2026-04-27T19:00:01.000Z');
-    const all = list(await hh.http().get('/deadlines?overdue=true').set('authorization', `Bearer ${hh.tokens.officer}`).expect(200));
+    const all = items(await hh.http().get('/deadlines?overdue=true').set('authorization', `Bearer ${hh.tokens.officer}`).expect(200));
     const ofLate = all.filter((d) => d.bin === late.bin);
     expect(ofLate.map((d) => d.kind).sort()).toEqual(['membership-fee', 'quarterly-report']);
     expect(ofLate.find((d) => d.kind === 'membership-fee')).toMatchObject({ ruleId: 'F-21', dueDate: '2026-04-27', status: 'overdue', overdue: true });
     expect(all.some((d) => d.bin === paid.bin && d.kind === 'membership-fee')).toBe(false);
-    const own = list(
+    const own = items(
       await hh
         .http()
         .get('/deadlines')
@@ -319,6 +324,30 @@ describe('membership fees at the due date (F-21, F-28(6), ADR 0033)', () => {
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((d) => d.bin === paid.bin)).toBe(true);
     expect(own.find((d) => d.kind === 'term-end')).toMatchObject({ ruleId: 'F-27', dueDate: '2027-03-01', overdue: false });
+    // ADR 0047: one keyset page at a time — walking by one reaches the same deadlines, in the same order, once each.
+    const officer = { authorization: `Bearer ${hh.tokens.officer}` };
+    const whole = page(await hh.http().get('/deadlines?limit=1000').set(officer).expect(200));
+    expect(whole.nextCursor).toBeNull();
+    expect(whole.total).toBe(whole.items.length);
+    expect(whole.overdueCount).toBe(whole.items.filter((d) => d.overdue).length);
+    expect(whole.items.map((d) => d.dueDate)).toEqual(whole.items.map((d) => d.dueDate).sort());
+    const walked: Page['items'] = [];
+    for (let after: string | null = '', n = 0; after !== null && n < 100; n += 1) {
+      const p: Page = page(
+        await hh
+          .http()
+          .get(`/deadlines?limit=1${after ? `&after=${after}` : ''}`)
+          .set(officer)
+          .expect(200),
+      );
+      walked.push(...p.items);
+      after = p.nextCursor;
+    }
+    expect(walked.length).toBeGreaterThan(3);
+    expect(walked).toEqual(whole.items);
+    const due = page(await hh.http().get(`/deadlines?limit=1000&bin=${late.bin}&dueBefore=2026-04-27&overdue=true`).set(officer).expect(200));
+    expect(due.items.map((d) => d.kind).sort()).toEqual(['membership-fee', 'quarterly-report']);
+    expect(due.total).toBe(2);
     const bad = await hh.http().get('/deadlines?overdue=yes').set('authorization', `Bearer ${hh.tokens.officer}`);
     expect(bad.status).toBe(400);
     expect(body(bad).errors[0]!.field).toBe('query.overdue');

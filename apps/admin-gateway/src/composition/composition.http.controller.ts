@@ -7,7 +7,18 @@ import { CurrentActor, Endpoint, HUB_CONFIG, ValidParams, ValidQuery } from '@hu
 import { type Access, decideAccess } from '../access/access-rule.js';
 import type { GatewayConfig } from '../config.js';
 import { UpstreamClient } from '../upstreams/upstream-client.js';
-import { BoardItemSchema, DeadlineSourceSchema, collectDeadlines } from './deadlines.js';
+import {
+  BoardItemSchema,
+  type BoardPosition,
+  type BoardRound,
+  CONTEXT_PAGE_MAX,
+  DeadlineSourceSchema,
+  boardRound,
+  collectDeadlines,
+  deadlineContexts,
+  decodeBoardCursor,
+  encodeBoardCursor,
+} from './deadlines.js';
 import { type Section, callerHeaders, fetchSection } from './sections.js';
 
 /** Who may see a company's whole file: its own representatives and the Fund's people who read participant files (F-35). */
@@ -54,14 +65,24 @@ const DeadlinesQuery = PageQuerySchema.extend({
   context: z.string().min(1).max(60).optional(),
   bin: BinSchema.optional(),
   dueBefore: z.iso.date().optional().describe('due on or before this date'),
+  after: z
+    .string()
+    .min(1)
+    .max(20_000)
+    .refine((v) => decodeBoardCursor(v) !== null, { message: 'not a cursor this board issued (take nextCursor)' })
+    .optional()
+    .describe('the next page by keyset (a page’s nextCursor; ADR 0047) — `page` is then not used'),
 });
 const BoardSchema = z.object({
   generatedAt: z.string(),
   overdueCount: z.number().int(),
   items: z.array(BoardItemSchema),
-  page: z.number().int(),
+  /** The page number asked for (absent when paging by `after`). */
+  page: z.number().int().optional(),
   pageSize: z.number().int(),
   total: z.number().int(),
+  /** The next page by keyset (pass as `after`); null on the last page (ADR 0047). */
+  nextCursor: z.string().nullable(),
   sources: z.array(DeadlineSourceSchema),
 });
 
@@ -97,7 +118,7 @@ export class CompositionHttpController {
     const [applications, participation, deadlines] = await Promise.all([
       fetchSection(this.upstreams, src.applications.upstream, src.applications.path(p.bin), headers, t),
       fetchSection(this.upstreams, src.participation.upstream, src.participation.path(p.bin), headers, t),
-      collectDeadlines(this.upstreams, '', headers, t),
+      collectDeadlines(this.upstreams, { bin: p.bin }, headers, t),
     ]);
     const current = currentParticipation(participation, p.bin);
     const noParticipation = (upstream: string): Section =>
@@ -130,25 +151,41 @@ export class CompositionHttpController {
     response: BoardSchema,
   })
   async deadlines(@ValidQuery() q: z.infer<typeof DeadlinesQuery>, @Req() req: Request): Promise<z.infer<typeof BoardSchema>> {
-    // Filters apply here, not upstream: a context's query schema may not know them (ADR 0033).
-    const { items, sources } = await collectDeadlines(this.upstreams, '', callerHeaders(req), this.config.HUB_GATEWAY_COMPOSE_TIMEOUT_MS);
-    const filtered = items.filter(
-      (i) =>
-        (q.overdue === undefined || i.overdue === (q.overdue === 'true')) &&
-        (q.context === undefined || i.context === q.context) &&
-        (q.bin === undefined || i.bin === q.bin) &&
-        (q.dueBefore === undefined || i.dueDate <= q.dueBefore),
-    );
-    const start = (q.page - 1) * q.pageSize;
+    // ADR 0047: the contexts page and filter; the gateway merges their pages (k-way, by due date).
+    const headers = callerHeaders(req);
+    const t = this.config.HUB_GATEWAY_COMPOSE_TIMEOUT_MS;
+    const names = deadlineContexts(this.upstreams, q.context);
+    const filters = { bin: q.bin, overdue: q.overdue === undefined ? undefined : q.overdue === 'true', dueBefore: q.dueBefore };
+    let position: BoardPosition | null = q.after ? decodeBoardCursor(q.after) : {};
+    // A numbered page (the web's pager) walks there in rounds of up to 1 000: deep pages cost more;
+    // `after` costs one round whatever the depth.
+    let skip = q.after ? 0 : (q.page - 1) * q.pageSize;
+    while (skip > 0 && position) {
+      const round: BoardRound = await boardRound(this.upstreams, names, position, Math.min(skip, CONTEXT_PAGE_MAX), filters, headers, t);
+      const moved = Object.keys(round.next ?? {}).some((k) => round.next?.[k] !== position?.[k]);
+      skip -= round.taken;
+      position = round.next;
+      if (round.next && !moved) break; // no context could move (all failing): stop rather than spin
+    }
+    const round = position
+      ? await boardRound(this.upstreams, names, position, q.pageSize, filters, headers, t)
+      : await this.emptyRound(names, filters, headers, t);
     return {
       generatedAt: this.clock.now().toISOString(),
-      overdueCount: filtered.filter((i) => i.overdue).length,
-      items: filtered.slice(start, start + q.pageSize),
-      page: q.page,
+      overdueCount: round.overdueCount,
+      items: round.items,
+      ...(q.after ? {} : { page: q.page }),
       pageSize: q.pageSize,
-      total: filtered.length,
-      sources: q.context ? sources.filter((s) => s.context === q.context) : sources,
+      total: round.total,
+      nextCursor: round.next ? encodeBoardCursor(round.next) : null,
+      sources: round.sources,
     };
+  }
+
+  /** Past the last page: no items, but the counts and sources as every page has them. */
+  private async emptyRound(names: string[], filters: Parameters<typeof boardRound>[4], headers: Record<string, string>, t: number): Promise<BoardRound> {
+    const r = await boardRound(this.upstreams, names, {}, 1, filters, headers, t);
+    return { ...r, items: [], next: null };
   }
 }
 

@@ -263,10 +263,12 @@ describe('acceleration → housing: services → Kafka → housing, through the 
       }),
     );
     expect(vacating.vacateBy).toBe(calendar.addWorkingDays(TODAY, 2));
-    const board = ok(await request(gw).get('/api/housing/deadlines').set(auth('officer')), 200, 'deadlines') as unknown as {
-      subjectId: string;
-      dueDate?: string;
-    }[];
+    // ADR 0047: one page of the deadlines contract.
+    const board = (
+      ok(await request(gw).get('/api/housing/deadlines').set(auth('officer')), 200, 'deadlines') as unknown as {
+        items: { subjectId: string; dueDate?: string }[];
+      }
+    ).items;
     expect(board.some((d) => d.subjectId === offer.id)).toBe(true);
 
     // The acceptance-transfer act releases the bed; the next person on the waitlist is offered it (F-62).

@@ -236,11 +236,12 @@ describe('clusters through the admin gateway: announcement to published results'
       200,
       'compliant',
     );
-    const board = ok(await request(gw).get(api('/deadlines')).set(auth('organiser')), 200, 'board') as unknown as {
-      subjectId: string;
-      ruleId: string;
-      dueDate: string;
-    }[];
+    // ADR 0047: one page of the deadlines contract.
+    const board = (
+      ok(await request(gw).get(api('/deadlines')).set(auth('organiser')), 200, 'board') as unknown as {
+        items: { subjectId: string; ruleId: string; dueDate: string }[];
+      }
+    ).items;
     expect(board.find((d) => d.subjectId === ids.winner)).toMatchObject({ ruleId: 'C-13', dueDate: '2026-11-26' });
     expect(
       (

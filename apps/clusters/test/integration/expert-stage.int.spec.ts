@@ -22,12 +22,12 @@ const count = async (sql: string, params: unknown[] = []) => Number((await h.sql
 
 type Deadline = { kind: string; ruleId: string; subjectId: string; startedOn: string; dueDate: string; overdue: boolean };
 const board = async () =>
-  json<Deadline[]>(
+  json<{ items: Deadline[] }>(
     await h
       .http()
       .get('/deadlines')
       .set(auth(await organiser())),
-  );
+  ).items;
 const timerOf = async (kind: string, key: string) =>
   h.sql<{ status: string; due: string }>(
     `select status, to_char(due_at at time zone 'Asia/Almaty', 'YYYY-MM-DD HH24:MI:SS') as due from hub_timer where kind = ? and timer_key = ?`,

@@ -153,12 +153,12 @@ describe('a round from announcement to published results', () => {
       .send({ number: 'P-1', decidedOn: '2027-01-20', documentRef: 'doc-protocol-1', winnerApplicationIds: [ids.winner] });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'winners-decided' });
-    const board = json<{ kind: string; ruleId: string; subjectId: string; dueDate: string; overdue: boolean }[]>(
+    const board = json<{ items: { kind: string; ruleId: string; subjectId: string; dueDate: string; overdue: boolean }[] }>(
       await h
         .http()
         .get('/deadlines')
         .set(auth(await organiser())),
-    );
+    ).items;
     expect(board.find((d) => d.subjectId === roundId)).toMatchObject({ kind: 'results-publication', ruleId: 'C-21', dueDate: '2027-01-25', overdue: false });
     expect(await h.sql(`select status from hub_timer where kind = 'clusters.publication-due' and timer_key = ?`, [roundId])).toEqual([{ status: 'scheduled' }]);
 
@@ -229,12 +229,12 @@ describe('C-21 timer', () => {
     ).toBe(200);
     h.clock.set('2027-01-25T19:00:01Z'); // after 23:59:59 on 25 January in Almaty
     await poller(h).runDue();
-    const board = json<{ subjectId: string; overdue: boolean }[]>(
+    const board = json<{ items: { subjectId: string; overdue: boolean }[] }>(
       await h
         .http()
         .get('/deadlines')
         .set(auth(await organiser())),
-    );
+    ).items;
     expect(board.find((d) => d.subjectId === roundId)?.overdue).toBe(true);
     const [row] = await h.sql<{ publication_overdue: boolean }>(`select publication_overdue from clusters_round where id = ?`, [roundId]);
     expect(row?.publication_overdue).toBe(true);

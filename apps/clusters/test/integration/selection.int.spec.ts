@@ -254,12 +254,12 @@ describe('applications (C-6 … C-12)', () => {
   it('C-12: the organiser returns a non-compliant application with a written notice naming what is wrong; it leaves the deadlines board', async () => {
     const bin = newBin();
     const id = json<{ id: string }>(await file(roundId, bin)).id;
-    const board = json<{ subjectId: string; ruleId: string; dueDate: string; overdue: boolean }[]>(
+    const board = json<{ items: { subjectId: string; ruleId: string; dueDate: string; overdue: boolean }[] }>(
       await h
         .http()
         .get('/deadlines')
         .set(auth(await organiser())),
-    );
+    ).items;
     expect(board.find((d) => d.subjectId === id)).toMatchObject({ ruleId: 'C-12', dueDate: '2026-11-23', overdue: false });
     const empty = await h
       .http()
@@ -278,12 +278,12 @@ describe('applications (C-6 … C-12)', () => {
       returnNotice: { deficiencies: [{ field: 'information.importance.export' }], returnedBy: 'organiser-1' },
     });
     expect(await count(`hub_outbox where envelope->>'aggregateId' = ? and event_type = 'clusters.application-returned'`, [id])).toBe(1);
-    const after = json<{ subjectId: string }[]>(
+    const after = json<{ items: { subjectId: string }[] }>(
       await h
         .http()
         .get('/deadlines')
         .set(auth(await organiser())),
-    );
+    ).items;
     expect(after.map((d) => d.subjectId)).not.toContain(id);
     // the participant reads its returned application with the notice
     const own = await h
@@ -326,12 +326,12 @@ describe('applications (C-6 … C-12)', () => {
           .set(auth(await organiser())),
       ).complianceOverdue,
     ).toBe(true);
-    const board = json<{ subjectId: string; overdue: boolean }[]>(
+    const board = json<{ items: { subjectId: string; overdue: boolean }[] }>(
       await h
         .http()
         .get('/deadlines')
         .set(auth(await organiser())),
-    );
+    ).items;
     expect(board.find((d) => d.subjectId === id)?.overdue).toBe(true);
     h.clock.set(NOW);
   });

@@ -95,7 +95,7 @@ describe('end to end over Kafka (workers on: consumer, outbox relay, timer polle
     h.clock.set('2026-12-18T19:00:01Z'); // the due day has ended in Almaty; the poller fires the timer
     const overdue = await published('housing.vacate-overdue', (p) => p['allocationId'] === allocationId);
     expect(parse(overdue).payload).toMatchObject({ vacateBy: '2026-12-18', reason: 'expulsion' });
-    const board = json<{ subjectId: string; overdue: boolean }[]>(await h.http().get('/deadlines').set(auth(staff)));
+    const board = json<{ items: { subjectId: string; overdue: boolean }[] }>(await h.http().get('/deadlines').set(auth(staff))).items;
     expect(board.find((d) => d.subjectId === allocationId)?.overdue).toBe(true);
 
     h.clock.set('2026-12-21T05:00:00Z');

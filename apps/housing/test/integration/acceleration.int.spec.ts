@@ -209,9 +209,9 @@ describe('F-61 expulsion, the acceptance-transfer act and reallocation', () => {
     const staff = await h.token(['fund-officer']);
     const vacating = json<AllocationJson>(await h.http().get(`/allocations/${allocationId}`).set(auth(staff)));
     expect(vacating).toMatchObject({ status: 'vacating', vacateBy: '2026-12-18', vacateOverdue: false });
-    const board = json<{ subjectId: string; kind: string; dueDate: string; overdue: boolean; ruleId: string }[]>(
+    const board = json<{ items: { subjectId: string; kind: string; dueDate: string; overdue: boolean; ruleId: string }[] }>(
       await h.http().get('/deadlines').set(auth(staff)),
-    );
+    ).items;
     expect(board.find((d) => d.subjectId === allocationId)).toMatchObject({ kind: 'housing-vacate', ruleId: 'F-61', dueDate: '2026-12-18', overdue: false });
 
     h.clock.set('2026-12-18T18:59:00Z'); // 23:59 on the due day in Almaty: not yet overdue
@@ -220,7 +220,7 @@ describe('F-61 expulsion, the acceptance-transfer act and reallocation', () => {
     h.clock.set('2026-12-18T19:00:01Z');
     await poller(h).runDue();
     expect(json<AllocationJson>(await h.http().get(`/allocations/${allocationId}`).set(auth(staff))).vacateOverdue).toBe(true);
-    const overdueBoard = json<{ subjectId: string; overdue: boolean }[]>(await h.http().get('/deadlines').set(auth(staff)));
+    const overdueBoard = json<{ items: { subjectId: string; overdue: boolean }[] }>(await h.http().get('/deadlines').set(auth(staff))).items;
     expect(overdueBoard.find((d) => d.subjectId === allocationId)?.overdue).toBe(true);
 
     h.clock.set('2026-12-21T05:00:00Z');
@@ -241,7 +241,9 @@ describe('F-61 expulsion, the acceptance-transfer act and reallocation', () => {
     ]);
     const [offered] = await allocationsOf(h, next);
     expect(offered).toMatchObject({ status: 'offered', unitId: vacating.unitId, bed: vacating.bed, acceptBy: '2026-12-24' });
-    expect((await h.http().get('/deadlines').set(auth(staff))).body).not.toContainEqual(expect.objectContaining({ subjectId: allocationId }));
+    expect(json<{ items: unknown[] }>(await h.http().get('/deadlines').set(auth(staff))).items).not.toContainEqual(
+      expect.objectContaining({ subjectId: allocationId }),
+    );
     h.clock.set(NOW);
   });
 

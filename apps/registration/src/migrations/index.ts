@@ -7,6 +7,7 @@ import { Migration20261201090000_money_in_tiyn } from './Migration20261201090000
 import { Migration20261201120000_participant_life } from './Migration20261201120000_participant_life.js';
 import { Migration20261205200000_notification_proof } from './Migration20261205200000_notification_proof.js';
 import { Migration20261205210000_known_documents } from './Migration20261205210000_known_documents.js';
+import { Migration20261205230000_read_paths } from './Migration20261205230000_read_paths.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201120000_participant_life', class: Migration20261201120000_participant_life },
   { name: 'Migration20261205200000_notification_proof', class: Migration20261205200000_notification_proof },
   { name: 'Migration20261205210000_known_documents', class: Migration20261205210000_known_documents },
+  { name: 'Migration20261205230000_read_paths', class: Migration20261205230000_read_paths },
 ];

@@ -193,12 +193,14 @@ describe('provider applications (F-64 … F-68, F-77) on the real database', () 
     const bin = await aParticipant();
     const id = json(await file(intakeId, bin)).id;
     const officer = await h.token(['training-officer']);
-    const board = json<{ subjectId: string; ruleId: string; dueDate: string; overdue: boolean }[]>(await h.http().get('/deadlines').set(auth(officer)));
+    const board = json<{ items: { subjectId: string; ruleId: string; dueDate: string; overdue: boolean }[] }>(
+      await h.http().get('/deadlines').set(auth(officer)),
+    ).items;
     expect(board.find((d) => d.subjectId === id)).toMatchObject({ ruleId: 'F-68', dueDate: '2026-11-30', overdue: false });
     h.clock.set('2026-11-30T19:00:01Z'); // after 23:59:59 on 30 November in Almaty (UTC+5)
     await poller(h).runDue();
     expect(json(await h.http().get(`/provider-applications/${id}`).set(auth(officer))).status).toBe('review-overdue');
-    const after = json<{ subjectId: string; overdue: boolean }[]>(await h.http().get('/deadlines').set(auth(officer)));
+    const after = json<{ items: { subjectId: string; overdue: boolean }[] }>(await h.http().get('/deadlines').set(auth(officer))).items;
     expect(after.find((d) => d.subjectId === id)?.overdue).toBe(true);
     h.clock.set('2026-11-16T04:00:00Z');
   });

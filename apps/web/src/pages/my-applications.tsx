@@ -23,7 +23,8 @@ function MyApplications() {
   });
   const deadlines = useQuery({
     queryKey: ['my-deadlines'],
-    queryFn: async () => ok(await api.GET('/api/registration/deadlines', { params: { query: { status: 'open' } } })) as Deadline[],
+    // One keyset page (ADR 0047), soonest first: a company's open deadlines are a handful, far below the 1 000 of a page.
+    queryFn: async () => ok(await api.GET('/api/registration/deadlines', { params: { query: { status: 'open', limit: 1000 } } })).items as Deadline[],
   });
   const next = (id: string) =>
     (deadlines.data ?? []).filter((d) => d.applicationId === id && d.status === 'open').sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];

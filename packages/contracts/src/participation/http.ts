@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DeadlinesPageQuerySchema, deadlinesPageOf } from '../deadlines.js';
 import { BinSchema, IsoDateSchema, PositiveTiynSchema, TiynSchema } from '../common.js';
 import { EarlyTerminationGroundSchema, QuarterSchema, TerminationGroundSchema } from './events.js';
 
@@ -379,10 +380,6 @@ export const ParticipationDeadlineViewSchema = z.object({
   status: z.string(),
   overdue: z.boolean(),
 });
-export const ParticipationDeadlinesQuery = z.object({
-  overdue: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  bin: BinSchema.optional(),
-});
+/** The paged deadlines contract (ADR 0047): limit, after, bin, overdue, dueBefore. */
+export const ParticipationDeadlinesQuery = DeadlinesPageQuerySchema;
+export const ParticipationDeadlinesPageSchema = deadlinesPageOf(ParticipationDeadlineViewSchema);

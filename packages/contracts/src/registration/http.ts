@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BinSchema, IsoDateSchema, LanguageSchema, PageQuerySchema, TiynSchema, pageOf } from '../common.js';
+import { DeadlinesPageQuerySchema, deadlinesPageOf, decodeKeysetCursor } from '../deadlines.js';
 import { RegistrationDeadlineKindSchema, RefusalGroundSchema } from './events.js';
 
 /**
@@ -155,8 +156,8 @@ export const ApplicationListQuery = PageQuerySchema.extend({
 
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const ReviewQueueQuery = PageQuerySchema.extend({ overdue: booleanQuery.optional() });
-export const DeadlinesQuery = z.object({
-  overdue: booleanQuery.optional(),
+/** The paged deadlines contract (ADR 0047) and registration's own filters; every status unless `status` says. */
+export const DeadlinesQuery = DeadlinesPageQuerySchema.extend({
   kind: RegistrationDeadlineKindSchema.optional(),
   status: z.enum(['open', 'met']).optional(),
   applicationId: z.uuid().optional(),
@@ -167,8 +168,15 @@ export const RegistryQuery = PageQuerySchema.extend({
   activityType: z.string().min(1).max(50).optional(),
   /** F-19, F-25, F-27, F-28: active, expired (past the current validity) or terminated early. */
   status: z.enum(['active', 'expired', 'terminated']).optional(),
+  /** ADR 0048: the page after this one (a page's `nextCursor`), by keyset — `page` is then not used. */
+  after: z
+    .string()
+    .min(1)
+    .max(2000)
+    .refine((v) => decodeKeysetCursor(v, 3) !== null, { message: 'not a cursor this endpoint issued (take nextCursor)' })
+    .optional(),
 });
-export const RegistryExportQuery = RegistryQuery.omit({ page: true, pageSize: true }).extend({ format: z.enum(['csv', 'json']).default('json') });
+export const RegistryExportQuery = RegistryQuery.omit({ page: true, pageSize: true, after: true }).extend({ format: z.enum(['csv', 'json']).default('json') });
 
 export const RemarkSchema = z.object({
   id: z.string(),
@@ -200,6 +208,7 @@ export const DeadlineViewSchema = z.object({
   missedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
 });
+export const DeadlinesPageSchema = deadlinesPageOf(DeadlineViewSchema);
 
 export const ApplicationViewSchema = z.object({
   id: z.uuid(),
@@ -289,7 +298,10 @@ export const RegistryEntrySchema = z.object({
   /** F-28: an early termination — its date and ground category (and number) only, never the confidential detail (F-35). */
   termination: z.object({ terminatedOn: IsoDateSchema, ground: z.string(), groundNumber: z.number().int().nullable() }).nullable(),
 });
-export const RegistryPageSchema = pageOf(RegistryEntrySchema);
+export const RegistryPageSchema = pageOf(RegistryEntrySchema).extend({
+  /** The keyset cursor of the next page (ADR 0048), null on the last. */
+  nextCursor: z.string().nullable(),
+});
 export const CertificateVerificationSchema = RegistryEntrySchema.extend({
   /** Which document the number names: the registration certificate (Annex 2) or an extension certificate (Annex 3). */
   certificate: z.object({ kind: z.enum(['registration', 'extension']), number: z.string(), validFrom: IsoDateSchema, validTo: IsoDateSchema }),

@@ -139,7 +139,8 @@ export class MikroOrmAccelerationReadModel extends AccelerationReadModel {
     return a ? { ...allocationView(a), personSubject: a.personSubject } : null;
   }
   async deadlines(today: IsoDate): Promise<DeadlineView[]> {
-    const rows = await this.uow.reader().find(AllocationSchema, { status: { $in: ['offered', 'vacating'] } }, { limit: 2000 });
+    // Every open one (ADR 0047: no silent cut-off; the caller pages them).
+    const rows = await this.uow.reader().find(AllocationSchema, { status: { $in: ['offered', 'vacating'] } });
     return rows.map((a) =>
       a.status === 'offered'
         ? {

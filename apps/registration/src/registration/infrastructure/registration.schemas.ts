@@ -111,6 +111,17 @@ export const ParticipantSchema = defineEntity({
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
   },
+  // ADR 0048: the public registry's keyset order and its activity-type filter.
+  indexes: [
+    {
+      name: 'registration_participant_registry_idx',
+      expression: `create index "registration_participant_registry_idx" on "registration_participant" ("company_name", "bin", "id") where "listed_on" is not null`,
+    },
+    {
+      name: 'registration_participant_activity_types_idx',
+      expression: `create index "registration_participant_activity_types_idx" on "registration_participant" using gin ("activity_types" jsonb_path_ops)`,
+    },
+  ],
 });
 
 /** The issued certificate of Annex 2: the PDF as issued, and its signature (F-18). */
@@ -168,9 +179,14 @@ export const DeadlineSchema = defineEntity({
     createdAt: p.datetime().columnType('timestamptz'),
   },
   indexes: [
+    // ADR 0047: keyset pages of the open deadlines, all of them and one company's.
     {
-      name: 'registration_deadline_open_due_idx',
-      expression: `create index "registration_deadline_open_due_idx" on "registration_deadline" ("due_at") where "status" = 'open'`,
+      name: 'registration_deadline_open_due_id_idx',
+      expression: `create index "registration_deadline_open_due_id_idx" on "registration_deadline" ("due_at", "id") where "status" = 'open'`,
+    },
+    {
+      name: 'registration_deadline_open_bin_due_idx',
+      expression: `create index "registration_deadline_open_bin_due_idx" on "registration_deadline" ("bin", "due_at", "id") where "status" = 'open'`,
     },
   ],
 });

@@ -117,7 +117,8 @@ export class IntakesQueries {
           { status: 'admitted', contract: null },
         ],
       },
-      { orderBy: { reviewDueOn: 'asc', id: 'asc' }, limit: 1000 },
+      // Every open one (ADR 0047: no silent cut-off; the controller pages them).
+      { orderBy: { reviewDueOn: 'asc', id: 'asc' } },
     );
     const decided = rows.filter((a) => a.status === 'admitted' || a.status === 'rejected');
     const followUps: TrainingDeadlineView[] = decided.flatMap((a) => [

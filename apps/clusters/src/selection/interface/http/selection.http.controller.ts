@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { type Actor, CLUSTER_ORGANISER_ROLES, FUND_STAFF_ROLES } from '@hub/contracts';
+import { type Actor, CLUSTER_ORGANISER_ROLES, DeadlinesPageQuerySchema, FUND_STAFF_ROLES, deadlinesPageOf, pageDeadlines } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { AnnounceRoundCommand } from '../../application/commands/announce-round.js';
 import {
@@ -312,12 +312,15 @@ export class SelectionHttpController {
 
   @Get('deadlines')
   @Endpoint({
-    summary: 'Open deadlines (ADR 0033): compliance checks (C-12), the expert stage (C-13, C-16 … C-18), results publication (C-21), with overdue',
+    summary:
+      'Open deadlines (ADR 0033): compliance checks (C-12), the expert stage (C-13, C-16 … C-18), results publication (C-21), with overdue; one keyset page (limit, after=nextCursor; ADR 0047)',
     tags: ['deadlines'],
     access: [...ORGANISER, ...FUND_STAFF_ROLES],
-    response: z.array(DeadlineViewSchema),
+    query: DeadlinesPageQuerySchema,
+    response: deadlinesPageOf(DeadlineViewSchema),
   })
-  deadlines() {
-    return this.queries.deadlines();
+  async deadlines(@ValidQuery() q: z.infer<typeof DeadlinesPageQuerySchema>) {
+    // ADR 0047: the open steps of the selection rounds (historical, C-1 … C-21) are few: paged in memory, by kind and subject.
+    return pageDeadlines(await this.queries.deadlines(), q, (d) => `${d.kind}:${d.subjectId}`);
   }
 }

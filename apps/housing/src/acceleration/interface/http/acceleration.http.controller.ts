@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { type Actor, FUND_STAFF_ROLES, type Role } from '@hub/contracts';
+import { type Actor, DeadlinesPageQuerySchema, FUND_STAFF_ROLES, type Role, deadlinesPageOf, pageDeadlines } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import {
   AcceptOfferCommand,
@@ -224,13 +224,15 @@ export class AccelerationHttpController {
 
   @Get('deadlines')
   @Endpoint({
-    summary: 'Open deadlines (ADR 0033): offer acceptance (F-62) and vacating (F-61), with overdue',
+    summary: 'Open deadlines (ADR 0033): offer acceptance (F-62) and vacating (F-61), with overdue; one keyset page (limit, after=nextCursor; ADR 0047)',
     tags: ['deadlines'],
     access: [...FUND_STAFF_ROLES],
-    response: z.array(DeadlineViewSchema),
+    query: DeadlinesPageQuerySchema,
+    response: deadlinesPageOf(DeadlineViewSchema),
   })
-  deadlines() {
-    return this.queries.deadlines();
+  async deadlines(@ValidQuery() q: z.infer<typeof DeadlinesPageQuerySchema>) {
+    // ADR 0047: at most one open deadline per bed (offered or vacating): paged in memory.
+    return pageDeadlines(await this.queries.deadlines(), q, (d) => d.subjectId);
   }
 
   @Get('pii-access-log')

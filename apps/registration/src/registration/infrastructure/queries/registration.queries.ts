@@ -2,7 +2,17 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { almatyDate } from '@hub/calendar';
-import { type Actor, APPLICATION_REVIEWER_ROLES, PARTICIPANT_FILE_ROLES, hasAnyRole } from '@hub/contracts';
+import {
+  type Actor,
+  APPLICATION_REVIEWER_ROLES,
+  type DeadlinesPageQuery,
+  PARTICIPANT_FILE_ROLES,
+  decodeDeadlineCursor,
+  decodeKeysetCursor,
+  encodeDeadlineCursor,
+  encodeKeysetCursor,
+  hasAnyRole,
+} from '@hub/contracts';
 import { Clock, NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { assertMayReadApplication } from '../../application/access.js';
@@ -19,6 +29,24 @@ export interface Page<T> {
   page: number;
   pageSize: number;
   total: number;
+}
+
+export type RegistryEntry = ReturnType<RegistrationQueries['registryEntry']>;
+type RegistryFilter = { q?: string | undefined; activityType?: string | undefined; status?: string | undefined };
+
+interface DeadlineRow {
+  id: string;
+  kind: string;
+  rule_id: string;
+  application_id: string;
+  bin: string;
+  started_on: string;
+  due_date: string;
+  due_key: string;
+  status: string;
+  overdue: boolean;
+  missed_at: Date | string | null;
+  closed_at: Date | string | null;
 }
 
 /** Read side of the registration context: views for applicants, the Fund, the Commission and the public (reads the tables directly, no unit of work). */
@@ -179,23 +207,71 @@ export class RegistrationQueries {
     });
   }
 
-  /** The deadline board (admin gateway): every deadline, or only the overdue ones. */
+  /**
+   * The deadlines contract (ADR 0033, paged by ADR 0047): one keyset page in (due moment, id) order —
+   * served by the partial indexes on (due_at, id) and (bin, due_at, id) of the open ones — with the
+   * cursor of each item, the next cursor and the counts of everything the filters select. Nothing is
+   * cut off: the rest is `after=nextCursor` away. F-35: the Fund's participant-file readers see every
+   * deadline; an applicant only its own companies'.
+   */
   async deadlines(
     actor: Actor,
-    q: { overdue?: boolean | undefined; kind?: string | undefined; status?: string | undefined; applicationId?: string | undefined },
+    q: Omit<DeadlinesPageQuery, 'status'> & { kind?: string | undefined; status?: 'open' | 'met' | undefined; applicationId?: string | undefined },
   ) {
-    const where: Record<string, unknown> = {};
-    // F-35: the Fund's participant-file readers see every deadline; an applicant only its own companies'.
-    if (!hasAnyRole(actor, PARTICIPANT_FILE_ROLES)) where['bin'] = { $in: actor.companies.length ? [...actor.companies] : ['-'] };
-    if (q.kind) where['kind'] = q.kind;
-    if (q.applicationId) where['applicationId'] = q.applicationId;
-    if (q.overdue === true) {
-      where['status'] = 'open';
-      where['dueAt'] = { $lt: this.clock.now() };
-    } else if (q.status) where['status'] = q.status;
-    const rows = await this.em().find(DeadlineSchema, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 1000 });
-    const views = rows.map((d) => this.deadlineView(d));
-    return q.overdue === false ? views.filter((v) => !v.overdue) : views;
+    const now = this.clock.now();
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const add = (condition: string, ...values: unknown[]): void => {
+      where.push(condition);
+      params.push(...values);
+    };
+    if (!hasAnyRole(actor, PARTICIPANT_FILE_ROLES)) {
+      const mine = actor.companies.length ? [...actor.companies] : ['-'];
+      add(`bin in (${mine.map(() => '?').join(', ')})`, ...mine);
+    }
+    if (q.bin) add(`bin = ?`, q.bin);
+    if (q.kind) add(`kind = ?`, q.kind);
+    if (q.applicationId) add(`application_id = ?`, q.applicationId);
+    if (q.status) add(`status = ?`, q.status);
+    if (q.dueBefore) add(`due_date <= ?::date`, q.dueBefore);
+    // The SQL twin of Deadline.isOverdue: open and past its due moment.
+    const overdue = `(status = 'open' and due_at < ?::timestamptz)`;
+    if (q.overdue !== undefined) add(q.overdue ? overdue : `not ${overdue}`, now);
+    const filter = where.length ? `where ${where.join(' and ')}` : '';
+    const after = q.after ? decodeDeadlineCursor(q.after) : null;
+    const keyset = after ? `${where.length ? ' and' : 'where'} (due_at, id) > (?::timestamptz, ?::uuid)` : '';
+    const em = this.em();
+    const [counts, rows] = await Promise.all([
+      em.execute<{ total: string; overdue: string }[]>(
+        `select count(*)::text as total, count(*) filter (where ${overdue})::text as overdue from registration_deadline ${filter}`,
+        [now, ...params],
+      ),
+      em.execute<DeadlineRow[]>(
+        `select id, kind, rule_id, application_id, bin, started_on::text as started_on, due_date::text as due_date, status, missed_at, closed_at,
+                to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as due_key, ${overdue} as overdue
+           from registration_deadline ${filter}${keyset} order by due_at, id limit ${q.limit + 1}`,
+        [now, ...params, ...(after ? [after[0], after[1]] : [])],
+      ),
+    ]);
+    const page = rows.slice(0, q.limit).map((r) => ({
+      kind: r.kind as never,
+      ruleId: r.rule_id,
+      applicationId: r.application_id,
+      bin: r.bin,
+      startedOn: r.started_on,
+      dueDate: r.due_date,
+      status: r.status as 'open' | 'met',
+      overdue: r.overdue,
+      missedAt: r.missed_at ? new Date(r.missed_at).toISOString() : null,
+      closedAt: r.closed_at ? new Date(r.closed_at).toISOString() : null,
+      cursor: encodeDeadlineCursor(r.due_key, r.id),
+    }));
+    return {
+      items: page,
+      nextCursor: rows.length > q.limit ? page.at(-1)!.cursor : null,
+      total: Number(counts[0]?.total ?? 0),
+      overdueCount: Number(counts[0]?.overdue ?? 0),
+    };
   }
 
   async translationTasks(status?: 'open' | 'done') {
@@ -235,10 +311,8 @@ export class RegistrationQueries {
     };
   }
 
-  private async registryRows(
-    q: { q?: string | undefined; activityType?: string | undefined; status?: string | undefined },
-    page?: { page: number; pageSize: number },
-  ) {
+  /** The registry's filters as SQL over `registration_participant` (listed ones only, F-19). */
+  private registryWhere(q: RegistryFilter): { where: string[]; params: unknown[] } {
     const where: string[] = ['listed_on is not null'];
     const params: unknown[] = [];
     if (q.q) {
@@ -247,6 +321,7 @@ export class RegistrationQueries {
       params.push(like, `${q.q.replace(/[\\%_]/g, '')}%`, like);
     }
     if (q.activityType) {
+      // Served by the GIN index (jsonb_path_ops) of ADR 0048.
       where.push(`activity_types @> ?::jsonb`);
       params.push(JSON.stringify([{ code: q.activityType }]));
     }
@@ -262,25 +337,69 @@ export class RegistrationQueries {
         params.push(today, today);
       }
     }
+    return { where, params };
+  }
+
+  /**
+   * One page of listed participants in (company name, BIN, id) order — by keyset after `after`
+   * (ADR 0048), else by page number — read as ids through the registry's partial index, then the
+   * page's rows in one more statement. Returns the cursor of the last row when there are more.
+   */
+  private async registrySlice(
+    q: RegistryFilter,
+    slice: { limit: number; after?: string | undefined; offset?: number },
+  ): Promise<{ rows: Participant[]; nextCursor: string | null }> {
     const em = this.em();
-    const [count] = await em.execute<{ n: string }[]>(`select count(*)::text as n from registration_participant where ${where.join(' and ')}`, params);
-    const limit = page ? ` limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}` : ' limit 100000';
-    const ids = await em.execute<{ id: string }[]>(
-      `select id from registration_participant where ${where.join(' and ')} order by company_name, bin${limit}`,
+    const { where, params } = this.registryWhere(q);
+    const after = slice.after ? decodeKeysetCursor(slice.after, 3) : null;
+    if (after) {
+      where.push(`(company_name, bin, id) > (?, ?, ?::uuid)`);
+      params.push(...after);
+    }
+    const offset = !after && slice.offset ? ` offset ${slice.offset}` : '';
+    const keys = await em.execute<{ id: string; company_name: string; bin: string }[]>(
+      `select id, company_name, bin from registration_participant where ${where.join(' and ')} order by company_name, bin, id limit ${slice.limit + 1}${offset}`,
       params,
     );
-    const rows = await em.find(ParticipantSchema, { id: { $in: ids.map((i) => i.id) } });
-    const ordered = ids.map((i) => rows.find((r) => r.id === i.id)!).filter(Boolean);
-    return { rows: ordered, total: Number(count?.n ?? 0) };
+    const page = keys.slice(0, slice.limit);
+    const found = page.length ? await em.find(ParticipantSchema, { id: { $in: page.map((k) => k.id) } }) : [];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const last = page.at(-1);
+    return {
+      rows: page.map((k) => byId.get(k.id)).filter((r): r is Participant => r !== undefined),
+      nextCursor: keys.length > slice.limit && last ? encodeKeysetCursor([last.company_name, last.bin, last.id]) : null,
+    };
   }
 
-  async registry(q: { page: number; pageSize: number; q?: string | undefined; activityType?: string | undefined; status?: string | undefined }) {
-    const { rows, total } = await this.registryRows(q, q);
-    return { items: rows.map((p) => this.registryEntry(p)), page: q.page, pageSize: q.pageSize, total };
+  /** F-19: the public registry, filtered and sorted, one page (by number, or by keyset after `after`), with the total. */
+  async registry(q: RegistryFilter & { page: number; pageSize: number; after?: string | undefined }) {
+    const { where, params } = this.registryWhere(q);
+    const [count, slice] = await Promise.all([
+      this.em().execute<{ n: string }[]>(`select count(*)::text as n from registration_participant where ${where.join(' and ')}`, params),
+      this.registrySlice(q, { limit: q.pageSize, after: q.after, offset: (q.page - 1) * q.pageSize }),
+    ]);
+    return {
+      items: slice.rows.map((p) => this.registryEntry(p)),
+      page: q.page,
+      pageSize: q.pageSize,
+      total: Number(count[0]?.n ?? 0),
+      nextCursor: slice.nextCursor,
+    };
   }
 
-  async registryExport(q: { q?: string | undefined; activityType?: string | undefined; status?: string | undefined }) {
-    return (await this.registryRows(q)).rows.map((p) => this.registryEntry(p));
+  /**
+   * F-19: the whole filtered registry for the export, in batches of entries by keyset (ADR 0048).
+   * Each batch is read with a fresh entity manager, so the export holds one batch at a time —
+   * constant memory, whatever the registry's size.
+   */
+  async *registryExport(q: RegistryFilter, batchSize = 500): AsyncGenerator<RegistryEntry[]> {
+    let after: string | undefined;
+    for (;;) {
+      const slice = await this.registrySlice(q, { limit: batchSize, after });
+      if (slice.rows.length) yield slice.rows.map((p) => this.registryEntry(p));
+      if (!slice.nextCursor) return;
+      after = slice.nextCursor;
+    }
   }
 
   /**

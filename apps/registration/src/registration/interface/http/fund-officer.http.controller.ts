@@ -8,7 +8,7 @@ import {
   ApplicationViewSchema,
   CompleteTranslationBody,
   DeadlinesQuery,
-  DeadlineViewSchema,
+  DeadlinesPageSchema,
   IssueRemarksBody,
   ReviewQueuePageSchema,
   PARTICIPANT_FILE_ROLES,
@@ -53,11 +53,11 @@ export class FundOfficerHttpController {
   @Get('deadlines')
   @Endpoint({
     summary:
-      "The Fund's statutory deadlines (F-12 … F-20); ?overdue=true for the overdue ones (the admin gateway's deadline board, ADR 0033). The Fund's participant-file readers see all; an applicant its own companies' (F-35). Not the authorised-body analyst (outside the Fund, ADR 0033)",
+      "The Fund's statutory deadlines (F-12 … F-20), one keyset page (limit, after=nextCursor; ADR 0047) by due moment; ?overdue=true for the overdue ones (the admin gateway's deadline board, ADR 0033). The Fund's participant-file readers see all; an applicant its own companies' (F-35). Not the authorised-body analyst (outside the Fund, ADR 0033)",
     tags,
     access: ['applicant', ...PARTICIPANT_FILE_ROLES],
     query: DeadlinesQuery,
-    response: z.array(DeadlineViewSchema),
+    response: DeadlinesPageSchema,
   })
   deadlines(@ValidQuery() q: z.infer<typeof DeadlinesQuery>, @CurrentActor() actor: Actor) {
     return this.queries.deadlines(actor, q);

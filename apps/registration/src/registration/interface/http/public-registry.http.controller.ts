@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { CertificateNumberParams, CertificateVerificationSchema, RegistryExportQuery, RegistryPageSchema, RegistryQuery } from '@hub/contracts';
 import { Endpoint, ValidParams, ValidQuery } from '@hub/nest-commons';
-import { RegistrationQueries } from '../../infrastructure/queries/registration.queries.js';
+import { RegistrationQueries, type RegistryEntry } from '../../infrastructure/queries/registration.queries.js';
 import { ActivityTypeCatalogue } from '../../domain/activity-type-catalogue.js';
 
 const tags = ['registry'];
@@ -13,6 +13,54 @@ const csvCell = (v: string): string => {
   const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return `"${safe.replace(/"/g, '""')}"`;
 };
+
+const CSV_HEADER = [
+  'company_name',
+  'bin',
+  'activity_types',
+  'certificate_number',
+  'valid_from',
+  'valid_to',
+  'status',
+  'listed_on',
+  'extension_certificates',
+  'terminated_on',
+  'termination_ground',
+];
+
+const csvLine = (r: RegistryEntry): string =>
+  [
+    r.companyName,
+    r.bin,
+    r.activityTypes.map((t) => `${t.code} ${t.name}`).join('; '),
+    r.certificateNumber,
+    r.validFrom,
+    r.validTo,
+    r.status,
+    r.listedOn,
+    r.extensions.map((x) => `${x.certificateNumber} ${x.validFrom}..${x.validTo}`).join('; '),
+    r.termination?.terminatedOn ?? '',
+    r.termination ? `${r.termination.ground}${r.termination.groundNumber ? ` (F-28(${r.termination.groundNumber}))` : ''}` : '',
+  ]
+    .map(csvCell)
+    .join(',');
+
+/** Writes a chunk; resolves true once the socket can take more, false if the client has gone. */
+function write(res: Response, chunk: string): Promise<boolean> {
+  if (res.destroyed) return Promise.resolve(false);
+  if (res.write(chunk)) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      resolve(ok);
+    };
+    const onDrain = () => done(true);
+    const onClose = () => done(false);
+    res.once('drain', onDrain);
+    res.once('close', onClose);
+  });
+}
 
 /** The public list of participants (F-19) and certificate verification. Never the business plan or anything else confidential (F-35). */
 @Controller()
@@ -37,50 +85,29 @@ export class PublicRegistryHttpController {
     produces: ['text/csv', 'application/json'],
   })
   async export(@ValidQuery() q: z.infer<typeof RegistryExportQuery>, @Res() res: Response): Promise<void> {
-    const rows = await this.queries.registryExport(q);
-    if (q.format === 'json') {
-      res
-        .status(200)
-        .type('application/json')
-        .setHeader('content-disposition', 'attachment; filename="astana-hub-participants.json"')
-        .send(JSON.stringify(rows));
-      return;
-    }
-    const header = [
-      'company_name',
-      'bin',
-      'activity_types',
-      'certificate_number',
-      'valid_from',
-      'valid_to',
-      'status',
-      'listed_on',
-      'extension_certificates',
-      'terminated_on',
-      'termination_ground',
-    ];
-    const lines = rows.map((r) =>
-      [
-        r.companyName,
-        r.bin,
-        r.activityTypes.map((t) => `${t.code} ${t.name}`).join('; '),
-        r.certificateNumber,
-        r.validFrom,
-        r.validTo,
-        r.status,
-        r.listedOn,
-        r.extensions.map((x) => `${x.certificateNumber} ${x.validFrom}..${x.validTo}`).join('; '),
-        r.termination?.terminatedOn ?? '',
-        r.termination ? `${r.termination.ground}${r.termination.groundNumber ? ` (F-28(${r.termination.groundNumber}))` : ''}` : '',
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    // ADR 0048: streamed batch by batch (keyset), waiting for the socket to drain — constant memory.
+    const json = q.format === 'json';
+    const batches = this.queries.registryExport(q);
+    // The first batch is read before the status line: a database that fails now is a proper problem+json.
+    let next = await batches.next();
     res
       .status(200)
-      .type('text/csv; charset=utf-8')
-      .setHeader('content-disposition', 'attachment; filename="astana-hub-participants.csv"')
-      .send(`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`);
+      .type(json ? 'application/json' : 'text/csv; charset=utf-8')
+      .setHeader('content-disposition', `attachment; filename="astana-hub-participants.${json ? 'json' : 'csv'}"`);
+    let written = 0;
+    try {
+      if (!(await write(res, json ? '[' : `\uFEFF${CSV_HEADER.join(',')}\r\n`))) return void (await batches.return(undefined));
+      while (!next.done) {
+        const text = next.value.map((r) => (json ? `${written++ ? ',' : ''}${JSON.stringify(r)}` : `${csvLine(r)}\r\n`)).join('');
+        // The client went away: stop reading the registry.
+        if (!(await write(res, text))) return void (await batches.return(undefined));
+        next = await batches.next();
+      }
+      res.end(json ? ']' : undefined);
+    } catch (e) {
+      // The status line is gone: all that is left is to cut the body so that the client sees it incomplete.
+      res.destroy(e instanceof Error ? e : undefined);
+    }
   }
 
   @Get('registry/certificates/:number')

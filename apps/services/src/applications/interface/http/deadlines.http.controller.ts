@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { z } from 'zod';
-import { type Actor, PARTICIPANT_FILE_ROLES } from '@hub/contracts';
-import { CurrentActor, Endpoint } from '@hub/nest-commons';
+import { type Actor, DeadlinesPageQuerySchema, PARTICIPANT_FILE_ROLES, deadlinesPageOf, pageDeadlines } from '@hub/contracts';
+import { CurrentActor, Endpoint, ValidQuery } from '@hub/nest-commons';
 import { ApplicationsQueries } from '../../application/queries/applications.queries.js';
 import { ReviewDeadlineSchema } from './applications.dto.js';
 
@@ -12,12 +12,15 @@ export class DeadlinesHttpController {
 
   @Get()
   @Endpoint({
-    summary: 'Open deadlines (ADR 0033): application reviews due on a working day (F-51, ADR 0061), with overdue',
+    summary:
+      'Open deadlines (ADR 0033): application reviews due on a working day (F-51, ADR 0061), with overdue; one keyset page (limit, after=nextCursor; ADR 0047)',
     tags: ['deadlines'],
     access: ['applicant', ...PARTICIPANT_FILE_ROLES],
-    response: z.array(ReviewDeadlineSchema),
+    query: DeadlinesPageQuerySchema,
+    response: deadlinesPageOf(ReviewDeadlineSchema),
   })
-  deadlines(@CurrentActor() actor: Actor) {
-    return this.queries.deadlines(actor);
+  async deadlines(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof DeadlinesPageQuerySchema>) {
+    // ADR 0047: the open reviews are few by nature (one per application under review): paged in memory.
+    return pageDeadlines(await this.queries.deadlines(actor), q, (d) => d.subjectId);
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { type Actor, FUND_STAFF_ROLES, TRAINING_FILE_ROLES } from '@hub/contracts';
+import { type Actor, DeadlinesPageQuerySchema, FUND_STAFF_ROLES, TRAINING_FILE_ROLES, deadlinesPageOf, pageDeadlines } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { AnnounceIntakeCommand, FileProviderApplicationCommand } from '../../application/intakes.commands.js';
 import { FixRemarksCommand, IssueRemarksCommand, ReviewCompletenessCommand } from '../../application/review.commands.js';
@@ -187,12 +187,15 @@ export class IntakesHttpController {
 
   @Get('deadlines')
   @Endpoint({
-    summary: 'Open deadlines (ADR 0033): completeness review and remarks (F-68, F-70), fixing remarks (F-71), with overdue',
+    summary:
+      'Open deadlines (ADR 0033): completeness review and remarks (F-68, F-70), fixing remarks (F-71), with overdue; one keyset page (limit, after=nextCursor; ADR 0047)',
     tags: ['deadlines'],
     access: [...FUND_STAFF_ROLES],
-    response: z.array(TrainingDeadlineViewSchema),
+    query: DeadlinesPageQuerySchema,
+    response: deadlinesPageOf(TrainingDeadlineViewSchema),
   })
-  deadlines() {
-    return this.queries.deadlines();
+  async deadlines(@ValidQuery() q: z.infer<typeof DeadlinesPageQuerySchema>) {
+    // ADR 0047: an application has at most two open deadlines (F-74, F-75): paged in memory, by kind and subject.
+    return pageDeadlines(await this.queries.deadlines(), q, (d) => `${d.kind}:${d.subjectId}`);
   }
 }

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, type RegistryPage, body, startHarness } from '../support/registration-harness.js';
+
+/**
+ * Issue #17, ADR 0048: the public registry (F-19) read by keyset — every listed participant reachable
+ * by `nextCursor`, once, in the registry's order — and the export streamed in keyset batches (the
+ * 1 203 participants here span three batches of 500), whole and in the same order. Figures at
+ * 100 000 are the benchmark's (bench/registry.bench.mjs), never a timed test.
+ */
+let h: Harness;
+const N = 1203;
+beforeAll(async () => {
+  h = await startHarness('reg_registry_scale', { start: '2026-11-16T04:00:00Z' });
+  // Bulk SQL in the shape the repository writes (ADR 0041 §5); company names repeat so that the BIN
+  // and the id break ties; some are terminated early, some extended; one in seven is not listed.
+  await h.sql(
+    `insert into registration_participant (id, bin, company_name, address, activity_types, registration_application_id,
+       contract_number, contract_signed_on, term_start, term_end, certificate_number, certificate_issued_on, listed_on,
+       version, created_at, updated_at, valid_to, extensions, ended_on, end_kind, end_ground, end_ground_number)
+     select gen_random_uuid(), lpad((i % 1100)::text, 12, '0'), 'ТОО «Компания ' || (i % 97) || '»', 'Астана, ' || i,
+       jsonb_build_array(jsonb_build_object('code', 'PH-0' || (1 + i % 6), 'name', 'Вид ' || (1 + i % 6), 'works', '[]'::jsonb)),
+       gen_random_uuid(), 'C-' || i, date '2024-01-10', date '2024-01-10', date '2027-01-10', 'AH-S-' || i, date '2024-01-10',
+       case when i % 7 = 0 then null else date '2024-01-12' end, 1, now(), now(), date '2027-01-10', '[]'::jsonb,
+       case when i % 17 = 0 then date '2025-06-01' end, case when i % 17 = 0 then 'early' end,
+       case when i % 17 = 0 then 'participant-request' end, case when i % 17 = 0 then 1 end
+     from generate_series(1, ?::int) i`,
+    [N + Math.floor(N / 6)],
+  );
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+type Page = RegistryPage & { nextCursor: string | null };
+const page = (res: { body: unknown }) => body<Page>(res);
+
+async function walk(query: string): Promise<{ entries: Page['items']; pages: number; totals: Set<number> }> {
+  const entries: Page['items'] = [];
+  const totals = new Set<number>();
+  let after: string | null = null;
+  let pages = 0;
+  do {
+    const res = await h.http().get(`/registry?${query}${after ? `&after=${after}` : ''}`);
+    expect(res.status).toBe(200);
+    entries.push(...page(res).items);
+    totals.add(page(res).total);
+    after = page(res).nextCursor;
+    pages += 1;
+  } while (after);
+  return { entries, pages, totals };
+}
+
+const listedInOrder = (where = '') =>
+  h.sql<{ certificate_number: string }>(
+    `select certificate_number from registration_participant where listed_on is not null ${where} order by company_name, bin, id`,
+  );
+
+describe('the public registry at scale (ADR 0048)', () => {
+  it('F-19: walking nextCursor reaches every listed participant once, in (company name, BIN, id) order; the first keyset page is page 1', async () => {
+    const expected = (await listedInOrder()).map((r) => r.certificate_number);
+    expect(expected.length).toBeGreaterThanOrEqual(N);
+    const all = await walk('pageSize=200');
+    expect(all.entries.map((e) => e.certificateNumber)).toEqual(expected);
+    expect(all.pages).toBe(Math.ceil(expected.length / 200));
+    expect([...all.totals]).toEqual([expected.length]);
+    const first = await h.http().get('/registry?pageSize=200&page=1');
+    const second = await h.http().get('/registry?pageSize=200&page=2');
+    expect(page(first).items.map((e) => e.certificateNumber)).toEqual(expected.slice(0, 200));
+    const afterFirst = await h.http().get(`/registry?pageSize=200&after=${page(first).nextCursor}`);
+    expect(page(afterFirst).items.map((e) => e.certificateNumber)).toEqual(page(second).items.map((e) => e.certificateNumber));
+  });
+
+  it('F-19: a filter (activity type through its GIN index, status) selects before paging; the total follows it', async () => {
+    const expected = (await listedInOrder(`and activity_types @> '[{"code":"PH-03"}]'::jsonb`)).map((r) => r.certificate_number);
+    const filtered = await walk('pageSize=50&activityType=PH-03');
+    expect(filtered.entries.map((e) => e.certificateNumber)).toEqual(expected);
+    expect([...filtered.totals]).toEqual([expected.length]);
+    const terminated = await walk('pageSize=30&status=terminated');
+    expect(terminated.entries.length).toBeGreaterThan(30);
+    expect(terminated.entries.every((e) => e.status === 'terminated' && e.termination !== null)).toBe(true);
+  });
+
+  it('F-19: the CSV and JSON exports are streamed in keyset batches: every listed participant once, in order, with the header first', async () => {
+    const expected = (await listedInOrder()).map((r) => r.certificate_number);
+    const csv = await h.http().get('/registry/export?format=csv').buffer(true);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines.at(-1)).toBe(''); // ends with a line break
+    expect(lines[0]).toMatch(/^company_name,bin,activity_types,certificate_number,/);
+    const certificates = lines.slice(1, -1).map((l) => /^"[^"]*","\d{12}","[^"]*","([^"]+)"/.exec(l)?.[1]);
+    expect(certificates).toEqual(expected);
+    const json = await h.http().get('/registry/export?format=json');
+    expect(json.status).toBe(200);
+    expect((JSON.parse(json.text) as { certificateNumber: string }[]).map((e) => e.certificateNumber)).toEqual(expected);
+  });
+
+  it('a cursor the registry did not issue is bad input naming the field', async () => {
+    const res = await h.http().get('/registry?after=bm9wZQ');
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toMatch(/query\.after/);
+  });
+});
