@@ -199,12 +199,12 @@ describe('the Independent Commission (F-69, F-72), the quotas (F-73), the notice
   });
 
   it('F-74, F-75: notice and contract deadlines are on GET /deadlines; the notice is sent; a contract for a rejected application is 409; missed deadlines are marked by the durable timers', async () => {
-    const board = json<{ subjectId: string; ruleId: string; dueDate: string }[]>(
+    const board = json<{ items: { subjectId: string; ruleId: string; dueDate: string }[] }>(
       await h
         .http()
         .get('/deadlines')
         .set(auth(await officer())),
-    );
+    ).items;
     const mine = board
       .filter((d) => [A.id, B.id, C.id].includes(d.subjectId))
       .map((d) => `${d.subjectId === A.id ? 'A' : d.subjectId === B.id ? 'B' : 'C'} ${d.ruleId} ${d.dueDate}`);

@@ -69,12 +69,12 @@ const view = async (id: string) =>
       .set(auth(await officer())),
   );
 const onBoard = async (id: string) =>
-  json<{ subjectId: string; ruleId: string }[]>(
+  json<{ items: { subjectId: string; ruleId: string }[] }>(
     await h
       .http()
       .get('/deadlines')
       .set(auth(await officer())),
-  ).some((d) => d.subjectId === id && d.ruleId === 'F-74');
+  ).items.some((d) => d.subjectId === id && d.ruleId === 'F-74');
 
 /** Three applications of one intake, admitted by a full Commission (everyone votes admit) on Monday 16 November 2026: F-74 due 23 November. */
 async function decided(): Promise<{ id: string; bin: string; sourceEventId: string }[]> {

@@ -145,12 +145,12 @@ describe('F-70, F-71 remarks on the real database with durable working-day timer
       issuedOn: '2026-11-16',
       fixDueOn: '2026-11-30',
     });
-    const board = json<{ subjectId: string; ruleId: string; kind: string; dueDate: string }[]>(
+    const board = json<{ items: { subjectId: string; ruleId: string; kind: string; dueDate: string }[] }>(
       await h
         .http()
         .get('/deadlines')
         .set(auth(await officer())),
-    );
+    ).items;
     expect(board.find((d) => d.subjectId === id)).toMatchObject({ kind: 'remarks-fix', ruleId: 'F-71', dueDate: '2026-11-30' });
     const fix = await h
       .http()
