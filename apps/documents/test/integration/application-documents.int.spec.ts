@@ -2,8 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationSubmittedV1, type EventEnvelope, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { sampleFiles } from '@hub/object-storage';
-import { type DocumentJson, type Harness, type UploadJson, auth, deliver, json, newBin, putBytes, startHarness } from '../support/documents-harness.js';
+import { type DocumentJson, type Harness, auth, deliver, json, newBin, startHarness, verifiedUpload } from '../support/documents-harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -16,26 +15,7 @@ afterAll(async () => {
 const applicant = (bin: string) => h.token(['applicant'], [bin]);
 
 /** A verified upload of the company (start → PUT → complete). */
-async function verified(bin: string, kind: string): Promise<string> {
-  const pdf = sampleFiles.pdf(`${kind} of ${bin}`);
-  const started = await h
-    .http()
-    .post('/documents/uploads')
-    .set(auth(await applicant(bin)))
-    .send({ ownerBin: bin, kind, fileName: 'proof.pdf', size: pdf.byteLength });
-  expect(started.status, JSON.stringify(started.body)).toBe(201);
-  const { document, upload } = json<UploadJson>(started);
-  expect(await putBytes(upload, pdf)).toBe(200);
-  expect(
-    (
-      await h
-        .http()
-        .post(`/documents/${document.id}/complete`)
-        .set(auth(await applicant(bin)))
-    ).status,
-  ).toBe(200);
-  return document.id;
-}
+const verified = (bin: string, kind: string): Promise<string> => verifiedUpload(h, bin, kind, 'proof.pdf');
 
 const submitted = (bin: string, documentIds: string[], applicationId: string = uuidv7()): EventEnvelope<PayloadOf<typeof ApplicationSubmittedV1>> => ({
   id: uuidv7(),

@@ -8,22 +8,10 @@ import {
   TrainingProviderApplicationFiledV1,
 } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { sampleFiles } from '@hub/object-storage';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/participation-events.consumer.js';
 import { CLUSTERS_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/clusters-events.consumer.js';
 import { TRAINING_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/training-events.consumer.js';
-import {
-  type DocumentJson,
-  type Harness,
-  type UploadJson,
-  auth,
-  deliverTo,
-  envelopeOf,
-  json,
-  newBin,
-  putBytes,
-  startHarness,
-} from '../support/documents-harness.js';
+import { type DocumentJson, type Harness, auth, deliverTo, envelopeOf, json, newBin, startHarness, verifiedUpload } from '../support/documents-harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -36,26 +24,7 @@ afterAll(async () => {
 const applicant = (bin: string) => h.token(['applicant'], [bin]);
 
 /** A verified upload of the company (start → PUT → complete). */
-async function verified(bin: string, kind: string): Promise<string> {
-  const pdf = sampleFiles.pdf(`${kind} of ${bin} ${uuidv7()}`);
-  const started = await h
-    .http()
-    .post('/documents/uploads')
-    .set(auth(await applicant(bin)))
-    .send({ ownerBin: bin, kind, fileName: `${kind}.pdf`, size: pdf.byteLength });
-  expect(started.status, JSON.stringify(started.body)).toBe(201);
-  const { document, upload } = json<UploadJson>(started);
-  expect(await putBytes(upload, pdf)).toBe(200);
-  expect(
-    (
-      await h
-        .http()
-        .post(`/documents/${document.id}/complete`)
-        .set(auth(await applicant(bin)))
-    ).status,
-  ).toBe(200);
-  return document.id;
-}
+const verified = (bin: string, kind: string): Promise<string> => verifiedUpload(h, bin, kind);
 const documentOf = async (bin: string, id: string) =>
   json<DocumentJson>(
     await h

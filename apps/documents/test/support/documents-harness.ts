@@ -4,7 +4,7 @@ import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hu
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
 import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
-import { S3ObjectStorage, sha256Hex } from '@hub/object-storage';
+import { S3ObjectStorage, sampleFiles, sha256Hex } from '@hub/object-storage';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { documentsPlatform } from '../../src/app.module.js';
 import { documentsOrmConfig } from '../../src/mikro-orm.config.js';
@@ -247,4 +247,18 @@ export class S3Outage {
     for (const s of this.sockets) s.destroy();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
   }
+}
+
+/** A verified upload of the company (start → PUT → complete), through the API; its content is unique per call. */
+export async function verifiedUpload(h: Harness, bin: string, kind: string, fileName = `${kind}.pdf`): Promise<string> {
+  const token = await h.token(['applicant'], [bin]);
+  const pdf = sampleFiles.pdf(`${kind} of ${bin} ${uuidv7()}`);
+  const started = await h.http().post('/documents/uploads').set(auth(token)).send({ ownerBin: bin, kind, fileName, size: pdf.byteLength });
+  if (started.status !== 201) throw new Error(`upload start answered ${started.status}: ${JSON.stringify(started.body)}`);
+  const { document, upload } = json<UploadJson>(started);
+  const put = await putBytes(upload, pdf);
+  if (put !== 200) throw new Error(`upload PUT answered ${put}`);
+  const completed = await h.http().post(`/documents/${document.id}/complete`).set(auth(token));
+  if (completed.status !== 200) throw new Error(`upload complete answered ${completed.status}: ${JSON.stringify(completed.body)}`);
+  return document.id;
 }
