@@ -1,8 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { HubPlatformModule } from '@hub/nest-commons';
+import { HubPlatformModule, knownDocumentsConsumer } from '@hub/nest-commons';
 import { RegistrationIntegrationEvents } from './registration/application/registration.integration-events.js';
 import { DeadlineDueTimerHandler } from './registration/application/timers/deadline-due.timer-handler.js';
-import { DOCUMENTS_EVENTS_CONSUMER } from './registration/interface/kafka/documents-events.consumer.js';
 import { NOTIFICATIONS_EVENTS_CONSUMER } from './registration/interface/kafka/notifications-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './registration/interface/kafka/participation-events.consumer.js';
 import { RegistrationModule } from './registration/registration.module.js';
@@ -21,7 +20,7 @@ export function registrationPlatform(env?: Record<string, string | undefined>): 
     eventMapper: RegistrationIntegrationEvents,
     // Participation's facts the registry follows (F-19, F-25, F-27, F-28), and notifications' proof
     // of delivery that closes the F-17 deadline, and documents' verified uploads (issue #10) — each once through the inbox.
-    consumers: [PARTICIPATION_EVENTS_CONSUMER, NOTIFICATIONS_EVENTS_CONSUMER, DOCUMENTS_EVENTS_CONSUMER],
+    consumers: [PARTICIPATION_EVENTS_CONSUMER, NOTIFICATIONS_EVENTS_CONSUMER, knownDocumentsConsumer('registration')],
     ...(env ? { env } : {}),
   });
 }

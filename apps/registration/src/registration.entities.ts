@@ -1,9 +1,9 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { knownDocumentSchema } from '@hub/nest-commons';
 import {
   ApplicationSchema,
   DeadlineSchema,
   IssuedCertificateSchema,
-  KnownDocumentSchema,
   ParticipantSchema,
   TranslationTaskSchema,
 } from './registration/infrastructure/registration.schemas.js';
@@ -15,5 +15,6 @@ export const registrationEntities: EntitySchema[] = [
   IssuedCertificateSchema,
   DeadlineSchema,
   TranslationTaskSchema,
-  KnownDocumentSchema,
+  // Issue #10 (ADR 0049): the verified uploads an application may refer to, the shared local copy.
+  knownDocumentSchema('registration_document'),
 ];

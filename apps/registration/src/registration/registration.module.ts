@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { HUB_CONFIG } from '@hub/nest-commons';
+import { HUB_CONFIG, KnownDocumentsModule } from '@hub/nest-commons';
 import type { RegistrationConfig } from '../config.js';
 import { CastVoteHandler } from './application/commands/cast-vote/cast-vote.handler.js';
 import { CompleteTranslationHandler } from './application/commands/complete-translation/complete-translation.handler.js';
@@ -18,7 +18,6 @@ import { SubmitApplicationHandler } from './application/commands/submit-applicat
 import { DeadlineBook } from './application/deadline-book.js';
 import { DocumentReferences } from './application/document-references.js';
 import { EligibilityCheck } from './application/eligibility-check.js';
-import { KnownDocuments } from './application/ports/known-documents.js';
 import { ApplicationRepository } from './application/ports/application.repository.js';
 import { CertificateRenderer, CertificateSigner, IssuedCertificates } from './application/ports/certificate.ports.js';
 import { DeadlinePolicy } from './application/ports/deadline-policy.port.js';
@@ -39,7 +38,6 @@ import {
   MikroOrmApplicationRepository,
   MikroOrmDeadlineRepository,
   MikroOrmIssuedCertificates,
-  MikroOrmKnownDocuments,
   MikroOrmParticipantRepository,
   MikroOrmTranslationTaskRepository,
   PostgresNumberSequences,
@@ -75,6 +73,8 @@ export const REGISTRATION_COMMAND_HANDLERS = [
  */
 @Global()
 @Module({
+  // Issue #10 (ADR 0049): the verified uploads an application refers to, one local copy shared by every context.
+  imports: [KnownDocumentsModule],
   controllers: [ApplicantHttpController, FundOfficerHttpController, CommissionHttpController, PublicRegistryHttpController, ParticipantHttpController],
   providers: [
     {
@@ -93,7 +93,6 @@ export const REGISTRATION_COMMAND_HANDLERS = [
     { provide: CertificateSigner, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig) => new LocalCertificateSigner(c.REGISTRATION_SIGNING_KEY_FILE) },
     { provide: ApplicationRepository, useClass: MikroOrmApplicationRepository },
     { provide: ParticipantRepository, useClass: MikroOrmParticipantRepository },
-    { provide: KnownDocuments, useClass: MikroOrmKnownDocuments },
     { provide: DeadlineRepository, useClass: MikroOrmDeadlineRepository },
     { provide: TranslationTaskRepository, useClass: MikroOrmTranslationTaskRepository },
     { provide: IssuedCertificates, useClass: MikroOrmIssuedCertificates },
@@ -105,6 +104,6 @@ export const REGISTRATION_COMMAND_HANDLERS = [
     RegistrationMetrics,
     ...REGISTRATION_COMMAND_HANDLERS,
   ],
-  exports: [DeadlineRepository, DeadlineBook, ApplicationRepository, KnownDocuments, ParticipantRepository, RegistrationQueries, ActivityTypeCatalogue],
+  exports: [DeadlineRepository, DeadlineBook, ApplicationRepository, ParticipantRepository, RegistrationQueries, ActivityTypeCatalogue],
 })
 export class RegistrationModule {}

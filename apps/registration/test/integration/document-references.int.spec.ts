@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, actorsFor, auth, completeDraft, deliverDocuments, documentVerified, problem, startHarness } from '../support/registration-harness.js';
+import {
+  type Harness,
+  actorsFor,
+  auth,
+  completeDraft,
+  deliverDocuments,
+  documentAttached,
+  documentVerified,
+  problem,
+  startHarness,
+} from '../support/registration-harness.js';
 
 /**
  * Issue #10 (ADR 0045): an application refers to the company's uploads in the documents context by
@@ -83,6 +93,31 @@ describe('F-9(2), F-9(3): documents by id (issue #10)', () => {
         message: 'F-9(3): the document is a passport-copy, a place-of-business-proof is required',
       }),
     ]);
+  });
+
+  it('F-9(2): a document already attached to something else is refused (immutable once attached, ADR 0049); the application it belongs to may file it again', async () => {
+    const a = await actorsFor(h);
+    const tax = documentVerified(a.bin, 'tax-debt-certificate');
+    expect(await deliverDocuments(h, tax)).toBe('handled');
+    const elsewhere = 'participation/information-request/0194f3a0-0000-7000-8000-0000000000aa';
+    expect(await deliverDocuments(h, documentAttached(tax, elsewhere), '1')).toBe('handled');
+    const id = await draftWith(a, { tax: tax.payload.documentId });
+    const refused = await h.http().post(`/applications/${id}/submit`).set(auth(a.applicant));
+    expect(refused.status).toBe(422);
+    expect(problem(refused).errors).toEqual([expect.objectContaining({ field: 'taxCertificate.documentId', code: 'document-attached-elsewhere' })]);
+    expect(problem(refused).errors[0]!.message).toContain(elsewhere);
+    expect(await statusOf(a, id)).toBe('draft');
+
+    const mine = documentVerified(a.bin, 'tax-debt-certificate');
+    expect(await deliverDocuments(h, mine, '2')).toBe('handled');
+    expect(await deliverDocuments(h, documentAttached(mine, `registration/application/${id}`), '3')).toBe('handled');
+    await h
+      .http()
+      .patch(`/applications/${id}`)
+      .set(auth(a.applicant))
+      .send({ taxCertificate: { ...completeDraft().taxCertificate, documentId: mine.payload.documentId } });
+    const filed = await h.http().post(`/applications/${id}/submit`).set(auth(a.applicant));
+    expect(filed.status, JSON.stringify(filed.body)).toBe(200);
   });
 
   it('F-9(3): a proof of the place of business with neither a document nor a reference is a 400 naming placeOfBusiness.documentId', async () => {

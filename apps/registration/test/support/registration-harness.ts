@@ -12,15 +12,22 @@ import type {
   ReviewQueuePageSchema,
   TranslationTaskSchema,
 } from '@hub/contracts';
-import { DocumentVerifiedV1, type EventEnvelope, NoticeDeliveredV1, ParticipationExtendedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
+import {
+  DocumentAttachedV1,
+  DocumentVerifiedV1,
+  type EventEnvelope,
+  NoticeDeliveredV1,
+  ParticipationExtendedV1,
+  ParticipationTerminatedV1,
+  type PayloadOf,
+} from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { type ConsumerSpec, EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp } from '@hub/nest-commons';
+import { type ConsumerSpec, EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp, knownDocumentsConsumer } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { registrationPlatform } from '../../src/app.module.js';
 import { cleanDeclaration, sampleBusinessPlan, samplePlaceOfBusiness } from '../../src/cli/sample-data.js';
 import { registrationOrmConfig } from '../../src/mikro-orm.config.js';
-import { DOCUMENTS_EVENTS_CONSUMER } from '../../src/registration/interface/kafka/documents-events.consumer.js';
 import { NOTIFICATIONS_EVENTS_CONSUMER } from '../../src/registration/interface/kafka/notifications-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/registration/interface/kafka/participation-events.consumer.js';
 import { RegistrationModule } from '../../src/registration/registration.module.js';
@@ -212,7 +219,7 @@ export const deliverNotifications = (h: Harness, envelope: EventEnvelope, offset
 
 /** documents' events, through the app's consumer of them. */
 export const deliverDocuments = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  deliverTo(h, DOCUMENTS_EVENTS_CONSUMER, envelope, offset);
+  deliverTo(h, knownDocumentsConsumer('registration'), envelope, offset);
 
 /** documents.document-verified v1 as documents publishes it. */
 export function documentVerified(bin: string, kind: string): EventEnvelope<PayloadOf<typeof DocumentVerifiedV1>> {
@@ -229,6 +236,15 @@ export function documentVerified(bin: string, kind: string): EventEnvelope<Paylo
     mediaType: 'application/pdf',
     verifiedAt: '2026-11-16T03:30:00.000Z',
   });
+}
+
+/** documents.document-attached v1 as documents publishes it: `verified` now belongs to `attachedTo`. */
+export function documentAttached(
+  verified: EventEnvelope<PayloadOf<typeof DocumentVerifiedV1>>,
+  attachedTo: string,
+): EventEnvelope<PayloadOf<typeof DocumentAttachedV1>> {
+  const { documentId, bin, kind, sha256 } = verified.payload;
+  return envelopeOf(DocumentAttachedV1.type, documentId, { documentId, bin, kind, sha256, attachedTo, attachedAt: '2026-11-16T03:40:00.000Z' });
 }
 
 /** notifications.notice-delivered v1 as notifications publishes it: the F-17 decision notice by e-mail unless overridden. */

@@ -6,17 +6,15 @@ import { OPEN_STATUSES, type ApplicationKind } from '../domain/application-statu
 import type { Deadline } from '../domain/deadline.aggregate.js';
 import type { DeadlineKind } from '../domain/deadline-kind.js';
 import type { IssuedCertificate } from '../domain/issued-certificate.js';
-import type { KnownDocument } from '../domain/known-document.js';
 import type { Participant } from '../domain/participant.aggregate.js';
 import type { TranslationTask } from '../domain/translation-task.aggregate.js';
 import { ApplicationRepository } from '../application/ports/application.repository.js';
 import { IssuedCertificates } from '../application/ports/certificate.ports.js';
 import { DeadlineRepository } from '../application/ports/deadline.repository.js';
-import { KnownDocuments } from '../application/ports/known-documents.js';
 import { NumberSequences } from '../application/ports/numbering.port.js';
 import { ParticipantRepository } from '../application/ports/participant.repository.js';
 import { TranslationTaskRepository } from '../application/ports/translation-task.repository.js';
-import { ApplicationSchema, DeadlineSchema, KnownDocumentSchema, ParticipantSchema, TranslationTaskSchema } from './registration.schemas.js';
+import { ApplicationSchema, DeadlineSchema, ParticipantSchema, TranslationTaskSchema } from './registration.schemas.js';
 
 /**
  * The repositories on MikroORM (ADR 0035 §4): each works on the current unit of work's
@@ -118,21 +116,5 @@ export class PostgresNumberSequences extends NumberSequences {
     const name = sequence === 'certificate' ? 'registration_certificate_seq' : 'registration_protocol_seq';
     const [row] = await this.uow.em().execute<{ n: string }[]>(`select nextval('${name}')::text as n`);
     return Number(row!.n);
-  }
-}
-
-@Injectable()
-export class MikroOrmKnownDocuments extends KnownDocuments {
-  constructor(private readonly uow: UnitOfWork) {
-    super();
-  }
-  findMany(ids: readonly string[]): Promise<KnownDocument[]> {
-    return this.uow.em().find(KnownDocumentSchema, { id: { $in: [...ids] } });
-  }
-  find(id: string): Promise<KnownDocument | null> {
-    return this.uow.em().findOne(KnownDocumentSchema, { id });
-  }
-  add(document: KnownDocument): void {
-    this.uow.em().persist(document);
   }
 }

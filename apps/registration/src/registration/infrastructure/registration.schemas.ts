@@ -14,7 +14,6 @@ import { Deadline } from '../domain/deadline.aggregate.js';
 import type { EligibilityDeclaration, TaxCertificate } from '../domain/eligibility/eligibility-rule.js';
 import type { EligibilityEvaluation } from '../domain/eligibility/eligibility-rule-set.js';
 import { IssuedCertificate, type StoredSignature } from '../domain/issued-certificate.js';
-import { KnownDocument } from '../domain/known-document.js';
 import { Participant, type ParticipantExtension } from '../domain/participant.aggregate.js';
 import type { DescribedActivityType } from '../domain/registration.events.js';
 import { TranslationTask } from '../domain/translation-task.aggregate.js';
@@ -140,21 +139,6 @@ export const IssuedCertificateSchema = defineEntity({
     sha256: p.string().length(64),
     signature: p.json<StoredSignature>().columnType('jsonb'),
     createdAt: p.datetime().columnType('timestamptz'),
-  },
-});
-
-/** Issue #10: the documents verified in the documents context (a local copy from its events). */
-export const KnownDocumentSchema = defineEntity({
-  class: KnownDocument,
-  className: 'RegistrationKnownDocument',
-  tableName: 'registration_document',
-  properties: {
-    id: p.uuid().primary(),
-    bin: p.string().length(12),
-    kind: p.string().length(60),
-    sha256: p.string().length(64),
-    verifiedAt: p.datetime().columnType('timestamptz'),
-    recordedAt: p.datetime().columnType('timestamptz'),
   },
 });
 
