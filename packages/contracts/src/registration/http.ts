@@ -283,6 +283,15 @@ export const ReviewQueueItemSchema = ApplicationSummarySchema.extend({
 });
 export const ReviewQueuePageSchema = pageOf(ReviewQueueItemSchema);
 
+/** F-13, F-15, F-20: an application before the Commission, its decision deadline and the votes recorded so far. */
+export const CommissionAgendaItemSchema = ApplicationSummarySchema.extend({
+  ruleId: z.string(),
+  dueDate: IsoDateSchema.nullable(),
+  overdue: z.boolean(),
+  votes: z.number().int(),
+});
+export const CommissionAgendaSchema = z.array(CommissionAgendaItemSchema);
+
 export const RegistryEntrySchema = z.object({
   companyName: z.string(),
   bin: BinSchema,

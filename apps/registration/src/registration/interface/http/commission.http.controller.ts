@@ -1,7 +1,15 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { z } from 'zod';
-import { type Actor, APPLICATION_REVIEWER_ROLES, ApplicationIdParams, ApplicationViewSchema, CastVoteBody, RecordDecisionBody } from '@hub/contracts';
+import {
+  type Actor,
+  APPLICATION_REVIEWER_ROLES,
+  ApplicationIdParams,
+  ApplicationViewSchema,
+  CastVoteBody,
+  CommissionAgendaSchema,
+  RecordDecisionBody,
+} from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams } from '@hub/nest-commons';
 import { CastVoteCommand } from '../../application/commands/cast-vote/cast-vote.handler.js';
 import { RecordDecisionCommand } from '../../application/commands/record-decision/record-decision.handler.js';
@@ -19,7 +27,12 @@ export class CommissionHttpController {
   ) {}
 
   @Get('commission/agenda')
-  @Endpoint({ summary: 'Applications before the Commission, with their decision deadlines (F-15, F-20)', tags, access: APPLICATION_REVIEWER_ROLES })
+  @Endpoint({
+    summary: 'Applications before the Commission, with their decision deadlines (F-15, F-20)',
+    tags,
+    access: APPLICATION_REVIEWER_ROLES,
+    response: CommissionAgendaSchema,
+  })
   agenda() {
     return this.queries.commissionAgenda();
   }
