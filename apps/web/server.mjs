@@ -4,7 +4,7 @@
 // origin), and answers /config.json with the runtime configuration (which identity provider, which
 // client id), so one build runs anywhere. No framework: node:http, node:zlib.
 //
-//   PORT=3000 HUB_WEB_GATEWAY_URL=http://127.0.0.1:3100 HUB_WEB_ISSUER_URL=http://127.0.0.1:4000 node server.mjs
+//   PORT=3000 HUB_WEB_GATEWAY_URL=http://127.0.0.1:3100 HUB_WEB_ISSUER_URL=http://127.0.0.1:4000 HUB_WEB_UPLOAD_ORIGINS=http://127.0.0.1:9090 node server.mjs
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -16,6 +16,12 @@ const host = process.env.HOST ?? '127.0.0.1';
 const gateway = new URL(process.env.HUB_WEB_GATEWAY_URL ?? 'http://127.0.0.1:3100');
 const issuer = (process.env.HUB_WEB_ISSUER_URL ?? process.env.HUB_AUTH_ISSUER ?? 'http://127.0.0.1:4000').replace(/\/+$/, '');
 const clientId = process.env.HUB_WEB_CLIENT_ID ?? 'hub-web';
+// Where the browser PUTs an upload (issue #10, ADR 0045): the object store's public origin(s) of the
+// documents context's presigned URLs; the store's CORS rule must admit this origin's PUT.
+const uploadOrigins = (process.env.HUB_WEB_UPLOAD_ORIGINS ?? '')
+  .split(/[\s,]+/)
+  .filter(Boolean)
+  .map((u) => new URL(u).origin);
 const root = resolve(import.meta.dirname, 'dist');
 if (!existsSync(join(root, 'index.html'))) {
   process.stderr.write(`web: ${root}/index.html is missing — build first (pnpm --filter @hub/web build)\n`);
@@ -40,7 +46,7 @@ const security = {
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
   // Mantine sets style attributes (style-src 'unsafe-inline'); no inline script; the token endpoint is the issuer's.
-  'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ${issuer}; form-action 'self' ${issuer}; frame-ancestors 'none'; base-uri 'none'`,
+  'content-security-policy': `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ${[issuer, ...uploadOrigins].join(' ')}; form-action 'self' ${issuer}; frame-ancestors 'none'; base-uri 'none'`,
 };
 const config = JSON.stringify({ issuer, clientId });
 const gzCache = new Map();

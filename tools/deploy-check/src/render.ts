@@ -111,6 +111,8 @@ function configOf(app: AppFacts, all: readonly AppFacts[], o: Overlay): Record<s
       HUB_WEB_ISSUER_URL: o.web.publicIssuerUrl,
       HUB_WEB_CLIENT_ID: o.web.clientId,
       HUB_AUTH_ISSUER: o.auth.issuer,
+      // ADR 0045: the browser PUTs uploads to the store's public endpoint (the page's connect-src)
+      HUB_WEB_UPLOAD_ORIGINS: o.documents.s3PublicEndpoint,
     };
   }
   const c: Record<string, string> = {

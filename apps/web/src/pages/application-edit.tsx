@@ -7,6 +7,7 @@ import { useApi } from '../api/api-context';
 import { ApiError, fieldErrors, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { CheckField, FormContext, type FormApi, MoneyField, TextField, useForm } from '../forms/fields';
+import { DocumentField } from '../forms/document-field';
 import { type FormObject, type FormValue, contractIssues, fromApplication, getPath, setPath, toBody } from '../forms/form-state';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
@@ -184,7 +185,7 @@ function ApplicationEditor() {
         <Paper withBorder p="md" radius="md">
           {step === 0 && <CompanyStep />}
           {step === 1 && <ActivityStep types={types.data ?? []} loading={types.isPending} locale={locale} />}
-          {step === 2 && <DocumentsStep />}
+          {step === 2 && <DocumentsStep bin={app.data.bin} />}
           {step === 3 && <ProjectsStep types={types.data ?? []} locale={locale} />}
           {step === 4 && <PlanStep />}
           {step === 5 && <ReviewStep errorCount={errorCount} />}
@@ -320,7 +321,7 @@ function ActivityStep({ types, loading, locale }: { types: ActivityType[]; loadi
   );
 }
 
-function DocumentsStep() {
+function DocumentsStep({ bin }: { bin: string }) {
   const t = useT();
   return (
     <Stack>
@@ -333,15 +334,14 @@ function DocumentsStep() {
         <TextField path="taxCertificate.issuedOn" label="form.tax.issuedOn" type="date" required />
         <MoneyField path="taxCertificate.debtTiyn" label="form.tax.debt" required />
       </SimpleGrid>
+      <DocumentField path="taxCertificate.documentId" kind="tax-debt-certificate" bin={bin} label="form.tax.document" />
       <Title order={3} size="h4" mt="md">
         {t('form.place.title')}
       </Title>
       <SectionError path="placeOfBusiness" />
       <TextField path="placeOfBusiness.address" label="form.place.address" area required />
-      <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextField path="placeOfBusiness.proofKind" label="form.place.proofKind" description="form.place.proofKind.hint" required />
-        <TextField path="placeOfBusiness.documentRef" label="form.place.documentRef" required />
-      </SimpleGrid>
+      <TextField path="placeOfBusiness.proofKind" label="form.place.proofKind" description="form.place.proofKind.hint" required />
+      <DocumentField path="placeOfBusiness.documentId" kind="place-of-business-proof" bin={bin} label="form.place.document" required />
     </Stack>
   );
 }

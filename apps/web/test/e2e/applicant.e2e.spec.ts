@@ -1,5 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
 import { makeBin } from '@hub/identifiers';
+import { sampleFiles } from '@hub/object-storage';
 import { SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
 
 // The applicant's and the participant's screens (issue #11) against the real gateway and apps:
@@ -10,6 +11,13 @@ import { SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, sign
 // Every state-changing call carries an Idempotency-Key (ADR 0038), checked on the wire.
 
 const field = (page: Page, path: string) => page.getByTestId(`field-${path}`);
+
+/** Chooses a file for a document field as a person does: the button opens the file chooser. */
+async function upload(page: Page, path: string, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await field(page, path).click();
+  await (await chooser).setFiles(file);
+}
 
 /** Records the Idempotency-Key of every state-changing call the page makes to /api. */
 function watchKeys(page: Page): { method: string; url: string; key: string | null }[] {
@@ -65,7 +73,26 @@ test('F-8, F-9, F-14, Annex 1, ADR 0038: an applicant fills the multi-step appli
   await field(page, 'taxCertificate.debtTiyn').fill('0');
   await field(page, 'placeOfBusiness.address').fill('Astana, Mangilik El 55/20, office 301');
   await field(page, 'placeOfBusiness.proofKind').fill('Lease agreement');
-  await field(page, 'placeOfBusiness.documentRef').fill('No. 17 of 01.11.2026');
+  // issue #10: the files go to the object store by presigned PUT and are checked by the server;
+  // a file that is not what its name says is refused on its field, with nothing kept
+  await upload(page, 'placeOfBusiness.documentId', { name: 'lease.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not a PDF at all') });
+  await expect(page.getByTestId('document-placeOfBusiness.documentId')).toContainText('PDF');
+  await expect(page.getByTestId('document-placeOfBusiness.documentId-current')).toHaveCount(0);
+  await upload(page, 'taxCertificate.documentId', {
+    name: 'tax-debt.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(sampleFiles.pdf('tax authority information')),
+  });
+  await upload(page, 'placeOfBusiness.documentId', {
+    name: 'lease.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(sampleFiles.pdf('lease agreement No. 17')),
+  });
+  for (const path of ['taxCertificate.documentId', 'placeOfBusiness.documentId'])
+    await expect(page.getByTestId(`document-${path}-current`)).toContainText('Checked');
+  await expect(page.getByTestId('document-placeOfBusiness.documentId-current')).toContainText('lease.pdf');
+  await expectAccessible(page, 'application form, documents step');
+  await shoot(page, 'application-documents', 'en', 'desktop');
   // Annex 1: the project of the chosen activity type
   await page.getByTestId('step-projects').click();
   const p = 'businessPlan.projects.0';

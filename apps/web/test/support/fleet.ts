@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { S3ObjectStorage } from '@hub/object-storage';
 import { testKafkaBrokers, testPgUrl, uniqueName } from '@hub/testing';
 
 const run = promisify(execFile);
@@ -34,13 +35,15 @@ export interface FleetUrls {
   readonly services: string;
   readonly training: string;
   readonly clusters: string;
+  readonly documents: string;
 }
 
 /**
  * The platform the browser tests drive, every part its own OS process as deployed: the dev issuer
  * (authorization code + PKCE), registration (migrated and seeded with the demo companies of its
  * seed), participation, the admin gateway, and the web app's own server (static build + same-origin
- * /api proxy), notifications (the bell's inbox), and services, training and clusters (their screens). Own databases and Kafka topic prefix per run;
+ * /api proxy), notifications (the bell's inbox), services, training and clusters (their screens), and documents
+ * (F-9 uploads: presigned PUTs from the browser to the real local S3 server, a bucket of this run's own). Own databases and Kafka topic prefix per run;
  * `close()` stops everything and drops the databases. Registration and notifications run their
  * workers (outbox → Kafka → notifications' consumer: an officer's remarks become the applicant's
  * unread message); participation runs without (its seed gives the participant's fees and reports).
@@ -49,6 +52,7 @@ export class WebFleet {
   readonly stateDir = mkdtempSync(join(tmpdir(), 'hub-web-e2e-'));
   private readonly children: { name: string; child: ChildProcess; log: string[] }[] = [];
   private readonly databases: string[] = [];
+  private storage: S3ObjectStorage | null = null;
 
   async start(options: { web?: boolean } = {}): Promise<FleetUrls> {
     const issuerPort = await freePort();
@@ -60,7 +64,7 @@ export class WebFleet {
       { HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: issuer, HUB_DEV_ISSUER_PORT: String(issuerPort) },
       `${issuer}/jwks.json`,
     );
-    const [regDb, partDb, gwDb, notDb, svcDb, trnDb, cluDb] = await Promise.all([
+    const [regDb, partDb, gwDb, notDb, svcDb, trnDb, cluDb, docDb] = await Promise.all([
       this.createDatabase('registration'),
       this.createDatabase('participation'),
       this.createDatabase('gateway'),
@@ -68,6 +72,7 @@ export class WebFleet {
       this.createDatabase('services'),
       this.createDatabase('training'),
       this.createDatabase('clusters'),
+      this.createDatabase('documents'),
     ]);
     await Promise.all([
       this.migrate('registration', regDb),
@@ -77,6 +82,7 @@ export class WebFleet {
       this.migrate('services', svcDb),
       this.migrate('training', trnDb),
       this.migrate('clusters', cluDb),
+      this.migrate('documents', docDb),
     ]);
     const pii = { HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' };
     const messaging = {
@@ -106,9 +112,13 @@ export class WebFleet {
         cwd: join(REPO, 'apps', app),
         env: { ...process.env, ...auth, ...messaging, ...pii, DATABASE_URL: db, HUB_LOG_LEVEL: 'warn' },
       });
+    // documents' bucket on the real S3 server of the dev stack (S3Mock answers the browser's CORS preflight)
+    const s3 = { HUB_S3_ENDPOINT: process.env.HUB_S3_ENDPOINT ?? 'http://127.0.0.1:9090', HUB_S3_BUCKET: `t-web-${process.pid}-${Date.now().toString(36)}` };
+    this.storage = new S3ObjectStorage({ endpoint: s3.HUB_S3_ENDPOINT, bucket: s3.HUB_S3_BUCKET });
+    await this.storage.ensureBucket();
     await Promise.all([issuerStarted, topics]);
     const workers = { ...messaging, HUB_RUN_WORKERS: 'true' };
-    const [registration, participation, notifications, services, training, clusters] = await Promise.all([
+    const [registration, participation, notifications, services, training, clusters, documents] = await Promise.all([
       this.startApp('registration', { ...auth, ...workers, DATABASE_URL: regDb }),
       this.startApp('participation', { ...auth, ...messaging, ...pii, DATABASE_URL: partDb }),
       this.startApp('notifications', { ...auth, ...workers, DATABASE_URL: notDb, NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9' }),
@@ -116,22 +126,24 @@ export class WebFleet {
       this.startApp('services', { ...auth, ...messaging, DATABASE_URL: svcDb }),
       this.startApp('training', { ...auth, ...messaging, ...pii, DATABASE_URL: trnDb }),
       this.startApp('clusters', { ...auth, ...messaging, DATABASE_URL: cluDb }),
+      // with workers: a verified upload reaches registration (documents.document-verified) before the filing names it
+      this.startApp('documents', { ...auth, ...workers, ...s3, DATABASE_URL: docDb }),
     ]);
     const gateway = await this.startApp('admin-gateway', {
       ...auth,
       DATABASE_URL: gwDb,
       REGISTRATION_URL: registration,
       PARTICIPATION_URL: participation,
-      HUB_GATEWAY_UPSTREAMS: JSON.stringify({ notifications, services, training, clusters }),
+      HUB_GATEWAY_UPSTREAMS: JSON.stringify({ notifications, services, training, clusters, documents }),
     });
     const webPort = await freePort();
     const web = `http://127.0.0.1:${webPort}`;
-    const urls = { gateway, issuer, registration, participation, notifications, services, training, clusters };
+    const urls = { gateway, issuer, registration, participation, notifications, services, training, clusters, documents };
     if (options.web === false) return { web: '', ...urls };
     await this.spawn(
       'web',
       [join(WEB, 'server.mjs')],
-      { PORT: String(webPort), HUB_WEB_GATEWAY_URL: gateway, HUB_WEB_ISSUER_URL: issuer },
+      { PORT: String(webPort), HUB_WEB_GATEWAY_URL: gateway, HUB_WEB_ISSUER_URL: issuer, HUB_WEB_UPLOAD_ORIGINS: s3.HUB_S3_ENDPOINT },
       `${web}/healthz`,
       WEB,
     );
@@ -149,6 +161,10 @@ export class WebFleet {
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    if (this.storage) {
+      await this.storage.dropBucket().catch(() => undefined);
+      this.storage.close();
     }
     for (const db of this.databases) await admin((c) => c.query(`drop database if exists "${db}" with (force)`)).catch(() => undefined);
     rmSync(this.stateDir, { recursive: true, force: true });

@@ -1,0 +1,114 @@
+// A document upload bound to a form path (issue #10, ADR 0045): the file goes straight from the
+// browser to the object store with the documents context's presigned PUT, then the server verifies
+// it (size, the real type from the bytes, its own SHA-256) and the form keeps only the document's
+// id — the field the Fund's rule names (F-9(2) tax-debt information, F-9(3) proof of the place of
+// business). A refused file (wrong type, too big) is shown on the field with the server's reason.
+import { Badge, FileInput, Group, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useApi } from '../api/api-context';
+import { ApiError, idempotent, ok } from '../api/client';
+import { useCommand } from '../api/command';
+import { useT } from '../i18n/i18n';
+import type { MessageId } from '../i18n/locales';
+import { getPath } from './form-state';
+import { useForm } from './fields';
+
+/** The types the documents context accepts (ADR 0045 §4); each kind narrows them on the server. */
+const ACCEPT = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt,application/pdf,image/png,image/jpeg';
+
+/** Why the server refused the file (ADR 0045 §3), in the reader's language; else the problem's own text. */
+const REASONS = ['empty', 'too-large', 'size-mismatch', 'type-unknown', 'type-not-allowed', 'type-mismatch', 'missing'] as const;
+function refusal(e: unknown, t: (id: MessageId, values?: Record<string, string | number>) => string): string {
+  if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
+  const reason = (e.problem as { reason?: string } | undefined)?.reason;
+  if (reason && (REASONS as readonly string[]).includes(reason)) return t(`upload.refused.${reason}` as MessageId);
+  const fields = (e.problem?.errors ?? []).map((x) => x.message);
+  return fields.length ? fields.join('; ') : e.message;
+}
+
+export function DocumentField({ path, kind, bin, label, required }: { path: string; kind: string; bin: string; label: MessageId; required?: boolean }) {
+  const t = useT();
+  const api = useApi();
+  const f = useForm();
+  const [file, setFile] = useState<File | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const value = getPath(f.state, path);
+  const documentId = typeof value === 'string' && value ? value : null;
+  const current = useQuery({
+    queryKey: ['document', documentId],
+    enabled: documentId !== null,
+    queryFn: async () => ok(await api.GET('/api/documents/documents/{id}', { params: { path: { id: documentId ?? '' } } })),
+  });
+
+  const upload = useCommand(async (chosen: File, key: string) => {
+    const started = ok(
+      await api.POST('/api/documents/documents/uploads', {
+        body: { ownerBin: bin, kind, fileName: chosen.name, size: chosen.size },
+        ...idempotent(key),
+      }),
+    );
+    // straight to the store: the URL is signed for this length and type, and lives 5 minutes
+    const put = await fetch(started.upload.url, { method: started.upload.method, headers: started.upload.headers, body: chosen });
+    if (!put.ok) throw new ApiError(put.status, { detail: t('upload.storeRefused', { status: put.status }) });
+    return ok(
+      await api.POST('/api/documents/documents/{id}/complete', {
+        params: { path: { id: started.document.id } },
+        ...idempotent(`${key}:complete`),
+      }),
+    );
+  });
+
+  const choose = async (chosen: File | null) => {
+    setFile(chosen);
+    setFailure(null);
+    if (!chosen) return;
+    try {
+      const verified = await upload.submit(chosen);
+      f.set(path, verified.id);
+    } catch (e) {
+      setFailure(refusal(e, t));
+    }
+  };
+
+  const shown = current.data;
+  return (
+    <Stack gap={4} data-testid={`document-${path}`} data-path={path}>
+      <FileInput
+        label={t(label)}
+        description={t('upload.hint')}
+        placeholder={t('upload.choose')}
+        accept={ACCEPT}
+        value={file}
+        onChange={(chosen) => void choose(chosen)}
+        withAsterisk={required}
+        disabled={f.disabled || upload.isPending}
+        error={failure ?? f.error(path)}
+        data-testid={`field-${path}`}
+      />
+      {upload.isPending && (
+        <Text size="sm" c="dimmed" role="status">
+          {t('upload.checking')}
+        </Text>
+      )}
+      {documentId && shown && (
+        <Group gap="xs" data-testid={`document-${path}-current`}>
+          <Badge color={shown.status === 'rejected' || shown.status === 'expired' ? '#a61b1b' : '#0b6e4f'} variant="filled" tt="none">
+            {t(`upload.status.${shown.status}` as MessageId)}
+          </Badge>
+          <Text size="sm">{shown.fileName}</Text>
+          {shown.size !== null && (
+            <Text size="sm" c="dimmed">
+              {t('upload.size', { kb: Math.max(1, Math.round(shown.size / 1024)) })}
+            </Text>
+          )}
+          {shown.sha256 && (
+            <Text size="xs" c="dimmed" ff="monospace" title={shown.sha256}>
+              SHA-256 {shown.sha256.slice(0, 12)}…
+            </Text>
+          )}
+        </Group>
+      )}
+    </Stack>
+  );
+}
