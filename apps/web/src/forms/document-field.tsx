@@ -3,7 +3,7 @@
 // it (size, the real type from the bytes, its own SHA-256) and the form keeps only the document's
 // id — the field the Fund's rule names (F-9(2) tax-debt information, F-9(3) proof of the place of
 // business). A refused file (wrong type, too big) is shown on the field with the server's reason.
-import { Badge, FileInput, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApi } from '../api/api-context';
@@ -110,5 +110,41 @@ export function DocumentField({ path, kind, bin, label, required }: { path: stri
         </Group>
       )}
     </Stack>
+  );
+}
+
+/**
+ * A document the reader may open (F-35: the company and the Fund's participant-file readers; F-42
+ * kinds narrowed by documents): its name, and a button that asks documents for a 60-second download
+ * grant — logged there with who asked — and follows it (the store answers with the file as an attachment).
+ */
+export function DocumentLink({ id }: { id: string }) {
+  const t = useT();
+  const api = useApi();
+  const [failed, setFailed] = useState(false);
+  const meta = useQuery({
+    queryKey: ['document', id],
+    queryFn: async () => ok(await api.GET('/api/documents/documents/{id}', { params: { path: { id } } })),
+  });
+  const open = async () => {
+    setFailed(false);
+    try {
+      const grant = ok(await api.GET('/api/documents/documents/{id}/download', { params: { path: { id } } }));
+      window.location.assign(grant.url);
+    } catch {
+      setFailed(true);
+    }
+  };
+  return (
+    <Group gap="xs" data-testid={`document-link-${id}`}>
+      <Anchor component="button" type="button" size="sm" onClick={() => void open()} disabled={!meta.data}>
+        {t('upload.download', { name: meta.data?.fileName ?? '…' })}
+      </Anchor>
+      {failed && (
+        <Text size="xs" c="#a61b1b" role="alert">
+          {t('upload.downloadFailed')}
+        </Text>
+      )}
+    </Group>
   );
 }

@@ -23,6 +23,7 @@ import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, mayCall, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { useSession } from '../auth/auth-context';
+import { DocumentLink } from '../forms/document-field';
 import { REMARKABLE_FIELDS, fieldLabel } from '../forms/field-labels';
 import { formatCivilDate, formatInstantDate, formatTiyn } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
@@ -138,7 +139,7 @@ function StaffApplicationPage() {
   };
 
   // What was filed, each line with its field path so that a remark can be tied to it (F-14).
-  const rows: { field: string; value: string }[] = [
+  const rows: { field: string; value: string; documentId?: string | undefined }[] = [
     { field: 'companyName', value: a.companyName },
     { field: 'address', value: a.address },
     { field: 'language', value: a.language.toUpperCase() },
@@ -155,6 +156,7 @@ function StaffApplicationPage() {
             .filter(Boolean)
             .join(' · ')
         : '—',
+      documentId: a.taxCertificate?.documentId,
     },
     {
       field: 'placeOfBusiness',
@@ -163,6 +165,7 @@ function StaffApplicationPage() {
             .filter(Boolean)
             .join(' · ')
         : '—',
+      documentId: a.placeOfBusiness?.documentId,
     },
     { field: 'businessPlan.projects', value: plan?.projects?.map((p) => `${p.name ?? '—'} (${p.activityTypeCode ?? '—'})`).join('; ') || '—' },
     { field: 'businessPlan.placeOfImplementation', value: plan?.placeOfImplementation ?? '—' },
@@ -228,6 +231,7 @@ function StaffApplicationPage() {
                     <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                       {r.value}
                     </Text>
+                    {r.documentId && <DocumentLink id={r.documentId} />}
                     {mayRemark && (
                       <Anchor
                         component="button"

@@ -50,6 +50,10 @@ test('F-12, F-14: the officer opens an application from the review queue, sees w
   await expect(contents.locator('[data-field="companyName"]')).toContainText(company);
   await expect(contents.locator('[data-field="businessPlan.costEstimate.totalTiyn"]')).toContainText('₸12,500,000.50');
   await expect(contents.locator('[data-field="taxCertificate"]')).toContainText('TX-77');
+  // F-9(3), issue #10: the uploaded lease opens from the review (a logged 60-second grant of documents)
+  const download = page.waitForEvent('download');
+  await contents.locator('[data-field="placeOfBusiness"]').getByRole('button', { name: 'Download lease-abay-10.pdf' }).click();
+  expect((await download).suggestedFilename()).toBe('lease-abay-10.pdf');
   // F-12: the completeness review is due on a working day computed by registration, open
   const review = page.getByTestId('application-deadlines').locator('tr[data-kind="completeness-review"]');
   await expect(review).toContainText('Completeness review (F-12)');
