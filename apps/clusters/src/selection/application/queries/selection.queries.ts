@@ -187,6 +187,7 @@ export class SelectionQueries {
     const r = await this.readModel.round(roundId);
     const staff = hasAnyRole(actor, [...CLUSTER_ORGANISER_ROLES, 'cluster-expert']);
     if (!r || (!staff && r.opinionsAtCommission === null)) throw new NotFoundError('expert review', roundId);
+    // ADR 0084: an application withdrawn (C-9) after it was sent has left the institute's review.
     const sent = (await this.readModel.applications({ roundId, atInstitute: true }))
       .filter((a) => a.status !== 'withdrawn')
       .sort((a, b) => a.sentToInstituteAt!.getTime() - b.sentToInstituteAt!.getTime());
