@@ -168,7 +168,15 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
     this.m.revision = revision;
     this.m.revisions = [...this.revisions, { revision, at: at.toISOString(), ...content }];
     this.m.updatedAt = at;
-    this.record({ name: 'ApplicationChanged', aggregateId: this.id, occurredAt: at, roundId: this.roundId, bin: this.bin, revision });
+    this.record({
+      name: 'ApplicationChanged',
+      aggregateId: this.id,
+      occurredAt: at,
+      roundId: this.roundId,
+      bin: this.bin,
+      revision,
+      documentIds: consentDocuments(content.memberConsents).map((d) => d.documentId),
+    });
   }
 
   /**
