@@ -170,6 +170,9 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'clusters POST /rounds': ['cluster-organiser'],
   'clusters GET /rounds': 'public',
   'clusters GET /rounds/:id': 'public',
+  'clusters POST /rounds/:id/commission': ['cluster-organiser'], // C-2, C-19: the organiser forms the Commission
+  'clusters GET /rounds/:id/commission': ['cluster-organiser', 'cluster-commission-member', 'cluster-commission-secretary'], // C-19, C-20: votes and protocol
+  'clusters POST /rounds/:id/votes': ['cluster-commission-member'], // C-19: one vote per member and application
   'clusters POST /rounds/:id/protocol': ['cluster-commission-secretary'], // C-20: the Commission's protocol
   'clusters POST /rounds/:id/results': ['cluster-organiser'], // C-21
   'clusters GET /rounds/:id/results': 'public', // C-21: published results

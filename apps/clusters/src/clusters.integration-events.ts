@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ClustersApplicationChangedV1,
   ClustersApplicationFiledV1,
   ClustersApplicationSentToInstituteV1,
   ClustersComparativeAssessmentGivenV1,
@@ -53,6 +54,23 @@ export class ClustersIntegrationEvents extends IntegrationEventMapper {
               filedOn: event.filedOn,
               complianceDueOn: event.complianceDueOn,
               // Issue #10: the members' consents by id, for documents to attach.
+              documentIds: [...event.documentIds],
+            },
+            event.bin,
+          ),
+        ];
+      case 'ApplicationChanged':
+        // C-9 with ADR 0049: a revision's consents are attached by documents as those of the filing.
+        return [
+          outboxMessage(
+            ClustersApplicationChangedV1,
+            event.aggregateId,
+            {
+              applicationId: event.aggregateId,
+              roundId: event.roundId,
+              bin: event.bin,
+              revision: event.revision,
+              changedAt: event.occurredAt.toISOString(),
               documentIds: [...event.documentIds],
             },
             event.bin,
@@ -174,7 +192,6 @@ export class ClustersIntegrationEvents extends IntegrationEventMapper {
         ];
       case 'WinnersDecided':
       case 'PublicationOverdue':
-      case 'ApplicationChanged':
       case 'ApplicationFoundCompliant':
       case 'ComplianceCheckOverdue':
         // Internal for now: publish them (new event definitions) once another context needs them.

@@ -100,6 +100,8 @@ describe('clusters through the admin gateway: announcement to published results'
       ['organiser', 'aigerim-organiser', ['cluster-organiser'], []],
       ['expert', 'daniyar-expert', ['cluster-expert'], []],
       ['member', 'erlan-member', ['cluster-commission-member'], []],
+      ['member2', 'saule-member', ['cluster-commission-member'], []],
+      ['member3', 'timur-member', ['cluster-commission-member'], []],
       ['secretary', 'gulnar-secretary', ['cluster-commission-secretary'], []],
       ...(Object.keys(bins) as Who[]).map((who): [string, string, string[], string[]] => [who, `rep-${who}`, ['applicant'], [bins[who]]]),
     ];
@@ -366,16 +368,57 @@ describe('clusters through the admin gateway: announcement to published results'
       'Commission reads the opinions',
     );
     expect(review).toMatchObject({ applications: [{ applicationId: ids.winner, opinion: { recommendation: 'recommended' } }] });
+    // C-2, C-19 (ADR 0083): the organiser forms the Commission; each member votes once.
+    ok(
+      await request(gw)
+        .post(api(`/rounds/${roundId}/commission`))
+        .set(auth('organiser'))
+        .send({
+          decisionRef: 'order-commission-1',
+          members: [
+            { subject: 'erlan-member', fullName: 'Erlan B.', organisation: 'Ministry of Industry', body: 'state-body' },
+            { subject: 'saule-member', fullName: 'Saule K.', organisation: 'KazakhExport', body: 'national-company' },
+            { subject: 'timur-member', fullName: 'Timur A.', organisation: 'NCE Atameken', body: 'atameken' },
+          ],
+        }),
+      200,
+      'Commission formed',
+    );
+    for (const m of ['member', 'member2', 'member3'])
+      ok(
+        await request(gw)
+          .post(api(`/rounds/${roundId}/votes`))
+          .set(auth(m))
+          .send({ applicationId: ids.winner, choice: m === 'member3' ? 'against' : 'for' }),
+        201,
+        `vote of ${m}`,
+      );
+    const again = await request(gw)
+      .post(api(`/rounds/${roundId}/votes`))
+      .set(auth('member'))
+      .send({ applicationId: ids.winner, choice: 'against' });
+    expect(again.status).toBe(409);
     expect(
       ok(
         await request(gw)
           .post(api(`/rounds/${roundId}/protocol`))
           .set(auth('secretary'))
-          .send({ number: 'P-1', decidedOn: '2027-01-19', documentRef: 'doc-protocol-1', winnerApplicationIds: [ids.winner] }),
+          .send({ number: 'P-1', decidedOn: '2027-01-19', documentRef: 'doc-protocol-1' }),
         200,
         'protocol',
       ),
     ).toMatchObject({ status: 'winners-decided' });
+    const commission = ok(
+      await request(gw)
+        .get(api(`/rounds/${roundId}/commission`))
+        .set(auth('secretary')),
+      200,
+      'the protocol with the votes',
+    );
+    expect(commission).toMatchObject({
+      protocol: { number: 'P-1', winners: [{ applicationId: ids.winner }] },
+      tallies: [{ applicationId: ids.winner, for: 2, against: 1, winner: true }],
+    });
   });
 
   it('C-21: the organiser publishes the results; the public results page names the winner only; each participant still sees only its own', async () => {

@@ -4,6 +4,7 @@ import { Migration20261205170000_selection } from './Migration20261205170000_sel
 import { Migration20261205173000_results } from './Migration20261205173000_results.js';
 import { Migration20261205200000_expert_stage } from './Migration20261205200000_expert_stage.js';
 import { Migration20261205232000_known_documents } from './Migration20261205232000_known_documents.js';
+import { Migration20261206024500_commission_votes } from './Migration20261206024500_commission_votes.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205173000_results', class: Migration20261205173000_results },
   { name: 'Migration20261205200000_expert_stage', class: Migration20261205200000_expert_stage },
   { name: 'Migration20261205232000_known_documents', class: Migration20261205232000_known_documents },
+  { name: 'Migration20261206024500_commission_votes', class: Migration20261206024500_commission_votes },
 ];

@@ -13,10 +13,16 @@ import {
   PutBeforeCommissionHandler,
   SendToInstituteHandler,
 } from './application/commands/expert-stage-commands.js';
+import { CastVoteHandler, FormCommissionHandler } from './application/commands/commission-commands.js';
 import { PublishResultsHandler, RecordProtocolHandler } from './application/commands/results-commands.js';
-import { ApplicationRepository, RoundRepository, SelectionReadModel } from './application/ports/selection.ports.js';
+import { ApplicationRepository, CommissionVoteRepository, RoundRepository, SelectionReadModel } from './application/ports/selection.ports.js';
 import { SelectionQueries } from './application/queries/selection.queries.js';
-import { MikroOrmApplicationRepository, MikroOrmRoundRepository, MikroOrmSelectionReadModel } from './infrastructure/selection.mikro-orm.repository.js';
+import {
+  MikroOrmApplicationRepository,
+  MikroOrmCommissionVoteRepository,
+  MikroOrmRoundRepository,
+  MikroOrmSelectionReadModel,
+} from './infrastructure/selection.mikro-orm.repository.js';
 import { selectionProviders } from './infrastructure/selection.providers.js';
 import { SelectionHttpController } from './interface/http/selection.http.controller.js';
 
@@ -32,6 +38,7 @@ import { SelectionHttpController } from './interface/http/selection.http.control
     { provide: RoundRepository, useClass: MikroOrmRoundRepository },
     { provide: ApplicationRepository, useClass: MikroOrmApplicationRepository },
     { provide: SelectionReadModel, useClass: MikroOrmSelectionReadModel },
+    { provide: CommissionVoteRepository, useClass: MikroOrmCommissionVoteRepository },
     SelectionQueries,
     AnnounceRoundHandler,
     FileApplicationHandler,
@@ -45,6 +52,8 @@ import { SelectionHttpController } from './interface/http/selection.http.control
     GiveComparativeAssessmentHandler,
     HandOpinionsToOrganiserHandler,
     PutBeforeCommissionHandler,
+    FormCommissionHandler,
+    CastVoteHandler,
   ],
   exports: [RoundRepository, ApplicationRepository, SelectionQueries],
 })

@@ -118,4 +118,36 @@ describe("C-7 (Annex 2): members' consents by id (issue #10)", () => {
     );
     expect(event!.envelope.payload.documentIds).toEqual([]);
   });
+
+  it('C-9 with C-7: a change names its consents by id — checked as at filing (422 naming the field, nothing stored) and published on application-changed for documents to attach', async () => {
+    const bin = newBin();
+    const first = await verified(bin, 'member-consent');
+    const filed = await file(bin, [consent(first)]);
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const id = json<{ id: string }>(filed).id;
+    const token = await h.token(['applicant'], [bin]);
+    const change = (memberConsents: unknown[]) =>
+      h.http().post(`/applications/${id}/revisions`).set(auth(token)).send(anApplicationContent({ memberConsents }));
+    const theirs = await verified(newBin(), 'member-consent');
+    const refused = await change([consent(first), consent(theirs)]);
+    expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+    expect((refused.body as { errors: unknown[] }).errors).toEqual([
+      expect.objectContaining({ field: 'memberConsents.1.consentDocumentId', code: 'document-unknown' }),
+    ]);
+    expect(await h.sql(`select revision from clusters_application where id = ?`, [id])).toEqual([{ revision: 1 }]);
+    expect(
+      await h.sql(`select count(*)::int as n from hub_outbox where event_type = 'clusters.application-changed' and envelope->'payload'->>'applicationId' = ?`, [
+        id,
+      ]),
+    ).toEqual([{ n: 0 }]);
+    const added = await verified(bin, 'member-consent');
+    const ok = await change([consent(first), consent(added)]);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const [event] = await h.sql<{ message_key: string; envelope: { payload: { revision: number; documentIds: string[] } } }>(
+      `select message_key, envelope from hub_outbox where event_type = 'clusters.application-changed' and envelope->'payload'->>'applicationId' = ?`,
+      [id],
+    );
+    expect(event!.message_key).toBe(bin);
+    expect(event!.envelope.payload).toMatchObject({ revision: 2, documentIds: [first, added] });
+  });
 });

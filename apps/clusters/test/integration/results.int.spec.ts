@@ -145,6 +145,33 @@ describe('a round from announcement to published results', () => {
     expect(organiserTry.status).toBe(403);
   });
 
+  it('C-19: the organiser forms the Commission; its three members vote on the application before it', async () => {
+    const formed = await h
+      .http()
+      .post(`/rounds/${roundId}/commission`)
+      .set(auth(await organiser()))
+      .send({
+        decisionRef: 'order-commission-1',
+        members: ['member-1', 'member-2', 'member-3'].map((subject, i) => ({
+          subject,
+          fullName: `Member ${i + 1}`,
+          organisation: 'Ministry of Industry',
+          body: 'state-body',
+        })),
+      });
+    expect(formed.status).toBe(200);
+    for (const m of ['member-1', 'member-2', 'member-3'])
+      expect(
+        (
+          await h
+            .http()
+            .post(`/rounds/${roundId}/votes`)
+            .set(auth(await h.token(['cluster-commission-member'], [], m)))
+            .send({ applicationId: ids.winner, choice: m === 'member-3' ? 'abstain' : 'for' })
+        ).status,
+      ).toBe(201);
+  });
+
   it('C-20, C-21: the protocol is recorded; publication is due in 3 WD (25 Jan 2027) on the board; publishing makes the results public', async () => {
     const res = await h
       .http()

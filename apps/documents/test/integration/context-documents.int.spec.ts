@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuditOpinionSubmittedV1,
+  ClustersApplicationChangedV1,
   ClustersApplicationFiledV1,
   CorporateNoticeFiledV1,
   InformationRequestAnsweredV1,
@@ -179,5 +180,33 @@ describe("clusters' applications attach their members' consents (issue #10)", ()
     });
     expect(await deliverTo(h, CLUSTERS_EVENTS_CONSUMER, filed)).toBe('handled');
     expect(await documentOf(bin, consent)).toMatchObject({ status: 'attached', attachedTo: `clusters/application/${applicationId}` });
+  });
+
+  it('C-9 with C-7: the consents a change (clusters.application-changed) names are attached to the same application; those already attached stay', async () => {
+    const bin = newBin();
+    const [first, added] = [await verified(bin, 'member-consent'), await verified(bin, 'member-consent')];
+    const applicationId = uuidv7();
+    const roundId = uuidv7();
+    const filed = envelopeOf(ClustersApplicationFiledV1.type, applicationId, {
+      applicationId,
+      roundId,
+      bin,
+      filedOn: '2026-11-16',
+      complianceDueOn: '2026-11-23',
+      documentIds: [first],
+    });
+    expect(await deliverTo(h, CLUSTERS_EVENTS_CONSUMER, filed)).toBe('handled');
+    expect(await documentOf(bin, added)).not.toMatchObject({ status: 'attached' });
+    const changed = envelopeOf(ClustersApplicationChangedV1.type, applicationId, {
+      applicationId,
+      roundId,
+      bin,
+      revision: 2,
+      changedAt: '2026-11-17T04:00:00.000Z',
+      documentIds: [first, added],
+    });
+    expect(await deliverTo(h, CLUSTERS_EVENTS_CONSUMER, changed, '1')).toBe('handled');
+    for (const id of [first, added])
+      expect(await documentOf(bin, id)).toMatchObject({ status: 'attached', attachedTo: `clusters/application/${applicationId}` });
   });
 });

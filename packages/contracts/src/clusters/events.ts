@@ -41,6 +41,22 @@ export const ClustersApplicationFiledV1 = defineIntegrationEvent({
   }),
 });
 
+export const ClustersApplicationChangedV1 = defineIntegrationEvent({
+  type: 'clusters.application-changed',
+  version: 1,
+  topic,
+  description:
+    "A participant changed its application before the deadline: a new revision (C-9). documentIds: the members' signed consents (C-7, Annex 2) the revision names; documents attaches them (ADR 0049).",
+  payload: z.object({
+    applicationId: z.uuid(),
+    roundId: z.uuid(),
+    bin: BinSchema,
+    revision: z.int().min(2),
+    changedAt: z.iso.datetime({ offset: true }),
+    documentIds: z.array(z.uuid()),
+  }),
+});
+
 export const ClustersApplicationWithdrawnV1 = defineIntegrationEvent({
   type: 'clusters.application-withdrawn',
   version: 1,
@@ -160,6 +176,7 @@ export const ClustersDeadlineOverdueV1 = defineIntegrationEvent({
 export const clustersEvents = [
   ClustersRoundAnnouncedV1,
   ClustersApplicationFiledV1,
+  ClustersApplicationChangedV1,
   ClustersApplicationWithdrawnV1,
   ClustersApplicationReturnedV1,
   ClustersResultsPublishedV1,

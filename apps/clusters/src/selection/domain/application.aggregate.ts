@@ -168,12 +168,24 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
     this.m.revision = revision;
     this.m.revisions = [...this.revisions, { revision, at: at.toISOString(), ...content }];
     this.m.updatedAt = at;
-    this.record({ name: 'ApplicationChanged', aggregateId: this.id, occurredAt: at, roundId: this.roundId, bin: this.bin, revision });
+    this.record({
+      name: 'ApplicationChanged',
+      aggregateId: this.id,
+      occurredAt: at,
+      roundId: this.roundId,
+      bin: this.bin,
+      revision,
+      documentIds: consentDocuments(content.memberConsents).map((d) => d.documentId),
+    });
   }
 
-  /** C-9: a withdrawal by written notice until the deadline. */
+  /**
+   * C-9: a withdrawal by written notice until the deadline — whatever the compliance check (C-12)
+   * found (ADR 0084): a filed, compliant (also one already sent to the institute, C-13) or returned
+   * application. A withdrawn one leaves the institute's review and never reaches the Commission.
+   */
   withdraw(deadline: Date, at: Date): void {
-    if (this.status !== 'filed') throw new IllegalStateError('application', this.status, 'withdraw', 'only a filed application can be withdrawn');
+    if (this.status === 'withdrawn') throw new IllegalStateError('application', this.status, 'withdraw', 'it is withdrawn already');
     assertBeforeDeadline(at, deadline, 'withdrawn');
     this.m.status = 'withdrawn';
     this.m.withdrawnAt = at;
@@ -250,8 +262,13 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
     analysisClosed: boolean;
     at: Date;
   }): void {
-    if (this.sentToInstituteAt === null)
-      throw new IllegalStateError('application', this.status, 'give an expert opinion on', 'C-14: the institute analyses the applications sent to it (C-13)');
+    if (this.sentToInstituteAt === null || this.status !== 'compliant')
+      throw new IllegalStateError(
+        'application',
+        this.status,
+        'give an expert opinion on',
+        'C-14: the institute analyses the compliant applications sent to it (C-13), not a withdrawn one (C-9)',
+      );
     if (this.expertOpinion !== null) throw new IllegalStateError('application', 'opinion-given', 'give an expert opinion on', 'the opinion is given once');
     if (input.analysisClosed)
       throw new IllegalStateError('application', 'compared', 'give an expert opinion on', "C-14: the round's comparative assessment closed the analysis");

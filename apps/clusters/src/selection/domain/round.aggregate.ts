@@ -5,6 +5,7 @@ import { type SelectionRuleSet, assertRuleSetOpenForNewRounds } from './rule-set
 import { assertAnnouncementLead } from './rules/announcement-lead.rule.js';
 import { type RankedApplication, assertComparativeAssessment } from './rules/expert-analysis.rule.js';
 import { assertOpinionsReadyForCommission, assertOpinionsReadyForOrganiser } from './rules/opinions-hand-over.rule.js';
+import { type ApplicationTally, type CommissionSeat, assertCommissionComposition } from './rules/commission-decision.rule.js';
 import type { SelectionEvent, Winner } from './selection.events.js';
 
 export type RoundStatus = 'announced' | 'winners-decided' | 'results-published';
@@ -14,6 +15,20 @@ export interface CommissionProtocol {
   readonly decidedOn: IsoDate;
   readonly documentRef: string;
   readonly receivedAt: string;
+  /** C-19, C-20 (ADR 0083): the votes of each member on each application before the Commission, with the tally; absent on protocols recorded before votes were kept. */
+  readonly votes?: readonly ApplicationTally[];
+  /** The Commission's composition when it decided (C-2, C-19). */
+  readonly composition?: readonly CommissionSeat[];
+  /** Who recorded the protocol (the Commission's secretary). */
+  readonly recordedBy?: string;
+}
+
+/** C-2, C-19: the round's Commission, formed by the organiser's decision (ADR 0083). */
+export interface CommissionComposition {
+  readonly members: readonly CommissionSeat[];
+  readonly decisionRef: string;
+  readonly formedBy: string;
+  readonly formedAt: string;
 }
 
 /** C-14: the institute's comparative assessment across the round's applications. */
@@ -64,6 +79,8 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
   readonly toCommissionDueOn!: IsoDate | null;
   readonly toCommissionOverdue!: boolean;
   readonly opinionsAtCommission!: OpinionsHandOver | null;
+  /** C-19: the Commission's composition (ADR 0083). */
+  readonly commission!: CommissionComposition | null;
   readonly version!: number;
   readonly createdAt!: Date;
   readonly updatedAt!: Date;
@@ -109,6 +126,7 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
       toCommissionDueOn: null,
       toCommissionOverdue: false,
       opinionsAtCommission: null,
+      commission: null,
       createdAt: input.at,
       updatedAt: input.at,
     });
@@ -244,6 +262,35 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
   }
 
   /**
+   * C-2, C-19 (ADR 0083): the organiser forms the round's Commission — at least three members from the
+   * C-2 bodies. It may be formed again until the first vote is cast; after it the composition that
+   * votes is the one that decides.
+   */
+  formCommission(input: { members: readonly CommissionSeat[]; decisionRef: string; by: string; votesCast: number; at: Date }): void {
+    if (this.status !== 'announced') throw new IllegalStateError('round', this.status, 'form the Commission of', 'the Commission has decided');
+    if (input.votesCast > 0)
+      throw new IllegalStateError('round', 'voting', 'form the Commission of', `C-19: ${input.votesCast} vote(s) already cast by the composition in office`);
+    assertCommissionComposition(input.members);
+    this.m.commission = { members: input.members, decisionRef: input.decisionRef, formedBy: input.by, formedAt: input.at.toISOString() };
+    this.m.updatedAt = input.at;
+  }
+
+  /**
+   * C-18, C-19: a member of the round's Commission votes on an application before it — only once the
+   * materials and opinions reached the Commission, and before its decision. Returns the member's seat.
+   */
+  assertMayVote(subject: string, applicationId: string): CommissionSeat {
+    if (this.status !== 'announced') throw new IllegalStateError('round', this.status, 'vote in', 'C-20: the Commission has decided');
+    const seat = this.commission?.members.find((s) => s.subject === subject);
+    if (!seat) throw new RuleViolationError('C-19', "only a member of the round's Commission votes", { field: 'subject' });
+    if (this.opinionsAtCommission === null)
+      throw new IllegalStateError('round', this.status, 'vote in', "C-18: the materials and the institute's opinions have not been put before the Commission");
+    if (!this.comparativeAssessment?.ranking.some((r) => r.applicationId === applicationId))
+      throw ValidationError.field('applicationId', 'C-18: the application is not before the Commission (compliant, with the institute opinion)');
+    return seat;
+  }
+
+  /**
    * C-18, C-19: the Commission decides once, after the application deadline, and — when the round has
    * compliant applications — only on the materials and opinions put before it (C-18).
    */
@@ -267,7 +314,7 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
    * the application deadline, and only once.
    */
   recordProtocol(input: {
-    protocol: Omit<CommissionProtocol, 'receivedAt'>;
+    protocol: Omit<CommissionProtocol, 'receivedAt' | 'composition'>;
     winners: readonly Winner[];
     /** Applications of the round found compliant (C-12): they reach the Commission only with their opinions (C-18). */
     compliantApplications: number;
@@ -285,7 +332,11 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
     if (input.protocol.decidedOn > almatyDate(input.at)) throw ValidationError.field('decidedOn', 'the decision cannot be in the future');
     const publicationDueOn = input.publicationDueOn(almatyDate(input.at));
     this.m.status = 'winners-decided';
-    this.m.protocol = { ...input.protocol, receivedAt: input.at.toISOString() };
+    this.m.protocol = {
+      ...input.protocol,
+      ...(this.commission ? { composition: this.commission.members } : {}),
+      receivedAt: input.at.toISOString(),
+    };
     this.m.winners = input.winners;
     this.m.publicationDueOn = publicationDueOn;
     this.m.updatedAt = input.at;

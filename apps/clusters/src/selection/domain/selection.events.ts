@@ -23,6 +23,8 @@ export interface ApplicationChanged extends DomainEvent {
   readonly roundId: string;
   readonly bin: string;
   readonly revision: number;
+  /** C-7 with ADR 0049: the consents named by the revision, by document id (published; documents attaches them). */
+  readonly documentIds: readonly string[];
 }
 export interface ApplicationWithdrawn extends DomainEvent {
   readonly name: 'ApplicationWithdrawn';

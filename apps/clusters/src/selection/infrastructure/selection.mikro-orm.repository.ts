@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
-import { ApplicationRepository, RoundRepository, SelectionReadModel } from '../application/ports/selection.ports.js';
+import { ApplicationRepository, CommissionVoteRepository, RoundRepository, SelectionReadModel } from '../application/ports/selection.ports.js';
+import type { CommissionVote } from '../domain/commission-vote.js';
 import type { SelectionApplication } from '../domain/application.aggregate.js';
 import type { SelectionRound } from '../domain/round.aggregate.js';
-import { SelectionApplicationSchema, SelectionRoundSchema } from './selection.schema.js';
+import { CommissionVoteSchema, SelectionApplicationSchema, SelectionRoundSchema } from './selection.schema.js';
 
 @Injectable()
 export class MikroOrmRoundRepository extends RoundRepository {
@@ -45,6 +46,19 @@ export class MikroOrmApplicationRepository extends ApplicationRepository {
   }
   add(application: SelectionApplication): void {
     this.uow.em().persist(application);
+  }
+}
+
+@Injectable()
+export class MikroOrmCommissionVoteRepository extends CommissionVoteRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+  ofRound(roundId: string): Promise<CommissionVote[]> {
+    return this.uow.em().find(CommissionVoteSchema, { roundId }, { orderBy: { castAt: 'asc', id: 'asc' } });
+  }
+  async insert(vote: CommissionVote): Promise<void> {
+    await this.uow.em().persist(vote).flush();
   }
 }
 
@@ -97,5 +111,8 @@ export class MikroOrmSelectionReadModel extends SelectionReadModel {
   }
   awaitingPublication(): Promise<SelectionRound[]> {
     return this.uow.reader().find(SelectionRoundSchema, { status: 'winners-decided' }, { orderBy: { publicationDueOn: 'asc', id: 'asc' }, limit: 500 });
+  }
+  votes(roundId: string): Promise<CommissionVote[]> {
+    return this.uow.reader().find(CommissionVoteSchema, { roundId }, { orderBy: { castAt: 'asc', id: 'asc' } });
   }
 }

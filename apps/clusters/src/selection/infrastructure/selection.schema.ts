@@ -7,7 +7,16 @@ import {
   type ExpertOpinion,
   SelectionApplication,
 } from '../domain/application.aggregate.js';
-import { type CommissionProtocol, type ComparativeAssessment, type OpinionsHandOver, type RoundStatus, SelectionRound } from '../domain/round.aggregate.js';
+import { CommissionVote } from '../domain/commission-vote.js';
+import type { VoteChoice } from '../domain/rules/commission-decision.rule.js';
+import {
+  type CommissionComposition,
+  type CommissionProtocol,
+  type ComparativeAssessment,
+  type OpinionsHandOver,
+  type RoundStatus,
+  SelectionRound,
+} from '../domain/round.aggregate.js';
 import type { Winner } from '../domain/selection.events.js';
 
 const p = defineEntity.properties;
@@ -42,6 +51,7 @@ export const SelectionRoundSchema = defineEntity({
     toCommissionDueOn: p.date().nullable(),
     toCommissionOverdue: p.boolean(),
     opinionsAtCommission: p.json<OpinionsHandOver>().nullable(),
+    commission: p.json<CommissionComposition>().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
@@ -76,5 +86,23 @@ export const SelectionApplicationSchema = defineEntity({
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
+  },
+});
+
+/** C-19: the Commission members' votes, one per member and application (unique key; ADR 0083). */
+export const CommissionVoteSchema = defineEntity({
+  class: CommissionVote,
+  className: 'CommissionVote',
+  tableName: 'clusters_commission_vote',
+  uniques: [{ properties: ['applicationId', 'memberSubject'], name: 'clusters_commission_vote_one_per_member' }],
+  properties: {
+    id: p.uuid().primary(),
+    roundId: p.uuid().index('clusters_commission_vote_round_idx'),
+    applicationId: p.uuid(),
+    memberSubject: p.string().length(200),
+    memberName: p.string().length(500),
+    choice: p.string().length(10).$type<VoteChoice>(),
+    comment: p.text(),
+    castAt: p.datetime().columnType('timestamptz'),
   },
 });

@@ -132,6 +132,7 @@ export class WithdrawApplicationHandler implements ICommandHandler<WithdrawAppli
       const round = await this.rounds.get(application.roundId);
       application.withdraw(round.applicationDeadline, this.clock.now());
       await this.timers.cancel(em, COMPLIANCE_CHECK_DUE_TIMER, application.id);
+      await this.timers.cancel(em, INSTITUTE_TRANSFER_DUE_TIMER, application.id); // ADR 0084: a compliant one is not sent any more (C-13)
     });
   }
 }

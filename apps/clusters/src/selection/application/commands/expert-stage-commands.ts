@@ -145,7 +145,9 @@ export class GiveComparativeAssessmentHandler implements ICommandHandler<GiveCom
       round.giveComparativeAssessment({
         summary: input.summary,
         ranking: input.ranking,
-        underReview: all.filter((a) => a.sentToInstituteAt !== null).map((a) => ({ id: a.id, hasOpinion: a.expertOpinion !== null })),
+        underReview: all
+          .filter((a) => a.sentToInstituteAt !== null && a.status !== 'withdrawn')
+          .map((a) => ({ id: a.id, hasOpinion: a.expertOpinion !== null })),
         uncheckedOrUnsent: all.filter((a) => a.status === 'filed' || (a.status === 'compliant' && a.sentToInstituteAt === null)).map((a) => a.id),
         by: actor.subject,
         at: this.clock.now(),

@@ -1,18 +1,30 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type IsoDate, endOfAlmatyDay } from '@hub/calendar';
-import { Clock, ValidationError } from '@hub/kernel';
+import { Clock, RuleViolationError, ValidationError } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
+import type { Actor } from '@hub/contracts';
 import { ruleSetById } from '../../domain/rule-set.js';
-import { ApplicationRepository, RoundRepository, RuleSetSource, WorkingDays } from '../ports/selection.ports.js';
+import type { CommissionVote } from '../../domain/commission-vote.js';
+import { type RecordedVote, assertDecisionFollowsVotes, tallyCommissionVotes } from '../../domain/rules/commission-decision.rule.js';
+import { ApplicationRepository, CommissionVoteRepository, RoundRepository, RuleSetSource, WorkingDays } from '../ports/selection.ports.js';
 import { PUBLICATION_DUE_TIMER } from '../timers/publication-due.timer-handler.js';
 
-/** C-19, C-20: the Commission's protocol on the winners reaches the organiser. */
+/**
+ * C-19, C-20: the Commission's secretary records its protocol; the winners are those the members'
+ * votes decided (ADR 0083). `winnerApplicationIds` is deprecated: when given it must name exactly them.
+ */
 export class RecordProtocolCommand extends Command<void> {
   constructor(
     readonly roundId: string,
-    readonly input: { readonly number: string; readonly decidedOn: IsoDate; readonly documentRef: string; readonly winnerApplicationIds: readonly string[] },
+    readonly input: {
+      readonly number: string;
+      readonly decidedOn: IsoDate;
+      readonly documentRef: string;
+      readonly winnerApplicationIds?: readonly string[] | undefined;
+    },
+    readonly actor?: Actor,
   ) {
     super();
   }
@@ -24,31 +36,48 @@ export class RecordProtocolHandler implements ICommandHandler<RecordProtocolComm
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(RoundRepository) private readonly rounds: RoundRepository,
     @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
+    @Inject(CommissionVoteRepository) private readonly votes: CommissionVoteRepository,
     @Inject(RuleSetSource) private readonly ruleSets: RuleSetSource,
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute({ roundId, input }: RecordProtocolCommand): Promise<void> {
+  async execute({ roundId, input, actor }: RecordProtocolCommand): Promise<void> {
     await this.uow.run(async (em) => {
-      const round = await this.rounds.get(roundId);
+      const round = await this.rounds.getForUpdate(roundId); // no vote lands while the protocol reads them
       const ruleSet = ruleSetById(this.ruleSets.all(), round.ruleSetId);
       const byId = new Map((await this.applications.ofRound(round.id)).map((a) => [a.id, a]));
       const compliantApplications = [...byId.values()].filter((a) => a.status === 'compliant').length;
       const now = this.clock.now();
       round.assertCommissionMayDecide(now, compliantApplications); // C-18, C-19 before the winners are looked at
-      const winners = input.winnerApplicationIds.map((id, i) => {
+      const named = input.winnerApplicationIds ?? [];
+      named.forEach((id, i) => {
         const a = byId.get(id);
         // Only an application found compliant (C-12), with the institute's opinion (C-14, C-15), is before the Commission (C-18).
         if (!a || a.status !== 'compliant' || a.expertOpinion === null)
           throw ValidationError.field(`winnerApplicationIds.${i}`, `${id} is not a compliant application of this round with the institute's opinion`);
+      });
+      if (new Set(named).size !== named.length) throw ValidationError.field('winnerApplicationIds', 'a winner is listed twice');
+      // C-18: before the Commission are the applications the institute compared (compliant, with the opinion).
+      const before = [...byId.values()].filter((a) => a.status === 'compliant' && a.expertOpinion !== null).map((a) => a.id);
+      const tallies =
+        before.length === 0 ? [] : tallyCommissionVotes(round.commission?.members ?? [], before, (await this.votes.ofRound(round.id)).map(toRecorded));
+      if (before.length > 0 && round.commission === null)
+        throw new RuleViolationError('C-19', 'the Commission has not been formed (POST /rounds/:id/commission) and no member has voted', { field: 'votes' });
+      const decided = assertDecisionFollowsVotes(tallies, input.winnerApplicationIds); // C-19, C-20
+      const winners = decided.map((id) => {
+        const a = byId.get(id)!;
         return { applicationId: a.id, bin: a.bin, clusterName: a.content.form.clusterName };
       });
-      if (new Set(input.winnerApplicationIds).size !== input.winnerApplicationIds.length)
-        throw ValidationError.field('winnerApplicationIds', 'a winner is listed twice');
       round.recordProtocol({
-        protocol: { number: input.number, decidedOn: input.decidedOn, documentRef: input.documentRef },
+        protocol: {
+          number: input.number,
+          decidedOn: input.decidedOn,
+          documentRef: input.documentRef,
+          votes: tallies,
+          ...(actor ? { recordedBy: actor.subject } : {}),
+        },
         winners,
         compliantApplications,
         publicationDueOn: (receivedOn) => this.workingDays.add(receivedOn, ruleSet.publicationWorkingDays), // C-21
@@ -88,3 +117,12 @@ export class PublishResultsHandler implements ICommandHandler<PublishResultsComm
     });
   }
 }
+
+const toRecorded = (v: CommissionVote): RecordedVote => ({
+  applicationId: v.applicationId,
+  memberSubject: v.memberSubject,
+  memberName: v.memberName,
+  choice: v.choice,
+  comment: v.comment,
+  castAt: v.castAt.toISOString(),
+});

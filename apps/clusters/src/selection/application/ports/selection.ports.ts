@@ -1,4 +1,5 @@
 import type { IsoDate } from '@hub/calendar';
+import type { CommissionVote } from '../../domain/commission-vote.js';
 import type { SelectionApplication } from '../../domain/application.aggregate.js';
 import type { SelectionRuleSet } from '../../domain/rule-set.js';
 import type { SelectionRound } from '../../domain/round.aggregate.js';
@@ -36,6 +37,13 @@ export abstract class ApplicationRepository {
   abstract add(application: SelectionApplication): void;
 }
 
+/** Port: the Commission members' votes (C-19), inside a unit of work. One per member and application (unique key → 409). */
+export abstract class CommissionVoteRepository {
+  abstract ofRound(roundId: string): Promise<CommissionVote[]>;
+  /** Inserts the vote now (flush), so that a second vote of the member on the application fails here with the unique key's 409. */
+  abstract insert(vote: CommissionVote): Promise<void>;
+}
+
 /** Port: reads (no unit of work). */
 export abstract class SelectionReadModel {
   abstract rounds(): Promise<SelectionRound[]>;
@@ -51,4 +59,6 @@ export abstract class SelectionReadModel {
   abstract openComplianceChecks(): Promise<SelectionApplication[]>;
   /** Rounds whose results wait for publication (C-21). */
   abstract awaitingPublication(): Promise<SelectionRound[]>;
+  /** C-19: the votes cast in a round's Commission. */
+  abstract votes(roundId: string): Promise<CommissionVote[]>;
 }

@@ -5,7 +5,36 @@ import { Clock, NotFoundError } from '@hub/kernel';
 import type { ExpertOpinion, SelectionApplication } from '../../domain/application.aggregate.js';
 import { type SelectionRuleSet, inForceOn, ruleSetById } from '../../domain/rule-set.js';
 import type { ComparativeAssessment, OpinionsHandOver, SelectionRound } from '../../domain/round.aggregate.js';
+import type { CommissionVote } from '../../domain/commission-vote.js';
+import { type ApplicationTally, type CommissionSeat, type RecordedVote, quorumOf, tallyCommissionVotes } from '../../domain/rules/commission-decision.rule.js';
 import { RuleSetSource, SelectionReadModel } from '../ports/selection.ports.js';
+
+const recorded = (v: CommissionVote): RecordedVote => ({
+  applicationId: v.applicationId,
+  memberSubject: v.memberSubject,
+  memberName: v.memberName,
+  choice: v.choice,
+  comment: v.comment,
+  castAt: v.castAt.toISOString(),
+});
+
+/** C-19, C-20: the round's Commission as its members, the organiser and the secretary see it. */
+export interface CommissionView {
+  readonly roundId: string;
+  readonly status: string;
+  readonly composition: { decisionRef: string; members: CommissionSeat[]; formedBy: string; formedAt: string } | null;
+  readonly beforeCommission: boolean;
+  readonly quorum: number | null;
+  readonly tallies: (ApplicationTally & { bin: string; clusterName: string })[];
+  readonly protocol: {
+    number: string;
+    decidedOn: string;
+    documentRef: string;
+    receivedAt: string;
+    recordedBy: string | null;
+    winners: { applicationId: string; bin: string; clusterName: string }[];
+  } | null;
+}
 
 export interface RuleSetView extends SelectionRuleSet {
   readonly inForceToday: boolean;
@@ -158,9 +187,10 @@ export class SelectionQueries {
     const r = await this.readModel.round(roundId);
     const staff = hasAnyRole(actor, [...CLUSTER_ORGANISER_ROLES, 'cluster-expert']);
     if (!r || (!staff && r.opinionsAtCommission === null)) throw new NotFoundError('expert review', roundId);
-    const sent = (await this.readModel.applications({ roundId, atInstitute: true })).sort(
-      (a, b) => a.sentToInstituteAt!.getTime() - b.sentToInstituteAt!.getTime(),
-    );
+    // ADR 0084: an application withdrawn (C-9) after it was sent has left the institute's review.
+    const sent = (await this.readModel.applications({ roundId, atInstitute: true }))
+      .filter((a) => a.status !== 'withdrawn')
+      .sort((a, b) => a.sentToInstituteAt!.getTime() - b.sentToInstituteAt!.getTime());
     return {
       roundId: r.id,
       ruleSetId: r.ruleSetId,
@@ -239,6 +269,44 @@ export class SelectionQueries {
   }
 
   /** C-21: the public results page of a round, once published (404 before). */
+  /**
+   * C-19, C-20: the round's Commission — its composition, the votes per application (live until the
+   * decision, then as the protocol recorded them) and the protocol. For the organiser and the Commission.
+   */
+  async commission(roundId: string): Promise<CommissionView> {
+    const r = await this.readModel.round(roundId);
+    if (!r) throw new NotFoundError('round', roundId);
+    const apps = new Map((await this.readModel.applications({ roundId })).map((a) => [a.id, a]));
+    const before = r.comparativeAssessment?.ranking.map((x) => x.applicationId) ?? [];
+    const tallies =
+      r.protocol?.votes ??
+      (r.commission && r.opinionsAtCommission ? tallyCommissionVotes(r.commission.members, before, (await this.readModel.votes(r.id)).map(recorded)) : []);
+    return {
+      roundId: r.id,
+      status: r.status,
+      composition: r.commission
+        ? { decisionRef: r.commission.decisionRef, members: [...r.commission.members], formedBy: r.commission.formedBy, formedAt: r.commission.formedAt }
+        : null,
+      beforeCommission: r.opinionsAtCommission !== null,
+      quorum: r.commission ? quorumOf(r.commission.members.length) : null,
+      tallies: tallies.map((t) => ({
+        ...t,
+        bin: apps.get(t.applicationId)?.bin ?? '',
+        clusterName: apps.get(t.applicationId)?.content.form.clusterName ?? '',
+      })),
+      protocol: r.protocol
+        ? {
+            number: r.protocol.number,
+            decidedOn: r.protocol.decidedOn,
+            documentRef: r.protocol.documentRef,
+            receivedAt: r.protocol.receivedAt,
+            recordedBy: r.protocol.recordedBy ?? null,
+            winners: [...r.winners],
+          }
+        : null,
+    };
+  }
+
   async results(roundId: string): Promise<ResultsView> {
     const r = await this.readModel.round(roundId);
     if (!r || r.status !== 'results-published' || !r.protocol || !r.resultsPublishedAt) throw new NotFoundError('results', roundId);

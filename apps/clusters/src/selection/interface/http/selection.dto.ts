@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BinSchema, IsoDateSchema, TiynSchema } from '@hub/contracts';
+import { COMMISSION_BODIES, VOTE_CHOICES } from '../../domain/rules/commission-decision.rule.js';
 
 const text = (max = 4000) => z.string().trim().min(1).max(max);
 
@@ -249,7 +250,77 @@ export const ProtocolBody = z.object({
   number: z.string().trim().min(1).max(100).describe('The protocol number (C-20)'),
   decidedOn: IsoDateSchema,
   documentRef: z.string().trim().min(1).max(200).describe('Reference of the signed protocol'),
-  winnerApplicationIds: z.array(z.uuid()).max(100).describe('The winners: compliant applications of the round (may be empty)'),
+  winnerApplicationIds: z
+    .array(z.uuid())
+    .max(100)
+    .optional()
+    .describe('Deprecated (ADR 0083): the winners follow the recorded votes (C-19); when given, must name exactly those the votes decided'),
+});
+
+/** C-2, C-19 (ADR 0083): the round's Commission, formed by the organiser. */
+export const CommissionBody = z.object({
+  decisionRef: text(200).describe("Reference of the organiser's decision forming the Commission (C-2)"),
+  members: z
+    .array(
+      z.object({
+        subject: text(200).describe("The member's user (the subject of their token)"),
+        fullName: text(500),
+        organisation: text(500),
+        body: z.enum(COMMISSION_BODIES).describe('C-2: a state body, a national company or the NCE "Atameken"'),
+      }),
+    )
+    .min(1)
+    .max(50),
+});
+
+/** C-19: a member's vote on one application before the Commission. */
+export const VoteBody = z.object({
+  applicationId: z.uuid(),
+  choice: z.enum(VOTE_CHOICES),
+  comment: z.string().trim().max(4000).default(''),
+});
+
+const RecordedVoteSchema = z.object({
+  applicationId: z.uuid(),
+  memberSubject: z.string(),
+  memberName: z.string(),
+  choice: z.enum(VOTE_CHOICES),
+  comment: z.string(),
+  castAt: z.iso.datetime({ offset: true }),
+});
+
+const TallySchema = z.object({
+  applicationId: z.uuid(),
+  bin: BinSchema,
+  clusterName: z.string(),
+  for: z.int(),
+  against: z.int(),
+  abstain: z.int(),
+  cast: z.int(),
+  quorum: z.int().describe('ADR 0083: two thirds of the composition'),
+  quorate: z.boolean(),
+  winner: z.boolean().describe('ADR 0083: more than half of the votes cast are "for"'),
+  votes: z.array(RecordedVoteSchema),
+});
+
+export const CommissionViewSchema = z.object({
+  roundId: z.uuid(),
+  status: z.enum(['announced', 'winners-decided', 'results-published']),
+  composition: CommissionBody.extend({ formedBy: z.string(), formedAt: z.iso.datetime({ offset: true }) }).nullable(),
+  beforeCommission: z.boolean().describe('C-18: the materials and opinions have been put before the Commission'),
+  quorum: z.int().nullable(),
+  tallies: z.array(TallySchema).describe('C-19: the votes so far per application (after the decision: as in the protocol)'),
+  protocol: z
+    .object({
+      number: z.string(),
+      decidedOn: IsoDateSchema,
+      documentRef: z.string(),
+      receivedAt: z.iso.datetime({ offset: true }),
+      recordedBy: z.string().nullable(),
+      winners: z.array(z.object({ applicationId: z.uuid(), bin: BinSchema, clusterName: z.string() })),
+    })
+    .nullable()
+    .describe('C-20: the protocol; its votes are the tallies above'),
 });
 
 export const ResultsViewSchema = z.object({

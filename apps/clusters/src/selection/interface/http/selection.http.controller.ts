@@ -17,6 +17,7 @@ import {
   PutBeforeCommissionCommand,
   SendToInstituteCommand,
 } from '../../application/commands/expert-stage-commands.js';
+import { CastVoteCommand, FormCommissionCommand } from '../../application/commands/commission-commands.js';
 import { PublishResultsCommand, RecordProtocolCommand } from '../../application/commands/results-commands.js';
 import { SelectionQueries } from '../../application/queries/selection.queries.js';
 import {
@@ -24,6 +25,8 @@ import {
   ApplicationListQuery,
   ApplicationViewSchema,
   ChangeApplicationBody,
+  CommissionBody,
+  CommissionViewSchema,
   ComparativeAssessmentBody,
   ComplianceBody,
   DeadlineViewSchema,
@@ -36,11 +39,13 @@ import {
   ResultsViewSchema,
   RoundViewSchema,
   RuleSetViewSchema,
+  VoteBody,
 } from './selection.dto.js';
 
 const ORGANISER = CLUSTER_ORGANISER_ROLES;
 const EXPERT = ['cluster-expert' as const];
 const APPLICATION_READERS = ['applicant' as const, ...CLUSTER_ORGANISER_ROLES, ...EXPERT];
+const COMMISSION_READERS = [...CLUSTER_ORGANISER_ROLES, 'cluster-commission-member' as const, 'cluster-commission-secretary' as const];
 const EXPERT_REVIEW_READERS = [...CLUSTER_ORGANISER_ROLES, ...EXPERT, 'cluster-commission-member' as const, 'cluster-commission-secretary' as const];
 
 /**
@@ -92,10 +97,56 @@ export class SelectionHttpController {
     return this.queries.round(p.id);
   }
 
+  @Post('rounds/:id/commission')
+  @HttpCode(200)
+  @Endpoint({
+    summary: "Form the round's Commission (C-2, C-19; ADR 0083): at least 3 members; again only until the first vote",
+    tags: ['commission'],
+    access: ORGANISER,
+    params: IdParams,
+    body: CommissionBody,
+    response: CommissionViewSchema,
+    errors: [404, 409, 422],
+  })
+  async formCommission(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof CommissionBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new FormCommissionCommand(p.id, body, actor));
+    return this.queries.commission(p.id);
+  }
+
+  @Get('rounds/:id/commission')
+  @Endpoint({
+    summary: "The round's Commission: composition, the members' votes per application and the protocol (C-19, C-20)",
+    tags: ['commission'],
+    access: COMMISSION_READERS,
+    params: IdParams,
+    response: CommissionViewSchema,
+    errors: [404],
+  })
+  commission(@ValidParams() p: z.infer<typeof IdParams>) {
+    return this.queries.commission(p.id);
+  }
+
+  @Post('rounds/:id/votes')
+  @Endpoint({
+    summary: "A member of the round's Commission votes on one application before it, once (C-19; second vote 409)",
+    tags: ['commission'],
+    access: ['cluster-commission-member'],
+    params: IdParams,
+    body: VoteBody,
+    status: 201,
+    response: CommissionViewSchema,
+    errors: [404, 409, 422],
+  })
+  async vote(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof VoteBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new CastVoteCommand(p.id, body, actor));
+    return this.queries.commission(p.id);
+  }
+
   @Post('rounds/:id/protocol')
   @HttpCode(200)
   @Endpoint({
-    summary: "The Commission's decision on the winners, as its protocol, after the deadline (C-19, C-20); publication due within 3 WD (C-21)",
+    summary:
+      "The Commission's decision on the winners, as its protocol recorded by the secretary, following the members' votes (C-19, C-20); publication due within 3 WD (C-21)",
     tags: ['rounds'],
     access: ['cluster-commission-secretary'],
     params: IdParams,
@@ -103,8 +154,8 @@ export class SelectionHttpController {
     response: RoundViewSchema,
     errors: [404, 409, 422],
   })
-  async protocol(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof ProtocolBody>) {
-    await this.commands.execute(new RecordProtocolCommand(p.id, body));
+  async protocol(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof ProtocolBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new RecordProtocolCommand(p.id, body, actor));
     return this.queries.round(p.id);
   }
 

@@ -1,11 +1,11 @@
-import { ClustersApplicationFiledV1, EventRegistry, TOPICS } from '@hub/contracts';
+import { ClustersApplicationChangedV1, ClustersApplicationFiledV1, EventRegistry, TOPICS } from '@hub/contracts';
 import type { ConsumerSpec } from '@hub/nest-commons';
-import { ClustersApplicationFiledHandler } from '../../application/event-handlers/clusters-documents.handler.js';
+import { ClustersApplicationChangedHandler, ClustersApplicationFiledHandler } from '../../application/event-handlers/clusters-documents.handler.js';
 
-/** Documents's consumer of clusters' events (issue #10, ADR 0049): a filed application names its members' consents by id. Other clusters events are skipped. */
+/** Documents's consumer of clusters' events (issue #10, ADR 0049): a filed or changed (C-9) application names its members' consents by id. Other clusters events are skipped. */
 export const CLUSTERS_EVENTS_CONSUMER: ConsumerSpec = {
   name: 'documents.clusters-events',
   topics: [TOPICS.clusters.name],
-  registry: new EventRegistry([ClustersApplicationFiledV1]),
-  handlers: [ClustersApplicationFiledHandler],
+  registry: new EventRegistry([ClustersApplicationFiledV1, ClustersApplicationChangedV1]),
+  handlers: [ClustersApplicationFiledHandler, ClustersApplicationChangedHandler],
 };
