@@ -14,6 +14,10 @@ import {
   RemarksIssuedV1,
   ReportOverdueV1,
   ServiceApplicationRemarksIssuedV1,
+  ServiceDeliveryActAnsweredV1,
+  ServiceDeliveryActIssuedV1,
+  ServiceInvoiceIssuedV1,
+  ServiceInvoiceOverdueV1,
   TrainingDecisionMadeV1,
   TrainingRemarksIssuedV1,
 } from '@hub/contracts';
@@ -364,6 +368,59 @@ export const serviceRemarksIssued = (
     issuedAt: '2026-11-16T05:00:00.000Z',
     ...overrides,
   });
+
+// ---- services' contract money and acts: F-55 (ADR 0066, ADR 0105) ----
+
+const ofContract = (recipientId: string) => ({
+  invoiceId: uuidv7(),
+  number: 'SRV-2026-000042',
+  applicationId: uuidv7(),
+  contractId: uuidv7(),
+  recipientKind: 'legal-entity' as const,
+  recipientId,
+});
+
+/** services.invoice-issued v1: 1 234 567,89 tenge issued on 16 November 2026, due on 30 November. */
+export const serviceInvoiceIssued = (
+  overrides: Partial<PayloadOf<typeof ServiceInvoiceIssuedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ServiceInvoiceIssuedV1>> => {
+  const payload = { ...ofContract(newBin()), amountTiyn: 123_456_789, issuedOn: '2026-11-16', dueOn: '2026-11-30', ...overrides };
+  return envelopeOf(ServiceInvoiceIssuedV1.type, payload.invoiceId, payload);
+};
+
+/** services.invoice-overdue v1 of an invoice due on 30 November 2026. */
+export const serviceInvoiceOverdue = (
+  overrides: Partial<PayloadOf<typeof ServiceInvoiceOverdueV1>> = {},
+): EventEnvelope<PayloadOf<typeof ServiceInvoiceOverdueV1>> => {
+  const payload = { ...ofContract(newBin()), dueOn: '2026-11-30', ...overrides };
+  return envelopeOf(ServiceInvoiceOverdueV1.type, payload.invoiceId, payload);
+};
+
+const ofAct = (recipientId: string) => ({
+  actId: uuidv7(),
+  number: 'ACT-2026-000007',
+  applicationId: uuidv7(),
+  contractId: uuidv7(),
+  recipientKind: 'legal-entity' as const,
+  recipientId,
+});
+
+/** services.delivery-act-issued v1 of the services delivered up to 15 November 2026. */
+export const serviceActIssued = (
+  overrides: Partial<PayloadOf<typeof ServiceDeliveryActIssuedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ServiceDeliveryActIssuedV1>> => {
+  const payload = { ...ofAct(newBin()), deliveredTo: '2026-11-15', ...overrides };
+  return envelopeOf(ServiceDeliveryActIssuedV1.type, payload.actId, payload);
+};
+
+/** services.delivery-act-answered v1, answered on 17 November 2026 at 15:00 Almaty. */
+export const serviceActAnswered = (
+  answer: 'accepted' | 'disputed',
+  overrides: Partial<PayloadOf<typeof ServiceDeliveryActAnsweredV1>> = {},
+): EventEnvelope<PayloadOf<typeof ServiceDeliveryActAnsweredV1>> => {
+  const payload = { ...ofAct(newBin()), answer, answeredAt: '2026-11-17T10:00:00.000Z', ...overrides };
+  return envelopeOf(ServiceDeliveryActAnsweredV1.type, payload.actId, payload);
+};
 
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;
