@@ -207,6 +207,42 @@ describe('participation.integration-events: recorded events → hub.participatio
     expect(messages[4]!.payload).toMatchObject({ conclusionId: M1, project: 'X' });
   });
 
+  it('F-37, ADR 0105: a submitted quarterly report is published (the quarter, dates, late) — never its analysis, figures or non-residents', () => {
+    const report = QuarterlyReport.open({ id: R1, participationId: P1, bin: BIN, year: 2026, quarter: 1, dueDate: '2026-04-20' }, now);
+    const secret = 'Confidential analysis of Q1';
+    const at = new Date('2026-04-19T19:30:00Z'); // 20 April 00:30 in Almaty
+    report.submit(
+      {
+        resultsAnalysis: secret,
+        indicators: {
+          revenueTiyn: tiyn(777_777_00),
+          exportRevenueTiyn: tiyn(0),
+          headcount: 3,
+          residentHeadcount: 3,
+          nonResidentHeadcount: 0,
+          investmentsAttractedTiyn: tiyn(0),
+        },
+        nonResidents: { engaged: [], familyMembers: [] },
+      },
+      '2026-04-20',
+      at,
+    );
+    const messages = published(report.pullEvents());
+    expect(messages.map((m) => m.definition.type)).toEqual(['participation.report-submitted']);
+    expectValid(messages);
+    expect(messages[0]!.payload).toEqual({
+      reportId: R1,
+      participationId: P1,
+      bin: BIN,
+      year: 2026,
+      quarter: 1,
+      dueDate: '2026-04-20',
+      submittedOn: '2026-04-20',
+      late: false,
+    });
+    expect(JSON.stringify(messages[0]!.payload)).not.toMatch(/Confidential|77777700/);
+  });
+
   it('issue #10: an answer and an audit opinion are published with the document ids they came with', () => {
     const p = start();
     const request = InformationRequest.open(

@@ -13,6 +13,7 @@ import {
   type PayloadOf,
   RemarksIssuedV1,
   ReportOverdueV1,
+  ReportSubmittedV1,
   ServiceApplicationRemarksIssuedV1,
   ServiceDeliveryActAnsweredV1,
   ServiceDeliveryActIssuedV1,
@@ -224,6 +225,26 @@ export const reportOverdue = (overrides: Partial<PayloadOf<typeof ReportOverdueV
     quarter: 3,
     dueDate: '2026-10-20',
     ground: 'reports-not-submitted',
+    ...overrides,
+  });
+
+/** participation.report-submitted v1 of a started participation's quarter (on time, 5 January 2027 unless overridden). */
+export const reportSubmitted = (
+  started: PayloadOf<typeof ParticipationStartedV1>,
+  year: number,
+  quarter: 1 | 2 | 3 | 4,
+  dueDate: string,
+  overrides: Partial<PayloadOf<typeof ReportSubmittedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ReportSubmittedV1>> =>
+  participationEnvelope(ReportSubmittedV1.type, {
+    reportId: uuidv7(),
+    participationId: started.participationId,
+    bin: started.bin,
+    year,
+    quarter,
+    dueDate,
+    submittedOn: '2027-01-05',
+    late: false,
     ...overrides,
   });
 

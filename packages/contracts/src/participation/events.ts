@@ -148,6 +148,25 @@ export const ReportOverdueV1 = defineIntegrationEvent({
   }),
 });
 
+export const ReportSubmittedV1 = defineIntegrationEvent({
+  type: 'participation.report-submitted',
+  version: 1,
+  topic,
+  description:
+    'A participant submitted the quarterly activity report of a quarter (F-37, F-39), on time or late; the report itself (analysis, figures, non-residents) stays in participation (F-35, F-42). Notifications stops that quarter’s reminder (ADR 0105).',
+  payload: z.object({
+    reportId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    year: z.number().int(),
+    quarter: QuarterSchema,
+    dueDate: IsoDateSchema,
+    /** The Almaty civil date it was submitted. */
+    submittedOn: IsoDateSchema,
+    late: z.boolean(),
+  }),
+});
+
 export const DeadlineMissedV1 = defineIntegrationEvent({
   type: 'participation.deadline-missed',
   version: 1,
@@ -288,6 +307,7 @@ export const participationEvents = [
   FeeAssessedV1,
   FeeOverdueV1,
   ReportOverdueV1,
+  ReportSubmittedV1,
   DeadlineMissedV1,
   MonitoringNotExpedientV1,
   EarlyTerminationReferredV1,

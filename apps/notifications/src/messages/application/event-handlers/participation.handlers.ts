@@ -9,6 +9,7 @@ import {
   ParticipationTerminatedV1,
   type PayloadOf,
   ReportOverdueV1,
+  ReportSubmittedV1,
 } from '@hub/contracts';
 import type { EventHandler } from '@hub/messaging';
 import { HUB_CONFIG } from '@hub/nest-commons';
@@ -119,5 +120,25 @@ export class ParticipationTerminatedHandler implements EventHandler<typeof Parti
 
   async handle(envelope: EventEnvelope<PayloadOf<typeof ParticipationTerminatedV1>>): Promise<void> {
     await this.reminders.cancel(envelope.payload.participationId);
+  }
+}
+
+/** participation.report-submitted v1 → the quarter is reported: its F-37 reminder is not sent, the next quarter's armed instead (ADR 0105). */
+@Injectable()
+export class ReportSubmittedHandler implements EventHandler<typeof ReportSubmittedV1> {
+  readonly event = ReportSubmittedV1;
+
+  constructor(@Inject(ReportReminders) private readonly reminders: ReportReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof ReportSubmittedV1>>): Promise<void> {
+    const e = envelope.payload;
+    await this.reminders.reported({
+      participationId: e.participationId,
+      bin: e.bin,
+      reportId: e.reportId,
+      year: e.year,
+      quarter: e.quarter,
+      submittedOn: e.submittedOn,
+    });
   }
 }
