@@ -245,6 +245,39 @@ export const ParticipationTerminatedV1 = defineIntegrationEvent({
 /** Issue #10 (ADR 0049): the documents of the documents context an answer, opinion or notice rests on (documents attaches them — immutable). */
 const DocumentIdsSchema = z.array(z.uuid()).max(50);
 
+export const InformationRequestedV1 = defineIntegrationEvent({
+  type: 'participation.information-requested',
+  version: 1,
+  topic,
+  description:
+    "The Fund asked a participant for documents (F-32 within 10 WD; F-38 extra documents in monitoring; F-33 the audit report on request), due on dueDate (a working day). The request's text stays in participation (F-35); notifications reminds the participant before the due day (ADR 0105).",
+  payload: z.object({
+    requestId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    /** What is asked for (tax-and-accounting, statistical-reports, tax-declarations, audit-opinion, audit-report, additional-documents). */
+    kind: z.string(),
+    ruleIds: z.array(z.string()).min(1),
+    requestedOn: IsoDateSchema,
+    dueDate: IsoDateSchema,
+  }),
+});
+
+export const AuditOpinionOwedV1 = defineIntegrationEvent({
+  type: 'participation.audit-opinion-owed',
+  version: 1,
+  topic,
+  description:
+    'F-33: the income a participant declared for a financial year is above the audit threshold, so it owes the audit opinion by dueDate (1 July). Notifications reminds it before the due day (ADR 0105).',
+  payload: z.object({
+    obligationId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    financialYear: z.number().int(),
+    dueDate: IsoDateSchema,
+  }),
+});
+
 export const InformationRequestAnsweredV1 = defineIntegrationEvent({
   type: 'participation.information-request-answered',
   version: 1,
@@ -312,7 +345,9 @@ export const participationEvents = [
   MonitoringNotExpedientV1,
   EarlyTerminationReferredV1,
   ParticipationTerminatedV1,
+  InformationRequestedV1,
   InformationRequestAnsweredV1,
+  AuditOpinionOwedV1,
   AuditOpinionSubmittedV1,
   CorporateNoticeFiledV1,
 ] as const;
