@@ -14,6 +14,10 @@ import {
   RemarksIssuedV1,
   ReportOverdueV1,
   ReportSubmittedV1,
+  InformationRequestedV1,
+  InformationRequestAnsweredV1,
+  AuditOpinionOwedV1,
+  AuditOpinionSubmittedV1,
   ServiceApplicationRemarksIssuedV1,
   ServiceDeliveryActAnsweredV1,
   ServiceDeliveryActIssuedV1,
@@ -246,6 +250,57 @@ export const reportSubmitted = (
     submittedOn: '2027-01-05',
     late: false,
     ...overrides,
+  });
+
+/** participation.information-requested v1 (F-38 extra documents) of a participation, requested Monday 16 November 2026, due Monday 30 November. */
+export const informationRequested = (
+  overrides: Partial<PayloadOf<typeof InformationRequestedV1>> = {},
+): EventEnvelope<PayloadOf<typeof InformationRequestedV1>> =>
+  participationEnvelope(InformationRequestedV1.type, {
+    requestId: uuidv7(),
+    participationId: uuidv7(),
+    bin: newBin(),
+    kind: 'additional-documents',
+    ruleIds: ['F-38'],
+    requestedOn: '2026-11-16',
+    dueDate: '2026-11-30',
+    ...overrides,
+  });
+
+/** participation.information-request-answered v1 of a request. */
+export const informationRequestAnswered = (r: PayloadOf<typeof InformationRequestedV1>): EventEnvelope<PayloadOf<typeof InformationRequestAnsweredV1>> =>
+  participationEnvelope(InformationRequestAnsweredV1.type, {
+    requestId: r.requestId,
+    participationId: r.participationId,
+    bin: r.bin,
+    kind: r.kind,
+    ruleIds: r.ruleIds,
+    answeredOn: '2026-11-20',
+    late: false,
+    documentIds: [],
+  });
+
+/** participation.audit-opinion-owed v1: the 2026 opinion due on Wednesday 30 June 2027. */
+export const auditOpinionOwed = (overrides: Partial<PayloadOf<typeof AuditOpinionOwedV1>> = {}): EventEnvelope<PayloadOf<typeof AuditOpinionOwedV1>> =>
+  participationEnvelope(AuditOpinionOwedV1.type, {
+    obligationId: uuidv7(),
+    participationId: uuidv7(),
+    bin: newBin(),
+    financialYear: 2026,
+    dueDate: '2027-06-30',
+    ...overrides,
+  });
+
+/** participation.audit-opinion-submitted v1 of an owed opinion. */
+export const auditOpinionSubmitted = (o: PayloadOf<typeof AuditOpinionOwedV1>): EventEnvelope<PayloadOf<typeof AuditOpinionSubmittedV1>> =>
+  participationEnvelope(AuditOpinionSubmittedV1.type, {
+    obligationId: o.obligationId,
+    participationId: o.participationId,
+    bin: o.bin,
+    financialYear: o.financialYear,
+    submittedOn: '2027-05-04',
+    late: false,
+    documentIds: [],
   });
 
 /** participation.participation-started v1: a one-year term from Monday 16 November 2026 unless overridden. */

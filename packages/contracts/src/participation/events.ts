@@ -245,6 +245,16 @@ export const ParticipationTerminatedV1 = defineIntegrationEvent({
 /** Issue #10 (ADR 0049): the documents of the documents context an answer, opinion or notice rests on (documents attaches them — immutable). */
 const DocumentIdsSchema = z.array(z.uuid()).max(50);
 
+/** F-32, F-38, F-33: what an information request asks for (the `kind` of the request events; a string there, so that a kind added later is not a new version). */
+export const INFORMATION_REQUEST_KINDS = [
+  'tax-and-accounting',
+  'statistical-reports',
+  'tax-declarations',
+  'audit-opinion',
+  'audit-report',
+  'additional-documents',
+] as const;
+
 export const InformationRequestedV1 = defineIntegrationEvent({
   type: 'participation.information-requested',
   version: 1,

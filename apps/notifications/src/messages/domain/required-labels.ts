@@ -1,7 +1,9 @@
-import { DecisionMadeV1, FeeOverdueV1, RefusalGroundSchema, SERVICE_APPLICATION_FIELDS } from '@hub/contracts';
+import { DecisionMadeV1, FeeOverdueV1, INFORMATION_REQUEST_KINDS, RefusalGroundSchema, SERVICE_APPLICATION_FIELDS } from '@hub/contracts';
 
 /** The words for an F-48 path the contract does not list (a newer services): the notice still goes out (F-52 is statutory). */
 export const F48_UNLISTED = 'f48.unlisted';
+/** The words for a request kind the contract does not list (ADR 0105). */
+export const INFORMATION_KIND_OTHER = 'information-kind.other';
 
 /**
  * Every label a rule can ask the catalogue for, derived from the published contracts — the values an
@@ -15,4 +17,6 @@ export const REQUIRED_LABELS: readonly string[] = [
   ...FeeOverdueV1.payload.shape.reason.options.map((r) => `fee-overdue.${r}`),
   ...SERVICE_APPLICATION_FIELDS.map((f) => `f48.${f}`),
   F48_UNLISTED,
+  ...INFORMATION_REQUEST_KINDS.map((k) => `information-kind.${k}`),
+  INFORMATION_KIND_OTHER,
 ];

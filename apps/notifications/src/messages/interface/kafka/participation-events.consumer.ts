@@ -8,6 +8,10 @@ import {
   ParticipationTerminatedV1,
   ReportOverdueV1,
   ReportSubmittedV1,
+  InformationRequestedV1,
+  InformationRequestAnsweredV1,
+  AuditOpinionOwedV1,
+  AuditOpinionSubmittedV1,
   TOPICS,
 } from '@hub/contracts';
 import type { ConsumerSpec } from '@hub/nest-commons';
@@ -20,12 +24,17 @@ import {
   ParticipationTerminatedHandler,
   ReportOverdueHandler,
   ReportSubmittedHandler,
+  InformationRequestedHandler,
+  InformationRequestAnsweredHandler,
+  AuditOpinionOwedHandler,
+  AuditOpinionSubmittedHandler,
 } from '../../application/event-handlers/participation.handlers.js';
 
 /**
  * Notifications's consumer of participation's events: the F-40 notice (statutory), the F-21 fee
  * messages and reminders, the F-37 overdue report (ADR 0093), the F-37 reminders armed, moved on by a
- * submitted report and stopped (ADR 0104, 0105). Other types on the topic are skipped.
+ * submitted report and stopped (ADR 0104, 0105), the F-32/F-38, F-33 and F-25 reminders armed and
+ * cancelled (ADR 0105). Other types on the topic are skipped.
  */
 export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
   name: 'notifications.participation-events',
@@ -36,6 +45,10 @@ export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
     FeeOverdueV1,
     ReportOverdueV1,
     ReportSubmittedV1,
+    InformationRequestedV1,
+    InformationRequestAnsweredV1,
+    AuditOpinionOwedV1,
+    AuditOpinionSubmittedV1,
     ParticipationStartedV1,
     ParticipationExtendedV1,
     ParticipationTerminatedV1,
@@ -46,6 +59,10 @@ export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
     FeeOverdueHandler,
     ReportOverdueHandler,
     ReportSubmittedHandler,
+    InformationRequestedHandler,
+    InformationRequestAnsweredHandler,
+    AuditOpinionOwedHandler,
+    AuditOpinionSubmittedHandler,
     ParticipationStartedHandler,
     ParticipationExtendedHandler,
     ParticipationTerminatedHandler,
