@@ -65,7 +65,7 @@ const expectValid = (messages: readonly OutboxMessage[]) => {
 };
 
 describe('participation.integration-events: recorded events → hub.participation.events.v1', () => {
-  it('F-24, F-25, F-27: started, extended and planned end are published; the extension application itself stays internal', () => {
+  it('F-24, F-25, F-27: started, extension filed (ADR 0105), extended and planned end are published; the approval step itself stays internal', () => {
     const p = start();
     const e = Extension.file(
       {
@@ -86,9 +86,18 @@ describe('participation.integration-events: recorded events → hub.participatio
       'participation.participation-started',
       'participation.participation-extended',
       'participation.participation-terminated',
+      'participation.extension-filed',
     ]);
     expectValid(messages);
     expect(messages[0]!.payload).toMatchObject({ participationId: P1, participantId: X1, activityTypeCodes: ['62.01'], extensionDeadline: '2027-02-15' });
+    expect(messages[3]!.payload).toEqual({
+      extensionId: E1,
+      participationId: P1,
+      bin: BIN,
+      filedOn: '2027-01-10',
+      currentTermEnd: '2027-03-01',
+      requestedTermEnd: '2028-03-01',
+    });
     expect(messages[1]!.payload).toMatchObject({
       extensionId: E1,
       previousTermEnd: '2027-03-01',

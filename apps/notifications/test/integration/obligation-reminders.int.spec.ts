@@ -4,6 +4,7 @@ import {
   auditOpinionOwed,
   auditOpinionSubmitted,
   deliverParticipation,
+  extensionFiled,
   informationRequestAnswered,
   informationRequested,
   participationExtended,
@@ -124,5 +125,19 @@ describe('ADR 0105: obligation reminders', () => {
     const late = participationStarted({ termStart: '2026-11-16', termEnd: '2026-12-10', extensionDeadline: '2026-11-26' });
     expect(await deliverParticipation(h, late)).toBe('handled'); // today 22 October 2027: long past
     expect(await liveTimer(`extension-window:${late.payload.participationId}`)).toEqual([]);
+  });
+
+  it('F-25: a company that applied for the extension (participation.extension-filed) is not reminded of the window', async () => {
+    h.clock.set('2026-11-16T04:00:00Z');
+    const started = participationStarted({ termEnd: '2027-11-15', extensionDeadline: '2027-11-01' });
+    expect(await deliverParticipation(h, started)).toBe('handled');
+    const key = `extension-window:${started.payload.participationId}`;
+    expect(await liveTimer(key)).toEqual([{ due: '2027-10-22 09:00' }]);
+    h.clock.set('2027-09-01T04:00:00Z');
+    expect(await deliverParticipation(h, extensionFiled(started.payload, '2027-09-01'))).toBe('handled');
+    expect(await liveTimer(key)).toEqual([]);
+    h.clock.set('2027-10-22T04:00:00Z');
+    await poller(h).runDue();
+    expect(await messagesAbout('participation.extension-window-reminder', started.payload.participationId)).toEqual([]);
   });
 });

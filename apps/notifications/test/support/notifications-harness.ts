@@ -18,6 +18,7 @@ import {
   InformationRequestAnsweredV1,
   AuditOpinionOwedV1,
   AuditOpinionSubmittedV1,
+  ExtensionFiledV1,
   ServiceApplicationRemarksIssuedV1,
   ServiceDeliveryActAnsweredV1,
   ServiceDeliveryActIssuedV1,
@@ -334,6 +335,17 @@ export const participationExtended = (
     newTermEnd,
     certificateNumber: 'AH-EXT-0001',
     issuedOn: started.termEnd,
+  });
+
+/** participation.extension-filed v1 of a started participation, filed on `filedOn`. */
+export const extensionFiled = (started: PayloadOf<typeof ParticipationStartedV1>, filedOn: string): EventEnvelope<PayloadOf<typeof ExtensionFiledV1>> =>
+  participationEnvelope(ExtensionFiledV1.type, {
+    extensionId: uuidv7(),
+    participationId: started.participationId,
+    bin: started.bin,
+    filedOn,
+    currentTermEnd: started.termEnd,
+    requestedTermEnd: '2028-11-15',
   });
 
 /** participation.participation-terminated v1 (early, withdrawal) of a started participation. */

@@ -85,6 +85,22 @@ export const ParticipationExtendedV1 = defineIntegrationEvent({
   }),
 });
 
+export const ExtensionFiledV1 = defineIntegrationEvent({
+  type: 'participation.extension-filed',
+  version: 1,
+  topic,
+  description:
+    'A participant applied in time to extend its term (F-25); the Fund decides (participation-extended when approved). Notifications stops the extension-window reminder (ADR 0105).',
+  payload: z.object({
+    extensionId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    filedOn: IsoDateSchema,
+    currentTermEnd: IsoDateSchema,
+    requestedTermEnd: IsoDateSchema,
+  }),
+});
+
 export const FeeAssessedV1 = defineIntegrationEvent({
   type: 'participation.fee-assessed',
   version: 1,
@@ -347,6 +363,7 @@ export const CorporateNoticeFiledV1 = defineIntegrationEvent({
 export const participationEvents = [
   ParticipationStartedV1,
   ParticipationExtendedV1,
+  ExtensionFiledV1,
   FeeAssessedV1,
   FeeOverdueV1,
   ReportOverdueV1,

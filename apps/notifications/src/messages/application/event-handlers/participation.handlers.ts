@@ -12,6 +12,7 @@ import {
   ReportSubmittedV1,
   AuditOpinionOwedV1,
   AuditOpinionSubmittedV1,
+  ExtensionFiledV1,
   InformationRequestAnsweredV1,
   InformationRequestedV1,
 } from '@hub/contracts';
@@ -223,5 +224,17 @@ export class AuditOpinionSubmittedHandler implements EventHandler<typeof AuditOp
 
   async handle(envelope: EventEnvelope<PayloadOf<typeof AuditOpinionSubmittedV1>>): Promise<void> {
     await this.obligations.cancel('audit-opinion', envelope.payload.obligationId);
+  }
+}
+
+/** participation.extension-filed v1 → the F-25 extension-window reminder cancelled: the company applied (ADR 0105). */
+@Injectable()
+export class ExtensionFiledHandler implements EventHandler<typeof ExtensionFiledV1> {
+  readonly event = ExtensionFiledV1;
+
+  constructor(@Inject(ObligationReminders) private readonly obligations: ObligationReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof ExtensionFiledV1>>): Promise<void> {
+    await this.obligations.cancel('extension-window', envelope.payload.participationId);
   }
 }

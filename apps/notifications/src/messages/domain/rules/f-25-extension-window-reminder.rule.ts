@@ -5,8 +5,8 @@ import type { ObligationReminderPayload } from './obligation-reminder.js';
 /**
  * F-25: an extension application is accepted until 10 WD before the term ends; after that the company
  * registers anew (F-8). Reminded `reminder.extension-window-wd` working days before that last day (ADR
- * 0105). Participation publishes no "extension filed" fact, so a company that already applied is
- * reminded too (the text says so). Not statutory (switchable).
+ * 0105); `participation.extension-filed` cancels it (a filing consumed on the day itself may race
+ * the timer: the text says to ignore it then). Not statutory (switchable).
  */
 export function extensionWindowReminder(p: ObligationReminderPayload, portalUrl: string): NoticeDraft {
   return {

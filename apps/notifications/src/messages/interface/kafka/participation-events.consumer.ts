@@ -12,6 +12,7 @@ import {
   InformationRequestAnsweredV1,
   AuditOpinionOwedV1,
   AuditOpinionSubmittedV1,
+  ExtensionFiledV1,
   TOPICS,
 } from '@hub/contracts';
 import type { ConsumerSpec } from '@hub/nest-commons';
@@ -28,6 +29,7 @@ import {
   InformationRequestAnsweredHandler,
   AuditOpinionOwedHandler,
   AuditOpinionSubmittedHandler,
+  ExtensionFiledHandler,
 } from '../../application/event-handlers/participation.handlers.js';
 
 /**
@@ -49,6 +51,7 @@ export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
     InformationRequestAnsweredV1,
     AuditOpinionOwedV1,
     AuditOpinionSubmittedV1,
+    ExtensionFiledV1,
     ParticipationStartedV1,
     ParticipationExtendedV1,
     ParticipationTerminatedV1,
@@ -63,6 +66,7 @@ export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
     InformationRequestAnsweredHandler,
     AuditOpinionOwedHandler,
     AuditOpinionSubmittedHandler,
+    ExtensionFiledHandler,
     ParticipationStartedHandler,
     ParticipationExtendedHandler,
     ParticipationTerminatedHandler,
