@@ -4,6 +4,7 @@ import { notificationsConfigSchema } from './config.js';
 import { MessagesModule } from './messages/messages.module.js';
 import { ReportDueReminderTimerHandler } from './messages/application/timers/report-due-reminder.timer-handler.js';
 import { FeeDueReminderTimerHandler } from './messages/application/timers/fee-due-reminder.timer-handler.js';
+import { ObligationReminderTimerHandler } from './messages/application/timers/obligation-reminder.timer-handler.js';
 import { CLUSTERS_EVENTS_CONSUMER } from './messages/interface/kafka/clusters-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './messages/interface/kafka/registration-events.consumer.js';
@@ -25,7 +26,7 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
     configSchema: notificationsConfigSchema,
     entities: notificationsEntities,
     eventMapper: NotificationsIntegrationEvents,
-    timerHandlers: [FeeDueReminderTimerHandler, ReportDueReminderTimerHandler],
+    timerHandlers: [FeeDueReminderTimerHandler, ReportDueReminderTimerHandler, ObligationReminderTimerHandler],
     consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, CLUSTERS_EVENTS_CONSUMER, TRAINING_EVENTS_CONSUMER, SERVICES_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });

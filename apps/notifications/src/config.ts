@@ -16,6 +16,10 @@ export const notificationsConfigSchema = baseConfigSchema.extend({
   NOTIFICATIONS_SMTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** The portal the messages link to (no personal data in a message: the details are behind the link, F-35/F-42). */
   NOTIFICATIONS_PORTAL_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** The Fund's services mailbox: notices to the Fund (an act disputed, F-55; ADR 0105) go there by e-mail. */
+  NOTIFICATIONS_FUND_SERVICES_EMAIL: z.string().email().default('services@astanahub.kz'),
+  /** The language of the notices to the Fund's staff. */
+  NOTIFICATIONS_FUND_LANGUAGE: z.enum(['kk', 'ru', 'en']).default('ru'),
   /** Attempts before a mail is dead-lettered with the last reason (ADR 0091). */
   NOTIFICATIONS_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   /** First retry after this long, doubling each attempt up to the maximum (ADR 0091). */

@@ -65,7 +65,7 @@ const expectValid = (messages: readonly OutboxMessage[]) => {
 };
 
 describe('participation.integration-events: recorded events → hub.participation.events.v1', () => {
-  it('F-24, F-25, F-27: started, extended and planned end are published; the extension application itself stays internal', () => {
+  it('F-24, F-25, F-27: started, extension filed (ADR 0105), extended and planned end are published; the approval step itself stays internal', () => {
     const p = start();
     const e = Extension.file(
       {
@@ -86,9 +86,18 @@ describe('participation.integration-events: recorded events → hub.participatio
       'participation.participation-started',
       'participation.participation-extended',
       'participation.participation-terminated',
+      'participation.extension-filed',
     ]);
     expectValid(messages);
     expect(messages[0]!.payload).toMatchObject({ participationId: P1, participantId: X1, activityTypeCodes: ['62.01'], extensionDeadline: '2027-02-15' });
+    expect(messages[3]!.payload).toEqual({
+      extensionId: E1,
+      participationId: P1,
+      bin: BIN,
+      filedOn: '2027-01-10',
+      currentTermEnd: '2027-03-01',
+      requestedTermEnd: '2028-03-01',
+    });
     expect(messages[1]!.payload).toMatchObject({
       extensionId: E1,
       previousTermEnd: '2027-03-01',
@@ -140,7 +149,7 @@ describe('participation.integration-events: recorded events → hub.participatio
     });
   });
 
-  it('F-37, F-39, F-32, F-33, F-40: overdue report, missed request and audit deadlines and a "not expedient" conclusion are published; the rest stays internal', () => {
+  it('F-37, F-39, F-32, F-33, F-40: overdue report, requests and owed audit opinions with their due days (ADR 0105), missed request and audit deadlines and a "not expedient" conclusion are published; the rest stays internal', () => {
     const p = start();
     const report = QuarterlyReport.open({ id: R1, participationId: P1, bin: BIN, year: 2026, quarter: 1, dueDate: '2026-04-20' }, now);
     report.markOverdue(now);
@@ -193,18 +202,67 @@ describe('participation.integration-events: recorded events → hub.participatio
     const messages = published([report, request, audit, notice, notExpedient, expedient].flatMap((a): DomainEvent[] => a.pullEvents()));
     expect(messages.map((m) => m.definition.type)).toEqual([
       'participation.report-overdue',
+      'participation.information-requested',
       'participation.deadline-missed',
+      'participation.audit-opinion-owed',
       'participation.deadline-missed',
       'participation.corporate-notice-filed',
       'participation.monitoring-not-expedient',
     ]);
     expectValid(messages);
     expect(messages[0]!.payload).toMatchObject({ reportId: R1, ground: 'reports-not-submitted' });
-    expect(messages[1]!.payload).toMatchObject({ obligation: 'information-request', obligationId: I1, ruleIds: ['F-33'] });
-    expect(messages[2]!.payload).toMatchObject({ obligation: 'audit-opinion', obligationId: A1, ruleIds: ['F-33'] });
+    // ADR 0105: what is owed and by when, for the reminders — never the request's description (F-35).
+    expect(messages[1]!.payload).toEqual({
+      requestId: I1,
+      participationId: P1,
+      bin: BIN,
+      kind: 'audit-report',
+      ruleIds: ['F-33'],
+      requestedOn: '2026-03-02',
+      dueDate: '2026-03-17',
+    });
+    expect(messages[2]!.payload).toMatchObject({ obligation: 'information-request', obligationId: I1, ruleIds: ['F-33'] });
+    expect(messages[3]!.payload).toEqual({ obligationId: A1, participationId: P1, bin: BIN, financialYear: 2026, dueDate: '2027-07-01' });
+    expect(messages[4]!.payload).toMatchObject({ obligation: 'audit-opinion', obligationId: A1, ruleIds: ['F-33'] });
     // Issue #10: the notice is published with its documents' ids (documents attaches them), keyed by the BIN.
-    expect(messages[3]).toMatchObject({ key: BIN, payload: { noticeId: N1, kind: 'liquidation', onTime: true, documentIds: [D1] } });
-    expect(messages[4]!.payload).toMatchObject({ conclusionId: M1, project: 'X' });
+    expect(messages[5]).toMatchObject({ key: BIN, payload: { noticeId: N1, kind: 'liquidation', onTime: true, documentIds: [D1] } });
+    expect(messages[6]!.payload).toMatchObject({ conclusionId: M1, project: 'X' });
+  });
+
+  it('F-37, ADR 0105: a submitted quarterly report is published (the quarter, dates, late) — never its analysis, figures or non-residents', () => {
+    const report = QuarterlyReport.open({ id: R1, participationId: P1, bin: BIN, year: 2026, quarter: 1, dueDate: '2026-04-20' }, now);
+    const secret = 'Confidential analysis of Q1';
+    const at = new Date('2026-04-19T19:30:00Z'); // 20 April 00:30 in Almaty
+    report.submit(
+      {
+        resultsAnalysis: secret,
+        indicators: {
+          revenueTiyn: tiyn(777_777_00),
+          exportRevenueTiyn: tiyn(0),
+          headcount: 3,
+          residentHeadcount: 3,
+          nonResidentHeadcount: 0,
+          investmentsAttractedTiyn: tiyn(0),
+        },
+        nonResidents: { engaged: [], familyMembers: [] },
+      },
+      '2026-04-20',
+      at,
+    );
+    const messages = published(report.pullEvents());
+    expect(messages.map((m) => m.definition.type)).toEqual(['participation.report-submitted']);
+    expectValid(messages);
+    expect(messages[0]!.payload).toEqual({
+      reportId: R1,
+      participationId: P1,
+      bin: BIN,
+      year: 2026,
+      quarter: 1,
+      dueDate: '2026-04-20',
+      submittedOn: '2026-04-20',
+      late: false,
+    });
+    expect(JSON.stringify(messages[0]!.payload)).not.toMatch(/Confidential|77777700/);
   });
 
   it('issue #10: an answer and an audit opinion are published with the document ids they came with', () => {
@@ -230,7 +288,7 @@ describe('participation.integration-events: recorded events → hub.participatio
     audit.submit('2027-07-05', { documentId: D1, metadata: null }, now);
     p.pullEvents();
     const messages = published([request, audit].flatMap((a): DomainEvent[] => a.pullEvents())).filter(
-      (m) => m.definition.type !== 'participation.deadline-missed',
+      (m) => !['participation.deadline-missed', 'participation.information-requested', 'participation.audit-opinion-owed'].includes(m.definition.type),
     );
     expectValid(messages);
     expect(messages.map((m) => [m.definition.type, m.key, m.payload])).toEqual([

@@ -61,6 +61,12 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
       .post(`/participations/${b.id}/information-requests`)
       .set('authorization', `Bearer ${h.tokens.officer}`)
       .send({ kind: 'additional-documents', description: 'Contracts with clients' });
+    // ADR 0105: the request is published with its due day (the reminders' source) — not its description (F-35).
+    const requested = (await h.outbox('participation.information-requested')).filter((e) => e.payload.requestId === body(req).id);
+    expect(requested.map((e) => [e.key, e.payload.kind, e.payload.ruleIds, e.payload.dueDate])).toEqual([
+      [b.bin, 'additional-documents', ['F-38'], '2026-03-17'],
+    ]);
+    expect(JSON.stringify(requested)).not.toContain('Contracts with clients');
     await h.at('2026-03-17T18:59:00.000Z');
     expect((await h.http().get(`/information-requests?status=overdue`).set('authorization', `Bearer ${h.tokens.officer}`)).body).toHaveLength(0);
     await h.at('2026-03-17T19:00:01.000Z');
@@ -149,6 +155,9 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
       .expect(201);
     const [owed] = list(await h.http().get('/audit-obligations?status=owed').set('authorization', `Bearer ${h.tokens.officer}`));
     expect(owed).toMatchObject({ bin: b.bin, dueDate: '2027-06-30' });
+    // ADR 0105: the owed opinion is published with its due day, for the reminder.
+    const owedFacts = (await h.outbox('participation.audit-opinion-owed')).filter((e) => e.payload.obligationId === owed!.id);
+    expect(owedFacts.map((e) => [e.key, e.payload.financialYear, e.payload.dueDate])).toEqual([[b.bin, 2026, '2027-06-30']]);
     await h.at('2027-06-30T18:59:59.000Z'); // 30 June 23:59:59 in Almaty: still in time
     expect((await h.outbox('participation.deadline-missed')).filter((e) => e.payload.obligationId === owed!.id)).toHaveLength(0);
     await h.at('2027-06-30T19:00:01.000Z'); // 1 July in Almaty: late

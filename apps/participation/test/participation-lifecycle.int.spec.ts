@@ -98,6 +98,11 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     const applicant = await h.applicant(bin);
     const inTime = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
     expect(inTime.status).toBe(201);
+    // ADR 0105: the application in time is published (notifications stops the F-25 window reminder).
+    const filed = (await h.outbox('participation.extension-filed')).filter((e) => e.payload.participationId === id);
+    expect(filed.map((e) => [e.key, e.payload.extensionId, e.payload.filedOn, e.payload.requestedTermEnd])).toEqual([
+      [bin, body(inTime).id, '2027-02-15', '2028-03-01'],
+    ]);
     await h
       .http()
       .post(`/participations/${id}/extensions/${body(inTime).id}/decision`)

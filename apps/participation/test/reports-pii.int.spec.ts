@@ -134,6 +134,11 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
       expect(r.personal_data).toMatch(/^pii1\.k1\./);
       for (const s of SECRETS) expect(r.personal_data).not.toContain(s);
     }
+    // F-37, ADR 0105: the submission is published through the outbox — the quarter, not the report
+    const submitted = (await h.outbox('participation.report-submitted')).map((e) => e.payload);
+    expect(submitted.filter((e) => e.bin === a.bin)).toEqual([
+      expect.objectContaining({ reportId, year: 2026, quarter: 1, dueDate: '2026-04-20', late: false }),
+    ]);
     // nothing personal anywhere else in the database
     const dump = await sql<{ t: string }>(
       h.orm.em.fork(),

@@ -3,6 +3,7 @@ import { EmailDelivery } from './application/email-delivery.js';
 import { DeadLetterService } from './application/dead-letters.service.js';
 import { FeeReminders } from './application/fee-reminders.js';
 import { ReportReminders } from './application/report-reminders.js';
+import { ObligationReminders } from './application/obligation-reminders.js';
 import { ReminderCalendar } from './application/ports/reminder-calendar.js';
 import { InboxService } from './application/inbox.service.js';
 import { MessageLogService } from './application/message-log.service.js';
@@ -39,12 +40,22 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     FeeReminders,
     DeadLetterService,
     ReportReminders,
+    ObligationReminders,
     EmailDelivery,
     InboxService,
     PreferencesService,
     MessagesMetrics,
     MessageLogService,
   ],
-  exports: [NoticeWriter, FeeReminders, ReportReminders, TemplateCatalogue, MessageRepository, RecipientPreferenceRepository, EmailDelivery],
+  exports: [
+    NoticeWriter,
+    FeeReminders,
+    ReportReminders,
+    ObligationReminders,
+    TemplateCatalogue,
+    MessageRepository,
+    RecipientPreferenceRepository,
+    EmailDelivery,
+  ],
 })
 export class MessagesModule {}

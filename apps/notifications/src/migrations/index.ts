@@ -3,6 +3,7 @@ import { Migration20261205113958_initial } from './Migration20261205113958_initi
 import { Migration20261205190000_messages } from './Migration20261205190000_messages.js';
 import { Migration20261205203000_email_reminders } from './Migration20261205203000_email_reminders.js';
 import { Migration20261205233000_resend } from './Migration20261205233000_resend.js';
+import { Migration20261206024700_reported_quarters } from './Migration20261206024700_reported_quarters.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205190000_messages', class: Migration20261205190000_messages },
   { name: 'Migration20261205203000_email_reminders', class: Migration20261205203000_email_reminders },
   { name: 'Migration20261205233000_resend', class: Migration20261205233000_resend },
+  { name: 'Migration20261206024700_reported_quarters', class: Migration20261206024700_reported_quarters },
 ];

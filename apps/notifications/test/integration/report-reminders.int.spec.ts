@@ -7,6 +7,7 @@ import {
   participationTerminated,
   poller,
   prefer,
+  reportSubmitted,
   startHarness,
 } from '../support/notifications-harness.js';
 
@@ -91,5 +92,49 @@ describe('F-37: quarterly report reminders', () => {
     h.clock.set('2027-04-15T04:00:00Z');
     await poller(h).runDue();
     expect(await reminders(started.payload.participationId)).toHaveLength(1);
+  });
+
+  it('F-37, ADR 0105: a company that submitted Q4 2026 on 5 January is not reminded of it — the timer moves to Q1 2027; the same fact again changes nothing', async () => {
+    h.clock.set('2026-11-16T04:00:00Z');
+    const started = participationStarted();
+    await prefer(h, started.payload.bin, 'kk', `early@${started.payload.bin}.kz`);
+    expect(await deliverParticipation(h, started)).toBe('handled');
+    h.clock.set('2027-01-05T06:00:00Z');
+    const submitted = reportSubmitted(started.payload, 2026, 4, '2027-01-20');
+    expect(await deliverParticipation(h, submitted)).toBe('handled');
+    expect(await deliverParticipation(h, submitted, '1')).toBe('duplicate');
+    expect(await liveTimer(started.payload.participationId)).toEqual([{ due: '2027-04-15 09:00', quarter: 1, year: 2027 }]);
+    h.clock.set('2027-01-15T04:00:00Z');
+    await poller(h).runDue();
+    expect(await reminders(started.payload.participationId)).toEqual([]);
+    // A report of another quarter than the live reminder's (Q3 2026, reported late) does not move it.
+    expect(await deliverParticipation(h, reportSubmitted(started.payload, 2026, 3, '2026-10-20', { late: true }))).toBe('handled');
+    expect(await liveTimer(started.payload.participationId)).toEqual([{ due: '2027-04-15 09:00', quarter: 1, year: 2027 }]);
+  });
+
+  it('F-37, ADR 0105: the last quarter of a term reported early leaves no timer; an extension then starts from the next quarter not reported', async () => {
+    h.clock.set('2026-11-16T04:00:00Z');
+    const started = participationStarted({ termEnd: '2026-12-31' });
+    expect(await deliverParticipation(h, started)).toBe('handled');
+    h.clock.set('2027-01-05T06:00:00Z');
+    expect(await deliverParticipation(h, reportSubmitted(started.payload, 2026, 4, '2027-01-20'))).toBe('handled');
+    expect(await liveTimer(started.payload.participationId)).toEqual([]);
+    expect(await deliverParticipation(h, participationExtended(started.payload, '2027-12-31'))).toBe('handled');
+    expect(await liveTimer(started.payload.participationId)).toEqual([{ due: '2027-04-15 09:00', quarter: 1, year: 2027 }]);
+  });
+
+  it('F-37, ADR 0105: a reminder due for a quarter already recorded as reported writes nothing and arms the next quarter', async () => {
+    h.clock.set('2026-11-16T04:00:00Z');
+    const started = participationStarted();
+    expect(await deliverParticipation(h, started)).toBe('handled');
+    // As if the submission was consumed in the same moment the timer became due (the timer row not yet moved).
+    await h.sql(
+      `insert into notifications_reported_quarter (participation_id, year, quarter, report_id, submitted_on, created_at) values (?, 2026, 4, ?, '2027-01-14', now())`,
+      [started.payload.participationId, started.payload.participationId],
+    );
+    h.clock.set('2027-01-15T04:00:00Z');
+    await poller(h).runDue();
+    expect(await reminders(started.payload.participationId)).toEqual([]);
+    expect(await liveTimer(started.payload.participationId)).toEqual([{ due: '2027-04-15 09:00', quarter: 1, year: 2027 }]);
   });
 });

@@ -56,9 +56,13 @@ describe("services' F-52 remarks become a statutory notice", () => {
     expect(await h.sql(`select 1 from notifications_message where bin = ? or body like ?`, [iin, `%${iin}%`])).toEqual([]);
   });
 
-  it('a field that is not an F-48 field is a broken contract: dead-lettered, no message', async () => {
-    const event = serviceRemarksIssued({ fields: ['revenue'] });
-    expect(await deliverServices(h, event)).toBe('dead-lettered');
-    expect(await messagesOf(h, event.id)).toEqual([]);
+  it('F-52: a path the contract does not list (the dev stack\'s "revenue") still gets the statutory notice, naming it by its path — no dead letter', async () => {
+    const bin = newBin();
+    await prefer(h, bin, 'kk', null);
+    const event = serviceRemarksIssued({ recipientId: bin, fields: ['revenue', 'readiness.stage'] });
+    expect(await deliverServices(h, event)).toBe('handled');
+    const [portal] = await messagesOf(h, event.id);
+    expect(portal!.channel).toBe('portal');
+    expect(portal!.body).toContain('- өтініштің басқа жолы: revenue\n- жобаның дайындық сатысы');
   });
 });

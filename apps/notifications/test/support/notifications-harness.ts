@@ -13,7 +13,17 @@ import {
   type PayloadOf,
   RemarksIssuedV1,
   ReportOverdueV1,
+  ReportSubmittedV1,
+  InformationRequestedV1,
+  InformationRequestAnsweredV1,
+  AuditOpinionOwedV1,
+  AuditOpinionSubmittedV1,
+  ExtensionFiledV1,
   ServiceApplicationRemarksIssuedV1,
+  ServiceDeliveryActAnsweredV1,
+  ServiceDeliveryActIssuedV1,
+  ServiceInvoiceIssuedV1,
+  ServiceInvoiceOverdueV1,
   TrainingDecisionMadeV1,
   TrainingRemarksIssuedV1,
 } from '@hub/contracts';
@@ -223,6 +233,77 @@ export const reportOverdue = (overrides: Partial<PayloadOf<typeof ReportOverdueV
     ...overrides,
   });
 
+/** participation.report-submitted v1 of a started participation's quarter (on time, 5 January 2027 unless overridden). */
+export const reportSubmitted = (
+  started: PayloadOf<typeof ParticipationStartedV1>,
+  year: number,
+  quarter: 1 | 2 | 3 | 4,
+  dueDate: string,
+  overrides: Partial<PayloadOf<typeof ReportSubmittedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ReportSubmittedV1>> =>
+  participationEnvelope(ReportSubmittedV1.type, {
+    reportId: uuidv7(),
+    participationId: started.participationId,
+    bin: started.bin,
+    year,
+    quarter,
+    dueDate,
+    submittedOn: '2027-01-05',
+    late: false,
+    ...overrides,
+  });
+
+/** participation.information-requested v1 (F-38 extra documents) of a participation, requested Monday 16 November 2026, due Monday 30 November. */
+export const informationRequested = (
+  overrides: Partial<PayloadOf<typeof InformationRequestedV1>> = {},
+): EventEnvelope<PayloadOf<typeof InformationRequestedV1>> =>
+  participationEnvelope(InformationRequestedV1.type, {
+    requestId: uuidv7(),
+    participationId: uuidv7(),
+    bin: newBin(),
+    kind: 'additional-documents',
+    ruleIds: ['F-38'],
+    requestedOn: '2026-11-16',
+    dueDate: '2026-11-30',
+    ...overrides,
+  });
+
+/** participation.information-request-answered v1 of a request. */
+export const informationRequestAnswered = (r: PayloadOf<typeof InformationRequestedV1>): EventEnvelope<PayloadOf<typeof InformationRequestAnsweredV1>> =>
+  participationEnvelope(InformationRequestAnsweredV1.type, {
+    requestId: r.requestId,
+    participationId: r.participationId,
+    bin: r.bin,
+    kind: r.kind,
+    ruleIds: r.ruleIds,
+    answeredOn: '2026-11-20',
+    late: false,
+    documentIds: [],
+  });
+
+/** participation.audit-opinion-owed v1: the 2026 opinion due on Wednesday 30 June 2027. */
+export const auditOpinionOwed = (overrides: Partial<PayloadOf<typeof AuditOpinionOwedV1>> = {}): EventEnvelope<PayloadOf<typeof AuditOpinionOwedV1>> =>
+  participationEnvelope(AuditOpinionOwedV1.type, {
+    obligationId: uuidv7(),
+    participationId: uuidv7(),
+    bin: newBin(),
+    financialYear: 2026,
+    dueDate: '2027-06-30',
+    ...overrides,
+  });
+
+/** participation.audit-opinion-submitted v1 of an owed opinion. */
+export const auditOpinionSubmitted = (o: PayloadOf<typeof AuditOpinionOwedV1>): EventEnvelope<PayloadOf<typeof AuditOpinionSubmittedV1>> =>
+  participationEnvelope(AuditOpinionSubmittedV1.type, {
+    obligationId: o.obligationId,
+    participationId: o.participationId,
+    bin: o.bin,
+    financialYear: o.financialYear,
+    submittedOn: '2027-05-04',
+    late: false,
+    documentIds: [],
+  });
+
 /** participation.participation-started v1: a one-year term from Monday 16 November 2026 unless overridden. */
 export const participationStarted = (
   overrides: Partial<PayloadOf<typeof ParticipationStartedV1>> = {},
@@ -254,6 +335,17 @@ export const participationExtended = (
     newTermEnd,
     certificateNumber: 'AH-EXT-0001',
     issuedOn: started.termEnd,
+  });
+
+/** participation.extension-filed v1 of a started participation, filed on `filedOn`. */
+export const extensionFiled = (started: PayloadOf<typeof ParticipationStartedV1>, filedOn: string): EventEnvelope<PayloadOf<typeof ExtensionFiledV1>> =>
+  participationEnvelope(ExtensionFiledV1.type, {
+    extensionId: uuidv7(),
+    participationId: started.participationId,
+    bin: started.bin,
+    filedOn,
+    currentTermEnd: started.termEnd,
+    requestedTermEnd: '2028-11-15',
   });
 
 /** participation.participation-terminated v1 (early, withdrawal) of a started participation. */
@@ -364,6 +456,59 @@ export const serviceRemarksIssued = (
     issuedAt: '2026-11-16T05:00:00.000Z',
     ...overrides,
   });
+
+// ---- services' contract money and acts: F-55 (ADR 0066, ADR 0105) ----
+
+const ofContract = (recipientId: string) => ({
+  invoiceId: uuidv7(),
+  number: 'SRV-2026-000042',
+  applicationId: uuidv7(),
+  contractId: uuidv7(),
+  recipientKind: 'legal-entity' as const,
+  recipientId,
+});
+
+/** services.invoice-issued v1: 1 234 567,89 tenge issued on 16 November 2026, due on 30 November. */
+export const serviceInvoiceIssued = (
+  overrides: Partial<PayloadOf<typeof ServiceInvoiceIssuedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ServiceInvoiceIssuedV1>> => {
+  const payload = { ...ofContract(newBin()), amountTiyn: 123_456_789, issuedOn: '2026-11-16', dueOn: '2026-11-30', ...overrides };
+  return envelopeOf(ServiceInvoiceIssuedV1.type, payload.invoiceId, payload);
+};
+
+/** services.invoice-overdue v1 of an invoice due on 30 November 2026. */
+export const serviceInvoiceOverdue = (
+  overrides: Partial<PayloadOf<typeof ServiceInvoiceOverdueV1>> = {},
+): EventEnvelope<PayloadOf<typeof ServiceInvoiceOverdueV1>> => {
+  const payload = { ...ofContract(newBin()), dueOn: '2026-11-30', ...overrides };
+  return envelopeOf(ServiceInvoiceOverdueV1.type, payload.invoiceId, payload);
+};
+
+const ofAct = (recipientId: string) => ({
+  actId: uuidv7(),
+  number: 'ACT-2026-000007',
+  applicationId: uuidv7(),
+  contractId: uuidv7(),
+  recipientKind: 'legal-entity' as const,
+  recipientId,
+});
+
+/** services.delivery-act-issued v1 of the services delivered up to 15 November 2026. */
+export const serviceActIssued = (
+  overrides: Partial<PayloadOf<typeof ServiceDeliveryActIssuedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ServiceDeliveryActIssuedV1>> => {
+  const payload = { ...ofAct(newBin()), deliveredTo: '2026-11-15', ...overrides };
+  return envelopeOf(ServiceDeliveryActIssuedV1.type, payload.actId, payload);
+};
+
+/** services.delivery-act-answered v1, answered on 17 November 2026 at 15:00 Almaty. */
+export const serviceActAnswered = (
+  answer: 'accepted' | 'disputed',
+  overrides: Partial<PayloadOf<typeof ServiceDeliveryActAnsweredV1>> = {},
+): EventEnvelope<PayloadOf<typeof ServiceDeliveryActAnsweredV1>> => {
+  const payload = { ...ofAct(newBin()), answer, answeredAt: '2026-11-17T10:00:00.000Z', ...overrides };
+  return envelopeOf(ServiceDeliveryActAnsweredV1.type, payload.actId, payload);
+};
 
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;

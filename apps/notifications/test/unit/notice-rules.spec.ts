@@ -161,4 +161,13 @@ describe('F-37 report reminder day (ADR 0104)', () => {
     expect(nextReportReminder({ from: '2026-07-01', termEnd: '2027-06-30' }, '2026-10-15', calendar)).toMatchObject({ year: 2026, quarter: 4 });
     expect(nextReportReminder({ from: '2026-07-01', termEnd: '2026-09-30' }, '2026-10-15', calendar)).toBeNull();
   });
+  it('F-37, ADR 0105: a reported quarter is skipped; none when every quarter left is reported', () => {
+    const q4 = (y: number, q: number) => y === 2026 && q === 4;
+    expect(nextReportReminder({ from: '2026-11-16', termEnd: '2027-11-15' }, '2026-11-16', calendar, q4)).toMatchObject({
+      year: 2027,
+      quarter: 1,
+      dueDate: '2027-04-20',
+    });
+    expect(nextReportReminder({ from: '2026-11-16', termEnd: '2026-12-31' }, '2026-11-16', calendar, q4)).toBeNull();
+  });
 });

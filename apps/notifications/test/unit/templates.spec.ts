@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SERVICE_APPLICATION_FIELDS } from '@hub/contracts';
+import { REQUIRED_LABELS } from '../../src/messages/domain/required-labels.js';
+import { fieldLabel } from '../../src/messages/domain/rules/f-52-service-remarks-notice.rule.js';
 import { LANGUAGES } from '../../src/messages/domain/language.js';
 import { TemplateCatalogue, catalogueProblems, textKey } from '../../src/messages/domain/template-catalogue.js';
 import { readTemplateFiles } from '../../src/messages/infrastructure/template-files.js';
@@ -44,5 +47,22 @@ describe('the notice templates in apps/notifications/templates (ADR 0090)', () =
     expect(() => catalogue.render('registration.remarks-issued', 'applicant', 'en', () => ({ ...values, link: undefined as unknown as string }))).toThrow(
       /link/,
     );
+  });
+
+  it('F-52: every F-48 field the services contract can name has a label in kk, ru and en; a label the contract drops is reported', () => {
+    for (const f of SERVICE_APPLICATION_FIELDS) {
+      expect(REQUIRED_LABELS).toContain(`f48.${f}`);
+      for (const l of LANGUAGES) expect(file.labels[`f48.${f}`]?.[l]?.trim(), `f48.${f} in ${l}`).toBeTruthy();
+    }
+    const { 'f48.team.size': _dropped, ...labels } = file.labels;
+    expect(catalogueProblems({ ...file, labels }, texts)).toEqual(['label f48.team.size: missing (a published event can carry it)']);
+    expect(catalogueProblems(file, texts, [...REQUIRED_LABELS, 'f48.revenue'])).toEqual(['label f48.revenue: missing (a published event can carry it)']);
+  });
+
+  it('F-52: a field path the contract does not list is still named (by its path), so the statutory notice is not dead-lettered', () => {
+    const catalogue = TemplateCatalogue.of(file, texts);
+    expect(fieldLabel('readiness.stage', 'kk', catalogue)).toBe('жобаның дайындық сатысы');
+    expect(fieldLabel('revenue', 'kk', catalogue)).toBe('өтініштің басқа жолы: revenue');
+    expect(fieldLabel('revenue', 'en', catalogue)).toBe('another field of the application: revenue');
   });
 });

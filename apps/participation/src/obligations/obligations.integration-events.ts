@@ -1,4 +1,12 @@
-import { AuditOpinionSubmittedV1, CorporateNoticeFiledV1, DeadlineMissedV1, InformationRequestAnsweredV1 } from '@hub/contracts';
+import { almatyDate } from '@hub/calendar';
+import {
+  AuditOpinionOwedV1,
+  AuditOpinionSubmittedV1,
+  CorporateNoticeFiledV1,
+  DeadlineMissedV1,
+  InformationRequestAnsweredV1,
+  InformationRequestedV1,
+} from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { outboxMessage, type OutboxMessage } from '@hub/nest-commons';
 import type { AuditObligationEvent, CorporateNoticeEvent, InformationRequestEvent } from './domain/obligation.events.js';
@@ -16,7 +24,7 @@ const NAMES: ReadonlySet<string> = new Set<ModuleEvent['name']>([
 ]);
 const isModuleEvent = (e: DomainEvent): e is ModuleEvent => NAMES.has(e.name);
 
-/** The counter-obligations' part of the published language: a missed deadline of an information request (F-32, F-38; F-33) or an audit opinion (F-33). */
+/** The counter-obligations' part of the published language: a request and an owed audit opinion with their due days (ADR 0105), a missed deadline of an information request (F-32, F-38; F-33) or an audit opinion (F-33). */
 export function mapObligationEvent(event: DomainEvent): OutboxMessage[] {
   if (!isModuleEvent(event)) return [];
   switch (event.name) {
@@ -106,8 +114,38 @@ export function mapObligationEvent(event: DomainEvent): OutboxMessage[] {
           event.bin,
         ),
       ];
+    // ADR 0105: what is owed and by when — the reminders' source; the request's text stays here (F-35).
     case 'InformationRequested':
+      return [
+        outboxMessage(
+          InformationRequestedV1,
+          event.participationId,
+          {
+            requestId: event.aggregateId,
+            participationId: event.participationId,
+            bin: event.bin,
+            kind: event.kind,
+            ruleIds: [ruleOfRequest(event.kind)],
+            requestedOn: almatyDate(event.occurredAt),
+            dueDate: event.dueDate,
+          },
+          event.bin,
+        ),
+      ];
     case 'AuditOpinionOwed':
-      return [];
+      return [
+        outboxMessage(
+          AuditOpinionOwedV1,
+          event.participationId,
+          {
+            obligationId: event.aggregateId,
+            participationId: event.participationId,
+            bin: event.bin,
+            financialYear: event.financialYear,
+            dueDate: event.dueDate,
+          },
+          event.bin,
+        ),
+      ];
   }
 }

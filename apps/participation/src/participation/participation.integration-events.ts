@@ -1,4 +1,11 @@
-import { EarlyTerminationReferredV1, GROUND_NUMBER, ParticipationExtendedV1, ParticipationStartedV1, ParticipationTerminatedV1 } from '@hub/contracts';
+import {
+  EarlyTerminationReferredV1,
+  ExtensionFiledV1,
+  GROUND_NUMBER,
+  ParticipationExtendedV1,
+  ParticipationStartedV1,
+  ParticipationTerminatedV1,
+} from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { outboxMessage, type OutboxMessage } from '@hub/nest-commons';
 import type { EarlyTerminationEvent } from './domain/early-termination.aggregate.js';
@@ -24,7 +31,8 @@ const isModuleEvent = (e: DomainEvent): e is ModuleEvent => NAMES.has(e.name);
 /**
  * The participation module's part of the published language (ADR 0035 §3): term, extension and
  * termination facts, keyed by BIN, with the participation as the aggregate on the wire (as first
- * published). Extension events and the case's own steps stay internal; a case referred to the
+ * published). An extension filed is published (ADR 0105); its approval is published as
+ * participation-extended; a rejection and the case's own steps stay internal; a case referred to the
  * Commission is published (F-30). Any other event → [].
  */
 export function mapParticipationEvent(event: DomainEvent): OutboxMessage[] {
@@ -104,8 +112,24 @@ export function mapParticipationEvent(event: DomainEvent): OutboxMessage[] {
           event.bin,
         ),
       ];
-    case 'ActivityTypesReplaced':
+    // F-25, ADR 0105: an extension applied for in time — what stops the extension-window reminder.
     case 'ExtensionFiled':
+      return [
+        outboxMessage(
+          ExtensionFiledV1,
+          event.participationId,
+          {
+            extensionId: event.aggregateId,
+            participationId: event.participationId,
+            bin: event.bin,
+            filedOn: event.filedOn,
+            currentTermEnd: event.currentTermEnd,
+            requestedTermEnd: event.requestedTermEnd,
+          },
+          event.bin,
+        ),
+      ];
+    case 'ActivityTypesReplaced':
     case 'ExtensionApproved':
     case 'ExtensionRejected':
     case 'EarlyTerminationDecidedByCommission':

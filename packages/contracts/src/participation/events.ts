@@ -85,6 +85,22 @@ export const ParticipationExtendedV1 = defineIntegrationEvent({
   }),
 });
 
+export const ExtensionFiledV1 = defineIntegrationEvent({
+  type: 'participation.extension-filed',
+  version: 1,
+  topic,
+  description:
+    'A participant applied in time to extend its term (F-25); the Fund decides (participation-extended when approved). Notifications stops the extension-window reminder (ADR 0105).',
+  payload: z.object({
+    extensionId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    filedOn: IsoDateSchema,
+    currentTermEnd: IsoDateSchema,
+    requestedTermEnd: IsoDateSchema,
+  }),
+});
+
 export const FeeAssessedV1 = defineIntegrationEvent({
   type: 'participation.fee-assessed',
   version: 1,
@@ -145,6 +161,25 @@ export const ReportOverdueV1 = defineIntegrationEvent({
     quarter: QuarterSchema,
     dueDate: IsoDateSchema,
     ground: z.literal('reports-not-submitted'),
+  }),
+});
+
+export const ReportSubmittedV1 = defineIntegrationEvent({
+  type: 'participation.report-submitted',
+  version: 1,
+  topic,
+  description:
+    'A participant submitted the quarterly activity report of a quarter (F-37, F-39), on time or late; the report itself (analysis, figures, non-residents) stays in participation (F-35, F-42). Notifications stops that quarter’s reminder (ADR 0105).',
+  payload: z.object({
+    reportId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    year: z.number().int(),
+    quarter: QuarterSchema,
+    dueDate: IsoDateSchema,
+    /** The Almaty civil date it was submitted. */
+    submittedOn: IsoDateSchema,
+    late: z.boolean(),
   }),
 });
 
@@ -226,6 +261,49 @@ export const ParticipationTerminatedV1 = defineIntegrationEvent({
 /** Issue #10 (ADR 0049): the documents of the documents context an answer, opinion or notice rests on (documents attaches them — immutable). */
 const DocumentIdsSchema = z.array(z.uuid()).max(50);
 
+/** F-32, F-38, F-33: what an information request asks for (the `kind` of the request events; a string there, so that a kind added later is not a new version). */
+export const INFORMATION_REQUEST_KINDS = [
+  'tax-and-accounting',
+  'statistical-reports',
+  'tax-declarations',
+  'audit-opinion',
+  'audit-report',
+  'additional-documents',
+] as const;
+
+export const InformationRequestedV1 = defineIntegrationEvent({
+  type: 'participation.information-requested',
+  version: 1,
+  topic,
+  description:
+    "The Fund asked a participant for documents (F-32 within 10 WD; F-38 extra documents in monitoring; F-33 the audit report on request), due on dueDate (a working day). The request's text stays in participation (F-35); notifications reminds the participant before the due day (ADR 0105).",
+  payload: z.object({
+    requestId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    /** What is asked for (tax-and-accounting, statistical-reports, tax-declarations, audit-opinion, audit-report, additional-documents). */
+    kind: z.string(),
+    ruleIds: z.array(z.string()).min(1),
+    requestedOn: IsoDateSchema,
+    dueDate: IsoDateSchema,
+  }),
+});
+
+export const AuditOpinionOwedV1 = defineIntegrationEvent({
+  type: 'participation.audit-opinion-owed',
+  version: 1,
+  topic,
+  description:
+    'F-33: the income a participant declared for a financial year is above the audit threshold, so it owes the audit opinion by dueDate (1 July). Notifications reminds it before the due day (ADR 0105).',
+  payload: z.object({
+    obligationId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    financialYear: z.number().int(),
+    dueDate: IsoDateSchema,
+  }),
+});
+
 export const InformationRequestAnsweredV1 = defineIntegrationEvent({
   type: 'participation.information-request-answered',
   version: 1,
@@ -285,14 +363,18 @@ export const CorporateNoticeFiledV1 = defineIntegrationEvent({
 export const participationEvents = [
   ParticipationStartedV1,
   ParticipationExtendedV1,
+  ExtensionFiledV1,
   FeeAssessedV1,
   FeeOverdueV1,
   ReportOverdueV1,
+  ReportSubmittedV1,
   DeadlineMissedV1,
   MonitoringNotExpedientV1,
   EarlyTerminationReferredV1,
   ParticipationTerminatedV1,
+  InformationRequestedV1,
   InformationRequestAnsweredV1,
+  AuditOpinionOwedV1,
   AuditOpinionSubmittedV1,
   CorporateNoticeFiledV1,
 ] as const;

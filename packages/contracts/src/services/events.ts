@@ -27,6 +27,31 @@ export const ProgrammeDirectionSchema = z.enum(PROGRAMME_DIRECTIONS);
 export const SERVICE_REFUSAL_GROUNDS = ['non-compliance', 'remarks-not-eliminated', 'conditions-not-met'] as const;
 export const ServiceRefusalGroundSchema = z.enum(SERVICE_REFUSAL_GROUNDS);
 
+/**
+ * F-48: every field path of a service application — what F-52 remarks may name (the `fields` of
+ * `services.application-remarks-issued`). Services refuses a remark on any other path; consumers that
+ * name fields to people (notifications' labels) keep one label per path, checked against this list.
+ */
+export const SERVICE_APPLICATION_FIELDS = [
+  'project.name',
+  'project.direction',
+  'project.summary',
+  'project.expectedResults',
+  'contacts.phone',
+  'contacts.email',
+  'contacts.city',
+  'contacts.country',
+  'readiness.stage',
+  'readiness.technologies',
+  'readiness.problem',
+  'readiness.businessModel',
+  'readiness.lifetime',
+  'team.size',
+  'team.involvement',
+  'pitchUrl',
+] as const;
+export type ServiceApplicationField = (typeof SERVICE_APPLICATION_FIELDS)[number];
+
 const recipient = { recipientKind: ServiceRecipientKindSchema, recipientId: ServiceRecipientIdSchema };
 
 export const ServiceApplicationFiledV1 = defineIntegrationEvent({
@@ -58,6 +83,7 @@ export const ServiceApplicationRemarksIssuedV1 = defineIntegrationEvent({
   payload: z.object({
     applicationId: z.uuid(),
     ...recipient,
+    /** F-48 field paths (SERVICE_APPLICATION_FIELDS); typed as strings so that a path added later is not a new version. */
     fields: z.array(z.string()).min(1),
     issuedAt: z.iso.datetime({ offset: true }),
   }),

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/contracts';
 import { Clock } from '@hub/kernel';
-import { UnitOfWork } from '@hub/nest-commons';
+import { HUB_CONFIG, UnitOfWork } from '@hub/nest-commons';
+import type { NotificationsConfig } from '../../config.js';
 import type { Message } from '../domain/message.aggregate.js';
 import { MessageRepository } from './ports/message.repository.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
@@ -11,7 +12,8 @@ const LIST_LIMIT = 200;
 /**
  * The dead letters for the Fund's staff and their resend (ADR 0104): the e-mails given up after the
  * last attempt or a permanent refusal, with the reason; a resend makes one pending again — to the
- * company's current address when it has one (a corrected typo), else the original — and the worker
+ * company's current address when it has one (a corrected typo), else the original; a notice to the
+ * Fund to the Fund's mailbox (ADR 0105) — and the worker
  * takes it as any other (ADR 0091). The resend is recorded on the message (count, when, who).
  */
 @Injectable()
@@ -21,6 +23,7 @@ export class DeadLetterService {
     @Inject(MessageRepository) private readonly messages: MessageRepository,
     @Inject(RecipientPreferenceRepository) private readonly preferences: RecipientPreferenceRepository,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   list(filter: { bin?: string | undefined }): Promise<Message[]> {
@@ -30,9 +33,11 @@ export class DeadLetterService {
   resend(id: string, actor: Actor): Promise<Message> {
     return this.uow.run(async () => {
       const m = await this.messages.getForUpdate(id);
-      const preference = await this.preferences.find(m.bin);
+      // A notice to the Fund goes to the Fund's mailbox as configured now, never to the company's address (ADR 0105).
+      const address =
+        m.recipientRole === 'fund' ? this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL : ((await this.preferences.find(m.bin))?.email ?? m.address ?? '');
       // IllegalStateError (→ 409) for anything but a dead e-mail: checked by the aggregate before the address matters.
-      m.resend(this.clock.now(), preference?.email ?? m.address ?? '', actor.subject);
+      m.resend(this.clock.now(), address, actor.subject);
       return m;
     });
   }

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@hub/kernel';
+import { HUB_CONFIG } from '@hub/nest-commons';
+import type { NotificationsConfig } from '../../config.js';
 import { Message } from '../domain/message.aggregate.js';
 import type { NoticeDraft } from '../domain/notice-draft.js';
 import { TemplateCatalogue } from '../domain/template-catalogue.js';
@@ -27,9 +29,43 @@ export class NoticeWriter {
     @Inject(RecipientPreferenceRepository) private readonly preferences: RecipientPreferenceRepository,
     @Inject(TemplateCatalogue) private readonly catalogue: TemplateCatalogue,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
+  /**
+   * A notice to the Fund's staff (role `fund`, ADR 0105): one e-mail to the Fund's services mailbox
+   * in the Fund's language — no portal message (the portal inbox is the companies'; staff read the
+   * message log). Keyed by the company it is about, like every message.
+   */
+  async writeToFund(source: NoticeSource, draft: NoticeDraft): Promise<Message[]> {
+    if (draft.role !== 'fund') throw new Error(`writeToFund takes a notice to the Fund, not to ${draft.role}`);
+    const rendered = this.catalogue.render(draft.template, draft.role, this.config.NOTIFICATIONS_FUND_LANGUAGE, (language) =>
+      draft.values(language, this.catalogue),
+    );
+    const { ruleId, statutory } = this.catalogue.meta(draft.template);
+    const m = Message.compose({
+      sourceEventId: source.id,
+      sourceEventType: source.type,
+      template: draft.template,
+      ruleId,
+      statutory,
+      subjectId: draft.subjectId,
+      bin: draft.bin,
+      role: draft.role,
+      language: rendered.language,
+      subject: rendered.subject,
+      body: rendered.body,
+      dueOn: draft.dueOn,
+      at: this.clock.now(),
+      channel: 'email',
+      address: this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL,
+    });
+    this.messages.add(m);
+    return [m];
+  }
+
   async write(source: NoticeSource, draft: NoticeDraft): Promise<Message[]> {
+    if (draft.role === 'fund') return this.writeToFund(source, draft);
     const preference = await this.preferences.find(draft.bin);
     const rendered = this.catalogue.render(draft.template, draft.role, preference?.language ?? null, (language) => draft.values(language, this.catalogue));
     const { ruleId, statutory } = this.catalogue.meta(draft.template);

@@ -1,8 +1,8 @@
 import type { Language } from './language.js';
 import type { TemplateCatalogue } from './template-catalogue.js';
 
-/** The recipient roles a notice is written for (a template file per role). */
-export type RecipientRole = 'applicant';
+/** The recipient roles a notice is written for (a template file per role): a company's representatives, or the Fund's staff (its mailbox, ADR 0105). */
+export type RecipientRole = 'applicant' | 'fund';
 
 /**
  * What a rule decides a fact needs told (issue #16): which template, to whom (the company's

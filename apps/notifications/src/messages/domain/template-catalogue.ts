@@ -1,5 +1,6 @@
 import { ValidationError } from '@hub/kernel';
 import { LANGUAGES, type Language, languageOrder } from './language.js';
+import { REQUIRED_LABELS } from './required-labels.js';
 
 /** The catalogue file (templates/catalogue.json): what each template is and which placeholders it takes. */
 export interface CatalogueFile {
@@ -30,9 +31,10 @@ export const placeholdersOf = (text: string): string[] => [...new Set([...text.m
  * What is wrong with the catalogue and its texts (issue #16: "a missing translation fails the
  * build"): a language the catalogue does not declare or lacks, a template × role × language without
  * a file, a file whose placeholders differ from the declared ones, a subject line missing, a label
- * without every language. Empty when all is well. The test suite and the app's start both call it.
+ * without every language, a label a published contract can ask for (`REQUIRED_LABELS`) but the
+ * catalogue lacks. Empty when all is well. The test suite and the app's start both call it.
  */
-export function catalogueProblems(file: CatalogueFile, texts: TemplateTexts): string[] {
+export function catalogueProblems(file: CatalogueFile, texts: TemplateTexts, requiredLabels: readonly string[] = REQUIRED_LABELS): string[] {
   const problems: string[] = [];
   for (const l of LANGUAGES) if (!file.languages.includes(l)) problems.push(`catalogue: language ${l} is not declared`);
   for (const [name, t] of Object.entries(file.templates)) {
@@ -51,6 +53,7 @@ export function catalogueProblems(file: CatalogueFile, texts: TemplateTexts): st
       }
     }
   }
+  for (const label of requiredLabels) if (!file.labels[label]) problems.push(`label ${label}: missing (a published event can carry it)`);
   for (const [label, byLanguage] of Object.entries(file.labels)) {
     for (const l of LANGUAGES) if (!byLanguage[l]?.trim()) problems.push(`label ${label}: missing in ${l}`);
   }
@@ -91,6 +94,11 @@ export class TemplateCatalogue {
     const value = this.file.labels[key]?.[language];
     if (value === undefined) throw new Error(`no label ${key} in ${language}`);
     return value;
+  }
+
+  /** Whether the catalogue has the label (a value the contract does not list may lack one). */
+  hasLabel(key: string): boolean {
+    return this.file.labels[key] !== undefined;
   }
 
   render(template: string, role: string, preferred: Language | null, values: (language: Language) => Readonly<Record<string, string>>): RenderedNotice {

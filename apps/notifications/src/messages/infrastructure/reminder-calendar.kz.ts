@@ -1,6 +1,6 @@
 import { type IsoDate, type WorkingDayCalendar, kzCalendar } from '@hub/calendar';
 import { type ReferenceData, referenceData } from '@hub/reference-data';
-import { ReminderCalendar } from '../application/ports/reminder-calendar.js';
+import { type ObligationReminderKey, ReminderCalendar } from '../application/ports/reminder-calendar.js';
 
 /** The shipped Kazakh calendar and the platform's reference data (effective-dated). */
 export class KzReminderCalendar extends ReminderCalendar {
@@ -29,5 +29,13 @@ export class KzReminderCalendar extends ReminderCalendar {
 
   reportReminderWorkingDays(on: IsoDate): number {
     return this.reference.numberAt('reminder.report-due-wd', on);
+  }
+
+  obligationReminderWorkingDays(key: ObligationReminderKey, on: IsoDate): number {
+    return this.reference.numberAt(key, on);
+  }
+
+  extensionDeadline(termEnd: IsoDate): IsoDate {
+    return this.calendar.addWorkingDays(termEnd, -this.reference.numberAt('deadline.extension-before-end-wd', termEnd));
   }
 }

@@ -9,7 +9,14 @@ export type ExtensionStatus = 'submitted' | 'approved' | 'rejected';
 
 /** F-25: an extension was applied for / approved (certificate issued) / rejected. Internal: the participation publishes the extension. */
 export type ExtensionEvent =
-  | (DomainEvent & { readonly name: 'ExtensionFiled'; readonly participationId: string; readonly requestedTermEnd: IsoDate })
+  | (DomainEvent & {
+      readonly name: 'ExtensionFiled';
+      readonly participationId: string;
+      readonly bin: string;
+      readonly filedOn: IsoDate;
+      readonly currentTermEnd: IsoDate;
+      readonly requestedTermEnd: IsoDate;
+    })
   | (DomainEvent & { readonly name: 'ExtensionApproved'; readonly participationId: string; readonly certificateNumber: string })
   | (DomainEvent & { readonly name: 'ExtensionRejected'; readonly participationId: string; readonly reason: string });
 
@@ -73,7 +80,16 @@ export class Extension extends AggregateRoot<ExtensionEvent> {
       certificateNumber: null,
       createdAt: now,
     });
-    e.record({ name: 'ExtensionFiled', aggregateId: e.id, occurredAt: now, participationId: p.id, requestedTermEnd: e.requestedTermEnd });
+    e.record({
+      name: 'ExtensionFiled',
+      aggregateId: e.id,
+      occurredAt: now,
+      participationId: p.id,
+      bin: p.bin,
+      filedOn: e.filedOn,
+      currentTermEnd: e.currentTermEnd,
+      requestedTermEnd: e.requestedTermEnd,
+    });
     return e;
   }
 

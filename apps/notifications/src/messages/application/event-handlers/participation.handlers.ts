@@ -9,6 +9,12 @@ import {
   ParticipationTerminatedV1,
   type PayloadOf,
   ReportOverdueV1,
+  ReportSubmittedV1,
+  AuditOpinionOwedV1,
+  AuditOpinionSubmittedV1,
+  ExtensionFiledV1,
+  InformationRequestAnsweredV1,
+  InformationRequestedV1,
 } from '@hub/contracts';
 import type { EventHandler } from '@hub/messaging';
 import { HUB_CONFIG } from '@hub/nest-commons';
@@ -18,6 +24,7 @@ import { reportOverdueNotice } from '../../domain/rules/f-37-report-overdue-noti
 import { inexpedienceNotice } from '../../domain/rules/f-40-inexpedience-notice.rule.js';
 import { FeeReminders } from '../fee-reminders.js';
 import { NoticeWriter } from '../notice-writer.js';
+import { ObligationReminders } from '../obligation-reminders.js';
 import { ReportReminders } from '../report-reminders.js';
 
 /** participation.monitoring-not-expedient v1 → the statutory F-40 notice, in the inbox's transaction. */
@@ -89,11 +96,16 @@ export class ReportOverdueHandler implements EventHandler<typeof ReportOverdueV1
 export class ParticipationStartedHandler implements EventHandler<typeof ParticipationStartedV1> {
   readonly event = ParticipationStartedV1;
 
-  constructor(@Inject(ReportReminders) private readonly reminders: ReportReminders) {}
+  constructor(
+    @Inject(ReportReminders) private readonly reminders: ReportReminders,
+    @Inject(ObligationReminders) private readonly obligations: ObligationReminders,
+  ) {}
 
   async handle(envelope: EventEnvelope<PayloadOf<typeof ParticipationStartedV1>>): Promise<void> {
     const e = envelope.payload;
     await this.reminders.arm({ participationId: e.participationId, bin: e.bin, from: e.termStart, termEnd: e.termEnd });
+    // F-25 (ADR 0105): the extension window's reminder, from the deadline participation published.
+    await this.obligations.armExtensionWindow({ participationId: e.participationId, bin: e.bin, termEnd: e.termEnd, extensionDeadline: e.extensionDeadline });
   }
 }
 
@@ -102,11 +114,16 @@ export class ParticipationStartedHandler implements EventHandler<typeof Particip
 export class ParticipationExtendedHandler implements EventHandler<typeof ParticipationExtendedV1> {
   readonly event = ParticipationExtendedV1;
 
-  constructor(@Inject(ReportReminders) private readonly reminders: ReportReminders) {}
+  constructor(
+    @Inject(ReportReminders) private readonly reminders: ReportReminders,
+    @Inject(ObligationReminders) private readonly obligations: ObligationReminders,
+  ) {}
 
   async handle(envelope: EventEnvelope<PayloadOf<typeof ParticipationExtendedV1>>): Promise<void> {
     const e = envelope.payload;
     await this.reminders.arm({ participationId: e.participationId, bin: e.bin, from: e.previousTermEnd, termEnd: e.newTermEnd });
+    // F-25 (ADR 0105): the window of the new term (the event carries no deadline: computed as participation does).
+    await this.obligations.armExtensionWindow({ participationId: e.participationId, bin: e.bin, termEnd: e.newTermEnd, extensionDeadline: null });
   }
 }
 
@@ -115,9 +132,109 @@ export class ParticipationExtendedHandler implements EventHandler<typeof Partici
 export class ParticipationTerminatedHandler implements EventHandler<typeof ParticipationTerminatedV1> {
   readonly event = ParticipationTerminatedV1;
 
-  constructor(@Inject(ReportReminders) private readonly reminders: ReportReminders) {}
+  constructor(
+    @Inject(ReportReminders) private readonly reminders: ReportReminders,
+    @Inject(ObligationReminders) private readonly obligations: ObligationReminders,
+  ) {}
 
   async handle(envelope: EventEnvelope<PayloadOf<typeof ParticipationTerminatedV1>>): Promise<void> {
     await this.reminders.cancel(envelope.payload.participationId);
+    await this.obligations.cancel('extension-window', envelope.payload.participationId);
+  }
+}
+
+/** participation.report-submitted v1 → the quarter is reported: its F-37 reminder is not sent, the next quarter's armed instead (ADR 0105). */
+@Injectable()
+export class ReportSubmittedHandler implements EventHandler<typeof ReportSubmittedV1> {
+  readonly event = ReportSubmittedV1;
+
+  constructor(@Inject(ReportReminders) private readonly reminders: ReportReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof ReportSubmittedV1>>): Promise<void> {
+    const e = envelope.payload;
+    await this.reminders.reported({
+      participationId: e.participationId,
+      bin: e.bin,
+      reportId: e.reportId,
+      year: e.year,
+      quarter: e.quarter,
+      submittedOn: e.submittedOn,
+    });
+  }
+}
+
+/** participation.information-requested v1 → the F-32/F-38 (F-33 audit report) answer reminder armed (ADR 0105). */
+@Injectable()
+export class InformationRequestedHandler implements EventHandler<typeof InformationRequestedV1> {
+  readonly event = InformationRequestedV1;
+
+  constructor(@Inject(ObligationReminders) private readonly obligations: ObligationReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof InformationRequestedV1>>): Promise<void> {
+    const e = envelope.payload;
+    await this.obligations.arm({
+      obligation: 'information-request',
+      obligationId: e.requestId,
+      participationId: e.participationId,
+      bin: e.bin,
+      dueDate: e.dueDate,
+      kind: e.kind,
+    });
+  }
+}
+
+/** participation.information-request-answered v1 → its reminder cancelled (ADR 0105). */
+@Injectable()
+export class InformationRequestAnsweredHandler implements EventHandler<typeof InformationRequestAnsweredV1> {
+  readonly event = InformationRequestAnsweredV1;
+
+  constructor(@Inject(ObligationReminders) private readonly obligations: ObligationReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof InformationRequestAnsweredV1>>): Promise<void> {
+    await this.obligations.cancel('information-request', envelope.payload.requestId);
+  }
+}
+
+/** participation.audit-opinion-owed v1 → the F-33 audit opinion reminder armed (ADR 0105). */
+@Injectable()
+export class AuditOpinionOwedHandler implements EventHandler<typeof AuditOpinionOwedV1> {
+  readonly event = AuditOpinionOwedV1;
+
+  constructor(@Inject(ObligationReminders) private readonly obligations: ObligationReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof AuditOpinionOwedV1>>): Promise<void> {
+    const e = envelope.payload;
+    await this.obligations.arm({
+      obligation: 'audit-opinion',
+      obligationId: e.obligationId,
+      participationId: e.participationId,
+      bin: e.bin,
+      dueDate: e.dueDate,
+      financialYear: e.financialYear,
+    });
+  }
+}
+
+/** participation.audit-opinion-submitted v1 → its reminder cancelled (ADR 0105). */
+@Injectable()
+export class AuditOpinionSubmittedHandler implements EventHandler<typeof AuditOpinionSubmittedV1> {
+  readonly event = AuditOpinionSubmittedV1;
+
+  constructor(@Inject(ObligationReminders) private readonly obligations: ObligationReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof AuditOpinionSubmittedV1>>): Promise<void> {
+    await this.obligations.cancel('audit-opinion', envelope.payload.obligationId);
+  }
+}
+
+/** participation.extension-filed v1 → the F-25 extension-window reminder cancelled: the company applied (ADR 0105). */
+@Injectable()
+export class ExtensionFiledHandler implements EventHandler<typeof ExtensionFiledV1> {
+  readonly event = ExtensionFiledV1;
+
+  constructor(@Inject(ObligationReminders) private readonly obligations: ObligationReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof ExtensionFiledV1>>): Promise<void> {
+    await this.obligations.cancel('extension-window', envelope.payload.participationId);
   }
 }

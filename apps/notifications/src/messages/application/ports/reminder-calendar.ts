@@ -9,4 +9,10 @@ export abstract class ReminderCalendar {
   abstract reportDueDate(year: number, quarter: number): IsoDate;
   /** How many working days before its due day a report is reminded of (`reminder.report-due-wd`, ADR 0104). */
   abstract reportReminderWorkingDays(on: IsoDate): number;
+  /** ADR 0105: how many working days before its due day an obligation is reminded of (`reminder.information-request-wd`, `reminder.audit-opinion-wd`, `reminder.extension-window-wd`). */
+  abstract obligationReminderWorkingDays(key: ObligationReminderKey, on: IsoDate): number;
+  /** F-25: the last day an extension application is accepted — `deadline.extension-before-end-wd` WD before the term ends (as participation's `Deadlines.extensionDeadline`). */
+  abstract extensionDeadline(termEnd: IsoDate): IsoDate;
 }
+
+export type ObligationReminderKey = 'reminder.information-request-wd' | 'reminder.audit-opinion-wd' | 'reminder.extension-window-wd';

@@ -20,7 +20,7 @@ const PayloadSchema = z.object({
 /**
  * F-37 (ADR 0104): the reminder day of a quarterly report came — the reminder is written (portal, and
  * e-mail unless the company switched e-mail reminders off) and the next quarter's reminder armed, in
- * the timer's transaction. Its source is the timer row (a new id per quarter), so each quarter's
+ * the timer's transaction — unless the quarter is already reported (ADR 0105). Its source is the timer row (a new id per quarter), so each quarter's
  * message is written once.
  */
 @Injectable()
@@ -36,7 +36,9 @@ export class ReportDueReminderTimerHandler implements TimerHandler {
   async fire(timer: TimerRecord, _em: Em): Promise<void> {
     // Checked again: a timer row edited by hand fails loudly, not with a broken message.
     const p = PayloadSchema.parse(timer.payload);
-    await this.writer.write({ id: timer.id, type: REPORT_REMINDER_TIMER }, reportDueReminder(p, this.config.NOTIFICATIONS_PORTAL_URL));
+    // ADR 0105: a quarter participation said is reported gets no reminder (a submission consumed while this timer was due).
+    if (!(await this.reminders.isReported(p.participationId, p.year, p.quarter)))
+      await this.writer.write({ id: timer.id, type: REPORT_REMINDER_TIMER }, reportDueReminder(p, this.config.NOTIFICATIONS_PORTAL_URL));
     // The next quarter: from the day after this report's due day, within the same term.
     await this.reminders.arm({ participationId: p.participationId, bin: p.bin, from: nextQuarterStart(p.year, p.quarter), termEnd: p.termEnd });
   }

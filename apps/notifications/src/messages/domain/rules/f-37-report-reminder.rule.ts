@@ -23,22 +23,27 @@ const quarterOf = (date: IsoDate): { year: number; quarter: number } => ({
   year: Number(date.slice(0, 4)),
   quarter: Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1,
 });
-const quarterStart = (year: number, quarter: number): IsoDate => `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
+export const quarterStart = (year: number, quarter: number): IsoDate => `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-01`;
 
 /**
  * F-37 reminder (ADR 0104): the first report of a participation active from `from` to `termEnd` whose
  * reminder day — `reminder.report-due-wd` working days before its due day — is still ahead of
- * `today`. Every calendar quarter that begins on or before the term's end has a report (the one in
- * which the term ends included). Null when none is left. Participation publishes no "report
- * submitted" fact, so a company that reported early is still reminded (the text says so).
+ * `today` and that is not reported yet (`reported`: participation's `report-submitted` facts, ADR
+ * 0105 — a company that reported early is not reminded). Every calendar quarter that begins on or
+ * before the term's end has a report (the one in which the term ends included). Null when none is left.
  */
-export function nextReportReminder(term: { from: IsoDate; termEnd: IsoDate }, today: IsoDate, calendar: ReportReminderCalendar): ReportReminder | null {
+export function nextReportReminder(
+  term: { from: IsoDate; termEnd: IsoDate },
+  today: IsoDate,
+  calendar: ReportReminderCalendar,
+  reported: (year: number, quarter: number) => boolean = () => false,
+): ReportReminder | null {
   let { year, quarter } = quarterOf(term.from);
   // 200 quarters: a bound, not a business rule — terms are years, not decades.
   for (let i = 0; i < 200 && quarterStart(year, quarter) <= term.termEnd; i++) {
     const dueDate = calendar.reportDueDate(year, quarter);
     const day = calendar.addWorkingDays(dueDate, -calendar.reportReminderWorkingDays(dueDate));
-    if (day > today) return { year, quarter, dueDate, day };
+    if (day > today && !reported(year, quarter)) return { year, quarter, dueDate, day };
     [year, quarter] = quarter === 4 ? [year + 1, 1] : [year, quarter + 1];
   }
   return null;

@@ -7,6 +7,12 @@ import {
   ParticipationStartedV1,
   ParticipationTerminatedV1,
   ReportOverdueV1,
+  ReportSubmittedV1,
+  InformationRequestedV1,
+  InformationRequestAnsweredV1,
+  AuditOpinionOwedV1,
+  AuditOpinionSubmittedV1,
+  ExtensionFiledV1,
   TOPICS,
 } from '@hub/contracts';
 import type { ConsumerSpec } from '@hub/nest-commons';
@@ -18,11 +24,19 @@ import {
   ParticipationStartedHandler,
   ParticipationTerminatedHandler,
   ReportOverdueHandler,
+  ReportSubmittedHandler,
+  InformationRequestedHandler,
+  InformationRequestAnsweredHandler,
+  AuditOpinionOwedHandler,
+  AuditOpinionSubmittedHandler,
+  ExtensionFiledHandler,
 } from '../../application/event-handlers/participation.handlers.js';
 
 /**
  * Notifications's consumer of participation's events: the F-40 notice (statutory), the F-21 fee
- * messages and reminders, the F-37 overdue report (ADR 0093). Other types on the topic are skipped.
+ * messages and reminders, the F-37 overdue report (ADR 0093), the F-37 reminders armed, moved on by a
+ * submitted report and stopped (ADR 0104, 0105), the F-32/F-38, F-33 and F-25 reminders armed and
+ * cancelled (ADR 0105). Other types on the topic are skipped.
  */
 export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
   name: 'notifications.participation-events',
@@ -32,6 +46,12 @@ export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
     FeeAssessedV1,
     FeeOverdueV1,
     ReportOverdueV1,
+    ReportSubmittedV1,
+    InformationRequestedV1,
+    InformationRequestAnsweredV1,
+    AuditOpinionOwedV1,
+    AuditOpinionSubmittedV1,
+    ExtensionFiledV1,
     ParticipationStartedV1,
     ParticipationExtendedV1,
     ParticipationTerminatedV1,
@@ -41,6 +61,12 @@ export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
     FeeAssessedHandler,
     FeeOverdueHandler,
     ReportOverdueHandler,
+    ReportSubmittedHandler,
+    InformationRequestedHandler,
+    InformationRequestAnsweredHandler,
+    AuditOpinionOwedHandler,
+    AuditOpinionSubmittedHandler,
+    ExtensionFiledHandler,
     ParticipationStartedHandler,
     ParticipationExtendedHandler,
     ParticipationTerminatedHandler,
