@@ -41,7 +41,8 @@ export function DocumentField({ path, kind, bin, label, required }: { path: stri
     queryFn: async () => ok(await api.GET('/api/documents/documents/{id}', { params: { path: { id: documentId ?? '' } } })),
   });
 
-  const upload = useCommand(async (chosen: File, key: string) => {
+  // one attempt = one key for the start and one for the completion (ADR 0038), both kept by its retries
+  const upload = useCommand(async ({ chosen, completeKey }: { chosen: File; completeKey: string }, key: string) => {
     const started = ok(
       await api.POST('/api/documents/documents/uploads', {
         body: { ownerBin: bin, kind, fileName: chosen.name, size: chosen.size },
@@ -54,7 +55,7 @@ export function DocumentField({ path, kind, bin, label, required }: { path: stri
     return ok(
       await api.POST('/api/documents/documents/{id}/complete', {
         params: { path: { id: started.document.id } },
-        ...idempotent(`${key}:complete`),
+        ...idempotent(completeKey),
       }),
     );
   });
@@ -64,7 +65,7 @@ export function DocumentField({ path, kind, bin, label, required }: { path: stri
     setFailure(null);
     if (!chosen) return;
     try {
-      const verified = await upload.submit(chosen);
+      const verified = await upload.submit({ chosen, completeKey: crypto.randomUUID() });
       f.set(path, verified.id);
     } catch (e) {
       setFailure(refusal(e, t));
