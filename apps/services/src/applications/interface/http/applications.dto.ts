@@ -89,3 +89,22 @@ export const ReviewDeadlineSchema = z.object({
   callId: z.uuid(),
   serviceId: z.uuid(),
 });
+
+/**
+ * One item of services' deadlines board (ADR 0033/0047): an application review (F-51, ADR 0061) or
+ * an open invoice's payment due date (F-55, ADR 0066). The fields of the other kind are absent.
+ */
+export const ServicesDeadlineSchema = z.object({
+  kind: z.enum(['service-application-review', 'service-invoice-payment']),
+  ruleId: z.string(),
+  dueDate: IsoDateSchema,
+  overdue: z.boolean(),
+  bin: z.string().optional().describe('A legal entity’s BIN; an individual’s IIN is not shown (F-42)'),
+  subjectId: z.uuid().describe('the application (review) or the invoice (payment)'),
+  status: z.literal('open'),
+  callId: z.uuid().optional().describe('review: the call'),
+  serviceId: z.uuid().optional().describe('review: the service'),
+  applicationId: z.uuid().optional().describe('payment: the contracted application'),
+  invoiceNumber: z.string().optional().describe('payment: the invoice number'),
+  outstandingTiyn: z.number().int().optional().describe('payment: what is still to pay, integer tiyn'),
+});
