@@ -9,7 +9,7 @@ import { PiiAccess } from '../domain/pii-access.js';
 import { CohortReadModel, CohortRepository, type CohortView } from '../application/ports/cohort.repository.js';
 import type { Cohort } from '../domain/cohort.aggregate.js';
 import type { CohortEnrolment } from '../domain/enrolment.aggregate.js';
-import { CohortEnrolmentSchema, CohortSchema, PiiAccessSchema } from './cohort.schema.js';
+import { CohortEnrolmentSchema, CohortSchema } from './cohort.schema.js';
 
 const SEAT_HOLDING = ['enrolled', 'completed'] as const;
 
