@@ -46,7 +46,15 @@ export const DecisionBody = z.discriminatedUnion('outcome', [
 ]);
 export const IdParams = z.object({ id: z.uuid() });
 const StatusSchema = z.enum(['under-review', 'remarks-issued', 'approved', 'refused', 'contracted']);
-export const ListQuery = z.object({ callId: z.uuid().optional(), status: StatusSchema.optional() });
+export const ListQuery = z.object({
+  callId: z.uuid().optional(),
+  status: StatusSchema.optional(),
+  translation: z.enum(['open', 'done']).optional().describe('F-49: English applications whose translation is still to record (open) or recorded (done)'),
+});
+export const TranslationBody = z.object({
+  targetLanguage: z.enum(['kk', 'ru']).describe('F-49 (as F-10): the language of the Fund’s translation'),
+  documentRef: z.string().min(3).max(200).describe('The translated document (its number or reference in the Fund’s records)'),
+});
 
 export const ApplicationViewSchema = z.object({
   id: z.uuid(),
@@ -58,6 +66,10 @@ export const ApplicationViewSchema = z.object({
   participantAtFiling: z.boolean(),
   language: z.enum(['kk', 'ru', 'en']),
   translationRequired: z.boolean(),
+  translation: z
+    .object({ language: z.enum(['kk', 'ru']), documentRef: z.string(), recordedAt: z.string() })
+    .nullable()
+    .describe('F-49: the Fund’s Kazakh or Russian translation of an English application, once recorded'),
   content: ContentSchema,
   status: StatusSchema,
   remarks: z.array(z.object({ field: z.string(), message: z.string(), issuedAt: z.string(), answeredAt: z.string().nullable() })),
