@@ -90,6 +90,8 @@ function RecordPayment({ invoiceId, onDone }: { invoiceId: string; onDone: () =>
     setErrors({});
     try {
       await pay.submit({ amountTiyn: a.tiyn, paidOn: paidOn.trim(), reference: reference.trim() });
+      setAmount('');
+      setReference('');
       await onDone();
     } catch (e) {
       setErrors(e instanceof ApiError && e.status === 409 ? { reference: e.problem?.detail ?? t('problem.conflict') } : errorsOf(e, t));
