@@ -116,6 +116,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'services POST /service-applications/:id/resubmission': [A],
   'services POST /service-applications/:id/decision': [FO], // F-51, F-53
   'services POST /service-applications/:id/contract': [FO],
+  'services POST /service-applications/:id/translation': [FO], // F-49
   'services POST /cohorts': [FO], // F-44
   'services GET /cohorts': [FO, FIN, AUD], // the enrolments carry IINs (F-42)
   'services GET /cohorts/:id': [FO, FIN, AUD],

@@ -2,7 +2,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import { ServiceApplicationSchema } from './applications/infrastructure/application.schema.js';
 import { ServicePurchaseSchema } from './purchases/infrastructure/purchase.schema.js';
 import { DeliveryActSchema, InvoicePaymentSchema, InvoiceSchema } from './billing/infrastructure/billing.schema.js';
-import { CohortEnrolmentSchema, CohortSchema } from './cohorts/infrastructure/cohort.schema.js';
+import { CohortEnrolmentSchema, CohortSchema, PiiAccessSchema } from './cohorts/infrastructure/cohort.schema.js';
 import { CatalogueServiceSchema, PriceListEntrySchema, ServiceCallSchema } from './catalogue/infrastructure/catalogue.schema.js';
 import { ServicesParticipationSchema } from './participants/infrastructure/participant.schema.js';
 
@@ -15,6 +15,7 @@ export const servicesEntities: EntitySchema[] = [
   ServicesParticipationSchema,
   CohortSchema,
   CohortEnrolmentSchema,
+  PiiAccessSchema,
   ServicePurchaseSchema,
   InvoiceSchema,
   InvoicePaymentSchema,

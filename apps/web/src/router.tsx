@@ -57,6 +57,8 @@ const serviceApply = createRoute({ getParentRoute: () => root, path: '/services/
 const myServiceApplications = createRoute({ getParentRoute: () => root, path: '/my/service-applications' }).lazy(() =>
   import('./pages/my-service-applications').then((m) => m.Route),
 );
+const billing = createRoute({ getParentRoute: () => root, path: '/staff/billing' }).lazy(() => import('./pages/billing').then((m) => m.Route));
+const myInvoices = createRoute({ getParentRoute: () => root, path: '/my/invoices' }).lazy(() => import('./pages/my-invoices').then((m) => m.Route));
 const training = createRoute({ getParentRoute: () => root, path: '/training' }).lazy(() => import('./pages/training').then((m) => m.Route));
 const clusters = createRoute({ getParentRoute: () => root, path: '/clusters' }).lazy(() => import('./pages/clusters').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
@@ -80,6 +82,8 @@ export const router = createRouter({
     services,
     serviceApply,
     myServiceApplications,
+    billing,
+    myInvoices,
     training,
     clusters,
     deadlines,

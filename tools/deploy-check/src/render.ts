@@ -88,7 +88,7 @@ export function databaseEnv(app: AppFacts, role: DbRole): object[] {
 function secretEnvOf(app: AppFacts, role: DbRole): object[] {
   const env: object[] = [...databaseEnv(app, role)];
   if (app.kind === 'context') env.push(secretEnv('HUB_KAFKA_SASL_PASSWORD', app.name, 'password')); // the KafkaUser's Secret (Strimzi)
-  if (app.name === 'participation' || app.name === 'housing' || app.name === 'training') {
+  if (app.name === 'participation' || app.name === 'housing' || app.name === 'training' || app.name === 'services') {
     // F-42: the personal-data key ring, created by the operator of the cluster (docs/runbooks).
     env.push(secretEnv('HUB_PII_KEYS', `${app.name}-pii`, 'HUB_PII_KEYS'), secretEnv('HUB_PII_ACTIVE_KEY', `${app.name}-pii`, 'HUB_PII_ACTIVE_KEY'));
   }

@@ -242,6 +242,13 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     access: OFFICER,
     summary: 'Sign the contract at the price fixed today (F-55, F-56)',
   },
+  {
+    upstream: 'services',
+    method: 'POST',
+    path: '/service-applications/:id/translation',
+    access: OFFICER,
+    summary: 'Record the Kazakh or Russian translation of an English application (F-49, as F-10)',
+  },
   // services: acceleration cohorts (F-44, ADR 0064) — the enrolments carry IINs (F-42): the Fund's people only
   { upstream: 'services', method: 'POST', path: '/cohorts', access: OFFICER, summary: 'Open a cohort of an acceleration service (F-44)' },
   { upstream: 'services', method: 'GET', path: '/cohorts', access: union(OFFICER, FINANCE, ['auditor']), summary: 'Cohorts with their enrolments (F-44)' },

@@ -75,7 +75,8 @@ describe('acceleration → housing: services → Kafka → housing, through the 
     ]);
     await Promise.all([fleet.migrate('services', servicesDb), fleet.migrate('housing', housingDb), fleet.migrate('admin-gateway', gwDb)]);
     const [services, housing] = await Promise.all([
-      fleet.startApp('services', { ...common, DATABASE_URL: servicesDb }),
+      // F-42 (ADR 0068): services encrypts the cohort members' IINs with its own key ring
+      fleet.startApp('services', { ...common, DATABASE_URL: servicesDb, HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' }),
       fleet.startApp('housing', { ...common, DATABASE_URL: housingDb, HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' }),
     ]);
     gw = await fleet.startApp('admin-gateway', {

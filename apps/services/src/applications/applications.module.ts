@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import {
   DecideApplicationHandler,
   FileApplicationHandler,
+  RecordTranslationHandler,
   IssueRemarksHandler,
   ResubmitApplicationHandler,
   SignContractHandler,
@@ -28,6 +29,7 @@ import { DeadlinesHttpController } from './interface/http/deadlines.http.control
     ResubmitApplicationHandler,
     DecideApplicationHandler,
     SignContractHandler,
+    RecordTranslationHandler,
   ],
   exports: [ServiceApplicationRepository, ApplicationsQueries],
 })

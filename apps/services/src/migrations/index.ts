@@ -2,10 +2,14 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261201082617_initial } from './Migration20261201082617_initial.js';
 import { Migration20261205171500_cohorts } from './Migration20261205171500_cohorts.js';
 import { Migration20261205230000_billing } from './Migration20261205230000_billing.js';
+import { Migration20261206024100_cohort_iin_pii } from './Migration20261206024100_cohort_iin_pii.js';
+import { Migration20261206031700_application_translation } from './Migration20261206031700_application_translation.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261201082617_initial', class: Migration20261201082617_initial },
   { name: 'Migration20261205171500_cohorts', class: Migration20261205171500_cohorts },
   { name: 'Migration20261205230000_billing', class: Migration20261205230000_billing },
+  { name: 'Migration20261206024100_cohort_iin_pii', class: Migration20261206024100_cohort_iin_pii },
+  { name: 'Migration20261206031700_application_translation', class: Migration20261206031700_application_translation },
 ];

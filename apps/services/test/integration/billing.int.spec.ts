@@ -250,3 +250,92 @@ describe('F-55 delivery acts and who sees what', () => {
     expect(all.length).toBeGreaterThan(1);
   });
 });
+
+describe('GET /deadlines: invoice payments with the review deadlines (F-55, ADR 0033/0047)', () => {
+  interface Item {
+    kind: string;
+    ruleId: string;
+    subjectId: string;
+    dueDate: string;
+    overdue: boolean;
+    bin?: string;
+    invoiceNumber?: string;
+    outstandingTiyn?: number;
+    cursor: string;
+  }
+  interface Page {
+    items: Item[];
+    nextCursor: string | null;
+    total: number;
+    overdueCount: number;
+  }
+  const board = async (token: string, query = '') => {
+    const res = await h.http().get(`/deadlines${query}`).set(auth(token));
+    expect(res.status).toBe(200);
+    return json<Page>(res);
+  };
+
+  it('F-55: an open invoice is on the board at its due working day beside the reviews, in due order, paged; a paid one is not; overdue after its due day; a recipient sees its own', async () => {
+    const a = await contracted();
+    const open = json<InvoiceView>(await invoice(a.id, 100_000_00));
+    const paid = json<InvoiceView>(await invoice(a.id, 100_000_00));
+    await h
+      .http()
+      .post(`/invoices/${paid.id}/payments`)
+      .set(auth(finance))
+      .send({ amountTiyn: 100_000_00, paidOn: ISSUED_ON, reference: `TX-DL-${paid.number}` });
+    // an application under review of another recipient: its review deadline is on the same board
+    const bin = newBin();
+    const filed = await h
+      .http()
+      .post('/service-applications')
+      .set(auth(await h.token(['applicant'], [bin])))
+      .send({ callId, recipient: { kind: 'legal-entity', bin }, language: 'ru', declarationAccepted: true, content: MINIMAL_CONTENT });
+    expect(filed.status).toBe(201);
+    const review = json<{ id: string; reviewDueOn: string }>(filed);
+
+    const all = await board(finance, '?limit=1000');
+    expect(all.items.find((d) => d.subjectId === open.id)).toEqual(
+      expect.objectContaining({
+        kind: 'service-invoice-payment',
+        ruleId: 'F-55',
+        dueDate: open.dueOn,
+        overdue: false,
+        bin: a.bin,
+        invoiceNumber: open.number,
+        outstandingTiyn: 100_000_00,
+      }),
+    );
+    expect(all.items.find((d) => d.subjectId === paid.id)).toBeUndefined();
+    expect(all.items.find((d) => d.subjectId === review.id)).toEqual(
+      expect.objectContaining({ kind: 'service-application-review', ruleId: 'F-51', dueDate: review.reviewDueOn }),
+    );
+    // ADR 0047: one order over both kinds — due date, then the subject's id
+    const keys = all.items.map((d) => `${d.dueDate}|${d.subjectId}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(all.total).toBe(all.items.length);
+    // walking the board one item a page gives the same list, nothing lost or repeated
+    const walked: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Page = await board(finance, `?limit=1${after ? `&after=${after}` : ''}`);
+      walked.push(...page.items.map((d) => d.subjectId));
+      after = page.nextCursor;
+    } while (after !== null);
+    expect(walked).toEqual(all.items.map((d) => d.subjectId));
+
+    // the recipient sees its own invoice, not the other recipient's review; a stranger sees neither
+    expect((await board(a.applicant)).items.map((d) => d.subjectId)).toEqual([open.id]);
+    expect((await board(await h.token(['applicant'], [newBin()]))).items).toEqual([]);
+
+    h.clock.set(new Date(Date.parse(`${open.dueOn}T19:00:01Z`)).toISOString()); // the day after the due day in Almaty
+    try {
+      const late = await board(finance, '?overdue=true&limit=1000');
+      expect(late.items.find((d) => d.subjectId === open.id)?.overdue).toBe(true);
+      expect(late.overdueCount).toBe(late.total);
+      expect((await board(finance, '?overdue=false&limit=1000')).items.find((d) => d.subjectId === open.id)).toBeUndefined();
+    } finally {
+      h.clock.set(`${ISSUED_ON}T04:00:00Z`);
+    }
+  });
+});

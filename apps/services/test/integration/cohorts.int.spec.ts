@@ -1,6 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anIin } from '@hub/testing';
-import { type Harness, MINIMAL_CONTENT, auth, contractedApplication, json, newBin, serviceWithCall, startHarness } from '../support/services-harness.js';
+import { z } from 'zod';
+import { uuidv7 } from '@hub/kernel';
+import { PiiCipher, piiCipherFrom, piiConfigShape } from '@hub/pii';
+import { type TestDatabase, anIin, createTestDatabase } from '@hub/testing';
+import { servicesOrmConfig } from '../../src/mikro-orm.config.js';
+import {
+  type Harness,
+  MINIMAL_CONTENT,
+  TEST_PII,
+  auth,
+  contractedApplication,
+  json,
+  newBin,
+  serviceWithCall,
+  startHarness,
+} from '../support/services-harness.js';
+
+const piiConfig = z.object(piiConfigShape);
 
 /** F-44 acceleration cohorts on the real database: capacity under concurrent enrolments, expulsion, completion, outbox rows. */
 let h: Harness;
@@ -151,5 +167,117 @@ describe('F-44 acceleration cohorts on the real database', () => {
       ).status,
     ).toBe(403);
     expect((await h.http().get('/cohorts').set(auth(officer))).status).toBe(200);
+  });
+});
+
+describe('F-42 (ADR 0068): cohort members’ IINs are encrypted, found by blind index, their reads logged', () => {
+  it('F-42: the row holds a ciphertext bound to the row and an HMAC index, never the IIN; the view and the event give it back; every view with members is a logged read', async () => {
+    const cohortId = await openCohort(3);
+    const applicationId = await contracted();
+    const iin = anIin();
+    const logged = () => n(`select count(*)::text as n from services_pii_access_log where cohort_id = ?`, [cohortId]);
+    expect(await logged()).toBe(0);
+    const res = await h.http().post(`/cohorts/${cohortId}/enrolments`).set(auth(officer)).send({ applicationId, personIin: iin });
+    expect(res.status).toBe(201);
+    const enrolment = json<{ enrolments: { id: string; personIin: string }[] }>(res).enrolments[0]!;
+    expect(enrolment.personIin).toBe(iin);
+    const [row] = await h.sql<Record<string, string>>(`select * from services_cohort_enrolment where id = ?`, [enrolment.id]);
+    expect(JSON.stringify(row)).not.toContain(iin);
+    expect(row).not.toHaveProperty('person_iin');
+    const cipher = h.app.get(PiiCipher);
+    expect(row!['person_iin_index']).toBe(cipher.blindIndex(iin));
+    expect(cipher.decrypt(row!['person_iin_cipher']!, enrolment.id)).toBe(iin);
+    expect(() => cipher.decrypt(row!['person_iin_cipher']!, applicationId)).toThrow(); // bound to its row
+    // housing needs the IIN: it is in the published event (ADR 0064), and only there
+    const [event] = await h.sql<{ iin: string }>(`select envelope->'payload'->>'personIin' as iin from hub_outbox where envelope->>'aggregateId' = ?`, [
+      enrolment.id,
+    ]);
+    expect(event?.iin).toBe(iin);
+    expect(await logged()).toBe(1); // the enrolment's answer showed the members
+    const auditor = await h.token(['auditor']);
+    expect((await h.http().get(`/cohorts/${cohortId}`).set(auth(auditor))).status).toBe(200);
+    expect(await logged()).toBe(2);
+    const [last] = await h.sql<{ actor_roles: string[]; what: string }>(
+      `select actor_roles, what from services_pii_access_log where cohort_id = ? order by accessed_at desc, id desc limit 1`,
+      [cohortId],
+    );
+    expect(last?.actor_roles).toEqual(['auditor']);
+    expect(last?.what).toContain('IIN');
+    // an applicant does not read cohorts: refused before anything is decrypted or logged
+    expect(
+      (
+        await h
+          .http()
+          .get(`/cohorts/${cohortId}`)
+          .set(auth(await h.token(['applicant'], [newBin()])))
+      ).status,
+    ).toBe(403);
+    expect(await logged()).toBe(2);
+  });
+});
+
+describe('F-42 (ADR 0068): the migration encrypts the IINs already stored', () => {
+  const BEFORE = 'Migration20261205230000_billing';
+
+  it('F-42: rows written before it get a ciphertext and an index and lose the plain IIN; one person twice per cohort stays refused; down() restores; without a key ring it stops and changes nothing', async () => {
+    const { clientUrl: _unused, ...orm } = servicesOrmConfig('');
+    const db: TestDatabase = await createTestDatabase('services_iin_pii', { ...orm, migrate: async (o) => void (await o.migrator.up({ to: BEFORE })) });
+    const saved = { keys: process.env['HUB_PII_KEYS'], active: process.env['HUB_PII_ACTIVE_KEY'] };
+    try {
+      const em = db.orm.em.fork();
+      const q = <T>(text: string, params: unknown[] = []) => em.getConnection().execute<T[]>(text, params);
+      // the enrolment table's foreign keys are switched off for the fixture rows of this migration test only
+      await q(`set session_replication_role = replica`);
+      const rows = [
+        { id: '01900000-0000-7000-8000-00000000e001', cohort: '01900000-0000-7000-8000-00000000c001', iin: anIin() },
+        { id: '01900000-0000-7000-8000-00000000e002', cohort: '01900000-0000-7000-8000-00000000c001', iin: anIin() },
+      ];
+      for (const r of rows)
+        await q(
+          `insert into services_cohort_enrolment (id, cohort_id, service_id, application_id, contract_id, recipient_kind, recipient_id, person_iin, status, enrolled_on, updated_at) values (?, ?, ?, ?, ?, 'legal-entity', '190540000011', ?, 'enrolled', '2026-12-01', now())`,
+          [r.id, r.cohort, uuidv7(), uuidv7(), uuidv7(), r.iin],
+        );
+      await q(`set session_replication_role = origin`);
+
+      delete process.env['HUB_PII_KEYS'];
+      delete process.env['HUB_PII_ACTIVE_KEY'];
+      await expect(db.orm.migrator.up()).rejects.toThrow(/2 cohort enrolment\(s\) hold an IIN to encrypt/);
+      expect((await q<{ person_iin: string }>(`select person_iin from services_cohort_enrolment order by id`)).map((r) => r.person_iin)).toEqual(
+        rows.map((r) => r.iin),
+      );
+
+      process.env['HUB_PII_KEYS'] = TEST_PII.HUB_PII_KEYS;
+      process.env['HUB_PII_ACTIVE_KEY'] = TEST_PII.HUB_PII_ACTIVE_KEY;
+      await db.orm.migrator.up();
+      const cipher = piiCipherFrom(piiConfig.parse(TEST_PII));
+      const after = await q<Record<string, string>>(`select * from services_cohort_enrolment order by id`);
+      expect(after).toHaveLength(2);
+      after.forEach((row, i) => {
+        expect(row).not.toHaveProperty('person_iin');
+        expect(JSON.stringify(row)).not.toContain(rows[i]!.iin);
+        expect(row['person_iin_index']).toBe(cipher.blindIndex(rows[i]!.iin));
+        expect(cipher.decrypt(row['person_iin_cipher']!, rows[i]!.id)).toBe(rows[i]!.iin);
+      });
+      // the uniqueness of (cohort, person) now holds on the index
+      await q(`set session_replication_role = replica`);
+      await expect(
+        q(
+          `insert into services_cohort_enrolment (id, cohort_id, service_id, application_id, contract_id, recipient_kind, recipient_id, person_iin_index, person_iin_cipher, status, enrolled_on, updated_at) values (?, ?, ?, ?, ?, 'legal-entity', '190540000011', ?, 'x', 'enrolled', '2026-12-01', now())`,
+          [uuidv7(), rows[0]!.cohort, uuidv7(), uuidv7(), uuidv7(), cipher.blindIndex(rows[0]!.iin)],
+        ),
+      ).rejects.toThrow(/services_cohort_enrolment_person_unique/);
+      await q(`set session_replication_role = origin`);
+
+      await db.orm.migrator.down({ to: BEFORE });
+      expect((await q<{ person_iin: string }>(`select person_iin from services_cohort_enrolment order by id`)).map((r) => r.person_iin)).toEqual(
+        rows.map((r) => r.iin),
+      );
+    } finally {
+      if (saved.keys === undefined) delete process.env['HUB_PII_KEYS'];
+      else process.env['HUB_PII_KEYS'] = saved.keys;
+      if (saved.active === undefined) delete process.env['HUB_PII_ACTIVE_KEY'];
+      else process.env['HUB_PII_ACTIVE_KEY'] = saved.active;
+      await db.drop();
+    }
   });
 });

@@ -237,6 +237,44 @@ describe('service applications (F-47 … F-56) on the real database', () => {
     ).toBe(404);
   });
 
+  it('F-49 (as F-10): the Fund records the Kazakh or Russian translation of an English application — listed as open until then, once only, never for a kk/ru one', async () => {
+    h.clock.set(INTAKE);
+    const bin = newBin();
+    const filed = await h
+      .http()
+      .post('/service-applications')
+      .set(auth(await h.token(['applicant'], [bin])))
+      .send({ callId, recipient: { kind: 'legal-entity', bin }, language: 'en', declarationAccepted: true, content });
+    expect(filed.status).toBe(201);
+    const en = json<{ id: string; translationRequired: boolean; translation: unknown }>(filed);
+    expect(en).toMatchObject({ translationRequired: true, translation: null });
+    const ru = json<{ id: string }>(await file(newBin()));
+    const ids = async (q: string) => json<{ id: string }[]>(await h.http().get(`/service-applications?${q}`).set(auth(officer))).map((a) => a.id);
+    expect(await ids('translation=open')).toContain(en.id);
+    expect(await ids('translation=open')).not.toContain(ru.id);
+    const translate = (id: string, body: object, token = officer) => h.http().post(`/service-applications/${id}/translation`).set(auth(token)).send(body);
+    const notEnglish = await translate(ru.id, { targetLanguage: 'kk', documentRef: 'TR-2026-001' });
+    expect(notEnglish.status).toBe(422);
+    expect(notEnglish.body).toMatchObject({ code: 'rule.F-49' });
+    expect(JSON.stringify(notEnglish.body)).toContain('targetLanguage');
+    const badLanguage = await translate(en.id, { targetLanguage: 'en', documentRef: 'TR-2026-001' });
+    expect(badLanguage.status).toBe(400);
+    expect(JSON.stringify(badLanguage.body)).toContain('targetLanguage');
+    expect((await translate(en.id, { targetLanguage: 'ru', documentRef: 'TR-2026-001' }, await h.token(['applicant'], [bin]))).status).toBe(403);
+    expect(await h.sql(`select 1 from services_application where translation_language is not null and id in (?, ?)`, [en.id, ru.id])).toHaveLength(0);
+    const done = await translate(en.id, { targetLanguage: 'ru', documentRef: 'TR-2026-001' });
+    expect(done.status).toBe(200);
+    expect(json<{ translation: { language: string; documentRef: string } }>(done).translation).toMatchObject({ language: 'ru', documentRef: 'TR-2026-001' });
+    expect(await ids('translation=open')).not.toContain(en.id);
+    expect(await ids('translation=done')).toContain(en.id);
+    expect((await translate(en.id, { targetLanguage: 'kk', documentRef: 'TR-2026-002' })).status).toBe(409);
+    const [row] = await h.sql<{ translation_language: string; translation_document_ref: string }>(
+      `select translation_language, translation_document_ref from services_application where id = ?`,
+      [en.id],
+    );
+    expect(row).toEqual({ translation_language: 'ru', translation_document_ref: 'TR-2026-001' });
+  });
+
   it('the durable working-day review timer marks an application still under review overdue at the end of its due day', async () => {
     h.clock.set(INTAKE);
     const a = json<{ id: string; reviewDueOn: string }>(await file(newBin()));

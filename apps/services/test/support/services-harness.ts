@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { type EventEnvelope, ParticipationStartedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
@@ -28,9 +29,13 @@ export function startHarness(prefix: string, options: { start?: string; workers?
     pipeline: (app) => configureHttp(app, app.get(HUB_CONFIG)),
     ...(options.start ? { clock: options.start } : {}),
     ...(options.workers ? { workers: true } : {}),
-    ...(options.env ? { env: options.env } : {}),
+    // F-42 (ADR 0068): a key ring of this run for the cohort members' IINs
+    env: { ...TEST_PII, ...options.env },
   });
 }
+
+/** This test run's personal-data key ring (F-42): services encrypts cohort members' IINs with it. */
+export const TEST_PII = { HUB_PII_KEYS: `svc:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'svc' } as const;
 
 export const relay = (h: Harness): OutboxRelay => h.app.get(OutboxRelay);
 export const poller = (h: Harness): TimerPoller => h.app.get(TimerPoller);

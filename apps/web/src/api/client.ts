@@ -71,12 +71,12 @@ export class ApiError extends Error {
  * The field errors of a problem, keyed by the field's path in the request body: zod's
  * `body.businessPlan.clients` and the domain's `businessPlan.clients` both become `businessPlan.clients`.
  */
-export function fieldErrors(error: unknown): Record<string, string> {
+export function fieldErrors(error: unknown, text: (p: FieldProblem) => string = (p) => p.message): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(error instanceof ApiError)) return out;
   for (const e of error.problem?.errors ?? []) {
     const path = e.field.replace(/^body\.?/, '');
-    out[path] ??= e.message;
+    out[path] ??= text(e);
   }
   return out;
 }

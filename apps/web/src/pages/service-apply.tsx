@@ -4,6 +4,7 @@ import { createLazyRoute, useNavigate, useParams } from '@tanstack/react-router'
 import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, ok } from '../api/client';
+import { problemText } from '../api/problem-text';
 import { useCommand } from '../api/command';
 import { useSession } from '../auth/auth-context';
 import { formatCivilDate } from '../format';
@@ -93,7 +94,7 @@ function ServiceApplyPage() {
       await file.submit(body());
       await navigate({ to: '/my/service-applications' });
     } catch (e) {
-      setErrors(fieldErrors(e));
+      setErrors(fieldErrors(e, (p) => problemText(p, t))); // the context's codes in the reader's language
     }
   };
   const recipientError = errors['recipient.bin'] ?? errors['recipient.iin'] ?? errors.recipient;

@@ -20,11 +20,13 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/my/applications', label: 'nav.myApplications', needs: 'GET /api/registration/applications' },
   { to: '/my/participation', label: 'nav.participation', needs: 'GET /api/participation/participations' },
   { to: '/my/service-applications', label: 'nav.serviceApplications', needs: 'GET /api/services/service-applications' },
+  { to: '/my/invoices', label: 'nav.myInvoices', needs: 'GET /api/services/invoices' },
   { to: '/training', label: 'nav.training', needs: 'GET /api/training/intakes' },
   { to: '/my/notifications', label: 'nav.notifications', needs: 'GET /api/notifications/inbox' },
   { to: '/staff/review-queue', label: 'nav.reviewQueue', needs: 'GET /api/registration/review-queue' },
   { to: '/staff/commission', label: 'nav.commission', needs: 'GET /api/registration/commission/agenda' },
   { to: '/staff/deadlines', label: 'nav.deadlines', needs: 'GET /api/deadlines' },
+  { to: '/staff/billing', label: 'nav.billing', needs: 'POST /api/services/invoice-payments/imports' },
 ];
 
 export function Layout() {

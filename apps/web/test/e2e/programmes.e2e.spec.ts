@@ -28,13 +28,16 @@ test('F-55, F-56, C-3: the public sees the services with prices in tenge and the
   await chooseLanguage(page, 'en');
   const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
   await menu.getByRole('link', { name: 'Services of the Fund' }).click();
-  await expect(page.getByTestId('services-total')).toHaveText('2 services');
+  await expect(page.getByTestId('services-total')).toHaveText('3 services');
   const services = page.getByTestId('service');
-  await expect(services).toHaveCount(2);
+  await expect(services).toHaveCount(3);
   // F-56: the price in force today, from integer tiyn, for participants and others
   for (const price of await page.getByTestId('price').allInnerTexts()) expect(price).toMatch(/₸[\d,]+\.\d{2}|No price in force/);
-  // F-55: each seeded call opens a month after publication — not open today, so no "Apply"
-  await expect(page.getByTestId('call').first()).toHaveAttribute('data-open', 'false');
+  // F-55: a call published today opens a month later — not open, no "Apply"; the seed's call published
+  // 45 days ago (its handlers run on a controlled clock, ADR 0066 "Demo data") is open; "Apply" is for a
+  // signed-in applicant, so the public sees none
+  await expect(page.locator('[data-testid="call"][data-open="false"]')).toHaveCount(2);
+  await expect(page.locator('[data-testid="call"][data-open="true"]')).toHaveCount(1);
   await expect(page.getByTestId('apply')).toHaveCount(0);
   await everyLanguageAndSize(page, 'services');
 
@@ -52,9 +55,11 @@ test('F-47 … F-50, F-64: an applicant fills a service application (the context
 }) => {
   test.setTimeout(300_000);
   const bin = makeBin({ year: 2024, month: 5, serial: 10_000 + (Date.now() % 80_000) });
-  const calls = (await (await fetch(`${gatewayUrl()}/api/services/calls`)).json()) as { id: string; title: string }[];
-  expect(calls.length).toBeGreaterThan(0);
-  await page.goto(`${baseUrl()}/services/calls/${calls[0]!.id}/apply`);
+  const calls = (await (await fetch(`${gatewayUrl()}/api/services/calls`)).json()) as { id: string; title: string; intakeOpensOn: string }[];
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+  const notOpenYet = calls.find((c) => c.intakeOpensOn > today); // F-55: published today, opens a month later
+  expect(notOpenYet).toBeDefined();
+  await page.goto(`${baseUrl()}/services/calls/${notOpenYet!.id}/apply`);
   await chooseLanguage(page, 'en');
   await page.getByTestId('sign-in-required').getByRole('button').click();
   await signInAs(page, { sub: `svc-${bin}`, name: 'Saule Applicant', roles: ['applicant'], companies: [bin] });

@@ -123,7 +123,7 @@ export class WebFleet {
       this.startApp('participation', { ...auth, ...messaging, ...pii, DATABASE_URL: partDb }),
       this.startApp('notifications', { ...auth, ...workers, DATABASE_URL: notDb, NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9' }),
       // without workers: the screens read and file; nothing of theirs needs Kafka in these tests
-      this.startApp('services', { ...auth, ...messaging, DATABASE_URL: svcDb }),
+      this.startApp('services', { ...auth, ...messaging, ...pii, DATABASE_URL: svcDb }),
       this.startApp('training', { ...auth, ...messaging, ...pii, DATABASE_URL: trnDb }),
       this.startApp('clusters', { ...auth, ...messaging, DATABASE_URL: cluDb }),
       // with workers: a verified upload reaches registration (documents.document-verified) before the filing names it

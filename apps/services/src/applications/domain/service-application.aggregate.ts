@@ -26,6 +26,11 @@ export class ServiceApplication extends AggregateRoot<ApplicationEvent> {
   readonly participantAtFiling!: boolean;
   readonly language!: Language;
   readonly translationRequired!: boolean;
+  /** F-49 (as F-10): the Kazakh or Russian translation the Fund made of an English application, when recorded. */
+  readonly translationLanguage!: 'kk' | 'ru' | null;
+  readonly translationDocumentRef!: string | null;
+  readonly translatedAt!: Date | null;
+  readonly translatedBy!: string | null;
   readonly declarationAccepted!: boolean;
   readonly content!: ApplicationContent;
   readonly status!: ApplicationStatus;
@@ -77,6 +82,10 @@ export class ServiceApplication extends AggregateRoot<ApplicationEvent> {
       ...fields,
       participantAtFiling: participant,
       translationRequired: input.language === 'en',
+      translationLanguage: null,
+      translationDocumentRef: null,
+      translatedAt: null,
+      translatedBy: null,
       status: 'under-review',
       remarks: [],
       filedAt: at,
@@ -204,6 +213,26 @@ export class ServiceApplication extends AggregateRoot<ApplicationEvent> {
       priceListEntryId: price.priceListEntryId,
       signedOn,
     });
+  }
+
+  /**
+   * F-49 (languages as F-10): the Fund ensures a Kazakh or Russian translation of an application filed in
+   * English — the officer records it (the target language and the translated document's reference). Only
+   * an English application has one, and only once.
+   */
+  recordTranslation(targetLanguage: 'kk' | 'ru', documentRef: string, by: string, at: Date): void {
+    if (!this.translationRequired)
+      throw new RuleViolationError('F-49', `the application is in ${this.language}: the Fund translates only applications in English`, {
+        field: 'targetLanguage',
+      });
+    if (this.translationLanguage !== null)
+      throw new IllegalStateError('service application', 'translated', 'record a translation of', 'the translation is already recorded (F-49)');
+    if (documentRef.trim().length < 3) throw ValidationError.field('documentRef', 'name the translated document (at least 3 characters)');
+    this.m.translationLanguage = targetLanguage;
+    this.m.translationDocumentRef = documentRef.trim();
+    this.m.translatedAt = at;
+    this.m.translatedBy = by;
+    this.m.updatedAt = at;
   }
 
   /** The review deadline passed with the application still waiting for the Fund (ADR 0061). Idempotent. */

@@ -31,6 +31,10 @@ const view = (a: ServiceApplication): ApplicationView => ({
   participantAtFiling: a.participantAtFiling,
   language: a.language,
   translationRequired: a.translationRequired,
+  translation:
+    a.translationLanguage && a.translationDocumentRef && a.translatedAt
+      ? { language: a.translationLanguage, documentRef: a.translationDocumentRef, recordedAt: a.translatedAt.toISOString() }
+      : null,
   content: a.content,
   status: a.status,
   remarks: a.remarks,
@@ -54,7 +58,13 @@ export class MikroOrmServiceApplicationReadModel extends ServiceApplicationReadM
     const a = await this.uow.reader().findOne(ServiceApplicationSchema, { id });
     return a ? view(a) : null;
   }
-  async list(filter: { recipientIds?: readonly string[]; filedBy?: string; callId?: string; status?: ApplicationStatus }): Promise<ApplicationView[]> {
+  async list(filter: {
+    recipientIds?: readonly string[];
+    filedBy?: string;
+    callId?: string;
+    status?: ApplicationStatus;
+    translationOpen?: boolean;
+  }): Promise<ApplicationView[]> {
     const owner =
       filter.recipientIds || filter.filedBy
         ? {
@@ -64,13 +74,16 @@ export class MikroOrmServiceApplicationReadModel extends ServiceApplicationReadM
             ],
           }
         : {};
-    const rows = await this.uow
-      .reader()
-      .find(
-        ServiceApplicationSchema,
-        { ...owner, ...(filter.callId ? { callId: filter.callId } : {}), ...(filter.status ? { status: filter.status } : {}) },
-        { orderBy: { filedAt: 'desc', id: 'desc' }, limit: 500 },
-      );
+    const rows = await this.uow.reader().find(
+      ServiceApplicationSchema,
+      {
+        ...owner,
+        ...(filter.callId ? { callId: filter.callId } : {}),
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.translationOpen === undefined ? {} : { translationRequired: true, translationLanguage: filter.translationOpen ? null : { $ne: null } }),
+      },
+      { orderBy: { filedAt: 'desc', id: 'desc' }, limit: 500 },
+    );
     return rows.map(view);
   }
   async countByStatus(): Promise<Record<string, number>> {

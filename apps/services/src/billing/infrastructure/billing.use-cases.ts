@@ -40,6 +40,19 @@ export interface InvoiceView {
   cancelReason: string | null;
   payments: { id: string; amountTiyn: number; paidOn: string; reference: string; source: 'manual' | 'bank-statement' }[];
 }
+/** An open invoice's payment due date on the deadlines board (F-55, ADR 0033/0047). */
+export interface InvoiceDeadline {
+  kind: 'service-invoice-payment';
+  ruleId: string;
+  dueDate: string;
+  overdue: boolean;
+  bin?: string;
+  subjectId: string;
+  status: 'open';
+  applicationId: string;
+  invoiceNumber: string;
+  outstandingTiyn: number;
+}
 export interface DeliveryActView {
   id: string;
   number: string;
@@ -277,6 +290,31 @@ export class BillingUseCases {
         today,
       ),
     );
+  }
+
+  /**
+   * ADR 0033/0047: the payment due dates of the open (issued, not fully paid) invoices for the
+   * deadlines board (F-55, ADR 0066) — the Fund's readers see all, a recipient its own; an
+   * individual's IIN is not on the board (F-42).
+   */
+  async invoiceDeadlines(actor: Actor): Promise<InvoiceDeadline[]> {
+    const em = this.uow.reader();
+    const open = hasAnyRole(actor, APPLICATION_READER_ROLES)
+      ? await em.find(InvoiceSchema, { status: 'issued' })
+      : await em.find(InvoiceSchema, { status: 'issued', applicationId: { $in: await this.ownApplicationIds(actor) } });
+    const today = almatyDate(this.clock.now());
+    return open.map((i) => ({
+      kind: 'service-invoice-payment' as const,
+      ruleId: 'F-55',
+      dueDate: i.dueOn,
+      overdue: i.overdue || compareIsoDates(today, i.dueOn) > 0,
+      ...(i.recipientKind === 'legal-entity' ? { bin: i.recipientId } : {}),
+      subjectId: i.id,
+      status: 'open' as const,
+      applicationId: i.applicationId,
+      invoiceNumber: i.number,
+      outstandingTiyn: i.outstandingTiyn,
+    }));
   }
 
   async invoiceFor(actor: Actor, id: string): Promise<InvoiceView> {

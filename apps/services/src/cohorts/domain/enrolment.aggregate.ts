@@ -15,10 +15,18 @@ export interface ContractedApplication {
   readonly contractId: string | null;
 }
 
+/** F-42 (ADR 0068): a person's IIN as services keeps it — encrypted with the row's id bound in, and its blind index. */
+export interface ProtectedIin {
+  /** HMAC of the IIN under the index key: one enrolment per person and cohort is a unique index on it. */
+  readonly index: string;
+  readonly cipher: string;
+}
+
 /**
  * A person's place in an acceleration cohort (F-44): enrolled under a signed service contract (F-55),
  * then expelled (with a ground and reasons) or completed. Each step is a published fact housing
- * builds on (F-59 … F-61). One enrolment per person and cohort (a unique index).
+ * builds on (F-59 … F-61). One enrolment per person and cohort (a unique index on the IIN's blind
+ * index). The IIN is never stored in clear (F-42, ADR 0068): the caller reveals it for the events.
  */
 export class CohortEnrolment extends AggregateRoot<CohortEvent> {
   readonly id!: string;
@@ -28,7 +36,8 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
   readonly contractId!: string;
   readonly recipientKind!: 'legal-entity' | 'individual';
   readonly recipientId!: string;
-  readonly personIin!: string;
+  readonly personIinIndex!: string;
+  readonly personIinCipher!: string;
   readonly status!: EnrolmentStatus;
   readonly enrolledOn!: IsoDate;
   readonly endedOn!: IsoDate | null;
@@ -42,7 +51,15 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
   }
 
   /** F-44, F-55: a person enrolled under a contracted application of the cohort's service, before the cohort ends (the seat was checked by the caller). */
-  static enrol(input: { id: string; cohort: Cohort; application: ContractedApplication; personIin: string; today: IsoDate; at: Date }): CohortEnrolment {
+  static enrol(input: {
+    id: string;
+    cohort: Cohort;
+    application: ContractedApplication;
+    personIin: string;
+    protectedIin: ProtectedIin;
+    today: IsoDate;
+    at: Date;
+  }): CohortEnrolment {
     const { cohort, application: a } = input;
     if (a.status !== 'contracted' || !a.contractId)
       throw new RuleViolationError('F-55', 'a person is enrolled under a signed service contract; this application has none', { field: 'applicationId' });
@@ -60,7 +77,8 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
       contractId: a.contractId,
       recipientKind: a.recipientKind,
       recipientId: a.recipientId,
-      personIin: input.personIin,
+      personIinIndex: input.protectedIin.index,
+      personIinCipher: input.protectedIin.cipher,
       status: 'enrolled',
       enrolledOn: input.today,
       endedOn: null,
@@ -72,7 +90,7 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
       name: 'PersonEnrolled',
       aggregateId: e.id,
       occurredAt: input.at,
-      ...e.person(),
+      ...e.person(input.personIin),
       contractId: a.contractId,
       town: cohort.town,
       cohortStartsOn: cohort.startsOn,
@@ -83,7 +101,7 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
   }
 
   /** The person leaves the cohort before its end: expelled on a ground, with reasons that stay in services (F-35). */
-  expel(ground: ExpulsionGround, reasons: string, today: IsoDate, at: Date): void {
+  expel(ground: ExpulsionGround, reasons: string, today: IsoDate, at: Date, personIin: string): void {
     this.assertEnrolled('expel');
     if (reasons.trim().length < 3) throw ValidationError.field('reasons', 'give the reasons for the expulsion');
     this.m.status = 'expelled';
@@ -91,25 +109,26 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
     this.m.expulsionGround = ground;
     this.m.expulsionReasons = reasons.trim();
     this.m.updatedAt = at;
-    this.record({ name: 'PersonExpelled', aggregateId: this.id, occurredAt: at, ...this.person(), ground, expelledOn: today });
+    this.record({ name: 'PersonExpelled', aggregateId: this.id, occurredAt: at, ...this.person(personIin), ground, expelledOn: today });
   }
 
   /** The programme ended for the person (F-44): on or after the cohort's start. */
-  complete(cohort: Cohort, today: IsoDate, at: Date): void {
+  complete(cohort: Cohort, today: IsoDate, at: Date, personIin: string): void {
     this.assertEnrolled('complete');
     if (today < cohort.startsOn)
       throw new RuleViolationError('F-44', `the cohort starts on ${cohort.startsOn}; nobody completes it before`, { field: 'cohortId' });
     this.m.status = 'completed';
     this.m.endedOn = today;
     this.m.updatedAt = at;
-    this.record({ name: 'PersonCompleted', aggregateId: this.id, occurredAt: at, ...this.person(), completedOn: today });
+    this.record({ name: 'PersonCompleted', aggregateId: this.id, occurredAt: at, ...this.person(personIin), completedOn: today });
   }
 
   private assertEnrolled(action: string): void {
     if (this.status !== 'enrolled') throw new IllegalStateError('cohort enrolment', this.status, action, 'only an enrolled person leaves a cohort');
   }
 
-  private person() {
-    return { cohortId: this.cohortId, serviceId: this.serviceId, recipientKind: this.recipientKind, recipientId: this.recipientId, personIin: this.personIin };
+  /** The event's person: the IIN the caller decrypted (F-42: it leaves services only in the cohort events, ADR 0064). */
+  private person(personIin: string) {
+    return { cohortId: this.cohortId, serviceId: this.serviceId, recipientKind: this.recipientKind, recipientId: this.recipientId, personIin };
   }
 }

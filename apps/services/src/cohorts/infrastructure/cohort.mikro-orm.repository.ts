@@ -1,7 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
-import { NotFoundError } from '@hub/kernel';
+import type { Actor } from '@hub/contracts';
+import { Clock, NotFoundError, uuidv7 } from '@hub/kernel';
+import { MessageContexts } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
+import { PiiCipher } from '@hub/pii';
+import { PiiAccess } from '../domain/pii-access.js';
 import { CohortReadModel, CohortRepository, type CohortView } from '../application/ports/cohort.repository.js';
 import type { Cohort } from '../domain/cohort.aggregate.js';
 import type { CohortEnrolment } from '../domain/enrolment.aggregate.js';
@@ -42,17 +46,41 @@ export class MikroOrmCohortRepository extends CohortRepository {
 
 @Injectable()
 export class MikroOrmCohortReadModel extends CohortReadModel {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(PiiCipher) private readonly cipher: PiiCipher,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {
     super();
   }
-  async find(id: string): Promise<CohortView | null> {
-    return (await this.views({ id }))[0] ?? null;
+  async find(id: string, reader: Actor): Promise<CohortView | null> {
+    return (await this.views({ id }, reader))[0] ?? null;
   }
-  list(filter: { serviceId?: string }): Promise<CohortView[]> {
-    return this.views(filter.serviceId ? { serviceId: filter.serviceId } : {});
+  list(filter: { serviceId?: string }, reader: Actor): Promise<CohortView[]> {
+    return this.views(filter.serviceId ? { serviceId: filter.serviceId } : {}, reader);
   }
-  private async views(where: { id?: string; serviceId?: string }): Promise<CohortView[]> {
-    const em = this.uow.reader();
+  /** F-42 (ADR 0068): the IINs are decrypted in the same transaction that logs the read, one log row per cohort shown with members. */
+  private views(where: { id?: string; serviceId?: string }, reader: Actor): Promise<CohortView[]> {
+    return this.uow.run(async (em) => {
+      const views = await this.load(where);
+      const at = this.clock.now();
+      for (const v of views.filter((c) => c.enrolments.length > 0))
+        em.persist(
+          PiiAccess.record({
+            id: uuidv7(),
+            actorSubject: reader.subject,
+            actorRoles: [...reader.roles],
+            cohortId: v.id,
+            what: `cohort members' IINs (${v.enrolments.length})`,
+            correlationId: MessageContexts.current()?.correlationId ?? null,
+            at,
+          }),
+        );
+      return views;
+    });
+  }
+  private async load(where: { id?: string; serviceId?: string }): Promise<CohortView[]> {
+    const em = this.uow.em();
     const cohorts = await em.find(CohortSchema, where, { orderBy: { startsOn: 'desc', id: 'desc' }, limit: 500 });
     const enrolments =
       cohorts.length === 0 ? [] : await em.find(CohortEnrolmentSchema, { cohortId: { $in: cohorts.map((c) => c.id) } }, { orderBy: { id: 'asc' } });
@@ -73,7 +101,7 @@ export class MikroOrmCohortReadModel extends CohortReadModel {
           contractId: e.contractId,
           recipientKind: e.recipientKind,
           recipientId: e.recipientId,
-          personIin: e.personIin,
+          personIin: this.cipher.decrypt(e.personIinCipher, e.id),
           status: e.status,
           enrolledOn: e.enrolledOn,
           endedOn: e.endedOn,

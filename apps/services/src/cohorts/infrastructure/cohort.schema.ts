@@ -3,6 +3,7 @@ import type { IsoDate } from '@hub/calendar';
 import { Cohort } from '../domain/cohort.aggregate.js';
 import type { EnrolmentStatus, ExpulsionGround, Town } from '../domain/cohort.types.js';
 import { CohortEnrolment } from '../domain/enrolment.aggregate.js';
+import { PiiAccess } from '../domain/pii-access.js';
 
 const p = defineEntity.properties;
 
@@ -24,7 +25,7 @@ export const CohortSchema = defineEntity({
   },
 });
 
-/** services_cohort_enrolment (F-44): one per (cohort, person), a unique index. */
+/** services_cohort_enrolment (F-44): one per (cohort, person) — a unique index on the IIN's blind index; the IIN encrypted (F-42, ADR 0068). */
 export const CohortEnrolmentSchema = defineEntity({
   class: CohortEnrolment,
   className: 'CohortEnrolment',
@@ -37,7 +38,8 @@ export const CohortEnrolmentSchema = defineEntity({
     contractId: p.uuid(),
     recipientKind: p.string().length(20).$type<'legal-entity' | 'individual'>(),
     recipientId: p.string().length(12),
-    personIin: p.string().length(12),
+    personIinIndex: p.string().length(64),
+    personIinCipher: p.text(),
     status: p.string().length(20).$type<EnrolmentStatus>(),
     enrolledOn: p.date().$type<IsoDate>(),
     endedOn: p.date().$type<IsoDate>().nullable(),
@@ -45,5 +47,21 @@ export const CohortEnrolmentSchema = defineEntity({
     expulsionReasons: p.text().nullable(),
     version: p.integer().version(),
     updatedAt: p.datetime().columnType('timestamptz'),
+  },
+});
+
+/** services_pii_access_log (F-42, ADR 0068): every read of cohort members' IINs. */
+export const PiiAccessSchema = defineEntity({
+  class: PiiAccess,
+  className: 'PiiAccess',
+  tableName: 'services_pii_access_log',
+  properties: {
+    id: p.uuid().primary(),
+    actorSubject: p.string().length(200),
+    actorRoles: p.json<string[]>(),
+    cohortId: p.uuid(),
+    what: p.string().length(500),
+    correlationId: p.string().length(200).nullable(),
+    accessedAt: p.datetime().columnType('timestamptz'),
   },
 });

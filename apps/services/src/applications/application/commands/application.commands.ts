@@ -53,3 +53,14 @@ export class SignContractCommand extends Command<{ contractId: string }> {
     super();
   }
 }
+
+/** F-49 (as F-10): the Fund records the Kazakh or Russian translation of an English application. */
+export class RecordTranslationCommand extends Command<void> {
+  constructor(
+    readonly id: string,
+    readonly body: { readonly targetLanguage: 'kk' | 'ru'; readonly documentRef: string },
+    readonly actor: Actor,
+  ) {
+    super();
+  }
+}

@@ -19,6 +19,7 @@ import {
   FileApplicationCommand,
   IssueRemarksCommand,
   ResubmitApplicationCommand,
+  RecordTranslationCommand,
   SignContractCommand,
   type RecipientInput,
 } from './application.commands.js';
@@ -182,6 +183,21 @@ export class SignContractHandler implements ICommandHandler<SignContractCommand>
       const contractId = uuidv7();
       application.signContract(contractId, price, today, now);
       return { contractId };
+    });
+  }
+}
+
+/** F-49: one transaction — the application's translation recorded by the officer. */
+@CommandHandler(RecordTranslationCommand)
+export class RecordTranslationHandler implements ICommandHandler<RecordTranslationCommand> {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ServiceApplicationRepository) private readonly applications: ServiceApplicationRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+  execute({ id, body, actor }: RecordTranslationCommand): Promise<void> {
+    return this.uow.run(async () => {
+      (await this.applications.get(id)).recordTranslation(body.targetLanguage, body.documentRef, actor.subject, this.clock.now());
     });
   }
 }

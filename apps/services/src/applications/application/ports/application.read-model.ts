@@ -10,6 +10,8 @@ export interface ApplicationView {
   readonly participantAtFiling: boolean;
   readonly language: 'kk' | 'ru' | 'en';
   readonly translationRequired: boolean;
+  /** F-49: the Fund's Kazakh or Russian translation of an English application, once recorded. */
+  readonly translation: { readonly language: 'kk' | 'ru'; readonly documentRef: string; readonly recordedAt: string } | null;
   readonly content: ApplicationContent;
   readonly status: ApplicationStatus;
   readonly remarks: readonly Remark[];
@@ -31,6 +33,13 @@ export interface ApplicationView {
 export abstract class ServiceApplicationReadModel {
   abstract find(id: string): Promise<ApplicationView | null>;
   /** Newest first; recipientIds/filedBy restrict (undefined = all). */
-  abstract list(filter: { recipientIds?: readonly string[]; filedBy?: string; callId?: string; status?: ApplicationStatus }): Promise<ApplicationView[]>;
+  abstract list(filter: {
+    recipientIds?: readonly string[];
+    filedBy?: string;
+    callId?: string;
+    status?: ApplicationStatus;
+    /** F-49: only the English applications whose translation is (true) or is not (false) still to record. */
+    translationOpen?: boolean;
+  }): Promise<ApplicationView[]>;
   abstract countByStatus(): Promise<Record<string, number>>;
 }

@@ -50,8 +50,12 @@ export class ApplicationsQueries {
       .sort((x, y) => (x.dueDate < y.dueDate ? -1 : x.dueDate > y.dueDate ? 1 : x.subjectId < y.subjectId ? -1 : 1));
   }
 
-  list(actor: Actor, filter: { callId?: string; status?: ApplicationStatus }): Promise<ApplicationView[]> {
-    const base = { ...(filter.callId ? { callId: filter.callId } : {}), ...(filter.status ? { status: filter.status } : {}) };
+  list(actor: Actor, filter: { callId?: string; status?: ApplicationStatus; translation?: 'open' | 'done' }): Promise<ApplicationView[]> {
+    const base = {
+      ...(filter.callId ? { callId: filter.callId } : {}),
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(filter.translation ? { translationOpen: filter.translation === 'open' } : {}), // F-49: the translation tasks
+    };
     if (hasAnyRole(actor, APPLICATION_READER_ROLES)) return this.readModel.list(base);
     return this.readModel.list({ ...base, recipientIds: actor.companies, filedBy: actor.subject });
   }

@@ -46,7 +46,15 @@ export const DecisionBody = z.discriminatedUnion('outcome', [
 ]);
 export const IdParams = z.object({ id: z.uuid() });
 const StatusSchema = z.enum(['under-review', 'remarks-issued', 'approved', 'refused', 'contracted']);
-export const ListQuery = z.object({ callId: z.uuid().optional(), status: StatusSchema.optional() });
+export const ListQuery = z.object({
+  callId: z.uuid().optional(),
+  status: StatusSchema.optional(),
+  translation: z.enum(['open', 'done']).optional().describe('F-49: English applications whose translation is still to record (open) or recorded (done)'),
+});
+export const TranslationBody = z.object({
+  targetLanguage: z.enum(['kk', 'ru']).describe('F-49 (as F-10): the language of the Fund’s translation'),
+  documentRef: z.string().min(3).max(200).describe('The translated document (its number or reference in the Fund’s records)'),
+});
 
 export const ApplicationViewSchema = z.object({
   id: z.uuid(),
@@ -58,6 +66,10 @@ export const ApplicationViewSchema = z.object({
   participantAtFiling: z.boolean(),
   language: z.enum(['kk', 'ru', 'en']),
   translationRequired: z.boolean(),
+  translation: z
+    .object({ language: z.enum(['kk', 'ru']), documentRef: z.string(), recordedAt: z.string() })
+    .nullable()
+    .describe('F-49: the Fund’s Kazakh or Russian translation of an English application, once recorded'),
   content: ContentSchema,
   status: StatusSchema,
   remarks: z.array(z.object({ field: z.string(), message: z.string(), issuedAt: z.string(), answeredAt: z.string().nullable() })),
@@ -88,4 +100,23 @@ export const ReviewDeadlineSchema = z.object({
   status: z.literal('open'),
   callId: z.uuid(),
   serviceId: z.uuid(),
+});
+
+/**
+ * One item of services' deadlines board (ADR 0033/0047): an application review (F-51, ADR 0061) or
+ * an open invoice's payment due date (F-55, ADR 0066). The fields of the other kind are absent.
+ */
+export const ServicesDeadlineSchema = z.object({
+  kind: z.enum(['service-application-review', 'service-invoice-payment']),
+  ruleId: z.string(),
+  dueDate: IsoDateSchema,
+  overdue: z.boolean(),
+  bin: z.string().optional().describe('A legal entity’s BIN; an individual’s IIN is not shown (F-42)'),
+  subjectId: z.uuid().describe('the application (review) or the invoice (payment)'),
+  status: z.literal('open'),
+  callId: z.uuid().optional().describe('review: the call'),
+  serviceId: z.uuid().optional().describe('review: the service'),
+  applicationId: z.uuid().optional().describe('payment: the contracted application'),
+  invoiceNumber: z.string().optional().describe('payment: the invoice number'),
+  outstandingTiyn: z.number().int().optional().describe('payment: what is still to pay, integer tiyn'),
 });

@@ -8,11 +8,21 @@ import {
   FileApplicationCommand,
   IssueRemarksCommand,
   ResubmitApplicationCommand,
+  RecordTranslationCommand,
   SignContractCommand,
 } from '../../application/commands/application.commands.js';
 import { APPLICATION_READER_ROLES } from '../../application/access.js';
 import { ApplicationsQueries } from '../../application/queries/applications.queries.js';
-import { ApplicationViewSchema, DecisionBody, FileApplicationBody, IdParams, ListQuery, RemarksBody, ResubmitBody } from './applications.dto.js';
+import {
+  ApplicationViewSchema,
+  DecisionBody,
+  FileApplicationBody,
+  IdParams,
+  ListQuery,
+  RemarksBody,
+  ResubmitBody,
+  TranslationBody,
+} from './applications.dto.js';
 
 const tags = ['service-applications'];
 const READERS = ['applicant', ...APPLICATION_READER_ROLES] as const;
@@ -118,6 +128,22 @@ export class ApplicationsHttpController {
   })
   async sign(@ValidParams() p: z.infer<typeof IdParams>, @CurrentActor() actor: Actor) {
     await this.commands.execute(new SignContractCommand(p.id));
+    return this.queries.get(p.id, actor);
+  }
+
+  @Post(':id/translation')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'Record the Kazakh or Russian translation of an application filed in English (F-49, as F-10)',
+    tags,
+    access: ['fund-officer'],
+    params: IdParams,
+    body: TranslationBody,
+    response: ApplicationViewSchema,
+    errors: [404, 409, 422],
+  })
+  async translate(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof TranslationBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new RecordTranslationCommand(p.id, body, actor));
     return this.queries.get(p.id, actor);
   }
 }

@@ -4,6 +4,7 @@ import { almatyDate } from '@hub/calendar';
 import { validateIin } from '@hub/identifiers';
 import { Clock, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
+import { PiiCipher } from '@hub/pii';
 import { ServiceApplicationRepository } from '../../../applications/application/ports/application.repository.js';
 import { CatalogueRepository } from '../../../catalogue/application/ports/catalogue.repository.js';
 import { Cohort } from '../../domain/cohort.aggregate.js';
@@ -37,6 +38,7 @@ export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(CohortRepository) private readonly cohorts: CohortRepository,
     @Inject(ServiceApplicationRepository) private readonly applications: ServiceApplicationRepository,
+    @Inject(PiiCipher) private readonly cipher: PiiCipher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute({ cohortId, input }: EnrolPersonCommand): Promise<{ id: string }> {
@@ -47,7 +49,10 @@ export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
       const cohort = await this.cohorts.getForEnrolment(cohortId);
       const application = await this.applications.get(input.applicationId);
       assertSeatFree(cohort.capacity, await this.cohorts.seatsTaken(cohort.id), cohort.id);
-      const enrolment = CohortEnrolment.enrol({ id: uuidv7(), cohort, application, personIin: input.personIin, today: almatyDate(now), at: now });
+      const id = uuidv7();
+      // F-42 (ADR 0068): the IIN is stored encrypted with the row's id bound in; the blind index keeps one enrolment per person and cohort
+      const protectedIin = { index: this.cipher.blindIndex(input.personIin), cipher: this.cipher.encrypt(input.personIin, id) };
+      const enrolment = CohortEnrolment.enrol({ id, cohort, application, personIin: input.personIin, protectedIin, today: almatyDate(now), at: now });
       this.cohorts.addEnrolment(enrolment);
       return { id: enrolment.id };
     });
@@ -59,12 +64,14 @@ export class ExpelPersonHandler implements ICommandHandler<ExpelPersonCommand> {
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(CohortRepository) private readonly cohorts: CohortRepository,
+    @Inject(PiiCipher) private readonly cipher: PiiCipher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute({ cohortId, enrolmentId, input }: ExpelPersonCommand): Promise<void> {
     return this.uow.run(async () => {
       const now = this.clock.now();
-      (await this.cohorts.enrolment(cohortId, enrolmentId)).expel(input.ground, input.reasons, almatyDate(now), now);
+      const e = await this.cohorts.enrolment(cohortId, enrolmentId);
+      e.expel(input.ground, input.reasons, almatyDate(now), now, this.cipher.decrypt(e.personIinCipher, e.id)); // the IIN for housing's event (F-61)
     });
   }
 }
@@ -74,13 +81,15 @@ export class CompleteEnrolmentHandler implements ICommandHandler<CompleteEnrolme
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(CohortRepository) private readonly cohorts: CohortRepository,
+    @Inject(PiiCipher) private readonly cipher: PiiCipher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute({ cohortId, enrolmentId }: CompleteEnrolmentCommand): Promise<void> {
     return this.uow.run(async () => {
       const now = this.clock.now();
       const cohort = await this.cohorts.get(cohortId);
-      (await this.cohorts.enrolment(cohortId, enrolmentId)).complete(cohort, almatyDate(now), now);
+      const e = await this.cohorts.enrolment(cohortId, enrolmentId);
+      e.complete(cohort, almatyDate(now), now, this.cipher.decrypt(e.personIinCipher, e.id)); // the IIN for housing's event (F-60)
     });
   }
 }

@@ -1,3 +1,4 @@
+import type { Actor } from '@hub/contracts';
 import type { Cohort } from '../../domain/cohort.aggregate.js';
 import type { CohortEnrolment } from '../../domain/enrolment.aggregate.js';
 
@@ -40,8 +41,11 @@ export interface CohortView {
   enrolments: EnrolmentView[];
 }
 
-/** Port: the staff's view of cohorts. */
+/**
+ * Port: the staff's view of cohorts. The members' IINs are decrypted for the reader and every read
+ * that shows any is logged with the actor (F-42, ADR 0068).
+ */
 export abstract class CohortReadModel {
-  abstract find(id: string): Promise<CohortView | null>;
-  abstract list(filter: { serviceId?: string }): Promise<CohortView[]>;
+  abstract find(id: string, reader: Actor): Promise<CohortView | null>;
+  abstract list(filter: { serviceId?: string }, reader: Actor): Promise<CohortView[]>;
 }

@@ -2,7 +2,8 @@ import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
 import { NotFoundError } from '@hub/kernel';
-import { Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
+import type { Actor } from '@hub/contracts';
+import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { CompleteEnrolmentCommand, EnrolPersonCommand, ExpelPersonCommand, OpenCohortCommand } from '../../application/commands/cohort.commands.js';
 import { CohortReadModel } from '../../application/ports/cohort.repository.js';
 import { CohortIdParams, CohortListQuery, CohortViewSchema, EnrolBody, EnrolmentParams, ExpelBody, OpenCohortBody } from './cohorts.dto.js';
@@ -19,8 +20,9 @@ export class CohortsHttpController {
     @Inject(CohortReadModel) private readonly reads: CohortReadModel,
   ) {}
 
-  private async view(id: string) {
-    const v = await this.reads.find(id);
+  /** F-42 (ADR 0068): every view with members' IINs is a logged read. */
+  private async view(id: string, actor: Actor) {
+    const v = await this.reads.find(id, actor);
     if (!v) throw new NotFoundError('cohort', id);
     return v;
   }
@@ -35,21 +37,21 @@ export class CohortsHttpController {
     response: CohortViewSchema,
     errors: [404, 422],
   })
-  async open(@ValidBody() body: z.infer<typeof OpenCohortBody>) {
+  async open(@CurrentActor() actor: Actor, @ValidBody() body: z.infer<typeof OpenCohortBody>) {
     const { id } = await this.commands.execute<OpenCohortCommand, { id: string }>(new OpenCohortCommand(body));
-    return this.view(id);
+    return this.view(id, actor);
   }
 
   @Get()
   @Endpoint({ summary: 'Cohorts with their enrolments', tags, access: [...READERS], query: CohortListQuery, response: z.array(CohortViewSchema) })
-  list(@ValidQuery() q: z.infer<typeof CohortListQuery>) {
-    return this.reads.list(q);
+  list(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof CohortListQuery>) {
+    return this.reads.list(q, actor);
   }
 
   @Get(':id')
   @Endpoint({ summary: 'One cohort with its enrolments', tags, access: [...READERS], params: CohortIdParams, response: CohortViewSchema, errors: [404] })
-  get(@ValidParams() p: z.infer<typeof CohortIdParams>) {
-    return this.view(p.id);
+  get(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof CohortIdParams>) {
+    return this.view(p.id, actor);
   }
 
   @Post(':id/enrolments')
@@ -63,9 +65,9 @@ export class CohortsHttpController {
     response: CohortViewSchema,
     errors: [404, 409, 422],
   })
-  async enrol(@ValidParams() p: z.infer<typeof CohortIdParams>, @ValidBody() body: z.infer<typeof EnrolBody>) {
+  async enrol(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof CohortIdParams>, @ValidBody() body: z.infer<typeof EnrolBody>) {
     await this.commands.execute(new EnrolPersonCommand(p.id, body));
-    return this.view(p.id);
+    return this.view(p.id, actor);
   }
 
   @Post(':id/enrolments/:enrolmentId/expulsion')
@@ -79,9 +81,9 @@ export class CohortsHttpController {
     response: CohortViewSchema,
     errors: [404, 409, 422],
   })
-  async expel(@ValidParams() p: z.infer<typeof EnrolmentParams>, @ValidBody() body: z.infer<typeof ExpelBody>) {
+  async expel(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof EnrolmentParams>, @ValidBody() body: z.infer<typeof ExpelBody>) {
     await this.commands.execute(new ExpelPersonCommand(p.id, p.enrolmentId, body));
-    return this.view(p.id);
+    return this.view(p.id, actor);
   }
 
   @Post(':id/enrolments/:enrolmentId/completion')
@@ -94,8 +96,8 @@ export class CohortsHttpController {
     response: CohortViewSchema,
     errors: [404, 409, 422],
   })
-  async complete(@ValidParams() p: z.infer<typeof EnrolmentParams>) {
+  async complete(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof EnrolmentParams>) {
     await this.commands.execute(new CompleteEnrolmentCommand(p.id, p.enrolmentId));
-    return this.view(p.id);
+    return this.view(p.id, actor);
   }
 }

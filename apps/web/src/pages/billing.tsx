@@ -1,0 +1,327 @@
+import { Alert, Badge, Button, Card, Group, List, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createLazyRoute } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useApi } from '../api/api-context';
+import { ApiError, type FieldProblem, fieldErrors, idempotent, ok } from '../api/client';
+import { useCommand } from '../api/command';
+import { csvCell, problemText } from '../api/problem-text';
+import { formatCivilDate, formatTiyn } from '../format';
+import { tengeToTiyn } from '../forms/form-state';
+import { useLocale, useT } from '../i18n/i18n';
+import type { MessageId } from '../i18n/locales';
+import { RequireAccess } from '../ui/guard';
+import { Empty, ErrorState, Loading } from '../ui/states';
+import '../ui/lazy-styles';
+
+type T = ReturnType<typeof useT>;
+
+/** The server's field errors, in the reader's language, on the form's own field names. */
+const errorsOf = (e: unknown, t: T) => fieldErrors(e, (p) => problemText(p, t));
+
+/** A typed amount in tenge → tiyn (ADR 0036), or a field error. */
+function amountOrError(text: string, t: T): { tiyn: number } | { error: string } {
+  const tiyn = tengeToTiyn(text);
+  return tiyn === null || tiyn <= 0 ? { error: t('problem.amount') } : { tiyn };
+}
+
+/** F-55: issue an invoice on one contracted application — an amount in tenge and its purpose (the instalment). */
+function IssueInvoice({ applicationId, onDone }: { applicationId: string; onDone: () => Promise<void> }) {
+  const t = useT();
+  const api = useApi();
+  const [amount, setAmount] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const issue = useCommand(async (body: { amountTiyn: number; purpose: string }, key: string) =>
+    ok(await api.POST('/api/services/service-applications/{id}/invoices', { params: { path: { id: applicationId } }, body, ...idempotent(key) })),
+  );
+  const send = async () => {
+    const a = amountOrError(amount, t);
+    if ('error' in a) return setErrors({ amountTiyn: a.error });
+    setErrors({});
+    try {
+      await issue.submit({ amountTiyn: a.tiyn, purpose: purpose.trim() });
+      setAmount('');
+      setPurpose('');
+      await onDone();
+    } catch (e) {
+      setErrors(errorsOf(e, t));
+    }
+  };
+  return (
+    <Group align="end" gap="xs" mt="xs" wrap="wrap">
+      <TextInput
+        label={t('billing.amount')}
+        value={amount}
+        onChange={(e) => setAmount(e.currentTarget.value)}
+        error={errors.amountTiyn}
+        w={180}
+        data-testid="invoice-amount"
+      />
+      <TextInput
+        label={t('billing.purpose')}
+        value={purpose}
+        onChange={(e) => setPurpose(e.currentTarget.value)}
+        error={errors.purpose}
+        w={320}
+        data-testid="invoice-purpose"
+      />
+      <Button onClick={() => void send()} loading={issue.isPending} data-testid="issue-invoice">
+        {t('billing.issue')}
+      </Button>
+    </Group>
+  );
+}
+
+/** F-55: a payment entered by hand — amount, day paid, the bank's reference (recorded once). */
+function RecordPayment({ invoiceId, onDone }: { invoiceId: string; onDone: () => Promise<void> }) {
+  const t = useT();
+  const api = useApi();
+  const [amount, setAmount] = useState('');
+  const [paidOn, setPaidOn] = useState('');
+  const [reference, setReference] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const pay = useCommand(async (body: { amountTiyn: number; paidOn: string; reference: string }, key: string) =>
+    ok(await api.POST('/api/services/invoices/{id}/payments', { params: { path: { id: invoiceId } }, body, ...idempotent(key) })),
+  );
+  const send = async () => {
+    const a = amountOrError(amount, t);
+    if ('error' in a) return setErrors({ amountTiyn: a.error });
+    setErrors({});
+    try {
+      await pay.submit({ amountTiyn: a.tiyn, paidOn: paidOn.trim(), reference: reference.trim() });
+      setAmount('');
+      setReference('');
+      await onDone();
+    } catch (e) {
+      setErrors(e instanceof ApiError && e.status === 409 ? { reference: e.problem?.detail ?? t('problem.conflict') } : errorsOf(e, t));
+    }
+  };
+  return (
+    <Group align="end" gap="xs" mt="xs" wrap="wrap">
+      <TextInput
+        label={t('billing.amount')}
+        value={amount}
+        onChange={(e) => setAmount(e.currentTarget.value)}
+        error={errors.amountTiyn}
+        w={160}
+        data-testid="payment-amount"
+      />
+      <TextInput
+        label={t('billing.paidOn')}
+        placeholder="2026-12-21"
+        value={paidOn}
+        onChange={(e) => setPaidOn(e.currentTarget.value)}
+        error={errors.paidOn}
+        w={160}
+        data-testid="payment-paid-on"
+      />
+      <TextInput
+        label={t('billing.reference')}
+        value={reference}
+        onChange={(e) => setReference(e.currentTarget.value)}
+        error={errors.reference}
+        w={200}
+        data-testid="payment-reference"
+      />
+      <Button variant="light" onClick={() => void send()} loading={pay.isPending} data-testid="record-payment">
+        {t('billing.record')}
+      </Button>
+    </Group>
+  );
+}
+
+/** F-55, ADR 0066: the Fund's bank statement (CSV) — all rows or none; each problem named by its row and column. */
+function ImportStatement({ onDone }: { onDone: () => Promise<void> }) {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const [csv, setCsv] = useState('');
+  const [problems, setProblems] = useState<readonly FieldProblem[]>([]);
+  const [done, setDone] = useState<{ rows: number; totalTiyn: number } | null>(null);
+  const imp = useCommand(async (body: { csv: string }, key: string) =>
+    ok(await api.POST('/api/services/invoice-payments/imports', { body, ...idempotent(key) })),
+  );
+  const send = async () => {
+    setProblems([]);
+    setDone(null);
+    try {
+      setDone(await imp.submit({ csv }));
+      await onDone();
+    } catch (e) {
+      // row errors are listed; any other failure is the ErrorState below
+      setProblems(e instanceof ApiError ? (e.problem?.errors ?? []) : []);
+    }
+  };
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4">
+        {t('billing.import.title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('billing.import.hint')}
+      </Text>
+      <Textarea
+        label={t('billing.import.csv')}
+        value={csv}
+        onChange={(e) => setCsv(e.currentTarget.value)}
+        autosize
+        minRows={4}
+        styles={{ input: { fontFamily: 'monospace' } }}
+        data-testid="statement-csv"
+      />
+      <Group mt="xs">
+        <Button onClick={() => void send()} loading={imp.isPending} disabled={!csv.trim()} data-testid="import-statement">
+          {t('billing.import.submit')}
+        </Button>
+      </Group>
+      {done && (
+        <Alert color="green" variant="light" mt="xs" data-testid="import-done">
+          {t('billing.import.done', { rows: done.rows, total: formatTiyn(done.totalTiyn, locale) })}
+        </Alert>
+      )}
+      {imp.isError && problems.length === 0 && <ErrorState error={imp.error} action />}
+      {problems.length > 0 && (
+        <Alert color="red" variant="light" mt="xs" role="alert" title={t('billing.import.refused', { count: problems.length })} data-testid="import-errors">
+          <List size="sm">
+            {problems.map((p, i) => {
+              const cell = csvCell(p.field);
+              return (
+                <List.Item key={i} data-testid="import-error">
+                  {cell
+                    ? cell.column
+                      ? t('billing.import.cell', { row: cell.row, column: cell.column })
+                      : t('billing.import.row', { row: cell.row })
+                    : p.field}
+                  {': '}
+                  {problemText(p, t)}
+                </List.Item>
+              );
+            })}
+          </List>
+        </Alert>
+      )}
+    </Card>
+  );
+}
+
+/** Finance's billing desk (F-55, ADR 0066): contracts to invoice, invoices and their payments, the bank statement. */
+function BillingPage() {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  const contracts = useQuery({
+    queryKey: ['service-applications', 'contracted'],
+    queryFn: async () => ok(await api.GET('/api/services/service-applications', { params: { query: { status: 'contracted' } } })),
+  });
+  const invoices = useQuery({ queryKey: ['invoices'], queryFn: async () => ok(await api.GET('/api/services/invoices', {})) });
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['invoices'] });
+  };
+  return (
+    <Stack gap="md" maw={1100}>
+      <Title order={2}>{t('billing.title')}</Title>
+      <Title order={3} size="h4">
+        {t('billing.contracts')}
+      </Title>
+      {contracts.isPending ? (
+        <Loading />
+      ) : contracts.isError ? (
+        <ErrorState error={contracts.error} onRetry={() => void contracts.refetch()} />
+      ) : contracts.data.length === 0 ? (
+        <Empty>{t('billing.contracts.empty')}</Empty>
+      ) : (
+        <Stack gap="sm" data-testid="contracts">
+          {contracts.data.map((a) => (
+            <Card key={a.id} withBorder data-testid="contract">
+              <Text fw={600}>{a.content.project.name}</Text>
+              <Text size="sm" c="dimmed">
+                {a.recipientKind === 'legal-entity' ? `${t('form.bin')} ${a.recipientId}` : t('serviceApply.kind.individual')}
+                {a.contract
+                  ? ` · ${t('serviceApps.contract', { date: formatCivilDate(a.contract.signedOn, locale), price: formatTiyn(a.contract.priceTiyn, locale) })}`
+                  : ''}
+              </Text>
+              <IssueInvoice applicationId={a.id} onDone={refresh} />
+            </Card>
+          ))}
+        </Stack>
+      )}
+      <Title order={3} size="h4">
+        {t('billing.invoices')}
+      </Title>
+      {invoices.isPending ? (
+        <Loading />
+      ) : invoices.isError ? (
+        <ErrorState error={invoices.error} onRetry={() => void invoices.refetch()} />
+      ) : invoices.data.length === 0 ? (
+        <Empty>{t('billing.invoices.empty')}</Empty>
+      ) : (
+        <Stack gap="sm" data-testid="invoices">
+          {invoices.data.map((i) => (
+            <Card key={i.id} withBorder data-testid="invoice" data-number={i.number} data-status={i.status}>
+              <InvoiceLine invoice={i} />
+              {i.status === 'issued' && <RecordPayment invoiceId={i.id} onDone={refresh} />}
+            </Card>
+          ))}
+        </Stack>
+      )}
+      <ImportStatement onDone={refresh} />
+    </Stack>
+  );
+}
+
+export interface InvoiceLineProps {
+  invoice: {
+    number: string;
+    amountTiyn: number;
+    paidTiyn: number;
+    outstandingTiyn: number;
+    purpose: string;
+    dueOn: string;
+    status: string;
+    overdue: boolean;
+    bin?: string;
+  };
+}
+
+/** One invoice: number, purpose, amount, paid, outstanding, due day (overdue flagged), status. */
+export function InvoiceLine({ invoice: i }: InvoiceLineProps) {
+  const t = useT();
+  const { locale } = useLocale();
+  return (
+    <Group justify="space-between" align="start" gap="xs">
+      <div>
+        <Text fw={600}>
+          {i.number}
+          {i.bin ? ` · ${t('form.bin')} ${i.bin}` : ''}
+        </Text>
+        <Text size="sm">{i.purpose}</Text>
+        <Text size="sm" data-testid="invoice-money">
+          {t('billing.money', {
+            amount: formatTiyn(i.amountTiyn, locale),
+            paid: formatTiyn(i.paidTiyn, locale),
+            outstanding: formatTiyn(i.outstandingTiyn, locale),
+          })}
+        </Text>
+        {i.status === 'issued' && (
+          <Text size="sm" c={i.overdue ? '#a51d1d' : undefined} data-testid="invoice-due">
+            {t('billing.due', { date: formatCivilDate(i.dueOn, locale) })}
+            {i.overdue ? ` · ${t('queue.overdue')}` : ''}
+          </Text>
+        )}
+      </div>
+      <Badge variant="light" tt="none" data-testid="invoice-status">
+        {t(`invoiceStatus.${i.status}` as MessageId)}
+      </Badge>
+    </Group>
+  );
+}
+
+export const Route = createLazyRoute('/staff/billing')({
+  component: () => (
+    <RequireAccess op="POST /api/services/invoice-payments/imports">
+      <BillingPage />
+    </RequireAccess>
+  ),
+});
