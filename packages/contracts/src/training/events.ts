@@ -70,6 +70,24 @@ export const TrainingRemarksIssuedV1 = defineIntegrationEvent({
   }),
 });
 
+export const TrainingRemarksFixedV1 = defineIntegrationEvent({
+  type: 'training.remarks-fixed',
+  version: 1,
+  topic,
+  description:
+    'The applicant fixed the remarks on its provider application in time (F-71) with new syllabi and attachments; the application is reviewed again (F-68). documentIds are the uploaded syllabi (F-65(1)) and rights documents (F-65(2)–(6)) it now names, for documents to attach (ADR 0049).',
+  payload: z.object({
+    applicationId: z.uuid(),
+    intakeId: z.uuid(),
+    bin: BinSchema,
+    courses: z.array(z.object({ name: z.string(), durationMonths: z.number().int(), academicHours: z.number().int(), priceTiyn: TiynSchema })),
+    attachmentKinds: z.array(z.string()),
+    documentIds: z.array(z.uuid()),
+    fixedOn: IsoDateSchema,
+    fixedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const TrainingDecisionMadeV1 = defineIntegrationEvent({
   type: 'training.decision-made',
   version: 1,
@@ -126,6 +144,7 @@ export const trainingEvents = [
   TrainingIntakeAnnouncedV1,
   TrainingProviderApplicationFiledV1,
   TrainingRemarksIssuedV1,
+  TrainingRemarksFixedV1,
   TrainingDecisionMadeV1,
   TrainingContractSignedV1,
   TrainingTraineeListChangedV1,

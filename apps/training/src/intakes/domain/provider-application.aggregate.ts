@@ -216,7 +216,16 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
     this.m.remarks = { ...this.remarks, fixedOn: input.fixedOn };
     this.m.status = 'resubmitted';
     this.m.updatedAt = input.at;
-    this.record({ name: 'RemarksFixed', aggregateId: this.id, occurredAt: input.at, bin: this.bin, fixedOn: input.fixedOn });
+    this.record({
+      name: 'RemarksFixed',
+      aggregateId: this.id,
+      occurredAt: input.at,
+      bin: this.bin,
+      intakeId: this.intakeId,
+      courses: input.courses,
+      attachments: input.attachments,
+      fixedOn: input.fixedOn,
+    });
   }
 
   /** F-71: the remarks were not fixed in time — the application lapses and the applicant is notified. Idempotent. */
