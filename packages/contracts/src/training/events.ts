@@ -94,18 +94,35 @@ export const TrainingDecisionMadeV1 = defineIntegrationEvent({
   topic,
   description:
     'The Independent Commission decided on a provider application by vote (F-72): admitted with a number of quotas (F-73), or rejected with reasons; the notice is due by noticeDueOn (F-74), the contract by contractDueOn (F-75).',
-  payload: z.object({
-    applicationId: z.uuid(),
-    intakeId: z.uuid(),
-    bin: BinSchema,
-    outcome: z.enum(['admitted', 'rejected']),
-    quotas: z.number().int().min(0).nullable(),
-    reasons: z.array(z.string()),
-    decidedOn: IsoDateSchema,
-    noticeDueOn: IsoDateSchema,
-    contractDueOn: IsoDateSchema.nullable(),
-    decidedAt: z.iso.datetime({ offset: true }),
-  }),
+  payload: z
+    .object({
+      applicationId: z.uuid(),
+      intakeId: z.uuid(),
+      bin: BinSchema,
+      outcome: z.enum(['admitted', 'rejected']),
+      quotas: z.number().int().min(0).nullable(),
+      reasons: z.array(z.string()),
+      decidedOn: IsoDateSchema,
+      noticeDueOn: IsoDateSchema,
+      contractDueOn: IsoDateSchema.nullable(),
+      decidedAt: z.iso.datetime({ offset: true }),
+    })
+    /**
+     * The outcome decides the rest (issue #13): an admission carries its quotas and the F-75 contract
+     * day, a refusal carries neither but at least one reason. Written into the contract so that the
+     * producer's outbox refuses a broken decision in the command's transaction, instead of a consumer
+     * (notifications' F-74 notice) dead-lettering it later.
+     */
+    .superRefine((p, ctx) => {
+      if (p.outcome === 'admitted') {
+        if (p.contractDueOn === null) ctx.addIssue({ code: 'custom', path: ['contractDueOn'], message: 'an admission carries the F-75 contract day' });
+        if (p.quotas === null) ctx.addIssue({ code: 'custom', path: ['quotas'], message: 'an admission carries its quotas (F-73)' });
+      } else {
+        if (p.contractDueOn !== null) ctx.addIssue({ code: 'custom', path: ['contractDueOn'], message: 'a refusal has no contract day' });
+        if (p.quotas !== null) ctx.addIssue({ code: 'custom', path: ['quotas'], message: 'a refusal has no quotas' });
+        if (p.reasons.length === 0) ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'a refusal states its reasons (F-74)' });
+      }
+    }),
 });
 
 export const TrainingContractSignedV1 = defineIntegrationEvent({

@@ -267,6 +267,8 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
   }): void {
     if (this.status !== 'complete')
       throw new IllegalStateError('provider application', this.status, 'decide on', 'only a complete application is decided (F-69)');
+    if (input.outcome === 'admitted' && (input.contractDueOn === null || input.quotas === null))
+      throw new Error('F-75: an admission carries its quotas and the contract day'); // a programming error, never a user's
     this.m.status = input.outcome;
     this.m.quotas = input.outcome === 'admitted' ? (input.quotas ?? 0) : null;
     this.m.refusalReasons = input.outcome === 'rejected' ? input.reasons : [];
