@@ -302,13 +302,25 @@ describe('training through the admin gateway: apply, remarks, Commission, quotas
       iin: string;
     }[];
     expect(read.map((x) => x.iin).sort()).toEqual([...people].sort());
+    // the provider lists them back (F-76; the read is logged, F-42)
+    const own = ok(await request(gw).get(`/api/training/provider-applications/${a.id}/trainees`).set(auth('a')), 200, 'own trainees') as unknown as {
+      iin: string;
+      fullName: string;
+    }[];
+    expect(own.map((x) => x.iin).sort()).toEqual([...people].sort());
+    expect(ok(await request(gw).get(`/api/training/provider-applications/${a.id}`).set(auth('a')), 200, 'own application')).toMatchObject({
+      status: 'admitted',
+      quotas: 20,
+      traineeCount: 2,
+      contract: { number: `TR-${binA}` },
+    });
     // another company's representative cannot read them through the gateway
     expect((await request(gw).get(`/api/training/provider-applications/${a.id}/trainees`).set(auth('b'))).status).toBe(404);
 
     // the facts on training's topic, without personal data (outbox relay → Kafka)
     const probe = await TopicProbe.start(bus, TOPICS.training.name);
     try {
-      for (const type of ['training.decision-made', 'training.contract-signed', 'training.trainee-list-changed'])
+      for (const type of ['training.remarks-fixed', 'training.decision-made', 'training.contract-signed', 'training.trainee-list-changed'])
         await probe.waitFor(`${type} of A on the training topic`, (m) => (m.value ?? '').includes(type) && (m.value ?? '').includes(a.id));
     } finally {
       await probe.stop();
