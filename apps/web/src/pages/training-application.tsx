@@ -31,11 +31,13 @@ function TrainingApplicationPage() {
   const id = useParams({ strict: false }).id ?? '';
   const path = { params: { path: { id } } };
   const app = useQuery({
+    refetchOnMount: 'always', // a staff screen shows the file as it is now
     queryKey: ['provider-application', id],
     queryFn: async () => ok(await api.GET('/api/training/provider-applications/{id}', path)),
   });
   const mayReadReviews = mayCall(session, 'GET /api/training/provider-applications/{id}/completeness-reviews');
   const reviews = useQuery({
+    refetchOnMount: 'always', // a staff screen shows the file as it is now
     queryKey: ['provider-application', id, 'reviews'],
     enabled: mayReadReviews,
     queryFn: async () => ok(await api.GET('/api/training/provider-applications/{id}/completeness-reviews', path)),
@@ -43,6 +45,7 @@ function TrainingApplicationPage() {
   const hasContract = Boolean(app.data?.contract);
   const mayReadTrainees = hasContract && mayCall(session, 'GET /api/training/provider-applications/{id}/trainees');
   const trainees = useQuery({
+    refetchOnMount: 'always', // a staff screen shows the file as it is now
     queryKey: ['provider-application', id, 'trainees'],
     enabled: mayReadTrainees,
     queryFn: async () => ok(await api.GET('/api/training/provider-applications/{id}/trainees', path)),

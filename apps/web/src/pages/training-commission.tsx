@@ -104,6 +104,7 @@ function TrainingCommissionPage() {
   const isMember = session?.roles.includes('commission-member') ?? false;
   const mayReadMembers = mayCall(session, 'GET /api/training/intakes/{id}/commission');
   const members = useQuery({
+    refetchOnMount: 'always', // a staff screen shows the file as it is now
     queryKey: ['training-commission', id, 'members'],
     enabled: mayReadMembers,
     queryFn: async () => ok(await api.GET('/api/training/intakes/{id}/commission', path)),
@@ -111,16 +112,19 @@ function TrainingCommissionPage() {
   const me = members.data?.find((m) => m.subject === session?.subject);
   const declared = Boolean(me?.declaration);
   const applications = useQuery({
+    refetchOnMount: 'always', // a staff screen shows the file as it is now
     queryKey: ['training-commission', id, 'applications'],
     enabled: isMember && declared,
     queryFn: async () => ok(await api.GET('/api/training/intakes/{id}/commission/applications', path)),
   });
   const schedule = useQuery({
+    refetchOnMount: 'always', // a staff screen shows the file as it is now
     queryKey: ['training-commission', id, 'schedule'],
     enabled: mayCall(session, 'GET /api/training/intakes/{id}/commission/schedule') && (!isMember || declared),
     queryFn: async () => ok(await api.GET('/api/training/intakes/{id}/commission/schedule', path)),
   });
   const calculation = useQuery({
+    refetchOnMount: 'always', // a staff screen shows the file as it is now
     queryKey: ['training-commission', id, 'quotas'],
     retry: false,
     queryFn: async () => {
