@@ -99,28 +99,26 @@ function TrainingApplicationPage() {
         <Title order={3} size="h4" mb="sm">
           {t('trainingApp.courses')}
         </Title>
-        <Table.ScrollContainer minWidth={520}>
-          <Table striped data-testid="courses">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('trainingApp.col.course')}</Table.Th>
-                <Table.Th>{t('trainingApp.col.months')}</Table.Th>
-                <Table.Th>{t('trainingApp.col.hours')}</Table.Th>
-                <Table.Th>{t('trainingApp.col.price')}</Table.Th>
+        <Table striped data-testid="courses">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('trainingApp.col.course')}</Table.Th>
+              <Table.Th>{t('trainingApp.col.months')}</Table.Th>
+              <Table.Th>{t('trainingApp.col.hours')}</Table.Th>
+              <Table.Th>{t('trainingApp.col.price')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {a.courses.map((c, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{c.name}</Table.Td>
+                <Table.Td>{c.durationMonths}</Table.Td>
+                <Table.Td>{c.curriculum.reduce((s, w) => s + w.academicHours, 0)}</Table.Td>
+                <Table.Td>{formatTiyn(c.priceTiyn, locale)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {a.courses.map((c, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{c.name}</Table.Td>
-                  <Table.Td>{c.durationMonths}</Table.Td>
-                  <Table.Td>{c.curriculum.reduce((s, w) => s + w.academicHours, 0)}</Table.Td>
-                  <Table.Td>{formatTiyn(c.priceTiyn, locale)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       </Card>
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

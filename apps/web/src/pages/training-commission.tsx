@@ -290,32 +290,30 @@ function TrainingCommissionPage() {
             <Text size="sm" mb="xs" data-testid="quota-formula">
               {t('commissionT.quotas.formula', { version: calculation.data.formulaVersion, budget: calculation.data.budget })}
             </Text>
-            <Table.ScrollContainer minWidth={560}>
-              <Table striped data-testid="quota-lines">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('trainingApp.col.application')}</Table.Th>
-                    <Table.Th>{t('commissionT.col.score')}</Table.Th>
-                    <Table.Th>{t('trainingApp.col.months')}</Table.Th>
-                    <Table.Th>{t('commissionT.col.quota')}</Table.Th>
+            <Table striped data-testid="quota-lines">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('trainingApp.col.application')}</Table.Th>
+                  <Table.Th>{t('commissionT.col.score')}</Table.Th>
+                  <Table.Th>{t('trainingApp.col.months')}</Table.Th>
+                  <Table.Th>{t('commissionT.col.quota')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {calculation.data.lines.map((l) => (
+                  <Table.Tr key={l.applicationId} data-testid="quota-line">
+                    <Table.Td>
+                      <Anchor component={Link} to="/training/applications/$id" params={{ id: l.applicationId } as never} size="sm">
+                        {l.applicationId.slice(0, 8)}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{(l.inputs.commissionScoreMilli / 1000).toFixed(3)}</Table.Td>
+                    <Table.Td>{l.inputs.courseMonths}</Table.Td>
+                    <Table.Td fw={600}>{l.quota}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {calculation.data.lines.map((l) => (
-                    <Table.Tr key={l.applicationId} data-testid="quota-line">
-                      <Table.Td>
-                        <Anchor component={Link} to="/training/applications/$id" params={{ id: l.applicationId } as never} size="sm">
-                          {l.applicationId.slice(0, 8)}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{(l.inputs.commissionScoreMilli / 1000).toFixed(3)}</Table.Td>
-                      <Table.Td>{l.inputs.courseMonths}</Table.Td>
-                      <Table.Td fw={600}>{l.quota}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                ))}
+              </Table.Tbody>
+            </Table>
           </>
         )}
       </Card>

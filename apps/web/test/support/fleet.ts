@@ -49,6 +49,8 @@ export class WebFleet {
   readonly stateDir = mkdtempSync(join(tmpdir(), 'hub-web-e2e-'));
   private readonly children: { name: string; child: ChildProcess; log: string[] }[] = [];
   private readonly databases: string[] = [];
+  /** This run's Kafka topic prefix (a browser test announces a participant on participation's topic with it). */
+  topicPrefix = '';
 
   async start(options: { web?: boolean } = {}): Promise<FleetUrls> {
     const issuerPort = await freePort();
@@ -84,6 +86,7 @@ export class WebFleet {
       HUB_KAFKA_TOPIC_PREFIX: `t.web-${process.pid}-${Date.now().toString(36)}.`,
       HUB_RUN_WORKERS: 'false',
     };
+    this.topicPrefix = messaging.HUB_KAFKA_TOPIC_PREFIX;
     // this run's own topics (t.* — tools/dev-stack prunes them): registration publishes, notifications consumes
     const topics = run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], { env: { ...process.env, ...messaging } });
     // registration's demo data: listed participants with certificates, applications in every state
@@ -114,7 +117,8 @@ export class WebFleet {
       this.startApp('notifications', { ...auth, ...workers, DATABASE_URL: notDb, NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9' }),
       // without workers: the screens read and file; nothing of theirs needs Kafka in these tests
       this.startApp('services', { ...auth, ...messaging, DATABASE_URL: svcDb }),
-      this.startApp('training', { ...auth, ...messaging, ...pii, DATABASE_URL: trnDb }),
+      // training with workers: it learns participants from participation's topic (F-77), as deployed
+      this.startApp('training', { ...auth, ...workers, ...pii, DATABASE_URL: trnDb }),
       this.startApp('clusters', { ...auth, ...messaging, DATABASE_URL: cluDb }),
     ]);
     const gateway = await this.startApp('admin-gateway', {
