@@ -155,6 +155,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'training GET /intakes/:id/commission': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // F-69
   'training POST /intakes/:id/commission/declaration': [CM], // F-69: the member
   'training GET /intakes/:id/commission/applications': [CM], // F-69: declared members only (409 before)
+  'training GET /intakes/:id/commission/schedule': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // F-72
   'training POST /provider-applications/:id/presentation': [CS], // F-72
   'training POST /provider-applications/:id/votes': [CM], // F-72
   'training POST /intakes/:id/commission/decision': [CS], // F-72, F-73

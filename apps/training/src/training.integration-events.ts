@@ -4,6 +4,7 @@ import {
   TrainingDecisionMadeV1,
   TrainingIntakeAnnouncedV1,
   TrainingProviderApplicationFiledV1,
+  TrainingRemarksFixedV1,
   TrainingRemarksIssuedV1,
   TrainingTraineeListChangedV1,
 } from '@hub/contracts';
@@ -84,9 +85,32 @@ export class TrainingIntegrationEvents extends IntegrationEventMapper {
             event.bin,
           ),
         ];
+      case 'RemarksFixed':
+        // F-71 with issue #10 (ADR 0049): the documents named in the fix were checked in the command; documents attaches them.
+        return [
+          outboxMessage(
+            TrainingRemarksFixedV1,
+            event.aggregateId,
+            {
+              applicationId: event.aggregateId,
+              intakeId: event.intakeId,
+              bin: event.bin,
+              courses: event.courses.map((c) => ({
+                name: c.name,
+                durationMonths: c.durationMonths,
+                academicHours: c.curriculum.reduce((sum, w) => sum + w.academicHours, 0),
+                priceTiyn: c.priceTiyn,
+              })),
+              attachmentKinds: event.attachments.map((a) => a.kind),
+              documentIds: applicationDocumentIds(event.courses, event.attachments),
+              fixedOn: event.fixedOn,
+              fixedAt: event.occurredAt.toISOString(),
+            },
+            event.bin,
+          ),
+        ];
       case 'CompletenessReviewBecameOverdue':
       case 'CompletenessReviewed':
-      case 'RemarksFixed':
       case 'ProviderApplicationLapsed':
         return [];
       case 'CommissionDecided':

@@ -60,6 +60,12 @@ const myServiceApplications = createRoute({ getParentRoute: () => root, path: '/
 const billing = createRoute({ getParentRoute: () => root, path: '/staff/billing' }).lazy(() => import('./pages/billing').then((m) => m.Route));
 const myInvoices = createRoute({ getParentRoute: () => root, path: '/my/invoices' }).lazy(() => import('./pages/my-invoices').then((m) => m.Route));
 const training = createRoute({ getParentRoute: () => root, path: '/training' }).lazy(() => import('./pages/training').then((m) => m.Route));
+const trainingApplication = createRoute({ getParentRoute: () => root, path: '/training/applications/$id' }).lazy(() =>
+  import('./pages/training-application').then((m) => m.Route),
+);
+const trainingCommission = createRoute({ getParentRoute: () => root, path: '/training/intakes/$id/commission' }).lazy(() =>
+  import('./pages/training-commission').then((m) => m.Route),
+);
 const clusters = createRoute({ getParentRoute: () => root, path: '/clusters' }).lazy(() => import('./pages/clusters').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
 
@@ -85,6 +91,8 @@ export const router = createRouter({
     billing,
     myInvoices,
     training,
+    trainingApplication,
+    trainingCommission,
     clusters,
     deadlines,
   ]),

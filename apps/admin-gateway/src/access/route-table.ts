@@ -462,6 +462,13 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   },
   {
     upstream: 'training',
+    method: 'GET',
+    path: '/intakes/:id/commission/schedule',
+    access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
+    summary: "The Commission's presentation schedule of the intake (F-72; a member after the declaration, without conflicted applicants)",
+  },
+  {
+    upstream: 'training',
     method: 'POST',
     path: '/provider-applications/:id/presentation',
     access: ['commission-secretary'],

@@ -31,7 +31,7 @@ const course = (name: string, priceTiyn: number) => ({
  * participants are announced on participation's topic as participation publishes them (the
  * participation process itself is covered by cross-context.e2e). A participant provider applies,
  * gets remarks, fixes them, is reviewed complete; a second one is complete too; a non-participant
- * is refused (F-77); the Commission declares and votes; the decision allocates the quotas; the
+ * is refused (F-77); the Commission declares, the presentations are scheduled (F-72), the members vote after each; the decision allocates the quotas; the
  * notice is sent, the contract signed, the trainees listed; the facts reach training's topic.
  */
 describe('training through the admin gateway: apply, remarks, Commission, quotas, contract, trainees (issue #13)', () => {
@@ -218,13 +218,45 @@ describe('training through the admin gateway: apply, remarks, Commission, quotas
         'appoint',
       );
     expect((await request(gw).get(`/api/training/intakes/${intakeId}/commission/applications`).set(auth('fund'))).status).toBe(409);
-    for (const m of ['fund', 'ict', 'intl']) {
+    for (const m of ['fund', 'ict', 'intl'])
       ok(
         await request(gw).post(`/api/training/intakes/${intakeId}/commission/declaration`).set(auth(m)).send({ hasConflict: false, statement: 'No interests' }),
         200,
         'declare',
       );
-      for (const id of [a.id, b.id])
+    // F-72: the presentation schedule — one-minute slots back to back; an overlapping slot is refused
+    const firstSlot = Date.now() + 3_000;
+    const slots = [
+      [a.id, new Date(firstSlot)],
+      [b.id, new Date(firstSlot + 60_000)],
+    ] as const;
+    for (const [id, at] of slots)
+      ok(
+        await request(gw).post(`/api/training/provider-applications/${id}/presentation`).set(auth('secretary')).send({ at: at.toISOString(), minutes: 1 }),
+        200,
+        'schedule the presentation',
+      );
+    const overlap = await request(gw)
+      .post(`/api/training/provider-applications/${b.id}/presentation`)
+      .set(auth('secretary'))
+      .send({ at: new Date(firstSlot + 30_000).toISOString(), minutes: 1 });
+    expect(overlap.status).toBe(409);
+    const schedule = ok(await request(gw).get(`/api/training/intakes/${intakeId}/commission/schedule`).set(auth('fund')), 200, 'schedule') as {
+      slots: { applicationId: string }[];
+    };
+    expect(schedule.slots.map((x) => x.applicationId)).toEqual([a.id, b.id]);
+    // the applicant sees its own slot
+    expect(ok(await request(gw).get(`/api/training/provider-applications/${a.id}`).set(auth('a')), 200, 'own application').presentationAt).toBe(
+      slots[0][1].toISOString(),
+    );
+    // a vote before the applicant has presented is refused; each member votes once the presentation began
+    expect(
+      (await request(gw).post(`/api/training/provider-applications/${b.id}/votes`).set(auth('fund')).send({ choice: 'admit', score: 80, reason: 'Early' }))
+        .status,
+    ).toBe(409);
+    for (const [id, at] of slots) {
+      await new Promise((r) => setTimeout(r, Math.max(0, at.getTime() - Date.now() + 250)));
+      for (const m of ['fund', 'ict', 'intl'])
         ok(
           await request(gw).post(`/api/training/provider-applications/${id}/votes`).set(auth(m)).send({ choice: 'admit', score: 80, reason: 'Strong' }),
           201,
@@ -270,18 +302,30 @@ describe('training through the admin gateway: apply, remarks, Commission, quotas
       iin: string;
     }[];
     expect(read.map((x) => x.iin).sort()).toEqual([...people].sort());
+    // the provider lists them back (F-76; the read is logged, F-42)
+    const own = ok(await request(gw).get(`/api/training/provider-applications/${a.id}/trainees`).set(auth('a')), 200, 'own trainees') as unknown as {
+      iin: string;
+      fullName: string;
+    }[];
+    expect(own.map((x) => x.iin).sort()).toEqual([...people].sort());
+    expect(ok(await request(gw).get(`/api/training/provider-applications/${a.id}`).set(auth('a')), 200, 'own application')).toMatchObject({
+      status: 'admitted',
+      quotas: 20,
+      traineeCount: 2,
+      contract: { number: `TR-${binA}` },
+    });
     // another company's representative cannot read them through the gateway
     expect((await request(gw).get(`/api/training/provider-applications/${a.id}/trainees`).set(auth('b'))).status).toBe(404);
 
     // the facts on training's topic, without personal data (outbox relay → Kafka)
     const probe = await TopicProbe.start(bus, TOPICS.training.name);
     try {
-      for (const type of ['training.decision-made', 'training.contract-signed', 'training.trainee-list-changed'])
+      for (const type of ['training.remarks-fixed', 'training.decision-made', 'training.contract-signed', 'training.trainee-list-changed'])
         await probe.waitFor(`${type} of A on the training topic`, (m) => (m.value ?? '').includes(type) && (m.value ?? '').includes(a.id));
     } finally {
       await probe.stop();
     }
     const seen = probe.messages.map((m) => m.value ?? '');
     for (const iin of people) expect(seen.join('\n')).not.toContain(iin);
-  }, 180_000);
+  }, 300_000);
 });

@@ -7,6 +7,7 @@ import {
   CorporateNoticeFiledV1,
   InformationRequestAnsweredV1,
   TrainingProviderApplicationFiledV1,
+  TrainingRemarksFixedV1,
 } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/participation-events.consumer.js';
@@ -161,6 +162,44 @@ describe("training's provider applications attach their F-65 documents (issue #1
     expect(await deliverTo(h, TRAINING_EVENTS_CONSUMER, filed)).toBe('handled');
     expect(await deliverTo(h, TRAINING_EVENTS_CONSUMER, filed, '1')).toBe('duplicate');
     for (const id of [syllabus, rights])
+      expect(await documentOf(bin, id)).toMatchObject({ status: 'attached', attachedTo: `training/provider-application/${applicationId}` });
+  });
+});
+
+describe("training's F-71 fix attaches the documents it names (issue #13, ADR 0049)", () => {
+  it("F-71: the new syllabus named by remarks-fixed is attached to the same application, beside the filing's; a repeat is a duplicate", async () => {
+    const bin = newBin();
+    const first = await verified(bin, 'course-syllabus');
+    const fixedSyllabus = await verified(bin, 'course-syllabus');
+    const applicationId = uuidv7();
+    const intakeId = uuidv7();
+    const course = { name: 'Backend', durationMonths: 6, academicHours: 40, priceTiyn: 45_000_000 };
+    const filed = envelopeOf(TrainingProviderApplicationFiledV1.type, applicationId, {
+      applicationId,
+      intakeId,
+      bin,
+      language: 'ru' as const,
+      courses: [course],
+      attachmentKinds: [],
+      documentIds: [first],
+      filedOn: '2026-11-16',
+      reviewDueOn: '2026-11-30',
+      filedAt: '2026-11-16T04:00:00.000Z',
+    });
+    expect(await deliverTo(h, TRAINING_EVENTS_CONSUMER, filed)).toBe('handled');
+    const fixed = envelopeOf(TrainingRemarksFixedV1.type, applicationId, {
+      applicationId,
+      intakeId,
+      bin,
+      courses: [course],
+      attachmentKinds: [],
+      documentIds: [first, fixedSyllabus],
+      fixedOn: '2026-11-20',
+      fixedAt: '2026-11-20T04:00:00.000Z',
+    });
+    expect(await deliverTo(h, TRAINING_EVENTS_CONSUMER, fixed, '1')).toBe('handled');
+    expect(await deliverTo(h, TRAINING_EVENTS_CONSUMER, fixed, '2')).toBe('duplicate');
+    for (const id of [first, fixedSyllabus])
       expect(await documentOf(bin, id)).toMatchObject({ status: 'attached', attachedTo: `training/provider-application/${applicationId}` });
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NoticeDeliveredV1 } from '@hub/contracts';
+import { NoticeDeliveredV1, TOPICS, topicSpecs } from '@hub/contracts';
+import { KafkaJsMessageBus, PrefixedMessageBus } from '@hub/messaging';
+import { testKafkaBrokers, uniqueName } from '@hub/testing';
 import {
   type Harness,
   auth,
@@ -22,7 +24,16 @@ import {
  */
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness('notifications_training');
+  // This run's own topics: the broken decision below is dead-lettered on purpose, and must land on
+  // this run's DLQ — not on the shared stack's hub.training.events.v1.dlq (issue #13 found it there).
+  const prefix = `t.${uniqueName('notifications-training').replace(/_/g, '-')}.`;
+  const admin = new PrefixedMessageBus(new KafkaJsMessageBus({ clientId: 'notifications-training-topics', brokers: testKafkaBrokers() }), prefix);
+  try {
+    await admin.createTopics(topicSpecs().filter((t) => [TOPICS.training.name, TOPICS.notifications.name].some((n) => t.name === n || t.name === `${n}.dlq`)));
+  } finally {
+    await admin.close();
+  }
+  h = await startHarness('notifications_training', { env: { HUB_KAFKA_TOPIC_PREFIX: prefix } });
 });
 afterAll(async () => {
   await h?.close();
@@ -88,7 +99,7 @@ describe("training's facts become statutory notices (F-70, F-74)", () => {
     expect(portal!.body).toContain('- F-72: no majority for the course\n- F-77: not an active participant on the day of the decision');
   });
 
-  it('an admission without its contract day is a broken contract: dead-lettered, no message', async () => {
+  it('an admission without its contract day is a broken contract (training.decision-made v1 refuses it): dead-lettered, no message', async () => {
     const event = trainingDecisionMade({ contractDueOn: null });
     expect(await deliverTraining(h, event)).toBe('dead-lettered');
     expect(await messagesOf(h, event.id)).toEqual([]);

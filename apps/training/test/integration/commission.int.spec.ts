@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, auth, deliverParticipation, json, participationTerminated, poller, startHarness } from '../support/training-harness.js';
-import { announceIntake, appoint, completeApplication, fullCourse, memberToken } from '../support/training-fixtures.js';
+import { announceIntake, appoint, completeApplication, fullCourse, memberToken, presented } from '../support/training-fixtures.js';
 import { allocateQuotas, type QuotaCalculation } from '../../src/commission/domain/quota/quota-formula.js';
 
 let h: Harness;
@@ -111,14 +111,49 @@ describe('the Independent Commission (F-69, F-72), the quotas (F-73), the notice
     expect((await vote(ict, C.id, 'admit', 100)).status).toBe(403);
   });
 
-  it('F-72: each member votes once (a second vote is 409); the presentation is scheduled by the secretary', async () => {
-    const presentation = await h
-      .http()
-      .post(`/provider-applications/${A.id}/presentation`)
-      .set(auth(await secretary()))
-      .send({ at: '2026-11-16T10:00:00+05:00' });
+  it('F-72: the presentation schedule — slots ahead of now (422), never overlapping in one intake (409), in order on GET …/commission/schedule; a vote before the presentation is 409', async () => {
+    const schedule = async (id: string, at: string, minutes?: number) =>
+      h
+        .http()
+        .post(`/provider-applications/${id}/presentation`)
+        .set(auth(await secretary()))
+        .send({ at, ...(minutes ? { minutes } : {}) });
+    const presentation = await schedule(A.id, '2026-11-16T10:00:00+05:00');
     expect(presentation.status).toBe(200);
-    expect(presentation.body).toMatchObject({ presentationAt: '2026-11-16T05:00:00.000Z' });
+    expect(presentation.body).toMatchObject({ presentationAt: '2026-11-16T05:00:00.000Z', presentationMinutes: 30 });
+    const past = await schedule(B.id, '2026-11-16T08:00:00+05:00');
+    expect(past.status).toBe(422);
+    expect(JSON.stringify(past.body)).toContain('"at"');
+    const overlap = await schedule(B.id, '2026-11-16T10:15:00+05:00');
+    expect(overlap.status).toBe(409);
+    expect(overlap.body).toMatchObject({ code: 'training.presentation-slot-taken' });
+    expect((await schedule(B.id, '2026-11-16T10:30:00+05:00', 45)).status).toBe(200);
+    expect((await schedule(D.id, '2026-11-16T11:45:00+05:00')).status).toBe(200);
+    expect((await schedule(C.id, '2026-11-16T11:15:00+05:00')).status).toBe(200);
+    // F-72: the Commission votes after hearing the applicant
+    const early = await vote(fund, A.id, 'admit', 90);
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'training.presentation-not-heard' });
+    const staff = json<{ slots: { applicationId: string; minutes: number }[] }>(
+      await h
+        .http()
+        .get(`/intakes/${intakeId}/commission/schedule`)
+        .set(auth(await secretary())),
+    );
+    expect(staff.slots.map((s) => s.applicationId)).toEqual([A.id, B.id, C.id, D.id]);
+    expect(staff.slots.map((s) => s.minutes)).toEqual([30, 45, 30, 30]);
+    // a member sees the schedule as the applications: without the applicant they are conflicted with (F-69)
+    const member = json<{ slots: { applicationId: string }[] }>(
+      await h
+        .http()
+        .get(`/intakes/${intakeId}/commission/schedule`)
+        .set(auth(await memberToken(h, ict))),
+    );
+    expect(member.slots.map((s) => s.applicationId)).toEqual([A.id, B.id, D.id]);
+    h.clock.set('2026-11-16T07:30:00Z'); // 12:30 in Astana: every applicant has presented
+  });
+
+  it('F-72: each member votes once (a second vote is 409)', async () => {
     expect((await vote(fund, A.id, 'admit', 90)).status).toBe(201);
     expect((await vote(fund, A.id, 'admit', 90)).status).toBe(409);
     expect((await vote(ict, A.id, 'admit', 80)).status).toBe(201);
@@ -282,6 +317,7 @@ describe('races (409)', () => {
     const m = `race-${Date.now()}`;
     expect((await appoint(h, intakeId, m, 'fund')).status).toBe(201);
     expect((await declare(intakeId, m)).status).toBe(200);
+    await presented(h, [x.id]);
     const [v1, v2] = await Promise.all([vote(m, x.id, 'admit', 70), vote(m, x.id, 'refuse', 20)]);
     expect([v1.status, v2.status].sort()).toEqual([201, 409]);
     expect(await h.sql(`select count(*)::int as n from training_commission_vote where application_id = ?`, [x.id])).toEqual([{ n: 1 }]);
@@ -290,6 +326,7 @@ describe('races (409)', () => {
   it('two concurrent decisions on one intake: one is recorded, the other is 409; quotas allocated once', async () => {
     const intakeId = await announceIntake(h);
     const x = await completeApplication(h, intakeId);
+    await presented(h, [x.id]);
     const tag = `${Date.now()}`;
     for (const [s, a] of [
       [`rf-${tag}`, 'fund'],

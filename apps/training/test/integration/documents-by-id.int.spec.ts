@@ -110,4 +110,45 @@ describe('F-65: syllabi and rights documents by id (issue #10)', () => {
     );
     expect(event!.envelope.payload.documentIds).toEqual([]);
   });
+
+  it('F-71: the documents named in the fix are checked as at filing (422 naming the field, the application unchanged) and published on training.remarks-fixed for documents to attach', async () => {
+    const bin = await aParticipant();
+    const other = await aParticipant();
+    const filed = await file(bin, [course(await verified(bin, 'course-syllabus'))], []);
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const id = json(filed).id;
+    const remarks = await h
+      .http()
+      .post(`/provider-applications/${id}/remarks`)
+      .set(auth(await h.token(['training-officer'])))
+      .send({ items: ['Add the premises lease and the revised syllabus'] });
+    expect(remarks.status, JSON.stringify(remarks.body)).toBe(200);
+    const fix = async (courses: unknown[], attachments: unknown[]) =>
+      h
+        .http()
+        .post(`/provider-applications/${id}/remarks/fix`)
+        .set(auth(await h.token(['applicant'], [bin])))
+        .send({ courses, attachments });
+    const theirs = await verified(other, 'training-rights-document');
+    const refused = await fix([course()], [{ kind: 'premises-rights', documentId: theirs, title: 'Lease' }]);
+    expect(refused.status).toBe(422);
+    expect((refused.body as { errors: unknown[] }).errors).toEqual([expect.objectContaining({ field: 'attachments.0.documentId', code: 'document-unknown' })]);
+    const wrongKind = await fix([course(await verified(bin, 'training-rights-document'))], []);
+    expect(wrongKind.status).toBe(422);
+    expect((wrongKind.body as { errors: unknown[] }).errors).toEqual([
+      expect.objectContaining({ field: 'courses.0.syllabusDocumentId', code: 'document-wrong-kind' }),
+    ]);
+    expect((await h.sql<{ status: string }>(`select status from training_provider_application where id = ?`, [id]))[0]!.status).toBe('remarks-issued');
+
+    const syllabus = await verified(bin, 'course-syllabus');
+    const lease = await verified(bin, 'training-rights-document');
+    const ok = await fix([course(syllabus)], [{ kind: 'premises-rights', documentId: lease, title: 'Lease of the classroom' }]);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const events = await h.sql<{ envelope: { payload: { documentIds: string[]; attachmentKinds: string[]; fixedOn: string } } }>(
+      `select envelope from hub_outbox where event_type = 'training.remarks-fixed' and envelope->'payload'->>'applicationId' = ?`,
+      [id],
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]!.envelope.payload).toMatchObject({ documentIds: [syllabus, lease], attachmentKinds: ['premises-rights'], fixedOn: '2026-11-16' });
+  });
 });

@@ -238,6 +238,7 @@ describe('access policy: every role and anonymous on every route', () => {
     { method: 'get', path: '/intakes/:intakeId/commission', allowed: STAFF },
     { method: 'post', path: '/intakes/:intakeId/commission/declaration', allowed: ['commission-member'] },
     { method: 'get', path: '/intakes/:intakeId/commission/applications', allowed: ['commission-member'] },
+    { method: 'get', path: '/intakes/:intakeId/commission/schedule', allowed: STAFF },
     { method: 'post', path: '/provider-applications/:id/presentation', allowed: ['commission-secretary'] },
     { method: 'post', path: '/provider-applications/:id/votes', allowed: ['commission-member'] },
     { method: 'post', path: '/intakes/:intakeId/commission/decision', allowed: ['commission-secretary'] },

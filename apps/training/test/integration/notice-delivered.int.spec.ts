@@ -4,7 +4,7 @@ import { type ConsumeOutcome, type EventConsumer } from '@hub/messaging';
 import { uuidv7 } from '@hub/kernel';
 import { EVENT_CONSUMERS } from '@hub/nest-commons';
 import { type Harness, auth, json, newBin, poller, startHarness } from '../support/training-harness.js';
-import { announceIntake, appoint, completeApplication, memberToken } from '../support/training-fixtures.js';
+import { announceIntake, appoint, completeApplication, memberToken, presented } from '../support/training-fixtures.js';
 import { NOTIFICATIONS_EVENTS_CONSUMER } from '../../src/commission/interface/kafka/notifications-events.consumer.js';
 
 /**
@@ -86,6 +86,10 @@ async function decided(): Promise<{ id: string; bin: string; sourceEventId: stri
   await appoint(h, intakeId, members[0]!, 'fund');
   await appoint(h, intakeId, members[1]!, 'ict-specialist');
   await appoint(h, intakeId, members[2]!, 'international-expert');
+  await presented(
+    h,
+    apps.map((a) => a.id),
+  );
   for (const m of members) {
     const token = await memberToken(h, m);
     expect((await h.http().post(`/intakes/${intakeId}/commission/declaration`).set(auth(token)).send({ hasConflict: false, statement: 'none' })).status).toBe(

@@ -94,6 +94,26 @@ export const appoint = async (h: Harness, intakeId: string, subject: string, aff
 export const memberToken = (h: Harness, subject: string): Promise<string> => h.token(['commission-member'], [], subject);
 
 /**
+ * F-72: the secretary schedules each application's presentation in five-minute slots starting a
+ * minute from now, and the (manual) clock moves on until the last one has begun — the Commission
+ * votes after hearing the applicant.
+ */
+export const presented = async (h: Harness, applicationIds: readonly string[]): Promise<void> => {
+  const start = h.clock.now().getTime() + 60_000;
+  for (const [i, id] of applicationIds.entries())
+    expect(
+      (
+        await h
+          .http()
+          .post(`/provider-applications/${id}/presentation`)
+          .set(auth(await h.token(['commission-secretary'])))
+          .send({ at: new Date(start + i * 300_000).toISOString(), minutes: 5 })
+      ).status,
+    ).toBe(200);
+  h.clock.advance(60_000 + applicationIds.length * 300_000);
+};
+
+/**
  * Applications admitted by a full Commission (three members: Fund, ICT specialist, international
  * expert; everyone declares, everyone votes admit) with the budget allocated, and their contracts signed.
  */
@@ -103,6 +123,7 @@ export const admitAndContract = async (h: Harness, intakeId: string, application
   await appoint(h, intakeId, members[0]!, 'fund');
   await appoint(h, intakeId, members[1]!, 'ict-specialist');
   await appoint(h, intakeId, members[2]!, 'international-expert');
+  await presented(h, applicationIds);
   for (const m of members) {
     const token = await memberToken(h, m);
     expect((await h.http().post(`/intakes/${intakeId}/commission/declaration`).set(auth(token)).send({ hasConflict: false, statement: 'none' })).status).toBe(

@@ -1,6 +1,6 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createLazyRoute } from '@tanstack/react-router';
+import { Link, createLazyRoute } from '@tanstack/react-router';
 import { useApi } from '../api/api-context';
 import { mayCall, ok } from '../api/client';
 import { useSession } from '../auth/auth-context';
@@ -33,6 +33,7 @@ function TrainingPage() {
     enabled: mayList,
     queryFn: async () => ok(await api.GET('/api/training/provider-applications', {})),
   });
+  const mayCommission = mayCall(session, 'GET /api/training/intakes/{id}/quota-calculation');
   const today = almatyToday();
   const intakeTitle = (id: string) => intakes.data?.find((i) => i.id === id)?.title ?? id;
   const date = (d: string | null) => (d ? formatCivilDate(d, locale) : '—');
@@ -67,6 +68,11 @@ function TrainingPage() {
                 <Text size="xs" c="dimmed">
                   {t('training.intake.documents', { criteria: i.selectionCriteria.version, order: i.intakeOrder.version })}
                 </Text>
+                {mayCommission && (
+                  <Anchor component={Link} to="/training/intakes/$id/commission" params={{ id: i.id } as never} size="sm" data-testid="intake-commission">
+                    {t('training.intake.commission')}
+                  </Anchor>
+                )}
               </Card>
             );
           })}
@@ -97,9 +103,16 @@ function TrainingPage() {
                   {applications.data.map((a) => (
                     <Table.Tr key={a.id} data-status={a.status}>
                       <Table.Td>
-                        <Text size="sm" fw={500}>
+                        <Anchor
+                          component={Link}
+                          to="/training/applications/$id"
+                          params={{ id: a.id } as never}
+                          size="sm"
+                          fw={500}
+                          data-testid="provider-application-link"
+                        >
                           {intakeTitle(a.intakeId)}
-                        </Text>
+                        </Anchor>
                         <Text size="xs" c="dimmed">
                           {a.bin} · {t('training.courses', { count: a.courses.length })} · {formatInstantDate(a.filedAt, locale)}
                         </Text>

@@ -53,6 +53,8 @@ export class WebFleet {
   private readonly children: { name: string; child: ChildProcess; log: string[] }[] = [];
   private readonly databases: string[] = [];
   private storage: S3ObjectStorage | null = null;
+  /** This run's Kafka topic prefix (a browser test announces a participant on participation's topic with it). */
+  topicPrefix = '';
 
   async start(options: { web?: boolean } = {}): Promise<FleetUrls> {
     const issuerPort = await freePort();
@@ -90,6 +92,7 @@ export class WebFleet {
       HUB_KAFKA_TOPIC_PREFIX: `t.web-${process.pid}-${Date.now().toString(36)}.`,
       HUB_RUN_WORKERS: 'false',
     };
+    this.topicPrefix = messaging.HUB_KAFKA_TOPIC_PREFIX;
     // this run's own topics (t.* — tools/dev-stack prunes them): registration publishes, notifications consumes
     const topics = run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], { env: { ...process.env, ...messaging } });
     // registration's demo data: listed participants with certificates, applications in every state
@@ -124,7 +127,8 @@ export class WebFleet {
       this.startApp('notifications', { ...auth, ...workers, DATABASE_URL: notDb, NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9' }),
       // without workers: the screens read and file; nothing of theirs needs Kafka in these tests
       this.startApp('services', { ...auth, ...messaging, ...pii, DATABASE_URL: svcDb }),
-      this.startApp('training', { ...auth, ...messaging, ...pii, DATABASE_URL: trnDb }),
+      // training with workers: it learns participants from participation's topic (F-77), as deployed
+      this.startApp('training', { ...auth, ...workers, ...pii, DATABASE_URL: trnDb }),
       this.startApp('clusters', { ...auth, ...messaging, DATABASE_URL: cluDb }),
       // with workers: a verified upload reaches registration (documents.document-verified) before the filing names it
       this.startApp('documents', { ...auth, ...workers, ...s3, DATABASE_URL: docDb }),

@@ -10,6 +10,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.HUB_WEB_GATEWAY = urls.gateway;
     process.env.HUB_WEB_ISSUER = urls.issuer;
     process.env.HUB_WEB_STATE_DIR = fleet.stateDir;
+    process.env.HUB_WEB_TOPIC_PREFIX = fleet.topicPrefix;
     process.stdout.write(`web e2e: fleet up in ${Math.round(performance.now() - started)} ms (${JSON.stringify(urls)})\n`);
   } catch (e) {
     await fleet.close();

@@ -70,24 +70,59 @@ export const TrainingRemarksIssuedV1 = defineIntegrationEvent({
   }),
 });
 
+export const TrainingRemarksFixedV1 = defineIntegrationEvent({
+  type: 'training.remarks-fixed',
+  version: 1,
+  topic,
+  description:
+    'The applicant fixed the remarks on its provider application in time (F-71) with new syllabi and attachments; the application is reviewed again (F-68). documentIds are the uploaded syllabi (F-65(1)) and rights documents (F-65(2)–(6)) it now names, for documents to attach (ADR 0049).',
+  payload: z.object({
+    applicationId: z.uuid(),
+    intakeId: z.uuid(),
+    bin: BinSchema,
+    courses: z.array(z.object({ name: z.string(), durationMonths: z.number().int(), academicHours: z.number().int(), priceTiyn: TiynSchema })),
+    attachmentKinds: z.array(z.string()),
+    documentIds: z.array(z.uuid()),
+    fixedOn: IsoDateSchema,
+    fixedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const TrainingDecisionMadeV1 = defineIntegrationEvent({
   type: 'training.decision-made',
   version: 1,
   topic,
   description:
     'The Independent Commission decided on a provider application by vote (F-72): admitted with a number of quotas (F-73), or rejected with reasons; the notice is due by noticeDueOn (F-74), the contract by contractDueOn (F-75).',
-  payload: z.object({
-    applicationId: z.uuid(),
-    intakeId: z.uuid(),
-    bin: BinSchema,
-    outcome: z.enum(['admitted', 'rejected']),
-    quotas: z.number().int().min(0).nullable(),
-    reasons: z.array(z.string()),
-    decidedOn: IsoDateSchema,
-    noticeDueOn: IsoDateSchema,
-    contractDueOn: IsoDateSchema.nullable(),
-    decidedAt: z.iso.datetime({ offset: true }),
-  }),
+  payload: z
+    .object({
+      applicationId: z.uuid(),
+      intakeId: z.uuid(),
+      bin: BinSchema,
+      outcome: z.enum(['admitted', 'rejected']),
+      quotas: z.number().int().min(0).nullable(),
+      reasons: z.array(z.string()),
+      decidedOn: IsoDateSchema,
+      noticeDueOn: IsoDateSchema,
+      contractDueOn: IsoDateSchema.nullable(),
+      decidedAt: z.iso.datetime({ offset: true }),
+    })
+    /**
+     * The outcome decides the rest (issue #13): an admission carries its quotas and the F-75 contract
+     * day, a refusal carries neither but at least one reason. Written into the contract so that the
+     * producer's outbox refuses a broken decision in the command's transaction, instead of a consumer
+     * (notifications' F-74 notice) dead-lettering it later.
+     */
+    .superRefine((p, ctx) => {
+      if (p.outcome === 'admitted') {
+        if (p.contractDueOn === null) ctx.addIssue({ code: 'custom', path: ['contractDueOn'], message: 'an admission carries the F-75 contract day' });
+        if (p.quotas === null) ctx.addIssue({ code: 'custom', path: ['quotas'], message: 'an admission carries its quotas (F-73)' });
+      } else {
+        if (p.contractDueOn !== null) ctx.addIssue({ code: 'custom', path: ['contractDueOn'], message: 'a refusal has no contract day' });
+        if (p.quotas !== null) ctx.addIssue({ code: 'custom', path: ['quotas'], message: 'a refusal has no quotas' });
+        if (p.reasons.length === 0) ctx.addIssue({ code: 'custom', path: ['reasons'], message: 'a refusal states its reasons (F-74)' });
+      }
+    }),
 });
 
 export const TrainingContractSignedV1 = defineIntegrationEvent({
@@ -126,6 +161,7 @@ export const trainingEvents = [
   TrainingIntakeAnnouncedV1,
   TrainingProviderApplicationFiledV1,
   TrainingRemarksIssuedV1,
+  TrainingRemarksFixedV1,
   TrainingDecisionMadeV1,
   TrainingContractSignedV1,
   TrainingTraineeListChangedV1,

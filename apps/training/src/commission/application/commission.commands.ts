@@ -18,6 +18,7 @@ import { allocateQuotas, type QuotaInput, QUOTA_FORMULA_V1 } from '../domain/quo
 import { assertCommissionComposition } from '../domain/rules/commission-composition.rule.js';
 import { assertMayReviewApplicant } from '../domain/rules/conflict-of-interest.rule.js';
 import { commissionScoreMilli, outcomeOfVotes } from '../domain/rules/decision-follows-votes.rule.js';
+import { assertPresentationHeard } from '../../intakes/domain/rules/presentation-schedule.rule.js';
 import { CommissionVote, type VoteChoice } from '../domain/vote.js';
 import { CommissionRepository } from './ports/commission.ports.js';
 
@@ -83,11 +84,12 @@ export class DeclareConflictsHandler implements ICommandHandler<DeclareConflicts
   }
 }
 
-/** F-72: the Commission secretary schedules an applicant's presentation. */
+/** F-72: the Commission secretary schedules an applicant's presentation in the intake's schedule. */
 export class SchedulePresentationCommand extends Command<void> {
   constructor(
     readonly applicationId: string,
     readonly at: Date,
+    readonly minutes: number,
   ) {
     super();
   }
@@ -100,9 +102,13 @@ export class SchedulePresentationHandler implements ICommandHandler<SchedulePres
     @Inject(ProviderApplicationRepository) private readonly applications: ProviderApplicationRepository,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
-  execute({ applicationId, at }: SchedulePresentationCommand): Promise<void> {
+  execute({ applicationId, at, minutes }: SchedulePresentationCommand): Promise<void> {
     return this.uow.run(async () => {
-      (await this.applications.get(applicationId)).schedulePresentation(at, this.clock.now());
+      const application = await this.applications.get(applicationId);
+      const schedule = (await this.applications.listByIntake(application.intakeId, ['complete', 'admitted', 'rejected']))
+        .filter((a) => a.presentationAt !== null && a.presentationMinutes !== null)
+        .map((a) => ({ applicationId: a.id, at: a.presentationAt!, minutes: a.presentationMinutes! }));
+      application.schedulePresentation({ at, minutes }, schedule, this.clock.now()); // F-72: ahead, no overlap
     });
   }
 }
@@ -133,6 +139,7 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
       assertMayReviewApplicant(member, application.bin); // F-69: 403 / 409 before anything else is disclosed
       if (application.status !== 'complete')
         throw new ConflictError('training.not-before-commission', `the application is ${application.status}: only a complete application is voted on (F-69)`);
+      assertPresentationHeard(application.presentationAt, this.clock.now()); // F-72: the vote follows the presentation
       const votes = await this.commission.votes(application.intakeId);
       if (votes.some((v) => v.applicationId === applicationId && v.memberId === member.id))
         throw new ConflictError('duplicate', 'you have voted on this application');

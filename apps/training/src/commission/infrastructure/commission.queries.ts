@@ -9,7 +9,7 @@ import type { CommissionMember } from '../domain/commission-member.js';
 import type { CommissionProtocol } from '../domain/commission-decision.js';
 import { type QuotaCalculation, quotaCalculationCsv } from '../domain/quota/quota-formula.js';
 import { assertMaySeeApplications, maySee } from '../domain/rules/conflict-of-interest.rule.js';
-import type { MemberView } from '../interface/http/commission.dto.js';
+import type { MemberView, ScheduleView } from '../interface/http/commission.dto.js';
 import { CommissionDecisionSchema, CommissionMemberSchema } from './commission.schema.js';
 
 export const memberView = (m: CommissionMember): MemberView => ({
@@ -46,6 +46,31 @@ export class CommissionQueries {
     const m = await this.uow.reader().findOne(CommissionMemberSchema, { intakeId, subject });
     if (!m) throw new NotFoundError('commission member', subject);
     return memberView(m);
+  }
+
+  /**
+   * F-72: the presentation schedule of an intake, in order. The Fund's staff see every slot; a
+   * Commission member (who is not also other staff) only after the declaration and without the
+   * applicants they are conflicted with (F-69), as for the applications themselves.
+   */
+  async schedule(intakeId: string, actor: Actor): Promise<ScheduleView> {
+    await this.intake(intakeId);
+    const onlyMember = actor.roles.includes('commission-member') && actor.roles.every((r) => r === 'commission-member' || r === 'applicant');
+    let visible = (_bin: string): boolean => true;
+    if (onlyMember) {
+      const member = await this.uow.reader().findOne(CommissionMemberSchema, { intakeId, subject: actor.subject });
+      assertMaySeeApplications(member);
+      visible = (bin) => maySee(member, bin);
+    }
+    const rows = await this.uow
+      .reader()
+      .find(ProviderApplicationSchema, { intakeId, presentationAt: { $ne: null } }, { orderBy: { presentationAt: 'asc', id: 'asc' } });
+    return {
+      intakeId,
+      slots: rows
+        .filter((a) => visible(a.bin))
+        .map((a) => ({ applicationId: a.id, bin: a.bin, at: a.presentationAt!.toISOString(), minutes: a.presentationMinutes ?? 0, status: a.status })),
+    };
   }
 
   /** F-69: what a member may see — only after their declaration (409 before), never an applicant they are conflicted with. */

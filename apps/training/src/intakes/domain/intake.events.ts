@@ -46,6 +46,9 @@ export interface RemarksIssued extends DomainEvent {
 export interface RemarksFixed extends DomainEvent {
   readonly name: 'RemarksFixed';
   readonly bin: string;
+  readonly intakeId: string;
+  readonly courses: readonly CourseSyllabus[];
+  readonly attachments: readonly TypedAttachment[];
   readonly fixedOn: IsoDate;
 }
 export interface ProviderApplicationLapsed extends DomainEvent {

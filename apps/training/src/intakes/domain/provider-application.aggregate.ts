@@ -9,6 +9,7 @@ import type { CourseSyllabus, TypedAttachment } from './intake.types.js';
 import { assertInsideIntakeWindow } from './rules/application-window.rule.js';
 import { assertActiveParticipant } from './rules/participant-eligibility.rule.js';
 import { assertAccuracyDeclared } from './rules/declaration-of-accuracy.rule.js';
+import { assertPresentationSlotFree, type PresentationSlot, type ScheduledPresentation } from './rules/presentation-schedule.rule.js';
 
 /**
  * filed (or review-overdue) → complete | refused (F-68) · filed → remarks-issued (F-70) →
@@ -73,6 +74,8 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
   readonly refusalReasons!: readonly string[];
   /** F-72: when the applicant presents to the Independent Commission. */
   readonly presentationAt!: Date | null;
+  /** F-72: the length of its slot in the Commission's schedule. */
+  readonly presentationMinutes!: number | null;
   /** F-72, F-73: the Commission's decision — admitted with a number of quotas, or rejected (reasons in refusalReasons). */
   readonly decidedOn!: IsoDate | null;
   readonly quotas!: number | null;
@@ -135,6 +138,7 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
       remarks: null,
       refusalReasons: [],
       presentationAt: null,
+      presentationMinutes: null,
       decidedOn: null,
       quotas: null,
       noticeDueOn: null,
@@ -212,7 +216,16 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
     this.m.remarks = { ...this.remarks, fixedOn: input.fixedOn };
     this.m.status = 'resubmitted';
     this.m.updatedAt = input.at;
-    this.record({ name: 'RemarksFixed', aggregateId: this.id, occurredAt: input.at, bin: this.bin, fixedOn: input.fixedOn });
+    this.record({
+      name: 'RemarksFixed',
+      aggregateId: this.id,
+      occurredAt: input.at,
+      bin: this.bin,
+      intakeId: this.intakeId,
+      courses: input.courses,
+      attachments: input.attachments,
+      fixedOn: input.fixedOn,
+    });
   }
 
   /** F-71: the remarks were not fixed in time — the application lapses and the applicant is notified. Idempotent. */
@@ -224,8 +237,11 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
     return true;
   }
 
-  /** F-72: the applicant's presentation to the Commission (a complete application only). */
-  schedulePresentation(when: Date, at: Date): void {
+  /**
+   * F-72: the applicant's presentation to the Commission (a complete application only), in a slot of
+   * the intake's schedule that lies ahead and overlaps no other applicant's (presentation-schedule rule).
+   */
+  schedulePresentation(slot: PresentationSlot, schedule: readonly ScheduledPresentation[], at: Date): void {
     if (this.status !== 'complete')
       throw new IllegalStateError(
         'provider application',
@@ -233,7 +249,9 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
         'schedule a presentation for',
         'only a complete application goes to the Commission (F-69)',
       );
-    this.m.presentationAt = when;
+    assertPresentationSlotFree(this.id, slot, schedule, at);
+    this.m.presentationAt = slot.at;
+    this.m.presentationMinutes = slot.minutes;
     this.m.updatedAt = at;
   }
 
@@ -249,6 +267,8 @@ export class ProviderApplication extends AggregateRoot<TrainingEvent> {
   }): void {
     if (this.status !== 'complete')
       throw new IllegalStateError('provider application', this.status, 'decide on', 'only a complete application is decided (F-69)');
+    if (input.outcome === 'admitted' && (input.contractDueOn === null || input.quotas === null))
+      throw new Error('F-75: an admission carries its quotas and the contract day'); // a programming error, never a user's
     this.m.status = input.outcome;
     this.m.quotas = input.outcome === 'admitted' ? (input.quotas ?? 0) : null;
     this.m.refusalReasons = input.outcome === 'rejected' ? input.reasons : [];

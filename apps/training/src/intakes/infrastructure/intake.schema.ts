@@ -55,6 +55,7 @@ export const ProviderApplicationSchema = defineEntity({
     remarks: p.json<Remarks>().nullable(),
     refusalReasons: p.json<string[]>(),
     presentationAt: p.datetime().columnType('timestamptz').nullable(),
+    presentationMinutes: p.integer().nullable(),
     decidedOn: p.date().nullable(),
     quotas: p.integer().nullable(),
     noticeDueOn: p.date().nullable(),

@@ -32,6 +32,7 @@ export const applicationView = (a: ProviderApplication): ProviderApplicationView
   remarks: a.remarks ? { ...a.remarks, items: [...a.remarks.items] } : null,
   refusalReasons: [...a.refusalReasons],
   presentationAt: a.presentationAt?.toISOString() ?? null,
+  presentationMinutes: a.presentationMinutes,
   decidedOn: a.decidedOn,
   quotas: a.quotas,
   noticeDueOn: a.noticeDueOn,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { TrainingProviderApplicationFiledV1, type EventEnvelope, type PayloadOf } from '@hub/contracts';
+import { TrainingProviderApplicationFiledV1, TrainingRemarksFixedV1, type EventEnvelope, type PayloadOf } from '@hub/contracts';
 import { Clock } from '@hub/kernel';
 import type { EventHandler } from '@hub/messaging';
 import { DocumentRepository } from '../ports/document.repository.js';
@@ -17,6 +17,31 @@ export class ProviderApplicationFiledHandler implements EventHandler<typeof Trai
   ) {}
 
   handle(envelope: EventEnvelope<PayloadOf<typeof TrainingProviderApplicationFiledV1>>): Promise<void> {
+    const e = envelope.payload;
+    return attachReferenced(this.documents, this.log, {
+      bin: e.bin,
+      to: `training/provider-application/${e.applicationId}`,
+      documentIds: e.documentIds,
+      at: this.clock.now(),
+    });
+  }
+}
+
+/**
+ * training.remarks-fixed v1 → the syllabi and rights documents named in the F-71 fix are attached to
+ * the same application (those of the filing stay attached; the same target again is a no-op).
+ */
+@Injectable()
+export class RemarksFixedHandler implements EventHandler<typeof TrainingRemarksFixedV1> {
+  readonly event = TrainingRemarksFixedV1;
+  private readonly log = new Logger(RemarksFixedHandler.name);
+
+  constructor(
+    @Inject(DocumentRepository) private readonly documents: DocumentRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  handle(envelope: EventEnvelope<PayloadOf<typeof TrainingRemarksFixedV1>>): Promise<void> {
     const e = envelope.payload;
     return attachReferenced(this.documents, this.log, {
       bin: e.bin,

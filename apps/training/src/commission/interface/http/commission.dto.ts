@@ -16,7 +16,23 @@ export const DeclarationBody = z
     statement: z.string().trim().min(1).max(5000),
   })
   .refine((d) => d.hasConflict || d.conflictingBins.length === 0, { path: ['conflictingBins'], message: 'name conflicts only when hasConflict' });
-export const PresentationBody = z.object({ at: z.iso.datetime({ offset: true }).describe('F-72: when the applicant presents to the Commission') });
+export const PresentationBody = z.object({
+  at: z.iso.datetime({ offset: true }).describe('F-72: when the applicant presents to the Commission (ahead of now)'),
+  minutes: z.int().min(1).max(480).default(30).describe('F-72: the length of the slot; slots of one intake never overlap'),
+});
+export const ScheduleViewSchema = z.object({
+  intakeId: z.uuid(),
+  slots: z.array(
+    z.object({
+      applicationId: z.uuid(),
+      bin: BinSchema,
+      at: z.string(),
+      minutes: z.int(),
+      status: z.string().describe('the application’s state (complete until the Commission decides)'),
+    }),
+  ),
+});
+export type ScheduleView = z.infer<typeof ScheduleViewSchema>;
 export const VoteBody = z.object({
   choice: z.enum(['admit', 'refuse']),
   score: z.int().min(0).max(100).describe('F-73 input: the member’s score of the application'),

@@ -25,6 +25,7 @@ import {
   PresentationBody,
   ProtocolViewSchema,
   QuotaCalculationViewSchema,
+  ScheduleViewSchema,
   VoteBody,
   VoteViewSchema,
 } from './commission.dto.js';
@@ -104,6 +105,19 @@ export class CommissionHttpController {
     return this.queries.applicationsForMember(p.id, actor);
   }
 
+  @Get('intakes/:id/commission/schedule')
+  @Endpoint({
+    summary: 'F-72: the Commission’s presentation schedule of the intake, in order (a Commission member: after the declaration, without conflicted applicants)',
+    tags: ['commission'],
+    access: [...FUND_STAFF_ROLES],
+    params: IdParams,
+    response: ScheduleViewSchema,
+    errors: [403, 404, 409],
+  })
+  schedule(@ValidParams() p: z.infer<typeof IdParams>, @CurrentActor() actor: Actor) {
+    return this.queries.schedule(p.id, actor);
+  }
+
   @Post('provider-applications/:id/presentation')
   @HttpCode(200)
   @Endpoint({
@@ -117,7 +131,7 @@ export class CommissionHttpController {
     errors: [404, 409],
   })
   async presentation(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof PresentationBody>, @CurrentActor() actor: Actor) {
-    await this.commands.execute(new SchedulePresentationCommand(p.id, new Date(body.at)));
+    await this.commands.execute(new SchedulePresentationCommand(p.id, new Date(body.at), body.minutes));
     return this.applications.application(p.id, actor);
   }
 

@@ -4,6 +4,7 @@ import { assertInsideIntakeWindow } from './application-window.rule.js';
 import { assertActiveParticipant } from './participant-eligibility.rule.js';
 import { assertAccuracyDeclared } from './declaration-of-accuracy.rule.js';
 import { assertRemarksFixedInTime, assertRemarksIssuedInTime } from './remarks-deadlines.rule.js';
+import { assertPresentationHeard, assertPresentationSlotFree } from './presentation-schedule.rule.js';
 
 const ruleOf = (f: () => void): string | undefined => {
   try {
@@ -52,5 +53,24 @@ describe('F-71: the applicant fixes remarks within 10 working days of receipt', 
   it('on the due day passes; later is refused citing F-71', () => {
     expect(() => assertRemarksFixedInTime({ issuedOn: '2026-11-17', fixDueOn: '2026-12-02' }, '2026-12-02')).not.toThrow();
     expect(() => assertRemarksFixedInTime({ issuedOn: '2026-11-17', fixDueOn: '2026-12-02' }, '2026-12-03')).toThrow(RuleViolationError);
+  });
+});
+
+describe('F-72: the presentation schedule (presentation-schedule.rule)', () => {
+  const now = new Date('2026-11-16T04:00:00Z');
+  const taken = [{ applicationId: 'a', at: new Date('2026-11-16T05:00:00Z'), minutes: 30 }];
+  it('a slot ahead of now that overlaps nobody is accepted; re-scheduling the same application replaces its own slot', () => {
+    expect(() => assertPresentationSlotFree('b', { at: new Date('2026-11-16T05:30:00Z'), minutes: 30 }, taken, now)).not.toThrow();
+    expect(() => assertPresentationSlotFree('a', { at: new Date('2026-11-16T05:10:00Z'), minutes: 30 }, taken, now)).not.toThrow();
+  });
+  it('a slot in the past or now is refused naming `at`; an overlapping slot is a 409', () => {
+    expect(() => assertPresentationSlotFree('b', { at: now, minutes: 30 }, [], now)).toThrow(/ahead of now/);
+    expect(() => assertPresentationSlotFree('b', { at: new Date('2026-11-16T04:45:00Z'), minutes: 16 }, taken, now)).toThrow(/overlaps/);
+    expect(() => assertPresentationSlotFree('b', { at: new Date('2026-11-16T05:29:00Z'), minutes: 5 }, taken, now)).toThrow(/overlaps/);
+  });
+  it('the Commission votes only once the presentation has begun', () => {
+    expect(() => assertPresentationHeard(null, now)).toThrow(/no presentation/);
+    expect(() => assertPresentationHeard(new Date('2026-11-16T04:00:01Z'), now)).toThrow(/votes after hearing/);
+    expect(() => assertPresentationHeard(now, now)).not.toThrow();
   });
 });
