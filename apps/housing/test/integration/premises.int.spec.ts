@@ -77,6 +77,12 @@ const requestPremises = (p: { bin: string; token: string }, body: Record<string,
     .set(auth(p.token))
     .send({ bin: p.bin, premisesKind: 'production', from: '2026-11-20', ...body });
 
+const outbox = (leaseId: string) =>
+  h.sql<{ event_type: string; envelope: { payload: Record<string, unknown> } }>(
+    `select event_type, envelope from hub_outbox where envelope->>'aggregateId' = ? order by position`,
+    [leaseId],
+  );
+
 describe('premises for participants (F-57, F-58), on the real database', () => {
   it('F-57/F-58: a participant gets premises until the term’s end; the same premises for an overlapping period are 409 (exclusion constraint); termination releases them (handover act), then they can be let again', async () => {
     const unitId = await premisesUnit();
@@ -98,6 +104,21 @@ describe('premises for participants (F-57, F-58), on the real database', () => {
     expect(released[0]).toMatchObject({ status: 'handover-due', endsOn: '2027-01-09', releaseReason: 'participation-terminated' });
     const act = { signedOn: '2027-01-11', condition: 'Clean', inventory: [], meterReadings: [{ meter: 'E-1', reading: '200' }], damages: [] };
     expect((await h.http().post(`/premises-leases/${idA}/handover`).set(auth(t)).send(act)).body).toMatchObject({ status: 'released' });
+
+    // ADR 0053: allocated, released and handed back are published through the outbox (the company's BIN, no personal data).
+    const published = await outbox(idA);
+    expect(published.map((m) => m.event_type)).toEqual(['housing.premises-allocated', 'housing.premises-released', 'housing.premises-handed-back']);
+    expect(published[0]!.envelope.payload).toMatchObject({
+      leaseId: idA,
+      participantId: a.participantId,
+      bin: a.bin,
+      unitId,
+      startsOn: '2026-11-20',
+      endsOn: '2029-11-15',
+    });
+    expect(published[1]!.envelope.payload).toMatchObject({ lastDayOfUse: '2027-01-09', reason: 'participation-terminated' });
+    expect(published[2]!.envelope.payload).toMatchObject({ lastDayOfUse: '2027-01-09', signedOn: '2027-01-11', inventoryMissing: 0, damagesTiyn: 0 });
+    expect(await outbox(idB)).toEqual([]); // a request (and its refusal) stays internal
 
     const idC = json<Lease>(await requestPremises(b, { from: '2027-01-10' })).id;
     expect((await h.http().post(`/premises-leases/${idC}/allocate`).set(auth(t)).send({ unitId })).status).toBe(200);

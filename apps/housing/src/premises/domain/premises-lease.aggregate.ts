@@ -8,11 +8,45 @@ import { type ParticipantTerm, assertParticipantOn } from './rules/f57-premises-
 import { assertTemporaryPeriod, lastDayOfUse } from './rules/f58-temporary-use.rule.js';
 
 export type LeaseStatus = 'requested' | 'allocated' | 'handover-due' | 'released' | 'cancelled';
-export type ReleaseReason = 'request' | 'participation-terminated';
-export interface PremisesLeaseEvent extends DomainEvent {
-  readonly name: 'PremisesRequested' | 'PremisesAllocated' | 'PremisesReleaseStarted' | 'PremisesHandedBack' | 'PremisesRequestCancelled';
+export type ReleaseReason = 'request' | 'participation-terminated' | 'term-ended';
+interface LeaseFacts extends DomainEvent {
   readonly bin: string;
+  readonly participantId: string;
+  readonly premisesKind: PremisesKind;
 }
+interface PremisesRequested extends LeaseFacts {
+  readonly name: 'PremisesRequested' | 'PremisesRequestCancelled';
+}
+interface PremisesAllocated extends LeaseFacts {
+  readonly name: 'PremisesAllocated';
+  readonly unitId: string;
+  readonly startsOn: IsoDate;
+  readonly endsOn: IsoDate;
+}
+interface PremisesReleaseStarted extends LeaseFacts {
+  readonly name: 'PremisesReleaseStarted';
+  readonly unitId: string;
+  readonly lastDayOfUse: IsoDate;
+  readonly reason: ReleaseReason;
+}
+interface PremisesHandedBack extends LeaseFacts {
+  readonly name: 'PremisesHandedBack';
+  readonly unitId: string;
+  readonly lastDayOfUse: IsoDate;
+  readonly signedOn: IsoDate;
+  readonly inventoryMissing: number;
+  readonly damagesTiyn: number;
+}
+/** What a premises lease records (F-57, F-58); published by housing.integration-events.ts (ADR 0053). */
+export type PremisesLeaseEvent = PremisesRequested | PremisesAllocated | PremisesReleaseStarted | PremisesHandedBack;
+const PREMISES_EVENT_NAMES: ReadonlySet<string> = new Set([
+  'PremisesRequested',
+  'PremisesRequestCancelled',
+  'PremisesAllocated',
+  'PremisesReleaseStarted',
+  'PremisesHandedBack',
+]);
+export const isPremisesLeaseEvent = (e: DomainEvent): e is PremisesLeaseEvent => PREMISES_EVENT_NAMES.has(e.name);
 
 /**
  * A participant's temporary use of premises (F-57, F-58): requested by the company, allocated by the
@@ -37,6 +71,10 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
 
   private get m(): Mutable<PremisesLease> {
     return this;
+  }
+
+  private get facts() {
+    return { aggregateId: this.id, bin: this.bin, participantId: this.participantId, premisesKind: this.premisesKind };
   }
 
   static request(input: {
@@ -67,7 +105,7 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
       requestedAt: input.at,
       updatedAt: input.at,
     });
-    l.record({ name: 'PremisesRequested', aggregateId: l.id, occurredAt: input.at, bin: l.bin });
+    l.record({ name: 'PremisesRequested', occurredAt: input.at, ...l.facts });
     return l;
   }
 
@@ -78,7 +116,7 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
     this.m.unitId = unit.id;
     this.m.status = 'allocated';
     this.m.updatedAt = at;
-    this.record({ name: 'PremisesAllocated', aggregateId: this.id, occurredAt: at, bin: this.bin });
+    this.record({ name: 'PremisesAllocated', occurredAt: at, ...this.facts, unitId: unit.id, startsOn: this.startsOn, endsOn: this.endsOn });
   }
 
   /**
@@ -90,7 +128,7 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
       this.m.status = 'cancelled';
       this.m.releaseReason = reason;
       this.m.updatedAt = at;
-      this.record({ name: 'PremisesRequestCancelled', aggregateId: this.id, occurredAt: at, bin: this.bin });
+      this.record({ name: 'PremisesRequestCancelled', occurredAt: at, ...this.facts });
       return;
     }
     if (this.status !== 'allocated') return; // already releasing or released: idempotent
@@ -99,7 +137,7 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
     this.m.status = 'handover-due';
     this.m.releaseReason = reason;
     this.m.updatedAt = at;
-    this.record({ name: 'PremisesReleaseStarted', aggregateId: this.id, occurredAt: at, bin: this.bin });
+    this.record({ name: 'PremisesReleaseStarted', occurredAt: at, ...this.facts, unitId: this.unitId!, lastDayOfUse: this.endsOn, reason });
   }
 
   handBack(act: Omit<Act, 'kind'>, at: Date): void {
@@ -110,9 +148,20 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
       const last = addCalendarDays(act.signedOn, -1);
       if (last < this.endsOn) this.m.endsOn = last < this.startsOn ? this.startsOn : last;
     }
+    if (act.damages.some((d) => !Number.isSafeInteger(d.amountTiyn) || d.amountTiyn < 0))
+      throw ValidationError.field('damages', 'amounts are non-negative integer tiyn');
     this.m.handoverAct = { ...act, kind: 'acceptance-transfer' };
     this.m.status = 'released';
     this.m.updatedAt = at;
-    this.record({ name: 'PremisesHandedBack', aggregateId: this.id, occurredAt: at, bin: this.bin });
+    this.record({
+      name: 'PremisesHandedBack',
+      occurredAt: at,
+      ...this.facts,
+      unitId: this.unitId!,
+      lastDayOfUse: this.endsOn,
+      signedOn: act.signedOn,
+      inventoryMissing: act.inventory.reduce((s, i) => s + Math.max(0, i.expected - i.found), 0),
+      damagesTiyn: act.damages.reduce((s, d) => s + d.amountTiyn, 0),
+    });
   }
 }
