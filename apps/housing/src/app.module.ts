@@ -10,6 +10,7 @@ import { InventoryModule } from './inventory/inventory.module.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './premises/interface/kafka/participation-events.consumer.js';
+import { PremisesHandBackDueTimerHandler } from './premises/application/timers/premises-hand-back.timer-handler.js';
 import { PremisesModule } from './premises/premises.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 
@@ -28,7 +29,7 @@ export function housingPlatform(env?: Record<string, string | undefined>): Dynam
     // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: HousingIntegrationEvents,
     // Durable timers (deadlines): one handler per timer kind.
-    timerHandlers: [OfferAcceptanceDueTimerHandler, VacateDueTimerHandler],
+    timerHandlers: [OfferAcceptanceDueTimerHandler, VacateDueTimerHandler, PremisesHandBackDueTimerHandler],
     // Other contexts' events, each through the inbox (one effect per event).
     consumers: [SERVICES_EVENTS_CONSUMER, REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER],
     ...(env ? { env } : {}),

@@ -3,6 +3,7 @@ import {
   HousingActSignedV1,
   HousingOfferMadeV1,
   HousingPremisesAllocatedV1,
+  HousingPremisesHandBackOverdueV1,
   HousingPremisesHandedBackV1,
   HousingPremisesReleasedV1,
   HousingUnitAllocatedV1,
@@ -114,6 +115,15 @@ function premisesMessages(event: PremisesLeaseEvent): readonly OutboxMessage[] {
           HousingPremisesReleasedV1,
           event.aggregateId,
           { ...lease, unitId: event.unitId, lastDayOfUse: event.lastDayOfUse, reason: event.reason },
+          event.unitId,
+        ),
+      ];
+    case 'PremisesHandBackOverdue':
+      return [
+        outboxMessage(
+          HousingPremisesHandBackOverdueV1,
+          event.aggregateId,
+          { ...lease, unitId: event.unitId, lastDayOfUse: event.lastDayOfUse, handBackBy: event.handBackBy },
           event.unitId,
         ),
       ];

@@ -125,6 +125,15 @@ export const HousingPremisesHandedBackV1 = defineIntegrationEvent({
   }),
 });
 
+export const HousingPremisesHandBackOverdueV1 = defineIntegrationEvent({
+  type: 'housing.premises-hand-back-overdue',
+  version: 1,
+  topic,
+  description:
+    'The act handing premises back was not signed within 2 working days after the use ended (ADR 0053, F-58; F-61 by analogy): escalated to the housing manager. handBackBy is the day that passed.',
+  payload: z.object({ ...lease, lastDayOfUse: IsoDateSchema, handBackBy: IsoDateSchema }),
+});
+
 /** Every event of housing, for a consumer's EventRegistry. */
 export const housingEvents = [
   HousingOfferMadeV1,
@@ -134,5 +143,6 @@ export const housingEvents = [
   HousingActSignedV1,
   HousingPremisesAllocatedV1,
   HousingPremisesReleasedV1,
+  HousingPremisesHandBackOverdueV1,
   HousingPremisesHandedBackV1,
 ] as const;

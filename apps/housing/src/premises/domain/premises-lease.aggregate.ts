@@ -29,6 +29,12 @@ interface PremisesReleaseStarted extends LeaseFacts {
   readonly lastDayOfUse: IsoDate;
   readonly reason: ReleaseReason;
 }
+interface PremisesHandBackOverdue extends LeaseFacts {
+  readonly name: 'PremisesHandBackOverdue';
+  readonly unitId: string;
+  readonly lastDayOfUse: IsoDate;
+  readonly handBackBy: IsoDate;
+}
 interface PremisesHandedBack extends LeaseFacts {
   readonly name: 'PremisesHandedBack';
   readonly unitId: string;
@@ -38,12 +44,15 @@ interface PremisesHandedBack extends LeaseFacts {
   readonly damagesTiyn: number;
 }
 /** What a premises lease records (F-57, F-58); published by housing.integration-events.ts (ADR 0053). */
-export type PremisesLeaseEvent = PremisesRequested | PremisesAllocated | PremisesReleaseStarted | PremisesHandedBack;
+export type PremisesLeaseEvent = PremisesRequested | PremisesAllocated | PremisesReleaseStarted | PremisesHandBackOverdue | PremisesHandedBack;
+/** The hand-back due day for a last day of use (ADR 0053: F-58, working days; computed by the application from the parameters in force). */
+export type HandBackDue = (lastDayOfUse: IsoDate) => IsoDate;
 const PREMISES_EVENT_NAMES: ReadonlySet<string> = new Set([
   'PremisesRequested',
   'PremisesRequestCancelled',
   'PremisesAllocated',
   'PremisesReleaseStarted',
+  'PremisesHandBackOverdue',
   'PremisesHandedBack',
 ]);
 export const isPremisesLeaseEvent = (e: DomainEvent): e is PremisesLeaseEvent => PREMISES_EVENT_NAMES.has(e.name);
@@ -64,6 +73,10 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
   /** The last day of use (inclusive). */
   readonly endsOn!: IsoDate;
   readonly releaseReason!: ReleaseReason | null;
+  /** ADR 0053: the day by which the act handing the premises back is due (after the last day of use), while allocated or handover-due. */
+  readonly handBackBy!: IsoDate | null;
+  /** The hand-back day ended without the act (the durable timer said so): on the deadlines board as overdue. */
+  readonly handBackOverdue!: boolean;
   readonly handoverAct!: Act | null;
   readonly requestedAt!: Date;
   readonly version!: number;
@@ -101,6 +114,8 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
       startsOn: input.from,
       endsOn,
       releaseReason: null,
+      handBackBy: null,
+      handBackOverdue: false,
       handoverAct: null,
       requestedAt: input.at,
       updatedAt: input.at,
@@ -109,12 +124,14 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
     return l;
   }
 
-  allocate(unit: { id: string; kind: string; premisesKind: string | null }, at: Date): void {
+  /** The premises are let; the hand-back is due after the last day of use (ADR 0053), moved earlier if the use ends earlier. */
+  allocate(unit: { id: string; kind: string; premisesKind: string | null }, due: HandBackDue, at: Date): void {
     if (this.status !== 'requested') throw new IllegalStateError('premises lease', this.status, 'allocate');
     if (unit.kind !== 'premises' || unit.premisesKind !== this.premisesKind)
       throw ValidationError.field('unitId', `the unit is not ${this.premisesKind} premises`);
     this.m.unitId = unit.id;
     this.m.status = 'allocated';
+    this.m.handBackBy = due(this.endsOn);
     this.m.updatedAt = at;
     this.record({ name: 'PremisesAllocated', occurredAt: at, ...this.facts, unitId: unit.id, startsOn: this.startsOn, endsOn: this.endsOn });
   }
@@ -123,7 +140,7 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
    * Ends the use: the last day becomes the day before `from` (when earlier than planned); premises in
    * use are handed back under an act, a request not yet allocated is cancelled.
    */
-  release(from: IsoDate, reason: ReleaseReason, at: Date): void {
+  release(from: IsoDate, reason: ReleaseReason, due: HandBackDue, at: Date): void {
     if (this.status === 'requested') {
       this.m.status = 'cancelled';
       this.m.releaseReason = reason;
@@ -136,8 +153,36 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
     if (last < this.endsOn) this.m.endsOn = last < this.startsOn ? this.startsOn : last;
     this.m.status = 'handover-due';
     this.m.releaseReason = reason;
+    this.m.handBackBy = due(this.endsOn);
     this.m.updatedAt = at;
     this.record({ name: 'PremisesReleaseStarted', occurredAt: at, ...this.facts, unitId: this.unitId!, lastDayOfUse: this.endsOn, reason });
+  }
+
+  /**
+   * ADR 0053: the hand-back day ended without the act — overdue (escalated to the housing manager on
+   * the deadlines board). A lease still `allocated` here reached the end of its term unreleased: its
+   * use ended with the term (`term-ended`). Returns whether anything changed (the timer may be stale).
+   */
+  markHandBackOverdue(today: IsoDate, at: Date): boolean {
+    // The timer fires at the last instant of the due day (Almaty): earlier is a stale timer.
+    if (this.handBackOverdue || this.handBackBy === null || today < this.handBackBy) return false;
+    if (this.status === 'allocated') {
+      this.m.status = 'handover-due';
+      this.m.releaseReason = 'term-ended';
+      this.record({ name: 'PremisesReleaseStarted', occurredAt: at, ...this.facts, unitId: this.unitId!, lastDayOfUse: this.endsOn, reason: 'term-ended' });
+    }
+    if (this.status !== 'handover-due') return false;
+    this.m.handBackOverdue = true;
+    this.m.updatedAt = at;
+    this.record({
+      name: 'PremisesHandBackOverdue',
+      occurredAt: at,
+      ...this.facts,
+      unitId: this.unitId!,
+      lastDayOfUse: this.endsOn,
+      handBackBy: this.handBackBy,
+    });
+    return true;
   }
 
   handBack(act: Omit<Act, 'kind'>, at: Date): void {
@@ -150,7 +195,9 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
     }
     if (act.damages.some((d) => !Number.isSafeInteger(d.amountTiyn) || d.amountTiyn < 0))
       throw ValidationError.field('damages', 'amounts are non-negative integer tiyn');
+    if (act.signedOn < this.startsOn) throw ValidationError.field('signedOn', `the act cannot be before the use started (${this.startsOn})`);
     this.m.handoverAct = { ...act, kind: 'acceptance-transfer' };
+    this.m.handBackBy = null;
     this.m.status = 'released';
     this.m.updatedAt = at;
     this.record({

@@ -6,6 +6,7 @@ import { UnitOfWork } from '@hub/nest-commons';
 import { InventoryRepository } from '../../../inventory/application/ports/inventory.repository.js';
 import { HousingParticipantRepository } from '../../../participants/application/ports/participant.repository.js';
 import { PremisesLease } from '../../domain/premises-lease.aggregate.js';
+import { PremisesHandBack } from '../premises-hand-back.js';
 import { PremisesLeaseRepository } from '../ports/premises.repository.js';
 import { AllocatePremisesCommand, HandBackPremisesCommand, ReleasePremisesCommand, RequestPremisesCommand } from './premises.commands.js';
 
@@ -44,6 +45,7 @@ export class AllocatePremisesHandler implements ICommandHandler<AllocatePremises
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(PremisesLeaseRepository) private readonly leases: PremisesLeaseRepository,
     @Inject(InventoryRepository) private readonly inventory: InventoryRepository,
+    @Inject(PremisesHandBack) private readonly handBack: PremisesHandBack,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute(c: AllocatePremisesCommand): Promise<void> {
@@ -51,8 +53,9 @@ export class AllocatePremisesHandler implements ICommandHandler<AllocatePremises
       const lease = await this.leases.get(c.leaseId);
       const unit = await this.inventory.unit(c.unitId);
       if (!unit.isInServiceOn(lease.startsOn)) throw new ConflictError('out-of-service', 'the premises are out of service on the first day of use');
-      lease.allocate(unit, this.clock.now());
+      lease.allocate(unit, this.handBack.due, this.clock.now());
       await this.leases.flush();
+      await this.handBack.arm(lease); // ADR 0053: due after the term's last day unless released earlier
     });
   }
 }
@@ -62,13 +65,15 @@ export class ReleasePremisesHandler implements ICommandHandler<ReleasePremisesCo
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(PremisesLeaseRepository) private readonly leases: PremisesLeaseRepository,
+    @Inject(PremisesHandBack) private readonly handBack: PremisesHandBack,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute(c: ReleasePremisesCommand): Promise<void> {
     return this.uow.run(async () => {
       const lease = await this.leases.get(c.leaseId);
       if (!hasAnyRole(c.actor, FUND_STAFF_ROLES) && !c.actor.companies.includes(lease.bin)) throw new ForbiddenError('you do not represent this company');
-      lease.release(c.from, 'request', this.clock.now());
+      lease.release(c.from, 'request', this.handBack.due, this.clock.now());
+      await this.handBack.arm(lease); // ADR 0053: the act is due within 2 WD after the last day of use
     });
   }
 }
@@ -78,11 +83,14 @@ export class HandBackPremisesHandler implements ICommandHandler<HandBackPremises
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(PremisesLeaseRepository) private readonly leases: PremisesLeaseRepository,
+    @Inject(PremisesHandBack) private readonly handBack: PremisesHandBack,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute(c: HandBackPremisesCommand): Promise<void> {
     return this.uow.run(async () => {
-      (await this.leases.get(c.leaseId)).handBack({ ...c.act, signedBy: c.actor.subject }, this.clock.now());
+      const lease = await this.leases.get(c.leaseId);
+      lease.handBack({ ...c.act, signedBy: c.actor.subject }, this.clock.now());
+      await this.handBack.disarm(lease);
     });
   }
 }

@@ -30,5 +30,7 @@ export const LeaseViewSchema = z.object({
   startsOn: IsoDateSchema,
   endsOn: IsoDateSchema,
   releaseReason: z.string().nullable(),
+  handBackBy: IsoDateSchema.nullable().describe('ADR 0053: the act handing the premises back is due by this day (2 WD after the use ends)'),
+  handBackOverdue: z.boolean(),
   handoverAct: z.unknown(),
 });
