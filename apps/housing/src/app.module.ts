@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { HubPlatformModule } from '@hub/nest-commons';
+import { TOPICS } from '@hub/contracts';
+import { HubPlatformModule, KnownDocumentsModule, knownDocumentsConsumer } from '@hub/nest-commons';
 import { AccelerationModule } from './acceleration/acceleration.module.js';
 import { OfferAcceptanceDueTimerHandler, VacateDueTimerHandler } from './acceleration/application/timers/housing.timer-handlers.js';
 import { SERVICES_EVENTS_CONSUMER } from './acceleration/interface/kafka/services-events.consumer.js';
@@ -31,13 +32,19 @@ export function housingPlatform(env?: Record<string, string | undefined>): Dynam
     // Durable timers (deadlines): one handler per timer kind.
     timerHandlers: [OfferAcceptanceDueTimerHandler, VacateDueTimerHandler, PremisesHandBackDueTimerHandler],
     // Other contexts' events, each through the inbox (one effect per event).
-    consumers: [SERVICES_EVENTS_CONSUMER, REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER],
+    // ADR 0053: documents' verified uploads and attachments (the scan of a premises handover act by id).
+    consumers: [
+      SERVICES_EVENTS_CONSUMER,
+      REGISTRATION_EVENTS_CONSUMER,
+      PARTICIPATION_EVENTS_CONSUMER,
+      knownDocumentsConsumer('housing', TOPICS.documents.name),
+    ],
     ...(env ? { env } : {}),
   });
 }
 
 /** The context's modules (also imported by the seed and the tests' harness). */
-export const HOUSING_MODULES = [InventoryModule, AccelerationModule, ParticipantsModule, PremisesModule, ReportsModule];
+export const HOUSING_MODULES = [InventoryModule, AccelerationModule, ParticipantsModule, PremisesModule, ReportsModule, KnownDocumentsModule];
 
 @Module({ imports: [housingPlatform(), ...HOUSING_MODULES] })
 export class AppModule {}

@@ -139,6 +139,7 @@ function premisesMessages(event: PremisesLeaseEvent): readonly OutboxMessage[] {
             signedOn: event.signedOn,
             inventoryMissing: event.inventoryMissing,
             damagesTiyn: event.damagesTiyn,
+            documentIds: [...event.documentIds],
           },
           event.unitId,
         ),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EventEnvelope, ParticipationTerminatedV1, type PayloadOf, TOPICS } from '@hub/contracts';
+import { DocumentVerifiedV1, type EventEnvelope, ParticipationTerminatedV1, type PayloadOf, TOPICS } from '@hub/contracts';
 import { type EventConsumer } from '@hub/messaging';
 import { EVENT_CONSUMERS } from '@hub/nest-commons';
 import { uuidv7 } from '@hub/kernel';
@@ -214,5 +214,68 @@ describe('premises for participants (F-57, F-58), on the real database', () => {
     expect(timers.map((r) => r.status)).toEqual(['cancelled']);
     const items = json<{ items: { subjectId: string }[] }>(await h.http().get('/deadlines').set(auth(t))).items;
     expect(items.map((i) => i.subjectId)).not.toContain(id);
+  });
+
+  it('ADR 0053: the act names its scan by id — the participant’s verified handover act; unknown, another company’s or another kind is 422 naming documentId; the event carries it for documents to attach', async () => {
+    const unitId = await premisesUnit();
+    const a = await participant();
+    const b = await participant();
+    const t = await manager(h);
+    const id = json<Lease>(await requestPremises(a)).id;
+    await h.http().post(`/premises-leases/${id}/allocate`).set(auth(t)).send({ unitId });
+    const verified = async (bin: string, kind: string) => {
+      const documentId = uuidv7();
+      const envelope = {
+        id: uuidv7(),
+        type: DocumentVerifiedV1.type,
+        version: DocumentVerifiedV1.version,
+        occurredAt: '2026-11-16T04:00:00.000Z',
+        correlationId: uuidv7(),
+        causationId: null,
+        aggregateId: documentId,
+        payload: {
+          documentId,
+          bin,
+          kind,
+          seriesId: documentId,
+          versionNo: 1,
+          supersedesId: null,
+          sha256: 'a'.repeat(64),
+          size: 2048,
+          mediaType: 'application/pdf',
+          verifiedAt: '2026-11-16T04:00:00.000Z',
+        },
+      };
+      const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === 'housing.documents-events')!;
+      const outcome = await consumer.consume({
+        topic: TOPICS.documents.name,
+        partition: 0,
+        offset: '0',
+        key: bin,
+        value: Buffer.from(JSON.stringify(envelope)),
+        headers: {},
+      });
+      expect(outcome).toBe('handled');
+      return documentId;
+    };
+    const act = { signedOn: '2026-11-23', condition: 'Clean', inventory: [], meterReadings: [], damages: [] };
+    const handOver = (documentId: string) =>
+      h
+        .http()
+        .post(`/premises-leases/${id}/handover`)
+        .set(auth(t))
+        .send({ ...act, documentId });
+    for (const documentId of [uuidv7(), await verified(b.bin, 'handover-act'), await verified(a.bin, 'decision-copy')]) {
+      const refused = await handOver(documentId);
+      expect(refused.status).toBe(422);
+      expect(JSON.stringify(refused.body)).toContain('documentId');
+    }
+    expect((await h.http().get(`/premises-leases?bin=${a.bin}`).set(auth(t))).body).toEqual([expect.objectContaining({ id, status: 'allocated' })]);
+
+    const scan = await verified(a.bin, 'handover-act');
+    const done = await handOver(scan);
+    expect(done.body).toMatchObject({ status: 'released', handoverAct: { documentId: scan } });
+    const last = (await outbox(id)).at(-1)!;
+    expect([last.event_type, last.envelope.payload.documentIds]).toEqual(['housing.premises-handed-back', [scan]]);
   });
 });

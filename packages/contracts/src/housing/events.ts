@@ -115,13 +115,14 @@ export const HousingPremisesHandedBackV1 = defineIntegrationEvent({
   version: 1,
   topic,
   description:
-    'The premises were handed back under an act signed by the housing manager (F-58, F-61 by analogy, ADR 0053): the condition, inventory and meter readings stay in housing; damages are summed in tiyn; free after lastDayOfUse.',
+    "The premises were handed back under an act signed by the housing manager (F-58, F-61 by analogy, ADR 0053): the condition, inventory and meter readings stay in housing; damages are summed in tiyn; free after lastDayOfUse. documentIds: the scan of the signed act (the participant's verified handover-act document), which documents attaches to housing/premises-lease/<leaseId>.",
   payload: z.object({
     ...lease,
     lastDayOfUse: IsoDateSchema,
     signedOn: IsoDateSchema,
     inventoryMissing: z.number().int().min(0),
     damagesTiyn: TiynSchema,
+    documentIds: z.array(z.uuid()).max(5).default([]),
   }),
 });
 

@@ -42,6 +42,7 @@ interface PremisesHandedBack extends LeaseFacts {
   readonly signedOn: IsoDate;
   readonly inventoryMissing: number;
   readonly damagesTiyn: number;
+  readonly documentIds: readonly string[];
 }
 /** What a premises lease records (F-57, F-58); published by housing.integration-events.ts (ADR 0053). */
 export type PremisesLeaseEvent = PremisesRequested | PremisesAllocated | PremisesReleaseStarted | PremisesHandBackOverdue | PremisesHandedBack;
@@ -209,6 +210,7 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
       signedOn: act.signedOn,
       inventoryMissing: act.inventory.reduce((s, i) => s + Math.max(0, i.expected - i.found), 0),
       damagesTiyn: act.damages.reduce((s, d) => s + d.amountTiyn, 0),
+      documentIds: act.documentId ? [act.documentId] : [],
     });
   }
 }
