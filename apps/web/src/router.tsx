@@ -59,6 +59,8 @@ const myServiceApplications = createRoute({ getParentRoute: () => root, path: '/
 );
 const training = createRoute({ getParentRoute: () => root, path: '/training' }).lazy(() => import('./pages/training').then((m) => m.Route));
 const clusters = createRoute({ getParentRoute: () => root, path: '/clusters' }).lazy(() => import('./pages/clusters').then((m) => m.Route));
+const housingStaff = createRoute({ getParentRoute: () => root, path: '/staff/housing' }).lazy(() => import('./pages/housing-staff').then((m) => m.Route));
+const premises = createRoute({ getParentRoute: () => root, path: '/my/premises' }).lazy(() => import('./pages/premises').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
 
 export const router = createRouter({
@@ -82,6 +84,8 @@ export const router = createRouter({
     myServiceApplications,
     training,
     clusters,
+    housingStaff,
+    premises,
     deadlines,
   ]),
   defaultPreload: 'intent',

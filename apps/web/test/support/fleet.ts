@@ -34,13 +34,14 @@ export interface FleetUrls {
   readonly services: string;
   readonly training: string;
   readonly clusters: string;
+  readonly housing: string;
 }
 
 /**
  * The platform the browser tests drive, every part its own OS process as deployed: the dev issuer
  * (authorization code + PKCE), registration (migrated and seeded with the demo companies of its
  * seed), participation, the admin gateway, and the web app's own server (static build + same-origin
- * /api proxy), notifications (the bell's inbox), and services, training and clusters (their screens). Own databases and Kafka topic prefix per run;
+ * /api proxy), notifications (the bell's inbox), and services, training, clusters and housing (their screens). Own databases and Kafka topic prefix per run;
  * `close()` stops everything and drops the databases. Registration and notifications run their
  * workers (outbox → Kafka → notifications' consumer: an officer's remarks become the applicant's
  * unread message); participation runs without (its seed gives the participant's fees and reports).
@@ -60,7 +61,7 @@ export class WebFleet {
       { HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: issuer, HUB_DEV_ISSUER_PORT: String(issuerPort) },
       `${issuer}/jwks.json`,
     );
-    const [regDb, partDb, gwDb, notDb, svcDb, trnDb, cluDb] = await Promise.all([
+    const [regDb, partDb, gwDb, notDb, svcDb, trnDb, cluDb, houDb] = await Promise.all([
       this.createDatabase('registration'),
       this.createDatabase('participation'),
       this.createDatabase('gateway'),
@@ -68,6 +69,7 @@ export class WebFleet {
       this.createDatabase('services'),
       this.createDatabase('training'),
       this.createDatabase('clusters'),
+      this.createDatabase('housing'),
     ]);
     await Promise.all([
       this.migrate('registration', regDb),
@@ -77,6 +79,7 @@ export class WebFleet {
       this.migrate('services', svcDb),
       this.migrate('training', trnDb),
       this.migrate('clusters', cluDb),
+      this.migrate('housing', houDb),
     ]);
     const pii = { HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' };
     const messaging = {
@@ -101,6 +104,7 @@ export class WebFleet {
       ['services', svcDb],
       ['training', trnDb],
       ['clusters', cluDb],
+      ['housing', houDb], // issue #14: a building with dwellings and premises, two people in acceleration asking, one offered a bed
     ] as const)
       await run(process.execPath, [join(REPO, 'apps', app, 'dist/cli/seed.js')], {
         cwd: join(REPO, 'apps', app),
@@ -108,7 +112,7 @@ export class WebFleet {
       });
     await Promise.all([issuerStarted, topics]);
     const workers = { ...messaging, HUB_RUN_WORKERS: 'true' };
-    const [registration, participation, notifications, services, training, clusters] = await Promise.all([
+    const [registration, participation, notifications, services, training, clusters, housing] = await Promise.all([
       this.startApp('registration', { ...auth, ...workers, DATABASE_URL: regDb }),
       this.startApp('participation', { ...auth, ...messaging, ...pii, DATABASE_URL: partDb }),
       this.startApp('notifications', { ...auth, ...workers, DATABASE_URL: notDb, NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9' }),
@@ -116,17 +120,19 @@ export class WebFleet {
       this.startApp('services', { ...auth, ...messaging, DATABASE_URL: svcDb }),
       this.startApp('training', { ...auth, ...messaging, ...pii, DATABASE_URL: trnDb }),
       this.startApp('clusters', { ...auth, ...messaging, DATABASE_URL: cluDb }),
+      // with workers: housing learns registration's participants from Kafka (premises are for participants, F-57)
+      this.startApp('housing', { ...auth, ...workers, ...pii, DATABASE_URL: houDb }),
     ]);
     const gateway = await this.startApp('admin-gateway', {
       ...auth,
       DATABASE_URL: gwDb,
       REGISTRATION_URL: registration,
       PARTICIPATION_URL: participation,
-      HUB_GATEWAY_UPSTREAMS: JSON.stringify({ notifications, services, training, clusters }),
+      HUB_GATEWAY_UPSTREAMS: JSON.stringify({ notifications, services, training, clusters, housing }),
     });
     const webPort = await freePort();
     const web = `http://127.0.0.1:${webPort}`;
-    const urls = { gateway, issuer, registration, participation, notifications, services, training, clusters };
+    const urls = { gateway, issuer, registration, participation, notifications, services, training, clusters, housing };
     if (options.web === false) return { web: '', ...urls };
     await this.spawn(
       'web',
