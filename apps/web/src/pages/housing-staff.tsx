@@ -72,34 +72,32 @@ function HousingStaffPage() {
         ) : units.data.length === 0 ? (
           <Empty>{t('housing.units.none')}</Empty>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped data-testid="housing-units">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('housing.col.unit')}</Table.Th>
-                  <Table.Th>{t('housing.col.kind')}</Table.Th>
-                  <Table.Th>{t('housing.col.capacity')}</Table.Th>
-                  <Table.Th>{t('housing.col.town')}</Table.Th>
+          <Table striped layout="fixed" fz="sm" data-testid="housing-units">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('housing.col.unit')}</Table.Th>
+                <Table.Th>{t('housing.col.kind')}</Table.Th>
+                <Table.Th>{t('housing.col.capacity')}</Table.Th>
+                <Table.Th>{t('housing.col.town')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {units.data.map((u) => (
+                <Table.Tr key={u.id} data-kind={u.kind}>
+                  <Table.Td>{u.code}</Table.Td>
+                  <Table.Td>
+                    {u.kind === 'dwelling' ? t('housing.kind.dwelling') : t(`housing.premisesKind.${u.premisesKind ?? 'administrative'}` as MessageId)}
+                  </Table.Td>
+                  <Table.Td>
+                    {u.kind === 'dwelling'
+                      ? t('housing.beds', { count: u.rooms.reduce((n, r) => n + r.beds.length, 0) })
+                      : t('housing.area', { area: u.areaM2 ?? '—' })}
+                  </Table.Td>
+                  <Table.Td>{u.townKatoCode}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {units.data.map((u) => (
-                  <Table.Tr key={u.id} data-kind={u.kind}>
-                    <Table.Td>{u.code}</Table.Td>
-                    <Table.Td>
-                      {u.kind === 'dwelling' ? t('housing.kind.dwelling') : t(`housing.premisesKind.${u.premisesKind ?? 'administrative'}` as MessageId)}
-                    </Table.Td>
-                    <Table.Td>
-                      {u.kind === 'dwelling'
-                        ? t('housing.beds', { count: u.rooms.reduce((n, r) => n + r.beds.length, 0) })
-                        : t('housing.area', { area: u.areaM2 ?? '—' })}
-                    </Table.Td>
-                    <Table.Td>{u.townKatoCode}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </Card>
 
@@ -130,7 +128,7 @@ function HousingStaffPage() {
         ) : waitlist.data.length === 0 ? (
           <Empty>{t('housing.waitlist.none')}</Empty>
         ) : (
-          <Table striped data-testid="housing-waitlist">
+          <Table striped layout="fixed" fz="sm" data-testid="housing-waitlist">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('housing.col.position')}</Table.Th>
@@ -164,38 +162,36 @@ function HousingStaffPage() {
         ) : allocations.data.length === 0 ? (
           <Empty>{t('housing.offers.none')}</Empty>
         ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped data-testid="housing-offers">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('housing.col.place')}</Table.Th>
-                  <Table.Th>{t('housing.col.status')}</Table.Th>
-                  <Table.Th>{t('housing.col.acceptBy')}</Table.Th>
-                  <Table.Th>{t('housing.col.contract')}</Table.Th>
-                  <Table.Th>{t('housing.col.vacateBy')}</Table.Th>
+          <Table striped layout="fixed" fz="sm" data-testid="housing-offers">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('housing.col.place')}</Table.Th>
+                <Table.Th>{t('housing.col.status')}</Table.Th>
+                <Table.Th>{t('housing.col.acceptBy')}</Table.Th>
+                <Table.Th>{t('housing.col.contract')}</Table.Th>
+                <Table.Th>{t('housing.col.vacateBy')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {allocations.data.map((a) => (
+                <Table.Tr key={a.id} data-status={a.status} data-overdue={String(a.vacateOverdue)}>
+                  <Table.Td>
+                    {unitCode(a.unitId)} · {a.bed}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" tt="none">
+                      {t(`allocationStatus.${a.status}` as MessageId)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{a.status === 'offered' ? date(a.acceptBy) : '—'}</Table.Td>
+                  <Table.Td>{a.contractNumber ? t('housing.contractUntil', { number: a.contractNumber, date: date(a.contractEndsOn) }) : '—'}</Table.Td>
+                  <Table.Td c={a.vacateOverdue ? '#a51d1d' : undefined}>
+                    {a.vacateBy ? `${date(a.vacateBy)}${a.vacateOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
+                  </Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {allocations.data.map((a) => (
-                  <Table.Tr key={a.id} data-status={a.status} data-overdue={String(a.vacateOverdue)}>
-                    <Table.Td>
-                      {unitCode(a.unitId)} · {a.bed}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" tt="none">
-                        {t(`allocationStatus.${a.status}` as MessageId)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{a.status === 'offered' ? date(a.acceptBy) : '—'}</Table.Td>
-                    <Table.Td>{a.contractNumber ? t('housing.contractUntil', { number: a.contractNumber, date: date(a.contractEndsOn) }) : '—'}</Table.Td>
-                    <Table.Td c={a.vacateOverdue ? '#a51d1d' : undefined}>
-                      {a.vacateBy ? `${date(a.vacateBy)}${a.vacateOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </Card>
 
@@ -221,7 +217,7 @@ function HousingStaffPage() {
         {acts.length === 0 ? (
           <Empty>{t('housing.acts.none')}</Empty>
         ) : (
-          <Table striped data-testid="housing-acts">
+          <Table striped layout="fixed" fz="sm" data-testid="housing-acts">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('housing.col.place')}</Table.Th>
@@ -263,41 +259,39 @@ export function PremisesTable({ leases, unitCode }: { leases: readonly LeaseRow[
   const { locale } = useLocale();
   const date = (d: string | null) => (d ? formatCivilDate(d, locale) : '—');
   return (
-    <Table.ScrollContainer minWidth={720}>
-      <Table striped data-testid="premises-leases">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('form.bin')}</Table.Th>
-            <Table.Th>{t('housing.col.kind')}</Table.Th>
-            <Table.Th>{t('housing.col.period')}</Table.Th>
-            <Table.Th>{t('housing.col.status')}</Table.Th>
-            <Table.Th>{t('housing.col.handBackBy')}</Table.Th>
+    <Table striped layout="fixed" fz="sm" data-testid="premises-leases">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('form.bin')}</Table.Th>
+          <Table.Th>{t('housing.col.kind')}</Table.Th>
+          <Table.Th>{t('housing.col.period')}</Table.Th>
+          <Table.Th>{t('housing.col.status')}</Table.Th>
+          <Table.Th>{t('housing.col.handBackBy')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {leases.map((l) => (
+          <Table.Tr key={l.id} data-status={l.status} data-overdue={String(l.handBackOverdue)}>
+            <Table.Td>
+              {l.bin}
+              {unitCode && l.unitId ? ` · ${unitCode(l.unitId)}` : ''}
+            </Table.Td>
+            <Table.Td>{t(`housing.premisesKind.${l.premisesKind}` as MessageId)}</Table.Td>
+            <Table.Td>
+              {date(l.startsOn)} – {date(l.endsOn)}
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" tt="none">
+                {t(`leaseStatus.${l.status}` as MessageId)}
+              </Badge>
+            </Table.Td>
+            <Table.Td c={l.handBackOverdue ? '#a51d1d' : undefined}>
+              {l.status === 'handover-due' ? `${date(l.handBackBy)}${l.handBackOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {leases.map((l) => (
-            <Table.Tr key={l.id} data-status={l.status} data-overdue={String(l.handBackOverdue)}>
-              <Table.Td>
-                {l.bin}
-                {unitCode && l.unitId ? ` · ${unitCode(l.unitId)}` : ''}
-              </Table.Td>
-              <Table.Td>{t(`housing.premisesKind.${l.premisesKind}` as MessageId)}</Table.Td>
-              <Table.Td>
-                {date(l.startsOn)} – {date(l.endsOn)}
-              </Table.Td>
-              <Table.Td>
-                <Badge variant="light" tt="none">
-                  {t(`leaseStatus.${l.status}` as MessageId)}
-                </Badge>
-              </Table.Td>
-              <Table.Td c={l.handBackOverdue ? '#a51d1d' : undefined}>
-                {l.status === 'handover-due' ? `${date(l.handBackBy)}${l.handBackOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
