@@ -9,6 +9,7 @@ import { DocumentsIntegrationEvents } from './documents.integration-events.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './documents/interface/kafka/participation-events.consumer.js';
 import { TRAINING_EVENTS_CONSUMER } from './documents/interface/kafka/training-events.consumer.js';
 import { CLUSTERS_EVENTS_CONSUMER } from './documents/interface/kafka/clusters-events.consumer.js';
+import { HOUSING_EVENTS_CONSUMER } from './documents/interface/kafka/housing-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 
@@ -32,7 +33,7 @@ export function documentsPlatform(env?: Record<string, string | undefined>): Dyn
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
     // Issue #10: the contexts' facts that name documents by id, so that they are attached (immutable).
-    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, TRAINING_EVENTS_CONSUMER, CLUSTERS_EVENTS_CONSUMER],
+    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, TRAINING_EVENTS_CONSUMER, CLUSTERS_EVENTS_CONSUMER, HOUSING_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { HubPlatformModule } from '@hub/nest-commons';
+import { TOPICS } from '@hub/contracts';
+import { HubPlatformModule, KnownDocumentsModule, knownDocumentsConsumer } from '@hub/nest-commons';
 import { AccelerationModule } from './acceleration/acceleration.module.js';
 import { OfferAcceptanceDueTimerHandler, VacateDueTimerHandler } from './acceleration/application/timers/housing.timer-handlers.js';
 import { SERVICES_EVENTS_CONSUMER } from './acceleration/interface/kafka/services-events.consumer.js';
@@ -10,6 +11,7 @@ import { InventoryModule } from './inventory/inventory.module.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './participants/interface/kafka/registration-events.consumer.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './premises/interface/kafka/participation-events.consumer.js';
+import { PremisesHandBackDueTimerHandler } from './premises/application/timers/premises-hand-back.timer-handler.js';
 import { PremisesModule } from './premises/premises.module.js';
 import { ReportsModule } from './reports/reports.module.js';
 
@@ -28,15 +30,21 @@ export function housingPlatform(env?: Record<string, string | undefined>): Dynam
     // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: HousingIntegrationEvents,
     // Durable timers (deadlines): one handler per timer kind.
-    timerHandlers: [OfferAcceptanceDueTimerHandler, VacateDueTimerHandler],
+    timerHandlers: [OfferAcceptanceDueTimerHandler, VacateDueTimerHandler, PremisesHandBackDueTimerHandler],
     // Other contexts' events, each through the inbox (one effect per event).
-    consumers: [SERVICES_EVENTS_CONSUMER, REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER],
+    // ADR 0053: documents' verified uploads and attachments (the scan of a premises handover act by id).
+    consumers: [
+      SERVICES_EVENTS_CONSUMER,
+      REGISTRATION_EVENTS_CONSUMER,
+      PARTICIPATION_EVENTS_CONSUMER,
+      knownDocumentsConsumer('housing', TOPICS.documents.name),
+    ],
     ...(env ? { env } : {}),
   });
 }
 
 /** The context's modules (also imported by the seed and the tests' harness). */
-export const HOUSING_MODULES = [InventoryModule, AccelerationModule, ParticipantsModule, PremisesModule, ReportsModule];
+export const HOUSING_MODULES = [InventoryModule, AccelerationModule, ParticipantsModule, PremisesModule, ReportsModule, KnownDocumentsModule];
 
 @Module({ imports: [housingPlatform(), ...HOUSING_MODULES] })
 export class AppModule {}

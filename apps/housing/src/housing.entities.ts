@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { knownDocumentSchema } from '@hub/nest-commons';
 import { AllocationSchema, EnrolmentSchema, HousingCaseSchema, PiiAccessLogSchema } from './acceleration/infrastructure/acceleration.schema.js';
 import { BuildingSchema, HousingUnitSchema } from './inventory/infrastructure/inventory.schema.js';
 import { HousingParticipantSchema } from './participants/infrastructure/participant.schema.js';
@@ -14,4 +15,6 @@ export const housingEntities: EntitySchema[] = [
   PiiAccessLogSchema,
   HousingParticipantSchema,
   PremisesLeaseSchema,
+  // ADR 0053: the verified documents housing may be given by id (the scan of a premises handover act)
+  knownDocumentSchema('housing_document'),
 ] as EntitySchema[];

@@ -1,18 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { HousingActSignedV1, HousingOfferMadeV1, HousingUnitAllocatedV1, HousingUnitReleasedV1, HousingVacateOverdueV1 } from '@hub/contracts';
+import {
+  HousingActSignedV1,
+  HousingOfferMadeV1,
+  HousingPremisesAllocatedV1,
+  HousingPremisesHandBackOverdueV1,
+  HousingPremisesHandedBackV1,
+  HousingPremisesReleasedV1,
+  HousingUnitAllocatedV1,
+  HousingUnitReleasedV1,
+  HousingVacateOverdueV1,
+} from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
 import { isAllocationEvent } from './acceleration/domain/acceleration.events.js';
+import { type PremisesLeaseEvent, isPremisesLeaseEvent } from './premises/domain/premises-lease.aggregate.js';
 
 /**
  * Housing's published language seen from its domain (ADR 0035 §3): which recorded domain event
  * becomes which integration event (packages/contracts/src/housing/events.ts), keyed by the unit id
  * so that one dwelling's events keep their order. No personal data leaves (F-42). Inventory,
- * enrolment and case events stay internal.
+ * enrolment and case events stay internal; premises leases publish allocated, released and handed
+ * back (ADR 0053), a request and its cancellation stay internal.
  */
 @Injectable()
 export class HousingIntegrationEvents extends IntegrationEventMapper {
   map(event: DomainEvent): readonly OutboxMessage[] {
+    if (isPremisesLeaseEvent(event)) return premisesMessages(event);
     if (!isAllocationEvent(event)) return [];
     const place = { allocationId: event.aggregateId, unitId: event.unitId, buildingId: event.buildingId, bed: event.bed, townKatoCode: event.townKatoCode };
     switch (event.name) {
@@ -80,5 +93,59 @@ export class HousingIntegrationEvents extends IntegrationEventMapper {
         // Internal: the deadline is on GET /deadlines; publish them (new definitions) once another context needs them.
         return [];
     }
+  }
+}
+
+/** F-57, F-58 (ADR 0053): a lease's facts, keyed by the unit like the dwellings' events; the company's BIN, no personal data. */
+function premisesMessages(event: PremisesLeaseEvent): readonly OutboxMessage[] {
+  const lease = { leaseId: event.aggregateId, participantId: event.participantId, bin: event.bin, premisesKind: event.premisesKind };
+  switch (event.name) {
+    case 'PremisesAllocated':
+      return [
+        outboxMessage(
+          HousingPremisesAllocatedV1,
+          event.aggregateId,
+          { ...lease, unitId: event.unitId, startsOn: event.startsOn, endsOn: event.endsOn },
+          event.unitId,
+        ),
+      ];
+    case 'PremisesReleaseStarted':
+      return [
+        outboxMessage(
+          HousingPremisesReleasedV1,
+          event.aggregateId,
+          { ...lease, unitId: event.unitId, lastDayOfUse: event.lastDayOfUse, reason: event.reason },
+          event.unitId,
+        ),
+      ];
+    case 'PremisesHandBackOverdue':
+      return [
+        outboxMessage(
+          HousingPremisesHandBackOverdueV1,
+          event.aggregateId,
+          { ...lease, unitId: event.unitId, lastDayOfUse: event.lastDayOfUse, handBackBy: event.handBackBy },
+          event.unitId,
+        ),
+      ];
+    case 'PremisesHandedBack':
+      return [
+        outboxMessage(
+          HousingPremisesHandedBackV1,
+          event.aggregateId,
+          {
+            ...lease,
+            unitId: event.unitId,
+            lastDayOfUse: event.lastDayOfUse,
+            signedOn: event.signedOn,
+            inventoryMissing: event.inventoryMissing,
+            damagesTiyn: event.damagesTiyn,
+            documentIds: [...event.documentIds],
+          },
+          event.unitId,
+        ),
+      ];
+    case 'PremisesRequested':
+    case 'PremisesRequestCancelled':
+      return [];
   }
 }

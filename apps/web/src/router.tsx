@@ -67,6 +67,8 @@ const trainingCommission = createRoute({ getParentRoute: () => root, path: '/tra
   import('./pages/training-commission').then((m) => m.Route),
 );
 const clusters = createRoute({ getParentRoute: () => root, path: '/clusters' }).lazy(() => import('./pages/clusters').then((m) => m.Route));
+const housingStaff = createRoute({ getParentRoute: () => root, path: '/staff/housing' }).lazy(() => import('./pages/housing-staff').then((m) => m.Route));
+const premises = createRoute({ getParentRoute: () => root, path: '/my/premises' }).lazy(() => import('./pages/premises').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
 
 export const router = createRouter({
@@ -94,6 +96,8 @@ export const router = createRouter({
     trainingApplication,
     trainingCommission,
     clusters,
+    housingStaff,
+    premises,
     deadlines,
   ]),
   defaultPreload: 'intent',

@@ -426,9 +426,12 @@ describe('the generator follows the code', () => {
     for (const a of apps.filter((x) => x.kind !== 'web')) expect(a.database, a.name).toMatch(/^hub_[a-z_]+$/);
   });
 
-  it('consumers are found in the sources (participation consumes registration, housing three topics)', () => {
+  it('consumers are found in the sources (participation consumes registration, housing four topics)', () => {
     expect(apps.find((a) => a.name === 'participation')!.consumes).toEqual([TOPICS.registration.name]);
-    expect(apps.find((a) => a.name === 'housing')!.consumes).toEqual([TOPICS.participation.name, TOPICS.registration.name, TOPICS.services.name].sort());
+    // ADR 0053: housing names the documents topic for its copy of verified documents
+    expect(apps.find((a) => a.name === 'housing')!.consumes).toEqual(
+      [TOPICS.documents.name, TOPICS.participation.name, TOPICS.registration.name, TOPICS.services.name].sort(),
+    );
   });
 
   it('one app can be rendered alone (a team deploying its context)', () => {

@@ -835,7 +835,7 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     method: 'GET',
     path: '/deadlines',
     access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
-    summary: 'Open housing deadlines: offer acceptance (F-62), vacating (F-61)',
+    summary: 'Open housing deadlines: offer acceptance (F-62), vacating (F-61), handing premises back (F-58, ADR 0053)',
   },
   {
     upstream: 'housing',

@@ -5,6 +5,7 @@ import {
   ClustersApplicationChangedV1,
   ClustersApplicationFiledV1,
   CorporateNoticeFiledV1,
+  HousingPremisesHandedBackV1,
   InformationRequestAnsweredV1,
   TrainingProviderApplicationFiledV1,
   TrainingRemarksFixedV1,
@@ -13,6 +14,7 @@ import { uuidv7 } from '@hub/kernel';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/participation-events.consumer.js';
 import { CLUSTERS_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/clusters-events.consumer.js';
 import { TRAINING_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/training-events.consumer.js';
+import { HOUSING_EVENTS_CONSUMER } from '../../src/documents/interface/kafka/housing-events.consumer.js';
 import { type DocumentJson, type Harness, auth, deliverTo, envelopeOf, json, newBin, startHarness, verifiedUpload } from '../support/documents-harness.js';
 
 let h: Harness;
@@ -247,5 +249,35 @@ describe("clusters' applications attach their members' consents (issue #10)", ()
     expect(await deliverTo(h, CLUSTERS_EVENTS_CONSUMER, changed, '1')).toBe('handled');
     for (const id of [first, added])
       expect(await documentOf(bin, id)).toMatchObject({ status: 'attached', attachedTo: `clusters/application/${applicationId}` });
+  });
+});
+
+describe("housing's premises handover acts attach their scans (ADR 0053)", () => {
+  it('F-58: the scan named by housing.premises-handed-back becomes attached to the lease, once; another company’s document is a dead letter, nothing attached', async () => {
+    const bin = newBin();
+    const scan = await verified(bin, 'handover-act');
+    const leaseId = uuidv7();
+    const handedBack = (documentIds: string[], ownerBin = bin) =>
+      envelopeOf(HousingPremisesHandedBackV1.type, leaseId, {
+        leaseId,
+        participantId: uuidv7(),
+        bin: ownerBin,
+        unitId: uuidv7(),
+        premisesKind: 'production' as const,
+        lastDayOfUse: '2026-12-14',
+        signedOn: '2026-12-17',
+        inventoryMissing: 0,
+        damagesTiyn: 0,
+        documentIds,
+      });
+    const event = handedBack([scan]);
+    expect(await deliverTo(h, HOUSING_EVENTS_CONSUMER, event)).toBe('handled');
+    expect(await deliverTo(h, HOUSING_EVENTS_CONSUMER, event, '1')).toBe('duplicate');
+    expect(await documentOf(bin, scan)).toMatchObject({ status: 'attached', attachedTo: `housing/premises-lease/${leaseId}` });
+
+    const other = newBin();
+    const foreign = await verified(other, 'handover-act');
+    expect(await deliverTo(h, HOUSING_EVENTS_CONSUMER, handedBack([foreign]), '2')).toBe('dead-lettered');
+    expect(await documentOf(other, foreign)).toMatchObject({ status: 'verified', attachedTo: null });
   });
 });

@@ -1,9 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261205114415_initial } from './Migration20261205114415_initial.js';
 import { Migration20261205120500_housing } from './Migration20261205120500_housing.js';
+import { Migration20261206024000_premises_hand_back } from './Migration20261206024000_premises_hand_back.js';
+import { Migration20261206024500_known_documents } from './Migration20261206024500_known_documents.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261205114415_initial', class: Migration20261205114415_initial },
   { name: 'Migration20261205120500_housing', class: Migration20261205120500_housing },
+  { name: 'Migration20261206024000_premises_hand_back', class: Migration20261206024000_premises_hand_back },
+  { name: 'Migration20261206024500_known_documents', class: Migration20261206024500_known_documents },
 ];

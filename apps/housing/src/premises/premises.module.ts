@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { premisesCommandHandlers } from './application/commands/premises.handlers.js';
+import { PremisesHandBack } from './application/premises-hand-back.js';
 import { PremisesLeaseReadModel, PremisesLeaseRepository } from './application/ports/premises.repository.js';
 import { MikroOrmPremisesLeaseReadModel, MikroOrmPremisesLeaseRepository } from './infrastructure/premises.mikro-orm.repository.js';
 import { PremisesHttpController } from './interface/http/premises.http.controller.js';
@@ -11,8 +12,9 @@ import { PremisesHttpController } from './interface/http/premises.http.controlle
   providers: [
     { provide: PremisesLeaseRepository, useClass: MikroOrmPremisesLeaseRepository },
     { provide: PremisesLeaseReadModel, useClass: MikroOrmPremisesLeaseReadModel },
+    PremisesHandBack,
     ...premisesCommandHandlers,
   ],
-  exports: [PremisesLeaseRepository],
+  exports: [PremisesLeaseRepository, PremisesLeaseReadModel, PremisesHandBack],
 })
 export class PremisesModule {}

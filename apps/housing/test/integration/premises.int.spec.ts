@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EventEnvelope, ParticipationTerminatedV1, type PayloadOf, TOPICS } from '@hub/contracts';
+import { DocumentVerifiedV1, type EventEnvelope, ParticipationTerminatedV1, type PayloadOf, TOPICS } from '@hub/contracts';
 import { type EventConsumer } from '@hub/messaging';
 import { EVENT_CONSUMERS } from '@hub/nest-commons';
 import { uuidv7 } from '@hub/kernel';
-import { type Harness, auth, deliver, json, participantRegistered, startHarness } from '../support/housing-harness.js';
+import { type Harness, auth, deliver, json, participantRegistered, poller, startHarness } from '../support/housing-harness.js';
 import { manager, townWithDwelling } from '../support/housing-fixtures.js';
 
 let h: Harness;
@@ -77,6 +77,12 @@ const requestPremises = (p: { bin: string; token: string }, body: Record<string,
     .set(auth(p.token))
     .send({ bin: p.bin, premisesKind: 'production', from: '2026-11-20', ...body });
 
+const outbox = (leaseId: string) =>
+  h.sql<{ event_type: string; envelope: { payload: Record<string, unknown> } }>(
+    `select event_type, envelope from hub_outbox where envelope->>'aggregateId' = ? order by position`,
+    [leaseId],
+  );
+
 describe('premises for participants (F-57, F-58), on the real database', () => {
   it('F-57/F-58: a participant gets premises until the term’s end; the same premises for an overlapping period are 409 (exclusion constraint); termination releases them (handover act), then they can be let again', async () => {
     const unitId = await premisesUnit();
@@ -99,6 +105,21 @@ describe('premises for participants (F-57, F-58), on the real database', () => {
     const act = { signedOn: '2027-01-11', condition: 'Clean', inventory: [], meterReadings: [{ meter: 'E-1', reading: '200' }], damages: [] };
     expect((await h.http().post(`/premises-leases/${idA}/handover`).set(auth(t)).send(act)).body).toMatchObject({ status: 'released' });
 
+    // ADR 0053: allocated, released and handed back are published through the outbox (the company's BIN, no personal data).
+    const published = await outbox(idA);
+    expect(published.map((m) => m.event_type)).toEqual(['housing.premises-allocated', 'housing.premises-released', 'housing.premises-handed-back']);
+    expect(published[0]!.envelope.payload).toMatchObject({
+      leaseId: idA,
+      participantId: a.participantId,
+      bin: a.bin,
+      unitId,
+      startsOn: '2026-11-20',
+      endsOn: '2029-11-15',
+    });
+    expect(published[1]!.envelope.payload).toMatchObject({ lastDayOfUse: '2027-01-09', reason: 'participation-terminated' });
+    expect(published[2]!.envelope.payload).toMatchObject({ lastDayOfUse: '2027-01-09', signedOn: '2027-01-11', inventoryMissing: 0, damagesTiyn: 0 });
+    expect(await outbox(idB)).toEqual([]); // a request (and its refusal) stays internal
+
     const idC = json<Lease>(await requestPremises(b, { from: '2027-01-10' })).id;
     expect((await h.http().post(`/premises-leases/${idC}/allocate`).set(auth(t)).send({ unitId })).status).toBe(200);
     // F-57: the terminated company is no longer a participant.
@@ -119,5 +140,142 @@ describe('premises for participants (F-57, F-58), on the real database', () => {
     expect(JSON.stringify(bad.body)).toContain('premisesKind');
     const [n] = await h.sql<{ n: string }>(`select count(*)::text as n from housing_premises_lease where bin in (?, ?)`, [stranger.bin, a.bin]);
     expect(n?.n).toBe('0');
+  });
+
+  it('F-58 (ADR 0053): a release starts the 2-WD hand-back deadline on GET /deadlines (Independence Day skipped); overdue after it by the durable timer, escalated; the act ends it', async () => {
+    const unitId = await premisesUnit();
+    const a = await participant();
+    const t = await manager(h);
+    const id = json<Lease>(await requestPremises(a)).id;
+    const allocated = await h.http().post(`/premises-leases/${id}/allocate`).set(auth(t)).send({ unitId });
+    expect(allocated.body).toMatchObject({ status: 'allocated', handBackBy: '2029-11-20', handBackOverdue: false }); // after the term's last day, Fri 15 Nov 2029
+    const board = async () =>
+      json<{ items: { kind: string; subjectId: string; dueDate: string; overdue: boolean; ruleId: string; bin?: string }[] }>(
+        await h.http().get(`/deadlines?bin=${a.bin}`).set(auth(t)),
+      ).items.filter((i) => i.subjectId === id);
+    expect(await board()).toEqual([]); // in use, the term not ended: nothing to hand back yet
+
+    // released from Tue 15 December: the last day of use is Mon 14, the act is due by Fri 18 (Wed 16 is Independence Day)
+    const released = await h.http().post(`/premises-leases/${id}/release`).set(auth(a.token)).send({ from: '2026-12-15' });
+    expect(released.body).toMatchObject({ status: 'handover-due', endsOn: '2026-12-14', handBackBy: '2026-12-18' });
+    expect(await board()).toEqual([expect.objectContaining({ kind: 'premises-hand-back', ruleId: 'F-58', dueDate: '2026-12-18', overdue: false, bin: a.bin })]);
+    const [timer] = await h.sql<{ due_at: Date; status: string }>(
+      `select due_at, status from hub_timer where kind = 'housing.premises-hand-back-due' and timer_key = ?`,
+      [id],
+    );
+    expect([timer?.status, new Date(timer!.due_at).toISOString()]).toEqual(['scheduled', '2026-12-18T18:59:59.999Z']); // the end of the day in Almaty
+
+    try {
+      h.clock.set('2026-12-18T18:58:00Z'); // 23:58 on the due day in Almaty: not yet
+      await poller(h).runDue();
+      expect((await board())[0]?.overdue).toBe(false);
+      h.clock.set('2026-12-18T19:00:01Z');
+      await poller(h).runDue();
+      expect(await board()).toEqual([expect.objectContaining({ dueDate: '2026-12-18', overdue: true })]);
+      const overdue = await outbox(id);
+      expect(overdue.map((m) => m.event_type)).toContain('housing.premises-hand-back-overdue');
+      expect(overdue.find((m) => m.event_type === 'housing.premises-hand-back-overdue')!.envelope.payload).toMatchObject({
+        bin: a.bin,
+        handBackBy: '2026-12-18',
+        lastDayOfUse: '2026-12-14',
+      });
+
+      h.clock.set('2026-12-21T05:00:00Z');
+      const act = {
+        signedOn: '2026-12-21',
+        condition: 'Clean, keys returned',
+        inventory: [{ item: 'Desk', expected: 4, found: 3 }],
+        meterReadings: [],
+        damages: [{ description: 'Desk missing', amountTiyn: 4_500_000 }],
+      };
+      expect((await h.http().post(`/premises-leases/${id}/handover`).set(auth(t)).send(act)).body).toMatchObject({ status: 'released', handBackBy: null });
+      expect(await board()).toEqual([]);
+      const last = (await outbox(id)).at(-1)!;
+      expect([last.event_type, last.envelope.payload]).toEqual([
+        'housing.premises-handed-back',
+        expect.objectContaining({ inventoryMissing: 1, damagesTiyn: 4_500_000 }),
+      ]);
+    } finally {
+      h.clock.set('2026-11-16T04:00:00Z');
+    }
+  });
+
+  it('F-58 (ADR 0053): premises handed back before the due day leave no timer and no deadline; a stranger cannot release another company’s premises (403)', async () => {
+    const unitId = await premisesUnit();
+    const a = await participant();
+    const b = await participant();
+    const t = await manager(h);
+    const id = json<Lease>(await requestPremises(a)).id;
+    await h.http().post(`/premises-leases/${id}/allocate`).set(auth(t)).send({ unitId });
+    expect((await h.http().post(`/premises-leases/${id}/release`).set(auth(b.token)).send({ from: '2026-11-25' })).status).toBe(403);
+    const act = { signedOn: '2026-11-23', condition: 'Clean', inventory: [], meterReadings: [], damages: [] };
+    expect((await h.http().post(`/premises-leases/${id}/handover`).set(auth(t)).send(act)).body).toMatchObject({ status: 'released', endsOn: '2026-11-22' });
+    const timers = await h.sql<{ status: string }>(`select status from hub_timer where kind = 'housing.premises-hand-back-due' and timer_key = ?`, [id]);
+    expect(timers.map((r) => r.status)).toEqual(['cancelled']);
+    const items = json<{ items: { subjectId: string }[] }>(await h.http().get('/deadlines').set(auth(t))).items;
+    expect(items.map((i) => i.subjectId)).not.toContain(id);
+  });
+
+  it('ADR 0053: the act names its scan by id — the participant’s verified handover act; unknown, another company’s or another kind is 422 naming documentId; the event carries it for documents to attach', async () => {
+    const unitId = await premisesUnit();
+    const a = await participant();
+    const b = await participant();
+    const t = await manager(h);
+    const id = json<Lease>(await requestPremises(a)).id;
+    await h.http().post(`/premises-leases/${id}/allocate`).set(auth(t)).send({ unitId });
+    const verified = async (bin: string, kind: string) => {
+      const documentId = uuidv7();
+      const envelope = {
+        id: uuidv7(),
+        type: DocumentVerifiedV1.type,
+        version: DocumentVerifiedV1.version,
+        occurredAt: '2026-11-16T04:00:00.000Z',
+        correlationId: uuidv7(),
+        causationId: null,
+        aggregateId: documentId,
+        payload: {
+          documentId,
+          bin,
+          kind,
+          seriesId: documentId,
+          versionNo: 1,
+          supersedesId: null,
+          sha256: 'a'.repeat(64),
+          size: 2048,
+          mediaType: 'application/pdf',
+          verifiedAt: '2026-11-16T04:00:00.000Z',
+        },
+      };
+      const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === 'housing.documents-events')!;
+      const outcome = await consumer.consume({
+        topic: TOPICS.documents.name,
+        partition: 0,
+        offset: '0',
+        key: bin,
+        value: Buffer.from(JSON.stringify(envelope)),
+        headers: {},
+      });
+      expect(outcome).toBe('handled');
+      return documentId;
+    };
+    const act = { signedOn: '2026-11-23', condition: 'Clean', inventory: [], meterReadings: [], damages: [] };
+    const handOver = (documentId: string) =>
+      h
+        .http()
+        .post(`/premises-leases/${id}/handover`)
+        .set(auth(t))
+        .send({ ...act, documentId });
+    for (const documentId of [uuidv7(), await verified(b.bin, 'handover-act'), await verified(a.bin, 'decision-copy')]) {
+      const refused = await handOver(documentId);
+      expect(refused.status).toBe(422);
+      expect(JSON.stringify(refused.body)).toContain('documentId');
+    }
+    expect((await h.http().get(`/premises-leases?bin=${a.bin}`).set(auth(t))).body).toEqual([expect.objectContaining({ id, status: 'allocated' })]);
+
+    const scan = await verified(a.bin, 'handover-act');
+    const done = await handOver(scan);
+    expect(done.body).toMatchObject({ status: 'released', handoverAct: { documentId: scan } });
+    const last = (await outbox(id)).at(-1)!;
+    expect([last.event_type, last.envelope.payload.documentIds]).toEqual(['housing.premises-handed-back', [scan]]);
   });
 });

@@ -23,8 +23,10 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/my/invoices', label: 'nav.myInvoices', needs: 'GET /api/services/invoices' },
   { to: '/training', label: 'nav.training', needs: 'GET /api/training/intakes' },
   { to: '/my/notifications', label: 'nav.notifications', needs: 'GET /api/notifications/inbox' },
+  { to: '/my/premises', label: 'nav.premises', needs: 'POST /api/housing/premises-leases' },
   { to: '/staff/review-queue', label: 'nav.reviewQueue', needs: 'GET /api/registration/review-queue' },
   { to: '/staff/commission', label: 'nav.commission', needs: 'GET /api/registration/commission/agenda' },
+  { to: '/staff/housing', label: 'nav.housing', needs: 'GET /api/housing/units' },
   { to: '/staff/deadlines', label: 'nav.deadlines', needs: 'GET /api/deadlines' },
   { to: '/staff/billing', label: 'nav.billing', needs: 'POST /api/services/invoice-payments/imports' },
 ];

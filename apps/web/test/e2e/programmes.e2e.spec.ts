@@ -6,8 +6,8 @@ import { gatewayUrl } from '../support/scene.ts';
 // The screens of the later contexts over the gateway (issues #12 services, #13 training, #15
 // clusters): the public catalogue with prices (F-56) and calls (F-55), the service application form
 // with the context's field errors (F-47 … F-50), training intakes (F-64) and a provider's
-// applications, the cluster rule sets (the 2015 rules, repealed: C-3) and rounds. Housing has no
-// gateway route yet (ADR 0042).
+// applications, the cluster rule sets (the 2015 rules, repealed: C-3) and rounds. Housing's screens
+// are in housing.e2e.spec.ts.
 
 async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
   for (const locale of LOCALES) {

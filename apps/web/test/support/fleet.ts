@@ -36,13 +36,14 @@ export interface FleetUrls {
   readonly training: string;
   readonly clusters: string;
   readonly documents: string;
+  readonly housing: string;
 }
 
 /**
  * The platform the browser tests drive, every part its own OS process as deployed: the dev issuer
  * (authorization code + PKCE), registration (migrated and seeded with the demo companies of its
  * seed), participation, the admin gateway, and the web app's own server (static build + same-origin
- * /api proxy), notifications (the bell's inbox), services, training and clusters (their screens), and documents
+ * /api proxy), notifications (the bell's inbox), services, training, clusters and housing (their screens), and documents
  * (F-9 uploads: presigned PUTs from the browser to the real local S3 server, a bucket of this run's own). Own databases and Kafka topic prefix per run;
  * `close()` stops everything and drops the databases. Registration and notifications run their
  * workers (outbox → Kafka → notifications' consumer: an officer's remarks become the applicant's
@@ -66,7 +67,7 @@ export class WebFleet {
       { HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: issuer, HUB_DEV_ISSUER_PORT: String(issuerPort) },
       `${issuer}/jwks.json`,
     );
-    const [regDb, partDb, gwDb, notDb, svcDb, trnDb, cluDb, docDb] = await Promise.all([
+    const [regDb, partDb, gwDb, notDb, svcDb, trnDb, cluDb, docDb, houDb] = await Promise.all([
       this.createDatabase('registration'),
       this.createDatabase('participation'),
       this.createDatabase('gateway'),
@@ -75,6 +76,7 @@ export class WebFleet {
       this.createDatabase('training'),
       this.createDatabase('clusters'),
       this.createDatabase('documents'),
+      this.createDatabase('housing'),
     ]);
     await Promise.all([
       this.migrate('registration', regDb),
@@ -85,6 +87,7 @@ export class WebFleet {
       this.migrate('training', trnDb),
       this.migrate('clusters', cluDb),
       this.migrate('documents', docDb),
+      this.migrate('housing', houDb),
     ]);
     const pii = { HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' };
     const messaging = {
@@ -110,6 +113,7 @@ export class WebFleet {
       ['services', svcDb],
       ['training', trnDb],
       ['clusters', cluDb],
+      ['housing', houDb], // issue #14: a building with dwellings and premises, two people in acceleration asking, one offered a bed
     ] as const)
       await run(process.execPath, [join(REPO, 'apps', app, 'dist/cli/seed.js')], {
         cwd: join(REPO, 'apps', app),
@@ -121,7 +125,7 @@ export class WebFleet {
     await this.storage.ensureBucket();
     await Promise.all([issuerStarted, topics]);
     const workers = { ...messaging, HUB_RUN_WORKERS: 'true' };
-    const [registration, participation, notifications, services, training, clusters, documents] = await Promise.all([
+    const [registration, participation, notifications, services, training, clusters, documents, housing] = await Promise.all([
       this.startApp('registration', { ...auth, ...workers, DATABASE_URL: regDb }),
       this.startApp('participation', { ...auth, ...messaging, ...pii, DATABASE_URL: partDb }),
       this.startApp('notifications', { ...auth, ...workers, DATABASE_URL: notDb, NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9' }),
@@ -132,17 +136,19 @@ export class WebFleet {
       this.startApp('clusters', { ...auth, ...messaging, DATABASE_URL: cluDb }),
       // with workers: a verified upload reaches registration (documents.document-verified) before the filing names it
       this.startApp('documents', { ...auth, ...workers, ...s3, DATABASE_URL: docDb }),
+      // with workers: housing learns registration's participants from Kafka (premises are for participants, F-57)
+      this.startApp('housing', { ...auth, ...workers, ...pii, DATABASE_URL: houDb }),
     ]);
     const gateway = await this.startApp('admin-gateway', {
       ...auth,
       DATABASE_URL: gwDb,
       REGISTRATION_URL: registration,
       PARTICIPATION_URL: participation,
-      HUB_GATEWAY_UPSTREAMS: JSON.stringify({ notifications, services, training, clusters, documents }),
+      HUB_GATEWAY_UPSTREAMS: JSON.stringify({ notifications, services, training, clusters, documents, housing }),
     });
     const webPort = await freePort();
     const web = `http://127.0.0.1:${webPort}`;
-    const urls = { gateway, issuer, registration, participation, notifications, services, training, clusters, documents };
+    const urls = { gateway, issuer, registration, participation, notifications, services, training, clusters, documents, housing };
     if (options.web === false) return { web: '', ...urls };
     await this.spawn(
       'web',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, TiynSchema } from '../common.js';
+import { BinSchema, IsoDateSchema, TiynSchema } from '../common.js';
 import { defineIntegrationEvent } from '../event-definition.js';
 import { TOPICS } from '../topics.js';
 
@@ -78,5 +78,72 @@ export const HousingActSignedV1 = defineIntegrationEvent({
   }),
 });
 
+/**
+ * Premises for participants (F-57, F-58; ADR 0053). The participant is a company: its BIN and
+ * participation id are not personal data. Keyed by the unit's id like the dwellings' events.
+ */
+const lease = {
+  leaseId: z.uuid(),
+  participantId: z.uuid(),
+  bin: BinSchema,
+  unitId: z.uuid(),
+  premisesKind: z.enum(['administrative', 'production', 'auxiliary']),
+};
+
+export const HousingPremisesAllocatedV1 = defineIntegrationEvent({
+  type: 'housing.premises-allocated',
+  version: 1,
+  topic,
+  description:
+    'The Fund allocated premises to a participant for temporary use (F-57, F-58): from startsOn to endsOn inclusive, never past the participation term; no other lease of the unit overlaps (ADR 0059).',
+  payload: z.object({ ...lease, startsOn: IsoDateSchema, endsOn: IsoDateSchema }),
+});
+
+export const PREMISES_RELEASE_REASONS = ['request', 'participation-terminated', 'term-ended'] as const;
+
+export const HousingPremisesReleasedV1 = defineIntegrationEvent({
+  type: 'housing.premises-released',
+  version: 1,
+  topic,
+  description:
+    "The participant's use of premises ends (F-58): on request, when the participation terminated, or at the end of the term; lastDayOfUse is the last day of use. The premises are to be handed back under an act (ADR 0053).",
+  payload: z.object({ ...lease, lastDayOfUse: IsoDateSchema, reason: z.enum(PREMISES_RELEASE_REASONS) }),
+});
+
+export const HousingPremisesHandedBackV1 = defineIntegrationEvent({
+  type: 'housing.premises-handed-back',
+  version: 1,
+  topic,
+  description:
+    "The premises were handed back under an act signed by the housing manager (F-58, F-61 by analogy, ADR 0053): the condition, inventory and meter readings stay in housing; damages are summed in tiyn; free after lastDayOfUse. documentIds: the scan of the signed act (the participant's verified handover-act document), which documents attaches to housing/premises-lease/<leaseId>.",
+  payload: z.object({
+    ...lease,
+    lastDayOfUse: IsoDateSchema,
+    signedOn: IsoDateSchema,
+    inventoryMissing: z.number().int().min(0),
+    damagesTiyn: TiynSchema,
+    documentIds: z.array(z.uuid()).max(5).default([]),
+  }),
+});
+
+export const HousingPremisesHandBackOverdueV1 = defineIntegrationEvent({
+  type: 'housing.premises-hand-back-overdue',
+  version: 1,
+  topic,
+  description:
+    'The act handing premises back was not signed within 2 working days after the use ended (ADR 0053, F-58; F-61 by analogy): escalated to the housing manager. handBackBy is the day that passed.',
+  payload: z.object({ ...lease, lastDayOfUse: IsoDateSchema, handBackBy: IsoDateSchema }),
+});
+
 /** Every event of housing, for a consumer's EventRegistry. */
-export const housingEvents = [HousingOfferMadeV1, HousingUnitAllocatedV1, HousingUnitReleasedV1, HousingVacateOverdueV1, HousingActSignedV1] as const;
+export const housingEvents = [
+  HousingOfferMadeV1,
+  HousingUnitAllocatedV1,
+  HousingUnitReleasedV1,
+  HousingVacateOverdueV1,
+  HousingActSignedV1,
+  HousingPremisesAllocatedV1,
+  HousingPremisesReleasedV1,
+  HousingPremisesHandBackOverdueV1,
+  HousingPremisesHandedBackV1,
+] as const;

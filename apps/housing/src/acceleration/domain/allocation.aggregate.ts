@@ -35,6 +35,8 @@ export interface Act {
   readonly inventory: readonly InventoryCheck[];
   readonly meterReadings: readonly MeterReading[];
   readonly damages: readonly Damage[];
+  /** ADR 0053: the scan of the signed act, a verified document of the documents context (premises: the participant's). */
+  readonly documentId?: string | null;
 }
 
 export class Allocation extends AggregateRoot<AllocationEvent> {

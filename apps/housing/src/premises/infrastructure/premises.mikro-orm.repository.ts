@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DriverException } from '@mikro-orm/core';
+import type { IsoDate } from '@hub/calendar';
 import { ConflictError, NotFoundError } from '@hub/kernel';
+import type { DeadlineView } from '../../acceleration/application/ports/acceleration.read-model.js';
 import { UnitOfWork } from '@hub/nest-commons';
 import { PremisesLeaseReadModel, PremisesLeaseRepository, type PremisesLeaseView } from '../application/ports/premises.repository.js';
 import type { PremisesLease } from '../domain/premises-lease.aggregate.js';
@@ -44,6 +46,8 @@ const view = (l: PremisesLease): PremisesLeaseView => ({
   startsOn: l.startsOn,
   endsOn: l.endsOn,
   releaseReason: l.releaseReason,
+  handBackBy: l.handBackBy,
+  handBackOverdue: l.handBackOverdue,
   handoverAct: l.handoverAct,
 });
 
@@ -61,5 +65,22 @@ export class MikroOrmPremisesLeaseReadModel extends PremisesLeaseReadModel {
       .reader()
       .find(PremisesLeaseSchema, filter.bins ? { bin: { $in: [...filter.bins] } } : {}, { orderBy: { requestedAt: 'desc', id: 'desc' }, limit: 500 });
     return rows.map(view);
+  }
+  async handBackDeadlines(today: IsoDate): Promise<DeadlineView[]> {
+    const rows = await this.uow.reader().find(PremisesLeaseSchema, {
+      handBackBy: { $ne: null },
+      $or: [{ status: 'handover-due' }, { status: 'allocated', endsOn: { $lt: today } }],
+    });
+    return rows.map((l) => ({
+      kind: 'premises-hand-back',
+      ruleId: 'F-58',
+      dueDate: l.handBackBy!,
+      overdue: l.handBackOverdue || today > l.handBackBy!,
+      subjectId: l.id,
+      status: 'open',
+      unitId: l.unitId!,
+      bed: '*',
+      bin: l.bin,
+    }));
   }
 }

@@ -21,6 +21,8 @@ export const PremisesLeaseSchema = defineEntity({
     startsOn: p.date().$type<IsoDate>(),
     endsOn: p.date().$type<IsoDate>(),
     releaseReason: p.string().length(30).$type<ReleaseReason>().nullable(),
+    handBackBy: p.date().$type<IsoDate>().nullable(),
+    handBackOverdue: p.boolean(),
     handoverAct: p.json<Act>().nullable(),
     requestedAt: p.datetime().columnType('timestamptz'),
     version: p.integer().version(),

@@ -11,6 +11,8 @@ export interface HousingParameters {
   readonly vacateWorkingDays: number;
   /** ADR 0057: an offer of a bed is accepted within this many working days, else it lapses and moves on (F-62). */
   readonly offerAcceptanceWorkingDays: number;
+  /** ADR 0053 (F-58, F-61 by analogy): premises are handed back under an act within this many working days after the use ends. */
+  readonly premisesHandBackWorkingDays: number;
   readonly source: string;
 }
 

@@ -17,6 +17,7 @@ const ParametersFile = z.object({
         effectiveFrom: IsoDateSchema,
         vacateWorkingDays: z.int().min(1).max(30),
         offerAcceptanceWorkingDays: z.int().min(1).max(30),
+        premisesHandBackWorkingDays: z.int().min(1).max(30),
         source: z.string().min(1),
       }),
     )

@@ -37,7 +37,7 @@ export interface AllocationView {
   readonly handoverAct: unknown;
 }
 export interface DeadlineView {
-  readonly kind: 'housing-offer-acceptance' | 'housing-vacate';
+  readonly kind: 'housing-offer-acceptance' | 'housing-vacate' | 'premises-hand-back';
   readonly ruleId: string;
   readonly dueDate: IsoDate;
   readonly overdue: boolean;
@@ -45,6 +45,8 @@ export interface DeadlineView {
   readonly status: string;
   readonly unitId: string;
   readonly bed: string;
+  /** Premises (ADR 0053): the participant's BIN, so that the board's company filter finds it. */
+  readonly bin?: string;
 }
 
 /** Port: reads for the queries (no unit of work); the person's own rows by their token's subject. No personal data here (F-42). */

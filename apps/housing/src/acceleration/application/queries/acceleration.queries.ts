@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { almatyDate } from '@hub/calendar';
 import { type Actor, FUND_STAFF_ROLES, hasAnyRole } from '@hub/contracts';
 import { Clock, NotFoundError } from '@hub/kernel';
+import { PremisesLeaseReadModel } from '../../../premises/application/ports/premises.repository.js';
 import { waitlistOrder } from '../../domain/rules/f62-waitlist-order.rule.js';
 import { AccelerationReadModel, type AllocationView, type CaseView, type DeadlineView, type WaitlistView } from '../ports/acceleration.read-model.js';
 
@@ -15,6 +16,7 @@ const strip = <T extends { personSubject: string }>(v: T): Omit<T, 'personSubjec
 export class AccelerationQueries {
   constructor(
     @Inject(AccelerationReadModel) private readonly reads: AccelerationReadModel,
+    @Inject(PremisesLeaseReadModel) private readonly premises: PremisesLeaseReadModel,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -45,9 +47,10 @@ export class AccelerationQueries {
     if (!a || (!hasAnyRole(actor, FUND_STAFF_ROLES) && a.personSubject !== actor.subject)) throw new NotFoundError('allocation', id);
     return strip(a);
   }
-  /** ADR 0033: open offer-acceptance (F-62) and vacate (F-61) deadlines, by due date. */
+  /** ADR 0033: open offer-acceptance (F-62), vacate (F-61) and premises hand-back (F-58, ADR 0053) deadlines, by due date. */
   async deadlines(): Promise<DeadlineView[]> {
-    const rows = await this.reads.deadlines(almatyDate(this.clock.now()));
+    const today = almatyDate(this.clock.now());
+    const rows = [...(await this.reads.deadlines(today)), ...(await this.premises.handBackDeadlines(today))];
     return rows.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.subjectId < b.subjectId ? -1 : 1));
   }
   piiAccessLog() {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateSchema, TiynSchema } from '@hub/contracts';
+import { BinSchema, IsoDateSchema, TiynSchema } from '@hub/contracts';
 
 const kato = z.string().regex(/^\d{9}$/, 'a KATO code is exactly 9 digits');
 
@@ -82,14 +82,15 @@ export const AllocationViewSchema = z.object({
   handoverAct: z.unknown(),
 });
 export const DeadlineViewSchema = z.object({
-  kind: z.enum(['housing-offer-acceptance', 'housing-vacate']),
+  kind: z.enum(['housing-offer-acceptance', 'housing-vacate', 'premises-hand-back']),
   ruleId: z.string(),
   dueDate: IsoDateSchema,
   overdue: z.boolean(),
   subjectId: z.uuid(),
   status: z.string(),
   unitId: z.uuid(),
-  bed: z.string(),
+  bed: z.string().describe('the bed of a dwelling; `*` for premises'),
+  bin: BinSchema.optional().describe('premises (ADR 0053): the participant'),
 });
 export const ResidentDataSchema = z.object({ iin: z.string(), contacts: z.object({ phone: z.string(), email: z.string().optional() }) });
 export const PiiAccessLogSchema = z.object({

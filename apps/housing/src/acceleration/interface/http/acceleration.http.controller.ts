@@ -224,14 +224,15 @@ export class AccelerationHttpController {
 
   @Get('deadlines')
   @Endpoint({
-    summary: 'Open deadlines (ADR 0033): offer acceptance (F-62) and vacating (F-61), with overdue; one keyset page (limit, after=nextCursor; ADR 0047)',
+    summary:
+      'Open deadlines (ADR 0033): offer acceptance (F-62), vacating (F-61) and handing premises back (F-58, ADR 0053), with overdue; one keyset page (limit, after=nextCursor; ADR 0047)',
     tags: ['deadlines'],
     access: [...FUND_STAFF_ROLES],
     query: DeadlinesPageQuerySchema,
     response: deadlinesPageOf(DeadlineViewSchema),
   })
   async deadlines(@ValidQuery() q: z.infer<typeof DeadlinesPageQuerySchema>) {
-    // ADR 0047: at most one open deadline per bed (offered or vacating): paged in memory.
+    // ADR 0047: at most one open deadline per bed (offered or vacating) or per premises lease: paged in memory.
     return pageDeadlines(await this.queries.deadlines(), q, (d) => d.subjectId);
   }
 

@@ -1,3 +1,5 @@
+import type { IsoDate } from '@hub/calendar';
+import type { DeadlineView } from '../../../acceleration/application/ports/acceleration.read-model.js';
 import type { PremisesLease } from '../../domain/premises-lease.aggregate.js';
 
 /** Port (ADR 0035 §4): premises leases, inside a unit of work. */
@@ -21,10 +23,14 @@ export interface PremisesLeaseView {
   readonly startsOn: string;
   readonly endsOn: string;
   readonly releaseReason: string | null;
+  readonly handBackBy: string | null;
+  readonly handBackOverdue: boolean;
   readonly handoverAct: unknown;
 }
 
 export abstract class PremisesLeaseReadModel {
   abstract find(id: string): Promise<PremisesLeaseView | null>;
   abstract list(filter: { bins?: readonly string[] }): Promise<PremisesLeaseView[]>;
+  /** ADR 0053: every open hand-back — released leases awaiting the act, and leases whose term ended (last day before `today`) unreleased. */
+  abstract handBackDeadlines(today: IsoDate): Promise<DeadlineView[]>;
 }

@@ -17,6 +17,10 @@ export const HandBackBody = z.object({
   inventory: z.array(z.object({ item: z.string().trim().min(1).max(200), expected: z.int().min(0), found: z.int().min(0) })).max(200),
   meterReadings: z.array(z.object({ meter: z.string().trim().min(1).max(50), reading: z.string().regex(/^\d{1,12}(\.\d{1,3})?$/) })).max(20),
   damages: z.array(z.object({ description: z.string().trim().min(3).max(1000), amountTiyn: TiynSchema })).max(100),
+  documentId: z
+    .uuid()
+    .optional()
+    .describe("ADR 0053: the scan of the signed act — the participant's verified document of kind handover-act (uploaded in documents)"),
 });
 export const IdParams = z.object({ id: z.uuid() });
 export const LeaseListQuery = z.object({ bin: BinSchema.optional() });
@@ -30,5 +34,7 @@ export const LeaseViewSchema = z.object({
   startsOn: IsoDateSchema,
   endsOn: IsoDateSchema,
   releaseReason: z.string().nullable(),
+  handBackBy: IsoDateSchema.nullable().describe('ADR 0053: the act handing the premises back is due by this day (2 WD after the use ends)'),
+  handBackOverdue: z.boolean(),
   handoverAct: z.unknown(),
 });

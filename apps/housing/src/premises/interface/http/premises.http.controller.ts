@@ -100,7 +100,7 @@ export class PremisesHttpController {
     params: IdParams,
     body: HandBackBody,
     response: LeaseViewSchema,
-    errors: [404, 409],
+    errors: [404, 409, 422],
   })
   async handOver(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof HandBackBody>, @CurrentActor() actor: Actor) {
     await this.commands.execute(new HandBackPremisesCommand(p.id, body, actor));

@@ -1,0 +1,304 @@
+import { Badge, Card, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { createLazyRoute } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useApi } from '../api/api-context';
+import { ok } from '../api/client';
+import { formatCivilDate, formatInstantDate } from '../format';
+import { useLocale, useT } from '../i18n/i18n';
+import type { MessageId } from '../i18n/locales';
+import { RequireAccess } from '../ui/guard';
+import { Empty, ErrorState, Loading } from '../ui/states';
+import '../ui/lazy-styles';
+
+interface ActJson {
+  readonly kind?: string;
+  readonly signedOn?: string;
+  readonly documentId?: string | null;
+}
+const actOf = (v: unknown): ActJson | null => (v && typeof v === 'object' ? v : null);
+
+/**
+ * The housing manager's console (issue #14, F-57 … F-62): the Fund's dwellings and premises, a
+ * town's waitlist in its published order (F-62, ADR 0056: enrolment date, cohort start, request
+ * time — no names, F-42), the offers and allocations with their acceptance and vacate days, the
+ * signed acts, and the participants' premises with the hand-back day (F-58, ADR 0053).
+ */
+function HousingStaffPage() {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const units = useQuery({ queryKey: ['housing-units'], queryFn: async () => ok(await api.GET('/api/housing/units', {})) });
+  const towns = [...new Set((units.data ?? []).map((u) => u.townKatoCode))].sort();
+  const [chosenTown, setTown] = useState<string | null>(null);
+  const town = chosenTown ?? towns[0] ?? null;
+  const waitlist = useQuery({
+    queryKey: ['housing-waitlist', town],
+    enabled: town !== null,
+    queryFn: async () => ok(await api.GET('/api/housing/waitlist', { params: { query: { townKatoCode: town! } } })),
+  });
+  const allocations = useQuery({ queryKey: ['housing-allocations'], queryFn: async () => ok(await api.GET('/api/housing/allocations', {})) });
+  const leases = useQuery({ queryKey: ['housing-premises-leases'], queryFn: async () => ok(await api.GET('/api/housing/premises-leases', {})) });
+  const unitCode = (id: string | null) => (id ? (units.data?.find((u) => u.id === id)?.code ?? id.slice(0, 8)) : '—');
+  const date = (d: string | null | undefined) => (d ? formatCivilDate(d, locale) : '—');
+
+  const acts = [
+    ...(allocations.data ?? []).flatMap((a) =>
+      [actOf(a.checkInAct), actOf(a.handoverAct)]
+        .filter((x): x is ActJson => x !== null)
+        .map((act) => ({ key: `${a.id}-${act.kind}`, where: `${unitCode(a.unitId)} · ${a.bed}`, act })),
+    ),
+    ...(leases.data ?? []).flatMap((l) => {
+      const act = actOf(l.handoverAct);
+      return act ? [{ key: `${l.id}-premises`, where: `${unitCode(l.unitId)} · ${t('form.bin')} ${l.bin}`, act }] : [];
+    }),
+  ];
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Title order={2}>{t('housing.title')}</Title>
+      <Text c="dimmed" size="sm">
+        {t('housing.intro')}
+      </Text>
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          {t('housing.units')}
+        </Title>
+        {units.isPending ? (
+          <Loading />
+        ) : units.isError ? (
+          <ErrorState error={units.error} onRetry={() => void units.refetch()} />
+        ) : units.data.length === 0 ? (
+          <Empty>{t('housing.units.none')}</Empty>
+        ) : (
+          <Table striped layout="fixed" fz="sm" data-testid="housing-units">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('housing.col.unit')}</Table.Th>
+                <Table.Th>{t('housing.col.kind')}</Table.Th>
+                <Table.Th>{t('housing.col.capacity')}</Table.Th>
+                <Table.Th>{t('housing.col.town')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {units.data.map((u) => (
+                <Table.Tr key={u.id} data-kind={u.kind}>
+                  <Table.Td>{u.code}</Table.Td>
+                  <Table.Td>
+                    {u.kind === 'dwelling' ? t('housing.kind.dwelling') : t(`housing.premisesKind.${u.premisesKind ?? 'administrative'}` as MessageId)}
+                  </Table.Td>
+                  <Table.Td>
+                    {u.kind === 'dwelling'
+                      ? t('housing.beds', { count: u.rooms.reduce((n, r) => n + r.beds.length, 0) })
+                      : t('housing.area', { area: u.areaM2 ?? '—' })}
+                  </Table.Td>
+                  <Table.Td>{u.townKatoCode}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          {t('housing.waitlist')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('housing.waitlist.order')}
+        </Text>
+        {towns.length > 1 && (
+          <NativeSelect
+            label={t('housing.col.town')}
+            data={towns}
+            value={town ?? ''}
+            onChange={(e) => setTown(e.currentTarget.value)}
+            maw={240}
+            mb="sm"
+            data-testid="waitlist-town"
+          />
+        )}
+        {town === null ? (
+          <Empty>{t('housing.waitlist.none')}</Empty>
+        ) : waitlist.isPending ? (
+          <Loading />
+        ) : waitlist.isError ? (
+          <ErrorState error={waitlist.error} onRetry={() => void waitlist.refetch()} />
+        ) : waitlist.data.length === 0 ? (
+          <Empty>{t('housing.waitlist.none')}</Empty>
+        ) : (
+          <Table striped layout="fixed" fz="sm" data-testid="housing-waitlist">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('housing.col.position')}</Table.Th>
+                <Table.Th>{t('housing.col.enrolledOn')}</Table.Th>
+                <Table.Th>{t('housing.col.cohortStartsOn')}</Table.Th>
+                <Table.Th>{t('housing.col.requestedAt')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {waitlist.data.map((w) => (
+                <Table.Tr key={w.caseId} data-position={w.position}>
+                  <Table.Td>{w.position}</Table.Td>
+                  <Table.Td>{date(w.enrolledOn)}</Table.Td>
+                  <Table.Td>{date(w.cohortStartsOn)}</Table.Td>
+                  <Table.Td>{formatInstantDate(w.requestedAt, locale)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          {t('housing.offers')}
+        </Title>
+        {allocations.isPending ? (
+          <Loading />
+        ) : allocations.isError ? (
+          <ErrorState error={allocations.error} onRetry={() => void allocations.refetch()} />
+        ) : allocations.data.length === 0 ? (
+          <Empty>{t('housing.offers.none')}</Empty>
+        ) : (
+          <Table striped layout="fixed" fz="sm" data-testid="housing-offers">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('housing.col.place')}</Table.Th>
+                <Table.Th>{t('housing.col.status')}</Table.Th>
+                <Table.Th>{t('housing.col.acceptBy')}</Table.Th>
+                <Table.Th>{t('housing.col.contract')}</Table.Th>
+                <Table.Th>{t('housing.col.vacateBy')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {allocations.data.map((a) => (
+                <Table.Tr key={a.id} data-status={a.status} data-overdue={String(a.vacateOverdue)}>
+                  <Table.Td>
+                    {unitCode(a.unitId)} · {a.bed}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" tt="none">
+                      {t(`allocationStatus.${a.status}` as MessageId)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{a.status === 'offered' ? date(a.acceptBy) : '—'}</Table.Td>
+                  <Table.Td>{a.contractNumber ? t('housing.contractUntil', { number: a.contractNumber, date: date(a.contractEndsOn) }) : '—'}</Table.Td>
+                  <Table.Td c={a.vacateOverdue ? '#a51d1d' : undefined}>
+                    {a.vacateBy ? `${date(a.vacateBy)}${a.vacateOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          {t('housing.premises')}
+        </Title>
+        {leases.isPending ? (
+          <Loading />
+        ) : leases.isError ? (
+          <ErrorState error={leases.error} onRetry={() => void leases.refetch()} />
+        ) : leases.data.length === 0 ? (
+          <Empty>{t('housing.premises.none')}</Empty>
+        ) : (
+          <PremisesTable leases={leases.data} unitCode={unitCode} />
+        )}
+      </Card>
+
+      <Card withBorder>
+        <Title order={3} size="h4" mb="xs">
+          {t('housing.acts')}
+        </Title>
+        {acts.length === 0 ? (
+          <Empty>{t('housing.acts.none')}</Empty>
+        ) : (
+          <Table striped layout="fixed" fz="sm" data-testid="housing-acts">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('housing.col.place')}</Table.Th>
+                <Table.Th>{t('housing.col.act')}</Table.Th>
+                <Table.Th>{t('housing.col.signedOn')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {acts.map(({ key, where, act }) => (
+                <Table.Tr key={key} data-kind={act.kind}>
+                  <Table.Td>{where}</Table.Td>
+                  <Table.Td>{act.kind === 'check-in' ? t('housing.act.checkIn') : t('housing.act.handover')}</Table.Td>
+                  <Table.Td>{date(act.signedOn)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Card>
+    </Stack>
+  );
+}
+
+interface LeaseRow {
+  readonly id: string;
+  readonly bin: string;
+  readonly premisesKind: string;
+  readonly unitId: string | null;
+  readonly status: string;
+  readonly startsOn: string;
+  readonly endsOn: string;
+  readonly handBackBy: string | null;
+  readonly handBackOverdue: boolean;
+}
+
+/** Premises leases (F-57, F-58) with the hand-back day (ADR 0053); shared by the manager's console and the participant's page. */
+export function PremisesTable({ leases, unitCode }: { leases: readonly LeaseRow[]; unitCode?: (id: string | null) => string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const date = (d: string | null) => (d ? formatCivilDate(d, locale) : '—');
+  return (
+    <Table striped layout="fixed" fz="sm" data-testid="premises-leases">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('form.bin')}</Table.Th>
+          <Table.Th>{t('housing.col.kind')}</Table.Th>
+          <Table.Th>{t('housing.col.period')}</Table.Th>
+          <Table.Th>{t('housing.col.status')}</Table.Th>
+          <Table.Th>{t('housing.col.handBackBy')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {leases.map((l) => (
+          <Table.Tr key={l.id} data-status={l.status} data-overdue={String(l.handBackOverdue)}>
+            <Table.Td>
+              {l.bin}
+              {unitCode && l.unitId ? ` · ${unitCode(l.unitId)}` : ''}
+            </Table.Td>
+            <Table.Td>{t(`housing.premisesKind.${l.premisesKind}` as MessageId)}</Table.Td>
+            <Table.Td>
+              {date(l.startsOn)} – {date(l.endsOn)}
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" tt="none">
+                {t(`leaseStatus.${l.status}` as MessageId)}
+              </Badge>
+            </Table.Td>
+            <Table.Td c={l.handBackOverdue ? '#a51d1d' : undefined}>
+              {l.status === 'handover-due' ? `${date(l.handBackBy)}${l.handBackOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export const Route = createLazyRoute('/staff/housing')({
+  component: () => (
+    <RequireAccess op="GET /api/housing/units">
+      <HousingStaffPage />
+    </RequireAccess>
+  ),
+});
