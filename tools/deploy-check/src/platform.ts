@@ -43,11 +43,14 @@ const topicKeyByName = new Map<string, string>(Object.entries(TOPICS).map(([k, t
 function consumedTopics(appDir: string, own: string | undefined): string[] {
   const found = new Set<string>();
   for (const file of walk(join(appDir, 'src'))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/TOPICS\.([a-z]+)\.name/g)) {
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/TOPICS\.([a-z]+)\.name/g)) {
       const key = m[1]!;
       const t = (TOPICS as Record<string, TopicSpec>)[key];
       if (t && t.name !== own) found.add(t.name);
     }
+    // nest-commons' shared consumer of documents' events (ADR 0049) names the topic for the context
+    if (/knownDocumentsConsumer\(/.test(source) && TOPICS.documents.name !== own) found.add(TOPICS.documents.name);
   }
   return [...found].sort();
 }
@@ -56,7 +59,10 @@ function consumedTopics(appDir: string, own: string | undefined): string[] {
 function consumerGroups(appDir: string, ctx: string): string[] {
   const found = new Set<string>();
   for (const file of walk(join(appDir, 'src'))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(new RegExp(`['"](${ctx}\\.[a-z0-9-]+-events)['"]`, 'g'))) found.add(m[1]!);
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(new RegExp(`['"](${ctx}\\.[a-z0-9-]+-events)['"]`, 'g'))) found.add(m[1]!);
+    // knownDocumentsConsumer('<ctx>') is the group `<ctx>.documents-events` (ADR 0049)
+    if (new RegExp(`knownDocumentsConsumer\\(\\s*['"]${ctx}['"]`).test(source)) found.add(`${ctx}.documents-events`);
   }
   return [...found].sort();
 }

@@ -426,8 +426,14 @@ describe('the generator follows the code', () => {
     for (const a of apps.filter((x) => x.kind !== 'web')) expect(a.database, a.name).toMatch(/^hub_[a-z_]+$/);
   });
 
-  it('consumers are found in the sources (participation consumes registration, housing four topics)', () => {
-    expect(apps.find((a) => a.name === 'participation')!.consumes).toEqual([TOPICS.registration.name]);
+  it('consumers are found in the sources (participation consumes registration and documents, housing four topics)', () => {
+    // ADR 0049: the shared knownDocumentsConsumer('<ctx>') reads documents' topic with the group <ctx>.documents-events
+    for (const name of ['participation', 'registration', 'training', 'clusters']) {
+      const app = apps.find((a) => a.name === name)!;
+      expect(app.consumes, name).toContain(TOPICS.documents.name);
+      expect(app.consumerGroups, name).toContain(`${name}.documents-events`);
+    }
+    expect(apps.find((a) => a.name === 'participation')!.consumes).toEqual([TOPICS.documents.name, TOPICS.registration.name].sort());
     // ADR 0053: housing names the documents topic for its copy of verified documents
     expect(apps.find((a) => a.name === 'housing')!.consumes).toEqual(
       [TOPICS.documents.name, TOPICS.participation.name, TOPICS.registration.name, TOPICS.services.name].sort(),

@@ -40,10 +40,13 @@ test('F-57, F-58: a participant asks for premises for its company and sees the r
   await page.getByTestId('premises-kind').selectOption('production');
   await page.getByTestId('premises-from').fill(inAWeek());
   // housing learns the participants from registration's events over Kafka: until it has, F-57 refuses (422), so ask again
+  // — one request per answer: wait for the answer (filed, or the F-57 error) before asking again, never
+  // click while one is in flight (a slow answer would otherwise file the request twice)
   await expect(async () => {
     await page.getByTestId('premises-submit').click();
-    await expect(page.getByTestId('premises-requested')).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 90_000 });
+    await expect(page.getByTestId('premises-requested').or(page.getByTestId('premises-error')).first()).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('premises-requested')).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 150_000, intervals: [2_000, 4_000] });
   const row = page.getByTestId('premises-leases').locator('tbody tr');
   await expect(row).toHaveCount(1);
   await expect(row.first()).toHaveAttribute('data-status', 'requested');
