@@ -8,20 +8,11 @@ import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
+import type { paths } from '../api/schema.gen';
 import '../ui/lazy-styles';
 
-// registration's agenda answers without a declared response schema (the snapshot says only "OK"):
-// the shape of RegistrationQueries.commissionAgenda, read as such.
-type AgendaItem = {
-  id: string;
-  bin: string;
-  companyName: string;
-  kind: 'registration' | 'activity-change';
-  ruleId: string;
-  dueDate: string | null;
-  overdue: boolean;
-  votes: number;
-};
+/** An application before the Commission, as registration declares it (CommissionAgendaSchema). */
+type AgendaItem = paths['/api/registration/commission/agenda']['get']['responses']['200']['content']['application/json'][number];
 
 /** What is before the Commission (F-13, F-15, F-20): each application with its decision deadline and the votes recorded so far. */
 function CommissionAgenda() {
@@ -30,7 +21,7 @@ function CommissionAgenda() {
   const { locale } = useLocale();
   const agenda = useQuery({
     queryKey: ['commission-agenda'],
-    queryFn: async () => ok(await api.GET('/api/registration/commission/agenda')) as unknown as AgendaItem[],
+    queryFn: async () => ok(await api.GET('/api/registration/commission/agenda')),
   });
   const link = (i: AgendaItem) => (
     <Anchor component={Link} to="/staff/applications/$id" params={{ id: i.id } as never} fw={500} size="sm">
