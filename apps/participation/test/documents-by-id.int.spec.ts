@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentAttachedV1, DocumentVerifiedV1, type EventEnvelope, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import type { EventConsumer } from '@hub/messaging';
-import { EVENT_CONSUMERS } from '@hub/nest-commons';
+
 import { Harness, body, list } from './support/harness.js';
+import { envelopeMessage } from '@hub/messaging';
+import { consumerOf } from '@hub/nest-commons';
 
 /**
  * Issue #10 (ADRs 0045, 0049): the counter-obligations refer to documents of the documents context by
@@ -52,16 +53,8 @@ const verified = (bin: string, kind: string): EventEnvelope<PayloadOf<typeof Doc
 };
 /** documents' events through the app's own consumer of them (decode, inbox, handler in the inbox transaction). */
 const deliverDocuments = (e: EventEnvelope, offset = '0') => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === 'participation.documents-events');
-  if (!consumer) throw new Error('no consumer participation.documents-events');
-  return consumer.consume({
-    topic: 'hub.documents.events.v1',
-    partition: 0,
-    offset,
-    key: (e.payload as { bin: string }).bin,
-    value: Buffer.from(JSON.stringify(e)),
-    headers: {},
-  });
+  const consumer = consumerOf(h.app, 'participation.documents-events');
+  return consumer.consume(envelopeMessage('hub.documents.events.v1', e, { offset }));
 };
 /** A verified document of the company, known to participation. */
 const upload = async (bin: string, kind: string): Promise<string> => {

@@ -3,6 +3,7 @@ export * from './bus/message-bus-admin.js';
 export * from './bus/message-bus.js';
 export * from './bus/prefixed-message-bus.js';
 export * from './context/message-context.js';
+export * from './inbox/envelope-message.js';
 export * from './inbox/event-consumer.js';
 export * from './logger.js';
 export * from './outbox/outbox-relay.js';

@@ -12,6 +12,7 @@ export * from './http/valid.js';
 export * from './logging/correlation.middleware.js';
 export * from './logging/logger.js';
 export * from './messaging/integration-event-mapper.js';
+export * from './messaging/deliver-envelope.js';
 export * from './messaging/tokens.js';
 export * from './metrics/metrics.js';
 export * from './openapi/app-info.js';

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentVerifiedV1 } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import type { EventConsumer } from '@hub/messaging';
-import { EVENT_CONSUMERS } from '@hub/nest-commons';
+
 import { type Harness, TEST_SET, anApplicationContent, auth, json, newBin, startHarness } from '../support/clusters-harness.js';
+import { envelopeMessage } from '@hub/messaging';
+import { consumerOf } from '@hub/nest-commons';
 
 /**
  * C-7 (Annex 2) with issue #10 (ADRs 0045, 0049): an application refers to its members' signed
@@ -30,8 +31,7 @@ afterAll(async () => {
 });
 
 const verified = async (bin: string, kind: string): Promise<string> => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === 'clusters.documents-events');
-  if (!consumer) throw new Error('no consumer clusters.documents-events');
+  const consumer = consumerOf(h.app, 'clusters.documents-events');
   const documentId = uuidv7();
   const envelope = {
     id: uuidv7(),
@@ -54,16 +54,7 @@ const verified = async (bin: string, kind: string): Promise<string> => {
       verifiedAt: '2026-11-16T03:00:00.000Z',
     },
   };
-  expect(
-    await consumer.consume({
-      topic: 'hub.documents.events.v1',
-      partition: 0,
-      offset: '0',
-      key: bin,
-      value: Buffer.from(JSON.stringify(envelope)),
-      headers: {},
-    }),
-  ).toBe('handled');
+  expect(await consumer.consume(envelopeMessage('hub.documents.events.v1', envelope))).toBe('handled');
   return documentId;
 };
 const consent = (consentDocumentId: string) => ({ memberId: newBin(), idKind: 'bin', memberName: 'Ontustik Mata LLP', consentDocumentId });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EventEnvelope, NoticeDeliveredV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import type { ConsumeOutcome, EventConsumer } from '@hub/messaging';
-import { EVENT_CONSUMERS } from '@hub/nest-commons';
+import type { ConsumeOutcome } from '@hub/messaging';
+
 import { type Harness, TEST_SET, anApplicationContent, auth, json, newBin, startHarness } from '../support/clusters-harness.js';
 import { NOTIFICATIONS_EVENTS_CONSUMER } from '../../src/selection/interface/kafka/notifications-events.consumer.js';
+import { envelopeMessage } from '@hub/messaging';
+import { consumerOf } from '@hub/nest-commons';
 
 /**
  * Issue #16, ADR 0094: notifications' proof of delivery of the C-12 written notice of a return
@@ -22,16 +24,8 @@ afterAll(async () => {
 const organiser = () => h.token(['cluster-organiser'], [], 'organiser-1');
 
 const deliverNotifications = (e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === NOTIFICATIONS_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${NOTIFICATIONS_EVENTS_CONSUMER.name}`);
-  return consumer.consume({
-    topic: NOTIFICATIONS_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: e.aggregateId,
-    value: Buffer.from(JSON.stringify(e)),
-    headers: {},
-  });
+  const consumer = consumerOf(h.app, NOTIFICATIONS_EVENTS_CONSUMER.name);
+  return consumer.consume(envelopeMessage(NOTIFICATIONS_EVENTS_CONSUMER.topics[0]!, e, { offset, key: e.aggregateId }));
 };
 
 const noticeDelivered = (

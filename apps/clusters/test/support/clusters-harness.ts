@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { Module } from '@nestjs/common';
 import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { EVENT_CONSUMERS, HUB_CONFIG, KnownDocumentsModule, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
+import { type ConsumeOutcome, envelopeMessage, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { HUB_CONFIG, KnownDocumentsModule, MESSAGE_BUS, configureHttp, consumerOf } from '@hub/nest-commons';
 import { makeIin } from '@hub/identifiers';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { clustersPlatform } from '../../src/app.module.js';
@@ -52,8 +52,7 @@ export const bus = (h: Harness): MessageBus & MessageBusAdmin => h.app.get<Messa
 
 /** The app's consumer of registration's events, as the platform built it (inbox, unit of work, DLQ). */
 export const registrationConsumer = (h: Harness): EventConsumer => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === REGISTRATION_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${REGISTRATION_EVENTS_CONSUMER.name}`);
+  const consumer = consumerOf(h.app, REGISTRATION_EVENTS_CONSUMER.name);
   return consumer;
 };
 
@@ -92,14 +91,7 @@ export function participantRegistered(
 
 /** Feeds an envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
 export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  registrationConsumer(h).consume({
-    topic: REGISTRATION_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  registrationConsumer(h).consume(envelopeMessage(REGISTRATION_EVENTS_CONSUMER.topics[0]!, envelope, { offset }));
 
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;

@@ -2,8 +2,8 @@ import { type AddressInfo, type Server, type Socket, connect, createServer } fro
 import { Module } from '@nestjs/common';
 import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
+import { type ConsumeOutcome, envelopeMessage, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { HUB_CONFIG, MESSAGE_BUS, configureHttp, consumerOf } from '@hub/nest-commons';
 import { S3ObjectStorage, sampleFiles, sha256Hex } from '@hub/object-storage';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { documentsPlatform } from '../../src/app.module.js';
@@ -77,8 +77,7 @@ export const bus = (h: Harness): MessageBus & MessageBusAdmin => h.app.get<Messa
 
 /** The app's consumer of registration's events, as the platform built it (inbox, unit of work, DLQ). */
 export const registrationConsumer = (h: Harness): EventConsumer => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === REGISTRATION_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${REGISTRATION_EVENTS_CONSUMER.name}`);
+  const consumer = consumerOf(h.app, REGISTRATION_EVENTS_CONSUMER.name);
   return consumer;
 };
 
@@ -117,27 +116,12 @@ export function participantRegistered(
 
 /** Feeds an envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
 export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  registrationConsumer(h).consume({
-    topic: REGISTRATION_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  registrationConsumer(h).consume(envelopeMessage(REGISTRATION_EVENTS_CONSUMER.topics[0]!, envelope, { offset }));
 
 /** Feeds an envelope through one of the app's real consumers (issue #10: each context's facts that name documents). */
 export const deliverTo = (h: Harness, spec: { name: string; topics: readonly string[] }, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === spec.name);
-  if (!consumer) throw new Error(`no consumer ${spec.name}`);
-  return consumer.consume({
-    topic: spec.topics[0]!,
-    partition: 0,
-    offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  const consumer = consumerOf(h.app, spec.name);
+  return consumer.consume(envelopeMessage(spec.topics[0]!, envelope, { offset }));
 };
 
 /** An envelope of another context's event, as its mapper writes it. */

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DocumentVerifiedV1, type EventEnvelope, ParticipationTerminatedV1, type PayloadOf, TOPICS } from '@hub/contracts';
-import { type EventConsumer } from '@hub/messaging';
-import { EVENT_CONSUMERS } from '@hub/nest-commons';
+import { envelopeMessage } from '@hub/messaging';
+
 import { uuidv7 } from '@hub/kernel';
 import { type Harness, auth, deliver, json, participantRegistered, poller, startHarness } from '../support/housing-harness.js';
 import { manager, townWithDwelling } from '../support/housing-fixtures.js';
+import { consumerOf } from '@hub/nest-commons';
 
 let h: Harness;
 beforeAll(async () => {
@@ -36,15 +37,8 @@ const terminated = (participantId: string, bin: string, endedOn: string): EventE
   },
 });
 const deliverParticipation = (envelope: EventEnvelope) => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === 'housing.participation-events')!;
-  return consumer.consume({
-    topic: TOPICS.participation.name,
-    partition: 0,
-    offset: '0',
-    key: null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  const consumer = consumerOf(h.app, 'housing.participation-events');
+  return consumer.consume(envelopeMessage(TOPICS.participation.name, envelope, { key: null }));
 };
 
 interface Lease {
@@ -246,15 +240,8 @@ describe('premises for participants (F-57, F-58), on the real database', () => {
           verifiedAt: '2026-11-16T04:00:00.000Z',
         },
       };
-      const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === 'housing.documents-events')!;
-      const outcome = await consumer.consume({
-        topic: TOPICS.documents.name,
-        partition: 0,
-        offset: '0',
-        key: bin,
-        value: Buffer.from(JSON.stringify(envelope)),
-        headers: {},
-      });
+      const consumer = consumerOf(h.app, 'housing.documents-events');
+      const outcome = await consumer.consume(envelopeMessage(TOPICS.documents.name, envelope));
       expect(outcome).toBe('handled');
       return documentId;
     };

@@ -10,8 +10,8 @@ import {
   TOPICS,
 } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
+import { type ConsumeOutcome, envelopeMessage, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { HUB_CONFIG, MESSAGE_BUS, configureHttp, consumerOf } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { HOUSING_MODULES, housingPlatform } from '../../src/app.module.js';
 import { housingOrmConfig } from '../../src/mikro-orm.config.js';
@@ -51,8 +51,7 @@ export const bus = (h: Harness): MessageBus & MessageBusAdmin => h.app.get<Messa
 
 /** The app's consumer of registration's events, as the platform built it (inbox, unit of work, DLQ). */
 export const registrationConsumer = (h: Harness): EventConsumer => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === REGISTRATION_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${REGISTRATION_EVENTS_CONSUMER.name}`);
+  const consumer = consumerOf(h.app, REGISTRATION_EVENTS_CONSUMER.name);
   return consumer;
 };
 
@@ -91,33 +90,20 @@ export function participantRegistered(
 
 /** Feeds an envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
 export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  registrationConsumer(h).consume({
-    topic: REGISTRATION_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  registrationConsumer(h).consume(envelopeMessage(REGISTRATION_EVENTS_CONSUMER.topics[0]!, envelope, { offset }));
 
 /** The app's consumer of services' cohort events, as the platform built it. */
 export const servicesConsumer = (h: Harness): EventConsumer => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === SERVICES_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${SERVICES_EVENTS_CONSUMER.name}`);
+  const consumer = consumerOf(h.app, SERVICES_EVENTS_CONSUMER.name);
   return consumer;
 };
 
 let offsets = 0;
 /** Feeds a services envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
 export const deliverServices = (h: Harness, envelope: EventEnvelope): Promise<ConsumeOutcome> =>
-  servicesConsumer(h).consume({
-    topic: TOPICS.services.name,
-    partition: 0,
-    offset: String(offsets++),
-    key: (envelope.payload as { recipientId?: string }).recipientId ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  servicesConsumer(h).consume(
+    envelopeMessage(TOPICS.services.name, envelope, { offset: String(offsets++), key: (envelope.payload as { recipientId?: string }).recipientId ?? null }),
+  );
 
 /** A fresh 12-digit IIN (its check digit is not validated by the contract). */
 export const newIin = (): string => `9${String(Math.floor(Math.random() * 1e11)).padStart(11, '0')}`;

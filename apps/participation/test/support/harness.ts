@@ -7,7 +7,7 @@ import request from 'supertest';
 import { EventRegistry, ParticipantRegisteredV1, registrationEvents, type EventEnvelope, type PayloadOf } from '@hub/contracts';
 import { makeBin } from '@hub/identifiers';
 import { uuidv7, type ManualClock } from '@hub/kernel';
-import { EventConsumer, KafkaJsMessageBus, TimerPoller, silentLogger, sql, type MessageBus } from '@hub/messaging';
+import { envelopeMessage, EventConsumer, KafkaJsMessageBus, type MessageBus, silentLogger, sql, TimerPoller } from '@hub/messaging';
 import { HUB_CONFIG, HUB_LOGGER, MESSAGE_BUS, MIKRO_ORM, REDACT_PATHS, UnitOfWork, configureHttp } from '@hub/nest-commons';
 import { createTestTopics, deleteTestTopics, startTestApp, testKafkaBrokers, type DevTokenIssuer, type TestApp, type TestDatabase } from '@hub/testing';
 import { participationAppModule } from '../../src/app.module.js';
@@ -178,14 +178,7 @@ export class Harness {
 
   /** Delivers an envelope through the real consumer (inbox, transaction, DLQ on the real broker). */
   deliver(envelope: EventEnvelope, offset = '0'): ReturnType<EventConsumer['consume']> {
-    return this.consumer.consume({
-      topic: this.env.HUB_REGISTRATION_TOPIC!,
-      partition: 0,
-      offset,
-      key: (envelope.payload as { bin?: string }).bin ?? null,
-      value: Buffer.from(JSON.stringify(envelope)),
-      headers: {},
-    });
+    return this.consumer.consume(envelopeMessage(this.env.HUB_REGISTRATION_TOPIC!, envelope, { offset }));
   }
 
   /** Registers a fresh participant; returns the new participation's id and BIN. */

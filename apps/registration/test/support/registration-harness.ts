@@ -22,8 +22,8 @@ import {
   type PayloadOf,
 } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { type ConsumerSpec, EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp, knownDocumentsConsumer } from '@hub/nest-commons';
+import { type ConsumeOutcome, envelopeMessage, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { type ConsumerSpec, HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp, knownDocumentsConsumer, consumerOf } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { registrationPlatform } from '../../src/app.module.js';
 import { cleanDeclaration, sampleBusinessPlan, samplePlaceOfBusiness } from '../../src/cli/sample-data.js';
@@ -197,16 +197,8 @@ export async function driveTo(
  * transaction), as if read from the spec's topic, keyed by the payload's BIN.
  */
 const deliverTo = (h: Harness, spec: ConsumerSpec, envelope: EventEnvelope, offset: string): Promise<ConsumeOutcome> => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === spec.name);
-  if (!consumer) throw new Error(`no consumer ${spec.name}`);
-  return consumer.consume({
-    topic: spec.topics[0]!,
-    partition: 0,
-    offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  const consumer = consumerOf(h.app, spec.name);
+  return consumer.consume(envelopeMessage(spec.topics[0]!, envelope, { offset }));
 };
 
 /** participation's events, through the app's consumer of them. */

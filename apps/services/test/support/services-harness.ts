@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { type EventEnvelope, ParticipationStartedV1, ParticipationTerminatedV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { EVENT_CONSUMERS, HUB_CONFIG, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
+import { type ConsumeOutcome, envelopeMessage, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { HUB_CONFIG, MESSAGE_BUS, configureHttp, consumerOf } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { SERVICES_MODULES, servicesPlatform } from '../../src/app.module.js';
 import { servicesOrmConfig } from '../../src/mikro-orm.config.js';
@@ -44,8 +44,7 @@ export const bus = (h: Harness): MessageBus & MessageBusAdmin => h.app.get<Messa
 
 /** The app's consumer of participation's events, as the platform built it (inbox, unit of work, DLQ). */
 export const participationConsumer = (h: Harness): EventConsumer => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === PARTICIPATION_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${PARTICIPATION_EVENTS_CONSUMER.name}`);
+  const consumer = consumerOf(h.app, PARTICIPATION_EVENTS_CONSUMER.name);
   return consumer;
 };
 
@@ -101,14 +100,7 @@ export function participationTerminated(
 
 /** Feeds an envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
 export const deliver = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  participationConsumer(h).consume({
-    topic: PARTICIPATION_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: (e.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(e)),
-    headers: {},
-  });
+  participationConsumer(h).consume(envelopeMessage(PARTICIPATION_EVENTS_CONSUMER.topics[0]!, e, { offset }));
 
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EventEnvelope, NoticeDeliveredV1, type PayloadOf } from '@hub/contracts';
-import { type ConsumeOutcome, type EventConsumer } from '@hub/messaging';
+import { type ConsumeOutcome, envelopeMessage } from '@hub/messaging';
 import { uuidv7 } from '@hub/kernel';
-import { EVENT_CONSUMERS } from '@hub/nest-commons';
+
 import { type Harness, auth, json, newBin, poller, startHarness } from '../support/training-harness.js';
 import { announceIntake, appoint, completeApplication, memberToken, presented } from '../support/training-fixtures.js';
 import { NOTIFICATIONS_EVENTS_CONSUMER } from '../../src/commission/interface/kafka/notifications-events.consumer.js';
+import { consumerOf } from '@hub/nest-commons';
 
 /**
  * Issue #16, ADR 0094: notifications' proof of delivery of the F-74 decision notice
@@ -22,16 +23,8 @@ afterAll(async () => {
 });
 
 const deliverNotifications = (e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === NOTIFICATIONS_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${NOTIFICATIONS_EVENTS_CONSUMER.name}`);
-  return consumer.consume({
-    topic: NOTIFICATIONS_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: e.aggregateId,
-    value: Buffer.from(JSON.stringify(e)),
-    headers: {},
-  });
+  const consumer = consumerOf(h.app, NOTIFICATIONS_EVENTS_CONSUMER.name);
+  return consumer.consume(envelopeMessage(NOTIFICATIONS_EVENTS_CONSUMER.topics[0]!, e, { offset, key: e.aggregateId }));
 };
 
 const noticeDelivered = (

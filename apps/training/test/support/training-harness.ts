@@ -9,8 +9,8 @@ import {
   type PayloadOf,
 } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { type ConsumeOutcome, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { EVENT_CONSUMERS, HUB_CONFIG, KnownDocumentsModule, MESSAGE_BUS, configureHttp } from '@hub/nest-commons';
+import { type ConsumeOutcome, envelopeMessage, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { HUB_CONFIG, KnownDocumentsModule, MESSAGE_BUS, configureHttp, consumerOf } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { trainingPlatform } from '../../src/app.module.js';
 import { trainingOrmConfig } from '../../src/mikro-orm.config.js';
@@ -53,8 +53,7 @@ export const bus = (h: Harness): MessageBus & MessageBusAdmin => h.app.get<Messa
 
 /** The app's consumer of registration's events, as the platform built it (inbox, unit of work, DLQ). */
 export const registrationConsumer = (h: Harness): EventConsumer => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === REGISTRATION_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${REGISTRATION_EVENTS_CONSUMER.name}`);
+  const consumer = consumerOf(h.app, REGISTRATION_EVENTS_CONSUMER.name);
   return consumer;
 };
 
@@ -93,19 +92,11 @@ export function participantRegistered(
 
 /** Feeds an envelope through the app's real consumer (decode, inbox, handler in the inbox transaction), as if read from Kafka. */
 export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> =>
-  registrationConsumer(h).consume({
-    topic: REGISTRATION_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  registrationConsumer(h).consume(envelopeMessage(REGISTRATION_EVENTS_CONSUMER.topics[0]!, envelope, { offset }));
 
 /** documents.document-verified v1 through the app's own consumer of documents' events (issue #10). */
 export async function deliverVerifiedDocument(h: Harness, bin: string, kind: string, offset = '0'): Promise<{ documentId: string; outcome: ConsumeOutcome }> {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === 'training.documents-events');
-  if (!consumer) throw new Error('no consumer training.documents-events');
+  const consumer = consumerOf(h.app, 'training.documents-events');
   const documentId = uuidv7();
   const envelope: EventEnvelope<PayloadOf<typeof DocumentVerifiedV1>> = {
     id: uuidv7(),
@@ -128,14 +119,7 @@ export async function deliverVerifiedDocument(h: Harness, bin: string, kind: str
       verifiedAt: '2026-11-16T03:30:00.000Z',
     },
   };
-  const outcome = await consumer.consume({
-    topic: 'hub.documents.events.v1',
-    partition: 0,
-    offset,
-    key: bin,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  const outcome = await consumer.consume(envelopeMessage('hub.documents.events.v1', envelope, { offset }));
   return { documentId, outcome };
 }
 
@@ -198,16 +182,8 @@ export function participationTerminated(
 
 /** Feeds a participation envelope through the app's real participation consumer (inbox, handler in its transaction). */
 export const deliverParticipation = (h: Harness, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => {
-  const consumer = h.app.get<EventConsumer[]>(EVENT_CONSUMERS).find((c) => c.name === PARTICIPATION_EVENTS_CONSUMER.name);
-  if (!consumer) throw new Error(`no consumer ${PARTICIPATION_EVENTS_CONSUMER.name}`);
-  return consumer.consume({
-    topic: PARTICIPATION_EVENTS_CONSUMER.topics[0]!,
-    partition: 0,
-    offset,
-    key: (envelope.payload as { bin?: string }).bin ?? null,
-    value: Buffer.from(JSON.stringify(envelope)),
-    headers: {},
-  });
+  const consumer = consumerOf(h.app, PARTICIPATION_EVENTS_CONSUMER.name);
+  return consumer.consume(envelopeMessage(PARTICIPATION_EVENTS_CONSUMER.topics[0]!, envelope, { offset }));
 };
 
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
