@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { type EventEnvelope, ParticipantRegisteredV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type ConsumeOutcome, envelopeMessage, type EventConsumer, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { HUB_CONFIG, MESSAGE_BUS, configureHttp, consumerOf } from '@hub/nest-commons';
+import { HUB_CONFIG, MESSAGE_BUS, configureHttp, consumerOf, deliverEnvelope } from '@hub/nest-commons';
 import { S3ObjectStorage, sampleFiles, sha256Hex } from '@hub/object-storage';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { documentsPlatform } from '../../src/app.module.js';
@@ -120,8 +120,7 @@ export const deliver = (h: Harness, envelope: EventEnvelope, offset = '0'): Prom
 
 /** Feeds an envelope through one of the app's real consumers (issue #10: each context's facts that name documents). */
 export const deliverTo = (h: Harness, spec: { name: string; topics: readonly string[] }, envelope: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => {
-  const consumer = consumerOf(h.app, spec.name);
-  return consumer.consume(envelopeMessage(spec.topics[0]!, envelope, { offset }));
+  return deliverEnvelope(h.app, spec, envelope, { offset });
 };
 
 /** An envelope of another context's event, as its mapper writes it. */

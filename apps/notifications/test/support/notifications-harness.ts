@@ -29,8 +29,8 @@ import {
 } from '@hub/contracts';
 import { type SmtpSink, startSmtpSink } from '@hub/dev-smtp';
 import { uuidv7 } from '@hub/kernel';
-import { type ConsumeOutcome, envelopeMessage, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { type ConsumerSpec, HUB_CONFIG, configureHttp, consumerOf } from '@hub/nest-commons';
+import { type ConsumeOutcome, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { type ConsumerSpec, HUB_CONFIG, configureHttp, deliverEnvelope } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { notificationsPlatform } from '../../src/app.module.js';
 import { EmailDelivery } from '../../src/messages/application/email-delivery.js';
@@ -107,8 +107,7 @@ export const poller = (h: Harness): TimerPoller => h.app.get(TimerPoller);
  * transaction), as if read from the spec's topic, keyed by the payload's BIN.
  */
 const deliverTo = (h: Harness, spec: ConsumerSpec, e: EventEnvelope, offset: string): Promise<ConsumeOutcome> => {
-  const consumer = consumerOf(h.app, spec.name);
-  return consumer.consume(envelopeMessage(spec.topics[0]!, e, { offset }));
+  return deliverEnvelope(h.app, spec, e, { offset });
 };
 
 /** registration's events, through the app's consumer of them. */

@@ -22,8 +22,8 @@ import {
   type PayloadOf,
 } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { type ConsumeOutcome, envelopeMessage, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
-import { type ConsumerSpec, HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp, knownDocumentsConsumer, consumerOf } from '@hub/nest-commons';
+import { type ConsumeOutcome, type MessageBus, type MessageBusAdmin, OutboxRelay, TimerPoller } from '@hub/messaging';
+import { type ConsumerSpec, HUB_CONFIG, MESSAGE_BUS, type Problem, configureHttp, knownDocumentsConsumer, deliverEnvelope } from '@hub/nest-commons';
 import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { registrationPlatform } from '../../src/app.module.js';
 import { cleanDeclaration, sampleBusinessPlan, samplePlaceOfBusiness } from '../../src/cli/sample-data.js';
@@ -197,8 +197,7 @@ export async function driveTo(
  * transaction), as if read from the spec's topic, keyed by the payload's BIN.
  */
 const deliverTo = (h: Harness, spec: ConsumerSpec, envelope: EventEnvelope, offset: string): Promise<ConsumeOutcome> => {
-  const consumer = consumerOf(h.app, spec.name);
-  return consumer.consume(envelopeMessage(spec.topics[0]!, envelope, { offset }));
+  return deliverEnvelope(h.app, spec, envelope, { offset });
 };
 
 /** participation's events, through the app's consumer of them. */
