@@ -103,6 +103,7 @@ test("an applicant is refused the officer's queue by the UI as by the gateway", 
 });
 
 test('screenshots of the signed-in screens in kk, ru, en at desktop and phone sizes, each accessible', async ({ page }) => {
+  test.setTimeout(360_000); // 18 axe checks and screenshots: a loaded CI runner needs the slack
   for (const [user, path, name, ready] of [
     ['aliya', '/my/applications', 'my-applications', 'applications-total'],
     ['olga', '/staff/review-queue', 'review-queue', 'queue-total'],
