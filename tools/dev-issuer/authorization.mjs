@@ -2,13 +2,16 @@
 //   GET  /authorize   a development login page — pick a demo user or type a subject, roles, companies
 //   POST /authorize   issues a one-time code (60 s) and redirects back to the client's redirect_uri
 //   POST /token       authorization_code (+ code_verifier, S256 only) or refresh_token → access token,
-//                     id token (aud = client_id) and a rotating refresh token; CORS open (public clients)
+//                     id token (aud = client_id) and a rotating refresh token; CORS open (public clients);
+//                     client_credentials for the platform's workers (confidential clients, ADR 0106):
+//                     a 5-minute access token with the client's service roles only, no refresh token
 // Everything is kept in memory: a restart of the issuer logs everyone out (the web app then signs in
 // again). Redirect URIs must be loopback (http://127.0.0.1|localhost|[::1]:<port>/…): no open redirect.
 // Never for production: anyone may sign in as anyone here.
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, importJWK } from 'jose';
 import { ROLES } from '@hub/contracts';
+import { authenticateClient, clientCredentialsOf } from './service-clients.mjs';
 
 /** Demo users of the login page. The applicant's BINs are companies of registration's seed (apps/registration/src/cli/seed.ts). */
 export const DEMO_USERS = [
@@ -43,7 +46,7 @@ export function isAllowedRedirect(uri) {
   }
 }
 
-export function createAuthorization({ issuer, privateJwk, accessTtlSec }) {
+export function createAuthorization({ issuer, privateJwk, accessTtlSec, serviceSecrets = {}, serviceTtlSec = 300 }) {
   const idKey = importJWK(privateJwk, 'RS256');
   /** The ID token (OIDC Core §2): for the client (aud = client_id), with the platform's claims so the UI can show who is signed in. */
   const issueIdToken = async ({ sub, name, roles, companies, audience, nonce, expiresInSec }) => {
@@ -220,6 +223,18 @@ export function createAuthorization({ issuer, privateJwk, accessTtlSec }) {
         if (!entry || entry.expiresAt < Date.now() || entry.clientId !== form.get('client_id'))
           return json(400, { error: 'invalid_grant', error_description: 'unknown, used or expired refresh token' });
         return json(200, await tokens(entry.clientId, entry.user, undefined));
+      }
+      if (grant === 'client_credentials') {
+        // ADR 0106: a confidential client (a platform worker) authenticates itself; the token carries its
+        // service roles only — a person can never obtain one (no login page offers them).
+        const presented = clientCredentialsOf(req.headers.authorization, form);
+        const client = presented && authenticateClient(serviceSecrets, presented.clientId, presented.secret);
+        if (!client) {
+          res.writeHead(401, { 'content-type': 'application/json', 'cache-control': 'no-store', 'www-authenticate': 'Basic realm="dev-issuer"' });
+          return res.end(JSON.stringify({ error: 'invalid_client', error_description: 'unknown client or wrong secret' }));
+        }
+        const token = await issuer.issue({ sub: client.subject, roles: client.roles, companies: [], client: client.clientId, expiresInSec: serviceTtlSec });
+        return json(200, { access_token: token, token_type: 'Bearer', expires_in: serviceTtlSec });
       }
       return json(400, { error: 'unsupported_grant_type' });
     }

@@ -10,12 +10,20 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createAuthorization } from './authorization.mjs';
 import { issuerUrl, loadIssuer } from './issuer-state.mjs';
+import { loadClientSecrets } from './service-clients.mjs';
 
 const host = process.env.HUB_DEV_ISSUER_HOST ?? '127.0.0.1';
 const port = Number(process.env.HUB_DEV_ISSUER_PORT ?? 4000);
 const { issuer, jwks, jwksFile, keyFile } = await loadIssuer();
 const accessTtlSec = Number(process.env.HUB_DEV_ISSUER_ACCESS_TTL ?? 900);
-const authorization = createAuthorization({ issuer, privateJwk: JSON.parse(readFileSync(keyFile, 'utf8')), accessTtlSec });
+const { secrets: serviceSecrets } = loadClientSecrets();
+const authorization = createAuthorization({
+  issuer,
+  privateJwk: JSON.parse(readFileSync(keyFile, 'utf8')),
+  accessTtlSec,
+  serviceSecrets,
+  serviceTtlSec: Number(process.env.HUB_DEV_ISSUER_SERVICE_TTL ?? 300),
+});
 const iss = issuerUrl();
 const discovery = {
   issuer: iss,
@@ -23,14 +31,14 @@ const discovery = {
   authorization_endpoint: `${iss}/authorize`,
   token_endpoint: `${iss}/token`,
   response_types_supported: ['code', 'token'],
-  grant_types_supported: ['authorization_code', 'refresh_token'],
+  grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
   code_challenge_methods_supported: ['S256'],
   scopes_supported: ['openid'],
   authorization_response_iss_parameter_supported: true,
   subject_types_supported: ['public'],
   id_token_signing_alg_values_supported: ['RS256'],
-  token_endpoint_auth_methods_supported: ['none'],
-  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'roles', 'hub_companies', 'name'],
+  token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
+  claims_supported: ['sub', 'iss', 'aud', 'exp', 'iat', 'roles', 'hub_companies', 'name', 'hub_client'],
 };
 
 const readBody = (req) =>

@@ -5,14 +5,20 @@
 //
 // --role and --company may repeat (or take comma lists). Prints the token on stdout, nothing else,
 // so that `TOKEN=$(node tools/dev-issuer/token.mjs …)` works. --json prints {token, claims, jwksFile}.
+//
+//   node tools/dev-issuer/token.mjs --client-secret hub-registration
+//
+// prints a platform worker's client secret (ADR 0106; created in clients.json on first use), which
+// tools/hub up passes to that app; the app then asks POST /token (client_credentials) itself.
 import { parseArgs } from 'node:util';
 import { decodeJwt } from 'jose';
 import { ROLES } from '@hub/contracts';
 import { loadIssuer } from './issuer-state.mjs';
+import { SERVICE_CLIENTS, loadClientSecrets } from './service-clients.mjs';
 
 function fail(message) {
   process.stderr.write(
-    `token: ${message}\nusage: node tools/dev-issuer/token.mjs --sub <subject> --role <role> [--role …] [--company <BIN>] [--name <name>] [--ttl <seconds>] [--json]\nroles: ${ROLES.join(', ')}\n`,
+    `token: ${message}\nusage: node tools/dev-issuer/token.mjs --sub <subject> --role <role> [--role …] [--company <BIN>] [--name <name>] [--ttl <seconds>] [--json]\n       node tools/dev-issuer/token.mjs --client-secret <service client>\nroles: ${ROLES.join(', ')}\n`,
   );
   process.exit(64);
 }
@@ -27,11 +33,19 @@ try {
       name: { type: 'string' },
       ttl: { type: 'string', default: '3600' },
       json: { type: 'boolean', default: false },
+      'client-secret': { type: 'string' },
     },
     strict: true,
   }));
 } catch (e) {
   fail(e.message);
+}
+
+if (values['client-secret'] !== undefined) {
+  const id = values['client-secret'];
+  if (!SERVICE_CLIENTS[id]) fail(`unknown service client '${id}' (known: ${Object.keys(SERVICE_CLIENTS).join(', ')})`);
+  process.stdout.write(`${loadClientSecrets().secrets[id]}\n`);
+  process.exit(0);
 }
 
 const split = (list) =>

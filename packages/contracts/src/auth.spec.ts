@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_REVIEWER_ROLES, COMMISSION_ROLES, FUND_STAFF_ROLES, PARTICIPANT_FILE_ROLES, ROLES, STAFF_ROLES, hasAnyRole } from './auth.js';
+import {
+  APPLICATION_REVIEWER_ROLES,
+  AccessTokenClaimsSchema,
+  COMMISSION_ROLES,
+  FUND_STAFF_ROLES,
+  PARTICIPANT_FILE_ROLES,
+  ROLES,
+  SERVICE_ROLES,
+  STAFF_ROLES,
+  TRAINING_FILE_ROLES,
+  CLUSTER_SELECTION_ROLES,
+  hasAnyRole,
+} from './auth.js';
 
 describe('role groups (ADR 0035 §7): one list of each, for every context and the gateway', () => {
   it('the authorised body’s analyst is not Fund staff and reads no participant file (F-35, F-41)', () => {
@@ -27,5 +39,48 @@ describe('role groups (ADR 0035 §7): one list of each, for every context and th
     expect(hasAnyRole({ roles: ['auditor'] }, PARTICIPANT_FILE_ROLES)).toBe(true);
     expect(hasAnyRole({ roles: ['authorised-body-analyst'] }, FUND_STAFF_ROLES)).toBe(false);
     expect(hasAnyRole({ roles: [] }, FUND_STAFF_ROLES)).toBe(false);
+  });
+});
+
+describe('service identities (ADR 0106): a worker is never a person and a person never a worker', () => {
+  const worker = { sub: 'service:notifications', roles: ['deadline-reader'], hub_client: 'hub-notifications' };
+
+  it('a worker token: service: subject, its client, service roles only, no company', () => {
+    const parsed = AccessTokenClaimsSchema.parse(worker);
+    expect(parsed.roles).toEqual(['deadline-reader']);
+    expect(parsed.hub_client).toBe('hub-notifications');
+    expect(parsed.hub_companies).toEqual([]);
+  });
+
+  it('refuses a service role in a person token, and a person role in a worker token', () => {
+    const person = AccessTokenClaimsSchema.safeParse({ sub: 'olga', roles: ['fund-officer', 'deadline-reader'] });
+    expect(person.success).toBe(false);
+    expect(person.error?.issues.map((i) => i.path.join('.'))).toContain('roles');
+    const mixed = AccessTokenClaimsSchema.safeParse({ ...worker, roles: ['deadline-reader', 'fund-officer'] });
+    expect(mixed.success).toBe(false);
+    expect(AccessTokenClaimsSchema.safeParse({ ...worker, roles: ['fund-officer'] }).success).toBe(false);
+  });
+
+  it('refuses a worker token without its client, with companies, and hub_client on a person', () => {
+    const { hub_client: _c, ...noClient } = worker;
+    expect(AccessTokenClaimsSchema.safeParse(noClient).success).toBe(false);
+    expect(AccessTokenClaimsSchema.safeParse({ ...worker, hub_companies: ['123456789012'] }).success).toBe(false);
+    expect(AccessTokenClaimsSchema.safeParse({ sub: 'alice', roles: ['applicant'], hub_client: 'web' }).success).toBe(false);
+    expect(AccessTokenClaimsSchema.safeParse({ sub: 'alice', roles: ['applicant'], hub_companies: ['123456789012'] }).success).toBe(true);
+  });
+
+  it('no service role is a person role or in any staff group', () => {
+    for (const r of SERVICE_ROLES) {
+      expect(ROLES as readonly string[]).not.toContain(r);
+      for (const group of [
+        FUND_STAFF_ROLES,
+        PARTICIPANT_FILE_ROLES,
+        APPLICATION_REVIEWER_ROLES,
+        COMMISSION_ROLES,
+        TRAINING_FILE_ROLES,
+        CLUSTER_SELECTION_ROLES,
+      ])
+        expect(group).not.toContain(r);
+    }
   });
 });

@@ -23,8 +23,25 @@ export const ROLES = [
   'cluster-commission-secretary',
 ] as const;
 
-export const RoleSchema = z.enum(ROLES);
+/** The roles a person can hold (the login page and `token.mjs --role` offer exactly these). */
+export type PersonRole = (typeof ROLES)[number];
+
+/**
+ * Roles of the platform's own workers, never of a person (ADR 0106): each is as narrow as the one
+ * call the worker needs, granted by the identity provider to a confidential client through the
+ * OAuth 2.0 client-credentials grant, and never part of a staff group.
+ * - `deadline-reader`: reads the `GET /deadlines` routes (notifications' staff digest, ADR 0104 §4).
+ * - `document-issuer`: stores the Fund's issued documents in the documents context (`POST /issued-documents`:
+ *   registration's certificates F-18, services' invoices ADR 0067).
+ */
+export const SERVICE_ROLES = ['deadline-reader', 'document-issuer'] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
+/** The subject prefix of a worker's token: `service:<client>`. */
+export const SERVICE_SUBJECT_PREFIX = 'service:';
+
+export const RoleSchema = z.enum([...ROLES, ...SERVICE_ROLES]);
 export type Role = z.infer<typeof RoleSchema>;
+export const isServiceRole = (role: Role): role is ServiceRole => (SERVICE_ROLES as readonly string[]).includes(role);
 
 /**
  * Role groups: the one list of each group for every context and the gateway (ADR 0035 §7). A
@@ -75,12 +92,32 @@ export const STAFF_ROLES: readonly Role[] = FUND_STAFF_ROLES;
 /** Whether the actor holds at least one of the roles. */
 export const hasAnyRole = (actor: { readonly roles: readonly Role[] }, roles: readonly Role[]): boolean => actor.roles.some((r) => roles.includes(r));
 
-export const AccessTokenClaimsSchema = z.object({
-  sub: z.string().min(1),
-  roles: z.array(RoleSchema).min(1),
-  hub_companies: z.array(z.string().regex(/^\d{12}$/)).default([]),
-  name: z.string().optional(),
-});
+/**
+ * The claims every context and the gateway accept. ADR 0106 §3: a service role only in a worker's token
+ * (`sub` = `service:<client>`, `hub_client` present, no company, no person role), and a worker's token
+ * holds nothing but service roles — so neither a person nor a leaked worker token crosses over.
+ */
+export const AccessTokenClaimsSchema = z
+  .object({
+    sub: z.string().min(1),
+    roles: z.array(RoleSchema).min(1),
+    hub_companies: z.array(z.string().regex(/^\d{12}$/)).default([]),
+    name: z.string().optional(),
+    /** The OAuth client a worker's token was issued to (client credentials, ADR 0106). */
+    hub_client: z.string().min(1).optional(),
+  })
+  .superRefine((c, ctx) => {
+    const worker = c.sub.startsWith(SERVICE_SUBJECT_PREFIX);
+    const serviceRoles = c.roles.filter(isServiceRole);
+    if (worker) {
+      if (c.hub_client === undefined) ctx.addIssue({ code: 'custom', path: ['hub_client'], message: 'a service subject needs hub_client' });
+      if (serviceRoles.length !== c.roles.length) ctx.addIssue({ code: 'custom', path: ['roles'], message: 'a service subject holds service roles only' });
+      if (c.hub_companies.length > 0) ctx.addIssue({ code: 'custom', path: ['hub_companies'], message: 'a service subject acts for no company' });
+    } else {
+      if (serviceRoles.length > 0) ctx.addIssue({ code: 'custom', path: ['roles'], message: `service roles need a ${SERVICE_SUBJECT_PREFIX} subject` });
+      if (c.hub_client !== undefined) ctx.addIssue({ code: 'custom', path: ['hub_client'], message: 'hub_client is for service subjects only' });
+    }
+  });
 export type AccessTokenClaims = z.infer<typeof AccessTokenClaimsSchema>;
 
 /** The verified caller, as every context sees it. */
@@ -90,4 +127,6 @@ export interface Actor {
   /** BINs the actor may act for (applicants). */
   readonly companies: readonly string[];
   readonly name?: string;
+  /** Set for a platform worker (ADR 0106): the OAuth client its token was issued to; its subject is `service:<client>`. */
+  readonly client?: string;
 }

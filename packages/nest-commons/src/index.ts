@@ -20,3 +20,4 @@ export * from './openapi/openapi.js';
 export * from './platform.module.js';
 export * from './tracing/tracing.js';
 export * from './documents/known-documents.js';
+export * from './auth/service-token.js';

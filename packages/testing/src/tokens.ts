@@ -7,6 +7,8 @@ export interface IssueOptions {
   readonly roles: readonly string[];
   readonly companies?: readonly string[];
   readonly name?: string;
+  /** The OAuth client of a worker's token (`hub_client`, ADR 0106); its `sub` is `service:<name>`. */
+  readonly client?: string;
   /** Seconds until expiry (negative for an already expired token). */
   readonly expiresInSec?: number;
   readonly issuer?: string;
@@ -49,7 +51,12 @@ export class DevTokenIssuer {
 
   async issue(o: IssueOptions): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ roles: [...o.roles], hub_companies: [...(o.companies ?? [])], ...(o.name ? { name: o.name } : {}) })
+    return new SignJWT({
+      roles: [...o.roles],
+      hub_companies: [...(o.companies ?? [])],
+      ...(o.name ? { name: o.name } : {}),
+      ...(o.client ? { hub_client: o.client } : {}),
+    })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid! })
       .setSubject(o.sub)
       .setIssuer(o.issuer ?? this.issuer)

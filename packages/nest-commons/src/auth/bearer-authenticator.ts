@@ -25,8 +25,21 @@ export class BearerAuthenticator {
       return { ok: false, detail: `the token is not valid: ${(e as Error).message}` };
     }
     const claims = AccessTokenClaimsSchema.safeParse(payload);
-    if (!claims.success) return { ok: false, detail: 'the token lacks the claims this platform needs (sub, roles)' };
+    if (!claims.success)
+      return {
+        ok: false,
+        detail: `the token lacks the claims this platform needs (sub, roles): ${claims.error.issues.map((i) => i.path.join('.') || 'token').join(', ')}`,
+      };
     const c = claims.data;
-    return { ok: true, actor: { subject: c.sub, roles: c.roles, companies: c.hub_companies, ...(c.name ? { name: c.name } : {}) } };
+    return {
+      ok: true,
+      actor: {
+        subject: c.sub,
+        roles: c.roles,
+        companies: c.hub_companies,
+        ...(c.name ? { name: c.name } : {}),
+        ...(c.hub_client ? { client: c.hub_client } : {}),
+      },
+    };
   }
 }
