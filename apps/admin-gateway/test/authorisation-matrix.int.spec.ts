@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '@hub/contracts';
+import { ROLES, type Role, SERVICE_ROLES } from '@hub/contracts';
 import { OpenApiGenerator } from '@hub/nest-commons';
 import { ROUTE_TABLE, STATE_CHANGING } from '../src/access/route-table.js';
 import { BIN_A, BIN_B, type GatewayHarness, startGateway } from './support/gateway-harness.js';
 
 type Caller = Role | 'anonymous';
-const CALLERS: readonly Caller[] = ['anonymous', ...ROLES];
+/** Every person role, every platform worker's role (ADR 0106) and no token at all. */
+const CALLERS: readonly Caller[] = ['anonymous', ...ROLES, ...SERVICE_ROLES];
 const ID = '018f0000-0000-7000-8000-0000000000b1';
 
 const fill = (path: string, bin: string) => path.replace(/:bin\b/g, bin).replace(/:[A-Za-z]+/g, ID);
@@ -100,7 +101,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'documents GET /documents': FILE, // not the analyst, housing or training (F-35, F-41)
   'documents GET /documents/:id': FILE,
   'documents GET /documents/:id/download': FILE, // a GET: the auditor reads files; the context logs every grant
-  'documents POST /issued-documents': [FO],
+  'documents POST /issued-documents': ['document-issuer'], // ADR 0106: the issuing context as itself, never a person
   // services (issue #12): what F-55 publishes is public; the Fund reviews (F-51); finance and the auditor read applications and contracts
   'services GET /services': 'public',
   'services GET /services/:id': 'public',
@@ -255,6 +256,7 @@ describe('authorisation matrix: every gateway route × every role', () => {
   beforeAll(async () => {
     gw = await startGateway();
     for (const role of ROLES) tokens.set(role, await gw.token(role, { sub: `matrix-${role}`, companies: [BIN_A] }));
+    for (const role of SERVICE_ROLES) tokens.set(role, await gw.token(role, { sub: `matrix-${role}` }));
   });
   afterAll(async () => gw?.close());
   beforeEach(() => {

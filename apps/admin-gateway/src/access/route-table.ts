@@ -37,6 +37,8 @@ const OFFICER: readonly Role[] = ['fund-officer'];
 const FINANCE: readonly Role[] = ['finance-officer'];
 const SECRETARY: readonly Role[] = ['commission-secretary'];
 const ANALYST: readonly Role[] = ['authorised-body-analyst'];
+/** ADR 0106: a platform worker that stores the documents its context issues (client credentials; never a person). */
+const DOCUMENT_ISSUER: readonly Role[] = ['document-issuer'];
 /** A company's file (F-35): the company itself (the contexts filter an applicant to its own companies) and the Fund's people who may read participant files. */
 const COMPANY_FILE_READERS: readonly Role[] = [...APPLICANT, ...PARTICIPANT_FILE_ROLES];
 /** Who follows statutory deadlines that name companies: the same readers (the authorised body's analyst is not among them). */
@@ -194,8 +196,8 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     upstream: 'documents',
     method: 'POST',
     path: '/issued-documents',
-    access: OFFICER,
-    summary: 'Store a document the Fund issued, once, with its hash (ADR 0045)',
+    access: DOCUMENT_ISSUER,
+    summary: 'Store a document the Fund issued, once, with its hash (ADR 0045); platform workers only (ADR 0106)',
   },
   // ---- services (issue #12, ADR 0060): the catalogue, price list and calls are public (F-55: published on the Fund's internet resource) ----
   { upstream: 'services', method: 'GET', path: '/services', access: 'public', summary: 'The catalogue with each price list (F-43 … F-46, F-56)' },

@@ -1,6 +1,6 @@
 import { type INestApplication, Module } from '@nestjs/common';
 import type request from 'supertest';
-import type { Role } from '@hub/contracts';
+import { type Role, isServiceRole } from '@hub/contracts';
 import { ManualClock } from '@hub/kernel';
 import { type DevTokenIssuer, type TestDatabase, startTestApp } from '@hub/testing';
 import { gatewayControllers, gatewayPlatformImports, gatewayProviders } from '../../src/app.module.js';
@@ -96,7 +96,13 @@ export async function startGateway(
       },
       clock,
       http: () => t.http(),
-      token: (roles, o = {}) => issuer.issue({ sub: o.sub ?? `user-${(n += 1)}`, roles: Array.isArray(roles) ? roles : [roles], companies: o.companies ?? [] }),
+      token: (roles, o = {}) => {
+        const list = Array.isArray(roles) ? roles : [roles];
+        // ADR 0106: a worker's token (service roles only) has a service: subject and its client.
+        if (list.length > 0 && list.every(isServiceRole))
+          return issuer.issue({ sub: `service:${o.sub ?? `worker-${(n += 1)}`}`, roles: list, companies: [], client: 'hub-test-worker' });
+        return issuer.issue({ sub: o.sub ?? `user-${(n += 1)}`, roles: list, companies: o.companies ?? [] });
+      },
       async close() {
         await t.close();
         await stopAll();

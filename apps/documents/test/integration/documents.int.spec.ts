@@ -1,6 +1,6 @@
 // Documents on the real database and the real local S3 server (ADR 0045, ADR 0009).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '@hub/contracts';
+import { ROLES, type Role, SERVICE_ROLES, isServiceRole } from '@hub/contracts';
 import { sampleFiles, sha256Hex } from '@hub/object-storage';
 import {
   type DocumentJson,
@@ -255,6 +255,8 @@ describe('issued documents (ADR 0045): stored once with their hash, served byte-
   it('F-18: an issued certificate downloads byte-identical twice; the same key and bytes return it; other bytes are 409', async () => {
     const bin = newBin();
     const officer = await h.token(['fund-officer']);
+    // ADR 0106: registration issues its certificates as itself (client credentials), not as a person.
+    const registration = await h.serviceToken('hub-registration', ['document-issuer']);
     const pdf = sampleFiles.pdf(`certificate of ${bin}`);
     const body = {
       ownerBin: bin,
@@ -263,7 +265,7 @@ describe('issued documents (ADR 0045): stored once with their hash, served byte-
       fileName: `AH-${bin}.pdf`,
       contentBase64: Buffer.from(pdf).toString('base64'),
     };
-    const issued = await h.http().post('/issued-documents').set(auth(officer)).send(body);
+    const issued = await h.http().post('/issued-documents').set(auth(registration)).send(body);
     expect(issued.status).toBe(201);
     expect(json(issued)).toMatchObject({ status: 'issued', sha256: sha256Hex(pdf), size: pdf.byteLength });
     const id = json(issued).id;
@@ -277,12 +279,12 @@ describe('issued documents (ADR 0045): stored once with their hash, served byte-
     expect(downloads.map((d) => d.sha256)).toEqual([sha256Hex(pdf), sha256Hex(pdf)]);
     expect(Buffer.from(downloads[0]!.bytes).equals(Buffer.from(pdf))).toBe(true);
 
-    const again = await h.http().post('/issued-documents').set(auth(officer)).send(body);
+    const again = await h.http().post('/issued-documents').set(auth(registration)).send(body);
     expect(json(again).id).toBe(id);
     const changed = await h
       .http()
       .post('/issued-documents')
-      .set(auth(officer))
+      .set(auth(registration))
       .send({ ...body, contentBase64: Buffer.from(sampleFiles.pdf('another rendering')).toString('base64') });
     expect(changed.status).toBe(409);
     expect(await objectsOf(bin)).toHaveLength(1);
@@ -293,11 +295,11 @@ describe('issued documents (ADR 0045): stored once with their hash, served byte-
   it('a kind that is issued cannot be uploaded, and an uploaded kind cannot be issued', async () => {
     const bin = newBin();
     expect((await startUpload(bin, { kind: 'participant-certificate', fileName: 'c.pdf', size: 100 })).status).toBe(422);
-    const officer = await h.token(['fund-officer']);
+    const registration = await h.serviceToken('hub-registration', ['document-issuer']);
     const res = await h
       .http()
       .post('/issued-documents')
-      .set(auth(officer))
+      .set(auth(registration))
       .send({
         ownerBin: bin,
         kind: 'tax-debt-certificate',
@@ -306,6 +308,41 @@ describe('issued documents (ADR 0045): stored once with their hash, served byte-
         contentBase64: Buffer.from(sampleFiles.pdf()).toString('base64'),
       });
     expect(res.status).toBe(422);
+  });
+
+  it('ADR 0106: a worker issues only the kinds the catalogue names it for; a person never issues', async () => {
+    const bin = newBin();
+    const body = {
+      ownerBin: bin,
+      kind: 'participant-certificate',
+      issueKey: `registration/certificate/X-${bin}`,
+      fileName: 'x.pdf',
+      contentBase64: Buffer.from(sampleFiles.pdf('not theirs')).toString('base64'),
+    };
+    const services = await h.serviceToken('hub-services', ['document-issuer']);
+    const refused = await h.http().post('/issued-documents').set(auth(services)).send(body);
+    expect(refused.status).toBe(403);
+    expect(json<{ detail: string }>(refused).detail).toMatch(/hub-services does not issue documents of kind participant-certificate/);
+    expect(
+      (
+        await h
+          .http()
+          .post('/issued-documents')
+          .set(auth(await h.token(['fund-officer'])))
+          .send(body)
+      ).status,
+    ).toBe(403);
+    // A person's token that claims a worker's role is not a valid token at all (claims rule, @hub/contracts).
+    expect(
+      (
+        await h
+          .http()
+          .post('/issued-documents')
+          .set(auth(await h.token(['document-issuer'])))
+          .send(body)
+      ).status,
+    ).toBe(401);
+    expect(await objectsOf(bin)).toHaveLength(0);
   });
 });
 
@@ -331,7 +368,7 @@ describe('access policy: every role and anonymous on every route', () => {
     {
       method: 'post',
       path: '/issued-documents',
-      allowed: ['fund-officer'],
+      allowed: ['document-issuer'],
       body: () => ({
         ownerBin: bin,
         kind: 'participant-certificate',
@@ -356,8 +393,9 @@ describe('access policy: every role and anonymous on every route', () => {
         return route.method === 'post' ? req.send(route.body?.() ?? {}) : req;
       };
       expect((await call({})).status).toBe(401);
-      for (const role of ROLES) {
-        const status = (await call(auth(await h.token([role], role === 'applicant' ? [bin] : [])))).status;
+      for (const role of [...ROLES, ...SERVICE_ROLES]) {
+        const token = isServiceRole(role) ? await h.serviceToken('hub-registration', [role]) : await h.token([role], role === 'applicant' ? [bin] : []);
+        const status = (await call(auth(token))).status;
         if (route.allowed.includes(role)) expect([200, 201, 409, 422], `${role} is allowed`).toContain(status);
         else expect(status, `${role} is refused`).toBe(403);
       }

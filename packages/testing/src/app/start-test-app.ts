@@ -45,6 +45,8 @@ export interface TestApp {
   http(): ReturnType<typeof request>;
   /** A signed access token; `sub` defaults to `<first role>-<first company or x>`. */
   token(roles: readonly string[], companies?: readonly string[], sub?: string): Promise<string>;
+  /** A platform worker's token (ADR 0106), as the client-credentials grant gives it: `service:<name>`, its client, service roles only. */
+  serviceToken(client: string, roles: readonly string[]): Promise<string>;
   /** Runs SQL on the app's database (a fresh fork of the test database's ORM). */
   sql<T = Record<string, unknown>>(query: string, params?: readonly unknown[]): Promise<T[]>;
   /** Closes the app, drops the database, removes the JWKS file. Safe to call twice. */
@@ -106,6 +108,7 @@ export async function startTestApp(options: StartTestAppOptions): Promise<TestAp
       env,
       http: () => request(started.getHttpServer() as Parameters<typeof request>[0]),
       token: (roles, companies = [], sub = `${roles[0] ?? 'nobody'}-${companies[0] ?? 'x'}`) => issuer.issue({ sub, roles, companies, name: sub }),
+      serviceToken: (client, roles) => issuer.issue({ sub: `service:${client.replace(/^hub-/, '')}`, roles, client }),
       sql: async <T>(query: string, params: readonly unknown[] = []): Promise<T[]> => db.orm.em.fork().execute<T[]>(query, [...params]),
       close: async () => {
         if (closed) return;

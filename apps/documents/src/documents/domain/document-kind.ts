@@ -20,6 +20,8 @@ export interface DocumentKind {
   readonly restricted: boolean;
   /** Issued by the Fund (rendered by a context), never uploaded. */
   readonly issued: boolean;
+  /** ADR 0106: the platform workers (OAuth clients) that may issue this kind — each issues only its own documents. */
+  readonly issuers: readonly string[];
   readonly maxBytes: number;
   readonly types: readonly AcceptedFileType[];
   readonly retention: readonly RetentionPeriod[];

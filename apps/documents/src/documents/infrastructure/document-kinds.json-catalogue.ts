@@ -17,6 +17,7 @@ const KindsFile = z.object({
         rule: z.string().min(1),
         restricted: z.boolean(),
         issued: z.boolean().default(false),
+        issuers: z.array(z.string().min(1)).default([]),
         maxBytes: z.number().int().positive(),
         types: z.array(z.enum(ALL_ACCEPTED_FILE_TYPES as [string, ...string[]])).min(1),
         retention: z.array(z.object({ from: z.iso.date(), years: z.number().int().positive() })).min(1),
@@ -32,6 +33,9 @@ export class JsonDocumentKinds extends DocumentKinds {
   constructor(file: URL | string = SHIPPED_DOCUMENT_KINDS) {
     super();
     const parsed = KindsFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+    for (const k of parsed.kinds)
+      if (k.issued !== k.issuers.length > 0)
+        throw new Error(`document kind ${k.code}: an issued kind names its issuers (service clients), an uploaded kind none`);
     this.byCode = new Map(parsed.kinds.map((k) => [k.code, k as DocumentKind]));
   }
 

@@ -16,6 +16,13 @@ export class DocumentsQueries {
     return view;
   }
 
+  /** What a worker gets back for the document it has just issued (ADR 0106): its own document's record — it already holds the bytes. */
+  async issuedView(id: string): Promise<DocumentView> {
+    const view = await this.readModel.find(id);
+    if (!view) throw new NotFoundError('document', id);
+    return view;
+  }
+
   async list(actor: Actor, filter: { bin?: string; kind?: string }): Promise<DocumentView[]> {
     const staff = hasAnyRole(actor, PARTICIPANT_FILE_ROLES);
     const own = actor.roles.includes('applicant') ? actor.companies.filter((b) => !filter.bin || b === filter.bin) : [];

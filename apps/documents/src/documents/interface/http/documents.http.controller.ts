@@ -125,19 +125,20 @@ export class DocumentsHttpController {
 
   @Post('issued-documents')
   @Endpoint({
-    summary: 'Store a document the Fund issued (a rendered PDF) once, with its hash; the same key and bytes again return it',
+    summary:
+      'Store a document the Fund issued (a rendered PDF) once, with its hash; the same key and bytes again return it. Platform workers only (ADR 0106: the client-credentials role document-issuer), each for the kinds the catalogue names it the issuer of (403 otherwise)',
     tags,
-    access: ['fund-officer'],
+    access: ['document-issuer'],
     body: IssueBody,
     status: 201,
     response: DocumentViewSchema,
-    errors: [409, 422],
+    errors: [403, 409, 422],
   })
   async issue(@ValidBody() body: z.infer<typeof IssueBody>, @CurrentActor() actor: Actor) {
     const bytes = new Uint8Array(Buffer.from(body.contentBase64, 'base64'));
     const { documentId } = await this.commands.execute(
       new IssueDocumentCommand({ ownerBin: body.ownerBin, kind: body.kind, issueKey: body.issueKey, fileName: body.fileName, bytes }, actor),
     );
-    return this.queries.get(documentId, actor);
+    return this.queries.issuedView(documentId);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { almatyDate } from '@hub/calendar';
-import { Clock, ConflictError, RuleViolationError, uuidv7 } from '@hub/kernel';
+import { Clock, ConflictError, ForbiddenError, RuleViolationError, uuidv7 } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ObjectStorage, inspectBytes } from '@hub/object-storage';
@@ -24,6 +24,10 @@ export class IssueDocumentHandler implements ICommandHandler<IssueDocumentComman
 
   async execute({ input, actor }: IssueDocumentCommand): Promise<{ documentId: string; created: boolean }> {
     const kind = this.kinds.get(input.kind, 'kind');
+    // ADR 0106: only a platform worker issues, and only the kinds the catalogue names it for
+    // (registration its certificates and protocols; services its invoices) — least privilege per client.
+    if (kind.issued && !(actor.client !== undefined && kind.issuers.includes(actor.client)))
+      throw new ForbiddenError(`${actor.client ?? actor.subject} does not issue documents of kind ${kind.code}`, { kind: kind.code });
     const checked = await inspectBytes(input.bytes, { maxBytes: kind.maxBytes, allowedTypes: kind.types, declaredName: input.fileName });
     if (!checked.ok) throw new RuleViolationError(kind.rule, `the issued file was refused (${checked.reason}): ${checked.detail}`, { reason: checked.reason });
     const existing = await this.uow.run(() => this.documents.findByIssueKey(input.issueKey));
