@@ -68,6 +68,15 @@ const selector = (app: string): Record<string, string> => ({ 'app.kubernetes.io/
 
 const secretEnv = (name: string, secret: string, key: string) => ({ name, valueFrom: { secretKeyRef: { name: secret, key } } });
 
+/**
+ * ADR 0106: the apps that call another context as themselves — each a confidential client of the IdP
+ * (client credentials, a service account with only its service role), its secret in `<app>-service-client`.
+ * They reach the other context through the gateway, which therefore admits their pods.
+ */
+export const SERVICE_CLIENTS: Readonly<Record<string, { clientId: string; env: (o: Overlay) => Record<string, string> }>> = {
+  registration: { clientId: 'hub-registration', env: () => ({ REGISTRATION_DOCUMENTS_URL: `http://admin-gateway:${HTTP_PORT}/api/documents` }) },
+};
+
 const podSecurityContext = { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } };
 const containerSecurityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } };
 
@@ -92,6 +101,7 @@ function secretEnvOf(app: AppFacts, role: DbRole): object[] {
     // F-42: the personal-data key ring, created by the operator of the cluster (docs/runbooks).
     env.push(secretEnv('HUB_PII_KEYS', `${app.name}-pii`, 'HUB_PII_KEYS'), secretEnv('HUB_PII_ACTIVE_KEY', `${app.name}-pii`, 'HUB_PII_ACTIVE_KEY'));
   }
+  if (SERVICE_CLIENTS[app.name] && role === 'app') env.push(secretEnv('HUB_SERVICE_CLIENT_SECRET', `${app.name}-service-client`, 'client-secret'));
   if (app.name === 'documents') {
     env.push(
       secretEnv('HUB_S3_ACCESS_KEY_ID', 'documents-s3', 'HUB_S3_ACCESS_KEY_ID'),
@@ -142,6 +152,8 @@ function configOf(app: AppFacts, all: readonly AppFacts[], o: Overlay): Record<s
     c.HUB_KAFKA_SASL_USERNAME = app.name;
     c.HUB_RUN_WORKERS = 'true';
   }
+  const client = SERVICE_CLIENTS[app.name];
+  if (client) Object.assign(c, { HUB_SERVICE_AUTH_URL: o.auth.tokenUrl, HUB_SERVICE_CLIENT_ID: client.clientId }, client.env(o));
   if (app.name === 'registration') {
     c.REGISTRATION_PUBLIC_BASE_URL = o.publicBaseUrl;
     c.REGISTRATION_SIGNING_KEY_FILE = '/var/run/secrets/hub/registration-signing/key.pem';
@@ -385,14 +397,14 @@ export function renderApp(app: AppFacts, all: readonly AppFacts[], o: Overlay): 
     });
   }
   // Who may call the app: contexts only from the gateway (and the metrics scraper); the gateway from
-  // the web app and the ingress controller; the web app from the ingress controller.
+  // the web app, the contexts with a service client (ADR 0106) and the ingress controller; the web app from the ingress controller.
   const fromPods = (name: string) => ({ podSelector: { matchLabels: { 'app.kubernetes.io/name': name } } });
   const fromNs = (ns: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': ns } } });
   const callers =
     app.kind === 'context'
       ? [fromPods('admin-gateway')]
       : app.kind === 'gateway'
-        ? [fromPods('web'), fromNs(o.ingressNamespace)]
+        ? [fromPods('web'), ...Object.keys(SERVICE_CLIENTS).map(fromPods), fromNs(o.ingressNamespace)]
         : [fromNs(o.ingressNamespace)];
   docs.push({
     apiVersion: 'networking.k8s.io/v1',

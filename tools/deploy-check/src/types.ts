@@ -14,7 +14,8 @@ export interface Overlay {
   namespace: string;
   imageRegistry: string;
   imageTag: string;
-  auth: { issuer: string; audience: string; jwksUrl: string };
+  /** `tokenUrl`: the IdP's token endpoint, where the platform's workers get client-credentials tokens (ADR 0106). */
+  auth: { issuer: string; audience: string; jwksUrl: string; tokenUrl: string };
   web: { publicIssuerUrl: string; clientId: string };
   publicBaseUrl: string;
   documents: { s3Endpoint: string; s3PublicEndpoint: string; s3Bucket: string; s3Region: string };

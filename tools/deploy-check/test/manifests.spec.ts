@@ -219,11 +219,11 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     }
   });
 
-  it('contexts are reachable only from the gateway (and the metrics scraper); the gateway from the web app and the ingress', () => {
+  it('contexts are reachable only from the gateway (and the metrics scraper); the gateway from the web app, the service clients (ADR 0106) and the ingress', () => {
     for (const a of apps) {
       const np = byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === `${a.name}-ingress`) as NetPol;
       const pods = np.spec.ingress.flatMap((r) => r.from).flatMap((p) => (p.podSelector ? [p.podSelector.matchLabels['app.kubernetes.io/name']] : []));
-      expect(pods, a.name).toEqual(a.kind === 'context' ? ['admin-gateway'] : a.kind === 'gateway' ? ['web'] : []);
+      expect(pods, a.name).toEqual(a.kind === 'context' ? ['admin-gateway'] : a.kind === 'gateway' ? ['web', 'registration'] : []);
     }
     expect(byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === 'default-deny-ingress')).toMatchObject({
       spec: { podSelector: {}, policyTypes: ['Ingress'] },

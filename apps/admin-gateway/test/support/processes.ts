@@ -43,6 +43,14 @@ export class ProcessFleet {
     return stdout.trim();
   }
 
+  /** A platform worker's client secret (ADR 0106), as tools/hub up reads it (`token.mjs --client-secret`). */
+  async clientSecret(client: string): Promise<string> {
+    const { stdout } = await run(process.execPath, [join(REPO, 'tools/dev-issuer/token.mjs'), '--client-secret', client], {
+      env: { ...process.env, HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: this.issuerUrl },
+    });
+    return stdout.trim();
+  }
+
   /** Serves the issuer's discovery document and JWKS over HTTP on a free port; returns the JWKS URL. */
   async startIssuer(): Promise<string> {
     await this.token('bootstrap', ['auditor']); // creates the key and the JWKS file
@@ -72,8 +80,8 @@ export class ProcessFleet {
   }
 
   /** Starts `node apps/<app>/dist/main.js` and waits for its liveness endpoint. Returns its base URL. */
-  async startApp(app: string, env: Record<string, string>): Promise<string> {
-    const port = await deadPort();
+  async startApp(app: string, env: Record<string, string>, port?: number): Promise<string> {
+    port ??= await deadPort();
     const url = `http://127.0.0.1:${port}`;
     await this.spawn(
       app,

@@ -9,6 +9,7 @@ import { Migration20261205200000_notification_proof } from './Migration202612052
 import { Migration20261205210000_known_documents } from './Migration20261205210000_known_documents.js';
 import { Migration20261205230000_read_paths } from './Migration20261205230000_read_paths.js';
 import { Migration20261206030000_documents_attached } from './Migration20261206030000_documents_attached.js';
+import { Migration20261207070000_certificate_archive } from './Migration20261207070000_certificate_archive.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205210000_known_documents', class: Migration20261205210000_known_documents },
   { name: 'Migration20261205230000_read_paths', class: Migration20261205230000_read_paths },
   { name: 'Migration20261206030000_documents_attached', class: Migration20261206030000_documents_attached },
+  { name: 'Migration20261207070000_certificate_archive', class: Migration20261207070000_certificate_archive },
 ];

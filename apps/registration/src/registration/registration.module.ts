@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { HUB_CONFIG, KnownDocumentsModule } from '@hub/nest-commons';
+import { ClientCredentialsTokenSource, HUB_CONFIG, KnownDocumentsModule, serviceCredentialsFrom } from '@hub/nest-commons';
 import type { RegistrationConfig } from '../config.js';
 import { CastVoteHandler } from './application/commands/cast-vote/cast-vote.handler.js';
 import { CompleteTranslationHandler } from './application/commands/complete-translation/complete-translation.handler.js';
@@ -19,7 +19,14 @@ import { DeadlineBook } from './application/deadline-book.js';
 import { DocumentReferences } from './application/document-references.js';
 import { EligibilityCheck } from './application/eligibility-check.js';
 import { ApplicationRepository } from './application/ports/application.repository.js';
-import { CertificateRenderer, CertificateSigner, IssuedCertificates } from './application/ports/certificate.ports.js';
+import {
+  CertificateArchive,
+  CertificateArchiveRecords,
+  CertificateRenderer,
+  CertificateSigner,
+  IssuedCertificates,
+} from './application/ports/certificate.ports.js';
+import { DocumentsCertificateArchive, UnconfiguredCertificateArchive } from './infrastructure/adapters/documents-certificate.archive.js';
 import { DeadlinePolicy } from './application/ports/deadline-policy.port.js';
 import { DeadlineRepository } from './application/ports/deadline.repository.js';
 import { NumberSequences } from './application/ports/numbering.port.js';
@@ -40,6 +47,7 @@ import {
   MikroOrmIssuedCertificates,
   MikroOrmParticipantRepository,
   MikroOrmTranslationTaskRepository,
+  PostgresCertificateArchiveRecords,
   PostgresNumberSequences,
 } from './infrastructure/registration.mikro-orm.repositories.js';
 import { ApplicantHttpController } from './interface/http/applicant.http.controller.js';
@@ -97,6 +105,21 @@ export const REGISTRATION_COMMAND_HANDLERS = [
     { provide: TranslationTaskRepository, useClass: MikroOrmTranslationTaskRepository },
     { provide: IssuedCertificates, useClass: MikroOrmIssuedCertificates },
     { provide: NumberSequences, useClass: PostgresNumberSequences },
+    { provide: CertificateArchiveRecords, useClass: PostgresCertificateArchiveRecords },
+    {
+      // ADR 0106: registration archives its certificates as itself (client credentials), through the gateway.
+      provide: CertificateArchive,
+      inject: [HUB_CONFIG],
+      useFactory: (c: RegistrationConfig): CertificateArchive => {
+        const credentials = serviceCredentialsFrom(c);
+        if (c.REGISTRATION_DOCUMENTS_URL === undefined && credentials === undefined) return new UnconfiguredCertificateArchive();
+        if (c.REGISTRATION_DOCUMENTS_URL === undefined || credentials === undefined)
+          throw new Error(
+            'REGISTRATION_DOCUMENTS_URL and the service credentials (HUB_SERVICE_AUTH_URL, HUB_SERVICE_CLIENT_ID, HUB_SERVICE_CLIENT_SECRET) go together',
+          );
+        return new DocumentsCertificateArchive(c.REGISTRATION_DOCUMENTS_URL, new ClientCredentialsTokenSource(credentials));
+      },
+    },
     DeadlineBook,
     DocumentReferences,
     EligibilityCheck,
@@ -104,6 +127,15 @@ export const REGISTRATION_COMMAND_HANDLERS = [
     RegistrationMetrics,
     ...REGISTRATION_COMMAND_HANDLERS,
   ],
-  exports: [DeadlineRepository, DeadlineBook, ApplicationRepository, ParticipantRepository, RegistrationQueries, ActivityTypeCatalogue],
+  exports: [
+    CertificateArchive,
+    CertificateArchiveRecords,
+    DeadlineRepository,
+    DeadlineBook,
+    ApplicationRepository,
+    ParticipantRepository,
+    RegistrationQueries,
+    ActivityTypeCatalogue,
+  ],
 })
 export class RegistrationModule {}

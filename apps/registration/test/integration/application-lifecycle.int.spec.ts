@@ -349,6 +349,11 @@ describe('contract, certificate, registry (F-18, F-19) and activity change (F-20
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    // ADR 0106: its copy in the Fund's archive of issued documents is owed from the issuing transaction
+    // (the exchange with the real documents context is proven by the gateway's cross-context test).
+    expect(
+      await h.sql(`select status, payload->>'number' as number from hub_timer where kind = 'registration.certificate-archive' and timer_key = ?`, [number]),
+    ).toEqual([{ status: 'scheduled', number }]);
     expect((await h.http().get(`/registry/certificates/${number}`)).status).toBe(404); // not listed yet
     const listed = await h.http().post(`/applications/${id}/listing`).set(auth(a.officer));
     expect(body(listed).status).toBe('listed');

@@ -93,11 +93,11 @@ describe('ClientCredentialsTokenSource (ADR 0106)', () => {
 
   it('settings: all three or none; a partial set names what is missing', () => {
     expect(serviceCredentialsFrom({})).toBeUndefined();
-    expect(serviceCredentialsFrom({ HUB_SERVICE_TOKEN_URL: 'http://idp/token', HUB_SERVICE_CLIENT_ID: 'a', HUB_SERVICE_CLIENT_SECRET: 'b' })).toEqual({
+    expect(serviceCredentialsFrom({ HUB_SERVICE_AUTH_URL: 'http://idp/token', HUB_SERVICE_CLIENT_ID: 'a', HUB_SERVICE_CLIENT_SECRET: 'b' })).toEqual({
       tokenUrl: 'http://idp/token',
       clientId: 'a',
       clientSecret: 'b',
     });
-    expect(() => serviceCredentialsFrom({ HUB_SERVICE_CLIENT_ID: 'a' })).toThrow(/HUB_SERVICE_TOKEN_URL, HUB_SERVICE_CLIENT_SECRET/);
+    expect(() => serviceCredentialsFrom({ HUB_SERVICE_CLIENT_ID: 'a' })).toThrow(/HUB_SERVICE_AUTH_URL, HUB_SERVICE_CLIENT_SECRET/);
   });
 });

@@ -8,7 +8,7 @@ import { z } from 'zod';
  * names `service:<client>` as the caller.
  */
 export interface ServiceCredentials {
-  /** The IdP's token endpoint (`HUB_SERVICE_TOKEN_URL`). */
+  /** The IdP's token endpoint (`HUB_SERVICE_AUTH_URL`). */
   readonly tokenUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
@@ -16,20 +16,20 @@ export interface ServiceCredentials {
 
 /** The three settings every app that calls another as itself reads (all or none). */
 export const serviceCredentialsEnv = {
-  HUB_SERVICE_TOKEN_URL: z.url().optional(),
+  HUB_SERVICE_AUTH_URL: z.url().optional(),
   HUB_SERVICE_CLIENT_ID: z.string().min(1).optional(),
   HUB_SERVICE_CLIENT_SECRET: z.string().min(16).optional(),
 };
 
 /** The credentials from a parsed config, or undefined when none are set; a partial set is a configuration error naming what is missing. */
 export function serviceCredentialsFrom(env: {
-  readonly HUB_SERVICE_TOKEN_URL?: string | undefined;
+  readonly HUB_SERVICE_AUTH_URL?: string | undefined;
   readonly HUB_SERVICE_CLIENT_ID?: string | undefined;
   readonly HUB_SERVICE_CLIENT_SECRET?: string | undefined;
 }): ServiceCredentials | undefined {
-  const { HUB_SERVICE_TOKEN_URL: tokenUrl, HUB_SERVICE_CLIENT_ID: clientId, HUB_SERVICE_CLIENT_SECRET: clientSecret } = env;
+  const { HUB_SERVICE_AUTH_URL: tokenUrl, HUB_SERVICE_CLIENT_ID: clientId, HUB_SERVICE_CLIENT_SECRET: clientSecret } = env;
   if (tokenUrl === undefined && clientId === undefined && clientSecret === undefined) return undefined;
-  const missing = Object.entries({ HUB_SERVICE_TOKEN_URL: tokenUrl, HUB_SERVICE_CLIENT_ID: clientId, HUB_SERVICE_CLIENT_SECRET: clientSecret })
+  const missing = Object.entries({ HUB_SERVICE_AUTH_URL: tokenUrl, HUB_SERVICE_CLIENT_ID: clientId, HUB_SERVICE_CLIENT_SECRET: clientSecret })
     .filter(([, v]) => v === undefined)
     .map(([k]) => k);
   if (missing.length > 0) throw new Error(`service credentials are incomplete: set ${missing.join(', ')} (or none of them)`);

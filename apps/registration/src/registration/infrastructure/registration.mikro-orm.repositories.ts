@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@hub/kernel';
+import { sql, sqlRun } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import type { Application } from '../domain/application.aggregate.js';
 import { OPEN_STATUSES, type ApplicationKind } from '../domain/application-status.js';
@@ -9,7 +10,7 @@ import type { IssuedCertificate } from '../domain/issued-certificate.js';
 import type { Participant } from '../domain/participant.aggregate.js';
 import type { TranslationTask } from '../domain/translation-task.aggregate.js';
 import { ApplicationRepository } from '../application/ports/application.repository.js';
-import { IssuedCertificates } from '../application/ports/certificate.ports.js';
+import { type ArchivableCertificate, CertificateArchiveRecords, IssuedCertificates } from '../application/ports/certificate.ports.js';
 import { DeadlineRepository } from '../application/ports/deadline.repository.js';
 import { NumberSequences } from '../application/ports/numbering.port.js';
 import { ParticipantRepository } from '../application/ports/participant.repository.js';
@@ -103,6 +104,30 @@ export class MikroOrmIssuedCertificates extends IssuedCertificates {
   }
   add(certificate: IssuedCertificate): void {
     this.uow.em().persist(certificate);
+  }
+}
+
+/** The archive record of issued certificates (`registration_certificate_archive`, ADR 0106); the certificate row itself never changes. */
+@Injectable()
+export class PostgresCertificateArchiveRecords extends CertificateArchiveRecords {
+  constructor(private readonly uow: UnitOfWork) {
+    super();
+  }
+  async pending(number: string): Promise<ArchivableCertificate | undefined> {
+    const [row] = await sql<{ number: string; bin: string; pdf: Buffer; sha256: string }>(
+      this.uow.em(),
+      `select c."number", c."bin", c."pdf", c."sha256" from "registration_certificate" c
+        where c."number" = ? and not exists (select 1 from "registration_certificate_archive" a where a."number" = c."number")`,
+      [number],
+    );
+    return row;
+  }
+  async recordArchived(number: string, documentId: string, at: Date): Promise<void> {
+    await sqlRun(
+      this.uow.em(),
+      `insert into "registration_certificate_archive" ("number", "document_id", "archived_at") values (?, ?, ?) on conflict ("number") do nothing`,
+      [number, documentId, at],
+    );
   }
 }
 

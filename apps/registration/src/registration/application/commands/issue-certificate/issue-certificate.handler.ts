@@ -4,6 +4,7 @@ import { Inject } from '@nestjs/common';
 import { almatyDate } from '@hub/calendar';
 import type { Actor } from '@hub/contracts';
 import { Clock } from '@hub/kernel';
+import { Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ActivityTypeCatalogue } from '../../../domain/activity-type-catalogue.js';
 import { IssuedCertificate } from '../../../domain/issued-certificate.js';
@@ -12,6 +13,7 @@ import { ApplicationRepository } from '../../ports/application.repository.js';
 import { CertificateRenderer, CertificateSigner, IssuedCertificates } from '../../ports/certificate.ports.js';
 import { ParticipantRepository } from '../../ports/participant.repository.js';
 import { RegistrationSettings } from '../../ports/registration-settings.port.js';
+import { scheduleCertificateArchive } from '../../timers/certificate-archive.timer-handler.js';
 
 export class IssueCertificateCommand extends Command<{ certificateNumber: string }> {
   constructor(
@@ -22,7 +24,7 @@ export class IssueCertificateCommand extends Command<{ certificateNumber: string
   }
 }
 
-/** F-18: the certificate of Annex 2 is rendered (Kazakh and Russian, QR code to the public verification), signed through the CertificateSigner port and stored as issued; the F-18 deadline is met. */
+/** F-18: the certificate of Annex 2 is rendered (Kazakh and Russian, QR code to the public verification), signed through the CertificateSigner port and stored as issued; the F-18 deadline is met; its copy in the Fund's archive of issued documents is owed (ADR 0106). */
 @CommandHandler(IssueCertificateCommand)
 export class IssueCertificateHandler implements ICommandHandler<IssueCertificateCommand> {
   constructor(
@@ -35,6 +37,7 @@ export class IssueCertificateHandler implements ICommandHandler<IssueCertificate
     @Inject(CertificateSigner) private readonly signer: CertificateSigner,
     @Inject(ActivityTypeCatalogue) private readonly catalogue: ActivityTypeCatalogue,
     @Inject(RegistrationSettings) private readonly settings: RegistrationSettings,
+    @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -76,6 +79,8 @@ export class IssueCertificateHandler implements ICommandHandler<IssueCertificate
         }),
       );
       participant.certificateIssued(issuedOn, now);
+      // ADR 0106: the archive copy is owed from this transaction on (durable timer, due at once).
+      await scheduleCertificateArchive(this.timers, this.uow.em(), number, now);
       await this.deadlines.close(app.id, 'certificate');
       return { certificateNumber: number };
     });

@@ -1,0 +1,132 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeBin } from '@hub/identifiers';
+import { S3ObjectStorage } from '@hub/object-storage';
+import { testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
+import { ProcessFleet, REPO } from '../support/processes.js';
+import { type RegistrationActors, expectStatus, registerToCertificate } from '../support/registration-path.js';
+import { deadPort } from '../support/upstream-stub.js';
+
+const run = promisify(execFile);
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * Issue #10 / ADR 0106, end to end with every part real and each app its own process: registration
+ * issues a certificate (F-18) and archives it in the documents context **as itself** — a
+ * client-credentials token of `hub-registration` from the dev issuer's token endpoint, role
+ * `document-issuer` — through the admin gateway, which records the worker as the caller. The archived
+ * copy is the certificate byte for byte, and the company and the Fund read it from documents (F-35).
+ */
+describe('registration archives its certificates in documents as a platform worker (ADR 0106), through the gateway', () => {
+  const fleet = new ProcessFleet();
+  const topicPrefix = `t.${uniqueName('issued').replace(/_/g, '-')}.`;
+  const bucket = `t-issued-${process.pid}-${Date.now().toString(36)}`;
+  const s3Endpoint = process.env.HUB_S3_ENDPOINT ?? 'http://127.0.0.1:9090';
+  const storage = new S3ObjectStorage({ endpoint: s3Endpoint, bucket });
+  const bin = makeBin({ year: 2018, month: 4, serial: 4000 + (process.pid % 5000) });
+  let gw: string;
+  let who: RegistrationActors;
+  let auditor: string;
+
+  beforeAll(async () => {
+    await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
+      env: { ...process.env, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: topicPrefix },
+    });
+    await storage.ensureBucket();
+    const jwksUrl = await fleet.startIssuer(); // serves POST /token (client credentials) too
+    const tokenUrl = jwksUrl.replace(/\/jwks\.json$/, '/token');
+    const common = {
+      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
+      HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
+      HUB_AUTH_ISSUER: fleet.issuerUrl,
+      HUB_AUTH_JWKS_FILE: fleet.jwksFile,
+      HUB_RUN_WORKERS: 'true',
+      HUB_TIMER_POLL_MS: '200',
+    };
+    const [regDb, docDb, gwDb] = await Promise.all([fleet.createDatabase('registration'), fleet.createDatabase('documents'), fleet.createDatabase('gateway')]);
+    await Promise.all([fleet.migrate('registration', regDb), fleet.migrate('documents', docDb), fleet.migrate('admin-gateway', gwDb)]);
+    // Registration reaches documents through the gateway, which starts last: its port is chosen first.
+    const gatewayPort = await deadPort();
+    const [registration, documents] = await Promise.all([
+      fleet.startApp('registration', {
+        ...common,
+        DATABASE_URL: regDb,
+        REGISTRATION_DOCUMENTS_URL: `http://127.0.0.1:${gatewayPort}/api/documents`,
+        HUB_SERVICE_AUTH_URL: tokenUrl,
+        HUB_SERVICE_CLIENT_ID: 'hub-registration',
+        HUB_SERVICE_CLIENT_SECRET: await fleet.clientSecret('hub-registration'),
+      }),
+      fleet.startApp('documents', { ...common, DATABASE_URL: docDb, HUB_S3_ENDPOINT: s3Endpoint, HUB_S3_BUCKET: bucket }),
+    ]);
+    gw = await fleet.startApp(
+      'admin-gateway',
+      {
+        HUB_AUTH_ISSUER: fleet.issuerUrl,
+        HUB_AUTH_JWKS_FILE: fleet.jwksFile,
+        DATABASE_URL: gwDb,
+        REGISTRATION_URL: registration,
+        HUB_GATEWAY_UPSTREAMS: JSON.stringify({ documents }),
+      },
+      gatewayPort,
+    );
+    who = {
+      applicant: await fleet.token('aida-rep', ['applicant'], [bin]),
+      officer: await fleet.token('olga-officer', ['fund-officer']),
+      member: await fleet.token('marat-member', ['commission-member']),
+      secretary: await fleet.token('saule-secretary', ['commission-secretary']),
+    };
+    auditor = await fleet.token('audrey-auditor', ['auditor']);
+  }, 120_000);
+
+  afterAll(async () => {
+    await fleet.close();
+    await storage.dropBucket().catch(() => undefined);
+    storage.close();
+  }, 60_000);
+
+  it('F-18: the issued certificate lands in the archive byte for byte, once, stored by service:registration', async () => {
+    const id = await registerToCertificate(gw, who, bin, `E2E Archive ${bin}`);
+    const as = (token: string) => ({ authorization: `Bearer ${token}` });
+    const issued = await request(gw)
+      .get(`/api/registration/applications/${id}/certificate.pdf`)
+      .set(as(who.officer))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(issued.status).toBe(200);
+    const pdf = issued.body as Buffer;
+
+    type Doc = { id: string; kind: string; status: string; sha256: string; ownerBin: string };
+    const archived = await waitFor(
+      `certificate of ${bin} in the archive`,
+      async () => {
+        const res = await request(gw).get(`/api/documents/documents?bin=${bin}`).set(as(who.officer));
+        return res.status === 200 ? (res.body as Doc[]).find((d) => d.kind === 'participant-certificate') : undefined;
+      },
+      { timeoutMs: 30_000 },
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\n--- registration log ---\n${fleet.logs('registration').slice(-4000)}`);
+    });
+    expect(archived).toMatchObject({ status: 'issued', ownerBin: bin, sha256: sha256(pdf) });
+
+    // The company reads its own certificate from the archive (F-35), and gets the same bytes.
+    const grant = expectStatus(await request(gw).get(`/api/documents/documents/${archived.id}/download`).set(as(who.applicant)), 200, 'download grant');
+    const bytes = Buffer.from(await (await fetch(grant.url as string)).arrayBuffer());
+    expect(sha256(bytes)).toBe(sha256(pdf));
+
+    // The gateway's audit trail names the worker, not a person, as the writer (ADR 0032, ADR 0106).
+    const writes = expectStatus(await request(gw).get(`/api/audit/events?kind=write&pageSize=200`).set(as(auditor)), 200, 'audit') as {
+      items: { route: string; status: number; subject: string }[];
+    };
+    expect(writes.items.filter((w) => w.route === '/api/documents/issued-documents').map((w) => `${w.subject} ${w.status}`)).toEqual([
+      'service:registration 201',
+    ]);
+  }, 180_000);
+});
