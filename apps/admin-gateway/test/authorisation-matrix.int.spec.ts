@@ -25,6 +25,8 @@ const AN: Role = 'authorised-body-analyst';
 const FILE: readonly Role[] = [A, FO, FIN, CM, CS, AUD];
 /** Who reviews applications (F-12 … F-17): officers and the Commission. */
 const REVIEW: readonly Role[] = [FO, CM, CS];
+/** ADR 0106: the platform worker that reads deadlines (notifications' staff digest) — every GET /deadlines and nothing else. */
+const DR: Role = 'deadline-reader';
 type Expected = 'public' | readonly Role[];
 
 /** `<context> <METHOD> <path>` → who gets through (everyone else: 401 anonymous, 403 with a token). */
@@ -41,7 +43,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'registration POST /applications/:id/submit': [A],
   'registration POST /applications/:id/resubmit': [A],
   'registration GET /review-queue': [FO],
-  'registration GET /deadlines': FILE, // not the analyst: deadlines name companies
+  'registration GET /deadlines': [...FILE, DR], // not the analyst: deadlines name companies
   'registration GET /participants/:bin': FILE,
   'registration POST /participants/:bin/address': [A],
   'registration POST /applications/:id/remarks': [FO],
@@ -90,7 +92,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'participation POST /audit-obligations/:obligationId/opinion': [A, FO],
   'participation POST /participations/:id/corporate-notices': [A, FO],
   'participation GET /corporate-notices': [FO],
-  'participation GET /deadlines': FILE,
+  'participation GET /deadlines': [...FILE, DR],
   // documents (ADR 0045 §7): a company's documents are its file (F-35) — read by the company and the
   // file readers (restricted F-42 kinds are narrowed per document inside the context); uploading and
   // attaching by the company or a fund officer on its behalf (no auditor: no state change); storing
@@ -124,7 +126,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'services POST /cohorts/:id/enrolments': [FO], // F-44 capacity, F-55 contract
   'services POST /cohorts/:id/enrolments/:enrolmentId/expulsion': [FO],
   'services POST /cohorts/:id/enrolments/:enrolmentId/completion': [FO],
-  'services GET /deadlines': FILE, // ADR 0033: an applicant sees its own reviews
+  'services GET /deadlines': [...FILE, DR], // ADR 0033: an applicant sees its own reviews
   'services POST /purchases': [FO, FIN], // F-56 ¶2
   'services GET /purchases': [FO, FIN, AUD],
   'services GET /purchases/:id': [FO, FIN, AUD],
@@ -167,7 +169,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'training POST /provider-applications/:id/contract': ['training-officer'], // F-75
   'training PUT /provider-applications/:id/trainees': [A], // F-76: the company itself
   'training GET /provider-applications/:id/trainees': [A, 'training-officer'], // F-42: personal data
-  'training GET /deadlines': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // ADR 0033, F-68
+  'training GET /deadlines': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD, DR], // ADR 0033, F-68
   // clusters (issue #15): the rule sets and announcements are public (C-5); the organiser announces and checks (C-3, C-12); a participant files, changes, withdraws and reads its own (C-6 … C-11, C-2)
   'clusters GET /rule-sets': 'public',
   'clusters POST /rounds': ['cluster-organiser'],
@@ -192,7 +194,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'clusters POST /rounds/:id/opinions-to-organiser': ['cluster-expert'], // C-17
   'clusters POST /rounds/:id/opinions-to-commission': ['cluster-organiser'], // C-18
   'clusters GET /rounds/:id/expert-review': ['cluster-organiser', 'cluster-expert', 'cluster-commission-member', 'cluster-commission-secretary'],
-  'clusters GET /deadlines': ['cluster-organiser', FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
+  'clusters GET /deadlines': ['cluster-organiser', FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD, DR],
   // notifications (issue #16): the in-portal inbox and the notice preferences are the applicant's, for the companies in the token (F-35)
   'notifications GET /inbox': [A],
   'notifications POST /inbox/:id/read': [A],
@@ -220,7 +222,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'housing POST /allocations/:id/decline': [A],
   'housing POST /allocations/:id/check-in': ['housing-manager'],
   'housing POST /allocations/:id/handover': ['housing-manager'], // F-61
-  'housing GET /deadlines': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
+  'housing GET /deadlines': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD, DR],
   'housing GET /pii-access-log': ['housing-manager', AUD], // F-42
   'housing POST /premises-leases': [A], // F-57: the participant company
   'housing GET /premises-leases': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
@@ -240,7 +242,7 @@ const admits = (expected: Expected, caller: Caller): boolean => expected === 'pu
  */
 const OWN_ROUTES: Record<string, readonly Caller[]> = {
   [`GET /api/companies/${BIN_A}/overview`]: [A, FO, FIN, CM, CS, AUD],
-  'GET /api/deadlines': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
+  'GET /api/deadlines': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD, DR],
   'GET /api/audit/events': [AUD],
   'GET /api/openapi.json': CALLERS,
   'GET /openapi.json': CALLERS,

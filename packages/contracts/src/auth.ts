@@ -89,6 +89,13 @@ export const CLUSTER_SELECTION_ROLES: readonly Role[] = ['cluster-organiser', 'c
 /** @deprecated Name the group the rule needs (FUND_STAFF_ROLES, PARTICIPANT_FILE_ROLES, …). Kept as FUND_STAFF_ROLES. */
 export const STAFF_ROLES: readonly Role[] = FUND_STAFF_ROLES;
 
+/**
+ * ADR 0106: the platform worker that reads every context's `GET /deadlines` (notifications' staff digest).
+ * It sees every company's deadlines like the Fund's file readers — the items are ids, rules and due days
+ * (F-35) — and nothing else: no other route admits it.
+ */
+export const DEADLINE_READER_ROLES: readonly Role[] = ['deadline-reader'];
+
 /** Whether the actor holds at least one of the roles. */
 export const hasAnyRole = (actor: { readonly roles: readonly Role[] }, roles: readonly Role[]): boolean => actor.roles.some((r) => roles.includes(r));
 

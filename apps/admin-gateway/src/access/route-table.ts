@@ -42,7 +42,18 @@ const DOCUMENT_ISSUER: readonly Role[] = ['document-issuer'];
 /** A company's file (F-35): the company itself (the contexts filter an applicant to its own companies) and the Fund's people who may read participant files. */
 const COMPANY_FILE_READERS: readonly Role[] = [...APPLICANT, ...PARTICIPANT_FILE_ROLES];
 /** Who follows statutory deadlines that name companies: the same readers (the authorised body's analyst is not among them). */
-const DEADLINE_READERS: readonly Role[] = COMPANY_FILE_READERS;
+const DEADLINE_READERS: readonly Role[] = [...COMPANY_FILE_READERS, 'deadline-reader'];
+/** Who reads the Fund's own deadlines that are not a company's file: the Fund's staff, and the platform's deadline reader (ADR 0106: the staff digest). */
+const STAFF_DEADLINE_READERS: readonly Role[] = [
+  'fund-officer',
+  'finance-officer',
+  'commission-member',
+  'commission-secretary',
+  'housing-manager',
+  'training-officer',
+  'auditor',
+  'deadline-reader',
+];
 const union = (...groups: (readonly Role[])[]): readonly Role[] => [...new Set(groups.flat())];
 
 const reg = (method: HttpMethod, path: string, access: Access, summary: string, extra: Partial<ProxiedRoute> = {}): ProxiedRoute => ({
@@ -396,7 +407,7 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     upstream: 'training',
     method: 'GET',
     path: '/deadlines',
-    access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
+    access: STAFF_DEADLINE_READERS,
     summary: 'Open training deadlines: the completeness review of provider applications (F-68)',
   },
   {
@@ -676,16 +687,7 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     upstream: 'clusters',
     method: 'GET',
     path: '/deadlines',
-    access: [
-      'cluster-organiser',
-      'fund-officer',
-      'finance-officer',
-      'commission-member',
-      'commission-secretary',
-      'housing-manager',
-      'training-officer',
-      'auditor',
-    ],
+    access: ['cluster-organiser', ...STAFF_DEADLINE_READERS],
     summary: 'Open deadlines of cluster selection: compliance checks (C-12)',
   },
   // ---- notifications (issue #16; keep in step with apps/notifications's @Endpoint access and EXPECTED_POLICY). The recipients are the companies in the applicant's token (hub_companies, F-35). ----
@@ -836,7 +838,7 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     upstream: 'housing',
     method: 'GET',
     path: '/deadlines',
-    access: ['fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
+    access: STAFF_DEADLINE_READERS,
     summary: 'Open housing deadlines: offer acceptance (F-62), vacating (F-61), handing premises back (F-58, ADR 0053)',
   },
   {

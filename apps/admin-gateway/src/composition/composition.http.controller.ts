@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { type Actor, BinSchema, FUND_STAFF_ROLES, PARTICIPANT_FILE_ROLES, PageQuerySchema, type Role } from '@hub/contracts';
+import { DEADLINE_READER_ROLES, type Actor, BinSchema, FUND_STAFF_ROLES, PARTICIPANT_FILE_ROLES, PageQuerySchema, type Role } from '@hub/contracts';
 import { Clock, ForbiddenError } from '@hub/kernel';
 import { CurrentActor, Endpoint, HUB_CONFIG, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { type Access, decideAccess } from '../access/access-rule.js';
@@ -23,8 +23,8 @@ import { type Section, callerHeaders, fetchSection } from './sections.js';
 
 /** Who may see a company's whole file: its own representatives and the Fund's people who read participant files (F-35). */
 export const OVERVIEW_ACCESS: readonly Role[] = ['applicant', ...PARTICIPANT_FILE_ROLES];
-/** Who sees the deadlines board: the Fund's staff (it is how the Fund keeps its own promises) — not applicants, not the authorised body's analyst. */
-export const DEADLINES_ACCESS: readonly Role[] = FUND_STAFF_ROLES;
+/** Who sees the deadlines board: the Fund's staff (it is how the Fund keeps its own promises) and the platform's deadline reader (ADR 0106: the staff digest) — not applicants, not the authorised body's analyst. */
+export const DEADLINES_ACCESS: readonly Role[] = [...FUND_STAFF_ROLES, ...DEADLINE_READER_ROLES];
 
 /**
  * Where each section of the company overview comes from (ADR 0033). Stage 1 runs in parallel; the

@@ -256,4 +256,17 @@ describe('statutory deadlines as durable timers', () => {
     expect(JSON.stringify(bad.body)).toMatch(/query\.after/);
     expect(JSON.stringify(bad.body)).toMatch(/query\.limit/);
   });
+
+  it('ADR 0106: the platform deadline reader (the staff digest) sees every company’s deadlines like the Fund, and nothing else', async () => {
+    const a = await actorsFor(h);
+    await driveTo(h, a, 'submitted');
+    const worker = await h.serviceToken('hub-notifications', ['deadline-reader']);
+    const asOfficer = page(await h.http().get('/deadlines').set(auth(a.officer)));
+    const asWorker = await h.http().get('/deadlines').set(auth(worker));
+    expect(asWorker.status).toBe(200);
+    expect(page(asWorker).total).toBe(asOfficer.total);
+    expect(page(asWorker).total).toBeGreaterThan(0);
+    expect((await h.http().get('/applications').set(auth(worker))).status).toBe(403);
+    expect((await h.http().get('/review-queue').set(auth(worker))).status).toBe(403);
+  });
 });

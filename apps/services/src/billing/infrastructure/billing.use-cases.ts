@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { parseStatement, cellPath, type StatementFormat } from '@hub/bank-statement';
 import { type IsoDate, almatyDate, compareIsoDates, endOfAlmatyDay } from '@hub/calendar';
-import { type Actor, hasAnyRole } from '@hub/contracts';
+import { type Actor, DEADLINE_READER_ROLES, hasAnyRole } from '@hub/contracts';
 import { validateBin, validateIin } from '@hub/identifiers';
 import { Clock, DomainError, IllegalStateError, NotFoundError, ValidationError, type FieldIssue, sumTiyn, tiyn, uuidv7 } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
@@ -299,7 +299,7 @@ export class BillingUseCases {
    */
   async invoiceDeadlines(actor: Actor): Promise<InvoiceDeadline[]> {
     const em = this.uow.reader();
-    const open = hasAnyRole(actor, APPLICATION_READER_ROLES)
+    const open = hasAnyRole(actor, [...APPLICATION_READER_ROLES, ...DEADLINE_READER_ROLES])
       ? await em.find(InvoiceSchema, { status: 'issued' })
       : await em.find(InvoiceSchema, { status: 'issued', applicationId: { $in: await this.ownApplicationIds(actor) } });
     const today = almatyDate(this.clock.now());

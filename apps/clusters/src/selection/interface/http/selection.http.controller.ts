@@ -1,7 +1,15 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { type Actor, CLUSTER_ORGANISER_ROLES, DeadlinesPageQuerySchema, FUND_STAFF_ROLES, deadlinesPageOf, pageDeadlines } from '@hub/contracts';
+import {
+  type Actor,
+  CLUSTER_ORGANISER_ROLES,
+  DeadlinesPageQuerySchema,
+  FUND_STAFF_ROLES,
+  deadlinesPageOf,
+  pageDeadlines,
+  DEADLINE_READER_ROLES,
+} from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { AnnounceRoundCommand } from '../../application/commands/announce-round.js';
 import {
@@ -366,7 +374,7 @@ export class SelectionHttpController {
     summary:
       'Open deadlines (ADR 0033): compliance checks (C-12), the expert stage (C-13, C-16 … C-18), results publication (C-21), with overdue; one keyset page (limit, after=nextCursor; ADR 0047)',
     tags: ['deadlines'],
-    access: [...ORGANISER, ...FUND_STAFF_ROLES],
+    access: [...ORGANISER, ...FUND_STAFF_ROLES, ...DEADLINE_READER_ROLES],
     query: DeadlinesPageQuerySchema,
     response: deadlinesPageOf(DeadlineViewSchema),
   })

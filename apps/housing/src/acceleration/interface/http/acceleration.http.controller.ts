@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { type Actor, DeadlinesPageQuerySchema, FUND_STAFF_ROLES, type Role, deadlinesPageOf, pageDeadlines } from '@hub/contracts';
+import { type Actor, DeadlinesPageQuerySchema, FUND_STAFF_ROLES, type Role, deadlinesPageOf, pageDeadlines, DEADLINE_READER_ROLES } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import {
   AcceptOfferCommand,
@@ -227,7 +227,7 @@ export class AccelerationHttpController {
     summary:
       'Open deadlines (ADR 0033): offer acceptance (F-62), vacating (F-61) and handing premises back (F-58, ADR 0053), with overdue; one keyset page (limit, after=nextCursor; ADR 0047)',
     tags: ['deadlines'],
-    access: [...FUND_STAFF_ROLES],
+    access: [...FUND_STAFF_ROLES, ...DEADLINE_READER_ROLES],
     query: DeadlinesPageQuerySchema,
     response: deadlinesPageOf(DeadlineViewSchema),
   })

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Actor, type DeadlinesPage, type DeadlinesPageQuery, decodeDeadlineCursor, encodeDeadlineCursor } from '@hub/contracts';
+import {
+  type Actor,
+  DEADLINE_READER_ROLES,
+  type DeadlinesPage,
+  type DeadlinesPageQuery,
+  decodeDeadlineCursor,
+  encodeDeadlineCursor,
+  hasAnyRole,
+} from '@hub/contracts';
 import { UnitOfWork } from '@hub/nest-commons';
 import { sql } from '@hub/messaging';
 import { Clock } from '@hub/kernel';
@@ -73,7 +81,7 @@ export class DeadlineQueries {
       where.push(condition);
       params.push(...values);
     };
-    if (!seesEveryCompany(actor)) {
+    if (!seesEveryCompany(actor) && !hasAnyRole(actor, DEADLINE_READER_ROLES)) {
       const mine = actor.companies.length ? [...actor.companies] : ['-'];
       add(`bin in (${mine.map(() => '?').join(', ')})`, ...mine);
     }

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { almatyDate } from '@hub/calendar';
 import {
+  DEADLINE_READER_ROLES,
   type Actor,
   APPLICATION_REVIEWER_ROLES,
   type DeadlinesPageQuery,
@@ -225,7 +226,7 @@ export class RegistrationQueries {
       where.push(condition);
       params.push(...values);
     };
-    if (!hasAnyRole(actor, PARTICIPANT_FILE_ROLES)) {
+    if (!hasAnyRole(actor, [...PARTICIPANT_FILE_ROLES, ...DEADLINE_READER_ROLES])) {
       const mine = actor.companies.length ? [...actor.companies] : ['-'];
       add(`bin in (${mine.map(() => '?').join(', ')})`, ...mine);
     }

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { z } from 'zod';
 import {
+  DEADLINE_READER_ROLES,
   type Actor,
   ApplicationIdParams,
   ApplicationViewSchema,
@@ -55,7 +56,7 @@ export class FundOfficerHttpController {
     summary:
       "The Fund's statutory deadlines (F-12 … F-20), one keyset page (limit, after=nextCursor; ADR 0047) by due moment; ?overdue=true for the overdue ones (the admin gateway's deadline board, ADR 0033). The Fund's participant-file readers see all; an applicant its own companies' (F-35). Not the authorised-body analyst (outside the Fund, ADR 0033)",
     tags,
-    access: ['applicant', ...PARTICIPANT_FILE_ROLES],
+    access: ['applicant', ...PARTICIPANT_FILE_ROLES, ...DEADLINE_READER_ROLES],
     query: DeadlinesQuery,
     response: DeadlinesPageSchema,
   })

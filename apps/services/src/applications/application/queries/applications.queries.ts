@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type Actor, PARTICIPANT_FILE_ROLES, hasAnyRole } from '@hub/contracts';
+import { type Actor, DEADLINE_READER_ROLES, PARTICIPANT_FILE_ROLES, hasAnyRole } from '@hub/contracts';
 import { almatyDate } from '@hub/calendar';
 import { Clock, NotFoundError } from '@hub/kernel';
 import type { ApplicationStatus } from '../../domain/service-application.aggregate.js';
@@ -32,7 +32,7 @@ export class ApplicationsQueries {
    */
   async deadlines(actor: Actor): Promise<ReviewDeadline[]> {
     const today = almatyDate(this.clock.now());
-    const open = hasAnyRole(actor, PARTICIPANT_FILE_ROLES)
+    const open = hasAnyRole(actor, [...PARTICIPANT_FILE_ROLES, ...DEADLINE_READER_ROLES])
       ? await this.readModel.list({ status: 'under-review' })
       : await this.readModel.list({ status: 'under-review', recipientIds: actor.companies, filedBy: actor.subject });
     return open

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { z } from 'zod';
-import { type Actor, DeadlinesPageQuerySchema, PARTICIPANT_FILE_ROLES, deadlinesPageOf, pageDeadlines } from '@hub/contracts';
+import { type Actor, DEADLINE_READER_ROLES, DeadlinesPageQuerySchema, PARTICIPANT_FILE_ROLES, deadlinesPageOf, pageDeadlines } from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidQuery } from '@hub/nest-commons';
 import { BillingUseCases } from '../../../billing/infrastructure/billing.use-cases.js';
 import { ApplicationsQueries } from '../../application/queries/applications.queries.js';
@@ -22,7 +22,7 @@ export class DeadlinesHttpController {
     summary:
       'Open deadlines (ADR 0033): application reviews due on a working day (F-51, ADR 0061) and invoice payments due (F-55, ADR 0066), with overdue; one keyset page (limit, after=nextCursor; ADR 0047)',
     tags: ['deadlines'],
-    access: ['applicant', ...PARTICIPANT_FILE_ROLES],
+    access: ['applicant', ...PARTICIPANT_FILE_ROLES, ...DEADLINE_READER_ROLES],
     query: DeadlinesPageQuerySchema,
     response: deadlinesPageOf(ServicesDeadlineSchema),
   })

@@ -1,7 +1,15 @@
 import { Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { z } from 'zod';
-import { type Actor, DeadlinesPageQuerySchema, FUND_STAFF_ROLES, TRAINING_FILE_ROLES, deadlinesPageOf, pageDeadlines } from '@hub/contracts';
+import {
+  type Actor,
+  DeadlinesPageQuerySchema,
+  FUND_STAFF_ROLES,
+  TRAINING_FILE_ROLES,
+  deadlinesPageOf,
+  pageDeadlines,
+  DEADLINE_READER_ROLES,
+} from '@hub/contracts';
 import { CurrentActor, Endpoint, ValidBody, ValidParams, ValidQuery } from '@hub/nest-commons';
 import { AnnounceIntakeCommand, FileProviderApplicationCommand } from '../../application/intakes.commands.js';
 import { FixRemarksCommand, IssueRemarksCommand, ReviewCompletenessCommand } from '../../application/review.commands.js';
@@ -190,7 +198,7 @@ export class IntakesHttpController {
     summary:
       'Open deadlines (ADR 0033): completeness review and remarks (F-68, F-70), fixing remarks (F-71), with overdue; one keyset page (limit, after=nextCursor; ADR 0047)',
     tags: ['deadlines'],
-    access: [...FUND_STAFF_ROLES],
+    access: [...FUND_STAFF_ROLES, ...DEADLINE_READER_ROLES],
     query: DeadlinesPageQuerySchema,
     response: deadlinesPageOf(TrainingDeadlineViewSchema),
   })
