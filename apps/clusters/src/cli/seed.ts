@@ -71,12 +71,42 @@ interface Cluster {
 }
 
 const CLUSTERS: readonly Cluster[] = [
-  { serial: 21101, applicantName: 'Association of textile producers', clusterName: 'Shymkent textile cluster', region: 'Turkistan region', sectors: ['Textiles', 'Apparel'] },
-  { serial: 21202, applicantName: 'Pavlodar Chamber of Entrepreneurs', clusterName: 'Pavlodar petrochemical cluster', region: 'Pavlodar region', sectors: ['Petrochemicals'] },
-  { serial: 21303, applicantName: 'Group of dairy farms', clusterName: 'North Kazakhstan dairy cluster', region: 'North Kazakhstan region', sectors: ['Dairy'] },
-  { serial: 21404, applicantName: 'Astana IT business association', clusterName: 'Astana software cluster', region: 'Astana', sectors: ['Software', 'IT services'] },
+  {
+    serial: 21101,
+    applicantName: 'Association of textile producers',
+    clusterName: 'Shymkent textile cluster',
+    region: 'Turkistan region',
+    sectors: ['Textiles', 'Apparel'],
+  },
+  {
+    serial: 21202,
+    applicantName: 'Pavlodar Chamber of Entrepreneurs',
+    clusterName: 'Pavlodar petrochemical cluster',
+    region: 'Pavlodar region',
+    sectors: ['Petrochemicals'],
+  },
+  {
+    serial: 21303,
+    applicantName: 'Group of dairy farms',
+    clusterName: 'North Kazakhstan dairy cluster',
+    region: 'North Kazakhstan region',
+    sectors: ['Dairy'],
+  },
+  {
+    serial: 21404,
+    applicantName: 'Astana IT business association',
+    clusterName: 'Astana software cluster',
+    region: 'Astana',
+    sectors: ['Software', 'IT services'],
+  },
   { serial: 21505, applicantName: 'Almaty tourism SEC', clusterName: 'Almaty mountain tourism cluster', region: 'Almaty region', sectors: ['Tourism'] },
-  { serial: 21606, applicantName: 'Karaganda machine-builders', clusterName: 'Karaganda mining machinery cluster', region: 'Karaganda region', sectors: ['Machinery'] },
+  {
+    serial: 21606,
+    applicantName: 'Karaganda machine-builders',
+    clusterName: 'Karaganda mining machinery cluster',
+    region: 'Karaganda region',
+    sectors: ['Machinery'],
+  },
 ];
 
 const binOf = (c: Cluster): string => makeBin({ year: 2019, month: 4, serial: c.serial });
@@ -85,7 +115,12 @@ function content(c: Cluster): ApplicationContent {
   return {
     form: { participantKind: 'business-association', applicantName: c.applicantName, clusterName: c.clusterName, region: c.region },
     memberConsents: [
-      { memberId: makeBin({ year: 2018, month: 2, serial: c.serial + 7 }), idKind: 'bin', memberName: `${c.clusterName}: anchor member LLP`, consentDocumentRef: `consent-${c.serial}-1` },
+      {
+        memberId: makeBin({ year: 2018, month: 2, serial: c.serial + 7 }),
+        idKind: 'bin',
+        memberName: `${c.clusterName}: anchor member LLP`,
+        consentDocumentRef: `consent-${c.serial}-1`,
+      },
       {
         memberId: makeIin({ birthDate: '1981-03-12', sex: 'male', serial: c.serial % 10_000 }),
         idKind: 'iin',
@@ -99,7 +134,11 @@ function content(c: Cluster): ApplicationContent {
       keyMembers: [{ name: `${c.clusterName}: anchor member LLP`, role: 'Anchor producer' }],
       goals: `A complete regional value chain for ${c.sectors.join(', ').toLowerCase()}`,
       developmentLevel: { interlinkedFirms: '24 firms', chainExtensionProjects: 'A processing plant', additionalFunding: 'Regional budget co-financing' },
-      structureAndSpecialisation: { outsidePartners: 'Two universities', internationalisation: 'Export to Central Asia', valueChains: 'Raw materials → processing → products' },
+      structureAndSpecialisation: {
+        outsidePartners: 'Two universities',
+        internationalisation: 'Export to Central Asia',
+        valueChains: 'Raw materials → processing → products',
+      },
       prospects: {
         strategicGoals: 'Double export in five years',
         targetIndicators: [{ name: 'Export', unit: 'mln KZT', baseline: 800, target: 1600, year: 2031 }],
@@ -160,7 +199,10 @@ async function main(): Promise<void> {
   const clock = new ManualClock(realNow);
   @Module({ imports: [clustersPlatform(env), SelectionModule, ParticipantsModule, KnownDocumentsModule] })
   class SeedModule {}
-  const moduleRef = await Test.createTestingModule({ imports: [SeedModule] }).overrideProvider(Clock).useValue(clock).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [SeedModule] })
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
   await moduleRef.init();
   try {
     const queries = moduleRef.get(SelectionQueries);
@@ -214,7 +256,10 @@ async function main(): Promise<void> {
       await bus.execute(
         new GiveComparativeAssessmentCommand(
           roundId,
-          { summary: 'Ranked by the dynamics of employment, output and export and the completeness of the value chain.', ranking: ranked.map((a, i) => ({ applicationId: a.id, rank: i + 1 })) },
+          {
+            summary: 'Ranked by the dynamics of employment, output and export and the completeness of the value chain.',
+            ranking: ranked.map((a, i) => ({ applicationId: a.id, rank: i + 1 })),
+          },
           expert,
         ),
       ); // C-14, C-16
@@ -242,7 +287,12 @@ async function main(): Promise<void> {
       bus.execute(new CastVoteCommand(roundId, { applicationId, choice, comment: `${choice} (demo)` }, member(m)));
 
     // 1. A round with published results: one returned (C-12), one withdrawn (C-9), two decided (C-19 … C-21).
-    const r1 = await announce('Cluster selection 2026 (demonstration): first round', 'Territorial clusters of the regions; demonstration data (ADR 0085).', wd(110), 65);
+    const r1 = await announce(
+      'Cluster selection 2026 (demonstration): first round',
+      'Territorial clusters of the regions; demonstration data (ADR 0085).',
+      wd(110),
+      65,
+    );
     const r1Filed = calendar.addWorkingDays(r1.deadlineDay, -10);
     const [c1, c2, c3, c4] = [CLUSTERS[0]!, CLUSTERS[1]!, CLUSTERS[2]!, CLUSTERS[3]!];
     const a1 = await file(r1.id, c1, r1Filed);
