@@ -57,7 +57,7 @@ function VoteCard(props: {
         </Text>
       ) : (
         <Stack gap="xs" mt="xs">
-          <Radio.Group label={t('clusterRound.vote.choice')} value={choice} onChange={(v) => setChoice(v as Choice)} error={errors.choice}>
+          <Radio.Group label={t('clusterRound.vote.choice')} value={choice} onChange={(v) => setChoice(v)} error={errors.choice}>
             <Group gap="md" mt={4}>
               {(['for', 'against', 'abstain'] as const).map((c) => (
                 <Radio key={c} value={c} label={t(`clusterRound.choice.${c}` as MessageId)} data-testid={`vote-${c}`} />
