@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Radio, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, createLazyRoute, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -151,6 +151,7 @@ function OrganiserApplication(props: {
   const { locale } = useLocale();
   const a = props.application;
   const [reason, setReason] = useState('');
+  const [part, setPart] = useState<string>('memberConsents');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const path = { params: { path: { id: a.id } } };
   const check = useCommand(async (body: { compliant: true } | { compliant: false; deficiencies: { field: string; reason: string }[] }, key: string) =>
@@ -182,6 +183,17 @@ function OrganiserApplication(props: {
           <Button variant="light" onClick={() => void run({ compliant: true })} loading={check.isPending} data-testid="check-compliant">
             {t('clusterRound.check.compliant')}
           </Button>
+          <Select
+            label={t('clusterRound.check.part')}
+            value={part}
+            onChange={(v) => setPart(v ?? 'memberConsents')}
+            allowDeselect={false}
+            data={(['form', 'memberConsents', 'information', 'documentIndex'] as const).map((p) => ({
+              value: p,
+              label: t(`clusterRound.part.${p}` as MessageId),
+            }))}
+            data-testid="check-part"
+          />
           <Textarea
             label={t('clusterRound.check.reason')}
             value={reason}
@@ -191,7 +203,7 @@ function OrganiserApplication(props: {
           <Button
             variant="outline"
             color="red.9"
-            onClick={() => void run({ compliant: false, deficiencies: [{ field: 'documentIndex', reason: reason.trim() }] })}
+            onClick={() => void run({ compliant: false, deficiencies: [{ field: part, reason: reason.trim() }] })}
             data-testid="check-return"
           >
             {t('clusterRound.check.return')}
