@@ -107,7 +107,10 @@ function ProtocolForm(props: { roundId: string; onRecorded: () => Promise<unknow
         <TextInput
           label={t('clusterRound.protocol.number')}
           value={form.number}
-          onChange={(e) => setForm((f) => ({ ...f, number: e.currentTarget.value }))}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setForm((f) => ({ ...f, number: v }));
+          }}
           error={errors.number}
           data-testid="protocol-number"
         />
@@ -115,13 +118,19 @@ function ProtocolForm(props: { roundId: string; onRecorded: () => Promise<unknow
           label={t('clusterRound.protocol.decidedOn')}
           type="date"
           value={form.decidedOn}
-          onChange={(e) => setForm((f) => ({ ...f, decidedOn: e.currentTarget.value }))}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setForm((f) => ({ ...f, decidedOn: v }));
+          }}
           error={errors.decidedOn}
         />
         <TextInput
           label={t('clusterRound.protocol.documentRef')}
           value={form.documentRef}
-          onChange={(e) => setForm((f) => ({ ...f, documentRef: e.currentTarget.value }))}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setForm((f) => ({ ...f, documentRef: v }));
+          }}
           error={errors.documentRef}
           data-testid="protocol-document"
         />
@@ -143,6 +152,9 @@ function OrganiserApplication(props: {
     complianceDueOn: string;
     content: { form: { clusterName: string } };
     returnNotice?: { deficiencies: { field: string; reason: string }[] } | null;
+    instituteDueOn?: string | null;
+    instituteOverdue: boolean;
+    sentToInstituteAt?: string | null;
   };
   onChanged: () => Promise<unknown>;
 }) {
@@ -152,6 +164,20 @@ function OrganiserApplication(props: {
   const a = props.application;
   const [reason, setReason] = useState('');
   const [part, setPart] = useState<string>('memberConsents');
+  const [letter, setLetter] = useState('');
+  const transfer = useCommand(async (body: { documentRef: string }, key: string) =>
+    ok(await api.POST('/api/clusters/applications/{id}/institute-transfer', { ...path, body, ...idempotent(key) })),
+  );
+  const sendToInstitute = async () => {
+    setErrors({});
+    if (!letter.trim()) return setErrors({ documentRef: t('clusterRound.letterRequired') });
+    try {
+      await transfer.submit({ documentRef: letter.trim() });
+      await props.onChanged();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const path = { params: { path: { id: a.id } } };
   const check = useCommand(async (body: { compliant: true } | { compliant: false; deficiencies: { field: string; reason: string }[] }, key: string) =>
@@ -210,6 +236,29 @@ function OrganiserApplication(props: {
           </Button>
           {check.isError && Object.keys(errors).length === 0 && <ErrorState error={check.error} action />}
         </Stack>
+      ) : a.status === 'compliant' && !a.sentToInstituteAt ? (
+        <Stack gap="xs" mt="xs">
+          {a.instituteDueOn && (
+            <Text size="sm" c={a.instituteOverdue ? '#a51d1d' : undefined}>
+              {t('clusterRound.transfer.due', { date: formatCivilDate(a.instituteDueOn, locale) })}
+            </Text>
+          )}
+          <TextInput
+            label={t('clusterRound.transfer.letter')}
+            value={letter}
+            onChange={(e) => setLetter(e.currentTarget.value)}
+            error={errors.documentRef}
+            data-testid="transfer-letter"
+          />
+          <Button variant="light" onClick={() => void sendToInstitute()} loading={transfer.isPending} data-testid="send-to-institute">
+            {t('clusterRound.transfer.send')}
+          </Button>
+          {transfer.isError && Object.keys(errors).length === 0 && <ErrorState error={transfer.error} action />}
+        </Stack>
+      ) : a.sentToInstituteAt ? (
+        <Text size="sm" data-testid="sent-to-institute">
+          {t('clusterRound.transfer.sent', { date: formatInstantDate(a.sentToInstituteAt, locale) })}
+        </Text>
       ) : (
         a.returnNotice?.deficiencies.map((d, i) => (
           <Text key={i} size="sm">
@@ -217,6 +266,136 @@ function OrganiserApplication(props: {
           </Text>
         ))
       )}
+    </Card>
+  );
+}
+
+/** C-18: the organiser puts the materials and the institute's opinions before the Commission (after C-17). */
+function BeforeCommission(props: { roundId: string; dueOn?: string | null | undefined; overdue: boolean; onDone: () => Promise<unknown> }) {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const [letter, setLetter] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const put = useCommand(async (body: { documentRef: string }, key: string) =>
+    ok(await api.POST('/api/clusters/rounds/{id}/opinions-to-commission', { params: { path: { id: props.roundId } }, body, ...idempotent(key) })),
+  );
+  const submit = async () => {
+    setErrors({});
+    if (!letter.trim()) return setErrors({ documentRef: t('clusterRound.letterRequired') });
+    try {
+      await put.submit({ documentRef: letter.trim() });
+      await props.onDone();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  return (
+    <Card withBorder padding="sm" data-testid="before-commission">
+      <Stack gap="xs">
+        <Text fw={600}>{t('clusterRound.toCommission.title')}</Text>
+        {props.dueOn && (
+          <Text size="sm" c={props.overdue ? '#a51d1d' : undefined}>
+            {t('clusterRound.toCommission.due', { date: formatCivilDate(props.dueOn, locale) })}
+          </Text>
+        )}
+        <TextInput
+          label={t('clusterRound.transfer.letter')}
+          value={letter}
+          onChange={(e) => setLetter(e.currentTarget.value)}
+          error={errors.documentRef}
+          data-testid="commission-letter"
+        />
+        <Button onClick={() => void submit()} loading={put.isPending} w="fit-content" data-testid="put-before-commission">
+          {t('clusterRound.toCommission.put')}
+        </Button>
+        {put.isError && Object.keys(errors).length === 0 && <ErrorState error={put.error} action />}
+      </Stack>
+    </Card>
+  );
+}
+
+type Seat = { subject: string; fullName: string; organisation: string; body: 'state-body' | 'national-company' | 'atameken' };
+const emptySeat = (): Seat => ({ subject: '', fullName: '', organisation: '', body: 'state-body' });
+
+/** C-2, C-19 (ADR 0083): the organiser forms the round's Commission — at least three members of the C-2 bodies; fixed once a vote is cast. */
+function FormCommission(props: { roundId: string; current?: { decisionRef: string; members: Seat[] } | null | undefined; onDone: () => Promise<unknown> }) {
+  const t = useT();
+  const api = useApi();
+  const [decisionRef, setDecisionRef] = useState(props.current?.decisionRef ?? '');
+  const [seats, setSeats] = useState<Seat[]>(props.current?.members.map((m) => ({ ...m })) ?? [emptySeat(), emptySeat(), emptySeat()]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useCommand(async (body: { decisionRef: string; members: Seat[] }, key: string) =>
+    ok(await api.POST('/api/clusters/rounds/{id}/commission', { params: { path: { id: props.roundId } }, body, ...idempotent(key) })),
+  );
+  const set = (i: number, patch: Partial<Seat>) => setSeats((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const submit = async () => {
+    setErrors({});
+    try {
+      await form.submit({
+        decisionRef: decisionRef.trim(),
+        members: seats.map((s) => ({ subject: s.subject.trim(), fullName: s.fullName.trim(), organisation: s.organisation.trim(), body: s.body })),
+      });
+      await props.onDone();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  return (
+    <Card withBorder padding="sm" data-testid="form-commission">
+      <Stack gap="xs">
+        <Text fw={600}>{t('clusterRound.form.title')}</Text>
+        <TextInput
+          label={t('clusterRound.form.decisionRef')}
+          value={decisionRef}
+          onChange={(e) => setDecisionRef(e.currentTarget.value)}
+          error={errors.decisionRef}
+          data-testid="commission-decision"
+        />
+        {seats.map((s, i) => (
+          <Group key={i} gap="xs" align="end" grow data-testid="seat">
+            <TextInput
+              label={t('clusterRound.form.subject', { n: i + 1 })}
+              value={s.subject}
+              onChange={(e) => set(i, { subject: e.currentTarget.value })}
+              error={errors[`members.${i}.subject`]}
+            />
+            <TextInput
+              label={t('clusterRound.form.fullName', { n: i + 1 })}
+              value={s.fullName}
+              onChange={(e) => set(i, { fullName: e.currentTarget.value })}
+              error={errors[`members.${i}.fullName`]}
+            />
+            <TextInput
+              label={t('clusterRound.form.organisation', { n: i + 1 })}
+              value={s.organisation}
+              onChange={(e) => set(i, { organisation: e.currentTarget.value })}
+              error={errors[`members.${i}.organisation`]}
+            />
+            <Select
+              label={t('clusterRound.form.body', { n: i + 1 })}
+              value={s.body}
+              allowDeselect={false}
+              onChange={(v) => set(i, { body: v ?? 'state-body' })}
+              data={(['state-body', 'national-company', 'atameken'] as const).map((b) => ({ value: b, label: t(`clusterRound.body.${b}` as MessageId) }))}
+            />
+          </Group>
+        ))}
+        {errors.members && (
+          <Text size="sm" c="#a51d1d">
+            {errors.members}
+          </Text>
+        )}
+        <Group gap="xs">
+          <Button variant="subtle" onClick={() => setSeats((xs) => [...xs, emptySeat()])} data-testid="add-seat">
+            {t('clusterRound.form.add')}
+          </Button>
+          <Button onClick={() => void submit()} loading={form.isPending} data-testid="save-commission">
+            {t('clusterRound.form.save')}
+          </Button>
+        </Group>
+        {form.isError && Object.keys(errors).length === 0 && <ErrorState error={form.error} action />}
+      </Stack>
     </Card>
   );
 }
@@ -256,7 +435,7 @@ function ClusterRoundPage() {
   const review = useQuery({
     refetchOnMount: 'always',
     queryKey: ['cluster-round', id, 'review'],
-    enabled: mayReadCommission && Boolean(commission.data?.beforeCommission),
+    enabled: (mayReadCommission && Boolean(commission.data?.beforeCommission)) || session?.roles.includes('cluster-organiser') === true,
     retry: false,
     queryFn: async () => ok(await api.GET('/api/clusters/rounds/{id}/expert-review', path)),
   });
@@ -342,6 +521,17 @@ function ClusterRoundPage() {
                 <OrganiserApplication key={a.id} application={a} onChanged={refresh} />
               ))}
             </Stack>
+          )}
+          {review.data?.opinionsAtOrganiser && !review.data.opinionsAtCommission && (
+            <BeforeCommission roundId={id} dueOn={review.data.toCommissionDueOn} overdue={review.data.toCommissionOverdue} onDone={refresh} />
+          )}
+          {review.data?.opinionsAtCommission && (
+            <Text size="sm" data-testid="at-commission">
+              {t('clusterRound.toCommission.done', { date: formatInstantDate(review.data.opinionsAtCommission.at, locale) })}
+            </Text>
+          )}
+          {c && !c.protocol && c.tallies.every((x) => x.votes.length === 0) && (
+            <FormCommission key={c.composition?.formedAt ?? 'new'} roundId={id} current={c.composition} onDone={refresh} />
           )}
           {r.status === 'winners-decided' && (
             <Button onClick={() => void publish.submit(null).then(refresh)} loading={publish.isPending} data-testid="publish-results" w="fit-content">
