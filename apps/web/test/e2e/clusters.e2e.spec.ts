@@ -65,7 +65,7 @@ test('C-3, C-21: the public sees the rule sets (the 2015 set repealed, the demon
 test('C-19, C-20, C-21 (ADR 0083): a member votes on the applications before the Commission, the secretary records the protocol, the organiser publishes, the public sees the winner', async ({
   page,
 }) => {
-  test.setTimeout(400_000);
+  test.setTimeout(600_000);
   const memberA: Who = { sub: 'demo-commission-member-a', name: 'Aliya Nurlanovna', roles: ['cluster-commission-member'], companies: [] };
   await onRound(page, memberA, BEFORE_COMMISSION);
   // member b voted in the seed: one vote of three, the quorum (two thirds) not reached
@@ -133,8 +133,10 @@ test('C-19, C-20, C-21 (ADR 0083): a member votes on the applications before the
   await expect(page.getByTestId('winner')).toContainText('Karaganda mining machinery cluster');
 });
 
-test('C-12: the organiser finds an application compliant and returns another with a written notice', async ({ page }) => {
-  test.setTimeout(300_000);
+test('C-12, C-13, C-2: the organiser finds an application compliant and returns another with a written notice, sends the compliant one to the institute and forms the Commission', async ({
+  page,
+}) => {
+  test.setTimeout(500_000);
   const round = ((await (await fetch(`${gatewayUrl()}/api/clusters/rounds`)).json()) as { id: string; title: string }[]).find((r) => r.title === OPEN)!;
   const serial = 30_000 + (Date.now() % 50_000);
   const file = async (bin: string, clusterName: string) => {
@@ -190,4 +192,36 @@ test('C-12: the organiser finds an application compliant and returns another wit
   await expect(badCard).toContainText('The consents of the members (Annex 2) are not signed');
   await goodCard.getByTestId('check-compliant').click();
   await expect(goodCard).toHaveAttribute('data-status', 'compliant');
+  // C-13: to the national institute with a covering letter (the screen asks for it first)
+  await goodCard.getByTestId('send-to-institute').click();
+  await expect(goodCard).toContainText('Name the covering letter.');
+  await goodCard.getByTestId('transfer-letter').fill('Covering letter No. 17 to the national institute');
+  await goodCard.getByTestId('send-to-institute').click();
+  await expect(goodCard.getByTestId('sent-to-institute')).toContainText('At the national institute since');
+
+  // C-2, C-19 (ADR 0083): the organiser forms the Commission — an empty seat is refused, three members are accepted
+  const form = page.getByTestId('form-commission');
+  await form.getByTestId('commission-decision').fill('Order No. 42 on the Commission');
+  const seats = form.getByTestId('seat');
+  const people = [
+    ['commission-x', 'Asel Nurova', 'Ministry of Industry'],
+    ['commission-y', 'Berik Tulegenov', 'NCE Atameken'],
+  ];
+  for (const [i, [subject, name, organisation]] of people.entries()) {
+    const seat = seats.nth(i);
+    await seat.getByRole('textbox', { name: `Member ${i + 1}: user` }).fill(subject!);
+    await seat.getByRole('textbox', { name: `Member ${i + 1}: full name` }).fill(name!);
+    await seat.getByRole('textbox', { name: `Member ${i + 1}: organisation` }).fill(organisation!);
+  }
+  await form.getByTestId('save-commission').click();
+  // the empty third seat is named by its fields (the context's 400), nothing is formed
+  const third = seats.nth(2);
+  await expect(third.getByRole('textbox', { name: 'Member 3: user' })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('composition')).toHaveCount(0);
+  await third.getByRole('textbox', { name: 'Member 3: user' }).fill('commission-z');
+  await third.getByRole('textbox', { name: 'Member 3: full name' }).fill('Gulnar Sadykova');
+  await third.getByRole('textbox', { name: 'Member 3: organisation' }).fill('Kazakh Invest');
+  await form.getByTestId('save-commission').click();
+  await expect(page.getByTestId('composition')).toContainText('Gulnar Sadykova (Kazakh Invest)');
+  await everyLanguageAndSize(page, 'clusters-commission-formed');
 });
