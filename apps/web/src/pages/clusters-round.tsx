@@ -262,7 +262,12 @@ function OrganiserApplication(props: {
       ) : (
         a.returnNotice?.deficiencies.map((d, i) => (
           <Text key={i} size="sm">
-            <b>{d.field}</b>: {d.reason}
+            <b>
+              {(['form', 'memberConsents', 'information', 'documentIndex'] as string[]).includes(d.field)
+                ? t(`clusterRound.part.${d.field}` as MessageId)
+                : d.field}
+            </b>
+            : {d.reason}
           </Text>
         ))
       )}
@@ -564,34 +569,36 @@ function ClusterRoundPage() {
                 </Alert>
               )}
               {c.tallies.length > 0 && (
-                <Table striped withTableBorder data-testid="tallies">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('clusterRound.tally.application')}</Table.Th>
-                      <Table.Th>{t('clusterRound.choice.for')}</Table.Th>
-                      <Table.Th>{t('clusterRound.choice.against')}</Table.Th>
-                      <Table.Th>{t('clusterRound.choice.abstain')}</Table.Th>
-                      <Table.Th>{t('clusterRound.tally.quorum')}</Table.Th>
-                      <Table.Th>{t('clusterRound.tally.outcome')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {c.tallies.map((x) => (
-                      <Table.Tr key={x.applicationId} data-testid="tally" data-quorate={String(x.quorate)} data-winner={String(x.winner)}>
-                        <Table.Td>{x.clusterName}</Table.Td>
-                        <Table.Td>{x.for}</Table.Td>
-                        <Table.Td>{x.against}</Table.Td>
-                        <Table.Td>{x.abstain}</Table.Td>
-                        <Table.Td>
-                          {x.cast}/{x.quorum}
-                        </Table.Td>
-                        <Table.Td>
-                          {!x.quorate ? t('clusterRound.tally.noQuorum') : x.winner ? t('clusterRound.tally.winner') : t('clusterRound.tally.notWinner')}
-                        </Table.Td>
+                <Table.ScrollContainer minWidth={560}>
+                  <Table striped withTableBorder data-testid="tallies">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('clusterRound.tally.application')}</Table.Th>
+                        <Table.Th>{t('clusterRound.choice.for')}</Table.Th>
+                        <Table.Th>{t('clusterRound.choice.against')}</Table.Th>
+                        <Table.Th>{t('clusterRound.choice.abstain')}</Table.Th>
+                        <Table.Th>{t('clusterRound.tally.quorum')}</Table.Th>
+                        <Table.Th>{t('clusterRound.tally.outcome')}</Table.Th>
                       </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {c.tallies.map((x) => (
+                        <Table.Tr key={x.applicationId} data-testid="tally" data-quorate={String(x.quorate)} data-winner={String(x.winner)}>
+                          <Table.Td>{x.clusterName}</Table.Td>
+                          <Table.Td>{x.for}</Table.Td>
+                          <Table.Td>{x.against}</Table.Td>
+                          <Table.Td>{x.abstain}</Table.Td>
+                          <Table.Td>
+                            {x.cast}/{x.quorum}
+                          </Table.Td>
+                          <Table.Td>
+                            {!x.quorate ? t('clusterRound.tally.noQuorum') : x.winner ? t('clusterRound.tally.winner') : t('clusterRound.tally.notWinner')}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
               )}
               {c.protocol && (
                 <Text size="sm" data-testid="protocol">
