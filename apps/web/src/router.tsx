@@ -67,6 +67,9 @@ const trainingCommission = createRoute({ getParentRoute: () => root, path: '/tra
   import('./pages/training-commission').then((m) => m.Route),
 );
 const clusters = createRoute({ getParentRoute: () => root, path: '/clusters' }).lazy(() => import('./pages/clusters').then((m) => m.Route));
+const clusterRound = createRoute({ getParentRoute: () => root, path: '/clusters/rounds/$id' }).lazy(() =>
+  import('./pages/clusters-round').then((m) => m.Route),
+);
 const housingStaff = createRoute({ getParentRoute: () => root, path: '/staff/housing' }).lazy(() => import('./pages/housing-staff').then((m) => m.Route));
 const premises = createRoute({ getParentRoute: () => root, path: '/my/premises' }).lazy(() => import('./pages/premises').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
@@ -96,6 +99,7 @@ export const router = createRouter({
     trainingApplication,
     trainingCommission,
     clusters,
+    clusterRound,
     housingStaff,
     premises,
     deadlines,

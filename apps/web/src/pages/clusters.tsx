@@ -1,6 +1,6 @@
-import { Alert, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { createLazyRoute } from '@tanstack/react-router';
+import { Link, createLazyRoute } from '@tanstack/react-router';
 import { useApi } from '../api/api-context';
 import { mayCall, ok } from '../api/client';
 import { useSession } from '../auth/auth-context';
@@ -77,7 +77,9 @@ function ClustersPage() {
           {rounds.data.map((r) => (
             <Card key={r.id} withBorder data-testid="round" data-status={r.status}>
               <Group justify="space-between" align="start" gap="xs">
-                <Text fw={600}>{r.title}</Text>
+                <Anchor component={Link} to="/clusters/rounds/$id" params={{ id: r.id } as never} fw={600} data-testid="round-link">
+                  {r.title}
+                </Anchor>
                 <Badge variant="light" tt="none">
                   {t(`roundStatus.${r.status}` as MessageId)}
                 </Badge>

@@ -108,7 +108,10 @@ export class WebFleet {
       cwd: join(REPO, 'apps/participation'),
       env: { ...process.env, ...auth, ...messaging, ...pii, PORT: '3999', DATABASE_URL: partDb, HUB_LOG_LEVEL: 'warn' },
     });
-    // services' catalogue with price lists and calls, training's announced intake, clusters' rule sets (the screens of issues #12, #13, #15)
+    // clusters under the demonstration rule set as data, as `tools/hub up` runs it (ADR 0085): its seed runs the
+    // real handlers on a controlled clock — a round with published results, one before the Commission, one open
+    const clustersDemo = { CLUSTERS_RULE_SETS_FILE: join(REPO, 'apps/clusters/data/cluster-selection-rules.demo.json') };
+    // services' catalogue with price lists and calls, training's announced intake, clusters' rounds (the screens of issues #12, #13, #15)
     for (const [app, db] of [
       ['services', svcDb],
       ['training', trnDb],
@@ -117,7 +120,7 @@ export class WebFleet {
     ] as const)
       await run(process.execPath, [join(REPO, 'apps', app, 'dist/cli/seed.js')], {
         cwd: join(REPO, 'apps', app),
-        env: { ...process.env, ...auth, ...messaging, ...pii, DATABASE_URL: db, HUB_LOG_LEVEL: 'warn' },
+        env: { ...process.env, ...auth, ...messaging, ...pii, ...(app === 'clusters' ? clustersDemo : {}), DATABASE_URL: db, HUB_LOG_LEVEL: 'warn' },
       });
     // documents' bucket on the real S3 server of the dev stack (S3Mock answers the browser's CORS preflight)
     const s3 = { HUB_S3_ENDPOINT: process.env.HUB_S3_ENDPOINT ?? 'http://127.0.0.1:9090', HUB_S3_BUCKET: `t-web-${process.pid}-${Date.now().toString(36)}` };
@@ -133,7 +136,7 @@ export class WebFleet {
       this.startApp('services', { ...auth, ...messaging, ...pii, DATABASE_URL: svcDb }),
       // training with workers: it learns participants from participation's topic (F-77), as deployed
       this.startApp('training', { ...auth, ...workers, ...pii, DATABASE_URL: trnDb }),
-      this.startApp('clusters', { ...auth, ...messaging, DATABASE_URL: cluDb }),
+      this.startApp('clusters', { ...auth, ...messaging, ...clustersDemo, DATABASE_URL: cluDb }),
       // with workers: a verified upload reaches registration (documents.document-verified) before the filing names it
       this.startApp('documents', { ...auth, ...workers, ...s3, DATABASE_URL: docDb }),
       // with workers: housing learns registration's participants from Kafka (premises are for participants, F-57)

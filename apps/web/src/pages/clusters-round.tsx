@@ -1,0 +1,638 @@
+import { Alert, Badge, Button, Card, Group, Radio, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, createLazyRoute, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useApi } from '../api/api-context';
+import { fieldErrors, idempotent, mayCall, ok } from '../api/client';
+import { useCommand } from '../api/command';
+import { useSession } from '../auth/auth-context';
+import { formatCivilDate, formatInstantDate } from '../format';
+import { useLocale, useT } from '../i18n/i18n';
+import type { MessageId } from '../i18n/locales';
+import { Empty, ErrorState, Loading } from '../ui/states';
+import '../ui/lazy-styles';
+
+type Choice = 'for' | 'against' | 'abstain';
+
+/** C-19 (ADR 0083): one member's vote on one application before the Commission, with the institute's opinion beside it. */
+function VoteCard(props: {
+  roundId: string;
+  application: { applicationId: string; bin: string; clusterName: string };
+  opinion?: { recommendation: string; conclusion: string } | null | undefined;
+  mine?: { choice: Choice; comment: string } | undefined;
+  onVoted: () => Promise<unknown>;
+}) {
+  const t = useT();
+  const api = useApi();
+  const a = props.application;
+  const [choice, setChoice] = useState<Choice | ''>('');
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const cast = useCommand(async (body: { applicationId: string; choice: Choice; comment: string }, key: string) =>
+    ok(await api.POST('/api/clusters/rounds/{id}/votes', { params: { path: { id: props.roundId } }, body, ...idempotent(key) })),
+  );
+  const submit = async () => {
+    setErrors({});
+    if (!choice) return setErrors({ choice: t('clusterRound.vote.choiceRequired') });
+    try {
+      await cast.submit({ applicationId: a.applicationId, choice, comment: comment.trim() });
+      await props.onVoted();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  return (
+    <Card withBorder padding="sm" data-testid="vote-application" data-id={a.applicationId}>
+      <Text fw={600} size="sm">
+        {a.clusterName} · {a.bin}
+      </Text>
+      {props.opinion && (
+        <Text size="sm" c="dimmed">
+          {t(`clusterRound.recommendation.${props.opinion.recommendation}` as MessageId)}: {props.opinion.conclusion}
+        </Text>
+      )}
+      {props.mine ? (
+        <Text size="sm" c="teal.9" data-testid="voted">
+          {t('clusterRound.vote.cast', { choice: t(`clusterRound.choice.${props.mine.choice}` as MessageId) })}
+        </Text>
+      ) : (
+        <Stack gap="xs" mt="xs">
+          <Radio.Group label={t('clusterRound.vote.choice')} value={choice} onChange={(v) => setChoice(v)} error={errors.choice}>
+            <Group gap="md" mt={4}>
+              {(['for', 'against', 'abstain'] as const).map((c) => (
+                <Radio key={c} value={c} label={t(`clusterRound.choice.${c}` as MessageId)} data-testid={`vote-${c}`} />
+              ))}
+            </Group>
+          </Radio.Group>
+          <Textarea
+            label={t('clusterRound.vote.comment')}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+            error={errors.comment}
+            data-testid="vote-comment"
+          />
+          <Button onClick={() => void submit()} loading={cast.isPending} data-testid="cast-vote">
+            {t('clusterRound.vote.submit')}
+          </Button>
+          {cast.isError && Object.keys(errors).length === 0 && <ErrorState error={cast.error} action />}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+/** C-19, C-20 (ADR 0083): the secretary records the protocol; the winners follow from the votes (422 without a quorum). */
+function ProtocolForm(props: { roundId: string; onRecorded: () => Promise<unknown> }) {
+  const t = useT();
+  const api = useApi();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+  const [form, setForm] = useState({ number: '', decidedOn: today, documentRef: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const record = useCommand(async (body: typeof form, key: string) =>
+    ok(await api.POST('/api/clusters/rounds/{id}/protocol', { params: { path: { id: props.roundId } }, body, ...idempotent(key) })),
+  );
+  const submit = async () => {
+    setErrors({});
+    try {
+      await record.submit({ number: form.number.trim(), decidedOn: form.decidedOn, documentRef: form.documentRef.trim() });
+      await props.onRecorded();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  return (
+    <Card withBorder padding="sm" data-testid="protocol-form">
+      <Stack gap="xs">
+        <Text fw={600}>{t('clusterRound.protocol.title')}</Text>
+        <TextInput
+          label={t('clusterRound.protocol.number')}
+          value={form.number}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setForm((f) => ({ ...f, number: v }));
+          }}
+          error={errors.number}
+          data-testid="protocol-number"
+        />
+        <TextInput
+          label={t('clusterRound.protocol.decidedOn')}
+          type="date"
+          value={form.decidedOn}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setForm((f) => ({ ...f, decidedOn: v }));
+          }}
+          error={errors.decidedOn}
+        />
+        <TextInput
+          label={t('clusterRound.protocol.documentRef')}
+          value={form.documentRef}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            setForm((f) => ({ ...f, documentRef: v }));
+          }}
+          error={errors.documentRef}
+          data-testid="protocol-document"
+        />
+        <Button onClick={() => void submit()} loading={record.isPending} data-testid="record-protocol">
+          {t('clusterRound.protocol.record')}
+        </Button>
+        {record.isError && Object.keys(errors).length === 0 && <ErrorState error={record.error} action />}
+      </Stack>
+    </Card>
+  );
+}
+
+/** C-12 (the organiser): compliant, or returned with a written notice naming what is wrong; C-13 then sends it to the institute. */
+function OrganiserApplication(props: {
+  application: {
+    id: string;
+    bin: string;
+    status: string;
+    complianceDueOn: string;
+    content: { form: { clusterName: string } };
+    returnNotice?: { deficiencies: { field: string; reason: string }[] } | null;
+    instituteDueOn?: string | null;
+    instituteOverdue: boolean;
+    sentToInstituteAt?: string | null;
+  };
+  onChanged: () => Promise<unknown>;
+}) {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const a = props.application;
+  const [reason, setReason] = useState('');
+  const [part, setPart] = useState<string>('memberConsents');
+  const [letter, setLetter] = useState('');
+  const transfer = useCommand(async (body: { documentRef: string }, key: string) =>
+    ok(await api.POST('/api/clusters/applications/{id}/institute-transfer', { ...path, body, ...idempotent(key) })),
+  );
+  const sendToInstitute = async () => {
+    setErrors({});
+    if (!letter.trim()) return setErrors({ documentRef: t('clusterRound.letterRequired') });
+    try {
+      await transfer.submit({ documentRef: letter.trim() });
+      await props.onChanged();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const path = { params: { path: { id: a.id } } };
+  const check = useCommand(async (body: { compliant: true } | { compliant: false; deficiencies: { field: string; reason: string }[] }, key: string) =>
+    ok(await api.POST('/api/clusters/applications/{id}/compliance', { ...path, body, ...idempotent(key) })),
+  );
+  const run = async (body: { compliant: true } | { compliant: false; deficiencies: { field: string; reason: string }[] }) => {
+    setErrors({});
+    if (!body.compliant && !reason.trim()) return setErrors({ reason: t('clusterRound.check.reasonRequired') });
+    try {
+      await check.submit(body);
+      await props.onChanged();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  return (
+    <Card withBorder padding="sm" data-testid="organiser-application" data-status={a.status}>
+      <Group justify="space-between">
+        <Text fw={600} size="sm">
+          {a.content.form.clusterName} · {a.bin}
+        </Text>
+        <Badge variant="light" tt="none">
+          {t(`clusterStatus.${a.status}` as MessageId)}
+        </Badge>
+      </Group>
+      {a.status === 'filed' ? (
+        <Stack gap="xs" mt="xs">
+          <Text size="sm">{t('clusters.complianceDue', { date: formatCivilDate(a.complianceDueOn, locale) })}</Text>
+          <Button variant="light" onClick={() => void run({ compliant: true })} loading={check.isPending} data-testid="check-compliant">
+            {t('clusterRound.check.compliant')}
+          </Button>
+          <Select
+            label={t('clusterRound.check.part')}
+            value={part}
+            onChange={(v) => setPart(v ?? 'memberConsents')}
+            allowDeselect={false}
+            data={(['form', 'memberConsents', 'information', 'documentIndex'] as const).map((p) => ({
+              value: p,
+              label: t(`clusterRound.part.${p}` as MessageId),
+            }))}
+            data-testid="check-part"
+          />
+          <Textarea
+            label={t('clusterRound.check.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.reason ?? errors['deficiencies.0.reason']}
+          />
+          <Button
+            variant="outline"
+            color="red.9"
+            onClick={() => void run({ compliant: false, deficiencies: [{ field: part, reason: reason.trim() }] })}
+            data-testid="check-return"
+          >
+            {t('clusterRound.check.return')}
+          </Button>
+          {check.isError && Object.keys(errors).length === 0 && <ErrorState error={check.error} action />}
+        </Stack>
+      ) : a.status === 'compliant' && !a.sentToInstituteAt ? (
+        <Stack gap="xs" mt="xs">
+          {a.instituteDueOn && (
+            <Text size="sm" c={a.instituteOverdue ? '#a51d1d' : undefined}>
+              {t('clusterRound.transfer.due', { date: formatCivilDate(a.instituteDueOn, locale) })}
+            </Text>
+          )}
+          <TextInput
+            label={t('clusterRound.transfer.letter')}
+            value={letter}
+            onChange={(e) => setLetter(e.currentTarget.value)}
+            error={errors.documentRef}
+            data-testid="transfer-letter"
+          />
+          <Button variant="light" onClick={() => void sendToInstitute()} loading={transfer.isPending} data-testid="send-to-institute">
+            {t('clusterRound.transfer.send')}
+          </Button>
+          {transfer.isError && Object.keys(errors).length === 0 && <ErrorState error={transfer.error} action />}
+        </Stack>
+      ) : a.sentToInstituteAt ? (
+        <Text size="sm" data-testid="sent-to-institute">
+          {t('clusterRound.transfer.sent', { date: formatInstantDate(a.sentToInstituteAt, locale) })}
+        </Text>
+      ) : (
+        a.returnNotice?.deficiencies.map((d, i) => (
+          <Text key={i} size="sm">
+            <b>
+              {(['form', 'memberConsents', 'information', 'documentIndex'] as string[]).includes(d.field)
+                ? t(`clusterRound.part.${d.field}` as MessageId)
+                : d.field}
+            </b>
+            : {d.reason}
+          </Text>
+        ))
+      )}
+    </Card>
+  );
+}
+
+/** C-18: the organiser puts the materials and the institute's opinions before the Commission (after C-17). */
+function BeforeCommission(props: { roundId: string; dueOn?: string | null | undefined; overdue: boolean; onDone: () => Promise<unknown> }) {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const [letter, setLetter] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const put = useCommand(async (body: { documentRef: string }, key: string) =>
+    ok(await api.POST('/api/clusters/rounds/{id}/opinions-to-commission', { params: { path: { id: props.roundId } }, body, ...idempotent(key) })),
+  );
+  const submit = async () => {
+    setErrors({});
+    if (!letter.trim()) return setErrors({ documentRef: t('clusterRound.letterRequired') });
+    try {
+      await put.submit({ documentRef: letter.trim() });
+      await props.onDone();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  return (
+    <Card withBorder padding="sm" data-testid="before-commission">
+      <Stack gap="xs">
+        <Text fw={600}>{t('clusterRound.toCommission.title')}</Text>
+        {props.dueOn && (
+          <Text size="sm" c={props.overdue ? '#a51d1d' : undefined}>
+            {t('clusterRound.toCommission.due', { date: formatCivilDate(props.dueOn, locale) })}
+          </Text>
+        )}
+        <TextInput
+          label={t('clusterRound.transfer.letter')}
+          value={letter}
+          onChange={(e) => setLetter(e.currentTarget.value)}
+          error={errors.documentRef}
+          data-testid="commission-letter"
+        />
+        <Button onClick={() => void submit()} loading={put.isPending} w="fit-content" data-testid="put-before-commission">
+          {t('clusterRound.toCommission.put')}
+        </Button>
+        {put.isError && Object.keys(errors).length === 0 && <ErrorState error={put.error} action />}
+      </Stack>
+    </Card>
+  );
+}
+
+type Seat = { subject: string; fullName: string; organisation: string; body: 'state-body' | 'national-company' | 'atameken' };
+const emptySeat = (): Seat => ({ subject: '', fullName: '', organisation: '', body: 'state-body' });
+
+/** C-2, C-19 (ADR 0083): the organiser forms the round's Commission — at least three members of the C-2 bodies; fixed once a vote is cast. */
+function FormCommission(props: { roundId: string; current?: { decisionRef: string; members: Seat[] } | null | undefined; onDone: () => Promise<unknown> }) {
+  const t = useT();
+  const api = useApi();
+  const [decisionRef, setDecisionRef] = useState(props.current?.decisionRef ?? '');
+  const [seats, setSeats] = useState<Seat[]>(props.current?.members.map((m) => ({ ...m })) ?? [emptySeat(), emptySeat(), emptySeat()]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useCommand(async (body: { decisionRef: string; members: Seat[] }, key: string) =>
+    ok(await api.POST('/api/clusters/rounds/{id}/commission', { params: { path: { id: props.roundId } }, body, ...idempotent(key) })),
+  );
+  const set = (i: number, patch: Partial<Seat>) => setSeats((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+  const submit = async () => {
+    setErrors({});
+    try {
+      await form.submit({
+        decisionRef: decisionRef.trim(),
+        members: seats.map((s) => ({ subject: s.subject.trim(), fullName: s.fullName.trim(), organisation: s.organisation.trim(), body: s.body })),
+      });
+      await props.onDone();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  return (
+    <Card withBorder padding="sm" data-testid="form-commission">
+      <Stack gap="xs">
+        <Text fw={600}>{t('clusterRound.form.title')}</Text>
+        <TextInput
+          label={t('clusterRound.form.decisionRef')}
+          value={decisionRef}
+          onChange={(e) => setDecisionRef(e.currentTarget.value)}
+          error={errors.decisionRef}
+          data-testid="commission-decision"
+        />
+        {seats.map((s, i) => (
+          <Group key={i} gap="xs" align="end" grow data-testid="seat">
+            <TextInput
+              label={t('clusterRound.form.subject', { n: i + 1 })}
+              value={s.subject}
+              onChange={(e) => set(i, { subject: e.currentTarget.value })}
+              error={errors[`members.${i}.subject`]}
+            />
+            <TextInput
+              label={t('clusterRound.form.fullName', { n: i + 1 })}
+              value={s.fullName}
+              onChange={(e) => set(i, { fullName: e.currentTarget.value })}
+              error={errors[`members.${i}.fullName`]}
+            />
+            <TextInput
+              label={t('clusterRound.form.organisation', { n: i + 1 })}
+              value={s.organisation}
+              onChange={(e) => set(i, { organisation: e.currentTarget.value })}
+              error={errors[`members.${i}.organisation`]}
+            />
+            <Select
+              label={t('clusterRound.form.body', { n: i + 1 })}
+              value={s.body}
+              allowDeselect={false}
+              onChange={(v) => set(i, { body: v ?? 'state-body' })}
+              data={(['state-body', 'national-company', 'atameken'] as const).map((b) => ({ value: b, label: t(`clusterRound.body.${b}` as MessageId) }))}
+            />
+          </Group>
+        ))}
+        {errors.members && (
+          <Text size="sm" c="#a51d1d">
+            {errors.members}
+          </Text>
+        )}
+        <Group gap="xs">
+          <Button variant="subtle" onClick={() => setSeats((xs) => [...xs, emptySeat()])} data-testid="add-seat">
+            {t('clusterRound.form.add')}
+          </Button>
+          <Button onClick={() => void submit()} loading={form.isPending} data-testid="save-commission">
+            {t('clusterRound.form.save')}
+          </Button>
+        </Group>
+        {form.isError && Object.keys(errors).length === 0 && <ErrorState error={form.error} action />}
+      </Stack>
+    </Card>
+  );
+}
+
+/**
+ * One round of the cluster selection (issue #15): the public results (C-21); for the organiser the
+ * round's applications and their C-12 check and the publication; for the Commission the composition,
+ * the tally of the votes (ADR 0083: quorum ⅔, a winner with more than half of the votes cast "for"),
+ * a member's vote on each application with the institute's opinion (C-19), and the secretary's
+ * protocol (C-20).
+ */
+function ClusterRoundPage() {
+  const t = useT();
+  const api = useApi();
+  const session = useSession();
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  const id = useParams({ strict: false }).id ?? '';
+  const path = { params: { path: { id } } };
+  const round = useQuery({ queryKey: ['cluster-round', id], queryFn: async () => ok(await api.GET('/api/clusters/rounds/{id}', path)) });
+  const results = useQuery({
+    queryKey: ['cluster-round', id, 'results'],
+    retry: false,
+    queryFn: async () => {
+      const res = await api.GET('/api/clusters/rounds/{id}/results', path);
+      if (res.response.status === 404) return null; // not published yet (C-21)
+      return ok(res);
+    },
+  });
+  const mayReadCommission = mayCall(session, 'GET /api/clusters/rounds/{id}/commission');
+  const commission = useQuery({
+    refetchOnMount: 'always',
+    queryKey: ['cluster-round', id, 'commission'],
+    enabled: mayReadCommission,
+    queryFn: async () => ok(await api.GET('/api/clusters/rounds/{id}/commission', path)),
+  });
+  const review = useQuery({
+    refetchOnMount: 'always',
+    queryKey: ['cluster-round', id, 'review'],
+    enabled: (mayReadCommission && Boolean(commission.data?.beforeCommission)) || session?.roles.includes('cluster-organiser') === true,
+    retry: false,
+    queryFn: async () => ok(await api.GET('/api/clusters/rounds/{id}/expert-review', path)),
+  });
+  const isOrganiser = session?.roles.includes('cluster-organiser') ?? false;
+  const applications = useQuery({
+    refetchOnMount: 'always',
+    queryKey: ['cluster-round', id, 'applications'],
+    enabled: isOrganiser,
+    queryFn: async () => ok(await api.GET('/api/clusters/applications')),
+  });
+  const publish = useCommand(async (_: null, key: string) => ok(await api.POST('/api/clusters/rounds/{id}/results', { ...path, ...idempotent(key) })));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['cluster-round', id] });
+
+  if (round.isPending) return <Loading />;
+  if (round.isError) return <ErrorState error={round.error} onRetry={() => void round.refetch()} />;
+  const r = round.data;
+  const c = commission.data;
+  const isMember = Boolean(
+    session && c?.composition?.members.some((m) => m.subject === session.subject) && session.roles.includes('cluster-commission-member'),
+  );
+  const isSecretary = session?.roles.includes('cluster-commission-secretary') ?? false;
+  const mine = applications.data?.filter((a) => a.roundId === id) ?? [];
+  return (
+    <Stack gap="md" maw={1100}>
+      <Link to="/clusters">{t('clusterRound.back')}</Link>
+      <Group justify="space-between" align="start">
+        <Title order={2}>{r.title}</Title>
+        <Badge variant="light" tt="none" data-testid="round-status">
+          {t(`roundStatus.${r.status}` as MessageId)}
+        </Badge>
+      </Group>
+      <Text size="sm">
+        {t('clusters.deadline', { date: formatInstantDate(r.applicationDeadline, locale) })} ·{' '}
+        {r.acceptingApplications ? t('clusters.accepting') : t('clusters.notAccepting')}
+      </Text>
+
+      <Title order={3} size="h4">
+        {t('clusterRound.results')}
+      </Title>
+      {results.isPending ? (
+        <Loading />
+      ) : results.isError ? (
+        <ErrorState error={results.error} onRetry={() => void results.refetch()} />
+      ) : results.data ? (
+        <Card withBorder data-testid="results">
+          <Text size="sm">
+            {t('clusterRound.results.protocol', {
+              number: results.data.protocolNumber,
+              date: formatCivilDate(results.data.decidedOn, locale),
+              published: formatInstantDate(results.data.publishedAt, locale),
+            })}
+          </Text>
+          {results.data.winners.length === 0 ? (
+            <Empty>{t('clusterRound.results.noWinners')}</Empty>
+          ) : (
+            <Stack gap={4} mt="xs">
+              {results.data.winners.map((w) => (
+                <Text key={w.applicationId} fw={600} data-testid="winner">
+                  {w.clusterName} · {w.bin}
+                </Text>
+              ))}
+            </Stack>
+          )}
+        </Card>
+      ) : (
+        <Empty>{t('clusterRound.results.none')}</Empty>
+      )}
+
+      {isOrganiser && (
+        <>
+          <Title order={3} size="h4">
+            {t('clusterRound.organiser')}
+          </Title>
+          {applications.isPending ? (
+            <Loading />
+          ) : applications.isError ? (
+            <ErrorState error={applications.error} onRetry={() => void applications.refetch()} />
+          ) : mine.length === 0 ? (
+            <Empty>{t('clusterRound.organiser.none')}</Empty>
+          ) : (
+            <Stack gap="xs" data-testid="organiser-applications">
+              {mine.map((a) => (
+                <OrganiserApplication key={a.id} application={a} onChanged={refresh} />
+              ))}
+            </Stack>
+          )}
+          {review.data?.opinionsAtOrganiser && !review.data.opinionsAtCommission && (
+            <BeforeCommission roundId={id} dueOn={review.data.toCommissionDueOn} overdue={review.data.toCommissionOverdue} onDone={refresh} />
+          )}
+          {review.data?.opinionsAtCommission && (
+            <Text size="sm" data-testid="at-commission">
+              {t('clusterRound.toCommission.done', { date: formatInstantDate(review.data.opinionsAtCommission.at, locale) })}
+            </Text>
+          )}
+          {c && !c.protocol && c.tallies.every((x) => x.votes.length === 0) && (
+            <FormCommission key={c.composition?.formedAt ?? 'new'} roundId={id} current={c.composition} onDone={refresh} />
+          )}
+          {r.status === 'winners-decided' && (
+            <Button onClick={() => void publish.submit(null).then(refresh)} loading={publish.isPending} data-testid="publish-results" w="fit-content">
+              {t('clusterRound.publish')}
+            </Button>
+          )}
+          {publish.isError && <ErrorState error={publish.error} action />}
+        </>
+      )}
+
+      {mayReadCommission && (
+        <>
+          <Title order={3} size="h4">
+            {t('clusterRound.commission')}
+          </Title>
+          {commission.isPending ? (
+            <Loading />
+          ) : commission.isError ? (
+            <ErrorState error={commission.error} onRetry={() => void commission.refetch()} />
+          ) : !c?.composition ? (
+            <Empty>{t('clusterRound.commission.none')}</Empty>
+          ) : (
+            <Stack gap="sm">
+              <Text size="sm" data-testid="composition">
+                {c.composition.members.map((m) => `${m.fullName} (${m.organisation})`).join('; ')}
+              </Text>
+              {!c.beforeCommission && (
+                <Alert color="blue" variant="light" title={t('clusterRound.commission.notBefore')}>
+                  {' '}
+                </Alert>
+              )}
+              {c.tallies.length > 0 && (
+                <Table.ScrollContainer minWidth={560}>
+                  <Table striped withTableBorder data-testid="tallies">
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th>{t('clusterRound.tally.application')}</Table.Th>
+                        <Table.Th>{t('clusterRound.choice.for')}</Table.Th>
+                        <Table.Th>{t('clusterRound.choice.against')}</Table.Th>
+                        <Table.Th>{t('clusterRound.choice.abstain')}</Table.Th>
+                        <Table.Th>{t('clusterRound.tally.quorum')}</Table.Th>
+                        <Table.Th>{t('clusterRound.tally.outcome')}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {c.tallies.map((x) => (
+                        <Table.Tr key={x.applicationId} data-testid="tally" data-quorate={String(x.quorate)} data-winner={String(x.winner)}>
+                          <Table.Td>{x.clusterName}</Table.Td>
+                          <Table.Td>{x.for}</Table.Td>
+                          <Table.Td>{x.against}</Table.Td>
+                          <Table.Td>{x.abstain}</Table.Td>
+                          <Table.Td>
+                            {x.cast}/{x.quorum}
+                          </Table.Td>
+                          <Table.Td>
+                            {!x.quorate ? t('clusterRound.tally.noQuorum') : x.winner ? t('clusterRound.tally.winner') : t('clusterRound.tally.notWinner')}
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
+              )}
+              {c.protocol && (
+                <Text size="sm" data-testid="protocol">
+                  {t('clusterRound.protocol.recorded', { number: c.protocol.number, date: formatCivilDate(c.protocol.decidedOn, locale) })}
+                </Text>
+              )}
+              {isMember && c.beforeCommission && !c.protocol && (
+                <Stack gap="xs" data-testid="my-votes">
+                  <Title order={4} size="h5">
+                    {t('clusterRound.vote.title')}
+                  </Title>
+                  {c.tallies.map((x) => {
+                    const vote = x.votes.find((v) => v.memberSubject === session?.subject);
+                    const opinion = review.data?.applications.find((a) => a.applicationId === x.applicationId)?.opinion;
+                    return (
+                      <VoteCard
+                        key={x.applicationId}
+                        roundId={id}
+                        application={x}
+                        opinion={opinion}
+                        mine={vote ? { choice: vote.choice, comment: vote.comment } : undefined}
+                        onVoted={refresh}
+                      />
+                    );
+                  })}
+                </Stack>
+              )}
+              {isSecretary && c.beforeCommission && !c.protocol && <ProtocolForm roundId={id} onRecorded={refresh} />}
+            </Stack>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+export const Route = createLazyRoute('/clusters/rounds/$id')({ component: ClusterRoundPage });
