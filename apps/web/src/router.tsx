@@ -69,6 +69,7 @@ const trainingCommission = createRoute({ getParentRoute: () => root, path: '/tra
 const clusters = createRoute({ getParentRoute: () => root, path: '/clusters' }).lazy(() => import('./pages/clusters').then((m) => m.Route));
 const housingStaff = createRoute({ getParentRoute: () => root, path: '/staff/housing' }).lazy(() => import('./pages/housing-staff').then((m) => m.Route));
 const premises = createRoute({ getParentRoute: () => root, path: '/my/premises' }).lazy(() => import('./pages/premises').then((m) => m.Route));
+const myHousing = createRoute({ getParentRoute: () => root, path: '/my/housing' }).lazy(() => import('./pages/my-housing').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
 
 export const router = createRouter({
@@ -98,6 +99,7 @@ export const router = createRouter({
     clusters,
     housingStaff,
     premises,
+    myHousing,
     deadlines,
   ]),
   defaultPreload: 'intent',
