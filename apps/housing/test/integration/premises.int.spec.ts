@@ -111,6 +111,9 @@ describe('premises for participants (F-57, F-58), on the real database', () => {
       endsOn: '2029-11-15',
     });
     expect(published[1]!.envelope.payload).toMatchObject({ lastDayOfUse: '2027-01-09', reason: 'participation-terminated' });
+    // ADR 0053 (2026-12-06): the release carries the hand-back day, for the company's notice.
+    expect(published[1]!.envelope.payload.handBackBy).toMatch(/^2027-01-\d{2}$/);
+    expect(published[1]!.envelope.payload.handBackBy).toBe((released[0] as Lease & { handBackBy: string }).handBackBy);
     expect(published[2]!.envelope.payload).toMatchObject({ lastDayOfUse: '2027-01-09', signedOn: '2027-01-11', inventoryMissing: 0, damagesTiyn: 0 });
     expect(await outbox(idB)).toEqual([]); // a request (and its refusal) stays internal
 
