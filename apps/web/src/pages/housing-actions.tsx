@@ -35,7 +35,8 @@ export function OfferNextButton({ townKatoCode }: { townKatoCode: string }) {
   const t = useT();
   const api = useApi();
   const refresh = useRefresh();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // the answer is kept as data and rendered in the current language (the language can change after the click)
+  const [message, setMessage] = useState<{ ok: true; count: number } | { ok: false; text: string } | null>(null);
   const offer = useCommand(async (town: string, key: string) =>
     ok(await api.POST('/api/housing/waitlist/offer-next', { body: { townKatoCode: town }, ...idempotent(key) })),
   );
@@ -43,7 +44,7 @@ export function OfferNextButton({ townKatoCode }: { townKatoCode: string }) {
     setMessage(null);
     try {
       const { offers } = await offer.submit(townKatoCode);
-      setMessage({ ok: true, text: t('housingActions.offered', { count: offers.length }) });
+      setMessage({ ok: true, count: offers.length });
       await refresh();
     } catch (e) {
       setMessage({ ok: false, text: errorText(e) });
@@ -58,7 +59,7 @@ export function OfferNextButton({ townKatoCode }: { townKatoCode: string }) {
       </Group>
       {message && (
         <Alert color={message.ok ? 'green' : 'red'} variant="light" data-testid={message.ok ? 'offer-next-done' : 'offer-next-error'}>
-          {message.text}
+          {message.ok ? t('housingActions.offered', { count: message.count }) : message.text}
         </Alert>
       )}
     </Stack>
@@ -87,7 +88,7 @@ export function AllocatePremises({ leaseId, units }: { leaseId: string; units: r
   };
   return (
     <Stack gap={4}>
-      <Group gap="xs" wrap="nowrap">
+      <Stack gap={4}>
         <NativeSelect
           aria-label={t('housingActions.unit')}
           data={premises.map((u) => ({ value: u.id, label: u.code }))}
@@ -99,7 +100,7 @@ export function AllocatePremises({ leaseId, units }: { leaseId: string; units: r
         <Button size="xs" onClick={() => void send()} loading={allocate.isPending} disabled={!unitId} data-testid="allocate-premises">
           {t('housingActions.allocate')}
         </Button>
-      </Group>
+      </Stack>
       {error && (
         <Text size="xs" c="#a51d1d" data-testid="allocate-error">
           {error}
@@ -130,7 +131,7 @@ export function ReleasePremises({ leaseId }: { leaseId: string }) {
   };
   return (
     <Stack gap={4}>
-      <Group gap="xs" wrap="nowrap">
+      <Stack gap={4}>
         <TextInput
           type="date"
           aria-label={t('housingActions.releaseFrom')}
@@ -142,7 +143,7 @@ export function ReleasePremises({ leaseId }: { leaseId: string }) {
         <Button size="xs" variant="default" onClick={() => void send()} loading={release.isPending} data-testid="release-premises">
           {t('housingActions.release')}
         </Button>
-      </Group>
+      </Stack>
       {error && (
         <Text size="xs" c="#a51d1d" data-testid="release-error">
           {error}
