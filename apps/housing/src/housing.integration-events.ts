@@ -114,7 +114,7 @@ function premisesMessages(event: PremisesLeaseEvent): readonly OutboxMessage[] {
         outboxMessage(
           HousingPremisesReleasedV1,
           event.aggregateId,
-          { ...lease, unitId: event.unitId, lastDayOfUse: event.lastDayOfUse, reason: event.reason },
+          { ...lease, unitId: event.unitId, lastDayOfUse: event.lastDayOfUse, reason: event.reason, handBackBy: event.handBackBy },
           event.unitId,
         ),
       ];

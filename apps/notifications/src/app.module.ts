@@ -6,6 +6,7 @@ import { ReportDueReminderTimerHandler } from './messages/application/timers/rep
 import { FeeDueReminderTimerHandler } from './messages/application/timers/fee-due-reminder.timer-handler.js';
 import { ObligationReminderTimerHandler } from './messages/application/timers/obligation-reminder.timer-handler.js';
 import { CLUSTERS_EVENTS_CONSUMER } from './messages/interface/kafka/clusters-events.consumer.js';
+import { HOUSING_EVENTS_CONSUMER } from './messages/interface/kafka/housing-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from './messages/interface/kafka/registration-events.consumer.js';
 import { SERVICES_EVENTS_CONSUMER } from './messages/interface/kafka/services-events.consumer.js';
@@ -27,7 +28,14 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
     entities: notificationsEntities,
     eventMapper: NotificationsIntegrationEvents,
     timerHandlers: [FeeDueReminderTimerHandler, ReportDueReminderTimerHandler, ObligationReminderTimerHandler],
-    consumers: [REGISTRATION_EVENTS_CONSUMER, PARTICIPATION_EVENTS_CONSUMER, CLUSTERS_EVENTS_CONSUMER, TRAINING_EVENTS_CONSUMER, SERVICES_EVENTS_CONSUMER],
+    consumers: [
+      REGISTRATION_EVENTS_CONSUMER,
+      PARTICIPATION_EVENTS_CONSUMER,
+      CLUSTERS_EVENTS_CONSUMER,
+      TRAINING_EVENTS_CONSUMER,
+      SERVICES_EVENTS_CONSUMER,
+      HOUSING_EVENTS_CONSUMER,
+    ],
     ...(env ? { env } : {}),
   });
 }

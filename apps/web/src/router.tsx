@@ -72,6 +72,7 @@ const clusterRound = createRoute({ getParentRoute: () => root, path: '/clusters/
 );
 const housingStaff = createRoute({ getParentRoute: () => root, path: '/staff/housing' }).lazy(() => import('./pages/housing-staff').then((m) => m.Route));
 const premises = createRoute({ getParentRoute: () => root, path: '/my/premises' }).lazy(() => import('./pages/premises').then((m) => m.Route));
+const myHousing = createRoute({ getParentRoute: () => root, path: '/my/housing' }).lazy(() => import('./pages/my-housing').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
 
 export const router = createRouter({
@@ -102,6 +103,7 @@ export const router = createRouter({
     clusterRound,
     housingStaff,
     premises,
+    myHousing,
     deadlines,
   ]),
   defaultPreload: 'intent',

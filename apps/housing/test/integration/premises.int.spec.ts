@@ -111,15 +111,57 @@ describe('premises for participants (F-57, F-58), on the real database', () => {
       endsOn: '2029-11-15',
     });
     expect(published[1]!.envelope.payload).toMatchObject({ lastDayOfUse: '2027-01-09', reason: 'participation-terminated' });
+    // ADR 0053 (2026-12-06): the release carries the hand-back day, for the company's notice.
+    expect(published[1]!.envelope.payload.handBackBy).toMatch(/^2027-01-\d{2}$/);
+    expect(published[1]!.envelope.payload.handBackBy).toBe((released[0] as Lease & { handBackBy: string }).handBackBy);
     expect(published[2]!.envelope.payload).toMatchObject({ lastDayOfUse: '2027-01-09', signedOn: '2027-01-11', inventoryMissing: 0, damagesTiyn: 0 });
     expect(await outbox(idB)).toEqual([]); // a request (and its refusal) stays internal
 
+    // F-57 (ADR 0053 amendment): b's first request is still open (the premises were taken) — a second one is 409.
+    const second = await requestPremises(b, { from: '2027-01-10' });
+    expect(second.status).toBe(409);
+    expect(second.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(second.body)).toContain('premises-request-open');
+    // b withdraws its open request (a release of a request cancels it), then asks again.
+    expect((await h.http().post(`/premises-leases/${idB}/release`).set(auth(b.token)).send({ from: '2026-11-20' })).status).toBe(200);
     const idC = json<Lease>(await requestPremises(b, { from: '2027-01-10' })).id;
     expect((await h.http().post(`/premises-leases/${idC}/allocate`).set(auth(t)).send({ unitId })).status).toBe(200);
     // F-57: the terminated company is no longer a participant.
     const after = await requestPremises(a, { from: '2027-01-12' });
     expect(after.status).toBe(422);
     expect(JSON.stringify(after.body)).toContain('F-57');
+  });
+
+  it('F-57 (ADR 0053 amendment): two simultaneous requests of one company — exactly one is stored, the other is 409 premises-request-open (partial unique index); once allocated the company may ask again', async () => {
+    const unitId = await premisesUnit();
+    const a = await participant();
+    const race = await Promise.all([requestPremises(a), requestPremises(a, { premisesKind: 'administrative' }), requestPremises(a, { from: '2026-12-01' })]);
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    for (const lost of race.filter((r) => r.status === 409)) {
+      expect(lost.headers['content-type']).toContain('application/problem+json');
+      expect(JSON.stringify(lost.body)).toContain('premises-request-open');
+    }
+    const [open] = await h.sql<{ n: string }>(`select count(*)::text as n from housing_premises_lease where bin = ? and status = 'requested'`, [a.bin]);
+    expect(open?.n).toBe('1');
+    // The database itself refuses a second open row, whatever the code does.
+    await expect(
+      h.sql(
+        `insert into housing_premises_lease (id, participant_id, bin, premises_kind, status, starts_on, ends_on, requested_at, updated_at) values (?, ?, ?, 'auxiliary', 'requested', '2026-12-01', '2027-12-01', now(), now())`,
+        [uuidv7(), a.participantId, a.bin],
+      ),
+    ).rejects.toThrow(/housing_premises_lease_one_open_request/);
+    // Allocated, the request is no longer open: the company may ask for more premises.
+    const won = json<Lease>(race.find((r) => r.status === 201)!).id;
+    expect(
+      (
+        await h
+          .http()
+          .post(`/premises-leases/${won}/allocate`)
+          .set(auth(await manager(h)))
+          .send({ unitId })
+      ).status,
+    ).toBe(200);
+    expect((await requestPremises(a, { premisesKind: 'auxiliary' })).status).toBe(201);
   });
 
   it('F-57: a company that is not a participant is refused (422), another company’s BIN is 403, bad input is 400 naming the field', async () => {

@@ -1,15 +1,17 @@
-import { Badge, Card, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { createLazyRoute } from '@tanstack/react-router';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useApi } from '../api/api-context';
-import { ok } from '../api/client';
+import { mayCall, ok } from '../api/client';
+import { useSession } from '../auth/auth-context';
 import { formatCivilDate, formatInstantDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
+import { ActForm, type ActTarget, AllocatePremises, OfferNextButton, ReleasePremises } from './housing-actions';
 
 interface ActJson {
   readonly kind?: string;
@@ -23,11 +25,16 @@ const actOf = (v: unknown): ActJson | null => (v && typeof v === 'object' ? v : 
  * town's waitlist in its published order (F-62, ADR 0056: enrolment date, cohort start, request
  * time — no names, F-42), the offers and allocations with their acceptance and vacate days, the
  * signed acts, and the participants' premises with the hand-back day (F-58, ADR 0053).
+ * The housing manager acts here too (what the API lets the role do): offer the next free bed to the
+ * waitlist (F-62), sign the check-in (F-60) and acceptance-transfer (F-61) acts, allocate requested
+ * premises, record their release and sign the act handing them back (F-57, F-58).
  */
 function HousingStaffPage() {
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
+  const session = useSession();
+  const [actTarget, setActTarget] = useState<ActTarget | null>(null);
   const units = useQuery({ queryKey: ['housing-units'], queryFn: async () => ok(await api.GET('/api/housing/units', {})) });
   const towns = [...new Set((units.data ?? []).map((u) => u.townKatoCode))].sort();
   const [chosenTown, setTown] = useState<string | null>(null);
@@ -41,6 +48,34 @@ function HousingStaffPage() {
   const leases = useQuery({ queryKey: ['housing-premises-leases'], queryFn: async () => ok(await api.GET('/api/housing/premises-leases', {})) });
   const unitCode = (id: string | null) => (id ? (units.data?.find((u) => u.id === id)?.code ?? id.slice(0, 8)) : '—');
   const date = (d: string | null | undefined) => (d ? formatCivilDate(d, locale) : '—');
+  const unitOf = (id: string | null) => units.data?.find((u) => u.id === id);
+  const may = {
+    offer: mayCall(session, 'POST /api/housing/waitlist/offer-next'),
+    checkIn: mayCall(session, 'POST /api/housing/allocations/{id}/check-in'),
+    handover: mayCall(session, 'POST /api/housing/allocations/{id}/handover'),
+    allocate: mayCall(session, 'POST /api/housing/premises-leases/{id}/allocate'),
+    release: mayCall(session, 'POST /api/housing/premises-leases/{id}/release'),
+    handBack: mayCall(session, 'POST /api/housing/premises-leases/{id}/handover'),
+  };
+  const leaseActions = (l: { id: string; status: string; unitId: string | null; bin: string }): ReactNode => {
+    const where = `${unitCode(l.unitId)} · ${t('form.bin')} ${l.bin}`;
+    if (l.status === 'requested' && may.allocate) return <AllocatePremises leaseId={l.id} units={units.data ?? []} />;
+    return (
+      <Stack gap={4}>
+        {l.status === 'allocated' && may.release && <ReleasePremises leaseId={l.id} />}
+        {(l.status === 'allocated' || l.status === 'handover-due') && may.handBack && (
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => setActTarget({ kind: 'premises-hand-back', leaseId: l.id, where, unit: unitOf(l.unitId) })}
+            data-testid="premises-act"
+          >
+            {t('housingActions.premisesAct')}
+          </Button>
+        )}
+      </Stack>
+    );
+  };
 
   const acts = [
     ...(allocations.data ?? []).flatMap((a) =>
@@ -119,6 +154,7 @@ function HousingStaffPage() {
             data-testid="waitlist-town"
           />
         )}
+        {town !== null && may.offer && <OfferNextButton townKatoCode={town} />}
         {town === null ? (
           <Empty>{t('housing.waitlist.none')}</Empty>
         ) : waitlist.isPending ? (
@@ -170,6 +206,7 @@ function HousingStaffPage() {
                 <Table.Th>{t('housing.col.acceptBy')}</Table.Th>
                 <Table.Th>{t('housing.col.contract')}</Table.Th>
                 <Table.Th>{t('housing.col.vacateBy')}</Table.Th>
+                {(may.checkIn || may.handover) && <Table.Th>{t('housingActions.col')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -188,6 +225,34 @@ function HousingStaffPage() {
                   <Table.Td c={a.vacateOverdue ? '#a51d1d' : undefined}>
                     {a.vacateBy ? `${date(a.vacateBy)}${a.vacateOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
                   </Table.Td>
+                  {(may.checkIn || may.handover) && (
+                    <Table.Td>
+                      {a.status === 'contracted' && may.checkIn && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() =>
+                            setActTarget({ kind: 'check-in', allocationId: a.id, where: `${unitCode(a.unitId)} · ${a.bed}`, unit: unitOf(a.unitId) })
+                          }
+                          data-testid="check-in-act"
+                        >
+                          {t('housingActions.checkIn')}
+                        </Button>
+                      )}
+                      {a.status === 'vacating' && may.handover && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() =>
+                            setActTarget({ kind: 'acceptance-transfer', allocationId: a.id, where: `${unitCode(a.unitId)} · ${a.bed}`, unit: unitOf(a.unitId) })
+                          }
+                          data-testid="handover-act"
+                        >
+                          {t('housingActions.handover')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -206,9 +271,11 @@ function HousingStaffPage() {
         ) : leases.data.length === 0 ? (
           <Empty>{t('housing.premises.none')}</Empty>
         ) : (
-          <PremisesTable leases={leases.data} unitCode={unitCode} />
+          <PremisesTable leases={leases.data} unitCode={unitCode} {...(may.allocate || may.release || may.handBack ? { actions: leaseActions } : {})} />
         )}
       </Card>
+
+      {actTarget && <ActForm key={JSON.stringify(actTarget)} target={actTarget} onDone={() => setActTarget(null)} />}
 
       <Card withBorder>
         <Title order={3} size="h4" mb="xs">
@@ -254,7 +321,16 @@ interface LeaseRow {
 }
 
 /** Premises leases (F-57, F-58) with the hand-back day (ADR 0053); shared by the manager's console and the participant's page. */
-export function PremisesTable({ leases, unitCode }: { leases: readonly LeaseRow[]; unitCode?: (id: string | null) => string }) {
+export function PremisesTable({
+  leases,
+  unitCode,
+  actions,
+}: {
+  leases: readonly LeaseRow[];
+  unitCode?: (id: string | null) => string;
+  /** The housing manager's actions on a lease (allocate, release, hand-back act), when the role may. */
+  actions?: (lease: LeaseRow) => ReactNode;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const date = (d: string | null) => (d ? formatCivilDate(d, locale) : '—');
@@ -267,6 +343,7 @@ export function PremisesTable({ leases, unitCode }: { leases: readonly LeaseRow[
           <Table.Th>{t('housing.col.period')}</Table.Th>
           <Table.Th>{t('housing.col.status')}</Table.Th>
           <Table.Th>{t('housing.col.handBackBy')}</Table.Th>
+          {actions && <Table.Th>{t('housingActions.col')}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -288,6 +365,7 @@ export function PremisesTable({ leases, unitCode }: { leases: readonly LeaseRow[
             <Table.Td c={l.handBackOverdue ? '#a51d1d' : undefined}>
               {l.status === 'handover-due' ? `${date(l.handBackBy)}${l.handBackOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
             </Table.Td>
+            {actions && <Table.Td>{actions(l)}</Table.Td>}
           </Table.Tr>
         ))}
       </Table.Tbody>

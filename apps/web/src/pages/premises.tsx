@@ -35,6 +35,27 @@ function PremisesPage() {
   const request = useCommand(async (body: { bin: string; premisesKind: (typeof KINDS)[number]; from: string; until?: string }, key: string) =>
     ok(await api.POST('/api/housing/premises-leases', { body: body as never, ...idempotent(key) })),
   );
+  // F-57 (ADR 0053 amendment): one open request per company — the company may withdraw it (a release of a request cancels it) and ask again.
+  const withdraw = useCommand(async (lease: { id: string; startsOn: string }, key: string) =>
+    ok(await api.POST('/api/housing/premises-leases/{id}/release', { params: { path: { id: lease.id } }, body: { from: lease.startsOn }, ...idempotent(key) })),
+  );
+  const withdrawAction = (l: { id: string; status: string; startsOn: string }) =>
+    l.status === 'requested' ? (
+      <Button
+        size="xs"
+        variant="default"
+        loading={withdraw.isPending}
+        onClick={() =>
+          void withdraw
+            .submit({ id: l.id, startsOn: l.startsOn })
+            .then(() => queryClient.invalidateQueries({ queryKey: ['my-premises-leases'] }))
+            .catch((e: unknown) => setErrors({ form: e instanceof Error ? e.message : String(e) }))
+        }
+        data-testid="premises-withdraw"
+      >
+        {t('premises.withdraw')}
+      </Button>
+    ) : null;
   const send = async () => {
     setDone(false);
     if (!from) {
@@ -124,7 +145,7 @@ function PremisesPage() {
         ) : leases.data.length === 0 ? (
           <Empty>{t('premises.none')}</Empty>
         ) : (
-          <PremisesTable leases={leases.data} />
+          <PremisesTable leases={leases.data} actions={withdrawAction} />
         )}
       </Card>
     </Stack>

@@ -24,6 +24,7 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/training', label: 'nav.training', needs: 'GET /api/training/intakes' },
   { to: '/my/notifications', label: 'nav.notifications', needs: 'GET /api/notifications/inbox' },
   { to: '/my/premises', label: 'nav.premises', needs: 'POST /api/housing/premises-leases' },
+  { to: '/my/housing', label: 'nav.myHousing', needs: 'POST /api/housing/allocations/{id}/accept' },
   { to: '/staff/review-queue', label: 'nav.reviewQueue', needs: 'GET /api/registration/review-queue' },
   { to: '/staff/commission', label: 'nav.commission', needs: 'GET /api/registration/commission/agenda' },
   { to: '/staff/housing', label: 'nav.housing', needs: 'GET /api/housing/units' },

@@ -92,3 +92,105 @@ test('F-62, F-61, F-58: the housing manager reads units, the waitlist in its pub
   await expect(lease).toHaveAttribute('data-status', 'requested');
   await everyLanguageAndSize(page, 'housing-console');
 });
+
+// The person in acceleration's own screens (F-59 … F-62) and the housing manager's actions, on housing's
+// seed: seed-person-1 and seed-person-2 asked for housing and were offered beds (R-101, R-102).
+
+async function signInPerson(page: Page, sub: string): Promise<void> {
+  await page.goto(`${baseUrl()}/my/housing`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await signInAs(page, { sub, name: sub, roles: ['applicant'], companies: [] });
+  await expect(page).toHaveURL(/\/my\/housing$/);
+}
+
+test('F-62, F-60: the person in acceleration sees the offer with its accept-by day and accepts it, agreeing to keep the dwelling intact; the contract follows', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await signInPerson(page, 'seed-person-1');
+  const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
+  await expect(menu.getByRole('link', { name: 'My housing' })).toBeVisible();
+  await expect(page.getByTestId('my-housing-requests').locator('tbody tr')).toHaveCount(1); // only their own (F-42)
+  const offer = page.getByTestId('my-allocation').first();
+  await expect(offer).toHaveAttribute('data-status', 'offered');
+  await expect(page.getByTestId('my-offer-accept-by')).toContainText(/\d{4}/); // ADR 0057: the day to accept by
+  await everyLanguageAndSize(page, 'my-housing-offer');
+  // F-60: the offer cannot be accepted without agreeing to the duty
+  await expect(page.getByTestId('my-offer-accept')).toBeDisabled();
+  await page.getByTestId('my-offer-duties').check();
+  await page.getByTestId('my-offer-accept').click();
+  await expect(offer).toHaveAttribute('data-status', 'contracted');
+  await expect(page.getByTestId('my-contract')).toContainText(/Housing contract .+, until .+\d{4}/);
+  await expect(page.getByTestId('my-housing-requests').locator('tbody tr').first()).toHaveAttribute('data-status', 'housed');
+});
+
+test('F-62: the second person declines; the declined person is not offered again when the housing manager offers the next free bed', async ({ page }) => {
+  test.setTimeout(300_000);
+  await signInPerson(page, 'seed-person-2');
+  const offer = page.getByTestId('my-allocation').first();
+  await expect(offer).toHaveAttribute('data-status', 'offered');
+  await page.getByTestId('my-offer-decline').click();
+  await expect(offer).toHaveAttribute('data-status', 'declined');
+  await expect(page.getByTestId('my-offer-accept')).toHaveCount(0);
+});
+
+test('F-60, F-57, F-58: the housing manager signs the check-in act, offers from the waitlist, allocates the requested premises, records their release and signs the hand-back act', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto(`${baseUrl()}/staff/housing`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await signInAs(page, { sub: 'e2e-housing-manager', name: 'Dana Housing Manager', roles: ['housing-manager'], companies: [] });
+  await expect(page).toHaveURL(/\/staff\/housing$/);
+
+  // F-62: nobody eligible waits (one housed, one declined) — the manager's offer makes none, and says so
+  await page.getByTestId('offer-next').click();
+  await expect(page.getByTestId('offer-next-done')).toContainText('No offer made');
+
+  // F-60: the check-in act of the accepted offer (inventory against the unit's list, meter readings)
+  const contracted = page.getByTestId('housing-offers').locator('tbody tr[data-status="contracted"]').first();
+  await contracted.getByTestId('check-in-act').click();
+  const form = page.getByTestId('act-form');
+  await expect(form).toHaveAttribute('data-kind', 'check-in');
+  await page.getByTestId('act-condition').fill('Clean, everything in place');
+  await page.getByTestId('act-meter-0').fill('abc'); // a reading is a decimal: the server names the field
+  await page.getByTestId('act-meter-1').fill('12.5');
+  await page.getByTestId('act-sign').click();
+  await expect(page.getByTestId('act-error')).toBeVisible();
+  await page.getByTestId('act-meter-0').fill('1043.2');
+  await page.getByTestId('act-sign').click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByTestId('housing-offers').locator('tbody tr[data-status="occupied"]')).toHaveCount(1);
+  await expect(page.getByTestId('housing-acts').locator('tbody tr[data-kind="check-in"]')).toHaveCount(1);
+
+  // F-57, F-58: the participant's request of the first test — allocate, release, hand back under an act
+  const lease = page.getByTestId('premises-leases').locator('tbody tr', { hasText: '191040101013' }).first();
+  await expect(lease).toHaveAttribute('data-status', 'requested');
+  await lease.getByTestId('allocate-premises').click();
+  await expect(lease).toHaveAttribute('data-status', 'allocated');
+  await everyLanguageAndSize(page, 'housing-console-actions');
+  await lease.getByTestId('release-premises').click();
+  await expect(lease).toHaveAttribute('data-status', 'handover-due');
+  await expect(lease.locator('td').nth(4)).toHaveText(/\d{4}/); // ADR 0053: the hand-back day
+  await lease.getByTestId('premises-act').click();
+  await expect(form).toHaveAttribute('data-kind', 'premises-hand-back');
+  await page.getByTestId('act-signed-on').fill(inAWeek()); // not before the use started (the request's first day)
+  await page.getByTestId('act-condition').fill('Handed back clean');
+  await page.getByTestId('act-sign').click();
+  await expect(form).toHaveCount(0);
+  await expect(lease).toHaveAttribute('data-status', 'released');
+});
+
+test('F-60: the person sees their contract and the check-in act the housing manager signed', async ({ page }) => {
+  test.setTimeout(300_000);
+  await signInPerson(page, 'seed-person-1');
+  const allocation = page.getByTestId('my-allocation').first();
+  await expect(allocation).toHaveAttribute('data-status', 'occupied');
+  await expect(page.getByTestId('my-contract')).toBeVisible();
+  const act = page.getByTestId('my-acts').locator('tbody tr[data-kind="check-in"]');
+  await expect(act).toContainText('Check-in act');
+  await expect(act).toContainText('Clean, everything in place');
+  await everyLanguageAndSize(page, 'my-housing-contract');
+});

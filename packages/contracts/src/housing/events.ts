@@ -106,8 +106,13 @@ export const HousingPremisesReleasedV1 = defineIntegrationEvent({
   version: 1,
   topic,
   description:
-    "The participant's use of premises ends (F-58): on request, when the participation terminated, or at the end of the term; lastDayOfUse is the last day of use. The premises are to be handed back under an act (ADR 0053).",
-  payload: z.object({ ...lease, lastDayOfUse: IsoDateSchema, reason: z.enum(PREMISES_RELEASE_REASONS) }),
+    "The participant's use of premises ends (F-58): on request, when the participation terminated, or at the end of the term; lastDayOfUse is the last day of use. The premises are to be handed back under an act by handBackBy (ADR 0053; added 2026-12-06, null from older producers) — notifications tell the company.",
+  payload: z.object({
+    ...lease,
+    lastDayOfUse: IsoDateSchema,
+    reason: z.enum(PREMISES_RELEASE_REASONS),
+    handBackBy: IsoDateSchema.nullable().default(null),
+  }),
 });
 
 export const HousingPremisesHandedBackV1 = defineIntegrationEvent({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { kzCalendar } from '@hub/calendar';
-import { RuleViolationError } from '@hub/kernel';
+import { ConflictError, RuleViolationError } from '@hub/kernel';
 import { PremisesLease } from './premises-lease.aggregate.js';
+import { PREMISES_REQUEST_OPEN, assertNoOpenRequest } from './rules/f57-one-open-request.rule.js';
 import { assertParticipantOn } from './rules/f57-premises-for-participants.rule.js';
 import { handBackDueOn } from './rules/f58-hand-back-deadline.rule.js';
 import { lastDayOfUse } from './rules/f58-temporary-use.rule.js';
@@ -24,6 +25,18 @@ const request = (until: string | null = null) =>
   });
 
 describe('premises for participants (F-57, F-58)', () => {
+  it('F-57 (ADR 0053 amendment): a company with an open request is refused another (409 premises-request-open, naming the open one); without one it may ask', () => {
+    expect(() => assertNoOpenRequest('180440000019', null)).not.toThrow();
+    let refused: unknown;
+    try {
+      assertNoOpenRequest('180440000019', '0194f3a0-0000-7000-8000-0000000000f1');
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toBeInstanceOf(ConflictError);
+    expect(refused).toMatchObject({ code: PREMISES_REQUEST_OPEN, details: { ruleId: 'F-57', openRequestId: '0194f3a0-0000-7000-8000-0000000000f1' } });
+  });
+
   it('F-57: only a participant on the first day of use; refused before the term, after it and after a termination', () => {
     expect(() => assertParticipantOn(term, '2026-11-20')).not.toThrow();
     expect(() => assertParticipantOn(null, '2026-11-20')).toThrow(RuleViolationError);

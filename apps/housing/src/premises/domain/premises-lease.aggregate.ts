@@ -28,6 +28,8 @@ interface PremisesReleaseStarted extends LeaseFacts {
   readonly unitId: string;
   readonly lastDayOfUse: IsoDate;
   readonly reason: ReleaseReason;
+  /** ADR 0053: the day the act handing the premises back is due (for the company's notice). */
+  readonly handBackBy: IsoDate | null;
 }
 interface PremisesHandBackOverdue extends LeaseFacts {
   readonly name: 'PremisesHandBackOverdue';
@@ -156,7 +158,15 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
     this.m.releaseReason = reason;
     this.m.handBackBy = due(this.endsOn);
     this.m.updatedAt = at;
-    this.record({ name: 'PremisesReleaseStarted', occurredAt: at, ...this.facts, unitId: this.unitId!, lastDayOfUse: this.endsOn, reason });
+    this.record({
+      name: 'PremisesReleaseStarted',
+      occurredAt: at,
+      ...this.facts,
+      unitId: this.unitId!,
+      lastDayOfUse: this.endsOn,
+      reason,
+      handBackBy: this.handBackBy,
+    });
   }
 
   /**
@@ -170,7 +180,15 @@ export class PremisesLease extends AggregateRoot<PremisesLeaseEvent> {
     if (this.status === 'allocated') {
       this.m.status = 'handover-due';
       this.m.releaseReason = 'term-ended';
-      this.record({ name: 'PremisesReleaseStarted', occurredAt: at, ...this.facts, unitId: this.unitId!, lastDayOfUse: this.endsOn, reason: 'term-ended' });
+      this.record({
+        name: 'PremisesReleaseStarted',
+        occurredAt: at,
+        ...this.facts,
+        unitId: this.unitId!,
+        lastDayOfUse: this.endsOn,
+        reason: 'term-ended',
+        handBackBy: this.handBackBy,
+      });
     }
     if (this.status !== 'handover-due') return false;
     this.m.handBackOverdue = true;

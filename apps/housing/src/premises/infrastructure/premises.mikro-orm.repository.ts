@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DriverException } from '@mikro-orm/core';
+import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { IsoDate } from '@hub/calendar';
 import { ConflictError, NotFoundError } from '@hub/kernel';
 import type { DeadlineView } from '../../acceleration/application/ports/acceleration.read-model.js';
 import { UnitOfWork } from '@hub/nest-commons';
 import { PremisesLeaseReadModel, PremisesLeaseRepository, type PremisesLeaseView } from '../application/ports/premises.repository.js';
 import type { PremisesLease } from '../domain/premises-lease.aggregate.js';
+import { openRequestConflict } from '../domain/rules/f57-one-open-request.rule.js';
 import { PremisesLeaseSchema } from './premises.schema.js';
+
+/** The partial unique index of Migration20261207020000_one_open_premises_request. */
+const ONE_OPEN_REQUEST_INDEX = 'housing_premises_lease_one_open_request';
 
 @Injectable()
 export class MikroOrmPremisesLeaseRepository extends PremisesLeaseRepository {
@@ -21,6 +25,10 @@ export class MikroOrmPremisesLeaseRepository extends PremisesLeaseRepository {
   liveOf(participantId: string): Promise<PremisesLease[]> {
     return this.uow.em().find(PremisesLeaseSchema, { participantId, status: { $in: ['requested', 'allocated'] } });
   }
+  async openRequestOf(bin: string): Promise<string | null> {
+    const open = await this.uow.em().findOne(PremisesLeaseSchema, { bin, status: 'requested' }, { fields: ['id'] });
+    return open?.id ?? null;
+  }
   add(lease: PremisesLease): void {
     this.uow.em().persist(lease);
   }
@@ -31,6 +39,8 @@ export class MikroOrmPremisesLeaseRepository extends PremisesLeaseRepository {
       // 23P01 exclusion_violation (ADR 0059): the platform maps only unique violations to 409.
       if (e instanceof DriverException && (e as DriverException & { code?: string }).code === '23P01')
         throw new ConflictError('place-taken', 'these premises are already let for an overlapping period');
+      // F-57 (ADR 0053 amendment): the partial unique index decided a race between two requests of one company.
+      if (e instanceof UniqueConstraintViolationException && e.message.includes(ONE_OPEN_REQUEST_INDEX)) throw openRequestConflict(null, null);
       throw e;
     }
   }

@@ -6,6 +6,7 @@ import { KnownDocuments, UnitOfWork } from '@hub/nest-commons';
 import { InventoryRepository } from '../../../inventory/application/ports/inventory.repository.js';
 import { HousingParticipantRepository } from '../../../participants/application/ports/participant.repository.js';
 import { PremisesLease } from '../../domain/premises-lease.aggregate.js';
+import { assertNoOpenRequest } from '../../domain/rules/f57-one-open-request.rule.js';
 import { PremisesHandBack } from '../premises-hand-back.js';
 import { PremisesLeaseRepository } from '../ports/premises.repository.js';
 import { AllocatePremisesCommand, HandBackPremisesCommand, ReleasePremisesCommand, RequestPremisesCommand } from './premises.commands.js';
@@ -37,7 +38,10 @@ export class RequestPremisesHandler implements ICommandHandler<RequestPremisesCo
         until: input.until ?? null,
         at: this.clock.now(),
       });
+      // F-57 (ADR 0053 amendment): one open request per company — checked here, guaranteed by the partial unique index.
+      assertNoOpenRequest(input.bin, await this.leases.openRequestOf(input.bin));
       this.leases.add(lease);
+      await this.leases.flush();
       return { id: lease.id };
     });
   }

@@ -8,8 +8,13 @@ export abstract class PremisesLeaseRepository {
   abstract get(id: string): Promise<PremisesLease>;
   /** Leases of the participant that are requested or in use. */
   abstract liveOf(participantId: string): Promise<PremisesLease[]>;
+  /** F-57 (ADR 0053 amendment): the id of the company's open (`requested`) premises request, or null. */
+  abstract openRequestOf(bin: string): Promise<string | null>;
   abstract add(lease: PremisesLease): void;
-  /** Writes now, so that the exclusion constraint speaks here: premises let for an overlapping period are ConflictError('place-taken'). */
+  /**
+   * Writes now, so that the constraints speak here: premises let for an overlapping period are
+   * ConflictError('place-taken'); a second open request of one company is ConflictError('premises-request-open').
+   */
   abstract flush(): Promise<void>;
 }
 

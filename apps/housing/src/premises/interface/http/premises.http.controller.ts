@@ -32,13 +32,13 @@ export class PremisesHttpController {
 
   @Post()
   @Endpoint({
-    summary: 'A participant asks for premises (F-57), temporarily (F-58)',
+    summary: 'A participant asks for premises (F-57), temporarily (F-58); one open request per company (409 premises-request-open, ADR 0053)',
     tags,
     access: ['applicant'],
     body: RequestPremisesBody,
     status: 201,
     response: LeaseViewSchema,
-    errors: [403, 422],
+    errors: [403, 409, 422],
   })
   async request(@ValidBody() body: z.infer<typeof RequestPremisesBody>, @CurrentActor() actor: Actor) {
     const { id } = await this.commands.execute(new RequestPremisesCommand(body, actor));
