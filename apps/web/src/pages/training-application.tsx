@@ -111,7 +111,7 @@ function TrainingApplicationPage() {
         <Title order={3} size="h4" mb="sm">
           {t('trainingApp.courses')}
         </Title>
-        <Table striped data-testid="courses">
+        <Table striped layout="fixed" style={{ overflowWrap: 'anywhere' }} data-testid="courses">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('trainingApp.col.course')}</Table.Th>
