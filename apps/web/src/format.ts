@@ -35,6 +35,17 @@ export function formatInstantDate(iso: string, locale: Locale): string {
 }
 
 /**
+ * An instant as its Asia/Almaty civil date and 24-hour time — for what happens at a time of day, such as
+ * a presentation to the Commission (F-72): "7 Dec 2026, 01:30" / "7 дек. 2026 г., 01:30" / "07.12.2026, 01:30".
+ */
+export function formatInstantDateTime(iso: string, locale: Locale): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return `${dateText(at, locale)}, ${time}`;
+}
+
+/**
  * Integer tiyn → tenge text with the language's grouping and two decimals: 123456789 tiyn →
  * "1 234 567,89 ₸" (kk, ru), "₸1,234,567.89" (en). Refuses anything that is not a whole number.
  */

@@ -7,6 +7,7 @@ import { Migration20261205203000_commission_quotas_trainees } from './Migration2
 import { Migration20261205230000_decision_notice_proof } from './Migration20261205230000_decision_notice_proof.js';
 import { Migration20261205231000_known_documents } from './Migration20261205231000_known_documents.js';
 import { Migration20261206024500_presentation_schedule } from './Migration20261206024500_presentation_schedule.js';
+import { Migration20261207010000_presentation_no_overlap } from './Migration20261207010000_presentation_no_overlap.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205230000_decision_notice_proof', class: Migration20261205230000_decision_notice_proof },
   { name: 'Migration20261205231000_known_documents', class: Migration20261205231000_known_documents },
   { name: 'Migration20261206024500_presentation_schedule', class: Migration20261206024500_presentation_schedule },
+  { name: 'Migration20261207010000_presentation_no_overlap', class: Migration20261207010000_presentation_no_overlap },
 ];

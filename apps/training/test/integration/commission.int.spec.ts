@@ -344,4 +344,69 @@ describe('races (409)', () => {
       await h.sql(`select count(*)::int as n from hub_outbox where event_type = 'training.decision-made' and envelope->>'aggregateId' = ?`, [x.id]),
     ).toEqual([{ n: 1 }]);
   });
+
+  describe('F-72: overlapping presentation slots are refused by the database, not only by the command (ADR 0074 amended)', () => {
+    const slots = () =>
+      h.sql<{ id: string }>(`select id from training_provider_application where intake_id = ? and presentation_at is not null order by id`, [intakeId]);
+    let intakeId: string;
+    let X: { id: string };
+    let Y: { id: string };
+    const scheduleAt = async (id: string, at: Date, minutes = 30) =>
+      h
+        .http()
+        .post(`/provider-applications/${id}/presentation`)
+        .set(auth(await secretary()))
+        .send({ at: at.toISOString(), minutes });
+
+    beforeAll(async () => {
+      intakeId = await announceIntake(h);
+      X = await completeApplication(h, intakeId);
+      Y = await completeApplication(h, intakeId);
+    });
+
+    it('a write the command never checked (an overlapping slot committed by another transaction while it ran) is 409 training.presentation-slot-taken, and only that slot is stored', async () => {
+      const at = new Date(h.clock.now().getTime() + 86_400_000);
+      // another secretary's transaction holds an overlapping slot for Y, not yet committed: the
+      // command's read does not see it, so its own check passes and only the constraint can refuse
+      const other = h.db.orm.em.fork();
+      await other.begin();
+      try {
+        await other.execute(`update training_provider_application set presentation_at = ?, presentation_minutes = 30 where id = ?`, [
+          new Date(at.getTime() + 10 * 60_000).toISOString(),
+          Y.id,
+        ]);
+        const pending = scheduleAt(X.id, at); // blocks on the constraint until the other transaction ends
+        await new Promise((r) => setTimeout(r, 500));
+        await other.commit();
+        const res = await pending;
+        expect(res.status).toBe(409);
+        expect(res.body).toMatchObject({ code: 'training.presentation-slot-taken' });
+      } finally {
+        if (other.isInTransaction()) await other.rollback();
+      }
+      expect(await slots()).toEqual([{ id: Y.id }]);
+      // the database refuses an overlap however it is written
+      await expect(
+        h.sql(`update training_provider_application set presentation_at = ?, presentation_minutes = 30 where id = ?`, [at.toISOString(), X.id]),
+      ).rejects.toThrow(/training_presentation_no_overlap/);
+      // touching slots do not overlap ([at, at + minutes)): X right after Y is accepted
+      expect((await scheduleAt(X.id, new Date(at.getTime() + 40 * 60_000))).status).toBe(200);
+      expect((await slots()).length).toBe(2);
+    });
+
+    it('racing secretaries schedule overlapping slots of two applicants at once: exactly one is stored, the other is 409', async () => {
+      for (let round = 0; round < 5; round++) {
+        const at = new Date(h.clock.now().getTime() + (3 + round) * 86_400_000);
+        const [a, b] = await Promise.all([scheduleAt(X.id, at), scheduleAt(Y.id, new Date(at.getTime() + 5 * 60_000))]);
+        expect([a.status, b.status].sort()).toEqual([200, 409]);
+        expect([a, b].find((r) => r.status === 409)!.body).toMatchObject({ code: 'training.presentation-slot-taken' });
+        const stored = await h.sql<{ id: string; at: Date }>(
+          `select id, presentation_at as at from training_provider_application where intake_id = ? and presentation_at >= ? and presentation_at < ?`,
+          [intakeId, at.toISOString(), new Date(at.getTime() + 86_400_000).toISOString()],
+        );
+        expect(stored).toHaveLength(1);
+        expect(stored[0]!.id).toBe(a.status === 200 ? X.id : Y.id);
+      }
+    });
+  });
 });

@@ -6,12 +6,24 @@ import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, mayCall, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { useSession } from '../auth/auth-context';
-import { formatCivilDate, formatInstantDate, formatTiyn } from '../format';
+import { formatCivilDate, formatInstantDate, formatInstantDateTime, formatTiyn } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
+
+/** F-68: the eight refusal grounds by the name training gives them (refusal-grounds/*.ground.ts), in the reader's language. */
+const GROUND_NAMES = {
+  'tax-debt-above-6-mci': 'trainingGround.tax-debt-above-6-mci',
+  'false-information': 'trainingGround.false-information',
+  'bankruptcy-or-liquidation': 'trainingGround.bankruptcy-or-liquidation',
+  'unfair-procurement-register': 'trainingGround.unfair-procurement-register',
+  'unified-register-of-debtors': 'trainingGround.unified-register-of-debtors',
+  'course-shorter-than-minimum': 'trainingGround.course-shorter-than-minimum',
+  'no-detailed-curriculum': 'trainingGround.no-detailed-curriculum',
+  'no-internet-resource-stating-participation': 'trainingGround.no-internet-resource-stating-participation',
+} as const satisfies Record<string, MessageId>;
 
 /**
  * One provider application of ICT training (issue #13), for the Fund's training officer and for the
@@ -99,7 +111,7 @@ function TrainingApplicationPage() {
         <Title order={3} size="h4" mb="sm">
           {t('trainingApp.courses')}
         </Title>
-        <Table striped data-testid="courses">
+        <Table striped layout="fixed" style={{ overflowWrap: 'anywhere' }} data-testid="courses">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('trainingApp.col.course')}</Table.Th>
@@ -136,11 +148,11 @@ function TrainingApplicationPage() {
             ) : (
               <Stack gap={4}>
                 <Text size="sm" fw={600}>
-                  {t('trainingApp.review.result', { result: review.result, date: date(review.reviewedOn) })}
+                  {t('trainingApp.review.result', { result: t(`trainingApp.review.result.${review.result}`), date: date(review.reviewedOn) })}
                 </Text>
                 {review.outcomes.map((o) => (
                   <Text key={o.ruleId} size="sm" data-testid="ground" data-refuses={String(o.refuses)} c={o.refuses ? '#a51d1d' : undefined}>
-                    {o.refuses ? '✗' : '✓'} {o.ruleId} {o.name} —{' '}
+                    {o.refuses ? '✗' : '✓'} {o.ruleId} {o.name in GROUND_NAMES ? t(GROUND_NAMES[o.name as keyof typeof GROUND_NAMES]) : o.name} —{' '}
                     <Text span size="xs" c="dimmed">
                       {o.source}, {date(o.checkedOn)}
                     </Text>
@@ -211,7 +223,7 @@ function TrainingApplicationPage() {
         <Stack gap={4}>
           <Text size="sm">
             {a.presentationAt
-              ? t('trainingApp.presentation', { at: formatInstantDate(a.presentationAt, locale), minutes: a.presentationMinutes ?? 0 })
+              ? t('trainingApp.presentation', { at: formatInstantDateTime(a.presentationAt, locale), minutes: a.presentationMinutes ?? 0 })
               : t('trainingApp.presentation.none')}
           </Text>
           {a.decidedOn ? (
@@ -246,7 +258,10 @@ function TrainingApplicationPage() {
               <TextInput
                 label={t('trainingApp.contract.number')}
                 value={contract.number}
-                onChange={(e) => setContract((c) => ({ ...c, number: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const value = e.currentTarget.value; // read now: React clears currentTarget before a queued updater runs
+                  setContract((c) => ({ ...c, number: value }));
+                }}
                 error={errors.number}
                 data-testid="field-number"
               />
@@ -254,14 +269,20 @@ function TrainingApplicationPage() {
                 type="date"
                 label={t('trainingApp.contract.signedOn')}
                 value={contract.signedOn}
-                onChange={(e) => setContract((c) => ({ ...c, signedOn: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const value = e.currentTarget.value; // read now: React clears currentTarget before a queued updater runs
+                  setContract((c) => ({ ...c, signedOn: value }));
+                }}
                 error={errors.signedOn}
                 data-testid="field-signedOn"
               />
               <TextInput
                 label={t('trainingApp.contract.document')}
                 value={contract.documentId}
-                onChange={(e) => setContract((c) => ({ ...c, documentId: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const value = e.currentTarget.value; // read now: React clears currentTarget before a queued updater runs
+                  setContract((c) => ({ ...c, documentId: value }));
+                }}
                 error={errors.documentId}
                 data-testid="field-documentId"
               />

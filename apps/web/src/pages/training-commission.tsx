@@ -6,7 +6,7 @@ import { useApi } from '../api/api-context';
 import { ApiError, fieldErrors, idempotent, mayCall, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { useSession } from '../auth/auth-context';
-import { formatInstantDate } from '../format';
+import { formatCivilDate, formatInstantDateTime } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
@@ -45,7 +45,7 @@ function VoteCard(props: { application: { id: string; bin: string; presentationA
           {a.bin} · {a.courses.map((c) => c.name).join(', ')}
         </Text>
         <Text size="xs" c="dimmed">
-          {a.presentationAt ? t('commissionT.presents', { at: formatInstantDate(a.presentationAt, locale) }) : t('trainingApp.presentation.none')}
+          {a.presentationAt ? t('commissionT.presents', { at: formatInstantDateTime(a.presentationAt, locale) }) : t('trainingApp.presentation.none')}
         </Text>
       </Group>
       {done ? (
@@ -72,7 +72,10 @@ function VoteCard(props: { application: { id: string; bin: string; presentationA
           <Textarea
             label={t('commissionT.vote.reason')}
             value={vote.reason}
-            onChange={(e) => setVote((x) => ({ ...x, reason: e.currentTarget.value }))}
+            onChange={(e) => {
+              const value = e.currentTarget.value; // read now: React clears currentTarget before a queued updater runs
+              setVote((x) => ({ ...x, reason: value }));
+            }}
             error={errors.reason}
             data-testid="vote-reason"
           />
@@ -192,14 +195,20 @@ function TrainingCommissionPage() {
               <Checkbox
                 label={t('commissionT.declaration.hasConflict')}
                 checked={declaration.hasConflict}
-                onChange={(e) => setDeclaration((d) => ({ ...d, hasConflict: e.currentTarget.checked }))}
+                onChange={(e) => {
+                  const checked = e.currentTarget.checked; // read now: React clears currentTarget before a queued updater runs
+                  setDeclaration((d) => ({ ...d, hasConflict: checked }));
+                }}
                 data-testid="has-conflict"
               />
               {declaration.hasConflict && (
                 <TextInput
                   label={t('commissionT.declaration.bins')}
                   value={declaration.bins}
-                  onChange={(e) => setDeclaration((d) => ({ ...d, bins: e.currentTarget.value }))}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value; // read now: React clears currentTarget before a queued updater runs
+                    setDeclaration((d) => ({ ...d, bins: value }));
+                  }}
                   error={errors.conflictingBins}
                   data-testid="conflicting-bins"
                 />
@@ -207,7 +216,10 @@ function TrainingCommissionPage() {
               <Textarea
                 label={t('commissionT.declaration.statement')}
                 value={declaration.statement}
-                onChange={(e) => setDeclaration((d) => ({ ...d, statement: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const value = e.currentTarget.value; // read now: React clears currentTarget before a queued updater runs
+                  setDeclaration((d) => ({ ...d, statement: value }));
+                }}
                 error={errors.statement}
                 data-testid="statement"
               />
@@ -220,7 +232,7 @@ function TrainingCommissionPage() {
         ) : (
           <Stack gap="sm">
             <Text size="sm" data-testid="declared">
-              {t('commissionT.declared', { date: me.declaration?.declaredOn ?? '' })}
+              {t('commissionT.declared', { date: me.declaration ? formatCivilDate(me.declaration.declaredOn, locale) : '' })}
             </Text>
             {applications.isPending ? (
               <Loading />
@@ -253,7 +265,7 @@ function TrainingCommissionPage() {
               <Table.Tbody>
                 {schedule.data.slots.map((s) => (
                   <Table.Tr key={s.applicationId} data-testid="slot">
-                    <Table.Td>{t('commissionT.slot', { at: formatInstantDate(s.at, locale), minutes: s.minutes })}</Table.Td>
+                    <Table.Td>{t('commissionT.slot', { at: formatInstantDateTime(s.at, locale), minutes: s.minutes })}</Table.Td>
                     <Table.Td>{s.bin}</Table.Td>
                     <Table.Td>
                       <Badge variant="light" tt="none">

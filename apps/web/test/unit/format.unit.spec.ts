@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { formatCivilDate, formatInstantDate, formatTiyn } from '../../src/format.ts';
+import { formatCivilDate, formatInstantDate, formatInstantDateTime, formatTiyn } from '../../src/format.ts';
 
 // Money and dates as the screens show them (issue #11; ADR 0036: integer tiyn, never a float).
 test("ADR 0036: integer tiyn print as tenge with each language's grouping, exactly", () => {
@@ -19,4 +19,11 @@ test('civil dates stay the Asia/Almaty date they name; instants are shown on the
   expect(formatCivilDate('2026-12-07', 'kk')).toBe('07.12.2026');
   // 20:30 UTC on 6 Dec is 01:30 on 7 Dec in Almaty (UTC+5)
   expect(formatInstantDate('2026-12-06T20:30:00Z', 'en')).toBe('7 Dec 2026');
+});
+
+test('F-72: a presentation slot shows its Asia/Almaty date and 24-hour time in each language', () => {
+  expect(formatInstantDateTime('2026-12-06T20:30:00Z', 'en')).toBe('7 Dec 2026, 01:30');
+  expect(formatInstantDateTime('2026-12-06T20:30:00Z', 'kk')).toBe('07.12.2026, 01:30');
+  expect(formatInstantDateTime('2026-11-16T10:05:00Z', 'ru')).toBe(`${formatInstantDate('2026-11-16T10:05:00Z', 'ru')}, 15:05`);
+  expect(formatInstantDateTime('not a time', 'en')).toBe('not a time');
 });

@@ -109,6 +109,7 @@ export class SchedulePresentationHandler implements ICommandHandler<SchedulePres
         .filter((a) => a.presentationAt !== null && a.presentationMinutes !== null)
         .map((a) => ({ applicationId: a.id, at: a.presentationAt!, minutes: a.presentationMinutes! }));
       application.schedulePresentation({ at, minutes }, schedule, this.clock.now()); // F-72: ahead, no overlap
+      await this.applications.flushPresentation(); // F-72: the database's exclusion constraint decides a race
     });
   }
 }
@@ -192,7 +193,12 @@ export class DecideIntakeHandler implements ICommandHandler<DecideIntakeCommand>
       if (undeclared.length > 0)
         throw new ConflictError('training.conflict-declaration-required', `${undeclared.length} member(s) have not declared conflicts of interest (F-69)`);
       const candidates = await this.applications.listByIntake(intakeId, ['complete']);
-      if (candidates.length === 0) throw new RuleViolationError('F-72', 'there is no complete application to decide on');
+      if (candidates.length === 0) {
+        // a concurrent decision committed between the check above and this read (each statement sees the
+        // latest commit): it decided these applications, so this request lost the race — 409, not 422
+        if (await this.commission.decision(intakeId)) throw new ConflictError('training.commission-decided', 'the Commission has decided on this intake');
+        throw new RuleViolationError('F-72', 'there is no complete application to decide on');
+      }
       const votes = await this.commission.votes(intakeId);
 
       const results = [];

@@ -1,7 +1,8 @@
 import { Inject, Injectable, type Provider } from '@nestjs/common';
 import { type IsoDate, kzCalendar } from '@hub/calendar';
 import { referenceData, taxDebtLimitTiyn } from '@hub/reference-data';
-import { NotFoundError } from '@hub/kernel';
+import { ConflictError, NotFoundError } from '@hub/kernel';
+import { DriverException } from '@mikro-orm/core';
 import { HUB_CONFIG, UnitOfWork } from '@hub/nest-commons';
 import type { TrainingConfig } from '../../config.js';
 import { DebtorsRegister, TaxDebtData, UnfairProcurementRegister } from '../application/ports/registers.ports.js';
@@ -49,6 +50,17 @@ export class MikroOrmProviderApplicationRepository extends ProviderApplicationRe
   }
   listByIntake(intakeId: string, statuses: readonly ProviderApplication['status'][]): Promise<ProviderApplication[]> {
     return this.uow.em().find(ProviderApplicationSchema, { intakeId, status: { $in: [...statuses] } }, { orderBy: { filedAt: 'asc', id: 'asc' } });
+  }
+  async flushPresentation(): Promise<void> {
+    try {
+      await this.uow.em().flush();
+    } catch (e) {
+      // 23P01 exclusion_violation of training_presentation_no_overlap (migration 20261207010000): the
+      // platform maps only unique violations to 409, so this one is translated where it is declared.
+      if (e instanceof DriverException && (e as DriverException & { code?: string }).code === '23P01')
+        throw new ConflictError('training.presentation-slot-taken', 'F-72: the slot overlaps another applicant’s presentation scheduled at the same time');
+      throw e;
+    }
   }
   addReview(review: CompletenessReview): void {
     this.uow.em().persist(review);

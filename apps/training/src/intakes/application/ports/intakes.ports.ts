@@ -15,6 +15,12 @@ export abstract class ProviderApplicationRepository {
   abstract add(application: ProviderApplication): void;
   /** The applications of an intake in these states (for the Commission's decision), oldest first. */
   abstract listByIntake(intakeId: string, statuses: readonly ProviderApplication['status'][]): Promise<ProviderApplication[]>;
+  /**
+   * F-72: writes a scheduled presentation now, inside the transaction, so that the database's
+   * exclusion constraint (no two overlapping slots in one intake) decides a race: the loser is 409
+   * `training.presentation-slot-taken`, like the command's own check.
+   */
+  abstract flushPresentation(): Promise<void>;
   /** F-68: a completeness review, stored with every ground's outcome, source and date. */
   abstract addReview(review: CompletenessReview): void;
   /** F-71, F-74: a notice to the applicant. */
