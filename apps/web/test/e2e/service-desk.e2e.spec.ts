@@ -95,7 +95,10 @@ test('F-49, F-51 â€¦ F-56: the Fund reviews a service application on its desk â€
       content: CONTENT(company),
     },
   );
-  await page.reload();
+  // the session lives in memory (no reload): away through the menu and back, the desk reads again
+  const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
+  await menu.getByRole('link', { name: 'Services of the Fund' }).click();
+  await menu.getByRole('link', { name: 'Service applications desk' }).click();
   await expect(mine).toHaveAttribute('data-status', 'under-review');
   await expect(mine.getByTestId('desk-remarks')).toContainText('answered');
   await mine.getByTestId('conclude').click();
