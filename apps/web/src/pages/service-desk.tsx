@@ -254,10 +254,12 @@ function ServiceDeskPage() {
   const queryClient = useQueryClient();
   const applications = useQuery({
     queryKey: ['desk', 'applications'],
+    refetchOnMount: 'always', // the desk shows what applicants did since (a resubmission), not the cache
     queryFn: async () => ok(await api.GET('/api/services/service-applications', {})) as Application[],
   });
   const translations = useQuery({
     queryKey: ['desk', 'translations'],
+    refetchOnMount: 'always',
     queryFn: async () => ok(await api.GET('/api/services/service-applications', { params: { query: { translation: 'open' } } })) as Application[],
   });
   const cohorts = useQuery({ queryKey: ['desk', 'cohorts'], queryFn: async () => ok(await api.GET('/api/services/cohorts', {})) });
