@@ -57,6 +57,7 @@ const serviceApply = createRoute({ getParentRoute: () => root, path: '/services/
 const myServiceApplications = createRoute({ getParentRoute: () => root, path: '/my/service-applications' }).lazy(() =>
   import('./pages/my-service-applications').then((m) => m.Route),
 );
+const serviceDesk = createRoute({ getParentRoute: () => root, path: '/staff/service-desk' }).lazy(() => import('./pages/service-desk').then((m) => m.Route));
 const billing = createRoute({ getParentRoute: () => root, path: '/staff/billing' }).lazy(() => import('./pages/billing').then((m) => m.Route));
 const myInvoices = createRoute({ getParentRoute: () => root, path: '/my/invoices' }).lazy(() => import('./pages/my-invoices').then((m) => m.Route));
 const training = createRoute({ getParentRoute: () => root, path: '/training' }).lazy(() => import('./pages/training').then((m) => m.Route));
@@ -94,6 +95,7 @@ export const router = createRouter({
     services,
     serviceApply,
     myServiceApplications,
+    serviceDesk,
     billing,
     myInvoices,
     training,

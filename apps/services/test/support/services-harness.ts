@@ -17,7 +17,10 @@ import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/participants/interface/
  */
 export type Harness = TestApp;
 
-export function startHarness(prefix: string, options: { start?: string; workers?: boolean; env?: Record<string, string> } = {}): Promise<Harness> {
+export function startHarness(
+  prefix: string,
+  options: { start?: string; workers?: boolean; env?: Record<string, string>; overrides?: Parameters<typeof startTestApp>[0]['overrides'] } = {},
+): Promise<Harness> {
   return startTestApp({
     prefix,
     createModule: (env) => {
@@ -29,6 +32,7 @@ export function startHarness(prefix: string, options: { start?: string; workers?
     pipeline: (app) => configureHttp(app, app.get(HUB_CONFIG)),
     ...(options.start ? { clock: options.start } : {}),
     ...(options.workers ? { workers: true } : {}),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
     // F-42 (ADR 0068): a key ring of this run for the cohort members' IINs
     env: { ...TEST_PII, ...options.env },
   });

@@ -5,19 +5,24 @@ import { TOPICS } from '../topics.js';
 
 /**
  * Services and pricing's published language (F-43 … F-56, issue #12). Every event is keyed by the
- * service recipient's id — the BIN of a legal entity, the IIN of an individual (F-43) — so that one
- * recipient's events keep their order. Payloads carry ids, dates, grounds and amounts only: never
+ * service recipient's id — the BIN of a legal entity, services' pseudonym (a uuid) of an individual (F-43;
+ * never the IIN, F-42, ADR 0069) — so that one recipient's events keep their order. Payloads carry ids, dates, grounds and amounts only: never
  * the application's project description, contacts or team (F-48 fields stay in services). A change
  * that removes or retypes a field is a new version (`…V2`), published beside the old one.
  */
 const topic = TOPICS.services.name;
 
-/** F-43: who receives a service — a legal entity (BIN) or an individual (IIN). */
+/** F-43: who receives a service — a legal entity (BIN) or an individual (named by a pseudonym, F-42). */
 export const ServiceRecipientKindSchema = z.enum(['legal-entity', 'individual']);
+/**
+ * ADR 0069 (amends ADR 0063): a legal entity's BIN (12 digits), or an individual's pseudonym — a uuid that
+ * services keeps for the person; the IIN itself stays encrypted in services (F-42). Events published
+ * before ADR 0069 named an individual by the IIN; no consumer reads an individual's id.
+ */
 export const ServiceRecipientIdSchema = z
   .string()
-  .regex(/^\d{12}$/, 'a BIN or IIN is exactly 12 digits')
-  .describe('BIN of a legal entity or IIN of an individual (12 digits)');
+  .regex(/^(\d{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/, 'a BIN (12 digits) or an individual recipient’s pseudonym (uuid)')
+  .describe('BIN of a legal entity (12 digits) or the pseudonym (uuid) of an individual — never an IIN (F-42, ADR 0069)');
 
 /** F-44 … F-46, F-6: the programme direction a service belongs to. */
 export const PROGRAMME_DIRECTIONS = ['acceleration', 'business-incubation', 'consultation', 'educational-event', 'investor-search'] as const;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { SERVICE_APPLICATION_FIELDS } from '@hub/contracts';
 import { IllegalStateError, RuleViolationError } from '@hub/kernel';
+import { F48_FIELDS, F48_PATHS_MATCH_CONTENT } from './rules/required-fields.rule.js';
 import { type ApplicationContent, ServiceApplication } from './service-application.aggregate.js';
 
 const at = new Date('2026-12-01T04:00:00Z');
@@ -72,6 +74,16 @@ describe('F-49, F-50', () => {
 });
 
 describe('F-52 remarks, F-53 refusal grounds, F-54', () => {
+  it('F-48, F-52: every path of the published SERVICE_APPLICATION_FIELDS may carry a remark — one list, no copy', () => {
+    expect(F48_FIELDS).toBe(SERVICE_APPLICATION_FIELDS);
+    expect(F48_PATHS_MATCH_CONTENT).toBe(true);
+    const a = file();
+    a.issueRemarks(
+      SERVICE_APPLICATION_FIELDS.map((field) => ({ field, message: 'Fix' })),
+      at,
+    );
+    expect(a.remarks.map((r) => r.field)).toEqual([...SERVICE_APPLICATION_FIELDS]);
+  });
   it('F-52: remarks name F-48 fields; an unknown field is refused', () => {
     const a = file();
     expect(ruleOf(() => a.issueRemarks([{ field: 'revenue', message: 'x' }], at))).toBe('F-52');

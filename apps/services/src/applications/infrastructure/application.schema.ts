@@ -26,7 +26,7 @@ export const ServiceApplicationSchema = defineEntity({
     callId: p.uuid(),
     serviceId: p.uuid(),
     recipientKind: p.string().length(20).$type<RecipientKind>(),
-    recipientId: p.string().length(12),
+    recipientId: p.string().length(36),
     filedBy: p.string().length(200),
     participantAtFiling: p.boolean(),
     language: p.string().length(2).$type<Language>(),

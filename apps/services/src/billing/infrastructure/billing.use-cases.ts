@@ -8,6 +8,7 @@ import { Clock, DomainError, IllegalStateError, NotFoundError, ValidationError, 
 import { Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { APPLICATION_READER_ROLES, assertApplicant, mayRead } from '../../applications/application/access.js';
+import { RecipientPseudonyms } from '../../applications/application/ports/recipient-pseudonyms.js';
 import { ServiceApplicationSchema } from '../../applications/infrastructure/application.schema.js';
 import { parametersOn } from '../../catalogue/domain/services-parameters.js';
 import { ServicesParametersSource } from '../../shared/application/ports/services-parameters.source.js';
@@ -112,6 +113,7 @@ export class BillingUseCases {
     @Inject(Timers) private readonly timers: Timers,
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(ServicesParametersSource) private readonly parameters: ServicesParametersSource,
+    @Inject(RecipientPseudonyms) private readonly pseudonyms: RecipientPseudonyms,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -183,7 +185,9 @@ export class BillingUseCases {
           issues.push({ path: cellPath(row.row, 'invoice'), message: `no invoice ${row.purpose}`, code: 'csv.no-invoice' });
           continue;
         }
-        if (invoice.recipientId !== row.payer) {
+        // F-42 (ADR 0069): an individual's invoice names a pseudonym; the statement's IIN is looked up, never stored
+        const payer = invoice.recipientKind === 'individual' ? await this.pseudonyms.find(row.payer) : row.payer;
+        if (invoice.recipientId !== payer) {
           issues.push({ path: cellPath(row.row, 'payer'), message: `the invoice ${invoice.number} is not addressed to this payer`, code: 'csv.other-payer' });
           continue;
         }

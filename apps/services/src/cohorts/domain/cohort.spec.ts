@@ -43,7 +43,11 @@ describe('F-44 acceleration cohorts', () => {
     const base = { id: '0193a000-0000-7000-8000-000000000005', cohort: c, personIin: '900101300123', protectedIin, today: '2026-12-01' as const, at };
     expect(() => CohortEnrolment.enrol({ ...base, application: { ...application, status: 'approved', contractId: null } })).toThrow(/F-55/);
     expect(() => CohortEnrolment.enrol({ ...base, application: { ...application, serviceId: '0193a000-0000-7000-8000-000000000009' } })).toThrow(/F-44/);
-    expect(() => CohortEnrolment.enrol({ ...base, application: { ...application, recipientKind: 'individual' } })).toThrow(ValidationError);
+    // F-43 with F-42 (ADR 0069): an individual's contract names a pseudonym; only the person with that pseudonym is enrolled
+    const individual = { ...application, recipientKind: 'individual' as const, recipientId: '0193a000-0000-7000-8000-0000000000aa' };
+    expect(() => CohortEnrolment.enrol({ ...base, application: individual })).toThrow(ValidationError);
+    expect(() => CohortEnrolment.enrol({ ...base, application: individual, personPseudonym: '0193a000-0000-7000-8000-0000000000bb' })).toThrow(ValidationError);
+    expect(CohortEnrolment.enrol({ ...base, application: individual, personPseudonym: individual.recipientId }).recipientId).toBe(individual.recipientId);
     expect(() => CohortEnrolment.enrol({ ...base, today: '2027-04-03', application })).toThrow(/ended/);
     const e = CohortEnrolment.enrol({ ...base, application });
     expect(e.status).toBe('enrolled');

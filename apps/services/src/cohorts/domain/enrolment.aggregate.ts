@@ -56,6 +56,8 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
     cohort: Cohort;
     application: ContractedApplication;
     personIin: string;
+    /** The person's recipient pseudonym when services knows one (ADR 0069); compared with an individual's contract. */
+    personPseudonym?: string | null;
     protectedIin: ProtectedIin;
     today: IsoDate;
     at: Date;
@@ -65,7 +67,7 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
       throw new RuleViolationError('F-55', 'a person is enrolled under a signed service contract; this application has none', { field: 'applicationId' });
     if (a.serviceId !== cohort.serviceId)
       throw new RuleViolationError('F-44', 'the application is for another service than the cohort’s', { field: 'applicationId' });
-    if (a.recipientKind === 'individual' && a.recipientId !== input.personIin)
+    if (a.recipientKind === 'individual' && a.recipientId !== input.personPseudonym)
       throw ValidationError.field('personIin', 'an individual’s contract enrols that individual only (F-43)');
     if (input.today > cohort.endsOn) throw new RuleViolationError('F-44', `the cohort ended on ${cohort.endsOn}`, { field: 'cohortId' });
     const e = new CohortEnrolment();

@@ -37,7 +37,7 @@ export const CohortEnrolmentSchema = defineEntity({
     applicationId: p.uuid(),
     contractId: p.uuid(),
     recipientKind: p.string().length(20).$type<'legal-entity' | 'individual'>(),
-    recipientId: p.string().length(12),
+    recipientId: p.string().length(36),
     personIinIndex: p.string().length(64),
     personIinCipher: p.text(),
     status: p.string().length(20).$type<EnrolmentStatus>(),

@@ -13,6 +13,7 @@ import { WorkingDays } from '../../../shared/application/ports/working-days.js';
 import { ServiceApplication, type RecipientKind } from '../../domain/service-application.aggregate.js';
 import { assertApplicant } from '../access.js';
 import { ServiceApplicationRepository } from '../ports/application.repository.js';
+import { RecipientPseudonyms } from '../ports/recipient-pseudonyms.js';
 import { REVIEW_DUE_TIMER } from '../timers/review-due.timer-handler.js';
 import {
   DecideApplicationCommand,
@@ -33,7 +34,11 @@ async function assertEligible(service: CatalogueService, kind: RecipientKind, id
   }
 }
 
-function recipientOf(r: RecipientInput, actor: { subject: string; companies: readonly string[] }): { kind: RecipientKind; id: string } {
+/** F-43: who receives the service. An individual's IIN is checked here and never kept with the application (F-42, ADR 0069). */
+function recipientOf(
+  r: RecipientInput,
+  actor: { subject: string; companies: readonly string[] },
+): { kind: 'legal-entity'; id: string } | { kind: 'individual'; iin: string } {
   if (r.kind === 'legal-entity') {
     const bin = validateBin(r.bin, 'recipient.bin');
     if (!bin.ok) throw bin.error;
@@ -42,7 +47,7 @@ function recipientOf(r: RecipientInput, actor: { subject: string; companies: rea
   }
   const iin = validateIin(r.iin, 'recipient.iin');
   if (!iin.ok) throw iin.error;
-  return { kind: 'individual', id: r.iin };
+  return { kind: 'individual', iin: r.iin };
 }
 
 @CommandHandler(FileApplicationCommand)
@@ -54,17 +59,21 @@ export class FileApplicationHandler implements ICommandHandler<FileApplicationCo
     @Inject(ServicesParticipationRepository) private readonly participations: ServicesParticipationRepository,
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(Timers) private readonly timers: Timers,
+    @Inject(RecipientPseudonyms) private readonly pseudonyms: RecipientPseudonyms,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   async execute({ input, actor }: FileApplicationCommand): Promise<{ id: string }> {
-    const recipient = recipientOf(input.recipient, actor);
+    const named = recipientOf(input.recipient, actor);
     return this.uow.run(async (em) => {
       const now = this.clock.now();
       const today = almatyDate(now);
       const call = await this.catalogue.getCall(input.callId);
       call.assertAcceptsApplicationsOn(today); // F-47: a late application is refused, nothing stored
       const service = await this.catalogue.getService(call.serviceId);
+      // F-42 (ADR 0069): an individual is named by a pseudonym from here on — in the row, the events and the Kafka key
+      const recipient: { kind: RecipientKind; id: string } =
+        named.kind === 'legal-entity' ? named : { kind: 'individual', id: await this.pseudonyms.pseudonymOf(named.iin) };
       const participant = recipient.kind === 'legal-entity' && (await this.participations.isActiveParticipant(recipient.id, today));
       await assertEligible(service, recipient.kind, recipient.id, participant);
       const application = ServiceApplication.file({

@@ -1,29 +1,28 @@
+import { SERVICE_APPLICATION_FIELDS, type ServiceApplicationField } from '@hub/contracts';
 import { RuleViolationError } from '@hub/kernel';
 import type { RequiredSections } from '../../../catalogue/domain/service.aggregate.js';
 import type { ApplicationContent } from '../service-application.types.js';
 
 export const FIELDS_RULE = 'F-48';
 
-/** Every F-48 field path an application has (what remarks may name, F-52). */
-export const F48_FIELDS = [
-  'project.name',
-  'project.direction',
-  'project.summary',
-  'project.expectedResults',
-  'contacts.phone',
-  'contacts.email',
-  'contacts.city',
-  'contacts.country',
-  'readiness.stage',
-  'readiness.technologies',
-  'readiness.problem',
-  'readiness.businessModel',
-  'readiness.lifetime',
-  'team.size',
-  'team.involvement',
-  'pitchUrl',
-] as const;
-export type F48Field = (typeof F48_FIELDS)[number];
+/**
+ * Every F-48 field path an application has (what remarks may name, F-52). One list for the whole platform:
+ * the published language's `SERVICE_APPLICATION_FIELDS` (@hub/contracts), which the remarks event names and
+ * notifications labels. The domain may import @hub/contracts (a package, not a framework — the
+ * .dependency-cruiser rules forbid only infrastructure, frameworks and other apps; participation's domain
+ * uses its enumerations the same way), and `F48PathsOfContent` below makes the compiler hold that list
+ * equal to the leaf paths of `ApplicationContent`: a field added to one and not the other fails the build.
+ */
+export const F48_FIELDS: readonly ServiceApplicationField[] = SERVICE_APPLICATION_FIELDS;
+export type F48Field = ServiceApplicationField;
+
+/** The leaf paths of a content shape (`project.name`, …, `pitchUrl`). */
+type LeafPaths<T, P extends string = ''> = {
+  [K in keyof T & string]: NonNullable<T[K]> extends object ? LeafPaths<NonNullable<T[K]>, `${P}${K}.`> : `${P}${K}`;
+}[keyof T & string];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** `true` only while the published F-48 paths and the application's content paths are the same set. */
+export const F48_PATHS_MATCH_CONTENT: Same<LeafPaths<ApplicationContent>, ServiceApplicationField> = true;
 export const isF48Field = (f: string): f is F48Field => (F48_FIELDS as readonly string[]).includes(f);
 
 /**

@@ -5,6 +5,7 @@ import { validateIin } from '@hub/identifiers';
 import { Clock, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { PiiCipher } from '@hub/pii';
+import { RecipientPseudonyms } from '../../../applications/application/ports/recipient-pseudonyms.js';
 import { ServiceApplicationRepository } from '../../../applications/application/ports/application.repository.js';
 import { CatalogueRepository } from '../../../catalogue/application/ports/catalogue.repository.js';
 import { Cohort } from '../../domain/cohort.aggregate.js';
@@ -39,6 +40,7 @@ export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
     @Inject(CohortRepository) private readonly cohorts: CohortRepository,
     @Inject(ServiceApplicationRepository) private readonly applications: ServiceApplicationRepository,
     @Inject(PiiCipher) private readonly cipher: PiiCipher,
+    @Inject(RecipientPseudonyms) private readonly pseudonyms: RecipientPseudonyms,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute({ cohortId, input }: EnrolPersonCommand): Promise<{ id: string }> {
@@ -52,7 +54,18 @@ export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
       const id = uuidv7();
       // F-42 (ADR 0068): the IIN is stored encrypted with the row's id bound in; the blind index keeps one enrolment per person and cohort
       const protectedIin = { index: this.cipher.blindIndex(input.personIin), cipher: this.cipher.encrypt(input.personIin, id) };
-      const enrolment = CohortEnrolment.enrol({ id, cohort, application, personIin: input.personIin, protectedIin, today: almatyDate(now), at: now });
+      // F-43 + F-42 (ADR 0069): an individual's contract names the person by a pseudonym; the person enrolled must be that one
+      const personPseudonym = application.recipientKind === 'individual' ? await this.pseudonyms.find(input.personIin) : null;
+      const enrolment = CohortEnrolment.enrol({
+        id,
+        cohort,
+        application,
+        personIin: input.personIin,
+        personPseudonym,
+        protectedIin,
+        today: almatyDate(now),
+        at: now,
+      });
       this.cohorts.addEnrolment(enrolment);
       return { id: enrolment.id };
     });
