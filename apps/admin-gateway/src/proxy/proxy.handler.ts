@@ -202,9 +202,12 @@ export class ProxyHandler {
       }
       // Refused connection: nothing was carried out, the key is free. A timeout or a broken answer: it
       // may have been, so the key stays "in flight" and a repeat is told the outcome is unknown.
-      if (idem && (e.reason === 'unreachable' || e.reason === 'not-configured')) await this.idempotency.release(idem.subject, idem.key);
+      // An open circuit (issue #18) sent nothing either.
+      if (idem && (e.reason === 'unreachable' || e.reason === 'not-configured' || e.reason === 'circuit-open'))
+        await this.idempotency.release(idem.subject, idem.key);
       this.logger.warn({ upstream, reason: e.reason, method, route: match.route.path }, e.message);
       await audited(e.status, false);
+      if (e.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(e.retryAfterSeconds));
       res.status(e.status).type('application/problem+json').json(e.toProblem(instance, MessageContexts.current()?.correlationId));
       return;
     }
