@@ -15,7 +15,10 @@
 # Environment: HUB_KAFKA_VERSION (default: kafka.version in tools/kafka/pom.xml),
 # HUB_KAFKA_LOG4J_VERSION, HUB_KAFKA_HOST (127.0.0.1), HUB_KAFKA_HEAP_OPTS ("-Xms256m -Xmx512m"),
 # HUB_KAFKA_START_TIMEOUT (90 s per attempt), HUB_KAFKA_START_ATTEMPTS (2),
-# HUB_KAFKA_JVM_OPTS ("-XX:TieredStopAtLevel=1"), HUB_KAFKA_STOP_TIMEOUT (60 s before SIGKILL), JAVA_HOME.
+# HUB_KAFKA_JVM_OPTS ("-XX:TieredStopAtLevel=1"), HUB_KAFKA_STOP_TIMEOUT (60 s before SIGKILL), JAVA_HOME,
+# HUB_KAFKA_EXTRA_PROPERTIES (a file appended to server.properties with the same @…@ placeholders;
+# its keys win — e.g. a SASL listener and an authorizer for a test-only broker, never the dev one),
+# HUB_KAFKA_EXTRA_LOG4J (a file appended to the broker's log4j2.properties, e.g. the authorizer's log).
 set -euo pipefail
 
 KAFKA_TOOL_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -221,11 +224,20 @@ port_owner() { # <port>: "java (pid 123)" when ss can tell
 
 render_properties() {
   mkdir -p "$DATA"
+  local -a sources=("$KAFKA_TOOL_DIR/server.properties.template")
+  if [ -n "${HUB_KAFKA_EXTRA_PROPERTIES:-}" ]; then
+    [ -r "$HUB_KAFKA_EXTRA_PROPERTIES" ] || hub_die "HUB_KAFKA_EXTRA_PROPERTIES=$HUB_KAFKA_EXTRA_PROPERTIES is not a readable file"
+    sources+=("$HUB_KAFKA_EXTRA_PROPERTIES") # later keys win (java.util.Properties)
+  fi
   sed -e "s#@HOST@#$KAFKA_HOST#g" -e "s#@PORT@#$PORT#g" \
     -e "s#@CONTROLLER_PORT@#$CONTROLLER_PORT#g" -e "s#@DATA_DIR@#$DATA#g" \
-    "$KAFKA_TOOL_DIR/server.properties.template" >"$PROPS.tmp"
+    "${sources[@]}" >"$PROPS.tmp"
   mv "$PROPS.tmp" "$PROPS"
   cp "$KAFKA_TOOL_DIR/log4j2.properties" "$STATE/log4j2.properties"
+  if [ -n "${HUB_KAFKA_EXTRA_LOG4J:-}" ]; then
+    [ -r "$HUB_KAFKA_EXTRA_LOG4J" ] || hub_die "HUB_KAFKA_EXTRA_LOG4J=$HUB_KAFKA_EXTRA_LOG4J is not a readable file"
+    cat "$HUB_KAFKA_EXTRA_LOG4J" >>"$STATE/log4j2.properties"
+  fi
 }
 
 new_cluster_id() { # a Kafka Uuid: 16 random bytes, URL-safe base64 without padding, not starting with '-'

@@ -36,6 +36,16 @@ export const gatewayConfigSchema = httpConfigSchema.extend(persistenceConfigSche
     .min(1)
     .max(24 * 30)
     .default(24),
+  /**
+   * Issue #18 (ADR 0043 amendment): the circuit breaker towards each context — consecutive transport
+   * failures (refused, reset, timed out) that open it, and how long it stays open before one probe.
+   */
+  HUB_GATEWAY_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  HUB_GATEWAY_BREAKER_OPEN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** How many times an idempotent read (GET/HEAD) is sent again after a refused or broken connection; commands never are. */
+  HUB_GATEWAY_READ_RETRIES: z.coerce.number().int().min(0).max(3).default(1),
+  /** Pause before a read is retried (times the attempt number). */
+  HUB_GATEWAY_RETRY_BACKOFF_MS: z.coerce.number().int().min(0).max(5_000).default(100),
   /** How long one section of a composed view (overview, deadlines board) may take. */
   HUB_GATEWAY_COMPOSE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(5_000),
   /** Per-caller limit (verified subject, else client IP): sustained rate and burst (a window of BURST calls, ADR 0031). */

@@ -1,3 +1,4 @@
+export * from './database-unavailable.js';
 export * from './bus/kafkajs-message-bus.js';
 export * from './bus/message-bus-admin.js';
 export * from './bus/message-bus.js';

@@ -8,6 +8,7 @@ export * from './health/health.controller.js';
 export * from './health/readiness-check.js';
 export * from './http/endpoint.js';
 export * from './http/problem.filter.js';
+export * from './http/database-unavailable.js';
 export * from './http/valid.js';
 export * from './logging/correlation.middleware.js';
 export * from './logging/logger.js';

@@ -1,4 +1,5 @@
 import { OwnBroker } from './broker.js';
+import { OwnPostgres } from './postgres.js';
 import { createTopics, Fleet, freePort, sleep, withDb } from './fleet.js';
 import { type CommandRecord, type JourneyRecord, LoadGenerator } from './load.js';
 import { uniqueName, testKafkaBrokers } from '@hub/testing';
@@ -6,8 +7,12 @@ import { uniqueName, testKafkaBrokers } from '@hub/testing';
 /** One fault, injected while the load runs. */
 export interface Scenario {
   readonly name: string;
-  /** What is killed (SIGKILL) and started again, or `broker` (the suite's own broker stopped). */
-  readonly target: 'registration' | 'registration-relay' | 'participation' | 'participation-consumer' | 'admin-gateway' | 'broker';
+  /**
+   * What is killed (SIGKILL) and started again, `broker` (the suite's own broker stopped) or
+   * `postgres` (the suite's own PostgreSQL server crashed — `pg_ctl stop -m immediate`, no checkpoint —
+   * and started again, replaying its WAL; every context's and the gateway's database is on it).
+   */
+  readonly target: 'registration' | 'registration-relay' | 'participation' | 'participation-consumer' | 'admin-gateway' | 'broker' | 'postgres';
   /** How long the part stays down. */
   readonly downMs: number;
 }
@@ -20,6 +25,8 @@ export interface ChaosOptions {
   readonly concurrency: number;
   /** `own`: the suite starts its own broker (required for the broker scenario); `shared`: the dev stack's. */
   readonly broker: 'own' | 'shared';
+  /** `own`: the databases live on a PostgreSQL server the suite starts (required for the postgres scenario); `shared` (default): the dev stack's. */
+  readonly database?: 'own' | 'shared';
   /** Longest wait for the platform to catch up after a fault, and at the end. */
   readonly drainMs: number;
   /** No new fault is injected once the run (fleet start included) is this old: the bounded run stays bounded on a loaded machine. */
@@ -70,6 +77,10 @@ export async function runChaos(options: ChaosOptions, keepFleet = false): Promis
   const log = options.log ?? (() => undefined);
   const fleet = new Fleet();
   const broker = options.broker === 'own' ? new OwnBroker(fleet.stateDir) : undefined;
+  const postgres = options.database === 'own' ? new OwnPostgres() : undefined;
+  if (options.scenarios.some((s) => s.target === 'postgres') && !postgres)
+    throw new Error("the postgres scenario needs database: 'own' (never the shared server)");
+  if (options.scenarios.some((s) => s.target === 'broker') && !broker) throw new Error("the broker scenario needs broker: 'own' (never the shared broker)");
   const topicPrefix = `t.${uniqueName('chaos').replace(/_/g, '-')}.`;
   let load: LoadGenerator | undefined;
   const runStarted = Date.now();
@@ -78,6 +89,10 @@ export async function runChaos(options: ChaosOptions, keepFleet = false): Promis
     await fleet.init();
     const started = Date.now();
     if (broker) await broker.start();
+    if (postgres) {
+      await postgres.start();
+      fleet.pgUrl = postgres.adminUrl;
+    }
     const brokers = broker ? broker.brokers : testKafkaBrokers().join(',');
     await createTopics(brokers, topicPrefix);
     const [regDb, partDb, gwDb] = await Promise.all([
@@ -128,10 +143,12 @@ export async function runChaos(options: ChaosOptions, keepFleet = false): Promis
       await sleep(options.warmMs);
       log(`scenario ${sc.name}: ${sc.target} down for ${sc.downMs} ms`);
       if (sc.target === 'broker') await broker!.stop();
+      else if (sc.target === 'postgres') await postgres!.stop('immediate');
       else await fleet.kill(sc.target);
       await sleep(sc.downMs);
       const healedAt = Date.now();
       if (sc.target === 'broker') await broker!.start();
+      else if (sc.target === 'postgres') await postgres!.start();
       else await fleet.restart(sc.target);
       log(`scenario ${sc.name}: ${sc.target} started again in ${((Date.now() - healedAt) / 1000).toFixed(1)} s`);
       // What was signed until now must reach participation; the part must serve again.
@@ -140,7 +157,7 @@ export async function runChaos(options: ChaosOptions, keepFleet = false): Promis
       const serving =
         sc.target === 'participation'
           ? servingSince('participation')
-          : sc.target === 'registration' || sc.target === 'admin-gateway'
+          : sc.target === 'registration' || sc.target === 'admin-gateway' || sc.target === 'postgres'
             ? servingSince('registration')
             : () => true;
       const deadline = Date.now() + options.drainMs;
@@ -200,6 +217,7 @@ export async function runChaos(options: ChaosOptions, keepFleet = false): Promis
       await fleet.stopAll();
       await broker?.stop().catch(() => undefined);
       await fleet.close();
+      await postgres?.remove().catch(() => undefined);
     }
   }
 }

@@ -52,6 +52,8 @@ export class Fleet {
   private readonly running = new Map<string, Running>();
   private readonly logs = new Map<string, WriteStream>();
   private readonly databases: string[] = [];
+  /** The PostgreSQL server the fleet's databases live on (superuser URL without a database): the shared one, or the suite's own (OwnPostgres). */
+  pgUrl = testPgUrl();
 
   async init(): Promise<void> {
     this.issuer = await DevTokenIssuer.create(this.issuerUrl);
@@ -70,9 +72,9 @@ export class Fleet {
 
   async createDatabase(prefix: string): Promise<string> {
     const name = uniqueName(`hub_chaos_${prefix}`);
-    await admin((c) => c.query(`create database "${name}"`));
+    await withDb(`${this.pgUrl}/postgres`, (c) => c.query(`create database "${name}"`));
     this.databases.push(name);
-    return `${testPgUrl()}/${name}`;
+    return `${this.pgUrl}/${name}`;
   }
 
   async migrate(app: string, databaseUrl: string): Promise<void> {
@@ -142,7 +144,8 @@ export class Fleet {
   async close(): Promise<void> {
     await this.stopAll();
     for (const s of this.logs.values()) s.end();
-    for (const db of this.databases) await admin((c) => c.query(`drop database if exists "${db}" with (force)`)).catch(() => undefined);
+    for (const db of this.databases)
+      await withDb(`${this.pgUrl}/postgres`, (c) => c.query(`drop database if exists "${db}" with (force)`)).catch(() => undefined);
     if (!process.env.HUB_CHAOS_KEEP) rmSync(this.stateDir, { recursive: true, force: true });
   }
 

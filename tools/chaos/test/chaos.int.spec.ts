@@ -5,9 +5,11 @@ const LONG = process.env.HUB_CHAOS_MODE === 'long';
 
 /**
  * The bounded run (in `tools/hub test`, under 3 minutes): each context's API process, the outbox relay
- * and the gateway SIGKILLed once under load, on the shared broker. The long run (`tools/hub chaos`,
- * HUB_CHAOS_MODE=long) also kills participation's consumer during its backlog and stops the suite's
- * OWN broker for 20 s, with longer phases (ADR 0043).
+ * and the gateway SIGKILLed once under load, on the shared broker, then the suite's OWN PostgreSQL
+ * server crashed and restarted (when the time budget allows; `HUB_CHAOS_ONLY=postgres` runs it alone).
+ * The long run (`tools/hub chaos`, HUB_CHAOS_MODE=long) also kills participation's consumer during its
+ * backlog and stops the suite's OWN broker for 20 s, with longer phases (ADR 0043). The databases live
+ * on a server the suite starts (`pg_ctl`, own port and directory) — never the shared one on 5432.
  */
 const BOUNDED: ChaosOptions = {
   scenarios: [
@@ -15,11 +17,13 @@ const BOUNDED: ChaosOptions = {
     { name: 'kill relay', target: 'registration-relay', downMs: 2_000 },
     { name: 'kill participation', target: 'participation', downMs: 2_000 },
     { name: 'kill gateway', target: 'admin-gateway', downMs: 2_000 },
+    { name: 'restart postgres', target: 'postgres', downMs: 3_000 },
   ],
   warmMs: 4_000,
   afterMs: 1_000,
   concurrency: 3,
   broker: 'shared',
+  database: 'own',
   drainMs: 60_000,
   // Measured 104 s for all four on this machine; under heavy load (6 agents on 2 cores) the fleet took
   // 91 s to boot and a process 30 s+, so after the first fault the later ones are skipped (and said so)
@@ -34,6 +38,7 @@ const LONG_SCENARIOS: Scenario[] = [
   { name: 'kill consumer', target: 'participation-consumer', downMs: 5_000 },
   { name: 'kill gateway', target: 'admin-gateway', downMs: 5_000 },
   { name: 'stop broker 20 s', target: 'broker', downMs: 20_000 },
+  { name: 'crash postgres 10 s', target: 'postgres', downMs: 10_000 },
   { name: 'kill registration again', target: 'registration', downMs: 1_000 },
 ];
 
@@ -43,6 +48,7 @@ const LONG_RUN: ChaosOptions = {
   afterMs: 5_000,
   concurrency: Number(process.env.HUB_CHAOS_CONCURRENCY ?? 4),
   broker: 'own',
+  database: 'own',
   drainMs: 120_000,
 };
 

@@ -94,6 +94,15 @@ export const ALERTS: readonly Alert[] = [
     runbook: 'statutory-deadlines',
   },
   {
+    // Issue #18: the gateway stopped calling a context (ADR 0043 amendment, circuit breaker).
+    alert: 'HubGatewayCircuitOpen',
+    expr: `max by (upstream) (hub_gateway_upstream_circuit_state) == 2`,
+    for: '2m',
+    severity: 'critical',
+    summary: 'The gateway has stopped calling {{ $labels.upstream }}: its circuit is open (the context refuses or times out)',
+    runbook: 'circuit-open',
+  },
+  {
     alert: 'HubHttp5xxRate',
     expr: `sum by (${APP}) (rate(hub_http_requests_total{status=~"5.."}[5m])) / sum by (${APP}) (rate(hub_http_requests_total[5m])) > 0.05`,
     for: '10m',

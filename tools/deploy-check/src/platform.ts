@@ -27,6 +27,8 @@ export interface AppFacts {
   readonly consumes: readonly string[];
   /** Its consumer groups: the `name` of each consumer (`<context>.<purpose>`). */
   readonly consumerGroups: readonly string[];
+  /** Tables the app may only INSERT and SELECT (package.json hub.appendOnly, ADR 0039). */
+  readonly appendOnly: readonly string[];
 }
 
 function walk(dir: string): string[] {
@@ -74,7 +76,10 @@ export function discoverApps(root = REPO_ROOT): AppFacts[] {
     .sort()
     .map((name): AppFacts => {
       const dir = join(appsDir, name);
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; hub?: { port?: number; database?: string } };
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name: string;
+        hub?: { port?: number; database?: string; appendOnly?: string[] };
+      };
       const topic = (TOPICS as Record<string, TopicSpec>)[name];
       const kind: AppKind = name === 'web' ? 'web' : name === 'admin-gateway' ? 'gateway' : 'context';
       if (kind === 'context' && !topic) throw new Error(`apps/${name} is a context without a topic in @hub/contracts TOPICS`);
@@ -87,6 +92,7 @@ export function discoverApps(root = REPO_ROOT): AppFacts[] {
         ...(kind === 'context' && topic ? { topic } : {}),
         consumes: kind === 'context' ? consumedTopics(dir, topic?.name) : [],
         consumerGroups: kind === 'context' ? consumerGroups(dir, name) : [],
+        appendOnly: pkg.hub?.appendOnly ?? [],
       };
     });
 }

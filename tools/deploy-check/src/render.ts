@@ -57,6 +57,25 @@ export function dbRoleSql(database: string): string[] {
   ];
 }
 
+/**
+ * ADR 0039's post-migration step (issue #19): run by the migration Job as the migrator (the owner of
+ * every table, so no superuser is needed) once the migrations have created the tables — the app role
+ * may only read the migrations table, and only INSERT/SELECT the app's append-only tables (the
+ * gateway's audit trail: as the app is not the owner it cannot disable their triggers either). The
+ * statements of `tools/dev-stack/db-roles.mjs` after the migrations; idempotent.
+ */
+export function dbPostMigrationSql(app: Pick<AppFacts, 'database' | 'appendOnly'>): string[] {
+  if (!app.database) return [];
+  const role = dbRoleName(app.database, 'app');
+  return [
+    `revoke insert, update, delete, truncate on mikro_orm_migrations from ${role}`,
+    ...app.appendOnly.map((table) => `revoke update, delete, truncate on ${table} from ${role}`),
+  ];
+}
+
+/** The image of the post-migration step: the database's own (it has psql), the Cluster's `imageName`. */
+export const POSTGRES_IMAGE = 'ghcr.io/cloudnative-pg/postgresql:16';
+
 const labels = (app: string, component: string): Record<string, string> => ({
   'app.kubernetes.io/name': app,
   'app.kubernetes.io/component': component,
@@ -208,6 +227,27 @@ function podSpec(app: AppFacts, o: Overlay, command?: string[]) {
   };
 }
 
+/**
+ * The migration Job's pod: `migrate.js up` (an init container, the app's image) and then ADR 0039's
+ * post-migration revokes with psql (the database image), both as the migrator; the psql URL is the
+ * container's composed `DATABASE_URL` (Kubernetes expands `$(VAR)` in the command).
+ */
+function migrationPodSpec(app: AppFacts, o: Overlay) {
+  const pod = podSpec(app, o, ['node', 'dist/cli/migrate.js', 'up']);
+  const migrate = pod.containers[0]!;
+  const sql = dbPostMigrationSql(app).join(';\n');
+  const grants = {
+    name: 'post-migration-grants',
+    image: POSTGRES_IMAGE,
+    imagePullPolicy: 'IfNotPresent',
+    command: ['psql', '$(DATABASE_URL)', '--no-psqlrc', '--set=ON_ERROR_STOP=1', '--command', `begin;\n${sql};\ncommit;`],
+    env: databaseEnv(app, 'migrator'),
+    securityContext: containerSecurityContext,
+    resources: { requests: o.apps.requests, limits: o.apps.limits },
+  };
+  return { ...pod, initContainers: [{ ...migrate, name: 'migrate' }], containers: [grants], restartPolicy: 'Never' };
+}
+
 const meta = (name: string, o: Overlay, l: Record<string, string>, annotations?: Record<string, string>) => ({
   name,
   namespace: o.namespace,
@@ -230,7 +270,7 @@ export function renderApp(app: AppFacts, all: readonly AppFacts[], o: Overlay): 
       metadata: meta(dbClusterName(app.name), o, dl),
       spec: {
         instances: o.postgres.instances,
-        imageName: 'ghcr.io/cloudnative-pg/postgresql:16',
+        imageName: POSTGRES_IMAGE,
         storage: { size: o.postgres.storage },
         resources: o.postgres.resources,
         // ADR 0039 / 0103: the migrator owns the database; the app role is managed by the operator.
@@ -310,7 +350,7 @@ export function renderApp(app: AppFacts, all: readonly AppFacts[], o: Overlay): 
         ttlSecondsAfterFinished: 86_400,
         template: {
           metadata: { labels: labels(app.name, 'migration') },
-          spec: { ...podSpec(app, o, ['node', 'dist/cli/migrate.js', 'up']), restartPolicy: 'Never' },
+          spec: migrationPodSpec(app, o),
         },
       },
     });
@@ -438,6 +478,28 @@ export function kafkaAcls(app: AppFacts): object[] {
   ];
 }
 
+/** The Kafka user of operators running `tools/hub dlq` (ADR 0103, issue #19). */
+export const DLQ_OPERATOR_USER = 'hub-dlq-operator';
+
+/**
+ * `tools/hub dlq`'s rights: read every dead-letter topic, write each one's source topic (a replay
+ * publishes the message back there; the consumers' inboxes make it single), and only its own
+ * throwaway consumer groups (`hub-dlq-tool.<pid>.<time>`, tools/dlq dead-letters.ts). No context's
+ * group, nothing else.
+ */
+export function dlqOperatorAcls(): object[] {
+  const topic = (name: string, operations: string[]) => ({ resource: { type: 'topic', name, patternType: 'literal' }, operations, host: '*' });
+  const dlqs = topicSpecs()
+    .map((t) => t.name)
+    .filter((n) => n.endsWith('.dlq'))
+    .sort();
+  return [
+    ...dlqs.map((d) => topic(d, ['Read', 'Describe'])),
+    ...dlqs.map((d) => topic(d.slice(0, -'.dlq'.length), ['Write', 'Describe'])),
+    { resource: { type: 'group', name: 'hub-dlq-tool.', patternType: 'prefix' }, operations: ['Read', 'Describe'], host: '*' },
+  ];
+}
+
 /** Shared by all contexts: the Kafka cluster, its topics (from topicSpecs()), the default-deny policy, scraping and alerts. */
 export function renderPlatform(o: Overlay, apps: readonly AppFacts[] = discoverApps()): Manifest[] {
   const l = { 'app.kubernetes.io/part-of': PART_OF, 'app.kubernetes.io/component': 'kafka' };
@@ -503,6 +565,12 @@ export function renderPlatform(o: Overlay, apps: readonly AppFacts[] = discoverA
       },
     });
   }
+  docs.push({
+    apiVersion: 'kafka.strimzi.io/v1beta2',
+    kind: 'KafkaUser',
+    metadata: meta(DLQ_OPERATOR_USER, o, { ...l, 'app.kubernetes.io/component': 'kafka-user', 'strimzi.io/cluster': KAFKA_CLUSTER }),
+    spec: { authentication: { type: 'scram-sha-512' }, authorization: { type: 'simple', acls: dlqOperatorAcls() } },
+  });
   return [...docs, ...renderMonitoring(o, apps)];
 }
 

@@ -17,6 +17,9 @@ import {
   dbRoleName,
   dbRoleSecret,
   dbRoleSql,
+  dbPostMigrationSql,
+  dlqOperatorAcls,
+  DLQ_OPERATOR_USER,
   dbClusterName,
   discoverApps,
   render,
@@ -87,7 +90,11 @@ interface Container {
   startupProbe: Probe;
 }
 type Workload = Manifest & {
-  spec: { template: { spec: { securityContext: { runAsNonRoot: boolean }; automountServiceAccountToken: boolean; containers: Container[] } } };
+  spec: {
+    template: {
+      spec: { securityContext: { runAsNonRoot: boolean }; automountServiceAccountToken: boolean; containers: Container[]; initContainers?: Container[] };
+    };
+  };
 };
 interface Peer {
   podSelector?: { matchLabels: Record<string, string> };
@@ -205,9 +212,17 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       expect(store.s3Credentials.accessKeyId).toEqual({ name: 'hub-backup-s3', key: 'ACCESS_KEY_ID' });
       expect(names(parsed, 'ScheduledBackup')).toContain(`${dbClusterName(a.name)}-daily`);
       const job = byKind(parsed, 'Job').find((j) => j.metadata.labels?.['hub.kz/context'] === a.name) as Workload;
-      expect(job.spec.template.spec.containers[0]!.command).toEqual(['node', 'dist/cli/migrate.js', 'up']);
+      const migrate = job.spec.template.spec.initContainers![0]!;
+      expect(migrate.command).toEqual(['node', 'dist/cli/migrate.js', 'up']);
       // ADR 0039 / 0103: the Job migrates as <db>_migrator (dbroles.spec… below checks the Deployment's role).
-      expect(job.spec.template.spec.containers[0]!.env).toEqual(expect.arrayContaining(databaseEnv(a, 'migrator')));
+      expect(migrate.env).toEqual(expect.arrayContaining(databaseEnv(a, 'migrator')));
+      // …then ADR 0039's post-migration revokes, also as the migrator (the tables' owner), with psql.
+      const grants = job.spec.template.spec.containers[0]!;
+      expect(grants.command!.slice(0, 2)).toEqual(['psql', '$(DATABASE_URL)']);
+      expect(grants.command).toContain('--set=ON_ERROR_STOP=1');
+      expect(grants.command!.at(-1)).toBe(`begin;\n${dbPostMigrationSql(a).join(';\n')};\ncommit;`);
+      expect(grants.command!.at(-1)).toContain(`revoke insert, update, delete, truncate on mikro_orm_migrations from ${a.database}_app`);
+      expect(grants.env).toEqual(databaseEnv(a, 'migrator'));
       // The database: only from its own context (and its instances, the operator, the scraper).
       const np = byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === `${dbClusterName(a.name)}-ingress`) as NetPol;
       expect(np.spec.podSelector.matchLabels).toEqual({ 'cnpg.io/cluster': dbClusterName(a.name) });
@@ -231,7 +246,9 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
   });
 
   it('each context has a KafkaUser that writes only its own topic, reads what its sources consume, and uses only its own consumer groups', () => {
-    const users = byKind(parsed, 'KafkaUser') as (Manifest & { spec: { authorization: { acls: Acl[] } } })[];
+    const users = (byKind(parsed, 'KafkaUser') as (Manifest & { spec: { authorization: { acls: Acl[] } } })[]).filter(
+      (u) => u.metadata.name !== DLQ_OPERATOR_USER,
+    );
     const contexts = apps.filter((a) => a.kind === 'context');
     expect(users.map((u) => u.metadata.name).sort()).toEqual(contexts.map((a) => a.name).sort());
     expect(contexts.map((a) => a.name).sort()).toEqual(Object.keys(TOPICS).sort());
@@ -252,6 +269,29 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
         expect(x.operations).toEqual(['Read', 'Describe']);
       }
     }
+  });
+
+  it("operators running tools/hub dlq have their own KafkaUser: read every dead-letter topic, write only their source topics, only the tool's own groups (ADR 0103)", () => {
+    const user = byKind(parsed, 'KafkaUser').find((u) => u.metadata.name === DLQ_OPERATOR_USER) as Manifest & {
+      spec: { authentication: { type: string }; authorization: { acls: Acl[] } };
+    };
+    expect(user.spec.authentication.type).toBe('scram-sha-512');
+    const acls = user.spec.authorization.acls;
+    const dlqs = topicSpecs()
+      .map((t) => t.name)
+      .filter((n) => n.endsWith('.dlq'));
+    expect(dlqs.length).toBeGreaterThan(0);
+    const reads = acls.filter((x) => x.resource.type === 'topic' && x.operations.includes('Read')).map((x) => x.resource.name);
+    expect(reads.sort()).toEqual([...dlqs].sort());
+    const writes = acls.filter((x) => x.operations.includes('Write')).map((x) => x.resource.name);
+    expect(writes.sort()).toEqual(dlqs.map((d) => d.replace(/\.dlq$/, '')).sort());
+    for (const w of writes) expect(topicSpecs().map((t) => t.name)).toContain(w); // every source topic exists
+    expect(acls.filter((x) => x.resource.type === 'group')).toEqual([
+      { resource: { type: 'group', name: 'hub-dlq-tool.', patternType: 'prefix' }, operations: ['Read', 'Describe'], host: '*' },
+    ]);
+    expect(readFileSync(join(REPO_ROOT, 'tools/dlq/src/dead-letters.ts'), 'utf8')).toContain('`hub-dlq-tool.${'); // the tool's group prefix
+    expect(acls.every((x) => x.resource.patternType !== 'prefix' || x.resource.type === 'group')).toBe(true);
+    expect(dlqOperatorAcls()).toEqual(acls);
   });
 
   it('pods run non-root with a read-only root filesystem, probes on the real health endpoints, and resources', () => {
@@ -317,6 +357,10 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     }
     expect(dbRoleName('hub_gateway', 'app')).toBe('hub_gateway_app');
     expect(dbRoleSql('hub_x')[0]).toBe('create role hub_x_app nologin');
+    // The post-migration step closes the audit trail to everything but INSERT/SELECT (ADR 0032, 0039).
+    expect(dbPostMigrationSql(apps.find((a) => a.name === 'admin-gateway')!)).toContain(
+      'revoke update, delete, truncate on gateway_audit_event from hub_gateway_app',
+    );
   });
 
   it('the roles are the ones tools/hub up provisions (tools/dev-stack/db-roles.mjs): same names, same default privileges', () => {

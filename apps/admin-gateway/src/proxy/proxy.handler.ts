@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 
 import { MessageContexts } from '@hub/messaging';
-import { BearerAuthenticator, HUB_CONFIG, HUB_LOGGER } from '@hub/nest-commons';
+import { BearerAuthenticator, HUB_CONFIG, HUB_LOGGER, isDatabaseUnavailable } from '@hub/nest-commons';
 import { decideAccess } from '../access/access-rule.js';
 import { RouteTable, STATE_CHANGING } from '../access/route-table.js';
 import { AuditTrail, type AuditKind } from '../audit/audit-trail.js';
@@ -63,6 +63,22 @@ export class ProxyHandler {
       const upstream = m?.[1];
       if (!m || !upstream || OWN_API_SEGMENTS.has(upstream) || !known.has(upstream)) return next();
       this.handle(req, res, upstream, m[2] ?? '/').catch((e: unknown) => {
+        if (isDatabaseUnavailable(e)) {
+          // Issue #18: the gateway's own database (idempotency keys) is restarting: nothing was forwarded.
+          this.logger.warn({ err: e }, 'proxy: the gateway database is unavailable');
+          if (!res.headersSent) {
+            res.setHeader('retry-after', '5');
+            sendProblem(
+              res,
+              503,
+              'gateway.database-unavailable',
+              'Service unavailable',
+              'the gateway could not reach its database; try again shortly',
+              req.originalUrl,
+            );
+          }
+          return;
+        }
         this.logger.error({ err: e }, 'proxy failed');
         if (!res.headersSent)
           sendProblem(res, 500, 'internal', 'Internal error', 'An unexpected error occurred; quote the correlation id when reporting it.', req.originalUrl);
@@ -202,9 +218,12 @@ export class ProxyHandler {
       }
       // Refused connection: nothing was carried out, the key is free. A timeout or a broken answer: it
       // may have been, so the key stays "in flight" and a repeat is told the outcome is unknown.
-      if (idem && (e.reason === 'unreachable' || e.reason === 'not-configured')) await this.idempotency.release(idem.subject, idem.key);
+      // An open circuit (issue #18) sent nothing either.
+      if (idem && (e.reason === 'unreachable' || e.reason === 'not-configured' || e.reason === 'circuit-open'))
+        await this.idempotency.release(idem.subject, idem.key);
       this.logger.warn({ upstream, reason: e.reason, method, route: match.route.path }, e.message);
       await audited(e.status, false);
+      if (e.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(e.retryAfterSeconds));
       res.status(e.status).type('application/problem+json').json(e.toProblem(instance, MessageContexts.current()?.correlationId));
       return;
     }
@@ -225,8 +244,15 @@ export class ProxyHandler {
     const headers = this.responseHeaders(upstream, upstreamRes);
     if (idem) {
       // A context's 5xx rolled its work back: the key is free. 2xx and 4xx are the answer, kept for replay.
-      if (upstreamRes.status >= 500) await this.idempotency.release(idem.subject, idem.key);
-      else await this.idempotency.complete(idem.subject, idem.key, { status: upstreamRes.status, headers, body: upstreamRes.body });
+      try {
+        if (upstreamRes.status >= 500) await this.idempotency.release(idem.subject, idem.key);
+        else await this.idempotency.complete(idem.subject, idem.key, { status: upstreamRes.status, headers, body: upstreamRes.body });
+      } catch (e) {
+        // Issue #18 (chaos, PostgreSQL restart): the context has answered — it may have done the work — so
+        // the caller gets that answer, not an error; the key stays "in flight" and a repeat is told the
+        // outcome is unknown (ADR 0038) rather than being carried out twice.
+        this.logger.warn({ err: e, upstream, route: match.route.path }, 'the idempotency key could not be settled; the answer is sent anyway');
+      }
     }
     for (const [h, v] of Object.entries(headers)) res.setHeader(h, v);
     res.status(upstreamRes.status).end(upstreamRes.body);

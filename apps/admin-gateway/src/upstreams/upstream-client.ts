@@ -1,15 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
-import { HUB_CONFIG } from '@hub/nest-commons';
+import { Counter, Gauge } from 'prom-client';
+import { HUB_CONFIG, HUB_LOGGER, MetricsRegistry } from '@hub/nest-commons';
 import type { GatewayConfig } from '../config.js';
+import { CircuitBreaker, type CircuitState } from './circuit-breaker.js';
 
 /** Why a context could not answer; the gateway answers the caller with `status` (problem+json). */
 export class UpstreamFailure extends Error {
   constructor(
     readonly upstream: string,
     readonly status: 502 | 503 | 504,
-    readonly reason: 'not-configured' | 'unreachable' | 'timeout' | 'bad-gateway',
+    readonly reason: 'not-configured' | 'unreachable' | 'timeout' | 'bad-gateway' | 'circuit-open',
     detail: string,
+    /** Set when the circuit is open: how long the caller should wait (the `Retry-After` header). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(detail);
     this.name = 'UpstreamFailure';
@@ -47,22 +51,71 @@ export interface UpstreamResponse {
 
 const DOWN_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 
+/** Issue #18: only idempotent reads are ever sent twice; a command (POST, PUT, PATCH, DELETE) is sent once. */
+const IDEMPOTENT_READS = new Set(['GET', 'HEAD']);
+
+const STATE_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
+interface Logger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+}
+
 /**
  * The contexts the gateway talks to: name → base URL from configuration (REGISTRATION_URL,
  * PARTICIPATION_URL, HUB_GATEWAY_UPSTREAMS). Each call has a deadline; a context that is down,
  * slow or broken becomes an UpstreamFailure (503 / 504 / 502) — never a crash of the gateway.
+ *
+ * Issue #18 (ADR 0043, amendment 2026-12-06): a circuit breaker per context (circuit-breaker.ts) —
+ * after HUB_GATEWAY_BREAKER_FAILURES consecutive transport failures (refused, reset, timed out) calls
+ * fail fast with 503 `circuit-open` and `Retry-After` for HUB_GATEWAY_BREAKER_OPEN_MS, then one probe
+ * decides. A context's own answers, 5xx included, are answers and do not trip it. Retries: a GET/HEAD
+ * whose connection was refused or broken is tried again up to HUB_GATEWAY_READ_RETRIES times within
+ * the same deadline (never after a timeout: the deadline is spent); any other method is never retried.
  */
 @Injectable()
 export class UpstreamClient {
   private readonly bases: ReadonlyMap<string, string>;
+  private readonly breakers = new Map<string, CircuitBreaker>();
+  private readonly circuitGauge?: Gauge<'upstream'>;
+  private readonly retries?: Counter<'upstream'>;
+  private readonly rejected?: Counter<'upstream'>;
 
-  constructor(@Inject(HUB_CONFIG) config: GatewayConfig) {
+  constructor(
+    @Inject(HUB_CONFIG) private readonly config: GatewayConfig,
+    @Optional() @Inject(MetricsRegistry) metrics?: MetricsRegistry,
+    @Optional() @Inject(HUB_LOGGER) private readonly logger?: Logger,
+  ) {
     const entries: [string, string | undefined][] = [
       ['registration', config.REGISTRATION_URL],
       ['participation', config.PARTICIPATION_URL],
       ...Object.entries(config.HUB_GATEWAY_UPSTREAMS),
     ];
     this.bases = new Map(entries.filter((e): e is [string, string] => !!e[1]).map(([n, u]) => [n, u.replace(/\/+$/, '')]));
+    if (metrics) {
+      const breakers = this.breakers;
+      this.circuitGauge = new Gauge({
+        name: 'hub_gateway_upstream_circuit_state',
+        help: "The gateway's circuit towards each context: 0 closed, 1 half-open, 2 open",
+        labelNames: ['upstream'],
+        registers: [metrics],
+        collect() {
+          for (const [name, b] of breakers) this.set({ upstream: name }, STATE_VALUE[b.state]);
+        },
+      });
+      this.retries = new Counter({
+        name: 'hub_gateway_upstream_retries_total',
+        help: 'Idempotent reads sent to a context again after a refused or broken connection',
+        labelNames: ['upstream'],
+        registers: [metrics],
+      });
+      this.rejected = new Counter({
+        name: 'hub_gateway_upstream_circuit_rejected_total',
+        help: 'Calls answered 503 at once because the circuit towards the context was open',
+        labelNames: ['upstream'],
+        registers: [metrics],
+      });
+    }
   }
 
   names(): string[] {
@@ -73,9 +126,68 @@ export class UpstreamClient {
     return this.bases.has(name);
   }
 
+  /** The circuit's state towards a context (closed for one never called). */
+  circuitState(upstream: string): CircuitState {
+    return this.breakers.get(upstream)?.state ?? 'closed';
+  }
+
   async call(upstream: string, req: UpstreamRequest): Promise<UpstreamResponse> {
     const base = this.bases.get(upstream);
     if (!base) throw new UpstreamFailure(upstream, 503, 'not-configured', `the ${upstream} context is not configured on this gateway`);
+    const breaker = this.breakerOf(upstream);
+    const retriesAllowed = IDEMPOTENT_READS.has(req.method.toUpperCase()) ? this.config.HUB_GATEWAY_READ_RETRIES : 0;
+    const deadline = performance.now() + req.timeoutMs;
+    let last: UpstreamFailure | undefined;
+    for (let attempt = 0; ; attempt += 1) {
+      const admission = breaker.admit();
+      if (!admission.admitted) {
+        if (last) throw last; // a retry the open circuit refuses: the caller hears what really happened
+        this.rejected?.inc({ upstream });
+        const seconds = Math.max(1, Math.ceil(admission.retryAfterMs / 1000));
+        throw new UpstreamFailure(
+          upstream,
+          503,
+          'circuit-open',
+          `the ${upstream} context is failing, so the gateway is not calling it for now; try again in ${seconds} s`,
+          seconds,
+        );
+      }
+      try {
+        const res = await this.once(upstream, base, req, Math.max(1, Math.round(deadline - performance.now())));
+        breaker.success();
+        return res;
+      } catch (e) {
+        breaker.failure();
+        if (!(e instanceof UpstreamFailure)) throw e;
+        last = e;
+        const backoff = this.config.HUB_GATEWAY_RETRY_BACKOFF_MS * (attempt + 1);
+        const retryable = e.reason === 'unreachable' || e.reason === 'bad-gateway';
+        if (attempt >= retriesAllowed || !retryable || deadline - performance.now() <= backoff + 50) throw e;
+        this.retries?.inc({ upstream });
+        await new Promise((resolve) => setTimeout(resolve, backoff));
+      }
+    }
+  }
+
+  private breakerOf(upstream: string): CircuitBreaker {
+    let b = this.breakers.get(upstream);
+    if (!b) {
+      b = new CircuitBreaker({
+        failureThreshold: this.config.HUB_GATEWAY_BREAKER_FAILURES,
+        openMs: this.config.HUB_GATEWAY_BREAKER_OPEN_MS,
+        onChange: (state) => {
+          this.circuitGauge?.set({ upstream }, STATE_VALUE[state]);
+          if (state === 'closed') this.logger?.info({ upstream, circuit: state }, `the circuit towards ${upstream} is closed again`);
+          else this.logger?.warn({ upstream, circuit: state }, `the circuit towards ${upstream} is ${state}`);
+        },
+      });
+      this.breakers.set(upstream, b);
+    }
+    return b;
+  }
+
+  /** One HTTP exchange with the context, in its own CLIENT span. */
+  private async once(upstream: string, base: string, req: UpstreamRequest, timeoutMs: number): Promise<UpstreamResponse> {
     // ADR 0102: a CLIENT span per call; its `traceparent` makes the context's SERVER span its child.
     const span = trace.getTracer('@hub/admin-gateway').startSpan(`${req.method} ${upstream}`, {
       kind: SpanKind.CLIENT,
@@ -90,7 +202,7 @@ export class UpstreamClient {
         headers,
         ...(req.body !== undefined && req.method !== 'GET' && req.method !== 'HEAD' ? { body: req.body } : {}),
         redirect: 'manual',
-        signal: AbortSignal.timeout(req.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const body = Buffer.from(await res.arrayBuffer());
       span.setAttribute('http.response.status_code', res.status);

@@ -70,6 +70,9 @@ export async function startGateway(
         HUB_GATEWAY_UPSTREAMS: JSON.stringify(others),
         HUB_GATEWAY_UPSTREAM_TIMEOUT_MS: '1500',
         HUB_GATEWAY_COMPOSE_TIMEOUT_MS: '1500',
+        // Tests that take a context down on purpose must see its own failure, not an open circuit;
+        // circuit-breaker.int.spec.ts sets a low threshold of its own.
+        HUB_GATEWAY_BREAKER_FAILURES: '1000',
         HUB_GATEWAY_RATE_BURST: '100000',
         HUB_GATEWAY_RATE_PER_MINUTE: '100000',
         HUB_GATEWAY_IP_RATE_BURST: '100000',

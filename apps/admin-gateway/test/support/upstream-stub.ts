@@ -37,8 +37,23 @@ export class UpstreamStub {
     return stub;
   }
 
+  private lastPort = 0;
+
   get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const address = this.server.address() as AddressInfo | null;
+    if (address) this.lastPort = address.port;
+    return `http://127.0.0.1:${this.lastPort}`;
+  }
+
+  /** Listen again on the same port after `stop()` — the context came back (circuit-breaker tests). */
+  async restart(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.lastPort, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
   }
 
   reset(): void {
@@ -47,6 +62,8 @@ export class UpstreamStub {
   }
 
   async stop(): Promise<void> {
+    if (!this.server.listening) return;
+    void this.url; // remember the port for restart()
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }

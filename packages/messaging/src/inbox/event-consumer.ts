@@ -12,6 +12,7 @@ import type { IncomingMessage, MessageBus, Subscription } from '../bus/message-b
 import { MessageContexts } from '../context/message-context.js';
 import { type MessagingLogger, stderrLogger } from '../logger.js';
 import { withConsumeSpan } from '../tracing/trace-context.js';
+import { isDatabaseUnavailable } from '../database-unavailable.js';
 import { type Em, backoffMs, sleep, sqlRun } from '../sql.js';
 
 /** Handles one integration event inside the transaction that also records it in the inbox. */
@@ -182,11 +183,15 @@ export class EventConsumer {
         if (e instanceof DomainError && (e.kind === 'validation' || e.kind === 'rule-violation')) {
           return this.deadLetter(message, 'handler-rejected', `${e.code}: ${e.message}`);
         }
-        if (attempt >= this.maxAttempts || this.stopping.signal.aborted) {
-          if (this.stopping.signal.aborted) throw error; // not handled, not committed: redelivered after restart
+        if (this.stopping.signal.aborted) throw error; // not handled, not committed: redelivered after restart
+        // Issue #18 (chaos, PostgreSQL restart): the database being away is not the message's fault —
+        // a 3 s restart dead-lettered a participant-registered event. Such failures never use up the
+        // attempts: the partition waits (order kept, nothing committed) until the database is back.
+        const infrastructure = isDatabaseUnavailable(e);
+        if (attempt >= this.maxAttempts && !infrastructure) {
           return this.deadLetter(message, 'handler-failed', `after ${attempt} attempts: ${error.message}`);
         }
-        const wait = backoffMs(attempt, this.baseBackoffMs, this.maxBackoffMs);
+        const wait = backoffMs(Math.min(attempt, this.maxAttempts), this.baseBackoffMs, this.maxBackoffMs);
         this.logger.warn(
           { component: 'event-consumer', consumer: this.options.name, eventId: envelope.id, type: envelope.type, attempt, retryInMs: wait, err: error.message },
           'event handler failed; retrying',

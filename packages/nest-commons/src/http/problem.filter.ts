@@ -3,6 +3,7 @@ import type { Request, Response } from 'express';
 import { DomainError, ValidationError, assertNever } from '@hub/kernel';
 import { MessageContexts } from '@hub/messaging';
 import { isDependencyUnavailable } from '../health/readiness-check.js';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 import { RequestValidationError } from './valid.js';
 
 export interface ProblemField {
@@ -49,7 +50,7 @@ export function statusOf(error: DomainError): number {
 /**
  * Every error leaves as `application/problem+json` (RFC 9457). Malformed input → 400 naming
  * each field; a domain rule or a value out of range → 422; illegal state → 409 naming the current
- * state; a dependency that does not answer (object storage, …) → 503 with Retry-After naming it;
+ * state; a dependency that does not answer (object storage, the database, …) → 503 with Retry-After naming it;
  * unknown errors → 500 without internals (logged with the correlation id).
  */
 @Catch()
@@ -78,6 +79,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: 503,
         detail: `${exception.unavailableDependency} did not answer, so the request was not completed — try again later.`,
         dependency: exception.unavailableDependency,
+        ...base,
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // Issue #18: the database restarting or out of reach — the request did not complete; come back shortly.
+      return {
+        type: `${TYPE_BASE}dependency-unavailable`,
+        title: 'A service this request needs is unavailable',
+        status: 503,
+        detail: 'the database did not answer, so the request was not completed — try again later.',
+        dependency: 'database',
         ...base,
       };
     }
