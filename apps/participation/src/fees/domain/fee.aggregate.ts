@@ -92,7 +92,7 @@ export class Fee extends AggregateRoot<FeeEvent> {
       declaredIncome: income,
       fee: priced.fee,
       tariffId: priced.tariffId,
-      settled: (this.status as FeeStatus) === 'paid',
+      settled: this.status === 'paid',
     });
   }
 
