@@ -92,7 +92,12 @@ describe('fees → participation published language (ADR 0035 §3, ADR 0036)', (
     f.pay(payment('p1', 5_000), '2026-04-05', now);
     f.declare(tiyn(100_000), { tariffId: 't1', fee: tiyn(1_000) }, '2026-04-05', now);
     expect(f.status).toBe('paid');
-    expect(f.pullEvents().flatMap(mapFeeEvent).map((m) => m.definition.type)).toEqual([FeeAssessedV1.type, FeePaidV1.type]);
+    expect(
+      f
+        .pullEvents()
+        .flatMap(mapFeeEvent)
+        .map((m) => m.definition.type),
+    ).toEqual([FeeAssessedV1.type, FeePaidV1.type]);
   });
 
   it('an event of another module maps to nothing here', () => {
