@@ -167,7 +167,8 @@ function NotificationsPage() {
                   <div>
                     <Text fw={m.status === 'unread' ? 700 : 500}>{m.subject}</Text>
                     <Text size="xs" c="dimmed">
-                      {m.bin} · {formatInstantDate(m.createdAt, locale)}
+                      {m.bin ? `${m.bin} · ` : ''}
+                      {formatInstantDate(m.createdAt, locale)}
                       {m.ruleId ? ` · ${m.ruleId}` : ''}
                       {m.dueOn ? ` · ${t('notifications.dueOn', { date: formatCivilDate(m.dueOn, locale) })}` : ''}
                     </Text>

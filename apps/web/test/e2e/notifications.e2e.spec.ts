@@ -80,7 +80,7 @@ test('issue #16: the bell counts the unread notice, the inbox marks it read, and
   // Russian notices, to the company's mailbox, reminders by e-mail off (statutory notices still come)
   await chooseLanguage(page, 'ru');
   await prefs.getByTestId('preferences-language').click();
-  await page.getByRole('option', { name: 'Русский' }).click();
+  await page.getByRole('listbox', { name: 'Язык уведомлений' }).getByRole('option', { name: 'Русский' }).click();
   await prefs.getByTestId('preferences-email').fill(`office@${bin}.kz`);
   await prefs.getByTestId('preferences-email-reminders').uncheck();
   await prefs.getByTestId('preferences-save').click();
