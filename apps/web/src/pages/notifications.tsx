@@ -91,7 +91,7 @@ function PreferencesForm({ bin, initial }: { bin: string; initial: Preferences }
             {t('notifications.preferences.save')}
           </Button>
           {saved && (
-            <Text size="sm" c="teal.8" role="status" data-testid="preferences-saved">
+            <Text size="sm" fw={500} role="status" data-testid="preferences-saved">
               {t('notifications.preferences.saved')}
             </Text>
           )}
