@@ -64,7 +64,7 @@ function PreferencesForm({ bin, initial }: { bin: string; initial: Preferences }
             { value: 'en', label: 'English' },
           ]}
           value={language}
-          onChange={(v) => setLanguage((v as Language | null) ?? null)}
+          onChange={(v) => setLanguage(v ?? null)}
           clearable
           error={errors.language}
           data-testid="preferences-language"
