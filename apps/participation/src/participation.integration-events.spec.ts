@@ -115,6 +115,29 @@ describe('participation.integration-events: recorded events → hub.participatio
     });
   });
 
+  it('F-25, ADR 0107: a refused extension is published as extension-refused — the term it leaves, never the reason', () => {
+    const p = start();
+    p.pullEvents();
+    const e = Extension.file(
+      {
+        id: E1,
+        participation: p,
+        pending: null,
+        filedOn: '2027-01-10',
+        extensionDeadline: '2027-02-15',
+        requestedTermEnd: '2028-03-01',
+        bounds: { earliestEnd: '2027-04-01', latestEnd: '2030-03-01' },
+      },
+      now,
+    );
+    e.reject(p, '2027-01-12', 'plan not updated', now);
+    const messages = published([...e.pullEvents(), ...p.pullEvents()]);
+    expect(messages.map((m) => m.definition.type)).toEqual(['participation.extension-filed', 'participation.extension-refused']);
+    expectValid(messages);
+    expect(messages[1]!.payload).toEqual({ extensionId: E1, participationId: P1, bin: BIN, refusedOn: '2027-01-12', termEnd: '2027-03-01' });
+    expect(JSON.stringify(messages[1]!.payload)).not.toContain('plan not updated');
+  });
+
   it('F-28, F-30: a case for the Commission is published as early-termination-referred; its termination as participation-terminated with ground number', () => {
     const p = start();
     p.pullEvents();

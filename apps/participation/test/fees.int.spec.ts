@@ -211,6 +211,10 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     expect(body(res)).toMatchObject({ rows: 2, totalTiyn: 10_150_000 });
     expect(await feeOf(h, a)).toMatchObject({ status: 'paid', paidTiyn: 10_000_000, outstandingTiyn: 0 });
     expect(await feeOf(h, c)).toMatchObject({ status: 'assessed', paidTiyn: 150_000, outstandingTiyn: 119_850_000 });
+    // ADR 0107: the settled fee is published as fee-paid (notifications stops its F-21 reminder); the partly paid one is not.
+    const paid = (await h.outbox('participation.fee-paid')).filter((e) => [a.feeId, c.feeId].includes(e.payload.feeId as string));
+    expect(paid.map((e) => [e.key, e.payload.feeId, e.payload.year, e.payload.quarter])).toEqual([[a.bin, a.feeId, 2026, 1]]);
+    expect(Object.keys(paid[0]!.payload).sort()).toEqual(['bin', 'dueDate', 'feeId', 'participationId', 'quarter', 'settledAt', 'year']);
     const again = await importCsv(h, csv);
     expect(again.status).toBe(422);
     expect(body(again).errors[0]!.field).toBe('csv.row[2].reference');

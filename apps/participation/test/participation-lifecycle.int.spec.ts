@@ -109,6 +109,10 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
       .set('authorization', `Bearer ${h.tokens.officer}`)
       .send({ decision: 'reject', reason: 'plan not updated' })
       .expect(200);
+    // ADR 0107: the refusal is published (notifications re-arms the F-25 window reminder), without its reason.
+    const refused = (await h.outbox('participation.extension-refused')).filter((e) => e.payload.participationId === id);
+    expect(refused.map((e) => [e.key, e.payload.extensionId, e.payload.termEnd])).toEqual([[bin, body(inTime).id, '2027-03-01']]);
+    expect(JSON.stringify(refused[0]!.payload)).not.toContain('plan not updated');
     h.clock.set('2027-02-15T19:00:00.000Z'); // 16 Feb in Almaty: one day late
     const res = await h.http().post(`/participations/${id}/extensions`).set('authorization', `Bearer ${applicant}`).send({ requestedTermEnd: '2028-03-01' });
     h.clock.set('2026-03-02T04:00:00.000Z');

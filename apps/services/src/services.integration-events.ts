@@ -58,7 +58,14 @@ export class ServicesIntegrationEvents extends IntegrationEventMapper {
           outboxMessage(
             ServiceApplicationRemarksIssuedV1,
             event.aggregateId,
-            { applicationId: event.aggregateId, ...recipient, fields: [...event.fields], issuedAt: at },
+            {
+              applicationId: event.aggregateId,
+              ...recipient,
+              fields: [...event.fields],
+              issuedAt: at,
+              // ADR 0107: an individual is told as a person, by the portal subject who filed (never the IIN, F-42).
+              ...(event.recipientKind === 'individual' && event.filedBy ? { filedBy: event.filedBy } : {}),
+            },
             event.recipientId,
           ),
         ];

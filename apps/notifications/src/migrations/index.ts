@@ -4,6 +4,7 @@ import { Migration20261205190000_messages } from './Migration20261205190000_mess
 import { Migration20261205203000_email_reminders } from './Migration20261205203000_email_reminders.js';
 import { Migration20261205233000_resend } from './Migration20261205233000_resend.js';
 import { Migration20261206024700_reported_quarters } from './Migration20261206024700_reported_quarters.js';
+import { Migration20261207050000_person_recipients } from './Migration20261207050000_person_recipients.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205203000_email_reminders', class: Migration20261205203000_email_reminders },
   { name: 'Migration20261205233000_resend', class: Migration20261205233000_resend },
   { name: 'Migration20261206024700_reported_quarters', class: Migration20261206024700_reported_quarters },
+  { name: 'Migration20261207050000_person_recipients', class: Migration20261207050000_person_recipients },
 ];

@@ -5,6 +5,7 @@ import {
   auditOpinionSubmitted,
   deliverParticipation,
   extensionFiled,
+  extensionRefused,
   informationRequestAnswered,
   informationRequested,
   participationExtended,
@@ -54,16 +55,40 @@ describe('ADR 0105: obligation reminders', () => {
 
     h.clock.set('2026-11-26T03:59:00Z');
     await poller(h).runDue();
-    expect(await messagesAbout('participation.information-request-reminder', requested.payload.requestId)).toEqual([]);
+    expect(await messagesAbout('participation.monitoring-documents-reminder', requested.payload.requestId)).toEqual([]);
     h.clock.set('2026-11-26T04:00:00Z');
     await poller(h).runDue();
-    const rows = await messagesAbout('participation.information-request-reminder', requested.payload.requestId);
+    // ADR 0107: the F-38 request has its own template, citing paragraph 38 (not F-32's).
+    expect(await messagesAbout('participation.information-request-reminder', requested.payload.requestId)).toEqual([]);
+    const rows = await messagesAbout('participation.monitoring-documents-reminder', requested.payload.requestId);
     expect(rows.map((r) => [r.channel, r.rule_id, r.statutory, r.language])).toEqual([
-      ['email', 'F-32', false, 'ru'],
-      ['portal', 'F-32', false, 'ru'],
+      ['email', 'F-38', false, 'ru'],
+      ['portal', 'F-38', false, 'ru'],
     ]);
-    expect(rows[0]!.subject).toBe('Astana Hub: напоминание — документы по запросу Фонда до 30.11.2026');
-    expect(rows[0]!.body).toContain('Фонд запросил у вас: дополнительные документы для мониторинга. Ответ нужно представить до 30.11.2026');
+    expect(rows[0]!.subject).toBe('Astana Hub: напоминание — дополнительные документы для мониторинга до 30.11.2026');
+    expect(rows[0]!.body).toContain(
+      'В ходе мониторинга вашего проекта Фонд запросил у вас: дополнительные документы для мониторинга. Документы нужно представить до 30.11.2026 (пункт 38 Правил Фонда',
+    );
+  });
+
+  it('ADR 0107: an F-32 request and an F-33 audit-report request are reminded from their own templates, each citing its paragraph (kk, en)', async () => {
+    h.clock.set('2026-11-16T04:00:00Z');
+    const tax = informationRequested({ kind: 'tax-declarations', ruleIds: ['F-32'] });
+    await prefer(h, tax.payload.bin, 'kk', null);
+    const audit = informationRequested({ kind: 'audit-report', ruleIds: ['F-33'] });
+    await prefer(h, audit.payload.bin, 'en', null);
+    expect(await deliverParticipation(h, tax)).toBe('handled');
+    expect(await deliverParticipation(h, audit)).toBe('handled');
+    h.clock.set('2026-11-26T04:00:00Z');
+    await poller(h).runDue();
+    const [f32] = await messagesAbout('participation.information-request-reminder', tax.payload.requestId);
+    expect([f32!.rule_id, f32!.language]).toEqual(['F-32', 'kk']);
+    expect(f32!.body).toContain('Қор сізден сұрады: салық декларациялары. Жауапты 30.11.2026 дейін ұсыну керек (Қор қағидаларының 32-тармағы');
+    expect(f32!.body).not.toContain('38');
+    const [f33] = await messagesAbout('participation.audit-report-request-reminder', audit.payload.requestId);
+    expect([f33!.rule_id, f33!.language]).toEqual(['F-33', 'en']);
+    expect(f33!.subject).toBe('Astana Hub: reminder — the audit report requested by the Fund due by 2026-11-30');
+    expect(f33!.body).toContain('The Fund asked you for the audit report. It is due by 2026-11-30 (paragraph 33 of the Fund');
   });
 
   it('F-32: a request answered before the reminder day is not reminded of', async () => {
@@ -125,6 +150,36 @@ describe('ADR 0105: obligation reminders', () => {
     const late = participationStarted({ termStart: '2026-11-16', termEnd: '2026-12-10', extensionDeadline: '2026-11-26' });
     expect(await deliverParticipation(h, late)).toBe('handled'); // today 22 October 2027: long past
     expect(await liveTimer(`extension-window:${late.payload.participationId}`)).toEqual([]);
+  });
+
+  it('F-25, ADR 0107: a refused extension re-arms the window reminder while the window is open; refused after the reminder day, none is armed', async () => {
+    h.clock.set('2026-11-16T04:00:00Z');
+    const started = participationStarted({ termEnd: '2027-11-15', extensionDeadline: '2027-11-01' });
+    await prefer(h, started.payload.bin, 'en', null);
+    expect(await deliverParticipation(h, started)).toBe('handled');
+    const key = `extension-window:${started.payload.participationId}`;
+    h.clock.set('2027-09-01T04:00:00Z');
+    expect(await deliverParticipation(h, extensionFiled(started.payload, '2027-09-01'))).toBe('handled');
+    expect(await liveTimer(key)).toEqual([]);
+    h.clock.set('2027-09-20T04:00:00Z');
+    const refused = extensionRefused(started.payload, '2027-09-20');
+    expect(await deliverParticipation(h, refused)).toBe('handled');
+    expect(await deliverParticipation(h, refused, '1')).toBe('duplicate');
+    // The last day to apply is still Monday 1 November 2027: reminded on Friday 22 October, across Republic Day.
+    expect(await liveTimer(key)).toEqual([{ due: '2027-10-22 09:00' }]);
+    h.clock.set('2027-10-22T04:00:00Z');
+    await poller(h).runDue();
+    const rows = await messagesAbout('participation.extension-window-reminder', started.payload.participationId);
+    expect(rows.map((r) => [r.channel, r.rule_id])).toEqual([['portal', 'F-25']]);
+
+    // Filed and refused too late to remind: nothing is armed.
+    h.clock.set('2026-11-16T04:00:00Z');
+    const other = participationStarted({ termEnd: '2027-11-15', extensionDeadline: '2027-11-01' });
+    expect(await deliverParticipation(h, other)).toBe('handled');
+    expect(await deliverParticipation(h, extensionFiled(other.payload, '2027-09-01'))).toBe('handled');
+    h.clock.set('2027-10-25T04:00:00Z');
+    expect(await deliverParticipation(h, extensionRefused(other.payload, '2027-10-25'))).toBe('handled');
+    expect(await liveTimer(`extension-window:${other.payload.participationId}`)).toEqual([]);
   });
 
   it('F-25: a company that applied for the extension (participation.extension-filed) is not reminded of the window', async () => {

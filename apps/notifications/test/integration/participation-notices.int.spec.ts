@@ -5,6 +5,7 @@ import {
   deliverParticipation,
   feeAssessed,
   feeOverdue,
+  feePaid,
   messagesOf,
   monitoringNotExpedient,
   newBin,
@@ -136,6 +137,32 @@ describe("participation's facts become messages (F-40, F-21, F-37)", () => {
     const [message] = await messagesOf(h, overdue.id);
     expect(message!.subject).toBe('Astana Hub: membership fee for Q3 2026 overdue');
     expect(message!.body).toContain('the income of the quarter was not declared');
+  });
+
+  it('F-21, ADR 0107: a fee paid in full (participation.fee-paid) cancels its reminder — nothing is sent on the reminder day; a duplicate changes nothing', async () => {
+    h.clock.set('2026-10-05T04:00:00Z');
+    const bin = newBin();
+    await prefer(h, bin, 'ru', `fin@${bin}.kz`);
+    const fee = feeAssessed({ bin, dueDate: '2026-10-26' });
+    expect(await deliverParticipation(h, fee)).toBe('handled');
+    expect((await timerOf(fee.payload.feeId)).map((t) => t.status)).toEqual(['scheduled']);
+    h.clock.set('2026-10-12T05:00:00Z');
+    const paid = feePaid(fee.payload);
+    expect(await deliverParticipation(h, paid)).toBe('handled');
+    expect(await deliverParticipation(h, paid, '1')).toBe('duplicate');
+    const [timer] = await timerOf(fee.payload.feeId);
+    expect(timer!.status).toBe('cancelled');
+    h.clock.set('2026-10-21T04:00:00Z');
+    await poller(h).runDue();
+    expect(await remindersOf(timer!.id)).toEqual([]);
+    expect(await messagesOf(h, paid.id)).toEqual([]); // the payment itself is not a message
+
+    // A fee paid at its declaration (fee-assessed, then fee-paid in the same order): armed, then cancelled.
+    h.clock.set('2026-10-05T04:00:00Z');
+    const prepaid = feeAssessed({ bin, quarter: 2, dueDate: '2026-10-26' });
+    expect(await deliverParticipation(h, prepaid)).toBe('handled');
+    expect(await deliverParticipation(h, feePaid(prepaid.payload, '2026-10-05T04:00:00.000Z'))).toBe('handled');
+    expect((await timerOf(prepaid.payload.feeId)).map((t) => t.status)).toEqual(['cancelled']);
   });
 
   it('F-37: an overdue quarterly report is told to the company (ground F-28(4))', async () => {

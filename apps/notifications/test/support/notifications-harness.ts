@@ -19,6 +19,8 @@ import {
   AuditOpinionOwedV1,
   AuditOpinionSubmittedV1,
   ExtensionFiledV1,
+  ExtensionRefusedV1,
+  FeePaidV1,
   ServiceApplicationRemarksIssuedV1,
   ServiceDeliveryActAnsweredV1,
   ServiceDeliveryActIssuedV1,
@@ -196,6 +198,18 @@ export const feeOverdue = (
     ...overrides,
   });
 
+/** participation.fee-paid v1 of a fee (ADR 0107): paid in full. */
+export const feePaid = (fee: PayloadOf<typeof FeeAssessedV1>, settledAt = '2026-10-12T05:00:00.000Z'): EventEnvelope<PayloadOf<typeof FeePaidV1>> =>
+  participationEnvelope(FeePaidV1.type, {
+    feeId: fee.feeId,
+    participationId: fee.participationId,
+    bin: fee.bin,
+    year: fee.year,
+    quarter: fee.quarter,
+    dueDate: fee.dueDate,
+    settledAt,
+  });
+
 /** participation.monitoring-not-expedient v1. */
 export const monitoringNotExpedient = (
   overrides: Partial<PayloadOf<typeof MonitoringNotExpedientV1>> = {},
@@ -337,6 +351,16 @@ export const extensionFiled = (started: PayloadOf<typeof ParticipationStartedV1>
     filedOn,
     currentTermEnd: started.termEnd,
     requestedTermEnd: '2028-11-15',
+  });
+
+/** participation.extension-refused v1 of a started participation (ADR 0107): the term stays. */
+export const extensionRefused = (started: PayloadOf<typeof ParticipationStartedV1>, refusedOn: string): EventEnvelope<PayloadOf<typeof ExtensionRefusedV1>> =>
+  participationEnvelope(ExtensionRefusedV1.type, {
+    extensionId: uuidv7(),
+    participationId: started.participationId,
+    bin: started.bin,
+    refusedOn,
+    termEnd: started.termEnd,
   });
 
 /** participation.participation-terminated v1 (early, withdrawal) of a started participation. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FeeAssessedV1, FeeOverdueV1 } from '@hub/contracts';
+import { FeeAssessedV1, FeeOverdueV1, FeePaidV1 } from '@hub/contracts';
 import { Fee } from './domain/fee.aggregate.js';
 import { mapFeeEvent } from './fees.integration-events.js';
 import { parseKzt, tiyn } from '@hub/kernel';
@@ -61,6 +61,43 @@ describe('fees → participation published language (ADR 0035 §3, ADR 0036)', (
     };
     expect(FeeAssessedV1.payload.safeParse(old).success).toBe(true);
     expect(FeeAssessedV1.payload.safeParse({ ...old, feeTiyn: 30.5 }).success).toBe(false);
+  });
+
+  const payment = (id: string, amount: number) =>
+    ({ id, amount: tiyn(amount), paidOn: '2026-04-01', reference: `R-${id}`, source: 'manual', importId: null, recordedBy: 'test' }) as const;
+
+  it('F-21, ADR 0107: the payment that settles the fee publishes fee-paid v1 once — nothing of the amount or the payer', () => {
+    const f = fee();
+    f.declare(tiyn(100_000), { tariffId: 't1', fee: tiyn(1_000) }, '2026-04-05', now);
+    f.pay(payment('p1', 400), '2026-04-05', now);
+    f.pay(payment('p2', 600), '2026-04-05', now);
+    const messages = f.pullEvents().flatMap(mapFeeEvent);
+    expect(messages.map((m) => m.definition.type)).toEqual([FeeAssessedV1.type, FeePaidV1.type]);
+    const paid = messages[1]!;
+    expect(paid.key).toBe('190540000011');
+    expect(FeePaidV1.payload.parse(paid.payload)).toEqual({
+      feeId: f.id,
+      participationId: f.participationId,
+      bin: '190540000011',
+      year: 2026,
+      quarter: 1,
+      dueDate: '2026-04-27',
+      settledAt: now.toISOString(),
+    });
+    expect(JSON.stringify(paid.payload)).not.toMatch(/R-p|test|amount|Tiyn/);
+  });
+
+  it('F-21, ADR 0107: payments before the declaration that cover the fee make it paid at the declaration — fee-assessed, then fee-paid', () => {
+    const f = fee();
+    f.pay(payment('p1', 5_000), '2026-04-05', now);
+    f.declare(tiyn(100_000), { tariffId: 't1', fee: tiyn(1_000) }, '2026-04-05', now);
+    expect(f.status).toBe('paid');
+    expect(
+      f
+        .pullEvents()
+        .flatMap(mapFeeEvent)
+        .map((m) => m.definition.type),
+    ).toEqual([FeeAssessedV1.type, FeePaidV1.type]);
   });
 
   it('an event of another module maps to nothing here', () => {

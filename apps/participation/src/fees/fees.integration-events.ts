@@ -1,4 +1,4 @@
-import { FeeAssessedV1, FeeOverdueV1 } from '@hub/contracts';
+import { FeeAssessedV1, FeeOverdueV1, FeePaidV1 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { outboxMessage, type OutboxMessage } from '@hub/nest-commons';
 import type { FeeEvent } from './domain/fee.events.js';
@@ -15,9 +15,29 @@ export const isFeeEvent = (e: DomainEvent): e is FeeEvent => FEE_EVENTS.has(e.na
  * recorded fee event becomes which integration event. Keyed by BIN (one company's events keep their
  * order); the aggregate id on the wire stays the participation's, as first published. Amounts go out
  * as integer tiyn (`…Tiyn`, added to v1 — additive) and, for v1 consumers, as the KZT numbers
- * derived from them. FeeOpened and FeePaymentReceived stay internal. Any other event → [].
+ * derived from them. FeeOpened and a payment that leaves something owed stay internal; the fee paid in
+ * full — by a payment, or at a declaration earlier payments already cover — is published as
+ * `participation.fee-paid` v1 (ADR 0107, F-21: no amount, no payer; notifications stops the reminder).
+ * Any other event → [].
  * Composed into the context's IntegrationEventMapper by participation.integration-events.ts.
  */
+function feePaid(event: FeeEvent): OutboxMessage {
+  return outboxMessage(
+    FeePaidV1,
+    event.participationId,
+    {
+      feeId: event.aggregateId,
+      participationId: event.participationId,
+      bin: event.bin,
+      year: event.year,
+      quarter: event.quarter,
+      dueDate: event.dueDate,
+      settledAt: event.occurredAt.toISOString(),
+    },
+    event.bin,
+  );
+}
+
 export function mapFeeEvent(event: DomainEvent): OutboxMessage[] {
   if (!isFeeEvent(event)) return [];
   switch (event.name) {
@@ -41,6 +61,7 @@ export function mapFeeEvent(event: DomainEvent): OutboxMessage[] {
           },
           event.bin,
         ),
+        ...(event.settled === true ? [feePaid(event)] : []),
       ];
     case 'FeeBecameOverdue':
       return [
@@ -66,8 +87,9 @@ export function mapFeeEvent(event: DomainEvent): OutboxMessage[] {
           event.bin,
         ),
       ];
-    case 'FeeOpened':
     case 'FeePaymentReceived':
+      return event.settled ? [feePaid(event)] : [];
+    case 'FeeOpened':
       return [];
   }
 }

@@ -1,6 +1,7 @@
 import {
   EarlyTerminationReferredV1,
   ExtensionFiledV1,
+  ExtensionRefusedV1,
   GROUND_NUMBER,
   ParticipationExtendedV1,
   ParticipationStartedV1,
@@ -32,7 +33,7 @@ const isModuleEvent = (e: DomainEvent): e is ModuleEvent => NAMES.has(e.name);
  * The participation module's part of the published language (ADR 0035 §3): term, extension and
  * termination facts, keyed by BIN, with the participation as the aggregate on the wire (as first
  * published). An extension filed is published (ADR 0105); its approval is published as
- * participation-extended; a rejection and the case's own steps stay internal; a case referred to the
+ * participation-extended, its refusal as extension-refused (ADR 0107); the case's own steps stay internal; a case referred to the
  * Commission is published (F-30). Any other event → [].
  */
 export function mapParticipationEvent(event: DomainEvent): OutboxMessage[] {
@@ -129,9 +130,25 @@ export function mapParticipationEvent(event: DomainEvent): OutboxMessage[] {
           event.bin,
         ),
       ];
+    // F-25, ADR 0107: a refusal leaves the term as it was — while the window is open the company may
+    // apply again, so the extension-window reminder is re-armed. The reason is not published.
+    case 'ExtensionRejected':
+      return [
+        outboxMessage(
+          ExtensionRefusedV1,
+          event.participationId,
+          {
+            extensionId: event.aggregateId,
+            participationId: event.participationId,
+            bin: event.bin,
+            refusedOn: event.refusedOn,
+            termEnd: event.termEnd,
+          },
+          event.bin,
+        ),
+      ];
     case 'ActivityTypesReplaced':
     case 'ExtensionApproved':
-    case 'ExtensionRejected':
     case 'EarlyTerminationDecidedByCommission':
     case 'EarlyTerminationCompleted':
     case 'EarlyTerminationCancelled':

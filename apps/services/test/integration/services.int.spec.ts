@@ -235,6 +235,22 @@ describe('service applications (F-47 … F-56) on the real database', () => {
           .set(auth(stranger))
       ).status,
     ).toBe(404);
+
+    // F-52, ADR 0107: remarks to an individual name the person who filed (the portal subject, never the IIN) for notifications
+    const id = json<{ id: string }>(res).id;
+    const remarked = await h
+      .http()
+      .post(`/service-applications/${id}/remarks`)
+      .set(auth(officer))
+      .send({ remarks: [{ field: 'project.summary', message: 'Say more' }] });
+    expect(remarked.body).toMatchObject({ status: 'remarks-issued' });
+    const [row] = await h.sql<{ payload: Record<string, unknown> | string }>(
+      `select envelope->'payload' as payload from hub_outbox where envelope->>'aggregateId' = ? and event_type = 'services.application-remarks-issued'`,
+      [id],
+    );
+    const remarks = { payload: (typeof row!.payload === 'string' ? JSON.parse(row!.payload) : row!.payload) as Record<string, unknown> };
+    expect(remarks.payload).toMatchObject({ recipientKind: 'individual', filedBy: 'person-1', fields: ['project.summary'] });
+    expect(Object.keys(remarks.payload).sort()).toEqual(['applicationId', 'fields', 'filedBy', 'issuedAt', 'recipientId', 'recipientKind']);
   });
 
   it('F-49 (as F-10): the Fund records the Kazakh or Russian translation of an English application — listed as open until then, once only, never for a kk/ru one', async () => {

@@ -1,8 +1,11 @@
-import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Group, Select, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { createLazyRoute } from '@tanstack/react-router';
 import { useApi } from '../api/api-context';
-import { idempotent, ok } from '../api/client';
+import { fieldErrors, idempotent, mayCall, ok } from '../api/client';
+import { problemText } from '../api/problem-text';
+import { useSession } from '../auth/auth-context';
 import { useCommand } from '../api/command';
 import { formatCivilDate, formatInstantDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
@@ -10,6 +13,120 @@ import { useInbox } from '../ui/bell';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
+
+type Language = 'kk' | 'ru' | 'en';
+interface Preferences {
+  readonly language: Language | null;
+  readonly email: string | null;
+  readonly emailReminders: boolean;
+}
+
+/**
+ * One company's notice preferences (notifications' `GET/PUT /recipients/:bin/preferences`, ADR 0090,
+ * 0093): the language of its notices, the e-mail address, and whether reminders (fees, reports,
+ * requests — F-21, F-37, F-32/F-38, F-33, F-25) also come by e-mail. Statutory notices (F-14, F-17,
+ * F-40, F-52 …) cannot be switched off: they always come by e-mail when there is an address, and
+ * always in the portal. The address is the company's own (F-42: it never leaves notifications).
+ */
+function PreferencesForm({ bin, initial }: { bin: string; initial: Preferences }) {
+  const t = useT();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [language, setLanguage] = useState<Language | null>(initial.language);
+  const [email, setEmail] = useState(initial.email ?? '');
+  const [emailReminders, setEmailReminders] = useState(initial.emailReminders);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const save = useCommand(async (body: Preferences, key: string) =>
+    ok(await api.PUT('/api/notifications/recipients/{bin}/preferences', { params: { path: { bin } }, body, ...idempotent(key) })),
+  );
+  const submit = async () => {
+    setErrors({});
+    setSaved(false);
+    try {
+      await save.submit({ language, email: email.trim() === '' ? null : email.trim(), emailReminders });
+      setSaved(true);
+      await queryClient.invalidateQueries({ queryKey: ['notice-preferences', bin] });
+    } catch (e) {
+      setErrors(fieldErrors(e, (p) => problemText(p, t)));
+    }
+  };
+  return (
+    <Card withBorder data-testid="notice-preferences" data-bin={bin}>
+      <Stack gap="sm">
+        <Title order={4}>{t('notifications.preferences.company', { bin })}</Title>
+        <Select
+          label={t('notifications.preferences.language')}
+          placeholder={t('notifications.preferences.languageDefault')}
+          data={[
+            { value: 'kk', label: 'Қазақша' },
+            { value: 'ru', label: 'Русский' },
+            { value: 'en', label: 'English' },
+          ]}
+          value={language}
+          onChange={(v) => setLanguage(v ?? null)}
+          clearable
+          error={errors.language}
+          data-testid="preferences-language"
+        />
+        <TextInput
+          type="email"
+          label={t('notifications.preferences.email')}
+          description={t('notifications.preferences.emailHint')}
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          error={errors.email}
+          data-testid="preferences-email"
+        />
+        <Switch
+          label={t('notifications.preferences.emailReminders')}
+          description={t('notifications.preferences.statutory')}
+          checked={emailReminders}
+          onChange={(e) => setEmailReminders(e.currentTarget.checked)}
+          data-testid="preferences-email-reminders"
+        />
+        {save.isError && Object.keys(errors).length === 0 && <ErrorState error={save.error} />}
+        <Group gap="sm">
+          <Button w="fit-content" onClick={() => void submit()} loading={save.isPending} data-testid="preferences-save">
+            {t('notifications.preferences.save')}
+          </Button>
+          {saved && (
+            <Text size="sm" fw={500} role="status" data-testid="preferences-saved">
+              {t('notifications.preferences.saved')}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function CompanyPreferences({ bin }: { bin: string }) {
+  const api = useApi();
+  const prefs = useQuery({
+    queryKey: ['notice-preferences', bin],
+    queryFn: async () => ok(await api.GET('/api/notifications/recipients/{bin}/preferences', { params: { path: { bin } } })),
+  });
+  if (prefs.isPending) return <Loading />;
+  if (prefs.isError) return <ErrorState error={prefs.error} onRetry={() => void prefs.refetch()} />;
+  return <PreferencesForm bin={bin} initial={prefs.data} />;
+}
+
+/** The preferences of each company the signed-in representative acts for (F-35: only those). */
+function NoticePreferences() {
+  const t = useT();
+  const session = useSession();
+  const companies = session?.companies ?? [];
+  if (companies.length === 0 || !mayCall(session, 'GET /api/notifications/recipients/{bin}/preferences')) return null;
+  return (
+    <Stack gap="sm" data-testid="notice-preferences-section">
+      <Title order={3}>{t('notifications.preferences.title')}</Title>
+      {companies.map((bin) => (
+        <CompanyPreferences key={bin} bin={bin} />
+      ))}
+    </Stack>
+  );
+}
 
 /**
  * The in-portal inbox (notifications, issue #16): the notices to the caller's companies, newest
@@ -50,7 +167,8 @@ function NotificationsPage() {
                   <div>
                     <Text fw={m.status === 'unread' ? 700 : 500}>{m.subject}</Text>
                     <Text size="xs" c="dimmed">
-                      {m.bin} · {formatInstantDate(m.createdAt, locale)}
+                      {m.bin ? `${m.bin} · ` : ''}
+                      {formatInstantDate(m.createdAt, locale)}
                       {m.ruleId ? ` · ${m.ruleId}` : ''}
                       {m.dueOn ? ` · ${t('notifications.dueOn', { date: formatCivilDate(m.dueOn, locale) })}` : ''}
                     </Text>
@@ -80,6 +198,7 @@ function NotificationsPage() {
           </Stack>
         </>
       )}
+      <NoticePreferences />
     </Stack>
   );
 }

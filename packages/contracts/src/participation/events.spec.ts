@@ -73,3 +73,26 @@ describe("participation's published language", () => {
     expect(r.error!.issues.find((i) => i.path.join('.') === 'engaged.0.expectedStayFrom')?.message).toBe('must be YYYY-MM');
   });
 });
+
+describe('ADR 0107: fee-paid and extension-refused carry nothing personal', () => {
+  it('F-21: participation.fee-paid v1 names the fee and its quarter, no amount or payer', async () => {
+    const { FeePaidV1 } = await import('./events.js');
+    const ok = {
+      feeId: '018f0000-0000-7000-8000-0000000000f1',
+      participationId: '018f0000-0000-7000-8000-000000000001',
+      bin: '190540000011',
+      year: 2026,
+      quarter: 1,
+      dueDate: '2026-04-27',
+      settledAt: '2026-04-20T04:00:00.000Z',
+    };
+    expect(FeePaidV1.payload.safeParse(ok).success).toBe(true);
+    expect(Object.keys(FeePaidV1.payload.shape).sort()).toEqual(['bin', 'dueDate', 'feeId', 'participationId', 'quarter', 'settledAt', 'year']);
+    expect(FeePaidV1.payload.safeParse({ ...ok, quarter: 5 }).success).toBe(false);
+  });
+
+  it('F-25: participation.extension-refused v1 leaves the reason out', async () => {
+    const { ExtensionRefusedV1 } = await import('./events.js');
+    expect(Object.keys(ExtensionRefusedV1.payload.shape).sort()).toEqual(['bin', 'extensionId', 'participationId', 'refusedOn', 'termEnd']);
+  });
+});

@@ -101,6 +101,22 @@ export const ExtensionFiledV1 = defineIntegrationEvent({
   }),
 });
 
+export const ExtensionRefusedV1 = defineIntegrationEvent({
+  type: 'participation.extension-refused',
+  version: 1,
+  topic,
+  description:
+    'The Fund refused an extension applied for (F-25). The term still ends on termEnd; while the F-25 window is open the company may apply again, so notifications re-arms the extension-window reminder (ADR 0107). The reason stays in participation (behind the portal link).',
+  payload: z.object({
+    extensionId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    refusedOn: IsoDateSchema,
+    /** The planned end the refusal leaves in place. */
+    termEnd: IsoDateSchema,
+  }),
+});
+
 export const FeeAssessedV1 = defineIntegrationEvent({
   type: 'participation.fee-assessed',
   version: 1,
@@ -145,6 +161,24 @@ export const FeeOverdueV1 = defineIntegrationEvent({
     paidTiyn: TiynSchema.optional(),
     outstandingTiyn: TiynSchema.nullable().optional(),
     ground: z.literal('membership-fees-not-paid'),
+  }),
+});
+
+export const FeePaidV1 = defineIntegrationEvent({
+  type: 'participation.fee-paid',
+  version: 1,
+  topic,
+  description:
+    'A quarterly membership fee is paid in full (F-21): by the payment that settled it, or at the declaration when earlier payments already covered it. No amounts, no payer, nothing personal: notifications cancels the fee reminder (ADR 0107).',
+  payload: z.object({
+    feeId: z.uuid(),
+    participationId: z.uuid(),
+    bin: BinSchema,
+    year: z.number().int(),
+    quarter: QuarterSchema,
+    dueDate: IsoDateSchema,
+    /** When participation recorded the fee as paid in full. */
+    settledAt: z.iso.datetime({ offset: true }),
   }),
 });
 
@@ -364,8 +398,10 @@ export const participationEvents = [
   ParticipationStartedV1,
   ParticipationExtendedV1,
   ExtensionFiledV1,
+  ExtensionRefusedV1,
   FeeAssessedV1,
   FeeOverdueV1,
+  FeePaidV1,
   ReportOverdueV1,
   ReportSubmittedV1,
   DeadlineMissedV1,

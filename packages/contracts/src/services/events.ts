@@ -91,6 +91,13 @@ export const ServiceApplicationRemarksIssuedV1 = defineIntegrationEvent({
     /** F-48 field paths (SERVICE_APPLICATION_FIELDS); typed as strings so that a path added later is not a new version. */
     fields: z.array(z.string()).min(1),
     issuedAt: z.iso.datetime({ offset: true }),
+    /**
+     * Added in v1 (ADR 0107, additive): for an individual's application, the portal subject (the
+     * identity provider's `sub`) of the person who filed it — whom notifications tells (F-52, ADR 0094).
+     * Never the IIN (F-42). Absent for a legal entity (its representatives are reached by BIN) and on
+     * events published before.
+     */
+    filedBy: z.string().min(1).max(200).optional(),
   }),
 });
 

@@ -35,7 +35,9 @@ export class DeadLetterService {
       const m = await this.messages.getForUpdate(id);
       // A notice to the Fund goes to the Fund's mailbox as configured now, never to the company's address (ADR 0105).
       const address =
-        m.recipientRole === 'fund' ? this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL : ((await this.preferences.find(m.bin))?.email ?? m.address ?? '');
+        m.recipientRole === 'fund'
+          ? this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL
+          : ((m.bin === null ? null : (await this.preferences.find(m.bin))?.email) ?? m.address ?? '');
       // IllegalStateError (→ 409) for anything but a dead e-mail: checked by the aggregate before the address matters.
       m.resend(this.clock.now(), address, actor.subject);
       return m;

@@ -9,7 +9,8 @@ const INBOX_LIMIT = 100;
 
 /**
  * The in-portal inbox (issue #16): a representative sees the portal messages of the companies in
- * their token (`hub_companies`, F-35) and marks them read; the first reading of a statutory notice
+ * their token (`hub_companies`, F-35) — and a person the messages addressed to their portal subject
+ * (F-52 to an individual, ADR 0107) — and marks them read; the first reading of a statutory notice
  * is its delivery (ADR 0092).
  */
 @Injectable()
@@ -21,12 +22,12 @@ export class InboxService {
   ) {}
 
   list(actor: Actor): Promise<InboxPage> {
-    return this.uow.run(() => this.messages.inbox(actor.companies, INBOX_LIMIT));
+    return this.uow.run(() => this.messages.inbox({ bins: actor.companies, subject: actor.subject }, INBOX_LIMIT));
   }
 
   markRead(id: string, actor: Actor): Promise<Message> {
     return this.uow.run(async () => {
-      const message = await this.messages.findPortal(id, actor.companies);
+      const message = await this.messages.findPortal(id, { bins: actor.companies, subject: actor.subject });
       if (!message) throw new NotFoundError('message', id);
       message.read(this.clock.now());
       return message;

@@ -3,7 +3,7 @@ import { Clock } from '@hub/kernel';
 import { HUB_CONFIG } from '@hub/nest-commons';
 import type { NotificationsConfig } from '../../config.js';
 import { Message } from '../domain/message.aggregate.js';
-import type { NoticeDraft } from '../domain/notice-draft.js';
+import type { NoticeDraft, PersonNoticeDraft } from '../domain/notice-draft.js';
 import { TemplateCatalogue } from '../domain/template-catalogue.js';
 import { MessageRepository } from './ports/message.repository.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
@@ -90,5 +90,35 @@ export class NoticeWriter {
     if (preference?.email && byEmail) written.push(Message.compose({ ...common, channel: 'email', address: preference.email }));
     for (const m of written) this.messages.add(m);
     return written;
+  }
+
+  /**
+   * A notice to a person (ADR 0107): one portal message in the inbox of the portal subject — in the
+   * default order kk → ru → en (a person's own language and e-mail preferences are not built yet); no
+   * IIN anywhere in the row (F-42). Statutory or not, it is delivered when the person reads it.
+   */
+  async writeToPerson(source: NoticeSource, draft: PersonNoticeDraft): Promise<Message[]> {
+    const rendered = this.catalogue.render(draft.template, draft.role, null, (language) => draft.values(language, this.catalogue));
+    const { ruleId, statutory } = this.catalogue.meta(draft.template);
+    const m = Message.compose({
+      sourceEventId: source.id,
+      sourceEventType: source.type,
+      template: draft.template,
+      ruleId,
+      statutory,
+      subjectId: draft.subjectId,
+      bin: null,
+      recipientSubject: draft.person,
+      role: draft.role,
+      language: rendered.language,
+      subject: rendered.subject,
+      body: rendered.body,
+      dueOn: draft.dueOn,
+      at: this.clock.now(),
+      channel: 'portal',
+      address: null,
+    });
+    this.messages.add(m);
+    return [m];
   }
 }

@@ -32,7 +32,10 @@ export interface ComposeInput {
   readonly ruleId: string | null;
   readonly statutory: boolean;
   readonly subjectId: string;
-  readonly bin: string;
+  /** The company; null for a message to a person (then `recipientSubject`, ADR 0107). */
+  readonly bin: string | null;
+  /** A person's portal subject (F-52 to an individual, ADR 0107) — never an IIN (F-42). */
+  readonly recipientSubject?: string | null;
   readonly role: RecipientRole;
   readonly channel: Channel;
   /** The e-mail address (the e-mail channel only). */
@@ -59,7 +62,8 @@ export class Message extends AggregateRoot<MessageEvent> {
   readonly ruleId!: string | null;
   readonly statutory!: boolean;
   readonly subjectId!: string;
-  readonly bin!: string;
+  readonly bin!: string | null;
+  readonly recipientSubject!: string | null;
   readonly recipientRole!: RecipientRole;
   readonly channel!: Channel;
   readonly address!: string | null;
@@ -86,6 +90,7 @@ export class Message extends AggregateRoot<MessageEvent> {
 
   static compose(input: ComposeInput): Message {
     if (input.channel === 'email' && !input.address) throw new Error('an e-mail message needs an address');
+    if ((input.bin === null) === !input.recipientSubject) throw new Error('a message goes to a company (bin) or to a person (recipientSubject), one of them');
     const m = new Message();
     Object.assign(m, {
       id: uuidv7(),
@@ -96,6 +101,7 @@ export class Message extends AggregateRoot<MessageEvent> {
       statutory: input.statutory,
       subjectId: input.subjectId,
       bin: input.bin,
+      recipientSubject: input.recipientSubject ?? null,
       recipientRole: input.role,
       channel: input.channel,
       address: input.channel === 'email' ? input.address : null,
@@ -186,7 +192,8 @@ export class Message extends AggregateRoot<MessageEvent> {
   }
 
   private recordDelivery(at: Date): void {
-    if (!this.statutory || !this.ruleId) return;
+    // A person's notice (ADR 0107) has no BIN to publish it under and no owner that closes a deadline by it.
+    if (!this.statutory || !this.ruleId || this.bin === null) return;
     this.record({
       name: 'NoticeDelivered',
       aggregateId: this.id,

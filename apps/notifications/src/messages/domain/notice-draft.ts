@@ -20,5 +20,14 @@ export interface NoticeDraft {
   readonly values: (language: Language, catalogue: TemplateCatalogue) => Readonly<Record<string, string>>;
 }
 
+/**
+ * A notice to a person (ADR 0107: F-52 to an individual) — addressed by the portal subject who filed,
+ * never by IIN (F-42); no company, so no company preferences.
+ */
+export interface PersonNoticeDraft extends Omit<NoticeDraft, 'bin'> {
+  /** The person's portal subject (the identity provider's `sub`). */
+  readonly person: string;
+}
+
 /** A list as lines of a plain-text message. */
 export const bulletList = (items: readonly string[]): string => items.map((i) => `- ${i}`).join('\n');

@@ -3,11 +3,14 @@ import { LockMode } from '@mikro-orm/core';
 import { NotFoundError } from '@hub/kernel';
 import { sql } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
-import { type InboxPage, MessageRepository } from '../application/ports/message.repository.js';
+import { type InboxPage, type PortalReader, MessageRepository } from '../application/ports/message.repository.js';
 import { RecipientPreferenceRepository } from '../application/ports/recipient-preference.repository.js';
 import type { Message } from '../domain/message.aggregate.js';
 import type { RecipientPreference } from '../domain/recipient-preference.aggregate.js';
 import { MessageSchema, RecipientPreferenceSchema } from './message.schema.js';
+
+/** F-35, ADR 0107: the reader's companies' messages, and the messages addressed to the reader as a person. */
+const whose = (reader: PortalReader) => [...(reader.bins.length > 0 ? [{ bin: { $in: [...reader.bins] } }] : []), { recipientSubject: reader.subject }];
 
 /** The messages on MikroORM, on the current unit of work's EntityManager. */
 @Injectable()
@@ -34,17 +37,15 @@ export class MikroOrmMessageRepository extends MessageRepository {
     return row ? em.findOne(MessageSchema, { id: row.id }) : null;
   }
 
-  findPortal(id: string, bins: readonly string[]): Promise<Message | null> {
-    if (bins.length === 0) return Promise.resolve(null);
-    return this.uow.em().findOne(MessageSchema, { id, channel: 'portal', bin: { $in: [...bins] } });
+  findPortal(id: string, reader: PortalReader): Promise<Message | null> {
+    return this.uow.em().findOne(MessageSchema, { id, channel: 'portal', $or: whose(reader) });
   }
 
-  async inbox(bins: readonly string[], limit: number): Promise<InboxPage> {
-    if (bins.length === 0) return { unread: 0, messages: [] };
+  async inbox(reader: PortalReader, limit: number): Promise<InboxPage> {
     const em = this.uow.em();
     const [messages, unread] = await Promise.all([
-      em.find(MessageSchema, { channel: 'portal', bin: { $in: [...bins] } }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
-      em.count(MessageSchema, { channel: 'portal', status: 'unread', bin: { $in: [...bins] } }),
+      em.find(MessageSchema, { channel: 'portal', $or: whose(reader) }, { orderBy: { createdAt: 'desc', id: 'desc' }, limit }),
+      em.count(MessageSchema, { channel: 'portal', status: 'unread', $or: whose(reader) }),
     ]);
     return { unread, messages };
   }

@@ -17,7 +17,10 @@ export const MessageSchema = defineEntity({
     ruleId: p.string().length(20).nullable(),
     statutory: p.boolean(),
     subjectId: p.uuid(),
-    bin: p.string().length(12),
+    /** The company (BIN), or null for a message to a person (ADR 0107). */
+    bin: p.string().length(12).nullable(),
+    /** A person's portal subject (F-52 to an individual, ADR 0107); never an IIN (F-42). */
+    recipientSubject: p.string().length(200).nullable(),
     recipientRole: p.string().length(40),
     channel: p.string().length(10),
     address: p.string().length(320).nullable(),

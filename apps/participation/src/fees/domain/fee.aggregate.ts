@@ -86,7 +86,14 @@ export class Fee extends AggregateRoot<FeeEvent> {
     if (this.status === 'awaiting-declaration') s.status = 'assessed';
     this.settleIfPaid();
     s.updatedAt = now;
-    this.record({ name: 'FeeAssessed', ...this.facts(now), declaredIncome: income, fee: priced.fee, tariffId: priced.tariffId });
+    this.record({
+      name: 'FeeAssessed',
+      ...this.facts(now),
+      declaredIncome: income,
+      fee: priced.fee,
+      tariffId: priced.tariffId,
+      settled: this.status === 'paid',
+    });
   }
 
   /**

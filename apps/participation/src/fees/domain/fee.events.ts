@@ -21,6 +21,8 @@ export interface FeeAssessed extends FeeFacts {
   readonly declaredIncome: Tiyn;
   readonly fee: Tiyn;
   readonly tariffId: string;
+  /** True when payments received before the declaration already cover the fee (it is paid at once). */
+  readonly settled?: boolean;
 }
 
 /** F-21: a payment was received (by hand or from a bank statement). Internal. */

@@ -18,7 +18,15 @@ export type ExtensionEvent =
       readonly requestedTermEnd: IsoDate;
     })
   | (DomainEvent & { readonly name: 'ExtensionApproved'; readonly participationId: string; readonly certificateNumber: string })
-  | (DomainEvent & { readonly name: 'ExtensionRejected'; readonly participationId: string; readonly reason: string });
+  | (DomainEvent & {
+      readonly name: 'ExtensionRejected';
+      readonly participationId: string;
+      readonly reason: string;
+      /** ADR 0107: what `participation.extension-refused` publishes (the reason stays here). */
+      readonly bin: string;
+      readonly refusedOn: IsoDate;
+      readonly termEnd: IsoDate;
+    });
 
 const flow = new StateMachine<ExtensionStatus, 'approve' | 'reject'>('extension', {
   approve: { from: ['submitted'], to: 'approved' },
@@ -117,7 +125,16 @@ export class Extension extends AggregateRoot<ExtensionEvent> {
     this.self.status = flow.next(this.status, 'reject');
     this.self.decidedOn = on;
     this.self.reason = reason;
-    this.record({ name: 'ExtensionRejected', aggregateId: this.id, occurredAt: now, participationId: this.participationId, reason });
+    this.record({
+      name: 'ExtensionRejected',
+      aggregateId: this.id,
+      occurredAt: now,
+      participationId: this.participationId,
+      reason,
+      bin: participation.bin,
+      refusedOn: on,
+      termEnd: participation.termEnd,
+    });
     if (participation.isActive() && compareIsoDates(on, participation.termEnd) > 0) participation.endAsPlanned(now, ['F-25']);
   }
 

@@ -18,6 +18,8 @@ export interface ApplicationFiled extends OfRecipient {
 export interface RemarksIssued extends OfRecipient {
   readonly name: 'RemarksIssued';
   readonly fields: readonly string[];
+  /** The portal subject who filed (ADR 0107: published for an individual, whom notifications tells). */
+  readonly filedBy?: string;
 }
 export interface ApplicationResubmitted extends OfRecipient {
   readonly name: 'ApplicationResubmitted';

@@ -129,7 +129,14 @@ export class ServiceApplication extends AggregateRoot<ApplicationEvent> {
     this.m.remarks = [...this.remarks, ...remarks.map((r) => ({ field: r.field, message: r.message.trim(), issuedAt: at.toISOString(), answeredAt: null }))];
     this.m.status = 'remarks-issued';
     this.m.updatedAt = at;
-    this.record({ name: 'RemarksIssued', aggregateId: this.id, occurredAt: at, ...this.recipient(), fields: [...new Set(remarks.map((r) => r.field))] });
+    this.record({
+      name: 'RemarksIssued',
+      aggregateId: this.id,
+      occurredAt: at,
+      ...this.recipient(),
+      fields: [...new Set(remarks.map((r) => r.field))],
+      filedBy: this.filedBy,
+    });
   }
 
   /** The applicant answers the remarks with corrected content (F-52); it goes back under review with a new review deadline. */

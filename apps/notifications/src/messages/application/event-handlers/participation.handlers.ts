@@ -13,6 +13,8 @@ import {
   AuditOpinionOwedV1,
   AuditOpinionSubmittedV1,
   ExtensionFiledV1,
+  ExtensionRefusedV1,
+  FeePaidV1,
   InformationRequestAnsweredV1,
   InformationRequestedV1,
 } from '@hub/contracts';
@@ -73,6 +75,22 @@ export class FeeOverdueHandler implements EventHandler<typeof FeeOverdueV1> {
   async handle(envelope: EventEnvelope<PayloadOf<typeof FeeOverdueV1>>): Promise<void> {
     await this.reminders.cancel(envelope.payload.feeId);
     await this.writer.write(envelope, feeOverdueNotice(envelope.payload, this.config.NOTIFICATIONS_PORTAL_URL));
+  }
+}
+
+/**
+ * participation.fee-paid v1 → the F-21 reminder of a fee paid in full is cancelled (ADR 0107): nobody
+ * is reminded of a fee already paid. Participation publishes it in the order of the fee's other
+ * events (key = BIN), so a fee paid at its declaration is armed by fee-assessed and cancelled here.
+ */
+@Injectable()
+export class FeePaidHandler implements EventHandler<typeof FeePaidV1> {
+  readonly event = FeePaidV1;
+
+  constructor(@Inject(FeeReminders) private readonly reminders: FeeReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof FeePaidV1>>): Promise<void> {
+    await this.reminders.cancel(envelope.payload.feeId);
   }
 }
 
@@ -179,6 +197,7 @@ export class InformationRequestedHandler implements EventHandler<typeof Informat
       bin: e.bin,
       dueDate: e.dueDate,
       kind: e.kind,
+      ruleId: e.ruleIds[0],
     });
   }
 }
@@ -236,5 +255,22 @@ export class ExtensionFiledHandler implements EventHandler<typeof ExtensionFiled
 
   async handle(envelope: EventEnvelope<PayloadOf<typeof ExtensionFiledV1>>): Promise<void> {
     await this.obligations.cancel('extension-window', envelope.payload.participationId);
+  }
+}
+
+/**
+ * participation.extension-refused v1 → the F-25 extension-window reminder re-armed for the term the
+ * refusal leaves (ADR 0107): while the window is open the company may apply again. When the last day
+ * to apply is already too close, nothing is armed (the same rule as at the start).
+ */
+@Injectable()
+export class ExtensionRefusedHandler implements EventHandler<typeof ExtensionRefusedV1> {
+  readonly event = ExtensionRefusedV1;
+
+  constructor(@Inject(ObligationReminders) private readonly obligations: ObligationReminders) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof ExtensionRefusedV1>>): Promise<void> {
+    const e = envelope.payload;
+    await this.obligations.armExtensionWindow({ participationId: e.participationId, bin: e.bin, termEnd: e.termEnd, extensionDeadline: null });
   }
 }

@@ -19,6 +19,7 @@ const PayloadSchema = z.object({
   bin: z.string().regex(/^\d{12}$/),
   dueDate: IsoDateSchema,
   kind: z.string().optional(),
+  ruleId: z.string().optional(),
   financialYear: z.number().int().optional(),
   termEnd: IsoDateSchema.optional(),
 });

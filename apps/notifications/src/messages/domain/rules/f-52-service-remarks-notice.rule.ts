@@ -1,7 +1,7 @@
 import { almatyDate } from '@hub/calendar';
 import type { PayloadOf, ServiceApplicationRemarksIssuedV1 } from '@hub/contracts';
 import { formatDate } from '../language.js';
-import { type NoticeDraft, bulletList } from '../notice-draft.js';
+import { type NoticeDraft, type PersonNoticeDraft, bulletList } from '../notice-draft.js';
 import { F48_UNLISTED } from '../required-labels.js';
 import type { TemplateCatalogue } from '../template-catalogue.js';
 import type { Language } from '../language.js';
@@ -26,6 +26,28 @@ export function serviceRemarksNotice(e: PayloadOf<typeof ServiceApplicationRemar
     dueOn: null,
     values: (language, catalogue) => ({
       bin: e.recipientId,
+      issuedOn: formatDate(almatyDate(new Date(e.issuedAt)), language),
+      fields: bulletList(e.fields.map((f) => fieldLabel(f, language, catalogue))),
+      link: `${portalUrl}/services/applications/${e.applicationId}`,
+    }),
+  };
+}
+
+/**
+ * F-52 to an individual (ADR 0094, 0107): the same statutory notice, to the person who filed — by the
+ * portal subject services names (`filedBy`), in their portal inbox. Never the IIN (F-42): the
+ * recipient id is not in the text, the row or the log. `null` for a legal entity, or for an event
+ * published before services named the person (nothing to address it to).
+ */
+export function serviceRemarksNoticeToPerson(e: PayloadOf<typeof ServiceApplicationRemarksIssuedV1>, portalUrl: string): PersonNoticeDraft | null {
+  if (e.recipientKind !== 'individual' || !e.filedBy) return null;
+  return {
+    template: 'services.application-remarks-issued.individual',
+    role: 'applicant',
+    person: e.filedBy,
+    subjectId: e.applicationId,
+    dueOn: null,
+    values: (language, catalogue) => ({
       issuedOn: formatDate(almatyDate(new Date(e.issuedAt)), language),
       fields: bulletList(e.fields.map((f) => fieldLabel(f, language, catalogue))),
       link: `${portalUrl}/services/applications/${e.applicationId}`,

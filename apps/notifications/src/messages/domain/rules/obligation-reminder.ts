@@ -17,6 +17,8 @@ export interface ObligationReminderPayload {
   readonly dueDate: IsoDate;
   /** F-32/F-38/F-33: what is asked for (INFORMATION_REQUEST_KINDS). */
   readonly kind?: string;
+  /** F-32/F-38/F-33: the rule participation published with the request (its `ruleIds[0]`; ADR 0107). */
+  readonly ruleId?: string;
   /** F-33: the financial year audited. */
   readonly financialYear?: number;
   /** F-25: the term's end. */

@@ -8,7 +8,7 @@ export const BinParams = z.object({ bin: BinSchema });
 
 export const PortalMessageSchema = z.object({
   id: z.uuid(),
-  bin: BinSchema,
+  bin: BinSchema.nullable().describe('The company the message is to; null for a message to the person signed in (ADR 0107)'),
   template: z.string(),
   ruleId: z.string().nullable().describe('The rule whose notice this is (F-14, F-17 …)'),
   statutory: z.boolean(),
@@ -59,7 +59,7 @@ export const MessageLogQuery = z.object({
 /** A log entry for staff: no body and only a masked address (F-42) — what, to whom, when, how, with which outcome. */
 export const MessageLogEntrySchema = z.object({
   id: z.uuid(),
-  bin: BinSchema,
+  bin: BinSchema.nullable().describe('null: a message to a person (ADR 0107), shown as the role "person"'),
   sourceEventType: z.string(),
   subjectId: z.uuid(),
   template: z.string(),
@@ -93,7 +93,7 @@ export const messageLogView = (m: Message): z.infer<typeof MessageLogEntrySchema
   ruleId: m.ruleId,
   statutory: m.statutory,
   channel: m.channel,
-  recipient: m.address ? `${m.recipientRole} <${maskAddress(m.address)}>` : m.recipientRole,
+  recipient: m.address ? `${m.recipientRole} <${maskAddress(m.address)}>` : m.bin === null ? `${m.recipientRole} (person)` : m.recipientRole,
   language: m.language,
   subject: m.subject,
   status: m.status,

@@ -13,6 +13,8 @@ import {
   AuditOpinionOwedV1,
   AuditOpinionSubmittedV1,
   ExtensionFiledV1,
+  ExtensionRefusedV1,
+  FeePaidV1,
   TOPICS,
 } from '@hub/contracts';
 import type { ConsumerSpec } from '@hub/nest-commons';
@@ -30,13 +32,16 @@ import {
   AuditOpinionOwedHandler,
   AuditOpinionSubmittedHandler,
   ExtensionFiledHandler,
+  ExtensionRefusedHandler,
+  FeePaidHandler,
 } from '../../application/event-handlers/participation.handlers.js';
 
 /**
  * Notifications's consumer of participation's events: the F-40 notice (statutory), the F-21 fee
  * messages and reminders, the F-37 overdue report (ADR 0093), the F-37 reminders armed, moved on by a
  * submitted report and stopped (ADR 0104, 0105), the F-32/F-38, F-33 and F-25 reminders armed and
- * cancelled (ADR 0105). Other types on the topic are skipped.
+ * cancelled (ADR 0105); a paid fee's reminder cancelled and a refused extension's window reminder
+ * re-armed (ADR 0107). Other types on the topic are skipped.
  */
 export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
   name: 'notifications.participation-events',
@@ -45,6 +50,7 @@ export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
     MonitoringNotExpedientV1,
     FeeAssessedV1,
     FeeOverdueV1,
+    FeePaidV1,
     ReportOverdueV1,
     ReportSubmittedV1,
     InformationRequestedV1,
@@ -52,6 +58,7 @@ export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
     AuditOpinionOwedV1,
     AuditOpinionSubmittedV1,
     ExtensionFiledV1,
+    ExtensionRefusedV1,
     ParticipationStartedV1,
     ParticipationExtendedV1,
     ParticipationTerminatedV1,
@@ -60,6 +67,7 @@ export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
     MonitoringNotExpedientHandler,
     FeeAssessedHandler,
     FeeOverdueHandler,
+    FeePaidHandler,
     ReportOverdueHandler,
     ReportSubmittedHandler,
     InformationRequestedHandler,
@@ -67,6 +75,7 @@ export const PARTICIPATION_EVENTS_CONSUMER: ConsumerSpec = {
     AuditOpinionOwedHandler,
     AuditOpinionSubmittedHandler,
     ExtensionFiledHandler,
+    ExtensionRefusedHandler,
     ParticipationStartedHandler,
     ParticipationExtendedHandler,
     ParticipationTerminatedHandler,
