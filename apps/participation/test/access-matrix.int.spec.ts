@@ -55,7 +55,7 @@ const EXPECTED: Readonly<Record<string, Policy>> = {
   'POST /participations/{id}/corporate-notices': ['applicant', 'fund-officer'],
   'GET /corporate-notices': OFFICER,
   // the deadlines contract (ADR 0033)
-  'GET /deadlines': FILE_READERS,
+  'GET /deadlines': [...FILE_READERS, 'deadline-reader'], // ADR 0106: and the platform's deadline reader (the staff digest)
 };
 
 /** The platform's own routes: public, and present or not depending on the platform version. */
