@@ -28,12 +28,15 @@ function VoteCard(props: {
   const [choice, setChoice] = useState<Choice | ''>('');
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // Kept as a flag, translated when shown: the message follows a language switch made after the refusal.
+  const [choiceMissing, setChoiceMissing] = useState(false);
   const cast = useCommand(async (body: { applicationId: string; choice: Choice; comment: string }, key: string) =>
     ok(await api.POST('/api/clusters/rounds/{id}/votes', { params: { path: { id: props.roundId } }, body, ...idempotent(key) })),
   );
   const submit = async () => {
     setErrors({});
-    if (!choice) return setErrors({ choice: t('clusterRound.vote.choiceRequired') });
+    setChoiceMissing(!choice);
+    if (!choice) return;
     try {
       await cast.submit({ applicationId: a.applicationId, choice, comment: comment.trim() });
       await props.onVoted();
@@ -57,7 +60,15 @@ function VoteCard(props: {
         </Text>
       ) : (
         <Stack gap="xs" mt="xs">
-          <Radio.Group label={t('clusterRound.vote.choice')} value={choice} onChange={(v) => setChoice(v)} error={errors.choice}>
+          <Radio.Group
+            label={t('clusterRound.vote.choice')}
+            value={choice}
+            onChange={(v) => {
+              setChoice(v);
+              setChoiceMissing(false);
+            }}
+            error={choiceMissing ? t('clusterRound.vote.choiceRequired') : errors.choice}
+          >
             <Group gap="md" mt={4}>
               {(['for', 'against', 'abstain'] as const).map((c) => (
                 <Radio key={c} value={c} label={t(`clusterRound.choice.${c}` as MessageId)} data-testid={`vote-${c}`} />
@@ -569,7 +580,8 @@ function ClusterRoundPage() {
                 </Alert>
               )}
               {c.tallies.length > 0 && (
-                <Table.ScrollContainer minWidth={560}>
+                // A phone scrolls the tally sideways: a native scroll region reachable by keyboard (axe scrollable-region-focusable).
+                <Table.ScrollContainer minWidth={560} type="native" tabIndex={0} role="region" aria-label={t('clusterRound.commission')}>
                   <Table striped withTableBorder data-testid="tallies">
                     <Table.Thead>
                       <Table.Tr>
