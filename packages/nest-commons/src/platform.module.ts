@@ -327,8 +327,9 @@ export class HubMessagingModule {
       { provide: IntegrationEventMapper, useClass: options.eventMapper ?? NoIntegrationEvents },
       {
         provide: OutboxRelay,
-        inject: [MIKRO_ORM, MESSAGE_BUS, Clock, HUB_LOGGER],
-        useFactory: (orm: MikroORM, bus: MessageBus, clock: Clock, l: Logger) => new OutboxRelay(orm.em, bus, clock, { logger: messagingLoggerOf(l) }),
+        inject: [MIKRO_ORM, MESSAGE_BUS, Clock, HUB_LOGGER, HUB_CONFIG],
+        useFactory: (orm: MikroORM, bus: MessageBus, clock: Clock, l: Logger, c: MessagingConfig) =>
+          new OutboxRelay(orm.em, bus, clock, { logger: messagingLoggerOf(l), retainPublishedMs: c.HUB_OUTBOX_RETAIN_PUBLISHED_HOURS * 3_600_000 }),
       },
       {
         provide: UNIT_OF_WORK_HOOKS,

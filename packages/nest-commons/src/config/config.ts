@@ -59,6 +59,8 @@ export const messagingConfigSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   HUB_TIMER_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  /** How long the relay keeps published outbox rows before it deletes them (ADR 0003); 0 keeps them (a test that inspects the outbox). */
+  HUB_OUTBOX_RETAIN_PUBLISHED_HOURS: z.coerce.number().int().min(0).default(168),
   /** The context's Kafka user (a Strimzi KafkaUser whose ACLs let it write only its own topic); unset: no authentication (local broker). */
   HUB_KAFKA_SASL_MECHANISM: z.enum(['scram-sha-512', 'scram-sha-256', 'plain']).optional(),
   HUB_KAFKA_SASL_USERNAME: z.string().min(1).optional(),
