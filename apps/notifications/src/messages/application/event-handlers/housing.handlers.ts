@@ -1,11 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type EventEnvelope, HousingPremisesAllocatedV1, HousingPremisesHandBackOverdueV1, HousingPremisesReleasedV1, type PayloadOf } from '@hub/contracts';
+import { Injectable } from '@nestjs/common';
+import { HousingPremisesAllocatedV1, HousingPremisesHandBackOverdueV1, HousingPremisesReleasedV1, type PayloadOf } from '@hub/contracts';
 import type { EventHandler } from '@hub/messaging';
-import { HUB_CONFIG } from '@hub/nest-commons';
-import type { NotificationsConfig } from '../../../config.js';
-import type { NoticeDraft } from '../../domain/notice-draft.js';
 import { premisesAllocatedNotice, premisesHandBackOverdueNotice, premisesReleasedNotice } from '../../domain/rules/f-58-premises-notices.rule.js';
-import { NoticeWriter } from '../notice-writer.js';
+import { DraftNoticeHandler } from './draft-notice.handler.js';
 
 /**
  * housing's premises facts (F-57, F-58, ADR 0053) → messages to the participant company, in the
@@ -13,23 +10,9 @@ import { NoticeWriter } from '../notice-writer.js';
  * is logged here. Dwellings' offers to people in acceleration are not told yet: a person has no
  * company inbox (ADR 0094) — see the README.
  */
-abstract class PremisesHandler<P> {
-  constructor(
-    @Inject(NoticeWriter) private readonly writer: NoticeWriter,
-    @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
-  ) {}
-
-  protected abstract draft(payload: P, portalUrl: string): NoticeDraft | null;
-
-  async handle(envelope: EventEnvelope<P>): Promise<void> {
-    const draft = this.draft(envelope.payload, this.config.NOTIFICATIONS_PORTAL_URL);
-    if (draft) await this.writer.write(envelope, draft);
-  }
-}
-
 @Injectable()
 export class HousingPremisesAllocatedHandler
-  extends PremisesHandler<PayloadOf<typeof HousingPremisesAllocatedV1>>
+  extends DraftNoticeHandler<PayloadOf<typeof HousingPremisesAllocatedV1>>
   implements EventHandler<typeof HousingPremisesAllocatedV1>
 {
   readonly event = HousingPremisesAllocatedV1;
@@ -38,7 +21,7 @@ export class HousingPremisesAllocatedHandler
 
 @Injectable()
 export class HousingPremisesReleasedHandler
-  extends PremisesHandler<PayloadOf<typeof HousingPremisesReleasedV1>>
+  extends DraftNoticeHandler<PayloadOf<typeof HousingPremisesReleasedV1>>
   implements EventHandler<typeof HousingPremisesReleasedV1>
 {
   readonly event = HousingPremisesReleasedV1;
@@ -47,7 +30,7 @@ export class HousingPremisesReleasedHandler
 
 @Injectable()
 export class HousingPremisesHandBackOverdueHandler
-  extends PremisesHandler<PayloadOf<typeof HousingPremisesHandBackOverdueV1>>
+  extends DraftNoticeHandler<PayloadOf<typeof HousingPremisesHandBackOverdueV1>>
   implements EventHandler<typeof HousingPremisesHandBackOverdueV1>
 {
   readonly event = HousingPremisesHandBackOverdueV1;
