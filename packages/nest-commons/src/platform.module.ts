@@ -279,6 +279,15 @@ function registerMessagingMetrics(registry: MetricsRegistry, orm: MikroORM, bus:
       );
     },
   });
+  new Gauge({
+    name: 'hub_consumer_stopped',
+    help: 'A consumer the broker refused (e.g. its group or a topic is not authorised) and that waits to rejoin: 1, else 0',
+    labelNames: ['consumer'],
+    registers: [registry],
+    collect() {
+      for (const c of consumers) this.set({ consumer: c.name }, c.lastCrash ? 1 : 0);
+    },
+  });
   const outcomes = new Counter({
     name: 'hub_consumer_messages_total',
     help: 'Messages consumed, by consumer and outcome (handled, duplicate, skipped, dead-lettered)',

@@ -46,6 +46,14 @@ export const ALERTS: readonly Alert[] = [
     runbook: 'consumer-lag',
   },
   {
+    alert: 'HubConsumerStopped',
+    expr: `max by (${APP}, consumer) (hub_consumer_stopped) > 0`,
+    for: '5m',
+    severity: 'critical',
+    summary: '{{ $labels.consumer }} was refused by the broker and consumes nothing (ACLs?)',
+    runbook: 'consumer-lag',
+  },
+  {
     alert: 'HubDeadLetters',
     expr: `sum by (${APP}, consumer) (increase(hub_consumer_dead_letters_total[30m])) > 0`,
     for: '0m',

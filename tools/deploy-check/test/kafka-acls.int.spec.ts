@@ -4,9 +4,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { AclOperationTypes, AclPermissionTypes, AclResourceTypes, type Admin, Kafka, type KafkaConfig, ResourcePatternTypes, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOPICS, dlqTopicOf } from '@hub/contracts';
+import { EventRegistry, TOPICS, dlqTopicOf } from '@hub/contracts';
+import { type AclBinding, EventConsumer, KafkaJsMessageBus, silentLogger } from '@hub/messaging';
 import { DLQ_OPERATOR_USER, REPO_ROOT, discoverApps, dlqOperatorAcls, kafkaAcls } from '../src/index.js';
 
 const run = promisify(execFile);
@@ -16,9 +16,13 @@ const run = promisify(execFile);
  * for Strimzi (`kafkaAcls`, `dlqOperatorAcls`), applied to a real Kafka broker with an authorizer and
  * tried by each principal. The broker is this test's own (tools/kafka/broker.sh with its own name,
  * ports and state directory, a SASL/PLAIN listener and the StandardAuthorizer through
- * HUB_KAFKA_EXTRA_PROPERTIES); the shared broker on 9092 is never touched.
+ * HUB_KAFKA_EXTRA_PROPERTIES); the shared broker on 9092 is never touched. Every client is the
+ * platform's own MessageBus adapter with the context's SASL credentials — what the apps run — and the
+ * ACLs go through its administration port (kafkajs stays behind the port, ADR 0003).
  */
 const USERS = ['registration', 'participation', DLQ_OPERATOR_USER] as const;
+/** A topic of this test only, empty, that participation may read; its group is granted late. */
+const LATE_TOPIC = 'hub.acl-test.late-grant';
 const secret = (user: string) => `${user}-acl-test-secret`;
 
 async function freePort(): Promise<number> {
@@ -33,26 +37,13 @@ interface StrimziAcl {
   resource: { type: 'topic' | 'group'; name: string; patternType: 'literal' | 'prefix' };
   operations: string[];
 }
-const OPERATION: Record<string, AclOperationTypes> = {
-  Read: AclOperationTypes.READ,
-  Write: AclOperationTypes.WRITE,
-  Describe: AclOperationTypes.DESCRIBE,
-};
-/** Strimzi's `simple` authorisation entries → Kafka ACL bindings for one principal. */
-const bindingsOf = (user: string, acls: readonly object[]) =>
+const OPERATIONS = new Set<string>(['Read', 'Write', 'Describe']);
+/** Strimzi's `simple` authorisation entries → ACL bindings for one principal, one operation each. */
+const bindingsOf = (user: string, acls: readonly object[]): AclBinding[] =>
   (acls as StrimziAcl[]).flatMap((a) =>
-    a.operations.map((op) => {
-      const operation = OPERATION[op];
-      if (operation === undefined) throw new Error(`no mapping for the ACL operation ${op}`);
-      return {
-        resourceType: a.resource.type === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
-        resourceName: a.resource.name,
-        resourcePatternType: a.resource.patternType === 'prefix' ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
-        principal: `User:${user}`,
-        host: '*',
-        operation,
-        permissionType: AclPermissionTypes.ALLOW,
-      };
+    a.operations.map((operation) => {
+      if (!OPERATIONS.has(operation)) throw new Error(`no mapping for the ACL operation ${operation}`);
+      return { principal: `User:${user}`, resource: a.resource, operation: operation as AclBinding['operation'] };
     }),
   );
 
@@ -63,17 +54,18 @@ describe('Kafka ACLs from the rendered KafkaUsers, on a broker with an authorize
   const apps = discoverApps();
   const registration = apps.find((a) => a.name === 'registration')!;
   const participation = apps.find((a) => a.name === 'participation')!;
-  const client = (user: string): Kafka =>
-    new Kafka({
+  /** The platform's adapter as a context runs it, logged in as `user`; fails fast (tests want the refusal, not retries). */
+  const busOf = (user: string) =>
+    new KafkaJsMessageBus({
       clientId: `acl-test-${user}`,
       brokers: [`127.0.0.1:${port}`],
       sasl: { mechanism: 'plain', username: user, password: secret(user) },
+      connectionTimeoutMs: 10_000,
       // A fresh broker answers "coordinator not available" while it creates __consumer_offsets: retried.
-      // Refusals (TOPIC_/GROUP_AUTHORIZATION_FAILED) are not retriable in kafkajs.
-      retry: { retries: 8, initialRetryTime: 300 },
-      connectionTimeout: 10_000,
-      logLevel: logLevel.NOTHING,
-    } satisfies KafkaConfig);
+      // Refusals (TOPIC_/GROUP_AUTHORIZATION_FAILED) are not retriable.
+      retries: 8,
+      logger: silentLogger,
+    });
   const broker = (command: string, ...args: string[]) =>
     run('bash', [join(REPO_ROOT, 'tools/kafka/broker.sh'), command, '--name', name, ...args], {
       env: {
@@ -85,38 +77,40 @@ describe('Kafka ACLs from the rendered KafkaUsers, on a broker with an authorize
       },
       timeout: 240_000,
     });
-  const send = (user: string, topic: string) =>
-    (async () => {
-      const producer = client(user).producer({ allowAutoTopicCreation: false, retry: { retries: 0 } });
-      await producer.connect();
-      try {
-        await producer.send({ topic, messages: [{ key: 'k', value: `from ${user}` }] });
-      } finally {
-        await producer.disconnect();
-      }
-    })();
-  /** Joins `groupId` on `topic` and reads the first message: resolves with it, or rejects with the crash. */
-  const readFirst = async (user: string, groupId: string, topic: string): Promise<string> => {
-    // Retries for what a fresh broker answers while its group coordinator starts; a refusal is not retried (kafkajs).
-    const consumer = client(user).consumer({ groupId, retry: { retries: 8, initialRetryTime: 300 }, sessionTimeout: 10_000, heartbeatInterval: 1_000 });
+  const send = async (user: string, topic: string): Promise<void> => {
+    const bus = busOf(user);
     try {
-      await consumer.connect();
-      const crashed = new Promise<never>((_, reject) => consumer.on(consumer.events.CRASH, (e) => reject(e.payload.error)));
-      await consumer.subscribe({ topic, fromBeginning: true });
-      const first = new Promise<string>((resolve) => {
-        void consumer.run({ eachMessage: ({ message }) => Promise.resolve(resolve(String(message.value))) });
-      });
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no message within 45 s')), 45_000));
-      return await Promise.race([first, crashed, timeout]);
+      await bus.publish([{ topic, key: 'k', value: `from ${user}` }]);
     } finally {
-      await consumer.disconnect().catch(() => undefined);
+      await bus.close();
+    }
+  };
+  /**
+   * Joins `groupId` on `topic` and reads the first message: resolves with it, or rejects with the
+   * refusal the bus reports (`onCrash`: the subscription is dead and will not retry).
+   */
+  const readFirst = async (user: string, groupId: string, topic: string): Promise<string> => {
+    const bus = busOf(user);
+    try {
+      let crash: (e: Error) => void = () => undefined;
+      const crashed = new Promise<never>((_, reject) => (crash = reject));
+      let first: (value: string) => void = () => undefined;
+      const received = new Promise<string>((resolve) => (first = resolve));
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no message within 45 s')), 45_000));
+      const subscribed = bus.subscribe({
+        groupId,
+        topics: [topic],
+        fromBeginning: true,
+        handle: (m) => Promise.resolve(first(String(m.value))),
+        onCrash: crash,
+      });
+      return await Promise.race([subscribed.then(() => Promise.race([received, crashed])), crashed, timeout]);
+    } finally {
+      await bus.close().catch(() => undefined);
     }
   };
   const DENIED = /not authori[sz]ed|authorization/i;
-  /**
-   * kafkajs reports a refused consumer group as "Failed to find group coordinator" (it drops the
-   * broker's GROUP_AUTHORIZATION_FAILED), so the broker's own authorizer log is the witness.
-   */
+  /** The broker's own authorizer log: the second witness of each refusal. */
   const deniedByBroker = (user: string, resource: string): boolean =>
     new RegExp(`Principal = User:${user} is Denied operation = \\w+ from host = \\S+ on resource = ${resource.replaceAll('.', '\\.')}\\b`).test(
       readFileSync(join(stateDir, 'kafka', name, 'broker.log'), 'utf8'),
@@ -125,7 +119,7 @@ describe('Kafka ACLs from the rendered KafkaUsers, on a broker with an authorize
   beforeAll(async () => {
     port = await freePort();
     const users = ['admin', ...USERS].map((u) => `user_${u}="${secret(u)}"`).join(' ');
-    // The authorizer logs every denial at INFO: the witness for refusals kafkajs does not report as such.
+    // The authorizer logs every denial at INFO: the broker's own witness beside what the client reports.
     writeFileSync(join(stateDir, 'acl-log4j2.properties'), '\nlogger.authorizer.name = kafka.authorizer.logger\nlogger.authorizer.level = INFO\n');
     writeFileSync(
       join(stateDir, 'acl.properties'),
@@ -149,8 +143,7 @@ describe('Kafka ACLs from the rendered KafkaUsers, on a broker with an authorize
     );
     await broker('start', '--port', String(port), '--controller-port', String(await freePort()));
 
-    const admin: Admin = client('admin').admin();
-    await admin.connect();
+    const admin = busOf('admin');
     try {
       const topics = [
         TOPICS.registration.name,
@@ -158,17 +151,16 @@ describe('Kafka ACLs from the rendered KafkaUsers, on a broker with an authorize
         TOPICS.services.name,
         dlqTopicOf(TOPICS.registration.name),
         dlqTopicOf(TOPICS.participation.name),
+        LATE_TOPIC,
       ];
-      await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })), waitForLeaders: true });
-      await admin.createAcls({
-        acl: [
-          ...bindingsOf('registration', kafkaAcls(registration)),
-          ...bindingsOf('participation', kafkaAcls(participation)),
-          ...bindingsOf(DLQ_OPERATOR_USER, dlqOperatorAcls()),
-        ],
-      });
+      await admin.createTopics(topics.map((name) => ({ name, partitions: 1 })));
+      await admin.createAcls([
+        ...bindingsOf('registration', kafkaAcls(registration)),
+        ...bindingsOf('participation', kafkaAcls(participation)),
+        ...bindingsOf(DLQ_OPERATOR_USER, dlqOperatorAcls()),
+      ]);
     } finally {
-      await admin.disconnect();
+      await admin.close();
     }
   }, 300_000);
 
@@ -196,7 +188,7 @@ describe('Kafka ACLs from the rendered KafkaUsers, on a broker with an authorize
 
   it('…but not with another context’s consumer group, nor a topic it does not consume', async () => {
     expect(deniedByBroker('participation', 'Group:LITERAL:registration.sneaky')).toBe(false);
-    await expect(readFirst('participation', 'registration.sneaky', TOPICS.registration.name)).rejects.toThrow();
+    await expect(readFirst('participation', 'registration.sneaky', TOPICS.registration.name)).rejects.toThrow(/not authorized to access group/i);
     expect(deniedByBroker('participation', 'Group:LITERAL:registration.sneaky')).toBe(true);
     await expect(readFirst('participation', 'participation.sneaky', TOPICS.services.name)).rejects.toThrow(DENIED);
     expect(deniedByBroker('participation', `Topic:LITERAL:${TOPICS.services.name}`)).toBe(true);
@@ -211,8 +203,44 @@ describe('Kafka ACLs from the rendered KafkaUsers, on a broker with an authorize
     expect(await readFirst(DLQ_OPERATOR_USER, `hub-dlq-tool.${process.pid}.1`, dlqTopicOf(TOPICS.registration.name))).toBe('from participation');
     await send(DLQ_OPERATOR_USER, TOPICS.registration.name); // replay
     await expect(send(DLQ_OPERATOR_USER, dlqTopicOf(TOPICS.registration.name))).rejects.toThrow(DENIED);
-    await expect(readFirst(DLQ_OPERATOR_USER, `participation.sneaky`, dlqTopicOf(TOPICS.registration.name))).rejects.toThrow();
+    await expect(readFirst(DLQ_OPERATOR_USER, `participation.sneaky`, dlqTopicOf(TOPICS.registration.name))).rejects.toThrow(/not authorized to access group/i);
     expect(deniedByBroker(DLQ_OPERATOR_USER, 'Group:LITERAL:participation.sneaky')).toBe(true);
     await expect(readFirst(DLQ_OPERATOR_USER, `hub-dlq-tool.${process.pid}.2`, TOPICS.participation.name)).rejects.toThrow(DENIED);
+  }, 120_000);
+
+  it('a consumer the broker refuses says so, counts it, and rejoins by itself once the ACL is granted (no restart)', async () => {
+    const bus = busOf('participation');
+    await bus.createAcls([]); // nothing to add: a no-op, not an error
+    const admin = busOf('admin');
+    await admin.createAcls([{ principal: 'User:participation', resource: { type: 'topic', name: LATE_TOPIC, patternType: 'literal' }, operation: 'Read' }]);
+    // The em is never touched: the topic stays empty, so nothing is consumed. The group is outside
+    // participation's own prefix (`participation.`), which its ACLs admit.
+    const consumer = new EventConsumer(undefined as never, bus, {
+      name: 'acl-test.late-grant',
+      topics: [LATE_TOPIC],
+      handlers: [],
+      registry: new EventRegistry(),
+      logger: silentLogger,
+      rejoinAfterCrashMs: 1_000,
+    });
+    const until = async (what: string, ok: () => boolean) => {
+      for (let i = 0; i < 120 && !ok(); i++) await new Promise((r) => setTimeout(r, 500));
+      expect(ok(), what).toBe(true);
+    };
+    try {
+      void consumer.start().catch(() => undefined);
+      await until('refused once', () => consumer.crashes >= 1);
+      expect(consumer.lastCrash?.message).toMatch(/not authorized to access group/i);
+      await admin.createAcls([
+        { principal: 'User:participation', resource: { type: 'group', name: 'acl-test.late-grant', patternType: 'literal' }, operation: 'Read' },
+      ]);
+      await until('joined after the grant', () => consumer.lastCrash === undefined);
+      const refusals = consumer.crashes;
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(consumer.crashes, 'no refusal after the grant').toBe(refusals);
+    } finally {
+      await consumer.stop();
+      await Promise.all([bus.close(), admin.close()]);
+    }
   }, 120_000);
 });

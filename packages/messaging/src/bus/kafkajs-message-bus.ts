@@ -1,10 +1,12 @@
 import kafkajs, { type Admin, type Consumer, type Kafka as KafkaClient, type Producer, type SASLOptions } from 'kafkajs';
 import type { MessagingLogger } from '../logger.js';
 import { stderrLogger } from '../logger.js';
-import type { ConsumerLag, CreateTopicsOptions, MessageBusAdmin, PartitionLag, TopicDescription } from './message-bus-admin.js';
+import type { AclBinding, ConsumerLag, CreateTopicsOptions, MessageBusAdmin, PartitionLag, TopicDescription } from './message-bus-admin.js';
 import type { IncomingMessage, MessageBus, OutgoingMessage, SubscribeOptions, Subscription, TopicDeclaration } from './message-bus.js';
 
-const { Kafka, logLevel, CompressionTypes, ConfigResourceTypes } = kafkajs;
+const { Kafka, logLevel, CompressionTypes, ConfigResourceTypes, AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
+
+const ACL_OPERATION = { Read: AclOperationTypes.READ, Write: AclOperationTypes.WRITE, Describe: AclOperationTypes.DESCRIBE } as const;
 
 export interface KafkaJsBusOptions {
   readonly clientId: string;
@@ -112,6 +114,16 @@ export class KafkaJsMessageBus implements MessageBus, MessageBusAdmin {
     });
     // Known to close() from the start: a consumer still connecting or joining is disconnected too.
     this.consumers.add(consumer);
+    // kafkajs restarts a consumer after a retriable failure by itself; a crash it will not restart
+    // from (a refused group or topic) is reported to the subscriber, once.
+    const onCrash = options.onCrash;
+    if (onCrash) {
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (payload.restart) return;
+        this.consumers.delete(consumer);
+        onCrash(payload.error);
+      });
+    }
     await consumer.connect();
     await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
     await consumer.run({
@@ -228,6 +240,22 @@ export class KafkaJsMessageBus implements MessageBus, MessageBusAdmin {
     }
     partitions.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
     return { groupId, total: partitions.reduce((s, p) => s + p.lag, 0), partitions };
+  }
+
+  async createAcls(bindings: readonly AclBinding[]): Promise<void> {
+    if (bindings.length === 0) return;
+    const admin = await this.getAdmin();
+    await admin.createAcls({
+      acl: bindings.map((b) => ({
+        resourceType: b.resource.type === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
+        resourceName: b.resource.name,
+        resourcePatternType: b.resource.patternType === 'prefix' ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
+        principal: b.principal,
+        host: b.host ?? '*',
+        operation: ACL_OPERATION[b.operation],
+        permissionType: AclPermissionTypes.ALLOW,
+      })),
+    });
   }
 
   async ping(): Promise<void> {

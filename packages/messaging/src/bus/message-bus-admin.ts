@@ -36,6 +36,18 @@ export interface CreateTopicsOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * One ACL entry: allow `principal` an operation on a topic or consumer group (by its literal name
+ * or a name prefix). The same shape as Strimzi's `simple` authorisation entries, one operation each.
+ */
+export interface AclBinding {
+  readonly principal: string;
+  readonly resource: { readonly type: 'topic' | 'group'; readonly name: string; readonly patternType: 'literal' | 'prefix' };
+  readonly operation: 'Read' | 'Write' | 'Describe';
+  /** Host the principal may connect from; default every host. */
+  readonly host?: string;
+}
+
 export interface MessageBusAdmin {
   /** Every topic name on the cluster, the broker's internal ones (`__…`) included. */
   listTopics(): Promise<string[]>;
@@ -48,4 +60,10 @@ export interface MessageBusAdmin {
   deleteTopics(names: readonly string[]): Promise<void>;
   /** How far a consumer group is behind on the given topics, per partition. */
   consumerLag(groupId: string, topics: readonly string[]): Promise<ConsumerLag>;
+  /**
+   * Adds ALLOW bindings on a broker with an authorizer (the connecting principal must be allowed to
+   * alter ACLs). Production brokers get theirs from the rendered KafkaUsers (Strimzi); this is for
+   * tests and tools that stand up their own broker.
+   */
+  createAcls(bindings: readonly AclBinding[]): Promise<void>;
 }

@@ -31,6 +31,13 @@ export interface SubscribeOptions {
    * layer is responsible for retries and dead-lettering, and never rejects for a bad message).
    */
   readonly handle: (message: IncomingMessage) => Promise<void>;
+  /**
+   * Called once when the subscription has stopped for good and will not restart by itself: the
+   * broker refused it (the group or a topic is not authorised — not retriable) or the adapter gave
+   * up. The subscription is then dead; a new `subscribe` is the only way back. Without it the
+   * error is only logged.
+   */
+  readonly onCrash?: (error: Error) => void;
 }
 
 export interface Subscription {

@@ -1,4 +1,4 @@
-import type { ConsumerLag, CreateTopicsOptions, MessageBusAdmin, TopicDescription } from './message-bus-admin.js';
+import type { AclBinding, ConsumerLag, CreateTopicsOptions, MessageBusAdmin, TopicDescription } from './message-bus-admin.js';
 import type { IncomingMessage, MessageBus, OutgoingMessage, SubscribeOptions, Subscription, TopicDeclaration } from './message-bus.js';
 
 /**
@@ -73,5 +73,10 @@ export class PrefixedMessageBus implements MessageBus, MessageBusAdmin {
   async consumerLag(groupId: string, topics: readonly string[]): Promise<ConsumerLag> {
     const lag = await this.inner.consumerLag(this.on(groupId), topics.map(this.on));
     return { ...lag, groupId, partitions: lag.partitions.map((p) => ({ ...p, topic: this.off(p.topic) })) };
+  }
+
+  /** Topic and group names carry the prefix on the broker, as they do in subscribe and publish. */
+  createAcls(bindings: readonly AclBinding[]): Promise<void> {
+    return this.inner.createAcls(bindings.map((b) => ({ ...b, resource: { ...b.resource, name: this.on(b.resource.name) } })));
   }
 }

@@ -46,6 +46,11 @@ export interface EventConsumerOptions {
    * so handlers use the context's repositories and their aggregates' recorded events are published).
    */
   readonly around?: TransactionWrapper;
+  /**
+   * After the bus reports the subscription dead (e.g. the broker refused the group: ACLs), rejoin
+   * after this long (default 30 s) — an operator who fixes the ACL needs no restart of the pod.
+   */
+  readonly rejoinAfterCrashMs?: number;
 }
 
 /** Runs `work` as part of the transaction `em` belongs to. */
@@ -73,6 +78,13 @@ export class EventConsumer {
   private starting: Promise<void> | undefined;
   private subscription: Subscription | undefined;
   private stopping = new AbortController();
+  /** Bumped at each start: a crash report of an earlier subscription is not this one's. */
+  private generation = 0;
+  private rejoinTimer: NodeJS.Timeout | undefined;
+  /** Subscriptions the bus reported dead (a refused group or topic), for metrics and tests. */
+  crashes = 0;
+  /** The last such report, until the consumer has joined again. */
+  lastCrash: Error | undefined;
   /** Outcome listeners, for metrics and tests. */
   readonly outcomes: Array<(outcome: ConsumeOutcome, message: IncomingMessage, detail?: string) => void> = [];
 
@@ -111,6 +123,8 @@ export class EventConsumer {
     if (this.subscription) return Promise.resolve();
     if (this.starting) return this.starting;
     this.stopping = new AbortController();
+    const generation = ++this.generation;
+    let crashed = false;
     const starting = this.bus
       .subscribe({
         groupId: this.options.name,
@@ -118,13 +132,18 @@ export class EventConsumer {
         fromBeginning: true,
         partitionsConcurrently: this.options.partitionsConcurrently ?? 3,
         handle: (m) => this.consume(m).then(() => undefined),
+        onCrash: (error) => {
+          crashed = true;
+          if (generation === this.generation) this.crashed(error);
+        },
       })
       .then(async (subscription) => {
-        if (this.stopping.signal.aborted) {
-          await subscription.stop(); // stopped while joining
+        if (this.stopping.signal.aborted || crashed) {
+          await subscription.stop().catch(() => undefined); // stopped, or refused, while joining
           return;
         }
         this.subscription = subscription;
+        this.lastCrash = undefined;
       })
       .finally(() => {
         if (this.starting === starting) this.starting = undefined;
@@ -139,8 +158,36 @@ export class EventConsumer {
    */
   async stop(): Promise<void> {
     this.stopping.abort();
+    clearTimeout(this.rejoinTimer);
+    this.rejoinTimer = undefined;
     await this.subscription?.stop();
     this.subscription = undefined;
+  }
+
+  /**
+   * The bus gave up on the subscription for good (issue #18: a group the broker's ACLs refuse used
+   * to retry for ever as "Failed to find group coordinator"). Said loudly, counted, and rejoined
+   * later: nothing is consumed meanwhile, nothing is lost (offsets stay where they were).
+   */
+  private crashed(error: Error): void {
+    this.crashes += 1;
+    this.lastCrash = error;
+    this.subscription = undefined;
+    if (this.stopping.signal.aborted) return;
+    const rejoinInMs = this.options.rejoinAfterCrashMs ?? 30_000;
+    this.logger.error(
+      { component: 'event-consumer', consumer: this.options.name, topics: this.options.topics, err: error.message, rejoinInMs },
+      'consumer stopped: the broker refused or the bus gave up; rejoining later',
+    );
+    clearTimeout(this.rejoinTimer);
+    this.rejoinTimer = setTimeout(() => {
+      this.rejoinTimer = undefined;
+      if (this.stopping.signal.aborted) return;
+      this.start().catch((e: unknown) =>
+        this.logger.error({ component: 'event-consumer', consumer: this.options.name, err: (e as Error).message }, 'consumer could not rejoin'),
+      );
+    }, rejoinInMs);
+    this.rejoinTimer.unref();
   }
 
   /** Processes one message to a final outcome. Public so that tests can drive it directly. */
