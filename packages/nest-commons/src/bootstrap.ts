@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { ConfigError, HUB_CONFIG, type HttpConfig, loadConfig } from './config/config.js';
 import { answerClientErrorsAsProblems } from './http/client-error.js';
 import { correlationMiddleware } from './logging/correlation.middleware.js';
+import { nestLoggerOf } from './logging/logger.js';
 import { MetricsRegistry } from './metrics/metrics.js';
 import { HUB_LOGGER } from './platform.module.js';
 import { tracingMiddleware } from './tracing/tracing.js';
@@ -69,13 +70,7 @@ export async function bootstrapHubApp<C extends HttpConfig>(
   const app = await NestFactory.create<NestExpressApplication>(module, { bodyParser: false, bufferLogs: true });
   const config = app.get<C>(HUB_CONFIG);
   const logger = app.get<Logger>(HUB_LOGGER);
-  app.useLogger({
-    log: (m: unknown, ...rest: unknown[]) => logger.info({ context: rest.at(-1) }, String(m)),
-    error: (m: unknown, ...rest: unknown[]) => logger.error({ context: rest.at(-1), detail: rest[0] }, typeof m === 'string' ? m : JSON.stringify(m)),
-    warn: (m: unknown, ...rest: unknown[]) => logger.warn({ context: rest.at(-1) }, String(m)),
-    debug: (m: unknown, ...rest: unknown[]) => logger.debug({ context: rest.at(-1) }, String(m)),
-    verbose: (m: unknown, ...rest: unknown[]) => logger.trace({ context: rest.at(-1) }, String(m)),
-  });
+  app.useLogger(nestLoggerOf(logger));
   (options.configureHttp ?? configureHttp)(app, config);
   await app.listen(config.PORT, '0.0.0.0');
   logger.info({ port: config.PORT, ...(options.describe?.(config) ?? {}) }, 'listening');

@@ -45,3 +45,31 @@ export function messagingLoggerOf(logger: Logger): MessagingLogger {
     error: (o, m) => logger.error(o, m),
   };
 }
+
+type NestLevel = 'log' | 'error' | 'warn' | 'debug' | 'verbose';
+const PINO_LEVEL = { log: 'info', error: 'error', warn: 'warn', debug: 'debug', verbose: 'trace' } as const;
+
+/**
+ * Nest's logger calls, written by the app's pino logger. Nest passes `(message, ...params, context)`;
+ * the platform's own classes log pino-style through Nest's `Logger` (`logger.warn({ err, … }, 'text')`),
+ * so an object message is merged into the line with the text after it — not printed as
+ * "[object Object]" (the problem filter's 503 and 500 lines were). Nest's own errors pass
+ * `(message, stack, context)`: the stack goes to `detail`.
+ */
+export function nestLoggerOf(logger: Logger): Record<NestLevel, (message: unknown, ...params: unknown[]) => void> {
+  const write =
+    (level: NestLevel) =>
+    (message: unknown, ...params: unknown[]): void => {
+      const context = params.length > 0 ? params.at(-1) : undefined;
+      const rest = params.slice(0, -1);
+      const pinoLevel = PINO_LEVEL[level];
+      if (message instanceof Error) {
+        logger[pinoLevel]({ context, err: message }, message.message);
+      } else if (typeof message === 'object' && message !== null) {
+        logger[pinoLevel]({ context, ...(message as Record<string, unknown>) }, typeof rest[0] === 'string' ? rest[0] : '');
+      } else {
+        logger[pinoLevel]({ context, ...(rest.length > 0 ? { detail: rest[0] } : {}) }, String(message));
+      }
+    };
+  return { log: write('log'), error: write('error'), warn: write('warn'), debug: write('debug'), verbose: write('verbose') };
+}
