@@ -1,1 +1,2 @@
 export * from './certificate-pdf.js';
+export * from './protocol-pdf.js';

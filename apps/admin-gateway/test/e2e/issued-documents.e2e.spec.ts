@@ -20,6 +20,7 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
  * client-credentials token of `hub-registration` from the dev issuer's token endpoint, role
  * `document-issuer` — through the admin gateway, which records the worker as the caller. The archived
  * copy is the certificate byte for byte, and the company and the Fund read it from documents (F-35).
+ * The Commission's decision is archived the same way, as the extract of its protocol (F-15, F-16).
  */
 describe('registration archives its certificates in documents as a platform worker (ADR 0106), through the gateway', () => {
   const fleet = new ProcessFleet();
@@ -31,6 +32,7 @@ describe('registration archives its certificates in documents as a platform work
   let gw: string;
   let who: RegistrationActors;
   let auditor: string;
+  let applicationId: string | undefined;
 
   beforeAll(async () => {
     await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
@@ -120,13 +122,52 @@ describe('registration archives its certificates in documents as a platform work
     const grant = expectStatus(await request(gw).get(`/api/documents/documents/${archived.id}/download`).set(as(who.applicant)), 200, 'download grant');
     const bytes = Buffer.from(await (await fetch(grant.url as string)).arrayBuffer());
     expect(sha256(bytes)).toBe(sha256(pdf));
+    applicationId = id;
+  }, 180_000);
 
-    // The gateway's audit trail names the worker, not a person, as the writer (ADR 0032, ADR 0106).
-    const writes = expectStatus(await request(gw).get(`/api/audit/events?kind=write&pageSize=200`).set(as(auditor)), 200, 'audit') as {
+  it('F-15, F-16: the extract of the Commission protocol lands in the archive; the application names it; the company reads it', async () => {
+    expect(applicationId, 'the certificate test ran first').toBeDefined();
+    const as = (token: string) => ({ authorization: `Bearer ${token}` });
+    type View = { decision: { protocolNumber: string } | null; protocolDocumentId: string | null };
+    const view = await waitFor(
+      'the protocol extract archived',
+      async () => {
+        const res = await request(gw).get(`/api/registration/applications/${applicationId}`).set(as(who.officer));
+        return res.status === 200 && (res.body as View).protocolDocumentId ? (res.body as View) : undefined;
+      },
+      { timeoutMs: 30_000 },
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\n--- registration log ---\n${fleet.logs('registration').slice(-4000)}`);
+    });
+    type Doc = { id: string; kind: string; status: string; ownerBin: string; fileName: string };
+    const doc = expectStatus(
+      await request(gw).get(`/api/documents/documents/${view.protocolDocumentId}`).set(as(who.officer)),
+      200,
+      'protocol document',
+    ) as Doc;
+    expect(doc).toMatchObject({ kind: 'commission-protocol', status: 'issued', ownerBin: bin, fileName: `protocol-${view.decision!.protocolNumber}.pdf` });
+    // The applicant's own view names the same document (F-17: the decision and its reasons are theirs).
+    const mine = expectStatus(await request(gw).get(`/api/registration/applications/${applicationId}`).set(as(who.applicant)), 200, 'applicant view') as View;
+    expect(mine.protocolDocumentId).toBe(view.protocolDocumentId);
+    const grant = expectStatus(await request(gw).get(`/api/documents/documents/${doc.id}/download`).set(as(who.applicant)), 200, 'download grant');
+    const bytes = Buffer.from(await (await fetch(grant.url as string)).arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.toString('latin1')).toContain(`(Extract from protocol ${view.decision!.protocolNumber})`);
+  }, 120_000);
+
+  it('the gateway audit trail names the worker, not a person, as the writer of both documents (ADR 0032, ADR 0106)', async () => {
+    const writes = expectStatus(
+      await request(gw)
+        .get(`/api/audit/events?kind=write&pageSize=200`)
+        .set({ authorization: `Bearer ${auditor}` }),
+      200,
+      'audit',
+    ) as {
       items: { route: string; status: number; subject: string }[];
     };
     expect(writes.items.filter((w) => w.route === '/api/documents/issued-documents').map((w) => `${w.subject} ${w.status}`)).toEqual([
       'service:registration 201',
+      'service:registration 201',
     ]);
-  }, 180_000);
+  });
 });

@@ -19,14 +19,10 @@ import { DeadlineBook } from './application/deadline-book.js';
 import { DocumentReferences } from './application/document-references.js';
 import { EligibilityCheck } from './application/eligibility-check.js';
 import { ApplicationRepository } from './application/ports/application.repository.js';
-import {
-  CertificateArchive,
-  CertificateArchiveRecords,
-  CertificateRenderer,
-  CertificateSigner,
-  IssuedCertificates,
-} from './application/ports/certificate.ports.js';
-import { DocumentsCertificateArchive, UnconfiguredCertificateArchive } from './infrastructure/adapters/documents-certificate.archive.js';
+import { CertificateArchiveRecords, CertificateRenderer, CertificateSigner, IssuedCertificates } from './application/ports/certificate.ports.js';
+import { DocumentsIssuedDocumentArchive, UnconfiguredIssuedDocumentArchive } from './infrastructure/adapters/documents-issued-document.archive.js';
+import { IssuedDocumentArchive } from './application/ports/issued-document-archive.port.js';
+import { ProtocolArchiveRecords, ProtocolRenderer } from './application/ports/protocol-archive.port.js';
 import { DeadlinePolicy } from './application/ports/deadline-policy.port.js';
 import { DeadlineRepository } from './application/ports/deadline.repository.js';
 import { NumberSequences } from './application/ports/numbering.port.js';
@@ -38,6 +34,7 @@ import { ActivityTypeCatalogue } from './domain/activity-type-catalogue.js';
 import { JsonActivityTypeCatalogue } from './infrastructure/adapters/json-activity-type-catalogue.js';
 import { LocalCertificateSigner } from './infrastructure/adapters/local-certificate.signer.js';
 import { PdfCertificateRenderer } from './infrastructure/adapters/pdf-certificate.renderer.js';
+import { PdfProtocolRenderer } from './infrastructure/adapters/pdf-protocol.renderer.js';
 import { KzWorkingDayDeadlinePolicy, PackageReferenceValues } from './infrastructure/adapters/reference-adapters.js';
 import { RegistrationQueries } from './infrastructure/queries/registration.queries.js';
 import { RegistrationMetrics } from './infrastructure/registration.metrics.js';
@@ -48,6 +45,7 @@ import {
   MikroOrmParticipantRepository,
   MikroOrmTranslationTaskRepository,
   PostgresCertificateArchiveRecords,
+  PostgresProtocolArchiveRecords,
   PostgresNumberSequences,
 } from './infrastructure/registration.mikro-orm.repositories.js';
 import { ApplicantHttpController } from './interface/http/applicant.http.controller.js';
@@ -98,6 +96,7 @@ export const REGISTRATION_COMMAND_HANDLERS = [
       useFactory: (c: RegistrationConfig): RegistrationSettings => ({ publicBaseUrl: c.REGISTRATION_PUBLIC_BASE_URL }),
     },
     { provide: CertificateRenderer, useClass: PdfCertificateRenderer },
+    { provide: ProtocolRenderer, useClass: PdfProtocolRenderer },
     { provide: CertificateSigner, inject: [HUB_CONFIG], useFactory: (c: RegistrationConfig) => new LocalCertificateSigner(c.REGISTRATION_SIGNING_KEY_FILE) },
     { provide: ApplicationRepository, useClass: MikroOrmApplicationRepository },
     { provide: ParticipantRepository, useClass: MikroOrmParticipantRepository },
@@ -106,18 +105,19 @@ export const REGISTRATION_COMMAND_HANDLERS = [
     { provide: IssuedCertificates, useClass: MikroOrmIssuedCertificates },
     { provide: NumberSequences, useClass: PostgresNumberSequences },
     { provide: CertificateArchiveRecords, useClass: PostgresCertificateArchiveRecords },
+    { provide: ProtocolArchiveRecords, useClass: PostgresProtocolArchiveRecords },
     {
-      // ADR 0106: registration archives its certificates as itself (client credentials), through the gateway.
-      provide: CertificateArchive,
+      // ADR 0106: registration archives its certificates and protocols as itself (client credentials), through the gateway.
+      provide: IssuedDocumentArchive,
       inject: [HUB_CONFIG],
-      useFactory: (c: RegistrationConfig): CertificateArchive => {
+      useFactory: (c: RegistrationConfig): IssuedDocumentArchive => {
         const credentials = serviceCredentialsFrom(c);
-        if (c.REGISTRATION_DOCUMENTS_URL === undefined && credentials === undefined) return new UnconfiguredCertificateArchive();
+        if (c.REGISTRATION_DOCUMENTS_URL === undefined && credentials === undefined) return new UnconfiguredIssuedDocumentArchive();
         if (c.REGISTRATION_DOCUMENTS_URL === undefined || credentials === undefined)
           throw new Error(
             'REGISTRATION_DOCUMENTS_URL and the service credentials (HUB_SERVICE_AUTH_URL, HUB_SERVICE_CLIENT_ID, HUB_SERVICE_CLIENT_SECRET) go together',
           );
-        return new DocumentsCertificateArchive(c.REGISTRATION_DOCUMENTS_URL, new ClientCredentialsTokenSource(credentials));
+        return new DocumentsIssuedDocumentArchive(c.REGISTRATION_DOCUMENTS_URL, new ClientCredentialsTokenSource(credentials));
       },
     },
     DeadlineBook,
@@ -128,8 +128,10 @@ export const REGISTRATION_COMMAND_HANDLERS = [
     ...REGISTRATION_COMMAND_HANDLERS,
   ],
   exports: [
-    CertificateArchive,
+    IssuedDocumentArchive,
     CertificateArchiveRecords,
+    ProtocolArchiveRecords,
+    ProtocolRenderer,
     DeadlineRepository,
     DeadlineBook,
     ApplicationRepository,

@@ -266,6 +266,16 @@ describe('Fund officer: review, remarks, Commission (F-12 … F-16)', () => {
     });
     const notice = body(res).deadlines.find((d) => d.kind === 'decision-notification');
     expect(notice).toMatchObject({ ruleId: 'F-17', dueDate: '2026-11-23', status: 'open' });
+    // Issue #10: the extract of the protocol is owed to the Fund's archive from the deciding transaction
+    // (the exchange with the real documents context is proven by the gateway's issued-documents e2e).
+    const protocolNumber = (body(res).decision as { protocolNumber: string }).protocolNumber;
+    expect(
+      await h.sql(
+        `select status, payload->>'protocolNumber' as "protocolNumber" from hub_timer where kind = 'registration.protocol-archive' and timer_key = ?`,
+        [protocolNumber],
+      ),
+    ).toEqual([{ status: 'scheduled', protocolNumber }]);
+    expect(body(res).protocolDocumentId).toBeNull(); // not archived yet
     const events = await outbox(id);
     expect(events.at(-1)!.envelope.payload).toMatchObject({
       decision: 'refuse',

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
+import { DocumentLink } from '../forms/document-field';
 import { fieldLabel } from '../forms/field-labels';
-import { formatInstantDate } from '../format';
+import { formatCivilDate, formatInstantDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { DeadlinesCard } from '../ui/application-deadlines';
@@ -15,11 +16,13 @@ import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
 
 type Remark = { id: string; round: number; field: string; message: string; issuedAt: string; answer?: string; answeredAt?: string };
+type Decision = { decision: 'register' | 'refuse'; grounds: { ground: string; reason: string }[]; protocolNumber: string; decidedOn: string };
 
 /**
  * One application (F-8 … F-19): its status timeline, each deadline of the Fund as the working-day
  * date registration computed (F-12, F-14, F-17 …), the remarks per field with their answers (F-14),
- * and — while remarks are open — the answers and the resubmission.
+ * and — while remarks are open — the answers and the resubmission. Once the Commission has decided:
+ * the decision with its F-16 grounds and reasons (F-17) and the extract of its protocol (issue #10).
  */
 function ApplicationPage() {
   const t = useT();
@@ -42,6 +45,7 @@ function ApplicationPage() {
   const a = app.data;
   const remarks = a.remarks as Remark[];
   const open = remarks.filter((r) => !r.answer);
+  const decided = (a.decision ?? null) as Decision | null;
   const label = (field: string) => {
     const id = fieldLabel(field);
     return id ? t(id) : field;
@@ -74,6 +78,25 @@ function ApplicationPage() {
           <Button component={Link} to="/my/applications/$id/edit" params={{ id } as never} mt="xs" data-testid="continue-filling">
             {t('application.continue')}
           </Button>
+        </Alert>
+      )}
+      {decided && (
+        <Alert
+          color={decided.decision === 'register' ? 'teal' : 'red'}
+          variant="light"
+          title={t('review.decided', {
+            decision: t(`decision.${decided.decision}` as MessageId),
+            protocol: decided.protocolNumber,
+            date: formatCivilDate(decided.decidedOn, locale),
+          })}
+          data-testid="decision"
+        >
+          {decided.grounds.map((g) => (
+            <Text key={g.ground} size="sm">
+              {t(`refusalGround.${g.ground}` as MessageId)}: {g.reason}
+            </Text>
+          ))}
+          {a.protocolDocumentId && <DocumentLink id={a.protocolDocumentId} />}
         </Alert>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">

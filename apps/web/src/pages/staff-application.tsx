@@ -569,6 +569,7 @@ function StaffApplicationPage() {
                   {t(`refusalGround.${g.ground}` as MessageId)}: {g.reason}
                 </Text>
               ))}
+              {a.protocolDocumentId && <DocumentLink id={a.protocolDocumentId} />}
               {a.notifiedAt && (
                 <Text size="sm" mt={4} data-testid="notified">
                   {t('review.notified', { date: formatInstantDate(a.notifiedAt, locale) })}

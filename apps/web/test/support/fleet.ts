@@ -128,8 +128,21 @@ export class WebFleet {
     await this.storage.ensureBucket();
     await Promise.all([issuerStarted, topics]);
     const workers = { ...messaging, HUB_RUN_WORKERS: 'true' };
+    // The gateway's port is chosen first: registration archives the certificates it issues through it
+    // (F-18, ADR 0106) as its own service client, as tools/hub up configures it — without these its
+    // archive timers retried in the background of every browser test.
+    const gatewayPort = await freePort();
+    const { stdout: registrationSecret } = await run(process.execPath, [join(REPO, 'tools/dev-issuer/token.mjs'), '--client-secret', 'hub-registration'], {
+      env: { ...process.env, HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: issuer },
+    });
+    const registrationArchive = {
+      REGISTRATION_DOCUMENTS_URL: `http://127.0.0.1:${gatewayPort}/api/documents`,
+      HUB_SERVICE_AUTH_URL: `${issuer}/token`,
+      HUB_SERVICE_CLIENT_ID: 'hub-registration',
+      HUB_SERVICE_CLIENT_SECRET: registrationSecret.trim(),
+    };
     const [registration, participation, notifications, services, training, clusters, documents, housing] = await Promise.all([
-      this.startApp('registration', { ...auth, ...workers, DATABASE_URL: regDb }),
+      this.startApp('registration', { ...auth, ...workers, ...registrationArchive, DATABASE_URL: regDb }),
       this.startApp('participation', { ...auth, ...messaging, ...pii, DATABASE_URL: partDb }),
       this.startApp('notifications', { ...auth, ...workers, DATABASE_URL: notDb, NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9' }),
       // without workers: the screens read and file; nothing of theirs needs Kafka in these tests
@@ -142,13 +155,17 @@ export class WebFleet {
       // with workers: housing learns registration's participants from Kafka (premises are for participants, F-57)
       this.startApp('housing', { ...auth, ...workers, ...pii, DATABASE_URL: houDb }),
     ]);
-    const gateway = await this.startApp('admin-gateway', {
-      ...auth,
-      DATABASE_URL: gwDb,
-      REGISTRATION_URL: registration,
-      PARTICIPATION_URL: participation,
-      HUB_GATEWAY_UPSTREAMS: JSON.stringify({ notifications, services, training, clusters, documents, housing }),
-    });
+    const gateway = await this.startApp(
+      'admin-gateway',
+      {
+        ...auth,
+        DATABASE_URL: gwDb,
+        REGISTRATION_URL: registration,
+        PARTICIPATION_URL: participation,
+        HUB_GATEWAY_UPSTREAMS: JSON.stringify({ notifications, services, training, clusters, documents, housing }),
+      },
+      gatewayPort,
+    );
     const webPort = await freePort();
     const web = `http://127.0.0.1:${webPort}`;
     const urls = { gateway, issuer, registration, participation, notifications, services, training, clusters, documents, housing };
@@ -197,8 +214,8 @@ export class WebFleet {
     });
   }
 
-  private async startApp(app: string, env: Record<string, string>): Promise<string> {
-    const port = await freePort();
+  private async startApp(app: string, env: Record<string, string>, chosenPort?: number): Promise<string> {
+    const port = chosenPort ?? (await freePort());
     const url = `http://127.0.0.1:${port}`;
     await this.spawn(
       app,

@@ -250,6 +250,8 @@ export const ApplicationViewSchema = z.object({
     }),
   ),
   decision: z.unknown().nullable(),
+  /** Issue #10: the extract of the Commission's protocol in the documents archive, once archived (null before). */
+  protocolDocumentId: z.uuid().nullable(),
   notifiedAt: z.string().nullable(),
   /** F-17: how the notice is proven — the officer's record, or notifications' delivery by e-mail or in the portal. */
   notifiedVia: z.enum(['officer-record', 'email', 'portal']).nullable(),

@@ -13,6 +13,7 @@ import { ApplicationRepository } from '../application/ports/application.reposito
 import { type ArchivableCertificate, CertificateArchiveRecords, IssuedCertificates } from '../application/ports/certificate.ports.js';
 import { DeadlineRepository } from '../application/ports/deadline.repository.js';
 import { NumberSequences } from '../application/ports/numbering.port.js';
+import { ProtocolArchiveRecords, type ProtocolRecord } from '../application/ports/protocol-archive.port.js';
 import { ParticipantRepository } from '../application/ports/participant.repository.js';
 import { TranslationTaskRepository } from '../application/ports/translation-task.repository.js';
 import { ApplicationSchema, DeadlineSchema, ParticipantSchema, TranslationTaskSchema } from './registration.schemas.js';
@@ -127,6 +128,57 @@ export class PostgresCertificateArchiveRecords extends CertificateArchiveRecords
       this.uow.em(),
       `insert into "registration_certificate_archive" ("number", "document_id", "archived_at") values (?, ?, ?) on conflict ("number") do nothing`,
       [number, documentId, at],
+    );
+  }
+}
+
+/** The archive record of Commission protocols (`registration_protocol_archive`, F-15); the application row is not touched. */
+@Injectable()
+export class PostgresProtocolArchiveRecords extends ProtocolArchiveRecords {
+  constructor(private readonly uow: UnitOfWork) {
+    super();
+  }
+  async pending(protocolNumber: string): Promise<ProtocolRecord | undefined> {
+    const [row] = await sql<{
+      protocol_number: string;
+      decided_on: string;
+      id: string;
+      kind: ProtocolRecord['applicationKind'];
+      bin: string;
+      company_name: string;
+      decision: ProtocolRecord['decision'];
+      decision_grounds: ProtocolRecord['grounds'] | null;
+      votes: ProtocolRecord['votes'];
+      decision_recorded_by: string | null;
+    }>(
+      this.uow.em(),
+      `select a."protocol_number", a."decided_on"::text as "decided_on", a."id", a."kind", a."bin", a."company_name", a."decision",
+              a."decision_grounds", a."votes", a."decision_recorded_by"
+         from "registration_application" a
+        where a."protocol_number" = ? and a."decision" is not null
+          and not exists (select 1 from "registration_protocol_archive" p where p."protocol_number" = a."protocol_number")`,
+      [protocolNumber],
+    );
+    if (!row) return undefined;
+    return {
+      protocolNumber: row.protocol_number,
+      decidedOn: row.decided_on,
+      applicationId: row.id,
+      applicationKind: row.kind,
+      bin: row.bin,
+      companyName: row.company_name,
+      decision: row.decision,
+      grounds: row.decision_grounds ?? [],
+      votes: row.votes,
+      recordedBy: row.decision_recorded_by ?? '',
+    };
+  }
+  async recordArchived(protocol: ProtocolRecord, documentId: string, sha256: string, at: Date): Promise<void> {
+    await sqlRun(
+      this.uow.em(),
+      `insert into "registration_protocol_archive" ("protocol_number", "application_id", "document_id", "sha256", "archived_at")
+       values (?, ?, ?, ?, ?) on conflict ("protocol_number") do nothing`,
+      [protocol.protocolNumber, protocol.applicationId, documentId, sha256, at],
     );
   }
 }

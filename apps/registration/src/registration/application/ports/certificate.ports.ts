@@ -53,15 +53,6 @@ export interface ArchivableCertificate {
   readonly sha256: string;
 }
 
-/**
- * Port: the Fund's archive of issued documents (the documents context, ADR 0045), reached as
- * registration itself — a platform worker with the `document-issuer` role (ADR 0106). Storing the same
- * certificate again returns the same document (the issue key is the certificate number).
- */
-export abstract class CertificateArchive {
-  abstract archive(certificate: ArchivableCertificate): Promise<{ readonly documentId: string }>;
-}
-
 /** Port: which issued certificates still wait for the archive, and the record that one is there. */
 export abstract class CertificateArchiveRecords {
   /** The certificate, unless it is archived already (or unknown). */

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '@hub/kernel';
 import type { Em, TimerHandler, TimerRecord, Timers } from '@hub/messaging';
-import { CertificateArchive, CertificateArchiveRecords } from '../ports/certificate.ports.js';
+import { CertificateArchiveRecords } from '../ports/certificate.ports.js';
+import { IssuedDocumentArchive } from '../ports/issued-document-archive.port.js';
 
 export const CERTIFICATE_ARCHIVE_TIMER_KIND = 'registration.certificate-archive';
 
@@ -21,7 +22,7 @@ export class CertificateArchiveTimerHandler implements TimerHandler {
 
   constructor(
     @Inject(CertificateArchiveRecords) private readonly records: CertificateArchiveRecords,
-    @Inject(CertificateArchive) private readonly archive: CertificateArchive,
+    @Inject(IssuedDocumentArchive) private readonly archive: IssuedDocumentArchive,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -30,7 +31,14 @@ export class CertificateArchiveTimerHandler implements TimerHandler {
     if (typeof number !== 'string') throw new Error(`timer ${timer.id} has no certificate number`);
     const certificate = await this.records.pending(number);
     if (!certificate) return; // archived already (a repeated fire) — once in effect
-    const { documentId } = await this.archive.archive(certificate);
+    const { documentId } = await this.archive.store({
+      kind: 'participant-certificate',
+      ownerBin: certificate.bin,
+      issueKey: `registration/certificate/${number}`,
+      fileName: `certificate-${number}.pdf`,
+      pdf: certificate.pdf,
+      sha256: certificate.sha256,
+    });
     await this.records.recordArchived(number, documentId, this.clock.now());
   }
 }

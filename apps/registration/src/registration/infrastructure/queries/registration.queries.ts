@@ -15,6 +15,7 @@ import {
   hasAnyRole,
 } from '@hub/contracts';
 import { Clock, NotFoundError } from '@hub/kernel';
+import { sql } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { assertMayReadApplication } from '../../application/access.js';
 import { CertificateSigner, type CertificateSignature } from '../../application/ports/certificate.ports.js';
@@ -93,6 +94,12 @@ export class RegistrationQueries {
     const reviewer = hasAnyRole(actor, APPLICATION_REVIEWER_ROLES);
     const deadlines = await em.find(DeadlineSchema, { applicationId: id }, { orderBy: { createdAt: 'asc' } });
     const decision = s.decisionRecord;
+    // Issue #10: the extract of the Commission's protocol in the Fund's archive, once the archiving timer has run.
+    const [archived] = decision
+      ? await sql<{ document_id: string }>(em, `select "document_id" from "registration_protocol_archive" where "protocol_number" = ?`, [
+          decision.protocolNumber,
+        ])
+      : [];
     return {
       id: s.id,
       kind: s.kind,
@@ -113,6 +120,7 @@ export class RegistrationQueries {
       proposedRemarks: s.proposedRemarks,
       votes: reviewer ? s.votes : [],
       decision: decision && !reviewer ? { ...decision, votes: [] } : decision,
+      protocolDocumentId: archived?.document_id ?? null,
       notifiedAt: s.notifiedAt ? s.notifiedAt.toISOString() : null,
       notifiedVia: s.notificationProof?.via ?? null,
       contract: s.contract,

@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { almatyDate } from '@hub/calendar';
 import type { Actor } from '@hub/contracts';
 import { Clock } from '@hub/kernel';
+import { Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ActivityTypeCatalogue, describeActivityTypes } from '../../../domain/activity-type-catalogue.js';
 import type { RefusalGround, Vote } from '../../../domain/application.aggregate.js';
@@ -10,6 +11,7 @@ import { DeadlineBook } from '../../deadline-book.js';
 import { ApplicationRepository } from '../../ports/application.repository.js';
 import { NumberSequences, documentNumber } from '../../ports/numbering.port.js';
 import { ParticipantRepository } from '../../ports/participant.repository.js';
+import { scheduleProtocolArchive } from '../../timers/protocol-archive.timer-handler.js';
 
 export class RecordDecisionCommand extends Command<{ protocolNumber: string }> {
   constructor(
@@ -26,6 +28,7 @@ export class RecordDecisionCommand extends Command<{ protocolNumber: string }> {
  * every member's vote) on the protocol's date. The decision deadline is met, the F-17 notification
  * deadline starts from that date (5 WD from the decision, not from the recording). An
  * approved activity-type change takes effect on the participant at once (ActivityTypesChanged).
+ * The protocol is archived as a PDF in the documents context afterwards (issue #10).
  */
 @CommandHandler(RecordDecisionCommand)
 export class RecordDecisionHandler implements ICommandHandler<RecordDecisionCommand> {
@@ -37,6 +40,7 @@ export class RecordDecisionHandler implements ICommandHandler<RecordDecisionComm
     @Inject(NumberSequences) private readonly numbers: NumberSequences,
     @Inject(ActivityTypeCatalogue) private readonly catalogue: ActivityTypeCatalogue,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(Timers) private readonly timers: Timers,
   ) {}
 
   async execute({ id, decision, actor }: RecordDecisionCommand): Promise<{ protocolNumber: string }> {
@@ -63,6 +67,8 @@ export class RecordDecisionHandler implements ICommandHandler<RecordDecisionComm
         const participant = await this.participants.get(app.participantId!);
         participant.changeActivityTypes(describeActivityTypes(app.activityTypes, this.catalogue), app.id, decidedOn, now);
       }
+      // Issue #10: the protocol's copy in the Fund's archive is owed from this transaction on (durable timer, due at once).
+      await scheduleProtocolArchive(this.timers, this.uow.em(), protocolNumber, now);
       return { protocolNumber };
     });
   }
