@@ -25,6 +25,12 @@ const PageSchema = z.object({
   ),
 });
 
+/** The owner's aggregate the deadline is about: `subjectId`, else the item's own id field (`applicationId`, `participationId` …; ADR 0033 lets each context name it). */
+const subjectOf = (i: Record<string, unknown>): string | undefined =>
+  typeof i.subjectId === 'string'
+    ? i.subjectId
+    : (Object.entries(i).find(([k, v]) => k.endsWith('Id') && k !== 'ruleId' && typeof v === 'string')?.[1] as string | undefined);
+
 /** The board's page size (its maximum) and how many pages the digest walks at most — a runaway cursor must not loop forever. */
 const PAGE_SIZE = 200;
 const MAX_PAGES = 500;
@@ -60,7 +66,7 @@ export class GatewayDeadlinesBoard extends DeadlinesBoard {
       }
       const parsed = PageSchema.parse(body);
       for (const i of parsed.items)
-        items.push({ context: i.context, kind: i.kind, ruleId: i.ruleId, dueDate: i.dueDate, overdue: i.overdue, bin: i.bin, subjectId: i.subjectId });
+        items.push({ context: i.context, kind: i.kind, ruleId: i.ruleId, dueDate: i.dueDate, overdue: i.overdue, bin: i.bin, subjectId: subjectOf(i) });
       for (const s of parsed.sources) {
         const seen = sources.get(s.context);
         if (seen && seen.status !== 'ok') continue; // an error on any page stands
