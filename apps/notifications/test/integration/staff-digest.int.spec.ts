@@ -54,7 +54,9 @@ function boardPage(after: string | null) {
 
 function standIn(req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://x');
-  const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const json = (status: number, body: unknown): void => {
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  };
   if (req.method === 'POST' && url.pathname === '/token') {
     tokenRequests.push(req.headers.authorization ?? '');
     const ok = req.headers.authorization === `Basic ${Buffer.from(`hub-notifications:${SECRET}`).toString('base64')}`;
@@ -196,5 +198,12 @@ describe('ADR 0108: the staff daily digest', () => {
     await poller(h).runDue();
     expect(await digestRows('2026-12-15')).toHaveLength(4);
     expect(await liveTimers()).toEqual([{ day: '2026-12-17', due: '2026-12-17 08:30' }]);
+  });
+
+  it('a day already past when its timer fires (the workers were down) is not sent late: the chain resumes at the next morning', async () => {
+    h.clock.set('2026-12-21T05:00:00Z'); // Monday 21 December, 10:00 Almaty — the digest of Thursday 17 is stale
+    await poller(h).runDue();
+    expect(await digestRows('2026-12-17')).toEqual([]);
+    expect(await liveTimers()).toEqual([{ day: '2026-12-22', due: '2026-12-22 08:30' }]);
   });
 });
