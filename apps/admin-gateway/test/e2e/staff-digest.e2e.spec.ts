@@ -60,7 +60,11 @@ describe('the staff daily digest reads the deadlines board through the gateway a
       HUB_RUN_WORKERS: 'true',
       HUB_TIMER_POLL_MS: '200',
     };
-    const [regDb, notDb, gwDb] = await Promise.all([fleet.createDatabase('registration'), fleet.createDatabase('notifications'), fleet.createDatabase('gateway')]);
+    const [regDb, notDb, gwDb] = await Promise.all([
+      fleet.createDatabase('registration'),
+      fleet.createDatabase('notifications'),
+      fleet.createDatabase('gateway'),
+    ]);
     await Promise.all([fleet.migrate('registration', regDb), fleet.migrate('notifications', notDb), fleet.migrate('admin-gateway', gwDb)]);
     const gatewayPort = await deadPort();
     const registration = await fleet.startApp('registration', { ...common, DATABASE_URL: regDb });
@@ -101,7 +105,10 @@ describe('the staff daily digest reads the deadlines board through the gateway a
   it("08:30 on a working day: the Fund officers' digest lists registration's open deadline and names services and participation as unavailable", async () => {
     // A company files an application: registration opens the Fund's review deadline (F-12/F-14).
     const id = ok(
-      await request(gw).post('/api/registration/applications').set(auth('alice')).send({ bin, companyName: `Digest Star ${bin}`, address: 'Astana', language: 'ru' }),
+      await request(gw)
+        .post('/api/registration/applications')
+        .set(auth('alice'))
+        .send({ bin, companyName: `Digest Star ${bin}`, address: 'Astana', language: 'ru' }),
       201,
       'create',
     ).id as string;
@@ -125,7 +132,9 @@ describe('the staff daily digest reads the deadlines board through the gateway a
     const mail = await waitFor('the Fund officers’ digest at the SMTP server', () => smtp.messages().find((m) => m.to.includes('fund-officers@e2e.test')), {
       timeoutMs: 30_000,
     }).catch((e: Error) => {
-      throw new Error(`${e.message}\n--- notifications ---\n${fleet.logs('notifications').slice(-4000)}\n--- admin-gateway ---\n${fleet.logs('admin-gateway').slice(-2000)}`);
+      throw new Error(
+        `${e.message}\n--- notifications ---\n${fleet.logs('notifications').slice(-4000)}\n--- admin-gateway ---\n${fleet.logs('admin-gateway').slice(-2000)}`,
+      );
     });
     const [y, m, d] = day.split('-');
     expect(mail.subject).toMatch(new RegExp(`^Astana Hub: deadlines on ${y}-${m}-${d} — Fund officer \\(\\d+, \\d+ overdue\\)$`));

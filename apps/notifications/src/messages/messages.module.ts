@@ -49,7 +49,9 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
         const credentials = serviceCredentialsFrom(c);
         if (c.NOTIFICATIONS_DEADLINES_URL === undefined && credentials === undefined) return new UnconfiguredDeadlinesBoard();
         if (c.NOTIFICATIONS_DEADLINES_URL === undefined || credentials === undefined)
-          throw new Error('the staff digest needs both NOTIFICATIONS_DEADLINES_URL and HUB_SERVICE_AUTH_URL, HUB_SERVICE_CLIENT_ID, HUB_SERVICE_CLIENT_SECRET (or neither)');
+          throw new Error(
+            'the staff digest needs both NOTIFICATIONS_DEADLINES_URL and HUB_SERVICE_AUTH_URL, HUB_SERVICE_CLIENT_ID, HUB_SERVICE_CLIENT_SECRET (or neither)',
+          );
         return new GatewayDeadlinesBoard(c.NOTIFICATIONS_DEADLINES_URL, new ClientCredentialsTokenSource(credentials));
       },
     },

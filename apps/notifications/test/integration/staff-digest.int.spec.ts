@@ -105,7 +105,16 @@ const liveTimers = () =>
     [STAFF_DIGEST_TIMER],
   );
 const digestRows = (day: string) =>
-  h.sql<{ recipient_subject: string; recipient_role: string; address: string; language: string; subject: string; body: string; status: string; bin: string | null }>(
+  h.sql<{
+    recipient_subject: string;
+    recipient_role: string;
+    address: string;
+    language: string;
+    subject: string;
+    body: string;
+    status: string;
+    bin: string | null;
+  }>(
     `select recipient_subject, recipient_role, address, language, subject, body, status, bin from notifications_message where source_event_id = ? order by recipient_subject`,
     [digestSourceId(day)],
   );

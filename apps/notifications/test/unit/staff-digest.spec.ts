@@ -25,7 +25,13 @@ const sources = [
   { context: 'training', status: 'ok' as const },
   { context: 'housing', status: 'ok' as const },
 ];
-const input = { day: '2026-12-15', dueBefore: calendar.addWorkingDays('2026-12-15', calendar.staffReviewWorkingDays('2026-12-15')), items, sources, portalUrl: 'https://portal' };
+const input = {
+  day: '2026-12-15',
+  dueBefore: calendar.addWorkingDays('2026-12-15', calendar.staffReviewWorkingDays('2026-12-15')),
+  items,
+  sources,
+  portalUrl: 'https://portal',
+};
 
 describe('ADR 0108: the staff daily digest (composition)', () => {
   it('covers reminder.staff-review-wd (3) working days, across Independence Day', () => {
@@ -82,7 +88,7 @@ describe('ADR 0108: the staff daily digest (composition)', () => {
     expect(digestMoment('2026-12-17').toISOString()).toBe('2026-12-17T03:30:00.000Z');
   });
 
-  it("one source per day for every role: the same day gives the same id, another day another", () => {
+  it('one source per day for every role: the same day gives the same id, another day another', () => {
     expect(digestSourceId('2026-12-15')).toBe(digestSourceId('2026-12-15'));
     expect(digestSourceId('2026-12-15')).not.toBe(digestSourceId('2026-12-17'));
     expect(digestSourceId('2026-12-15')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

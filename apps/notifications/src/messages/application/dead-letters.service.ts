@@ -36,7 +36,9 @@ export class DeadLetterService {
       // A notice to the Fund goes to the Fund's mailbox as configured now, never to the company's address (ADR 0105).
       // A staff digest goes to its role's mailbox as configured now (ADR 0108).
       const staffRole = m.recipientRole === 'staff' ? m.recipientSubject?.replace(/^staff-role:/, '') : undefined;
-      const staffMailbox = staffRole ? this.config.NOTIFICATIONS_STAFF_DIGESTS[staffRole as keyof NotificationsConfig['NOTIFICATIONS_STAFF_DIGESTS']]?.email : undefined;
+      const staffMailbox = staffRole
+        ? this.config.NOTIFICATIONS_STAFF_DIGESTS[staffRole as keyof NotificationsConfig['NOTIFICATIONS_STAFF_DIGESTS']]?.email
+        : undefined;
       const address =
         m.recipientRole === 'fund'
           ? this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL

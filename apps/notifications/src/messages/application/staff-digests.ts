@@ -117,7 +117,14 @@ export class StaffDigests implements OnApplicationBootstrap {
     }
     const written: Message[] = [];
     for (const m of owed) {
-      const draft = staffDigest({ role: m.role, day, dueBefore, items: reading.items, sources: reading.sources, portalUrl: this.config.NOTIFICATIONS_PORTAL_URL });
+      const draft = staffDigest({
+        role: m.role,
+        day,
+        dueBefore,
+        items: reading.items,
+        sources: reading.sources,
+        portalUrl: this.config.NOTIFICATIONS_PORTAL_URL,
+      });
       written.push(await this.writer.writeToStaff(source, draft, { email: m.email, language: m.language }, source.id));
     }
     return { written, alreadyWritten };

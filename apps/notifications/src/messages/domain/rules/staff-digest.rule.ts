@@ -119,8 +119,7 @@ export function staffDigest(input: StaffDigestInput): StaffDigestDraft {
           ...(d.subjectId ? [d.subjectId] : []),
           ...(d.bin ? [`${label('staff-digest.bin')} ${d.bin}`] : []),
         ].join(' · ');
-      const why = (s: DigestSource) =>
-        `${context(s.context)}: ${label(`staff-digest.source-${s.status}`)}${s.detail ? ` (${s.detail})` : ''}`;
+      const why = (s: DigestSource) => `${context(s.context)}: ${label(`staff-digest.source-${s.status}`)}${s.detail ? ` (${s.detail})` : ''}`;
       return {
         role: label(`staff-role.${input.role}`),
         day: formatDate(input.day, language),
