@@ -5,6 +5,7 @@ import { MessagesModule } from './messages/messages.module.js';
 import { ReportDueReminderTimerHandler } from './messages/application/timers/report-due-reminder.timer-handler.js';
 import { FeeDueReminderTimerHandler } from './messages/application/timers/fee-due-reminder.timer-handler.js';
 import { ObligationReminderTimerHandler } from './messages/application/timers/obligation-reminder.timer-handler.js';
+import { StaffDigestTimerHandler } from './messages/application/timers/staff-digest.timer-handler.js';
 import { CLUSTERS_EVENTS_CONSUMER } from './messages/interface/kafka/clusters-events.consumer.js';
 import { HOUSING_EVENTS_CONSUMER } from './messages/interface/kafka/housing-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './messages/interface/kafka/participation-events.consumer.js';
@@ -23,11 +24,11 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
     name: 'notifications',
     title: 'Astana Hub — Notifications',
     description:
-      'Statutory notices (F-14 remarks, F-17 decision, F-40 inexpedience, C-12 return) and reminders (F-21 fees, F-37 reports) from the other contexts’ events, as messages from reviewed templates in kk/ru/en: e-mail over SMTP with retries and dead-lettering, the in-portal inbox, and the proof of delivery (notifications.notice-delivered).',
+      'Statutory notices (F-14 remarks, F-17 decision, F-40 inexpedience, C-12 return) and reminders (F-21 fees, F-37 reports; the staff daily digest from the deadlines board) from the other contexts’ events, as messages from reviewed templates in kk/ru/en: e-mail over SMTP with retries and dead-lettering, the in-portal inbox, and the proof of delivery (notifications.notice-delivered).',
     configSchema: notificationsConfigSchema,
     entities: notificationsEntities,
     eventMapper: NotificationsIntegrationEvents,
-    timerHandlers: [FeeDueReminderTimerHandler, ReportDueReminderTimerHandler, ObligationReminderTimerHandler],
+    timerHandlers: [FeeDueReminderTimerHandler, ReportDueReminderTimerHandler, ObligationReminderTimerHandler, StaffDigestTimerHandler],
     consumers: [
       REGISTRATION_EVENTS_CONSUMER,
       PARTICIPATION_EVENTS_CONSUMER,

@@ -1,5 +1,23 @@
 import { z } from 'zod';
-import { baseConfigSchema } from '@hub/nest-commons';
+import { baseConfigSchema, serviceCredentialsEnv } from '@hub/nest-commons';
+import { STAFF_DIGEST_ROLES } from './messages/domain/rules/staff-digest.rule.js';
+
+/**
+ * ADR 0108: where each officer role's daily digest goes — a role mailbox (never a person's address: the
+ * digest is to whoever holds the role that day), in a language. A role left out gets no digest (the
+ * switch); an unknown role, a bad address or language stops the app naming it.
+ */
+const StaffDigestMailboxesSchema = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'not JSON: {"<role>": {"email": "…", "language": "kk|ru|en"}, …}' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.partialRecord(z.enum(STAFF_DIGEST_ROLES), z.strictObject({ email: z.email(), language: z.enum(['kk', 'ru', 'en']) })));
 
 /**
  * Notifications's configuration: the platform's base variables (nest-commons) plus its own (prefix
@@ -27,5 +45,26 @@ export const notificationsConfigSchema = baseConfigSchema.extend({
   NOTIFICATIONS_DELIVERY_BACKOFF_MAX_MS: z.coerce.number().int().min(1).default(3_600_000),
   /** How often the delivery worker looks for due mails. */
   NOTIFICATIONS_DELIVERY_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  /**
+   * ADR 0108: the officer roles' digest mailboxes (JSON). The development defaults are the Fund's role
+   * mailboxes at its own domain; a deployment sets its own. `{}` switches the digest off.
+   */
+  NOTIFICATIONS_STAFF_DIGESTS: StaffDigestMailboxesSchema.prefault(
+    JSON.stringify({
+      'fund-officer': { email: 'fund-officers@astanahub.kz', language: 'ru' },
+      'training-officer': { email: 'training-officers@astanahub.kz', language: 'ru' },
+      'housing-manager': { email: 'housing@astanahub.kz', language: 'ru' },
+      'cluster-organiser': { email: 'clusters@astanahub.kz', language: 'ru' },
+    }),
+  ),
+  /**
+   * ADR 0106 §5: the admin gateway's API (e.g. `http://127.0.0.1:3100/api`); the digest reads its
+   * `GET /deadlines` board as the client `hub-notifications` (HUB_SERVICE_*). Without it the digest
+   * timer fails loudly naming the settings.
+   */
+  NOTIFICATIONS_DEADLINES_URL: z.url().optional(),
+  /** How many times the digest tries the board before it writes the digests naming every context unavailable (ADR 0108). */
+  NOTIFICATIONS_DIGEST_BOARD_TRIES: z.coerce.number().int().min(1).max(20).default(5),
+  ...serviceCredentialsEnv,
 });
 export type NotificationsConfig = z.infer<typeof notificationsConfigSchema>;

@@ -75,6 +75,7 @@ const housingStaff = createRoute({ getParentRoute: () => root, path: '/staff/hou
 const premises = createRoute({ getParentRoute: () => root, path: '/my/premises' }).lazy(() => import('./pages/premises').then((m) => m.Route));
 const myHousing = createRoute({ getParentRoute: () => root, path: '/my/housing' }).lazy(() => import('./pages/my-housing').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
+const messageLog = createRoute({ getParentRoute: () => root, path: '/staff/messages' }).lazy(() => import('./pages/message-log').then((m) => m.Route));
 
 export const router = createRouter({
   routeTree: root.addChildren([
@@ -107,6 +108,7 @@ export const router = createRouter({
     premises,
     myHousing,
     deadlines,
+    messageLog,
   ]),
   defaultPreload: 'intent',
   scrollRestoration: true,

@@ -1,4 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { ClientCredentialsTokenSource, HUB_CONFIG, serviceCredentialsFrom } from '@hub/nest-commons';
+import type { NotificationsConfig } from '../config.js';
+import { DeadlinesBoard } from './application/ports/deadlines-board.js';
+import { StaffDigests } from './application/staff-digests.js';
+import { GatewayDeadlinesBoard, UnconfiguredDeadlinesBoard } from './infrastructure/gateway-deadlines-board.js';
 import { EmailDelivery } from './application/email-delivery.js';
 import { DeadLetterService } from './application/dead-letters.service.js';
 import { FeeReminders } from './application/fee-reminders.js';
@@ -36,6 +41,21 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     { provide: RecipientPreferenceRepository, useClass: MikroOrmRecipientPreferenceRepository },
     { provide: Mailer, useClass: SmtpMailer },
     { provide: ReminderCalendar, useFactory: () => new KzReminderCalendar() },
+    {
+      // ADR 0106 §5: the digest reads the gateway's board as notifications itself (client credentials).
+      provide: DeadlinesBoard,
+      inject: [HUB_CONFIG],
+      useFactory: (c: NotificationsConfig): DeadlinesBoard => {
+        const credentials = serviceCredentialsFrom(c);
+        if (c.NOTIFICATIONS_DEADLINES_URL === undefined && credentials === undefined) return new UnconfiguredDeadlinesBoard();
+        if (c.NOTIFICATIONS_DEADLINES_URL === undefined || credentials === undefined)
+          throw new Error(
+            'the staff digest needs both NOTIFICATIONS_DEADLINES_URL and HUB_SERVICE_AUTH_URL, HUB_SERVICE_CLIENT_ID, HUB_SERVICE_CLIENT_SECRET (or neither)',
+          );
+        return new GatewayDeadlinesBoard(c.NOTIFICATIONS_DEADLINES_URL, new ClientCredentialsTokenSource(credentials));
+      },
+    },
+    StaffDigests,
     NoticeWriter,
     FeeReminders,
     DeadLetterService,
@@ -48,6 +68,8 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     MessageLogService,
   ],
   exports: [
+    StaffDigests,
+    ReminderCalendar,
     NoticeWriter,
     FeeReminders,
     ReportReminders,

@@ -29,6 +29,7 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/staff/commission', label: 'nav.commission', needs: 'GET /api/registration/commission/agenda' },
   { to: '/staff/housing', label: 'nav.housing', needs: 'GET /api/housing/units' },
   { to: '/staff/deadlines', label: 'nav.deadlines', needs: 'GET /api/deadlines' },
+  { to: '/staff/messages', label: 'nav.messages', needs: 'GET /api/notifications/messages' },
   { to: '/staff/service-desk', label: 'nav.serviceDesk', needs: 'POST /api/services/service-applications/{id}/decision' },
   { to: '/staff/billing', label: 'nav.billing', needs: 'POST /api/services/invoice-payments/imports' },
 ];

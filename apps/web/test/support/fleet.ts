@@ -144,7 +144,14 @@ export class WebFleet {
     const [registration, participation, notifications, services, training, clusters, documents, housing] = await Promise.all([
       this.startApp('registration', { ...auth, ...workers, ...registrationArchive, DATABASE_URL: regDb }),
       this.startApp('participation', { ...auth, ...messaging, ...pii, DATABASE_URL: partDb }),
-      this.startApp('notifications', { ...auth, ...workers, DATABASE_URL: notDb, NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9' }),
+      // No SMTP server at :9 and one attempt: an e-mail is a dead letter at once (the staff message log's screen, ADR 0104 §3).
+      this.startApp('notifications', {
+        ...auth,
+        ...workers,
+        DATABASE_URL: notDb,
+        NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9',
+        NOTIFICATIONS_DELIVERY_MAX_ATTEMPTS: '1',
+      }),
       // without workers: the screens read and file; nothing of theirs needs Kafka in these tests
       this.startApp('services', { ...auth, ...messaging, ...pii, DATABASE_URL: svcDb }),
       // training with workers: it learns participants from participation's topic (F-77), as deployed

@@ -34,10 +34,15 @@ export class DeadLetterService {
     return this.uow.run(async () => {
       const m = await this.messages.getForUpdate(id);
       // A notice to the Fund goes to the Fund's mailbox as configured now, never to the company's address (ADR 0105).
+      // A staff digest goes to its role's mailbox as configured now (ADR 0108).
+      const staffRole = m.recipientRole === 'staff' ? m.recipientSubject?.replace(/^staff-role:/, '') : undefined;
+      const staffMailbox = staffRole
+        ? this.config.NOTIFICATIONS_STAFF_DIGESTS[staffRole as keyof NotificationsConfig['NOTIFICATIONS_STAFF_DIGESTS']]?.email
+        : undefined;
       const address =
         m.recipientRole === 'fund'
           ? this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL
-          : ((m.bin === null ? null : (await this.preferences.find(m.bin))?.email) ?? m.address ?? '');
+          : (staffMailbox ?? (m.bin === null ? null : (await this.preferences.find(m.bin))?.email) ?? m.address ?? '');
       // IllegalStateError (→ 409) for anything but a dead e-mail: checked by the aggregate before the address matters.
       m.resend(this.clock.now(), address, actor.subject);
       return m;

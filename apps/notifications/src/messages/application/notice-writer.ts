@@ -3,7 +3,9 @@ import { Clock } from '@hub/kernel';
 import { HUB_CONFIG } from '@hub/nest-commons';
 import type { NotificationsConfig } from '../../config.js';
 import { Message } from '../domain/message.aggregate.js';
+import type { Language } from '../domain/language.js';
 import type { NoticeDraft, PersonNoticeDraft } from '../domain/notice-draft.js';
+import type { StaffDigestDraft } from '../domain/rules/staff-digest.rule.js';
 import { TemplateCatalogue } from '../domain/template-catalogue.js';
 import { MessageRepository } from './ports/message.repository.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
@@ -64,6 +66,42 @@ export class NoticeWriter {
     return [m];
   }
 
+  /**
+   * ADR 0108: an officer role's daily digest — one e-mail to the role's digest mailbox in its language,
+   * no portal message (staff have no portal inbox). The recipient is the role (`staff-role:<role>`), not
+   * a company and not a person; the source is the digest's day, so the unique index keeps it to one per
+   * role and day.
+   */
+  async writeToStaff(
+    source: NoticeSource,
+    draft: StaffDigestDraft,
+    mailbox: { readonly email: string; readonly language: Language },
+    subjectId: string,
+  ): Promise<Message> {
+    const rendered = this.catalogue.render(draft.template, 'staff', mailbox.language, (language) => draft.values(language, this.catalogue));
+    const { ruleId, statutory } = this.catalogue.meta(draft.template);
+    const m = Message.compose({
+      sourceEventId: source.id,
+      sourceEventType: source.type,
+      template: draft.template,
+      ruleId,
+      statutory,
+      subjectId,
+      bin: null,
+      recipientSubject: staffRecipient(draft.role),
+      role: 'staff',
+      language: rendered.language,
+      subject: rendered.subject,
+      body: rendered.body,
+      dueOn: null,
+      at: this.clock.now(),
+      channel: 'email',
+      address: mailbox.email,
+    });
+    this.messages.add(m);
+    return m;
+  }
+
   async write(source: NoticeSource, draft: NoticeDraft): Promise<Message[]> {
     if (draft.role === 'fund') return this.writeToFund(source, draft);
     const preference = await this.preferences.find(draft.bin);
@@ -122,3 +160,6 @@ export class NoticeWriter {
     return [m];
   }
 }
+
+/** The recipient of an officer role's digest: the role's mailbox, never a person (ADR 0108). */
+export const staffRecipient = (role: string): string => `staff-role:${role}`;

@@ -1,8 +1,11 @@
 import type { Language } from './language.js';
 import type { TemplateCatalogue } from './template-catalogue.js';
 
-/** The recipient roles a notice is written for (a template file per role): a company's representatives, or the Fund's staff (its mailbox, ADR 0105). */
-export type RecipientRole = 'applicant' | 'fund';
+/**
+ * The recipient roles a notice is written for (a template file per role): a company's representatives,
+ * the Fund's services mailbox (ADR 0105), or an officer role's digest mailbox (`staff`, ADR 0108).
+ */
+export type RecipientRole = 'applicant' | 'fund' | 'staff';
 
 /**
  * What a rule decides a fact needs told (issue #16): which template, to whom (the company's

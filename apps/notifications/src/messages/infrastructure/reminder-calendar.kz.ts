@@ -15,6 +15,14 @@ export class KzReminderCalendar extends ReminderCalendar {
     return this.calendar.addWorkingDays(date, n);
   }
 
+  isWorkingDay(date: IsoDate): boolean {
+    return this.calendar.isWorkingDay(date);
+  }
+
+  staffReviewWorkingDays(on: IsoDate): number {
+    return this.reference.numberAt('reminder.staff-review-wd', on);
+  }
+
   feeReminderWorkingDays(on: IsoDate): number {
     return this.reference.numberAt('reminder.fee-due-wd', on);
   }

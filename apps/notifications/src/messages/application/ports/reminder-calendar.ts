@@ -3,6 +3,10 @@ import type { IsoDate } from '@hub/calendar';
 /** The Kazakh working-day calendar and the reminder offsets in force (reference data), for reminders (ADR 0093). */
 export abstract class ReminderCalendar {
   abstract addWorkingDays(date: IsoDate, n: number): IsoDate;
+  /** Whether the day is a working day in Kazakhstan (weekends, holidays and transfers as data). */
+  abstract isWorkingDay(date: IsoDate): boolean;
+  /** ADR 0108: the staff digest lists deadlines due within this many working days (`reminder.staff-review-wd`, in force on `on`). */
+  abstract staffReviewWorkingDays(on: IsoDate): number;
   /** How many working days before its due day a fee is reminded of, as in force on `on` (`reminder.fee-due-wd`). */
   abstract feeReminderWorkingDays(on: IsoDate): number;
   /** F-37: the quarterly report is due by the 20th of the month after the quarter (`deadline.quarterly-report-day-of-month`), on a working day. */
