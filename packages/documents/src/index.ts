@@ -1,1 +1,3 @@
 export * from './certificate-pdf.js';
+export * from './service-invoice-pdf.js';
+export * from './tenge.js';
