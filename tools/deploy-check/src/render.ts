@@ -94,6 +94,8 @@ const secretEnv = (name: string, secret: string, key: string) => ({ name, valueF
  */
 export const SERVICE_CLIENTS: Readonly<Record<string, { clientId: string; env: (o: Overlay) => Record<string, string> }>> = {
   registration: { clientId: 'hub-registration', env: () => ({ REGISTRATION_DOCUMENTS_URL: `http://admin-gateway:${HTTP_PORT}/api/documents` }) },
+  // ADR 0109: services archives its invoice PDFs (F-55) in documents
+  services: { clientId: 'hub-services', env: () => ({ SERVICES_DOCUMENTS_URL: `http://admin-gateway:${HTTP_PORT}/api/documents` }) },
 };
 
 const podSecurityContext = { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } };
