@@ -70,7 +70,11 @@ export async function renderServiceInvoicePdf(d: ServiceInvoicePdfData): Promise
   doc.font('regular').fontSize(10).text(d.issuer.nameRu, { width });
   doc.moveDown(1);
   doc.font('bold').fontSize(16).fillColor('black').text(`Төлем шоты / Счёт на оплату № ${d.number}`, { width, align: 'center' });
-  doc.font('regular').fontSize(10).fillColor('#555555').text(`Invoice for payment · ${ddmmyyyy(d.issuedOn)}`, { width, align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(10)
+    .fillColor('#555555')
+    .text(`Invoice for payment · ${ddmmyyyy(d.issuedOn)}`, { width, align: 'center' });
   doc.moveDown(1.2);
 
   const row = (kk: string, ru: string, en: string, value: string): void => {

@@ -366,11 +366,23 @@ describe('issued documents (ADR 0045): stored once with their hash, served byte-
     expect(issued.status).toBe(201);
     expect(json(issued)).toMatchObject({ status: 'issued', kind: 'service-invoice', ownerBin: bin, sha256: sha256Hex(pdf) });
     for (const token of [await applicant(bin), await h.token(['finance-officer']), await h.token(['auditor'])]) {
-      const grant = json<DownloadJson>(await h.http().get(`/documents/${json(issued).id}/download`).set(auth(token)));
+      const grant = json<DownloadJson>(
+        await h
+          .http()
+          .get(`/documents/${json(issued).id}/download`)
+          .set(auth(token)),
+      );
       expect((await fetchBytes(grant.url)).sha256).toBe(sha256Hex(pdf));
     }
     // another company's representative is told nothing (F-35)
-    expect((await h.http().get(`/documents/${json(issued).id}/download`).set(auth(await applicant(newBin())))).status).toBe(404);
+    expect(
+      (
+        await h
+          .http()
+          .get(`/documents/${json(issued).id}/download`)
+          .set(auth(await applicant(newBin())))
+      ).status,
+    ).toBe(404);
     // a worker of another context cannot take the services kind either way round
     expect(
       (

@@ -9,16 +9,7 @@ import { type ArchivableInvoice, InvoiceArchive } from '../../src/billing/applic
 import { InvoiceArchiveTimerHandler } from '../../src/billing/application/timers/invoice-archive.timer-handler.js';
 import { UnconfiguredInvoiceArchive } from '../../src/billing/infrastructure/invoice-archive.adapters.js';
 import { loadServicesParameters } from '../../src/shared/infrastructure/shared.providers.js';
-import {
-  type Harness,
-  MINIMAL_CONTENT,
-  auth,
-  contractedApplication,
-  json,
-  poller,
-  serviceWithCall,
-  startHarness,
-} from '../support/services-harness.js';
+import { type Harness, MINIMAL_CONTENT, auth, contractedApplication, json, poller, serviceWithCall, startHarness } from '../support/services-harness.js';
 
 /**
  * The documents context is another deployable: here it is stood in for by `RecordingArchive` (what the
@@ -55,7 +46,12 @@ beforeAll(async () => {
   h = await startHarness('services_invoice_archive', { overrides: (b) => b.overrideProvider(InvoiceArchive).useValue(archive) });
   officer = await h.token(['fund-officer']);
   finance = await h.token(['finance-officer']);
-  ({ callId } = await serviceWithCall(h, officer, { code: 'consult-archive', direction: 'consultation', participantPriceTiyn: 100_00, nonParticipantPriceTiyn: 1_234_567_89 }));
+  ({ callId } = await serviceWithCall(h, officer, {
+    code: 'consult-archive',
+    direction: 'consultation',
+    participantPriceTiyn: 100_00,
+    nonParticipantPriceTiyn: 1_234_567_89,
+  }));
   h.clock.set(NOW);
 });
 afterAll(async () => {
@@ -92,14 +88,16 @@ describe('ADR 0067 / 0109: an invoice to a company is rendered as a PDF and arch
     expect(sent.pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(sent.sha256).toBe(sha256(sent.pdf));
     // the PDF is the shared renderer's, from the invoice as stored and the Fund's requisites in force on the issue day
-    const contract = (await h.sql<{ contract_id: string; signed: string }>(
-      `select contract_id, to_char(contract_signed_on, 'YYYY-MM-DD') as signed from services_application where id = ?`,
-      [a.id],
-    ))[0]!;
+    const contract = (
+      await h.sql<{ contract_id: string; signed: string }>(
+        `select contract_id, to_char(contract_signed_on, 'YYYY-MM-DD') as signed from services_application where id = ?`,
+        [a.id],
+      )
+    )[0]!;
     const expected = await renderServiceInvoicePdf({
       number: inv.number,
       issuedOn: ISSUED_ON,
-      dueOn: (json<{ dueOn: string }>(await h.http().get(`/invoices/${inv.id}`).set(auth(finance)))).dueOn,
+      dueOn: json<{ dueOn: string }>(await h.http().get(`/invoices/${inv.id}`).set(auth(finance))).dueOn,
       issuer: loadServicesParameters()[0]!.invoiceIssuer,
       recipient: { bin: a.bin },
       contract: { id: contract.contract_id, signedOn: contract.signed },
@@ -177,11 +175,11 @@ describe('ADR 0067 / 0109: an invoice to a company is rendered as a PDF and arch
   });
 
   it('without SERVICES_DOCUMENTS_URL and credentials the archive is owed but each try fails naming the settings', async () => {
-    await expect(new UnconfiguredInvoiceArchive().archive({ number: 'SRV-2026-000001', bin: '240540010013', pdf: Buffer.from(''), sha256: '' })).rejects.toThrow(
-      ServiceTokenError,
-    );
-    await expect(new UnconfiguredInvoiceArchive().archive({ number: 'SRV-2026-000001', bin: '240540010013', pdf: Buffer.from(''), sha256: '' })).rejects.toThrow(
-      /invoice SRV-2026-000001 cannot be archived: set SERVICES_DOCUMENTS_URL/,
-    );
+    await expect(
+      new UnconfiguredInvoiceArchive().archive({ number: 'SRV-2026-000001', bin: '240540010013', pdf: Buffer.from(''), sha256: '' }),
+    ).rejects.toThrow(ServiceTokenError);
+    await expect(
+      new UnconfiguredInvoiceArchive().archive({ number: 'SRV-2026-000001', bin: '240540010013', pdf: Buffer.from(''), sha256: '' }),
+    ).rejects.toThrow(/invoice SRV-2026-000001 cannot be archived: set SERVICES_DOCUMENTS_URL/);
   });
 });

@@ -88,7 +88,9 @@ describe('IssuedDocumentsClient (ADR 0106, 0109)', () => {
     const credentials = { tokenUrl: 'http://idp/token', clientId: 'hub-services', clientSecret: 's3cret-s3cret-s3cret' };
     expect(issuedDocumentsClientFrom('SERVICES_DOCUMENTS_URL', undefined, undefined)).toBeUndefined();
     expect(issuedDocumentsClientFrom('SERVICES_DOCUMENTS_URL', 'http://gw/api/documents', credentials)).toBeInstanceOf(IssuedDocumentsClient);
-    expect(() => issuedDocumentsClientFrom('SERVICES_DOCUMENTS_URL', 'http://gw/api/documents', undefined)).toThrow(/SERVICES_DOCUMENTS_URL and the service credentials/);
+    expect(() => issuedDocumentsClientFrom('SERVICES_DOCUMENTS_URL', 'http://gw/api/documents', undefined)).toThrow(
+      /SERVICES_DOCUMENTS_URL and the service credentials/,
+    );
     expect(() => issuedDocumentsClientFrom('SERVICES_DOCUMENTS_URL', undefined, credentials)).toThrow(/go together/);
     const e = archiveNotConfigured('invoice SRV-2026-000001', 'SERVICES_DOCUMENTS_URL');
     expect(e).toBeInstanceOf(ServiceTokenError);

@@ -54,7 +54,11 @@ export class IssuedDocumentsClient {
  * Neither → undefined (the context's archive is owed but cannot happen: its adapter says so loudly on
  * every try, naming `urlSetting`); one without the other stops the app, naming what is missing.
  */
-export function issuedDocumentsClientFrom(urlSetting: string, url: string | undefined, credentials: ServiceCredentials | undefined): IssuedDocumentsClient | undefined {
+export function issuedDocumentsClientFrom(
+  urlSetting: string,
+  url: string | undefined,
+  credentials: ServiceCredentials | undefined,
+): IssuedDocumentsClient | undefined {
   if (url === undefined && credentials === undefined) return undefined;
   if (url === undefined || credentials === undefined)
     throw new Error(`${urlSetting} and the service credentials (HUB_SERVICE_AUTH_URL, HUB_SERVICE_CLIENT_ID, HUB_SERVICE_CLIENT_SECRET) go together`);
