@@ -238,7 +238,9 @@ describe('services archives its invoice PDFs in documents as a platform worker (
     expect((await request(gw).get(`/api/documents/documents/${archived}/download`).set(as(t.stranger!))).status).toBe(404);
 
     // archived once, written by the worker and not by a person (ADR 0032, ADR 0106)
-    const mine = expectStatus(await request(gw).get(`/api/documents/documents?bin=${bin}`).set(as(t.finance!)), 200, 'documents of the company') as Doc[];
+    const listed = await request(gw).get(`/api/documents/documents?bin=${bin}`).set(as(t.finance!));
+    expect(listed.status).toBe(200);
+    const mine = listed.body as Doc[];
     expect(mine.filter((d) => d.kind === 'service-invoice').map((d) => d.id)).toEqual([archived]);
     const writes = expectStatus(await request(gw).get(`/api/audit/events?kind=write&pageSize=200`).set(as(t.auditor!)), 200, 'audit') as {
       items: { route: string; status: number; subject: string }[];
