@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { HubPlatformModule } from '@hub/nest-commons';
 import { ApplicationsModule } from './applications/applications.module.js';
 import { BillingModule } from './billing/billing.module.js';
+import { InvoiceArchiveTimerHandler } from './billing/application/timers/invoice-archive.timer-handler.js';
 import { InvoiceDueTimerHandler } from './billing/infrastructure/invoice-due.timer-handler.js';
 import { ReviewDueTimerHandler } from './applications/application/timers/review-due.timer-handler.js';
 import { CatalogueModule } from './catalogue/catalogue.module.js';
@@ -25,7 +26,7 @@ export function servicesPlatform(env?: Record<string, string | undefined>): Dyna
     configSchema: servicesConfigSchema,
     entities: servicesEntities,
     eventMapper: ServicesIntegrationEvents,
-    timerHandlers: [ReviewDueTimerHandler, InvoiceDueTimerHandler],
+    timerHandlers: [ReviewDueTimerHandler, InvoiceDueTimerHandler, InvoiceArchiveTimerHandler],
     consumers: [PARTICIPATION_EVENTS_CONSUMER],
     ...(env ? { env } : {}),
   });

@@ -1,7 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { ServiceApplicationSchema } from './applications/infrastructure/application.schema.js';
 import { ServicePurchaseSchema } from './purchases/infrastructure/purchase.schema.js';
-import { DeliveryActSchema, InvoicePaymentSchema, InvoiceSchema } from './billing/infrastructure/billing.schema.js';
+import { DeliveryActSchema, InvoiceArchiveSchema, InvoicePaymentSchema, InvoiceSchema } from './billing/infrastructure/billing.schema.js';
 import { CohortEnrolmentSchema, CohortSchema, PiiAccessSchema } from './cohorts/infrastructure/cohort.schema.js';
 import { CatalogueServiceSchema, PriceListEntrySchema, ServiceCallSchema } from './catalogue/infrastructure/catalogue.schema.js';
 import { ServicesParticipationSchema } from './participants/infrastructure/participant.schema.js';
@@ -20,4 +20,5 @@ export const servicesEntities: EntitySchema[] = [
   InvoiceSchema,
   InvoicePaymentSchema,
   DeliveryActSchema,
+  InvoiceArchiveSchema,
 ];

@@ -1,2 +1,4 @@
 export * from './certificate-pdf.js';
 export * from './protocol-pdf.js';
+export * from './service-invoice-pdf.js';
+export * from './tenge.js';

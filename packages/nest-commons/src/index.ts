@@ -22,3 +22,4 @@ export * from './platform.module.js';
 export * from './tracing/tracing.js';
 export * from './documents/known-documents.js';
 export * from './auth/service-token.js';
+export * from './documents/issued-documents.client.js';

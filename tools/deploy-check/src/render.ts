@@ -96,6 +96,8 @@ export const SERVICE_CLIENTS: Readonly<Record<string, { clientId: string; env: (
   registration: { clientId: 'hub-registration', env: () => ({ REGISTRATION_DOCUMENTS_URL: `http://admin-gateway:${HTTP_PORT}/api/documents` }) },
   // ADR 0106 §5, ADR 0108: the staff digest reads the gateway's deadlines board as `deadline-reader`.
   notifications: { clientId: 'hub-notifications', env: () => ({ NOTIFICATIONS_DEADLINES_URL: `http://admin-gateway:${HTTP_PORT}/api` }) },
+  // ADR 0109: services archives its invoice PDFs (F-55) in documents
+  services: { clientId: 'hub-services', env: () => ({ SERVICES_DOCUMENTS_URL: `http://admin-gateway:${HTTP_PORT}/api/documents` }) },
 };
 
 const podSecurityContext = { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } };

@@ -344,6 +344,57 @@ describe('issued documents (ADR 0045): stored once with their hash, served byte-
     ).toBe(401);
     expect(await objectsOf(bin)).toHaveLength(0);
   });
+
+  it('ADR 0067 / 0109: services issues its invoices (kind service-invoice, F-55) and nothing else; registration cannot issue them; the company and finance read them', async () => {
+    const bin = newBin();
+    const pdf = sampleFiles.pdf(`invoice of ${bin}`);
+    const body = {
+      ownerBin: bin,
+      kind: 'service-invoice',
+      issueKey: `services/invoice/SRV-2026-${bin.slice(-6)}`,
+      fileName: `SRV-2026-${bin.slice(-6)}.pdf`,
+      contentBase64: Buffer.from(pdf).toString('base64'),
+    };
+    const registration = await h.serviceToken('hub-registration', ['document-issuer']);
+    const refused = await h.http().post('/issued-documents').set(auth(registration)).send(body);
+    expect(refused.status).toBe(403);
+    expect(json<{ detail: string }>(refused).detail).toMatch(/hub-registration does not issue documents of kind service-invoice/);
+    expect(await objectsOf(bin)).toHaveLength(0);
+
+    const services = await h.serviceToken('hub-services', ['document-issuer']);
+    const issued = await h.http().post('/issued-documents').set(auth(services)).send(body);
+    expect(issued.status).toBe(201);
+    expect(json(issued)).toMatchObject({ status: 'issued', kind: 'service-invoice', ownerBin: bin, sha256: sha256Hex(pdf) });
+    for (const token of [await applicant(bin), await h.token(['finance-officer']), await h.token(['auditor'])]) {
+      const grant = json<DownloadJson>(
+        await h
+          .http()
+          .get(`/documents/${json(issued).id}/download`)
+          .set(auth(token)),
+      );
+      expect((await fetchBytes(grant.url)).sha256).toBe(sha256Hex(pdf));
+    }
+    // another company's representative is told nothing (F-35)
+    expect(
+      (
+        await h
+          .http()
+          .get(`/documents/${json(issued).id}/download`)
+          .set(auth(await applicant(newBin())))
+      ).status,
+    ).toBe(404);
+    // a worker of another context cannot take the services kind either way round
+    expect(
+      (
+        await h
+          .http()
+          .post('/issued-documents')
+          .set(auth(services))
+          .send({ ...body, kind: 'participant-certificate', issueKey: `registration/certificate/X-${bin}` })
+      ).status,
+    ).toBe(403);
+    expect(await objectsOf(bin)).toHaveLength(1);
+  });
 });
 
 /**

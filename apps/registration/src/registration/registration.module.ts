@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { ClientCredentialsTokenSource, HUB_CONFIG, KnownDocumentsModule, serviceCredentialsFrom } from '@hub/nest-commons';
+import { HUB_CONFIG, KnownDocumentsModule, issuedDocumentsClientFrom, serviceCredentialsFrom } from '@hub/nest-commons';
 import type { RegistrationConfig } from '../config.js';
 import { CastVoteHandler } from './application/commands/cast-vote/cast-vote.handler.js';
 import { CompleteTranslationHandler } from './application/commands/complete-translation/complete-translation.handler.js';
@@ -111,13 +111,8 @@ export const REGISTRATION_COMMAND_HANDLERS = [
       provide: IssuedDocumentArchive,
       inject: [HUB_CONFIG],
       useFactory: (c: RegistrationConfig): IssuedDocumentArchive => {
-        const credentials = serviceCredentialsFrom(c);
-        if (c.REGISTRATION_DOCUMENTS_URL === undefined && credentials === undefined) return new UnconfiguredIssuedDocumentArchive();
-        if (c.REGISTRATION_DOCUMENTS_URL === undefined || credentials === undefined)
-          throw new Error(
-            'REGISTRATION_DOCUMENTS_URL and the service credentials (HUB_SERVICE_AUTH_URL, HUB_SERVICE_CLIENT_ID, HUB_SERVICE_CLIENT_SECRET) go together',
-          );
-        return new DocumentsIssuedDocumentArchive(c.REGISTRATION_DOCUMENTS_URL, new ClientCredentialsTokenSource(credentials));
+        const documents = issuedDocumentsClientFrom('REGISTRATION_DOCUMENTS_URL', c.REGISTRATION_DOCUMENTS_URL, serviceCredentialsFrom(c));
+        return documents ? new DocumentsIssuedDocumentArchive(documents) : new UnconfiguredIssuedDocumentArchive();
       },
     },
     DeadlineBook,

@@ -7,6 +7,7 @@ import { ApiError, type FieldProblem, fieldErrors, idempotent, ok } from '../api
 import { useCommand } from '../api/command';
 import { csvCell, problemText } from '../api/problem-text';
 import { formatCivilDate, formatTiyn } from '../format';
+import { DocumentLink } from '../forms/document-field';
 import { tengeToTiyn } from '../forms/form-state';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
@@ -282,10 +283,23 @@ export interface InvoiceLineProps {
     status: string;
     overdue: boolean;
     bin?: string;
+    /** The invoice PDF in the Fund's archive (ADR 0067, 0109): documents serves it, never services. */
+    document?: { status: 'archived'; documentId: string } | { status: 'pending' } | { status: 'not-available-for-individuals' };
   };
 }
 
-/** One invoice: number, purpose, amount, paid, outstanding, due day (overdue flagged), status. */
+/** Where the invoice's PDF is: a download from documents (logged there), being prepared, or not issued for an individual (ADR 0067 §5). */
+function InvoiceDocument({ document: d }: { document: NonNullable<InvoiceLineProps['invoice']['document']> }) {
+  const t = useT();
+  if (d.status === 'archived') return <DocumentLink id={d.documentId} />;
+  return (
+    <Text size="sm" c="dimmed" data-testid="invoice-document-status">
+      {t(d.status === 'pending' ? 'billing.document.pending' : 'billing.document.individual')}
+    </Text>
+  );
+}
+
+/** One invoice: number, purpose, amount, paid, outstanding, due day (overdue flagged), status, its PDF. */
 export function InvoiceLine({ invoice: i }: InvoiceLineProps) {
   const t = useT();
   const { locale } = useLocale();
@@ -310,6 +324,7 @@ export function InvoiceLine({ invoice: i }: InvoiceLineProps) {
             {i.overdue ? ` · ${t('queue.overdue')}` : ''}
           </Text>
         )}
+        {i.document && <InvoiceDocument document={i.document} />}
       </div>
       <Badge variant="light" tt="none" data-testid="invoice-status">
         {t(`invoiceStatus.${i.status}` as MessageId)}

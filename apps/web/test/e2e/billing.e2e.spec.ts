@@ -56,6 +56,9 @@ test('F-55: finance invoices a contract, records a payment, imports the bank sta
   await contract.getByTestId('issue-invoice').click();
   await expect(page.getByTestId('invoice')).toHaveCount(2);
   await expect(page.getByTestId('invoice').first()).toContainText('Second instalment under the contract');
+  // ADR 0109: a company's invoice PDF is owed from issue; this fleet runs services without its workers, so it stays
+  // 'being prepared' here (the archive and the byte-for-byte download: apps/admin-gateway/test/e2e/service-invoice-archive.e2e.spec.ts)
+  await expect(page.getByTestId('invoice').first().getByTestId('invoice-document-status')).toHaveText('The invoice PDF is being prepared');
 
   // a payment by hand on the seeded invoice (₸300,000): ₸100,000 paid, ₸200,000 outstanding
   const first = page.locator(`[data-testid="invoice"][data-number="${seededNumber}"]`);
@@ -107,6 +110,7 @@ test('F-55: the recipient reads its invoices and answers the acts of delivery �
   await signInAs(page, { sub: `rep-${DEMO_BIN}`, name: 'Daniyar Recipient', roles: ['applicant'], companies: [DEMO_BIN] });
   await expect(page.getByTestId('invoice').first()).toBeVisible();
   await expect(page.getByTestId('act')).toHaveCount(2);
+  await expect(page.getByTestId('invoice').first().getByTestId('invoice-document-status')).toHaveText('The invoice PDF is being prepared'); // ADR 0109
   await everyLanguageAndSize(page, 'my-invoices');
 
   const second = page.getByTestId('act').filter({ hasText: 'investor Q&A rehearsal' });

@@ -89,3 +89,22 @@ export const DeliveryActSchema = defineEntity({
     updatedAt: p.datetime().columnType('timestamptz'),
   },
 });
+
+/** A row of services_invoice_archive (ADR 0109): an invoice's PDF is in the Fund's archive under this document id. Written once, by the archive timer. */
+export class InvoiceArchiveRow {
+  readonly invoiceId!: string;
+  readonly documentId!: string;
+  readonly archivedAt!: Date;
+}
+
+/** services_invoice_archive: read by the invoice views; written with SQL by `PostgresInvoiceArchiveRecords`. */
+export const InvoiceArchiveSchema = defineEntity({
+  class: InvoiceArchiveRow,
+  className: 'InvoiceArchiveRow',
+  tableName: 'services_invoice_archive',
+  properties: {
+    invoiceId: p.uuid().primary(),
+    documentId: p.uuid(),
+    archivedAt: p.datetime().columnType('timestamptz'),
+  },
+});

@@ -13,11 +13,12 @@ import { ServiceApplicationSchema } from '../../applications/infrastructure/appl
 import { parametersOn } from '../../catalogue/domain/services-parameters.js';
 import { ServicesParametersSource } from '../../shared/application/ports/services-parameters.source.js';
 import { WorkingDays } from '../../shared/application/ports/working-days.js';
+import { scheduleInvoiceArchive } from '../application/timers/invoice-archive.timer-handler.js';
 import { DeliveryAct } from '../domain/delivery-act.aggregate.js';
 import { Invoice, type ContractTerms, type InvoicePayment } from '../domain/invoice.aggregate.js';
 import { assertInvoiceWithinContractPrice } from '../domain/rules/invoice-within-contract-price.rule.js';
 import { invoiceDueOn } from '../domain/rules/payment-due.rule.js';
-import { DeliveryActSchema, InvoicePaymentRow, InvoicePaymentSchema, InvoiceSchema } from './billing.schema.js';
+import { DeliveryActSchema, InvoiceArchiveSchema, InvoicePaymentRow, InvoicePaymentSchema, InvoiceSchema } from './billing.schema.js';
 
 export const INVOICE_DUE_TIMER = 'services.invoice-payment-due';
 
@@ -40,7 +41,14 @@ export interface InvoiceView {
   paidOn: string | null;
   cancelReason: string | null;
   payments: { id: string; amountTiyn: number; paidOn: string; reference: string; source: 'manual' | 'bank-statement' }[];
+  /**
+   * The invoice's PDF in the Fund's archive (ADR 0067 §6, ADR 0109): its document id there (downloaded
+   * from documents, `GET /documents/:id/download`), `pending` until the archive answered, or not issued
+   * for an individual (documents keeps files per company; ADR 0067 §5). A cancelled invoice keeps its PDF.
+   */
+  document: InvoiceDocument;
 }
+export type InvoiceDocument = { status: 'archived'; documentId: string } | { status: 'pending' } | { status: 'not-available-for-individuals' };
 /** An open invoice's payment due date on the deadlines board (F-55, ADR 0033/0047). */
 export interface InvoiceDeadline {
   kind: 'service-invoice-payment';
@@ -68,7 +76,14 @@ export interface DeliveryActView {
   disputeReason: string | null;
 }
 
-const invoiceView = (i: Invoice, payments: readonly InvoicePayment[], today: IsoDate): InvoiceView => ({
+const invoiceDocument = (i: Invoice, documentId: string | undefined): InvoiceDocument =>
+  i.recipientKind === 'individual'
+    ? { status: 'not-available-for-individuals' }
+    : documentId === undefined
+      ? { status: 'pending' }
+      : { status: 'archived', documentId };
+
+const invoiceView = (i: Invoice, payments: readonly InvoicePayment[], today: IsoDate, documentId: string | undefined): InvoiceView => ({
   id: i.id,
   number: i.number,
   applicationId: i.applicationId,
@@ -86,6 +101,7 @@ const invoiceView = (i: Invoice, payments: readonly InvoicePayment[], today: Iso
   paidOn: i.paidOn,
   cancelReason: i.cancelReason,
   payments: payments.map((p) => ({ id: p.id, amountTiyn: p.amountTiyn, paidOn: p.paidOn, reference: p.reference, source: p.source })),
+  document: invoiceDocument(i, documentId),
 });
 const actView = (a: DeliveryAct): DeliveryActView => ({
   id: a.id,
@@ -143,6 +159,8 @@ export class BillingUseCases {
       });
       em.persist(invoice);
       await this.timers.schedule(em, { kind: INVOICE_DUE_TIMER, key: invoice.id, dueAt: endOfAlmatyDay(dueOn), payload: { invoiceId: invoice.id } });
+      // ADR 0067 §2 / 0109: the PDF is owed from this transaction, made and archived outside it (a company's invoice only, §5).
+      if (invoice.recipientKind === 'legal-entity') await scheduleInvoiceArchive(this.timers, em, invoice.id, now);
       return { id: invoice.id };
     });
   }
@@ -286,12 +304,14 @@ export class BillingUseCases {
     const payments = rows.length
       ? await em.find(InvoicePaymentSchema, { invoiceId: { $in: rows.map((r) => r.id) } }, { orderBy: { paidOn: 'asc', id: 'asc' } })
       : [];
+    const archived = await this.archivedDocuments(rows.map((r) => r.id));
     const today = almatyDate(this.clock.now());
     return rows.map((i) =>
       invoiceView(
         i,
         payments.filter((p) => p.invoiceId === i.id),
         today,
+        archived.get(i.id),
       ),
     );
   }
@@ -326,7 +346,7 @@ export class BillingUseCases {
     const invoice = await em.findOne(InvoiceSchema, { id });
     if (!invoice || !(await this.mayReadApplication(actor, invoice.applicationId))) throw new NotFoundError('invoice', id);
     const payments = await em.find(InvoicePaymentSchema, { invoiceId: id }, { orderBy: { paidOn: 'asc', id: 'asc' } });
-    return invoiceView(invoice, payments, almatyDate(this.clock.now()));
+    return invoiceView(invoice, payments, almatyDate(this.clock.now()), (await this.archivedDocuments([id])).get(id));
   }
 
   async acts(actor: Actor, filter: { applicationId?: string }): Promise<DeliveryActView[]> {
@@ -346,6 +366,13 @@ export class BillingUseCases {
     const act = await this.uow.reader().findOne(DeliveryActSchema, { id });
     if (!act || !(await this.mayReadApplication(actor, act.applicationId))) throw new NotFoundError('delivery act', id);
     return actView(act);
+  }
+
+  /** invoice id → its document id in the Fund's archive (ADR 0109). */
+  private async archivedDocuments(invoiceIds: readonly string[]): Promise<Map<string, string>> {
+    if (invoiceIds.length === 0) return new Map();
+    const rows = await this.uow.reader().find(InvoiceArchiveSchema, { invoiceId: { $in: [...invoiceIds] } });
+    return new Map(rows.map((r) => [r.invoiceId, r.documentId]));
   }
 
   private async contractOf(applicationId: string, lock: boolean): Promise<{ terms: ContractTerms; signedOn: IsoDate }> {

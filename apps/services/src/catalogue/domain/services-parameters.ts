@@ -11,6 +11,15 @@ export interface ServicesParameters {
   readonly commercialOffersRequired: number;
   /** F-55: working days between issuing an invoice and its due day (the contract's payment order; ADR 0066 default 10). */
   readonly invoicePaymentWorkingDays: number;
+  /** F-55 (ADR 0067, 0109): the Fund's requisites an invoice PDF prints — placeholders until finance confirms them. */
+  readonly invoiceIssuer: {
+    readonly nameKk: string;
+    readonly nameRu: string;
+    readonly bin: string;
+    readonly iban: string;
+    readonly bank: string;
+    readonly bic: string;
+  };
   readonly source: string;
 }
 

@@ -16,6 +16,14 @@ const ParametersFile = z.object({
         defaultReviewWorkingDays: z.int().min(1).max(120),
         commercialOffersRequired: z.int().min(1).max(20),
         invoicePaymentWorkingDays: z.int().min(1).max(120),
+        invoiceIssuer: z.object({
+          nameKk: z.string().min(1),
+          nameRu: z.string().min(1),
+          bin: z.string().min(1),
+          iban: z.string().min(1),
+          bank: z.string().min(1),
+          bic: z.string().min(1),
+        }),
         source: z.string().min(1),
       }),
     )

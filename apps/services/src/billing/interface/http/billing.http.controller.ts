@@ -53,6 +53,15 @@ const InvoiceView = z.object({
   payments: z.array(
     z.object({ id: z.uuid(), amountTiyn: z.int(), paidOn: IsoDateSchema, reference: z.string(), source: z.enum(['manual', 'bank-statement']) }),
   ),
+  document: z
+    .discriminatedUnion('status', [
+      z.object({ status: z.literal('archived'), documentId: z.uuid() }),
+      z.object({ status: z.literal('pending') }),
+      z.object({ status: z.literal('not-available-for-individuals') }),
+    ])
+    .describe(
+      'The invoice PDF in the Fund’s archive (ADR 0067, 0109): download it from documents (GET /api/documents/documents/{documentId}/download); pending until archived; an individual’s invoice is not issued as a document',
+    ),
 });
 const ActView = z.object({
   id: z.uuid(),
