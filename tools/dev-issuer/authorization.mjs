@@ -46,7 +46,13 @@ export const DEMO_USERS = [
     companies: [],
     note: 'another member (C-19); has not voted in the round before the Commission either',
   },
-  { id: 'demo-commission-secretary', name: 'Cluster Commission secretary', roles: ['cluster-commission-secretary'], companies: [], note: 'the protocol (C-20)' },
+  {
+    id: 'demo-commission-secretary',
+    name: 'Cluster Commission secretary',
+    roles: ['cluster-commission-secretary'],
+    companies: [],
+    note: 'the protocol (C-20)',
+  },
 ];
 
 const CODE_TTL_MS = 60_000;

@@ -92,7 +92,13 @@ describe('tools/dev-issuer: authorization code + PKCE (OIDC) for the web app', (
     // a member votes only under a subject of the round's composition (C-19, ADR 0083): the token carries the seed's subject
     const back = await signIn(authorizeParams(challenge, { user: 'demo-commission-member-a' }));
     const body = await (
-      await token({ grant_type: 'authorization_code', code: back.searchParams.get('code'), redirect_uri: redirectUri, client_id: 'hub-web', code_verifier: verifier })
+      await token({
+        grant_type: 'authorization_code',
+        code: back.searchParams.get('code'),
+        redirect_uri: redirectUri,
+        client_id: 'hub-web',
+        code_verifier: verifier,
+      })
     ).json();
     const { payload } = await jwtVerify(body.access_token, createRemoteJWKSet(new URL(`${base}/jwks.json`)), { issuer: base, audience: 'hub-platform' });
     expect(payload).toMatchObject({ sub: 'demo-commission-member-a', roles: ['cluster-commission-member'], hub_companies: [] });
