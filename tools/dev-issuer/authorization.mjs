@@ -28,6 +28,31 @@ export const DEMO_USERS = [
   { id: 'fatima', name: 'Fatima Finance Officer', roles: ['finance-officer'], companies: [] },
   { id: 'audrey', name: 'Audrey Auditor', roles: ['auditor'], companies: [] },
   { id: 'arman', name: 'Arman Analyst (authorised body)', roles: ['authorised-body-analyst'], companies: [] },
+  // The cluster selection (issue #15, C-2): the subjects are those of the clusters seed (apps/clusters/src/cli/seed.ts,
+  // ADR 0085) — a Commission member votes only under a subject of the round's composition (C-19, ADR 0083).
+  { id: 'demo-cluster-organiser', name: 'Cluster selection organiser', roles: ['cluster-organiser'], companies: [], note: 'C-3 … C-5, C-12, C-13, C-18, C-21' },
+  { id: 'demo-cluster-expert', name: 'Expert of the national institute', roles: ['cluster-expert'], companies: [], note: 'C-14 … C-17' },
+  {
+    id: 'demo-commission-member-a',
+    name: 'Aliya Nurlanovna (cluster Commission)',
+    roles: ['cluster-commission-member'],
+    companies: [],
+    note: 'a member of the Commission of the demo rounds (C-19); has not voted in the round before the Commission',
+  },
+  {
+    id: 'demo-commission-member-c',
+    name: 'Dana Askarovna (cluster Commission)',
+    roles: ['cluster-commission-member'],
+    companies: [],
+    note: 'another member (C-19); has not voted in the round before the Commission either',
+  },
+  {
+    id: 'demo-commission-secretary',
+    name: 'Cluster Commission secretary',
+    roles: ['cluster-commission-secretary'],
+    companies: [],
+    note: 'the protocol (C-20)',
+  },
 ];
 
 const CODE_TTL_MS = 60_000;

@@ -84,6 +84,26 @@ describe('tools/dev-issuer: authorization code + PKCE (OIDC) for the web app', (
     expect((await again.json()).error).toBe('invalid_grant');
   });
 
+  it('C-2: offers the cluster selection roles as demo users under the subjects of the clusters seed (ADR 0085)', async () => {
+    const { verifier, challenge } = pkce();
+    const html = await (await fetch(`${base}/authorize?${authorizeParams(challenge)}`)).text();
+    for (const id of ['demo-cluster-organiser', 'demo-cluster-expert', 'demo-commission-member-a', 'demo-commission-member-c', 'demo-commission-secretary'])
+      expect(html).toContain(`data-testid="user-${id}"`);
+    // a member votes only under a subject of the round's composition (C-19, ADR 0083): the token carries the seed's subject
+    const back = await signIn(authorizeParams(challenge, { user: 'demo-commission-member-a' }));
+    const body = await (
+      await token({
+        grant_type: 'authorization_code',
+        code: back.searchParams.get('code'),
+        redirect_uri: redirectUri,
+        client_id: 'hub-web',
+        code_verifier: verifier,
+      })
+    ).json();
+    const { payload } = await jwtVerify(body.access_token, createRemoteJWKSet(new URL(`${base}/jwks.json`)), { issuer: base, audience: 'hub-platform' });
+    expect(payload).toMatchObject({ sub: 'demo-commission-member-a', roles: ['cluster-commission-member'], hub_companies: [] });
+  });
+
   it('refuses a wrong PKCE verifier, and a request without PKCE or with a non-loopback redirect', async () => {
     const { challenge } = pkce();
     const back = await signIn(authorizeParams(challenge, { user: 'olga' }));

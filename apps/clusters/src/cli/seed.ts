@@ -12,12 +12,15 @@
  * working days of today's calendar. Every row, outbox event and timer is one the app itself would
  * have produced on those days. Nothing is written by SQL and no rule is bent.
  *
- * Three rounds under `demo-2026`:
+ * Four rounds under `demo-2026`:
  *  - "results published": four participants — one returned (C-12), one withdrawn (C-9), two through the
  *    expert stage (C-13 … C-18), the Commission's votes (C-19), the protocol (C-20), published (C-21);
  *  - "before the Commission": two applications with the institute's opinions before the Commission;
  *    member b has voted, members a and c have not — `demo-commission-member-a` votes on the web, then
  *    the secretary records the protocol (quorum ⅔ of 3, ADR 0083);
+ *  - "at the national institute": its deadline passed, two applications sent to the institute (C-13), no
+ *    opinion yet — `demo-cluster-expert` gives them, compares and hands them to the organiser on the web
+ *    (C-14 … C-17);
  *  - "accepting applications": announced three working days ago, its deadline 75 CD later (C-5).
  * Idempotent: with any round in the database, nothing is added.
  *
@@ -99,6 +102,20 @@ const CLUSTERS: readonly Cluster[] = [
     region: 'Astana',
     sectors: ['Software', 'IT services'],
   },
+  {
+    serial: 21707,
+    applicantName: 'East Kazakhstan metallurgists',
+    clusterName: 'Ust-Kamenogorsk non-ferrous metals cluster',
+    region: 'East Kazakhstan region',
+    sectors: ['Non-ferrous metals'],
+  },
+  {
+    serial: 21808,
+    applicantName: 'Kostanay grain association',
+    clusterName: 'Kostanay grain processing cluster',
+    region: 'Kostanay region',
+    sectors: ['Grain'],
+  },
   { serial: 21505, applicantName: 'Almaty tourism SEC', clusterName: 'Almaty mountain tourism cluster', region: 'Almaty region', sectors: ['Tourism'] },
   {
     serial: 21606,
@@ -109,6 +126,7 @@ const CLUSTERS: readonly Cluster[] = [
   },
 ];
 
+const cluster = (serial: number): Cluster => CLUSTERS.find((c) => c.serial === serial)!;
 const binOf = (c: Cluster): string => makeBin({ year: 2019, month: 4, serial: c.serial });
 
 function content(c: Cluster): ApplicationContent {
@@ -334,8 +352,8 @@ async function main(): Promise<void> {
     // 2. A round before the Commission: member b has voted; a and c have not (the vote screen).
     const r2 = await announce('Cluster selection 2026 (demonstration): second round', 'Before the Commission; demonstration data (ADR 0085).', wd(80), 62);
     const r2Filed = calendar.addWorkingDays(r2.deadlineDay, -8);
-    const b1 = await file(r2.id, CLUSTERS[4]!, r2Filed);
-    const b2 = await file(r2.id, CLUSTERS[5]!, r2Filed);
+    const b1 = await file(r2.id, cluster(21505), r2Filed);
+    const b2 = await file(r2.id, cluster(21606), r2Filed);
     await throughInstitute(b1, r2Filed);
     await throughInstitute(b2, r2Filed);
     const r2Expert = after(r2.deadlineDay, 5);
@@ -351,10 +369,21 @@ async function main(): Promise<void> {
     await vote(r2.id, DEMO_COMMISSION[1], b2, 'for');
     await vote(r2.id, DEMO_COMMISSION[1], b1, 'against');
 
+    // 4. A round at the national institute (C-13 … C-17 on the web): its deadline passed, two compliant applications
+    //    sent to the institute, no opinion yet — `demo-cluster-expert` gives them, compares and hands them over.
+    const r4 = await announce('Cluster selection 2026 (demonstration): third round', 'At the national institute; demonstration data (ADR 0085).', wd(70), 61);
+    const r4Filed = calendar.addWorkingDays(r4.deadlineDay, -6);
+    const d1 = await file(r4.id, cluster(21707), r4Filed);
+    const d2 = await file(r4.id, cluster(21808), r4Filed);
+    await throughInstitute(d1, r4Filed);
+    await throughInstitute(d2, r4Filed);
+
     // 3. A round accepting applications (C-5: announced 75 CD before its deadline).
     await announce('Cluster selection 2027 (demonstration): open round', 'Accepting applications; demonstration data (ADR 0085).', wd(3), 75);
 
-    process.stdout.write(`clusters seed: 3 rounds under ${DEMO_RULE_SET} (results published; before the Commission; accepting applications), 8 applications\n`);
+    process.stdout.write(
+      `clusters seed: 4 rounds under ${DEMO_RULE_SET} (results published; before the Commission; at the national institute; accepting applications), 10 applications\n`,
+    );
   } finally {
     await moduleRef.close();
   }

@@ -11,6 +11,7 @@ import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
+import { ExpertStage } from './clusters-institute';
 
 type Choice = 'for' | 'against' | 'abstain';
 
@@ -421,7 +422,8 @@ function FormCommission(props: { roundId: string; current?: { decisionRef: strin
  * round's applications and their C-12 check and the publication; for the Commission the composition,
  * the tally of the votes (ADR 0083: quorum ⅔, a winner with more than half of the votes cast "for"),
  * a member's vote on each application with the institute's opinion (C-19), and the secretary's
- * protocol (C-20).
+ * protocol (C-20); for the national institute's expert (and, to read, the organiser) the expert stage —
+ * the opinions, the comparison and the hand-over to the organiser (C-14 … C-17).
  */
 function ClusterRoundPage() {
   const t = useT();
@@ -451,11 +453,15 @@ function ClusterRoundPage() {
   const review = useQuery({
     refetchOnMount: 'always',
     queryKey: ['cluster-round', id, 'review'],
-    enabled: (mayReadCommission && Boolean(commission.data?.beforeCommission)) || session?.roles.includes('cluster-organiser') === true,
+    enabled:
+      (mayReadCommission && Boolean(commission.data?.beforeCommission)) ||
+      session?.roles.includes('cluster-organiser') === true ||
+      session?.roles.includes('cluster-expert') === true,
     retry: false,
     queryFn: async () => ok(await api.GET('/api/clusters/rounds/{id}/expert-review', path)),
   });
   const isOrganiser = session?.roles.includes('cluster-organiser') ?? false;
+  const isExpert = session?.roles.includes('cluster-expert') ?? false;
   const applications = useQuery({
     refetchOnMount: 'always',
     queryKey: ['cluster-round', id, 'applications'],
@@ -555,6 +561,15 @@ function ClusterRoundPage() {
             </Button>
           )}
           {publish.isError && <ErrorState error={publish.error} action />}
+        </>
+      )}
+
+      {(isExpert || isOrganiser) && review.data && review.data.applications.length > 0 && (
+        <>
+          <Title order={3} size="h4">
+            {t('clusterInstitute.title')}
+          </Title>
+          <ExpertStage roundId={id} review={review.data} isExpert={isExpert} onChanged={refresh} />
         </>
       )}
 

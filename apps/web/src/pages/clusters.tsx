@@ -8,13 +8,15 @@ import { formatCivilDate, formatInstantDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { Empty, ErrorState, Loading } from '../ui/states';
+import { AnnounceRound } from './clusters-announce';
 import '../ui/lazy-styles';
 
 /**
  * Territorial-cluster selection (issue #15, C-1 … C-21), public: the rule sets with their effective
  * periods (the 2015 rules, repealed 2022: no round can be announced under them, C-3), the announced
  * rounds with the instant acceptance closes (C-11); for an applicant, its applications with the
- * compliance check due (C-12) and a return's deficiencies.
+ * compliance check due (C-12) and a return's deficiencies; for the organiser, the announcement of a
+ * round (C-3 … C-5).
  */
 function ClustersPage() {
   const t = useT();
@@ -67,6 +69,7 @@ function ClustersPage() {
           </Card>
         ))}
       </SimpleGrid>
+      {inForce && mayCall(session, 'POST /api/clusters/rounds') && <AnnounceRound ruleSets={ruleSets.data} />}
       <Title order={3} size="h4">
         {t('clusters.rounds')}
       </Title>

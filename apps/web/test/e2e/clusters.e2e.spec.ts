@@ -5,8 +5,8 @@ import { gatewayCall, gatewayUrl } from '../support/scene.ts';
 
 // The cluster selection's screens (issue #15, C-1 … C-21) over the gateway. The fleet runs clusters under
 // the demonstration rule set as data and its seed's rounds, made by the real handlers on a controlled
-// clock (ADR 0085): one with published results, one before the Commission (member b has voted), one
-// accepting applications. Nothing here is faked: every step is the app's own API behind the screens.
+// clock (ADR 0085): one with published results, one before the Commission (member b has voted), one at
+// the national institute (no opinion yet), one accepting applications. Nothing here is faked: every step is the app's own API behind the screens.
 
 async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
   for (const locale of LOCALES) {
@@ -38,6 +38,16 @@ async function onRound(page: Page, who: Who | null, roundTitle: string): Promise
 const PUBLISHED = 'Cluster selection 2026 (demonstration): first round';
 const BEFORE_COMMISSION = 'Cluster selection 2026 (demonstration): second round';
 const OPEN = 'Cluster selection 2027 (demonstration): open round';
+const AT_INSTITUTE = 'Cluster selection 2026 (demonstration): third round';
+const ORGANISER: Who = { sub: 'demo-cluster-organiser', name: 'Cluster selection organiser', roles: ['cluster-organiser'], companies: [] };
+const EXPERT: Who = { sub: 'demo-cluster-expert', name: 'Expert of the national institute', roles: ['cluster-expert'], companies: [] };
+
+/** A civil date of Asia/Almaty plus calendar days. */
+const plusDays = (days: number): string => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days, 12)).toISOString().slice(0, 10);
+};
 
 test('C-3, C-21: the public sees the rule sets (the 2015 set repealed, the demonstration set labelled) and the published results of a round', async ({
   page,
@@ -49,7 +59,8 @@ test('C-3, C-21: the public sees the rule sets (the 2015 set repealed, the demon
   await expect(sets).toHaveCount(2);
   await expect(sets.filter({ hasText: 'Order No. 1212' })).toHaveAttribute('data-in-force', 'false');
   await expect(sets.filter({ hasText: 'DEMONSTRATION ONLY, not law' })).toHaveAttribute('data-in-force', 'true');
-  await expect(page.getByTestId('round')).toHaveCount(3);
+  // the seed's four rounds (the organiser's test announces another: counted by the seed's titles)
+  await expect(page.getByTestId('round').filter({ hasText: '(demonstration)' })).toHaveCount(4);
   await everyLanguageAndSize(page, 'clusters-rounds');
   await page.getByTestId('round-link').filter({ hasText: PUBLISHED }).click();
   await expect(page.getByTestId('round-status')).toHaveText('Results published');
@@ -224,4 +235,126 @@ test('C-12, C-13, C-2: the organiser finds an application compliant and returns 
   await form.getByTestId('save-commission').click();
   await expect(page.getByTestId('composition')).toContainText('Gulnar Sadykova (Kazakh Invest)');
   await everyLanguageAndSize(page, 'clusters-commission-formed');
+});
+
+test('C-3 … C-5: the organiser announces a round — a deadline sooner than the set’s 60 calendar days is refused on the screen and by the context; the public sees the round', async ({
+  page,
+}) => {
+  test.setTimeout(400_000);
+  await page.goto(`${baseUrl()}/clusters`);
+  // the public and other roles see no announcement form
+  await expect(page.getByTestId('rule-set').first()).toBeVisible();
+  await expect(page.getByTestId('announce-round')).toHaveCount(0);
+  await page.getByTestId('sign-in').first().click();
+  await signInAs(page, ORGANISER);
+  await chooseLanguage(page, 'en');
+  const form = page.getByTestId('announce-round');
+  // C-5 under the demonstration set (the 2015 parameters): the earliest deadline is today + 60 CD
+  await expect(form.getByTestId('announce-lead')).toContainText('at least 60 calendar days before the deadline');
+  const title = `Cluster selection 2027: announced on the web ${Date.now() % 100_000}`;
+  await form.getByTestId('announce-title').fill(title);
+  await form.getByTestId('announce-deadline').fill(plusDays(59));
+  await form.getByTestId('announce-submit').click();
+  await expect(form).toContainText('C-5: the deadline must be on or after');
+  // the context refuses it too (C-5, 422 naming the field): nothing announced
+  const token = await apiToken({ sub: ORGANISER.sub, roles: ORGANISER.roles });
+  const early = await fetch(`${gatewayUrl()}/api/clusters/rounds`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify({ ruleSetId: 'demo-2026', title, applicationDeadline: `${plusDays(59)}T18:00:00+05:00` }),
+  });
+  expect(early.status).toBe(422);
+  expect(JSON.stringify(await early.json())).toContain('applicationDeadline');
+  // under the repealed 2015 set no round can be announced (C-3): the form offers only the set in force
+  await form.getByTestId('announce-deadline').fill(plusDays(75));
+  await expect(form.getByTestId('announce-window')).toContainText('C-16');
+  await everyLanguageAndSize(page, 'clusters-announce');
+  await form.getByTestId('announce-submit').click();
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  await expect(page.getByTestId('round-status')).toHaveText('Announced');
+  const rounds = (await (await fetch(`${gatewayUrl()}/api/clusters/rounds`)).json()) as { title: string; ruleSetId: string; applicationDeadline: string }[];
+  const announced = rounds.find((r) => r.title === title)!;
+  expect(announced.ruleSetId).toBe('demo-2026');
+  // the deadline is the instant in Asia/Almaty the organiser chose (C-11): 18:00 there
+  expect(new Date(announced.applicationDeadline).toISOString()).toBe(new Date(`${plusDays(75)}T18:00:00+05:00`).toISOString());
+  await page.goto('about:blank');
+  await onRound(page, null, title);
+  await expect(page.getByText('accepting applications', { exact: false })).toBeVisible();
+});
+
+test('C-14 … C-18: the institute’s expert gives an opinion per Annex 4 criterion on each application, compares them and hands them to the organiser, who puts them before the Commission', async ({
+  page,
+}) => {
+  test.setTimeout(600_000);
+  await onRound(page, EXPERT, AT_INSTITUTE);
+  const forms = page.getByTestId('opinion-form');
+  await expect(forms).toHaveCount(2);
+  await expect(page.getByTestId('opinions-due')).toContainText('(C-16)');
+  // the comparison waits for every opinion (C-14)
+  await expect(page.getByTestId('comparison-form')).toHaveCount(0);
+  const first = forms.filter({ hasText: 'Ust-Kamenogorsk non-ferrous metals cluster' });
+  // each Annex 4 criterion of the round's set (four under the 2015 parameters, C-15)
+  await expect(first.getByTestId('criterion')).toHaveCount(4);
+  // no recommendation → the screen says so, nothing is sent
+  await first.getByTestId('give-opinion').click();
+  await expect(first).toContainText('Choose whether the institute recommends the cluster.');
+  await everyLanguageAndSize(page, 'clusters-opinion');
+  const fill = async (cluster: string, strong: boolean) => {
+    const form = forms.filter({ hasText: cluster });
+    for (let n = 1; n <= 4; n++) {
+      await form.getByRole('textbox', { name: `Criterion ${n}: strengths` }).fill(`${cluster}: strength ${n}\nA second strength`);
+      await form.getByRole('textbox', { name: `Criterion ${n}: weaknesses` }).fill(`Weakness ${n}`);
+      await form.getByRole('textbox', { name: `Criterion ${n}: opportunities` }).fill(`Opportunity ${n}`);
+      await form.getByRole('textbox', { name: `Criterion ${n}: threats` }).fill(`Threat ${n}`);
+    }
+    await form.getByTestId('opinion-conclusion').fill(strong ? 'Meets the criteria of Annex 4.' : 'Meets the criteria of Annex 4 in part.');
+    await form.getByTestId(strong ? 'opinion-recommended' : 'opinion-not-recommended').check();
+    await form.getByTestId('give-opinion').click();
+  };
+  const second = forms.filter({ hasText: 'Kostanay grain processing cluster' });
+  await fill('Kostanay grain processing cluster', false);
+  await expect(page.getByTestId('opinion').filter({ hasText: 'Kostanay grain processing cluster' })).toContainText('The institute does not recommend');
+  await expect(second).toHaveCount(0);
+  await fill('Ust-Kamenogorsk non-ferrous metals cluster', true);
+  await expect(page.getByTestId('opinion')).toHaveCount(2);
+  // a second opinion on the same application is refused (C-15: once)
+  const token = await apiToken({ sub: EXPERT.sub, roles: EXPERT.roles });
+  const round = ((await (await fetch(`${gatewayUrl()}/api/clusters/rounds`)).json()) as { id: string; title: string }[]).find((r) => r.title === AT_INSTITUTE)!;
+  const review = await gatewayCall(token, 'GET', `/api/clusters/rounds/${round.id}/expert-review`);
+  const applicationId = (review.applications as { applicationId: string }[])[0]!.applicationId;
+  const again = await fetch(`${gatewayUrl()}/api/clusters/applications/${applicationId}/expert-opinion`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+    body: JSON.stringify((review.applications as { opinion: unknown }[])[0]!.opinion),
+  });
+  expect(again.status).toBeGreaterThanOrEqual(400);
+  expect(again.status).toBeLessThan(500);
+
+  // C-14, C-16: the comparison ranks both, 1 … n
+  const comparison = page.getByTestId('comparison-form');
+  await comparison.getByRole('textbox', { name: 'Place of Ust-Kamenogorsk non-ferrous metals cluster' }).fill('1');
+  await comparison.getByRole('textbox', { name: 'Place of Kostanay grain processing cluster' }).fill('2');
+  await comparison.getByTestId('comparison-summary').fill('Ranked by the dynamics of employment, output and export.');
+  await everyLanguageAndSize(page, 'clusters-comparison');
+  await comparison.getByTestId('give-comparison').click();
+  await expect(page.getByTestId('ranked').first()).toContainText('1. Ust-Kamenogorsk non-ferrous metals cluster');
+
+  // C-17: to the organiser with a covering letter (the screen asks for it first)
+  const handOver = page.getByTestId('hand-over-form');
+  await expect(handOver).toContainText('To the organiser by');
+  await handOver.getByTestId('hand-over').click();
+  await expect(handOver).toContainText('Name the covering letter.');
+  await handOver.getByTestId('hand-over-letter').fill('Letter of the institute No. 5 with the opinions');
+  await everyLanguageAndSize(page, 'clusters-hand-over');
+  await handOver.getByTestId('hand-over').click();
+  await expect(page.getByTestId('at-organiser')).toContainText('Letter of the institute No. 5 with the opinions');
+
+  // the organiser reads the opinions and puts them before the Commission (C-18)
+  await page.goto('about:blank');
+  await onRound(page, ORGANISER, AT_INSTITUTE);
+  await expect(page.getByTestId('opinion')).toHaveCount(2);
+  await expect(page.getByTestId('opinion-form')).toHaveCount(0);
+  await page.getByTestId('commission-letter').fill('Materials and opinions to the Commission');
+  await page.getByTestId('put-before-commission').click();
+  await expect(page.getByTestId('at-commission')).toContainText('Before the Commission since');
 });
