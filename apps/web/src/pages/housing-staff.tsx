@@ -11,6 +11,7 @@ import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
+import { DocumentLink } from '../forms/document-field';
 import { ActForm, type ActTarget, AllocatePremises, OfferNextButton, ReleasePremises } from './housing-actions';
 
 interface ActJson {
@@ -81,11 +82,11 @@ function HousingStaffPage() {
     ...(allocations.data ?? []).flatMap((a) =>
       [actOf(a.checkInAct), actOf(a.handoverAct)]
         .filter((x): x is ActJson => x !== null)
-        .map((act) => ({ key: `${a.id}-${act.kind}`, where: `${unitCode(a.unitId)} · ${a.bed}`, act })),
+        .map((act) => ({ key: `${a.id}-${act.kind}`, where: `${unitCode(a.unitId)} · ${a.bed}`, act, dwelling: true })),
     ),
     ...(leases.data ?? []).flatMap((l) => {
       const act = actOf(l.handoverAct);
-      return act ? [{ key: `${l.id}-premises`, where: `${unitCode(l.unitId)} · ${t('form.bin')} ${l.bin}`, act }] : [];
+      return act ? [{ key: `${l.id}-premises`, where: `${unitCode(l.unitId)} · ${t('form.bin')} ${l.bin}`, act, dwelling: false }] : [];
     }),
   ];
 
@@ -290,14 +291,19 @@ function HousingStaffPage() {
                 <Table.Th>{t('housing.col.place')}</Table.Th>
                 <Table.Th>{t('housing.col.act')}</Table.Th>
                 <Table.Th>{t('housing.col.signedOn')}</Table.Th>
+                <Table.Th>{t('housing.col.scan')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {acts.map(({ key, where, act }) => (
-                <Table.Tr key={key} data-kind={act.kind}>
+              {acts.map(({ key, where, act, dwelling }) => (
+                <Table.Tr key={key} data-kind={act.kind} data-scan={act.documentId ? 'yes' : 'no'}>
                   <Table.Td>{where}</Table.Td>
                   <Table.Td>{act.kind === 'check-in' ? t('housing.act.checkIn') : t('housing.act.handover')}</Table.Td>
                   <Table.Td>{date(act.signedOn)}</Table.Td>
+                  <Table.Td>
+                    {/* ADR 0110: a dwelling act's scan is the Fund's document, read by the housing manager and fund officers (documents logs each download) */}
+                    {act.documentId && dwelling ? <DocumentLink id={act.documentId} /> : act.documentId ? t('housing.scanOnFile') : '—'}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
