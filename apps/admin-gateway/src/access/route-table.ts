@@ -199,7 +199,13 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     summary: "A company's documents (F-35; restricted kinds F-42)",
     companyQuery: 'bin',
   },
-  { upstream: 'documents', method: 'GET', path: '/documents/:id', access: union(COMPANY_FILE_READERS, DOCUMENT_KIND_HANDLERS), summary: 'One document (F-35; restricted kinds F-42)' },
+  {
+    upstream: 'documents',
+    method: 'GET',
+    path: '/documents/:id',
+    access: union(COMPANY_FILE_READERS, DOCUMENT_KIND_HANDLERS),
+    summary: 'One document (F-35; restricted kinds F-42)',
+  },
   {
     upstream: 'documents',
     method: 'GET',

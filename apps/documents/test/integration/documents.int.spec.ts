@@ -400,7 +400,8 @@ describe('access policy: every role and anonymous on every route', () => {
         if (route.allowed.includes(role)) expect([200, 201, 409, 422], `${role} is allowed`).toContain(status);
         // ADR 0110: a role a kind names (the housing manager: dwelling acts) passes the route but reaches
         // only documents of that kind — this company's is refused (403) or not disclosed (404); a list is empty
-        else if (KIND_HANDLERS.includes(role) && route.path !== '/issued-documents') expect([200, 403, 404], `${role} handles other kinds only`).toContain(status);
+        else if (KIND_HANDLERS.includes(role) && route.path !== '/issued-documents')
+          expect([200, 403, 404], `${role} handles other kinds only`).toContain(status);
         else expect(status, `${role} is refused`).toBe(403);
       }
     });

@@ -68,7 +68,12 @@ describe("ADR 0110: the Fund's own dwelling acts", () => {
       { roles: ['fund-officer'], restricted: true, owner_bin: FUND_BIN },
     ]);
     // the manager's list shows the kinds it handles, and only those
-    const listed = json<DocumentJson[]>(await h.http().get('/documents').set(auth(await manager())));
+    const listed = json<DocumentJson[]>(
+      await h
+        .http()
+        .get('/documents')
+        .set(auth(await manager())),
+    );
     expect(listed.map((d) => d.id)).toContain(act.id);
     expect(new Set(listed.map((d) => d.kind))).toEqual(new Set(['dwelling-act']));
   });
@@ -106,9 +111,9 @@ describe("ADR 0110: the Fund's own dwelling acts", () => {
     expect(noOwner.status).toBe(422);
     expect(JSON.stringify(noOwner.body)).toContain('ownerBin');
     const bin = newBin();
-    expect((await h.http().post('/documents/uploads').set(auth(m)).send({ ownerBin: bin, kind: 'tax-debt-certificate', fileName: 'a.pdf', size: 10 })).status).toBe(
-      403,
-    );
+    expect(
+      (await h.http().post('/documents/uploads').set(auth(m)).send({ ownerBin: bin, kind: 'tax-debt-certificate', fileName: 'a.pdf', size: 10 })).status,
+    ).toBe(403);
     const companyDoc = await verifiedUpload(h, bin, 'handover-act');
     expect((await h.http().get(`/documents/${companyDoc}`).set(auth(m))).status).toBe(404);
     expect((await h.http().get(`/documents/${companyDoc}/download`).set(auth(m))).status).toBe(404);
@@ -147,7 +152,12 @@ describe("ADR 0110: the Fund's own dwelling acts", () => {
     const event = signed([act.id]);
     expect(await deliverTo(h, HOUSING_EVENTS_CONSUMER, event, '1')).toBe('handled');
     expect(await deliverTo(h, HOUSING_EVENTS_CONSUMER, event, '2')).toBe('duplicate');
-    const read = json<DocumentJson>(await h.http().get(`/documents/${act.id}`).set(auth(await manager())));
+    const read = json<DocumentJson>(
+      await h
+        .http()
+        .get(`/documents/${act.id}`)
+        .set(auth(await manager())),
+    );
     expect(read).toMatchObject({ status: 'attached', attachedTo: `housing/allocation/${allocationId}` });
     // a v1 event of before ADR 0110 (no documentIds) still decodes: the field defaults to none
     const { documentIds: _none, ...old } = signed([]).payload;

@@ -106,15 +106,7 @@ describe('ADR 0110: the dwelling act names its scan by id', () => {
   it('F-61: the acceptance-transfer act with its scan; an act without a scan stays valid and publishes none; a malformed id is 400 naming documentId', async () => {
     const { allocationId, person } = await contracted(h);
     const t = await manager(h);
-    expect(
-      (
-        await h
-          .http()
-          .post(`/allocations/${allocationId}/check-in`)
-          .set(auth(t))
-          .send(act('2026-11-16'))
-      ).status,
-    ).toBe(200);
+    expect((await h.http().post(`/allocations/${allocationId}/check-in`).set(auth(t)).send(act('2026-11-16'))).status).toBe(200);
     expect(await lastActSigned(h, allocationId)).toMatchObject({ kind: 'check-in', documentIds: [] });
     h.clock.set('2026-12-15T06:00:00Z');
     try {
@@ -151,14 +143,6 @@ describe('ADR 0110: the dwelling act names its scan by id', () => {
       .send({ ...act('2026-11-16'), documentId: scan });
     expect(refused.status).toBe(422);
     expect(JSON.stringify(refused.body)).toContain('HUB_FUND_BIN');
-    expect(
-      (
-        await unconfigured
-          .http()
-          .post(`/allocations/${allocationId}/check-in`)
-          .set(auth(t))
-          .send(act('2026-11-16'))
-      ).status,
-    ).toBe(200);
+    expect((await unconfigured.http().post(`/allocations/${allocationId}/check-in`).set(auth(t)).send(act('2026-11-16'))).status).toBe(200);
   });
 });

@@ -206,7 +206,13 @@ export function RegisterUnitForm() {
       </Group>
       {kind === 'dwelling' ? (
         <Group grow align="flex-start">
-          <TextInput label={t('housingInventory.room')} value={room} onChange={(e) => setRoom(e.currentTarget.value)} error={errors['rooms.0.code']} data-testid="unit-room" />
+          <TextInput
+            label={t('housingInventory.room')}
+            value={room}
+            onChange={(e) => setRoom(e.currentTarget.value)}
+            error={errors['rooms.0.code']}
+            data-testid="unit-room"
+          />
           <TextInput
             label={t('housingInventory.beds')}
             value={beds}
@@ -277,9 +283,32 @@ export function OutOfServiceForm({ unitId, onDone }: { unitId: string; onDone: (
   };
   return (
     <Stack gap={4} data-testid="oos-form">
-      <TextInput type="date" size="xs" label={t('housingInventory.from')} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={errors.from} data-testid="oos-from" />
-      <TextInput type="date" size="xs" label={t('housingInventory.to')} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={errors.to} data-testid="oos-to" />
-      <TextInput size="xs" label={t('housingInventory.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} data-testid="oos-reason" />
+      <TextInput
+        type="date"
+        size="xs"
+        label={t('housingInventory.from')}
+        value={from}
+        onChange={(e) => setFrom(e.currentTarget.value)}
+        error={errors.from}
+        data-testid="oos-from"
+      />
+      <TextInput
+        type="date"
+        size="xs"
+        label={t('housingInventory.to')}
+        value={to}
+        onChange={(e) => setTo(e.currentTarget.value)}
+        error={errors.to}
+        data-testid="oos-to"
+      />
+      <TextInput
+        size="xs"
+        label={t('housingInventory.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={errors.reason}
+        data-testid="oos-reason"
+      />
       {errors.form && (
         <Text size="xs" c="#a51d1d" data-testid="oos-error">
           {errors.form}

@@ -237,7 +237,12 @@ test('F-57: the housing manager registers a building, a dwelling with its beds a
   await page.getByTestId('building-kato').fill('75111');
   await page.getByTestId('building-town').fill('Almaty');
   await page.getByTestId('building-register').click();
-  await expect(page.getByTestId('building-form').getByText(/KATO code is exactly 9 digits/).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId('building-form')
+      .getByText(/KATO code is exactly 9 digits/)
+      .first(),
+  ).toBeVisible();
   await page.getByTestId('building-kato').fill('751110000');
   await page.getByTestId('building-register').click();
   const building = page.getByTestId('housing-buildings').locator('tbody tr', { hasText: name });

@@ -47,7 +47,8 @@ export class DwellingActSignedHandler implements EventHandler<typeof HousingActS
   async handle(envelope: EventEnvelope<PayloadOf<typeof HousingActSignedV1>>): Promise<void> {
     const e = envelope.payload;
     if (e.documentIds.length === 0) return;
-    if (!this.fund.bin) throw new Error(`housing/allocation/${e.allocationId} names a dwelling act's scan, but the Fund's BIN (HUB_FUND_BIN) is not configured`);
+    if (!this.fund.bin)
+      throw new Error(`housing/allocation/${e.allocationId} names a dwelling act's scan, but the Fund's BIN (HUB_FUND_BIN) is not configured`);
     await attachReferenced(this.documents, this.log, {
       bin: this.fund.bin,
       to: `housing/allocation/${e.allocationId}`,

@@ -36,9 +36,7 @@ export class DocumentsQueries {
       .filter((k) => k.handlers.some((r) => (actor.roles as readonly string[]).includes(r)) && (!filter.kind || k.code === filter.kind));
     const ofHandledKinds = async (): Promise<DocumentView[]> =>
       (
-        await Promise.all(
-          handled.map((k) => this.readModel.list({ ...(filter.bin ? { bins: [filter.bin] } : {}), kind: k.code, includeRestricted: true })),
-        )
+        await Promise.all(handled.map((k) => this.readModel.list({ ...(filter.bin ? { bins: [filter.bin] } : {}), kind: k.code, includeRestricted: true })))
       ).flat();
     if (!staff) {
       const mine = own.length

@@ -136,7 +136,11 @@ export const allocationTarget = (allocationId: string): string => `housing/alloc
  */
 async function assertDwellingActScan(documents: KnownDocuments, fund: FundOwner, allocationId: string, documentId: string | undefined | null, ruleId: string) {
   if (!documentId) return;
-  if (!fund.bin) throw ValidationError.field('documentId', `${ruleId}: the Fund's BIN (HUB_FUND_BIN) is not configured here, so no scan can be named; sign the act without it`);
+  if (!fund.bin)
+    throw ValidationError.field(
+      'documentId',
+      `${ruleId}: the Fund's BIN (HUB_FUND_BIN) is not configured here, so no scan can be named; sign the act without it`,
+    );
   await documents.assertReferences(fund.bin, [{ path: 'documentId', documentId, kind: DWELLING_ACT_DOCUMENT_KIND, ruleId }], allocationTarget(allocationId));
 }
 
