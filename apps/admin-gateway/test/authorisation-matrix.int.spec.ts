@@ -97,12 +97,13 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   // file readers (restricted F-42 kinds are narrowed per document inside the context); uploading and
   // attaching by the company or a fund officer on its behalf (no auditor: no state change); storing
   // what the Fund issued by a fund officer only.
-  'documents POST /documents/uploads': [A, FO],
-  'documents POST /documents/:id/complete': [A, FO],
-  'documents POST /documents/:id/attach': [A, FO],
-  'documents GET /documents': FILE, // not the analyst, housing or training (F-35, F-41)
-  'documents GET /documents/:id': FILE,
-  'documents GET /documents/:id/download': FILE, // a GET: the auditor reads files; the context logs every grant
+  // ADR 0110: the housing manager too — inside the context only for the kind it handles (the Fund's dwelling acts)
+  'documents POST /documents/uploads': [A, FO, 'housing-manager'],
+  'documents POST /documents/:id/complete': [A, FO, 'housing-manager'],
+  'documents POST /documents/:id/attach': [A, FO, 'housing-manager'],
+  'documents GET /documents': [...FILE, 'housing-manager'], // not the analyst or training (F-35, F-41)
+  'documents GET /documents/:id': [...FILE, 'housing-manager'],
+  'documents GET /documents/:id/download': [...FILE, 'housing-manager'], // a GET: the auditor reads files; the context logs every grant
   'documents POST /issued-documents': ['document-issuer'], // ADR 0106: the issuing context as itself, never a person
   // services (issue #12): what F-55 publishes is public; the Fund reviews (F-51); finance and the auditor read applications and contracts
   'services GET /services': 'public',

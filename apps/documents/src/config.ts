@@ -17,6 +17,11 @@ export const documentsConfigSchema = baseConfigSchema.extend({
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/)
     .default('hub-documents'),
   HUB_S3_ACCESS_KEY_ID: z.string().optional(),
+  /** ADR 0110: the Fund's own BIN, the owner of the kinds the Fund owns (a dwelling's act); unset → those kinds are refused. */
+  HUB_FUND_BIN: z
+    .string()
+    .regex(/^\d{12}$/, 'the Fund’s BIN is exactly 12 digits')
+    .optional(),
   HUB_S3_SECRET_ACCESS_KEY: z.string().optional(),
 });
 export type DocumentsConfig = z.infer<typeof documentsConfigSchema>;

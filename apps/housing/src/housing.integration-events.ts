@@ -66,6 +66,7 @@ export class HousingIntegrationEvents extends IntegrationEventMapper {
               signedOn: event.signedOn,
               inventoryMissing: event.inventoryMissing,
               damagesTiyn: event.damagesTiyn,
+              documentIds: [...event.documentIds],
             },
             event.unitId,
           ),

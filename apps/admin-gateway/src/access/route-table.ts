@@ -41,6 +41,8 @@ const ANALYST: readonly Role[] = ['authorised-body-analyst'];
 const DOCUMENT_ISSUER: readonly Role[] = ['document-issuer'];
 /** A company's file (F-35): the company itself (the contexts filter an applicant to its own companies) and the Fund's people who may read participant files. */
 const COMPANY_FILE_READERS: readonly Role[] = [...APPLICANT, ...PARTICIPANT_FILE_ROLES];
+/** ADR 0110: the roles a document kind names as its handlers (the housing manager: the Fund's dwelling acts). */
+const DOCUMENT_KIND_HANDLERS: readonly Role[] = ['housing-manager'];
 /** Who follows statutory deadlines that name companies: the same readers (the authorised body's analyst is not among them). */
 const DEADLINE_READERS: readonly Role[] = [...COMPANY_FILE_READERS, 'deadline-reader'];
 /** Who reads the Fund's own deadlines that are not a company's file: the Fund's staff, and the platform's deadline reader (ADR 0106: the staff digest). */
@@ -166,41 +168,49 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   // Reads: the company and the participant-file readers (F-35); F-42-class kinds are narrowed to the
   // company and fund officers inside the context (per document, which the gateway cannot see), and
   // every download grant is logged there in its transaction. Writes: the company or a fund officer.
+  // ADR 0110: the housing manager reaches them too, and inside the context only the kind it handles
+  // (the Fund's own dwelling acts, data/document-kinds.json `handlers`).
   {
     upstream: 'documents',
     method: 'POST',
     path: '/documents/uploads',
-    access: union(APPLICANT, OFFICER),
+    access: union(APPLICANT, OFFICER, DOCUMENT_KIND_HANDLERS),
     summary: 'Start uploading a company document: a presigned PUT of 5 minutes (ADR 0045)',
   },
   {
     upstream: 'documents',
     method: 'POST',
     path: '/documents/:id/complete',
-    access: union(APPLICANT, OFFICER),
+    access: union(APPLICANT, OFFICER, DOCUMENT_KIND_HANDLERS),
     summary: 'Complete an upload: the server verifies size, real type and SHA-256 (ADR 0045)',
   },
   {
     upstream: 'documents',
     method: 'POST',
     path: '/documents/:id/attach',
-    access: union(APPLICANT, OFFICER),
+    access: union(APPLICANT, OFFICER, DOCUMENT_KIND_HANDLERS),
     summary: 'Attach a verified document; immutable afterwards (ADR 0045)',
   },
   {
     upstream: 'documents',
     method: 'GET',
     path: '/documents',
-    access: COMPANY_FILE_READERS,
+    access: union(COMPANY_FILE_READERS, DOCUMENT_KIND_HANDLERS),
     summary: "A company's documents (F-35; restricted kinds F-42)",
     companyQuery: 'bin',
   },
-  { upstream: 'documents', method: 'GET', path: '/documents/:id', access: COMPANY_FILE_READERS, summary: 'One document (F-35; restricted kinds F-42)' },
+  {
+    upstream: 'documents',
+    method: 'GET',
+    path: '/documents/:id',
+    access: union(COMPANY_FILE_READERS, DOCUMENT_KIND_HANDLERS),
+    summary: 'One document (F-35; restricted kinds F-42)',
+  },
   {
     upstream: 'documents',
     method: 'GET',
     path: '/documents/:id/download',
-    access: COMPANY_FILE_READERS,
+    access: union(COMPANY_FILE_READERS, DOCUMENT_KIND_HANDLERS),
     summary: 'A presigned download URL of 60 s after the F-35/F-42 check, logged (ADR 0045)',
   },
   {

@@ -8,6 +8,7 @@ import { IssueDocumentHandler } from './application/commands/issue-document/issu
 import { RequestDownloadHandler } from './application/commands/request-download/request-download.handler.js';
 import { StartUploadHandler } from './application/commands/start-upload/start-upload.handler.js';
 import { DocumentKinds } from './application/ports/document-kinds.js';
+import { FundOwner } from './application/ports/fund-owner.js';
 import { DocumentReadModel } from './application/ports/document.read-model.js';
 import { DocumentRepository } from './application/ports/document.repository.js';
 import { DownloadLog } from './application/ports/download-log.js';
@@ -38,6 +39,7 @@ class StorageLifecycle implements OnApplicationShutdown {
     { provide: DocumentReadModel, useClass: MikroOrmDocumentReadModel },
     { provide: DownloadLog, useClass: MikroOrmDownloadLog },
     { provide: DocumentKinds, useFactory: () => new JsonDocumentKinds() },
+    { provide: FundOwner, inject: [HUB_CONFIG], useFactory: (c: DocumentsConfig): FundOwner => ({ bin: c.HUB_FUND_BIN ?? null }) },
     {
       provide: ObjectStorage,
       inject: [HUB_CONFIG],
@@ -61,6 +63,6 @@ class StorageLifecycle implements OnApplicationShutdown {
     RequestDownloadHandler,
     IssueDocumentHandler,
   ],
-  exports: [DocumentRepository, ObjectStorage, DocumentKinds, DocumentsQueries],
+  exports: [DocumentRepository, ObjectStorage, DocumentKinds, DocumentsQueries, FundOwner],
 })
 export class DocumentsModule {}

@@ -28,13 +28,54 @@ function refusal(e: unknown, t: (id: MessageId, values?: Record<string, string |
 }
 
 export function DocumentField({ path, kind, bin, label, required }: { path: string; kind: string; bin: string; label: MessageId; required?: boolean }) {
+  const f = useForm();
+  const value = getPath(f.state, path);
+  return (
+    <DocumentUpload
+      testId={path}
+      kind={kind}
+      bin={bin}
+      label={label}
+      required={required ?? false}
+      value={typeof value === 'string' && value ? value : null}
+      onChange={(id) => f.set(path, id)}
+      disabled={f.disabled}
+      error={f.error(path)}
+    />
+  );
+}
+
+/**
+ * The same upload, controlled by its caller (a form outside the form state, e.g. a housing act): the
+ * caller keeps the document's id. `bin` is left out for a kind the Fund owns (ADR 0110: documents sets
+ * the Fund's BIN itself; the client names no owner).
+ */
+export function DocumentUpload({
+  testId,
+  kind,
+  bin,
+  label,
+  required,
+  value,
+  onChange,
+  disabled,
+  error,
+}: {
+  testId: string;
+  kind: string;
+  bin?: string;
+  label: MessageId;
+  required?: boolean;
+  value: string | null;
+  onChange: (documentId: string) => void;
+  disabled?: boolean;
+  error?: string | undefined;
+}) {
   const t = useT();
   const api = useApi();
-  const f = useForm();
   const [file, setFile] = useState<File | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const value = getPath(f.state, path);
-  const documentId = typeof value === 'string' && value ? value : null;
+  const documentId = value;
   const current = useQuery({
     queryKey: ['document', documentId],
     enabled: documentId !== null,
@@ -45,7 +86,7 @@ export function DocumentField({ path, kind, bin, label, required }: { path: stri
   const upload = useCommand(async ({ chosen, completeKey }: { chosen: File; completeKey: string }, key: string) => {
     const started = ok(
       await api.POST('/api/documents/documents/uploads', {
-        body: { ownerBin: bin, kind, fileName: chosen.name, size: chosen.size },
+        body: { ...(bin ? { ownerBin: bin } : {}), kind, fileName: chosen.name, size: chosen.size },
         ...idempotent(key),
       }),
     );
@@ -66,7 +107,7 @@ export function DocumentField({ path, kind, bin, label, required }: { path: stri
     if (!chosen) return;
     try {
       const verified = await upload.submit({ chosen, completeKey: crypto.randomUUID() });
-      f.set(path, verified.id);
+      onChange(verified.id);
     } catch (e) {
       setFailure(refusal(e, t));
     }
@@ -74,7 +115,7 @@ export function DocumentField({ path, kind, bin, label, required }: { path: stri
 
   const shown = current.data;
   return (
-    <Stack gap={4} data-testid={`document-${path}`} data-path={path}>
+    <Stack gap={4} data-testid={`document-${testId}`} data-path={testId}>
       <FileInput
         label={t(label)}
         description={t('upload.hint')}
@@ -83,9 +124,9 @@ export function DocumentField({ path, kind, bin, label, required }: { path: stri
         value={file}
         onChange={(chosen) => void choose(chosen)}
         withAsterisk={required}
-        disabled={f.disabled || upload.isPending}
-        error={failure ?? f.error(path)}
-        data-testid={`field-${path}`}
+        disabled={(disabled ?? false) || upload.isPending}
+        error={failure ?? error}
+        data-testid={`field-${testId}`}
       />
       {upload.isPending && (
         <Text size="sm" c="dimmed" role="status">
@@ -93,7 +134,7 @@ export function DocumentField({ path, kind, bin, label, required }: { path: stri
         </Text>
       )}
       {documentId && shown && (
-        <Group gap="xs" data-testid={`document-${path}-current`}>
+        <Group gap="xs" data-testid={`document-${testId}-current`}>
           <Badge color={shown.status === 'rejected' || shown.status === 'expired' ? '#a61b1b' : '#0b6e4f'} variant="filled" tt="none">
             {t(`upload.status.${shown.status}` as MessageId)}
           </Badge>

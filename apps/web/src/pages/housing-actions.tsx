@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
+import { DocumentUpload } from '../forms/document-field';
 import { useT } from '../i18n/i18n';
 
 /** Today in Almaty (the Fund's civil date), as YYYY-MM-DD. */
@@ -161,7 +162,8 @@ export type ActTarget =
 /**
  * An act the housing manager signs (F-60 check-in, F-61 acceptance-transfer, F-58 premises hand-back,
  * ADR 0053): the day, the condition, the inventory found against the unit's list, the meter readings
- * and — on hand-back — damages in tiyn (integer minor units).
+ * and — on hand-back — damages in tiyn (integer minor units). A dwelling's act may carry the signed
+ * scan (ADR 0110): uploaded here to documents as the Fund's own `dwelling-act`; the act names its id.
  */
 export function ActForm({ target, onDone }: { target: ActTarget; onDone: () => void }) {
   const t = useT();
@@ -175,6 +177,9 @@ export function ActForm({ target, onDone }: { target: ActTarget; onDone: () => v
   const [readings, setReadings] = useState<string[]>(meters.map(() => ''));
   const [damage, setDamage] = useState('');
   const [damageTiyn, setDamageTiyn] = useState<number>(0);
+  // ADR 0110: the signed act's scan, the Fund's own dwelling-act document (uploaded to documents; only its id is sent)
+  const [scan, setScan] = useState<string | null>(null);
+  const dwelling = target.kind !== 'premises-hand-back';
   const [errors, setErrors] = useState<Record<string, string>>({});
   const sign = useCommand(async (body: Record<string, unknown>, key: string) => {
     if (target.kind === 'premises-hand-back')
@@ -198,6 +203,7 @@ export function ActForm({ target, onDone }: { target: ActTarget; onDone: () => v
       inventory: inventory.map((i, n) => ({ item: i.item, expected: i.quantity, found: found[n] ?? 0 })),
       meterReadings: meters.map((m, n) => ({ meter: m.code, reading: readings[n] ?? '' })),
       ...(handBack ? { damages: damage.trim() ? [{ description: damage.trim(), amountTiyn: damageTiyn }] : [] } : {}),
+      ...(dwelling && scan ? { documentId: scan } : {}),
     };
     try {
       await sign.submit(body);
@@ -268,6 +274,9 @@ export function ActForm({ target, onDone }: { target: ActTarget; onDone: () => v
               data-testid="act-damage-tiyn"
             />
           </Group>
+        )}
+        {dwelling && (
+          <DocumentUpload testId="act-scan" kind="dwelling-act" label="housingActions.scan" value={scan} onChange={setScan} error={errors.documentId} />
         )}
         {errors.form && (
           <Alert color="red" variant="light" data-testid="act-error">

@@ -11,6 +11,8 @@ import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
+import { DocumentLink } from '../forms/document-field';
+import { BuildingsCard, OutOfServiceForm, RegisterUnitForm } from './housing-inventory';
 import { ActForm, type ActTarget, AllocatePremises, OfferNextButton, ReleasePremises } from './housing-actions';
 
 interface ActJson {
@@ -35,6 +37,7 @@ function HousingStaffPage() {
   const { locale } = useLocale();
   const session = useSession();
   const [actTarget, setActTarget] = useState<ActTarget | null>(null);
+  const [outOfService, setOutOfService] = useState<string | null>(null);
   const units = useQuery({ queryKey: ['housing-units'], queryFn: async () => ok(await api.GET('/api/housing/units', {})) });
   const towns = [...new Set((units.data ?? []).map((u) => u.townKatoCode))].sort();
   const [chosenTown, setTown] = useState<string | null>(null);
@@ -56,6 +59,9 @@ function HousingStaffPage() {
     allocate: mayCall(session, 'POST /api/housing/premises-leases/{id}/allocate'),
     release: mayCall(session, 'POST /api/housing/premises-leases/{id}/release'),
     handBack: mayCall(session, 'POST /api/housing/premises-leases/{id}/handover'),
+    registerBuilding: mayCall(session, 'POST /api/housing/buildings'),
+    registerUnit: mayCall(session, 'POST /api/housing/buildings/{id}/units'),
+    outOfService: mayCall(session, 'POST /api/housing/units/{id}/out-of-service'),
   };
   const leaseActions = (l: { id: string; status: string; unitId: string | null; bin: string }): ReactNode => {
     const where = `${unitCode(l.unitId)} · ${t('form.bin')} ${l.bin}`;
@@ -81,11 +87,11 @@ function HousingStaffPage() {
     ...(allocations.data ?? []).flatMap((a) =>
       [actOf(a.checkInAct), actOf(a.handoverAct)]
         .filter((x): x is ActJson => x !== null)
-        .map((act) => ({ key: `${a.id}-${act.kind}`, where: `${unitCode(a.unitId)} · ${a.bed}`, act })),
+        .map((act) => ({ key: `${a.id}-${act.kind}`, where: `${unitCode(a.unitId)} · ${a.bed}`, act, dwelling: true })),
     ),
     ...(leases.data ?? []).flatMap((l) => {
       const act = actOf(l.handoverAct);
-      return act ? [{ key: `${l.id}-premises`, where: `${unitCode(l.unitId)} · ${t('form.bin')} ${l.bin}`, act }] : [];
+      return act ? [{ key: `${l.id}-premises`, where: `${unitCode(l.unitId)} · ${t('form.bin')} ${l.bin}`, act, dwelling: false }] : [];
     }),
   ];
 
@@ -95,6 +101,8 @@ function HousingStaffPage() {
       <Text c="dimmed" size="sm">
         {t('housing.intro')}
       </Text>
+
+      <BuildingsCard canRegister={may.registerBuilding} />
 
       <Card withBorder>
         <Title order={3} size="h4" mb="xs">
@@ -114,6 +122,7 @@ function HousingStaffPage() {
                 <Table.Th>{t('housing.col.kind')}</Table.Th>
                 <Table.Th>{t('housing.col.capacity')}</Table.Th>
                 <Table.Th>{t('housing.col.town')}</Table.Th>
+                <Table.Th>{t('housingInventory.col.outOfService')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -129,11 +138,33 @@ function HousingStaffPage() {
                       : t('housing.area', { area: u.areaM2 ?? '—' })}
                   </Table.Td>
                   <Table.Td>{u.townKatoCode}</Table.Td>
+                  <Table.Td data-testid="unit-out-of-service">
+                    <Stack gap={4}>
+                      {u.outOfService.length === 0 ? (
+                        <Text size="sm">{t('housingInventory.inService')}</Text>
+                      ) : (
+                        u.outOfService.map((p) => (
+                          <Text size="sm" key={`${p.from}-${p.to}`} data-testid="unit-out-of-service-period">
+                            {date(p.from)} – {date(p.to)}: {p.reason}
+                          </Text>
+                        ))
+                      )}
+                      {may.outOfService &&
+                        (outOfService === u.id ? (
+                          <OutOfServiceForm unitId={u.id} onDone={() => setOutOfService(null)} />
+                        ) : (
+                          <Button size="xs" variant="light" onClick={() => setOutOfService(u.id)} data-testid="oos-open">
+                            {t('housingInventory.outOfService')}
+                          </Button>
+                        ))}
+                    </Stack>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
         )}
+        {may.registerUnit && <RegisterUnitForm />}
       </Card>
 
       <Card withBorder>
@@ -290,14 +321,19 @@ function HousingStaffPage() {
                 <Table.Th>{t('housing.col.place')}</Table.Th>
                 <Table.Th>{t('housing.col.act')}</Table.Th>
                 <Table.Th>{t('housing.col.signedOn')}</Table.Th>
+                <Table.Th>{t('housing.col.scan')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {acts.map(({ key, where, act }) => (
-                <Table.Tr key={key} data-kind={act.kind}>
+              {acts.map(({ key, where, act, dwelling }) => (
+                <Table.Tr key={key} data-kind={act.kind} data-scan={act.documentId ? 'yes' : 'no'}>
                   <Table.Td>{where}</Table.Td>
                   <Table.Td>{act.kind === 'check-in' ? t('housing.act.checkIn') : t('housing.act.handover')}</Table.Td>
                   <Table.Td>{date(act.signedOn)}</Table.Td>
+                  <Table.Td>
+                    {/* ADR 0110: a dwelling act's scan is the Fund's document, read by the housing manager and fund officers (documents logs each download) */}
+                    {act.documentId && dwelling ? <DocumentLink id={act.documentId} /> : act.documentId ? t('housing.scanOnFile') : '—'}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

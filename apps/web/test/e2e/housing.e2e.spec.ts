@@ -1,4 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { sampleFiles } from '@hub/object-storage';
 import { LOCALES, SIZES, baseUrl, chooseLanguage, expectAccessible, shoot, signIn, signInAs } from '../support/page-helpers.ts';
 
 // Housing's screens over the gateway (issue #14, F-57 … F-62): the housing manager's console —
@@ -160,10 +162,32 @@ test('F-60, F-57, F-58: the housing manager signs the check-in act, offers from 
   await page.getByTestId('act-sign').click();
   await expect(page.getByTestId('act-error')).toBeVisible();
   await page.getByTestId('act-meter-0').fill('1043.2');
-  await page.getByTestId('act-sign').click();
-  await expect(form).toHaveCount(0);
+  // ADR 0110: the signed paper act's scan, uploaded to documents as the Fund's own dwelling-act (server-verified)
+  const scan = { name: 'check-in-act.pdf', mimeType: 'application/pdf', buffer: Buffer.from(sampleFiles.pdf(`check-in act ${Date.now()}`)) };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('field-act-scan').click();
+  await (await chooser).setFiles(scan);
+  await expect(page.getByTestId('document-act-scan-current')).toContainText('check-in-act.pdf');
+  await expect(page.getByTestId('document-act-scan-current')).toContainText('SHA-256');
+  await everyLanguageAndSize(page, 'housing-act-scan');
+  // housing learns the verified upload from documents' events over Kafka: until it has, the act is 422 on
+  // documentId ("may take a few seconds") — sign again after each answer, never while one is in flight
+  await expect(async () => {
+    await page.getByTestId('act-sign').click();
+    await expect(form.or(page.getByTestId('act-error')).first()).toBeVisible({ timeout: 30_000 });
+    await expect(form).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 120_000, intervals: [2_000, 4_000] });
   await expect(page.getByTestId('housing-offers').locator('tbody tr[data-status="occupied"]')).toHaveCount(1);
-  await expect(page.getByTestId('housing-acts').locator('tbody tr[data-kind="check-in"]')).toHaveCount(1);
+  const checkInAct = page.getByTestId('housing-acts').locator('tbody tr[data-kind="check-in"]');
+  await expect(checkInAct).toHaveCount(1);
+  await expect(checkInAct).toHaveAttribute('data-scan', 'yes');
+  // the housing manager downloads it (a 60-second grant, logged by documents), byte for byte what was uploaded
+  const link = checkInAct.getByRole('button', { name: /check-in-act\.pdf/ });
+  await expect(link).toBeEnabled();
+  const downloaded = page.waitForEvent('download');
+  await link.click();
+  const file = await (await downloaded).path();
+  expect(readFileSync(file).equals(scan.buffer)).toBe(true);
 
   // F-57, F-58: the participant's request of the first test — allocate, release, hand back under an act
   const lease = page.getByTestId('premises-leases').locator('tbody tr', { hasText: '191040101013' }).first();
@@ -193,4 +217,72 @@ test('F-60: the person sees their contract and the check-in act the housing mana
   await expect(act).toContainText('Check-in act');
   await expect(act).toContainText('Clean, everything in place');
   await everyLanguageAndSize(page, 'my-housing-contract');
+});
+
+test('F-57: the housing manager registers a building, a dwelling with its beds and premises with their area, and puts the dwelling out of service for a period', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto(`${baseUrl()}/staff/housing`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await signInAs(page, { sub: 'e2e-housing-manager', name: 'Dana Housing Manager', roles: ['housing-manager'], companies: [] });
+  await expect(page).toHaveURL(/\/staff\/housing$/);
+  const stamp = Date.now().toString(36).slice(-5).toUpperCase();
+  const name = `Hub Residence ${stamp}`;
+
+  // bad input: the server's problem+json names the field (a KATO code is 9 digits)
+  await page.getByTestId('building-name').fill(name);
+  await page.getByTestId('building-address').fill('Mangilik El 55/8, Almaty');
+  await page.getByTestId('building-kato').fill('75111');
+  await page.getByTestId('building-town').fill('Almaty');
+  await page.getByTestId('building-register').click();
+  await expect(
+    page
+      .getByTestId('building-form')
+      .getByText(/KATO code is exactly 9 digits/)
+      .first(),
+  ).toBeVisible();
+  await page.getByTestId('building-kato').fill('751110000');
+  await page.getByTestId('building-register').click();
+  const building = page.getByTestId('housing-buildings').locator('tbody tr', { hasText: name });
+  await expect(building).toHaveCount(1);
+  await expect(building).toContainText('Almaty (751110000)');
+
+  // a dwelling: one room with three beds
+  await page.getByTestId('unit-building').selectOption({ label: name });
+  await page.getByTestId('unit-kind').selectOption('dwelling');
+  await page.getByTestId('unit-code').fill(`D-${stamp}`);
+  await page.getByTestId('unit-room').fill('101');
+  await page.getByTestId('unit-beds').fill('a, b, c');
+  await page.getByTestId('unit-register').click();
+  await expect(page.getByTestId('unit-registered')).toContainText(`D-${stamp}`);
+  const dwelling = page.getByTestId('housing-units').locator('tbody tr', { hasText: `D-${stamp}` });
+  await expect(dwelling).toHaveAttribute('data-kind', 'dwelling');
+  await expect(dwelling).toContainText('3 beds');
+
+  // premises (F-57): kind and area as a decimal string
+  await page.getByTestId('unit-kind').selectOption('premises');
+  await page.getByTestId('unit-code').fill(`P-${stamp}`);
+  await page.getByTestId('unit-premises-kind').selectOption('administrative');
+  await page.getByTestId('unit-area').fill('42.5');
+  await page.getByTestId('unit-register').click();
+  const premises = page.getByTestId('housing-units').locator('tbody tr', { hasText: `P-${stamp}` });
+  await expect(premises).toHaveAttribute('data-kind', 'premises');
+  await expect(premises).toContainText('42.50 m²');
+
+  // out of service for a period: a period that ends before it starts is refused on its field, then saved
+  await expect(dwelling.getByTestId('unit-out-of-service')).toContainText('In service');
+  await dwelling.getByTestId('oos-open').click();
+  await dwelling.getByTestId('oos-from').fill('2027-01-20');
+  await dwelling.getByTestId('oos-to').fill('2027-01-10');
+  await dwelling.getByTestId('oos-reason').fill('Pipe replacement');
+  await dwelling.getByTestId('oos-save').click();
+  await expect(dwelling.getByText('the period ends before it starts').first()).toBeVisible();
+  await everyLanguageAndSize(page, 'housing-inventory-form');
+  await dwelling.getByTestId('oos-to').fill('2027-01-31');
+  await dwelling.getByTestId('oos-save').click();
+  await expect(dwelling.getByTestId('oos-form')).toHaveCount(0);
+  await expect(dwelling.getByTestId('unit-out-of-service-period')).toContainText('Pipe replacement');
+  await everyLanguageAndSize(page, 'housing-inventory');
 });

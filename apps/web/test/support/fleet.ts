@@ -90,6 +90,8 @@ export class WebFleet {
       this.migrate('housing', houDb),
     ]);
     const pii = { HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' };
+    // ADR 0110: the Fund's own BIN (configuration), owner of a dwelling act's scan — documents and housing share it
+    const fund = { HUB_FUND_BIN: '000000000000' };
     const messaging = {
       HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
       HUB_KAFKA_TOPIC_PREFIX: `t.web-${process.pid}-${Date.now().toString(36)}.`,
@@ -158,9 +160,9 @@ export class WebFleet {
       this.startApp('training', { ...auth, ...workers, ...pii, DATABASE_URL: trnDb }),
       this.startApp('clusters', { ...auth, ...messaging, ...clustersDemo, DATABASE_URL: cluDb }),
       // with workers: a verified upload reaches registration (documents.document-verified) before the filing names it
-      this.startApp('documents', { ...auth, ...workers, ...s3, DATABASE_URL: docDb }),
+      this.startApp('documents', { ...auth, ...workers, ...s3, ...fund, DATABASE_URL: docDb }),
       // with workers: housing learns registration's participants from Kafka (premises are for participants, F-57)
-      this.startApp('housing', { ...auth, ...workers, ...pii, DATABASE_URL: houDb }),
+      this.startApp('housing', { ...auth, ...workers, ...pii, ...fund, DATABASE_URL: houDb }),
     ]);
     const gateway = await this.startApp(
       'admin-gateway',

@@ -67,7 +67,7 @@ export const HousingActSignedV1 = defineIntegrationEvent({
   version: 1,
   topic,
   description:
-    'A check-in act (F-60) or an acceptance-transfer act on vacating (F-61) was signed: the condition, the inventory checked and the meter readings are in housing; damages are summed in tiyn (ADR 0036).',
+    "A check-in act (F-60) or an acceptance-transfer act on vacating (F-61) was signed: the condition, the inventory checked and the meter readings are in housing; damages are summed in tiyn (ADR 0036). documentIds (added 2026-12-06, ADR 0110): the scan of the signed act — the Fund's own verified dwelling-act document — which documents attaches to housing/allocation/<allocationId>.",
   payload: z.object({
     ...place,
     caseId: z.uuid(),
@@ -75,6 +75,7 @@ export const HousingActSignedV1 = defineIntegrationEvent({
     signedOn: IsoDateSchema,
     inventoryMissing: z.number().int().min(0),
     damagesTiyn: TiynSchema,
+    documentIds: z.array(z.uuid()).max(5).default([]),
   }),
 });
 

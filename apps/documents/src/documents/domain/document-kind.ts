@@ -22,6 +22,14 @@ export interface DocumentKind {
   readonly issued: boolean;
   /** ADR 0106: the platform workers (OAuth clients) that may issue this kind — each issues only its own documents. */
   readonly issuers: readonly string[];
+  /**
+   * ADR 0110: whose documents of this kind are — a company's (the owner BIN the uploader names, F-35), or
+   * the Fund's own (the Fund's BIN from configuration, `HUB_FUND_BIN`; the client names no owner): a
+   * dwelling's act names a resident, not a company.
+   */
+  readonly owner: 'company' | 'fund';
+  /** ADR 0110 (ADR 0053 §5): the roles that upload, attach and read documents of this kind besides fund officers (e.g. housing-manager). */
+  readonly handlers: readonly string[];
   readonly maxBytes: number;
   readonly types: readonly AcceptedFileType[];
   readonly retention: readonly RetentionPeriod[];

@@ -3,7 +3,7 @@ import { retentionEnded } from './rules/retention.rule.js';
 import { IllegalStateError, RuleViolationError, ValidationError } from '@hub/kernel';
 import { Document } from './document.aggregate.js';
 import { type DocumentKind, retainUntil } from './document-kind.js';
-import { mayRead } from './rules/document-access.rule.js';
+import { mayActFor, mayRead } from './rules/document-access.rule.js';
 
 const at = new Date('2026-11-16T04:00:00Z');
 const taxCertificate: DocumentKind = {
@@ -13,6 +13,8 @@ const taxCertificate: DocumentKind = {
   restricted: false,
   issued: false,
   issuers: [],
+  owner: 'company',
+  handlers: [],
   maxBytes: 1000,
   types: ['pdf', 'png'],
   retention: [{ from: '2025-01-01', years: 5 }],
@@ -24,6 +26,8 @@ const certificate: DocumentKind = {
   restricted: false,
   issued: true,
   issuers: ['hub-registration'],
+  owner: 'company',
+  handlers: [],
   maxBytes: 1000,
   types: ['pdf'],
   retention: [{ from: '2025-01-01', years: 75 }],
@@ -94,6 +98,21 @@ describe('Document (ADR 0045)', () => {
     const housing = { subject: 'h', roles: ['housing-manager'] as const, companies: [] };
     expect([rep, other, finance, officer, housing].map((a) => mayRead(a, open))).toEqual([true, false, true, true, false]);
     expect([rep, other, finance, officer, housing].map((a) => mayRead(a, restricted))).toEqual([true, false, false, true, false]);
+  });
+
+  it("ADR 0110: a kind the Fund owns is handled by the roles it names and fund officers; the Fund's BIN in a token gives nothing", () => {
+    const fundBin = '000000000001';
+    const act = { ownerBin: fundBin, restricted: true };
+    const dwellingAct = { owner: 'fund', handlers: ['housing-manager'] } as const;
+    const claimsFund = { subject: 'r', roles: ['applicant'] as const, companies: [fundBin] };
+    const finance = { subject: 'f', roles: ['finance-officer'] as const, companies: [] };
+    const officer = { subject: 'fo', roles: ['fund-officer'] as const, companies: [] };
+    const housing = { subject: 'h', roles: ['housing-manager'] as const, companies: [] };
+    expect([claimsFund, finance, officer, housing].map((a) => mayRead(a, act, dwellingAct))).toEqual([false, false, true, true]);
+    expect([claimsFund, finance, officer, housing].map((a) => mayActFor(a, fundBin, dwellingAct))).toEqual([false, false, true, true]);
+    // the housing manager handles its kind only: a company's documents stay out of reach (F-35)
+    expect(mayRead(housing, { ownerBin: '190140020101', restricted: false })).toBe(false);
+    expect(mayActFor(housing, '190140020101')).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ROLES } from '@hub/contracts';
 import { ValidationError } from '@hub/kernel';
 import { ALL_ACCEPTED_FILE_TYPES } from '@hub/object-storage';
 import { z } from 'zod';
@@ -18,6 +19,8 @@ const KindsFile = z.object({
         restricted: z.boolean(),
         issued: z.boolean().default(false),
         issuers: z.array(z.string().min(1)).default([]),
+        owner: z.enum(['company', 'fund']).default('company'),
+        handlers: z.array(z.enum(ROLES)).default([]),
         maxBytes: z.number().int().positive(),
         types: z.array(z.enum(ALL_ACCEPTED_FILE_TYPES as [string, ...string[]])).min(1),
         retention: z.array(z.object({ from: z.iso.date(), years: z.number().int().positive() })).min(1),
@@ -36,6 +39,9 @@ export class JsonDocumentKinds extends DocumentKinds {
     for (const k of parsed.kinds)
       if (k.issued !== k.issuers.length > 0)
         throw new Error(`document kind ${k.code}: an issued kind names its issuers (service clients), an uploaded kind none`);
+    for (const k of parsed.kinds)
+      if (k.owner === 'fund' && (!k.restricted || k.handlers.length === 0))
+        throw new Error(`document kind ${k.code}: a kind the Fund owns is restricted and names the roles that handle it (ADR 0110)`);
     this.byCode = new Map(parsed.kinds.map((k) => [k.code, k as DocumentKind]));
   }
 

@@ -30,6 +30,8 @@ export interface ActSigned extends DomainEvent, PlaceFacts {
   readonly signedOn: IsoDate;
   readonly inventoryMissing: number;
   readonly damagesTiyn: number;
+  /** ADR 0110: the scan of the signed act (the Fund's dwelling-act document), if the act names one. */
+  readonly documentIds: readonly string[];
 }
 export interface VacateDeadlineStarted extends DomainEvent, PlaceFacts {
   readonly name: 'VacateDeadlineStarted';

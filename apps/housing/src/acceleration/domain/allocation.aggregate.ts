@@ -35,7 +35,7 @@ export interface Act {
   readonly inventory: readonly InventoryCheck[];
   readonly meterReadings: readonly MeterReading[];
   readonly damages: readonly Damage[];
-  /** ADR 0053: the scan of the signed act, a verified document of the documents context (premises: the participant's). */
+  /** ADR 0053, ADR 0110: the scan of the signed act, a verified document of the documents context (premises: the participant's handover-act; a dwelling: the Fund's dwelling-act). */
   readonly documentId?: string | null;
 }
 
@@ -173,6 +173,7 @@ export class Allocation extends AggregateRoot<AllocationEvent> {
       signedOn: act.signedOn,
       inventoryMissing: missing(full),
       damagesTiyn: 0,
+      documentIds: scanOf(full),
     });
   }
 
@@ -225,6 +226,7 @@ export class Allocation extends AggregateRoot<AllocationEvent> {
       signedOn: full.signedOn,
       inventoryMissing: missing(full),
       damagesTiyn,
+      documentIds: scanOf(full),
     });
     this.record({ name: 'PlaceReleased', aggregateId: this.id, occurredAt: at, ...this.place, releasedOn: full.signedOn, reason: this.vacateReason! });
   }
@@ -241,6 +243,7 @@ export class Allocation extends AggregateRoot<AllocationEvent> {
   }
 }
 
+const scanOf = (act: Act): string[] => (act.documentId ? [act.documentId] : []);
 const missing = (act: Act): number => act.inventory.reduce((s, i) => s + Math.max(0, i.expected - i.found), 0);
 
 function validateAct(act: Act): void {

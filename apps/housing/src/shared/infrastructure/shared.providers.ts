@@ -8,6 +8,7 @@ import type { HousingConfig } from '../../config.js';
 import type { HousingParameters } from '../domain/housing-parameters.js';
 import { HousingParametersSource } from '../application/ports/housing-parameters.source.js';
 import { WorkingDays } from '../application/ports/working-days.js';
+import { FundOwner } from '../application/ports/fund-owner.js';
 import { PiiCipher, piiCipherFrom } from '@hub/pii';
 
 const ParametersFile = z.object({
@@ -48,4 +49,5 @@ export const sharedProviders: Provider[] = [
     },
   },
   { provide: PiiCipher, inject: [HUB_CONFIG], useFactory: (c: HousingConfig) => piiCipherFrom(c) },
+  { provide: FundOwner, inject: [HUB_CONFIG], useFactory: (c: HousingConfig): FundOwner => ({ bin: c.HUB_FUND_BIN ?? null }) },
 ];

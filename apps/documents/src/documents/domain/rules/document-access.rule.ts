@@ -5,16 +5,33 @@ import { type Actor, PARTICIPANT_FILE_ROLES, hasAnyRole } from '@hub/contracts';
  * representatives, by the BINs in their token) and the Fund's people who read participant files
  * (`PARTICIPANT_FILE_ROLES`). F-42-class documents (passports, visas of foreign workers and their
  * families: personal data) are restricted further: the company and fund officers only.
+ * ADR 0110: a kind may name the roles that handle it (`handlers`, e.g. the housing manager for the
+ * Fund's own `dwelling-act`): they read and act on documents of that kind, and of no other.
  * Anyone else is answered "not found": a document's existence is not disclosed.
  */
 export const RESTRICTED_DOCUMENT_ROLES = ['fund-officer'] as const;
 
-export function mayRead(actor: Actor, document: { readonly ownerBin: string; readonly restricted: boolean }): boolean {
-  if (actor.roles.includes('applicant') && actor.companies.includes(document.ownerBin)) return true;
+/** What access needs to know of a document's kind (data/document-kinds.json, ADR 0110). */
+export interface KindAccess {
+  readonly owner: 'company' | 'fund';
+  readonly handlers: readonly string[];
+}
+const COMPANY_KIND: KindAccess = { owner: 'company', handlers: [] };
+
+const handles = (actor: Actor, kind: KindAccess): boolean => kind.handlers.some((r) => (actor.roles as readonly string[]).includes(r));
+const represents = (actor: Actor, ownerBin: string, kind: KindAccess): boolean =>
+  kind.owner === 'company' && actor.roles.includes('applicant') && actor.companies.includes(ownerBin);
+
+export function mayRead(actor: Actor, document: { readonly ownerBin: string; readonly restricted: boolean }, kind: KindAccess = COMPANY_KIND): boolean {
+  if (represents(actor, document.ownerBin, kind) || handles(actor, kind)) return true;
   return hasAnyRole(actor, document.restricted ? RESTRICTED_DOCUMENT_ROLES : PARTICIPANT_FILE_ROLES);
 }
 
-/** Who may upload or attach a company's document: its representatives, or a fund officer on its behalf. */
-export function mayActFor(actor: Actor, ownerBin: string): boolean {
-  return (actor.roles.includes('applicant') && actor.companies.includes(ownerBin)) || actor.roles.includes('fund-officer');
+/**
+ * Who may upload or attach a document: a company's representatives for their company, a fund officer
+ * on anyone's behalf, and the roles the kind names (ADR 0110) for documents of that kind. A Fund-owned
+ * kind has no representative: the Fund's BIN in a token gives no right to it.
+ */
+export function mayActFor(actor: Actor, ownerBin: string, kind: KindAccess = COMPANY_KIND): boolean {
+  return represents(actor, ownerBin, kind) || handles(actor, kind) || actor.roles.includes('fund-officer');
 }

@@ -4,7 +4,9 @@ import { BinSchema } from '@hub/contracts';
 export const DocumentIdParams = z.object({ id: z.uuid() });
 
 export const StartUploadBody = z.object({
-  ownerBin: BinSchema.describe('The company the document belongs to'),
+  ownerBin: BinSchema.optional().describe(
+    "The company the document belongs to; left out for a kind the Fund owns (ADR 0110: the Fund's BIN from configuration)",
+  ),
   kind: z.string().min(1).max(60).describe('A document kind (data/document-kinds.json), e.g. tax-debt-certificate'),
   fileName: z.string().min(1).max(255).describe('The file name; its extension must name a type the kind accepts'),
   size: z.number().int().positive().describe('The exact size in bytes the client will upload'),

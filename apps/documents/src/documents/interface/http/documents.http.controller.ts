@@ -21,10 +21,15 @@ import {
 } from './documents.dto.js';
 
 const tags = ['documents'];
+/**
+ * ADR 0110: the roles a kind names as its handlers (data/document-kinds.json: the housing manager for the
+ * Fund's dwelling acts) reach these routes; the context lets them act on documents of those kinds only.
+ */
+const KIND_HANDLERS = ['housing-manager'] as const;
 /** A company's documents are read by the company and the Fund's participant-file readers (F-35); restricted kinds narrower (in the context). */
-const READERS = ['applicant', ...PARTICIPANT_FILE_ROLES] as const;
+const READERS = ['applicant', ...PARTICIPANT_FILE_ROLES, ...KIND_HANDLERS] as const;
 /** A company's representative, or a fund officer on its behalf. No auditor: no state change (ADR 0030). */
-const UPLOADERS = ['applicant', 'fund-officer'] as const;
+const UPLOADERS = ['applicant', 'fund-officer', ...KIND_HANDLERS] as const;
 
 /**
  * Documents over HTTP (ADR 0045). Every route declares its access; the same list is in the

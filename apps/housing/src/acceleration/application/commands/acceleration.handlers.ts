@@ -2,13 +2,14 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { almatyDate } from '@hub/calendar';
 import { hasAnyRole } from '@hub/contracts';
-import { Clock, ConflictError, ForbiddenError, uuidv7 } from '@hub/kernel';
+import { Clock, ConflictError, ForbiddenError, ValidationError, uuidv7 } from '@hub/kernel';
 import { MessageContexts, Timers } from '@hub/messaging';
-import { UnitOfWork } from '@hub/nest-commons';
+import { KnownDocuments, UnitOfWork } from '@hub/nest-commons';
 import { PiiCipher } from '@hub/pii';
 import { HousingCase } from '../../domain/housing-case.aggregate.js';
 import { OFFER_ACCEPTANCE_TIMER, PlaceOffering, VACATE_DUE_TIMER } from '../place-offering.js';
 import { AccelerationRepository } from '../ports/acceleration.repository.js';
+import { FundOwner } from '../../../shared/application/ports/fund-owner.js';
 import {
   AcceptOfferCommand,
   CheckInCommand,
@@ -124,16 +125,39 @@ export class DeclineOfferHandler implements ICommandHandler<DeclineOfferCommand>
   }
 }
 
+/** ADR 0110: the kind of document a dwelling act's scan is — the Fund's own, restricted (data/document-kinds.json of documents). */
+export const DWELLING_ACT_DOCUMENT_KIND = 'dwelling-act';
+export const allocationTarget = (allocationId: string): string => `housing/allocation/${allocationId}`;
+
+/**
+ * ADR 0110: the scan an act names is the Fund's verified dwelling-act document (housing's copy of
+ * documents' facts, not a hash the client claims), not attached to another allocation — else 422
+ * naming `documentId`. Without the Fund's BIN configured no scan can be named.
+ */
+async function assertDwellingActScan(documents: KnownDocuments, fund: FundOwner, allocationId: string, documentId: string | undefined | null, ruleId: string) {
+  if (!documentId) return;
+  if (!fund.bin)
+    throw ValidationError.field(
+      'documentId',
+      `${ruleId}: the Fund's BIN (HUB_FUND_BIN) is not configured here, so no scan can be named; sign the act without it`,
+    );
+  await documents.assertReferences(fund.bin, [{ path: 'documentId', documentId, kind: DWELLING_ACT_DOCUMENT_KIND, ruleId }], allocationTarget(allocationId));
+}
+
 @CommandHandler(CheckInCommand)
 export class CheckInHandler implements ICommandHandler<CheckInCommand> {
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(AccelerationRepository) private readonly repo: AccelerationRepository,
+    @Inject(KnownDocuments) private readonly documents: KnownDocuments,
+    @Inject(FundOwner) private readonly fund: FundOwner,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute(c: CheckInCommand): Promise<void> {
     return this.uow.run(async () => {
-      (await this.repo.allocation(c.allocationId)).checkIn({ ...c.act, signedBy: c.actor.subject }, this.clock.now());
+      const allocation = await this.repo.allocation(c.allocationId);
+      await assertDwellingActScan(this.documents, this.fund, allocation.id, c.act.documentId, 'F-60');
+      allocation.checkIn({ ...c.act, signedBy: c.actor.subject }, this.clock.now());
     });
   }
 }
@@ -145,12 +169,15 @@ export class HandOverHandler implements ICommandHandler<HandOverCommand> {
     @Inject(AccelerationRepository) private readonly repo: AccelerationRepository,
     @Inject(Timers) private readonly timers: Timers,
     @Inject(PlaceOffering) private readonly offering: PlaceOffering,
+    @Inject(KnownDocuments) private readonly documents: KnownDocuments,
+    @Inject(FundOwner) private readonly fund: FundOwner,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   async execute(c: HandOverCommand): Promise<{ offers: string[] }> {
     const town = await this.uow.run(async (em) => {
       const now = this.clock.now();
       const allocation = await this.repo.allocation(c.allocationId);
+      await assertDwellingActScan(this.documents, this.fund, allocation.id, c.act.documentId, 'F-61');
       allocation.handOver({ ...c.act, signedBy: c.actor.subject }, now);
       (await this.repo.case(allocation.caseId)).left(now);
       await this.timers.cancel(em, VACATE_DUE_TIMER, allocation.id);

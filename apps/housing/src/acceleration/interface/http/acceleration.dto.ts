@@ -30,6 +30,10 @@ const actBase = {
   condition: z.string().trim().min(3).max(2000),
   inventory: z.array(z.object({ item: z.string().trim().min(1).max(200), expected: z.int().min(0), found: z.int().min(0) })).max(200),
   meterReadings: z.array(z.object({ meter: z.string().trim().min(1).max(50), reading: decimal })).max(20),
+  documentId: z
+    .uuid()
+    .optional()
+    .describe("ADR 0110: the scan of the signed act — the Fund's verified document of kind dwelling-act (uploaded in documents by the housing manager)"),
 };
 export const CheckInBody = z.object(actBase);
 export const HandOverBody = z.object({

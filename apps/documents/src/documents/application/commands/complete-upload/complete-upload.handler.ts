@@ -31,7 +31,7 @@ export class CompleteUploadHandler implements ICommandHandler<CompleteUploadComm
   async execute({ documentId, actor }: CompleteUploadCommand): Promise<void> {
     const pending = await this.uow.run(async () => {
       const d = await this.documents.get(documentId);
-      if (!mayActFor(actor, d.ownerBin)) throw new NotFoundError('document', documentId);
+      if (!mayActFor(actor, d.ownerBin, this.kinds.get(d.kind))) throw new NotFoundError('document', documentId);
       return d.status === 'awaiting-upload' ? { key: d.objectKey, kind: d.kind, declaredSize: d.declaredSize, declaredName: d.declaredName } : null;
     });
     if (!pending) {

@@ -4,6 +4,7 @@ import { Clock, IllegalStateError, NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ObjectStorage, PRESIGN_LIMITS } from '@hub/object-storage';
 import { mayRead } from '../../../domain/rules/document-access.rule.js';
+import { DocumentKinds } from '../../ports/document-kinds.js';
 import { DocumentRepository } from '../../ports/document.repository.js';
 import { DownloadLog } from '../../ports/download-log.js';
 import { type DownloadGrant, RequestDownloadCommand } from './request-download.command.js';
@@ -20,13 +21,14 @@ export class RequestDownloadHandler implements ICommandHandler<RequestDownloadCo
     @Inject(DocumentRepository) private readonly documents: DocumentRepository,
     @Inject(DownloadLog) private readonly log: DownloadLog,
     @Inject(ObjectStorage) private readonly storage: ObjectStorage,
+    @Inject(DocumentKinds) private readonly kinds: DocumentKinds,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   execute({ documentId, actor }: RequestDownloadCommand): Promise<DownloadGrant> {
     return this.uow.run(async () => {
       const d = await this.documents.get(documentId);
-      if (!mayRead(actor, d)) throw new NotFoundError('document', documentId);
+      if (!mayRead(actor, d, this.kinds.get(d.kind))) throw new NotFoundError('document', documentId);
       if (!d.downloadable || d.sha256 === null || d.size === null) {
         throw new IllegalStateError('document', d.status, 'be downloaded', 'only verified, attached or issued documents have bytes');
       }

@@ -8,10 +8,16 @@ export interface StartUploadResult {
   readonly upload: PresignedRequest;
 }
 
-/** A company (or a fund officer for it) declares a document it is about to upload. */
+/** A company (or a fund officer for it; or, for a kind the Fund owns, a role the kind names — ADR 0110) declares a document it is about to upload. */
 export class StartUploadCommand extends Command<StartUploadResult> {
   constructor(
-    readonly input: { readonly ownerBin: string; readonly kind: string; readonly fileName: string; readonly size: number; readonly supersedes?: string },
+    readonly input: {
+      readonly ownerBin?: string | undefined;
+      readonly kind: string;
+      readonly fileName: string;
+      readonly size: number;
+      readonly supersedes?: string;
+    },
     readonly actor: Actor,
   ) {
     super();

@@ -1,12 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, ForbiddenError, uuidv7 } from '@hub/kernel';
+import { Clock, ForbiddenError, IllegalStateError, ValidationError, uuidv7 } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { ObjectStorage, PRESIGN_LIMITS, mimeOf, typeOfFileName } from '@hub/object-storage';
 import { Document } from '../../../domain/document.aggregate.js';
+import type { DocumentKind } from '../../../domain/document-kind.js';
 import { mayActFor } from '../../../domain/rules/document-access.rule.js';
 import { DocumentKinds } from '../../ports/document-kinds.js';
+import { FundOwner } from '../../ports/fund-owner.js';
 import { DocumentRepository } from '../../ports/document.repository.js';
 import { UPLOAD_EXPIRED_TIMER, UPLOAD_EXPIRY_GRACE_MS } from '../../timers/upload-expired.timer-handler.js';
 import { StartUploadCommand, type StartUploadResult } from './start-upload.command.js';
@@ -25,18 +27,21 @@ export class StartUploadHandler implements ICommandHandler<StartUploadCommand> {
     @Inject(ObjectStorage) private readonly storage: ObjectStorage,
     @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(FundOwner) private readonly fund: FundOwner,
   ) {}
 
   async execute({ input, actor }: StartUploadCommand): Promise<StartUploadResult> {
-    // F-35: a representative acts only for the companies in its token (a fund officer for any).
-    if (!mayActFor(actor, input.ownerBin)) throw new ForbiddenError(`you do not represent the company ${input.ownerBin}`);
     const kind = this.kinds.get(input.kind, 'kind');
+    const ownerBin = this.ownerOf(kind, input.ownerBin);
+    // F-35: a representative acts only for the companies in its token (a fund officer for any);
+    // ADR 0110: the roles a kind names act on documents of that kind.
+    if (!mayActFor(actor, ownerBin, kind)) throw new ForbiddenError(`you may not upload a ${kind.code} of ${ownerBin}`);
     const document = await this.uow.run(async (em) => {
       const now = this.clock.now();
       const previous = input.supersedes ? await this.documents.get(input.supersedes) : undefined;
       const d = Document.startUpload({
         id: uuidv7(),
-        ownerBin: input.ownerBin,
+        ownerBin,
         kind,
         declaredName: input.fileName,
         declaredSize: input.size,
@@ -62,5 +67,19 @@ export class StartUploadHandler implements ICommandHandler<StartUploadCommand> {
       expiresInSeconds: PRESIGN_LIMITS.uploadDefault,
     });
     return { documentId: document.id, upload };
+  }
+
+  /**
+   * ADR 0110: a company's document belongs to the BIN the uploader names; a kind the Fund owns to the
+   * Fund's BIN from configuration (the client names none, or exactly that one).
+   */
+  private ownerOf(kind: DocumentKind, named: string | undefined): string {
+    if (kind.owner === 'company') {
+      if (!named) throw ValidationError.field('ownerBin', `a ${kind.code} belongs to a company: name its BIN`);
+      return named;
+    }
+    if (!this.fund.bin) throw new IllegalStateError('document kind', kind.code, 'be uploaded', "the Fund's BIN (HUB_FUND_BIN) is not configured");
+    if (named && named !== this.fund.bin) throw ValidationError.field('ownerBin', `a ${kind.code} is the Fund's own document: leave the owner out`);
+    return this.fund.bin;
   }
 }
