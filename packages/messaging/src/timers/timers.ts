@@ -293,11 +293,15 @@ export class TimerPoller {
     // Inside the batch's transaction the row is 'fired' by this poller and locked by it. After a
     // rolled-back single it is 'scheduled' again — and only then may it be changed: a row another
     // poller fired in the meantime is left alone (it fired once; this failure is history).
-    await sql(
-      em,
-      `update hub_timer set attempts = ?, last_error = ?, status = ?, due_at = ?, fired_at = null, updated_at = ? where id = ? and status = ?`,
-      [attempts, error.message.slice(0, 2000), failed ? 'failed' : 'scheduled', failed ? timer.dueAt : retryAt, now, timer.id, claimedAs],
-    );
+    await sql(em, `update hub_timer set attempts = ?, last_error = ?, status = ?, due_at = ?, fired_at = null, updated_at = ? where id = ? and status = ?`, [
+      attempts,
+      error.message.slice(0, 2000),
+      failed ? 'failed' : 'scheduled',
+      failed ? timer.dueAt : retryAt,
+      now,
+      timer.id,
+      claimedAs,
+    ]);
   }
 
   start(): void {
