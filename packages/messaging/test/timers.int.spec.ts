@@ -168,7 +168,7 @@ describe('durable timers', () => {
     expect(rows.every((t) => t.status === 'fired' && t.attempts === 1 && t.firedAt !== null)).toBe(true);
   });
 
-  it('ADR 0086: a failing handler in a batch is rolled back to its savepoint alone; the rest of the batch commits', async () => {
+  it('ADR 0086: a failing handler rolls its batch back; fired again with a savepoint per handler, only the failing one is rolled back and the rest commits', async () => {
     const txOf = new Map<string, string>();
     const attemptsSeen: number[] = [];
     let failBad = true;
@@ -205,6 +205,25 @@ describe('durable timers', () => {
     const [again] = await sql<{ n: number }>(db.orm.em.fork(), `select count(*)::int as n from thing where id like 'mixed-x-%'`);
     expect(again?.n).toBe(2); // each fired once in effect, on its second attempt
     expect(await timers.list(db.orm.em.fork(), { kind: 'test.mixed', status: 'scheduled' })).toEqual([]);
+  });
+
+  it('ADR 0086: a handler that swallows an SQL error last in a batch does not pass for fired (COMMIT of an aborted transaction is a silent ROLLBACK)', async () => {
+    const kind = 'test.swallow';
+    const swallow: TimerHandler = {
+      kind,
+      async fire(timer, em) {
+        await sql(em, 'insert into thing (id, n) values (?, ?)', [`swallow-${timer.key}-${timer.attempts}`, 1]);
+        if (timer.key === 's-last') await sql(em, 'select 1 / 0').catch(() => undefined);
+      },
+    };
+    await scheduleMany(kind, ['s0', 's1', 's-last'], new Date('2026-03-12T00:00:00.000Z'));
+    const poller = new TimerPoller(db.orm.em, clock, [swallow], { batchSize: 10, logger: silentLogger });
+    expect(await poller.runDue()).toBe(2);
+    const ids = (await sql<{ id: string }>(db.orm.em.fork(), `select id from thing where id like 'swallow-%' order by id`)).map((r) => r.id);
+    expect(ids).toEqual(['swallow-s0-0', 'swallow-s1-0']);
+    const last = await timers.find(db.orm.em.fork(), kind, 's-last');
+    expect(last).toMatchObject({ status: 'scheduled', attempts: 1 });
+    expect(last?.lastError).toMatch(/aborted/);
   });
 
   it('ADR 0086: a poller SIGKILLed in the middle of a batch — nothing of that batch happened, and a new poller fires every timer exactly once', async () => {

@@ -115,8 +115,7 @@ export interface TimerHandler {
 export interface TimerPollerOptions {
   readonly pollMs?: number;
   /**
-   * Due timers claimed at once, in one statement, and fired in one transaction — each handler in its
-   * own savepoint (ADR 0086). Issue #17: one transaction of five statements per timer fired 15
+   * Due timers claimed at once, in one statement, and fired in one transaction (ADR 0086). Issue #17: one transaction of five statements per timer fired 15
    * timers/s under load, so 100 000 due at once took hours. Default 100. 1 is the old behaviour.
    */
   readonly batchSize?: number;
@@ -134,6 +133,7 @@ export interface TimerPollerOptions {
 }
 
 const RUN_DUE_LIMIT = 1_000;
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 const DEFAULT_BATCH = 100;
 
 interface ClaimedTimer {
@@ -146,16 +146,30 @@ interface Failure {
   readonly error: Error;
 }
 
+/** A handler failed in a batch fired without savepoints: the whole batch is rolled back and fired again with them. */
+class HandlerFailed extends Error {
+  constructor(
+    readonly timer: TimerRecord,
+    override readonly cause: Error,
+  ) {
+    super(cause.message);
+  }
+}
+
 /**
  * Fires due timers (ADR 0003, ADR 0086). One round: a transaction claims up to `batchSize` due timers
  * in one statement (`for update skip locked`: another poller, or another replica, claims others) and
- * marks them fired; then each handler runs in a savepoint of that transaction, on its own
- * EntityManager. A handler that fails is rolled back to its savepoint alone and its timer is put back
- * with a backoff, in the same transaction. The commit makes every "fired" and every effect of the
- * batch durable together: if the process dies before it, nothing of the batch happened and every
- * timer of it is still scheduled — each fires once in effect, as before. A batch that fails as a
- * whole (the connection dropped, the commit refused) is retried one timer per transaction, so a
- * timer that breaks its transaction is found and counted against its own attempts.
+ * marks them fired; then each handler runs on an EntityManager of its own in that transaction. The
+ * commit makes every "fired" and every effect of the batch durable together: if the process dies
+ * before it, nothing of the batch happened and every timer of it is still scheduled — each fires
+ * once in effect, as before.
+ * - Handlers are first run back to back, without savepoints (the common case: one statement per
+ *   effect, nothing more). If one throws, the whole batch is rolled back and the next batch is fired
+ *   *guarded*: each handler in a savepoint, so a failing one is rolled back alone and its timer put
+ *   back with a backoff in the same transaction.
+ * - A batch that fails as a whole (the connection dropped, the commit refused, a handler that
+ *   swallowed an SQL error and left the transaction aborted) is retried one timer per transaction,
+ *   so the timer that breaks its transaction is found and counted against its own attempts.
  */
 export class TimerPoller {
   private readonly handlers = new Map<string, TimerHandler>();
@@ -169,6 +183,8 @@ export class TimerPoller {
   private loop: Promise<void> | undefined;
   /** Claims still to make one timer at a time, after a batch failed as a whole. */
   private singles = 0;
+  /** Batches still to fire with a savepoint per handler, after a handler failed in an unguarded one. */
+  private guarded = 0;
 
   constructor(
     private readonly em: Em,
@@ -197,10 +213,12 @@ export class TimerPoller {
       while (!exhausted && reserved < limit) {
         const single = this.singles > 0;
         if (single) this.singles -= 1;
+        const guarded = !single && this.guarded > 0;
+        if (guarded) this.guarded -= 1;
         const size = single ? 1 : Math.min(this.batchSize, limit - reserved);
         reserved += size;
         try {
-          const outcome = await this.fireBatch(size);
+          const outcome = await this.fireBatch(size, guarded);
           reserved -= size - outcome.claimed;
           fired += outcome.fired;
           if (outcome.claimed === 0) exhausted = true;
@@ -214,7 +232,7 @@ export class TimerPoller {
     return fired;
   }
 
-  private async fireBatch(size: number): Promise<{ claimed: number; fired: number }> {
+  private async fireBatch(size: number, guarded: boolean): Promise<{ claimed: number; fired: number }> {
     const now = this.clock.now();
     let claimed: ClaimedTimer[] = [];
     try {
@@ -241,19 +259,39 @@ export class TimerPoller {
         }));
         const failures: Failure[] = [];
         for (const timer of claimed) {
+          // An EntityManager of its own per timer (same transaction, empty identity map): no handler
+          // sees or flushes another's entities, and the unit of work publishes only its events.
+          const own = tx.fork({ clear: true, keepTransactionContext: true });
+          if (!guarded) {
+            try {
+              await this.fire(timer, own);
+              await own.flush();
+            } catch (e) {
+              throw new HandlerFailed(timer.record, asError(e));
+            }
+            continue;
+          }
           try {
-            // A savepoint per timer, on an EntityManager of its own (same transaction, empty identity
-            // map): a failing handler leaves neither rows nor dirty entities for the next one.
-            await tx.fork({ clear: true, keepTransactionContext: true }).transactional((own) => this.fire(timer, own), { clear: true });
+            // A savepoint per timer: a failing handler leaves neither rows nor dirty entities behind.
+            await own.transactional((inner) => this.fire(timer, inner), { clear: true });
           } catch (e) {
-            failures.push({ timer: timer.record, error: e instanceof Error ? e : new Error(String(e)) });
+            failures.push({ timer: timer.record, error: asError(e) });
           }
         }
         for (const f of failures) await this.recordFailure(tx, f, now, 'fired');
+        // PostgreSQL answers COMMIT in an aborted transaction with a silent ROLLBACK: a handler that
+        // swallowed an SQL error must not pass for a batch that fired. This statement fails instead.
+        if (!guarded && claimed.length) await sql(tx, 'select 1');
         return { claimed: claimed.length, fired: claimed.length - failures.length };
       });
     } catch (e) {
       if (claimed.length === 0) throw e;
+      if (e instanceof HandlerFailed && claimed.length > 1) {
+        // Nothing of the batch was committed. Fire the next batch (the same timers, unless another
+        // poller takes them) with a savepoint per handler, to roll back the failing one alone.
+        this.guarded += 1;
+        return { claimed: claimed.length, fired: 0 };
+      }
       if (claimed.length > 1) {
         // Nothing of the batch was committed: every timer of it is still scheduled and due. Find the
         // one that breaks its transaction by firing them one per transaction.
@@ -264,7 +302,8 @@ export class TimerPoller {
         );
         return { claimed: claimed.length, fired: 0 };
       }
-      await this.recordFailure(this.em.fork(), { timer: claimed[0]!.record, error: e as Error }, now, 'scheduled');
+      const error = e instanceof HandlerFailed ? e.cause : asError(e);
+      await this.recordFailure(this.em.fork(), { timer: claimed[0]!.record, error }, now, 'scheduled');
       return { claimed: 1, fired: 0 };
     }
   }
