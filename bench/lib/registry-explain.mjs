@@ -22,7 +22,10 @@ try {
     ['page 1 (keyset order, limit 21)', `select id, company_name, bin from registration_participant where ${where} order by company_name, bin, id limit 21`],
     ['the count', `select count(*)::text as n from registration_participant where ${where}`],
     // The export's cursor (ADR 0087): a cursor is planned for its first rows (cursor_tuple_fraction).
-    ['the export (the cursor over all listed, registry order)', `declare registry_export no scroll cursor for select * from registration_participant where listed_on is not null order by company_name, bin, id`],
+    [
+      'the export (the cursor over all listed, registry order)',
+      `declare registry_export no scroll cursor for select * from registration_participant where listed_on is not null order by company_name, bin, id`,
+    ],
   ];
   const explain = async (label) => {
     for (const [what, sql] of statements) {
