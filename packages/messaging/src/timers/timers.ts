@@ -157,7 +157,7 @@ class HandlerFailed extends Error {
 }
 
 /**
- * Fires due timers (ADR 0003, ADR 0086). One round: a transaction claims up to `batchSize` due timers
+ * Fires due timers (ADR 0007, ADR 0086). One round: a transaction claims up to `batchSize` due timers
  * in one statement (`for update skip locked`: another poller, or another replica, claims others) and
  * marks them fired; then each handler runs on an EntityManager of its own in that transaction. The
  * commit makes every "fired" and every effect of the batch durable together: if the process dies
