@@ -5,7 +5,7 @@
 // Baseline: the same state change done set-based by one SQL statement (mark all fired + insert all
 // effects) on the same database — the floor for the work itself.
 //
-//   node bench/timers.bench.mjs        BENCH_TIMERS=100000 BENCH_TIMER_POLLERS=2
+//   node bench/timers.bench.mjs        BENCH_TIMERS=100000 BENCH_TIMER_POLLERS=2 BENCH_TIMER_BATCH=100
 import { performance } from 'node:perf_hooks';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { SystemClock } from '@hub/kernel';
@@ -17,6 +17,9 @@ const N = scaled(process.env.BENCH_TIMERS ?? 100_000, 300);
 const POLLERS = Number(process.env.BENCH_TIMER_POLLERS ?? 2);
 // Timers each poller fires side by side (TimerPollerOptions.concurrency; the platform's default is 1).
 const CONCURRENCY = Number(process.env.BENCH_TIMER_CONCURRENCY ?? 4);
+// Timers claimed per statement and fired per transaction (TimerPollerOptions.batchSize, ADR 0086;
+// the platform's default is 100; 1 fires one timer per transaction as before ADR 0086).
+const BATCH = Number(process.env.BENCH_TIMER_BATCH ?? 100);
 const KIND = 'bench.reminder-due';
 
 const seed = (em) =>
@@ -64,7 +67,9 @@ try {
     },
   };
   const clock = new SystemClock();
-  const pollers = orms.map((orm) => new TimerPoller(orm.em, clock, [handler], { pollMs: 1000, concurrency: CONCURRENCY, logger: silentLogger }));
+  const pollers = orms.map(
+    (orm) => new TimerPoller(orm.em, clock, [handler], { pollMs: 1000, concurrency: CONCURRENCY, batchSize: BATCH, logger: silentLogger }),
+  );
   const t0 = performance.now();
   for (const p of pollers) p.start();
   const timeout = new Promise((r) => setTimeout(r, SMOKE ? 60_000 : 600_000, 'timeout'));
@@ -80,7 +85,7 @@ try {
   );
   report('timers', [
     row({
-      figure: `(e) durable timers: ${N} due at once, ${POLLERS} pollers × ${CONCURRENCY} (ms)`,
+      figure: `(e) durable timers: ${N} due at once, ${POLLERS} pollers × ${CONCURRENCY} batches of ${BATCH} (ms)`,
       value: ms,
       unit: 'ms',
       baseline: baselineMs,

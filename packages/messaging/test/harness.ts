@@ -35,7 +35,7 @@ export async function effects(em: Em): Promise<{ total: number; distinct: number
   return { total: rows.length, distinct: new Set(rows.map((r) => r.event_id)).size, ns: rows.map((r) => r.n) };
 }
 
-export function startFixture(name: 'relay-process' | 'consumer-process', env: Record<string, string>): Promise<ChildProcess> {
+export function startFixture(name: 'relay-process' | 'consumer-process' | 'timer-process', env: Record<string, string>): Promise<ChildProcess> {
   const child = fork(fileURLToPath(new URL(`./fixtures/${name}.mjs`, import.meta.url)), [], {
     env: { ...process.env, BROKERS: testKafkaBrokers().join(','), ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

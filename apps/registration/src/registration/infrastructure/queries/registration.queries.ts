@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { IsolationLevel, type SqlEntityManager } from '@mikro-orm/postgresql';
 import { almatyDate } from '@hub/calendar';
 import {
   DEADLINE_READER_ROLES,
@@ -397,17 +397,32 @@ export class RegistrationQueries {
   }
 
   /**
-   * F-19: the whole filtered registry for the export, in batches of entries by keyset (ADR 0048).
-   * Each batch is read with a fresh entity manager, so the export holds one batch at a time —
-   * constant memory, whatever the registry's size.
+   * F-19: the whole filtered registry for the export, in batches of entries (ADR 0048, ADR 0087).
+   * One read-only REPEATABLE READ transaction declares a server-side cursor over the filtered rows
+   * in registry order and fetches them `batchSize` at a time: one statement per batch, no keyset
+   * re-query, one consistent snapshot of the registry. Each batch's rows become entities on an
+   * identity map of their own that is dropped with the batch — constant memory, whatever the
+   * registry's size. The transaction ends (rollback: it wrote nothing) when the generator is done
+   * or returned early (the client went away).
    */
-  async *registryExport(q: RegistryFilter, batchSize = 500): AsyncGenerator<RegistryEntry[]> {
-    let after: string | undefined;
-    for (;;) {
-      const slice = await this.registrySlice(q, { limit: batchSize, after });
-      if (slice.rows.length) yield slice.rows.map((p) => this.registryEntry(p));
-      if (!slice.nextCursor) return;
-      after = slice.nextCursor;
+  async *registryExport(q: RegistryFilter, batchSize = 2_000): AsyncGenerator<RegistryEntry[]> {
+    const { where, params } = this.registryWhere(q);
+    const em = this.em();
+    await em.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+    try {
+      await em.execute(
+        `declare registry_export no scroll cursor for select * from registration_participant where ${where.join(' and ')} order by company_name, bin, id`,
+        params,
+      );
+      for (;;) {
+        const rows = await em.execute<Record<string, unknown>[]>(`fetch forward ${batchSize} from registry_export`);
+        if (rows.length === 0) return;
+        const batch = this.uow.reader();
+        yield rows.map((r) => this.registryEntry(batch.map(ParticipantSchema, r)));
+        if (rows.length < batchSize) return;
+      }
+    } finally {
+      await em.rollback();
     }
   }
 

@@ -1,0 +1,22 @@
+// The public registry's participants for the benchmarks (ADR 0041 §5): shared by registry.bench.mjs and
+// lib/registry-explain.mjs.
+// What ParticipantSchema rows look like after F-18/F-19 (listed), F-25 (an extension) and F-28 (early end).
+export const REGISTRY_SEED = `
+insert into registration_participant (id, bin, company_name, address, activity_types, registration_application_id,
+  contract_number, contract_signed_on, term_start, term_end, certificate_number, certificate_issued_on, listed_on,
+  version, created_at, updated_at, valid_to, extensions, ended_on, end_kind, end_ground, end_ground_number)
+select gen_random_uuid(), lpad(i::text, 12, '0'),
+  (array['ТОО','АО','ТОО «Astana','LLP'])[1 + i % 4] || ' Компания ' || md5(i::text),
+  'Астана, ул. Бенч, ' || i,
+  jsonb_build_array(jsonb_build_object('code', 'PH-0' || (1 + i % 6), 'name', 'Вид ' || (1 + i % 6), 'works', '[]'::jsonb)),
+  gen_random_uuid(), 'C-' || i, date '2024-01-10' + (i % 700), date '2024-01-10' + (i % 700), date '2027-01-10' + (i % 700),
+  'AH-B-' || i, date '2024-01-10' + (i % 700), date '2024-01-10' + (i % 700),
+  1, now(), now(),
+  case when i % 10 = 0 then date '2030-01-10' + (i % 700) else date '2027-01-10' + (i % 700) - (i % 3) * 800 end,
+  case when i % 10 = 0 then jsonb_build_array(jsonb_build_object('extensionId', gen_random_uuid(), 'certificateNumber', 'AH-X-' || i,
+    'issuedOn', '2026-01-10', 'validFrom', '2027-01-10', 'validTo', '2030-01-10')) else '[]'::jsonb end,
+  case when i % 17 = 0 then date '2025-06-01' + (i % 100) end,
+  case when i % 17 = 0 then 'early' end,
+  case when i % 17 = 0 then 'participant-request' end,
+  case when i % 17 = 0 then 1 end
+from generate_series(1, $1::int) i`;
