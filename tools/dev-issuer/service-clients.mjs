@@ -5,20 +5,30 @@
 // $HUB_STATE_DIR/dev-issuer/clients.json (mode 0600, created on first use). Deleting the file rotates
 // every secret (the apps read theirs again at start: tools/hub up passes them).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SERVICE_ROLES, SERVICE_SUBJECT_PREFIX } from '@hub/contracts';
+import { PLATFORM_SERVICE_CLIENTS, SERVICE_ROLES, SERVICE_SUBJECT_PREFIX } from '@hub/contracts';
 import { stateDir } from './issuer-state.mjs';
 
-/** client id → the worker's subject and its service roles (each as narrow as the calls it makes). */
-export const SERVICE_CLIENTS = {
-  // ADR 0104 §4 / ADR 0106: the staff daily digest reads the deadlines board.
-  'hub-notifications': { subject: `${SERVICE_SUBJECT_PREFIX}notifications`, roles: ['deadline-reader'] },
-  // F-18: registration stores the certificates it issues in the documents archive (ADR 0045, 0106).
-  'hub-registration': { subject: `${SERVICE_SUBJECT_PREFIX}registration`, roles: ['document-issuer'] },
-  // ADR 0067: services stores the invoices it issues in the documents archive.
-  'hub-services': { subject: `${SERVICE_SUBJECT_PREFIX}services`, roles: ['document-issuer'] },
-};
+/** client id → the worker's subject and its service roles: the platform's one list (@hub/contracts). */
+export const SERVICE_CLIENTS = Object.fromEntries(
+  PLATFORM_SERVICE_CLIENTS.map((c) => [c.clientId, { subject: `${SERVICE_SUBJECT_PREFIX}${c.app}`, roles: [...c.roles] }]),
+);
+
+/**
+ * The settings `tools/hub up` passes an app that runs a worker (nothing for another app): its client
+ * credentials and the gateway URL it calls (`gateway`: the local gateway's base URL).
+ */
+export function serviceEnvOf(app, { issuer, gateway }, env = process.env) {
+  const client = PLATFORM_SERVICE_CLIENTS.find((c) => c.app === app);
+  if (!client) return {};
+  return {
+    HUB_SERVICE_AUTH_URL: `${issuer.replace(/\/+$/, '')}/token`,
+    HUB_SERVICE_CLIENT_ID: client.clientId,
+    HUB_SERVICE_CLIENT_SECRET: loadClientSecrets(env).secrets[client.clientId],
+    [client.calls.setting]: `${gateway.replace(/\/+$/, '')}${client.calls.gatewayPath}`,
+  };
+}
 for (const [id, c] of Object.entries(SERVICE_CLIENTS))
   for (const r of c.roles) if (!SERVICE_ROLES.includes(r)) throw new Error(`dev-issuer: client ${id} names '${r}', which is not a service role`);
 
@@ -33,6 +43,7 @@ export function loadClientSecrets(env = process.env) {
       changed = true;
     }
   if (changed) {
+    mkdirSync(stateDir(env), { recursive: true, mode: 0o700 });
     writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
     chmodSync(file, 0o600);
   }

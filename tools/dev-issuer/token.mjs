@@ -10,11 +10,17 @@
 //
 // prints a platform worker's client secret (ADR 0106; created in clients.json on first use), which
 // tools/hub up passes to that app; the app then asks POST /token (client_credentials) itself.
+//
+//   node tools/dev-issuer/token.mjs --service-env registration --issuer http://127.0.0.1:4000 --gateway http://127.0.0.1:3100
+//
+// prints `NAME=value …` (one line) of an app's worker settings — its client credentials and the gateway
+// URL it calls, from the platform's one list (@hub/contracts PLATFORM_SERVICE_CLIENTS) — or nothing for
+// an app without a worker (tools/hub up).
 import { parseArgs } from 'node:util';
 import { decodeJwt } from 'jose';
 import { ROLES } from '@hub/contracts';
 import { loadIssuer } from './issuer-state.mjs';
-import { SERVICE_CLIENTS, loadClientSecrets } from './service-clients.mjs';
+import { SERVICE_CLIENTS, loadClientSecrets, serviceEnvOf } from './service-clients.mjs';
 
 function fail(message) {
   process.stderr.write(
@@ -34,11 +40,25 @@ try {
       ttl: { type: 'string', default: '3600' },
       json: { type: 'boolean', default: false },
       'client-secret': { type: 'string' },
+      'service-env': { type: 'string' },
+      issuer: { type: 'string', default: 'http://127.0.0.1:4000' },
+      gateway: { type: 'string', default: 'http://127.0.0.1:3100' },
     },
     strict: true,
   }));
 } catch (e) {
   fail(e.message);
+}
+
+if (values['service-env'] !== undefined) {
+  const settings = serviceEnvOf(values['service-env'], { issuer: values.issuer, gateway: values.gateway });
+  for (const [k, v] of Object.entries(settings)) if (/\s/.test(v)) fail(`${k} holds white space`);
+  process.stdout.write(
+    `${Object.entries(settings)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}\n`,
+  );
+  process.exit(0);
 }
 
 if (values['client-secret'] !== undefined) {

@@ -5,8 +5,10 @@ import {
   COMMISSION_ROLES,
   FUND_STAFF_ROLES,
   PARTICIPANT_FILE_ROLES,
+  PLATFORM_SERVICE_CLIENTS,
   ROLES,
   SERVICE_ROLES,
+  SERVICE_SUBJECT_PREFIX,
   STAFF_ROLES,
   TRAINING_FILE_ROLES,
   CLUSTER_SELECTION_ROLES,
@@ -81,6 +83,22 @@ describe('service identities (ADR 0106): a worker is never a person and a person
         CLUSTER_SELECTION_ROLES,
       ])
         expect(group).not.toContain(r);
+    }
+  });
+
+  it('ADR 0106: the one list of platform service clients — service roles only, one client per app, a gateway URL setting each', () => {
+    expect(PLATFORM_SERVICE_CLIENTS.length).toBeGreaterThan(0);
+    expect(new Set(PLATFORM_SERVICE_CLIENTS.map((c) => c.clientId)).size).toBe(PLATFORM_SERVICE_CLIENTS.length);
+    expect(new Set(PLATFORM_SERVICE_CLIENTS.map((c) => c.app)).size).toBe(PLATFORM_SERVICE_CLIENTS.length);
+    for (const c of PLATFORM_SERVICE_CLIENTS) {
+      expect(c.roles.length, c.clientId).toBeGreaterThan(0);
+      for (const r of c.roles) expect(SERVICE_ROLES, c.clientId).toContain(r);
+      expect(c.calls.setting, c.clientId).toMatch(/^[A-Z][A-Z0-9_]*_URL$/);
+      expect(c.calls.gatewayPath, c.clientId).toMatch(/^\/api(\/[a-z-]+)*$/);
+      // the worker's token is valid under the claims rule (service: subject, hub_client, service roles only)
+      expect(AccessTokenClaimsSchema.safeParse({ sub: `${SERVICE_SUBJECT_PREFIX}${c.app}`, hub_client: c.clientId, roles: c.roles }).success, c.clientId).toBe(
+        true,
+      );
     }
   });
 });

@@ -39,6 +39,49 @@ export type ServiceRole = (typeof SERVICE_ROLES)[number];
 /** The subject prefix of a worker's token: `service:<client>`. */
 export const SERVICE_SUBJECT_PREFIX = 'service:';
 
+/** A platform worker that calls another context as itself (ADR 0106), and what it calls. */
+export interface PlatformServiceClient {
+  /** The confidential client's id at the identity provider. */
+  readonly clientId: string;
+  /** The app that runs the worker; its token's subject is `service:<app>`. */
+  readonly app: string;
+  /** Its service roles, each as narrow as the calls it makes. */
+  readonly roles: readonly ServiceRole[];
+  /** The app's setting naming the gateway URL it calls, and the path under the gateway. */
+  readonly calls: { readonly setting: string; readonly gatewayPath: string };
+  readonly purpose: string;
+}
+
+/**
+ * The one list of the platform's service clients (ADR 0106), read by the development issuer (which
+ * grants their tokens), `tools/hub up` (which passes each app its credentials and URL) and the
+ * rendered manifests (secret, settings, the gateway admitting the app's pods) — it stood in those
+ * three places and drifted with each new worker.
+ */
+export const PLATFORM_SERVICE_CLIENTS: readonly PlatformServiceClient[] = [
+  {
+    clientId: 'hub-registration',
+    app: 'registration',
+    roles: ['document-issuer'],
+    calls: { setting: 'REGISTRATION_DOCUMENTS_URL', gatewayPath: '/api/documents' },
+    purpose: 'archives the certificates (F-18) and protocol extracts (F-15) it issues in documents',
+  },
+  {
+    clientId: 'hub-notifications',
+    app: 'notifications',
+    roles: ['deadline-reader'],
+    calls: { setting: 'NOTIFICATIONS_DEADLINES_URL', gatewayPath: '/api' },
+    purpose: "the staff daily digest reads the gateway's deadlines board (ADR 0104 §4, 0106 §5, 0108)",
+  },
+  {
+    clientId: 'hub-services',
+    app: 'services',
+    roles: ['document-issuer'],
+    calls: { setting: 'SERVICES_DOCUMENTS_URL', gatewayPath: '/api/documents' },
+    purpose: 'archives the invoice PDFs it issues (F-55) in documents (ADR 0109)',
+  },
+];
+
 export const RoleSchema = z.enum([...ROLES, ...SERVICE_ROLES]);
 export type Role = z.infer<typeof RoleSchema>;
 export const isServiceRole = (role: Role): role is ServiceRole => (SERVICE_ROLES as readonly string[]).includes(role);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { PLATFORM_SERVICE_CLIENTS } from '@hub/contracts';
 import { renderMonitoring } from './monitoring.js';
 import type { Manifest, Overlay } from './types.js';
 import { REPO_ROOT, discoverApps, dlqTopicOf, topicSpecs, type AppFacts } from './platform.js';
@@ -92,13 +93,13 @@ const secretEnv = (name: string, secret: string, key: string) => ({ name, valueF
  * (client credentials, a service account with only its service role), its secret in `<app>-service-client`.
  * They reach the other context through the gateway, which therefore admits their pods.
  */
-export const SERVICE_CLIENTS: Readonly<Record<string, { clientId: string; env: (o: Overlay) => Record<string, string> }>> = {
-  registration: { clientId: 'hub-registration', env: () => ({ REGISTRATION_DOCUMENTS_URL: `http://admin-gateway:${HTTP_PORT}/api/documents` }) },
-  // ADR 0106 §5, ADR 0108: the staff digest reads the gateway's deadlines board as `deadline-reader`.
-  notifications: { clientId: 'hub-notifications', env: () => ({ NOTIFICATIONS_DEADLINES_URL: `http://admin-gateway:${HTTP_PORT}/api` }) },
-  // ADR 0109: services archives its invoice PDFs (F-55) in documents
-  services: { clientId: 'hub-services', env: () => ({ SERVICES_DOCUMENTS_URL: `http://admin-gateway:${HTTP_PORT}/api/documents` }) },
-};
+export const SERVICE_CLIENTS: Readonly<Record<string, { clientId: string; env: (o: Overlay) => Record<string, string> }>> = Object.fromEntries(
+  // The platform's one list (@hub/contracts PLATFORM_SERVICE_CLIENTS): the dev issuer and tools/hub read it too.
+  PLATFORM_SERVICE_CLIENTS.map((c) => [
+    c.app,
+    { clientId: c.clientId, env: () => ({ [c.calls.setting]: `http://admin-gateway:${HTTP_PORT}${c.calls.gatewayPath}` }) },
+  ]),
+);
 
 const podSecurityContext = { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: 'RuntimeDefault' } };
 const containerSecurityContext = { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ['ALL'] } };

@@ -89,4 +89,32 @@ describe('tools/dev-issuer: client credentials for the platform workers (ADR 010
       expect(err?.code).toBe(64);
     }
   });
+
+  it('tools/hub up gives each worker app its credentials and gateway URL from the one list, and other apps nothing (--service-env)', async () => {
+    const parse = (out) =>
+      Object.fromEntries(
+        out
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+      );
+    const settings = async (app) => parse((await cli('--service-env', app, '--issuer', 'http://127.0.0.1:4000/', '--gateway', 'http://127.0.0.1:3100')).stdout);
+    const secret = (await cli('--client-secret', 'hub-services')).stdout.trim();
+    expect(await settings('services')).toEqual({
+      HUB_SERVICE_AUTH_URL: 'http://127.0.0.1:4000/token',
+      HUB_SERVICE_CLIENT_ID: 'hub-services',
+      HUB_SERVICE_CLIENT_SECRET: secret,
+      SERVICES_DOCUMENTS_URL: 'http://127.0.0.1:3100/api/documents',
+    });
+    expect(await settings('registration')).toMatchObject({
+      HUB_SERVICE_CLIENT_ID: 'hub-registration',
+      REGISTRATION_DOCUMENTS_URL: 'http://127.0.0.1:3100/api/documents',
+    });
+    expect(await settings('notifications')).toMatchObject({
+      HUB_SERVICE_CLIENT_ID: 'hub-notifications',
+      NOTIFICATIONS_DEADLINES_URL: 'http://127.0.0.1:3100/api',
+    });
+    expect(await settings('participation')).toEqual({});
+  });
 });
