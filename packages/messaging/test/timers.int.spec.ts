@@ -170,11 +170,13 @@ describe('durable timers', () => {
 
   it('ADR 0086: a failing handler rolls its batch back; fired again with a savepoint per handler, only the failing one is rolled back and the rest commits', async () => {
     const txOf = new Map<string, string>();
+    const callsOf = new Map<string, number>();
     const attemptsSeen: number[] = [];
     let failBad = true;
     const mixed: TimerHandler = {
       kind: 'test.mixed',
       async fire(timer, em) {
+        callsOf.set(timer.key, (callsOf.get(timer.key) ?? 0) + 1);
         const [tx] = await sql<{ id: string }>(em, 'select txid_current()::text as id');
         txOf.set(timer.key, tx!.id);
         await sql(em, 'insert into thing (id, n) values (?, ?)', [`mixed-${timer.key}-${timer.attempts}`, 1]);
@@ -190,7 +192,12 @@ describe('durable timers', () => {
     await scheduleMany('test.mixed', ['x0', 'x1', 'x-bad', 'x2', 'x-aborts', 'x3'], new Date('2026-03-12T00:00:00.000Z'));
     const poller = new TimerPoller(db.orm.em, clock, [mixed], { batchSize: 10, logger: silentLogger });
     expect(await poller.runDue()).toBe(4);
-    expect(new Set(txOf.values()).size).toBe(1); // one batch, one transaction
+    // the guarded batch is one transaction (x-bad kept the id of the rolled-back first try)
+    expect(new Set([...txOf].filter(([key]) => key !== 'x-bad').map(([, tx]) => tx)).size).toBe(1);
+    // a handler that failed unguarded is not called again in the guarded batch: its failure is recorded
+    // from the first try (a service that is down is asked once per attempt, not twice)
+    expect(callsOf.get('x-bad')).toBe(1);
+    expect(callsOf.get('x0')).toBe(2); // rolled back with the first try, committed in the guarded batch
     const ids = (await sql<{ id: string }>(db.orm.em.fork(), `select id from thing where id like 'mixed-%' order by id`)).map((r) => r.id);
     expect(ids).toEqual(['mixed-x0-0', 'mixed-x1-0', 'mixed-x2-0', 'mixed-x3-0']); // neither failing handler's row survived
     for (const key of ['x-bad', 'x-aborts']) {

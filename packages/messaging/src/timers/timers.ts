@@ -185,6 +185,12 @@ export class TimerPoller {
   private singles = 0;
   /** Batches still to fire with a savepoint per handler, after a handler failed in an unguarded one. */
   private guarded = 0;
+  /**
+   * The handler failure that sent a batch to the guarded path, by timer id: in the guarded batch that
+   * timer's failure is recorded as it was, not fired a second time — a handler calling a service that
+   * is down (an archive over HTTP) is called once per attempt, not twice.
+   */
+  private readonly failedUnguarded = new Map<string, Error>();
 
   constructor(
     private readonly em: Em,
@@ -271,6 +277,11 @@ export class TimerPoller {
             }
             continue;
           }
+          const failedBefore = this.failedUnguarded.get(timer.record.id);
+          if (failedBefore) {
+            failures.push({ timer: timer.record, error: failedBefore });
+            continue;
+          }
           try {
             // A savepoint per timer: a failing handler leaves neither rows nor dirty entities behind.
             await own.transactional((inner) => this.fire(timer, inner), { clear: true });
@@ -278,6 +289,8 @@ export class TimerPoller {
             failures.push({ timer: timer.record, error: asError(e) });
           }
         }
+        // What is left belongs to timers another poller claimed meanwhile: it fired them itself.
+        if (guarded) this.failedUnguarded.clear();
         for (const f of failures) await this.recordFailure(tx, f, now, 'fired');
         // PostgreSQL answers COMMIT in an aborted transaction with a silent ROLLBACK: a handler that
         // swallowed an SQL error must not pass for a batch that fired. This statement fails instead.
@@ -289,6 +302,7 @@ export class TimerPoller {
       if (e instanceof HandlerFailed && claimed.length > 1) {
         // Nothing of the batch was committed. Fire the next batch (the same timers, unless another
         // poller takes them) with a savepoint per handler, to roll back the failing one alone.
+        this.failedUnguarded.set(e.timer.id, e.cause);
         this.guarded += 1;
         return { claimed: claimed.length, fired: 0 };
       }
