@@ -5,18 +5,17 @@ import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
-import { DocumentLink } from '../forms/document-field';
 import { fieldLabel } from '../forms/field-labels';
-import { formatCivilDate, formatInstantDate } from '../format';
+import { formatInstantDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { DeadlinesCard } from '../ui/application-deadlines';
+import { type CommissionDecision, DecisionAlert } from '../ui/decision-alert';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
 
 type Remark = { id: string; round: number; field: string; message: string; issuedAt: string; answer?: string; answeredAt?: string };
-type Decision = { decision: 'register' | 'refuse'; grounds: { ground: string; reason: string }[]; protocolNumber: string; decidedOn: string };
 
 /**
  * One application (F-8 … F-19): its status timeline, each deadline of the Fund as the working-day
@@ -45,7 +44,7 @@ function ApplicationPage() {
   const a = app.data;
   const remarks = a.remarks as Remark[];
   const open = remarks.filter((r) => !r.answer);
-  const decided = (a.decision ?? null) as Decision | null;
+  const decided = (a.decision ?? null) as CommissionDecision | null;
   const label = (field: string) => {
     const id = fieldLabel(field);
     return id ? t(id) : field;
@@ -80,25 +79,7 @@ function ApplicationPage() {
           </Button>
         </Alert>
       )}
-      {decided && (
-        <Alert
-          color={decided.decision === 'register' ? 'teal' : 'red'}
-          variant="light"
-          title={t('review.decided', {
-            decision: t(`decision.${decided.decision}` as MessageId),
-            protocol: decided.protocolNumber,
-            date: formatCivilDate(decided.decidedOn, locale),
-          })}
-          data-testid="decision"
-        >
-          {decided.grounds.map((g) => (
-            <Text key={g.ground} size="sm">
-              {t(`refusalGround.${g.ground}` as MessageId)}: {g.reason}
-            </Text>
-          ))}
-          {a.protocolDocumentId && <DocumentLink id={a.protocolDocumentId} />}
-        </Alert>
-      )}
+      {decided && <DecisionAlert decided={decided} protocolDocumentId={a.protocolDocumentId} />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder>
           <Title order={3} size="h4" mb="sm">

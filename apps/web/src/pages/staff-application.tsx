@@ -29,6 +29,7 @@ import { formatCivilDate, formatInstantDate, formatTiyn } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { DeadlinesCard } from '../ui/application-deadlines';
+import { type CommissionDecision, DecisionAlert } from '../ui/decision-alert';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
@@ -36,7 +37,6 @@ import '../ui/lazy-styles';
 type Remark = { id: string; round: number; field: string; message: string; issuedAt: string; answer?: string; answeredAt?: string };
 type Ground = 'business-plan-not-per-annex-1' | 'activity-not-in-priority-list';
 const GROUNDS: readonly Ground[] = ['business-plan-not-per-annex-1', 'activity-not-in-priority-list'];
-type Decision = { decision: 'register' | 'refuse'; grounds: { ground: Ground; reason: string }[]; protocolNumber: string; decidedOn: string };
 type Plan = {
   projects?: { name?: string; activityTypeCode?: string }[];
   placeOfImplementation?: string;
@@ -104,7 +104,7 @@ function StaffApplicationPage() {
   };
   const plan = (a.businessPlan as Plan | undefined) ?? null;
   const filedRemarks = a.remarks as Remark[];
-  const decided = (a.decision ?? null) as Decision | null;
+  const decided = (a.decision ?? null) as CommissionDecision | null;
   const officerChecks = a.proposedRemarks.filter((p) => p.for === 'officer');
   const commissionChecks = a.proposedRemarks.filter((p) => p.for === 'commission');
   const mayRemark = allowed('issue-remarks') && mayCall(session, 'POST /api/registration/applications/{id}/remarks');
@@ -553,29 +553,13 @@ function StaffApplicationPage() {
           )}
 
           {decided && (
-            <Alert
-              mt="md"
-              color={decided.decision === 'register' ? 'teal' : 'red'}
-              variant="light"
-              title={t('review.decided', {
-                decision: t(`decision.${decided.decision}` as MessageId),
-                protocol: decided.protocolNumber,
-                date: formatCivilDate(decided.decidedOn, locale),
-              })}
-              data-testid="decision"
-            >
-              {decided.grounds.map((g) => (
-                <Text key={g.ground} size="sm">
-                  {t(`refusalGround.${g.ground}` as MessageId)}: {g.reason}
-                </Text>
-              ))}
-              {a.protocolDocumentId && <DocumentLink id={a.protocolDocumentId} />}
+            <DecisionAlert mt="md" decided={decided} protocolDocumentId={a.protocolDocumentId}>
               {a.notifiedAt && (
                 <Text size="sm" mt={4} data-testid="notified">
                   {t('review.notified', { date: formatInstantDate(a.notifiedAt, locale) })}
                 </Text>
               )}
-            </Alert>
+            </DecisionAlert>
           )}
         </Card>
       )}
