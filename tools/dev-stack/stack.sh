@@ -14,6 +14,7 @@
 # hub_gateway. Topics: topicSpecs() of @hub/contracts (needs `pnpm build`), or --topics FILE.json
 # (or HUB_TOPICS_FILE) with the same shape; see create-topics.mjs.
 # HUB_DEV_STACK_MODE=local|docker overrides the detection.
+# Malware scanning (documents): clamd from tools/clamav/clamd.sh at HUB_CLAMD_URL (ADR 0117).
 # S3 (documents): an S3Mock from tools/s3mock/s3mock.sh at HUB_S3_ENDPOINT (default http://127.0.0.1:9090,
 # bucket hub-documents), in both modes; a non-local HUB_S3_ENDPOINT is used as it is.
 set -euo pipefail
@@ -45,6 +46,15 @@ s3_up() {
   fi
 }
 s3_down() { if s3_is_local; then "$S3MOCK_SH" stop; fi; }
+# ClamAV's daemon (uploads scanned for malware, ADR 0117): tools/clamav/clamd.sh at HUB_CLAMD_URL
+# (default tcp://127.0.0.1:3310) with the platform's own small signature database.
+CLAMD_SH="$REPO_ROOT/tools/clamav/clamd.sh"
+clamd_status_row() {
+  local st
+  st="$("$CLAMD_SH" status 2>/dev/null || true)"
+  printf '%-9s %-11s %-44s %s\n' clamd "$(status_value 'state:' "$st")" "$(status_value 'url:' "$st")" \
+    "pid $(status_value 'pid:' "$st"), signatures $(status_value 'signatures:' "$st")"
+}
 s3_status_row() { # SERVICE STATE WHERE DETAILS for the status table
   if ! s3_is_local; then printf '%-9s %-11s %-44s %s\n' s3 external "$HUB_S3_ENDPOINT" "not managed here"; return 0; fi
   local st state
@@ -209,6 +219,7 @@ cmd_up() {
     fi
   fi
   s3_up
+  "$CLAMD_SH" start || hub_die "clamd did not start (see above)"
   create_topics
   hub_log "dev stack up in $((SECONDS - t0)) s"
   cmd_status
@@ -225,6 +236,7 @@ cmd_down() {
     hub_log "PostgreSQL at $(masked_url "$HUB_PG_URL") is the machine's own service: left running"
   fi
   s3_down
+  "$CLAMD_SH" stop
 }
 
 status_value() { # <key> <broker.sh status output>
@@ -286,6 +298,7 @@ cmd_status() {
     "postgres" "$pg_state" "$(masked_url "$HUB_PG_URL")" "$pg_details" \
     "kafka" "$kafka_state" "$kafka_where" "$kafka_details"
   s3_status_row
+  clamd_status_row
   printf 'mode: %s%s\n' "$m" "$([ "$m" = local ] && echo ' (no Docker engine: machine PostgreSQL + tools/kafka/broker.sh)' || echo " ($COMPOSE_FILE)")"
 }
 

@@ -23,5 +23,13 @@ export const documentsConfigSchema = baseConfigSchema.extend({
     .regex(/^\d{12}$/, 'the Fund’s BIN is exactly 12 digits')
     .optional(),
   HUB_S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /**
+   * ADR 0117: ClamAV's daemon that scans every upload before it becomes a document (ASVS 12.x): the
+   * dev stack's clamd by default (tools/clamav); a deployment names its clamd service.
+   */
+  HUB_CLAMD_URL: z
+    .string()
+    .regex(/^tcp:\/\/[^:/]+:\d+\/?$/, 'clamd is reached as tcp://host:port')
+    .default('tcp://127.0.0.1:3310'),
 });
 export type DocumentsConfig = z.infer<typeof documentsConfigSchema>;

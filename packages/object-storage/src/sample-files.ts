@@ -42,6 +42,15 @@ export const sampleFiles = {
       ['content.xml', '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'],
     ]);
   },
+  /**
+   * A PDF that carries the EICAR anti-virus test string (harmless by design; every scanner names it):
+   * accepted by type, refused by the malware scanner (ADR 0117). Built from two halves so that no
+   * file of the repository is itself the test virus.
+   */
+  eicarPdf(): Uint8Array {
+    const eicar = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR' + '-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
+    return sampleFiles.pdf(eicar);
+  },
   /** A zip archive that is no office document (refused). */
   zip(): Uint8Array {
     return storedZip([['notes.txt', 'not an office document']]);

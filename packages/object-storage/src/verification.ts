@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
+import type { MalwareScanner } from './malware-scanner.js';
 
 /**
  * What the Fund accepts as an uploaded document (ADR 0045): the type is read from the bytes
@@ -27,9 +28,14 @@ export interface VerificationPolicy {
   readonly declaredSize?: number;
   /** The client's file name; its extension must name the type the bytes are. */
   readonly declaredName?: string;
+  /**
+   * Scans the bytes once size and type passed (ADR 0117). A file it names is refused ('malware');
+   * a scanner that does not answer throws MalwareScannerUnavailableError and nothing is decided.
+   */
+  readonly scanner?: MalwareScanner;
 }
 
-export type VerificationFailure = 'missing' | 'empty' | 'too-large' | 'size-mismatch' | 'type-unknown' | 'type-not-allowed' | 'type-mismatch';
+export type VerificationFailure = 'missing' | 'empty' | 'too-large' | 'size-mismatch' | 'type-unknown' | 'type-not-allowed' | 'type-mismatch' | 'malware';
 
 export type VerificationResult =
   | { readonly ok: true; readonly size: number; readonly sha256: string; readonly type: AcceptedFileType; readonly mime: string }
@@ -73,6 +79,10 @@ export async function inspectBytes(bytes: Uint8Array, policy: VerificationPolicy
     if (named !== type) {
       return { ok: false, reason: 'type-mismatch', detail: `the name says ${named ?? 'no accepted type'}, the bytes are ${type}` };
     }
+  }
+  if (policy.scanner) {
+    const verdict = await policy.scanner.scan(bytes);
+    if (!verdict.clean) return { ok: false, reason: 'malware', detail: `the malware scanner found ${verdict.signature}` };
   }
   return { ok: true, size: bytes.byteLength, sha256: sha256Hex(bytes), type, mime: ACCEPTED_FILE_TYPES[type].mime };
 }

@@ -1,6 +1,6 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { HUB_CONFIG } from '@hub/nest-commons';
-import { ObjectStorage, S3ObjectStorage } from '@hub/object-storage';
+import { ClamdScanner, clamdOptionsOf, MalwareScanner, ObjectStorage, S3ObjectStorage } from '@hub/object-storage';
 import type { DocumentsConfig } from '../config.js';
 import { AttachDocumentHandler } from './application/commands/attach-document/attach-document.handler.js';
 import { CompleteUploadHandler } from './application/commands/complete-upload/complete-upload.handler.js';
@@ -16,6 +16,7 @@ import { DocumentsQueries } from './application/queries/documents.queries.js';
 import { JsonDocumentKinds } from './infrastructure/document-kinds.json-catalogue.js';
 import { MikroOrmDocumentReadModel, MikroOrmDocumentRepository, MikroOrmDownloadLog } from './infrastructure/document.mikro-orm.repository.js';
 import { DocumentsMetrics } from './infrastructure/documents.metrics.js';
+import { MalwareScannerReadiness } from './infrastructure/malware-scanner.readiness.js';
 import { ObjectStorageReadiness } from './infrastructure/object-storage.readiness.js';
 import { DocumentsHttpController } from './interface/http/documents.http.controller.js';
 
@@ -29,7 +30,7 @@ class StorageLifecycle implements OnApplicationShutdown {
 
 /**
  * The documents module (ADR 0035 §9, ADR 0045): ports bound to MikroORM, the JSON catalogue of
- * kinds and the S3 adapter. Global: the platform's timer handler finds the ports through these exports.
+ * kinds, the S3 adapter and clamd (ADR 0117). Global: the platform's timer handler finds the ports through these exports.
  */
 @Global()
 @Module({
@@ -53,8 +54,10 @@ class StorageLifecycle implements OnApplicationShutdown {
           ...(c.HUB_S3_SECRET_ACCESS_KEY ? { secretAccessKey: c.HUB_S3_SECRET_ACCESS_KEY } : {}),
         }),
     },
+    { provide: MalwareScanner, inject: [HUB_CONFIG], useFactory: (c: DocumentsConfig) => new ClamdScanner(clamdOptionsOf(c.HUB_CLAMD_URL)) },
     StorageLifecycle,
     ObjectStorageReadiness,
+    MalwareScannerReadiness,
     DocumentsQueries,
     DocumentsMetrics,
     StartUploadHandler,
