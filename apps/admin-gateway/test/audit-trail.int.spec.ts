@@ -191,4 +191,25 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     // Reading the trail is itself on record.
     expect((await rows()).filter((r) => r.kind === 'audit-read' && r.subject === 'audrey').length).toBeGreaterThanOrEqual(8);
   });
+  it('a write naming a NUL or an over-long company in its path is still on record (issue #18: the fuzz run lost such records)', async () => {
+    const before = (await rows()).length;
+    // A fund officer may write the route; the company in the path is whatever the caller typed.
+    gw.registration.handler = (_req, res) => json(res, 400, { title: 'Bad', status: 400, detail: 'x', errors: [{ field: 'bin', message: 'not a BIN' }] });
+    await gw.http().post('/api/registration/participants/%00/address').set('authorization', `Bearer ${olga}`).send({});
+    await gw
+      .http()
+      .post(`/api/registration/participants/${'9'.repeat(40)}/address`)
+      .set('authorization', `Bearer ${olga}`)
+      .send({});
+    const added = (await rows()).slice(before);
+    expect(added).toHaveLength(2);
+    expect(added[0]).toMatchObject({
+      kind: 'write',
+      subject: 'olga',
+      company_bin: null,
+      resource_id: '\uFFFD',
+      path: '/api/registration/participants/%00/address',
+    });
+    expect(added[1]).toMatchObject({ company_bin: null, resource_id: '9'.repeat(40) });
+  });
 });

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { ConfigError, HUB_CONFIG, type HttpConfig, loadConfig } from './config/config.js';
 import { answerClientErrorsAsProblems } from './http/client-error.js';
+import { refuseDeepJson } from './http/json-depth.js';
 import { correlationMiddleware } from './logging/correlation.middleware.js';
 import { nestLoggerOf } from './logging/logger.js';
 import { MetricsRegistry } from './metrics/metrics.js';
@@ -18,7 +19,11 @@ export function configureHttp(app: INestApplication, config: HttpConfig): void {
   const express = app as NestExpressApplication;
   express.disable('x-powered-by');
   answerClientErrorsAsProblems(express.getHttpServer());
-  express.useBodyParser('json', { limit: config.HUB_HTTP_BODY_LIMIT });
+  // Issue #18: a body nested deeper than MAX_JSON_DEPTH is refused (400 naming `body`) before parsing.
+  // body-parser's `verify` hook; Nest's typing leaves it out because its own `rawBody` option uses it,
+  // which the platform does not (Nest passes the options through unchanged when rawBody is off).
+  const jsonOptions = { limit: config.HUB_HTTP_BODY_LIMIT, verify: refuseDeepJson };
+  express.useBodyParser('json', jsonOptions);
   express.use(tracingMiddleware); // ADR 0102: the request's SERVER span, before anything that logs or writes
   express.use(correlationMiddleware);
   express.use(app.get(MetricsRegistry).httpMiddleware());

@@ -29,6 +29,17 @@ export interface AuditEntry {
   readonly durationMs: number;
 }
 
+/**
+ * A caller's text as its column can hold it (issue #18, found by the gateway's fuzz run): PostgreSQL
+ * refuses U+0000 in text (a decoded `%00` in a path parameter) and a value longer than the column —
+ * either used to fail the insert and lose the record. NUL becomes U+FFFD (still visible as "something
+ * was here"), and the value is cut to the column's length.
+ */
+export function columnText<T extends string | null>(value: T, max: number): T {
+  if (value === null) return value;
+  return value.replace(/\u0000/g, '\uFFFD').slice(0, max) as T;
+}
+
 export function outcomeOf(status: number, deniedByGateway: boolean): AuditOutcome {
   if (deniedByGateway) return 'denied';
   if (status < 400) return 'allowed';
@@ -121,20 +132,21 @@ export class AuditTrail {
         id,
         now,
         e.kind,
-        e.subject,
+        columnText(e.subject, 200),
         JSON.stringify(e.roles),
-        e.companyBin,
+        // The company a request names comes from its path or query, unvalidated: only a BIN's form is kept (the raw path keeps the rest).
+        e.companyBin !== null && /^\d{12}$/.test(e.companyBin) ? e.companyBin : null,
         JSON.stringify(e.actorCompanies),
-        e.method,
-        e.route,
-        e.path.slice(0, 1000),
-        e.upstream,
-        e.resourceId?.slice(0, 200) ?? null,
+        columnText(e.method, 10),
+        columnText(e.route, 300),
+        columnText(e.path, 1000),
+        columnText(e.upstream, 60),
+        columnText(e.resourceId, 200),
         e.status,
         outcomeOf(e.status, e.deniedByGateway),
-        e.correlationId,
-        e.requestId,
-        e.clientIp,
+        columnText(e.correlationId, 200),
+        columnText(e.requestId, 100),
+        columnText(e.clientIp, 100),
         Math.max(0, Math.round(e.durationMs)),
       ]),
     );

@@ -156,6 +156,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...base,
       };
     }
+    if (bodyError?.type === 'entity.too.deep') {
+      return {
+        type: `${TYPE_BASE}invalid-json`,
+        title: 'The body is nested too deeply',
+        status: 400,
+        detail: bodyError.message ?? 'the JSON body is nested too deeply',
+        errors: [{ field: 'body', message: bodyError.message ?? 'nested too deeply' }],
+        ...base,
+      };
+    }
     if (bodyError?.type === 'entity.too.large') {
       return {
         type: `${TYPE_BASE}payload-too-large`,

@@ -17,7 +17,7 @@ import {
  * timers and every aggregate table included. The table list is read once (the schema does not change
  * during a run); each call is then one query.
  */
-export function databaseFingerprinter(app: TestApp, ignoreTables: readonly string[] = []): () => Promise<string> {
+export function databaseFingerprinter(app: Pick<TestApp, 'sql'>, ignoreTables: readonly string[] = []): () => Promise<string> {
   let query: Promise<string | null> | undefined;
   const build = async (): Promise<string | null> => {
     const tables = await app.sql<{ schema: string; name: string }>(
