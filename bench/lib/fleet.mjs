@@ -4,13 +4,12 @@
 // touched: no fixed port, no hub_* database of the dev platform, no shared state directory.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { DevTokenIssuer } from '@hub/testing';
+import { DevTokenIssuer, reservePort } from '@hub/testing';
 
 const run = promisify(execFile);
 export const REPO = resolve(import.meta.dirname, '../..');
@@ -18,12 +17,9 @@ export const PG = process.env.HUB_PG_URL ?? 'postgres://postgres@127.0.0.1:5432'
 export const BROKERS = process.env.HUB_KAFKA_BROKERS ?? '127.0.0.1:9092';
 export const ISSUER_URL = 'http://127.0.0.1:4000'; // the `iss` the tokens carry; nothing needs to listen there
 
+/** A free loopback port, reserved across processes until this one exits (`reservePort`, @hub/testing). */
 export async function freePort() {
-  const s = createServer();
-  await new Promise((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address();
-  await new Promise((r) => s.close(r));
-  return port;
+  return reservePort();
 }
 
 export async function adminQuery(q, params) {

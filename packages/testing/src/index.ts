@@ -9,3 +9,4 @@ export * from './fuzz/fuzz.js';
 export * from './fuzz/app-fuzz.js';
 export * from './fuzz/schema-sample.js';
 export { NASTY_VALUES, NASTY_PATH_VALUES, Random } from './fuzz/mutations.js';
+export * from './ports.js';

@@ -1,22 +1,17 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync, type WriteStream, existsSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { DevTokenIssuer, testPgUrl, uniqueName } from '@hub/testing';
+import { DevTokenIssuer, reservePort, testPgUrl, uniqueName } from '@hub/testing';
 
 const run = promisify(execFile);
 export const REPO = resolve(import.meta.dirname, '../../..');
 
-/** A free TCP port on 127.0.0.1 (bound and released at once). */
+/** A free TCP port on 127.0.0.1, reserved across test processes until this one exits (`reservePort`, @hub/testing). */
 export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
+  return reservePort();
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -1,5 +1,6 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { reservePort } from '@hub/testing';
 
 export interface SeenRequest {
   readonly method: string;
@@ -74,11 +75,11 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
   res.end(JSON.stringify(body));
 }
 
-/** A port nothing listens on (a context that is down). */
+/**
+ * A port nothing listens on (a context that is down), or one a test starts a process on later:
+ * reserved across the test processes (`reservePort` of @hub/testing), so no other test's app can take it
+ * in between.
+ */
 export async function deadPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const port = (s.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
+  return reservePort();
 }

@@ -1,28 +1,20 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { S3ObjectStorage } from '@hub/object-storage';
-import { testKafkaBrokers, testPgUrl, uniqueName } from '@hub/testing';
+import { reservePort, testKafkaBrokers, testPgUrl, uniqueName } from '@hub/testing';
 
 const run = promisify(execFile);
 export const REPO = resolve(import.meta.dirname, '../../../..');
 export const WEB = resolve(import.meta.dirname, '../..');
 
-/** A free loopback port (the OS picks it; closed again before use). */
+/** A free loopback port, reserved across test processes until this one exits (`reservePort`, @hub/testing). */
 export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
+  return reservePort();
 }
 
 export interface FleetUrls {
