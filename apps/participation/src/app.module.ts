@@ -39,6 +39,7 @@ import { AnalyticsService, AnalyticsTimerHandler } from './reporting/application
 import { ReadNonResidentsHandler } from './reporting/application/commands/read-non-residents/read-non-residents.handler.js';
 import { SubmitQuarterlyReportHandler } from './reporting/application/commands/submit-quarterly-report/submit-quarterly-report.handler.js';
 import { ReportDueTimerHandler } from './reporting/application/timers/report-due.timer-handler.js';
+import { F42RetentionEndedTimerHandler } from './reporting/application/timers/f42-retention-ended.timer-handler.js';
 import { ReportingController } from './reporting/interface/http/reporting.http.controller.js';
 import { sharedProviders } from './shared/infrastructure/shared.providers.js';
 import { ExtensionTermBounds } from './participation/domain/extension-term-bounds.js';
@@ -87,6 +88,7 @@ export const TIMER_HANDLERS = [
   WithdrawalEffectiveTimerHandler,
   FeeDueTimerHandler,
   ReportDueTimerHandler,
+  F42RetentionEndedTimerHandler,
   InformationRequestDueTimerHandler,
   AuditOpinionDueTimerHandler,
   AnalyticsTimerHandler,

@@ -8,6 +8,7 @@ import { Migration20261201083000_report_indicators_in_tiyn } from './Migration20
 import { Migration20261201100000_extension_certificate } from './Migration20261201100000_extension_certificate.js';
 import { Migration20261201101000_annual_income } from './Migration20261201101000_annual_income.js';
 import { Migration20261205230000_documents_by_id } from './Migration20261205230000_documents_by_id.js';
+import { Migration20261210000000_f42_retention } from './Migration20261210000000_f42_retention.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201100000_extension_certificate', class: Migration20261201100000_extension_certificate },
   { name: 'Migration20261201101000_annual_income', class: Migration20261201101000_annual_income },
   { name: 'Migration20261205230000_documents_by_id', class: Migration20261205230000_documents_by_id },
+  { name: 'Migration20261210000000_f42_retention', class: Migration20261210000000_f42_retention },
 ];

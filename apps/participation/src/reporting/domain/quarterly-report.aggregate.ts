@@ -47,6 +47,8 @@ export class QuarterlyReport extends AggregateRoot<QuarterlyReportEvent> {
   readonly indicators!: ReportIndicators | null;
   readonly nonResidentCount!: number;
   readonly familyMemberCount!: number;
+  /** F-42 (ADR 0119): the day the non-residents' personal data was deleted at the end of its retention; null while kept. */
+  readonly personalDataPurgedOn!: IsoDate | null;
   readonly createdAt!: Date;
   readonly updatedAt!: Date;
   /** Optimistic lock: a concurrent second change of the same record fails instead of overwriting. */
@@ -65,11 +67,19 @@ export class QuarterlyReport extends AggregateRoot<QuarterlyReportEvent> {
       indicators: null,
       nonResidentCount: 0,
       familyMemberCount: 0,
+      personalDataPurgedOn: null,
       createdAt: now,
       updatedAt: now,
     });
     r.record({ ...r.facts(now), name: 'QuarterlyReportOpened' });
     return r;
+  }
+
+  /** F-42 (ADR 0119): the personal data of its non-residents was deleted on `on`; the counts stay. Idempotent. */
+  markPersonalDataPurged(on: IsoDate, now: Date): void {
+    if (this.personalDataPurgedOn !== null) return;
+    this.self.personalDataPurgedOn = on;
+    this.self.updatedAt = now;
   }
 
   /** Whether the report's due-date timer still runs (a report submitted on time or already overdue has none). */

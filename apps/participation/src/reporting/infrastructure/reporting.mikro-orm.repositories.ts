@@ -40,6 +40,10 @@ export class MikroOrmNonResidentRecords extends NonResidentRecords {
     for (const r of records) this.uow.em().persist(r);
   }
 
+  remove(records: readonly NonResidentRecord[]): void {
+    for (const r of records) this.uow.em().remove(r);
+  }
+
   logAccess(entry: PiiAccessLogEntry): void {
     this.uow.em().persist(entry);
   }

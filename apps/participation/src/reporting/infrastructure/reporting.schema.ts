@@ -20,6 +20,7 @@ export const QuarterlyReportSchema = defineEntity({
     indicators: p.json<ReportIndicators>().columnType('jsonb').nullable(),
     nonResidentCount: p.integer(),
     familyMemberCount: p.integer(),
+    personalDataPurgedOn: p.date().nullable(),
     createdAt: p.datetime().columnType('timestamptz'),
     updatedAt: p.datetime().columnType('timestamptz'),
     version: p.integer().version(),

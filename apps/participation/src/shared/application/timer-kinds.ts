@@ -14,6 +14,8 @@ export const TIMER = {
   auditOpinionDue: 'participation.audit-opinion-due',
   /** F-29: the announced withdrawal date arrived. Key: early-termination case id. */
   withdrawalEffective: 'participation.withdrawal-effective',
+  /** F-42 (ADR 0119): the retention of a report's non-residents' personal data ended — delete it. Key: report id. */
+  f42RetentionEnded: 'participation.f42-retention-ended',
   /** F-41: generate the quarter's analytical information. Key: YYYY-Qn. */
   analytics: 'participation.analytics',
 } as const;

@@ -113,6 +113,14 @@ export class Deadlines {
     return this.rd.numberAt('audit-income-threshold-kzt', `${financialYear}-12-31`);
   }
 
+  /**
+   * F-42 (ADR 0119): the last day the non-residents' personal data of a report on `year` is kept —
+   * 31 December of the report's year plus the retention years in force on the submission day.
+   */
+  f42RetainUntil(year: number, submittedOn: IsoDate): IsoDate {
+    return formatIsoDate(year + this.rd.numberAt('f42.personal-data-retention-years', submittedOn), 12, 31);
+  }
+
   /** The instant a deadline "by date D" is missed: the first moment of D + 1 in Almaty. */
   static missedAt(dueDate: IsoDate): Date {
     return startOfAlmatyDay(addCalendarDays(dueDate, 1));

@@ -12,5 +12,7 @@ export abstract class QuarterlyReportRepository {
 export abstract class NonResidentRecords {
   abstract ofReport(reportId: string): Promise<NonResidentRecord[]>;
   abstract add(records: readonly NonResidentRecord[]): void;
+  /** F-42 (ADR 0119): deletes the records (the end of their retention). */
+  abstract remove(records: readonly NonResidentRecord[]): void;
   abstract logAccess(entry: PiiAccessLogEntry): void;
 }

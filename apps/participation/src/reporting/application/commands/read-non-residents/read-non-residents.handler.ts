@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { NonResidents } from '@hub/contracts';
-import { Clock, uuidv7 } from '@hub/kernel';
+import { Clock, ConflictError, uuidv7 } from '@hub/kernel';
 import { MessageContexts } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
 import { assertMayActFor } from '../../../../shared/application/access.js';
@@ -30,6 +30,14 @@ export class ReadNonResidentsHandler implements ICommandHandler<ReadNonResidents
     return this.uow.run(async () => {
       const report = await this.reports.get(c.reportId);
       assertMayActFor(c.actor, report.bin, ['fund-officer']);
+      if (report.personalDataPurgedOn !== null) {
+        // F-42 (ADR 0119): deleted at the end of its retention — say so, never answer an empty list as if none were listed.
+        throw new ConflictError(
+          'quarterly-report.personal-data-purged',
+          `the non-residents' personal data of report ${report.year}-Q${report.quarter} was deleted on ${report.personalDataPurgedOn} at the end of its retention (F-42); the report keeps its counts`,
+          { purgedOn: report.personalDataPurgedOn },
+        );
+      }
       const records = await this.nonResidents.ofReport(report.id);
       this.nonResidents.logAccess(
         PiiAccessLogEntry.of({

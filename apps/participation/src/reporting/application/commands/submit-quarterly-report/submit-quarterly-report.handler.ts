@@ -5,6 +5,7 @@ import { UnitOfWork } from '@hub/nest-commons';
 import { ParticipationRepository } from '../../../../participation/application/ports/participation.repository.js';
 import { assertMayActFor } from '../../../../shared/application/access.js';
 import { DeadlineTimers } from '../../../../shared/application/ports/deadline-timers.js';
+import { Deadlines } from '../../../../shared/domain/deadlines.js';
 import { TIMER } from '../../../../shared/application/timer-kinds.js';
 import { today } from '../../../../shared/application/today.js';
 import { NonResidentRecord, type QuarterlyReport } from '../../../domain/quarterly-report.aggregate.js';
@@ -15,7 +16,8 @@ import { SubmitQuarterlyReportCommand } from './submit-quarterly-report.command.
 /**
  * F-37, F-39: the participant submits the quarter's activity report with the analysis of results.
  * F-42: engaged non-residents and their family members are stored one record per person, the
- * personal data encrypted (AES-256-GCM, ADR 0022); nothing personal goes to events or logs.
+ * personal data encrypted (AES-256-GCM, ADR 0022); nothing personal goes to events or logs; a durable
+ * timer deletes it when its retention ends (ADR 0119).
  */
 @CommandHandler(SubmitQuarterlyReportCommand)
 export class SubmitQuarterlyReportHandler implements ICommandHandler<SubmitQuarterlyReportCommand> {
@@ -26,6 +28,7 @@ export class SubmitQuarterlyReportHandler implements ICommandHandler<SubmitQuart
     @Inject(NonResidentRecords) private readonly nonResidents: NonResidentRecords,
     @Inject(PiiCipher) private readonly cipher: PiiCipher,
     @Inject(DeadlineTimers) private readonly timers: DeadlineTimers,
+    @Inject(Deadlines) private readonly deadlines: Deadlines,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -37,7 +40,8 @@ export class SubmitQuarterlyReportHandler implements ICommandHandler<SubmitQuart
       if (!report) throw new NotFoundError('quarterly-report', `${c.year}-Q${c.quarter}`);
       const timerRuns = report.awaitsSubmission;
       const now = this.clock.now();
-      report.submit(c.input, today(this.clock), now);
+      const submittedOn = today(this.clock);
+      report.submit(c.input, submittedOn, now);
       const people = [
         ...c.input.nonResidents.engaged.map((person, i) => ({ kind: 'engaged' as const, position: i, person })),
         ...c.input.nonResidents.familyMembers.map((person, i) => ({ kind: 'family-member' as const, position: i, person })),
@@ -60,6 +64,8 @@ export class SubmitQuarterlyReportHandler implements ICommandHandler<SubmitQuart
         }),
       );
       if (timerRuns) await this.timers.cancel(TIMER.reportDue, report.id);
+      // F-42 (ADR 0119): the personal data is kept until the end of its retention, then deleted by this timer.
+      if (people.length > 0) await this.timers.scheduleDeadline(TIMER.f42RetentionEnded, report.id, this.deadlines.f42RetainUntil(report.year, submittedOn));
       return report;
     });
   }
