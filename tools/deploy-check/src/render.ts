@@ -178,6 +178,8 @@ function configOf(app: AppFacts, all: readonly AppFacts[], o: Overlay): Record<s
   }
   const client = SERVICE_CLIENTS[app.name];
   if (client) Object.assign(c, { HUB_SERVICE_AUTH_URL: o.auth.tokenUrl, HUB_SERVICE_CLIENT_ID: client.clientId }, client.env(o));
+  // ADR 0110: the Fund's BIN, configuration per overlay, for each app whose settings read it (documents, housing).
+  if (app.ownSettings.includes('HUB_FUND_BIN')) c.HUB_FUND_BIN = o.fund.bin;
   if (app.name === 'registration') {
     c.REGISTRATION_PUBLIC_BASE_URL = o.publicBaseUrl;
     c.REGISTRATION_SIGNING_KEY_FILE = '/var/run/secrets/hub/registration-signing/key.pem';

@@ -27,6 +27,8 @@ export interface Overlay {
   tracing: { otlpEndpoint: string };
   /** Where docs/runbooks/ is browsed (the alerts' runbook_url). */
   runbookBaseUrl: string;
+  /** ADR 0110: the Fund's own BIN (12 digits), `HUB_FUND_BIN` of every app whose configuration reads it. */
+  fund: { bin: string };
   apps: { replicas: number; maxReplicas: number; pdbMinAvailable: number } & Resources;
   kafka: { replicas: number; storage: string; topicReplicas: number; minInsyncReplicas: number; resources: Resources };
   postgres: { instances: number; storage: string; resources: Resources };

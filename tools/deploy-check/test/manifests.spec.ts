@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
-import { TOPICS } from '@hub/contracts';
+import { parse, parseAllDocuments } from 'yaml';
+import { PLATFORM_SERVICE_CLIENTS, TOPICS } from '@hub/contracts';
 import { parser as promql } from '@prometheus-io/lezer-promql';
 import {
   ALERTS,
@@ -574,4 +574,100 @@ describe('alerts (PrometheusRule) and runbooks', () => {
     expect(rules.map((r) => r.alert)).toEqual(ALERTS.map((a) => a.alert));
     for (const r of rules) expect(r.annotations.runbook_url).toMatch(/\/docs\/runbooks\/[a-z0-9-]+\.md$/);
   });
+
+  it('production runs every app with two replicas or more, and a drain never takes them all (ADR 0112)', () => {
+    const docs = render('production');
+    for (const a of apps) {
+      const hpa = docs.find((d) => d.kind === 'HorizontalPodAutoscaler' && d.metadata.name === a.name) as Manifest & {
+        spec: { minReplicas: number; maxReplicas: number };
+      };
+      const pdb = docs.find((d) => d.kind === 'PodDisruptionBudget' && d.metadata.name === a.name) as Manifest & {
+        spec: { minAvailable?: number; maxUnavailable?: number };
+      };
+      expect(hpa?.spec.minReplicas, `${a.name} minReplicas`).toBeGreaterThanOrEqual(2);
+      expect(hpa.spec.maxReplicas).toBeGreaterThanOrEqual(hpa.spec.minReplicas);
+      // The budget keeps at least one pod and lets at least one go (else a node drain would hang).
+      expect(pdb?.spec.minAvailable, `${a.name} PDB`).toBeGreaterThanOrEqual(1);
+      expect(pdb.spec.minAvailable!).toBeLessThan(hpa.spec.minReplicas);
+      // The Deployment leaves the count to the autoscaler, and every replica runs the workers (ADR 0112 §1).
+      const dep = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === a.name) as Manifest & { spec: Record<string, unknown> };
+      expect(dep.spec.replicas, a.name).toBeUndefined();
+    }
+    for (const a of apps.filter((x) => x.kind === 'context')) {
+      const cm = docs.find((d) => d.kind === 'ConfigMap' && d.metadata.name === `${a.name}-config`) as Manifest & { data: Record<string, string> };
+      expect(cm.data.HUB_RUN_WORKERS, a.name).toBe('true');
+    }
+  });
+});
+
+/**
+ * ADR 0106 and ADR 0110: the settings the code derives — each platform worker's client credentials
+ * and the gateway URL it calls (`PLATFORM_SERVICE_CLIENTS`), and the settings an app's own
+ * `src/config.ts` reads that a deployment must give (`HUB_FUND_BIN`) — are in the single-host
+ * deployment (docker/compose.yaml) and in the rendered manifests; an app that does not read one
+ * is not given it.
+ */
+describe('deployment settings follow the code: docker/compose.yaml and the manifests', () => {
+  const compose = parse(readFileSync(join(REPO_ROOT, 'docker/compose.yaml'), 'utf8'), { merge: true }) as {
+    services: Record<string, { environment?: Record<string, string> }>;
+  };
+  const composeEnv = (app: string): Record<string, string> => compose.services[app]?.environment ?? {};
+  /** Settings every deployment must give the app, derived from the code (besides the platform's common ones). */
+  const DEPLOYED_OWN_SETTINGS: Record<string, (o: ReturnType<typeof loadOverlay>) => string> = { HUB_FUND_BIN: (o) => o.fund.bin };
+
+  it('the settings are found in the code (documents and housing read HUB_FUND_BIN; three workers are service clients)', () => {
+    const readers = apps.filter((a) => a.ownSettings.includes('HUB_FUND_BIN')).map((a) => a.name);
+    expect(readers).toEqual(expect.arrayContaining(['documents', 'housing']));
+    expect(PLATFORM_SERVICE_CLIENTS.map((c) => c.app)).toEqual(expect.arrayContaining(['registration', 'notifications', 'services']));
+  });
+
+  it('docker/compose.yaml gives every service client its credentials and gateway URL, and each app the settings it reads', () => {
+    for (const c of PLATFORM_SERVICE_CLIENTS) {
+      const env = composeEnv(c.app);
+      expect(env.HUB_SERVICE_CLIENT_ID, `compose ${c.app}`).toBe(c.clientId);
+      expect(env.HUB_SERVICE_AUTH_URL, `compose ${c.app}`).toMatch(/^\$\{HUB_SERVICE_AUTH_URL:-https?:\/\/[^}]+\}$/);
+      // The secret comes from the environment, and compose refuses to start without it.
+      expect(env.HUB_SERVICE_CLIENT_SECRET, `compose ${c.app}`).toMatch(/^\$\{HUB_[A-Z_]+_CLIENT_SECRET:\?[^}]+\}$/);
+      expect(env[c.calls.setting], `compose ${c.app} ${c.calls.setting}`).toBe(`http://admin-gateway:3000${c.calls.gatewayPath}`);
+    }
+    for (const [name, svc] of Object.entries(compose.services))
+      if (!PLATFORM_SERVICE_CLIENTS.some((c) => c.app === name)) expect(svc.environment?.HUB_SERVICE_CLIENT_ID, `compose ${name}`).toBeUndefined();
+    for (const a of apps) {
+      for (const setting of Object.keys(DEPLOYED_OWN_SETTINGS)) {
+        if (a.ownSettings.includes(setting)) expect(composeEnv(a.name)[setting], `compose ${a.name} ${setting}`).toBeTruthy();
+        else expect(composeEnv(a.name)[setting], `compose ${a.name} does not read ${setting}`).toBeUndefined();
+      }
+    }
+    expect(composeEnv('documents').HUB_FUND_BIN).toBe('${HUB_FUND_BIN:-000000000000}');
+  });
+
+  for (const overlay of OVERLAYS) {
+    it(`${overlay}: every service client and every app reading HUB_FUND_BIN gets it from its ConfigMap (the secret by reference)`, () => {
+      const o = loadOverlay(overlay);
+      expect(o.fund.bin).toMatch(/^\d{12}$/);
+      const docs = render(overlay);
+      const config = (app: string) =>
+        (docs.find((d) => d.kind === 'ConfigMap' && d.metadata.name === `${app}-config`) as Manifest & { data: Record<string, string> }).data;
+      for (const a of apps) {
+        const data = config(a.name);
+        const client = PLATFORM_SERVICE_CLIENTS.find((c) => c.app === a.name);
+        const deployment = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === a.name) as Workload;
+        const secret = deployment.spec.template.spec.containers[0]!.env?.find((e) => e.name === 'HUB_SERVICE_CLIENT_SECRET');
+        if (client) {
+          expect(data, a.name).toMatchObject({
+            HUB_SERVICE_AUTH_URL: o.auth.tokenUrl,
+            HUB_SERVICE_CLIENT_ID: client.clientId,
+            [client.calls.setting]: `http://admin-gateway:3000${client.calls.gatewayPath}`,
+          });
+          expect(secret?.valueFrom?.secretKeyRef.name, a.name).toBe(`${a.name}-service-client`);
+        } else {
+          expect(data.HUB_SERVICE_CLIENT_ID, a.name).toBeUndefined();
+          expect(secret, a.name).toBeUndefined();
+        }
+        for (const [setting, value] of Object.entries(DEPLOYED_OWN_SETTINGS))
+          if (a.ownSettings.includes(setting)) expect(data[setting], `${a.name} ${setting}`).toBe(value(o));
+          else expect(data[setting], `${a.name} does not read ${setting}`).toBeUndefined();
+      }
+    });
+  }
 });
