@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { PLATFORM_SERVICE_CLIENTS } from '@hub/contracts';
 import { renderMonitoring } from './monitoring.js';
-import type { Manifest, Overlay } from './types.js';
+import type { EgressPeer, Manifest, Overlay } from './types.js';
 import { REPO_ROOT, discoverApps, dlqTopicOf, topicSpecs, type AppFacts } from './platform.js';
 
 /**
@@ -466,6 +466,65 @@ export function renderApp(app: AppFacts, all: readonly AppFacts[], o: Overlay): 
       ],
     },
   });
+  docs.push(...egressPolicies(app, all, o));
+  return docs;
+}
+
+const peerOf = (p: EgressPeer) => {
+  const to = p.cidrs
+    ? p.cidrs.map((cidr) => ({ ipBlock: { cidr } }))
+    : [
+        {
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': p.namespace! } },
+          ...(p.podLabels ? { podSelector: { matchLabels: p.podLabels } } : {}),
+        },
+      ];
+  const ports = [{ protocol: 'TCP', port: p.port }, ...(p.udp ? [{ protocol: 'UDP', port: p.port }] : [])];
+  return { to, ports };
+};
+const toPods = (matchLabels: Record<string, string>, port: number) => ({ to: [{ podSelector: { matchLabels } }], ports: [{ protocol: 'TCP', port }] });
+
+/**
+ * Egress (ASVS 1.14, ADR 0112 §4): with a policy of type Egress on its pods, an app may connect only
+ * to what it needs — DNS; its own database (5432); the broker's pods (contexts, 9092); the gateway
+ * (the web app, and the contexts that are service clients, ADR 0106); the contexts (the gateway);
+ * the OTLP collector and the IdP (JWKS, token endpoint); documents its object store, notifications
+ * its mail relay. The migration Job only DNS and its database. Addresses outside the platform's own
+ * pods are overlay data (`egress`).
+ */
+export function egressPolicies(app: AppFacts, all: readonly AppFacts[], o: Overlay): Manifest[] {
+  const l = labels(app.name, 'api');
+  const database = app.database ? [toPods({ 'cnpg.io/cluster': dbClusterName(app.name) }, 5432)] : [];
+  const rules: object[] = [peerOf(o.egress.dns), ...database];
+  if (app.kind === 'web') rules.push(toPods({ 'app.kubernetes.io/name': 'admin-gateway', 'app.kubernetes.io/component': 'api' }, HTTP_PORT));
+  else rules.push(peerOf(o.egress.otlp), peerOf(o.egress.idp));
+  if (app.kind === 'context') rules.push(toPods({ 'strimzi.io/cluster': KAFKA_CLUSTER, 'strimzi.io/kind': 'Kafka' }, 9092));
+  if (app.kind === 'context' && SERVICE_CLIENTS[app.name])
+    rules.push(toPods({ 'app.kubernetes.io/name': 'admin-gateway', 'app.kubernetes.io/component': 'api' }, HTTP_PORT));
+  if (app.kind === 'gateway')
+    for (const c of all.filter((a) => a.kind === 'context'))
+      rules.push(toPods({ 'app.kubernetes.io/name': c.name, 'app.kubernetes.io/component': 'api' }, HTTP_PORT));
+  if (app.ownSettings.includes('HUB_S3_ENDPOINT')) rules.push(peerOf(o.egress.s3));
+  if (app.name === 'notifications') rules.push(peerOf(o.egress.smtp));
+  const docs: Manifest[] = [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(`${app.name}-egress`, o, l),
+      spec: { podSelector: { matchLabels: selector(app.name) }, policyTypes: ['Egress'], egress: rules },
+    },
+  ];
+  if (app.database)
+    docs.push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(`${app.name}-migrate-egress`, o, labels(app.name, 'migration')),
+      spec: {
+        podSelector: { matchLabels: { 'hub.kz/context': app.name, 'app.kubernetes.io/component': 'migration' } },
+        policyTypes: ['Egress'],
+        egress: [peerOf(o.egress.dns), ...database],
+      },
+    });
   return docs;
 }
 

@@ -180,9 +180,15 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     ).toEqual(appNames.filter((n) => n !== 'web').map((n) => `${n}-dashboard`));
     expect(
       names(parsed, 'NetworkPolicy')
-        .filter((n) => !n.endsWith('-db-ingress') && n !== 'default-deny-ingress')
+        .filter((n) => !n.endsWith('-db-ingress') && n !== 'default-deny-ingress' && !n.endsWith('-egress'))
         .sort(),
     ).toEqual(appNames.map((n) => `${n}-ingress`));
+    // ADR 0112 §4: an egress policy per app, and one per migration Job.
+    expect(
+      names(parsed, 'NetworkPolicy')
+        .filter((n) => n.endsWith('-egress'))
+        .sort(),
+    ).toEqual([...appNames.map((n) => `${n}-egress`), ...apps.filter((a) => a.database).map((a) => `${a.name}-migrate-egress`)].sort());
   });
 
   it('every topic of topicSpecs() has its KafkaTopic (partitions, retention), and no KafkaTopic names a topic that no longer exists', () => {
@@ -243,6 +249,66 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     expect(byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === 'default-deny-ingress')).toMatchObject({
       spec: { podSelector: {}, policyTypes: ['Ingress'] },
     });
+  });
+
+  it('egress (ASVS 1.14, ADR 0112 §4): each app reaches only DNS, its own database, the broker, the gateway where it is a service client, the OTLP collector and the IdP; a migration Job only DNS and its database', () => {
+    const o = loadOverlay(overlay);
+    type Rule = {
+      to: { podSelector?: { matchLabels: Record<string, string> }; namespaceSelector?: unknown; ipBlock?: { cidr: string } }[];
+      ports: { port: number }[];
+    };
+    const policy = (name: string) =>
+      byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === name) as Manifest & {
+        spec: { podSelector: { matchLabels: Record<string, string> }; policyTypes: string[]; egress: Rule[] };
+      };
+    // What a rule allows, as a word: a pod by its name / database / broker, or an overlay destination.
+    const outside = Object.entries(o.egress);
+    const word = (r: Rule): string => {
+      const pod = r.to[0]!.podSelector?.matchLabels;
+      if (pod && !r.to[0]!.namespaceSelector) {
+        if (pod['cnpg.io/cluster']) return `db:${pod['cnpg.io/cluster']}`;
+        if (pod['strimzi.io/cluster']) return 'kafka';
+        return `app:${pod['app.kubernetes.io/name']}`;
+      }
+      const hit = outside.find(
+        ([, p]) => p.port === r.ports[0]!.port && (p.cidrs ? r.to.map((t) => t.ipBlock?.cidr).join() === p.cidrs.join() : !!r.to[0]!.namespaceSelector),
+      );
+      return hit ? hit[0] : 'unknown';
+    };
+    const contexts = apps.filter((a) => a.kind === 'context').map((a) => `app:${a.name}`);
+    for (const a of apps) {
+      const np = policy(`${a.name}-egress`);
+      expect(np.spec.policyTypes).toEqual(['Egress']);
+      expect(np.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': a.name, 'app.kubernetes.io/component': 'api' });
+      const client = PLATFORM_SERVICE_CLIENTS.some((c) => c.app === a.name);
+      const expected = [
+        'dns',
+        ...(a.database ? [`db:${dbClusterName(a.name)}`] : []),
+        ...(a.kind === 'web' ? ['app:admin-gateway'] : ['otlp', 'idp']),
+        ...(a.kind === 'context' ? ['kafka'] : []),
+        ...(client ? ['app:admin-gateway'] : []),
+        ...(a.kind === 'gateway' ? contexts : []),
+        ...(a.name === 'documents' ? ['s3'] : []),
+        ...(a.name === 'notifications' ? ['smtp'] : []),
+      ];
+      expect(np.spec.egress.map(word).sort(), a.name).toEqual(expected.sort());
+      if (a.database) {
+        const m = policy(`${a.name}-migrate-egress`);
+        expect(m.spec.podSelector.matchLabels).toEqual({ 'hub.kz/context': a.name, 'app.kubernetes.io/component': 'migration' });
+        expect(m.spec.egress.map(word).sort()).toEqual(['db:' + dbClusterName(a.name), 'dns'].sort());
+        // The Job's pods carry the labels the policy selects.
+        const job = byKind(parsed, 'Job').find((j) => j.metadata.labels?.['hub.kz/context'] === a.name) as Manifest & {
+          spec: { template: { metadata: { labels: Record<string, string> } } };
+        };
+        expect(job.spec.template.metadata.labels).toMatchObject(m.spec.podSelector.matchLabels);
+      }
+    }
+    // DNS answers on UDP too; every destination has a port.
+    const dns = policy('registration-egress').spec.egress.find((r) => word(r) === 'dns')!;
+    expect(dns.ports).toEqual([
+      { protocol: 'TCP', port: 53 },
+      { protocol: 'UDP', port: 53 },
+    ]);
   });
 
   it('each context has a KafkaUser that writes only its own topic, reads what its sources consume, and uses only its own consumer groups', () => {
@@ -448,7 +514,10 @@ describe('the generator follows the code', () => {
       // '|' between keys: annotation keys contain dots (cert-manager.io/cluster-issuer).
       v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => leaves(x, `${path}|${k}`)) : [path];
     const [small, prod] = OVERLAYS.map((n) => loadOverlay(n));
-    expect(leaves(small).sort()).toEqual(leaves(prod).sort());
+    // The egress destinations differ in kind (pods in a namespace here, address blocks there), not in which there are.
+    const shape = (o: unknown) => leaves(o).filter((p) => !p.startsWith('|egress|'));
+    expect(shape(small).sort()).toEqual(shape(prod).sort());
+    expect(Object.keys(small!.egress).sort()).toEqual(Object.keys(prod!.egress).sort());
     for (const o of [small, prod])
       for (const p of leaves(o))
         expect(
