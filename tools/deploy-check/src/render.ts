@@ -113,9 +113,31 @@ export function databaseEnv(app: AppFacts, role: DbRole): object[] {
   return [
     secretEnv('HUB_DB_USER', dbRoleSecret(app.name, role), 'username'),
     secretEnv('HUB_DB_PASSWORD', dbRoleSecret(app.name, role), 'password'),
-    { name: 'DATABASE_URL', value: `postgres://$(HUB_DB_USER):$(HUB_DB_PASSWORD)@${dbClusterName(app.name)}-rw:5432/${app.database}` },
+    {
+      name: 'DATABASE_URL',
+      value: `postgres://$(HUB_DB_USER):$(HUB_DB_PASSWORD)@${dbClusterName(app.name)}-rw:5432/${app.database}?sslmode=verify-full&sslrootcert=${DB_CA_FILE}`,
+    },
+    ...DB_TLS_ENV,
   ];
 }
+
+/**
+ * ADR 0112 §5 (ASVS 9.2): PostgreSQL over TLS only, the server verified against the cluster's CA
+ * (CloudNativePG's `<cluster>-ca` Secret, `ca.crt`, mounted here) and its name (`<cluster>-rw` is in
+ * the server certificate). psql reads the URL's `sslmode`/`sslrootcert`; the Node apps read
+ * `PGSSLMODE` (pg) and trust the CA through `NODE_EXTRA_CA_CERTS` — MikroORM builds the pool from
+ * the URL's host, user and database only, so the URL's parameters would not reach the driver
+ * (tools/chaos/test/postgres-tls.int.spec.ts proves both on a server that refuses plain TCP).
+ */
+export const DB_CA_DIR = '/var/run/secrets/hub/db-ca';
+export const DB_CA_FILE = `${DB_CA_DIR}/ca.crt`;
+export const DB_TLS_ENV: readonly { name: string; value: string }[] = [
+  { name: 'PGSSLMODE', value: 'verify-full' },
+  { name: 'PGSSLROOTCERT', value: DB_CA_FILE },
+  { name: 'NODE_EXTRA_CA_CERTS', value: DB_CA_FILE },
+];
+const dbCaVolume = (app: AppFacts) => ({ name: 'db-ca', secret: { secretName: `${dbClusterName(app.name)}-ca`, items: [{ key: 'ca.crt', path: 'ca.crt' }] } });
+const dbCaMount = { name: 'db-ca', mountPath: DB_CA_DIR, readOnly: true };
 
 /** Variables from Secrets, per app (F-42 keys, S3 credentials, the database role, the Kafka user's password). */
 function secretEnvOf(app: AppFacts, role: DbRole): object[] {
@@ -200,6 +222,10 @@ function image(app: AppFacts, o: Overlay): string {
 function podSpec(app: AppFacts, o: Overlay, command?: string[]) {
   const volumes: object[] = [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }];
   const mounts: object[] = [{ name: 'tmp', mountPath: '/tmp' }];
+  if (app.database) {
+    volumes.push(dbCaVolume(app));
+    mounts.push(dbCaMount);
+  }
   if (app.name === 'registration' && !command) {
     volumes.push({ name: 'signing-key', secret: { secretName: 'registration-signing-key', items: [{ key: 'key.pem', path: 'key.pem' }] } });
     mounts.push({ name: 'signing-key', mountPath: '/var/run/secrets/hub/registration-signing', readOnly: true });
@@ -249,6 +275,7 @@ function migrationPodSpec(app: AppFacts, o: Overlay) {
     imagePullPolicy: 'IfNotPresent',
     command: ['psql', '$(DATABASE_URL)', '--no-psqlrc', '--set=ON_ERROR_STOP=1', '--command', `begin;\n${sql};\ncommit;`],
     env: databaseEnv(app, 'migrator'),
+    volumeMounts: [dbCaMount],
     securityContext: containerSecurityContext,
     resources: { requests: o.apps.requests, limits: o.apps.limits },
   };
@@ -278,6 +305,8 @@ export function renderApp(app: AppFacts, all: readonly AppFacts[], o: Overlay): 
       spec: {
         instances: o.postgres.instances,
         imageName: POSTGRES_IMAGE,
+        // ADR 0112 §5: no client connection without TLS (the operator's own rules for replication come first).
+        postgresql: { pg_hba: ['hostnossl all all all reject'] },
         storage: { size: o.postgres.storage },
         resources: o.postgres.resources,
         // ADR 0039 / 0103: the migrator owns the database; the app role is managed by the operator.

@@ -14,6 +14,8 @@ import {
   REPO_ROOT,
   loadOverlay,
   databaseEnv,
+  DB_CA_FILE,
+  DB_TLS_ENV,
   dbRoleName,
   dbRoleSecret,
   dbRoleSql,
@@ -311,6 +313,28 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     ]);
   });
 
+  it('PostgreSQL over verified TLS only (ASVS 9.2, ADR 0112 §5): each Cluster refuses plain TCP; every container that connects verifies the server against the cluster CA', () => {
+    for (const a of apps.filter((x) => x.database)) {
+      const cluster = byKind(parsed, 'Cluster').find((c) => c.metadata.name === dbClusterName(a.name)) as Manifest & {
+        spec: { postgresql: { pg_hba: string[] } };
+      };
+      expect(cluster.spec.postgresql.pg_hba).toContain('hostnossl all all all reject');
+      const deployment = byKind(parsed, 'Deployment').find((x) => x.metadata.name === a.name) as Workload;
+      const job = byKind(parsed, 'Job').find((j) => j.metadata.labels?.['hub.kz/context'] === a.name) as Workload;
+      for (const w of [deployment, job]) {
+        const pod = w.spec.template.spec as Workload['spec']['template']['spec'] & { volumes: { name: string; secret?: { secretName: string } }[] };
+        expect(pod.volumes.find((v) => v.name === 'db-ca')?.secret?.secretName, w.metadata.name).toBe(`${dbClusterName(a.name)}-ca`);
+        for (const c of [...pod.containers, ...(pod.initContainers ?? [])] as (Container & { volumeMounts?: { name: string; mountPath: string }[] })[]) {
+          const env = Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value]));
+          if (!('DATABASE_URL' in env)) continue;
+          expect(env, `${w.metadata.name}`).toMatchObject({ PGSSLMODE: 'verify-full', PGSSLROOTCERT: DB_CA_FILE, NODE_EXTRA_CA_CERTS: DB_CA_FILE });
+          expect(env.DATABASE_URL).toContain(`?sslmode=verify-full&sslrootcert=${DB_CA_FILE}`);
+          expect(c.volumeMounts?.find((m) => m.name === 'db-ca')?.mountPath, w.metadata.name).toBe(DB_CA_FILE.replace(/\/ca\.crt$/, ''));
+        }
+      }
+    }
+  });
+
   it('each context has a KafkaUser that writes only its own topic, reads what its sources consume, and uses only its own consumer groups', () => {
     const users = (byKind(parsed, 'KafkaUser') as (Manifest & { spec: { authorization: { acls: Acl[] } } })[]).filter(
       (u) => u.metadata.name !== DLQ_OPERATOR_USER,
@@ -419,7 +443,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       // No app uses the owner secret CloudNativePG would make (`<cluster>-app`).
       expect([...secretsOf(deployment), ...secretsOf(job)]).not.toContain(`${dbClusterName(a.name)}-app`);
       const url = deployment.spec.template.spec.containers[0]!.env!.find((e) => e.name === 'DATABASE_URL')!.value!;
-      expect(url).toBe(`postgres://$(HUB_DB_USER):$(HUB_DB_PASSWORD)@${dbClusterName(a.name)}-rw:5432/${db}`);
+      expect(url).toBe(`postgres://$(HUB_DB_USER):$(HUB_DB_PASSWORD)@${dbClusterName(a.name)}-rw:5432/${db}?sslmode=verify-full&sslrootcert=${DB_CA_FILE}`);
     }
     expect(dbRoleName('hub_gateway', 'app')).toBe('hub_gateway_app');
     expect(dbRoleSql('hub_x')[0]).toBe('create role hub_x_app nologin');
@@ -493,6 +517,11 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       for (const c of d.spec.template.spec.containers) {
         const env = c.env ?? [];
         for (const [i, e] of env.entries()) {
+          if (e.value !== undefined && DB_TLS_ENV.some((t) => t.name === e.name)) {
+            // ADR 0112 §5: the TLS settings of the database connection, fixed values (no secret).
+            expect(e.value).toBe(DB_TLS_ENV.find((t) => t.name === e.name)!.value);
+            continue;
+          }
           if (e.value !== undefined) {
             // The one composed value: the database URL, whose user and password are `$(VAR)`s from a Secret defined before it.
             expect(e.name, `${d.metadata.name} ${e.name} must come from a Secret`).toBe('DATABASE_URL');
