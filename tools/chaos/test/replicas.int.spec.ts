@@ -4,8 +4,8 @@ import { formatReplicaTable, runReplicas } from '../src/replicas.js';
 /**
  * Several replicas (issue #19, ADR 0112): two whole processes of registration and two of
  * participation (HTTP, outbox relay, timers, consumers in one group) on one database per context and
- * one broker, behind round-robin proxies, under the chaos load generator. Bounded (about 2 minutes on
- * a quiet machine) and part of `tools/hub test` through this package's `test` script.
+ * one broker, behind round-robin proxies, under the chaos load generator. Bounded (70–80 s measured,
+ * 130 s at load 29 on two cores) and part of `tools/hub test` through this package's `test` script.
  */
 describe('two replicas of registration and participation under load (issue #19, ADR 0112)', () => {
   it('0 lost, 0 doubled; outbox published once per event, timers fired once, both replicas did their share', async () => {
