@@ -51,6 +51,12 @@ export class RoundRobin {
 export interface ReplicaOptions {
   /** How long the load runs against the two replicas of each context. */
   readonly loadMs: number;
+  /**
+   * …and longer (up to `maxLoadMs`) until this many journeys began: with companies spread over the
+   * topic's partitions by BIN, a dozen make it all but certain that both consumers get messages.
+   */
+  readonly minJourneys?: number;
+  readonly maxLoadMs?: number;
   readonly concurrency: number;
   /** Longest wait for the backlog (outbox, consumers, timers) after the load. */
   readonly drainMs: number;
@@ -166,7 +172,9 @@ export async function runReplicas(options: ReplicaOptions): Promise<ReplicaRun> 
     );
     load.scenario = REPLICA_SCENARIO;
     await load.start();
+    const loadStarted = Date.now();
     await sleep(options.loadMs);
+    while (load.journeys.length < (options.minJourneys ?? 0) && Date.now() - loadStarted < (options.maxLoadMs ?? options.loadMs)) await sleep(500);
     await load.stop(); // journeys under way finish, and count in the same tally
     log(`load stopped: ${load.commands.length} commands, ${load.journeys.filter((j) => j.contractOk).length} contracts`);
 

@@ -13,6 +13,8 @@ describe('two replicas of registration and participation under load (issue #19, 
     const run = await runReplicas({
       loadMs: Number(process.env.HUB_REPLICAS_LOAD_MS ?? 25_000),
       concurrency: Number(process.env.HUB_REPLICAS_CONCURRENCY ?? 4),
+      minJourneys: 12,
+      maxLoadMs: 60_000,
       drainMs: 60_000,
       log: (line) => process.stdout.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`),
     });
