@@ -248,7 +248,8 @@ async function unpublished(regDb: string): Promise<number> {
 
 const countBy = (rows: { bin: string; n: string }[]) => new Map(rows.map((r) => [r.bin, Number(r.n)]));
 
-async function verify(
+/** The tally of a run from the databases (also used by the replicas run, replicas.ts). */
+export async function verify(
   load: LoadGenerator,
   regDb: string,
   partDb: string,

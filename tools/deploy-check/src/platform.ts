@@ -29,6 +29,15 @@ export interface AppFacts {
   readonly consumerGroups: readonly string[];
   /** Tables the app may only INSERT and SELECT (package.json hub.appendOnly, ADR 0039). */
   readonly appendOnly: readonly string[];
+  /** The `HUB_…` settings its own configuration schema (`src/config.ts`) reads, besides the platform's common ones. */
+  readonly ownSettings: readonly string[];
+}
+
+/** The `HUB_…` keys an app's `src/config.ts` declares (its zod schema's properties). */
+function ownSettings(appDir: string): string[] {
+  const file = join(appDir, 'src/config.ts');
+  if (!existsSync(file)) return [];
+  return [...new Set([...readFileSync(file, 'utf8').matchAll(/^\s*(HUB_[A-Z0-9_]+)\s*:/gm)].map((m) => m[1]!))].sort();
 }
 
 function walk(dir: string): string[] {
@@ -93,6 +102,7 @@ export function discoverApps(root = REPO_ROOT): AppFacts[] {
         consumes: kind === 'context' ? consumedTopics(dir, topic?.name) : [],
         consumerGroups: kind === 'context' ? consumerGroups(dir, name) : [],
         appendOnly: pkg.hub?.appendOnly ?? [],
+        ownSettings: ownSettings(dir),
       };
     });
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { PLATFORM_SERVICE_CLIENTS } from '@hub/contracts';
 import { renderMonitoring } from './monitoring.js';
-import type { Manifest, Overlay } from './types.js';
+import type { EgressPeer, Manifest, Overlay } from './types.js';
 import { REPO_ROOT, discoverApps, dlqTopicOf, topicSpecs, type AppFacts } from './platform.js';
 
 /**
@@ -113,9 +113,31 @@ export function databaseEnv(app: AppFacts, role: DbRole): object[] {
   return [
     secretEnv('HUB_DB_USER', dbRoleSecret(app.name, role), 'username'),
     secretEnv('HUB_DB_PASSWORD', dbRoleSecret(app.name, role), 'password'),
-    { name: 'DATABASE_URL', value: `postgres://$(HUB_DB_USER):$(HUB_DB_PASSWORD)@${dbClusterName(app.name)}-rw:5432/${app.database}` },
+    {
+      name: 'DATABASE_URL',
+      value: `postgres://$(HUB_DB_USER):$(HUB_DB_PASSWORD)@${dbClusterName(app.name)}-rw:5432/${app.database}?sslmode=verify-full&sslrootcert=${DB_CA_FILE}`,
+    },
+    ...DB_TLS_ENV,
   ];
 }
+
+/**
+ * ADR 0112 §5 (ASVS 9.2): PostgreSQL over TLS only, the server verified against the cluster's CA
+ * (CloudNativePG's `<cluster>-ca` Secret, `ca.crt`, mounted here) and its name (`<cluster>-rw` is in
+ * the server certificate). psql reads the URL's `sslmode`/`sslrootcert`; the Node apps read
+ * `PGSSLMODE` (pg) and trust the CA through `NODE_EXTRA_CA_CERTS` — MikroORM builds the pool from
+ * the URL's host, user and database only, so the URL's parameters would not reach the driver
+ * (tools/chaos/test/postgres-tls.int.spec.ts proves both on a server that refuses plain TCP).
+ */
+export const DB_CA_DIR = '/var/run/secrets/hub/db-ca';
+export const DB_CA_FILE = `${DB_CA_DIR}/ca.crt`;
+export const DB_TLS_ENV: readonly { name: string; value: string }[] = [
+  { name: 'PGSSLMODE', value: 'verify-full' },
+  { name: 'PGSSLROOTCERT', value: DB_CA_FILE },
+  { name: 'NODE_EXTRA_CA_CERTS', value: DB_CA_FILE },
+];
+const dbCaVolume = (app: AppFacts) => ({ name: 'db-ca', secret: { secretName: `${dbClusterName(app.name)}-ca`, items: [{ key: 'ca.crt', path: 'ca.crt' }] } });
+const dbCaMount = { name: 'db-ca', mountPath: DB_CA_DIR, readOnly: true };
 
 /** Variables from Secrets, per app (F-42 keys, S3 credentials, the database role, the Kafka user's password). */
 function secretEnvOf(app: AppFacts, role: DbRole): object[] {
@@ -178,6 +200,8 @@ function configOf(app: AppFacts, all: readonly AppFacts[], o: Overlay): Record<s
   }
   const client = SERVICE_CLIENTS[app.name];
   if (client) Object.assign(c, { HUB_SERVICE_AUTH_URL: o.auth.tokenUrl, HUB_SERVICE_CLIENT_ID: client.clientId }, client.env(o));
+  // ADR 0110: the Fund's BIN, configuration per overlay, for each app whose settings read it (documents, housing).
+  if (app.ownSettings.includes('HUB_FUND_BIN')) c.HUB_FUND_BIN = o.fund.bin;
   if (app.name === 'registration') {
     c.REGISTRATION_PUBLIC_BASE_URL = o.publicBaseUrl;
     c.REGISTRATION_SIGNING_KEY_FILE = '/var/run/secrets/hub/registration-signing/key.pem';
@@ -198,6 +222,10 @@ function image(app: AppFacts, o: Overlay): string {
 function podSpec(app: AppFacts, o: Overlay, command?: string[]) {
   const volumes: object[] = [{ name: 'tmp', emptyDir: { sizeLimit: '64Mi' } }];
   const mounts: object[] = [{ name: 'tmp', mountPath: '/tmp' }];
+  if (app.database) {
+    volumes.push(dbCaVolume(app));
+    mounts.push(dbCaMount);
+  }
   if (app.name === 'registration' && !command) {
     volumes.push({ name: 'signing-key', secret: { secretName: 'registration-signing-key', items: [{ key: 'key.pem', path: 'key.pem' }] } });
     mounts.push({ name: 'signing-key', mountPath: '/var/run/secrets/hub/registration-signing', readOnly: true });
@@ -247,6 +275,7 @@ function migrationPodSpec(app: AppFacts, o: Overlay) {
     imagePullPolicy: 'IfNotPresent',
     command: ['psql', '$(DATABASE_URL)', '--no-psqlrc', '--set=ON_ERROR_STOP=1', '--command', `begin;\n${sql};\ncommit;`],
     env: databaseEnv(app, 'migrator'),
+    volumeMounts: [dbCaMount],
     securityContext: containerSecurityContext,
     resources: { requests: o.apps.requests, limits: o.apps.limits },
   };
@@ -276,6 +305,8 @@ export function renderApp(app: AppFacts, all: readonly AppFacts[], o: Overlay): 
       spec: {
         instances: o.postgres.instances,
         imageName: POSTGRES_IMAGE,
+        // ADR 0112 §5: no client connection without TLS (the operator's own rules for replication come first).
+        postgresql: { pg_hba: ['hostnossl all all all reject'] },
         storage: { size: o.postgres.storage },
         resources: o.postgres.resources,
         // ADR 0039 / 0103: the migrator owns the database; the app role is managed by the operator.
@@ -464,6 +495,65 @@ export function renderApp(app: AppFacts, all: readonly AppFacts[], o: Overlay): 
       ],
     },
   });
+  docs.push(...egressPolicies(app, all, o));
+  return docs;
+}
+
+const peerOf = (p: EgressPeer) => {
+  const to = p.cidrs
+    ? p.cidrs.map((cidr) => ({ ipBlock: { cidr } }))
+    : [
+        {
+          namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': p.namespace! } },
+          ...(p.podLabels ? { podSelector: { matchLabels: p.podLabels } } : {}),
+        },
+      ];
+  const ports = [{ protocol: 'TCP', port: p.port }, ...(p.udp ? [{ protocol: 'UDP', port: p.port }] : [])];
+  return { to, ports };
+};
+const toPods = (matchLabels: Record<string, string>, port: number) => ({ to: [{ podSelector: { matchLabels } }], ports: [{ protocol: 'TCP', port }] });
+
+/**
+ * Egress (ASVS 1.14, ADR 0112 §4): with a policy of type Egress on its pods, an app may connect only
+ * to what it needs — DNS; its own database (5432); the broker's pods (contexts, 9092); the gateway
+ * (the web app, and the contexts that are service clients, ADR 0106); the contexts (the gateway);
+ * the OTLP collector and the IdP (JWKS, token endpoint); documents its object store, notifications
+ * its mail relay. The migration Job only DNS and its database. Addresses outside the platform's own
+ * pods are overlay data (`egress`).
+ */
+export function egressPolicies(app: AppFacts, all: readonly AppFacts[], o: Overlay): Manifest[] {
+  const l = labels(app.name, 'api');
+  const database = app.database ? [toPods({ 'cnpg.io/cluster': dbClusterName(app.name) }, 5432)] : [];
+  const rules: object[] = [peerOf(o.egress.dns), ...database];
+  if (app.kind === 'web') rules.push(toPods({ 'app.kubernetes.io/name': 'admin-gateway', 'app.kubernetes.io/component': 'api' }, HTTP_PORT));
+  else rules.push(peerOf(o.egress.otlp), peerOf(o.egress.idp));
+  if (app.kind === 'context') rules.push(toPods({ 'strimzi.io/cluster': KAFKA_CLUSTER, 'strimzi.io/kind': 'Kafka' }, 9092));
+  if (app.kind === 'context' && SERVICE_CLIENTS[app.name])
+    rules.push(toPods({ 'app.kubernetes.io/name': 'admin-gateway', 'app.kubernetes.io/component': 'api' }, HTTP_PORT));
+  if (app.kind === 'gateway')
+    for (const c of all.filter((a) => a.kind === 'context'))
+      rules.push(toPods({ 'app.kubernetes.io/name': c.name, 'app.kubernetes.io/component': 'api' }, HTTP_PORT));
+  if (app.ownSettings.includes('HUB_S3_ENDPOINT')) rules.push(peerOf(o.egress.s3));
+  if (app.name === 'notifications') rules.push(peerOf(o.egress.smtp));
+  const docs: Manifest[] = [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(`${app.name}-egress`, o, l),
+      spec: { podSelector: { matchLabels: selector(app.name) }, policyTypes: ['Egress'], egress: rules },
+    },
+  ];
+  if (app.database)
+    docs.push({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(`${app.name}-migrate-egress`, o, labels(app.name, 'migration')),
+      spec: {
+        podSelector: { matchLabels: { 'hub.kz/context': app.name, 'app.kubernetes.io/component': 'migration' } },
+        policyTypes: ['Egress'],
+        egress: [peerOf(o.egress.dns), ...database],
+      },
+    });
   return docs;
 }
 

@@ -10,6 +10,16 @@ interface Resources {
   limits: { cpu: string; memory: string };
 }
 
+/** A destination outside the platform's pods: pods in a namespace (optionally by labels) or address blocks, on one port. */
+export interface EgressPeer {
+  namespace?: string;
+  podLabels?: Record<string, string>;
+  cidrs?: string[];
+  port: number;
+  /** DNS answers on UDP and TCP. */
+  udp?: boolean;
+}
+
 export interface Overlay {
   namespace: string;
   imageRegistry: string;
@@ -27,6 +37,19 @@ export interface Overlay {
   tracing: { otlpEndpoint: string };
   /** Where docs/runbooks/ is browsed (the alerts' runbook_url). */
   runbookBaseUrl: string;
+  /** ADR 0112 §4 (ASVS 1.14): where the apps' pods may connect besides the platform's own pods — per overlay, as its addresses differ. */
+  egress: {
+    dns: EgressPeer;
+    otlp: EgressPeer;
+    /** The IdP (JWKS and, for service clients, the token endpoint). */
+    idp: EgressPeer;
+    /** documents' object store (ADR 0045). */
+    s3: EgressPeer;
+    /** notifications' mail relay. */
+    smtp: EgressPeer;
+  };
+  /** ADR 0110: the Fund's own BIN (12 digits), `HUB_FUND_BIN` of every app whose configuration reads it. */
+  fund: { bin: string };
   apps: { replicas: number; maxReplicas: number; pdbMinAvailable: number } & Resources;
   kafka: { replicas: number; storage: string; topicReplicas: number; minInsyncReplicas: number; resources: Resources };
   postgres: { instances: number; storage: string; resources: Resources };

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from 'yaml';
-import { TOPICS } from '@hub/contracts';
+import { parse, parseAllDocuments } from 'yaml';
+import { PLATFORM_SERVICE_CLIENTS, TOPICS } from '@hub/contracts';
 import { parser as promql } from '@prometheus-io/lezer-promql';
 import {
   ALERTS,
@@ -14,6 +14,8 @@ import {
   REPO_ROOT,
   loadOverlay,
   databaseEnv,
+  DB_CA_FILE,
+  DB_TLS_ENV,
   dbRoleName,
   dbRoleSecret,
   dbRoleSql,
@@ -180,9 +182,15 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     ).toEqual(appNames.filter((n) => n !== 'web').map((n) => `${n}-dashboard`));
     expect(
       names(parsed, 'NetworkPolicy')
-        .filter((n) => !n.endsWith('-db-ingress') && n !== 'default-deny-ingress')
+        .filter((n) => !n.endsWith('-db-ingress') && n !== 'default-deny-ingress' && !n.endsWith('-egress'))
         .sort(),
     ).toEqual(appNames.map((n) => `${n}-ingress`));
+    // ADR 0112 §4: an egress policy per app, and one per migration Job.
+    expect(
+      names(parsed, 'NetworkPolicy')
+        .filter((n) => n.endsWith('-egress'))
+        .sort(),
+    ).toEqual([...appNames.map((n) => `${n}-egress`), ...apps.filter((a) => a.database).map((a) => `${a.name}-migrate-egress`)].sort());
   });
 
   it('every topic of topicSpecs() has its KafkaTopic (partitions, retention), and no KafkaTopic names a topic that no longer exists', () => {
@@ -243,6 +251,88 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     expect(byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === 'default-deny-ingress')).toMatchObject({
       spec: { podSelector: {}, policyTypes: ['Ingress'] },
     });
+  });
+
+  it('egress (ASVS 1.14, ADR 0112 §4): each app reaches only DNS, its own database, the broker, the gateway where it is a service client, the OTLP collector and the IdP; a migration Job only DNS and its database', () => {
+    const o = loadOverlay(overlay);
+    type Rule = {
+      to: { podSelector?: { matchLabels: Record<string, string> }; namespaceSelector?: unknown; ipBlock?: { cidr: string } }[];
+      ports: { port: number }[];
+    };
+    const policy = (name: string) =>
+      byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === name) as Manifest & {
+        spec: { podSelector: { matchLabels: Record<string, string> }; policyTypes: string[]; egress: Rule[] };
+      };
+    // What a rule allows, as a word: a pod by its name / database / broker, or an overlay destination.
+    const outside = Object.entries(o.egress);
+    const word = (r: Rule): string => {
+      const pod = r.to[0]!.podSelector?.matchLabels;
+      if (pod && !r.to[0]!.namespaceSelector) {
+        if (pod['cnpg.io/cluster']) return `db:${pod['cnpg.io/cluster']}`;
+        if (pod['strimzi.io/cluster']) return 'kafka';
+        return `app:${pod['app.kubernetes.io/name']}`;
+      }
+      const hit = outside.find(
+        ([, p]) => p.port === r.ports[0]!.port && (p.cidrs ? r.to.map((t) => t.ipBlock?.cidr).join() === p.cidrs.join() : !!r.to[0]!.namespaceSelector),
+      );
+      return hit ? hit[0] : 'unknown';
+    };
+    const contexts = apps.filter((a) => a.kind === 'context').map((a) => `app:${a.name}`);
+    for (const a of apps) {
+      const np = policy(`${a.name}-egress`);
+      expect(np.spec.policyTypes).toEqual(['Egress']);
+      expect(np.spec.podSelector.matchLabels).toEqual({ 'app.kubernetes.io/name': a.name, 'app.kubernetes.io/component': 'api' });
+      const client = PLATFORM_SERVICE_CLIENTS.some((c) => c.app === a.name);
+      const expected = [
+        'dns',
+        ...(a.database ? [`db:${dbClusterName(a.name)}`] : []),
+        ...(a.kind === 'web' ? ['app:admin-gateway'] : ['otlp', 'idp']),
+        ...(a.kind === 'context' ? ['kafka'] : []),
+        ...(client ? ['app:admin-gateway'] : []),
+        ...(a.kind === 'gateway' ? contexts : []),
+        ...(a.name === 'documents' ? ['s3'] : []),
+        ...(a.name === 'notifications' ? ['smtp'] : []),
+      ];
+      expect(np.spec.egress.map(word).sort(), a.name).toEqual(expected.sort());
+      if (a.database) {
+        const m = policy(`${a.name}-migrate-egress`);
+        expect(m.spec.podSelector.matchLabels).toEqual({ 'hub.kz/context': a.name, 'app.kubernetes.io/component': 'migration' });
+        expect(m.spec.egress.map(word).sort()).toEqual(['db:' + dbClusterName(a.name), 'dns'].sort());
+        // The Job's pods carry the labels the policy selects.
+        const job = byKind(parsed, 'Job').find((j) => j.metadata.labels?.['hub.kz/context'] === a.name) as Manifest & {
+          spec: { template: { metadata: { labels: Record<string, string> } } };
+        };
+        expect(job.spec.template.metadata.labels).toMatchObject(m.spec.podSelector.matchLabels);
+      }
+    }
+    // DNS answers on UDP too; every destination has a port.
+    const dns = policy('registration-egress').spec.egress.find((r) => word(r) === 'dns')!;
+    expect(dns.ports).toEqual([
+      { protocol: 'TCP', port: 53 },
+      { protocol: 'UDP', port: 53 },
+    ]);
+  });
+
+  it('PostgreSQL over verified TLS only (ASVS 9.2, ADR 0112 §5): each Cluster refuses plain TCP; every container that connects verifies the server against the cluster CA', () => {
+    for (const a of apps.filter((x) => x.database)) {
+      const cluster = byKind(parsed, 'Cluster').find((c) => c.metadata.name === dbClusterName(a.name)) as Manifest & {
+        spec: { postgresql: { pg_hba: string[] } };
+      };
+      expect(cluster.spec.postgresql.pg_hba).toContain('hostnossl all all all reject');
+      const deployment = byKind(parsed, 'Deployment').find((x) => x.metadata.name === a.name) as Workload;
+      const job = byKind(parsed, 'Job').find((j) => j.metadata.labels?.['hub.kz/context'] === a.name) as Workload;
+      for (const w of [deployment, job]) {
+        const pod = w.spec.template.spec as Workload['spec']['template']['spec'] & { volumes: { name: string; secret?: { secretName: string } }[] };
+        expect(pod.volumes.find((v) => v.name === 'db-ca')?.secret?.secretName, w.metadata.name).toBe(`${dbClusterName(a.name)}-ca`);
+        for (const c of [...pod.containers, ...(pod.initContainers ?? [])] as (Container & { volumeMounts?: { name: string; mountPath: string }[] })[]) {
+          const env = Object.fromEntries((c.env ?? []).map((e) => [e.name, e.value]));
+          if (!('DATABASE_URL' in env)) continue;
+          expect(env, `${w.metadata.name}`).toMatchObject({ PGSSLMODE: 'verify-full', PGSSLROOTCERT: DB_CA_FILE, NODE_EXTRA_CA_CERTS: DB_CA_FILE });
+          expect(env.DATABASE_URL).toContain(`?sslmode=verify-full&sslrootcert=${DB_CA_FILE}`);
+          expect(c.volumeMounts?.find((m) => m.name === 'db-ca')?.mountPath, w.metadata.name).toBe(DB_CA_FILE.replace(/\/ca\.crt$/, ''));
+        }
+      }
+    }
   });
 
   it('each context has a KafkaUser that writes only its own topic, reads what its sources consume, and uses only its own consumer groups', () => {
@@ -353,7 +443,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       // No app uses the owner secret CloudNativePG would make (`<cluster>-app`).
       expect([...secretsOf(deployment), ...secretsOf(job)]).not.toContain(`${dbClusterName(a.name)}-app`);
       const url = deployment.spec.template.spec.containers[0]!.env!.find((e) => e.name === 'DATABASE_URL')!.value!;
-      expect(url).toBe(`postgres://$(HUB_DB_USER):$(HUB_DB_PASSWORD)@${dbClusterName(a.name)}-rw:5432/${db}`);
+      expect(url).toBe(`postgres://$(HUB_DB_USER):$(HUB_DB_PASSWORD)@${dbClusterName(a.name)}-rw:5432/${db}?sslmode=verify-full&sslrootcert=${DB_CA_FILE}`);
     }
     expect(dbRoleName('hub_gateway', 'app')).toBe('hub_gateway_app');
     expect(dbRoleSql('hub_x')[0]).toBe('create role hub_x_app nologin');
@@ -427,6 +517,11 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       for (const c of d.spec.template.spec.containers) {
         const env = c.env ?? [];
         for (const [i, e] of env.entries()) {
+          if (e.value !== undefined && DB_TLS_ENV.some((t) => t.name === e.name)) {
+            // ADR 0112 §5: the TLS settings of the database connection, fixed values (no secret).
+            expect(e.value).toBe(DB_TLS_ENV.find((t) => t.name === e.name)!.value);
+            continue;
+          }
           if (e.value !== undefined) {
             // The one composed value: the database URL, whose user and password are `$(VAR)`s from a Secret defined before it.
             expect(e.name, `${d.metadata.name} ${e.name} must come from a Secret`).toBe('DATABASE_URL');
@@ -448,7 +543,10 @@ describe('the generator follows the code', () => {
       // '|' between keys: annotation keys contain dots (cert-manager.io/cluster-issuer).
       v !== null && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => leaves(x, `${path}|${k}`)) : [path];
     const [small, prod] = OVERLAYS.map((n) => loadOverlay(n));
-    expect(leaves(small).sort()).toEqual(leaves(prod).sort());
+    // The egress destinations differ in kind (pods in a namespace here, address blocks there), not in which there are.
+    const shape = (o: unknown) => leaves(o).filter((p) => !p.startsWith('|egress|'));
+    expect(shape(small).sort()).toEqual(shape(prod).sort());
+    expect(Object.keys(small!.egress).sort()).toEqual(Object.keys(prod!.egress).sort());
     for (const o of [small, prod])
       for (const p of leaves(o))
         expect(
@@ -574,4 +672,100 @@ describe('alerts (PrometheusRule) and runbooks', () => {
     expect(rules.map((r) => r.alert)).toEqual(ALERTS.map((a) => a.alert));
     for (const r of rules) expect(r.annotations.runbook_url).toMatch(/\/docs\/runbooks\/[a-z0-9-]+\.md$/);
   });
+
+  it('production runs every app with two replicas or more, and a drain never takes them all (ADR 0112)', () => {
+    const docs = render('production');
+    for (const a of apps) {
+      const hpa = docs.find((d) => d.kind === 'HorizontalPodAutoscaler' && d.metadata.name === a.name) as Manifest & {
+        spec: { minReplicas: number; maxReplicas: number };
+      };
+      const pdb = docs.find((d) => d.kind === 'PodDisruptionBudget' && d.metadata.name === a.name) as Manifest & {
+        spec: { minAvailable?: number; maxUnavailable?: number };
+      };
+      expect(hpa?.spec.minReplicas, `${a.name} minReplicas`).toBeGreaterThanOrEqual(2);
+      expect(hpa.spec.maxReplicas).toBeGreaterThanOrEqual(hpa.spec.minReplicas);
+      // The budget keeps at least one pod and lets at least one go (else a node drain would hang).
+      expect(pdb?.spec.minAvailable, `${a.name} PDB`).toBeGreaterThanOrEqual(1);
+      expect(pdb.spec.minAvailable!).toBeLessThan(hpa.spec.minReplicas);
+      // The Deployment leaves the count to the autoscaler, and every replica runs the workers (ADR 0112 §1).
+      const dep = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === a.name) as Manifest & { spec: Record<string, unknown> };
+      expect(dep.spec.replicas, a.name).toBeUndefined();
+    }
+    for (const a of apps.filter((x) => x.kind === 'context')) {
+      const cm = docs.find((d) => d.kind === 'ConfigMap' && d.metadata.name === `${a.name}-config`) as Manifest & { data: Record<string, string> };
+      expect(cm.data.HUB_RUN_WORKERS, a.name).toBe('true');
+    }
+  });
+});
+
+/**
+ * ADR 0106 and ADR 0110: the settings the code derives — each platform worker's client credentials
+ * and the gateway URL it calls (`PLATFORM_SERVICE_CLIENTS`), and the settings an app's own
+ * `src/config.ts` reads that a deployment must give (`HUB_FUND_BIN`) — are in the single-host
+ * deployment (docker/compose.yaml) and in the rendered manifests; an app that does not read one
+ * is not given it.
+ */
+describe('deployment settings follow the code: docker/compose.yaml and the manifests', () => {
+  const compose = parse(readFileSync(join(REPO_ROOT, 'docker/compose.yaml'), 'utf8'), { merge: true }) as {
+    services: Record<string, { environment?: Record<string, string> }>;
+  };
+  const composeEnv = (app: string): Record<string, string> => compose.services[app]?.environment ?? {};
+  /** Settings every deployment must give the app, derived from the code (besides the platform's common ones). */
+  const DEPLOYED_OWN_SETTINGS: Record<string, (o: ReturnType<typeof loadOverlay>) => string> = { HUB_FUND_BIN: (o) => o.fund.bin };
+
+  it('the settings are found in the code (documents and housing read HUB_FUND_BIN; three workers are service clients)', () => {
+    const readers = apps.filter((a) => a.ownSettings.includes('HUB_FUND_BIN')).map((a) => a.name);
+    expect(readers).toEqual(expect.arrayContaining(['documents', 'housing']));
+    expect(PLATFORM_SERVICE_CLIENTS.map((c) => c.app)).toEqual(expect.arrayContaining(['registration', 'notifications', 'services']));
+  });
+
+  it('docker/compose.yaml gives every service client its credentials and gateway URL, and each app the settings it reads', () => {
+    for (const c of PLATFORM_SERVICE_CLIENTS) {
+      const env = composeEnv(c.app);
+      expect(env.HUB_SERVICE_CLIENT_ID, `compose ${c.app}`).toBe(c.clientId);
+      expect(env.HUB_SERVICE_AUTH_URL, `compose ${c.app}`).toMatch(/^\$\{HUB_SERVICE_AUTH_URL:-https?:\/\/[^}]+\}$/);
+      // The secret comes from the environment, and compose refuses to start without it.
+      expect(env.HUB_SERVICE_CLIENT_SECRET, `compose ${c.app}`).toMatch(/^\$\{HUB_[A-Z_]+_CLIENT_SECRET:\?[^}]+\}$/);
+      expect(env[c.calls.setting], `compose ${c.app} ${c.calls.setting}`).toBe(`http://admin-gateway:3000${c.calls.gatewayPath}`);
+    }
+    for (const [name, svc] of Object.entries(compose.services))
+      if (!PLATFORM_SERVICE_CLIENTS.some((c) => c.app === name)) expect(svc.environment?.HUB_SERVICE_CLIENT_ID, `compose ${name}`).toBeUndefined();
+    for (const a of apps) {
+      for (const setting of Object.keys(DEPLOYED_OWN_SETTINGS)) {
+        if (a.ownSettings.includes(setting)) expect(composeEnv(a.name)[setting], `compose ${a.name} ${setting}`).toBeTruthy();
+        else expect(composeEnv(a.name)[setting], `compose ${a.name} does not read ${setting}`).toBeUndefined();
+      }
+    }
+    expect(composeEnv('documents').HUB_FUND_BIN).toBe('${HUB_FUND_BIN:-000000000000}');
+  });
+
+  for (const overlay of OVERLAYS) {
+    it(`${overlay}: every service client and every app reading HUB_FUND_BIN gets it from its ConfigMap (the secret by reference)`, () => {
+      const o = loadOverlay(overlay);
+      expect(o.fund.bin).toMatch(/^\d{12}$/);
+      const docs = render(overlay);
+      const config = (app: string) =>
+        (docs.find((d) => d.kind === 'ConfigMap' && d.metadata.name === `${app}-config`) as Manifest & { data: Record<string, string> }).data;
+      for (const a of apps) {
+        const data = config(a.name);
+        const client = PLATFORM_SERVICE_CLIENTS.find((c) => c.app === a.name);
+        const deployment = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === a.name) as Workload;
+        const secret = deployment.spec.template.spec.containers[0]!.env?.find((e) => e.name === 'HUB_SERVICE_CLIENT_SECRET');
+        if (client) {
+          expect(data, a.name).toMatchObject({
+            HUB_SERVICE_AUTH_URL: o.auth.tokenUrl,
+            HUB_SERVICE_CLIENT_ID: client.clientId,
+            [client.calls.setting]: `http://admin-gateway:3000${client.calls.gatewayPath}`,
+          });
+          expect(secret?.valueFrom?.secretKeyRef.name, a.name).toBe(`${a.name}-service-client`);
+        } else {
+          expect(data.HUB_SERVICE_CLIENT_ID, a.name).toBeUndefined();
+          expect(secret, a.name).toBeUndefined();
+        }
+        for (const [setting, value] of Object.entries(DEPLOYED_OWN_SETTINGS))
+          if (a.ownSettings.includes(setting)) expect(data[setting], `${a.name} ${setting}`).toBe(value(o));
+          else expect(data[setting], `${a.name} does not read ${setting}`).toBeUndefined();
+      }
+    });
+  }
 });
