@@ -202,6 +202,8 @@ function configOf(app: AppFacts, all: readonly AppFacts[], o: Overlay): Record<s
   if (client) Object.assign(c, { HUB_SERVICE_AUTH_URL: o.auth.tokenUrl, HUB_SERVICE_CLIENT_ID: client.clientId }, client.env(o));
   // ADR 0110: the Fund's BIN, configuration per overlay, for each app whose settings read it (documents, housing).
   if (app.ownSettings.includes('HUB_FUND_BIN')) c.HUB_FUND_BIN = o.fund.bin;
+  // ADR 0117: the clamd that scans uploads, for each app whose settings read it (documents).
+  if (app.ownSettings.includes('HUB_CLAMD_URL')) c.HUB_CLAMD_URL = o.documents.clamdUrl;
   if (app.name === 'registration') {
     c.REGISTRATION_PUBLIC_BASE_URL = o.publicBaseUrl;
     c.REGISTRATION_SIGNING_KEY_FILE = '/var/run/secrets/hub/registration-signing/key.pem';
@@ -518,7 +520,7 @@ const toPods = (matchLabels: Record<string, string>, port: number) => ({ to: [{ 
  * to what it needs — DNS; its own database (5432); the broker's pods (contexts, 9092); the gateway
  * (the web app, and the contexts that are service clients, ADR 0106); the contexts (the gateway);
  * the OTLP collector and the IdP (JWKS, token endpoint); documents its object store, notifications
- * its mail relay. The migration Job only DNS and its database. Addresses outside the platform's own
+ * its mail relay and clamd (ADR 0117). The migration Job only DNS and its database. Addresses outside the platform's own
  * pods are overlay data (`egress`).
  */
 export function egressPolicies(app: AppFacts, all: readonly AppFacts[], o: Overlay): Manifest[] {
@@ -535,6 +537,7 @@ export function egressPolicies(app: AppFacts, all: readonly AppFacts[], o: Overl
       rules.push(toPods({ 'app.kubernetes.io/name': c.name, 'app.kubernetes.io/component': 'api' }, HTTP_PORT));
   if (app.ownSettings.includes('HUB_S3_ENDPOINT')) rules.push(peerOf(o.egress.s3));
   if (app.name === 'notifications') rules.push(peerOf(o.egress.smtp));
+  if (app.ownSettings.includes('HUB_CLAMD_URL')) rules.push(peerOf(o.egress.clamd));
   const docs: Manifest[] = [
     {
       apiVersion: 'networking.k8s.io/v1',

@@ -28,7 +28,8 @@ export interface Overlay {
   auth: { issuer: string; audience: string; jwksUrl: string; tokenUrl: string };
   web: { publicIssuerUrl: string; clientId: string };
   publicBaseUrl: string;
-  documents: { s3Endpoint: string; s3PublicEndpoint: string; s3Bucket: string; s3Region: string };
+  /** `clamdUrl` (ADR 0117): the ClamAV daemon that scans every upload, `tcp://host:port`. */
+  documents: { s3Endpoint: string; s3PublicEndpoint: string; s3Bucket: string; s3Region: string; clamdUrl: string };
   ingressNamespace: string;
   /** The Ingress of the web app (publicBaseUrl's host) and of the gateway (apiHost), ADR 0103. */
   ingress: { className: string; apiHost: string; tlsSecret: string; annotations?: Record<string, string> };
@@ -47,6 +48,8 @@ export interface Overlay {
     s3: EgressPeer;
     /** notifications' mail relay. */
     smtp: EgressPeer;
+    /** documents' malware scanner, clamd (ADR 0117). */
+    clamd: EgressPeer;
   };
   /** ADR 0110: the Fund's own BIN (12 digits), `HUB_FUND_BIN` of every app whose configuration reads it. */
   fund: { bin: string };

@@ -292,6 +292,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
         ...(a.kind === 'gateway' ? contexts : []),
         ...(a.name === 'documents' ? ['s3'] : []),
         ...(a.name === 'notifications' ? ['smtp'] : []),
+        ...(a.ownSettings.includes('HUB_CLAMD_URL') ? ['clamd'] : []),
       ];
       expect(np.spec.egress.map(word).sort(), a.name).toEqual(expected.sort());
       if (a.database) {
@@ -711,7 +712,10 @@ describe('deployment settings follow the code: docker/compose.yaml and the manif
   };
   const composeEnv = (app: string): Record<string, string> => compose.services[app]?.environment ?? {};
   /** Settings every deployment must give the app, derived from the code (besides the platform's common ones). */
-  const DEPLOYED_OWN_SETTINGS: Record<string, (o: ReturnType<typeof loadOverlay>) => string> = { HUB_FUND_BIN: (o) => o.fund.bin };
+  const DEPLOYED_OWN_SETTINGS: Record<string, (o: ReturnType<typeof loadOverlay>) => string> = {
+    HUB_FUND_BIN: (o) => o.fund.bin,
+    HUB_CLAMD_URL: (o) => o.documents.clamdUrl, // ADR 0117
+  };
 
   it('the settings are found in the code (documents and housing read HUB_FUND_BIN; three workers are service clients)', () => {
     const readers = apps.filter((a) => a.ownSettings.includes('HUB_FUND_BIN')).map((a) => a.name);
@@ -737,6 +741,8 @@ describe('deployment settings follow the code: docker/compose.yaml and the manif
       }
     }
     expect(composeEnv('documents').HUB_FUND_BIN).toBe('${HUB_FUND_BIN:-000000000000}');
+    expect(composeEnv('documents').HUB_CLAMD_URL).toBe('${HUB_CLAMD_URL:-tcp://clamav:3310}');
+    expect(apps.filter((a) => a.ownSettings.includes('HUB_CLAMD_URL')).map((a) => a.name)).toEqual(['documents']);
   });
 
   for (const overlay of OVERLAYS) {
