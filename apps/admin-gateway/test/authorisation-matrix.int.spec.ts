@@ -396,11 +396,20 @@ describe('authorisation matrix: every gateway route × every role', () => {
       // ADR 0113: the cluster roles likewise reach documents only, for an office's documents (documents narrows
       // them to the kinds naming them; office-documents.int.spec.ts proves a company's document is 404 to them)
       for (const role of CLUSTER_OFFICES) {
-        expect(reaching(role).every((r) => r.startsWith('documents ')), role).toBe(true);
-        expect(reaching(role).filter((r) => r.includes('issued-documents')), role).toEqual([]);
+        expect(
+          reaching(role).every((r) => r.startsWith('documents ')),
+          role,
+        ).toBe(true);
+        expect(
+          reaching(role).filter((r) => r.includes('issued-documents')),
+          role,
+        ).toEqual([]);
       }
       // the Commission's members only read
-      expect(reaching('cluster-commission-member').every((r) => r.startsWith('documents GET')), 'member').toBe(true);
+      expect(
+        reaching('cluster-commission-member').every((r) => r.startsWith('documents GET')),
+        'member',
+      ).toBe(true);
     });
     it('every route that names a company is company-scoped for applicants', () => {
       expect(ROUTE_TABLE.filter((r) => r.path.includes(':bin') && !r.companyParam).map((r) => r.path)).toEqual([]);

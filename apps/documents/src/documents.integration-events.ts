@@ -50,8 +50,11 @@ export class DocumentsIntegrationEvents extends IntegrationEventMapper {
               key,
             ),
           ];
-        default:
-          // purges of an office's documents stay internal for now (no consumer needs them; ADR 0113)
+        case 'DocumentPurged': // purges of an office's documents stay internal for now (no consumer needs them; ADR 0113)
+        case 'DocumentIssued': // never: an office's kinds are uploaded, not issued (the catalogue refuses it)
+        case 'DocumentUploadStarted':
+        case 'DocumentRejected':
+        case 'DocumentUploadExpired':
           return [];
       }
     }

@@ -75,7 +75,11 @@ describe('ADR 0113: the expert stage names offices’ documents by id', () => {
 
   beforeAll(async () => {
     h.clock.set('2026-11-16T04:00:00Z');
-    const round = await post('/rounds', await organiser(), { ruleSetId: TEST_SET, title: 'Selection with documents', applicationDeadline: '2027-01-15T18:00:00+05:00' });
+    const round = await post('/rounds', await organiser(), {
+      ruleSetId: TEST_SET,
+      title: 'Selection with documents',
+      applicationDeadline: '2027-01-15T18:00:00+05:00',
+    });
     expect(round.status).toBe(201);
     roundId = json<{ id: string }>(round).id;
     const filed = await post('/applications', await h.token(['applicant'], [bin]), { roundId, bin, ...anApplicationContent() });
@@ -101,7 +105,9 @@ describe('ADR 0113: the expert stage names offices’ documents by id', () => {
     expect(await h.sql(`select institute_transfer_document_id as id from clusters_application where id = ?`, [applicationId])).toEqual([{ id: letter }]);
     const [sent] = await outbox('clusters.application-sent-to-institute', applicationId);
     expect(sent!.payload).toMatchObject({ documentId: letter, documentRef: letter });
-    expect(await h.sql(`select attached_to from clusters_office_document where id = ?`, [letter])).toEqual([{ attached_to: `clusters/institute-transfer/${roundId}` }]);
+    expect(await h.sql(`select attached_to from clusters_office_document where id = ?`, [letter])).toEqual([
+      { attached_to: `clusters/institute-transfer/${roundId}` },
+    ]);
   });
 
   it('C-17, C-18: the institute’s opinions letter and the organiser’s letter by id; the C-13 letter cannot serve C-18 (attached elsewhere)', async () => {
@@ -118,7 +124,11 @@ describe('ADR 0113: the expert stage names offices’ documents by id', () => {
     expect(forwarded!.payload).toMatchObject({ ruleId: 'C-17', documentId: opinions });
 
     const [c13Letter] = await h.sql<{ id: string }>(`select institute_transfer_document_id as id from clusters_application where id = ?`, [applicationId]);
-    expectRefused(await post(`/rounds/${roundId}/opinions-to-commission`, await organiser(), { documentId: c13Letter!.id }), 'documentId', 'document-attached-elsewhere');
+    expectRefused(
+      await post(`/rounds/${roundId}/opinions-to-commission`, await organiser(), { documentId: c13Letter!.id }),
+      'documentId',
+      'document-attached-elsewhere',
+    );
     const letter = await officeDocument('cluster-organiser', 'cluster-organiser-letter');
     const put = await post(`/rounds/${roundId}/opinions-to-commission`, await organiser(), { documentId: letter });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
@@ -133,7 +143,11 @@ describe('ADR 0113: the expert stage names offices’ documents by id', () => {
       body: i === 2 ? 'atameken' : 'state-body',
     }));
     const form = async (body: object) => post(`/rounds/${roundId}/commission`, await organiser(), { members, ...body });
-    expectRefused(await form({ decisionDocumentId: await officeDocument('cluster-organiser', 'cluster-organiser-letter') }), 'decisionDocumentId', 'document-wrong-kind');
+    expectRefused(
+      await form({ decisionDocumentId: await officeDocument('cluster-organiser', 'cluster-organiser-letter') }),
+      'decisionDocumentId',
+      'document-wrong-kind',
+    );
     const missing = await form({});
     expect(missing.status).toBe(422);
     expect(JSON.stringify(missing.body)).toContain('decisionDocumentId');
@@ -163,7 +177,11 @@ describe('ADR 0113: the expert stage names offices’ documents by id', () => {
 
   it('old rounds: a free-text reference alone is still accepted (deprecated) and no id is recorded', async () => {
     h.clock.set('2026-11-16T04:00:00Z');
-    const round = await post('/rounds', await organiser(), { ruleSetId: TEST_SET, title: 'Selection with references', applicationDeadline: '2027-01-15T18:00:00+05:00' });
+    const round = await post('/rounds', await organiser(), {
+      ruleSetId: TEST_SET,
+      title: 'Selection with references',
+      applicationDeadline: '2027-01-15T18:00:00+05:00',
+    });
     const id = json<{ id: string }>(round).id;
     const b = newBin();
     const filed = json<{ id: string }>(await post('/applications', await h.token(['applicant'], [b]), { roundId: id, bin: b, ...anApplicationContent() })).id;

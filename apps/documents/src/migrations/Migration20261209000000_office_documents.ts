@@ -12,9 +12,7 @@ export class Migration20261209000000_office_documents extends Migration {
   override up(): void | Promise<void> {
     this.addSql(`alter table "document" alter column "owner_bin" drop not null;`);
     this.addSql(`alter table "document" add column "owner_office" varchar(40) null;`);
-    this.addSql(
-      `alter table "document" add constraint "document_one_owner_check" check (("owner_bin" is null) <> ("owner_office" is null));`,
-    );
+    this.addSql(`alter table "document" add constraint "document_one_owner_check" check (("owner_bin" is null) <> ("owner_office" is null));`);
     this.addSql(`create index "document_owner_office_index" on "document" ("owner_office") where "owner_office" is not null;`);
     this.addSql(`alter table "document_download" alter column "owner_bin" drop not null;`);
     this.addSql(`alter table "document_download" add column "owner_office" varchar(40) null;`);

@@ -146,8 +146,24 @@ describe("ADR 0113: an office's documents (cluster selection, C-2)", () => {
     const letter = await uploadAs('cluster-organiser', 'cluster-organiser-letter', sampleFiles.pdf(`letter ${uuidv7()}`));
     const roundId = uuidv7();
     const organiser = await h.token(['cluster-organiser']);
-    expect((await h.http().post(`/documents/${letter.id}/attach`).set(auth(organiser)).send({ to: `clusters/round/${roundId}` })).status).toBe(200);
-    expect((await h.http().post(`/documents/${letter.id}/attach`).set(auth(organiser)).send({ to: `clusters/round/${uuidv7()}` })).status).toBe(409);
+    expect(
+      (
+        await h
+          .http()
+          .post(`/documents/${letter.id}/attach`)
+          .set(auth(organiser))
+          .send({ to: `clusters/round/${roundId}` })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await h
+          .http()
+          .post(`/documents/${letter.id}/attach`)
+          .set(auth(organiser))
+          .send({ to: `clusters/round/${uuidv7()}` })
+      ).status,
+    ).toBe(409);
     const [attached] = await h.sql<{ payload: { office: string; attachedTo: string } }>(
       `select envelope->'payload' as payload from hub_outbox where envelope->>'aggregateId' = ? and event_type = 'documents.office-document-attached'`,
       [letter.id],

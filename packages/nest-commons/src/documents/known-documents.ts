@@ -374,6 +374,10 @@ export function knownDocumentsConsumer(context: string, topic: string = TOPICS.d
     name: `${context}.documents-events`,
     topics: [topic],
     registry: new EventRegistry([DocumentVerifiedV1, DocumentAttachedV1, ...(options.offices ? [OfficeDocumentVerifiedV1, OfficeDocumentAttachedV1] : [])]),
-    handlers: [KnownDocumentVerifiedHandler, KnownDocumentAttachedHandler, ...(options.offices ? [KnownOfficeDocumentVerifiedHandler, KnownOfficeDocumentAttachedHandler] : [])],
+    handlers: [
+      KnownDocumentVerifiedHandler,
+      KnownDocumentAttachedHandler,
+      ...(options.offices ? [KnownOfficeDocumentVerifiedHandler, KnownOfficeDocumentAttachedHandler] : []),
+    ],
   };
 }

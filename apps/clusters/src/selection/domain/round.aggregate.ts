@@ -202,7 +202,13 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
   }
 
   /** C-17: the institute hands the opinions on each application to the organiser (a recorded hand-over); C-18's period starts. */
-  handOpinionsToOrganiser(input: { documentRef: string; documentId?: string | null; by: string; toCommissionDueOn: (receivedOn: IsoDate) => IsoDate; at: Date }): void {
+  handOpinionsToOrganiser(input: {
+    documentRef: string;
+    documentId?: string | null;
+    by: string;
+    toCommissionDueOn: (receivedOn: IsoDate) => IsoDate;
+    at: Date;
+  }): void {
     assertOpinionsReadyForOrganiser(this.comparativeAssessment !== null, this.opinionsAtOrganiser?.at ? new Date(this.opinionsAtOrganiser.at) : null);
     const dueOn = input.toCommissionDueOn(almatyDate(input.at)); // C-18
     this.m.opinionsAtOrganiser = { documentRef: input.documentRef, documentId: input.documentId ?? null, by: input.by, at: input.at.toISOString() };
@@ -274,7 +280,14 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
    * C-2 bodies. It may be formed again until the first vote is cast; after it the composition that
    * votes is the one that decides.
    */
-  formCommission(input: { members: readonly CommissionSeat[]; decisionRef: string; decisionDocumentId?: string | null; by: string; votesCast: number; at: Date }): void {
+  formCommission(input: {
+    members: readonly CommissionSeat[];
+    decisionRef: string;
+    decisionDocumentId?: string | null;
+    by: string;
+    votesCast: number;
+    at: Date;
+  }): void {
     if (this.status !== 'announced') throw new IllegalStateError('round', this.status, 'form the Commission of', 'the Commission has decided');
     if (input.votesCast > 0)
       throw new IllegalStateError('round', 'voting', 'form the Commission of', `C-19: ${input.votesCast} vote(s) already cast by the composition in office`);
@@ -283,7 +296,9 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
       members: input.members,
       decisionRef: input.decisionRef,
       decisionDocumentId: input.decisionDocumentId ?? null,
-      formedBy: input.by, formedAt: input.at.toISOString() };
+      formedBy: input.by,
+      formedAt: input.at.toISOString(),
+    };
     this.m.updatedAt = input.at;
   }
 

@@ -147,7 +147,12 @@ describe('Document (ADR 0045)', () => {
     expect(mayRead(secretary!, { ownerBin: '190140020101', restricted: false })).toBe(false);
 
     const d = start({ kind: protocolKind, ownerBin: { office: 'cluster-commission' }, declaredName: 'protocol.pdf' });
-    expect([d.ownerBin, d.ownerOffice, d.objectKey, d.owner]).toEqual([null, 'cluster-commission', 'documents/office/cluster-commission/d1', 'office:cluster-commission']);
+    expect([d.ownerBin, d.ownerOffice, d.objectKey, d.owner]).toEqual([
+      null,
+      'cluster-commission',
+      'documents/office/cluster-commission/d1',
+      'office:cluster-commission',
+    ]);
     // an office kind is never owned by a BIN, nor by another office
     expect(() => start({ kind: protocolKind, ownerBin: '190140020101', declaredName: 'protocol.pdf' })).toThrow(/office/);
     expect(() => start({ kind: protocolKind, ownerBin: { office: 'cluster-institute' }, declaredName: 'protocol.pdf' })).toThrow(/office/);

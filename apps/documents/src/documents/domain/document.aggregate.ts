@@ -157,7 +157,15 @@ export class Document extends AggregateRoot<DocumentEvent> {
       purgedAt: null,
       updatedAt: input.at,
     });
-    d.record({ name: 'DocumentUploadStarted', aggregateId: d.id, occurredAt: input.at, ownerBin: d.ownerBin, ownerOffice: d.ownerOffice, kind: d.kind, supersedesId: d.supersedesId });
+    d.record({
+      name: 'DocumentUploadStarted',
+      aggregateId: d.id,
+      occurredAt: input.at,
+      ownerBin: d.ownerBin,
+      ownerOffice: d.ownerOffice,
+      kind: d.kind,
+      supersedesId: d.supersedesId,
+    });
     return d;
   }
 
@@ -195,14 +203,29 @@ export class Document extends AggregateRoot<DocumentEvent> {
   markRejected(reason: string, at: Date): void {
     this.requireStatus('awaiting-upload', 'be rejected');
     Object.assign(this.m, { status: 'rejected', rejection: reason, uploadExpiresAt: null, updatedAt: at });
-    this.record({ name: 'DocumentRejected', aggregateId: this.id, occurredAt: at, ownerBin: this.ownerBin, ownerOffice: this.ownerOffice, kind: this.kind, reason });
+    this.record({
+      name: 'DocumentRejected',
+      aggregateId: this.id,
+      occurredAt: at,
+      ownerBin: this.ownerBin,
+      ownerOffice: this.ownerOffice,
+      kind: this.kind,
+      reason,
+    });
   }
 
   /** The upload was never completed in time (whatever reached the store was deleted). Idempotent. */
   markExpired(at: Date): void {
     if (this.status !== 'awaiting-upload') return;
     Object.assign(this.m, { status: 'expired', uploadExpiresAt: null, updatedAt: at });
-    this.record({ name: 'DocumentUploadExpired', aggregateId: this.id, occurredAt: at, ownerBin: this.ownerBin, ownerOffice: this.ownerOffice, kind: this.kind });
+    this.record({
+      name: 'DocumentUploadExpired',
+      aggregateId: this.id,
+      occurredAt: at,
+      ownerBin: this.ownerBin,
+      ownerOffice: this.ownerOffice,
+      kind: this.kind,
+    });
   }
 
   /**

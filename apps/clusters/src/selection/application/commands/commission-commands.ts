@@ -13,7 +13,11 @@ export class FormCommissionCommand extends Command<void> {
   constructor(
     readonly roundId: string,
     /** ADR 0113: the organiser's decision as `decisionDocumentId` (an office's document), or the deprecated `decisionRef`. */
-    readonly input: { readonly members: readonly CommissionSeat[]; readonly decisionRef?: string | undefined; readonly decisionDocumentId?: string | undefined },
+    readonly input: {
+      readonly members: readonly CommissionSeat[];
+      readonly decisionRef?: string | undefined;
+      readonly decisionDocumentId?: string | undefined;
+    },
     readonly actor: Actor,
   ) {
     super();
@@ -41,7 +45,14 @@ export class FormCommissionHandler implements ICommandHandler<FormCommissionComm
         round.id,
         'decisionDocumentId',
       );
-      round.formCommission({ members: input.members, decisionRef: decision.documentRef, decisionDocumentId: decision.documentId, by: actor.subject, votesCast, at: this.clock.now() });
+      round.formCommission({
+        members: input.members,
+        decisionRef: decision.documentRef,
+        decisionDocumentId: decision.documentId,
+        by: actor.subject,
+        votesCast,
+        at: this.clock.now(),
+      });
     });
   }
 }

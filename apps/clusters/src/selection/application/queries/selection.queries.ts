@@ -291,7 +291,9 @@ export class SelectionQueries {
             decisionRef: r.commission.decisionRef,
             decisionDocumentId: r.commission.decisionDocumentId ?? null,
             members: [...r.commission.members],
-            formedBy: r.commission.formedBy, formedAt: r.commission.formedAt }
+            formedBy: r.commission.formedBy,
+            formedAt: r.commission.formedAt,
+          }
         : null,
       beforeCommission: r.opinionsAtCommission !== null,
       quorum: r.commission ? quorumOf(r.commission.members.length) : null,

@@ -275,7 +275,10 @@ export const ProtocolBody = z.object({
 
 /** C-2, C-19 (ADR 0083): the round's Commission, formed by the organiser. */
 export const CommissionBody = z.object({
-  decisionDocumentId: z.uuid().optional().describe("ADR 0113: the organiser's decision forming the Commission (C-2) uploaded to documents (cluster-commission-order)"),
+  decisionDocumentId: z
+    .uuid()
+    .optional()
+    .describe("ADR 0113: the organiser's decision forming the Commission (C-2) uploaded to documents (cluster-commission-order)"),
   decisionRef: text(200).optional().describe("Deprecated (ADR 0113): a free-text reference of the organiser's decision; give decisionDocumentId"),
   members: z
     .array(

@@ -36,7 +36,9 @@ export class DocumentsQueries {
       .all()
       .filter(
         (k) =>
-          (k.owner === 'office' ? !filter.bin && mayRead(actor, { ownerBin: null, restricted: k.restricted }, k) : k.handlers.some((r) => (actor.roles as readonly string[]).includes(r))) &&
+          (k.owner === 'office'
+            ? !filter.bin && mayRead(actor, { ownerBin: null, restricted: k.restricted }, k)
+            : k.handlers.some((r) => (actor.roles as readonly string[]).includes(r))) &&
           (!filter.kind || k.code === filter.kind),
       );
     const ofHandledKinds = async (): Promise<DocumentView[]> =>

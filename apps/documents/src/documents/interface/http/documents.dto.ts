@@ -11,7 +11,7 @@ export const StartUploadBody = z.object({
   ownerOffice: z
     .enum(OFFICES)
     .optional()
-    .describe("ADR 0113: for a kind an office owns, that office (optional: the kind names it; another is 422 ownerOffice)"),
+    .describe('ADR 0113: for a kind an office owns, that office (optional: the kind names it; another is 422 ownerOffice)'),
   kind: z.string().min(1).max(60).describe('A document kind (data/document-kinds.json), e.g. tax-debt-certificate'),
   fileName: z.string().min(1).max(255).describe('The file name; its extension must name a type the kind accepts'),
   size: z.number().int().positive().describe('The exact size in bytes the client will upload'),
