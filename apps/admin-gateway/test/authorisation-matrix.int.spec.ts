@@ -23,6 +23,8 @@ const AUD: Role = 'auditor';
 const AN: Role = 'authorised-body-analyst';
 /** A company's file (F-35): the company itself and the Fund's people who work on files — never housing, training or the authorised body. */
 const FILE: readonly Role[] = [A, FO, FIN, CM, CS, AUD];
+/** ADR 0113: the cluster selection's roles, which reach an office's documents. */
+const CLUSTER_OFFICES: readonly Role[] = ['cluster-organiser', 'cluster-expert', 'cluster-commission-secretary', 'cluster-commission-member'];
 /** Who reviews applications (F-12 … F-17): officers and the Commission. */
 const REVIEW: readonly Role[] = [FO, CM, CS];
 /** ADR 0106: the platform worker that reads deadlines (notifications' staff digest) — every GET /deadlines and nothing else. */
@@ -98,12 +100,13 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   // attaching by the company or a fund officer on its behalf (no auditor: no state change); storing
   // what the Fund issued by a fund officer only.
   // ADR 0110: the housing manager too — inside the context only for the kind it handles (the Fund's dwelling acts)
-  'documents POST /documents/uploads': [A, FO, 'housing-manager'],
-  'documents POST /documents/:id/complete': [A, FO, 'housing-manager'],
-  'documents POST /documents/:id/attach': [A, FO, 'housing-manager'],
-  'documents GET /documents': [...FILE, 'housing-manager'], // not the analyst or training (F-35, F-41)
-  'documents GET /documents/:id': [...FILE, 'housing-manager'],
-  'documents GET /documents/:id/download': [...FILE, 'housing-manager'], // a GET: the auditor reads files; the context logs every grant
+  // ADR 0113: the cluster roles for an office's documents (the context narrows them to the kinds naming them)
+  'documents POST /documents/uploads': [A, FO, 'housing-manager', 'cluster-organiser', 'cluster-expert', 'cluster-commission-secretary'],
+  'documents POST /documents/:id/complete': [A, FO, 'housing-manager', 'cluster-organiser', 'cluster-expert', 'cluster-commission-secretary'],
+  'documents POST /documents/:id/attach': [A, FO, 'housing-manager', 'cluster-organiser', 'cluster-expert', 'cluster-commission-secretary'],
+  'documents GET /documents': [...FILE, 'housing-manager', ...CLUSTER_OFFICES], // not the analyst or training (F-35, F-41)
+  'documents GET /documents/:id': [...FILE, 'housing-manager', ...CLUSTER_OFFICES],
+  'documents GET /documents/:id/download': [...FILE, 'housing-manager', ...CLUSTER_OFFICES], // a GET: the auditor reads files; the context logs every grant
   'documents POST /issued-documents': ['document-issuer'], // ADR 0106: the issuing context as itself, never a person
   // services (issue #12): what F-55 publishes is public; the Fund reviews (F-51); finance and the auditor read applications and contracts
   'services GET /services': 'public',
@@ -390,6 +393,23 @@ describe('authorisation matrix: every gateway route × every role', () => {
       // company's document is 404 to it); never registration's or participation's files.
       expect(reaching('housing-manager').every((r) => r.startsWith('documents '))).toBe(true);
       expect(reaching('housing-manager').filter((r) => r.includes('issued-documents'))).toEqual([]);
+      // ADR 0113: the cluster roles likewise reach documents only, for an office's documents (documents narrows
+      // them to the kinds naming them; office-documents.int.spec.ts proves a company's document is 404 to them)
+      for (const role of CLUSTER_OFFICES) {
+        expect(
+          reaching(role).every((r) => r.startsWith('documents ')),
+          role,
+        ).toBe(true);
+        expect(
+          reaching(role).filter((r) => r.includes('issued-documents')),
+          role,
+        ).toEqual([]);
+      }
+      // the Commission's members only read
+      expect(
+        reaching('cluster-commission-member').every((r) => r.startsWith('documents GET')),
+        'member',
+      ).toBe(true);
     });
     it('every route that names a company is company-scoped for applicants', () => {
       expect(ROUTE_TABLE.filter((r) => r.path.includes(':bin') && !r.companyParam).map((r) => r.path)).toEqual([]);

@@ -43,7 +43,7 @@ export function clustersPlatform(env?: Record<string, string | undefined>): Dyna
     // ConsumerSpec in src/<module>/interface/kafka/, its handlers (EventHandler providers of
     // @hub/messaging) in src/<module>/application/event-handlers/, run in the inbox's transaction.
     // Issue #10: documents' verified uploads and their attachments (Annex 2 consents by id).
-    consumers: [REGISTRATION_EVENTS_CONSUMER, NOTIFICATIONS_EVENTS_CONSUMER, knownDocumentsConsumer('clusters')],
+    consumers: [REGISTRATION_EVENTS_CONSUMER, NOTIFICATIONS_EVENTS_CONSUMER, knownDocumentsConsumer('clusters', undefined, { offices: true })],
     ...(env ? { env } : {}),
   });
 }

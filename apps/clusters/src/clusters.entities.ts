@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { knownDocumentSchema } from '@hub/nest-commons';
+import { knownDocumentSchema, knownOfficeDocumentSchema } from '@hub/nest-commons';
 import { ClustersParticipantSchema } from './participants/infrastructure/participant.schema.js';
 import { CommissionVoteSchema, SelectionApplicationSchema, SelectionRoundSchema } from './selection/infrastructure/selection.schema.js';
 
@@ -11,4 +11,6 @@ export const clustersEntities: EntitySchema[] = [
   ClustersParticipantSchema,
   // Issue #10: the local copy of the documents verified in the documents context.
   knownDocumentSchema('clusters_document'),
+  // ADR 0113: …and of the offices' documents (the organiser's, the institute's, the Commission's: C-2).
+  knownOfficeDocumentSchema('clusters_office_document'),
 ];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DocumentAttachedV1, DocumentIssuedV1, DocumentPurgedV1, DocumentVerifiedV1 } from '@hub/contracts';
+import { DocumentAttachedV1, DocumentIssuedV1, DocumentPurgedV1, DocumentVerifiedV1, OfficeDocumentAttachedV1, OfficeDocumentVerifiedV1 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
 import { isDocumentEvent } from './documents/domain/document.events.js';
@@ -16,6 +16,50 @@ export class DocumentsIntegrationEvents extends IntegrationEventMapper {
     // ParticipantJoined (participants/domain) stays internal: registration already published the fact.
     if (!isDocumentEvent(event)) return [];
     const at = event.occurredAt.toISOString();
+    // ADR 0113: an office's documents have no BIN; their facts go out as the office events, keyed by the office.
+    if (event.ownerOffice !== null) {
+      const key = `office:${event.ownerOffice}`;
+      const office = event.ownerOffice;
+      switch (event.name) {
+        case 'DocumentVerified':
+          return [
+            outboxMessage(
+              OfficeDocumentVerifiedV1,
+              event.aggregateId,
+              {
+                documentId: event.aggregateId,
+                office,
+                kind: event.kind,
+                seriesId: event.seriesId,
+                versionNo: event.versionNo,
+                supersedesId: event.supersedesId,
+                sha256: event.sha256,
+                size: event.size,
+                mediaType: event.mediaType,
+                verifiedAt: at,
+              },
+              key,
+            ),
+          ];
+        case 'DocumentAttached':
+          return [
+            outboxMessage(
+              OfficeDocumentAttachedV1,
+              event.aggregateId,
+              { documentId: event.aggregateId, office, kind: event.kind, attachedTo: event.attachedTo, sha256: event.sha256, attachedAt: at },
+              key,
+            ),
+          ];
+        case 'DocumentPurged': // purges of an office's documents stay internal for now (no consumer needs them; ADR 0113)
+        case 'DocumentIssued': // never: an office's kinds are uploaded, not issued (the catalogue refuses it)
+        case 'DocumentUploadStarted':
+        case 'DocumentRejected':
+        case 'DocumentUploadExpired':
+          return [];
+      }
+    }
+    if (event.ownerBin === null) throw new Error(`document ${event.aggregateId} has neither an owner BIN nor an office`);
+    const bin = event.ownerBin;
     switch (event.name) {
       case 'DocumentVerified':
         return [
@@ -24,7 +68,7 @@ export class DocumentsIntegrationEvents extends IntegrationEventMapper {
             event.aggregateId,
             {
               documentId: event.aggregateId,
-              bin: event.ownerBin,
+              bin,
               kind: event.kind,
               seriesId: event.seriesId,
               versionNo: event.versionNo,
@@ -34,7 +78,7 @@ export class DocumentsIntegrationEvents extends IntegrationEventMapper {
               mediaType: event.mediaType,
               verifiedAt: at,
             },
-            event.ownerBin,
+            bin,
           ),
         ];
       case 'DocumentAttached':
@@ -42,8 +86,8 @@ export class DocumentsIntegrationEvents extends IntegrationEventMapper {
           outboxMessage(
             DocumentAttachedV1,
             event.aggregateId,
-            { documentId: event.aggregateId, bin: event.ownerBin, kind: event.kind, attachedTo: event.attachedTo, sha256: event.sha256, attachedAt: at },
-            event.ownerBin,
+            { documentId: event.aggregateId, bin, kind: event.kind, attachedTo: event.attachedTo, sha256: event.sha256, attachedAt: at },
+            bin,
           ),
         ];
       case 'DocumentIssued':
@@ -53,14 +97,14 @@ export class DocumentsIntegrationEvents extends IntegrationEventMapper {
             event.aggregateId,
             {
               documentId: event.aggregateId,
-              bin: event.ownerBin,
+              bin,
               kind: event.kind,
               issueKey: event.issueKey,
               sha256: event.sha256,
               size: event.size,
               issuedAt: at,
             },
-            event.ownerBin,
+            bin,
           ),
         ];
       case 'DocumentPurged':
@@ -68,8 +112,8 @@ export class DocumentsIntegrationEvents extends IntegrationEventMapper {
           outboxMessage(
             DocumentPurgedV1,
             event.aggregateId,
-            { documentId: event.aggregateId, bin: event.ownerBin, kind: event.kind, sha256: event.sha256, retainUntil: event.retainUntil, purgedAt: at },
-            event.ownerBin,
+            { documentId: event.aggregateId, bin, kind: event.kind, sha256: event.sha256, retainUntil: event.retainUntil, purgedAt: at },
+            bin,
           ),
         ];
       case 'DocumentUploadStarted':

@@ -43,6 +43,10 @@ const DOCUMENT_ISSUER: readonly Role[] = ['document-issuer'];
 const COMPANY_FILE_READERS: readonly Role[] = [...APPLICANT, ...PARTICIPANT_FILE_ROLES];
 /** ADR 0110: the roles a document kind names as its handlers (the housing manager: the Fund's dwelling acts). */
 const DOCUMENT_KIND_HANDLERS: readonly Role[] = ['housing-manager'];
+/** ADR 0113: the roles that upload an office's documents (the cluster selection's organiser, institute experts, Commission secretary; C-2). */
+const OFFICE_DOCUMENT_UPLOADERS: readonly Role[] = ['cluster-organiser', 'cluster-expert', 'cluster-commission-secretary'];
+/** ADR 0113: …and those that read them too (the Commission's members). */
+const OFFICE_DOCUMENT_READERS: readonly Role[] = [...OFFICE_DOCUMENT_UPLOADERS, 'cluster-commission-member'];
 /** Who follows statutory deadlines that name companies: the same readers (the authorised body's analyst is not among them). */
 const DEADLINE_READERS: readonly Role[] = [...COMPANY_FILE_READERS, 'deadline-reader'];
 /** Who reads the Fund's own deadlines that are not a company's file: the Fund's staff, and the platform's deadline reader (ADR 0106: the staff digest). */
@@ -169,33 +173,34 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   // company and fund officers inside the context (per document, which the gateway cannot see), and
   // every download grant is logged there in its transaction. Writes: the company or a fund officer.
   // ADR 0110: the housing manager reaches them too, and inside the context only the kind it handles
-  // (the Fund's own dwelling acts, data/document-kinds.json `handlers`).
+  // (the Fund's own dwelling acts, data/document-kinds.json `handlers`). ADR 0113: the cluster roles
+  // reach them for an office's documents only (the kinds naming them as `uploaders` / `readers`).
   {
     upstream: 'documents',
     method: 'POST',
     path: '/documents/uploads',
-    access: union(APPLICANT, OFFICER, DOCUMENT_KIND_HANDLERS),
+    access: union(APPLICANT, OFFICER, DOCUMENT_KIND_HANDLERS, OFFICE_DOCUMENT_UPLOADERS),
     summary: 'Start uploading a company document: a presigned PUT of 5 minutes (ADR 0045)',
   },
   {
     upstream: 'documents',
     method: 'POST',
     path: '/documents/:id/complete',
-    access: union(APPLICANT, OFFICER, DOCUMENT_KIND_HANDLERS),
+    access: union(APPLICANT, OFFICER, DOCUMENT_KIND_HANDLERS, OFFICE_DOCUMENT_UPLOADERS),
     summary: 'Complete an upload: the server verifies size, real type and SHA-256 (ADR 0045)',
   },
   {
     upstream: 'documents',
     method: 'POST',
     path: '/documents/:id/attach',
-    access: union(APPLICANT, OFFICER, DOCUMENT_KIND_HANDLERS),
+    access: union(APPLICANT, OFFICER, DOCUMENT_KIND_HANDLERS, OFFICE_DOCUMENT_UPLOADERS),
     summary: 'Attach a verified document; immutable afterwards (ADR 0045)',
   },
   {
     upstream: 'documents',
     method: 'GET',
     path: '/documents',
-    access: union(COMPANY_FILE_READERS, DOCUMENT_KIND_HANDLERS),
+    access: union(COMPANY_FILE_READERS, DOCUMENT_KIND_HANDLERS, OFFICE_DOCUMENT_READERS),
     summary: "A company's documents (F-35; restricted kinds F-42)",
     companyQuery: 'bin',
   },
@@ -203,14 +208,14 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     upstream: 'documents',
     method: 'GET',
     path: '/documents/:id',
-    access: union(COMPANY_FILE_READERS, DOCUMENT_KIND_HANDLERS),
+    access: union(COMPANY_FILE_READERS, DOCUMENT_KIND_HANDLERS, OFFICE_DOCUMENT_READERS),
     summary: 'One document (F-35; restricted kinds F-42)',
   },
   {
     upstream: 'documents',
     method: 'GET',
     path: '/documents/:id/download',
-    access: union(COMPANY_FILE_READERS, DOCUMENT_KIND_HANDLERS),
+    access: union(COMPANY_FILE_READERS, DOCUMENT_KIND_HANDLERS, OFFICE_DOCUMENT_READERS),
     summary: 'A presigned download URL of 60 s after the F-35/F-42 check, logged (ADR 0045)',
   },
   {

@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261209000100_office_documents } from './Migration20261209000100_office_documents.js';
 import { Migration20261205113956_initial } from './Migration20261205113956_initial.js';
 import { Migration20261205170000_selection } from './Migration20261205170000_selection.js';
 import { Migration20261205173000_results } from './Migration20261205173000_results.js';
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205200000_expert_stage', class: Migration20261205200000_expert_stage },
   { name: 'Migration20261205232000_known_documents', class: Migration20261205232000_known_documents },
   { name: 'Migration20261206024500_commission_votes', class: Migration20261206024500_commission_votes },
+  { name: 'Migration20261209000100_office_documents', class: Migration20261209000100_office_documents },
 ];

@@ -111,11 +111,11 @@ describe('a round through the expert stage, step by step', () => {
     expect(await timerOf('clusters.institute-transfer-due', app.returned)).toEqual([]);
   });
 
-  it('C-13 bad input and roles: 400 naming documentRef, 403 for an applicant or an expert, 409 for a returned application — nothing stored', async () => {
+  it('C-13 bad input and roles: 400 naming documentId (ADR 0113; documentRef is deprecated), 403 for an applicant or an expert, 409 for a returned application — nothing stored', async () => {
     const missing = await transfer(app.a, {});
     expect(missing.status).toBe(400);
     expect(missing.headers['content-type']).toContain('application/problem+json');
-    expect(JSON.stringify(missing.body)).toContain('documentRef');
+    expect(JSON.stringify(missing.body)).toContain('documentId');
     expect((await transfer(app.a, { documentRef: 'x' }, await h.token(['applicant'], [newBin()]))).status).toBe(403);
     expect((await transfer(app.a, { documentRef: 'x' }, await expert())).status).toBe(403);
     const returned = await transfer(app.returned);

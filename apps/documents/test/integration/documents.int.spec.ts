@@ -405,6 +405,9 @@ describe('access policy: every role and anonymous on every route', () => {
   const FILE_READERS: readonly Role[] = ['applicant', 'fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'auditor'];
   const UPLOADERS: readonly Role[] = ['applicant', 'fund-officer'];
   const KIND_HANDLERS: readonly Role[] = ['housing-manager'];
+  // ADR 0113: the roles that upload an office's documents, and those that only read them
+  const OFFICE_UPLOADERS: readonly Role[] = ['cluster-organiser', 'cluster-expert', 'cluster-commission-secretary'];
+  const OFFICE_READERS: readonly Role[] = [...OFFICE_UPLOADERS, 'cluster-commission-member'];
   const policy: { method: 'get' | 'post'; path: string; allowed: readonly Role[]; body?: () => object }[] = [
     {
       method: 'post',
@@ -453,6 +456,10 @@ describe('access policy: every role and anonymous on every route', () => {
         // only documents of that kind — this company's is refused (403) or not disclosed (404); a list is empty
         else if (KIND_HANDLERS.includes(role) && route.path !== '/issued-documents')
           expect([200, 403, 404], `${role} handles other kinds only`).toContain(status);
+        // ADR 0113: likewise an office's roles (uploaders on every route, readers on the reads): a company's
+        // document is refused (403) or not disclosed (404); a list holds the office's documents only
+        else if ((route.method === 'get' ? OFFICE_READERS : OFFICE_UPLOADERS).includes(role) && route.path !== '/issued-documents')
+          expect([200, 403, 404], `${role} reaches an office's documents only`).toContain(status);
         else expect(status, `${role} is refused`).toBe(403);
       }
     });

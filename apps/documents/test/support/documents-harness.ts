@@ -143,7 +143,9 @@ export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 /** A document as the API returns it (responses are `any` to TypeScript: name what a test reads). */
 export interface DocumentJson {
   readonly id: string;
-  readonly ownerBin: string;
+  readonly ownerBin: string | null;
+  /** ADR 0113: the office whose document it is (then ownerBin is null). */
+  readonly ownerOffice: string | null;
   readonly kind: string;
   readonly status: string;
   readonly versionNo: number;

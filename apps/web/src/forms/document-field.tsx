@@ -27,14 +27,15 @@ function refusal(e: unknown, t: (id: MessageId, values?: Record<string, string |
   return fields.length ? fields.join('; ') : e.message;
 }
 
-export function DocumentField({ path, kind, bin, label, required }: { path: string; kind: string; bin: string; label: MessageId; required?: boolean }) {
+/** `bin` is left out for a kind the Fund (ADR 0110) or an office (ADR 0113) owns: documents sets the owner from the kind. */
+export function DocumentField({ path, kind, bin, label, required }: { path: string; kind: string; bin?: string; label: MessageId; required?: boolean }) {
   const f = useForm();
   const value = getPath(f.state, path);
   return (
     <DocumentUpload
       testId={path}
       kind={kind}
-      bin={bin}
+      {...(bin ? { bin } : {})}
       label={label}
       required={required ?? false}
       value={typeof value === 'string' && value ? value : null}
@@ -48,7 +49,8 @@ export function DocumentField({ path, kind, bin, label, required }: { path: stri
 /**
  * The same upload, controlled by its caller (a form outside the form state, e.g. a housing act): the
  * caller keeps the document's id. `bin` is left out for a kind the Fund owns (ADR 0110: documents sets
- * the Fund's BIN itself; the client names no owner).
+ * the Fund's BIN itself; the client names no owner) or an office owns (ADR 0113: the cluster selection's
+ * organiser, institute or Commission — the kind names the office).
  */
 export function DocumentUpload({
   testId,
@@ -126,6 +128,8 @@ export function DocumentUpload({
         withAsterisk={required}
         disabled={(disabled ?? false) || upload.isPending}
         error={failure ?? error}
+        // AA contrast for the placeholder (axe: Mantine's placeholder grey fails on white)
+        styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
         data-testid={`field-${testId}`}
       />
       {upload.isPending && (

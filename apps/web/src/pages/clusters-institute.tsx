@@ -7,6 +7,7 @@ import { formatCivilDate, formatInstantDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { ErrorState } from '../ui/states';
+import { DocumentLink, DocumentUpload } from '../forms/document-field';
 
 type Criterion = { code: string; ruleId: string; title: string };
 type Finding = 'meets' | 'partially-meets' | 'does-not-meet';
@@ -20,7 +21,7 @@ export type ExpertReview = {
   comparativeAssessment: { summary: string; ranking: { applicationId: string; rank: number; note?: string | undefined }[]; givenAt: string } | null;
   opinionsToOrganiserDueOn?: string | null;
   opinionsToOrganiserOverdue: boolean;
-  opinionsAtOrganiser: { documentRef: string; at: string } | null;
+  opinionsAtOrganiser: { documentRef: string; documentId?: string | null | undefined; at: string } | null;
 };
 
 const QUADRANTS = ['strengths', 'weaknesses', 'opportunities', 'threats'] as const;
@@ -225,16 +226,17 @@ function HandOverForm(props: { roundId: string; dueOn?: string | null | undefine
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
-  const [letter, setLetter] = useState('');
+  // ADR 0113: the covering letter is the institute's own document (cluster-institute-opinions), uploaded to documents
+  const [letter, setLetter] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const hand = useCommand(async (body: { documentRef: string }, key: string) =>
+  const hand = useCommand(async (body: { documentId: string }, key: string) =>
     ok(await api.POST('/api/clusters/rounds/{id}/opinions-to-organiser', { params: { path: { id: props.roundId } }, body, ...idempotent(key) })),
   );
   const submit = async () => {
     setErrors({});
-    if (!letter.trim()) return setErrors({ documentRef: t('clusterRound.letterRequired') });
+    if (!letter) return setErrors({ documentId: t('clusterRound.letterRequired') });
     try {
-      await hand.submit({ documentRef: letter.trim() });
+      await hand.submit({ documentId: letter });
       await props.onDone();
     } catch (e) {
       setErrors(fieldErrors(e));
@@ -249,15 +251,16 @@ function HandOverForm(props: { roundId: string; dueOn?: string | null | undefine
             {t('clusterInstitute.handOver.due', { date: formatCivilDate(props.dueOn, locale) })}
           </Text>
         )}
-        <TextInput
-          label={t('clusterRound.transfer.letter')}
+        <DocumentUpload
+          testId="hand-over-letter"
+          kind="cluster-institute-opinions"
+          label="clusterRound.transfer.letter"
           value={letter}
-          onChange={(e) => {
-            setLetter(e.currentTarget.value);
+          onChange={(id) => {
+            setLetter(id);
             setErrors({});
           }}
-          error={errors.documentRef}
-          data-testid="hand-over-letter"
+          error={errors.documentId}
         />
         <Button onClick={() => void submit()} loading={hand.isPending} w="fit-content" data-testid="hand-over">
           {t('clusterInstitute.handOver.submit')}
@@ -338,9 +341,12 @@ export function ExpertStage(props: { roundId: string; review: ExpertReview; isEx
         props.isExpert && allGiven && <ComparisonForm roundId={props.roundId} applications={r.applications} onGiven={props.onChanged} />
       )}
       {r.opinionsAtOrganiser ? (
-        <Text size="sm" data-testid="at-organiser">
-          {t('clusterInstitute.handOver.done', { date: formatInstantDate(r.opinionsAtOrganiser.at, locale), letter: r.opinionsAtOrganiser.documentRef })}
-        </Text>
+        <Stack gap={4} data-testid="at-organiser">
+          <Text size="sm">
+            {t('clusterInstitute.handOver.done', { date: formatInstantDate(r.opinionsAtOrganiser.at, locale), letter: r.opinionsAtOrganiser.documentRef })}
+          </Text>
+          {r.opinionsAtOrganiser.documentId && <DocumentLink id={r.opinionsAtOrganiser.documentId} />}
+        </Stack>
       ) : (
         props.isExpert &&
         r.comparativeAssessment && (

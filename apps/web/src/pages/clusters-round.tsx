@@ -12,6 +12,7 @@ import type { MessageId } from '../i18n/locales';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
 import { ExpertStage } from './clusters-institute';
+import { DocumentLink, DocumentUpload } from '../forms/document-field';
 
 type Choice = 'for' | 'against' | 'abstain';
 
@@ -98,15 +99,17 @@ function ProtocolForm(props: { roundId: string; onRecorded: () => Promise<unknow
   const t = useT();
   const api = useApi();
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
-  const [form, setForm] = useState({ number: '', decidedOn: today, documentRef: '' });
+  // ADR 0113: the signed protocol is the Commission's own document (cluster-commission-protocol), uploaded to documents
+  const [form, setForm] = useState<{ number: string; decidedOn: string; documentId: string | null }>({ number: '', decidedOn: today, documentId: null });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const record = useCommand(async (body: typeof form, key: string) =>
+  const record = useCommand(async (body: { number: string; decidedOn: string; documentId: string }, key: string) =>
     ok(await api.POST('/api/clusters/rounds/{id}/protocol', { params: { path: { id: props.roundId } }, body, ...idempotent(key) })),
   );
   const submit = async () => {
     setErrors({});
+    if (!form.documentId) return setErrors({ documentId: t('clusterRound.documentRequired') });
     try {
-      await record.submit({ number: form.number.trim(), decidedOn: form.decidedOn, documentRef: form.documentRef.trim() });
+      await record.submit({ number: form.number.trim(), decidedOn: form.decidedOn, documentId: form.documentId });
       await props.onRecorded();
     } catch (e) {
       setErrors(fieldErrors(e));
@@ -136,15 +139,13 @@ function ProtocolForm(props: { roundId: string; onRecorded: () => Promise<unknow
           }}
           error={errors.decidedOn}
         />
-        <TextInput
-          label={t('clusterRound.protocol.documentRef')}
-          value={form.documentRef}
-          onChange={(e) => {
-            const v = e.currentTarget.value;
-            setForm((f) => ({ ...f, documentRef: v }));
-          }}
-          error={errors.documentRef}
-          data-testid="protocol-document"
+        <DocumentUpload
+          testId="protocol-document"
+          kind="cluster-commission-protocol"
+          label="clusterRound.protocol.documentRef"
+          value={form.documentId}
+          onChange={(id) => setForm((f) => ({ ...f, documentId: id }))}
+          error={errors.documentId}
         />
         <Button onClick={() => void submit()} loading={record.isPending} data-testid="record-protocol">
           {t('clusterRound.protocol.record')}
@@ -176,15 +177,16 @@ function OrganiserApplication(props: {
   const a = props.application;
   const [reason, setReason] = useState('');
   const [part, setPart] = useState<string>('memberConsents');
-  const [letter, setLetter] = useState('');
-  const transfer = useCommand(async (body: { documentRef: string }, key: string) =>
+  // ADR 0113: the covering letter is the organiser's own document (cluster-organiser-letter), uploaded to documents
+  const [letter, setLetter] = useState<string | null>(null);
+  const transfer = useCommand(async (body: { documentId: string }, key: string) =>
     ok(await api.POST('/api/clusters/applications/{id}/institute-transfer', { ...path, body, ...idempotent(key) })),
   );
   const sendToInstitute = async () => {
     setErrors({});
-    if (!letter.trim()) return setErrors({ documentRef: t('clusterRound.letterRequired') });
+    if (!letter) return setErrors({ documentId: t('clusterRound.letterRequired') });
     try {
-      await transfer.submit({ documentRef: letter.trim() });
+      await transfer.submit({ documentId: letter });
       await props.onChanged();
     } catch (e) {
       setErrors(fieldErrors(e));
@@ -255,12 +257,13 @@ function OrganiserApplication(props: {
               {t('clusterRound.transfer.due', { date: formatCivilDate(a.instituteDueOn, locale) })}
             </Text>
           )}
-          <TextInput
-            label={t('clusterRound.transfer.letter')}
+          <DocumentUpload
+            testId={`transfer-letter-${a.id}`}
+            kind="cluster-organiser-letter"
+            label="clusterRound.transfer.letter"
             value={letter}
-            onChange={(e) => setLetter(e.currentTarget.value)}
-            error={errors.documentRef}
-            data-testid="transfer-letter"
+            onChange={setLetter}
+            error={errors.documentId}
           />
           <Button variant="light" onClick={() => void sendToInstitute()} loading={transfer.isPending} data-testid="send-to-institute">
             {t('clusterRound.transfer.send')}
@@ -292,16 +295,16 @@ function BeforeCommission(props: { roundId: string; dueOn?: string | null | unde
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
-  const [letter, setLetter] = useState('');
+  const [letter, setLetter] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const put = useCommand(async (body: { documentRef: string }, key: string) =>
+  const put = useCommand(async (body: { documentId: string }, key: string) =>
     ok(await api.POST('/api/clusters/rounds/{id}/opinions-to-commission', { params: { path: { id: props.roundId } }, body, ...idempotent(key) })),
   );
   const submit = async () => {
     setErrors({});
-    if (!letter.trim()) return setErrors({ documentRef: t('clusterRound.letterRequired') });
+    if (!letter) return setErrors({ documentId: t('clusterRound.letterRequired') });
     try {
-      await put.submit({ documentRef: letter.trim() });
+      await put.submit({ documentId: letter });
       await props.onDone();
     } catch (e) {
       setErrors(fieldErrors(e));
@@ -316,12 +319,13 @@ function BeforeCommission(props: { roundId: string; dueOn?: string | null | unde
             {t('clusterRound.toCommission.due', { date: formatCivilDate(props.dueOn, locale) })}
           </Text>
         )}
-        <TextInput
-          label={t('clusterRound.transfer.letter')}
+        <DocumentUpload
+          testId="commission-letter"
+          kind="cluster-organiser-letter"
+          label="clusterRound.transfer.letter"
           value={letter}
-          onChange={(e) => setLetter(e.currentTarget.value)}
-          error={errors.documentRef}
-          data-testid="commission-letter"
+          onChange={setLetter}
+          error={errors.documentId}
         />
         <Button onClick={() => void submit()} loading={put.isPending} w="fit-content" data-testid="put-before-commission">
           {t('clusterRound.toCommission.put')}
@@ -336,21 +340,27 @@ type Seat = { subject: string; fullName: string; organisation: string; body: 'st
 const emptySeat = (): Seat => ({ subject: '', fullName: '', organisation: '', body: 'state-body' });
 
 /** C-2, C-19 (ADR 0083): the organiser forms the round's Commission — at least three members of the C-2 bodies; fixed once a vote is cast. */
-function FormCommission(props: { roundId: string; current?: { decisionRef: string; members: Seat[] } | null | undefined; onDone: () => Promise<unknown> }) {
+function FormCommission(props: {
+  roundId: string;
+  current?: { decisionRef: string; decisionDocumentId?: string | null | undefined; members: Seat[] } | null | undefined;
+  onDone: () => Promise<unknown>;
+}) {
   const t = useT();
   const api = useApi();
-  const [decisionRef, setDecisionRef] = useState(props.current?.decisionRef ?? '');
+  // ADR 0113: the organiser's decision is its own document (cluster-commission-order), uploaded to documents
+  const [decision, setDecision] = useState<string | null>(props.current?.decisionDocumentId ?? null);
   const [seats, setSeats] = useState<Seat[]>(props.current?.members.map((m) => ({ ...m })) ?? [emptySeat(), emptySeat(), emptySeat()]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const form = useCommand(async (body: { decisionRef: string; members: Seat[] }, key: string) =>
+  const form = useCommand(async (body: { decisionDocumentId: string; members: Seat[] }, key: string) =>
     ok(await api.POST('/api/clusters/rounds/{id}/commission', { params: { path: { id: props.roundId } }, body, ...idempotent(key) })),
   );
   const set = (i: number, patch: Partial<Seat>) => setSeats((xs) => xs.map((x, j) => (j === i ? { ...x, ...patch } : x)));
   const submit = async () => {
     setErrors({});
+    if (!decision) return setErrors({ decisionDocumentId: t('clusterRound.documentRequired') });
     try {
       await form.submit({
-        decisionRef: decisionRef.trim(),
+        decisionDocumentId: decision,
         members: seats.map((s) => ({ subject: s.subject.trim(), fullName: s.fullName.trim(), organisation: s.organisation.trim(), body: s.body })),
       });
       await props.onDone();
@@ -362,12 +372,13 @@ function FormCommission(props: { roundId: string; current?: { decisionRef: strin
     <Card withBorder padding="sm" data-testid="form-commission">
       <Stack gap="xs">
         <Text fw={600}>{t('clusterRound.form.title')}</Text>
-        <TextInput
-          label={t('clusterRound.form.decisionRef')}
-          value={decisionRef}
-          onChange={(e) => setDecisionRef(e.currentTarget.value)}
-          error={errors.decisionRef}
-          data-testid="commission-decision"
+        <DocumentUpload
+          testId="commission-decision"
+          kind="cluster-commission-order"
+          label="clusterRound.form.decisionRef"
+          value={decision}
+          onChange={setDecision}
+          error={errors.decisionDocumentId}
         />
         {seats.map((s, i) => (
           <Group key={i} gap="xs" align="end" grow data-testid="seat">
@@ -628,9 +639,12 @@ function ClusterRoundPage() {
                 </Table.ScrollContainer>
               )}
               {c.protocol && (
-                <Text size="sm" data-testid="protocol">
-                  {t('clusterRound.protocol.recorded', { number: c.protocol.number, date: formatCivilDate(c.protocol.decidedOn, locale) })}
-                </Text>
+                <Stack gap={4} data-testid="protocol">
+                  <Text size="sm">
+                    {t('clusterRound.protocol.recorded', { number: c.protocol.number, date: formatCivilDate(c.protocol.decidedOn, locale) })}
+                  </Text>
+                  {c.protocol.documentId && <DocumentLink id={c.protocol.documentId} />}
+                </Stack>
               )}
               {isMember && c.beforeCommission && !c.protocol && (
                 <Stack gap="xs" data-testid="my-votes">

@@ -1,5 +1,7 @@
-import { type Page, expect, test } from '@playwright/test';
+import { type Locator, type Page, expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { makeBin, makeIin } from '@hub/identifiers';
+import { sampleFiles } from '@hub/object-storage';
 import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
 import { gatewayCall, gatewayUrl } from '../support/scene.ts';
 
@@ -22,6 +24,28 @@ async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
 }
 
 type Who = { sub: string; name: string; roles: string[]; companies: string[] };
+
+/**
+ * ADR 0113: an office's document (a covering letter, the Commission's order or protocol) uploaded through the
+ * screen — straight to the object store with documents' presigned PUT, then verified by the server.
+ */
+async function uploadOfficeDocument(page: Page, field: Locator, current: Locator, name: string): Promise<Buffer> {
+  const buffer = Buffer.from(sampleFiles.pdf(`${name} ${Date.now()}`));
+  const chooser = page.waitForEvent('filechooser');
+  await field.click();
+  await (await chooser).setFiles({ name, mimeType: 'application/pdf', buffer });
+  await expect(current).toContainText(name);
+  await expect(current).toContainText('SHA-256');
+  return buffer;
+}
+
+/** Clusters learns a verified upload from documents' events over Kafka: until it has, the step is 422 on the document ("may take a few seconds") — submit again after each answer. */
+async function submitUntil(button: Locator, done: Locator): Promise<void> {
+  await expect(async () => {
+    await button.click();
+    await expect(done).toBeVisible({ timeout: 4_000 });
+  }).toPass({ timeout: 120_000, intervals: [2_000, 4_000] });
+}
 
 /** Opens the cluster page, signs in from the header (a fresh page load ends the in-memory session) and opens the round. */
 async function onRound(page: Page, who: Who | null, roundTitle: string): Promise<void> {
@@ -127,10 +151,21 @@ test('C-19, C-20, C-21 (ADR 0083): a member votes on the applications before the
     BEFORE_COMMISSION,
   );
   await page.getByTestId('protocol-number').fill('P-2/2026');
-  await page.getByTestId('protocol-document').fill('Protocol of the Commission No. P-2/2026');
+  // ADR 0113: the signed protocol is uploaded as the Commission's own document, and downloaded back byte for byte
+  const protocolPdf = await uploadOfficeDocument(
+    page,
+    page.getByTestId('field-protocol-document'),
+    page.getByTestId('document-protocol-document-current'),
+    'protocol-P-2-2026.pdf',
+  );
   await everyLanguageAndSize(page, 'clusters-protocol');
-  await page.getByTestId('record-protocol').click();
+  await submitUntil(page.getByTestId('record-protocol'), page.getByTestId('protocol'));
   await expect(page.getByTestId('protocol')).toContainText('Protocol No. P-2/2026');
+  const protocolLink = page.getByTestId('protocol').getByRole('button', { name: /protocol-P-2-2026\.pdf/ });
+  await expect(protocolLink).toBeEnabled();
+  const downloaded = page.waitForEvent('download');
+  await protocolLink.click();
+  expect(readFileSync(await (await downloaded).path()).equals(protocolPdf)).toBe(true);
   await expect(page.getByTestId('round-status')).toHaveText('Winners decided');
 
   // the organiser publishes (C-21); the public sees the one winner
@@ -205,14 +240,24 @@ test('C-12, C-13, C-2: the organiser finds an application compliant and returns 
   await expect(goodCard).toHaveAttribute('data-status', 'compliant');
   // C-13: to the national institute with a covering letter (the screen asks for it first)
   await goodCard.getByTestId('send-to-institute').click();
-  await expect(goodCard).toContainText('Name the covering letter.');
-  await goodCard.getByTestId('transfer-letter').fill('Covering letter No. 17 to the national institute');
-  await goodCard.getByTestId('send-to-institute').click();
+  await expect(goodCard).toContainText('Upload the covering letter.');
+  await uploadOfficeDocument(
+    page,
+    goodCard.locator('[data-testid^="field-transfer-letter-"]'),
+    goodCard.locator('[data-testid^="document-transfer-letter-"][data-testid$="-current"]'),
+    'letter-17-to-the-institute.pdf',
+  );
+  await submitUntil(goodCard.getByTestId('send-to-institute'), goodCard.getByTestId('sent-to-institute'));
   await expect(goodCard.getByTestId('sent-to-institute')).toContainText('At the national institute since');
 
   // C-2, C-19 (ADR 0083): the organiser forms the Commission — an empty seat is refused, three members are accepted
   const form = page.getByTestId('form-commission');
-  await form.getByTestId('commission-decision').fill('Order No. 42 on the Commission');
+  await uploadOfficeDocument(
+    page,
+    form.getByTestId('field-commission-decision'),
+    form.getByTestId('document-commission-decision-current'),
+    'order-42-commission.pdf',
+  );
   const seats = form.getByTestId('seat');
   const people = [
     ['commission-x', 'Asel Nurova', 'Ministry of Industry'],
@@ -232,7 +277,7 @@ test('C-12, C-13, C-2: the organiser finds an application compliant and returns 
   await third.getByRole('textbox', { name: 'Member 3: user' }).fill('commission-z');
   await third.getByRole('textbox', { name: 'Member 3: full name' }).fill('Gulnar Sadykova');
   await third.getByRole('textbox', { name: 'Member 3: organisation' }).fill('Kazakh Invest');
-  await form.getByTestId('save-commission').click();
+  await submitUntil(form.getByTestId('save-commission'), page.getByTestId('composition'));
   await expect(page.getByTestId('composition')).toContainText('Gulnar Sadykova (Kazakh Invest)');
   await everyLanguageAndSize(page, 'clusters-commission-formed');
 });
@@ -343,18 +388,30 @@ test('C-14 … C-18: the institute’s expert gives an opinion per Annex 4 crite
   const handOver = page.getByTestId('hand-over-form');
   await expect(handOver).toContainText('To the organiser by');
   await handOver.getByTestId('hand-over').click();
-  await expect(handOver).toContainText('Name the covering letter.');
-  await handOver.getByTestId('hand-over-letter').fill('Letter of the institute No. 5 with the opinions');
+  await expect(handOver).toContainText('Upload the covering letter.');
+  await uploadOfficeDocument(
+    page,
+    handOver.getByTestId('field-hand-over-letter'),
+    handOver.getByTestId('document-hand-over-letter-current'),
+    'institute-letter-5-opinions.pdf',
+  );
   await everyLanguageAndSize(page, 'clusters-hand-over');
-  await handOver.getByTestId('hand-over').click();
-  await expect(page.getByTestId('at-organiser')).toContainText('Letter of the institute No. 5 with the opinions');
+  await submitUntil(handOver.getByTestId('hand-over'), page.getByTestId('at-organiser'));
+  await expect(page.getByTestId('at-organiser').getByRole('button', { name: /institute-letter-5-opinions\.pdf/ })).toBeVisible();
 
   // the organiser reads the opinions and puts them before the Commission (C-18)
   await page.goto('about:blank');
   await onRound(page, ORGANISER, AT_INSTITUTE);
   await expect(page.getByTestId('opinion')).toHaveCount(2);
   await expect(page.getByTestId('opinion-form')).toHaveCount(0);
-  await page.getByTestId('commission-letter').fill('Materials and opinions to the Commission');
-  await page.getByTestId('put-before-commission').click();
+  // the organiser reads the institute's letter (ADR 0113: an office's document the organiser may read)
+  await expect(page.getByTestId('at-organiser').getByRole('button', { name: /institute-letter-5-opinions\.pdf/ })).toBeEnabled();
+  await uploadOfficeDocument(
+    page,
+    page.getByTestId('field-commission-letter'),
+    page.getByTestId('document-commission-letter-current'),
+    'materials-to-commission.pdf',
+  );
+  await submitUntil(page.getByTestId('put-before-commission'), page.getByTestId('at-commission'));
   await expect(page.getByTestId('at-commission')).toContainText('Before the Commission since');
 });

@@ -150,7 +150,8 @@ export class WebFleet {
       this.startApp('services', { ...auth, ...messaging, ...pii, DATABASE_URL: svcDb }),
       // training with workers: it learns participants from participation's topic (F-77), as deployed
       this.startApp('training', { ...auth, ...workers, ...pii, DATABASE_URL: trnDb }),
-      this.startApp('clusters', { ...auth, ...messaging, ...clustersDemo, DATABASE_URL: cluDb }),
+      // with workers: clusters learns the offices' verified uploads (documents.office-document-verified, ADR 0113)
+      this.startApp('clusters', { ...auth, ...workers, ...clustersDemo, DATABASE_URL: cluDb }),
       // with workers: a verified upload reaches registration (documents.document-verified) before the filing names it
       this.startApp('documents', { ...auth, ...workers, ...s3, ...fund, DATABASE_URL: docDb }),
       // with workers: housing learns registration's participants from Kafka (premises are for participants, F-57)

@@ -105,6 +105,11 @@ export const ClustersApplicationSentToInstituteV1 = defineIntegrationEvent({
     bin: BinSchema,
     sentAt: z.iso.datetime({ offset: true }),
     documentRef: z.string(),
+    documentId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .describe("ADR 0113 (additive): the organiser's covering letter, an office's document in documents; null on rounds naming a reference only"),
     opinionsDueOn: IsoDateSchema,
   }),
 });
@@ -151,6 +156,11 @@ export const ClustersOpinionsForwardedV1 = defineIntegrationEvent({
     forwardedAt: z.iso.datetime({ offset: true }),
     dueOn: IsoDateSchema,
     documentRef: z.string(),
+    documentId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .describe('ADR 0113 (additive): the covering letter, an office’s document in documents; null on rounds naming a reference only'),
     applicationIds: z.array(z.uuid()),
     commissionDueOn: IsoDateSchema.nullable().describe('C-18: by when the organiser puts them before the Commission (recipient organiser only)'),
   }),

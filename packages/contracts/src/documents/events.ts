@@ -81,3 +81,44 @@ export const DocumentPurgedV1 = defineIntegrationEvent({
 
 /** Every event of documents, for a consumer's EventRegistry. */
 export const documentsEvents = [DocumentVerifiedV1, DocumentAttachedV1, DocumentIssuedV1, DocumentPurgedV1] as const;
+
+/**
+ * ADR 0113: a document of an *office* (a role-holding body — the cluster selection's organiser, the
+ * national institute, the expert Commission's secretariat, C-2) passed the server's verification. A
+ * separate event because the company events above require `bin`; keyed by `office:<office>`.
+ */
+export const OfficeDocumentVerifiedV1 = defineIntegrationEvent({
+  type: 'documents.office-document-verified',
+  version: 1,
+  topic,
+  description:
+    "An office's uploaded document (the organiser's, the institute's or the Commission's, C-2) passed the server's verification (size, real type from the bytes, SHA-256 computed by the server).",
+  payload: z.object({
+    documentId: z.uuid(),
+    office: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    kind: z.string(),
+    seriesId: z.uuid(),
+    versionNo: z.number().int().positive(),
+    supersedesId: z.uuid().nullable(),
+    sha256: Sha256,
+    size: z.number().int().positive(),
+    mediaType: z.string(),
+    verifiedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
+/** ADR 0113: an office's verified document was attached to what it was uploaded for; immutable from now on. */
+export const OfficeDocumentAttachedV1 = defineIntegrationEvent({
+  type: 'documents.office-document-attached',
+  version: 1,
+  topic,
+  description: "An office's verified document was attached to what it was uploaded for (<context>/<thing>/<id>); it is immutable from now on.",
+  payload: z.object({
+    documentId: z.uuid(),
+    office: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    kind: z.string(),
+    attachedTo: z.string(),
+    sha256: Sha256,
+    attachedAt: z.iso.datetime({ offset: true }),
+  }),
+});

@@ -1,6 +1,15 @@
 import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { defineEntity } from '@mikro-orm/core';
-import { DocumentAttachedV1, DocumentVerifiedV1, EventRegistry, TOPICS, type EventEnvelope, type PayloadOf } from '@hub/contracts';
+import {
+  DocumentAttachedV1,
+  DocumentVerifiedV1,
+  EventRegistry,
+  OfficeDocumentAttachedV1,
+  OfficeDocumentVerifiedV1,
+  TOPICS,
+  type EventEnvelope,
+  type PayloadOf,
+} from '@hub/contracts';
 import { Clock, ValidationError, type FieldIssue } from '@hub/kernel';
 import type { EventHandler } from '@hub/messaging';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -187,20 +196,188 @@ export class KnownDocumentAttachedHandler implements EventHandler<typeof Documen
   }
 }
 
+/**
+ * ADR 0113: a document of an *office* (the cluster selection's organiser, institute, Commission — C-2)
+ * that documents verified — a context's local copy from `documents.office-document-verified` (and
+ * `-attached`), keyed by the office instead of a BIN. Opt-in: only a context that refers to offices'
+ * documents registers `knownOfficeDocumentSchema` (with its migration) and asks the consumer for them.
+ */
+export class KnownOfficeDocument {
+  readonly id!: string;
+  readonly office!: string;
+  readonly kind!: string;
+  readonly sha256!: string;
+  readonly verifiedAt!: Date;
+  attachedTo!: string | null;
+  readonly recordedAt!: Date;
+
+  static record(input: Omit<KnownOfficeDocument, 'recordedAt' | 'attachedTo'>, at: Date): KnownOfficeDocument {
+    const d = new KnownOfficeDocument();
+    Object.assign(d, { ...input, attachedTo: null, recordedAt: at });
+    return d;
+  }
+}
+
+/**
+ * The schema of a context's copy of offices' documents (`create table "<name>" ("id" uuid not null,
+ * "office" varchar(40) not null, "kind" varchar(60) not null, "sha256" varchar(64) not null,
+ * "verified_at" timestamptz not null, "attached_to" varchar(300) null, "recorded_at" timestamptz not null,
+ * primary key ("id"))`).
+ */
+export function knownOfficeDocumentSchema(tableName: string) {
+  return defineEntity({
+    class: KnownOfficeDocument,
+    className: 'KnownOfficeDocument',
+    tableName,
+    properties: {
+      id: p.uuid().primary(),
+      office: p.string().length(40),
+      kind: p.string().length(60),
+      sha256: p.string().length(64),
+      verifiedAt: p.datetime().columnType('timestamptz'),
+      attachedTo: p.string().length(300).nullable(),
+      recordedAt: p.datetime().columnType('timestamptz'),
+    },
+  });
+}
+
+/** What a command refers to among an office's documents: like `DocumentReference`, with the office whose it must be. */
+export interface OfficeDocumentReference extends DocumentReference {
+  /** e.g. `cluster-commission`: the office that owns documents of the required kind. */
+  readonly office: string;
+}
+
+/**
+ * ADR 0113: each document referred to is a verified upload of the office named (else "unknown" — a
+ * company's or another office's document is not disclosed as such), of the kind the rule requires,
+ * not attached to something else (the same target is a repeat and is fine).
+ */
+export function officeDocumentReferenceIssues(
+  refs: readonly OfficeDocumentReference[],
+  known: ReadonlyMap<string, Pick<KnownOfficeDocument, 'office' | 'kind' | 'attachedTo'>>,
+  target?: string,
+): FieldIssue[] {
+  return refs.flatMap((r): FieldIssue[] => {
+    const d = known.get(r.documentId);
+    if (!d || d.office !== r.office)
+      return [
+        {
+          path: r.path,
+          message: `${r.ruleId}: ${r.documentId} is not a verified document of the ${r.office} (upload and complete it first; a document verified a moment ago may take a few seconds to arrive)`,
+          code: 'document-unknown',
+        },
+      ];
+    const kinds = typeof r.kind === 'string' ? [r.kind] : r.kind;
+    if (!kinds.includes(d.kind))
+      return [{ path: r.path, message: `${r.ruleId}: the document is a ${d.kind}, a ${kinds.join(' or ')} is required`, code: 'document-wrong-kind' }];
+    if (d.attachedTo !== null && d.attachedTo !== target)
+      return [
+        {
+          path: r.path,
+          message: `${r.ruleId}: the document is already attached to ${d.attachedTo} and cannot change; upload a new one for this`,
+          code: 'document-attached-elsewhere',
+        },
+      ];
+    return [];
+  });
+}
+
+/** A context's local copy of offices' verified documents (ADR 0113), on the current unit of work. */
+@Injectable()
+export class KnownOfficeDocuments {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+
+  findMany(ids: readonly string[]): Promise<KnownOfficeDocument[]> {
+    return ids.length ? this.uow.em().find(KnownOfficeDocument, { id: { $in: [...ids] } }) : Promise.resolve([]);
+  }
+
+  find(id: string): Promise<KnownOfficeDocument | null> {
+    return this.uow.em().findOne(KnownOfficeDocument, { id });
+  }
+
+  add(document: KnownOfficeDocument): void {
+    this.uow.em().persist(document);
+  }
+
+  /**
+   * Refuses (422, each field named) a command whose office documents are unknown, another office's or
+   * a company's, of the wrong kind or attached elsewhere; else marks them as used by `target` in this
+   * copy (so that the same document cannot serve two things here before documents attaches it).
+   */
+  async assertReferences(refs: readonly OfficeDocumentReference[], target: string): Promise<void> {
+    if (!refs.length) return;
+    const found = await this.findMany(refs.map((r) => r.documentId));
+    const known = new Map(found.map((d) => [d.id, d]));
+    const issues = officeDocumentReferenceIssues(refs, known, target);
+    if (issues.length) throw new ValidationError(issues, undefined, 'document-reference');
+    for (const d of found) d.attachedTo = target;
+  }
+}
+
+/** documents.office-document-verified v1 → the local copy (ADR 0113); a known document is left as it is. */
+@Injectable()
+export class KnownOfficeDocumentVerifiedHandler implements EventHandler<typeof OfficeDocumentVerifiedV1> {
+  readonly event = OfficeDocumentVerifiedV1;
+
+  constructor(
+    @Inject(KnownOfficeDocuments) private readonly documents: KnownOfficeDocuments,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof OfficeDocumentVerifiedV1>>): Promise<void> {
+    const e = envelope.payload;
+    if (await this.documents.find(e.documentId)) return;
+    this.documents.add(
+      KnownOfficeDocument.record({ id: e.documentId, office: e.office, kind: e.kind, sha256: e.sha256, verifiedAt: new Date(e.verifiedAt) }, this.clock.now()),
+    );
+  }
+}
+
+/** documents.office-document-attached v1 → where the office's document now belongs (immutable). */
+@Injectable()
+export class KnownOfficeDocumentAttachedHandler implements EventHandler<typeof OfficeDocumentAttachedV1> {
+  readonly event = OfficeDocumentAttachedV1;
+
+  constructor(
+    @Inject(KnownOfficeDocuments) private readonly documents: KnownOfficeDocuments,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof OfficeDocumentAttachedV1>>): Promise<void> {
+    const e = envelope.payload;
+    const known = await this.documents.find(e.documentId);
+    if (known) {
+      known.attachedTo = e.attachedTo;
+      return;
+    }
+    const d = KnownOfficeDocument.record(
+      { id: e.documentId, office: e.office, kind: e.kind, sha256: e.sha256, verifiedAt: new Date(e.attachedAt) },
+      this.clock.now(),
+    );
+    d.attachedTo = e.attachedTo;
+    this.documents.add(d);
+  }
+}
+
 /** Global, because the platform instantiates the consumer's handlers in its own module. */
 @Global()
-@Module({ providers: [KnownDocuments], exports: [KnownDocuments] })
+@Module({ providers: [KnownDocuments, KnownOfficeDocuments], exports: [KnownDocuments, KnownOfficeDocuments] })
 export class KnownDocumentsModule {}
 
 /**
  * A context's consumer of documents' events (issue #10): `<context>.documents-events`, the verified
  * uploads and their attachments, each once through the inbox. Other documents events are skipped.
  */
-export function knownDocumentsConsumer(context: string, topic: string = TOPICS.documents.name): ConsumerSpec {
+export function knownDocumentsConsumer(context: string, topic: string = TOPICS.documents.name, options: { readonly offices?: boolean } = {}): ConsumerSpec {
+  // ADR 0113: `offices` — the context also keeps offices' documents (knownOfficeDocumentSchema registered)
   return {
     name: `${context}.documents-events`,
     topics: [topic],
-    registry: new EventRegistry([DocumentVerifiedV1, DocumentAttachedV1]),
-    handlers: [KnownDocumentVerifiedHandler, KnownDocumentAttachedHandler],
+    registry: new EventRegistry([DocumentVerifiedV1, DocumentAttachedV1, ...(options.offices ? [OfficeDocumentVerifiedV1, OfficeDocumentAttachedV1] : [])]),
+    handlers: [
+      KnownDocumentVerifiedHandler,
+      KnownDocumentAttachedHandler,
+      ...(options.offices ? [KnownOfficeDocumentVerifiedHandler, KnownOfficeDocumentAttachedHandler] : []),
+    ],
   };
 }

@@ -98,6 +98,8 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
   readonly instituteOverdue!: boolean;
   readonly sentToInstituteAt!: Date | null;
   readonly instituteTransferRef!: string | null;
+  /** ADR 0113: the organiser's covering letter (C-13) in documents, when named by id. */
+  readonly instituteTransferDocumentId!: string | null;
   /** C-14, C-15 */
   readonly expertOpinion!: ExpertOpinion | null;
   readonly version!: number;
@@ -141,6 +143,7 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
       instituteOverdue: false,
       sentToInstituteAt: null,
       instituteTransferRef: null,
+      instituteTransferDocumentId: null,
       expertOpinion: null,
       createdAt: input.at,
       updatedAt: input.at,
@@ -232,10 +235,11 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
   }
 
   /** C-13: the organiser sends the compliant application to the national institute (a recorded hand-over). */
-  sendToInstitute(input: { documentRef: string; opinionsDueOn: IsoDate; at: Date }): void {
+  sendToInstitute(input: { documentRef: string; documentId?: string | null; opinionsDueOn: IsoDate; at: Date }): void {
     assertTransferableToInstitute(this.status, this.sentToInstituteAt);
     this.m.sentToInstituteAt = input.at;
     this.m.instituteTransferRef = input.documentRef;
+    this.m.instituteTransferDocumentId = input.documentId ?? null;
     this.m.updatedAt = input.at;
     this.record({
       name: 'ApplicationSentToInstitute',
@@ -244,6 +248,7 @@ export class SelectionApplication extends AggregateRoot<SelectionEvent> {
       roundId: this.roundId,
       bin: this.bin,
       documentRef: input.documentRef,
+      documentId: input.documentId ?? null,
       opinionsDueOn: input.opinionsDueOn,
     });
   }

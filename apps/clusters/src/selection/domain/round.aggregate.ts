@@ -14,6 +14,8 @@ export interface CommissionProtocol {
   readonly number: string;
   readonly decidedOn: IsoDate;
   readonly documentRef: string;
+  /** ADR 0113: the Commission's signed protocol in documents (an office's document), when named by id. */
+  readonly documentId?: string | null;
   readonly receivedAt: string;
   /** C-19, C-20 (ADR 0083): the votes of each member on each application before the Commission, with the tally; absent on protocols recorded before votes were kept. */
   readonly votes?: readonly ApplicationTally[];
@@ -27,6 +29,8 @@ export interface CommissionProtocol {
 export interface CommissionComposition {
   readonly members: readonly CommissionSeat[];
   readonly decisionRef: string;
+  /** ADR 0113: the organiser's decision in documents, when named by id. */
+  readonly decisionDocumentId?: string | null;
   readonly formedBy: string;
   readonly formedAt: string;
 }
@@ -42,6 +46,8 @@ export interface ComparativeAssessment {
 /** A recorded hand-over of the opinions (C-17 to the organiser, C-18 to the Commission). */
 export interface OpinionsHandOver {
   readonly documentRef: string;
+  /** ADR 0113: the covering letter in documents (an office's document), when named by id. */
+  readonly documentId?: string | null;
   readonly by: string;
   readonly at: string;
 }
@@ -196,10 +202,16 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
   }
 
   /** C-17: the institute hands the opinions on each application to the organiser (a recorded hand-over); C-18's period starts. */
-  handOpinionsToOrganiser(input: { documentRef: string; by: string; toCommissionDueOn: (receivedOn: IsoDate) => IsoDate; at: Date }): void {
+  handOpinionsToOrganiser(input: {
+    documentRef: string;
+    documentId?: string | null;
+    by: string;
+    toCommissionDueOn: (receivedOn: IsoDate) => IsoDate;
+    at: Date;
+  }): void {
     assertOpinionsReadyForOrganiser(this.comparativeAssessment !== null, this.opinionsAtOrganiser?.at ? new Date(this.opinionsAtOrganiser.at) : null);
     const dueOn = input.toCommissionDueOn(almatyDate(input.at)); // C-18
-    this.m.opinionsAtOrganiser = { documentRef: input.documentRef, by: input.by, at: input.at.toISOString() };
+    this.m.opinionsAtOrganiser = { documentRef: input.documentRef, documentId: input.documentId ?? null, by: input.by, at: input.at.toISOString() };
     this.m.toCommissionDueOn = dueOn;
     this.m.updatedAt = input.at;
     this.record({
@@ -209,6 +221,7 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
       ruleId: 'C-17',
       recipient: 'organiser',
       documentRef: input.documentRef,
+      documentId: input.documentId ?? null,
       applicationIds: this.comparativeAssessment!.ranking.map((r) => r.applicationId),
       dueOn: this.opinionsToOrganiserDueOn!,
       nextDueOn: dueOn,
@@ -216,12 +229,12 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
   }
 
   /** C-18: the organiser puts the applications' materials and the opinions before the Commission (a recorded hand-over). */
-  putOpinionsBeforeCommission(input: { documentRef: string; by: string; at: Date }): void {
+  putOpinionsBeforeCommission(input: { documentRef: string; documentId?: string | null; by: string; at: Date }): void {
     assertOpinionsReadyForCommission(
       this.opinionsAtOrganiser ? new Date(this.opinionsAtOrganiser.at) : null,
       this.opinionsAtCommission ? new Date(this.opinionsAtCommission.at) : null,
     );
-    this.m.opinionsAtCommission = { documentRef: input.documentRef, by: input.by, at: input.at.toISOString() };
+    this.m.opinionsAtCommission = { documentRef: input.documentRef, documentId: input.documentId ?? null, by: input.by, at: input.at.toISOString() };
     this.m.updatedAt = input.at;
     this.record({
       name: 'OpinionsForwarded',
@@ -230,6 +243,7 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
       ruleId: 'C-18',
       recipient: 'commission',
       documentRef: input.documentRef,
+      documentId: input.documentId ?? null,
       applicationIds: this.comparativeAssessment!.ranking.map((r) => r.applicationId),
       dueOn: this.toCommissionDueOn!,
       nextDueOn: null,
@@ -266,12 +280,25 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
    * C-2 bodies. It may be formed again until the first vote is cast; after it the composition that
    * votes is the one that decides.
    */
-  formCommission(input: { members: readonly CommissionSeat[]; decisionRef: string; by: string; votesCast: number; at: Date }): void {
+  formCommission(input: {
+    members: readonly CommissionSeat[];
+    decisionRef: string;
+    decisionDocumentId?: string | null;
+    by: string;
+    votesCast: number;
+    at: Date;
+  }): void {
     if (this.status !== 'announced') throw new IllegalStateError('round', this.status, 'form the Commission of', 'the Commission has decided');
     if (input.votesCast > 0)
       throw new IllegalStateError('round', 'voting', 'form the Commission of', `C-19: ${input.votesCast} vote(s) already cast by the composition in office`);
     assertCommissionComposition(input.members);
-    this.m.commission = { members: input.members, decisionRef: input.decisionRef, formedBy: input.by, formedAt: input.at.toISOString() };
+    this.m.commission = {
+      members: input.members,
+      decisionRef: input.decisionRef,
+      decisionDocumentId: input.decisionDocumentId ?? null,
+      formedBy: input.by,
+      formedAt: input.at.toISOString(),
+    };
     this.m.updatedAt = input.at;
   }
 

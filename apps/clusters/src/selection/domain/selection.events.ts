@@ -78,6 +78,8 @@ export interface ApplicationSentToInstitute extends DomainEvent {
   readonly roundId: string;
   readonly bin: string;
   readonly documentRef: string;
+  /** ADR 0113: the organiser's covering letter in documents, when named by id. */
+  readonly documentId: string | null;
   readonly opinionsDueOn: IsoDate;
 }
 /** C-14, C-15: the institute's recommendatory opinion on one application. */
@@ -100,6 +102,8 @@ export interface OpinionsForwarded extends DomainEvent {
   readonly ruleId: 'C-17' | 'C-18';
   readonly recipient: 'organiser' | 'commission';
   readonly documentRef: string;
+  /** ADR 0113: the covering letter in documents, when named by id. */
+  readonly documentId: string | null;
   readonly applicationIds: readonly string[];
   readonly dueOn: IsoDate;
   /** C-18's due date once the organiser has them (C-17 only). */

@@ -82,6 +82,7 @@ export const SelectionApplicationSchema = defineEntity({
     instituteOverdue: p.boolean(),
     sentToInstituteAt: p.datetime().columnType('timestamptz').nullable(),
     instituteTransferRef: p.string().length(200).nullable(),
+    instituteTransferDocumentId: p.uuid().nullable(),
     expertOpinion: p.json<ExpertOpinion>().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),

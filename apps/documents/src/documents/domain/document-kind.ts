@@ -2,6 +2,13 @@ import type { IsoDate } from '@hub/calendar';
 import { addCalendarDays } from '@hub/calendar';
 import type { AcceptedFileType } from '@hub/object-storage';
 
+/**
+ * ADR 0113: the offices that own documents — the bodies of the cluster selection (C-2): the organiser
+ * (the authorised body), the national institute (its experts) and the expert Commission (its secretariat).
+ */
+export const OFFICES = ['cluster-organiser', 'cluster-institute', 'cluster-commission'] as const;
+export type Office = (typeof OFFICES)[number];
+
 /** One period of a kind's retention, in force from `from` (effective-dated data, ADR 0045). */
 export interface RetentionPeriod {
   readonly from: IsoDate;
@@ -27,9 +34,17 @@ export interface DocumentKind {
    * the Fund's own (the Fund's BIN from configuration, `HUB_FUND_BIN`; the client names no owner): a
    * dwelling's act names a resident, not a company.
    */
-  readonly owner: 'company' | 'fund';
+  readonly owner: 'company' | 'fund' | 'office';
   /** ADR 0110 (ADR 0053 §5): the roles that upload, attach and read documents of this kind besides fund officers (e.g. housing-manager). */
   readonly handlers: readonly string[];
+  /**
+   * ADR 0113: for `owner: "office"`, the office (a role-holding body, e.g. `cluster-institute`) whose
+   * documents of this kind are; its `uploaders` upload and attach them, its `readers` read them (the
+   * uploaders read too). Nobody else — not fund officers, not a company — learns that one exists.
+   */
+  readonly office?: Office;
+  readonly uploaders: readonly string[];
+  readonly readers: readonly string[];
   readonly maxBytes: number;
   readonly types: readonly AcceptedFileType[];
   readonly retention: readonly RetentionPeriod[];

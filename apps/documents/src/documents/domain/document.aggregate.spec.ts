@@ -15,6 +15,8 @@ const taxCertificate: DocumentKind = {
   issuers: [],
   owner: 'company',
   handlers: [],
+  uploaders: [],
+  readers: [],
   maxBytes: 1000,
   types: ['pdf', 'png'],
   retention: [{ from: '2025-01-01', years: 5 }],
@@ -28,6 +30,8 @@ const certificate: DocumentKind = {
   issuers: ['hub-registration'],
   owner: 'company',
   handlers: [],
+  uploaders: [],
+  readers: [],
   maxBytes: 1000,
   types: ['pdf'],
   retention: [{ from: '2025-01-01', years: 75 }],
@@ -113,6 +117,45 @@ describe('Document (ADR 0045)', () => {
     // the housing manager handles its kind only: a company's documents stay out of reach (F-35)
     expect(mayRead(housing, { ownerBin: '190140020101', restricted: false })).toBe(false);
     expect(mayActFor(housing, '190140020101')).toBe(false);
+  });
+
+  it("ADR 0113 (C-19, C-20): an office's protocol — uploaded by the secretary, read by the organiser and members; not by the Fund's staff, a company or the institute", () => {
+    const protocolKind: DocumentKind = {
+      ...taxCertificate,
+      code: 'cluster-commission-protocol',
+      rule: 'C-19, C-20',
+      owner: 'office',
+      office: 'cluster-commission',
+      uploaders: ['cluster-commission-secretary'],
+      readers: ['cluster-organiser', 'cluster-commission-member'],
+    };
+    const protocol = { ownerBin: null, restricted: false };
+    const actor = (role: string) => ({ subject: role, roles: [role] as never, companies: ['190140020101'] });
+    const [secretary, organiser, member, expert, officer, applicant, auditor] = [
+      'cluster-commission-secretary',
+      'cluster-organiser',
+      'cluster-commission-member',
+      'cluster-expert',
+      'fund-officer',
+      'applicant',
+      'auditor',
+    ].map(actor);
+    const all = [secretary, organiser, member, expert, officer, applicant, auditor] as const;
+    expect(all.map((a) => mayRead(a!, protocol, protocolKind))).toEqual([true, true, true, false, false, false, false]);
+    expect(all.map((a) => mayActFor(a!, null, protocolKind))).toEqual([true, false, false, false, false, false, false]);
+    // the secretary's role gives nothing over a company's documents (F-35)
+    expect(mayRead(secretary!, { ownerBin: '190140020101', restricted: false })).toBe(false);
+
+    const d = start({ kind: protocolKind, ownerBin: { office: 'cluster-commission' }, declaredName: 'protocol.pdf' });
+    expect([d.ownerBin, d.ownerOffice, d.objectKey, d.owner]).toEqual([
+      null,
+      'cluster-commission',
+      'documents/office/cluster-commission/d1',
+      'office:cluster-commission',
+    ]);
+    // an office kind is never owned by a BIN, nor by another office
+    expect(() => start({ kind: protocolKind, ownerBin: '190140020101', declaredName: 'protocol.pdf' })).toThrow(/office/);
+    expect(() => start({ kind: protocolKind, ownerBin: { office: 'cluster-institute' }, declaredName: 'protocol.pdf' })).toThrow(/office/);
   });
 });
 

@@ -32,7 +32,10 @@ const SHA256 = /^[0-9a-f]{64}$/;
  */
 export class Document extends AggregateRoot<DocumentEvent> {
   readonly id!: string;
-  readonly ownerBin!: string;
+  /** The owner company's (or the Fund's, ADR 0110) BIN; null for an office's document (ADR 0113). */
+  readonly ownerBin!: string | null;
+  /** ADR 0113: the office whose document this is (e.g. `cluster-commission`); null for a company's or the Fund's. */
+  readonly ownerOffice!: string | null;
   readonly kind!: string;
   /** F-42-class (copied from the kind when created: the access a document had cannot change under it). */
   readonly restricted!: boolean;
@@ -71,6 +74,16 @@ export class Document extends AggregateRoot<DocumentEvent> {
     return `documents/${ownerBin}/${id}`;
   }
 
+  /** ADR 0113: an office's documents live apart from the companies' (a BIN is 12 digits, never `office`). */
+  static officeObjectKeyOf(office: string, id: string): string {
+    return `documents/office/${office}/${id}`;
+  }
+
+  /** Who owns it, for messages and logs: the BIN, or `office:<office>`. */
+  get owner(): string {
+    return this.ownerOffice !== null ? `office:${this.ownerOffice}` : (this.ownerBin ?? '');
+  }
+
   /**
    * A company starts uploading a document of a kind: the declared name must name a type the kind
    * accepts and the declared size must be within its limit (checked again on the bytes).
@@ -78,7 +91,8 @@ export class Document extends AggregateRoot<DocumentEvent> {
    */
   static startUpload(input: {
     id: string;
-    ownerBin: string;
+    /** A company's or the Fund's BIN; or, for a kind an office owns (ADR 0113), `{ office }`. */
+    ownerBin: string | { readonly office: string };
     kind: DocumentKind;
     declaredName: string;
     declaredSize: number;
@@ -100,9 +114,13 @@ export class Document extends AggregateRoot<DocumentEvent> {
     if (!Number.isInteger(input.declaredSize) || input.declaredSize < 1 || input.declaredSize > kind.maxBytes) {
       throw ValidationError.field('size', `between 1 and ${kind.maxBytes} bytes for a ${kind.code}`);
     }
+    const office = typeof input.ownerBin === 'string' ? null : input.ownerBin.office;
+    const ownerBin = typeof input.ownerBin === 'string' ? input.ownerBin : null;
+    if ((kind.owner === 'office') !== (office !== null) || (office !== null && kind.office !== office))
+      throw new Error(`a ${kind.code} is owned by ${kind.owner === 'office' ? `the office ${kind.office}` : 'a BIN'}`);
     const previous = input.previous;
     if (previous) {
-      if (previous.ownerBin !== input.ownerBin || previous.kind !== kind.code) {
+      if (previous.ownerBin !== ownerBin || previous.ownerOffice !== office || previous.kind !== kind.code) {
         throw ValidationError.field('supersedes', 'a new version corrects a document of the same company and kind');
       }
       if (previous.status !== 'verified' && previous.status !== 'attached') {
@@ -112,7 +130,8 @@ export class Document extends AggregateRoot<DocumentEvent> {
     const d = new Document();
     Object.assign(d, {
       id: input.id,
-      ownerBin: input.ownerBin,
+      ownerBin,
+      ownerOffice: office,
       kind: kind.code,
       restricted: kind.restricted,
       origin: 'uploaded',
@@ -122,7 +141,7 @@ export class Document extends AggregateRoot<DocumentEvent> {
       supersedesId: previous?.id ?? null,
       declaredName: name,
       declaredSize: input.declaredSize,
-      objectKey: Document.objectKeyOf(input.ownerBin, input.id),
+      objectKey: office !== null ? Document.officeObjectKeyOf(office, input.id) : Document.objectKeyOf(ownerBin!, input.id),
       size: null,
       sha256: null,
       mediaType: null,
@@ -138,7 +157,15 @@ export class Document extends AggregateRoot<DocumentEvent> {
       purgedAt: null,
       updatedAt: input.at,
     });
-    d.record({ name: 'DocumentUploadStarted', aggregateId: d.id, occurredAt: input.at, ownerBin: d.ownerBin, kind: d.kind, supersedesId: d.supersedesId });
+    d.record({
+      name: 'DocumentUploadStarted',
+      aggregateId: d.id,
+      occurredAt: input.at,
+      ownerBin: d.ownerBin,
+      ownerOffice: d.ownerOffice,
+      kind: d.kind,
+      supersedesId: d.supersedesId,
+    });
     return d;
   }
 
@@ -161,6 +188,7 @@ export class Document extends AggregateRoot<DocumentEvent> {
       aggregateId: this.id,
       occurredAt: at,
       ownerBin: this.ownerBin,
+      ownerOffice: this.ownerOffice,
       kind: this.kind,
       seriesId: this.seriesId,
       versionNo: this.versionNo,
@@ -175,14 +203,29 @@ export class Document extends AggregateRoot<DocumentEvent> {
   markRejected(reason: string, at: Date): void {
     this.requireStatus('awaiting-upload', 'be rejected');
     Object.assign(this.m, { status: 'rejected', rejection: reason, uploadExpiresAt: null, updatedAt: at });
-    this.record({ name: 'DocumentRejected', aggregateId: this.id, occurredAt: at, ownerBin: this.ownerBin, kind: this.kind, reason });
+    this.record({
+      name: 'DocumentRejected',
+      aggregateId: this.id,
+      occurredAt: at,
+      ownerBin: this.ownerBin,
+      ownerOffice: this.ownerOffice,
+      kind: this.kind,
+      reason,
+    });
   }
 
   /** The upload was never completed in time (whatever reached the store was deleted). Idempotent. */
   markExpired(at: Date): void {
     if (this.status !== 'awaiting-upload') return;
     Object.assign(this.m, { status: 'expired', uploadExpiresAt: null, updatedAt: at });
-    this.record({ name: 'DocumentUploadExpired', aggregateId: this.id, occurredAt: at, ownerBin: this.ownerBin, kind: this.kind });
+    this.record({
+      name: 'DocumentUploadExpired',
+      aggregateId: this.id,
+      occurredAt: at,
+      ownerBin: this.ownerBin,
+      ownerOffice: this.ownerOffice,
+      kind: this.kind,
+    });
   }
 
   /**
@@ -198,6 +241,7 @@ export class Document extends AggregateRoot<DocumentEvent> {
       aggregateId: this.id,
       occurredAt: at,
       ownerBin: this.ownerBin,
+      ownerOffice: this.ownerOffice,
       kind: this.kind,
       attachedTo: to,
       sha256: this.sha256 ?? '',
@@ -223,6 +267,7 @@ export class Document extends AggregateRoot<DocumentEvent> {
     Object.assign(d, {
       id: input.id,
       ownerBin: input.ownerBin,
+      ownerOffice: null,
       kind: kind.code,
       restricted: kind.restricted,
       origin: 'issued',
@@ -252,7 +297,8 @@ export class Document extends AggregateRoot<DocumentEvent> {
       name: 'DocumentIssued',
       aggregateId: d.id,
       occurredAt: input.at,
-      ownerBin: d.ownerBin,
+      ownerBin: input.ownerBin,
+      ownerOffice: null,
       kind: d.kind,
       issueKey: input.issueKey,
       sha256: input.content.sha256,
@@ -282,6 +328,7 @@ export class Document extends AggregateRoot<DocumentEvent> {
       aggregateId: this.id,
       occurredAt: at,
       ownerBin: this.ownerBin,
+      ownerOffice: this.ownerOffice,
       kind: this.kind,
       sha256: this.sha256 ?? '',
       retainUntil: this.retainUntil!,

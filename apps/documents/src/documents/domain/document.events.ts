@@ -1,7 +1,9 @@
 import type { DomainEvent } from '@hub/kernel';
 
 interface DocumentFact extends DomainEvent {
-  readonly ownerBin: string;
+  /** The owner's BIN; null for an office's document (ADR 0113), which names `ownerOffice` instead. */
+  readonly ownerBin: string | null;
+  readonly ownerOffice: string | null;
   readonly kind: string;
 }
 
@@ -33,6 +35,7 @@ export interface DocumentAttached extends DocumentFact {
 }
 export interface DocumentIssued extends DocumentFact {
   readonly name: 'DocumentIssued';
+  readonly ownerBin: string;
   readonly issueKey: string;
   readonly sha256: string;
   readonly size: number;

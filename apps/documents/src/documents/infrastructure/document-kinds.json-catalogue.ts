@@ -4,7 +4,7 @@ import { ValidationError } from '@hub/kernel';
 import { ALL_ACCEPTED_FILE_TYPES } from '@hub/object-storage';
 import { z } from 'zod';
 import { DocumentKinds } from '../application/ports/document-kinds.js';
-import type { DocumentKind } from '../domain/document-kind.js';
+import { type DocumentKind, OFFICES } from '../domain/document-kind.js';
 
 /** The shipped catalogue: apps/documents/data/document-kinds.json (same depth from src/ and dist/). */
 export const SHIPPED_DOCUMENT_KINDS = new URL('../../../data/document-kinds.json', import.meta.url);
@@ -19,8 +19,11 @@ const KindsFile = z.object({
         restricted: z.boolean(),
         issued: z.boolean().default(false),
         issuers: z.array(z.string().min(1)).default([]),
-        owner: z.enum(['company', 'fund']).default('company'),
+        owner: z.enum(['company', 'fund', 'office']).default('company'),
         handlers: z.array(z.enum(ROLES)).default([]),
+        office: z.enum(OFFICES).optional(),
+        uploaders: z.array(z.enum(ROLES)).default([]),
+        readers: z.array(z.enum(ROLES)).default([]),
         maxBytes: z.number().int().positive(),
         types: z.array(z.enum(ALL_ACCEPTED_FILE_TYPES as [string, ...string[]])).min(1),
         retention: z.array(z.object({ from: z.iso.date(), years: z.number().int().positive() })).min(1),
@@ -42,6 +45,14 @@ export class JsonDocumentKinds extends DocumentKinds {
     for (const k of parsed.kinds)
       if (k.owner === 'fund' && (!k.restricted || k.handlers.length === 0))
         throw new Error(`document kind ${k.code}: a kind the Fund owns is restricted and names the roles that handle it (ADR 0110)`);
+    for (const k of parsed.kinds)
+      if ((k.owner === 'office') !== (k.office !== undefined) || (k.owner === 'office' && (k.uploaders.length === 0 || k.handlers.length > 0 || k.issued)))
+        throw new Error(
+          `document kind ${k.code}: a kind an office owns names its office and the roles that upload it (and no handlers; it is uploaded, not issued); another kind names no office (ADR 0113)`,
+        );
+    for (const k of parsed.kinds)
+      if (k.owner !== 'office' && (k.uploaders.length > 0 || k.readers.length > 0))
+        throw new Error(`document kind ${k.code}: only a kind an office owns names uploaders and readers (ADR 0113)`);
     this.byCode = new Map(parsed.kinds.map((k) => [k.code, k as DocumentKind]));
   }
 

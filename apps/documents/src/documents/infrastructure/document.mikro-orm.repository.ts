@@ -44,6 +44,7 @@ const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 export const documentView = (d: Document): DocumentView => ({
   id: d.id,
   ownerBin: d.ownerBin,
+  ownerOffice: d.ownerOffice,
   kind: d.kind,
   restricted: d.restricted,
   origin: d.origin,
@@ -74,12 +75,12 @@ export class MikroOrmDocumentReadModel extends DocumentReadModel {
     const d = await this.uow.reader().findOne(DocumentSchema, { id });
     return d ? documentView(d) : null;
   }
-  async list(filter: { bins?: readonly string[]; kind?: string; includeRestricted: boolean }): Promise<DocumentView[]> {
+  async list(filter: { bins?: readonly string[]; kind?: string; kinds?: readonly string[]; includeRestricted: boolean }): Promise<DocumentView[]> {
     const rows = await this.uow.reader().find(
       DocumentSchema,
       {
         ...(filter.bins ? { ownerBin: { $in: [...filter.bins] } } : {}),
-        ...(filter.kind ? { kind: filter.kind } : {}),
+        ...(filter.kind ? { kind: filter.kind } : filter.kinds ? { kind: { $in: [...filter.kinds] } } : {}),
         ...(filter.includeRestricted ? {} : { restricted: false }),
         status: { $in: ['verified', 'attached', 'issued'] },
       },

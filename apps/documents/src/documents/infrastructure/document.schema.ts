@@ -14,7 +14,8 @@ export const DocumentSchema = defineEntity({
   tableName: 'document',
   properties: {
     id: p.uuid().primary(),
-    ownerBin: p.string().length(12),
+    ownerBin: p.string().length(12).nullable(),
+    ownerOffice: p.string().length(40).nullable(),
     kind: p.string().length(60),
     restricted: p.boolean(),
     origin: p.string().length(20).$type<DocumentOrigin>(),

@@ -4,7 +4,8 @@ import { defineEntity } from '@mikro-orm/core';
 export class DownloadRecord {
   readonly id!: string;
   readonly documentId!: string;
-  readonly ownerBin!: string;
+  readonly ownerBin!: string | null;
+  readonly ownerOffice!: string | null;
   readonly kind!: string;
   readonly restricted!: boolean;
   readonly subject!: string;
@@ -21,7 +22,8 @@ export const DownloadRecordSchema = defineEntity({
   properties: {
     id: p.uuid().primary(),
     documentId: p.uuid(),
-    ownerBin: p.string().length(12),
+    ownerBin: p.string().length(12).nullable(),
+    ownerOffice: p.string().length(40).nullable(),
     kind: p.string().length(60),
     restricted: p.boolean(),
     subject: p.string().length(200),

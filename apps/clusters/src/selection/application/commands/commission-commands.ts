@@ -2,16 +2,22 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Actor } from '@hub/contracts';
 import { Clock, ConflictError, uuidv7 } from '@hub/kernel';
-import { UnitOfWork } from '@hub/nest-commons';
+import { KnownOfficeDocuments, UnitOfWork } from '@hub/nest-commons';
 import { CommissionVote } from '../../domain/commission-vote.js';
 import type { CommissionSeat, VoteChoice } from '../../domain/rules/commission-decision.rule.js';
 import { CommissionVoteRepository, RoundRepository } from '../ports/selection.ports.js';
+import { EXPERT_STAGE_DOCUMENTS, resolveExpertStageDocument } from './office-documents.js';
 
 /** C-2, C-19 (ADR 0083): the organiser forms the round's Commission. */
 export class FormCommissionCommand extends Command<void> {
   constructor(
     readonly roundId: string,
-    readonly input: { readonly members: readonly CommissionSeat[]; readonly decisionRef: string },
+    /** ADR 0113: the organiser's decision as `decisionDocumentId` (an office's document), or the deprecated `decisionRef`. */
+    readonly input: {
+      readonly members: readonly CommissionSeat[];
+      readonly decisionRef?: string | undefined;
+      readonly decisionDocumentId?: string | undefined;
+    },
     readonly actor: Actor,
   ) {
     super();
@@ -25,13 +31,28 @@ export class FormCommissionHandler implements ICommandHandler<FormCommissionComm
     @Inject(RoundRepository) private readonly rounds: RoundRepository,
     @Inject(CommissionVoteRepository) private readonly votes: CommissionVoteRepository,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(KnownOfficeDocuments) private readonly known: KnownOfficeDocuments,
   ) {}
 
   async execute({ roundId, input, actor }: FormCommissionCommand): Promise<void> {
     await this.uow.run(async () => {
       const round = await this.rounds.getForUpdate(roundId); // a vote and a new composition never interleave
       const votesCast = (await this.votes.ofRound(round.id)).length;
-      round.formCommission({ members: input.members, decisionRef: input.decisionRef, by: actor.subject, votesCast, at: this.clock.now() });
+      const decision = await resolveExpertStageDocument(
+        this.known,
+        { documentId: input.decisionDocumentId, documentRef: input.decisionRef },
+        EXPERT_STAGE_DOCUMENTS.commissionOrder,
+        round.id,
+        'decisionDocumentId',
+      );
+      round.formCommission({
+        members: input.members,
+        decisionRef: decision.documentRef,
+        decisionDocumentId: decision.documentId,
+        by: actor.subject,
+        votesCast,
+        at: this.clock.now(),
+      });
     });
   }
 }

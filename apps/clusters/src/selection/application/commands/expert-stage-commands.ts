@@ -4,7 +4,7 @@ import { endOfAlmatyDay } from '@hub/calendar';
 import type { Actor } from '@hub/contracts';
 import { Clock } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
-import { UnitOfWork } from '@hub/nest-commons';
+import { KnownOfficeDocuments, UnitOfWork } from '@hub/nest-commons';
 import type { CriterionAnalysis, RankedApplication } from '../../domain/rules/expert-analysis.rule.js';
 import { expertOpinionsDueOn } from '../../domain/rules/opinion-period.rule.js';
 import { opinionsToOrganiserDueOn, toCommissionDueOn } from '../../domain/rules/opinions-hand-over.rule.js';
@@ -16,12 +16,14 @@ import {
   OPINIONS_TO_ORGANISER_DUE_TIMER,
   TO_COMMISSION_DUE_TIMER,
 } from '../timers/expert-stage-due.timer-handlers.js';
+import { EXPERT_STAGE_DOCUMENTS, type ExpertStageDocumentInput, resolveExpertStageDocument } from './office-documents.js';
 
 /** C-13: the organiser sends a compliant application to the national institute (a recorded hand-over). */
 export class SendToInstituteCommand extends Command<void> {
   constructor(
     readonly applicationId: string,
-    readonly documentRef: string,
+    /** ADR 0113: the organiser's covering letter (`documentId`), or a deprecated reference. */
+    readonly document: ExpertStageDocumentInput,
   ) {
     super();
   }
@@ -37,17 +39,19 @@ export class SendToInstituteHandler implements ICommandHandler<SendToInstituteCo
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(KnownOfficeDocuments) private readonly known: KnownOfficeDocuments,
   ) {}
 
-  async execute({ applicationId, documentRef }: SendToInstituteCommand): Promise<void> {
+  async execute({ applicationId, document }: SendToInstituteCommand): Promise<void> {
     await this.uow.run(async (em) => {
       const roundId = (await this.applications.get(applicationId)).roundId;
       const round = await this.rounds.getForUpdate(roundId); // one expert-stage step per round at a time
+      const { documentRef, documentId } = await resolveExpertStageDocument(this.known, document, EXPERT_STAGE_DOCUMENTS.instituteTransfer, roundId);
       const application = await this.applications.get(applicationId, { fresh: true });
       const ruleSet = ruleSetById(this.ruleSets.all(), round.ruleSetId);
       const now = this.clock.now();
       const opinionsDueOn = round.opinionsDueOn ?? expertOpinionsDueOn(round.deadlineOn, ruleSet.expertOpinionCalendarDaysAfterDeadline); // C-16
-      application.sendToInstitute({ documentRef, opinionsDueOn, at: now }); // C-13
+      application.sendToInstitute({ documentRef, documentId, opinionsDueOn, at: now }); // C-13
       await this.timers.cancel(em, INSTITUTE_TRANSFER_DUE_TIMER, application.id);
       const opened = round.openExpertStage({
         opinionsDueOn,
@@ -161,7 +165,8 @@ export class GiveComparativeAssessmentHandler implements ICommandHandler<GiveCom
 export class HandOpinionsToOrganiserCommand extends Command<void> {
   constructor(
     readonly roundId: string,
-    readonly documentRef: string,
+    /** ADR 0113: the institute's covering letter with the opinions (`documentId`), or a deprecated reference. */
+    readonly document: ExpertStageDocumentInput,
     readonly actor: Actor,
   ) {
     super();
@@ -177,14 +182,17 @@ export class HandOpinionsToOrganiserHandler implements ICommandHandler<HandOpini
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(KnownOfficeDocuments) private readonly known: KnownOfficeDocuments,
   ) {}
 
-  async execute({ roundId, documentRef, actor }: HandOpinionsToOrganiserCommand): Promise<void> {
+  async execute({ roundId, document, actor }: HandOpinionsToOrganiserCommand): Promise<void> {
     await this.uow.run(async (em) => {
       const round = await this.rounds.get(roundId);
+      const { documentRef, documentId } = await resolveExpertStageDocument(this.known, document, EXPERT_STAGE_DOCUMENTS.opinionsToOrganiser, round.id);
       const ruleSet = ruleSetById(this.ruleSets.all(), round.ruleSetId);
       round.handOpinionsToOrganiser({
         documentRef,
+        documentId,
         by: actor.subject,
         toCommissionDueOn: (receivedOn) => toCommissionDueOn(receivedOn, ruleSet.toCommissionWorkingDays, (d, n) => this.workingDays.add(d, n)), // C-18
         at: this.clock.now(),
@@ -204,7 +212,8 @@ export class HandOpinionsToOrganiserHandler implements ICommandHandler<HandOpini
 export class PutBeforeCommissionCommand extends Command<void> {
   constructor(
     readonly roundId: string,
-    readonly documentRef: string,
+    /** ADR 0113: the organiser's covering letter (`documentId`), or a deprecated reference. */
+    readonly document: ExpertStageDocumentInput,
     readonly actor: Actor,
   ) {
     super();
@@ -218,12 +227,14 @@ export class PutBeforeCommissionHandler implements ICommandHandler<PutBeforeComm
     @Inject(RoundRepository) private readonly rounds: RoundRepository,
     @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(KnownOfficeDocuments) private readonly known: KnownOfficeDocuments,
   ) {}
 
-  async execute({ roundId, documentRef, actor }: PutBeforeCommissionCommand): Promise<void> {
+  async execute({ roundId, document, actor }: PutBeforeCommissionCommand): Promise<void> {
     await this.uow.run(async (em) => {
       const round = await this.rounds.get(roundId);
-      round.putOpinionsBeforeCommission({ documentRef, by: actor.subject, at: this.clock.now() });
+      const { documentRef, documentId } = await resolveExpertStageDocument(this.known, document, EXPERT_STAGE_DOCUMENTS.toCommission, round.id);
+      round.putOpinionsBeforeCommission({ documentRef, documentId, by: actor.subject, at: this.clock.now() });
       await this.timers.cancel(em, TO_COMMISSION_DUE_TIMER, round.id);
     });
   }

@@ -3,13 +3,14 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type IsoDate, endOfAlmatyDay } from '@hub/calendar';
 import { Clock, RuleViolationError, ValidationError } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
-import { UnitOfWork } from '@hub/nest-commons';
+import { KnownOfficeDocuments, UnitOfWork } from '@hub/nest-commons';
 import type { Actor } from '@hub/contracts';
 import { ruleSetById } from '../../domain/rule-set.js';
 import type { CommissionVote } from '../../domain/commission-vote.js';
 import { type RecordedVote, assertDecisionFollowsVotes, tallyCommissionVotes } from '../../domain/rules/commission-decision.rule.js';
 import { ApplicationRepository, CommissionVoteRepository, RoundRepository, RuleSetSource, WorkingDays } from '../ports/selection.ports.js';
 import { PUBLICATION_DUE_TIMER } from '../timers/publication-due.timer-handler.js';
+import { EXPERT_STAGE_DOCUMENTS, resolveExpertStageDocument } from './office-documents.js';
 
 /**
  * C-19, C-20: the Commission's secretary records its protocol; the winners are those the members'
@@ -21,7 +22,10 @@ export class RecordProtocolCommand extends Command<void> {
     readonly input: {
       readonly number: string;
       readonly decidedOn: IsoDate;
-      readonly documentRef: string;
+      /** Deprecated (ADR 0113): a free-text reference; give `documentId`. */
+      readonly documentRef?: string | undefined;
+      /** ADR 0113: the signed protocol, an office's (the Commission's) document in documents. */
+      readonly documentId?: string | undefined;
       readonly winnerApplicationIds?: readonly string[] | undefined;
     },
     readonly actor?: Actor,
@@ -41,6 +45,7 @@ export class RecordProtocolHandler implements ICommandHandler<RecordProtocolComm
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(KnownOfficeDocuments) private readonly known: KnownOfficeDocuments,
   ) {}
 
   async execute({ roundId, input, actor }: RecordProtocolCommand): Promise<void> {
@@ -51,6 +56,12 @@ export class RecordProtocolHandler implements ICommandHandler<RecordProtocolComm
       const compliantApplications = [...byId.values()].filter((a) => a.status === 'compliant').length;
       const now = this.clock.now();
       round.assertCommissionMayDecide(now, compliantApplications); // C-18, C-19 before the winners are looked at
+      const signed = await resolveExpertStageDocument(
+        this.known,
+        { documentId: input.documentId, documentRef: input.documentRef },
+        EXPERT_STAGE_DOCUMENTS.protocol,
+        round.id,
+      ); // ADR 0113
       const named = input.winnerApplicationIds ?? [];
       named.forEach((id, i) => {
         const a = byId.get(id);
@@ -74,7 +85,8 @@ export class RecordProtocolHandler implements ICommandHandler<RecordProtocolComm
         protocol: {
           number: input.number,
           decidedOn: input.decidedOn,
-          documentRef: input.documentRef,
+          documentRef: signed.documentRef,
+          documentId: signed.documentId,
           votes: tallies,
           ...(actor ? { recordedBy: actor.subject } : {}),
         },

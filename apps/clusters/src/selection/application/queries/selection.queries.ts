@@ -22,7 +22,7 @@ const recorded = (v: CommissionVote): RecordedVote => ({
 export interface CommissionView {
   readonly roundId: string;
   readonly status: string;
-  readonly composition: { decisionRef: string; members: CommissionSeat[]; formedBy: string; formedAt: string } | null;
+  readonly composition: { decisionRef: string; decisionDocumentId: string | null; members: CommissionSeat[]; formedBy: string; formedAt: string } | null;
   readonly beforeCommission: boolean;
   readonly quorum: number | null;
   readonly tallies: (ApplicationTally & { bin: string; clusterName: string })[];
@@ -30,6 +30,8 @@ export interface CommissionView {
     number: string;
     decidedOn: string;
     documentRef: string;
+    /** ADR 0113: the signed protocol in documents, when named by id. */
+    documentId: string | null;
     receivedAt: string;
     recordedBy: string | null;
     winners: { applicationId: string; bin: string; clusterName: string }[];
@@ -285,7 +287,13 @@ export class SelectionQueries {
       roundId: r.id,
       status: r.status,
       composition: r.commission
-        ? { decisionRef: r.commission.decisionRef, members: [...r.commission.members], formedBy: r.commission.formedBy, formedAt: r.commission.formedAt }
+        ? {
+            decisionRef: r.commission.decisionRef,
+            decisionDocumentId: r.commission.decisionDocumentId ?? null,
+            members: [...r.commission.members],
+            formedBy: r.commission.formedBy,
+            formedAt: r.commission.formedAt,
+          }
         : null,
       beforeCommission: r.opinionsAtCommission !== null,
       quorum: r.commission ? quorumOf(r.commission.members.length) : null,
@@ -299,6 +307,7 @@ export class SelectionQueries {
             number: r.protocol.number,
             decidedOn: r.protocol.decidedOn,
             documentRef: r.protocol.documentRef,
+            documentId: r.protocol.documentId ?? null,
             receivedAt: r.protocol.receivedAt,
             recordedBy: r.protocol.recordedBy ?? null,
             winners: [...r.winners],

@@ -182,9 +182,24 @@ export const ComparativeAssessmentBody = z.object({
 });
 
 /** C-13, C-17, C-18: a recorded hand-over, with the reference of its covering letter. */
-export const HandOverBody = z.object({ documentRef: text(200).describe('Reference of the covering letter (e.g. a documents-context id)') });
+export const HandOverBody = z
+  .object({
+    documentId: z
+      .uuid()
+      .optional()
+      .describe(
+        "ADR 0113: the covering letter uploaded to documents — an office's document: the organiser's cluster-organiser-letter (C-13, C-18), the institute's cluster-institute-opinions (C-17)",
+      ),
+    documentRef: text(200).optional().describe('Deprecated (ADR 0113): a free-text reference of the covering letter; give documentId'),
+  })
+  .refine((b) => b.documentId !== undefined || b.documentRef !== undefined, { path: ['documentId'], message: 'name the covering letter: documentId' });
 
-const HandOverSchema = z.object({ documentRef: z.string(), by: z.string(), at: z.iso.datetime({ offset: true }) });
+const HandOverSchema = z.object({
+  documentRef: z.string(),
+  documentId: z.uuid().nullable().optional().describe('ADR 0113: the covering letter in documents'),
+  by: z.string(),
+  at: z.iso.datetime({ offset: true }),
+});
 
 export const ExpertReviewViewSchema = z.object({
   roundId: z.uuid(),
@@ -249,7 +264,8 @@ export const ApplicationViewSchema = z.object({
 export const ProtocolBody = z.object({
   number: z.string().trim().min(1).max(100).describe('The protocol number (C-20)'),
   decidedOn: IsoDateSchema,
-  documentRef: z.string().trim().min(1).max(200).describe('Reference of the signed protocol'),
+  documentId: z.uuid().optional().describe("ADR 0113: the signed protocol uploaded to documents (the Commission's cluster-commission-protocol)"),
+  documentRef: z.string().trim().min(1).max(200).optional().describe('Deprecated (ADR 0113): a free-text reference of the signed protocol; give documentId'),
   winnerApplicationIds: z
     .array(z.uuid())
     .max(100)
@@ -259,7 +275,11 @@ export const ProtocolBody = z.object({
 
 /** C-2, C-19 (ADR 0083): the round's Commission, formed by the organiser. */
 export const CommissionBody = z.object({
-  decisionRef: text(200).describe("Reference of the organiser's decision forming the Commission (C-2)"),
+  decisionDocumentId: z
+    .uuid()
+    .optional()
+    .describe("ADR 0113: the organiser's decision forming the Commission (C-2) uploaded to documents (cluster-commission-order)"),
+  decisionRef: text(200).optional().describe("Deprecated (ADR 0113): a free-text reference of the organiser's decision; give decisionDocumentId"),
   members: z
     .array(
       z.object({
@@ -306,7 +326,12 @@ const TallySchema = z.object({
 export const CommissionViewSchema = z.object({
   roundId: z.uuid(),
   status: z.enum(['announced', 'winners-decided', 'results-published']),
-  composition: CommissionBody.extend({ formedBy: z.string(), formedAt: z.iso.datetime({ offset: true }) }).nullable(),
+  composition: CommissionBody.extend({
+    decisionRef: z.string(),
+    decisionDocumentId: z.uuid().nullable().describe("ADR 0113: the organiser's decision in documents, when named by id"),
+    formedBy: z.string(),
+    formedAt: z.iso.datetime({ offset: true }),
+  }).nullable(),
   beforeCommission: z.boolean().describe('C-18: the materials and opinions have been put before the Commission'),
   quorum: z.int().nullable(),
   tallies: z.array(TallySchema).describe('C-19: the votes so far per application (after the decision: as in the protocol)'),
@@ -315,6 +340,7 @@ export const CommissionViewSchema = z.object({
       number: z.string(),
       decidedOn: IsoDateSchema,
       documentRef: z.string(),
+      documentId: z.uuid().nullable().describe('ADR 0113: the signed protocol in documents, when named by id'),
       receivedAt: z.iso.datetime({ offset: true }),
       recordedBy: z.string().nullable(),
       winners: z.array(z.object({ applicationId: z.uuid(), bin: BinSchema, clusterName: z.string() })),

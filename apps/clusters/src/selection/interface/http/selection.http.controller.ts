@@ -288,7 +288,7 @@ export class SelectionHttpController {
     errors: [404, 409],
   })
   async sendToInstitute(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof HandOverBody>, @CurrentActor() actor: Actor) {
-    await this.commands.execute(new SendToInstituteCommand(p.id, body.documentRef));
+    await this.commands.execute(new SendToInstituteCommand(p.id, body));
     return this.queries.application(p.id, actor);
   }
 
@@ -336,7 +336,7 @@ export class SelectionHttpController {
     errors: [404, 409],
   })
   async toOrganiser(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof HandOverBody>, @CurrentActor() actor: Actor) {
-    await this.commands.execute(new HandOpinionsToOrganiserCommand(p.id, body.documentRef, actor));
+    await this.commands.execute(new HandOpinionsToOrganiserCommand(p.id, body, actor));
     return this.queries.expertReview(p.id, actor);
   }
 
@@ -352,7 +352,7 @@ export class SelectionHttpController {
     errors: [404, 409],
   })
   async toCommission(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof HandOverBody>, @CurrentActor() actor: Actor) {
-    await this.commands.execute(new PutBeforeCommissionCommand(p.id, body.documentRef, actor));
+    await this.commands.execute(new PutBeforeCommissionCommand(p.id, body, actor));
     return this.queries.expertReview(p.id, actor);
   }
 

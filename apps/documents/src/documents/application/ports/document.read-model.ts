@@ -2,7 +2,9 @@ import type { DocumentOrigin, DocumentStatus } from '../../domain/document.aggre
 
 export interface DocumentView {
   readonly id: string;
-  readonly ownerBin: string;
+  readonly ownerBin: string | null;
+  /** ADR 0113: the office whose document it is (then `ownerBin` is null). */
+  readonly ownerOffice: string | null;
   readonly kind: string;
   readonly restricted: boolean;
   readonly origin: DocumentOrigin;
@@ -28,6 +30,6 @@ export interface DocumentView {
 export abstract class DocumentReadModel {
   abstract find(id: string): Promise<DocumentView | null>;
   /** Newest first; `bins` restricts to those companies (undefined = every company). */
-  abstract list(filter: { bins?: readonly string[]; kind?: string; includeRestricted: boolean }): Promise<DocumentView[]>;
+  abstract list(filter: { bins?: readonly string[]; kind?: string; kinds?: readonly string[]; includeRestricted: boolean }): Promise<DocumentView[]>;
   abstract countByStatus(): Promise<Record<string, number>>;
 }

@@ -1,7 +1,9 @@
 /** One handing-out of a document's bytes (a presigned download URL), kept for audit (F-35, F-42). */
 export interface DownloadEntry {
   readonly documentId: string;
-  readonly ownerBin: string;
+  readonly ownerBin: string | null;
+  /** ADR 0113: the office whose document it is, else null. */
+  readonly ownerOffice: string | null;
   readonly kind: string;
   readonly restricted: boolean;
   readonly subject: string;

@@ -30,10 +30,17 @@ export class DocumentsQueries {
   async list(actor: Actor, filter: { bin?: string; kind?: string }): Promise<DocumentView[]> {
     const staff = hasAnyRole(actor, PARTICIPANT_FILE_ROLES);
     const own = actor.roles.includes('applicant') ? actor.companies.filter((b) => !filter.bin || b === filter.bin) : [];
-    // ADR 0110: the kinds a role of the actor handles (the housing manager: dwelling acts)
+    // ADR 0110: the kinds a role of the actor handles (the housing manager: dwelling acts); ADR 0113:
+    // the office kinds it uploads or reads (an office's documents have no BIN: a BIN filter excludes them)
     const handled = this.kinds
       .all()
-      .filter((k) => k.handlers.some((r) => (actor.roles as readonly string[]).includes(r)) && (!filter.kind || k.code === filter.kind));
+      .filter(
+        (k) =>
+          (k.owner === 'office'
+            ? !filter.bin && mayRead(actor, { ownerBin: null, restricted: k.restricted }, k)
+            : k.handlers.some((r) => (actor.roles as readonly string[]).includes(r))) &&
+          (!filter.kind || k.code === filter.kind),
+      );
     const ofHandledKinds = async (): Promise<DocumentView[]> =>
       (
         await Promise.all(handled.map((k) => this.readModel.list({ ...(filter.bin ? { bins: [filter.bin] } : {}), kind: k.code, includeRestricted: true })))

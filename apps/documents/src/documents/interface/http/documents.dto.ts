@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BinSchema } from '@hub/contracts';
+import { OFFICES } from '../../domain/document-kind.js';
 
 export const DocumentIdParams = z.object({ id: z.uuid() });
 
@@ -7,6 +8,10 @@ export const StartUploadBody = z.object({
   ownerBin: BinSchema.optional().describe(
     "The company the document belongs to; left out for a kind the Fund owns (ADR 0110: the Fund's BIN from configuration)",
   ),
+  ownerOffice: z
+    .enum(OFFICES)
+    .optional()
+    .describe('ADR 0113: for a kind an office owns, that office (optional: the kind names it; another is 422 ownerOffice)'),
   kind: z.string().min(1).max(60).describe('A document kind (data/document-kinds.json), e.g. tax-debt-certificate'),
   fileName: z.string().min(1).max(255).describe('The file name; its extension must name a type the kind accepts'),
   size: z.number().int().positive().describe('The exact size in bytes the client will upload'),
@@ -40,7 +45,8 @@ const Status = z.enum(['awaiting-upload', 'verified', 'rejected', 'expired', 'at
 
 export const DocumentViewSchema = z.object({
   id: z.uuid(),
-  ownerBin: BinSchema,
+  ownerBin: BinSchema.nullable().describe("The owner company's (or the Fund's) BIN; null for an office's document"),
+  ownerOffice: z.enum(OFFICES).nullable().describe('ADR 0113: the office whose document it is (then ownerBin is null)'),
   kind: z.string(),
   restricted: z.boolean(),
   origin: z.enum(['uploaded', 'issued']),

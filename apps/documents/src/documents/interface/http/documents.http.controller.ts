@@ -26,10 +26,17 @@ const tags = ['documents'];
  * Fund's dwelling acts) reach these routes; the context lets them act on documents of those kinds only.
  */
 const KIND_HANDLERS = ['housing-manager'] as const;
+/**
+ * ADR 0113: the roles that upload an office's documents (the cluster organiser, the institute's experts,
+ * the Commission's secretary) and those that only read them (the Commission's members); the context
+ * narrows each to the kinds that name it as an uploader or reader.
+ */
+const OFFICE_UPLOADERS = ['cluster-organiser', 'cluster-expert', 'cluster-commission-secretary'] as const;
+const OFFICE_READERS = [...OFFICE_UPLOADERS, 'cluster-commission-member'] as const;
 /** A company's documents are read by the company and the Fund's participant-file readers (F-35); restricted kinds narrower (in the context). */
-const READERS = ['applicant', ...PARTICIPANT_FILE_ROLES, ...KIND_HANDLERS] as const;
+const READERS = ['applicant', ...PARTICIPANT_FILE_ROLES, ...KIND_HANDLERS, ...OFFICE_READERS] as const;
 /** A company's representative, or a fund officer on its behalf. No auditor: no state change (ADR 0030). */
-const UPLOADERS = ['applicant', 'fund-officer', ...KIND_HANDLERS] as const;
+const UPLOADERS = ['applicant', 'fund-officer', ...KIND_HANDLERS, ...OFFICE_UPLOADERS] as const;
 
 /**
  * Documents over HTTP (ADR 0045). Every route declares its access; the same list is in the

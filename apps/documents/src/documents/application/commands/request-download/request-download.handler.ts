@@ -35,6 +35,7 @@ export class RequestDownloadHandler implements ICommandHandler<RequestDownloadCo
       this.log.record({
         documentId: d.id,
         ownerBin: d.ownerBin,
+        ownerOffice: d.ownerOffice,
         kind: d.kind,
         restricted: d.restricted,
         subject: actor.subject,

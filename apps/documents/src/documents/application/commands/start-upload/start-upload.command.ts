@@ -13,6 +13,8 @@ export class StartUploadCommand extends Command<StartUploadResult> {
   constructor(
     readonly input: {
       readonly ownerBin?: string | undefined;
+      /** ADR 0113: the office of a kind an office owns (optional: the kind names it). */
+      readonly ownerOffice?: string | undefined;
       readonly kind: string;
       readonly fileName: string;
       readonly size: number;

@@ -32,16 +32,18 @@ export class StartUploadHandler implements ICommandHandler<StartUploadCommand> {
 
   async execute({ input, actor }: StartUploadCommand): Promise<StartUploadResult> {
     const kind = this.kinds.get(input.kind, 'kind');
-    const ownerBin = this.ownerOf(kind, input.ownerBin);
+    const owner = this.ownerOf(kind, input.ownerBin, input.ownerOffice);
     // F-35: a representative acts only for the companies in its token (a fund officer for any);
-    // ADR 0110: the roles a kind names act on documents of that kind.
-    if (!mayActFor(actor, ownerBin, kind)) throw new ForbiddenError(`you may not upload a ${kind.code} of ${ownerBin}`);
+    // ADR 0110: the roles a kind names act on documents of that kind; ADR 0113: an office's uploaders.
+    const ownerBin = typeof owner === 'string' ? owner : null;
+    if (!mayActFor(actor, ownerBin, kind))
+      throw new ForbiddenError(`you may not upload a ${kind.code} of ${typeof owner === 'string' ? owner : `the office ${owner.office}`}`);
     const document = await this.uow.run(async (em) => {
       const now = this.clock.now();
       const previous = input.supersedes ? await this.documents.get(input.supersedes) : undefined;
       const d = Document.startUpload({
         id: uuidv7(),
-        ownerBin,
+        ownerBin: owner,
         kind,
         declaredName: input.fileName,
         declaredSize: input.size,
@@ -73,7 +75,14 @@ export class StartUploadHandler implements ICommandHandler<StartUploadCommand> {
    * ADR 0110: a company's document belongs to the BIN the uploader names; a kind the Fund owns to the
    * Fund's BIN from configuration (the client names none, or exactly that one).
    */
-  private ownerOf(kind: DocumentKind, named: string | undefined): string {
+  private ownerOf(kind: DocumentKind, named: string | undefined, office: string | undefined): string | { readonly office: string } {
+    // ADR 0113: an office's document belongs to the office its kind names; it has no BIN
+    if (kind.owner === 'office') {
+      if (named) throw ValidationError.field('ownerBin', `a ${kind.code} is the document of an office (${kind.office}), not of a company: leave the BIN out`);
+      if (office && office !== kind.office) throw ValidationError.field('ownerOffice', `a ${kind.code} is the document of the office ${kind.office}`);
+      return { office: kind.office! };
+    }
+    if (office) throw ValidationError.field('ownerOffice', `a ${kind.code} is not an office's document`);
     if (kind.owner === 'company') {
       if (!named) throw ValidationError.field('ownerBin', `a ${kind.code} belongs to a company: name its BIN`);
       return named;
