@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useState } from 'react';
 import { useApi } from '../api/api-context';
@@ -161,7 +161,7 @@ function DwellingFields(props: {
   return (
     <Stack gap="xs">
       {rooms.map((r, i) => (
-        <Group key={i} grow align="flex-start" data-testid="unit-room-row">
+        <SimpleGrid key={i} cols={{ base: 2, sm: 3 }} spacing="sm" data-testid="unit-room-row">
           <TextInput
             label={t('housingInventory.room')}
             value={r.code}
@@ -181,7 +181,7 @@ function DwellingFields(props: {
               {t('housingInventory.remove')}
             </Button>
           )}
-        </Group>
+        </SimpleGrid>
       ))}
       <Group>
         <Button variant="light" size="xs" onClick={() => setRooms([...rooms, { code: String(rooms.length + 1), beds: 'a' }])} data-testid="unit-add-room">
@@ -192,7 +192,7 @@ function DwellingFields(props: {
         {t('housingInventory.inventory')}
       </Text>
       {inventory.map((r, i) => (
-        <Group key={i} grow align="flex-start" data-testid="unit-item-row">
+        <SimpleGrid key={i} cols={{ base: 2, sm: 3 }} spacing="sm" data-testid="unit-item-row">
           <TextInput
             label={t('housingInventory.item')}
             value={r.item}
@@ -211,7 +211,7 @@ function DwellingFields(props: {
           <Button variant="default" maw={120} mt={22} onClick={() => setInventory(removeAt(inventory, i))}>
             {t('housingInventory.remove')}
           </Button>
-        </Group>
+        </SimpleGrid>
       ))}
       <Group>
         <Button variant="light" size="xs" onClick={() => setInventory([...inventory, { item: '', quantity: '1' }])} data-testid="unit-add-item">
@@ -222,7 +222,7 @@ function DwellingFields(props: {
         {t('housingInventory.meters')}
       </Text>
       {meters.map((m, i) => (
-        <Group key={i} grow align="flex-start" data-testid="unit-meter-row">
+        <SimpleGrid key={i} cols={{ base: 2, sm: 3 }} spacing="sm" data-testid="unit-meter-row">
           <TextInput
             label={t('housingInventory.meterCode')}
             value={m.code}
@@ -240,7 +240,7 @@ function DwellingFields(props: {
           <Button variant="default" maw={120} mt={22} onClick={() => setMeters(removeAt(meters, i))}>
             {t('housingInventory.remove')}
           </Button>
-        </Group>
+        </SimpleGrid>
       ))}
       <Group>
         <Button variant="light" size="xs" onClick={() => setMeters([...meters, { code: '', kind: 'electricity' }])} data-testid="unit-add-meter">
@@ -308,7 +308,7 @@ export function RegisterUnitForm() {
       <Title order={4} size="h5">
         {t('housingInventory.registerUnit')}
       </Title>
-      <Group grow align="flex-start">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <NativeSelect
           label={t('housingInventory.building')}
           data={buildings.data.map((b) => ({ value: b.id, label: b.name }))}
@@ -334,7 +334,7 @@ export function RegisterUnitForm() {
           required
           data-testid="unit-code"
         />
-      </Group>
+      </SimpleGrid>
       {kind === 'dwelling' ? (
         <DwellingFields
           rooms={rooms}

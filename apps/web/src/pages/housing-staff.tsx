@@ -120,9 +120,9 @@ function HousingStaffPage() {
             <Table striped layout="fixed" fz="sm" data-testid="housing-units">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w="11%">{t('housing.col.unit')}</Table.Th>
-                  <Table.Th w="14%">{t('housing.col.kind')}</Table.Th>
-                  <Table.Th w="13%">{t('housing.col.capacity')}</Table.Th>
+                  <Table.Th w="10%">{t('housing.col.unit')}</Table.Th>
+                  <Table.Th w="17%">{t('housing.col.kind')}</Table.Th>
+                  <Table.Th w="11%">{t('housing.col.capacity')}</Table.Th>
                   <Table.Th w="24%">{t('housingInventory.col.details')}</Table.Th>
                   <Table.Th w="12%">{t('housing.col.town')}</Table.Th>
                   <Table.Th w="26%">{t('housingInventory.col.outOfService')}</Table.Th>
@@ -264,65 +264,72 @@ function HousingStaffPage() {
         ) : allocations.data.length === 0 ? (
           <Empty>{t('housing.offers.none')}</Empty>
         ) : (
-          <Table striped layout="fixed" fz="sm" data-testid="housing-offers">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('housing.col.place')}</Table.Th>
-                <Table.Th>{t('housing.col.status')}</Table.Th>
-                <Table.Th>{t('housing.col.acceptBy')}</Table.Th>
-                <Table.Th>{t('housing.col.contract')}</Table.Th>
-                <Table.Th>{t('housing.col.vacateBy')}</Table.Th>
-                {(may.checkIn || may.handover) && <Table.Th>{t('housingActions.col')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {allocations.data.map((a) => (
-                <Table.Tr key={a.id} data-status={a.status} data-overdue={String(a.vacateOverdue)}>
-                  <Table.Td>
-                    {unitCode(a.unitId)} · {a.bed}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" tt="none">
-                      {t(`allocationStatus.${a.status}` as MessageId)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{a.status === 'offered' ? date(a.acceptBy) : '—'}</Table.Td>
-                  <Table.Td>{a.contractNumber ? t('housing.contractUntil', { number: a.contractNumber, date: date(a.contractEndsOn) }) : '—'}</Table.Td>
-                  <Table.Td c={a.vacateOverdue ? '#a51d1d' : undefined}>
-                    {a.vacateBy ? `${date(a.vacateBy)}${a.vacateOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
-                  </Table.Td>
-                  {(may.checkIn || may.handover) && (
-                    <Table.Td>
-                      {a.status === 'contracted' && may.checkIn && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          onClick={() =>
-                            setActTarget({ kind: 'check-in', allocationId: a.id, where: `${unitCode(a.unitId)} · ${a.bed}`, unit: unitOf(a.unitId) })
-                          }
-                          data-testid="check-in-act"
-                        >
-                          {t('housingActions.checkIn')}
-                        </Button>
-                      )}
-                      {a.status === 'vacating' && may.handover && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          onClick={() =>
-                            setActTarget({ kind: 'acceptance-transfer', allocationId: a.id, where: `${unitCode(a.unitId)} · ${a.bed}`, unit: unitOf(a.unitId) })
-                          }
-                          data-testid="handover-act"
-                        >
-                          {t('housingActions.handover')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  )}
+          <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label={t('housing.offers')}>
+            <Table striped layout="fixed" fz="sm" data-testid="housing-offers">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('housing.col.place')}</Table.Th>
+                  <Table.Th>{t('housing.col.status')}</Table.Th>
+                  <Table.Th>{t('housing.col.acceptBy')}</Table.Th>
+                  <Table.Th>{t('housing.col.contract')}</Table.Th>
+                  <Table.Th>{t('housing.col.vacateBy')}</Table.Th>
+                  {(may.checkIn || may.handover) && <Table.Th>{t('housingActions.col')}</Table.Th>}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {allocations.data.map((a) => (
+                  <Table.Tr key={a.id} data-status={a.status} data-overdue={String(a.vacateOverdue)}>
+                    <Table.Td>
+                      {unitCode(a.unitId)} · {a.bed}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" tt="none">
+                        {t(`allocationStatus.${a.status}` as MessageId)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{a.status === 'offered' ? date(a.acceptBy) : '—'}</Table.Td>
+                    <Table.Td>{a.contractNumber ? t('housing.contractUntil', { number: a.contractNumber, date: date(a.contractEndsOn) }) : '—'}</Table.Td>
+                    <Table.Td c={a.vacateOverdue ? '#a51d1d' : undefined}>
+                      {a.vacateBy ? `${date(a.vacateBy)}${a.vacateOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
+                    </Table.Td>
+                    {(may.checkIn || may.handover) && (
+                      <Table.Td>
+                        {a.status === 'contracted' && may.checkIn && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() =>
+                              setActTarget({ kind: 'check-in', allocationId: a.id, where: `${unitCode(a.unitId)} · ${a.bed}`, unit: unitOf(a.unitId) })
+                            }
+                            data-testid="check-in-act"
+                          >
+                            {t('housingActions.checkIn')}
+                          </Button>
+                        )}
+                        {a.status === 'vacating' && may.handover && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() =>
+                              setActTarget({
+                                kind: 'acceptance-transfer',
+                                allocationId: a.id,
+                                where: `${unitCode(a.unitId)} · ${a.bed}`,
+                                unit: unitOf(a.unitId),
+                              })
+                            }
+                            data-testid="handover-act"
+                          >
+                            {t('housingActions.handover')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
 
