@@ -9,6 +9,7 @@ import {
   HousingUnitAllocatedV1,
   HousingUnitReleasedV1,
   HousingVacateOverdueV1,
+  HousingVacateRequiredV1,
 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
@@ -18,7 +19,8 @@ import { type PremisesLeaseEvent, isPremisesLeaseEvent } from './premises/domain
 /**
  * Housing's published language seen from its domain (ADR 0035 §3): which recorded domain event
  * becomes which integration event (packages/contracts/src/housing/events.ts), keyed by the unit id
- * so that one dwelling's events keep their order. No personal data leaves (F-42). Inventory,
+ * so that one dwelling's events keep their order. No personal data leaves (F-42): the person in acceleration
+ * is named by their portal subject only (ADR 0116), for notifications' person inbox. Inventory,
  * enrolment and case events stay internal; premises leases publish allocated, released and handed
  * back (ADR 0053), a request and its cancellation stay internal.
  */
@@ -34,7 +36,14 @@ export class HousingIntegrationEvents extends IntegrationEventMapper {
           outboxMessage(
             HousingOfferMadeV1,
             event.aggregateId,
-            { ...place, caseId: event.caseId, enrolmentId: event.enrolmentId, offeredAt: event.occurredAt.toISOString(), acceptBy: event.acceptBy },
+            {
+              ...place,
+              caseId: event.caseId,
+              enrolmentId: event.enrolmentId,
+              offeredAt: event.occurredAt.toISOString(),
+              acceptBy: event.acceptBy,
+              personSubject: event.personSubject,
+            },
             event.unitId,
           ),
         ];
@@ -50,6 +59,7 @@ export class HousingIntegrationEvents extends IntegrationEventMapper {
               contractNumber: event.contractNumber,
               startsOn: event.startsOn,
               contractEndsOn: event.contractEndsOn,
+              personSubject: event.personSubject,
             },
             event.unitId,
           ),
@@ -67,7 +77,18 @@ export class HousingIntegrationEvents extends IntegrationEventMapper {
               inventoryMissing: event.inventoryMissing,
               damagesTiyn: event.damagesTiyn,
               documentIds: [...event.documentIds],
+              personSubject: event.personSubject,
             },
+            event.unitId,
+          ),
+        ];
+      case 'VacateDeadlineStarted':
+        // F-61 (ADR 0116): the person is told the day to vacate by; the deadline itself is on GET /deadlines.
+        return [
+          outboxMessage(
+            HousingVacateRequiredV1,
+            event.aggregateId,
+            { ...place, caseId: event.caseId, vacateBy: event.vacateBy, reason: event.reason, personSubject: event.personSubject },
             event.unitId,
           ),
         ];
@@ -90,8 +111,7 @@ export class HousingIntegrationEvents extends IntegrationEventMapper {
           ),
         ];
       case 'OfferEnded':
-      case 'VacateDeadlineStarted':
-        // Internal: the deadline is on GET /deadlines; publish them (new definitions) once another context needs them.
+        // Internal: the bed moves on (F-62); publish it (a new definition) once another context needs it.
         return [];
     }
   }

@@ -66,6 +66,7 @@ describe('end to end over Kafka (workers on: consumer, outbox relay, timer polle
     const allocationId = parse(offer).payload['allocationId'] as string;
     expect(offer.key).toBe(parse(offer).payload['unitId']);
     expect(offer.value).not.toContain(a.iin); // F-42: no personal data leaves
+    expect(parse(offer).payload['personSubject']).toBe(a.subject); // ADR 0116: notifications tell the person by their portal subject
 
     const accepted = await h
       .http()
@@ -91,6 +92,10 @@ describe('end to end over Kafka (workers on: consumer, outbox relay, timer polle
       return found.status === 'vacating' ? found : undefined;
     });
     expect(vacating.vacateBy).toBe('2026-12-18');
+    // ADR 0116: the F-61 notice's fact — the exact working day, to the person, nothing personal beyond their portal subject
+    const required = await published('housing.vacate-required', (p) => p['allocationId'] === allocationId);
+    expect(parse(required).payload).toMatchObject({ vacateBy: '2026-12-18', reason: 'expulsion', personSubject: a.subject });
+    expect(required.value).not.toContain(a.iin);
 
     h.clock.set('2026-12-18T19:00:01Z'); // the due day has ended in Almaty; the poller fires the timer
     const overdue = await published('housing.vacate-overdue', (p) => p['allocationId'] === allocationId);

@@ -235,6 +235,7 @@ describe('F-61 expulsion, the acceptance-transfer act and reallocation', () => {
       'housing.offer-made',
       'housing.unit-allocated',
       'housing.act-signed',
+      'housing.vacate-required',
       'housing.vacate-overdue',
       'housing.act-signed',
       'housing.unit-released',

@@ -90,7 +90,7 @@ describe("housing's premises become messages to the participant company (F-57, F
     );
   });
 
-  it('F-58 (ADR 0053): an overdue hand-back is told to the company; a dwelling offer (a person, no company inbox — ADR 0094) writes nothing and is skipped', async () => {
+  it('F-58 (ADR 0053): an overdue hand-back is told to the company; a dwelling offer published before housing named the person (ADR 0116) writes nothing', async () => {
     const bin = newBin();
     await prefer(h, bin, 'en', `office@${bin}.kz`, { emailReminders: false });
     const lease = leaseOf(bin);
@@ -112,7 +112,7 @@ describe("housing's premises become messages to the participant company (F-57, F
       offeredAt: '2026-12-14T04:00:00.000Z',
       acceptBy: '2026-12-18',
     });
-    expect(await deliverHousing(offer)).toBe('skipped');
+    expect(await deliverHousing(offer)).toBe('handled');
     expect(await messagesOf(h, offer.id)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, useState } from 'react';
 import { useApi } from '../api/api-context';
@@ -124,7 +124,134 @@ export function BuildingsCard({ canRegister }: { canRegister: boolean }) {
   );
 }
 
-/** A dwelling (one room with its beds) or premises (F-57: kind and area) in a building. */
+interface RoomRow {
+  readonly code: string;
+  readonly beds: string;
+}
+interface ItemRow {
+  readonly item: string;
+  readonly quantity: string;
+}
+export const METER_KINDS = ['electricity', 'cold-water', 'hot-water', 'gas', 'heat'] as const;
+type MeterKind = (typeof METER_KINDS)[number];
+interface MeterRow {
+  readonly code: string;
+  readonly kind: MeterKind;
+}
+
+const replaceAt = <T,>(rows: readonly T[], i: number, patch: Partial<T>): T[] => rows.map((r, j) => (j === i ? { ...r, ...patch } : r));
+const removeAt = <T,>(rows: readonly T[], i: number): T[] => rows.filter((_, j) => j !== i);
+
+/**
+ * A dwelling's rooms (each with its beds), its furniture and equipment (item, quantity) and its meters
+ * (number, kind) — what the check-in (F-60) and acceptance-transfer (F-61) acts are checked against.
+ * The server's errors land on the row and field they name (`rooms.1.beds`, `inventory.0.quantity`).
+ */
+function DwellingFields(props: {
+  rooms: RoomRow[];
+  setRooms: (r: RoomRow[]) => void;
+  inventory: ItemRow[];
+  setInventory: (r: ItemRow[]) => void;
+  meters: MeterRow[];
+  setMeters: (r: MeterRow[]) => void;
+  errors: Record<string, string>;
+}) {
+  const t = useT();
+  const { rooms, setRooms, inventory, setInventory, meters, setMeters, errors } = props;
+  return (
+    <Stack gap="xs">
+      {rooms.map((r, i) => (
+        <SimpleGrid key={i} cols={{ base: 2, sm: 3 }} spacing="sm" data-testid="unit-room-row">
+          <TextInput
+            label={t('housingInventory.room')}
+            value={r.code}
+            onChange={(e) => setRooms(replaceAt(rooms, i, { code: e.currentTarget.value }))}
+            error={errors[`rooms.${i}.code`]}
+            data-testid={`unit-room-${i}`}
+          />
+          <TextInput
+            label={t('housingInventory.beds')}
+            value={r.beds}
+            onChange={(e) => setRooms(replaceAt(rooms, i, { beds: e.currentTarget.value }))}
+            error={errors[`rooms.${i}.beds`] ?? (i === 0 ? errors.rooms : undefined)}
+            data-testid={`unit-beds-${i}`}
+          />
+          {rooms.length > 1 && (
+            <Button variant="default" maw={120} mt={22} onClick={() => setRooms(removeAt(rooms, i))} data-testid={`unit-room-remove-${i}`}>
+              {t('housingInventory.remove')}
+            </Button>
+          )}
+        </SimpleGrid>
+      ))}
+      <Group>
+        <Button variant="light" size="xs" onClick={() => setRooms([...rooms, { code: String(rooms.length + 1), beds: 'a' }])} data-testid="unit-add-room">
+          {t('housingInventory.addRoom')}
+        </Button>
+      </Group>
+      <Text fw={600} size="sm">
+        {t('housingInventory.inventory')}
+      </Text>
+      {inventory.map((r, i) => (
+        <SimpleGrid key={i} cols={{ base: 2, sm: 3 }} spacing="sm" data-testid="unit-item-row">
+          <TextInput
+            label={t('housingInventory.item')}
+            value={r.item}
+            onChange={(e) => setInventory(replaceAt(inventory, i, { item: e.currentTarget.value }))}
+            error={errors[`inventory.${i}.item`]}
+            data-testid={`unit-item-${i}`}
+          />
+          <TextInput
+            label={t('housingInventory.quantity')}
+            value={r.quantity}
+            inputMode="numeric"
+            onChange={(e) => setInventory(replaceAt(inventory, i, { quantity: e.currentTarget.value }))}
+            error={errors[`inventory.${i}.quantity`]}
+            data-testid={`unit-quantity-${i}`}
+          />
+          <Button variant="default" maw={120} mt={22} onClick={() => setInventory(removeAt(inventory, i))}>
+            {t('housingInventory.remove')}
+          </Button>
+        </SimpleGrid>
+      ))}
+      <Group>
+        <Button variant="light" size="xs" onClick={() => setInventory([...inventory, { item: '', quantity: '1' }])} data-testid="unit-add-item">
+          {t('housingInventory.addItem')}
+        </Button>
+      </Group>
+      <Text fw={600} size="sm">
+        {t('housingInventory.meters')}
+      </Text>
+      {meters.map((m, i) => (
+        <SimpleGrid key={i} cols={{ base: 2, sm: 3 }} spacing="sm" data-testid="unit-meter-row">
+          <TextInput
+            label={t('housingInventory.meterCode')}
+            value={m.code}
+            onChange={(e) => setMeters(replaceAt(meters, i, { code: e.currentTarget.value }))}
+            error={errors[`meters.${i}.code`]}
+            data-testid={`unit-meter-code-${i}`}
+          />
+          <NativeSelect
+            label={t('housingInventory.meterKind')}
+            data={METER_KINDS.map((k) => ({ value: k, label: t(`housingInventory.meterKind.${k}`) }))}
+            value={m.kind}
+            onChange={(e) => setMeters(replaceAt(meters, i, { kind: e.currentTarget.value as MeterKind }))}
+            data-testid={`unit-meter-kind-${i}`}
+          />
+          <Button variant="default" maw={120} mt={22} onClick={() => setMeters(removeAt(meters, i))}>
+            {t('housingInventory.remove')}
+          </Button>
+        </SimpleGrid>
+      ))}
+      <Group>
+        <Button variant="light" size="xs" onClick={() => setMeters([...meters, { code: '', kind: 'electricity' }])} data-testid="unit-add-meter">
+          {t('housingInventory.addMeter')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** A dwelling (rooms with beds, inventory, meters) or premises (F-57: kind and area) in a building. */
 export function RegisterUnitForm() {
   const t = useT();
   const api = useApi();
@@ -134,8 +261,9 @@ export function RegisterUnitForm() {
   const chosen = buildingId ?? buildings.data?.[0]?.id ?? '';
   const [kind, setKind] = useState<'dwelling' | 'premises'>('dwelling');
   const [code, setCode] = useState('');
-  const [room, setRoom] = useState('1');
-  const [beds, setBeds] = useState('a, b');
+  const [rooms, setRooms] = useState<RoomRow[]>([{ code: '1', beds: 'a, b' }]);
+  const [inventory, setInventory] = useState<ItemRow[]>([]);
+  const [meters, setMeters] = useState<MeterRow[]>([]);
   const [premisesKind, setPremisesKind] = useState<'administrative' | 'production' | 'auxiliary'>('administrative');
   const [area, setArea] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -151,21 +279,24 @@ export function RegisterUnitForm() {
         ? {
             code,
             kind,
-            rooms: [
-              {
-                code: room,
-                beds: beds
-                  .split(',')
-                  .map((b) => b.trim())
-                  .filter(Boolean),
-              },
-            ],
+            rooms: rooms.map((r) => ({
+              code: r.code.trim(),
+              beds: r.beds
+                .split(',')
+                .map((b) => b.trim())
+                .filter(Boolean),
+            })),
+            // a quantity that is not a whole number goes as typed: the server's 422 names its field
+            inventory: inventory.map((i) => ({ item: i.item, quantity: /^\d+$/.test(i.quantity.trim()) ? Number(i.quantity.trim()) : i.quantity })),
+            meters: meters.map((m) => ({ code: m.code.trim(), kind: m.kind })),
           }
         : { code, kind, premisesKind, areaM2: area.trim() };
     try {
       await register.submit(body);
       setDone(code);
       setCode('');
+      setInventory([]);
+      setMeters([]);
       await queryClient.invalidateQueries({ queryKey: ['housing-units'] });
     } catch (e) {
       setErrors({ ...fieldErrors(e), form: errorText(e) });
@@ -177,7 +308,7 @@ export function RegisterUnitForm() {
       <Title order={4} size="h5">
         {t('housingInventory.registerUnit')}
       </Title>
-      <Group grow align="flex-start">
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
         <NativeSelect
           label={t('housingInventory.building')}
           data={buildings.data.map((b) => ({ value: b.id, label: b.name }))}
@@ -203,24 +334,17 @@ export function RegisterUnitForm() {
           required
           data-testid="unit-code"
         />
-      </Group>
+      </SimpleGrid>
       {kind === 'dwelling' ? (
-        <Group grow align="flex-start">
-          <TextInput
-            label={t('housingInventory.room')}
-            value={room}
-            onChange={(e) => setRoom(e.currentTarget.value)}
-            error={errors['rooms.0.code']}
-            data-testid="unit-room"
-          />
-          <TextInput
-            label={t('housingInventory.beds')}
-            value={beds}
-            onChange={(e) => setBeds(e.currentTarget.value)}
-            error={errors.rooms ?? errors['rooms.0.beds']}
-            data-testid="unit-beds"
-          />
-        </Group>
+        <DwellingFields
+          rooms={rooms}
+          setRooms={setRooms}
+          inventory={inventory}
+          setInventory={setInventory}
+          meters={meters}
+          setMeters={setMeters}
+          errors={errors}
+        />
       ) : (
         <Group grow align="flex-start">
           <NativeSelect

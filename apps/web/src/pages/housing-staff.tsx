@@ -115,54 +115,89 @@ function HousingStaffPage() {
         ) : units.data.length === 0 ? (
           <Empty>{t('housing.units.none')}</Empty>
         ) : (
-          <Table striped layout="fixed" fz="sm" data-testid="housing-units">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('housing.col.unit')}</Table.Th>
-                <Table.Th>{t('housing.col.kind')}</Table.Th>
-                <Table.Th>{t('housing.col.capacity')}</Table.Th>
-                <Table.Th>{t('housing.col.town')}</Table.Th>
-                <Table.Th>{t('housingInventory.col.outOfService')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {units.data.map((u) => (
-                <Table.Tr key={u.id} data-kind={u.kind}>
-                  <Table.Td>{u.code}</Table.Td>
-                  <Table.Td>
-                    {u.kind === 'dwelling' ? t('housing.kind.dwelling') : t(`housing.premisesKind.${u.premisesKind ?? 'administrative'}` as MessageId)}
-                  </Table.Td>
-                  <Table.Td>
-                    {u.kind === 'dwelling'
-                      ? t('housing.beds', { count: u.rooms.reduce((n, r) => n + r.beds.length, 0) })
-                      : t('housing.area', { area: u.areaM2 ?? '—' })}
-                  </Table.Td>
-                  <Table.Td>{u.townKatoCode}</Table.Td>
-                  <Table.Td data-testid="unit-out-of-service">
-                    <Stack gap={4}>
-                      {u.outOfService.length === 0 ? (
-                        <Text size="sm">{t('housingInventory.inService')}</Text>
-                      ) : (
-                        u.outOfService.map((p) => (
-                          <Text size="sm" key={`${p.from}-${p.to}`} data-testid="unit-out-of-service-period">
-                            {date(p.from)} – {date(p.to)}: {p.reason}
-                          </Text>
-                        ))
-                      )}
-                      {may.outOfService &&
-                        (outOfService === u.id ? (
-                          <OutOfServiceForm unitId={u.id} onDone={() => setOutOfService(null)} />
-                        ) : (
-                          <Button size="xs" variant="light" onClick={() => setOutOfService(u.id)} data-testid="oos-open">
-                            {t('housingInventory.outOfService')}
-                          </Button>
-                        ))}
-                    </Stack>
-                  </Table.Td>
+          // Phones scroll the table sideways instead of squeezing six columns into 375 px.
+          <Table.ScrollContainer minWidth={860} type="native" tabIndex={0} role="region" aria-label={t('housingInventory.unitsRegion')}>
+            <Table striped layout="fixed" fz="sm" data-testid="housing-units">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w="10%">{t('housing.col.unit')}</Table.Th>
+                  <Table.Th w="17%">{t('housing.col.kind')}</Table.Th>
+                  <Table.Th w="11%">{t('housing.col.capacity')}</Table.Th>
+                  <Table.Th w="24%">{t('housingInventory.col.details')}</Table.Th>
+                  <Table.Th w="12%">{t('housing.col.town')}</Table.Th>
+                  <Table.Th w="26%">{t('housingInventory.col.outOfService')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {units.data.map((u) => (
+                  <Table.Tr key={u.id} data-kind={u.kind}>
+                    <Table.Td>{u.code}</Table.Td>
+                    <Table.Td>
+                      {u.kind === 'dwelling' ? t('housing.kind.dwelling') : t(`housing.premisesKind.${u.premisesKind ?? 'administrative'}` as MessageId)}
+                    </Table.Td>
+                    <Table.Td>
+                      {u.kind === 'dwelling'
+                        ? t('housing.beds', { count: u.rooms.reduce((n, r) => n + r.beds.length, 0) })
+                        : t('housing.area', { area: u.areaM2 ?? '—' })}
+                    </Table.Td>
+                    <Table.Td data-testid="unit-details">
+                      {u.kind === 'dwelling' ? (
+                        <Stack gap={2}>
+                          {u.rooms.map((r) => (
+                            <Text size="sm" key={r.code} data-testid="unit-room">
+                              {t('housingInventory.roomBeds', { room: r.code, beds: r.beds.join(', ') })}
+                            </Text>
+                          ))}
+                          {u.inventory.length > 0 && (
+                            <Text size="sm" data-testid="unit-inventory">
+                              {u.inventory.map((i) => `${i.item} × ${i.quantity}`).join('; ')}
+                            </Text>
+                          )}
+                          {u.meters.length > 0 && (
+                            <Text size="sm" data-testid="unit-meters">
+                              {u.meters.map((m) => `${m.code} (${t(`housingInventory.meterKind.${m.kind}` as MessageId)})`).join('; ')}
+                            </Text>
+                          )}
+                        </Stack>
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                    <Table.Td>{u.townKatoCode}</Table.Td>
+                    <Table.Td data-testid="unit-out-of-service">
+                      <Stack gap={4}>
+                        {u.outOfService.length === 0 ? (
+                          <Text size="sm">{t('housingInventory.inService')}</Text>
+                        ) : (
+                          u.outOfService.map((p) => (
+                            <Text size="sm" key={`${p.from}-${p.to}`} data-testid="unit-out-of-service-period">
+                              {date(p.from)} – {date(p.to)}: {p.reason}
+                            </Text>
+                          ))
+                        )}
+                        {may.outOfService &&
+                          (outOfService === u.id ? (
+                            <OutOfServiceForm unitId={u.id} onDone={() => setOutOfService(null)} />
+                          ) : (
+                            <Button
+                              size="xs"
+                              variant="light"
+                              h="auto"
+                              py={4}
+                              styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
+                              onClick={() => setOutOfService(u.id)}
+                              data-testid="oos-open"
+                            >
+                              {t('housingInventory.outOfService')}
+                            </Button>
+                          ))}
+                      </Stack>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
         {may.registerUnit && <RegisterUnitForm />}
       </Card>
@@ -229,65 +264,72 @@ function HousingStaffPage() {
         ) : allocations.data.length === 0 ? (
           <Empty>{t('housing.offers.none')}</Empty>
         ) : (
-          <Table striped layout="fixed" fz="sm" data-testid="housing-offers">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('housing.col.place')}</Table.Th>
-                <Table.Th>{t('housing.col.status')}</Table.Th>
-                <Table.Th>{t('housing.col.acceptBy')}</Table.Th>
-                <Table.Th>{t('housing.col.contract')}</Table.Th>
-                <Table.Th>{t('housing.col.vacateBy')}</Table.Th>
-                {(may.checkIn || may.handover) && <Table.Th>{t('housingActions.col')}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {allocations.data.map((a) => (
-                <Table.Tr key={a.id} data-status={a.status} data-overdue={String(a.vacateOverdue)}>
-                  <Table.Td>
-                    {unitCode(a.unitId)} · {a.bed}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" tt="none">
-                      {t(`allocationStatus.${a.status}` as MessageId)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{a.status === 'offered' ? date(a.acceptBy) : '—'}</Table.Td>
-                  <Table.Td>{a.contractNumber ? t('housing.contractUntil', { number: a.contractNumber, date: date(a.contractEndsOn) }) : '—'}</Table.Td>
-                  <Table.Td c={a.vacateOverdue ? '#a51d1d' : undefined}>
-                    {a.vacateBy ? `${date(a.vacateBy)}${a.vacateOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
-                  </Table.Td>
-                  {(may.checkIn || may.handover) && (
-                    <Table.Td>
-                      {a.status === 'contracted' && may.checkIn && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          onClick={() =>
-                            setActTarget({ kind: 'check-in', allocationId: a.id, where: `${unitCode(a.unitId)} · ${a.bed}`, unit: unitOf(a.unitId) })
-                          }
-                          data-testid="check-in-act"
-                        >
-                          {t('housingActions.checkIn')}
-                        </Button>
-                      )}
-                      {a.status === 'vacating' && may.handover && (
-                        <Button
-                          size="xs"
-                          variant="light"
-                          onClick={() =>
-                            setActTarget({ kind: 'acceptance-transfer', allocationId: a.id, where: `${unitCode(a.unitId)} · ${a.bed}`, unit: unitOf(a.unitId) })
-                          }
-                          data-testid="handover-act"
-                        >
-                          {t('housingActions.handover')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  )}
+          <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label={t('housing.offers')}>
+            <Table striped layout="fixed" fz="sm" data-testid="housing-offers">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('housing.col.place')}</Table.Th>
+                  <Table.Th>{t('housing.col.status')}</Table.Th>
+                  <Table.Th>{t('housing.col.acceptBy')}</Table.Th>
+                  <Table.Th>{t('housing.col.contract')}</Table.Th>
+                  <Table.Th>{t('housing.col.vacateBy')}</Table.Th>
+                  {(may.checkIn || may.handover) && <Table.Th>{t('housingActions.col')}</Table.Th>}
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {allocations.data.map((a) => (
+                  <Table.Tr key={a.id} data-status={a.status} data-overdue={String(a.vacateOverdue)}>
+                    <Table.Td>
+                      {unitCode(a.unitId)} · {a.bed}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light" tt="none">
+                        {t(`allocationStatus.${a.status}` as MessageId)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{a.status === 'offered' ? date(a.acceptBy) : '—'}</Table.Td>
+                    <Table.Td>{a.contractNumber ? t('housing.contractUntil', { number: a.contractNumber, date: date(a.contractEndsOn) }) : '—'}</Table.Td>
+                    <Table.Td c={a.vacateOverdue ? '#a51d1d' : undefined}>
+                      {a.vacateBy ? `${date(a.vacateBy)}${a.vacateOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
+                    </Table.Td>
+                    {(may.checkIn || may.handover) && (
+                      <Table.Td>
+                        {a.status === 'contracted' && may.checkIn && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() =>
+                              setActTarget({ kind: 'check-in', allocationId: a.id, where: `${unitCode(a.unitId)} · ${a.bed}`, unit: unitOf(a.unitId) })
+                            }
+                            data-testid="check-in-act"
+                          >
+                            {t('housingActions.checkIn')}
+                          </Button>
+                        )}
+                        {a.status === 'vacating' && may.handover && (
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() =>
+                              setActTarget({
+                                kind: 'acceptance-transfer',
+                                allocationId: a.id,
+                                where: `${unitCode(a.unitId)} · ${a.bed}`,
+                                unit: unitOf(a.unitId),
+                              })
+                            }
+                            data-testid="handover-act"
+                          >
+                            {t('housingActions.handover')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
 

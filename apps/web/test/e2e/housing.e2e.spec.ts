@@ -219,7 +219,7 @@ test('F-60: the person sees their contract and the check-in act the housing mana
   await everyLanguageAndSize(page, 'my-housing-contract');
 });
 
-test('F-57: the housing manager registers a building, a dwelling with its beds and premises with their area, and puts the dwelling out of service for a period', async ({
+test('F-57: the housing manager registers a building, a dwelling with its rooms, beds, inventory and meters and premises with their area, and puts the dwelling out of service for a period', async ({
   page,
 }) => {
   test.setTimeout(300_000);
@@ -249,17 +249,41 @@ test('F-57: the housing manager registers a building, a dwelling with its beds a
   await expect(building).toHaveCount(1);
   await expect(building).toContainText('Almaty (751110000)');
 
-  // a dwelling: one room with three beds
+  // a dwelling with two rooms, its furniture and equipment and its meters — what the acts are checked against (F-60, F-61)
   await page.getByTestId('unit-building').selectOption({ label: name });
   await page.getByTestId('unit-kind').selectOption('dwelling');
   await page.getByTestId('unit-code').fill(`D-${stamp}`);
-  await page.getByTestId('unit-room').fill('101');
-  await page.getByTestId('unit-beds').fill('a, b, c');
+  await page.getByTestId('unit-room-0').fill('101');
+  await page.getByTestId('unit-beds-0').fill('a, b, c');
+  await page.getByTestId('unit-add-room').click();
+  await page.getByTestId('unit-room-1').fill('102');
+  await page.getByTestId('unit-beds-1').fill('a, b');
+  await page.getByTestId('unit-add-item').click();
+  await page.getByTestId('unit-item-0').fill('Desk');
+  await page.getByTestId('unit-quantity-0').fill('2');
+  await page.getByTestId('unit-add-item').click();
+  await page.getByTestId('unit-item-1').fill('Refrigerator');
+  await page.getByTestId('unit-quantity-1').fill('one'); // bad input: the server names the row's field
+  await page.getByTestId('unit-add-meter').click();
+  await page.getByTestId('unit-meter-code-0').fill('E-77');
+  await page.getByTestId('unit-meter-kind-0').selectOption('electricity');
+  await page.getByTestId('unit-add-meter').click();
+  await page.getByTestId('unit-meter-code-1').fill('W-12');
+  await page.getByTestId('unit-meter-kind-1').selectOption('cold-water');
+  await page.getByTestId('unit-register').click();
+  await expect(page.getByTestId('unit-form').getByTestId('unit-error')).toBeVisible();
+  await expect(page.getByTestId('unit-quantity-1')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('unit-quantity-0')).not.toHaveAttribute('aria-invalid', 'true');
+  await everyLanguageAndSize(page, 'housing-dwelling-form');
+  await page.getByTestId('unit-quantity-1').fill('1');
   await page.getByTestId('unit-register').click();
   await expect(page.getByTestId('unit-registered')).toContainText(`D-${stamp}`);
   const dwelling = page.getByTestId('housing-units').locator('tbody tr', { hasText: `D-${stamp}` });
   await expect(dwelling).toHaveAttribute('data-kind', 'dwelling');
-  await expect(dwelling).toContainText('3 beds');
+  await expect(dwelling).toContainText('5 beds');
+  await expect(dwelling.getByTestId('unit-room')).toHaveText(['Room 101: a, b, c', 'Room 102: a, b']);
+  await expect(dwelling.getByTestId('unit-inventory')).toHaveText('Desk × 2; Refrigerator × 1');
+  await expect(dwelling.getByTestId('unit-meters')).toHaveText('E-77 (electricity); W-12 (cold water)');
 
   // premises (F-57): kind and area as a decimal string
   await page.getByTestId('unit-kind').selectOption('premises');

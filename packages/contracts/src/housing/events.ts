@@ -20,13 +20,20 @@ const place = {
   townKatoCode: z.string().regex(/^\d{9}$/),
 };
 
+/**
+ * Added in v1 (ADR 0116, additive): the portal subject (the identity provider's `sub`) of the person in
+ * acceleration the bed is offered to or let to — whom notifications tells in their portal inbox (ADR
+ * 0107). Never the IIN or contacts (F-42). Absent on events published before.
+ */
+const person = { personSubject: z.string().min(1).max(200).optional() };
+
 export const HousingOfferMadeV1 = defineIntegrationEvent({
   type: 'housing.offer-made',
   version: 1,
   topic,
   description:
     'A bed was offered to the first eligible person of the waitlist (F-59, F-62); the person accepts by acceptBy (working days, ADR 0057) or the offer lapses and moves on. Notifications tell the person.',
-  payload: z.object({ ...place, caseId: z.uuid(), enrolmentId: z.uuid(), offeredAt: z.iso.datetime({ offset: true }), acceptBy: IsoDateSchema }),
+  payload: z.object({ ...place, caseId: z.uuid(), enrolmentId: z.uuid(), offeredAt: z.iso.datetime({ offset: true }), acceptBy: IsoDateSchema, ...person }),
 });
 
 export const HousingUnitAllocatedV1 = defineIntegrationEvent({
@@ -42,6 +49,7 @@ export const HousingUnitAllocatedV1 = defineIntegrationEvent({
     contractNumber: z.string().min(1),
     startsOn: IsoDateSchema,
     contractEndsOn: IsoDateSchema,
+    ...person,
   }),
 });
 
@@ -76,7 +84,17 @@ export const HousingActSignedV1 = defineIntegrationEvent({
     inventoryMissing: z.number().int().min(0),
     damagesTiyn: TiynSchema,
     documentIds: z.array(z.uuid()).max(5).default([]),
+    ...person,
   }),
+});
+
+export const HousingVacateRequiredV1 = defineIntegrationEvent({
+  type: 'housing.vacate-required',
+  version: 1,
+  topic,
+  description:
+    'The person housed was expelled from the programme (F-61) or the programme was completed (ADR 0058): the dwelling is to be vacated and handed back under an acceptance-transfer act by vacateBy — the 2nd working day on the Kazakh calendar. Notifications tell the person (ADR 0116); the deadline runs from the expulsion, not from the notice.',
+  payload: z.object({ ...place, caseId: z.uuid(), vacateBy: IsoDateSchema, reason: z.enum(['expulsion', 'completion']), ...person }),
 });
 
 /**
@@ -148,6 +166,7 @@ export const housingEvents = [
   HousingUnitReleasedV1,
   HousingVacateOverdueV1,
   HousingActSignedV1,
+  HousingVacateRequiredV1,
   HousingPremisesAllocatedV1,
   HousingPremisesReleasedV1,
   HousingPremisesHandBackOverdueV1,

@@ -8,6 +8,8 @@ interface PlaceFacts {
   readonly buildingId: string;
   readonly bed: string;
   readonly townKatoCode: string;
+  /** The person's portal subject (token `sub`), for notifications' person inbox (ADR 0116); never the IIN (F-42). */
+  readonly personSubject: string;
 }
 
 export interface OfferMade extends DomainEvent, PlaceFacts {

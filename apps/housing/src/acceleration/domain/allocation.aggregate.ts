@@ -77,6 +77,7 @@ export class Allocation extends AggregateRoot<AllocationEvent> {
       buildingId: this.buildingId,
       bed: this.bed,
       townKatoCode: this.townKatoCode,
+      personSubject: this.personSubject,
     };
   }
 

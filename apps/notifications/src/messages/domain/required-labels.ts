@@ -1,4 +1,11 @@
-import { DecisionMadeV1, FeeOverdueV1, INFORMATION_REQUEST_KINDS, RefusalGroundSchema, SERVICE_APPLICATION_FIELDS } from '@hub/contracts';
+import {
+  DecisionMadeV1,
+  FeeOverdueV1,
+  HousingVacateRequiredV1,
+  INFORMATION_REQUEST_KINDS,
+  RefusalGroundSchema,
+  SERVICE_APPLICATION_FIELDS,
+} from '@hub/contracts';
 
 /** The words for an F-48 path the contract does not list (a newer services): the notice still goes out (F-52 is statutory). */
 export const F48_UNLISTED = 'f48.unlisted';
@@ -19,4 +26,5 @@ export const REQUIRED_LABELS: readonly string[] = [
   F48_UNLISTED,
   ...INFORMATION_REQUEST_KINDS.map((k) => `information-kind.${k}`),
   INFORMATION_KIND_OTHER,
+  ...HousingVacateRequiredV1.payload.shape.reason.options.map((r) => `housing-vacate.${r}`),
 ];

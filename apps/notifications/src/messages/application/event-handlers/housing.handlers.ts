@@ -7,8 +7,7 @@ import { DraftNoticeHandler } from './draft-notice.handler.js';
 /**
  * housing's premises facts (F-57, F-58, ADR 0053) → messages to the participant company, in the
  * inbox's transaction. The events carry the BIN, the lease and the dates only (F-42); nothing of them
- * is logged here. Dwellings' offers to people in acceleration are not told yet: a person has no
- * company inbox (ADR 0094) — see the README.
+ * is logged here. The dwelling's facts go to the person in acceleration: housing-dwelling.handlers.ts (ADR 0116).
  */
 @Injectable()
 export class HousingPremisesAllocatedHandler
