@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     const bus = app.get(CommandBus);
     await contractWithMoney(app, clock, realNow);
     await accelerationCohort(app, clock, realNow);
-    if ((await app.get(CatalogueReadModel).services()).length > 1) {
+    if ((await app.get(CatalogueReadModel).services()).some((s) => s.code === 'acceleration-2027')) {
       process.stdout.write('services seed: the catalogue already has services\n');
       return;
     }
