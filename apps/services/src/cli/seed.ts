@@ -8,7 +8,10 @@
  *    clock stepping through that history (as registration's seed does; ADR 0066 "Demo data"): the
  *    call published on day −45, a legal entity (not a participant) applies on the first working day
  *    of the intake, the Fund concludes and signs the contract at the non-participant price (F-56),
- *    and today finance issues an invoice and the Fund an act of delivery for the recipient to answer.
+ *    and today finance issues an invoice and the Fund an act of delivery for the recipient to answer;
+ *  - an acceleration cohort open for enrolment (F-44): an acceleration service whose call ran the
+ *    same history, a company's signed contract under it, and a cohort in Astana that started a week
+ *    ago — the staff desk enrols, expels and completes people there (ADR 0115).
  * Idempotent: each part is skipped when its data is already there.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hub_services node dist/cli/seed.js
@@ -26,9 +29,12 @@ import { ServiceApplicationReadModel } from '../applications/application/ports/a
 import { BillingUseCases } from '../billing/infrastructure/billing.use-cases.js';
 import { AddPriceCommand, DefineServiceCommand, PublishCallCommand } from '../catalogue/application/commands/catalogue.commands.js';
 import { CatalogueReadModel } from '../catalogue/application/ports/catalogue.read-model.js';
+import { OpenCohortCommand } from '../cohorts/application/commands/cohort.commands.js';
 
 /** The demo recipient of the contract with money on it (a legal entity, not a participant): its representative sees the invoice. */
 export const DEMO_CONTRACT_BIN = '240540010013';
+/** The demo company under an acceleration contract (F-44, F-55): the cohort's people are enrolled under its contract. */
+export const DEMO_ACCELERATION_BIN = '240640010027';
 const HISTORY_DAYS = 45;
 
 async function main(): Promise<void> {
@@ -64,7 +70,8 @@ async function main(): Promise<void> {
   try {
     const bus = app.get(CommandBus);
     await contractWithMoney(app, clock, realNow);
-    if ((await app.get(CatalogueReadModel).services()).length > 1) {
+    await accelerationCohort(app, clock, realNow);
+    if ((await app.get(CatalogueReadModel).services()).some((s) => s.code === 'acceleration-2027')) {
       process.stdout.write('services seed: the catalogue already has services\n');
       return;
     }
@@ -221,6 +228,102 @@ async function contractWithMoney(app: App, clock: ManualClock, realNow: Date): P
   process.stdout.write(
     `services seed: a contract signed on ${filedOn} (intake from ${opens}) with an invoice and a delivery act for BIN ${DEMO_CONTRACT_BIN}\n`,
   );
+}
+
+/** F-44 on the calendar: an acceleration call published 45 days ago, a company contracted in its intake, a cohort running since a week ago. */
+async function accelerationCohort(app: App, clock: ManualClock, realNow: Date): Promise<void> {
+  const bus = app.get(CommandBus);
+  if ((await app.get(ServiceApplicationReadModel).list({ recipientIds: [DEMO_ACCELERATION_BIN] })).length > 0) {
+    process.stdout.write('services seed: the demo acceleration cohort is already there\n');
+    return;
+  }
+  const calendar = kzCalendar();
+  const today = almatyDate(realNow);
+  const at = (day: string): void => clock.set(new Date(startOfAlmatyDay(day).getTime() + 10 * 3_600_000));
+  const published = addCalendarDays(today, -HISTORY_DAYS);
+  const opens = addCalendarDays(addMonths(published, 1), 1); // F-55: a month after the conditions, to the day
+  at(published);
+  const { id: serviceId } = await bus.execute<DefineServiceCommand, { id: string }>(
+    new DefineServiceCommand({
+      code: 'acceleration-winter-cohort',
+      title: 'Acceleration programme: winter cohort',
+      direction: 'acceleration',
+      eligibility: 'anyone',
+      requiredSections: { readiness: true, team: false, pitch: false },
+      delivery: 'fund',
+    }),
+  );
+  await bus.execute(
+    new AddPriceCommand(serviceId, {
+      effectiveFrom: published,
+      participantPriceTiyn: 0,
+      nonParticipantPriceTiyn: 40_000_000,
+      documentRef: 'Demo price list No. 1',
+    }),
+  );
+  const { id: callId } = await bus.execute<PublishCallCommand, { id: string }>(
+    new PublishCallCommand({
+      serviceId,
+      title: `Acceleration, winter cohort: intake ${opens}`,
+      contractConditions: 'Demo conditions for concluding a contract (F-55).',
+      draftContract: {
+        serviceConditions: 'Twelve weeks of acceleration in Astana',
+        paymentOrder: '100 % before the cohort starts',
+        paymentAmount: 'per the price list',
+      },
+      intakeOpensOn: opens,
+      intakeClosesOn: addCalendarDays(opens, 60),
+    }),
+  );
+  let filedOn = opens;
+  while (!calendar.isWorkingDay(filedOn) && filedOn < today) filedOn = addCalendarDays(filedOn, 1);
+  at(filedOn);
+  const applicant: Actor = {
+    subject: `seed-rep-${DEMO_ACCELERATION_BIN}`,
+    roles: ['applicant'],
+    companies: [DEMO_ACCELERATION_BIN],
+    name: 'Representative of Steppe Sensors LLP',
+  };
+  const { id } = await bus.execute<FileApplicationCommand, { id: string }>(
+    new FileApplicationCommand(
+      {
+        callId,
+        recipient: { kind: 'legal-entity', bin: DEMO_ACCELERATION_BIN },
+        language: 'ru',
+        declarationAccepted: true,
+        content: {
+          project: { name: 'Steppe Sensors', direction: 'Agritech', summary: 'Soil sensors for grain farms', expectedResults: 'Five paying farms' },
+          contacts: { phone: '+7 701 555 0202', email: 'team@steppe-sensors.kz', city: 'Astana', country: 'Kazakhstan' },
+          readiness: {
+            stage: 'Prototype',
+            technologies: 'LoRaWAN',
+            problem: 'Irrigation by guesswork',
+            businessModel: 'Sensors with a subscription',
+            lifetime: '4 years',
+          },
+          team: null,
+          pitchUrl: null,
+        },
+      },
+      applicant,
+    ),
+  );
+  clock.set(new Date(clock.now().getTime() + 2 * 3_600_000));
+  await bus.execute(new DecideApplicationCommand(id, { outcome: 'conclude-contract' }));
+  await bus.execute(new SignContractCommand(id));
+  clock.set(realNow);
+  const startsOn = addCalendarDays(today, -7);
+  await bus.execute(
+    new OpenCohortCommand({
+      serviceId,
+      title: 'Winter acceleration cohort',
+      town: { katoCode: '711000000', name: 'Astana' },
+      startsOn,
+      endsOn: addCalendarDays(startsOn, 84),
+      capacity: 12,
+    }),
+  );
+  process.stdout.write(`services seed: an acceleration cohort from ${startsOn} with a contract for BIN ${DEMO_ACCELERATION_BIN}\n`);
 }
 
 await main();

@@ -12,6 +12,7 @@ import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
+import { CohortCard, PurchaseCard } from './service-desk-actions';
 
 type T = ReturnType<typeof useT>;
 
@@ -41,6 +42,7 @@ const errorsOf = (e: unknown, t: T) => fieldErrors(e, (p) => problemText(p, t));
 
 interface Application {
   id: string;
+  serviceId: string;
   recipientKind: 'legal-entity' | 'individual';
   recipientId: string;
   language: 'kk' | 'ru' | 'en';
@@ -250,7 +252,6 @@ function TranslationTask({ a, onDone }: { a: Application; onDone: () => Promise<
 function ServiceDeskPage() {
   const t = useT();
   const api = useApi();
-  const { locale } = useLocale();
   const queryClient = useQueryClient();
   const applications = useQuery({
     queryKey: ['desk', 'applications'],
@@ -318,18 +319,7 @@ function ServiceDeskPage() {
       ) : (
         <Stack gap="sm">
           {cohorts.data.map((c) => (
-            <Card key={c.id} withBorder data-testid="desk-cohort">
-              <Text fw={600}>{c.title}</Text>
-              <Text size="sm">
-                {t('desk.cohort.line', {
-                  town: c.town.name,
-                  from: formatCivilDate(c.startsOn, locale),
-                  to: formatCivilDate(c.endsOn, locale),
-                  taken: c.seatsTaken,
-                  capacity: c.capacity,
-                })}
-              </Text>
-            </Card>
+            <CohortCard key={c.id} c={c} contracts={(applications.data ?? []).filter((x) => x.status === 'contracted')} onDone={refresh} />
           ))}
         </Stack>
       )}
@@ -344,21 +334,9 @@ function ServiceDeskPage() {
         <Empty>{t('desk.purchases.empty')}</Empty>
       ) : (
         <Stack gap="sm">
-          {purchases.data.map((p) => {
-            const chosen = p.offers.find((o) => o.id === p.chosenOfferId);
-            return (
-              <Card key={p.id} withBorder data-testid="desk-purchase" data-status={p.status}>
-                <Text fw={600}>{p.subject}</Text>
-                <Text size="sm">{t('desk.purchase.offers', { count: p.offers.length, required: p.offersRequired })}</Text>
-                {chosen && (
-                  <Text size="sm">
-                    {t('desk.purchase.chosen', { supplier: chosen.supplierName, amount: formatTiyn(chosen.amountTiyn, locale) })}
-                    {p.choiceReason ? ` · ${p.choiceReason}` : ''}
-                  </Text>
-                )}
-              </Card>
-            );
-          })}
+          {purchases.data.map((p) => (
+            <PurchaseCard key={p.id} p={p} onDone={refresh} />
+          ))}
         </Stack>
       )}
     </Stack>

@@ -56,9 +56,8 @@ test('F-55: finance invoices a contract, records a payment, imports the bank sta
   await contract.getByTestId('issue-invoice').click();
   await expect(page.getByTestId('invoice')).toHaveCount(2);
   await expect(page.getByTestId('invoice').first()).toContainText('Second instalment under the contract');
-  // ADR 0109: a company's invoice PDF is owed from issue; this fleet runs services without its workers, so it stays
-  // 'being prepared' here (the archive and the byte-for-byte download: apps/admin-gateway/test/e2e/service-invoice-archive.e2e.spec.ts)
-  await expect(page.getByTestId('invoice').first().getByTestId('invoice-document-status')).toHaveText('The invoice PDF is being prepared');
+  // ADR 0109: a company's invoice PDF is owed from issue; services' timers archive it in documents (the fleet runs its
+  // workers, ADR 0115) — the recipient downloads it in the next test
 
   // a payment by hand on the seeded invoice (₸300,000): ₸100,000 paid, ₸200,000 outstanding
   const first = page.locator(`[data-testid="invoice"][data-number="${seededNumber}"]`);
@@ -110,7 +109,19 @@ test('F-55: the recipient reads its invoices and answers the acts of delivery �
   await signInAs(page, { sub: `rep-${DEMO_BIN}`, name: 'Daniyar Recipient', roles: ['applicant'], companies: [DEMO_BIN] });
   await expect(page.getByTestId('invoice').first()).toBeVisible();
   await expect(page.getByTestId('act')).toHaveCount(2);
-  await expect(page.getByTestId('invoice').first().getByTestId('invoice-document-status')).toHaveText('The invoice PDF is being prepared'); // ADR 0109
+  // ADR 0109, 0115: services' archive timer ran (the fleet runs its workers): every invoice of the company offers its PDF from documents
+  const seeded = page.getByTestId('invoice').last();
+  const number = (await seeded.getAttribute('data-number')) ?? '';
+  expect(number).toMatch(/^SRV-\d{4}-\d{6}$/);
+  const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
+  await expect(async () => {
+    // the session lives in memory (no reload): away through the menu and back, the page reads the invoices again
+    await menu.getByRole('link', { name: 'Services of the Fund' }).click();
+    await page.goBack();
+    await expect(page.getByTestId('invoice').getByTestId('invoice-document-status')).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
+  const pdfLink = seeded.getByRole('button', { name: `invoice-${number}.pdf` });
+  await expect(pdfLink).toBeEnabled();
   await everyLanguageAndSize(page, 'my-invoices');
 
   const second = page.getByTestId('act').filter({ hasText: 'investor Q&A rehearsal' });
@@ -128,4 +139,19 @@ test('F-55: the recipient reads its invoices and answers the acts of delivery �
   await expect(second).toHaveAttribute('data-status', 'accepted');
   await expectAccessible(page, 'my invoices answered');
   await shoot(page, 'my-invoices-answered', 'en', 'desktop');
+
+  // the recipient downloads the invoice PDF: documents' presigned URL on the store, a PDF carrying the invoice's number
+  let pdf: Buffer | null = null;
+  await page.route(/\/t-web-[^/]+\//, async (route) => {
+    const response = await route.fetch();
+    pdf = await response.body();
+    await route.fulfill({ response });
+  });
+  const download = page.waitForEvent('download', { timeout: 15_000 }).catch(() => null); // headless Chromium saves a PDF it is sent
+  await pdfLink.click();
+  await expect.poll(() => pdf?.length ?? 0, { timeout: 15_000 }).toBeGreaterThan(1000);
+  expect(pdf!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(pdf!.toString('latin1')).toContain(`Invoice ${number}`); // the document's title (packages/documents service-invoice-pdf)
+  const saved = await download;
+  if (saved) expect(saved.suggestedFilename()).toMatch(/\.pdf$/);
 });

@@ -28,16 +28,17 @@ test('F-55, F-56, C-3: the public sees the services with prices in tenge and the
   await chooseLanguage(page, 'en');
   const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
   await menu.getByRole('link', { name: 'Services of the Fund' }).click();
-  await expect(page.getByTestId('services-total')).toHaveText('3 services');
+  await expect(page.getByTestId('services-total')).toHaveText('4 services');
   const services = page.getByTestId('service');
-  await expect(services).toHaveCount(3);
+  await expect(services).toHaveCount(4);
   // F-56: the price in force today, from integer tiyn, for participants and others
   for (const price of await page.getByTestId('price').allInnerTexts()) expect(price).toMatch(/₸[\d,]+\.\d{2}|No price in force/);
   // F-55: a call published today opens a month later — not open, no "Apply"; the seed's call published
-  // 45 days ago (its handlers run on a controlled clock, ADR 0066 "Demo data") is open; "Apply" is for a
+  // 45 days ago and the acceleration cohort's, published the same day (their handlers run on a controlled clock, ADR 0066
+  // "Demo data", ADR 0115), are open; "Apply" is for a
   // signed-in applicant, so the public sees none
   await expect(page.locator('[data-testid="call"][data-open="false"]')).toHaveCount(2);
-  await expect(page.locator('[data-testid="call"][data-open="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="call"][data-open="true"]')).toHaveCount(2);
   await expect(page.getByTestId('apply')).toHaveCount(0);
   await everyLanguageAndSize(page, 'services');
 

@@ -32,8 +32,14 @@ test('F-49, F-51 … F-56: the Fund reviews a service application on its desk �
 }) => {
   test.setTimeout(360_000);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
-  const calls = (await (await fetch(`${gatewayUrl()}/api/services/calls`)).json()) as { id: string; intakeOpensOn: string; intakeClosesOn: string }[];
-  const open = calls.find((c) => c.intakeOpensOn <= today && today <= c.intakeClosesOn);
+  const calls = (await (await fetch(`${gatewayUrl()}/api/services/calls`)).json()) as {
+    id: string;
+    title: string;
+    intakeOpensOn: string;
+    intakeClosesOn: string;
+  }[];
+  // the seed's consultation call (the acceleration cohort's call is open too, ADR 0115: its contracts are for the cohort test)
+  const open = calls.find((c) => c.intakeOpensOn <= today && today <= c.intakeClosesOn && c.title.startsWith('Pitch consultations'));
   expect(open).toBeDefined();
   const n = Date.now() % 80_000;
   const bin = makeBin({ year: 2024, month: 6, serial: 10_000 + n });
@@ -114,4 +120,154 @@ test('F-49, F-51 … F-56: the Fund reviews a service application on its desk �
   await expect(page.getByTestId('translation-task').filter({ hasText: english })).toHaveCount(0);
   await expectAccessible(page, 'service desk after the decisions');
   await shoot(page, 'service-desk-after', 'en', 'desktop');
+});
+
+// ADR 0115: the desk's cohort actions (F-44) — the seed's acceleration cohort in Astana runs under a company's
+// signed contract (apps/services/src/cli/seed.ts): two people enrolled, one expelled with a ground and its
+// reasons (housing's F-61 vacate deadline runs from that event), the other completes; field errors from
+// services' problem+json on the fields, in the reader's language.
+test('F-44: the Fund enrols people in an acceleration cohort, expels one with a ground and reasons, and the other completes', async ({ page }) => {
+  test.setTimeout(360_000);
+  const n = Date.now() % 8000;
+  const first = makeIin({ birthDate: '1995-04-02', sex: 'male', serial: 1000 + n });
+  const second = makeIin({ birthDate: '1996-07-21', sex: 'female', serial: 1000 + n });
+  await page.goto(`${baseUrl()}/staff/service-desk`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await signInAs(page, { sub: 'e2e-cohort-officer', name: 'Asel Officer', roles: ['fund-officer'], companies: [] });
+  const cohort = page.getByTestId('desk-cohort').filter({ hasText: 'Winter acceleration cohort' });
+  await expect(cohort).toContainText('Astana');
+  await expect(cohort.getByTestId('enrol-contract')).toHaveValue(/.+/);
+  await expect(cohort.getByTestId('enrol-contract').locator('option:checked')).toHaveText('Steppe Sensors · BIN 240640010027');
+
+  // a malformed IIN: services' 400 names personIin, shown on the field in the reader's language
+  await chooseLanguage(page, 'ru');
+  await cohort.getByTestId('enrol-iin').fill('12345');
+  await cohort.getByTestId('enrol').click();
+  await expect(cohort.getByText('Неверный формат.')).toBeVisible();
+  await expect(cohort.getByTestId('cohort-member')).toHaveCount(0);
+  await chooseLanguage(page, 'en');
+
+  for (const iin of [first, second]) {
+    await cohort.getByTestId('enrol-iin').fill(iin);
+    await cohort.getByTestId('enrol').click();
+    await expect(cohort.getByTestId('cohort-member').filter({ hasText: iin })).toHaveAttribute('data-status', 'enrolled');
+  }
+  await expect(cohort).toContainText('2 of 12 seats taken');
+  // the same person twice: the blind index refuses it (409), shown as the form's alert, nothing added
+  await cohort.getByTestId('enrol-iin').fill(first);
+  await cohort.getByTestId('enrol').click();
+  await expect(cohort.getByRole('alert')).toHaveText('Already recorded, or no longer possible: the card shows the current state.');
+  await expect(cohort.getByTestId('cohort-member')).toHaveCount(2);
+  await everyLanguageAndSize(page, 'service-desk-cohort');
+
+  // an expulsion needs its reasons (F-44): none → the field says so; with them → expelled, the seat freed
+  const expelled = cohort.getByTestId('cohort-member').filter({ hasText: first });
+  await expelled.getByTestId('expulsion-ground').selectOption('programme-conditions-breached');
+  await expelled.getByTestId('expel').click();
+  await expect(expelled.getByText('Too short or too small.')).toBeVisible();
+  await expect(expelled).toHaveAttribute('data-status', 'enrolled');
+  await expelled.getByTestId('expulsion-reasons').fill('Missed four of the six mentoring sessions');
+  await expelled.getByTestId('expel').click();
+  await expect(expelled).toHaveAttribute('data-status', 'expelled');
+  await expect(expelled).toContainText("Breached the programme's conditions: Missed four of the six mentoring sessions");
+  await expect(cohort).toContainText('1 of 12 seats taken');
+  // F-60: the other completes the programme (the cohort started a week ago)
+  const completed = cohort.getByTestId('cohort-member').filter({ hasText: second });
+  await completed.getByTestId('complete').click();
+  await expect(completed).toHaveAttribute('data-status', 'completed');
+  await expect(completed.getByTestId('expel')).toHaveCount(0);
+  // what the API holds is what the desk shows
+  const cohorts = (await (
+    await fetch(`${gatewayUrl()}/api/services/cohorts`, {
+      headers: { authorization: `Bearer ${await apiToken({ sub: 'e2e-cohort-check', roles: ['fund-officer'] })}` },
+    })
+  ).json()) as { title: string; enrolments: { personIin: string; status: string; expulsionGround: string | null }[] }[];
+  const held = cohorts.find((c) => c.title === 'Winter acceleration cohort')!.enrolments;
+  expect(held.map((e) => [e.personIin, e.status, e.expulsionGround])).toEqual([
+    [first, 'expelled', 'programme-conditions-breached'],
+    [second, 'completed', null],
+  ]);
+  await expectAccessible(page, 'service desk cohort after the actions');
+  await shoot(page, 'service-desk-cohort-after', 'en', 'desktop');
+});
+
+// ADR 0115: the desk's purchase actions (F-56 ¶2) — commercial offers for a third-party service typed in tenge
+// (sent as integer tiyn), the number required read from the purchase (data), the choice of an offer that is not
+// the cheapest refused without a reason and accepted with one.
+test('F-56: the Fund records commercial offers for a third-party service and chooses one, with the reason when it is not the cheapest', async ({ page }) => {
+  test.setTimeout(360_000);
+  const n = Date.now() % 80_000;
+  const officer = await apiToken({ sub: 'e2e-purchase-officer', roles: ['fund-officer'] });
+  const service = await gatewayCall(officer, 'POST', '/api/services/services', {
+    code: `market-research-${n}`,
+    title: 'Market research by a contractor',
+    direction: 'consultation',
+    eligibility: 'anyone',
+    requiredSections: { readiness: false, team: false, pitch: false },
+    delivery: 'third-party',
+  });
+  const subject = `Market research for agritech ${n}`;
+  const purchase = await gatewayCall(officer, 'POST', '/api/services/purchases', { serviceId: service.id, subject });
+  const required = purchase.offersRequired as number;
+  expect(required).toBeGreaterThanOrEqual(2);
+
+  await page.goto(`${baseUrl()}/staff/service-desk`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await signInAs(page, { sub: 'e2e-purchase-officer', name: 'Asel Officer', roles: ['fund-officer'], companies: [] });
+  const card = page.getByTestId('desk-purchase').filter({ hasText: subject });
+  await expect(card).toHaveAttribute('data-status', 'collecting');
+  await expect(card.getByTestId('purchase-count')).toHaveText(`no offers of ${required} required`);
+
+  // an amount with three decimals never leaves the page; a bad BIN comes back from services on its field
+  await card.getByTestId('offer-supplier').fill('Dala Research LLP');
+  await card.getByTestId('offer-bin').fill('123');
+  await card.getByTestId('offer-amount').fill('12,345.678');
+  await card.getByTestId('offer-date').fill('2026-11-20');
+  await card.getByTestId('offer-document').fill(`KP-${n}-1`);
+  await card.getByTestId('add-offer').click();
+  await expect(card.getByText('Enter an amount in tenge, e.g. 150000 or 150000.50.')).toBeVisible();
+  await card.getByTestId('offer-amount').fill('1 500 000,50');
+  await card.getByTestId('add-offer').click();
+  await expect(card.getByText('The format is not right.')).toBeVisible(); // services' 400 on supplierBin
+  await expect(card.getByTestId('purchase-offer')).toHaveCount(0);
+
+  // the offers required: the first is the dearest (₸1,500,000.50 → 150000050 tiyn exactly), the last the cheapest
+  for (let i = 0; i < required; i++) {
+    const bin = makeBin({ year: 2015, month: 3, serial: 100 + i + (n % 900) * 10 });
+    await card.getByTestId('offer-supplier').fill(`Supplier ${i + 1} LLP`);
+    await card.getByTestId('offer-bin').fill(bin);
+    await card.getByTestId('offer-amount').fill(i === 0 ? '1 500 000,50' : String(1_400_000 - i * 100_000));
+    await card.getByTestId('offer-date').fill('2026-11-20');
+    await card.getByTestId('offer-document').fill(`KP-${n}-${i + 1}`);
+    if (i === 0) {
+      // before enough offers are in, choosing is refused by the rule and explained
+      await card.getByTestId('add-offer').click();
+      await expect(card.getByTestId('purchase-offer')).toHaveCount(1);
+      await card.getByTestId('choose-offer').click();
+      await expect(card.getByRole('alert')).toHaveText('Not enough commercial offers yet to choose a supplier (F-56).');
+      continue;
+    }
+    await card.getByTestId('add-offer').click();
+    await expect(card.getByTestId('purchase-offer')).toHaveCount(i + 1);
+  }
+  await expect(card.getByTestId('purchase-offer').first()).toContainText('₸1,500,000.50');
+  await everyLanguageAndSize(page, 'service-desk-purchase');
+
+  // the dearest chosen without a reason: refused on the reason's field; with one: chosen
+  await card.getByTestId('choice-offer').selectOption({ label: 'Supplier 1 LLP · ₸1,500,000.50' });
+  await card.getByTestId('choose-offer').click();
+  await expect(card.getByText('This offer is not the cheapest: give the reason for choosing it (F-56).')).toBeVisible();
+  await expect(card).toHaveAttribute('data-status', 'collecting');
+  await card.getByTestId('choice-reason').fill('The only supplier with field teams in all regions');
+  await card.getByTestId('choose-offer').click();
+  await expect(card).toHaveAttribute('data-status', 'chosen');
+  await expect(card.getByTestId('purchase-chosen')).toHaveText('Chosen: Supplier 1 LLP, ₸1,500,000.50 · The only supplier with field teams in all regions');
+  const held = (await (
+    await fetch(`${gatewayUrl()}/api/services/purchases/${purchase.id as string}`, { headers: { authorization: `Bearer ${officer}` } })
+  ).json()) as { offers: { amountTiyn: number }[] };
+  expect(held.offers[0]!.amountTiyn).toBe(150_000_050);
+  await expectAccessible(page, 'service desk purchase chosen');
+  await shoot(page, 'service-desk-purchase-after', 'en', 'desktop');
 });

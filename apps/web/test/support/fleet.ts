@@ -135,6 +135,18 @@ export class WebFleet {
       HUB_SERVICE_CLIENT_ID: 'hub-registration',
       HUB_SERVICE_CLIENT_SECRET: registrationSecret.trim(),
     };
+    // Services archives the invoice PDFs it issues (F-55, ADR 0109) through the gateway as its own service client,
+    // as tools/hub up configures it: with its workers, its archive timers run and /my/invoices offers the PDF (ADR 0115).
+    const { stdout: servicesSecret } = await run(process.execPath, [join(REPO, 'tools/dev-issuer/token.mjs'), '--client-secret', 'hub-services'], {
+      env: { ...process.env, HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: issuer },
+    });
+    const servicesArchive = {
+      SERVICES_DOCUMENTS_URL: `http://127.0.0.1:${gatewayPort}/api/documents`,
+      HUB_SERVICE_AUTH_URL: `${issuer}/token`,
+      HUB_SERVICE_CLIENT_ID: 'hub-services',
+      HUB_SERVICE_CLIENT_SECRET: servicesSecret.trim(),
+      HUB_TIMER_POLL_MS: '300',
+    };
     const [registration, participation, notifications, services, training, clusters, documents, housing] = await Promise.all([
       this.startApp('registration', { ...auth, ...workers, ...registrationArchive, DATABASE_URL: regDb }),
       this.startApp('participation', { ...auth, ...messaging, ...pii, DATABASE_URL: partDb }),
@@ -146,8 +158,8 @@ export class WebFleet {
         NOTIFICATIONS_SMTP_URL: 'smtp://127.0.0.1:9',
         NOTIFICATIONS_DELIVERY_MAX_ATTEMPTS: '1',
       }),
-      // without workers: the screens read and file; nothing of theirs needs Kafka in these tests
-      this.startApp('services', { ...auth, ...messaging, ...pii, DATABASE_URL: svcDb }),
+      // with workers: its timers archive the invoice PDFs in documents (ADR 0109) and its outbox reaches Kafka
+      this.startApp('services', { ...auth, ...workers, ...pii, ...servicesArchive, DATABASE_URL: svcDb }),
       // training with workers: it learns participants from participation's topic (F-77), as deployed
       this.startApp('training', { ...auth, ...workers, ...pii, DATABASE_URL: trnDb }),
       // with workers: clusters learns the offices' verified uploads (documents.office-document-verified, ADR 0113)
