@@ -1,5 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { MessageSchema, RecipientPreferenceSchema } from './messages/infrastructure/message.schema.js';
+import { MessageSchema, PersonContactSchema, RecipientPreferenceSchema } from './messages/infrastructure/message.schema.js';
 
 /** Every MikroORM entity of the notifications context (the platform adds the outbox, inbox and timer tables). */
-export const notificationsEntities: EntitySchema[] = [MessageSchema, RecipientPreferenceSchema] as EntitySchema[];
+export const notificationsEntities: EntitySchema[] = [MessageSchema, RecipientPreferenceSchema, PersonContactSchema] as EntitySchema[];

@@ -75,7 +75,13 @@ const housingStaff = createRoute({ getParentRoute: () => root, path: '/staff/hou
 const premises = createRoute({ getParentRoute: () => root, path: '/my/premises' }).lazy(() => import('./pages/premises').then((m) => m.Route));
 const myHousing = createRoute({ getParentRoute: () => root, path: '/my/housing' }).lazy(() => import('./pages/my-housing').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
-const messageLog = createRoute({ getParentRoute: () => root, path: '/staff/messages' }).lazy(() => import('./pages/message-log').then((m) => m.Route));
+const messageLog = createRoute({
+  getParentRoute: () => root,
+  path: '/staff/messages',
+  // ADR 0114 / issue #16: the message log of one deadline's subject (the board links here with its subjectId)
+  validateSearch: (s: Record<string, unknown>): { subjectId?: string } =>
+    typeof s.subjectId === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s.subjectId) ? { subjectId: s.subjectId } : {},
+}).lazy(() => import('./pages/message-log').then((m) => m.Route));
 
 export const router = createRouter({
   routeTree: root.addChildren([

@@ -155,6 +155,13 @@ export const AccessTokenClaimsSchema = z
     name: z.string().optional(),
     /** The OAuth client a worker's token was issued to (client credentials, ADR 0106). */
     hub_client: z.string().min(1).optional(),
+    /**
+     * The person's e-mail and preferred language as the identity provider knows them (OIDC standard
+     * claims; ADR 0114: notifications learns a person's contact from them). Optional; not checked here
+     * beyond their size — a malformed one must not lock the person out, notifications ignores it.
+     */
+    email: z.string().min(1).max(320).optional(),
+    locale: z.string().min(1).max(35).optional(),
   })
   .superRefine((c, ctx) => {
     const worker = c.sub.startsWith(SERVICE_SUBJECT_PREFIX);
@@ -179,4 +186,8 @@ export interface Actor {
   readonly name?: string;
   /** Set for a platform worker (ADR 0106): the OAuth client its token was issued to; its subject is `service:<client>`. */
   readonly client?: string;
+  /** The `email` claim (personal data, F-42: never logged, never in an event; ADR 0114). */
+  readonly email?: string;
+  /** The `locale` claim (e.g. `kk`, `ru-KZ`; ADR 0114). */
+  readonly locale?: string;
 }

@@ -9,6 +9,9 @@ export interface IssueOptions {
   readonly name?: string;
   /** The OAuth client of a worker's token (`hub_client`, ADR 0106); its `sub` is `service:<name>`. */
   readonly client?: string;
+  /** The OIDC standard claims `email` and `locale` (ADR 0114: notifications learns a person's contact from them). */
+  readonly email?: string;
+  readonly locale?: string;
   /** Seconds until expiry (negative for an already expired token). */
   readonly expiresInSec?: number;
   readonly issuer?: string;
@@ -56,6 +59,8 @@ export class DevTokenIssuer {
       hub_companies: [...(o.companies ?? [])],
       ...(o.name ? { name: o.name } : {}),
       ...(o.client ? { hub_client: o.client } : {}),
+      ...(o.email ? { email: o.email } : {}),
+      ...(o.locale ? { locale: o.locale } : {}),
     })
       .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid! })
       .setSubject(o.sub)

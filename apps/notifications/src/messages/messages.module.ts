@@ -17,8 +17,17 @@ import { Mailer } from './application/ports/mailer.js';
 import { MessageRepository } from './application/ports/message.repository.js';
 import { RecipientPreferenceRepository } from './application/ports/recipient-preference.repository.js';
 import { PreferencesService } from './application/preferences.service.js';
+import { PersonContacts } from './application/person-contacts.service.js';
+import { ContactCipher, PersonContactRepository } from './application/ports/person-contact.repository.js';
+import { DisabledContactCipher, PiiContactCipher } from './infrastructure/pii-contact-cipher.js';
+import { piiCipherFrom } from '@hub/pii';
+import { PersonSettingsHttpController } from './interface/http/person-settings.http.controller.js';
 import { TemplateCatalogue } from './domain/template-catalogue.js';
-import { MikroOrmMessageRepository, MikroOrmRecipientPreferenceRepository } from './infrastructure/message.mikro-orm.repository.js';
+import {
+  MikroOrmMessageRepository,
+  MikroOrmPersonContactRepository,
+  MikroOrmRecipientPreferenceRepository,
+} from './infrastructure/message.mikro-orm.repository.js';
 import { MessagesMetrics } from './infrastructure/messages.metrics.js';
 import { KzReminderCalendar } from './infrastructure/reminder-calendar.kz.js';
 import { SmtpMailer } from './infrastructure/smtp.mailer.js';
@@ -34,12 +43,25 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
  */
 @Global()
 @Module({
-  controllers: [InboxHttpController, PreferencesHttpController, MessageLogHttpController],
+  controllers: [InboxHttpController, PreferencesHttpController, MessageLogHttpController, PersonSettingsHttpController],
   providers: [
     { provide: TemplateCatalogue, useFactory: () => loadTemplateCatalogue() },
     { provide: MessageRepository, useClass: MikroOrmMessageRepository },
     { provide: RecipientPreferenceRepository, useClass: MikroOrmRecipientPreferenceRepository },
     { provide: Mailer, useClass: SmtpMailer },
+    { provide: PersonContactRepository, useClass: MikroOrmPersonContactRepository },
+    {
+      // ADR 0114, F-42: a person's e-mail only sealed with @hub/pii; no key ring → none stored.
+      provide: ContactCipher,
+      inject: [HUB_CONFIG],
+      useFactory: (c: NotificationsConfig): ContactCipher =>
+        c.HUB_PII_KEYS && c.HUB_PII_ACTIVE_KEY
+          ? new PiiContactCipher(
+              piiCipherFrom({ HUB_PII_KEYS: c.HUB_PII_KEYS, HUB_PII_ACTIVE_KEY: c.HUB_PII_ACTIVE_KEY, HUB_PII_INDEX_KEY: c.HUB_PII_INDEX_KEY }),
+            )
+          : new DisabledContactCipher(),
+    },
+    PersonContacts,
     { provide: ReminderCalendar, useFactory: () => new KzReminderCalendar() },
     {
       // ADR 0106 §5: the digest reads the gateway's board as notifications itself (client credentials).
@@ -68,6 +90,7 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     MessageLogService,
   ],
   exports: [
+    PersonContacts,
     StaffDigests,
     ReminderCalendar,
     NoticeWriter,

@@ -5,6 +5,7 @@ import { Migration20261205203000_email_reminders } from './Migration202612052030
 import { Migration20261205233000_resend } from './Migration20261205233000_resend.js';
 import { Migration20261206024700_reported_quarters } from './Migration20261206024700_reported_quarters.js';
 import { Migration20261207050000_person_recipients } from './Migration20261207050000_person_recipients.js';
+import { Migration20261209100000_person_contacts } from './Migration20261209100000_person_contacts.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261205233000_resend', class: Migration20261205233000_resend },
   { name: 'Migration20261206024700_reported_quarters', class: Migration20261206024700_reported_quarters },
   { name: 'Migration20261207050000_person_recipients', class: Migration20261207050000_person_recipients },
+  { name: 'Migration20261209100000_person_contacts', class: Migration20261209100000_person_contacts },
 ];

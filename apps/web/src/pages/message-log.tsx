@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createLazyRoute } from '@tanstack/react-router';
+import { createLazyRoute, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { idempotent, mayCall, ok } from '../api/client';
@@ -141,10 +141,12 @@ function MessageLog() {
   const [bin, setBin] = useState('');
   const [resent, setResent] = useState<string | null>(null);
   const binFilter = /^\d{12}$/.test(bin) ? bin : undefined;
+  // issue #16: the log of one deadline's subject, linked from the deadlines board (`?subjectId=`)
+  const { subjectId } = useSearch({ from: '/staff/messages' });
   const log = useQuery({
-    queryKey: ['message-log', binFilter],
-    queryFn: async () => ok(await api.GET('/api/notifications/messages', { params: { query: { bin: binFilter } } })),
-    enabled: binFilter !== undefined,
+    queryKey: ['message-log', binFilter, subjectId],
+    queryFn: async () => ok(await api.GET('/api/notifications/messages', { params: { query: { bin: binFilter, subjectId } } })),
+    enabled: binFilter !== undefined || subjectId !== undefined,
   });
   const dead = useQuery({
     queryKey: ['dead-letters', binFilter],
@@ -180,9 +182,9 @@ function MessageLog() {
       <section aria-labelledby="message-log-title">
         <Stack gap="sm">
           <Title order={3} id="message-log-title">
-            {binFilter ? t('messages.logOf', { bin: binFilter }) : t('messages.log')}
+            {binFilter ? t('messages.logOf', { bin: binFilter }) : subjectId ? t('messages.logOfSubject', { subjectId }) : t('messages.log')}
           </Title>
-          {!binFilter ? (
+          {!binFilter && !subjectId ? (
             <Text size="sm" data-testid="messages-choose">
               {t('messages.choose')}
             </Text>

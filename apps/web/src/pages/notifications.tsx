@@ -112,6 +112,105 @@ function CompanyPreferences({ bin }: { bin: string }) {
   return <PreferencesForm bin={bin} initial={prefs.data} />;
 }
 
+interface PersonSettings {
+  readonly language: Language | null;
+  readonly emailKnown: boolean;
+  readonly kinds: { readonly reminders: { readonly email: boolean } };
+}
+
+/**
+ * ADR 0114 §3: the signed-in person's own notice settings (notifications' `GET/PUT
+ * /me/notification-settings`) — the language of the notices addressed to them, and reminders by e-mail
+ * on/off. The address is the one their sign-in gives (the IdP's `email` claim), never typed here (F-42);
+ * statutory notices by e-mail are shown on and cannot be switched off (the server refuses it, 422).
+ */
+function PersonSettingsForm({ initial }: { initial: PersonSettings }) {
+  const t = useT();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [language, setLanguage] = useState<Language | null>(initial.language);
+  const [reminders, setReminders] = useState(initial.kinds.reminders.email);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const save = useCommand(async (body: { language: Language | null; reminders: boolean }, key: string) =>
+    ok(
+      await api.PUT('/api/notifications/me/notification-settings', {
+        body: { language: body.language, kinds: { statutory: { email: true }, reminders: { email: body.reminders } } },
+        ...idempotent(key),
+      }),
+    ),
+  );
+  const submit = async () => {
+    setErrors({});
+    setSaved(false);
+    try {
+      await save.submit({ language, reminders });
+      setSaved(true);
+      await queryClient.invalidateQueries({ queryKey: ['person-notice-settings'] });
+    } catch (e) {
+      setErrors(fieldErrors(e, (p) => problemText(p, t)));
+    }
+  };
+  return (
+    <Card withBorder data-testid="person-settings">
+      <Stack gap="sm">
+        <Title order={4}>{t('notifications.person.title')}</Title>
+        <Text size="sm">{t('notifications.person.intro')}</Text>
+        <Text size="sm" c="dimmed" data-testid="person-email-known" data-known={String(initial.emailKnown)}>
+          {t(initial.emailKnown ? 'notifications.person.emailKnown' : 'notifications.person.emailUnknown')}
+        </Text>
+        <Select
+          label={t('notifications.preferences.language')}
+          placeholder={t('notifications.preferences.languageDefault')}
+          data={[
+            { value: 'kk', label: 'Қазақша' },
+            { value: 'ru', label: 'Русский' },
+            { value: 'en', label: 'English' },
+          ]}
+          value={language}
+          onChange={(v) => setLanguage(v ?? null)}
+          clearable
+          error={errors.language}
+          data-testid="person-language"
+        />
+        <Switch label={t('notifications.person.statutory')} checked disabled readOnly data-testid="person-statutory-email" />
+        <Switch
+          label={t('notifications.preferences.emailReminders')}
+          checked={reminders}
+          onChange={(e) => setReminders(e.currentTarget.checked)}
+          error={errors['kinds.reminders.email']}
+          data-testid="person-email-reminders"
+        />
+        {save.isError && Object.keys(errors).length === 0 && <ErrorState error={save.error} />}
+        <Group gap="sm">
+          <Button w="fit-content" onClick={() => void submit()} loading={save.isPending} data-testid="person-save">
+            {t('notifications.preferences.save')}
+          </Button>
+          {saved && (
+            <Text size="sm" fw={500} role="status" data-testid="person-saved">
+              {t('notifications.preferences.saved')}
+            </Text>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function PersonNoticeSettings() {
+  const api = useApi();
+  const session = useSession();
+  const settings = useQuery({
+    queryKey: ['person-notice-settings'],
+    queryFn: async () => ok(await api.GET('/api/notifications/me/notification-settings')),
+    enabled: mayCall(session, 'GET /api/notifications/me/notification-settings'),
+  });
+  if (!mayCall(session, 'GET /api/notifications/me/notification-settings')) return null;
+  if (settings.isPending) return <Loading />;
+  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />;
+  return <PersonSettingsForm initial={settings.data} />;
+}
+
 /** The preferences of each company the signed-in representative acts for (F-35: only those). */
 function NoticePreferences() {
   const t = useT();
@@ -198,6 +297,7 @@ function NotificationsPage() {
           </Stack>
         </>
       )}
+      <PersonNoticeSettings />
       <NoticePreferences />
     </Stack>
   );

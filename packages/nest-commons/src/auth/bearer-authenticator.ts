@@ -39,6 +39,8 @@ export class BearerAuthenticator {
         companies: c.hub_companies,
         ...(c.name ? { name: c.name } : {}),
         ...(c.hub_client ? { client: c.hub_client } : {}),
+        ...(c.email ? { email: c.email } : {}),
+        ...(c.locale ? { locale: c.locale } : {}),
       },
     };
   }

@@ -5,6 +5,7 @@ import { HUB_CONFIG, UnitOfWork } from '@hub/nest-commons';
 import type { NotificationsConfig } from '../../config.js';
 import type { Message } from '../domain/message.aggregate.js';
 import { MessageRepository } from './ports/message.repository.js';
+import { PersonContacts } from './person-contacts.service.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
 
 const LIST_LIMIT = 200;
@@ -22,6 +23,7 @@ export class DeadLetterService {
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(MessageRepository) private readonly messages: MessageRepository,
     @Inject(RecipientPreferenceRepository) private readonly preferences: RecipientPreferenceRepository,
+    @Inject(PersonContacts) private readonly persons: PersonContacts,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
   ) {}
@@ -42,7 +44,15 @@ export class DeadLetterService {
       const address =
         m.recipientRole === 'fund'
           ? this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL
-          : (staffMailbox ?? (m.bin === null ? null : (await this.preferences.find(m.bin))?.email) ?? m.address ?? '');
+          : (staffMailbox ??
+            (m.bin !== null
+              ? (await this.preferences.find(m.bin))?.email
+              : // A person's e-mail goes to the address their latest sign-in gave (ADR 0114).
+                m.recipientSubject && m.recipientRole !== 'staff'
+                ? (await this.persons.resolve(m.recipientSubject, true)).email
+                : null) ??
+            m.address ??
+            '');
       // IllegalStateError (→ 409) for anything but a dead e-mail: checked by the aggregate before the address matters.
       m.resend(this.clock.now(), address, actor.subject);
       return m;

@@ -4,6 +4,7 @@ import { Clock, NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import type { Message } from '../domain/message.aggregate.js';
 import { type InboxPage, MessageRepository } from './ports/message.repository.js';
+import { PersonContacts } from './person-contacts.service.js';
 
 const INBOX_LIMIT = 100;
 
@@ -19,10 +20,15 @@ export class InboxService {
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(MessageRepository) private readonly messages: MessageRepository,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(PersonContacts) private readonly persons: PersonContacts,
   ) {}
 
+  /** ADR 0114 §2: opening the inbox (the portal's bell, on every sign-in) is when the person's contact is learnt from the verified token's claims. */
   list(actor: Actor): Promise<InboxPage> {
-    return this.uow.run(() => this.messages.inbox({ bins: actor.companies, subject: actor.subject }, INBOX_LIMIT));
+    return this.uow.run(async () => {
+      await this.persons.learn(actor);
+      return this.messages.inbox({ bins: actor.companies, subject: actor.subject }, INBOX_LIMIT);
+    });
   }
 
   markRead(id: string, actor: Actor): Promise<Message> {

@@ -9,6 +9,7 @@ import type { StaffDigestDraft } from '../domain/rules/staff-digest.rule.js';
 import { TemplateCatalogue } from '../domain/template-catalogue.js';
 import { MessageRepository } from './ports/message.repository.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
+import { PersonContacts } from './person-contacts.service.js';
 
 /** What a notice is written from: the consumed event, or (a reminder) a fact derived from one with its own stable id. */
 export interface NoticeSource {
@@ -32,6 +33,7 @@ export class NoticeWriter {
     @Inject(TemplateCatalogue) private readonly catalogue: TemplateCatalogue,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
+    @Inject(PersonContacts) private readonly persons: PersonContacts,
   ) {}
 
   /**
@@ -131,14 +133,17 @@ export class NoticeWriter {
   }
 
   /**
-   * A notice to a person (ADR 0107): one portal message in the inbox of the portal subject — in the
-   * default order kk → ru → en (a person's own language and e-mail preferences are not built yet); no
-   * IIN anywhere in the row (F-42). Statutory or not, it is delivered when the person reads it.
+   * A notice to a person (ADR 0107, 0114): one portal message in the inbox of the portal subject and,
+   * when the person's contact (learnt from the IdP's claims) has an e-mail and the notice is statutory or
+   * the person kept reminders by e-mail on, one e-mail — in the person's language (their choice, else
+   * their sign-in's `locale`, else kk → ru → en). No IIN anywhere in the row (F-42); the address opened
+   * from its ciphertext only for the e-mail row the worker sends.
    */
   async writeToPerson(source: NoticeSource, draft: PersonNoticeDraft): Promise<Message[]> {
-    const rendered = this.catalogue.render(draft.template, draft.role, null, (language) => draft.values(language, this.catalogue));
     const { ruleId, statutory } = this.catalogue.meta(draft.template);
-    const m = Message.compose({
+    const person = await this.persons.resolve(draft.person, statutory);
+    const rendered = this.catalogue.render(draft.template, draft.role, person.language, (language) => draft.values(language, this.catalogue));
+    const common = {
       sourceEventId: source.id,
       sourceEventType: source.type,
       template: draft.template,
@@ -153,11 +158,11 @@ export class NoticeWriter {
       body: rendered.body,
       dueOn: draft.dueOn,
       at: this.clock.now(),
-      channel: 'portal',
-      address: null,
-    });
-    this.messages.add(m);
-    return [m];
+    };
+    const written = [Message.compose({ ...common, channel: 'portal', address: null })];
+    if (person.email) written.push(Message.compose({ ...common, channel: 'email', address: person.email }));
+    for (const m of written) this.messages.add(m);
+    return written;
   }
 }
 

@@ -7,7 +7,9 @@ import { type InboxPage, type PortalReader, MessageRepository } from '../applica
 import { RecipientPreferenceRepository } from '../application/ports/recipient-preference.repository.js';
 import type { Message } from '../domain/message.aggregate.js';
 import type { RecipientPreference } from '../domain/recipient-preference.aggregate.js';
-import { MessageSchema, RecipientPreferenceSchema } from './message.schema.js';
+import { MessageSchema, PersonContactSchema, RecipientPreferenceSchema } from './message.schema.js';
+import { PersonContactRepository } from '../application/ports/person-contact.repository.js';
+import type { PersonContact } from '../domain/person-contact.aggregate.js';
 
 /** F-35, ADR 0107: the reader's companies' messages, and the messages addressed to the reader as a person. */
 const whose = (reader: PortalReader) => [...(reader.bins.length > 0 ? [{ bin: { $in: [...reader.bins] } }] : []), { recipientSubject: reader.subject }];
@@ -88,5 +90,19 @@ export class MikroOrmRecipientPreferenceRepository extends RecipientPreferenceRe
   }
   add(preference: RecipientPreference): void {
     this.uow.em().persist(preference);
+  }
+}
+
+/** The persons' contacts on MikroORM (ADR 0114). */
+@Injectable()
+export class MikroOrmPersonContactRepository extends PersonContactRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+  find(subject: string): Promise<PersonContact | null> {
+    return this.uow.em().findOne(PersonContactSchema, { subject });
+  }
+  add(contact: PersonContact): void {
+    this.uow.em().persist(contact);
   }
 }

@@ -1,6 +1,7 @@
 import { defineEntity } from '@mikro-orm/core';
 import { Message } from '../domain/message.aggregate.js';
 import { RecipientPreference } from '../domain/recipient-preference.aggregate.js';
+import { PersonContact } from '../domain/person-contact.aggregate.js';
 
 const p = defineEntity.properties;
 
@@ -57,5 +58,24 @@ export const RecipientPreferenceSchema = defineEntity({
     emailReminders: p.boolean(),
     version: p.integer().version(),
     updatedAt: p.datetime().columnType('timestamptz'),
+  },
+});
+
+/** A person's contact learnt from the IdP's claims and their own choices (ADR 0114); the e-mail only as @hub/pii ciphertext (F-42). */
+export const PersonContactSchema = defineEntity({
+  class: PersonContact,
+  className: 'PersonContact',
+  tableName: 'notifications_person_contact',
+  properties: {
+    subject: p.string().length(200).primary(),
+    emailCipher: p.text().nullable(),
+    claimedLanguage: p.string().length(2).nullable(),
+    chosenLanguage: p.string().length(2).nullable(),
+    emailReminders: p.boolean(),
+    companies: p.json<string[]>(),
+    roles: p.json<string[]>(),
+    learntAt: p.datetime().columnType('timestamptz'),
+    updatedAt: p.datetime().columnType('timestamptz'),
+    version: p.integer().version(),
   },
 });

@@ -124,3 +124,19 @@ export const deadLetterView = (m: Message): z.infer<typeof DeadLetterSchema> => 
   resentAt: m.resentAt?.toISOString() ?? null,
   resentBy: m.resentBy,
 });
+
+/** ADR 0114 §3: a person's notice settings. `kinds.statutory.email` must stay true (422 naming it otherwise). */
+const LanguageOrNone = z.enum(['kk', 'ru', 'en']).nullable();
+export const PersonSettingsBody = z.strictObject({
+  language: LanguageOrNone,
+  kinds: z.strictObject({
+    statutory: z.strictObject({ email: z.boolean() }),
+    reminders: z.strictObject({ email: z.boolean() }),
+  }),
+});
+export const PersonSettingsSchema = z.object({
+  language: LanguageOrNone,
+  effectiveLanguage: LanguageOrNone,
+  emailKnown: z.boolean(),
+  kinds: z.object({ statutory: z.object({ email: z.literal(true) }), reminders: z.object({ email: z.boolean() }) }),
+});

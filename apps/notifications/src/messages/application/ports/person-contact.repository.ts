@@ -1,0 +1,18 @@
+import type { PersonContact } from '../../domain/person-contact.aggregate.js';
+
+/** Port: the persons' contacts and choices (ADR 0114). */
+export abstract class PersonContactRepository {
+  abstract find(subject: string): Promise<PersonContact | null>;
+  abstract add(contact: PersonContact): void;
+}
+
+/**
+ * Port: seals and opens a person's e-mail (F-42; @hub/pii, bound to the subject). Without a key ring
+ * (`HUB_PII_KEYS` unset) it is disabled: notifications then stores no person's e-mail at all — never
+ * one in clear — and person notices stay in the portal (ADR 0114 §2).
+ */
+export abstract class ContactCipher {
+  abstract readonly enabled: boolean;
+  abstract seal(subject: string, email: string): string;
+  abstract open(subject: string, cipher: string): string;
+}

@@ -1,0 +1,29 @@
+import type { PiiCipher } from '@hub/pii';
+import { ContactCipher } from '../application/ports/person-contact.repository.js';
+
+/** A person's e-mail sealed with the platform's @hub/pii (AES-256-GCM), the subject bound in as AAD (F-42, ADR 0114). */
+export class PiiContactCipher extends ContactCipher {
+  readonly enabled = true;
+  constructor(private readonly pii: PiiCipher) {
+    super();
+  }
+  seal(subject: string, email: string): string {
+    return this.pii.encrypt(email, aad(subject));
+  }
+  open(subject: string, cipher: string): string {
+    return this.pii.decrypt(cipher, aad(subject));
+  }
+}
+
+/** No key ring configured: nothing is sealed, so no person's e-mail is stored (ADR 0114 §2). */
+export class DisabledContactCipher extends ContactCipher {
+  readonly enabled = false;
+  seal(): string {
+    throw new Error('no HUB_PII_KEYS: a person’s e-mail is not stored');
+  }
+  open(): string {
+    throw new Error('no HUB_PII_KEYS: a person’s e-mail cannot be opened');
+  }
+}
+
+const aad = (subject: string): string => `notifications_person_contact.email:${subject}`;
