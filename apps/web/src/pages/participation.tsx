@@ -4,7 +4,8 @@ import { createLazyRoute } from '@tanstack/react-router';
 import { DeclareIncomeBody, SubmitQuarterlyReportBody } from '@hub/contracts';
 import { useState } from 'react';
 import { useApi } from '../api/api-context';
-import { fieldErrors, idempotent, ok } from '../api/client';
+import { fieldErrors, idempotent, mayCall, ok } from '../api/client';
+import { useSession } from '../auth/auth-context';
 import { useCommand } from '../api/command';
 import { tengeToTiyn } from '../forms/form-state';
 import { formatCivilDate, formatInstantDate, formatTiyn } from '../format';
@@ -13,6 +14,7 @@ import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
+import { ExtensionPanel, InformationRequests } from './participation-requests';
 
 type Fee = {
   id: string;
@@ -59,6 +61,7 @@ function ParticipationPage() {
     queryFn: async () => ok(await api.GET('/api/participation/participations', { params: { query: { pageSize: 50 } } })),
   });
   const [chosen, setChosen] = useState<string | null>(null);
+  const session = useSession();
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   const items = list.data.items;
@@ -102,6 +105,17 @@ function ParticipationPage() {
           </Card>
           <Fees participationId={current.id} />
           <Reports participationId={current.id} />
+          <InformationRequests
+            participationId={current.id}
+            bin={current.bin}
+            canAnswer={mayCall(session, 'POST /api/participation/information-requests/{requestId}/answer')}
+          />
+          <ExtensionPanel
+            participationId={current.id}
+            termEnd={current.termEnd}
+            extensionDeadline={current.extensionDeadline}
+            active={current.status === 'active'}
+          />
         </>
       )}
     </Stack>

@@ -39,7 +39,7 @@ export interface FleetUrls {
  * (F-9 uploads: presigned PUTs from the browser to the real local S3 server, a bucket of this run's own). Own databases and Kafka topic prefix per run;
  * `close()` stops everything and drops the databases. Registration and notifications run their
  * workers (outbox → Kafka → notifications' consumer: an officer's remarks become the applicant's
- * unread message); participation runs without (its seed gives the participant's fees and reports).
+ * unread message); participation runs its workers too (it learns the verified documents an answer names).
  */
 export class WebFleet {
   readonly stateDir = mkdtempSync(join(tmpdir(), 'hub-web-e2e-'));
@@ -149,7 +149,8 @@ export class WebFleet {
     };
     const [registration, participation, notifications, services, training, clusters, documents, housing] = await Promise.all([
       this.startApp('registration', { ...auth, ...workers, ...registrationArchive, DATABASE_URL: regDb }),
-      this.startApp('participation', { ...auth, ...messaging, ...pii, DATABASE_URL: partDb }),
+      // with workers: a verified upload reaches participation (documents.document-verified) before an answer names it (F-32, F-38)
+      this.startApp('participation', { ...auth, ...workers, ...pii, DATABASE_URL: partDb }),
       // No SMTP server at :9 and one attempt: an e-mail is a dead letter at once (the staff message log's screen, ADR 0104 §3).
       this.startApp('notifications', {
         ...auth,

@@ -1,0 +1,305 @@
+import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { AnswerBody, FileExtensionBody } from '@hub/contracts';
+import { useState } from 'react';
+import { useApi } from '../api/api-context';
+import { fieldErrors, idempotent, ok } from '../api/client';
+import { useCommand } from '../api/command';
+import { DocumentUpload } from '../forms/document-field';
+import { formatCivilDate } from '../format';
+import { useLocale, useT } from '../i18n/i18n';
+import type { MessageId } from '../i18n/locales';
+import { Empty, ErrorState, Loading } from '../ui/states';
+
+type InfoRequest = {
+  id: string;
+  kind: string;
+  description: string;
+  requestedOn: string;
+  dueDate: string;
+  status: string;
+  answeredOn: string | null;
+  documentIds: string[];
+};
+
+const zodErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
+  Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), i.message]));
+const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
+export const REQUEST_COLOR: Record<string, string> = { open: 'blue', answered: 'green', overdue: 'red', 'answered-late': 'orange' };
+
+/**
+ * F-32, F-38: the Fund's requests for information or documents, each due 10 working days after it
+ * was sent (the due day is participation's, counted on the Kazakh working-day calendar); the
+ * participant answers with its documents (kind request-answer, issue #10) and a note.
+ */
+export function InformationRequests({ participationId, bin, canAnswer }: { participationId: string; bin: string; canAnswer: boolean }) {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const requests = useQuery({
+    queryKey: ['information-requests', participationId],
+    queryFn: async () => ok(await api.GET('/api/participation/information-requests', { params: { query: { participationId } } })) as InfoRequest[],
+  });
+  const [answering, setAnswering] = useState<InfoRequest | null>(null);
+  return (
+    <Card withBorder data-testid="requests-card">
+      <Title order={3} size="h4" mb="xs">
+        {t('requests.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('requests.intro')}
+      </Text>
+      {requests.isPending ? (
+        <Loading />
+      ) : requests.isError ? (
+        <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />
+      ) : requests.data.length === 0 ? (
+        <Empty>{t('requests.empty')}</Empty>
+      ) : (
+        <Table.ScrollContainer minWidth={680}>
+          <Table striped data-testid="requests-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('requests.col.kind')}</Table.Th>
+                <Table.Th>{t('requests.col.requested')}</Table.Th>
+                <Table.Th>{t('requests.col.due')}</Table.Th>
+                <Table.Th>{t('fees.col.status')}</Table.Th>
+                <Table.Th>{t('requests.col.answered')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {requests.data.map((r) => (
+                <Table.Tr key={r.id} data-request={r.id} data-status={r.status}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {t(`requestKind.${r.kind}` as MessageId)}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {r.description}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{formatCivilDate(r.requestedOn, locale)}</Table.Td>
+                  <Table.Td>{t('requests.due', { date: formatCivilDate(r.dueDate, locale) })}</Table.Td>
+                  <Table.Td>
+                    <Badge color={REQUEST_COLOR[r.status]} variant="light" tt="none" h="auto" styles={WRAP}>
+                      {t(`requestStatus.${r.status}` as MessageId)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {r.answeredOn ? t('requests.answeredWith', { date: formatCivilDate(r.answeredOn, locale), count: r.documentIds.length }) : '—'}
+                  </Table.Td>
+                  <Table.Td>
+                    {canAnswer && (r.status === 'open' || r.status === 'overdue') && (
+                      <Button size="xs" variant="light" onClick={() => setAnswering(r)} data-testid={`answer-${r.id}`}>
+                        {t('requests.answer')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {answering && <AnswerForm request={answering} participationId={participationId} bin={bin} onDone={() => setAnswering(null)} />}
+    </Card>
+  );
+}
+
+function AnswerForm({ request, participationId, bin, onDone }: { request: InfoRequest; participationId: string; bin: string; onDone: () => void }) {
+  const t = useT();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState('');
+  const [documentId, setDocumentId] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const answer = useCommand(async (body: unknown, key: string) =>
+    ok(
+      await api.POST('/api/participation/information-requests/{requestId}/answer', {
+        params: { path: { requestId: request.id } },
+        body: body as never,
+        ...idempotent(key),
+      }),
+    ),
+  );
+  const send = async () => {
+    const parsed = AnswerBody.safeParse({ note, ...(documentId ? { documentIds: [documentId] } : {}) });
+    if (!parsed.success) {
+      setErrors(zodErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    try {
+      await answer.submit(parsed.data);
+      await queryClient.invalidateQueries({ queryKey: ['information-requests', participationId] });
+      onDone();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  const docError = errors.documentIds ?? errors['documentIds.0'];
+  return (
+    <Card withBorder mt="md" bg="gray.0" data-testid="answer-form">
+      <Stack gap="sm">
+        <Title order={4} size="h5">
+          {t('requests.answer.title', { kind: t(`requestKind.${request.kind}` as MessageId) })}
+        </Title>
+        <DocumentUpload
+          testId="answer-document"
+          kind="request-answer"
+          bin={bin}
+          label="requests.answer.document"
+          required
+          value={documentId}
+          onChange={(id) => {
+            setDocumentId(id);
+            setErrors({});
+          }}
+          error={docError}
+        />
+        <Textarea
+          label={t('requests.answer.note')}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note}
+          autosize
+          minRows={2}
+          data-testid="answer-note"
+        />
+        {answer.isError && !Object.keys(errors).length && <ErrorState error={answer.error} />}
+        <Group>
+          <Button onClick={() => void send()} loading={answer.isPending} data-testid="answer-submit">
+            {t('requests.answer.submit')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+type Extension = {
+  id: string;
+  filedOn: string;
+  requestedTermEnd: string;
+  status: string;
+  decidedOn: string | null;
+  reason: string | null;
+  certificateNumber: string | null;
+};
+
+/**
+ * F-25: the participant applies to extend its term while the window is open (the last day is
+ * participation's `extensionDeadline`, a working-day date; null while that year's calendar is not
+ * published), one application at a time; the Fund decides and issues the Annex 3 certificate.
+ */
+export function ExtensionPanel({
+  participationId,
+  termEnd,
+  extensionDeadline,
+  active,
+}: {
+  participationId: string;
+  termEnd: string;
+  extensionDeadline: string | null;
+  active: boolean;
+}) {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: ['extensions', participationId],
+    queryFn: async () => ok(await api.GET('/api/participation/participations/{id}/extensions', { params: { path: { id: participationId } } })) as Extension[],
+  });
+  const [requested, setRequested] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const file = useCommand(async (body: unknown, key: string) =>
+    ok(
+      await api.POST('/api/participation/participations/{id}/extensions', {
+        params: { path: { id: participationId } },
+        body: body as never,
+        ...idempotent(key),
+      }),
+    ),
+  );
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Almaty' });
+  const pending = list.data?.some((e) => e.status === 'submitted') ?? false;
+  const windowOpen = active && extensionDeadline !== null && today <= extensionDeadline && !pending;
+  const send = async () => {
+    const parsed = FileExtensionBody.safeParse({ requestedTermEnd: requested });
+    if (!parsed.success) {
+      setErrors(zodErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    try {
+      await file.submit(parsed.data);
+      setRequested('');
+      await queryClient.invalidateQueries({ queryKey: ['extensions', participationId] });
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  return (
+    <Card withBorder data-testid="extension-card">
+      <Title order={3} size="h4" mb="xs">
+        {t('extension.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {extensionDeadline
+          ? t('extension.window', { deadline: formatCivilDate(extensionDeadline, locale), end: formatCivilDate(termEnd, locale) })
+          : t('extension.windowUnknown')}
+      </Text>
+      {list.isPending ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Stack gap="xs">
+          {list.data.length === 0 ? (
+            <Empty>{t('extension.empty')}</Empty>
+          ) : (
+            list.data.map((e) => (
+              <Group key={e.id} gap="xs" data-testid="extension-row" data-status={e.status}>
+                <Badge variant="light" tt="none" color={e.status === 'approved' ? 'green' : e.status === 'rejected' ? 'red' : 'blue'}>
+                  {t(`extensionStatus.${e.status}` as MessageId)}
+                </Badge>
+                <Text size="sm">
+                  {t('extension.row', { filed: formatCivilDate(e.filedOn, locale), requested: formatCivilDate(e.requestedTermEnd, locale) })}
+                </Text>
+                {e.reason && (
+                  <Text size="sm" c="dimmed">
+                    {e.reason}
+                  </Text>
+                )}
+              </Group>
+            ))
+          )}
+          {windowOpen && (
+            <Group align="end" mt="xs">
+              <TextInput
+                type="date"
+                label={t('extension.requestedEnd')}
+                value={requested}
+                min={termEnd}
+                onChange={(e) => setRequested(e.currentTarget.value)}
+                error={errors.requestedTermEnd}
+                data-testid="extension-end"
+              />
+              <Button onClick={() => void send()} loading={file.isPending} data-testid="extension-submit">
+                {t('extension.submit')}
+              </Button>
+            </Group>
+          )}
+          {file.isError && !Object.keys(errors).length && <ErrorState error={file.error} />}
+        </Stack>
+      )}
+    </Card>
+  );
+}
