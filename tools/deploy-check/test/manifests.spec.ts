@@ -723,6 +723,18 @@ describe('deployment settings follow the code: docker/compose.yaml and the manif
     expect(PLATFORM_SERVICE_CLIENTS.map((c) => c.app)).toEqual(expect.arrayContaining(['registration', 'notifications', 'services']));
   });
 
+  it("docker/compose.yaml's default identity provider is the dev issuer as it serves: its `iss` and its /jwks.json and /token at the root", () => {
+    const issuerState = readFileSync(join(REPO_ROOT, 'tools/dev-issuer/issuer-state.mjs'), 'utf8');
+    const devIssuer = /DEFAULT_ISSUER_URL = '([^']+)'/.exec(issuerState)?.[1];
+    const server = readFileSync(join(REPO_ROOT, 'tools/dev-issuer/server.mjs'), 'utf8');
+    expect(server).toContain("path === '/jwks.json'");
+    const common = (compose as unknown as { 'x-app-env': Record<string, string> })['x-app-env'];
+    const defaultOf = (v: string | undefined) => /^\$\{[A-Z_]+:-([^}]+)\}$/.exec(v ?? '')?.[1];
+    expect(defaultOf(common.HUB_AUTH_ISSUER)).toBe(devIssuer);
+    expect(defaultOf(common.HUB_AUTH_JWKS_URL)).toBe('http://host.docker.internal:4000/jwks.json');
+    for (const c of PLATFORM_SERVICE_CLIENTS) expect(defaultOf(composeEnv(c.app).HUB_SERVICE_AUTH_URL), c.app).toBe('http://host.docker.internal:4000/token');
+  });
+
   it('docker/compose.yaml gives every service client its credentials and gateway URL, and each app the settings it reads', () => {
     for (const c of PLATFORM_SERVICE_CLIENTS) {
       const env = composeEnv(c.app);
