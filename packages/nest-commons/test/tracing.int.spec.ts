@@ -117,6 +117,13 @@ describe('traces over HTTP into the outbox', () => {
       (res.body as { eventId: string }).eventId,
     ]);
     expect(row!.envelope.traceparent).toBe(`00-${CALLER_TRACE}-${server!.spanContext().spanId}-01`);
+    // Issue #18: traces never carry the caller's token — no span's name, attributes or events hold it.
+    const spans = exporter.getFinishedSpans();
+    expect(spans.length).toBeGreaterThan(0);
+    const written = JSON.stringify(spans.map((s) => ({ name: s.name, attributes: s.attributes, events: s.events })));
+    expect(written).not.toContain(officer);
+    expect(written).not.toContain(officer.split('.')[2]!); // not even the signature alone
+    expect(written.toLowerCase()).not.toContain('bearer');
   });
 
   it('starts a new trace for a request without traceparent, and ignores a malformed one', async () => {
