@@ -76,6 +76,27 @@ export interface DocumentReference {
   readonly ruleId: string;
 }
 
+/** What a company's and an office's references share once the owner matched: the kind, and attached nowhere else. */
+function kindAndAttachmentIssues(
+  r: DocumentReference,
+  d: { readonly kind: string; readonly attachedTo: string | null },
+  target: string | undefined,
+  replacement: 'version' | 'one',
+): FieldIssue[] {
+  const kinds = typeof r.kind === 'string' ? [r.kind] : r.kind;
+  if (!kinds.includes(d.kind))
+    return [{ path: r.path, message: `${r.ruleId}: the document is a ${d.kind}, a ${kinds.join(' or ')} is required`, code: 'document-wrong-kind' }];
+  if (d.attachedTo !== null && d.attachedTo !== target)
+    return [
+      {
+        path: r.path,
+        message: `${r.ruleId}: the document is already attached to ${d.attachedTo} and cannot change; upload a new ${replacement} for this`,
+        code: 'document-attached-elsewhere',
+      },
+    ];
+  return [];
+}
+
 /**
  * Issue #10: each document referred to is a verified upload of the same company (else it is
  * "unknown" — another company's document is not disclosed as such, F-35), of a kind the rule accepts,
@@ -102,18 +123,7 @@ export function documentReferenceIssues(
           code: 'document-unknown',
         },
       ];
-    const kinds = typeof r.kind === 'string' ? [r.kind] : r.kind;
-    if (!kinds.includes(d.kind))
-      return [{ path: r.path, message: `${r.ruleId}: the document is a ${d.kind}, a ${kinds.join(' or ')} is required`, code: 'document-wrong-kind' }];
-    if (d.attachedTo !== null && d.attachedTo !== target)
-      return [
-        {
-          path: r.path,
-          message: `${r.ruleId}: the document is already attached to ${d.attachedTo} and cannot change; upload a new version for this`,
-          code: 'document-attached-elsewhere',
-        },
-      ];
-    return [];
+    return kindAndAttachmentIssues(r, d, target, 'version');
   });
 }
 
@@ -267,18 +277,7 @@ export function officeDocumentReferenceIssues(
           code: 'document-unknown',
         },
       ];
-    const kinds = typeof r.kind === 'string' ? [r.kind] : r.kind;
-    if (!kinds.includes(d.kind))
-      return [{ path: r.path, message: `${r.ruleId}: the document is a ${d.kind}, a ${kinds.join(' or ')} is required`, code: 'document-wrong-kind' }];
-    if (d.attachedTo !== null && d.attachedTo !== target)
-      return [
-        {
-          path: r.path,
-          message: `${r.ruleId}: the document is already attached to ${d.attachedTo} and cannot change; upload a new one for this`,
-          code: 'document-attached-elsewhere',
-        },
-      ];
-    return [];
+    return kindAndAttachmentIssues(r, d, target, 'one');
   });
 }
 
