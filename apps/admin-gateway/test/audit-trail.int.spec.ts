@@ -188,6 +188,13 @@ describe('audit trail: append-only, recorded for writes and restricted reads, qu
     ).toEqual(['query.kind', 'query.pageSize']);
     for (const role of ['fund-officer', 'applicant', 'commission-secretary'] as const)
       expect((await q('', await gw.token(role, { companies: [BIN_A] }))).status).toBe(403);
+    // keyset paging (issue #11, the auditors' screen): the page below the last seq seen, unshifted by rows appended meanwhile
+    await gw.http().post(`/api/registration/applications`).set('authorization', `Bearer ${alice}`).send({});
+    const older = await q(`?kind=write&subject=alice&pageSize=2&before=${page(page1).items[1]!.seq}`);
+    expect(older.status).toBe(200);
+    expect(page(older).items.map((i) => i.id)).toEqual(page(page2).items.map((i) => i.id));
+    expect(page(older).total).toBe(4); // every row the filters match, the new one included
+    expect((await q('?before=0')).status).toBe(400);
     // Reading the trail is itself on record.
     expect((await rows()).filter((r) => r.kind === 'audit-read' && r.subject === 'audrey').length).toBeGreaterThanOrEqual(8);
   });

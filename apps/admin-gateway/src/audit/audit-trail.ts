@@ -58,6 +58,13 @@ export const AuditQuerySchema = PageQuerySchema.extend({
   correlationId: z.string().min(1).max(200).optional(),
   from: z.iso.datetime({ offset: true }).optional().describe('occurred at or after (ISO 8601 instant)'),
   to: z.iso.datetime({ offset: true }).optional().describe('occurred before (ISO 8601 instant)'),
+  before: z
+    .string()
+    .regex(/^[1-9]\d{0,18}$/)
+    .optional()
+    .describe(
+      "keyset paging: only rows older than this `seq` (give the last row's seq; `page` is then ignored) — rows appended meanwhile do not shift the pages",
+    ),
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
@@ -172,11 +179,14 @@ export class AuditTrail {
     if (q.to) add('occurred_at < ?', new Date(q.to));
     const clause = where.length ? `where ${where.join(' and ')}` : '';
     const em = this.uow.reader();
+    // `total` counts every row the filters match; a keyset page (`before`) starts below the given seq
     const [count] = await em.execute<{ total: string }[]>(`select count(*)::text as total from gateway_audit_event ${clause}`, params);
-    const rows = await em.execute<AuditRow[]>(`select ${SELECT_COLUMNS} from gateway_audit_event ${clause} order by seq desc limit ? offset ?`, [
+    const keyset = q.before ? `${where.length ? ' and' : 'where'} seq < ?::bigint` : '';
+    const rows = await em.execute<AuditRow[]>(`select ${SELECT_COLUMNS} from gateway_audit_event ${clause}${keyset} order by seq desc limit ? offset ?`, [
       ...params,
+      ...(q.before ? [q.before] : []),
       q.pageSize,
-      (q.page - 1) * q.pageSize,
+      q.before ? 0 : (q.page - 1) * q.pageSize,
     ]);
     return { items: rows.map(toView), page: q.page, pageSize: q.pageSize, total: Number(count?.total ?? 0) };
   }
