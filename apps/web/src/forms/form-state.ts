@@ -5,6 +5,7 @@
 // the result before anything is sent; the server checks again and its problem+json `errors[]` land
 // on the same paths.
 import { EditApplicationBody } from '@hub/contracts';
+import { type Translate, zodFieldErrors } from './zod-messages';
 
 export type FormValue = string | boolean | string[] | FormObject | FormValue[];
 export interface FormObject {
@@ -107,13 +108,10 @@ export function toBody(state: FormObject): { body: Record<string, unknown>; prob
   return { body, problems };
 }
 
-/** The contract's own check (EditApplicationBody from @hub/contracts): field path → message. */
-export function contractIssues(body: Record<string, unknown>): Record<string, string> {
+/** The contract's own check (EditApplicationBody from @hub/contracts): field path → message in the reader's language. */
+export function contractIssues(body: Record<string, unknown>, t: Translate): Record<string, string> {
   const parsed = EditApplicationBody.safeParse(body);
-  const out: Record<string, string> = {};
-  if (parsed.success) return out;
-  for (const issue of parsed.error.issues) out[issue.path.map(String).join('.')] ??= issue.message;
-  return out;
+  return parsed.success ? {} : zodFieldErrors(parsed.error.issues, t);
 }
 
 /** The form's state from an application as registration returns it (money back to tenge text). */

@@ -114,7 +114,7 @@ function ApplicationEditor() {
     const { body, problems } = toBody(state);
     const local: Record<string, string> = {};
     for (const [p, kind] of Object.entries(problems)) local[p] = t(kind === 'amount' ? 'form.error.amount' : 'form.error.number');
-    Object.assign(local, contractIssues(body), local);
+    Object.assign(local, contractIssues(body, t), local);
     if (Object.keys(local).length) {
       setErrors(local);
       return false;

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
+import { zodFieldErrors } from '../forms/zod-messages';
 import { useSession } from '../auth/auth-context';
 import { useLocale, useT } from '../i18n/i18n';
 import { RequireAccess } from '../ui/guard';
@@ -33,7 +34,7 @@ function NewApplication() {
   const start = async () => {
     const parsed = CreateApplicationBody.safeParse({ kind: 'registration', bin, companyName, address, language });
     if (!parsed.success) {
-      setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])));
+      setErrors(zodFieldErrors(parsed.error.issues, t));
       return;
     }
     setErrors({});

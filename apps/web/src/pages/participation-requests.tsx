@@ -6,6 +6,7 @@ import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { DocumentUpload } from '../forms/document-field';
+import { zodFieldErrors } from '../forms/zod-messages';
 import { formatCivilDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
@@ -22,8 +23,6 @@ type InfoRequest = {
   documentIds: string[];
 };
 
-const zodErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
-  Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), i.message]));
 const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
 export const REQUEST_COLOR: Record<string, string> = { open: 'blue', answered: 'green', overdue: 'red', 'answered-late': 'orange' };
 
@@ -128,7 +127,7 @@ function AnswerForm({ request, participationId, bin, onDone }: { request: InfoRe
   const send = async () => {
     const parsed = AnswerBody.safeParse({ note, ...(documentId ? { documentIds: [documentId] } : {}) });
     if (!parsed.success) {
-      setErrors(zodErrors(parsed.error.issues));
+      setErrors(zodFieldErrors(parsed.error.issues, t));
       return;
     }
     setErrors({});
@@ -234,7 +233,7 @@ export function ExtensionPanel({
   const send = async () => {
     const parsed = FileExtensionBody.safeParse({ requestedTermEnd: requested });
     if (!parsed.success) {
-      setErrors(zodErrors(parsed.error.issues));
+      setErrors(zodFieldErrors(parsed.error.issues, t));
       return;
     }
     setErrors({});

@@ -8,6 +8,7 @@ import { fieldErrors, idempotent, mayCall, ok } from '../api/client';
 import { useSession } from '../auth/auth-context';
 import { useCommand } from '../api/command';
 import { tengeToTiyn } from '../forms/form-state';
+import { zodFieldErrors, zodIssueText } from '../forms/zod-messages';
 import { formatCivilDate, formatInstantDate, formatTiyn } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
@@ -37,9 +38,6 @@ type Report = {
   nonResidentCount: number;
   familyMemberCount: number;
 };
-
-const zodErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
-  Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), i.message]));
 
 /** A status badge in a narrow column wraps its words instead of cutting them. */
 const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
@@ -149,7 +147,7 @@ function Fees({ participationId }: { participationId: string }) {
     const tiyn = tengeToTiyn(income);
     const parsed = DeclareIncomeBody.safeParse({ year: declaring.year, quarter: declaring.quarter, incomeTiyn: tiyn ?? -1 });
     if (tiyn === null || !parsed.success) {
-      setErrors({ incomeTiyn: tiyn === null ? t('form.error.amount') : (parsed.error?.issues[0]?.message ?? '') });
+      setErrors({ incomeTiyn: tiyn === null ? t('form.error.amount') : parsed.error?.issues[0] ? zodIssueText(parsed.error.issues[0], t) : '' });
       return;
     }
     setErrors({});
@@ -401,7 +399,7 @@ function ReportForm({ participationId, report, onDone }: { participationId: stri
     };
     const parsed = SubmitQuarterlyReportBody.safeParse(body);
     if (!parsed.success || Object.keys(local).length) {
-      setErrors({ ...(parsed.success ? {} : zodErrors(parsed.error.issues)), ...local });
+      setErrors({ ...(parsed.success ? {} : zodFieldErrors(parsed.error.issues, t)), ...local });
       return;
     }
     setErrors({});
