@@ -83,6 +83,12 @@ const messageLog = createRoute({
     typeof s.subjectId === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s.subjectId) ? { subjectId: s.subjectId } : {},
 }).lazy(() => import('./pages/message-log').then((m) => m.Route));
 
+// issue #11 (webforms): the auditors' audit trail and the Fund's translation tasks (F-10)
+const auditTrail = createRoute({ getParentRoute: () => root, path: '/staff/audit' }).lazy(() => import('./pages/audit-trail').then((m) => m.Route));
+const translations = createRoute({ getParentRoute: () => root, path: '/staff/translations' }).lazy(() =>
+  import('./pages/translation-tasks').then((m) => m.Route),
+);
+
 export const router = createRouter({
   routeTree: root.addChildren([
     index,
@@ -115,6 +121,8 @@ export const router = createRouter({
     myHousing,
     deadlines,
     messageLog,
+    auditTrail,
+    translations,
   ]),
   defaultPreload: 'intent',
   scrollRestoration: true,

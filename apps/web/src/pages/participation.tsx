@@ -16,6 +16,7 @@ import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
 import { ExtensionPanel, InformationRequests } from './participation-requests';
+import { CorporateNoticePanel, VoluntaryExitPanel } from './participation-notices';
 
 type Fee = {
   id: string;
@@ -60,6 +61,7 @@ function ParticipationPage() {
   });
   const [chosen, setChosen] = useState<string | null>(null);
   const session = useSession();
+  const participant = session?.roles.includes('applicant') ?? false;
   if (list.isPending) return <Loading />;
   if (list.isError) return <ErrorState error={list.error} onRetry={() => void list.refetch()} />;
   const items = list.data.items;
@@ -114,6 +116,13 @@ function ParticipationPage() {
             extensionDeadline={current.extensionDeadline}
             active={current.status === 'active'}
           />
+          {/* issue #11: the participant's own F-34 notices and voluntary exit (F-28(3), F-29) */}
+          {participant && mayCall(session, 'POST /api/participation/participations/{id}/corporate-notices') && (
+            <CorporateNoticePanel participationId={current.id} bin={current.bin} />
+          )}
+          {participant && mayCall(session, 'POST /api/participation/participations/{id}/early-terminations') && (
+            <VoluntaryExitPanel participationId={current.id} termEnd={current.termEnd} active={current.status === 'active'} />
+          )}
         </>
       )}
     </Stack>

@@ -32,6 +32,8 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/staff/messages', label: 'nav.messages', needs: 'GET /api/notifications/messages' },
   { to: '/staff/service-desk', label: 'nav.serviceDesk', needs: 'POST /api/services/service-applications/{id}/decision' },
   { to: '/staff/billing', label: 'nav.billing', needs: 'POST /api/services/invoice-payments/imports' },
+  { to: '/staff/translations', label: 'nav.translations', needs: 'GET /api/registration/translation-tasks' },
+  { to: '/staff/audit', label: 'nav.audit', needs: 'GET /api/audit/events' },
 ];
 
 export function Layout() {

@@ -1,0 +1,121 @@
+import { type Page, expect, test } from '@playwright/test';
+import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+import { gatewayUrl } from '../support/scene.ts';
+
+// Issue #11 on screen over the real gateway and registration: the auditors' audit trail (ADR 0032 — who,
+// for which company, what, when, outcome; filters and keyset paging, newest first) and the Fund's
+// translation tasks (F-10). Each checked with axe and photographed in kk, ru and en on a desktop and a phone.
+
+async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
+  for (const locale of LOCALES) {
+    await chooseLanguage(page, locale);
+    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
+      await page.setViewportSize(viewport);
+      await expectAccessible(page, `${name} ${locale} ${size}`);
+      await shoot(page, name, locale, size);
+    }
+  }
+  await page.setViewportSize(SIZES.desktop);
+  await chooseLanguage(page, 'en');
+}
+
+test('ADR 0032: an auditor filters the audit trail by who, what and when, and pages back by keyset (kk/ru/en, axe)', async ({ page }) => {
+  test.setTimeout(300_000);
+  // the scene: 27 writes of one subject the gateway refuses (an applicant may not complete a translation),
+  // and one the context rejects (a fund officer, an unknown task: 404) — all on record
+  const who = `audit-web-${Date.now() % 1_000_000}`;
+  const applicant = await apiToken({ sub: who, roles: ['applicant'], companies: [] });
+  const officer = await apiToken({ sub: `${who}-olga`, roles: ['fund-officer'] });
+  const write = async (token: string) => {
+    const res = await fetch(`${gatewayUrl()}/api/registration/translation-tasks/${crypto.randomUUID()}/complete`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({ targetLanguage: 'ru', documentRef: 'TR-1' }),
+    });
+    await res.text();
+    return res.status;
+  };
+  for (let i = 0; i < 27; i++) expect([403, 429]).toContain(await write(applicant));
+  expect(await write(officer)).toBe(404);
+
+  await page.goto(`${baseUrl()}/staff/audit`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await signInAs(page, { sub: 'audrey', name: 'Audrey Auditor', roles: ['auditor'], companies: [] });
+  // the auditor's menu has the trail (the gateway lets only the auditor role read it)
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Audit trail' })).toBeVisible();
+  await expect(page.getByTestId('audit-row').first()).toBeVisible();
+
+  // who: the subject's 27 refused writes — newest first, 25 on the first page, the rest one keyset page below
+  await page.getByTestId('audit-subject').fill(who);
+  await page.getByTestId('audit-apply').click();
+  await expect(page.getByTestId('audit-row')).toHaveCount(25);
+  await expect(page.getByTestId('audit-total')).toContainText('25 shown of 27 events');
+  const seqs = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => BigInt(r.getAttribute('data-seq') ?? '0')));
+  expect([...seqs].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(seqs);
+  const older = page.waitForRequest((r) => r.url().includes('/api/audit/events') && r.url().includes('before='));
+  await page.getByTestId('audit-older').click();
+  expect(new URL((await older).url()).searchParams.get('before')).toBe(String(seqs.at(-1)));
+  await expect(page.getByTestId('audit-row')).toHaveCount(27);
+  await expect(page.getByTestId('audit-older')).toHaveCount(0);
+  const first = page.getByTestId('audit-row').first();
+  await expect(first).toHaveAttribute('data-kind', 'write');
+  await expect(first).toHaveAttribute('data-outcome', 'denied');
+  await expect(first).toContainText('/api/registration/translation-tasks/:id/complete');
+
+  // what and outcome: the officer's write the context rejected (404), today (from/to: the Almaty day)
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Almaty' });
+  await page.getByTestId('audit-subject').fill(`${who}-olga`);
+  await page.getByTestId('audit-outcome').selectOption('rejected');
+  await page.getByTestId('audit-from').fill(today);
+  await page.getByTestId('audit-to').fill(today);
+  await page.getByTestId('audit-apply').click();
+  await expect(page.getByTestId('audit-row')).toHaveCount(1);
+  await expect(page.getByTestId('audit-row').first()).toContainText('404');
+  await everyLanguageAndSize(page, 'audit-trail');
+
+  // a client-side check in Russian (issue #11: the contracts' zod messages in the reader's language)
+  await chooseLanguage(page, 'ru');
+  await page.getByTestId('audit-bin').fill('12345');
+  await page.getByTestId('audit-apply').click();
+  await expect(page.getByTestId('audit-filters')).toContainText('Неверный формат.');
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('audit-bin').fill('');
+
+  // empty: nobody of that name
+  await page.getByTestId('audit-subject').fill(`${who}-nobody`);
+  await page.getByTestId('audit-outcome').selectOption('');
+  await page.getByTestId('audit-apply').click();
+  await expect(page.getByTestId('empty')).toHaveText('No event matches these filters.');
+  await expectAccessible(page, 'audit trail, empty');
+});
+
+test('F-10: the Fund records the translation of an English application from its translation tasks (kk/ru/en, axe)', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto(`${baseUrl()}/staff/translations`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await signInAs(page, { sub: 'olga', name: 'Olga Officer', roles: ['fund-officer'], companies: [] });
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Translation tasks' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Audit trail' })).toHaveCount(0); // not an auditor
+  // registration's seed files Caspian IoT LLP's application in English: its task is open
+  const task = page.getByTestId('translation-task').first();
+  await expect(task).toHaveAttribute('data-status', 'open');
+  const id = await task.getAttribute('data-id');
+  await everyLanguageAndSize(page, 'translation-tasks');
+
+  // the contract's check in Russian before sending: the translation's reference is required
+  const card = page.locator(`[data-testid="translation-task"][data-id="${id}"]`);
+  await chooseLanguage(page, 'ru');
+  await card.getByTestId('record-translation').click();
+  await expect(card).toContainText('Заполните это поле.');
+  await chooseLanguage(page, 'en');
+  await card.getByTestId('translation-language').selectOption('kk');
+  await card.getByTestId('translation-document').fill(`TR-KK-${Date.now() % 100_000}`);
+  await card.getByTestId('record-translation').click();
+  await expect(card).toHaveCount(0);
+  await page.getByTestId('translation-status').getByText('done').click();
+  await expect(card).toHaveAttribute('data-status', 'done');
+  await expect(card).toContainText('translated into Kazakh');
+  await expectAccessible(page, 'translation tasks, done');
+});
