@@ -1,9 +1,8 @@
 // Client-side field errors in the reader's language (issue #11): the forms check their input with the
 // shared zod schemas of @hub/contracts before sending, and zod writes its messages in English. Each
 // issue is turned into a kk/ru/en message by its code (too_small, too_big, invalid_format,
-// invalid_type, invalid_value, not_multiple_of, custom …) with its limits as ICU arguments — so a
-// Russian form says «Не более 4000 символов.», not "Too big: expected string to have <=4000
-// characters". A `custom` issue (a contract's `.refine`) is known by its message; else a general text.
+// invalid_type, invalid_value, custom …) with its limits as ICU arguments — so a Russian form says
+// «Максимум символов: 4 000.», not "Too big: expected string to have <=4000 characters". A `custom` issue (a contract's `.refine`) is known by its message; else a general text.
 import type { MessageId } from '../i18n/locales';
 
 export type Translate = (id: MessageId, values?: Record<string, string | number>) => string;
@@ -19,7 +18,6 @@ export interface ZodIssueLike {
   readonly inclusive?: boolean;
   readonly format?: string;
   readonly expected?: string;
-  readonly divisor?: number | bigint;
   readonly input?: unknown;
 }
 
@@ -30,7 +28,6 @@ const CUSTOM: readonly [string, MessageId][] = [
   ['the audit opinion is required', 'zod.documentsRequired'], // F-33 AuditOpinionBody
   ['the proof of the place of business is required', 'zod.documentsRequired'], // F-9(3)
   ['must be a real calendar date', 'zod.date'], // IsoDateSchema
-  ['nothing to change', 'zod.nothingToChange'],
 ];
 
 const NUMERIC = new Set(['number', 'int', 'bigint']);
@@ -41,23 +38,22 @@ export function zodIssueText(issue: ZodIssueLike, t: Translate): string {
   switch (issue.code) {
     case 'too_small': {
       const min = num(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? t('problem.required') : t('zod.tooSmall.string', { min });
-      if (issue.origin === 'array' || issue.origin === 'set') return t('zod.tooSmall.array', { min: Math.max(min, 1) });
-      if (issue.origin && NUMERIC.has(issue.origin)) return t(issue.inclusive === false ? 'zod.tooSmall.numberExclusive' : 'zod.tooSmall.number', { min });
+      if (issue.origin === 'string') return min <= 1 ? t('problem.required') : t('zod.minChars', { min });
+      if (issue.origin === 'array' || issue.origin === 'set') return min <= 1 ? t('problem.required') : t('zod.min', { min });
+      if (issue.origin && NUMERIC.has(issue.origin)) return issue.inclusive === false ? t('problem.tooSmall') : t('zod.min', { min });
       return t('problem.tooSmall');
     }
     case 'too_big': {
       const max = num(issue.maximum);
-      if (issue.origin === 'string') return t('zod.tooBig.string', { max });
-      if (issue.origin === 'array' || issue.origin === 'set') return t('zod.tooBig.array', { max });
-      if (issue.origin && NUMERIC.has(issue.origin)) return t(issue.inclusive === false ? 'zod.tooBig.numberExclusive' : 'zod.tooBig.number', { max });
+      if (issue.origin === 'string') return t('zod.maxChars', { max });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('zod.max', { max });
+      if (issue.origin && NUMERIC.has(issue.origin)) return issue.inclusive === false ? t('problem.tooBig') : t('zod.max', { max });
       return t('problem.tooBig');
     }
     case 'invalid_format':
     case 'invalid_string':
       if (issue.format === 'date') return t('zod.date');
       if (issue.format === 'datetime') return t('zod.datetime');
-      if (issue.format === 'email') return t('zod.email');
       return t('problem.format');
     case 'invalid_type':
       // a field left out: zod 4 keeps no input on the issue unless asked, but says "received undefined"
@@ -70,7 +66,7 @@ export function zodIssueText(issue: ZodIssueLike, t: Translate): string {
     case 'invalid_union':
       return t('problem.choice');
     case 'not_multiple_of':
-      return t('zod.multipleOf', { step: num(issue.divisor) });
+      return t('problem.format');
     case 'unrecognized_keys':
       return t('problem.unknownField');
     case 'custom': {

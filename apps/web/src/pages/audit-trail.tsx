@@ -16,7 +16,6 @@ import '../ui/lazy-styles';
 const PAGE_SIZE = 25;
 const KINDS = ['write', 'restricted-read', 'audit-read'] as const;
 const OUTCOMES = ['allowed', 'denied', 'rejected', 'failed'] as const;
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const UPSTREAMS = ['registration', 'participation', 'documents', 'notifications', 'services', 'clusters', 'training', 'housing'] as const;
 const OUTCOME_COLOR: Readonly<Record<string, string>> = { allowed: 'teal', denied: 'orange', rejected: 'gray', failed: '#a51d1d' };
 
@@ -25,10 +24,8 @@ interface Filters {
   companyBin: string;
   kind: string;
   outcome: string;
-  method: string;
   upstream: string;
   resourceId: string;
-  correlationId: string;
   from: string;
   to: string;
 }
@@ -37,10 +34,8 @@ const NO_FILTERS: Filters = {
   companyBin: '',
   kind: '',
   outcome: '',
-  method: '',
   upstream: '',
   resourceId: '',
-  correlationId: '',
   from: '',
   to: '',
 };
@@ -70,7 +65,7 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_
 /** The filters as the gateway's query: empty ones left out; the "to" day is inclusive (its next midnight, exclusive). */
 function queryOf(f: Filters) {
   const q: Record<string, string> = {};
-  for (const key of ['subject', 'companyBin', 'kind', 'outcome', 'method', 'upstream', 'resourceId', 'correlationId'] as const) {
+  for (const key of ['subject', 'companyBin', 'kind', 'outcome', 'upstream', 'resourceId'] as const) {
     const v = f[key].trim();
     if (v) q[key] = v;
   }
@@ -130,10 +125,7 @@ function AuditTrailPage() {
 
   return (
     <Stack gap="md" maw={1200}>
-      <Title order={2}>{t('audit.title')}</Title>
-      <Text size="sm" c="dimmed">
-        {t('audit.intro')}
-      </Text>
+      <Title order={2}>{t('nav.audit')}</Title>
       <Card withBorder component="form" onSubmit={apply} aria-labelledby="audit-filters-title" data-testid="audit-filters">
         <Title order={3} size="h5" mb="xs" id="audit-filters-title">
           {t('audit.filters')}
@@ -141,7 +133,7 @@ function AuditTrailPage() {
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           <TextInput label={t('audit.f.subject')} value={draft.subject} onChange={(e) => set('subject')(e.currentTarget.value)} data-testid="audit-subject" />
           <TextInput
-            label={t('audit.f.company')}
+            label={t('deadlines.col.company')}
             value={draft.companyBin}
             onChange={(e) => set('companyBin')(e.currentTarget.value)}
             inputMode="numeric"
@@ -149,25 +141,24 @@ function AuditTrailPage() {
             data-testid="audit-bin"
           />
           <NativeSelect
-            label={t('audit.f.kind')}
+            label={t('messages.col.what')}
             value={draft.kind}
             onChange={(e) => set('kind')(e.currentTarget.value)}
             data={options(KINDS, 'audit.kind')}
             data-testid="audit-kind"
           />
           <NativeSelect
-            label={t('audit.f.outcome')}
+            label={t('clusterRound.tally.outcome')}
             value={draft.outcome}
             onChange={(e) => set('outcome')(e.currentTarget.value)}
             data={options(OUTCOMES, 'audit.outcome')}
             data-testid="audit-outcome"
           />
-          <NativeSelect label={t('audit.f.method')} value={draft.method} onChange={(e) => set('method')(e.currentTarget.value)} data={options(METHODS, '')} />
           <NativeSelect
-            label={t('audit.f.upstream')}
+            label={t('deadlines.col.context')}
             value={draft.upstream}
             onChange={(e) => set('upstream')(e.currentTarget.value)}
-            data={options(UPSTREAMS, 'audit.upstream')}
+            data={options(UPSTREAMS, '')}
           />
           <TextInput
             label={t('audit.f.resource')}
@@ -175,7 +166,6 @@ function AuditTrailPage() {
             onChange={(e) => set('resourceId')(e.currentTarget.value)}
             data-testid="audit-resource"
           />
-          <TextInput label={t('audit.f.correlation')} value={draft.correlationId} onChange={(e) => set('correlationId')(e.currentTarget.value)} />
           <TextInput type="date" label={t('audit.f.from')} value={draft.from} onChange={(e) => set('from')(e.currentTarget.value)} data-testid="audit-from" />
           <TextInput
             type="date"
@@ -195,18 +185,13 @@ function AuditTrailPage() {
           </Button>
         </Group>
       </Card>
-      <section aria-labelledby="audit-results-title">
+      <section>
         <Stack gap="sm">
-          <Group justify="space-between">
-            <Title order={3} size="h4" id="audit-results-title">
-              {t('audit.results')}
-            </Title>
-            {events.isSuccess && (
-              <Text size="sm" c="dimmed" data-testid="audit-total">
-                {t('audit.shown', { shown: rows.length, total })}
-              </Text>
-            )}
-          </Group>
+          {events.isSuccess && (
+            <Text size="sm" c="dimmed" data-testid="audit-total">
+              {t('audit.shown', { shown: rows.length, total })}
+            </Text>
+          )}
           {events.isPending ? (
             <Loading />
           ) : events.isError ? (
@@ -232,7 +217,7 @@ function AuditTrailPage() {
 function AuditList({ rows }: { rows: readonly AuditEvent[] }) {
   const t = useT();
   const { locale } = useLocale();
-  const who = (e: AuditEvent) => e.subject ?? t('audit.anonymous');
+  const who = (e: AuditEvent) => e.subject ?? '—';
   // the token's role codes as they are (service subjects carry roles the menu has no name for)
   const roles = (e: AuditEvent) => e.roles.join(', ');
   const outcome = (e: AuditEvent) => (
@@ -253,7 +238,7 @@ function AuditList({ rows }: { rows: readonly AuditEvent[] }) {
       </Text>
       {e.resourceId && (
         <Text size="xs" c="dimmed">
-          {t('audit.resource', { id: e.resourceId })}
+          {e.resourceId}
         </Text>
       )}
     </>
@@ -264,11 +249,11 @@ function AuditList({ rows }: { rows: readonly AuditEvent[] }) {
         <Table striped data-testid="audit-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('audit.col.when')}</Table.Th>
+              <Table.Th>{t('messages.col.when')}</Table.Th>
               <Table.Th>{t('audit.col.who')}</Table.Th>
-              <Table.Th>{t('audit.col.what')}</Table.Th>
-              <Table.Th>{t('audit.col.company')}</Table.Th>
-              <Table.Th>{t('audit.col.outcome')}</Table.Th>
+              <Table.Th>{t('messages.col.what')}</Table.Th>
+              <Table.Th>{t('deadlines.col.company')}</Table.Th>
+              <Table.Th>{t('clusterRound.tally.outcome')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

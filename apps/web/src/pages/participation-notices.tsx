@@ -73,9 +73,6 @@ export function CorporateNoticePanel({ participationId, bin }: { participationId
       <Title order={3} size="h4" mb="xs">
         {t('notices.title')}
       </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t('notices.intro')}
-      </Text>
       {filed && (
         <Alert
           color={filed.onTime ? 'teal' : 'orange'}
@@ -116,7 +113,6 @@ export function CorporateNoticePanel({ participationId, bin }: { participationId
             <TextInput
               type="date"
               label={t('notices.eventDate')}
-              description={t('notices.eventDateHint')}
               value={eventDate}
               onChange={(e) => setEventDate(e.currentTarget.value)}
               error={errors.eventDate}
@@ -173,6 +169,13 @@ interface Case {
   readonly effectiveDate: string | null;
 }
 const OPEN_CASE = new Set(['pending-commission', 'scheduled']);
+const CASE_TEXT: Readonly<Record<string, MessageId>> = {
+  'pending-commission': 'exit.status.pending-commission',
+  scheduled: 'exit.status.scheduled',
+  terminated: 'certificateStatus.terminated',
+  'rejected-by-commission': 'exit.status.rejected-by-commission',
+  cancelled: 'exit.status.cancelled',
+};
 const CASE_COLOR: Readonly<Record<string, string>> = {
   'pending-commission': 'blue',
   scheduled: 'orange',
@@ -259,11 +262,11 @@ export function VoluntaryExitPanel({ participationId, termEnd, active }: { parti
             cases.data.map((c) => (
               <Group key={c.id} gap="xs" data-testid="exit-case" data-status={c.status} data-ground={c.ground}>
                 <Badge variant="light" tt="none" color={CASE_COLOR[c.status] ?? 'gray'} h="auto" styles={{ label: { whiteSpace: 'normal' } }}>
-                  {t(`exit.status.${c.status}` as MessageId)}
+                  {t(CASE_TEXT[c.status] ?? 'exit.status.scheduled')}
                 </Badge>
                 <Text size="sm">
+                  {t('terminationGround.withNumber', { ground: t(`terminationGround.${c.ground}` as MessageId), number: c.groundNumber })}:{' '}
                   {t('exit.case', {
-                    number: c.groundNumber,
                     opened: formatCivilDate(c.openedOn, locale),
                     effective: c.effectiveDate ? formatCivilDate(c.effectiveDate, locale) : '—',
                   })}
@@ -282,7 +285,6 @@ export function VoluntaryExitPanel({ participationId, termEnd, active }: { parti
                 <TextInput
                   type="date"
                   label={t('exit.date')}
-                  description={t('exit.dateHint')}
                   value={withdrawalDate}
                   max={termEnd}
                   onChange={(e) => setWithdrawalDate(e.currentTarget.value)}
@@ -292,7 +294,7 @@ export function VoluntaryExitPanel({ participationId, termEnd, active }: { parti
                   data-testid="exit-date"
                 />
                 <Textarea
-                  label={t('exit.reason')}
+                  label={t('housingInventory.reason')}
                   value={reason}
                   onChange={(e) => setReason(e.currentTarget.value)}
                   error={errors.reason}
@@ -304,7 +306,7 @@ export function VoluntaryExitPanel({ participationId, termEnd, active }: { parti
                 {withdraw.isError && !Object.keys(errors).length && <ErrorState error={withdraw.error} action />}
                 <Group>
                   <Button color="red" onClick={() => void send()} loading={withdraw.isPending} data-testid="exit-submit">
-                    {t('exit.submit')}
+                    {t('notices.submit')}
                   </Button>
                   <Button variant="default" onClick={() => setOpen(false)}>
                     {t('common.cancel')}

@@ -63,7 +63,6 @@ function TaskForm({ task, onDone }: { task: Task; onDone: () => Promise<void> })
       />
       <TextInput
         label={t('desk.translation.document')}
-        description={t('translations.documentHint')}
         value={documentRef}
         onChange={(e) => setDocumentRef(e.currentTarget.value)}
         error={errors.documentRef}
@@ -98,10 +97,7 @@ function TranslationTasksPage() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['translation-tasks'] });
   return (
     <Stack gap="md" maw={1000}>
-      <Title order={2}>{t('translations.title')}</Title>
-      <Text size="sm" c="dimmed">
-        {t('translations.intro')}
-      </Text>
+      <Title order={2}>{t('nav.translations')}</Title>
       <SegmentedControl
         w="fit-content"
         value={status}
@@ -110,7 +106,7 @@ function TranslationTasksPage() {
           { value: 'open', label: t('translations.open') },
           { value: 'done', label: t('translations.done') },
         ]}
-        aria-label={t('translations.status')}
+        aria-label={t('nav.translations')}
         data-testid="translation-status"
       />
       {tasks.isPending ? (
@@ -118,7 +114,7 @@ function TranslationTasksPage() {
       ) : tasks.isError ? (
         <ErrorState error={tasks.error} onRetry={() => void tasks.refetch()} />
       ) : tasks.data.length === 0 ? (
-        <Empty>{t(status === 'open' ? 'translations.empty' : 'translations.emptyDone')}</Empty>
+        <Empty>{t(status === 'open' ? 'desk.translations.empty' : 'translations.emptyDone')}</Empty>
       ) : (
         tasks.data.map((task) => (
           <Card key={task.id} withBorder data-testid="translation-task" data-id={task.id} data-application={task.applicationId} data-status={task.status}>
