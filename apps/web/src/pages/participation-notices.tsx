@@ -79,6 +79,8 @@ export function CorporateNoticePanel({ participationId, bin }: { participationId
           variant="light"
           mb="sm"
           title={t('notices.filed')}
+          // AA contrast: the light alert's coloured title fails on its tint (axe); the body's text colour passes
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
           data-testid="notice-filed"
           data-on-time={String(filed.onTime)}
         >

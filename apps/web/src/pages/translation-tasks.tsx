@@ -4,7 +4,7 @@ import { Link, createLazyRoute } from '@tanstack/react-router';
 import { CompleteTranslationBody } from '@hub/contracts';
 import { useState } from 'react';
 import { useApi } from '../api/api-context';
-import { fieldErrors, idempotent, ok } from '../api/client';
+import { ApiError, fieldErrors, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { zodFieldErrors } from '../forms/zod-messages';
 import { formatInstantDate } from '../format';
@@ -12,6 +12,7 @@ import { useLocale, useT } from '../i18n/i18n';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
+import '@mantine/core/styles/SegmentedControl.css';
 
 interface Task {
   readonly id: string;
@@ -31,9 +32,11 @@ function TaskForm({ task, onDone }: { task: Task; onDone: () => Promise<void> })
   const [language, setLanguage] = useState<'kk' | 'ru'>('ru');
   const [documentRef, setDocumentRef] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const complete = useCommand(async (body: { targetLanguage: 'kk' | 'ru'; documentRef: string }, key: string) =>
-    ok(await api.POST('/api/registration/translation-tasks/{id}/complete', { params: { path: { id: task.id } }, body, ...idempotent(key) })),
-  );
+  // 204 No Content: nothing to unwrap, only the refusal to raise
+  const complete = useCommand(async (body: { targetLanguage: 'kk' | 'ru'; documentRef: string }, key: string) => {
+    const r = await api.POST('/api/registration/translation-tasks/{id}/complete', { params: { path: { id: task.id } }, body, ...idempotent(key) });
+    if (!r.response.ok) throw new ApiError(r.response.status, r.error as ApiError['problem']);
+  });
   const send = async () => {
     const parsed = CompleteTranslationBody.safeParse({ targetLanguage: language, documentRef });
     if (!parsed.success) {
