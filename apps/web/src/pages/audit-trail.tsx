@@ -17,7 +17,8 @@ const PAGE_SIZE = 25;
 const KINDS = ['write', 'restricted-read', 'audit-read'] as const;
 const OUTCOMES = ['allowed', 'denied', 'rejected', 'failed'] as const;
 const UPSTREAMS = ['registration', 'participation', 'documents', 'notifications', 'services', 'clusters', 'training', 'housing'] as const;
-const OUTCOME_COLOR: Readonly<Record<string, string>> = { allowed: 'teal', denied: 'orange', rejected: 'gray', failed: '#a51d1d' };
+// allowed and failed filled in dark colours (AA contrast; a light teal badge fails it)
+const OUTCOME_COLOR: Readonly<Record<string, string>> = { allowed: '#0b6e4f', denied: 'orange', rejected: 'gray', failed: '#a51d1d' };
 
 interface Filters {
   subject: string;
@@ -223,7 +224,7 @@ function AuditList({ rows }: { rows: readonly AuditEvent[] }) {
   const outcome = (e: AuditEvent) => (
     <Badge
       color={OUTCOME_COLOR[e.outcome]}
-      variant={e.outcome === 'failed' ? 'filled' : 'light'}
+      variant={e.outcome === 'failed' || e.outcome === 'allowed' ? 'filled' : 'light'}
       tt="none"
       h="auto"
       styles={{ label: { whiteSpace: 'normal' } }}

@@ -182,7 +182,7 @@ const CASE_COLOR: Readonly<Record<string, string>> = {
   'pending-commission': 'blue',
   scheduled: 'orange',
   terminated: 'gray',
-  'rejected-by-commission': 'teal',
+  'rejected-by-commission': 'green.9',
   cancelled: 'gray',
 };
 

@@ -131,7 +131,8 @@ function TranslationTasksPage() {
                   {task.completedAt ? ` · ${t('translations.completed', { date: formatInstantDate(task.completedAt, locale) })}` : ''}
                 </Text>
               </div>
-              <Badge variant="light" tt="none" color={task.status === 'done' ? 'teal' : 'blue'}>
+              {/* done: filled dark green (axe: the light teal badge fails AA contrast) */}
+              <Badge variant={task.status === 'done' ? 'filled' : 'light'} tt="none" color={task.status === 'done' ? '#0b6e4f' : 'blue'}>
                 {task.status === 'done'
                   ? t('translations.into', { language: t(task.targetLanguage === 'kk' ? 'translations.lang.kk' : 'translations.lang.ru') })
                   : t('translations.open')}
