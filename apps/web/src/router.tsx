@@ -1,6 +1,8 @@
 import { Anchor, Stack, Title } from '@mantine/core';
 import { Link, createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { isPublicPath } from './i18n/catalogue-parts';
 import { useT } from './i18n/i18n';
+import { loadAllMessages } from './i18n/locales';
 import { CallbackPage } from './pages/callback';
 import { RegistryPage, validateRegistrySearch } from './pages/registry';
 import { VerifyPage, VerifyResultPage } from './pages/verify';
@@ -19,7 +21,12 @@ function NotFound() {
 }
 
 // Public pages are in the first bundle (budget: 250 KB gzip); signed-in screens load lazily.
-const root = createRootRoute({ component: Layout, notFoundComponent: NotFound });
+// The signed-in screens' messages load before the first of them renders (ADR 0128).
+const root = createRootRoute({
+  component: Layout,
+  notFoundComponent: NotFound,
+  beforeLoad: ({ location }) => (isPublicPath(location.pathname) ? undefined : loadAllMessages()),
+});
 const index = createRoute({
   getParentRoute: () => root,
   path: '/',
