@@ -11,7 +11,7 @@ import type { DeadlineKind } from '../domain/deadline-kind.js';
 import type { IssuedCertificate } from '../domain/issued-certificate.js';
 import { Participant } from '../domain/participant.aggregate.js';
 import type { TranslationTask } from '../domain/translation-task.aggregate.js';
-import { ApplicationRepository } from '../application/ports/application.repository.js';
+import { ApplicationRepository, type ApplicationStartingPoint } from '../application/ports/application.repository.js';
 import { type ArchivableCertificate, CertificateArchiveRecords, IssuedCertificates } from '../application/ports/certificate.ports.js';
 import { DeadlineRepository } from '../application/ports/deadline.repository.js';
 import { NumberSequences } from '../application/ports/numbering.port.js';
@@ -40,6 +40,21 @@ export class MikroOrmApplicationRepository extends ApplicationRepository {
   }
   findOpen(bin: string, kind: ApplicationKind): Promise<Application | null> {
     return this.uow.em().findOne(ApplicationSchema, { bin, kind, status: { $in: [...OPEN_STATUSES] } });
+  }
+  async startingPoint(bin: string, kind: ApplicationKind): Promise<ApplicationStartingPoint> {
+    const em = this.uow.em();
+    // The latest participant's row (or nulls) with the open application's id and status beside it.
+    const [row] = await sql<Record<string, unknown> & { open_application: { id: string; status: string } | null }>(
+      em,
+      `select (select json_build_object('id', a.id, 'status', a.status) from registration_application a
+                where a.bin = ? and a.kind = ? and a.status in (${OPEN_STATUSES.map(() => '?').join(', ')}) limit 1) as open_application, p.*
+         from (select 1) as one
+         left join lateral (select * from registration_participant where bin = ? order by created_at desc, certificate_number desc limit 1) p on true`,
+      [bin, kind, ...OPEN_STATUSES, bin],
+    );
+    if (!row) throw new Error('startingPoint: the statement returned no row');
+    const { open_application: open, ...participant } = row;
+    return { open, latestParticipant: participant['id'] ? em.map(ParticipantSchema, participant) : null };
   }
   add(application: Application): void {
     this.uow.em().persist(application);

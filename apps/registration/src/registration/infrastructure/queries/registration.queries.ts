@@ -90,8 +90,6 @@ export class RegistrationQueries {
     const s = await em.findOne(ApplicationSchema, { id });
     if (!s) throw new NotFoundError('application', id);
     assertMayReadApplication(actor, s);
-    // The Commission's deliberation (who voted how) is internal; the applicant gets the decision, its grounds and reasons (F-17).
-    const reviewer = hasAnyRole(actor, APPLICATION_REVIEWER_ROLES);
     const deadlines = await em.find(DeadlineSchema, { applicationId: id }, { orderBy: { createdAt: 'asc' } });
     const decision = s.decisionRecord;
     // Issue #10: the extract of the Commission's protocol in the Fund's archive, once the archiving timer has run.
@@ -100,6 +98,23 @@ export class RegistrationQueries {
           decision.protocolNumber,
         ])
       : [];
+    return this.applicationView(s, actor, deadlines, archived?.document_id ?? null);
+  }
+
+  /**
+   * Issue #17 ("no re-read after write"): the view of a draft the command has just created, from the
+   * aggregate itself — the same view `application(id)` reads back, without the two statements. A
+   * new draft has no deadlines yet (they start when it is filed, F-12) and no protocol (F-16).
+   */
+  createdDraftView(s: Application, actor: Actor) {
+    assertMayReadApplication(actor, s);
+    return this.applicationView(s, actor, [], null);
+  }
+
+  private applicationView(s: Application, actor: Actor, deadlines: Deadline[], protocolDocumentId: string | null) {
+    // The Commission's deliberation (who voted how) is internal; the applicant gets the decision, its grounds and reasons (F-17).
+    const reviewer = hasAnyRole(actor, APPLICATION_REVIEWER_ROLES);
+    const decision = s.decisionRecord;
     return {
       id: s.id,
       kind: s.kind,
@@ -120,7 +135,7 @@ export class RegistrationQueries {
       proposedRemarks: s.proposedRemarks,
       votes: reviewer ? s.votes : [],
       decision: decision && !reviewer ? { ...decision, votes: [] } : decision,
-      protocolDocumentId: archived?.document_id ?? null,
+      protocolDocumentId,
       notifiedAt: s.notifiedAt ? s.notifiedAt.toISOString() : null,
       notifiedVia: s.notificationProof?.via ?? null,
       contract: s.contract,
