@@ -78,7 +78,10 @@ try {
   }
   const sqlStats = stats(sqlTimes);
   for (const [what, sql] of [
-    ['the page', `select participant_id as id, company_name, bin from registration_registry_activity where ${where} order by company_name, bin, participant_id limit 21`],
+    [
+      'the page',
+      `select participant_id as id, company_name, bin from registration_registry_activity where ${where} order by company_name, bin, participant_id limit 21`,
+    ],
     ['the count (first page only)', `select count(*)::text as n from registration_registry_activity where ${where}`],
   ]) {
     const plan = await client.query(`explain (analyze, buffers) ${sql}`, ['PH-01', today]);

@@ -1,6 +1,6 @@
 // EXPLAIN (ANALYZE, BUFFERS) of the timer poller's claim (ADR 0086, figure (e)) with BENCH_TIMERS
 // (100 000) timers due at one instant, as timers.bench.mjs seeds them: the claim of ADR 0086 (a CTE
-// ordered by (due_at, id), which no index serves) beside the claim of 11 Dec 2026 (one update over
+// ordered by (due_at, id), which no index serves) beside the claim of ADR 0125 (one update over
 // ids picked in due_at order by the partial index). Each is run in a transaction rolled back.
 // Buffers, rows and sorts are what a claim costs whatever the load; the milliseconds are not.
 //

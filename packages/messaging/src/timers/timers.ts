@@ -247,7 +247,7 @@ export class TimerPoller {
     let claimed: ClaimedTimer[] = [];
     try {
       return await this.em.fork().transactional(async (tx) => {
-        // One statement claims the batch (ADR 0086 §1, amended 11 Dec 2026): the ids are picked and
+        // One statement claims the batch (ADR 0086 §1 as amended by ADR 0125): the ids are picked and
         // locked once (an InitPlan: `skip locked` keeps two pollers on disjoint batches), then marked.
         // Picked in due order by the partial index on due_at ALONE — ordering by (due_at, id) in SQL,
         // which no index serves, sorted every due timer for every batch: with 100 000 due at once, an
