@@ -24,7 +24,10 @@ describe('POST /applications without a re-read (issue #17)', () => {
     const a = await actorsFor(h);
     const created = await create(a.applicant, a.bin);
     expect(created.status).toBe(201);
-    const read = await h.http().get(`/applications/${body(created).id}`).set(auth(a.applicant));
+    const read = await h
+      .http()
+      .get(`/applications/${body(created).id}`)
+      .set(auth(a.applicant));
     expect(read.status).toBe(200);
     expect(body<ApplicationView>(created)).toEqual(body<ApplicationView>(read));
     expect(body<ApplicationView>(created)).toMatchObject({ status: 'draft', deadlines: [], bin: a.bin, kind: 'registration' });

@@ -91,9 +91,11 @@ describe('the public registry at scale (ADR 0048)', () => {
     expect(page(byCursor).items).toEqual(page(p2).items);
     const activeOnes = await walk('pageSize=40&activityType=PH-05&status=active');
     expect(activeOnes.entries.map((e) => e.certificateNumber)).toEqual(
-      (await listedInOrder(`and activity_types @> '[{"code":"PH-05"}]'::jsonb and not coalesce(end_kind = 'early' and ended_on <= date '2026-11-16', false) and valid_to >= date '2026-11-16'`)).map(
-        (r) => r.certificate_number,
-      ),
+      (
+        await listedInOrder(
+          `and activity_types @> '[{"code":"PH-05"}]'::jsonb and not coalesce(end_kind = 'early' and ended_on <= date '2026-11-16', false) and valid_to >= date '2026-11-16'`,
+        )
+      ).map((r) => r.certificate_number),
     );
     const terminated = await walk('pageSize=30&status=terminated');
     expect(terminated.entries.length).toBeGreaterThan(30);
