@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EventSubscriber, FlushEventArgs } from '@mikro-orm/core';
-import type { MikroORM, SqlEntityManager } from '@mikro-orm/postgresql';
+import { ChangeSetType, type EventSubscriber, type FlushEventArgs } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import { NotFoundError } from '@hub/kernel';
 import { sql, sqlRun } from '@hub/messaging';
 import { MIKRO_ORM, UnitOfWork } from '@hub/nest-commons';
@@ -107,11 +107,11 @@ export class MikroOrmParticipantRepository extends ParticipantRepository impleme
   async afterFlush({ em, uow }: FlushEventArgs): Promise<void> {
     const ids = uow
       .getChangeSets()
-      .filter((cs) => cs.entity instanceof Participant && cs.type !== 'delete')
+      .filter((cs) => cs.entity instanceof Participant && cs.type !== ChangeSetType.DELETE)
       .map((cs) => (cs.entity as Participant).id);
     if (ids.length === 0) return;
     if (!em.isInTransaction()) throw new Error('a participant was flushed outside a unit of work: its registry rows would not commit with it (ADR 0125)');
-    await sqlRun(em as SqlEntityManager, REGISTRY_ACTIVITY_SYNC, [JSON.stringify([...new Set(ids)])]);
+    await sqlRun(em, REGISTRY_ACTIVITY_SYNC, [JSON.stringify([...new Set(ids)])]);
   }
 
   async get(id: string): Promise<Participant> {
