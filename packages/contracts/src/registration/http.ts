@@ -310,6 +310,11 @@ export const RegistryEntrySchema = z.object({
   termination: z.object({ terminatedOn: IsoDateSchema, ground: z.string(), groundNumber: z.number().int().nullable() }).nullable(),
 });
 export const RegistryPageSchema = pageOf(RegistryEntrySchema).extend({
+  /**
+   * ADR 0125: how many entries match the filter — on the FIRST page only (page 1 without `after`);
+   * null on every later page, which is served without a count. Keep the first page's total.
+   */
+  total: z.number().int().nullable(),
   /** The keyset cursor of the next page (ADR 0048), null on the last. */
   nextCursor: z.string().nullable(),
 });
