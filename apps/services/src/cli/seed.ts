@@ -138,7 +138,14 @@ async function serviceWithCall(
   },
 ): Promise<{ serviceId: string; callId: string }> {
   const { id: serviceId } = await bus.execute<DefineServiceCommand, { id: string }>(
-    new DefineServiceCommand({ code: d.code, title: d.title, direction: d.direction, eligibility: d.eligibility, requiredSections: d.sections, delivery: 'fund' }),
+    new DefineServiceCommand({
+      code: d.code,
+      title: d.title,
+      direction: d.direction,
+      eligibility: d.eligibility,
+      requiredSections: d.sections,
+      delivery: 'fund',
+    }),
   );
   await bus.execute(
     new AddPriceCommand(serviceId, {
