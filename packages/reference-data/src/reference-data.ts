@@ -194,7 +194,7 @@ export function taxDebtLimitTiyn(filingDate: IsoDate, rd: ReferenceData = refere
 export function f42RetainUntil(year: number, decidedOn: IsoDate, rd: ReferenceData = referenceData()): IsoDate {
   if (!Number.isInteger(year) || year < 1000 || year > 9999)
     throw ValidationError.field('year', `expected a four-digit year, got ${String(year)}`, 'year.invalid');
-  return `${year + rd.numberAt('f42.personal-data-retention-years', parseIsoDate(decidedOn, 'decidedOn'))}-12-31` as IsoDate;
+  return `${year + rd.numberAt('f42.personal-data-retention-years', parseIsoDate(decidedOn, 'decidedOn'))}-12-31`;
 }
 
 /** F-42 (ADR 0119): the instant the retention ends and the data goes — the first moment (00:00 Almaty) after the last day kept. */

@@ -105,9 +105,9 @@ describe('F-42 retention of the personal data of people in acceleration (ADR 012
     expect((await h.http().get(`/housing-requests/${caseId}`).set(auth(m))).body).toMatchObject({ id: caseId, status: 'left' });
     // the F-42 access log says what was done, by whom (the context itself)
     const log = json<{ actorSubject: string; caseId: string; what: string | null }[]>(await h.http().get('/pii-access-log').set(auth(m)));
-    expect(log.filter((l) => l.caseId === caseId && l.what !== null)).toEqual([
-      expect.objectContaining({ actorSubject: 'service:housing', what: expect.stringContaining('F-42 retention ended') }),
-    ]);
+    const deletions = log.filter((l) => l.caseId === caseId && l.what !== null);
+    expect(deletions.map((l) => l.actorSubject)).toEqual(['service:housing']);
+    expect(deletions[0]!.what).toContain('F-42 retention ended');
     expect((await timerOf(enrolmentId)).map((t) => t.status)).toEqual(['fired']);
     h.clock.set(NOW);
   });
