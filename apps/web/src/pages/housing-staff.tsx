@@ -377,30 +377,33 @@ function HousingStaffPage() {
         {acts.length === 0 ? (
           <Empty>{t('housing.acts.none')}</Empty>
         ) : (
-          <Table striped layout="fixed" fz="sm" data-testid="housing-acts">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('housing.col.place')}</Table.Th>
-                <Table.Th>{t('housing.col.act')}</Table.Th>
-                <Table.Th>{t('housing.col.signedOn')}</Table.Th>
-                <Table.Th>{t('housing.col.scan')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {acts.map(({ key, where, act, leaseId }) => (
-                <Table.Tr key={key} data-kind={act.kind} data-scan={act.documentId ? 'yes' : 'no'}>
-                  <Table.Td>{where}</Table.Td>
-                  <Table.Td>{act.kind === 'check-in' ? t('housing.act.checkIn') : t('housing.act.handover')}</Table.Td>
-                  <Table.Td>{date(act.signedOn)}</Table.Td>
-                  <Table.Td>
-                    {/* ADR 0110: a dwelling act's scan is the Fund's document, read by the housing manager and fund officers; ADR 0124: a premises act's
-                        scans are the company's handover acts housing knows for the lease, read by the company and the housing manager (documents logs each download) */}
-                    {leaseId ? <PremisesScans leaseId={leaseId} /> : act.documentId ? <DocumentLink id={act.documentId} /> : '—'}
-                  </Table.Td>
+          // Phones scroll the acts sideways: a BIN and a file name do not break (the screenshot showed them overlapping).
+          <Table.ScrollContainer minWidth={640} type="native" tabIndex={0} role="region" aria-label={t('housing.acts')}>
+            <Table striped layout="fixed" fz="sm" data-testid="housing-acts">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('housing.col.place')}</Table.Th>
+                  <Table.Th>{t('housing.col.act')}</Table.Th>
+                  <Table.Th>{t('housing.col.signedOn')}</Table.Th>
+                  <Table.Th>{t('housing.col.scan')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {acts.map(({ key, where, act, leaseId }) => (
+                  <Table.Tr key={key} data-kind={act.kind} data-scan={act.documentId ? 'yes' : 'no'}>
+                    <Table.Td>{where}</Table.Td>
+                    <Table.Td>{act.kind === 'check-in' ? t('housing.act.checkIn') : t('housing.act.handover')}</Table.Td>
+                    <Table.Td>{date(act.signedOn)}</Table.Td>
+                    <Table.Td>
+                      {/* ADR 0110: a dwelling act's scan is the Fund's document, read by the housing manager and fund officers; ADR 0124: a premises act's
+                          scans are the company's handover acts housing knows for the lease, read by the company and the housing manager (documents logs each download) */}
+                      {leaseId ? <PremisesScans leaseId={leaseId} /> : act.documentId ? <DocumentLink id={act.documentId} /> : '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
     </Stack>
@@ -454,41 +457,43 @@ export function PremisesTable({
   const { locale } = useLocale();
   const date = (d: string | null) => (d ? formatCivilDate(d, locale) : '—');
   return (
-    <Table striped layout="fixed" fz="sm" data-testid="premises-leases">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('form.bin')}</Table.Th>
-          <Table.Th>{t('housing.col.kind')}</Table.Th>
-          <Table.Th>{t('housing.col.period')}</Table.Th>
-          <Table.Th>{t('housing.col.status')}</Table.Th>
-          <Table.Th>{t('housing.col.handBackBy')}</Table.Th>
-          {actions && <Table.Th>{t('housingActions.col')}</Table.Th>}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {leases.map((l) => (
-          <Table.Tr key={l.id} data-status={l.status} data-overdue={String(l.handBackOverdue)}>
-            <Table.Td>
-              {l.bin}
-              {unitCode && l.unitId ? ` · ${unitCode(l.unitId)}` : ''}
-            </Table.Td>
-            <Table.Td>{t(`housing.premisesKind.${l.premisesKind}` as MessageId)}</Table.Td>
-            <Table.Td>
-              {date(l.startsOn)} – {date(l.endsOn)}
-            </Table.Td>
-            <Table.Td>
-              <Badge variant="light" tt="none">
-                {t(`leaseStatus.${l.status}` as MessageId)}
-              </Badge>
-            </Table.Td>
-            <Table.Td c={l.handBackOverdue ? '#a51d1d' : undefined}>
-              {l.status === 'handover-due' ? `${date(l.handBackBy)}${l.handBackOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
-            </Table.Td>
-            {actions && <Table.Td>{actions(l)}</Table.Td>}
+    <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label={t('housing.premises')}>
+      <Table striped layout="fixed" fz="sm" data-testid="premises-leases">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('form.bin')}</Table.Th>
+            <Table.Th>{t('housing.col.kind')}</Table.Th>
+            <Table.Th>{t('housing.col.period')}</Table.Th>
+            <Table.Th>{t('housing.col.status')}</Table.Th>
+            <Table.Th>{t('housing.col.handBackBy')}</Table.Th>
+            {actions && <Table.Th>{t('housingActions.col')}</Table.Th>}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {leases.map((l) => (
+            <Table.Tr key={l.id} data-status={l.status} data-overdue={String(l.handBackOverdue)}>
+              <Table.Td>
+                {l.bin}
+                {unitCode && l.unitId ? ` · ${unitCode(l.unitId)}` : ''}
+              </Table.Td>
+              <Table.Td>{t(`housing.premisesKind.${l.premisesKind}` as MessageId)}</Table.Td>
+              <Table.Td>
+                {date(l.startsOn)} – {date(l.endsOn)}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" tt="none">
+                  {t(`leaseStatus.${l.status}` as MessageId)}
+                </Badge>
+              </Table.Td>
+              <Table.Td c={l.handBackOverdue ? '#a51d1d' : undefined}>
+                {l.status === 'handover-due' ? `${date(l.handBackBy)}${l.handBackOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
+              </Table.Td>
+              {actions && <Table.Td>{actions(l)}</Table.Td>}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

@@ -140,7 +140,7 @@ test('F-62: the second person declines; the declined person is not offered again
 test('F-60, F-57, F-58: the housing manager signs the check-in act, offers from the waitlist, allocates the requested premises, records their release and signs the hand-back act', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000); // two scans, each waiting for housing to learn it over Kafka (ADR 0110, 0124)
   await page.goto(`${baseUrl()}/staff/housing`);
   await chooseLanguage(page, 'en');
   await page.getByTestId('sign-in-required').getByRole('button').click();
@@ -244,10 +244,11 @@ test('F-60: the person sees their contract and the check-in act the housing mana
   await expect(page).toHaveURL(/\/my\/notifications$/);
   const settings = page.getByTestId('person-settings');
   await settings.getByTestId('person-language').click();
-  await page.getByRole('option', { name: 'Русский' }).click();
+  await page.getByRole('listbox', { name: 'Language of notices' }).getByRole('option', { name: 'Русский' }).click();
   await settings.getByTestId('person-save').click();
   await expect(settings.getByTestId('person-saved')).toBeVisible();
-  await page.goto(`${baseUrl()}/my/housing`);
+  await page.getByRole('navigation', { name: 'Main menu' }).first().getByRole('link', { name: 'My housing' }).click();
+  await expect(page).toHaveURL(/\/my\/housing$/);
   await expect(page.getByTestId('my-housing-notice-language')).toHaveAttribute('data-language', 'ru');
   await expect(page.getByTestId('my-housing-notice-language')).toContainText('Русский');
 });
