@@ -20,6 +20,7 @@ import { WorkingDays } from '../../../shared/application/ports/working-days.js';
 import type { VacateReason } from '../../domain/acceleration.events.js';
 import { Enrolment } from '../../domain/enrolment.aggregate.js';
 import { vacateDueOn } from '../../domain/rules/f61-vacate-deadline.rule.js';
+import { HousingF42Retention } from '../f42-retention.js';
 import { OFFER_ACCEPTANCE_TIMER, PlaceOffering, VACATE_DUE_TIMER } from '../place-offering.js';
 import { AccelerationRepository } from '../ports/acceleration.repository.js';
 
@@ -94,6 +95,7 @@ export class PersonLeftAcceleration {
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(HousingParametersSource) private readonly parameters: HousingParametersSource,
     @Inject(PlaceOffering) private readonly offering: PlaceOffering,
+    @Inject(HousingF42Retention) private readonly retention: HousingF42Retention,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -121,6 +123,8 @@ export class PersonLeftAcceleration {
     }
     const live = await this.repo.liveCaseOf(enrolmentId);
     if (live && live.status !== 'housed') live.left(now);
+    // F-42 (ADR 0124): the purpose of the person's data ends with acceleration (a housed person's act moves it on)
+    await this.retention.purposeEnded(enrolmentId, leftOn);
     await this.repo.flushPlaces();
     for (const town of towns) await this.offering.offerNext(town);
   }
