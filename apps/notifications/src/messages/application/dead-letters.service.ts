@@ -45,11 +45,11 @@ export class DeadLetterService {
         m.recipientRole === 'fund'
           ? this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL
           : (staffMailbox ??
-            (m.bin !== null
-              ? (await this.preferences.find(m.bin))?.email
-              : // A person's e-mail goes to the address their latest sign-in gave (ADR 0114).
-                m.recipientSubject && m.recipientRole !== 'staff'
-                ? (await this.persons.resolve(m.recipientSubject, true)).email
+            // A person's e-mail — a representative's of a company too (ADR 0121) — goes to the address their latest sign-in gave (ADR 0114).
+            (m.recipientSubject && m.recipientRole !== 'staff'
+              ? (await this.persons.resolve(m.recipientSubject, true)).email
+              : m.bin !== null
+                ? (await this.preferences.find(m.bin))?.email
                 : null) ??
             m.address ??
             '');

@@ -20,7 +20,8 @@ export interface NoticeSource {
 /**
  * Turns a rule's notice draft into messages, inside the inbox's (or the timer's) transaction (ADR
  * 0091): one portal message, and one e-mail when the company gave an address — both in the
- * company's language (ADR 0090). A message that is not statutory (a reminder) goes by e-mail only
+ * company's language (ADR 0090); a statutory notice by e-mail to each known representative in their
+ * language instead, the company's address only when none is known (ADR 0121). A message that is not statutory (a reminder) goes by e-mail only
  * while the company has not switched e-mail reminders off (ADR 0093); statutory notices always do.
  * Stored before anything is sent; the inbox row commits with them, so a redelivered event writes
  * nothing twice.
@@ -126,8 +127,29 @@ export class NoticeWriter {
       at,
     };
     const written = [Message.compose({ ...common, channel: 'portal', address: null })];
+    // ADR 0121: a statutory notice goes by e-mail to each known representative of the company, each in their
+    // own language (else the company's); the company's mailbox only when no representative is known.
+    const representatives = statutory ? await this.persons.representatives(draft.bin) : [];
+    for (const person of representatives) {
+      const theirs =
+        person.language === null || person.language === rendered.language
+          ? rendered
+          : this.catalogue.render(draft.template, draft.role, person.language, (language) => draft.values(language, this.catalogue));
+      written.push(
+        Message.compose({
+          ...common,
+          recipientSubject: person.subject,
+          language: theirs.language,
+          subject: theirs.subject,
+          body: theirs.body,
+          channel: 'email',
+          address: person.email,
+        }),
+      );
+    }
     const byEmail = statutory || (preference?.emailReminders ?? true);
-    if (preference?.email && byEmail) written.push(Message.compose({ ...common, channel: 'email', address: preference.email }));
+    if (representatives.length === 0 && preference?.email && byEmail)
+      written.push(Message.compose({ ...common, channel: 'email', address: preference.email }));
     for (const m of written) this.messages.add(m);
     return written;
   }

@@ -34,7 +34,7 @@ export interface ComposeInput {
   readonly subjectId: string;
   /** The company; null for a message to a person (then `recipientSubject`, ADR 0107). */
   readonly bin: string | null;
-  /** A person's portal subject (F-52 to an individual, ADR 0107) — never an IIN (F-42). */
+  /** A person's portal subject (F-52 to an individual, ADR 0107; with `bin`, a company's representative, ADR 0121) — never an IIN (F-42). */
   readonly recipientSubject?: string | null;
   readonly role: RecipientRole;
   readonly channel: Channel;
@@ -90,7 +90,10 @@ export class Message extends AggregateRoot<MessageEvent> {
 
   static compose(input: ComposeInput): Message {
     if (input.channel === 'email' && !input.address) throw new Error('an e-mail message needs an address');
-    if ((input.bin === null) === !input.recipientSubject) throw new Error('a message goes to a company (bin) or to a person (recipientSubject), one of them');
+    if (input.bin === null && !input.recipientSubject) throw new Error('a message goes to a company (bin) or to a person (recipientSubject)');
+    // ADR 0121: a company's statutory notice by e-mail to one of its representatives names both; the portal message is the company's.
+    if (input.bin !== null && input.recipientSubject && input.channel !== 'email')
+      throw new Error('only an e-mail to a company’s representative names both the company and the person');
     const m = new Message();
     Object.assign(m, {
       id: uuidv7(),

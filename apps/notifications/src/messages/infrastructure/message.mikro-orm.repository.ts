@@ -102,6 +102,16 @@ export class MikroOrmPersonContactRepository extends PersonContactRepository {
   find(subject: string): Promise<PersonContact | null> {
     return this.uow.em().findOne(PersonContactSchema, { subject });
   }
+  async representativesOf(bin: string): Promise<PersonContact[]> {
+    const em = this.uow.em();
+    const rows = await sql<{ subject: string }>(
+      em,
+      `select subject from notifications_person_contact where companies @> ?::jsonb and email_cipher is not null order by subject`,
+      [JSON.stringify([bin])],
+    );
+    if (rows.length === 0) return [];
+    return em.find(PersonContactSchema, { subject: { $in: rows.map((r) => r.subject) } }, { orderBy: { subject: 'asc' } });
+  }
   add(contact: PersonContact): void {
     this.uow.em().persist(contact);
   }

@@ -3,6 +3,8 @@ import type { PersonContact } from '../../domain/person-contact.aggregate.js';
 /** Port: the persons' contacts and choices (ADR 0114). */
 export abstract class PersonContactRepository {
   abstract find(subject: string): Promise<PersonContact | null>;
+  /** ADR 0121: the persons whose verified token named the company (its representatives), with an address known; by subject. */
+  abstract representativesOf(bin: string): Promise<PersonContact[]>;
   abstract add(contact: PersonContact): void;
 }
 

@@ -1,0 +1,121 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NoticeDeliveredV1 } from '@hub/contracts';
+import {
+  type Harness,
+  auth,
+  decisionMade,
+  deliver,
+  deliverParticipation,
+  delivery,
+  feeAssessed,
+  newBin,
+  outboxOf,
+  prefer,
+  startHarness,
+} from '../support/notifications-harness.js';
+
+/**
+ * ADR 0121 on the real PostgreSQL and a real SMTP server: a statutory notice to a company (F-17) goes by
+ * e-mail to each of its known representatives — persons whose verified token named the company (ADR
+ * 0114) — each in their own language, else the company's; the company's mailbox only when none is known.
+ * Reminders stay with the company's mailbox (switchable, ADR 0093). The portal message stays the company's.
+ */
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness('notifications_reps', { env: { HUB_PII_KEYS: `t1:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 't1' } });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** A representative opens the portal: notifications learns their contact from the verified token (ADR 0114 §2). */
+const signIn = async (sub: string, claims: { email?: string; locale?: string; companies: string[] }) =>
+  h
+    .http()
+    .get('/inbox')
+    .set(auth(await h.issuer.issue({ sub, roles: ['applicant'], name: sub, ...claims })))
+    .expect(200);
+
+interface Row {
+  id: string;
+  channel: string;
+  language: string;
+  address: string | null;
+  bin: string | null;
+  recipient_subject: string | null;
+  subject: string;
+}
+const rowsOf = (eventId: string) =>
+  h.sql<Row>(
+    `select id, channel, language, address, bin, recipient_subject, subject from notifications_message where source_event_id = ? order by channel, recipient_subject nulls first`,
+    [eventId],
+  );
+
+describe('a company’s statutory notice to each representative (ADR 0121, ADR 0114, F-17)', () => {
+  it('each known representative gets the e-mail in their language (else the company’s), the company mailbox none; one portal message; sent once each; proof under the BIN', async () => {
+    const bin = newBin();
+    const other = newBin();
+    const stamp = Date.now();
+    await prefer(h, bin, 'ru', `office.${stamp}@company.kz`);
+    await signIn(`rep-a-${stamp}`, { email: `a.${stamp}@company.kz`, locale: 'en', companies: [bin, other] });
+    await signIn(`rep-b-${stamp}`, { email: `b.${stamp}@company.kz`, locale: 'kk-KZ', companies: [bin] });
+    await signIn(`rep-c-${stamp}`, { email: `c.${stamp}@company.kz`, companies: [bin] }); // no locale: the company's language
+    await signIn(`rep-d-${stamp}`, { companies: [bin] }); // no address: nothing to send to
+    await signIn(`stranger-${stamp}`, { email: `s.${stamp}@elsewhere.kz`, locale: 'ru', companies: [other] });
+
+    const event = decisionMade({ bin });
+    expect(await deliver(h, event)).toBe('handled');
+    expect(await deliver(h, event, '1')).toBe('duplicate');
+    const rows = await rowsOf(event.id);
+    expect(rows.map((r) => [r.channel, r.language, r.address, r.bin, r.recipient_subject])).toEqual([
+      ['email', 'en', `a.${stamp}@company.kz`, bin, `rep-a-${stamp}`],
+      ['email', 'kk', `b.${stamp}@company.kz`, bin, `rep-b-${stamp}`],
+      ['email', 'ru', `c.${stamp}@company.kz`, bin, `rep-c-${stamp}`],
+      ['portal', 'ru', null, bin, null],
+    ]);
+    expect(rows[0]!.subject).toMatch(/^Astana Hub: /);
+    expect(new Set(rows.map((r) => r.subject)).size).toBe(3); // en, kk, ru (the portal's is the ru one)
+
+    await delivery(h).runOnce();
+    await delivery(h).runOnce();
+    await delivery(h).runOnce();
+    for (const who of ['a', 'b', 'c']) expect(h.smtp.messages().filter((m) => m.to.includes(`${who}.${stamp}@company.kz`))).toHaveLength(1);
+    expect(h.smtp.messages().filter((m) => m.to.includes(`office.${stamp}@company.kz`) || m.to.includes(`s.${stamp}@elsewhere.kz`))).toEqual([]);
+
+    // each delivery is a proof under the company's BIN; registration keeps the first (F-17)
+    const proofs = (await outboxOf(h, NoticeDeliveredV1.type)).filter((r) => r.envelope.payload.sourceEventId === event.id);
+    expect(proofs.map((r) => r.envelope.payload)).toEqual(
+      rows.filter((r) => r.channel === 'email').map((r) => expect.objectContaining({ messageId: r.id, bin, ruleId: 'F-17', channel: 'email' })),
+    );
+
+    // the staff log per company shows the three e-mails, masked (F-42)
+    const staff = await h.token(['fund-officer'], []);
+    const log = (await h.http().get(`/messages?bin=${bin}`).set(auth(staff)).expect(200)).body as { items?: unknown[] } | unknown[];
+    const text = JSON.stringify(log);
+    expect(text).toContain('a***@company.kz');
+    expect(text).not.toContain(`a.${stamp}@company.kz`);
+  });
+
+  it('no representative known: the company mailbox, in the company’s language, as before (ADR 0090)', async () => {
+    const bin = newBin();
+    await prefer(h, bin, 'en', `only.${Date.now()}@company.kz`);
+    const event = decisionMade({ bin });
+    expect(await deliver(h, event)).toBe('handled');
+    expect((await rowsOf(event.id)).map((r) => [r.channel, r.language, r.recipient_subject, r.address?.startsWith('only.') ?? null])).toEqual([
+      ['email', 'en', null, true],
+      ['portal', 'en', null, null],
+    ]);
+  });
+
+  it('a reminder (not statutory) stays with the company mailbox, not the representatives (ADR 0093)', async () => {
+    const bin = newBin();
+    const stamp = Date.now();
+    await prefer(h, bin, 'ru', `fees.${stamp}@company.kz`);
+    await signIn(`rep-fee-${stamp}`, { email: `rep.${stamp}@company.kz`, locale: 'en', companies: [bin] });
+    const event = feeAssessed({ bin });
+    expect(await deliverParticipation(h, event)).toBe('handled');
+    const rows = await rowsOf(event.id);
+    expect(rows.filter((r) => r.channel === 'email').map((r) => [r.address, r.recipient_subject])).toEqual([[`fees.${stamp}@company.kz`, null]]);
+  });
+});
