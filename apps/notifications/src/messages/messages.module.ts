@@ -19,11 +19,13 @@ import { RecipientPreferenceRepository } from './application/ports/recipient-pre
 import { PreferencesService } from './application/preferences.service.js';
 import { PersonContacts } from './application/person-contacts.service.js';
 import { ContactCipher, PersonContactRepository } from './application/ports/person-contact.repository.js';
+import { ApplicationContactRepository } from './application/ports/application-contact.repository.js';
 import { DisabledContactCipher, PiiContactCipher } from './infrastructure/pii-contact-cipher.js';
 import { piiCipherFrom } from '@hub/pii';
 import { PersonSettingsHttpController } from './interface/http/person-settings.http.controller.js';
 import { TemplateCatalogue } from './domain/template-catalogue.js';
 import {
+  MikroOrmApplicationContactRepository,
   MikroOrmMessageRepository,
   MikroOrmPersonContactRepository,
   MikroOrmRecipientPreferenceRepository,
@@ -50,6 +52,7 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     { provide: RecipientPreferenceRepository, useClass: MikroOrmRecipientPreferenceRepository },
     { provide: Mailer, useClass: SmtpMailer },
     { provide: PersonContactRepository, useClass: MikroOrmPersonContactRepository },
+    { provide: ApplicationContactRepository, useClass: MikroOrmApplicationContactRepository },
     {
       // ADR 0114, F-42: a person's e-mail only sealed with @hub/pii; no key ring → none stored.
       provide: ContactCipher,
@@ -91,6 +94,8 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
   ],
   exports: [
     PersonContacts,
+    ApplicationContactRepository,
+    ContactCipher,
     StaffDigests,
     ReminderCalendar,
     NoticeWriter,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeDeliveredV1 } from '@hub/contracts';
 import {
   type Harness,
+  applicationSubmitted,
   auth,
   decisionMade,
   deliver,
@@ -117,5 +118,58 @@ describe('a company’s statutory notice to each representative (ADR 0121, ADR 0
     expect(await deliverParticipation(h, event)).toBe('handled');
     const rows = await rowsOf(event.id);
     expect(rows.filter((r) => r.channel === 'email').map((r) => [r.address, r.recipient_subject])).toEqual([[`fees.${stamp}@company.kz`, null]]);
+  });
+});
+
+describe('registration’s application contact (ADR 0121: ADR 0114 §1’s middle source; F-8, F-10, F-42)', () => {
+  it('the filing records the language and the filer sealed with @hub/pii; a notice with no representative known goes to the filer in their language, else the application’s; no mailbox then', async () => {
+    const bin = newBin();
+    const stamp = Date.now();
+    const filer = `filer-${stamp}`;
+    // the filer signed in before the company was on their token (no representative of the BIN is known)
+    await signIn(filer, { email: `filer.${stamp}@company.kz`, locale: 'en', companies: [] });
+    await prefer(h, bin, null, `mailbox.${stamp}@company.kz`);
+    const filed = applicationSubmitted({ bin, language: 'ru', filedBy: filer });
+    expect(await deliver(h, filed)).toBe('handled');
+    const [contact] = await h.sql<{ bin: string; language: string; filed_by_cipher: string | null }>(
+      `select bin, language, filed_by_cipher from notifications_application_contact where application_id = ?`,
+      [filed.payload.applicationId],
+    );
+    expect(contact).toMatchObject({ bin, language: 'ru' });
+    expect(contact!.filed_by_cipher).toMatch(/^pii1\.t1\./);
+    expect(await h.sql(`select 1 from notifications_application_contact c where c::text like ?`, [`%${filer}%`])).toEqual([]);
+    expect(await rowsOf(filed.id)).toEqual([]); // the filing itself is not a notice
+
+    const event = decisionMade({ bin, applicationId: filed.payload.applicationId });
+    expect(await deliver(h, event)).toBe('handled');
+    expect((await rowsOf(event.id)).map((r) => [r.channel, r.language, r.address, r.recipient_subject])).toEqual([
+      ['email', 'en', `filer.${stamp}@company.kz`, filer],
+      ['portal', 'ru', null, null], // the company chose no language: the application's (F-10), not kk
+    ]);
+  });
+
+  it('an older filing without `filedBy`, or a filer with no known address: the application’s language and the company mailbox', async () => {
+    const bin = newBin();
+    const stamp = Date.now();
+    await prefer(h, bin, null, `box.${stamp}@company.kz`);
+    const filed = applicationSubmitted({ bin, language: 'en' });
+    expect(await deliver(h, filed)).toBe('handled');
+    const event = decisionMade({ bin, applicationId: filed.payload.applicationId });
+    expect(await deliver(h, event)).toBe('handled');
+    expect((await rowsOf(event.id)).map((r) => [r.channel, r.language, r.address, r.recipient_subject])).toEqual([
+      ['email', 'en', `box.${stamp}@company.kz`, null],
+      ['portal', 'en', null, null],
+    ]);
+    // a known representative still comes first (ADR 0114 §1)
+    const later = newBin();
+    await signIn(`rep-first-${stamp}`, { email: `first.${stamp}@company.kz`, locale: 'kk', companies: [later] });
+    const filedLater = applicationSubmitted({ bin: later, language: 'en', filedBy: `someone-${stamp}` });
+    expect(await deliver(h, filedLater)).toBe('handled');
+    const decided = decisionMade({ bin: later, applicationId: filedLater.payload.applicationId });
+    expect(await deliver(h, decided)).toBe('handled');
+    expect((await rowsOf(decided.id)).map((r) => [r.channel, r.language, r.recipient_subject])).toEqual([
+      ['email', 'kk', `rep-first-${stamp}`],
+      ['portal', 'en', null],
+    ]);
   });
 });

@@ -9,7 +9,10 @@ import type { StaffDigestDraft } from '../domain/rules/staff-digest.rule.js';
 import { TemplateCatalogue } from '../domain/template-catalogue.js';
 import { MessageRepository } from './ports/message.repository.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
-import { PersonContacts } from './person-contacts.service.js';
+import { PersonContacts, type PersonRecipient } from './person-contacts.service.js';
+import { ApplicationContactRepository } from './ports/application-contact.repository.js';
+import { ContactCipher } from './ports/person-contact.repository.js';
+import { APPLICATION_FILED_BY } from './event-handlers/application-submitted.handler.js';
 
 /** What a notice is written from: the consumed event, or (a reminder) a fact derived from one with its own stable id. */
 export interface NoticeSource {
@@ -35,6 +38,8 @@ export class NoticeWriter {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
     @Inject(PersonContacts) private readonly persons: PersonContacts,
+    @Inject(ApplicationContactRepository) private readonly applications: ApplicationContactRepository,
+    @Inject(ContactCipher) private readonly cipher: ContactCipher,
   ) {}
 
   /**
@@ -108,7 +113,12 @@ export class NoticeWriter {
   async write(source: NoticeSource, draft: NoticeDraft): Promise<Message[]> {
     if (draft.role === 'fund') return this.writeToFund(source, draft);
     const preference = await this.preferences.find(draft.bin);
-    const rendered = this.catalogue.render(draft.template, draft.role, preference?.language ?? null, (language) => draft.values(language, this.catalogue));
+    // ADR 0121: registration's application contact — its language (F-10) when the company chose none, and its filer.
+    const application = await this.applications.find(draft.subjectId);
+    const contact = application?.bin === draft.bin ? application : null;
+    const rendered = this.catalogue.render(draft.template, draft.role, preference?.language ?? contact?.language ?? null, (language) =>
+      draft.values(language, this.catalogue),
+    );
     const { ruleId, statutory } = this.catalogue.meta(draft.template);
     const at = this.clock.now();
     const common = {
@@ -129,7 +139,15 @@ export class NoticeWriter {
     const written = [Message.compose({ ...common, channel: 'portal', address: null })];
     // ADR 0121: a statutory notice goes by e-mail to each known representative of the company, each in their
     // own language (else the company's); the company's mailbox only when no representative is known.
-    const representatives = statutory ? await this.persons.representatives(draft.bin) : [];
+    // The lookup order (ADR 0114 §1, 0121): the representatives' claims → the application's filer (the context's contact) → the company mailbox.
+    let representatives: Array<PersonRecipient & { readonly subject: string; readonly email: string }> = statutory
+      ? await this.persons.representatives(draft.bin)
+      : [];
+    if (statutory && representatives.length === 0 && contact?.filedByCipher && this.cipher.enabled) {
+      const filer = this.cipher.openAs(APPLICATION_FILED_BY, contact.applicationId, contact.filedByCipher);
+      const person = await this.persons.resolve(filer, true);
+      if (person.email) representatives = [{ subject: filer, language: person.language, email: person.email }];
+    }
     for (const person of representatives) {
       const theirs =
         person.language === null || person.language === rendered.language

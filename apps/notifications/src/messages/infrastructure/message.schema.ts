@@ -2,6 +2,7 @@ import { defineEntity } from '@mikro-orm/core';
 import { Message } from '../domain/message.aggregate.js';
 import { RecipientPreference } from '../domain/recipient-preference.aggregate.js';
 import { PersonContact } from '../domain/person-contact.aggregate.js';
+import { ApplicationContact } from '../domain/application-contact.js';
 
 const p = defineEntity.properties;
 
@@ -75,6 +76,21 @@ export const PersonContactSchema = defineEntity({
     companies: p.json<string[]>(),
     roles: p.json<string[]>(),
     learntAt: p.datetime().columnType('timestamptz'),
+    updatedAt: p.datetime().columnType('timestamptz'),
+    version: p.integer().version(),
+  },
+});
+
+/** Registration's application contact (ADR 0121): the language (F-10) and the filer's portal subject as @hub/pii ciphertext (F-42). */
+export const ApplicationContactSchema = defineEntity({
+  class: ApplicationContact,
+  className: 'ApplicationContact',
+  tableName: 'notifications_application_contact',
+  properties: {
+    applicationId: p.uuid().primary(),
+    bin: p.string().length(12),
+    language: p.string().length(2),
+    filedByCipher: p.text().nullable(),
     updatedAt: p.datetime().columnType('timestamptz'),
     version: p.integer().version(),
   },

@@ -17,4 +17,7 @@ export abstract class ContactCipher {
   abstract readonly enabled: boolean;
   abstract seal(subject: string, email: string): string;
   abstract open(subject: string, cipher: string): string;
+  /** Another column's personal data (ADR 0121), bound to its column and row key as AAD. */
+  abstract sealAs(column: string, key: string, value: string): string;
+  abstract openAs(column: string, key: string, cipher: string): string;
 }
