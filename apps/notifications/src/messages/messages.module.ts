@@ -18,6 +18,7 @@ import { MessageRepository } from './application/ports/message.repository.js';
 import { RecipientPreferenceRepository } from './application/ports/recipient-preference.repository.js';
 import { PreferencesService } from './application/preferences.service.js';
 import { PersonContacts } from './application/person-contacts.service.js';
+import { Addresses } from './application/addresses.js';
 import { ContactCipher, PersonContactRepository } from './application/ports/person-contact.repository.js';
 import { ApplicationContactRepository } from './application/ports/application-contact.repository.js';
 import { DisabledContactCipher, PiiContactCipher } from './infrastructure/pii-contact-cipher.js';
@@ -65,6 +66,7 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
           : new DisabledContactCipher(),
     },
     PersonContacts,
+    Addresses,
     { provide: ReminderCalendar, useFactory: () => new KzReminderCalendar() },
     {
       // ADR 0106 §5: the digest reads the gateway's board as notifications itself (client credentials).
@@ -94,6 +96,7 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
   ],
   exports: [
     PersonContacts,
+    Addresses,
     ApplicationContactRepository,
     ContactCipher,
     StaffDigests,

@@ -8,6 +8,7 @@ import { Migration20261207050000_person_recipients } from './Migration2026120705
 import { Migration20261209100000_person_contacts } from './Migration20261209100000_person_contacts.js';
 import { Migration20261211200000_representatives } from './Migration20261211200000_representatives.js';
 import { Migration20261211210000_application_contacts } from './Migration20261211210000_application_contacts.js';
+import { Migration20261211220000_sealed_addresses } from './Migration20261211220000_sealed_addresses.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261209100000_person_contacts', class: Migration20261209100000_person_contacts },
   { name: 'Migration20261211200000_representatives', class: Migration20261211200000_representatives },
   { name: 'Migration20261211210000_application_contacts', class: Migration20261211210000_application_contacts },
+  { name: 'Migration20261211220000_sealed_addresses', class: Migration20261211220000_sealed_addresses },
 ];

@@ -47,11 +47,13 @@ interface Row {
   recipient_subject: string | null;
   subject: string;
 }
+/** The rows of one event; `address` is the masked form the log shows — the address itself is sealed (F-42, ADR 0121), `clear` must be null. */
 const rowsOf = (eventId: string) =>
-  h.sql<Row>(
-    `select id, channel, language, address, bin, recipient_subject, subject from notifications_message where source_event_id = ? order by channel, recipient_subject nulls first`,
+  h.sql<Row & { clear: string | null }>(
+    `select id, channel, language, address_masked as address, address as clear, bin, recipient_subject, subject from notifications_message where source_event_id = ? order by channel, recipient_subject nulls first`,
     [eventId],
   );
+const masked = (a: string): string => `${a[0]}***${a.slice(a.lastIndexOf('@'))}`;
 
 describe('a company’s statutory notice to each representative (ADR 0121, ADR 0114, F-17)', () => {
   it('each known representative gets the e-mail in their language (else the company’s), the company mailbox none; one portal message; sent once each; proof under the BIN', async () => {
@@ -70,11 +72,12 @@ describe('a company’s statutory notice to each representative (ADR 0121, ADR 0
     expect(await deliver(h, event, '1')).toBe('duplicate');
     const rows = await rowsOf(event.id);
     expect(rows.map((r) => [r.channel, r.language, r.address, r.bin, r.recipient_subject])).toEqual([
-      ['email', 'en', `a.${stamp}@company.kz`, bin, `rep-a-${stamp}`],
-      ['email', 'kk', `b.${stamp}@company.kz`, bin, `rep-b-${stamp}`],
-      ['email', 'ru', `c.${stamp}@company.kz`, bin, `rep-c-${stamp}`],
+      ['email', 'en', masked(`a.${stamp}@company.kz`), bin, `rep-a-${stamp}`],
+      ['email', 'kk', masked(`b.${stamp}@company.kz`), bin, `rep-b-${stamp}`],
+      ['email', 'ru', masked(`c.${stamp}@company.kz`), bin, `rep-c-${stamp}`],
       ['portal', 'ru', null, bin, null],
     ]);
+    expect(rows.map((r) => r.clear)).toEqual([null, null, null, null]);
     expect(rows[0]!.subject).toMatch(/^Astana Hub: /);
     expect(new Set(rows.map((r) => r.subject)).size).toBe(3); // en, kk, ru (the portal's is the ru one)
 
@@ -103,7 +106,7 @@ describe('a company’s statutory notice to each representative (ADR 0121, ADR 0
     await prefer(h, bin, 'en', `only.${Date.now()}@company.kz`);
     const event = decisionMade({ bin });
     expect(await deliver(h, event)).toBe('handled');
-    expect((await rowsOf(event.id)).map((r) => [r.channel, r.language, r.recipient_subject, r.address?.startsWith('only.') ?? null])).toEqual([
+    expect((await rowsOf(event.id)).map((r) => [r.channel, r.language, r.recipient_subject, r.address?.startsWith('o***@') ?? null])).toEqual([
       ['email', 'en', null, true],
       ['portal', 'en', null, null],
     ]);
@@ -117,7 +120,7 @@ describe('a company’s statutory notice to each representative (ADR 0121, ADR 0
     const event = feeAssessed({ bin });
     expect(await deliverParticipation(h, event)).toBe('handled');
     const rows = await rowsOf(event.id);
-    expect(rows.filter((r) => r.channel === 'email').map((r) => [r.address, r.recipient_subject])).toEqual([[`fees.${stamp}@company.kz`, null]]);
+    expect(rows.filter((r) => r.channel === 'email').map((r) => [r.address, r.recipient_subject])).toEqual([[masked(`fees.${stamp}@company.kz`), null]]);
   });
 });
 
@@ -143,7 +146,7 @@ describe('registration’s application contact (ADR 0121: ADR 0114 §1’s middl
     const event = decisionMade({ bin, applicationId: filed.payload.applicationId });
     expect(await deliver(h, event)).toBe('handled');
     expect((await rowsOf(event.id)).map((r) => [r.channel, r.language, r.address, r.recipient_subject])).toEqual([
-      ['email', 'en', `filer.${stamp}@company.kz`, filer],
+      ['email', 'en', masked(`filer.${stamp}@company.kz`), filer],
       ['portal', 'ru', null, null], // the company chose no language: the application's (F-10), not kk
     ]);
   });
@@ -157,7 +160,7 @@ describe('registration’s application contact (ADR 0121: ADR 0114 §1’s middl
     const event = decisionMade({ bin, applicationId: filed.payload.applicationId });
     expect(await deliver(h, event)).toBe('handled');
     expect((await rowsOf(event.id)).map((r) => [r.channel, r.language, r.address, r.recipient_subject])).toEqual([
-      ['email', 'en', `box.${stamp}@company.kz`, null],
+      ['email', 'en', masked(`box.${stamp}@company.kz`), null],
       ['portal', 'en', null, null],
     ]);
     // a known representative still comes first (ADR 0114 §1)
@@ -171,5 +174,47 @@ describe('registration’s application contact (ADR 0121: ADR 0114 §1’s middl
       ['email', 'kk', `rep-first-${stamp}`],
       ['portal', 'en', null],
     ]);
+  });
+});
+
+describe('addresses sealed at rest (F-42, ADR 0121)', () => {
+  it('a company mailbox and each e-mail row keep the address only as @hub/pii ciphertext; the representative reads the mailbox back, SMTP gets it, the log shows it masked', async () => {
+    const bin = newBin();
+    const address = `sealed.${Date.now()}@company.kz`;
+    await prefer(h, bin, 'ru', address);
+    const [pref] = await h.sql<{ email: string | null; email_cipher: string | null }>(`select email, email_cipher from notifications_recipient_preference where bin = ?`, [bin]);
+    expect(pref).toMatchObject({ email: null, email_cipher: expect.stringMatching(/^pii1\.t1\./) });
+    const token = await h.token(['applicant'], [bin]);
+    expect((await h.http().get(`/recipients/${bin}/preferences`).set(auth(token)).expect(200)).body).toMatchObject({ email: address });
+
+    const event = decisionMade({ bin });
+    expect(await deliver(h, event)).toBe('handled');
+    const inClear = await h.sql(`select 1 from notifications_message m where m.source_event_id = ? and m::text like ?`, [event.id, `%${address}%`]);
+    expect(inClear).toEqual([]);
+    const [email] = (await rowsOf(event.id)).filter((r) => r.channel === 'email');
+    expect(email).toMatchObject({ address: 's***@company.kz', clear: null });
+    await delivery(h).runOnce();
+    expect(h.smtp.messages().filter((m) => m.to.includes(address))).toHaveLength(1);
+    const staff = await h.token(['fund-officer'], []);
+    const log = JSON.stringify((await h.http().get(`/messages?bin=${bin}`).set(auth(staff)).expect(200)).body);
+    expect(log).toContain('s***@company.kz');
+    expect(log).not.toContain(address);
+  });
+
+  it('rows stored in clear before (or without a key ring) are sealed at start, and still delivered to the right address', async () => {
+    const bin = newBin();
+    const address = `legacy.${Date.now()}@company.kz`;
+    await prefer(h, bin, 'en', address);
+    const event = decisionMade({ bin });
+    expect(await deliver(h, event)).toBe('handled');
+    // as a row written before ADR 0121: the address in clear, no ciphertext
+    await h.sql(`update notifications_message set address = ?, address_cipher = null where source_event_id = ? and channel = 'email'`, [address, event.id]);
+    await h.sql(`update notifications_recipient_preference set email = ?, email_cipher = null where bin = ?`, [address, bin]);
+    const { Addresses } = await import('../../src/messages/application/addresses.js');
+    expect(await h.app.get(Addresses).sealStored()).toBeGreaterThanOrEqual(2);
+    expect(await h.sql(`select 1 from notifications_message where address is not null`)).toEqual([]);
+    expect(await h.sql(`select 1 from notifications_recipient_preference where email is not null`)).toEqual([]);
+    await delivery(h).runOnce();
+    expect(h.smtp.messages().filter((m) => m.to.includes(address))).toHaveLength(1);
   });
 });

@@ -12,6 +12,7 @@ import { RecipientPreferenceRepository } from './ports/recipient-preference.repo
 import { PersonContacts, type PersonRecipient } from './person-contacts.service.js';
 import { ApplicationContactRepository } from './ports/application-contact.repository.js';
 import { ContactCipher } from './ports/person-contact.repository.js';
+import { Addresses } from './addresses.js';
 import { APPLICATION_FILED_BY } from './event-handlers/application-submitted.handler.js';
 
 /** What a notice is written from: the consumed event, or (a reminder) a fact derived from one with its own stable id. */
@@ -40,6 +41,7 @@ export class NoticeWriter {
     @Inject(PersonContacts) private readonly persons: PersonContacts,
     @Inject(ApplicationContactRepository) private readonly applications: ApplicationContactRepository,
     @Inject(ContactCipher) private readonly cipher: ContactCipher,
+    @Inject(Addresses) private readonly addresses: Addresses,
   ) {}
 
   /**
@@ -70,7 +72,7 @@ export class NoticeWriter {
       channel: 'email',
       address: this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL,
     });
-    this.messages.add(m);
+    this.messages.add(this.addresses.seal(m));
     return [m];
   }
 
@@ -106,7 +108,7 @@ export class NoticeWriter {
       channel: 'email',
       address: mailbox.email,
     });
-    this.messages.add(m);
+    this.messages.add(this.addresses.seal(m));
     return m;
   }
 
@@ -166,9 +168,9 @@ export class NoticeWriter {
       );
     }
     const byEmail = statutory || (preference?.emailReminders ?? true);
-    if (representatives.length === 0 && preference?.email && byEmail)
-      written.push(Message.compose({ ...common, channel: 'email', address: preference.email }));
-    for (const m of written) this.messages.add(m);
+    const mailbox = this.addresses.mailbox(preference);
+    if (representatives.length === 0 && mailbox && byEmail) written.push(Message.compose({ ...common, channel: 'email', address: mailbox }));
+    for (const m of written) this.messages.add(this.addresses.seal(m));
     return written;
   }
 
@@ -201,7 +203,7 @@ export class NoticeWriter {
     };
     const written = [Message.compose({ ...common, channel: 'portal', address: null })];
     if (person.email) written.push(Message.compose({ ...common, channel: 'email', address: person.email }));
-    for (const m of written) this.messages.add(m);
+    for (const m of written) this.messages.add(this.addresses.seal(m));
     return written;
   }
 }

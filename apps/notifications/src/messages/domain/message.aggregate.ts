@@ -66,7 +66,12 @@ export class Message extends AggregateRoot<MessageEvent> {
   readonly recipientSubject!: string | null;
   readonly recipientRole!: RecipientRole;
   readonly channel!: Channel;
+  /** The e-mail address in clear — only where notifications has no key ring; else null and `addressCipher` holds it (F-42, ADR 0121). */
   readonly address!: string | null;
+  /** The address as @hub/pii ciphertext bound to the message (ADR 0121). */
+  readonly addressCipher!: string | null;
+  /** The address masked for the staff log (`d***@alatau.kz`); never the address (F-42). */
+  readonly addressMasked!: string | null;
   readonly language!: Language;
   readonly subject!: string;
   readonly body!: string;
@@ -108,6 +113,8 @@ export class Message extends AggregateRoot<MessageEvent> {
       recipientRole: input.role,
       channel: input.channel,
       address: input.channel === 'email' ? input.address : null,
+      addressCipher: null,
+      addressMasked: input.channel === 'email' && input.address ? maskAddress(input.address) : null,
       language: input.language,
       subject: input.subject,
       body: input.body,
@@ -173,6 +180,8 @@ export class Message extends AggregateRoot<MessageEvent> {
     const self = this as Mutable<Message>;
     self.status = lifecycle.next(this.status, 'resend');
     self.address = address;
+    self.addressCipher = null;
+    self.addressMasked = maskAddress(address);
     self.attempts = 0;
     self.nextAttemptAt = at;
     self.lastError = null;
@@ -180,6 +189,14 @@ export class Message extends AggregateRoot<MessageEvent> {
     self.resentAt = at;
     self.resentBy = by.slice(0, 200);
     self.updatedAt = at;
+  }
+
+  /** F-42, ADR 0121: the address kept only as ciphertext from now on (the caller seals it, bound to this message). */
+  sealAddress(cipher: string): void {
+    if (this.address === null) return;
+    const self = this as Mutable<Message>;
+    self.addressCipher = cipher;
+    self.address = null;
   }
 
   /** The recipient opened it in the portal. Reading it again changes nothing. */
@@ -211,3 +228,9 @@ export class Message extends AggregateRoot<MessageEvent> {
     });
   }
 }
+
+/** An address as the staff log shows it (F-42): its first character and its domain, `d***@alatau.kz`. */
+export const maskAddress = (address: string): string => {
+  const at = address.lastIndexOf('@');
+  return at <= 0 ? '***' : `${address[0]}***${address.slice(at)}`;
+};
