@@ -203,7 +203,13 @@ export function createAuthorization({ issuer, privateJwk, accessTtlSec, serviceS
     if (email && !/^[^\s@]{1,64}@[^\s@]{1,250}\.[^\s@]{2,}$/.test(email)) return 'E-mail: an address like name@example.kz';
     const locale = form.get('locale') || undefined;
     if (locale && !LANGUAGES.includes(locale)) return 'Language: kk, ru or en';
-    return { sub, name: (form.get('name') ?? '').trim() || undefined, roles, companies, ...contactClaims({ email: email || undefined, locale }, form.get('ui_locales')) };
+    return {
+      sub,
+      name: (form.get('name') ?? '').trim() || undefined,
+      roles,
+      companies,
+      ...contactClaims({ email: email || undefined, locale }, form.get('ui_locales')),
+    };
   };
 
   const tokens = async (clientId, user, nonce) => {

@@ -155,7 +155,13 @@ describe('tools/dev-issuer: authorization code + PKCE (OIDC) for the web app', (
       form.delete('roles');
       const back = await signIn(form);
       const body = await (
-        await token({ grant_type: 'authorization_code', code: back.searchParams.get('code'), redirect_uri: redirectUri, client_id: 'hub-web', code_verifier: verifier })
+        await token({
+          grant_type: 'authorization_code',
+          code: back.searchParams.get('code'),
+          redirect_uri: redirectUri,
+          client_id: 'hub-web',
+          code_verifier: verifier,
+        })
       ).json();
       const access = await jwtVerify(body.access_token, keys, { issuer: base, audience: 'hub-platform' });
       const id = await jwtVerify(body.id_token, keys, { issuer: base, audience: 'hub-web' });

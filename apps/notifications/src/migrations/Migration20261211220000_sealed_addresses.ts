@@ -29,6 +29,8 @@ export class Migration20261211220000_sealed_addresses extends Migration {
     this.addSql(`alter table "notifications_recipient_preference" drop column if exists "email_cipher";`);
     this.addSql(`alter table "notifications_message" drop constraint if exists "notifications_message_address_check";`);
     this.addSql(`alter table "notifications_message" drop column if exists "address_masked", drop column if exists "address_cipher";`);
-    this.addSql(`alter table "notifications_message" add constraint "notifications_message_address_check" check (("channel" = 'email') = ("address" is not null)) not valid;`);
+    this.addSql(
+      `alter table "notifications_message" add constraint "notifications_message_address_check" check (("channel" = 'email') = ("address" is not null)) not valid;`,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeDeliveredV1 } from '@hub/contracts';
+import { Addresses } from '../../src/messages/application/addresses.js';
 import {
   type Harness,
   applicationSubmitted,
@@ -90,7 +91,7 @@ describe('a company’s statutory notice to each representative (ADR 0121, ADR 0
     // each delivery is a proof under the company's BIN; registration keeps the first (F-17)
     const proofs = (await outboxOf(h, NoticeDeliveredV1.type)).filter((r) => r.envelope.payload.sourceEventId === event.id);
     expect(proofs.map((r) => r.envelope.payload)).toEqual(
-      rows.filter((r) => r.channel === 'email').map((r) => expect.objectContaining({ messageId: r.id, bin, ruleId: 'F-17', channel: 'email' })),
+      rows.filter((r) => r.channel === 'email').map((r): unknown => expect.objectContaining({ messageId: r.id, bin, ruleId: 'F-17', channel: 'email' })),
     );
 
     // the staff log per company shows the three e-mails, masked (F-42)
@@ -182,8 +183,12 @@ describe('addresses sealed at rest (F-42, ADR 0121)', () => {
     const bin = newBin();
     const address = `sealed.${Date.now()}@company.kz`;
     await prefer(h, bin, 'ru', address);
-    const [pref] = await h.sql<{ email: string | null; email_cipher: string | null }>(`select email, email_cipher from notifications_recipient_preference where bin = ?`, [bin]);
-    expect(pref).toMatchObject({ email: null, email_cipher: expect.stringMatching(/^pii1\.t1\./) });
+    const [pref] = await h.sql<{ email: string | null; email_cipher: string | null }>(
+      `select email, email_cipher from notifications_recipient_preference where bin = ?`,
+      [bin],
+    );
+    expect(pref!.email).toBeNull();
+    expect(pref!.email_cipher).toMatch(/^pii1\.t1\./);
     const token = await h.token(['applicant'], [bin]);
     expect((await h.http().get(`/recipients/${bin}/preferences`).set(auth(token)).expect(200)).body).toMatchObject({ email: address });
 
@@ -210,7 +215,6 @@ describe('addresses sealed at rest (F-42, ADR 0121)', () => {
     // as a row written before ADR 0121: the address in clear, no ciphertext
     await h.sql(`update notifications_message set address = ?, address_cipher = null where source_event_id = ? and channel = 'email'`, [address, event.id]);
     await h.sql(`update notifications_recipient_preference set email = ?, email_cipher = null where bin = ?`, [address, bin]);
-    const { Addresses } = await import('../../src/messages/application/addresses.js');
     expect(await h.app.get(Addresses).sealStored()).toBeGreaterThanOrEqual(2);
     expect(await h.sql(`select 1 from notifications_message where address is not null`)).toEqual([]);
     expect(await h.sql(`select 1 from notifications_recipient_preference where email is not null`)).toEqual([]);

@@ -78,14 +78,20 @@ export class Addresses implements OnApplicationBootstrap {
           [batch],
         );
         for (const r of messages)
-          await sqlRun(em, `update notifications_message set address_cipher = ?, address = null where id = ?`, [this.cipher.sealAs(MESSAGE_ADDRESS, r.id, r.address), r.id]);
+          await sqlRun(em, `update notifications_message set address_cipher = ?, address = null where id = ?`, [
+            this.cipher.sealAs(MESSAGE_ADDRESS, r.id, r.address),
+            r.id,
+          ]);
         const mailboxes = await sql<{ bin: string; email: string }>(
           em,
           `select bin, email from notifications_recipient_preference where email is not null and email_cipher is null limit ? for update skip locked`,
           [batch],
         );
         for (const r of mailboxes)
-          await sqlRun(em, `update notifications_recipient_preference set email_cipher = ?, email = null where bin = ?`, [this.cipher.sealAs(PREFERENCE_EMAIL, r.bin, r.email), r.bin]);
+          await sqlRun(em, `update notifications_recipient_preference set email_cipher = ?, email = null where bin = ?`, [
+            this.cipher.sealAs(PREFERENCE_EMAIL, r.bin, r.email),
+            r.bin,
+          ]);
         return messages.length + mailboxes.length;
       });
       sealed += n;

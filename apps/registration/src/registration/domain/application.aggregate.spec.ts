@@ -102,7 +102,10 @@ describe('Application state machine', () => {
     ]);
     const events = app.pullEvents();
     // issue #16, ADR 0121: the filing and the resubmission name the person who filed (the application's contact, F-8)
-    expect(events.filter((e) => e.name === 'ApplicationSubmitted' || e.name === 'ApplicationResubmitted').map((e) => 'filedBy' in e && e.filedBy)).toEqual([by, by]);
+    expect(events.filter((e) => e.name === 'ApplicationSubmitted' || e.name === 'ApplicationResubmitted').map((e) => 'filedBy' in e && e.filedBy)).toEqual([
+      by,
+      by,
+    ]);
     expect(events.map((e) => e.name)).toEqual([
       'ApplicationSubmitted',
       'RemarksIssued',
