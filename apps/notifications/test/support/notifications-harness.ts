@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import {
   ClustersApplicationReturnedV1,
   ClustersResultsPublishedV1,
+  ApplicationSubmittedV1,
   DecisionMadeV1,
   type EventEnvelope,
   FeeAssessedV1,
@@ -140,6 +141,24 @@ export const decisionMade = (overrides: Partial<PayloadOf<typeof DecisionMadeV1>
     protocolNumber: 'P-2026-041',
     decidedOn: '2026-11-13',
     notificationDueDate: '2026-11-20',
+    ...overrides,
+  });
+
+/** A registration.application-submitted v1 envelope (ADR 0121: `filedBy` is the filer's portal subject). */
+export const applicationSubmitted = (
+  overrides: Partial<PayloadOf<typeof ApplicationSubmittedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ApplicationSubmittedV1>> =>
+  envelope(ApplicationSubmittedV1.type, {
+    applicationId: uuidv7(),
+    bin: newBin(),
+    companyName: 'Alatau Analytics LLP',
+    kind: 'registration',
+    language: 'ru',
+    resubmission: false,
+    submittedAt: '2026-11-16T04:00:00.000Z',
+    reviewDueDate: '2026-11-23',
+    failedChecks: [],
+    documentIds: [],
     ...overrides,
   });
 

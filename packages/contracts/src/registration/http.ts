@@ -199,6 +199,12 @@ export const DeadlineViewSchema = z.object({
   kind: RegistrationDeadlineKindSchema,
   ruleId: z.string(),
   applicationId: z.uuid(),
+  /**
+   * The deadline's subject as the board (ADR 0033) and notifications' message log name it — the application
+   * (issue #16, ADR 0121: the staff board links each row to `/staff/messages?subjectId=`; the other contexts
+   * already send it). Additive.
+   */
+  subjectId: z.uuid(),
   bin: BinSchema,
   companyName: z.string().optional(),
   startedOn: IsoDateSchema,
