@@ -116,14 +116,14 @@ test('F-21, F-32, F-37, F-38, F-30, F-41: the officer reads a participant’s ob
   await page.getByTestId('download-csv').click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^analytics-\d{4}-Q[1-4]\.csv$/);
-  const csv = readFileSync((await file.path()), 'utf8');
+  const csv = readFileSync(await file.path(), 'utf8');
   const [header, ...lines] = csv.trim().split('\n');
   expect(header).toBe('bin,companyName,activityTypeCodes,status,termStart,termEnd,reportStatus,expediency,projectConclusions');
   expect(lines.length).toBe(Number(await meta.getAttribute('data-participants')));
   expect(lines.some((l) => l.startsWith(`${gamma},`))).toBe(true);
   const document = page.waitForEvent('download');
   await page.getByTestId('download-md').click();
-  const md = readFileSync((await (await document).path()), 'utf8');
+  const md = readFileSync(await (await document).path(), 'utf8');
   expect(md).toMatch(/^# Astana Hub — analytical information/);
   expect(keys.some((k) => k.url.includes('/analytics/quarterly/') && k.key !== null && UUID.test(k.key))).toBe(true);
   await expectAccessible(page, 'F-41 analytics');
