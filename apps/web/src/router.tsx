@@ -82,6 +82,14 @@ const housingStaff = createRoute({ getParentRoute: () => root, path: '/staff/hou
 const premises = createRoute({ getParentRoute: () => root, path: '/my/premises' }).lazy(() => import('./pages/premises').then((m) => m.Route));
 const myHousing = createRoute({ getParentRoute: () => root, path: '/my/housing' }).lazy(() => import('./pages/my-housing').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
+// issue #11: the Fund staff's participation console and the F-41 analytics
+const staffParticipations = createRoute({ getParentRoute: () => root, path: '/staff/participation' }).lazy(() =>
+  import('./pages/staff-participations').then((m) => m.Route),
+);
+const staffParticipation = createRoute({ getParentRoute: () => root, path: '/staff/participation/$id' }).lazy(() =>
+  import('./pages/staff-participation').then((m) => m.Route),
+);
+const staffAnalytics = createRoute({ getParentRoute: () => root, path: '/staff/analytics' }).lazy(() => import('./pages/staff-analytics').then((m) => m.Route));
 const messageLog = createRoute({
   getParentRoute: () => root,
   path: '/staff/messages',
@@ -122,6 +130,9 @@ export const router = createRouter({
     myHousing,
     deadlines,
     messageLog,
+    staffParticipations,
+    staffParticipation,
+    staffAnalytics,
   ]),
   defaultPreload: 'intent',
   scrollRestoration: true,
