@@ -167,7 +167,7 @@ describe('registration archives its certificates in documents as a platform work
       await request(gw).get(`/api/documents/documents?kind=commission-protocol-full`).set(as(who.officer)),
       200,
       'the Fund officer lists full protocols',
-    ) as Doc[];
+    ) as unknown as Doc[];
     const full = listed.find((d) => d.issueKey === `registration/protocol-full/${decision!.protocolNumber}`);
     expect(full).toMatchObject({ kind: 'commission-protocol-full', status: 'issued', ownerBin: FUND_BIN, restricted: true });
     for (const [role, token] of [
