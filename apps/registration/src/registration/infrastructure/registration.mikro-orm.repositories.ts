@@ -15,7 +15,7 @@ import { ApplicationRepository, type ApplicationStartingPoint } from '../applica
 import { type ArchivableCertificate, CertificateArchiveRecords, IssuedCertificates } from '../application/ports/certificate.ports.js';
 import { DeadlineRepository } from '../application/ports/deadline.repository.js';
 import { NumberSequences } from '../application/ports/numbering.port.js';
-import { ProtocolArchiveRecords, type ProtocolRecord } from '../application/ports/protocol-archive.port.js';
+import { type ArchivedCopy, ProtocolArchiveRecords, type ProtocolRecord } from '../application/ports/protocol-archive.port.js';
 import { ParticipantRepository } from '../application/ports/participant.repository.js';
 import { TranslationTaskRepository } from '../application/ports/translation-task.repository.js';
 import { ApplicationSchema, DeadlineSchema, ParticipantSchema, TranslationTaskSchema } from './registration.schemas.js';
@@ -197,7 +197,7 @@ export class PostgresCertificateArchiveRecords extends CertificateArchiveRecords
   }
 }
 
-/** The archive record of Commission protocols (`registration_protocol_archive`, F-15); the application row is not touched. */
+/** The archive record of Commission protocols (`registration_protocol_archive`, F-15; the full copy ADR 0122); the application row is not touched. */
 @Injectable()
 export class PostgresProtocolArchiveRecords extends ProtocolArchiveRecords {
   constructor(private readonly uow: UnitOfWork) {
@@ -221,7 +221,7 @@ export class PostgresProtocolArchiveRecords extends ProtocolArchiveRecords {
               a."decision_grounds", a."votes", a."decision_recorded_by"
          from "registration_application" a
         where a."protocol_number" = ? and a."decision" is not null
-          and not exists (select 1 from "registration_protocol_archive" p where p."protocol_number" = a."protocol_number")`,
+          and not exists (select 1 from "registration_protocol_archive" p where p."protocol_number" = a."protocol_number" and p."full_document_id" is not null)`,
       [protocolNumber],
     );
     if (!row) return undefined;
@@ -238,12 +238,15 @@ export class PostgresProtocolArchiveRecords extends ProtocolArchiveRecords {
       recordedBy: row.decision_recorded_by ?? '',
     };
   }
-  async recordArchived(protocol: ProtocolRecord, documentId: string, sha256: string, at: Date): Promise<void> {
+  async recordArchived(protocol: ProtocolRecord, extract: ArchivedCopy, full: ArchivedCopy, at: Date): Promise<void> {
+    // ADR 0122: a protocol archived before the full copy existed gains it; the extract's record stays as it was.
     await sqlRun(
       this.uow.em(),
-      `insert into "registration_protocol_archive" ("protocol_number", "application_id", "document_id", "sha256", "archived_at")
-       values (?, ?, ?, ?, ?) on conflict ("protocol_number") do nothing`,
-      [protocol.protocolNumber, protocol.applicationId, documentId, sha256, at],
+      `insert into "registration_protocol_archive" ("protocol_number", "application_id", "document_id", "sha256", "full_document_id", "full_sha256", "archived_at")
+       values (?, ?, ?, ?, ?, ?, ?)
+       on conflict ("protocol_number") do update set "full_document_id" = excluded."full_document_id", "full_sha256" = excluded."full_sha256"
+        where "registration_protocol_archive"."full_document_id" is null`,
+      [protocol.protocolNumber, protocol.applicationId, extract.documentId, extract.sha256, full.documentId, full.sha256, at],
     );
   }
 }
