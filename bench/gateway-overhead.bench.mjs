@@ -5,12 +5,14 @@
 // (HUB_GATEWAY_*RATE* variables), not disabled in code. Overhead = p99 through − p99 direct.
 //
 //   node bench/gateway-overhead.bench.mjs        BENCH_GW_RATE=100 BENCH_GW_SECONDS=10
+//   BENCH_CPU_PROF=/tmp/gw-prof node bench/gateway-overhead.bench.mjs   (the gateway's CPU profile; bench/lib/profile-summary.mjs reads it)
 import { BenchFleet } from './lib/fleet.mjs';
 import { SMOKE, load, report, round, row, scaled } from './lib/result.mjs';
 
 const RATE = Number(process.env.BENCH_GW_RATE ?? 100);
 const SECONDS = scaled(process.env.BENCH_GW_SECONDS ?? 10, 1);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const profDir = process.env.BENCH_CPU_PROF;
 
 const fleet = new BenchFleet();
 try {
@@ -18,15 +20,19 @@ try {
   await fleet.createTopics();
   const [regDb, gwDb] = await Promise.all([fleet.database('registration'), fleet.database('admin-gateway')]);
   const reg = await fleet.startApp('registration', { DATABASE_URL: regDb });
-  const gw = await fleet.startApp('admin-gateway', {
-    DATABASE_URL: gwDb,
-    REGISTRATION_URL: reg.url,
-    HUB_GATEWAY_UPSTREAMS: JSON.stringify({ registration: reg.url }),
-    HUB_GATEWAY_RATE_PER_MINUTE: '10000000',
-    HUB_GATEWAY_RATE_BURST: '1000000',
-    HUB_GATEWAY_IP_RATE_PER_MINUTE: '10000000',
-    HUB_GATEWAY_IP_RATE_BURST: '1000000',
-  });
+  const gw = await fleet.startApp(
+    'admin-gateway',
+    {
+      DATABASE_URL: gwDb,
+      REGISTRATION_URL: reg.url,
+      HUB_GATEWAY_UPSTREAMS: JSON.stringify({ registration: reg.url }),
+      HUB_GATEWAY_RATE_PER_MINUTE: '10000000',
+      HUB_GATEWAY_RATE_BURST: '1000000',
+      HUB_GATEWAY_IP_RATE_PER_MINUTE: '10000000',
+      HUB_GATEWAY_IP_RATE_BURST: '1000000',
+    },
+    profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {},
+  );
   const officer = await fleet.token('bench-officer', ['fund-officer']);
   const headers = { authorization: `Bearer ${officer}` };
   const direct = () => ({ method: 'GET', path: '/applications?limit=20', headers });

@@ -29,6 +29,8 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000); // issue #17: an offered 10
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8); // commands in flight, as several HTTP requests would be
 // At a steady rate the commands are started on time: as many in flight as needed (an open model).
 const RATE_CONCURRENCY = Number(process.env.BENCH_RATE_CONCURRENCY ?? 64);
+// The consumer's partitions handled side by side (EventConsumer's default when unset).
+const PARTITIONS_CONCURRENTLY = process.env.BENCH_PARTITIONS_CONCURRENTLY ? Number(process.env.BENCH_PARTITIONS_CONCURRENTLY) : undefined;
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const summary = (name, latencies, elapsedMs) => {
@@ -151,6 +153,7 @@ async function outboxPath(rate) {
   const consumer = new EventConsumer(consOrm.em, consBus, {
     name: `bench-${uuidv7()}`,
     topics: [topic],
+    partitionsConcurrently: PARTITIONS_CONCURRENTLY,
     registry: new EventRegistry([thing]),
     logger: silentLogger,
     handlers: [
@@ -181,6 +184,12 @@ async function outboxPath(rate) {
       relay.wake();
     },
     rate,
+  );
+  // Where the backlog is when the last command has committed: still in the outbox (the relay is
+  // behind) or on the topic (the consumer is behind).
+  const [{ unpublished }] = await prodOrm.em.fork().getConnection().execute('select count(*)::int as unpublished from hub_outbox where published_at is null');
+  console.log(
+    `  ${rate ? `@${rate}/s` : 'burst'}: when the last command committed, ${unpublished} of ${N} events were unpublished in the outbox and ${latencies.length} handled`,
   );
   await finished;
   await relay.stop();

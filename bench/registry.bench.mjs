@@ -8,7 +8,7 @@
 import pg from 'pg';
 import { performance } from 'node:perf_hooks';
 import { BenchFleet } from './lib/fleet.mjs';
-import { REGISTRY_SEED as SEED } from './lib/registry-seed.mjs';
+import { REGISTRY_BY_ACTIVITY_WHERE, REGISTRY_ROWS_SEED, REGISTRY_SEED as SEED } from './lib/registry-seed.mjs';
 import { SMOKE, load, report, round, row, scaled, stats } from './lib/result.mjs';
 
 const N = scaled(process.env.BENCH_PARTICIPANTS ?? 100_000, 500);
@@ -25,7 +25,9 @@ try {
   await client.connect();
   const t0 = performance.now();
   await client.query(SEED, [N]);
+  await client.query(REGISTRY_ROWS_SEED);
   await client.query('analyze registration_participant');
+  await client.query('analyze registration_registry_activity');
   console.log(`seeded ${N} participants in ${Math.round(performance.now() - t0)} ms`);
   const reg = await fleet.startApp('registration', { DATABASE_URL: db });
 
@@ -58,16 +60,17 @@ try {
   if (page.bad || page.errors)
     throw new Error(`registry page: ${JSON.stringify(page.statuses)}, ${page.errors} errors\n${fleet.logs('registration').slice(-2000)}`);
 
-  // Baseline: the page's own SQL (what the app's query sends), sequentially on one connection.
+  // Baseline: the page's own SQL (what the app's query sends since ADR 0125: the count on the first
+  // page only, the page's ids from the per-activity-type rows, then the page's rows), sequentially on one connection.
   const today = new Date().toISOString().slice(0, 10);
-  const where = `listed_on is not null and activity_types @> $1::jsonb and not coalesce(end_kind = 'early' and ended_on <= $2::date, false) and valid_to >= $2::date`;
+  const where = REGISTRY_BY_ACTIVITY_WHERE;
   const sqlTimes = [];
   for (let k = 0; k < (SMOKE ? 5 : 200); k++) {
-    const params = [JSON.stringify([{ code: `PH-0${1 + (k % 6)}` }]), today];
+    const params = [`PH-0${1 + (k % 6)}`, today];
     const s = performance.now();
-    await client.query(`select count(*)::text as n from registration_participant where ${where}`, params);
+    if (k % 5 === 0) await client.query(`select count(*)::text as n from registration_registry_activity where ${where}`, params);
     const ids = await client.query(
-      `select id from registration_participant where ${where} order by company_name, bin, id limit 21 offset ${(k % 5) * 20}`,
+      `select participant_id as id from registration_registry_activity where ${where} order by company_name, bin, participant_id limit 21 offset ${(k % 5) * 20}`,
       params,
     );
     await client.query('select * from registration_participant where id = any($1::uuid[])', [ids.rows.map((r) => r.id)]);
@@ -75,10 +78,13 @@ try {
   }
   const sqlStats = stats(sqlTimes);
   for (const [what, sql] of [
-    ['the page', `select id, company_name, bin from registration_participant where ${where} order by company_name, bin, id limit 21`],
-    ['the count', `select count(*)::text as n from registration_participant where ${where}`],
+    [
+      'the page',
+      `select participant_id as id, company_name, bin from registration_registry_activity where ${where} order by company_name, bin, participant_id limit 21`,
+    ],
+    ['the count (first page only)', `select count(*)::text as n from registration_registry_activity where ${where}`],
   ]) {
-    const plan = await client.query(`explain (analyze, buffers) ${sql}`, [JSON.stringify([{ code: 'PH-01' }]), today]);
+    const plan = await client.query(`explain (analyze, buffers) ${sql}`, ['PH-01', today]);
     console.log(`EXPLAIN (ANALYZE, BUFFERS) of ${what}:\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
   }
   await client.end();

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 // In priority order (issue #17); a script not listed here runs after them.
-const ORDER = ['command-path', 'outbox-path', 'registry', 'deadlines-board', 'timers', 'gateway-overhead', 'cold-start'];
+const ORDER = ['command-path', 'outbox-path', 'registry', 'deadlines-board', 'timers', 'gateway-overhead', 'cold-start', 'kafka-clients'];
 const here = import.meta.dirname;
 const available = readdirSync(here)
   .filter((f) => f.endsWith('.bench.mjs'))

@@ -1,13 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { type Plugin, defineConfig } from 'vite';
+import { MESSAGE_PARTS, partOf } from './src/i18n/catalogue-parts';
 
 // ADR 0040. `vite` (dev server) proxies /api to the gateway and serves /config.json like server.mjs does.
 const gateway = process.env.HUB_WEB_GATEWAY_URL ?? 'http://127.0.0.1:3100';
 const issuer = process.env.HUB_WEB_ISSUER_URL ?? 'http://127.0.0.1:4000';
 
+/**
+ * ADR 0128: each language's catalogue (src/i18n/messages/<locale>.json, the one source) is served as
+ * two modules — `virtual:hub-messages/<locale>/public`, the messages of the public pages (first load,
+ * within the 250 KB budget), and `…/rest`, everything the signed-in screens need (loaded with them).
+ */
+function messageCatalogues(): Plugin {
+  const PREFIX = 'virtual:hub-messages/';
+  return {
+    name: 'hub-message-catalogues',
+    resolveId: (id) => (id.startsWith(PREFIX) ? `\0${id}` : undefined),
+    load(id) {
+      if (!id.startsWith(`\0${PREFIX}`)) return undefined;
+      const [locale, part] = id.slice(PREFIX.length + 1).split('/');
+      if (!locale || !/^[a-z]{2}$/.test(locale) || !(MESSAGE_PARTS as readonly string[]).includes(part ?? '')) this.error(`unknown catalogue ${id}`);
+      const file = join(import.meta.dirname, 'src/i18n/messages', `${locale}.json`);
+      this.addWatchFile(file);
+      const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+      return `export default ${JSON.stringify(Object.fromEntries(Object.entries(all).filter(([k]) => partOf(k) === part)))};`;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    messageCatalogues(),
     {
       name: 'hub-runtime-config',
       configureServer(server) {

@@ -6,7 +6,7 @@
 //   node bench/lib/registry-explain.mjs        BENCH_PARTICIPANTS=100000
 import pg from 'pg';
 import { BenchFleet } from './fleet.mjs';
-import { REGISTRY_SEED } from './registry-seed.mjs';
+import { REGISTRY_BY_ACTIVITY_WHERE, REGISTRY_ROWS_SEED, REGISTRY_SEED } from './registry-seed.mjs';
 
 const N = Number(process.env.BENCH_PARTICIPANTS ?? 100_000);
 const fleet = new BenchFleet();
@@ -15,7 +15,10 @@ try {
   const client = new pg.Client({ connectionString: db });
   await client.connect();
   await client.query(REGISTRY_SEED, [N]);
+  await client.query(REGISTRY_ROWS_SEED);
   await client.query('analyze registration_participant');
+  // Vacuumed as autovacuum would have: the visibility map lets the count be an index-only scan.
+  await client.query('vacuum (analyze) registration_registry_activity');
   const today = new Date().toISOString().slice(0, 10);
   const where = `listed_on is not null and activity_types @> $1::jsonb and not coalesce(end_kind = 'early' and ended_on <= $2::date, false) and valid_to >= $2::date`;
   const statements = [
@@ -42,6 +45,22 @@ try {
   await client.query('begin'); // a cursor is declared in a transaction
   await explain('WITH the registry indexes (ADR 0048)');
   await client.query('rollback');
+  // ADR 0125: the page the app sends now — one range scan of the per-activity-type rows' index —
+  // page 1 and its count (first page only), then the keyset page after page 1 (no count).
+  const page = (after) =>
+    `select participant_id as id, company_name, bin from registration_registry_activity where ${REGISTRY_BY_ACTIVITY_WHERE}${after ? ' and (company_name, bin, participant_id) > ($3, $4, $5::uuid)' : ''} order by company_name, bin, participant_id limit 21`;
+  const params = ['PH-01', today];
+  const first = await client.query(page(false), params);
+  const last = first.rows[19];
+  for (const [what, sql, p] of [
+    ['page 1 (limit 21)', page(false), params],
+    ['the count (first page only)', `select count(*)::text as n from registration_registry_activity where ${REGISTRY_BY_ACTIVITY_WHERE}`, params],
+    ['page 2 by keyset (after the 20th row of page 1)', page(true), [...params, last.company_name, last.bin, last.id]],
+    ["the page's rows (21 ids)", 'select * from registration_participant where id = any($1::uuid[])', [first.rows.map((r) => r.id)]],
+  ]) {
+    const plan = await client.query(`explain (analyze, buffers) ${sql}`, p);
+    console.log(`--- ADR 0125, per-activity-type rows: ${what}\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);
+  }
   await client.end();
 } finally {
   await fleet.close();

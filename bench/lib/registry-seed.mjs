@@ -20,3 +20,16 @@ select gen_random_uuid(), lpad(i::text, 12, '0'),
   case when i % 17 = 0 then 'participant-request' end,
   case when i % 17 = 0 then 1 end
 from generate_series(1, $1::int) i`;
+
+// ADR 0125: the registry's rows per (participant, activity type), as registration's participant
+// repository writes them with each participant (and the migration backfills them): run after
+// REGISTRY_SEED.
+export const REGISTRY_ROWS_SEED = `
+insert into registration_registry_activity (participant_id, code, company_name, bin, certificate_number, listed, valid_to, ended_on, end_kind)
+select distinct on (p.id, t->>'code') p.id, t->>'code', p.company_name, p.bin, p.certificate_number, p.listed_on is not null, p.valid_to, p.ended_on, p.end_kind
+  from registration_participant p cross join lateral jsonb_array_elements(p.activity_types) t
+ where t->>'code' is not null`;
+
+// The filtered registry page as the app sends it since ADR 0125 ($1 activity type, $2 today):
+// active participants of one activity type, in registry order.
+export const REGISTRY_BY_ACTIVITY_WHERE = `code = $1 and listed and not coalesce(end_kind = 'early' and ended_on <= $2::date, false) and valid_to >= $2::date`;

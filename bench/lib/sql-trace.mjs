@@ -11,8 +11,12 @@ const fromApp = createRequire(join(process.cwd(), 'package.json'));
 const pg = createRequire(fromApp.resolve('@mikro-orm/postgresql'))('pg');
 const query = pg.Client.prototype.query;
 let n = 0;
+// Each pooled connection gets a number ([c3]): a command's statements are those of its connection.
+const connections = new WeakMap();
+let c = 0;
 pg.Client.prototype.query = function (q, ...rest) {
   const text = typeof q === 'string' ? q : q?.text;
-  process.stderr.write(`SQL#${++n} ${String(text).replace(/\s+/g, ' ').slice(0, 160)}\n`);
+  if (!connections.has(this)) connections.set(this, ++c);
+  process.stderr.write(`SQL#${++n} [c${connections.get(this)}] ${String(text).replace(/\s+/g, ' ').slice(0, 160)}\n`);
   return query.call(this, q, ...rest);
 };

@@ -18,11 +18,13 @@ export const DEMO_USERS = [
   {
     id: 'aliya',
     name: 'Aliya Applicant',
+    email: 'aliya@demo.astanahub.test',
+    locale: 'kk',
     roles: ['applicant'],
     companies: ['191040101013', '191240111117', '190540112123', '191040113136'],
     note: 'represents Alatau Analytics, Zhibek Retail Tech, Caspian IoT, Ulytau Dev (seed)',
   },
-  { id: 'olga', name: 'Olga Fund Officer', roles: ['fund-officer'], companies: [] },
+  { id: 'olga', name: 'Olga Fund Officer', roles: ['fund-officer'], companies: [], email: 'olga@demo.astanahub.test', locale: 'ru' },
   { id: 'marat', name: 'Marat Commission Member', roles: ['commission-member'], companies: [] },
   { id: 'saule', name: 'Saule Commission Secretary', roles: ['commission-secretary'], companies: [] },
   { id: 'fatima', name: 'Fatima Finance Officer', roles: ['finance-officer'], companies: [] },
@@ -55,6 +57,25 @@ export const DEMO_USERS = [
   },
 ];
 
+/** The platform's languages (ADR 0090); the sign-in's `locale` claim is one of them. */
+const LANGUAGES = ['kk', 'ru', 'en'];
+/** A demo user's mailbox: a reserved `.test` domain that only the development SMTP sink (tools/dev-smtp) ever receives. */
+export const demoEmailOf = (id) => `${id}@demo.astanahub.test`;
+
+/**
+ * ADR 0114 (issue #16): the `email` and `locale` claims of a sign-in, so that notifications learns the person's
+ * contact and writes to them in their language. The language is the one the web app asked the page in
+ * (`ui_locales`, OIDC Core §3.1.2.1: the first of ours in the list), else the demo user's own, else none.
+ */
+export function contactClaims(user, uiLocales) {
+  const asked = (uiLocales ?? '')
+    .split(/\s+/)
+    .map((t) => t.toLowerCase().split(/[-_]/)[0])
+    .find((t) => LANGUAGES.includes(t));
+  const locale = asked ?? user.locale;
+  return { ...(user.email ? { email: user.email } : {}), ...(locale ? { locale } : {}) };
+}
+
 const CODE_TTL_MS = 60_000;
 const REFRESH_TTL_MS = 8 * 3600_000;
 
@@ -74,9 +95,16 @@ export function isAllowedRedirect(uri) {
 export function createAuthorization({ issuer, privateJwk, accessTtlSec, serviceSecrets = {}, serviceTtlSec = 300 }) {
   const idKey = importJWK(privateJwk, 'RS256');
   /** The ID token (OIDC Core §2): for the client (aud = client_id), with the platform's claims so the UI can show who is signed in. */
-  const issueIdToken = async ({ sub, name, roles, companies, audience, nonce, expiresInSec }) => {
+  const issueIdToken = async ({ sub, name, email, locale, roles, companies, audience, nonce, expiresInSec }) => {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ roles, hub_companies: companies, ...(name ? { name } : {}), ...(nonce ? { nonce } : {}) })
+    return new SignJWT({
+      roles,
+      hub_companies: companies,
+      ...(name ? { name } : {}),
+      ...(email ? { email } : {}),
+      ...(locale ? { locale } : {}),
+      ...(nonce ? { nonce } : {}),
+    })
       .setProtectedHeader({ alg: 'RS256', kid: privateJwk.kid })
       .setSubject(sub)
       .setIssuer(issuer.issuer)
@@ -106,6 +134,7 @@ export function createAuthorization({ issuer, privateJwk, accessTtlSec, serviceS
       (u, i) => `<li><button type="submit" name="user" value="${u.id}" data-testid="user-${u.id}"${i === 0 ? ' autofocus' : ''}>${escapeHtml(u.name)}</button>
         <span>${escapeHtml(u.roles.join(', '))}${u.note ? ` — ${escapeHtml(u.note)}` : ''}</span></li>`,
     ).join('\n        ');
+    const languageOptions = ['', ...LANGUAGES].map((l) => `<option value="${l}">${l || '— the page language —'}</option>`).join('');
     const roleBoxes = ROLES.map((r) => `<label><input type="checkbox" name="role" value="${r}"> ${r}</label>`).join('\n          ');
     return `<!doctype html>
 <html lang="en">
@@ -144,6 +173,10 @@ export function createAuthorization({ issuer, privateJwk, accessTtlSec, serviceS
       </fieldset>
       <label for="companies">Companies (BINs, comma-separated; F-35)</label>
       <input type="text" id="companies" name="companies" inputmode="numeric">
+      <label for="email">E-mail (the <code>email</code> claim; notices go there, ADR 0114)</label>
+      <input type="text" id="email" name="email" inputmode="email" autocomplete="email">
+      <label for="locale">Language (the <code>locale</code> claim)</label>
+      <select id="locale" name="locale">${languageOptions}</select>
       <p><button type="submit" name="user" value="custom">Sign in as this user</button></p>
     </fieldset>
   </form>
@@ -152,20 +185,44 @@ export function createAuthorization({ issuer, privateJwk, accessTtlSec, serviceS
 
   const userFrom = (form) => {
     const preset = DEMO_USERS.find((u) => u.id === form.get('user'));
-    if (preset) return { sub: preset.id, name: preset.name, roles: preset.roles, companies: preset.companies };
+    if (preset)
+      return {
+        sub: preset.id,
+        name: preset.name,
+        roles: preset.roles,
+        companies: preset.companies,
+        ...contactClaims({ email: preset.email ?? demoEmailOf(preset.id), locale: preset.locale }, form.get('ui_locales')),
+      };
     const sub = (form.get('sub') ?? '').trim();
     const roles = form.getAll('role');
     const companies = (form.get('companies') ?? '').split(/[\s,]+/).filter(Boolean);
     if (!/^[A-Za-z0-9._@-]{1,64}$/.test(sub)) return 'Subject: 1–64 letters, digits, . _ @ -';
     if (roles.length === 0 || roles.some((r) => !ROLES.includes(r))) return 'Pick at least one role';
     if (companies.some((c) => !/^\d{12}$/.test(c))) return 'Companies must be 12-digit BINs';
-    return { sub, name: (form.get('name') ?? '').trim() || undefined, roles, companies };
+    const email = (form.get('email') ?? '').trim();
+    if (email && !/^[^\s@]{1,64}@[^\s@]{1,250}\.[^\s@]{2,}$/.test(email)) return 'E-mail: an address like name@example.kz';
+    const locale = form.get('locale') || undefined;
+    if (locale && !LANGUAGES.includes(locale)) return 'Language: kk, ru or en';
+    return {
+      sub,
+      name: (form.get('name') ?? '').trim() || undefined,
+      roles,
+      companies,
+      ...contactClaims({ email: email || undefined, locale }, form.get('ui_locales')),
+    };
   };
 
   const tokens = async (clientId, user, nonce) => {
     const refresh = b64url(randomBytes(32));
     refreshTokens.set(refresh, { clientId, user, expiresAt: Date.now() + REFRESH_TTL_MS });
-    const claims = { sub: user.sub, roles: user.roles, companies: user.companies, ...(user.name ? { name: user.name } : {}) };
+    const claims = {
+      sub: user.sub,
+      roles: user.roles,
+      companies: user.companies,
+      ...(user.name ? { name: user.name } : {}),
+      ...(user.email ? { email: user.email } : {}),
+      ...(user.locale ? { locale: user.locale } : {}),
+    };
     return {
       access_token: await issuer.issue({ ...claims, expiresInSec: accessTtlSec }),
       token_type: 'Bearer',

@@ -232,6 +232,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'housing GET /pii-access-log': ['housing-manager', AUD], // F-42
   'housing POST /premises-leases': [A], // F-57: the participant company
   'housing GET /premises-leases': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD],
+  'housing GET /premises-leases/:id/scans': [A, FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // ADR 0124: the company's own (F-35)
   'housing POST /premises-leases/:id/allocate': ['housing-manager'],
   'housing POST /premises-leases/:id/release': [A, 'housing-manager'], // F-58
   'housing POST /premises-leases/:id/handover': ['housing-manager'],

@@ -6,6 +6,7 @@ import {
   ClustersComparativeAssessmentGivenV1,
   ClustersDeadlineOverdueV1,
   ClustersOpinionGivenV1,
+  ClustersOfficeDocumentUsedV1,
   ClustersOpinionsForwardedV1,
   ClustersApplicationReturnedV1,
   ClustersApplicationWithdrawnV1,
@@ -190,6 +191,24 @@ export class ClustersIntegrationEvents extends IntegrationEventMapper {
               overdueAt: event.occurredAt.toISOString(),
             },
             event.roundId,
+          ),
+        ];
+      case 'OfficeDocumentUsed':
+        // ADR 0122: documents attaches the office's document to what the step used it for.
+        return [
+          outboxMessage(
+            ClustersOfficeDocumentUsedV1,
+            event.aggregateId,
+            {
+              documentId: event.documentId,
+              office: event.office,
+              kind: event.kind,
+              ruleId: event.ruleId,
+              roundId: event.aggregateId,
+              usedFor: event.usedFor,
+              usedAt: event.occurredAt.toISOString(),
+            },
+            event.aggregateId,
           ),
         ];
       case 'WinnersDecided':

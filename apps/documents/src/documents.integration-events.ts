@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DocumentAttachedV1, DocumentIssuedV1, DocumentPurgedV1, DocumentVerifiedV1, OfficeDocumentAttachedV1, OfficeDocumentVerifiedV1 } from '@hub/contracts';
+import {
+  DocumentAttachedV1,
+  DocumentIssuedV1,
+  DocumentPurgedV1,
+  DocumentVerifiedV1,
+  OfficeDocumentAttachedV1,
+  OfficeDocumentPurgedV1,
+  OfficeDocumentVerifiedV1,
+} from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
 import { isDocumentEvent } from './documents/domain/document.events.js';
@@ -50,7 +58,15 @@ export class DocumentsIntegrationEvents extends IntegrationEventMapper {
               key,
             ),
           ];
-        case 'DocumentPurged': // purges of an office's documents stay internal for now (no consumer needs them; ADR 0113)
+        case 'DocumentPurged': // ADR 0122: the contexts' copies (clusters') drop it
+          return [
+            outboxMessage(
+              OfficeDocumentPurgedV1,
+              event.aggregateId,
+              { documentId: event.aggregateId, office, kind: event.kind, sha256: event.sha256, retainUntil: event.retainUntil, purgedAt: at },
+              key,
+            ),
+          ];
         case 'DocumentIssued': // never: an office's kinds are uploaded, not issued (the catalogue refuses it)
         case 'DocumentUploadStarted':
         case 'DocumentRejected':

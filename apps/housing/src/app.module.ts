@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TOPICS } from '@hub/contracts';
 import { HubPlatformModule, KnownDocumentsModule, knownDocumentsConsumer } from '@hub/nest-commons';
 import { AccelerationModule } from './acceleration/acceleration.module.js';
+import { HousingF42RetentionEndedTimerHandler } from './acceleration/application/timers/f42-retention-ended.timer-handler.js';
 import { OfferAcceptanceDueTimerHandler, VacateDueTimerHandler } from './acceleration/application/timers/housing.timer-handlers.js';
 import { SERVICES_EVENTS_CONSUMER } from './acceleration/interface/kafka/services-events.consumer.js';
 import { housingConfigSchema } from './config.js';
@@ -30,7 +31,8 @@ export function housingPlatform(env?: Record<string, string | undefined>): Dynam
     // Which recorded domain events are published, in which version (ADR 0035 §3).
     eventMapper: HousingIntegrationEvents,
     // Durable timers (deadlines): one handler per timer kind.
-    timerHandlers: [OfferAcceptanceDueTimerHandler, VacateDueTimerHandler, PremisesHandBackDueTimerHandler],
+    // F-42 (ADR 0124): the deletion of a person's personal data when its retention ends.
+    timerHandlers: [OfferAcceptanceDueTimerHandler, VacateDueTimerHandler, PremisesHandBackDueTimerHandler, HousingF42RetentionEndedTimerHandler],
     // Other contexts' events, each through the inbox (one effect per event).
     // ADR 0053: documents' verified uploads and attachments (the scan of a premises handover act by id).
     consumers: [

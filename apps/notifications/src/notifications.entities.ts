@@ -1,5 +1,10 @@
 import type { EntitySchema } from '@mikro-orm/core';
-import { MessageSchema, PersonContactSchema, RecipientPreferenceSchema } from './messages/infrastructure/message.schema.js';
+import { ApplicationContactSchema, MessageSchema, PersonContactSchema, RecipientPreferenceSchema } from './messages/infrastructure/message.schema.js';
 
 /** Every MikroORM entity of the notifications context (the platform adds the outbox, inbox and timer tables). */
-export const notificationsEntities: EntitySchema[] = [MessageSchema, RecipientPreferenceSchema, PersonContactSchema] as EntitySchema[];
+export const notificationsEntities: EntitySchema[] = [
+  MessageSchema,
+  RecipientPreferenceSchema,
+  PersonContactSchema,
+  ApplicationContactSchema,
+] as EntitySchema[];

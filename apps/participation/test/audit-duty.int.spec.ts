@@ -39,6 +39,15 @@ describe('F-33 audit duty on the real database (ADR 0052)', () => {
       auditObligation: { financialYear: 2026, declaredIncomeTiyn: 15_000_000_000, thresholdTiyn: 10_000_000_000, dueDate: '2027-06-30', status: 'owed' },
     });
     expect(await audits()).toHaveLength(1);
+    // issue #11: one participation's audits (the staff console's participant page)
+    const other = await h.register({ termStart: '2026-10-01', termEnd: '2027-09-30' });
+    const ofParticipation = async (id: string) =>
+      list(await h.http().get(`/audit-obligations?participationId=${id}`).set('authorization', `Bearer ${h.tokens.officer}`)).map((a) => [
+        a.participationId,
+        a.financialYear,
+      ]);
+    expect(await ofParticipation(c.id)).toEqual([[c.id, 2026]]);
+    expect(await ofParticipation(other.id)).toEqual([]);
 
     // a year that is not over cannot be declared in full
     const early = await h.http().post(`/participations/${c.id}/annual-income`).set('authorization', `Bearer ${applicant}`).send({ year: 2027, incomeTiyn: 1 });

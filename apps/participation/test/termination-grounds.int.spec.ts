@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Harness, body } from './support/harness.js';
+import { Harness, body, list } from './support/harness.js';
 
 describe('early-termination grounds on the real database (F-28(4), F-28(7), F-30, F-32, F-38)', () => {
   let h: Harness;
@@ -57,5 +57,18 @@ describe('early-termination grounds on the real database (F-28(4), F-28(7), F-30
       .send({ ground: 'reports-not-submitted', reason: 'documents not provided', basisId: f38q });
     expect(ground4.status).toBe(201);
     expect(body(ground4).status).toBe('terminated');
+
+    // issue #11: the staff console's participant page reads one participation's cases
+    const casesOf = async (id: string) =>
+      list(await h.http().get(`/early-terminations?participationId=${id}`).set('authorization', `Bearer ${h.tokens.officer}`)).map((c) => [
+        c.id,
+        c.ground,
+        c.status,
+      ]);
+    expect(await casesOf(p.id)).toEqual([[body(asGround7).id, 'contract-breach', 'pending-commission']]);
+    expect(await casesOf(q.id)).toEqual([[body(ground4).id, 'reports-not-submitted', 'terminated']]);
+    const bad = await h.http().get('/early-terminations?participationId=nope').set('authorization', `Bearer ${h.tokens.officer}`);
+    expect(bad.status).toBe(400);
+    expect(body(bad).errors[0]!.field).toBe('query.participationId');
   });
 });

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import {
-  CohortCompletionMadeV1,
-  CohortEnrolmentMadeV1,
-  CohortExpulsionMadeV1,
+  CohortCompletionMadeV2,
+  CohortEnrolmentMadeV2,
+  CohortExpulsionMadeV2,
   ServiceApplicationDecisionMadeV1,
   ServiceApplicationFiledV1,
   ServiceApplicationRemarksIssuedV1,
@@ -114,7 +114,8 @@ export class ServicesIntegrationEvents extends IntegrationEventMapper {
 
 /**
  * F-44 → housing (F-59 … F-61): the three cohort facts, keyed by the recipient's id like every services
- * event (ADR 0063), with the person's IIN in the payload as the contract requires (ADR 0064).
+ * event (ADR 0063), v2 (ADR 0123): the person is the blind index of the IIN (`personRef`) — the IIN no
+ * longer leaves services (F-42; v1 carried it, ADR 0064).
  */
 function cohortMessages(event: CohortEvent): readonly OutboxMessage[] {
   if (event.name === 'CohortOpened') return [];
@@ -124,13 +125,13 @@ function cohortMessages(event: CohortEvent): readonly OutboxMessage[] {
     serviceId: event.serviceId,
     recipientKind: event.recipientKind,
     recipientId: event.recipientId,
-    personIin: event.personIin,
+    personRef: event.personIinIndex,
   };
   switch (event.name) {
     case 'PersonEnrolled':
       return [
         outboxMessage(
-          CohortEnrolmentMadeV1,
+          CohortEnrolmentMadeV2,
           event.aggregateId,
           {
             ...person,
@@ -144,9 +145,9 @@ function cohortMessages(event: CohortEvent): readonly OutboxMessage[] {
         ),
       ];
     case 'PersonExpelled':
-      return [outboxMessage(CohortExpulsionMadeV1, event.aggregateId, { ...person, ground: event.ground, expelledOn: event.expelledOn }, event.recipientId)];
+      return [outboxMessage(CohortExpulsionMadeV2, event.aggregateId, { ...person, ground: event.ground, expelledOn: event.expelledOn }, event.recipientId)];
     case 'PersonCompleted':
-      return [outboxMessage(CohortCompletionMadeV1, event.aggregateId, { ...person, completedOn: event.completedOn }, event.recipientId)];
+      return [outboxMessage(CohortCompletionMadeV2, event.aggregateId, { ...person, completedOn: event.completedOn }, event.recipientId)];
   }
 }
 

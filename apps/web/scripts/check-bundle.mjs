@@ -20,8 +20,13 @@ const visit = (key) => {
   for (const imp of chunk.imports ?? []) visit(imp);
 };
 visit(Object.keys(manifest).find((k) => manifest[k] === entry));
-// The catalogues are loaded per language (src/i18n/locales.ts): the first load has one, counted at the largest.
-const catalogues = Object.entries(manifest).filter(([k]) => /i18n\/messages\/\w+\.json$/.test(k));
+// The catalogues are loaded per language and in two parts (src/i18n/locales.ts, ADR 0128): the first load
+// has one language's public part, counted at the largest; the rest comes with the signed-in screens.
+const catalogues = Object.entries(manifest).filter(([k]) => /^virtual:hub-messages\/\w+\/public$/.test(k));
+if (catalogues.length !== 3) {
+  process.stderr.write(`bundle: expected the public part of 3 catalogues in the manifest, found ${catalogues.length}\n`);
+  process.exit(1);
+}
 const largest = catalogues.map(([, c]) => c.file).sort((a, b) => readFileSync(join(dist, b)).length - readFileSync(join(dist, a)).length)[0];
 if (largest) files.add(largest);
 let total = 0;

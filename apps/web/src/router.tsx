@@ -1,6 +1,8 @@
 import { Anchor, Stack, Title } from '@mantine/core';
 import { Link, createRootRoute, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { isPublicPath } from './i18n/catalogue-parts';
 import { useT } from './i18n/i18n';
+import { loadAllMessages } from './i18n/locales';
 import { CallbackPage } from './pages/callback';
 import { RegistryPage, validateRegistrySearch } from './pages/registry';
 import { VerifyPage, VerifyResultPage } from './pages/verify';
@@ -19,7 +21,12 @@ function NotFound() {
 }
 
 // Public pages are in the first bundle (budget: 250 KB gzip); signed-in screens load lazily.
-const root = createRootRoute({ component: Layout, notFoundComponent: NotFound });
+// The signed-in screens' messages load before the first of them renders (ADR 0128).
+const root = createRootRoute({
+  component: Layout,
+  notFoundComponent: NotFound,
+  beforeLoad: ({ location }) => (isPublicPath(location.pathname) ? undefined : loadAllMessages()),
+});
 const index = createRoute({
   getParentRoute: () => root,
   path: '/',
@@ -75,6 +82,14 @@ const housingStaff = createRoute({ getParentRoute: () => root, path: '/staff/hou
 const premises = createRoute({ getParentRoute: () => root, path: '/my/premises' }).lazy(() => import('./pages/premises').then((m) => m.Route));
 const myHousing = createRoute({ getParentRoute: () => root, path: '/my/housing' }).lazy(() => import('./pages/my-housing').then((m) => m.Route));
 const deadlines = createRoute({ getParentRoute: () => root, path: '/staff/deadlines' }).lazy(() => import('./pages/deadlines').then((m) => m.Route));
+// issue #11: the Fund staff's participation console and the F-41 analytics
+const staffParticipations = createRoute({ getParentRoute: () => root, path: '/staff/participation' }).lazy(() =>
+  import('./pages/staff-participations').then((m) => m.Route),
+);
+const staffParticipation = createRoute({ getParentRoute: () => root, path: '/staff/participation/$id' }).lazy(() =>
+  import('./pages/staff-participation').then((m) => m.Route),
+);
+const staffAnalytics = createRoute({ getParentRoute: () => root, path: '/staff/analytics' }).lazy(() => import('./pages/staff-analytics').then((m) => m.Route));
 const messageLog = createRoute({
   getParentRoute: () => root,
   path: '/staff/messages',
@@ -121,6 +136,9 @@ export const router = createRouter({
     myHousing,
     deadlines,
     messageLog,
+    staffParticipations,
+    staffParticipation,
+    staffAnalytics,
     auditTrail,
     translations,
   ]),

@@ -29,3 +29,4 @@ export {
 } from './calendar-data.js';
 export { type CalendarYearSource, type WorkingDayCalendar } from './working-day-calendar.js';
 export { SHIPPED_KZ_DATA_DIR, kzCalendar, readCalendarDir, workingDayCalendarFrom, type KzCalendarOptions } from './kz-calendar.js';
+export { shippedKzCalendar } from './shipped-kz-calendar.js';

@@ -41,4 +41,28 @@ describe('renderCommissionProtocolPdf (F-15, F-16)', () => {
     const pdf = await renderCommissionProtocolPdf({ ...base, grounds });
     expect(pages(pdf)).toBeGreaterThan(1);
   });
+
+  it('ADR 0122: with votes it is the full protocol — titled so, listing each member, and deterministic; the extract of the same decision stays as it was', async () => {
+    const votes = [
+      { member: 'member-b', memberName: 'Бекова А.', vote: 'refuse' as const, grounds: [ground], comment: 'раздел 3 пуст', castAt: '2026-11-19T10:00:00.000Z' },
+      { member: 'member-a', memberName: 'Асанов Б.', vote: 'register' as const, grounds: [], castAt: '2026-11-19T09:00:00.000Z' },
+      { member: 'member-c', vote: 'refuse' as const, grounds: [ground], castAt: '2026-11-19T11:00:00.000Z' },
+    ];
+    const [full, again, extract] = await Promise.all([
+      renderCommissionProtocolPdf({ ...base, votes }),
+      renderCommissionProtocolPdf({ ...base, votes: [...votes].reverse() }),
+      renderCommissionProtocolPdf(base),
+    ]);
+    expect(full.toString('latin1')).toContain('(Protocol CP-2026-00007)');
+    expect(sha(again)).toBe(sha(full)); // the votes are listed in the order cast, whatever order they come in
+    expect(sha(extract)).toBe(sha(await renderCommissionProtocolPdf(base)));
+    expect(sha(extract)).not.toBe(sha(full));
+    expect(extract.toString('latin1')).toContain('(Extract from protocol CP-2026-00007)');
+    // one member's vote changed is another document
+    const changed = await renderCommissionProtocolPdf({
+      ...base,
+      votes: votes.map((v) => (v.member === 'member-c' ? { ...v, vote: 'register' as const } : v)),
+    });
+    expect(sha(changed)).not.toBe(sha(full));
+  });
 });

@@ -7,6 +7,7 @@ const invoice: ServiceInvoicePdfData = {
   issuedOn: '2026-12-08',
   dueOn: '2026-12-22',
   issuer: {
+    status: 'confirmed',
     nameKk: '«Astana Hub» автономды кластерлік қоры',
     nameRu: 'Автономный кластерный фонд «Astana Hub»',
     bin: '170240028410',
@@ -14,7 +15,7 @@ const invoice: ServiceInvoicePdfData = {
     bank: 'Bank',
     bic: 'TESTKZKA',
   },
-  recipient: { bin: '240540010013' },
+  recipient: { bin: '240540010013', name: 'ТОО «Тест Альфа»' },
   contract: { id: '0195a3c2-0000-7000-8000-000000000001', signedOn: '2026-11-20' },
   service: 'Acceleration',
   purpose: '50 % prepayment under the contract',
@@ -51,5 +52,25 @@ describe('renderServiceInvoicePdf (F-55, ADR 0067)', () => {
     expect(a.equals(b)).toBe(true);
     const other = await renderServiceInvoicePdf({ ...invoice, amountTiyn: 123_456_788 });
     expect(other.equals(a)).toBe(false);
+  });
+
+  it('ADR 0123: placeholder requisites are marked "not for payment" (title and page); confirmed ones are not', async () => {
+    const confirmed = (await renderServiceInvoicePdf(invoice)).toString('latin1');
+    expect(confirmed).toContain('(Invoice SRV-2026-000042)');
+    expect(confirmed).not.toContain('NOT FOR PAYMENT');
+    const placeholder = await renderServiceInvoicePdf({ ...invoice, issuer: { ...invoice.issuer, status: 'placeholder' } });
+    expect(placeholder.toString('latin1')).toContain("(Invoice SRV-2026-000042 - NOT FOR PAYMENT: the Fund's bank details are not confirmed)");
+    expect(pages(placeholder)).toBe(1);
+    // deterministic with the mark too
+    expect(placeholder.equals(await renderServiceInvoicePdf({ ...invoice, issuer: { ...invoice.issuer, status: 'placeholder' } }))).toBe(true);
+  });
+
+  it('ADR 0123: the payer’s name captured at contract time changes the page (and nothing else is needed to print it)', async () => {
+    const named = await renderServiceInvoicePdf(invoice);
+    const binOnly = await renderServiceInvoicePdf({ ...invoice, recipient: { bin: invoice.recipient.bin } });
+    const other = await renderServiceInvoicePdf({ ...invoice, recipient: { ...invoice.recipient, name: 'ТОО «Тест Бета»' } });
+    expect(named.equals(binOnly)).toBe(false);
+    expect(named.equals(other)).toBe(false);
+    expect(named.equals(await renderServiceInvoicePdf(invoice))).toBe(true);
   });
 });

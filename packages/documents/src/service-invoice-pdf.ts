@@ -6,10 +6,19 @@ import { formatTenge, tengeInWords } from './tenge.js';
 const require = createRequire(import.meta.url);
 const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
+/** The mark an invoice with the placeholder requisites carries (ADR 0123): nobody may pay to them. */
+export const NOT_FOR_PAYMENT_EN = "NOT FOR PAYMENT: the Fund's bank details are not confirmed";
+const NOT_FOR_PAYMENT = `ТӨЛЕУГЕ ЖАТПАЙДЫ / НЕ ДЛЯ ОПЛАТЫ / ${NOT_FOR_PAYMENT_EN}`;
+
 const ddmmyyyy = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /** The Fund's requisites as the invoice prints them (effective-dated data of the issuing context, ADR 0067). */
 export interface InvoiceIssuerRequisites {
+  /**
+   * `placeholder` until the Fund's finance department supplies the real requisites (ADR 0123): such an
+   * invoice is printed with a visible "not for payment" mark on every line a payer would copy.
+   */
+  readonly status: 'placeholder' | 'confirmed';
   readonly nameKk: string;
   readonly nameRu: string;
   readonly bin: string;
@@ -29,7 +38,11 @@ export interface ServiceInvoicePdfData {
   readonly issuedOn: string;
   readonly dueOn: string;
   readonly issuer: InvoiceIssuerRequisites;
-  readonly recipient: { readonly bin: string };
+  /**
+   * The payer as the contract names it: the BIN and the legal entity's name captured when the contract
+   * was signed (ADR 0123; absent for contracts signed before the name was asked — the BIN alone is printed).
+   */
+  readonly recipient: { readonly bin: string; readonly name?: string | undefined };
   readonly contract: { readonly id: string; readonly signedOn: string };
   /** The service the contract is for (the catalogue's title). */
   readonly service: string;
@@ -46,11 +59,12 @@ export interface ServiceInvoicePdfData {
  * idempotent repeat and never a conflict (ADR 0045 §9).
  */
 export async function renderServiceInvoicePdf(d: ServiceInvoicePdfData): Promise<Buffer> {
+  const notForPayment = d.issuer.status !== 'confirmed';
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
     info: {
-      Title: `Invoice ${d.number}`,
+      Title: notForPayment ? `Invoice ${d.number} - ${NOT_FOR_PAYMENT_EN}` : `Invoice ${d.number}`,
       Author: 'Astana Hub autonomous cluster fund',
       Subject: 'Invoice for payment under a service contract (F-55)',
       CreationDate: new Date(`${d.issuedOn}T00:00:00+05:00`),
@@ -66,6 +80,11 @@ export async function renderServiceInvoicePdf(d: ServiceInvoicePdfData): Promise
   doc.registerFont('bold', join(FONT_DIR, 'DejaVuSans-Bold.ttf'));
   const width = doc.page.width - 112;
 
+  if (notForPayment) {
+    // ADR 0123: a red band above everything, and the requisites themselves crossed out in words below.
+    doc.font('bold').fontSize(12).fillColor('#b00020').text(NOT_FOR_PAYMENT, { width, align: 'center' });
+    doc.moveDown(0.8);
+  }
   doc.font('bold').fontSize(11).fillColor('#1b4f8a').text(d.issuer.nameKk, { width });
   doc.font('regular').fontSize(10).text(d.issuer.nameRu, { width });
   doc.moveDown(1);
@@ -82,9 +101,14 @@ export async function renderServiceInvoicePdf(d: ServiceInvoicePdfData): Promise
     doc.font('bold').fontSize(11).fillColor('black').text(value, { width });
     doc.moveDown(0.5);
   };
-  row('Жеткізуші', 'Поставщик', 'Supplier', `${d.issuer.nameRu}, БСН/БИН ${d.issuer.bin}`);
-  row('Банк деректемелері', 'Банковские реквизиты', 'Bank details', `IBAN ${d.issuer.iban}\n${d.issuer.bank}, БСК/БИК ${d.issuer.bic}`);
-  row('Төлеуші', 'Плательщик', 'Payer', `БСН/БИН ${d.recipient.bin}`);
+  row('Жеткізуші', 'Поставщик', 'Supplier', notForPayment ? d.issuer.nameRu : `${d.issuer.nameRu}, БСН/БИН ${d.issuer.bin}`);
+  row(
+    'Банк деректемелері',
+    'Банковские реквизиты',
+    'Bank details',
+    notForPayment ? NOT_FOR_PAYMENT : `IBAN ${d.issuer.iban}\n${d.issuer.bank}, БСК/БИК ${d.issuer.bic}`,
+  );
+  row('Төлеуші', 'Плательщик', 'Payer', d.recipient.name ? `${d.recipient.name}, БСН/БИН ${d.recipient.bin}` : `БСН/БИН ${d.recipient.bin}`);
   row('Шарт', 'Договор', 'Contract', `${d.contract.id} — ${ddmmyyyy(d.contract.signedOn)}`);
   row('Қызмет', 'Услуга', 'Service', d.service);
   row('Төлем мақсаты', 'Назначение', 'Purpose', d.purpose);
@@ -98,6 +122,7 @@ export async function renderServiceInvoicePdf(d: ServiceInvoicePdfData): Promise
   doc.text(tengeInWords(d.amountTiyn, 'ru'), { width });
   doc.moveDown(1.2);
 
+  if (notForPayment) doc.font('bold').fontSize(12).fillColor('#b00020').text(NOT_FOR_PAYMENT, { width, align: 'center' }).moveDown(0.6);
   doc
     .font('bold')
     .fontSize(10)

@@ -93,6 +93,7 @@ export class HubHttpModule {
             ...(c.HUB_AUTH_JWKS_FILE ? { jwksFile: c.HUB_AUTH_JWKS_FILE } : {}),
             issuer: c.HUB_AUTH_ISSUER,
             audience: c.HUB_AUTH_AUDIENCE,
+            verifiedTtlMs: c.HUB_AUTH_VERIFIED_TOKEN_TTL_MS,
           }),
       },
       BearerAuthenticator,

@@ -4,6 +4,8 @@
  */
 export {
   SHIPPED_THRESHOLDS_FILE,
+  f42RetainUntil,
+  f42RetentionEndsAt,
   mciFor,
   mergeThresholds,
   referenceData,

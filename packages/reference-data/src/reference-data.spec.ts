@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { ValidationError } from '@hub/kernel';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { ReferenceDataError, ReferenceValueMissingError } from './reference-data.errors.js';
-import { mciFor, mergeThresholds, referenceData, referenceDataFrom, SHIPPED_THRESHOLDS_FILE, taxDebtLimitKzt, taxDebtLimitTiyn } from './reference-data.js';
+import {
+  f42RetainUntil,
+  f42RetentionEndsAt,
+  mciFor,
+  mergeThresholds,
+  referenceData,
+  referenceDataFrom,
+  SHIPPED_THRESHOLDS_FILE,
+  taxDebtLimitKzt,
+  taxDebtLimitTiyn,
+} from './reference-data.js';
 import { readThresholdsFile, type ThresholdValue } from './thresholds-file.js';
 
 // The shipped file only, whatever HUB_REFERENCE_DATA_FILE says in the environment.
@@ -280,5 +290,24 @@ describe('extra file (option extraFile or HUB_REFERENCE_DATA_FILE)', () => {
   it('overlaps inside the extra file are still errors', () => {
     const bad = { thresholds: [entry({ key: 'mci', effectiveFrom: '2027-01-01' }), entry({ key: 'mci', effectiveFrom: '2027-06-01' })] };
     expect(() => referenceData({ extraFile: fileWith(bad) })).toThrow(ReferenceDataError);
+  });
+});
+
+describe('F-42 retention of personal data (ADRs 0119, 0124)', () => {
+  it('F-42: kept until 31 December of the year the purpose ended plus the shipped 5 years; gone at 00:00 Almaty the day after', () => {
+    expect(f42RetainUntil(2026, '2026-12-18')).toBe('2031-12-31');
+    expect(f42RetentionEndsAt('2031-12-31').toISOString()).toBe('2031-12-31T19:00:00.000Z'); // 1 January 2032, 00:00 in Almaty (UTC+5)
+  });
+
+  it('F-42: the period in force on the day the purpose ended applies (effective-dated), a later change only to what ends after it', () => {
+    const key = 'f42.personal-data-retention-years';
+    const rdF42 = referenceDataFrom([
+      entry({ key, value: 5, unit: 'years', effectiveFrom: '2026-01-16', effectiveTo: '2027-12-31' }),
+      entry({ key, value: 3, unit: 'years', effectiveFrom: '2028-01-01' }),
+    ]);
+    expect(f42RetainUntil(2027, '2027-12-31', rdF42)).toBe('2032-12-31');
+    expect(f42RetainUntil(2027, '2028-01-01', rdF42)).toBe('2030-12-31');
+    expect(() => f42RetainUntil(2025, '2025-06-01', rdF42)).toThrow(ReferenceValueMissingError);
+    expect(() => f42RetainUntil(26, '2026-06-01', rdF42)).toThrow(ValidationError);
   });
 });

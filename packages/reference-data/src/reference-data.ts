@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { addCalendarDays, compareIsoDates, parseIsoDate, type IsoDate } from '@hub/calendar';
+import { addCalendarDays, compareIsoDates, parseIsoDate, startOfAlmatyDay, type IsoDate } from '@hub/calendar';
 import { ValidationError } from '@hub/kernel';
 import { REFERENCE_DATA_FILE_ENV, ReferenceValueMissingError } from './reference-data.errors.js';
 import { period, readThresholdsFile, type ThresholdValue } from './thresholds-file.js';
@@ -182,4 +182,22 @@ export function taxDebtLimitTiyn(filingDate: IsoDate, rd: ReferenceData = refere
       'reference.not-money',
     );
   return limit;
+}
+
+/**
+ * F-42 (ADRs 0119, 0124): the last day personal data is kept whose purpose ended in `year` — 31 December
+ * of that year plus `f42.personal-data-retention-years` in force on `decidedOn` (the day the purpose
+ * ended: a quarterly report submitted, a housing contract or request ended, a training contract signed).
+ * A later change of the period applies to data whose purpose ends after it. Shared by every context that
+ * deletes F-42 data by a durable timer (participation, housing, training).
+ */
+export function f42RetainUntil(year: number, decidedOn: IsoDate, rd: ReferenceData = referenceData()): IsoDate {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999)
+    throw ValidationError.field('year', `expected a four-digit year, got ${String(year)}`, 'year.invalid');
+  return `${year + rd.numberAt('f42.personal-data-retention-years', parseIsoDate(decidedOn, 'decidedOn'))}-12-31`;
+}
+
+/** F-42 (ADR 0119): the instant the retention ends and the data goes — the first moment (00:00 Almaty) after the last day kept. */
+export function f42RetentionEndsAt(retainUntil: IsoDate): Date {
+  return startOfAlmatyDay(addCalendarDays(parseIsoDate(retainUntil, 'retainUntil'), 1));
 }

@@ -139,11 +139,18 @@ export const DB_TLS_ENV: readonly { name: string; value: string }[] = [
 const dbCaVolume = (app: AppFacts) => ({ name: 'db-ca', secret: { secretName: `${dbClusterName(app.name)}-ca`, items: [{ key: 'ca.crt', path: 'ca.crt' }] } });
 const dbCaMount = { name: 'db-ca', mountPath: DB_CA_DIR, readOnly: true };
 
+/**
+ * The apps that keep personal data sealed with @hub/pii (F-42) and so get the `<app>-pii` key ring —
+ * the same apps docker/compose.yaml gives HUB_PII_KEYS (a test holds the two together). Notifications:
+ * a person's e-mail and an application's filer (ADR 0114, 0121).
+ */
+export const PII_APPS: ReadonlySet<string> = new Set(['participation', 'housing', 'training', 'services', 'notifications']);
+
 /** Variables from Secrets, per app (F-42 keys, S3 credentials, the database role, the Kafka user's password). */
 function secretEnvOf(app: AppFacts, role: DbRole): object[] {
   const env: object[] = [...databaseEnv(app, role)];
   if (app.kind === 'context') env.push(secretEnv('HUB_KAFKA_SASL_PASSWORD', app.name, 'password')); // the KafkaUser's Secret (Strimzi)
-  if (app.name === 'participation' || app.name === 'housing' || app.name === 'training' || app.name === 'services') {
+  if (PII_APPS.has(app.name)) {
     // F-42: the personal-data key ring, created by the operator of the cluster (docs/runbooks).
     env.push(secretEnv('HUB_PII_KEYS', `${app.name}-pii`, 'HUB_PII_KEYS'), secretEnv('HUB_PII_ACTIVE_KEY', `${app.name}-pii`, 'HUB_PII_ACTIVE_KEY'));
   }

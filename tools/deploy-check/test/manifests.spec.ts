@@ -7,6 +7,7 @@ import { PLATFORM_SERVICE_CLIENTS, TOPICS } from '@hub/contracts';
 import { parser as promql } from '@prometheus-io/lezer-promql';
 import {
   ALERTS,
+  PII_APPS,
   PANELS,
   dashboardOf,
   K8S_DIR,
@@ -755,6 +756,25 @@ describe('deployment settings follow the code: docker/compose.yaml and the manif
     expect(composeEnv('documents').HUB_FUND_BIN).toBe('${HUB_FUND_BIN:-000000000000}');
     expect(composeEnv('documents').HUB_CLAMD_URL).toBe('${HUB_CLAMD_URL:-tcp://clamav:3310}');
     expect(apps.filter((a) => a.ownSettings.includes('HUB_CLAMD_URL')).map((a) => a.name)).toEqual(['documents']);
+  });
+
+  it('F-42: the apps docker/compose.yaml gives a personal-data key ring get theirs in every overlay (`<app>-pii` by reference), and no other app (notifications too, ADR 0114, 0121)', () => {
+    const inCompose = apps.filter((a) => composeEnv(a.name).HUB_PII_KEYS !== undefined).map((a) => a.name);
+    expect(inCompose).toContain('notifications');
+    expect([...PII_APPS].sort()).toEqual([...inCompose].sort());
+    for (const overlay of OVERLAYS) {
+      const docs = render(overlay);
+      for (const a of apps) {
+        const deployment = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === a.name) as Workload;
+        const env = deployment.spec.template.spec.containers[0]!.env ?? [];
+        const keys = env.find((e) => e.name === 'HUB_PII_KEYS')?.valueFrom?.secretKeyRef;
+        const active = env.find((e) => e.name === 'HUB_PII_ACTIVE_KEY')?.valueFrom?.secretKeyRef;
+        if (inCompose.includes(a.name)) {
+          expect(keys, `${overlay} ${a.name}`).toEqual({ name: `${a.name}-pii`, key: 'HUB_PII_KEYS' });
+          expect(active, `${overlay} ${a.name}`).toEqual({ name: `${a.name}-pii`, key: 'HUB_PII_ACTIVE_KEY' });
+        } else expect(keys, `${overlay} ${a.name}`).toBeUndefined();
+      }
+    }
   });
 
   for (const overlay of OVERLAYS) {

@@ -146,6 +146,49 @@ describe('tools/dev-issuer: authorization code + PKCE (OIDC) for the web app', (
     expect((await reused.json()).error).toBe('invalid_grant');
   });
 
+  it('ADR 0114 (#16): a demo user signs in with the `email` and `locale` claims — the language the web app asked the page in, else their own', async () => {
+    const keys = createRemoteJWKSet(new URL(`${base}/jwks.json`));
+    const claimsOf = async (extra) => {
+      const { verifier, challenge } = pkce();
+      const form = authorizeParams(challenge, extra);
+      for (const r of extra.roles ?? []) form.append('role', r);
+      form.delete('roles');
+      const back = await signIn(form);
+      const body = await (
+        await token({
+          grant_type: 'authorization_code',
+          code: back.searchParams.get('code'),
+          redirect_uri: redirectUri,
+          client_id: 'hub-web',
+          code_verifier: verifier,
+        })
+      ).json();
+      const access = await jwtVerify(body.access_token, keys, { issuer: base, audience: 'hub-platform' });
+      const id = await jwtVerify(body.id_token, keys, { issuer: base, audience: 'hub-web' });
+      return { access: access.payload, id: id.payload };
+    };
+    // the web app asks in Russian (ui_locales): Aliya's notices go in Russian to her demo mailbox
+    const ru = await claimsOf({ user: 'aliya', ui_locales: 'ru-KZ en' });
+    expect(ru.access).toMatchObject({ sub: 'aliya', email: 'aliya@demo.astanahub.test', locale: 'ru' });
+    expect(ru.id).toMatchObject({ email: 'aliya@demo.astanahub.test', locale: 'ru' });
+    // no ui_locales (or none of ours): her own language
+    expect((await claimsOf({ user: 'aliya', ui_locales: 'de' })).access).toMatchObject({ locale: 'kk' });
+    // every demo user has a mailbox the dev SMTP sink receives
+    expect((await claimsOf({ user: 'saule' })).access).toMatchObject({ email: 'saule@demo.astanahub.test' });
+    // someone else: the typed address and language; a malformed address is refused on the page
+    const custom = await claimsOf({ user: 'custom', sub: 'erlan', companies: '191040101013', email: 'erlan@example.kz', locale: 'en', roles: ['applicant'] });
+    expect(custom.access).toMatchObject({ sub: 'erlan', email: 'erlan@example.kz', locale: 'en' });
+    const { challenge } = pkce();
+    const bad = authorizeParams(challenge, { user: 'custom', sub: 'erlan', email: 'not an address' });
+    bad.append('role', 'applicant');
+    const res = await fetch(`${base}/authorize`, { method: 'POST', body: bad, redirect: 'manual' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('E-mail: an address like');
+    const html = await (await fetch(`${base}/authorize?${authorizeParams(challenge)}`)).text();
+    expect(html).toContain('name="email"');
+    expect(html).toContain('name="locale"');
+  });
+
   it('answers the CORS preflight of the token endpoint (a public browser client)', async () => {
     const res = await fetch(`${base}/token`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'POST' } });
     expect(res.status).toBe(204);

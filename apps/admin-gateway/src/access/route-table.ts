@@ -888,6 +888,13 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   },
   {
     upstream: 'housing',
+    method: 'GET',
+    path: '/premises-leases/:id/scans',
+    access: ['applicant', 'fund-officer', 'finance-officer', 'commission-member', 'commission-secretary', 'housing-manager', 'training-officer', 'auditor'],
+    summary: "The scans of a lease's hand-back act housing knows of (ADR 0124; an applicant: its own companies, F-35)",
+  },
+  {
+    upstream: 'housing',
     method: 'POST',
     path: '/premises-leases/:id/allocate',
     access: ['housing-manager'],

@@ -74,10 +74,12 @@ describe('acceleration → housing: services → Kafka → housing, through the 
       fleet.createDatabase('gateway'),
     ]);
     await Promise.all([fleet.migrate('services', servicesDb), fleet.migrate('housing', housingDb), fleet.migrate('admin-gateway', gwDb)]);
+    const sharedPiiKeys = `e2e:${randomBytes(32).toString('base64')}`;
     const [services, housing] = await Promise.all([
-      // F-42 (ADR 0068): services encrypts the cohort members' IINs with its own key ring
-      fleet.startApp('services', { ...common, DATABASE_URL: servicesDb, HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' }),
-      fleet.startApp('housing', { ...common, DATABASE_URL: housingDb, HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`, HUB_PII_ACTIVE_KEY: 'e2e' }),
+      // F-42 (ADR 0068): services encrypts the cohort members' IINs with the platform's key ring;
+      // ADR 0123: the cohort events name the person by the IIN's blind index — services and housing share the index key, as deployed
+      fleet.startApp('services', { ...common, DATABASE_URL: servicesDb, HUB_PII_KEYS: sharedPiiKeys, HUB_PII_ACTIVE_KEY: 'e2e' }),
+      fleet.startApp('housing', { ...common, DATABASE_URL: housingDb, HUB_PII_KEYS: sharedPiiKeys, HUB_PII_ACTIVE_KEY: 'e2e' }),
     ]);
     gw = await fleet.startApp('admin-gateway', {
       HUB_AUTH_ISSUER: fleet.issuerUrl,

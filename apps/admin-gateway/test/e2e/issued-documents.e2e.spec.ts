@@ -22,6 +22,8 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
  * copy is the certificate byte for byte, and the company and the Fund read it from documents (F-35).
  * The Commission's decision is archived the same way, as the extract of its protocol (F-15, F-16).
  */
+const FUND_BIN = '000000000000';
+
 describe('registration archives its certificates in documents as a platform worker (ADR 0106), through the gateway', () => {
   const fleet = new ProcessFleet();
   const topicPrefix = `t.${uniqueName('issued').replace(/_/g, '-')}.`;
@@ -62,7 +64,8 @@ describe('registration archives its certificates in documents as a platform work
         HUB_SERVICE_CLIENT_ID: 'hub-registration',
         HUB_SERVICE_CLIENT_SECRET: await fleet.clientSecret('hub-registration'),
       }),
-      fleet.startApp('documents', { ...common, DATABASE_URL: docDb, HUB_S3_ENDPOINT: s3Endpoint, HUB_S3_BUCKET: bucket }),
+      // ADR 0122: the Commission's full protocol is the Fund's own document (a development stand-in BIN, as tools/hub sets).
+      fleet.startApp('documents', { ...common, DATABASE_URL: docDb, HUB_S3_ENDPOINT: s3Endpoint, HUB_S3_BUCKET: bucket, HUB_FUND_BIN: FUND_BIN }),
     ]);
     gw = await fleet.startApp(
       'admin-gateway',
@@ -155,7 +158,34 @@ describe('registration archives its certificates in documents as a platform work
     expect(bytes.toString('latin1')).toContain(`(Extract from protocol ${view.decision!.protocolNumber})`);
   }, 120_000);
 
-  it('the gateway audit trail names the worker, not a person, as the writer of both documents (ADR 0032, ADR 0106)', async () => {
+  it("ADR 0122 (F-15, F-16, F-35): the full protocol with each member's vote lands in the archive as the Fund's document; the reviewers read it, the company never learns it exists", async () => {
+    const as = (token: string) => ({ authorization: `Bearer ${token}` });
+    type View = { decision: { protocolNumber: string } | null };
+    const { decision } = expectStatus(await request(gw).get(`/api/registration/applications/${applicationId}`).set(as(who.officer)), 200, 'view') as View;
+    type Doc = { id: string; kind: string; status: string; ownerBin: string; restricted: boolean; fileName: string; issueKey: string };
+    const listed = expectStatus(
+      await request(gw).get(`/api/documents/documents?kind=commission-protocol-full`).set(as(who.officer)),
+      200,
+      'the Fund officer lists full protocols',
+    ) as unknown as Doc[];
+    const full = listed.find((d) => d.issueKey === `registration/protocol-full/${decision!.protocolNumber}`);
+    expect(full).toMatchObject({ kind: 'commission-protocol-full', status: 'issued', ownerBin: FUND_BIN, restricted: true });
+    for (const [role, token] of [
+      ['officer', who.officer],
+      ['member', who.member],
+      ['secretary', who.secretary],
+    ] as const) {
+      const grant = expectStatus(await request(gw).get(`/api/documents/documents/${full!.id}/download`).set(as(token)), 200, `${role} download`);
+      const bytes = Buffer.from(await (await fetch(grant.url as string)).arrayBuffer());
+      expect(bytes.toString('latin1')).toContain(`(Protocol ${decision!.protocolNumber})`);
+    }
+    // F-35, F-17: the company reads the extract, never the full protocol; it is not even listed
+    expect((await request(gw).get(`/api/documents/documents/${full!.id}`).set(as(who.applicant))).status).toBe(404);
+    expect((await request(gw).get(`/api/documents/documents/${full!.id}/download`).set(as(who.applicant))).status).toBe(404);
+    expect((await request(gw).get(`/api/documents/documents/${full!.id}`).set(as(auditor))).status).toBe(404);
+  }, 60_000);
+
+  it('the gateway audit trail names the worker, not a person, as the writer of every document (ADR 0032, ADR 0106)', async () => {
     const writes = expectStatus(
       await request(gw)
         .get(`/api/audit/events?kind=write&pageSize=200`)
@@ -165,7 +195,9 @@ describe('registration archives its certificates in documents as a platform work
     ) as {
       items: { route: string; status: number; subject: string }[];
     };
+    // the certificate, the protocol's extract and (ADR 0122) the full protocol
     expect(writes.items.filter((w) => w.route === '/api/documents/issued-documents').map((w) => `${w.subject} ${w.status}`)).toEqual([
+      'service:registration 201',
       'service:registration 201',
       'service:registration 201',
     ]);

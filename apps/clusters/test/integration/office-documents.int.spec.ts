@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DocumentVerifiedV1, OfficeDocumentVerifiedV1 } from '@hub/contracts';
+import { DocumentVerifiedV1, OfficeDocumentPurgedV1, OfficeDocumentVerifiedV1 } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { envelopeMessage } from '@hub/messaging';
 import { consumerOf } from '@hub/nest-commons';
@@ -175,6 +175,68 @@ describe('ADR 0113: the expert stage names offices’ documents by id', () => {
     expect(commission.protocol).toMatchObject({ documentId: protocol, documentRef: protocol });
   });
 
+  it('ADR 0122: each step that recorded an office document published clusters.office-document-used v1 with its target, for documents to attach it; the refused attempts published nothing', async () => {
+    const used = await outbox('clusters.office-document-used', roundId);
+    expect(used.map((u) => [u.payload.ruleId, u.payload.office, u.payload.kind, u.payload.usedFor])).toEqual([
+      ['C-13', 'cluster-organiser', 'cluster-organiser-letter', `clusters/institute-transfer/${roundId}`],
+      ['C-17', 'cluster-institute', 'cluster-institute-opinions', `clusters/opinions-to-organiser/${roundId}`],
+      ['C-18', 'cluster-organiser', 'cluster-organiser-letter', `clusters/opinions-to-commission/${roundId}`],
+      ['C-2', 'cluster-organiser', 'cluster-commission-order', `clusters/commission-order/${roundId}`],
+      ['C-19, C-20', 'cluster-commission', 'cluster-commission-protocol', `clusters/commission-protocol/${roundId}`],
+    ]);
+    const known = await h.sql<{ id: string; attached_to: string }>(`select id, attached_to from clusters_office_document where attached_to like ?`, [
+      `%/${roundId}`,
+    ]);
+    expect(new Set(used.map((u) => u.payload.documentId))).toEqual(new Set(known.map((k) => k.id)));
+  });
+
+  it('ADR 0122: documents.office-document-purged v1 drops the copy; the id is unknown from then on (422), what a step recorded stays', async () => {
+    h.clock.set('2026-11-16T04:00:00Z');
+    const letter = await officeDocument('cluster-organiser', 'cluster-organiser-letter');
+    const purged = {
+      id: uuidv7(),
+      type: OfficeDocumentPurgedV1.type,
+      version: 1,
+      occurredAt: '2036-11-16T04:00:00.000Z',
+      correlationId: uuidv7(),
+      causationId: null,
+      aggregateId: letter,
+      payload: {
+        documentId: letter,
+        office: 'cluster-organiser',
+        kind: 'cluster-organiser-letter',
+        sha256: 'ab'.repeat(32),
+        retainUntil: '2036-11-15',
+        purgedAt: '2036-11-16T04:00:00.000Z',
+      },
+    };
+    const consumer = consumerOf(h.app, 'clusters.documents-events');
+    expect(await consumer.consume(envelopeMessage('hub.documents.events.v1', purged))).toBe('handled');
+    expect(await consumer.consume(envelopeMessage('hub.documents.events.v1', { ...purged, id: uuidv7() }))).toBe('handled'); // a repeat drops nothing more
+    expect(await h.sql(`select 1 from clusters_office_document where id = ?`, [letter])).toEqual([]);
+    const round = json<{ id: string }>(
+      await post('/rounds', await organiser(), { ruleSetId: TEST_SET, title: 'After a purge', applicationDeadline: '2027-01-15T18:00:00+05:00' }),
+    ).id;
+    const b = newBin();
+    const filed = json<{ id: string }>(
+      await post('/applications', await h.token(['applicant'], [b]), { roundId: round, bin: b, ...anApplicationContent() }),
+    ).id;
+    expect((await post(`/applications/${filed}/compliance`, await organiser(), { compliant: true })).status).toBe(200);
+    expectRefused(await post(`/applications/${filed}/institute-transfer`, await organiser(), { documentId: letter }), 'documentId', 'document-unknown');
+    // a step already recorded keeps its id when that document is purged later
+    const protocolUsed = (await outbox('clusters.office-document-used', roundId)).find((u) => u.payload.ruleId === 'C-19, C-20')!;
+    const protocolId = protocolUsed.payload.documentId as string;
+    const protocolPurged = {
+      ...purged,
+      id: uuidv7(),
+      aggregateId: protocolId,
+      payload: { ...purged.payload, documentId: protocolId, office: 'cluster-commission', kind: 'cluster-commission-protocol' },
+    };
+    expect(await consumer.consume(envelopeMessage('hub.documents.events.v1', protocolPurged))).toBe('handled');
+    const [kept] = await h.sql<{ protocol: { documentId: string } }>(`select protocol from clusters_round where id = ?`, [roundId]);
+    expect(kept!.protocol.documentId).toBe(protocolId);
+  });
+
   it('old rounds: a free-text reference alone is still accepted (deprecated) and no id is recorded', async () => {
     h.clock.set('2026-11-16T04:00:00Z');
     const round = await post('/rounds', await organiser(), {
@@ -189,5 +251,6 @@ describe('ADR 0113: the expert stage names offices’ documents by id', () => {
     expect((await post(`/applications/${filed}/institute-transfer`, await organiser(), { documentRef: 'letter No. 12' })).status).toBe(200);
     const [sent] = await outbox('clusters.application-sent-to-institute', filed);
     expect(sent!.payload).toMatchObject({ documentRef: 'letter No. 12', documentId: null });
+    expect(await outbox('clusters.office-document-used', id)).toEqual([]); // ADR 0122: no id, nothing for documents to attach
   });
 });

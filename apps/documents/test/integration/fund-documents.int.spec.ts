@@ -75,7 +75,7 @@ describe("ADR 0110: the Fund's own dwelling acts", () => {
         .set(auth(await manager())),
     );
     expect(listed.map((d) => d.id)).toContain(act.id);
-    expect(new Set(listed.map((d) => d.kind))).toEqual(new Set(['dwelling-act']));
+    expect(listed.every((d) => ['dwelling-act', 'handover-act'].includes(d.kind))).toBe(true); // ADR 0124: and the premises' handover acts
   });
 
   it('F-42, F-35: the resident, a representative claiming the Fund’s BIN, the auditor and finance get 404; nothing is logged for them', async () => {
@@ -96,7 +96,7 @@ describe("ADR 0110: the Fund's own dwelling acts", () => {
     expect((await h.http().post('/documents/uploads').set(auth(claiming)).send({ kind: 'dwelling-act', fileName: 'a.pdf', size: 10 })).status).toBe(403);
   });
 
-  it('the owner is not the client’s to claim: another BIN is 422 naming ownerBin; a company kind still needs its BIN (422); the housing manager handles no company document (403, 404)', async () => {
+  it('the owner is not the client’s to claim: another BIN is 422 naming ownerBin; a company kind still needs its BIN (422); the housing manager handles no other company document (403, 404)', async () => {
     const m = await manager();
     const claimed = await h.http().post('/documents/uploads').set(auth(m)).send({ ownerBin: newBin(), kind: 'dwelling-act', fileName: 'a.pdf', size: 10 });
     expect(claimed.status).toBe(422);
@@ -114,10 +114,54 @@ describe("ADR 0110: the Fund's own dwelling acts", () => {
     expect(
       (await h.http().post('/documents/uploads').set(auth(m)).send({ ownerBin: bin, kind: 'tax-debt-certificate', fileName: 'a.pdf', size: 10 })).status,
     ).toBe(403);
-    const companyDoc = await verifiedUpload(h, bin, 'handover-act');
+    const companyDoc = await verifiedUpload(h, bin, 'tax-debt-certificate');
     expect((await h.http().get(`/documents/${companyDoc}`).set(auth(m))).status).toBe(404);
     expect((await h.http().get(`/documents/${companyDoc}/download`).set(auth(m))).status).toBe(404);
     expect((await h.http().post(`/documents/${companyDoc}/attach`).set(auth(m)).send({ to: 'housing/allocation/x' })).status).toBe(404);
+  });
+
+  it("F-35, F-58 (ADR 0124): a premises' handover act is the company's — the housing manager uploads its scan for the company and reads it (and the company's own), the company reads it, another company gets 404, a training officer 403 (the auditor reads participant files, F-35); each download logged", async () => {
+    const m = await manager();
+    const bin = newBin();
+    const pdf = sampleFiles.pdf(`premises hand-back act ${uuidv7()}`);
+    const started = await h
+      .http()
+      .post('/documents/uploads')
+      .set(auth(m))
+      .send({ ownerBin: bin, kind: 'handover-act', fileName: 'hand-back.pdf', size: pdf.byteLength });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const { document, upload } = json<UploadJson>(started);
+    expect(await putBytes(upload, pdf)).toBe(200);
+    const completed = await h.http().post(`/documents/${document.id}/complete`).set(auth(m));
+    expect(completed.status, JSON.stringify(completed.body)).toBe(200);
+    expect(json<DocumentJson>(completed)).toMatchObject({ ownerBin: bin, kind: 'handover-act', restricted: false, status: 'verified', sha256: sha256Hex(pdf) });
+    const byCompany = await verifiedUpload(h, bin, 'handover-act');
+    for (const id of [document.id, byCompany]) {
+      const grant = await h.http().get(`/documents/${id}/download`).set(auth(m));
+      expect(grant.status).toBe(200);
+    }
+    const company = await h.token(['applicant'], [bin]);
+    const own = await h.http().get(`/documents/${document.id}/download`).set(auth(company));
+    expect(own.status).toBe(200);
+    expect((await fetchBytes(json<DownloadJson>(own).url)).sha256).toBe(sha256Hex(pdf));
+    expect(
+      (
+        await h
+          .http()
+          .get(`/documents/${document.id}/download`)
+          .set(auth(await h.token(['applicant'], [newBin()])))
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await h
+          .http()
+          .get(`/documents/${document.id}/download`)
+          .set(auth(await h.token(['training-officer'])))
+      ).status,
+    ).toBe(403); // not a reader of documents at all
+    const log = await h.sql<{ roles: string[] }>(`select roles from document_download where document_id = ? order by at, id`, [document.id]);
+    expect(log).toEqual([{ roles: ['housing-manager'] }, { roles: ['applicant'] }]);
   });
 
   it("without the Fund's BIN configured a Fund-owned kind is refused (409) and company documents work as before", async () => {

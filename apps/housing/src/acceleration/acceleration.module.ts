@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { sharedProviders } from '../shared/infrastructure/shared.providers.js';
 import { accelerationCommandHandlers } from './application/commands/acceleration.handlers.js';
 import { PersonLeftAcceleration } from './application/event-handlers/cohort.handlers.js';
+import { HousingF42Retention } from './application/f42-retention.js';
 import { PlaceOffering } from './application/place-offering.js';
 import { AccelerationReadModel } from './application/ports/acceleration.read-model.js';
 import { AccelerationRepository } from './application/ports/acceleration.repository.js';
@@ -23,10 +24,17 @@ import { AccelerationHttpController } from './interface/http/acceleration.http.c
     { provide: AccelerationReadModel, useClass: MikroOrmAccelerationReadModel },
     PlaceOffering,
     PersonLeftAcceleration,
+    HousingF42Retention,
     AccelerationQueries,
     HousingMetrics,
     ...accelerationCommandHandlers,
   ],
-  exports: [...sharedProviders.map((p) => (p as { provide: unknown }).provide as never), AccelerationRepository, PlaceOffering, PersonLeftAcceleration],
+  exports: [
+    ...sharedProviders.map((p) => (p as { provide: unknown }).provide as never),
+    AccelerationRepository,
+    PlaceOffering,
+    PersonLeftAcceleration,
+    HousingF42Retention,
+  ],
 })
 export class AccelerationModule {}

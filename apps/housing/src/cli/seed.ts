@@ -2,8 +2,8 @@
  * Demo data for DATABASE_URL (what `tools/hub up` shows a new user), made through the real command
  * handlers and the real inbox handler — the same transactions, outbox events and timers as the HTTP
  * API and Kafka: a building in Astana with two dwellings and one production premises, two people
- * enrolled in an acceleration cohort (as services would publish it), both asking for housing; the
- * first is offered a bed. Idempotent: a database that has buildings is left as it is.
+ * enrolled in an acceleration cohort in Astana (as services would publish it), both asking for housing
+ * and offered beds, and two in Almaty waiting (no dwelling there yet). Idempotent: a database that has buildings is left as it is.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/hub_housing HUB_PII_KEYS=… HUB_PII_ACTIVE_KEY=… node dist/cli/seed.js
  *
@@ -23,9 +23,13 @@ import { RegisterBuildingCommand, RegisterUnitCommand } from '../inventory/appli
 import { InventoryReadModel } from '../inventory/application/ports/inventory.repository.js';
 
 const ASTANA = { katoCode: '711210000', name: 'Astana' };
+const ALMATY = { katoCode: '751110000', name: 'Almaty' };
 const PEOPLE = [
-  { subject: 'seed-person-1', iin: '950101300011', phone: '+77010000001', enrolledOn: '2026-11-02' },
-  { subject: 'seed-person-2', iin: '960202400022', phone: '+77010000002', enrolledOn: '2026-11-03' },
+  { subject: 'seed-person-1', iin: '950101300011', phone: '+77010000001', enrolledOn: '2026-11-02', town: ASTANA },
+  { subject: 'seed-person-2', iin: '960202400022', phone: '+77010000002', enrolledOn: '2026-11-03', town: ASTANA },
+  // waiting in Almaty, where the seed has no dwelling: the housing manager registers one and offers a chosen bed (ADR 0124 session)
+  { subject: 'seed-person-3', iin: '970303300033', phone: '+77010000003', enrolledOn: '2026-11-04', town: ALMATY },
+  { subject: 'seed-person-4', iin: '980404400044', phone: '+77010000004', enrolledOn: '2026-11-05', town: ALMATY },
 ];
 
 async function main(): Promise<void> {
@@ -95,7 +99,7 @@ async function main(): Promise<void> {
           recipientId: p.iin,
           personIin: p.iin,
           contractId: uuidv7(),
-          town: ASTANA,
+          town: p.town,
           cohortStartsOn: '2026-11-02',
           cohortEndsOn: '2027-12-31',
           enrolledOn: p.enrolledOn,
@@ -109,13 +113,13 @@ async function main(): Promise<void> {
             enrolmentId,
             iin: p.iin,
             contacts: { phone: p.phone },
-            declaration: { noHousingInTown: true, evidence: 'e-gov certificate: no real estate in Astana' },
+            declaration: { noHousingInTown: true, evidence: `e-gov certificate: no real estate in ${p.town.name}` },
           },
           person,
         ),
       );
     }
-    process.stdout.write('housing seed: 1 building, 3 units, 2 enrolments, 2 housing requests (with offers for the free beds)\n');
+    process.stdout.write('housing seed: 1 building, 3 units, 4 enrolments, 4 housing requests (offers for the free beds in Astana; the two in Almaty wait)\n');
   } finally {
     await app.close();
   }

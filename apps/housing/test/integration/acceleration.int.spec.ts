@@ -1,5 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, auth, cohortCompletion, cohortExpulsion, deliverServices, json, newTown, poller, startHarness } from '../support/housing-harness.js';
+import { PiiCipher } from '@hub/pii';
+import {
+  type Harness,
+  asV2,
+  auth,
+  cohortCompletion,
+  cohortCompletionV2,
+  cohortEnrolment,
+  cohortExpulsion,
+  cohortExpulsionV2,
+  deliverServices,
+  json,
+  newTown,
+  poller,
+  startHarness,
+} from '../support/housing-harness.js';
 import {
   type AllocationJson,
   act,
@@ -59,6 +74,33 @@ describe('F-59 eligibility, on the real database through HTTP', () => {
     const text = JSON.stringify(res.body);
     expect(text).toContain('iin');
     expect(text).toContain('declaration');
+  });
+
+  it('ADR 0123 (F-42, F-59): services’ v2 names the person by the IIN’s blind index — housing stores it as is, matches the person asking with their IIN, refuses another IIN; v1 of the same fact changes nothing; v2 expulsion and completion end it', async () => {
+    const { town } = await townWithDwelling(h, 0);
+    const cipher = h.app.get(PiiCipher);
+    const v1 = cohortEnrolment({ town });
+    const ref = cipher.blindIndex(v1.payload.personIin);
+    const v2 = asV2(v1, ref);
+    expect(JSON.stringify(v2)).not.toContain(v1.payload.personIin);
+    expect(await deliverServices(h, v2)).toBe('handled');
+    expect(await deliverServices(h, v1)).toBe('handled'); // the same enrolment under the old version: already recorded
+    const stored = await h.sql<{ iin_index: string }>(`select iin_index from housing_enrolment where enrolment_id = ?`, [v1.payload.enrolmentId]);
+    expect(stored).toEqual([{ iin_index: ref }]);
+    const p = { enrolment: v1, subject: `person-${v1.payload.enrolmentId}`, iin: v1.payload.personIin };
+    const wrong = await requestHousing(h, p, { iin: '000000000001' });
+    expect(wrong.status).toBe(422);
+    expect(JSON.stringify(wrong.body)).toContain('F-59');
+    const res = await requestHousing(h, p);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'waiting', townKatoCode: town.katoCode });
+    // v2 of the leaving facts: the waiting person leaves the list (F-61, ADR 0058)
+    expect(await deliverServices(h, cohortExpulsionV2(v1, ref, '2026-11-13'))).toBe('handled');
+    expect(await h.sql(`select status from housing_enrolment where enrolment_id = ?`, [v1.payload.enrolmentId])).toEqual([{ status: 'expelled' }]);
+    const q = cohortEnrolment({ town });
+    expect(await deliverServices(h, asV2(q, cipher.blindIndex(q.payload.personIin)))).toBe('handled');
+    expect(await deliverServices(h, cohortCompletionV2(q, cipher.blindIndex(q.payload.personIin), '2026-11-20'))).toBe('handled');
+    expect(await h.sql(`select status from housing_enrolment where enrolment_id = ?`, [q.payload.enrolmentId])).toEqual([{ status: 'completed' }]);
   });
 
   it('one live request per enrolment (409)', async () => {

@@ -51,6 +51,7 @@ const policy: { method: 'get' | 'post'; path: string; allowed: readonly Role[] }
   { method: 'get', path: '/pii-access-log', allowed: ['housing-manager', 'auditor'] },
   { method: 'post', path: '/premises-leases', allowed: ['applicant'] },
   { method: 'get', path: '/premises-leases', allowed: PERSON_AND_STAFF },
+  { method: 'get', path: '/premises-leases/:lease/scans', allowed: PERSON_AND_STAFF },
   { method: 'post', path: '/premises-leases/:lease/allocate', allowed: MANAGER },
   { method: 'post', path: '/premises-leases/:lease/release', allowed: ['applicant', 'housing-manager'] },
   { method: 'post', path: '/premises-leases/:lease/handover', allowed: MANAGER },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DocumentVerifiedV1, type EventEnvelope, ParticipationTerminatedV1, type PayloadOf, TOPICS } from '@hub/contracts';
+import { DocumentAttachedV1, DocumentVerifiedV1, type EventEnvelope, ParticipationTerminatedV1, type PayloadOf, TOPICS } from '@hub/contracts';
 import { envelopeMessage } from '@hub/messaging';
 
 import { uuidv7 } from '@hub/kernel';
@@ -76,6 +76,37 @@ const outbox = (leaseId: string) =>
     `select event_type, envelope from hub_outbox where envelope->>'aggregateId' = ? order by position`,
     [leaseId],
   );
+
+/** documents' events through housing's consumer of them (ADR 0049): a verified upload, then where it was attached. */
+const deliverDocuments = async (type: string, documentId: string, payload: Record<string, unknown>) => {
+  const envelope = {
+    id: uuidv7(),
+    type,
+    version: 1,
+    occurredAt: '2026-11-16T04:00:00.000Z',
+    correlationId: uuidv7(),
+    causationId: null,
+    aggregateId: documentId,
+    payload,
+  };
+  expect(await consumerOf(h.app, 'housing.documents-events').consume(envelopeMessage(TOPICS.documents.name, envelope))).toBe('handled');
+};
+const verified = async (bin: string, kind: string, sha256 = 'a'.repeat(64)) => {
+  const documentId = uuidv7();
+  await deliverDocuments(DocumentVerifiedV1.type, documentId, {
+    documentId,
+    bin,
+    kind,
+    seriesId: documentId,
+    versionNo: 1,
+    supersedesId: null,
+    sha256,
+    size: 2048,
+    mediaType: 'application/pdf',
+    verifiedAt: '2026-11-16T04:00:00.000Z',
+  });
+  return documentId;
+};
 
 describe('premises for participants (F-57, F-58), on the real database', () => {
   it('F-57/F-58: a participant gets premises until the term’s end; the same premises for an overlapping period are 409 (exclusion constraint); termination releases them (handover act), then they can be let again', async () => {
@@ -259,34 +290,6 @@ describe('premises for participants (F-57, F-58), on the real database', () => {
     const t = await manager(h);
     const id = json<Lease>(await requestPremises(a)).id;
     await h.http().post(`/premises-leases/${id}/allocate`).set(auth(t)).send({ unitId });
-    const verified = async (bin: string, kind: string) => {
-      const documentId = uuidv7();
-      const envelope = {
-        id: uuidv7(),
-        type: DocumentVerifiedV1.type,
-        version: DocumentVerifiedV1.version,
-        occurredAt: '2026-11-16T04:00:00.000Z',
-        correlationId: uuidv7(),
-        causationId: null,
-        aggregateId: documentId,
-        payload: {
-          documentId,
-          bin,
-          kind,
-          seriesId: documentId,
-          versionNo: 1,
-          supersedesId: null,
-          sha256: 'a'.repeat(64),
-          size: 2048,
-          mediaType: 'application/pdf',
-          verifiedAt: '2026-11-16T04:00:00.000Z',
-        },
-      };
-      const consumer = consumerOf(h.app, 'housing.documents-events');
-      const outcome = await consumer.consume(envelopeMessage(TOPICS.documents.name, envelope));
-      expect(outcome).toBe('handled');
-      return documentId;
-    };
     const act = { signedOn: '2026-11-23', condition: 'Clean', inventory: [], meterReadings: [], damages: [] };
     const handOver = (documentId: string) =>
       h
@@ -306,5 +309,55 @@ describe('premises for participants (F-57, F-58), on the real database', () => {
     expect(done.body).toMatchObject({ status: 'released', handoverAct: { documentId: scan } });
     const last = (await outbox(id)).at(-1)!;
     expect([last.event_type, last.envelope.payload.documentIds]).toEqual(['housing.premises-handed-back', [scan]]);
+  });
+
+  it("ADR 0124 (F-35, F-58): the lease's scans — the company's verified handover acts attached to nothing are available, the one the act names is named until documents reports it attached; another company's, another kind and a stranger's request are not shown (404)", async () => {
+    const unitId = await premisesUnit();
+    const a = await participant();
+    const b = await participant();
+    const t = await manager(h);
+    const id = json<Lease>(await requestPremises(a)).id;
+    await h.http().post(`/premises-leases/${id}/allocate`).set(auth(t)).send({ unitId });
+    const scans = async (token: string) => {
+      const r = await h.http().get(`/premises-leases/${id}/scans`).set(auth(token));
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return json<{ documentId: string; kind: string; sha256: string; state: string }[]>(r);
+    };
+    expect(await scans(t)).toEqual([]);
+    const scan = await verified(a.bin, 'handover-act', 'b'.repeat(64));
+    const other = await verified(a.bin, 'handover-act');
+    await verified(a.bin, 'decision-copy');
+    await verified(b.bin, 'handover-act');
+    expect((await scans(t)).map((s) => [s.documentId, s.state]).sort()).toEqual(
+      [
+        [scan, 'available'],
+        [other, 'available'],
+      ].sort(),
+    );
+    const act = { signedOn: '2026-11-23', condition: 'Clean', inventory: [], meterReadings: [], damages: [], documentId: scan };
+    expect((await h.http().post(`/premises-leases/${id}/handover`).set(auth(t)).send(act)).status).toBe(200);
+    expect((await scans(t))[0]).toEqual({
+      documentId: scan,
+      kind: 'handover-act',
+      sha256: 'b'.repeat(64),
+      verifiedAt: '2026-11-16T04:00:00.000Z',
+      state: 'named',
+    });
+    // documents attaches it to the lease (housing.premises-handed-back) and says so: attached, first
+    await deliverDocuments(DocumentAttachedV1.type, scan, {
+      documentId: scan,
+      bin: a.bin,
+      kind: 'handover-act',
+      attachedTo: `housing/premises-lease/${id}`,
+      sha256: 'b'.repeat(64),
+      attachedAt: '2026-11-23T05:00:00.000Z',
+    });
+    expect((await scans(a.token)).map((s) => [s.documentId, s.state])).toEqual([
+      [scan, 'attached'],
+      [other, 'available'],
+    ]);
+    // F-35: another company's representative does not learn the lease exists
+    expect((await h.http().get(`/premises-leases/${id}/scans`).set(auth(b.token))).status).toBe(404);
+    expect((await h.http().get(`/premises-leases/${uuidv7()}/scans`).set(auth(t))).status).toBe(404);
   });
 });

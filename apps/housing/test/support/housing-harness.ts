@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import {
   CohortCompletionMadeV1,
+  CohortCompletionMadeV2,
   CohortEnrolmentMadeV1,
+  CohortEnrolmentMadeV2,
   CohortExpulsionMadeV1,
+  CohortExpulsionMadeV2,
   type EventEnvelope,
   ParticipantRegisteredV1,
   type PayloadOf,
@@ -140,7 +143,7 @@ export function cohortEnrolment(o: {
     cohortId: uuidv7(),
     serviceId: uuidv7(),
     recipientKind: 'individual' as const,
-    recipientId: iin,
+    recipientId: uuidv7(), // an individual recipient is a pseudonym (ADR 0069), never the IIN
     personIin: iin,
     contractId: uuidv7(),
     town: o.town,
@@ -166,6 +169,27 @@ export const cohortExpulsion = (e: Enrolment, expelledOn: string) =>
   });
 export const cohortCompletion = (e: Enrolment, completedOn: string) =>
   envelope(CohortCompletionMadeV1.type, CohortCompletionMadeV1.version, e.payload.enrolmentId, { ...person(e), completedOn });
+
+/**
+ * ADR 0123: the same facts as services publishes them since v2 — the person is `personRef`, the blind index of
+ * the IIN under the platform's index key (`blindIndex` of the app's PiiCipher), and the IIN is absent.
+ */
+export const asV2 = (e: Enrolment, personRef: string) => {
+  const { personIin: _, ...payload } = e.payload;
+  return { ...e, id: uuidv7(), version: CohortEnrolmentMadeV2.version, payload: { ...payload, personRef } };
+};
+const personV2 = (e: Enrolment, personRef: string) => {
+  const { personIin: _, ...rest } = person(e);
+  return { ...rest, personRef };
+};
+export const cohortExpulsionV2 = (e: Enrolment, personRef: string, expelledOn: string) =>
+  envelope(CohortExpulsionMadeV2.type, CohortExpulsionMadeV2.version, e.payload.enrolmentId, {
+    ...personV2(e, personRef),
+    ground: 'programme-conditions-breached' as const,
+    expelledOn,
+  });
+export const cohortCompletionV2 = (e: Enrolment, personRef: string, completedOn: string) =>
+  envelope(CohortCompletionMadeV2.type, CohortCompletionMadeV2.version, e.payload.enrolmentId, { ...personV2(e, personRef), completedOn });
 
 /** A fresh valid head-office BIN per call (the factories of @hub/testing). */
 export const newBin = (): string => aCompany().bin;

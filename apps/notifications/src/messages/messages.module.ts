@@ -18,12 +18,15 @@ import { MessageRepository } from './application/ports/message.repository.js';
 import { RecipientPreferenceRepository } from './application/ports/recipient-preference.repository.js';
 import { PreferencesService } from './application/preferences.service.js';
 import { PersonContacts } from './application/person-contacts.service.js';
+import { Addresses } from './application/addresses.js';
 import { ContactCipher, PersonContactRepository } from './application/ports/person-contact.repository.js';
+import { ApplicationContactRepository } from './application/ports/application-contact.repository.js';
 import { DisabledContactCipher, PiiContactCipher } from './infrastructure/pii-contact-cipher.js';
 import { piiCipherFrom } from '@hub/pii';
 import { PersonSettingsHttpController } from './interface/http/person-settings.http.controller.js';
 import { TemplateCatalogue } from './domain/template-catalogue.js';
 import {
+  MikroOrmApplicationContactRepository,
   MikroOrmMessageRepository,
   MikroOrmPersonContactRepository,
   MikroOrmRecipientPreferenceRepository,
@@ -50,6 +53,7 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     { provide: RecipientPreferenceRepository, useClass: MikroOrmRecipientPreferenceRepository },
     { provide: Mailer, useClass: SmtpMailer },
     { provide: PersonContactRepository, useClass: MikroOrmPersonContactRepository },
+    { provide: ApplicationContactRepository, useClass: MikroOrmApplicationContactRepository },
     {
       // ADR 0114, F-42: a person's e-mail only sealed with @hub/pii; no key ring → none stored.
       provide: ContactCipher,
@@ -62,6 +66,7 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
           : new DisabledContactCipher(),
     },
     PersonContacts,
+    Addresses,
     { provide: ReminderCalendar, useFactory: () => new KzReminderCalendar() },
     {
       // ADR 0106 §5: the digest reads the gateway's board as notifications itself (client credentials).
@@ -91,6 +96,9 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
   ],
   exports: [
     PersonContacts,
+    Addresses,
+    ApplicationContactRepository,
+    ContactCipher,
     StaffDigests,
     ReminderCalendar,
     NoticeWriter,

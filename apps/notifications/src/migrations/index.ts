@@ -6,6 +6,9 @@ import { Migration20261205233000_resend } from './Migration20261205233000_resend
 import { Migration20261206024700_reported_quarters } from './Migration20261206024700_reported_quarters.js';
 import { Migration20261207050000_person_recipients } from './Migration20261207050000_person_recipients.js';
 import { Migration20261209100000_person_contacts } from './Migration20261209100000_person_contacts.js';
+import { Migration20261211200000_representatives } from './Migration20261211200000_representatives.js';
+import { Migration20261211210000_application_contacts } from './Migration20261211210000_application_contacts.js';
+import { Migration20261211220000_sealed_addresses } from './Migration20261211220000_sealed_addresses.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -16,4 +19,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206024700_reported_quarters', class: Migration20261206024700_reported_quarters },
   { name: 'Migration20261207050000_person_recipients', class: Migration20261207050000_person_recipients },
   { name: 'Migration20261209100000_person_contacts', class: Migration20261209100000_person_contacts },
+  { name: 'Migration20261211200000_representatives', class: Migration20261211200000_representatives },
+  { name: 'Migration20261211210000_application_contacts', class: Migration20261211210000_application_contacts },
+  { name: 'Migration20261211220000_sealed_addresses', class: Migration20261211220000_sealed_addresses },
 ];

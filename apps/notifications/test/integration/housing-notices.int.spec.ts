@@ -8,9 +8,7 @@ import {
   type PayloadOf,
 } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { deliverEnvelope } from '@hub/nest-commons';
-import { HOUSING_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/housing-events.consumer.js';
-import { type Harness, delivery, messagesOf, newBin, prefer, startHarness } from '../support/notifications-harness.js';
+import { type Harness, deliverHousing, housingEnvelopeOf, delivery, messagesOf, newBin, prefer, startHarness } from '../support/notifications-harness.js';
 
 /**
  * F-57, F-58, ADR 0053: housing's premises facts through notifications' real consumer, on the real
@@ -26,17 +24,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const deliverHousing = (e: EventEnvelope, offset = '0') => deliverEnvelope(h.app, HOUSING_EVENTS_CONSUMER, e, { offset });
-const envelopeOf = <P>(type: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
-  id: uuidv7(),
-  type,
-  version: 1,
-  occurredAt: '2026-12-14T04:00:00.000Z',
-  correlationId: uuidv7(),
-  causationId: null,
-  aggregateId,
-  payload,
-});
 const leaseOf = (bin: string) => ({
   leaseId: uuidv7(),
   participantId: uuidv7(),
@@ -46,11 +33,16 @@ const leaseOf = (bin: string) => ({
 });
 const allocated = (bin: string): EventEnvelope<PayloadOf<typeof HousingPremisesAllocatedV1>> => {
   const lease = leaseOf(bin);
-  return envelopeOf(HousingPremisesAllocatedV1.type, lease.leaseId, { ...lease, startsOn: '2026-12-14', endsOn: '2029-11-15' });
+  return housingEnvelopeOf(HousingPremisesAllocatedV1.type, lease.leaseId, { ...lease, startsOn: '2026-12-14', endsOn: '2029-11-15' });
 };
 const released = (bin: string, handBackBy: string | null): EventEnvelope<PayloadOf<typeof HousingPremisesReleasedV1>> => {
   const lease = leaseOf(bin);
-  return envelopeOf(HousingPremisesReleasedV1.type, lease.leaseId, { ...lease, lastDayOfUse: '2026-12-15', reason: 'participation-terminated', handBackBy });
+  return housingEnvelopeOf(HousingPremisesReleasedV1.type, lease.leaseId, {
+    ...lease,
+    lastDayOfUse: '2026-12-15',
+    reason: 'participation-terminated',
+    handBackBy,
+  });
 };
 
 describe("housing's premises become messages to the participant company (F-57, F-58, ADR 0053)", () => {
@@ -58,8 +50,8 @@ describe("housing's premises become messages to the participant company (F-57, F
     const bin = newBin();
     await prefer(h, bin, 'ru', `office@${bin}.kz`);
     const event = allocated(bin);
-    expect(await deliverHousing(event)).toBe('handled');
-    expect(await deliverHousing(event, '1')).toBe('duplicate');
+    expect(await deliverHousing(h, event)).toBe('handled');
+    expect(await deliverHousing(h, event, '1')).toBe('duplicate');
     const rows = await messagesOf(h, event.id);
     expect(rows.map((r) => [r.channel, r.language, r.address])).toEqual([
       ['email', 'ru', `office@${bin}.kz`],
@@ -75,14 +67,14 @@ describe("housing's premises become messages to the participant company (F-57, F
   it('F-58 (ADR 0053): the use ends — the reason, the last day and the hand-back day across Independence Day (from housing), in Kazakh without a preference; English when chosen', async () => {
     const bin = newBin();
     const ended = released(bin, '2026-12-18');
-    expect(await deliverHousing(ended)).toBe('handled');
+    expect(await deliverHousing(h, ended)).toBe('handled');
     const [kk] = await messagesOf(h, ended.id);
     expect([kk!.channel, kk!.language, kk!.subject]).toEqual(['portal', 'kk', 'Astana Hub: үй-жайды 18.12.2026 дейін қайтарыңыз']);
     expect(kk!.body).toContain('қатысу тоқтатылғандықтан тоқтатылады; пайдаланудың соңғы күні — 15.12.2026');
 
     await prefer(h, bin, 'en', null);
     const older = released(bin, null); // an older producer without the hand-back day: the ADR's period in words
-    expect(await deliverHousing(older)).toBe('handled');
+    expect(await deliverHousing(h, older)).toBe('handled');
     const [en] = await messagesOf(h, older.id);
     expect(en!.subject).toBe('Astana Hub: hand back the premises by the 2nd working day after the last day of use');
     expect(en!.body).toContain(
@@ -94,14 +86,14 @@ describe("housing's premises become messages to the participant company (F-57, F
     const bin = newBin();
     await prefer(h, bin, 'en', `office@${bin}.kz`, { emailReminders: false });
     const lease = leaseOf(bin);
-    const overdue = envelopeOf(HousingPremisesHandBackOverdueV1.type, lease.leaseId, { ...lease, lastDayOfUse: '2026-12-15', handBackBy: '2026-12-18' });
-    expect(await deliverHousing(overdue)).toBe('handled');
+    const overdue = housingEnvelopeOf(HousingPremisesHandBackOverdueV1.type, lease.leaseId, { ...lease, lastDayOfUse: '2026-12-15', handBackBy: '2026-12-18' });
+    expect(await deliverHousing(h, overdue)).toBe('handled');
     const rows = await messagesOf(h, overdue.id);
     expect(rows.map((r) => [r.channel, r.language])).toEqual([['portal', 'en']]); // not statutory: the e-mail copy follows the switch
     expect(rows[0]!.subject).toBe('Astana Hub: the premises were not handed back by 2026-12-18');
     expect(rows[0]!.body).toContain(`BIN ${bin}`);
 
-    const offer = envelopeOf(HousingOfferMadeV1.type, uuidv7(), {
+    const offer = housingEnvelopeOf(HousingOfferMadeV1.type, uuidv7(), {
       allocationId: uuidv7(),
       unitId: uuidv7(),
       buildingId: uuidv7(),
@@ -112,7 +104,7 @@ describe("housing's premises become messages to the participant company (F-57, F
       offeredAt: '2026-12-14T04:00:00.000Z',
       acceptBy: '2026-12-18',
     });
-    expect(await deliverHousing(offer)).toBe('handled');
+    expect(await deliverHousing(h, offer)).toBe('handled');
     expect(await messagesOf(h, offer.id)).toEqual([]);
   });
 });

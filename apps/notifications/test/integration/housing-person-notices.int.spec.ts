@@ -9,9 +9,7 @@ import {
   type PayloadOf,
 } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
-import { deliverEnvelope } from '@hub/nest-commons';
-import { HOUSING_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/housing-events.consumer.js';
-import { type Harness, auth, newBin, outboxOf, startHarness } from '../support/notifications-harness.js';
+import { type Harness, deliverHousing, housingEnvelopeOf, auth, newBin, outboxOf, startHarness } from '../support/notifications-harness.js';
 
 /**
  * F-59 … F-62, ADR 0116: housing's facts about a person in acceleration through notifications' real
@@ -29,17 +27,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const deliverHousing = (e: EventEnvelope, offset = '0') => deliverEnvelope(h.app, HOUSING_EVENTS_CONSUMER, e, { offset });
-const envelopeOf = <P>(type: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
-  id: uuidv7(),
-  type,
-  version: 1,
-  occurredAt: '2026-12-14T04:00:00.000Z',
-  correlationId: uuidv7(),
-  causationId: null,
-  aggregateId,
-  payload,
-});
 const placeOf = () => ({
   allocationId: uuidv7(),
   unitId: uuidv7(),
@@ -77,15 +64,15 @@ describe('housing tells the person in acceleration (F-59 … F-62, ADR 0116)', (
   it('F-62 (ADR 0057): an offer — the accept-by day, in the portal inbox of the person offered, once; a stranger sees nothing', async () => {
     const person = newPerson();
     const place = placeOf();
-    const offer = envelopeOf(HousingOfferMadeV1.type, place.allocationId, {
+    const offer = housingEnvelopeOf(HousingOfferMadeV1.type, place.allocationId, {
       ...place,
       enrolmentId: uuidv7(),
       offeredAt: '2026-12-14T04:00:00.000Z',
       acceptBy: '2026-12-18',
       personSubject: person,
     } satisfies PayloadOf<typeof HousingOfferMadeV1>);
-    expect(await deliverHousing(offer)).toBe('handled');
-    expect(await deliverHousing(offer, '1')).toBe('duplicate');
+    expect(await deliverHousing(h, offer)).toBe('handled');
+    expect(await deliverHousing(h, offer, '1')).toBe('duplicate');
     const rows = await rowsOf(offer.id);
     expect(rows.map((r) => [r.channel, r.bin, r.recipient_subject, r.language, r.rule_id, r.statutory])).toEqual([
       ['portal', null, person, 'kk', 'F-62', false],
@@ -106,13 +93,13 @@ describe('housing tells the person in acceleration (F-59 … F-62, ADR 0116)', (
   it('F-61 (ADR 0058, 0116): expelled on Tuesday 15.12.2026 — vacate by Friday 18.12.2026 (Independence Day skipped by housing), statutory, read by the person; no proof under a person', async () => {
     const person = newPerson();
     const place = placeOf();
-    const vacate = envelopeOf(HousingVacateRequiredV1.type, place.allocationId, {
+    const vacate = housingEnvelopeOf(HousingVacateRequiredV1.type, place.allocationId, {
       ...place,
       vacateBy: '2026-12-18',
       reason: 'expulsion',
       personSubject: person,
     } satisfies PayloadOf<typeof HousingVacateRequiredV1>);
-    expect(await deliverHousing(vacate)).toBe('handled');
+    expect(await deliverHousing(h, vacate)).toBe('handled');
     const rows = await rowsOf(vacate.id);
     expect(rows.map((r) => [r.channel, r.recipient_subject, r.rule_id, r.statutory])).toEqual([['portal', person, 'F-61', true]]);
     expect(rows[0]!.subject).toBe('Astana Hub: тұрғын үйді 18.12.2026 дейін босатыңыз');
@@ -129,20 +116,20 @@ describe('housing tells the person in acceleration (F-59 … F-62, ADR 0116)', (
     const proofs = (await outboxOf(h, NoticeDeliveredV1.type)).filter((p) => p.envelope.payload['sourceEventId'] === vacate.id);
     expect(proofs).toEqual([]);
 
-    const completion = envelopeOf(HousingVacateRequiredV1.type, place.allocationId, {
+    const completion = housingEnvelopeOf(HousingVacateRequiredV1.type, place.allocationId, {
       ...place,
       vacateBy: '2027-01-05',
       reason: 'completion',
       personSubject: person,
     });
-    expect(await deliverHousing(completion)).toBe('handled');
+    expect(await deliverHousing(h, completion)).toBe('handled');
     expect((await rowsOf(completion.id))[0]!.body).toContain('бағдарлама аяқталуына байланысты тоқтатылады');
   });
 
   it('F-60: the contract concluded (its number and term) and the check-in act; F-61: the acceptance-transfer act — each from its own template', async () => {
     const person = newPerson();
     const place = placeOf();
-    const contract = envelopeOf(HousingUnitAllocatedV1.type, place.allocationId, {
+    const contract = housingEnvelopeOf(HousingUnitAllocatedV1.type, place.allocationId, {
       ...place,
       enrolmentId: uuidv7(),
       contractNumber: 'HC-2026-0042',
@@ -150,7 +137,7 @@ describe('housing tells the person in acceleration (F-59 … F-62, ADR 0116)', (
       contractEndsOn: '2027-05-31',
       personSubject: person,
     } satisfies PayloadOf<typeof HousingUnitAllocatedV1>);
-    expect(await deliverHousing(contract)).toBe('handled');
+    expect(await deliverHousing(h, contract)).toBe('handled');
     const [c] = await rowsOf(contract.id);
     expect([c!.recipient_subject, c!.rule_id, c!.statutory, c!.subject]).toEqual([
       person,
@@ -162,7 +149,7 @@ describe('housing tells the person in acceleration (F-59 … F-62, ADR 0116)', (
     expectNothingOfThePlace(c!.body, place, person);
 
     const act = (kind: 'check-in' | 'acceptance-transfer', signedOn: string) =>
-      envelopeOf(HousingActSignedV1.type, place.allocationId, {
+      housingEnvelopeOf(HousingActSignedV1.type, place.allocationId, {
         ...place,
         kind,
         signedOn,
@@ -173,8 +160,8 @@ describe('housing tells the person in acceleration (F-59 … F-62, ADR 0116)', (
       } satisfies PayloadOf<typeof HousingActSignedV1>);
     const checkIn = act('check-in', '2026-12-17');
     const handover = act('acceptance-transfer', '2027-05-31');
-    expect(await deliverHousing(checkIn)).toBe('handled');
-    expect(await deliverHousing(handover)).toBe('handled');
+    expect(await deliverHousing(h, checkIn)).toBe('handled');
+    expect(await deliverHousing(h, handover)).toBe('handled');
     const [i] = await rowsOf(checkIn.id);
     const [t] = await rowsOf(handover.id);
     expect([i!.rule_id, i!.subject]).toEqual(['F-60', 'Astana Hub: қоныстану актісіне 17.12.2026 қол қойылды']);
@@ -188,8 +175,8 @@ describe('housing tells the person in acceleration (F-59 … F-62, ADR 0116)', (
 
   it('an event published before housing named the person (no personSubject) tells nobody', async () => {
     const place = placeOf();
-    const older = envelopeOf(HousingVacateRequiredV1.type, place.allocationId, { ...place, vacateBy: '2026-12-18', reason: 'expulsion' });
-    expect(await deliverHousing(older)).toBe('handled');
+    const older = housingEnvelopeOf(HousingVacateRequiredV1.type, place.allocationId, { ...place, vacateBy: '2026-12-18', reason: 'expulsion' });
+    expect(await deliverHousing(h, older)).toBe('handled');
     expect(await rowsOf(older.id)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import {
   ClustersApplicationReturnedV1,
   ClustersResultsPublishedV1,
+  ApplicationSubmittedV1,
   DecisionMadeV1,
   type EventEnvelope,
   FeeAssessedV1,
@@ -37,6 +38,7 @@ import { type TestApp, aCompany, startTestApp } from '@hub/testing';
 import { notificationsPlatform } from '../../src/app.module.js';
 import { EmailDelivery } from '../../src/messages/application/email-delivery.js';
 import { CLUSTERS_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/clusters-events.consumer.js';
+import { HOUSING_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/housing-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/participation-events.consumer.js';
 import { REGISTRATION_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/registration-events.consumer.js';
 import { SERVICES_EVENTS_CONSUMER } from '../../src/messages/interface/kafka/services-events.consumer.js';
@@ -116,11 +118,11 @@ const deliverTo = (h: Harness, spec: ConsumerSpec, e: EventEnvelope, offset: str
 export const deliver = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => deliverTo(h, REGISTRATION_EVENTS_CONSUMER, e, offset);
 
 /** An envelope as its producer publishes it (v1, a fixed occurrence time). */
-const envelopeOf = <P>(type: string, aggregateId: string, payload: P): EventEnvelope<P> => ({
+const envelopeOf = <P>(type: string, aggregateId: string, payload: P, occurredAt = '2026-11-16T04:00:00.000Z'): EventEnvelope<P> => ({
   id: uuidv7(),
   type,
   version: 1,
-  occurredAt: '2026-11-16T04:00:00.000Z',
+  occurredAt,
   correlationId: uuidv7(),
   causationId: null,
   aggregateId,
@@ -139,6 +141,24 @@ export const decisionMade = (overrides: Partial<PayloadOf<typeof DecisionMadeV1>
     protocolNumber: 'P-2026-041',
     decidedOn: '2026-11-13',
     notificationDueDate: '2026-11-20',
+    ...overrides,
+  });
+
+/** A registration.application-submitted v1 envelope (ADR 0121: `filedBy` is the filer's portal subject). */
+export const applicationSubmitted = (
+  overrides: Partial<PayloadOf<typeof ApplicationSubmittedV1>> = {},
+): EventEnvelope<PayloadOf<typeof ApplicationSubmittedV1>> =>
+  envelope(ApplicationSubmittedV1.type, {
+    applicationId: uuidv7(),
+    bin: newBin(),
+    companyName: 'Alatau Analytics LLP',
+    kind: 'registration',
+    language: 'ru',
+    resubmission: false,
+    submittedAt: '2026-11-16T04:00:00.000Z',
+    reviewDueDate: '2026-11-23',
+    failedChecks: [],
+    documentIds: [],
     ...overrides,
   });
 
@@ -415,6 +435,15 @@ export const resultsPublished = (winners: { bin: string; clusterName: string }[]
     winners: winners.map((w) => ({ applicationId: uuidv7(), ...w })),
   });
 };
+
+// ---- housing's events: F-57 … F-62 (ADR 0053, 0116) ----
+
+/** housing's events, through the app's consumer of them. */
+export const deliverHousing = (h: Harness, e: EventEnvelope, offset = '0'): Promise<ConsumeOutcome> => deliverTo(h, HOUSING_EVENTS_CONSUMER, e, offset);
+
+/** A housing envelope as housing publishes it (v1), occurring Monday 14 December 2026, 09:00 Almaty. */
+export const housingEnvelopeOf = <P>(type: string, aggregateId: string, payload: P): EventEnvelope<P> =>
+  envelopeOf(type, aggregateId, payload, '2026-12-14T04:00:00.000Z');
 
 // ---- training's events: F-70, F-74 ----
 

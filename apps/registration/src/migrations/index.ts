@@ -11,6 +11,8 @@ import { Migration20261205230000_read_paths } from './Migration20261205230000_re
 import { Migration20261206030000_documents_attached } from './Migration20261206030000_documents_attached.js';
 import { Migration20261207070000_certificate_archive } from './Migration20261207070000_certificate_archive.js';
 import { Migration20261208060000_protocol_archive } from './Migration20261208060000_protocol_archive.js';
+import { Migration20261211300000_full_protocol_archive } from './Migration20261211300000_full_protocol_archive.js';
+import { Migration20261211600000_registry_activity_rows } from './Migration20261211600000_registry_activity_rows.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -26,4 +28,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206030000_documents_attached', class: Migration20261206030000_documents_attached },
   { name: 'Migration20261207070000_certificate_archive', class: Migration20261207070000_certificate_archive },
   { name: 'Migration20261208060000_protocol_archive', class: Migration20261208060000_protocol_archive },
+  { name: 'Migration20261211300000_full_protocol_archive', class: Migration20261211300000_full_protocol_archive },
+  { name: 'Migration20261211600000_registry_activity_rows', class: Migration20261211600000_registry_activity_rows },
 ];

@@ -9,6 +9,7 @@
  *    call published on day −45, a legal entity (not a participant) applies on the first working day
  *    of the intake, the Fund concludes and signs the contract at the non-participant price (F-56),
  *    and today finance issues an invoice and the Fund an act of delivery for the recipient to answer;
+ *    the contracts name their payers (ADR 0123), printed on the invoice PDFs;
  *  - an acceleration cohort open for enrolment (F-44): an acceleration service whose call ran the
  *    same history, a company's signed contract under it, and a cohort in Astana that started a week
  *    ago — the staff desk enrols, expels and completes people there (ADR 0115).
@@ -26,6 +27,7 @@ import { Clock, ManualClock } from '@hub/kernel';
 import { SERVICES_MODULES, servicesPlatform } from '../app.module.js';
 import { DecideApplicationCommand, FileApplicationCommand, SignContractCommand } from '../applications/application/commands/application.commands.js';
 import { ServiceApplicationReadModel } from '../applications/application/ports/application.read-model.js';
+import type { ApplicationContent } from '../applications/domain/service-application.aggregate.js';
 import { BillingUseCases } from '../billing/infrastructure/billing.use-cases.js';
 import { AddPriceCommand, DefineServiceCommand, PublishCallCommand } from '../catalogue/application/commands/catalogue.commands.js';
 import { CatalogueReadModel } from '../catalogue/application/ports/catalogue.read-model.js';
@@ -77,15 +79,14 @@ async function main(): Promise<void> {
     }
     const today = almatyDate(realNow);
     const opens = addCalendarDays(addMonths(today, 1), 1); // F-55: conditions published today, intake a month later
-    const demo = [
+    const demo: DemoService[] = [
       {
         code: 'acceleration-2027',
         title: 'Acceleration programme',
         direction: 'acceleration',
         eligibility: 'anyone',
         sections: { readiness: true, team: true, pitch: true },
-        p: 50_000_000,
-        n: 150_000_000,
+        prices: { participant: 50_000_000, nonParticipant: 150_000_000 },
       },
       {
         code: 'go-to-market-consultation',
@@ -93,34 +94,16 @@ async function main(): Promise<void> {
         direction: 'consultation',
         eligibility: 'participants-only',
         sections: { readiness: true, team: false, pitch: false },
-        p: 0,
-        n: null,
+        prices: { participant: 0, nonParticipant: null },
       },
-    ] as const;
+    ];
     for (const d of demo) {
-      const { id } = await bus.execute(
-        new DefineServiceCommand({
-          code: d.code,
-          title: d.title,
-          direction: d.direction,
-          eligibility: d.eligibility,
-          requiredSections: d.sections,
-          delivery: 'fund',
-        }),
-      );
-      await bus.execute(
-        new AddPriceCommand(id, { effectiveFrom: today, participantPriceTiyn: d.p, nonParticipantPriceTiyn: d.n, documentRef: 'Demo price list No. 1' }),
-      );
-      await bus.execute(
-        new PublishCallCommand({
-          serviceId: id,
-          title: `${d.title}: intake ${opens}`,
-          contractConditions: 'Demo conditions for concluding a contract (F-55).',
-          draftContract: { serviceConditions: 'Demo service conditions', paymentOrder: '100 % before the service starts', paymentAmount: 'per the price list' },
-          intakeOpensOn: opens,
-          intakeClosesOn: addCalendarDays(opens, 30),
-        }),
-      );
+      await serviceWithCall(bus, d, today, {
+        title: `${d.title}: intake ${opens}`,
+        draftContract: { serviceConditions: 'Demo service conditions', paymentOrder: '100 % before the service starts', paymentAmount: 'per the price list' },
+        intakeOpensOn: opens,
+        intakeClosesOn: addCalendarDays(opens, 30),
+      });
     }
     process.stdout.write(`services seed: ${demo.length} services with prices and calls (intake from ${opens})\n`);
   } finally {
@@ -129,45 +112,114 @@ async function main(): Promise<void> {
 }
 
 type App = Awaited<ReturnType<ReturnType<typeof Test.createTestingModule>['compile']>>;
+type Bus = CommandBus;
 
-/** F-55 on the calendar: the history of one contract, each step at its own moment (see the file's comment). */
-async function contractWithMoney(app: App, clock: ManualClock, realNow: Date): Promise<void> {
-  const bus = app.get(CommandBus);
-  const applications = app.get(ServiceApplicationReadModel);
-  if ((await applications.list({ recipientIds: [DEMO_CONTRACT_BIN] })).length > 0) {
-    process.stdout.write('services seed: the demo contract is already there\n');
-    return;
-  }
-  const calendar = kzCalendar();
-  const today = almatyDate(realNow);
-  /** 10:00 in Almaty on a civil day. */
-  const at = (day: string): void => clock.set(new Date(startOfAlmatyDay(day).getTime() + 10 * 3_600_000));
-  const published = addCalendarDays(today, -HISTORY_DAYS);
-  const opens = addCalendarDays(addMonths(published, 1), 1); // F-55: a month after the conditions, to the day
-  at(published);
+/** A catalogue entry as the seed defines it: delivered by the Fund, its price list from the day it is defined. */
+interface DemoService {
+  code: string;
+  title: string;
+  direction: 'acceleration' | 'consultation';
+  eligibility: 'anyone' | 'participants-only';
+  sections: { readiness: boolean; team: boolean; pitch: boolean };
+  /** Integer tiyn (ADR 0036); null where the Fund sets no price. */
+  prices: { participant: number | null; nonParticipant: number | null };
+}
+
+/** F-43 … F-47, F-55, F-56: a service, its price in force from `on`, and one call (published on the clock's day). */
+async function serviceWithCall(
+  bus: Bus,
+  d: DemoService,
+  on: string,
+  call: {
+    title: string;
+    draftContract: { serviceConditions: string; paymentOrder: string; paymentAmount: string };
+    intakeOpensOn: string;
+    intakeClosesOn: string;
+  },
+): Promise<{ serviceId: string; callId: string }> {
   const { id: serviceId } = await bus.execute<DefineServiceCommand, { id: string }>(
     new DefineServiceCommand({
-      code: 'pitch-consultation',
-      title: 'Pitch and investor-readiness consultation',
-      direction: 'consultation',
-      eligibility: 'anyone',
-      requiredSections: { readiness: true, team: false, pitch: false },
+      code: d.code,
+      title: d.title,
+      direction: d.direction,
+      eligibility: d.eligibility,
+      requiredSections: d.sections,
       delivery: 'fund',
     }),
   );
   await bus.execute(
     new AddPriceCommand(serviceId, {
-      effectiveFrom: published,
-      participantPriceTiyn: 20_000_000,
-      nonParticipantPriceTiyn: 60_000_000,
+      effectiveFrom: on,
+      participantPriceTiyn: d.prices.participant,
+      nonParticipantPriceTiyn: d.prices.nonParticipant,
       documentRef: 'Demo price list No. 1',
     }),
   );
   const { id: callId } = await bus.execute<PublishCallCommand, { id: string }>(
-    new PublishCallCommand({
-      serviceId,
+    new PublishCallCommand({ serviceId, contractConditions: 'Demo conditions for concluding a contract (F-55).', ...call }),
+  );
+  return { serviceId, callId };
+}
+
+/** 10:00 in Almaty on a civil day, on the seed's clock. */
+const tenOClock = (clock: ManualClock, day: string): void => clock.set(new Date(startOfAlmatyDay(day).getTime() + 10 * 3_600_000));
+
+/**
+ * F-47 … F-56 on the calendar: a company applies on the first working day of the call's intake (on or before
+ * today), the Fund concludes and signs the contract two hours later with the payer's name (ADR 0123).
+ * Returns the application and the filing day.
+ */
+async function contractedOnFirstIntakeDay(
+  bus: Bus,
+  clock: ManualClock,
+  o: { callId: string; opens: string; today: string; bin: string; company: string; content: ApplicationContent },
+): Promise<{ id: string; filedOn: string }> {
+  const calendar = kzCalendar();
+  let filedOn = o.opens;
+  while (!calendar.isWorkingDay(filedOn) && filedOn < o.today) filedOn = addCalendarDays(filedOn, 1);
+  tenOClock(clock, filedOn);
+  const applicant: Actor = { subject: `seed-rep-${o.bin}`, roles: ['applicant'], companies: [o.bin], name: `Representative of ${o.company}` };
+  const { id } = await bus.execute<FileApplicationCommand, { id: string }>(
+    new FileApplicationCommand(
+      { callId: o.callId, recipient: { kind: 'legal-entity', bin: o.bin }, language: 'ru', declarationAccepted: true, content: o.content },
+      applicant,
+    ),
+  );
+  clock.set(new Date(clock.now().getTime() + 2 * 3_600_000));
+  await bus.execute(new DecideApplicationCommand(id, { outcome: 'conclude-contract' }));
+  await bus.execute(new SignContractCommand(id, o.company));
+  return { id, filedOn };
+}
+
+/** The history's dates: the call published HISTORY_DAYS ago, intake a month later to the day (F-55). */
+function history(realNow: Date): { today: string; published: string; opens: string } {
+  const today = almatyDate(realNow);
+  const published = addCalendarDays(today, -HISTORY_DAYS);
+  return { today, published, opens: addCalendarDays(addMonths(published, 1), 1) };
+}
+
+/** F-55 on the calendar: the history of one contract, each step at its own moment (see the file's comment). */
+async function contractWithMoney(app: App, clock: ManualClock, realNow: Date): Promise<void> {
+  const bus = app.get(CommandBus);
+  if ((await app.get(ServiceApplicationReadModel).list({ recipientIds: [DEMO_CONTRACT_BIN] })).length > 0) {
+    process.stdout.write('services seed: the demo contract is already there\n');
+    return;
+  }
+  const { today, published, opens } = history(realNow);
+  tenOClock(clock, published);
+  const { callId } = await serviceWithCall(
+    bus,
+    {
+      code: 'pitch-consultation',
+      title: 'Pitch and investor-readiness consultation',
+      direction: 'consultation',
+      eligibility: 'anyone',
+      sections: { readiness: true, team: false, pitch: false },
+      prices: { participant: 20_000_000, nonParticipant: 60_000_000 },
+    },
+    published,
+    {
       title: `Pitch consultations: intake ${opens}`,
-      contractConditions: 'Demo conditions for concluding a contract (F-55).',
       draftContract: {
         serviceConditions: 'Three consultation sessions',
         paymentOrder: 'Two instalments, each due 10 working days after its invoice',
@@ -175,50 +227,33 @@ async function contractWithMoney(app: App, clock: ManualClock, realNow: Date): P
       },
       intakeOpensOn: opens,
       intakeClosesOn: addCalendarDays(opens, 60),
-    }),
+    },
   );
-  // the first working day of the intake (on or before today): the recipient applies, the Fund decides and signs
-  let filedOn = opens;
-  while (!calendar.isWorkingDay(filedOn) && filedOn < today) filedOn = addCalendarDays(filedOn, 1);
-  at(filedOn);
-  const applicant: Actor = {
-    subject: `seed-rep-${DEMO_CONTRACT_BIN}`,
-    roles: ['applicant'],
-    companies: [DEMO_CONTRACT_BIN],
-    name: 'Representative of Nomad Robotics LLP',
-  };
-  const { id } = await bus.execute<FileApplicationCommand, { id: string }>(
-    new FileApplicationCommand(
-      {
-        callId,
-        recipient: { kind: 'legal-entity', bin: DEMO_CONTRACT_BIN },
-        language: 'ru',
-        declarationAccepted: true,
-        content: {
-          project: {
-            name: 'Nomad Robotics',
-            direction: 'Warehouse robotics',
-            summary: 'Autonomous carts for regional warehouses',
-            expectedResults: 'A pitch ready for a seed round',
-          },
-          contacts: { phone: '+7 701 555 0101', email: 'hello@nomad-robotics.kz', city: 'Astana', country: 'Kazakhstan' },
-          readiness: {
-            stage: 'MVP in a pilot warehouse',
-            technologies: 'ROS 2, computer vision',
-            problem: 'Manual picking is slow',
-            businessModel: 'Robots as a service',
-            lifetime: '3 years',
-          },
-          team: null,
-          pitchUrl: null,
-        },
+  const { id, filedOn } = await contractedOnFirstIntakeDay(bus, clock, {
+    callId,
+    opens,
+    today,
+    bin: DEMO_CONTRACT_BIN,
+    company: 'Nomad Robotics LLP',
+    content: {
+      project: {
+        name: 'Nomad Robotics',
+        direction: 'Warehouse robotics',
+        summary: 'Autonomous carts for regional warehouses',
+        expectedResults: 'A pitch ready for a seed round',
       },
-      applicant,
-    ),
-  );
-  clock.set(new Date(clock.now().getTime() + 2 * 3_600_000));
-  await bus.execute(new DecideApplicationCommand(id, { outcome: 'conclude-contract' }));
-  await bus.execute(new SignContractCommand(id));
+      contacts: { phone: '+7 701 555 0101', email: 'hello@nomad-robotics.kz', city: 'Astana', country: 'Kazakhstan' },
+      readiness: {
+        stage: 'MVP in a pilot warehouse',
+        technologies: 'ROS 2, computer vision',
+        problem: 'Manual picking is slow',
+        businessModel: 'Robots as a service',
+        lifetime: '3 years',
+      },
+      team: null,
+      pitchUrl: null,
+    },
+  });
   // today: finance invoices the first instalment, the Fund states the first session delivered
   clock.set(realNow);
   const billing = app.get(BillingUseCases);
@@ -237,35 +272,21 @@ async function accelerationCohort(app: App, clock: ManualClock, realNow: Date): 
     process.stdout.write('services seed: the demo acceleration cohort is already there\n');
     return;
   }
-  const calendar = kzCalendar();
-  const today = almatyDate(realNow);
-  const at = (day: string): void => clock.set(new Date(startOfAlmatyDay(day).getTime() + 10 * 3_600_000));
-  const published = addCalendarDays(today, -HISTORY_DAYS);
-  const opens = addCalendarDays(addMonths(published, 1), 1); // F-55: a month after the conditions, to the day
-  at(published);
-  const { id: serviceId } = await bus.execute<DefineServiceCommand, { id: string }>(
-    new DefineServiceCommand({
+  const { today, published, opens } = history(realNow);
+  tenOClock(clock, published);
+  const { serviceId, callId } = await serviceWithCall(
+    bus,
+    {
       code: 'acceleration-winter-cohort',
       title: 'Acceleration programme: winter cohort',
       direction: 'acceleration',
       eligibility: 'anyone',
-      requiredSections: { readiness: true, team: false, pitch: false },
-      delivery: 'fund',
-    }),
-  );
-  await bus.execute(
-    new AddPriceCommand(serviceId, {
-      effectiveFrom: published,
-      participantPriceTiyn: 0,
-      nonParticipantPriceTiyn: 40_000_000,
-      documentRef: 'Demo price list No. 1',
-    }),
-  );
-  const { id: callId } = await bus.execute<PublishCallCommand, { id: string }>(
-    new PublishCallCommand({
-      serviceId,
+      sections: { readiness: true, team: false, pitch: false },
+      prices: { participant: 0, nonParticipant: 40_000_000 },
+    },
+    published,
+    {
       title: `Acceleration, winter cohort: intake ${opens}`,
-      contractConditions: 'Demo conditions for concluding a contract (F-55).',
       draftContract: {
         serviceConditions: 'Twelve weeks of acceleration in Astana',
         paymentOrder: '100 % before the cohort starts',
@@ -273,44 +294,28 @@ async function accelerationCohort(app: App, clock: ManualClock, realNow: Date): 
       },
       intakeOpensOn: opens,
       intakeClosesOn: addCalendarDays(opens, 60),
-    }),
+    },
   );
-  let filedOn = opens;
-  while (!calendar.isWorkingDay(filedOn) && filedOn < today) filedOn = addCalendarDays(filedOn, 1);
-  at(filedOn);
-  const applicant: Actor = {
-    subject: `seed-rep-${DEMO_ACCELERATION_BIN}`,
-    roles: ['applicant'],
-    companies: [DEMO_ACCELERATION_BIN],
-    name: 'Representative of Steppe Sensors LLP',
-  };
-  const { id } = await bus.execute<FileApplicationCommand, { id: string }>(
-    new FileApplicationCommand(
-      {
-        callId,
-        recipient: { kind: 'legal-entity', bin: DEMO_ACCELERATION_BIN },
-        language: 'ru',
-        declarationAccepted: true,
-        content: {
-          project: { name: 'Steppe Sensors', direction: 'Agritech', summary: 'Soil sensors for grain farms', expectedResults: 'Five paying farms' },
-          contacts: { phone: '+7 701 555 0202', email: 'team@steppe-sensors.kz', city: 'Astana', country: 'Kazakhstan' },
-          readiness: {
-            stage: 'Prototype',
-            technologies: 'LoRaWAN',
-            problem: 'Irrigation by guesswork',
-            businessModel: 'Sensors with a subscription',
-            lifetime: '4 years',
-          },
-          team: null,
-          pitchUrl: null,
-        },
+  await contractedOnFirstIntakeDay(bus, clock, {
+    callId,
+    opens,
+    today,
+    bin: DEMO_ACCELERATION_BIN,
+    company: 'Steppe Sensors LLP',
+    content: {
+      project: { name: 'Steppe Sensors', direction: 'Agritech', summary: 'Soil sensors for grain farms', expectedResults: 'Five paying farms' },
+      contacts: { phone: '+7 701 555 0202', email: 'team@steppe-sensors.kz', city: 'Astana', country: 'Kazakhstan' },
+      readiness: {
+        stage: 'Prototype',
+        technologies: 'LoRaWAN',
+        problem: 'Irrigation by guesswork',
+        businessModel: 'Sensors with a subscription',
+        lifetime: '4 years',
       },
-      applicant,
-    ),
-  );
-  clock.set(new Date(clock.now().getTime() + 2 * 3_600_000));
-  await bus.execute(new DecideApplicationCommand(id, { outcome: 'conclude-contract' }));
-  await bus.execute(new SignContractCommand(id));
+      team: null,
+      pitchUrl: null,
+    },
+  });
   clock.set(realNow);
   const startsOn = addCalendarDays(today, -7);
   await bus.execute(

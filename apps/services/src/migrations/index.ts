@@ -6,6 +6,7 @@ import { Migration20261206024100_cohort_iin_pii } from './Migration2026120602410
 import { Migration20261206031700_application_translation } from './Migration20261206031700_application_translation.js';
 import { Migration20261207040000_recipient_pseudonym } from './Migration20261207040000_recipient_pseudonym.js';
 import { Migration20261208020000_invoice_archive } from './Migration20261208020000_invoice_archive.js';
+import { Migration20261211400000_contract_payer_name } from './Migration20261211400000_contract_payer_name.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261206031700_application_translation', class: Migration20261206031700_application_translation },
   { name: 'Migration20261207040000_recipient_pseudonym', class: Migration20261207040000_recipient_pseudonym },
   { name: 'Migration20261208020000_invoice_archive', class: Migration20261208020000_invoice_archive },
+  { name: 'Migration20261211400000_contract_payer_name', class: Migration20261211400000_contract_payer_name },
 ];

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { TOPICS, topicSpecs } from '@hub/contracts';
 import { KafkaJsMessageBus, PrefixedMessageBus } from '@hub/messaging';
 import { HUB_LOGGER, createLogger } from '@hub/nest-commons';
-import { piiCipherFrom, piiConfigShape } from '@hub/pii';
+import { PiiCipher, piiCipherFrom, piiConfigShape } from '@hub/pii';
 import { TopicProbe, anIin, testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
 import { type Harness, MINIMAL_CONTENT, TEST_PII, auth, bus, json, serviceWithCall, startHarness } from '../support/services-harness.js';
 
@@ -12,8 +12,8 @@ import { type Harness, MINIMAL_CONTENT, TEST_PII, auth, bus, json, serviceWithCa
  * F-42 (ADR 0069): an individual service recipient's IIN goes into no services row but the encrypted
  * registry, no outbox message, no Kafka key or value and no log line of a whole run — filing, remarks,
  * resubmission, decision, contract, invoice, a bank-statement payment by that IIN, a delivery act, a cohort
- * enrolment. The one deliberate exception is the cohort events' `personIin` for housing (ADR 0064, re-checked
- * in ADR 0069). Workers on: the relay publishes to this run's own topics, a probe reads them back.
+ * enrolment — the cohort events included since ADR 0123 (v2 names the person by the blind index, v1 carried the
+ * IIN for housing, ADR 0064). Workers on: the relay publishes to this run's own topics, a probe reads them back.
  */
 const topic = TOPICS.services.name;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -49,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('F-42 (ADR 0069): an individual recipient is a pseudonym outside the encrypted registry', () => {
-  it('a whole run — outbox, Kafka keys and values, every table, every log line — holds the IIN nowhere but housing’s cohort facts', async () => {
+  it('a whole run — outbox, Kafka keys and values, every table, every log line — holds the IIN nowhere — housing’s cohort facts included (v2, ADR 0123)', async () => {
     const officer = await h.token(['fund-officer']);
     const finance = await h.token(['finance-officer']);
     const { serviceId, callId } = await serviceWithCall(h, officer, {
@@ -160,20 +160,14 @@ describe('F-42 (ADR 0069): an individual recipient is a pseudonym outside the en
     expect(new Set(mine.map((m) => m.message_key))).toEqual(new Set([a.recipientId]));
     const onTopic = await probe.waitForCount(outbox.length);
     expect(onTopic.filter((m) => m.key === a.recipientId)).toHaveLength(mine.length);
-    // ADR 0064 (re-checked in ADR 0069): housing matches the person by the IIN, so the cohort facts carry it — in `personIin` only
-    const withoutCohortIin = (text: string): string => {
-      const e = JSON.parse(text) as { type: string; payload: Record<string, unknown> };
-      if (e.type.startsWith('services.cohort-')) {
-        expect(e.payload['personIin']).toBe(iin);
-        delete e.payload['personIin'];
-      }
-      return JSON.stringify(e);
-    };
+    // ADR 0123 (ASVS finding): the cohort facts are v2 — the person is the blind index, the IIN is in no event at all
     for (const m of onTopic) {
       expect(m.key).not.toContain(iin);
-      expect(withoutCohortIin(m.value!)).not.toContain(iin);
+      expect(m.value!).not.toContain(iin);
+      const e = JSON.parse(m.value!) as { type: string; version: number; payload: Record<string, unknown> };
+      if (e.type.startsWith('services.cohort-')) expect(e).toMatchObject({ version: 2, payload: { personRef: h.app.get(PiiCipher).blindIndex(iin) } });
     }
-    for (const m of outbox) expect(withoutCohortIin(JSON.stringify(m.envelope))).not.toContain(iin);
+    for (const m of outbox) expect(JSON.stringify(m.envelope)).not.toContain(iin);
 
     // no other table of services holds it in clear (the registry and the enrolment hold ciphertexts)
     const tables = await h.sql<{ table_name: string }>(

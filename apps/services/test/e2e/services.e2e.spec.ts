@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CohortCompletionMadeV1, CohortEnrolmentMadeV1, CohortExpulsionMadeV1, EventRegistry, TOPICS, topicSpecs } from '@hub/contracts';
+import { PiiCipher } from '@hub/pii';
+import { CohortCompletionMadeV2, CohortEnrolmentMadeV2, CohortExpulsionMadeV2, EventRegistry, TOPICS, topicSpecs } from '@hub/contracts';
 import { KafkaJsMessageBus, PrefixedMessageBus } from '@hub/messaging';
 import { TopicProbe, anIin, testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
 import { type Harness, auth, bus, json, newBin, participationStarted, startHarness } from '../support/services-harness.js';
@@ -100,7 +101,7 @@ describe('end to end through HTTP, the outbox relay and Kafka (workers on)', () 
     });
   });
 
-  it('F-44 → housing (F-59 … F-61): enrolment, expulsion and completion reach the topic, keyed by the recipient, and decode with the contracts’ v1 definitions', async () => {
+  it('F-44 → housing (F-59 … F-61): enrolment, expulsion and completion reach the topic, keyed by the recipient, and decode with the contracts’ v2 definitions — the person a blind index, never the IIN (ADR 0123)', async () => {
     h.clock.set('2026-11-16T04:00:00Z');
     const officer = await h.token(['fund-officer']);
     const service = json<{ id: string }>(
@@ -182,25 +183,27 @@ describe('end to end through HTTP, the outbox relay and Kafka (workers on)', () 
     h.clock.set('2027-04-02T10:00:00Z');
     expect((await h.http().post(`/cohorts/${cohort.id}/enrolments/${stayer}/completion`).set(auth(officer)).send()).status).toBe(200);
 
-    const registry = new EventRegistry([CohortEnrolmentMadeV1, CohortExpulsionMadeV1, CohortCompletionMadeV1]);
+    const registry = new EventRegistry([CohortEnrolmentMadeV2, CohortExpulsionMadeV2, CohortCompletionMadeV2]);
+    const ref = (iin: string) => h.app.get(PiiCipher).blindIndex(iin); // ADR 0123: v2 names the person by the blind index
     const decoded = async (type: string, enrolmentId: string) => {
       const m = await probe.waitFor(`${type} of ${enrolmentId}`, (x) => (x.value?.includes(enrolmentId) && x.value.includes(`"${type}"`)) ?? false);
       expect(m.key).toBe(bin);
+      for (const iin of [stays, leaves]) expect(m.value).not.toContain(iin); // no IIN on the bus (ADR 0123)
       const r = registry.decode(m.value ?? null);
       if (!r.ok) throw new Error(`${type} does not decode: ${r.reason} ${r.detail}`);
       return r.envelope.payload as Record<string, unknown>;
     };
-    expect(await decoded(CohortEnrolmentMadeV1.type, stayer)).toMatchObject({
+    expect(await decoded(CohortEnrolmentMadeV2.type, stayer)).toMatchObject({
       enrolmentId: stayer,
       cohortId: cohort.id,
       recipientId: bin,
-      personIin: stays,
+      personRef: ref(stays),
       town: { katoCode: '711000000', name: 'Astana' },
       cohortStartsOn: '2027-01-11',
       cohortEndsOn: '2027-04-02',
       enrolledOn: '2026-12-16',
     });
-    expect(await decoded(CohortExpulsionMadeV1.type, leaver)).toMatchObject({ personIin: leaves, ground: 'own-request', expelledOn: '2026-12-16' });
-    expect(await decoded(CohortCompletionMadeV1.type, stayer)).toMatchObject({ personIin: stays, completedOn: '2027-04-02' });
+    expect(await decoded(CohortExpulsionMadeV2.type, leaver)).toMatchObject({ personRef: ref(leaves), ground: 'own-request', expelledOn: '2026-12-16' });
+    expect(await decoded(CohortCompletionMadeV2.type, stayer)).toMatchObject({ personRef: ref(stays), completedOn: '2027-04-02' });
   });
 });

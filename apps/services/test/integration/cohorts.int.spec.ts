@@ -171,7 +171,7 @@ describe('F-44 acceleration cohorts on the real database', () => {
 });
 
 describe('F-42 (ADR 0068): cohort members’ IINs are encrypted, found by blind index, their reads logged', () => {
-  it('F-42: the row holds a ciphertext bound to the row and an HMAC index, never the IIN; the view and the event give it back; every view with members is a logged read', async () => {
+  it('F-42: the row holds a ciphertext bound to the row and an HMAC index, never the IIN; the view gives it back, the event only its blind index (ADR 0123); every view with members is a logged read', async () => {
     const cohortId = await openCohort(3);
     const applicationId = await contracted();
     const iin = anIin();
@@ -188,11 +188,13 @@ describe('F-42 (ADR 0068): cohort members’ IINs are encrypted, found by blind 
     expect(row!['person_iin_index']).toBe(cipher.blindIndex(iin));
     expect(cipher.decrypt(row!['person_iin_cipher']!, enrolment.id)).toBe(iin);
     expect(() => cipher.decrypt(row!['person_iin_cipher']!, applicationId)).toThrow(); // bound to its row
-    // housing needs the IIN: it is in the published event (ADR 0064), and only there
-    const [event] = await h.sql<{ iin: string }>(`select envelope->'payload'->>'personIin' as iin from hub_outbox where envelope->>'aggregateId' = ?`, [
-      enrolment.id,
-    ]);
-    expect(event?.iin).toBe(iin);
+    // ADR 0123 (ASVS finding): the published event is v2 and names the person by the blind index — the IIN is nowhere in it
+    const [event] = await h.sql<{ version: number; ref: string; envelope: string }>(
+      `select event_version as version, envelope->'payload'->>'personRef' as ref, envelope::text as envelope from hub_outbox where envelope->>'aggregateId' = ?`,
+      [enrolment.id],
+    );
+    expect(event).toMatchObject({ version: 2, ref: cipher.blindIndex(iin) });
+    expect(event!.envelope).not.toContain(iin);
     expect(await logged()).toBe(1); // the enrolment's answer showed the members
     const auditor = await h.token(['auditor']);
     expect((await h.http().get(`/cohorts/${cohortId}`).set(auth(auditor))).status).toBe(200);

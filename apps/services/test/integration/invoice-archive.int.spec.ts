@@ -9,7 +9,17 @@ import { type ArchivableInvoice, InvoiceArchive } from '../../src/billing/applic
 import { InvoiceArchiveTimerHandler } from '../../src/billing/application/timers/invoice-archive.timer-handler.js';
 import { UnconfiguredInvoiceArchive } from '../../src/billing/infrastructure/invoice-archive.adapters.js';
 import { loadServicesParameters } from '../../src/shared/infrastructure/shared.providers.js';
-import { type Harness, MINIMAL_CONTENT, auth, contractedApplication, json, poller, serviceWithCall, startHarness } from '../support/services-harness.js';
+import {
+  type Harness,
+  MINIMAL_CONTENT,
+  auth,
+  contractedApplication,
+  json,
+  newBin,
+  poller,
+  serviceWithCall,
+  startHarness,
+} from '../support/services-harness.js';
 
 /**
  * The documents context is another deployable: here it is stood in for by `RecordingArchive` (what the
@@ -40,6 +50,7 @@ let callId: string;
 const ISSUED_ON = '2026-12-21';
 const NOW = `${ISSUED_ON}T04:00:00Z`;
 type InvoiceView = { id: string; number: string; status: string; document: { status: string; documentId?: string } };
+const PAYER = 'ТОО «Архив Тест»';
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 beforeAll(async () => {
@@ -76,7 +87,7 @@ const archived = (invoiceId: string) => h.sql<{ document_id: string }>(`select d
 
 describe('ADR 0067 / 0109: an invoice to a company is rendered as a PDF and archived in documents by a durable timer', () => {
   it('F-55: issuing owes the PDF in the same transaction; the timer renders what was stored, archives it once and records the document id', async () => {
-    const a = await contractedApplication(h, officer, callId);
+    const a = await contractedApplication(h, officer, callId, PAYER);
     const inv = await issue(a.id, 1_234_567_89);
     expect(inv.document).toEqual({ status: 'pending' });
     expect(await timers(inv.id)).toEqual([{ status: 'scheduled', attempts: 0, last_error: null }]);
@@ -99,7 +110,7 @@ describe('ADR 0067 / 0109: an invoice to a company is rendered as a PDF and arch
       issuedOn: ISSUED_ON,
       dueOn: json<{ dueOn: string }>(await h.http().get(`/invoices/${inv.id}`).set(auth(finance))).dueOn,
       issuer: loadServicesParameters()[0]!.invoiceIssuer,
-      recipient: { bin: a.bin },
+      recipient: { bin: a.bin, name: PAYER }, // ADR 0123: the payer's name captured at contract time
       contract: { id: contract.contract_id, signedOn: contract.signed },
       service: 'Service consult-archive',
       purpose: '100 % prepayment',
@@ -154,6 +165,32 @@ describe('ADR 0067 / 0109: an invoice to a company is rendered as a PDF and arch
     expect(await archived(inv.id)).toEqual([{ document_id: archive.ids.get(inv.number) }]);
     // the same bytes both times: a retry is an idempotent repeat at the archive, never a conflict (ADR 0045 §9)
     expect(archive.calls[0]!.sha256).toBe(archive.calls[1]!.sha256);
+  });
+
+  it('ADR 0123: the payer’s name is kept encrypted on the contract — never in clear in the row or in any event; a blank one is refused on the field payerName with nothing changed', async () => {
+    const a = await contractedApplication(h, officer, callId, PAYER);
+    const [row] = await h.sql<{ cipher: string }>(`select "contract_payer_name_cipher" as cipher from services_application where id = ?`, [a.id]);
+    expect(row!.cipher).toMatch(/^pii1\./);
+    expect(row!.cipher).not.toContain('Архив');
+    const events = await h.sql<{ envelope: string }>(`select envelope::text as envelope from hub_outbox where envelope::text like ?`, [`%${a.id}%`]);
+    expect(events.length).toBeGreaterThan(0); // the application's events, the contract signed among them …
+    for (const e of events) expect(e.envelope).not.toContain('Архив'); // … without the name (F-42)
+
+    // an approved application: a blank name is a 422 on the field, and the contract is not signed
+    const bin = newBin();
+    const filed = await h
+      .http()
+      .post('/service-applications')
+      .set(auth(await h.token(['applicant'], [bin])))
+      .send({ callId, recipient: { kind: 'legal-entity', bin }, language: 'ru', declarationAccepted: true, content: MINIMAL_CONTENT });
+    const id = json<{ id: string }>(filed).id;
+    expect((await h.http().post(`/service-applications/${id}/decision`).set(auth(officer)).send({ outcome: 'conclude-contract' })).status).toBe(200);
+    const blank = await h.http().post(`/service-applications/${id}/contract`).set(auth(officer)).send({ payerName: '  ' });
+    expect(blank.status).toBe(400);
+    expect(json<{ errors: { field: string }[] }>(blank).errors.map((e) => e.field)).toEqual(['body.payerName']);
+    const unsigned = `select status, contract_id, contract_payer_name_cipher from services_application where id = ?`;
+    expect(await h.sql(unsigned, [id])).toEqual([{ status: 'approved', contract_id: null, contract_payer_name_cipher: null }]);
+    expect((await h.http().post(`/service-applications/${id}/contract`).set(auth(officer)).send({ payerName: 'ТОО «Бета»' })).status).toBe(200);
   });
 
   it('ADR 0067 §5 (F-42): an individual’s invoice is not issued as a document — no timer, no call, and its view says why', async () => {

@@ -9,7 +9,7 @@ import { type Harness, MINIMAL_CONTENT, auth, contractedApplication, json, servi
 /**
  * F-42 key rotation (ADR 0022, ADR 0069, docs/runbooks/pii-key-rotation.md): the app runs on a ring whose
  * active key is k1 and that already holds k2; `reencryptServicesPii` (the `reencrypt-pii` command) moves the
- * cohort members' and the individual recipients' IINs to k2, the blind indexes stay, the app still reads.
+ * cohort members' and the individual recipients' IINs and the payers' names (ADR 0123) to k2, the blind indexes stay, the app still reads.
  */
 const K1 = randomBytes(32).toString('base64');
 const K2 = randomBytes(32).toString('base64');
@@ -47,7 +47,7 @@ describe('F-42: services re-encrypts its personal data with the active key', () 
       .set(auth(await h.token(['applicant'], [], 'person-rotate')))
       .send({ callId, recipient: { kind: 'individual', iin: recipientIin }, language: 'ru', declarationAccepted: true, content: MINIMAL_CONTENT });
     expect(filed.status).toBe(201);
-    const contracted = await contractedApplication(h, officer, callId);
+    const contracted = await contractedApplication(h, officer, callId, 'ТОО «Ротация»'); // ADR 0123: the payer's name, encrypted
     const cohortId = json<{ id: string }>(
       await h
         .http()
@@ -62,16 +62,19 @@ describe('F-42: services re-encrypts its personal data with the active key', () 
     const ciphertexts = async () => [
       ...(await h.sql<{ id: string; c: string; i: string }>(`select id, iin_cipher as c, iin_index as i from services_recipient_person`)),
       ...(await h.sql<{ id: string; c: string; i: string }>(`select id, person_iin_cipher as c, person_iin_index as i from services_cohort_enrolment`)),
+      ...(await h.sql<{ id: string; c: string; i: string }>(
+        `select id, contract_payer_name_cipher as c, '' as i from services_application where contract_payer_name_cipher is not null`,
+      )),
     ];
     const before = await ciphertexts();
-    expect(before.map((r) => ring('k2').keyIdOf(r.c))).toEqual(['k1', 'k1']);
+    expect(before.map((r) => ring('k2').keyIdOf(r.c))).toEqual(['k1', 'k1', 'k1']);
 
     const em = h.db.orm.em.fork() as SqlEntityManager;
-    expect(await reencryptServicesPii(em, ring('k2'), 1)).toBe(2); // a batch of one: the loop goes on until a short batch
+    expect(await reencryptServicesPii(em, ring('k2'), 1)).toBe(3); // a batch of one: the loop goes on until a short batch
     const after = await ciphertexts();
-    expect(after.map((r) => ring('k2').keyIdOf(r.c))).toEqual(['k2', 'k2']);
+    expect(after.map((r) => ring('k2').keyIdOf(r.c))).toEqual(['k2', 'k2', 'k2']);
     const k2Only = new AesGcmPiiCipher(new Map([['k2', Buffer.from(K2, 'base64')]]), 'k2');
-    expect(after.map((r) => k2Only.decrypt(r.c, r.id))).toEqual([recipientIin, memberIin]);
+    expect(after.map((r) => k2Only.decrypt(r.c, r.id))).toEqual([recipientIin, memberIin, 'ТОО «Ротация»']);
     expect(after.map((r) => r.i)).toEqual(before.map((r) => r.i)); // the blind index is not rotated in place (ADR 0065)
 
     // the running app (ring k1,k2) reads the moved values

@@ -167,7 +167,12 @@ export async function serviceWithCall(
 }
 
 /** A fresh legal entity (not a participant) files for the call, the Fund decides and signs its contract; the clock must be inside the intake. */
-export async function contractedApplication(h: Harness, officer: string, callId: string): Promise<{ id: string; bin: string; applicant: string }> {
+export async function contractedApplication(
+  h: Harness,
+  officer: string,
+  callId: string,
+  payerName?: string,
+): Promise<{ id: string; bin: string; applicant: string }> {
   const bin = newBin();
   const applicant = await h.token(['applicant'], [bin]);
   const filed = await h
@@ -179,7 +184,7 @@ export async function contractedApplication(h: Harness, officer: string, callId:
   const id = json<{ id: string }>(filed).id;
   for (const [path, body] of [
     ['decision', { outcome: 'conclude-contract' }],
-    ['contract', undefined],
+    ['contract', payerName === undefined ? undefined : { payerName }],
   ] as const) {
     const res = await h.http().post(`/service-applications/${id}/${path}`).set(auth(officer)).send(body);
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(res.body)}`);

@@ -4,7 +4,7 @@
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
 import { TIME_ZONE } from '../format';
-import { isLocale, loadMessages, loadedMessages, type Locale, type MessageId } from './locales';
+import { hasAllMessages, isLocale, loadAllMessages, loadMessages, loadedMessages, onMessagesLoaded, type Locale, type MessageId } from './locales';
 
 const STORAGE_KEY = 'hub.locale';
 
@@ -22,6 +22,9 @@ const LocaleContext = createContext<{ locale: Locale; setLocale: (l: Locale) => 
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  // A catalogue that became complete (ADR 0128) re-renders every message.
+  const [, setCatalogueVersion] = useState(0);
+  useEffect(() => onMessagesLoaded(() => setCatalogueVersion((v) => v + 1)), []);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(STORAGE_KEY, l);
     void loadMessages(l).then(() => setLocaleState(l));
@@ -43,8 +46,21 @@ export const useLocale = () => useContext(LocaleContext);
 
 type Values = Record<string, string | number | boolean | Date | null | undefined>;
 
-/** `t('registry.total', { count })`: a typed message id (a missing one does not compile). */
+/**
+ * `t('registry.total', { count })`: a typed message id (a missing one does not compile). A message of
+ * the part not loaded yet (ADR 0128) reads as empty for the moment it takes to load it; the provider
+ * then re-renders.
+ */
 export function useT(): (id: MessageId, values?: Values) => string {
   const intl = useIntl();
-  return useCallback((id: MessageId, values?: Values) => intl.formatMessage({ id }, values), [intl]);
+  return useCallback(
+    (id: MessageId, values?: Values) => {
+      if (intl.messages[id] === undefined && isLocale(intl.locale) && !hasAllMessages(intl.locale)) {
+        void loadAllMessages(intl.locale);
+        return '';
+      }
+      return intl.formatMessage({ id }, values);
+    },
+    [intl],
+  );
 }

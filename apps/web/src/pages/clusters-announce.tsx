@@ -7,8 +7,9 @@ import { useCommand } from '../api/command';
 import { formatCivilDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import { ErrorState } from '../ui/states';
+import { AnnouncePreview, type PreviewRuleSet } from './clusters-announce-preview';
 
-type RuleSet = { id: string; title: string; inForceToday: boolean; announcementLeadCalendarDays: number; expertOpinionCalendarDaysAfterDeadline: number };
+type RuleSet = { id: string; title: string; inForceToday: boolean } & PreviewRuleSet;
 
 /** Today in Asia/Almaty, as 'YYYY-MM-DD'. */
 const almatyToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
@@ -24,6 +25,8 @@ export function plusCalendarDays(date: string, days: number): string {
  * acceptance closes (C-9, C-11), in Asia/Almaty. The screen shows the earliest deadline the set allows
  * (today + its announcement lead in calendar days, 60 under the 2015 set) and the day the institute's
  * analysis is due after it (C-16); the context decides — a deadline too early is its 422, shown here.
+ * ADR 0122: once a day is chosen, before submitting, the C-5 check and the later steps' last days on the
+ * working-day calendar (`AnnouncePreview`).
  */
 export function AnnounceRound(props: { ruleSets: RuleSet[] }) {
   const t = useT();
@@ -125,6 +128,7 @@ export function AnnounceRound(props: { ruleSets: RuleSet[] }) {
             })}
           </Text>
         )}
+        {deadlineOn && <AnnouncePreview set={set} today={almatyToday()} deadlineOn={deadlineOn} deadlineTime={deadlineTime} />}
         <Button onClick={() => void submit()} loading={announce.isPending} w="fit-content" data-testid="announce-submit">
           {t('clusters.announce.submit')}
         </Button>

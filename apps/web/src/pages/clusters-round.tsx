@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Radio, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Radio, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, createLazyRoute, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -381,7 +381,17 @@ function FormCommission(props: {
           error={errors.decisionDocumentId}
         />
         {seats.map((s, i) => (
-          <Group key={i} gap="xs" align="end" grow data-testid="seat">
+          // ADR 0122: one seat per bordered block; its four fields stack on a phone, two by two on a tablet, in a row on a desktop.
+          <SimpleGrid
+            key={i}
+            cols={{ base: 1, xs: 2, md: 4 }}
+            spacing="xs"
+            verticalSpacing={6}
+            p="xs"
+            bd="1px solid var(--mantine-color-gray-3)"
+            style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+            data-testid="seat"
+          >
             <TextInput
               label={t('clusterRound.form.subject', { n: i + 1 })}
               value={s.subject}
@@ -407,7 +417,7 @@ function FormCommission(props: {
               onChange={(v) => set(i, { body: v ?? 'state-body' })}
               data={(['state-body', 'national-company', 'atameken'] as const).map((b) => ({ value: b, label: t(`clusterRound.body.${b}` as MessageId) }))}
             />
-          </Group>
+          </SimpleGrid>
         ))}
         {errors.members && (
           <Text size="sm" c="#a51d1d">

@@ -1,8 +1,9 @@
-import { Alert, Badge, Card, Group, Pagination, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, Pagination, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { createLazyRoute } from '@tanstack/react-router';
+import { Link, createLazyRoute } from '@tanstack/react-router';
 import { useState } from 'react';
-import { ok } from '../api/client';
+import { mayCall, ok } from '../api/client';
+import { useSession } from '../auth/auth-context';
 import { useApi } from '../api/api-context';
 import { formatCivilDate, formatInstantDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
@@ -13,6 +14,8 @@ import { CONTROL_LABELS } from './registry';
 import '../ui/lazy-styles';
 
 const PAGE_SIZE = 25;
+/** The message log takes an id (its route checks the same shape); a subject that is not one gets no link. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A deadline kind is a context's slug (`registry-listing`): shown as words until each context names its kinds in every language. */
 const kindText = (kind: string): string => {
@@ -40,6 +43,15 @@ const CONTEXT_NAMES: Readonly<Record<string, MessageId>> = {
  */
 function DeadlinesBoard() {
   const t = useT();
+  const session = useSession();
+  // Issue #16 (ADR 0121): each row links to the message log of its subject — for those the log is open to.
+  const mayReadLog = mayCall(session, 'GET /api/notifications/messages');
+  const messagesLink = (subjectId: string | undefined) =>
+    mayReadLog && subjectId && UUID.test(subjectId) ? (
+      <Anchor component={Link} to="/staff/messages" search={{ subjectId } as never} size="xs" data-testid="deadline-messages-link">
+        {t('deadlines.messages')}
+      </Anchor>
+    ) : null;
   const api = useApi();
   const { locale } = useLocale();
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -156,6 +168,7 @@ function DeadlinesBoard() {
                           {i.ruleId}
                         </Text>
                       )}
+                      {messagesLink(i.subjectId)}
                     </Table.Td>
                     <Table.Td>{contextName(i.context)}</Table.Td>
                     <Table.Td>{i.bin ?? '—'}</Table.Td>
@@ -180,6 +193,7 @@ function DeadlinesBoard() {
                   {contextName(i.context)}
                   {i.bin ? ` · ${i.bin}` : ''}
                 </Text>
+                {messagesLink(i.subjectId)}
               </Card>
             ))}
           </Stack>

@@ -19,6 +19,107 @@ export interface UnitRow {
   readonly meters: readonly { code: string; kind: string }[];
 }
 
+/** A dwelling as the bed choice needs it: its town and its rooms with their beds. */
+export interface DwellingRow {
+  readonly id: string;
+  readonly code: string;
+  readonly kind: 'dwelling' | 'premises';
+  readonly townKatoCode: string;
+  readonly rooms: readonly { code: string; beds: readonly string[] }[];
+}
+
+/** The allocations' statuses that hold a bed (ADR 0059: the exclusion constraint covers exactly these). */
+const HOLDING = new Set(['offered', 'contracted', 'occupied', 'vacating']);
+
+/**
+ * F-62, F-59 (ADR 0059): the housing manager offers a chosen bed of a chosen dwelling of the person's
+ * town to a waiting person (`POST /allocations`) — beds already held are shown held and cannot be
+ * chosen; a bed taken meanwhile is refused by the database's exclusion constraint (409), shown here.
+ */
+export function OfferBed({
+  caseId,
+  townKatoCode,
+  units,
+  held,
+  onDone,
+}: {
+  caseId: string;
+  townKatoCode: string;
+  units: readonly DwellingRow[];
+  held: readonly { unitId: string; bed: string; status: string }[];
+  onDone: () => void;
+}) {
+  const t = useT();
+  const api = useApi();
+  const refresh = useRefresh();
+  const dwellings = units.filter((u) => u.kind === 'dwelling' && u.townKatoCode === townKatoCode);
+  const [unitId, setUnitId] = useState(dwellings[0]?.id ?? '');
+  const taken = new Set(held.filter((a) => HOLDING.has(a.status) && a.unitId === unitId).map((a) => a.bed));
+  const beds = (dwellings.find((u) => u.id === unitId)?.rooms ?? []).flatMap((r) => r.beds.map((b) => ({ place: `${r.code}/${b}`, room: r.code, bed: b })));
+  const [bed, setBed] = useState('');
+  const chosen = bed && !taken.has(bed) && beds.some((b) => b.place === bed) ? bed : (beds.find((b) => !taken.has(b.place))?.place ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const offer = useCommand(async (body: { caseId: string; unitId: string; bed: string }, key: string) =>
+    ok(await api.POST('/api/housing/allocations', { body, ...idempotent(key) })),
+  );
+  const send = async () => {
+    setError(null);
+    try {
+      await offer.submit({ caseId, unitId, bed: chosen });
+      await refresh();
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  if (dwellings.length === 0)
+    return (
+      <Text size="xs" data-testid="offer-bed-none">
+        {t('housingActions.noDwelling')}
+      </Text>
+    );
+  return (
+    <Stack gap={4} data-testid="offer-bed-form">
+      <NativeSelect
+        label={t('housingActions.dwelling')}
+        data={dwellings.map((u) => ({ value: u.id, label: u.code }))}
+        value={unitId}
+        onChange={(e) => {
+          setUnitId(e.currentTarget.value);
+          setBed('');
+        }}
+        size="xs"
+        data-testid="offer-bed-unit"
+      />
+      <NativeSelect
+        label={t('housingActions.bed')}
+        data={beds.map((b) => ({
+          value: b.place,
+          label: `${t('housingActions.roomBed', { room: b.room, bed: b.bed })}${taken.has(b.place) ? ` · ${t('housingActions.bedHeld')}` : ''}`,
+          disabled: taken.has(b.place),
+        }))}
+        value={chosen}
+        onChange={(e) => setBed(e.currentTarget.value)}
+        size="xs"
+        data-testid="offer-bed-bed"
+      />
+      <Group gap="xs">
+        <Button size="xs" onClick={() => void send()} loading={offer.isPending} disabled={!chosen} data-testid="offer-bed-send">
+          {t('housingActions.offerBed')}
+        </Button>
+        <Button size="xs" variant="default" onClick={onDone}>
+          {t('housingActions.cancel')}
+        </Button>
+      </Group>
+      {error && (
+        <Text size="xs" c="#a51d1d" role="alert" data-testid="offer-bed-error">
+          {error}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** Refreshes every list of the housing manager's console after a command. */
@@ -157,13 +258,14 @@ export function ReleasePremises({ leaseId }: { leaseId: string }) {
 export type ActTarget =
   | { readonly kind: 'check-in'; readonly allocationId: string; readonly where: string; readonly unit: UnitRow | undefined }
   | { readonly kind: 'acceptance-transfer'; readonly allocationId: string; readonly where: string; readonly unit: UnitRow | undefined }
-  | { readonly kind: 'premises-hand-back'; readonly leaseId: string; readonly where: string; readonly unit: UnitRow | undefined };
+  | { readonly kind: 'premises-hand-back'; readonly leaseId: string; readonly bin: string; readonly where: string; readonly unit: UnitRow | undefined };
 
 /**
  * An act the housing manager signs (F-60 check-in, F-61 acceptance-transfer, F-58 premises hand-back,
  * ADR 0053): the day, the condition, the inventory found against the unit's list, the meter readings
- * and — on hand-back — damages in tiyn (integer minor units). A dwelling's act may carry the signed
- * scan (ADR 0110): uploaded here to documents as the Fund's own `dwelling-act`; the act names its id.
+ * and — on hand-back — damages in tiyn (integer minor units). The act may carry the signed scan,
+ * uploaded here to documents and named by id: a dwelling's as the Fund's own `dwelling-act` (ADR 0110),
+ * premises' as the company's `handover-act`, uploaded by the housing manager for the company (ADR 0124, F-35).
  */
 export function ActForm({ target, onDone }: { target: ActTarget; onDone: () => void }) {
   const t = useT();
@@ -177,7 +279,7 @@ export function ActForm({ target, onDone }: { target: ActTarget; onDone: () => v
   const [readings, setReadings] = useState<string[]>(meters.map(() => ''));
   const [damage, setDamage] = useState('');
   const [damageTiyn, setDamageTiyn] = useState<number>(0);
-  // ADR 0110: the signed act's scan, the Fund's own dwelling-act document (uploaded to documents; only its id is sent)
+  // ADR 0110, 0124: the signed act's scan (uploaded to documents; only its id is sent)
   const [scan, setScan] = useState<string | null>(null);
   const dwelling = target.kind !== 'premises-hand-back';
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -203,7 +305,7 @@ export function ActForm({ target, onDone }: { target: ActTarget; onDone: () => v
       inventory: inventory.map((i, n) => ({ item: i.item, expected: i.quantity, found: found[n] ?? 0 })),
       meterReadings: meters.map((m, n) => ({ meter: m.code, reading: readings[n] ?? '' })),
       ...(handBack ? { damages: damage.trim() ? [{ description: damage.trim(), amountTiyn: damageTiyn }] : [] } : {}),
-      ...(dwelling && scan ? { documentId: scan } : {}),
+      ...(scan ? { documentId: scan } : {}),
     };
     try {
       await sign.submit(body);
@@ -275,8 +377,20 @@ export function ActForm({ target, onDone }: { target: ActTarget; onDone: () => v
             />
           </Group>
         )}
-        {dwelling && (
+        {dwelling ? (
           <DocumentUpload testId="act-scan" kind="dwelling-act" label="housingActions.scan" value={scan} onChange={setScan} error={errors.documentId} />
+        ) : (
+          target.kind === 'premises-hand-back' && (
+            <DocumentUpload
+              testId="act-scan"
+              kind="handover-act"
+              bin={target.bin}
+              label="housingActions.premisesScan"
+              value={scan}
+              onChange={setScan}
+              error={errors.documentId}
+            />
+          )
         )}
         {errors.form && (
           <Alert color="red" variant="light" data-testid="act-error">

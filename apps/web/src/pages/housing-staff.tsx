@@ -13,7 +13,7 @@ import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
 import { DocumentLink } from '../forms/document-field';
 import { BuildingsCard, OutOfServiceForm, RegisterUnitForm } from './housing-inventory';
-import { ActForm, type ActTarget, AllocatePremises, OfferNextButton, ReleasePremises } from './housing-actions';
+import { ActForm, type ActTarget, AllocatePremises, OfferBed, OfferNextButton, ReleasePremises } from './housing-actions';
 
 interface ActJson {
   readonly kind?: string;
@@ -38,6 +38,7 @@ function HousingStaffPage() {
   const session = useSession();
   const [actTarget, setActTarget] = useState<ActTarget | null>(null);
   const [outOfService, setOutOfService] = useState<string | null>(null);
+  const [offerFor, setOfferFor] = useState<string | null>(null);
   const units = useQuery({ queryKey: ['housing-units'], queryFn: async () => ok(await api.GET('/api/housing/units', {})) });
   const towns = [...new Set((units.data ?? []).map((u) => u.townKatoCode))].sort();
   const [chosenTown, setTown] = useState<string | null>(null);
@@ -54,6 +55,7 @@ function HousingStaffPage() {
   const unitOf = (id: string | null) => units.data?.find((u) => u.id === id);
   const may = {
     offer: mayCall(session, 'POST /api/housing/waitlist/offer-next'),
+    offerBed: mayCall(session, 'POST /api/housing/allocations'),
     checkIn: mayCall(session, 'POST /api/housing/allocations/{id}/check-in'),
     handover: mayCall(session, 'POST /api/housing/allocations/{id}/handover'),
     allocate: mayCall(session, 'POST /api/housing/premises-leases/{id}/allocate'),
@@ -73,7 +75,7 @@ function HousingStaffPage() {
           <Button
             size="xs"
             variant="light"
-            onClick={() => setActTarget({ kind: 'premises-hand-back', leaseId: l.id, where, unit: unitOf(l.unitId) })}
+            onClick={() => setActTarget({ kind: 'premises-hand-back', leaseId: l.id, bin: l.bin, where, unit: unitOf(l.unitId) })}
             data-testid="premises-act"
           >
             {t('housingActions.premisesAct')}
@@ -87,11 +89,11 @@ function HousingStaffPage() {
     ...(allocations.data ?? []).flatMap((a) =>
       [actOf(a.checkInAct), actOf(a.handoverAct)]
         .filter((x): x is ActJson => x !== null)
-        .map((act) => ({ key: `${a.id}-${act.kind}`, where: `${unitCode(a.unitId)} · ${a.bed}`, act, dwelling: true })),
+        .map((act) => ({ key: `${a.id}-${act.kind}`, where: `${unitCode(a.unitId)} · ${a.bed}`, act, leaseId: null })),
     ),
     ...(leases.data ?? []).flatMap((l) => {
       const act = actOf(l.handoverAct);
-      return act ? [{ key: `${l.id}-premises`, where: `${unitCode(l.unitId)} · ${t('form.bin')} ${l.bin}`, act, dwelling: false }] : [];
+      return act ? [{ key: `${l.id}-premises`, where: `${unitCode(l.unitId)} · ${t('form.bin')} ${l.bin}`, act, leaseId: l.id }] : [];
     }),
   ];
 
@@ -237,6 +239,7 @@ function HousingStaffPage() {
                 <Table.Th>{t('housing.col.enrolledOn')}</Table.Th>
                 <Table.Th>{t('housing.col.cohortStartsOn')}</Table.Th>
                 <Table.Th>{t('housing.col.requestedAt')}</Table.Th>
+                {may.offerBed && <Table.Th>{t('housingActions.col')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -246,6 +249,23 @@ function HousingStaffPage() {
                   <Table.Td>{date(w.enrolledOn)}</Table.Td>
                   <Table.Td>{date(w.cohortStartsOn)}</Table.Td>
                   <Table.Td>{formatInstantDate(w.requestedAt, locale)}</Table.Td>
+                  {may.offerBed && (
+                    <Table.Td>
+                      {offerFor === w.caseId ? (
+                        <OfferBed
+                          caseId={w.caseId}
+                          townKatoCode={town}
+                          units={units.data ?? []}
+                          held={allocations.data ?? []}
+                          onDone={() => setOfferFor(null)}
+                        />
+                      ) : (
+                        <Button size="xs" variant="light" onClick={() => setOfferFor(w.caseId)} data-testid="offer-bed">
+                          {t('housingActions.chooseBed')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -357,31 +377,55 @@ function HousingStaffPage() {
         {acts.length === 0 ? (
           <Empty>{t('housing.acts.none')}</Empty>
         ) : (
-          <Table striped layout="fixed" fz="sm" data-testid="housing-acts">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('housing.col.place')}</Table.Th>
-                <Table.Th>{t('housing.col.act')}</Table.Th>
-                <Table.Th>{t('housing.col.signedOn')}</Table.Th>
-                <Table.Th>{t('housing.col.scan')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {acts.map(({ key, where, act, dwelling }) => (
-                <Table.Tr key={key} data-kind={act.kind} data-scan={act.documentId ? 'yes' : 'no'}>
-                  <Table.Td>{where}</Table.Td>
-                  <Table.Td>{act.kind === 'check-in' ? t('housing.act.checkIn') : t('housing.act.handover')}</Table.Td>
-                  <Table.Td>{date(act.signedOn)}</Table.Td>
-                  <Table.Td>
-                    {/* ADR 0110: a dwelling act's scan is the Fund's document, read by the housing manager and fund officers (documents logs each download) */}
-                    {act.documentId && dwelling ? <DocumentLink id={act.documentId} /> : act.documentId ? t('housing.scanOnFile') : '—'}
-                  </Table.Td>
+          // Phones scroll the acts sideways: a BIN and a file name do not break (the screenshot showed them overlapping).
+          <Table.ScrollContainer minWidth={640} type="native" tabIndex={0} role="region" aria-label={t('housing.acts')}>
+            <Table striped layout="fixed" fz="sm" data-testid="housing-acts">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('housing.col.place')}</Table.Th>
+                  <Table.Th>{t('housing.col.act')}</Table.Th>
+                  <Table.Th>{t('housing.col.signedOn')}</Table.Th>
+                  <Table.Th>{t('housing.col.scan')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {acts.map(({ key, where, act, leaseId }) => (
+                  <Table.Tr key={key} data-kind={act.kind} data-scan={act.documentId ? 'yes' : 'no'}>
+                    <Table.Td>{where}</Table.Td>
+                    <Table.Td>{act.kind === 'check-in' ? t('housing.act.checkIn') : t('housing.act.handover')}</Table.Td>
+                    <Table.Td>{date(act.signedOn)}</Table.Td>
+                    <Table.Td>
+                      {/* ADR 0110: a dwelling act's scan is the Fund's document, read by the housing manager and fund officers; ADR 0124: a premises act's
+                          scans are the company's handover acts housing knows for the lease, read by the company and the housing manager (documents logs each download) */}
+                      {leaseId ? <PremisesScans leaseId={leaseId} /> : act.documentId ? <DocumentLink id={act.documentId} /> : '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
       </Card>
+    </Stack>
+  );
+}
+
+/** ADR 0124: the scans of a lease's hand-back act housing knows of — attached to the lease, or named by its act — each downloaded through documents. */
+function PremisesScans({ leaseId }: { leaseId: string }) {
+  const api = useApi();
+  const scans = useQuery({
+    queryKey: ['housing-premises-scans', leaseId],
+    queryFn: async () => ok(await api.GET('/api/housing/premises-leases/{id}/scans', { params: { path: { id: leaseId } } })),
+  });
+  if (scans.isPending) return <Loading />;
+  if (scans.isError) return <ErrorState error={scans.error} onRetry={() => void scans.refetch()} />;
+  const ofAct = scans.data.filter((s) => s.state !== 'available');
+  if (ofAct.length === 0) return <>—</>;
+  return (
+    <Stack gap={2} data-testid="premises-scans">
+      {ofAct.map((s) => (
+        <DocumentLink key={s.documentId} id={s.documentId} />
+      ))}
     </Stack>
   );
 }
@@ -413,41 +457,43 @@ export function PremisesTable({
   const { locale } = useLocale();
   const date = (d: string | null) => (d ? formatCivilDate(d, locale) : '—');
   return (
-    <Table striped layout="fixed" fz="sm" data-testid="premises-leases">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('form.bin')}</Table.Th>
-          <Table.Th>{t('housing.col.kind')}</Table.Th>
-          <Table.Th>{t('housing.col.period')}</Table.Th>
-          <Table.Th>{t('housing.col.status')}</Table.Th>
-          <Table.Th>{t('housing.col.handBackBy')}</Table.Th>
-          {actions && <Table.Th>{t('housingActions.col')}</Table.Th>}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {leases.map((l) => (
-          <Table.Tr key={l.id} data-status={l.status} data-overdue={String(l.handBackOverdue)}>
-            <Table.Td>
-              {l.bin}
-              {unitCode && l.unitId ? ` · ${unitCode(l.unitId)}` : ''}
-            </Table.Td>
-            <Table.Td>{t(`housing.premisesKind.${l.premisesKind}` as MessageId)}</Table.Td>
-            <Table.Td>
-              {date(l.startsOn)} – {date(l.endsOn)}
-            </Table.Td>
-            <Table.Td>
-              <Badge variant="light" tt="none">
-                {t(`leaseStatus.${l.status}` as MessageId)}
-              </Badge>
-            </Table.Td>
-            <Table.Td c={l.handBackOverdue ? '#a51d1d' : undefined}>
-              {l.status === 'handover-due' ? `${date(l.handBackBy)}${l.handBackOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
-            </Table.Td>
-            {actions && <Table.Td>{actions(l)}</Table.Td>}
+    <Table.ScrollContainer minWidth={720} type="native" tabIndex={0} role="region" aria-label={t('housing.premises')}>
+      <Table striped layout="fixed" fz="sm" data-testid="premises-leases">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('form.bin')}</Table.Th>
+            <Table.Th>{t('housing.col.kind')}</Table.Th>
+            <Table.Th>{t('housing.col.period')}</Table.Th>
+            <Table.Th>{t('housing.col.status')}</Table.Th>
+            <Table.Th>{t('housing.col.handBackBy')}</Table.Th>
+            {actions && <Table.Th>{t('housingActions.col')}</Table.Th>}
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {leases.map((l) => (
+            <Table.Tr key={l.id} data-status={l.status} data-overdue={String(l.handBackOverdue)}>
+              <Table.Td>
+                {l.bin}
+                {unitCode && l.unitId ? ` · ${unitCode(l.unitId)}` : ''}
+              </Table.Td>
+              <Table.Td>{t(`housing.premisesKind.${l.premisesKind}` as MessageId)}</Table.Td>
+              <Table.Td>
+                {date(l.startsOn)} – {date(l.endsOn)}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" tt="none">
+                  {t(`leaseStatus.${l.status}` as MessageId)}
+                </Badge>
+              </Table.Td>
+              <Table.Td c={l.handBackOverdue ? '#a51d1d' : undefined}>
+                {l.status === 'handover-due' ? `${date(l.handBackBy)}${l.handBackOverdue ? ` · ${t('queue.overdue')}` : ''}` : '—'}
+              </Table.Td>
+              {actions && <Table.Td>{actions(l)}</Table.Td>}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

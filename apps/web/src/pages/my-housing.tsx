@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { createLazyRoute } from '@tanstack/react-router';
+import { Link, createLazyRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useApi } from '../api/api-context';
-import { idempotent, ok } from '../api/client';
+import { idempotent, mayCall, ok } from '../api/client';
+import { useSession } from '../auth/auth-context';
 import { useCommand } from '../api/command';
 import { formatCivilDate, formatTiyn } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
@@ -119,6 +120,7 @@ function MyHousingPage() {
           </Stack>
         )}
       </Card>
+      <NoticeSettingsCard />
     </Stack>
   );
 }
@@ -218,6 +220,52 @@ function OfferCard({ allocation: a, date, onChanged }: { allocation: AllocationR
     </Card>
   );
 }
+
+/**
+ * ADR 0114, 0116: the notices about their housing (the offer, the contract, the F-61 notice to vacate,
+ * the acts) come to the person's portal inbox; their language and e-mail reminders are the person's own
+ * settings in notifications (`GET|PUT /me/notification-settings`) — shown here and changed on the
+ * notifications page. A person in acceleration signs in as an individual (no company, F-42: no address typed).
+ */
+function NoticeSettingsCard() {
+  const t = useT();
+  const api = useApi();
+  const session = useSession();
+  const allowed = mayCall(session, 'GET /api/notifications/me/notification-settings');
+  const settings = useQuery({
+    queryKey: ['person-notice-settings'],
+    enabled: allowed,
+    queryFn: async () => ok(await api.GET('/api/notifications/me/notification-settings')),
+  });
+  if (!allowed) return null;
+  const language = settings.data?.language;
+  return (
+    <Card withBorder data-testid="my-housing-notice-settings">
+      <Title order={3} size="h4" mb="xs">
+        {t('myHousing.notices.title')}
+      </Title>
+      <Stack gap="xs">
+        <Text size="sm">{t('myHousing.notices.intro')}</Text>
+        {settings.isPending ? (
+          <Loading />
+        ) : settings.isError ? (
+          <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
+        ) : (
+          <Text size="sm" data-testid="my-housing-notice-language" data-language={language ?? ''}>
+            {t('myHousing.notices.language', { language: language ? LANGUAGE_NAMES[language] : t('myHousing.notices.languageDefault') })}
+            {' · '}
+            {t(settings.data.kinds.reminders.email ? 'myHousing.notices.remindersOn' : 'myHousing.notices.remindersOff')}
+          </Text>
+        )}
+        <Button component={Link} to="/my/notifications" variant="light" w="fit-content" data-testid="my-housing-notice-settings-link">
+          {t('myHousing.notices.change')}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
+
+const LANGUAGE_NAMES: Record<string, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 export const Route = createLazyRoute('/my/housing')({
   component: () => (

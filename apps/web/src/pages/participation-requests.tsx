@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { AnswerBody, FileExtensionBody } from '@hub/contracts';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
@@ -10,7 +10,8 @@ import { zodFieldErrors } from '../forms/zod-messages';
 import { formatCivilDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
-import { Empty, ErrorState, Loading } from '../ui/states';
+import { QueryView } from '../ui/query-view';
+import { Empty, ErrorState } from '../ui/states';
 
 type InfoRequest = {
   id: string;
@@ -31,7 +32,18 @@ export const REQUEST_COLOR: Record<string, string> = { open: 'blue', answered: '
  * was sent (the due day is participation's, counted on the Kazakh working-day calendar); the
  * participant answers with its documents (kind request-answer, issue #10) and a note.
  */
-export function InformationRequests({ participationId, bin, canAnswer }: { participationId: string; bin: string; canAnswer: boolean }) {
+export function InformationRequests({
+  participationId,
+  bin,
+  canAnswer,
+  children,
+}: {
+  participationId: string;
+  bin: string;
+  canAnswer: boolean;
+  /** The staff console's own part of the card (issue #11: sending a request). */
+  children?: ReactNode;
+}) {
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
@@ -48,61 +60,58 @@ export function InformationRequests({ participationId, bin, canAnswer }: { parti
       <Text size="sm" c="dimmed" mb="sm">
         {t('requests.intro')}
       </Text>
-      {requests.isPending ? (
-        <Loading />
-      ) : requests.isError ? (
-        <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />
-      ) : requests.data.length === 0 ? (
-        <Empty>{t('requests.empty')}</Empty>
-      ) : (
-        <Table.ScrollContainer minWidth={680}>
-          <Table striped data-testid="requests-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('requests.col.kind')}</Table.Th>
-                <Table.Th>{t('requests.col.requested')}</Table.Th>
-                <Table.Th>{t('requests.col.due')}</Table.Th>
-                <Table.Th>{t('fees.col.status')}</Table.Th>
-                <Table.Th>{t('requests.col.answered')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {requests.data.map((r) => (
-                <Table.Tr key={r.id} data-request={r.id} data-status={r.status}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {t(`requestKind.${r.kind}` as MessageId)}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {r.description}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{formatCivilDate(r.requestedOn, locale)}</Table.Td>
-                  <Table.Td>{t('requests.due', { date: formatCivilDate(r.dueDate, locale) })}</Table.Td>
-                  <Table.Td>
-                    <Badge color={REQUEST_COLOR[r.status]} variant="light" tt="none" h="auto" styles={WRAP}>
-                      {t(`requestStatus.${r.status}` as MessageId)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {r.answeredOn ? t('requests.answeredWith', { date: formatCivilDate(r.answeredOn, locale), count: r.documentIds.length }) : '—'}
-                  </Table.Td>
-                  <Table.Td>
-                    {canAnswer && (r.status === 'open' || r.status === 'overdue') && (
-                      <Button size="xs" variant="light" onClick={() => setAnswering(r)} data-testid={`answer-${r.id}`}>
-                        {t('requests.answer')}
-                      </Button>
-                    )}
-                  </Table.Td>
+      <QueryView query={requests} empty={t('requests.empty')}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={680} type="native" tabIndex={0} role="region" aria-label={t('requests.title')}>
+            <Table striped data-testid="requests-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('requests.col.kind')}</Table.Th>
+                  <Table.Th>{t('requests.col.requested')}</Table.Th>
+                  <Table.Th>{t('requests.col.due')}</Table.Th>
+                  <Table.Th>{t('fees.col.status')}</Table.Th>
+                  <Table.Th>{t('requests.col.answered')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((r) => (
+                  <Table.Tr key={r.id} data-request={r.id} data-status={r.status}>
+                    <Table.Td>
+                      <Text size="sm" fw={500}>
+                        {t(`requestKind.${r.kind}` as MessageId)}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {r.description}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{formatCivilDate(r.requestedOn, locale)}</Table.Td>
+                    <Table.Td>{t('requests.due', { date: formatCivilDate(r.dueDate, locale) })}</Table.Td>
+                    <Table.Td>
+                      <Badge color={REQUEST_COLOR[r.status]} variant="light" tt="none" h="auto" styles={WRAP}>
+                        {t(`requestStatus.${r.status}` as MessageId)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      {r.answeredOn ? t('requests.answeredWith', { date: formatCivilDate(r.answeredOn, locale), count: r.documentIds.length }) : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      {canAnswer && (r.status === 'open' || r.status === 'overdue') && (
+                        <Button size="xs" variant="light" onClick={() => setAnswering(r)} data-testid={`answer-${r.id}`}>
+                          {t('requests.answer')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
+      {children}
       {answering && <AnswerForm request={answering} participationId={participationId} bin={bin} onDone={() => setAnswering(null)} />}
     </Card>
   );
@@ -255,50 +264,48 @@ export function ExtensionPanel({
           ? t('extension.window', { deadline: formatCivilDate(extensionDeadline, locale), end: formatCivilDate(termEnd, locale) })
           : t('extension.windowUnknown')}
       </Text>
-      {list.isPending ? (
-        <Loading />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Stack gap="xs">
-          {list.data.length === 0 ? (
-            <Empty>{t('extension.empty')}</Empty>
-          ) : (
-            list.data.map((e) => (
-              <Group key={e.id} gap="xs" data-testid="extension-row" data-status={e.status}>
-                <Badge variant="light" tt="none" color={e.status === 'approved' ? 'green' : e.status === 'rejected' ? 'red' : 'blue'}>
-                  {t(`extensionStatus.${e.status}` as MessageId)}
-                </Badge>
-                <Text size="sm">
-                  {t('extension.row', { filed: formatCivilDate(e.filedOn, locale), requested: formatCivilDate(e.requestedTermEnd, locale) })}
-                </Text>
-                {e.reason && (
-                  <Text size="sm" c="dimmed">
-                    {e.reason}
+      <QueryView query={list}>
+        {(data) => (
+          <Stack gap="xs">
+            {data.length === 0 ? (
+              <Empty>{t('extension.empty')}</Empty>
+            ) : (
+              data.map((e) => (
+                <Group key={e.id} gap="xs" data-testid="extension-row" data-status={e.status}>
+                  <Badge variant="light" tt="none" color={e.status === 'approved' ? 'green' : e.status === 'rejected' ? 'red' : 'blue'}>
+                    {t(`extensionStatus.${e.status}` as MessageId)}
+                  </Badge>
+                  <Text size="sm">
+                    {t('extension.row', { filed: formatCivilDate(e.filedOn, locale), requested: formatCivilDate(e.requestedTermEnd, locale) })}
                   </Text>
-                )}
+                  {e.reason && (
+                    <Text size="sm" c="dimmed">
+                      {e.reason}
+                    </Text>
+                  )}
+                </Group>
+              ))
+            )}
+            {windowOpen && (
+              <Group align="end" mt="xs">
+                <TextInput
+                  type="date"
+                  label={t('extension.requestedEnd')}
+                  value={requested}
+                  min={termEnd}
+                  onChange={(e) => setRequested(e.currentTarget.value)}
+                  error={errors.requestedTermEnd}
+                  data-testid="extension-end"
+                />
+                <Button onClick={() => void send()} loading={file.isPending} data-testid="extension-submit">
+                  {t('extension.submit')}
+                </Button>
               </Group>
-            ))
-          )}
-          {windowOpen && (
-            <Group align="end" mt="xs">
-              <TextInput
-                type="date"
-                label={t('extension.requestedEnd')}
-                value={requested}
-                min={termEnd}
-                onChange={(e) => setRequested(e.currentTarget.value)}
-                error={errors.requestedTermEnd}
-                data-testid="extension-end"
-              />
-              <Button onClick={() => void send()} loading={file.isPending} data-testid="extension-submit">
-                {t('extension.submit')}
-              </Button>
-            </Group>
-          )}
-          {file.isError && !Object.keys(errors).length && <ErrorState error={file.error} />}
-        </Stack>
-      )}
+            )}
+            {file.isError && !Object.keys(errors).length && <ErrorState error={file.error} />}
+          </Stack>
+        )}
+      </QueryView>
     </Card>
   );
 }

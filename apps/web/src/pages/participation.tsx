@@ -14,6 +14,7 @@ import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
+import { QueryView } from '../ui/query-view';
 import '../ui/lazy-styles';
 import { ExtensionPanel, InformationRequests } from './participation-requests';
 import { CorporateNoticePanel, VoluntaryExitPanel } from './participation-notices';
@@ -178,56 +179,52 @@ function Fees({ participationId }: { participationId: string }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('fees.intro')}
       </Text>
-      {fees.isPending ? (
-        <Loading />
-      ) : fees.isError ? (
-        <ErrorState error={fees.error} onRetry={() => void fees.refetch()} />
-      ) : fees.data.length === 0 ? (
-        <Empty>{t('fees.empty')}</Empty>
-      ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table striped data-testid="fees-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fees.col.quarter')}</Table.Th>
-                <Table.Th>{t('fees.col.due')}</Table.Th>
-                <Table.Th>{t('fees.col.status')}</Table.Th>
-                <Table.Th>{t('fees.col.income')}</Table.Th>
-                <Table.Th>{t('fees.col.fee')}</Table.Th>
-                <Table.Th>{t('fees.col.paid')}</Table.Th>
-                <Table.Th>{t('fees.col.outstanding')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {fees.data.map((f) => (
-                <Table.Tr key={f.id} data-quarter={`${f.year}-Q${f.quarter}`} data-status={f.status}>
-                  <Table.Td>{t('common.quarter', { year: f.year, quarter: f.quarter })}</Table.Td>
-                  <Table.Td>{formatCivilDate(f.dueDate, locale)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={FEE_COLOR[f.status]} variant="light" tt="none" h="auto" styles={WRAP}>
-                      {t(`feeStatus.${f.status}` as MessageId)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{money(f.declaredIncomeTiyn)}</Table.Td>
-                  <Table.Td>{money(f.feeTiyn)}</Table.Td>
-                  <Table.Td>{money(f.paidTiyn)}</Table.Td>
-                  <Table.Td>{money(f.outstandingTiyn)}</Table.Td>
-                  <Table.Td>
-                    {declarable(f) && (
-                      <Button size="xs" variant="light" onClick={() => setDeclaring(f)} data-testid={`declare-${f.year}-Q${f.quarter}`}>
-                        {t('fees.declare')}
-                      </Button>
-                    )}
-                  </Table.Td>
+      <QueryView query={fees} empty={t('fees.empty')}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped data-testid="fees-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('fees.col.quarter')}</Table.Th>
+                  <Table.Th>{t('fees.col.due')}</Table.Th>
+                  <Table.Th>{t('fees.col.status')}</Table.Th>
+                  <Table.Th>{t('fees.col.income')}</Table.Th>
+                  <Table.Th>{t('fees.col.fee')}</Table.Th>
+                  <Table.Th>{t('fees.col.paid')}</Table.Th>
+                  <Table.Th>{t('fees.col.outstanding')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((f) => (
+                  <Table.Tr key={f.id} data-quarter={`${f.year}-Q${f.quarter}`} data-status={f.status}>
+                    <Table.Td>{t('common.quarter', { year: f.year, quarter: f.quarter })}</Table.Td>
+                    <Table.Td>{formatCivilDate(f.dueDate, locale)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={FEE_COLOR[f.status]} variant="light" tt="none" h="auto" styles={WRAP}>
+                        {t(`feeStatus.${f.status}` as MessageId)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{money(f.declaredIncomeTiyn)}</Table.Td>
+                    <Table.Td>{money(f.feeTiyn)}</Table.Td>
+                    <Table.Td>{money(f.paidTiyn)}</Table.Td>
+                    <Table.Td>{money(f.outstandingTiyn)}</Table.Td>
+                    <Table.Td>
+                      {declarable(f) && (
+                        <Button size="xs" variant="light" onClick={() => setDeclaring(f)} data-testid={`declare-${f.year}-Q${f.quarter}`}>
+                          {t('fees.declare')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
       {declaring && (
         <Card withBorder mt="md" bg="gray.0" data-testid="declare-form">
           <Title order={4} size="h5" mb="xs">
@@ -291,52 +288,48 @@ function Reports({ participationId }: { participationId: string }) {
       <Text size="sm" c="dimmed" mb="sm">
         {t('reports.intro')}
       </Text>
-      {reports.isPending ? (
-        <Loading />
-      ) : reports.isError ? (
-        <ErrorState error={reports.error} onRetry={() => void reports.refetch()} />
-      ) : reports.data.length === 0 ? (
-        <Empty>{t('reports.empty')}</Empty>
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped data-testid="reports-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('fees.col.quarter')}</Table.Th>
-                <Table.Th>{t('fees.col.due')}</Table.Th>
-                <Table.Th>{t('fees.col.status')}</Table.Th>
-                <Table.Th>{t('reports.col.submitted')}</Table.Th>
-                <Table.Th>{t('reports.col.nonResidents')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {reports.data.map((r) => (
-                <Table.Tr key={r.id} data-quarter={`${r.year}-Q${r.quarter}`} data-status={r.status}>
-                  <Table.Td>{t('common.quarter', { year: r.year, quarter: r.quarter })}</Table.Td>
-                  <Table.Td>{formatCivilDate(r.dueDate, locale)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={REPORT_COLOR[r.status]} variant="light" tt="none" h="auto" styles={WRAP}>
-                      {t(`reportStatus.${r.status}` as MessageId)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{r.submittedAt ? formatInstantDate(r.submittedAt, locale) : '—'}</Table.Td>
-                  <Table.Td>{t('reports.nonResidents', { engaged: r.nonResidentCount, family: r.familyMemberCount })}</Table.Td>
-                  <Table.Td>
-                    {(r.status === 'due' || r.status === 'overdue') && (
-                      <Button size="xs" variant="light" onClick={() => setFiling(r)} data-testid={`file-${r.year}-Q${r.quarter}`}>
-                        {t('reports.file')}
-                      </Button>
-                    )}
-                  </Table.Td>
+      <QueryView query={reports} empty={t('reports.empty')}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped data-testid="reports-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('fees.col.quarter')}</Table.Th>
+                  <Table.Th>{t('fees.col.due')}</Table.Th>
+                  <Table.Th>{t('fees.col.status')}</Table.Th>
+                  <Table.Th>{t('reports.col.submitted')}</Table.Th>
+                  <Table.Th>{t('reports.col.nonResidents')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((r) => (
+                  <Table.Tr key={r.id} data-quarter={`${r.year}-Q${r.quarter}`} data-status={r.status}>
+                    <Table.Td>{t('common.quarter', { year: r.year, quarter: r.quarter })}</Table.Td>
+                    <Table.Td>{formatCivilDate(r.dueDate, locale)}</Table.Td>
+                    <Table.Td>
+                      <Badge color={REPORT_COLOR[r.status]} variant="light" tt="none" h="auto" styles={WRAP}>
+                        {t(`reportStatus.${r.status}` as MessageId)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{r.submittedAt ? formatInstantDate(r.submittedAt, locale) : '—'}</Table.Td>
+                    <Table.Td>{t('reports.nonResidents', { engaged: r.nonResidentCount, family: r.familyMemberCount })}</Table.Td>
+                    <Table.Td>
+                      {(r.status === 'due' || r.status === 'overdue') && (
+                        <Button size="xs" variant="light" onClick={() => setFiling(r)} data-testid={`file-${r.year}-Q${r.quarter}`}>
+                          {t('reports.file')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
       {filing && <ReportForm participationId={participationId} report={filing} onDone={() => setFiling(null)} />}
     </Card>
   );

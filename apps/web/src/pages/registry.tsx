@@ -67,6 +67,15 @@ export function RegistryPage() {
     queryFn: async () => ok(await api.GET('/api/registration/registry', { params: { query } })),
     placeholderData: keepPreviousData,
   });
+  // ADR 0125: the registry counts on the first page only (a later page says `total: null`); the
+  // total of a later page is the first page's — usually already in the cache, read once on a deep link.
+  const firstQuery = { ...query, page: 1 };
+  const first = useQuery({
+    queryKey: ['registry', firstQuery],
+    queryFn: async () => ok(await api.GET('/api/registration/registry', { params: { query: firstQuery } })),
+    enabled: page > 1,
+  });
+  const total = registry.data?.total ?? first.data?.total ?? null;
   const types = useQuery({
     queryKey: ['activity-types'],
     queryFn: async () => ok(await api.GET('/api/registration/activity-types')).activityTypes as ActivityType[],
@@ -79,7 +88,7 @@ export function RegistryPage() {
   });
   const exportHref = (format: 'csv' | 'json') => `/api/registration/registry/export?${new URLSearchParams([...exportQuery, ['format', format]])}`;
   const set = (patch: Partial<RegistrySearch>) => void navigate({ search: (s: RegistrySearch) => ({ ...s, ...patch, page: undefined }) });
-  const pages = registry.data ? Math.max(1, Math.ceil(registry.data.total / PAGE_SIZE)) : 1;
+  const pages = total !== null ? Math.max(1, Math.ceil(total / PAGE_SIZE)) : page;
 
   return (
     <Stack gap="md">
@@ -121,7 +130,7 @@ export function RegistryPage() {
       </Group>
       <Group justify="space-between" wrap="wrap">
         <Text fw={500} aria-live="polite" data-testid="registry-total">
-          {registry.data ? t('registry.total', { count: registry.data.total }) : '\u00a0'}
+          {total !== null ? t('registry.total', { count: total }) : '\u00a0'}
         </Text>
         <Group gap="xs">
           <Button component="a" href={exportHref('csv')} download variant="light" size="xs" data-testid="export-csv">

@@ -1,20 +1,17 @@
-import { Alert, Badge, Button, Card, Group, List, NativeSelect, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, List, NativeSelect, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createLazyRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useApi } from '../api/api-context';
-import { type ApiError, fieldErrors, idempotent, ok } from '../api/client';
+import { idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
-import { problemText } from '../api/problem-text';
 import { formatCivilDate, formatTiyn } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
-import { CohortCard, PurchaseCard } from './service-desk-actions';
-
-type T = ReturnType<typeof useT>;
+import { CohortCard, type DeskCall, type DeskService, FormAlert, OpenCohortForm, OpenPurchaseForm, PurchaseCard, useDeskForm } from './service-desk-actions';
 
 /** F-48: the field paths a remark may name (services' SERVICE_APPLICATION_FIELDS), labelled as on the application form. */
 const F48_FIELDS = [
@@ -37,8 +34,6 @@ const F48_FIELDS = [
 ] as const;
 /** F-53: the three grounds for refusing a service contract. */
 const GROUNDS = ['non-compliance', 'remarks-not-eliminated', 'conditions-not-met'] as const;
-
-const errorsOf = (e: unknown, t: T) => fieldErrors(e, (p) => problemText(p, t));
 
 interface Application {
   id: string;
@@ -66,7 +61,9 @@ function ReviewCard({ a, onDone }: { a: Application; onDone: () => Promise<void>
   const [message, setMessage] = useState('');
   const [ground, setGround] = useState<(typeof GROUNDS)[number]>('non-compliance');
   const [reasons, setReasons] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // ADR 0123: the payer's name as the contract states it (a company's name, or the individual's — F-42), printed on the invoices
+  const [payerName, setPayerName] = useState('');
+  const { errors, run: send } = useDeskForm();
   const remark = useCommand(async (body: { remarks: { field: string; message: string }[] }, key: string) =>
     ok(await api.POST('/api/services/service-applications/{id}/remarks', { ...path, body, ...idempotent(key) })),
   );
@@ -74,21 +71,15 @@ function ReviewCard({ a, onDone }: { a: Application; onDone: () => Promise<void>
     async (body: { outcome: 'conclude-contract' } | { outcome: 'refuse'; ground: (typeof GROUNDS)[number]; reasons: string }, key: string) =>
       ok(await api.POST('/api/services/service-applications/{id}/decision', { ...path, body, ...idempotent(key) })),
   );
-  const sign = useCommand(async (_: null, key: string) =>
-    ok(await api.POST('/api/services/service-applications/{id}/contract', { ...path, ...idempotent(key) })),
+  const sign = useCommand(async (body: { payerName: string }, key: string) =>
+    ok(await api.POST('/api/services/service-applications/{id}/contract', { ...path, body, ...idempotent(key) })),
   );
-  const run = async (action: () => Promise<unknown>) => {
-    setErrors({});
-    try {
-      await action();
+  const run = (action: () => Promise<unknown>) =>
+    send(action, async () => {
       setMessage('');
       setReasons('');
       await onDone();
-    } catch (e) {
-      const fields = errorsOf(e, t);
-      setErrors(Object.keys(fields).length > 0 ? fields : { form: (e as ApiError).problem?.detail ?? t('problem.conflict') });
-    }
-  };
+    });
   return (
     <Card withBorder data-testid="desk-application" data-status={a.status} data-id={a.id}>
       <Group justify="space-between" align="start" gap="xs">
@@ -186,17 +177,21 @@ function ReviewCard({ a, onDone }: { a: Application; onDone: () => Promise<void>
         </Stack>
       )}
       {a.status === 'approved' && (
-        <Group mt="sm">
-          <Button loading={sign.isPending} onClick={() => void run(() => sign.submit(null))} data-testid="sign-contract">
+        <Group mt="sm" align="end" gap="xs" wrap="wrap">
+          <TextInput
+            label={a.recipientKind === 'legal-entity' ? t('desk.payerName.company') : t('desk.payerName.person')}
+            value={payerName}
+            onChange={(e) => setPayerName(e.currentTarget.value)}
+            error={errors.payerName}
+            w={{ base: '100%', sm: 360 }}
+            data-testid="payer-name"
+          />
+          <Button loading={sign.isPending} onClick={() => void run(() => sign.submit({ payerName: payerName.trim() }))} data-testid="sign-contract">
             {t('desk.sign')}
           </Button>
         </Group>
       )}
-      {errors.form && (
-        <Alert color="red" variant="light" mt="xs" role="alert">
-          {errors.form}
-        </Alert>
-      )}
+      <FormAlert text={errors.form} />
     </Card>
   );
 }
@@ -207,19 +202,11 @@ function TranslationTask({ a, onDone }: { a: Application; onDone: () => Promise<
   const api = useApi();
   const [target, setTarget] = useState<'kk' | 'ru'>('ru');
   const [documentRef, setDocumentRef] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, run } = useDeskForm();
   const record = useCommand(async (body: { targetLanguage: 'kk' | 'ru'; documentRef: string }, key: string) =>
     ok(await api.POST('/api/services/service-applications/{id}/translation', { params: { path: { id: a.id } }, body, ...idempotent(key) })),
   );
-  const send = async () => {
-    setErrors({});
-    try {
-      await record.submit({ targetLanguage: target, documentRef: documentRef.trim() });
-      await onDone();
-    } catch (e) {
-      setErrors(errorsOf(e, t));
-    }
-  };
+  const send = () => run(() => record.submit({ targetLanguage: target, documentRef: documentRef.trim() }), onDone);
   return (
     <Card withBorder data-testid="translation-task" data-id={a.id}>
       <Text fw={600}>{a.content.project.name}</Text>
@@ -244,6 +231,7 @@ function TranslationTask({ a, onDone }: { a: Application; onDone: () => Promise<
           {t('desk.translation.record')}
         </Button>
       </Group>
+      <FormAlert text={errors.form} />
     </Card>
   );
 }
@@ -265,6 +253,10 @@ function ServiceDeskPage() {
   });
   const cohorts = useQuery({ queryKey: ['desk', 'cohorts'], queryFn: async () => ok(await api.GET('/api/services/cohorts', {})) });
   const purchases = useQuery({ queryKey: ['desk', 'purchases'], queryFn: async () => ok(await api.GET('/api/services/purchases', {})) });
+  // the opening forms: the catalogue (which services take cohorts, which are bought from third parties) and the calls (F-55)
+  const catalogue = useQuery({ queryKey: ['desk', 'services'], queryFn: async () => ok(await api.GET('/api/services/services', {})) as DeskService[] });
+  const calls = useQuery({ queryKey: ['desk', 'calls'], queryFn: async () => ok(await api.GET('/api/services/calls', {})) as DeskCall[] });
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: ['desk'] });
   };
@@ -310,6 +302,7 @@ function ServiceDeskPage() {
       <Title order={3} size="h4">
         {t('desk.cohorts')}
       </Title>
+      {catalogue.data && calls.data && <OpenCohortForm services={catalogue.data} calls={calls.data} today={today} onDone={refresh} />}
       {cohorts.isPending ? (
         <Loading />
       ) : cohorts.isError ? (
@@ -326,6 +319,7 @@ function ServiceDeskPage() {
       <Title order={3} size="h4">
         {t('desk.purchases')}
       </Title>
+      {catalogue.data && <OpenPurchaseForm services={catalogue.data} onDone={refresh} />}
       {purchases.isPending ? (
         <Loading />
       ) : purchases.isError ? (

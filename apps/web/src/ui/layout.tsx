@@ -32,6 +32,9 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/staff/messages', label: 'nav.messages', needs: 'GET /api/notifications/messages' },
   { to: '/staff/service-desk', label: 'nav.serviceDesk', needs: 'POST /api/services/service-applications/{id}/decision' },
   { to: '/staff/billing', label: 'nav.billing', needs: 'POST /api/services/invoice-payments/imports' },
+  // issue #11: the participation console (F-21 … F-42) and the F-41 analytics
+  { to: '/staff/participation', label: 'nav.staffParticipation', needs: 'GET /api/participation/participations' },
+  { to: '/staff/analytics', label: 'nav.analytics', needs: 'GET /api/participation/analytics/quarterly/{year}/{quarter}' },
   { to: '/staff/translations', label: 'nav.translations', needs: 'GET /api/registration/translation-tasks' },
   { to: '/staff/audit', label: 'nav.audit', needs: 'GET /api/audit/events' },
 ];
@@ -44,7 +47,11 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   // "My applications" is the applicant's view: staff reach applications through their own screens.
-  const menu = MENU.filter((m) => mayCall(session, m.needs) && (!m.to.startsWith('/my/') || session?.roles.includes('applicant')));
+  // The staff console is the Fund's: a staff entry shows only when a role other than applicant reaches it (an applicant reads its own participation's file).
+  const byStaff = (op: Operation) => !!session && session.roles.some((r) => r !== 'applicant' && mayCall({ ...session, roles: [r] }, op));
+  const menu = MENU.filter(
+    (m) => mayCall(session, m.needs) && (!m.to.startsWith('/my/') || session?.roles.includes('applicant')) && (!m.to.startsWith('/staff/') || byStaff(m.needs)),
+  );
 
   return (
     <AppShell header={{ height: 64 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

@@ -152,6 +152,8 @@ test('F-55: the recipient reads its invoices and answers the acts of delivery â€
   await expect.poll(() => pdf?.length ?? 0, { timeout: 15_000 }).toBeGreaterThan(1000);
   expect(pdf!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   expect(pdf!.toString('latin1')).toContain(`Invoice ${number}`); // the document's title (packages/documents service-invoice-pdf)
+  // ADR 0123: the Fund's requisites are still placeholders (data/services-rules.json) â€” the invoice says it is not for payment
+  expect(pdf!.toString('latin1')).toContain(`Invoice ${number} - NOT FOR PAYMENT`);
   const saved = await download;
   if (saved) expect(saved.suggestedFilename()).toMatch(/\.pdf$/);
 });

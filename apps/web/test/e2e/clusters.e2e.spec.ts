@@ -1,5 +1,6 @@
 import { type Locator, type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { addCalendarDays, kzCalendar } from '@hub/calendar';
 import { makeBin, makeIin } from '@hub/identifiers';
 import { sampleFiles } from '@hub/object-storage';
 import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
@@ -24,6 +25,14 @@ async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
 }
 
 type Who = { sub: string; name: string; roles: string[]; companies: string[] };
+type RuleSetJson = {
+  id: string;
+  complianceCheckWorkingDays: number;
+  toInstituteWorkingDays: number;
+  expertOpinionCalendarDaysAfterDeadline: number;
+  opinionsToOrganiserWorkingDays: number;
+  toCommissionWorkingDays: number;
+};
 
 /**
  * ADR 0113: an office's document (a covering letter, the Commission's order or protocol) uploaded through the
@@ -269,6 +278,15 @@ test('C-12, C-13, C-2: the organiser finds an application compliant and returns 
     await seat.getByRole('textbox', { name: `Member ${i + 1}: full name` }).fill(name!);
     await seat.getByRole('textbox', { name: `Member ${i + 1}: organisation` }).fill(organisation!);
   }
+  // ADR 0122: on a phone each seat's fields stack at full width (they were four cramped columns)
+  await page.setViewportSize(SIZES.phone);
+  const user1 = await seats.nth(0).getByRole('textbox', { name: 'Member 1: user' }).boundingBox();
+  const name1 = await seats.nth(0).getByRole('textbox', { name: 'Member 1: full name' }).boundingBox();
+  expect(user1!.width).toBeGreaterThan(280);
+  expect(name1!.y).toBeGreaterThan(user1!.y + user1!.height);
+  await expectAccessible(page, 'clusters-commission-form en phone');
+  await shoot(page, 'clusters-commission-form', 'en', 'phone');
+  await page.setViewportSize(SIZES.desktop);
   await form.getByTestId('save-commission').click();
   // the empty third seat is named by its fields (the context's 400), nothing is formed
   const third = seats.nth(2);
@@ -299,6 +317,9 @@ test('C-3 … C-5: the organiser announces a round — a deadline sooner than th
   const title = `Cluster selection 2027: announced on the web ${Date.now() % 100_000}`;
   await form.getByTestId('announce-title').fill(title);
   await form.getByTestId('announce-deadline').fill(plusDays(59));
+  // ADR 0122: before submitting, the preview says C-5 is not met
+  await expect(form.getByTestId('announce-preview-lead')).toHaveAttribute('data-met', 'false');
+  await expect(form.getByTestId('announce-preview-lead')).toContainText('only 59 calendar days');
   await form.getByTestId('announce-submit').click();
   await expect(form).toContainText('C-5: the deadline must be on or after');
   // the context refuses it too (C-5, 422 naming the field): nothing announced
@@ -313,6 +334,35 @@ test('C-3 … C-5: the organiser announces a round — a deadline sooner than th
   // under the repealed 2015 set no round can be announced (C-3): the form offers only the set in force
   await form.getByTestId('announce-deadline').fill(plusDays(75));
   await expect(form.getByTestId('announce-window')).toContainText('C-16');
+  // ADR 0122 (C-5, C-12, C-13, C-16 … C-18): the schedule before submitting — the same days the context computes,
+  // on the Kazakh working-day calendar for the working-day steps, calendar days for C-5 and C-16
+  const set = ((await (await fetch(`${gatewayUrl()}/api/clusters/rule-sets`)).json()) as RuleSetJson[]).find((r) => r.id === 'demo-2026')!;
+  const wd = kzCalendar();
+  const deadlineOn = plusDays(75);
+  const c12 = wd.addWorkingDays(deadlineOn, set.complianceCheckWorkingDays);
+  const c16 = addCalendarDays(deadlineOn, set.expertOpinionCalendarDaysAfterDeadline);
+  const c17 = wd.addWorkingDays(c16, set.opinionsToOrganiserWorkingDays);
+  await expect(form.getByTestId('announce-preview-lead')).toHaveAttribute('data-met', 'true');
+  await expect(form.getByTestId('announce-preview-lead')).toContainText('75 calendar days');
+  for (const [rule, due] of [
+    ['C-12', c12],
+    ['C-13', wd.addWorkingDays(c12, set.toInstituteWorkingDays)],
+    ['C-16', c16],
+    ['C-17', c17],
+    ['C-18', wd.addWorkingDays(c17, set.toCommissionWorkingDays)],
+  ] as const)
+    await expect(form.getByTestId(`announce-preview-${rule}`), rule).toHaveAttribute('data-due', due);
+  await expect(form.getByTestId('announce-preview-no-calendar')).toHaveCount(0);
+  // a deadline in a year without calendar data: said so (calendar.year-not-loaded), no date made up
+  await form.getByTestId('announce-deadline').fill('2031-06-02');
+  await expect(form.getByTestId('announce-preview-C-12')).toContainText('the working-day calendar for 2031 is not loaded');
+  await expect(form.getByTestId('announce-preview-C-12')).not.toHaveAttribute('data-due');
+  await expect(form.getByTestId('announce-preview-C-16')).toHaveAttribute('data-due', '2031-08-01'); // calendar days need no calendar
+  await page.setViewportSize(SIZES.phone);
+  await expectAccessible(page, 'clusters-announce-no-calendar en phone');
+  await shoot(page, 'clusters-announce-no-calendar', 'en', 'phone');
+  await page.setViewportSize(SIZES.desktop);
+  await form.getByTestId('announce-deadline').fill(plusDays(75));
   await everyLanguageAndSize(page, 'clusters-announce');
   await form.getByTestId('announce-submit').click();
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();

@@ -140,7 +140,7 @@ test('F-62: the second person declines; the declined person is not offered again
 test('F-60, F-57, F-58: the housing manager signs the check-in act, offers from the waitlist, allocates the requested premises, records their release and signs the hand-back act', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000); // two scans, each waiting for housing to learn it over Kafka (ADR 0110, 0124)
   await page.goto(`${baseUrl()}/staff/housing`);
   await chooseLanguage(page, 'en');
   await page.getByTestId('sign-in-required').getByRole('button').click();
@@ -202,9 +202,27 @@ test('F-60, F-57, F-58: the housing manager signs the check-in act, offers from 
   await expect(form).toHaveAttribute('data-kind', 'premises-hand-back');
   await page.getByTestId('act-signed-on').fill(inAWeek()); // not before the use started (the request's first day)
   await page.getByTestId('act-condition').fill('Handed back clean');
-  await page.getByTestId('act-sign').click();
-  await expect(form).toHaveCount(0);
+  // ADR 0124 (F-35, F-58): the act's scan is the company's handover act — the housing manager uploads it for the company
+  const premisesScan = { name: 'hand-back-act.pdf', mimeType: 'application/pdf', buffer: Buffer.from(sampleFiles.pdf(`premises hand-back act ${Date.now()}`)) };
+  const premisesChooser = page.waitForEvent('filechooser');
+  await page.getByTestId('field-act-scan').click();
+  await (await premisesChooser).setFiles(premisesScan);
+  await expect(page.getByTestId('document-act-scan-current')).toContainText('hand-back-act.pdf');
+  // housing learns the verified upload over Kafka: sign again after each answer until it has
+  await expect(async () => {
+    await page.getByTestId('act-sign').click();
+    await expect(form.or(page.getByTestId('act-error')).first()).toBeVisible({ timeout: 30_000 });
+    await expect(form).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 120_000, intervals: [2_000, 4_000] });
   await expect(lease).toHaveAttribute('data-status', 'released');
+  // the lease's known scans (GET /premises-leases/:id/scans) in the acts table; downloaded through documents, byte for byte
+  const premisesAct = page.getByTestId('housing-acts').locator('tbody tr', { hasText: '191040101013' });
+  const premisesLink = premisesAct.getByTestId('premises-scans').getByRole('button', { name: /hand-back-act\.pdf/ });
+  await expect(premisesLink).toBeEnabled();
+  const premisesDownload = page.waitForEvent('download');
+  await premisesLink.click();
+  expect(readFileSync(await (await premisesDownload).path()).equals(premisesScan.buffer)).toBe(true);
+  await everyLanguageAndSize(page, 'housing-premises-scan');
 });
 
 test('F-60: the person sees their contract and the check-in act the housing manager signed', async ({ page }) => {
@@ -217,6 +235,22 @@ test('F-60: the person sees their contract and the check-in act the housing mana
   await expect(act).toContainText('Check-in act');
   await expect(act).toContainText('Clean, everything in place');
   await everyLanguageAndSize(page, 'my-housing-contract');
+
+  // ADR 0114, 0116: the notices about the housing come to the person's inbox; their language is the person's own setting
+  const notices = page.getByTestId('my-housing-notice-settings');
+  await expect(notices).toContainText('Notices about your housing');
+  await expect(page.getByTestId('my-housing-notice-language')).toHaveAttribute('data-language', '');
+  await notices.getByTestId('my-housing-notice-settings-link').click();
+  await expect(page).toHaveURL(/\/my\/notifications$/);
+  const settings = page.getByTestId('person-settings');
+  await settings.getByTestId('person-language').click();
+  await page.getByRole('listbox', { name: 'Language of notices' }).getByRole('option', { name: 'Русский' }).click();
+  await settings.getByTestId('person-save').click();
+  await expect(settings.getByTestId('person-saved')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main menu' }).first().getByRole('link', { name: 'My housing' }).click();
+  await expect(page).toHaveURL(/\/my\/housing$/);
+  await expect(page.getByTestId('my-housing-notice-language')).toHaveAttribute('data-language', 'ru');
+  await expect(page.getByTestId('my-housing-notice-language')).toContainText('Русский');
 });
 
 test('F-57: the housing manager registers a building, a dwelling with its rooms, beds, inventory and meters and premises with their area, and puts the dwelling out of service for a period', async ({
@@ -309,4 +343,35 @@ test('F-57: the housing manager registers a building, a dwelling with its rooms,
   await expect(dwelling.getByTestId('oos-form')).toHaveCount(0);
   await expect(dwelling.getByTestId('unit-out-of-service-period')).toContainText('Pipe replacement');
   await everyLanguageAndSize(page, 'housing-inventory');
+});
+
+test('F-62, F-59 (ADR 0059): the housing manager offers a chosen bed of a multi-room dwelling to a waiting person; a held bed cannot be offered again', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto(`${baseUrl()}/staff/housing`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await signInAs(page, { sub: 'e2e-housing-manager', name: 'Dana Housing Manager', roles: ['housing-manager'], companies: [] });
+  await expect(page).toHaveURL(/\/staff\/housing$/);
+  // the seed's two people in Almaty wait (no dwelling there until the previous test registered one with rooms 101 and 102)
+  await page.getByTestId('waitlist-town').selectOption('751110000');
+  const waiting = page.getByTestId('housing-waitlist').locator('tbody tr');
+  await expect(waiting).toHaveCount(2);
+  await waiting.first().getByTestId('offer-bed').click();
+  const form = page.getByTestId('offer-bed-form');
+  await expect(form.getByTestId('offer-bed-unit').locator('option').first()).toHaveText(/^D-/);
+  await form.getByTestId('offer-bed-bed').selectOption('102/b');
+  await everyLanguageAndSize(page, 'housing-offer-bed');
+  await form.getByTestId('offer-bed-send').click();
+  await expect(form).toHaveCount(0);
+  const offered = page.getByTestId('housing-offers').locator('tbody tr', { hasText: '102/b' });
+  await expect(offered).toHaveAttribute('data-status', 'offered');
+  await expect(offered.locator('td').nth(2)).toHaveText(/\d{4}/); // the day to accept by (ADR 0057)
+  // the offered person leaves the list; the next one cannot be offered the held bed
+  await expect(waiting).toHaveCount(1);
+  await waiting.first().getByTestId('offer-bed').click();
+  await expect(form.getByTestId('offer-bed-bed').locator('option[value="102/b"]')).toBeDisabled();
+  await expect(form.getByTestId('offer-bed-bed').locator('option[value="102/b"]')).toContainText('held');
+  await expect(form.getByTestId('offer-bed-bed')).not.toHaveValue('102/b');
 });

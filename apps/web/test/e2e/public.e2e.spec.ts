@@ -45,6 +45,27 @@ test('F-19: the public registry searches, filters, pages and exports through the
   await expect(page.getByTestId('registry-total')).toHaveText(`${total} қатысушы табылды`);
 });
 
+test("ADR 0125: a later registry page carries no total — the page shows the first page's total and its pages, also on a deep link", async ({ page }) => {
+  // 45 participants in pages of 20 (the seed lists four: the registry's answers are widened here).
+  // Page 1 answers the total; page 2 answers `total: null`, as registration does after the first page.
+  const asked: string[] = [];
+  await page.route('**/api/registration/registry?*', async (route) => {
+    const url = new URL(route.request().url());
+    asked.push(url.searchParams.get('page') ?? '1');
+    const res = await route.fetch();
+    const real = (await res.json()) as { items: { certificateNumber: string }[]; pageSize: number };
+    const n = Number(url.searchParams.get('page') ?? '1');
+    const items = Array.from({ length: n < 3 ? 20 : 5 }, (_, i) => ({ ...real.items[i % real.items.length]!, certificateNumber: `AH-P${n}-${i}` }));
+    return route.fulfill({ response: res, json: { ...real, items, page: n, total: n === 1 ? 45 : null, nextCursor: n < 3 ? 'next' : null } });
+  });
+  await page.goto(`${baseUrl()}/registry?page=2`);
+  await chooseLanguage(page, 'en');
+  await expect(page.getByTestId('registry-table').locator('tbody tr').first()).toContainText('AH-P2-0');
+  await expect(page.getByTestId('registry-total')).toHaveText('45 participants found');
+  await expect(page.getByTestId('registry-pages').getByRole('button', { name: 'Page 3 of 3' })).toBeVisible();
+  expect(asked).toContain('1'); // the deep link read the first page once, for its total
+});
+
 test("F-18: a seeded participant's certificate verifies as valid (the QR code's target); an unknown number does not", async ({ page }) => {
   await page.goto(`${baseUrl()}/registry?q=Alatau`);
   await chooseLanguage(page, 'en');

@@ -109,6 +109,11 @@ test('F-49, F-51 … F-56: the Fund reviews a service application on its desk �
   await expect(mine.getByTestId('desk-remarks')).toContainText('answered');
   await mine.getByTestId('conclude').click();
   await expect(mine).toHaveAttribute('data-status', 'approved');
+  // ADR 0123: the payer's name as the contract states it is asked at signing — none: services' 400 on the field
+  await mine.getByTestId('sign-contract').click();
+  await expect(mine.getByText('Too short or too small.')).toBeVisible();
+  await expect(mine).toHaveAttribute('data-status', 'approved');
+  await mine.getByTestId('payer-name').fill(`${company} LLP`);
   await mine.getByTestId('sign-contract').click();
   await expect(page.getByTestId('desk-application').filter({ hasText: company })).toHaveCount(0); // contracted: off the desk, on finance's
 
@@ -208,15 +213,29 @@ test('F-56: the Fund records commercial offers for a third-party service and cho
     delivery: 'third-party',
   });
   const subject = `Market research for agritech ${n}`;
-  const purchase = await gatewayCall(officer, 'POST', '/api/services/purchases', { serviceId: service.id, subject });
-  const required = purchase.offersRequired as number;
-  expect(required).toBeGreaterThanOrEqual(2);
 
   await page.goto(`${baseUrl()}/staff/service-desk`);
   await chooseLanguage(page, 'en');
   await page.getByTestId('sign-in-required').getByRole('button').click();
   await signInAs(page, { sub: 'e2e-purchase-officer', name: 'Asel Officer', roles: ['fund-officer'], companies: [] });
+  // the purchase is opened on the desk (F-56 ¶2): only third-party services are offered; no subject → services' 400 on the field
+  const opening = page.getByTestId('open-purchase');
+  await opening.getByTestId('purchase-service').selectOption(service.id as string);
+  await opening.getByTestId('open-purchase-button').click();
+  await expect(opening.getByText('Too short or too small.')).toBeVisible();
+  await opening.getByTestId('purchase-subject').fill(subject);
+  await opening.getByTestId('open-purchase-button').click();
   const card = page.getByTestId('desk-purchase').filter({ hasText: subject });
+  await expect(card).toBeVisible();
+  const purchase = (
+    (await (await fetch(`${gatewayUrl()}/api/services/purchases`, { headers: { authorization: `Bearer ${officer}` } })).json()) as {
+      id: string;
+      subject: string;
+      offersRequired: number;
+    }[]
+  ).find((p) => p.subject === subject)!;
+  const required = purchase.offersRequired;
+  expect(required).toBeGreaterThanOrEqual(2);
   await expect(card).toHaveAttribute('data-status', 'collecting');
   await expect(card.getByTestId('purchase-count')).toHaveText(`no offers of ${required} required`);
 
@@ -224,8 +243,13 @@ test('F-56: the Fund records commercial offers for a third-party service and cho
   await card.getByTestId('offer-supplier').fill('Dala Research LLP');
   await card.getByTestId('offer-bin').fill('123');
   await card.getByTestId('offer-amount').fill('12,345.678');
-  await card.getByTestId('offer-date').fill('2026-11-20');
+  // the date in the reader's format (dd.mm.yyyy), shown back in the locale's own (issue #12: not the browser's mm/dd/yyyy)
+  await card.getByTestId('offer-date').fill('20.11.2026');
   await card.getByTestId('offer-document').fill(`KP-${n}-1`);
+  await expect(card.getByTestId('offer-date')).toHaveValue('20 Nov 2026');
+  await chooseLanguage(page, 'ru');
+  await expect(card.getByTestId('offer-date')).toHaveValue('20.11.2026');
+  await chooseLanguage(page, 'en');
   await card.getByTestId('add-offer').click();
   await expect(card.getByText('Enter an amount in tenge, e.g. 150000 or 150000.50.')).toBeVisible();
   await card.getByTestId('offer-amount').fill('1 500 000,50');
@@ -239,7 +263,7 @@ test('F-56: the Fund records commercial offers for a third-party service and cho
     await card.getByTestId('offer-supplier').fill(`Supplier ${i + 1} LLP`);
     await card.getByTestId('offer-bin').fill(bin);
     await card.getByTestId('offer-amount').fill(i === 0 ? '1 500 000,50' : String(1_400_000 - i * 100_000));
-    await card.getByTestId('offer-date').fill('2026-11-20');
+    await card.getByTestId('offer-date').fill('20.11.2026');
     await card.getByTestId('offer-document').fill(`KP-${n}-${i + 1}`);
     if (i === 0) {
       // before enough offers are in, choosing is refused by the rule and explained
@@ -264,10 +288,56 @@ test('F-56: the Fund records commercial offers for a third-party service and cho
   await card.getByTestId('choose-offer').click();
   await expect(card).toHaveAttribute('data-status', 'chosen');
   await expect(card.getByTestId('purchase-chosen')).toHaveText('Chosen: Supplier 1 LLP, ₸1,500,000.50 · The only supplier with field teams in all regions');
-  const held = (await (
-    await fetch(`${gatewayUrl()}/api/services/purchases/${purchase.id as string}`, { headers: { authorization: `Bearer ${officer}` } })
-  ).json()) as { offers: { amountTiyn: number }[] };
+  const held = (await (await fetch(`${gatewayUrl()}/api/services/purchases/${purchase.id}`, { headers: { authorization: `Bearer ${officer}` } })).json()) as {
+    offers: { amountTiyn: number }[];
+  };
   expect(held.offers[0]!.amountTiyn).toBe(150_000_050);
   await expectAccessible(page, 'service desk purchase chosen');
   await shoot(page, 'service-desk-purchase-after', 'en', 'desktop');
+});
+
+// ADR 0123, F-44 with F-55: a cohort is opened on the desk — the form shows the first day it may start (the first
+// intake day of the service's call, put by services at least a month after the call's publication) and offers no
+// earlier day; services' field errors land on their fields; the new cohort is listed with its seats.
+test('F-44, F-55: the Fund opens an acceleration cohort from the desk, no earlier than its call’s intake', async ({ page }) => {
+  test.setTimeout(240_000);
+  const n = Date.now() % 80_000;
+  const calls = (await (await fetch(`${gatewayUrl()}/api/services/calls`)).json()) as { serviceId: string; title: string; intakeOpensOn: string }[];
+  // the seed's "Acceleration programme": its call was published today, so intake opens a month and a day later
+  const call = calls.find((c) => c.title.startsWith('Acceleration programme: intake'))!;
+  expect(call).toBeDefined();
+  const [y, m, d] = call.intakeOpensOn.split('-');
+  await page.goto(`${baseUrl()}/staff/service-desk`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await signInAs(page, { sub: 'e2e-open-cohort', name: 'Asel Officer', roles: ['fund-officer'], companies: [] });
+  const form = page.getByTestId('open-cohort');
+  await form.getByTestId('cohort-service').selectOption(call.serviceId);
+  await chooseLanguage(page, 'ru');
+  // the day as the desk writes dates in Russian ("7 янв. 2027 г."): the call's intake day, not today
+  await expect(form.getByTestId('cohort-earliest')).toContainText(new RegExp(`${Number(d)} \\S+ ${y}`));
+  await chooseLanguage(page, 'en');
+  const title = `Spring cohort ${n}`;
+  await form.getByTestId('cohort-title').fill(title);
+  await form.getByTestId('cohort-katoCode').fill('7110'); // not 9 digits: services' 400 on town.katoCode
+  await form.getByTestId('cohort-townName').fill('Astana');
+  await form.getByTestId('cohort-startsOn').fill(`${d}.${m}.${y}`);
+  await form.getByTestId('cohort-endsOn').fill(`${d}.${m}.${Number(y) + 1}`);
+  await form.getByTestId('cohort-capacity').fill('20');
+  await form.getByTestId('open-cohort-button').click();
+  await expect(form.getByText('The format is not right.')).toBeVisible();
+  await expect(page.getByTestId('desk-cohort').filter({ hasText: title })).toHaveCount(0);
+  await everyLanguageAndSize(page, 'service-desk-open-cohort');
+  await form.getByTestId('cohort-katoCode').fill('711000000');
+  await form.getByTestId('open-cohort-button').click();
+  const cohort = page.getByTestId('desk-cohort').filter({ hasText: title });
+  await expect(cohort).toContainText('0 of 20 seats taken');
+  const held = (await (
+    await fetch(`${gatewayUrl()}/api/services/cohorts`, {
+      headers: { authorization: `Bearer ${await apiToken({ sub: 'e2e-open-cohort-check', roles: ['fund-officer'] })}` },
+    })
+  ).json()) as { title: string; startsOn: string; town: { katoCode: string } }[];
+  expect(held.find((c) => c.title === title)).toMatchObject({ startsOn: call.intakeOpensOn, town: { katoCode: '711000000' } });
+  await expectAccessible(page, 'service desk cohort opened');
+  await shoot(page, 'service-desk-open-cohort-after', 'en', 'desktop');
 });

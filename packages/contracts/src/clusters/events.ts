@@ -182,6 +182,24 @@ export const ClustersDeadlineOverdueV1 = defineIntegrationEvent({
   }),
 });
 
+export const ClustersOfficeDocumentUsedV1 = defineIntegrationEvent({
+  type: 'clusters.office-document-used',
+  version: 1,
+  topic,
+  description:
+    "A step of the expert stage recorded an office's document by id (ADR 0113, 0122): the organiser's decision forming the Commission (C-2), its covering letters (C-13, C-18), the institute's opinions letter (C-16, C-17) or the Commission's protocol (C-19, C-20). Documents attaches it to usedFor, so that documents itself refuses its reuse.",
+  payload: z.object({
+    documentId: z.uuid(),
+    office: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    kind: z.string(),
+    ruleId: z.string(),
+    roundId: z.uuid(),
+    /** `clusters/<step>/<roundId>`, the target clusters' own copy is marked with. */
+    usedFor: z.string(),
+    usedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 /** Every event of clusters, for a consumer's EventRegistry. */
 export const clustersEvents = [
   ClustersRoundAnnouncedV1,
@@ -195,4 +213,5 @@ export const clustersEvents = [
   ClustersComparativeAssessmentGivenV1,
   ClustersOpinionsForwardedV1,
   ClustersDeadlineOverdueV1,
+  ClustersOfficeDocumentUsedV1,
 ] as const;

@@ -122,3 +122,23 @@ export const OfficeDocumentAttachedV1 = defineIntegrationEvent({
     attachedAt: z.iso.datetime({ offset: true }),
   }),
 });
+
+/**
+ * Issue #10 (ADR 0122): the retention of an office's document ended and its bytes were deleted, like
+ * `documents.document-purged` v1 of a company's; keyed by `office:<office>`. The contexts' copies drop it.
+ */
+export const OfficeDocumentPurgedV1 = defineIntegrationEvent({
+  type: 'documents.office-document-purged',
+  version: 1,
+  topic,
+  description:
+    "The retention of an office's document ended (retainUntil, ADR 0045): its bytes were deleted from object storage; its metadata and hash stay in documents as the record that it existed. A context's copy drops it.",
+  payload: z.object({
+    documentId: z.uuid(),
+    office: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    kind: z.string(),
+    sha256: Sha256,
+    retainUntil: IsoDateSchema,
+    purgedAt: z.iso.datetime({ offset: true }),
+  }),
+});

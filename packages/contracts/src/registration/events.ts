@@ -47,6 +47,13 @@ export const ApplicationSubmittedV1 = defineIntegrationEvent({
      * application refers to (F-9(2), F-9(3)); documents attaches them — immutable from the filing on.
      */
     documentIds: z.array(z.uuid()).default([]),
+    /**
+     * Issue #16, ADR 0121 (additive: absent in older messages): the application's contact — the portal
+     * subject (`sub`) of the person who filed it (F-8: every status notice goes through the internet
+     * resource). An identifier, never an address, a phone or an IIN (F-42): notifications opens the
+     * person's own contact (ADR 0114) from it.
+     */
+    filedBy: z.string().min(1).max(200).optional(),
   }),
 });
 

@@ -199,6 +199,12 @@ export const DeadlineViewSchema = z.object({
   kind: RegistrationDeadlineKindSchema,
   ruleId: z.string(),
   applicationId: z.uuid(),
+  /**
+   * The deadline's subject as the board (ADR 0033) and notifications' message log name it — the application
+   * (issue #16, ADR 0121: the staff board links each row to `/staff/messages?subjectId=`; the other contexts
+   * already send it). Additive.
+   */
+  subjectId: z.uuid(),
   bin: BinSchema,
   companyName: z.string().optional(),
   startedOn: IsoDateSchema,
@@ -310,6 +316,11 @@ export const RegistryEntrySchema = z.object({
   termination: z.object({ terminatedOn: IsoDateSchema, ground: z.string(), groundNumber: z.number().int().nullable() }).nullable(),
 });
 export const RegistryPageSchema = pageOf(RegistryEntrySchema).extend({
+  /**
+   * ADR 0125: how many entries match the filter — on the FIRST page only (page 1 without `after`);
+   * null on every later page, which is served without a count. Keep the first page's total.
+   */
+  total: z.number().int().nullable(),
   /** The keyset cursor of the next page (ADR 0048), null on the last. */
   nextCursor: z.string().nullable(),
 });

@@ -151,9 +151,10 @@ export const TownSchema = z.object({
 });
 
 /**
- * A person in acceleration. The IIN is restricted personal data (F-42): it travels only on the
- * services topic, only in these three events, because housing must match the person who asks for a
- * dwelling to the enrolment (F-59); consumers store it encrypted or not at all and never log it.
+ * A person in acceleration, v1. The IIN is restricted personal data (F-42): it travelled on the services
+ * topic in these three events, because housing must match the person who asks for a dwelling to the
+ * enrolment (F-59). Superseded by v2 (ADR 0123: the ASVS finding — no IIN on the bus); v1 stays
+ * readable for the events already on the topic, services publishes it no more.
  */
 const enrolledPerson = {
   enrolmentId: z.uuid(),
@@ -206,6 +207,60 @@ export const CohortCompletionMadeV1 = defineIntegrationEvent({
     ...enrolledPerson,
     completedOn: IsoDateSchema,
   }),
+});
+
+/**
+ * ADR 0123: the person's pseudonymous reference — the platform's blind index of the IIN (HMAC-SHA256 under
+ * the shared PII index key `HUB_PII_INDEX_KEY` of `@hub/pii`, base64url, 43 characters). The IIN cannot be
+ * read back from it; a context holding the same index key matches a person who gives their IIN (housing,
+ * F-59) by computing the same index. It is personal data still (a pseudonym, F-42): never logged.
+ */
+export const PersonRefSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'a person reference is the 43-character blind index of the IIN')
+  .describe('The person’s blind index (HMAC-SHA256 of the IIN under the platform’s PII index key, base64url) — never the IIN (ADR 0123)');
+
+/** A person in acceleration, v2 (ADR 0123): named by the pseudonymous reference, never by the IIN (F-42). */
+const enrolledPersonV2 = {
+  enrolmentId: z.uuid(),
+  cohortId: z.uuid(),
+  serviceId: z.uuid(),
+  ...recipient,
+  personRef: PersonRefSchema,
+};
+
+export const CohortEnrolmentMadeV2 = defineIntegrationEvent({
+  type: 'services.cohort-enrolment-made',
+  version: 2,
+  topic,
+  description:
+    'A person was enrolled in an acceleration cohort under a signed service contract (F-44, F-55): from enrolledOn until the cohort ends (endsOn) the person is "in acceleration" and may ask housing for a dwelling in the cohort’s town (F-59). v2 (ADR 0123): the person is `personRef`, the blind index of the IIN — the IIN is no longer on the bus.',
+  payload: z.object({
+    ...enrolledPersonV2,
+    contractId: z.uuid(),
+    town: TownSchema,
+    cohortStartsOn: IsoDateSchema,
+    cohortEndsOn: IsoDateSchema,
+    enrolledOn: IsoDateSchema,
+  }),
+});
+
+export const CohortExpulsionMadeV2 = defineIntegrationEvent({
+  type: 'services.cohort-expulsion-made',
+  version: 2,
+  topic,
+  description:
+    'A person was expelled from an acceleration cohort (or left it) before its end: from expelledOn the person is no longer in acceleration; housing starts the 2-working-day vacate deadline (F-61). v2 (ADR 0123): `personRef`, never the IIN.',
+  payload: z.object({ ...enrolledPersonV2, ground: CohortExpulsionGroundSchema, expelledOn: IsoDateSchema }),
+});
+
+export const CohortCompletionMadeV2 = defineIntegrationEvent({
+  type: 'services.cohort-completion-made',
+  version: 2,
+  topic,
+  description:
+    'A person completed an acceleration cohort on completedOn (the programme ended for them): housing ends the housing contract on the date its ADR names (F-60). v2 (ADR 0123): `personRef`, never the IIN.',
+  payload: z.object({ ...enrolledPersonV2, completedOn: IsoDateSchema }),
 });
 
 // ---- Contract money and delivery (F-55, ADR 0066) ----
@@ -270,6 +325,9 @@ export const servicesEvents = [
   CohortEnrolmentMadeV1,
   CohortExpulsionMadeV1,
   CohortCompletionMadeV1,
+  CohortEnrolmentMadeV2,
+  CohortExpulsionMadeV2,
+  CohortCompletionMadeV2,
   ServiceInvoiceIssuedV1,
   ServiceInvoicePaidV1,
   ServiceInvoiceOverdueV1,

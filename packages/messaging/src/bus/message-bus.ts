@@ -32,6 +32,14 @@ export interface SubscribeOptions {
    */
   readonly handle: (message: IncomingMessage) => Promise<void>;
   /**
+   * Optional (ADR 0126): when given, the adapter calls it instead of `handle` with a partition's
+   * messages in order, at most `maxBatch` at a time, and commits their offsets only after it
+   * resolves. Same rejection semantics as `handle`. An adapter without batches may ignore it.
+   */
+  readonly handleBatch?: (messages: readonly IncomingMessage[]) => Promise<void>;
+  /** The most messages given to one `handleBatch` call. Default 100. */
+  readonly maxBatch?: number;
+  /**
    * Called once when the subscription has stopped for good and will not restart by itself: the
    * broker refused it (the group or a topic is not authorised — not retriable) or the adapter gave
    * up. The subscription is then dead; a new `subscribe` is the only way back. Without it the

@@ -30,6 +30,7 @@ export class PrefixedMessageBus implements MessageBus, MessageBusAdmin {
       groupId: this.on(options.groupId),
       topics: options.topics.map(this.on),
       handle: (m: IncomingMessage) => options.handle({ ...m, topic: this.off(m.topic) }),
+      handleBatch: options.handleBatch && ((ms: readonly IncomingMessage[]) => options.handleBatch!(ms.map((m) => ({ ...m, topic: this.off(m.topic) })))),
     });
   }
 

@@ -13,7 +13,7 @@ import { MessageContexts } from '../context/message-context.js';
 import { type MessagingLogger, stderrLogger } from '../logger.js';
 import { withConsumeSpan } from '../tracing/trace-context.js';
 import { isDatabaseUnavailable } from '../database-unavailable.js';
-import { type Em, backoffMs, sleep, sqlRun } from '../sql.js';
+import { type Em, backoffMs, sleep, sql, sqlRun } from '../sql.js';
 
 /** Handles one integration event inside the transaction that also records it in the inbox. */
 export interface EventHandler<D extends IntegrationEventDefinition = IntegrationEventDefinition> {
@@ -38,6 +38,13 @@ export interface EventConsumerOptions {
   readonly maxAttempts?: number;
   /** Partitions handled in parallel; events of one aggregate share a partition, so their order holds. Default 3. */
   readonly partitionsConcurrently?: number;
+  /**
+   * Messages of one partition handled in one transaction (ADR 0126; default 100). 1 = one
+   * transaction per message. A batch that fails for any reason is rolled back and its messages are
+   * handled one at a time with the usual retries and dead-lettering, so handlers with effects outside
+   * the database must be idempotent (as timer handlers are, ADR 0086).
+   */
+  readonly maxBatch?: number;
   readonly baseBackoffMs?: number;
   readonly maxBackoffMs?: number;
   readonly logger?: MessagingLogger;
@@ -72,6 +79,7 @@ export type ConsumeOutcome = 'handled' | 'duplicate' | 'skipped' | 'dead-lettere
 export class EventConsumer {
   private readonly handlers = new Map<string, EventHandler>();
   private readonly maxAttempts: number;
+  private readonly maxBatch: number;
   private readonly baseBackoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly logger: MessagingLogger;
@@ -99,6 +107,7 @@ export class EventConsumer {
       this.handlers.set(h.event.fullName, h);
     }
     this.maxAttempts = options.maxAttempts ?? 5;
+    this.maxBatch = Math.max(1, options.maxBatch ?? 100);
     this.baseBackoffMs = options.baseBackoffMs ?? 200;
     this.maxBackoffMs = options.maxBackoffMs ?? 5_000;
     this.logger = options.logger ?? stderrLogger;
@@ -132,6 +141,7 @@ export class EventConsumer {
         fromBeginning: true,
         partitionsConcurrently: this.options.partitionsConcurrently ?? 3,
         handle: (m) => this.consume(m).then(() => undefined),
+        ...(this.maxBatch > 1 ? { maxBatch: this.maxBatch, handleBatch: (ms: readonly IncomingMessage[]) => this.consumeBatch(ms).then(() => undefined) } : {}),
         onCrash: (error) => {
           crashed = true;
           if (generation === this.generation) this.crashed(error);
@@ -205,6 +215,96 @@ export class EventConsumer {
       const outcome = await this.handleWithRetries(message, envelope, handler);
       span.setAttribute('hub.consume.outcome', outcome);
       return outcome;
+    });
+  }
+
+  /**
+   * Processes a partition's messages, in order, to their final outcomes (ADR 0126). Runs of
+   * messages that decode are handled in one transaction: their inbox rows in one statement, then
+   * each new event's handler in order, then one commit — instead of a transaction per message. A
+   * message that cannot be decoded is dead-lettered on its own between runs. If the run's
+   * transaction fails for any reason, nothing of it was committed, and each of its messages goes
+   * through `consume` — the one-message path with its retries, backoff and dead-lettering.
+   */
+  async consumeBatch(messages: readonly IncomingMessage[]): Promise<ConsumeOutcome[]> {
+    const outcomes: ConsumeOutcome[] = [];
+    let i = 0;
+    while (i < messages.length) {
+      const run: Array<{ message: IncomingMessage; envelope: EventEnvelope; handler: EventHandler } | { message: IncomingMessage; skip: string }> = [];
+      for (; i < messages.length; i++) {
+        const message = messages[i]!;
+        const decoded = this.options.registry.decode(message.value);
+        if (!decoded.ok) {
+          if (decoded.reason !== 'unknown-type') break; // dead-lettered below, on its own
+          run.push({ message, skip: decoded.detail });
+          continue;
+        }
+        const handler = this.handlers.get(decoded.definition.fullName);
+        if (!handler) run.push({ message, skip: `no handler for ${decoded.definition.fullName}` });
+        else run.push({ message, envelope: decoded.envelope, handler });
+      }
+      outcomes.push(...(await this.handleRun(run)));
+      if (i < messages.length) outcomes.push(await this.consume(messages[i++]!));
+    }
+    return outcomes;
+  }
+
+  private async handleRun(
+    run: ReadonlyArray<{ message: IncomingMessage; envelope: EventEnvelope; handler: EventHandler } | { message: IncomingMessage; skip: string }>,
+  ): Promise<ConsumeOutcome[]> {
+    const handled = run.filter((r): r is { message: IncomingMessage; envelope: EventEnvelope; handler: EventHandler } => 'handler' in r);
+    // Nothing to gain from a batch of one: the one-message path, exactly as without batches.
+    if (handled.length <= 1) {
+      const outcomes: ConsumeOutcome[] = [];
+      for (const r of run) outcomes.push('skip' in r ? this.report('skipped', r.message, r.skip) : await this.consume(r.message));
+      return outcomes;
+    }
+    let fresh: Set<string>;
+    try {
+      fresh = await this.em.fork().transactional(async (tx) => {
+        const rows = await sql<{ event_id: string }>(
+          tx,
+          `insert into hub_inbox (consumer, event_id, event_type, topic, partition, "offset", handled_at)
+           values ${handled.map(() => '(?, ?, ?, ?, ?, ?, now())').join(', ')} on conflict do nothing returning event_id`,
+          handled.flatMap(({ message, envelope }) => [this.options.name, envelope.id, envelope.type, message.topic, message.partition, message.offset]),
+        );
+        const inserted = new Set(rows.map((r) => r.event_id.toLowerCase()));
+        const toRun = new Set(inserted); // an event redelivered twice within the batch runs once
+        for (const { message, envelope, handler } of handled) {
+          if (!toRun.delete(envelope.id.toLowerCase())) continue;
+          // Each handler on its own EntityManager in the batch's transaction (as timers, ADR 0086 §2):
+          // no handler sees or flushes another's entities, and the unit of work publishes only the
+          // events its own handler's aggregates recorded.
+          const own = tx.fork({ clear: true, keepTransactionContext: true });
+          await MessageContexts.run({ correlationId: envelope.correlationId, causationId: envelope.id }, () =>
+            withConsumeSpan(message, envelope, this.options.name, async (span) => {
+              await (this.options.around ? this.options.around(own, () => handler.handle(envelope, own)) : handler.handle(envelope, own));
+              span.setAttribute('hub.consume.outcome', 'handled');
+            }),
+          );
+        }
+        // PostgreSQL answers COMMIT in an aborted transaction with a silent ROLLBACK: a handler that
+        // swallowed an SQL error must not pass for a batch that was handled. This statement fails instead.
+        await sql(tx, 'select 1');
+        return inserted;
+      });
+    } catch (e) {
+      if (this.stopping.signal.aborted) throw e; // nothing committed: redelivered after restart
+      this.logger.warn(
+        { component: 'event-consumer', consumer: this.options.name, messages: handled.length, err: (e as Error).message },
+        'a batch of events failed and was rolled back; handling its events one at a time',
+      );
+      const outcomes: ConsumeOutcome[] = [];
+      for (const r of run) outcomes.push('skip' in r ? this.report('skipped', r.message, r.skip) : await this.consume(r.message));
+      return outcomes;
+    }
+    const reported = new Set<string>();
+    return run.map((r) => {
+      if ('skip' in r) return this.report('skipped', r.message, r.skip);
+      const id = r.envelope.id.toLowerCase();
+      const first = fresh.has(id) && !reported.has(id);
+      reported.add(id);
+      return this.report(first ? 'handled' : 'duplicate', r.message);
     });
   }
 

@@ -31,6 +31,8 @@ export const httpConfigSchema = z.object({
   HUB_AUTH_JWKS_FILE: z.string().min(1).optional(),
   HUB_AUTH_ISSUER: z.string().min(1),
   HUB_AUTH_AUDIENCE: z.string().min(1).default('hub-platform'),
+  /** How long a verified token is trusted without a new signature check (ADR 0127; never beyond its expiry; 0 = always check). */
+  HUB_AUTH_VERIFIED_TOKEN_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(60_000),
   /** Largest accepted request body. */
   HUB_HTTP_BODY_LIMIT: z.string().default('1mb'),
   /** Where spans go over OTLP/HTTP (ADR 0102); unset: no tracing. The standard OpenTelemetry variables. */

@@ -3,8 +3,8 @@ import { ClientCredentialsTokenSource, type ServiceCredentials, ServiceTokenErro
 
 /** A document a context issued, as the Fund's archive (the documents context, ADR 0045) takes it. */
 export interface DocumentToArchive {
-  /** The company the document belongs to (documents keeps files per BIN). */
-  readonly ownerBin: string;
+  /** The company the document belongs to (documents keeps files per BIN); absent for a kind the Fund owns (ADR 0122: documents sets the Fund). */
+  readonly ownerBin?: string | undefined;
   /** A kind of documents' catalogue whose `issuers` name this worker's client (ADR 0106 §4). */
   readonly kind: string;
   /** Unique per document platform-wide, `<context>/<thing>/<number>`: the same key and bytes return the stored document. */
@@ -36,7 +36,13 @@ export class IssuedDocumentsClient {
     const res = await this.tokens.fetch(`${this.documentsUrl.replace(/\/+$/, '')}/issued-documents`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json, application/problem+json' },
-      body: JSON.stringify({ ownerBin: d.ownerBin, kind: d.kind, issueKey: d.issueKey, fileName: d.fileName, contentBase64: d.bytes.toString('base64') }),
+      body: JSON.stringify({
+        ...(d.ownerBin ? { ownerBin: d.ownerBin } : {}),
+        kind: d.kind,
+        issueKey: d.issueKey,
+        fileName: d.fileName,
+        contentBase64: d.bytes.toString('base64'),
+      }),
     });
     const body: unknown = await res.json().catch(() => undefined);
     if (res.status !== 201 && res.status !== 200) {

@@ -5,6 +5,7 @@ import {
   DocumentVerifiedV1,
   EventRegistry,
   OfficeDocumentAttachedV1,
+  OfficeDocumentPurgedV1,
   OfficeDocumentVerifiedV1,
   TOPICS,
   type EventEnvelope,
@@ -298,6 +299,12 @@ export class KnownOfficeDocuments {
     this.uow.em().persist(document);
   }
 
+  /** ADR 0122: forgets a purged document (a repeat is a no-op). */
+  async drop(id: string): Promise<void> {
+    const known = await this.find(id);
+    if (known) this.uow.em().remove(known);
+  }
+
   /**
    * Refuses (422, each field named) a command whose office documents are unknown, another office's or
    * a company's, of the wrong kind or attached elsewhere; else marks them as used by `target` in this
@@ -358,6 +365,21 @@ export class KnownOfficeDocumentAttachedHandler implements EventHandler<typeof O
   }
 }
 
+/**
+ * documents.office-document-purged v1 → the copy drops the document (ADR 0122): its bytes are gone, so
+ * a command naming it from now on is refused as unknown. What a step recorded (its id) stays in the context.
+ */
+@Injectable()
+export class KnownOfficeDocumentPurgedHandler implements EventHandler<typeof OfficeDocumentPurgedV1> {
+  readonly event = OfficeDocumentPurgedV1;
+
+  constructor(@Inject(KnownOfficeDocuments) private readonly documents: KnownOfficeDocuments) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof OfficeDocumentPurgedV1>>): Promise<void> {
+    await this.documents.drop(envelope.payload.documentId);
+  }
+}
+
 /** Global, because the platform instantiates the consumer's handlers in its own module. */
 @Global()
 @Module({ providers: [KnownDocuments, KnownOfficeDocuments], exports: [KnownDocuments, KnownOfficeDocuments] })
@@ -372,11 +394,15 @@ export function knownDocumentsConsumer(context: string, topic: string = TOPICS.d
   return {
     name: `${context}.documents-events`,
     topics: [topic],
-    registry: new EventRegistry([DocumentVerifiedV1, DocumentAttachedV1, ...(options.offices ? [OfficeDocumentVerifiedV1, OfficeDocumentAttachedV1] : [])]),
+    registry: new EventRegistry([
+      DocumentVerifiedV1,
+      DocumentAttachedV1,
+      ...(options.offices ? [OfficeDocumentVerifiedV1, OfficeDocumentAttachedV1, OfficeDocumentPurgedV1] : []),
+    ]),
     handlers: [
       KnownDocumentVerifiedHandler,
       KnownDocumentAttachedHandler,
-      ...(options.offices ? [KnownOfficeDocumentVerifiedHandler, KnownOfficeDocumentAttachedHandler] : []),
+      ...(options.offices ? [KnownOfficeDocumentVerifiedHandler, KnownOfficeDocumentAttachedHandler, KnownOfficeDocumentPurgedHandler] : []),
     ],
   };
 }

@@ -280,6 +280,20 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
    * C-2 bodies. It may be formed again until the first vote is cast; after it the composition that
    * votes is the one that decides.
    */
+  /** ADR 0122: a step of this round recorded an office's document by id (`usedFor`: `clusters/<step>/<roundId>`). */
+  noteOfficeDocumentUsed(input: { documentId: string; office: string; kind: string; ruleId: string; usedFor: string; at: Date }): void {
+    this.record({
+      name: 'OfficeDocumentUsed',
+      aggregateId: this.id,
+      occurredAt: input.at,
+      documentId: input.documentId,
+      office: input.office,
+      kind: input.kind,
+      ruleId: input.ruleId,
+      usedFor: input.usedFor,
+    });
+  }
+
   formCommission(input: {
     members: readonly CommissionSeat[];
     decisionRef: string;

@@ -119,7 +119,21 @@ export interface ExpertStageOverdue extends DomainEvent {
   readonly dueOn: IsoDate;
 }
 
+/**
+ * ADR 0113, 0122: a step recorded an office's document by id (C-2, C-13, C-17, C-18, C-19/C-20); published
+ * so that documents attaches it to `usedFor` and refuses its reuse itself, not only clusters' copy.
+ */
+export interface OfficeDocumentUsed extends DomainEvent {
+  readonly name: 'OfficeDocumentUsed';
+  readonly documentId: string;
+  readonly office: string;
+  readonly kind: string;
+  readonly ruleId: string;
+  readonly usedFor: string;
+}
+
 export type SelectionEvent =
+  | OfficeDocumentUsed
   | ApplicationSentToInstitute
   | OpinionGiven
   | ComparativeAssessmentGiven
@@ -152,5 +166,6 @@ const NAMES: ReadonlySet<string> = new Set<SelectionEvent['name']>([
   'ComparativeAssessmentGiven',
   'OpinionsForwarded',
   'ExpertStageOverdue',
+  'OfficeDocumentUsed',
 ]);
 export const isSelectionEvent = (e: DomainEvent): e is SelectionEvent => NAMES.has(e.name);

@@ -239,6 +239,20 @@ export class Allocation extends AggregateRoot<AllocationEvent> {
     this.record({ name: 'OfferEnded', aggregateId: this.id, occurredAt: at, ...this.place, outcome });
   }
 
+  /**
+   * F-42 (ADR 0124): the retention ended — the acts' free text, which may describe the person (the
+   * condition, the damages' descriptions), is deleted; what the Fund's property record needs stays:
+   * the days, the inventory checked, the meter readings, the damages in tiyn, the scan's id (its own
+   * retention is documents', ADR 0045).
+   */
+  purgePersonalParts(at: Date): void {
+    const strip = (act: Act | null): Act | null =>
+      act && { ...act, condition: '', damages: act.damages.map((d) => ({ description: '', amountTiyn: d.amountTiyn })) };
+    this.m.checkInAct = strip(this.checkInAct);
+    this.m.handoverAct = strip(this.handoverAct);
+    this.m.updatedAt = at;
+  }
+
   private require(from: readonly AllocationStatus[], attempted: string): void {
     if (!from.includes(this.status)) throw new IllegalStateError('allocation', this.status, attempted);
   }

@@ -14,7 +14,8 @@ export type EnrolmentStatus = EnrolmentFacts['status'];
 export class Enrolment extends AggregateRoot<EnrolmentEvent> implements EnrolmentFacts {
   readonly enrolmentId!: string;
   readonly cohortId!: string;
-  readonly iinIndex!: string;
+  /** The IIN's keyed blind index; null once deleted at the end of the F-42 retention (ADR 0124). */
+  readonly iinIndex!: string | null;
   readonly townKatoCode!: string;
   readonly townName!: string;
   readonly cohortStartsOn!: IsoDate;
@@ -56,5 +57,12 @@ export class Enrolment extends AggregateRoot<EnrolmentEvent> implements Enrolmen
     this.m.updatedAt = at;
     this.record({ name: 'EnrolmentEnded', aggregateId: this.enrolmentId, occurredAt: at, status });
     return true;
+  }
+
+  /** F-42 (ADR 0124): the retention ended — the IIN's blind index goes (nobody can be matched to this enrolment any more). */
+  purgePersonalData(at: Date): void {
+    if (this.iinIndex === null) return;
+    this.m.iinIndex = null;
+    this.m.updatedAt = at;
   }
 }

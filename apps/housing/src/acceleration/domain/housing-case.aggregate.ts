@@ -23,6 +23,8 @@ export class HousingCase extends AggregateRoot<CaseEvent> implements WaitlistEnt
   readonly personSubject!: string;
   readonly iinCipher!: string;
   readonly contactsCipher!: string;
+  /** F-42 (ADR 0124): the day the IIN, the contacts and the declaration's evidence were deleted at the end of their retention, else null. */
+  readonly personalDataPurgedOn!: IsoDate | null;
   readonly townKatoCode!: string;
   readonly enrolledOn!: IsoDate;
   readonly cohortStartsOn!: IsoDate;
@@ -67,6 +69,7 @@ export class HousingCase extends AggregateRoot<CaseEvent> implements WaitlistEnt
       cohortEndsOn: e.cohortEndsOn,
       declaration: { noHousingInTown: input.declaration.noHousingInTown, evidence: input.declaration.evidence.trim() },
       status: 'waiting',
+      personalDataPurgedOn: null,
       requestedAt: input.at,
       updatedAt: input.at,
     });
@@ -90,6 +93,21 @@ export class HousingCase extends AggregateRoot<CaseEvent> implements WaitlistEnt
     this.m.status = 'left';
     this.m.updatedAt = at;
     this.record({ name: 'CaseStatusChanged', aggregateId: this.id, occurredAt: at, status: 'left' });
+  }
+
+  /**
+   * F-42 (ADR 0124): the retention ended — the IIN, the contacts and the declaration's evidence are
+   * deleted (the ciphertexts emptied: nothing left to decrypt); the request's dates, town and status
+   * stay (the waitlist's and the reports' record). Returns false when already done.
+   */
+  purgePersonalData(on: IsoDate, at: Date): boolean {
+    if (this.personalDataPurgedOn !== null) return false;
+    this.m.iinCipher = '';
+    this.m.contactsCipher = '';
+    this.m.declaration = { noHousingInTown: this.declaration.noHousingInTown, evidence: '' };
+    this.m.personalDataPurgedOn = on;
+    this.m.updatedAt = at;
+    return true;
   }
 
   private move(from: readonly CaseStatus[], to: CaseStatus, at: Date): void {

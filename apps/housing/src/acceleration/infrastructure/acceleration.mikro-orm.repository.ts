@@ -52,6 +52,12 @@ export class MikroOrmAccelerationRepository extends AccelerationRepository {
   addAllocation(a: Allocation): void {
     this.uow.em().persist(a);
   }
+  casesOf(enrolmentId: string): Promise<HousingCase[]> {
+    return this.uow.em().find(HousingCaseSchema, { enrolmentId }, { orderBy: { requestedAt: 'asc', id: 'asc' } });
+  }
+  allocationsOfEnrolment(enrolmentId: string): Promise<Allocation[]> {
+    return this.uow.em().find(AllocationSchema, { enrolmentId });
+  }
   async flushPlaces(): Promise<void> {
     try {
       await this.uow.em().flush();
@@ -63,7 +69,15 @@ export class MikroOrmAccelerationRepository extends AccelerationRepository {
       throw e;
     }
   }
-  logPiiRead(entry: { id: string; actorSubject: string; actorRoles: readonly string[]; caseId: string; correlationId: string | null; accessedAt: Date }): void {
+  logPiiRead(entry: {
+    id: string;
+    actorSubject: string;
+    actorRoles: readonly string[];
+    caseId: string;
+    what?: string;
+    correlationId: string | null;
+    accessedAt: Date;
+  }): void {
     this.uow.em().persist(PiiAccessLogEntry.of(entry));
   }
 }
@@ -171,6 +185,7 @@ export class MikroOrmAccelerationReadModel extends AccelerationReadModel {
       id: r.id,
       actorSubject: r.actorSubject,
       caseId: r.caseId,
+      what: r.what,
       accessedAt: r.accessedAt.toISOString(),
       correlationId: r.correlationId,
     }));

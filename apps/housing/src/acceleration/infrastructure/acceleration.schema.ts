@@ -16,7 +16,7 @@ export const EnrolmentSchema = defineEntity({
   properties: {
     enrolmentId: p.uuid().primary(),
     cohortId: p.uuid(),
-    iinIndex: p.string().length(64),
+    iinIndex: p.string().length(64).nullable(),
     townKatoCode: p.string().length(9),
     townName: p.string().length(200),
     cohortStartsOn: p.date().$type<IsoDate>(),
@@ -47,6 +47,7 @@ export const HousingCaseSchema = defineEntity({
     cohortEndsOn: p.date().$type<IsoDate>(),
     declaration: p.json<NoHousingDeclaration>(),
     status: p.string().length(20).$type<CaseStatus>(),
+    personalDataPurgedOn: p.date().$type<IsoDate>().nullable(),
     requestedAt: p.datetime().columnType('timestamptz'),
     version: p.integer().version(),
     updatedAt: p.datetime().columnType('timestamptz'),
@@ -91,10 +92,12 @@ export class PiiAccessLogEntry {
   readonly actorSubject!: string;
   readonly actorRoles!: readonly string[];
   readonly caseId!: string;
+  /** What was done, when not a read (ADR 0124: the deletion at the end of the F-42 retention); null for a read. */
+  readonly what!: string | null;
   readonly correlationId!: string | null;
   readonly accessedAt!: Date;
-  static of(v: Omit<PiiAccessLogEntry, never>): PiiAccessLogEntry {
-    return Object.assign(new PiiAccessLogEntry(), v);
+  static of(v: Omit<PiiAccessLogEntry, 'what'> & { what?: string | null }): PiiAccessLogEntry {
+    return Object.assign(new PiiAccessLogEntry(), { what: null, ...v });
   }
 }
 
@@ -107,6 +110,7 @@ export const PiiAccessLogSchema = defineEntity({
     actorSubject: p.string().length(200),
     actorRoles: p.json<readonly string[]>(),
     caseId: p.uuid(),
+    what: p.string().length(500).nullable(),
     correlationId: p.string().length(200).nullable(),
     accessedAt: p.datetime().columnType('timestamptz'),
   },

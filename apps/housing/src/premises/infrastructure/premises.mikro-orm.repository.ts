@@ -3,11 +3,14 @@ import { DriverException, UniqueConstraintViolationException } from '@mikro-orm/
 import type { IsoDate } from '@hub/calendar';
 import { ConflictError, NotFoundError } from '@hub/kernel';
 import type { DeadlineView } from '../../acceleration/application/ports/acceleration.read-model.js';
-import { UnitOfWork } from '@hub/nest-commons';
-import { PremisesLeaseReadModel, PremisesLeaseRepository, type PremisesLeaseView } from '../application/ports/premises.repository.js';
+import { KnownDocument, UnitOfWork } from '@hub/nest-commons';
+import { PremisesLeaseReadModel, PremisesLeaseRepository, type PremisesLeaseView, type PremisesScanView } from '../application/ports/premises.repository.js';
 import type { PremisesLease } from '../domain/premises-lease.aggregate.js';
 import { openRequestConflict } from '../domain/rules/f57-one-open-request.rule.js';
 import { PremisesLeaseSchema } from './premises.schema.js';
+
+/** ADR 0053: the kind of the scan of the act handing premises back (the company's document). */
+const HANDOVER_ACT = 'handover-act';
 
 /** The partial unique index of Migration20261207020000_one_open_premises_request. */
 const ONE_OPEN_REQUEST_INDEX = 'housing_premises_lease_one_open_request';
@@ -75,6 +78,23 @@ export class MikroOrmPremisesLeaseReadModel extends PremisesLeaseReadModel {
       .reader()
       .find(PremisesLeaseSchema, filter.bins ? { bin: { $in: [...filter.bins] } } : {}, { orderBy: { requestedAt: 'desc', id: 'desc' }, limit: 500 });
     return rows.map(view);
+  }
+  async scans(lease: PremisesLeaseView): Promise<PremisesScanView[]> {
+    const target = `housing/premises-lease/${lease.id}`;
+    const named = (lease.handoverAct as { documentId?: string | null } | null)?.documentId ?? null;
+    const rows = await this.uow.reader().find(
+      KnownDocument,
+      {
+        bin: lease.bin,
+        $or: [{ attachedTo: target }, ...(named ? [{ id: named }] : []), { kind: HANDOVER_ACT, attachedTo: null }],
+      },
+      { orderBy: { verifiedAt: 'desc', id: 'desc' }, limit: 100 },
+    );
+    const state = (d: KnownDocument): PremisesScanView['state'] => (d.attachedTo === target ? 'attached' : d.id === named ? 'named' : 'available');
+    const rank = { attached: 0, named: 1, available: 2 } as const;
+    return rows
+      .map((d) => ({ documentId: d.id, kind: d.kind, sha256: d.sha256, verifiedAt: d.verifiedAt.toISOString(), state: state(d) }))
+      .sort((a, b) => rank[a.state] - rank[b.state]);
   }
   async handBackDeadlines(today: IsoDate): Promise<DeadlineView[]> {
     const rows = await this.uow.reader().find(PremisesLeaseSchema, {

@@ -7,6 +7,7 @@ import type { Message } from '../domain/message.aggregate.js';
 import { MessageRepository } from './ports/message.repository.js';
 import { PersonContacts } from './person-contacts.service.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
+import { Addresses } from './addresses.js';
 
 const LIST_LIMIT = 200;
 
@@ -26,6 +27,7 @@ export class DeadLetterService {
     @Inject(PersonContacts) private readonly persons: PersonContacts,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
+    @Inject(Addresses) private readonly addresses: Addresses,
   ) {}
 
   list(filter: { bin?: string | undefined }): Promise<Message[]> {
@@ -45,16 +47,17 @@ export class DeadLetterService {
         m.recipientRole === 'fund'
           ? this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL
           : (staffMailbox ??
-            (m.bin !== null
-              ? (await this.preferences.find(m.bin))?.email
-              : // A person's e-mail goes to the address their latest sign-in gave (ADR 0114).
-                m.recipientSubject && m.recipientRole !== 'staff'
-                ? (await this.persons.resolve(m.recipientSubject, true)).email
+            // A person's e-mail — a representative's of a company too (ADR 0121) — goes to the address their latest sign-in gave (ADR 0114).
+            (m.recipientSubject && m.recipientRole !== 'staff'
+              ? (await this.persons.resolve(m.recipientSubject, true)).email
+              : m.bin !== null
+                ? this.addresses.mailbox(await this.preferences.find(m.bin))
                 : null) ??
-            m.address ??
+            this.addresses.open(m) ??
             '');
       // IllegalStateError (→ 409) for anything but a dead e-mail: checked by the aggregate before the address matters.
       m.resend(this.clock.now(), address, actor.subject);
+      this.addresses.seal(m); // F-42, ADR 0121: the new address sealed too
       return m;
     });
   }

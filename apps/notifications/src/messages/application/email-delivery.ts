@@ -5,6 +5,7 @@ import type { NotificationsConfig } from '../../config.js';
 import type { DeliveryPolicy } from '../domain/delivery-policy.js';
 import { Mailer, MailerError } from './ports/mailer.js';
 import { MessageRepository } from './ports/message.repository.js';
+import { Addresses } from './addresses.js';
 
 /** What the worker logs through (the platform's pino logger). */
 type Log = (obj: Record<string, unknown>, msg: string) => void;
@@ -38,6 +39,7 @@ export class EmailDelivery implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(Clock) private readonly clock: Clock,
     @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
     @Inject(HUB_LOGGER) private readonly logger: Logger,
+    @Inject(Addresses) private readonly addresses: Addresses,
   ) {
     this.policy = {
       maxAttempts: config.NOTIFICATIONS_DELIVERY_MAX_ATTEMPTS,
@@ -53,7 +55,7 @@ export class EmailDelivery implements OnApplicationBootstrap, BeforeApplicationS
       if (!message) return null;
       try {
         const { transportId } = await this.mailer.send({
-          to: message.address!,
+          to: this.addresses.open(message)!,
           subject: message.subject,
           text: message.body,
           language: message.language,

@@ -9,7 +9,11 @@ import type { StaffDigestDraft } from '../domain/rules/staff-digest.rule.js';
 import { TemplateCatalogue } from '../domain/template-catalogue.js';
 import { MessageRepository } from './ports/message.repository.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
-import { PersonContacts } from './person-contacts.service.js';
+import { PersonContacts, type PersonRecipient } from './person-contacts.service.js';
+import { ApplicationContactRepository } from './ports/application-contact.repository.js';
+import { ContactCipher } from './ports/person-contact.repository.js';
+import { Addresses } from './addresses.js';
+import { APPLICATION_FILED_BY } from './event-handlers/application-submitted.handler.js';
 
 /** What a notice is written from: the consumed event, or (a reminder) a fact derived from one with its own stable id. */
 export interface NoticeSource {
@@ -20,7 +24,8 @@ export interface NoticeSource {
 /**
  * Turns a rule's notice draft into messages, inside the inbox's (or the timer's) transaction (ADR
  * 0091): one portal message, and one e-mail when the company gave an address — both in the
- * company's language (ADR 0090). A message that is not statutory (a reminder) goes by e-mail only
+ * company's language (ADR 0090); a statutory notice by e-mail to each known representative in their
+ * language instead, the company's address only when none is known (ADR 0121). A message that is not statutory (a reminder) goes by e-mail only
  * while the company has not switched e-mail reminders off (ADR 0093); statutory notices always do.
  * Stored before anything is sent; the inbox row commits with them, so a redelivered event writes
  * nothing twice.
@@ -34,6 +39,9 @@ export class NoticeWriter {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
     @Inject(PersonContacts) private readonly persons: PersonContacts,
+    @Inject(ApplicationContactRepository) private readonly applications: ApplicationContactRepository,
+    @Inject(ContactCipher) private readonly cipher: ContactCipher,
+    @Inject(Addresses) private readonly addresses: Addresses,
   ) {}
 
   /**
@@ -64,7 +72,7 @@ export class NoticeWriter {
       channel: 'email',
       address: this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL,
     });
-    this.messages.add(m);
+    this.messages.add(this.addresses.seal(m));
     return [m];
   }
 
@@ -100,14 +108,19 @@ export class NoticeWriter {
       channel: 'email',
       address: mailbox.email,
     });
-    this.messages.add(m);
+    this.messages.add(this.addresses.seal(m));
     return m;
   }
 
   async write(source: NoticeSource, draft: NoticeDraft): Promise<Message[]> {
     if (draft.role === 'fund') return this.writeToFund(source, draft);
     const preference = await this.preferences.find(draft.bin);
-    const rendered = this.catalogue.render(draft.template, draft.role, preference?.language ?? null, (language) => draft.values(language, this.catalogue));
+    // ADR 0121: registration's application contact — its language (F-10) when the company chose none, and its filer.
+    const application = await this.applications.find(draft.subjectId);
+    const contact = application?.bin === draft.bin ? application : null;
+    const rendered = this.catalogue.render(draft.template, draft.role, preference?.language ?? contact?.language ?? null, (language) =>
+      draft.values(language, this.catalogue),
+    );
     const { ruleId, statutory } = this.catalogue.meta(draft.template);
     const at = this.clock.now();
     const common = {
@@ -126,9 +139,38 @@ export class NoticeWriter {
       at,
     };
     const written = [Message.compose({ ...common, channel: 'portal', address: null })];
+    // ADR 0121: a statutory notice goes by e-mail to each known representative of the company, each in their
+    // own language (else the company's); the company's mailbox only when no representative is known.
+    // The lookup order (ADR 0114 §1, 0121): the representatives' claims → the application's filer (the context's contact) → the company mailbox.
+    let representatives: Array<PersonRecipient & { readonly subject: string; readonly email: string }> = statutory
+      ? await this.persons.representatives(draft.bin)
+      : [];
+    if (statutory && representatives.length === 0 && contact?.filedByCipher && this.cipher.enabled) {
+      const filer = this.cipher.openAs(APPLICATION_FILED_BY, contact.applicationId, contact.filedByCipher);
+      const person = await this.persons.resolve(filer, true);
+      if (person.email) representatives = [{ subject: filer, language: person.language, email: person.email }];
+    }
+    for (const person of representatives) {
+      const theirs =
+        person.language === null || person.language === rendered.language
+          ? rendered
+          : this.catalogue.render(draft.template, draft.role, person.language, (language) => draft.values(language, this.catalogue));
+      written.push(
+        Message.compose({
+          ...common,
+          recipientSubject: person.subject,
+          language: theirs.language,
+          subject: theirs.subject,
+          body: theirs.body,
+          channel: 'email',
+          address: person.email,
+        }),
+      );
+    }
     const byEmail = statutory || (preference?.emailReminders ?? true);
-    if (preference?.email && byEmail) written.push(Message.compose({ ...common, channel: 'email', address: preference.email }));
-    for (const m of written) this.messages.add(m);
+    const mailbox = this.addresses.mailbox(preference);
+    if (representatives.length === 0 && mailbox && byEmail) written.push(Message.compose({ ...common, channel: 'email', address: mailbox }));
+    for (const m of written) this.messages.add(this.addresses.seal(m));
     return written;
   }
 
@@ -161,7 +203,7 @@ export class NoticeWriter {
     };
     const written = [Message.compose({ ...common, channel: 'portal', address: null })];
     if (person.email) written.push(Message.compose({ ...common, channel: 'email', address: person.email }));
-    for (const m of written) this.messages.add(m);
+    for (const m of written) this.messages.add(this.addresses.seal(m));
     return written;
   }
 }

@@ -77,6 +77,19 @@ export class PersonContacts {
     return { language: contact.language, email };
   }
 
+  /**
+   * ADR 0121: a company's known representatives for a statutory notice — each person whose verified token
+   * named the company (ADR 0114 §2), with their language (their choice, else their sign-in's) and their
+   * opened address. None when no key ring is configured (no address is stored then).
+   */
+  async representatives(bin: string): Promise<Array<PersonRecipient & { readonly subject: string; readonly email: string }>> {
+    if (!this.cipher.enabled) return [];
+    const contacts = await this.contacts.representativesOf(bin);
+    return contacts
+      .filter((c) => c.emailCipher !== null && c.companies.includes(bin))
+      .map((c) => ({ subject: c.subject, language: c.language, email: this.cipher.open(c.subject, c.emailCipher!) }));
+  }
+
   settings(actor: Actor): Promise<PersonSettingsView> {
     return this.uow.run(async () => view(await this.learn(actor)));
   }

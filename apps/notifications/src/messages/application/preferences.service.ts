@@ -5,6 +5,7 @@ import { UnitOfWork } from '@hub/nest-commons';
 import type { Language } from '../domain/language.js';
 import { RecipientPreference } from '../domain/recipient-preference.aggregate.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
+import { Addresses } from './addresses.js';
 
 export interface PreferencesView {
   bin: string;
@@ -20,13 +21,14 @@ export class PreferencesService {
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(RecipientPreferenceRepository) private readonly preferences: RecipientPreferenceRepository,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(Addresses) private readonly addresses: Addresses,
   ) {}
 
   get(bin: string, actor: Actor): Promise<PreferencesView> {
     this.mustRepresent(bin, actor);
     return this.uow.run(async () => {
       const p = await this.preferences.find(bin);
-      return { bin, language: p?.language ?? null, email: p?.email ?? null, emailReminders: p?.emailReminders ?? true };
+      return { bin, language: p?.language ?? null, email: this.addresses.mailbox(p), emailReminders: p?.emailReminders ?? true };
     });
   }
 
@@ -38,8 +40,9 @@ export class PreferencesService {
         p = RecipientPreference.create(bin, this.clock.now());
         this.preferences.add(p);
       }
-      p.change(input, this.clock.now());
-      return { bin, language: p.language, email: p.email, emailReminders: p.emailReminders };
+      // F-42, ADR 0121: the mailbox sealed with @hub/pii (bound to the BIN) when there is a key ring
+      p.change({ ...input, emailCipher: this.addresses.sealMailbox(bin, input.email) }, this.clock.now());
+      return { bin, language: p.language, email: input.email, emailReminders: p.emailReminders };
     });
   }
 

@@ -34,7 +34,7 @@ export interface ComposeInput {
   readonly subjectId: string;
   /** The company; null for a message to a person (then `recipientSubject`, ADR 0107). */
   readonly bin: string | null;
-  /** A person's portal subject (F-52 to an individual, ADR 0107) — never an IIN (F-42). */
+  /** A person's portal subject (F-52 to an individual, ADR 0107; with `bin`, a company's representative, ADR 0121) — never an IIN (F-42). */
   readonly recipientSubject?: string | null;
   readonly role: RecipientRole;
   readonly channel: Channel;
@@ -66,7 +66,12 @@ export class Message extends AggregateRoot<MessageEvent> {
   readonly recipientSubject!: string | null;
   readonly recipientRole!: RecipientRole;
   readonly channel!: Channel;
+  /** The e-mail address in clear — only where notifications has no key ring; else null and `addressCipher` holds it (F-42, ADR 0121). */
   readonly address!: string | null;
+  /** The address as @hub/pii ciphertext bound to the message (ADR 0121). */
+  readonly addressCipher!: string | null;
+  /** The address masked for the staff log (`d***@alatau.kz`); never the address (F-42). */
+  readonly addressMasked!: string | null;
   readonly language!: Language;
   readonly subject!: string;
   readonly body!: string;
@@ -90,7 +95,10 @@ export class Message extends AggregateRoot<MessageEvent> {
 
   static compose(input: ComposeInput): Message {
     if (input.channel === 'email' && !input.address) throw new Error('an e-mail message needs an address');
-    if ((input.bin === null) === !input.recipientSubject) throw new Error('a message goes to a company (bin) or to a person (recipientSubject), one of them');
+    if (input.bin === null && !input.recipientSubject) throw new Error('a message goes to a company (bin) or to a person (recipientSubject)');
+    // ADR 0121: a company's statutory notice by e-mail to one of its representatives names both; the portal message is the company's.
+    if (input.bin !== null && input.recipientSubject && input.channel !== 'email')
+      throw new Error('only an e-mail to a company’s representative names both the company and the person');
     const m = new Message();
     Object.assign(m, {
       id: uuidv7(),
@@ -105,6 +113,8 @@ export class Message extends AggregateRoot<MessageEvent> {
       recipientRole: input.role,
       channel: input.channel,
       address: input.channel === 'email' ? input.address : null,
+      addressCipher: null,
+      addressMasked: input.channel === 'email' && input.address ? maskAddress(input.address) : null,
       language: input.language,
       subject: input.subject,
       body: input.body,
@@ -170,6 +180,8 @@ export class Message extends AggregateRoot<MessageEvent> {
     const self = this as Mutable<Message>;
     self.status = lifecycle.next(this.status, 'resend');
     self.address = address;
+    self.addressCipher = null;
+    self.addressMasked = maskAddress(address);
     self.attempts = 0;
     self.nextAttemptAt = at;
     self.lastError = null;
@@ -177,6 +189,14 @@ export class Message extends AggregateRoot<MessageEvent> {
     self.resentAt = at;
     self.resentBy = by.slice(0, 200);
     self.updatedAt = at;
+  }
+
+  /** F-42, ADR 0121: the address kept only as ciphertext from now on (the caller seals it, bound to this message). */
+  sealAddress(cipher: string): void {
+    if (this.address === null) return;
+    const self = this as Mutable<Message>;
+    self.addressCipher = cipher;
+    self.address = null;
   }
 
   /** The recipient opened it in the portal. Reading it again changes nothing. */
@@ -208,3 +228,9 @@ export class Message extends AggregateRoot<MessageEvent> {
     });
   }
 }
+
+/** An address as the staff log shows it (F-42): its first character and its domain, `d***@alatau.kz`. */
+export const maskAddress = (address: string): string => {
+  const at = address.lastIndexOf('@');
+  return at <= 0 ? '***' : `${address[0]}***${address.slice(at)}`;
+};

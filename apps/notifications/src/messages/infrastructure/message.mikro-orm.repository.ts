@@ -7,7 +7,9 @@ import { type InboxPage, type PortalReader, MessageRepository } from '../applica
 import { RecipientPreferenceRepository } from '../application/ports/recipient-preference.repository.js';
 import type { Message } from '../domain/message.aggregate.js';
 import type { RecipientPreference } from '../domain/recipient-preference.aggregate.js';
-import { MessageSchema, PersonContactSchema, RecipientPreferenceSchema } from './message.schema.js';
+import { ApplicationContactSchema, MessageSchema, PersonContactSchema, RecipientPreferenceSchema } from './message.schema.js';
+import { ApplicationContactRepository } from '../application/ports/application-contact.repository.js';
+import type { ApplicationContact } from '../domain/application-contact.js';
 import { PersonContactRepository } from '../application/ports/person-contact.repository.js';
 import type { PersonContact } from '../domain/person-contact.aggregate.js';
 
@@ -102,7 +104,31 @@ export class MikroOrmPersonContactRepository extends PersonContactRepository {
   find(subject: string): Promise<PersonContact | null> {
     return this.uow.em().findOne(PersonContactSchema, { subject });
   }
+  async representativesOf(bin: string): Promise<PersonContact[]> {
+    const em = this.uow.em();
+    const rows = await sql<{ subject: string }>(
+      em,
+      `select subject from notifications_person_contact where companies @> ?::jsonb and email_cipher is not null order by subject`,
+      [JSON.stringify([bin])],
+    );
+    if (rows.length === 0) return [];
+    return em.find(PersonContactSchema, { subject: { $in: rows.map((r) => r.subject) } }, { orderBy: { subject: 'asc' } });
+  }
   add(contact: PersonContact): void {
+    this.uow.em().persist(contact);
+  }
+}
+
+/** Registration's application contacts on MikroORM (ADR 0121). */
+@Injectable()
+export class MikroOrmApplicationContactRepository extends ApplicationContactRepository {
+  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+    super();
+  }
+  find(applicationId: string): Promise<ApplicationContact | null> {
+    return this.uow.em().findOne(ApplicationContactSchema, { applicationId });
+  }
+  add(contact: ApplicationContact): void {
     this.uow.em().persist(contact);
   }
 }

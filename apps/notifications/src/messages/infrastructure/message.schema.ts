@@ -2,6 +2,7 @@ import { defineEntity } from '@mikro-orm/core';
 import { Message } from '../domain/message.aggregate.js';
 import { RecipientPreference } from '../domain/recipient-preference.aggregate.js';
 import { PersonContact } from '../domain/person-contact.aggregate.js';
+import { ApplicationContact } from '../domain/application-contact.js';
 
 const p = defineEntity.properties;
 
@@ -25,6 +26,8 @@ export const MessageSchema = defineEntity({
     recipientRole: p.string().length(40),
     channel: p.string().length(10),
     address: p.string().length(320).nullable(),
+    addressCipher: p.text().nullable(),
+    addressMasked: p.string().length(330).nullable(),
     language: p.string().length(2),
     subject: p.string().length(500),
     body: p.text(),
@@ -55,6 +58,7 @@ export const RecipientPreferenceSchema = defineEntity({
     bin: p.string().length(12).primary(),
     language: p.string().length(2).nullable(),
     email: p.string().length(320).nullable(),
+    emailCipher: p.text().nullable(),
     emailReminders: p.boolean(),
     version: p.integer().version(),
     updatedAt: p.datetime().columnType('timestamptz'),
@@ -75,6 +79,21 @@ export const PersonContactSchema = defineEntity({
     companies: p.json<string[]>(),
     roles: p.json<string[]>(),
     learntAt: p.datetime().columnType('timestamptz'),
+    updatedAt: p.datetime().columnType('timestamptz'),
+    version: p.integer().version(),
+  },
+});
+
+/** Registration's application contact (ADR 0121): the language (F-10) and the filer's portal subject as @hub/pii ciphertext (F-42). */
+export const ApplicationContactSchema = defineEntity({
+  class: ApplicationContact,
+  className: 'ApplicationContact',
+  tableName: 'notifications_application_contact',
+  properties: {
+    applicationId: p.uuid().primary(),
+    bin: p.string().length(12),
+    language: p.string().length(2),
+    filedByCipher: p.text().nullable(),
     updatedAt: p.datetime().columnType('timestamptz'),
     version: p.integer().version(),
   },

@@ -13,6 +13,12 @@ export class PiiContactCipher extends ContactCipher {
   open(subject: string, cipher: string): string {
     return this.pii.decrypt(cipher, aad(subject));
   }
+  sealAs(column: string, key: string, value: string): string {
+    return this.pii.encrypt(value, `${column}:${key}`);
+  }
+  openAs(column: string, key: string, cipher: string): string {
+    return this.pii.decrypt(cipher, `${column}:${key}`);
+  }
 }
 
 /** No key ring configured: nothing is sealed, so no person's e-mail is stored (ADR 0114 §2). */
@@ -23,6 +29,12 @@ export class DisabledContactCipher extends ContactCipher {
   }
   open(): string {
     throw new Error('no HUB_PII_KEYS: a person’s e-mail cannot be opened');
+  }
+  sealAs(): string {
+    throw new Error('no HUB_PII_KEYS: personal data is not stored');
+  }
+  openAs(): string {
+    throw new Error('no HUB_PII_KEYS: personal data cannot be opened');
   }
 }
 

@@ -1,6 +1,6 @@
 import { addCalendarDays, addMonths, compareIsoDates, formatIsoDate, quarterEnd, startOfAlmatyDay, type IsoDate, type WorkingDayCalendar } from './calendar.js';
 import { CalendarYearNotLoadedError } from '@hub/calendar';
-import type { ReferenceData } from '@hub/reference-data';
+import { type ReferenceData, f42RetainUntil } from '@hub/reference-data';
 
 /**
  * Every statutory deadline of the participation context, computed from the Kazakh working-day
@@ -118,7 +118,7 @@ export class Deadlines {
    * 31 December of the report's year plus the retention years in force on the submission day.
    */
   f42RetainUntil(year: number, submittedOn: IsoDate): IsoDate {
-    return formatIsoDate(year + this.rd.numberAt('f42.personal-data-retention-years', submittedOn), 12, 31);
+    return f42RetainUntil(year, submittedOn, this.rd); // shared with housing and training (ADR 0124)
   }
 
   /** The instant a deadline "by date D" is missed: the first moment of D + 1 in Almaty. */

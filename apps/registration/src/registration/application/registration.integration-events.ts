@@ -47,6 +47,7 @@ export class RegistrationIntegrationEvents extends IntegrationEventMapper {
               reviewDueDate: e.reviewDueDate,
               failedChecks: [...e.failedChecks],
               documentIds: [...e.documentIds],
+              filedBy: e.filedBy,
             },
             e.bin,
           ),

@@ -100,7 +100,13 @@ describe('Application state machine', () => {
       'certificate-issued',
       'listed',
     ]);
-    expect(app.pullEvents().map((e) => e.name)).toEqual([
+    const events = app.pullEvents();
+    // issue #16, ADR 0121: the filing and the resubmission name the person who filed (the application's contact, F-8)
+    expect(events.filter((e) => e.name === 'ApplicationSubmitted' || e.name === 'ApplicationResubmitted').map((e) => 'filedBy' in e && e.filedBy)).toEqual([
+      by,
+      by,
+    ]);
+    expect(events.map((e) => e.name)).toEqual([
       'ApplicationSubmitted',
       'RemarksIssued',
       'ApplicationResubmitted',

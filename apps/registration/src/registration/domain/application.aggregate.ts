@@ -327,6 +327,7 @@ export class Application extends AggregateRoot<ApplicationEvent> {
       reviewDueDate,
       failedChecks: this.proposedRemarks.map((r) => r.ruleId),
       documentIds: this.documentIds(),
+      filedBy: by,
     });
   }
 
@@ -409,6 +410,7 @@ export class Application extends AggregateRoot<ApplicationEvent> {
       reviewDueDate,
       failedChecks: this.proposedRemarks.map((r) => r.ruleId),
       documentIds: this.documentIds(),
+      filedBy: by,
     });
   }
 

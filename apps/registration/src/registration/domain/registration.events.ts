@@ -32,6 +32,8 @@ export interface ApplicationSubmitted extends Base<'ApplicationSubmitted' | 'App
   readonly failedChecks: readonly string[];
   /** Issue #10: the documents the application refers to (documents attaches them). */
   readonly documentIds: readonly string[];
+  /** Issue #16, ADR 0121: the portal subject of the person who filed (the application's contact). */
+  readonly filedBy: string;
 }
 export interface RemarksIssued extends Base<'RemarksIssued'> {
   readonly bin: string;

@@ -46,6 +46,12 @@ export class ServiceApplication extends AggregateRoot<ApplicationEvent> {
   readonly priceBasis!: 'participant' | 'non-participant' | null;
   readonly priceListEntryId!: string | null;
   readonly contractSignedOn!: IsoDate | null;
+  /**
+   * ADR 0123: the payer's name as the contract names it (a legal entity's name, or the individual's —
+   * F-42 personal data), `@hub/pii` ciphertext bound to the application id; never in an event or a log.
+   * Null for contracts signed before it was asked.
+   */
+  readonly contractPayerNameCipher!: string | null;
   readonly version!: number;
   readonly updatedAt!: Date;
 
@@ -98,6 +104,7 @@ export class ServiceApplication extends AggregateRoot<ApplicationEvent> {
       priceBasis: null,
       priceListEntryId: null,
       contractSignedOn: null,
+      contractPayerNameCipher: null,
       updatedAt: at,
     });
     a.record({
@@ -198,7 +205,7 @@ export class ServiceApplication extends AggregateRoot<ApplicationEvent> {
   }
 
   /** F-55, F-56: the contract is signed at the price fixed on the contract day; it never changes afterwards. */
-  signContract(contractId: string, price: FixedPrice, signedOn: IsoDate, at: Date): void {
+  signContract(contractId: string, price: FixedPrice, signedOn: IsoDate, at: Date, payerNameCipher: string | null = null): void {
     if (this.status !== 'approved')
       throw new IllegalStateError('service application', this.status, 'sign the contract of', 'a contract is signed after the decision to conclude it');
     this.m.status = 'contracted';
@@ -207,6 +214,7 @@ export class ServiceApplication extends AggregateRoot<ApplicationEvent> {
     this.m.priceBasis = price.basis;
     this.m.priceListEntryId = price.priceListEntryId;
     this.m.contractSignedOn = signedOn;
+    this.m.contractPayerNameCipher = payerNameCipher;
     this.m.updatedAt = at;
     this.record({
       name: 'ContractSigned',

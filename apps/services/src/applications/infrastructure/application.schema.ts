@@ -50,6 +50,7 @@ export const ServiceApplicationSchema = defineEntity({
     priceBasis: p.string().length(20).$type<'participant' | 'non-participant'>().nullable(),
     priceListEntryId: p.uuid().nullable(),
     contractSignedOn: p.date().$type<IsoDate>().nullable(),
+    contractPayerNameCipher: p.text().nullable(),
     version: p.integer().version(),
     updatedAt: p.datetime().columnType('timestamptz'),
   },

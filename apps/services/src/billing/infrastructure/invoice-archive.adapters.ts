@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type ServiceInvoicePdfData, renderServiceInvoicePdf } from '@hub/documents';
 import { sql, sqlRun } from '@hub/messaging';
+import { PiiCipher } from '@hub/pii';
 import { type IssuedDocumentsClient, UnitOfWork, archiveNotConfigured } from '@hub/nest-commons';
 import {
   type ArchivableInvoice,
@@ -50,7 +51,10 @@ export class UnconfiguredInvoiceArchive extends InvoiceArchive {
 /** The archive record of invoices (`services_invoice_archive`, ADR 0109); the invoice row itself is not touched. */
 @Injectable()
 export class PostgresInvoiceArchiveRecords extends InvoiceArchiveRecords {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(PiiCipher) private readonly cipher: PiiCipher,
+  ) {
     super();
   }
 
@@ -65,12 +69,15 @@ export class PostgresInvoiceArchiveRecords extends InvoiceArchiveRecords {
       due_on: string;
       contract_id: string;
       contract_signed_on: string;
+      payer_name_cipher: string | null;
+      application_id: string;
       service: string;
     }>(
       this.uow.em(),
       `select i."id", i."number", i."recipient_id", i."amount_tiyn"::text as amount_tiyn, i."purpose",
               to_char(i."issued_on", 'YYYY-MM-DD') as issued_on, to_char(i."due_on", 'YYYY-MM-DD') as due_on,
-              i."contract_id", to_char(a."contract_signed_on", 'YYYY-MM-DD') as contract_signed_on, s."title" as service
+              i."contract_id", to_char(a."contract_signed_on", 'YYYY-MM-DD') as contract_signed_on,
+              a."contract_payer_name_cipher" as payer_name_cipher, a."id" as application_id, s."title" as service
          from "services_invoice" i
          join "services_application" a on a."id" = i."application_id"
          join "services_service" s on s."id" = a."service_id"
@@ -84,7 +91,10 @@ export class PostgresInvoiceArchiveRecords extends InvoiceArchiveRecords {
       number: row.number,
       issuedOn: row.issued_on,
       dueOn: row.due_on,
-      recipient: { bin: row.recipient_id },
+      // ADR 0123: the payer's name captured when the contract was signed (decrypted here only to be printed).
+      recipient: row.payer_name_cipher
+        ? { bin: row.recipient_id, name: this.cipher.decrypt(row.payer_name_cipher, row.application_id) }
+        : { bin: row.recipient_id },
       contract: { id: row.contract_id, signedOn: row.contract_signed_on },
       service: row.service,
       purpose: row.purpose,

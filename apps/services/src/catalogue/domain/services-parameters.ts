@@ -11,8 +11,12 @@ export interface ServicesParameters {
   readonly commercialOffersRequired: number;
   /** F-55: working days between issuing an invoice and its due day (the contract's payment order; ADR 0066 default 10). */
   readonly invoicePaymentWorkingDays: number;
-  /** F-55 (ADR 0067, 0109): the Fund's requisites an invoice PDF prints — placeholders until finance confirms them. */
+  /**
+   * F-55 (ADR 0067, 0109, 0123): the Fund's requisites an invoice PDF prints — `placeholder` until finance
+   * supplies them (the invoice then carries NOT FOR PAYMENT and no account), `confirmed` afterwards.
+   */
   readonly invoiceIssuer: {
+    readonly status: 'placeholder' | 'confirmed';
     readonly nameKk: string;
     readonly nameRu: string;
     readonly bin: string;

@@ -7,8 +7,8 @@ interface OfPerson extends DomainEvent {
   readonly serviceId: string;
   readonly recipientKind: 'legal-entity' | 'individual';
   readonly recipientId: string;
-  /** F-42: restricted personal data; it leaves services only in the three published cohort events (ADR 0064). */
-  readonly personIin: string;
+  /** F-42, ADR 0123: the person's blind index (the pseudonymous reference the cohort events carry) — never the IIN. */
+  readonly personIinIndex: string;
 }
 export interface CohortOpened extends DomainEvent {
   readonly name: 'CohortOpened';

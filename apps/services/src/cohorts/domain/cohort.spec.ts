@@ -40,7 +40,7 @@ describe('F-44 acceleration cohorts', () => {
   it('F-55: a person is enrolled only under a signed contract of the cohort’s service', () => {
     const c = cohort();
     const protectedIin = { index: 'hmac-of-the-iin', cipher: 'pii1.k.iv.tag.ct' };
-    const base = { id: '0193a000-0000-7000-8000-000000000005', cohort: c, personIin: '900101300123', protectedIin, today: '2026-12-01' as const, at };
+    const base = { id: '0193a000-0000-7000-8000-000000000005', cohort: c, protectedIin, today: '2026-12-01' as const, at };
     expect(() => CohortEnrolment.enrol({ ...base, application: { ...application, status: 'approved', contractId: null } })).toThrow(/F-55/);
     expect(() => CohortEnrolment.enrol({ ...base, application: { ...application, serviceId: '0193a000-0000-7000-8000-000000000009' } })).toThrow(/F-44/);
     // F-43 with F-42 (ADR 0069): an individual's contract names a pseudonym; only the person with that pseudonym is enrolled
@@ -51,29 +51,29 @@ describe('F-44 acceleration cohorts', () => {
     expect(() => CohortEnrolment.enrol({ ...base, today: '2027-04-03', application })).toThrow(/ended/);
     const e = CohortEnrolment.enrol({ ...base, application });
     expect(e.status).toBe('enrolled');
-    // F-42 (ADR 0068): the event carries the IIN for housing; the enrolment keeps only its protected forms
-    expect(e.pullEvents()).toEqual([expect.objectContaining({ name: 'PersonEnrolled', personIin: '900101300123' })]);
+    // F-42 (ADR 0068, 0123): the event names the person by the blind index only; the enrolment keeps only the protected forms
+    const [enrolled] = e.pullEvents();
+    expect(enrolled).toMatchObject({ name: 'PersonEnrolled', personIinIndex: protectedIin.index });
+    expect(JSON.stringify(enrolled)).not.toContain('pii1.');
     expect(e).toMatchObject({ personIinIndex: protectedIin.index, personIinCipher: protectedIin.cipher });
     expect(JSON.stringify(e)).not.toContain('900101300123');
   });
   it('F-44: expulsion needs reasons; completion not before the start; each happens once', () => {
     const c = cohort();
-    const iin = '900101300123';
     const e = CohortEnrolment.enrol({
       id: '0193a000-0000-7000-8000-000000000006',
       cohort: c,
       application,
-      personIin: iin,
       protectedIin: { index: 'hmac', cipher: 'pii1.k.iv.tag.ct' },
       today: '2026-12-01',
       at,
     });
     e.pullEvents();
-    expect(() => e.complete(c, '2027-01-08', at, iin)).toThrow(/F-44/);
-    expect(() => e.expel('other', ' ', '2027-02-01', at, iin)).toThrow(ValidationError);
-    e.expel('own-request', 'Moved abroad', '2027-02-01', at, iin);
+    expect(() => e.complete(c, '2027-01-08', at)).toThrow(/F-44/);
+    expect(() => e.expel('other', ' ', '2027-02-01', at)).toThrow(ValidationError);
+    e.expel('own-request', 'Moved abroad', '2027-02-01', at);
     expect(e.endedOn).toBe('2027-02-01');
-    expect(e.pullEvents()).toEqual([expect.objectContaining({ name: 'PersonExpelled', personIin: iin })]);
-    expect(() => e.complete(c, '2027-04-02', at, iin)).toThrow(/expelled/);
+    expect(e.pullEvents()).toEqual([expect.objectContaining({ name: 'PersonExpelled', personIinIndex: 'hmac' })]);
+    expect(() => e.complete(c, '2027-04-02', at)).toThrow(/expelled/);
   });
 });

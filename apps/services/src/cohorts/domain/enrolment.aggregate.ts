@@ -55,7 +55,6 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
     id: string;
     cohort: Cohort;
     application: ContractedApplication;
-    personIin: string;
     /** The person's recipient pseudonym when services knows one (ADR 0069); compared with an individual's contract. */
     personPseudonym?: string | null;
     protectedIin: ProtectedIin;
@@ -92,7 +91,7 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
       name: 'PersonEnrolled',
       aggregateId: e.id,
       occurredAt: input.at,
-      ...e.person(input.personIin),
+      ...e.person(),
       contractId: a.contractId,
       town: cohort.town,
       cohortStartsOn: cohort.startsOn,
@@ -103,7 +102,7 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
   }
 
   /** The person leaves the cohort before its end: expelled on a ground, with reasons that stay in services (F-35). */
-  expel(ground: ExpulsionGround, reasons: string, today: IsoDate, at: Date, personIin: string): void {
+  expel(ground: ExpulsionGround, reasons: string, today: IsoDate, at: Date): void {
     this.assertEnrolled('expel');
     if (reasons.trim().length < 3) throw ValidationError.field('reasons', 'give the reasons for the expulsion');
     this.m.status = 'expelled';
@@ -111,26 +110,32 @@ export class CohortEnrolment extends AggregateRoot<CohortEvent> {
     this.m.expulsionGround = ground;
     this.m.expulsionReasons = reasons.trim();
     this.m.updatedAt = at;
-    this.record({ name: 'PersonExpelled', aggregateId: this.id, occurredAt: at, ...this.person(personIin), ground, expelledOn: today });
+    this.record({ name: 'PersonExpelled', aggregateId: this.id, occurredAt: at, ...this.person(), ground, expelledOn: today });
   }
 
   /** The programme ended for the person (F-44): on or after the cohort's start. */
-  complete(cohort: Cohort, today: IsoDate, at: Date, personIin: string): void {
+  complete(cohort: Cohort, today: IsoDate, at: Date): void {
     this.assertEnrolled('complete');
     if (today < cohort.startsOn)
       throw new RuleViolationError('F-44', `the cohort starts on ${cohort.startsOn}; nobody completes it before`, { field: 'cohortId' });
     this.m.status = 'completed';
     this.m.endedOn = today;
     this.m.updatedAt = at;
-    this.record({ name: 'PersonCompleted', aggregateId: this.id, occurredAt: at, ...this.person(personIin), completedOn: today });
+    this.record({ name: 'PersonCompleted', aggregateId: this.id, occurredAt: at, ...this.person(), completedOn: today });
   }
 
   private assertEnrolled(action: string): void {
     if (this.status !== 'enrolled') throw new IllegalStateError('cohort enrolment', this.status, action, 'only an enrolled person leaves a cohort');
   }
 
-  /** The event's person: the IIN the caller decrypted (F-42: it leaves services only in the cohort events, ADR 0064). */
-  private person(personIin: string) {
-    return { cohortId: this.cohortId, serviceId: this.serviceId, recipientKind: this.recipientKind, recipientId: this.recipientId, personIin };
+  /** The event's person: the blind index already stored (F-42, ADR 0123: no IIN is decrypted to be published). */
+  private person() {
+    return {
+      cohortId: this.cohortId,
+      serviceId: this.serviceId,
+      recipientKind: this.recipientKind,
+      recipientId: this.recipientId,
+      personIinIndex: this.personIinIndex,
+    };
   }
 }

@@ -7,6 +7,23 @@ import type { ServicesParameters } from '../../catalogue/domain/services-paramet
 import { ServicesParametersSource } from '../application/ports/services-parameters.source.js';
 import { WorkingDays } from '../application/ports/working-days.js';
 
+const requisites = { nameKk: z.string().min(1), nameRu: z.string().min(1), bank: z.string().min(1) };
+
+/**
+ * ADR 0123: the Fund's requisites are either explicit placeholders (any text; every invoice printed with
+ * them says NOT FOR PAYMENT and shows no account) or the confirmed ones finance supplied, checked in shape.
+ */
+const InvoiceIssuerSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('placeholder'), ...requisites, bin: z.string().min(1), iban: z.string().min(1), bic: z.string().min(1) }),
+  z.object({
+    status: z.literal('confirmed'),
+    ...requisites,
+    bin: z.string().regex(/^\d{12}$/, 'a BIN is exactly 12 digits'),
+    iban: z.string().regex(/^KZ\d{2}[0-9A-Z]{16}$/, 'a Kazakh IBAN is KZ, 2 check digits and 16 letters or digits'),
+    bic: z.string().regex(/^[A-Z0-9]{8}([A-Z0-9]{3})?$/, 'a BIC is 8 or 11 letters or digits'),
+  }),
+]);
+
 const ParametersFile = z.object({
   versions: z
     .array(
@@ -16,14 +33,7 @@ const ParametersFile = z.object({
         defaultReviewWorkingDays: z.int().min(1).max(120),
         commercialOffersRequired: z.int().min(1).max(20),
         invoicePaymentWorkingDays: z.int().min(1).max(120),
-        invoiceIssuer: z.object({
-          nameKk: z.string().min(1),
-          nameRu: z.string().min(1),
-          bin: z.string().min(1),
-          iban: z.string().min(1),
-          bank: z.string().min(1),
-          bic: z.string().min(1),
-        }),
+        invoiceIssuer: InvoiceIssuerSchema,
         source: z.string().min(1),
       }),
     )

@@ -38,11 +38,13 @@ export class FormCommissionHandler implements ICommandHandler<FormCommissionComm
     await this.uow.run(async () => {
       const round = await this.rounds.getForUpdate(roundId); // a vote and a new composition never interleave
       const votesCast = (await this.votes.ofRound(round.id)).length;
+      const now = this.clock.now();
       const decision = await resolveExpertStageDocument(
         this.known,
         { documentId: input.decisionDocumentId, documentRef: input.decisionRef },
         EXPERT_STAGE_DOCUMENTS.commissionOrder,
-        round.id,
+        round,
+        now,
         'decisionDocumentId',
       );
       round.formCommission({
@@ -51,7 +53,7 @@ export class FormCommissionHandler implements ICommandHandler<FormCommissionComm
         decisionDocumentId: decision.documentId,
         by: actor.subject,
         votesCast,
-        at: this.clock.now(),
+        at: now,
       });
     });
   }

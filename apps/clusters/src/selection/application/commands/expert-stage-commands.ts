@@ -46,10 +46,10 @@ export class SendToInstituteHandler implements ICommandHandler<SendToInstituteCo
     await this.uow.run(async (em) => {
       const roundId = (await this.applications.get(applicationId)).roundId;
       const round = await this.rounds.getForUpdate(roundId); // one expert-stage step per round at a time
-      const { documentRef, documentId } = await resolveExpertStageDocument(this.known, document, EXPERT_STAGE_DOCUMENTS.instituteTransfer, roundId);
+      const now = this.clock.now();
+      const { documentRef, documentId } = await resolveExpertStageDocument(this.known, document, EXPERT_STAGE_DOCUMENTS.instituteTransfer, round, now);
       const application = await this.applications.get(applicationId, { fresh: true });
       const ruleSet = ruleSetById(this.ruleSets.all(), round.ruleSetId);
-      const now = this.clock.now();
       const opinionsDueOn = round.opinionsDueOn ?? expertOpinionsDueOn(round.deadlineOn, ruleSet.expertOpinionCalendarDaysAfterDeadline); // C-16
       application.sendToInstitute({ documentRef, documentId, opinionsDueOn, at: now }); // C-13
       await this.timers.cancel(em, INSTITUTE_TRANSFER_DUE_TIMER, application.id);
@@ -188,14 +188,15 @@ export class HandOpinionsToOrganiserHandler implements ICommandHandler<HandOpini
   async execute({ roundId, document, actor }: HandOpinionsToOrganiserCommand): Promise<void> {
     await this.uow.run(async (em) => {
       const round = await this.rounds.get(roundId);
-      const { documentRef, documentId } = await resolveExpertStageDocument(this.known, document, EXPERT_STAGE_DOCUMENTS.opinionsToOrganiser, round.id);
+      const now = this.clock.now();
+      const { documentRef, documentId } = await resolveExpertStageDocument(this.known, document, EXPERT_STAGE_DOCUMENTS.opinionsToOrganiser, round, now);
       const ruleSet = ruleSetById(this.ruleSets.all(), round.ruleSetId);
       round.handOpinionsToOrganiser({
         documentRef,
         documentId,
         by: actor.subject,
         toCommissionDueOn: (receivedOn) => toCommissionDueOn(receivedOn, ruleSet.toCommissionWorkingDays, (d, n) => this.workingDays.add(d, n)), // C-18
-        at: this.clock.now(),
+        at: now,
       });
       await this.timers.cancel(em, OPINIONS_TO_ORGANISER_DUE_TIMER, round.id);
       await this.timers.schedule(em, {
@@ -233,8 +234,9 @@ export class PutBeforeCommissionHandler implements ICommandHandler<PutBeforeComm
   async execute({ roundId, document, actor }: PutBeforeCommissionCommand): Promise<void> {
     await this.uow.run(async (em) => {
       const round = await this.rounds.get(roundId);
-      const { documentRef, documentId } = await resolveExpertStageDocument(this.known, document, EXPERT_STAGE_DOCUMENTS.toCommission, round.id);
-      round.putOpinionsBeforeCommission({ documentRef, documentId, by: actor.subject, at: this.clock.now() });
+      const now = this.clock.now();
+      const { documentRef, documentId } = await resolveExpertStageDocument(this.known, document, EXPERT_STAGE_DOCUMENTS.toCommission, round, now);
+      round.putOpinionsBeforeCommission({ documentRef, documentId, by: actor.subject, at: now });
       await this.timers.cancel(em, TO_COMMISSION_DUE_TIMER, round.id);
     });
   }

@@ -1,5 +1,6 @@
 import { type KnownOfficeDocuments, type OfficeDocumentReference } from '@hub/nest-commons';
 import { ValidationError } from '@hub/kernel';
+import type { SelectionRound } from '../../domain/round.aggregate.js';
 
 /**
  * ADR 0113: an expert-stage document (C-2, C-13, C-17, C-18, C-19/C-20) is named by the id of an
@@ -36,13 +37,17 @@ export async function resolveExpertStageDocument(
   known: KnownOfficeDocuments,
   input: ExpertStageDocumentInput,
   spec: ExpertStageDocumentSpec,
-  roundId: string,
+  round: Pick<SelectionRound, 'id' | 'noteOfficeDocumentUsed'>,
+  at: Date,
   field = 'documentId',
 ): Promise<{ readonly documentRef: string; readonly documentId: string | null }> {
   const given = typeof input === 'string' ? { documentRef: input } : input;
   if (given.documentId) {
     const ref: OfficeDocumentReference = { path: field, documentId: given.documentId, kind: spec.kind, office: spec.office, ruleId: spec.ruleId };
-    await known.assertReferences([ref], expertStageTarget(spec, roundId));
+    const usedFor = expertStageTarget(spec, round.id);
+    await known.assertReferences([ref], usedFor);
+    // ADR 0122: published, so that documents attaches it too (clusters.office-document-used v1).
+    round.noteOfficeDocumentUsed({ documentId: given.documentId, office: spec.office, kind: spec.kind, ruleId: spec.ruleId, usedFor, at });
     return { documentRef: given.documentRef ?? given.documentId, documentId: given.documentId };
   }
   if (!given.documentRef) throw ValidationError.field(field, `${spec.ruleId}: name the ${spec.kind} uploaded to documents (its id)`);

@@ -60,8 +60,9 @@ export class RecordProtocolHandler implements ICommandHandler<RecordProtocolComm
         this.known,
         { documentId: input.documentId, documentRef: input.documentRef },
         EXPERT_STAGE_DOCUMENTS.protocol,
-        round.id,
-      ); // ADR 0113
+        round,
+        now,
+      ); // ADR 0113, 0122
       const named = input.winnerApplicationIds ?? [];
       named.forEach((id, i) => {
         const a = byId.get(id);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ClustersApplicationChangedV1, ClustersApplicationFiledV1, type EventEnvelope, type PayloadOf } from '@hub/contracts';
+import { ClustersApplicationChangedV1, ClustersApplicationFiledV1, ClustersOfficeDocumentUsedV1, type EventEnvelope, type PayloadOf } from '@hub/contracts';
 import { Clock } from '@hub/kernel';
 import type { EventHandler } from '@hub/messaging';
 import { DocumentRepository } from '../ports/document.repository.js';
@@ -46,5 +46,36 @@ export class ClustersApplicationChangedHandler implements EventHandler<typeof Cl
       documentIds: e.documentIds,
       at: this.clock.now(),
     });
+  }
+}
+
+/**
+ * clusters.office-document-used v1 (ADR 0122) → the office's document a step recorded (C-2, C-13, C-17,
+ * C-18, C-19/C-20) is attached to `usedFor` (`clusters/<step>/<roundId>`): immutable from then on, so that
+ * documents itself refuses its deletion and its attachment elsewhere, not only clusters' copy. A repeat
+ * of the same target is a no-op (one C-13 letter covers a round's applications). A document that is not
+ * that office's is a broken contract (clusters checked it): dead-letter, nothing attached. One already
+ * attached elsewhere stays where it is.
+ */
+@Injectable()
+export class ClustersOfficeDocumentUsedHandler implements EventHandler<typeof ClustersOfficeDocumentUsedV1> {
+  readonly event = ClustersOfficeDocumentUsedV1;
+  private readonly log = new Logger(ClustersOfficeDocumentUsedHandler.name);
+
+  constructor(
+    @Inject(DocumentRepository) private readonly documents: DocumentRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async handle(envelope: EventEnvelope<PayloadOf<typeof ClustersOfficeDocumentUsedV1>>): Promise<void> {
+    const e = envelope.payload;
+    const d = await this.documents.get(e.documentId);
+    if (d.ownerOffice !== e.office || d.kind !== e.kind)
+      throw new Error(`${e.usedFor} (${e.ruleId}) names document ${d.id}, which is not a ${e.kind} of the ${e.office}`);
+    if (d.status === 'attached' && d.attachedTo !== e.usedFor) {
+      this.log.log({ documentId: d.id, attachedTo: d.attachedTo, to: e.usedFor }, 'document already attached elsewhere; it stays immutable there');
+      return;
+    }
+    d.attach(e.usedFor, this.clock.now());
   }
 }

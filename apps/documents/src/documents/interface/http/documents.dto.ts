@@ -26,7 +26,9 @@ export const AttachBody = z.object({
 });
 
 export const IssueBody = z.object({
-  ownerBin: BinSchema,
+  ownerBin: BinSchema.optional().describe(
+    "The company the document belongs to; required for a company's kind. A kind the Fund owns (ADR 0110, 0122) belongs to the configured Fund: leave it out",
+  ),
   kind: z.string().min(1).max(60),
   issueKey: z
     .string()

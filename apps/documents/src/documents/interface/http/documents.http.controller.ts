@@ -149,7 +149,10 @@ export class DocumentsHttpController {
   async issue(@ValidBody() body: z.infer<typeof IssueBody>, @CurrentActor() actor: Actor) {
     const bytes = new Uint8Array(Buffer.from(body.contentBase64, 'base64'));
     const { documentId } = await this.commands.execute(
-      new IssueDocumentCommand({ ownerBin: body.ownerBin, kind: body.kind, issueKey: body.issueKey, fileName: body.fileName, bytes }, actor),
+      new IssueDocumentCommand(
+        { ...(body.ownerBin ? { ownerBin: body.ownerBin } : {}), kind: body.kind, issueKey: body.issueKey, fileName: body.fileName, bytes },
+        actor,
+      ),
     );
     return this.queries.issuedView(documentId);
   }

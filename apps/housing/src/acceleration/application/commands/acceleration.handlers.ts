@@ -7,6 +7,7 @@ import { MessageContexts, Timers } from '@hub/messaging';
 import { KnownDocuments, UnitOfWork } from '@hub/nest-commons';
 import { PiiCipher } from '@hub/pii';
 import { HousingCase } from '../../domain/housing-case.aggregate.js';
+import { HousingF42Retention } from '../f42-retention.js';
 import { OFFER_ACCEPTANCE_TIMER, PlaceOffering, VACATE_DUE_TIMER } from '../place-offering.js';
 import { AccelerationRepository } from '../ports/acceleration.repository.js';
 import { FundOwner } from '../../../shared/application/ports/fund-owner.js';
@@ -171,6 +172,7 @@ export class HandOverHandler implements ICommandHandler<HandOverCommand> {
     @Inject(PlaceOffering) private readonly offering: PlaceOffering,
     @Inject(KnownDocuments) private readonly documents: KnownDocuments,
     @Inject(FundOwner) private readonly fund: FundOwner,
+    @Inject(HousingF42Retention) private readonly retention: HousingF42Retention,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   async execute(c: HandOverCommand): Promise<{ offers: string[] }> {
@@ -181,6 +183,8 @@ export class HandOverHandler implements ICommandHandler<HandOverCommand> {
       allocation.handOver({ ...c.act, signedBy: c.actor.subject }, now);
       (await this.repo.case(allocation.caseId)).left(now);
       await this.timers.cancel(em, VACATE_DUE_TIMER, allocation.id);
+      // F-42 (ADR 0124): the housing contract ended with the act — the retention counts from the later end
+      await this.retention.purposeEnded(allocation.enrolmentId, c.act.signedOn);
       return allocation.townKatoCode;
     });
     // F-62: the vacated dwelling goes to the next eligible person.
@@ -201,6 +205,13 @@ export class ReadResidentDataHandler implements ICommandHandler<ReadResidentData
       const housingCase = await this.repo.case(c.caseId);
       if (!hasAnyRole(c.actor, RESIDENT_DATA_STAFF) && c.actor.subject !== housingCase.personSubject)
         throw new ForbiddenError('residents’ personal data is for housing staff and the person (F-42)');
+      if (housingCase.personalDataPurgedOn !== null)
+        // F-42 (ADR 0124): deleted at the end of its retention — say so, never answer an empty value as if none was given.
+        throw new ConflictError(
+          'housing-request.personal-data-purged',
+          `the personal data of this housing request was deleted on ${housingCase.personalDataPurgedOn} at the end of its retention (F-42); the request keeps its dates and status`,
+          { purgedOn: housingCase.personalDataPurgedOn },
+        );
       this.repo.logPiiRead({
         id: uuidv7(),
         actorSubject: c.actor.subject,

@@ -1,6 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type IsoDate, endOfAlmatyDay } from '@hub/calendar';
-import { CohortCompletionMadeV1, CohortEnrolmentMadeV1, CohortExpulsionMadeV1, type EventEnvelope, type PayloadOf } from '@hub/contracts';
+import {
+  CohortCompletionMadeV1,
+  CohortCompletionMadeV2,
+  CohortEnrolmentMadeV1,
+  CohortEnrolmentMadeV2,
+  CohortExpulsionMadeV1,
+  CohortExpulsionMadeV2,
+  type EventEnvelope,
+  type PayloadOf,
+} from '@hub/contracts';
 import { Clock } from '@hub/kernel';
 import { type EventHandler, Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
@@ -11,12 +20,52 @@ import { WorkingDays } from '../../../shared/application/ports/working-days.js';
 import type { VacateReason } from '../../domain/acceleration.events.js';
 import { Enrolment } from '../../domain/enrolment.aggregate.js';
 import { vacateDueOn } from '../../domain/rules/f61-vacate-deadline.rule.js';
+import { HousingF42Retention } from '../f42-retention.js';
 import { OFFER_ACCEPTANCE_TIMER, PlaceOffering, VACATE_DUE_TIMER } from '../place-offering.js';
 import { AccelerationRepository } from '../ports/acceleration.repository.js';
 
+type EnrolmentFact = Omit<PayloadOf<typeof CohortEnrolmentMadeV2>, 'personRef'>;
+
+/** Housing's copy of an enrolment (F-59), from either version of the event: the person only as the IIN's blind index (F-42). */
+async function recordEnrolment(repo: AccelerationRepository, e: EnrolmentFact, iinIndex: string, at: Date): Promise<void> {
+  if (await repo.enrolment(e.enrolmentId)) return; // the same fact again under a new event id (or the other version of it)
+  repo.addEnrolment(
+    Enrolment.record({
+      enrolmentId: e.enrolmentId,
+      cohortId: e.cohortId,
+      iinIndex,
+      townKatoCode: e.town.katoCode,
+      townName: e.town.name,
+      cohortStartsOn: e.cohortStartsOn,
+      cohortEndsOn: e.cohortEndsOn,
+      enrolledOn: e.enrolledOn,
+      at,
+    }),
+  );
+}
+
 /**
- * services.cohort-enrolment-made v1 → housing's copy of the enrolment (F-59). Runs in the inbox's
- * transaction (the platform's `uow.within`); the IIN is kept only as its blind index (F-42).
+ * services.cohort-enrolment-made v2 (ADR 0123) → housing's copy of the enrolment (F-59). Runs in the
+ * inbox's transaction (the platform's `uow.within`). The event names the person by `personRef`, the
+ * platform's blind index of the IIN: stored as is, and matched when the person asks for housing with
+ * their IIN (`RequestHousingHandler` computes the same index with the shared index key).
+ */
+@Injectable()
+export class CohortEnrolmentMadeV2Handler implements EventHandler<typeof CohortEnrolmentMadeV2> {
+  readonly event = CohortEnrolmentMadeV2;
+  constructor(
+    @Inject(AccelerationRepository) private readonly repo: AccelerationRepository,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+  handle(envelope: EventEnvelope<PayloadOf<typeof CohortEnrolmentMadeV2>>): Promise<void> {
+    const { personRef, ...e } = envelope.payload;
+    return recordEnrolment(this.repo, e, personRef, this.clock.now());
+  }
+}
+
+/**
+ * services.cohort-enrolment-made v1 (events published before ADR 0123, still on the topic) → the same
+ * copy; the IIN it carries is kept only as its blind index (F-42) and never logged.
  */
 @Injectable()
 export class CohortEnrolmentMadeHandler implements EventHandler<typeof CohortEnrolmentMadeV1> {
@@ -27,21 +76,8 @@ export class CohortEnrolmentMadeHandler implements EventHandler<typeof CohortEnr
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   async handle(envelope: EventEnvelope<PayloadOf<typeof CohortEnrolmentMadeV1>>): Promise<void> {
-    const e = envelope.payload;
-    if (await this.repo.enrolment(e.enrolmentId)) return; // the same fact again under a new event id
-    this.repo.addEnrolment(
-      Enrolment.record({
-        enrolmentId: e.enrolmentId,
-        cohortId: e.cohortId,
-        iinIndex: this.cipher.blindIndex(e.personIin),
-        townKatoCode: e.town.katoCode,
-        townName: e.town.name,
-        cohortStartsOn: e.cohortStartsOn,
-        cohortEndsOn: e.cohortEndsOn,
-        enrolledOn: e.enrolledOn,
-        at: this.clock.now(),
-      }),
-    );
+    const { personIin, ...e } = envelope.payload;
+    await recordEnrolment(this.repo, e, this.cipher.blindIndex(personIin), this.clock.now());
   }
 }
 
@@ -59,6 +95,7 @@ export class PersonLeftAcceleration {
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(HousingParametersSource) private readonly parameters: HousingParametersSource,
     @Inject(PlaceOffering) private readonly offering: PlaceOffering,
+    @Inject(HousingF42Retention) private readonly retention: HousingF42Retention,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -86,6 +123,8 @@ export class PersonLeftAcceleration {
     }
     const live = await this.repo.liveCaseOf(enrolmentId);
     if (live && live.status !== 'housed') live.left(now);
+    // F-42 (ADR 0124): the purpose of the person's data ends with acceleration (a housed person's act moves it on)
+    await this.retention.purposeEnded(enrolmentId, leftOn);
     await this.repo.flushPlaces();
     for (const town of towns) await this.offering.offerNext(town);
   }
@@ -105,6 +144,25 @@ export class CohortCompletionMadeHandler implements EventHandler<typeof CohortCo
   readonly event = CohortCompletionMadeV1;
   constructor(@Inject(PersonLeftAcceleration) private readonly left: PersonLeftAcceleration) {}
   handle(envelope: EventEnvelope<PayloadOf<typeof CohortCompletionMadeV1>>): Promise<void> {
+    return this.left.handle(envelope.payload.enrolmentId, 'completed', envelope.payload.completedOn);
+  }
+}
+
+/** v2 of the two leaving facts (ADR 0123): the enrolment id is all housing reads, as in v1. */
+@Injectable()
+export class CohortExpulsionMadeV2Handler implements EventHandler<typeof CohortExpulsionMadeV2> {
+  readonly event = CohortExpulsionMadeV2;
+  constructor(@Inject(PersonLeftAcceleration) private readonly left: PersonLeftAcceleration) {}
+  handle(envelope: EventEnvelope<PayloadOf<typeof CohortExpulsionMadeV2>>): Promise<void> {
+    return this.left.handle(envelope.payload.enrolmentId, 'expelled', envelope.payload.expelledOn);
+  }
+}
+
+@Injectable()
+export class CohortCompletionMadeV2Handler implements EventHandler<typeof CohortCompletionMadeV2> {
+  readonly event = CohortCompletionMadeV2;
+  constructor(@Inject(PersonLeftAcceleration) private readonly left: PersonLeftAcceleration) {}
+  handle(envelope: EventEnvelope<PayloadOf<typeof CohortCompletionMadeV2>>): Promise<void> {
     return this.left.handle(envelope.payload.enrolmentId, 'completed', envelope.payload.completedOn);
   }
 }

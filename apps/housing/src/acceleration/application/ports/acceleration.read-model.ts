@@ -58,5 +58,7 @@ export abstract class AccelerationReadModel {
   abstract allocationById(id: string): Promise<(AllocationView & { personSubject: string }) | null>;
   /** Open offers and vacate deadlines, with whether they are overdue on `today`. */
   abstract deadlines(today: IsoDate): Promise<DeadlineView[]>;
-  abstract piiAccessLog(): Promise<{ id: string; actorSubject: string; caseId: string; accessedAt: string; correlationId: string | null }[]>;
+  abstract piiAccessLog(): Promise<
+    { id: string; actorSubject: string; caseId: string; what: string | null; accessedAt: string; correlationId: string | null }[]
+  >;
 }

@@ -19,6 +19,9 @@ export abstract class AccelerationRepository {
   /** Allocations of the enrolment that still hold a bed. */
   abstract holdingOf(enrolmentId: string): Promise<Allocation[]>;
   abstract addAllocation(a: Allocation): void;
+  /** F-42 (ADR 0124): every request made under the enrolment, and every allocation of those requests. */
+  abstract casesOf(enrolmentId: string): Promise<HousingCase[]>;
+  abstract allocationsOfEnrolment(enrolmentId: string): Promise<Allocation[]>;
   /**
    * Writes the pending changes now, inside the transaction, so that the exclusion constraint
    * speaks here: a bed taken by a concurrent request is ConflictError('place-taken') (409).
@@ -29,6 +32,8 @@ export abstract class AccelerationRepository {
     actorSubject: string;
     actorRoles: readonly string[];
     caseId: string;
+    /** ADR 0124: what was done when it is not a read (the deletion at the end of the retention). */
+    what?: string;
     correlationId: string | null;
     accessedAt: Date;
   }): void;

@@ -101,6 +101,7 @@ export const PiiAccessLogSchema = z.object({
   id: z.uuid(),
   actorSubject: z.string(),
   caseId: z.uuid(),
+  what: z.string().nullable().describe('null for a read; ADR 0124: the deletion of the personal data at the end of its F-42 retention'),
   accessedAt: z.string(),
   correlationId: z.string().nullable(),
 });

@@ -33,7 +33,23 @@ export interface PremisesLeaseView {
   readonly handoverAct: unknown;
 }
 
+/**
+ * ADR 0124 (ADR 0053): a scan of a lease's act that housing knows of — the company's verified
+ * `handover-act` documents as documents reported them: `attached` to this lease (by the signed act),
+ * `named` by the lease's act and not yet reported attached, or `available` (verified, attached to
+ * nothing yet: a scan the act may name). The bytes and the file name stay in documents.
+ */
+export interface PremisesScanView {
+  readonly documentId: string;
+  readonly kind: string;
+  readonly sha256: string;
+  readonly verifiedAt: string;
+  readonly state: 'attached' | 'named' | 'available';
+}
+
 export abstract class PremisesLeaseReadModel {
+  /** ADR 0124: the scans housing knows for the lease (see PremisesScanView), attached and named first. */
+  abstract scans(lease: PremisesLeaseView): Promise<PremisesScanView[]>;
   abstract find(id: string): Promise<PremisesLeaseView | null>;
   abstract list(filter: { bins?: readonly string[] }): Promise<PremisesLeaseView[]>;
   /** ADR 0053: every open hand-back — released leases awaiting the act, and leases whose term ended (last day before `today`) unreleased. */

@@ -38,3 +38,14 @@ export const LeaseViewSchema = z.object({
   handBackOverdue: z.boolean(),
   handoverAct: z.unknown(),
 });
+export const PremisesScanSchema = z.object({
+  documentId: z.uuid(),
+  kind: z.string(),
+  sha256: z.string(),
+  verifiedAt: z.string().describe('When documents verified the upload (server-side hash and type check)'),
+  state: z
+    .enum(['attached', 'named', 'available'])
+    .describe(
+      "ADR 0124: attached to this lease by the signed act; named by the act (documents' attachment not yet seen); or the company's verified handover act attached to nothing yet",
+    ),
+});

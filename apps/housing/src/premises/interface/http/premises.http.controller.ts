@@ -11,7 +11,16 @@ import {
   RequestPremisesCommand,
 } from '../../application/commands/premises.commands.js';
 import { PremisesLeaseReadModel } from '../../application/ports/premises.repository.js';
-import { AllocatePremisesBody, HandBackBody, IdParams, LeaseListQuery, LeaseViewSchema, ReleasePremisesBody, RequestPremisesBody } from './premises.dto.js';
+import {
+  AllocatePremisesBody,
+  HandBackBody,
+  IdParams,
+  LeaseListQuery,
+  LeaseViewSchema,
+  PremisesScanSchema,
+  ReleasePremisesBody,
+  RequestPremisesBody,
+} from './premises.dto.js';
 
 const tags = ['premises'];
 const COMPANY_AND_STAFF: readonly Role[] = ['applicant', ...FUND_STAFF_ROLES];
@@ -57,6 +66,20 @@ export class PremisesHttpController {
     const staff = hasAnyRole(actor, FUND_STAFF_ROLES);
     const bins = staff ? (q.bin ? [q.bin] : undefined) : actor.companies.filter((b) => !q.bin || b === q.bin);
     return this.reads.list(bins ? { bins } : {});
+  }
+
+  @Get(':id/scans')
+  @Endpoint({
+    summary:
+      "The scans of the lease's hand-back act housing knows of (ADR 0124): the company's verified handover-act documents attached to the lease, named by its act, or not yet attached — ids to download through documents (F-35: the company and the housing manager)",
+    tags,
+    access: COMPANY_AND_STAFF,
+    params: IdParams,
+    response: z.array(PremisesScanSchema),
+    errors: [404],
+  })
+  async scans(@ValidParams() p: z.infer<typeof IdParams>, @CurrentActor() actor: Actor) {
+    return this.reads.scans(await this.view(p.id, actor));
   }
 
   @Post(':id/allocate')

@@ -3,6 +3,8 @@ import type { PersonContact } from '../../domain/person-contact.aggregate.js';
 /** Port: the persons' contacts and choices (ADR 0114). */
 export abstract class PersonContactRepository {
   abstract find(subject: string): Promise<PersonContact | null>;
+  /** ADR 0121: the persons whose verified token named the company (its representatives), with an address known; by subject. */
+  abstract representativesOf(bin: string): Promise<PersonContact[]>;
   abstract add(contact: PersonContact): void;
 }
 
@@ -15,4 +17,7 @@ export abstract class ContactCipher {
   abstract readonly enabled: boolean;
   abstract seal(subject: string, email: string): string;
   abstract open(subject: string, cipher: string): string;
+  /** Another column's personal data (ADR 0121), bound to its column and row key as AAD. */
+  abstract sealAs(column: string, key: string, value: string): string;
+  abstract openAs(column: string, key: string, cipher: string): string;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BinSchema, IsoDateSchema } from '@hub/contracts';
 import { LANGUAGES } from '../../domain/language.js';
 import type { Message } from '../../domain/message.aggregate.js';
+import { maskAddress } from '../../domain/message.aggregate.js';
 
 export const MessageIdParams = z.object({ id: z.uuid() });
 export const BinParams = z.object({ bin: BinSchema });
@@ -79,10 +80,7 @@ export const MessageLogEntrySchema = z.object({
 });
 
 /** `director@alatau.kz` → `d***@alatau.kz`. */
-export const maskAddress = (address: string): string => {
-  const at = address.lastIndexOf('@');
-  return at <= 0 ? '***' : `${address[0]}***${address.slice(at)}`;
-};
+export { maskAddress };
 
 export const messageLogView = (m: Message): z.infer<typeof MessageLogEntrySchema> => ({
   id: m.id,
@@ -93,7 +91,12 @@ export const messageLogView = (m: Message): z.infer<typeof MessageLogEntrySchema
   ruleId: m.ruleId,
   statutory: m.statutory,
   channel: m.channel,
-  recipient: m.address ? `${m.recipientRole} <${maskAddress(m.address)}>` : m.bin === null ? `${m.recipientRole} (person)` : m.recipientRole,
+  recipient:
+    m.channel === 'email' && (m.addressMasked ?? m.address)
+      ? `${m.recipientRole} <${m.addressMasked ?? maskAddress(m.address!)}>`
+      : m.bin === null
+        ? `${m.recipientRole} (person)`
+        : m.recipientRole,
   language: m.language,
   subject: m.subject,
   status: m.status,

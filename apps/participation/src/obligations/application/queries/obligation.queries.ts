@@ -22,10 +22,11 @@ export class ObligationQueries {
     return this.uow.reader().find(InformationRequest, this.scope(actor, where), { orderBy: { dueDate: 'asc' } });
   }
 
-  audits(actor: Actor, q: { status?: string | undefined; year?: number | undefined }): Promise<AuditObligation[]> {
+  audits(actor: Actor, q: { status?: string | undefined; year?: number | undefined; participationId?: string | undefined }): Promise<AuditObligation[]> {
     const where: Record<string, unknown> = {};
     if (q.status) where.status = q.status;
     if (q.year) where.financialYear = q.year;
+    if (q.participationId) where.participationId = q.participationId;
     return this.uow.reader().find(AuditObligation, this.scope(actor, where), { orderBy: { dueDate: 'asc' } });
   }
 

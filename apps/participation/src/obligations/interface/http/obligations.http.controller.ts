@@ -42,6 +42,8 @@ const AuditQuery = z.object({
     .regex(/^[a-z-]{1,30}$/)
     .optional(),
   year: z.coerce.number().int().optional(),
+  // issue #11: one participation's audits on the staff console's participant page
+  participationId: z.uuid().optional(),
 });
 
 const requestDto = (r: InformationRequest): z.infer<typeof InformationRequestDto> => ({

@@ -58,8 +58,10 @@ export class ParticipationQueries {
     return this.uow.reader().find(Extension, { participationId: id }, { orderBy: { createdAt: 'asc' } });
   }
 
-  async earlyTerminations(actor: Actor, status?: string): Promise<EarlyTermination[]> {
-    const where: Record<string, unknown> = status ? { status } : {};
+  async earlyTerminations(actor: Actor, q: { status?: string | undefined; participationId?: string | undefined }): Promise<EarlyTermination[]> {
+    const where: Record<string, unknown> = {};
+    if (q.status) where.status = q.status;
+    if (q.participationId) where.participationId = q.participationId;
     if (!seesEveryCompany(actor)) where.bin = { $in: [...actor.companies] };
     return this.uow.reader().find(EarlyTermination, where, { orderBy: { createdAt: 'asc' } });
   }

@@ -27,7 +27,8 @@ import { PARTICIPANT_FILE_READERS } from '../../../shared/application/access.js'
 
 const ExtensionParams = z.object({ id: z.uuid(), extensionId: z.uuid() });
 const CaseParams = z.object({ caseId: z.uuid() });
-const CaseQuery = z.object({ status: EarlyTerminationDto.shape.status.optional() });
+// issue #11: `participationId` narrows to one participation's cases (the staff console's participant page)
+const CaseQuery = z.object({ status: EarlyTerminationDto.shape.status.optional(), participationId: z.uuid().optional() });
 
 const extensionDto = (e: Extension): z.infer<typeof ExtensionDto> => ({
   id: e.id,
@@ -157,13 +158,13 @@ export class ParticipationsController {
 
   @Get('early-terminations')
   @Endpoint({
-    summary: 'Early-termination cases (e.g. status=pending-commission for the Commission)',
+    summary: 'F-28 … F-30: early-termination cases (status=pending-commission for the Commission; participationId for one participation)',
     access: PARTICIPANT_FILE_READERS,
     query: CaseQuery,
     response: z.array(EarlyTerminationDto),
   })
   async cases(@CurrentActor() actor: Actor, @ValidQuery() q: z.infer<typeof CaseQuery>) {
-    return (await this.queries.earlyTerminations(actor, q.status)).map(caseDto);
+    return (await this.queries.earlyTerminations(actor, q)).map(caseDto);
   }
 
   @Post('early-terminations/:caseId/commission-decision')

@@ -5,9 +5,9 @@
  */
 export interface ArchivableDocument {
   /** The documents context's issued kind (data/document-kinds.json names registration as its issuer). */
-  readonly kind: 'participant-certificate' | 'commission-protocol';
-  /** The company the document is about: it may download it. */
-  readonly ownerBin: string;
+  readonly kind: 'participant-certificate' | 'commission-protocol' | 'commission-protocol-full';
+  /** The company the document belongs to: it may download it. Absent for the Fund's own kind (`commission-protocol-full`, ADR 0122). */
+  readonly ownerBin?: string | undefined;
   /** Idempotency: one document per key (e.g. `registration/certificate/<number>`). */
   readonly issueKey: string;
   readonly fileName: string;

@@ -15,14 +15,23 @@ export interface ProtocolRecord {
   readonly recordedBy: string;
 }
 
-/** Port: which protocols still wait for the archive, and the record that one is there. */
-export abstract class ProtocolArchiveRecords {
-  /** The protocol, unless it is archived already (or unknown). */
-  abstract pending(protocolNumber: string): Promise<ProtocolRecord | undefined>;
-  abstract recordArchived(protocol: ProtocolRecord, documentId: string, sha256: string, at: Date): Promise<void>;
+/** One copy in the Fund's archive: its document id and SHA-256. */
+export interface ArchivedCopy {
+  readonly documentId: string;
+  readonly sha256: string;
 }
 
-/** Port: the protocol as a document (PDF in Kazakh and Russian); the same record gives the same bytes. */
+/** Port: which protocols still wait for the archive, and the record that they are there. */
+export abstract class ProtocolArchiveRecords {
+  /** The protocol, unless both its copies (the extract and, ADR 0122, the full protocol) are archived already (or it is unknown). */
+  abstract pending(protocolNumber: string): Promise<ProtocolRecord | undefined>;
+  abstract recordArchived(protocol: ProtocolRecord, extract: ArchivedCopy, full: ArchivedCopy, at: Date): Promise<void>;
+}
+
+/** Port: the protocol as documents (PDF in Kazakh and Russian); the same record gives the same bytes. */
 export abstract class ProtocolRenderer {
+  /** The extract for the company (F-17): the decision, the grounds and reasons, the tally — no member's vote. */
   abstract render(protocol: ProtocolRecord): Promise<Buffer>;
+  /** ADR 0122: the full protocol, the Fund's own record (F-35): also each member's vote with its grounds and comment. */
+  abstract renderFull(protocol: ProtocolRecord): Promise<Buffer>;
 }

@@ -74,6 +74,7 @@ export class RegistrationQueries {
       kind: d.kind as never,
       ruleId: d.ruleId,
       applicationId: d.applicationId,
+      subjectId: d.applicationId,
       bin: d.bin,
       ...(companyName ? { companyName } : {}),
       startedOn: d.startedOn,
@@ -90,8 +91,6 @@ export class RegistrationQueries {
     const s = await em.findOne(ApplicationSchema, { id });
     if (!s) throw new NotFoundError('application', id);
     assertMayReadApplication(actor, s);
-    // The Commission's deliberation (who voted how) is internal; the applicant gets the decision, its grounds and reasons (F-17).
-    const reviewer = hasAnyRole(actor, APPLICATION_REVIEWER_ROLES);
     const deadlines = await em.find(DeadlineSchema, { applicationId: id }, { orderBy: { createdAt: 'asc' } });
     const decision = s.decisionRecord;
     // Issue #10: the extract of the Commission's protocol in the Fund's archive, once the archiving timer has run.
@@ -100,6 +99,23 @@ export class RegistrationQueries {
           decision.protocolNumber,
         ])
       : [];
+    return this.applicationView(s, actor, deadlines, archived?.document_id ?? null);
+  }
+
+  /**
+   * Issue #17 ("no re-read after write"): the view of a draft the command has just created, from the
+   * aggregate itself — the same view `application(id)` reads back, without the two statements. A
+   * new draft has no deadlines yet (they start when it is filed, F-12) and no protocol (F-16).
+   */
+  createdDraftView(s: Application, actor: Actor) {
+    assertMayReadApplication(actor, s);
+    return this.applicationView(s, actor, [], null);
+  }
+
+  private applicationView(s: Application, actor: Actor, deadlines: Deadline[], protocolDocumentId: string | null) {
+    // The Commission's deliberation (who voted how) is internal; the applicant gets the decision, its grounds and reasons (F-17).
+    const reviewer = hasAnyRole(actor, APPLICATION_REVIEWER_ROLES);
+    const decision = s.decisionRecord;
     return {
       id: s.id,
       kind: s.kind,
@@ -120,7 +136,7 @@ export class RegistrationQueries {
       proposedRemarks: s.proposedRemarks,
       votes: reviewer ? s.votes : [],
       decision: decision && !reviewer ? { ...decision, votes: [] } : decision,
-      protocolDocumentId: archived?.document_id ?? null,
+      protocolDocumentId,
       notifiedAt: s.notifiedAt ? s.notifiedAt.toISOString() : null,
       notifiedVia: s.notificationProof?.via ?? null,
       contract: s.contract,
@@ -266,6 +282,7 @@ export class RegistrationQueries {
       kind: r.kind as never,
       ruleId: r.rule_id,
       applicationId: r.application_id,
+      subjectId: r.application_id,
       bin: r.bin,
       startedOn: r.started_on,
       dueDate: r.due_date,
@@ -320,17 +337,26 @@ export class RegistrationQueries {
     };
   }
 
-  /** The registry's filters as SQL over `registration_participant` (listed ones only, F-19). */
-  private registryWhere(q: RegistryFilter): { where: string[]; params: unknown[] } {
-    const where: string[] = ['listed_on is not null'];
+  /**
+   * The registry's filters as SQL (listed ones only, F-19): over `registration_participant`, or —
+   * `byActivity`, ADR 0125 — over `registration_registry_activity`, one row per (participant,
+   * activity type), whose partial index `(code, company_name, bin, participant_id) where listed`
+   * serves one activity type in registry order. Both tables name the filtered columns alike.
+   */
+  private registryWhere(q: RegistryFilter, byActivity = false): { where: string[]; params: unknown[] } {
+    const where: string[] = [byActivity ? 'listed' : 'listed_on is not null'];
     const params: unknown[] = [];
+    if (byActivity) {
+      where.unshift('code = ?');
+      params.push(q.activityType);
+    }
     if (q.q) {
       where.push(`(company_name ilike ? or bin like ? or certificate_number ilike ?)`);
       const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       params.push(like, `${q.q.replace(/[\\%_]/g, '')}%`, like);
     }
-    if (q.activityType) {
-      // Served by the GIN index (jsonb_path_ops) of ADR 0048.
+    if (q.activityType && !byActivity) {
+      // Served by the GIN index (jsonb_path_ops) of ADR 0048 (the export's filter).
       where.push(`activity_types @> ?::jsonb`);
       params.push(JSON.stringify([{ code: q.activityType }]));
     }
@@ -359,15 +385,18 @@ export class RegistrationQueries {
     slice: { limit: number; after?: string | undefined; offset?: number },
   ): Promise<{ rows: Participant[]; nextCursor: string | null }> {
     const em = this.em();
-    const { where, params } = this.registryWhere(q);
+    // ADR 0125: one activity type is one index range scan of its own table, in the same order.
+    const byActivity = q.activityType !== undefined;
+    const [table, id] = byActivity ? ['registration_registry_activity', 'participant_id'] : ['registration_participant', 'id'];
+    const { where, params } = this.registryWhere(q, byActivity);
     const after = slice.after ? decodeKeysetCursor(slice.after, 3) : null;
     if (after) {
-      where.push(`(company_name, bin, id) > (?, ?, ?::uuid)`);
+      where.push(`(company_name, bin, ${id}) > (?, ?, ?::uuid)`);
       params.push(...after);
     }
     const offset = !after && slice.offset ? ` offset ${slice.offset}` : '';
     const keys = await em.execute<{ id: string; company_name: string; bin: string }[]>(
-      `select id, company_name, bin from registration_participant where ${where.join(' and ')} order by company_name, bin, id limit ${slice.limit + 1}${offset}`,
+      `select ${id} as id, company_name, bin from ${table} where ${where.join(' and ')} order by company_name, bin, ${id} limit ${slice.limit + 1}${offset}`,
       params,
     );
     const page = keys.slice(0, slice.limit);
@@ -380,18 +409,29 @@ export class RegistrationQueries {
     };
   }
 
-  /** F-19: the public registry, filtered and sorted, one page (by number, or by keyset after `after`), with the total. */
+  /**
+   * F-19: the public registry, filtered and sorted, one page (by number, or by keyset after `after`).
+   * ADR 0125: the total is counted for the FIRST page only (page 1, no `after`) — a later page says
+   * `total: null` and costs no `count(*)`; a client keeps the first page's total.
+   */
   async registry(q: RegistryFilter & { page: number; pageSize: number; after?: string | undefined }) {
-    const { where, params } = this.registryWhere(q);
+    const first = q.page === 1 && !q.after;
+    const byActivity = q.activityType !== undefined;
+    const { where, params } = this.registryWhere(q, byActivity);
     const [count, slice] = await Promise.all([
-      this.em().execute<{ n: string }[]>(`select count(*)::text as n from registration_participant where ${where.join(' and ')}`, params),
+      first
+        ? this.em().execute<{ n: string }[]>(
+            `select count(*)::text as n from ${byActivity ? 'registration_registry_activity' : 'registration_participant'} where ${where.join(' and ')}`,
+            params,
+          )
+        : null,
       this.registrySlice(q, { limit: q.pageSize, after: q.after, offset: (q.page - 1) * q.pageSize }),
     ]);
     return {
       items: slice.rows.map((p) => this.registryEntry(p)),
       page: q.page,
       pageSize: q.pageSize,
-      total: Number(count[0]?.n ?? 0),
+      total: count ? Number(count[0]?.n ?? 0) : null,
       nextCursor: slice.nextCursor,
     };
   }

@@ -41,8 +41,9 @@ export class ApplicantHttpController {
     errors: [409],
   })
   async create(@ValidBody() body: z.infer<typeof CreateApplicationBody>, @CurrentActor() actor: Actor): Promise<View> {
-    const { id } = await this.commands.execute(new CreateApplicationCommand(body, actor));
-    return this.queries.application(id, actor);
+    // Issue #17: answered from the aggregate just created — no re-read after write.
+    const { application } = await this.commands.execute(new CreateApplicationCommand(body, actor));
+    return this.queries.createdDraftView(application, actor);
   }
 
   @Get()

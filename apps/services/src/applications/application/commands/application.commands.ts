@@ -49,7 +49,11 @@ export class DecideApplicationCommand extends Command<void> {
 }
 /** F-55, F-56: the contract is signed today at the price fixed today. */
 export class SignContractCommand extends Command<{ contractId: string }> {
-  constructor(readonly id: string) {
+  /** `payerName`: the payer as the contract names it (ADR 0123; F-42 for an individual — encrypted, never logged). */
+  constructor(
+    readonly id: string,
+    readonly payerName?: string,
+  ) {
     super();
   }
 }

@@ -5,6 +5,7 @@ import { validateBin, validateIin } from '@hub/identifiers';
 import { Clock, ForbiddenError, RuleViolationError, uuidv7 } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
 import { UnitOfWork } from '@hub/nest-commons';
+import { PiiCipher } from '@hub/pii';
 import { CatalogueRepository } from '../../../catalogue/application/ports/catalogue.repository.js';
 import type { CatalogueService } from '../../../catalogue/domain/service.aggregate.js';
 import { priceOnContractDay } from '../../../catalogue/domain/rules/price-for-recipient.rule.js';
@@ -178,9 +179,10 @@ export class SignContractHandler implements ICommandHandler<SignContractCommand>
     @Inject(ServiceApplicationRepository) private readonly applications: ServiceApplicationRepository,
     @Inject(CatalogueRepository) private readonly catalogue: CatalogueRepository,
     @Inject(ServicesParticipationRepository) private readonly participations: ServicesParticipationRepository,
+    @Inject(PiiCipher) private readonly cipher: PiiCipher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
-  execute({ id }: SignContractCommand): Promise<{ contractId: string }> {
+  execute({ id, payerName }: SignContractCommand): Promise<{ contractId: string }> {
     return this.uow.run(async () => {
       const now = this.clock.now();
       const today = almatyDate(now);
@@ -190,7 +192,8 @@ export class SignContractHandler implements ICommandHandler<SignContractCommand>
       await assertEligible(service, application.recipientKind, application.recipientId, participant);
       const price = priceOnContractDay(await this.catalogue.priceListOf(service.id), today, participant); // F-56: fixed now
       const contractId = uuidv7();
-      application.signContract(contractId, price, today, now);
+      // ADR 0123: the payer's name is kept for the invoice only, encrypted and bound to this application (F-42).
+      application.signContract(contractId, price, today, now, payerName === undefined ? null : this.cipher.encrypt(payerName, application.id));
       return { contractId };
     });
   }

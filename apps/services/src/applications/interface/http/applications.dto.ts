@@ -40,6 +40,23 @@ export const RemarksBody = z.object({
     .max(50),
 });
 export const ResubmitBody = z.object({ content: ContentSchema });
+/**
+ * ADR 0123: the payer as the contract names it — a legal entity's name (as registered under its BIN) or
+ * the individual's full name (F-42: stored encrypted, never published or logged). Printed on the invoice.
+ */
+export const SignContractBody = z
+  .object({
+    payerName: z
+      .string()
+      .trim()
+      .min(2, 'the payer’s name as the contract states it')
+      .max(300)
+      .optional()
+      .describe('The payer’s name on the contract and its invoices (a company’s name, or an individual’s — personal data, F-42)'),
+  })
+  .optional()
+  .describe('Optional for the clients that signed without a body before ADR 0123; the staff desk always sends the name');
+
 export const DecisionBody = z.discriminatedUnion('outcome', [
   z.object({ outcome: z.literal('conclude-contract') }),
   z.object({ outcome: z.literal('refuse'), ground: ServiceRefusalGroundSchema, reasons: text(5000) }),

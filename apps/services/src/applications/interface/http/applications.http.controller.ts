@@ -16,6 +16,7 @@ import { ApplicationsQueries } from '../../application/queries/applications.quer
 import {
   ApplicationViewSchema,
   DecisionBody,
+  SignContractBody,
   FileApplicationBody,
   IdParams,
   ListQuery,
@@ -123,11 +124,12 @@ export class ApplicationsHttpController {
     tags,
     access: ['fund-officer'],
     params: IdParams,
+    body: SignContractBody,
     response: ApplicationViewSchema,
     errors: [404, 409, 422],
   })
-  async sign(@ValidParams() p: z.infer<typeof IdParams>, @CurrentActor() actor: Actor) {
-    await this.commands.execute(new SignContractCommand(p.id));
+  async sign(@ValidParams() p: z.infer<typeof IdParams>, @ValidBody() body: z.infer<typeof SignContractBody>, @CurrentActor() actor: Actor) {
+    await this.commands.execute(new SignContractCommand(p.id, body?.payerName));
     return this.queries.get(p.id, actor);
   }
 

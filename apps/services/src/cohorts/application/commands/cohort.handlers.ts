@@ -60,7 +60,6 @@ export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
         id,
         cohort,
         application,
-        personIin: input.personIin,
         personPseudonym,
         protectedIin,
         today: almatyDate(now),
@@ -77,14 +76,13 @@ export class ExpelPersonHandler implements ICommandHandler<ExpelPersonCommand> {
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(CohortRepository) private readonly cohorts: CohortRepository,
-    @Inject(PiiCipher) private readonly cipher: PiiCipher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute({ cohortId, enrolmentId, input }: ExpelPersonCommand): Promise<void> {
     return this.uow.run(async () => {
       const now = this.clock.now();
       const e = await this.cohorts.enrolment(cohortId, enrolmentId);
-      e.expel(input.ground, input.reasons, almatyDate(now), now, this.cipher.decrypt(e.personIinCipher, e.id)); // the IIN for housing's event (F-61)
+      e.expel(input.ground, input.reasons, almatyDate(now), now); // housing's event names the person by the blind index (F-61, ADR 0123)
     });
   }
 }
@@ -94,7 +92,6 @@ export class CompleteEnrolmentHandler implements ICommandHandler<CompleteEnrolme
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(CohortRepository) private readonly cohorts: CohortRepository,
-    @Inject(PiiCipher) private readonly cipher: PiiCipher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute({ cohortId, enrolmentId }: CompleteEnrolmentCommand): Promise<void> {
@@ -102,7 +99,7 @@ export class CompleteEnrolmentHandler implements ICommandHandler<CompleteEnrolme
       const now = this.clock.now();
       const cohort = await this.cohorts.get(cohortId);
       const e = await this.cohorts.enrolment(cohortId, enrolmentId);
-      e.complete(cohort, almatyDate(now), now, this.cipher.decrypt(e.personIinCipher, e.id)); // the IIN for housing's event (F-60)
+      e.complete(cohort, almatyDate(now), now); // housing's event names the person by the blind index (F-60, ADR 0123)
     });
   }
 }

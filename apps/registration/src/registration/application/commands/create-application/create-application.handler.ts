@@ -9,7 +9,6 @@ import { ActivityTypeCatalogue, selectedActivityTypes } from '../../../domain/ac
 import { Application, type Language } from '../../../domain/application.aggregate.js';
 import type { ApplicationKind } from '../../../domain/application-status.js';
 import { ApplicationRepository } from '../../ports/application.repository.js';
-import { ParticipantRepository } from '../../ports/participant.repository.js';
 
 export interface CreateApplicationInput {
   readonly kind: ApplicationKind;
@@ -19,7 +18,7 @@ export interface CreateApplicationInput {
   readonly language: Language;
 }
 
-export class CreateApplicationCommand extends Command<{ id: string }> {
+export class CreateApplicationCommand extends Command<{ id: string; application: Application }> {
   constructor(
     readonly input: CreateApplicationInput,
     readonly actor: Actor,
@@ -41,16 +40,17 @@ export class CreateApplicationHandler implements ICommandHandler<CreateApplicati
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(ApplicationRepository) private readonly applications: ApplicationRepository,
-    @Inject(ParticipantRepository) private readonly participants: ParticipantRepository,
     @Inject(ActivityTypeCatalogue) private readonly catalogue: ActivityTypeCatalogue,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async execute({ input, actor }: CreateApplicationCommand): Promise<{ id: string }> {
+  /** Returns the created aggregate too: the controller answers from it, without reading it back (issue #17). */
+  async execute({ input, actor }: CreateApplicationCommand): Promise<{ id: string; application: Application }> {
     requireHeadOfficeLegalEntity(parseBin(input.bin, 'bin'), 'bin');
     if (!actor.companies.includes(input.bin)) throw new ForbiddenError(`you do not act for the company with BIN ${input.bin}`);
     return this.uow.run(async () => {
-      const open = await this.applications.findOpen(input.bin, input.kind);
+      // Issue #17: both checks (an open application of this kind? the company's latest participant?) in one statement.
+      const { open, latestParticipant: latest } = await this.applications.startingPoint(input.bin, input.kind);
       if (open)
         throw new ConflictError(
           'registration.application.already-open',
@@ -59,7 +59,6 @@ export class CreateApplicationHandler implements ICommandHandler<CreateApplicati
         );
       const now = this.clock.now();
       const today = almatyDate(now);
-      const latest = await this.participants.findByBin(input.bin);
       const active = latest?.isActiveOn(today) ? latest : null;
       // F-25 (second part) → F-8: once the participation ended (term expired, extension missed, early
       // termination) the company registers anew; while one is active, F-20 is the path.
@@ -79,7 +78,7 @@ export class CreateApplicationHandler implements ICommandHandler<CreateApplicati
         at: now,
       });
       this.applications.add(app);
-      return { id: app.id };
+      return { id: app.id, application: app };
     });
   }
 }

@@ -1,0 +1,596 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, createLazyRoute, useParams } from '@tanstack/react-router';
+import { CommissionDecisionBody, InformationKindSchema, RecordPaymentBody, RequestInformationBody } from '@hub/contracts';
+import { type ReactNode, useState } from 'react';
+import { useApi } from '../api/api-context';
+import { fieldErrors, idempotent, mayCall, ok } from '../api/client';
+import { useCommand } from '../api/command';
+import { useSession } from '../auth/auth-context';
+import { tengeToTiyn } from '../forms/form-state';
+import { formatCivilDate, formatInstantDate, formatTiyn } from '../format';
+import { useLocale, useT } from '../i18n/i18n';
+import type { MessageId } from '../i18n/locales';
+import { RequireAccess } from '../ui/guard';
+import { QueryView } from '../ui/query-view';
+import { ErrorState } from '../ui/states';
+import '../ui/lazy-styles';
+import { InformationRequests } from './participation-requests';
+import { STATUS_COLOR } from './staff-participations';
+
+const zodErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
+  Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), i.message]));
+const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
+const OVERDUE = '#a51d1d';
+const COLOR: Record<string, string> = {
+  'awaiting-declaration': 'blue',
+  assessed: 'yellow',
+  paid: 'green',
+  due: 'blue',
+  owed: 'blue',
+  submitted: 'green',
+  'submitted-late': 'orange',
+  overdue: OVERDUE,
+  'pending-commission': 'orange',
+  scheduled: 'yellow',
+  terminated: 'red',
+  'rejected-by-commission': 'green',
+  cancelled: 'gray',
+};
+/** F-30: the grounds the Commission decides — (1) monitoring, (2) results achieved, (7) contract breach; the Fund alone the rest. */
+const COMMISSION_GROUNDS = new Set([1, 2, 7]);
+
+function StatusBadge({ status, label }: { status: string; label: MessageId }) {
+  const t = useT();
+  return (
+    <Badge color={COLOR[status]} variant={status === 'overdue' ? 'filled' : 'light'} tt="none" h="auto" styles={WRAP}>
+      {t(label)}
+    </Badge>
+  );
+}
+
+function Section({ title, intro, testId, children }: { title: MessageId; intro: MessageId; testId: string; children: ReactNode }) {
+  const t = useT();
+  return (
+    <Card withBorder data-testid={testId}>
+      <Title order={3} size="h4" mb="xs">
+        {t(title)}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t(intro)}
+      </Text>
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * One participation in the Fund staff's console (issue #11): the term and status, the membership fees
+ * with the arrears (F-21 … F-24), the quarterly reports with the overdue ones (F-37), the information
+ * requests with their working-day answer-by days (F-32, F-38), the audit duty (F-33) and the
+ * early-termination cases per ground, with the Commission where F-30 requires it. The actions the
+ * gateway lets the role take: record a payment, send a request, record the Commission's decision.
+ */
+function StaffParticipation() {
+  const t = useT();
+  const api = useApi();
+  const session = useSession();
+  const { locale } = useLocale();
+  const id = useParams({ strict: false }).id ?? '';
+  const participation = useQuery({
+    queryKey: ['staff-participation', id],
+    queryFn: async () => ok(await api.GET('/api/participation/participations/{id}', { params: { path: { id } } })),
+  });
+  return (
+    <Stack gap="md" maw={1200}>
+      <Anchor component={Link} to="/staff/participation" size="sm">
+        {t('staffPart.back')}
+      </Anchor>
+      <QueryView query={participation}>
+        {(p) => (
+          <>
+            <Card withBorder data-testid="participation-header" data-status={p.status}>
+              <Group justify="space-between" align="start">
+                <div>
+                  <Title order={2}>{p.companyName}</Title>
+                  <Text size="sm" c="dimmed">
+                    {t('staffPart.header', { bin: p.bin, certificate: p.certificateNumber })}
+                  </Text>
+                </div>
+                <Badge color={STATUS_COLOR[p.status]} variant="light" tt="none" size="lg">
+                  {t(`participationStatus.${p.status}`)}
+                </Badge>
+              </Group>
+              <SimpleGrid cols={{ base: 1, sm: 3 }} mt="sm">
+                <Text size="sm">{t('staffPart.term', { from: formatCivilDate(p.termStart, locale), to: formatCivilDate(p.termEnd, locale) })}</Text>
+                <Text size="sm">
+                  {p.extensionDeadline ? t('staffPart.extensionBy', { date: formatCivilDate(p.extensionDeadline, locale) }) : t('extension.windowUnknown')}
+                </Text>
+                {p.endedOn && (
+                  <Text size="sm">
+                    {t('staffPart.endedOn', {
+                      date: formatCivilDate(p.endedOn, locale),
+                      ground: !p.terminationGround
+                        ? '—'
+                        : p.terminationGround === 'term-expired'
+                          ? t('staffPart.termExpired')
+                          : t(`terminationGround.${p.terminationGround}`),
+                    })}
+                  </Text>
+                )}
+              </SimpleGrid>
+            </Card>
+            <Fees participationId={p.id} canRecord={mayCall(session, 'POST /api/participation/fees/{feeId}/payments')} />
+            <Reports participationId={p.id} />
+            <InformationRequests participationId={p.id} bin={p.bin} canAnswer={false}>
+              {mayCall(session, 'POST /api/participation/participations/{id}/information-requests') && p.status === 'active' && (
+                <SendRequest participationId={p.id} />
+              )}
+            </InformationRequests>
+            <Audits participationId={p.id} />
+            <Terminations participationId={p.id} canDecide={mayCall(session, 'POST /api/participation/early-terminations/{caseId}/commission-decision')} />
+          </>
+        )}
+      </QueryView>
+    </Stack>
+  );
+}
+
+function Fees({ participationId, canRecord }: { participationId: string; canRecord: boolean }) {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const fees = useQuery({
+    queryKey: ['staff-participation', participationId, 'fees'],
+    queryFn: async () => ok(await api.GET('/api/participation/participations/{id}/fees', { params: { path: { id: participationId } } })),
+  });
+  const [paying, setPaying] = useState<string | null>(null);
+  const money = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatTiyn(v, locale));
+  const arrears = (fees.data ?? []).filter((f) => f.status === 'overdue');
+  const arrearsTiyn = arrears.reduce((sum, f) => sum + (f.outstandingTiyn ?? 0), 0);
+  return (
+    <Section title="fees.title" intro="staffPart.fees.intro" testId="staff-fees">
+      {arrears.length > 0 && (
+        <Alert color="red" variant="light" mb="sm" title={t('staffPart.arrears', { count: arrears.length })} data-testid="arrears">
+          {arrearsTiyn > 0 && `${t('staffPart.arrears.unpaid', { amount: formatTiyn(arrearsTiyn, locale) })} `}
+          {t('staffPart.arrears.ground')}
+        </Alert>
+      )}
+      <QueryView query={fees} empty={t('fees.empty')}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label={t('fees.title')}>
+            <Table striped data-testid="fees-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('fees.col.quarter')}</Table.Th>
+                  <Table.Th>{t('fees.col.due')}</Table.Th>
+                  <Table.Th>{t('fees.col.status')}</Table.Th>
+                  <Table.Th>{t('fees.col.income')}</Table.Th>
+                  <Table.Th>{t('fees.col.fee')}</Table.Th>
+                  <Table.Th>{t('fees.col.paid')}</Table.Th>
+                  <Table.Th>{t('fees.col.outstanding')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((f) => (
+                  <Table.Tr key={f.id} data-quarter={`${f.year}-Q${f.quarter}`} data-status={f.status}>
+                    <Table.Td>{t('common.quarter', { year: f.year, quarter: f.quarter })}</Table.Td>
+                    <Table.Td>{formatCivilDate(f.dueDate, locale)}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={f.status} label={`feeStatus.${f.status}`} />
+                    </Table.Td>
+                    <Table.Td>{money(f.declaredIncomeTiyn)}</Table.Td>
+                    <Table.Td>{money(f.feeTiyn)}</Table.Td>
+                    <Table.Td>{money(f.paidTiyn)}</Table.Td>
+                    <Table.Td>{money(f.outstandingTiyn)}</Table.Td>
+                    <Table.Td>
+                      {canRecord && (f.outstandingTiyn ?? 0) > 0 && (
+                        <Button size="xs" variant="light" onClick={() => setPaying(f.id)} data-testid={`pay-${f.year}-Q${f.quarter}`}>
+                          {t('staffPart.pay')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
+      {paying && <PaymentForm feeId={paying} participationId={participationId} onDone={() => setPaying(null)} />}
+    </Section>
+  );
+}
+
+/** F-21: a payment the Fund received for one fee (the bank statement's line recorded by hand). */
+function PaymentForm({ feeId, participationId, onDone }: { feeId: string; participationId: string; onDone: () => void }) {
+  const t = useT();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ amount: '', paidOn: '', reference: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const pay = useCommand(async (body: unknown, key: string) =>
+    ok(await api.POST('/api/participation/fees/{feeId}/payments', { params: { path: { feeId } }, body: body as never, ...idempotent(key) })),
+  );
+  const send = async () => {
+    const tiyn = tengeToTiyn(form.amount);
+    const parsed = RecordPaymentBody.safeParse({ amountTiyn: tiyn ?? -1, paidOn: form.paidOn, reference: form.reference });
+    if (tiyn === null || !parsed.success) {
+      setErrors({ ...(parsed.success ? {} : zodErrors(parsed.error.issues)), ...(tiyn === null ? { amountTiyn: t('form.error.amount') } : {}) });
+      return;
+    }
+    setErrors({});
+    try {
+      await pay.submit(parsed.data);
+      await queryClient.invalidateQueries({ queryKey: ['staff-participation', participationId, 'fees'] });
+      onDone();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  return (
+    <Card withBorder mt="md" bg="gray.0" data-testid="payment-form">
+      <Title order={4} size="h5" mb="xs">
+        {t('staffPart.pay.title')}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('staffPart.pay.amount')}
+          description={t('form.money.hint')}
+          value={form.amount}
+          onChange={set('amount')}
+          error={errors.amountTiyn}
+          inputMode="decimal"
+          withAsterisk
+          data-testid="pay-amount"
+        />
+        <TextInput
+          type="date"
+          label={t('staffPart.pay.paidOn')}
+          value={form.paidOn}
+          onChange={set('paidOn')}
+          error={errors.paidOn}
+          withAsterisk
+          data-testid="pay-date"
+        />
+        <TextInput
+          label={t('staffPart.pay.reference')}
+          value={form.reference}
+          onChange={set('reference')}
+          error={errors.reference}
+          withAsterisk
+          data-testid="pay-reference"
+        />
+      </SimpleGrid>
+      {pay.isError && !Object.keys(errors).length && <ErrorState error={pay.error} action />}
+      <Group mt="sm">
+        <Button onClick={() => void send()} loading={pay.isPending} data-testid="pay-submit">
+          {t('staffPart.pay')}
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+function Reports({ participationId }: { participationId: string }) {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const reports = useQuery({
+    queryKey: ['staff-participation', participationId, 'reports'],
+    queryFn: async () => ok(await api.GET('/api/participation/participations/{id}/quarterly-reports', { params: { path: { id: participationId } } })),
+  });
+  const overdue = reports.data?.filter((r) => r.status === 'overdue').length ?? 0;
+  return (
+    <Section title="reports.title" intro="staffPart.reports.intro" testId="staff-reports">
+      {overdue > 0 && (
+        <Text c={OVERDUE} fw={600} size="sm" mb="xs" data-testid="reports-overdue">
+          {t('staffPart.reports.overdue', { count: overdue })}
+        </Text>
+      )}
+      <QueryView query={reports} empty={t('reports.empty')}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={640} type="native" tabIndex={0} role="region" aria-label={t('reports.title')}>
+            <Table striped data-testid="reports-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('fees.col.quarter')}</Table.Th>
+                  <Table.Th>{t('fees.col.due')}</Table.Th>
+                  <Table.Th>{t('fees.col.status')}</Table.Th>
+                  <Table.Th>{t('reports.col.submitted')}</Table.Th>
+                  <Table.Th>{t('reports.col.nonResidents')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((r) => (
+                  <Table.Tr key={r.id} data-quarter={`${r.year}-Q${r.quarter}`} data-status={r.status}>
+                    <Table.Td>{t('common.quarter', { year: r.year, quarter: r.quarter })}</Table.Td>
+                    <Table.Td>{formatCivilDate(r.dueDate, locale)}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={r.status} label={`reportStatus.${r.status}`} />
+                    </Table.Td>
+                    <Table.Td>{r.submittedAt ? formatInstantDate(r.submittedAt, locale) : '—'}</Table.Td>
+                    <Table.Td>{t('reports.nonResidents', { engaged: r.nonResidentCount, family: r.familyMemberCount })}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
+    </Section>
+  );
+}
+
+/** F-32, F-38: the fund officer asks the participant for information or documents; participation counts the 10 working days. */
+function SendRequest({ participationId }: { participationId: string }) {
+  const t = useT();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [kind, setKind] = useState<string>('tax-and-accounting');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const request = useCommand(async (body: unknown, key: string) =>
+    ok(
+      await api.POST('/api/participation/participations/{id}/information-requests', {
+        params: { path: { id: participationId } },
+        body: body as never,
+        ...idempotent(key),
+      }),
+    ),
+  );
+  const send = async () => {
+    const parsed = RequestInformationBody.safeParse({ kind, description });
+    if (!parsed.success) {
+      setErrors(zodErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    try {
+      await request.submit(parsed.data);
+      setDescription('');
+      setOpen(false);
+      await queryClient.invalidateQueries({ queryKey: ['information-requests', participationId] });
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  if (!open)
+    return (
+      <Button mt="sm" size="xs" variant="light" onClick={() => setOpen(true)} data-testid="request-open">
+        {t('staffPart.request.open')}
+      </Button>
+    );
+  return (
+    <Card withBorder mt="md" bg="gray.0" data-testid="request-form">
+      <Stack gap="sm">
+        <Title order={4} size="h5">
+          {t('staffPart.request.title')}
+        </Title>
+        <NativeSelect
+          label={t('requests.col.kind')}
+          value={kind}
+          onChange={(e) => setKind(e.currentTarget.value)}
+          data={InformationKindSchema.options.map((k) => ({ value: k, label: t(`requestKind.${k}`) }))}
+          error={errors.kind}
+          data-testid="request-kind"
+        />
+        <Textarea
+          label={t('staffPart.request.description')}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={errors.description}
+          autosize
+          minRows={2}
+          withAsterisk
+          data-testid="request-description"
+        />
+        <Text size="xs" c="dimmed">
+          {t('staffPart.request.due')}
+        </Text>
+        {request.isError && !Object.keys(errors).length && <ErrorState error={request.error} action />}
+        <Group>
+          <Button onClick={() => void send()} loading={request.isPending} data-testid="request-submit">
+            {t('staffPart.request.open')}
+          </Button>
+          <Button variant="default" onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function Audits({ participationId }: { participationId: string }) {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const audits = useQuery({
+    queryKey: ['staff-participation', participationId, 'audits'],
+    queryFn: async () => ok(await api.GET('/api/participation/audit-obligations', { params: { query: { participationId } } })),
+  });
+  return (
+    <Section title="staffPart.audits.title" intro="staffPart.audits.intro" testId="staff-audits">
+      <QueryView query={audits} empty={t('staffPart.audits.empty')}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={640} type="native" tabIndex={0} role="region" aria-label={t('staffPart.audits.title')}>
+            <Table striped data-testid="audits-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('analytics.year')}</Table.Th>
+                  <Table.Th>{t('staffPart.audits.income')}</Table.Th>
+                  <Table.Th>{t('fees.col.due')}</Table.Th>
+                  <Table.Th>{t('fees.col.status')}</Table.Th>
+                  <Table.Th>{t('reports.col.submitted')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.map((a) => (
+                  <Table.Tr key={a.id} data-status={a.status}>
+                    <Table.Td>{a.financialYear}</Table.Td>
+                    <Table.Td>
+                      {t('staffPart.audits.above', { income: formatTiyn(a.declaredIncomeTiyn, locale), threshold: formatTiyn(a.thresholdTiyn, locale) })}
+                    </Table.Td>
+                    <Table.Td>{formatCivilDate(a.dueDate, locale)}</Table.Td>
+                    <Table.Td>
+                      <StatusBadge status={a.status} label={`auditStatus.${a.status}`} />
+                    </Table.Td>
+                    <Table.Td>{a.submittedOn ? formatCivilDate(a.submittedOn, locale) : '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryView>
+    </Section>
+  );
+}
+
+function Terminations({ participationId, canDecide }: { participationId: string; canDecide: boolean }) {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const cases = useQuery({
+    queryKey: ['staff-participation', participationId, 'cases'],
+    queryFn: async () => ok(await api.GET('/api/participation/early-terminations', { params: { query: { participationId } } })),
+  });
+  const [deciding, setDeciding] = useState<string | null>(null);
+  return (
+    <Section title="staffPart.cases.title" intro="staffPart.cases.intro" testId="staff-cases">
+      <QueryView query={cases} empty={t('staffPart.cases.empty')}>
+        {(data) => (
+          <Stack gap="sm">
+            {data.map((c) => (
+              <Card key={c.id} withBorder padding="sm" data-case={c.id} data-status={c.status}>
+                <Group justify="space-between" align="start" gap={6}>
+                  <Text fw={600} size="sm">
+                    {t('terminationGround.withNumber', { ground: t(`terminationGround.${c.ground}`), number: c.groundNumber })}
+                  </Text>
+                  <StatusBadge status={c.status} label={`terminationStatus.${c.status}`} />
+                </Group>
+                <Text size="sm">{c.reason}</Text>
+                <Text size="xs" c="dimmed">
+                  {[
+                    t('staffPart.cases.opened', { date: formatCivilDate(c.openedOn, locale) }),
+                    c.effectiveDate ? t('staffPart.cases.effective', { date: formatCivilDate(c.effectiveDate, locale) }) : null,
+                    COMMISSION_GROUNDS.has(c.groundNumber) ? t('staffPart.cases.commission') : t('staffPart.cases.fund'),
+                    c.protocolNumber ? t('staffPart.cases.protocol', { number: c.protocolNumber }) : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Text>
+                {canDecide && c.status === 'pending-commission' && deciding !== c.id && (
+                  <Button size="xs" variant="light" mt="xs" w="fit-content" onClick={() => setDeciding(c.id)} data-testid={`decide-${c.id}`}>
+                    {t('staffPart.decide')}
+                  </Button>
+                )}
+                {deciding === c.id && <DecisionForm caseId={c.id} participationId={participationId} onDone={() => setDeciding(null)} />}
+              </Card>
+            ))}
+          </Stack>
+        )}
+      </QueryView>
+    </Section>
+  );
+}
+
+/** F-30: the Commission's decision on grounds (1), (2), (7), recorded by its secretary with the protocol. */
+function DecisionForm({ caseId, participationId, onDone }: { caseId: string; participationId: string; onDone: () => void }) {
+  const t = useT();
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ decision: 'terminate', protocolNumber: '', decidedOn: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const decide = useCommand(async (body: unknown, key: string) =>
+    ok(
+      await api.POST('/api/participation/early-terminations/{caseId}/commission-decision', {
+        params: { path: { caseId } },
+        body: body as never,
+        ...idempotent(key),
+      }),
+    ),
+  );
+  const send = async () => {
+    const parsed = CommissionDecisionBody.safeParse(form);
+    if (!parsed.success) {
+      setErrors(zodErrors(parsed.error.issues));
+      return;
+    }
+    setErrors({});
+    try {
+      await decide.submit(parsed.data);
+      await queryClient.invalidateQueries({ queryKey: ['staff-participation', participationId] });
+      onDone();
+    } catch (e) {
+      setErrors(fieldErrors(e));
+    }
+  };
+  const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
+  return (
+    <Card withBorder mt="sm" bg="gray.0" data-testid="decision-form">
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect
+          label={t('staffPart.decision')}
+          value={form.decision}
+          onChange={set('decision')}
+          data={[
+            { value: 'terminate', label: t('staffPart.decision.terminate') },
+            { value: 'continue', label: t('staffPart.decision.continue') },
+          ]}
+          error={errors.decision}
+        />
+        <TextInput
+          label={t('staffPart.decision.protocol')}
+          value={form.protocolNumber}
+          onChange={set('protocolNumber')}
+          error={errors.protocolNumber}
+          withAsterisk
+        />
+        <TextInput type="date" label={t('staffPart.decision.date')} value={form.decidedOn} onChange={set('decidedOn')} error={errors.decidedOn} withAsterisk />
+      </SimpleGrid>
+      {decide.isError && !Object.keys(errors).length && <ErrorState error={decide.error} action />}
+      <Group mt="sm">
+        <Button onClick={() => void send()} loading={decide.isPending}>
+          {t('staffPart.decide')}
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          {t('common.cancel')}
+        </Button>
+      </Group>
+    </Card>
+  );
+}
+
+export const Route = createLazyRoute('/staff/participation/$id')({
+  component: () => (
+    <RequireAccess op="GET /api/participation/participations/{id}">
+      <StaffParticipation />
+    </RequireAccess>
+  ),
+});

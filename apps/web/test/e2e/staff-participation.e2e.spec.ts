@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { makeBin } from '@hub/identifiers';
+import { LOCALES, SIZES, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+
+// The Fund staff's participation console (issue #11) against the real gateway and participation:
+// the officer finds a participant by BIN with its overdue flags, opens its obligations — fees with
+// the arrears (F-21, F-28(6)), overdue quarterly reports (F-37), information requests with their
+// working-day answer-by days (F-32, F-38), the audit duty (F-33) and early-termination cases with the
+// Commission where F-30 requires it — sends a request (field error from the shared contract first,
+// then an Idempotency-Key on the call), and downloads the F-41 analytics as a file.
+// Participation's seed: Beta Data has Q1–Q3 fees and reports overdue and an open request; Gamma AI an
+// early termination on ground (1) awaiting the Commission.
+
+const OFFICER = { sub: 'olga', name: 'Olga Fund Officer', roles: ['fund-officer'], companies: [] };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+test('F-21, F-32, F-37, F-38, F-30, F-41: the officer reads a participant’s obligations, sends a request and downloads the analytics', async ({ page }) => {
+  test.setTimeout(300_000);
+  const beta = makeBin({ year: 2018, month: 4, serial: 41_002 });
+  const gamma = makeBin({ year: 2018, month: 4, serial: 41_003 });
+  const keys: { url: string; key: string | null }[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/') && r.method() !== 'GET') keys.push({ url: r.url(), key: r.headers()['idempotency-key'] ?? null });
+  });
+
+  await page.setViewportSize(SIZES.desktop);
+  await page.goto(`${baseUrl()}/staff/participation`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await signInAs(page, OFFICER);
+  // the staff menu entry is the officer's (an applicant, who also reads its own file, does not get it)
+  await expect(page.getByRole('navigation').getByRole('link', { name: "Participants' obligations" })).toBeVisible();
+  await expect(page.getByTestId('participations-total')).toBeVisible();
+
+  // the list, narrowed to Beta by its BIN, with its flags from participation's overdue deadlines
+  await page.getByTestId('bin-filter').fill(beta);
+  const row = page.getByTestId('participations-table').locator(`tr[data-bin="${beta}"]`);
+  await expect(row).toBeVisible();
+  await expect(page.getByTestId('participations-table').locator('tbody tr')).toHaveCount(1);
+  await expect(row.locator('[data-flag="membership-fee"]')).toHaveText('fee overdue');
+  await expect(row.locator('[data-flag="quarterly-report"]')).toHaveText('report overdue');
+  await expectAccessible(page, 'staff participations');
+  await shoot(page, 'staff-participations', 'en', 'desktop');
+
+  await row.getByRole('link', { name: /Beta Data/ }).click();
+  await expect(page).toHaveURL(/\/staff\/participation\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('participation-header')).toContainText(`BIN ${beta}`);
+  // F-21: the overdue fees and the arrears (F-28(6))
+  const fees = page.getByTestId('staff-fees');
+  await expect(fees.locator('tr[data-status="overdue"]').first()).toBeVisible();
+  await expect(fees.getByTestId('arrears')).toContainText('Arrears');
+  await expect(fees.getByTestId('arrears')).toContainText('overdue quarter');
+  // F-37: the overdue reports flagged
+  const reports = page.getByTestId('staff-reports');
+  await expect(reports.getByTestId('reports-overdue')).toContainText('overdue');
+  await expect(reports.locator('tr[data-status="overdue"]').first()).toContainText('Overdue');
+  // F-32, F-38: the seeded request with its working-day answer-by day
+  const requests = page.getByTestId('requests-card');
+  await expect(requests.locator('tr[data-request]').first()).toContainText('(working day)');
+  await expect(page.getByTestId('staff-audits')).toBeVisible();
+  await expect(page.getByTestId('staff-cases')).toBeVisible();
+
+  // send a request: the shared contract's check puts its error on the description field first
+  const before = await requests.locator('tr[data-request]').count();
+  await requests.getByTestId('request-open').click();
+  const form = requests.getByTestId('request-form');
+  await form.getByTestId('request-kind').selectOption('statistical-reports');
+  await form.getByTestId('request-description').fill('1');
+  await form.getByTestId('request-submit').click();
+  await expect(form.getByTestId('request-description')).toHaveAttribute('aria-invalid', 'true');
+  const description = `Statistical form 1-T, staff console test ${Date.now()}`;
+  await form.getByTestId('request-description').fill(description);
+  await form.getByTestId('request-submit').click();
+  await expect(requests.getByTestId('request-form')).toHaveCount(0);
+  await expect(requests.locator('tr[data-request]')).toHaveCount(before + 1);
+  const sent = requests.locator('tr[data-request]', { hasText: description });
+  await expect(sent).toHaveAttribute('data-status', 'open');
+  await expect(sent).toContainText('Statistical reports');
+  await expect(sent).toContainText('(working day)');
+  const sentCall = keys.filter((k) => /\/participations\/[0-9a-f-]{36}\/information-requests$/.test(k.url));
+  expect(sentCall).toHaveLength(1);
+  expect(sentCall[0]!.key).toMatch(UUID);
+
+  await expectAccessible(page, 'staff participation');
+  for (const locale of LOCALES) {
+    await chooseLanguage(page, locale);
+    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
+      await page.setViewportSize(viewport);
+      await expectAccessible(page, `staff participation ${locale} ${size}`);
+      await shoot(page, 'staff-participation', locale, size);
+    }
+  }
+  await page.setViewportSize(SIZES.desktop);
+  await chooseLanguage(page, 'en');
+
+  // F-30: Gamma's case on ground (1) waits for the Commission
+  await page.getByRole('link', { name: 'All participants' }).click();
+  await page.getByTestId('bin-filter').fill(gamma);
+  const gammaRow = page.getByTestId('participations-table').locator(`tr[data-bin="${gamma}"]`);
+  await expect(gammaRow.locator('[data-flag="termination"]')).toBeVisible();
+  await gammaRow.getByRole('link', { name: /Gamma AI/ }).click();
+  const pending = page.getByTestId('staff-cases').locator('[data-status="pending-commission"]');
+  await expect(pending).toContainText('paragraph 28(1)');
+  await expect(pending).toContainText('the Commission decides (F-30)');
+  await expect(pending).toContainText('awaiting the Commission');
+
+  // F-41: generate the last quarter's analytics and download them as a file
+  await page.getByRole('navigation').getByRole('link', { name: 'F-41 analytics' }).click();
+  await expect(page).toHaveURL(/\/staff\/analytics$/);
+  await page.getByTestId('analytics-generate').click();
+  const meta = page.getByTestId('analytics-meta');
+  await expect(meta).toBeVisible();
+  await expect(page.getByTestId('analytics-generate')).toHaveText('Generate again');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('download-csv').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^analytics-\d{4}-Q[1-4]\.csv$/);
+  const csv = readFileSync(await file.path(), 'utf8');
+  const [header, ...lines] = csv.trim().split('\n');
+  expect(header).toBe('bin,companyName,activityTypeCodes,status,termStart,termEnd,reportStatus,expediency,projectConclusions');
+  expect(lines.length).toBe(Number(await meta.getAttribute('data-participants')));
+  expect(lines.some((l) => l.startsWith(`${gamma},`))).toBe(true);
+  const document = page.waitForEvent('download');
+  await page.getByTestId('download-md').click();
+  const md = readFileSync(await (await document).path(), 'utf8');
+  expect(md).toMatch(/^# Astana Hub — analytical information/);
+  expect(keys.some((k) => k.url.includes('/analytics/quarterly/') && k.key !== null && UUID.test(k.key))).toBe(true);
+  await expectAccessible(page, 'F-41 analytics');
+  await shoot(page, 'staff-analytics', 'en', 'desktop');
+  await page.setViewportSize(SIZES.phone);
+  await expectAccessible(page, 'F-41 analytics on a phone');
+  await shoot(page, 'staff-analytics', 'en', 'phone');
+});

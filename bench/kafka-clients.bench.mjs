@@ -1,0 +1,241 @@
+// Figure (h), issue #17: the two Kafka clients side by side on the same broker, in the same run —
+// kafkajs (unmaintained since 2024; the platform's client, measured through @hub/messaging's
+// MessageBus port, i.e. exactly the relay's producer and the consumers' group consumer) and
+// @platformatic/kafka (maintained), used directly with the same settings: idempotent producer,
+// acks=all, a consumer group reading from the earliest offset of a new group, autocommit.
+// Raw produce → consume: no outbox, no inbox, no database. ADR 0125.
+//
+//   node bench/kafka-clients.bench.mjs       BENCH_KAFKA_MESSAGES=3000 BENCH_KAFKA_RATE=1000
+//   BENCH_SMOKE=1 node bench/run.mjs kafka-clients
+//
+// Per client: a topic of its own (6 partitions, under this run's own prefix), a warm-up message
+// (the group has joined before the clock starts), then
+// - burst: BENCH_KAFKA_MESSAGES sends with BENCH_KAFKA_CONCURRENCY (8) in flight, one message per
+//   send (as the relay publishes); throughput = messages / (last received − first sent);
+// - steady: the same count offered at BENCH_KAFKA_RATE messages/s (an open model: each send starts
+//   on time), latency p50/p99 from just before the send to the consumer's receipt.
+// Each message carries a unique key: received exactly once is checked (count and duplicates). kafkajs
+// itself stays behind the port (dependency-cruiser: kafka-client-only-in-the-adapter); this script
+// does not replace kafkajs anywhere — switching the MessageBus adapter is decided by the messaging
+// package's tests (issue #17).
+import { performance } from 'node:perf_hooks';
+import {
+  Admin,
+  Consumer,
+  MessagesStreamFallbackModes,
+  MessagesStreamModes,
+  ProduceAcks,
+  Producer,
+  stringDeserializers,
+  stringSerializers,
+} from '@platformatic/kafka';
+import { KafkaJsMessageBus, silentLogger } from '@hub/messaging';
+import { uuidv7 } from '@hub/kernel';
+import { SMOKE, report, round, row, scaled, stats } from './lib/result.mjs';
+
+const BROKERS = (process.env.HUB_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const N = scaled(process.env.BENCH_KAFKA_MESSAGES ?? 3000, 40);
+const RATE = Number(process.env.BENCH_KAFKA_RATE ?? 1000);
+const CONCURRENCY = Number(process.env.BENCH_KAFKA_CONCURRENCY ?? 8);
+const RATE_CONCURRENCY = Number(process.env.BENCH_KAFKA_RATE_CONCURRENCY ?? 64);
+const PARTITIONS = 6;
+const PREFIX = `bench.kafka-clients.${uuidv7()}`;
+
+/** Runs send(0..n-1) with `concurrency` in flight; with a rate, message i starts no earlier than i/rate s. */
+async function pool(n, concurrency, send, rate) {
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        if (rate) {
+          const wait = t0 + (i * 1000) / rate - performance.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        }
+        await send(i);
+      }
+    }),
+  );
+}
+
+/**
+ * What each client provides: `open(topic, onMessage)` starts a consumer group on the topic and
+ * returns `{ send(key, value), close() }`.
+ */
+const clients = {
+  kafkajs: {
+    label: 'kafkajs (through the MessageBus port)',
+    async open(topic, onMessage) {
+      const producer = new KafkaJsMessageBus({ clientId: 'bench-kafkajs-producer', brokers: BROKERS, logger: silentLogger });
+      const consumer = new KafkaJsMessageBus({ clientId: 'bench-kafkajs-consumer', brokers: BROKERS, logger: silentLogger });
+      const subscription = await consumer.subscribe({
+        groupId: `${topic}.group`,
+        topics: [topic],
+        fromBeginning: true,
+        partitionsConcurrently: PARTITIONS,
+        handle: async (m) => onMessage(m.key),
+      });
+      return {
+        send: (key, value) => producer.publish([{ topic, key, value }]),
+        close: async () => {
+          await subscription.stop();
+          await Promise.all([producer.close(), consumer.close()]);
+        },
+      };
+    },
+  },
+  platformatic: {
+    label: '@platformatic/kafka',
+    async open(topic, onMessage) {
+      const producer = new Producer({
+        clientId: 'bench-platformatic-producer',
+        bootstrapBrokers: BROKERS,
+        serializers: stringSerializers,
+        idempotent: true,
+        acks: ProduceAcks.ALL,
+        autocreateTopics: false,
+      });
+      const consumer = new Consumer({
+        clientId: 'bench-platformatic-consumer',
+        groupId: `${topic}.group`,
+        bootstrapBrokers: BROKERS,
+        deserializers: stringDeserializers,
+        sessionTimeout: 30_000,
+        heartbeatInterval: 3_000,
+      });
+      const stream = await consumer.consume({
+        topics: [topic],
+        autocommit: true,
+        mode: MessagesStreamModes.COMMITTED,
+        fallbackMode: MessagesStreamFallbackModes.EARLIEST,
+        maxWaitTime: 100,
+      });
+      stream.on('data', (m) => onMessage(m.key));
+      stream.on('error', (e) => console.log(`(platformatic consumer: ${e.message})`));
+      return {
+        send: (key, value) => producer.send({ messages: [{ topic, key, value }] }),
+        close: async () => {
+          await stream.close();
+          await consumer.close();
+          await producer.close();
+        },
+      };
+    },
+  },
+};
+
+/** One client, one mode (burst or a rate): latencies, throughput and the exactly-once check. */
+async function measure(name, rate) {
+  const topic = `${PREFIX}.${name}.${rate ? 'rate' : 'burst'}`;
+  // Created through the port's admin (it waits for the partitions' leaders), the same for both clients.
+  const admin = new KafkaJsMessageBus({ clientId: 'bench-kafka-clients-admin', brokers: BROKERS, logger: silentLogger });
+  try {
+    await admin.createTopics([{ name: topic, partitions: PARTITIONS }]);
+  } finally {
+    await admin.close();
+  }
+  const sentAt = new Map();
+  const seen = new Set();
+  const latencies = [];
+  let duplicates = 0;
+  let last = 0;
+  let waiting = null;
+  const onMessage = (key) => {
+    if (seen.has(key)) {
+      duplicates += 1;
+      return;
+    }
+    seen.add(key);
+    const sent = sentAt.get(key);
+    if (sent !== undefined) {
+      latencies.push(performance.now() - sent);
+      last = performance.now();
+    }
+    if (waiting && waiting.until(key)) waiting.resolve();
+  };
+  const until = (predicate, what) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${name}: ${what} not received within 120 s`)), 120_000);
+      waiting = { until: predicate, resolve: () => (clearTimeout(timer), resolve()) };
+    });
+  const client = await clients[name].open(topic, onMessage);
+  try {
+    // Warm-up: the group has joined and the producer is connected before the clock starts.
+    const warm = until((k) => k === 'warm-up', 'the warm-up message');
+    await client.send('warm-up', '{}');
+    await warm;
+    const all = until(() => latencies.length === N, `all ${N} messages`);
+    const start = performance.now();
+    await pool(
+      N,
+      rate ? RATE_CONCURRENCY : CONCURRENCY,
+      async (i) => {
+        const key = `m${i}`;
+        sentAt.set(key, performance.now());
+        await client.send(key, JSON.stringify({ n: i }));
+      },
+      rate,
+    );
+    await all;
+    // A moment for a duplicate to show up before the consumer stops.
+    await new Promise((r) => setTimeout(r, SMOKE ? 200 : 1_000));
+    const s = stats(latencies);
+    const result = {
+      client: name,
+      mode: rate ? `@${rate}/s` : 'burst',
+      received: latencies.length,
+      duplicates,
+      throughput: round((latencies.length / (last - start)) * 1000, 0),
+      p50: s.p50,
+      p99: s.p99,
+      max: s.max,
+    };
+    console.log(JSON.stringify(result));
+    return result;
+  } finally {
+    await client.close();
+    const cleanup = new Admin({ clientId: 'bench-kafka-clients-admin', bootstrapBrokers: BROKERS });
+    await cleanup.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await cleanup.close();
+  }
+}
+
+// Interleaved, so that neither client has the quieter half of the run.
+const results = {};
+for (const [name, rate] of [
+  ['kafkajs', 0],
+  ['platformatic', 0],
+  ['platformatic', RATE],
+  ['kafkajs', RATE],
+]) {
+  results[`${name}@${rate}`] = await measure(name, rate);
+}
+const [kBurst, pBurst, kRate, pRate] = [results['kafkajs@0'], results['platformatic@0'], results[`kafkajs@${RATE}`], results[`platformatic@${RATE}`]];
+const onceEach = Object.values(results).every((r) => r.received === N && r.duplicates === 0);
+const note = `${N} messages, ${PARTITIONS} partitions; ${onceEach ? 'every message received exactly once by both' : `NOT exactly once: ${JSON.stringify(Object.values(results).map((r) => [r.client, r.mode, r.received, r.duplicates]))}`}`;
+report('kafka-clients', [
+  row({
+    figure: `(h) Kafka clients, produce → consume burst (${CONCURRENCY} in flight): @platformatic/kafka`,
+    value: pBurst.throughput,
+    unit: 'msg/s',
+    baseline: kBurst.throughput,
+    baselineLabel: 'kafkajs through the MessageBus port, same run',
+    ratio: pBurst.throughput / kBurst.throughput,
+    goal: '≥ kafkajs (issue #17: switch only if at least as fast and as correct)',
+    met: SMOKE ? null : pBurst.throughput >= kBurst.throughput,
+    note: `${note}; burst p99 ${pBurst.p99} vs ${kBurst.p99} ms`,
+  }),
+  row({
+    figure: `(h) Kafka clients, p99 at an offered ${RATE} msg/s: @platformatic/kafka`,
+    value: pRate.p99,
+    unit: 'ms',
+    baseline: kRate.p99,
+    baselineLabel: 'kafkajs through the MessageBus port, same run',
+    ratio: pRate.p99 / kRate.p99,
+    goal: '≤ kafkajs',
+    met: SMOKE ? null : pRate.p99 <= kRate.p99,
+    note: `achieved ${pRate.throughput} vs ${kRate.throughput} msg/s; p50 ${pRate.p50} vs ${kRate.p50} ms`,
+  }),
+]);
+if (!onceEach) throw new Error('a client did not deliver every message exactly once');
