@@ -24,6 +24,7 @@ import { fieldErrors, idempotent, mayCall, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { useSession } from '../auth/auth-context';
 import { tengeToTiyn } from '../forms/form-state';
+import { zodFieldErrors } from '../forms/zod-messages';
 import { formatCivilDate, formatInstantDate, formatTiyn } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
@@ -34,8 +35,6 @@ import '../ui/lazy-styles';
 import { InformationRequests } from './participation-requests';
 import { STATUS_COLOR } from './staff-participations';
 
-const zodErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]) =>
-  Object.fromEntries(issues.map((i) => [i.path.map(String).join('.'), i.message]));
 const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
 const OVERDUE = '#a51d1d';
 const COLOR: Record<string, string> = {
@@ -235,7 +234,7 @@ function PaymentForm({ feeId, participationId, onDone }: { feeId: string; partic
     const tiyn = tengeToTiyn(form.amount);
     const parsed = RecordPaymentBody.safeParse({ amountTiyn: tiyn ?? -1, paidOn: form.paidOn, reference: form.reference });
     if (tiyn === null || !parsed.success) {
-      setErrors({ ...(parsed.success ? {} : zodErrors(parsed.error.issues)), ...(tiyn === null ? { amountTiyn: t('form.error.amount') } : {}) });
+      setErrors({ ...(parsed.success ? {} : zodFieldErrors(parsed.error.issues, t)), ...(tiyn === null ? { amountTiyn: t('form.error.amount') } : {}) });
       return;
     }
     setErrors({});
@@ -366,7 +365,7 @@ function SendRequest({ participationId }: { participationId: string }) {
   const send = async () => {
     const parsed = RequestInformationBody.safeParse({ kind, description });
     if (!parsed.success) {
-      setErrors(zodErrors(parsed.error.issues));
+      setErrors(zodFieldErrors(parsed.error.issues, t));
       return;
     }
     setErrors({});
@@ -539,7 +538,7 @@ function DecisionForm({ caseId, participationId, onDone }: { caseId: string; par
   const send = async () => {
     const parsed = CommissionDecisionBody.safeParse(form);
     if (!parsed.success) {
-      setErrors(zodErrors(parsed.error.issues));
+      setErrors(zodFieldErrors(parsed.error.issues, t));
       return;
     }
     setErrors({});
