@@ -197,9 +197,10 @@ const config = {
       comment:
         'This import resolves to nothing on disk. For an npm package: declare it in the package.json of ' +
         'the importing app or package (pnpm links only declared dependencies) and run pnpm install. ' +
-        "For '@hub/<name>/…': only the package's exports are public.",
+        "For '@hub/<name>/…': only the package's exports are public. " +
+        "(The web app's 'virtual:hub-messages/…' modules are served by its Vite plugin, ADR 0128.)",
       from: { pathNot: DIST },
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, pathNot: '^virtual:hub-messages/' },
     },
     {
       name: 'no-non-package-json',
