@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type EventEnvelope,
-  HousingActSignedV1,
-  HousingOfferMadeV1,
-  HousingUnitAllocatedV1,
-  HousingVacateRequiredV1,
-  NoticeDeliveredV1,
-  type PayloadOf,
-} from '@hub/contracts';
+import { HousingActSignedV1, HousingOfferMadeV1, HousingUnitAllocatedV1, HousingVacateRequiredV1, NoticeDeliveredV1, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { type Harness, deliverHousing, housingEnvelopeOf, auth, newBin, outboxOf, startHarness } from '../support/notifications-harness.js';
 
