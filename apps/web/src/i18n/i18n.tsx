@@ -1,10 +1,20 @@
 // kk / ru / en on every screen (issue #11): react-intl (ICU MessageFormat, plurals per CLDR), dates in
 // Asia/Almaty. The language is the user's choice, switchable anywhere, remembered on this device
 // (a preference, not a credential); else the browser's language; else Kazakh.
-import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { IntlProvider, useIntl } from 'react-intl';
 import { TIME_ZONE } from '../format';
-import { hasAllMessages, isLocale, loadAllMessages, loadMessages, loadedMessages, onMessagesLoaded, type Locale, type MessageId } from './locales';
+import {
+  hasAllMessages,
+  isLocale,
+  loadAllMessages,
+  loadMessages,
+  loadedMessages,
+  messagesVersion,
+  onMessagesLoaded,
+  type Locale,
+  type MessageId,
+} from './locales';
 
 const STORAGE_KEY = 'hub.locale';
 
@@ -22,9 +32,10 @@ const LocaleContext = createContext<{ locale: Locale; setLocale: (l: Locale) => 
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
-  // A catalogue that became complete (ADR 0128) re-renders every message.
-  const [, setCatalogueVersion] = useState(0);
-  useEffect(() => onMessagesLoaded(() => setCatalogueVersion((v) => v + 1)), []);
+  // A catalogue that became complete (ADR 0128) re-renders every message — also one that completed
+  // between this provider's first render and its subscription (a page opened on a signed-in path:
+  // the router's beforeLoad finishes the download first), which an effect-based subscription missed.
+  useSyncExternalStore(onMessagesLoaded, messagesVersion);
   const setLocale = useCallback((l: Locale) => {
     localStorage.setItem(STORAGE_KEY, l);
     void loadMessages(l).then(() => setLocaleState(l));

@@ -28,6 +28,8 @@ const pending = new Map<Locale, Promise<void>>();
 /** Once a signed-in screen has been opened, a language switch loads both parts. */
 let wantRest = false;
 const listeners = new Set<() => void>();
+/** Bumped whenever a catalogue becomes complete: the provider's external-store snapshot. */
+let version = 0;
 
 /** Loads the language's public messages (and the rest too, once any screen has needed it). */
 export async function loadMessages(locale: Locale): Promise<void> {
@@ -48,6 +50,7 @@ function loadRest(locale: Locale): Promise<void> {
     p = Promise.all([PUBLIC[locale](), REST[locale]()]).then(([pub, rest]) => {
       loaded.set(locale, { ...pub.default, ...rest.default });
       complete.add(locale);
+      version += 1;
       for (const listener of listeners) listener();
     });
     p.catch(() => pending.delete(locale)); // a failed download may be tried again
@@ -62,6 +65,9 @@ export function loadedMessages(locale: Locale): Partial<Catalogue> | undefined {
 }
 
 export const hasAllMessages = (locale: Locale): boolean => complete.has(locale);
+
+/** Changes whenever a language's catalogue becomes complete (for `useSyncExternalStore`). */
+export const messagesVersion = (): number => version;
 
 /** Called whenever a language's catalogue becomes complete; returns the unsubscribe. */
 export function onMessagesLoaded(listener: () => void): () => void {

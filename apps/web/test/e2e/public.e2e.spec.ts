@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WEB } from '../support/fleet.ts';
 import { LOCALES, SIZES, baseUrl, chooseLanguage, expectAccessible, shoot } from '../support/page-helpers.ts';
+import { gatewayUrl } from '../support/scene.ts';
 
 // Public pages, no sign-in (issue #11): the registry of participants (F-19) and certificate
 // verification (F-18, the QR target), against registration's seeded demo data through the gateway.
@@ -49,13 +50,16 @@ test("ADR 0125: a later registry page carries no total — the page shows the fi
   // 45 participants in pages of 20 (the seed lists four: the registry's answers are widened here).
   // Page 1 answers the total; page 2 answers `total: null`, as registration does after the first page.
   const asked: string[] = [];
+  // The rows are the seed's listed participants, renumbered (a real later page of the seed is empty).
+  const seeded = ((await (await fetch(`${gatewayUrl()}/api/registration/registry`)).json()) as { items: { certificateNumber: string }[] }).items;
+  expect(seeded.length).toBeGreaterThan(0);
   await page.route('**/api/registration/registry?*', async (route) => {
     const url = new URL(route.request().url());
     asked.push(url.searchParams.get('page') ?? '1');
     const res = await route.fetch();
     const real = (await res.json()) as { items: { certificateNumber: string }[]; pageSize: number };
     const n = Number(url.searchParams.get('page') ?? '1');
-    const items = Array.from({ length: n < 3 ? 20 : 5 }, (_, i) => ({ ...real.items[i % real.items.length]!, certificateNumber: `AH-P${n}-${i}` }));
+    const items = Array.from({ length: n < 3 ? 20 : 5 }, (_, i) => ({ ...seeded[i % seeded.length]!, certificateNumber: `AH-P${n}-${i}` }));
     return route.fulfill({ response: res, json: { ...real, items, page: n, total: n === 1 ? 45 : null, nextCursor: n < 3 ? 'next' : null } });
   });
   await page.goto(`${baseUrl()}/registry?page=2`);
