@@ -254,11 +254,7 @@ export class EventConsumer {
   ): Promise<ConsumeOutcome[]> {
     const handled = run.filter((r): r is { message: IncomingMessage; envelope: EventEnvelope; handler: EventHandler } => 'handler' in r);
     // Nothing to gain from a batch of one: the one-message path, exactly as without batches.
-    if (handled.length <= 1) {
-      const outcomes: ConsumeOutcome[] = [];
-      for (const r of run) outcomes.push('skip' in r ? this.report('skipped', r.message, r.skip) : await this.consume(r.message));
-      return outcomes;
-    }
+    if (handled.length <= 1) return this.oneAtATime(run);
     let fresh: Set<string>;
     try {
       fresh = await this.em.fork().transactional(async (tx) => {
@@ -294,9 +290,7 @@ export class EventConsumer {
         { component: 'event-consumer', consumer: this.options.name, messages: handled.length, err: (e as Error).message },
         'a batch of events failed and was rolled back; handling its events one at a time',
       );
-      const outcomes: ConsumeOutcome[] = [];
-      for (const r of run) outcomes.push('skip' in r ? this.report('skipped', r.message, r.skip) : await this.consume(r.message));
-      return outcomes;
+      return this.oneAtATime(run);
     }
     const reported = new Set<string>();
     return run.map((r) => {
@@ -306,6 +300,13 @@ export class EventConsumer {
       reported.add(id);
       return this.report(first ? 'handled' : 'duplicate', r.message);
     });
+  }
+
+  /** The run through the one-message path, in order (a batch of one, or a batch rolled back). */
+  private async oneAtATime(run: ReadonlyArray<{ message: IncomingMessage; skip: string } | { message: IncomingMessage }>): Promise<ConsumeOutcome[]> {
+    const outcomes: ConsumeOutcome[] = [];
+    for (const r of run) outcomes.push('skip' in r ? this.report('skipped', r.message, r.skip) : await this.consume(r.message));
+    return outcomes;
   }
 
   private async handleWithRetries(message: IncomingMessage, envelope: EventEnvelope, handler: EventHandler): Promise<ConsumeOutcome> {
