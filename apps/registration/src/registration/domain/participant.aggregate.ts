@@ -28,6 +28,19 @@ export interface ParticipationEnd {
 export type RegistryStatus = 'active' | 'expired' | 'terminated';
 
 /**
+ * F-19, F-25, F-27, F-28: the registry status of a participation on `today` — `terminated` from the day
+ * an early termination takes effect; `expired` after the last day of the current validity; otherwise
+ * `active`. One rule for the aggregate (`Participant.statusOn`) and for the export's plain rows (ADR 0125).
+ */
+export function registryStatusOn(
+  p: { readonly endKind: 'planned' | 'early' | null; readonly endedOn: IsoDate | null; readonly validTo: IsoDate },
+  today: IsoDate,
+): RegistryStatus {
+  if (p.endKind === 'early' && p.endedOn && compareIsoDates(p.endedOn, today) <= 0) return 'terminated';
+  return compareIsoDates(p.validTo, today) >= 0 ? 'active' : 'expired';
+}
+
+/**
  * A participant (from contract signing, F-18) and, once listed, a public registry entry (F-19).
  * Never holds the business plan (F-35). Mapped by `ParticipantSchema` (infrastructure/registration.schemas.ts).
  */
@@ -207,8 +220,7 @@ export class Participant extends AggregateRoot<ParticipantEvent> {
    * end participation published); otherwise `active`.
    */
   statusOn(today: IsoDate): RegistryStatus {
-    if (this.endKind === 'early' && this.endedOn && compareIsoDates(this.endedOn, today) <= 0) return 'terminated';
-    return compareIsoDates(this.validTo, today) >= 0 ? 'active' : 'expired';
+    return registryStatusOn(this, today);
   }
 
   /** F-25 (second part) → F-8: a participant whose participation ended (expired, extension missed, or terminated early) may register anew. */
