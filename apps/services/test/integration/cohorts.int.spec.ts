@@ -99,6 +99,37 @@ describe('F-44 acceleration cohorts on the real database', () => {
       .send({ serviceId, title: 'Bad', town: { katoCode: '711000000', name: 'Astana' }, startsOn: '2027-01-11', endsOn: '2027-01-10', capacity: 1 });
     expect(backwards.status).toBe(422);
     expect(JSON.stringify(backwards.body)).toContain('endsOn');
+    // F-44 with F-55: the service's call opens its intake on 2026-12-16 — a cohort cannot start before it
+    const beforeIntake = await h
+      .http()
+      .post('/cohorts')
+      .set(auth(officer))
+      .send({ serviceId, title: 'Early', town: { katoCode: '711000000', name: 'Astana' }, startsOn: '2026-12-15', endsOn: '2027-01-10', capacity: 1 });
+    expect(beforeIntake.status).toBe(422);
+    expect(beforeIntake.body).toMatchObject({ ruleId: 'F-55' });
+    expect(JSON.stringify(beforeIntake.body)).toContain('startsOn');
+    // … nor for a service none of whose calls is published
+    const noCall = json<{ id: string }>(
+      await h
+        .http()
+        .post('/services')
+        .set(auth(officer))
+        .send({
+          code: 'accel-no-call',
+          title: 'Acceleration without a call',
+          direction: 'acceleration',
+          eligibility: 'anyone',
+          requiredSections: { readiness: false, team: false, pitch: false },
+          delivery: 'fund',
+        }),
+    ).id;
+    const withoutCall = await h
+      .http()
+      .post('/cohorts')
+      .set(auth(officer))
+      .send({ serviceId: noCall, title: 'Orphan', town: { katoCode: '711000000', name: 'Astana' }, startsOn: '2027-01-11', endsOn: '2027-04-02', capacity: 1 });
+    expect(withoutCall.status).toBe(422);
+    expect(JSON.stringify(withoutCall.body)).toContain('serviceId');
     expect(await n(`select count(*)::text as n from services_cohort_enrolment`)).toBe(before);
     expect(await n(`select count(*)::text as n from hub_outbox`)).toBe(outbox);
   });

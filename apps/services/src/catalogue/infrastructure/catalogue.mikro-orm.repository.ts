@@ -1,3 +1,4 @@
+import type { IsoDate } from '@hub/calendar';
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
@@ -32,6 +33,10 @@ export class MikroOrmCatalogueRepository extends CatalogueRepository {
     const c = await this.uow.em().findOne(ServiceCallSchema, { id });
     if (!c) throw new NotFoundError('call', id);
     return c;
+  }
+  async firstIntakeOpensOn(serviceId: string): Promise<IsoDate | null> {
+    const [first] = await this.uow.em().find(ServiceCallSchema, { serviceId }, { orderBy: { intakeOpensOn: 'asc' }, limit: 1, fields: ['intakeOpensOn'] });
+    return first?.intakeOpensOn ?? null;
   }
   addCall(call: ServiceCall): void {
     this.uow.em().persist(call);

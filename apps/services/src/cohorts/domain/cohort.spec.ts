@@ -10,6 +10,7 @@ const cohort = (o: Partial<Parameters<typeof Cohort.open>[0]> = {}) =>
     id: '0193a000-0000-7000-8000-000000000001',
     serviceId: '0193a000-0000-7000-8000-000000000002',
     serviceDirection: 'acceleration',
+    firstIntakeOpensOn: '2026-12-16',
     title: 'Winter cohort',
     town: { katoCode: '711000000', name: 'Astana' },
     startsOn: '2027-01-11',
@@ -32,6 +33,11 @@ describe('F-44 acceleration cohorts', () => {
     expect(() => cohort({ serviceDirection: 'consultation' })).toThrow(RuleViolationError);
     expect(() => cohort({ endsOn: '2027-01-10' })).toThrow(ValidationError);
     expect(cohort().capacity).toBe(2);
+  });
+  it('F-44 with F-55: a cohort starts on or after the first intake of its service’s calls, and needs a published call', () => {
+    expect(() => cohort({ firstIntakeOpensOn: null })).toThrow(/F-55: no call of this service is published/);
+    expect(() => cohort({ firstIntakeOpensOn: '2027-01-12' })).toThrow(/F-55: the first intake of this service's calls opens on 2027-01-12/);
+    expect(cohort({ firstIntakeOpensOn: '2027-01-11' }).startsOn).toBe('2027-01-11'); // the intake's first day itself
   });
   it('F-44: the capacity holds — the last seat is refused once taken', () => {
     expect(() => assertSeatFree(2, 1, 'c')).not.toThrow();

@@ -1,3 +1,4 @@
+import type { IsoDate } from '@hub/calendar';
 import type { ServiceCall } from '../../domain/call.aggregate.js';
 import type { PriceListEntry } from '../../domain/price-list-entry.aggregate.js';
 import type { CatalogueService } from '../../domain/service.aggregate.js';
@@ -12,4 +13,6 @@ export abstract class CatalogueRepository {
   /** The call, or NotFoundError (404). */
   abstract getCall(id: string): Promise<ServiceCall>;
   abstract addCall(call: ServiceCall): void;
+  /** F-55: the earliest intake opening among the service's published calls; null when none is published. */
+  abstract firstIntakeOpensOn(serviceId: string): Promise<IsoDate | null>;
 }

@@ -25,7 +25,8 @@ export class OpenCohortHandler implements ICommandHandler<OpenCohortCommand> {
   execute({ input }: OpenCohortCommand): Promise<{ id: string }> {
     return this.uow.run(async () => {
       const service = await this.catalogue.getService(input.serviceId);
-      const cohort = Cohort.open({ id: uuidv7(), ...input, serviceDirection: service.direction, at: this.clock.now() });
+      const firstIntakeOpensOn = await this.catalogue.firstIntakeOpensOn(service.id);
+      const cohort = Cohort.open({ id: uuidv7(), ...input, serviceDirection: service.direction, firstIntakeOpensOn, at: this.clock.now() });
       this.cohorts.add(cohort);
       return { id: cohort.id };
     });
