@@ -90,5 +90,11 @@ describe('OpenAPI', () => {
     expect(doc.paths['/applications/{id}/decision']!['post']!['x-hub-access']).toEqual(['commission-secretary']);
     expect(doc.paths['/registry']!['get']!['x-hub-access']).toBeUndefined();
     expect(doc.paths['/applications/{id}']!['patch']!.requestBody).toBeDefined();
+    // The documented success status is the one the route answers: @HttpCode(200) on a POST that moves a
+    // state (submit) is documented 200, a POST that creates (the draft) 201 — the generated client keys on it.
+    const statuses = (path: string, verb: string) =>
+      Object.keys((doc.paths[path]![verb] as unknown as { responses: object }).responses).filter((s) => s < '300');
+    expect(statuses('/applications/{id}/submit', 'post')).toEqual(['200']);
+    expect(statuses('/applications', 'post')).toEqual(['201']);
   });
 });

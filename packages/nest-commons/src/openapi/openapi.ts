@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Injectable, RequestMethod, type Type } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
 import { DiscoveryService } from '@nestjs/core';
 import { z } from 'zod';
 import { ENDPOINT_METADATA, type EndpointSpec } from '../http/endpoint.js';
@@ -53,7 +54,14 @@ export class OpenApiGenerator {
         const path = joinPath(base, routePath);
         const verb = RequestMethod[method].toLowerCase();
         paths[path] ??= {};
-        paths[path][verb] = this.operation(spec, verb, `${type.name}.${name}`);
+        // The status the route answers: the spec's, else Nest's @HttpCode (a POST that changes a
+        // state answers 200, not the documented-by-default 201), else the verb's default.
+        const httpCode = Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined;
+        paths[path][verb] = this.operation(
+          spec.status === undefined && httpCode !== undefined ? { ...spec, status: httpCode } : spec,
+          verb,
+          `${type.name}.${name}`,
+        );
       }
     }
     this.cached = {
