@@ -13,11 +13,12 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Actor, CohortEnrolmentMadeV1, type EventEnvelope, type PayloadOf } from '@hub/contracts';
+import { type Actor, CohortEnrolmentMadeV2, type EventEnvelope, type PayloadOf } from '@hub/contracts';
 import { uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
+import { PiiCipher } from '@hub/pii';
 import { RequestHousingCommand } from '../acceleration/application/commands/acceleration.commands.js';
-import { CohortEnrolmentMadeHandler } from '../acceleration/application/event-handlers/cohort.handlers.js';
+import { CohortEnrolmentMadeV2Handler } from '../acceleration/application/event-handlers/cohort.handlers.js';
 import { HOUSING_MODULES, housingPlatform } from '../app.module.js';
 import { RegisterBuildingCommand, RegisterUnitCommand } from '../inventory/application/commands/inventory.commands.js';
 import { InventoryReadModel } from '../inventory/application/ports/inventory.repository.js';
@@ -78,15 +79,18 @@ async function main(): Promise<void> {
     await bus.execute(new RegisterUnitCommand(buildingId, { code: 'R-102', kind: 'dwelling', rooms: [{ code: '1', beds: ['a'] }], inventory, meters }));
     await bus.execute(new RegisterUnitCommand(buildingId, { code: 'P-01', kind: 'premises', premisesKind: 'production', areaM2: '64.50' }));
     // Enrolments as services publishes them, through the real inbox handler (in a unit of work, as the platform runs it).
-    const enrolments = app.get(CohortEnrolmentMadeHandler);
+    // v2 (ADR 0123), as services publishes today: the person is the IIN's blind index (`personRef`, under the
+    // index key services and housing share) and the individual recipient a pseudonym — no IIN on the bus (F-42).
+    const enrolments = app.get(CohortEnrolmentMadeV2Handler);
+    const cipher = app.get(PiiCipher);
     const uow = app.get(UnitOfWork);
     const cohortId = uuidv7();
     for (const p of PEOPLE) {
       const enrolmentId = uuidv7();
-      const envelope: EventEnvelope<PayloadOf<typeof CohortEnrolmentMadeV1>> = {
+      const envelope: EventEnvelope<PayloadOf<typeof CohortEnrolmentMadeV2>> = {
         id: uuidv7(),
-        type: CohortEnrolmentMadeV1.type,
-        version: CohortEnrolmentMadeV1.version,
+        type: CohortEnrolmentMadeV2.type,
+        version: CohortEnrolmentMadeV2.version,
         occurredAt: new Date().toISOString(),
         correlationId: uuidv7(),
         causationId: null,
@@ -96,8 +100,8 @@ async function main(): Promise<void> {
           cohortId,
           serviceId: uuidv7(),
           recipientKind: 'individual',
-          recipientId: p.iin,
-          personIin: p.iin,
+          recipientId: uuidv7(),
+          personRef: cipher.blindIndex(p.iin),
           contractId: uuidv7(),
           town: p.town,
           cohortStartsOn: '2026-11-02',
