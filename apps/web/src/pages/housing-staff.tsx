@@ -260,7 +260,18 @@ function HousingStaffPage() {
                           onDone={() => setOfferFor(null)}
                         />
                       ) : (
-                        <Button size="xs" variant="light" onClick={() => setOfferFor(w.caseId)} data-testid="offer-bed">
+                        // The label wraps inside the fixed-layout column (the kk label ran past the card's edge).
+                        <Button
+                          size="xs"
+                          variant="light"
+                          h="auto"
+                          mih={30}
+                          py={4}
+                          maw="100%"
+                          styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.25 } }}
+                          onClick={() => setOfferFor(w.caseId)}
+                          data-testid="offer-bed"
+                        >
                           {t('housingActions.chooseBed')}
                         </Button>
                       )}
