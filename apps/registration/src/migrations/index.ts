@@ -13,6 +13,7 @@ import { Migration20261207070000_certificate_archive } from './Migration20261207
 import { Migration20261208060000_protocol_archive } from './Migration20261208060000_protocol_archive.js';
 import { Migration20261211300000_full_protocol_archive } from './Migration20261211300000_full_protocol_archive.js';
 import { Migration20261211600000_registry_activity_rows } from './Migration20261211600000_registry_activity_rows.js';
+import { Migration20261212700000_translation_document } from './Migration20261212700000_translation_document.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261208060000_protocol_archive', class: Migration20261208060000_protocol_archive },
   { name: 'Migration20261211300000_full_protocol_archive', class: Migration20261211300000_full_protocol_archive },
   { name: 'Migration20261211600000_registry_activity_rows', class: Migration20261211600000_registry_activity_rows },
+  { name: 'Migration20261212700000_translation_document', class: Migration20261212700000_translation_document },
 ];

@@ -13,6 +13,8 @@ import {
   auth,
   body,
   completeDraft,
+  deliverDocuments,
+  documentVerified,
   driveTo,
   matching,
   newBin,
@@ -149,12 +151,32 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
     expect(task).toMatchObject({ sourceLanguage: 'en', status: 'open' });
     const queue = await h.http().get('/review-queue').set(auth(b.officer));
     expect(body<ReviewQueuePage>(queue).items.find((i) => i.id === id)).toMatchObject({ translationPending: true });
-    expect(
-      (await h.http().post(`/translation-tasks/${task!.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status,
-    ).toBe(204);
-    expect(
-      (await h.http().post(`/translation-tasks/${task!.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentRef: 'TR-1' })).status,
-    ).toBe(409);
+    // ADR 0137: the translation is an upload of kind application-translation of the application's company
+    const complete = (documentId: string) => h.http().post(`/translation-tasks/${task!.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentId });
+    const wrongKind = documentVerified(b.bin, 'tax-debt-certificate');
+    const othersCompany = documentVerified(newBin(), 'application-translation');
+    const translation = documentVerified(b.bin, 'application-translation');
+    for (const e of [wrongKind, othersCompany, translation]) await deliverDocuments(h, e);
+    for (const refused of [wrongKind, othersCompany]) {
+      const res = await complete(refused.payload.documentId);
+      expect(res.status).toBe(422);
+      expect((problem(res).errors ?? []).map((e) => e.field)).toEqual(['documentId']);
+    }
+    expect((await complete(crypto.randomUUID())).status).toBe(422); // never uploaded (or not verified yet)
+    expect(body<TranslationTask[]>(await h.http().get('/translation-tasks?status=open').set(auth(b.officer))).map((t) => t.id)).toContain(task!.id);
+
+    expect((await complete(translation.payload.documentId)).status).toBe(204);
+    const done = body<TranslationTask[]>(await h.http().get('/translation-tasks?status=done').set(auth(b.officer))).find((t) => t.id === task!.id);
+    expect(done).toMatchObject({ status: 'done', targetLanguage: 'ru', documentId: translation.payload.documentId, documentRef: null });
+    // … published for documents to attach it (keyed by the BIN: the company's events stay in order)
+    const [published] = await outbox(task!.id);
+    expect(published).toMatchObject({
+      event_type: 'registration.translation-recorded',
+      message_key: b.bin,
+      envelope: { payload: { taskId: task!.id, applicationId: id, bin: b.bin, targetLanguage: 'ru', documentId: translation.payload.documentId } },
+    });
+    expect((await complete(translation.payload.documentId)).status).toBe(409);
+    expect(await outbox(task!.id)).toHaveLength(1);
   });
 });
 

@@ -195,6 +195,22 @@ export const RegistrationDeadlineMissedV1 = defineIntegrationEvent({
   }),
 });
 
+export const TranslationRecordedV1 = defineIntegrationEvent({
+  type: 'registration.translation-recorded',
+  version: 1,
+  topic,
+  description:
+    "The Fund recorded the Kazakh or Russian translation of an application filed in English (F-10), as a document of the documents context (kind application-translation, the company's): documents attaches it to the application — immutable from then on (ADR 0137).",
+  payload: z.object({
+    taskId: z.uuid(),
+    applicationId: z.uuid(),
+    bin: BinSchema,
+    targetLanguage: z.enum(['kk', 'ru']),
+    documentId: z.uuid(),
+    recordedAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const registrationEvents = [
   ApplicationSubmittedV1,
   RemarksIssuedV1,
@@ -206,4 +222,5 @@ export const registrationEvents = [
   ActivityTypesChangedV1,
   RegistrationDeadlineMissedV1,
   ParticipantAddressChangedV1,
+  TranslationRecordedV1,
 ] as const;

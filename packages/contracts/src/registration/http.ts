@@ -350,9 +350,14 @@ export const TranslationTaskSchema = z.object({
   status: z.enum(['open', 'done']),
   createdAt: z.string(),
   completedAt: z.string().nullable(),
+  /** ADR 0137: the translation's document (null while open, and for tasks done before it: see documentRef). */
+  documentId: z.uuid().nullable(),
+  /** Tasks done before ADR 0137: the reference the officer typed. */
+  documentRef: z.string().nullable(),
 });
 export const TranslationTaskIdParams = z.object({ id: z.uuid() });
-export const CompleteTranslationBody = z.object({ targetLanguage: z.enum(['kk', 'ru']).default('ru'), documentRef: text(200) });
+/** F-10 (ADR 0137): the translation is a document uploaded to the documents context (kind application-translation, the application's company). */
+export const CompleteTranslationBody = z.object({ targetLanguage: z.enum(['kk', 'ru']).default('ru'), documentId: z.uuid() });
 
 export const ParticipantBinParams = z.object({ bin: BinSchema });
 export const AddressChangeBody = z.object({ address: text(1000), proofDocumentRef: text(200) });

@@ -10,6 +10,7 @@ import {
   RegistrationDeadlineMissedV1,
   RemarksIssuedV1,
   SentToCommissionV1,
+  TranslationRecordedV1,
 } from '@hub/contracts';
 import type { DomainEvent } from '@hub/kernel';
 import { IntegrationEventMapper, type OutboxMessage, outboxMessage } from '@hub/nest-commons';
@@ -147,6 +148,22 @@ export class RegistrationIntegrationEvents extends IntegrationEventMapper {
             ParticipantAddressChangedV1,
             e.aggregateId,
             { participantId: e.aggregateId, bin: e.bin, address: e.address, reportedOn: e.reportedOn },
+            e.bin,
+          ),
+        ];
+      case 'TranslationRecorded':
+        return [
+          outboxMessage(
+            TranslationRecordedV1,
+            e.aggregateId,
+            {
+              taskId: e.aggregateId,
+              applicationId: e.applicationId,
+              bin: e.bin,
+              targetLanguage: e.targetLanguage,
+              documentId: e.documentId,
+              recordedAt: at,
+            },
             e.bin,
           ),
         ];

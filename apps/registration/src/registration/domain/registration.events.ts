@@ -132,4 +132,14 @@ export interface DeadlineMissed extends Base<'DeadlineMissed'> {
 }
 export type DeadlineEvent = DeadlineMissed;
 
-export type RegistrationDomainEvent = ApplicationEvent | ParticipantEvent | DeadlineEvent;
+// ---- Translation task ---------------------------------------------------------------------------
+/** F-10: the Fund's Kazakh or Russian translation of an English application was recorded, as a document. */
+export interface TranslationRecorded extends Base<'TranslationRecorded'> {
+  readonly applicationId: string;
+  readonly bin: string;
+  readonly targetLanguage: 'kk' | 'ru';
+  readonly documentId: string;
+}
+export type TranslationTaskEvent = TranslationRecorded;
+
+export type RegistrationDomainEvent = ApplicationEvent | ParticipantEvent | DeadlineEvent | TranslationTaskEvent;

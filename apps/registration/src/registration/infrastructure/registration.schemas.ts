@@ -188,6 +188,7 @@ export const TranslationTaskSchema = defineEntity({
     targetLanguage: p.string().length(2),
     status: p.string().length(10),
     documentRef: p.string().length(200).nullable(),
+    documentId: p.uuid().nullable(),
     version: p.integer().version(),
     createdAt: p.datetime().columnType('timestamptz'),
     completedAt: p.datetime().columnType('timestamptz').nullable(),

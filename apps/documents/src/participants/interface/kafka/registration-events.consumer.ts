@@ -1,6 +1,7 @@
-import { ApplicationSubmittedV1, EventRegistry, ParticipantRegisteredV1, TOPICS } from '@hub/contracts';
+import { ApplicationSubmittedV1, EventRegistry, ParticipantRegisteredV1, TOPICS, TranslationRecordedV1 } from '@hub/contracts';
 import type { ConsumerSpec } from '@hub/nest-commons';
 import { ApplicationSubmittedHandler } from '../../../documents/application/event-handlers/application-submitted.handler.js';
+import { TranslationRecordedHandler } from '../../../documents/application/event-handlers/translation-recorded.handler.js';
 import { ParticipantRegisteredHandler } from '../../application/event-handlers/participant-registered.handler.js';
 
 /**
@@ -12,7 +13,8 @@ import { ParticipantRegisteredHandler } from '../../application/event-handlers/p
 export const REGISTRATION_EVENTS_CONSUMER: ConsumerSpec = {
   name: 'documents.registration-events',
   topics: [TOPICS.registration.name],
-  registry: new EventRegistry([ParticipantRegisteredV1, ApplicationSubmittedV1]),
-  // application-submitted: the filed application's documents are attached (issue #10).
-  handlers: [ParticipantRegisteredHandler, ApplicationSubmittedHandler],
+  registry: new EventRegistry([ParticipantRegisteredV1, ApplicationSubmittedV1, TranslationRecordedV1]),
+  // application-submitted: the filed application's documents are attached (issue #10); translation-recorded:
+  // the Fund's translation of an English application (F-10, ADR 0137).
+  handlers: [ParticipantRegisteredHandler, ApplicationSubmittedHandler, TranslationRecordedHandler],
 };

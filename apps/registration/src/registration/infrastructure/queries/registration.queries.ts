@@ -344,6 +344,8 @@ export class RegistrationQueries {
       status: t.status,
       createdAt: t.createdAt.toISOString(),
       completedAt: t.completedAt ? t.completedAt.toISOString() : null,
+      documentId: t.documentId,
+      documentRef: t.documentRef,
     }));
   }
 
