@@ -11,8 +11,10 @@ import {
   deliverParticipation,
   delivery,
   feeAssessed,
+  informationRequested,
   newBin,
   outboxOf,
+  poller,
   prefer,
   startHarness,
 } from '../support/notifications-harness.js';
@@ -21,7 +23,8 @@ import {
  * ADR 0121 on the real PostgreSQL and a real SMTP server: a statutory notice to a company (F-17) goes by
  * e-mail to each of its known representatives — persons whose verified token named the company (ADR
  * 0114) — each in their own language, else the company's; the company's mailbox only when none is known.
- * Reminders stay with the company's mailbox (switchable, ADR 0093). The portal message stays the company's.
+ * Reminders too (ADR 0133), to each representative who keeps reminders by e-mail; the company can switch all
+ * of them off (ADR 0093). The portal message stays the company's.
  */
 let h: Harness;
 beforeAll(async () => {
@@ -113,15 +116,63 @@ describe('a company’s statutory notice to each representative (ADR 0121, ADR 0
     ]);
   });
 
-  it('a reminder (not statutory) stays with the company mailbox, not the representatives (ADR 0093)', async () => {
-    const bin = newBin();
+  it('ADR 0133: a reminder (F-38, a durable timer on the working-day calendar) goes to each representative who keeps reminders by e-mail, in their language — not the mailbox; none to one who switched theirs off', async () => {
+    h.clock.set('2026-11-16T04:00:00Z');
     const stamp = Date.now();
-    await prefer(h, bin, 'ru', `fees.${stamp}@company.kz`);
-    await signIn(`rep-fee-${stamp}`, { email: `rep.${stamp}@company.kz`, locale: 'en', companies: [bin] });
-    const event = feeAssessed({ bin });
+    const requested = informationRequested(); // due Monday 30 November: reminded Thursday 26 November, 09:00 Almaty
+    const bin = requested.payload.bin;
+    await prefer(h, bin, 'ru', `docs.${stamp}@company.kz`);
+    await signIn(`rem-a-${stamp}`, { email: `rem-a.${stamp}@company.kz`, locale: 'en', companies: [bin] });
+    await signIn(`rem-b-${stamp}`, { email: `rem-b.${stamp}@company.kz`, locale: 'kk', companies: [bin] });
+    await signIn(`rem-c-${stamp}`, { email: `rem-c.${stamp}@company.kz`, locale: 'kk', companies: [bin] });
+    // rem-c switches reminders by e-mail off on their own settings screen (ADR 0114 §3)
+    await h
+      .http()
+      .put('/me/notification-settings')
+      .set(auth(await h.issuer.issue({ sub: `rem-c-${stamp}`, roles: ['applicant'], name: 'c', email: `rem-c.${stamp}@company.kz`, companies: [bin] })))
+      .send({ language: null, kinds: { statutory: { email: true }, reminders: { email: false } } })
+      .expect(200);
+    expect(await deliverParticipation(h, requested)).toBe('handled');
+    h.clock.set('2026-11-26T04:00:00Z');
+    await poller(h).runDue();
+    const rows = await h.sql<{ channel: string; language: string; address: string | null; recipient_subject: string | null; rule_id: string }>(
+      `select channel, language, address_masked as address, recipient_subject, rule_id from notifications_message where template = 'participation.monitoring-documents-reminder' and subject_id = ? order by channel, recipient_subject nulls first`,
+      [requested.payload.requestId],
+    );
+    expect(rows.map((r) => [r.channel, r.rule_id, r.language, r.address, r.recipient_subject])).toEqual([
+      ['email', 'F-38', 'en', masked(`rem-a.${stamp}@company.kz`), `rem-a-${stamp}`],
+      ['email', 'F-38', 'kk', masked(`rem-b.${stamp}@company.kz`), `rem-b-${stamp}`],
+      ['portal', 'F-38', 'ru', null, null],
+    ]);
+    await poller(h).runDue(); // a second run of the poller writes nothing more
+    expect(
+      await h.sql(`select 1 from notifications_message where template = 'participation.monitoring-documents-reminder' and subject_id = ?`, [
+        requested.payload.requestId,
+      ]),
+    ).toHaveLength(3);
+    await delivery(h).runOnce();
+    await delivery(h).runOnce();
+    for (const who of ['rem-a', 'rem-b']) expect(h.smtp.messages().filter((m) => m.to.includes(`${who}.${stamp}@company.kz`))).toHaveLength(1);
+    expect(h.smtp.messages().filter((m) => m.to.includes(`rem-c.${stamp}@company.kz`) || m.to.includes(`docs.${stamp}@company.kz`))).toEqual([]);
+    expect(h.smtp.messages().find((m) => m.to.includes(`rem-a.${stamp}@company.kz`))?.subject).toMatch(/^Astana Hub: reminder/i);
+  });
+
+  it('ADR 0133: a company that switched e-mail reminders off gets none, not even to its representatives; a company with none known gets the reminder in its mailbox (ADR 0093)', async () => {
+    const stamp = Date.now();
+    const off = newBin();
+    await prefer(h, off, 'ru', `off.${stamp}@company.kz`, { emailReminders: false });
+    await signIn(`rep-off-${stamp}`, { email: `rep-off.${stamp}@company.kz`, locale: 'en', companies: [off] });
+    const silenced = feeAssessed({ bin: off });
+    expect(await deliverParticipation(h, silenced)).toBe('handled');
+    expect((await rowsOf(silenced.id)).map((r) => r.channel)).toEqual(['portal']);
+
+    const alone = newBin();
+    await prefer(h, alone, 'en', `fees.${stamp}@company.kz`);
+    const event = feeAssessed({ bin: alone });
     expect(await deliverParticipation(h, event)).toBe('handled');
-    const rows = await rowsOf(event.id);
-    expect(rows.filter((r) => r.channel === 'email').map((r) => [r.address, r.recipient_subject])).toEqual([[masked(`fees.${stamp}@company.kz`), null]]);
+    expect((await rowsOf(event.id)).filter((r) => r.channel === 'email').map((r) => [r.address, r.recipient_subject])).toEqual([
+      [masked(`fees.${stamp}@company.kz`), null],
+    ]);
   });
 });
 

@@ -4,15 +4,15 @@ import { HUB_LOGGER, UnitOfWork } from '@hub/nest-commons';
 import type { Message } from '../domain/message.aggregate.js';
 import type { RecipientPreference } from '../domain/recipient-preference.aggregate.js';
 import { ContactCipher } from './ports/person-contact.repository.js';
+import { MESSAGE_ADDRESS, PREFERENCE_EMAIL } from '../domain/sealed-columns.js';
 
 interface Logger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
 }
 
-/** The @hub/pii bindings (AAD column prefixes) of the sealed addresses (ADR 0121). */
-export const MESSAGE_ADDRESS = 'notifications_message.address';
-export const PREFERENCE_EMAIL = 'notifications_recipient_preference.email';
+/** The @hub/pii bindings (AAD column prefixes) of the sealed addresses (ADR 0121), listed with the others (ADR 0133). */
+export { MESSAGE_ADDRESS, PREFERENCE_EMAIL } from '../domain/sealed-columns.js';
 
 /**
  * F-42, ADR 0121: the addresses notifications keeps — an e-mail row's recipient and a company's mailbox —

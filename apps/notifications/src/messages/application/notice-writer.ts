@@ -9,7 +9,7 @@ import type { StaffDigestDraft } from '../domain/rules/staff-digest.rule.js';
 import { TemplateCatalogue } from '../domain/template-catalogue.js';
 import { MessageRepository } from './ports/message.repository.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
-import { PersonContacts, type PersonRecipient } from './person-contacts.service.js';
+import { PersonContacts, type Representative } from './person-contacts.service.js';
 import { ApplicationContactRepository } from './ports/application-contact.repository.js';
 import { ContactCipher } from './ports/person-contact.repository.js';
 import { Addresses } from './addresses.js';
@@ -23,10 +23,11 @@ export interface NoticeSource {
 
 /**
  * Turns a rule's notice draft into messages, inside the inbox's (or the timer's) transaction (ADR
- * 0091): one portal message, and one e-mail when the company gave an address — both in the
- * company's language (ADR 0090); a statutory notice by e-mail to each known representative in their
- * language instead, the company's address only when none is known (ADR 0121). A message that is not statutory (a reminder) goes by e-mail only
- * while the company has not switched e-mail reminders off (ADR 0093); statutory notices always do.
+ * 0091): one portal message in the company's language (ADR 0090), and by e-mail to each known
+ * representative in their language — statutory notices since ADR 0121, reminders and the other notices
+ * too since ADR 0133 — the company's address only when none is known. A message that is not statutory
+ * (a reminder) goes by e-mail only while the company has not switched e-mail reminders off (ADR 0093),
+ * and to a representative only while they have not switched theirs off (ADR 0114 §3); statutory notices always do.
  * Stored before anything is sent; the inbox row commits with them, so a redelivered event writes
  * nothing twice.
  */
@@ -139,18 +140,20 @@ export class NoticeWriter {
       at,
     };
     const written = [Message.compose({ ...common, channel: 'portal', address: null })];
-    // ADR 0121: a statutory notice goes by e-mail to each known representative of the company, each in their
-    // own language (else the company's); the company's mailbox only when no representative is known.
+    // ADR 0121, ADR 0133: a notice to a company — statutory or a reminder — goes by e-mail to each known representative
+    // of the company, each in their own language (else the company's); the company's mailbox only when none is known.
     // The lookup order (ADR 0114 §1, 0121): the representatives' claims → the application's filer (the context's contact) → the company mailbox.
-    let representatives: Array<PersonRecipient & { readonly subject: string; readonly email: string }> = statutory
-      ? await this.persons.representatives(draft.bin)
-      : [];
-    if (statutory && representatives.length === 0 && contact?.filedByCipher && this.cipher.enabled) {
+    let representatives: Representative[] = await this.persons.representatives(draft.bin);
+    if (representatives.length === 0 && contact?.filedByCipher && this.cipher.enabled) {
       const filer = this.cipher.openAs(APPLICATION_FILED_BY, contact.applicationId, contact.filedByCipher);
-      const person = await this.persons.resolve(filer, true);
-      if (person.email) representatives = [{ subject: filer, language: person.language, email: person.email }];
+      const person = await this.persons.resolve(filer, statutory);
+      if (person.email) representatives = [{ subject: filer, language: person.language, email: person.email, emailReminders: true }];
     }
-    for (const person of representatives) {
+    // ADR 0093, 0133: a reminder (not statutory) by e-mail only while the company keeps e-mail reminders on, and to a
+    // representative only while they keep theirs on (their own settings, ADR 0114 §3); a statutory notice always.
+    const byEmail = statutory || (preference?.emailReminders ?? true);
+    for (const person of byEmail ? representatives : []) {
+      if (!statutory && !person.emailReminders) continue;
       const theirs =
         person.language === null || person.language === rendered.language
           ? rendered
@@ -167,7 +170,6 @@ export class NoticeWriter {
         }),
       );
     }
-    const byEmail = statutory || (preference?.emailReminders ?? true);
     const mailbox = this.addresses.mailbox(preference);
     if (representatives.length === 0 && mailbox && byEmail) written.push(Message.compose({ ...common, channel: 'email', address: mailbox }));
     for (const m of written) this.messages.add(this.addresses.seal(m));

@@ -29,6 +29,13 @@ export interface PersonRecipient {
   readonly email: string | null;
 }
 
+/** A company's known representative (ADR 0121): who, their language, their opened address, and whether they take reminders by e-mail (ADR 0133). */
+export interface Representative extends PersonRecipient {
+  readonly subject: string;
+  readonly email: string;
+  readonly emailReminders: boolean;
+}
+
 const EmailClaim = z.email().max(320);
 
 /**
@@ -78,16 +85,16 @@ export class PersonContacts {
   }
 
   /**
-   * ADR 0121: a company's known representatives for a statutory notice — each person whose verified token
-   * named the company (ADR 0114 §2), with their language (their choice, else their sign-in's) and their
-   * opened address. None when no key ring is configured (no address is stored then).
+   * ADR 0121, 0133: a company's known representatives for its notices — each person whose verified token
+   * named the company (ADR 0114 §2), with their language (their choice, else their sign-in's), their
+   * opened address and their reminders switch. None when no key ring is configured (no address is stored then).
    */
-  async representatives(bin: string): Promise<Array<PersonRecipient & { readonly subject: string; readonly email: string }>> {
+  async representatives(bin: string): Promise<Representative[]> {
     if (!this.cipher.enabled) return [];
     const contacts = await this.contacts.representativesOf(bin);
     return contacts
       .filter((c) => c.emailCipher !== null && c.companies.includes(bin))
-      .map((c) => ({ subject: c.subject, language: c.language, email: this.cipher.open(c.subject, c.emailCipher!) }));
+      .map((c) => ({ subject: c.subject, language: c.language, email: this.cipher.open(c.subject, c.emailCipher!), emailReminders: c.emailReminders }));
   }
 
   settings(actor: Actor): Promise<PersonSettingsView> {

@@ -1,5 +1,6 @@
 import type { PiiCipher } from '@hub/pii';
 import { ContactCipher } from '../application/ports/person-contact.repository.js';
+import { PERSON_CONTACT_EMAIL } from '../domain/sealed-columns.js';
 
 /** A person's e-mail sealed with the platform's @hub/pii (AES-256-GCM), the subject bound in as AAD (F-42, ADR 0114). */
 export class PiiContactCipher extends ContactCipher {
@@ -38,4 +39,4 @@ export class DisabledContactCipher extends ContactCipher {
   }
 }
 
-const aad = (subject: string): string => `notifications_person_contact.email:${subject}`;
+const aad = (subject: string): string => `${PERSON_CONTACT_EMAIL}:${subject}`;

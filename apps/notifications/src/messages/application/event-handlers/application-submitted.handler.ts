@@ -3,6 +3,7 @@ import { ApplicationSubmittedV1, type EventEnvelope, type PayloadOf } from '@hub
 import { Clock } from '@hub/kernel';
 import type { EventHandler } from '@hub/messaging';
 import { ApplicationContact } from '../../domain/application-contact.js';
+import { APPLICATION_FILED_BY } from '../../domain/sealed-columns.js';
 import { ApplicationContactRepository } from '../ports/application-contact.repository.js';
 import { ContactCipher } from '../ports/person-contact.repository.js';
 
@@ -30,4 +31,4 @@ export class ApplicationSubmittedHandler implements EventHandler<typeof Applicat
 }
 
 /** The @hub/pii binding of an application's filer (AAD `notifications_application_contact.filed_by:<application>`). */
-export const APPLICATION_FILED_BY = 'notifications_application_contact.filed_by';
+export { APPLICATION_FILED_BY } from '../../domain/sealed-columns.js';
