@@ -49,8 +49,7 @@ describe('two gateway replicas spending leases of one PostgreSQL store', () => {
     const call = (gw: GatewayHarness) =>
       gw.http().get('/api/registration/applications').set('authorization', `Bearer ${token}`).set('x-forwarded-for', '10.1.0.1');
     const responses: Awaited<ReturnType<typeof call>>[] = [];
-    for (let round = 0; round < 20; round++)
-      responses.push(...(await Promise.all(Array.from({ length: 8 }, (_, i) => call(i % 2 === 0 ? a : b)))));
+    for (let round = 0; round < 20; round++) responses.push(...(await Promise.all(Array.from({ length: 8 }, (_, i) => call(i % 2 === 0 ? a : b)))));
 
     const passed = responses.filter((r) => r.status === 200).length;
     const limited = responses.filter((r) => r.status === 429);
@@ -79,7 +78,7 @@ describe('two gateway replicas spending leases of one PostgreSQL store', () => {
     expect(Math.min(Number(rows[0]!.points), 100)).toBe(100);
   });
 
-  it("a replica that stops gives its unspent points back: the other replica can spend them in the same window", async () => {
+  it('a replica that stops gives its unspent points back: the other replica can spend them in the same window', async () => {
     const c = await startGateway(env, { registration: a.registration.url, participation: a.participation.url }, a);
     const token = await a.token('fund-officer', { sub: 'lease-ruslan' });
     const call = (gw: GatewayHarness) =>
@@ -124,7 +123,7 @@ describe('leases on the store directly (limiter instances as replicas, one datab
     }
   });
 
-  it("a lease ends with its window: the points another replica left unspent are not lost beyond it", async () => {
+  it('a lease ends with its window: the points another replica left unspent are not lost beyond it', async () => {
     const [r1, r2] = replicas(2000, 100, 10); // 100 per 3 s, leases of 10
     expect(await r1!.take('sub:expiry')).toEqual({ ok: true });
     expect(r1!.held('sub:expiry')).toBe(9);

@@ -134,8 +134,7 @@ export class SharedLimit {
       const lease = this.current(key, now);
       if (lease && lease.remaining > 0) {
         lease.remaining -= 1;
-        if (this.lease > 1 && !lease.exhausted && lease.remaining < Math.ceil(this.lease / 2))
-          this.refill(key).catch(() => undefined); // the top-up; a failing store is met by the next call that needs points
+        if (this.lease > 1 && !lease.exhausted && lease.remaining < Math.ceil(this.lease / 2)) this.refill(key).catch(() => undefined); // the top-up; a failing store is met by the next call that needs points
         return { ok: true };
       }
       if (lease?.exhausted) return { ok: false, retryAfterSec: Math.max(1, Math.ceil((lease.expire - now) / 1000)) };

@@ -235,7 +235,13 @@ export class UpstreamClient implements OnModuleDestroy {
     const headers: Record<string, string> = { ...req.headers };
     propagation.inject(trace.setSpan(context.active(), span), headers);
     try {
-      const res = await this.exchange(`${base}${req.pathAndQuery}`, req.method, headers, req.method !== 'GET' && req.method !== 'HEAD' ? req.body : undefined, timeoutMs);
+      const res = await this.exchange(
+        `${base}${req.pathAndQuery}`,
+        req.method,
+        headers,
+        req.method !== 'GET' && req.method !== 'HEAD' ? req.body : undefined,
+        timeoutMs,
+      );
       span.setAttribute('http.response.status_code', res.status);
       if (res.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       return res;
@@ -249,7 +255,13 @@ export class UpstreamClient implements OnModuleDestroy {
   }
 
   /** One request on a kept-alive connection; the whole exchange (connect, answer, body) within `timeoutMs`. */
-  private exchange(url: string, method: string, headers: Record<string, string>, body: Buffer | string | undefined, timeoutMs: number): Promise<UpstreamResponse> {
+  private exchange(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: Buffer | string | undefined,
+    timeoutMs: number,
+  ): Promise<UpstreamResponse> {
     return new Promise<UpstreamResponse>((resolve, reject) => {
       const secure = url.startsWith('https:');
       const request = (secure ? https : http).request(url, { method, headers, agent: secure ? this.httpsAgent : this.httpAgent }, (res) => {
@@ -261,11 +273,16 @@ export class UpstreamClient implements OnModuleDestroy {
         });
         res.on('error', fail); // a connection closed mid-answer: ECONNRESET ("aborted")
       });
+      let timedOut: UpstreamTimeout | undefined;
       function fail(e: Error) {
         clearTimeout(timer);
-        reject(e);
+        // the deadline destroyed the exchange: whichever side reports it (request, or the answer being read) it is a timeout
+        reject(timedOut ?? e);
       }
-      const timer = setTimeout(() => request.destroy(new UpstreamTimeout(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => {
+        timedOut = new UpstreamTimeout(`no answer within ${timeoutMs} ms`);
+        request.destroy(timedOut);
+      }, timeoutMs);
       request.on('error', fail);
       request.end(body);
     });
