@@ -42,7 +42,11 @@ try {
   await run(reg.url, direct, SMOKE ? 1 : 3);
   await run(gw.url, through, SMOKE ? 1 : 3);
   const d = await run(reg.url, direct);
+  // CPU the gateway process spent per call (user + system, from /proc): a figure the load beside it
+  // inflates far less than the latency (ADR 0134 compares its leases and its HTTP client on it).
+  const gwCpu0 = await fleet.cpuMs('admin-gateway');
   const g = await run(gw.url, through);
+  g.gatewayCpuMsPerRequest = round(((await fleet.cpuMs('admin-gateway')) - gwCpu0) / g.completed, 2);
   console.log('direct ', JSON.stringify(d));
   console.log('gateway', JSON.stringify(g));
   for (const [what, r] of Object.entries({ d, g }))
@@ -59,7 +63,7 @@ try {
       ratio: d.p99 ? g.p99 / d.p99 : null,
       goal: '≤ 2 ms added',
       met: SMOKE ? null : added <= 2,
-      note: `p50 ${d.p50} → ${g.p50} ms, p99 ${d.p99} → ${g.p99} ms`,
+      note: `p50 ${d.p50} → ${g.p50} ms, p99 ${d.p99} → ${g.p99} ms; gateway CPU ${g.gatewayCpuMsPerRequest} ms per call`,
     }),
   ]);
 } finally {

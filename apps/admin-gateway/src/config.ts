@@ -54,6 +54,13 @@ export const gatewayConfigSchema = httpConfigSchema.extend(persistenceConfigSche
   /** Per-IP limit in front of authentication (protects token verification from floods). */
   HUB_GATEWAY_IP_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   HUB_GATEWAY_IP_RATE_BURST: z.coerce.number().int().min(1).default(200),
+  /**
+   * ADR 0134 (issue #17): points a replica takes from the shared store per key in one round trip and
+   * spends from memory (both limits); capped at a tenth of the window (a limit under 20 calls per
+   * window is counted call by call). Replicas never admit more than the limit together; a caller may
+   * be refused early by at most (replicas − 1) × (L + ⌈L/2⌉ − 1) calls per window. 1 = a round trip per call.
+   */
+  HUB_GATEWAY_RATE_LEASE: z.coerce.number().int().min(1).max(1000).default(20),
   /** Largest non-JSON body (uploads, CSV imports) forwarded; JSON bodies use HUB_HTTP_BODY_LIMIT. */
   HUB_GATEWAY_RAW_BODY_LIMIT_BYTES: z.coerce
     .number()

@@ -1,4 +1,6 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import http from 'node:http';
+import https from 'node:https';
+import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
 import { Counter, Gauge } from 'prom-client';
 import { HUB_CONFIG, HUB_LOGGER, MetricsRegistry } from '@hub/nest-commons';
@@ -45,11 +47,41 @@ export interface UpstreamRequest {
 
 export interface UpstreamResponse {
   readonly status: number;
-  readonly headers: Headers;
+  /** The context's response headers, looked up by (any-case) name; `null` when absent. */
+  readonly headers: ResponseHeaders;
   readonly body: Buffer;
 }
 
+/** The one thing the gateway asks of a context's response headers (the shape of the WHATWG `Headers.get`). */
+export interface ResponseHeaders {
+  get(name: string): string | null;
+}
+
+/** Node's parsed response headers (lower-case names; a repeated header other than set-cookie comes joined with ", "). */
+class NodeResponseHeaders implements ResponseHeaders {
+  constructor(private readonly raw: http.IncomingHttpHeaders) {}
+
+  get(name: string): string | null {
+    const v = this.raw[name.toLowerCase()];
+    if (v === undefined) return null;
+    return Array.isArray(v) ? v.join(', ') : v;
+  }
+}
+
+/** The deadline of one exchange passed (connecting, waiting, or reading the body). */
+class UpstreamTimeout extends Error {
+  override readonly name = 'TimeoutError';
+}
+
 const DOWN_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Issue #17 (ADR 0134): calls go through node:http with a keep-alive agent per scheme, not `fetch`
+ * (undici's WHATWG layer — Request/Response objects, web streams, Headers — cost the gateway about
+ * twice the client CPU per call; the bytes are read whole anyway). Connections to a context are kept
+ * open and reused; Node's agent closes an idle one before the server's `Keep-Alive: timeout` hint.
+ */
+const AGENT_OPTIONS: http.AgentOptions = { keepAlive: true, keepAliveMsecs: 1_000, maxSockets: 256, maxFreeSockets: 64, scheduling: 'lifo' };
 
 /** Issue #18: only idempotent reads are ever sent twice; a command (POST, PUT, PATCH, DELETE) is sent once. */
 const IDEMPOTENT_READS = new Set(['GET', 'HEAD']);
@@ -74,8 +106,10 @@ interface Logger {
  * the same deadline (never after a timeout: the deadline is spent); any other method is never retried.
  */
 @Injectable()
-export class UpstreamClient {
+export class UpstreamClient implements OnModuleDestroy {
   private readonly bases: ReadonlyMap<string, string>;
+  private readonly httpAgent = new http.Agent(AGENT_OPTIONS);
+  private readonly httpsAgent = new https.Agent(AGENT_OPTIONS);
   private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly circuitGauge?: Gauge<'upstream'>;
   private readonly retries?: Counter<'upstream'>;
@@ -116,6 +150,11 @@ export class UpstreamClient {
         registers: [metrics],
       });
     }
+  }
+
+  onModuleDestroy(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
   }
 
   names(): string[] {
@@ -193,21 +232,19 @@ export class UpstreamClient {
       kind: SpanKind.CLIENT,
       attributes: { 'http.request.method': req.method, 'server.address': upstream, 'url.path': req.pathAndQuery.split('?')[0] ?? '' },
     });
-    const headers = { ...req.headers };
+    const headers: Record<string, string> = { ...req.headers };
     propagation.inject(trace.setSpan(context.active(), span), headers);
-    let res: Response;
     try {
-      res = await fetch(`${base}${req.pathAndQuery}`, {
-        method: req.method,
+      const res = await this.exchange(
+        `${base}${req.pathAndQuery}`,
+        req.method,
         headers,
-        ...(req.body !== undefined && req.method !== 'GET' && req.method !== 'HEAD' ? { body: req.body } : {}),
-        redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      const body = Buffer.from(await res.arrayBuffer());
+        req.method !== 'GET' && req.method !== 'HEAD' ? req.body : undefined,
+        timeoutMs,
+      );
       span.setAttribute('http.response.status_code', res.status);
       if (res.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      return { status: res.status, headers: res.headers, body };
+      return res;
     } catch (e) {
       const failure = classify(upstream, e, req.timeoutMs);
       span.setStatus({ code: SpanStatusCode.ERROR, message: failure.message });
@@ -215,6 +252,40 @@ export class UpstreamClient {
     } finally {
       span.end();
     }
+  }
+
+  /** One request on a kept-alive connection; the whole exchange (connect, answer, body) within `timeoutMs`. */
+  private exchange(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: Buffer | string | undefined,
+    timeoutMs: number,
+  ): Promise<UpstreamResponse> {
+    return new Promise<UpstreamResponse>((resolve, reject) => {
+      const secure = url.startsWith('https:');
+      const request = (secure ? https : http).request(url, { method, headers, agent: secure ? this.httpsAgent : this.httpAgent }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          clearTimeout(timer);
+          resolve({ status: res.statusCode ?? 502, headers: new NodeResponseHeaders(res.headers), body: Buffer.concat(chunks) });
+        });
+        res.on('error', fail); // a connection closed mid-answer: ECONNRESET ("aborted")
+      });
+      let timedOut: UpstreamTimeout | undefined;
+      function fail(e: Error) {
+        clearTimeout(timer);
+        // the deadline destroyed the exchange: whichever side reports it (request, or the answer being read) it is a timeout
+        reject(timedOut ?? e);
+      }
+      const timer = setTimeout(() => {
+        timedOut = new UpstreamTimeout(`no answer within ${timeoutMs} ms`);
+        request.destroy(timedOut);
+      }, timeoutMs);
+      request.on('error', fail);
+      request.end(body);
+    });
   }
 
   /** GET a JSON document from a context (composed views); a non-2xx answer is returned, not thrown. */
@@ -231,11 +302,11 @@ export class UpstreamClient {
 }
 
 function classify(upstream: string, e: unknown, timeoutMs: number): UpstreamFailure {
-  const err = e as { name?: string; cause?: { code?: string; name?: string } };
-  if (err?.name === 'TimeoutError' || err?.cause?.name === 'TimeoutError') {
+  const err = e as { name?: string; code?: string; cause?: { code?: string; name?: string } };
+  if (e instanceof UpstreamTimeout || err?.name === 'TimeoutError' || err?.cause?.name === 'TimeoutError') {
     return new UpstreamFailure(upstream, 504, 'timeout', `the ${upstream} context did not answer within ${timeoutMs} ms`);
   }
-  const code = err?.cause?.code;
+  const code = err?.code ?? err?.cause?.code;
   if (code && DOWN_CODES.has(code))
     return new UpstreamFailure(upstream, 503, 'unreachable', `the ${upstream} context is unreachable (${code}); try again later`);
   return new UpstreamFailure(upstream, 502, 'bad-gateway', `the ${upstream} context failed to answer (${code ?? (e as Error)?.message ?? 'unknown error'})`);
