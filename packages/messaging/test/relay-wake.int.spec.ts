@@ -72,7 +72,7 @@ describe('the outbox relay is woken by commits (ADR 0135)', () => {
     return row?.n ?? 0;
   };
 
-  it('publishes a row committed by another connection (another ORM, as another process) at once, not at the 60 s poll', async () => {
+  it("publishes a row committed by another connection (another ORM, as another process) at once, not at the 60 s poll; its own ORM's commits wake it in-process", async () => {
     const relay = relayOf(db.orm.em);
     try {
       relay.start();
@@ -85,6 +85,15 @@ describe('the outbox relay is woken by commits (ADR 0135)', () => {
       expect(relay.wakes.notify - before.notify).toBeGreaterThanOrEqual(1);
       expect(relay.wakes.commit - before.commit).toBe(0); // not this ORM's commit: only the NOTIFY could wake it
       expect(relay.wakes.poll - before.poll).toBe(0);
+
+      // Commits of the relay's own ORM wake it in-process, once each; their NOTIFY is not a second wake.
+      const own = { ...relay.wakes };
+      await writeThings(db.orm.em, outbox, events, 10, 3);
+      expect(await publishedWithin(relay)).toBeLessThan(WAKE_WITHIN_MS);
+      await new Promise((r) => setTimeout(r, 300)); // the notifications have arrived by now
+      expect(relay.wakes.commit - own.commit).toBe(3);
+      expect(relay.wakes.notify - own.notify).toBe(0);
+      expect(relay.wakes.poll - own.poll).toBe(0);
     } finally {
       await relay.stop();
     }

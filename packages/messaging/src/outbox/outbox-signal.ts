@@ -7,8 +7,8 @@ import type { Em } from '../sql.js';
  * signals the relays of its database when it commits — whoever opened it: a command's unit of work,
  * an event consumer's batch (ADR 0126), the timer poller's batch (ADR 0086). `Outbox.add`, the one
  * place that writes outbox rows, marks the transaction it writes in; a MikroORM transaction
- * subscriber, one per EventManager (one per ORM, i.e. per database), sees the commit and calls the
- * listeners. A transaction rolled back signals nothing (its mark is garbage with it).
+ * subscriber, registered once on the relay's EventManager (the ORM's, i.e. the database's: the
+ * clone each `em.transactional` runs with carries it), sees the commit and calls the listeners. A transaction rolled back signals nothing (its mark is garbage with it).
  *
  * Savepoints: a nested `em.transactional` (the timer poller's guarded batches) runs in a savepoint,
  * whose "commit" is only a release; the mark moves up to the enclosing transaction then, and only
@@ -25,8 +25,13 @@ const parentOf = new WeakMap<object, object>();
 const opening = new WeakMap<object, object>();
 /** The listeners of each EventManager (one subscriber per EventManager, registered once: MikroORM cannot remove one). */
 const listenersOf = new WeakMap<EventManager, Set<() => void>>();
-/** A random name per EventManager, sent as the NOTIFY payload (see `outboxSourceOf`). */
-const sourceOf = new WeakMap<EventManager, string>();
+/**
+ * A random name per ORM, sent as the NOTIFY payload (see `outboxSourceOf`). Keyed by the ORM's
+ * Configuration, which every fork shares — `em.transactional` runs on a fork with a *clone* of the
+ * EventManager (which carries the subscriber registered before it was cloned), so an EventManager
+ * does not name the ORM.
+ */
+const sourceOf = new WeakMap<object, string>();
 
 const isSavepoint = (ctx: object): boolean => 'savepointName' in ctx;
 
@@ -84,16 +89,15 @@ export function onOutboxCommit(em: Em, listener: () => void): () => void {
 }
 
 /**
- * The name of `em`'s ORM in this process, sent as the payload of the outbox NOTIFY (ADR 0135 §2): a
+ * The name of `em`'s ORM in this process (any fork of it), sent as the payload of the outbox NOTIFY (ADR 0135 §2): a
  * relay on the same ORM ignores its own ORM's notifications — the commit signal above has already
  * woken it, without the database's round trip — and a relay of any other ORM or process acts on them.
  */
 export function outboxSourceOf(em: Em): string {
-  const events = em.getEventManager();
-  let source = sourceOf.get(events);
+  let source = sourceOf.get(em.config);
   if (!source) {
     source = randomUUID();
-    sourceOf.set(events, source);
+    sourceOf.set(em.config, source);
   }
   return source;
 }
