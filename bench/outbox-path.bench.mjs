@@ -31,6 +31,14 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8); // commands in f
 const RATE_CONCURRENCY = Number(process.env.BENCH_RATE_CONCURRENCY ?? 64);
 // The consumer's partitions handled side by side (EventConsumer's default when unset).
 const PARTITIONS_CONCURRENTLY = process.env.BENCH_PARTITIONS_CONCURRENTLY ? Number(process.env.BENCH_PARTITIONS_CONCURRENTLY) : undefined;
+// How the relay learns of a commit (ADR 0135):
+//   manual — the bench calls relay.wake() after each command and the relay polls every 5 ms (the
+//            figure's method until ADR 0135; the default, so figures stay comparable);
+//   commit — nothing but the relay's defaults (200 ms poll): the commit wakes it in-process;
+//   notify — the relay on an ORM of its own (other connections, no shared EventManager), 200 ms
+//            poll: only LISTEN/NOTIFY can wake it, as a relay in another replica.
+const WAKE = process.env.BENCH_RELAY_WAKE ?? 'manual';
+if (!['manual', 'commit', 'notify'].includes(WAKE)) throw new Error(`BENCH_RELAY_WAKE=${WAKE}: manual, commit or notify`);
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const summary = (name, latencies, elapsedMs) => {
@@ -145,7 +153,11 @@ async function outboxPath(rate) {
   });
   const clock = new SystemClock();
   const outbox = new Outbox(clock);
-  const relay = new OutboxRelay(prodOrm.em, prodBus, clock, { batchSize: 200, idlePollMs: 5, logger: silentLogger });
+  const relayOrm =
+    WAKE === 'notify'
+      ? await MikroORM.init({ clientUrl: `${PG}/${dbs[0]}`, entities: messagingEntities, allowGlobalContext: false, pool: { max: 4 } })
+      : prodOrm;
+  const relay = new OutboxRelay(relayOrm.em, prodBus, clock, { batchSize: 200, ...(WAKE === 'manual' ? { idlePollMs: 5 } : {}), logger: silentLogger });
   const latencies = [];
   let done;
   const finished = new Promise((r) => (done = r));
@@ -181,7 +193,7 @@ async function outboxPath(rate) {
         await sql(tx, 'insert into thing (id, n) values (?, ?)', [`t${i}`, i]);
         await outbox.add(tx, thing, `t${i}`, { n: i, startedAt });
       });
-      relay.wake();
+      if (WAKE === 'manual') relay.wake();
     },
     rate,
   );
@@ -194,13 +206,14 @@ async function outboxPath(rate) {
   await finished;
   await relay.stop();
   await consumer.stop();
-  await Promise.all([prodBus.close(), consBus.close(), prodOrm.close(), consOrm.close()]);
+  console.log(`  relay wakes (${WAKE}): ${JSON.stringify(relay.wakes ?? 'not counted before ADR 0135')}`);
+  await Promise.all([prodBus.close(), consBus.close(), prodOrm.close(), consOrm.close(), relayOrm === prodOrm ? undefined : relayOrm.close()]);
   for (const d of dbs) await admin(`drop database "${d}" with (force)`);
   return summary(`outbox → relay → Kafka → inbox${rate ? ` @${rate}/s` : ' (burst)'}`, latencies, last - start);
 }
 
 console.log(
-  `messaging benchmark: ${N} events per path, ${CONCURRENCY} in flight, steady rate ${RATE}/s, ${RUNS} run(s), broker ${BROKERS.join(',')}, node ${process.version}`,
+  `messaging benchmark: ${N} events per path, ${CONCURRENCY} in flight, steady rate ${RATE}/s, ${RUNS} run(s), relay wake ${WAKE}, broker ${BROKERS.join(',')}, node ${process.version}`,
 );
 const rows = [];
 for (let r = 1; r <= RUNS; r++) {

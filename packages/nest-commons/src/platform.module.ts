@@ -343,8 +343,8 @@ export class HubMessagingModule {
       },
       {
         provide: UNIT_OF_WORK_HOOKS,
-        inject: [Outbox, OutboxRelay, IntegrationEventMapper],
-        useFactory: (outbox: Outbox, relay: OutboxRelay, mapper: IntegrationEventMapper): UnitOfWorkHooks => ({
+        inject: [Outbox, IntegrationEventMapper],
+        useFactory: (outbox: Outbox, mapper: IntegrationEventMapper): UnitOfWorkHooks => ({
           async publishRecorded(em: SqlEntityManager, events: readonly DomainEvent[]) {
             let written = 0;
             for (const event of events) {
@@ -355,10 +355,10 @@ export class HubMessagingModule {
             }
             return written;
           },
-          // Issue #17: only a commit that wrote outbox rows wakes the relay (the relay's poll is the safety net).
-          afterCommit: (outboxRows: number) => {
-            if (outboxRows > 0) relay.wake();
-          },
+          // Issue #17, ADR 0135: a commit that wrote outbox rows wakes the relay by itself (Outbox.add marks
+          // the transaction; its commit signals this process's relays, its NOTIFY the other processes').
+          // Waking it here as well made it look once more, for nothing, after every such command.
+          afterCommit: () => undefined,
         }),
       },
       ...timerHandlerTypes,

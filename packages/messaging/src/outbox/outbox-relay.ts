@@ -4,11 +4,30 @@ import type { MessageBus } from '../bus/message-bus.js';
 import { type MessagingLogger, stderrLogger } from '../logger.js';
 import { type PublishTrace, startPublishSpan } from '../tracing/trace-context.js';
 import { type Em, backoffMs, sleep, sql } from '../sql.js';
+import { type ListenConnectionConfig, OutboxListener, listenConfigOf } from './outbox-listener.js';
+import { onOutboxCommit, outboxSourceOf } from './outbox-signal.js';
 
 export interface OutboxRelayOptions {
   readonly batchSize?: number;
-  /** How long to wait when there is nothing to publish (a commit in this process wakes it early). */
+  /**
+   * How long to wait when there is nothing to publish. A commit that wrote outbox rows wakes it early:
+   * in this process directly, in any process through LISTEN/NOTIFY (ADR 0135); the poll is the safety net.
+   */
   readonly idlePollMs?: number;
+  /**
+   * The poll while the LISTEN connection is down (default: idlePollMs, at most 200 ms) — a relay that
+   * relies on notifications with a long idlePollMs falls back to this when it cannot hear them.
+   */
+  readonly fallbackPollMs?: number;
+  /**
+   * LISTEN for commits of other processes on a dedicated connection (ADR 0135 §2). Default: the ORM's
+   * connection settings. `false`: no listening (wakes from this process and the poll only).
+   */
+  readonly listen?: boolean | ListenConnectionConfig;
+  /** First wait before the LISTEN connection is opened again after it was lost (default 500 ms; doubles up to maxBackoffMs). */
+  readonly listenReconnectMs?: number;
+  /** How often the idle LISTEN connection is checked (default 30 s). */
+  readonly listenCheckMs?: number;
   readonly maxBackoffMs?: number;
   /** Published rows older than this are deleted (0 keeps them). */
   readonly retainPublishedMs?: number;
@@ -35,6 +54,7 @@ interface OutboxRow {
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly idlePollMs: number;
+  private readonly fallbackPollMs: number;
   private readonly maxBackoffMs: number;
   private readonly retainPublishedMs: number;
   private readonly logger: MessagingLogger;
@@ -44,6 +64,10 @@ export class OutboxRelay {
   /** A wake that came while a batch was being published: the next idle() returns at once (issue #17). */
   private woken = false;
   private lastPurge = 0;
+  private readonly listener: OutboxListener | undefined;
+  private stopSignal: (() => void) | undefined;
+  /** Wakes by their source, for tests and metrics: a commit in this process, a notification, the poll. */
+  readonly wakes = { commit: 0, notify: 0, poll: 0 };
 
   constructor(
     private readonly em: Em,
@@ -53,9 +77,35 @@ export class OutboxRelay {
   ) {
     this.batchSize = options.batchSize ?? 200;
     this.idlePollMs = options.idlePollMs ?? 200;
+    this.fallbackPollMs = options.fallbackPollMs ?? Math.min(this.idlePollMs, 200);
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.retainPublishedMs = options.retainPublishedMs ?? 7 * 86_400_000;
     this.logger = options.logger ?? stderrLogger;
+    const listen = options.listen ?? true;
+    const ownSource = outboxSourceOf(em);
+    if (listen !== false) {
+      this.listener = new OutboxListener(listen === true ? listenConfigOf(em) : listen, {
+        onNotify: (source) => {
+          // A commit of this relay's own ORM has woken it already, in-process (ADR 0135 §1).
+          if (source === ownSource && this.stopSignal) return;
+          this.wakes.notify += 1;
+          this.signal();
+        },
+        onListening: (listening) => {
+          if (listening) this.logger.info({ component: 'outbox-relay' }, 'outbox relay listens for commits of other processes');
+          else this.signal(); // the idle wait shortens to fallbackPollMs
+        },
+        logger: this.logger,
+        reconnectMs: options.listenReconnectMs ?? 500,
+        maxReconnectMs: this.maxBackoffMs,
+        checkMs: options.listenCheckMs ?? 30_000,
+      });
+    }
+  }
+
+  /** Whether the relay hears other processes' commits now (its LISTEN connection is up). */
+  get listening(): boolean {
+    return this.listener?.listening ?? false;
   }
 
   /** Publishes one batch; returns how many rows it published (0 when another relay holds the lock). */
@@ -112,20 +162,35 @@ export class OutboxRelay {
     if (this.loop) return;
     const abort = new AbortController();
     this.abort = abort;
+    // ADR 0135 §1: any transaction of this ORM that wrote outbox rows wakes the relay when it commits.
+    this.stopSignal = onOutboxCommit(this.em, () => {
+      this.wakes.commit += 1;
+      this.signal();
+    });
+    this.listener?.start();
     this.loop = this.run(abort.signal);
   }
 
-  /** Called after a commit that wrote events, so they go out without waiting for the next poll. */
+  /**
+   * Wakes the relay now, so that committed rows go out without waiting for the next poll. Commits
+   * through `Outbox.add` need no call: they wake it themselves (ADR 0135).
+   */
   wake(): void {
-    this.woken = true;
-    this.wakeUp?.();
+    this.signal();
   }
 
   async stop(): Promise<void> {
     this.abort?.abort();
+    this.stopSignal?.();
+    this.stopSignal = undefined;
     this.wakeUp?.();
-    await this.loop;
+    await Promise.all([this.loop, this.listener?.stop()]);
     this.loop = undefined;
+  }
+
+  private signal(): void {
+    this.woken = true;
+    this.wakeUp?.();
   }
 
   private async run(signal: AbortSignal): Promise<void> {
@@ -163,7 +228,11 @@ export class OutboxRelay {
         resolve();
       };
       const onAbort = (): void => done();
-      const t = setTimeout(done, this.idlePollMs);
+      const polled = (): void => {
+        this.wakes.poll += 1;
+        done();
+      };
+      const t = setTimeout(polled, !this.listener || this.listener.listening ? this.idlePollMs : this.fallbackPollMs);
       signal.addEventListener('abort', onAbort, { once: true });
       this.wakeUp = done;
     });

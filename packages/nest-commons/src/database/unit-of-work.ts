@@ -5,16 +5,16 @@ import { AggregateRoot, ConflictError, type DomainEvent } from '@hub/kernel';
 
 /**
  * What the messaging part of the platform adds to every unit of work (ADR 0035 §3): turn the domain
- * events recorded by the transaction's aggregates into outbox rows before commit, and wake the relay
- * after it. Absent in an app without messaging (the gateway): recorded events are then an error.
+ * events recorded by the transaction's aggregates into outbox rows before commit (whose commit wakes
+ * the relay, ADR 0135). Absent in an app without messaging (the gateway): recorded events are then an error.
  */
 export interface UnitOfWorkHooks {
   /** Writes the events' outbox rows; returns how many it wrote (0: the events map to no integration event). */
   publishRecorded(em: SqlEntityManager, events: readonly DomainEvent[]): Promise<number>;
   /**
-   * After a commit, with the number of outbox rows the transaction wrote. Issue #17: a command that
-   * wrote none (a draft saved, say) does not wake the relay — waking it cost a transaction of four
-   * statements per command on the command path, for nothing to publish.
+   * After a commit, with the number of outbox rows the transaction wrote. The platform's does nothing
+   * since ADR 0135: the commit of a transaction that wrote outbox rows wakes the relay by itself
+   * (`Outbox.add`), and one that wrote none (a draft saved, say) does not (issue #17).
    */
   afterCommit(outboxRows: number): void;
 }
