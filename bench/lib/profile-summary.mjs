@@ -37,7 +37,9 @@ const pct = (ms) => `${((100 * ms) / busy).toFixed(1)} %`;
 
 const byPkg = new Map();
 for (const n of profile.nodes) if (n.callFrame.functionName !== '(idle)') byPkg.set(where(n), (byPkg.get(where(n)) ?? 0) + self(n));
-console.log(`profile: ${(total / 1000).toFixed(1)} s sampled${first ? ` from the first request (sample ${first})` : ''}, busy ${(busy / 1000).toFixed(1)} s (idle ${pct(idle)} of busy)`);
+console.log(
+  `profile: ${(total / 1000).toFixed(1)} s sampled${first ? ` from the first request (sample ${first})` : ''}, busy ${(busy / 1000).toFixed(1)} s (idle ${pct(idle)} of busy)`,
+);
 console.log('\nself time by package:');
 for (const [k, v] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(`  ${pct(v).padStart(7)}  ${k}`);
 
@@ -116,11 +118,28 @@ const categories = [
       where(n).startsWith('@nestjs/') ||
       pkgIs('express', 'router', 'body-parser', 'raw-body', 'finalhandler', 'on-finished', 'type-is', 'content-type', 'iconv-lite', 'qs', 'send')(n) ||
       pkgIs('path-to-regexp', 'rxjs', 'reflect-metadata', 'fast-safe-stringify', 'http-errors', 'depd', 'mime-types', 'vary', 'etag', 'fresh', 'statuses')(n) ||
-      pkgIs('media-typer', 'parseurl', 'encodeurl', 'cookie', 'accepts', 'negotiator', 'proxy-addr', 'forwarded', 'ipaddr.js', 'range-parser', 'utils-merge')(n),
+      pkgIs(
+        'media-typer',
+        'parseurl',
+        'encodeurl',
+        'cookie',
+        'accepts',
+        'negotiator',
+        'proxy-addr',
+        'forwarded',
+        'ipaddr.js',
+        'range-parser',
+        'utils-merge',
+      )(n),
   ],
   ['MikroORM unit of work, hydration, SQL building (@mikro-orm, kysely)', (n) => where(n).startsWith('@mikro-orm/') || pkgIs('kysely', 'knex')(n)],
   ['pg driver (pg, pg-protocol, pg-pool, pg-types)', (n) => /^pg(-|$)|^postgres-/.test(where(n))],
-  ['logging (pino, sonic-boom, the platform logger)', (n) => pkgIs('pino', 'sonic-boom', 'pino-std-serializers', 'fast-redact', '@pinojs/redact', 'quick-format-unescaped', 'thread-stream')(n) || urlHas('/logging/')(n)],
+  [
+    'logging (pino, sonic-boom, the platform logger)',
+    (n) =>
+      pkgIs('pino', 'sonic-boom', 'pino-std-serializers', 'fast-redact', '@pinojs/redact', 'quick-format-unescaped', 'thread-stream')(n) ||
+      urlHas('/logging/')(n),
+  ],
   ['metrics + tracing (prom-client, @opentelemetry)', (n) => pkgIs('prom-client', 'tdigest', 'bintrees')(n) || where(n).startsWith('@opentelemetry/')],
   ['outbox (@hub/messaging outbox)', urlHas('/messaging/dist/outbox/', '/messaging/src/outbox/')],
   ['the platform and the app (@hub/*)', (n) => where(n).startsWith('@hub/')],
@@ -158,7 +177,8 @@ const chargedOf = (n) => {
 printCategories('self time by category, internals charged to their caller', chargedOf);
 if (process.env.PROFILE_OTHER) {
   const other = new Map();
-  for (const n of profile.nodes) if (n.callFrame.functionName !== '(idle)' && !categories.some(([, t]) => t(n))) other.set(where(n), (other.get(where(n)) ?? 0) + self(n));
+  for (const n of profile.nodes)
+    if (n.callFrame.functionName !== '(idle)' && !categories.some(([, t]) => t(n))) other.set(where(n), (other.get(where(n)) ?? 0) + self(n));
   console.log('\n"other" by package:');
   for (const [k, v] of [...other].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${pct(v).padStart(7)}  ${k}`);
 }

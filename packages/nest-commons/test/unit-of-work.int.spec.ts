@@ -385,10 +385,12 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     it('answers a unique violation with ConflictError duplicate, as run does; and is refused inside another unit of work', async () => {
       const id = uuidv7();
       await uow.runInsertingOne(Tally, async (em) => void em.persist(quiet(id, `q6-${id}`)));
-      const dup = await uow.runInsertingOne(Tally, async (em) => void em.persist(quiet(uuidv7(), `q6-${id}`))).then(
-        () => null,
-        (e: unknown) => e,
-      );
+      const dup = await uow
+        .runInsertingOne(Tally, async (em) => void em.persist(quiet(uuidv7(), `q6-${id}`)))
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
       expect(dup).toBeInstanceOf(ConflictError);
       expect((dup as ConflictError).code).toBe('duplicate');
       await expect(uow.run(() => uow.runInsertingOne(Tally, async () => undefined))).rejects.toThrow(/inside a unit of work/);

@@ -61,8 +61,7 @@ describe('POST /applications without a re-read (issue #17)', () => {
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
     // Each refusal is the platform's problem+json: either the check saw the twin, or the unique index did.
-    for (const r of answers.filter((x) => x.status === 409))
-      expect(['registration.application.already-open', 'duplicate']).toContain(problem(r).code);
+    for (const r of answers.filter((x) => x.status === 409)) expect(['registration.application.already-open', 'duplicate']).toContain(problem(r).code);
     const list = await h.http().get('/applications').set(auth(a.applicant));
     expect(list.status).toBe(200);
     expect(body<{ items: { bin: string }[] }>(list).items.filter((i) => i.bin === a.bin)).toHaveLength(1);

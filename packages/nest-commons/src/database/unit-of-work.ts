@@ -95,7 +95,9 @@ export class UnitOfWork {
         const value = await work(em);
         const events = pullRecordedEvents(em);
         if (events.length > 0)
-          throw new Error(`runInsertingOne: the work recorded ${events.length} domain event(s) (${events[0]!.name} …), whose outbox rows must commit with it: use run`);
+          throw new Error(
+            `runInsertingOne: the work recorded ${events.length} domain event(s) (${events[0]!.name} …), whose outbox rows must commit with it: use run`,
+          );
         const uow = em.getUnitOfWork();
         uow.computeChangeSets();
         const changes = uow.getChangeSets();
