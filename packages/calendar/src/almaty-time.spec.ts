@@ -29,6 +29,17 @@ describe('almatyDate: the civil date in Asia/Almaty (UTC+5 since 2024-03-01)', (
     expect(startOfAlmatyDay('2026-07-01').toISOString()).toBe('2026-06-30T19:00:00.000Z');
   });
 
+  it('issue #17: the answer kept for the last second is never the answer for another second (property)', () => {
+    // Calls in a random order over instants around day turns, each checked against a fresh formatter.
+    const fresh = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const turns = [Date.parse('2026-03-20T19:00:00Z'), Date.parse('2024-02-29T19:00:00Z'), Date.parse('2024-01-15T18:00:00Z')];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...turns), fc.integer({ min: -2_500, max: 2_500 })), { minLength: 1, maxLength: 40 }), (calls) => {
+        for (const [turn, delta] of calls) expect(almatyDate(new Date(turn + delta))).toBe(fresh.format(new Date(turn + delta)));
+      }),
+    );
+  });
+
   it('rejects an invalid Date', () => {
     expect(() => almatyDate(new Date('nonsense'))).toThrow(ValidationError);
   });

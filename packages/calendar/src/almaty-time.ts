@@ -36,7 +36,15 @@ interface WallClock {
   second: number;
 }
 
-function wallClockAt(epochMs: number): WallClock {
+// Issue #17 (ADR 0136): `formatToParts` was 1 % of the command path's CPU (almatyDate of "now" on
+// every command). Its answer depends on the whole second only (no fractional field is formatted;
+// the time-zone database's offsets are whole seconds), so the last second's answer is kept.
+let lastSecond = Number.NaN;
+let lastWall: Readonly<WallClock> = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+
+function wallClockAt(epochMs: number): Readonly<WallClock> {
+  const second = Math.floor(epochMs / 1000);
+  if (second === lastSecond) return lastWall;
   const out: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const part of almatyFormatter().formatToParts(new Date(epochMs))) {
     const type = part.type;
@@ -44,6 +52,8 @@ function wallClockAt(epochMs: number): WallClock {
       out[type] = Number(part.value);
     }
   }
+  lastSecond = second;
+  lastWall = out;
   return out;
 }
 

@@ -329,6 +329,72 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     expect(res.text).toMatch(/hub_consumer_lag_messages\{consumer="uow-test\.bumps",app="uow-test"\} 3/);
   });
 
+  describe('runInsertingOne (issue #17, ADR 0136): one new aggregate, one insert, no begin/commit', () => {
+    /** A tally created without recording anything (Tally.open records TallyOpened). */
+    const quiet = (id: string, label: string): Tally => Object.assign(new Tally(), { id, label, total: 0, version: 1 });
+    const stored = (id: string) => db.orm.em.fork().findOne(Tally, { id });
+
+    it('writes the one new aggregate, after reads of its own, and returns what the work returned', async () => {
+      const before = uuidv7();
+      await uow.run(async (em) => void em.persist(quiet(before, `q0-${before}`)));
+      const id = uuidv7();
+      const out = await uow.runInsertingOne(Tally, async (em) => {
+        expect(em.isInTransaction()).toBe(false);
+        expect(uow.em()).toBe(em);
+        const seen = await uow.em().findOneOrFail(Tally, { id: before }); // a read, loaded into the unit of work unchanged
+        em.persist(quiet(id, `q1-${id}`));
+        return `read ${seen.label}`;
+      });
+      expect(out).toBe(`read q0-${before}`);
+      expect(await stored(id)).toMatchObject({ id, label: `q1-${id}`, total: 0, version: 1 });
+      expect(await outboxRows(id)).toHaveLength(0);
+    });
+
+    it('refuses — and writes nothing — a work that recorded a domain event (its outbox row must commit with it)', async () => {
+      const id = uuidv7();
+      await expect(uow.runInsertingOne(Tally, async (em) => void em.persist(Tally.open(id, `q2-${id}`, new Date())))).rejects.toThrow(
+        /recorded 1 domain event\(s\) \(TallyOpened …\).*use run/,
+      );
+      expect(await stored(id)).toBeNull();
+      expect(await outboxRows(id)).toHaveLength(0);
+    });
+
+    it('refuses — and writes nothing — a second new aggregate, a change to a loaded one, or no write at all', async () => {
+      const [a, b, loaded] = [uuidv7(), uuidv7(), uuidv7()];
+      await uow.run(async (em) => void em.persist(quiet(loaded, `q3-${loaded}`)));
+      await expect(
+        uow.runInsertingOne(Tally, async (em) => {
+          em.persist(quiet(a, `q4-${a}`));
+          em.persist(quiet(b, `q5-${b}`));
+        }),
+      ).rejects.toThrow(/exactly one new Tally and nothing else; it left create Tally, create Tally/);
+      await expect(
+        uow.runInsertingOne(Tally, async (em) => {
+          (await em.findOneOrFail(Tally, { id: loaded })).total = 7;
+          em.persist(quiet(a, `q4-${a}`));
+        }),
+      ).rejects.toThrow(/exactly one new Tally and nothing else/);
+      await expect(uow.runInsertingOne(Tally, async () => undefined)).rejects.toThrow(/it left nothing/);
+      expect(await stored(a)).toBeNull();
+      expect(await stored(b)).toBeNull();
+      expect((await stored(loaded))?.total).toBe(0);
+    });
+
+    it('answers a unique violation with ConflictError duplicate, as run does; and is refused inside another unit of work', async () => {
+      const id = uuidv7();
+      await uow.runInsertingOne(Tally, async (em) => void em.persist(quiet(id, `q6-${id}`)));
+      const dup = await uow
+        .runInsertingOne(Tally, async (em) => void em.persist(quiet(uuidv7(), `q6-${id}`)))
+        .then(
+          () => null,
+          (e: unknown) => e,
+        );
+      expect(dup).toBeInstanceOf(ConflictError);
+      expect((dup as ConflictError).code).toBe('duplicate');
+      await expect(uow.run(() => uow.runInsertingOne(Tally, async () => undefined))).rejects.toThrow(/inside a unit of work/);
+    });
+  });
+
   it('refuses em() outside a unit of work', () => {
     expect(() => uow.em()).toThrow(/outside a unit of work/);
     expect(uow.active).toBe(false);

@@ -54,4 +54,16 @@ describe('POST /applications without a re-read (issue #17)', () => {
     expect(activityChange.status).toBe(201);
     expect(body<ApplicationView>(activityChange).activityTypes.map((t) => t.code)).toEqual(['PH-01', 'PH-02']);
   });
+
+  it('ADR 0136: without begin/commit around the check and the insert, twins sent at once still open ONE application — the others are 409', async () => {
+    const a = await actorsFor(h);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => create(a.applicant, a.bin)));
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+    // Each refusal is the platform's problem+json: either the check saw the twin, or the unique index did.
+    for (const r of answers.filter((x) => x.status === 409)) expect(['registration.application.already-open', 'duplicate']).toContain(problem(r).code);
+    const list = await h.http().get('/applications').set(auth(a.applicant));
+    expect(list.status).toBe(200);
+    expect(body<{ items: { bin: string }[] }>(list).items.filter((i) => i.bin === a.bin)).toHaveLength(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DeadlockException, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ChangeSetType, DeadlockException, FlushMode, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { MikroORM, SqlEntityManager } from '@mikro-orm/postgresql';
 import { AggregateRoot, ConflictError, type DomainEvent } from '@hub/kernel';
 
@@ -67,6 +67,51 @@ export class UnitOfWork {
     }
     this.hooks?.afterCommit(published);
     return result;
+  }
+
+  /**
+   * Issue #17, ADR 0136: a command whose ONLY write is one new entity of `entity`, with no domain
+   * event recorded — `POST /applications` (a new draft). `run` sends `begin`, the reads, the insert
+   * and `commit`; this sends the reads and ONE insert, which PostgreSQL commits as a transaction of
+   * its own: two round trips fewer (begin, commit) on the command path, nothing else given up:
+   * - The reads run outside a transaction, each in its own snapshot — what a READ COMMITTED
+   *   transaction gives them anyway. So `work` must take no lock (`for update`, advisory locks),
+   *   which would end with its statement here.
+   * - Nothing is flushed before the end (flush mode `commit`), so nothing is written before the one
+   *   insert; a conflict on a unique index is the same 409 as in `run` (`duplicate`).
+   * - Anything else the work leaves in the unit of work — a second new entity, a change to a loaded
+   *   one, a removal, a recorded domain event (whose outbox row must commit with it) — is refused
+   *   as a defect before anything is written: such a use case belongs in `run`. The check is made
+   *   on the unit of work's change sets, so it cannot be outrun by a new code path.
+   * - The insert is MikroORM's own (`em.insert` of the entity: the same column mapping as a flush),
+   *   without the flush events: `entity` must have no flush subscriber that writes beside it (the
+   *   registry rows follow participants, not applications — ADR 0125).
+   */
+  async runInsertingOne<T>(entity: abstract new (...args: never[]) => object, work: (em: SqlEntityManager) => Promise<T>): Promise<T> {
+    if (this.current.getStore()) throw new Error('runInsertingOne inside a unit of work: use the outer unit of work (run) instead');
+    const em = this.orm.em.fork({ flushMode: FlushMode.COMMIT });
+    try {
+      return await this.current.run(em, async () => {
+        const value = await work(em);
+        const events = pullRecordedEvents(em);
+        if (events.length > 0)
+          throw new Error(
+            `runInsertingOne: the work recorded ${events.length} domain event(s) (${events[0]!.name} …), whose outbox rows must commit with it: use run`,
+          );
+        const uow = em.getUnitOfWork();
+        uow.computeChangeSets();
+        const changes = uow.getChangeSets();
+        const [only] = changes;
+        if (changes.length !== 1 || only!.type !== ChangeSetType.CREATE || !(only!.entity instanceof entity))
+          throw new Error(
+            `runInsertingOne: the work must leave exactly one new ${entity.name} and nothing else; it left ${changes.map((c) => `${c.type} ${c.meta.className}`).join(', ') || 'nothing'}: use run`,
+          );
+        await em.insert(only!.entity);
+        return value;
+      });
+    } catch (e) {
+      throw asConflict(e);
+    }
   }
 
   /**

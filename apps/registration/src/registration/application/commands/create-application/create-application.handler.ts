@@ -48,7 +48,10 @@ export class CreateApplicationHandler implements ICommandHandler<CreateApplicati
   async execute({ input, actor }: CreateApplicationCommand): Promise<{ id: string; application: Application }> {
     requireHeadOfficeLegalEntity(parseBin(input.bin, 'bin'), 'bin');
     if (!actor.companies.includes(input.bin)) throw new ForbiddenError(`you do not act for the company with BIN ${input.bin}`);
-    return this.uow.run(async () => {
+    // Issue #17, ADR 0136: the new draft is the command's only write and records no event — it is
+    // written by one insert, without begin/commit (the unique index on open applications still
+    // makes a concurrent twin a 409).
+    return this.uow.runInsertingOne(Application, async () => {
       // Issue #17: both checks (an open application of this kind? the company's latest participant?) in one statement.
       const { open, latestParticipant: latest } = await this.applications.startingPoint(input.bin, input.kind);
       if (open)
