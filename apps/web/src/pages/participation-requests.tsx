@@ -16,7 +16,6 @@ import { Empty, ErrorState } from '../ui/states';
 
 type InfoRequest = RequestRow;
 
-
 /** F-32, F-38: one participation's information requests (the participant's page and the staff console share the cache). */
 export const requestsQuery = (api: Api, participationId: string) =>
   queryOptions({

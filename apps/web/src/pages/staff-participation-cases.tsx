@@ -70,6 +70,13 @@ function problemFieldErrors(error: unknown, text: (p: FieldProblem) => string, r
   return out;
 }
 
+/** The errors without one field's (the person changed that field). */
+function without(errors: Record<string, string>, field: string): Record<string, string> {
+  const rest = { ...errors };
+  delete rest[field];
+  return rest;
+}
+
 const CONCLUSION_COLOR: Readonly<Record<string, string>> = { expedient: 'green', 'not-expedient': 'red' };
 
 /** F-36, F-40: the Fund's monitoring conclusions on this participation's projects, and (fund officer) the form recording one. */
@@ -98,9 +105,17 @@ export function MonitoringConclusions({ participationId, canRecord }: { particip
                 {data.map((c) => (
                   <Table.Tr key={c.id} data-conclusion={c.id} data-value={c.conclusion}>
                     <Table.Td>{c.project}</Table.Td>
-                    <Table.Td>{t('staffMonitoring.periodValue', { from: formatCivilDate(c.periodFrom, locale), to: formatCivilDate(c.periodTo, locale) })}</Table.Td>
                     <Table.Td>
-                      <Badge color={CONCLUSION_COLOR[c.conclusion]} variant="light" tt="none" h="auto" styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}>
+                      {t('staffMonitoring.periodValue', { from: formatCivilDate(c.periodFrom, locale), to: formatCivilDate(c.periodTo, locale) })}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge
+                        color={CONCLUSION_COLOR[c.conclusion]}
+                        variant="light"
+                        tt="none"
+                        h="auto"
+                        styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
+                      >
                         {t(`staffMonitoring.value.${c.conclusion}`)}
                       </Badge>
                     </Table.Td>
@@ -173,7 +188,7 @@ function ConclusionForm({ participationId, onDone }: { participationId: string; 
   };
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => {
     setForm({ ...form, [k]: e.currentTarget.value });
-    if (errors[k]) setErrors(({ [k]: _, ...rest }) => rest);
+    if (errors[k]) setErrors((e) => without(e, k));
   };
   return (
     <Card withBorder mt="md" bg="gray.0" data-testid="conclusion-form">
@@ -359,7 +374,7 @@ export function OpenCaseForm({ participationId, onDone }: { participationId: str
             value={basisId}
             onChange={(e) => {
               setBasisId(e.currentTarget.value);
-              if (errors.basisId) setErrors(({ basisId: _, ...rest }) => rest);
+              if (errors.basisId) setErrors((e) => without(e, 'basisId'));
             }}
             data={[{ value: '', label: t('staffCase.basis.none') }, ...choices.map((b) => ({ value: b.id, label: basisLabel(b, t, locale) }))]}
             error={errors.basisId}
@@ -372,7 +387,7 @@ export function OpenCaseForm({ participationId, onDone }: { participationId: str
           value={reason}
           onChange={(e) => {
             setReason(e.currentTarget.value);
-            if (errors.reason) setErrors(({ reason: _, ...rest }) => rest);
+            if (errors.reason) setErrors((e) => without(e, 'reason'));
           }}
           error={errors.reason}
           autosize

@@ -1,33 +1,16 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, createLazyRoute, useParams } from '@tanstack/react-router';
 import { CommissionDecisionBody, InformationKindSchema, RecordPaymentBody, RequestInformationBody } from '@hub/contracts';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, mayCall, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { useSession } from '../auth/auth-context';
 import { tengeToTiyn } from '../forms/form-state';
 import { zodFieldErrors } from '../forms/zod-messages';
-import { formatCivilDate, formatInstantDate, formatTiyn } from '../format';
+import { formatCivilDate, formatTiyn } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
-import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { FeesTable, OVERDUE, ReportsTable, Section, StatusBadge } from '../ui/participation-tables';
 import { QueryView } from '../ui/query-view';
@@ -247,7 +230,6 @@ function PaymentForm({ feeId, participationId, onDone }: { feeId: string; partic
 function Reports({ participationId }: { participationId: string }) {
   const t = useT();
   const api = useApi();
-  const { locale } = useLocale();
   const reports = useQuery(staffQueries(api, participationId).reports);
   const overdue = reports.data?.filter((r) => r.status === 'overdue').length ?? 0;
   return (
@@ -258,9 +240,7 @@ function Reports({ participationId }: { participationId: string }) {
         </Text>
       )}
       <QueryView query={reports} empty={t('reports.empty')}>
-        {(data) => (
-          <ReportsTable reports={data} strongOverdue />
-        )}
+        {(data) => <ReportsTable reports={data} strongOverdue />}
       </QueryView>
     </Section>
   );

@@ -80,7 +80,10 @@ export function basisChoices(ground: EarlyTerminationGround, records: Terminatio
     case 'membership-fees-not-paid':
       return overdue(records.fees).map((f) => ({ id: f.id, kind: 'membership-fee', year: f.year, quarter: f.quarter, due: f.dueDate }));
     case 'contract-breach':
-      return [...requests(false), ...overdue(records.audits).map((a): BasisChoice => ({ id: a.id, kind: 'audit-obligation', year: a.financialYear, due: a.dueDate }))];
+      return [
+        ...requests(false),
+        ...overdue(records.audits).map((a): BasisChoice => ({ id: a.id, kind: 'audit-obligation', year: a.financialYear, due: a.dueDate })),
+      ];
     case 'planned-results-achieved':
     case 'voluntary-withdrawal':
       return [];

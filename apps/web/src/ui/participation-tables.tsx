@@ -51,7 +51,17 @@ export const REPORT_COLOR: Readonly<Record<string, string>> = { due: 'blue', sub
 export const REQUEST_COLOR: Readonly<Record<string, string>> = { open: 'blue', answered: 'green', overdue: 'red', 'answered-late': 'orange' };
 
 /** One status; `strongOverdue` (the staff console) shows an overdue one filled. */
-export function StatusBadge({ status, label, colors, strongOverdue }: { status: string; label: MessageId; colors: Readonly<Record<string, string>>; strongOverdue?: boolean }) {
+export function StatusBadge({
+  status,
+  label,
+  colors,
+  strongOverdue,
+}: {
+  status: string;
+  label: MessageId;
+  colors: Readonly<Record<string, string>>;
+  strongOverdue?: boolean;
+}) {
   const t = useT();
   const strong = strongOverdue === true && status === 'overdue';
   return (
@@ -196,7 +206,9 @@ export function RequestRows<Q extends RequestRow>({ requests, action }: { reques
               <Table.Td>
                 <StatusBadge status={r.status} label={`requestStatus.${r.status}` as MessageId} colors={REQUEST_COLOR} />
               </Table.Td>
-              <Table.Td>{r.answeredOn ? t('requests.answeredWith', { date: formatCivilDate(r.answeredOn, locale), count: r.documentIds.length }) : '—'}</Table.Td>
+              <Table.Td>
+                {r.answeredOn ? t('requests.answeredWith', { date: formatCivilDate(r.answeredOn, locale), count: r.documentIds.length }) : '—'}
+              </Table.Td>
               <Table.Td>{action?.(r)}</Table.Td>
             </Table.Tr>
           ))}

@@ -142,7 +142,10 @@ test('F-21, F-32, F-37, F-38, F-30, F-41: the officer reads a participant’s ob
 // and the case, with the decision button but neither of the officer's forms (the gateway's route table).
 const SECRETARY = { sub: 'sergei', name: 'Sergei Commission Secretary', roles: ['commission-secretary'], companies: [] };
 
-test('F-36, F-40, F-28(1), F-30: the officer records a monitoring conclusion and opens an early termination that goes to the Commission', async ({ page, browser }) => {
+test('F-36, F-40, F-28(1), F-30: the officer records a monitoring conclusion and opens an early termination that goes to the Commission', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(300_000);
   const epsilon = makeBin({ year: 2018, month: 4, serial: 41_005 });
   const keys: { url: string; key: string | null }[] = [];
@@ -156,7 +159,11 @@ test('F-36, F-40, F-28(1), F-30: the officer records a monitoring conclusion and
   await page.getByTestId('sign-in-required').getByRole('button').click();
   await signInAs(page, OFFICER);
   await page.getByTestId('bin-filter').fill(epsilon);
-  await page.getByTestId('participations-table').locator(`tr[data-bin="${epsilon}"]`).getByRole('link', { name: /Epsilon Cloud/ }).click();
+  await page
+    .getByTestId('participations-table')
+    .locator(`tr[data-bin="${epsilon}"]`)
+    .getByRole('link', { name: /Epsilon Cloud/ })
+    .click();
   await expect(page).toHaveURL(/\/staff\/participation\/[0-9a-f-]{36}$/);
   const participationUrl = page.url();
   await expect(page.getByTestId('participation-header')).toHaveAttribute('data-status', 'active');
@@ -217,7 +224,7 @@ test('F-36, F-40, F-28(1), F-30: the officer records a monitoring conclusion and
   const basis = open.getByTestId('case-basis');
   const option = basis.locator('option', { hasText: project });
   await expect(option).toHaveCount(1);
-  await basis.selectOption((await option.getAttribute('value'))!);
+  await basis.selectOption(await option.getAttribute('value'));
   await open.getByTestId('case-submit').click();
   await expect(cases.getByTestId('case-form')).toHaveCount(0);
   const opened = cases.locator('[data-case]');

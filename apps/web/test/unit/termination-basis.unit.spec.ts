@@ -61,7 +61,14 @@ test('F-28, F-30: which grounds need a record, which the Commission decides, and
   expect(basisNeed('membership-fees-not-paid')).toBe('required');
   expect(basisNeed('contract-breach')).toBe('optional');
   expect(basisNeed('planned-results-achieved')).toBe('none');
-  expect(FUND_GROUNDS).toEqual(['monitoring-not-expedient', 'planned-results-achieved', 'reports-not-submitted', 'liquidation', 'membership-fees-not-paid', 'contract-breach']);
+  expect(FUND_GROUNDS).toEqual([
+    'monitoring-not-expedient',
+    'planned-results-achieved',
+    'reports-not-submitted',
+    'liquidation',
+    'membership-fees-not-paid',
+    'contract-breach',
+  ]);
   expect(FUND_GROUNDS.filter(goesToCommission)).toEqual(['monitoring-not-expedient', 'planned-results-achieved', 'contract-breach']);
   expect([1, 2, 3, 4, 5, 6, 7].filter(commissionDecides)).toEqual([1, 2, 7]);
 });
