@@ -1,31 +1,27 @@
-import { Badge, Button, Card, Group, Stack, Table, Text, TextInput, Textarea, Title, VisuallyHidden } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Badge, Button, Card, Group, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { AnswerBody, FileExtensionBody } from '@hub/contracts';
 import { type ReactNode, useState } from 'react';
 import { useApi } from '../api/api-context';
-import { fieldErrors, idempotent, ok } from '../api/client';
+import { fieldErrors, idempotent, ok, type Api } from '../api/client';
 import { useCommand } from '../api/command';
 import { DocumentUpload } from '../forms/document-field';
 import { zodFieldErrors } from '../forms/zod-messages';
 import { formatCivilDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
+import { RequestRows, type RequestRow } from '../ui/participation-tables';
 import { QueryView } from '../ui/query-view';
 import { Empty, ErrorState } from '../ui/states';
 
-type InfoRequest = {
-  id: string;
-  kind: string;
-  description: string;
-  requestedOn: string;
-  dueDate: string;
-  status: string;
-  answeredOn: string | null;
-  documentIds: string[];
-};
+type InfoRequest = RequestRow;
 
-const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
-export const REQUEST_COLOR: Record<string, string> = { open: 'blue', answered: 'green', overdue: 'red', 'answered-late': 'orange' };
+/** F-32, F-38: one participation's information requests (the participant's page and the staff console share the cache). */
+export const requestsQuery = (api: Api, participationId: string) =>
+  queryOptions({
+    queryKey: ['information-requests', participationId],
+    queryFn: async () => ok(await api.GET('/api/participation/information-requests', { params: { query: { participationId } } })) as InfoRequest[],
+  });
 
 /**
  * F-32, F-38: the Fund's requests for information or documents, each due 10 working days after it
@@ -46,11 +42,7 @@ export function InformationRequests({
 }) {
   const t = useT();
   const api = useApi();
-  const { locale } = useLocale();
-  const requests = useQuery({
-    queryKey: ['information-requests', participationId],
-    queryFn: async () => ok(await api.GET('/api/participation/information-requests', { params: { query: { participationId } } })) as InfoRequest[],
-  });
+  const requests = useQuery(requestsQuery(api, participationId));
   const [answering, setAnswering] = useState<InfoRequest | null>(null);
   return (
     <Card withBorder data-testid="requests-card">
@@ -62,53 +54,17 @@ export function InformationRequests({
       </Text>
       <QueryView query={requests} empty={t('requests.empty')}>
         {(data) => (
-          <Table.ScrollContainer minWidth={680} type="native" tabIndex={0} role="region" aria-label={t('requests.title')}>
-            <Table striped data-testid="requests-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('requests.col.kind')}</Table.Th>
-                  <Table.Th>{t('requests.col.requested')}</Table.Th>
-                  <Table.Th>{t('requests.col.due')}</Table.Th>
-                  <Table.Th>{t('fees.col.status')}</Table.Th>
-                  <Table.Th>{t('requests.col.answered')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((r) => (
-                  <Table.Tr key={r.id} data-request={r.id} data-status={r.status}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {t(`requestKind.${r.kind}` as MessageId)}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {r.description}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatCivilDate(r.requestedOn, locale)}</Table.Td>
-                    <Table.Td>{t('requests.due', { date: formatCivilDate(r.dueDate, locale) })}</Table.Td>
-                    <Table.Td>
-                      <Badge color={REQUEST_COLOR[r.status]} variant="light" tt="none" h="auto" styles={WRAP}>
-                        {t(`requestStatus.${r.status}` as MessageId)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {r.answeredOn ? t('requests.answeredWith', { date: formatCivilDate(r.answeredOn, locale), count: r.documentIds.length }) : '—'}
-                    </Table.Td>
-                    <Table.Td>
-                      {canAnswer && (r.status === 'open' || r.status === 'overdue') && (
-                        <Button size="xs" variant="light" onClick={() => setAnswering(r)} data-testid={`answer-${r.id}`}>
-                          {t('requests.answer')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <RequestRows
+            requests={data}
+            action={(r) =>
+              canAnswer &&
+              (r.status === 'open' || r.status === 'overdue') && (
+                <Button size="xs" variant="light" onClick={() => setAnswering(r)} data-testid={`answer-${r.id}`}>
+                  {t('requests.answer')}
+                </Button>
+              )
+            }
+          />
         )}
       </QueryView>
       {children}

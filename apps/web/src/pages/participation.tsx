@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createLazyRoute } from '@tanstack/react-router';
 import { DeclareIncomeBody, SubmitQuarterlyReportBody } from '@hub/contracts';
@@ -9,12 +9,13 @@ import { useSession } from '../auth/auth-context';
 import { useCommand } from '../api/command';
 import { tengeToTiyn } from '../forms/form-state';
 import { zodFieldErrors, zodIssueText } from '../forms/zod-messages';
-import { formatCivilDate, formatInstantDate, formatTiyn } from '../format';
+import { formatCivilDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import { QueryView } from '../ui/query-view';
+import { FeesTable, ReportsTable } from '../ui/participation-tables';
 import '../ui/lazy-styles';
 import { ExtensionPanel, InformationRequests } from './participation-requests';
 import { CorporateNoticePanel, VoluntaryExitPanel } from './participation-notices';
@@ -40,11 +41,6 @@ type Report = {
   nonResidentCount: number;
   familyMemberCount: number;
 };
-
-/** A status badge in a narrow column wraps its words instead of cutting them. */
-const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
-const FEE_COLOR: Record<string, string> = { 'awaiting-declaration': 'blue', assessed: 'yellow', paid: 'green', overdue: 'red' };
-const REPORT_COLOR: Record<string, string> = { due: 'blue', submitted: 'green', overdue: 'red', 'submitted-late': 'orange' };
 
 /**
  * The participant's obligations (F-21 … F-23, F-37 … F-42): its fees per quarter with the payment
@@ -133,7 +129,6 @@ function ParticipationPage() {
 function Fees({ participationId }: { participationId: string }) {
   const t = useT();
   const api = useApi();
-  const { locale } = useLocale();
   const queryClient = useQueryClient();
   const fees = useQuery({
     queryKey: ['fees', participationId],
@@ -151,7 +146,6 @@ function Fees({ participationId }: { participationId: string }) {
       }),
     ),
   );
-  const money = (v: number | null) => (v === null ? '—' : formatTiyn(v, locale));
   const send = async () => {
     if (!declaring) return;
     const tiyn = tengeToTiyn(income);
@@ -181,48 +175,16 @@ function Fees({ participationId }: { participationId: string }) {
       </Text>
       <QueryView query={fees} empty={t('fees.empty')}>
         {(data) => (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped data-testid="fees-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fees.col.quarter')}</Table.Th>
-                  <Table.Th>{t('fees.col.due')}</Table.Th>
-                  <Table.Th>{t('fees.col.status')}</Table.Th>
-                  <Table.Th>{t('fees.col.income')}</Table.Th>
-                  <Table.Th>{t('fees.col.fee')}</Table.Th>
-                  <Table.Th>{t('fees.col.paid')}</Table.Th>
-                  <Table.Th>{t('fees.col.outstanding')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((f) => (
-                  <Table.Tr key={f.id} data-quarter={`${f.year}-Q${f.quarter}`} data-status={f.status}>
-                    <Table.Td>{t('common.quarter', { year: f.year, quarter: f.quarter })}</Table.Td>
-                    <Table.Td>{formatCivilDate(f.dueDate, locale)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={FEE_COLOR[f.status]} variant="light" tt="none" h="auto" styles={WRAP}>
-                        {t(`feeStatus.${f.status}` as MessageId)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{money(f.declaredIncomeTiyn)}</Table.Td>
-                    <Table.Td>{money(f.feeTiyn)}</Table.Td>
-                    <Table.Td>{money(f.paidTiyn)}</Table.Td>
-                    <Table.Td>{money(f.outstandingTiyn)}</Table.Td>
-                    <Table.Td>
-                      {declarable(f) && (
-                        <Button size="xs" variant="light" onClick={() => setDeclaring(f)} data-testid={`declare-${f.year}-Q${f.quarter}`}>
-                          {t('fees.declare')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <FeesTable
+            fees={data}
+            action={(f) =>
+              declarable(f) && (
+                <Button size="xs" variant="light" onClick={() => setDeclaring(f)} data-testid={`declare-${f.year}-Q${f.quarter}`}>
+                  {t('fees.declare')}
+                </Button>
+              )
+            }
+          />
         )}
       </QueryView>
       {declaring && (
@@ -273,7 +235,6 @@ type Engaged = ReturnType<typeof emptyEngaged>;
 function Reports({ participationId }: { participationId: string }) {
   const t = useT();
   const api = useApi();
-  const { locale } = useLocale();
   const reports = useQuery({
     queryKey: ['reports', participationId],
     queryFn: async () =>
@@ -290,44 +251,16 @@ function Reports({ participationId }: { participationId: string }) {
       </Text>
       <QueryView query={reports} empty={t('reports.empty')}>
         {(data) => (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped data-testid="reports-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fees.col.quarter')}</Table.Th>
-                  <Table.Th>{t('fees.col.due')}</Table.Th>
-                  <Table.Th>{t('fees.col.status')}</Table.Th>
-                  <Table.Th>{t('reports.col.submitted')}</Table.Th>
-                  <Table.Th>{t('reports.col.nonResidents')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((r) => (
-                  <Table.Tr key={r.id} data-quarter={`${r.year}-Q${r.quarter}`} data-status={r.status}>
-                    <Table.Td>{t('common.quarter', { year: r.year, quarter: r.quarter })}</Table.Td>
-                    <Table.Td>{formatCivilDate(r.dueDate, locale)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={REPORT_COLOR[r.status]} variant="light" tt="none" h="auto" styles={WRAP}>
-                        {t(`reportStatus.${r.status}` as MessageId)}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{r.submittedAt ? formatInstantDate(r.submittedAt, locale) : '—'}</Table.Td>
-                    <Table.Td>{t('reports.nonResidents', { engaged: r.nonResidentCount, family: r.familyMemberCount })}</Table.Td>
-                    <Table.Td>
-                      {(r.status === 'due' || r.status === 'overdue') && (
-                        <Button size="xs" variant="light" onClick={() => setFiling(r)} data-testid={`file-${r.year}-Q${r.quarter}`}>
-                          {t('reports.file')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ReportsTable
+            reports={data}
+            action={(r) =>
+              (r.status === 'due' || r.status === 'overdue') && (
+                <Button size="xs" variant="light" onClick={() => setFiling(r)} data-testid={`file-${r.year}-Q${r.quarter}`}>
+                  {t('reports.file')}
+                </Button>
+              )
+            }
+          />
         )}
       </QueryView>
       {filing && <ReportForm participationId={participationId} report={filing} onDone={() => setFiling(null)} />}

@@ -1,83 +1,38 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Textarea,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, createLazyRoute, useParams } from '@tanstack/react-router';
 import { CommissionDecisionBody, InformationKindSchema, RecordPaymentBody, RequestInformationBody } from '@hub/contracts';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, mayCall, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { useSession } from '../auth/auth-context';
 import { tengeToTiyn } from '../forms/form-state';
 import { zodFieldErrors } from '../forms/zod-messages';
-import { formatCivilDate, formatInstantDate, formatTiyn } from '../format';
+import { formatCivilDate, formatTiyn } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
-import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
+import { FeesTable, OVERDUE, ReportsTable, Section, StatusBadge } from '../ui/participation-tables';
 import { QueryView } from '../ui/query-view';
 import { ErrorState } from '../ui/states';
 import '../ui/lazy-styles';
 import { InformationRequests } from './participation-requests';
+import { MonitoringConclusions, OpenCaseForm, mayOpenFundCase, staffQueries } from './staff-participation-cases';
+import { commissionDecides } from './termination-basis';
 import { STATUS_COLOR } from './staff-participations';
 
-const WRAP = { label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
-const OVERDUE = '#a51d1d';
+/** The audit (F-33) and early-termination (F-28 … F-30) statuses; an overdue one is filled (StatusBadge strongOverdue). */
 const COLOR: Record<string, string> = {
-  'awaiting-declaration': 'blue',
-  assessed: 'yellow',
-  paid: 'green',
   due: 'blue',
   owed: 'blue',
   submitted: 'green',
   'submitted-late': 'orange',
-  overdue: OVERDUE,
   'pending-commission': 'orange',
   scheduled: 'yellow',
   terminated: 'red',
   'rejected-by-commission': 'green',
   cancelled: 'gray',
 };
-/** F-30: the grounds the Commission decides — (1) monitoring, (2) results achieved, (7) contract breach; the Fund alone the rest. */
-const COMMISSION_GROUNDS = new Set([1, 2, 7]);
-
-function StatusBadge({ status, label }: { status: string; label: MessageId }) {
-  const t = useT();
-  return (
-    <Badge color={COLOR[status]} variant={status === 'overdue' ? 'filled' : 'light'} tt="none" h="auto" styles={WRAP}>
-      {t(label)}
-    </Badge>
-  );
-}
-
-function Section({ title, intro, testId, children }: { title: MessageId; intro: MessageId; testId: string; children: ReactNode }) {
-  const t = useT();
-  return (
-    <Card withBorder data-testid={testId}>
-      <Title order={3} size="h4" mb="xs">
-        {t(title)}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {t(intro)}
-      </Text>
-      {children}
-    </Card>
-  );
-}
 
 /**
  * One participation in the Fund staff's console (issue #11): the term and status, the membership fees
@@ -143,7 +98,17 @@ function StaffParticipation() {
               )}
             </InformationRequests>
             <Audits participationId={p.id} />
-            <Terminations participationId={p.id} canDecide={mayCall(session, 'POST /api/participation/early-terminations/{caseId}/commission-decision')} />
+            {mayCall(session, 'GET /api/participation/participations/{id}/monitoring-conclusions') && (
+              <MonitoringConclusions
+                participationId={p.id}
+                canRecord={mayCall(session, 'POST /api/participation/participations/{id}/monitoring-conclusions')}
+              />
+            )}
+            <Terminations
+              participationId={p.id}
+              canDecide={mayCall(session, 'POST /api/participation/early-terminations/{caseId}/commission-decision')}
+              canOpen={mayOpenFundCase(session) && p.status === 'active'}
+            />
           </>
         )}
       </QueryView>
@@ -155,12 +120,8 @@ function Fees({ participationId, canRecord }: { participationId: string; canReco
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
-  const fees = useQuery({
-    queryKey: ['staff-participation', participationId, 'fees'],
-    queryFn: async () => ok(await api.GET('/api/participation/participations/{id}/fees', { params: { path: { id: participationId } } })),
-  });
+  const fees = useQuery(staffQueries(api, participationId).fees);
   const [paying, setPaying] = useState<string | null>(null);
-  const money = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatTiyn(v, locale));
   const arrears = (fees.data ?? []).filter((f) => f.status === 'overdue');
   const arrearsTiyn = arrears.reduce((sum, f) => sum + (f.outstandingTiyn ?? 0), 0);
   return (
@@ -173,46 +134,18 @@ function Fees({ participationId, canRecord }: { participationId: string; canReco
       )}
       <QueryView query={fees} empty={t('fees.empty')}>
         {(data) => (
-          <Table.ScrollContainer minWidth={760} type="native" tabIndex={0} role="region" aria-label={t('fees.title')}>
-            <Table striped data-testid="fees-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fees.col.quarter')}</Table.Th>
-                  <Table.Th>{t('fees.col.due')}</Table.Th>
-                  <Table.Th>{t('fees.col.status')}</Table.Th>
-                  <Table.Th>{t('fees.col.income')}</Table.Th>
-                  <Table.Th>{t('fees.col.fee')}</Table.Th>
-                  <Table.Th>{t('fees.col.paid')}</Table.Th>
-                  <Table.Th>{t('fees.col.outstanding')}</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>{t('fees.col.action')}</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((f) => (
-                  <Table.Tr key={f.id} data-quarter={`${f.year}-Q${f.quarter}`} data-status={f.status}>
-                    <Table.Td>{t('common.quarter', { year: f.year, quarter: f.quarter })}</Table.Td>
-                    <Table.Td>{formatCivilDate(f.dueDate, locale)}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={f.status} label={`feeStatus.${f.status}`} />
-                    </Table.Td>
-                    <Table.Td>{money(f.declaredIncomeTiyn)}</Table.Td>
-                    <Table.Td>{money(f.feeTiyn)}</Table.Td>
-                    <Table.Td>{money(f.paidTiyn)}</Table.Td>
-                    <Table.Td>{money(f.outstandingTiyn)}</Table.Td>
-                    <Table.Td>
-                      {canRecord && (f.outstandingTiyn ?? 0) > 0 && (
-                        <Button size="xs" variant="light" onClick={() => setPaying(f.id)} data-testid={`pay-${f.year}-Q${f.quarter}`}>
-                          {t('staffPart.pay')}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <FeesTable
+            fees={data}
+            strongOverdue
+            action={(f) =>
+              canRecord &&
+              (f.outstandingTiyn ?? 0) > 0 && (
+                <Button size="xs" variant="light" onClick={() => setPaying(f.id)} data-testid={`pay-${f.year}-Q${f.quarter}`}>
+                  {t('staffPart.pay')}
+                </Button>
+              )
+            }
+          />
         )}
       </QueryView>
       {paying && <PaymentForm feeId={paying} participationId={participationId} onDone={() => setPaying(null)} />}
@@ -297,11 +230,7 @@ function PaymentForm({ feeId, participationId, onDone }: { feeId: string; partic
 function Reports({ participationId }: { participationId: string }) {
   const t = useT();
   const api = useApi();
-  const { locale } = useLocale();
-  const reports = useQuery({
-    queryKey: ['staff-participation', participationId, 'reports'],
-    queryFn: async () => ok(await api.GET('/api/participation/participations/{id}/quarterly-reports', { params: { path: { id: participationId } } })),
-  });
+  const reports = useQuery(staffQueries(api, participationId).reports);
   const overdue = reports.data?.filter((r) => r.status === 'overdue').length ?? 0;
   return (
     <Section title="reports.title" intro="staffPart.reports.intro" testId="staff-reports">
@@ -311,34 +240,7 @@ function Reports({ participationId }: { participationId: string }) {
         </Text>
       )}
       <QueryView query={reports} empty={t('reports.empty')}>
-        {(data) => (
-          <Table.ScrollContainer minWidth={640} type="native" tabIndex={0} role="region" aria-label={t('reports.title')}>
-            <Table striped data-testid="reports-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fees.col.quarter')}</Table.Th>
-                  <Table.Th>{t('fees.col.due')}</Table.Th>
-                  <Table.Th>{t('fees.col.status')}</Table.Th>
-                  <Table.Th>{t('reports.col.submitted')}</Table.Th>
-                  <Table.Th>{t('reports.col.nonResidents')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.map((r) => (
-                  <Table.Tr key={r.id} data-quarter={`${r.year}-Q${r.quarter}`} data-status={r.status}>
-                    <Table.Td>{t('common.quarter', { year: r.year, quarter: r.quarter })}</Table.Td>
-                    <Table.Td>{formatCivilDate(r.dueDate, locale)}</Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={r.status} label={`reportStatus.${r.status}`} />
-                    </Table.Td>
-                    <Table.Td>{r.submittedAt ? formatInstantDate(r.submittedAt, locale) : '—'}</Table.Td>
-                    <Table.Td>{t('reports.nonResidents', { engaged: r.nonResidentCount, family: r.familyMemberCount })}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
+        {(data) => <ReportsTable reports={data} strongOverdue />}
       </QueryView>
     </Section>
   );
@@ -429,10 +331,7 @@ function Audits({ participationId }: { participationId: string }) {
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
-  const audits = useQuery({
-    queryKey: ['staff-participation', participationId, 'audits'],
-    queryFn: async () => ok(await api.GET('/api/participation/audit-obligations', { params: { query: { participationId } } })),
-  });
+  const audits = useQuery(staffQueries(api, participationId).audits);
   return (
     <Section title="staffPart.audits.title" intro="staffPart.audits.intro" testId="staff-audits">
       <QueryView query={audits} empty={t('staffPart.audits.empty')}>
@@ -457,7 +356,7 @@ function Audits({ participationId }: { participationId: string }) {
                     </Table.Td>
                     <Table.Td>{formatCivilDate(a.dueDate, locale)}</Table.Td>
                     <Table.Td>
-                      <StatusBadge status={a.status} label={`auditStatus.${a.status}`} />
+                      <StatusBadge status={a.status} label={`auditStatus.${a.status}`} colors={COLOR} strongOverdue />
                     </Table.Td>
                     <Table.Td>{a.submittedOn ? formatCivilDate(a.submittedOn, locale) : '—'}</Table.Td>
                   </Table.Tr>
@@ -471,15 +370,17 @@ function Audits({ participationId }: { participationId: string }) {
   );
 }
 
-function Terminations({ participationId, canDecide }: { participationId: string; canDecide: boolean }) {
+/** F-28 … F-29: a case still running — another may not be opened while it is (participation answers 409). */
+const OPEN_CASE = new Set(['pending-commission', 'scheduled']);
+
+function Terminations({ participationId, canDecide, canOpen }: { participationId: string; canDecide: boolean; canOpen: boolean }) {
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
-  const cases = useQuery({
-    queryKey: ['staff-participation', participationId, 'cases'],
-    queryFn: async () => ok(await api.GET('/api/participation/early-terminations', { params: { query: { participationId } } })),
-  });
+  const cases = useQuery(staffQueries(api, participationId).cases);
   const [deciding, setDeciding] = useState<string | null>(null);
+  const [opening, setOpening] = useState(false);
+  const running = cases.data?.some((c) => OPEN_CASE.has(c.status)) ?? true;
   return (
     <Section title="staffPart.cases.title" intro="staffPart.cases.intro" testId="staff-cases">
       <QueryView query={cases} empty={t('staffPart.cases.empty')}>
@@ -491,14 +392,14 @@ function Terminations({ participationId, canDecide }: { participationId: string;
                   <Text fw={600} size="sm">
                     {t('terminationGround.withNumber', { ground: t(`terminationGround.${c.ground}`), number: c.groundNumber })}
                   </Text>
-                  <StatusBadge status={c.status} label={`terminationStatus.${c.status}`} />
+                  <StatusBadge status={c.status} label={`terminationStatus.${c.status}`} colors={COLOR} strongOverdue />
                 </Group>
                 <Text size="sm">{c.reason}</Text>
                 <Text size="xs" c="dimmed">
                   {[
                     t('staffPart.cases.opened', { date: formatCivilDate(c.openedOn, locale) }),
                     c.effectiveDate ? t('staffPart.cases.effective', { date: formatCivilDate(c.effectiveDate, locale) }) : null,
-                    COMMISSION_GROUNDS.has(c.groundNumber) ? t('staffPart.cases.commission') : t('staffPart.cases.fund'),
+                    commissionDecides(c.groundNumber) ? t('staffPart.cases.commission') : t('staffPart.cases.fund'),
                     c.protocolNumber ? t('staffPart.cases.protocol', { number: c.protocolNumber }) : null,
                   ]
                     .filter(Boolean)
@@ -515,6 +416,15 @@ function Terminations({ participationId, canDecide }: { participationId: string;
           </Stack>
         )}
       </QueryView>
+      {canOpen &&
+        !running &&
+        (opening ? (
+          <OpenCaseForm participationId={participationId} onDone={() => setOpening(false)} />
+        ) : (
+          <Button mt="sm" size="xs" variant="light" color="red" onClick={() => setOpening(true)} data-testid="case-open">
+            {t('staffCase.open')}
+          </Button>
+        ))}
     </Section>
   );
 }
