@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, NativeSelect, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, createLazyRoute } from '@tanstack/react-router';
 import { CompleteTranslationBody } from '@hub/contracts';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useApi } from '../api/api-context';
 import { ApiError, fieldErrors, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
+import { DocumentLink, DocumentUpload } from '../forms/document-field';
 import { zodFieldErrors } from '../forms/zod-messages';
 import { formatInstantDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
@@ -23,22 +24,29 @@ interface Task {
   readonly status: 'open' | 'done';
   readonly createdAt: string;
   readonly completedAt: string | null;
+  /** ADR 0137: the translation's document (null while open, and for tasks done before it). */
+  readonly documentId: string | null;
+  /** Tasks done before ADR 0137: the reference typed then. */
+  readonly documentRef: string | null;
 }
 
-/** One open task: the language it was translated into and the translation's document reference, recorded once (F-10). */
+/**
+ * One open task: the language it was translated into and the translation itself — a file uploaded to
+ * the documents context as the company's `application-translation` (ADR 0137) — recorded once (F-10).
+ */
 function TaskForm({ task, onDone }: { task: Task; onDone: () => Promise<void> }) {
   const t = useT();
   const api = useApi();
   const [language, setLanguage] = useState<'kk' | 'ru'>('ru');
-  const [documentRef, setDocumentRef] = useState('');
+  const [documentId, setDocumentId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // 204 No Content: nothing to unwrap, only the refusal to raise
-  const complete = useCommand(async (body: { targetLanguage: 'kk' | 'ru'; documentRef: string }, key: string) => {
+  const complete = useCommand(async (body: { targetLanguage: 'kk' | 'ru'; documentId: string }, key: string) => {
     const r = await api.POST('/api/registration/translation-tasks/{id}/complete', { params: { path: { id: task.id } }, body, ...idempotent(key) });
     if (!r.response.ok) throw new ApiError(r.response.status, r.error as ApiError['problem']);
   });
   const send = async () => {
-    const parsed = CompleteTranslationBody.safeParse({ targetLanguage: language, documentRef });
+    const parsed = CompleteTranslationBody.safeParse({ targetLanguage: language, documentId: documentId ?? undefined });
     if (!parsed.success) {
       setErrors(zodFieldErrors(parsed.error.issues, t));
       return;
@@ -64,15 +72,18 @@ function TaskForm({ task, onDone }: { task: Task; onDone: () => Promise<void> })
         error={errors.targetLanguage}
         data-testid="translation-language"
       />
-      <TextInput
-        label={t('desk.translation.document')}
-        value={documentRef}
-        onChange={(e) => setDocumentRef(e.currentTarget.value)}
-        error={errors.documentRef}
-        withAsterisk
-        miw={240}
-        data-testid="translation-document"
-      />
+      <div style={{ minWidth: 260 }}>
+        <DocumentUpload
+          testId={`translation-${task.id}`}
+          kind="application-translation"
+          bin={task.bin}
+          label="desk.translation.document"
+          required
+          value={documentId}
+          onChange={setDocumentId}
+          error={errors.documentId}
+        />
+      </div>
       <Button mt={{ base: 0, sm: 44 }} onClick={() => void send()} loading={complete.isPending} data-testid="record-translation">
         {t('desk.translation.record')}
       </Button>
@@ -139,6 +150,12 @@ function TranslationTasksPage() {
               </Badge>
             </Group>
             {task.status === 'open' && <TaskForm task={task} onDone={refresh} />}
+            {task.status === 'done' && task.documentId && <DocumentLink id={task.documentId} />}
+            {task.status === 'done' && !task.documentId && task.documentRef && (
+              <Text size="sm" c="dimmed">
+                {t('translations.reference', { reference: task.documentRef })}
+              </Text>
+            )}
           </Card>
         ))
       )}

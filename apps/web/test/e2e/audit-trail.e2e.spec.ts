@@ -1,4 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
+import { sampleFiles } from '@hub/object-storage';
 import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
 import { gatewayUrl } from '../support/scene.ts';
 
@@ -104,18 +105,29 @@ test('F-10: the Fund records the translation of an English application from its 
   const id = await task.getAttribute('data-id');
   await everyLanguageAndSize(page, 'translation-tasks');
 
-  // the contract's check in Russian before sending: the translation's reference is required
+  // the contract's check in Russian before sending: the translation (a file) is required
   const card = page.locator(`[data-testid="translation-task"][data-id="${id}"]`);
   await chooseLanguage(page, 'ru');
   await card.getByTestId('record-translation').click();
   await expect(card).toContainText('Заполните это поле.');
   await chooseLanguage(page, 'en');
   await card.getByTestId('translation-language').selectOption('kk');
-  await card.getByTestId('translation-document').fill(`TR-KK-${Date.now() % 100_000}`);
-  await card.getByTestId('record-translation').click();
-  await expect(card).toHaveCount(0);
+  // ADR 0137: the translation is uploaded to documents as the company's application-translation
+  const chooser = page.waitForEvent('filechooser');
+  await card.getByTestId(`field-translation-${id}`).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'audarma-kk.pdf', mimeType: 'application/pdf', buffer: Buffer.from(sampleFiles.pdf('Kazakh translation of the business plan')) });
+  await expect(card.getByTestId(`document-translation-${id}-current`)).toContainText('audarma-kk.pdf', { timeout: 60_000 });
+  // registration learns of the verified document from documents' event (Kafka): until then its 422
+  // names the document on its field, and the officer records again
+  await expect(async () => {
+    if ((await card.count()) > 0) await card.getByTestId('record-translation').click();
+    await expect(card).toHaveCount(0, { timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
   await page.getByTestId('translation-status').getByText('done').click();
   await expect(card).toHaveAttribute('data-status', 'done');
   await expect(card).toContainText('translated into Kazakh');
+  await expect(card).toContainText('audarma-kk.pdf'); // the recorded translation, to download
   await expectAccessible(page, 'translation tasks, done');
 });
