@@ -3,7 +3,7 @@ import { Link, createRootRoute, createRoute, createRouter, redirect } from '@tan
 import { isPublicPath } from './i18n/catalogue-parts';
 import { useT } from './i18n/i18n';
 import { loadAllMessages } from './i18n/locales';
-import { validateAuditSearch } from './pages/audit-search';
+import { keepAuditParams } from './pages/audit-search-params';
 import { CallbackPage } from './pages/callback';
 import { RegistryPage, validateRegistrySearch } from './pages/registry';
 import { VerifyPage, VerifyResultPage } from './pages/verify';
@@ -102,8 +102,8 @@ const messageLog = createRoute({
 }).lazy(() => import('./pages/message-log').then((m) => m.Route));
 
 // issue #11 (webforms): the auditors' audit trail and the Fund's translation tasks (F-10)
-// the trail's filters and keyset position live in the URL (zod, pages/audit-search.ts): a filtered view can be shared and reloaded
-const auditTrail = createRoute({ getParentRoute: () => root, path: '/staff/audit', validateSearch: validateAuditSearch }).lazy(() =>
+// the trail's filters and keyset position live in the URL (kept here as text; the page reads them with zod, pages/audit-search.ts): a filtered view can be shared and reloaded
+const auditTrail = createRoute({ getParentRoute: () => root, path: '/staff/audit', validateSearch: keepAuditParams }).lazy(() =>
   import('./pages/audit-trail').then((m) => m.Route),
 );
 const translations = createRoute({ getParentRoute: () => root, path: '/staff/translations' }).lazy(() =>

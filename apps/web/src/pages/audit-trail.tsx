@@ -12,7 +12,7 @@ import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
-import { AUDIT_FILTER_KEYS, AUDIT_KINDS, AUDIT_OUTCOMES, AUDIT_UPSTREAMS, type AuditFilterKey, type AuditSearch } from './audit-search';
+import { AUDIT_FILTER_KEYS, AUDIT_KINDS, AUDIT_OUTCOMES, AUDIT_UPSTREAMS, type AuditFilterKey, type AuditSearch, parseAuditSearch } from './audit-search';
 
 const PAGE_SIZE = 25;
 // allowed and failed filled in dark colours (AA contrast; a light teal badge fails it)
@@ -74,7 +74,7 @@ function queryOf(f: AuditSearch) {
 function AuditTrailPage() {
   const t = useT();
   const api = useApi();
-  const search = useSearch({ from: '/staff/audit' });
+  const search = useSearch({ from: '/staff/audit', select: parseAuditSearch });
   const navigate = useNavigate({ from: '/staff/audit' });
   const [draft, setDraft] = useState<Filters>(() => filtersOf(search));
   const [errors, setErrors] = useState<Partial<Record<AuditFilterKey, string>>>({});
