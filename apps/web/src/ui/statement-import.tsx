@@ -89,7 +89,6 @@ export function StatementImport<R extends StatementImported>({ title, hint, send
           value={file}
           onChange={(f) => void choose(f)}
           error={readError}
-          clearable
           maw={480}
           data-testid="statement-file"
         />
