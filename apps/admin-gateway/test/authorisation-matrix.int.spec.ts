@@ -93,6 +93,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'participation GET /audit-obligations': FILE,
   'participation POST /audit-obligations/:obligationId/opinion': [A, FO],
   'participation POST /participations/:id/corporate-notices': [A, FO],
+  'participation GET /participations/:id/corporate-notices': FILE, // issue #11: the company's own F-34 notices (the context answers another company 404, F-35)
   'participation GET /corporate-notices': [FO],
   'participation GET /deadlines': [...FILE, DR],
   // documents (ADR 0045 §7): a company's documents are its file (F-35) — read by the company and the

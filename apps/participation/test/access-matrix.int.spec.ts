@@ -53,6 +53,7 @@ const EXPECTED: Readonly<Record<string, Policy>> = {
   'GET /audit-obligations': FILE_READERS,
   'POST /audit-obligations/{obligationId}/opinion': ['applicant', 'fund-officer'],
   'POST /participations/{id}/corporate-notices': ['applicant', 'fund-officer'],
+  'GET /participations/{id}/corporate-notices': FILE_READERS, // issue #11: the company's own notices (F-35: another company's → 404) and the Fund's file readers
   'GET /corporate-notices': OFFICER,
   // the deadlines contract (ADR 0033)
   'GET /deadlines': [...FILE_READERS, 'deadline-reader'], // ADR 0106: and the platform's deadline reader (the staff digest)

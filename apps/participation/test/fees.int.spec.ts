@@ -209,6 +209,31 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     const res = await importCsv(h, csv);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(body(res)).toMatchObject({ rows: 2, totalTiyn: 10_150_000 });
+    // issue #11: the summary names each row's fee and what it still owes once the statement is recorded
+    expect(body(res).payments).toEqual([
+      {
+        row: 2,
+        bin: a.bin,
+        year: 2026,
+        quarter: 1,
+        amountTiyn: 10_000_000,
+        reference: `BANK-${a.bin}-1`,
+        feeId: a.feeId,
+        feeStatus: 'paid',
+        outstandingTiyn: 0,
+      },
+      {
+        row: 3,
+        bin: c.bin,
+        year: 2026,
+        quarter: 1,
+        amountTiyn: 150_000,
+        reference: `BANK-${a.bin}-2`,
+        feeId: c.feeId,
+        feeStatus: 'assessed',
+        outstandingTiyn: 119_850_000,
+      },
+    ]);
     expect(await feeOf(h, a)).toMatchObject({ status: 'paid', paidTiyn: 10_000_000, outstandingTiyn: 0 });
     expect(await feeOf(h, c)).toMatchObject({ status: 'assessed', paidTiyn: 150_000, outstandingTiyn: 119_850_000 });
     // ADR 0107: the settled fee is published as fee-paid (notifications stops its F-21 reminder); the partly paid one is not.

@@ -3,6 +3,7 @@ import { Link, createRootRoute, createRoute, createRouter, redirect } from '@tan
 import { isPublicPath } from './i18n/catalogue-parts';
 import { useT } from './i18n/i18n';
 import { loadAllMessages } from './i18n/locales';
+import { keepAuditParams } from './pages/audit-search-params';
 import { CallbackPage } from './pages/callback';
 import { RegistryPage, validateRegistrySearch } from './pages/registry';
 import { VerifyPage, VerifyResultPage } from './pages/verify';
@@ -89,6 +90,8 @@ const staffParticipations = createRoute({ getParentRoute: () => root, path: '/st
 const staffParticipation = createRoute({ getParentRoute: () => root, path: '/staff/participation/$id' }).lazy(() =>
   import('./pages/staff-participation').then((m) => m.Route),
 );
+// issue #11: finance's bank-statement import of membership-fee payments (F-21)
+const feePayments = createRoute({ getParentRoute: () => root, path: '/staff/fee-payments' }).lazy(() => import('./pages/fee-payments').then((m) => m.Route));
 const staffAnalytics = createRoute({ getParentRoute: () => root, path: '/staff/analytics' }).lazy(() => import('./pages/staff-analytics').then((m) => m.Route));
 const messageLog = createRoute({
   getParentRoute: () => root,
@@ -99,7 +102,10 @@ const messageLog = createRoute({
 }).lazy(() => import('./pages/message-log').then((m) => m.Route));
 
 // issue #11 (webforms): the auditors' audit trail and the Fund's translation tasks (F-10)
-const auditTrail = createRoute({ getParentRoute: () => root, path: '/staff/audit' }).lazy(() => import('./pages/audit-trail').then((m) => m.Route));
+// the trail's filters and keyset position live in the URL (kept here as text; the page reads them with zod, pages/audit-search.ts): a filtered view can be shared and reloaded
+const auditTrail = createRoute({ getParentRoute: () => root, path: '/staff/audit', validateSearch: keepAuditParams }).lazy(() =>
+  import('./pages/audit-trail').then((m) => m.Route),
+);
 const translations = createRoute({ getParentRoute: () => root, path: '/staff/translations' }).lazy(() =>
   import('./pages/translation-tasks').then((m) => m.Route),
 );
@@ -138,6 +144,7 @@ export const router = createRouter({
     messageLog,
     staffParticipations,
     staffParticipation,
+    feePayments,
     staffAnalytics,
     auditTrail,
     translations,

@@ -160,6 +160,12 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
   par('GET', '/audit-obligations', COMPANY_FILE_READERS, 'Annual audit obligations (F-33)'),
   par('POST', '/audit-obligations/:obligationId/opinion', union(APPLICANT, OFFICER), 'Submit the audit opinion (F-33)', { resourceParam: 'obligationId' }),
   par('POST', '/participations/:id/corporate-notices', union(APPLICANT, OFFICER), 'Notify re-registration or liquidation (F-34)'),
+  par(
+    'GET',
+    '/participations/:id/corporate-notices',
+    COMPANY_FILE_READERS,
+    "A participation's own re-registration and liquidation notices (F-34; F-35: the company's own)",
+  ),
   par('GET', '/corporate-notices', OFFICER, 'Re-registration and liquidation notices (F-34)'),
   par(
     'GET',

@@ -1,8 +1,8 @@
 import { Badge, Button, Card, Code, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { createLazyRoute } from '@tanstack/react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { createLazyRoute, useNavigate, useSearch } from '@tanstack/react-router';
 import { BinSchema } from '@hub/contracts';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useApi } from '../api/api-context';
 import { ok } from '../api/client';
 import { zodIssueText } from '../forms/zod-messages';
@@ -12,33 +12,20 @@ import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
 import '../ui/lazy-styles';
+import { AUDIT_FILTER_KEYS, AUDIT_KINDS, AUDIT_OUTCOMES, AUDIT_UPSTREAMS, type AuditFilterKey, type AuditSearch, parseAuditSearch } from './audit-search';
 
 const PAGE_SIZE = 25;
-const KINDS = ['write', 'restricted-read', 'audit-read'] as const;
-const OUTCOMES = ['allowed', 'denied', 'rejected', 'failed'] as const;
-const UPSTREAMS = ['registration', 'participation', 'documents', 'notifications', 'services', 'clusters', 'training', 'housing'] as const;
 // allowed and failed filled in dark colours (AA contrast; a light teal badge fails it)
 const OUTCOME_COLOR: Readonly<Record<string, string>> = { allowed: '#0b6e4f', denied: 'orange', rejected: 'gray', failed: '#a51d1d' };
 
-interface Filters {
-  subject: string;
-  companyBin: string;
-  kind: string;
-  outcome: string;
-  upstream: string;
-  resourceId: string;
-  from: string;
-  to: string;
-}
-const NO_FILTERS: Filters = {
-  subject: '',
-  companyBin: '',
-  kind: '',
-  outcome: '',
-  upstream: '',
-  resourceId: '',
-  from: '',
-  to: '',
+/** The form's fields: every filter as the text typed (the URL holds only the valid, non-empty ones). */
+type Filters = Record<AuditFilterKey, string>;
+const filtersOf = (s: AuditSearch): Filters => Object.fromEntries(AUDIT_FILTER_KEYS.map((k) => [k, s[k] ?? ''])) as Filters;
+/** The filters as search params: empty ones left out, no keyset position (a new filter starts at the newest). */
+const searchOf = (f: Filters): AuditSearch => {
+  const out: Record<string, string> = {};
+  for (const k of AUDIT_FILTER_KEYS) if (f[k].trim()) out[k] = f[k].trim();
+  return out;
 };
 
 interface AuditEvent {
@@ -64,10 +51,10 @@ const almatyMidnight = (date: string) => `${date}T00:00:00+05:00`;
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** The filters as the gateway's query: empty ones left out; the "to" day is inclusive (its next midnight, exclusive). */
-function queryOf(f: Filters) {
+function queryOf(f: AuditSearch) {
   const q: Record<string, string> = {};
   for (const key of ['subject', 'companyBin', 'kind', 'outcome', 'upstream', 'resourceId'] as const) {
-    const v = f[key].trim();
+    const v = f[key];
     if (v) q[key] = v;
   }
   if (f.from) q.from = almatyMidnight(f.from);
@@ -79,46 +66,56 @@ function queryOf(f: Filters) {
  * The audit trail for the Fund's auditors (issue #11, ADR 0032): who (token subject and roles), acting
  * for which company, did what (method, route, resource), when (Asia/Almaty), with which outcome and
  * correlation id — the admin gateway's append-only `GET /api/audit/events`, newest first, one keyset
- * page after another (`before` = the last row's seq, so rows appended meanwhile never shift a page).
+ * page at a time (`before` = the last row's seq, so rows appended meanwhile never shift a page).
+ * The applied filters and the page's keyset position are the URL's search params (audit-search.ts):
+ * a view can be shared, reloaded, and the browser's Back returns to the newer page.
  * Read-only: no route changes the trail, and reading it is itself on record.
  */
 function AuditTrailPage() {
   const t = useT();
   const api = useApi();
-  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
-  const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  const [errors, setErrors] = useState<Partial<Record<keyof Filters, string>>>({});
-  const query = queryOf(applied);
-  const events = useInfiniteQuery({
-    queryKey: ['audit-events', query],
-    initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) =>
+  const search = useSearch({ from: '/staff/audit', select: parseAuditSearch });
+  const navigate = useNavigate({ from: '/staff/audit' });
+  const [draft, setDraft] = useState<Filters>(() => filtersOf(search));
+  const [errors, setErrors] = useState<Partial<Record<AuditFilterKey, string>>>({});
+  // the URL changed under the form (Back, a shared link opened in this tab): the form shows what is applied
+  const searchKey = JSON.stringify(filtersOf(search));
+  useEffect(() => {
+    setDraft(filtersOf(search));
+  }, [searchKey]);
+  const query = queryOf(search);
+  const events = useQuery({
+    queryKey: ['audit-events', query, search.before ?? null],
+    placeholderData: keepPreviousData,
+    queryFn: async () =>
       ok(
         await api.GET('/api/audit/events', {
-          params: { query: { ...query, pageSize: PAGE_SIZE, ...(pageParam ? { before: pageParam } : {}) } as never },
+          params: { query: { ...query, pageSize: PAGE_SIZE, ...(search.before ? { before: search.before } : {}) } as never },
         }),
       ),
-    getNextPageParam: (last) => (last.items.length < PAGE_SIZE ? undefined : last.items.at(-1)?.seq),
   });
-  const set = (key: keyof Filters) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = (key: AuditFilterKey) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const apply = (e: FormEvent) => {
     e.preventDefault();
-    const problems: Partial<Record<keyof Filters, string>> = {};
-    if (draft.companyBin) {
+    const problems: Partial<Record<AuditFilterKey, string>> = {};
+    if (draft.companyBin.trim()) {
       const bin = BinSchema.safeParse(draft.companyBin.trim());
       if (!bin.success && bin.error.issues[0]) problems.companyBin = zodIssueText(bin.error.issues[0], t);
     }
     if (draft.from && draft.to && draft.to < draft.from) problems.to = t('audit.error.period');
     setErrors(problems);
-    if (Object.keys(problems).length === 0) setApplied(draft);
+    if (Object.keys(problems).length === 0) void navigate({ search: searchOf(draft) });
   };
   const clear = () => {
-    setDraft(NO_FILTERS);
-    setApplied(NO_FILTERS);
+    setDraft(filtersOf({}));
     setErrors({});
+    void navigate({ search: {} });
   };
-  const rows = events.data?.pages.flatMap((p) => p.items) ?? [];
-  const total = events.data?.pages[0]?.total ?? 0;
+  const rows = events.data?.items ?? [];
+  const total = events.data?.total ?? 0;
+  const lastSeq = rows.length === PAGE_SIZE ? rows.at(-1)?.seq : undefined;
+  const older = () => void navigate({ search: (s) => ({ ...s, before: lastSeq }) });
+  const newest = () => void navigate({ search: (s) => ({ ...s, before: undefined }) });
   const options = (values: readonly string[], prefix: string) => [
     { value: '', label: t('audit.any') },
     ...values.map((v) => ({ value: v, label: prefix ? t(`${prefix}.${v}` as MessageId) : v })),
@@ -127,6 +124,9 @@ function AuditTrailPage() {
   return (
     <Stack gap="md" maw={1200}>
       <Title order={2}>{t('nav.audit')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('audit.intro')}
+      </Text>
       <Card withBorder component="form" onSubmit={apply} aria-labelledby="audit-filters-title" data-testid="audit-filters">
         <Title order={3} size="h5" mb="xs" id="audit-filters-title">
           {t('audit.filters')}
@@ -145,21 +145,21 @@ function AuditTrailPage() {
             label={t('messages.col.what')}
             value={draft.kind}
             onChange={(e) => set('kind')(e.currentTarget.value)}
-            data={options(KINDS, 'audit.kind')}
+            data={options(AUDIT_KINDS, 'audit.kind')}
             data-testid="audit-kind"
           />
           <NativeSelect
             label={t('clusterRound.tally.outcome')}
             value={draft.outcome}
             onChange={(e) => set('outcome')(e.currentTarget.value)}
-            data={options(OUTCOMES, 'audit.outcome')}
+            data={options(AUDIT_OUTCOMES, 'audit.outcome')}
             data-testid="audit-outcome"
           />
           <NativeSelect
             label={t('deadlines.col.context')}
             value={draft.upstream}
             onChange={(e) => set('upstream')(e.currentTarget.value)}
-            data={options(UPSTREAMS, '')}
+            data={options(AUDIT_UPSTREAMS, '')}
           />
           <TextInput
             label={t('audit.f.resource')}
@@ -202,12 +202,18 @@ function AuditTrailPage() {
           ) : (
             <AuditList rows={rows} />
           )}
-          {events.isFetchNextPageError && <ErrorState error={events.error} onRetry={() => void events.fetchNextPage()} />}
-          {events.hasNextPage && (
-            <Button variant="light" w="fit-content" onClick={() => void events.fetchNextPage()} loading={events.isFetchingNextPage} data-testid="audit-older">
-              {t('audit.older')}
-            </Button>
-          )}
+          <Group gap="xs">
+            {search.before && (
+              <Button variant="default" w="fit-content" onClick={newest} data-testid="audit-newest">
+                {t('audit.newest')}
+              </Button>
+            )}
+            {lastSeq && (
+              <Button variant="light" w="fit-content" onClick={older} loading={events.isFetching} data-testid="audit-older">
+                {t('audit.older')}
+              </Button>
+            )}
+          </Group>
         </Stack>
       </section>
     </Stack>

@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Card, Group, List, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createLazyRoute } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useApi } from '../api/api-context';
-import { ApiError, type FieldProblem, fieldErrors, idempotent, ok } from '../api/client';
+import { ApiError, fieldErrors, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
-import { csvCell, problemText } from '../api/problem-text';
+import { problemText } from '../api/problem-text';
 import { formatCivilDate, formatTiyn } from '../format';
 import { DocumentLink } from '../forms/document-field';
 import { tengeToTiyn } from '../forms/form-state';
@@ -13,6 +13,7 @@ import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
 import { Empty, ErrorState, Loading } from '../ui/states';
+import { StatementImport } from '../ui/statement-import';
 import '../ui/lazy-styles';
 
 type T = ReturnType<typeof useT>;
@@ -132,77 +133,17 @@ function RecordPayment({ invoiceId, onDone }: { invoiceId: string; onDone: () =>
   );
 }
 
-/** F-55, ADR 0066: the Fund's bank statement (CSV) — all rows or none; each problem named by its row and column. */
+/** F-55, ADR 0066: the Fund's bank statement (CSV) — all rows or none; each problem named by its row and column (the shared import, ui/statement-import). */
 function ImportStatement({ onDone }: { onDone: () => Promise<void> }) {
   const t = useT();
   const api = useApi();
-  const { locale } = useLocale();
-  const [csv, setCsv] = useState('');
-  const [problems, setProblems] = useState<readonly FieldProblem[]>([]);
-  const [done, setDone] = useState<{ rows: number; totalTiyn: number } | null>(null);
-  const imp = useCommand(async (body: { csv: string }, key: string) =>
-    ok(await api.POST('/api/services/invoice-payments/imports', { body, ...idempotent(key) })),
-  );
-  const send = async () => {
-    setProblems([]);
-    setDone(null);
-    try {
-      setDone(await imp.submit({ csv }));
-      await onDone();
-    } catch (e) {
-      // row errors are listed; any other failure is the ErrorState below
-      setProblems(e instanceof ApiError ? (e.problem?.errors ?? []) : []);
-    }
-  };
   return (
-    <Card withBorder>
-      <Title order={3} size="h4">
-        {t('billing.import.title')}
-      </Title>
-      <Text size="sm" c="dimmed">
-        {t('billing.import.hint')}
-      </Text>
-      <Textarea
-        label={t('billing.import.csv')}
-        value={csv}
-        onChange={(e) => setCsv(e.currentTarget.value)}
-        autosize
-        minRows={4}
-        styles={{ input: { fontFamily: 'monospace' } }}
-        data-testid="statement-csv"
-      />
-      <Group mt="xs">
-        <Button onClick={() => void send()} loading={imp.isPending} disabled={!csv.trim()} data-testid="import-statement">
-          {t('billing.import.submit')}
-        </Button>
-      </Group>
-      {done && (
-        <Alert color="green" variant="light" mt="xs" data-testid="import-done">
-          {t('billing.import.done', { rows: done.rows, total: formatTiyn(done.totalTiyn, locale) })}
-        </Alert>
-      )}
-      {imp.isError && problems.length === 0 && <ErrorState error={imp.error} action />}
-      {problems.length > 0 && (
-        <Alert color="red" variant="light" mt="xs" role="alert" title={t('billing.import.refused', { count: problems.length })} data-testid="import-errors">
-          <List size="sm">
-            {problems.map((p, i) => {
-              const cell = csvCell(p.field);
-              return (
-                <List.Item key={i} data-testid="import-error">
-                  {cell
-                    ? cell.column
-                      ? t('billing.import.cell', { row: cell.row, column: cell.column })
-                      : t('billing.import.row', { row: cell.row })
-                    : p.field}
-                  {': '}
-                  {problemText(p, t)}
-                </List.Item>
-              );
-            })}
-          </List>
-        </Alert>
-      )}
-    </Card>
+    <StatementImport
+      title={t('billing.import.title')}
+      hint={t('billing.import.hint')}
+      send={async ({ csv }, key) => ok(await api.POST('/api/services/invoice-payments/imports', { body: { csv }, ...idempotent(key) }))}
+      onDone={onDone}
+    />
   );
 }
 

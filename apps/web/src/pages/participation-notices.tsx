@@ -10,6 +10,7 @@ import { zodFieldErrors } from '../forms/zod-messages';
 import { formatCivilDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
+import { QueryView } from '../ui/query-view';
 import { Empty, ErrorState, Loading } from '../ui/states';
 
 type NoticeKind = 're-registration' | 'liquidation';
@@ -30,10 +31,18 @@ interface Notice {
  * the event's date and records the notice as on time or late; a liquidation notice is then the basis
  * of early termination on ground (5) (F-28), which the Fund opens.
  */
-export function CorporateNoticePanel({ participationId, bin }: { participationId: string; bin: string }) {
+export function CorporateNoticePanel({ participationId, bin, canList }: { participationId: string; bin: string; canList: boolean }) {
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
+  const queryClient = useQueryClient();
+  // issue #11: the notices this company filed (F-35: participation answers another company's id 404)
+  const notices = useQuery({
+    queryKey: ['corporate-notices', participationId],
+    enabled: canList,
+    queryFn: async () =>
+      ok(await api.GET('/api/participation/participations/{id}/corporate-notices', { params: { path: { id: participationId } } })) as Notice[],
+  });
   const [open, setOpen] = useState(false);
   const [kind, setKind] = useState<NoticeKind>('re-registration');
   const [eventDate, setEventDate] = useState('');
@@ -59,6 +68,7 @@ export function CorporateNoticePanel({ participationId, bin }: { participationId
     setErrors({});
     try {
       setFiled(await file.submit(parsed.data));
+      await queryClient.invalidateQueries({ queryKey: ['corporate-notices', participationId] });
       setOpen(false);
       setEventDate('');
       setDescription('');
@@ -73,6 +83,36 @@ export function CorporateNoticePanel({ participationId, bin }: { participationId
       <Title order={3} size="h4" mb="xs">
         {t('notices.title')}
       </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('notices.intro')}
+      </Text>
+      {canList && (
+        <Stack gap={6} mb="sm" data-testid="notice-list">
+          <Text fw={600} size="sm">
+            {t('notices.list')}
+          </Text>
+          <QueryView query={notices} empty={t('notices.list.empty')}>
+            {(data) =>
+              data.map((n) => (
+                <Group key={n.id} gap="xs" wrap="nowrap" align="start" data-testid="notice-row" data-kind={n.kind} data-on-time={String(n.onTime)}>
+                  <Badge variant="light" tt="none" color={n.onTime ? 'teal.9' : 'orange.9'} h="auto" styles={{ label: { whiteSpace: 'normal' } }}>
+                    {t(n.onTime ? 'notices.onTime' : 'notices.late')}
+                  </Badge>
+                  <Text size="sm">
+                    {t('notices.filedText', {
+                      kind: t(`notices.kind.${n.kind}` as MessageId),
+                      event: formatCivilDate(n.eventDate, locale),
+                      filed: formatCivilDate(n.filedOn, locale),
+                      due: formatCivilDate(n.dueDate, locale),
+                      onTime: String(n.onTime),
+                    })}
+                  </Text>
+                </Group>
+              ))
+            }
+          </QueryView>
+        </Stack>
+      )}
       {filed && (
         <Alert
           color={filed.onTime ? 'teal' : 'orange'}
@@ -115,6 +155,7 @@ export function CorporateNoticePanel({ participationId, bin }: { participationId
             <TextInput
               type="date"
               label={t('notices.eventDate')}
+              description={t('notices.eventDateHint')}
               value={eventDate}
               onChange={(e) => setEventDate(e.currentTarget.value)}
               error={errors.eventDate}
@@ -287,6 +328,7 @@ export function VoluntaryExitPanel({ participationId, termEnd, active }: { parti
                 <TextInput
                   type="date"
                   label={t('exit.date')}
+                  description={t('exit.dateHint')}
                   value={withdrawalDate}
                   max={termEnd}
                   onChange={(e) => setWithdrawalDate(e.currentTarget.value)}

@@ -115,7 +115,11 @@ function ParticipationPage() {
           />
           {/* issue #11: the participant's own F-34 notices and voluntary exit (F-28(3), F-29) */}
           {participant && mayCall(session, 'POST /api/participation/participations/{id}/corporate-notices') && (
-            <CorporateNoticePanel participationId={current.id} bin={current.bin} />
+            <CorporateNoticePanel
+              participationId={current.id}
+              bin={current.bin}
+              canList={mayCall(session, 'GET /api/participation/participations/{id}/corporate-notices')}
+            />
           )}
           {participant && mayCall(session, 'POST /api/participation/participations/{id}/early-terminations') && (
             <VoluntaryExitPanel participationId={current.id} termEnd={current.termEnd} active={current.status === 'active'} />

@@ -112,6 +112,9 @@ function TranslationTasksPage() {
   return (
     <Stack gap="md" maw={1000}>
       <Title order={2}>{t('nav.translations')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('translations.intro')}
+      </Text>
       <SegmentedControl
         w="fit-content"
         value={status}

@@ -34,6 +34,7 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/staff/billing', label: 'nav.billing', needs: 'POST /api/services/invoice-payments/imports' },
   // issue #11: the participation console (F-21 … F-42) and the F-41 analytics
   { to: '/staff/participation', label: 'nav.staffParticipation', needs: 'GET /api/participation/participations' },
+  { to: '/staff/fee-payments', label: 'nav.feePayments', needs: 'POST /api/participation/fee-payments/imports' },
   { to: '/staff/analytics', label: 'nav.analytics', needs: 'GET /api/participation/analytics/quarterly/{year}/{quarter}' },
   { to: '/staff/translations', label: 'nav.translations', needs: 'GET /api/registration/translation-tasks' },
   { to: '/staff/audit', label: 'nav.audit', needs: 'GET /api/audit/events' },

@@ -41,8 +41,12 @@ test('ADR 0032: an auditor filters the audit trail by who, what and when, and pa
 
   await page.goto(`${baseUrl()}/staff/audit`);
   await chooseLanguage(page, 'en');
-  await page.getByTestId('sign-in-required').getByRole('button').click();
-  await signInAs(page, { sub: 'audrey', name: 'Audrey Auditor', roles: ['auditor'], companies: [] });
+  const signInAgain = async () => {
+    await page.getByTestId('sign-in-required').getByRole('button').click();
+    await signInAs(page, { sub: 'audrey', name: 'Audrey Auditor', roles: ['auditor'], companies: [] });
+    await chooseLanguage(page, 'en');
+  };
+  await signInAgain();
   // the auditor's menu has the trail (the gateway lets only the auditor role read it)
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Audit trail' })).toBeVisible();
   await expect(page.getByTestId('audit-row').first()).toBeVisible();
@@ -54,15 +58,39 @@ test('ADR 0032: an auditor filters the audit trail by who, what and when, and pa
   await expect(page.getByTestId('audit-total')).toHaveText('25 of 27');
   const seqs = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => BigInt(r.getAttribute('data-seq') ?? '0')));
   expect([...seqs].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(seqs);
+  // the applied filter is in the URL (validateSearch, zod)
+  expect(new URL(page.url()).searchParams.get('subject')).toBe(who);
   const older = page.waitForRequest((r) => r.url().includes('/api/audit/events') && r.url().includes('before='));
   await page.getByTestId('audit-older').click();
   expect(new URL((await older).url()).searchParams.get('before')).toBe(String(seqs.at(-1)));
-  await expect(page.getByTestId('audit-row')).toHaveCount(27);
+  // the older page replaces the newer one: its 2 rows, below the last seq of the first page
+  await expect(page.getByTestId('audit-row')).toHaveCount(2);
   await expect(page.getByTestId('audit-older')).toHaveCount(0);
   const first = page.getByTestId('audit-row').first();
   await expect(first).toHaveAttribute('data-kind', 'write');
   await expect(first).toHaveAttribute('data-outcome', 'denied');
   await expect(first).toContainText('/api/registration/translation-tasks/:id/complete');
+  const olderSeqs = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-seq')));
+  expect(olderSeqs.every((q) => BigInt(q ?? '0') < seqs.at(-1)!)).toBe(true);
+  // the browser's Back returns to the newer page, Forward to the older one
+  await page.goBack();
+  await expect(page.getByTestId('audit-row')).toHaveCount(25);
+  await page.goForward();
+  await expect(page.getByTestId('audit-row')).toHaveCount(2);
+  // a filtered view at its keyset position is a URL: reloaded (as a shared link would be opened) — the
+  // session lives in memory, so the auditor signs in again and lands on the same rows with the same filter
+  const shared = page.url();
+  expect(shared).toContain('before=');
+  await page.reload();
+  await signInAgain();
+  await expect(page).toHaveURL(shared);
+  await expect(page.getByTestId('audit-row')).toHaveCount(2);
+  expect(await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-seq')))).toEqual(olderSeqs);
+  await expect(page.getByTestId('audit-subject')).toHaveValue(who);
+  await expect(page.getByTestId('audit-total')).toHaveText('2 of 27');
+  await page.getByTestId('audit-newest').click();
+  await expect(page.getByTestId('audit-row')).toHaveCount(25);
+  expect(new URL(page.url()).searchParams.get('before')).toBeNull();
 
   // what and outcome: the officer's write the context rejected (404), today (from/to: the Almaty day)
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Almaty' });
@@ -73,6 +101,15 @@ test('ADR 0032: an auditor filters the audit trail by who, what and when, and pa
   await page.getByTestId('audit-apply').click();
   await expect(page.getByTestId('audit-row')).toHaveCount(1);
   await expect(page.getByTestId('audit-row').first()).toContainText('404');
+  // every filter survives a reload
+  const filtered = new URL(page.url()).searchParams;
+  expect([filtered.get('subject'), filtered.get('outcome'), filtered.get('from'), filtered.get('to')]).toEqual([`${who}-olga`, 'rejected', today, today]);
+  await page.reload();
+  await signInAgain();
+  await expect(page.getByTestId('audit-row')).toHaveCount(1);
+  await expect(page.getByTestId('audit-row').first()).toContainText('404');
+  await expect(page.getByTestId('audit-outcome')).toHaveValue('rejected');
+  await expect(page.getByTestId('audit-from')).toHaveValue(today);
   await everyLanguageAndSize(page, 'audit-trail');
 
   // a client-side check in Russian (issue #11: the contracts' zod messages in the reader's language)

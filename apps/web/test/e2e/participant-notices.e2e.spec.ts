@@ -25,6 +25,8 @@ test('F-34, F-28(3), F-29: a participant notifies its re-registration with the d
   await expect(page.getByTestId('notice-card')).toBeVisible();
   await expect(page.getByTestId('exit-card')).toBeVisible();
   await expect(page.getByTestId('exit-card').getByTestId('empty')).toBeVisible();
+  // issue #11: the notices this company sent (participation's GET /participations/:id/corporate-notices) — none yet
+  await expect(page.getByTestId('notice-list').getByTestId('empty')).toHaveText('No notice sent yet.');
 
   // F-34: the form checks the contract before sending — in Russian, each error on its field
   await page.getByTestId('notice-open').click();
@@ -60,6 +62,12 @@ test('F-34, F-28(3), F-29: a participant notifies its re-registration with the d
   await expect(page.getByTestId('notice-filed')).toHaveAttribute('data-on-time', 'true');
   await expect(page.getByTestId('notice-filed')).toContainText('Re-registration (reorganisation)');
   await expect(page.getByTestId('notice-filed')).toContainText('on time');
+  // …and the company's list of its notices shows it
+  const sent = page.getByTestId('notice-list').getByTestId('notice-row');
+  await expect(sent).toHaveCount(1);
+  await expect(sent.first()).toHaveAttribute('data-kind', 're-registration');
+  await expect(sent.first()).toHaveAttribute('data-on-time', 'true');
+  await expectAccessible(page, 'F-34 notices sent');
 
   // F-28(3): the voluntary exit — Russian client-side errors first
   await page.getByTestId('exit-open').click();
@@ -79,7 +87,7 @@ test('F-34, F-28(3), F-29: a participant notifies its re-registration with the d
   expect(problem.code).toBe('rule.F-29');
   const earliest = String(problem.earliestWithdrawalDate);
   expect(earliest > tomorrow).toBe(true);
-  await expect(exit).toContainText('Less than 10 working days away');
+  await expect(exit).toContainText('Too early: at least 10 working days after the notice');
   for (const locale of ['kk', 'ru', 'en'] as const) {
     await chooseLanguage(page, locale);
     await shoot(page, 'participant-exit', locale, 'desktop');

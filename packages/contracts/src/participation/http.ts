@@ -107,6 +107,23 @@ export const ImportResultDto = z.object({
   importId: z.uuid(),
   rows: z.number().int(),
   totalTiyn: TiynSchema,
+  /** Issue #11 (additive): each statement row and the fee it paid, in the statement's order — the import's summary on screen. */
+  payments: z.array(
+    z.object({
+      /** The statement's row number (the header is row 1), as in the 422's `csv.row[n]` paths. */
+      row: z.number().int(),
+      bin: z.string(),
+      year: z.number().int(),
+      quarter: z.number().int().min(1).max(4),
+      amountTiyn: TiynSchema,
+      reference: z.string(),
+      feeId: z.uuid(),
+      /** The fee's status once this statement is recorded (`paid` when it is settled, F-21). */
+      feeStatus: z.string(),
+      /** What the fee still owes after this statement. */
+      outstandingTiyn: TiynSchema.nullable(),
+    }),
+  ),
 });
 
 // ---- Quarterly reports (F-37, F-39) and non-residents (F-42) ----

@@ -27,7 +27,22 @@ export const feeDto = (f: Fee): z.infer<typeof FeeDto> => ({
   outstandingTiyn: f.outstandingTiyn,
 });
 
-const importResultDto = (r: ImportResult): z.infer<typeof ImportResultDto> => ({ importId: r.importId, rows: r.rows, totalTiyn: r.total });
+const importResultDto = (r: ImportResult): z.infer<typeof ImportResultDto> => ({
+  importId: r.importId,
+  rows: r.rows,
+  totalTiyn: r.total,
+  payments: r.payments.map((p) => ({
+    row: p.row,
+    bin: p.bin,
+    year: p.year,
+    quarter: p.quarter,
+    amountTiyn: p.amount,
+    reference: p.reference,
+    feeId: p.feeId,
+    feeStatus: p.feeStatus,
+    outstandingTiyn: p.outstanding,
+  })),
+});
 
 /** Membership fees (F-21 … F-23): declarations, payments, arrears. */
 @Controller()

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@hub/contracts';
+import { NotFoundError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
+import { Participation } from '../../../participation/domain/participation.aggregate.js';
 import { seesEveryCompany } from '../../../shared/application/access.js';
 import { AuditObligation } from '../../domain/audit-obligation.aggregate.js';
 import { CorporateNotice } from '../../domain/corporate-notice.js';
@@ -28,6 +30,18 @@ export class ObligationQueries {
     if (q.year) where.financialYear = q.year;
     if (q.participationId) where.participationId = q.participationId;
     return this.uow.reader().find(AuditObligation, this.scope(actor, where), { orderBy: { dueDate: 'asc' } });
+  }
+
+  /**
+   * F-34, issue #11: the notices one participation filed, newest first — for the Fund's file readers and
+   * the company's own representatives. F-35: another company's participation is not found (404), so
+   * its existence is not disclosed either.
+   */
+  async noticesOf(actor: Actor, participationId: string): Promise<CorporateNotice[]> {
+    const em = this.uow.reader();
+    const p = await em.findOne(Participation, { id: participationId }, { fields: ['id', 'bin'] });
+    if (!p || (!seesEveryCompany(actor) && !actor.companies.includes(p.bin))) throw new NotFoundError('participation', participationId);
+    return em.find(CorporateNotice, { participationId }, { orderBy: { createdAt: 'desc' } });
   }
 
   notices(): Promise<CorporateNotice[]> {

@@ -205,6 +205,18 @@ export class ObligationsController {
     );
   }
 
+  @Get('participations/:id/corporate-notices')
+  @Endpoint({
+    summary: "F-34: the re-registration and liquidation notices one participation filed (the company's own, F-35: another company's is 404)",
+    access: PARTICIPANT_FILE_READERS,
+    params: IdParams,
+    response: z.array(CorporateNoticeDto),
+    errors: [404],
+  })
+  async noticesOf(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
+    return (await this.queries.noticesOf(actor, p.id)).map(noticeDto);
+  }
+
   @Get('corporate-notices')
   @Endpoint({ summary: 'F-34: notices of re-registration and liquidation', access: ['fund-officer'], response: z.array(CorporateNoticeDto) })
   async notices() {

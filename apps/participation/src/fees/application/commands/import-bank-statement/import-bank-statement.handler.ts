@@ -60,7 +60,19 @@ export class ImportBankStatementHandler implements ICommandHandler<ImportBankSta
         );
         this.payments.add(payment);
       }
-      return { importId, rows: rows.length, total: sumTiyn(rows.map((r) => r.amount)) };
+      // after every row is applied: a fee paid by two rows shows its final state on both
+      const payments = matched.map(({ fee, row }) => ({
+        row: row.row,
+        bin: row.bin,
+        year: row.year,
+        quarter: row.quarter,
+        amount: row.amount,
+        reference: row.reference,
+        feeId: fee.id,
+        feeStatus: fee.status,
+        outstanding: fee.outstandingTiyn,
+      }));
+      return { importId, rows: rows.length, total: sumTiyn(rows.map((r) => r.amount)), payments };
     });
   }
 }
