@@ -164,7 +164,7 @@ export class ReportingController {
 
   @Get('analytics/quarterly/:year/:quarter')
   @Endpoint({
-    summary: 'F-41: the quarterly analytical information (metadata), with its issued copy in the documents archive once archived (issue #10)',
+    summary: 'F-41: the quarterly analytical information (metadata)',
     access: ['fund-officer', 'authorised-body-analyst'],
     params: QuarterParams,
     response: AnalyticsReportDto,
