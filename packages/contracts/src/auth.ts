@@ -85,7 +85,7 @@ export const PLATFORM_SERVICE_CLIENTS: readonly PlatformServiceClient[] = [
     app: 'participation',
     roles: ['document-issuer'],
     calls: { setting: 'PARTICIPATION_DOCUMENTS_URL', gatewayPath: '/api/documents' },
-    purpose: "archives each edition of the quarterly analytics for the authorised body (F-41) it generates in documents (ADR 0132)",
+    purpose: 'archives each edition of the quarterly analytics for the authorised body (F-41) it generates in documents (ADR 0132)',
   },
 ];
 

@@ -62,13 +62,20 @@ export async function renderAnalyticsPdf(a: AnalyticsPdfData): Promise<Buffer> {
   for (const line of a.document.split('\n')) {
     if (line.startsWith('# ')) doc.font('bold').fontSize(14).text(line.slice(2), { width }).moveDown(0.4);
     else if (line.startsWith('## ')) doc.moveDown(0.4).font('bold').fontSize(12).text(line.slice(3), { width }).moveDown(0.2);
-    else if (line.startsWith('- ')) doc.font('regular').fontSize(10).text(`•  ${line.slice(2)}`, { width, indent: 8 });
+    else if (line.startsWith('- '))
+      doc
+        .font('regular')
+        .fontSize(10)
+        .text(`•  ${line.slice(2)}`, { width, indent: 8 });
     else if (TABLE_RULE.test(line)) continue;
     else if (line.startsWith('|')) {
       if (!header) header = cells(line);
       else {
         const row = cells(line);
-        doc.font('bold').fontSize(9).text(`${row[0] ?? ''} — ${row[1] ?? ''}`, { width });
+        doc
+          .font('bold')
+          .fontSize(9)
+          .text(`${row[0] ?? ''} — ${row[1] ?? ''}`, { width });
         doc
           .font('regular')
           .fontSize(8.5)

@@ -274,7 +274,11 @@ describe('registration archives its certificates in documents as a platform work
       expect({ who2, status: (await request(gw).get(`/api/documents/documents/${doc.id}`).set(as(token))).status }).toEqual({ who2, status: 404 });
       expect({ who2, status: (await request(gw).get(`/api/documents/documents/${doc.id}/download`).set(as(token))).status }).toEqual({ who2, status: 404 });
     }
-    const listed = expectStatus(await request(gw).get('/api/documents/documents?kind=quarterly-analytics').set(as(who.applicant)), 200, 'company list') as unknown as Doc[];
+    const listed = expectStatus(
+      await request(gw).get('/api/documents/documents?kind=quarterly-analytics').set(as(who.applicant)),
+      200,
+      'company list',
+    ) as unknown as Doc[];
     expect(listed.map((d) => d.id)).not.toContain(doc.id);
   }, 90_000);
 

@@ -110,9 +110,9 @@ describe(MIGRATION, () => {
   it('running it again (down, then up) doubles no timer: one live timer per protocol still', async () => {
     const before = await liveTimers();
     await orm.migrator.down({ to: BEFORE });
-    expect(await sql(`select column_name from information_schema.columns where table_name = 'registration_protocol_archive' and column_name like 'full_%'`)).toEqual(
-      [],
-    );
+    expect(
+      await sql(`select column_name from information_schema.columns where table_name = 'registration_protocol_archive' and column_name like 'full_%'`),
+    ).toEqual([]);
     await orm.migrator.up({ to: MIGRATION });
     const after = await liveTimers();
     expect(after).toHaveLength(3);

@@ -159,7 +159,12 @@ function StaffAnalytics() {
                   </Text>
                 )}
                 <Group gap="sm">
-                  <Button variant="light" onClick={() => download.mutate('csv')} loading={download.isPending && download.variables === 'csv'} data-testid="download-csv">
+                  <Button
+                    variant="light"
+                    onClick={() => download.mutate('csv')}
+                    loading={download.isPending && download.variables === 'csv'}
+                    data-testid="download-csv"
+                  >
                     {t('analytics.csv')}
                   </Button>
                   <Button

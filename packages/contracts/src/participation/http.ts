@@ -358,9 +358,7 @@ export const AnalyticsReportDto = z.object({
    * the archiving timer has not run yet. Downloaded from documents (`GET /documents/:id/download`), which
    * lets the Fund's officers read it (F-35: no company).
    */
-  archived: z
-    .object({ documentId: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/), archivedAt: z.iso.datetime({ offset: true }) })
-    .nullable(),
+  archived: z.object({ documentId: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/), archivedAt: z.iso.datetime({ offset: true }) }).nullable(),
 });
 
 export const PiiAccessLogDto = z.object({

@@ -29,7 +29,12 @@ export abstract class AnalyticsPdfRenderer {
  * Storing the same issue key again returns the same document; the archive's hash must equal the bytes sent.
  */
 export abstract class AnalyticsArchive {
-  abstract store(d: { readonly issueKey: string; readonly fileName: string; readonly pdf: Buffer; readonly sha256: string }): Promise<{ readonly documentId: string }>;
+  abstract store(d: {
+    readonly issueKey: string;
+    readonly fileName: string;
+    readonly pdf: Buffer;
+    readonly sha256: string;
+  }): Promise<{ readonly documentId: string }>;
 }
 
 /** Port: which editions still wait for the archive, and the record that one is there (`participation_analytics_archive`). */
