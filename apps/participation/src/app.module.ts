@@ -1,6 +1,13 @@
 import { type DynamicModule, Global, Module, type Provider } from '@nestjs/common';
 import { EventRegistry, TOPICS, registrationEvents } from '@hub/contracts';
-import { HUB_CONFIG, HubPlatformModule, KnownDocumentsModule, knownDocumentsConsumer } from '@hub/nest-commons';
+import {
+  HUB_CONFIG,
+  HubPlatformModule,
+  KnownDocumentsModule,
+  issuedDocumentsClientFrom,
+  knownDocumentsConsumer,
+  serviceCredentialsFrom,
+} from '@hub/nest-commons';
 import { participationConfigSchema, type ParticipationConfig } from './config.js';
 import { DeclareIncomeHandler } from './fees/application/commands/declare-income/declare-income.handler.js';
 import { ImportBankStatementHandler } from './fees/application/commands/import-bank-statement/import-bank-statement.handler.js';
@@ -40,6 +47,14 @@ import { ReadNonResidentsHandler } from './reporting/application/commands/read-n
 import { SubmitQuarterlyReportHandler } from './reporting/application/commands/submit-quarterly-report/submit-quarterly-report.handler.js';
 import { ReportDueTimerHandler } from './reporting/application/timers/report-due.timer-handler.js';
 import { F42RetentionEndedTimerHandler } from './reporting/application/timers/f42-retention-ended.timer-handler.js';
+import { AnalyticsArchiveTimerHandler } from './reporting/application/timers/analytics-archive.timer-handler.js';
+import { AnalyticsArchive, AnalyticsArchiveRecords, AnalyticsPdfRenderer } from './reporting/application/ports/analytics-archive.ports.js';
+import {
+  DocumentsAnalyticsArchive,
+  PdfAnalyticsRenderer,
+  PostgresAnalyticsArchiveRecords,
+  UnconfiguredAnalyticsArchive,
+} from './reporting/infrastructure/analytics-archive.adapters.js';
 import { ReportingController } from './reporting/interface/http/reporting.http.controller.js';
 import { sharedProviders } from './shared/infrastructure/shared.providers.js';
 import { ExtensionTermBounds } from './participation/domain/extension-term-bounds.js';
@@ -92,6 +107,7 @@ export const TIMER_HANDLERS = [
   InformationRequestDueTimerHandler,
   AuditOpinionDueTimerHandler,
   AnalyticsTimerHandler,
+  AnalyticsArchiveTimerHandler,
 ];
 
 const COMMAND_HANDLERS = [
@@ -130,6 +146,17 @@ const PORTS: Provider[] = [
   { provide: ExtensionCertificateRepository, useClass: MikroOrmExtensionCertificateRepository },
   { provide: ExtensionCertificateRenderer, useClass: DocumentsExtensionCertificateRenderer },
   { provide: ExtensionTermBounds, inject: [HUB_CONFIG], useFactory: (c: ParticipationConfig) => loadExtensionTermFile(c.HUB_EXTENSION_TERM_FILE) },
+  // Issue #10 (ADR 0132): each F-41 analytics edition is issued into the Fund's archive, as participation itself (ADR 0106).
+  { provide: AnalyticsPdfRenderer, useClass: PdfAnalyticsRenderer },
+  { provide: AnalyticsArchiveRecords, useClass: PostgresAnalyticsArchiveRecords },
+  {
+    provide: AnalyticsArchive,
+    inject: [HUB_CONFIG],
+    useFactory: (c: ParticipationConfig): AnalyticsArchive => {
+      const documents = issuedDocumentsClientFrom('PARTICIPATION_DOCUMENTS_URL', c.PARTICIPATION_DOCUMENTS_URL, serviceCredentialsFrom(c));
+      return documents ? new DocumentsAnalyticsArchive(documents) : new UnconfiguredAnalyticsArchive();
+    },
+  },
 ];
 
 const SERVICES = [ParticipationLifecycle, ExtensionCertificates, AuditDuty, AnalyticsService, ParticipationMetrics];

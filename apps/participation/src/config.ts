@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { TOPICS } from '@hub/contracts';
-import { baseConfigSchema } from '@hub/nest-commons';
+import { baseConfigSchema, serviceCredentialsEnv } from '@hub/nest-commons';
 import { checkPiiConfig, piiConfigShape } from '@hub/pii';
 
 /** The fee tariff shipped with the app (F-22, F-23): data with effective dates. */
@@ -21,6 +21,14 @@ export const participationConfigSchema = baseConfigSchema
     HUB_REGISTRATION_TOPIC: z.string().min(1).default(TOPICS.registration.name),
     /** Consumer group and inbox name of the registration-events consumer. */
     HUB_REGISTRATION_CONSUMER: z.string().min(1).default('participation.registration-events'),
+    /**
+     * The documents context's API as participation reaches it (through the admin gateway, e.g.
+     * `http://127.0.0.1:3100/api/documents`): each generated edition of the F-41 analytics is archived
+     * there as an issued document (ADR 0132), with participation's own client credentials (HUB_SERVICE_*,
+     * client `hub-participation`, ADR 0106). Without it, archiving waits and alerts.
+     */
+    PARTICIPATION_DOCUMENTS_URL: z.url().optional(),
+    ...serviceCredentialsEnv,
   })
   .superRefine(checkPiiConfig);
 

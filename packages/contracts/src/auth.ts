@@ -32,7 +32,7 @@ export type PersonRole = (typeof ROLES)[number];
  * OAuth 2.0 client-credentials grant, and never part of a staff group.
  * - `deadline-reader`: reads the `GET /deadlines` routes (notifications' staff digest, ADR 0104 §4).
  * - `document-issuer`: stores the Fund's issued documents in the documents context (`POST /issued-documents`:
- *   registration's certificates F-18, services' invoices ADR 0067).
+ *   registration's certificates F-18, services' invoices ADR 0067, participation's F-41 analytics ADR 0132).
  */
 export const SERVICE_ROLES = ['deadline-reader', 'document-issuer'] as const;
 export type ServiceRole = (typeof SERVICE_ROLES)[number];
@@ -79,6 +79,13 @@ export const PLATFORM_SERVICE_CLIENTS: readonly PlatformServiceClient[] = [
     roles: ['document-issuer'],
     calls: { setting: 'SERVICES_DOCUMENTS_URL', gatewayPath: '/api/documents' },
     purpose: 'archives the invoice PDFs it issues (F-55) in documents (ADR 0109)',
+  },
+  {
+    clientId: 'hub-participation',
+    app: 'participation',
+    roles: ['document-issuer'],
+    calls: { setting: 'PARTICIPATION_DOCUMENTS_URL', gatewayPath: '/api/documents' },
+    purpose: 'archives each edition of the quarterly analytics for the authorised body (F-41) it generates in documents (ADR 0132)',
   },
 ];
 

@@ -247,7 +247,9 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     for (const a of apps) {
       const np = byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === `${a.name}-ingress`) as NetPol;
       const pods = np.spec.ingress.flatMap((r) => r.from).flatMap((p) => (p.podSelector ? [p.podSelector.matchLabels['app.kubernetes.io/name']] : []));
-      expect(pods, a.name).toEqual(a.kind === 'context' ? ['admin-gateway'] : a.kind === 'gateway' ? ['web', 'registration', 'notifications', 'services'] : []);
+      expect(pods, a.name).toEqual(
+        a.kind === 'context' ? ['admin-gateway'] : a.kind === 'gateway' ? ['web', 'registration', 'notifications', 'services', 'participation'] : [],
+      );
     }
     expect(byKind(parsed, 'NetworkPolicy').find((n) => n.metadata.name === 'default-deny-ingress')).toMatchObject({
       spec: { podSelector: {}, policyTypes: ['Ingress'] },

@@ -9,6 +9,7 @@ import { Migration20261201100000_extension_certificate } from './Migration202612
 import { Migration20261201101000_annual_income } from './Migration20261201101000_annual_income.js';
 import { Migration20261205230000_documents_by_id } from './Migration20261205230000_documents_by_id.js';
 import { Migration20261210000000_f42_retention } from './Migration20261210000000_f42_retention.js';
+import { Migration20261212200000_analytics_archive } from './Migration20261212200000_analytics_archive.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201101000_annual_income', class: Migration20261201101000_annual_income },
   { name: 'Migration20261205230000_documents_by_id', class: Migration20261205230000_documents_by_id },
   { name: 'Migration20261210000000_f42_retention', class: Migration20261210000000_f42_retention },
+  { name: 'Migration20261212200000_analytics_archive', class: Migration20261212200000_analytics_archive },
 ];

@@ -312,6 +312,25 @@ describe('Fund officer: review, remarks, Commission (F-12 … F-16)', () => {
       votes: [],
     });
     expect(body(seen).votes).toEqual([]);
+    expect(body(seen).fullProtocolDocumentId).toBeNull();
+    // ADR 0132 (ADR 0122; F-15, F-16, F-35): once the archiving timer has recorded both copies, the reviewers'
+    // view names the full protocol's document (each member's vote), the company's view only the extract.
+    const extractId = '018f0000-0000-7000-8000-00000000e0a1';
+    const fullId = '018f0000-0000-7000-8000-00000000f0a1';
+    await h.sql(
+      `insert into registration_protocol_archive (protocol_number, application_id, document_id, sha256, archived_at, full_document_id, full_sha256) values (?, ?, ?, ?, now(), ?, ?)`,
+      [protocolNumber, id, extractId, 'a'.repeat(64), fullId, 'b'.repeat(64)],
+    );
+    for (const [who, token] of [
+      ['officer', a.officer],
+      ['member', a.member1],
+      ['secretary', a.secretary],
+    ] as const) {
+      const view = body(await h.http().get(`/applications/${id}`).set(auth(token)));
+      expect({ who, extract: view.protocolDocumentId, full: view.fullProtocolDocumentId }).toEqual({ who, extract: extractId, full: fullId });
+    }
+    const company = body(await h.http().get(`/applications/${id}`).set(auth(a.applicant)));
+    expect({ extract: company.protocolDocumentId, full: company.fullProtocolDocumentId }).toEqual({ extract: extractId, full: null });
     const notified = await h.http().post(`/applications/${id}/notification`).set(auth(a.officer));
     expect(body(notified).deadlines.find((d) => d.kind === 'decision-notification')?.status).toBe('met');
     // F-17: a refusal does not bar re-applying.

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Card, Code, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, createLazyRoute } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -51,6 +51,8 @@ function StaffAnalytics() {
   const path = { params: { path: period } };
   const meta = useQuery({
     queryKey: ['staff-analytics', period],
+    // Issue #10 (ADR 0132): a new edition is archived by participation's timer within seconds — asked again until it is.
+    refetchInterval: (q) => (q.state.data && !q.state.data.archived ? 2_000 : false),
     queryFn: async () => {
       try {
         return ok(await api.GET('/api/participation/analytics/quarterly/{year}/{quarter}', path));
@@ -71,6 +73,14 @@ function StaffAnalytics() {
           : await api.GET('/api/participation/analytics/quarterly/{year}/{quarter}/report.md', { ...path, parseAs: 'text' });
       if (!res.response.ok) throw new ApiError(res.response.status, res.error as ApiError['problem']);
       saveAs(res.data as unknown as string, res.response, `analytics-${period.year}-Q${period.quarter}.${format}`, MEDIA[format]);
+    },
+  });
+  // The archived edition (F-41, ADR 0132): documents grants a short-lived download after its own check (fund officers only, F-35).
+  const mayDownloadArchived = mayCall(session, 'GET /api/documents/documents/{id}/download');
+  const archivedDownload = useMutation({
+    mutationFn: async (documentId: string) => {
+      const grant = ok(await api.GET('/api/documents/documents/{id}/download', { params: { path: { id: documentId } } }));
+      window.location.assign(grant.url);
     },
   });
   const thisYear = previousQuarter().year + 1;
@@ -121,8 +131,40 @@ function StaffAnalytics() {
                     count: a.participants,
                   })}
                 </Text>
+                {a.archived ? (
+                  <Stack gap={4} data-testid="analytics-archived" data-document-id={a.archived.documentId}>
+                    <Text size="sm">{t('analytics.archived', { at: formatInstantDateTime(a.archived.archivedAt, locale) })}</Text>
+                    <Text size="xs" c="dimmed">
+                      {t('analytics.sha256')}:{' '}
+                      <Code data-testid="analytics-sha256" style={{ wordBreak: 'break-all' }}>
+                        {a.archived.sha256}
+                      </Code>
+                    </Text>
+                    {mayDownloadArchived && (
+                      <Group>
+                        <Button
+                          onClick={() => archivedDownload.mutate(a.archived!.documentId)}
+                          loading={archivedDownload.isPending}
+                          data-testid="download-archived"
+                        >
+                          {t('analytics.pdf')}
+                        </Button>
+                      </Group>
+                    )}
+                    {archivedDownload.isError && <ErrorState error={archivedDownload.error} action />}
+                  </Stack>
+                ) : (
+                  <Text size="sm" c="dimmed" data-testid="analytics-archive-pending">
+                    {t('analytics.archivePending')}
+                  </Text>
+                )}
                 <Group gap="sm">
-                  <Button onClick={() => download.mutate('csv')} loading={download.isPending && download.variables === 'csv'} data-testid="download-csv">
+                  <Button
+                    variant="light"
+                    onClick={() => download.mutate('csv')}
+                    loading={download.isPending && download.variables === 'csv'}
+                    data-testid="download-csv"
+                  >
                     {t('analytics.csv')}
                   </Button>
                   <Button

@@ -554,6 +554,13 @@ function StaffApplicationPage() {
 
           {decided && (
             <DecisionAlert mt="md" decided={decided} protocolDocumentId={a.protocolDocumentId}>
+              {/* ADR 0132 (ADR 0122): the full protocol with each member's vote — named to the Fund's reviewers only (F-35). */}
+              {a.fullProtocolDocumentId && (
+                <Group gap={6} mt={4} data-testid="full-protocol">
+                  <Text size="sm">{t('review.fullProtocol')}</Text>
+                  <DocumentLink id={a.fullProtocolDocumentId} />
+                </Group>
+              )}
               {a.notifiedAt && (
                 <Text size="sm" mt={4} data-testid="notified">
                   {t('review.notified', { date: formatInstantDate(a.notifiedAt, locale) })}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { makeBin } from '@hub/identifiers';
@@ -8,7 +9,8 @@ import { LOCALES, SIZES, baseUrl, chooseLanguage, expectAccessible, shoot, signI
 // the arrears (F-21, F-28(6)), overdue quarterly reports (F-37), information requests with their
 // working-day answer-by days (F-32, F-38), the audit duty (F-33) and early-termination cases with the
 // Commission where F-30 requires it — sends a request (field error from the shared contract first,
-// then an Idempotency-Key on the call), and downloads the F-41 analytics as a file.
+// then an Idempotency-Key on the call), and downloads the F-41 analytics as a file and as the archived
+// issued document (ADR 0132), whose SHA-256 is the one the page shows.
 // Participation's seed: Beta Data has Q1–Q3 fees and reports overdue and an open request; Gamma AI an
 // early termination on ground (1) awaiting the Commission.
 
@@ -125,6 +127,19 @@ test('F-21, F-32, F-37, F-38, F-30, F-41: the officer reads a participant’s ob
   await page.getByTestId('download-md').click();
   const md = readFileSync(await (await document).path(), 'utf8');
   expect(md).toMatch(/^# Astana Hub — analytical information/);
+  // Issue #10 (ADR 0132): the edition is issued as the Fund's document — archived once, its hash shown; the
+  // download is the stored PDF, whose SHA-256 is the one on the screen.
+  const archived = page.getByTestId('analytics-archived');
+  await expect(archived).toBeVisible({ timeout: 30_000 });
+  const shown = (await page.getByTestId('analytics-sha256').textContent())?.trim() ?? '';
+  expect(shown).toMatch(/^[0-9a-f]{64}$/);
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByTestId('download-archived').click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toMatch(/^analytics-\d{4}-Q[1-4]\.pdf$/);
+  const bytes = readFileSync(await pdf.path());
+  expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  expect(createHash('sha256').update(bytes).digest('hex')).toBe(shown);
   expect(keys.some((k) => k.url.includes('/analytics/quarterly/') && k.key !== null && UUID.test(k.key))).toBe(true);
   await expectAccessible(page, 'F-41 analytics');
   await shoot(page, 'staff-analytics', 'en', 'desktop');

@@ -147,10 +147,21 @@ export class WebFleet {
       HUB_SERVICE_CLIENT_SECRET: servicesSecret.trim(),
       HUB_TIMER_POLL_MS: '300',
     };
+    // Participation archives each edition of the F-41 analytics it generates (ADR 0132) through the gateway as its own
+    // service client, as tools/hub up configures it: the staff analytics page shows the archived document and its hash.
+    const { stdout: participationSecret } = await run(process.execPath, [join(REPO, 'tools/dev-issuer/token.mjs'), '--client-secret', 'hub-participation'], {
+      env: { ...process.env, HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: issuer },
+    });
+    const participationArchive = {
+      PARTICIPATION_DOCUMENTS_URL: `http://127.0.0.1:${gatewayPort}/api/documents`,
+      HUB_SERVICE_AUTH_URL: `${issuer}/token`,
+      HUB_SERVICE_CLIENT_ID: 'hub-participation',
+      HUB_SERVICE_CLIENT_SECRET: participationSecret.trim(),
+    };
     const [registration, participation, notifications, services, training, clusters, documents, housing] = await Promise.all([
       this.startApp('registration', { ...auth, ...workers, ...registrationArchive, DATABASE_URL: regDb }),
       // with workers: a verified upload reaches participation (documents.document-verified) before an answer names it (F-32, F-38)
-      this.startApp('participation', { ...auth, ...workers, ...pii, DATABASE_URL: partDb }),
+      this.startApp('participation', { ...auth, ...workers, ...pii, ...participationArchive, DATABASE_URL: partDb }),
       // No SMTP server at :9 and one attempt: an e-mail is a dead letter at once (the staff message log's screen, ADR 0104 §3).
       this.startApp('notifications', {
         ...auth,

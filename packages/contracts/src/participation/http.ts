@@ -369,6 +369,13 @@ export const AnalyticsReportDto = z.object({
   generatedAt: z.iso.datetime({ offset: true }),
   dueDate: IsoDateSchema,
   participants: z.number().int(),
+  /**
+   * Issue #10, ADR 0132: this edition as the Fund issued it — a PDF rendered once, stored in the documents
+   * archive (kind `quarterly-analytics`) with its SHA-256 and served byte-identical from there; null while
+   * the archiving timer has not run yet. Downloaded from documents (`GET /documents/:id/download`), which
+   * lets the Fund's officers read it (F-35: no company).
+   */
+  archived: z.object({ documentId: z.uuid(), sha256: z.string().regex(/^[0-9a-f]{64}$/), archivedAt: z.iso.datetime({ offset: true }) }).nullable(),
 });
 
 export const PiiAccessLogDto = z.object({

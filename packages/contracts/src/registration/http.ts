@@ -258,6 +258,12 @@ export const ApplicationViewSchema = z.object({
   decision: z.unknown().nullable(),
   /** Issue #10: the extract of the Commission's protocol in the documents archive, once archived (null before). */
   protocolDocumentId: z.uuid().nullable(),
+  /**
+   * ADR 0132 (ADR 0122; F-15, F-16, F-35): the full protocol with each member's vote in the documents archive —
+   * the Fund's own record. Named to the reviewers only (fund officers, the Commission); null for the company
+   * decided on (and for anyone before the archiving timer has run).
+   */
+  fullProtocolDocumentId: z.uuid().nullable(),
   notifiedAt: z.string().nullable(),
   /** F-17: how the notice is proven — the officer's record, or notifications' delivery by e-mail or in the portal. */
   notifiedVia: z.enum(['officer-record', 'email', 'portal']).nullable(),

@@ -7,6 +7,7 @@ import { TIMER } from '../../shared/application/timer-kinds.js';
 import { almatyDate, nextQuarter, quarterEnd, quarterStart } from '../../shared/domain/calendar.js';
 import { AnalyticsReport, type AnalyticsRow } from '../domain/analytics-report.js';
 import type { ReportedFigures } from '../domain/rules/analytics-content.rule.js';
+import { analyticsArchiveKey } from './timers/analytics-archive.timer-handler.js';
 
 interface Row {
   participation_id: string;
@@ -44,6 +45,7 @@ export class AnalyticsService {
   constructor(
     @Inject(Clock) private readonly clock: Clock,
     @Inject(Deadlines) private readonly deadlines: Deadlines,
+    @Inject(DeadlineTimers) private readonly timers: DeadlineTimers,
   ) {}
 
   async generate(em: Em, year: number, quarter: number): Promise<AnalyticsReport> {
@@ -97,14 +99,13 @@ export class AnalyticsService {
     const now = this.clock.now();
     const dueDate = this.deadlines.analyticsDueDate(year, quarter);
     const content = { rows: data, figures, minReportsForTotals: this.deadlines.analyticsMinReportsForTotals(year, quarter) };
-    const report = await em.findOne(AnalyticsReport, { year, quarter });
-    if (report) {
-      report.regenerate(dueDate, content, almatyDate(now), now);
-      return report;
-    }
-    const created = AnalyticsReport.generate({ id: uuidv7(), year, quarter, dueDate }, content, almatyDate(now), now);
-    em.persist(created);
-    return created;
+    const existing = await em.findOne(AnalyticsReport, { year, quarter });
+    const report = existing ?? AnalyticsReport.generate({ id: uuidv7(), year, quarter, dueDate }, content, almatyDate(now), now);
+    if (existing) existing.regenerate(dueDate, content, almatyDate(now), now);
+    else em.persist(report);
+    // Issue #10 (ADR 0132): the edition is owed to the Fund's archive of issued documents from this transaction on.
+    await this.timers.scheduleAt(TIMER.analyticsArchive, analyticsArchiveKey(report.id, now), now, { reportId: report.id, generatedAt: now.toISOString() });
+    return report;
   }
 }
 

@@ -18,4 +18,6 @@ export const TIMER = {
   f42RetentionEnded: 'participation.f42-retention-ended',
   /** F-41: generate the quarter's analytical information. Key: YYYY-Qn. */
   analytics: 'participation.analytics',
+  /** F-41, issue #10 (ADR 0132): archive one generated edition of the analytics as an issued document. Key: <report id>@<generated at>. */
+  analyticsArchive: 'participation.analytics-archive',
 } as const;

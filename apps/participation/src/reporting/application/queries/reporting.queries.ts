@@ -5,12 +5,16 @@ import { UnitOfWork } from '@hub/nest-commons';
 import { assertMayActFor } from '../../../shared/application/access.js';
 import { Participation } from '../../../participation/domain/participation.aggregate.js';
 import { AnalyticsReport } from '../../domain/analytics-report.js';
+import { AnalyticsArchiveRecords, type ArchivedAnalytics } from '../ports/analytics-archive.ports.js';
 import { PiiAccessLogEntry, QuarterlyReport } from '../../domain/quarterly-report.aggregate.js';
 
 /** Reads of quarterly reports (F-37), the F-42 access log and the F-41 analytics. No personal data here. */
 @Injectable()
 export class ReportingQueries {
-  constructor(@Inject(UnitOfWork) private readonly uow: UnitOfWork) {}
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(AnalyticsArchiveRecords) private readonly archive: AnalyticsArchiveRecords,
+  ) {}
 
   async reportsOf(actor: Actor, participationId: string): Promise<QuarterlyReport[]> {
     const em = this.uow.reader();
@@ -33,5 +37,10 @@ export class ReportingQueries {
     const a = await this.uow.reader().findOne(AnalyticsReport, { year, quarter });
     if (!a) throw new NotFoundError('analytics report', `${year}-Q${quarter}`);
     return a;
+  }
+
+  /** Issue #10 (ADR 0132): the issued copy of the report's current edition in the Fund's archive, once the archiving timer has run. */
+  archivedAnalytics(a: AnalyticsReport): Promise<ArchivedAnalytics | undefined> {
+    return this.archive.archivedCopy(this.uow.reader(), a.id, a.generatedAt);
   }
 }

@@ -21,6 +21,7 @@ import { ReadNonResidentsCommand } from '../../application/commands/read-non-res
 import { SubmitQuarterlyReportCommand } from '../../application/commands/submit-quarterly-report/submit-quarterly-report.command.js';
 import { ReportingQueries } from '../../application/queries/reporting.queries.js';
 import type { AnalyticsReport } from '../../domain/analytics-report.js';
+import type { ArchivedAnalytics } from '../../application/ports/analytics-archive.ports.js';
 import type { QuarterlyReport, ReportIndicators } from '../../domain/quarterly-report.aggregate.js';
 import { tiyn, ZERO } from '@hub/kernel';
 
@@ -50,13 +51,15 @@ const reportDto = (r: QuarterlyReport): z.infer<typeof QuarterlyReportDto> => ({
   familyMemberCount: r.familyMemberCount,
 });
 
-const analyticsDto = (a: AnalyticsReport): z.infer<typeof AnalyticsReportDto> => ({
+/** The report's current edition and (issue #10, ADR 0132) its issued copy in the Fund's archive, once archived. */
+const analyticsDto = (a: AnalyticsReport, archived: ArchivedAnalytics | undefined): z.infer<typeof AnalyticsReportDto> => ({
   id: a.id,
   year: a.year,
   quarter: a.quarter,
   generatedAt: a.generatedAt.toISOString(),
   dueDate: a.dueDate,
   participants: a.participants,
+  archived: archived ? { documentId: archived.documentId, sha256: archived.sha256, archivedAt: archived.archivedAt.toISOString() } : null,
 });
 
 /** Quarterly reports (F-37, F-39), non-residents (F-42) and analytics for the authorised body (F-41). */
@@ -155,7 +158,8 @@ export class ReportingController {
     status: 200,
   })
   async generate(@ValidParams() p: z.infer<typeof QuarterParams>) {
-    return analyticsDto(await this.commands.execute(new GenerateAnalyticsCommand(p.year, p.quarter)));
+    // A new edition: its archiving timer was written with it, so it is not archived yet (ADR 0132).
+    return analyticsDto(await this.commands.execute(new GenerateAnalyticsCommand(p.year, p.quarter)), undefined);
   }
 
   @Get('analytics/quarterly/:year/:quarter')
@@ -167,7 +171,8 @@ export class ReportingController {
     errors: [404],
   })
   async meta(@ValidParams() p: z.infer<typeof QuarterParams>) {
-    return analyticsDto(await this.queries.analytics(p.year, p.quarter));
+    const a = await this.queries.analytics(p.year, p.quarter);
+    return analyticsDto(a, await this.queries.archivedAnalytics(a));
   }
 
   @Get('analytics/quarterly/:year/:quarter/report.csv')

@@ -126,13 +126,16 @@ export class RegistrationQueries {
     assertMayReadApplication(actor, s);
     const deadlines = await em.find(DeadlineSchema, { applicationId: id }, { orderBy: { createdAt: 'asc' } });
     const decision = s.decisionRecord;
-    // Issue #10: the extract of the Commission's protocol in the Fund's archive, once the archiving timer has run.
+    // Issue #10: the extract of the Commission's protocol in the Fund's archive, once the archiving timer has run;
+    // ADR 0122/0132: and the full protocol (each member's vote), the Fund's own record.
     const [archived] = decision
-      ? await sql<{ document_id: string }>(em, `select "document_id" from "registration_protocol_archive" where "protocol_number" = ?`, [
-          decision.protocolNumber,
-        ])
+      ? await sql<{ document_id: string; full_document_id: string | null }>(
+          em,
+          `select "document_id", "full_document_id" from "registration_protocol_archive" where "protocol_number" = ?`,
+          [decision.protocolNumber],
+        )
       : [];
-    return this.applicationView(s, actor, deadlines, archived?.document_id ?? null);
+    return this.applicationView(s, actor, deadlines, archived?.document_id ?? null, archived?.full_document_id ?? null);
   }
 
   /**
@@ -142,10 +145,10 @@ export class RegistrationQueries {
    */
   createdDraftView(s: Application, actor: Actor) {
     assertMayReadApplication(actor, s);
-    return this.applicationView(s, actor, [], null);
+    return this.applicationView(s, actor, [], null, null);
   }
 
-  private applicationView(s: Application, actor: Actor, deadlines: Deadline[], protocolDocumentId: string | null) {
+  private applicationView(s: Application, actor: Actor, deadlines: Deadline[], protocolDocumentId: string | null, fullProtocolDocumentId: string | null) {
     // The Commission's deliberation (who voted how) is internal; the applicant gets the decision, its grounds and reasons (F-17).
     const reviewer = hasAnyRole(actor, APPLICATION_REVIEWER_ROLES);
     const decision = s.decisionRecord;
@@ -170,6 +173,9 @@ export class RegistrationQueries {
       votes: reviewer ? s.votes : [],
       decision: decision && !reviewer ? { ...decision, votes: [] } : decision,
       protocolDocumentId,
+      // ADR 0132 (F-15, F-16, F-35): the full protocol is named only to those documents lets read it — the Fund's
+      // reviewers (fund officers, the Commission's members and secretary, ADR 0122); never to the company decided on.
+      fullProtocolDocumentId: reviewer && !actor.companies.includes(s.bin) ? fullProtocolDocumentId : null,
       notifiedAt: s.notifiedAt ? s.notifiedAt.toISOString() : null,
       notifiedVia: s.notificationProof?.via ?? null,
       contract: s.contract,
