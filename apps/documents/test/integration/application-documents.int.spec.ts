@@ -90,7 +90,7 @@ describe('a filed application attaches its documents (issue #10, F-9(2), F-9(3))
 });
 
 describe("the Fund's translation of an English application (F-10, ADR 0137)", () => {
-  it('F-10: a fund officer uploads the company\'s application-translation; registration.translation-recorded attaches it next to the application, once; the company reads it, another company gets 404', async () => {
+  it("F-10: a fund officer uploads the company's application-translation; registration.translation-recorded attaches it next to the application, once; the company reads it, another company gets 404", async () => {
     const bin = newBin();
     const officer = await h.token(['fund-officer']);
     const pdf = sampleFiles.pdf(`translation of ${bin} ${uuidv7()}`);
@@ -118,7 +118,11 @@ describe("the Fund's translation of an English application (F-10, ADR 0137)", ()
     };
     expect(await deliver(h, recorded)).toBe('handled');
     expect(await deliver(h, recorded, '1')).toBe('duplicate');
-    expect(await documentOf(bin, document.id)).toMatchObject({ kind: 'application-translation', status: 'attached', attachedTo: `registration/application/${applicationId}/translation` });
+    expect(await documentOf(bin, document.id)).toMatchObject({
+      kind: 'application-translation',
+      status: 'attached',
+      attachedTo: `registration/application/${applicationId}/translation`,
+    });
     const other = await h
       .http()
       .get(`/documents/${document.id}`)

@@ -152,7 +152,8 @@ describe('applicant: draft and filing (F-8 … F-11)', () => {
     const queue = await h.http().get('/review-queue').set(auth(b.officer));
     expect(body<ReviewQueuePage>(queue).items.find((i) => i.id === id)).toMatchObject({ translationPending: true });
     // ADR 0137: the translation is an upload of kind application-translation of the application's company
-    const complete = (documentId: string) => h.http().post(`/translation-tasks/${task!.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentId });
+    const complete = (documentId: string) =>
+      h.http().post(`/translation-tasks/${task!.id}/complete`).set(auth(b.officer)).send({ targetLanguage: 'ru', documentId });
     const wrongKind = documentVerified(b.bin, 'tax-debt-certificate');
     const othersCompany = documentVerified(newBin(), 'application-translation');
     const translation = documentVerified(b.bin, 'application-translation');

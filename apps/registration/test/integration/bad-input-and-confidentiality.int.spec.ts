@@ -106,7 +106,11 @@ describe('bad input: 400/422 problem+json naming the field, nothing half-written
         () => h.http().post('/translation-tasks/018f0000-0000-7000-8000-000000000000/complete').set(auth(a.officer)).send({ targetLanguage: 'en' }),
         ['body.targetLanguage', 'body.documentId'],
       ],
-      ['translation: bad id', () => h.http().post('/translation-tasks/zzz/complete').set(auth(a.officer)).send({ documentId: '018f0000-0000-7000-8000-000000000000' }), ['params.id']],
+      [
+        'translation: bad id',
+        () => h.http().post('/translation-tasks/zzz/complete').set(auth(a.officer)).send({ documentId: '018f0000-0000-7000-8000-000000000000' }),
+        ['params.id'],
+      ],
       ['registry', () => h.http().get('/registry?page=0&pageSize=1000&status=gone'), ['query.page', 'query.pageSize', 'query.status']],
       ['export', () => h.http().get('/registry/export?format=xml'), ['query.format']],
       ['verify', () => h.http().get('/registry/certificates/12345'), ['params.number']],

@@ -46,6 +46,14 @@ export class TranslationTask extends AggregateRoot<TranslationTaskEvent> {
   complete(targetLanguage: 'kk' | 'ru', documentId: string, by: string, at: Date): void {
     if (this.status === 'done') throw new ConflictError('registration.translation.done', `the translation task ${this.id} is already done`);
     Object.assign(this as Mutable<TranslationTask>, { status: 'done', targetLanguage, documentId, completedAt: at, completedBy: by });
-    this.record({ name: 'TranslationRecorded', aggregateId: this.id, occurredAt: at, applicationId: this.applicationId, bin: this.bin, targetLanguage, documentId });
+    this.record({
+      name: 'TranslationRecorded',
+      aggregateId: this.id,
+      occurredAt: at,
+      applicationId: this.applicationId,
+      bin: this.bin,
+      targetLanguage,
+      documentId,
+    });
   }
 }
