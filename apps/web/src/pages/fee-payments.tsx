@@ -7,6 +7,7 @@ import { formatCivilDate, formatTiyn } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { RequireAccess } from '../ui/guard';
+import { FEE_COLOR, Scroll } from '../ui/participation-tables';
 import { QueryView } from '../ui/query-view';
 import { StatementImport } from '../ui/statement-import';
 import '../ui/lazy-styles';
@@ -38,15 +39,13 @@ const FEE_CODES: Readonly<Record<string, MessageId>> = {
   'csv.no-fee': 'feePayments.problem.noFee',
   'csv.fee-paid': 'feePayments.problem.feePaid',
 };
-// the fee statuses coloured as on the participant's own fee table
-const FEE_COLOR: Readonly<Record<string, string>> = { 'awaiting-declaration': 'blue', assessed: 'yellow', paid: 'green', overdue: 'red' };
 
 /** The payments the statement matched: each row's company, quarter, amount and what its fee still owes. */
 function MatchedPayments({ payments }: { payments: readonly MatchedPayment[] }) {
   const t = useT();
   const { locale } = useLocale();
   return (
-    <Table.ScrollContainer minWidth={720}>
+    <Scroll minWidth={720} label={t('feePayments.matched')}>
       <Table striped data-testid="import-payments" aria-label={t('feePayments.matched')}>
         <Table.Thead>
           <Table.Tr>
@@ -77,7 +76,7 @@ function MatchedPayments({ payments }: { payments: readonly MatchedPayment[] }) 
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </Scroll>
   );
 }
 
@@ -122,7 +121,7 @@ function FeePaymentsPage() {
         </Title>
         <QueryView query={arrears} empty={t('feePayments.arrears.empty')}>
           {(data) => (
-            <Table.ScrollContainer minWidth={720}>
+            <Scroll minWidth={720} label={t('feePayments.arrears')}>
               <Table striped data-testid="fee-arrears">
                 <Table.Thead>
                   <Table.Tr>
@@ -147,7 +146,7 @@ function FeePaymentsPage() {
                   ))}
                 </Table.Tbody>
               </Table>
-            </Table.ScrollContainer>
+            </Scroll>
           )}
         </QueryView>
       </Card>

@@ -72,7 +72,7 @@ export function StatusBadge({
 }
 
 /** A wide table scrolls on its own on a phone, as a focusable, named region (axe: scrollable-region-focusable). */
-function Scroll({ minWidth, label, children }: { minWidth: number; label: string; children: ReactNode }) {
+export function Scroll({ minWidth, label, children }: { minWidth: number; label: string; children: ReactNode }) {
   return (
     <Table.ScrollContainer minWidth={minWidth} type="native" tabIndex={0} role="region" aria-label={label}>
       {children}

@@ -31,7 +31,7 @@ test('ADR 0032: an auditor filters the audit trail by who, what and when, and pa
     const res = await fetch(`${gatewayUrl()}/api/registration/translation-tasks/${crypto.randomUUID()}/complete`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify({ targetLanguage: 'ru', documentRef: 'TR-1' }),
+      body: JSON.stringify({ targetLanguage: 'ru', documentId: crypto.randomUUID() }), // ADR 0137: a valid body, an unknown task
     });
     await res.text();
     return res.status;
