@@ -115,6 +115,14 @@ describe('tools/dev-issuer: client credentials for the platform workers (ADR 010
       HUB_SERVICE_CLIENT_ID: 'hub-notifications',
       NOTIFICATIONS_DEADLINES_URL: 'http://127.0.0.1:3100/api',
     });
-    expect(await settings('participation')).toEqual({});
+    // ADR 0132: participation archives its F-41 analytics as issued documents through the gateway
+    expect(await settings('participation')).toEqual({
+      HUB_SERVICE_AUTH_URL: 'http://127.0.0.1:4000/token',
+      HUB_SERVICE_CLIENT_ID: 'hub-participation',
+      HUB_SERVICE_CLIENT_SECRET: (await cli('--client-secret', 'hub-participation')).stdout.trim(),
+      PARTICIPATION_DOCUMENTS_URL: 'http://127.0.0.1:3100/api/documents',
+    });
+    // … and an app that calls nothing of the platform gets nothing
+    expect(await settings('clusters')).toEqual({});
   });
 });
