@@ -1,5 +1,6 @@
 export * from './auth.js';
 export * from './common.js';
+export * from './commission.js';
 export * from './deadlines.js';
 export * from './envelope.js';
 export * from './event-definition.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BinSchema, IsoDateSchema } from '../common.js';
+import { CommissionAgendaStateSchema } from '../commission.js';
 import { defineIntegrationEvent } from '../event-definition.js';
 import { TOPICS } from '../topics.js';
 
@@ -200,6 +201,15 @@ export const ClustersOfficeDocumentUsedV1 = defineIntegrationEvent({
   }),
 });
 
+export const ClustersCommissionAgendaChangedV1 = defineIntegrationEvent({
+  type: 'clusters.commission-agenda-changed',
+  version: 1,
+  topic,
+  description:
+    "The agenda of a round's Commission as it now stands (C-2, C-19, C-20; issue #16, ADR 0138): its members, and per application before it the members who have not voted yet. Keyed by the round id.",
+  payload: CommissionAgendaStateSchema.extend({ roundId: z.uuid() }),
+});
+
 /** Every event of clusters, for a consumer's EventRegistry. */
 export const clustersEvents = [
   ClustersRoundAnnouncedV1,
@@ -214,4 +224,5 @@ export const clustersEvents = [
   ClustersOpinionsForwardedV1,
   ClustersDeadlineOverdueV1,
   ClustersOfficeDocumentUsedV1,
+  ClustersCommissionAgendaChangedV1,
 ] as const;

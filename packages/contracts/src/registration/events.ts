@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BinSchema, IsoDateSchema, LanguageSchema } from '../common.js';
+import { PortalSubjectSchema } from '../commission.js';
 import { defineIntegrationEvent } from '../event-definition.js';
 import { TOPICS } from '../topics.js';
 
@@ -211,6 +212,21 @@ export const TranslationRecordedV1 = defineIntegrationEvent({
   }),
 });
 
+export const CommissionVoteCastV1 = defineIntegrationEvent({
+  type: 'registration.commission-vote-cast',
+  version: 1,
+  topic,
+  description:
+    "A member of the selection Commission voted on an application before it (F-15, F-16); a member's later vote replaces it (issue #16, ADR 0138: notifications' 'awaiting your vote' digest). Who voted, never how.",
+  payload: z.object({
+    applicationId: z.uuid(),
+    bin: BinSchema,
+    /** The member's portal subject (ADR 0138): an identifier, not personal data beyond it (F-42). */
+    member: PortalSubjectSchema,
+    castAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const registrationEvents = [
   ApplicationSubmittedV1,
   RemarksIssuedV1,
@@ -223,4 +239,5 @@ export const registrationEvents = [
   RegistrationDeadlineMissedV1,
   ParticipantAddressChangedV1,
   TranslationRecordedV1,
+  CommissionVoteCastV1,
 ] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BinSchema, IsoDateSchema, LanguageSchema, TiynSchema } from '../common.js';
+import { CommissionAgendaStateSchema } from '../commission.js';
 import { defineIntegrationEvent } from '../event-definition.js';
 import { TOPICS } from '../topics.js';
 
@@ -156,6 +157,15 @@ export const TrainingTraineeListChangedV1 = defineIntegrationEvent({
   }),
 });
 
+export const TrainingCommissionAgendaChangedV1 = defineIntegrationEvent({
+  type: 'training.commission-agenda-changed',
+  version: 1,
+  topic,
+  description:
+    "The agenda of an intake's Independent Commission as it now stands (F-69, F-72; issue #16, ADR 0138): its members, and per complete application the members who may vote and have not — a member who declared a conflict with the applicant is left out, and no BIN is named (F-35). Keyed by the intake id.",
+  payload: CommissionAgendaStateSchema.extend({ intakeId: z.uuid() }),
+});
+
 /** Every event of training, for a consumer's EventRegistry. */
 export const trainingEvents = [
   TrainingIntakeAnnouncedV1,
@@ -165,4 +175,5 @@ export const trainingEvents = [
   TrainingDecisionMadeV1,
   TrainingContractSignedV1,
   TrainingTraineeListChangedV1,
+  TrainingCommissionAgendaChangedV1,
 ] as const;
