@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { row, stats } from './lib/result.mjs';
+import http from 'node:http';
+import { pacedLoad, row, stats } from './lib/result.mjs';
 
 const here = import.meta.dirname;
 const files = [...readdirSync(here).filter((f) => f.endsWith('.mjs')), ...readdirSync(join(here, 'lib')).map((f) => `lib/${f}`)];
@@ -26,4 +27,28 @@ assert.deepEqual(row({ figure: 'f', value: 1, unit: 'ms', goal: 'g', met: true }
   goal: 'g',
   met: true,
 });
+// ADR 0041 §12: an offered rate is paced — 30 requests at 100/s arrive spread over ≈ 290 ms, not as a
+// burst at the top of a second (autocannon's overallRate), and every one is counted.
+const arrivals = [];
+const server = http.createServer((req, res) => {
+  arrivals.push(performance.now());
+  res.end('ok');
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const paced = await pacedLoad({
+  url: `http://127.0.0.1:${server.address().port}/`,
+  connections: 10,
+  amount: 30,
+  rate: 100,
+  next: () => ({ path: '/' }),
+  expectStatus: 200,
+});
+server.close();
+assert.equal(paced.completed, 30);
+assert.equal(paced.bad + paced.errors, 0);
+const spread = arrivals.at(-1) - arrivals[0];
+assert.ok(
+  spread >= 150,
+  `30 requests at 100/s must arrive spread over ≈ 290 ms (a late timer catches up), not in a burst (arrived over ${spread.toFixed(1)} ms)`,
+);
 console.log(`bench check: ${files.length} files parse, ${scripts.length} figure scripts report`);

@@ -17,7 +17,7 @@ import { SMOKE, load, report, round, row, scaled } from './lib/result.mjs';
 const N = scaled(process.env.BENCH_REQUESTS ?? 4000, 40);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
-// Enough connections that the offered rate is really offered (autocannon keeps one request in flight per connection).
+// The paced load's socket cap (ADR 0041 §12): enough that a due request rarely waits for a socket — if it does, the wait counts.
 const RATE_CONNECTIONS = Number(process.env.BENCH_RATE_CONNECTIONS ?? 50);
 const RATE_SECONDS = scaled(process.env.BENCH_RATE_SECONDS ?? 10, 1);
 const WARMUP = scaled(300, 10);
