@@ -40,6 +40,9 @@ const PARTITIONS_CONCURRENTLY = process.env.BENCH_PARTITIONS_CONCURRENTLY ? Numb
 // Where the running relay's rounds run (ADR 0140): unset = the relay's default (its own connection);
 // `shared` = the ORM's pool, which the load generator's commands share (the behaviour before ADR 0140).
 const RELAY_CONNECTION = process.env.BENCH_RELAY_CONNECTION;
+// The load generator's pool (the producing ORM's, default 10 as an app's): its commands wait for it,
+// and that wait is part of the end-to-end latency (ADR 0140).
+const COMMAND_POOL = Number(process.env.BENCH_COMMAND_POOL ?? 10);
 // BENCH_MODES=rate skips the burst pass (for A/B runs of the rate figure; no BENCH_RESULT line then).
 const MODES = (process.env.BENCH_MODES ?? 'burst,rate').split(',');
 const WAKE = process.env.BENCH_RELAY_WAKE ?? 'manual';
@@ -139,6 +142,16 @@ function stageProbe() {
     }
     console.log(`  ${label}: per stage (ms)`);
     console.table(Object.fromEntries(Object.entries(d).map(([k, v]) => [k, stats(v)])));
+    // The bench's method (ADR 0140): did the load generator really offer the rate (its commands share
+    // this process and a pool of 10), and what is the latency once past the first second (warm-up)?
+    const done = [...at.values()].filter((e) => e.done !== undefined);
+    const starts = done.map((e) => e.start).sort((a, b) => a - b);
+    const t0 = starts[0];
+    const startedPerS = starts.length > 1 ? ((starts.length - 1) / (starts.at(-1) - t0)) * 1000 : 0;
+    const steady = done.filter((e) => e.start - t0 >= 1000);
+    console.log(
+      `  load generator: commands started at ${startedPerS.toFixed(0)}/s; after the first second (${steady.length} events): end to end ${JSON.stringify(stats(steady.map((e) => e.done - e.start)))}, from commit ${JSON.stringify(stats(steady.map((e) => e.done - e.commit)))}`,
+    );
     const span = (xs) => (xs.length > 1 ? (xs.at(-1).t - xs[0].t) / (xs.length - 1) : 0);
     console.log(
       `  relay rounds: ${rounds.length}, events per round ${JSON.stringify(stats(rounds.map((r) => r.n)))}, produce ms ${JSON.stringify(stats(rounds.map((r) => r.ms)))}, every ${span(rounds).toFixed(1)} ms`,
@@ -219,7 +232,9 @@ async function outboxPath(rate) {
   const dbs = [`hub_bench_prod_${Date.now()}`, `hub_bench_cons_${Date.now()}`];
   for (const d of dbs) await admin(`create database "${d}"`);
   const [prodOrm, consOrm] = await Promise.all(
-    dbs.map((d) => MikroORM.init({ clientUrl: `${PG}/${d}`, entities: messagingEntities, allowGlobalContext: false, pool: { max: 10 } })),
+    dbs.map((d, i) =>
+      MikroORM.init({ clientUrl: `${PG}/${d}`, entities: messagingEntities, allowGlobalContext: false, pool: { max: i === 0 ? COMMAND_POOL : 10 } }),
+    ),
   );
   await Promise.all([prodOrm.schema.create(), consOrm.schema.create()]);
   await sql(prodOrm.em.fork(), 'create table thing (id text primary key, n int not null)');
