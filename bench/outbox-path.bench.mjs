@@ -10,14 +10,14 @@
 // Latency is per event: from just before the command's transaction starts (outbox) or before the
 // send (raw) to the moment the consumer's handler has committed its effect (outbox) or received
 // the message (raw). Throughput is events / (last handled − first started).
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { z } from 'zod';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { EventRegistry, defineIntegrationEvent } from '@hub/contracts';
 import { SystemClock, uuidv7 } from '@hub/kernel';
 import { EventConsumer, KafkaJsMessageBus, Outbox, OutboxRelay, eventHandler, messagingEntities, silentLogger, sql } from '@hub/messaging';
-import { SMOKE, report, row, scaled } from './lib/result.mjs';
+import { SMOKE, report, row, scaled, stats } from './lib/result.mjs';
 
 const PG = process.env.HUB_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const BROKERS = (process.env.HUB_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -37,6 +37,14 @@ const PARTITIONS_CONCURRENTLY = process.env.BENCH_PARTITIONS_CONCURRENTLY ? Numb
 //   commit — nothing but the relay's defaults (200 ms poll): the commit wakes it in-process;
 //   notify — the relay on an ORM of its own (other connections, no shared EventManager), 200 ms
 //            poll: only LISTEN/NOTIFY can wake it, as a relay in another replica.
+// Where the running relay's rounds run (ADR 0140): unset = the relay's default (its own connection);
+// `shared` = the ORM's pool, which the load generator's commands share (the behaviour before ADR 0140).
+const RELAY_CONNECTION = process.env.BENCH_RELAY_CONNECTION;
+// The load generator's pool (the producing ORM's, default 10 as an app's): its commands wait for it,
+// and that wait is part of the end-to-end latency (ADR 0140).
+const COMMAND_POOL = Number(process.env.BENCH_COMMAND_POOL ?? 10);
+// BENCH_MODES=rate skips the burst pass (for A/B runs of the rate figure; no BENCH_RESULT line then).
+const MODES = (process.env.BENCH_MODES ?? 'burst,rate').split(',');
 const WAKE = process.env.BENCH_RELAY_WAKE ?? 'manual';
 if (!['manual', 'commit', 'notify'].includes(WAKE)) throw new Error(`BENCH_RELAY_WAKE=${WAKE}: manual, commit or notify`);
 
@@ -68,6 +76,91 @@ async function createTopic(bus, topic, partitions) {
     { name: topic, partitions },
     { name: `${topic}.dlq`, partitions: 1 },
   ]);
+}
+
+// Per-stage timestamps of the outbox path (issue #17, ADR 0140), taken through the MessageBus port so
+// that the package is measured as it is: command start → command committed → relay's publish called
+// (the rows are claimed) → broker ack → the consumer's handler called with the message → inbox committed.
+function stageProbe() {
+  const at = new Map(); // key → { start, commit, claim, ack, recv, done }
+  const rounds = []; // relay rounds: { t, n, ms }
+  const batches = []; // consumer handleBatch calls: { t, n, ms }
+  const get = (k) => at.get(k) ?? at.set(k, {}).get(k);
+  const wrapProducer = (bus) => {
+    const publish = bus.publish.bind(bus);
+    bus.publish = async (messages) => {
+      const claim = performance.now();
+      for (const m of messages) get(m.key).claim = claim;
+      await publish(messages);
+      const ack = performance.now();
+      for (const m of messages) get(m.key).ack = ack;
+      rounds.push({ t: claim, n: messages.length, ms: ack - claim });
+    };
+    return bus;
+  };
+  const wrapConsumer = (bus) => {
+    const subscribe = bus.subscribe.bind(bus);
+    bus.subscribe = (o) =>
+      subscribe({
+        ...o,
+        ...(o.handleBatch
+          ? {
+              handleBatch: async (ms) => {
+                const recv = performance.now();
+                for (const m of ms) get(m.key).recv = recv;
+                await o.handleBatch(ms);
+                batches.push({ t: recv, n: ms.length, ms: performance.now() - recv });
+              },
+            }
+          : {}),
+        handle: async (m) => {
+          const recv = performance.now();
+          get(m.key).recv = recv;
+          await o.handle(m);
+          batches.push({ t: recv, n: 1, ms: performance.now() - recv });
+        },
+      });
+    return bus;
+  };
+  const print = (label) => {
+    const d = {
+      command: [],
+      'outbox wait (commit → claim)': [],
+      'produce (claim → ack)': [],
+      'broker → consumer (ack → handler)': [],
+      'inbox tx (handler → committed)': [],
+      'event path (command committed → inbox committed)': [],
+    };
+    for (const e of at.values()) {
+      if (e.done === undefined) continue;
+      d.command.push(e.commit - e.start);
+      d['outbox wait (commit → claim)'].push(e.claim - e.commit);
+      d['produce (claim → ack)'].push(e.ack - e.claim);
+      d['broker → consumer (ack → handler)'].push(e.recv - e.ack);
+      d['inbox tx (handler → committed)'].push(e.done - e.recv);
+      d['event path (command committed → inbox committed)'].push(e.done - e.commit);
+    }
+    console.log(`  ${label}: per stage (ms)`);
+    console.table(Object.fromEntries(Object.entries(d).map(([k, v]) => [k, stats(v)])));
+    // The bench's method (ADR 0140): did the load generator really offer the rate (its commands share
+    // this process and a pool of 10), and what is the latency once past the first second (warm-up)?
+    const done = [...at.values()].filter((e) => e.done !== undefined);
+    const starts = done.map((e) => e.start).sort((a, b) => a - b);
+    const t0 = starts[0];
+    const startedPerS = starts.length > 1 ? ((starts.length - 1) / (starts.at(-1) - t0)) * 1000 : 0;
+    const steady = done.filter((e) => e.start - t0 >= 1000);
+    console.log(
+      `  load generator: commands started at ${startedPerS.toFixed(0)}/s; after the first second (${steady.length} events): end to end ${JSON.stringify(stats(steady.map((e) => e.done - e.start)))}, from commit ${JSON.stringify(stats(steady.map((e) => e.done - e.commit)))}`,
+    );
+    const span = (xs) => (xs.length > 1 ? (xs.at(-1).t - xs[0].t) / (xs.length - 1) : 0);
+    console.log(
+      `  relay rounds: ${rounds.length}, events per round ${JSON.stringify(stats(rounds.map((r) => r.n)))}, produce ms ${JSON.stringify(stats(rounds.map((r) => r.ms)))}, every ${span(rounds).toFixed(1)} ms`,
+    );
+    console.log(
+      `  consumer batches: ${batches.length}, events per batch ${JSON.stringify(stats(batches.map((b) => b.n)))}, batch ms ${JSON.stringify(stats(batches.map((b) => b.ms)))}, every ${span(batches).toFixed(1)} ms`,
+    );
+  };
+  return { get, wrapProducer, wrapConsumer, print };
 }
 
 const newBus = (clientId) => new KafkaJsMessageBus({ clientId, brokers: BROKERS, logger: silentLogger });
@@ -132,13 +225,16 @@ async function rawBaseline(rate) {
 
 async function outboxPath(rate) {
   const topic = `bench.outbox.${uuidv7()}`;
-  const prodBus = newBus('bench-relay');
-  const consBus = newBus('bench-consumer');
+  const probe = stageProbe();
+  const prodBus = probe.wrapProducer(newBus('bench-relay'));
+  const consBus = probe.wrapConsumer(newBus('bench-consumer'));
   await createTopic(prodBus, topic, 6);
   const dbs = [`hub_bench_prod_${Date.now()}`, `hub_bench_cons_${Date.now()}`];
   for (const d of dbs) await admin(`create database "${d}"`);
   const [prodOrm, consOrm] = await Promise.all(
-    dbs.map((d) => MikroORM.init({ clientUrl: `${PG}/${d}`, entities: messagingEntities, allowGlobalContext: false, pool: { max: 10 } })),
+    dbs.map((d, i) =>
+      MikroORM.init({ clientUrl: `${PG}/${d}`, entities: messagingEntities, allowGlobalContext: false, pool: { max: i === 0 ? COMMAND_POOL : 10 } }),
+    ),
   );
   await Promise.all([prodOrm.schema.create(), consOrm.schema.create()]);
   await sql(prodOrm.em.fork(), 'create table thing (id text primary key, n int not null)');
@@ -157,7 +253,12 @@ async function outboxPath(rate) {
     WAKE === 'notify'
       ? await MikroORM.init({ clientUrl: `${PG}/${dbs[0]}`, entities: messagingEntities, allowGlobalContext: false, pool: { max: 4 } })
       : prodOrm;
-  const relay = new OutboxRelay(relayOrm.em, prodBus, clock, { batchSize: 200, ...(WAKE === 'manual' ? { idlePollMs: 5 } : {}), logger: silentLogger });
+  const relay = new OutboxRelay(relayOrm.em, prodBus, clock, {
+    batchSize: 200,
+    ...(RELAY_CONNECTION ? { connection: RELAY_CONNECTION } : {}),
+    ...(WAKE === 'manual' ? { idlePollMs: 5 } : {}),
+    logger: silentLogger,
+  });
   const latencies = [];
   let done;
   const finished = new Promise((r) => (done = r));
@@ -177,22 +278,28 @@ async function outboxPath(rate) {
   consumer.outcomes.push((o, m) => {
     if (o !== 'handled') return;
     const { startedAt } = JSON.parse(m.value.toString()).payload;
+    probe.get(m.key).done = performance.now();
     latencies.push(performance.timeOrigin + performance.now() - startedAt);
     last = performance.now();
     if (latencies.length === N) done();
   });
   await consumer.start();
   relay.start();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const cpu0 = process.cpuUsage();
   const start = performance.now();
   await pool(
     N,
     rate ? RATE_CONCURRENCY : CONCURRENCY,
     async (i) => {
       const startedAt = performance.timeOrigin + performance.now();
+      probe.get(`t${i}`).start = startedAt - performance.timeOrigin;
       await prodOrm.em.fork().transactional(async (tx) => {
         await sql(tx, 'insert into thing (id, n) values (?, ?)', [`t${i}`, i]);
         await outbox.add(tx, thing, `t${i}`, { n: i, startedAt });
       });
+      probe.get(`t${i}`).commit = performance.now();
       if (WAKE === 'manual') relay.wake();
     },
     rate,
@@ -204,6 +311,18 @@ async function outboxPath(rate) {
     `  ${rate ? `@${rate}/s` : 'burst'}: when the last command committed, ${unpublished} of ${N} events were unpublished in the outbox and ${latencies.length} handled`,
   );
   await finished;
+  loop.disable();
+  const cpu = process.cpuUsage(cpu0);
+  const wall = performance.now() - start;
+  console.log(
+    `  this process (load generator + relay + consumer): CPU ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)} % of one core, event-loop delay p50 ${(loop.percentile(50) / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms, max ${(loop.max / 1e6).toFixed(1)} ms; load average ${(
+      await import('node:os')
+    )
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  probe.print(rate ? `@${rate}/s` : 'burst');
   await relay.stop();
   await consumer.stop();
   console.log(`  relay wakes (${WAKE}): ${JSON.stringify(relay.wakes ?? 'not counted before ADR 0135')}`);
@@ -217,12 +336,15 @@ console.log(
 );
 const rows = [];
 for (let r = 1; r <= RUNS; r++) {
-  rows.push({ run: r, ...(await rawBaseline()) });
-  rows.push({ run: r, ...(await outboxPath()) });
+  if (MODES.includes('burst')) {
+    rows.push({ run: r, ...(await rawBaseline()) });
+    rows.push({ run: r, ...(await outboxPath()) });
+  }
   rows.push({ run: r, ...(await rawBaseline(RATE)) });
   rows.push({ run: r, ...(await outboxPath(RATE)) });
 }
 console.table(rows);
+if (!MODES.includes('burst')) process.exit(0); // BENCH_MODES=rate: the table above is the figure
 
 // The table's rows: the last run's figures (BENCH_RUNS > 1 prints every run above).
 const pick = (prefix) => rows.filter((r) => r.path.startsWith(prefix)).at(-1);

@@ -36,7 +36,13 @@ export interface EventConsumerOptions {
   readonly registry: EventRegistry;
   /** Attempts for a handler that throws before the message goes to the dead-letter topic. */
   readonly maxAttempts?: number;
-  /** Partitions handled in parallel; events of one aggregate share a partition, so their order holds. Default 3. */
+  /**
+   * Partitions handled in parallel; events of one aggregate share a partition, so their order holds.
+   * Default 6, the most partitions a platform topic has (ADR 0140): kafkajs fetches again only when
+   * every batch of the last fetch is handled, so with fewer workers than partitions the batches wait
+   * for each other in waves and a new event waits for all of them. Each worker holds one pooled
+   * connection while its batch's transaction runs.
+   */
   readonly partitionsConcurrently?: number;
   /**
    * Messages of one partition handled in one transaction (ADR 0126; default 100). 1 = one
@@ -59,6 +65,9 @@ export interface EventConsumerOptions {
    */
   readonly rejoinAfterCrashMs?: number;
 }
+
+/** ADR 0140: as many workers as the platform's largest topic has partitions (contracts' TOPICS: 6). */
+export const DEFAULT_PARTITIONS_CONCURRENTLY = 6;
 
 /** Runs `work` as part of the transaction `em` belongs to. */
 export type TransactionWrapper = <T>(em: Em, work: () => Promise<T>) => Promise<T>;
@@ -139,7 +148,7 @@ export class EventConsumer {
         groupId: this.options.name,
         topics: this.options.topics,
         fromBeginning: true,
-        partitionsConcurrently: this.options.partitionsConcurrently ?? 3,
+        partitionsConcurrently: this.options.partitionsConcurrently ?? DEFAULT_PARTITIONS_CONCURRENTLY,
         handle: (m) => this.consume(m).then(() => undefined),
         ...(this.maxBatch > 1 ? { maxBatch: this.maxBatch, handleBatch: (ms: readonly IncomingMessage[]) => this.consumeBatch(ms).then(() => undefined) } : {}),
         onCrash: (error) => {

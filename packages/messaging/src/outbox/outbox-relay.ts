@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { HEADERS, type EventEnvelope } from '@hub/contracts';
 import type { Clock } from '@hub/kernel';
 import type { MessageBus } from '../bus/message-bus.js';
@@ -29,6 +30,14 @@ export interface OutboxRelayOptions {
   /** How often the idle LISTEN connection is checked (default 30 s). */
   readonly listenCheckMs?: number;
   readonly maxBackoffMs?: number;
+  /**
+   * Where the running relay's rounds (lock, claim, mark published) run (ADR 0140). `own` (default): on a
+   * connection of its own (a pool of one, from the ORM's connection settings, closed when idle for
+   * 30 s and at stop), so that a round never queues for one of the ORM's pooled connections behind the
+   * app's commands — under load that wait was most of the outbox stage. `shared`: on the ORM's pool.
+   * `relayOnce()` called directly always uses the ORM.
+   */
+  readonly connection?: 'own' | 'shared' | ListenConnectionConfig;
   /** Published rows older than this are deleted (0 keeps them). */
   readonly retainPublishedMs?: number;
   readonly logger?: MessagingLogger;
@@ -36,6 +45,16 @@ export interface OutboxRelayOptions {
 
 /** Advisory lock key: one relay at a time per database publishes, so order per aggregate holds. */
 const RELAY_LOCK_KEY = 0x48554230; // 'HUB0'
+
+/** The application_name of the relay's own connection (ADR 0140): visible in pg_stat_activity. */
+export const OUTBOX_RELAY_APPLICATION_NAME = 'hub-outbox-relay';
+
+/** The statements of one round, on the ORM (`?` placeholders) or on the relay's own connection (`$n`). */
+interface RoundStatements {
+  lock(): Promise<boolean>;
+  claim(limit: number): Promise<OutboxRow[]>;
+  markPublished(at: Date, positions: string[]): Promise<void>;
+}
 
 interface OutboxRow {
   position: string;
@@ -65,6 +84,8 @@ export class OutboxRelay {
   private woken = false;
   private lastPurge = 0;
   private readonly listener: OutboxListener | undefined;
+  private readonly ownConnection: pg.ClientConfig | undefined;
+  private ownPool: pg.Pool | undefined;
   private stopSignal: (() => void) | undefined;
   /** Wakes by their source, for tests and metrics: a commit in this process, a notification, the poll. */
   readonly wakes = { commit: 0, notify: 0, poll: 0 };
@@ -81,6 +102,8 @@ export class OutboxRelay {
     this.maxBackoffMs = options.maxBackoffMs ?? 10_000;
     this.retainPublishedMs = options.retainPublishedMs ?? 7 * 86_400_000;
     this.logger = options.logger ?? stderrLogger;
+    const connection = options.connection ?? 'own';
+    this.ownConnection = connection === 'shared' ? undefined : connection === 'own' ? listenConfigOf(em) : connection;
     const listen = options.listen ?? true;
     const ownSource = outboxSourceOf(em);
     if (listen !== false) {
@@ -108,48 +131,102 @@ export class OutboxRelay {
     return this.listener?.listening ?? false;
   }
 
-  /** Publishes one batch; returns how many rows it published (0 when another relay holds the lock). */
+  /**
+   * Publishes one batch on the ORM's connection; returns how many rows it published (0 when another
+   * relay holds the lock). The running relay does the same on its own connection (ADR 0140).
+   */
   async relayOnce(): Promise<number> {
-    return this.em.fork().transactional(async (tx) => {
-      const [lock] = await sql<{ locked: boolean }>(tx, 'select pg_try_advisory_xact_lock(?) as locked', [RELAY_LOCK_KEY]);
-      if (!lock?.locked) return 0;
-      const rows = await sql<OutboxRow>(
-        tx,
-        'select position, topic, message_key, envelope from hub_outbox where published_at is null order by position limit ?',
-        [this.batchSize],
-      );
-      if (rows.length === 0) return 0;
-      const traces: PublishTrace[] = [];
-      const messages = rows.map((r) => {
-        const env = typeof r.envelope === 'string' ? (JSON.parse(r.envelope) as EventEnvelope) : r.envelope;
-        const published = startPublishSpan(env, r.topic, r.message_key); // a no-op unless tracing is on (ADR 0102)
-        traces.push(published);
-        return {
-          topic: r.topic,
-          key: r.message_key,
-          value: JSON.stringify(env),
-          headers: {
-            [HEADERS.eventType]: env.type,
-            [HEADERS.eventVersion]: String(env.version),
-            [HEADERS.correlationId]: env.correlationId,
-            ...(env.causationId ? { [HEADERS.causationId]: env.causationId } : {}),
-            ...published.headers,
-          },
-        };
-      });
+    return this.em.fork().transactional((tx) =>
+      this.round({
+        lock: async () => {
+          const [lock] = await sql<{ locked: boolean }>(tx, 'select pg_try_advisory_xact_lock(?) as locked', [RELAY_LOCK_KEY]);
+          return lock?.locked === true;
+        },
+        claim: (limit) =>
+          sql<OutboxRow>(tx, 'select position, topic, message_key, envelope from hub_outbox where published_at is null order by position limit ?', [limit]),
+        markPublished: async (at, positions) => {
+          await sql(tx, 'update hub_outbox set published_at = ?, attempts = attempts + 1, last_error = null where position in (?)', [at, positions]);
+        },
+      }),
+    );
+  }
+
+  /** One round in a transaction on the relay's own connection: the same statements as relayOnce. */
+  private async relayOnceOwn(pool: pg.Pool): Promise<number> {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query('begin');
       try {
-        await this.bus.publish(messages);
+        const n = await this.round({
+          lock: async () =>
+            (await client.query<{ locked: boolean }>('select pg_try_advisory_xact_lock($1) as locked', [RELAY_LOCK_KEY])).rows[0]?.locked === true,
+          claim: async (limit) =>
+            (
+              await client.query<OutboxRow>(
+                'select position, topic, message_key, envelope from hub_outbox where published_at is null order by position limit $1',
+                [limit],
+              )
+            ).rows,
+          markPublished: async (at, positions) => {
+            await client.query('update hub_outbox set published_at = $1, attempts = attempts + 1, last_error = null where position = any($2::bigint[])', [
+              at,
+              positions,
+            ]);
+          },
+        });
+        await client.query('commit');
+        return n;
       } catch (e) {
-        for (const t of traces) t.end(e as Error);
+        await client.query('rollback').catch((rollbackFailed: unknown) => (broken = rollbackFailed as Error));
         throw e;
       }
-      for (const t of traces) t.end();
-      await sql(tx, 'update hub_outbox set published_at = ?, attempts = attempts + 1, last_error = null where position in (?)', [
-        this.clock.now(),
-        rows.map((r) => r.position),
-      ]);
-      return rows.length;
+    } catch (e) {
+      broken ??= isConnectionError(e) ? (e as Error) : undefined;
+      throw e;
+    } finally {
+      client.release(broken); // a broken connection is closed, not reused
+    }
+  }
+
+  /**
+   * Lock, claim, publish, mark — inside the caller's transaction. Nothing is marked unless the broker
+   * acknowledged every message (ADR 0135; crash between the two: published again, the inbox dedups).
+   */
+  private async round(statements: RoundStatements): Promise<number> {
+    if (!(await statements.lock())) return 0;
+    const rows = await statements.claim(this.batchSize);
+    if (rows.length === 0) return 0;
+    const traces: PublishTrace[] = [];
+    const messages = rows.map((r) => {
+      const env = typeof r.envelope === 'string' ? (JSON.parse(r.envelope) as EventEnvelope) : r.envelope;
+      const published = startPublishSpan(env, r.topic, r.message_key); // a no-op unless tracing is on (ADR 0102)
+      traces.push(published);
+      return {
+        topic: r.topic,
+        key: r.message_key,
+        value: JSON.stringify(env),
+        headers: {
+          [HEADERS.eventType]: env.type,
+          [HEADERS.eventVersion]: String(env.version),
+          [HEADERS.correlationId]: env.correlationId,
+          ...(env.causationId ? { [HEADERS.causationId]: env.causationId } : {}),
+          ...published.headers,
+        },
+      };
     });
+    try {
+      await this.bus.publish(messages);
+    } catch (e) {
+      for (const t of traces) t.end(e as Error);
+      throw e;
+    }
+    for (const t of traces) t.end();
+    await statements.markPublished(
+      this.clock.now(),
+      rows.map((r) => r.position),
+    );
+    return rows.length;
   }
 
   /** Rows not yet published (a metric, and what tests wait on). */
@@ -168,6 +245,19 @@ export class OutboxRelay {
       this.signal();
     });
     this.listener?.start();
+    if (this.ownConnection) {
+      const pool = new pg.Pool({
+        connectionTimeoutMillis: 10_000,
+        ...this.ownConnection,
+        application_name: OUTBOX_RELAY_APPLICATION_NAME,
+        keepAlive: true,
+        max: 1,
+        idleTimeoutMillis: 30_000,
+      });
+      // An idle connection that is lost must not take the process down; the next round opens another.
+      pool.on('error', (e) => this.logger.debug({ component: 'outbox-relay', err: e.message }, "the relay's idle connection was lost"));
+      this.ownPool = pool;
+    }
     this.loop = this.run(abort.signal);
   }
 
@@ -186,6 +276,8 @@ export class OutboxRelay {
     this.wakeUp?.();
     await Promise.all([this.loop, this.listener?.stop()]);
     this.loop = undefined;
+    await this.ownPool?.end().catch(() => undefined);
+    this.ownPool = undefined;
   }
 
   private signal(): void {
@@ -197,7 +289,7 @@ export class OutboxRelay {
     let failures = 0;
     while (!signal.aborted) {
       try {
-        const n = await this.relayOnce();
+        const n = this.ownPool ? await this.relayOnceOwn(this.ownPool) : await this.relayOnce();
         if (failures > 0) this.logger.info({ component: 'outbox-relay' }, 'outbox relay recovered');
         failures = 0;
         await this.maybePurge();
@@ -253,4 +345,11 @@ export class OutboxRelay {
     this.lastPurge = now;
     await sql(this.em.fork(), 'delete from hub_outbox where published_at is not null and published_at < ?', [new Date(now - this.retainPublishedMs)]);
   }
+}
+
+/** An error of the connection itself (not of a statement): the connection is not given back to the pool. */
+function isConnectionError(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  // SQLSTATE class 08 (connection exception), 57P0x (the server is shutting down or terminated the backend), or no SQLSTATE at all (a socket error).
+  return typeof code !== 'string' || code.startsWith('08') || code.startsWith('57P0');
 }
