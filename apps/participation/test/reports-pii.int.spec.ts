@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@hub/messaging';
+import { uuidv7 } from '@hub/kernel';
 import { createTestDatabase } from '@hub/testing';
 import { participationOrmConfig } from '../src/mikro-orm.config.js';
 import { AesGcmPiiCipher } from '@hub/pii';
@@ -175,7 +176,18 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
   });
 
   it("F-42: denied (and not logged) for another company's applicant and for staff roles that do not need it", async () => {
-    for (const token of [await h.applicant(b.bin), h.tokens.finance, h.tokens.analyst, h.tokens.auditor]) {
+    // F-35, ADR 0141: another company's applicant gets the 404 of an unknown report; the roles that may never read it, 403
+    const other = await h
+      .http()
+      .get(`/quarterly-reports/${reportId}/non-residents`)
+      .set('authorization', `Bearer ${await h.applicant(b.bin)}`);
+    const unknown = await h
+      .http()
+      .get(`/quarterly-reports/${uuidv7()}/non-residents`)
+      .set('authorization', `Bearer ${await h.applicant(b.bin)}`);
+    expect([other.status, unknown.status]).toEqual([404, 404]);
+    expect(body(other).title).toBe(body(unknown).title);
+    for (const token of [h.tokens.finance, h.tokens.analyst, h.tokens.auditor]) {
       const res = await h.http().get(`/quarterly-reports/${reportId}/non-residents`).set('authorization', `Bearer ${token}`);
       expect(res.status).toBe(403);
     }
