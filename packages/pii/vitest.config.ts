@@ -1,3 +1,4 @@
 import { hubVitestConfig } from '../../vitest.shared.js';
 
-export default hubVitestConfig();
+// test/reencryption.int.spec.ts runs on the real PostgreSQL (its own database).
+export default hubVitestConfig({ integration: true });

@@ -126,7 +126,7 @@ describe('membership fees on the real database, 2026-Q1 closed (F-21 … F-23, F
     const a = await openFee(h);
     const b = await h.register();
     const other = await h.applicant(b.bin);
-    expect((await declare(h, a, { year: 2026, quarter: 1, incomeTiyn: 100 }, other)).status).toBe(403);
+    expect((await declare(h, a, { year: 2026, quarter: 1, incomeTiyn: 100 }, other)).status).toBe(404); // F-35, ADR 0141: not disclosed
     expect((await pay(h, a.feeId, { amountTiyn: 100, paidOn: '2026-04-01', reference: `X-${a.bin}` }, other)).status).toBe(403);
   });
 

@@ -45,7 +45,7 @@ describe('counter-obligations and monitoring on the real database (F-32 … F-34
           .set('authorization', `Bearer ${await h.applicant(b.bin)}`)
           .send({ attachments: [file] })
       ).status,
-    ).toBe(403);
+    ).toBe(404); // F-35, ADR 0141: another company's request is not disclosed
     const answered = await h
       .http()
       .post(`/information-requests/${body(req).id}/answer`)

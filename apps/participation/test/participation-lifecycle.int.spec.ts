@@ -87,7 +87,21 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     const other = await h.register();
     const own = await h.applicant(bin);
     expect((await h.http().get(`/participations/${id}`).set('authorization', `Bearer ${own}`)).status).toBe(200);
-    expect((await h.http().get(`/participations/${other.id}`).set('authorization', `Bearer ${own}`)).status).toBe(403);
+    // F-35, ADR 0141: another company's participation is the same 404 as an unknown id — its existence is not disclosed
+    const others = await h.http().get(`/participations/${other.id}`).set('authorization', `Bearer ${own}`);
+    const unknown = await h.http().get(`/participations/${uuidv7()}`).set('authorization', `Bearer ${own}`);
+    expect([others.status, unknown.status]).toEqual([404, 404]);
+    expect(body(others).title).toBe(body(unknown).title);
+    expect(JSON.stringify(others.body)).not.toContain(other.bin);
+    for (const path of [`/participations/${other.id}/fees`, `/participations/${other.id}/quarterly-reports`, `/participations/${other.id}/extensions`])
+      expect(`${path} → ${(await h.http().get(path).set('authorization', `Bearer ${own}`)).status}`).toBe(`${path} → 404`);
+    const terminate = await h
+      .http()
+      .post(`/participations/${other.id}/early-terminations`)
+      .set('authorization', `Bearer ${own}`)
+      .send({ ground: 'voluntary-withdrawal', reason: 'not ours' });
+    expect(terminate.status).toBe(404);
+    expect(body(terminate).title).toBe(body(unknown).title);
     const list = await h.http().get('/participations').set('authorization', `Bearer ${own}`);
     expect(items(list).map((p) => p.bin)).toEqual([bin]);
   });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '@hub/messaging';
+import { uuidv7 } from '@hub/kernel';
 import { createTestDatabase } from '@hub/testing';
 import { participationOrmConfig } from '../src/mikro-orm.config.js';
 import { AesGcmPiiCipher } from '@hub/pii';
-import { backfillEngagedPersonLatin, reencryptPii } from '../src/reporting/infrastructure/pii-reencryption.js';
+import { reencryptPiiColumns } from '@hub/pii/reencryption';
+import { PARTICIPATION_PII_COLUMNS, backfillEngagedPersonLatin } from '../src/reporting/infrastructure/pii-reencryption.js';
 import { Harness, PII_KEY_1, PII_KEY_2, body, list } from './support/harness.js';
 
 // Distinctive personal values, so that any leak into logs, events or errors is found by search.
@@ -174,7 +176,18 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
   });
 
   it("F-42: denied (and not logged) for another company's applicant and for staff roles that do not need it", async () => {
-    for (const token of [await h.applicant(b.bin), h.tokens.finance, h.tokens.analyst, h.tokens.auditor]) {
+    // F-35, ADR 0141: another company's applicant gets the 404 of an unknown report; the roles that may never read it, 403
+    const other = await h
+      .http()
+      .get(`/quarterly-reports/${reportId}/non-residents`)
+      .set('authorization', `Bearer ${await h.applicant(b.bin)}`);
+    const unknown = await h
+      .http()
+      .get(`/quarterly-reports/${uuidv7()}/non-residents`)
+      .set('authorization', `Bearer ${await h.applicant(b.bin)}`);
+    expect([other.status, unknown.status]).toEqual([404, 404]);
+    expect(body(other).title).toBe(body(unknown).title);
+    for (const token of [h.tokens.finance, h.tokens.analyst, h.tokens.auditor]) {
       const res = await h.http().get(`/quarterly-reports/${reportId}/non-residents`).set('authorization', `Bearer ${token}`);
       expect(res.status).toBe(403);
     }
@@ -218,7 +231,7 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
       ]),
       'k2',
     );
-    expect(await reencryptPii(h.orm.em.fork() as never, rotated)).toBe(2);
+    expect((await reencryptPiiColumns(h.orm.em.fork() as never, rotated, PARTICIPATION_PII_COLUMNS, 1)).moved).toBe(2); // a batch of one: the loop goes on
     const rows = await sql<{ key_id: string; personal_data: string; id: string }>(
       h.orm.em.fork(),
       'select id, key_id, personal_data from non_resident_record where report_id = ?',
@@ -233,7 +246,7 @@ describe('quarterly reports and F-42 personal data on the real database (F-37, F
     // the running app (ring k1,k2) still reads them
     const res = await h.http().get(`/quarterly-reports/${reportId}/non-residents`).set('authorization', `Bearer ${h.tokens.officer}`);
     expect((res.body as { engaged: { passport: { number: string } }[] }).engaged[0]!.passport.number).toBe('FA7781234');
-    expect(await reencryptPii(h.orm.em.fork() as never, rotated)).toBe(0);
+    expect((await reencryptPiiColumns(h.orm.em.fork() as never, rotated, PARTICIPATION_PII_COLUMNS)).moved).toBe(0);
   });
 
   it('F-37, F-39, F-28(4): an unsubmitted report is overdue after the 20th and raises report-overdue', async () => {

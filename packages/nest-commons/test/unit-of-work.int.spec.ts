@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type INestApplication, Inject, Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { defineEntity } from '@mikro-orm/core';
+import { type EventArgs, type EventSubscriber, type FlushEventArgs, defineEntity } from '@mikro-orm/core';
+import type { MikroORM, SqlEntityManager } from '@mikro-orm/postgresql';
 import request from 'supertest';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +21,9 @@ import {
   HubPersistenceModule,
   HubPlatformModule,
   IntegrationEventMapper,
+  MIKRO_ORM,
   type OutboxMessage,
+  listenersBypassedByInsert,
   UnitOfWork,
   baseConfigSchema,
   configureHttp,
@@ -65,6 +68,37 @@ const TallySchema = defineEntity({
   tableName: 'tally',
   properties: { id: p.uuid().primary(), label: p.string().length(50).unique('tally_label_unique'), total: p.integer(), version: p.integer().version() },
 });
+
+/** ADR 0136: an entity with a lifecycle hook of its own (a flush runs `beforeCreate`; a bare insert would not). */
+class Stamped {
+  id!: string;
+  stampedBy: string | null = null;
+  stamp(): void {
+    this.stampedBy = 'beforeCreate';
+  }
+}
+const StampedSchema = defineEntity({
+  class: Stamped,
+  tableName: 'stamped',
+  properties: { id: p.uuid().primary(), stampedBy: p.string().length(20).nullable() },
+  hooks: { beforeCreate: ['stamp'] },
+});
+
+/** ADR 0136: an entity an EventSubscriber listens to (by name), as a repository keeping rows beside it would. */
+class Watched {
+  id!: string;
+}
+const WatchedSchema = defineEntity({ class: Watched, tableName: 'watched', properties: { id: p.uuid().primary() } });
+class WatchedCreations implements EventSubscriber<Watched> {
+  readonly seen: string[] = [];
+  getSubscribedEntities() {
+    return [Watched];
+  }
+  afterCreate({ entity }: EventArgs<Watched>): void {
+    this.seen.push(entity.id);
+  }
+}
+const watchedCreations = new WatchedCreations();
 
 const TallyChanged = defineIntegrationEvent({
   type: 'test.tally-changed',
@@ -143,7 +177,7 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
               title: 'T',
               description: 't',
               configSchema: baseConfigSchema,
-              entities: [TallySchema],
+              entities: [TallySchema, StampedSchema, WatchedSchema],
               eventMapper: TallyEvents,
               consumers: [
                 { name: 'uow-test.bumps', topics: [BumpRequested.topic], registry: new EventRegistry([BumpRequested]), handlers: [BumpRequestedHandler] },
@@ -155,7 +189,7 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
         class AppModule {}
         return AppModule;
       },
-      orm: { entities: [TallySchema, ...messagingEntities] },
+      orm: { entities: [TallySchema, StampedSchema, WatchedSchema, ...messagingEntities] },
       migrate: false,
       // This file's own topics and consumer groups on the shared broker.
       env: { HUB_KAFKA_TOPIC_PREFIX: `t.${uniqueName('uow').replace(/_/g, '-')}.` },
@@ -163,6 +197,7 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
     });
     ({ app, db } = testApp);
     uow = app.get(UnitOfWork);
+    app.get<MikroORM>(MIKRO_ORM).em.getEventManager().registerSubscriber(watchedCreations);
   });
 
   afterAll(async () => {
@@ -392,6 +427,39 @@ describe('UnitOfWork (ADR 0035): recorded events become outbox rows in the same 
       expect(dup).toBeInstanceOf(ConflictError);
       expect((dup as ConflictError).code).toBe('duplicate');
       await expect(uow.run(() => uow.runInsertingOne(Tally, async () => undefined))).rejects.toThrow(/inside a unit of work/);
+    });
+
+    it('refuses — before the work runs, writing nothing — an entity with a lifecycle hook or an EventSubscriber the bare insert would bypass; run still honours them', async () => {
+      const [s, w] = [uuidv7(), uuidv7()];
+      let ran = 0;
+      await expect(
+        uow.runInsertingOne(Stamped, async (em) => {
+          ran++;
+          em.persist(Object.assign(new Stamped(), { id: s }));
+        }),
+      ).rejects.toThrow(/Stamped has MikroORM listeners a bare insert would bypass \(beforeCreate\): use run/);
+      await expect(
+        uow.runInsertingOne(Watched, async (em) => {
+          ran++;
+          em.persist(Object.assign(new Watched(), { id: w }));
+        }),
+      ).rejects.toThrow(/Watched has MikroORM listeners a bare insert would bypass \(afterCreate\)/);
+      expect(ran).toBe(0);
+      expect(await db.orm.em.fork().findOne(Stamped, { id: s })).toBeNull();
+      expect(await db.orm.em.fork().findOne(Watched, { id: w })).toBeNull();
+      // the same writes through run: the hook and the subscriber fire
+      await uow.run(async (em) => void em.persist([Object.assign(new Stamped(), { id: s }), Object.assign(new Watched(), { id: w })]));
+      expect((await db.orm.em.fork().findOneOrFail(Stamped, { id: s })).stampedBy).toBe('beforeCreate');
+      expect(watchedCreations.seen).toContain(w);
+      // Tally has neither; the platform's own subscriber (the outbox's commit signal, ADR 0135) listens to transactions only
+      expect(listenersBypassedByInsert(app.get<MikroORM>(MIKRO_ORM).em.fork() as SqlEntityManager, Tally)).toEqual([]);
+    });
+
+    it('counts a subscriber that names no entity as listening to every entity’s flushes (it would be bypassed too)', () => {
+      const em = app.get<MikroORM>(MIKRO_ORM).em.fork({ cloneEventManager: true }) as SqlEntityManager; // a clone: the app's own stays as it is
+      em.getEventManager().registerSubscriber({ afterFlush: async (_: FlushEventArgs) => undefined } satisfies EventSubscriber);
+      expect(listenersBypassedByInsert(em, Tally)).toEqual(['afterFlush']);
+      expect(listenersBypassedByInsert(app.get<MikroORM>(MIKRO_ORM).em.fork() as SqlEntityManager, Tally)).toEqual([]);
     });
   });
 

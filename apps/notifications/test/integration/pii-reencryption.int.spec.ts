@@ -2,17 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { AesGcmPiiCipher } from '@hub/pii';
+import { reencryptPiiColumns } from '@hub/pii/reencryption';
 import { ContactCipher } from '../../src/messages/application/ports/person-contact.repository.js';
 import { SEALED_COLUMNS } from '../../src/messages/domain/sealed-columns.js';
 import { PiiContactCipher } from '../../src/messages/infrastructure/pii-contact-cipher.js';
-import { reencryptNotificationsPii } from '../../src/messages/infrastructure/pii-reencryption.js';
 import { type Harness, applicationSubmitted, auth, decisionMade, deliver, delivery, newBin, prefer, startHarness } from '../support/notifications-harness.js';
 
 /**
  * F-42 key rotation (ADR 0022, ADR 0133, docs/runbooks/pii-key-rotation.md) on the real PostgreSQL and a
  * real SMTP server: the app runs on a ring whose active key is k1 and that already holds k2; every value
  * notifications seals (ADR 0114, ADR 0121 — a company's mailbox, a person's e-mail, an application's filer,
- * an e-mail row's address) is under k1. `reencryptNotificationsPii` (the `reencrypt-pii` command) moves them
+ * an e-mail row's address) is under k1. `reencryptPiiColumns` over `SEALED_COLUMNS` (the `reencrypt-pii` command) moves them
  * all to k2 in batches; they open with k2 alone; a second run moves nothing; with k1 gone from the ring the
  * app still reads the mailbox and delivers the pending e-mail to the right address.
  */
@@ -63,7 +63,7 @@ describe('F-42: notifications re-encrypts its sealed personal data with the acti
     expect(before.map((r) => ring({ k1: K1 }, 'k1').keyIdOf(r.ciphertext))).toEqual(['k1', 'k1', 'k1', 'k1']);
 
     const em = h.db.orm.em.fork() as SqlEntityManager;
-    expect(await reencryptNotificationsPii(em, ring({ k1: K1, k2: K2 }, 'k2'), 1)).toBe(4); // a batch of one: each column's loop goes on until a short batch
+    expect((await reencryptPiiColumns(em, ring({ k1: K1, k2: K2 }, 'k2'), SEALED_COLUMNS, 1)).moved).toBe(4); // a batch of one: each column's loop goes on until a short batch
     const after = await sealed();
     expect(after.map((r) => [r.binding, r.key])).toEqual(before.map((r) => [r.binding, r.key]));
     expect(after.map((r) => ring({ k2: K2 }, 'k2').keyIdOf(r.ciphertext))).toEqual(['k2', 'k2', 'k2', 'k2']);
@@ -72,7 +72,7 @@ describe('F-42: notifications re-encrypts its sealed personal data with the acti
     expect(opened).toEqual([filer, mailbox, repEmail, repEmail].sort()); // the rep's contact and the e-mail row both hold the address
     const k1Only = new PiiContactCipher(ring({ k1: K1 }, 'k1'));
     expect(() => k1Only.openAs(after[0]!.binding, after[0]!.key, after[0]!.ciphertext)).toThrow(/k2/);
-    expect(await reencryptNotificationsPii(em, ring({ k1: K1, k2: K2 }, 'k2'))).toBe(0); // idempotent: resumed or repeated, nothing moves twice
+    expect((await reencryptPiiColumns(em, ring({ k1: K1, k2: K2 }, 'k2'), SEALED_COLUMNS)).moved).toBe(0); // idempotent: resumed or repeated, nothing moves twice
 
     // runbook step 4: k1 leaves the ring — the app, restarted on k2 alone, reads the mailbox and delivers the pending e-mail
     Object.assign(h.app.get(ContactCipher), { pii: ring({ k2: K2 }, 'k2') });

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import { AesGcmPiiCipher } from '@hub/pii';
+import { reencryptPiiColumns } from '@hub/pii/reencryption';
 import { anIin } from '@hub/testing';
-import { reencryptServicesPii } from '../../src/shared/infrastructure/pii-reencryption.js';
+import { SERVICES_PII_COLUMNS } from '../../src/shared/infrastructure/pii-reencryption.js';
 import { type Harness, MINIMAL_CONTENT, auth, contractedApplication, json, serviceWithCall, startHarness } from '../support/services-harness.js';
 
 /**
  * F-42 key rotation (ADR 0022, ADR 0069, docs/runbooks/pii-key-rotation.md): the app runs on a ring whose
- * active key is k1 and that already holds k2; `reencryptServicesPii` (the `reencrypt-pii` command) moves the
+ * active key is k1 and that already holds k2; `reencryptPiiColumns` over `SERVICES_PII_COLUMNS` (the `reencrypt-pii` command) moves the
  * cohort members' and the individual recipients' IINs and the payers' names (ADR 0123) to k2, the blind indexes stay, the app still reads.
  */
 const K1 = randomBytes(32).toString('base64');
@@ -70,7 +71,7 @@ describe('F-42: services re-encrypts its personal data with the active key', () 
     expect(before.map((r) => ring('k2').keyIdOf(r.c))).toEqual(['k1', 'k1', 'k1']);
 
     const em = h.db.orm.em.fork() as SqlEntityManager;
-    expect(await reencryptServicesPii(em, ring('k2'), 1)).toBe(3); // a batch of one: the loop goes on until a short batch
+    expect((await reencryptPiiColumns(em, ring('k2'), SERVICES_PII_COLUMNS, 1)).moved).toBe(3); // a batch of one: the loop goes on until a short batch
     const after = await ciphertexts();
     expect(after.map((r) => ring('k2').keyIdOf(r.c))).toEqual(['k2', 'k2', 'k2']);
     const k2Only = new AesGcmPiiCipher(new Map([['k2', Buffer.from(K2, 'base64')]]), 'k2');
@@ -80,6 +81,6 @@ describe('F-42: services re-encrypts its personal data with the active key', () 
     // the running app (ring k1,k2) reads the moved values
     const cohort = await h.http().get(`/cohorts/${cohortId}`).set(auth(officer));
     expect(JSON.stringify(cohort.body)).toContain(memberIin);
-    expect(await reencryptServicesPii(em, ring('k2'))).toBe(0);
+    expect((await reencryptPiiColumns(em, ring('k2'), SERVICES_PII_COLUMNS)).moved).toBe(0);
   });
 });

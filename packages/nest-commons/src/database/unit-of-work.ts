@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { ChangeSetType, DeadlockException, FlushMode, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { ChangeSetType, DeadlockException, EventType, FlushMode, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { MikroORM, SqlEntityManager } from '@mikro-orm/postgresql';
 import { AggregateRoot, ConflictError, type DomainEvent } from '@hub/kernel';
 
@@ -84,12 +84,18 @@ export class UnitOfWork {
    *   as a defect before anything is written: such a use case belongs in `run`. The check is made
    *   on the unit of work's change sets, so it cannot be outrun by a new code path.
    * - The insert is MikroORM's own (`em.insert` of the entity: the same column mapping as a flush),
-   *   without the flush events: `entity` must have no flush subscriber that writes beside it (the
-   *   registry rows follow participants, not applications — ADR 0125).
+   *   without any of MikroORM's events. So an `entity` that anything listens to — a lifecycle hook of its
+   *   own (`beforeCreate`, `onInit`, …) or an EventSubscriber of its events or of every flush (one that
+   *   does not name its entities in `getSubscribedEntities`) — is refused before the work runs: the
+   *   insert would bypass it. (Registration's registry rows follow participants and say so — ADR 0125.)
+   *   Transaction events are not the entity's: the insert opens no transaction to announce.
    */
   async runInsertingOne<T>(entity: abstract new (...args: never[]) => object, work: (em: SqlEntityManager) => Promise<T>): Promise<T> {
     if (this.current.getStore()) throw new Error('runInsertingOne inside a unit of work: use the outer unit of work (run) instead');
     const em = this.orm.em.fork({ flushMode: FlushMode.COMMIT });
+    const listened = listenersBypassedByInsert(em, entity);
+    if (listened.length > 0)
+      throw new Error(`runInsertingOne: ${entity.name} has MikroORM listeners a bare insert would bypass (${listened.join(', ')}): use run (ADR 0136)`);
     try {
       return await this.current.run(em, async () => {
         const value = await work(em);
@@ -176,6 +182,20 @@ export function pullRecordedEvents(em: SqlEntityManager): DomainEvent[] {
     events.push(...(entity as AggregateRoot<DomainEvent>).pullEvents());
   }
   return events.sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+}
+
+/** MikroORM's entity and flush events — every one but the transaction events, which name no entity. */
+const ENTITY_AND_FLUSH_EVENTS = Object.values(EventType).filter((e) => !/Transaction/.test(e));
+
+/**
+ * ADR 0136: the events of `entity` that a hook or a subscriber listens to — each would be skipped by `em.insert`,
+ * which fires none. A subscriber that does not name its entities listens to every entity's events and flushes.
+ */
+export function listenersBypassedByInsert(em: SqlEntityManager, entity: abstract new (...args: never[]) => object): EventType[] {
+  const meta = em.getMetadata().find(entity);
+  if (!meta) throw new Error(`runInsertingOne: ${entity.name} is not an entity of this app`);
+  const events = em.getEventManager();
+  return ENTITY_AND_FLUSH_EVENTS.filter((e) => events.hasListeners(e, meta));
 }
 
 const RETRIES_ON_DEADLOCK = 3;

@@ -1,28 +1,18 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { NonResidents } from '@hub/contracts';
 import type { PiiCipher } from '@hub/pii';
+import type { PiiColumn } from '@hub/pii/reencryption';
 import { withEngagedPersonLatin } from '../domain/non-resident-upcast.js';
 import { NonResidentRecord } from '../domain/quarterly-report.aggregate.js';
 
 /**
- * Key rotation (ADR 0022): re-encrypts every F-42 record whose key is not the active one, in
- * batches, each batch one transaction. Returns how many records moved to the active key.
+ * Every F-42 ciphertext participation keeps (ADR 0022): the non-residents' records, each bound to its id, with
+ * the key named beside it in `key_id` (kept in step by the rotation). `cli/reencrypt-pii.ts` rotates them with
+ * `@hub/pii/reencryption`; a new personal-data column is added here.
  */
-export async function reencryptPii(em: SqlEntityManager, cipher: PiiCipher, batchSize = 500): Promise<number> {
-  let moved = 0;
-  for (;;) {
-    const n = await em.fork().transactional(async (tx) => {
-      const batch = await tx.find(NonResidentRecord, { keyId: { $ne: cipher.activeKeyId } }, { limit: batchSize, orderBy: { id: 'asc' } });
-      for (const r of batch) {
-        const ciphertext = cipher.encrypt(cipher.decrypt(r.personalData, r.id), r.id);
-        r.reencrypted(ciphertext, cipher.keyIdOf(ciphertext));
-      }
-      return batch.length;
-    });
-    moved += n;
-    if (n < batchSize) return moved;
-  }
-}
+export const PARTICIPATION_PII_COLUMNS = [
+  { table: 'non_resident_record', column: 'personal_data', keyIdColumn: 'key_id' },
+] as const satisfies readonly PiiColumn[];
 
 /**
  * F-42 data migration (issue #9): family-member records written before `engagedPersonFullNameLatin`

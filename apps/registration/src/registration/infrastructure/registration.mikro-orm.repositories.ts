@@ -104,6 +104,15 @@ export class MikroOrmParticipantRepository extends ParticipantRepository impleme
     this.orm.em.getEventManager().registerSubscriber(this);
   }
 
+  /**
+   * ADR 0136: it follows participants only. A flush event reaches it whatever it names (MikroORM dispatches
+   * flushes to every subscriber); naming Participant tells `UnitOfWork.runInsertingOne` that a new
+   * application's bare insert bypasses nothing here — without it every entity would count as listened to.
+   */
+  getSubscribedEntities(): [typeof Participant] {
+    return [Participant];
+  }
+
   async afterFlush({ em, uow }: FlushEventArgs): Promise<void> {
     const ids = uow
       .getChangeSets()

@@ -16,7 +16,7 @@ export class FeeQueries {
     const em = this.uow.reader();
     const p = await em.findOne(Participation, { id: participationId }, { fields: ['id', 'bin'] });
     if (!p) throw new NotFoundError('participation', participationId);
-    assertMayActFor(actor, p.bin);
+    assertMayActFor(actor, p.bin, ['participation', participationId]);
     return em.find(Fee, { participationId }, { orderBy: { year: 'asc', quarter: 'asc' } });
   }
 

@@ -49,7 +49,7 @@ export class ParticipationQueries {
   async get(actor: Actor, id: string): Promise<ParticipationDto> {
     const p = await this.uow.reader().findOne(Participation, { id });
     if (!p) throw new NotFoundError('participation', id);
-    assertMayActFor(actor, p.bin);
+    assertMayActFor(actor, p.bin, ['participation', id]);
     return this.toDto(p);
   }
 
@@ -76,7 +76,7 @@ export class ParticipationQueries {
       const p = await em.findOne(Participation, { id: participationId });
       const e = await em.findOne(Extension, { id: extensionId, participationId });
       if (!p || !e || e.status !== 'approved' || !e.certificateNumber) throw new NotFoundError('extension certificate', extensionId);
-      assertMayActFor(actor, p.bin);
+      assertMayActFor(actor, p.bin, ['extension certificate', extensionId]);
       const c = await this.certificates.issuedFor(p, e);
       return { fileName: c.fileName, pdf: c.content, sha256: c.sha256 };
     });

@@ -20,7 +20,7 @@ export class ReportingQueries {
     const em = this.uow.reader();
     const p = await em.findOne(Participation, { id: participationId });
     if (!p) throw new NotFoundError('participation', participationId);
-    assertMayActFor(actor, p.bin);
+    assertMayActFor(actor, p.bin, ['participation', participationId]);
     return em.find(QuarterlyReport, { participationId }, { orderBy: { year: 'asc', quarter: 'asc' } });
   }
 

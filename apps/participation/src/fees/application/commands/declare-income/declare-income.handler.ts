@@ -35,7 +35,7 @@ export class DeclareIncomeHandler implements ICommandHandler<DeclareIncomeComman
     const { year, quarter } = c.input;
     return this.uow.run(async () => {
       const p = await this.participations.get(c.participationId);
-      assertMayActFor(c.actor, p.bin, ['fund-officer', 'finance-officer']);
+      assertMayActFor(c.actor, p.bin, ['participation', c.participationId], ['fund-officer', 'finance-officer']);
       assertQuarterEnded(year, quarter, today(this.clock));
       // The year's fees in one read, before any change: reading a fee again after changing it would
       // refresh its optimistic-lock version from the database and let a concurrent change through.

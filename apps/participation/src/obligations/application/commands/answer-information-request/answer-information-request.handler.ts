@@ -25,7 +25,7 @@ export class AnswerInformationRequestHandler implements ICommandHandler<AnswerIn
   execute(c: AnswerInformationRequestCommand): Promise<InformationRequest> {
     return this.uow.run(async () => {
       const r = await this.requests.get(c.requestId);
-      assertMayActFor(c.actor, r.bin, ['fund-officer']);
+      assertMayActFor(c.actor, r.bin, ['information-request', c.requestId], ['fund-officer']);
       // Issue #10: the company's own verified documents of the kind the rule requires (422 naming the field).
       await this.documents.assertReferences(r.bin, answerDocuments(r.kind, c.documentIds), attachmentTarget('information-request', r.id));
       const timerRuns = r.awaitsAnswer;

@@ -30,7 +30,7 @@ export class DeclareAnnualIncomeHandler implements ICommandHandler<DeclareAnnual
     const { year } = c.input;
     return this.uow.run(async () => {
       const p = await this.participations.get(c.participationId);
-      assertMayActFor(c.actor, p.bin, ['fund-officer', 'finance-officer']);
+      assertMayActFor(c.actor, p.bin, ['participation', c.participationId], ['fund-officer', 'finance-officer']);
       if (compareIsoDates(p.termStart, `${year}-12-31`) > 0 || compareIsoDates(p.lastDay, `${year}-01-01`) < 0) {
         throw ValidationError.field('year', `the participation did not run in ${year}`, 'annual-income.no-participation');
       }

@@ -26,7 +26,7 @@ export class FileCorporateNoticeHandler implements ICommandHandler<FileCorporate
   execute(c: FileCorporateNoticeCommand): Promise<CorporateNotice> {
     return this.uow.run(async () => {
       const p = await this.participations.get(c.participationId);
-      assertMayActFor(c.actor, p.bin, ['fund-officer']);
+      assertMayActFor(c.actor, p.bin, ['participation', c.participationId], ['fund-officer']);
       const id = uuidv7();
       // Issue #10: copies of the decision are the company's own verified decision-copy documents (422 naming the field).
       await this.documents.assertReferences(p.bin, decisionCopies(c.input.documentIds), attachmentTarget('corporate-notice', id));

@@ -25,7 +25,7 @@ export class SubmitAuditOpinionHandler implements ICommandHandler<SubmitAuditOpi
   execute(c: SubmitAuditOpinionCommand): Promise<AuditObligation> {
     return this.uow.run(async () => {
       const a = await this.audits.get(c.obligationId);
-      assertMayActFor(c.actor, a.bin, ['fund-officer']);
+      assertMayActFor(c.actor, a.bin, ['audit-obligation', c.obligationId], ['fund-officer']);
       // Issue #10: the company's own verified audit opinion (422 naming documentId otherwise).
       if (c.opinion.documentId)
         await this.documents.assertReferences(a.bin, [auditOpinionDocument(c.opinion.documentId)], attachmentTarget('audit-obligation', a.id));

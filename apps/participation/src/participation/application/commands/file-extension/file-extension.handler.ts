@@ -26,7 +26,7 @@ export class FileExtensionHandler implements ICommandHandler<FileExtensionComman
   execute(c: FileExtensionCommand): Promise<Extension> {
     return this.uow.run(async () => {
       const p = await this.participations.get(c.participationId);
-      assertMayActFor(c.actor, p.bin, ['fund-officer']);
+      assertMayActFor(c.actor, p.bin, ['participation', c.participationId], ['fund-officer']);
       const extension = Extension.file(
         {
           id: uuidv7(),

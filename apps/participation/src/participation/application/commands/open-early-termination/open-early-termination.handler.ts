@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Clock, ForbiddenError, uuidv7 } from '@hub/kernel';
+import { Clock, ForbiddenError, NotFoundError, uuidv7 } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import { TIMER } from '../../../../shared/application/timer-kinds.js';
 import { DeadlineTimers } from '../../../../shared/application/ports/deadline-timers.js';
@@ -65,10 +65,16 @@ export class OpenEarlyTerminationHandler implements ICommandHandler<OpenEarlyTer
     });
   }
 
-  /** The Fund's officer, or the company's own applicant (F-35); anyone else may not terminate it. */
+  /**
+   * The Fund's officer, or the company's own applicant (F-35); another company's applicant gets the 404 of an
+   * unknown participation (F-35: its existence is not disclosed, ADR 0141); any other role may not terminate it.
+   */
   private initiatorOf(c: OpenEarlyTerminationCommand, bin: string): TerminationInitiator {
     if (c.actor.roles.includes('fund-officer')) return 'fund';
-    if (c.actor.roles.includes('applicant') && c.actor.companies.includes(bin)) return 'participant';
+    if (c.actor.roles.includes('applicant')) {
+      if (c.actor.companies.includes(bin)) return 'participant';
+      throw new NotFoundError('participation', c.participationId); // F-35
+    }
     throw new ForbiddenError('you may not terminate this participation');
   }
 }

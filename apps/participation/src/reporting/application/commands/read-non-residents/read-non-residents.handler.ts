@@ -29,7 +29,7 @@ export class ReadNonResidentsHandler implements ICommandHandler<ReadNonResidents
   execute(c: ReadNonResidentsCommand): Promise<NonResidents> {
     return this.uow.run(async () => {
       const report = await this.reports.get(c.reportId);
-      assertMayActFor(c.actor, report.bin, ['fund-officer']);
+      assertMayActFor(c.actor, report.bin, ['quarterly-report', c.reportId], ['fund-officer']);
       if (report.personalDataPurgedOn !== null) {
         // F-42 (ADR 0119): deleted at the end of its retention — say so, never answer an empty list as if none were listed.
         throw new ConflictError(

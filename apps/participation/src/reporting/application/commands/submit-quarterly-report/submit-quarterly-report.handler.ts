@@ -35,7 +35,7 @@ export class SubmitQuarterlyReportHandler implements ICommandHandler<SubmitQuart
   execute(c: SubmitQuarterlyReportCommand): Promise<QuarterlyReport> {
     return this.uow.run(async () => {
       const p = await this.participations.get(c.participationId);
-      assertMayActFor(c.actor, p.bin, ['fund-officer']);
+      assertMayActFor(c.actor, p.bin, ['participation', c.participationId], ['fund-officer']);
       const report = await this.reports.findOf(p.id, c.year, c.quarter);
       if (!report) throw new NotFoundError('quarterly-report', `${c.year}-Q${c.quarter}`);
       const timerRuns = report.awaitsSubmission;
