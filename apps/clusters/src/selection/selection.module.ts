@@ -16,6 +16,7 @@ import {
 import { CastVoteHandler, FormCommissionHandler } from './application/commands/commission-commands.js';
 import { PublishResultsHandler, RecordProtocolHandler } from './application/commands/results-commands.js';
 import { ApplicationRepository, CommissionVoteRepository, RoundRepository, SelectionReadModel } from './application/ports/selection.ports.js';
+import { CommissionAgendaPublisher } from './application/commission-agenda.publisher.js';
 import { SelectionQueries } from './application/queries/selection.queries.js';
 import {
   MikroOrmApplicationRepository,
@@ -40,6 +41,7 @@ import { SelectionHttpController } from './interface/http/selection.http.control
     { provide: SelectionReadModel, useClass: MikroOrmSelectionReadModel },
     { provide: CommissionVoteRepository, useClass: MikroOrmCommissionVoteRepository },
     SelectionQueries,
+    CommissionAgendaPublisher,
     AnnounceRoundHandler,
     FileApplicationHandler,
     ChangeApplicationHandler,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClustersCommissionAgendaChangedV1 } from '@hub/contracts';
 import { type Harness, TEST_SET, anApplicationContent, anExpertOpinion, auth, json, newBin, startHarness } from '../support/clusters-harness.js';
 
 /**
@@ -224,5 +225,95 @@ describe('the Commission votes and decides (C-19, C-20)', () => {
           .set(auth(await h.token(['applicant'], [bins.strong])))
       ).status,
     ).toBe(403);
+  });
+
+  it('issue #16, ADR 0138 §1 (C-2, C-18, C-19, C-20): each change of the agenda wrote one clusters.commission-agenda-changed snapshot in its transaction, keyed by the round; refused commands none; no BIN', async () => {
+    const rows = await h.sql<{
+      message_key: string;
+      envelope: { payload: { members: string[]; items: { applicationId: string; dueOn: null; awaiting: string[] }[]; closed: boolean; asOf: string } };
+    }>(
+      `select message_key, envelope from hub_outbox where event_type = 'clusters.commission-agenda-changed' and envelope->>'aggregateId' = ? order by position`,
+      [roundId],
+    );
+    for (const r of rows) {
+      expect(r.message_key).toBe(roundId);
+      ClustersCommissionAgendaChangedV1.payload.parse(r.envelope.payload); // the contract's shape
+    }
+    const state = (p: (typeof rows)[number]['envelope']['payload']) => [p.members, p.items.map((i) => [i.applicationId, i.dueOn, i.awaiting]), p.closed];
+    const s = ids.strong;
+    const w = ids.weak;
+    expect(rows.map((r) => state(r.envelope.payload))).toEqual([
+      [MEMBERS, [], false], // C-2, C-19: formed; nothing before it yet (C-18)
+      [
+        MEMBERS,
+        [
+          [s, null, MEMBERS],
+          [w, null, MEMBERS],
+        ],
+        false,
+      ], // C-18: the opinions put before the Commission
+      [
+        MEMBERS,
+        [
+          [s, null, ['member-b', 'member-c', 'member-d']],
+          [w, null, MEMBERS],
+        ],
+        false,
+      ], // C-19: member-a voted on strong
+      [
+        MEMBERS,
+        [
+          [s, null, ['member-c', 'member-d']],
+          [w, null, MEMBERS],
+        ],
+        false,
+      ], // member-b (one of the two racing requests)
+      [
+        MEMBERS,
+        [
+          [s, null, ['member-d']],
+          [w, null, MEMBERS],
+        ],
+        false,
+      ],
+      [
+        MEMBERS,
+        [
+          [s, null, ['member-d']],
+          [w, null, ['member-b', 'member-c', 'member-d']],
+        ],
+        false,
+      ],
+      [
+        MEMBERS,
+        [
+          [s, null, ['member-d']],
+          [w, null, ['member-c', 'member-d']],
+        ],
+        false,
+      ],
+      [
+        MEMBERS,
+        [
+          [s, null, ['member-d']],
+          [w, null, ['member-c']],
+        ],
+        false,
+      ],
+      [
+        MEMBERS,
+        [
+          [s, null, ['member-d']],
+          [w, null, []],
+        ],
+        false,
+      ],
+      [MEMBERS, [], true], // C-20: the protocol closes it
+    ]);
+    const asOf = rows.map((r) => Date.parse(r.envelope.payload.asOf));
+    expect(asOf).toEqual([...asOf].sort((a, b) => a - b));
+    // F-35: application ids only
+    expect(JSON.stringify(rows)).not.toContain(bins.strong);
+    expect(JSON.stringify(rows)).not.toContain(bins.weak);
   });
 });

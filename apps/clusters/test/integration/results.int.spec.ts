@@ -205,7 +205,11 @@ describe('a round from announcement to published results', () => {
       { event_type: 'clusters.round-announced', message_key: roundId },
       { event_type: 'clusters.comparative-assessment-given', message_key: roundId },
       { event_type: 'clusters.opinions-forwarded', message_key: roundId },
+      // issue #16, ADR 0138 §1: the Commission's agenda, in the transaction of each change to it — putting the opinions
+      // before it (C-18; written before the hand-over's own event), forming it (C-2), the votes (C-19), the protocol (C-20)
+      { event_type: 'clusters.commission-agenda-changed', message_key: roundId },
       { event_type: 'clusters.opinions-forwarded', message_key: roundId },
+      ...Array.from({ length: 5 }, () => ({ event_type: 'clusters.commission-agenda-changed', message_key: roundId })),
       { event_type: 'clusters.results-published', message_key: roundId },
     ]);
     expect(await h.sql(`select event_type from hub_outbox where envelope->>'aggregateId' = ? order by position`, [ids.winner])).toEqual([

@@ -104,19 +104,25 @@ describe('end to end through HTTP and Kafka (workers on)', () => {
       const mine = probe.messages
         .map((m) => ({ m, e: eventOf(m.value) }))
         .filter(({ e }) => e.aggregateId === id || e.payload['participantId'] === participantId);
-      return mine.length >= 8 ? mine : undefined;
+      return mine.length >= 10 ? mine : undefined;
     });
     expect(types.map(({ e }) => e.type)).toEqual([
       'registration.application-submitted',
       'registration.remarks-issued',
       'registration.application-submitted',
       'registration.sent-to-commission',
+      'registration.commission-vote-cast', // issue #16, ADR 0138 §2: each vote, who and never how
+      'registration.commission-vote-cast',
       'registration.decision-made',
       'registration.participant-registered',
       'registration.certificate-issued',
       'registration.participant-listed',
     ]);
     expect(new Set(types.map(({ m }) => m.key))).toEqual(new Set([a.bin]));
+    const cast = types.filter(({ e }) => e.type === 'registration.commission-vote-cast').map(({ e }) => e.payload);
+    expect(cast.map((p) => [p['member'], Object.keys(p).sort()])).toEqual(
+      ['member-1', 'member-2'].map((member) => [member, ['applicationId', 'bin', 'castAt', 'member']]), // no vote, grounds or comment
+    );
     // The outbox is drained by the relay.
     await waitFor(
       'outbox drained',

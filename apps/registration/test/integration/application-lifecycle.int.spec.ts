@@ -272,6 +272,13 @@ describe('Fund officer: review, remarks, Commission (F-12 … F-16)', () => {
       ).status,
     ).toBe(200);
     expect((await h.http().post(`/applications/${id}/votes`).set(auth(a.secretary)).send({ vote: 'register' })).status).toBe(403);
+    // Issue #16, ADR 0138 §2 (F-15): each vote wrote exactly one commission-vote-cast to the outbox in its
+    // transaction, keyed by the BIN, naming the member's subject — who voted, never how (no vote, grounds, comment)
+    const cast = (await outbox(id)).filter((e) => e.event_type === 'registration.commission-vote-cast');
+    expect(cast.map((e) => [e.message_key, e.envelope.payload])).toEqual(
+      ['member-1', 'member-2'].map((member) => [a.bin, { applicationId: id, bin: a.bin, member, castAt: matching(/^\d{4}-\d{2}-\d{2}T/) }]),
+    );
+    expect(JSON.stringify(cast)).not.toMatch(/refuse|not ICT|activity-not-in-priority-list|business-plan/);
     const res = await h
       .http()
       .post(`/applications/${id}/decision`)

@@ -317,6 +317,15 @@ export class SelectionRound extends AggregateRoot<SelectionEvent> {
   }
 
   /**
+   * C-18: the applications before the Commission — those the institute compared, once the organiser put the
+   * materials and opinions before it (none before that). What a member may vote on (`assertMayVote`).
+   */
+  get applicationsBeforeCommission(): string[] {
+    if (this.opinionsAtCommission === null) return [];
+    return (this.comparativeAssessment?.ranking ?? []).map((r) => r.applicationId);
+  }
+
+  /**
    * C-18, C-19: a member of the round's Commission votes on an application before it — only once the
    * materials and opinions reached the Commission, and before its decision. Returns the member's seat.
    */

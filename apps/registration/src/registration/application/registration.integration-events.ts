@@ -3,6 +3,7 @@ import {
   ActivityTypesChangedV1,
   ApplicationSubmittedV1,
   CertificateIssuedV1,
+  CommissionVoteCastV1,
   DecisionMadeV1,
   ParticipantAddressChangedV1,
   ParticipantListedV1,
@@ -66,6 +67,9 @@ export class RegistrationIntegrationEvents extends IntegrationEventMapper {
         return [
           outboxMessage(SentToCommissionV1, e.aggregateId, { applicationId: e.aggregateId, bin: e.bin, sentAt: at, decisionDueDate: e.decisionDueDate }, e.bin),
         ];
+      case 'CommissionVoteCast':
+        // Issue #16, ADR 0138 §2: who voted, never how (no vote, grounds or comment) — every time, a later vote replaces the earlier.
+        return [outboxMessage(CommissionVoteCastV1, e.aggregateId, { applicationId: e.aggregateId, bin: e.bin, member: e.member, castAt: at }, e.bin)];
       case 'DecisionRecorded':
         return [
           outboxMessage(

@@ -111,6 +111,7 @@ describe('Application state machine', () => {
       'RemarksIssued',
       'ApplicationResubmitted',
       'SentToCommission',
+      'CommissionVoteCast',
       'DecisionRecorded',
       'ContractSigned',
       'ApplicationCertificateIssued',
@@ -258,6 +259,10 @@ describe('Commission (F-15, F-16)', () => {
     ).toThrow(/tied/);
     app.castVote({ member: 'm1', vote: 'refuse', grounds: ['business-plan-not-per-annex-1'] }, at);
     expect(app.votes).toHaveLength(2);
+    // Issue #16, ADR 0138 §2: every vote — the replacing one too — records who voted, never how
+    expect(app.pullEvents().filter((e) => e.name === 'CommissionVoteCast')).toEqual(
+      ['m1', 'm2', 'm1'].map((member) => ({ name: 'CommissionVoteCast', aggregateId: app.id, occurredAt: at, bin: app.bin, member })),
+    );
     expect(() =>
       app.decide({ decision: 'register', grounds: [], protocolNumber: 'P', decidedOn: '2026-11-25', notificationDueDate: '2026-12-02' }, 's', decidedAt),
     ).toThrow(/contradicts the votes/);

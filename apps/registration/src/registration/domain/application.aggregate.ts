@@ -422,12 +422,16 @@ export class Application extends AggregateRoot<ApplicationEvent> {
     this.record({ name: 'SentToCommission', aggregateId: this.id, occurredAt: at, bin: this.bin, decisionDueDate });
   }
 
-  /** One vote per Commission member; voting again replaces the member's vote. */
+  /**
+   * One vote per Commission member; voting again replaces the member's vote. Issue #16, ADR 0138 §2: the
+   * fact that the member voted (not how) is recorded every time, so notifications' agenda marks them.
+   */
   castVote(vote: Omit<CommissionVote, 'castAt'>, at: Date): void {
     applicationStateMachine.next(this.status, 'cast-vote');
     if (vote.vote === 'refuse' && !vote.grounds.length) throw ValidationError.field('grounds', 'a vote to refuse names at least one F-16 ground', 'required');
     this.m.votes = [...this.votes.filter((v) => v.member !== vote.member), { ...vote, castAt: iso(at) }];
     this.m.updatedAt = at;
+    this.record({ name: 'CommissionVoteCast', aggregateId: this.id, occurredAt: at, bin: this.bin, member: vote.member });
   }
 
   /**

@@ -52,11 +52,17 @@ export interface DecisionRecorded extends Base<'DecisionRecorded'> {
   readonly decidedOn: string;
   readonly notificationDueDate: string;
 }
+/** Issue #16, ADR 0138 §2 (F-15): a member of the Commission voted — who, never how; a later vote replaces it, recorded each time. */
+export interface CommissionVoteCast extends Base<'CommissionVoteCast'> {
+  readonly bin: string;
+  /** The member's portal subject. */
+  readonly member: string;
+}
 /** Internal: the participant's own events carry what is published. */
 export interface ApplicationStepDone extends Base<'ApplicantNotified' | 'ContractSigned' | 'ApplicationCertificateIssued' | 'ApplicationListed'> {
   readonly bin: string;
 }
-export type ApplicationEvent = ApplicationSubmitted | RemarksIssued | SentToCommission | DecisionRecorded | ApplicationStepDone;
+export type ApplicationEvent = ApplicationSubmitted | RemarksIssued | SentToCommission | CommissionVoteCast | DecisionRecorded | ApplicationStepDone;
 
 // ---- Participant ------------------------------------------------------------------------------
 export interface ParticipantRegistered extends Base<'ParticipantRegistered'> {

@@ -20,6 +20,7 @@ import { assertMayReviewApplicant } from '../domain/rules/conflict-of-interest.r
 import { commissionScoreMilli, outcomeOfVotes } from '../domain/rules/decision-follows-votes.rule.js';
 import { assertPresentationHeard } from '../../intakes/domain/rules/presentation-schedule.rule.js';
 import { CommissionVote, type VoteChoice } from '../domain/vote.js';
+import { CommissionAgendaPublisher } from './commission-agenda.publisher.js';
 import { CommissionRepository } from './ports/commission.ports.js';
 
 export const DECISION_NOTICE_DUE_TIMER = 'training.decision-notice-due';
@@ -42,6 +43,7 @@ export class AppointCommissionMemberHandler implements ICommandHandler<AppointCo
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(IntakeRepository) private readonly intakes: IntakeRepository,
     @Inject(CommissionRepository) private readonly commission: CommissionRepository,
+    @Inject(CommissionAgendaPublisher) private readonly agenda: CommissionAgendaPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute({ intakeId, input, actor }: AppointCommissionMemberCommand): Promise<{ id: string }> {
@@ -51,6 +53,7 @@ export class AppointCommissionMemberHandler implements ICommandHandler<AppointCo
       if (await this.commission.memberBySubject(intakeId, input.subject)) throw new ConflictError('duplicate', `${input.subject} is already a member`);
       const member = CommissionMember.appoint({ id: uuidv7(), intakeId, ...input, appointedBy: actor.subject, at: this.clock.now() });
       this.commission.addMember(member);
+      await this.agenda.publish(intakeId); // ADR 0138 §1: a new member (awaiting nothing until they declare)
       return { id: member.id };
     });
   }
@@ -72,6 +75,7 @@ export class DeclareConflictsHandler implements ICommandHandler<DeclareConflicts
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(CommissionRepository) private readonly commission: CommissionRepository,
+    @Inject(CommissionAgendaPublisher) private readonly agenda: CommissionAgendaPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute({ intakeId, input, actor }: DeclareConflictsCommand): Promise<void> {
@@ -80,6 +84,7 @@ export class DeclareConflictsHandler implements ICommandHandler<DeclareConflicts
       if (!member) throw new RuleViolationError('F-69', 'you are not a member of this intake’s Independent Commission');
       const now = this.clock.now();
       member.declare({ ...input, on: almatyDate(now), at: now });
+      await this.agenda.publish(intakeId); // ADR 0138 §1: the member now awaits the applications F-69 lets them see
     });
   }
 }
@@ -131,6 +136,7 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(ProviderApplicationRepository) private readonly applications: ProviderApplicationRepository,
     @Inject(CommissionRepository) private readonly commission: CommissionRepository,
+    @Inject(CommissionAgendaPublisher) private readonly agenda: CommissionAgendaPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
   execute({ applicationId, input, actor }: CastVoteCommand): Promise<{ id: string }> {
@@ -146,6 +152,7 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
         throw new ConflictError('duplicate', 'you have voted on this application');
       const vote = CommissionVote.cast({ id: uuidv7(), intakeId: application.intakeId, applicationId, memberId: member.id, ...input, at: this.clock.now() });
       this.commission.addVote(vote);
+      await this.agenda.publish(application.intakeId); // ADR 0138 §1: the member no longer awaits this application
       return { id: vote.id };
     });
   }
@@ -178,6 +185,7 @@ export class DecideIntakeHandler implements ICommandHandler<DecideIntakeCommand>
     @Inject(WorkingDays) private readonly workingDays: WorkingDays,
     @Inject(TrainingThresholds) private readonly thresholds: TrainingThresholds,
     @Inject(Timers) private readonly timers: Timers,
+    @Inject(CommissionAgendaPublisher) private readonly agenda: CommissionAgendaPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -278,6 +286,7 @@ export class DecideIntakeHandler implements ICommandHandler<DecideIntakeCommand>
       };
       const decision = CommissionDecision.record({ id: uuidv7(), intakeId, decidedOn: today, decidedBy: actor.subject, at: now, calculation, protocol });
       this.commission.addDecision(decision);
+      await this.agenda.publish(intakeId); // ADR 0138 §1: decided — the agenda is closed
       return { id: decision.id };
     });
   }

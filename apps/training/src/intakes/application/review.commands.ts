@@ -5,6 +5,7 @@ import type { Actor } from '@hub/contracts';
 import { Clock, ForbiddenError, RuleViolationError, uuidv7 } from '@hub/kernel';
 import { Timers } from '@hub/messaging';
 import { KnownDocuments, UnitOfWork } from '@hub/nest-commons';
+import { CommissionAgendaPublisher } from '../../commission/application/commission-agenda.publisher.js';
 import { CompletenessReview } from '../domain/completeness-review.js';
 import type { CourseSyllabus, TypedAttachment } from '../domain/intake.types.js';
 import { applicationDocuments, applicationTarget } from '../domain/rules/application-documents.rule.js';
@@ -61,6 +62,7 @@ export class ReviewCompletenessHandler implements ICommandHandler<ReviewComplete
     @Inject(UnfairProcurementRegister) private readonly unfairProcurement: UnfairProcurementRegister,
     @Inject(DebtorsRegister) private readonly debtors: DebtorsRegister,
     @Inject(Timers) private readonly timers: Timers,
+    @Inject(CommissionAgendaPublisher) private readonly agenda: CommissionAgendaPublisher,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -116,6 +118,8 @@ export class ReviewCompletenessHandler implements ICommandHandler<ReviewComplete
       application.applyCompletenessReview(review, now);
       this.applications.addReview(review);
       await this.timers.cancel(em, COMPLETENESS_REVIEW_DUE_TIMER, application.id);
+      // F-69, ADR 0138 §1: a complete application comes before the Commission — its agenda changed (a refusal changes nothing there)
+      if (review.result === 'complete') await this.agenda.publish(application.intakeId);
       return { reviewId: review.id };
     });
   }

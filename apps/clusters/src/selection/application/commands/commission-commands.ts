@@ -5,6 +5,7 @@ import { Clock, ConflictError, uuidv7 } from '@hub/kernel';
 import { KnownOfficeDocuments, UnitOfWork } from '@hub/nest-commons';
 import { CommissionVote } from '../../domain/commission-vote.js';
 import type { CommissionSeat, VoteChoice } from '../../domain/rules/commission-decision.rule.js';
+import { CommissionAgendaPublisher } from '../commission-agenda.publisher.js';
 import { CommissionVoteRepository, RoundRepository } from '../ports/selection.ports.js';
 import { EXPERT_STAGE_DOCUMENTS, resolveExpertStageDocument } from './office-documents.js';
 
@@ -32,6 +33,7 @@ export class FormCommissionHandler implements ICommandHandler<FormCommissionComm
     @Inject(CommissionVoteRepository) private readonly votes: CommissionVoteRepository,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(KnownOfficeDocuments) private readonly known: KnownOfficeDocuments,
+    @Inject(CommissionAgendaPublisher) private readonly agenda: CommissionAgendaPublisher,
   ) {}
 
   async execute({ roundId, input, actor }: FormCommissionCommand): Promise<void> {
@@ -55,6 +57,7 @@ export class FormCommissionHandler implements ICommandHandler<FormCommissionComm
         votesCast,
         at: now,
       });
+      await this.agenda.publish(round); // ADR 0138 §1: the members (C-2, C-19)
     });
   }
 }
@@ -77,6 +80,7 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
     @Inject(RoundRepository) private readonly rounds: RoundRepository,
     @Inject(CommissionVoteRepository) private readonly votes: CommissionVoteRepository,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(CommissionAgendaPublisher) private readonly agenda: CommissionAgendaPublisher,
   ) {}
 
   async execute({ roundId, input, actor }: CastVoteCommand): Promise<void> {
@@ -105,6 +109,7 @@ export class CastVoteHandler implements ICommandHandler<CastVoteCommand> {
           at: this.clock.now(),
         }),
       );
+      await this.agenda.publish(round); // ADR 0138 §1: the member no longer awaits this application (C-19)
     });
   }
 }

@@ -9,6 +9,7 @@ import type { CriterionAnalysis, RankedApplication } from '../../domain/rules/ex
 import { expertOpinionsDueOn } from '../../domain/rules/opinion-period.rule.js';
 import { opinionsToOrganiserDueOn, toCommissionDueOn } from '../../domain/rules/opinions-hand-over.rule.js';
 import { ruleSetById } from '../../domain/rule-set.js';
+import { CommissionAgendaPublisher } from '../commission-agenda.publisher.js';
 import { ApplicationRepository, RoundRepository, RuleSetSource, WorkingDays } from '../ports/selection.ports.js';
 import {
   EXPERT_OPINIONS_DUE_TIMER,
@@ -229,15 +230,17 @@ export class PutBeforeCommissionHandler implements ICommandHandler<PutBeforeComm
     @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(KnownOfficeDocuments) private readonly known: KnownOfficeDocuments,
+    @Inject(CommissionAgendaPublisher) private readonly agenda: CommissionAgendaPublisher,
   ) {}
 
   async execute({ roundId, document, actor }: PutBeforeCommissionCommand): Promise<void> {
     await this.uow.run(async (em) => {
-      const round = await this.rounds.get(roundId);
+      const round = await this.rounds.getForUpdate(roundId); // serialised with the votes and the composition (the agenda, ADR 0138)
       const now = this.clock.now();
       const { documentRef, documentId } = await resolveExpertStageDocument(this.known, document, EXPERT_STAGE_DOCUMENTS.toCommission, round, now);
       round.putOpinionsBeforeCommission({ documentRef, documentId, by: actor.subject, at: now });
       await this.timers.cancel(em, TO_COMMISSION_DUE_TIMER, round.id);
+      await this.agenda.publish(round); // ADR 0138 §1: the applications come before the Commission (C-18)
     });
   }
 }

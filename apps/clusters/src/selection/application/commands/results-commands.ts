@@ -8,6 +8,7 @@ import type { Actor } from '@hub/contracts';
 import { ruleSetById } from '../../domain/rule-set.js';
 import type { CommissionVote } from '../../domain/commission-vote.js';
 import { type RecordedVote, assertDecisionFollowsVotes, tallyCommissionVotes } from '../../domain/rules/commission-decision.rule.js';
+import { CommissionAgendaPublisher } from '../commission-agenda.publisher.js';
 import { ApplicationRepository, CommissionVoteRepository, RoundRepository, RuleSetSource, WorkingDays } from '../ports/selection.ports.js';
 import { PUBLICATION_DUE_TIMER } from '../timers/publication-due.timer-handler.js';
 import { EXPERT_STAGE_DOCUMENTS, resolveExpertStageDocument } from './office-documents.js';
@@ -46,6 +47,7 @@ export class RecordProtocolHandler implements ICommandHandler<RecordProtocolComm
     @Inject(Timers) private readonly timers: Timers,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(KnownOfficeDocuments) private readonly known: KnownOfficeDocuments,
+    @Inject(CommissionAgendaPublisher) private readonly agenda: CommissionAgendaPublisher,
   ) {}
 
   async execute({ roundId, input, actor }: RecordProtocolCommand): Promise<void> {
@@ -102,6 +104,7 @@ export class RecordProtocolHandler implements ICommandHandler<RecordProtocolComm
         dueAt: endOfAlmatyDay(round.publicationDueOn!),
         payload: { roundId: round.id },
       });
+      await this.agenda.publish(round); // ADR 0138 §1: the protocol (C-20) closes the agenda
     });
   }
 }
