@@ -71,6 +71,25 @@ describe('ids', () => {
     expect(a[14]).toBe('7');
     expect(a < b).toBe(true);
   });
+  it('uuidv7 from the wall clock: 2 000 ids in a row (eight pools of random bytes) are valid v7, unique and strictly increasing (ADR 0139)', () => {
+    const ids = Array.from({ length: 2000 }, () => uuidv7());
+    for (const id of ids) {
+      expect(isUuid(id)).toBe(true);
+      expect(id[14]).toBe('7'); // version
+      expect('89ab').toContain(id[19]); // RFC 9562 variant
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    for (let i = 1; i < ids.length; i++) expect(ids[i - 1]! < ids[i]!).toBe(true);
+    // The random tails (last 12 hex digits: 48 random bits each) are not repeated across pool refills.
+    expect(new Set(ids.map((id) => id.slice(-12))).size).toBe(ids.length);
+  });
+  it('uuidv7 with a given time carries that time and fresh random bits', () => {
+    const a = uuidv7(1_700_000_000_000);
+    const b = uuidv7(1_700_000_000_000);
+    expect(a.slice(0, 13)).toBe(b.slice(0, 13)); // same 48-bit millisecond
+    expect(a.replace(/-/g, '').slice(0, 12)).toBe((1_700_000_000_000).toString(16).padStart(12, '0'));
+    expect(a).not.toBe(b);
+  });
   it('rejects non-uuids', () => {
     expect(isUuid('not-a-uuid')).toBe(false);
   });

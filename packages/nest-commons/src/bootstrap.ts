@@ -2,17 +2,15 @@ import 'reflect-metadata';
 import { type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { ConfigError, HUB_CONFIG, type HttpConfig, loadConfig } from './config/config.js';
 import { answerClientErrorsAsProblems } from './http/client-error.js';
 import { refuseDeepJson } from './http/json-depth.js';
-import { correlationMiddleware } from './logging/correlation.middleware.js';
+import { platformRequestMiddleware } from './http/request-pipeline.js';
 import { nestLoggerOf } from './logging/logger.js';
 import { MetricsRegistry } from './metrics/metrics.js';
 import { HUB_LOGGER } from './platform.module.js';
-import { tracingMiddleware } from './tracing/tracing.js';
 
 /** Applies what every app's HTTP pipeline needs (also used by tests on a TestingModule). */
 export function configureHttp(app: INestApplication, config: HttpConfig): void {
@@ -24,28 +22,9 @@ export function configureHttp(app: INestApplication, config: HttpConfig): void {
   // which the platform does not (Nest passes the options through unchanged when rawBody is off).
   const jsonOptions = { limit: config.HUB_HTTP_BODY_LIMIT, verify: refuseDeepJson };
   express.useBodyParser('json', jsonOptions);
-  express.use(tracingMiddleware); // ADR 0102: the request's SERVER span, before anything that logs or writes
-  express.use(correlationMiddleware);
-  express.use(app.get(MetricsRegistry).httpMiddleware());
-  const logger = app.get<Logger>(HUB_LOGGER);
-  express.use((req: Request, res: Response, next: NextFunction) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      // Path without the query string: queries may carry personal data.
-      logger.info(
-        { method: req.method, path: req.path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n), actor: req.actor?.subject },
-        'request',
-      );
-    });
-    next();
-  });
-  express.use((_req: unknown, res: { setHeader(k: string, v: string): void }, next: () => void) => {
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('x-frame-options', 'DENY');
-    res.setHeader('referrer-policy', 'no-referrer');
-    res.setHeader('cache-control', 'no-store');
-    next();
-  });
+  // ADR 0139: one middleware for the SERVER span (ADR 0102, only when traces are exported), the
+  // correlation/request ids, the base headers, and one `finish` listener for metrics and the request log.
+  express.use(platformRequestMiddleware(app.get(MetricsRegistry), app.get<Logger>(HUB_LOGGER)));
   app.enableShutdownHooks();
 }
 

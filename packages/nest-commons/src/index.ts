@@ -11,6 +11,7 @@ export * from './http/problem.filter.js';
 export * from './http/database-unavailable.js';
 export * from './http/valid.js';
 export * from './http/json-depth.js';
+export * from './http/request-pipeline.js';
 export * from './logging/correlation.middleware.js';
 export * from './logging/logger.js';
 export * from './messaging/integration-event-mapper.js';

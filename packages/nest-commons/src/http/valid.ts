@@ -22,20 +22,33 @@ function specOf(ctx: ExecutionContext): EndpointSpec {
 /**
  * Paths of strings that hold U+0000. PostgreSQL cannot store or compare it in text or jsonb, so a
  * value carrying it would fail deep in a query as a 500 (found by the route fuzzer, issue #18):
- * refused at the boundary for every endpoint, naming the field.
+ * refused at the boundary for every endpoint, naming the field. One walk with one path stack; a
+ * path is copied only when a NUL is found (ADR 0139: no array per visited value).
  */
-function nulPaths(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = [], depth = 0): (string | number)[][] {
-  if (depth > 64 || out.length >= 20) return out;
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push(path);
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => nulPaths(v, [...path, i], out, depth + 1));
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k.includes('\u0000')) out.push([...path, k]);
-      else nulPaths(v, [...path, k], out, depth + 1);
+function nulPaths(value: unknown): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const path: (string | number)[] = [];
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 64 || out.length >= 20) return;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) out.push(path.slice());
+    } else if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i], depth + 1);
+        path.pop();
+      }
+    } else if (v !== null && typeof v === 'object') {
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        path.push(k);
+        if (k.includes('\u0000')) out.push(path.slice());
+        else walk((v as Record<string, unknown>)[k], depth + 1);
+        path.pop();
+      }
     }
-  }
+  };
+  walk(value, 0);
   return out;
 }
 

@@ -27,10 +27,14 @@ export function createLogger(name: string, level: string, destination?: pino.Des
     name,
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    // A fresh object per line: pino merges the line's fields into what the mixin returns.
     mixin: () => {
+      const fields: { correlationId?: string; traceId?: string } = {};
       const ctx = MessageContexts.current();
+      if (ctx) fields.correlationId = ctx.correlationId;
       const traceId = activeTraceId(); // ADR 0102: a log line leads to its trace
-      return { ...(ctx ? { correlationId: ctx.correlationId } : {}), ...(traceId ? { traceId } : {}) };
+      if (traceId) fields.traceId = traceId;
+      return fields;
     },
     timestamp: pino.stdTimeFunctions.isoTime,
   };

@@ -33,16 +33,34 @@ export class MetricsRegistry extends Registry {
     });
   }
 
-  /** Express middleware measuring every request. The route label is the route's template (never the path: paths carry ids and BINs). */
+  /**
+   * Records one answered request: the duration histogram and the request counter, labelled by method,
+   * route template (`unmatched` when no route matched) and status. The labels object of each
+   * (method, route, status) is built once and kept (ADR 0139): the set is bounded by the app's routes
+   * × methods × statuses, since the route label is the template, never the path (paths carry ids and BINs).
+   */
+  httpObserver(): (method: string, route: string | undefined, status: number, seconds: number) => void {
+    const labelsByKey = new Map<string, { method: string; route: string; status: string }>();
+    return (method, route, status, seconds) => {
+      const key = `${method} ${status} ${route ?? ''}`;
+      let labels = labelsByKey.get(key);
+      if (labels === undefined) {
+        labels = { method, route: route ?? 'unmatched', status: String(status) };
+        labelsByKey.set(key, labels);
+      }
+      this.httpDuration.observe(labels, seconds);
+      this.httpRequests.inc(labels);
+    };
+  }
+
+  /** Express middleware measuring every request (the platform's pipeline does this in `platformRequestMiddleware`, ADR 0139). */
   httpMiddleware(): (req: Request, res: Response, next: NextFunction) => void {
+    const observe = this.httpObserver();
     return (req, res, next) => {
-      const end = this.httpDuration.startTimer();
+      const started = performance.now();
       res.on('finish', () => {
         const template = (req.route as { path?: string } | undefined)?.path;
-        const route = template ? `${req.baseUrl}${template}` : 'unmatched';
-        const labels = { method: req.method, route, status: String(res.statusCode) };
-        end(labels);
-        this.httpRequests.inc(labels);
+        observe(req.method, template ? `${req.baseUrl}${template}` : undefined, res.statusCode, (performance.now() - started) / 1000);
       });
       next();
     };

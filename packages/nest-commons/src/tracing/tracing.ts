@@ -85,23 +85,52 @@ export class TracingLifecycle implements OnApplicationShutdown {
 
 const tracer = () => trace.getTracer('@hub/nest-commons');
 
+/** Whether this process exports spans (`startTracing` ran): without it the platform opens no span per request (ADR 0139). */
+export function tracingActive(): boolean {
+  return active !== undefined;
+}
+
+/** A request's SERVER span, opened by `startServerSpan`. */
+export interface ServerSpan {
+  /** Runs the rest of the request inside the span's context (so logs, the outbox and calls out see it). */
+  run(fn: () => void): void;
+  /** Names the span after the matched route and ends it with the answer's status. */
+  end(req: Request, route: string | undefined, status: number): void;
+}
+
 /**
  * Opens the SERVER span of a request, child of the caller's `traceparent` (the gateway's CLIENT
- * span, or a browser's), named after the matched route once it is known. A no-op without the SDK.
+ * span, or a browser's), named after the matched route once it is known. Undefined when the span
+ * would not record (no SDK registered).
  */
-export function tracingMiddleware(req: Request, res: Response, next: NextFunction): void {
+export function startServerSpan(req: Request): ServerSpan | undefined {
   const parent = propagation.extract(ROOT_CONTEXT, req.headers);
   const span = tracer().startSpan(req.method, { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.path } }, parent);
-  if (!span.isRecording()) return next();
+  if (!span.isRecording()) return undefined;
+  return {
+    run: (fn) => context.with(trace.setSpan(parent, span), fn),
+    end(request, route, status) {
+      if (route) {
+        span.updateName(`${request.method} ${route}`);
+        span.setAttribute('http.route', route);
+      }
+      span.setAttribute('http.response.status_code', status);
+      if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    },
+  };
+}
+
+/**
+ * The SERVER span as a middleware of its own (kept for pipelines that compose their own; the
+ * platform's pipeline opens it in `platformRequestMiddleware`). A no-op without the SDK.
+ */
+export function tracingMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const span = tracingActive() ? startServerSpan(req) : undefined;
+  if (!span) return next();
   res.on('finish', () => {
-    const route = (req.route as { path?: string } | undefined)?.path;
-    if (route) {
-      span.updateName(`${req.method} ${req.baseUrl}${route}`);
-      span.setAttribute('http.route', `${req.baseUrl}${route}`);
-    }
-    span.setAttribute('http.response.status_code', res.statusCode);
-    if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-    span.end();
+    const template = (req.route as { path?: string } | undefined)?.path;
+    span.end(req, template ? `${req.baseUrl}${template}` : undefined, res.statusCode);
   });
-  context.with(trace.setSpan(parent, span), () => next());
+  span.run(() => next());
 }
