@@ -30,7 +30,13 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
     configSchema: notificationsConfigSchema,
     entities: notificationsEntities,
     eventMapper: NotificationsIntegrationEvents,
-    timerHandlers: [FeeDueReminderTimerHandler, ReportDueReminderTimerHandler, ObligationReminderTimerHandler, StaffDigestTimerHandler, CommissionDigestTimerHandler],
+    timerHandlers: [
+      FeeDueReminderTimerHandler,
+      ReportDueReminderTimerHandler,
+      ObligationReminderTimerHandler,
+      StaffDigestTimerHandler,
+      CommissionDigestTimerHandler,
+    ],
     consumers: [
       REGISTRATION_EVENTS_CONSUMER,
       PARTICIPATION_EVENTS_CONSUMER,

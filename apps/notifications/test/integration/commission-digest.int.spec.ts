@@ -57,8 +57,7 @@ const envelopeOf = <P>(type: string, aggregateId: string, payload: P): EventEnve
   payload,
 });
 /** Publishes to the real Kafka as the owner's outbox relay would; each envelope as many times as listed (at-least-once). */
-const publish = (topic: string, key: string, ...events: EventEnvelope[]) =>
-  bus().publish(events.map((e) => ({ topic, key, value: JSON.stringify(e) })));
+const publish = (topic: string, key: string, ...events: EventEnvelope[]) => bus().publish(events.map((e) => ({ topic, key, value: JSON.stringify(e) })));
 
 const RUN = Date.now();
 const A = `member-a-${RUN}`;
@@ -209,11 +208,15 @@ describe('ADR 0138: the Commission members’ digest', () => {
 
   it('a second firing for the same day writes nothing (once per member and day)', async () => {
     await h.app.get(UnitOfWork).run(async (em) => {
-      await h.app.get(Timers).schedule(em, { kind: COMMISSION_DIGEST_TIMER, key: 'again', dueAt: new Date('2026-11-17T03:30:00Z'), payload: { day: '2026-11-17' } });
+      await h.app
+        .get(Timers)
+        .schedule(em, { kind: COMMISSION_DIGEST_TIMER, key: 'again', dueAt: new Date('2026-11-17T03:30:00Z'), payload: { day: '2026-11-17' } });
     });
     await poller(h).runDue();
     await waitFor('the second timer done', async () =>
-      (await h.sql(`select 1 from hub_timer where kind = ? and timer_key = 'again' and status = 'scheduled'`, [COMMISSION_DIGEST_TIMER])).length === 0 ? true : undefined,
+      (await h.sql(`select 1 from hub_timer where kind = ? and timer_key = 'again' and status = 'scheduled'`, [COMMISSION_DIGEST_TIMER])).length === 0
+        ? true
+        : undefined,
     );
     expect(await digestRows('2026-11-17')).toHaveLength(2);
     expect(await h.app.get(UnitOfWork).run(() => h.app.get(CommissionDigests).write('2026-11-17'))).toEqual([]);
@@ -224,7 +227,12 @@ describe('ADR 0138: the Commission members’ digest', () => {
   it('registration: two more learnt commission-members, C votes (the fact twice) → C is not awaited, D is; no BIN in the e-mail', async () => {
     await signIn(C, 'kk');
     await signIn(D, 'en');
-    const sent = envelopeOf(SentToCommissionV1.type, app3, { applicationId: app3, bin: bin3, sentAt: h.clock.now().toISOString(), decisionDueDate: '2026-11-30' });
+    const sent = envelopeOf(SentToCommissionV1.type, app3, {
+      applicationId: app3,
+      bin: bin3,
+      sentAt: h.clock.now().toISOString(),
+      decisionDueDate: '2026-11-30',
+    });
     const vote = envelopeOf(CommissionVoteCastV1.type, app3, { applicationId: app3, bin: bin3, member: C, castAt: h.clock.now().toISOString() });
     const voteAgain = envelopeOf(CommissionVoteCastV1.type, app3, { applicationId: app3, bin: bin3, member: C, castAt: h.clock.now().toISOString() });
     await publish(registration, bin3, sent, sent, vote, vote, voteAgain);
@@ -237,7 +245,9 @@ describe('ADR 0138: the Commission members’ digest', () => {
     const rows = await fire('2026-11-18', 3); // A, B (training and registration), D — not C
     expect(rows.map((r) => r.recipient_subject)).toEqual([A, B, D].sort());
     const d = rows.find((r) => r.recipient_subject === D)!;
-    expect(d.body).toContain(`registration (1):\n- #${app3.replace(/-/g, '').slice(-8)} · decision due 2026-11-30 · http://127.0.0.1:3000/staff/applications/${app3}`);
+    expect(d.body).toContain(
+      `registration (1):\n- #${app3.replace(/-/g, '').slice(-8)} · decision due 2026-11-30 · http://127.0.0.1:3000/staff/applications/${app3}`,
+    );
     const a = rows.find((r) => r.recipient_subject === A)!;
     expect(a.body.indexOf('регистрация (1)')).toBeLessThan(a.body.indexOf('обучение (2)')); // per context
     for (const r of rows) expect(r.body).not.toContain(bin3); // F-35
@@ -286,10 +296,22 @@ describe('ADR 0138: the Commission members’ digest', () => {
     expect(a.subject).toContain('(2)');
     const e = rows.find((r) => r.recipient_subject === E)!;
     expect(e.language).toBe('kk');
-    expect(e.body).toContain(`кластерлер (1):\n- #${app4.replace(/-/g, '').slice(-8)} · шешім мерзімі белгіленбеген · http://127.0.0.1:3000/clusters/rounds/${round}`);
+    expect(e.body).toContain(
+      `кластерлер (1):\n- #${app4.replace(/-/g, '').slice(-8)} · шешім мерзімі белгіленбеген · http://127.0.0.1:3000/clusters/rounds/${round}`,
+    );
 
     // the round decided (closed): nothing awaits anyone
-    await publish(clusters, round, envelopeOf(ClustersCommissionAgendaChangedV1.type, round, { roundId: round, members: [E], items: [], closed: true, asOf: new Date(h.clock.now().getTime() + 1000).toISOString() }));
+    await publish(
+      clusters,
+      round,
+      envelopeOf(ClustersCommissionAgendaChangedV1.type, round, {
+        roundId: round,
+        members: [E],
+        items: [],
+        closed: true,
+        asOf: new Date(h.clock.now().getTime() + 1000).toISOString(),
+      }),
+    );
     await waitFor('clusters’ agenda closed', async () => ((await items('clusters')).length === 0 ? true : undefined));
   });
 

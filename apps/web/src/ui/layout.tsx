@@ -22,7 +22,8 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/my/service-applications', label: 'nav.serviceApplications', needs: 'GET /api/services/service-applications' },
   { to: '/my/invoices', label: 'nav.myInvoices', needs: 'GET /api/services/invoices' },
   { to: '/training', label: 'nav.training', needs: 'GET /api/training/intakes' },
-  { to: '/my/notifications', label: 'nav.notifications', needs: 'GET /api/notifications/inbox' },
+  // ADR 0114, ADR 0138: applicants (inbox and settings) and Commission members (their digest switch) reach the page.
+  { to: '/my/notifications', label: 'nav.notifications', needs: 'GET /api/notifications/me/notification-settings' },
   { to: '/my/premises', label: 'nav.premises', needs: 'POST /api/housing/premises-leases' },
   { to: '/my/housing', label: 'nav.myHousing', needs: 'POST /api/housing/allocations/{id}/accept' },
   { to: '/staff/review-queue', label: 'nav.reviewQueue', needs: 'GET /api/registration/review-queue' },

@@ -22,7 +22,7 @@ interface ItemRow {
   context: CommissionContext;
   commission_id: string;
   application_id: string;
-  due_on: string | null;
+  due_on: IsoDate | null;
   awaiting: string[];
   voted: string[];
 }
@@ -123,7 +123,7 @@ export class CommissionAgendas {
     const byMember = new Map<string, AwaitedItem[]>();
     for (const r of rows) {
       const awaiting = r.context === 'registration' ? registrationVoters.filter((m) => !r.voted.includes(m)) : r.awaiting;
-      const item: AwaitedItem = { context: r.context, commissionId: r.commission_id, applicationId: r.application_id, dueOn: r.due_on as IsoDate | null };
+      const item: AwaitedItem = { context: r.context, commissionId: r.commission_id, applicationId: r.application_id, dueOn: r.due_on };
       for (const member of awaiting) byMember.set(member, [...(byMember.get(member) ?? []), item]);
     }
     return byMember;

@@ -5,13 +5,7 @@ import { Timers, sql } from '@hub/messaging';
 import { HUB_CONFIG, UnitOfWork } from '@hub/nest-commons';
 import type { NotificationsConfig } from '../../config.js';
 import type { Message } from '../domain/message.aggregate.js';
-import {
-  STAFF_DIGEST_CONTEXTS,
-  STAFF_DIGEST_ROLES,
-  type DigestSource,
-  type StaffDigestRole,
-  staffDigest,
-} from '../domain/rules/staff-digest.rule.js';
+import { STAFF_DIGEST_CONTEXTS, STAFF_DIGEST_ROLES, type DigestSource, type StaffDigestRole, staffDigest } from '../domain/rules/staff-digest.rule.js';
 import { NoticeWriter, staffRecipient } from './notice-writer.js';
 import { type BoardReading, DeadlinesBoard } from './ports/deadlines-board.js';
 import { ReminderCalendar } from './ports/reminder-calendar.js';

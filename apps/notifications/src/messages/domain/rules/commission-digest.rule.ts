@@ -61,12 +61,7 @@ const byDue = (a: AwaitedItem, b: AwaitedItem): number =>
  * A member's digest of `day`, or null when nothing awaits their vote (ADR 0138 §4: no e-mail then). Items
  * grouped per context (registration, training, clusters), each group earliest due day first.
  */
-export function commissionDigest(input: {
-  member: string;
-  day: IsoDate;
-  items: readonly AwaitedItem[];
-  portalUrl: string;
-}): CommissionDigestDraft | null {
+export function commissionDigest(input: { member: string; day: IsoDate; items: readonly AwaitedItem[]; portalUrl: string }): CommissionDigestDraft | null {
   if (input.items.length === 0) return null;
   const groups = COMMISSION_CONTEXTS.map((context) => ({ context, items: input.items.filter((i) => i.context === context).sort(byDue) })).filter(
     (g) => g.items.length > 0,

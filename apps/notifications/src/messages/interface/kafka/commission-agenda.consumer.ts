@@ -27,5 +27,11 @@ export const COMMISSION_AGENDA_CONSUMER: ConsumerSpec = {
   name: 'notifications.commission-agendas',
   topics: [TOPICS.registration.name, TOPICS.training.name, TOPICS.clusters.name],
   registry: new EventRegistry([SentToCommissionV1, CommissionVoteCastV1, DecisionMadeV1, TrainingCommissionAgendaChangedV1, ClustersCommissionAgendaChangedV1]),
-  handlers: [CommissionItemOpenedHandler, CommissionVoteCastHandler, CommissionItemDecidedHandler, TrainingCommissionAgendaHandler, ClustersCommissionAgendaHandler],
+  handlers: [
+    CommissionItemOpenedHandler,
+    CommissionVoteCastHandler,
+    CommissionItemDecidedHandler,
+    TrainingCommissionAgendaHandler,
+    ClustersCommissionAgendaHandler,
+  ],
 };
