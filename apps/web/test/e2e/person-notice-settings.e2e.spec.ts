@@ -102,6 +102,9 @@ test('ADR 0138: a Commission member switches their "awaiting your vote" digest o
   await expect(settings.getByTestId('person-saved')).toBeVisible();
   const token = await apiToken({ sub, roles: ['commission-member'] });
   expect(await gatewayCall(token, 'GET', '/api/notifications/me/notification-settings')).toMatchObject({ commissionDigest: false });
-  await page.reload();
+  // shown again on a new visit of the page (the menu reaches it for a Commission member: ADR 0138)
+  const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
+  await menu.getByRole('link', { name: 'Registry of participants' }).click();
+  await menu.getByRole('link', { name: 'Notifications' }).click();
   await expect(page.getByTestId('person-settings').getByTestId('person-commission-digest')).not.toBeChecked();
 });
