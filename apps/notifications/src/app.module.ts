@@ -6,6 +6,8 @@ import { ReportDueReminderTimerHandler } from './messages/application/timers/rep
 import { FeeDueReminderTimerHandler } from './messages/application/timers/fee-due-reminder.timer-handler.js';
 import { ObligationReminderTimerHandler } from './messages/application/timers/obligation-reminder.timer-handler.js';
 import { StaffDigestTimerHandler } from './messages/application/timers/staff-digest.timer-handler.js';
+import { CommissionDigestTimerHandler } from './messages/application/timers/commission-digest.timer-handler.js';
+import { COMMISSION_AGENDA_CONSUMER } from './messages/interface/kafka/commission-agenda.consumer.js';
 import { CLUSTERS_EVENTS_CONSUMER } from './messages/interface/kafka/clusters-events.consumer.js';
 import { HOUSING_EVENTS_CONSUMER } from './messages/interface/kafka/housing-events.consumer.js';
 import { PARTICIPATION_EVENTS_CONSUMER } from './messages/interface/kafka/participation-events.consumer.js';
@@ -28,7 +30,13 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
     configSchema: notificationsConfigSchema,
     entities: notificationsEntities,
     eventMapper: NotificationsIntegrationEvents,
-    timerHandlers: [FeeDueReminderTimerHandler, ReportDueReminderTimerHandler, ObligationReminderTimerHandler, StaffDigestTimerHandler],
+    timerHandlers: [
+      FeeDueReminderTimerHandler,
+      ReportDueReminderTimerHandler,
+      ObligationReminderTimerHandler,
+      StaffDigestTimerHandler,
+      CommissionDigestTimerHandler,
+    ],
     consumers: [
       REGISTRATION_EVENTS_CONSUMER,
       PARTICIPATION_EVENTS_CONSUMER,
@@ -36,6 +44,7 @@ export function notificationsPlatform(env?: Record<string, string | undefined>):
       TRAINING_EVENTS_CONSUMER,
       SERVICES_EVENTS_CONSUMER,
       HOUSING_EVENTS_CONSUMER,
+      COMMISSION_AGENDA_CONSUMER,
     ],
     ...(env ? { env } : {}),
   });

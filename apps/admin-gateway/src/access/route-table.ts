@@ -767,15 +767,17 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     upstream: 'notifications',
     method: 'GET',
     path: '/me/notification-settings',
-    access: ['applicant'],
-    summary: "The caller's own notice language and e-mail per kind (ADR 0114; the person is the token's subject)",
+    access: ['applicant', 'commission-member', 'cluster-commission-member'],
+    summary:
+      "The caller's own notice language and e-mail per kind, and a Commission member's digest switch (ADR 0114, ADR 0138; the person is the token's subject)",
   },
   {
     upstream: 'notifications',
     method: 'PUT',
     path: '/me/notification-settings',
-    access: ['applicant'],
-    summary: "Set the caller's notice language and reminders by e-mail; statutory notices cannot be switched off (422, ADR 0114)",
+    access: ['applicant', 'commission-member', 'cluster-commission-member'],
+    summary:
+      "Set the caller's notice language, reminders by e-mail and (a Commission member) the digest; statutory notices cannot be switched off (422, ADR 0114, ADR 0138)",
   },
   // ---- housing (issue #14, F-57 … F-62; keep in step with apps/housing's @Endpoint access and EXPECTED_POLICY). A person in acceleration is an applicant acting for themselves (their token's subject). ----
   { upstream: 'housing', method: 'POST', path: '/buildings', access: ['housing-manager'], summary: 'Register a building in a town (KATO code + name)' },

@@ -3,6 +3,8 @@ import { ClientCredentialsTokenSource, HUB_CONFIG, serviceCredentialsFrom } from
 import type { NotificationsConfig } from '../config.js';
 import { DeadlinesBoard } from './application/ports/deadlines-board.js';
 import { StaffDigests } from './application/staff-digests.js';
+import { CommissionAgendas } from './application/commission-agendas.js';
+import { CommissionDigests } from './application/commission-digests.js';
 import { GatewayDeadlinesBoard, UnconfiguredDeadlinesBoard } from './infrastructure/gateway-deadlines-board.js';
 import { EmailDelivery } from './application/email-delivery.js';
 import { DeadLetterService } from './application/dead-letters.service.js';
@@ -83,6 +85,8 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
       },
     },
     StaffDigests,
+    CommissionAgendas,
+    CommissionDigests,
     NoticeWriter,
     FeeReminders,
     DeadLetterService,
@@ -100,6 +104,8 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
     ApplicationContactRepository,
     ContactCipher,
     StaffDigests,
+    CommissionAgendas,
+    CommissionDigests,
     ReminderCalendar,
     NoticeWriter,
     FeeReminders,

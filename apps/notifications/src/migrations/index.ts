@@ -9,6 +9,7 @@ import { Migration20261209100000_person_contacts } from './Migration202612091000
 import { Migration20261211200000_representatives } from './Migration20261211200000_representatives.js';
 import { Migration20261211210000_application_contacts } from './Migration20261211210000_application_contacts.js';
 import { Migration20261211220000_sealed_addresses } from './Migration20261211220000_sealed_addresses.js';
+import { Migration20261212850000_commission_agenda } from './Migration20261212850000_commission_agenda.js';
 
 /** Every migration, in order (explicit, so that compiled and test runs see the same list). */
 export const migrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261211200000_representatives', class: Migration20261211200000_representatives },
   { name: 'Migration20261211210000_application_contacts', class: Migration20261211210000_application_contacts },
   { name: 'Migration20261211220000_sealed_addresses', class: Migration20261211220000_sealed_addresses },
+  { name: 'Migration20261212850000_commission_agenda', class: Migration20261212850000_commission_agenda },
 ];

@@ -121,6 +121,7 @@ describe('a person’s own notice settings (ADR 0114 §3)', () => {
       effectiveLanguage: 'ru',
       emailKnown: true,
       kinds: { statutory: { email: true }, reminders: { email: true } },
+      commissionDigest: null, // ADR 0138 §3: an applicant sits on no Commission
     });
     const refused = await h
       .http()
@@ -148,6 +149,7 @@ describe('a person’s own notice settings (ADR 0114 §3)', () => {
       effectiveLanguage: 'en',
       emailKnown: true,
       kinds: { statutory: { email: true }, reminders: { email: false } },
+      commissionDigest: null,
     });
     // the choice wins over the claim; reminders no longer resolve to an address, statutory notices still do
     const contacts = h.app.get(PersonContacts);
@@ -159,7 +161,7 @@ describe('a person’s own notice settings (ADR 0114 §3)', () => {
     expect(statutory.email).toMatch(/^s\.\d+@example\.kz$/);
   });
 
-  it('staff have no person settings here (the route is for applicants)', async () => {
+  it('staff have no person settings here (the route is for applicants and Commission members)', async () => {
     await h
       .http()
       .get('/me/notification-settings')

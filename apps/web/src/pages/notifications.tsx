@@ -116,6 +116,8 @@ interface PersonSettings {
   readonly language: Language | null;
   readonly emailKnown: boolean;
   readonly kinds: { readonly reminders: { readonly email: boolean } };
+  /** ADR 0138 §3: a Commission member's "awaiting your vote" digest by e-mail; null for a person on no Commission (no switch). */
+  readonly commissionDigest: boolean | null;
 }
 
 /**
@@ -130,12 +132,18 @@ function PersonSettingsForm({ initial }: { initial: PersonSettings }) {
   const queryClient = useQueryClient();
   const [language, setLanguage] = useState<Language | null>(initial.language);
   const [reminders, setReminders] = useState(initial.kinds.reminders.email);
+  const [commissionDigest, setCommissionDigest] = useState(initial.commissionDigest);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  const save = useCommand(async (body: { language: Language | null; reminders: boolean }, key: string) =>
+  const save = useCommand(async (body: { language: Language | null; reminders: boolean; commissionDigest: boolean | null }, key: string) =>
     ok(
       await api.PUT('/api/notifications/me/notification-settings', {
-        body: { language: body.language, kinds: { statutory: { email: true }, reminders: { email: body.reminders } } },
+        body: {
+          language: body.language,
+          kinds: { statutory: { email: true }, reminders: { email: body.reminders } },
+          // only a Commission member sends it (ADR 0138 §3; anybody else: 422 naming the field)
+          ...(body.commissionDigest === null ? {} : { commissionDigest: body.commissionDigest }),
+        },
         ...idempotent(key),
       }),
     ),
@@ -144,7 +152,7 @@ function PersonSettingsForm({ initial }: { initial: PersonSettings }) {
     setErrors({});
     setSaved(false);
     try {
-      await save.submit({ language, reminders });
+      await save.submit({ language, reminders, commissionDigest });
       setSaved(true);
       await queryClient.invalidateQueries({ queryKey: ['person-notice-settings'] });
     } catch (e) {
@@ -181,6 +189,16 @@ function PersonSettingsForm({ initial }: { initial: PersonSettings }) {
           error={errors['kinds.reminders.email']}
           data-testid="person-email-reminders"
         />
+        {commissionDigest !== null && (
+          <Switch
+            label={t('notifications.person.commissionDigest')}
+            description={t('notifications.person.commissionDigestHint')}
+            checked={commissionDigest}
+            onChange={(e) => setCommissionDigest(e.currentTarget.checked)}
+            error={errors.commissionDigest}
+            data-testid="person-commission-digest"
+          />
+        )}
         {save.isError && Object.keys(errors).length === 0 && <ErrorState error={save.error} />}
         <Group gap="sm">
           <Button w="fit-content" onClick={() => void submit()} loading={save.isPending} data-testid="person-save">
@@ -244,10 +262,12 @@ function NotificationsPage() {
     await markRead.submit(id).catch(() => undefined);
     await queryClient.invalidateQueries({ queryKey: ['inbox'] });
   };
+  const session = useSession();
   return (
     <Stack gap="md" maw={900}>
       <Title order={2}>{t('notifications.title')}</Title>
-      {inbox.isPending ? (
+      {/* ADR 0138: a Commission member who is not an applicant has no inbox here — only their settings. */}
+      {!mayCall(session, 'GET /api/notifications/inbox') ? null : inbox.isPending ? (
         <Loading />
       ) : inbox.isError ? (
         <ErrorState error={inbox.error} onRetry={() => void inbox.refetch()} />
@@ -305,7 +325,7 @@ function NotificationsPage() {
 
 export const Route = createLazyRoute('/my/notifications')({
   component: () => (
-    <RequireAccess op="GET /api/notifications/inbox">
+    <RequireAccess op="GET /api/notifications/me/notification-settings">
       <NotificationsPage />
     </RequireAccess>
   ),

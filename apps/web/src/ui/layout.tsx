@@ -22,7 +22,8 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/my/service-applications', label: 'nav.serviceApplications', needs: 'GET /api/services/service-applications' },
   { to: '/my/invoices', label: 'nav.myInvoices', needs: 'GET /api/services/invoices' },
   { to: '/training', label: 'nav.training', needs: 'GET /api/training/intakes' },
-  { to: '/my/notifications', label: 'nav.notifications', needs: 'GET /api/notifications/inbox' },
+  // ADR 0114, ADR 0138: applicants (inbox and settings) and Commission members (their digest switch) reach the page.
+  { to: '/my/notifications', label: 'nav.notifications', needs: 'GET /api/notifications/me/notification-settings' },
   { to: '/my/premises', label: 'nav.premises', needs: 'POST /api/housing/premises-leases' },
   { to: '/my/housing', label: 'nav.myHousing', needs: 'POST /api/housing/allocations/{id}/accept' },
   { to: '/staff/review-queue', label: 'nav.reviewQueue', needs: 'GET /api/registration/review-queue' },
@@ -47,11 +48,15 @@ export function Layout() {
   const { locale, setLocale } = useLocale();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });
-  // "My applications" is the applicant's view: staff reach applications through their own screens.
+  // "My applications" is the applicant's view: staff reach applications through their own screens. "Notifications"
+  // also reaches a Commission member's own settings (their digest switch, ADR 0138).
   // The staff console is the Fund's: a staff entry shows only when a role other than applicant reaches it (an applicant reads its own participation's file).
   const byStaff = (op: Operation) => !!session && session.roles.some((r) => r !== 'applicant' && mayCall({ ...session, roles: [r] }, op));
   const menu = MENU.filter(
-    (m) => mayCall(session, m.needs) && (!m.to.startsWith('/my/') || session?.roles.includes('applicant')) && (!m.to.startsWith('/staff/') || byStaff(m.needs)),
+    (m) =>
+      mayCall(session, m.needs) &&
+      (!m.to.startsWith('/my/') || session?.roles.includes('applicant') || m.to === '/my/notifications') &&
+      (!m.to.startsWith('/staff/') || byStaff(m.needs)),
   );
 
   return (

@@ -37,6 +37,7 @@ test('ADR 0114: a person chooses the language of their notices and switches e-ma
   await expect(settings.getByTestId('person-statutory-email')).toBeChecked();
   await expect(settings.getByTestId('person-statutory-email')).toBeDisabled();
   await expect(settings.getByTestId('person-email-reminders')).toBeChecked();
+  await expect(settings.getByTestId('person-commission-digest')).toHaveCount(0);
   await everyLanguageAndSize(page, 'person-notice-settings');
 
   await chooseLanguage(page, 'ru');
@@ -54,6 +55,7 @@ test('ADR 0114: a person chooses the language of their notices and switches e-ma
     effectiveLanguage: 'ru',
     emailKnown: false,
     kinds: { statutory: { email: true }, reminders: { email: false } },
+    commissionDigest: null, // an applicant sits on no Commission: no digest switch (ADR 0138)
   });
   await chooseLanguage(page, 'en');
   await page.getByRole('navigation', { name: 'Main menu' }).first().getByRole('link', { name: 'Registry of participants' }).click();
@@ -69,4 +71,40 @@ test('ADR 0114: a person chooses the language of their notices and switches e-ma
   });
   expect(res.status).toBe(422);
   expect(await res.text()).toContain('kinds.statutory.email');
+});
+
+test('ADR 0138: a Commission member switches their "awaiting your vote" digest off on the same screen (kk/ru/en, axe)', async ({ page }) => {
+  test.setTimeout(240_000);
+  const sub = `commission-member-${Date.now()}`;
+  await page.goto(`${baseUrl()}/my/notifications`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in-required').getByRole('button').click();
+  await signInAs(page, { sub, name: 'Dana Member', roles: ['commission-member'], companies: [] });
+
+  const settings = page.getByTestId('person-settings');
+  await expect(settings).toBeVisible();
+  // a member who is not an applicant has no inbox here, only their settings
+  await expect(page.getByTestId('notifications-list')).toHaveCount(0);
+  const digest = settings.getByTestId('person-commission-digest');
+  await expect(digest).toBeChecked(); // on by default: a reminder (ADR 0093)
+  for (const [locale, label] of [
+    ['kk', '«Дауысыңызды күтеді»'],
+    ['ru', '«Ожидают вашего голоса»'],
+    ['en', '"Awaiting your vote"'],
+  ] as const) {
+    await chooseLanguage(page, locale);
+    await expect(settings.getByText(label, { exact: false })).toBeVisible();
+  }
+  await everyLanguageAndSize(page, 'commission-digest-settings');
+
+  await digest.uncheck();
+  await settings.getByTestId('person-save').click();
+  await expect(settings.getByTestId('person-saved')).toBeVisible();
+  const token = await apiToken({ sub, roles: ['commission-member'] });
+  expect(await gatewayCall(token, 'GET', '/api/notifications/me/notification-settings')).toMatchObject({ commissionDigest: false });
+  // shown again on a new visit of the page (the menu reaches it for a Commission member: ADR 0138)
+  const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
+  await menu.getByRole('link', { name: 'Registry of participants' }).click();
+  await menu.getByRole('link', { name: 'Notifications' }).click();
+  await expect(page.getByTestId('person-settings').getByTestId('person-commission-digest')).not.toBeChecked();
 });

@@ -6,6 +6,7 @@ import { Message } from '../domain/message.aggregate.js';
 import type { Language } from '../domain/language.js';
 import type { NoticeDraft, PersonNoticeDraft } from '../domain/notice-draft.js';
 import type { StaffDigestDraft } from '../domain/rules/staff-digest.rule.js';
+import type { CommissionDigestDraft } from '../domain/rules/commission-digest.rule.js';
 import { TemplateCatalogue } from '../domain/template-catalogue.js';
 import { MessageRepository } from './ports/message.repository.js';
 import { RecipientPreferenceRepository } from './ports/recipient-preference.repository.js';
@@ -108,6 +109,40 @@ export class NoticeWriter {
       at: this.clock.now(),
       channel: 'email',
       address: mailbox.email,
+    });
+    this.messages.add(this.addresses.seal(m));
+    return m;
+  }
+
+  /**
+   * ADR 0138 §4: a Commission member's "awaiting your vote" digest — one e-mail to the member's own address
+   * in their language (ADR 0114 §1), no portal message. The recipient is the member's portal subject, the
+   * source the digest's day, so the unique index keeps it to one per member and day. No BIN (F-35, F-42).
+   */
+  async writeToCommissionMember(
+    source: NoticeSource,
+    draft: CommissionDigestDraft,
+    recipient: { readonly email: string; readonly language: Language | null },
+  ): Promise<Message> {
+    const rendered = this.catalogue.render(draft.template, 'commission', recipient.language, (language) => draft.values(language, this.catalogue));
+    const { ruleId, statutory } = this.catalogue.meta(draft.template);
+    const m = Message.compose({
+      sourceEventId: source.id,
+      sourceEventType: source.type,
+      template: draft.template,
+      ruleId,
+      statutory,
+      subjectId: source.id,
+      bin: null,
+      recipientSubject: draft.member,
+      role: 'commission',
+      language: rendered.language,
+      subject: rendered.subject,
+      body: rendered.body,
+      dueOn: null,
+      at: this.clock.now(),
+      channel: 'email',
+      address: recipient.email,
     });
     this.messages.add(this.addresses.seal(m));
     return m;

@@ -4,7 +4,7 @@ import type { Actor } from '@hub/contracts';
 import { Clock, ValidationError } from '@hub/kernel';
 import { UnitOfWork } from '@hub/nest-commons';
 import type { Language } from '../domain/language.js';
-import { type ClaimedContact, PersonContact, languageOfLocale } from '../domain/person-contact.aggregate.js';
+import { COMMISSION_MEMBER_ROLES, type ClaimedContact, PersonContact, languageOfLocale } from '../domain/person-contact.aggregate.js';
 import { ContactCipher, PersonContactRepository } from './ports/person-contact.repository.js';
 
 /** A person's notice settings as their screen shows them (ADR 0114 §3): never the address itself, only whether one is known. */
@@ -16,12 +16,25 @@ export interface PersonSettingsView {
   /** Whether an e-mail address is known from the identity provider (the address is not shown back, F-42). */
   emailKnown: boolean;
   kinds: { statutory: { email: true }; reminders: { email: boolean } };
+  /** ADR 0138 §3: the "awaiting your vote" digest by e-mail — null when the caller sits on no Commission (no switch to show). */
+  commissionDigest: boolean | null;
 }
 
 export interface PersonSettingsInput {
   language: Language | null;
   kinds: { statutory: { email: boolean }; reminders: { email: boolean } };
+  /** ADR 0138 §3: only a Commission member's; absent leaves it as it is. */
+  commissionDigest?: boolean | undefined;
 }
+
+/** A Commission member the digest may go to (ADR 0138 §4): their language, and their opened address when they keep the digest on. */
+export interface CommissionMemberRecipient extends PersonRecipient {
+  readonly subject: string;
+  readonly email: string;
+}
+
+/** Who is learnt as a person of the portal (ADR 0114 §2): applicants, and since ADR 0138 §3 the Commission members. */
+const PERSON_ROLES: readonly string[] = ['applicant', ...COMMISSION_MEMBER_ROLES];
 
 /** Where a notice to a person goes (ADR 0114 §1): the language, and the opened e-mail address when one is known and allowed. */
 export interface PersonRecipient {
@@ -54,7 +67,7 @@ export class PersonContacts {
 
   /** Inside the caller's transaction: the token's contact recorded (first time) or updated (claims changed). Workers and staff are not persons of the portal. */
   async learn(actor: Actor): Promise<PersonContact | null> {
-    if (actor.client !== undefined || !actor.roles.includes('applicant')) return null;
+    if (actor.client !== undefined || !actor.roles.some((r) => PERSON_ROLES.includes(r))) return null;
     const email = EmailClaim.safeParse(actor.email?.trim().toLowerCase());
     const address = email.success ? email.data : null;
     const existing = await this.contacts.find(actor.subject);
@@ -97,6 +110,26 @@ export class PersonContacts {
       .map((c) => ({ subject: c.subject, language: c.language, email: this.cipher.open(c.subject, c.emailCipher!), emailReminders: c.emailReminders }));
   }
 
+  /**
+   * ADR 0138 §2, §4: the learnt persons holding `role` (registration's Commission: `commission-member`, F-15 —
+   * it has no roster), whether or not they keep the digest on.
+   */
+  async holdersOf(role: string): Promise<string[]> {
+    return (await this.contacts.holdersOf(role)).map((c) => c.subject);
+  }
+
+  /**
+   * ADR 0138 §4: of `subjects`, those the Commission digest goes to — a learnt contact with an address
+   * (opened, F-42) and the `commissionDigest` switch on (ADR 0093). A member never signed in gets none.
+   */
+  async commissionDigestRecipients(subjects: readonly string[]): Promise<CommissionMemberRecipient[]> {
+    if (!this.cipher.enabled || subjects.length === 0) return [];
+    const contacts = await this.contacts.findMany(subjects);
+    return contacts
+      .filter((c) => c.emailCipher !== null && c.commissionDigest)
+      .map((c) => ({ subject: c.subject, language: c.language, email: this.cipher.open(c.subject, c.emailCipher!) }));
+  }
+
   settings(actor: Actor): Promise<PersonSettingsView> {
     return this.uow.run(async () => view(await this.learn(actor)));
   }
@@ -109,8 +142,10 @@ export class PersonContacts {
       );
     return this.uow.run(async () => {
       const contact = await this.learn(actor);
-      if (!contact) throw ValidationError.field('subject', 'only a person of the portal (an applicant) has notice settings');
-      contact.choose({ language: input.language, emailReminders: input.kinds.reminders.email }, this.clock.now());
+      if (!contact) throw ValidationError.field('subject', 'only a person of the portal (an applicant, a Commission member) has notice settings');
+      if (input.commissionDigest !== undefined && !contact.commissionMember)
+        throw ValidationError.field('commissionDigest', 'only a Commission member has the "awaiting your vote" digest (ADR 0138)');
+      contact.choose({ language: input.language, emailReminders: input.kinds.reminders.email, commissionDigest: input.commissionDigest }, this.clock.now());
       return view(contact);
     });
   }
@@ -127,5 +162,6 @@ function view(c: PersonContact | null): PersonSettingsView {
     effectiveLanguage: c?.language ?? null,
     emailKnown: c?.emailCipher != null,
     kinds: { statutory: { email: true }, reminders: { email: c?.emailReminders ?? true } },
+    commissionDigest: c?.commissionMember ? c.commissionDigest : null,
   };
 }

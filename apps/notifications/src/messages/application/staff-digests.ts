@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { IsoDate } from '@hub/calendar';
 import { Clock } from '@hub/kernel';
@@ -6,29 +5,16 @@ import { Timers, sql } from '@hub/messaging';
 import { HUB_CONFIG, UnitOfWork } from '@hub/nest-commons';
 import type { NotificationsConfig } from '../../config.js';
 import type { Message } from '../domain/message.aggregate.js';
-import {
-  STAFF_DIGEST_CONTEXTS,
-  STAFF_DIGEST_ROLES,
-  type DigestSource,
-  type StaffDigestRole,
-  digestMoment,
-  nextDigestDay,
-  staffDigest,
-} from '../domain/rules/staff-digest.rule.js';
+import { STAFF_DIGEST_CONTEXTS, STAFF_DIGEST_ROLES, type DigestSource, type StaffDigestRole, staffDigest } from '../domain/rules/staff-digest.rule.js';
 import { NoticeWriter, staffRecipient } from './notice-writer.js';
 import { type BoardReading, DeadlinesBoard } from './ports/deadlines-board.js';
 import { ReminderCalendar } from './ports/reminder-calendar.js';
+import { DailyDigestChain, dailyDigestSourceId } from './daily-digest-chain.js';
 
 export const STAFF_DIGEST_TIMER = 'notifications.staff-digest';
-/** One live digest timer for the platform. */
-const STAFF_DIGEST_KEY = 'daily';
 
 /** The digest of a day is one source for every role: a name-based UUID of the day, so a second firing for the same day finds it written. */
-export function digestSourceId(day: IsoDate): string {
-  const h = createHash('sha256').update(`${STAFF_DIGEST_TIMER}/${day}`).digest('hex');
-  // RFC 9562 UUIDv8 (custom): version 8, variant 10.
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${((parseInt(h.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+export const digestSourceId = (day: IsoDate): string => dailyDigestSourceId(STAFF_DIGEST_TIMER, day);
 
 export interface DigestOutcome {
   readonly written: readonly Message[];
@@ -44,34 +30,29 @@ export interface DigestOutcome {
 @Injectable()
 export class StaffDigests implements OnApplicationBootstrap {
   private readonly logger = new Logger(StaffDigests.name);
+  /** ADR 0108 §4: 08:30 Almaty on working days, the chain and the stale-day rule. */
+  readonly chain: DailyDigestChain;
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
-    @Inject(Timers) private readonly timers: Timers,
+    @Inject(Timers) timers: Timers,
     @Inject(ReminderCalendar) private readonly calendar: ReminderCalendar,
-    @Inject(Clock) private readonly clock: Clock,
+    @Inject(Clock) clock: Clock,
     @Inject(DeadlinesBoard) private readonly board: DeadlinesBoard,
     @Inject(NoticeWriter) private readonly writer: NoticeWriter,
     @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
-  ) {}
+  ) {
+    this.chain = new DailyDigestChain(STAFF_DIGEST_TIMER, uow, timers, calendar, clock);
+  }
 
   /** Arms the digest of `day` (re-arms the live timer if there is one). */
-  async arm(day: IsoDate): Promise<void> {
-    await this.timers.schedule(this.uow.em(), {
-      kind: STAFF_DIGEST_TIMER,
-      key: STAFF_DIGEST_KEY,
-      dueAt: digestMoment(day),
-      payload: { day },
-    });
+  arm(day: IsoDate): Promise<void> {
+    return this.chain.arm(day);
   }
 
   /** Arms the next digest unless one is scheduled already (at start-up: the chain exists from the first start on). */
-  async ensureArmed(): Promise<void> {
-    await this.uow.run(async (em) => {
-      const live = await this.timers.find(em, STAFF_DIGEST_TIMER, STAFF_DIGEST_KEY);
-      if (live?.status === 'scheduled') return;
-      await this.arm(nextDigestDay(this.clock.now(), this.calendar));
-    });
+  ensureArmed(): Promise<void> {
+    return this.chain.ensureArmed();
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -5,7 +5,7 @@ import type { TemplateCatalogue } from './template-catalogue.js';
  * The recipient roles a notice is written for (a template file per role): a company's representatives,
  * the Fund's services mailbox (ADR 0105), or an officer role's digest mailbox (`staff`, ADR 0108).
  */
-export type RecipientRole = 'applicant' | 'fund' | 'staff';
+export type RecipientRole = 'applicant' | 'fund' | 'staff' | 'commission';
 
 /**
  * What a rule decides a fact needs told (issue #16): which template, to whom (the company's

@@ -1,6 +1,9 @@
 import { AggregateRoot, type DomainEvent } from '@hub/kernel';
 import { LANGUAGES, type Language } from './language.js';
 
+/** ADR 0138 §3: the roles whose holders vote in a Commission and get its "awaiting your vote" digest (registration's and training's: `commission-member`; clusters': `cluster-commission-member`). */
+export const COMMISSION_MEMBER_ROLES = ['commission-member', 'cluster-commission-member'] as const;
+
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** What the verified token said about the person (ADR 0114) — never the request body. */
@@ -29,6 +32,8 @@ export class PersonContact extends AggregateRoot<DomainEvent> {
   readonly chosenLanguage!: Language | null;
   /** Reminders (not statutory notices) by e-mail; statutory notices always go (ADR 0093, 0114 §3). */
   readonly emailReminders!: boolean;
+  /** ADR 0138 §3: a Commission member's "awaiting your vote" digest by e-mail — a reminder (ADR 0093), on by default. */
+  readonly commissionDigest!: boolean;
   /** When the contact was first learnt from a sign-in (the person's consent to be told by e-mail is the IdP's, ADR 0114 §2). */
   readonly learntAt!: Date;
   /** When the claims or choices last changed. */
@@ -45,6 +50,7 @@ export class PersonContact extends AggregateRoot<DomainEvent> {
       roles: [...claimed.roles],
       chosenLanguage: null,
       emailReminders: true,
+      commissionDigest: true,
       learntAt: at,
       updatedAt: at,
     });
@@ -68,11 +74,17 @@ export class PersonContact extends AggregateRoot<DomainEvent> {
     return true;
   }
 
-  choose(input: { language: Language | null; emailReminders: boolean }, at: Date): void {
+  choose(input: { language: Language | null; emailReminders: boolean; commissionDigest?: boolean | undefined }, at: Date): void {
     const self = this as Mutable<PersonContact>;
     self.chosenLanguage = input.language;
     self.emailReminders = input.emailReminders;
+    if (input.commissionDigest !== undefined) self.commissionDigest = input.commissionDigest;
     self.updatedAt = at;
+  }
+
+  /** ADR 0138 §3: whether the person sits on a Commission as their latest token said (`commission-member`, `cluster-commission-member`). */
+  get commissionMember(): boolean {
+    return this.roles.some((r) => (COMMISSION_MEMBER_ROLES as readonly string[]).includes(r));
   }
 
   /** ADR 0114 §1: the person's own choice, else the language of their sign-in, else none (kk → ru → en). */

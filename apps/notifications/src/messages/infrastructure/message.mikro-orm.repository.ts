@@ -114,6 +114,17 @@ export class MikroOrmPersonContactRepository extends PersonContactRepository {
     if (rows.length === 0) return [];
     return em.find(PersonContactSchema, { subject: { $in: rows.map((r) => r.subject) } }, { orderBy: { subject: 'asc' } });
   }
+  async holdersOf(role: string): Promise<PersonContact[]> {
+    const em = this.uow.em();
+    const rows = await sql<{ subject: string }>(em, `select subject from notifications_person_contact where roles @> ?::jsonb order by subject`, [
+      JSON.stringify([role]),
+    ]);
+    return this.findMany(rows.map((r) => r.subject));
+  }
+  async findMany(subjects: readonly string[]): Promise<PersonContact[]> {
+    if (subjects.length === 0) return [];
+    return this.uow.em().find(PersonContactSchema, { subject: { $in: [...subjects] } }, { orderBy: { subject: 'asc' } });
+  }
   add(contact: PersonContact): void {
     this.uow.em().persist(contact);
   }

@@ -76,6 +76,7 @@ export const PersonContactSchema = defineEntity({
     claimedLanguage: p.string().length(2).nullable(),
     chosenLanguage: p.string().length(2).nullable(),
     emailReminders: p.boolean(),
+    commissionDigest: p.boolean(),
     companies: p.json<string[]>(),
     roles: p.json<string[]>(),
     learntAt: p.datetime().columnType('timestamptz'),

@@ -5,6 +5,10 @@ export abstract class PersonContactRepository {
   abstract find(subject: string): Promise<PersonContact | null>;
   /** ADR 0121: the persons whose verified token named the company (its representatives), with an address known; by subject. */
   abstract representativesOf(bin: string): Promise<PersonContact[]>;
+  /** ADR 0138 §2: the persons whose latest verified token held `role`; by subject. */
+  abstract holdersOf(role: string): Promise<PersonContact[]>;
+  /** The contacts of these subjects (the unknown left out); by subject. */
+  abstract findMany(subjects: readonly string[]): Promise<PersonContact[]>;
   abstract add(contact: PersonContact): void;
 }
 

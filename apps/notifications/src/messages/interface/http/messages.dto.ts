@@ -128,7 +128,11 @@ export const deadLetterView = (m: Message): z.infer<typeof DeadLetterSchema> => 
   resentBy: m.resentBy,
 });
 
-/** ADR 0114 §3: a person's notice settings. `kinds.statutory.email` must stay true (422 naming it otherwise). */
+/**
+ * ADR 0114 §3: a person's notice settings. `kinds.statutory.email` must stay true (422 naming it otherwise).
+ * ADR 0138 §3: `commissionDigest` — a Commission member's "awaiting your vote" digest by e-mail (a reminder, on by
+ * default, ADR 0093); optional (absent: unchanged); only a Commission member may send it (422 naming it otherwise).
+ */
 const LanguageOrNone = z.enum(['kk', 'ru', 'en']).nullable();
 export const PersonSettingsBody = z.strictObject({
   language: LanguageOrNone,
@@ -136,10 +140,12 @@ export const PersonSettingsBody = z.strictObject({
     statutory: z.strictObject({ email: z.boolean() }),
     reminders: z.strictObject({ email: z.boolean() }),
   }),
+  commissionDigest: z.boolean().optional(),
 });
 export const PersonSettingsSchema = z.object({
   language: LanguageOrNone,
   effectiveLanguage: LanguageOrNone,
   emailKnown: z.boolean(),
   kinds: z.object({ statutory: z.object({ email: z.literal(true) }), reminders: z.object({ email: z.boolean() }) }),
+  commissionDigest: z.boolean().nullable().describe('ADR 0138: the "awaiting your vote" digest by e-mail; null when the caller sits on no Commission'),
 });

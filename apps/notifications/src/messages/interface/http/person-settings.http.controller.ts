@@ -6,18 +6,21 @@ import { PersonContacts } from '../../application/person-contacts.service.js';
 import { PersonSettingsBody, PersonSettingsSchema } from './messages.dto.js';
 
 const tags = ['preferences'];
+/** ADR 0114 §3, ADR 0138 §3: applicants, and the Commission members (their "awaiting your vote" digest switch). */
+const PERSONS: ['applicant', 'commission-member', 'cluster-commission-member'] = ['applicant', 'commission-member', 'cluster-commission-member'];
 
 /**
  * ADR 0114 §3: the signed-in person's own notice settings — a language, and per kind whether it also
  * comes by e-mail (reminders: on/off; statutory notices: always on, 422 naming `kinds.statutory.email`).
- * The person is the token's subject; the e-mail is the IdP's claim, never taken from the body (F-42).
+ * The person is the token's subject; the e-mail is the IdP's claim, never taken from the body (F-42). A Commission
+ * member also switches their "awaiting your vote" digest (`commissionDigest`, ADR 0138 §3).
  */
 @Controller('me/notification-settings')
 export class PersonSettingsHttpController {
   constructor(@Inject(PersonContacts) private readonly persons: PersonContacts) {}
 
   @Get()
-  @Endpoint({ summary: "The caller's own notice language and e-mail per kind (ADR 0114)", tags, access: ['applicant'], response: PersonSettingsSchema })
+  @Endpoint({ summary: "The caller's own notice language and e-mail per kind (ADR 0114)", tags, access: PERSONS, response: PersonSettingsSchema })
   get(@CurrentActor() actor: Actor) {
     return this.persons.settings(actor);
   }
@@ -26,7 +29,7 @@ export class PersonSettingsHttpController {
   @Endpoint({
     summary: "Set the caller's notice language and whether reminders come by e-mail (statutory notices always do: 422)",
     tags,
-    access: ['applicant'],
+    access: PERSONS,
     body: PersonSettingsBody,
     response: PersonSettingsSchema,
   })
