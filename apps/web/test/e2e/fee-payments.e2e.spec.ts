@@ -81,6 +81,10 @@ test('F-21: finance imports a statement of fee payments — a file, progress, ea
   await expect(paid.first()).toHaveAttribute('data-row', '2');
   await expect(paid.first()).toContainText(`${ref}-5`);
   await expect(paid.first()).toContainText('₸1,000.00');
+  // ADR 0036: Kazakh money in the Kazakh form (Chromium has no Kazakh number data: it once read "₸ 1,000.00")
+  await chooseLanguage(page, 'kk');
+  await expect(paid.first()).toContainText('1\u00a0000,00\u00a0₸');
+  await expect(page.getByTestId('import-done')).toContainText('1\u00a0000,00\u00a0₸');
   await page.unroute('**/api/participation/fee-payments/imports');
   await everyLanguageAndSize(page, 'fee-payments');
 });
