@@ -1,6 +1,6 @@
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeBin } from '@hub/identifiers';
-import { LOCALES, SIZES, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+import { baseUrl, chooseLanguage, everyLanguageAndSize, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
 
 // F-21 on screen over the real gateway and participation (issue #11): finance imports the Fund's bank
 // statement of membership-fee payments — the same import screen as services' invoices (ui/statement-import)
@@ -11,19 +11,6 @@ import { LOCALES, SIZES, baseUrl, chooseLanguage, expectAccessible, shoot, signI
 const FINANCE = { sub: 'farida', name: 'Farida Finance', roles: ['finance-officer'], companies: [] };
 const HEADER = 'paid_on,bin,amount_kzt,reference,period';
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
-
-async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
-  for (const locale of LOCALES) {
-    await chooseLanguage(page, locale);
-    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
-      await page.setViewportSize(viewport);
-      await expectAccessible(page, `${name} ${locale} ${size}`);
-      await shoot(page, name, locale, size);
-    }
-  }
-  await page.setViewportSize(SIZES.desktop);
-  await chooseLanguage(page, 'en');
-}
 
 test('F-21: finance imports a statement of fee payments — a file, progress, each refused row named, then the matched payments', async ({ page }) => {
   test.setTimeout(300_000);
