@@ -27,7 +27,13 @@ test('ADR 0036: a thousand tenge reads "1 000,00 ₸" in Kazakh and Russian, "�
 
 test('ADR 0036: in Chromium (no Kazakh number data: "kk-KZ" gives "₸ 1,000.00") the Kazakh money form still comes out', async ({ page }) => {
   const inChromium = await page.evaluate(() =>
-    new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(1000),
+    new Intl.NumberFormat('ru-RU', {
+      style: 'currency',
+      currency: 'KZT',
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(1000),
   );
   expect(inChromium).toBe(formatTiyn(100_000, 'kk'));
   expect(inChromium).toBe('1\u00a0000,00\u00a0₸');
