@@ -198,9 +198,9 @@ const config = {
         'This import resolves to nothing on disk. For an npm package: declare it in the package.json of ' +
         'the importing app or package (pnpm links only declared dependencies) and run pnpm install. ' +
         "For '@hub/<name>/…': only the package's exports are public. " +
-        "(The web app's 'virtual:hub-messages/…' modules are served by its Vite plugin, ADR 0128.)",
+        "(The web app's 'virtual:hub-messages/…' (ADR 0128) and 'virtual:hub-document-kinds' (ADR 0045 §4) modules are served by its Vite plugins.)",
       from: { pathNot: DIST },
-      to: { couldNotResolve: true, pathNot: '^virtual:hub-messages/' },
+      to: { couldNotResolve: true, pathNot: '^virtual:hub-(messages/|document-kinds$)' },
     },
     {
       name: 'no-non-package-json',

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { type Plugin, defineConfig } from 'vite';
+import { documentKindsFile, readUploadCatalogue } from './scripts/document-kinds';
 import { MESSAGE_PARTS, partOf } from './src/i18n/catalogue-parts';
 
 // ADR 0040. `vite` (dev server) proxies /api to the gateway and serves /config.json like server.mjs does.
@@ -30,10 +31,28 @@ function messageCatalogues(): Plugin {
   };
 }
 
+/**
+ * ADR 0045 §4: `virtual:hub-document-kinds` — each document kind's accepted file types and size, read from
+ * the documents context's catalogue (the one definition) for the upload field's `accept` and hint.
+ */
+function documentKinds(): Plugin {
+  const ID = 'virtual:hub-document-kinds';
+  return {
+    name: 'hub-document-kinds',
+    resolveId: (id) => (id === ID ? `\0${ID}` : undefined),
+    load(id) {
+      if (id !== `\0${ID}`) return undefined;
+      this.addWatchFile(documentKindsFile(import.meta.dirname));
+      return `export default ${JSON.stringify(readUploadCatalogue(import.meta.dirname))};`;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
     messageCatalogues(),
+    documentKinds(),
     {
       name: 'hub-runtime-config',
       configureServer(server) {

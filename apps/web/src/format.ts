@@ -6,6 +6,12 @@ import type { Locale } from './i18n/locales';
 
 export const TIME_ZONE = 'Asia/Almaty';
 const TAGS: Record<Locale, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+// Chromium's ICU has no Kazakh number data either: 'kk-KZ' falls back to the root pattern there and prints
+// "₸ 1,000.00". CLDR gives Kazakh the same money form as Russian — no-break space (U+00A0) between the
+// groups, a decimal comma, " ₸" after the amount — so Kazakh money is formatted with 'ru-RU' data, which
+// every browser ships: "1 000,00 ₸" in Chromium as in Node's full ICU (test/unit/format.unit.spec.ts checks
+// the two agree).
+const MONEY_TAGS: Record<Locale, string> = { kk: 'ru-RU', ru: 'ru-RU', en: 'en-GB' };
 // Browsers ship little Kazakh calendar data (Chromium prints "2026 M10 22"): Kazakh dates use the
 // numeric form of Kazakh official documents, 22.10.2026.
 const DATE_OPTIONS: Record<Locale, Intl.DateTimeFormatOptions> = {
@@ -47,13 +53,13 @@ export function formatInstantDateTime(iso: string, locale: Locale): string {
 
 /**
  * Integer tiyn → tenge text with the language's grouping and two decimals: 123456789 tiyn →
- * "1 234 567,89 ₸" (kk, ru), "₸1,234,567.89" (en). Refuses anything that is not a whole number.
+ * "1 234 567,89 ₸" (kk, ru; U+00A0 between the groups and before ₸), "₸1,234,567.89" (en). Refuses anything that is not a whole number.
  */
 export function formatTiyn(tiyn: number | bigint, locale: Locale): string {
   if (typeof tiyn === 'number' && !Number.isSafeInteger(tiyn)) throw new RangeError(`not a whole number of tiyn: ${tiyn}`);
   const value = BigInt(tiyn);
   if (value < 0n) throw new RangeError(`amounts are never negative (ADR 0036): ${value}`);
-  const nf = new Intl.NumberFormat(TAGS[locale], {
+  const nf = new Intl.NumberFormat(MONEY_TAGS[locale], {
     style: 'currency',
     currency: 'KZT',
     currencyDisplay: 'narrowSymbol',

@@ -6,16 +6,15 @@
 import { Anchor, Badge, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import uploadCatalogue from 'virtual:hub-document-kinds';
 import { useApi } from '../api/api-context';
 import { ApiError, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
+import { acceptedFiles } from './accepted-files';
 import { getPath } from './form-state';
 import { useForm } from './fields';
-
-/** The types the documents context accepts (ADR 0045 §4); each kind narrows them on the server. */
-const ACCEPT = '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.odt,application/pdf,image/png,image/jpeg';
 
 /** Why the server refused the file (ADR 0045 §3), in the reader's language; else the problem's own text. */
 const REASONS = ['empty', 'too-large', 'size-mismatch', 'type-unknown', 'type-not-allowed', 'type-mismatch', 'missing'] as const;
@@ -115,14 +114,16 @@ export function DocumentUpload({
     }
   };
 
+  // ADR 0045 §4: the kind's own types and size (the documents context's catalogue), in the chooser and the hint
+  const files = acceptedFiles(uploadCatalogue, kind);
   const shown = current.data;
   return (
     <Stack gap={4} data-testid={`document-${testId}`} data-path={testId}>
       <FileInput
         label={t(label)}
-        description={t('upload.hint')}
+        description={t('upload.hint', { types: files.types, mb: files.mb })}
         placeholder={t('upload.choose')}
-        accept={ACCEPT}
+        accept={files.accept}
         value={file}
         onChange={(chosen) => void choose(chosen)}
         withAsterisk={required}

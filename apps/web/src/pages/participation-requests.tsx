@@ -6,6 +6,7 @@ import { useApi } from '../api/api-context';
 import { fieldErrors, idempotent, ok, type Api } from '../api/client';
 import { useCommand } from '../api/command';
 import { DocumentUpload } from '../forms/document-field';
+import { FormFrame } from '../forms/form-frame';
 import { zodFieldErrors } from '../forms/zod-messages';
 import { formatCivilDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
@@ -106,44 +107,38 @@ function AnswerForm({ request, participationId, bin, onDone }: { request: InfoRe
   };
   const docError = errors.documentIds ?? errors['documentIds.0'];
   return (
-    <Card withBorder mt="md" bg="gray.0" data-testid="answer-form">
-      <Stack gap="sm">
-        <Title order={4} size="h5">
-          {t('requests.answer.title', { kind: t(`requestKind.${request.kind}` as MessageId) })}
-        </Title>
-        <DocumentUpload
-          testId="answer-document"
-          kind="request-answer"
-          bin={bin}
-          label="requests.answer.document"
-          required
-          value={documentId}
-          onChange={(id) => {
-            setDocumentId(id);
-            setErrors({});
-          }}
-          error={docError}
-        />
-        <Textarea
-          label={t('requests.answer.note')}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
-          error={errors.note}
-          autosize
-          minRows={2}
-          data-testid="answer-note"
-        />
-        {answer.isError && !Object.keys(errors).length && <ErrorState error={answer.error} />}
-        <Group>
-          <Button onClick={() => void send()} loading={answer.isPending} data-testid="answer-submit">
-            {t('requests.answer.submit')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+    <FormFrame
+      testId="answer-form"
+      title={t('requests.answer.title', { kind: t(`requestKind.${request.kind}` as MessageId) })}
+      errors={errors}
+      command={answer}
+      action={false}
+      submit={{ label: 'requests.answer.submit', onClick: () => void send(), testId: 'answer-submit' }}
+      onCancel={onDone}
+    >
+      <DocumentUpload
+        testId="answer-document"
+        kind="request-answer"
+        bin={bin}
+        label="requests.answer.document"
+        required
+        value={documentId}
+        onChange={(id) => {
+          setDocumentId(id);
+          setErrors({});
+        }}
+        error={docError}
+      />
+      <Textarea
+        label={t('requests.answer.note')}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.note}
+        autosize
+        minRows={2}
+        data-testid="answer-note"
+      />
+    </FormFrame>
   );
 }
 

@@ -5,7 +5,7 @@
 // input with the shared zod contract of @hub/contracts first; participation's refusal (problem+json)
 // lands on the field it names. The gateway's route table decides who may call; these render only for
 // the roles it lets through (mayCall).
-import { Alert, Badge, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, NativeSelect, SimpleGrid, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { GROUND_NUMBER, MonitoringConclusionBody, OpenEarlyTerminationBody, type EarlyTerminationGround } from '@hub/contracts';
 import { useState } from 'react';
@@ -15,13 +15,13 @@ import { useCommand } from '../api/command';
 import { problemText } from '../api/problem-text';
 import type { Session } from '../auth/auth';
 import { useSession } from '../auth/auth-context';
+import { FormFrame } from '../forms/form-frame';
 import { zodFieldErrors } from '../forms/zod-messages';
 import { formatCivilDate } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
 import { Section } from '../ui/participation-tables';
 import { QueryView } from '../ui/query-view';
-import { ErrorState } from '../ui/states';
 import { requestsQuery } from './participation-requests';
 import { FUND_GROUNDS, basisChoices, basisNeed, goesToCommission, ruleFieldProblem, type BasisChoice, type RuleFieldProblem } from './termination-basis';
 
@@ -191,77 +191,70 @@ function ConclusionForm({ participationId, onDone }: { participationId: string; 
     if (errors[k]) setErrors((e) => without(e, k));
   };
   return (
-    <Card withBorder mt="md" bg="gray.0" data-testid="conclusion-form">
-      <Stack gap="sm">
-        <Title order={4} size="h5">
-          {t('staffMonitoring.form.title')}
-        </Title>
+    <FormFrame
+      testId="conclusion-form"
+      title={t('staffMonitoring.form.title')}
+      errors={errors}
+      command={record}
+      submit={{ label: 'staffMonitoring.submit', onClick: () => void send(), testId: 'conclusion-submit' }}
+      onCancel={onDone}
+    >
+      <TextInput
+        label={t('staffMonitoring.project')}
+        value={form.project}
+        onChange={set('project')}
+        error={errors.project}
+        withAsterisk
+        data-testid="conclusion-project"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput
-          label={t('staffMonitoring.project')}
-          value={form.project}
-          onChange={set('project')}
-          error={errors.project}
+          type="date"
+          label={t('staffMonitoring.periodFrom')}
+          value={form.periodFrom}
+          onChange={set('periodFrom')}
+          error={errors.periodFrom}
           withAsterisk
-          data-testid="conclusion-project"
+          data-testid="conclusion-from"
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            type="date"
-            label={t('staffMonitoring.periodFrom')}
-            value={form.periodFrom}
-            onChange={set('periodFrom')}
-            error={errors.periodFrom}
-            withAsterisk
-            data-testid="conclusion-from"
-          />
-          <TextInput
-            type="date"
-            label={t('staffMonitoring.periodTo')}
-            description={t('staffMonitoring.periodTo.hint')}
-            value={form.periodTo}
-            onChange={set('periodTo')}
-            error={errors.periodTo}
-            withAsterisk
-            data-testid="conclusion-to"
-          />
-          <NativeSelect
-            label={t('staffMonitoring.conclusion')}
-            value={form.conclusion}
-            onChange={set('conclusion')}
-            data={[
-              { value: 'expedient', label: t('staffMonitoring.value.expedient') },
-              { value: 'not-expedient', label: t('staffMonitoring.value.not-expedient') },
-            ]}
-            error={errors.conclusion}
-            data-testid="conclusion-value"
-          />
-        </SimpleGrid>
-        {form.conclusion === 'not-expedient' && (
-          <Text size="xs" c="dimmed">
-            {t('staffMonitoring.notExpedient.hint')}
-          </Text>
-        )}
-        <Textarea
-          label={t('staffMonitoring.reasoning')}
-          value={form.reasoning}
-          onChange={set('reasoning')}
-          error={errors.reasoning}
-          autosize
-          minRows={3}
+        <TextInput
+          type="date"
+          label={t('staffMonitoring.periodTo')}
+          description={t('staffMonitoring.periodTo.hint')}
+          value={form.periodTo}
+          onChange={set('periodTo')}
+          error={errors.periodTo}
           withAsterisk
-          data-testid="conclusion-reasoning"
+          data-testid="conclusion-to"
         />
-        {record.isError && !Object.keys(errors).length && <ErrorState error={record.error} action />}
-        <Group>
-          <Button onClick={() => void send()} loading={record.isPending} data-testid="conclusion-submit">
-            {t('staffMonitoring.submit')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+        <NativeSelect
+          label={t('staffMonitoring.conclusion')}
+          value={form.conclusion}
+          onChange={set('conclusion')}
+          data={[
+            { value: 'expedient', label: t('staffMonitoring.value.expedient') },
+            { value: 'not-expedient', label: t('staffMonitoring.value.not-expedient') },
+          ]}
+          error={errors.conclusion}
+          data-testid="conclusion-value"
+        />
+      </SimpleGrid>
+      {form.conclusion === 'not-expedient' && (
+        <Text size="xs" c="dimmed">
+          {t('staffMonitoring.notExpedient.hint')}
+        </Text>
+      )}
+      <Textarea
+        label={t('staffMonitoring.reasoning')}
+        value={form.reasoning}
+        onChange={set('reasoning')}
+        error={errors.reasoning}
+        autosize
+        minRows={3}
+        withAsterisk
+        data-testid="conclusion-reasoning"
+      />
+    </FormFrame>
   );
 }
 
@@ -338,73 +331,67 @@ export function OpenCaseForm({ participationId, onDone }: { participationId: str
     }
   };
   return (
-    <Card withBorder mt="md" bg="gray.0" data-testid="case-form">
-      <Stack gap="sm">
-        <Title order={4} size="h5">
-          {t('staffCase.title')}
-        </Title>
+    <FormFrame
+      testId="case-form"
+      title={t('staffCase.title')}
+      errors={errors}
+      command={open}
+      // the Fund's own decision ends the participation the day the case is opened: the button says so in red
+      submit={{ label: 'staffCase.submit', onClick: () => void send(), testId: 'case-submit', ...(goesToCommission(ground) ? {} : { color: 'red' }) }}
+      onCancel={onDone}
+    >
+      <NativeSelect
+        label={t('staffCase.ground')}
+        value={ground}
+        onChange={(e) => {
+          setGround(e.currentTarget.value as EarlyTerminationGround);
+          setBasisId('');
+          setErrors({});
+        }}
+        data={FUND_GROUNDS.map((g) => ({
+          value: g,
+          label: t('terminationGround.withNumber', { ground: t(`terminationGround.${g}`), number: GROUND_NUMBER[g] }),
+        }))}
+        error={errors.ground}
+        data-testid="case-ground"
+      />
+      <Alert color={goesToCommission(ground) ? 'blue' : 'orange'} variant="light" data-testid="case-decides" data-commission={goesToCommission(ground)}>
+        {goesToCommission(ground) ? t('staffCase.commission') : t('staffCase.fund')}
+      </Alert>
+      {need !== 'none' && (
         <NativeSelect
-          label={t('staffCase.ground')}
-          value={ground}
+          label={t('staffCase.basis')}
+          description={
+            choices.length === 0
+              ? t('staffCase.basis.empty')
+              : need === 'required'
+                ? t('staffCase.basis.required', { number: GROUND_NUMBER[ground] })
+                : t('staffCase.basis.optional')
+          }
+          value={basisId}
           onChange={(e) => {
-            setGround(e.currentTarget.value as EarlyTerminationGround);
-            setBasisId('');
-            setErrors({});
+            setBasisId(e.currentTarget.value);
+            if (errors.basisId) setErrors((e) => without(e, 'basisId'));
           }}
-          data={FUND_GROUNDS.map((g) => ({
-            value: g,
-            label: t('terminationGround.withNumber', { ground: t(`terminationGround.${g}`), number: GROUND_NUMBER[g] }),
-          }))}
-          error={errors.ground}
-          data-testid="case-ground"
+          data={[{ value: '', label: t('staffCase.basis.none') }, ...choices.map((b) => ({ value: b.id, label: basisLabel(b, t, locale) }))]}
+          error={errors.basisId}
+          withAsterisk={need === 'required'}
+          data-testid="case-basis"
         />
-        <Alert color={goesToCommission(ground) ? 'blue' : 'orange'} variant="light" data-testid="case-decides" data-commission={goesToCommission(ground)}>
-          {goesToCommission(ground) ? t('staffCase.commission') : t('staffCase.fund')}
-        </Alert>
-        {need !== 'none' && (
-          <NativeSelect
-            label={t('staffCase.basis')}
-            description={
-              choices.length === 0
-                ? t('staffCase.basis.empty')
-                : need === 'required'
-                  ? t('staffCase.basis.required', { number: GROUND_NUMBER[ground] })
-                  : t('staffCase.basis.optional')
-            }
-            value={basisId}
-            onChange={(e) => {
-              setBasisId(e.currentTarget.value);
-              if (errors.basisId) setErrors((e) => without(e, 'basisId'));
-            }}
-            data={[{ value: '', label: t('staffCase.basis.none') }, ...choices.map((b) => ({ value: b.id, label: basisLabel(b, t, locale) }))]}
-            error={errors.basisId}
-            withAsterisk={need === 'required'}
-            data-testid="case-basis"
-          />
-        )}
-        <Textarea
-          label={t('staffCase.reason')}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.currentTarget.value);
-            if (errors.reason) setErrors((e) => without(e, 'reason'));
-          }}
-          error={errors.reason}
-          autosize
-          minRows={2}
-          withAsterisk
-          data-testid="case-reason"
-        />
-        {open.isError && !Object.keys(errors).length && <ErrorState error={open.error} action />}
-        <Group>
-          <Button onClick={() => void send()} loading={open.isPending} color={goesToCommission(ground) ? undefined : 'red'} data-testid="case-submit">
-            {t('staffCase.submit')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+      )}
+      <Textarea
+        label={t('staffCase.reason')}
+        value={reason}
+        onChange={(e) => {
+          setReason(e.currentTarget.value);
+          if (errors.reason) setErrors((e) => without(e, 'reason'));
+        }}
+        error={errors.reason}
+        autosize
+        minRows={2}
+        withAsterisk
+        data-testid="case-reason"
+      />
+    </FormFrame>
   );
 }

@@ -8,13 +8,13 @@ import { fieldErrors, idempotent, mayCall, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { useSession } from '../auth/auth-context';
 import { tengeToTiyn } from '../forms/form-state';
+import { FormFrame } from '../forms/form-frame';
 import { zodFieldErrors } from '../forms/zod-messages';
 import { formatCivilDate, formatTiyn } from '../format';
 import { useLocale, useT } from '../i18n/i18n';
 import { RequireAccess } from '../ui/guard';
 import { FeesTable, OVERDUE, ReportsTable, Section, StatusBadge } from '../ui/participation-tables';
 import { QueryView } from '../ui/query-view';
-import { ErrorState } from '../ui/states';
 import '../ui/lazy-styles';
 import { InformationRequests } from './participation-requests';
 import { MonitoringConclusions, OpenCaseForm, mayOpenFundCase, staffQueries } from './staff-participation-cases';
@@ -181,10 +181,14 @@ function PaymentForm({ feeId, participationId, onDone }: { feeId: string; partic
   };
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
   return (
-    <Card withBorder mt="md" bg="gray.0" data-testid="payment-form">
-      <Title order={4} size="h5" mb="xs">
-        {t('staffPart.pay.title')}
-      </Title>
+    <FormFrame
+      testId="payment-form"
+      title={t('staffPart.pay.title')}
+      errors={errors}
+      command={pay}
+      submit={{ label: 'staffPart.pay', onClick: () => void send(), testId: 'pay-submit' }}
+      onCancel={onDone}
+    >
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <TextInput
           label={t('staffPart.pay.amount')}
@@ -214,16 +218,7 @@ function PaymentForm({ feeId, participationId, onDone }: { feeId: string; partic
           data-testid="pay-reference"
         />
       </SimpleGrid>
-      {pay.isError && !Object.keys(errors).length && <ErrorState error={pay.error} action />}
-      <Group mt="sm">
-        <Button onClick={() => void send()} loading={pay.isPending} data-testid="pay-submit">
-          {t('staffPart.pay')}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </Group>
-    </Card>
+    </FormFrame>
   );
 }
 
@@ -287,43 +282,36 @@ function SendRequest({ participationId }: { participationId: string }) {
       </Button>
     );
   return (
-    <Card withBorder mt="md" bg="gray.0" data-testid="request-form">
-      <Stack gap="sm">
-        <Title order={4} size="h5">
-          {t('staffPart.request.title')}
-        </Title>
-        <NativeSelect
-          label={t('requests.col.kind')}
-          value={kind}
-          onChange={(e) => setKind(e.currentTarget.value)}
-          data={InformationKindSchema.options.map((k) => ({ value: k, label: t(`requestKind.${k}`) }))}
-          error={errors.kind}
-          data-testid="request-kind"
-        />
-        <Textarea
-          label={t('staffPart.request.description')}
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-          error={errors.description}
-          autosize
-          minRows={2}
-          withAsterisk
-          data-testid="request-description"
-        />
-        <Text size="xs" c="dimmed">
-          {t('staffPart.request.due')}
-        </Text>
-        {request.isError && !Object.keys(errors).length && <ErrorState error={request.error} action />}
-        <Group>
-          <Button onClick={() => void send()} loading={request.isPending} data-testid="request-submit">
-            {t('staffPart.request.open')}
-          </Button>
-          <Button variant="default" onClick={() => setOpen(false)}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
+    <FormFrame
+      testId="request-form"
+      title={t('staffPart.request.title')}
+      errors={errors}
+      command={request}
+      submit={{ label: 'staffPart.request.open', onClick: () => void send(), testId: 'request-submit' }}
+      onCancel={() => setOpen(false)}
+    >
+      <NativeSelect
+        label={t('requests.col.kind')}
+        value={kind}
+        onChange={(e) => setKind(e.currentTarget.value)}
+        data={InformationKindSchema.options.map((k) => ({ value: k, label: t(`requestKind.${k}`) }))}
+        error={errors.kind}
+        data-testid="request-kind"
+      />
+      <Textarea
+        label={t('staffPart.request.description')}
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+        error={errors.description}
+        autosize
+        minRows={2}
+        withAsterisk
+        data-testid="request-description"
+      />
+      <Text size="xs" c="dimmed">
+        {t('staffPart.request.due')}
+      </Text>
+    </FormFrame>
   );
 }
 
@@ -462,7 +450,14 @@ function DecisionForm({ caseId, participationId, onDone }: { caseId: string; par
   };
   const set = (k: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [k]: e.currentTarget.value });
   return (
-    <Card withBorder mt="sm" bg="gray.0" data-testid="decision-form">
+    <FormFrame
+      testId="decision-form"
+      mt="sm"
+      errors={errors}
+      command={decide}
+      submit={{ label: 'staffPart.decide', onClick: () => void send() }}
+      onCancel={onDone}
+    >
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <NativeSelect
           label={t('staffPart.decision')}
@@ -483,16 +478,7 @@ function DecisionForm({ caseId, participationId, onDone }: { caseId: string; par
         />
         <TextInput type="date" label={t('staffPart.decision.date')} value={form.decidedOn} onChange={set('decidedOn')} error={errors.decidedOn} withAsterisk />
       </SimpleGrid>
-      {decide.isError && !Object.keys(errors).length && <ErrorState error={decide.error} action />}
-      <Group mt="sm">
-        <Button onClick={() => void send()} loading={decide.isPending}>
-          {t('staffPart.decide')}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t('common.cancel')}
-        </Button>
-      </Group>
-    </Card>
+    </FormFrame>
   );
 }
 

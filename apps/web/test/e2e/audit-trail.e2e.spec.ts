@@ -1,24 +1,11 @@
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { sampleFiles } from '@hub/object-storage';
-import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+import { apiToken, baseUrl, chooseLanguage, everyLanguageAndSize, expectAccessible, signInAs } from '../support/page-helpers.ts';
 import { gatewayUrl } from '../support/scene.ts';
 
 // Issue #11 on screen over the real gateway and registration: the auditors' audit trail (ADR 0032 — who,
 // for which company, what, when, outcome; filters and keyset paging, newest first) and the Fund's
 // translation tasks (F-10). Each checked with axe and photographed in kk, ru and en on a desktop and a phone.
-
-async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
-  for (const locale of LOCALES) {
-    await chooseLanguage(page, locale);
-    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
-      await page.setViewportSize(viewport);
-      await expectAccessible(page, `${name} ${locale} ${size}`);
-      await shoot(page, name, locale, size);
-    }
-  }
-  await page.setViewportSize(SIZES.desktop);
-  await chooseLanguage(page, 'en');
-}
 
 test('ADR 0032: an auditor filters the audit trail by who, what and when, and pages back by keyset (kk/ru/en, axe)', async ({ page }) => {
   test.setTimeout(300_000);
@@ -149,6 +136,12 @@ test('F-10: the Fund records the translation of an English application from its 
   await expect(card).toContainText('Заполните это поле.');
   await chooseLanguage(page, 'en');
   await card.getByTestId('translation-language').selectOption('kk');
+  // ADR 0045 §4: the chooser and its hint offer what documents accepts for a translation — PDF, DOCX, ODT
+  await expect(card.locator('input[type="file"]')).toHaveAttribute(
+    'accept',
+    '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text',
+  );
+  await expect(card).toContainText('Accepted files: PDF, DOCX, ODT, up to 20 MB');
   // ADR 0137: the translation is uploaded to documents as the company's application-translation
   const chooser = page.waitForEvent('filechooser');
   await card.getByTestId(`field-translation-${id}`).click();

@@ -1,5 +1,5 @@
-import { type Page, expect, test } from '@playwright/test';
-import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+import { expect, test } from '@playwright/test';
+import { apiToken, baseUrl, chooseLanguage, everyLanguageAndSize, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
 import { gatewayCall } from '../support/scene.ts';
 
 // F-55 (ADR 0066) on screen over the real gateway and services: finance issues an invoice on a
@@ -9,19 +9,6 @@ import { gatewayCall } from '../support/scene.ts';
 // ADR 0066 "Demo data"), recipient BIN 240540010013.
 const DEMO_BIN = '240540010013';
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty' }).format(new Date());
-
-async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
-  for (const locale of LOCALES) {
-    await chooseLanguage(page, locale);
-    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
-      await page.setViewportSize(viewport);
-      await expectAccessible(page, `${name} ${locale} ${size}`);
-      await shoot(page, name, locale, size);
-    }
-  }
-  await page.setViewportSize(SIZES.desktop);
-  await chooseLanguage(page, 'en');
-}
 
 test('F-55: finance invoices a contract, records a payment, imports the bank statement with its row errors translated', async ({ page }) => {
   test.setTimeout(300_000);

@@ -3,26 +3,13 @@ import { readFileSync } from 'node:fs';
 import { addCalendarDays, kzCalendar } from '@hub/calendar';
 import { makeBin, makeIin } from '@hub/identifiers';
 import { sampleFiles } from '@hub/object-storage';
-import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+import { SIZES, apiToken, baseUrl, chooseLanguage, everyLanguageAndSize, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
 import { gatewayCall, gatewayUrl } from '../support/scene.ts';
 
 // The cluster selection's screens (issue #15, C-1 … C-21) over the gateway. The fleet runs clusters under
 // the demonstration rule set as data and its seed's rounds, made by the real handlers on a controlled
 // clock (ADR 0085): one with published results, one before the Commission (member b has voted), one at
 // the national institute (no opinion yet), one accepting applications. Nothing here is faked: every step is the app's own API behind the screens.
-
-async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
-  for (const locale of LOCALES) {
-    await chooseLanguage(page, locale);
-    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
-      await page.setViewportSize(viewport);
-      await expectAccessible(page, `${name} ${locale} ${size}`);
-      await shoot(page, name, locale, size);
-    }
-  }
-  await page.setViewportSize(SIZES.desktop);
-  await chooseLanguage(page, 'en');
-}
 
 type Who = { sub: string; name: string; roles: string[]; companies: string[] };
 type RuleSetJson = {

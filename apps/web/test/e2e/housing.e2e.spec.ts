@@ -1,26 +1,13 @@
 import { type Page, expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { sampleFiles } from '@hub/object-storage';
-import { LOCALES, SIZES, baseUrl, chooseLanguage, expectAccessible, shoot, signIn, signInAs } from '../support/page-helpers.ts';
+import { baseUrl, chooseLanguage, everyLanguageAndSize, signIn, signInAs } from '../support/page-helpers.ts';
 
 // Housing's screens over the gateway (issue #14, F-57 … F-62): the housing manager's console —
 // dwellings and premises, the waitlist in its published order (F-62, ADR 0056), offers, acts and
 // participants' premises — and a participant asking for premises (F-57, F-58), on housing's seed
 // (a building in Astana, two people in acceleration asking, one offered a bed) and registration's
 // participants, which housing learns from Kafka.
-
-async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
-  for (const locale of LOCALES) {
-    await chooseLanguage(page, locale);
-    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
-      await page.setViewportSize(viewport);
-      await expectAccessible(page, `${name} ${locale} ${size}`);
-      await shoot(page, name, locale, size);
-    }
-  }
-  await page.setViewportSize(SIZES.desktop);
-  await chooseLanguage(page, 'en');
-}
 
 // The manager's console reads the request the participant filed in the first test.
 test.describe.configure({ mode: 'serial' });

@@ -1,6 +1,6 @@
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeBin } from '@hub/identifiers';
-import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+import { apiToken, baseUrl, chooseLanguage, everyLanguageAndSize, signInAs } from '../support/page-helpers.ts';
 import { fileCompleteApplication, gatewayCall, gatewayUrl } from '../support/scene.ts';
 
 // Issue #16 ("staff see the message log per company … who, what, when, channel, status") and ADR 0104 §3
@@ -9,19 +9,6 @@ import { fileCompleteApplication, gatewayCall, gatewayUrl } from '../support/sce
 // attempt, so the e-mail is a dead letter with its reason. The officer finds both in the company's log
 // (no body, the address masked — F-42), sees the dead letter and sends it again; checked with axe and
 // photographed in kk, ru and en on a desktop and a phone.
-
-async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
-  for (const locale of LOCALES) {
-    await chooseLanguage(page, locale);
-    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
-      await page.setViewportSize(viewport);
-      await expectAccessible(page, `${name} ${locale} ${size}`);
-      await shoot(page, name, locale, size);
-    }
-  }
-  await page.setViewportSize(SIZES.desktop);
-  await chooseLanguage(page, 'en');
-}
 
 test("issue #16: the officer reads a company's message log, finds the dead e-mail with its reason and sends it again (kk/ru/en, axe)", async ({ page }) => {
   test.setTimeout(360_000);

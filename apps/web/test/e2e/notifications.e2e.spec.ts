@@ -1,6 +1,6 @@
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeBin } from '@hub/identifiers';
-import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+import { apiToken, baseUrl, chooseLanguage, everyLanguageAndSize, signInAs } from '../support/page-helpers.ts';
 import { fileCompleteApplication, gatewayCall, gatewayUrl } from '../support/scene.ts';
 
 // Issue #16 (ADR 0090, 0092, 0093) on screen over the real gateway, registration and notifications: an
@@ -8,19 +8,6 @@ import { fileCompleteApplication, gatewayCall, gatewayUrl } from '../support/sce
 // unread count, the inbox lists the notice, reading it marks it read (its delivery, ADR 0092); and the
 // company's notice preferences — language, e-mail address, reminders by e-mail switched off (statutory
 // notices cannot be) — are set on the same page, checked with axe and photographed in kk, ru and en.
-
-async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
-  for (const locale of LOCALES) {
-    await chooseLanguage(page, locale);
-    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
-      await page.setViewportSize(viewport);
-      await expectAccessible(page, `${name} ${locale} ${size}`);
-      await shoot(page, name, locale, size);
-    }
-  }
-  await page.setViewportSize(SIZES.desktop);
-  await chooseLanguage(page, 'en');
-}
 
 test('issue #16: the bell counts the unread notice, the inbox marks it read, and the company switches e-mail reminders off (kk/ru/en, axe)', async ({
   page,

@@ -1,24 +1,11 @@
-import { type Page, expect, test } from '@playwright/test';
-import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+import { expect, test } from '@playwright/test';
+import { apiToken, baseUrl, chooseLanguage, everyLanguageAndSize, signInAs } from '../support/page-helpers.ts';
 import { gatewayCall, gatewayUrl } from '../support/scene.ts';
 
 // Issue #16, ADR 0114 §3 on screen over the real gateway and notifications: a signed-in person sets the
 // language of the notices addressed to them and switches reminders by e-mail off; statutory notices by
 // e-mail are shown on and cannot be switched off — the server refuses it with 422 naming the field.
 // Checked with axe and photographed in kk, ru and en, desktop and phone.
-
-async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
-  for (const locale of LOCALES) {
-    await chooseLanguage(page, locale);
-    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
-      await page.setViewportSize(viewport);
-      await expectAccessible(page, `${name} ${locale} ${size}`);
-      await shoot(page, name, locale, size);
-    }
-  }
-  await page.setViewportSize(SIZES.desktop);
-  await chooseLanguage(page, 'en');
-}
 
 test('ADR 0114: a person chooses the language of their notices and switches e-mail reminders off; statutory notices stay on (kk/ru/en, axe)', async ({
   page,

@@ -1,6 +1,6 @@
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeBin } from '@hub/identifiers';
-import { LOCALES, SIZES, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+import { baseUrl, chooseLanguage, everyLanguageAndSize, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
 import { gatewayUrl } from '../support/scene.ts';
 
 // The screens of the later contexts over the gateway (issues #12 services, #13 training, #15
@@ -17,19 +17,6 @@ const SEEDED_SERVICES = [
   'Acceleration programme: winter cohort',
 ];
 const SEEDED_CALLS = /^(Acceleration programme: intake|Go-to-market consultation: intake|Pitch consultations: intake|Acceleration, winter cohort: intake)/;
-
-async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
-  for (const locale of LOCALES) {
-    await chooseLanguage(page, locale);
-    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
-      await page.setViewportSize(viewport);
-      await expectAccessible(page, `${name} ${locale} ${size}`);
-      await shoot(page, name, locale, size);
-    }
-  }
-  await page.setViewportSize(SIZES.desktop);
-  await chooseLanguage(page, 'en');
-}
 
 test('F-55, F-56, C-3: the public sees the services with prices in tenge and their calls, and the cluster rule sets and rounds', async ({ page }) => {
   test.setTimeout(300_000);

@@ -1,25 +1,12 @@
-import { type Page, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { makeBin, makeIin } from '@hub/identifiers';
-import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+import { apiToken, baseUrl, chooseLanguage, everyLanguageAndSize, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
 import { gatewayCall, gatewayUrl } from '../support/scene.ts';
 
 // The Fund's service desk (issue #12) over the real gateway and services: an application filed today on
 // the seed's open call is reviewed — a remark on an F-48 field (F-52), the contract concluded and signed at
 // the price of the day (F-51, F-55, F-56); an English application by an individual waits for its
 // translation (F-49), recorded once; cohorts (F-44) and purchases (F-56) are listed. kk/ru/en, axe.
-
-async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
-  for (const locale of LOCALES) {
-    await chooseLanguage(page, locale);
-    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
-      await page.setViewportSize(viewport);
-      await expectAccessible(page, `${name} ${locale} ${size}`);
-      await shoot(page, name, locale, size);
-    }
-  }
-  await page.setViewportSize(SIZES.desktop);
-  await chooseLanguage(page, 'en');
-}
 
 const CONTENT = (name: string) => ({
   project: { name, direction: 'Agritech', summary: 'Yield forecasts for small farms.', expectedResults: 'Ten farms in a season.' },

@@ -92,3 +92,20 @@ export async function apiToken(who: { sub: string; roles: string[]; companies?: 
   });
   return stdout.trim();
 }
+
+/**
+ * The screen as it is now, in every language at every size: axe (no serious or critical violation) and a
+ * screenshot each (test-results/screenshots/<name>-<locale>-<size>.png); ends in English at desktop size.
+ */
+export async function everyLanguageAndSize(page: Page, name: string): Promise<void> {
+  for (const locale of LOCALES) {
+    await chooseLanguage(page, locale);
+    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
+      await page.setViewportSize(viewport);
+      await expectAccessible(page, `${name} ${locale} ${size}`);
+      await shoot(page, name, locale, size);
+    }
+  }
+  await page.setViewportSize(SIZES.desktop);
+  await chooseLanguage(page, 'en');
+}

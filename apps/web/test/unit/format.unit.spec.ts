@@ -13,6 +13,32 @@ test("ADR 0036: integer tiyn print as tenge with each language's grouping, exact
   expect(() => formatTiyn(-1, 'en')).toThrow(RangeError);
 });
 
+test('ADR 0036: a thousand tenge reads "1 000,00 ₸" in Kazakh and Russian, "₸1,000.00" in English — exact characters', () => {
+  // U+00A0 (no-break space) between the groups and before ₸; never U+202F, never a plain space
+  expect(formatTiyn(100_000, 'kk')).toBe('1\u00a0000,00\u00a0₸');
+  expect(formatTiyn(100_000, 'ru')).toBe('1\u00a0000,00\u00a0₸');
+  expect(formatTiyn(100_000, 'en')).toBe('₸1,000.00');
+  expect(formatTiyn(0, 'kk')).toBe('0,00\u00a0₸');
+  expect(formatTiyn(99, 'kk')).toBe('0,99\u00a0₸');
+  // the Kazakh form is CLDR's own: Node's full ICU has the Kazakh data Chromium lacks, and agrees
+  const kazakh = new Intl.NumberFormat('kk-KZ', { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 });
+  expect(formatTiyn(123_456_789, 'kk')).toBe(kazakh.format(1_234_567.89));
+});
+
+test('ADR 0036: in Chromium (no Kazakh number data: "kk-KZ" gives "₸ 1,000.00") the Kazakh money form still comes out', async ({ page }) => {
+  const inChromium = await page.evaluate(() =>
+    new Intl.NumberFormat('ru-RU', {
+      style: 'currency',
+      currency: 'KZT',
+      currencyDisplay: 'narrowSymbol',
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(1000),
+  );
+  expect(inChromium).toBe(formatTiyn(100_000, 'kk'));
+  expect(inChromium).toBe('1\u00a0000,00\u00a0₸');
+});
+
 test('civil dates stay the Asia/Almaty date they name; instants are shown on the Almaty calendar', () => {
   expect(formatCivilDate('2026-12-07', 'en')).toBe('7 Dec 2026');
   expect(formatCivilDate('2026-12-07', 'ru')).toMatch(/^7 дек\. 2026/);
