@@ -16,6 +16,7 @@ import { KnownDocumentsModule } from '@hub/nest-commons';
 import { trainingPlatform } from '../app.module.js';
 import { AnnounceIntakeCommand } from '../intakes/application/intakes.commands.js';
 import { IntakesQueries } from '../intakes/infrastructure/intakes.queries.js';
+import { CommissionModule } from '../commission/commission.module.js';
 import { IntakesModule } from '../intakes/intakes.module.js';
 import { ParticipantsModule } from '../participants/participants.module.js';
 
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
     HUB_PII_KEYS: process.env.HUB_PII_KEYS,
     HUB_PII_ACTIVE_KEY: process.env.HUB_PII_ACTIVE_KEY,
   };
-  @Module({ imports: [trainingPlatform(env), IntakesModule, ParticipantsModule, KnownDocumentsModule] })
+  // CommissionModule: the completeness review publishes the Commission's agenda (ADR 0138) through its publisher.
+  @Module({ imports: [trainingPlatform(env), IntakesModule, CommissionModule, ParticipantsModule, KnownDocumentsModule] })
   class SeedModule {}
   const app = await NestFactory.createApplicationContext(SeedModule, { logger: ['error', 'warn'] });
   const officer: Actor = { subject: 'seed-training-officer', roles: ['training-officer'], companies: [], name: 'Seed' };
