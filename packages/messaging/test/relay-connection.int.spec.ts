@@ -143,6 +143,49 @@ describe('the running outbox relay has a connection of its own (ADR 0140)', () =
     }
   });
 
+  it('survives its connection ending in the middle of a round (a PostgreSQL crash or restart) and publishes on the next round', async () => {
+    // The first round is held between the claim and the broker's ack while the test terminates the
+    // relay's backend: the checked-out client then emits 'error' — unhandled, it would end the process
+    // (the chaos suite's "restart postgres" found exactly that); handled, the round fails and the next
+    // publishes the rows again (at least once; the inbox dedups) and marks them.
+    let entered!: () => void;
+    let open!: () => void;
+    const inRound = new Promise<void>((r) => (entered = r));
+    const opened = new Promise<void>((r) => (open = r));
+    let hold = true;
+    const gated = {
+      publish: async (messages: Parameters<KafkaJsMessageBus['publish']>[0]) => {
+        if (hold) {
+          hold = false;
+          entered();
+          await opened;
+        }
+        return bus.publish(messages);
+      },
+    } as unknown as KafkaJsMessageBus;
+    const relay = new OutboxRelay(app.em, gated, clock, { idlePollMs: NEVER_POLLS, listen: false, logger: silentLogger, maxBackoffMs: 200 });
+    relay.start();
+    await new Promise((r) => setTimeout(r, 300)); // as startedRelay: its loop is waiting before the wake
+    try {
+      await writeThings(db.orm.em, outbox, events, 400, 2);
+      relay.wake();
+      await inRound;
+      const [killed] = await sql<{ n: number }>(
+        db.orm.em.fork(),
+        'select count(*)::int as n from (select pg_terminate_backend(pid) from pg_stat_activity where application_name = ? and datname = current_database()) t',
+        [OUTBOX_RELAY_APPLICATION_NAME],
+      );
+      expect(killed?.n).toBe(1);
+      await new Promise((r) => setTimeout(r, 300)); // the client learns its connection ended ('error')
+      open();
+      await waitFor('published and marked on the next round', async () => ((await pending()) === 0 ? true : undefined), { timeoutMs: 10_000, intervalMs: 20 });
+      expect(await relayBackends()).toBe(1);
+    } finally {
+      open();
+      await relay.stop();
+    }
+  });
+
   it("the consumer's default partition workers cover the platform's largest topic (ADR 0140)", () => {
     const largest = Math.max(...Object.values(TOPICS).map((t) => t.partitions));
     expect(DEFAULT_PARTITIONS_CONCURRENTLY).toBeGreaterThanOrEqual(largest);

@@ -155,6 +155,13 @@ export class OutboxRelay {
   private async relayOnceOwn(pool: pg.Pool): Promise<number> {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // A checked-out client's 'error' (the server went away mid-round: a crash, a restart) is ours to
+    // handle — pg-pool listens only to idle clients, and an unhandled 'error' event ends the process.
+    // The round's statement fails with it too; the client is then discarded, not reused.
+    const lost = (e: Error) => {
+      broken ??= e;
+    };
+    client.on('error', lost);
     try {
       await client.query('begin');
       try {
@@ -185,7 +192,8 @@ export class OutboxRelay {
       broken ??= isConnectionError(e) ? (e as Error) : undefined;
       throw e;
     } finally {
-      client.release(broken); // a broken connection is closed, not reused
+      if (!broken) client.off('error', lost); // idle again: the pool's own listener takes over
+      client.release(broken); // a broken connection is closed, not reused (it keeps `lost`, so a late 'error' is harmless)
     }
   }
 
