@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { makeBin } from '@hub/identifiers';
 import { anIin } from '@hub/testing';
 import { REPO } from '../support/fleet.ts';
-import { LOCALES, SIZES, apiToken, baseUrl, chooseLanguage, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
+import { apiToken, baseUrl, chooseLanguage, everyLanguageAndSize, expectAccessible, shoot, signInAs } from '../support/page-helpers.ts';
 import { gatewayCall } from '../support/scene.ts';
 
 // ICT training's staff and Commission screens (issue #13) over the gateway, training running with its
@@ -81,19 +81,6 @@ async function revisit(page: Page, href: string): Promise<void> {
   await page.locator(`a[href="${href}"]`).first().click();
 }
 
-async function everyLanguage(page: Page, name: string): Promise<void> {
-  for (const locale of LOCALES) {
-    await chooseLanguage(page, locale);
-    for (const [size, viewport] of Object.entries(SIZES) as [keyof typeof SIZES, (typeof SIZES)[keyof typeof SIZES]][]) {
-      await page.setViewportSize(viewport);
-      await expectAccessible(page, `${name} ${locale} ${size}`);
-      await shoot(page, name, locale, size);
-    }
-  }
-  await page.setViewportSize(SIZES.desktop);
-  await chooseLanguage(page, 'en');
-}
-
 test('F-68 … F-76: the officer’s review with remarks, a member’s declaration and vote, the quota report, the contract and the provider’s trainees', async ({
   page,
 }) => {
@@ -165,7 +152,7 @@ test('F-68 … F-76: the officer’s review with remarks, a member’s declarati
   await chooseLanguage(page, 'ru');
   await expect(page.getByTestId('ground').nth(4)).toContainText('В едином реестре должников');
   await chooseLanguage(page, 'en');
-  await everyLanguage(page, 'training-application');
+  await everyLanguageAndSize(page, 'training-application');
 
   // the Commission: three members, the presentation in a few seconds (F-69, F-72)
   for (const [subject, affiliation] of [
@@ -201,7 +188,7 @@ test('F-68 … F-76: the officer’s review with remarks, a member’s declarati
   await page.getByTestId('vote-reason').fill('A strong curriculum and a clear presentation');
   await page.getByTestId('cast-vote').click();
   await expect(page.getByTestId('voted')).toBeVisible();
-  await everyLanguage(page, 'training-commission-member');
+  await everyLanguageAndSize(page, 'training-commission-member');
 
   // the other members vote, the secretary records the decision (F-72, F-73)
   for (const m of [`web-ict-${bin}`, `web-intl-${bin}`]) {
@@ -219,7 +206,7 @@ test('F-68 … F-76: the officer’s review with remarks, a member’s declarati
   const csv = readFileSync(await download.path(), 'utf8');
   expect(csv).toContain('training-quota-v1,12,');
   expect(csv).toContain(applicationId);
-  await everyLanguage(page, 'training-quotas');
+  await everyLanguageAndSize(page, 'training-quotas');
 
   // the officer records the contract (F-75)
   await signInOn(
@@ -245,5 +232,5 @@ test('F-68 … F-76: the officer’s review with remarks, a member’s declarati
   await expect(page.getByTestId('trainee')).toHaveCount(2);
   await expect(page.getByTestId('trainee-list')).toContainText(people[0]!);
   await expect(page.getByTestId('completeness-review')).toHaveCount(0); // the review's file is the Fund's (TRAINING_FILE_ROLES)
-  await everyLanguage(page, 'training-trainees');
+  await everyLanguageAndSize(page, 'training-trainees');
 });
