@@ -153,7 +153,7 @@ export class HubPersistenceModule {
               // concurrent change committed in between is silently overwritten (a lost update the
               // optimistic lock should have caught; test/unit-of-work.int.spec.ts reproduces it).
               flushMode: 'always',
-              pool: { min: 0, max: 10 },
+              pool: { min: 0, max: c.HUB_DATABASE_POOL_MAX },
               debug: false,
             }),
         },

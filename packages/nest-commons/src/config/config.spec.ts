@@ -37,3 +37,15 @@ describe('production refuses development settings (issue #18)', () => {
     expect(productionProblems({ ...good, NODE_ENV: undefined, DATABASE_URL: 'postgres://postgres@127.0.0.1/x' })).toEqual([]);
   });
 });
+
+describe('the connection budget (ADR 0140 §7)', () => {
+  it('sizes the pool from HUB_DATABASE_POOL_MAX, 10 when unset', () => {
+    expect(loadConfig(baseConfigSchema, good).HUB_DATABASE_POOL_MAX).toBe(10);
+    expect(loadConfig(baseConfigSchema, { ...good, HUB_DATABASE_POOL_MAX: '4' }).HUB_DATABASE_POOL_MAX).toBe(4);
+  });
+
+  it('names the variable when the size is not a whole number from 2 to 100', () => {
+    for (const bad of ['0', '1', '101', '2.5', 'ten'])
+      expect(() => loadConfig(baseConfigSchema, { ...good, HUB_DATABASE_POOL_MAX: bad })).toThrow(/HUB_DATABASE_POOL_MAX/);
+  });
+});

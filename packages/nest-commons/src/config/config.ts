@@ -45,6 +45,13 @@ export const httpConfigSchema = z.object({
 /** What an app with its own database reads (HubPersistenceModule). */
 export const persistenceConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
+  /**
+   * The ORM's pool size (ADR 0140 §connection budget): a process holds at most this many connections
+   * for its commands, queries, consumers and timers, plus the relay's own connection and the LISTEN
+   * connection while its workers run. Size it so that every replica's total stays under the server's
+   * `max_connections`.
+   */
+  HUB_DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
 });
 
 /** What an app that publishes or consumes events reads (HubMessagingModule). */
