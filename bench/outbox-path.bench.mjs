@@ -20,7 +20,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { SystemClock, uuidv7 } from '@hub/kernel';
-import { KafkaJsMessageBus, Outbox, OutboxRelay, messagingEntities, silentLogger, sql } from '@hub/messaging';
+import { KafkaJsMessageBus, OUTBOX_CHANNEL, Outbox, OutboxNotifier, OutboxRelay, messagingEntities, silentLogger, sql } from '@hub/messaging';
 import { SMOKE, quantile, report, row, scaled, stats } from './lib/result.mjs';
 import { benchEvent, runConsumer } from './lib/outbox-path-consumer.mjs';
 
@@ -54,8 +54,14 @@ const COMMAND_POOL = Number(process.env.BENCH_COMMAND_POOL ?? 10);
 // BENCH_MODES=rate skips the burst pass (for A/B runs of the rate figure; no BENCH_RESULT line then).
 const MODES = (process.env.BENCH_MODES ?? 'burst,rate').split(',');
 const WAKE = process.env.BENCH_RELAY_WAKE ?? 'commit';
+// How other processes hear of a commit (ADR 0147): `after-commit` (default) the ORM's OutboxNotifier, as
+// the apps run it; `in-transaction` a NOTIFY inside each command's transaction, as Outbox.add did before
+// ADR 0147 (for the A/B: PostgreSQL serialises the commits of notifying transactions).
+const NOTIFY = process.env.BENCH_NOTIFY ?? 'after-commit';
+if (!['after-commit', 'in-transaction'].includes(NOTIFY)) throw new Error(`BENCH_NOTIFY=${NOTIFY}: after-commit or in-transaction`);
 if (!['manual', 'commit', 'notify'].includes(WAKE)) throw new Error(`BENCH_RELAY_WAKE=${WAKE}: manual, commit or notify`);
-const wall = () => performance.timeOrigin + performance.now();
+// CLOCK_MONOTONIC: one clock for every process of the machine (performance.timeOrigin is per process and drifts by ms).
+const wall = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function admin(q) {
   const c = new pg.Client({ connectionString: `${PG}/postgres` });
@@ -77,7 +83,7 @@ async function createTopic(bus, topic, partitions) {
 // Per-stage timestamps of the outbox path (issue #17, ADR 0140), taken through the MessageBus port so
 // that the package is measured as it is: command due → command committed → relay's publish called
 // (the rows are claimed) → broker ack, here; the handler's call and the inbox commit in the consumer's
-// process (lib/outbox-path-consumer.mjs). Every time is wall-clock ms (`wall()`), comparable across
+// process (lib/outbox-path-consumer.mjs). Every time is ms on the machine's monotonic clock (`wall()`), comparable across
 // the two processes.
 function stageProbe() {
   const at = new Map(); // key → { start, commit, claim, ack, recv, done }
@@ -145,26 +151,40 @@ const newBus = (clientId) => new KafkaJsMessageBus({ clientId, brokers: BROKERS,
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // The consuming side, in a process of its own (ADR 0041 §13) unless BENCH_CONSUMER_PROCESS=same.
+// `ready(warmUp)` calls warmUp(k) every 100 ms until the consumer has received a warm-up event: its
+// group has joined and owns the partitions (kafkajs's run() returns before the join), so the measured
+// events do not wait for it.
 function startConsumer(config) {
-  let ready, done, fail;
-  const readyP = new Promise((r, j) => ((ready = r), (fail = j)));
-  const doneP = new Promise((r, j) => ((done = r), readyP.catch(j)));
-  const send = (m) => (m.type === 'ready' ? ready() : done(m));
+  let subscribed, ready, done, fail;
+  const subscribedP = new Promise((r, j) => ((subscribed = r), (fail = j)));
+  const readyP = new Promise((r, j) => ((ready = r), subscribedP.catch(j)));
+  const doneP = new Promise((r, j) => ((done = r), subscribedP.catch(j)));
+  const send = (m) => (m.type === 'subscribed' ? subscribed() : m.type === 'ready' ? ready() : done(m));
+  let exited;
   if (CONSUMER_PROCESS === 'same') {
-    const ran = runConsumer(config, send);
-    ran.catch(fail);
-    return { ready: readyP, done: doneP, exited: ran };
+    exited = runConsumer(config, send);
+    exited.catch(fail);
+  } else {
+    const child = fork(new URL('./lib/outbox-path-consumer.mjs', import.meta.url), [], {
+      env: { ...process.env, BENCH_CONSUMER: JSON.stringify(config) },
+      stdio: 'inherit',
+    });
+    child.on('message', send);
+    exited = new Promise((r, j) =>
+      child.on('exit', (code) => (code === 0 ? r() : (fail(new Error(`the consumer process exited with ${code}`)), j(new Error(`consumer ${code}`))))),
+    );
+    exited.catch(() => {});
   }
-  const child = fork(new URL('./lib/outbox-path-consumer.mjs', import.meta.url), [], {
-    env: { ...process.env, BENCH_CONSUMER: JSON.stringify(config) },
-    stdio: 'inherit',
-  });
-  child.on('message', send);
-  const exited = new Promise((r, j) =>
-    child.on('exit', (code) => (code === 0 ? r() : (fail(new Error(`the consumer process exited with ${code}`)), j(new Error(`consumer ${code}`))))),
-  );
-  exited.catch(() => {});
-  return { ready: readyP, done: doneP, exited };
+  const warmed = async (warmUp) => {
+    await subscribedP;
+    let isReady = false;
+    readyP.then(() => (isReady = true));
+    for (let k = 0; !isReady; k++) {
+      await warmUp(k);
+      await Promise.race([readyP, sleep(100)]);
+    }
+  };
+  return { ready: warmed, done: doneP, exited };
 }
 
 // Runs fn(i, due) for i in 0..n-1. With a rate (events/s) the load is OPEN (ADR 0041 §13): event i is
@@ -213,7 +233,7 @@ async function rawBaseline(rate) {
   const producerBus = newBus('bench-raw-producer');
   await createTopic(producerBus, topic, 6);
   const consumer = startConsumer({ mode: 'raw', topic, n: N, brokers: BROKERS });
-  await consumer.ready;
+  await consumer.ready((k) => producerBus.publish([{ topic, key: `warmup-${k}`, value: '{}' }]));
   const sentAt = new Map();
   await offer(N, rate, async (i, due) => {
     sentAt.set(`k${i}`, due);
@@ -257,8 +277,10 @@ async function outboxPath(rate) {
     ...(WAKE === 'manual' ? { idlePollMs: 5 } : {}),
     logger: silentLogger,
   });
-  await consumer.ready;
+  const notifier = NOTIFY === 'after-commit' ? new OutboxNotifier(prodOrm.em, { logger: silentLogger }) : undefined;
+  notifier?.start();
   relay.start();
+  await consumer.ready((k) => prodOrm.em.fork().transactional((tx) => outbox.add(tx, thing, `warmup-${k}`, { n: -1, startedAt: wall() })));
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
   const cpu0 = process.cpuUsage();
@@ -269,6 +291,7 @@ async function outboxPath(rate) {
     await prodOrm.em.fork().transactional(async (tx) => {
       await sql(tx, 'insert into thing (id, n) values (?, ?)', [`t${i}`, i]);
       await outbox.add(tx, thing, `t${i}`, { n: i, startedAt: due });
+      if (NOTIFY === 'in-transaction') await sql(tx, `select pg_notify('${OUTBOX_CHANNEL}', 'bench')`);
     });
     e.commit = wall();
     if (WAKE === 'manual') relay.wake();
@@ -288,8 +311,11 @@ async function outboxPath(rate) {
   );
   probe.print(rate ? `@${rate}/s` : 'burst', consumed);
   await relay.stop();
+  await notifier?.stop();
   await consumer.exited;
-  console.log(`  relay wakes (${WAKE}): ${JSON.stringify(relay.wakes ?? 'not counted before ADR 0135')}`);
+  console.log(
+    `  relay wakes (${WAKE}): ${JSON.stringify(relay.wakes ?? 'not counted before ADR 0135')}; notifier (${NOTIFY}): ${JSON.stringify(notifier?.counts ?? 'one NOTIFY per command')}`,
+  );
   await Promise.all([prodBus.close(), prodOrm.close(), relayOrm === prodOrm ? undefined : relayOrm.close()]);
   for (const d of dbs) await admin(`drop database "${d}" with (force)`);
   const events = [...consumed.records].map(([k, , done]) => ({ ...probe.get(k), done }));
@@ -313,7 +339,7 @@ async function outboxPath(rate) {
 }
 
 console.log(
-  `messaging benchmark: ${N} events per path, burst ${CONCURRENCY} in flight, steady rate ${RATE}/s (open), ${RUNS} run(s), relay wake ${WAKE}, consumer in ${CONSUMER_PROCESS === 'same' ? 'this process' : 'its own process'}, broker ${BROKERS.join(',')}, node ${process.version}`,
+  `messaging benchmark: ${N} events per path, burst ${CONCURRENCY} in flight, steady rate ${RATE}/s (open), ${RUNS} run(s), relay wake ${WAKE}, notify ${NOTIFY}, consumer in ${CONSUMER_PROCESS === 'same' ? 'this process' : 'its own process'}, broker ${BROKERS.join(',')}, node ${process.version}`,
 );
 const rows = [];
 for (let r = 1; r <= RUNS; r++) {

@@ -4,7 +4,7 @@
 //   raw    — MessageBus.subscribe, no inbox: the broker and the client alone;
 //   outbox — EventConsumer with its idempotent inbox in its own database, one effect row per event.
 // It records, per event key, when the handler was called and when the effect was committed (wall
-// clock in ms, `performance.timeOrigin + performance.now()`, comparable across processes on one
+// clock in ms, `process.hrtime` — CLOCK_MONOTONIC, comparable across processes on one
 // machine), and sends them to the parent when the expected number of events has been handled.
 //
 // Configuration: the JSON in BENCH_CONSUMER (see `consumerConfig` in outbox-path.bench.mjs).
@@ -16,7 +16,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { EventRegistry, defineIntegrationEvent } from '@hub/contracts';
 import { EventConsumer, KafkaJsMessageBus, eventHandler, messagingEntities, silentLogger, sql } from '@hub/messaging';
 
-const wall = () => performance.timeOrigin + performance.now();
+// CLOCK_MONOTONIC: one clock for every process of the machine (performance.timeOrigin is per process and drifts by ms).
+const wall = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** The bench's event; the producer defines the same one. */
 export const benchEvent = (topic) =>
@@ -29,8 +30,8 @@ export const benchEvent = (topic) =>
   });
 
 /**
- * Starts consuming; `send` receives `{ type: 'ready' }` once subscribed and `{ type: 'done', … }`
- * when `config.n` events are handled. Returns a stop function.
+ * Starts consuming; `send` receives `{ type: 'subscribed' }`, then `{ type: 'ready' }` when the first
+ * warm-up event has arrived, and `{ type: 'done', … }` when `config.n` events are handled.
  */
 export async function runConsumer(config, send) {
   const { mode, topic, n, brokers, db, partitionsConcurrently } = config;
@@ -43,7 +44,15 @@ export async function runConsumer(config, send) {
   let handled = 0;
   let finish;
   const finished = new Promise((r) => (finish = r));
+  // The producer sends `warmup-…` events until the first arrives here (the consumer group has joined
+  // and owns every partition: kafkajs's run() returns before the join); they are not measured.
+  let warm = false;
   const record = (key, recv, done) => {
+    if (key.startsWith('warmup-')) {
+      if (!warm) send({ type: 'ready' });
+      warm = true;
+      return;
+    }
     records.set(key, [recv, done]);
     if (++handled === n) finish();
   };
@@ -117,7 +126,7 @@ export async function runConsumer(config, send) {
     await consumer.start();
     stopConsumer = () => consumer.stop();
   }
-  send({ type: 'ready' });
+  send({ type: 'subscribed' });
   await finished;
   loop.disable();
   const cpu = process.cpuUsage(cpu0);

@@ -8,6 +8,7 @@ export * from './inbox/envelope-message.js';
 export * from './inbox/event-consumer.js';
 export * from './logger.js';
 export * from './outbox/outbox-listener.js';
+export * from './outbox/outbox-notifier.js';
 export * from './outbox/outbox-relay.js';
 export * from './outbox/outbox.js';
 export * from './schema.js';

@@ -7,6 +7,7 @@ import {
   KafkaJsMessageBus,
   OUTBOX_LISTENER_APPLICATION_NAME,
   Outbox,
+  OutboxNotifier,
   OutboxRelay,
   TimerPoller,
   Timers,
@@ -37,6 +38,8 @@ describe('the outbox relay is woken by commits (ADR 0135)', () => {
   let bus: KafkaJsMessageBus;
   /** A second ORM on the same database: its connections are other sessions, and it shares no EventManager with the relay — as another process. */
   let other: MikroORM;
+  /** Each ORM announces its outbox commits to other processes after they commit, as the apps' do (ADR 0147). */
+  let notifiers: OutboxNotifier[] = [];
   const clock = new SystemClock();
   const outbox = new Outbox(clock);
 
@@ -46,8 +49,11 @@ describe('the outbox relay is woken by commits (ADR 0135)', () => {
     ({ wake: topic } = (await createTestTopics(bus, { wake: 2 })) as { wake: string });
     events = makeTestEvents(topic);
     other = await MikroORM.init({ clientUrl: db.url, entities: messagingEntities, allowGlobalContext: false, debug: false });
+    notifiers = [db.orm.em, other.em].map((em) => new OutboxNotifier(em, { logger: silentLogger }));
+    for (const n of notifiers) n.start();
   });
   afterAll(async () => {
+    await Promise.all(notifiers.map((n) => n.stop()));
     await other?.close(true);
     await bus?.close();
     await db?.drop();

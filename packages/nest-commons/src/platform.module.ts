@@ -24,6 +24,7 @@ import {
   type MessageBus,
   type MessageBusAdmin,
   Outbox,
+  OutboxNotifier,
   OutboxRelay,
   PrefixedMessageBus,
   type TimerHandler,
@@ -190,6 +191,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(EVENT_CONSUMERS) private readonly consumers: EventConsumer[],
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(HUB_LOGGER) private readonly logger: Logger,
+    @Inject(OutboxNotifier) private readonly notifier: OutboxNotifier,
   ) {}
 
   /**
@@ -213,7 +215,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.relay.stop(), this.poller.stop(), ...this.consumers.map((c) => c.stop())]);
+    await Promise.allSettled([this.relay.stop(), this.poller.stop(), this.notifier.stop(), ...this.consumers.map((c) => c.stop())]);
     await this.bus.close();
   }
 }
@@ -333,6 +335,17 @@ export class HubMessagingModule {
         },
       },
       { provide: Outbox, inject: [Clock], useFactory: (clock: Clock) => new Outbox(clock) },
+      // ADR 0147: the relays of other processes (replicas, an API-only replica's commits) hear of this
+      // process's outbox commits by a NOTIFY after each commit — with or without workers here.
+      {
+        provide: OutboxNotifier,
+        inject: [MIKRO_ORM, HUB_LOGGER],
+        useFactory: (orm: MikroORM, l: Logger) => {
+          const notifier = new OutboxNotifier(orm.em, { logger: messagingLoggerOf(l) });
+          notifier.start();
+          return notifier;
+        },
+      },
       { provide: Timers, inject: [Clock], useFactory: (clock: Clock) => new Timers(clock) },
       { provide: IntegrationEventMapper, useClass: options.eventMapper ?? NoIntegrationEvents },
       {

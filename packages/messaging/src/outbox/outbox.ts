@@ -3,22 +3,13 @@ import { type Clock, uuidv7 } from '@hub/kernel';
 import { MessageContexts } from '../context/message-context.js';
 import { activeTraceCarrier } from '../tracing/trace-context.js';
 import { type Em, requireTransaction, sql } from '../sql.js';
-import { markOutboxWrite, outboxSourceOf } from './outbox-signal.js';
+import { markOutboxWrite } from './outbox-signal.js';
 
 /**
  * The PostgreSQL channel on which a commit that wrote outbox rows is announced to the relays of every
  * process of the database (ADR 0135). Channels are per database: one name serves every context.
  */
 export const OUTBOX_CHANNEL = 'hub_outbox';
-
-export interface OutboxOptions {
-  /**
-   * NOTIFY the relays of other processes (ADR 0135 §2; default true). The notification is queued in
-   * the writing transaction and delivered only if it commits; several rows of one transaction make
-   * one notification.
-   */
-  readonly notify?: boolean;
-}
 
 /**
  * The transactional outbox writer. A command handler calls `add` inside the same
@@ -27,14 +18,7 @@ export interface OutboxOptions {
  * anything is written, so a producer can never publish what its consumers cannot read.
  */
 export class Outbox {
-  private readonly notify: boolean;
-
-  constructor(
-    private readonly clock: Clock,
-    options: OutboxOptions = {},
-  ) {
-    this.notify = options.notify ?? true;
-  }
+  constructor(private readonly clock: Clock) {}
 
   async add<D extends IntegrationEventDefinition>(
     em: Em,
@@ -59,21 +43,15 @@ export class Outbox {
       // The request's (or consumed event's) trace context, kept in the row until the relay sends it (ADR 0102).
       ...activeTraceCarrier(),
     };
-    const insert = `insert into hub_outbox (event_id, topic, message_key, event_type, event_version, envelope, created_at, attempts)
-       values (?, ?, ?, ?, ?, ?::jsonb, ?, 0)`;
-    // ADR 0135 §2: the NOTIFY rides in the insert's statement (no extra round trip); PostgreSQL
-    // delivers it at commit, to every process LISTENing on the database, and never on rollback.
-    await sql(em, this.notify ? `with written as (${insert} returning 1) select pg_notify('${OUTBOX_CHANNEL}', ?) from written` : insert, [
-      envelope.id,
-      definition.topic,
-      options.key ?? aggregateId,
-      definition.type,
-      definition.version,
-      JSON.stringify(envelope),
-      this.clock.now(),
-      ...(this.notify ? [outboxSourceOf(em)] : []),
-    ]);
-    // ADR 0135 §1: this process's relays hear of the commit without the database's round trip.
+    await sql(
+      em,
+      `insert into hub_outbox (event_id, topic, message_key, event_type, event_version, envelope, created_at, attempts)
+       values (?, ?, ?, ?, ?, ?::jsonb, ?, 0)`,
+      [envelope.id, definition.topic, options.key ?? aggregateId, definition.type, definition.version, JSON.stringify(envelope), this.clock.now()],
+    );
+    // ADR 0135 §1: this process's relays hear of the commit without the database's round trip; the
+    // relays of other processes through the ORM's OutboxNotifier, after the commit (ADR 0147) — a
+    // NOTIFY inside this transaction would serialise its commit with every other notifying one.
     markOutboxWrite(em);
     return envelope;
   }
