@@ -95,6 +95,10 @@ describe('participation lifecycle on the real database (F-24, F-25, F-27)', () =
     expect(JSON.stringify(others.body)).not.toContain(other.bin);
     for (const path of [`/participations/${other.id}/fees`, `/participations/${other.id}/quarterly-reports`, `/participations/${other.id}/extensions`])
       expect(`${path} → ${(await h.http().get(path).set('authorization', `Bearer ${own}`)).status}`).toBe(`${path} → 404`);
+    // … and each of these routes documents that 404 in its OpenAPI (the web's generated client reads it)
+    const openapi = (await h.http().get('/openapi.json')).body as { paths: Record<string, { get?: { responses?: Record<string, unknown> } }> };
+    for (const route of ['/participations/{id}', '/participations/{id}/fees', '/participations/{id}/quarterly-reports', '/participations/{id}/extensions'])
+      expect(`${route}: ${Object.keys(openapi.paths[route]?.get?.responses ?? {}).includes('404')}`).toBe(`${route}: true`);
     const terminate = await h
       .http()
       .post(`/participations/${other.id}/early-terminations`)

@@ -9,7 +9,7 @@ import { checkPiiConfig, piiCipherFrom, piiConfigShape } from './pii-config.js';
  */
 export interface PiiColumn {
   readonly table: string;
-  /** The ciphertext column (`pii1.<keyId>.…`); a null value is left alone. */
+  /** The ciphertext column (`pii1.<keyId>.…`); a null or an empty value (deleted at the end of its F-42 retention, ADR 0124) is left alone. */
   readonly column: string;
   /** The row key bound into the additional authenticated data; `id` when absent. */
   readonly key?: string;
@@ -68,7 +68,7 @@ export async function reencryptPiiColumns(
     for (;;) {
       const n = await em.fork().transactional(async (tx) => {
         const batch = await tx.execute<{ key: string; ciphertext: string }[]>(
-          `select ${key}::text as "key", ${column} as "ciphertext" from ${table} where ${column} is not null and ${notActive} order by ${key} limit ? for update skip locked`,
+          `select ${key}::text as "key", ${column} as "ciphertext" from ${table} where ${column} is not null and ${column} <> '' and ${notActive} order by ${key} limit ? for update skip locked`,
           [cipher.activeKeyId, batchSize],
         );
         for (const r of batch) {

@@ -29,7 +29,7 @@ let db: TestDatabase;
 const em = () => db.orm.em.fork() as SqlEntityManager;
 const sql = <T>(query: string, params: unknown[] = []) => em().execute<T[]>(query, params);
 
-/** Fresh rows: three members (one already under k2, one with no IIN), two contacts, two records. */
+/** Fresh rows: five members (one already under k2, one with no IIN, one emptied), two contacts, two records. */
 async function seed(): Promise<void> {
   await sql('truncate pii_t_member, pii_t_contact, pii_t_record');
   for (const [id, iin] of [
@@ -42,6 +42,8 @@ async function seed(): Promise<void> {
     both.encrypt('010203500789', '00000000-0000-0000-0000-000000000003'),
   ]);
   await sql('insert into pii_t_member (id, iin_cipher) values (?, null)', ['00000000-0000-0000-0000-000000000004']);
+  // F-42 retention (housing, ADR 0124): a value deleted at the end of its retention is '' — nothing sealed
+  await sql(`insert into pii_t_member (id, iin_cipher) values (?, '')`, ['00000000-0000-0000-0000-000000000005']);
   for (const subject of ['person-a', 'person-b'])
     await sql('insert into pii_t_contact (subject, email_cipher) values (?, ?)', [
       subject,
@@ -71,7 +73,7 @@ afterAll(async () => {
 });
 
 describe('F-42: reencryptPiiColumns moves every value not under the active key (ADR 0022)', () => {
-  it('in batches until a short one, each column with its own AAD, the key-id column kept in step; a value already under the key, and a null, are left alone; a second run moves 0', async () => {
+  it('in batches until a short one, each column with its own AAD, the key-id column kept in step; a value already under the key, a null and an emptied value are left alone; a second run moves 0', async () => {
     await seed();
     const [already] = await sql<{ c: string }>(`select iin_cipher as c from pii_t_member where id = '00000000-0000-0000-0000-000000000003'`);
 
@@ -86,7 +88,13 @@ describe('F-42: reencryptPiiColumns moves every value not under the active key (
     });
 
     const members = await sql<{ id: string; c: string | null }>('select id::text, iin_cipher as c from pii_t_member order by id');
-    expect(members.map((m) => (m.c === null ? null : k2Only.decrypt(m.c, m.id)))).toEqual(['880714300123', '900101400456', '010203500789', null]);
+    expect(members.map((m) => (m.c === null || m.c === '' ? m.c : k2Only.decrypt(m.c, m.id)))).toEqual([
+      '880714300123',
+      '900101400456',
+      '010203500789',
+      null,
+      '',
+    ]);
     expect(members[2]!.c).toBe(already!.c); // not re-encrypted again
     const contacts = await sql<{ subject: string; c: string }>('select subject, email_cipher as c from pii_t_contact order by subject');
     expect(contacts.map((r) => k2Only.decrypt(r.c, `pii_t_contact.email:${r.subject}`))).toEqual(['person-a@example.kz', 'person-b@example.kz']);

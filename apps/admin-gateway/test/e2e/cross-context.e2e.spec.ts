@@ -310,9 +310,8 @@ describe('cross-context: registration → participation through the admin gatewa
     const otherCompany = await fleet.token('bob-rep', ['applicant'], [makeBin({ year: 2017, month: 2, serial: 77 })]);
     // The gateway refuses a foreign BIN filter itself; the context refuses a foreign id (defence in depth).
     expect((await request(gw).get(`/api/participation/participations?bin=${bin}`).set('authorization', `Bearer ${otherCompany}`)).status).toBe(403);
-    expect([403, 404]).toContain(
-      (await request(gw).get(`/api/participation/participations/${participationId}`).set('authorization', `Bearer ${otherCompany}`)).status,
-    );
+    // F-35, ADR 0141: another company's participation is indistinguishable from an unknown id — 404, never 403.
+    expect((await request(gw).get(`/api/participation/participations/${participationId}`).set('authorization', `Bearer ${otherCompany}`)).status).toBe(404);
     expect([403, 404]).toContain(
       (await request(gw).get(`/api/registration/applications/${applicationId}`).set('authorization', `Bearer ${otherCompany}`)).status,
     );

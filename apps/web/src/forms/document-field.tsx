@@ -12,15 +12,19 @@ import { ApiError, idempotent, ok } from '../api/client';
 import { useCommand } from '../api/command';
 import { useT } from '../i18n/i18n';
 import type { MessageId } from '../i18n/locales';
-import { acceptedFiles } from './accepted-files';
+import { type AcceptedFiles, acceptedFiles } from './accepted-files';
 import { getPath } from './form-state';
 import { useForm } from './fields';
 
-/** Why the server refused the file (ADR 0045 §3), in the reader's language; else the problem's own text. */
+/**
+ * Why the server refused the file (ADR 0045 §3), in the reader's language; else the problem's own text. A file of
+ * no accepted type is told the kind's own accepted types (ADR 0045 §4), as the hint names them.
+ */
 const REASONS = ['empty', 'too-large', 'size-mismatch', 'type-unknown', 'type-not-allowed', 'type-mismatch', 'missing'] as const;
-function refusal(e: unknown, t: (id: MessageId, values?: Record<string, string | number>) => string): string {
+function refusal(e: unknown, t: (id: MessageId, values?: Record<string, string | number>) => string, files: AcceptedFiles): string {
   if (!(e instanceof ApiError)) return e instanceof Error ? e.message : String(e);
   const reason = (e.problem as { reason?: string } | undefined)?.reason;
+  if (reason === 'type-unknown') return t('upload.refused.type-unknown', { types: files.types });
   if (reason && (REASONS as readonly string[]).includes(reason)) return t(`upload.refused.${reason}` as MessageId);
   const fields = (e.problem?.errors ?? []).map((x) => x.message);
   return fields.length ? fields.join('; ') : e.message;
@@ -102,6 +106,8 @@ export function DocumentUpload({
     );
   });
 
+  // ADR 0045 §4: the kind's own types and size (the documents context's catalogue), in the chooser, the hint and a refusal
+  const files = acceptedFiles(uploadCatalogue, kind);
   const choose = async (chosen: File | null) => {
     setFile(chosen);
     setFailure(null);
@@ -110,12 +116,10 @@ export function DocumentUpload({
       const verified = await upload.submit({ chosen, completeKey: crypto.randomUUID() });
       onChange(verified.id);
     } catch (e) {
-      setFailure(refusal(e, t));
+      setFailure(refusal(e, t, files));
     }
   };
 
-  // ADR 0045 §4: the kind's own types and size (the documents context's catalogue), in the chooser and the hint
-  const files = acceptedFiles(uploadCatalogue, kind);
   const shown = current.data;
   return (
     <Stack gap={4} data-testid={`document-${testId}`} data-path={testId}>

@@ -41,6 +41,16 @@ test('ADR 0045 §4: each kind its own types and size — images where the kind t
   expect(catalogue.kinds['participant-certificate']).toBeUndefined(); // issued by the Fund, never uploaded
 });
 
+test('ADR 0045 §3, §4: a file of no accepted type is told the kind’s own types, not every type the Fund accepts — in kk, ru and en', () => {
+  const refused = (locale: string, kind: string) =>
+    (messages(locale)['upload.refused.type-unknown'] ?? '').replace('{types}', acceptedFiles(catalogue, kind).types);
+  expect(refused('en', 'audit-opinion')).toBe('The file is none of the types this document accepts: PDF.');
+  expect(refused('ru', 'tax-debt-certificate')).toBe('Файл не относится ни к одному из типов, которые принимаются для этого документа: PDF, PNG, JPEG.');
+  expect(refused('kk', 'application-translation')).toBe('Файл бұл құжат үшін қабылданатын түрлердің ешқайсысына жатпайды: PDF, DOCX, ODT.');
+  // the only argument, the same in every language (scripts/check-i18n.mjs checks the argument sets agree)
+  for (const locale of ['kk', 'ru', 'en']) expect(messages(locale)['upload.refused.type-unknown']?.match(/\{\w+\}/g), locale).toEqual(['{types}']);
+});
+
 test('ADR 0045: a kind the catalogue does not list offers every accepted type; the server decides', () => {
   expect(acceptedFiles(catalogue, 'no-such-kind').types).toBe('PDF, PNG, JPEG, DOCX, XLSX, ODT');
 });

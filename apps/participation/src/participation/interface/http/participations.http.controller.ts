@@ -100,7 +100,14 @@ export class ParticipationsController {
   }
 
   @Get('participations/:id/extensions')
-  @Endpoint({ summary: 'F-25: extension applications of a participation', access: PARTICIPANT_FILE_READERS, params: IdParams, response: z.array(ExtensionDto) })
+  @Endpoint({
+    summary: 'F-25: extension applications of a participation',
+    access: PARTICIPANT_FILE_READERS,
+    params: IdParams,
+    response: z.array(ExtensionDto),
+    // F-35, ADR 0141: an unknown id and another company's participation both answer 404
+    errors: [404],
+  })
   async extensions(@CurrentActor() actor: Actor, @ValidParams() p: z.infer<typeof IdParams>) {
     return (await this.queries.extensions(actor, p.id)).map(extensionDto);
   }
