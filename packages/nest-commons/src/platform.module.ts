@@ -369,7 +369,7 @@ export class HubMessagingModule {
             return written;
           },
           // Issue #17, ADR 0135: a commit that wrote outbox rows wakes the relay by itself (Outbox.add marks
-          // the transaction; its commit signals this process's relays, its NOTIFY the other processes').
+          // the transaction; its commit signals this process's relays, and the OutboxNotifier the other processes', ADR 0147).
           // Waking it here as well made it look once more, for nothing, after every such command.
           afterCommit: () => undefined,
         }),
