@@ -81,7 +81,14 @@ async function signIn(sub: string, locale: string, roles: string[] = ['commissio
 async function signInOnly(sub: string, locale: string, roles: string[] = ['commission-member']) {
   const token = await h.issuer.issue({ sub, roles, companies: [], name: sub, email: address(sub), locale });
   for (let session = 0; session < 2; session++) expect((await h.http().put('/me/contact').set(auth(token)).expect(204)).text).toBe('');
-  return h.sql<{ subject: string; roles: string[]; claimed_language: string; email_known: boolean; commission_digest: boolean; chosen_language: string | null }>(
+  return h.sql<{
+    subject: string;
+    roles: string[];
+    claimed_language: string;
+    email_known: boolean;
+    commission_digest: boolean;
+    chosen_language: string | null;
+  }>(
     `select subject, roles, claimed_language, email_cipher is not null as email_known, commission_digest, chosen_language from notifications_person_contact where subject = ?`,
     [sub],
   );
