@@ -207,6 +207,7 @@ const EXPECTED_POLICY: Record<string, Expected> = {
   'notifications PUT /recipients/:bin/preferences': [A],
   'notifications GET /me/notification-settings': [A, CM, 'cluster-commission-member'], // ADR 0114 §3; ADR 0138 §3: the Commission members' digest switch
   'notifications PUT /me/notification-settings': [A, CM, 'cluster-commission-member'],
+  'notifications PUT /me/contact': [A, CM, 'cluster-commission-member'], // ADR 0145: the shell's hello after sign-in — the persons notifications tells something, never the staff
   'notifications GET /messages': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // the message log: the Fund's staff
   'notifications GET /messages/dead-letters': [FO, FIN, CM, CS, 'housing-manager', 'training-officer', AUD], // ADR 0104: the dead letters, read by the Fund's staff
   'notifications POST /messages/:id/resend': [FO, 'training-officer', 'housing-manager'], // ADR 0104: only the officers who answer for the correspondence act on them

@@ -779,6 +779,13 @@ export const ROUTE_TABLE: readonly ProxiedRoute[] = [
     summary:
       "Set the caller's notice language, reminders by e-mail and (a Commission member) the digest; statutory notices cannot be switched off (422, ADR 0114, ADR 0138)",
   },
+  {
+    upstream: 'notifications',
+    method: 'PUT',
+    path: '/me/contact',
+    access: ['applicant', 'commission-member', 'cluster-commission-member'],
+    summary: "Record the caller's contact from their verified token, once per session after sign-in (ADR 0145; the e-mail is the IdP's claim, F-42); 204",
+  },
   // ---- housing (issue #14, F-57 … F-62; keep in step with apps/housing's @Endpoint access and EXPECTED_POLICY). A person in acceleration is an applicant acting for themselves (their token's subject). ----
   { upstream: 'housing', method: 'POST', path: '/buildings', access: ['housing-manager'], summary: 'Register a building in a town (KATO code + name)' },
   {

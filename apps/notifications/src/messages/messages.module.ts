@@ -26,6 +26,7 @@ import { ApplicationContactRepository } from './application/ports/application-co
 import { DisabledContactCipher, PiiContactCipher } from './infrastructure/pii-contact-cipher.js';
 import { piiCipherFrom } from '@hub/pii';
 import { PersonSettingsHttpController } from './interface/http/person-settings.http.controller.js';
+import { PersonContactHttpController } from './interface/http/person-contact.http.controller.js';
 import { TemplateCatalogue } from './domain/template-catalogue.js';
 import {
   MikroOrmApplicationContactRepository,
@@ -48,7 +49,7 @@ import { PreferencesHttpController } from './interface/http/preferences.http.con
  */
 @Global()
 @Module({
-  controllers: [InboxHttpController, PreferencesHttpController, MessageLogHttpController, PersonSettingsHttpController],
+  controllers: [InboxHttpController, PreferencesHttpController, MessageLogHttpController, PersonSettingsHttpController, PersonContactHttpController],
   providers: [
     { provide: TemplateCatalogue, useFactory: () => loadTemplateCatalogue() },
     { provide: MessageRepository, useClass: MikroOrmMessageRepository },

@@ -74,6 +74,26 @@ async function signIn(sub: string, locale: string, roles: string[] = ['commissio
   return { token, settings: res.body as Record<string, unknown> };
 }
 
+/**
+ * ADR 0145: the member only signs in — the portal's shell says hello (`PUT /me/contact`, once per session) and
+ * they never open their settings; twice (a second session) changes nothing. Returns the stored contact.
+ */
+async function signInOnly(sub: string, locale: string, roles: string[] = ['commission-member']) {
+  const token = await h.issuer.issue({ sub, roles, companies: [], name: sub, email: address(sub), locale });
+  for (let session = 0; session < 2; session++) expect((await h.http().put('/me/contact').set(auth(token)).expect(204)).text).toBe('');
+  return h.sql<{
+    subject: string;
+    roles: string[];
+    claimed_language: string;
+    email_known: boolean;
+    commission_digest: boolean;
+    chosen_language: string | null;
+  }>(
+    `select subject, roles, claimed_language, email_cipher is not null as email_known, commission_digest, chosen_language from notifications_person_contact where subject = ?`,
+    [sub],
+  );
+}
+
 interface DigestRow {
   recipient_subject: string;
   recipient_role: string;
@@ -226,7 +246,10 @@ describe('ADR 0138: the Commission members’ digest', () => {
 
   it('registration: two more learnt commission-members, C votes (the fact twice) → C is not awaited, D is; no BIN in the e-mail', async () => {
     await signIn(C, 'kk');
-    await signIn(D, 'en');
+    // ADR 0145: D never opens the settings screen — signing in (the shell's hello) is enough to be learnt
+    expect(await signInOnly(D, 'en')).toEqual([
+      { subject: D, roles: ['commission-member'], claimed_language: 'en', email_known: true, commission_digest: true, chosen_language: null },
+    ]);
     const sent = envelopeOf(SentToCommissionV1.type, app3, {
       applicationId: app3,
       bin: bin3,
@@ -242,7 +265,7 @@ describe('ADR 0138: the Commission members’ digest', () => {
     });
     expect(item).toMatchObject({ application_id: app3, due_on: '2026-11-30', voted: [C], closed: false });
 
-    const rows = await fire('2026-11-18', 3); // A, B (training and registration), D — not C
+    const rows = await fire('2026-11-18', 3); // A, B (training and registration), D (only signed in, ADR 0145) — not C
     expect(rows.map((r) => r.recipient_subject)).toEqual([A, B, D].sort());
     const d = rows.find((r) => r.recipient_subject === D)!;
     expect(d.body).toContain(

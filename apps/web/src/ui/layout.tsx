@@ -5,7 +5,9 @@ import { mayCall } from '../api/client';
 import type { Operation } from '../api/access.gen';
 import { useAuth, useSession } from '../auth/auth-context';
 import { useLocale, useT } from '../i18n/i18n';
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
+import { useApi } from '../api/api-context';
+import { Hello } from '../auth/hello';
 import { LOCALE_NAMES, LOCALES, type MessageId, isLocale } from '../i18n/locales';
 
 // The bell is for signed-in people only: a lazy chunk, outside the public pages' first load.
@@ -41,10 +43,31 @@ const MENU: readonly { to: string; label: MessageId; needs: Operation }[] = [
   { to: '/staff/audit', label: 'nav.audit', needs: 'GET /api/audit/events' },
 ];
 
+/** ADR 0145: the tab's memory of whom it said hello to notifications for (once per session). */
+const hello = new Hello();
+const HELLO: Operation = 'PUT /api/notifications/me/contact';
+
+/** ADR 0145: once per session, right after sign-in, notifications learns the person's contact from the verified token (a Commission member's digest needs it). */
+function useHello() {
+  const api = useApi();
+  const session = useSession();
+  useEffect(() => {
+    void hello.seen(
+      session,
+      () => mayCall(session, HELLO),
+      async () => {
+        const { response } = await api.PUT('/api/notifications/me/contact');
+        if (!response.ok) throw new Error(`hello: HTTP ${response.status}`);
+      },
+    );
+  }, [api, session]);
+}
+
 export function Layout() {
   const t = useT();
   const auth = useAuth();
   const session = useSession();
+  useHello();
   const { locale, setLocale } = useLocale();
   const [opened, { toggle, close }] = useDisclosure(false);
   const pathname = useRouterState({ select: (s) => s.location.pathname });

@@ -95,3 +95,25 @@ test('ADR 0138: a Commission member switches their "awaiting your vote" digest o
   await menu.getByRole('link', { name: 'Notifications' }).click();
   await expect(page.getByTestId('person-settings').getByTestId('person-commission-digest')).not.toBeChecked();
 });
+
+test('ADR 0145: a Commission member who only signs in (never opens their settings) is learnt — the shell says hello once, 204', async ({ page }) => {
+  const hellos: number[] = [];
+  const settingsCalls: string[] = [];
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path === '/api/notifications/me/contact' && r.request().method() === 'PUT') hellos.push(r.status());
+    if (path === '/api/notifications/me/notification-settings') settingsCalls.push(r.request().method());
+  });
+  await page.goto(`${baseUrl()}/registry`);
+  await chooseLanguage(page, 'en');
+  await page.getByTestId('sign-in').click();
+  await signInAs(page, { sub: `commission-member-hello-${Date.now()}`, name: 'Erlan Member', roles: ['commission-member'], companies: [] });
+  await expect.poll(() => hellos).toEqual([204]);
+  // moving around the portal in the same session says nothing more
+  const menu = page.getByRole('navigation', { name: 'Main menu' }).first();
+  await menu.getByRole('link', { name: 'Commission agenda' }).click();
+  await menu.getByRole('link', { name: 'Registry of participants' }).click();
+  await expect(page.getByTestId('sign-out')).toBeVisible();
+  expect(hellos).toEqual([204]);
+  expect(settingsCalls).toEqual([]); // learnt without the settings screen (ADR 0138 §4's gap)
+});

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { IsoDate } from '@hub/calendar';
 import { Clock } from '@hub/kernel';
 import { Timers, sql } from '@hub/messaging';
@@ -7,7 +7,7 @@ import type { NotificationsConfig } from '../../config.js';
 import type { Message } from '../domain/message.aggregate.js';
 import { commissionDigest } from '../domain/rules/commission-digest.rule.js';
 import { CommissionAgendas } from './commission-agendas.js';
-import { DailyDigestChain, dailyDigestSourceId } from './daily-digest-chain.js';
+import { DailyDigest, dailyDigestSourceId } from './daily-digest-chain.js';
 import { NoticeWriter } from './notice-writer.js';
 import { PersonContacts } from './person-contacts.service.js';
 import { ReminderCalendar } from './ports/reminder-calendar.js';
@@ -26,12 +26,9 @@ export const commissionDigestSourceId = (day: IsoDate): string => dailyDigestSou
  * checked before writing and held by the unique index.
  */
 @Injectable()
-export class CommissionDigests implements OnApplicationBootstrap {
-  private readonly logger = new Logger(CommissionDigests.name);
-  readonly chain: DailyDigestChain;
-
+export class CommissionDigests extends DailyDigest {
   constructor(
-    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(UnitOfWork) uow: UnitOfWork,
     @Inject(Timers) timers: Timers,
     @Inject(ReminderCalendar) calendar: ReminderCalendar,
     @Inject(Clock) clock: Clock,
@@ -40,13 +37,7 @@ export class CommissionDigests implements OnApplicationBootstrap {
     @Inject(NoticeWriter) private readonly writer: NoticeWriter,
     @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
   ) {
-    this.chain = new DailyDigestChain(COMMISSION_DIGEST_TIMER, uow, timers, calendar, clock);
-  }
-
-  /** Seeded at start like the staff digest (workers only). */
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.HUB_RUN_WORKERS) return;
-    await this.chain.ensureArmed().catch((e: unknown) => this.logger.error(`the commission digest timer could not be armed: ${(e as Error).message}`));
+    super(COMMISSION_DIGEST_TIMER, config.HUB_RUN_WORKERS, uow, timers, calendar, clock); // seeded at start like the staff digest (workers only)
   }
 
   /** Writes the members' digests of `day` inside the caller's (the timer's) transaction; a member's digest already written is not written again. */

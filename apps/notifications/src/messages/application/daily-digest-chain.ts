@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Logger } from '@nestjs/common';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { z } from 'zod';
 import { type IsoDate, almatyDate } from '@hub/calendar';
 import { IsoDateSchema } from '@hub/contracts';
@@ -71,5 +71,31 @@ export class DailyDigestChain {
     }
     await this.arm(this.calendar.addWorkingDays(day, 1));
     return day;
+  }
+}
+
+/**
+ * The frame the staff digest and the Commission members' digest share (ADR 0108 §4, ADR 0138 §4): their
+ * `DailyDigestChain` (the timer handler advances it), a logger named after the digest, and the chain seeded at
+ * start when this process runs the workers — a failure to arm is logged, never fatal to the start.
+ */
+export abstract class DailyDigest implements OnApplicationBootstrap {
+  protected readonly logger = new Logger(this.constructor.name);
+  readonly chain: DailyDigestChain;
+
+  protected constructor(
+    kind: string,
+    private readonly runsWorkers: boolean,
+    protected readonly uow: UnitOfWork,
+    timers: Timers,
+    calendar: ReminderCalendar,
+    clock: Clock,
+  ) {
+    this.chain = new DailyDigestChain(kind, uow, timers, calendar, clock);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.runsWorkers) return;
+    await this.chain.ensureArmed().catch((e: unknown) => this.logger.error(`the ${this.chain.kind} timer could not be armed: ${(e as Error).message}`));
   }
 }

@@ -4,7 +4,7 @@ import { HUB_CONFIG } from '@hub/nest-commons';
 import type { NotificationsConfig } from '../../config.js';
 import { Message } from '../domain/message.aggregate.js';
 import type { Language } from '../domain/language.js';
-import type { NoticeDraft, PersonNoticeDraft } from '../domain/notice-draft.js';
+import type { NoticeDraft, PersonNoticeDraft, RecipientRole } from '../domain/notice-draft.js';
 import type { StaffDigestDraft } from '../domain/rules/staff-digest.rule.js';
 import type { CommissionDigestDraft } from '../domain/rules/commission-digest.rule.js';
 import { TemplateCatalogue } from '../domain/template-catalogue.js';
@@ -53,29 +53,8 @@ export class NoticeWriter {
    */
   async writeToFund(source: NoticeSource, draft: NoticeDraft): Promise<Message[]> {
     if (draft.role !== 'fund') throw new Error(`writeToFund takes a notice to the Fund, not to ${draft.role}`);
-    const rendered = this.catalogue.render(draft.template, draft.role, this.config.NOTIFICATIONS_FUND_LANGUAGE, (language) =>
-      draft.values(language, this.catalogue),
-    );
-    const { ruleId, statutory } = this.catalogue.meta(draft.template);
-    const m = Message.compose({
-      sourceEventId: source.id,
-      sourceEventType: source.type,
-      template: draft.template,
-      ruleId,
-      statutory,
-      subjectId: draft.subjectId,
-      bin: draft.bin,
-      role: draft.role,
-      language: rendered.language,
-      subject: rendered.subject,
-      body: rendered.body,
-      dueOn: draft.dueOn,
-      at: this.clock.now(),
-      channel: 'email',
-      address: this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL,
-    });
-    this.messages.add(this.addresses.seal(m));
-    return [m];
+    const to = { role: draft.role, language: this.config.NOTIFICATIONS_FUND_LANGUAGE, address: this.config.NOTIFICATIONS_FUND_SERVICES_EMAIL };
+    return [this.addEmail(source, draft, to, { subjectId: draft.subjectId, bin: draft.bin, dueOn: draft.dueOn })];
   }
 
   /**
@@ -90,28 +69,8 @@ export class NoticeWriter {
     mailbox: { readonly email: string; readonly language: Language },
     subjectId: string,
   ): Promise<Message> {
-    const rendered = this.catalogue.render(draft.template, 'staff', mailbox.language, (language) => draft.values(language, this.catalogue));
-    const { ruleId, statutory } = this.catalogue.meta(draft.template);
-    const m = Message.compose({
-      sourceEventId: source.id,
-      sourceEventType: source.type,
-      template: draft.template,
-      ruleId,
-      statutory,
-      subjectId,
-      bin: null,
-      recipientSubject: staffRecipient(draft.role),
-      role: 'staff',
-      language: rendered.language,
-      subject: rendered.subject,
-      body: rendered.body,
-      dueOn: null,
-      at: this.clock.now(),
-      channel: 'email',
-      address: mailbox.email,
-    });
-    this.messages.add(this.addresses.seal(m));
-    return m;
+    const to = { role: 'staff', language: mailbox.language, address: mailbox.email } as const;
+    return this.addEmail(source, draft, to, { subjectId, bin: null, recipientSubject: staffRecipient(draft.role), dueOn: null });
   }
 
   /**
@@ -124,7 +83,22 @@ export class NoticeWriter {
     draft: CommissionDigestDraft,
     recipient: { readonly email: string; readonly language: Language | null },
   ): Promise<Message> {
-    const rendered = this.catalogue.render(draft.template, 'commission', recipient.language, (language) => draft.values(language, this.catalogue));
+    const to = { role: 'commission', language: recipient.language, address: recipient.email } as const;
+    return this.addEmail(source, draft, to, { subjectId: source.id, bin: null, recipientSubject: draft.member, dueOn: null });
+  }
+
+  /**
+   * The frame of the e-mail-only notices (the Fund's, the staff digests', the members' digests): the draft
+   * rendered for `to.role` in `to.language` (else kk → ru → en), the template's rule and statutory flag, one
+   * e-mail row to `to.address` stored sealed (F-42) — no portal message.
+   */
+  private addEmail(
+    source: NoticeSource,
+    draft: { readonly template: string; readonly values: (language: Language, catalogue: TemplateCatalogue) => Readonly<Record<string, string>> },
+    to: { readonly role: RecipientRole; readonly language: Language | null; readonly address: string },
+    about: { readonly subjectId: string; readonly bin: string | null; readonly recipientSubject?: string; readonly dueOn: string | null },
+  ): Message {
+    const rendered = this.catalogue.render(draft.template, to.role, to.language, (language) => draft.values(language, this.catalogue));
     const { ruleId, statutory } = this.catalogue.meta(draft.template);
     const m = Message.compose({
       sourceEventId: source.id,
@@ -132,17 +106,14 @@ export class NoticeWriter {
       template: draft.template,
       ruleId,
       statutory,
-      subjectId: source.id,
-      bin: null,
-      recipientSubject: draft.member,
-      role: 'commission',
+      ...about,
+      role: to.role,
       language: rendered.language,
       subject: rendered.subject,
       body: rendered.body,
-      dueOn: null,
       at: this.clock.now(),
       channel: 'email',
-      address: recipient.email,
+      address: to.address,
     });
     this.messages.add(this.addresses.seal(m));
     return m;

@@ -130,6 +130,11 @@ export class PersonContacts {
       .map((c) => ({ subject: c.subject, language: c.language, email: this.cipher.open(c.subject, c.emailCipher!) }));
   }
 
+  /** ADR 0145: the shell's hello after sign-in — the caller learnt (or their claims refreshed) in a transaction of its own. */
+  async hello(actor: Actor): Promise<void> {
+    await this.uow.run(() => this.learn(actor));
+  }
+
   settings(actor: Actor): Promise<PersonSettingsView> {
     return this.uow.run(async () => view(await this.learn(actor)));
   }

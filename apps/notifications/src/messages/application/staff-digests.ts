@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { IsoDate } from '@hub/calendar';
 import { Clock } from '@hub/kernel';
 import { Timers, sql } from '@hub/messaging';
@@ -9,7 +9,7 @@ import { STAFF_DIGEST_CONTEXTS, STAFF_DIGEST_ROLES, type DigestSource, type Staf
 import { NoticeWriter, staffRecipient } from './notice-writer.js';
 import { type BoardReading, DeadlinesBoard } from './ports/deadlines-board.js';
 import { ReminderCalendar } from './ports/reminder-calendar.js';
-import { DailyDigestChain, dailyDigestSourceId } from './daily-digest-chain.js';
+import { DailyDigest, dailyDigestSourceId } from './daily-digest-chain.js';
 
 export const STAFF_DIGEST_TIMER = 'notifications.staff-digest';
 
@@ -28,13 +28,9 @@ export interface DigestOutcome {
  * officer role, then arms the next working day — in the timer's transaction.
  */
 @Injectable()
-export class StaffDigests implements OnApplicationBootstrap {
-  private readonly logger = new Logger(StaffDigests.name);
-  /** ADR 0108 §4: 08:30 Almaty on working days, the chain and the stale-day rule. */
-  readonly chain: DailyDigestChain;
-
+export class StaffDigests extends DailyDigest {
   constructor(
-    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(UnitOfWork) uow: UnitOfWork,
     @Inject(Timers) timers: Timers,
     @Inject(ReminderCalendar) private readonly calendar: ReminderCalendar,
     @Inject(Clock) clock: Clock,
@@ -42,7 +38,7 @@ export class StaffDigests implements OnApplicationBootstrap {
     @Inject(NoticeWriter) private readonly writer: NoticeWriter,
     @Inject(HUB_CONFIG) private readonly config: NotificationsConfig,
   ) {
-    this.chain = new DailyDigestChain(STAFF_DIGEST_TIMER, uow, timers, calendar, clock);
+    super(STAFF_DIGEST_TIMER, config.HUB_RUN_WORKERS, uow, timers, calendar, clock); // ADR 0108 §4: 08:30 Almaty on working days, the chain and the stale-day rule
   }
 
   /** Arms the digest of `day` (re-arms the live timer if there is one). */
@@ -53,11 +49,6 @@ export class StaffDigests implements OnApplicationBootstrap {
   /** Arms the next digest unless one is scheduled already (at start-up: the chain exists from the first start on). */
   ensureArmed(): Promise<void> {
     return this.chain.ensureArmed();
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.HUB_RUN_WORKERS) return;
-    await this.ensureArmed().catch((e: unknown) => this.logger.error(`the staff digest timer could not be armed: ${(e as Error).message}`));
   }
 
   /**
