@@ -270,7 +270,13 @@ export class UpstreamClient implements OnModuleDestroy {
   ): Promise<UpstreamResponse> {
     return new Promise<UpstreamResponse>((resolve, reject) => {
       const secure = target.secure;
-      const options: http.RequestOptions = { ...target.options, path: `${target.prefix}${pathAndQuery}`, method, headers, agent: secure ? this.httpsAgent : this.httpAgent };
+      const options: http.RequestOptions = {
+        ...target.options,
+        path: `${target.prefix}${pathAndQuery}`,
+        method,
+        headers,
+        agent: secure ? this.httpsAgent : this.httpAgent,
+      };
       const request = (secure ? https : http).request(options, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -331,7 +337,12 @@ interface Target {
 function targetOf(base: string): Target {
   const url = new URL(base);
   const o = urlToHttpOptions(url);
-  const options: http.RequestOptions = { protocol: o.protocol ?? null, hostname: o.hostname ?? null, ...(o.port ? { port: o.port } : {}), ...(o.auth ? { auth: o.auth } : {}) };
+  const options: http.RequestOptions = {
+    protocol: o.protocol ?? null,
+    hostname: o.hostname ?? null,
+    ...(o.port ? { port: o.port } : {}),
+    ...(o.auth ? { auth: o.auth } : {}),
+  };
   return { secure: url.protocol === 'https:', options, prefix: url.pathname === '/' ? '' : url.pathname };
 }
 
