@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import http from 'node:http';
-import { pacedLoad, row, stats } from './lib/result.mjs';
+import { interleavedLoad, pacedLoad, row, stats } from './lib/result.mjs';
 
 const here = import.meta.dirname;
 const files = [...readdirSync(here).filter((f) => f.endsWith('.mjs')), ...readdirSync(join(here, 'lib')).map((f) => `lib/${f}`)];
@@ -51,4 +51,20 @@ assert.ok(
   spread >= 150,
   `30 requests at 100/s must arrive spread over ≈ 290 ms (a late timer catches up), not in a burst (arrived over ${spread.toFixed(1)} ms)`,
 );
+// ADR 0041 §17: two classes interleaved in one stream alternate request by request (a, b, a, b, …),
+// each offered its own rate, each counted on its own.
+const order = [];
+const servers = ['a', 'b'].map((name) => http.createServer((req, res) => (order.push(name), res.end('ok'))));
+await Promise.all(servers.map((s) => new Promise((resolve) => s.listen(0, '127.0.0.1', resolve))));
+const [ra, rb] = await interleavedLoad({
+  classes: servers.map((s) => ({ url: `http://127.0.0.1:${s.address().port}/`, next: () => ({ path: '/' }) })),
+  connections: 4,
+  duration: 0.2,
+  ratePerClass: 50,
+  expectStatus: 200,
+});
+for (const s of servers) s.close();
+assert.deepEqual([ra.completed, rb.completed], [10, 10]);
+assert.equal(ra.bad + ra.errors + rb.bad + rb.errors, 0);
+assert.deepEqual(order.slice(0, 6), ['a', 'b', 'a', 'b', 'a', 'b']);
 console.log(`bench check: ${files.length} files parse, ${scripts.length} figure scripts report`);

@@ -123,7 +123,7 @@ function stageProbe() {
     }
     console.log(`  ${label}: per stage (ms)`);
     console.table(Object.fromEntries(Object.entries(d).map(([k, v]) => [k, stats(v)])));
-    // The bench's method (ADR 0041 §13): did the load generator offer the rate, and what is the latency
+    // The bench's method (ADR 0041 §13–15): did the load generator offer the rate, and what is the latency
     // once past the first second (warm-up)?
     const done = [...at.values()].filter((e) => e.done !== undefined);
     const commits = done.map((e) => e.commit).sort((a, b) => a - b);
@@ -187,7 +187,7 @@ function startConsumer(config) {
   return { ready: warmed, done: doneP, exited };
 }
 
-// Runs fn(i, due) for i in 0..n-1. With a rate (events/s) the load is OPEN (ADR 0041 §13): event i is
+// Runs fn(i, due) for i in 0..n-1. With a rate (events/s) the load is OPEN (ADR 0041 §14): event i is
 // started at t0 + i/rate whatever is still in flight, and its latency counts from then; without one,
 // `CONCURRENCY` run back to back (the burst: capacity).
 async function offer(n, rate, fn) {

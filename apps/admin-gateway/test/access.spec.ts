@@ -43,6 +43,33 @@ describe('route table', () => {
     expect(() => new RouteTable([{ ...r, access: [] }])).toThrow(/allows no role/);
     expect(() => new RouteTable([{ ...r, companyParam: 'bin' }])).toThrow(/names :bin/);
   });
+  it('ADR 0143: the indexed lookup answers as a scan of the whole table does, for every declared path and method', () => {
+    const real = new RouteTable();
+    // the lookup before ADR 0143: every route of the upstream matched one by one, the most specific of the method first
+    const compiled = real.routes.map((r) => ({ r, pattern: compilePattern(r.path) }));
+    const scan = (upstream: string, method: string, path: string) => {
+      const hits = compiled
+        .filter(({ r }) => r.upstream === upstream)
+        .map(({ r, pattern }) => ({ r, params: matchPattern(pattern, path), specificity: pattern.specificity }))
+        .filter((x) => x.params !== undefined);
+      if (hits.length === 0) return { kind: 'unknown' };
+      const same = hits.filter((x) => x.r.method === method.toUpperCase()).sort((a, b) => b.specificity - a.specificity);
+      if (!same[0]) return { kind: 'method-not-allowed', allowed: [...new Set(hits.map((x) => x.r.method))] };
+      return { kind: 'match', match: { route: same[0].r, params: same[0].params } };
+    };
+    const paths = real.routes.flatMap((r) => [r.path.replace(/:([A-Za-z0-9_]+)/g, 'v-$1'), r.path.replace(/:([A-Za-z0-9_]+)/g, 'queue')]);
+    paths.push('/applications/%E0%A4%A', '/applications/a%2Fb', '/', '/nothing/at/all');
+    let compared = 0;
+    for (const upstream of [...real.upstreams(), 'nobody'])
+      for (const method of ['GET', 'post', 'PUT', 'PATCH', 'DELETE'])
+        for (const path of paths) {
+          expect(real.lookup(upstream, method, path), `${upstream} ${method} ${path}`).toEqual(scan(upstream, method, path));
+          compared++;
+        }
+    expect(compared).toBeGreaterThan(1000);
+    const hit = real.lookup('registration', 'GET', '/applications');
+    expect(hit.kind).toBe('match');
+  }, 30_000); // > 1 000 deep comparisons: seconds on a loaded machine
   it('the real table compiles', () => {
     // Contexts made later (tools/hub new-context) add theirs; these three are there.
     expect(new RouteTable().upstreams()).toEqual(expect.arrayContaining(['registration', 'participation', 'documents']));

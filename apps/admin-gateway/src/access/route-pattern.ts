@@ -28,17 +28,33 @@ export function compilePattern(pattern: string): CompiledPattern {
 
 /** The parameters of `path` under the pattern, or undefined when it does not match. */
 export function matchPattern(compiled: CompiledPattern, path: string): Record<string, string> | undefined {
+  const parts = splitPath(path);
+  return parts ? matchParts(compiled, parts) : undefined;
+}
+
+/**
+ * The decoded segments of a path (empty ones dropped), or undefined when one is not valid
+ * percent-encoding — such a path matches no pattern. Done once per lookup (ADR 0143).
+ */
+export function splitPath(path: string): string[] | undefined {
   const parts = path.split('/').filter(Boolean);
+  for (let i = 0; i < parts.length; i++) {
+    try {
+      parts[i] = decodeURIComponent(parts[i]!);
+    } catch {
+      return undefined;
+    }
+  }
+  return parts;
+}
+
+/** The parameters of already split and decoded segments under the pattern, or undefined when they do not match. */
+export function matchParts(compiled: CompiledPattern, parts: readonly string[]): Record<string, string> | undefined {
   if (parts.length !== compiled.segments.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < parts.length; i++) {
     const seg = compiled.segments[i]!;
-    let part: string;
-    try {
-      part = decodeURIComponent(parts[i]!);
-    } catch {
-      return undefined;
-    }
+    const part = parts[i]!;
     if (seg.literal !== undefined) {
       if (seg.literal !== part) return undefined;
     } else {

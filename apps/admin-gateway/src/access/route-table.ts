@@ -1,6 +1,6 @@
 import { APPLICATION_REVIEWER_ROLES, PARTICIPANT_FILE_ROLES, type Role } from '@hub/contracts';
 import type { Access } from './access-rule.js';
-import { type CompiledPattern, compilePattern, matchPattern } from './route-pattern.js';
+import { type CompiledPattern, compilePattern, matchParts, splitPath } from './route-pattern.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export const STATE_CHANGING: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -990,6 +990,11 @@ interface CompiledRoute {
 /** The route table compiled for lookup. */
 export class RouteTable {
   private readonly compiled: readonly CompiledRoute[];
+  /**
+   * ADR 0143: the compiled routes by upstream and by number of segments, in table order — a lookup
+   * looks only at the routes a path could match, and splits and decodes the path once.
+   */
+  private readonly byShape = new Map<string, CompiledRoute[]>();
 
   constructor(readonly routes: readonly ProxiedRoute[] = ROUTE_TABLE) {
     const seen = new Set<string>();
@@ -1004,22 +1009,39 @@ export class RouteTable {
       }
       return { route, pattern };
     });
+    for (const c of this.compiled) {
+      const shape = `${c.pattern.segments.length} ${c.route.upstream}`;
+      const list = this.byShape.get(shape);
+      if (list) list.push(c);
+      else this.byShape.set(shape, [c]);
+    }
   }
 
   upstreams(): string[] {
     return [...new Set(this.routes.map((r) => r.upstream))];
   }
 
-  /** The most specific declared route for `method path` of `upstream`. */
+  /** The most specific declared route for `method path` of `upstream` (ties: the first in the table). */
   lookup(upstream: string, method: string, path: string): RouteLookup {
-    const candidates = this.compiled
-      .filter((c) => c.route.upstream === upstream)
-      .map((c) => ({ c, params: matchPattern(c.pattern, path) }))
-      .filter((x): x is { c: CompiledRoute; params: Record<string, string> } => x.params !== undefined);
-    if (candidates.length === 0) return { kind: 'unknown' };
-    const sameMethod = candidates.filter((x) => x.c.route.method === method.toUpperCase()).sort((a, b) => b.c.pattern.specificity - a.c.pattern.specificity);
-    const best = sameMethod[0];
-    if (!best) return { kind: 'method-not-allowed', allowed: [...new Set(candidates.map((x) => x.c.route.method))] };
-    return { kind: 'match', match: { route: best.c.route, params: best.params } };
+    const parts = splitPath(path);
+    const candidates = parts ? this.byShape.get(`${parts.length} ${upstream}`) : undefined;
+    if (!parts || !candidates) return { kind: 'unknown' };
+    const wanted = method.toUpperCase();
+    let best: RouteMatch | undefined;
+    let bestSpecificity = -1;
+    let allowed: Set<string> | undefined;
+    for (const c of candidates) {
+      const params = matchParts(c.pattern, parts);
+      if (params === undefined) continue;
+      if (c.route.method === wanted) {
+        if (c.pattern.specificity > bestSpecificity) {
+          best = { route: c.route, params };
+          bestSpecificity = c.pattern.specificity;
+        }
+      } else (allowed ??= new Set()).add(c.route.method);
+    }
+    if (best) return { kind: 'match', match: best };
+    if (!allowed) return { kind: 'unknown' };
+    return { kind: 'method-not-allowed', allowed: [...allowed] };
   }
 }

@@ -4,7 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { HUB_CONFIG, configureHttp } from '@hub/nest-commons';
 import type { GatewayConfig } from '../config.js';
 import { ProxyHandler } from '../proxy/proxy.handler.js';
-import { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { type LimitResult, RateLimiter } from '../rate-limit/rate-limiter.js';
 import { sendProblem } from './problem.js';
 
 /**
@@ -70,7 +70,8 @@ export function configureGatewayHttp(app: INestApplication): void {
   const limiter = app.get(RateLimiter);
   express.use((req: Request, res: Response, next: NextFunction) => {
     if (req.path.startsWith('/health/')) return next();
-    limiter.perIp.take(`ip:${req.ip ?? 'unknown'}`).then((r) => {
+    const key = `ip:${req.ip ?? 'unknown'}`;
+    const refuse = (r: LimitResult): void => {
       if (r.ok) return next();
       res.setHeader('retry-after', String(r.retryAfterSec));
       sendProblem(
@@ -81,7 +82,11 @@ export function configureGatewayHttp(app: INestApplication): void {
         `too many requests from this address: try again in ${r.retryAfterSec} s`,
         req.originalUrl,
       );
-    }, next);
+    };
+    // ADR 0143: decided from the lease in memory when it can be (no promise); otherwise the store is asked.
+    const now = limiter.perIp.trySpend(key);
+    if (now) return refuse(now);
+    limiter.perIp.take(key).then(refuse, next);
   });
   express.use(app.get(ProxyHandler).middleware());
 }

@@ -15,6 +15,7 @@ export class TooManyRequestsException extends HttpException {
 export const RATE_LIMIT_TABLE = 'gateway_rate_limit';
 
 export type LimitResult = { readonly ok: true } | { readonly ok: false; readonly retryAfterSec: number };
+const ALLOWED: LimitResult = Object.freeze({ ok: true });
 
 /** What the limiter needs of a connection pool (`pg.Pool`, the one MikroORM owns). */
 export interface Queryable {
@@ -127,17 +128,28 @@ export class SharedLimit {
     this.insurance = new RateLimiterMemory({ keyPrefix: o.keyPrefix, points, duration: durationSec });
   }
 
+  /**
+   * The decision from memory alone, when it can be made there (ADR 0143): a point of the lease spent, or
+   * the window refused — `undefined` when the store must be asked first (then `take`). The same rules
+   * as `take`, without a promise: the common call (a lease with points) costs no microtask.
+   */
+  trySpend(key: string): LimitResult | undefined {
+    const now = this.now();
+    const lease = this.current(key, now);
+    if (lease && lease.remaining > 0) {
+      lease.remaining -= 1;
+      if (this.lease > 1 && !lease.exhausted && lease.remaining < Math.ceil(this.lease / 2)) this.refill(key).catch(() => undefined); // the top-up; a failing store is met by the next call that needs points
+      return ALLOWED;
+    }
+    if (lease?.exhausted) return { ok: false, retryAfterSec: Math.max(1, Math.ceil((lease.expire - now) / 1000)) };
+    return undefined;
+  }
+
   /** Spends one call for `key`; when the window is spent, says in how many seconds the next one is allowed. */
   async take(key: string): Promise<LimitResult> {
     for (;;) {
-      const now = this.now();
-      const lease = this.current(key, now);
-      if (lease && lease.remaining > 0) {
-        lease.remaining -= 1;
-        if (this.lease > 1 && !lease.exhausted && lease.remaining < Math.ceil(this.lease / 2)) this.refill(key).catch(() => undefined); // the top-up; a failing store is met by the next call that needs points
-        return { ok: true };
-      }
-      if (lease?.exhausted) return { ok: false, retryAfterSec: Math.max(1, Math.ceil((lease.expire - now) / 1000)) };
+      const decided = this.trySpend(key);
+      if (decided) return decided;
       try {
         await this.refill(key);
       } catch {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { SpanKind, SpanStatusCode, context, propagation, trace } from '@opentelemetry/api';
 import { Counter, Gauge } from 'prom-client';
@@ -108,6 +109,8 @@ interface Logger {
 @Injectable()
 export class UpstreamClient implements OnModuleDestroy {
   private readonly bases: ReadonlyMap<string, string>;
+  /** ADR 0143: each base parsed once into request options (host, port, path prefix), not once per call. */
+  private readonly targets: ReadonlyMap<string, Target>;
   private readonly httpAgent = new http.Agent(AGENT_OPTIONS);
   private readonly httpsAgent = new https.Agent(AGENT_OPTIONS);
   private readonly breakers = new Map<string, CircuitBreaker>();
@@ -126,6 +129,7 @@ export class UpstreamClient implements OnModuleDestroy {
       ...Object.entries(config.HUB_GATEWAY_UPSTREAMS),
     ];
     this.bases = new Map(entries.filter((e): e is [string, string] => !!e[1]).map(([n, u]) => [n, u.replace(/\/+$/, '')]));
+    this.targets = new Map([...this.bases].map(([n, u]) => [n, targetOf(u)]));
     if (metrics) {
       const breakers = this.breakers;
       this.circuitGauge = new Gauge({
@@ -171,7 +175,7 @@ export class UpstreamClient implements OnModuleDestroy {
   }
 
   async call(upstream: string, req: UpstreamRequest): Promise<UpstreamResponse> {
-    const base = this.bases.get(upstream);
+    const base = this.targets.get(upstream);
     if (!base) throw new UpstreamFailure(upstream, 503, 'not-configured', `the ${upstream} context is not configured on this gateway`);
     const breaker = this.breakerOf(upstream);
     const retriesAllowed = IDEMPOTENT_READS.has(req.method.toUpperCase()) ? this.config.HUB_GATEWAY_READ_RETRIES : 0;
@@ -226,17 +230,18 @@ export class UpstreamClient implements OnModuleDestroy {
   }
 
   /** One HTTP exchange with the context, in its own CLIENT span. */
-  private async once(upstream: string, base: string, req: UpstreamRequest, timeoutMs: number): Promise<UpstreamResponse> {
+  private async once(upstream: string, base: Target, req: UpstreamRequest, timeoutMs: number): Promise<UpstreamResponse> {
     // ADR 0102: a CLIENT span per call; its `traceparent` makes the context's SERVER span its child.
     const span = trace.getTracer('@hub/admin-gateway').startSpan(`${req.method} ${upstream}`, {
       kind: SpanKind.CLIENT,
-      attributes: { 'http.request.method': req.method, 'server.address': upstream, 'url.path': req.pathAndQuery.split('?')[0] ?? '' },
+      attributes: { 'http.request.method': req.method, 'server.address': upstream, 'url.path': pathOnly(req.pathAndQuery) },
     });
     const headers: Record<string, string> = { ...req.headers };
     propagation.inject(trace.setSpan(context.active(), span), headers);
     try {
       const res = await this.exchange(
-        `${base}${req.pathAndQuery}`,
+        base,
+        req.pathAndQuery,
         req.method,
         headers,
         req.method !== 'GET' && req.method !== 'HEAD' ? req.body : undefined,
@@ -256,15 +261,23 @@ export class UpstreamClient implements OnModuleDestroy {
 
   /** One request on a kept-alive connection; the whole exchange (connect, answer, body) within `timeoutMs`. */
   private exchange(
-    url: string,
+    target: Target,
+    pathAndQuery: string,
     method: string,
     headers: Record<string, string>,
     body: Buffer | string | undefined,
     timeoutMs: number,
   ): Promise<UpstreamResponse> {
     return new Promise<UpstreamResponse>((resolve, reject) => {
-      const secure = url.startsWith('https:');
-      const request = (secure ? https : http).request(url, { method, headers, agent: secure ? this.httpsAgent : this.httpAgent }, (res) => {
+      const secure = target.secure;
+      const options: http.RequestOptions = {
+        ...target.options,
+        path: `${target.prefix}${pathAndQuery}`,
+        method,
+        headers,
+        agent: secure ? this.httpsAgent : this.httpAgent,
+      };
+      const request = (secure ? https : http).request(options, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
@@ -310,4 +323,31 @@ function classify(upstream: string, e: unknown, timeoutMs: number): UpstreamFail
   if (code && DOWN_CODES.has(code))
     return new UpstreamFailure(upstream, 503, 'unreachable', `the ${upstream} context is unreachable (${code}); try again later`);
   return new UpstreamFailure(upstream, 502, 'bad-gateway', `the ${upstream} context failed to answer (${code ?? (e as Error)?.message ?? 'unknown error'})`);
+}
+
+/** A context's base URL as request options, parsed once (ADR 0143). */
+interface Target {
+  readonly secure: boolean;
+  /** protocol, hostname (IPv6 without brackets), port, and credentials if the base has them. */
+  readonly options: Readonly<http.RequestOptions>;
+  /** The base's own path ('' for a bare origin), put before every path and query. */
+  readonly prefix: string;
+}
+
+function targetOf(base: string): Target {
+  const url = new URL(base);
+  const o = urlToHttpOptions(url);
+  const options: http.RequestOptions = {
+    protocol: o.protocol ?? null,
+    hostname: o.hostname ?? null,
+    ...(o.port ? { port: o.port } : {}),
+    ...(o.auth ? { auth: o.auth } : {}),
+  };
+  return { secure: url.protocol === 'https:', options, prefix: url.pathname === '/' ? '' : url.pathname };
+}
+
+/** The path of `path?query`. */
+function pathOnly(pathAndQuery: string): string {
+  const q = pathAndQuery.indexOf('?');
+  return q < 0 ? pathAndQuery : pathAndQuery.slice(0, q);
 }
