@@ -93,6 +93,11 @@ try {
     ladder.push([r.name, await cpuPer(r.name, () => load({ url: r.url, connections: CONNECTIONS, amount: N * 2, next, expectStatus: 201 }))]);
   }
   const appRun = await cpuPer('registration', () => load({ url: reg.url, connections: CONNECTIONS, amount: N, next: appNext, expectStatus: 201 }));
+  // The ladder's drift check: bare once more right after the app (the machine is shared; load that rose
+  // during the ladder shows as a bare figure that moved).
+  const bareAgain = LADDER
+    ? await cpuPer('bare', () => load({ url: bare.url, connections: CONNECTIONS, amount: N * 3, next: bareNext, expectStatus: 201 }))
+    : null;
   const appRate = await load({ url: reg.url, connections: RATE_CONNECTIONS, duration: RATE_SECONDS, overallRate: RATE, next: appNext, expectStatus: 201 });
   const bareRate = await load({ url: bare.url, connections: RATE_CONNECTIONS, duration: RATE_SECONDS, overallRate: RATE, next: bareNext, expectStatus: 201 });
   console.log('bare   (burst)', JSON.stringify(bareRun));
@@ -107,7 +112,7 @@ try {
       );
   if (LADDER) {
     // One line per rung: what each layer of the stack costs, beside bare and the app of the same run.
-    const rungRows = [['bare Fastify + jose + pg', bareRun], ...ladder, ['registration app', appRun]];
+    const rungRows = [['bare Fastify + jose + pg', bareRun], ...ladder, ['registration app', appRun], ['bare again (drift)', bareAgain]];
     console.table(
       rungRows.map(([name, r]) => ({
         rung: name,
