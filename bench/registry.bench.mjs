@@ -14,7 +14,7 @@
 import pg from 'pg';
 import { performance } from 'node:perf_hooks';
 import { BenchFleet } from './lib/fleet.mjs';
-import { REGISTRY_BY_ACTIVITY_WHERE, REGISTRY_ROWS_SEED, REGISTRY_SEED as SEED } from './lib/registry-seed.mjs';
+import { REGISTRY_BY_ACTIVITY_WHERE, REGISTRY_ROWS_SEED, REGISTRY_SEED as SEED, registryPageSql } from './lib/registry-seed.mjs';
 import { SMOKE, load, report, round, row, scaled, stats } from './lib/result.mjs';
 
 const N = scaled(process.env.BENCH_PARTICIPANTS ?? 100_000, 500);
@@ -73,8 +73,9 @@ try {
   console.log(`page @${RATE}/s`, JSON.stringify(paced));
   if (paced.bad || paced.errors) throw new Error(`registry page @${RATE}/s: ${JSON.stringify(paced.statuses)}, ${paced.errors} errors`);
 
-  // Baseline: the page's own SQL (what the app's query sends since ADR 0125: the count on the first
-  // page only, the page's ids from the per-activity-type rows, then the page's rows), sequentially on one connection.
+  // Baseline: the page's own SQL (what the app's query sends since ADR 0144: the count on the first
+  // page only (ADR 0125), then ONE statement — the page's keys from the per-activity-type rows joined
+  // to the participant columns an entry shows), sequentially on one connection.
   const today = new Date().toISOString().slice(0, 10);
   const where = REGISTRY_BY_ACTIVITY_WHERE;
   const sqlTimes = [];
@@ -82,11 +83,7 @@ try {
     const params = [`PH-0${1 + (k % 6)}`, today];
     const s = performance.now();
     if (k % 5 === 0) await client.query(`select count(*)::text as n from registration_registry_activity where ${where}`, params);
-    const ids = await client.query(
-      `select participant_id as id from registration_registry_activity where ${where} order by company_name, bin, participant_id limit 21 offset ${(k % 5) * 20}`,
-      params,
-    );
-    await client.query('select * from registration_participant where id = any($1::uuid[])', [ids.rows.map((r) => r.id)]);
+    await client.query(registryPageSql(where, (k % 5) * 20), params);
     sqlTimes.push(performance.now() - s);
   }
   const sqlStats = stats(sqlTimes);
