@@ -11,13 +11,18 @@ const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 // The app's start-up (module loading, the ORM's metadata discovery, Nest's scan) is not the command
 // path: samples count from the first one taken under a request's token check (PROFILE_ALL=1: all).
-const underRequest = (id) => {
-  for (let x = id; x !== undefined; x = parent.get(x)) if (byId.get(x).callFrame.functionName === 'jwtVerify') return true;
+// A public endpoint has no token check: PROFILE_FROM=<function name> starts at the first sample under
+// that frame instead (the registry page: `search`), PROFILE_UNTIL=<function name> stops at the first
+// sample under another (the registry bench's export after the page: `registryExport`).
+const under = (name) => (id) => {
+  for (let x = id; x !== undefined; x = parent.get(x)) if (byId.get(x).callFrame.functionName === name) return true;
   return false;
 };
-const first = process.env.PROFILE_ALL ? 0 : Math.max(0, profile.samples.findIndex(underRequest));
+const first = process.env.PROFILE_ALL ? 0 : Math.max(0, profile.samples.findIndex(under(process.env.PROFILE_FROM ?? 'jwtVerify')));
+const untilAt = process.env.PROFILE_UNTIL ? profile.samples.findIndex(under(process.env.PROFILE_UNTIL)) : -1;
+const last = untilAt > first ? untilAt : profile.samples.length;
 const dt = new Map();
-for (let i = first; i < profile.samples.length; i++) dt.set(profile.samples[i], (dt.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
+for (let i = first; i < last; i++) dt.set(profile.samples[i], (dt.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0));
 const self = (n) => (dt.get(n.id) ?? 0) / 1000; // ms
 
 const where = (n) => {
@@ -38,7 +43,7 @@ const pct = (ms) => `${((100 * ms) / busy).toFixed(1)} %`;
 const byPkg = new Map();
 for (const n of profile.nodes) if (n.callFrame.functionName !== '(idle)') byPkg.set(where(n), (byPkg.get(where(n)) ?? 0) + self(n));
 console.log(
-  `profile: ${(total / 1000).toFixed(1)} s sampled${first ? ` from the first request (sample ${first})` : ''}, busy ${(busy / 1000).toFixed(1)} s (idle ${pct(idle)} of busy)`,
+  `profile: ${(total / 1000).toFixed(1)} s sampled${first ? ` from the first request (sample ${first})` : ''}${last < profile.samples.length ? ` until sample ${last}` : ''}, busy ${(busy / 1000).toFixed(1)} s (idle ${pct(idle)} of busy)`,
 );
 console.log('\nself time by package:');
 for (const [k, v] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 18)) console.log(`  ${pct(v).padStart(7)}  ${k}`);
@@ -94,6 +99,12 @@ const groups = {
   'express + Nest routing/pipeline': (n) => n.callFrame.url.includes('/express/') || n.callFrame.url.includes('/router/'),
   'pg driver (pg, pg-protocol)': (n) => /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?pg(-protocol)?\//.test(n.callFrame.url),
   'garbage collection': fn('(garbage collector)'),
+  // The public registry's page (issue #17, figure (c)).
+  'registry page query (RegistrationQueries.registry)': fn('registry', 'queries'),
+  'registry: ORM find + hydration (EntityManager.find)': fn('find', '@mikro-orm'),
+  'registry: entries (RegistrationQueries.registryEntry)': fn('registryEntry', 'queries'),
+  'registry: "today" (almatyDate)': fn('almatyDate'),
+  'JSON serialisation (JSON.stringify)': fn('stringify'),
 };
 console.log('\ninclusive time under (share of busy CPU):');
 for (const [k, t] of Object.entries(groups)) console.log(`  ${pct(inclusive(t)).padStart(7)}  ${k}`);

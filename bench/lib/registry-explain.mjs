@@ -6,7 +6,7 @@
 //   node bench/lib/registry-explain.mjs        BENCH_PARTICIPANTS=100000
 import pg from 'pg';
 import { BenchFleet } from './fleet.mjs';
-import { REGISTRY_BY_ACTIVITY_WHERE, REGISTRY_ROWS_SEED, REGISTRY_SEED } from './registry-seed.mjs';
+import { REGISTRY_BY_ACTIVITY_WHERE, REGISTRY_ROWS_SEED, REGISTRY_SEED, registryPageSql } from './registry-seed.mjs';
 
 const N = Number(process.env.BENCH_PARTICIPANTS ?? 100_000);
 const fleet = new BenchFleet();
@@ -56,7 +56,18 @@ try {
     ['page 1 (limit 21)', page(false), params],
     ['the count (first page only)', `select count(*)::text as n from registration_registry_activity where ${REGISTRY_BY_ACTIVITY_WHERE}`, params],
     ['page 2 by keyset (after the 20th row of page 1)', page(true), [...params, last.company_name, last.bin, last.id]],
-    ["the page's rows (21 ids)", 'select * from registration_participant where id = any($1::uuid[])', [first.rows.map((r) => r.id)]],
+    [
+      "the page's rows (21 ids; the second statement before ADR 0144)",
+      'select * from registration_participant where id = any($1::uuid[])',
+      [first.rows.map((r) => r.id)],
+    ],
+    ['ADR 0144: page 1 as ONE statement (keys joined to the shown columns)', registryPageSql(REGISTRY_BY_ACTIVITY_WHERE), params],
+    ['ADR 0144: page 5 by number (offset 80), one statement', registryPageSql(REGISTRY_BY_ACTIVITY_WHERE, 80), params],
+    [
+      'ADR 0144: page 2 by keyset, one statement',
+      registryPageSql(REGISTRY_BY_ACTIVITY_WHERE, 0, ' and (company_name, bin, participant_id) > ($3, $4, $5::uuid)'),
+      [...params, last.company_name, last.bin, last.id],
+    ],
   ]) {
     const plan = await client.query(`explain (analyze, buffers) ${sql}`, p);
     console.log(`--- ADR 0125, per-activity-type rows: ${what}\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`);

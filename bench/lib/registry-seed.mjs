@@ -33,3 +33,17 @@ select distinct on (p.id, t->>'code') p.id, t->>'code', p.company_name, p.bin, p
 // The filtered registry page as the app sends it since ADR 0125 ($1 activity type, $2 today):
 // active participants of one activity type, in registry order.
 export const REGISTRY_BY_ACTIVITY_WHERE = `code = $1 and listed and not coalesce(end_kind = 'early' and ended_on <= $2::date, false) and valid_to >= $2::date`;
+
+/**
+ * The registry page's one statement since ADR 0144 (as `RegistrationQueries.registrySlice` builds it
+ * for an activity type): the page's keys from the per-activity-type rows, joined to the participant
+ * columns an entry shows. `where` over `registration_registry_activity`, `extra` appended to it (a keyset).
+ */
+export const registryPageSql = (where, offset = 0, extra = '') =>
+  `select k.id as key_id, k.company_name as key_name, k.bin as key_bin, p.company_name, p.bin, p.activity_types, p.certificate_number,
+          p.term_start::text as term_start, p.valid_to::text as valid_to, p.listed_on::text as listed_on, p.extensions,
+          p.ended_on::text as ended_on, p.end_kind, p.end_ground, p.end_ground_number
+     from (select participant_id as id, company_name, bin from registration_registry_activity where ${where}${extra}
+            order by company_name, bin, participant_id limit 21${offset ? ` offset ${offset}` : ''}) k
+     join registration_participant p on p.id = k.id
+    order by k.company_name, k.bin, k.id`;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UnitOfWork } from '@hub/nest-commons';
 import { type Harness, type RegistryPage, body, startHarness } from '../support/registration-harness.js';
 import { RegistrationQueries } from '../../src/registration/infrastructure/queries/registration.queries.js';
 import { REGISTRY_ACTIVITY_SYNC } from '../../src/registration/infrastructure/registration.mikro-orm.repositories.js';
+import { ParticipantSchema } from '../../src/registration/infrastructure/registration.schemas.js';
 
 /**
  * Issue #17, ADR 0048: the public registry (F-19) read by keyset — every listed participant reachable
@@ -142,6 +144,38 @@ describe('the public registry at scale (ADR 0048)', () => {
       `select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`,
     );
     expect(open?.n).toBe(0);
+  });
+
+  it('ADR 0144: the page built from plain rows shows, field for field, the entry of the aggregate the ORM loads — extended, expired and terminated early alike — in one "today"', async () => {
+    // Some participants extended (Annex 3: the validity moves), some expired on the harness's day
+    // (2026-11-16); their rows per activity type follow, as the repository writes them.
+    const changed = await h.sql<{ id: string }>(
+      `update registration_participant set
+         extensions = case when bin::bigint % 5 = 1 then jsonb_build_array(jsonb_build_object('certificateNumber', 'EXT-' || certificate_number,
+           'issuedOn', '2026-01-05', 'validFrom', '2027-01-11', 'validTo', '2028-01-10', 'decisionRef', 'confidential')) else extensions end,
+         valid_to = case when bin::bigint % 5 = 1 then date '2028-01-10' else date '2026-11-15' end
+       where listed_on is not null and bin::bigint % 5 in (1, 2) returning id`,
+    );
+    await h.sql(REGISTRY_ACTIVITY_SYNC, [JSON.stringify(changed.map((r) => r.id))]);
+    const em = h.app.get(UnitOfWork).reader();
+    const queries = h.app.get(RegistrationQueries);
+    const aggregates = await em.find(ParticipantSchema, { listedOn: { $ne: null } }, { orderBy: { companyName: 'asc', bin: 'asc', id: 'asc' } });
+    const expected = aggregates.map((p) => queries.registryEntry(p, '2026-11-16'));
+    const statuses = new Set(expected.map((e) => e.status));
+    expect([...statuses].sort()).toEqual(['active', 'expired', 'terminated']);
+    expect(expected.some((e) => e.extensions.length === 1 && e.validTo === '2028-01-10')).toBe(true);
+    // Unfiltered, by keyset and by page number; filtered by an activity type (its own rows) and status.
+    expect((await walk('pageSize=100')).entries).toEqual(expected);
+    const byNumber = page(await h.http().get('/registry?pageSize=100&page=3'));
+    expect(byNumber.items).toEqual(expected.slice(200, 300));
+    const pH4 = aggregates.filter((p) => p.activityTypes.some((t) => t.code === 'PH-04'));
+    const expired = expected.filter((e, i) => e.status === 'expired' && pH4.includes(aggregates[i]!));
+    expect(expired.length).toBeGreaterThan(0);
+    expect((await walk('pageSize=25&activityType=PH-04&status=expired')).entries).toEqual(expired);
+    const active = expected.filter((e, i) => e.status === 'active' && pH4.includes(aggregates[i]!));
+    expect((await walk('pageSize=25&activityType=PH-04&status=active')).entries).toEqual(active);
+    // Never a confidential detail of an extension (F-35): the decision reference is not shown.
+    expect(JSON.stringify(byNumber)).not.toMatch(/confidential/);
   });
 
   it('a cursor the registry did not issue is bad input naming the field', async () => {

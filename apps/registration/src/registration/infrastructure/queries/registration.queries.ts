@@ -51,7 +51,8 @@ type RegistryRow = Pick<
   | 'endGroundNumber'
 >;
 
-interface RegistryExportRow {
+/** The columns an entry shows, dates as text: the export's rows and the page's (ADR 0125 amended, ADR 0144). */
+interface RegistryPlainRow {
   company_name: string;
   bin: string;
   activity_types: DescribedActivityType[];
@@ -65,6 +66,27 @@ interface RegistryExportRow {
   end_ground: string | null;
   end_ground_number: number | null;
 }
+
+/** The select list of `RegistryPlainRow` (`prefix`: a table alias with its dot, or ''). */
+const REGISTRY_PLAIN_COLUMNS = (prefix: string): string =>
+  `${prefix}company_name, ${prefix}bin, ${prefix}activity_types, ${prefix}certificate_number, ${prefix}term_start::text as term_start,
+   ${prefix}valid_to::text as valid_to, ${prefix}listed_on::text as listed_on, ${prefix}extensions, ${prefix}ended_on::text as ended_on,
+   ${prefix}end_kind, ${prefix}end_ground, ${prefix}end_ground_number`;
+
+const registryRowOf = (r: RegistryPlainRow): RegistryRow => ({
+  companyName: r.company_name,
+  bin: r.bin,
+  activityTypes: r.activity_types,
+  certificateNumber: r.certificate_number,
+  termStart: r.term_start,
+  validTo: r.valid_to,
+  listedOn: r.listed_on,
+  extensions: r.extensions,
+  endedOn: r.ended_on,
+  endKind: r.end_kind,
+  endGround: r.end_ground,
+  endGroundNumber: r.end_ground_number,
+});
 
 export type RegistryEntry = ReturnType<RegistrationQueries['registryEntry']>;
 type RegistryFilter = { q?: string | undefined; activityType?: string | undefined; status?: string | undefined };
@@ -382,7 +404,7 @@ export class RegistrationQueries {
    * activity type), whose partial index `(code, company_name, bin, participant_id) where listed`
    * serves one activity type in registry order. Both tables name the filtered columns alike.
    */
-  private registryWhere(q: RegistryFilter, byActivity = false): { where: string[]; params: unknown[] } {
+  private registryWhere(q: RegistryFilter, today: string, byActivity = false): { where: string[]; params: unknown[] } {
     const where: string[] = [byActivity ? 'listed' : 'listed_on is not null'];
     const params: unknown[] = [];
     if (byActivity) {
@@ -402,7 +424,6 @@ export class RegistrationQueries {
     if (q.status) {
       // The SQL twin of Participant.statusOn (F-19, F-25, F-27, F-28).
       const terminated = `coalesce(end_kind = 'early' and ended_on <= ?::date, false)`;
-      const today = this.today();
       if (q.status === 'terminated') {
         where.push(terminated);
         params.push(today);
@@ -416,35 +437,41 @@ export class RegistrationQueries {
 
   /**
    * One page of listed participants in (company name, BIN, id) order — by keyset after `after`
-   * (ADR 0048), else by page number — read as ids through the registry's partial index, then the
-   * page's rows in one more statement. Returns the cursor of the last row when there are more.
+   * (ADR 0048), else by page number. ONE statement (ADR 0144): the page's keys through the registry's
+   * partial index (the same inner select, hence the same plan, as before), joined to the participant
+   * rows for the columns an entry shows, as plain rows — no entity, no identity map. Returns the
+   * cursor of the last row when there are more.
    */
   private async registrySlice(
     q: RegistryFilter,
+    today: string,
     slice: { limit: number; after?: string | undefined; offset?: number },
-  ): Promise<{ rows: Participant[]; nextCursor: string | null }> {
-    const em = this.em();
+  ): Promise<{ rows: RegistryRow[]; nextCursor: string | null }> {
     // ADR 0125: one activity type is one index range scan of its own table, in the same order.
     const byActivity = q.activityType !== undefined;
     const [table, id] = byActivity ? ['registration_registry_activity', 'participant_id'] : ['registration_participant', 'id'];
-    const { where, params } = this.registryWhere(q, byActivity);
+    const { where, params } = this.registryWhere(q, today, byActivity);
     const after = slice.after ? decodeKeysetCursor(slice.after, 3) : null;
     if (after) {
       where.push(`(company_name, bin, ${id}) > (?, ?, ?::uuid)`);
       params.push(...after);
     }
     const offset = !after && slice.offset ? ` offset ${slice.offset}` : '';
-    const keys = await em.execute<{ id: string; company_name: string; bin: string }[]>(
-      `select ${id} as id, company_name, bin from ${table} where ${where.join(' and ')} order by company_name, bin, ${id} limit ${slice.limit + 1}${offset}`,
+    // The keys (and so the cursor) come from the table the page is ordered on, as before; the inner
+    // `limit` keeps the select a subquery of its own (never flattened into the join).
+    const rows = await this.em().execute<(RegistryPlainRow & { key_id: string; key_name: string; key_bin: string })[]>(
+      `select k.id as key_id, k.company_name as key_name, k.bin as key_bin, ${REGISTRY_PLAIN_COLUMNS('p.')}
+         from (select ${id} as id, company_name, bin from ${table} where ${where.join(' and ')}
+                order by company_name, bin, ${id} limit ${slice.limit + 1}${offset}) k
+         join registration_participant p on p.id = k.id
+        order by k.company_name, k.bin, k.id`,
       params,
     );
-    const page = keys.slice(0, slice.limit);
-    const found = page.length ? await em.find(ParticipantSchema, { id: { $in: page.map((k) => k.id) } }) : [];
-    const byId = new Map(found.map((r) => [r.id, r]));
+    const page = rows.slice(0, slice.limit);
     const last = page.at(-1);
     return {
-      rows: page.map((k) => byId.get(k.id)).filter((r): r is Participant => r !== undefined),
-      nextCursor: keys.length > slice.limit && last ? encodeKeysetCursor([last.company_name, last.bin, last.id]) : null,
+      rows: page.map(registryRowOf),
+      nextCursor: rows.length > slice.limit && last ? encodeKeysetCursor([last.key_name, last.key_bin, last.key_id]) : null,
     };
   }
 
@@ -456,7 +483,9 @@ export class RegistrationQueries {
   async registry(q: RegistryFilter & { page: number; pageSize: number; after?: string | undefined }) {
     const first = q.page === 1 && !q.after;
     const byActivity = q.activityType !== undefined;
-    const { where, params } = this.registryWhere(q, byActivity);
+    // One "today" (Almaty) for the filter, the count and every entry of the page (ADR 0144).
+    const today = this.today();
+    const { where, params } = this.registryWhere(q, today, byActivity);
     const [count, slice] = await Promise.all([
       first
         ? this.em().execute<{ n: string }[]>(
@@ -464,9 +493,8 @@ export class RegistrationQueries {
             params,
           )
         : null,
-      this.registrySlice(q, { limit: q.pageSize, after: q.after, offset: (q.page - 1) * q.pageSize }),
+      this.registrySlice(q, today, { limit: q.pageSize, after: q.after, offset: (q.page - 1) * q.pageSize }),
     ]);
-    const today = this.today();
     return {
       items: slice.rows.map((p) => this.registryEntry(p, today)),
       page: q.page,
@@ -486,7 +514,8 @@ export class RegistrationQueries {
    * went away).
    */
   async *registryExport(q: RegistryFilter, batchSize = 2_000): AsyncGenerator<RegistryEntry[]> {
-    const { where, params } = this.registryWhere(q);
+    const today = this.today();
+    const { where, params } = this.registryWhere(q, today);
     const em = this.em();
     await em.begin({ isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
     try {
@@ -495,34 +524,13 @@ export class RegistrationQueries {
       // the same rule as the aggregate's (registryStatusOn), for one `today` of the whole snapshot.
       await em.execute(
         `declare registry_export no scroll cursor for
-           select company_name, bin, activity_types, certificate_number, term_start::text as term_start, valid_to::text as valid_to,
-                  listed_on::text as listed_on, extensions, ended_on::text as ended_on, end_kind, end_ground, end_ground_number
-             from registration_participant where ${where.join(' and ')} order by company_name, bin, id`,
+           select ${REGISTRY_PLAIN_COLUMNS('')} from registration_participant where ${where.join(' and ')} order by company_name, bin, id`,
         params,
       );
-      const today = this.today();
       for (;;) {
-        const rows = await em.execute<RegistryExportRow[]>(`fetch forward ${batchSize} from registry_export`);
+        const rows = await em.execute<RegistryPlainRow[]>(`fetch forward ${batchSize} from registry_export`);
         if (rows.length === 0) return;
-        yield rows.map((r) =>
-          this.registryEntry(
-            {
-              companyName: r.company_name,
-              bin: r.bin,
-              activityTypes: r.activity_types,
-              certificateNumber: r.certificate_number,
-              termStart: r.term_start,
-              validTo: r.valid_to,
-              listedOn: r.listed_on,
-              extensions: r.extensions,
-              endedOn: r.ended_on,
-              endKind: r.end_kind,
-              endGround: r.end_ground,
-              endGroundNumber: r.end_ground_number,
-            },
-            today,
-          ),
-        );
+        yield rows.map((r) => this.registryEntry(registryRowOf(r), today));
         if (rows.length < batchSize) return;
       }
     } finally {
