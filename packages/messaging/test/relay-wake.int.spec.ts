@@ -197,6 +197,30 @@ describe('the outbox relay is woken by commits (ADR 0135)', () => {
     }
   });
 
+  it('stops promptly when stopped while a round is in flight (not after its idle poll)', async () => {
+    // The real bus, its publish held until the test lets it go: the round is in flight when stop() is called.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inFlight!: () => void;
+    const publishing = new Promise<void>((r) => (inFlight = r));
+    const heldBus = Object.assign(Object.create(bus) as KafkaJsMessageBus, {
+      publish: async (messages: Parameters<KafkaJsMessageBus['publish']>[0]) => {
+        inFlight();
+        await held;
+        return bus.publish(messages);
+      },
+    });
+    await writeThings(db.orm.em, outbox, events, 300, 2);
+    const relay = new OutboxRelay(db.orm.em, heldBus, clock, { idlePollMs: NEVER_POLLS, listen: false, logger: silentLogger });
+    relay.start();
+    await publishing;
+    const t0 = Date.now();
+    const stopped = relay.stop();
+    release();
+    await stopped;
+    expect(Date.now() - t0).toBeLessThan(WAKE_WITHIN_MS); // before the fix: NEVER_POLLS (60 s)
+  });
+
   it('falls back to polling when its LISTEN connection is lost, and is woken by notifications again once it has reconnected', async () => {
     // Reconnecting waits 2.5–5 s (backoff with jitter from 5 s); meanwhile the relay polls every 300 ms.
     const relay = relayOf(db.orm.em, { fallbackPollMs: 300, listenReconnectMs: 5_000 });

@@ -313,6 +313,9 @@ export class OutboxRelay {
   }
 
   private idle(signal: AbortSignal): Promise<void> {
+    // Stopped while a round was in flight: the signal has already fired, and its 'abort' event will not
+    // fire again — without this the loop slept a whole idlePollMs before stop() could return.
+    if (signal.aborted) return Promise.resolve();
     // A commit during the last batch may have written a row that batch did not see: go again now
     // instead of sleeping up to idlePollMs (the wake used to be lost, a tail of up to 200 ms).
     if (this.woken) {
