@@ -22,7 +22,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { SystemClock, uuidv7 } from '@hub/kernel';
 import { KafkaJsMessageBus, OUTBOX_CHANNEL, Outbox, OutboxNotifier, OutboxRelay, messagingEntities, silentLogger, sql } from '@hub/messaging';
 import { SMOKE, quantile, report, row, scaled, stats } from './lib/result.mjs';
-import { benchEvent, runConsumer } from './lib/outbox-path-consumer.mjs';
+import { benchEvent, runConsumer, wall } from './lib/outbox-path-consumer.mjs';
 
 const PG = process.env.HUB_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const BROKERS = (process.env.HUB_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
@@ -60,8 +60,6 @@ const WAKE = process.env.BENCH_RELAY_WAKE ?? 'commit';
 const NOTIFY = process.env.BENCH_NOTIFY ?? 'after-commit';
 if (!['after-commit', 'in-transaction'].includes(NOTIFY)) throw new Error(`BENCH_NOTIFY=${NOTIFY}: after-commit or in-transaction`);
 if (!['manual', 'commit', 'notify'].includes(WAKE)) throw new Error(`BENCH_RELAY_WAKE=${WAKE}: manual, commit or notify`);
-// CLOCK_MONOTONIC: one clock for every process of the machine (performance.timeOrigin is per process and drifts by ms).
-const wall = () => Number(process.hrtime.bigint()) / 1e6;
 
 async function admin(q) {
   const c = new pg.Client({ connectionString: `${PG}/postgres` });

@@ -17,7 +17,7 @@ import { EventRegistry, defineIntegrationEvent } from '@hub/contracts';
 import { EventConsumer, KafkaJsMessageBus, eventHandler, messagingEntities, silentLogger, sql } from '@hub/messaging';
 
 // CLOCK_MONOTONIC: one clock for every process of the machine (performance.timeOrigin is per process and drifts by ms).
-const wall = () => Number(process.hrtime.bigint()) / 1e6;
+export const wall = () => Number(process.hrtime.bigint()) / 1e6;
 
 /** The bench's event; the producer defines the same one. */
 export const benchEvent = (topic) =>
