@@ -208,6 +208,20 @@ describe('Kafka ACLs from the rendered KafkaUsers, on a broker with an authorize
     await expect(readFirst(DLQ_OPERATOR_USER, `hub-dlq-tool.${process.pid}.2`, TOPICS.participation.name)).rejects.toThrow(DENIED);
   }, 120_000);
 
+  it('a grant is in force when createAcls returns: a write right after it is not refused (the CI once saw the first write refused)', async () => {
+    const admin = busOf('admin');
+    try {
+      const topics = Array.from({ length: 10 }, (_, i) => `hub.acl-test.fresh-${i}`);
+      await admin.createTopics(topics.map((name) => ({ name, partitions: 1 })));
+      for (const topic of topics) {
+        await admin.createAcls([{ principal: 'User:registration', resource: { type: 'topic', name: topic, patternType: 'literal' }, operation: 'Write' }]);
+        await send('registration', topic);
+      }
+    } finally {
+      await admin.close();
+    }
+  }, 120_000);
+
   it('a consumer the broker refuses says so, counts it, and rejoins by itself once the ACL is granted (no restart)', async () => {
     const bus = busOf('participation');
     await bus.createAcls([]); // nothing to add: a no-op, not an error

@@ -6,6 +6,9 @@ import type { IncomingMessage, MessageBus, OutgoingMessage, SubscribeOptions, Su
 
 const { Kafka, logLevel, CompressionTypes, ConfigResourceTypes, AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
 
+/** How long createAcls waits for the broker's authorizer to apply what the controller committed. */
+const ACLS_IN_FORCE_WITHIN_MS = 30_000;
+
 const ACL_OPERATION = { Read: AclOperationTypes.READ, Write: AclOperationTypes.WRITE, Describe: AclOperationTypes.DESCRIBE } as const;
 
 export interface KafkaJsBusOptions {
@@ -253,17 +256,32 @@ export class KafkaJsMessageBus implements MessageBus, MessageBusAdmin {
   async createAcls(bindings: readonly AclBinding[]): Promise<void> {
     if (bindings.length === 0) return;
     const admin = await this.getAdmin();
-    await admin.createAcls({
-      acl: bindings.map((b) => ({
-        resourceType: b.resource.type === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
-        resourceName: b.resource.name,
-        resourcePatternType: b.resource.patternType === 'prefix' ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
-        principal: b.principal,
-        host: b.host ?? '*',
-        operation: ACL_OPERATION[b.operation],
-        permissionType: AclPermissionTypes.ALLOW,
-      })),
-    });
+    const entries = bindings.map((b) => ({
+      resourceType: b.resource.type === 'topic' ? AclResourceTypes.TOPIC : AclResourceTypes.GROUP,
+      resourceName: b.resource.name,
+      resourcePatternType: b.resource.patternType === 'prefix' ? ResourcePatternTypes.PREFIXED : ResourcePatternTypes.LITERAL,
+      principal: b.principal,
+      host: b.host ?? '*',
+      operation: ACL_OPERATION[b.operation],
+      permissionType: AclPermissionTypes.ALLOW,
+    }));
+    await admin.createAcls({ acl: entries });
+    // The controller commits the bindings; the broker's authorizer applies them when its metadata
+    // catches up, a moment later (on a loaded machine, long enough for a client's first request to be
+    // refused). DescribeAcls is answered from that authorizer, so the bindings are in force once
+    // every one of them is described.
+    const deadline = Date.now() + ACLS_IN_FORCE_WITHIN_MS;
+    let missing = entries;
+    for (;;) {
+      const described = await Promise.all(missing.map((e) => admin.describeAcls(e)));
+      missing = missing.filter((_, i) => !described[i]!.resources.some((r) => r.acls.length > 0));
+      if (missing.length === 0) return;
+      if (Date.now() > deadline) {
+        const names = missing.map((e) => `${e.principal} on ${e.resourceName}`).join(', ');
+        throw new Error(`ACLs created but not in force within ${ACLS_IN_FORCE_WITHIN_MS} ms: ${names}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   async ping(): Promise<void> {

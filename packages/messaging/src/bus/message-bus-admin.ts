@@ -63,7 +63,8 @@ export interface MessageBusAdmin {
   /**
    * Adds ALLOW bindings on a broker with an authorizer (the connecting principal must be allowed to
    * alter ACLs). Production brokers get theirs from the rendered KafkaUsers (Strimzi); this is for
-   * tests and tools that stand up their own broker.
+   * tests and tools that stand up their own broker. Resolves once the broker enforces them, not when
+   * the controller has merely recorded them (a client refused in between would be a false refusal).
    */
   createAcls(bindings: readonly AclBinding[]): Promise<void>;
 }
