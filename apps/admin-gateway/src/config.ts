@@ -27,6 +27,12 @@ export const gatewayConfigSchema = httpConfigSchema.extend(persistenceConfigSche
   REGISTRATION_URL: optionalUrl,
   PARTICIPATION_URL: optionalUrl,
   HUB_GATEWAY_UPSTREAMS: extraUpstreams,
+  /**
+   * ADR 0148: how long an idle connection to a context is kept for reuse. Shorter than the contexts'
+   * `HUB_HTTP_KEEP_ALIVE_TIMEOUT_MS` (65 s), so the gateway closes first; a context announcing a
+   * shorter `Keep-Alive: timeout=` is left a second before it.
+   */
+  HUB_GATEWAY_UPSTREAM_IDLE_MS: z.coerce.number().int().min(100).max(300_000).default(30_000),
   /** How long a proxied call may take before the caller gets 504. */
   HUB_GATEWAY_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
   /** Idempotency-Key (ADR 0038): how long a call's answer is kept for replay. */

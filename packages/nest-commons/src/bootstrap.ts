@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -26,6 +27,17 @@ export function configureHttp(app: INestApplication, config: HttpConfig): void {
   // correlation/request ids, the base headers, and one `finish` listener for metrics and the request log.
   express.use(platformRequestMiddleware(app.get(MetricsRegistry), app.get<Logger>(HUB_LOGGER)));
   app.enableShutdownHooks();
+}
+
+/**
+ * ADR 0148: idle keep-alive connections last `HUB_HTTP_KEEP_ALIVE_TIMEOUT_MS` (the `Keep-Alive:
+ * timeout=` hint says so). The headers of a request on a kept connection must still arrive within
+ * their own timeout, which Node requires to be longer than the keep-alive one.
+ */
+export function keepConnectionsAlive(app: INestApplication, config: HttpConfig): void {
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = config.HUB_HTTP_KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = Math.max(server.headersTimeout, config.HUB_HTTP_KEEP_ALIVE_TIMEOUT_MS + 1_000);
 }
 
 /** Starts a context app: validated config, pino logs, the HTTP pipeline, graceful shutdown. */
@@ -56,6 +68,7 @@ export async function bootstrapHubApp<C extends HttpConfig>(
   const logger = app.get<Logger>(HUB_LOGGER);
   app.useLogger(nestLoggerOf(logger));
   (options.configureHttp ?? configureHttp)(app, config);
+  keepConnectionsAlive(app, config);
   await app.listen(config.PORT, '0.0.0.0');
   logger.info({ port: config.PORT, ...(options.describe?.(config) ?? {}) }, 'listening');
   return app;

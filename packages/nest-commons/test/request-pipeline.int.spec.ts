@@ -11,7 +11,17 @@ import { z } from 'zod';
 import { isUuid } from '@hub/kernel';
 import { MessageContexts } from '@hub/messaging';
 import { DevTokenIssuer } from '@hub/testing';
-import { Endpoint, HUB_CONFIG, HUB_LOGGER, HubHttpModule, configureHttp, createLogger, httpConfigSchema, tracingActive } from '../src/index.js';
+import {
+  Endpoint,
+  HUB_CONFIG,
+  HUB_LOGGER,
+  HubHttpModule,
+  configureHttp,
+  createLogger,
+  httpConfigSchema,
+  keepConnectionsAlive,
+  tracingActive,
+} from '../src/index.js';
 
 /**
  * ADR 0139: the platform's per-request layer is one middleware and one `finish` listener. What the
@@ -55,6 +65,7 @@ describe('the platform request pipeline (one middleware)', () => {
       .compile();
     app = moduleRef.createNestApplication({ bodyParser: false });
     configureHttp(app, app.get(HUB_CONFIG));
+    keepConnectionsAlive(app, app.get(HUB_CONFIG)); // as bootstrapHubApp does
     await app.init();
     officer = await issuer.issue({ sub: 'officer-7', roles: ['fund-officer'] });
   });
@@ -128,6 +139,15 @@ describe('the platform request pipeline (one middleware)', () => {
       count(/hub_http_requests_total\{method="GET",route="\/echo\/:id",status="200",app="pipeline-test"\} (\d+)/),
     );
     expect(text).not.toContain('C-1');
+  });
+
+  it('keeps an idle connection 65 s and says so (ADR 0148: longer than the gateway keeps its idle connections, 30 s)', async () => {
+    const res = await request(server()).get('/echo/K-1').set('connection', 'keep-alive');
+    expect(res.status).toBe(200);
+    expect(res.headers['keep-alive']).toBe('timeout=65');
+    const http = server();
+    expect(http.keepAliveTimeout).toBe(65_000);
+    expect(http.headersTimeout).toBeGreaterThan(http.keepAliveTimeout);
   });
 
   it('opens no span when the process exports no traces (ADR 0102: nothing registered, nothing per request)', () => {

@@ -80,9 +80,22 @@ const DOWN_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUN
  * Issue #17 (ADR 0134): calls go through node:http with a keep-alive agent per scheme, not `fetch`
  * (undici's WHATWG layer — Request/Response objects, web streams, Headers — cost the gateway about
  * twice the client CPU per call; the bytes are read whole anyway). Connections to a context are kept
- * open and reused; Node's agent closes an idle one before the server's `Keep-Alive: timeout` hint.
+ * open and reused.
+ *
+ * ADR 0148: an idle connection is closed by the gateway after `idleMs` — and a second before a
+ * context's `Keep-Alive: timeout=` hint if that is shorter. Node's agent honours the hint only when it
+ * has a `timeout` of its own: without one (as before) idle connections were kept for ever, the context
+ * closed them after its 5 s, and a command sent on one just as it closed was reset (a 502 for a POST,
+ * which is never resent).
  */
-const AGENT_OPTIONS: http.AgentOptions = { keepAlive: true, keepAliveMsecs: 1_000, maxSockets: 256, maxFreeSockets: 64, scheduling: 'lifo' };
+const agentOptions = (idleMs: number): http.AgentOptions => ({
+  keepAlive: true,
+  keepAliveMsecs: 1_000,
+  maxSockets: 256,
+  maxFreeSockets: 64,
+  scheduling: 'lifo',
+  timeout: idleMs,
+});
 
 /** Issue #18: only idempotent reads are ever sent twice; a command (POST, PUT, PATCH, DELETE) is sent once. */
 const IDEMPOTENT_READS = new Set(['GET', 'HEAD']);
@@ -111,8 +124,8 @@ export class UpstreamClient implements OnModuleDestroy {
   private readonly bases: ReadonlyMap<string, string>;
   /** ADR 0143: each base parsed once into request options (host, port, path prefix), not once per call. */
   private readonly targets: ReadonlyMap<string, Target>;
-  private readonly httpAgent = new http.Agent(AGENT_OPTIONS);
-  private readonly httpsAgent = new https.Agent(AGENT_OPTIONS);
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
   private readonly breakers = new Map<string, CircuitBreaker>();
   private readonly circuitGauge?: Gauge<'upstream'>;
   private readonly retries?: Counter<'upstream'>;
@@ -130,6 +143,8 @@ export class UpstreamClient implements OnModuleDestroy {
     ];
     this.bases = new Map(entries.filter((e): e is [string, string] => !!e[1]).map(([n, u]) => [n, u.replace(/\/+$/, '')]));
     this.targets = new Map([...this.bases].map(([n, u]) => [n, targetOf(u)]));
+    this.httpAgent = new http.Agent(agentOptions(config.HUB_GATEWAY_UPSTREAM_IDLE_MS));
+    this.httpsAgent = new https.Agent(agentOptions(config.HUB_GATEWAY_UPSTREAM_IDLE_MS));
     if (metrics) {
       const breakers = this.breakers;
       this.circuitGauge = new Gauge({

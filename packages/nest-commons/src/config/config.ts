@@ -35,6 +35,13 @@ export const httpConfigSchema = z.object({
   HUB_AUTH_VERIFIED_TOKEN_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(60_000),
   /** Largest accepted request body. */
   HUB_HTTP_BODY_LIMIT: z.string().default('1mb'),
+  /**
+   * How long the server keeps an idle keep-alive connection (ADR 0148). Longer than the gateway's
+   * idle pool (`HUB_GATEWAY_UPSTREAM_IDLE_MS`, 30 s), so the caller always closes first and never sends
+   * a request on a connection the server is closing (Node's default, 5 s, raced the gateway: a POST
+   * reset, 502).
+   */
+  HUB_HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(65_000),
   /** Where spans go over OTLP/HTTP (ADR 0102); unset: no tracing. The standard OpenTelemetry variables. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
