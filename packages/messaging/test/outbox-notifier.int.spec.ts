@@ -106,4 +106,41 @@ describe('the outbox notifier (ADR 0147)', () => {
       await notifier.stop();
     }
   });
+
+  it('the NOTIFY runs on the notifier’s own connection, not queued behind the commands that hold the ORM’s pool (ADR 0147 §5); `shared` queues behind them', async () => {
+    // A pool of one. While a command holds it, another command waits for it (first in the queue); the
+    // holder commits an outbox row and the waiting command takes the connection for 1.5 s.
+    const onePool = await MikroORM.init({ clientUrl: db.url, entities: messagingEntities, allowGlobalContext: false, debug: false, pool: { max: 1 } });
+    const delayOf = async (connection: 'own' | 'shared'): Promise<number> => {
+      const notifier = new OutboxNotifier(onePool.em, { logger: silentLogger, connection });
+      notifier.start();
+      notifications.length = 0;
+      let waiting: Promise<unknown> = Promise.resolve();
+      try {
+        await onePool.em.fork().transactional(async (tx) => {
+          await outbox.add(tx, events.thingHappened, `thing-queued-${connection}`, { n: 1 });
+          waiting = onePool.em.fork().transactional(async (other) => {
+            await sql(other, 'select pg_sleep(1.5)');
+          });
+          await new Promise((r) => setTimeout(r, 100)); // the other command is queued for the connection
+        });
+        const committed = Date.now();
+        await waitFor('the notification', () => (notifications.length > 0 ? true : undefined), { timeoutMs: 10_000, intervalMs: 10 });
+        return Date.now() - committed;
+      } finally {
+        await waiting;
+        await notifier.stop();
+      }
+    };
+    try {
+      const own = await delayOf('own');
+      const shared = await delayOf('shared');
+      expect(own, 'own connection: the NOTIFY goes out while the command holds the pool').toBeLessThan(1_000);
+      expect(shared, 'shared: the NOTIFY waited for the command').toBeGreaterThanOrEqual(1_300);
+      const apps = await sql<{ n: number }>(db.orm.em.fork(), `select count(*)::int as n from pg_stat_activity where application_name = 'hub-outbox-notifier'`);
+      expect(apps[0]!.n, 'stop() closed the own connection').toBe(0);
+    } finally {
+      await onePool.close(true);
+    }
+  });
 });

@@ -54,8 +54,8 @@ export const persistenceConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
   /**
    * The ORM's pool size (ADR 0140 §connection budget): a process holds at most this many connections
-   * for its commands, queries, consumers and timers, plus the relay's own connection and the LISTEN
-   * connection while its workers run. Size it so that every replica's total stays under the server's
+   * for its commands, queries, consumers and timers, plus the outbox notifier's own connection (ADR
+   * 0147 §5) and, while its workers run, the relay's own and the LISTEN connection: pool + 3. Size it so that every replica's total stays under the server's
    * `max_connections`.
    */
   HUB_DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(100).default(10),
