@@ -213,6 +213,15 @@ const config = {
     },
     ...undeclaredWorkspaceDependencyRules(WORKSPACES),
     {
+      name: 'pii-test-key-ring-only-in-tests',
+      severity: 'error',
+      comment:
+        "@hub/pii/testing's key ring (F-42, ADR 0022) is random keys for tests: production code reads its ring from HUB_PII_KEYS. " +
+        'Only specs, test/ folders and the package itself may import it.',
+      from: { path: '^(apps|packages)/[^/]+/src/', pathNot: ['\\.(spec|test)\\.ts$', '^packages/pii/src/testing\\.ts$', DIST] },
+      to: { path: '^packages/pii/(src|dist)/testing\\.(ts|js|d\\.ts)$' },
+    },
+    {
       name: 'not-to-dev-dep',
       severity: 'warn',
       comment: 'Production code imports a package declared only in devDependencies: move it to dependencies, ' + 'or keep the import in tests.',

@@ -1,22 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Options, SqlEntityManager } from '@mikro-orm/postgresql';
 import { type TestDatabase, createTestDatabase } from '@hub/testing';
-import { AesGcmPiiCipher } from '../src/index.js';
 import { EX_CONFIG, type PiiColumn, reencryptPiiColumns, runPiiReencryptionCli } from '../src/reencryption.js';
+import { testKeyRing } from '../src/testing.js';
 
 /**
  * F-42 key rotation frame (ADR 0022, ADR 0133 §1) on the real PostgreSQL, with the three column shapes the
  * contexts use: a ciphertext bound to the row id (services), one bound to `<binding>:<row key>` with a text key
  * (notifications), one with a separate key-id column (participation's `key_id`).
  */
-const K1 = randomBytes(32).toString('base64');
-const K2 = randomBytes(32).toString('base64');
-const ring = (keys: Record<string, string>, active: string) =>
-  new AesGcmPiiCipher(new Map(Object.entries(keys).map(([id, k]) => [id, Buffer.from(k, 'base64')])), active);
-const k1 = ring({ k1: K1 }, 'k1');
-const both = ring({ k1: K1, k2: K2 }, 'k2');
-const k2Only = ring({ k2: K2 }, 'k2');
+const { K1, ring, env } = testKeyRing(); // k1 and k2, fresh random keys (F-42, ADR 0022)
+const k1 = ring('k1', ['k1']);
+const both = ring('k2');
+const k2Only = ring('k2', ['k2']);
 
 const COLUMNS: readonly PiiColumn[] = [
   { table: 'pii_t_member', column: 'iin_cipher' },
@@ -150,9 +146,7 @@ describe('F-42: runPiiReencryptionCli — the reencrypt-pii command of a context
     expect(e.out.join('')).not.toContain(K1);
     expect(o.out).toEqual([]);
     const missing = lines();
-    expect(
-      await runPiiReencryptionCli({ context: 'ctx', ormConfig, columns: COLUMNS }, { HUB_PII_KEYS: `k1:${K1}`, HUB_PII_ACTIVE_KEY: 'k1' }, o.w, missing.w),
-    ).toBe(EX_CONFIG);
+    expect(await runPiiReencryptionCli({ context: 'ctx', ormConfig, columns: COLUMNS }, env('k1', { ids: ['k1'] }), o.w, missing.w)).toBe(EX_CONFIG);
     expect(missing.out.join('')).toMatch(/^invalid configuration: DATABASE_URL: /);
     const [r] = await sql<{ k: string }>('select key_id as k from pii_t_record limit 1');
     expect(r!.k).toBe('k1');
@@ -173,7 +167,7 @@ describe('F-42: runPiiReencryptionCli — the reencrypt-pii command of a context
           return [`${n!.n} record(s) seen under k2`];
         },
       },
-      { DATABASE_URL: db.url, HUB_PII_KEYS: `k1:${K1},k2:${K2}`, HUB_PII_ACTIVE_KEY: 'k2' },
+      { DATABASE_URL: db.url, ...env('k2') },
       o.w,
       lines().w,
     );

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { AesGcmPiiCipher } from '@hub/pii';
 import { reencryptPiiColumns } from '@hub/pii/reencryption';
+import { testKeyRing } from '@hub/pii/testing';
 import { HOUSING_PII_COLUMNS } from '../../src/acceleration/infrastructure/pii-reencryption.js';
 import { type Harness, auth, cohortCompletion, deliverServices, json, newTown, poller, startHarness } from '../support/housing-harness.js';
 import { enrol, manager, requestHousing } from '../support/housing-fixtures.js';
@@ -13,21 +12,12 @@ import { enrol, manager, requestHousing } from '../support/housing-fixtures.js';
  * `reencrypt-pii` command) moves a housing request's IIN and contacts to k2; a request whose retention ended
  * (ADR 0124: '' — nothing sealed) is left alone; the enrolment's blind index stays; the app still reads.
  */
-const K1 = randomBytes(32).toString('base64');
-const K2 = randomBytes(32).toString('base64');
-const ring = (active: 'k1' | 'k2') =>
-  new AesGcmPiiCipher(
-    new Map([
-      ['k1', Buffer.from(K1, 'base64')],
-      ['k2', Buffer.from(K2, 'base64')],
-    ]),
-    active,
-  );
+const { ring, env } = testKeyRing(); // k1 and k2, fresh random keys (F-42, ADR 0022)
 
 let h: Harness;
 beforeAll(async () => {
   // k1 first: the blind index's key (ADR 0065) is pinned, so the rotation cannot move it
-  h = await startHarness('housing_pii_rotation', { env: { HUB_PII_KEYS: `k1:${K1},k2:${K2}`, HUB_PII_ACTIVE_KEY: 'k1', HUB_PII_INDEX_KEY: 'k1' } });
+  h = await startHarness('housing_pii_rotation', { env: env('k1', { indexKey: 'k1' }) });
 });
 afterAll(async () => {
   await h?.close();
@@ -61,7 +51,7 @@ describe('F-42: housing re-encrypts its personal data with the active key', () =
     const result = await reencryptPiiColumns(em, ring('k2'), HOUSING_PII_COLUMNS, 1); // a batch of one: the loop goes on until a short batch
     expect(result.columns.map((c) => `${c.table}.${c.column}: ${c.moved}`)).toEqual(['housing_case.iin_cipher: 1', 'housing_case.contacts_cipher: 1']);
     const after = await cases();
-    const k2Only = new AesGcmPiiCipher(new Map([['k2', Buffer.from(K2, 'base64')]]), 'k2');
+    const k2Only = ring('k2', ['k2']);
     expect(after[0]!.id).toBe(liveId);
     expect([k2Only.decrypt(after[0]!.iin, liveId), JSON.parse(k2Only.decrypt(after[0]!.contacts, liveId))]).toEqual([
       live.iin,

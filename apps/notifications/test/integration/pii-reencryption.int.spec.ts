@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { AesGcmPiiCipher } from '@hub/pii';
 import { reencryptPiiColumns } from '@hub/pii/reencryption';
+import { testKeyRing } from '@hub/pii/testing';
 import { ContactCipher } from '../../src/messages/application/ports/person-contact.repository.js';
 import { SEALED_COLUMNS } from '../../src/messages/domain/sealed-columns.js';
 import { PiiContactCipher } from '../../src/messages/infrastructure/pii-contact-cipher.js';
@@ -16,14 +15,11 @@ import { type Harness, applicationSubmitted, auth, decisionMade, deliver, delive
  * all to k2 in batches; they open with k2 alone; a second run moves nothing; with k1 gone from the ring the
  * app still reads the mailbox and delivers the pending e-mail to the right address.
  */
-const K1 = randomBytes(32).toString('base64');
-const K2 = randomBytes(32).toString('base64');
-const ring = (keys: Record<string, string>, active: string) =>
-  new AesGcmPiiCipher(new Map(Object.entries(keys).map(([id, k]) => [id, Buffer.from(k, 'base64')])), active);
+const { ring, env } = testKeyRing(); // k1 and k2, fresh random keys (F-42, ADR 0022)
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness('notifications_pii_rotation', { env: { HUB_PII_KEYS: `k1:${K1},k2:${K2}`, HUB_PII_ACTIVE_KEY: 'k1' } });
+  h = await startHarness('notifications_pii_rotation', { env: env('k1') });
 });
 afterAll(async () => {
   await h?.close();
@@ -60,22 +56,22 @@ describe('F-42: notifications re-encrypts its sealed personal data with the acti
 
     const before = await sealed();
     expect(before.map((r) => r.binding).sort()).toEqual(SEALED_COLUMNS.map((c) => c.binding).sort()); // one value of each column
-    expect(before.map((r) => ring({ k1: K1 }, 'k1').keyIdOf(r.ciphertext))).toEqual(['k1', 'k1', 'k1', 'k1']);
+    expect(before.map((r) => ring('k1', ['k1']).keyIdOf(r.ciphertext))).toEqual(['k1', 'k1', 'k1', 'k1']);
 
     const em = h.db.orm.em.fork() as SqlEntityManager;
-    expect((await reencryptPiiColumns(em, ring({ k1: K1, k2: K2 }, 'k2'), SEALED_COLUMNS, 1)).moved).toBe(4); // a batch of one: each column's loop goes on until a short batch
+    expect((await reencryptPiiColumns(em, ring('k2'), SEALED_COLUMNS, 1)).moved).toBe(4); // a batch of one: each column's loop goes on until a short batch
     const after = await sealed();
     expect(after.map((r) => [r.binding, r.key])).toEqual(before.map((r) => [r.binding, r.key]));
-    expect(after.map((r) => ring({ k2: K2 }, 'k2').keyIdOf(r.ciphertext))).toEqual(['k2', 'k2', 'k2', 'k2']);
-    const k2Only = new PiiContactCipher(ring({ k2: K2 }, 'k2'));
+    expect(after.map((r) => ring('k2', ['k2']).keyIdOf(r.ciphertext))).toEqual(['k2', 'k2', 'k2', 'k2']);
+    const k2Only = new PiiContactCipher(ring('k2', ['k2']));
     const opened = after.map((r) => k2Only.openAs(r.binding, r.key, r.ciphertext)).sort();
     expect(opened).toEqual([filer, mailbox, repEmail, repEmail].sort()); // the rep's contact and the e-mail row both hold the address
-    const k1Only = new PiiContactCipher(ring({ k1: K1 }, 'k1'));
+    const k1Only = new PiiContactCipher(ring('k1', ['k1']));
     expect(() => k1Only.openAs(after[0]!.binding, after[0]!.key, after[0]!.ciphertext)).toThrow(/k2/);
-    expect((await reencryptPiiColumns(em, ring({ k1: K1, k2: K2 }, 'k2'), SEALED_COLUMNS)).moved).toBe(0); // idempotent: resumed or repeated, nothing moves twice
+    expect((await reencryptPiiColumns(em, ring('k2'), SEALED_COLUMNS)).moved).toBe(0); // idempotent: resumed or repeated, nothing moves twice
 
     // runbook step 4: k1 leaves the ring — the app, restarted on k2 alone, reads the mailbox and delivers the pending e-mail
-    Object.assign(h.app.get(ContactCipher), { pii: ring({ k2: K2 }, 'k2') });
+    Object.assign(h.app.get(ContactCipher), { pii: ring('k2', ['k2']) });
     const prefs = await h
       .http()
       .get(`/recipients/${bin}/preferences`)

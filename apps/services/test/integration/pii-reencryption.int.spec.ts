@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { AesGcmPiiCipher } from '@hub/pii';
 import { reencryptPiiColumns } from '@hub/pii/reencryption';
+import { testKeyRing } from '@hub/pii/testing';
 import { anIin } from '@hub/testing';
 import { SERVICES_PII_COLUMNS } from '../../src/shared/infrastructure/pii-reencryption.js';
 import { type Harness, MINIMAL_CONTENT, auth, contractedApplication, json, serviceWithCall, startHarness } from '../support/services-harness.js';
@@ -12,20 +11,11 @@ import { type Harness, MINIMAL_CONTENT, auth, contractedApplication, json, servi
  * active key is k1 and that already holds k2; `reencryptPiiColumns` over `SERVICES_PII_COLUMNS` (the `reencrypt-pii` command) moves the
  * cohort members' and the individual recipients' IINs and the payers' names (ADR 0123) to k2, the blind indexes stay, the app still reads.
  */
-const K1 = randomBytes(32).toString('base64');
-const K2 = randomBytes(32).toString('base64');
-const ring = (active: 'k1' | 'k2') =>
-  new AesGcmPiiCipher(
-    new Map([
-      ['k1', Buffer.from(K1, 'base64')],
-      ['k2', Buffer.from(K2, 'base64')],
-    ]),
-    active,
-  );
+const { ring, env } = testKeyRing(); // k1 and k2, fresh random keys (F-42, ADR 0022)
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness('services_pii_rotation', { env: { HUB_PII_KEYS: `k1:${K1},k2:${K2}`, HUB_PII_ACTIVE_KEY: 'k1' } });
+  h = await startHarness('services_pii_rotation', { env: env('k1') });
 });
 afterAll(async () => {
   await h?.close();
@@ -74,7 +64,7 @@ describe('F-42: services re-encrypts its personal data with the active key', () 
     expect((await reencryptPiiColumns(em, ring('k2'), SERVICES_PII_COLUMNS, 1)).moved).toBe(3); // a batch of one: the loop goes on until a short batch
     const after = await ciphertexts();
     expect(after.map((r) => ring('k2').keyIdOf(r.c))).toEqual(['k2', 'k2', 'k2']);
-    const k2Only = new AesGcmPiiCipher(new Map([['k2', Buffer.from(K2, 'base64')]]), 'k2');
+    const k2Only = ring('k2', ['k2']);
     expect(after.map((r) => k2Only.decrypt(r.c, r.id))).toEqual([recipientIin, memberIin, 'ТОО «Ротация»']);
     expect(after.map((r) => r.i)).toEqual(before.map((r) => r.i)); // the blind index is not rotated in place (ADR 0065)
 

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
-import { AesGcmPiiCipher } from '@hub/pii';
 import { reencryptPiiColumns } from '@hub/pii/reencryption';
+import { testKeyRing } from '@hub/pii/testing';
 import { anIin } from '@hub/testing';
 import { TRAINING_PII_COLUMNS } from '../../src/trainees/infrastructure/pii-reencryption.js';
 import { type Harness, auth, json, startHarness } from '../support/training-harness.js';
@@ -14,22 +13,13 @@ import { admitAndContract, announceIntake, completeApplication } from '../suppor
  * `reencrypt-pii` command) moves the trainees' IINs and names (F-76) to k2; the IIN's blind index (unique per
  * intake) stays; the app still reads the list.
  */
-const K1 = randomBytes(32).toString('base64');
-const K2 = randomBytes(32).toString('base64');
-const ring = (active: 'k1' | 'k2') =>
-  new AesGcmPiiCipher(
-    new Map([
-      ['k1', Buffer.from(K1, 'base64')],
-      ['k2', Buffer.from(K2, 'base64')],
-    ]),
-    active,
-  );
+const { ring, env } = testKeyRing(); // k1 and k2, fresh random keys (F-42, ADR 0022)
 
 let h: Harness;
 beforeAll(async () => {
   // the blind index's key (ADR 0065) is pinned, so the rotation cannot move it
   h = await startHarness('training_pii_rotation', {
-    env: { TRAINING_REGISTERS: 'development', HUB_PII_KEYS: `k1:${K1},k2:${K2}`, HUB_PII_ACTIVE_KEY: 'k1', HUB_PII_INDEX_KEY: 'k1' },
+    env: { TRAINING_REGISTERS: 'development', ...env('k1', { indexKey: 'k1' }) },
   });
 });
 afterAll(async () => {
@@ -61,7 +51,7 @@ describe('F-42: training re-encrypts its personal data with the active key', () 
     const result = await reencryptPiiColumns(em, ring('k2'), TRAINING_PII_COLUMNS, 1); // a batch of one: the loop goes on until a short batch
     expect(result.columns.map((c) => `${c.table}.${c.column}: ${c.moved}`)).toEqual(['training_trainee.iin_cipher: 2', 'training_trainee.name_cipher: 2']);
     const after = await trainees();
-    const k2Only = new AesGcmPiiCipher(new Map([['k2', Buffer.from(K2, 'base64')]]), 'k2');
+    const k2Only = ring('k2', ['k2']);
     expect(after.map((t) => [k2Only.decrypt(t.iin, t.id), k2Only.decrypt(t.name, t.id)]).sort()).toEqual([
       [people[0], 'Trainee 0'],
       [people[1], 'Trainee 1'],
