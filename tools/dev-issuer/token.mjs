@@ -24,7 +24,7 @@ import { SERVICE_CLIENTS, loadClientSecrets, serviceEnvOf } from './service-clie
 
 function fail(message) {
   process.stderr.write(
-    `token: ${message}\nusage: node tools/dev-issuer/token.mjs --sub <subject> --role <role> [--role …] [--company <BIN>] [--name <name>] [--ttl <seconds>] [--json]\n       node tools/dev-issuer/token.mjs --client-secret <service client>\nroles: ${ROLES.join(', ')}\n`,
+    `token: ${message}\nusage: node tools/dev-issuer/token.mjs --sub <subject> --role <role> [--role …] [--company <BIN>] [--name <name>] [--email <address>] [--locale kk|ru|en] [--ttl <seconds>] [--json]\n       node tools/dev-issuer/token.mjs --client-secret <service client>\nroles: ${ROLES.join(', ')}\n`,
   );
   process.exit(64);
 }
@@ -37,6 +37,8 @@ try {
       role: { type: 'string', multiple: true },
       company: { type: 'string', multiple: true },
       name: { type: 'string' },
+      email: { type: 'string' },
+      locale: { type: 'string' },
       ttl: { type: 'string', default: '3600' },
       json: { type: 'boolean', default: false },
       'client-secret': { type: 'string' },
@@ -80,8 +82,19 @@ if (roles.length === 0) fail('at least one --role is required');
 for (const r of roles) if (!ROLES.includes(r)) fail(`unknown role '${r}'`);
 for (const c of companies) if (!/^\d{12}$/.test(c)) fail(`--company must be a 12-digit BIN, got '${c}'`);
 const ttl = Number(values.ttl);
+// The OIDC standard claims notifications learns a person's contact from (ADR 0114, ADR 0145).
+if (values.email !== undefined && !/^[^\s@]+@[^\s@]+$/.test(values.email)) fail(`--email must be an e-mail address, got '${values.email}'`);
+if (values.locale !== undefined && !['kk', 'ru', 'en'].includes(values.locale)) fail(`--locale must be kk, ru or en, got '${values.locale}'`);
 if (!Number.isInteger(ttl) || ttl <= 0 || ttl > 7 * 24 * 3600) fail('--ttl must be a whole number of seconds between 1 and 604800');
 
 const { issuer, jwksFile } = await loadIssuer();
-const token = await issuer.issue({ sub: values.sub, roles, companies, ...(values.name ? { name: values.name } : {}), expiresInSec: ttl });
+const token = await issuer.issue({
+  sub: values.sub,
+  roles,
+  companies,
+  ...(values.name ? { name: values.name } : {}),
+  ...(values.email ? { email: values.email } : {}),
+  ...(values.locale ? { locale: values.locale } : {}),
+  expiresInSec: ttl,
+});
 process.stdout.write(values.json ? `${JSON.stringify({ token, claims: decodeJwt(token), jwksFile }, null, 2)}\n` : `${token}\n`);

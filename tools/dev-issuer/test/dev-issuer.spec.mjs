@@ -34,12 +34,25 @@ describe('tools/dev-issuer', () => {
     expect(payload.roles).toEqual(['fund-officer', 'auditor']);
   });
 
+  it("carries the OIDC claims email and locale when asked (ADR 0114, ADR 0145: notifications learns a person's contact from them)", async () => {
+    const { stdout } = await mint('--sub', 'marat', '--role', 'commission-member', '--email', 'marat@commission.test', '--locale', 'en');
+    const jwks = JSON.parse(readFileSync(join(state, 'dev-issuer', 'jwks.json'), 'utf8'));
+    const { payload } = await jwtVerify(stdout.trim(), createLocalJWKSet(jwks), { issuer: 'http://127.0.0.1:4000', audience: 'hub-platform' });
+    expect(payload).toMatchObject({ sub: 'marat', roles: ['commission-member'], email: 'marat@commission.test', locale: 'en' });
+    const plain = await mint('--sub', 'bob', '--role', 'auditor');
+    const { payload: without } = await jwtVerify(plain.stdout.trim(), createLocalJWKSet(jwks), { issuer: 'http://127.0.0.1:4000', audience: 'hub-platform' });
+    expect(without.email).toBeUndefined();
+    expect(without.locale).toBeUndefined();
+  });
+
   it('refuses bad arguments with a usage message and exit code 64', async () => {
     for (const args of [
       ['--role', 'applicant'],
       ['--sub', 'x', '--role', 'superuser'],
       ['--sub', 'x', '--role', 'applicant', '--company', '12345'],
       ['--sub', 'x', '--role', 'auditor', '--ttl', '-5'],
+      ['--sub', 'x', '--role', 'commission-member', '--email', 'not an address'],
+      ['--sub', 'x', '--role', 'commission-member', '--locale', 'de'],
     ]) {
       const err = await mint(...args).then(
         () => undefined,

@@ -28,14 +28,19 @@ export class ProcessFleet {
     return join(this.stateDir, 'dev-issuer', 'jwks.json');
   }
 
-  /** Mints a token with the real CLI (`tools/dev-issuer/token.mjs`): the same key the apps trust. */
-  async token(sub: string, roles: string[], companies: string[] = []): Promise<string> {
+  /**
+   * Mints a token with the real CLI (`tools/dev-issuer/token.mjs`): the same key the apps trust. `claims` adds the
+   * OIDC `email` and `locale` a person's contact is learnt from (ADR 0114, ADR 0145).
+   */
+  async token(sub: string, roles: string[], companies: string[] = [], claims: { email?: string; locale?: string } = {}): Promise<string> {
     const args = [
       join(REPO, 'tools/dev-issuer/token.mjs'),
       '--sub',
       sub,
       ...roles.flatMap((r) => ['--role', r]),
       ...companies.flatMap((c) => ['--company', c]),
+      ...(claims.email ? ['--email', claims.email] : []),
+      ...(claims.locale ? ['--locale', claims.locale] : []),
     ];
     const { stdout } = await run(process.execPath, [...this.nodeArgs, ...args], {
       env: { ...process.env, ...this.commonEnv, HUB_STATE_DIR: this.stateDir, HUB_DEV_ISSUER_URL: this.issuerUrl },
