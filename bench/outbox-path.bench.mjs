@@ -155,10 +155,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // group has joined and owns the partitions (kafkajs's run() returns before the join), so the measured
 // events do not wait for it.
 function startConsumer(config) {
-  let subscribed, ready, done, fail;
+  let subscribed, ready, done, fail, failDone;
   const subscribedP = new Promise((r, j) => ((subscribed = r), (fail = j)));
   const readyP = new Promise((r, j) => ((ready = r), subscribedP.catch(j)));
-  const doneP = new Promise((r, j) => ((done = r), subscribedP.catch(j)));
+  const doneP = new Promise((r, j) => ((done = r), (failDone = j), subscribedP.catch(j)));
   const send = (m) => (m.type === 'subscribed' ? subscribed() : m.type === 'ready' ? ready() : done(m));
   let exited;
   if (CONSUMER_PROCESS === 'same') {
@@ -171,7 +171,13 @@ function startConsumer(config) {
     });
     child.on('message', send);
     exited = new Promise((r, j) =>
-      child.on('exit', (code) => (code === 0 ? r() : (fail(new Error(`the consumer process exited with ${code}`)), j(new Error(`consumer ${code}`))))),
+      child.on('exit', (code) => {
+        // Gone before its records arrived: say so rather than wait for ever (a settled doneP ignores this).
+        failDone(new Error(`the consumer process exited (code ${code}) before it reported its records`));
+        if (code === 0) return r();
+        fail(new Error(`the consumer process exited with ${code}`));
+        j(new Error(`consumer ${code}`));
+      }),
     );
     exited.catch(() => {});
   }

@@ -131,7 +131,9 @@ export async function runConsumer(config, send) {
   loop.disable();
   const cpu = process.cpuUsage(cpu0);
   const ms = performance.now() - t0;
-  send({
+  // Awaited: the records reach the parent before this process lets go of its channel (a quiet run once
+  // hung with the consumer gone and no 'done' received).
+  await send({
     type: 'done',
     records: [...records].map(([k, [recv, done]]) => [k, recv, done]),
     batches,
@@ -144,7 +146,8 @@ export async function runConsumer(config, send) {
 }
 
 if (process.env.BENCH_CONSUMER && process.send) {
-  runConsumer(JSON.parse(process.env.BENCH_CONSUMER), (m) => process.send(m)).then(
+  const send = (m) => new Promise((resolve, reject) => process.send(m, (e) => (e ? reject(e) : resolve())));
+  runConsumer(JSON.parse(process.env.BENCH_CONSUMER), send).then(
     () => process.disconnect(),
     (e) => {
       console.error(e);
