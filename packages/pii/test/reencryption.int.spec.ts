@@ -13,6 +13,9 @@ const { K1, ring, env } = testKeyRing(); // k1 and k2, fresh random keys (F-42, 
 const k1 = ring('k1', ['k1']);
 const both = ring('k2');
 const k2Only = ring('k2', ['k2']);
+// The checks below read re-encrypted values with k2Only: they prove "now under k2" only if k2Only cannot
+// read what k1 wrote. Asserted here, so that a ring that quietly kept k1 fails this file.
+const assertK2OnlyCannotReadK1 = () => expect(() => k2Only.decrypt(k1.encrypt('probe', 'aad'), 'aad')).toThrow();
 
 const COLUMNS: readonly PiiColumn[] = [
   { table: 'pii_t_member', column: 'iin_cipher' },
@@ -83,6 +86,7 @@ describe('F-42: reencryptPiiColumns moves every value not under the active key (
       ],
     });
 
+    assertK2OnlyCannotReadK1();
     const members = await sql<{ id: string; c: string | null }>('select id::text, iin_cipher as c from pii_t_member order by id');
     expect(members.map((m) => (m.c === null || m.c === '' ? m.c : k2Only.decrypt(m.c, m.id)))).toEqual([
       '880714300123',
