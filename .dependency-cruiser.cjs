@@ -167,11 +167,11 @@ const config = {
       name: 'kafka-client-only-in-the-adapter',
       severity: 'error',
       comment:
-        'kafkajs stays behind the MessageBus port (ADR 0003, issue #8): only the messaging adapter ' +
-        '(packages/messaging/src/bus/) imports it. Tests, tools and benchmarks use the port or @hub/testing helpers. ' +
-        "One exception: tools/deploy-check's ACL test speaks Kafka's ACL API as several SASL principals to a test-only broker (issue #18).",
+        'The Kafka clients (kafkajs, @platformatic/kafka) stay behind the MessageBus port (ADR 0003, issue #8, ADR 0149): only ' +
+        'the messaging adapters (packages/messaging/src/bus/) import them. Tests, tools and benchmarks use the port ' +
+        '(createMessageBus) or @hub/testing helpers.',
       from: { pathNot: ['^packages/messaging/src/bus/', DIST] },
-      to: { path: '(^|/node_modules/)kafkajs(/|$)' },
+      to: { path: '(^|/node_modules/)(kafkajs|@platformatic/kafka)(/|$)' },
     },
     {
       name: 'no-domain-to-application',

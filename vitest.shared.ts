@@ -26,7 +26,15 @@ export function hubVitestConfig(options: HubVitestOptions = {}): ViteUserConfig 
       hookTimeout: options.integration ? 120_000 : 10_000,
       fileParallelism: !options.integration,
       reporters: process.env.HUB_TEST_REPORT_DIR
-        ? ['default', ['json', { outputFile: `${process.env.HUB_TEST_REPORT_DIR}/${process.env.npm_package_name?.replace(/[@/]/g, '_') ?? 'pkg'}.json` }]]
+        ? [
+            'default',
+            [
+              'json',
+              {
+                outputFile: `${process.env.HUB_TEST_REPORT_DIR}/${process.env.npm_package_name?.replace(/[@/]/g, '_') ?? 'pkg'}${process.env.HUB_KAFKA_CLIENT ? `.${process.env.HUB_KAFKA_CLIENT}` : ''}.json`,
+              },
+            ],
+          ]
         : ['default'],
     },
   });

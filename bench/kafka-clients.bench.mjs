@@ -1,8 +1,9 @@
-// Figure (h), issue #17: the two Kafka clients side by side on the same broker, in the same run —
-// kafkajs (unmaintained since 2024; the platform's client, measured through @hub/messaging's
-// MessageBus port, i.e. exactly the relay's producer and the consumers' group consumer) and
-// @platformatic/kafka (maintained), used directly with the same settings: idempotent producer,
-// acks=all, a consumer group reading from the earliest offset of a new group, autocommit.
+// Figure (h), issue #17: the two Kafka clients side by side on the same broker, in the same run, each
+// through @hub/messaging's MessageBus port (ADR 0149): the kafkajs adapter and the @platformatic/kafka
+// adapter — exactly the relay's producer and the consumers' group consumer, with the port's semantics
+// on both sides (idempotent producer, acks=all; a partition's offset committed only after its handler
+// resolved, partitions handled concurrently, in order within each). Until 7 Dec 2026 the platformatic
+// arm used the client directly with autocommit, which is not like for like (ADR 0149, caveat).
 // Raw produce → consume: no outbox, no inbox, no database. ADR 0125.
 //
 //   node bench/kafka-clients.bench.mjs       BENCH_KAFKA_MESSAGES=3000 BENCH_KAFKA_RATE=1000
@@ -14,22 +15,10 @@
 //   send (as the relay publishes); throughput = messages / (last received − first sent);
 // - steady: the same count offered at BENCH_KAFKA_RATE messages/s (an open model: each send starts
 //   on time), latency p50/p99 from just before the send to the consumer's receipt.
-// Each message carries a unique key: received exactly once is checked (count and duplicates). kafkajs
-// itself stays behind the port (dependency-cruiser: kafka-client-only-in-the-adapter); this script
-// does not replace kafkajs anywhere — switching the MessageBus adapter is decided by the messaging
-// package's tests (issue #17).
+// Each message carries a unique key: received exactly once is checked (count and duplicates). Which
+// adapter the platform runs is HUB_KAFKA_CLIENT; this script only measures both.
 import { performance } from 'node:perf_hooks';
-import {
-  Admin,
-  Consumer,
-  MessagesStreamFallbackModes,
-  MessagesStreamModes,
-  ProduceAcks,
-  Producer,
-  stringDeserializers,
-  stringSerializers,
-} from '@platformatic/kafka';
-import { KafkaJsMessageBus, silentLogger } from '@hub/messaging';
+import { createMessageBus, silentLogger } from '@hub/messaging';
 import { uuidv7 } from '@hub/kernel';
 import { SMOKE, report, round, row, scaled, stats } from './lib/result.mjs';
 
@@ -64,72 +53,35 @@ async function pool(n, concurrency, send, rate) {
  * returns `{ send(key, value), close() }`.
  */
 const clients = {
-  kafkajs: {
-    label: 'kafkajs (through the MessageBus port)',
-    async open(topic, onMessage) {
-      const producer = new KafkaJsMessageBus({ clientId: 'bench-kafkajs-producer', brokers: BROKERS, logger: silentLogger });
-      const consumer = new KafkaJsMessageBus({ clientId: 'bench-kafkajs-consumer', brokers: BROKERS, logger: silentLogger });
-      const subscription = await consumer.subscribe({
-        groupId: `${topic}.group`,
-        topics: [topic],
-        fromBeginning: true,
-        partitionsConcurrently: PARTITIONS,
-        handle: async (m) => onMessage(m.key),
-      });
-      return {
-        send: (key, value) => producer.publish([{ topic, key, value }]),
-        close: async () => {
-          await subscription.stop();
-          await Promise.all([producer.close(), consumer.close()]);
-        },
-      };
-    },
-  },
-  platformatic: {
-    label: '@platformatic/kafka',
-    async open(topic, onMessage) {
-      const producer = new Producer({
-        clientId: 'bench-platformatic-producer',
-        bootstrapBrokers: BROKERS,
-        serializers: stringSerializers,
-        idempotent: true,
-        acks: ProduceAcks.ALL,
-        autocreateTopics: false,
-      });
-      const consumer = new Consumer({
-        clientId: 'bench-platformatic-consumer',
-        groupId: `${topic}.group`,
-        bootstrapBrokers: BROKERS,
-        deserializers: stringDeserializers,
-        sessionTimeout: 30_000,
-        heartbeatInterval: 3_000,
-      });
-      const stream = await consumer.consume({
-        topics: [topic],
-        autocommit: true,
-        mode: MessagesStreamModes.COMMITTED,
-        fallbackMode: MessagesStreamFallbackModes.EARLIEST,
-        maxWaitTime: 100,
-      });
-      stream.on('data', (m) => onMessage(m.key));
-      stream.on('error', (e) => console.log(`(platformatic consumer: ${e.message})`));
-      return {
-        send: (key, value) => producer.send({ messages: [{ topic, key, value }] }),
-        close: async () => {
-          await stream.close();
-          await consumer.close();
-          await producer.close();
-        },
-      };
-    },
-  },
+  kafkajs: { label: 'kafkajs adapter (through the MessageBus port)' },
+  platformatic: { label: '@platformatic/kafka adapter (through the MessageBus port)' },
 };
+for (const [name, c] of Object.entries(clients)) {
+  c.open = async (topic, onMessage) => {
+    const producer = createMessageBus({ client: name, clientId: `bench-${name}-producer`, brokers: BROKERS, logger: silentLogger });
+    const consumer = createMessageBus({ client: name, clientId: `bench-${name}-consumer`, brokers: BROKERS, logger: silentLogger });
+    const subscription = await consumer.subscribe({
+      groupId: `${topic}.group`,
+      topics: [topic],
+      fromBeginning: true,
+      partitionsConcurrently: PARTITIONS,
+      handle: async (m) => onMessage(m.key),
+    });
+    return {
+      send: (key, value) => producer.publish([{ topic, key, value }]),
+      close: async () => {
+        await subscription.stop();
+        await Promise.all([producer.close(), consumer.close()]);
+      },
+    };
+  };
+}
 
 /** One client, one mode (burst or a rate): latencies, throughput and the exactly-once check. */
 async function measure(name, rate) {
   const topic = `${PREFIX}.${name}.${rate ? 'rate' : 'burst'}`;
   // Created through the port's admin (it waits for the partitions' leaders), the same for both clients.
-  const admin = new KafkaJsMessageBus({ clientId: 'bench-kafka-clients-admin', brokers: BROKERS, logger: silentLogger });
+  const admin = createMessageBus({ client: 'kafkajs', clientId: 'bench-kafka-clients-admin', brokers: BROKERS, logger: silentLogger });
   try {
     await admin.createTopics([{ name: topic, partitions: PARTITIONS }]);
   } finally {
@@ -195,8 +147,8 @@ async function measure(name, rate) {
     return result;
   } finally {
     await client.close();
-    const cleanup = new Admin({ clientId: 'bench-kafka-clients-admin', bootstrapBrokers: BROKERS });
-    await cleanup.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    const cleanup = createMessageBus({ client: 'kafkajs', clientId: 'bench-kafka-clients-admin', brokers: BROKERS, logger: silentLogger });
+    await cleanup.deleteTopics([topic]).catch(() => undefined);
     await cleanup.close();
   }
 }
@@ -216,22 +168,22 @@ const onceEach = Object.values(results).every((r) => r.received === N && r.dupli
 const note = `${N} messages, ${PARTITIONS} partitions; ${onceEach ? 'every message received exactly once by both' : `NOT exactly once: ${JSON.stringify(Object.values(results).map((r) => [r.client, r.mode, r.received, r.duplicates]))}`}`;
 report('kafka-clients', [
   row({
-    figure: `(h) Kafka clients, produce → consume burst (${CONCURRENCY} in flight): @platformatic/kafka`,
+    figure: `(h) Kafka clients through the port, produce → consume burst (${CONCURRENCY} in flight): @platformatic/kafka adapter`,
     value: pBurst.throughput,
     unit: 'msg/s',
     baseline: kBurst.throughput,
-    baselineLabel: 'kafkajs through the MessageBus port, same run',
+    baselineLabel: 'kafkajs adapter through the MessageBus port, same run',
     ratio: pBurst.throughput / kBurst.throughput,
     goal: '≥ kafkajs (issue #17: switch only if at least as fast and as correct)',
     met: SMOKE ? null : pBurst.throughput >= kBurst.throughput,
     note: `${note}; burst p99 ${pBurst.p99} vs ${kBurst.p99} ms`,
   }),
   row({
-    figure: `(h) Kafka clients, p99 at an offered ${RATE} msg/s: @platformatic/kafka`,
+    figure: `(h) Kafka clients through the port, p99 at an offered ${RATE} msg/s: @platformatic/kafka adapter`,
     value: pRate.p99,
     unit: 'ms',
     baseline: kRate.p99,
-    baselineLabel: 'kafkajs through the MessageBus port, same run',
+    baselineLabel: 'kafkajs adapter through the MessageBus port, same run',
     ratio: pRate.p99 / kRate.p99,
     goal: '≤ kafkajs',
     met: SMOKE ? null : pRate.p99 <= kRate.p99,

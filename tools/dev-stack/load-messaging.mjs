@@ -26,8 +26,9 @@ export async function loadMessaging() {
 
 /** A bus for a tool: quiet, and failing fast when the broker is not there. */
 export async function toolBus(clientId, brokers, { retries = 6 } = {}) {
-  const { KafkaJsMessageBus, PrefixedMessageBus, silentLogger } = await loadMessaging();
-  const bus = new KafkaJsMessageBus({ clientId, brokers, logger: silentLogger, connectionTimeoutMs: 5_000, requestTimeoutMs: 30_000, retries });
+  const { createMessageBus, PrefixedMessageBus, silentLogger } = await loadMessaging();
+  // HUB_KAFKA_CLIENT picks the client, as in the apps (ADR 0149).
+  const bus = createMessageBus({ clientId, brokers, logger: silentLogger, connectionTimeoutMs: 5_000, requestTimeoutMs: 30_000, retries });
   // The same HUB_KAFKA_TOPIC_PREFIX the apps read: the tool then works on that platform's topics.
   const prefix = process.env.HUB_KAFKA_TOPIC_PREFIX;
   return prefix ? new PrefixedMessageBus(bus, prefix) : bus;

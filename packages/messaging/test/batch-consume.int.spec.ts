@@ -4,7 +4,7 @@ import { SystemClock, uuidv7 } from '@hub/kernel';
 import { TopicProbe, createTestTopics, testKafkaBrokers, waitFor, type TestDatabase } from '@hub/testing';
 import {
   EventConsumer,
-  KafkaJsMessageBus,
+  createMessageBus,
   Outbox,
   OutboxRelay,
   eventHandler,
@@ -13,6 +13,7 @@ import {
   type ConsumeOutcome,
   type EventHandler,
   type IncomingMessage,
+  type KafkaMessageBus,
 } from '../src/index.js';
 import { effects, makeTestEvents, messagingDb, writeThings, type TestEvents } from './harness.js';
 
@@ -25,12 +26,12 @@ describe('EventConsumer batches (ADR 0126)', () => {
   let db: TestDatabase;
   let topic: string;
   let events: TestEvents;
-  let bus: KafkaJsMessageBus;
+  let bus: KafkaMessageBus;
 
   beforeAll(async () => {
     db = await messagingDb('msg_batch');
     await sql(db.orm.em.fork(), 'alter table effect add column tx bigint');
-    bus = new KafkaJsMessageBus({ clientId: 'messaging-batch-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    bus = createMessageBus({ clientId: 'messaging-batch-test', brokers: testKafkaBrokers(), logger: silentLogger });
     ({ batch: topic } = (await createTestTopics(bus, { batch: 3 })) as { batch: string });
     events = makeTestEvents(topic);
   });

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock, uuidv7 } from '@hub/kernel';
 import { createTestTopics, waitFor, type TestDatabase } from '@hub/testing';
-import { EventConsumer, KafkaJsMessageBus, Outbox, OutboxRelay, eventHandler, silentLogger, sql } from '../src/index.js';
+import { EventConsumer, createMessageBus, Outbox, OutboxRelay, eventHandler, silentLogger, sql } from '../src/index.js';
 import { effects, makeTestEvents, messagingDb, writeThings, type TestEvents } from './harness.js';
 
 const run = promisify(execFile);
@@ -30,7 +30,7 @@ describe('broker stopped and restarted mid-stream', () => {
   beforeAll(async () => {
     await broker('start');
     [producerDb, consumerDb] = await Promise.all([messagingDb('restart_prod'), messagingDb('restart_cons')]);
-    const admin = new KafkaJsMessageBus({ clientId: 'restart-admin', brokers: BROKERS, logger: silentLogger });
+    const admin = createMessageBus({ clientId: 'restart-admin', brokers: BROKERS, logger: silentLogger });
     try {
       ({ restart: topic } = (await createTestTopics(admin, { restart: 3 })) as { restart: string });
     } finally {
@@ -48,8 +48,8 @@ describe('broker stopped and restarted mid-stream', () => {
   it('loses nothing and handles everything once', async () => {
     const clock = new SystemClock();
     const outbox = new Outbox(clock);
-    const producerBus = new KafkaJsMessageBus({ clientId: 'restart-producer', brokers: BROKERS, logger: silentLogger });
-    const consumerBus = new KafkaJsMessageBus({ clientId: 'restart-consumer', brokers: BROKERS, logger: silentLogger });
+    const producerBus = createMessageBus({ clientId: 'restart-producer', brokers: BROKERS, logger: silentLogger });
+    const consumerBus = createMessageBus({ clientId: 'restart-consumer', brokers: BROKERS, logger: silentLogger });
     const relay = new OutboxRelay(producerDb.orm.em, producerBus, clock, { batchSize: 25, idlePollMs: 20, maxBackoffMs: 2_000, logger: silentLogger });
     const consumer = new EventConsumer(consumerDb.orm.em, consumerBus, {
       name: `restart-${uuidv7()}`,

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestTopics, deleteTestTopics, testKafkaBrokers, uniqueName, waitFor, type TestBus } from '@hub/testing';
-import { KafkaJsMessageBus, silentLogger, type MessageBusAdmin } from '../src/index.js';
+import { createMessageBus, silentLogger, type MessageBusAdmin, type KafkaMessageBus } from '../src/index.js';
 
 /**
  * The administration port of the bus (topics, consumer lag) on the real broker: what tools/dev-stack,
  * @hub/testing and the platform's consumer-lag metric use instead of a kafkajs client of their own.
  */
 describe('MessageBusAdmin on the kafkajs adapter', () => {
-  let bus: KafkaJsMessageBus;
+  let bus: KafkaMessageBus;
 
   beforeAll(() => {
-    bus = new KafkaJsMessageBus({ clientId: 'bus-admin-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    bus = createMessageBus({ clientId: 'bus-admin-test', brokers: testKafkaBrokers(), logger: silentLogger });
     // The test helpers take the platform's bus; this fails to compile if the two drift apart.
     const asTestBus: TestBus = bus;
     const asAdmin: MessageBusAdmin = bus;

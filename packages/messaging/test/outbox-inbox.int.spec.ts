@@ -4,7 +4,7 @@ import { SystemClock, uuidv7 } from '@hub/kernel';
 import { TopicProbe, createTestTopics, produceRaw, testKafkaBrokers, waitFor, type TestDatabase } from '@hub/testing';
 import {
   EventConsumer,
-  KafkaJsMessageBus,
+  createMessageBus,
   MessageContexts,
   Outbox,
   OutboxRelay,
@@ -13,6 +13,7 @@ import {
   sql,
   type ConsumeOutcome,
   type MessageBus,
+  type KafkaMessageBus,
 } from '../src/index.js';
 import { effects, exitOf, makeTestEvents, messagingDb, startFixture, writeThings, type TestEvents } from './harness.js';
 
@@ -27,11 +28,11 @@ describe('outbox → Kafka → inbox', () => {
   let events: TestEvents;
   const clock = new SystemClock();
   const outbox = new Outbox(clock);
-  let bus: KafkaJsMessageBus;
+  let bus: KafkaMessageBus;
 
   beforeAll(async () => {
     [producerDb, consumerDb] = await Promise.all([messagingDb('msg_prod'), messagingDb('msg_cons')]);
-    bus = new KafkaJsMessageBus({ clientId: 'messaging-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    bus = createMessageBus({ clientId: 'messaging-test', brokers: testKafkaBrokers(), logger: silentLogger });
     ({ things: topic } = (await createTestTopics(bus, { things: 3 })) as { things: string });
     events = makeTestEvents(topic);
   });
@@ -102,11 +103,11 @@ describe('dead-letter topic', () => {
   let db: TestDatabase;
   let topic: string;
   let events: TestEvents;
-  let bus: KafkaJsMessageBus;
+  let bus: KafkaMessageBus;
 
   beforeAll(async () => {
     db = await messagingDb('msg_dlq');
-    bus = new KafkaJsMessageBus({ clientId: 'messaging-dlq-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    bus = createMessageBus({ clientId: 'messaging-dlq-test', brokers: testKafkaBrokers(), logger: silentLogger });
     ({ dlq: topic } = (await createTestTopics(bus, { dlq: 1 })) as { dlq: string });
     events = makeTestEvents(topic);
   });
@@ -186,7 +187,7 @@ describe('dead-letter topic', () => {
 describe('outbox relay wake-up (issue #17)', () => {
   it('does not lose a wake that comes while a batch is being published: the row committed meanwhile goes out at once, not after idlePollMs', async () => {
     const db = await messagingDb('msg_wake');
-    const realBus = new KafkaJsMessageBus({ clientId: 'messaging-wake-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    const realBus = createMessageBus({ clientId: 'messaging-wake-test', brokers: testKafkaBrokers(), logger: silentLogger });
     const { wake: wakeTopic } = (await createTestTopics(realBus, { wake: 1 })) as { wake: string };
     const wakeEvents = makeTestEvents(wakeTopic);
     const outbox = new Outbox(new SystemClock());

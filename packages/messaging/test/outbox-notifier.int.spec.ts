@@ -3,7 +3,17 @@ import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { SystemClock } from '@hub/kernel';
 import { createTestTopics, testKafkaBrokers, waitFor, type TestDatabase } from '@hub/testing';
-import { KafkaJsMessageBus, OUTBOX_CHANNEL, Outbox, OutboxNotifier, OutboxRelay, messagingEntities, silentLogger, sql } from '../src/index.js';
+import {
+  createMessageBus,
+  OUTBOX_CHANNEL,
+  Outbox,
+  OutboxNotifier,
+  OutboxRelay,
+  messagingEntities,
+  silentLogger,
+  sql,
+  type KafkaMessageBus,
+} from '../src/index.js';
 import { outboxSourceOf } from '../src/outbox/outbox-signal.js';
 import { makeTestEvents, messagingDb, writeThings, type TestEvents } from './harness.js';
 
@@ -14,7 +24,7 @@ import { makeTestEvents, messagingDb, writeThings, type TestEvents } from './har
  */
 describe('the outbox notifier (ADR 0147)', () => {
   let db: TestDatabase;
-  let bus: KafkaJsMessageBus;
+  let bus: KafkaMessageBus;
   let events: TestEvents;
   /** The writers' ORM: another ORM than the relay's, as another process. */
   let writers: MikroORM;
@@ -25,7 +35,7 @@ describe('the outbox notifier (ADR 0147)', () => {
 
   beforeAll(async () => {
     db = await messagingDb('msg_outbox_notifier');
-    bus = new KafkaJsMessageBus({ clientId: 'outbox-notifier-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    bus = createMessageBus({ clientId: 'outbox-notifier-test', brokers: testKafkaBrokers(), logger: silentLogger });
     const { things } = (await createTestTopics(bus, { things: 2 })) as { things: string };
     events = makeTestEvents(things);
     writers = await MikroORM.init({ clientUrl: db.url, entities: messagingEntities, allowGlobalContext: false, debug: false });

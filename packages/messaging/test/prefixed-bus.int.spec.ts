@@ -1,20 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
-import { KafkaJsMessageBus, PrefixedMessageBus, silentLogger, type IncomingMessage } from '../src/index.js';
+import { createMessageBus, PrefixedMessageBus, silentLogger, type IncomingMessage, type KafkaMessageBus } from '../src/index.js';
 
 /**
  * HUB_KAFKA_TOPIC_PREFIX: a whole platform (a test run, a preview) on its own topics and consumer
  * groups of one broker, while every contract keeps its topic name.
  */
 describe('PrefixedMessageBus on the real broker', () => {
-  let raw: KafkaJsMessageBus;
+  let raw: KafkaMessageBus;
   let bus: PrefixedMessageBus;
   // `t.` so that tools/hub test prunes what a failed run leaves behind.
   const prefix = `t.${uniqueName('pfx').replace(/_/g, '-')}.`;
   const topic = 'hub.example.events.v1';
 
   beforeAll(() => {
-    raw = new KafkaJsMessageBus({ clientId: 'prefixed-bus-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    raw = createMessageBus({ clientId: 'prefixed-bus-test', brokers: testKafkaBrokers(), logger: silentLogger });
     bus = new PrefixedMessageBus(raw, prefix);
   });
   afterAll(async () => {

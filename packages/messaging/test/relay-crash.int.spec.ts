@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SystemClock, uuidv7 } from '@hub/kernel';
 import { TopicProbe, createTestTopics, testKafkaBrokers, waitFor, type TestDatabase } from '@hub/testing';
-import { EventConsumer, KafkaJsMessageBus, Outbox, OutboxRelay, eventHandler, silentLogger, sql } from '../src/index.js';
+import { EventConsumer, createMessageBus, Outbox, OutboxRelay, eventHandler, silentLogger, sql, type KafkaMessageBus } from '../src/index.js';
 import { effects, exitOf, makeTestEvents, messagingDb, startFixture, writeThings, type TestEvents } from './harness.js';
 
 /**
@@ -14,12 +14,12 @@ describe('relay killed between publish and commit', () => {
   let consumerDb: TestDatabase;
   let topic: string;
   let events: TestEvents;
-  let bus: KafkaJsMessageBus;
+  let bus: KafkaMessageBus;
   const clock = new SystemClock();
 
   beforeAll(async () => {
     [producerDb, consumerDb] = await Promise.all([messagingDb('crash_prod'), messagingDb('crash_cons')]);
-    bus = new KafkaJsMessageBus({ clientId: 'crash-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    bus = createMessageBus({ clientId: 'crash-test', brokers: testKafkaBrokers(), logger: silentLogger });
     ({ crash: topic } = (await createTestTopics(bus, { crash: 2 })) as { crash: string });
     events = makeTestEvents(topic);
   });

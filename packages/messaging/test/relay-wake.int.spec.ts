@@ -4,7 +4,7 @@ import { SystemClock, uuidv7 } from '@hub/kernel';
 import { TopicProbe, createTestTopics, testKafkaBrokers, waitFor, type TestDatabase } from '@hub/testing';
 import {
   EventConsumer,
-  KafkaJsMessageBus,
+  createMessageBus,
   OUTBOX_LISTENER_APPLICATION_NAME,
   Outbox,
   OutboxNotifier,
@@ -17,6 +17,7 @@ import {
   sql,
   type IncomingMessage,
   type OutboxRelayOptions,
+  type KafkaMessageBus,
 } from '../src/index.js';
 import { makeTestEvents, messagingDb, writeThings, type TestEvents } from './harness.js';
 
@@ -35,7 +36,7 @@ describe('the outbox relay is woken by commits (ADR 0135)', () => {
   let db: TestDatabase;
   let topic: string;
   let events: TestEvents;
-  let bus: KafkaJsMessageBus;
+  let bus: KafkaMessageBus;
   /** A second ORM on the same database: its connections are other sessions, and it shares no EventManager with the relay — as another process. */
   let other: MikroORM;
   /** Each ORM announces its outbox commits to other processes after they commit, as the apps' do (ADR 0147). */
@@ -45,7 +46,7 @@ describe('the outbox relay is woken by commits (ADR 0135)', () => {
 
   beforeAll(async () => {
     db = await messagingDb('msg_relay_wake');
-    bus = new KafkaJsMessageBus({ clientId: 'relay-wake-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    bus = createMessageBus({ clientId: 'relay-wake-test', brokers: testKafkaBrokers(), logger: silentLogger });
     ({ wake: topic } = (await createTestTopics(bus, { wake: 2 })) as { wake: string });
     events = makeTestEvents(topic);
     other = await MikroORM.init({ clientUrl: db.url, entities: messagingEntities, allowGlobalContext: false, debug: false });
@@ -203,8 +204,8 @@ describe('the outbox relay is woken by commits (ADR 0135)', () => {
     const held = new Promise<void>((r) => (release = r));
     let inFlight!: () => void;
     const publishing = new Promise<void>((r) => (inFlight = r));
-    const heldBus = Object.assign(Object.create(bus) as KafkaJsMessageBus, {
-      publish: async (messages: Parameters<KafkaJsMessageBus['publish']>[0]) => {
+    const heldBus = Object.assign(Object.create(bus) as KafkaMessageBus, {
+      publish: async (messages: Parameters<KafkaMessageBus['publish']>[0]) => {
         inFlight();
         await held;
         return bus.publish(messages);

@@ -5,7 +5,18 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan } from '@opentelemetry/sdk-trace';
 import { SystemClock, uuidv7 } from '@hub/kernel';
 import { TopicProbe, createTestTopics, testKafkaBrokers, waitFor, type TestDatabase } from '@hub/testing';
-import { EventConsumer, KafkaJsMessageBus, Outbox, OutboxRelay, TimerPoller, Timers, eventHandler, silentLogger, sql } from '../src/index.js';
+import {
+  EventConsumer,
+  createMessageBus,
+  Outbox,
+  OutboxRelay,
+  TimerPoller,
+  Timers,
+  eventHandler,
+  silentLogger,
+  sql,
+  type KafkaMessageBus,
+} from '../src/index.js';
 import { makeTestEvents, messagingDb, writeThings, type TestEvents } from './harness.js';
 
 /**
@@ -20,7 +31,7 @@ describe('trace context across the outbox and Kafka', () => {
   let nextTopic: string;
   let events: TestEvents;
   let nextEvents: TestEvents;
-  let bus: KafkaJsMessageBus;
+  let bus: KafkaMessageBus;
   const clock = new SystemClock();
   const outbox = new Outbox(clock);
   const exporter = new InMemorySpanExporter();
@@ -28,7 +39,7 @@ describe('trace context across the outbox and Kafka', () => {
 
   beforeAll(async () => {
     [producerDb, consumerDb] = await Promise.all([messagingDb('trace_prod'), messagingDb('trace_cons')]);
-    bus = new KafkaJsMessageBus({ clientId: 'messaging-trace-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    bus = createMessageBus({ clientId: 'messaging-trace-test', brokers: testKafkaBrokers(), logger: silentLogger });
     ({ things: topic, next: nextTopic } = (await createTestTopics(bus, { things: 1, next: 1 })) as { things: string; next: string });
     events = makeTestEvents(topic);
     nextEvents = makeTestEvents(nextTopic);
@@ -163,7 +174,7 @@ describe('trace context across the outbox and Kafka', () => {
       span.end();
       return span.spanContext();
     });
-    const refusing = { ...bus, publish: () => Promise.reject(new Error('broker unavailable (test double of an outage)')) } as unknown as KafkaJsMessageBus;
+    const refusing = { ...bus, publish: () => Promise.reject(new Error('broker unavailable (test double of an outage)')) } as unknown as KafkaMessageBus;
     await expect(new OutboxRelay(producerDb.orm.em, refusing, clock, { logger: silentLogger }).relayOnce()).rejects.toThrow('broker unavailable');
     expect(await new OutboxRelay(producerDb.orm.em, bus, clock, { logger: silentLogger }).relayOnce()).toBe(1);
     const producers = exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.PRODUCER);

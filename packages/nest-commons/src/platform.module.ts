@@ -20,7 +20,7 @@ import { Clock, type DomainEvent, SystemClock } from '@hub/kernel';
 import {
   EventConsumer,
   type EventHandler,
-  KafkaJsMessageBus,
+  createMessageBus,
   type MessageBus,
   type MessageBusAdmin,
   Outbox,
@@ -322,7 +322,8 @@ export class HubMessagingModule {
         provide: MESSAGE_BUS,
         inject: [HUB_CONFIG, HUB_LOGGER],
         useFactory: (c: MessagingConfig, l: Logger) => {
-          const bus = new KafkaJsMessageBus({
+          const bus = createMessageBus({
+            client: c.HUB_KAFKA_CLIENT,
             clientId: options.name,
             brokers: c.HUB_KAFKA_BROKERS,
             logger: messagingLoggerOf(l),

@@ -1,6 +1,6 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KafkaJsMessageBus } from '@hub/messaging';
+import { createMessageBus } from '@hub/messaging';
 import { testKafkaBrokers, uniqueName } from '@hub/testing';
 import { type ScenarioResult, verify } from './chaos.js';
 import { createTopics, Fleet, freePort, sleep, withDb } from './fleet.js';
@@ -306,7 +306,7 @@ export async function runReplicas(options: ReplicaOptions): Promise<ReplicaRun> 
 
 /** Reads `topics` from the beginning in a group of its own until every id of `expect` was seen (or 30 s). */
 async function readTopics(topics: string[], expect: ReadonlySet<string>): Promise<{ messages: number; ids: Set<string> }> {
-  const bus = new KafkaJsMessageBus({ clientId: 'replicas-reader', brokers: testKafkaBrokers() });
+  const bus = createMessageBus({ clientId: 'replicas-reader', brokers: testKafkaBrokers() });
   const ids = new Set<string>();
   let messages = 0;
   const sub = await bus.subscribe({

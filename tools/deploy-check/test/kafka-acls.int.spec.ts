@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EventRegistry, TOPICS, dlqTopicOf } from '@hub/contracts';
-import { type AclBinding, EventConsumer, KafkaJsMessageBus, silentLogger } from '@hub/messaging';
+import { type AclBinding, EventConsumer, createMessageBus, kafkaClientFromEnv, silentLogger } from '@hub/messaging';
 import { DLQ_OPERATOR_USER, REPO_ROOT, discoverApps, dlqOperatorAcls, kafkaAcls } from '../src/index.js';
 
 const run = promisify(execFile);
@@ -18,7 +18,7 @@ const run = promisify(execFile);
  * ports and state directory, a SASL/PLAIN listener and the StandardAuthorizer through
  * HUB_KAFKA_EXTRA_PROPERTIES); the shared broker on 9092 is never touched. Every client is the
  * platform's own MessageBus adapter with the context's SASL credentials — what the apps run — and the
- * ACLs go through its administration port (kafkajs stays behind the port, ADR 0003).
+ * ACLs go through its administration port (the client stays behind the port, ADR 0003, ADR 0149).
  */
 const USERS = ['registration', 'participation', DLQ_OPERATOR_USER] as const;
 /** A topic of this test only, empty, that participation may read; its group is granted late. */
@@ -47,16 +47,20 @@ const bindingsOf = (user: string, acls: readonly object[]): AclBinding[] =>
     }),
   );
 
-describe('Kafka ACLs from the rendered KafkaUsers, on a broker with an authorizer (issues #18, #19)', () => {
+describe(`Kafka ACLs from the rendered KafkaUsers, on a broker with an authorizer, through ${kafkaClientFromEnv()} (issues #18, #19)`, () => {
   const stateDir = mkdtempSync(join(tmpdir(), 'hub-kafka-acls-'));
   const name = `acls-${process.pid}`;
   let port = 0;
   const apps = discoverApps();
   const registration = apps.find((a) => a.name === 'registration')!;
   const participation = apps.find((a) => a.name === 'participation')!;
-  /** The platform's adapter as a context runs it, logged in as `user`; fails fast (tests want the refusal, not retries). */
+  /**
+   * The platform's adapter as a context runs it (HUB_KAFKA_CLIENT: the package script runs this file on
+   * each, ADR 0149), logged in as `user`; fails fast (tests want the refusal, not retries).
+   */
   const busOf = (user: string) =>
-    new KafkaJsMessageBus({
+    createMessageBus({
+      client: kafkaClientFromEnv(),
       clientId: `acl-test-${user}`,
       brokers: [`127.0.0.1:${port}`],
       sasl: { mechanism: 'plain', username: user, password: secret(user) },

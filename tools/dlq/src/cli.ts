@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOPICS, dlqTopicOf } from '@hub/contracts';
-import { KafkaJsMessageBus, silentLogger } from '@hub/messaging';
+import { createMessageBus, silentLogger, type KafkaMessageBus } from '@hub/messaging';
 import { type DeadLetter, findDeadLetter, outboxFailures, readDeadLetters, replayDeadLetter } from './dead-letters.js';
 
 /**
@@ -44,9 +44,10 @@ function databaseUrl(c: ContextDb): string {
   return `${(process.env.HUB_PG_URL ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/+$/, '')}/${c.database}`;
 }
 
-function bus(): KafkaJsMessageBus {
+function bus(): KafkaMessageBus {
   const mechanism = process.env.HUB_KAFKA_SASL_MECHANISM as 'scram-sha-512' | 'scram-sha-256' | 'plain' | undefined;
-  return new KafkaJsMessageBus({
+  // HUB_KAFKA_CLIENT too: the client the apps run (ADR 0149).
+  return createMessageBus({
     clientId: 'hub-dlq-tool',
     brokers: (process.env.HUB_KAFKA_BROKERS ?? '127.0.0.1:9092').split(',').map((b) => b.trim()),
     logger: silentLogger,

@@ -1,13 +1,13 @@
 import pg from 'pg';
 import { HEADERS } from '@hub/contracts';
-import type { IncomingMessage, KafkaJsMessageBus } from '@hub/messaging';
+import type { IncomingMessage, KafkaMessageBus } from '@hub/messaging';
 
 /**
  * What an operator needs after a `HubDeadLetters` or `HubOutboxLag` alert (ADR 0103, issue #19):
  * the dead letters of each context (read from the `.dlq` twins, attributed to a context by the
  * consumer group that sent them), the outbox rows a context fails to publish, one dead letter in
  * full, and a replay of one to its source topic once the consumer is fixed. Only the messaging port
- * (`KafkaJsMessageBus`) and the database are used — nothing is deleted or rewritten.
+ * (`KafkaMessageBus`, either adapter) and the database are used — nothing is deleted or rewritten.
  */
 export interface DeadLetter {
   /** Where it is: the dead-letter topic, partition and offset (what `show` and `replay` take). */
@@ -71,7 +71,7 @@ function toDeadLetter(m: IncomingMessage): DeadLetter {
  * Reads the dead-letter topics from their first retained message to their current end, with a
  * consumer group of its own (`hub-dlq-tool.<pid>.<time>`, never a context's: their offsets are untouched).
  */
-export async function readDeadLetters(bus: KafkaJsMessageBus, dlqTopics: readonly string[], timeoutMs = 30_000): Promise<DeadLetter[]> {
+export async function readDeadLetters(bus: KafkaMessageBus, dlqTopics: readonly string[], timeoutMs = 30_000): Promise<DeadLetter[]> {
   const existing = new Set(await bus.listTopics());
   const topics = dlqTopics.filter((t) => existing.has(t));
   if (topics.length === 0) return [];
@@ -112,7 +112,7 @@ export async function readDeadLetters(bus: KafkaJsMessageBus, dlqTopics: readonl
   return letters.sort((a, b) => a.dlqTopic.localeCompare(b.dlqTopic) || a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
 }
 
-export async function findDeadLetter(bus: KafkaJsMessageBus, dlqTopic: string, partition: number, offset: string, timeoutMs?: number): Promise<DeadLetter> {
+export async function findDeadLetter(bus: KafkaMessageBus, dlqTopic: string, partition: number, offset: string, timeoutMs?: number): Promise<DeadLetter> {
   if (!dlqTopic.endsWith('.dlq')) throw new Error(`${dlqTopic} is not a dead-letter topic (<topic>.dlq)`);
   const found = (await readDeadLetters(bus, [dlqTopic], timeoutMs)).find((l) => l.partition === partition && l.offset === offset);
   if (!found) throw new Error(`no dead letter at ${dlqTopic} partition ${partition} offset ${offset} (expired, or a wrong position)`);
@@ -129,7 +129,7 @@ export const REPLAYED_FROM_HEADER = 'hub-replayed-from';
  * duplicate where it was handled already, so only the group that failed acts on it — once, even if
  * replayed twice.
  */
-export async function replayDeadLetter(bus: KafkaJsMessageBus, letter: DeadLetter): Promise<{ topic: string; key: string }> {
+export async function replayDeadLetter(bus: KafkaMessageBus, letter: DeadLetter): Promise<{ topic: string; key: string }> {
   if (letter.value === null) throw new Error('the dead letter has no value: nothing to replay');
   const dlqHeaders = new Set<string>([
     HEADERS.dlqReason,

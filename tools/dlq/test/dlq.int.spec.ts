@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { EventRegistry, defineIntegrationEvent, dlqTopicOf } from '@hub/contracts';
 import { SystemClock, uuidv7 } from '@hub/kernel';
-import { type ConsumeOutcome, EventConsumer, KafkaJsMessageBus, Outbox, OutboxRelay, eventHandler, messagingEntities, silentLogger, sql } from '@hub/messaging';
+import {
+  type ConsumeOutcome,
+  EventConsumer,
+  createMessageBus,
+  type KafkaMessageBus,
+  Outbox,
+  OutboxRelay,
+  eventHandler,
+  messagingEntities,
+  silentLogger,
+  sql,
+} from '@hub/messaging';
 import { TopicProbe, createTestDatabase, createTestTopics, testKafkaBrokers, waitFor, type TestDatabase } from '@hub/testing';
 import { REPLAYED_FROM_HEADER, findDeadLetter, outboxFailures, readDeadLetters, replayDeadLetter } from '../src/dead-letters.js';
 
@@ -13,7 +24,7 @@ import { REPLAYED_FROM_HEADER, findDeadLetter, outboxFailures, readDeadLetters, 
  */
 describe('tools/hub dlq: list, show, replay', () => {
   let db: TestDatabase;
-  let bus: KafkaJsMessageBus;
+  let bus: KafkaMessageBus;
   let topic: string;
   let consumer: EventConsumer;
   const clock = new SystemClock();
@@ -24,7 +35,7 @@ describe('tools/hub dlq: list, show, replay', () => {
   beforeAll(async () => {
     db = await createTestDatabase('dlq_tool', { entities: messagingEntities });
     await sql(db.orm.em.fork(), 'create table effect (event_id uuid not null, n int not null)');
-    bus = new KafkaJsMessageBus({ clientId: 'dlq-tool-test', brokers: testKafkaBrokers(), logger: silentLogger });
+    bus = createMessageBus({ clientId: 'dlq-tool-test', brokers: testKafkaBrokers(), logger: silentLogger });
     ({ things: topic } = (await createTestTopics(bus, { things: 1 })) as { things: string });
   });
 

@@ -1,5 +1,6 @@
 import kafkajs, { type Admin, type Consumer, type Kafka as KafkaClient, type KafkaMessage, type Producer, type SASLOptions } from 'kafkajs';
 import type { MessagingLogger } from '../logger.js';
+import type { KafkaBusOptions } from './kafka-bus-options.js';
 import { stderrLogger } from '../logger.js';
 import type { AclBinding, ConsumerLag, CreateTopicsOptions, MessageBusAdmin, PartitionLag, TopicDescription } from './message-bus-admin.js';
 import type { IncomingMessage, MessageBus, OutgoingMessage, SubscribeOptions, Subscription, TopicDeclaration } from './message-bus.js';
@@ -11,21 +12,8 @@ const ACLS_IN_FORCE_WITHIN_MS = 30_000;
 
 const ACL_OPERATION = { Read: AclOperationTypes.READ, Write: AclOperationTypes.WRITE, Describe: AclOperationTypes.DESCRIBE } as const;
 
-export interface KafkaJsBusOptions {
-  readonly clientId: string;
-  readonly brokers: readonly string[];
-  readonly logger?: MessagingLogger;
-  /** How long one request may take before kafkajs gives up and retries. */
-  readonly requestTimeoutMs?: number;
-  /** How long a connection attempt may take (default 3 s). */
-  readonly connectionTimeoutMs?: number;
-  /** Retries of a failed request (default 10); tools that should fail fast give fewer. */
-  readonly retries?: number;
-  /** SASL credentials of the context's Kafka user (Strimzi KafkaUser, ACLs per context; issue #19). */
-  readonly sasl?: { readonly mechanism: 'scram-sha-512' | 'scram-sha-256' | 'plain'; readonly username: string; readonly password: string };
-  /** TLS to the brokers (true: the system's CAs). */
-  readonly ssl?: boolean;
-}
+/** The kafkajs adapter's options: the same as every adapter's (./kafka-bus-options.ts). */
+export type KafkaJsBusOptions = KafkaBusOptions;
 
 function saslOf(s: NonNullable<KafkaJsBusOptions['sasl']>): SASLOptions {
   switch (s.mechanism) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KAFKA_CLIENTS } from '@hub/messaging';
 
 /**
  * Configuration validated by zod at start-up. A bad or missing variable stops the app with one
@@ -85,6 +86,8 @@ export const messagingConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
+  /** The Kafka client behind the MessageBus port (ADR 0149): kafkajs until the switch, @platformatic/kafka after it. */
+  HUB_KAFKA_CLIENT: z.enum(KAFKA_CLIENTS).default('kafkajs'),
 });
 
 /** The variables every context app reads (HTTP + persistence + messaging). Apps extend it with their own. */
