@@ -1,8 +1,8 @@
 // Benchmark: the platform's messaging path (command transaction writes aggregate + outbox row →
 // relay publishes → consumer handles with the idempotent inbox, in another database) beside a raw
 // produce → consume baseline (MessageBus.publish → MessageBus.subscribe, no outbox, no inbox),
-// measured in the same run on the same broker. Both go through @hub/messaging's MessageBus port;
-// kafkajs stays inside its adapter.
+// measured in the same run on the same broker. Both go through @hub/messaging's MessageBus port, on
+// the adapter HUB_KAFKA_CLIENT names (kafkajs or platformatic, ADR 0149; the consumer child inherits it).
 //
 //   pnpm --filter @hub/bench bench:messaging          (needs `tools/hub stack up` and `pnpm build`)
 //   BENCH_EVENTS=5000 BENCH_RUNS=3 pnpm --filter @hub/bench bench:messaging
@@ -20,7 +20,17 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { SystemClock, uuidv7 } from '@hub/kernel';
-import { KafkaJsMessageBus, OUTBOX_CHANNEL, Outbox, OutboxNotifier, OutboxRelay, messagingEntities, silentLogger, sql } from '@hub/messaging';
+import {
+  createMessageBus,
+  kafkaClientFromEnv,
+  OUTBOX_CHANNEL,
+  Outbox,
+  OutboxNotifier,
+  OutboxRelay,
+  messagingEntities,
+  silentLogger,
+  sql,
+} from '@hub/messaging';
 import { SMOKE, quantile, report, row, scaled, stats } from './lib/result.mjs';
 import { benchEvent, runConsumer, wall } from './lib/outbox-path-consumer.mjs';
 
@@ -147,7 +157,7 @@ function stageProbe() {
   return { get, wrapProducer, print };
 }
 
-const newBus = (clientId) => new KafkaJsMessageBus({ clientId, brokers: BROKERS, logger: silentLogger });
+const newBus = (clientId) => createMessageBus({ clientId, brokers: BROKERS, logger: silentLogger }); // HUB_KAFKA_CLIENT picks the adapter (ADR 0149)
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // The consuming side, in a process of its own (ADR 0041 §13) unless BENCH_CONSUMER_PROCESS=same.
@@ -401,17 +411,18 @@ const pathRate = pick(`outbox → relay → Kafka → inbox @${RATE}/s, from com
 const outDrain = MODES.includes('drain') ? pick('outbox drain: relay → Kafka → inbox') : undefined;
 const burstRatio = outBurst['throughput (ev/s)'] / rawBurst['throughput (ev/s)'];
 const drainRatio = outDrain ? outDrain['throughput (ev/s)'] / rawBurst['throughput (ev/s)'] : undefined;
+const CLIENT = kafkaClientFromEnv(); // both the path and its raw baseline run on it
 report('outbox-path', [
   row({
     figure: `(b) outbox → Kafka → inbox at an offered ${RATE} ev/s: p99 from commit (ms)`,
     value: pathRate['p99 (ms)'],
     unit: 'ms',
     baseline: rawRate['p99 (ms)'],
-    baselineLabel: 'raw publish → subscribe',
+    baselineLabel: `raw publish → subscribe (${CLIENT})`,
     ratio: rawRate['p99 (ms)'] ? pathRate['p99 (ms)'] / rawRate['p99 (ms)'] : null,
     goal: 'keeps up; p99 ≤ 100 ms',
     met: SMOKE ? null : outRate['throughput (ev/s)'] >= RATE * 0.95 && pathRate['p99 (ms)'] <= 100,
-    note: `achieved ${outRate['throughput (ev/s)']} ev/s, p50 ${pathRate['p50 (ms)']} ms; from the command's due time p50 ${outRate['p50 (ms)']}, p99 ${outRate['p99 (ms)']} ms (raw: ${rawRate['throughput (ev/s)']} ev/s, p50 ${rawRate['p50 (ms)']} ms)`,
+    note: `Kafka client ${CLIENT}; achieved ${outRate['throughput (ev/s)']} ev/s, p50 ${pathRate['p50 (ms)']} ms; from the command's due time p50 ${outRate['p50 (ms)']}, p99 ${outRate['p99 (ms)']} ms (raw: ${rawRate['throughput (ev/s)']} ev/s, p50 ${rawRate['p50 (ms)']} ms)`,
   }),
   row({
     figure: '(b) outbox path burst throughput (ev/s)',

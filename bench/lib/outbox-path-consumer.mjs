@@ -14,7 +14,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { EventRegistry, defineIntegrationEvent } from '@hub/contracts';
-import { EventConsumer, KafkaJsMessageBus, eventHandler, messagingEntities, silentLogger, sql } from '@hub/messaging';
+import { EventConsumer, createMessageBus, eventHandler, messagingEntities, silentLogger, sql } from '@hub/messaging';
 
 // CLOCK_MONOTONIC: one clock for every process of the machine (performance.timeOrigin is per process and drifts by ms).
 export const wall = () => Number(process.hrtime.bigint()) / 1e6;
@@ -35,7 +35,7 @@ export const benchEvent = (topic) =>
  */
 export async function runConsumer(config, send) {
   const { mode, topic, n, brokers, db, partitionsConcurrently } = config;
-  const bus = new KafkaJsMessageBus({ clientId: `bench-${mode}-consumer`, brokers, logger: silentLogger });
+  const bus = createMessageBus({ clientId: `bench-${mode}-consumer`, brokers, logger: silentLogger });
   const records = new Map(); // key → [recv, done]
   const batches = []; // [t, n, ms]
   const loop = monitorEventLoopDelay({ resolution: 10 });

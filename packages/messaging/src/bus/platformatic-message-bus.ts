@@ -421,7 +421,9 @@ class PlatformaticSubscription implements Subscription {
         mode: MessagesStreamModes.COMMITTED,
         fallbackMode: (this.options.fromBeginning ?? true) ? MessagesStreamFallbackModes.EARLIEST : MessagesStreamFallbackModes.LATEST,
         autocommit: false,
-        maxWaitTime: 1_000,
+        // How long the broker may hold a fetch with nothing to return (kafkajs: 5 s). Not on the latency
+        // path while messages flow; 500 ms keeps an idle stream's fetches at two a second.
+        maxWaitTime: 500,
         highWaterMark: 1_024,
       });
       inc.stream = stream;
