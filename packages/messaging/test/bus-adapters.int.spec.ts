@@ -27,7 +27,7 @@ describe(`the MessageBus port on ${client} (ADR 0149)`, () => {
 
   beforeAll(async () => {
     bus = createMessageBus({ clientId: `bus-port-${client}`, brokers: testKafkaBrokers(), logger: silentLogger });
-    topics = await createTestTopics(bus, { keys: 12, redo: 1, group: 4, lag: 2 });
+    topics = await createTestTopics(bus, { keys: 12, redo: 1, group: 4, lag: 2, mixed: 4 });
   });
   afterAll(async () => {
     await Promise.allSettled(others.map((b) => b.close()));
@@ -165,6 +165,30 @@ describe(`the MessageBus port on ${client} (ADR 0149)`, () => {
     for (const [n, m] of firstSeen) byKey.set(m.key!, [...(byKey.get(m.key!) ?? []), n]);
     for (const ns of byKey.values()) expect(ns).toEqual([...ns].sort((a, b) => a - b));
     expect(handled.some((h) => h.member === 'first')).toBe(true);
+  }, 120_000);
+
+  it('one group, a member of each adapter (a context switching replica by replica): both join, the partitions split, each message handled once', async () => {
+    const groupId = `mixed-${client}`;
+    const handled: { member: string; m: IncomingMessage }[] = [];
+    const subs: Subscription[] = [];
+    try {
+      for (const which of ['kafkajs', 'platformatic'] as const) {
+        const b = another(`mixed-${which}`, which);
+        const joined = b.subscribe({ groupId, topics: [topics.mixed!], handle: async (m) => void handled.push({ member: which, m }) });
+        // Without a common protocol name the second member's JoinGroup is refused (INCONSISTENT_GROUP_PROTOCOL) and it never joins.
+        subs.push(await Promise.race([joined, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${which} did not join`)), 40_000))]));
+      }
+      await new Promise((r) => setTimeout(r, 3_000)); // the rebalance that gives the second member its share
+      await bus.publish(messages(topics.mixed!, 80, (i) => `m${i}`));
+      await waitFor('80 handled', () => (new Set(handled.map((h) => nOf(h.m))).size === 80 ? true : undefined), { timeoutMs: 40_000 });
+    } finally {
+      await Promise.allSettled(subs.map((s) => s.stop()));
+    }
+    const partitionsOf = (member: string) => new Set(handled.filter((h) => h.member === member).map((h) => h.m.partition));
+    expect(partitionsOf('kafkajs').size).toBeGreaterThan(0);
+    expect(partitionsOf('platformatic').size).toBeGreaterThan(0);
+    expect([...partitionsOf('kafkajs')].filter((p) => partitionsOf('platformatic').has(p))).toEqual([]);
+    expect(handled.length).toBe(80);
   }, 120_000);
 
   it('isRefusal: the broker refusing a principal is told apart from what a retry cures', () => {

@@ -1,17 +1,14 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kzCalendar } from '@hub/calendar';
 import { makeBin } from '@hub/identifiers';
-import { anIin, testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
-import { ProcessFleet, REPO } from '../support/processes.js';
+import { anIin, uniqueName, waitFor } from '@hub/testing';
+import { ProcessFleet, fleetEnv } from '../support/processes.js';
+import { expectStatus } from '../support/registration-path.js';
 import { TODAY } from '../support/registration-draft.js';
-
-const run = promisify(execFile);
 
 /**
  * Issue #14 (F-44, F-59 … F-62) through the gateway, services and housing each its own process, real
@@ -41,10 +38,6 @@ describe('acceleration → housing: services → Kafka → housing, through the 
   let gw: string;
   const t: Record<string, string> = {};
   const auth = (who: string) => ({ authorization: `Bearer ${t[who]}` });
-  const ok = (res: request.Response, status: number, what: string) => {
-    if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 1500)}`);
-    return res.body as Record<string, unknown>;
-  };
   const explained = async <T>(p: Promise<T>): Promise<T> =>
     p.catch((e: Error) => {
       throw new Error(`${e.message}\n--- services ---\n${fleet.logs('services').slice(-3000)}\n--- housing ---\n${fleet.logs('housing').slice(-3000)}`);
@@ -53,21 +46,10 @@ describe('acceleration → housing: services → Kafka → housing, through the 
   const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
   beforeAll(async () => {
-    setClockOffset(0);
-    fleet.commonEnv = { HUB_TEST_CLOCK_FILE: clockFile };
-    fleet.nodeArgs = ['--import', join(import.meta.dirname, '../support/shared-test-clock.mjs')];
-    await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
-      env: { ...process.env, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: topicPrefix },
-    });
+    fleet.shareClock(clockFile);
+    await fleet.createTopics(topicPrefix);
     await fleet.token('bootstrap', ['auditor']);
-    const common = {
-      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-      HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
-      HUB_AUTH_ISSUER: fleet.issuerUrl,
-      HUB_AUTH_JWKS_FILE: fleet.jwksFile,
-      HUB_RUN_WORKERS: 'true',
-      HUB_TIMER_POLL_MS: '200',
-    };
+    const common = fleetEnv(fleet, topicPrefix);
     const [servicesDb, housingDb, gwDb] = await Promise.all([
       fleet.createDatabase('services'),
       fleet.createDatabase('housing'),
@@ -100,7 +82,7 @@ describe('acceleration → housing: services → Kafka → housing, through the 
     // ago and is open today (F-47, F-55, F-56).
     setClockOffset(-40 * DAY);
     t.officer = await fleet.token('olga-officer-past', ['fund-officer']);
-    const serviceId = ok(
+    const serviceId = expectStatus(
       await request(gw)
         .post('/api/services/services')
         .set(auth('officer'))
@@ -115,7 +97,7 @@ describe('acceleration → housing: services → Kafka → housing, through the 
       201,
       'service',
     ).id as string;
-    ok(
+    expectStatus(
       await request(gw)
         .post(`/api/services/services/${serviceId}/prices`)
         .set(auth('officer'))
@@ -123,7 +105,7 @@ describe('acceleration → housing: services → Kafka → housing, through the 
       201,
       'price',
     );
-    const callId = ok(
+    const callId = expectStatus(
       await request(gw)
         .post('/api/services/calls')
         .set(auth('officer'))
@@ -141,7 +123,7 @@ describe('acceleration → housing: services → Kafka → housing, through the 
     // Today (the real clock) a cohort runs in the town (F-44).
     setClockOffset(0);
     t.officer = await fleet.token('olga-officer', ['fund-officer']);
-    const cohortId = ok(
+    const cohortId = expectStatus(
       await request(gw)
         .post('/api/services/cohorts')
         .set(auth('officer'))
@@ -155,7 +137,7 @@ describe('acceleration → housing: services → Kafka → housing, through the 
     for (const [i, p] of people.entries()) {
       const bin = makeBin({ year: 2017, month: 5 + i, serial: 4000 + (process.pid % 5000) });
       const applicant = await fleet.token(`rep-${i}`, ['applicant'], [bin]);
-      const filed = ok(
+      const filed = expectStatus(
         await request(gw)
           .post('/api/services/service-applications')
           .set({ authorization: `Bearer ${applicant}` })
@@ -173,13 +155,13 @@ describe('acceleration → housing: services → Kafka → housing, through the 
         'service application',
       );
       const applicationId = filed.id as string;
-      ok(
+      expectStatus(
         await request(gw).post(`/api/services/service-applications/${applicationId}/decision`).set(auth('officer')).send({ outcome: 'conclude-contract' }),
         200,
         'decision',
       );
-      ok(await request(gw).post(`/api/services/service-applications/${applicationId}/contract`).set(auth('officer')).send(), 200, 'contract');
-      const cohort = ok(
+      expectStatus(await request(gw).post(`/api/services/service-applications/${applicationId}/contract`).set(auth('officer')).send(), 200, 'contract');
+      const cohort = expectStatus(
         await request(gw).post(`/api/services/cohorts/${cohortId}/enrolments`).set(auth('officer')).send({ applicationId, personIin: p.iin }),
         201,
         'enrolment',
@@ -188,12 +170,12 @@ describe('acceleration → housing: services → Kafka → housing, through the 
     }
 
     // housing: a building in the cohort's town with one bed (F-57 inventory).
-    const buildingId = ok(
+    const buildingId = expectStatus(
       await request(gw).post('/api/housing/buildings').set(auth('manager')).send({ name: 'Residence', address: 'Mangilik El 55/8', town }),
       201,
       'building',
     ).id as string;
-    ok(
+    expectStatus(
       await request(gw)
         .post(`/api/housing/buildings/${buildingId}/units`)
         .set(auth('manager'))
@@ -234,24 +216,28 @@ describe('acceleration → housing: services → Kafka → housing, through the 
 
     type Allocation = { id: string; caseId: string; unitId: string; bed: string; status: string; acceptBy: string; vacateBy: string | null };
     const allocationsOf = async (who: string) =>
-      ok(await request(gw).get('/api/housing/allocations').set(auth(who)), 200, 'allocations') as unknown as Allocation[];
+      expectStatus(await request(gw).get('/api/housing/allocations').set(auth(who)), 200, 'allocations') as unknown as Allocation[];
     const offer = await explained(
       waitFor('the offer to the first person (F-62 order)', async () => (await allocationsOf(people[0]!.sub)).find((a) => a.status === 'offered')),
     );
     expect(offer.caseId).toBe(cases[0]);
     expect(await allocationsOf(people[1]!.sub)).toEqual([]);
 
-    ok(await request(gw).post(`/api/housing/allocations/${offer.id}/accept`).set(auth(people[0]!.sub)).send({ acceptsDuties: true }), 200, 'accept (F-60)');
+    expectStatus(
+      await request(gw).post(`/api/housing/allocations/${offer.id}/accept`).set(auth(people[0]!.sub)).send({ acceptsDuties: true }),
+      200,
+      'accept (F-60)',
+    );
     const act = {
       signedOn: TODAY,
       condition: 'Clean, no visible damage',
       inventory: [{ item: 'bed', expected: 1, found: 1 }],
       meterReadings: [{ meter: 'E-1', reading: '1234.5' }],
     };
-    ok(await request(gw).post(`/api/housing/allocations/${offer.id}/check-in`).set(auth('manager')).send(act), 200, 'check-in act');
+    expectStatus(await request(gw).post(`/api/housing/allocations/${offer.id}/check-in`).set(auth('manager')).send(act), 200, 'check-in act');
 
     // services expels the first person (F-44); housing starts the 2 WD to vacate (F-61) from services' event.
-    ok(
+    expectStatus(
       await request(gw)
         .post(`/api/services/cohorts/${cohortId}/enrolments/${enrolmentIds[0]}/expulsion`)
         .set(auth('officer'))
@@ -261,21 +247,21 @@ describe('acceleration → housing: services → Kafka → housing, through the 
     );
     const vacating = await explained(
       waitFor('the vacate deadline in housing (services → Kafka → housing)', async () => {
-        const a = ok(await request(gw).get(`/api/housing/allocations/${offer.id}`).set(auth('officer')), 200, 'allocation') as unknown as Allocation;
+        const a = expectStatus(await request(gw).get(`/api/housing/allocations/${offer.id}`).set(auth('officer')), 200, 'allocation') as unknown as Allocation;
         return a.status === 'vacating' ? a : undefined;
       }),
     );
     expect(vacating.vacateBy).toBe(calendar.addWorkingDays(TODAY, 2));
     // ADR 0047: one page of the deadlines contract.
     const board = (
-      ok(await request(gw).get('/api/housing/deadlines').set(auth('officer')), 200, 'deadlines') as unknown as {
+      expectStatus(await request(gw).get('/api/housing/deadlines').set(auth('officer')), 200, 'deadlines') as unknown as {
         items: { subjectId: string; dueDate?: string }[];
       }
     ).items;
     expect(board.some((d) => d.subjectId === offer.id)).toBe(true);
 
     // The acceptance-transfer act releases the bed; the next person on the waitlist is offered it (F-62).
-    ok(
+    expectStatus(
       await request(gw)
         .post(`/api/housing/allocations/${offer.id}/handover`)
         .set(auth('manager'))

@@ -7,6 +7,7 @@ import { testKafkaBrokers, uniqueName } from '@hub/testing';
 import { NOT_PROXIED } from '../../src/access/route-table.js';
 import { toOpenApiPath } from '../../src/access/route-pattern.js';
 import { ProcessFleet, REPO } from '../support/processes.js';
+import { expectStatus } from '../support/registration-path.js';
 
 // The fleet's wall clock (test/support/shared-test-clock.mjs), moved by the test: the clusters app,
 // the gateway and the token CLI all read it. The round runs under the tests' successor set (ADR 0080:
@@ -89,10 +90,6 @@ describe('clusters through the admin gateway: announcement to published results'
   const ids: Record<Who, string> = { returned: '', withdrawn: '', winner: '' };
   let roundId: string;
   const auth = (who: string) => ({ authorization: `Bearer ${t[who]}` });
-  const ok = (res: request.Response, status: number, what: string) => {
-    if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 1500)}`);
-    return res.body as Record<string, unknown>;
-  };
   const api = (path: string) => `/api/clusters${path}`;
   /** Tokens for everyone, minted in parallel at the fleet's current time (a token lives an hour; the clock jumps months). */
   const mintAll = async () => {
@@ -110,10 +107,8 @@ describe('clusters through the admin gateway: announcement to published results'
   };
 
   beforeAll(async () => {
-    writeFileSync(clockFile, '0');
+    fleet.shareClock(clockFile);
     setClock(ANNOUNCED);
-    fleet.commonEnv = { HUB_TEST_CLOCK_FILE: clockFile };
-    fleet.nodeArgs = ['--import', join(import.meta.dirname, '../support/shared-test-clock.mjs')];
     await fleet.token('bootstrap', ['auditor']); // the issuer key and JWKS file
     const [clustersDb, gwDb] = await Promise.all([fleet.createDatabase('clusters'), fleet.createDatabase('gateway')]);
     await Promise.all([fleet.migrate('clusters', clustersDb), fleet.migrate('admin-gateway', gwDb)]);
@@ -144,7 +139,7 @@ describe('clusters through the admin gateway: announcement to published results'
   }, 60_000);
 
   it('ADR 0030: every route of the running clusters app is in the gateway table (or deliberately not proxied)', async () => {
-    const merged = ok(await request(gw).get('/api/openapi.json'), 200, 'merged openapi') as { paths: Record<string, Record<string, unknown>> };
+    const merged = expectStatus(await request(gw).get('/api/openapi.json'), 200, 'merged openapi') as { paths: Record<string, Record<string, unknown>> };
     const doc = (await (await fetch(`${clusters}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     const internal = new Set(['/health/live', '/health/ready', '/openapi.json']);
     const undecided = Object.entries(doc.paths)
@@ -165,14 +160,14 @@ describe('clusters through the admin gateway: announcement to published results'
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.body).toMatchObject({ code: 'rule.C-3' });
     expect(JSON.stringify(refused.body)).toContain('ruleSetId');
-    expect(ok(await request(gw).get(api('/rounds')), 200, 'public rounds')).toEqual([]);
+    expect(expectStatus(await request(gw).get(api('/rounds')), 200, 'public rounds')).toEqual([]);
   });
 
   it('C-3 … C-11: the round is announced publicly; three participants file; one withdraws before the deadline', async () => {
     expect(
       (await request(gw).post(api('/rounds')).set(auth('winner')).send({ ruleSetId: 'test-successor-2026', title: 'x', applicationDeadline: DEADLINE })).status,
     ).toBe(403);
-    const round = ok(
+    const round = expectStatus(
       await request(gw)
         .post(api('/rounds'))
         .set(auth('organiser'))
@@ -181,12 +176,12 @@ describe('clusters through the admin gateway: announcement to published results'
       'announce',
     );
     roundId = round.id as string;
-    expect(ok(await request(gw).get(api(`/rounds/${roundId}`)), 200, 'public announcement')).toMatchObject({
+    expect(expectStatus(await request(gw).get(api(`/rounds/${roundId}`)), 200, 'public announcement')).toMatchObject({
       acceptingApplications: true,
       announcedOn: '2026-11-16',
     });
     for (const who of Object.keys(bins) as Who[]) {
-      const filed = ok(
+      const filed = expectStatus(
         await request(gw)
           .post(api('/applications'))
           .set(auth(who))
@@ -207,7 +202,7 @@ describe('clusters through the admin gateway: announcement to published results'
     ).toBe(404);
     await jump(Date.parse('2026-11-18T05:00:00Z'));
     expect(
-      ok(
+      expectStatus(
         await request(gw)
           .post(api(`/applications/${ids.withdrawn}/withdrawal`))
           .set(auth('withdrawn'))
@@ -221,7 +216,7 @@ describe('clusters through the admin gateway: announcement to published results'
   });
 
   it('C-12, C-13: one is returned with a written notice; the compliant one is due at the institute on the board and is sent', async () => {
-    const returned = ok(
+    const returned = expectStatus(
       await request(gw)
         .post(api(`/applications/${ids.returned}/compliance`))
         .set(auth('organiser'))
@@ -230,7 +225,7 @@ describe('clusters through the admin gateway: announcement to published results'
       'return',
     );
     expect(returned).toMatchObject({ status: 'returned', returnNotice: { deficiencies: [{ field: 'memberConsents' }] } });
-    ok(
+    expectStatus(
       await request(gw)
         .post(api(`/applications/${ids.winner}/compliance`))
         .set(auth('organiser'))
@@ -240,7 +235,7 @@ describe('clusters through the admin gateway: announcement to published results'
     );
     // ADR 0047: one page of the deadlines contract.
     const board = (
-      ok(await request(gw).get(api('/deadlines')).set(auth('organiser')), 200, 'board') as unknown as {
+      expectStatus(await request(gw).get(api('/deadlines')).set(auth('organiser')), 200, 'board') as unknown as {
         items: { subjectId: string; ruleId: string; dueDate: string }[];
       }
     ).items;
@@ -253,7 +248,7 @@ describe('clusters through the admin gateway: announcement to published results'
           .send({ documentRef: 'letter-1' })
       ).status,
     ).toBe(409);
-    const sent = ok(
+    const sent = expectStatus(
       await request(gw)
         .post(api(`/applications/${ids.winner}/institute-transfer`))
         .set(auth('organiser'))
@@ -262,7 +257,7 @@ describe('clusters through the admin gateway: announcement to published results'
       'to the institute',
     );
     expect(sent.sentToInstituteAt).toMatch(/^2026-11-18T05:0/); // the fleet's clock, moved to 18 Nov
-    expect(ok(await request(gw).get(api(`/rounds/${roundId}`)), 200, 'round')).toMatchObject({ expertStage: { opinionsDueOn: '2027-03-16' } });
+    expect(expectStatus(await request(gw).get(api(`/rounds/${roundId}`)), 200, 'round')).toMatchObject({ expertStage: { opinionsDueOn: '2027-03-16' } });
   });
 
   it('C-11: after the deadline instant nothing is filed, changed or withdrawn', async () => {
@@ -277,7 +272,7 @@ describe('clusters through the admin gateway: announcement to published results'
 
   it('C-14 … C-17: the institute sees only what was sent to it, gives its SWOT opinion per Annex 4 criterion, compares, hands the opinions to the organiser', async () => {
     await jump(Date.parse('2027-01-18T05:00:00Z')); // Monday 18 January 2027
-    const seen = ok(
+    const seen = expectStatus(
       await request(gw)
         .get(api(`/applications?roundId=${roundId}`))
         .set(auth('expert')),
@@ -299,7 +294,7 @@ describe('clusters through the admin gateway: announcement to published results'
       .send({ criteria: [], conclusion: 'x', recommendation: 'recommended' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('criteria');
-    ok(
+    expectStatus(
       await request(gw)
         .post(api(`/applications/${ids.winner}/expert-opinion`))
         .set(auth('expert'))
@@ -318,7 +313,7 @@ describe('clusters through the admin gateway: announcement to published results'
       200,
       'opinion',
     );
-    ok(
+    expectStatus(
       await request(gw)
         .post(api(`/rounds/${roundId}/comparative-assessment`))
         .set(auth('expert'))
@@ -326,7 +321,7 @@ describe('clusters through the admin gateway: announcement to published results'
       200,
       'comparison',
     );
-    const handed = ok(
+    const handed = expectStatus(
       await request(gw)
         .post(api(`/rounds/${roundId}/opinions-to-organiser`))
         .set(auth('expert'))
@@ -352,7 +347,7 @@ describe('clusters through the admin gateway: announcement to published results'
           .set(auth('member'))
       ).status,
     ).toBe(404);
-    ok(
+    expectStatus(
       await request(gw)
         .post(api(`/rounds/${roundId}/opinions-to-commission`))
         .set(auth('organiser'))
@@ -360,7 +355,7 @@ describe('clusters through the admin gateway: announcement to published results'
       200,
       'to the Commission',
     );
-    const review = ok(
+    const review = expectStatus(
       await request(gw)
         .get(api(`/rounds/${roundId}/expert-review`))
         .set(auth('member')),
@@ -369,7 +364,7 @@ describe('clusters through the admin gateway: announcement to published results'
     );
     expect(review).toMatchObject({ applications: [{ applicationId: ids.winner, opinion: { recommendation: 'recommended' } }] });
     // C-2, C-19 (ADR 0083): the organiser forms the Commission; each member votes once.
-    ok(
+    expectStatus(
       await request(gw)
         .post(api(`/rounds/${roundId}/commission`))
         .set(auth('organiser'))
@@ -385,7 +380,7 @@ describe('clusters through the admin gateway: announcement to published results'
       'Commission formed',
     );
     for (const m of ['member', 'member2', 'member3'])
-      ok(
+      expectStatus(
         await request(gw)
           .post(api(`/rounds/${roundId}/votes`))
           .set(auth(m))
@@ -399,7 +394,7 @@ describe('clusters through the admin gateway: announcement to published results'
       .send({ applicationId: ids.winner, choice: 'against' });
     expect(again.status).toBe(409);
     expect(
-      ok(
+      expectStatus(
         await request(gw)
           .post(api(`/rounds/${roundId}/protocol`))
           .set(auth('secretary'))
@@ -408,7 +403,7 @@ describe('clusters through the admin gateway: announcement to published results'
         'protocol',
       ),
     ).toMatchObject({ status: 'winners-decided' });
-    const commission = ok(
+    const commission = expectStatus(
       await request(gw)
         .get(api(`/rounds/${roundId}/commission`))
         .set(auth('secretary')),
@@ -423,7 +418,7 @@ describe('clusters through the admin gateway: announcement to published results'
 
   it('C-21: the organiser publishes the results; the public results page names the winner only; each participant still sees only its own', async () => {
     expect((await request(gw).get(api(`/rounds/${roundId}/results`))).status).toBe(404);
-    ok(
+    expectStatus(
       await request(gw)
         .post(api(`/rounds/${roundId}/results`))
         .set(auth('organiser'))
@@ -431,14 +426,14 @@ describe('clusters through the admin gateway: announcement to published results'
       200,
       'publish',
     );
-    const page = ok(await request(gw).get(api(`/rounds/${roundId}/results`)), 200, 'public results');
+    const page = expectStatus(await request(gw).get(api(`/rounds/${roundId}/results`)), 200, 'public results');
     expect(page).toMatchObject({
       protocolNumber: 'P-1',
       decidedOn: '2027-01-19',
       winners: [{ applicationId: ids.winner, bin: bins.winner, clusterName: 'Cluster of winner' }],
     });
     for (const who of Object.keys(bins) as Who[]) {
-      const own = ok(
+      const own = expectStatus(
         await request(gw)
           .get(api(`/applications?roundId=${roundId}`))
           .set(auth(who)),
@@ -451,7 +446,7 @@ describe('clusters through the admin gateway: announcement to published results'
       expect(own.map((a) => a.id)).toEqual([ids[who]]);
     }
     expect(
-      ok(
+      expectStatus(
         await request(gw)
           .get(api(`/applications/${ids.winner}`))
           .set(auth('winner')),

@@ -1,20 +1,17 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IsoDate, almatyDate, kzCalendar, startOfAlmatyDay } from '@hub/calendar';
 import { type SmtpSink, startSmtpSink } from '@hub/dev-smtp';
 import { makeBin } from '@hub/identifiers';
-import { testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
-import { ProcessFleet, REPO } from '../support/processes.js';
+import { uniqueName, waitFor } from '@hub/testing';
+import { ProcessFleet, fleetEnv } from '../support/processes.js';
+import { expectStatus } from '../support/registration-path.js';
 import { draftBody } from '../support/registration-draft.js';
-
-const run = promisify(execFile);
 
 /**
  * Issue #16, ADR 0138 §2–§4, ADR 0145 end to end: registration, notifications and the gateway each their own
@@ -51,10 +48,6 @@ describe('the Commission members’ daily digest: registration → Kafka → not
   let notDb: string;
   const t: Record<string, string> = {};
   const auth = (who: string) => ({ authorization: `Bearer ${t[who]}` });
-  const ok = (res: request.Response, status: number, what: string) => {
-    if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 1500)}`);
-    return res.body as Record<string, unknown>;
-  };
   const explained = async <T>(p: Promise<T>): Promise<T> =>
     p.catch((e: Error) => {
       throw new Error(
@@ -80,22 +73,11 @@ describe('the Commission members’ daily digest: registration → Kafka → not
     // message is out of acceptable range"), so every fact travels over Kafka before the clock moves. Notifications arms
     // the next 08:30 at start (ADR 0108 §4): `day`'s, or today's — which the move then finds stale, skips and re-arms
     // for `day` (the chain's stale-day rule).
-    writeFileSync(clockFile, '0');
-    fleet.commonEnv = { HUB_TEST_CLOCK_FILE: clockFile };
-    fleet.nodeArgs = ['--import', join(import.meta.dirname, '../support/shared-test-clock.mjs')];
+    fleet.shareClock(clockFile);
     smtp = await startSmtpSink();
-    await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
-      env: { ...process.env, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: topicPrefix },
-    });
+    await fleet.createTopics(topicPrefix);
     await fleet.token('bootstrap', ['auditor']); // creates the issuer's key and the JWKS file the apps trust
-    const common = {
-      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-      HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
-      HUB_AUTH_ISSUER: fleet.issuerUrl,
-      HUB_AUTH_JWKS_FILE: fleet.jwksFile,
-      HUB_RUN_WORKERS: 'true',
-      HUB_TIMER_POLL_MS: '200',
-    };
+    const common = fleetEnv(fleet, topicPrefix);
     const [regDb, notificationsDb, gwDb] = await Promise.all([
       fleet.createDatabase('registration'),
       fleet.createDatabase('notifications'),
@@ -142,7 +124,7 @@ describe('the Commission members’ daily digest: registration → Kafka → not
       }
 
     // A company files an application (F-8) and the Fund officer sends it to the Commission (F-13, F-15: the 10 WD decision deadline starts).
-    const id = ok(
+    const id = expectStatus(
       await request(gw)
         .post('/api/registration/applications')
         .set(auth('alice'))
@@ -150,9 +132,9 @@ describe('the Commission members’ daily digest: registration → Kafka → not
       201,
       'create',
     ).id as string;
-    ok(await request(gw).patch(`/api/registration/applications/${id}`).set(auth('alice')).send(draftBody()), 200, 'fill the draft');
-    ok(await request(gw).post(`/api/registration/applications/${id}/submit`).set(auth('alice')).send({}), 200, 'submit');
-    const sent = ok(
+    expectStatus(await request(gw).patch(`/api/registration/applications/${id}`).set(auth('alice')).send(draftBody()), 200, 'fill the draft');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/submit`).set(auth('alice')).send({}), 200, 'submit');
+    const sent = expectStatus(
       await request(gw).post(`/api/registration/applications/${id}/send-to-commission`).set(auth('olga')).send({}),
       200,
       'send to commission',
@@ -164,7 +146,7 @@ describe('the Commission members’ daily digest: registration → Kafka → not
     const decisionDue = sent.deadlines.find((d) => d.kind === 'commission-decision' && d.status === 'open')?.dueDate;
     expect(decisionDue).toBeDefined();
     // Dana votes (F-15): registration publishes who voted, never how.
-    ok(await request(gw).post(`/api/registration/applications/${id}/votes`).set(auth('dana')).send({ vote: 'register' }), 200, 'Dana votes');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/votes`).set(auth('dana')).send({ vote: 'register' }), 200, 'Dana votes');
 
     // Both facts travel registration → Kafka → notifications' inbox (consumer notifications.commission-agendas). Measured under 0.1 s after the vote.
     const [item] = await explained(

@@ -1,20 +1,16 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kzCalendar } from '@hub/calendar';
 import { makeBin } from '@hub/identifiers';
-import { testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
+import { uniqueName, waitFor } from '@hub/testing';
 import { NOT_PROXIED } from '../../src/access/route-table.js';
 import { toOpenApiPath } from '../../src/access/route-pattern.js';
-import { ProcessFleet, REPO } from '../support/processes.js';
+import { ProcessFleet, fleetEnv } from '../support/processes.js';
 import { TODAY, draftBody } from '../support/registration-draft.js';
-import { registerToCertificate } from '../support/registration-path.js';
-
-const run = promisify(execFile);
+import { registerToCertificate, expectStatus } from '../support/registration-path.js';
 
 // The fleet's wall clock (test/support/shared-test-clock.mjs): registration runs on the real
 // clock (the broker refuses message timestamps more than an hour ahead of its own), then the whole
@@ -94,15 +90,11 @@ describe('cross-context: registration → participation through the admin gatewa
       measured[what] = Math.round(performance.now() - started);
     }
   };
-  const ok = (res: request.Response, status: number, what: string) => {
-    if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 1500)}`);
-    return res.body as Record<string, unknown>;
-  };
 
   /** The whole path of F-8 … F-19 through the gateway for one company: it files, the Fund and the Commission decide, it signs, it is listed. */
   const registerAndList = async (who: string, companyBin: string, name: string): Promise<string> => {
     const id = await registerToCertificate(gw, { applicant: t[who]!, officer: t.olga!, member: t.marat!, secretary: t.saule! }, companyBin, name);
-    ok(await request(gw).post(`/api/registration/applications/${id}/listing`).set(auth('olga')).send({}), 200, 'listing');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/listing`).set(auth('olga')).send({}), 200, 'listing');
     return id;
   };
   /** The company's participation once participation has started it from registration's event (Kafka). */
@@ -120,30 +112,14 @@ describe('cross-context: registration → participation through the admin gatewa
     );
   /** The company's public registry entries (no token). */
   const registryOf = async (companyBin: string) =>
-    (ok(await request(gw).get(`/api/registration/registry?q=${companyBin}`), 200, 'registry') as { items: Record<string, unknown>[] }).items;
+    (expectStatus(await request(gw).get(`/api/registration/registry?q=${companyBin}`), 200, 'registry') as { items: Record<string, unknown>[] }).items;
 
   beforeAll(async () => {
     const started = performance.now();
-    writeFileSync(clockFile, '0');
-    fleet.commonEnv = { HUB_TEST_CLOCK_FILE: clockFile };
-    fleet.nodeArgs = ['--import', join(import.meta.dirname, '../support/shared-test-clock.mjs')];
-    await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
-      env: {
-        ...process.env,
-        HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-        HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
-      },
-    });
+    fleet.shareClock(clockFile);
+    await fleet.createTopics(topicPrefix);
     await fleet.token('bootstrap', ['auditor']); // the issuer key and JWKS file
-    const common = {
-      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-      // This run's own topics and consumer groups: no earlier run's events are replayed.
-      HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
-      HUB_AUTH_ISSUER: fleet.issuerUrl,
-      HUB_AUTH_JWKS_FILE: fleet.jwksFile,
-      HUB_RUN_WORKERS: 'true',
-      HUB_TIMER_POLL_MS: '200',
-    };
+    const common = fleetEnv(fleet, topicPrefix);
     const [regDb, partDb, gwDb] = await Promise.all([
       fleet.createDatabase('registration'),
       fleet.createDatabase('participation'),
@@ -179,7 +155,7 @@ describe('cross-context: registration → participation through the admin gatewa
   }, 60_000);
 
   it('ADR 0030: the route table and the running contexts agree — no stale route, no context route left undecided', async () => {
-    const merged = ok(await request(gw).get('/api/openapi.json'), 200, 'merged openapi') as {
+    const merged = expectStatus(await request(gw).get('/api/openapi.json'), 200, 'merged openapi') as {
       paths: Record<string, Record<string, Record<string, unknown>>>;
       'x-hub-upstreams': unknown;
     };
@@ -215,7 +191,7 @@ describe('cross-context: registration → participation through the admin gatewa
   });
 
   it('F-8 … F-19: a company registers, is decided, signs, gets its certificate and appears in the public registry', async () => {
-    const created = ok(
+    const created = expectStatus(
       await request(gw).post('/api/registration/applications').set(auth('alice')).send({
         bin,
         companyName,
@@ -226,18 +202,29 @@ describe('cross-context: registration → participation through the admin gatewa
       'create',
     );
     applicationId = created.id as string;
-    ok(await request(gw).patch(`/api/registration/applications/${applicationId}`).set(auth('alice')).send(draftBody()), 200, 'fill the draft');
-    expect(ok(await request(gw).post(`/api/registration/applications/${applicationId}/submit`).set(auth('alice')).send({}), 200, 'submit').status).toBe(
-      'submitted',
-    );
-    ok(await request(gw).post(`/api/registration/applications/${applicationId}/send-to-commission`).set(auth('olga')).send({}), 200, 'send to commission');
-    ok(await request(gw).post(`/api/registration/applications/${applicationId}/votes`).set(auth('marat')).send({ vote: 'register' }), 200, 'vote');
+    expectStatus(await request(gw).patch(`/api/registration/applications/${applicationId}`).set(auth('alice')).send(draftBody()), 200, 'fill the draft');
     expect(
-      ok(await request(gw).post(`/api/registration/applications/${applicationId}/decision`).set(auth('saule')).send({ decision: 'register' }), 200, 'decision')
-        .status,
+      expectStatus(await request(gw).post(`/api/registration/applications/${applicationId}/submit`).set(auth('alice')).send({}), 200, 'submit').status,
+    ).toBe('submitted');
+    expectStatus(
+      await request(gw).post(`/api/registration/applications/${applicationId}/send-to-commission`).set(auth('olga')).send({}),
+      200,
+      'send to commission',
+    );
+    expectStatus(await request(gw).post(`/api/registration/applications/${applicationId}/votes`).set(auth('marat')).send({ vote: 'register' }), 200, 'vote');
+    expect(
+      expectStatus(
+        await request(gw).post(`/api/registration/applications/${applicationId}/decision`).set(auth('saule')).send({ decision: 'register' }),
+        200,
+        'decision',
+      ).status,
     ).toBe('registered');
-    ok(await request(gw).post(`/api/registration/applications/${applicationId}/notification`).set(auth('olga')).send({}), 200, 'notify the decision (F-17)');
-    ok(
+    expectStatus(
+      await request(gw).post(`/api/registration/applications/${applicationId}/notification`).set(auth('olga')).send({}),
+      200,
+      'notify the decision (F-17)',
+    );
+    expectStatus(
       await request(gw)
         .post(`/api/registration/applications/${applicationId}/contract`)
         .set(auth('olga'))
@@ -245,11 +232,11 @@ describe('cross-context: registration → participation through the admin gatewa
       200,
       'contract',
     );
-    ok(await request(gw).post(`/api/registration/applications/${applicationId}/certificate`).set(auth('olga')).send({}), 200, 'certificate');
-    ok(await request(gw).post(`/api/registration/applications/${applicationId}/listing`).set(auth('olga')).send({}), 200, 'listing');
+    expectStatus(await request(gw).post(`/api/registration/applications/${applicationId}/certificate`).set(auth('olga')).send({}), 200, 'certificate');
+    expectStatus(await request(gw).post(`/api/registration/applications/${applicationId}/listing`).set(auth('olga')).send({}), 200, 'listing');
     // A second company files too, but the Fund never reviews it: its F-12 deadline stays open.
     t.bolat = await fleet.token('bolat-rep', ['applicant'], [lateBin]);
-    const late = ok(
+    const late = expectStatus(
       await request(gw)
         .post('/api/registration/applications')
         .set(auth('bolat'))
@@ -262,7 +249,7 @@ describe('cross-context: registration → participation through the admin gatewa
       201,
       'create (late)',
     );
-    ok(
+    expectStatus(
       await request(gw)
         .patch(`/api/registration/applications/${String(late.id)}`)
         .set(auth('bolat'))
@@ -270,7 +257,7 @@ describe('cross-context: registration → participation through the admin gatewa
       200,
       'fill (late)',
     );
-    ok(
+    expectStatus(
       await request(gw)
         .post(`/api/registration/applications/${String(late.id)}/submit`)
         .set(auth('bolat'))
@@ -279,7 +266,7 @@ describe('cross-context: registration → participation through the admin gatewa
       'submit (late)',
     );
     // Anyone (no token) finds it in the public registry, through the gateway.
-    const registry = ok(await request(gw).get(`/api/registration/registry?q=${encodeURIComponent(companyName)}`), 200, 'registry');
+    const registry = expectStatus(await request(gw).get(`/api/registration/registry?q=${encodeURIComponent(companyName)}`), 200, 'registry');
     expect(registry.items).toEqual([
       expect.objectContaining({
         bin,
@@ -305,7 +292,7 @@ describe('cross-context: registration → participation through the admin gatewa
         ),
       ),
     );
-    const p = ok(await request(gw).get(`/api/participation/participations/${participationId}`).set(auth('alice')), 200, 'participation');
+    const p = expectStatus(await request(gw).get(`/api/participation/participations/${participationId}`).set(auth('alice')), 200, 'participation');
     expect(p).toMatchObject({ bin, status: 'active', termStart: TODAY });
     const otherCompany = await fleet.token('bob-rep', ['applicant'], [makeBin({ year: 2017, month: 2, serial: 77 })]);
     // The gateway refuses a foreign BIN filter itself; the context refuses a foreign id (defence in depth).
@@ -318,16 +305,16 @@ describe('cross-context: registration → participation through the admin gatewa
   }, 30_000); // measured 1.0 s
 
   it('F-25, Annex 3, F-19: an approved extension reaches the public registry over Kafka — the new end, and the EXT certificate number verifies', async () => {
-    const p = ok(await request(gw).get(`/api/participation/participations/${participationId}`).set(auth('alice')), 200, 'participation');
+    const p = expectStatus(await request(gw).get(`/api/participation/participations/${participationId}`).set(auth('alice')), 200, 'participation');
     const termEnd = p.termEnd as string;
     const [y, m, d] = termEnd.split('-');
     const newEnd = `${Number(y) + 1}-${m}-${m === '02' && d === '29' ? '28' : d}`; // one more year, within the Fund's bounds (ADR 0050)
-    const filed = ok(
+    const filed = expectStatus(
       await request(gw).post(`/api/participation/participations/${participationId}/extensions`).set(auth('alice')).send({ requestedTermEnd: newEnd }),
       201,
       'file the extension (F-25)',
     );
-    ok(
+    expectStatus(
       await request(gw)
         .post(`/api/participation/participations/${participationId}/extensions/${String(filed.id)}/decision`)
         .set(auth('olga'))
@@ -347,7 +334,7 @@ describe('cross-context: registration → participation through the admin gatewa
     expect(entry).toMatchObject({ bin, status: 'active', validTo: newEnd, termination: null });
     const ext = (entry.extensions as { certificateNumber: string }[])[0]!.certificateNumber;
     expect(ext).toMatch(new RegExp(`^EXT-AH-${SIGNED_YEAR}-\\d{5}-\\d{8}$`));
-    const verified = ok(await request(gw).get(`/api/registration/registry/certificates/${ext}`), 200, 'verify the extension certificate');
+    const verified = expectStatus(await request(gw).get(`/api/registration/registry/certificates/${ext}`), 200, 'verify the extension certificate');
     // The participant is active and listed to the new end; the extension certificate itself is in force
     // only from the day after the original end, so today it verifies as genuine but not yet valid.
     const dayAfter = new Date(Date.parse(`${termEnd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -366,7 +353,7 @@ describe('cross-context: registration → participation through the admin gatewa
     const [listed] = await registryOf(endingBin);
     const certificate = listed!.certificateNumber as string;
     const endingId = await activeParticipation('carol', endingBin);
-    const opened = ok(
+    const opened = expectStatus(
       await request(gw)
         .post(`/api/participation/participations/${endingId}/early-terminations`)
         .set(auth('olga'))
@@ -375,7 +362,7 @@ describe('cross-context: registration → participation through the admin gatewa
       'open the early termination',
     );
     expect(opened.status).toBe('pending-commission');
-    ok(
+    expectStatus(
       await request(gw)
         .post(`/api/participation/early-terminations/${String(opened.id)}/commission-decision`)
         .set(auth('saule'))
@@ -394,10 +381,10 @@ describe('cross-context: registration → participation through the admin gatewa
       termination: { ground: 'planned-results-achieved', groundNumber: 2, terminatedOn: TODAY },
     });
     expect(JSON.stringify(entry)).not.toContain('All KPIs'); // the reason stays in participation (F-35)
-    const verified = ok(await request(gw).get(`/api/registration/registry/certificates/${certificate}`), 200, 'verify the certificate');
+    const verified = expectStatus(await request(gw).get(`/api/registration/registry/certificates/${certificate}`), 200, 'verify the certificate');
     expect(verified).toMatchObject({ valid: false, status: 'terminated' });
     // F-8: a company whose participation ended may file a new registration application.
-    const again = ok(
+    const again = expectStatus(
       await request(gw)
         .post('/api/registration/applications')
         .set(auth('carol'))
@@ -426,7 +413,7 @@ describe('cross-context: registration → participation through the admin gatewa
         ),
       ),
     );
-    const assessed = ok(
+    const assessed = expectStatus(
       await request(gw)
         .post(`/api/participation/participations/${participationId}/income-declarations`)
         .set(auth('alice'))
@@ -441,7 +428,7 @@ describe('cross-context: registration → participation through the admin gatewa
     const due = assessed.outstandingTiyn as number;
     expect(Number.isSafeInteger(due)).toBe(true);
     expect(due).toBeGreaterThan(0);
-    ok(
+    expectStatus(
       await request(gw)
         .post(`/api/participation/fees/${fee.id}/payments`)
         .set(auth('fin'))
@@ -453,14 +440,18 @@ describe('cross-context: registration → participation through the admin gatewa
       201,
       'record payment',
     );
-    const fees = ok(await request(gw).get(`/api/participation/participations/${participationId}/fees`).set(auth('alice')), 200, 'fees') as unknown as {
+    const fees = expectStatus(
+      await request(gw).get(`/api/participation/participations/${participationId}/fees`).set(auth('alice')),
+      200,
+      'fees',
+    ) as unknown as {
       id: string;
       outstandingTiyn: number;
     }[];
     expect(fees.find((f) => f.id === fee.id)).toMatchObject({
       outstandingTiyn: 0,
     });
-    const report = ok(
+    const report = expectStatus(
       await request(gw)
         .post(`/api/participation/participations/${participationId}/quarterly-reports/${SIGNED_YEAR}/${SIGNED_QUARTER}`)
         .set(auth('alice'))
@@ -514,7 +505,9 @@ describe('cross-context: registration → participation through the admin gatewa
       .set(auth('olga'))
       .set('x-correlation-id', `e2e-pii-${bin}`);
     expect(nonResidents.status).toBe(200);
-    const trail = ok(await request(gw).get(`/api/audit/events?correlationId=e2e-pii-${bin}`).set(auth('audrey')), 200, 'audit read') as { items: unknown[] };
+    const trail = expectStatus(await request(gw).get(`/api/audit/events?correlationId=e2e-pii-${bin}`).set(auth('audrey')), 200, 'audit read') as {
+      items: unknown[];
+    };
     expect(trail.items).toEqual([
       expect.objectContaining({
         kind: 'restricted-read',
@@ -526,7 +519,7 @@ describe('cross-context: registration → participation through the admin gatewa
   }, 45_000); // measured 4.8 s (mostly minting six tokens with the CLI)
 
   it('F-12: the deadlines board shows the review the Fund let slip as overdue, across contexts', async () => {
-    const board = ok(await request(gw).get('/api/deadlines?overdue=true').set(auth('olga')), 200, 'deadlines board') as {
+    const board = expectStatus(await request(gw).get('/api/deadlines?overdue=true').set(auth('olga')), 200, 'deadlines board') as {
       items: {
         context: string;
         ruleId: string;
@@ -551,7 +544,7 @@ describe('cross-context: registration → participation through the admin gatewa
   });
 
   it('staff see the company on one page; every write went through the audit trail', async () => {
-    const overview = ok(await request(gw).get(`/api/companies/${bin}/overview`).set(auth('olga')), 200, 'overview') as {
+    const overview = expectStatus(await request(gw).get(`/api/companies/${bin}/overview`).set(auth('olga')), 200, 'overview') as {
       participationId: string;
       sections: Record<string, { status: string; data?: unknown }>;
     };
@@ -574,7 +567,7 @@ describe('cross-context: registration → participation through the admin gatewa
       status: 'ok',
       data: [expect.objectContaining({ year: SIGNED_YEAR, quarter: SIGNED_QUARTER })],
     });
-    const writes = ok(await request(gw).get(`/api/audit/events?companyBin=${bin}&kind=write&pageSize=200`).set(auth('audrey')), 200, 'audit') as {
+    const writes = expectStatus(await request(gw).get(`/api/audit/events?companyBin=${bin}&kind=write&pageSize=200`).set(auth('audrey')), 200, 'audit') as {
       items: { route: string; status: number; subject: string }[];
     };
     const routes = writes.items.map((w) => `${w.subject} ${w.route} ${w.status}`).reverse();

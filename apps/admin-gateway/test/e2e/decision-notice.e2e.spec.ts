@@ -1,15 +1,11 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '@hub/dev-smtp';
 import { makeBin } from '@hub/identifiers';
-import { testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
-import { ProcessFleet, REPO } from '../support/processes.js';
+import { uniqueName, waitFor } from '@hub/testing';
+import { ProcessFleet, fleetEnv } from '../support/processes.js';
+import { expectStatus } from '../support/registration-path.js';
 import { draftBody } from '../support/registration-draft.js';
-
-const run = promisify(execFile);
 
 /**
  * Issue #16 (F-17, ADR 0092) through the gateway, every app its own process, real Kafka, PostgreSQL
@@ -27,10 +23,6 @@ describe('F-17 decision notice: registration → notifications → SMTP → regi
   let gw: string;
   const t: Record<string, string> = {};
   const auth = (who: string) => ({ authorization: `Bearer ${t[who]}` });
-  const ok = (res: request.Response, status: number, what: string) => {
-    if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 1500)}`);
-    return res.body as Record<string, unknown>;
-  };
   const explained = async <T>(p: Promise<T>): Promise<T> =>
     p.catch((e: Error) => {
       throw new Error(
@@ -40,18 +32,9 @@ describe('F-17 decision notice: registration → notifications → SMTP → regi
 
   beforeAll(async () => {
     smtp = await startSmtpSink();
-    await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
-      env: { ...process.env, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: topicPrefix },
-    });
+    await fleet.createTopics(topicPrefix);
     await fleet.token('bootstrap', ['auditor']);
-    const common = {
-      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-      HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
-      HUB_AUTH_ISSUER: fleet.issuerUrl,
-      HUB_AUTH_JWKS_FILE: fleet.jwksFile,
-      HUB_RUN_WORKERS: 'true',
-      HUB_TIMER_POLL_MS: '200',
-    };
+    const common = fleetEnv(fleet, topicPrefix);
     const [regDb, notDb, gwDb] = await Promise.all([
       fleet.createDatabase('registration'),
       fleet.createDatabase('notifications'),
@@ -82,7 +65,7 @@ describe('F-17 decision notice: registration → notifications → SMTP → regi
 
   it('F-17: the decision notice reaches the company by e-mail in its language, and the delivery closes the 5 WD deadline in registration', async () => {
     // The company's representative chooses English and an address for its notices (ADR 0090).
-    ok(
+    expectStatus(
       await request(gw)
         .put(`/api/notifications/recipients/${bin}/preferences`)
         .set(auth('alice'))
@@ -90,7 +73,7 @@ describe('F-17 decision notice: registration → notifications → SMTP → regi
       200,
       'preferences',
     );
-    const id = ok(
+    const id = expectStatus(
       await request(gw)
         .post('/api/registration/applications')
         .set(auth('alice'))
@@ -98,11 +81,11 @@ describe('F-17 decision notice: registration → notifications → SMTP → regi
       201,
       'create',
     ).id as string;
-    ok(await request(gw).patch(`/api/registration/applications/${id}`).set(auth('alice')).send(draftBody()), 200, 'fill the draft');
-    ok(await request(gw).post(`/api/registration/applications/${id}/submit`).set(auth('alice')).send({}), 200, 'submit');
-    ok(await request(gw).post(`/api/registration/applications/${id}/send-to-commission`).set(auth('olga')).send({}), 200, 'send to commission');
-    ok(await request(gw).post(`/api/registration/applications/${id}/votes`).set(auth('marat')).send({ vote: 'register' }), 200, 'vote');
-    const decided = ok(
+    expectStatus(await request(gw).patch(`/api/registration/applications/${id}`).set(auth('alice')).send(draftBody()), 200, 'fill the draft');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/submit`).set(auth('alice')).send({}), 200, 'submit');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/send-to-commission`).set(auth('olga')).send({}), 200, 'send to commission');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/votes`).set(auth('marat')).send({ vote: 'register' }), 200, 'vote');
+    const decided = expectStatus(
       await request(gw).post(`/api/registration/applications/${id}/decision`).set(auth('saule')).send({ decision: 'register' }),
       200,
       'decision',
@@ -119,7 +102,7 @@ describe('F-17 decision notice: registration → notifications → SMTP → regi
       waitFor(
         'registration records the delivered notice',
         async () => {
-          const v = ok(await request(gw).get(`/api/registration/applications/${id}`).set(auth('olga')), 200, 'application') as unknown as View;
+          const v = expectStatus(await request(gw).get(`/api/registration/applications/${id}`).set(auth('olga')), 200, 'application') as unknown as View;
           return v.notifiedVia ? v : undefined;
         },
         { timeoutMs: 30_000 },
@@ -132,7 +115,7 @@ describe('F-17 decision notice: registration → notifications → SMTP → regi
     expect((await request(gw).post(`/api/registration/applications/${id}/notification`).set(auth('olga')).send({})).status).toBe(409);
 
     // The portal copy in the company's inbox (the bell), through the gateway.
-    const inbox = ok(await request(gw).get('/api/notifications/inbox').set(auth('alice')), 200, 'inbox') as { items?: { subject?: string }[] };
+    const inbox = expectStatus(await request(gw).get('/api/notifications/inbox').set(auth('alice')), 200, 'inbox') as { items?: { subject?: string }[] };
     expect(JSON.stringify(inbox)).toContain('approved');
     expect(smtp.messages().filter((m) => m.to.includes(`board@${bin}.kz`))).toHaveLength(1);
   });

@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBin } from '@hub/identifiers';
 import { S3ObjectStorage } from '@hub/object-storage';
-import { testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
-import { ProcessFleet, REPO } from '../support/processes.js';
+import { uniqueName, waitFor } from '@hub/testing';
+import { ProcessFleet, fleetEnv } from '../support/processes.js';
 import { type RegistrationActors, expectStatus, registerToCertificate } from '../support/registration-path.js';
 import { deadPort } from '../support/upstream-stub.js';
 
-const run = promisify(execFile);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /**
@@ -40,20 +36,11 @@ describe('registration archives its certificates in documents as a platform work
   let applicationId: string | undefined;
 
   beforeAll(async () => {
-    await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
-      env: { ...process.env, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: topicPrefix },
-    });
+    await fleet.createTopics(topicPrefix);
     await storage.ensureBucket();
     const jwksUrl = await fleet.startIssuer(); // serves POST /token (client credentials) too
     const tokenUrl = jwksUrl.replace(/\/jwks\.json$/, '/token');
-    const common = {
-      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-      HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
-      HUB_AUTH_ISSUER: fleet.issuerUrl,
-      HUB_AUTH_JWKS_FILE: fleet.jwksFile,
-      HUB_RUN_WORKERS: 'true',
-      HUB_TIMER_POLL_MS: '200',
-    };
+    const common = fleetEnv(fleet, topicPrefix);
     const [regDb, docDb, gwDb, partDb] = await Promise.all([
       fleet.createDatabase('registration'),
       fleet.createDatabase('documents'),

@@ -1,20 +1,17 @@
-import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InvoiceIssuerRequisites, renderServiceInvoicePdf } from '@hub/documents';
 import { makeBin } from '@hub/identifiers';
 import { S3ObjectStorage } from '@hub/object-storage';
-import { testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
-import { ProcessFleet, REPO } from '../support/processes.js';
+import { uniqueName, waitFor } from '@hub/testing';
+import { ProcessFleet, REPO, fleetEnv } from '../support/processes.js';
 import { TODAY } from '../support/registration-draft.js';
 import { expectStatus } from '../support/registration-path.js';
 import { deadPort } from '../support/upstream-stub.js';
 
-const run = promisify(execFile);
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const DAY = 86_400_000;
 const plusDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -45,23 +42,12 @@ describe('services archives its invoice PDFs in documents as a platform worker (
   const t: Record<string, string> = {};
 
   beforeAll(async () => {
-    setClockOffset(0);
-    fleet.commonEnv = { HUB_TEST_CLOCK_FILE: clockFile };
-    fleet.nodeArgs = ['--import', join(import.meta.dirname, '../support/shared-test-clock.mjs')];
-    await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
-      env: { ...process.env, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: topicPrefix },
-    });
+    fleet.shareClock(clockFile);
+    await fleet.createTopics(topicPrefix);
     await storage.ensureBucket();
     const jwksUrl = await fleet.startIssuer(); // serves POST /token (client credentials) too
     const tokenUrl = jwksUrl.replace(/\/jwks\.json$/, '/token');
-    const common = {
-      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-      HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
-      HUB_AUTH_ISSUER: fleet.issuerUrl,
-      HUB_AUTH_JWKS_FILE: fleet.jwksFile,
-      HUB_RUN_WORKERS: 'true',
-      HUB_TIMER_POLL_MS: '200',
-    };
+    const common = fleetEnv(fleet, topicPrefix);
     const [svcDb, docDb, gwDb] = await Promise.all([fleet.createDatabase('services'), fleet.createDatabase('documents'), fleet.createDatabase('gateway')]);
     await Promise.all([fleet.migrate('services', svcDb), fleet.migrate('documents', docDb), fleet.migrate('admin-gateway', gwDb)]);
     // Services reaches documents through the gateway, which starts last: its port is chosen first.

@@ -1,19 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kzCalendar, startOfAlmatyDay, almatyDate } from '@hub/calendar';
 import { type SmtpSink, startSmtpSink } from '@hub/dev-smtp';
 import { makeBin } from '@hub/identifiers';
-import { testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
-import { ProcessFleet, REPO } from '../support/processes.js';
+import { uniqueName, waitFor } from '@hub/testing';
+import { ProcessFleet, fleetEnv } from '../support/processes.js';
+import { expectStatus } from '../support/registration-path.js';
 import { draftBody } from '../support/registration-draft.js';
 import { deadPort } from '../support/upstream-stub.js';
-
-const run = promisify(execFile);
 
 /**
  * ADR 0104 §4, ADR 0106 §5, ADR 0108 end to end, every app its own process and the dev issuer's real
@@ -35,31 +32,16 @@ describe('the staff daily digest reads the deadlines board through the gateway a
   let notificationsEnv: Record<string, string>;
   const t: Record<string, string> = {};
   const auth = (who: string) => ({ authorization: `Bearer ${t[who]}` });
-  const ok = (res: request.Response, status: number, what: string) => {
-    if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 1500)}`);
-    return res.body as Record<string, unknown>;
-  };
   /** Moves the whole fleet's "now" to `at`. */
   const setNow = (at: Date) => writeFileSync(clockFile, String(at.getTime() - Date.now()));
 
   beforeAll(async () => {
-    writeFileSync(clockFile, '0');
-    fleet.commonEnv = { HUB_TEST_CLOCK_FILE: clockFile };
-    fleet.nodeArgs = ['--import', join(import.meta.dirname, '../support/shared-test-clock.mjs')];
+    fleet.shareClock(clockFile);
     smtp = await startSmtpSink();
-    await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
-      env: { ...process.env, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: topicPrefix },
-    });
+    await fleet.createTopics(topicPrefix);
     const jwksUrl = await fleet.startIssuer(); // serves POST /token (client credentials) too
     const tokenUrl = jwksUrl.replace(/\/jwks\.json$/, '/token');
-    const common = {
-      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-      HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
-      HUB_AUTH_ISSUER: fleet.issuerUrl,
-      HUB_AUTH_JWKS_FILE: fleet.jwksFile,
-      HUB_RUN_WORKERS: 'true',
-      HUB_TIMER_POLL_MS: '200',
-    };
+    const common = fleetEnv(fleet, topicPrefix);
     const [regDb, notDb, gwDb] = await Promise.all([
       fleet.createDatabase('registration'),
       fleet.createDatabase('notifications'),
@@ -104,7 +86,7 @@ describe('the staff daily digest reads the deadlines board through the gateway a
 
   it("08:30 on a working day: the Fund officers' digest lists registration's open deadline and names services and participation as unavailable", async () => {
     // A company files an application: registration opens the Fund's review deadline (F-12/F-14).
-    const id = ok(
+    const id = expectStatus(
       await request(gw)
         .post('/api/registration/applications')
         .set(auth('alice'))
@@ -112,10 +94,10 @@ describe('the staff daily digest reads the deadlines board through the gateway a
       201,
       'create',
     ).id as string;
-    ok(await request(gw).patch(`/api/registration/applications/${id}`).set(auth('alice')).send(draftBody()), 200, 'fill the draft');
-    ok(await request(gw).post(`/api/registration/applications/${id}/submit`).set(auth('alice')).send({}), 200, 'submit');
+    expectStatus(await request(gw).patch(`/api/registration/applications/${id}`).set(auth('alice')).send(draftBody()), 200, 'fill the draft');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/submit`).set(auth('alice')).send({}), 200, 'submit');
     type Item = { context: string; kind: string; ruleId?: string; dueDate: string; overdue: boolean; bin?: string; applicationId?: string; subjectId?: string };
-    const board = ok(await request(gw).get(`/api/deadlines?bin=${bin}`).set(auth('olga')), 200, 'the board as an officer') as { items: Item[] };
+    const board = expectStatus(await request(gw).get(`/api/deadlines?bin=${bin}`).set(auth('olga')), 200, 'the board as an officer') as { items: Item[] };
     const open = board.items.filter((i) => i.context === 'registration').sort((a, b) => a.dueDate.localeCompare(b.dueDate))[0];
     expect(open).toBeDefined();
 

@@ -1,18 +1,14 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBin } from '@hub/identifiers';
-import { testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
-import { ProcessFleet, REPO } from '../support/processes.js';
+import { uniqueName, waitFor } from '@hub/testing';
+import { ProcessFleet, fleetEnv } from '../support/processes.js';
+import { expectStatus } from '../support/registration-path.js';
 import { TODAY, draftBody } from '../support/registration-draft.js';
-
-const run = promisify(execFile);
 
 /** One span as an OTLP/HTTP JSON export carries it, with its service. */
 interface CollectedSpan {
@@ -95,27 +91,14 @@ describe('traces across processes: gateway → registration → outbox → Kafka
   let gw: string;
   const t: Record<string, string> = {};
   const auth = (who: string) => ({ authorization: `Bearer ${t[who]}` });
-  const ok = (res: request.Response, status: number, what: string) => {
-    if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 1500)}`);
-    return res.body as Record<string, unknown>;
-  };
 
   beforeAll(async () => {
     collector = await startCollector();
-    await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
-      env: { ...process.env, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: topicPrefix },
-    });
+    await fleet.createTopics(topicPrefix);
     await fleet.token('bootstrap', ['auditor']);
     // Every process exports to the collector; OTEL_BSP_SCHEDULE_DELAY shortens the batch wait.
     const tracing = { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '200' };
-    const common = {
-      ...tracing,
-      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-      HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
-      HUB_AUTH_ISSUER: fleet.issuerUrl,
-      HUB_AUTH_JWKS_FILE: fleet.jwksFile,
-      HUB_RUN_WORKERS: 'true',
-    };
+    const common = { ...tracing, ...fleetEnv(fleet, topicPrefix, { timerPollMs: null }) };
     const [regDb, partDb, gwDb] = await Promise.all([
       fleet.createDatabase('trace_registration'),
       fleet.createDatabase('trace_participation'),
@@ -147,7 +130,7 @@ describe('traces across processes: gateway → registration → outbox → Kafka
   }, 60_000);
 
   it('the command whose event starts the participation is one trace: gateway SERVER → CLIENT → registration SERVER → PRODUCER → participation CONSUMER', async () => {
-    const created = ok(
+    const created = expectStatus(
       await request(gw)
         .post('/api/registration/applications')
         .set(auth('alice'))
@@ -156,13 +139,13 @@ describe('traces across processes: gateway → registration → outbox → Kafka
       'create',
     );
     const id = created.id as string;
-    ok(await request(gw).patch(`/api/registration/applications/${id}`).set(auth('alice')).send(draftBody()), 200, 'draft');
-    ok(await request(gw).post(`/api/registration/applications/${id}/submit`).set(auth('alice')).send({}), 200, 'submit');
-    ok(await request(gw).post(`/api/registration/applications/${id}/send-to-commission`).set(auth('olga')).send({}), 200, 'send');
-    ok(await request(gw).post(`/api/registration/applications/${id}/votes`).set(auth('marat')).send({ vote: 'register' }), 200, 'vote');
-    ok(await request(gw).post(`/api/registration/applications/${id}/decision`).set(auth('saule')).send({ decision: 'register' }), 200, 'decision');
-    ok(await request(gw).post(`/api/registration/applications/${id}/notification`).set(auth('olga')).send({}), 200, 'notification');
-    ok(
+    expectStatus(await request(gw).patch(`/api/registration/applications/${id}`).set(auth('alice')).send(draftBody()), 200, 'draft');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/submit`).set(auth('alice')).send({}), 200, 'submit');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/send-to-commission`).set(auth('olga')).send({}), 200, 'send');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/votes`).set(auth('marat')).send({ vote: 'register' }), 200, 'vote');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/decision`).set(auth('saule')).send({ decision: 'register' }), 200, 'decision');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/notification`).set(auth('olga')).send({}), 200, 'notification');
+    expectStatus(
       await request(gw)
         .post(`/api/registration/applications/${id}/contract`)
         .set(auth('olga'))
@@ -170,8 +153,8 @@ describe('traces across processes: gateway → registration → outbox → Kafka
       200,
       'contract',
     );
-    ok(await request(gw).post(`/api/registration/applications/${id}/certificate`).set(auth('olga')).send({}), 200, 'certificate');
-    ok(await request(gw).post(`/api/registration/applications/${id}/listing`).set(auth('olga')).send({}), 200, 'listing');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/certificate`).set(auth('olga')).send({}), 200, 'certificate');
+    expectStatus(await request(gw).post(`/api/registration/applications/${id}/listing`).set(auth('olga')).send({}), 200, 'listing');
 
     // Participation started from registration's event (Kafka)…
     await waitFor(

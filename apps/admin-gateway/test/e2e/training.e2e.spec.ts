@@ -1,17 +1,13 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ParticipationStartedV1, TOPICS } from '@hub/contracts';
 import { makeBin } from '@hub/identifiers';
 import { uuidv7 } from '@hub/kernel';
-import { KafkaJsMessageBus, PrefixedMessageBus } from '@hub/messaging';
+import { createMessageBus, PrefixedMessageBus } from '@hub/messaging';
 import { TopicProbe, anIin, testKafkaBrokers, uniqueName, waitFor } from '@hub/testing';
-import { ProcessFleet, REPO } from '../support/processes.js';
+import { ProcessFleet, fleetEnv } from '../support/processes.js';
 
-const run = promisify(execFile);
 const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 const shift = (days: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -54,21 +50,14 @@ describe('training through the admin gateway: apply, remarks, Commission, quotas
   beforeAll(async () => {
     const started = performance.now();
     const stage = (what: string) => process.stdout.write(`training e2e: ${what} after ${Math.round(performance.now() - started)} ms\n`);
-    await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
-      env: { ...process.env, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: topicPrefix },
-    });
+    await fleet.createTopics(topicPrefix);
     stage('topics created');
     await fleet.token('bootstrap', ['auditor']);
     const [trainingDb, gwDb] = await Promise.all([fleet.createDatabase('training'), fleet.createDatabase('gateway')]);
     await Promise.all([fleet.migrate('training', trainingDb), fleet.migrate('admin-gateway', gwDb)]);
     stage('databases migrated');
     const training = await fleet.startApp('training', {
-      HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
-      HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
-      HUB_AUTH_ISSUER: fleet.issuerUrl,
-      HUB_AUTH_JWKS_FILE: fleet.jwksFile,
-      HUB_RUN_WORKERS: 'true',
-      HUB_TIMER_POLL_MS: '200',
+      ...fleetEnv(fleet, topicPrefix),
       DATABASE_URL: trainingDb,
       HUB_PII_KEYS: `e2e:${randomBytes(32).toString('base64')}`,
       HUB_PII_ACTIVE_KEY: 'e2e',
@@ -82,7 +71,7 @@ describe('training through the admin gateway: apply, remarks, Commission, quotas
       HUB_GATEWAY_UPSTREAMS: JSON.stringify({ training: training }),
     });
     stage('gateway started');
-    bus = new PrefixedMessageBus(new KafkaJsMessageBus({ clientId: 'training-gw-e2e', brokers: testKafkaBrokers() }), topicPrefix);
+    bus = new PrefixedMessageBus(createMessageBus({ clientId: 'training-gw-e2e', brokers: testKafkaBrokers() }), topicPrefix);
     t.officer = await fleet.token('tamara-training', ['training-officer']);
     t.secretary = await fleet.token('saule-secretary', ['commission-secretary']);
     t.fund = await fleet.token('member-fund', ['commission-member']);

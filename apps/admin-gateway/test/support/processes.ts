@@ -1,10 +1,10 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { testPgUrl, uniqueName } from '@hub/testing';
+import { testKafkaBrokers, testPgUrl, uniqueName } from '@hub/testing';
 import { deadPort } from './upstream-stub.js';
 
 const run = promisify(execFile);
@@ -140,6 +140,41 @@ export class ProcessFleet {
     }
     throw new Error(`${name} did not come up within 60 s:\n${log.join('').slice(-4000)}`);
   }
+
+  /**
+   * Every process of the fleet (and every token minted) on one movable wall clock: `file` holds the offset
+   * from the real time in ms, re-read by test/support/shared-test-clock.mjs (ADR 0034). Starts at 0. The
+   * broker refuses message timestamps far ahead of its own, so a test moves the clock after its traffic.
+   */
+  shareClock(file: string): void {
+    writeFileSync(file, '0');
+    this.commonEnv = { ...this.commonEnv, HUB_TEST_CLOCK_FILE: file };
+    this.nodeArgs = ['--import', join(import.meta.dirname, 'shared-test-clock.mjs')];
+  }
+
+  /** Creates the contracts' topics (and their `.dlq` twins) under this run's prefix, as `tools/hub up` does. */
+  async createTopics(topicPrefix: string): Promise<void> {
+    await run(process.execPath, [join(REPO, 'tools/dev-stack/create-topics.mjs')], {
+      env: { ...process.env, HUB_KAFKA_BROKERS: testKafkaBrokers().join(','), HUB_KAFKA_TOPIC_PREFIX: topicPrefix },
+    });
+  }
+}
+
+/**
+ * The environment every context of an e2e fleet shares: the test broker under this run's own topic prefix
+ * (its own topics and consumer groups: no earlier run's events are replayed), the fleet's issuer, workers on,
+ * and timers polled every 200 ms (`timerPollMs: null` leaves the app's default).
+ */
+export function fleetEnv(fleet: ProcessFleet, topicPrefix: string, options: { timerPollMs?: number | null } = {}): Record<string, string> {
+  const timerPollMs = options.timerPollMs === undefined ? 200 : options.timerPollMs;
+  return {
+    HUB_KAFKA_BROKERS: testKafkaBrokers().join(','),
+    HUB_KAFKA_TOPIC_PREFIX: topicPrefix,
+    HUB_AUTH_ISSUER: fleet.issuerUrl,
+    HUB_AUTH_JWKS_FILE: fleet.jwksFile,
+    HUB_RUN_WORKERS: 'true',
+    ...(timerPollMs === null ? {} : { HUB_TIMER_POLL_MS: String(timerPollMs) }),
+  };
 }
 
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {

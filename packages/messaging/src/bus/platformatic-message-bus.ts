@@ -30,6 +30,9 @@ const QUEUE_HIGH = 2_000;
 /** …and resumed once the handlers brought them under this. */
 const QUEUE_LOW = 500;
 
+/** The group protocol kafkajs's RoundRobinAssigner announces (the library's own is `roundrobin`). */
+const KAFKAJS_ROUND_ROBIN = 'RoundRobinAssigner';
+
 const ACL_OPERATION = { Read: AclOperations.READ, Write: AclOperations.WRITE, Describe: AclOperations.DESCRIBE } as const;
 
 type Msg = Message<Buffer, Buffer, Buffer, Buffer>;
@@ -396,6 +399,9 @@ class PlatformaticSubscription implements Subscription {
       sessionTimeout: 30_000,
       rebalanceTimeout: 60_000,
       heartbeatInterval: 3_000,
+      // kafkajs's protocol name: a group can hold members of both adapters (a context switching replica
+      // by replica); the assignment itself is the standard ConsumerProtocolAssignment on both sides.
+      protocols: [{ name: KAFKAJS_ROUND_ROBIN, version: 1 }],
       autocommit: false,
     });
     const inc: Incarnation = {
