@@ -1,14 +1,12 @@
 import kafkajs, { type Admin, type Consumer, type Kafka as KafkaClient, type KafkaMessage, type Producer, type SASLOptions } from 'kafkajs';
 import type { MessagingLogger } from '../logger.js';
+import { untilAclsInForce } from './acls-in-force.js';
 import type { KafkaBusOptions } from './kafka-bus-options.js';
 import { stderrLogger } from '../logger.js';
 import type { AclBinding, ConsumerLag, CreateTopicsOptions, MessageBusAdmin, PartitionLag, TopicDescription } from './message-bus-admin.js';
 import type { IncomingMessage, MessageBus, OutgoingMessage, SubscribeOptions, Subscription, TopicDeclaration } from './message-bus.js';
 
 const { Kafka, logLevel, CompressionTypes, ConfigResourceTypes, AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } = kafkajs;
-
-/** How long createAcls waits for the broker's authorizer to apply what the controller committed. */
-const ACLS_IN_FORCE_WITHIN_MS = 30_000;
 
 const ACL_OPERATION = { Read: AclOperationTypes.READ, Write: AclOperationTypes.WRITE, Describe: AclOperationTypes.DESCRIBE } as const;
 
@@ -254,22 +252,7 @@ export class KafkaJsMessageBus implements MessageBus, MessageBusAdmin {
       permissionType: AclPermissionTypes.ALLOW,
     }));
     await admin.createAcls({ acl: entries });
-    // The controller commits the bindings; the broker's authorizer applies them when its metadata
-    // catches up, a moment later (on a loaded machine, long enough for a client's first request to be
-    // refused). DescribeAcls is answered from that authorizer, so the bindings are in force once
-    // every one of them is described.
-    const deadline = Date.now() + ACLS_IN_FORCE_WITHIN_MS;
-    let missing = entries;
-    for (;;) {
-      const described = await Promise.all(missing.map((e) => admin.describeAcls(e)));
-      missing = missing.filter((_, i) => !described[i]!.resources.some((r) => r.acls.length > 0));
-      if (missing.length === 0) return;
-      if (Date.now() > deadline) {
-        const names = missing.map((e) => `${e.principal} on ${e.resourceName}`).join(', ');
-        throw new Error(`ACLs created but not in force within ${ACLS_IN_FORCE_WITHIN_MS} ms: ${names}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await untilAclsInForce(entries, async (e) => (await admin.describeAcls(e)).resources.some((r) => r.acls.length > 0));
   }
 
   async ping(): Promise<void> {

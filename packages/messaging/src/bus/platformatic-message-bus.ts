@@ -19,12 +19,11 @@ import {
 } from '@platformatic/kafka';
 import type { MessagingLogger } from '../logger.js';
 import { stderrLogger } from '../logger.js';
+import { untilAclsInForce } from './acls-in-force.js';
 import type { KafkaBusOptions } from './kafka-bus-options.js';
 import type { AclBinding, ConsumerLag, CreateTopicsOptions, MessageBusAdmin, PartitionLag, TopicDescription } from './message-bus-admin.js';
 import type { IncomingMessage, MessageBus, OutgoingMessage, SubscribeOptions, Subscription, TopicDeclaration } from './message-bus.js';
 
-/** How long createAcls waits for the broker's authorizer to apply what the controller committed. */
-const ACLS_IN_FORCE_WITHIN_MS = 30_000;
 /** Messages held in the partitions' queues before the fetch stream is paused (back-pressure). */
 const QUEUE_HIGH = 2_000;
 /** …and resumed once the handlers brought them under this. */
@@ -233,19 +232,7 @@ export class PlatformaticMessageBus implements MessageBus, MessageBusAdmin {
       permissionType: AclPermissionTypes.ALLOW,
     }));
     await admin.createAcls({ creations: entries });
-    // As in the kafkajs adapter: in force once the broker's authorizer describes every binding.
-    const deadline = Date.now() + ACLS_IN_FORCE_WITHIN_MS;
-    let missing = entries;
-    for (;;) {
-      const described = await Promise.all(missing.map((e) => admin.describeAcls({ filter: e })));
-      missing = missing.filter((_, i) => !described[i]!.some((r) => r.acls.length > 0));
-      if (missing.length === 0) return;
-      if (Date.now() > deadline) {
-        const names = missing.map((e) => `${e.principal} on ${e.resourceName}`).join(', ');
-        throw new Error(`ACLs created but not in force within ${ACLS_IN_FORCE_WITHIN_MS} ms: ${names}`);
-      }
-      await sleep(100);
-    }
+    await untilAclsInForce(entries, async (e) => (await admin.describeAcls({ filter: e })).some((r) => r.acls.length > 0));
   }
 
   async ping(): Promise<void> {
