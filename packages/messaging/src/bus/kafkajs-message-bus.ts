@@ -10,10 +10,7 @@ const { Kafka, logLevel, CompressionTypes, ConfigResourceTypes, AclOperationType
 
 const ACL_OPERATION = { Read: AclOperationTypes.READ, Write: AclOperationTypes.WRITE, Describe: AclOperationTypes.DESCRIBE } as const;
 
-/** The kafkajs adapter's options: the same as every adapter's (./kafka-bus-options.ts). */
-export type KafkaJsBusOptions = KafkaBusOptions;
-
-function saslOf(s: NonNullable<KafkaJsBusOptions['sasl']>): SASLOptions {
+function saslOf(s: NonNullable<KafkaBusOptions['sasl']>): SASLOptions {
   switch (s.mechanism) {
     case 'scram-sha-512':
       return { mechanism: 'scram-sha-512', username: s.username, password: s.password };
@@ -38,7 +35,7 @@ export class KafkaJsMessageBus implements MessageBus, MessageBusAdmin {
   private admin: Admin | undefined;
   private readonly consumers = new Set<Consumer>();
 
-  constructor(private readonly options: KafkaJsBusOptions) {
+  constructor(private readonly options: KafkaBusOptions) {
     this.logger = options.logger ?? stderrLogger;
     const log = this.logger;
     this.kafka = new Kafka({

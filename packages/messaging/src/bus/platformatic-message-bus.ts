@@ -57,16 +57,15 @@ export class PlatformaticMessageBus implements MessageBus, MessageBusAdmin {
   }
 
   /** Options every client of this bus shares: brokers, timeouts, retries, SASL, TLS. */
-  base(clientSuffix: string): BaseOptions {
+  baseOptions(): BaseOptions {
     const o = this.options;
-    const retries = o.retries ?? 10;
     return {
-      clientId: `${o.clientId}${clientSuffix}`,
+      clientId: o.clientId,
       bootstrapBrokers: [...o.brokers],
       connectTimeout: o.connectionTimeoutMs ?? 3_000,
       requestTimeout: o.requestTimeoutMs ?? 30_000,
       timeout: o.requestTimeoutMs ?? 10_000,
-      retries,
+      retries: o.retries ?? 10,
       // kafkajs's schedule: 200 ms doubling up to 5 s.
       retryDelay: (_client, _op, attempt) => Math.min(5_000, 200 * 2 ** Math.max(0, attempt - 1)),
       autocreateTopics: false,
@@ -77,7 +76,7 @@ export class PlatformaticMessageBus implements MessageBus, MessageBusAdmin {
 
   private getProducer(): Producer {
     this.producer ??= new Producer({
-      ...this.base(''),
+      ...this.baseOptions(),
       idempotent: true,
       acks: ProduceAcks.ALL,
       partitioner: compatibilityPartitioner,
@@ -109,7 +108,7 @@ export class PlatformaticMessageBus implements MessageBus, MessageBusAdmin {
   }
 
   private getAdmin(): Admin {
-    this.admin ??= new Admin(this.base(''));
+    this.admin ??= new Admin(this.baseOptions());
     return this.admin;
   }
 
@@ -381,7 +380,7 @@ class PlatformaticSubscription implements Subscription {
 
   private async incarnate(): Promise<void> {
     const consumer = new Consumer({
-      ...this.bus.base(''),
+      ...this.bus.baseOptions(),
       groupId: this.options.groupId,
       sessionTimeout: 30_000,
       rebalanceTimeout: 60_000,
